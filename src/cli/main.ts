@@ -1,0 +1,224 @@
+/**
+ * The `nanduti` command. Every command exits non-zero with a one-line reason on failure.
+ *   serve | migrate | create-admin | audit verify | keys rotate | backup <file> | restore <file>
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { openServices } from '../server/bootstrap.js';
+import { connect } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { verifyAuditChain } from '../server/audit/audit.js';
+import { rotateDataKey } from '../server/crypto/keyring.js';
+import { backup, restore } from '../server/maintenance/backup.js';
+import { AppError } from '../server/http/errors.js';
+import { messageFor } from '../server/http/messages.js';
+import { createSystemAdmin } from '../server/modules/setup/accounts.service.js';
+import { serve } from './serve.js';
+
+const USAGE = `Usage: nanduti <command>
+  serve [--port N] [--host H]     start the server (default)
+  migrate                         apply pending database migrations
+  create-admin --username U --password-stdin [--display-name N] [--institution CODE] [--json]
+                                  create a system administrator (prints the TOTP secret once)
+  audit verify                    check the audit trail's hash chain
+  keys rotate                     new data-encryption key; re-encrypt every personal field
+  backup <file>                   back up (embedded: consistent snapshot; PostgreSQL: pg_dump)
+  restore <file>                  restore an embedded backup into an empty data directory
+  demo [--cases N] [--seed S] [--append] [--password-stdin]
+                                  fill the database with synthetic demo data (default 200 cases)
+Configuration: PORT, HOST, DATABASE_URL, NANDUTI_DATA_DIR, NANDUTI_MASTER_KEY (see README).`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 2);
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { port: { type: 'string' }, host: { type: 'string' } },
+      });
+      const port = values.port ? Number(values.port) : undefined;
+      if (port !== undefined && (!Number.isInteger(port) || port <= 0 || port > 65535))
+        throw new Error('--port must be 1-65535');
+      await serve(
+        loadConfig(process.env, { ...(port ? { port } : {}), ...(values.host ? { host: values.host } : {}) }),
+      );
+      return -1; // keeps running
+    }
+    case 'migrate': {
+      const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          'display-name': { type: 'string' },
+          institution: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+          json: { type: 'boolean' },
+        },
+      });
+      if (!values.username) throw new Error('--username is required');
+      if (!values['password-stdin'])
+        throw new Error('--password-stdin is required (the password is read from standard input)');
+      const password = await readStdin();
+      const services = await openServices({ config, logger });
+      try {
+        const admin = await services.db.transaction((trx) =>
+          createSystemAdmin(
+            trx,
+            services.crypto,
+            {
+              username: values.username!,
+              displayName: values['display-name'] ?? values.username!,
+              password,
+              ...(values.institution ? { institutionCode: values.institution } : {}),
+            },
+            null,
+          ),
+        );
+        if (values.json) {
+          console.log(
+            JSON.stringify({
+              id: admin.id,
+              username: values.username,
+              totpSecret: admin.totpSecret,
+              otpauthUri: admin.otpauthUri,
+            }),
+          );
+        } else {
+          console.log(`Created system administrator ${values.username} (${admin.id}).`);
+          console.log(
+            `Add this TOTP secret to an authenticator app now; it is not shown again: ${admin.totpSecret}`,
+          );
+          console.log(admin.otpauthUri);
+        }
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new Error('usage: nanduti audit verify');
+      const services = await openServices({ config, logger });
+      try {
+        const result = await verifyAuditChain(services.db);
+        if (!result.ok) {
+          console.error(
+            `nanduti: audit chain broken at row ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)`,
+          );
+          return 1;
+        }
+        console.log(`Audit trail intact: ${result.checked} rows verified.`);
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'keys': {
+      if (rest[0] !== 'rotate') throw new Error('usage: nanduti keys rotate');
+      const services = await openServices({ config, logger });
+      try {
+        const report = await rotateDataKey(services.db, services.masterKey);
+        console.log(
+          `New data key ${report.newKeyId}; re-encrypted ${report.reencrypted} values in ${report.columns} columns.`,
+        );
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = rest[0];
+      if (!file) throw new Error(`usage: nanduti ${command} <file>`);
+      console.log(command === 'backup' ? await backup(config, file) : await restore(config, file));
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          cases: { type: 'string', default: '200' },
+          seed: { type: 'string', default: '1' },
+          append: { type: 'boolean' },
+          'password-stdin': { type: 'boolean' },
+        },
+      });
+      const cases = Number(values.cases);
+      if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases must be a positive whole number');
+      const password = values['password-stdin'] ? await readStdin() : null;
+      const { generateDemo } = await import('../server/demo/demo.js');
+      const services = await openServices({ config, logger });
+      try {
+        let reported = 0;
+        const summary = await generateDemo(services, {
+          cases,
+          seed: values.seed,
+          append: values.append ?? false,
+          password,
+          onProgress: (written, total) => {
+            if (written - reported >= 50_000 || (written === total && total >= 50_000)) {
+              reported = written;
+              console.error(
+                `nanduti demo: ${written.toLocaleString('en')} / ${total.toLocaleString('en')} cases`,
+              );
+            }
+          },
+        });
+        const rows = Object.entries(summary.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`);
+        console.log(`Demo data (seed ${values.seed}): ${rows.join(', ')}.`);
+        console.log(`${summary.seconds.toFixed(1)} s, peak memory ${summary.peakRssMb} MB.`);
+        if (!summary.screenings) console.log('No published screening instrument: screenings were left out.');
+        if (summary.generatedPassword)
+          console.log(`Password of every demo user (shown once): ${summary.generatedPassword}`);
+        for (const admin of summary.admins)
+          console.log(`TOTP secret of ${admin.username} (${admin.role}): ${admin.totpSecret}`);
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new Error(`unknown command "${command}". Run \`nanduti help\`.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    const message =
+      error instanceof AppError
+        ? messageFor(error.code, 'en', error.params)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    console.error(`nanduti: ${message.split('\n')[0]}`);
+    process.exit(1);
+  },
+);

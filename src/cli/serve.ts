@@ -1,0 +1,32 @@
+/** `nanduti serve`: open the database, listen, print the set-up link on an empty database. */
+import type { Config } from '../server/config.js';
+import { openServices } from '../server/bootstrap.js';
+import { buildApp } from '../server/http/app.js';
+import { ensureSetupLink } from '../server/modules/setup/accounts.service.js';
+
+export async function serve(config: Config): Promise<void> {
+  const services = await openServices({ config });
+  const app = await buildApp(services);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    services.logger.info({ signal }, 'shutting down');
+    await app.close();
+    await services.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const mode = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`Ñandutí is serving ${config.publicUrl} (${mode}).`);
+  const setupLink = await ensureSetupLink(services.db, config.publicUrl);
+  if (setupLink) {
+    console.log(
+      'No administrator exists yet. Open this one-time link (valid 24 hours) to create the first one:',
+    );
+    console.log(`  ${setupLink}`);
+    console.log('Or run: nanduti create-admin --username USER --password-stdin');
+  }
+}

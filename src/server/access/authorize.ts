@@ -1,0 +1,29 @@
+/**
+ * The one place a request is checked against the policies. A refusal throws; the HTTP pipeline
+ * writes the refused attempt to the audit trail after the request's transaction has rolled back.
+ */
+import { errors } from '../http/errors.js';
+import type { Actor } from './actor.js';
+import { can, type Action } from './policies.js';
+
+interface AuthorizeOptions {
+  /** Answer "not found" instead of "forbidden", so a record's existence is not revealed. */
+  hide?: boolean;
+  resourceType?: string;
+  resourceId?: string;
+}
+
+export function authorize<A extends Action>(
+  actor: Actor,
+  action: A,
+  resource?: Parameters<typeof can<A>>[2],
+  options: AuthorizeOptions = {},
+): void {
+  if (can(actor, action, resource)) return;
+  const audit = {
+    action,
+    resourceType: options.resourceType ?? action.split('.')[0] ?? null,
+    resourceId: options.resourceId ?? null,
+  };
+  throw options.hide ? errors.notFound({ audit }) : errors.forbidden({ audit });
+}

@@ -1,0 +1,147 @@
+/**
+ * Who may do what: every permission of the system, declared per resource, in this one module.
+ * Deny by default: an action not listed here is refused. A rule gets the actor and, when the check
+ * is about a particular record, that record; called without a record, it answers "may this actor
+ * do this to some record at all" (used for coarse checks and for the permissions sent to the UI).
+ *
+ * docs/ACCESS-CONTROL.md explains the matrix in plain language.
+ */
+import type { Role } from '../../shared/roles.js';
+import type { Actor } from './actor.js';
+
+/** Anything that belongs to an institution. */
+export interface Owned {
+  institutionId: string;
+}
+export interface UserTarget extends Owned {
+  role?: Role;
+}
+
+/** A case, person or anything attached to a case, as the rules need to see it. */
+export interface CaseTarget extends Owned {
+  /** The case is shared with the actor's institution (case_shares, not revoked). */
+  sharedWithActor?: boolean;
+}
+
+type Rule<R> = (actor: Actor, resource?: R) => boolean;
+
+const is =
+  (...roles: Role[]): Rule<unknown> =>
+  (actor) =>
+    roles.includes(actor.role);
+
+const sameInstitution = (actor: Actor, resource?: Owned) =>
+  resource === undefined || resource.institutionId === actor.institutionId;
+
+/** Roles an institution administrator may hand out inside their own institution. */
+const DELEGABLE: readonly Role[] = [
+  'institution_admin',
+  'case_worker',
+  'supervisor',
+  'prosecutor',
+  'analyst',
+];
+
+/** Roles that work with case content: identification, referral, prosecution. */
+export const CASE_ROLES: readonly Role[] = ['case_worker', 'supervisor', 'prosecutor'];
+const worksCases = (actor: Actor) => CASE_ROLES.includes(actor.role);
+
+/** Read: the owner institution, or an institution the case was explicitly shared with. */
+const readCase: Rule<CaseTarget> = (actor, target) =>
+  worksCases(actor) &&
+  (target === undefined || target.institutionId === actor.institutionId || target.sharedWithActor === true);
+/** Write: only the owner institution. */
+const writeCase: Rule<CaseTarget> = (actor, target) => worksCases(actor) && sameInstitution(actor, target);
+
+const manageUser: Rule<UserTarget> = (actor, target) =>
+  actor.role === 'system_admin' ||
+  (actor.role === 'institution_admin' &&
+    sameInstitution(actor, target) &&
+    (target?.role === undefined || DELEGABLE.includes(target.role)));
+
+export const policies = {
+  institution: {
+    list: (() => true) as Rule<unknown>,
+    create: is('system_admin'),
+  },
+  unit: {
+    create: ((actor, institution) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'institution_admin' && sameInstitution(actor, institution))) as Rule<Owned>,
+  },
+  user: {
+    list: ((actor, scope) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'institution_admin' && sameInstitution(actor, scope))) as Rule<Owned>,
+    create: manageUser,
+    update: manageUser,
+    resetPassword: manageUser,
+  },
+  audit: {
+    list: is('dpo'),
+    verify: is('dpo'),
+  },
+  person: {
+    create: is(...CASE_ROLES),
+    search: is(...CASE_ROLES),
+    read: readCase,
+    update: writeCase,
+  },
+  case: {
+    create: is(...CASE_ROLES),
+    list: is(...CASE_ROLES),
+    read: readCase,
+    update: writeCase,
+    addPerson: writeCase,
+    share: ((actor, target) =>
+      (actor.role === 'case_worker' || actor.role === 'supervisor' || actor.role === 'prosecutor') &&
+      sameInstitution(actor, target)) as Rule<CaseTarget>,
+    screen: writeCase,
+    decide: writeCase,
+    review: ((actor, target) =>
+      (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
+      sameInstitution(actor, target)) as Rule<CaseTarget>,
+    recordEvent: writeCase,
+  },
+  instrument: {
+    read: (() => true) as Rule<unknown>,
+    edit: is('system_admin'),
+  },
+} as const;
+
+type Policies = typeof policies;
+export type Action = {
+  [R in keyof Policies]: `${R & string}.${keyof Policies[R] & string}`;
+}[keyof Policies];
+
+type ResourceOf<A extends Action> = A extends `${infer R}.${infer V}`
+  ? R extends keyof Policies
+    ? V extends keyof Policies[R]
+      ? Policies[R][V] extends Rule<infer T>
+        ? T
+        : never
+      : never
+    : never
+  : never;
+
+/** True when `actor` may perform `action` (on `resource`, when given). */
+export function can<A extends Action>(actor: Actor, action: A, resource?: ResourceOf<A>): boolean {
+  const [resourceName, verb] = action.split('.') as [keyof Policies, string];
+  const rule = (policies[resourceName] as Record<string, Rule<unknown>> | undefined)?.[verb];
+  return rule ? rule(actor, resource) : false;
+}
+
+/** Every action the actor may perform on some record: sent to the web app, which only reads it. */
+export function permissionsOf(actor: Actor): Action[] {
+  const result: Action[] = [];
+  for (const [resourceName, rules] of Object.entries(policies)) {
+    for (const [verb, rule] of Object.entries(rules as Record<string, Rule<unknown>>)) {
+      if (rule(actor, undefined)) result.push(`${resourceName}.${verb}` as Action);
+    }
+  }
+  return result;
+}
+
+export const ALL_ACTIONS: Action[] = Object.entries(policies).flatMap(([resourceName, rules]) =>
+  Object.keys(rules).map((verb) => `${resourceName}.${verb}` as Action),
+);

@@ -1,0 +1,77 @@
+/**
+ * Visibility in SQL: every list, search, export and statistic starts from `scoped*`, which adds
+ * what the actor may see to the query. Handlers never re-type these filters.
+ */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import { CASE_ROLES } from './policies.js';
+
+/** Users the actor may see: all for a system administrator, their institution's for its administrator. */
+export function scopedUsers<O>(
+  actor: Actor,
+  query: SelectQueryBuilder<DB, 'users', O>,
+): SelectQueryBuilder<DB, 'users', O> {
+  if (actor.role === 'system_admin') return query;
+  if (actor.role === 'institution_admin')
+    return query.where('users.institution_id', '=', actor.institutionId);
+  return query.where(sql<boolean>`false`);
+}
+
+/**
+ * The condition "case `cases.id` is visible to the actor": owned by their institution or shared
+ * with it (not revoked). Roles without case access see nothing.
+ */
+export function caseVisible(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'cases'>) => {
+    if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
+    return eb.or([
+      eb('cases.owner_institution_id', '=', actor.institutionId),
+      eb.exists(
+        eb
+          .selectFrom('case_shares')
+          .select('case_shares.id')
+          .whereRef('case_shares.case_id', '=', 'cases.id')
+          .where('case_shares.institution_id', '=', actor.institutionId)
+          .where('case_shares.revoked_at', 'is', null),
+      ),
+    ]);
+  };
+}
+
+/** Cases the actor may see. */
+export function scopedCases<O>(
+  actor: Actor,
+  query: SelectQueryBuilder<DB, 'cases', O>,
+): SelectQueryBuilder<DB, 'cases', O> {
+  return query.where(caseVisible(actor));
+}
+
+/**
+ * The condition "person `persons.id` is visible to the actor": registered by their institution,
+ * or linked to a case they may see.
+ */
+export function personVisible(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'persons'>) => {
+    if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
+    return eb.or([
+      eb('persons.owner_institution_id', '=', actor.institutionId),
+      eb.exists(
+        eb
+          .selectFrom('case_persons')
+          .innerJoin('cases', 'cases.id', 'case_persons.case_id')
+          .select('case_persons.case_id')
+          .whereRef('case_persons.person_id', '=', 'persons.id')
+          .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>)),
+      ),
+    ]);
+  };
+}
+
+/** Persons the actor may see. */
+export function scopedPersons<O>(
+  actor: Actor,
+  query: SelectQueryBuilder<DB, 'persons', O>,
+): SelectQueryBuilder<DB, 'persons', O> {
+  return query.where(personVisible(actor));
+}

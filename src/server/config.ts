@@ -1,0 +1,48 @@
+/**
+ * Configuration, read once from the environment. The variable names are a contract with operators
+ * (README "Configuration"): keep them stable.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  masterKey: string | null;
+  /** Public base URL used in one-time links; defaults to http://HOST:PORT. */
+  publicUrl: string;
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and HSTS behind TLS). */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+  smtpUrl: string | null;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? intFrom(env.PORT, 3000, 'PORT');
+  const host = overrides.host ?? (env.HOST || '127.0.0.1');
+  const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.NANDUTI_DATA_DIR || 'data'),
+    masterKey: env.NANDUTI_MASTER_KEY || null,
+    publicUrl: (env.NANDUTI_PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/$/, ''),
+    trustProxy: env.NANDUTI_TRUST_PROXY === 'true' || env.NANDUTI_TRUST_PROXY === '1',
+    sessionIdleMinutes: intFrom(env.NANDUTI_SESSION_IDLE_MINUTES, 30, 'NANDUTI_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: intFrom(env.NANDUTI_SESSION_ABSOLUTE_HOURS, 12, 'NANDUTI_SESSION_ABSOLUTE_HOURS'),
+    logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: env.NANDUTI_SMTP_URL || null,
+    ...overrides,
+  };
+}

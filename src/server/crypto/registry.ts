@@ -1,0 +1,34 @@
+/**
+ * Every encrypted column in the database. `nanduti keys rotate` re-encrypts exactly these, and
+ * tests check that none of them holds plaintext. A feature that adds an encrypted column adds it here.
+ */
+export interface EncryptedColumn {
+  table: string;
+  idColumn: string;
+  column: string;
+}
+
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { table: 'users', idColumn: 'id', column: 'totp_secret' },
+  ...[
+    'given_names',
+    'first_surname',
+    'second_surname',
+    'aliases',
+    'date_of_birth',
+    'document_number',
+    'contact',
+    'residence_district',
+    'indigenous_community',
+    'disability',
+  ].map((column) => ({ table: 'persons', idColumn: 'id', column })),
+  { table: 'cases', idColumn: 'id', column: 'detection_place' },
+  { table: 'cases', idColumn: 'id', column: 'narrative' },
+  { table: 'trafficking_decisions', idColumn: 'id', column: 'reason' },
+  { table: 'trafficking_events', idColumn: 'id', column: 'district' },
+];
+
+/** The authenticated-data context of a column's ciphertexts. */
+export function contextOf(column: Pick<EncryptedColumn, 'table' | 'column'>): string {
+  return `${column.table}.${column.column}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * The one way to reach the database. Modules never hold a `Kysely` they could query outside a
+ * transaction: they get a `Database`, whose only door is `transaction(fn)`, and inside `fn` they
+ * use the `Trx` it hands them. On PGlite (one connection) the outer handle would deadlock inside a
+ * transaction; here it simply is not reachable, and a nested `transaction()` call throws at once.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { openEmbedded, sharedParsers } from './embedded.js';
+import { PGliteDialect } from './pglite-driver.js';
+import type { DB } from './schema.js';
+
+export type Trx = Transaction<DB>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface TransactionOptions {
+  readOnly?: boolean;
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+}
+
+const inTransaction = new AsyncLocalStorage<true>();
+
+export class Database {
+  readonly #kysely: Kysely<DB>;
+  readonly #onClose: () => Promise<void>;
+  #closed = false;
+
+  constructor(
+    readonly kind: DatabaseKind,
+    kysely: Kysely<DB>,
+    onClose: () => Promise<void> = async () => {},
+    /** The embedded engine, when there is one (backup uses it). */
+    readonly embedded: PGlite | null = null,
+  ) {
+    this.#kysely = kysely;
+    this.#onClose = onClose;
+  }
+
+  /** Runs `fn` in one transaction; everything it does commits or rolls back together. */
+  async transaction<T>(fn: (trx: Trx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (inTransaction.getStore()) {
+      throw new Error('Nested database transaction: use the transaction handle you were given.');
+    }
+    let builder = this.#kysely.transaction();
+    if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
+    if (options.readOnly) builder = builder.setAccessMode('read only');
+    return inTransaction.run(true, () => builder.execute(fn));
+  }
+
+  /** For migrations and maintenance commands only (they run before or outside request handling). */
+  unsafeRoot(): Kysely<DB> {
+    return this.#kysely;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#kysely.destroy();
+    await this.#onClose();
+  }
+}
+
+export interface ConnectOptions {
+  databaseUrl: string | null;
+  dataDir: string | null;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+function pgTypes() {
+  const custom = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === 20) return sharedParsers.int8;
+      if (oid === 1082) return sharedParsers.date;
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  return custom as typeof pg.types;
+}
+
+/** PostgreSQL when `databaseUrl` is set, otherwise embedded PostgreSQL in `dataDir` (in memory if null). */
+export async function connect(options: ConnectOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes(),
+    });
+    // Fail fast with a clear message rather than on the first request.
+    const client = await pool.connect().catch(async (error: Error) => {
+      await pool.end();
+      throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL: ${error.message}`);
+    });
+    client.release();
+    return new Database('postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
+  }
+  let lock: DataDirLock | null = null;
+  if (options.dataDir) lock = lockDataDir(options.dataDir);
+  try {
+    const engine = await openEmbedded(options.dataDir);
+    const kysely = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
+    return new Database('pglite', kysely, async () => lock?.release(), engine);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Wraps an already-open PGlite (tests start from a migrated dump). */
+export function fromEngine(engine: PGlite): Database {
+  return new Database(
+    'pglite',
+    new Kysely<DB>({ dialect: new PGliteDialect(engine) }),
+    async () => {},
+    engine,
+  );
+}

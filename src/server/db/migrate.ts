@@ -1,0 +1,39 @@
+/**
+ * Migrations: timestamped files in ./migrations, listed here in order (a static list so the
+ * compiled build needs no directory scanning). Applied at start and by `nanduti migrate`.
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database.js';
+import * as foundation from './migrations/2026-11-24T12-00-00_foundation.js';
+import * as identification from './migrations/2026-11-24T13-00-00_identification.js';
+import * as screeningInstrumentV1 from './migrations/2026-11-24T13-10-00_screening_instrument_v1.js';
+import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T12-00-00_foundation': foundation,
+  '2026-11-24T13-00-00_identification': identification,
+  '2026-11-24T13-10-00_screening_instrument_v1': screeningInstrumentV1,
+  '2026-11-24T13-20-00_case_indexes': caseIndexes,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+function migrator(db: Database): Migrator {
+  return new Migrator({ db: db.unsafeRoot(), provider, migrationTableName: 'schema_migrations' });
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+export async function migrationStatus(db: Database): Promise<{ applied: number; pending: number }> {
+  const list = await migrator(db).getMigrations();
+  const applied = list.filter((m) => m.executedAt !== undefined).length;
+  return { applied, pending: list.length - applied };
+}

@@ -1,0 +1,302 @@
+/**
+ * Row types of every table, as Kysely sees them. Columns the database fills in are `Generated`.
+ * Personal fields are stored encrypted (see src/server/crypto) and typed as ciphertext strings.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface InstitutionTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
+export interface UnitTable {
+  id: Generated<string>;
+  institution_id: string;
+  code: string;
+  name: string;
+  department: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  institution_id: string;
+  unit_id: string | null;
+  username: string;
+  username_key: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  status: Generated<string>;
+  password_hash: string | null;
+  /** TOTP shared secret, encrypted with the field-encryption module. */
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  locale: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username_key: string;
+  client_key: string;
+  at: Timestamp;
+  success: boolean;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  purpose: string;
+  user_id: string | null;
+  created_by: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface CryptoKeyTable {
+  id: string;
+  purpose: string;
+  wrapped: string;
+  status: string;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_institution_id: string | null;
+  actor_role: string | null;
+  action: string;
+  outcome: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  changed_fields: ColumnType<string[], string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PersonTable {
+  id: Generated<string>;
+  owner_institution_id: string;
+  created_by: string | null;
+  /** Encrypted (persons.<column>). */
+  given_names: string;
+  first_surname: string | null;
+  second_surname: string | null;
+  aliases: string | null;
+  date_of_birth: string | null;
+  document_number: string | null;
+  contact: string | null;
+  residence_district: string | null;
+  indigenous_community: string | null;
+  /** Encrypted: health information. */
+  disability: string | null;
+  /** Blind indexes. */
+  name_tokens: TextArray;
+  document_bidx: string | null;
+  identity_bidx: string | null;
+  sex: Generated<string>;
+  gender: string | null;
+  birth_year: number | null;
+  age_estimated: Generated<boolean>;
+  estimated_age: number | null;
+  nationalities: TextArray;
+  document_type: string | null;
+  languages: TextArray;
+  interpreter_needed: Generated<boolean>;
+  indigenous: Generated<boolean>;
+  residence_department: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CaseCounterTable {
+  year: number;
+  last: number;
+}
+
+export interface CaseTable {
+  id: Generated<string>;
+  reference: string;
+  owner_institution_id: string;
+  owner_unit_id: string | null;
+  created_by: string | null;
+  detection_method: string;
+  detected_on: DateOnly;
+  detection_department: string | null;
+  detection_country: Generated<string>;
+  /** Encrypted. */
+  detection_place: string | null;
+  /** Encrypted. */
+  narrative: string | null;
+  status: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CaseAssignmentTable {
+  case_id: string;
+  user_id: string;
+  assigned_at: CreatedAt;
+}
+
+export interface CaseShareTable {
+  id: Generated<string>;
+  case_id: string;
+  institution_id: string;
+  shared_by: string | null;
+  reason: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface CasePersonTable {
+  case_id: string;
+  person_id: string;
+  role: string;
+  added_at: CreatedAt;
+}
+
+export interface CaseTimelineTable {
+  id: Generated<number>;
+  case_id: string;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  institution_id: string | null;
+  kind: string;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface ScreeningInstrumentTable {
+  id: Generated<string>;
+  version: number;
+  status: string;
+  definition: Json<unknown>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  published_at: Timestamp | null;
+}
+
+export interface ScreeningTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  instrument_id: string;
+  answers: Json<Record<string, unknown>>;
+  facts_date: DateOnly;
+  age_at_facts: number | null;
+  child: string;
+  act: boolean;
+  means: boolean;
+  purpose: boolean;
+  indicator_count: number;
+  assessment: string;
+  flags: TextArray;
+  created_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
+}
+
+export interface TraffickingDecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  status: string;
+  decision_org_type: string;
+  institution_id: string;
+  decided_by: string | null;
+  decided_on: DateOnly;
+  /** Encrypted. */
+  reason: string;
+  screening_id: string | null;
+  reviews_decision_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VictimExploitationTable {
+  case_id: string;
+  person_id: string;
+  exploitation_types: TextArray;
+  labour_industries: TextArray;
+  sexual_exploitation_types: TextArray;
+  control_methods: TextArray;
+  recruitment_methods: TextArray;
+  recruiter_relation: string | null;
+  vulnerabilities: TextArray;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TraffickingEventTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string | null;
+  type: string;
+  country: string;
+  department: string | null;
+  /** Encrypted. */
+  district: string | null;
+  start_date: DateOnly | null;
+  end_date: DateOnly | null;
+  online: Generated<boolean>;
+  platforms: TextArray;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  institutions: InstitutionTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  one_time_tokens: OneTimeTokenTable;
+  crypto_keys: CryptoKeyTable;
+  audit_events: AuditEventTable;
+  persons: PersonTable;
+  case_counters: CaseCounterTable;
+  cases: CaseTable;
+  case_assignments: CaseAssignmentTable;
+  case_shares: CaseShareTable;
+  case_persons: CasePersonTable;
+  case_timeline: CaseTimelineTable;
+  screening_instruments: ScreeningInstrumentTable;
+  screenings: ScreeningTable;
+  trafficking_decisions: TraffickingDecisionTable;
+  victim_exploitation: VictimExploitationTable;
+  trafficking_events: TraffickingEventTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,186 @@
+/**
+ * `nanduti demo`: fills a database with synthetic Paraguayan data, deterministic for a seed,
+ * streamed in chunks (one multi-statement transaction per chunk, constant memory) so that
+ * 1,000,000 cases fit in minutes. Refuses a database that already has cases unless appending.
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { sql } from 'kysely';
+import { writeAudit } from '../audit/audit.js';
+import { unwrapKey, type FieldCrypto } from '../crypto/field-crypto.js';
+import type { Database } from '../db/database.js';
+import { checkPasswordStrength, hashPassword } from '../modules/auth/password.js';
+import type { DemoPlanData, KeyMaterial } from './chunk.js';
+import { yearPlan } from './plan.js';
+import { hashSeed, Rng } from './prng.js';
+import { loadInstrument } from './screening.js';
+import { chunkSource } from './pool.js';
+import { canSkipTriggers, runScript } from './sql-script.js';
+import { chunkTables } from './tables.js';
+import { ensureDemoStaff, type DemoAdmin } from './users.js';
+
+export interface DemoOptions {
+  cases: number;
+  seed: string;
+  /** Add to a database that already has cases (references continue from the counters). */
+  append?: boolean;
+  /** The demo users' password; generated (and returned once) when not given. */
+  password?: string | null;
+  /** Cases per transaction. */
+  chunkSize?: number;
+  /** Check every foreign key while inserting, even when skipping the checks would be safe. */
+  checkForeignKeys?: boolean;
+  /** Generator threads (needs `masterKey`); 0 builds in this thread. Default: one per core from 20,000 cases. */
+  workers?: number;
+  /** Called after every chunk with the number of cases written so far. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  cases: number;
+  rows: Record<string, number>;
+  seconds: number;
+  peakRssMb: number;
+  usersCreated: number;
+  /** The generated password, when none was given. */
+  generatedPassword: string | null;
+  admins: DemoAdmin[];
+  /** False when no screening instrument is published (screenings are then left out). */
+  screenings: boolean;
+}
+
+export class DemoRefusedError extends Error {}
+
+/** Fills `db` with `options.cases` demo cases. */
+export async function generateDemo(
+  services: { db: Database; crypto: FieldCrypto; masterKey?: Buffer },
+  options: DemoOptions,
+): Promise<DemoSummary> {
+  const started = performance.now();
+  const { db } = services;
+  if (!Number.isInteger(options.cases) || options.cases < 1 || options.cases > 10_000_000) {
+    throw new RangeError('--cases must be a whole number from 1 to 10,000,000.');
+  }
+  const existingCases = await db.transaction(async (trx) => {
+    const row = await trx
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+  if (existingCases > 0 && !options.append) {
+    throw new DemoRefusedError(
+      `The database already has ${existingCases} cases; nanduti demo only fills an empty database. ` +
+        'Add --append to add demo data to it anyway.',
+    );
+  }
+  const generatedPassword = options.password ? null : crypto.randomBytes(15).toString('base64url');
+  const password = options.password ?? generatedPassword!;
+  checkPasswordStrength(password, '');
+  const passwordHash = await hashPassword(password);
+
+  const seed = hashSeed(options.seed);
+  const idSeed = hashSeed(`${options.seed}\u0000ids\u0000${existingCases}`);
+  const setup = await db.transaction(async (trx) => {
+    const instrument = await loadInstrument(trx);
+    const staff = await ensureDemoStaff(
+      trx,
+      services.crypto,
+      passwordHash,
+      new Rng(idSeed, 0),
+      new Rng(seed, 0),
+    );
+    const counters = await trx.selectFrom('case_counters').select(['year', 'last']).execute();
+    return { instrument, staff, bases: new Map(counters.map((c) => [c.year, Number(c.last)])) };
+  });
+  const plan = yearPlan(options.cases, setup.bases);
+  const data: DemoPlanData = {
+    seed,
+    idSeed,
+    plan,
+    institutions: [...setup.staff.institutions.values()],
+    instrument: setup.instrument && {
+      id: setup.instrument.id,
+      version: setup.instrument.version,
+      definition: setup.instrument.definition,
+    },
+    skipTriggers: options.checkForeignKeys
+      ? false
+      : await canSkipTriggers(
+          db,
+          Object.values(chunkTables()).map((t) => t.table),
+        ),
+  };
+  const workers = options.workers ?? (options.cases >= 20_000 ? os.availableParallelism() : 0);
+  const keys = services.masterKey && workers > 0 ? await keyMaterial(db, services.masterKey) : null;
+
+  const rows: Record<string, number> = { users: setup.staff.created };
+  let pending: Promise<void> | null = null;
+  const source = chunkSource({
+    data,
+    crypto: services.crypto,
+    keys,
+    total: options.cases,
+    chunkSize: options.chunkSize ?? 1000,
+    workers,
+  });
+  for await (const chunk of source) {
+    if (pending) await pending;
+    options.onProgress?.(chunk.start, options.cases);
+    for (const [table, n] of Object.entries(chunk.rows)) rows[table] = (rows[table] ?? 0) + n;
+    pending = runScript(db, chunk.script).catch(async (error: unknown) => {
+      await runScript(db, 'rollback').catch(() => {});
+      throw error;
+    });
+    pending.catch(() => {}); // awaited before the next chunk is written
+    // Let the script reach the server, then build the next chunk while the database writes this one.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (pending) await pending;
+  options.onProgress?.(options.cases, options.cases);
+
+  await db.transaction(async (trx) => {
+    for (const slice of plan) {
+      if (slice.count === 0) continue;
+      const last = slice.base + slice.count;
+      await trx
+        .insertInto('case_counters')
+        .values({ year: slice.year, last })
+        .onConflict((oc) =>
+          oc.column('year').doUpdateSet({ last: sql<number>`greatest(case_counters.last, ${last})` }),
+        )
+        .execute();
+    }
+    await writeAudit(trx, {
+      actor: null,
+      action: 'demo.generate',
+      resourceType: null,
+      purpose: 'demo',
+      changedFields: [`cases:${options.cases}`],
+    });
+  });
+  return {
+    cases: options.cases,
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    usersCreated: setup.staff.created,
+    generatedPassword,
+    admins: setup.staff.admins,
+    screenings: setup.instrument !== null,
+  };
+}
+
+/** The raw data and blind-index keys, for generator threads (they build their own FieldCrypto). */
+async function keyMaterial(db: Database, master: Buffer): Promise<KeyMaterial> {
+  const rows = await db.transaction((trx) => trx.selectFrom('crypto_keys').selectAll().execute());
+  const data = rows.filter((r) => r.purpose === 'data');
+  const active = data.find((r) => r.status === 'active');
+  const blind = rows.find((r) => r.purpose === 'blind_index');
+  if (!active || !blind) throw new Error('The encryption keys are not set up.');
+  return {
+    activeKeyId: active.id,
+    dataKeys: data.map((r) => [r.id, unwrapKey(master, r.id, r.wrapped)]),
+    blindKey: unwrapKey(master, blind.id, blind.wrapped),
+  };
+}

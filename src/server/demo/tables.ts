@@ -1,0 +1,108 @@
+/**
+ * The rows one chunk of demo cases produces, table by table, in the order they are inserted
+ * (parents before children, so foreign keys hold at every statement).
+ */
+import { PERSON_COLUMNS } from './person-row.js';
+import { TableRows } from './sql-script.js';
+
+export function chunkTables() {
+  return {
+    persons: new TableRows('persons', PERSON_COLUMNS),
+    cases: new TableRows('cases', [
+      'id',
+      'reference',
+      'owner_institution_id',
+      'owner_unit_id',
+      'created_by',
+      'detection_method',
+      'detected_on',
+      'detection_department',
+      'detection_country',
+      'detection_place',
+      'narrative',
+      'status',
+      'created_at',
+      'updated_at',
+    ]),
+    assignments: new TableRows('case_assignments', ['case_id', 'user_id', 'assigned_at']),
+    casePersons: new TableRows('case_persons', ['case_id', 'person_id', 'role', 'added_at']),
+    shares: new TableRows('case_shares', [
+      'id',
+      'case_id',
+      'institution_id',
+      'shared_by',
+      'reason',
+      'created_at',
+    ]),
+    screenings: new TableRows('screenings', [
+      'id',
+      'case_id',
+      'person_id',
+      'instrument_id',
+      'answers',
+      'facts_date',
+      'age_at_facts',
+      'child',
+      'act',
+      'means',
+      'purpose',
+      'indicator_count',
+      'assessment',
+      'flags',
+      'created_by',
+      'institution_id',
+      'created_at',
+    ]),
+    decisions: new TableRows('trafficking_decisions', [
+      'id',
+      'case_id',
+      'person_id',
+      'status',
+      'decision_org_type',
+      'institution_id',
+      'decided_by',
+      'decided_on',
+      'reason',
+      'screening_id',
+      'reviews_decision_id',
+      'created_at',
+    ]),
+    exploitation: new TableRows('victim_exploitation', [
+      'case_id',
+      'person_id',
+      'exploitation_types',
+      'labour_industries',
+      'sexual_exploitation_types',
+      'control_methods',
+      'recruitment_methods',
+      'recruiter_relation',
+      'vulnerabilities',
+      'updated_at',
+    ]),
+    events: new TableRows('trafficking_events', [
+      'id',
+      'case_id',
+      'person_id',
+      'type',
+      'country',
+      'department',
+      'district',
+      'start_date',
+      'end_date',
+      'online',
+      'platforms',
+      'created_by',
+      'created_at',
+    ]),
+    timeline: new TableRows('case_timeline', [
+      'case_id',
+      'at',
+      'actor_user_id',
+      'institution_id',
+      'kind',
+      'details',
+    ]),
+  };
+}
+
+export type ChunkTables = ReturnType<typeof chunkTables>;

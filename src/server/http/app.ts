@@ -1,0 +1,154 @@
+/** Builds the HTTP application: pipeline, error handler, security headers, API routes and the web app. */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { Health, Ready } from '../../shared/api.js';
+import { migrationStatus } from '../db/migrate.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { caseRoutes } from '../modules/cases/cases.routes.js';
+import { personRoutes } from '../modules/persons/persons.routes.js';
+import { screeningRoutes } from '../modules/screening/screening.routes.js';
+import { institutionRoutes } from '../modules/institutions/institutions.routes.js';
+import { sessionRoutes } from '../modules/session/session.routes.js';
+import { setupRoutes } from '../modules/setup/setup.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import type { AppServices } from '../services.js';
+import { AppError, errors } from './errors.js';
+import { localeOf } from './locale.js';
+import { messageFor } from './messages.js';
+import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
+import { defineRoute } from './route.js';
+import { securityHeaders } from './security.js';
+import { serveWebApp } from './static.js';
+
+export const BODY_LIMIT = 256 * 1024;
+export const VERSION = '0.1.0';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/web, from src/server/http or dist/server/http alike. */
+export const DEFAULT_WEB_DIR = path.resolve(here, '..', '..', '..', 'dist', 'web');
+
+function toAppError(error: FastifyError | Error): AppError | null {
+  if (error instanceof AppError) return error;
+  const code = (error as FastifyError).code;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.malformedJson();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.payloadTooLarge(BODY_LIMIT);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errors.unsupportedMediaType();
+  }
+  if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400)
+    return errors.malformedJson();
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return new AppError('bad_request', status);
+  return null;
+}
+
+export interface BuildOptions {
+  webDir?: string;
+}
+
+export async function buildApp(services: AppServices, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: services.logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: services.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+  // JSON only: a text/plain body (which browsers send cross-site without a preflight) is a 415.
+  app.removeContentTypeParser('text/plain');
+  securityHeaders(app);
+
+  app.setErrorHandler((error, request, reply) => {
+    const locale = localeOf(request, request.session ? (request.session.locale as 'es' | 'gn' | 'en') : 'es');
+    const appError = toAppError(error as FastifyError);
+    if (!appError) {
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.code(500).send({
+        error: {
+          code: 'internal_error',
+          message: messageFor('internal_error', locale, { requestId: request.id }),
+        },
+      });
+    }
+    if (appError.status === 401) reply.header('www-authenticate', 'Cookie realm="nanduti"');
+    return reply.code(appError.status).send({
+      error: {
+        code: appError.code,
+        message: messageFor(appError.code, locale, appError.params),
+        ...(appError.extra.issues ? { issues: appError.extra.issues } : {}),
+      },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const locale = localeOf(request);
+    return reply
+      .code(404)
+      .send({ error: { code: 'route_not_found', message: messageFor('route_not_found', locale) } });
+  });
+
+  defineRoute(app, services, {
+    operationId: 'getHealth',
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness: the process answers',
+    tags: ['system'],
+    auth: 'public',
+    response: Health,
+    transaction: 'none',
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  defineRoute(app, services, {
+    operationId: 'getReadiness',
+    method: 'GET',
+    url: '/api/ready',
+    summary: 'Readiness: the database answers and every migration is applied',
+    tags: ['system'],
+    auth: 'public',
+    response: Ready,
+    transaction: 'none',
+    handler: async ({ reply }) => {
+      const migrations = await migrationStatus(services.db).catch(() => ({ applied: 0, pending: -1 }));
+      const ready = migrations.pending === 0;
+      if (!ready) reply.code(503);
+      return {
+        status: ready ? ('ready' as const) : ('not_ready' as const),
+        database: services.db.kind,
+        migrations,
+      };
+    },
+  });
+
+  sessionRoutes(app, services);
+  setupRoutes(app, services);
+  institutionRoutes(app, services);
+  userRoutes(app, services);
+  auditRoutes(app, services);
+  personRoutes(app, services);
+  caseRoutes(app, services);
+  screeningRoutes(app, services);
+
+  let openApi: ReturnType<typeof buildOpenApi> | null = null;
+  const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));
+  app.get('/api/openapi.json', async () => docOf());
+  app.get('/api/docs', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderDocs(docOf())),
+  );
+  app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
+  app.all('/api/*', async () => {
+    throw errors.routeNotFound();
+  });
+
+  serveWebApp(app, options.webDir ?? DEFAULT_WEB_DIR);
+  return app;
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors with stable codes. Services throw these; one handler (pipeline.ts) turns them into
+ * `{ error: { code, message } }` with the message in the request's language (messages.ts).
+ */
+export interface AuditHint {
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly params: Record<string, string | number> = {},
+    readonly extra: { audit?: AuditHint; issues?: FieldIssue[] } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+type Params = Record<string, string | number>;
+
+export const errors = {
+  validation: (issues: FieldIssue[]) => new AppError('validation_failed', 400, {}, { issues }),
+  malformedJson: () => new AppError('malformed_json', 400),
+  unsupportedMediaType: () => new AppError('unsupported_media_type', 415),
+  payloadTooLarge: (limit: number) => new AppError('payload_too_large', 413, { limit }),
+  unauthenticated: () => new AppError('unauthenticated', 401),
+  invalidCredentials: () => new AppError('invalid_credentials', 401),
+  totpRequired: () => new AppError('totp_required', 401),
+  invalidTotp: () => new AppError('invalid_totp', 401),
+  accountLocked: (until: Date) => new AppError('account_locked', 423, { until: until.toISOString() }),
+  tooManyAttempts: (minutes: number) => new AppError('too_many_attempts', 429, { minutes }),
+  csrf: () => new AppError('csrf_failed', 403),
+  forbidden: (extra: { audit?: AuditHint } = {}) => new AppError('forbidden', 403, {}, extra),
+  notFound: (extra: { audit?: AuditHint } = {}) => new AppError('not_found', 404, {}, extra),
+  routeNotFound: () => new AppError('route_not_found', 404),
+  conflict: (code: string, params: Params = {}) => new AppError(code, 409, params),
+  invalidToken: () => new AppError('invalid_token', 400),
+  weakPassword: (reason: 'common' | 'username' | 'repetitive') =>
+    new AppError(`weak_password_${reason}`, 400),
+  badRequest: (code: string, params: Params = {}) => new AppError(code, 400, params),
+};

@@ -1,0 +1,254 @@
+/**
+ * Error messages shown to users, per stable code, in Spanish (default), Guaraní and English.
+ * They say what to fix and never contain personal data or internals.
+ */
+import type { Locale } from '../../shared/roles.js';
+
+type Catalogue = Record<string, Record<Locale, string>>;
+
+export const messages: Catalogue = {
+  validation_failed: {
+    es: 'Algunos datos no son válidos. Corrija los campos indicados.',
+    gn: "Oĩ mba'ekuaarã ndoikóiva. Emyatyrõ umi kuatia'i ojehechaukáva.",
+    en: 'Some fields are not valid. Correct the fields shown.',
+  },
+  malformed_json: {
+    es: 'El cuerpo de la solicitud no es JSON válido.',
+    gn: "Pe mba'ejerure rete ndaha'éi JSON oĩporãva.",
+    en: 'The request body is not valid JSON.',
+  },
+  unsupported_media_type: {
+    es: 'Envíe los datos como application/json.',
+    gn: "Emondo mba'ekuaarã application/json ramo.",
+    en: 'Send the data as application/json.',
+  },
+  payload_too_large: {
+    es: 'La solicitud es demasiado grande (máximo {limit} bytes).',
+    gn: "Pe mba'ejerure tuichaiterei (ipukukue tuichavéva {limit} bytes).",
+    en: 'The request is too large (at most {limit} bytes).',
+  },
+  unauthenticated: {
+    es: 'Su sesión no está iniciada o expiró. Inicie sesión de nuevo.',
+    gn: 'Ne séssion noñepyrũi térã opa. Eike jey.',
+    en: 'You are not signed in or your session expired. Sign in again.',
+  },
+  invalid_credentials: {
+    es: 'Usuario o contraseña incorrectos.',
+    gn: "Puruhára térã ñe'ẽñemi oĩvai.",
+    en: 'Wrong username or password.',
+  },
+  totp_required: {
+    es: 'Ingrese el código de 6 dígitos de su aplicación de autenticación.',
+    gn: 'Emoinge pe código 6 papapy rehegua ne aplicación autenticación-gui.',
+    en: 'Enter the 6-digit code from your authenticator app.',
+  },
+  invalid_totp: {
+    es: 'El código de autenticación no es correcto o ya fue usado. Espere el siguiente código.',
+    gn: 'Pe código autenticación rehegua naiporãi térã ojepuruma. Eha’arõ pe código oúva.',
+    en: 'The authentication code is wrong or was already used. Wait for the next code.',
+  },
+  account_locked: {
+    es: 'La cuenta está bloqueada por demasiados intentos fallidos hasta {until}. Intente después o pida ayuda a su administrador.',
+    gn: 'Ne cuenta ojejoko hetaiterei jeporeka oñembyai rupi {until} peve. Eha’ã upe rire térã ejerure pytyvõ ne administrador-pe.',
+    en: 'The account is locked after too many failed attempts until {until}. Try later or ask your administrator.',
+  },
+  too_many_attempts: {
+    es: 'Demasiados intentos desde este equipo. Espere {minutes} minutos.',
+    gn: 'Hetaiterei jeporeka ko mba’e’oka guive. Eha’arõ {minutes} aravo’i.',
+    en: 'Too many attempts from this device. Wait {minutes} minutes.',
+  },
+  csrf_failed: {
+    es: 'La solicitud no trae el token de seguridad de la sesión. Recargue la página.',
+    gn: 'Pe mba’ejerure ndogueraha token séssion rehegua. Emyenyhẽ jey kuatiarogue.',
+    en: 'The request lacks the session security token. Reload the page.',
+  },
+  forbidden: {
+    es: 'Su rol no permite esta acción.',
+    gn: 'Ne rembiapo ndohejái ejapo ko mba’e.',
+    en: 'Your role does not allow this action.',
+  },
+  not_found: {
+    es: 'No se encontró el registro, o no tiene acceso a él.',
+    gn: 'Ndojejuhúi pe kuatia, térã ndereikekuaái ipype.',
+    en: 'The record was not found, or you do not have access to it.',
+  },
+  route_not_found: {
+    es: 'Esta dirección de la API no existe.',
+    gn: 'Ko API kundaharape ndaipóri.',
+    en: 'This API address does not exist.',
+  },
+  invalid_token: {
+    es: 'El enlace no es válido, ya fue usado o expiró. Pida uno nuevo a su administrador.',
+    gn: 'Pe joajuha ndoikói, ojepuruma térã opa. Ejerure peteĩ pyahu ne administrador-pe.',
+    en: 'The link is invalid, already used or expired. Ask your administrator for a new one.',
+  },
+  weak_password_common: {
+    es: 'Esa contraseña es demasiado común. Elija otra, por ejemplo una frase de varias palabras.',
+    gn: 'Upe ñe’ẽñemi ojepuruetereíma. Eiporavo ambue, techapyrãramo peteĩ ñe’ẽjoaju hetave ñe’ẽ reheve.',
+    en: 'That password is too common. Choose another, for example a phrase of several words.',
+  },
+  weak_password_username: {
+    es: 'La contraseña no puede contener el nombre de usuario.',
+    gn: 'Ñe’ẽñemi ndaikatúi oguereko puruhára réra.',
+    en: 'The password may not contain the username.',
+  },
+  weak_password_repetitive: {
+    es: 'La contraseña repite demasiado los mismos caracteres.',
+    gn: 'Ñe’ẽñemi omoambuejeyeterei umi tai peteĩchagua.',
+    en: 'The password repeats the same characters too much.',
+  },
+  username_taken: {
+    es: 'Ese nombre de usuario ya existe. Elija otro.',
+    gn: 'Upe puruhára réra oĩma. Eiporavo ambue.',
+    en: 'That username already exists. Choose another.',
+  },
+  institution_code_taken: {
+    es: 'Ya existe una institución con ese código.',
+    gn: 'Oĩma tekombo’e upe código reheve.',
+    en: 'An institution with that code already exists.',
+  },
+  unit_code_taken: {
+    es: 'La institución ya tiene una unidad con ese código.',
+    gn: 'Tekombo’e oguerekóma peteĩ unidad upe código reheve.',
+    en: 'The institution already has a unit with that code.',
+  },
+  unknown_institution: {
+    es: 'La institución indicada no existe.',
+    gn: 'Tekombo’e ojehechaukáva ndaipóri.',
+    en: 'The institution given does not exist.',
+  },
+  unknown_unit: {
+    es: 'La unidad indicada no pertenece a la institución.',
+    gn: 'Unidad ojehechaukáva ndaha’éi tekombo’e mba’e.',
+    en: 'The unit given does not belong to the institution.',
+  },
+  setup_done: {
+    es: 'La configuración inicial ya se completó.',
+    gn: 'Ñemboheko ñepyrũ opáma.',
+    en: 'Initial set-up was already completed.',
+  },
+  totp_not_enrolled: {
+    es: 'Primero inicie el registro del autenticador.',
+    gn: 'Eñepyrũ raẽ autenticador ñemboheko.',
+    en: 'Start the authenticator enrolment first.',
+  },
+  totp_already_enabled: {
+    es: 'La verificación en dos pasos ya está activa.',
+    gn: 'Jehechajey mokõi jeýpe oĩma hendýva.',
+    en: 'Two-step verification is already active.',
+  },
+  cannot_change_self: {
+    es: 'No puede cambiar su propio rol ni desactivar su propia cuenta.',
+    gn: 'Ndaikatúi emoambue ne rembiapo térã emboty ne cuenta.',
+    en: 'You cannot change your own role or disable your own account.',
+  },
+  invalid_assignee: {
+    es: 'Solo se pueden asignar al caso usuarios activos de la institución que lo gestiona, con un rol de trabajo en casos.',
+    gn: 'Ikatu oñemoĩ ko caso-pe umi usuario hendýva tekombo’e oñangarekóvagui hese añoite.',
+    en: 'Only active case staff of the institution that owns the case can be assigned to it.',
+  },
+  person_already_in_case: {
+    es: 'La persona ya está vinculada a este caso.',
+    gn: 'Ko tapicha oĩma ko caso-pe.',
+    en: 'The person is already linked to this case.',
+  },
+  person_not_in_case: {
+    es: 'La persona indicada no está vinculada a este caso.',
+    gn: 'Ko tapicha ndoĩri ko caso-pe.',
+    en: 'The person given is not linked to this case.',
+  },
+  share_with_owner: {
+    es: 'El caso ya pertenece a esa institución; no hace falta compartirlo con ella.',
+    gn: 'Ko caso ha’e ko tekombo’e mba’e; ndaha’éi tekotevẽ oñemoherakuã hese.',
+    en: 'The case already belongs to that institution; it cannot be shared with it.',
+  },
+  case_already_shared: {
+    es: 'El caso ya está compartido con esa institución.',
+    gn: 'Ko caso oñemoherakuãma ko tekombo’e ndive.',
+    en: 'The case is already shared with that institution.',
+  },
+  department_outside_paraguay: {
+    es: 'Un departamento solo se indica para lugares en Paraguay (país PY).',
+    gn: 'Departamento oñemoĩ Paraguái-pe añoite (PY).',
+    en: 'A department is only given for places in Paraguay (country PY).',
+  },
+  internal_error: {
+    es: 'Ocurrió un error interno. Se registró con el identificador {requestId}; inténtelo de nuevo.',
+    gn: 'Oiko peteĩ jejavy. Oñeanota {requestId} reheve; eha’ã jey.',
+    en: 'An internal error occurred. It was logged as {requestId}; please try again.',
+  },
+  service_unavailable: {
+    es: 'El servicio no está listo (base de datos o migraciones).',
+    gn: 'Servicio ndoikói gueteri.',
+    en: 'The service is not ready (database or migrations).',
+  },
+  possible_duplicates: {
+    es: 'Puede que esta persona ya esté registrada. Revise las posibles coincidencias y confirme si se trata de otra persona.',
+    gn: 'Ikatu ko tapicha oñemboguapýma. Ehecha umi ojojoguáva ha ehechauka ha’éramo ambue tapicha.',
+    en: 'This person may already be registered. Review the possible matches and confirm that this is someone else.',
+  },
+  date_of_birth_in_future: {
+    es: 'La fecha de nacimiento no puede ser posterior a hoy.',
+    gn: 'Ára heñói ndaikatúi oĩ ko árape guive tenonde gotyo.',
+    en: 'The date of birth cannot be later than today.',
+  },
+  unknown_instrument_version: {
+    es: 'Esa versión del protocolo de identificación no existe o todavía no fue publicada.',
+    gn: 'Upe protocolo versión ndaipóri térã noñemyasãiri gueteri.',
+    en: 'That version of the screening instrument does not exist or is not published yet.',
+  },
+  unknown_questions: {
+    es: 'Estas respuestas no corresponden a preguntas de esa versión del protocolo: {ids}.',
+    gn: "Ko'ã mbohovái ndaha'éi upe protocolo versión porandu rehegua: {ids}.",
+    en: 'These answers are not questions of that version of the instrument: {ids}.',
+  },
+  duplicate_question_ids: {
+    es: 'Cada pregunta necesita un identificador único; repetidos: {ids}.',
+    gn: 'Peteĩteĩ porandu oikotevẽ ijehegua identificador; oñembojeýva: {ids}.',
+    en: 'Every question needs a unique id; repeated: {ids}.',
+  },
+  duplicate_section_ids: {
+    es: 'Cada sección necesita un identificador único; repetidos: {ids}.',
+    gn: 'Peteĩteĩ sección oikotevẽ ijehegua identificador; oñembojeýva: {ids}.',
+    en: 'Every section needs a unique id; repeated: {ids}.',
+  },
+  instrument_missing_sections: {
+    es: 'El protocolo necesita al menos una sección de cada tipo: {kinds}.',
+    gn: "Protocolo oikotevẽ sa'ive ramo peteĩ sección ko'ã mba'égui: {kinds}.",
+    en: 'The instrument needs at least one section of each kind: {kinds}.',
+  },
+  instrument_not_draft: {
+    es: 'Solo se puede publicar una versión en borrador.',
+    gn: 'Ikatu oñemyasãi versión borrador añónte.',
+    en: 'Only a draft version can be published.',
+  },
+  date_in_future: {
+    es: 'La fecha no puede ser posterior a hoy.',
+    gn: 'Ára ndaikatúi oĩ ko árape guive tenonde gotyo.',
+    en: 'The date cannot be later than today.',
+  },
+  facts_before_birth: {
+    es: 'La fecha de los hechos es anterior al nacimiento de la persona. Revise las fechas.',
+    gn: "Mba'e oiko hague ára oĩ tapicha heñói mboyve. Ehecha jey umi ára.",
+    en: 'The date of the facts is before the person was born. Check the dates.',
+  },
+  screening_not_of_person: {
+    es: 'La evaluación indicada no es de esta persona en este caso.',
+    gn: "Pe evaluación ojehechaukáva ndaha'éi ko tapicha mba'e ko caso-pe.",
+    en: 'The screening given is not of this person in this case.',
+  },
+  reviewed_decision_not_of_person: {
+    es: 'La decisión a revisar no es de esta persona en este caso.',
+    gn: "Pe decisión ojehecha jeýva ndaha'éi ko tapicha mba'e ko caso-pe.",
+    en: 'The decision to review is not of this person in this case.',
+  },
+};
+
+export function messageFor(
+  code: string,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  const entry = messages[code] ?? messages.internal_error!;
+  return entry[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}

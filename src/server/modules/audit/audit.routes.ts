@@ -1,0 +1,87 @@
+/** The audit trail for the data protection officer: search and chain verification. */
+import type { FastifyInstance } from 'fastify';
+import { AuditEventList, AuditVerifyResult, ListAuditEventsQuery } from '../../../shared/api.js';
+import { verifyAuditChain, writeAudit, writeAuditAlone } from '../../audit/audit.js';
+import { defineRoute } from '../../http/route.js';
+import type { AppServices } from '../../services.js';
+
+export function auditRoutes(app: FastifyInstance, services: AppServices) {
+  defineRoute(app, services, {
+    operationId: 'listAuditEvents',
+    method: 'GET',
+    url: '/api/audit-events',
+    summary: 'Search the audit trail (newest first; page with `before`)',
+    tags: ['audit'],
+    auth: 'session',
+    action: 'audit.list',
+    purpose: 'audit',
+    query: ListAuditEventsQuery,
+    response: AuditEventList,
+    transaction: 'write',
+    handler: async ({ trx, actor, requestId, purpose, query }) => {
+      let q = trx
+        .selectFrom('audit_events')
+        .leftJoin('institutions', 'institutions.id', 'audit_events.actor_institution_id')
+        .selectAll('audit_events')
+        .select('institutions.code as institution_code');
+      if (query.from) q = q.where('audit_events.at', '>=', new Date(query.from));
+      if (query.to) q = q.where('audit_events.at', '<', new Date(query.to));
+      if (query.actorUserId) q = q.where('audit_events.actor_user_id', '=', query.actorUserId);
+      if (query.action) q = q.where('audit_events.action', '=', query.action);
+      if (query.resourceType) q = q.where('audit_events.resource_type', '=', query.resourceType);
+      if (query.resourceId) q = q.where('audit_events.resource_id', '=', query.resourceId);
+      if (query.outcome) q = q.where('audit_events.outcome', '=', query.outcome);
+      if (query.before) q = q.where('audit_events.seq', '<', query.before);
+      const rows = await q
+        .orderBy('audit_events.seq', 'desc')
+        .limit(query.limit + 1)
+        .execute();
+      const page = rows.slice(0, query.limit);
+      // Reading the trail is itself recorded.
+      await writeAudit(trx, { actor, action: 'audit.list', resourceType: 'audit_event', purpose, requestId });
+      return {
+        items: page.map((r) => ({
+          seq: Number(r.seq),
+          at: new Date(r.at).toISOString(),
+          actorUserId: r.actor_user_id,
+          actorUsername: r.actor_username,
+          actorInstitutionCode: r.institution_code,
+          actorRole: r.actor_role,
+          action: r.action,
+          outcome: r.outcome as 'success' | 'denied' | 'failure',
+          resourceType: r.resource_type,
+          resourceId: r.resource_id,
+          purpose: r.purpose,
+          requestId: r.request_id,
+          changedFields: r.changed_fields,
+        })),
+        nextBefore: rows.length > query.limit ? Number(page[page.length - 1]!.seq) : null,
+      };
+    },
+  });
+
+  defineRoute(app, services, {
+    operationId: 'verifyAuditChain',
+    method: 'GET',
+    url: '/api/audit-events/verify',
+    summary: 'Check that no audit row was altered or removed (hash chain)',
+    tags: ['audit'],
+    auth: 'session',
+    action: 'audit.verify',
+    purpose: 'audit',
+    response: AuditVerifyResult,
+    transaction: 'none',
+    handler: async ({ actor, requestId, purpose }) => {
+      const result = await verifyAuditChain(services.db);
+      await writeAuditAlone(services.db, {
+        actor,
+        action: 'audit.verify',
+        outcome: result.ok ? 'success' : 'failure',
+        resourceType: 'audit_event',
+        purpose,
+        requestId,
+      });
+      return result;
+    },
+  });
+}

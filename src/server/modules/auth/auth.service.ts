@@ -1,0 +1,165 @@
+/**
+ * Signing in: password (argon2id), TOTP when enrolled or required by the role, lockout after
+ * repeated failures per account, rate limiting per client, and the audit of every attempt.
+ */
+import type { Database, Trx } from '../../db/database.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { Config } from '../../config.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { AppError, errors } from '../../http/errors.js';
+import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
+import { decoy, verifyPassword } from './password.js';
+import { createSession, type NewSession } from './sessions.js';
+import { matchTotp } from './totp.js';
+
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
+export const CLIENT_WINDOW_MINUTES = 15;
+export const CLIENT_MAX_FAILURES = 30;
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string | undefined;
+}
+
+export interface LoginDeps {
+  db: Database;
+  crypto: FieldCrypto;
+  config: Config;
+}
+
+type Outcome = { ok: true; session: NewSession; userId: string } | { ok: false; error: AppError };
+
+export function usernameKey(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+async function recordAttempt(trx: Trx, key: string, clientKey: string, success: boolean) {
+  await trx
+    .insertInto('login_attempts')
+    .values({ username_key: key, client_key: clientKey, at: new Date(), success })
+    .execute();
+}
+
+/** Failure state changes are committed before the error is returned, so they are never rolled back. */
+export async function login(
+  deps: LoginDeps,
+  input: LoginInput,
+  clientIp: string,
+  requestId: string,
+): Promise<NewSession & { userId: string }> {
+  const key = usernameKey(input.username);
+  const clientKey = deps.crypto.blindIndex(clientIp, 'client_ip');
+  const outcome = await deps.db.transaction(async (trx): Promise<Outcome> => {
+    const since = new Date(Date.now() - CLIENT_WINDOW_MINUTES * 60_000);
+    const { failures } = await trx
+      .selectFrom('login_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('failures'))
+      .where('client_key', '=', clientKey)
+      .where('success', '=', false)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    if (Number(failures) >= CLIENT_MAX_FAILURES) {
+      await writeAudit(trx, {
+        actor: null,
+        action: 'auth.login',
+        outcome: 'denied',
+        requestId,
+        resourceType: 'client',
+      });
+      return { ok: false, error: errors.tooManyAttempts(CLIENT_WINDOW_MINUTES) };
+    }
+
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('username_key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
+    const auditActor = user
+      ? { userId: user.id, username: user.username, institutionId: user.institution_id, role: user.role }
+      : null;
+    const fail = async (error: AppError, countsAgainstAccount: boolean): Promise<Outcome> => {
+      await recordAttempt(trx, key, clientKey, false);
+      if (user && countsAgainstAccount) {
+        const failed = user.failed_logins + 1;
+        const lock = failed >= LOCKOUT_THRESHOLD ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
+        await trx
+          .updateTable('users')
+          .set({ failed_logins: lock ? 0 : failed, locked_until: lock })
+          .where('id', '=', user.id)
+          .execute();
+        if (lock) {
+          await writeAudit(trx, {
+            actor: auditActor,
+            action: 'auth.lockout',
+            outcome: 'denied',
+            requestId,
+            resourceType: 'user',
+            resourceId: user.id,
+          });
+          error = errors.accountLocked(lock);
+        }
+      }
+      await writeAudit(trx, {
+        actor: auditActor,
+        action: 'auth.login',
+        outcome: 'failure',
+        requestId,
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        changedFields: [error.code],
+      });
+      return { ok: false, error };
+    };
+
+    if (!user) {
+      await verifyPassword(await decoy(), input.password);
+      return fail(errors.invalidCredentials(), false);
+    }
+    if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
+      await recordAttempt(trx, key, clientKey, false);
+      await writeAudit(trx, {
+        actor: auditActor,
+        action: 'auth.login',
+        outcome: 'denied',
+        requestId,
+        resourceType: 'user',
+        resourceId: user.id,
+        changedFields: ['account_locked'],
+      });
+      return { ok: false, error: errors.accountLocked(new Date(user.locked_until)) };
+    }
+    const passwordOk = user.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
+    if (!passwordOk || user.status !== 'active') return fail(errors.invalidCredentials(), true);
+
+    const needsTotp = user.totp_enabled || ROLES_REQUIRING_TOTP.includes(user.role as Role);
+    let step: number | null = null;
+    if (needsTotp) {
+      if (!input.totp) return { ok: false, error: errors.totpRequired() };
+      const secret = user.totp_secret ? deps.crypto.decrypt(user.totp_secret, 'users.totp_secret') : null;
+      step = secret ? matchTotp(secret, input.totp) : null;
+      if (step === null || (user.totp_last_step !== null && step <= Number(user.totp_last_step))) {
+        return fail(errors.invalidTotp(), true);
+      }
+    }
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, ...(step !== null ? { totp_last_step: step } : {}) })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAttempt(trx, key, clientKey, true);
+    const session = await createSession(trx, user.id, deps.config);
+    await writeAudit(trx, {
+      actor: auditActor,
+      action: 'auth.login',
+      requestId,
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return { ok: true, session, userId: user.id };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return { ...outcome.session, userId: outcome.userId };
+}

@@ -1,0 +1,69 @@
+/**
+ * Loading a case for an action: who owns it, whether it is shared with the actor's institution,
+ * and whether the actor may do `action` to it. Every case-level operation (cases, screenings,
+ * decisions, events) goes through here, so the "404 when not visible, 403 when visible but not
+ * allowed" rule is written once.
+ */
+import { authorize } from '../../access/authorize.js';
+import type { Actor } from '../../access/actor.js';
+import { can, type Action } from '../../access/policies.js';
+import type { Trx } from '../../db/database.js';
+import { errors } from '../../http/errors.js';
+
+export type CaseAction = Extract<Action, `case.${string}`>;
+
+export interface LoadedCase {
+  id: string;
+  ownerInstitutionId: string;
+  reference: string;
+  /** The case is shared with the actor's institution (and not owned by it). */
+  sharedWithActor: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Loads the case and authorizes `action` on it. A case the actor may not read is "not found"
+ * (its existence is not revealed); a visible case on which the action is not allowed (a write on
+ * a case only shared with the actor's institution) is "forbidden". Both refusals are audited.
+ */
+export async function loadCaseForAction(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+): Promise<LoadedCase> {
+  const audit = { action, resourceType: 'case', resourceId: UUID.test(caseId) ? caseId : null };
+  if (!UUID.test(caseId)) throw errors.notFound({ audit });
+  const row = await trx
+    .selectFrom('cases')
+    .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('case_shares')
+            .select('case_shares.id')
+            .whereRef('case_shares.case_id', '=', 'cases.id')
+            .where('case_shares.institution_id', '=', actor.institutionId)
+            .where('case_shares.revoked_at', 'is', null),
+        )
+        .as('shared'),
+    )
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw errors.notFound({ audit });
+  const target = {
+    institutionId: row.owner_institution_id,
+    sharedWithActor: row.owner_institution_id !== actor.institutionId && Boolean(row.shared),
+  };
+  // Not visible: "not found", audited as the action that was attempted.
+  if (!can(actor, 'case.read', target)) throw errors.notFound({ audit });
+  authorize(actor, action, target, { resourceType: 'case', resourceId: row.id });
+  return {
+    id: row.id,
+    ownerInstitutionId: row.owner_institution_id,
+    reference: row.reference,
+    sharedWithActor: target.sharedWithActor,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The case list. Visible cases are read as two arms, each starting from scopedCases: the cases the
+ * actor's institution owns (driven by cases_owner_list_idx, index-only for the usual filters) and
+ * the cases shared with it (driven by case_shares_inst_idx). Asking the planner for "owned OR
+ * shared" in one condition makes it test every case of the country; with a million cases the arms
+ * keep both the total and a page proportional to what the institution can see.
+ */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { ListCasesQuery } from '../../../shared/api-identification.js';
+import type { Actor } from '../../access/actor.js';
+import { scopedCases } from '../../access/scope.js';
+import type { Trx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+
+export type ListFilter = z.output<typeof ListCasesQuery>;
+type CasesQuery = SelectQueryBuilder<DB, 'cases', object>;
+
+const SUMMARY_COLUMNS = [
+  'cases.id',
+  'cases.reference',
+  'cases.detection_method',
+  'cases.detected_on',
+  'cases.detection_department',
+  'cases.status',
+  'cases.owner_institution_id',
+] as const;
+
+export interface CaseListRow {
+  id: string;
+  reference: string;
+  detection_method: string;
+  detected_on: string;
+  detection_department: string | null;
+  status: string;
+  owner_institution_id: string;
+  owner_institution_code: string;
+}
+
+/** "Has (or, with `wanted` false, has no) trafficking event that happened online." */
+function hasOnlineEvent(wanted: boolean) {
+  return (eb: ExpressionBuilder<DB, 'cases'>) => {
+    const exists = eb.exists(
+      eb
+        .selectFrom('trafficking_events')
+        .select('trafficking_events.id')
+        .whereRef('trafficking_events.case_id', '=', 'cases.id')
+        .where('trafficking_events.online', '=', true),
+    );
+    return wanted ? exists : eb.not(exists);
+  };
+}
+
+function applyFilter(query: CasesQuery, filter: ListFilter): CasesQuery {
+  let q = query;
+  if (filter.status) q = q.where('cases.status', '=', filter.status);
+  if (filter.detectionMethod) q = q.where('cases.detection_method', '=', filter.detectionMethod);
+  if (filter.department) q = q.where('cases.detection_department', '=', filter.department);
+  if (filter.from) q = q.where('cases.detected_on', '>=', filter.from);
+  if (filter.to) q = q.where('cases.detected_on', '<=', filter.to);
+  if (filter.reference) {
+    const prefix = filter.reference.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where('cases.reference', 'like', `${prefix}%`);
+  }
+  const { assessment } = filter;
+  if (assessment) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('screenings')
+          .select('screenings.id')
+          .whereRef('screenings.case_id', '=', 'cases.id')
+          .where('screenings.assessment', '=', assessment),
+      ),
+    );
+  }
+  if (filter.ict) q = q.where(hasOnlineEvent(filter.ict === 'true'));
+  return q;
+}
+
+/** The two disjoint arms of "visible to the actor", both already narrowed by scopedCases. */
+function arms(trx: Trx, actor: Actor, filter: ListFilter): CasesQuery[] {
+  const owned = scopedCases(actor, trx.selectFrom('cases')).where(
+    'cases.owner_institution_id',
+    '=',
+    actor.institutionId,
+  );
+  const shared = scopedCases(actor, trx.selectFrom('cases'))
+    .where('cases.owner_institution_id', '<>', actor.institutionId)
+    .where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('case_shares')
+        .select('case_shares.case_id')
+        .where('case_shares.institution_id', '=', actor.institutionId)
+        .where('case_shares.revoked_at', 'is', null),
+    );
+  return [applyFilter(owned, filter), applyFilter(shared, filter)];
+}
+
+/** The visible cases matching `filter`, newest detection first, and how many there are. */
+export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilter) {
+  const [owned, shared] = arms(trx, actor, filter) as [CasesQuery, CasesQuery];
+  let total = 0;
+  for (const arm of [owned, shared]) {
+    const row = await arm.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total += Number(row.n);
+  }
+  // Each arm contributes at most offset + limit rows in order (a backward index scan that stops).
+  const window = filter.offset + filter.limit;
+  const page = (arm: CasesQuery) =>
+    arm
+      .select(SUMMARY_COLUMNS)
+      .orderBy('cases.detected_on', 'desc')
+      .orderBy('cases.reference', 'desc')
+      .limit(window);
+  const visible = sql<
+    Omit<CaseListRow, 'owner_institution_code'>
+  >`((${page(owned)}) union all (${page(shared)}))`.as('v');
+  const items: CaseListRow[] = await trx
+    .selectFrom(visible)
+    .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
+    .selectAll('v')
+    .select('institutions.code as owner_institution_code')
+    .orderBy('v.detected_on', 'desc')
+    .orderBy('v.reference', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return { items, total };
+}
+
+/** Number of persons linked to each of `caseIds`. */
+export async function personCounts(trx: Trx, caseIds: readonly string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('case_persons')
+    .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', [...caseIds])
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+}

@@ -1,0 +1,180 @@
+/**
+ * Case rows → API objects. Encrypted columns are decrypted here, for the fields the case page
+ * shows (persons appear by name, sex and birth year only; their full record is the person page).
+ */
+import type { z } from 'zod';
+import type {
+  CaseSummary,
+  CaseView,
+  DecisionView,
+  EventView,
+  ExploitationView,
+  ScreeningView,
+} from '../../../shared/api-identification.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Selectable } from 'kysely';
+import type { TraffickingEventTable, VictimExploitationTable } from '../../db/schema.js';
+import type { CaseDetail } from './case-view.repository.js';
+import type { CaseListRow } from './case-list.repository.js';
+
+type Out<S extends z.ZodType> = z.input<S>;
+type CaseViewOut = Out<typeof CaseView>;
+type Enum<T extends keyof CaseViewOut> = CaseViewOut[T];
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function presentExploitation(row: Selectable<VictimExploitationTable>): Out<typeof ExploitationView> {
+  return {
+    personId: row.person_id,
+    exploitationTypes: row.exploitation_types as Out<typeof ExploitationView>['exploitationTypes'],
+    labourIndustries: row.labour_industries as Out<typeof ExploitationView>['labourIndustries'],
+    sexualExploitationTypes: row.sexual_exploitation_types as Out<
+      typeof ExploitationView
+    >['sexualExploitationTypes'],
+    controlMethods: row.control_methods as Out<typeof ExploitationView>['controlMethods'],
+    recruitmentMethods: row.recruitment_methods as Out<typeof ExploitationView>['recruitmentMethods'],
+    recruiterRelation: row.recruiter_relation as Out<typeof ExploitationView>['recruiterRelation'],
+    vulnerabilities: row.vulnerabilities as Out<typeof ExploitationView>['vulnerabilities'],
+  };
+}
+
+export function presentEvent(
+  row: Selectable<TraffickingEventTable>,
+  crypto: FieldCrypto,
+): Out<typeof EventView> {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    type: row.type as Out<typeof EventView>['type'],
+    country: row.country,
+    department: row.department,
+    district: crypto.decryptNullable(row.district, 'trafficking_events.district'),
+    startDate: row.start_date,
+    endDate: row.end_date,
+    online: row.online,
+    platforms: row.platforms as Out<typeof EventView>['platforms'],
+  };
+}
+
+function presentScreening(row: CaseDetail['screenings'][number]): Out<typeof ScreeningView> {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    personId: row.person_id,
+    instrumentVersion: row.instrument_version,
+    factsDate: row.facts_date,
+    ageAtFacts: row.age_at_facts,
+    child: row.child as Out<typeof ScreeningView>['child'],
+    act: row.act,
+    means: row.means,
+    purpose: row.purpose,
+    indicatorCount: row.indicator_count,
+    assessment: row.assessment as Out<typeof ScreeningView>['assessment'],
+    flags: row.flags,
+    answers: row.answers as Out<typeof ScreeningView>['answers'],
+    createdAt: iso(row.created_at),
+  };
+}
+
+function presentDecision(
+  row: CaseDetail['decisions'][number],
+  crypto: FieldCrypto,
+): Out<typeof DecisionView> {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    status: row.status as Out<typeof DecisionView>['status'],
+    decisionOrgType: row.decision_org_type as Out<typeof DecisionView>['decisionOrgType'],
+    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    decidedBy:
+      row.decided_by && row.decided_by_name ? { id: row.decided_by, displayName: row.decided_by_name } : null,
+    decidedOn: row.decided_on,
+    reason: crypto.decrypt(row.reason, 'trafficking_decisions.reason'),
+    screeningId: row.screening_id,
+    reviewsDecisionId: row.reviews_decision_id,
+    createdAt: iso(row.created_at),
+  };
+}
+
+function fullName(row: CaseDetail['persons'][number], crypto: FieldCrypto): string {
+  return [
+    crypto.decrypt(row.given_names, 'persons.given_names'),
+    crypto.decryptNullable(row.first_surname, 'persons.first_surname'),
+    crypto.decryptNullable(row.second_surname, 'persons.second_surname'),
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join(' ');
+}
+
+/**
+ * The case page. Screenings and decisions arrive newest first, so a person's latest assessment and
+ * current status are the first of theirs; the timeline is chronological.
+ */
+export function presentCase(detail: CaseDetail, crypto: FieldCrypto, permissions: string[]): CaseViewOut {
+  const c = detail.case;
+  const latest = <T extends { person_id: string }>(rows: T[], personId: string) =>
+    rows.find((row) => row.person_id === personId);
+  return {
+    id: c.id,
+    reference: c.reference,
+    ownerInstitution: { id: c.owner_institution_id, code: c.owner_code, name: c.owner_name },
+    ownerUnitId: c.owner_unit_id,
+    detectionMethod: c.detection_method as Enum<'detectionMethod'>,
+    detectedOn: c.detected_on,
+    detectionDepartment: c.detection_department,
+    detectionCountry: c.detection_country,
+    detectionPlace: crypto.decryptNullable(c.detection_place, 'cases.detection_place'),
+    narrative: crypto.decryptNullable(c.narrative, 'cases.narrative'),
+    status: c.status as Enum<'status'>,
+    assignedUsers: detail.assignments.map((u) => ({ id: u.id, displayName: u.display_name })),
+    persons: detail.persons.map((p) => ({
+      personId: p.person_id,
+      role: p.role as Enum<'persons'>[number]['role'],
+      fullName: fullName(p, crypto),
+      sex: p.sex as Enum<'persons'>[number]['sex'],
+      birthYear: p.birth_year,
+      latestAssessment: (latest(detail.screenings, p.person_id)?.assessment ??
+        null) as Enum<'persons'>[number]['latestAssessment'],
+      currentStatus: (latest(detail.decisions, p.person_id)?.status ??
+        null) as Enum<'persons'>[number]['currentStatus'],
+    })),
+    screenings: detail.screenings.map(presentScreening),
+    decisions: detail.decisions.map((d) => presentDecision(d, crypto)),
+    exploitation: detail.exploitation.map(presentExploitation),
+    events: detail.events.map((e) => presentEvent(e, crypto)),
+    shares: detail.shares.map((s) => ({
+      id: s.id,
+      institution: { id: s.institution_id, code: s.institution_code, name: s.institution_name },
+      reason: s.reason,
+      createdAt: iso(s.created_at),
+    })),
+    timeline: detail.timeline.map((entry) => ({
+      at: iso(entry.at),
+      kind: entry.kind,
+      actor: entry.actor_name,
+      institutionCode: entry.institution_code,
+      details: entry.details,
+    })),
+    permissions,
+    createdAt: iso(c.created_at),
+  };
+}
+
+/** A line of the case list: no names, no narrative, no place beyond the department. */
+export function presentCaseSummary(
+  row: CaseListRow,
+  personCount: number,
+  actorInstitutionId: string,
+): Out<typeof CaseSummary> {
+  return {
+    id: row.id,
+    reference: row.reference,
+    detectionMethod: row.detection_method as Out<typeof CaseSummary>['detectionMethod'],
+    detectedOn: row.detected_on,
+    detectionDepartment: row.detection_department,
+    status: row.status as Out<typeof CaseSummary>['status'],
+    ownerInstitutionCode: row.owner_institution_code,
+    personCount,
+    shared: row.owner_institution_id !== actorInstitutionId,
+  };
+}

@@ -1,0 +1,257 @@
+/** Cases: create, read (the case page), update, link persons, share and revoke shares. */
+import type { z } from 'zod';
+import type {
+  AddCasePersonRequest,
+  CreateCaseRequest,
+  ShareCaseRequest,
+  UpdateCaseRequest,
+} from '../../../shared/api-identification.js';
+import type { Actor } from '../../access/actor.js';
+import { can, type Action } from '../../access/policies.js';
+import { personVisible } from '../../access/scope.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Trx } from '../../db/database.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { loadCaseForAction, type LoadedCase } from './case-access.js';
+import { loadCaseDetail } from './case-view.repository.js';
+import { presentCase } from './cases.presenter.js';
+import {
+  countAssignableUsers,
+  nextCaseNumber,
+  replaceAssignments,
+  unitBelongsTo,
+} from './cases.repository.js';
+import { addTimeline } from './timeline.js';
+
+type CreateInput = z.output<typeof CreateCaseRequest>;
+type UpdateInput = z.output<typeof UpdateCaseRequest>;
+
+/** Case-level actions whose availability the case page receives (the UI never recomputes them). */
+const CASE_PAGE_ACTIONS = [
+  'case.update',
+  'case.addPerson',
+  'case.share',
+  'case.screen',
+  'case.decide',
+  'case.review',
+  'case.recordEvent',
+] as const satisfies readonly Action[];
+
+function audit(
+  ctx: Ctx,
+  action: string,
+  resourceType: string,
+  resourceId: string,
+  changedFields: string[] = [],
+) {
+  return writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action,
+    resourceType,
+    resourceId,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields,
+  });
+}
+
+export function formatReference(year: number, number: number): string {
+  return `PY-${year}-${String(number).padStart(6, '0')}`;
+}
+
+async function checkOwnerUnitAndStaff(
+  trx: Trx,
+  institutionId: string,
+  unitId: string | null | undefined,
+  userIds: readonly string[] | undefined,
+) {
+  if (unitId && !(await unitBelongsTo(trx, unitId, institutionId))) throw errors.badRequest('unknown_unit');
+  if (userIds && userIds.length > 0) {
+    const unique = [...new Set(userIds)];
+    if ((await countAssignableUsers(trx, unique, institutionId)) !== unique.length) {
+      throw errors.badRequest('invalid_assignee');
+    }
+  }
+}
+
+/**
+ * The case page for `loaded`, as the actor may see it. It shows persons' names, so it is a read of
+ * each person's record: one audit row per person shown.
+ */
+export async function caseView(ctx: Ctx, crypto: FieldCrypto, loaded: LoadedCase) {
+  const detail = await loadCaseDetail(ctx.trx, loaded.id);
+  const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
+  const permissions = CASE_PAGE_ACTIONS.filter((action) => can(ctx.actor, action, target));
+  for (const person of detail.persons) await audit(ctx, 'person.read', 'person', person.person_id);
+  return presentCase(detail, crypto, permissions);
+}
+
+/** Opens a case owned by the actor's institution, with the next reference of the detection year. */
+export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInput): Promise<LoadedCase> {
+  const institutionId = ctx.actor.institutionId;
+  await checkOwnerUnitAndStaff(ctx.trx, institutionId, input.ownerUnitId, input.assignedUserIds);
+  const year = Number(input.detectedOn.slice(0, 4));
+  const reference = formatReference(year, await nextCaseNumber(ctx.trx, year));
+  const row = await ctx.trx
+    .insertInto('cases')
+    .values({
+      reference,
+      owner_institution_id: institutionId,
+      owner_unit_id: input.ownerUnitId ?? null,
+      created_by: ctx.actor.userId,
+      detection_method: input.detectionMethod,
+      detected_on: input.detectedOn,
+      detection_department: input.detectionDepartment ?? null,
+      detection_country: input.detectionCountry,
+      detection_place: crypto.encryptNullable(input.detectionPlace || null, 'cases.detection_place'),
+      narrative: crypto.encryptNullable(input.narrative || null, 'cases.narrative'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceAssignments(ctx.trx, row.id, [...new Set(input.assignedUserIds)]);
+  await addTimeline(ctx.trx, {
+    caseId: row.id,
+    actor: ctx.actor,
+    kind: 'case_created',
+    details: { reference },
+  });
+  const fields = Object.entries(input)
+    .filter(
+      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    )
+    .map(([key]) => key);
+  await audit(ctx, 'case.create', 'case', row.id, fields);
+  return { id: row.id, ownerInstitutionId: institutionId, reference, sharedWithActor: false };
+}
+
+export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
+  await audit(ctx, 'case.read', 'case', loaded.id);
+  return caseView(ctx, crypto, loaded);
+}
+
+export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: UpdateInput) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.update');
+  await checkOwnerUnitAndStaff(ctx.trx, loaded.ownerInstitutionId, input.ownerUnitId, input.assignedUserIds);
+  const changes = {
+    ...(input.status !== undefined ? { status: input.status } : {}),
+    ...(input.detectionDepartment !== undefined ? { detection_department: input.detectionDepartment } : {}),
+    ...(input.detectionPlace !== undefined
+      ? { detection_place: crypto.encryptNullable(input.detectionPlace || null, 'cases.detection_place') }
+      : {}),
+    ...(input.narrative !== undefined
+      ? { narrative: crypto.encryptNullable(input.narrative || null, 'cases.narrative') }
+      : {}),
+    ...(input.ownerUnitId !== undefined ? { owner_unit_id: input.ownerUnitId } : {}),
+  };
+  await ctx.trx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', loaded.id)
+    .execute();
+  if (input.assignedUserIds)
+    await replaceAssignments(ctx.trx, loaded.id, [...new Set(input.assignedUserIds)]);
+  const fields = Object.keys(input);
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'case_updated',
+    details: { fields },
+  });
+  await audit(ctx, 'case.update', 'case', loaded.id, fields);
+  return caseView(ctx, crypto, loaded);
+}
+
+/** A person the actor may see, or "not found" (their existence is not revealed). */
+async function requireVisiblePerson(trx: Trx, actor: Actor, personId: string) {
+  const person = await trx
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.id', '=', personId)
+    .where(personVisible(actor))
+    .executeTakeFirst();
+  if (!person)
+    throw errors.notFound({ audit: { action: 'person.read', resourceType: 'person', resourceId: personId } });
+}
+
+export async function addCasePerson(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  caseId: string,
+  input: z.output<typeof AddCasePersonRequest>,
+) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.addPerson');
+  await requireVisiblePerson(ctx.trx, ctx.actor, input.personId);
+  const inserted = await ctx.trx
+    .insertInto('case_persons')
+    .values({ case_id: loaded.id, person_id: input.personId, role: input.role })
+    .onConflict((oc) => oc.columns(['case_id', 'person_id']).doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+  if (!inserted) throw errors.conflict('person_already_in_case');
+  const details = { personId: input.personId, role: input.role };
+  await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'person_added', details });
+  await audit(ctx, 'case.addPerson', 'case', loaded.id, ['persons']);
+  return caseView(ctx, crypto, loaded);
+}
+
+export async function shareCase(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  caseId: string,
+  input: z.output<typeof ShareCaseRequest>,
+) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
+  const institution = await ctx.trx
+    .selectFrom('institutions')
+    .select(['id', 'code'])
+    .where('id', '=', input.institutionId)
+    .executeTakeFirst();
+  if (!institution) throw errors.badRequest('unknown_institution');
+  if (institution.id === loaded.ownerInstitutionId) throw errors.badRequest('share_with_owner');
+  const active = await ctx.trx
+    .selectFrom('case_shares')
+    .select('id')
+    .where('case_id', '=', loaded.id)
+    .where('institution_id', '=', institution.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (active) throw errors.conflict('case_already_shared');
+  const share = await ctx.trx
+    .insertInto('case_shares')
+    .values({
+      case_id: loaded.id,
+      institution_id: institution.id,
+      shared_by: ctx.actor.userId,
+      reason: input.reason,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const details = { shareId: share.id, institutionCode: institution.code };
+  await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_shared', details });
+  await audit(ctx, 'case.share', 'case', loaded.id, ['shares']);
+  return caseView(ctx, crypto, loaded);
+}
+
+export async function revokeCaseShare(ctx: Ctx, caseId: string, shareId: string): Promise<void> {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
+  const share = await ctx.trx
+    .updateTable('case_shares')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', shareId)
+    .where('case_id', '=', loaded.id)
+    .where('revoked_at', 'is', null)
+    .returning('institution_id')
+    .executeTakeFirst();
+  if (!share) throw errors.notFound();
+  const institution = await ctx.trx
+    .selectFrom('institutions')
+    .select('code')
+    .where('id', '=', share.institution_id)
+    .executeTakeFirstOrThrow();
+  const details = { shareId, institutionCode: institution.code };
+  await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_share_revoked', details });
+  await audit(ctx, 'case.revokeShare', 'case', loaded.id, ['shares']);
+}

@@ -1,0 +1,132 @@
+/**
+ * Exploitation details per victim and trafficking events (Recruitment, Transit, Exploitation) of a
+ * case. Any subset of event types is valid: seed 003 — ICT can move recruitment and exploitation
+ * online and remove the transfer stage, so nothing forces a Transit.
+ */
+import type { z } from 'zod';
+import type { AddEventRequest, ExploitationRequest } from '../../../shared/api-identification.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Trx } from '../../db/database.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { loadCaseForAction } from './case-access.js';
+import { presentEvent, presentExploitation } from './cases.presenter.js';
+import { addTimeline } from './timeline.js';
+
+type ExploitationInput = z.output<typeof ExploitationRequest>;
+type EventInput = z.output<typeof AddEventRequest>;
+
+async function personInCase(trx: Trx, caseId: string, personId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('case_persons')
+    .select('person_id')
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const EXPLOITATION_FIELDS = [
+  'exploitationTypes',
+  'labourIndustries',
+  'sexualExploitationTypes',
+  'controlMethods',
+  'recruitmentMethods',
+  'recruiterRelation',
+  'vulnerabilities',
+] as const;
+
+/** Records (replacing) what a victim of the case went through: exploitation, control, recruitment. */
+export async function recordExploitation(
+  ctx: Ctx,
+  caseId: string,
+  personId: string,
+  input: ExploitationInput,
+) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.recordEvent');
+  if (!(await personInCase(ctx.trx, loaded.id, personId))) {
+    throw errors.notFound({
+      audit: { action: 'case.recordEvent', resourceType: 'person', resourceId: personId },
+    });
+  }
+  const values = {
+    exploitation_types: input.exploitationTypes,
+    labour_industries: input.labourIndustries,
+    sexual_exploitation_types: input.sexualExploitationTypes,
+    control_methods: input.controlMethods,
+    recruitment_methods: input.recruitmentMethods,
+    recruiter_relation: input.recruiterRelation ?? null,
+    vulnerabilities: input.vulnerabilities,
+    updated_at: new Date(),
+  };
+  const row = await ctx.trx
+    .insertInto('victim_exploitation')
+    .values({ case_id: loaded.id, person_id: personId, ...values })
+    .onConflict((oc) => oc.columns(['case_id', 'person_id']).doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const fields = EXPLOITATION_FIELDS.filter((key) => {
+    const value = input[key];
+    return Array.isArray(value) ? value.length > 0 : value != null;
+  });
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'exploitation_recorded',
+    details: { personId, fields },
+  });
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: 'case.recordExploitation',
+    resourceType: 'case',
+    resourceId: loaded.id,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields: fields,
+  });
+  return presentExploitation(row);
+}
+
+/** Adds one trafficking event: where (country, and department in Paraguay), when, online or not. */
+export async function addTraffickingEvent(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: EventInput) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.recordEvent');
+  if (input.department && input.country !== 'PY') throw errors.badRequest('department_outside_paraguay');
+  if (input.personId && !(await personInCase(ctx.trx, loaded.id, input.personId))) {
+    throw errors.badRequest('person_not_in_case');
+  }
+  const row = await ctx.trx
+    .insertInto('trafficking_events')
+    .values({
+      case_id: loaded.id,
+      person_id: input.personId ?? null,
+      type: input.type,
+      country: input.country,
+      department: input.department ?? null,
+      district: crypto.encryptNullable(input.district ?? null, 'trafficking_events.district'),
+      start_date: input.startDate ?? null,
+      end_date: input.endDate ?? null,
+      online: input.online,
+      platforms: [...new Set(input.platforms)],
+      created_by: ctx.actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const details = { eventId: row.id, type: row.type, online: row.online, country: row.country };
+  await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'event_added', details });
+  const fields = Object.entries(input)
+    .filter(
+      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    )
+    .map(([key]) => key);
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: 'case.recordEvent',
+    resourceType: 'trafficking_event',
+    resourceId: row.id,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields: fields,
+  });
+  return presentEvent(row, crypto);
+}

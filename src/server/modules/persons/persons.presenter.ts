@@ -1,0 +1,64 @@
+/**
+ * What leaves the server about a person. Rows are decrypted here and only here, and only for records
+ * the caller was authorized to see; list views decrypt the names of the returned page only.
+ */
+import type { z } from 'zod';
+import type { DuplicateCandidate, PersonSummary, PersonView } from '../../../shared/api-identification.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { CASE_PERSON_ROLES } from '../../../shared/catalogues.js';
+import { fullNameOf, personFields } from './person-record.js';
+import type { DuplicateRow, PersonRecordRow, PersonSummaryRow } from './persons.repository.js';
+
+interface CaseLinkRow {
+  id: string;
+  reference: string;
+  role: string;
+}
+
+export function presentPerson(crypto: FieldCrypto, row: PersonRecordRow, cases: CaseLinkRow[]): PersonView {
+  return {
+    id: row.id,
+    ...personFields(crypto, row),
+    birthYear: row.birth_year,
+    ownerInstitution: {
+      id: row.owner_institution_id,
+      code: row.institution_code,
+      name: row.institution_name,
+    },
+    cases: cases.map((c) => ({
+      caseId: c.id,
+      reference: c.reference,
+      role: c.role as (typeof CASE_PERSON_ROLES)[number],
+    })),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export function presentSummary(crypto: FieldCrypto, row: PersonSummaryRow): z.infer<typeof PersonSummary> {
+  const dec = (value: string | null, column: string) => crypto.decryptNullable(value, `persons.${column}`);
+  return {
+    id: row.id,
+    fullName: fullNameOf({
+      givenNames: crypto.decrypt(row.given_names, 'persons.given_names'),
+      firstSurname: dec(row.first_surname, 'first_surname'),
+      secondSurname: dec(row.second_surname, 'second_surname'),
+    }),
+    sex: row.sex as z.infer<typeof PersonSummary>['sex'],
+    birthYear: row.birth_year,
+    ownerInstitutionCode: row.institution_code,
+  };
+}
+
+/** A possible duplicate, with what matched: the document number, the names and birth date, or both. */
+export function presentCandidate(
+  crypto: FieldCrypto,
+  row: DuplicateRow,
+  indexes: { documentBidx: string | null; identityBidx: string | null },
+): z.infer<typeof DuplicateCandidate> {
+  const matchedOn: z.infer<typeof DuplicateCandidate>['matchedOn'] = [];
+  if (indexes.documentBidx !== null && row.document_bidx === indexes.documentBidx) matchedOn.push('document');
+  if (indexes.identityBidx !== null && row.identity_bidx === indexes.identityBidx) {
+    matchedOn.push('names_and_birth_date');
+  }
+  return { ...presentSummary(crypto, row), matchedOn };
+}

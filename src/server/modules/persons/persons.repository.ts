@@ -1,0 +1,169 @@
+/**
+ * Reading and writing person rows. Every list, search and duplicate look-up starts from the access
+ * scope (scopedPersons); filters compare blind indexes only, never decrypted values.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.js';
+import { scopedCases, scopedPersons } from '../../access/scope.js';
+import type { Trx } from '../../db/database.js';
+import type { PersonColumns } from './person-record.js';
+
+const storedColumns = [
+  'persons.id',
+  'persons.owner_institution_id',
+  'persons.given_names',
+  'persons.first_surname',
+  'persons.second_surname',
+  'persons.aliases',
+  'persons.date_of_birth',
+  'persons.document_number',
+  'persons.contact',
+  'persons.residence_district',
+  'persons.indigenous_community',
+  'persons.sex',
+  'persons.gender',
+  'persons.birth_year',
+  'persons.age_estimated',
+  'persons.estimated_age',
+  'persons.nationalities',
+  'persons.document_type',
+  'persons.languages',
+  'persons.interpreter_needed',
+  'persons.indigenous',
+  'persons.disability',
+  'persons.residence_department',
+  'persons.created_at',
+  'persons.updated_at',
+  'institutions.code as institution_code',
+  'institutions.name as institution_name',
+] as const;
+
+/** What lists show: enough to write "Given First Second", sex, year of birth and owner. */
+const summaryColumns = [
+  'persons.id',
+  'persons.given_names',
+  'persons.first_surname',
+  'persons.second_surname',
+  'persons.sex',
+  'persons.birth_year',
+  'institutions.code as institution_code',
+] as const;
+
+function withInstitution(trx: Trx) {
+  return trx
+    .selectFrom('persons')
+    .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id');
+}
+
+function fullQuery(trx: Trx) {
+  return withInstitution(trx).select(storedColumns);
+}
+export type PersonRecordRow = Awaited<ReturnType<ReturnType<typeof fullQuery>['executeTakeFirstOrThrow']>>;
+
+function summaryQuery(trx: Trx) {
+  return withInstitution(trx).select(summaryColumns);
+}
+export type PersonSummaryRow = Awaited<
+  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
+>;
+
+/**
+ * Who owns person `id` and whether the actor may see it: the facts `authorize()` decides on.
+ * Undefined when no such person exists. Reads no personal field.
+ */
+export async function findPersonTarget(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+): Promise<{ ownerInstitutionId: string; visible: boolean } | undefined> {
+  const row = await trx
+    .selectFrom('persons')
+    .select('owner_institution_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const visible = await scopedPersons(actor, trx.selectFrom('persons').select('persons.id'))
+    .where('persons.id', '=', id)
+    .executeTakeFirst();
+  return { ownerInstitutionId: row.owner_institution_id, visible: visible !== undefined };
+}
+
+/** The whole stored record (still encrypted). Callers have authorized the read. */
+export async function findPersonRecord(trx: Trx, id: string): Promise<PersonRecordRow | undefined> {
+  return fullQuery(trx).where('persons.id', '=', id).executeTakeFirst();
+}
+
+/** The cases of a person that the actor may see, with the person's role in each. */
+export async function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
+  return scopedCases(actor, trx.selectFrom('cases'))
+    .innerJoin('case_persons', 'case_persons.case_id', 'cases.id')
+    .select(['cases.id', 'cases.reference', 'case_persons.role'])
+    .where('case_persons.person_id', '=', personId)
+    .orderBy('case_persons.added_at', 'desc')
+    .execute();
+}
+
+/**
+ * Visible persons whose name tokens contain every one of `tokens` (blind indexes), most recently
+ * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter.
+ */
+export async function searchVisiblePersons(
+  trx: Trx,
+  actor: Actor,
+  tokens: readonly string[],
+  limit: number,
+): Promise<PersonSummaryRow[]> {
+  if (tokens.length === 0) return [];
+  const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
+  return scopedPersons(actor, summaryQuery(trx))
+    .where('persons.name_tokens', '@>', wanted)
+    .orderBy('persons.updated_at', 'desc')
+    .orderBy('persons.id')
+    .limit(limit)
+    .execute();
+}
+
+export interface DuplicateRow extends PersonSummaryRow {
+  document_bidx: string | null;
+  identity_bidx: string | null;
+}
+
+/** Visible persons with the same document index or the same identity index (names and birth date). */
+export async function findVisibleDuplicates(
+  trx: Trx,
+  actor: Actor,
+  indexes: { documentBidx: string | null; identityBidx: string | null },
+  options: { excludeId?: string; limit?: number } = {},
+): Promise<DuplicateRow[]> {
+  const { documentBidx, identityBidx } = indexes;
+  if (documentBidx === null && identityBidx === null) return [];
+  let query = scopedPersons(actor, summaryQuery(trx))
+    .select(['persons.document_bidx', 'persons.identity_bidx'])
+    .where((eb) =>
+      eb.or([
+        ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
+        ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
+      ]),
+    );
+  if (options.excludeId) query = query.where('persons.id', '!=', options.excludeId);
+  return query
+    .orderBy('persons.updated_at', 'desc')
+    .limit(options.limit ?? 20)
+    .execute();
+}
+
+export async function insertPerson(
+  trx: Trx,
+  values: PersonColumns & { owner_institution_id: string; created_by: string },
+): Promise<string> {
+  const row = await trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePersonRow(trx: Trx, id: string, values: PersonColumns): Promise<void> {
+  await trx
+    .updateTable('persons')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,171 @@
+/**
+ * Persons: registration with a duplicate warning, reading (always audited), update by the owner
+ * institution, and search by name over blind-indexed phonetic tokens. Audit rows carry field
+ * NAMES only, never a value, and no search term.
+ */
+import type { z } from 'zod';
+import type {
+  CheckDuplicatesRequest,
+  CreatePersonRequest,
+  SearchPersonsRequest,
+  UpdatePersonRequest,
+} from '../../../shared/api-identification.js';
+import { authorize } from '../../access/authorize.js';
+import { can } from '../../access/policies.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { textKeys } from './name-normalize.js';
+import {
+  duplicateIndexes,
+  nameIndex,
+  personColumns,
+  personFields,
+  type PersonInput,
+} from './person-record.js';
+import { presentCandidate, presentPerson, presentSummary } from './persons.presenter.js';
+import {
+  findPersonRecord,
+  findPersonTarget,
+  findVisibleDuplicates,
+  insertPerson,
+  searchVisiblePersons,
+  updatePersonRow,
+  visibleCasesOfPerson,
+  type PersonRecordRow,
+} from './persons.repository.js';
+
+type CreateInput = z.output<typeof CreatePersonRequest>;
+type UpdateInput = z.output<typeof UpdatePersonRequest>;
+type CheckInput = z.output<typeof CheckDuplicatesRequest>;
+type SearchInput = z.output<typeof SearchPersonsRequest>;
+
+/** A date of birth after today is a typing error, not a person. */
+function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
+  if (dateOfBirth && dateOfBirth > new Date().toISOString().slice(0, 10)) {
+    throw errors.badRequest('date_of_birth_in_future');
+  }
+}
+
+function audit(ctx: Ctx, action: string, resourceId: string | null, changedFields: readonly string[] = []) {
+  return writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action,
+    resourceType: 'person',
+    resourceId,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields,
+  });
+}
+
+/**
+ * Loads person `id` for `action` after checking it: not visible (or not existing) is "not found";
+ * visible but not allowed (an update by an institution that sees it through a shared case) is
+ * "forbidden".
+ */
+async function authorizedRecord(ctx: Ctx, id: string, action: 'person.read' | 'person.update') {
+  const hint = { resourceType: 'person', resourceId: id };
+  const target = await findPersonTarget(ctx.trx, ctx.actor, id);
+  if (!target) throw errors.notFound({ audit: { action, ...hint } });
+  const owned = { institutionId: target.ownerInstitutionId, sharedWithActor: target.visible };
+  if (action === 'person.read') authorize(ctx.actor, 'person.read', owned, { hide: true, ...hint });
+  else {
+    // Out of scope is "not found" for a change too (the refusal is audited as the change attempted).
+    if (!can(ctx.actor, 'person.read', owned)) throw errors.notFound({ audit: { action, ...hint } });
+    authorize(ctx.actor, 'person.update', owned, hint);
+  }
+  return (await findPersonRecord(ctx.trx, id))!;
+}
+
+async function present(ctx: Ctx, crypto: FieldCrypto, row: PersonRecordRow) {
+  return presentPerson(crypto, row, await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id));
+}
+
+async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
+  return present(ctx, crypto, (await findPersonRecord(ctx.trx, id))!);
+}
+
+/** Possible duplicates of `fields` among the persons the actor may see. */
+async function candidatesFor(ctx: Ctx, crypto: FieldCrypto, fields: CheckInput, excludeId?: string) {
+  const indexes = duplicateIndexes(crypto, fields);
+  const rows = await findVisibleDuplicates(ctx.trx, ctx.actor, indexes, { excludeId });
+  return rows.map((row) => presentCandidate(crypto, row, indexes));
+}
+
+/** The duplicate warning shown at intake before a person is created. */
+export async function checkDuplicates(ctx: Ctx, crypto: FieldCrypto, input: CheckInput) {
+  const candidates = await candidatesFor(ctx, crypto, input);
+  await audit(ctx, 'person.duplicateCheck', null);
+  return { candidates };
+}
+
+/** The names of the fields `input` gives a value (for the audit trail). */
+function givenFieldNames(input: Partial<PersonInput>): string[] {
+  return Object.entries(input)
+    .filter(
+      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    )
+    .map(([name]) => name);
+}
+
+export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) {
+  authorize(ctx.actor, 'person.create');
+  const { confirmNotDuplicate, ...fields } = input;
+  checkDateOfBirth(fields.dateOfBirth);
+  const candidates = await findVisibleDuplicates(ctx.trx, ctx.actor, duplicateIndexes(crypto, fields), {
+    limit: 1,
+  });
+  if (candidates.length > 0 && !confirmNotDuplicate) throw errors.conflict('possible_duplicates');
+  const id = await insertPerson(ctx.trx, {
+    ...personColumns(crypto, fields),
+    owner_institution_id: ctx.actor.institutionId,
+    created_by: ctx.actor.userId,
+  });
+  // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
+  const overridden = candidates.length > 0 ? ['confirmNotDuplicate'] : [];
+  await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
+  return reloaded(ctx, crypto, id);
+}
+
+/** One person's record, with the cases the actor may see. Every read is audited. */
+export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
+  const row = await authorizedRecord(ctx, id, 'person.read');
+  await audit(ctx, 'person.read', id);
+  return present(ctx, crypto, row);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, input: UpdateInput) {
+  const row = await authorizedRecord(ctx, id, 'person.update');
+  const current = personFields(crypto, row);
+  const changed = (Object.keys(input) as (keyof UpdateInput)[]).filter(
+    (name) => !same(input[name], current[name]),
+  );
+  if (changed.length > 0) {
+    const next: PersonInput = { ...current, ...input };
+    checkDateOfBirth(next.dateOfBirth);
+    const columns = personColumns(crypto, next);
+    // An estimated age is relative to when it was recorded: the year of birth moves only when the
+    // birth date or the estimate changes.
+    if (!changed.includes('dateOfBirth') && !changed.includes('estimatedAge'))
+      columns.birth_year = row.birth_year;
+    await updatePersonRow(ctx.trx, id, columns);
+  }
+  await audit(ctx, 'person.update', id, changed);
+  return reloaded(ctx, crypto, id);
+}
+
+/**
+ * Search by name: the query's phonetic keys are blind-indexed and matched against persons'
+ * name_tokens inside the actor's scope; only the returned page is decrypted. A query with no
+ * usable word (only particles or initials) finds nothing rather than everyone.
+ */
+export async function searchPersons(ctx: Ctx, crypto: FieldCrypto, input: SearchInput) {
+  const tokens = textKeys(input.q).map(nameIndex(crypto));
+  const rows = await searchVisiblePersons(ctx.trx, ctx.actor, tokens, input.limit);
+  await audit(ctx, 'person.search', null);
+  return { items: rows.map((row) => presentSummary(crypto, row)) };
+}

@@ -1,0 +1,115 @@
+/**
+ * Trafficking-status decisions (HTCDS vic_TraffickingStatus): a person decides, the screening only
+ * guides. Decisions are never updated: a change is a new decision, and a review (by a supervisor
+ * or prosecutor) is a new decision that names the one it reviews. The reason is encrypted.
+ */
+import type { z } from 'zod';
+import type { DecideStatusRequest } from '../../../shared/api-identification.js';
+import { authorize } from '../../access/authorize.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { loadCaseForAction } from '../cases/case-access.js';
+import { addTimeline } from '../cases/timeline.js';
+import { REASON_CONTEXT } from './screening.presenter.js';
+import {
+  findCasePerson,
+  findDecision,
+  findScreening,
+  insertDecision,
+  listCaseDecisions,
+  type DecisionRow,
+} from './screening.repository.js';
+import { refuseFutureDate } from './screening.service.js';
+
+type DecideInput = z.output<typeof DecideStatusRequest>;
+
+export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: DecideInput) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.decide');
+  const reviewing = Boolean(input.reviewsDecisionId);
+  if (reviewing) {
+    authorize(
+      ctx.actor,
+      'case.review',
+      { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor },
+      { resourceType: 'case', resourceId: loaded.id },
+    );
+  }
+  const person = await findCasePerson(ctx.trx, loaded.id, input.personId);
+  if (!person) throw errors.badRequest('person_not_in_case');
+  if (input.screeningId) {
+    const screening = await findScreening(ctx.trx, input.screeningId);
+    if (!screening || screening.case_id !== loaded.id || screening.person_id !== person.id) {
+      throw errors.badRequest('screening_not_of_person');
+    }
+  }
+  if (input.reviewsDecisionId) {
+    const reviewed = await findDecision(ctx.trx, input.reviewsDecisionId);
+    if (!reviewed || reviewed.case_id !== loaded.id || reviewed.person_id !== person.id) {
+      throw errors.badRequest('reviewed_decision_not_of_person');
+    }
+  }
+  refuseFutureDate(input.decidedOn, 'decidedOn');
+
+  const id = await insertDecision(ctx.trx, {
+    case_id: loaded.id,
+    person_id: person.id,
+    status: input.status,
+    decision_org_type: input.decisionOrgType,
+    institution_id: ctx.actor.institutionId,
+    decided_by: ctx.actor.userId,
+    decided_on: input.decidedOn,
+    reason: crypto.encrypt(input.reason, REASON_CONTEXT),
+    screening_id: input.screeningId ?? null,
+    reviews_decision_id: input.reviewsDecisionId ?? null,
+  });
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'status_decided',
+    details: {
+      decisionId: id,
+      personId: person.id,
+      status: input.status,
+      reviewsDecisionId: input.reviewsDecisionId ?? null,
+    },
+  });
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: reviewing ? 'case.review' : 'case.decide',
+    resourceType: 'trafficking_decision',
+    resourceId: id,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields: [
+      'personId',
+      'status',
+      'decisionOrgType',
+      'decidedOn',
+      'reason',
+      ...(input.screeningId ? ['screeningId'] : []),
+      ...(reviewing ? ['reviewsDecisionId'] : []),
+    ],
+  });
+  return (await findDecision(ctx.trx, id))!;
+}
+
+/** The decision history of a case (or of one person in it), newest first; the read is audited. */
+export async function listDecisions(
+  ctx: Ctx,
+  caseId: string,
+  personId: string | undefined,
+): Promise<DecisionRow[]> {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
+  const rows = await listCaseDecisions(ctx.trx, loaded.id, personId);
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: 'decision.list',
+    resourceType: 'case',
+    resourceId: loaded.id,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+  });
+  return rows;
+}

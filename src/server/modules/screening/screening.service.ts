@@ -1,0 +1,112 @@
+/**
+ * Recording a screening: the answers to one instrument version for one person of a case, with
+ * what the rules compute (child status at the facts date, act / means / purpose, indicators,
+ * assessment). The assessment guides; the status is decided by a person (decision.service.ts).
+ */
+import type { z } from 'zod';
+import type { InstrumentDefinition, SubmitScreeningRequest } from '../../../shared/api-identification.js';
+import { assess, childStatus, unknownQuestionIds } from '../../../shared/screening-rules.js';
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { AppError, errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { loadCaseForAction } from '../cases/case-access.js';
+import { addTimeline } from '../cases/timeline.js';
+import {
+  findCasePerson,
+  findInstrumentByVersion,
+  findScreening,
+  insertScreening,
+} from './screening.repository.js';
+
+type SubmitInput = z.output<typeof SubmitScreeningRequest>;
+
+const DOB_CONTEXT = 'persons.date_of_birth';
+
+/** Today as YYYY-MM-DD in Paraguay's time zone (where the facts and interviews happen). */
+export function todayInParaguay(now = new Date()): string {
+  return now.toLocaleDateString('en-CA', { timeZone: 'America/Asuncion' });
+}
+
+/** Throws 400 `date_in_future` for a date after today (a day's slack for other time zones). */
+export function refuseFutureDate(date: string, field: string): void {
+  const tomorrow = todayInParaguay(new Date(Date.now() + 24 * 3600 * 1000));
+  if (date > tomorrow) {
+    throw new AppError(
+      'date_in_future',
+      400,
+      {},
+      { issues: [{ path: `body.${field}`, message: 'after today' }] },
+    );
+  }
+}
+
+export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: SubmitInput) {
+  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.screen');
+  const person = await findCasePerson(ctx.trx, loaded.id, input.personId);
+  if (!person) throw errors.badRequest('person_not_in_case');
+  const instrument = await findInstrumentByVersion(ctx.trx, input.instrumentVersion);
+  if (!instrument || instrument.status === 'draft') throw errors.badRequest('unknown_instrument_version');
+  const definition = instrument.definition as z.output<typeof InstrumentDefinition>;
+
+  const unknown = unknownQuestionIds(definition, input.answers);
+  if (unknown.length > 0) {
+    const issues = unknown.map((id) => ({
+      path: `body.answers.${id}`,
+      message: 'not a question of this version',
+    }));
+    throw new AppError('unknown_questions', 400, { ids: unknown.join(', ') }, { issues });
+  }
+  refuseFutureDate(input.factsDate, 'factsDate');
+
+  let age;
+  try {
+    age = childStatus({
+      dateOfBirth: crypto.decryptNullable(person.date_of_birth, DOB_CONTEXT),
+      estimatedAge: person.estimated_age,
+      ageApproximate: person.age_estimated,
+      factsDate: input.factsDate,
+      // The estimate is taken as of the person's last update: the later date errs towards a
+      // younger age at the facts, i.e. towards protecting a possible child.
+      recordedOn: todayInParaguay(new Date(person.updated_at)),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) throw errors.badRequest('facts_before_birth');
+    throw error;
+  }
+  const result = assess(definition, input.answers, age.child);
+
+  const id = await insertScreening(ctx.trx, {
+    case_id: loaded.id,
+    person_id: person.id,
+    instrument_id: instrument.id,
+    answers: JSON.stringify(input.answers),
+    facts_date: input.factsDate,
+    age_at_facts: age.ageAtFacts,
+    child: age.child,
+    act: result.act,
+    means: result.means,
+    purpose: result.purpose,
+    indicator_count: result.indicatorCount,
+    assessment: result.assessment,
+    flags: age.flags,
+    created_by: ctx.actor.userId,
+    institution_id: ctx.actor.institutionId,
+  });
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'screening_submitted',
+    details: { screeningId: id, personId: person.id, assessment: result.assessment },
+  });
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: 'case.screen',
+    resourceType: 'screening',
+    resourceId: id,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields: ['personId', 'instrumentVersion', 'factsDate', 'answers'],
+  });
+  return (await findScreening(ctx.trx, id))!;
+}

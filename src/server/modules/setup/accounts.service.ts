@@ -1,0 +1,140 @@
+/**
+ * Creating administrators without any default password: the first system administrator through a
+ * one-time set-up link (or `nanduti create-admin`), everyone else through activation links.
+ */
+import { writeAudit } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Database, Trx } from '../../db/database.js';
+import { errors } from '../../http/errors.js';
+import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
+import { usernameKey } from '../auth/auth.service.js';
+import { checkPasswordStrength, hashPassword } from '../auth/password.js';
+import { consumeToken, issueToken } from '../auth/tokens.js';
+import { generateTotpSecret, otpauthUri } from '../auth/totp.js';
+import { deleteUserSessions } from '../auth/sessions.js';
+
+export interface NewAdmin {
+  username: string;
+  displayName: string;
+  password: string;
+  institutionCode?: string;
+}
+
+export async function hasUsers(trx: Trx): Promise<boolean> {
+  return (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Creates an active system administrator with TOTP enrolled; returns the TOTP secret once. */
+export async function createSystemAdmin(
+  trx: Trx,
+  crypto: FieldCrypto,
+  input: NewAdmin,
+  requestId: string | null,
+): Promise<{ id: string; totpSecret: string; otpauthUri: string }> {
+  checkPasswordStrength(input.password, input.username);
+  const key = usernameKey(input.username);
+  if (await trx.selectFrom('users').select('id').where('username_key', '=', key).executeTakeFirst()) {
+    throw errors.conflict('username_taken');
+  }
+  const institution = await trx
+    .selectFrom('institutions')
+    .select('id')
+    .where('code', '=', input.institutionCode ?? 'MESA')
+    .executeTakeFirst();
+  if (!institution) throw errors.badRequest('unknown_institution');
+  const totpSecret = generateTotpSecret();
+  const row = await trx
+    .insertInto('users')
+    .values({
+      institution_id: institution.id,
+      unit_id: null,
+      username: input.username,
+      username_key: key,
+      display_name: input.displayName,
+      email: null,
+      role: 'system_admin',
+      status: 'active',
+      password_hash: await hashPassword(input.password),
+      totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
+      totp_enabled: true,
+      totp_last_step: null,
+      locked_until: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, {
+    actor: null,
+    action: 'user.createAdmin',
+    resourceType: 'user',
+    resourceId: row.id,
+    purpose: 'administration',
+    requestId,
+    changedFields: ['username', 'displayName', 'role', 'password', 'totp'],
+  });
+  return { id: row.id, totpSecret, otpauthUri: otpauthUri(totpSecret, input.username) };
+}
+
+/** On an empty database, issues a set-up token (24 h) and returns the link to print; otherwise null. */
+export async function ensureSetupLink(db: Database, publicUrl: string): Promise<string | null> {
+  return db.transaction(async (trx) => {
+    if (await hasUsers(trx)) return null;
+    const { token } = await issueToken(trx, 'setup', null, null);
+    return `${publicUrl}/setup#token=${token}`;
+  });
+}
+
+export async function completeSetup(
+  trx: Trx,
+  crypto: FieldCrypto,
+  token: string,
+  admin: NewAdmin,
+  requestId: string,
+) {
+  if (await hasUsers(trx)) throw errors.conflict('setup_done');
+  await consumeToken(trx, token, ['setup']);
+  return createSystemAdmin(trx, crypto, admin, requestId);
+}
+
+/** Activation and password reset: sets the password; enrols TOTP when the role requires it. */
+export async function setPasswordWithToken(
+  trx: Trx,
+  crypto: FieldCrypto,
+  token: string,
+  password: string,
+  requestId: string,
+) {
+  const row = await consumeToken(trx, token, ['activation', 'password_reset']);
+  const user = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id!).executeTakeFirst();
+  if (!user || user.status === 'disabled') throw errors.invalidToken();
+  checkPasswordStrength(password, user.username);
+  const mustEnrol = ROLES_REQUIRING_TOTP.includes(user.role as Role) && !user.totp_enabled;
+  const totpSecret = mustEnrol ? generateTotpSecret() : null;
+  await trx
+    .updateTable('users')
+    .set({
+      password_hash: await hashPassword(password),
+      status: 'active',
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: new Date(),
+      ...(totpSecret
+        ? {
+            totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
+            totp_enabled: true,
+            totp_last_step: null,
+          }
+        : {}),
+    })
+    .where('id', '=', user.id)
+    .execute();
+  await deleteUserSessions(trx, user.id);
+  await writeAudit(trx, {
+    actor: { userId: user.id, username: user.username, institutionId: user.institution_id, role: user.role },
+    action: row.purpose === 'activation' ? 'user.activate' : 'user.passwordReset',
+    resourceType: 'user',
+    resourceId: user.id,
+    requestId,
+    changedFields: totpSecret ? ['password', 'totp'] : ['password'],
+  });
+  return { totp: totpSecret ? { totpSecret, otpauthUri: otpauthUri(totpSecret, user.username) } : null };
+}

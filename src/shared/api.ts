@@ -1,0 +1,212 @@
+/**
+ * The API's request and response shapes, shared by the server (validation, OpenAPI) and the
+ * web app (forms, client). Request objects are strict: unknown fields are refused.
+ */
+import { z } from 'zod';
+import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './roles.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+export const Uuid = z.string().uuid();
+export const RoleSchema = z.enum(ROLES);
+export const LocaleSchema = z.enum(LOCALES);
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash and underscore only');
+export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+export const TotpCode = z.string().regex(/^\d{6}$/, 'six digits');
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+// ---- auth and session -------------------------------------------------------------------
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  totp: TotpCode.optional(),
+});
+
+export const InstitutionRef = z.object({ id: Uuid, code: z.string(), name: z.string() });
+export const SessionUser = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  institution: InstitutionRef,
+  locale: LocaleSchema,
+  totpEnabled: z.boolean(),
+});
+export const SessionView = z.object({
+  user: SessionUser,
+  /** Operations this user may perform, computed by the server; the UI only reads it. */
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const PreferencesRequest = z.strictObject({ locale: LocaleSchema });
+
+export const SetupStatus = z.object({ needsSetup: z.boolean() });
+export const SetupRequest = z.strictObject({
+  token: z.string().min(16).max(200),
+  username: Username,
+  displayName: text(120),
+  password: Password,
+});
+export const TotpEnrolment = z.object({ totpSecret: z.string(), otpauthUri: z.string() });
+export const SetupResponse = z.object({ userId: Uuid }).merge(TotpEnrolment);
+
+export const SetPasswordRequest = z.strictObject({
+  token: z.string().min(16).max(200),
+  password: Password,
+});
+export const SetPasswordResponse = z.object({ totp: TotpEnrolment.nullable() });
+export const TotpConfirmRequest = z.strictObject({ code: TotpCode });
+
+// ---- institutions -----------------------------------------------------------------------
+export const UnitView = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  department: z.string().nullable(),
+});
+export const InstitutionView = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  units: z.array(UnitView),
+});
+export type InstitutionView = z.infer<typeof InstitutionView>;
+export const InstitutionList = z.object({ items: z.array(InstitutionView) });
+export const CreateInstitutionRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(32)
+    .regex(/^[A-Z0-9-]+$/, 'capital letters, digits and dashes'),
+  name: text(200),
+  kind: z.enum([
+    'LawEnforcement',
+    'CourtOrProsecution',
+    'CentralGovernmentOrganisation',
+    'LocalGovernmentOrganisation',
+    'ImmigrationService',
+    'HealthServiceOrganisation',
+    'NGO',
+    'InternationalOrganisation',
+    'Coordination',
+  ]),
+});
+export const CreateUnitRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(48)
+    .regex(/^[A-Z0-9-]+$/, 'capital letters, digits and dashes'),
+  name: text(200),
+  department: z
+    .string()
+    .regex(/^PY-(ASU|\d{1,2})$/, 'an ISO 3166-2:PY code such as PY-11')
+    .nullable()
+    .optional(),
+});
+
+// ---- users ------------------------------------------------------------------------------
+export const UserView = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  role: RoleSchema,
+  institution: InstitutionRef,
+  unitId: Uuid.nullable(),
+  status: z.enum(['active', 'disabled', 'pending']),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof UserView>;
+export const UserList = z.object({ items: z.array(UserView), total: z.number().int() });
+export const ListUsersQuery = z.strictObject({
+  institutionId: Uuid.optional(),
+  q: z.string().trim().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100000).default(0),
+});
+export const CreateUserRequest = z.strictObject({
+  username: Username,
+  displayName: text(120),
+  email: z.string().trim().email().max(200).nullable().optional(),
+  role: RoleSchema,
+  institutionId: Uuid,
+  unitId: Uuid.nullable().optional(),
+});
+export const CreateUserResponse = z.object({ user: UserView, activationLink: z.string() });
+export const UpdateUserRequest = z
+  .strictObject({
+    displayName: text(120).optional(),
+    email: z.string().trim().email().max(200).nullable().optional(),
+    role: RoleSchema.optional(),
+    unitId: Uuid.nullable().optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export const PasswordResetResponse = z.object({ resetLink: z.string(), expiresAt: z.string() });
+
+// ---- audit ------------------------------------------------------------------------------
+export const AuditEventView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorUserId: Uuid.nullable(),
+  actorUsername: z.string().nullable(),
+  actorInstitutionCode: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  requestId: z.string().nullable(),
+  changedFields: z.array(z.string()),
+});
+export type AuditEventView = z.infer<typeof AuditEventView>;
+export const ListAuditEventsQuery = z.strictObject({
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  actorUserId: Uuid.optional(),
+  action: z.string().max(64).optional(),
+  resourceType: z.string().max(64).optional(),
+  resourceId: z.string().max(64).optional(),
+  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const AuditEventList = z.object({
+  items: z.array(AuditEventView),
+  nextBefore: z.number().int().nullable(),
+});
+export const AuditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+
+// ---- health -----------------------------------------------------------------------------
+export const Health = z.object({ status: z.literal('ok') });
+export const Ready = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  database: z.enum(['pglite', 'postgres']),
+  migrations: z.object({ applied: z.number().int(), pending: z.number().int() }),
+});

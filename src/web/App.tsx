@@ -1,0 +1,69 @@
+/**
+ * Chooses what to show from the path and the session: the public pages (login, set-up, one-time
+ * links), or the shell with the page the session is allowed to open.
+ */
+import type { ComponentType } from 'react';
+import { AppShell } from './components/AppShell.js';
+import { LoadError, Loading } from './components/Loading.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { InstitutionsPage } from './pages/institutions/InstitutionsPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SetPasswordPage } from './pages/SetPasswordPage.js';
+import { SetupPage } from './pages/SetupPage.js';
+import { UsersPage } from './pages/users/UsersPage.js';
+import { Redirect, safeNext, usePath, useSearch } from './router.js';
+import { APP_ROUTES, type AppPath } from './routes.js';
+import { useSession } from './session.js';
+
+const PAGES: Record<AppPath, ComponentType> = {
+  '/': AccountPage,
+  '/users': UsersPage,
+  '/institutions': InstitutionsPage,
+  '/audit': AuditPage,
+};
+
+export function App() {
+  const path = usePath();
+  const search = useSearch();
+  const { status, session, loadError, retry, can } = useSession();
+
+  // One-time links work whether or not someone is logged in on this browser.
+  if (path === '/setup') return <SetupPage />;
+  if (path === '/activate') return <SetPasswordPage mode="activate" key="activate" />;
+  if (path === '/reset') return <SetPasswordPage mode="reset" key="reset" />;
+
+  if (status === 'loading') {
+    return (
+      <main className="boot">
+        <Loading />
+      </main>
+    );
+  }
+  if (status === 'error' && loadError) {
+    return (
+      <main className="boot">
+        <LoadError error={loadError} onRetry={retry} />
+      </main>
+    );
+  }
+
+  if (path === '/login') {
+    if (session) return <Redirect to={safeNext(new URLSearchParams(search).get('next'))} />;
+    return <LoginPage />;
+  }
+  if (!session) {
+    const next = path === '/' ? '' : `?next=${encodeURIComponent(path + (search ? `?${search}` : ''))}`;
+    return <Redirect to={`/login${next}`} />;
+  }
+
+  const route = APP_ROUTES.find((candidate) => candidate.path === path);
+  const allowed = route && (route.permission === null || can(route.permission));
+  const Current = allowed ? PAGES[route.path] : NotFoundPage;
+  return (
+    <AppShell>
+      <Current key={path} />
+    </AppShell>
+  );
+}

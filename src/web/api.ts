@@ -1,0 +1,251 @@
+/**
+ * Typed client for the Ñandutí API, one function per operation id. Every call sends the active
+ * language (so server messages come back translated) and, once logged in, the CSRF token on
+ * non-GET requests. Responses are checked against the shared schemas so a contract drift shows up
+ * as one clear error instead of a blank page.
+ */
+import type { z } from 'zod';
+import {
+  AuditEventList,
+  AuditVerifyResult,
+  CreateInstitutionRequest,
+  CreateUnitRequest,
+  CreateUserRequest,
+  CreateUserResponse,
+  ErrorBody,
+  InstitutionList,
+  ListAuditEventsQuery,
+  ListUsersQuery,
+  LoginRequest,
+  PasswordResetResponse,
+  PreferencesRequest,
+  SessionView,
+  SetPasswordRequest,
+  SetPasswordResponse,
+  SetupRequest,
+  SetupResponse,
+  SetupStatus,
+  TotpConfirmRequest,
+  TotpEnrolment,
+  UpdateUserRequest,
+  UserList,
+} from '../shared/api.js';
+import { DEFAULT_LOCALE, type Locale } from '../shared/roles.js';
+import { translate } from './i18n/translate.js';
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** An error answer from the server (or a failure to get one), with a message fit to show. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let activeLocale: Locale = DEFAULT_LOCALE;
+let csrfToken: string | null = null;
+const sessionEndedListeners = new Set<() => void>();
+
+/** The language sent as Accept-Language and used for the client's own error messages. */
+export function setApiLocale(locale: Locale): void {
+  activeLocale = locale;
+}
+
+/** Called when a logged-in request is answered 401: the session ended on the server. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+/** Any thrown value as an ApiError, so the UI has one kind of error to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  console.error(error);
+  return new ApiError(0, 'client_error', translate(activeLocale, 'error.unexpected'));
+}
+
+type Query = Record<string, string | number | null | undefined>;
+interface Options {
+  body?: unknown;
+  query?: Query;
+  /** The call is made without a session (login, set-up, activation): a 401 is not an expiry. */
+  anonymous?: boolean;
+}
+
+async function send(method: string, path: string, options: Options): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': activeLocale };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  const url = search ? `${path}?${search}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', translate(activeLocale, 'error.network'));
+  }
+  if (response.ok) return response;
+  if (response.status === 401 && !options.anonymous && csrfToken !== null) {
+    csrfToken = null;
+    for (const listener of sessionEndedListeners) listener();
+  }
+  throw await errorFrom(response);
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, issues } = parsed.data.error;
+    return new ApiError(response.status, code, message, issues ?? []);
+  }
+  return new ApiError(
+    response.status,
+    'http_error',
+    translate(activeLocale, 'error.http', { status: response.status }),
+  );
+}
+
+async function call<S extends z.ZodType>(method: string, path: string, schema: S, options: Options = {}) {
+  const response = await send(method, path, options);
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError(response.status, 'unexpected_response', translate(activeLocale, 'error.unexpected'));
+  }
+  return parsed.data as z.output<S>;
+}
+
+/** For 204 answers, and for writes whose answer the UI does not need (it reloads the list). */
+async function callDiscardingBody(method: string, path: string, options: Options = {}): Promise<void> {
+  const response = await send(method, path, options);
+  await response.body?.cancel();
+}
+
+async function session(promise: Promise<SessionView>): Promise<SessionView> {
+  const view = await promise;
+  csrfToken = view.csrfToken;
+  return view;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+// ---- auth and session ------------------------------------------------------------------------
+export function login(body: z.output<typeof LoginRequest>): Promise<SessionView> {
+  return session(call('POST', '/api/auth/login', SessionView, { body, anonymous: true }));
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await callDiscardingBody('POST', '/api/auth/logout', { anonymous: true });
+  } finally {
+    csrfToken = null;
+  }
+}
+
+export async function logoutEverywhere(): Promise<void> {
+  await callDiscardingBody('POST', '/api/auth/logout-everywhere');
+  csrfToken = null;
+}
+
+/** The current session, or null when not logged in. */
+export async function getSession(): Promise<SessionView | null> {
+  try {
+    return await session(call('GET', '/api/session', SessionView, { anonymous: true }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function updatePreferences(body: z.output<typeof PreferencesRequest>): Promise<SessionView> {
+  return session(call('PATCH', '/api/session/preferences', SessionView, { body }));
+}
+
+export function enrollTotp(): Promise<z.output<typeof TotpEnrolment>> {
+  return call('POST', '/api/session/totp', TotpEnrolment);
+}
+
+export function confirmTotp(body: z.output<typeof TotpConfirmRequest>): Promise<SessionView> {
+  return session(call('POST', '/api/session/totp/confirm', SessionView, { body }));
+}
+
+// ---- set-up and one-time links ------------------------------------------------------------------
+export function getSetupStatus(): Promise<z.output<typeof SetupStatus>> {
+  return call('GET', '/api/setup', SetupStatus, { anonymous: true });
+}
+
+export function completeSetup(body: z.output<typeof SetupRequest>): Promise<z.output<typeof SetupResponse>> {
+  return call('POST', '/api/setup', SetupResponse, { body, anonymous: true });
+}
+
+export function setPasswordWithToken(
+  body: z.output<typeof SetPasswordRequest>,
+): Promise<z.output<typeof SetPasswordResponse>> {
+  return call('POST', '/api/account/password', SetPasswordResponse, { body, anonymous: true });
+}
+
+// ---- institutions -----------------------------------------------------------------------------
+export function listInstitutions(): Promise<z.output<typeof InstitutionList>> {
+  return call('GET', '/api/institutions', InstitutionList);
+}
+
+export function createInstitution(body: z.output<typeof CreateInstitutionRequest>): Promise<void> {
+  return callDiscardingBody('POST', '/api/institutions', { body });
+}
+
+export function createUnit(institutionId: string, body: z.output<typeof CreateUnitRequest>): Promise<void> {
+  return callDiscardingBody('POST', `/api/institutions/${id(institutionId)}/units`, { body });
+}
+
+// ---- users ----------------------------------------------------------------------------------
+export function listUsers(
+  query: Partial<z.output<typeof ListUsersQuery>>,
+): Promise<z.output<typeof UserList>> {
+  return call('GET', '/api/users', UserList, { query });
+}
+
+export function createUser(
+  body: z.output<typeof CreateUserRequest>,
+): Promise<z.output<typeof CreateUserResponse>> {
+  return call('POST', '/api/users', CreateUserResponse, { body });
+}
+
+export function updateUser(userId: string, body: z.output<typeof UpdateUserRequest>): Promise<void> {
+  return callDiscardingBody('PATCH', `/api/users/${id(userId)}`, { body });
+}
+
+export function resetUserPassword(userId: string): Promise<z.output<typeof PasswordResetResponse>> {
+  return call('POST', `/api/users/${id(userId)}/password-reset`, PasswordResetResponse);
+}
+
+// ---- audit ----------------------------------------------------------------------------------
+export function listAuditEvents(
+  query: Partial<z.output<typeof ListAuditEventsQuery>>,
+): Promise<z.output<typeof AuditEventList>> {
+  return call('GET', '/api/audit-events', AuditEventList, { query });
+}
+
+export function verifyAuditChain(): Promise<z.output<typeof AuditVerifyResult>> {
+  return call('GET', '/api/audit-events/verify', AuditVerifyResult);
+}

@@ -1,0 +1,96 @@
+/**
+ * The frame around every logged-in page: header with the Ñandutí name, navigation built from the
+ * session's permissions, the user's name and institution, language and logout. Below 48rem the
+ * navigation and user menu fold behind a menu button.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import * as api from '../api.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { Link, usePath } from '../router.js';
+import { APP_ROUTES } from '../routes.js';
+import { useCurrentSession, useSession } from '../session.js';
+import { Brand } from './Brand.js';
+import { LanguageSelect } from './LanguageSelect.js';
+import { MAIN_ID, SkipLink } from './SkipLink.js';
+
+const MENU_ID = 'app-menu';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { can, signedOut } = useSession();
+  const { user } = useCurrentSession();
+  const path = usePath();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  useEffect(() => setMenuOpen(false), [path]);
+
+  async function logout() {
+    setLoggingOut(true);
+    // The session ends here whatever the server answers: a failed call must not keep it usable.
+    await api.logout().catch((error: unknown) => console.error(error));
+    signedOut('loggedOut');
+  }
+
+  const routes = APP_ROUTES.filter((route) => route.permission === null || can(route.permission));
+
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="topbar">
+        <div className="topbar-row">
+          <Brand />
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={MENU_ID}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-toggle-icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
+        </div>
+        <div id={MENU_ID} className={menuOpen ? 'app-menu app-menu--open' : 'app-menu'}>
+          <nav aria-label={t('nav.label')} data-testid="nav">
+            <ul className="nav-list">
+              {routes.map((route) => (
+                <li key={route.path}>
+                  <Link to={route.path} aria-current={route.path === path ? 'page' : undefined}>
+                    {t(route.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div
+            className="user-menu"
+            data-testid="user-menu"
+            role="group"
+            aria-label={t('shell.userMenu', { name: user.displayName })}
+          >
+            <p className="user-identity">
+              <span className="user-name">{user.displayName}</span>
+              <span className="user-institution" title={user.institution.name}>
+                {user.institution.code}
+              </span>
+            </p>
+            <LanguageSelect className="language-select--on-dark" testId="language-select" />
+            <button
+              type="button"
+              className="btn btn--on-dark"
+              onClick={logout}
+              disabled={loggingOut}
+              data-testid="logout"
+            >
+              {t('shell.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="main">
+        {children}
+      </main>
+    </div>
+  );
+}

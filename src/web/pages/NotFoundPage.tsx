@@ -1,0 +1,16 @@
+import { Page } from '../components/Page.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { Link } from '../router.js';
+
+/** Shown for unknown paths and for pages the session has no permission for (not revealed apart). */
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,152 @@
+/** Institutions and their units: the list, and forms to add either when permitted. */
+import { useState } from 'react';
+import type { InstitutionView } from '../../../shared/api.js';
+import * as api from '../../api.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { departmentName } from '../../departments.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useSession } from '../../session.js';
+import { InstitutionCreateDialog } from './InstitutionCreateDialog.js';
+import { kindLabel } from './kinds.js';
+import { UnitCreateDialog } from './UnitCreateDialog.js';
+
+type Dialog = { kind: 'institution' } | { kind: 'unit'; institution: InstitutionView } | null;
+
+export function InstitutionsPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const list = useLoad(api.listInstitutions, 'institutions');
+  const [dialog, setDialogState] = useState<Dialog>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function setDialog(next: Dialog) {
+    setSaved(null); // the last confirmation no longer describes what is on screen
+    setDialogState(next);
+  }
+
+  function closeDialog(message?: string) {
+    setDialogState(null);
+    if (message) {
+      setSaved(message);
+      list.reload();
+    }
+  }
+
+  return (
+    <Page
+      title={t('institutions.title')}
+      actions={
+        can('institution.create') && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setDialog({ kind: 'institution' })}
+          >
+            {t('institutions.new')}
+          </button>
+        )
+      }
+    >
+      <LiveRegion success={saved} />
+      {list.error ? (
+        <LoadError error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <p className="empty">{t('institutions.none')}</p>
+      ) : (
+        <ul className="institution-list">
+          {list.data.items.map((institution) => (
+            <li key={institution.id}>
+              <InstitutionCard
+                institution={institution}
+                onAddUnit={can('unit.create') ? () => setDialog({ kind: 'unit', institution }) : null}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {dialog?.kind === 'institution' && (
+        <InstitutionCreateDialog
+          onClose={(code) => closeDialog(code ? t('institutions.created', { code }) : undefined)}
+        />
+      )}
+      {dialog?.kind === 'unit' && (
+        <UnitCreateDialog
+          institution={dialog.institution}
+          onClose={(code) => closeDialog(code ? t('institutions.unitCreated', { code }) : undefined)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function InstitutionCard({
+  institution,
+  onAddUnit,
+}: {
+  institution: InstitutionView;
+  onAddUnit: (() => void) | null;
+}) {
+  const { t } = useI18n();
+  const headingId = `institution-${institution.id}`;
+  return (
+    <article className="panel institution" aria-labelledby={headingId}>
+      <div className="institution-head">
+        <div>
+          <h2 id={headingId}>
+            {institution.name} <span className="code-tag">{institution.code}</span>
+          </h2>
+          <p className="muted">{kindLabel(institution.kind, t)}</p>
+        </div>
+        {onAddUnit && (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={onAddUnit}
+            aria-label={`${t('institutions.addUnit')}: ${institution.code}`}
+          >
+            {t('institutions.addUnit')}
+          </button>
+        )}
+      </div>
+      <h3>{t('institutions.units')}</h3>
+      {institution.units.length === 0 ? (
+        <p className="muted">{t('institutions.noUnits')}</p>
+      ) : (
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={`${t('institutions.units')}: ${institution.code}`}
+          tabIndex={0}
+        >
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('institutions.code')}</th>
+                <th scope="col">{t('institutions.unitName')}</th>
+                <th scope="col">{t('institutions.department')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {institution.units.map((unit) => (
+                <tr key={unit.id}>
+                  <td>
+                    <code>{unit.code}</code>
+                  </td>
+                  <td>{unit.name}</td>
+                  <td>
+                    {unit.department ? departmentName(unit.department) : t('institutions.noDepartment')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

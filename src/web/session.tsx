@@ -1,0 +1,149 @@
+/**
+ * The logged-in session: loaded once at start, replaced after login and after changes that return
+ * a fresh SessionView, cleared on logout or when the server says it has ended.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { SessionView } from '../shared/api.js';
+import type { Locale } from '../shared/roles.js';
+import * as api from './api.js';
+import { useI18n } from './i18n/I18nProvider.js';
+import { navigate } from './router.js';
+
+/** Why the login page is showing, when it is worth saying. */
+export type SessionNotice = 'expired' | 'loggedOut' | 'loggedOutEverywhere' | null;
+
+export interface SessionState {
+  status: 'loading' | 'ready' | 'error';
+  session: SessionView | null;
+  notice: SessionNotice;
+  loadError: api.ApiError | null;
+  retry(): void;
+  /** Starts the session returned by login. */
+  signIn(session: SessionView): void;
+  /** Replaces the session after a change the server answered with a fresh view. */
+  update(session: SessionView): void;
+  /** Forgets the session after the server ended it, and shows the login page. */
+  signedOut(notice: Exclude<SessionNotice, null>): void;
+  /** Switches language now and, when logged in, saves it as the user's preference. */
+  changeLocale(locale: Locale): Promise<void>;
+  /** Whether the server granted this operation; the UI never works it out itself. */
+  can(permission: string): boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { locale, setLocale } = useI18n();
+  const [status, setStatus] = useState<SessionState['status']>('loading');
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [notice, setNotice] = useState<SessionNotice>(null);
+  const [loadError, setLoadError] = useState<api.ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // A language picked on the login page is the user's wish for this visit: it wins over the
+  // preference stored on the server, and is saved there once logged in.
+  const chosenBeforeLogin = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.getSession().then(
+      (view) => {
+        if (cancelled) return;
+        if (view) setLocale(view.user.locale);
+        setSession(view);
+        setStatus('ready');
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setLoadError(api.toApiError(error));
+        setStatus('error');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt, setLocale]);
+
+  useEffect(
+    () =>
+      api.onSessionEnded(() => {
+        setSession(null);
+        setNotice('expired');
+      }),
+    [],
+  );
+
+  const signIn = useCallback(
+    (view: SessionView) => {
+      setNotice(null);
+      setSession(view);
+      if (chosenBeforeLogin.current && view.user.locale !== locale) {
+        api.updatePreferences({ locale }).then(setSession, (error: unknown) => console.error(error));
+      } else {
+        setLocale(view.user.locale);
+      }
+      chosenBeforeLogin.current = false;
+    },
+    [locale, setLocale],
+  );
+
+  const signedOut = useCallback((why: Exclude<SessionNotice, null>) => {
+    setSession(null);
+    setNotice(why);
+    navigate('/login');
+  }, []);
+
+  const changeLocale = useCallback(
+    async (next: Locale) => {
+      setLocale(next);
+      if (!session) {
+        chosenBeforeLogin.current = true;
+        return;
+      }
+      setSession(await api.updatePreferences({ locale: next }));
+    },
+    [session, setLocale],
+  );
+
+  const value = useMemo<SessionState>(
+    () => ({
+      status,
+      session,
+      notice,
+      loadError,
+      retry: () => {
+        setStatus('loading');
+        setAttempt((n) => n + 1);
+      },
+      signIn,
+      update: setSession,
+      signedOut,
+      changeLocale,
+      can: (permission) => session?.permissions.includes(permission) ?? false,
+    }),
+    [status, session, notice, loadError, signIn, signedOut, changeLocale],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+/** The session on pages that are only shown when logged in. */
+export function useCurrentSession(): SessionView {
+  const { session } = useSession();
+  if (!session) throw new Error('useCurrentSession used on a page shown without a session');
+  return session;
+}

@@ -1,0 +1,287 @@
+/**
+ * Signing in and staying signed in: password + TOTP, replay, lockout, client rate limit, the session
+ * cookie, CSRF, idle and absolute timeouts, logout (here and everywhere), disabled accounts, and the
+ * permissions the server computes for the web app.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_MAX_FAILURES, LOCKOUT_THRESHOLD } from '../../src/server/modules/auth/auth.service.js';
+import { currentStep, totpAt } from '../../src/server/modules/auth/totp.js';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import {
+  api,
+  appWithConfig,
+  auditOf,
+  buildUser,
+  countRows,
+  login,
+  sessionFromLogin,
+  signIn,
+  TEST_PASSWORD,
+  userWithSession,
+  type Session,
+} from '../helpers/factories.js';
+
+describe.skipIf(skipBackend)('authentication and sessions', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(async () => t?.close());
+
+  const exec = <R>(query: RawBuilder<R>) => t.services.db.transaction((trx) => query.execute(trx));
+  const setSession = (s: Session, lastSeen: Date, expires = new Date(Date.now() + 3600_000)) =>
+    exec(
+      sql`update sessions set last_seen_at = ${lastSeen}, expires_at = ${expires} where user_id = ${s.user.id}`,
+    );
+  const sessionCount = async (userId: string) =>
+    (await exec(sql`select id from sessions where user_id = ${userId}`)).rows.length;
+
+  it('signs an administrator in with password, then asks for and accepts the TOTP code', async () => {
+    const admin = await buildUser(t, { role: 'institution_admin' });
+    const first = await login(t, admin, { totp: undefined });
+    expect(first.statusCode).toBe(401);
+    expect(first.json().error.code).toBe('totp_required');
+    expect(first.headers['set-cookie']).toBeUndefined();
+    const second = await login(t, admin);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().user).toMatchObject({ id: admin.id, role: 'institution_admin', totpEnabled: true });
+    const session = await api(t, sessionFromLogin(admin, second), 'GET', '/api/session');
+    expect(session.statusCode).toBe(200);
+    expect(session.json().csrfToken).toBe(second.json().csrfToken);
+  });
+
+  it('refuses a TOTP code used once already, and a wrong one', async () => {
+    const admin = await buildUser(t, { role: 'system_admin', institution: 'MESA' });
+    const code = totpAt(admin.totpSecret!, currentStep());
+    expect((await login(t, admin, { totp: code })).statusCode).toBe(200);
+    const replay = await login(t, admin, { totp: code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('invalid_totp');
+    const wrong = await login(t, admin, { totp: code === '000000' ? '111111' : '000000' });
+    expect(wrong.json().error.code).toBe('invalid_totp');
+    const stale = await login(t, admin, { totp: totpAt(admin.totpSecret!, currentStep() - 3) });
+    expect(stale.json().error.code).toBe('invalid_totp');
+  });
+
+  it('answers a wrong password and an unknown user the same way, and audits both', async () => {
+    const user = await buildUser(t);
+    const wrong = await login(t, user, { password: 'not the password at all' });
+    const unknown = await login(t, { ...user, username: 'nobody-here' }, {});
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toBe(unknown.body);
+    expect(wrong.json().error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Usuario o contraseña incorrectos.',
+    });
+    expect((await auditOf(t, user.id, 'failure')).map((r) => r.action)).toEqual(['auth.login']);
+  });
+
+  it(`locks the account after ${LOCKOUT_THRESHOLD} failures, refusing even the right password`, async () => {
+    const user = await buildUser(t);
+    const statuses: number[] = [];
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++)
+      statuses.push((await login(t, user, { password: `wrong ${i}` })).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const locked = await login(t, user);
+    expect(locked.statusCode).toBe(423);
+    const { code, message } = locked.json().error;
+    expect(code).toBe('account_locked');
+    expect(message).toMatch(/bloqueada .* hasta \d{4}-\d\d-\d\dT/);
+    expect((await login(t, user, {}, { 'accept-language': 'en' })).json().error.message).toMatch(
+      /locked .* until/,
+    );
+    expect((await auditOf(t, user.id, 'denied')).map((r) => r.action)).toContain('auth.lockout');
+    // When the lock expires, the right password works again.
+    await exec(sql`update users set locked_until = ${new Date(Date.now() - 1000)} where id = ${user.id}`);
+    expect((await login(t, user)).statusCode).toBe(200);
+  });
+
+  it('slows down a client after many failures, whatever the account', async () => {
+    const user = await buildUser(t);
+    const from = (ip: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
+    const clientKey = t.services.crypto.blindIndex('10.9.8.7', 'client_ip');
+    await t.services.db.transaction((trx) =>
+      trx
+        .insertInto('login_attempts')
+        .values(
+          Array.from({ length: CLIENT_MAX_FAILURES }, (_, i) => ({
+            username_key: `x${i}`,
+            client_key: clientKey,
+            at: new Date(),
+            success: false,
+          })),
+        )
+        .execute(),
+    );
+    const limited = await from('10.9.8.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('too_many_attempts');
+    expect((await from('10.9.8.8')).statusCode).toBe(200);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie, Secure only behind a trusted TLS proxy', async () => {
+    const user = await buildUser(t);
+    const plain = String((await login(t, user)).headers['set-cookie']);
+    expect(plain).toMatch(
+      /^nanduti_session=[\w-]{40,}; Max-Age=(4319\d|43200); Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+    const spoofed = String(
+      (await login(t, user, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie'],
+    );
+    expect(spoofed).not.toContain('Secure');
+    const proxied = await appWithConfig(t, { trustProxy: true });
+    try {
+      const res = await login(proxied, user, {}, { 'x-forwarded-proto': 'https' });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('refuses a write without the session’s CSRF token, and changes nothing', async () => {
+    const s = await userWithSession(t);
+    const other = await userWithSession(t);
+    const auditBefore = await countRows(t, 'audit_events');
+    for (const token of [undefined, '', 'forged', other.csrf, s.csrf.slice(0, -1)]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/session/preferences',
+        headers: {
+          cookie: s.cookie,
+          'content-type': 'application/json',
+          ...(token !== undefined ? { 'x-csrf-token': token } : {}),
+        },
+        payload: { locale: 'en' },
+      });
+      expect({ token, status: res.statusCode, code: res.json().error.code }).toEqual({
+        token,
+        status: 403,
+        code: 'csrf_failed',
+      });
+    }
+    expect((await api(t, s, 'GET', '/api/session')).json().user.locale).toBe('es');
+    expect(await countRows(t, 'audit_events')).toBe(auditBefore);
+    expect((await api(t, s, 'PATCH', '/api/session/preferences', { locale: 'en' })).statusCode).toBe(200);
+  });
+
+  it('ends a session idle for longer than the idle timeout, and keeps an active one alive', async () => {
+    const idleMinutes = t.services.config.sessionIdleMinutes;
+    const active = await userWithSession(t);
+    await setSession(active, new Date(Date.now() - (idleMinutes - 5) * 60_000));
+    expect((await api(t, active, 'GET', '/api/session')).statusCode).toBe(200);
+    const seen = (
+      await exec(sql<{ at: Date }>`select last_seen_at as at from sessions where user_id = ${active.user.id}`)
+    ).rows[0]!;
+    expect(Date.now() - new Date(seen.at).getTime()).toBeLessThan(60_000);
+
+    const idle = await userWithSession(t);
+    await setSession(idle, new Date(Date.now() - (idleMinutes + 1) * 60_000));
+    const res = await api(t, idle, 'GET', '/api/session');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+    expect(String(res.headers['set-cookie'])).toContain('Max-Age=0');
+    expect(await sessionCount(idle.user.id)).toBe(0);
+  });
+
+  it('ends a session at its absolute expiry even while in use', async () => {
+    const s = await userWithSession(t);
+    await setSession(s, new Date(), new Date(Date.now() - 1000));
+    expect((await api(t, s, 'GET', '/api/session')).statusCode).toBe(401);
+    expect(await sessionCount(s.user.id)).toBe(0);
+  });
+
+  it('logs out this session only', async () => {
+    const user = await buildUser(t);
+    const a = await signIn(t, user);
+    const b = await signIn(t, user);
+    const res = await api(t, a, 'POST', '/api/auth/logout');
+    expect(res.statusCode).toBe(204);
+    expect(String(res.headers['set-cookie'])).toMatch(/^nanduti_session=; Max-Age=0;/);
+    expect((await api(t, a, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await api(t, b, 'GET', '/api/session')).statusCode).toBe(200);
+  });
+
+  it('logs out everywhere: every session of the user, no one else’s', async () => {
+    const user = await buildUser(t);
+    const sessions = [await signIn(t, user), await signIn(t, user), await signIn(t, user)];
+    const bystander = await userWithSession(t);
+    expect((await api(t, sessions[0]!, 'POST', '/api/auth/logout-everywhere')).statusCode).toBe(204);
+    for (const s of sessions) expect((await api(t, s, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await api(t, bystander, 'GET', '/api/session')).statusCode).toBe(200);
+    const audit = await auditOf(t, user.id, 'success');
+    expect(audit.at(-1)).toMatchObject({ action: 'auth.logoutEverywhere', changed_fields: ['sessions:3'] });
+  });
+
+  it('stops a disabled user’s sessions and sign-ins', async () => {
+    const admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
+    const byApi = await userWithSession(t);
+    const res = await api(t, admin, 'PATCH', `/api/users/${byApi.user.id}`, { status: 'disabled' });
+    expect(res.json()).toMatchObject({ status: 'disabled' });
+    expect((await api(t, byApi, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await login(t, byApi.user)).json().error.code).toBe('invalid_credentials');
+
+    // Even a session row left behind stops working once the account is disabled.
+    const inDb = await userWithSession(t);
+    await exec(sql`update users set status = 'disabled' where id = ${inDb.user.id}`);
+    expect((await api(t, inDb, 'GET', '/api/session')).statusCode).toBe(401);
+  });
+
+  it('sends the permissions the server computed for the role', async () => {
+    const permissionsOf = async (role: Parameters<typeof userWithSession>[1]) =>
+      (await api(t, await userWithSession(t, role), 'GET', '/api/session')).json().permissions as string[];
+    expect(await permissionsOf({ role: 'dpo', institution: 'MESA' })).toEqual([
+      'institution.list',
+      'audit.list',
+      'audit.verify',
+      'instrument.read',
+    ]);
+    const worker = await permissionsOf({ role: 'case_worker' });
+    expect(worker).toEqual(
+      expect.arrayContaining(['case.create', 'case.read', 'person.search', 'case.screen']),
+    );
+    expect(worker).not.toEqual(expect.arrayContaining(['user.list']));
+    expect(worker.some((p) => p.startsWith('audit.') || p.startsWith('user.'))).toBe(false);
+    const system = await permissionsOf({ role: 'system_admin', institution: 'MESA' });
+    expect(system).toEqual(
+      expect.arrayContaining(['institution.create', 'user.create', 'user.list', 'instrument.edit']),
+    );
+    expect(
+      system.some((p) => p.startsWith('case.') || p.startsWith('person.') || p.startsWith('audit.')),
+    ).toBe(false);
+  });
+
+  it('enrols a case worker in TOTP: other sessions end, sign-in then needs the code', async () => {
+    const user = await buildUser(t);
+    const s = await signIn(t, user);
+    const elsewhere = await signIn(t, user);
+    const enrol = await api(t, s, 'POST', '/api/session/totp');
+    expect(enrol.statusCode).toBe(200);
+    const { totpSecret, otpauthUri } = enrol.json();
+    expect(otpauthUri).toContain(`secret=${totpSecret}`);
+    const code = totpAt(totpSecret, currentStep());
+    expect(
+      (
+        await api(t, s, 'POST', '/api/session/totp/confirm', {
+          code: code === '000000' ? '111111' : '000000',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const confirmed = await api(t, s, 'POST', '/api/session/totp/confirm', { code });
+    expect(confirmed.json().user.totpEnabled).toBe(true);
+    expect((await api(t, s, 'GET', '/api/session')).statusCode).toBe(200);
+    expect((await api(t, elsewhere, 'GET', '/api/session')).statusCode).toBe(401);
+    const withTotp = { ...user, totpSecret };
+    expect((await login(t, withTotp, { totp: undefined })).json().error.code).toBe('totp_required');
+    // The code used to confirm cannot be replayed to sign in.
+    expect((await login(t, withTotp, { totp: code })).json().error.code).toBe('invalid_totp');
+  });
+});

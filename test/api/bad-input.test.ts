@@ -1,0 +1,210 @@
+/**
+ * Bad input never reaches the database: every malformed, mistyped, oversized or unknown request gets a
+ * 4xx with `{ error: { code, message } }` in the caller's language, and no row anywhere changes.
+ * Injection strings in text fields are data: stored and echoed literally, never executed.
+ */
+import crypto from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT } from '../../src/server/http/app.js';
+import { messageFor, messages } from '../../src/server/http/messages.js';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { api, countRows, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+
+const TABLES = [
+  'users',
+  'audit_events',
+  'institutions',
+  'units',
+  'sessions',
+  'one_time_tokens',
+  'login_attempts',
+] as const;
+const SQL = `x'); DROP TABLE users; --`;
+const HTML = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+
+describe.skipIf(skipBackend)('bad input', () => {
+  let t: TestContext;
+  let admin: Session;
+  let dpo: Session;
+  let pnptu: string;
+  const valid = () => ({
+    username: `u${crypto.randomInt(1e9)}`,
+    displayName: 'Ana',
+    role: 'case_worker',
+    institutionId: pnptu,
+  });
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
+    dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });
+    pnptu = await institutionId(t, 'PNPTU');
+  });
+  afterAll(async () => t?.close());
+
+  async function counts() {
+    const result: Record<string, number> = {};
+    for (const table of TABLES) result[table] = await countRows(t, table);
+    return result;
+  }
+
+  type Case = [string, number, string, () => Promise<LightMyRequestResponse>];
+  const users = (body: unknown, headers?: Record<string, string>) =>
+    api(t, admin, 'POST', '/api/users', body, headers);
+  const as =
+    (who: 'admin' | 'dpo' | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+    () =>
+      api(t, who === 'admin' ? admin : who === 'dpo' ? dpo : null, method, url, body);
+  const noContentType = () =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: JSON.stringify(valid()),
+    });
+  const user = () => `/api/users/${crypto.randomUUID()}`;
+  const V = 'validation_failed';
+  // prettier-ignore
+  const cases: Case[] = [
+    ['malformed JSON', 400, 'malformed_json', () => users('{"username": "ana",')],
+    ['an empty JSON body', 400, 'malformed_json', () => users('')],
+    ['JSON null', 400, V, () => users('null')],
+    ['a JSON array', 400, V, () => users('[]')],
+    ['__proto__ in the body', 400, 'malformed_json', () => users('{"__proto__": {"role": "system_admin"}}')],
+    ['constructor.prototype in the body', 400, 'malformed_json', () => users('{"constructor": {"prototype": {"x": 1}}}')],
+    ['wrong types', 400, V, () => users({ ...valid(), username: 42, displayName: true })],
+    ['missing fields', 400, V, () => users({ displayName: 'Ana' })],
+    ['an unknown field', 400, V, () => users({ ...valid(), isAdmin: true })],
+    ['an unknown role', 400, V, () => users({ ...valid(), role: 'root' })],
+    ['a username with SQL in it', 400, V, () => users({ ...valid(), username: SQL })],
+    ['a NUL character in a text field', 400, V, () => users({ ...valid(), displayName: 'Ana\u0000' })],
+    ['a body over 256 KiB', 413, 'payload_too_large', () => users({ ...valid(), displayName: 'x'.repeat(300 * 1024) })],
+    ['text/plain', 415, 'unsupported_media_type', () => users(JSON.stringify(valid()), { 'content-type': 'text/plain' })],
+    ['a body without content-type', 415, 'unsupported_media_type', noContentType],
+    ['a form', 415, 'unsupported_media_type', () => users('username=ana', { 'content-type': 'application/x-www-form-urlencoded' })],
+    ['an invalid UUID in the path', 400, V, as('admin', 'PATCH', '/api/users/not-a-uuid', { displayName: 'A' })],
+    ['SQL in the path', 400, V, as('admin', 'PATCH', `/api/users/${encodeURIComponent("1' OR '1'='1")}`, { displayName: 'A' })],
+    ['a numeric institution id', 400, V, as('admin', 'POST', '/api/institutions/123/units', { code: 'U-1', name: 'U' })],
+    ['an empty update', 400, V, () => api(t, admin, 'PATCH', user(), {})],
+    ['an update to status pending', 400, V, () => api(t, admin, 'PATCH', user(), { status: 'pending' })],
+    ['a lower-case institution code', 400, V, as('admin', 'POST', '/api/institutions', { code: 'abc', name: 'A', kind: 'NGO' })],
+    ['an unknown institution kind', 400, V, as('admin', 'POST', '/api/institutions', { code: 'ABC', name: 'A', kind: 'Cartel' })],
+    ['limit=abc', 400, V, as('admin', 'GET', '/api/users?limit=abc')],
+    ['limit=0', 400, V, as('admin', 'GET', '/api/users?limit=0')],
+    ['limit=201', 400, V, as('admin', 'GET', '/api/users?limit=201')],
+    ['offset=-1', 400, V, as('admin', 'GET', '/api/users?offset=-1')],
+    ['a repeated limit', 400, V, as('admin', 'GET', '/api/users?limit=1&limit=2')],
+    ['an unknown query parameter', 400, V, as('admin', 'GET', '/api/users?admin=1')],
+    ['a bad institutionId filter', 400, V, as('admin', 'GET', '/api/users?institutionId=1%20OR%201=1')],
+    ['a NUL in the search text', 400, V, as('admin', 'GET', '/api/users?q=a%00b')],
+    ['a date that is not one', 400, V, as('dpo', 'GET', '/api/audit-events?from=2026-13-45')],
+    ['an unknown outcome', 400, V, as('dpo', 'GET', '/api/audit-events?outcome=maybe')],
+    ['before=0', 400, V, as('dpo', 'GET', '/api/audit-events?before=0')],
+    ['before beyond a safe integer', 400, V, as('dpo', 'GET', '/api/audit-events?before=1e30')],
+    ['a login with wrong types', 400, V, as(null, 'POST', '/api/auth/login', { username: ['a'], password: 1 })],
+    ['a login with a 5-digit code', 400, V, as(null, 'POST', '/api/auth/login', { username: 'a', password: 'b', totp: '12345' })],
+    ['a login with a NUL username', 400, V, as(null, 'POST', '/api/auth/login', { username: 'a\u0000', password: 'b' })],
+    ['a set-up token too short', 400, V, as(null, 'POST', '/api/setup', { token: 'x', username: 'root', displayName: 'R', password: 'long enough password 1' })],
+    ['a password of 257 characters', 400, V, as(null, 'POST', '/api/account/password', { token: 'x'.repeat(40), password: 'ab'.repeat(128) + 'c' })],
+    ['a password of 11 characters', 400, V, as(null, 'POST', '/api/account/password', { token: 'x'.repeat(40), password: 'abcdefghijk' })],
+    ['an unknown API route', 404, 'route_not_found', as('admin', 'GET', '/api/nope')],
+    ['an unknown API route, anonymous', 404, 'route_not_found', as(null, 'POST', '/api/nope/deeper', { a: 1 })],
+    ['an unregistered method', 404, 'route_not_found', as('admin', 'DELETE', '/api/users')],
+  ];
+
+  it.each(cases)('refuses %s with %i %s, in Spanish, writing nothing', async (_name, status, code, call) => {
+    const before = await counts();
+    const res = await call();
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json()).toMatchObject({
+      error: { code, message: messageFor(code, 'es', { limit: BODY_LIMIT }) },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('names each invalid field, with field messages in the caller’s language', async () => {
+    const bad = { username: 42, role: 'root', institutionId: 'x', extra: 1 };
+    const es = (await users(bad)).json().error;
+    const en = (await users(bad, { 'accept-language': 'en-US,en;q=0.9' })).json().error;
+    const paths = es.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.username', 'body.displayName', 'body.role', 'body.institutionId']),
+    );
+    expect(en.issues.map((i: { path: string }) => i.path)).toEqual(paths);
+    expect(es.issues[0].message).not.toBe(en.issues[0].message);
+    expect(JSON.stringify(es)).not.toMatch(/select|insert|stack|node_modules/i);
+  });
+
+  it.each([
+    ['es', {}],
+    ['en', { 'accept-language': 'en' }],
+    ['gn', { 'accept-language': 'gn-PY, es;q=0.5' }],
+    ['es', { 'accept-language': 'fr-FR, de' }],
+  ] as const)('answers in %s for %j', async (locale, headers) => {
+    for (const [code, call] of [
+      ['validation_failed', () => users({}, headers)],
+      ['malformed_json', () => users('{', headers)],
+      ['unsupported_media_type', () => users('x', { ...headers, 'content-type': 'text/plain' })],
+      ['route_not_found', () => api(t, null, 'GET', '/api/nope', undefined, headers)],
+      ['unauthenticated', () => api(t, null, 'GET', '/api/session', undefined, headers)],
+      ['forbidden', () => api(t, dpo, 'GET', '/api/users', undefined, headers)],
+    ] as const) {
+      expect((await call()).json().error).toMatchObject({ code, message: messages[code]![locale] });
+    }
+    expect(new Set(['es', 'en', 'gn'].map((l) => messages.validation_failed![l as 'es']))).toHaveProperty(
+      'size',
+      3,
+    );
+  });
+
+  it('uses the signed-in user’s saved language when the request names none', async () => {
+    const user = await userWithSession(t, { role: 'analyst' });
+    expect((await api(t, user, 'PATCH', '/api/session/preferences', { locale: 'en' })).statusCode).toBe(200);
+    const res = await api(t, user, 'GET', '/api/users');
+    expect(res.json().error).toEqual({ code: 'forbidden', message: messages.forbidden!.en });
+  });
+
+  it('stores and echoes SQL and HTML in text fields literally', async () => {
+    const usersBefore = await countRows(t, 'users');
+    const created = await api(t, admin, 'POST', '/api/institutions', {
+      code: 'INJ-1',
+      name: `${SQL} ${HTML}`,
+      kind: 'NGO',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['content-type']).toMatch(/^application\/json/);
+    expect(created.json().name).toBe(`${SQL} ${HTML}`);
+    const user = await users({ ...valid(), displayName: HTML, email: null });
+    expect(user.statusCode).toBe(201);
+    expect(user.json().user.displayName).toBe(HTML);
+    const listed = await api(t, admin, 'GET', '/api/institutions');
+    expect(listed.json().items.find((i: { code: string }) => i.code === 'INJ-1').name).toBe(`${SQL} ${HTML}`);
+    expect(await countRows(t, 'users')).toBe(usersBefore + 1);
+  });
+
+  it('treats search text as text: quotes, % and _ are literal, never SQL or wildcards', async () => {
+    const total = (await api(t, admin, 'GET', '/api/users')).json().total;
+    // Test users' display names start with "Test ": an unescaped _ or % would match them.
+    expect((await api(t, admin, 'GET', '/api/users?q=test')).json().total).toBeGreaterThanOrEqual(2);
+    for (const q of ["' OR '1'='1", 't_st', 'te%t', '%', '\\', "'; DELETE FROM users; --"]) {
+      const res = await api(t, admin, 'GET', `/api/users?q=${encodeURIComponent(q)}`);
+      expect({ q, status: res.statusCode, body: res.json() }).toEqual({
+        q,
+        status: 200,
+        body: { items: [], total: 0 },
+      });
+    }
+    expect((await api(t, admin, 'GET', '/api/users')).json().total).toBe(total);
+  });
+
+  it('refuses a SQL login as wrong credentials', async () => {
+    const res = await api(t, null, 'POST', '/api/auth/login', {
+      username: "' OR '1'='1",
+      password: "' OR '1'='1",
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('invalid_credentials');
+  });
+});

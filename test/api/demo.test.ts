@@ -1,0 +1,317 @@
+/**
+ * `nanduti demo`: the same seed gives the same records in two fresh databases (also when built by
+ * worker threads), another seed gives others; counts, references and counters agree; nothing
+ * personal is stored in clear; every case has a presumed victim; ICT cases exist without transit;
+ * stored assessments are what the screening rules compute; every reference points somewhere.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENCRYPTED_COLUMNS } from '../../src/server/crypto/registry.js';
+import { generateDemo, type DemoSummary } from '../../src/server/demo/demo.js';
+import { personFields } from '../../src/server/modules/persons/person-record.js';
+import { assess, childStatus, type Answer, type RuleDefinition } from '../../src/shared/screening-rules.js';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { api, signIn } from '../helpers/factories.js';
+
+const PASSWORD = 'demo password for tests 2026';
+const CASES = 200;
+
+async function query<R>(t: TestContext, text: string): Promise<R[]> {
+  return t.services.db.transaction(async (trx) => (await sql.raw<R>(text).execute(trx)).rows);
+}
+
+async function firstPersons(t: TestContext, n = 50) {
+  const rows = await t.services.db.transaction((trx) =>
+    trx.selectFrom('persons').selectAll().orderBy('id').limit(n).execute(),
+  );
+  return rows.map((row) => ({ id: row.id, ...personFields(t.services.crypto, row) }));
+}
+
+const casesOf = (t: TestContext) =>
+  query<{ reference: string; detected_on: string; detection_method: string }>(
+    t,
+    'select reference, detected_on::text, detection_method from cases order by reference',
+  );
+
+describe.skipIf(skipBackend)('nanduti demo', () => {
+  let a: TestContext;
+  let b: TestContext;
+  let other: TestContext;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    [a, b, other] = await Promise.all([createTestContext(), createTestContext(), createTestContext()]);
+    summary = await generateDemo(a.services, { cases: CASES, seed: 'alpha', password: PASSWORD });
+    await generateDemo(b.services, {
+      cases: CASES,
+      seed: 'alpha',
+      password: PASSWORD,
+      chunkSize: 70,
+      workers: 2,
+    });
+    await generateDemo(other.services, { cases: CASES, seed: 'beta', password: PASSWORD });
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all([a, b, other].filter(Boolean).map((t) => t.close()));
+  });
+
+  it('gives the same records for the same seed, whatever the chunks or threads that built them', async () => {
+    const [personsA, personsB] = [await firstPersons(a), await firstPersons(b)];
+    expect(personsA).toHaveLength(50);
+    expect(personsB).toEqual(personsA);
+    expect(await casesOf(b)).toEqual(await casesOf(a));
+  });
+
+  it('gives other records for another seed', async () => {
+    const names = (persons: Array<{ givenNames: string; firstSurname: string | null }>) =>
+      persons.map((p) => `${p.givenNames} ${p.firstSurname}`);
+    expect(names(await firstPersons(other))).not.toEqual(names(await firstPersons(a)));
+    const dates = async (t: TestContext) =>
+      (await casesOf(t)).map((c) => `${c.detected_on} ${c.detection_method}`);
+    expect(await dates(other)).not.toEqual(await dates(a));
+  });
+
+  it('writes the number of cases asked for, 2019–2026, with references that agree with the counters', async () => {
+    const cases = await casesOf(a);
+    expect(cases).toHaveLength(CASES);
+    expect(summary.rows.cases).toBe(CASES);
+    expect(new Set(cases.map((c) => c.reference.slice(3, 7)))).toEqual(
+      new Set(['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']),
+    );
+    for (const c of cases) expect(c.reference.slice(3, 7)).toBe(c.detected_on.slice(0, 4));
+    const counters = await query<{ year: number; last: number; n: number; max: string }>(
+      a,
+      `select k.year, k.last, count(c.id)::int as n, max(c.reference) as max from case_counters k
+        join cases c on c.reference like 'PY-' || k.year || '-%' group by k.year, k.last`,
+    );
+    for (const k of counters) {
+      expect(k.n).toBe(Number(k.last));
+      expect(k.max).toBe(`PY-${k.year}-${String(k.last).padStart(6, '0')}`);
+    }
+    const [persons] = await query<{ n: number }>(a, 'select count(*)::int as n from persons');
+    expect(persons!.n).toBe(summary.rows.persons);
+    const audit = await query<{ action: string; changed_fields: string[] }>(
+      a,
+      'select action, changed_fields from audit_events',
+    );
+    expect(audit).toEqual([{ action: 'demo.generate', changed_fields: [`cases:${CASES}`] }]);
+  });
+
+  it('stores no personal value in clear', async () => {
+    for (const column of ENCRYPTED_COLUMNS) {
+      const [row] = await query<{ n: number }>(
+        a,
+        `select count(*)::int as n from ${column.table} where ${column.column} is not null and ${column.column} not like 'enc:v1:%'`,
+      );
+      expect(row!.n, `${column.table}.${column.column}`).toBe(0);
+    }
+    const tables = [
+      'persons',
+      'cases',
+      'case_timeline',
+      'screenings',
+      'trafficking_decisions',
+      'trafficking_events',
+      'case_shares',
+    ];
+    const raw = (
+      await Promise.all(
+        tables.map((table) => query<{ r: string }>(a, `select row_to_json(x)::text as r from ${table} x`)),
+      )
+    )
+      .flat()
+      .map((x) => x.r)
+      .join('\n');
+    const persons = await firstPersons(a, 1000);
+    // Short ASCII words could occur in base64 by chance; accented or long ones cannot.
+    const telling = (v: string | null | undefined) => !!v && (v.length >= 6 || /[^\x20-\x7e]/.test(v));
+    const secrets = persons
+      .flatMap((p) => [
+        p.givenNames,
+        p.firstSurname,
+        p.secondSurname,
+        p.documentNumber,
+        p.contact,
+        p.residenceDistrict,
+        ...p.aliases,
+      ])
+      .filter(telling);
+    expect(secrets.length).toBeGreaterThan(300);
+    for (const secret of new Set(secrets))
+      expect(raw.includes(JSON.stringify(secret!).slice(1, -1)), secret!).toBe(false);
+  });
+
+  it('links at least one presumed victim to every case, and every reference points to a row', async () => {
+    const [orphanCases] = await query<{ n: number }>(
+      a,
+      `select count(*)::int as n from cases c where not exists
+        (select 1 from case_persons p where p.case_id = c.id and p.role = 'PresumedVictim')`,
+    );
+    expect(orphanCases!.n).toBe(0);
+    const references: Array<[string, string, string]> = [
+      ['case_persons', 'case_id', 'cases'],
+      ['case_persons', 'person_id', 'persons'],
+      ['screenings', 'case_id', 'cases'],
+      ['screenings', 'person_id', 'persons'],
+      ['screenings', 'instrument_id', 'screening_instruments'],
+      ['trafficking_decisions', 'screening_id', 'screenings'],
+      ['trafficking_decisions', 'reviews_decision_id', 'trafficking_decisions'],
+      ['trafficking_decisions', 'decided_by', 'users'],
+      ['victim_exploitation', 'person_id', 'persons'],
+      ['trafficking_events', 'case_id', 'cases'],
+      ['trafficking_events', 'person_id', 'persons'],
+      ['case_timeline', 'case_id', 'cases'],
+      ['case_timeline', 'actor_user_id', 'users'],
+      ['case_shares', 'institution_id', 'institutions'],
+      ['cases', 'owner_unit_id', 'units'],
+      ['cases', 'created_by', 'users'],
+      ['case_assignments', 'user_id', 'users'],
+      ['persons', 'owner_institution_id', 'institutions'],
+    ];
+    for (const [table, column, parent] of references) {
+      const [row] = await query<{ n: number }>(
+        a,
+        `select count(*)::int as n from ${table} t where t.${column} is not null
+          and not exists (select 1 from ${parent} p where p.id = t.${column})`,
+      );
+      expect(row!.n, `${table}.${column}`).toBe(0);
+    }
+  });
+
+  it('has ICT cases recruited online and never moved (no transit event)', async () => {
+    const [row] = await query<{ n: number }>(
+      a,
+      `select count(*)::int as n from cases c
+        where exists (select 1 from trafficking_events e where e.case_id = c.id and e.type = 'Recruitment' and e.online
+                        and cardinality(e.platforms) > 0)
+          and exists (select 1 from trafficking_events e where e.case_id = c.id and e.type = 'Exploitation' and e.online)
+          and not exists (select 1 from trafficking_events e where e.case_id = c.id and e.type = 'Transit')
+          and exists (select 1 from victim_exploitation v where v.case_id = c.id
+                        and v.recruitment_methods && array['ThroughOnlineSocialNetworks','ThroughAnOnlineAdvertisement'])`,
+    );
+    expect(row!.n).toBeGreaterThan(0);
+    const [ict] = await query<{ share: number }>(
+      a,
+      `select avg((exists (select 1 from trafficking_events e where e.case_id = c.id and e.online))::int)::float as share from cases c`,
+    );
+    expect(ict!.share).toBeGreaterThan(0.12);
+    expect(ict!.share).toBeLessThan(0.4);
+  });
+
+  it('stores the assessment the screening rules compute from the answers and the age', async () => {
+    const [instrument] = await query<{ definition: RuleDefinition }>(
+      a,
+      'select definition from screening_instruments where version = 1',
+    );
+    const rows = await query<{
+      answers: Record<string, Answer>;
+      facts_date: string;
+      detected_on: string;
+      child: string;
+      age_at_facts: number | null;
+      act: boolean;
+      means: boolean;
+      purpose: boolean;
+      indicator_count: number;
+      assessment: string;
+      flags: string[];
+      date_of_birth: string | null;
+      estimated_age: number | null;
+      age_estimated: boolean;
+    }>(
+      a,
+      `select s.answers, s.facts_date::text, c.detected_on::text, s.child, s.age_at_facts, s.act, s.means, s.purpose,
+          s.indicator_count, s.assessment, s.flags, p.date_of_birth, p.estimated_age, p.age_estimated
+        from screenings s join cases c on c.id = s.case_id join persons p on p.id = s.person_id`,
+    );
+    expect(rows.length).toBeGreaterThan(CASES * 0.8);
+    const definition =
+      typeof instrument!.definition === 'string'
+        ? JSON.parse(instrument!.definition)
+        : instrument!.definition;
+    for (const s of rows) {
+      const child = childStatus({
+        dateOfBirth: a.services.crypto.decryptNullable(s.date_of_birth, 'persons.date_of_birth'),
+        estimatedAge: s.estimated_age,
+        ageApproximate: s.age_estimated,
+        factsDate: s.facts_date,
+        recordedOn: s.detected_on,
+      });
+      const result = assess(definition, s.answers, child.child);
+      expect({ child: s.child, age: s.age_at_facts, flags: s.flags }).toEqual({
+        child: child.child,
+        age: child.ageAtFacts,
+        flags: child.flags,
+      });
+      expect({
+        act: s.act,
+        means: s.means,
+        purpose: s.purpose,
+        n: s.indicator_count,
+        assessment: s.assessment,
+      }).toEqual({
+        act: result.act,
+        means: result.means,
+        purpose: result.purpose,
+        n: result.indicatorCount,
+        assessment: result.assessment,
+      });
+    }
+    expect(new Set(rows.map((r) => r.assessment))).toEqual(
+      new Set(['presumed_victim', 'possible_victim', 'no_indication']),
+    );
+    expect(new Set(rows.map((r) => r.child))).toContain('yes');
+  });
+
+  it('creates active demo staff whose names search finds demo persons by, with admins enrolled in TOTP', async () => {
+    expect(summary.admins.map((x) => x.username)).toContain('mesa.sysadmin1');
+    const [admin] = await query<{ totp_secret: string; status: string }>(
+      a,
+      "select totp_secret, status from users where username = 'pnptu.admin1'",
+    );
+    const secret = summary.admins.find((x) => x.username === 'pnptu.admin1')!.totpSecret;
+    expect(a.services.crypto.decrypt(admin!.totp_secret, 'users.totp_secret')).toBe(secret);
+    const [worker] = await query<{ id: string; institution_id: string }>(
+      a,
+      "select id, institution_id from users where username = 'pnptu.caseworker1' and status = 'active'",
+    );
+    const session = await signIn(a, {
+      id: worker!.id,
+      username: 'pnptu.caseworker1',
+      role: 'case_worker',
+      institutionId: worker!.institution_id,
+      institutionCode: 'PNPTU',
+      totpSecret: null,
+    });
+    // "Gonzales" is how González is often typed: the demo's name tokens are the persons module's.
+    const res = await api(a, session, 'POST', '/api/persons/search', { q: 'Gonzales', limit: 5 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a database that already has cases, and with --append continues the references', async () => {
+    await expect(
+      generateDemo(other.services, { cases: 5, seed: 'beta', password: PASSWORD }),
+    ).rejects.toThrow(/already has 200 cases/);
+    const before = await query<{ year: number; last: number }>(
+      other,
+      'select year, last from case_counters order by year',
+    );
+    const appended = await generateDemo(other.services, {
+      cases: 20,
+      seed: 'beta',
+      password: PASSWORD,
+      append: true,
+    });
+    expect(appended.usersCreated).toBe(0);
+    const [count] = await query<{ n: number }>(other, 'select count(*)::int as n from cases');
+    expect(count!.n).toBe(CASES + 20);
+    const after = await query<{ year: number; last: number }>(
+      other,
+      'select year, last from case_counters order by year',
+    );
+    expect(after.reduce((n, k) => n + Number(k.last), 0)).toBe(
+      before.reduce((n, k) => n + Number(k.last), 0) + 20,
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+// Database-backed tests run twice: on embedded PostgreSQL (PGlite) and on the PostgreSQL server.
+const dbTests = ['test/api/**/*.test.ts', 'src/**/*.db.test.ts'];
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.unit.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: dbTests,
+          env: { NANDUTI_TEST_DB: 'pglite' },
+          globalSetup: ['test/setup/global-db.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: dbTests,
+          env: { NANDUTI_TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/global-db.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts', 'test/process/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
