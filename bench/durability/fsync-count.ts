@@ -69,6 +69,8 @@ interface Result {
   fsyncsPerTwoStatementTransaction: number;
   fsyncsForOneTransactionOf200Inserts: number;
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  /** Wall time of the whole run of single-row autocommit inserts. */
+  elapsedMs: number;
   commitsPerSecond: number;
   settings: Record<string, string>;
 }
@@ -134,6 +136,7 @@ async function measure(mode: Mode): Promise<Result> {
         mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
         max: round(latencies[latencies.length - 1]!),
       },
+      elapsedMs: Math.round(elapsed),
       commitsPerSecond: Math.round((commits / elapsed) * 1000),
       settings,
     };
@@ -152,7 +155,7 @@ if (values.json) {
     `${commits} single-row autocommit inserts per mode; tmpdir ${os.tmpdir()}; Node ${process.version}; ${os.cpus().length} CPUs`,
   );
   console.log(
-    'mode         fsync/commit  fsync/2-stmt-tx  fsync/200-insert-tx  p50 ms  p95 ms  p99 ms  commits/s  settings',
+    'mode         fsync/commit  fsync/2-stmt-tx  fsync/200-insert-tx  p50 ms  p95 ms  p99 ms  elapsed ms  commits/s  settings',
   );
   for (const r of results) {
     console.log(
@@ -164,6 +167,7 @@ if (values.json) {
         r.latencyMs.p50.toFixed(3).padStart(7),
         r.latencyMs.p95.toFixed(3).padStart(7),
         r.latencyMs.p99.toFixed(3).padStart(7),
+        String(r.elapsedMs).padStart(11),
         String(r.commitsPerSecond).padStart(10),
         ` fsync=${r.settings.fsync} wal_sync_method=${r.settings.wal_sync_method}`,
       ].join(' '),

@@ -7,18 +7,27 @@ import { AppShell } from './components/AppShell.js';
 import { LoadError, Loading } from './components/Loading.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
+import { CasePage } from './pages/cases/CasePage.js';
+import { CasesPage } from './pages/cases/CasesPage.js';
+import { IntakePage } from './pages/intake/IntakePage.js';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PersonPage } from './pages/persons/PersonPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { Redirect, safeNext, usePath, useSearch } from './router.js';
-import { APP_ROUTES, type AppPath } from './routes.js';
+import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
 
-const PAGES: Record<AppPath, ComponentType> = {
+/** Every page gets the route's parameters; pages on fixed paths simply ignore them. */
+const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/': AccountPage,
+  '/cases': CasesPage,
+  '/intake': IntakePage,
+  '/cases/:id': CasePage,
+  '/persons/:id': PersonPage,
   '/users': UsersPage,
   '/institutions': InstitutionsPage,
   '/audit': AuditPage,
@@ -58,12 +67,13 @@ export function App() {
     return <Redirect to={`/login${next}`} />;
   }
 
-  const route = APP_ROUTES.find((candidate) => candidate.path === path);
-  const allowed = route && (route.permission === null || can(route.permission));
-  const Current = allowed ? PAGES[route.path] : NotFoundPage;
+  const match = matchRoute(path);
+  const allowed = match && (match.route.permission === null || can(match.route.permission));
+  const Current = allowed ? PAGES[match.route.path] : NotFoundPage;
   return (
     <AppShell>
-      <Current key={path} />
+      {/* Keyed by path: another case or person is a new page (fresh state, heading focused). */}
+      <Current key={path} params={match?.params ?? {}} />
     </AppShell>
   );
 }

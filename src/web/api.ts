@@ -4,7 +4,7 @@
  * non-GET requests. Responses are checked against the shared schemas so a contract drift shows up
  * as one clear error instead of a blank page.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   AuditEventList,
   AuditVerifyResult,
@@ -32,6 +32,31 @@ import {
 } from '../shared/api.js';
 import { DEFAULT_LOCALE, type Locale } from '../shared/roles.js';
 import { translate } from './i18n/translate.js';
+import {
+  AddCasePersonRequest,
+  AddEventRequest,
+  CaseList,
+  CaseView,
+  CheckDuplicatesRequest,
+  CreateCaseRequest,
+  CreatePersonRequest,
+  DecideStatusRequest,
+  DecisionView,
+  DuplicateCheckResult,
+  EventView,
+  ExploitationRequest,
+  ExploitationView,
+  InstrumentView,
+  ListCasesQuery,
+  PersonSearchResult,
+  PersonView,
+  ScreeningView,
+  SearchPersonsRequest,
+  ShareCaseRequest,
+  SubmitScreeningRequest,
+  UpdateCaseRequest,
+  UpdatePersonRequest,
+} from '../shared/api-identification.js';
 
 export interface ApiIssue {
   path: string;
@@ -248,4 +273,119 @@ export function listAuditEvents(
 
 export function verifyAuditChain(): Promise<z.output<typeof AuditVerifyResult>> {
   return call('GET', '/api/audit-events/verify', AuditVerifyResult);
+}
+
+// ---- cases and persons: list, pages, changes ------------------------------------------------------
+/** The case list; filters are codes, dates and a reference prefix only (they travel in the URL). */
+export function listCases(
+  query: Partial<z.output<typeof ListCasesQuery>>,
+): Promise<z.output<typeof CaseList>> {
+  return call('GET', '/api/cases', CaseList, { query });
+}
+
+/** The case page (each person shown is an audited read). */
+export function getCase(caseId: string): Promise<CaseView> {
+  return call('GET', `/api/cases/${id(caseId)}`, CaseView);
+}
+
+export function updateCase(caseId: string, body: z.input<typeof UpdateCaseRequest>): Promise<CaseView> {
+  return call('PATCH', `/api/cases/${id(caseId)}`, CaseView, { body });
+}
+
+export function shareCase(caseId: string, body: z.input<typeof ShareCaseRequest>): Promise<CaseView> {
+  return call('POST', `/api/cases/${id(caseId)}/shares`, CaseView, { body });
+}
+
+export function revokeCaseShare(caseId: string, shareId: string): Promise<void> {
+  return callDiscardingBody('DELETE', `/api/cases/${id(caseId)}/shares/${id(shareId)}`);
+}
+
+export function addTraffickingEvent(
+  caseId: string,
+  body: z.input<typeof AddEventRequest>,
+): Promise<z.output<typeof EventView>> {
+  return call('POST', `/api/cases/${id(caseId)}/events`, EventView, { body });
+}
+
+/** Replaces the exploitation, control and recruitment details of one person of the case. */
+export function recordExploitation(
+  caseId: string,
+  personId: string,
+  body: z.input<typeof ExploitationRequest>,
+): Promise<z.output<typeof ExploitationView>> {
+  return call('PUT', `/api/cases/${id(caseId)}/persons/${id(personId)}/exploitation`, ExploitationView, {
+    body,
+  });
+}
+
+const DecisionList = z.object({ items: z.array(DecisionView) });
+
+/** The trafficking-status decisions of a case (or of one person in it), newest first. */
+export function listDecisions(caseId: string, personId?: string): Promise<z.output<typeof DecisionList>> {
+  return call('GET', `/api/cases/${id(caseId)}/decisions`, DecisionList, { query: { personId } });
+}
+
+/** A person's record (every read is audited on the server). */
+export function getPerson(personId: string): Promise<PersonView> {
+  return call('GET', `/api/persons/${id(personId)}`, PersonView);
+}
+
+export function updatePerson(
+  personId: string,
+  body: z.input<typeof UpdatePersonRequest>,
+): Promise<PersonView> {
+  return call('PATCH', `/api/persons/${id(personId)}`, PersonView, { body });
+}
+
+/** Finds persons by name; the name goes in the request body, never in the address. */
+export function searchPersons(
+  body: z.input<typeof SearchPersonsRequest>,
+): Promise<z.output<typeof PersonSearchResult>> {
+  return call('POST', '/api/persons/search', PersonSearchResult, { body });
+}
+
+// ---- intake: person, case, screening, decision ---------------------------------------------------
+/**
+ * Registers a person. Answered 409 `possible_duplicates` when someone visible may be the same
+ * person, unless `confirmNotDuplicate` says the user has seen the candidates and this is another.
+ */
+export function createPerson(body: z.input<typeof CreatePersonRequest>): Promise<PersonView> {
+  return call('POST', '/api/persons', PersonView, { body });
+}
+
+/** Persons already registered who may be the one about to be (identifying data in the body only). */
+export function checkPersonDuplicates(
+  body: z.input<typeof CheckDuplicatesRequest>,
+): Promise<z.output<typeof DuplicateCheckResult>> {
+  return call('POST', '/api/persons/duplicates', DuplicateCheckResult, { body });
+}
+
+/** Opens a case owned by the caller's institution; the answer carries its reference. */
+export function createCase(body: z.input<typeof CreateCaseRequest>): Promise<CaseView> {
+  return call('POST', '/api/cases', CaseView, { body });
+}
+
+export function addCasePerson(caseId: string, body: z.input<typeof AddCasePersonRequest>): Promise<CaseView> {
+  return call('POST', `/api/cases/${id(caseId)}/persons`, CaseView, { body });
+}
+
+/** The latest published screening instrument (or the version asked for). */
+export function getScreeningInstrument(version?: number): Promise<z.output<typeof InstrumentView>> {
+  return call('GET', '/api/screening-instrument', InstrumentView, { query: { version } });
+}
+
+/** Records a screening of a person of the case; the answer carries the computed assessment. */
+export function submitScreening(
+  caseId: string,
+  body: z.input<typeof SubmitScreeningRequest>,
+): Promise<z.output<typeof ScreeningView>> {
+  return call('POST', `/api/cases/${id(caseId)}/screenings`, ScreeningView, { body });
+}
+
+/** Records a person's trafficking-status decision (Possible / Actual / Not a victim). */
+export function decideTraffickingStatus(
+  caseId: string,
+  body: z.input<typeof DecideStatusRequest>,
+): Promise<z.output<typeof DecisionView>> {
+  return call('POST', `/api/cases/${id(caseId)}/decisions`, DecisionView, { body });
 }

@@ -82,3 +82,19 @@ export function forgetHash(): void {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 }
+
+/**
+ * `path` with a query string of the non-empty `params`, in the order given. Only codes, dates and
+ * references go here: an address ends up in history, logs and referrers, so never personal data.
+ */
+export function withQuery(
+  path: string,
+  params: Readonly<Record<string, string | number | undefined>>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -3,6 +3,7 @@
  * cookie, CSRF, idle and absolute timeouts, logout (here and everywhere), disabled accounts, and the
  * permissions the server computes for the web app.
  */
+import crypto from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_MAX_FAILURES, LOCKOUT_THRESHOLD } from '../../src/server/modules/auth/auth.service.js';
@@ -15,6 +16,7 @@ import {
   buildUser,
   countRows,
   login,
+  rowCount,
   sessionFromLogin,
   signIn,
   TEST_PASSWORD,
@@ -171,6 +173,31 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect((await api(t, s, 'GET', '/api/session')).json().user.locale).toBe('es');
     expect(await countRows(t, 'audit_events')).toBe(auditBefore);
     expect((await api(t, s, 'PATCH', '/api/session/preferences', { locale: 'en' })).statusCode).toBe(200);
+  });
+
+  it('refuses every cookie-authenticated write without the CSRF token, persons and cases included', async () => {
+    const s = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const writes = t.services.routes.filter((r) => r.auth === 'session' && r.method !== 'GET');
+    expect(writes.map((r) => r.operationId)).toEqual(
+      expect.arrayContaining(['createPerson', 'updatePerson', 'createCase', 'submitScreening']),
+    );
+    const counts = async () =>
+      Promise.all((['audit_events', 'persons', 'cases', 'case_persons'] as const).map((x) => rowCount(t, x)));
+    const before = await counts();
+    for (const r of writes) {
+      const res = await t.app.inject({
+        method: r.method,
+        url: r.url.replace(/\{\w+\}/g, crypto.randomUUID()),
+        headers: { cookie: s.cookie, 'content-type': 'application/json' },
+        payload: r.operationId === 'createPerson' ? { givenNames: 'Rosa', confirmNotDuplicate: true } : {},
+      });
+      expect({ op: r.operationId, status: res.statusCode, code: res.json().error.code }).toEqual({
+        op: r.operationId,
+        status: 403,
+        code: 'csrf_failed',
+      });
+    }
+    expect(await counts()).toEqual(before);
   });
 
   it('ends a session idle for longer than the idle timeout, and keeps an active one alive', async () => {

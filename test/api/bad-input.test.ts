@@ -108,6 +108,8 @@ describe.skipIf(skipBackend)('bad input', () => {
     ['a set-up token too short', 400, V, as(null, 'POST', '/api/setup', { token: 'x', username: 'root', displayName: 'R', password: 'long enough password 1' })],
     ['a password of 257 characters', 400, V, as(null, 'POST', '/api/account/password', { token: 'x'.repeat(40), password: 'ab'.repeat(128) + 'c' })],
     ['a password of 11 characters', 400, V, as(null, 'POST', '/api/account/password', { token: 'x'.repeat(40), password: 'abcdefghijk' })],
+    ['a query string on an operation that takes none', 400, V, () => api(t, admin, 'POST', '/api/users?displayName=Ana', valid())],
+    ['a name in the login address', 400, V, as(null, 'POST', '/api/auth/login?username=ana', { username: 'ana', password: 'b' })],
     ['an unknown API route', 404, 'route_not_found', as('admin', 'GET', '/api/nope')],
     ['an unknown API route, anonymous', 404, 'route_not_found', as(null, 'POST', '/api/nope/deeper', { a: 1 })],
     ['an unregistered method', 404, 'route_not_found', as('admin', 'DELETE', '/api/users')],

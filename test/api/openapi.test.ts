@@ -8,7 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security.js';
 import { backend, createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, appWithConfig, userWithSession } from '../helpers/factories.js';
 
-const FIXED_IDS = [
+/** Operation ids fixed by the platform foundation (issue 2): operators and later issues rely on them. */
+const FOUNDATION_IDS = [
   'login',
   'logout',
   'getSession',
@@ -17,6 +18,22 @@ const FIXED_IDS = [
   'listUsers',
   'listAuditEvents',
 ];
+/** Operation ids fixed by identification (issue 3), with their method and path. */
+const IDENTIFICATION_OPERATIONS: Record<string, string> = {
+  createPerson: 'post /api/persons',
+  getPerson: 'get /api/persons/{id}',
+  updatePerson: 'patch /api/persons/{id}',
+  searchPersons: 'post /api/persons/search',
+  createCase: 'post /api/cases',
+  getCase: 'get /api/cases/{id}',
+  updateCase: 'patch /api/cases/{id}',
+  listCases: 'get /api/cases',
+  addCasePerson: 'post /api/cases/{id}/persons',
+  getScreeningInstrument: 'get /api/screening-instrument',
+  submitScreening: 'post /api/cases/{id}/screenings',
+  decideTraffickingStatus: 'post /api/cases/{id}/decisions',
+  addTraffickingEvent: 'post /api/cases/{id}/events',
+};
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 interface Operation {
@@ -48,7 +65,8 @@ describe.skipIf(skipBackend)('API description, probes and headers', () => {
     const ids = operations.map((o) => o.operationId);
     expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(FIXED_IDS));
+    expect(ids).toEqual(expect.arrayContaining(FOUNDATION_IDS));
+    expect(ids).toEqual(expect.arrayContaining(Object.keys(IDENTIFICATION_OPERATIONS)));
     expect(ids.sort()).toEqual(t.services.routes.map((r) => r.operationId).sort());
     expect(operations.every((o) => METHODS.includes(o.method))).toBe(true);
   });
@@ -76,6 +94,36 @@ describe.skipIf(skipBackend)('API description, probes and headers', () => {
     expect(byId.createUser!.requestBody!.content['application/json']!.schema.additionalProperties).toBe(
       false,
     );
+  });
+
+  it('keeps the identification operations where issue 3 fixed them, identifying data out of URLs', () => {
+    const byId = Object.fromEntries(operations.map((o) => [o.operationId, o]));
+    for (const [id, where] of Object.entries(IDENTIFICATION_OPERATIONS)) {
+      const op = byId[id];
+      expect(op, id).toBeDefined();
+      expect(`${op!.method} ${op!.path}`, id).toBe(where);
+      expect(op!.security, id).toEqual([{ session: [] }]);
+    }
+    // Names and document numbers travel in bodies: person operations take no query parameters.
+    for (const op of operations.filter((o) => o.path.startsWith('/api/persons'))) {
+      expect(
+        op.parameters.filter((p) => p.in === 'query'),
+        op.operationId,
+      ).toEqual([]);
+    }
+    expect(byId.createPerson!.responses['201']).toBeDefined();
+    expect(byId.createCase!.responses['201']).toBeDefined();
+    expect(byId.submitScreening!.responses['201']).toBeDefined();
+    expect(byId.decideTraffickingStatus!.responses['201']).toBeDefined();
+    expect(byId.addTraffickingEvent!.responses['201']).toBeDefined();
+    // Every request body is a strict object: unknown fields are refused, and the document says so.
+    const withBody = operations.filter((o) => o.requestBody);
+    expect(withBody.length).toBeGreaterThan(15);
+    for (const op of withBody) {
+      expect(op.requestBody!.content['application/json']!.schema.additionalProperties, op.operationId).toBe(
+        false,
+      );
+    }
   });
 
   it('serves a browsable HTML reference listing every operation, without scripts', async () => {

@@ -121,8 +121,9 @@ describe.skipIf(skipBackend)('screenings', () => {
     const other = await userWithSession(t, { role: 'case_worker', institution: 'MTESS' });
     const res = await screen(other, { personId, answers: answers(FULL) });
     expect(res.statusCode).toBe(404);
+    // Audited as the action that was attempted, with the case it was attempted on.
     expect((await auditOf(t, other.user.id, 'denied')).at(-1)).toMatchObject({
-      action: 'case.read',
+      action: 'case.screen',
       resource_id: caseId,
     });
     const missing = await screen(other, { personId, answers: answers(FULL) }, crypto.randomUUID());

@@ -17,9 +17,10 @@ import { loadConfig } from '../../src/server/config.js';
 import { connect } from '../../src/server/db/database.js';
 import { lockDataDir } from '../../src/server/db/data-dir-lock.js';
 import { openEmbedded } from '../../src/server/db/embedded.js';
+import { migrations } from '../../src/server/db/migrate.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { adminUrl, databaseUrl } from '../helpers/pg-urls.js';
-import { PASSWORD, cleanUp, runCli, tempDir, totpAfter } from './helpers.js';
+import { PASSWORD, cleanUp, lockOwner, processAlive, runCli, tempDir, totpAfter } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ONE_LINE_REASON = /^nanduti: [^\n]+\n?$/;
@@ -167,6 +168,7 @@ describe('the nanduti command', () => {
     const short = await create(['--username', 'ramona'], 'Tz8#qLw2');
     expect(short.code).not.toBe(0);
     expect(short.stderr).toMatch(ONE_LINE_REASON);
+    expect(short.stderr).toContain('at least 12 characters');
 
     const usernames = await withDb(dataDir, (db) =>
       db.transaction((trx) => trx.selectFrom('users').select('username').orderBy('username').execute()),
@@ -174,10 +176,69 @@ describe('the nanduti command', () => {
     expect(usernames.map((u) => u.username)).toEqual(['alicia']);
   });
 
-  it('migrate reports an up-to-date database', async () => {
-    const result = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: dataDir } });
-    expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe('The database is up to date.');
+  it('migrate applies every migration to an empty directory once; run again, it changes nothing', async () => {
+    const fresh = path.join(root, 'm');
+    const schema = () =>
+      withDb(fresh, (db) =>
+        db.transaction(async (trx) => ({
+          applied: (
+            await sql<{ row: string }>`
+              select name || ' ' || timestamp as row from schema_migrations order by name`.execute(trx)
+          ).rows.map((r) => r.row),
+          tables: (
+            await sql<{ name: string }>`
+              select table_name as name from information_schema.tables
+              where table_schema = 'public' order by table_name`.execute(trx)
+          ).rows.map((r) => r.name),
+        })),
+      );
+
+    const first = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: fresh } });
+    expect(first.stderr).not.toMatch(/^nanduti:/m);
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim()).toBe(`Applied: ${Object.keys(migrations).join(', ')}`);
+    const before = await schema();
+    expect(before.applied).toHaveLength(Object.keys(migrations).length);
+    expect(before.tables).toEqual(expect.arrayContaining(['audit_events', 'cases', 'persons', 'users']));
+
+    for (let run = 0; run < 2; run++) {
+      const again = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: fresh } });
+      expect(again.code).toBe(0);
+      expect(again.stdout.trim()).toBe('The database is up to date.');
+    }
+    expect(await schema()).toEqual(before);
+
+    // The database create-admin made (migrated on open) is up to date as well.
+    const used = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: dataDir } });
+    expect(used.code).toBe(0);
+    expect(used.stdout.trim()).toBe('The database is up to date.');
+  });
+
+  it('a command takes over the lock of a process that died, and is refused while its owner lives', async () => {
+    const lockFile = path.join(dataDir, 'nanduti.lock');
+    // A pid that existed a moment ago and has ended (as after kill -9 or a power cut).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    expect(processAlive(dead)).toBe(false);
+    fs.writeFileSync(lockFile, String(dead));
+    const taken = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: dataDir } });
+    expect(taken.stderr).not.toMatch(/^nanduti:/m);
+    expect(taken.code).toBe(0);
+    // Taken over, then released at exit.
+    expect(fs.existsSync(lockFile)).toBe(false);
+
+    // A live owner (this test process stands in for a running server).
+    fs.writeFileSync(lockFile, String(process.pid));
+    try {
+      const refused = await runCli(['migrate'], { env: { NANDUTI_DATA_DIR: dataDir } });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(ONE_LINE_REASON);
+      expect(refused.stderr).toContain(
+        `The data directory ${dataDir} is in use by another Ñandutí process (pid ${process.pid})`,
+      );
+      expect(lockOwner(dataDir)).toBe(process.pid);
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
   });
 
   it('audit verify passes on a used database', async () => {
@@ -325,6 +386,10 @@ describe('the nanduti command', () => {
     const lock = lockDataDir(dataDir);
     const engine = await openEmbedded(dataDir);
     try {
+      // The guard itself: an update is refused.
+      await expect(engine.exec(`update audit_events set resource_id = 'x' where seq = 3`)).rejects.toThrow(
+        'audit_events is append-only',
+      );
       await engine.exec(`
         alter table audit_events disable trigger audit_events_no_update_delete;
         update audit_events set resource_id = 'tampered' where seq = 3;
@@ -384,6 +449,42 @@ describe('the nanduti command', () => {
       expect(noKey.code).not.toBe(0);
       expect(noKey.stderr).toMatch(ONE_LINE_REASON);
       expect(noKey.stderr).toContain('NANDUTI_MASTER_KEY is required with DATABASE_URL');
+    });
+
+    it('migrate is idempotent; audit verify catches a row edited by a superuser who bypassed the guard', async () => {
+      const env = { DATABASE_URL: url, NANDUTI_MASTER_KEY: crypto.randomBytes(32).toString('base64') };
+      const again = await runCli(['migrate'], { env });
+      expect(again.code).toBe(0);
+      expect(again.stdout.trim()).toBe('The database is up to date.');
+
+      const created = await runCli(['create-admin', '--username', 'pgadmin', '--password-stdin', '--json'], {
+        env,
+        input: `${PASSWORD}\n`,
+      });
+      expect(created.stderr).not.toMatch(/^nanduti:/m);
+      expect(created.code).toBe(0);
+      expect(JSON.parse(created.stdout).id).toMatch(UUID);
+      const intact = await runCli(['audit', 'verify'], { env });
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toMatch(/Audit trail intact: [1-9]\d* rows verified\./);
+
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await expect(client.query(`update audit_events set action = 'x' where seq = 1`)).rejects.toThrow(
+          'audit_events is append-only',
+        );
+        // Replica mode skips ordinary triggers: only a superuser can do this.
+        await client.query('set session_replication_role = replica');
+        await client.query(`update audit_events set action = 'user.tampered' where seq = 1`);
+      } finally {
+        await client.end();
+      }
+      const broken = await runCli(['audit', 'verify'], { env });
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(ONE_LINE_REASON);
+      expect(broken.stderr).toContain('audit chain broken at row 1: row 1 was altered');
+      expect(broken.stdout).not.toContain('intact');
     });
   });
 });

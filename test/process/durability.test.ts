@@ -141,7 +141,7 @@ describe('embedded database: kill -9 in the middle of acknowledged writes', () =
 
     expect(exit.signal).toBe('SIGKILL');
     expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    expect(preferenceAcks).toBeGreaterThan(10);
+    expect(preferenceAcks).toBeGreaterThan(2);
     // The kill landed in the middle of the stream, not after it.
     expect(inFlightAtKill).toBeGreaterThan(0);
 

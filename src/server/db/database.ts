@@ -93,6 +93,9 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       max: options.poolSize ?? 10,
       types: pgTypes(),
     });
+    // An idle connection closed by the server (restart, failover, admin command) is removed from
+    // the pool and replaced on next use; without a listener its error would crash the process.
+    pool.on('error', () => {});
     // Fail fast with a clear message rather than on the first request.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end();

@@ -44,13 +44,16 @@ export function startParams(): string[] {
   return [...defaults.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync', '-c', 'fsync=on'];
 }
 
-/** Opens (creating if needed) the embedded database in `dataDir`. Callers hold the data-dir lock. */
-export async function openEmbedded(dataDir: string | null): Promise<PGlite> {
+/**
+ * Opens (creating if needed) the embedded database in `dataDir`, or fills the empty `dataDir` from
+ * the archive `loadDataDir` (restore). Callers hold the data-dir lock.
+ */
+export async function openEmbedded(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   const parsers = { [types.INT8]: sharedParsers.int8, [types.DATE]: sharedParsers.date };
   const pg =
     dataDir === null
       ? new PGlite({ parsers })
-      : new PGlite({ fs: new DurableNodeFS(dataDir), startParams: startParams(), parsers });
+      : new PGlite({ fs: new DurableNodeFS(dataDir), startParams: startParams(), parsers, loadDataDir });
   await pg.waitReady;
   return pg;
 }

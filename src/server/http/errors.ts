@@ -44,7 +44,7 @@ export const errors = {
   routeNotFound: () => new AppError('route_not_found', 404),
   conflict: (code: string, params: Params = {}) => new AppError(code, 409, params),
   invalidToken: () => new AppError('invalid_token', 400),
-  weakPassword: (reason: 'common' | 'username' | 'repetitive') =>
-    new AppError(`weak_password_${reason}`, 400),
+  weakPassword: (reason: 'short' | 'long' | 'common' | 'username' | 'repetitive', params: Params = {}) =>
+    new AppError(`weak_password_${reason}`, 400, params),
   badRequest: (code: string, params: Params = {}) => new AppError(code, 400, params),
 };

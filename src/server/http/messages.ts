@@ -82,6 +82,16 @@ export const messages: Catalogue = {
     gn: 'Pe joajuha ndoikói, ojepuruma térã opa. Ejerure peteĩ pyahu ne administrador-pe.',
     en: 'The link is invalid, already used or expired. Ask your administrator for a new one.',
   },
+  weak_password_short: {
+    es: 'La contraseña debe tener al menos {min} caracteres.',
+    gn: 'Ñe’ẽñemi oguerekova’erã {min} tai térã hetave.',
+    en: 'The password must have at least {min} characters.',
+  },
+  weak_password_long: {
+    es: 'La contraseña puede tener como máximo {max} caracteres.',
+    gn: 'Ñe’ẽñemi ikatu oguereko {max} tai peve.',
+    en: 'The password may have at most {max} characters.',
+  },
   weak_password_common: {
     es: 'Esa contraseña es demasiado común. Elija otra, por ejemplo una frase de varias palabras.',
     gn: 'Upe ñe’ẽñemi ojepuruetereíma. Eiporavo ambue, techapyrãramo peteĩ ñe’ẽjoaju hetave ñe’ẽ reheve.',

@@ -101,6 +101,12 @@ const NUL_MESSAGE: Record<Locale, string> = {
   en: 'may not contain the NUL character',
 };
 
+const NO_QUERY_MESSAGE: Record<Locale, string> = {
+  es: 'esta operación no acepta parámetros en la dirección',
+  gn: 'ko tembiapo ndohupytýi parámetro dirección-pe',
+  en: 'this operation takes no parameters in the address',
+};
+
 /** PostgreSQL text cannot hold U+0000: refuse it as invalid input instead of failing in the database. */
 function nulIssues(value: unknown, path: string, locale: Locale): FieldIssue[] {
   if (typeof value === 'string') {
@@ -116,7 +122,16 @@ function validate<S extends ZodType | undefined>(
   where: string,
   locale: Locale,
 ): Infer<S> {
-  if (!schema) return undefined as Infer<S>;
+  if (!schema) {
+    // An operation without query parameters refuses them, so that nothing (a name typed into a
+    // search, say) can travel in a URL, where proxies and access logs would keep it.
+    const keys = where === 'query' && value && typeof value === 'object' ? Object.keys(value) : [];
+    if (keys.length)
+      throw errors.validation(
+        keys.map((key) => ({ path: `query.${key}`, message: NO_QUERY_MESSAGE[locale] })),
+      );
+    return undefined as Infer<S>;
+  }
   const nul = nulIssues(value, where, locale);
   if (nul.length) throw errors.validation(nul);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}), {

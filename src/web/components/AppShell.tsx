@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import * as api from '../api.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Link, usePath } from '../router.js';
-import { APP_ROUTES } from '../routes.js';
+import { APP_ROUTES, type AppRouteEntry } from '../routes.js';
 import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -32,7 +32,12 @@ export function AppShell({ children }: { children: ReactNode }) {
     signedOut('loggedOut');
   }
 
-  const routes = APP_ROUTES.filter((route) => route.permission === null || can(route.permission));
+  const routes = APP_ROUTES.filter(
+    (route): route is Extract<AppRouteEntry, { label: string }> =>
+      route.label !== null && (route.permission === null || can(route.permission)),
+  );
+  // A case or person page belongs to the case list in the navigation.
+  const section = path.startsWith('/cases/') || path.startsWith('/persons/') ? '/cases' : path;
 
   return (
     <div className="shell">
@@ -56,7 +61,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <ul className="nav-list">
               {routes.map((route) => (
                 <li key={route.path}>
-                  <Link to={route.path} aria-current={route.path === path ? 'page' : undefined}>
+                  <Link
+                    to={route.path}
+                    aria-current={route.path === path ? 'page' : route.path === section ? 'true' : undefined}
+                  >
                     {t(route.label)}
                   </Link>
                 </li>

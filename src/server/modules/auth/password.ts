@@ -4,6 +4,7 @@
  */
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/roles.js';
 import { errors } from '../../http/errors.js';
 
 // The list is an array of words (ranked by frequency); Object.keys of it would give its indexes.
@@ -26,8 +27,14 @@ export function commonPasswordCount(): number {
   return common.size;
 }
 
-/** Throws a 400 with a clear reason when the password is too weak (length is checked by the schema). */
+/**
+ * Throws a 400 with a clear reason when the password is too weak. The API's schemas check the
+ * length too; this check is what guards callers without a schema (`nanduti create-admin`).
+ */
 export function checkPasswordStrength(password: string, username: string): void {
+  const { length } = password;
+  if (length < PASSWORD_MIN_LENGTH) throw errors.weakPassword('short', { min: PASSWORD_MIN_LENGTH });
+  if (length > PASSWORD_MAX_LENGTH) throw errors.weakPassword('long', { max: PASSWORD_MAX_LENGTH });
   const lower = password.toLowerCase();
   const stripped = lower.replace(/[\d\W_]+$/u, '');
   if (

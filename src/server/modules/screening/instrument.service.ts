@@ -38,7 +38,13 @@ export async function getInstrument(
     version === undefined
       ? await latestPublishedInstrument(trx)
       : await findInstrumentByVersion(trx, version);
-  if (!row || (row.status === 'draft' && !can(actor, 'instrument.edit'))) throw errors.notFound();
+  if (!row) throw errors.notFound();
+  if (row.status === 'draft' && !can(actor, 'instrument.edit')) {
+    // A hidden draft answers like a missing version, and the refused attempt is audited.
+    throw errors.notFound({
+      audit: { action: 'instrument.read', resourceType: 'screening_instrument', resourceId: row.id },
+    });
+  }
   return row;
 }
 

@@ -1,0 +1,115 @@
+/**
+ * The case page: what is known about one case and everything that happened to it. The server says
+ * what the user may do on this case (`permissions`); the page only shows those actions.
+ */
+import { useEffect, useState } from 'react';
+import type { CaseView } from '../../../shared/api-identification.js';
+import * as api from '../../api.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+import type { RouteParams } from '../../routes.js';
+import { AddPersonDialog } from './AddPersonDialog.js';
+import { CaseDecisions, CaseScreenings } from './CaseAssessments.js';
+import { CaseEditDialog } from './CaseEditDialog.js';
+import { CaseEvents } from './CaseEvents.js';
+import { CaseExploitation } from './CaseExploitation.js';
+import { CaseOverview } from './CaseOverview.js';
+import { CasePersons } from './CasePersons.js';
+import { CaseShares } from './CaseShares.js';
+import { CaseTimeline } from './CaseTimeline.js';
+import '../../styles/cases.css';
+
+/** Shared by the sections: reports a change and gives the page the case the server returned. */
+export interface CaseActions {
+  /** `view` is the case as the server answered a change; without it the page reloads the case. */
+  changed(message: string, view?: CaseView): void;
+}
+
+export function CasePage({ params }: { params: RouteParams }) {
+  const { t } = useI18n();
+  const caseId = params.id ?? '';
+  const loaded = useLoad(() => api.getCase(caseId), caseId);
+  // The case as returned by the last change; saves reading (and auditing) it again.
+  const [fresh, setFresh] = useState<CaseView | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [dialog, setDialogState] = useState<'edit' | 'addPerson' | null>(null);
+
+  // A fresh load replaces whatever the last change returned.
+  useEffect(() => setFresh(null), [loaded.data]);
+
+  function setDialog(next: typeof dialog) {
+    setSaved(null);
+    setDialogState(next);
+  }
+
+  const actions: CaseActions = {
+    changed(message, view) {
+      setDialogState(null);
+      setSaved(message);
+      if (view) setFresh(view);
+      else loaded.reload();
+    },
+  };
+
+  if (loaded.error?.status === 404) return <CaseNotFound />;
+  const view = fresh ?? loaded.data;
+  if (!view) {
+    return (
+      <Page title={t('cases.caseTitle')}>
+        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  const may = (permission: string) => view.permissions.includes(permission);
+  return (
+    <Page
+      title={t('cases.caseTitleRef', { reference: view.reference })}
+      actions={
+        may('case.update') && (
+          <button type="button" className="btn" onClick={() => setDialog('edit')}>
+            {t('cases.edit')}
+          </button>
+        )
+      }
+    >
+      <p className="case-back">
+        <Link to="/cases">{t('cases.backToList')}</Link>
+      </p>
+      <LiveRegion success={saved} />
+      <div className="case-page" aria-busy={loaded.loading}>
+        <CaseOverview view={view} />
+        <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />
+        <CaseScreenings view={view} />
+        <CaseDecisions view={view} />
+        <CaseExploitation view={view} actions={actions} />
+        <CaseEvents view={view} actions={actions} />
+        <CaseShares view={view} actions={actions} />
+        <CaseTimeline view={view} />
+      </div>
+      {dialog === 'edit' && (
+        <CaseEditDialog view={view} onClose={() => setDialogState(null)} onSaved={actions.changed} />
+      )}
+      {dialog === 'addPerson' && (
+        <AddPersonDialog view={view} onClose={() => setDialogState(null)} onSaved={actions.changed} />
+      )}
+    </Page>
+  );
+}
+
+/** Out of scope and missing look the same, so a case's existence is never revealed. */
+function CaseNotFound() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('cases.notFoundTitle')}>
+      <p data-testid="case-not-found">{t('cases.notFoundBody')}</p>
+      <p>
+        <Link to="/cases">{t('cases.backToList')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,59 @@
+/** The persons of the case with their role, latest screening assessment and current status. */
+import type { CaseView } from '../../../shared/api-identification.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+import { personPath } from '../../routes.js';
+import { useValueLabel } from './labels.js';
+import { Section } from './Section.js';
+
+export function CasePersons({ view, onAdd }: { view: CaseView; onAdd: (() => void) | null }) {
+  const { t } = useI18n();
+  const label = useValueLabel();
+  return (
+    <Section
+      title={t('cases.persons')}
+      testId="case-persons"
+      actions={
+        onAdd && (
+          <button type="button" className="btn btn--small" onClick={onAdd}>
+            {t('cases.addPerson')}
+          </button>
+        )
+      }
+    >
+      {view.persons.length === 0 ? (
+        <p className="empty">{t('cases.noPersons')}</p>
+      ) : (
+        <ul className="record-list">
+          {view.persons.map((person) => (
+            <li key={`${person.personId}:${person.role}`} className="record-item">
+              <p className="record-item-title">
+                <Link to={personPath(person.personId)}>{person.fullName}</Link>{' '}
+                <span className="badge badge--role">{label('CASE_PERSON_ROLES', person.role)}</span>
+              </p>
+              <p className="record-item-meta">
+                {[
+                  label('SEXES', person.sex),
+                  person.birthYear !== null ? t('cases.bornIn', { year: person.birthYear }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <p className="record-item-meta">
+                {t('cases.latestAssessment')}:{' '}
+                {person.latestAssessment
+                  ? label('ASSESSMENTS', person.latestAssessment)
+                  : t('cases.notScreened')}
+                {' · '}
+                {t('cases.currentStatus')}:{' '}
+                {person.currentStatus
+                  ? label('TRAFFICKING_STATUSES', person.currentStatus)
+                  : t('cases.noDecision')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,44 @@
+/** The end of the wizard: the case reference, the decision (or that it is pending), and the case. */
+import type { z } from 'zod';
+import type { DecisionView } from '../../../shared/api-identification.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { valueLabel } from '../../i18n/values.js';
+import { Link } from '../../router.js';
+import { useFocusOnMount } from './controls.js';
+
+interface Props {
+  caseId: string;
+  reference: string;
+  decision: z.output<typeof DecisionView> | undefined;
+  onAnother(): void;
+}
+
+export function IntakeDone({ caseId, reference, decision, onAnother }: Props) {
+  const { t, locale } = useI18n();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+
+  return (
+    <section className="intake-done panel" aria-labelledby="intake-done-title">
+      <h2 id="intake-done-title" ref={headingRef} tabIndex={-1}>
+        {t('intake.done.title')}
+      </h2>
+      <dl className="intake-reference">
+        <dt>{t('intake.done.reference')}</dt>
+        <dd data-testid="intake-reference">{reference}</dd>
+      </dl>
+      <p className={decision ? 'notice notice--success' : 'notice notice--warning'} role="status">
+        {decision
+          ? t('intake.done.decided', { status: valueLabel(locale, 'TRAFFICKING_STATUSES', decision.status) })
+          : t('intake.done.pending')}
+      </p>
+      <div className="wizard-nav wizard-nav--static">
+        <button type="button" className="btn" onClick={onAnother}>
+          {t('intake.done.another')}
+        </button>
+        <Link to={`/cases/${encodeURIComponent(caseId)}`} className="btn btn--primary">
+          {t('intake.done.openCase')}
+        </Link>
+      </div>
+    </section>
+  );
+}

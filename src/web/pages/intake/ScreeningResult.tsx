@@ -1,0 +1,70 @@
+/**
+ * What the server computed from a screening: the assessment, whether the person was (or may have
+ * been) a child at the facts, act / means / purpose and the indicator count. It guides; it decides
+ * nothing.
+ */
+import type { z } from 'zod';
+import type { ScreeningView } from '../../../shared/api-identification.js';
+import { AGE_FLAGS } from '../../../shared/screening-rules.js';
+import type { PlainKey } from '../../i18n/catalogue.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { valueLabel } from '../../i18n/values.js';
+import { useFocusOnMount } from './controls.js';
+
+const FLAG_MESSAGES: Record<string, PlainKey> = {
+  [AGE_FLAGS.nearMajority]: 'intake.result.flag.approximate_age_near_majority',
+  [AGE_FLAGS.unknown]: 'intake.result.flag.age_unknown_treated_as_possible_child',
+  [AGE_FLAGS.fromEstimate]: 'intake.result.flag.age_from_estimate',
+};
+
+export function ScreeningResult({
+  screening,
+  focus,
+}: {
+  screening: z.output<typeof ScreeningView>;
+  focus: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(focus);
+
+  const present = (value: boolean) => (value ? t('intake.result.present') : t('intake.result.absent'));
+  return (
+    <section className="screening-result panel" aria-labelledby="intake-result-title">
+      <h3 id="intake-result-title" ref={headingRef} tabIndex={-1}>
+        {t('intake.result.title')}
+      </h3>
+      <p className={`assessment assessment--${screening.assessment}`} data-testid="intake-assessment">
+        <span className="assessment-label">{t('intake.result.assessment')}</span>
+        <strong>{valueLabel(locale, 'ASSESSMENTS', screening.assessment)}</strong>
+      </p>
+      <dl className="details">
+        <dt>{t('intake.result.child')}</dt>
+        <dd className={screening.child === 'no' ? undefined : 'result-child'} data-testid="intake-child">
+          {t(`intake.result.child.${screening.child}`)}
+        </dd>
+        {screening.ageAtFacts !== null && (
+          <>
+            <dt>{t('intake.result.ageAtFacts')}</dt>
+            <dd>{screening.ageAtFacts}</dd>
+          </>
+        )}
+        <dt>{t('intake.result.act')}</dt>
+        <dd>{present(screening.act)}</dd>
+        <dt>{t('intake.result.means')}</dt>
+        <dd>{present(screening.means)}</dd>
+        <dt>{t('intake.result.purpose')}</dt>
+        <dd>{present(screening.purpose)}</dd>
+        <dt>{t('intake.result.indicators')}</dt>
+        <dd>{screening.indicatorCount}</dd>
+      </dl>
+      {screening.flags
+        .filter((flag) => FLAG_MESSAGES[flag])
+        .map((flag) => (
+          <p key={flag} className="field-hint">
+            {t(FLAG_MESSAGES[flag]!)}
+          </p>
+        ))}
+      <p className="notice notice--info">{t('intake.result.note')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Controls of the intake wizard: a radio group sized for a thumb (the screening answers and the
+ * status decision), the step's heading (which takes focus when the step changes) and the
+ * back / next bar that stays in reach at the bottom of a phone screen.
+ */
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { PY_DEPARTMENTS } from '../../departments.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+
+interface RadioGroupProps<V extends string> {
+  legend: ReactNode;
+  name: string;
+  options: readonly { value: V; label: string }[];
+  value: V | '' | undefined;
+  onChange(value: V): void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** `inline` lays short options (yes / no / not known) side by side. */
+  layout?: 'inline' | 'stacked';
+  className?: string;
+}
+
+/** One choice from a few, as native radio buttons in a fieldset whose legend names the question. */
+export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
+  const id = useId();
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const classes = ['choice-group', props.error ? 'field--invalid' : '', props.className ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset className={classes} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p id={hintId} className="field-hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={errorId} className="field-error">
+          {props.error}
+        </p>
+      )}
+      <div className={props.layout === 'inline' ? 'choice-options choice-options--inline' : 'choice-options'}>
+        {props.options.map((option) => (
+          <label key={option.value} className="choice">
+            <input
+              type="radio"
+              name={props.name}
+              value={option.value}
+              checked={props.value === option.value}
+              aria-invalid={props.error ? true : undefined}
+              onChange={() => props.onChange(option.value)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A heading that takes focus (and scrolls into view) when it appears, if `enabled`: where a
+ * screen reader should continue after the content changed without a page navigation.
+ */
+export function useFocusOnMount<E extends HTMLElement>(enabled = true): RefObject<E | null> {
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+    // Only when the element first appears.
+  }, []);
+  return ref;
+}
+
+/** Paraguay's departments as options, after a "not known" one. */
+export function DepartmentOptions() {
+  const { t } = useI18n();
+  return (
+    <>
+      <option value="">{t('intake.notKnown')}</option>
+      {PY_DEPARTMENTS.map((department) => (
+        <option key={department.code} value={department.code}>
+          {department.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The step's heading. After the user moves between steps it takes focus so screen readers start
+ * at the new step; on the first step the page heading keeps it.
+ */
+export function StepHeading({ children, focus }: { children: ReactNode; focus: boolean }) {
+  const ref = useFocusOnMount<HTMLHeadingElement>(focus);
+  return (
+    <h2 ref={ref} tabIndex={-1} className="intake-step-title">
+      {children}
+    </h2>
+  );
+}
+
+interface WizardNavProps {
+  onBack?: (() => void) | undefined;
+  /** The primary button submits the step's form. */
+  nextLabel: string;
+  pending?: boolean;
+  extra?: ReactNode;
+}
+
+export function WizardNav({ onBack, nextLabel, pending = false, extra }: WizardNavProps) {
+  const { t } = useI18n();
+  return (
+    <div className={extra ? 'wizard-nav wizard-nav--wide' : 'wizard-nav'}>
+      {onBack && (
+        <button type="button" className="btn" onClick={onBack} disabled={pending}>
+          {t('intake.back')}
+        </button>
+      )}
+      {extra}
+      <button type="submit" className="btn btn--primary" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? t('action.working') : nextLabel}
+      </button>
+    </div>
+  );
+}

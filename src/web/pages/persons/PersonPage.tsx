@@ -1,0 +1,180 @@
+/**
+ * A person's record: identity, nationalities, document, languages, residence and the cases the
+ * user may see. Every opening is audited on the server. The name is shown on the page but kept
+ * out of the document title (titles end up in browser history).
+ */
+import { useState } from 'react';
+import type { PersonView } from '../../../shared/api-identification.js';
+import * as api from '../../api.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { departmentName } from '../../departments.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+import { casePath, type RouteParams } from '../../routes.js';
+import { useCurrentSession, useSession } from '../../session.js';
+import { countryName, formatDate } from '../cases/format.js';
+import { useValueLabel } from '../cases/labels.js';
+import { Detail, Section } from '../cases/Section.js';
+import { PersonEditDialog } from './PersonEditDialog.js';
+import '../../styles/cases.css';
+
+export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' | 'secondSurname'>): string {
+  return [person.givenNames, person.firstSurname, person.secondSurname].filter(Boolean).join(' ');
+}
+
+export function PersonPage({ params }: { params: RouteParams }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const session = useCurrentSession();
+  const personId = params.id ?? '';
+  const loaded = useLoad(() => api.getPerson(personId), personId);
+  const [fresh, setFresh] = useState<PersonView | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (loaded.error?.status === 404) {
+    return (
+      <Page title={t('persons.notFoundTitle')}>
+        <p data-testid="person-not-found">{t('persons.notFoundBody')}</p>
+        <p>
+          <Link to="/cases">{t('cases.backToList')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const person = fresh ?? loaded.data;
+  if (!person) {
+    return (
+      <Page title={t('persons.title')}>
+        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  // PersonView carries no per-record permissions: only the owner institution may change a record.
+  const mayEdit = can('person.update') && person.ownerInstitution.id === session.user.institution.id;
+  return (
+    <Page
+      title={t('persons.title')}
+      actions={
+        mayEdit && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }}
+          >
+            {t('persons.edit')}
+          </button>
+        )
+      }
+    >
+      <p className="person-name" data-testid="person-name">
+        {fullName(person)}
+      </p>
+      <LiveRegion success={saved} />
+      <PersonDetails person={person} />
+      {editing && (
+        <PersonEditDialog
+          person={person}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            setFresh(next);
+            setSaved(t('persons.saved'));
+          }}
+        />
+      )}
+    </Page>
+  );
+}
+
+function PersonDetails({ person }: { person: PersonView }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const label = useValueLabel();
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const age =
+    person.dateOfBirth !== null
+      ? formatDate(locale, person.dateOfBirth)
+      : person.estimatedAge !== null
+        ? t('persons.estimatedAgeValue', { age: person.estimatedAge })
+        : person.birthYear !== null
+          ? String(person.birthYear)
+          : '';
+  return (
+    <div className="record-sections">
+      <Section title={t('persons.identity')} testId="person-identity">
+        <dl className="details">
+          <Detail term={t('persons.field.givenNames')}>{person.givenNames}</Detail>
+          <Detail term={t('persons.field.firstSurname')}>{person.firstSurname}</Detail>
+          <Detail term={t('persons.field.secondSurname')}>{person.secondSurname}</Detail>
+          <Detail term={t('persons.field.aliases')}>{person.aliases.join(', ')}</Detail>
+          <Detail term={t('persons.field.sex')}>{label('SEXES', person.sex)}</Detail>
+          <Detail term={t('persons.field.gender')}>{person.gender && label('GENDERS', person.gender)}</Detail>
+          <Detail term={t('persons.field.dateOfBirth')}>
+            {age && (person.ageApproximate ? t('persons.approximate', { value: age }) : age)}
+          </Detail>
+          <Detail term={t('persons.field.nationalities')}>
+            {person.nationalities.map((code) => countryName(locale, code)).join(', ')}
+          </Detail>
+          <Detail term={t('persons.field.document')}>
+            {[person.documentType && label('DOCUMENT_TYPES', person.documentType), person.documentNumber]
+              .filter(Boolean)
+              .join(' ')}
+          </Detail>
+          <Detail term={t('persons.field.owner')}>
+            <abbr title={person.ownerInstitution.name}>{person.ownerInstitution.code}</abbr>
+          </Detail>
+          <Detail term={t('persons.field.createdAt')}>{formatDateTime(person.createdAt)}</Detail>
+        </dl>
+      </Section>
+      <Section title={t('persons.needs')}>
+        <dl className="details">
+          <Detail term={t('persons.field.languages')}>
+            {person.languages.map((language) => label('LANGUAGES', language)).join(', ')}
+          </Detail>
+          <Detail term={t('persons.field.interpreterNeeded')}>{yesNo(person.interpreterNeeded)}</Detail>
+          <Detail term={t('persons.field.indigenous')}>
+            {yesNo(person.indigenous)}
+            {person.indigenousCommunity && ` — ${person.indigenousCommunity}`}
+          </Detail>
+          <Detail term={t('persons.field.disability')}>{person.disability}</Detail>
+        </dl>
+      </Section>
+      <Section title={t('persons.residenceAndContact')}>
+        <dl className="details">
+          <Detail term={t('persons.field.residence')}>
+            {[
+              person.residenceDistrict,
+              person.residenceDepartment && departmentName(person.residenceDepartment),
+            ]
+              .filter(Boolean)
+              .join(', ')}
+          </Detail>
+          <Detail term={t('persons.field.contact')}>{person.contact}</Detail>
+        </dl>
+      </Section>
+      <Section title={t('persons.cases')} testId="person-cases">
+        {person.cases.length === 0 ? (
+          <p className="empty">{t('persons.noCases')}</p>
+        ) : (
+          <ul className="record-list">
+            {person.cases.map((link) => (
+              <li key={`${link.caseId}:${link.role}`} className="record-item">
+                <Link to={casePath(link.caseId)} className="case-reference">
+                  {link.reference}
+                </Link>{' '}
+                <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}
