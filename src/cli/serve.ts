@@ -1,16 +1,19 @@
 /** `nanduti serve`: open the database, listen, print the set-up link on an empty database. */
 import type { Config } from '../server/config.js';
 import { openServices } from '../server/bootstrap.js';
+import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
 import { ensureSetupLink } from '../server/modules/setup/accounts.service.js';
 
 export async function serve(config: Config): Promise<void> {
   const services = await openServices({ config });
   const app = await buildApp(services);
+  const stopStatistics = scheduleEmbeddedStatistics(services.db, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopStatistics();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();

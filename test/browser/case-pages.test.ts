@@ -3,18 +3,19 @@
  * the case list, narrows the list with a filter kept in the address, opens the case page with its
  * timeline and the trafficking event, and follows the link to the person's record.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import { apiLogin, createStaffUser, type ApiClient, type StaffUser } from './fixtures.js';
 import {
-  launchBrowser,
-  phoneContext,
-  prepareDataDir,
-  removeDir,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+  apiLogin,
+  createStaffUser,
+  signIn,
+  startApp,
+  stopApp,
+  type ApiClient,
+  type BrowserApp,
+  type StaffUser,
+} from './fixtures.js';
+import { phoneContext } from './harness.js';
 
 interface CaseOut {
   id: string;
@@ -22,8 +23,7 @@ interface CaseOut {
 }
 
 describe('case list, case page and person page', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let app: BrowserApp;
   let worker: StaffUser;
   let api: ApiClient;
   let central: CaseOut;
@@ -31,14 +31,13 @@ describe('case list, case page and person page', () => {
   let personId: string;
 
   beforeAll(async () => {
-    const prepared = prepareDataDir();
-    server = await startServer(prepared.env, prepared.dataDir);
-    worker = await createStaffUser(server, prepared.admin, {
+    app = await startApp();
+    worker = await createStaffUser(app.server, app.admin, {
       username: 'pnptu.prueba1',
       role: 'case_worker',
       institutionCode: 'PNPTU',
     });
-    api = await apiLogin(server, worker.username, worker.password);
+    api = await apiLogin(app.server, worker.username, worker.password);
     // Synthetic person and cases.
     const person = await api.request<{ id: string }>('POST', '/api/persons', {
       givenNames: 'Mirta Sintética',
@@ -69,22 +68,14 @@ describe('case list, case page and person page', () => {
       online: true,
       platforms: ['WhatsApp', 'Facebook'],
     });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stopApp(app));
 
   it('lists, filters, opens the case with its timeline and the person', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/cases`);
-    await page.getByTestId('login-username').fill(worker.username);
-    await page.getByTestId('login-password').fill(worker.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, `${app.server.url}/cases`, worker);
 
     // Back on the case list after login: both cases, newest detection first.
     const rows = page.getByTestId('case-row');
@@ -149,7 +140,7 @@ describe('case list, case page and person page', () => {
     expect(await page.getByTestId('person-cases').textContent()).toContain(central.reference);
 
     // A case that does not exist (or is not shared) is simply not found.
-    await page.goto(`${server.url}/cases/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${app.server.url}/cases/00000000-0000-4000-8000-000000000000`);
     await expect
       .poll(
         () =>
@@ -162,7 +153,7 @@ describe('case list, case page and person page', () => {
       .toBe(true);
 
     // The page fits a 390 px screen without sideways scrolling.
-    await page.goto(`${server.url}/cases/${central.id}`);
+    await page.goto(`${app.server.url}/cases/${central.id}`);
     await page.getByTestId('case-timeline').waitFor({ timeout: 15_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

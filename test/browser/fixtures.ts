@@ -1,9 +1,66 @@
 /**
- * API helpers for browser tests that need staff and records: a logged-in API client (cookie and
+ * Helpers every browser journey shares: the server and browser of one test file, signing in on the
+ * login page, and for journeys that need staff and records, a logged-in API client (cookie and
  * CSRF token, as the web app sends them) and a case worker created and activated through the API.
  * Only synthetic data.
  */
-import { freshTotp, type Admin, type RunningServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  freshTotp,
+  launchBrowser,
+  prepareDataDir,
+  removeDir,
+  startServer,
+  type Admin,
+  type RunningServer,
+} from './harness.js';
+
+/** The server on a fresh data directory (with its system administrator) and Debian's Chromium. */
+export interface BrowserApp {
+  server: RunningServer;
+  browser: Browser;
+  admin: Admin;
+}
+
+/** Starts a test file's server and browser; `stopApp` stops them and removes the data. */
+export async function startApp(): Promise<BrowserApp> {
+  const prepared = prepareDataDir();
+  const server = await startServer(prepared.env, prepared.dataDir);
+  try {
+    return { server, browser: await launchBrowser(), admin: prepared.admin };
+  } catch (error) {
+    await server.stop();
+    removeDir(server.dataDir);
+    throw error;
+  }
+}
+
+/** Stops what `startApp` started; safe when it never finished (`app` undefined). */
+export async function stopApp(app: BrowserApp | undefined): Promise<void> {
+  if (!app) return;
+  await app.browser.close();
+  await app.server.stop();
+  removeDir(app.server.dataDir);
+}
+
+/**
+ * Opens `url`, which shows the login form to a visitor, and signs in as `user`; with a TOTP secret
+ * it gives the second factor too. The app then goes on to `url`.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  user: { username: string; password: string; totpSecret?: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  if (user.totpSecret) {
+    await page.getByTestId('login-totp').fill(await freshTotp(user.totpSecret));
+    await page.getByTestId('login-submit').click();
+  }
+}
 
 export interface ApiClient {
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;

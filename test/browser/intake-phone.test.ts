@@ -5,19 +5,19 @@
  * decision "victim of trafficking". The confirmation shows the case reference, and the case read
  * back through the API holds the person, the screening and the decision. Only synthetic data.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import { valueLabel } from '../../src/web/i18n/values.js';
-import { apiLogin, createStaffUser, type StaffUser } from './fixtures.js';
 import {
-  launchBrowser,
-  phoneContext,
-  prepareDataDir,
-  removeDir,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+  apiLogin,
+  createStaffUser,
+  signIn,
+  startApp,
+  stopApp,
+  type BrowserApp,
+  type StaffUser,
+} from './fixtures.js';
+import { phoneContext } from './harness.js';
 
 interface Instrument {
   definition: {
@@ -37,45 +37,35 @@ const SURNAME = 'Prueba';
 const BIRTH_DATE = '2001-05-04';
 
 describe('intake wizard on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let app: BrowserApp;
   let worker: StaffUser;
 
   beforeAll(async () => {
-    const prepared = prepareDataDir();
-    server = await startServer(prepared.env, prepared.dataDir);
-    worker = await createStaffUser(server, prepared.admin, {
+    app = await startApp();
+    worker = await createStaffUser(app.server, app.admin, {
       username: 'pnptu.intake1',
       role: 'case_worker',
       institutionCode: 'PNPTU',
     });
     // Someone already recorded with the same names and date of birth: the wizard must warn.
-    const api = await apiLogin(server, worker.username, worker.password);
+    const api = await apiLogin(app.server, worker.username, worker.password);
     await api.request('POST', '/api/persons', {
       givenNames: GIVEN_NAMES,
       firstSurname: SURNAME,
       sex: 'Female',
       dateOfBirth: BIRTH_DATE,
     });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stopApp(app));
 
   it('walks person → case → screening → decision and records them', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(app.browser);
     const page = await context.newPage();
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
 
-    await page.goto(`${server.url}/intake`);
-    await page.getByTestId('login-username').fill(worker.username);
-    await page.getByTestId('login-password').fill(worker.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, `${app.server.url}/intake`, worker);
 
     // Back on the wizard after login, at step 1 of 4.
     await expect
@@ -124,7 +114,7 @@ describe('intake wizard on a phone', () => {
     await expect.poll(() => stepCount.textContent(), { timeout: 15_000 }).toBe('Paso 3 de 4');
     await page.getByText(es['intake.screening.guidance']).waitFor({ timeout: 15_000 });
     const instrument = (await (
-      await page.request.get(`${server.url}/api/screening-instrument`)
+      await page.request.get(`${app.server.url}/api/screening-instrument`)
     ).json()) as Instrument;
     const firstQuestion = (kind: string) =>
       instrument.definition.sections.find((s) => s.kind === kind)!.questions[0]!;
@@ -172,7 +162,7 @@ describe('intake wizard on a phone', () => {
     expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
 
     // The case as the API returns it: the person as presumed victim, the screening, the decision.
-    const response = await page.request.get(`${server.url}/api${href}`);
+    const response = await page.request.get(`${app.server.url}/api${href}`);
     expect(response.status()).toBe(200);
     const recorded = (await response.json()) as CaseOut;
     expect(recorded.reference).toBe(await reference.textContent());

@@ -2,50 +2,26 @@
  * Journey: a system administrator signs in with password and TOTP, switches the interface to
  * Guaraní, sees the translated shell, and signs out.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
-import {
-  freshTotp,
-  launchBrowser,
-  phoneContext,
-  prepareDataDir,
-  removeDir,
-  startServer,
-  type RunningServer,
-  type Admin,
-} from './harness.js';
+import { signIn, startApp, stopApp, type BrowserApp } from './fixtures.js';
+import { phoneContext } from './harness.js';
 
 describe('sign in with TOTP, Guaraní shell, sign out', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: Admin;
+  let app: BrowserApp;
 
   beforeAll(async () => {
-    const prepared = prepareDataDir();
-    admin = prepared.admin;
-    server = await startServer(prepared.env, prepared.dataDir);
-    browser = await launchBrowser();
+    app = await startApp();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stopApp(app));
 
   it('walks the journey on a phone-sized screen', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(app.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
-
-    await page.getByTestId('login-username').fill(admin.username);
-    await page.getByTestId('login-password').fill(admin.password);
-    await page.getByTestId('login-submit').click();
     // Administrators must give the second factor.
-    await page.getByTestId('login-totp').fill(await freshTotp(admin.totpSecret));
-    await page.getByTestId('login-submit').click();
+    await signIn(page, app.server.url, app.admin);
 
     const nav = page.getByTestId('nav');
     // On a phone the navigation sits behind the menu button.

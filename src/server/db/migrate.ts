@@ -8,12 +8,14 @@ import * as foundation from './migrations/2026-11-24T12-00-00_foundation.js';
 import * as identification from './migrations/2026-11-24T13-00-00_identification.js';
 import * as screeningInstrumentV1 from './migrations/2026-11-24T13-10-00_screening_instrument_v1.js';
 import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
+import * as personSearchIndex from './migrations/2026-11-24T15-00-00_person_search_index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
   '2026-11-24T13-00-00_identification': identification,
   '2026-11-24T13-10-00_screening_instrument_v1': screeningInstrumentV1,
   '2026-11-24T13-20-00_case_indexes': caseIndexes,
+  '2026-11-24T15-00-00_person_search_index': personSearchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

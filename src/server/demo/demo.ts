@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { writeAudit } from '../audit/audit.js';
 import { unwrapKey, type FieldCrypto } from '../crypto/field-crypto.js';
 import type { Database } from '../db/database.js';
+import { refreshStatistics } from '../db/statistics.js';
 import { checkPasswordStrength, hashPassword } from '../modules/auth/password.js';
 import type { DemoPlanData, KeyMaterial } from './chunk.js';
 import { yearPlan } from './plan.js';
@@ -159,6 +160,8 @@ export async function generateDemo(
       changedFields: [`cases:${options.cases}`],
     });
   });
+  // Bulk-loaded tables have no planner statistics yet (and PGlite never gathers them by itself).
+  await refreshStatistics(db);
   return {
     cases: options.cases,
     rows,

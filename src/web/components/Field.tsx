@@ -1,8 +1,15 @@
 /**
- * Labelled form controls. The hint and the error are tied to the control with aria-describedby,
- * and aria-invalid marks it so the form can move focus to the first field to fix.
+ * Labelled form controls: text, select and text area. The hint and the error are tied to the
+ * control with aria-describedby, and aria-invalid marks it so the form can move focus to the first
+ * field to fix.
  */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldProps {
   label: string;
@@ -17,28 +24,50 @@ interface Described {
   'aria-describedby': string | undefined;
 }
 
+/** The `aria-describedby` of a control whose hint and error carry the ids `FieldMessages` gives. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A control's hint and error, under its label or legend; `id` is the control's (or group's) id,
+ * so `describedBy(id, hint, error)` names them.
+ */
+export function FieldMessages({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function FieldFrame(props: FieldProps & { children: (described: Described) => ReactNode }) {
   const id = useId();
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={props.error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
       {props.children({
         id,
         'aria-invalid': props.error ? true : undefined,
-        'aria-describedby': describedBy,
+        'aria-describedby': describedBy(id, props.hint, props.error),
       })}
     </div>
   );
@@ -64,6 +93,16 @@ export function SelectField({ label, name, error, hint, children, ...select }: S
           {children}
         </select>
       )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>;
+
+export function TextAreaField({ label, name, error, hint, ...textarea }: TextAreaProps) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      {(described) => <textarea name={name} rows={6} {...textarea} {...described} />}
     </FieldFrame>
   );
 }

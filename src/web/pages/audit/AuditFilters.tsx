@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ListAuditEventsQuery } from '../../../shared/api.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { FilterActions } from '../../components/FormActions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -135,14 +136,7 @@ export function AuditFilters({ onApply }: { onApply(query: AuditQuery): void }) 
         <option value="denied">{t('outcome.denied')}</option>
         <option value="failure">{t('outcome.failure')}</option>
       </SelectField>
-      <div className="filters-actions">
-        <button type="submit" className="btn btn--primary">
-          {t('audit.apply')}
-        </button>
-        <button type="button" className="btn" onClick={onClear}>
-          {t('action.clear')}
-        </button>
-      </div>
+      <FilterActions submitLabel={t('audit.apply')} onClear={onClear} />
       <LiveRegion error={form.alert} />
     </form>
   );

@@ -10,11 +10,12 @@ import {
   type CaseView,
 } from '../../../shared/api-identification.js';
 import type { PersonSummary } from '../../../shared/api-identification.js';
-import { CASE_PERSON_ROLES } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { FormActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -151,24 +152,15 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
               required
             >
               <option value="">{t('cases.choose')}</option>
-              {CASE_PERSON_ROLES.map((value) => (
-                <option key={value} value={value}>
-                  {label('CASE_PERSON_ROLES', value)}
-                </option>
-              ))}
+              <ValueOptions list="CASE_PERSON_ROLES" />
             </SelectField>
           )}
-          <LiveRegion error={form.alert} />
-          <div className="form-actions">
-            {results.length > 0 && (
-              <button type="submit" className="btn btn--primary" disabled={form.pending}>
-                {form.pending ? t('action.working') : t('cases.addPersonSubmit')}
-              </button>
-            )}
-            <button type="button" className="btn" onClick={onClose}>
-              {t('action.cancel')}
-            </button>
-          </div>
+          <FormActions
+            form={form}
+            submitLabel={t('cases.addPersonSubmit')}
+            showSubmit={results.length > 0}
+            onCancel={onClose}
+          />
         </form>
       )}
     </Modal>

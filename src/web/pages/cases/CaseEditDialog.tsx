@@ -1,17 +1,15 @@
 /** Changes the case's status, place of detection and narrative; only changed fields are sent. */
 import { useState, type FormEvent } from 'react';
 import { UpdateCaseRequest, type CaseView } from '../../../shared/api-identification.js';
-import { CASE_STATUSES } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
-import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
+import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { FORM_ERROR, validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { PY_DEPARTMENTS } from '../../departments.js';
-import { TextAreaField } from './fields.js';
-import { useValueLabel } from './labels.js';
 
 const FIELDS = ['status', 'detectionDepartment', 'detectionPlace', 'narrative'] as const;
 
@@ -23,7 +21,6 @@ interface Props {
 
 export function CaseEditDialog({ view, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const label = useValueLabel();
   const form = useForm();
   const [status, setStatus] = useState<string>(view.status);
   const [department, setDepartment] = useState(view.detectionDepartment ?? '');
@@ -61,26 +58,15 @@ export function CaseEditDialog({ view, onClose, onSaved }: Props) {
           onChange={(event) => setStatus(event.target.value)}
           error={form.errors.status}
         >
-          {CASE_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {label('CASE_STATUSES', value)}
-            </option>
-          ))}
+          <ValueOptions list="CASE_STATUSES" />
         </SelectField>
-        <SelectField
+        <DepartmentSelect
           label={t('cases.field.department')}
           name="detectionDepartment"
           value={department}
           onChange={(event) => setDepartment(event.target.value)}
           error={form.errors.detectionDepartment}
-        >
-          <option value="">{t('common.none')}</option>
-          {PY_DEPARTMENTS.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <TextField
           label={t('cases.field.place')}
           name="detectionPlace"
@@ -100,15 +86,7 @@ export function CaseEditDialog({ view, onClose, onSaved }: Props) {
           onChange={(event) => setNarrative(event.target.value)}
           error={form.errors.narrative}
         />
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={form.pending}>
-            {form.pending ? t('action.working') : t('action.save')}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions form={form} submitLabel={t('action.save')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -4,15 +4,15 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ListCasesQuery } from '../../../shared/api-identification.js';
-import { ASSESSMENTS, CASE_STATUSES, DETECTION_METHODS } from '../../../shared/catalogues.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { PY_DEPARTMENTS } from '../../departments.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { activeFilterCount, type CaseFilter } from './filter.js';
-import { useValueLabel } from './labels.js';
 
 const EMPTY = {
   reference: '',
@@ -34,7 +34,6 @@ function valuesOf(filter: CaseFilter): Values {
 
 export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(next: CaseFilter): void }) {
   const { t } = useI18n();
-  const label = useValueLabel();
   const form = useForm();
   const panelId = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(filter));
@@ -116,11 +115,7 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
           onChange={set('status')}
         >
           <option value="">{t('cases.filter.any')}</option>
-          {CASE_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {label('CASE_STATUSES', value)}
-            </option>
-          ))}
+          <ValueOptions list="CASE_STATUSES" />
         </SelectField>
         <SelectField
           label={t('cases.field.detectionMethod')}
@@ -129,25 +124,15 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
           onChange={set('detectionMethod')}
         >
           <option value="">{t('cases.filter.any')}</option>
-          {DETECTION_METHODS.map((value) => (
-            <option key={value} value={value}>
-              {label('DETECTION_METHODS', value)}
-            </option>
-          ))}
+          <ValueOptions list="DETECTION_METHODS" />
         </SelectField>
-        <SelectField
+        <DepartmentSelect
           label={t('cases.field.department')}
           name="department"
           value={values.department}
           onChange={set('department')}
-        >
-          <option value="">{t('cases.filter.any')}</option>
-          {PY_DEPARTMENTS.map((department) => (
-            <option key={department.code} value={department.code}>
-              {department.name}
-            </option>
-          ))}
-        </SelectField>
+          emptyLabel={t('cases.filter.any')}
+        />
         <SelectField
           label={t('cases.filter.assessment')}
           name="assessment"
@@ -155,11 +140,7 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
           onChange={set('assessment')}
         >
           <option value="">{t('cases.filter.any')}</option>
-          {ASSESSMENTS.map((value) => (
-            <option key={value} value={value}>
-              {label('ASSESSMENTS', value)}
-            </option>
-          ))}
+          <ValueOptions list="ASSESSMENTS" />
         </SelectField>
         <SelectField label={t('cases.filter.ict')} name="ict" value={values.ict} onChange={set('ict')}>
           <option value="">{t('cases.filter.any')}</option>
@@ -183,14 +164,7 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
           error={form.errors.to}
         />
       </div>
-      <div className="filters-actions">
-        <button type="submit" className="btn btn--primary" data-testid="case-filters-apply">
-          {t('action.search')}
-        </button>
-        <button type="button" className="btn" onClick={onClear}>
-          {t('action.clear')}
-        </button>
-      </div>
+      <FilterActions submitLabel={t('action.search')} onClear={onClear} submitTestId="case-filters-apply" />
       <LiveRegion error={form.alert} />
     </form>
   );

@@ -1,12 +1,13 @@
 /** Adds a trafficking event: its type, place, dates, the person, and whether it happened online. */
 import { useState, type FormEvent } from 'react';
 import { AddEventRequest, type CaseView } from '../../../shared/api-identification.js';
-import { EVENT_TYPES, PLATFORMS } from '../../../shared/catalogues.js';
+import { PLATFORMS } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
-import { PY_DEPARTMENTS } from '../../departments.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -86,11 +87,7 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
           required
         >
           <option value="">{t('cases.choose')}</option>
-          {EVENT_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {label('EVENT_TYPES', value)}
-            </option>
-          ))}
+          <ValueOptions list="EVENT_TYPES" />
         </SelectField>
         <SelectField
           label={t('cases.event.person')}
@@ -120,20 +117,13 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
           required
         />
         {values.country.trim().toUpperCase() === 'PY' && (
-          <SelectField
+          <DepartmentSelect
             label={t('cases.field.department')}
             name="department"
             value={values.department}
             onChange={set('department')}
             error={form.errors.department}
-          >
-            <option value="">{t('common.none')}</option>
-            {PY_DEPARTMENTS.map((department) => (
-              <option key={department.code} value={department.code}>
-                {department.name}
-              </option>
-            ))}
-          </SelectField>
+          />
         )}
         <TextField
           label={t('cases.event.district')}
@@ -179,15 +169,7 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
             error={form.errors.platforms}
           />
         )}
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={form.pending}>
-            {form.pending ? t('action.working') : t('action.save')}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions form={form} submitLabel={t('action.save')} onCancel={onClose} />
       </form>
     </Modal>
   );

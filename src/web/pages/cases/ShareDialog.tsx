@@ -2,15 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { ShareCaseRequest, type CaseView } from '../../../shared/api-identification.js';
 import * as api from '../../api.js';
-import { SelectField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { SelectField, TextAreaField } from '../../components/Field.js';
+import { FormActions } from '../../components/FormActions.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Modal } from '../../components/Modal.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { TextAreaField } from './fields.js';
 
 const FIELDS = ['institutionId', 'reason'] as const;
 
@@ -74,15 +73,7 @@ export function ShareDialog({ view, onClose, onSaved }: Props) {
             error={form.errors.reason}
             required
           />
-          <LiveRegion error={form.alert} />
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={form.pending}>
-              {form.pending ? t('action.working') : t('cases.share.submit')}
-            </button>
-            <button type="button" className="btn" onClick={onClose}>
-              {t('action.cancel')}
-            </button>
-          </div>
+          <FormActions form={form} submitLabel={t('cases.share.submit')} onCancel={onClose} />
         </form>
       )}
     </Modal>

@@ -1,44 +1,9 @@
 /**
- * Form controls the case and person forms need beyond components/Field: a text area, a group of
- * checkboxes (a multi-select that works with a thumb and a screen reader) and a single checkbox.
+ * Form controls the case and person forms need beyond components/Field: a group of checkboxes (a
+ * multi-select that works with a thumb and a screen reader) and a single checkbox.
  */
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
-
-type TextAreaProps = {
-  label: string;
-  name: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>;
-
-export function TextAreaField({ label, name, error, hint, ...textarea }: TextAreaProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        rows={6}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...textarea}
-      />
-    </div>
-  );
-}
+import { useId, type ReactNode } from 'react';
+import { describedBy, FieldMessages } from '../../components/Field.js';
 
 interface CheckboxGroupProps<V extends string> {
   legend: string;
@@ -55,8 +20,6 @@ interface CheckboxGroupProps<V extends string> {
 /** Several choices from a closed list, in the list's order. */
 export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
   const id = useId();
-  const errorId = props.error ? `${id}-error` : undefined;
-  const hintId = props.hint ? `${id}-hint` : undefined;
   function toggle(option: V, checked: boolean) {
     const next = new Set(props.value);
     if (checked) next.add(option);
@@ -66,20 +29,11 @@ export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
   return (
     <fieldset
       className={props.error ? 'checkbox-group field--invalid' : 'checkbox-group'}
-      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedBy(id, props.hint, props.error)}
       disabled={props.disabled}
     >
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
       <div className="checkbox-options">
         {props.options.map((option) => (
           <label key={option} className="checkbox">

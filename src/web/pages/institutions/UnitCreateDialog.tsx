@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { CreateUnitRequest, type InstitutionView } from '../../../shared/api.js';
 import * as api from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
 import { validate } from '../../forms.js';
@@ -76,15 +76,7 @@ export function UnitCreateDialog({ institution, onClose }: Props) {
             </option>
           ))}
         </SelectField>
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={form.pending}>
-            {form.pending ? t('action.working') : t('action.create')}
-          </button>
-          <button type="button" className="btn" onClick={() => onClose()}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions form={form} submitLabel={t('action.create')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -5,14 +5,14 @@
 import type { FormEvent } from 'react';
 import { CreateCaseRequest } from '../../../shared/api-identification.js';
 import * as api from '../../api.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
+import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { valueOptions } from '../../i18n/values.js';
-import { TextAreaField } from '../cases/fields.js';
-import { DepartmentOptions, StepHeading, WizardNav } from './controls.js';
+import { StepHeading, WizardNav } from './controls.js';
 import { caseRequest, type CaseValues, type IntakeProgress } from './state.js';
 
 type SavedCase = NonNullable<IntakeProgress['case']>;
@@ -37,7 +37,7 @@ interface Props {
 }
 
 export function CaseStep({ values, onChange, personId, saved, onSaved, onBack, onNext, focus }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const form = useForm();
 
   function text(name: keyof CaseValues) {
@@ -88,22 +88,17 @@ export function CaseStep({ values, onChange, personId, saved, onSaved, onBack, o
           <option value="" disabled>
             —
           </option>
-          {valueOptions(locale, 'DETECTION_METHODS').map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <ValueOptions list="DETECTION_METHODS" />
         </SelectField>
         <TextField label={t('intake.case.detectedOn')} type="date" required {...text('detectedOn')} />
-        <SelectField
+        <DepartmentSelect
           label={t('intake.case.detectionDepartment')}
           name="detectionDepartment"
           value={values.detectionDepartment}
           onChange={(event) => onChange({ ...values, detectionDepartment: event.target.value })}
           error={form.errors.detectionDepartment}
-        >
-          <DepartmentOptions />
-        </SelectField>
+          emptyLabel={t('intake.notKnown')}
+        />
         <TextField
           label={t('intake.case.detectionPlace')}
           hint={t('intake.case.detectionPlaceHint')}

@@ -12,13 +12,13 @@ import {
 } from '../../../shared/api-identification.js';
 import { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel, valueOptions } from '../../i18n/values.js';
-import { TextAreaField } from '../cases/fields.js';
 import { RadioGroup, StepHeading, WizardNav } from './controls.js';
 import { decisionRequest, type DecisionValues } from './state.js';
 
@@ -92,11 +92,7 @@ export function DecisionStep(props: Props) {
             <option value="" disabled>
               —
             </option>
-            {valueOptions(locale, 'DECISION_ORG_TYPES').map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <ValueOptions list="DECISION_ORG_TYPES" />
           </SelectField>
           <TextField
             label={t('intake.decision.decidedOn')}

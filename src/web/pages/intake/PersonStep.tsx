@@ -5,16 +5,18 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { CreatePersonRequest, type DuplicateCandidate } from '../../../shared/api-identification.js';
-import { DOCUMENT_TYPES, LANGUAGES } from '../../../shared/catalogues.js';
+import { LANGUAGES } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { FORM_ERROR, validate, type FieldErrors } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { valueLabel, valueOptions } from '../../i18n/values.js';
+import { valueLabel } from '../../i18n/values.js';
 import { CheckboxField, CheckboxGroup } from '../cases/fields.js';
-import { DepartmentOptions, StepHeading, WizardNav } from './controls.js';
+import { StepHeading, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
 import {
   NATIONALITY_CHOICES,
@@ -129,11 +131,7 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
           onChange={(event) => set('sex', event.target.value as PersonValues['sex'])}
           error={form.errors.sex}
         >
-          {valueOptions(locale, 'SEXES').map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <ValueOptions list="SEXES" />
         </SelectField>
         <fieldset className="form-section">
           <legend>{t('intake.person.age')}</legend>
@@ -189,11 +187,7 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
             error={form.errors.documentType}
           >
             <option value="">{t('intake.notKnown')}</option>
-            {DOCUMENT_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {valueLabel(locale, 'DOCUMENT_TYPES', value)}
-              </option>
-            ))}
+            <ValueOptions list="DOCUMENT_TYPES" />
           </SelectField>
           {documentNeedsNumber && (
             <TextField label={t('intake.person.documentNumber')} {...text('documentNumber')} />
@@ -222,15 +216,14 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
         {values.indigenous && (
           <TextField label={t('intake.person.indigenousCommunity')} {...text('indigenousCommunity')} />
         )}
-        <SelectField
+        <DepartmentSelect
           label={t('intake.person.residenceDepartment')}
           name="residenceDepartment"
           value={values.residenceDepartment}
           onChange={(event) => set('residenceDepartment', event.target.value)}
           error={form.errors.residenceDepartment}
-        >
-          <DepartmentOptions />
-        </SelectField>
+          emptyLabel={t('intake.notKnown')}
+        />
       </fieldset>
       <LiveRegion error={form.alert ?? form.errors[FORM_ERROR]} />
       {candidates && !saved ? (

@@ -4,7 +4,7 @@
  * back / next bar that stays in reach at the bottom of a phone screen.
  */
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
-import { PY_DEPARTMENTS } from '../../departments.js';
+import { describedBy, FieldMessages } from '../../components/Field.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface RadioGroupProps<V extends string> {
@@ -23,24 +23,13 @@ interface RadioGroupProps<V extends string> {
 /** One choice from a few, as native radio buttons in a fieldset whose legend names the question. */
 export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
   const id = useId();
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
   const classes = ['choice-group', props.error ? 'field--invalid' : '', props.className ?? '']
     .filter(Boolean)
     .join(' ');
   return (
-    <fieldset className={classes} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+    <fieldset className={classes} aria-describedby={describedBy(id, props.hint, props.error)}>
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
       <div className={props.layout === 'inline' ? 'choice-options choice-options--inline' : 'choice-options'}>
         {props.options.map((option) => (
           <label key={option.value} className="choice">
@@ -73,21 +62,6 @@ export function useFocusOnMount<E extends HTMLElement>(enabled = true): RefObjec
     // Only when the element first appears.
   }, []);
   return ref;
-}
-
-/** Paraguay's departments as options, after a "not known" one. */
-export function DepartmentOptions() {
-  const { t } = useI18n();
-  return (
-    <>
-      <option value="">{t('intake.notKnown')}</option>
-      {PY_DEPARTMENTS.map((department) => (
-        <option key={department.code} value={department.code}>
-          {department.name}
-        </option>
-      ))}
-    </>
-  );
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 import { useState, type FormEvent } from 'react';
 import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identification.js';
-import { DOCUMENT_TYPES, GENDERS, LANGUAGES, SEXES } from '../../../shared/catalogues.js';
+import { LANGUAGES } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
+import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
-import { PY_DEPARTMENTS } from '../../departments.js';
+import { ValueOptions } from '../../components/ValueOptions.js';
 import { FORM_ERROR, validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -89,11 +90,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
           <TextField label={t('persons.field.secondSurname')} maxLength={120} {...text('secondSurname')} />
           <TextField label={t('persons.field.aliases')} hint={t('persons.listHint')} {...text('aliases')} />
           <SelectField label={t('persons.field.sex')} name="sex" value={values.sex} onChange={set('sex')}>
-            {SEXES.map((value) => (
-              <option key={value} value={value}>
-                {label('SEXES', value)}
-              </option>
-            ))}
+            <ValueOptions list="SEXES" />
           </SelectField>
           <SelectField
             label={t('persons.field.gender')}
@@ -103,11 +100,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
             error={form.errors.gender}
           >
             <option value="">{t('common.none')}</option>
-            {GENDERS.map((value) => (
-              <option key={value} value={value}>
-                {label('GENDERS', value)}
-              </option>
-            ))}
+            <ValueOptions list="GENDERS" />
           </SelectField>
           <TextField label={t('persons.field.dateOfBirthInput')} type="date" {...text('dateOfBirth')} />
           <TextField
@@ -138,11 +131,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
             error={form.errors.documentType}
           >
             <option value="">{t('common.none')}</option>
-            {DOCUMENT_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {label('DOCUMENT_TYPES', value)}
-              </option>
-            ))}
+            <ValueOptions list="DOCUMENT_TYPES" />
           </SelectField>
           <TextField label={t('persons.field.documentNumber')} maxLength={40} {...text('documentNumber')} />
         </fieldset>
@@ -180,20 +169,13 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
         </fieldset>
         <fieldset className="form-section">
           <legend>{t('persons.residenceAndContact')}</legend>
-          <SelectField
+          <DepartmentSelect
             label={t('persons.field.residenceDepartment')}
             name="residenceDepartment"
             value={values.residenceDepartment}
             onChange={set('residenceDepartment')}
             error={form.errors.residenceDepartment}
-          >
-            <option value="">{t('common.none')}</option>
-            {PY_DEPARTMENTS.map((department) => (
-              <option key={department.code} value={department.code}>
-                {department.name}
-              </option>
-            ))}
-          </SelectField>
+          />
           <TextField
             label={t('persons.field.residenceDistrict')}
             maxLength={120}
@@ -201,15 +183,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
           />
           <TextField label={t('persons.field.contact')} maxLength={200} {...text('contact')} />
         </fieldset>
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={form.pending}>
-            {form.pending ? t('action.working') : t('action.save')}
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions form={form} submitLabel={t('action.save')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../../shared/roles.js';
 import * as api from '../../api.js';
 import { CopyField } from '../../components/CopyField.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
 import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
@@ -139,15 +139,7 @@ export function UserCreateDialog({ institutions, defaultInstitutionId, onClose }
             ))}
           </SelectField>
           <UnitSelect units={units} value={unitId} onChange={setUnitId} error={form.errors.unitId} />
-          <LiveRegion error={form.alert} />
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={form.pending}>
-              {form.pending ? t('action.working') : t('action.create')}
-            </button>
-            <button type="button" className="btn" onClick={() => onClose()}>
-              {t('action.cancel')}
-            </button>
-          </div>
+          <FormActions form={form} submitLabel={t('action.create')} onCancel={onClose} />
         </form>
       )}
     </Modal>

@@ -4,7 +4,7 @@ import { UpdateUserRequest, type InstitutionView, type UserView } from '../../..
 import { ROLES, type Role } from '../../../shared/roles.js';
 import * as api from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';
 import { FORM_ERROR, validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
@@ -101,15 +101,7 @@ export function UserEditDialog({ user, institutions, onClose }: Props) {
           <option value="active">{t('status.active')}</option>
           <option value="disabled">{t('status.disabled')}</option>
         </SelectField>
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={form.pending}>
-            {form.pending ? t('action.working') : t('action.save')}
-          </button>
-          <button type="button" className="btn" onClick={() => onClose()}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions form={form} submitLabel={t('action.save')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { InstitutionView, UserView } from '../../../shared/api.js';
 import * as api from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
@@ -113,14 +114,7 @@ export function UsersPage() {
             ))}
           </SelectField>
         )}
-        <div className="filters-actions">
-          <button type="submit" className="btn btn--primary">
-            {t('action.search')}
-          </button>
-          <button type="button" className="btn" onClick={onClear}>
-            {t('action.clear')}
-          </button>
-        </div>
+        <FilterActions submitLabel={t('action.search')} onClear={onClear} />
       </form>
 
       <LiveRegion success={saved} />

@@ -1,0 +1,52 @@
+/**
+ * The end of a dialog's form: its live region, then the submit button (which says it is working
+ * while the request runs) and Cancel. One place, so every dialog announces and reads the same.
+ */
+import type { FormState } from '../hooks/useForm.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { LiveRegion } from './LiveRegion.js';
+
+interface FormActionsProps {
+  /** The form's state from `useForm`: its alert and whether its request is running. */
+  form: Pick<FormState, 'alert' | 'pending'>;
+  submitLabel: string;
+  /** Called without arguments, so a dialog's `onClose(result?)` can be passed as it is. */
+  onCancel(): void;
+  /** False leaves out the submit button while there is nothing to submit. */
+  showSubmit?: boolean;
+}
+
+export function FormActions({ form, submitLabel, onCancel, showSubmit = true }: FormActionsProps) {
+  const { t } = useI18n();
+  const { pending } = form;
+  return (
+    <>
+      <LiveRegion error={form.alert} />
+      <div className="form-actions">
+        {showSubmit && (
+          <button type="submit" className="btn btn--primary" disabled={pending}>
+            {pending ? t('action.working') : submitLabel}
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => onCancel()}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A filter form's buttons: apply the filters (submit) and clear them. */
+export function FilterActions(props: { submitLabel: string; onClear(): void; submitTestId?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="filters-actions">
+      <button type="submit" className="btn btn--primary" data-testid={props.submitTestId}>
+        {props.submitLabel}
+      </button>
+      <button type="button" className="btn" onClick={() => props.onClear()}>
+        {t('action.clear')}
+      </button>
+    </div>
+  );
+}
