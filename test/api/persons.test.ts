@@ -145,6 +145,8 @@ describe.skipIf(skipBackend)('persons', () => {
     await api(t, worker, 'PATCH', `/api/persons/${a.id}`, { secondSurname: 'Duarte' });
     expect(await search(t, worker, 'perpetua candia')).toEqual([a.id, b.id]);
     const limited = await api(t, worker, 'POST', '/api/persons/search', { q: 'Perpetua', limit: 1 });
+    const shown = (await auditOf(t, worker.user.id)).filter((row) => row.action === 'person.search').at(-1)!;
+    expect(shown.resource_id).toBe(limited.json().items[0].id); // each person listed is audited
     expect(limited.json().items).toEqual([
       {
         id: a.id,
@@ -174,7 +176,12 @@ describe.skipIf(skipBackend)('persons', () => {
         expect.objectContaining({ id: first.id, matchedOn: ['document'] }),
       ]);
       const audited = (await auditOf(t, worker.user.id)).at(-1)!;
-      expect(audited).toMatchObject({ action: 'person.duplicateCheck', resource_type: 'person' });
+      // The candidate shown is audited by id: the DPO can tell who has seen this person.
+      expect(audited).toMatchObject({
+        action: 'person.duplicateCheck',
+        resource_type: 'person',
+        resource_id: first.id,
+      });
 
       const confirmed = await api(t, worker, 'POST', '/api/persons', { ...again, confirmNotDuplicate: true });
       expect(confirmed.statusCode).toBe(201);

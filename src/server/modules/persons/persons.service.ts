@@ -87,6 +87,16 @@ async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
   return present(ctx, crypto, (await findPersonRecord(ctx.trx, id))!);
 }
 
+/**
+ * Audits a list of persons shown to the actor: one row per person whose name was shown (so the
+ * data protection officer can answer "who has seen this person?"), or one row without a record
+ * when nobody was found.
+ */
+async function auditShown(ctx: Ctx, action: string, ids: readonly string[]) {
+  if (ids.length === 0) await audit(ctx, action, null);
+  for (const id of ids) await audit(ctx, action, id);
+}
+
 /** Possible duplicates of `fields` among the persons the actor may see. */
 async function candidatesFor(ctx: Ctx, crypto: FieldCrypto, fields: CheckInput, excludeId?: string) {
   const indexes = duplicateIndexes(crypto, fields);
@@ -97,7 +107,11 @@ async function candidatesFor(ctx: Ctx, crypto: FieldCrypto, fields: CheckInput, 
 /** The duplicate warning shown at intake before a person is created. */
 export async function checkDuplicates(ctx: Ctx, crypto: FieldCrypto, input: CheckInput) {
   const candidates = await candidatesFor(ctx, crypto, input);
-  await audit(ctx, 'person.duplicateCheck', null);
+  await auditShown(
+    ctx,
+    'person.duplicateCheck',
+    candidates.map((c) => c.id),
+  );
   return { candidates };
 }
 
@@ -166,6 +180,10 @@ export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, in
 export async function searchPersons(ctx: Ctx, crypto: FieldCrypto, input: SearchInput) {
   const tokens = textKeys(input.q).map(nameIndex(crypto));
   const rows = await searchVisiblePersons(ctx.trx, ctx.actor, tokens, input.limit);
-  await audit(ctx, 'person.search', null);
+  await auditShown(
+    ctx,
+    'person.search',
+    rows.map((row) => row.id),
+  );
   return { items: rows.map((row) => presentSummary(crypto, row)) };
 }
