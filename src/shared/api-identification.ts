@@ -115,6 +115,8 @@ export const PersonView = z.object({
   ownerInstitution: InstitutionRef,
   cases: z.array(PersonCaseLink),
   createdAt: z.string(),
+  /** What the reader may do to this record (`person.update`), decided by the server. */
+  permissions: z.array(z.string()),
 });
 export type PersonView = z.infer<typeof PersonView>;
 

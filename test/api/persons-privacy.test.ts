@@ -156,7 +156,9 @@ describe.skipIf(skipBackend)('persons: privacy and access', () => {
     expect(read.json().cases).toEqual([
       { caseId: shared.id, reference: shared.reference, role: 'PresumedVictim' },
     ]);
+    expect(read.json().permissions).toEqual([]); // the page offers no edit to the sharing partner
     const own = await api(t, worker, 'GET', `/api/persons/${p.id}`);
+    expect(own.json().permissions).toEqual(['person.update']);
     expect(
       own
         .json()

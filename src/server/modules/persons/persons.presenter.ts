@@ -15,7 +15,12 @@ interface CaseLinkRow {
   role: string;
 }
 
-export function presentPerson(crypto: FieldCrypto, row: PersonRecordRow, cases: CaseLinkRow[]): PersonView {
+export function presentPerson(
+  crypto: FieldCrypto,
+  row: PersonRecordRow,
+  cases: CaseLinkRow[],
+  permissions: string[],
+): PersonView {
   return {
     id: row.id,
     ...personFields(crypto, row),
@@ -31,6 +36,7 @@ export function presentPerson(crypto: FieldCrypto, row: PersonRecordRow, cases: 
       role: c.role as (typeof CASE_PERSON_ROLES)[number],
     })),
     createdAt: new Date(row.created_at).toISOString(),
+    permissions,
   };
 }
 

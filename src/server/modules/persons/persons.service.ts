@@ -80,7 +80,10 @@ async function authorizedRecord(ctx: Ctx, id: string, action: 'person.read' | 'p
 }
 
 async function present(ctx: Ctx, crypto: FieldCrypto, row: PersonRecordRow) {
-  return presentPerson(crypto, row, await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id));
+  // Changes are for the institution that registered the person (not one that sees it via a share).
+  const owned = { institutionId: row.owner_institution_id, sharedWithActor: false };
+  const permissions = can(ctx.actor, 'person.update', owned) ? ['person.update'] : [];
+  return presentPerson(crypto, row, await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id), permissions);
 }
 
 async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {

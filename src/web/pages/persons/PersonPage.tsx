@@ -14,7 +14,6 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { casePath, type RouteParams } from '../../routes.js';
-import { useCurrentSession, useSession } from '../../session.js';
 import { countryName, formatDate } from '../cases/format.js';
 import { useValueLabel } from '../cases/labels.js';
 import { Detail, Section } from '../cases/Section.js';
@@ -27,8 +26,6 @@ export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' 
 
 export function PersonPage({ params }: { params: RouteParams }) {
   const { t } = useI18n();
-  const { can } = useSession();
-  const session = useCurrentSession();
   const personId = params.id ?? '';
   const loaded = useLoad(() => api.getPerson(personId), personId);
   const [fresh, setFresh] = useState<PersonView | null>(null);
@@ -55,7 +52,7 @@ export function PersonPage({ params }: { params: RouteParams }) {
   }
 
   // PersonView carries no per-record permissions: only the owner institution may change a record.
-  const mayEdit = can('person.update') && person.ownerInstitution.id === session.user.institution.id;
+  const mayEdit = person.permissions.includes('person.update');
   return (
     <Page
       title={t('persons.title')}
