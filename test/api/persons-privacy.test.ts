@@ -3,6 +3,8 @@
  * another institution sees nothing, analysts and data-protection officers read no personal field,
  * every read is audited without values, and the raw tables hold no plaintext. Synthetic data only.
  */
+import { nextCaseNumber } from '../../src/server/modules/cases/cases.repository.js';
+import { formatReference } from '../../src/server/modules/cases/cases.service.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
@@ -72,7 +74,7 @@ async function linkToCase(t: TestContext, personId: string, owner: string, share
   const ownerId = await institutionId(t, owner);
   const shareId = sharedWith ? await institutionId(t, sharedWith) : null;
   return t.services.db.transaction(async (trx) => {
-    const reference = `PY-2026-9${String(Math.floor(Math.random() * 99999)).padStart(5, '0')}`;
+    const reference = formatReference(2026, await nextCaseNumber(trx, 2026));
     const c = await trx
       .insertInto('cases')
       .values({

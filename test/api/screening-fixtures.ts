@@ -3,7 +3,8 @@
  * the encrypted columns encrypted as the modules store them), so these tests do not depend on the
  * intake API. Synthetic data only.
  */
-import crypto from 'node:crypto';
+import { nextCaseNumber } from '../../src/server/modules/cases/cases.repository.js';
+import { formatReference } from '../../src/server/modules/cases/cases.service.js';
 import { buildPersonRecord, institutionId } from '../helpers/factories.js';
 import type { TestContext } from '../helpers/db.js';
 
@@ -14,7 +15,8 @@ export async function insertCase(t: TestContext, owner: string, sharedWith: stri
     const row = await trx
       .insertInto('cases')
       .values({
-        reference: `PY-2026-${crypto.randomInt(900000, 999999)}`,
+        // The real reference sequence: random numbers collided once a file made a few hundred cases.
+        reference: formatReference(2026, await nextCaseNumber(trx, 2026)),
         owner_institution_id: ownerId,
         owner_unit_id: null,
         created_by: null,
