@@ -291,6 +291,10 @@ export const ExploitationRequest = z.strictObject({
   recruiterRelation: z.enum(RECRUITER_RELATIONS).nullable().optional(),
   vulnerabilities: z.array(z.enum(VULNERABILITY_FACTORS)).default([]),
 });
+/** The fields of an exploitation record, in form order (server audit and web form share it). */
+export const EXPLOITATION_FIELDS = Object.keys(ExploitationRequest.shape) as Array<
+  keyof typeof ExploitationRequest.shape
+>;
 export const ExploitationView = z.object({
   personId: Uuid,
   exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),

@@ -4,7 +4,11 @@
  * online and remove the transfer stage, so nothing forces a Transit.
  */
 import type { z } from 'zod';
-import type { AddEventRequest, ExploitationRequest } from '../../../shared/api-identification.js';
+import {
+  EXPLOITATION_FIELDS,
+  type AddEventRequest,
+  type ExploitationRequest,
+} from '../../../shared/api-identification.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
@@ -26,16 +30,6 @@ async function personInCase(trx: Trx, caseId: string, personId: string): Promise
     .executeTakeFirst();
   return row !== undefined;
 }
-
-const EXPLOITATION_FIELDS = [
-  'exploitationTypes',
-  'labourIndustries',
-  'sexualExploitationTypes',
-  'controlMethods',
-  'recruitmentMethods',
-  'recruiterRelation',
-  'vulnerabilities',
-] as const;
 
 /** Records (replacing) what a victim of the case went through: exploitation, control, recruitment. */
 export async function recordExploitation(
