@@ -201,3 +201,78 @@ export const VULNERABILITY_FACTORS = [
   'Homelessness',
   'Other',
 ] as const;
+
+// ---- protection and referral (DOMAIN.md §5) ---------------------------------------------------
+/** Services a victim may need; the last four are HTCDS support-plan types not covered above. */
+export const SERVICE_TYPES = [
+  'Shelter',
+  'DropInCentre',
+  'Medical',
+  'Psychological',
+  'LegalAid',
+  'Repatriation',
+  'ResidencyRegularisation',
+  'FamilyReintegration',
+  'Education',
+  'Livelihood',
+  'FinancialHelp',
+  'Interpretation',
+  'LabourExploitationRehabilitation',
+  'SexualExploitationRehabilitation',
+  'RightsBasedTraining',
+  'SocialCare',
+] as const;
+/** Services delivered in places with beds: they have a capacity and an occupancy. */
+export const BED_SERVICE_TYPES: readonly (typeof SERVICE_TYPES)[number][] = ['Shelter'];
+export const URGENCIES = ['Immediate', 'High', 'Normal'] as const;
+/** Days a referral of each urgency has before it is overdue. */
+export const URGENCY_DUE_DAYS: Record<(typeof URGENCIES)[number], number> = {
+  Immediate: 1,
+  High: 3,
+  Normal: 10,
+};
+export const REFERRAL_STATES = [
+  'requested',
+  'accepted',
+  'declined',
+  'in_progress',
+  'completed',
+  'closed',
+  'withdrawn',
+] as const;
+/** States in which a referral is still running (and can become overdue). */
+export const OPEN_REFERRAL_STATES = ['requested', 'accepted', 'in_progress'] as const;
+export const CONSENT_METHODS = ['Written', 'Verbal', 'VerbalWithWitness', 'ThroughInterpreter'] as const;
+/** Who gave the consent. */
+export const CONSENT_GIVERS = ['Person', 'LegalGuardian', 'Parent'] as const;
+export const CONSENT_KINDS = ['consent', 'best_interest_exception'] as const;
+/**
+ * Person fields a referral may share. The first six are the minimal default set; the others are
+ * shared only when the referral names them (and the consent covers them).
+ */
+export const SHAREABLE_FIELDS = [
+  'givenNames',
+  'sex',
+  'age',
+  'languages',
+  'interpreterNeeded',
+  'need',
+  'surnames',
+  'dateOfBirth',
+  'nationalities',
+  'contact',
+  'disability',
+  'protectionStatus',
+] as const;
+export const DEFAULT_SHARED_FIELDS: readonly (typeof SHAREABLE_FIELDS)[number][] = [
+  'givenNames',
+  'sex',
+  'age',
+  'languages',
+  'interpreterNeeded',
+  'need',
+];
+export const NEED_STATUSES = ['open', 'unmet', 'referred', 'met'] as const;
+export const UNMET_REASONS = ['no_provider_for_profile', 'no_capacity', 'not_offered_in_department'] as const;
+/** Age bands of the directory filters and the gap report (age in whole years). */
+export const AGE_BANDS = ['0-11', '12-17', '18-29', '30-59', '60+', 'Unknown'] as const;

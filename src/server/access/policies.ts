@@ -23,6 +23,12 @@ export interface CaseTarget extends Owned {
   sharedWithActor?: boolean;
 }
 
+/** A referral, as the rules see it: the sending and the receiving institution. */
+export interface ReferralTarget {
+  fromInstitutionId: string;
+  toInstitutionId: string;
+}
+
 type Rule<R> = (actor: Actor, resource?: R) => boolean;
 
 const is =
@@ -52,6 +58,17 @@ const readCase: Rule<CaseTarget> = (actor, target) =>
   (target === undefined || target.institutionId === actor.institutionId || target.sharedWithActor === true);
 /** Write: only the owner institution. */
 const writeCase: Rule<CaseTarget> = (actor, target) => worksCases(actor) && sameInstitution(actor, target);
+
+/** Staff and administrators of the institution a provider belongs to keep its capacity up to date. */
+const PROVIDER_STAFF: readonly Role[] = ['institution_admin', ...CASE_ROLES];
+
+const referralSide =
+  (sides: ReadonlyArray<'from' | 'to'>): Rule<ReferralTarget> =>
+  (actor, target) =>
+    worksCases(actor) &&
+    (target === undefined ||
+      (sides.includes('from') && target.fromInstitutionId === actor.institutionId) ||
+      (sides.includes('to') && target.toInstitutionId === actor.institutionId));
 
 const manageUser: Rule<UserTarget> = (actor, target) =>
   actor.role === 'system_admin' ||
@@ -102,6 +119,44 @@ export const policies = {
       (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
       sameInstitution(actor, target)) as Rule<CaseTarget>,
     recordEvent: writeCase,
+  },
+  provider: {
+    /**
+     * The directory holds no personal data: every role that refers, provides, administers or
+     * plans may read it. The DPO's work is the audit trail, so least privilege leaves it out.
+     */
+    list: is('system_admin', 'institution_admin', 'analyst', ...CASE_ROLES),
+    create: ((actor, provider) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'institution_admin' && sameInstitution(actor, provider))) as Rule<Owned>,
+    updateCapacity: ((actor, provider) =>
+      PROVIDER_STAFF.includes(actor.role) && sameInstitution(actor, provider)) as Rule<Owned>,
+  },
+  consent: {
+    record: writeCase,
+    withdraw: writeCase,
+    /** A child's best-interest exception instead of consent: an authorised role of the owner. */
+    recordException: ((actor, target) =>
+      (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
+      sameInstitution(actor, target)) as Rule<CaseTarget>,
+  },
+  need: {
+    record: writeCase,
+    /** Aggregates only: analysts, supervisors and the Mesa's staff (not its DPO). */
+    report: ((actor) =>
+      actor.role === 'analyst' ||
+      actor.role === 'supervisor' ||
+      (actor.institutionCode === 'MESA' && actor.role !== 'dpo')) as Rule<unknown>,
+  },
+  referral: {
+    /** From the institution that owns the case (a write on the case). */
+    create: writeCase,
+    list: is(...CASE_ROLES),
+    read: referralSide(['from', 'to']),
+    /** Accept, decline, record services and complete: the receiving institution. */
+    respond: referralSide(['to']),
+    /** Close with a reason: either side. */
+    close: referralSide(['from', 'to']),
   },
   instrument: {
     read: (() => true) as Rule<unknown>,

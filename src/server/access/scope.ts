@@ -75,3 +75,17 @@ export function scopedPersons<O>(
 ): SelectQueryBuilder<DB, 'persons', O> {
   return query.where(personVisible(actor));
 }
+
+/**
+ * Referrals the actor's institution received (`incoming`) or sent (`outgoing`). A referral never
+ * makes its case visible: it is read through the referral, which carries only the shared fields.
+ */
+export function scopedReferrals<O>(
+  actor: Actor,
+  direction: 'incoming' | 'outgoing',
+  query: SelectQueryBuilder<DB, 'referrals', O>,
+): SelectQueryBuilder<DB, 'referrals', O> {
+  if (!CASE_ROLES.includes(actor.role)) return query.where(sql<boolean>`false`);
+  const column = direction === 'incoming' ? 'referrals.to_institution_id' : 'referrals.from_institution_id';
+  return query.where(column, '=', actor.institutionId);
+}

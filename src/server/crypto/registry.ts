@@ -26,6 +26,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'cases', idColumn: 'id', column: 'narrative' },
   { table: 'trafficking_decisions', idColumn: 'id', column: 'reason' },
   { table: 'trafficking_events', idColumn: 'id', column: 'district' },
+  { table: 'consents', idColumn: 'id', column: 'reason' },
+  { table: 'person_needs', idColumn: 'id', column: 'notes' },
+  { table: 'referrals', idColumn: 'id', column: 'note' },
+  { table: 'referrals', idColumn: 'id', column: 'state_reason' },
+  { table: 'service_deliveries', idColumn: 'id', column: 'description' },
 ];
 
 /** The authenticated-data context of a column's ciphertexts. */

@@ -9,6 +9,7 @@ import * as identification from './migrations/2026-11-24T13-00-00_identification
 import * as screeningInstrumentV1 from './migrations/2026-11-24T13-10-00_screening_instrument_v1.js';
 import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
 import * as personSearchIndex from './migrations/2026-11-24T15-00-00_person_search_index.js';
+import * as protection from './migrations/2026-11-24T16-00-00_protection.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T13-10-00_screening_instrument_v1': screeningInstrumentV1,
   '2026-11-24T13-20-00_case_indexes': caseIndexes,
   '2026-11-24T15-00-00_person_search_index': personSearchIndex,
+  '2026-11-24T16-00-00_protection': protection,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -271,6 +271,120 @@ export interface TraffickingEventTable {
   created_at: CreatedAt;
 }
 
+export interface ServiceProviderTable {
+  id: Generated<string>;
+  institution_id: string;
+  unit_id: string | null;
+  name: string;
+  department: string;
+  sexes: TextArray;
+  min_age: number | null;
+  max_age: number | null;
+  nationalities: TextArray;
+  languages: TextArray;
+  hours: string | null;
+  contact: string | null;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProviderServiceTable {
+  id: Generated<string>;
+  provider_id: string;
+  service_type: string;
+  departments: TextArray;
+  capacity: number | null;
+  occupancy: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  kind: string;
+  services: TextArray;
+  shared_fields: TextArray;
+  method: string | null;
+  given_by: string | null;
+  given_on: DateOnly;
+  /** Encrypted (consents.reason). */
+  reason: string | null;
+  recorded_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
+
+export interface PersonNeedTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  service_type: string;
+  urgency: string;
+  department: string | null;
+  /** Encrypted (person_needs.notes). */
+  notes: string | null;
+  status: string;
+  unmet_reason: string | null;
+  person_sex: string;
+  age_band: string;
+  created_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  need_id: string;
+  consent_id: string;
+  provider_service_id: string;
+  service_type: string;
+  from_institution_id: string;
+  to_institution_id: string;
+  state: string;
+  urgency: string;
+  due_at: Timestamp;
+  shared_fields: TextArray;
+  /** Encrypted (referrals.note, referrals.state_reason). */
+  note: string | null;
+  state_reason: string | null;
+  holds_place: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ServiceDeliveryTable {
+  id: Generated<string>;
+  referral_id: string;
+  delivered_on: DateOnly;
+  /** Encrypted (service_deliveries.description). */
+  description: string;
+  recorded_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProtectionStatusTable {
+  case_id: string;
+  person_id: string;
+  origin_country: string | null;
+  destination_country: string | null;
+  consulate: string | null;
+  return_requested: boolean;
+  return_arranged: boolean;
+  residency_requested: boolean;
+  residency_granted: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   institutions: InstitutionTable;
   units: UnitTable;
@@ -292,6 +406,13 @@ export interface DB {
   trafficking_decisions: TraffickingDecisionTable;
   victim_exploitation: VictimExploitationTable;
   trafficking_events: TraffickingEventTable;
+  service_providers: ServiceProviderTable;
+  provider_services: ProviderServiceTable;
+  consents: ConsentTable;
+  person_needs: PersonNeedTable;
+  referrals: ReferralTable;
+  service_deliveries: ServiceDeliveryTable;
+  protection_status: ProtectionStatusTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -8,6 +8,8 @@ import { migrationStatus } from '../db/migrate.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { personRoutes } from '../modules/persons/persons.routes.js';
+import { providerRoutes } from '../modules/providers/providers.routes.js';
+import { referralRoutes } from '../modules/referrals/referrals.routes.js';
 import { screeningRoutes } from '../modules/screening/screening.routes.js';
 import { institutionRoutes } from '../modules/institutions/institutions.routes.js';
 import { sessionRoutes } from '../modules/session/session.routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   personRoutes(app, services);
   caseRoutes(app, services);
   screeningRoutes(app, services);
+  providerRoutes(app, services);
+  referralRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
   const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));

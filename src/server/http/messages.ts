@@ -252,6 +252,86 @@ export const messages: Catalogue = {
     gn: "Pe decisión ojehecha jeýva ndaha'éi ko tapicha mba'e ko caso-pe.",
     en: 'The decision to review is not of this person in this case.',
   },
+  capacity_required: {
+    es: 'El servicio {service} tiene plazas: indique su capacidad.',
+    gn: 'Servicio {service} oguereko tenda: ehechauka mboýpa ikatu oike.',
+    en: 'The service {service} has places: give its capacity.',
+  },
+  capacity_not_applicable: {
+    es: 'El servicio {service} no tiene plazas; la capacidad solo se indica para albergues.',
+    gn: 'Servicio {service} ndoguerekói tenda; capacidad oñemoĩ albergue-pe añoite.',
+    en: 'The service {service} has no places; capacity is only given for shelters.',
+  },
+  service_not_offered: {
+    es: 'Este proveedor no ofrece el servicio {service}.',
+    gn: 'Ko proveedor ndoikuaveʼẽi servicio {service}.',
+    en: 'This provider does not offer the service {service}.',
+  },
+  exception_only_for_child: {
+    es: 'La excepción por interés superior solo se aplica a niñas, niños y adolescentes; esta persona es adulta. Registre su consentimiento.',
+    gn: 'Excepción interés superior rehegua mitãnguérape añoite; ko tapicha tuichamíma. Emoinge iñemoneĩ.',
+    en: 'The best-interest exception applies only to children; this person is an adult. Record their consent.',
+  },
+  consent_already_withdrawn: {
+    es: 'Este consentimiento ya fue retirado.',
+    gn: 'Ko ñemoneĩ ojeheʼóma.',
+    en: 'This consent was already withdrawn.',
+  },
+  return_arranged_not_requested: {
+    es: 'Para marcar el retorno como organizado, indique también que fue solicitado.',
+    gn: 'Rehechauka hag̃ua ñejevy oñembosakoʼimaha, ehechauka avei ojejerureha.',
+    en: 'To mark the return as arranged, also mark it as requested.',
+  },
+  residency_granted_not_requested: {
+    es: 'Para marcar la residencia como otorgada, indique también que fue solicitada.',
+    gn: 'Rehechauka hag̃ua residencia oñemeʼẽmaha, ehechauka avei ojejerureha.',
+    en: 'To mark residency as granted, also mark it as requested.',
+  },
+  unknown_need: {
+    es: 'La necesidad indicada no pertenece a este caso.',
+    gn: 'Tekotevẽ ojehechaukáva ndahaʼéi ko caso mbaʼe.',
+    en: 'The need given does not belong to this case.',
+  },
+  need_already_met: {
+    es: 'Esta necesidad ya fue atendida por una derivación completada.',
+    gn: 'Ko tekotevẽ oñembohováima peteĩ derivación opáva rupive.',
+    en: 'This need was already met by a completed referral.',
+  },
+  unknown_provider: {
+    es: 'El proveedor indicado no existe o no está activo en el directorio.',
+    gn: 'Proveedor ojehechaukáva ndaipóri térã ndoikói directorio-pe.',
+    en: 'The provider given does not exist or is not active in the directory.',
+  },
+  provider_does_not_offer_service: {
+    es: 'Ese proveedor no ofrece el servicio {service}. Elija otro del directorio.',
+    gn: 'Upe proveedor ndoikuaveʼẽi servicio {service}. Eiporavo ambue directorio-gui.',
+    en: 'That provider does not offer the service {service}. Choose another from the directory.',
+  },
+  need_already_referred: {
+    es: 'Esta necesidad ya tiene una derivación en curso. Ciérrela antes de derivar de nuevo.',
+    gn: 'Ko tekotevẽ oguerekóma derivación oikóva. Emboty raẽ ani hag̃ua emondo jey.',
+    en: 'This need already has a referral under way. Close it before referring again.',
+  },
+  consent_required: {
+    es: 'No se puede derivar sin el consentimiento registrado de la persona para el servicio {service}, o una excepción documentada por interés superior del niño.',
+    gn: 'Ndaikatúi oñemondo tapicha ñemoneĩ ỹre servicio {service}-pe g̃uarã, térã excepción mitã interés superior rehegua ojehaíva ỹre.',
+    en: 'A referral needs the person’s recorded consent for the service {service}, or a documented best-interest exception for a child.',
+  },
+  consent_does_not_cover_fields: {
+    es: 'El consentimiento registrado no permite compartir: {fields}. Registre un consentimiento que los incluya o no los comparta.',
+    gn: 'Ñemoneĩ oñemoingéva nomoneĩri oñemoherakuã: {fields}. Emoinge ñemoneĩ ombojoajúva térã ani remoherakuã.',
+    en: 'The recorded consent does not allow sharing: {fields}. Record a consent that includes them, or do not share them.',
+  },
+  invalid_referral_transition: {
+    es: 'Una derivación en estado «{from}» no puede pasar a «{to}».',
+    gn: 'Peteĩ derivación oĩva «{from}»-pe ndaikatúi ohasa «{to}»-pe.',
+    en: 'A referral in state “{from}” cannot move to “{to}”.',
+  },
+  no_capacity: {
+    es: 'No quedan plazas libres en este servicio. Actualice la ocupación o rechace la derivación.',
+    gn: 'Ndaipóri tenda nandi ko servicio-pe. Embohekopyahu ocupación térã emboyke derivación.',
+    en: 'There are no free places left in this service. Update the occupancy or decline the referral.',
+  },
 };
 
 export function messageFor(

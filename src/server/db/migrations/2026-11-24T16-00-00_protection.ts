@@ -1,0 +1,180 @@
+/**
+ * Protection and referral (DOMAIN.md §5): the service directory (providers, the services each offers
+ * with capacity and occupancy for places with beds), consents, needs, referrals, services delivered
+ * and the protection status of foreign and repatriated victims. Frozen: never import application code.
+ *
+ * Encrypted columns (free text that may describe a person): consents.reason, person_needs.notes,
+ * referrals.note, referrals.state_reason, service_deliveries.description.
+ */
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('service_providers')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('department', 'text', (c) => c.notNull())
+    // Eligibility: an empty list means "anyone".
+    .addColumn('sexes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .addColumn('min_age', 'integer')
+    .addColumn('max_age', 'integer')
+    .addColumn('nationalities', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    // Institutional, never personal.
+    .addColumn('hours', 'text')
+    .addColumn('contact', 'text')
+    .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addCheckConstraint(
+      'service_providers_age_check',
+      sql`min_age is null or max_age is null or min_age <= max_age`,
+    )
+    .execute();
+  await db.schema
+    .createIndex('service_providers_institution_idx')
+    .on('service_providers')
+    .column('institution_id')
+    .execute();
+
+  await db.schema
+    .createTable('provider_services')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('provider_id', 'uuid', (c) =>
+      c.notNull().references('service_providers.id').onDelete('cascade'),
+    )
+    .addColumn('service_type', 'text', (c) => c.notNull())
+    .addColumn('departments', sql`text[]`, (c) => c.notNull())
+    .addColumn('capacity', 'integer')
+    .addColumn('occupancy', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addUniqueConstraint('provider_services_unique', ['provider_id', 'service_type'])
+    // The database itself refuses an occupancy below zero or above capacity.
+    .addCheckConstraint(
+      'provider_services_occupancy_check',
+      sql`occupancy >= 0 and (capacity is null or (capacity >= 0 and occupancy <= capacity))`,
+    )
+    .execute();
+  await sql`create index provider_services_type_idx on provider_services (service_type)`.execute(db);
+
+  await db.schema
+    .createTable('consents')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('consent','best_interest_exception')`))
+    .addColumn('services', sql`text[]`, (c) => c.notNull())
+    .addColumn('shared_fields', sql`text[]`, (c) => c.notNull())
+    .addColumn('method', 'text')
+    .addColumn('given_by', 'text')
+    .addColumn('given_on', 'date', (c) => c.notNull())
+    .addColumn('reason', 'text') // encrypted
+    .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('withdrawn_at', 'timestamptz')
+    .addColumn('withdrawn_by', 'uuid', (c) => c.references('users.id'))
+    .execute();
+  await db.schema
+    .createIndex('consents_case_person_idx')
+    .on('consents')
+    .columns(['case_id', 'person_id'])
+    .execute();
+
+  await db.schema
+    .createTable('person_needs')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .addColumn('service_type', 'text', (c) => c.notNull())
+    .addColumn('urgency', 'text', (c) => c.notNull())
+    .addColumn('department', 'text')
+    .addColumn('notes', 'text') // encrypted
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('unmet_reason', 'text')
+    // Snapshot of non-identifying attributes for the gap report (no decryption needed to count).
+    .addColumn('person_sex', 'text', (c) => c.notNull())
+    .addColumn('age_band', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await db.schema.createIndex('person_needs_case_idx').on('person_needs').column('case_id').execute();
+  await sql`create index person_needs_unmet_idx on person_needs (service_type, department) where status = 'unmet'`.execute(
+    db,
+  );
+
+  await db.schema
+    .createTable('referrals')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .addColumn('need_id', 'uuid', (c) => c.notNull().references('person_needs.id'))
+    .addColumn('consent_id', 'uuid', (c) => c.notNull().references('consents.id'))
+    .addColumn('provider_service_id', 'uuid', (c) => c.notNull().references('provider_services.id'))
+    .addColumn('service_type', 'text', (c) => c.notNull())
+    .addColumn('from_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('to_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`state in ('requested','accepted','declined','in_progress','completed','closed','withdrawn')`,
+        ),
+    )
+    .addColumn('urgency', 'text', (c) => c.notNull())
+    .addColumn('due_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('shared_fields', sql`text[]`, (c) => c.notNull())
+    .addColumn('note', 'text') // encrypted
+    .addColumn('state_reason', 'text') // encrypted
+    .addColumn('holds_place', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await sql`create index referrals_to_idx on referrals (to_institution_id, state, created_at)`.execute(db);
+  await sql`create index referrals_from_idx on referrals (from_institution_id, state, created_at)`.execute(
+    db,
+  );
+  await db.schema.createIndex('referrals_consent_idx').on('referrals').column('consent_id').execute();
+  await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+
+  await db.schema
+    .createTable('service_deliveries')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('referral_id', 'uuid', (c) => c.notNull().references('referrals.id').onDelete('cascade'))
+    .addColumn('delivered_on', 'date', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull()) // encrypted
+    .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await db.schema
+    .createIndex('service_deliveries_referral_idx')
+    .on('service_deliveries')
+    .column('referral_id')
+    .execute();
+
+  await db.schema
+    .createTable('protection_status')
+    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .addColumn('origin_country', 'text')
+    .addColumn('destination_country', 'text')
+    .addColumn('consulate', 'text')
+    .addColumn('return_requested', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('return_arranged', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('residency_requested', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('residency_granted', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('protection_status_pk', ['case_id', 'person_id'])
+    .execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Migrations are forward-only.');
+}

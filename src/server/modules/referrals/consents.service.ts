@@ -1,0 +1,135 @@
+/**
+ * Consent to referral, per person on a case: which services, what may be shared, how it was given,
+ * by whom and when. A child's best-interest exception replaces consent only when documented, with a
+ * reason, by a supervisor or prosecutor. Withdrawing consent ends every referral that relied on it.
+ */
+import type { z } from 'zod';
+import type { ConsentView, RecordConsentRequest } from '../../../shared/api-protection.js';
+import { authorize } from '../../access/authorize.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Selectable } from 'kysely';
+import type { ConsentTable } from '../../db/schema.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { addTimeline } from '../cases/timeline.js';
+import { loadCaseFor } from './case-for.js';
+import { currentAge, loadPerson, personInCase } from './person-profile.js';
+import { auditProtection } from './protection-audit.js';
+import { endReferral } from './referral-state.js';
+
+type RecordInput = z.output<typeof RecordConsentRequest>;
+type View = z.input<typeof ConsentView>;
+
+export function presentConsent(row: Selectable<ConsentTable>): View {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    personId: row.person_id,
+    kind: row.kind as View['kind'],
+    services: row.services as View['services'],
+    sharedFields: row.shared_fields as View['sharedFields'],
+    method: row.method as View['method'],
+    givenBy: row.given_by as View['givenBy'],
+    givenOn: row.given_on,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.created_at).toISOString(),
+    withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at).toISOString() : null,
+  };
+}
+
+export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: RecordInput) {
+  const exception = input.kind === 'best_interest_exception';
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'consent.record');
+  if (exception) {
+    authorize(
+      ctx.actor,
+      'consent.recordException',
+      { institutionId: loaded.ownerInstitutionId },
+      { resourceType: 'case', resourceId: loaded.id },
+    );
+  }
+  if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
+    throw errors.badRequest('person_not_in_case');
+  if (input.givenOn > new Date().toISOString().slice(0, 10)) throw errors.badRequest('date_in_future');
+  if (exception) {
+    // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
+    const age = currentAge(crypto, await loadPerson(ctx.trx, input.personId));
+    if (age !== null && age >= 18) throw errors.conflict('exception_only_for_child');
+  }
+  const row = await ctx.trx
+    .insertInto('consents')
+    .values({
+      case_id: loaded.id,
+      person_id: input.personId,
+      kind: input.kind,
+      services: input.services,
+      shared_fields: input.sharedFields,
+      method: input.method ?? null,
+      given_by: input.givenBy ?? null,
+      given_on: input.givenOn,
+      reason: crypto.encryptNullable(input.reason ?? null, 'consents.reason'),
+      recorded_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: exception ? 'consent_exception_recorded' : 'consent_recorded',
+    details: { consentId: row.id, personId: input.personId, services: input.services },
+  });
+  await auditProtection(ctx, exception ? 'consent.recordException' : 'consent.record', 'consent', row.id, [
+    'services',
+    'sharedFields',
+    'givenOn',
+    ...(exception ? ['reason'] : ['method', 'givenBy']),
+  ]);
+  return presentConsent(row);
+}
+
+/** Withdraws a consent (or exception) and ends the open referrals that relied on it. */
+export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: string) {
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'consent.withdraw');
+  const existing = await ctx.trx
+    .selectFrom('consents')
+    .select(['id', 'withdrawn_at'])
+    .where('id', '=', consentId)
+    .where('case_id', '=', loaded.id)
+    .executeTakeFirst();
+  if (!existing) throw errors.notFound();
+  if (existing.withdrawn_at) throw errors.conflict('consent_already_withdrawn');
+  const row = await ctx.trx
+    .updateTable('consents')
+    .set({ withdrawn_at: new Date(), withdrawn_by: ctx.actor.userId })
+    .where('id', '=', consentId)
+    .where('withdrawn_at', 'is', null)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const open = await ctx.trx
+    .selectFrom('referrals')
+    .select(['id', 'state', 'holds_place', 'provider_service_id', 'need_id'])
+    .where('consent_id', '=', consentId)
+    .where('state', 'in', ['requested', 'accepted', 'in_progress'])
+    .orderBy('created_at')
+    .forUpdate()
+    .execute();
+  for (const referral of open) {
+    await endReferral(ctx.trx, referral, 'withdrawn', null);
+    await addTimeline(ctx.trx, {
+      caseId: loaded.id,
+      actor: ctx.actor,
+      kind: 'referral_withdrawn',
+      details: { referralId: referral.id, consentId },
+    });
+    await auditProtection(ctx, 'referral.withdraw', 'referral', referral.id, ['state']);
+  }
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'consent_withdrawn',
+    details: { consentId, referrals: open.length },
+  });
+  await auditProtection(ctx, 'consent.withdraw', 'consent', consentId, ['withdrawnAt']);
+  return { consent: presentConsent(row), withdrawnReferralIds: open.map((r) => r.id) };
+}

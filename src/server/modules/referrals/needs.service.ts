@@ -1,0 +1,173 @@
+/**
+ * Needs per person on a case, matched against the directory when recorded: the eligible providers
+ * with free capacity (nearest first), or — when there is none — the need stored as unmet with the
+ * reason, which the gap report counts. Also the protection status of foreign and repatriated victims.
+ */
+import type { z } from 'zod';
+import type {
+  NeedView,
+  ProtectionStatusRequest,
+  ProtectionStatusView,
+  RecordNeedRequest,
+} from '../../../shared/api-protection.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { addTimeline } from '../cases/timeline.js';
+import { ageBandOf, match } from '../providers/matching.js';
+import { candidatesFor } from '../providers/providers.repository.js';
+import { loadCaseFor } from './case-for.js';
+import { loadPerson, personInCase, profileOf } from './person-profile.js';
+import { auditProtection } from './protection-audit.js';
+
+type View = z.input<typeof NeedView>;
+
+export async function recordNeed(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  caseId: string,
+  input: z.output<typeof RecordNeedRequest>,
+): Promise<View> {
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
+  if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
+    throw errors.badRequest('person_not_in_case');
+  const person = await loadPerson(ctx.trx, input.personId);
+  const profile = profileOf(crypto, person);
+  const caseRow = await ctx.trx
+    .selectFrom('cases')
+    .select('detection_department')
+    .where('id', '=', loaded.id)
+    .executeTakeFirstOrThrow();
+  const department =
+    input.department !== undefined
+      ? input.department
+      : (caseRow.detection_department ?? person.residence_department);
+  const result = match(
+    await candidatesFor(ctx.trx, input.serviceType),
+    { serviceType: input.serviceType, department },
+    profile,
+  );
+  const row = await ctx.trx
+    .insertInto('person_needs')
+    .values({
+      case_id: loaded.id,
+      person_id: input.personId,
+      service_type: input.serviceType,
+      urgency: input.urgency,
+      department,
+      notes: crypto.encryptNullable(input.notes || null, 'person_needs.notes'),
+      status: result.unmetReason ? 'unmet' : 'open',
+      unmet_reason: result.unmetReason,
+      person_sex: profile.sex,
+      age_band: ageBandOf(profile.age),
+      created_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
+    })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'need_recorded',
+    details: {
+      needId: row.id,
+      personId: input.personId,
+      serviceType: input.serviceType,
+      urgency: input.urgency,
+      unmetReason: result.unmetReason,
+    },
+  });
+  await auditProtection(
+    ctx,
+    'need.record',
+    'need',
+    row.id,
+    Object.keys(input).filter((key) => input[key as keyof typeof input] != null),
+  );
+  return {
+    id: row.id,
+    caseId: loaded.id,
+    personId: input.personId,
+    serviceType: input.serviceType,
+    urgency: input.urgency,
+    department: department as View['department'],
+    notes: input.notes || null,
+    status: result.unmetReason ? 'unmet' : 'open',
+    unmetReason: result.unmetReason,
+    ageChecked: profile.age !== null,
+    createdAt: new Date(row.created_at).toISOString(),
+    matches: result.matches.map((m) => ({
+      providerId: m.providerId,
+      providerServiceId: m.providerServiceId,
+      name: m.name,
+      institutionCode: m.institutionCode,
+      department: m.department as View['department'] & string,
+      sameDepartment: m.sameDepartment,
+      free: m.free,
+    })),
+  };
+}
+
+type StatusView = z.input<typeof ProtectionStatusView>;
+
+export async function presentProtectionStatus(
+  ctx: Pick<Ctx, 'trx'>,
+  caseId: string,
+  personId: string,
+): Promise<StatusView | null> {
+  const row = await ctx.trx
+    .selectFrom('protection_status')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    originCountry: row.origin_country,
+    destinationCountry: row.destination_country,
+    consulate: row.consulate,
+    returnRequested: row.return_requested,
+    returnArranged: row.return_arranged,
+    residencyRequested: row.residency_requested,
+    residencyGranted: row.residency_granted,
+  };
+}
+
+/** Records (replaces) the protection status of a foreign or repatriated victim on the case. */
+export async function recordProtectionStatus(
+  ctx: Ctx,
+  caseId: string,
+  personId: string,
+  input: z.output<typeof ProtectionStatusRequest>,
+): Promise<StatusView> {
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
+  if (!(await personInCase(ctx.trx, loaded.id, personId))) throw errors.badRequest('person_not_in_case');
+  if (input.returnArranged && !input.returnRequested)
+    throw errors.badRequest('return_arranged_not_requested');
+  if (input.residencyGranted && !input.residencyRequested)
+    throw errors.badRequest('residency_granted_not_requested');
+  const values = {
+    origin_country: input.originCountry ?? null,
+    destination_country: input.destinationCountry ?? null,
+    consulate: input.consulate || null,
+    return_requested: input.returnRequested,
+    return_arranged: input.returnArranged,
+    residency_requested: input.residencyRequested,
+    residency_granted: input.residencyGranted,
+    updated_at: new Date(),
+  };
+  await ctx.trx
+    .insertInto('protection_status')
+    .values({ case_id: loaded.id, person_id: personId, ...values })
+    .onConflict((oc) => oc.columns(['case_id', 'person_id']).doUpdateSet(values))
+    .execute();
+  const fields = Object.keys(input);
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'protection_status_recorded',
+    details: { personId, fields },
+  });
+  await auditProtection(ctx, 'need.protectionStatus', 'person', personId, fields);
+  return (await presentProtectionStatus(ctx, loaded.id, personId))!;
+}

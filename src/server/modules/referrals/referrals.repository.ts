@@ -1,0 +1,90 @@
+/** Reading referrals: one referral with its institutions, and the inbox of either side. */
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { ListReferralsQuery } from '../../../shared/api-protection.js';
+import { OPEN_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
+import type { Actor } from '../../access/actor.js';
+import { scopedReferrals } from '../../access/scope.js';
+import type { Trx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+
+/** "Due date passed while still open." */
+const overdue = (eb: ExpressionBuilder<DB, 'referrals'>) =>
+  eb.and([
+    eb('referrals.state', 'in', [...OPEN_REFERRAL_STATES]),
+    eb('referrals.due_at', '<', sql<Date>`now()`),
+  ]);
+
+function withInstitutions(trx: Trx) {
+  return trx
+    .selectFrom('referrals')
+    .innerJoin('institutions as sender', 'sender.id', 'referrals.from_institution_id')
+    .innerJoin('institutions as receiver', 'receiver.id', 'referrals.to_institution_id')
+    .innerJoin('provider_services', 'provider_services.id', 'referrals.provider_service_id')
+    .innerJoin('service_providers', 'service_providers.id', 'provider_services.provider_id')
+    .select([
+      'referrals.id',
+      'referrals.case_id',
+      'referrals.person_id',
+      'referrals.need_id',
+      'referrals.consent_id',
+      'referrals.provider_service_id',
+      'referrals.service_type',
+      'referrals.urgency',
+      'referrals.state',
+      'referrals.from_institution_id',
+      'referrals.to_institution_id',
+      'referrals.shared_fields',
+      'referrals.note',
+      'referrals.state_reason',
+      'referrals.holds_place',
+      'referrals.due_at',
+      'referrals.created_at',
+      'sender.code as from_code',
+      'sender.name as from_name',
+      'receiver.code as to_code',
+      'receiver.name as to_name',
+      'service_providers.name as provider_name',
+    ])
+    .select((eb) => overdue(eb as unknown as ExpressionBuilder<DB, 'referrals'>).as('overdue'));
+}
+
+export async function referralById(trx: Trx, id: string) {
+  return withInstitutions(trx).where('referrals.id', '=', id).executeTakeFirst();
+}
+export type ReferralRow = NonNullable<Awaited<ReturnType<typeof referralById>>>;
+
+/** The inbox (incoming) or the sent list (outgoing) of the actor's institution, with counts per state. */
+export async function listReferrals(trx: Trx, actor: Actor, query: z.output<typeof ListReferralsQuery>) {
+  let items = scopedReferrals(actor, query.direction, withInstitutions(trx));
+  if (query.state) items = items.where('referrals.state', '=', query.state);
+  if (query.overdue === 'true') items = items.where(overdue);
+  if (query.overdue === 'false') items = items.where((eb) => eb.not(overdue(eb)));
+  let totalQuery = scopedReferrals(actor, query.direction, trx.selectFrom('referrals'));
+  if (query.state) totalQuery = totalQuery.where('referrals.state', '=', query.state);
+  if (query.overdue === 'true') totalQuery = totalQuery.where(overdue);
+  if (query.overdue === 'false') totalQuery = totalQuery.where((eb) => eb.not(overdue(eb)));
+  const [rows, total, perState, late] = await Promise.all([
+    items
+      .orderBy('referrals.created_at', 'desc')
+      .orderBy('referrals.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    totalQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    scopedReferrals(actor, query.direction, trx.selectFrom('referrals'))
+      .select(['referrals.state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('referrals.state')
+      .execute(),
+    scopedReferrals(actor, query.direction, trx.selectFrom('referrals'))
+      .where(overdue)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const counts = Object.fromEntries(REFERRAL_STATES.map((state) => [state, 0])) as Record<
+    (typeof REFERRAL_STATES)[number],
+    number
+  >;
+  for (const row of perState) counts[row.state as keyof typeof counts] = Number(row.n);
+  return { rows, total: Number(total.n), counts, overdue: Number(late.n) };
+}

@@ -1,0 +1,315 @@
+/**
+ * Referrals: from the institution that owns the case to a provider institution, for one need,
+ * covered by an active consent (or a documented exception) and sharing only the chosen fields.
+ * A referral never gives the receiving institution the case: it reads the referral, nothing else.
+ */
+import type { z } from 'zod';
+import type {
+  CompleteReferralRequest,
+  CreateReferralRequest,
+  DeclineReferralRequest,
+  ListReferralsQuery,
+  ReferralView,
+  ServiceDeliveryRequest,
+} from '../../../shared/api-protection.js';
+import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS, type URGENCIES } from '../../../shared/catalogues.js';
+import { authorize } from '../../access/authorize.js';
+import { can, type Action } from '../../access/policies.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { addTimeline } from '../cases/timeline.js';
+import { isBedService } from '../providers/matching.js';
+import { takePlace } from '../providers/providers.repository.js';
+import { loadCaseFor } from './case-for.js';
+import { presentProtectionStatus } from './needs.service.js';
+import { loadPerson } from './person-profile.js';
+import { auditProtection } from './protection-audit.js';
+import { canMove, endReferral, transition } from './referral-state.js';
+import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
+import { listReferrals, referralById, type ReferralRow } from './referrals.repository.js';
+
+type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
+type Actions = z.input<typeof ReferralView>['actions'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Loads a referral for `action`. A referral neither sent nor received by the actor's institution is
+ * "not found"; the other side attempting a receiver's action is "forbidden". Both are audited.
+ */
+async function loadReferralFor(ctx: Ctx, referralId: string, action: ReferralAction): Promise<ReferralRow> {
+  const audit = { action, resourceType: 'referral', resourceId: referralId };
+  const row = await referralById(ctx.trx, referralId);
+  const target = row && {
+    fromInstitutionId: row.from_institution_id,
+    toInstitutionId: row.to_institution_id,
+  };
+  if (!row || !target || !can(ctx.actor, 'referral.read', target)) throw errors.notFound({ audit });
+  authorize(ctx.actor, action, target, { resourceType: 'referral', resourceId: row.id });
+  return row;
+}
+
+async function consentActive(ctx: Ctx, consentId: string): Promise<boolean> {
+  const row = await ctx.trx
+    .selectFrom('consents')
+    .select('withdrawn_at')
+    .where('id', '=', consentId)
+    .executeTakeFirstOrThrow();
+  return row.withdrawn_at === null;
+}
+
+function actionsFor(ctx: Ctx, row: ReferralRow): Actions {
+  const target = { fromInstitutionId: row.from_institution_id, toInstitutionId: row.to_institution_id };
+  const respond = can(ctx.actor, 'referral.respond', target);
+  const actions: Actions = [];
+  if (respond && canMove(row.state, 'accepted')) actions.push('accept');
+  if (respond && canMove(row.state, 'declined')) actions.push('decline');
+  if (respond && canMove(row.state, 'completed')) actions.push('complete', 'recordDelivery');
+  if (can(ctx.actor, 'referral.close', target) && canMove(row.state, 'closed')) actions.push('close');
+  return actions;
+}
+
+/**
+ * The referral as the caller's side sees it. The person part holds only the shared fields, and is
+ * null once the consent was withdrawn or the referral ended by withdrawal. Showing it is a read of
+ * the person's record: audited with the names of the fields shown.
+ */
+export async function referralView(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
+  const row = (await referralById(ctx.trx, referralId))!;
+  const personal = row.state !== 'withdrawn' && (await consentActive(ctx, row.consent_id));
+  let person = null;
+  if (personal) {
+    const need = await ctx.trx
+      .selectFrom('person_needs')
+      .select(['service_type', 'urgency', 'notes'])
+      .where('id', '=', row.need_id)
+      .executeTakeFirstOrThrow();
+    person = sharedPerson(crypto, row.shared_fields, {
+      person: await loadPerson(ctx.trx, row.person_id),
+      need,
+      protectionStatus: row.shared_fields.includes('protectionStatus')
+        ? await presentProtectionStatus(ctx, row.case_id, row.person_id)
+        : null,
+    });
+    await auditProtection(ctx, 'referral.readShared', 'person', row.person_id, row.shared_fields);
+  }
+  const deliveries = await ctx.trx
+    .selectFrom('service_deliveries')
+    .select(['id', 'delivered_on', 'description', 'created_at'])
+    .where('referral_id', '=', row.id)
+    .orderBy('delivered_on')
+    .orderBy('created_at')
+    .execute();
+  const sender = row.from_institution_id === ctx.actor.institutionId;
+  let caseRef = null;
+  if (sender) {
+    const c = await ctx.trx
+      .selectFrom('cases')
+      .select(['id', 'reference'])
+      .where('id', '=', row.case_id)
+      .executeTakeFirstOrThrow();
+    caseRef = c;
+  }
+  return presentReferral(crypto, row, { caseRef, person, deliveries, actions: actionsFor(ctx, row) });
+}
+
+export async function getReferral(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
+  const row = await loadReferralFor(ctx, referralId, 'referral.read');
+  await auditProtection(ctx, 'referral.read', 'referral', row.id);
+  return referralView(ctx, crypto, row.id);
+}
+
+export async function createReferral(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  input: z.output<typeof CreateReferralRequest>,
+) {
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, input.caseId, 'referral.create');
+  const need = await ctx.trx
+    .selectFrom('person_needs')
+    .select(['id', 'person_id', 'service_type', 'urgency', 'status'])
+    .where('id', '=', input.needId)
+    .where('case_id', '=', loaded.id)
+    .executeTakeFirst();
+  if (!need) throw errors.badRequest('unknown_need');
+  if (need.status === 'met') throw errors.conflict('need_already_met');
+  const service = await ctx.trx
+    .selectFrom('service_providers')
+    .leftJoin('provider_services', (join) =>
+      join
+        .onRef('provider_services.provider_id', '=', 'service_providers.id')
+        .on('provider_services.service_type', '=', need.service_type),
+    )
+    .select([
+      'service_providers.institution_id',
+      'service_providers.active',
+      'provider_services.id as service_id',
+    ])
+    .where('service_providers.id', '=', input.providerId)
+    .executeTakeFirst();
+  if (!service || !service.active) throw errors.badRequest('unknown_provider');
+  if (!service.service_id)
+    throw errors.conflict('provider_does_not_offer_service', { service: need.service_type });
+  const open = await ctx.trx
+    .selectFrom('referrals')
+    .select('id')
+    .where('need_id', '=', need.id)
+    .where('state', 'in', ['requested', 'accepted', 'in_progress'])
+    .executeTakeFirst();
+  if (open) throw errors.conflict('need_already_referred');
+
+  const fields = [...new Set([...DEFAULT_SHARED_FIELDS, ...input.extraSharedFields])];
+  const consents = await ctx.trx
+    .selectFrom('consents')
+    .select(['id', 'shared_fields'])
+    .where('case_id', '=', loaded.id)
+    .where('person_id', '=', need.person_id)
+    .where('withdrawn_at', 'is', null)
+    .where((eb) => eb(eb.val(need.service_type), '=', eb.fn.any('services')))
+    .orderBy('created_at', 'desc')
+    .execute();
+  if (consents.length === 0) throw errors.conflict('consent_required', { service: need.service_type });
+  const covering = consents.find((c) => fields.every((field) => c.shared_fields.includes(field)));
+  if (!covering) {
+    const best = consents[0]!;
+    throw errors.conflict('consent_does_not_cover_fields', {
+      fields: fields.filter((field) => !best.shared_fields.includes(field)).join(', '),
+    });
+  }
+  const row = await ctx.trx
+    .insertInto('referrals')
+    .values({
+      case_id: loaded.id,
+      person_id: need.person_id,
+      need_id: need.id,
+      consent_id: covering.id,
+      provider_service_id: service.service_id,
+      service_type: need.service_type,
+      from_institution_id: loaded.ownerInstitutionId,
+      to_institution_id: service.institution_id,
+      state: 'requested',
+      urgency: need.urgency,
+      due_at: new Date(Date.now() + URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]] * DAY_MS),
+      shared_fields: fields,
+      note: crypto.encryptNullable(input.note || null, 'referrals.note'),
+      created_by: ctx.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.trx
+    .updateTable('person_needs')
+    .set({ status: 'referred', updated_at: new Date() })
+    .where('id', '=', need.id)
+    .execute();
+  const to = await ctx.trx
+    .selectFrom('institutions')
+    .select('code')
+    .where('id', '=', service.institution_id)
+    .executeTakeFirstOrThrow();
+  await addTimeline(ctx.trx, {
+    caseId: loaded.id,
+    actor: ctx.actor,
+    kind: 'referral_created',
+    details: {
+      referralId: row.id,
+      serviceType: need.service_type,
+      toInstitutionCode: to.code,
+      sharedFields: fields,
+    },
+  });
+  await auditProtection(ctx, 'referral.create', 'referral', row.id, fields);
+  return referralView(ctx, crypto, row.id);
+}
+
+async function timeline(ctx: Ctx, row: ReferralRow, kind: string, extra: Record<string, string> = {}) {
+  await addTimeline(ctx.trx, {
+    caseId: row.case_id,
+    actor: ctx.actor,
+    kind,
+    details: { referralId: row.id, institutionCode: ctx.actor.institutionCode, ...extra },
+  });
+}
+
+/** The receiving institution accepts; for a bed service it takes one place, atomically, or answers 409 no_capacity. */
+export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
+  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
+  const bed = isBedService(row.service_type);
+  // Referral first, then the place (the lock order of referral-state.ts).
+  await transition(ctx.trx, row.id, row.state, 'accepted', { holds_place: bed });
+  if (bed && !(await takePlace(ctx.trx, row.provider_service_id))) throw errors.conflict('no_capacity');
+  await timeline(ctx, row, 'referral_accepted');
+  await auditProtection(ctx, 'referral.accept', 'referral', row.id, ['state']);
+  return referralView(ctx, crypto, row.id);
+}
+
+export async function declineReferral(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  referralId: string,
+  input: z.output<typeof DeclineReferralRequest>,
+) {
+  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
+  await endReferral(ctx.trx, row, 'declined', crypto.encrypt(input.reason, 'referrals.state_reason'));
+  await timeline(ctx, row, 'referral_declined');
+  await auditProtection(ctx, 'referral.decline', 'referral', row.id, ['state', 'reason']);
+  return referralView(ctx, crypto, row.id);
+}
+
+/** Completes (the receiving institution) or closes with a reason (either side). */
+export async function completeReferral(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  referralId: string,
+  input: z.output<typeof CompleteReferralRequest>,
+) {
+  const action = input.outcome === 'completed' ? 'referral.respond' : 'referral.close';
+  const row = await loadReferralFor(ctx, referralId, action);
+  const reason = input.reason ? crypto.encrypt(input.reason, 'referrals.state_reason') : null;
+  await endReferral(ctx.trx, row, input.outcome, reason);
+  await timeline(ctx, row, input.outcome === 'completed' ? 'referral_completed' : 'referral_closed');
+  await auditProtection(
+    ctx,
+    input.outcome === 'completed' ? 'referral.complete' : 'referral.close',
+    'referral',
+    row.id,
+    ['state', ...(reason ? ['reason'] : [])],
+  );
+  return referralView(ctx, crypto, row.id);
+}
+
+/** A service delivered under an accepted referral (what "victims assisted" counts); the first one starts it. */
+export async function recordServiceDelivery(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  referralId: string,
+  input: z.output<typeof ServiceDeliveryRequest>,
+) {
+  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
+  if (row.state !== 'accepted' && row.state !== 'in_progress')
+    throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
+  if (input.deliveredOn > new Date().toISOString().slice(0, 10)) throw errors.badRequest('date_in_future');
+  if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
+  const delivery = await ctx.trx
+    .insertInto('service_deliveries')
+    .values({
+      referral_id: row.id,
+      delivered_on: input.deliveredOn,
+      description: crypto.encrypt(input.description, 'service_deliveries.description'),
+      recorded_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await timeline(ctx, row, 'service_delivered', { deliveryId: delivery.id, deliveredOn: input.deliveredOn });
+  await auditProtection(ctx, 'referral.recordDelivery', 'referral', row.id, ['deliveredOn', 'description']);
+  return referralView(ctx, crypto, row.id);
+}
+
+export async function referralInbox(
+  ctx: Pick<Ctx, 'trx' | 'actor'>,
+  query: z.output<typeof ListReferralsQuery>,
+) {
+  const { rows, total, counts, overdue } = await listReferrals(ctx.trx, ctx.actor, query);
+  return { direction: query.direction, items: rows.map(presentReferralSummary), total, counts, overdue };
+}
