@@ -13,7 +13,11 @@ import { IntakePage } from './pages/intake/IntakePage.js';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { DirectoryPage } from './pages/directory/DirectoryPage.js';
 import { PersonPage } from './pages/persons/PersonPage.js';
+import { ReferralPage } from './pages/referrals/ReferralPage.js';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { UnmetNeedsPage } from './pages/reports/UnmetNeedsPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
@@ -28,6 +32,10 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/intake': IntakePage,
   '/cases/:id': CasePage,
   '/persons/:id': PersonPage,
+  '/referrals': ReferralsPage,
+  '/referrals/:id': ReferralPage,
+  '/directory': DirectoryPage,
+  '/reports/unmet-needs': UnmetNeedsPage,
   '/users': UsersPage,
   '/institutions': InstitutionsPage,
   '/audit': AuditPage,

@@ -57,6 +57,20 @@ import {
   UpdateCaseRequest,
   UpdatePersonRequest,
 } from '../shared/api-identification.js';
+import {
+  CompleteReferralRequest,
+  DeclineReferralRequest,
+  ListProvidersQuery,
+  ListReferralsQuery,
+  ProviderList,
+  ProviderView,
+  ReferralInbox,
+  ReferralView,
+  ServiceDeliveryRequest,
+  UnmetNeedsQuery,
+  UnmetNeedsReport,
+  UpdateCapacityRequest,
+} from '../shared/api-protection.js';
 
 export interface ApiIssue {
   path: string;
@@ -388,4 +402,65 @@ export function decideTraffickingStatus(
   body: z.input<typeof DecideStatusRequest>,
 ): Promise<z.output<typeof DecisionView>> {
   return call('POST', `/api/cases/${id(caseId)}/decisions`, DecisionView, { body });
+}
+
+// ---- protection: service directory, referrals, needs, the gap report ---------------------------
+/** The service directory, filtered by service type, department and free capacity. */
+export function listServiceProviders(
+  query: Partial<z.output<typeof ListProvidersQuery>> = {},
+): Promise<z.output<typeof ProviderList>> {
+  return call('GET', '/api/service-providers', ProviderList, { query });
+}
+
+/** Sets the places (capacity) and the current occupancy of a provider's service with beds. */
+export function updateServiceCapacity(
+  providerId: string,
+  body: z.input<typeof UpdateCapacityRequest>,
+): Promise<z.output<typeof ProviderView>> {
+  return call('PUT', `/api/service-providers/${id(providerId)}/capacity`, ProviderView, { body });
+}
+
+/** The referrals received by (or sent from) the caller's institution, with counts per state. */
+export function listReferralInbox(
+  query: Partial<z.output<typeof ListReferralsQuery>> = {},
+): Promise<z.output<typeof ReferralInbox>> {
+  return call('GET', '/api/referrals', ReferralInbox, { query });
+}
+
+/** One referral as the caller's side sees it (the receiving side gets the shared fields only). */
+export function getReferral(referralId: string): Promise<z.output<typeof ReferralView>> {
+  return call('GET', `/api/referrals/${id(referralId)}`, ReferralView);
+}
+
+export function acceptReferral(referralId: string): Promise<z.output<typeof ReferralView>> {
+  return call('POST', `/api/referrals/${id(referralId)}/acceptance`, ReferralView);
+}
+
+export function declineReferral(
+  referralId: string,
+  body: z.input<typeof DeclineReferralRequest>,
+): Promise<z.output<typeof ReferralView>> {
+  return call('POST', `/api/referrals/${id(referralId)}/decline`, ReferralView, { body });
+}
+
+/** Completes a referral, or closes it with a reason. */
+export function completeReferral(
+  referralId: string,
+  body: z.input<typeof CompleteReferralRequest>,
+): Promise<z.output<typeof ReferralView>> {
+  return call('POST', `/api/referrals/${id(referralId)}/completion`, ReferralView, { body });
+}
+
+export function recordServiceDelivery(
+  referralId: string,
+  body: z.input<typeof ServiceDeliveryRequest>,
+): Promise<z.output<typeof ReferralView>> {
+  return call('POST', `/api/referrals/${id(referralId)}/deliveries`, ReferralView, { body });
+}
+
+/** Unmet needs in aggregate; cells under the minimum size come back suppressed. */
+export function getUnmetNeedsReport(
+  query: z.input<typeof UnmetNeedsQuery> = {},
+): Promise<z.output<typeof UnmetNeedsReport>> {
+  return call('GET', '/api/reports/unmet-needs', UnmetNeedsReport, { query });
 }

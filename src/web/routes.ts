@@ -17,11 +17,15 @@ export const APP_ROUTES = [
   { path: '/', label: 'nav.account', permission: null },
   { path: '/cases', label: 'nav.cases', permission: 'case.list' },
   { path: '/intake', label: 'nav.intake', permission: 'case.create' },
+  { path: '/referrals', label: 'nav.referrals', permission: 'referral.list' },
+  { path: '/directory', label: 'nav.directory', permission: 'provider.list' },
+  { path: '/reports/unmet-needs', label: 'nav.unmetNeeds', permission: 'need.report' },
   { path: '/users', label: 'nav.users', permission: 'user.list' },
   { path: '/institutions', label: 'nav.institutions', permission: 'institution.list' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.list' },
   { path: '/cases/:id', label: null, permission: 'case.read' },
   { path: '/persons/:id', label: null, permission: 'person.read' },
+  { path: '/referrals/:id', label: null, permission: 'referral.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];
@@ -67,3 +71,4 @@ export function matchRoute(path: string): { route: AppRouteEntry; params: RouteP
 /** Links to the pages of one record. */
 export const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
 export const personPath = (personId: string) => `/persons/${encodeURIComponent(personId)}`;
+export const referralPath = (referralId: string) => `/referrals/${encodeURIComponent(referralId)}`;

@@ -36,8 +36,13 @@ export function AppShell({ children }: { children: ReactNode }) {
     (route): route is Extract<AppRouteEntry, { label: string }> =>
       route.label !== null && (route.permission === null || can(route.permission)),
   );
-  // A case or person page belongs to the case list in the navigation.
-  const section = path.startsWith('/cases/') || path.startsWith('/persons/') ? '/cases' : path;
+  // A case or person page belongs to the case list in the navigation, a referral to the inbox.
+  const section =
+    path.startsWith('/cases/') || path.startsWith('/persons/')
+      ? '/cases'
+      : path.startsWith('/referrals/')
+        ? '/referrals'
+        : path;
 
   return (
     <div className="shell">

@@ -23,9 +23,13 @@ import {
   PLATFORMS,
   RECRUITER_RELATIONS,
   RECRUITMENT_METHODS,
+  REFERRAL_STATES,
+  SERVICE_TYPES,
   SEXES,
   SEXUAL_EXPLOITATION_TYPES,
   TRAFFICKING_STATUSES,
+  UNMET_REASONS,
+  URGENCIES,
   VULNERABILITY_FACTORS,
 } from '../../shared/catalogues.js';
 import type { Locale } from '../../shared/roles.js';
@@ -51,6 +55,10 @@ export const VALUE_LISTS = {
   PLATFORMS,
   EVENT_TYPES,
   VULNERABILITY_FACTORS,
+  SERVICE_TYPES,
+  URGENCIES,
+  REFERRAL_STATES,
+  UNMET_REASONS,
 } as const;
 
 export type ValueListName = keyof typeof VALUE_LISTS;
@@ -375,6 +383,67 @@ export const VALUE_LABELS: LabelMap = {
     Disability: l('Discapacidad', 'Discapacidad', 'Disability'),
     Homelessness: l('Sin vivienda', 'Ndoguerekóiva óga', 'Homelessness'),
     Other: OTHER,
+  },
+  SERVICE_TYPES: {
+    Shelter: l('Albergue', 'Tekoha ñangarekoha (albergue)', 'Shelter'),
+    DropInCentre: l('Centro de atención diurna', 'Centro ñangareko ára pukukue', 'Drop-in centre'),
+    Medical: l('Atención médica', 'Pohãnohára ñangareko', 'Medical care'),
+    Psychological: l('Atención psicológica', 'Ñangareko psicológico', 'Psychological support'),
+    LegalAid: l('Asistencia jurídica', 'Pytyvõ léi rehegua', 'Legal aid'),
+    Repatriation: l('Repatriación', 'Jevy tetã teépe (repatriación)', 'Repatriation'),
+    ResidencyRegularisation: l(
+      'Regularización migratoria',
+      'Residencia ñemohenda',
+      'Residency regularisation',
+    ),
+    FamilyReintegration: l('Reintegración familiar', 'Jevy ogaygua ndive', 'Family reintegration'),
+    Education: l('Educación', "Mbo'epy", 'Education'),
+    Livelihood: l('Medios de vida', "Tembiapo ha jeiko'ỹ", 'Livelihood'),
+    FinancialHelp: l('Ayuda económica', 'Pytyvõ pirapire rehegua', 'Financial help'),
+    Interpretation: l('Interpretación', "Ñe'ẽmbohasa", 'Interpretation'),
+    LabourExploitationRehabilitation: l(
+      'Rehabilitación tras explotación laboral',
+      'Ñemopu’ã tembiapo explotación rire',
+      'Labour exploitation rehabilitation',
+    ),
+    SexualExploitationRehabilitation: l(
+      'Rehabilitación tras explotación sexual',
+      'Ñemopu’ã explotación sexual rire',
+      'Sexual exploitation rehabilitation',
+    ),
+    RightsBasedTraining: l('Formación en derechos', "Mbo'epy derécho rehegua", 'Rights-based training'),
+    SocialCare: l('Atención social', 'Ñangareko social', 'Social care'),
+  },
+  URGENCIES: {
+    Immediate: l('Inmediata', 'Ko’ágã voi', 'Immediate'),
+    High: l('Alta', 'Tuicha', 'High'),
+    Normal: l('Normal', 'Jepiguáicha', 'Normal'),
+  },
+  REFERRAL_STATES: {
+    requested: l('Solicitada', 'Ojejeruréva', 'Requested'),
+    accepted: l('Aceptada', 'Oñemoneĩva', 'Accepted'),
+    declined: l('Rechazada', 'Oñembotovéva', 'Declined'),
+    in_progress: l('En curso', 'Oikóva', 'In progress'),
+    completed: l('Completada', 'Opámava', 'Completed'),
+    closed: l('Cerrada', 'Oñembotýva', 'Closed'),
+    withdrawn: l(
+      'Retirada (consentimiento retirado)',
+      'Oñeguenohẽva (consentimiento oñeguenohẽ)',
+      'Withdrawn (consent withdrawn)',
+    ),
+  },
+  UNMET_REASONS: {
+    no_provider_for_profile: l(
+      'Ningún proveedor para el perfil',
+      'Ndaipóri proveedor ko perfil-pe guarã',
+      'No provider for the profile',
+    ),
+    no_capacity: l('Sin plazas libres', 'Ndaipóri tenda sãsõ', 'No free places'),
+    not_offered_in_department: l(
+      'No se ofrece en el departamento',
+      'Ndojeikuave’êi ko tetãvore-pe',
+      'Not offered in the department',
+    ),
   },
 };
 

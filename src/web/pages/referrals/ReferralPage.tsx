@@ -1,0 +1,211 @@
+/**
+ * One referral: its state, service, urgency and due date, the person fields the sending side
+ * shared (exactly as the server sends them), the services delivered, and the actions the server
+ * lists in `actions` — the page never works out on its own what the user may do.
+ */
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { ReferralView } from '../../../shared/api-protection.js';
+import * as api from '../../api.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { valueLabel } from '../../i18n/values.js';
+import { Link } from '../../router.js';
+import { casePath, type RouteParams } from '../../routes.js';
+import { Detail, Section } from '../cases/Section.js';
+import { formatDate } from '../cases/format.js';
+import { ReferralDialog, type DialogKind } from './ReferralDialog.js';
+import { SharedPersonDetails } from './SharedPersonDetails.js';
+import { OverdueBadge, StateBadge, UrgencyBadge } from './ReferralsPage.js';
+import '../../styles/cases.css';
+import '../../styles/referrals.css';
+
+type View = z.output<typeof ReferralView>;
+
+export function ReferralPage({ params }: { params: RouteParams }) {
+  const { t, locale } = useI18n();
+  const referralId = params.id ?? '';
+  const loaded = useLoad(() => api.getReferral(referralId), referralId);
+  const [fresh, setFresh] = useState<View | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState(false);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+
+  useEffect(() => setFresh(null), [loaded.data]);
+
+  if (loaded.error?.status === 404) {
+    return (
+      <Page title={t('referrals.notFoundTitle')}>
+        <p data-testid="referral-not-found">{t('referrals.notFoundBody')}</p>
+        <p>
+          <Link to="/referrals">{t('referrals.backToList')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const view = fresh ?? loaded.data;
+  if (!view) {
+    return (
+      <Page title={t('referrals.pageTitle')}>
+        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  function changed(message: string, next: View) {
+    setDialog(null);
+    setFailed(null);
+    setSaved(message);
+    setFresh(next);
+  }
+
+  async function accept() {
+    setSaved(null);
+    setFailed(null);
+    setAccepting(true);
+    try {
+      changed(t('referrals.accepted'), await api.acceptReferral(referralId));
+    } catch (error) {
+      // E.g. the shelter has no free place left: the server's message says so.
+      setFailed(api.toApiError(error).message);
+    } finally {
+      setAccepting(false);
+    }
+  }
+
+  function open(kind: DialogKind) {
+    setSaved(null);
+    setFailed(null);
+    setDialog(kind);
+  }
+
+  const may = (action: View['actions'][number]) => view.actions.includes(action);
+  const service = valueLabel(locale, 'SERVICE_TYPES', view.serviceType);
+  return (
+    <Page title={t('referrals.pageTitleService', { service })}>
+      <p className="case-back">
+        <Link to="/referrals">{t('referrals.backToList')}</Link>
+      </p>
+      <LiveRegion success={saved} error={failed} />
+      {view.actions.length > 0 && (
+        <div className="referral-actions" data-testid="referral-actions">
+          {may('accept') && (
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={accepting}
+              onClick={() => void accept()}
+              data-testid="referral-accept"
+            >
+              {accepting ? t('action.working') : t('referrals.accept')}
+            </button>
+          )}
+          {may('recordDelivery') && (
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => open('recordDelivery')}
+              data-testid="referral-record-delivery"
+            >
+              {t('referrals.recordDelivery')}
+            </button>
+          )}
+          {may('complete') && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => open('complete')}
+              data-testid="referral-complete"
+            >
+              {t('referrals.complete')}
+            </button>
+          )}
+          {may('decline') && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => open('decline')}
+              data-testid="referral-decline"
+            >
+              {t('referrals.decline')}
+            </button>
+          )}
+          {may('close') && (
+            <button type="button" className="btn" onClick={() => open('close')} data-testid="referral-close">
+              {t('referrals.close')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="case-page" aria-busy={loaded.loading}>
+        <Section title={t('referrals.section.summary')} testId="referral-summary">
+          <dl className="details">
+            <Detail term={t('referrals.field.state')}>
+              <StateBadge state={view.state} />
+            </Detail>
+            {view.stateReason && <Detail term={t('referrals.field.stateReason')}>{view.stateReason}</Detail>}
+            <Detail term={t('referrals.field.service')}>{service}</Detail>
+            <Detail term={t('referrals.field.urgency')}>
+              <UrgencyBadge urgency={view.urgency} />
+            </Detail>
+            <Detail term={t('referrals.field.due')}>
+              {formatDate(locale, view.dueAt)}
+              {view.overdue && <OverdueBadge />}
+            </Detail>
+            <Detail term={t('referrals.field.createdAt')}>{formatDate(locale, view.createdAt)}</Detail>
+            <Detail term={t('referrals.field.from')}>
+              {view.from.code} — {view.from.name}
+            </Detail>
+            <Detail term={t('referrals.field.to')}>
+              {view.to.code} — {view.to.name}
+            </Detail>
+            <Detail term={t('referrals.field.provider')}>{view.providerName}</Detail>
+            {view.caseId && (
+              <Detail term={t('referrals.field.case')}>
+                <Link to={casePath(view.caseId)}>{view.caseReference ?? view.caseId}</Link>
+              </Detail>
+            )}
+            {view.note && <Detail term={t('referrals.field.note')}>{view.note}</Detail>}
+          </dl>
+        </Section>
+        <Section title={t('referrals.section.person')} testId="referral-person">
+          {view.person ? (
+            <>
+              <p className="field-hint">{t('referrals.sharedOnly')}</p>
+              <SharedPersonDetails person={view.person} />
+            </>
+          ) : (
+            <p className="empty">{t('referrals.personWithdrawn')}</p>
+          )}
+        </Section>
+        <Section title={t('referrals.section.deliveries')} testId="referral-deliveries">
+          {view.deliveries.length === 0 ? (
+            <p className="empty">{t('referrals.noDeliveries')}</p>
+          ) : (
+            <ul className="record-list">
+              {view.deliveries.map((delivery) => (
+                <li key={delivery.id} data-testid="referral-delivery">
+                  <strong>{formatDate(locale, delivery.deliveredOn)}</strong>
+                  {' — '}
+                  {delivery.description ?? t('referrals.deliveryRemoved')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+      {dialog && (
+        <ReferralDialog
+          kind={dialog}
+          referralId={view.id}
+          onClose={() => setDialog(null)}
+          onSaved={changed}
+        />
+      )}
+    </Page>
+  );
+}

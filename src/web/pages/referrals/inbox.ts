@@ -1,0 +1,51 @@
+/**
+ * The inbox's filters, kept in the address: direction, one state and "overdue only" — codes only,
+ * never personal data. Unknown or malformed values are dropped, so an edited address still works.
+ */
+import { REFERRAL_STATES } from '../../../shared/catalogues.js';
+
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+
+export interface InboxFilter {
+  direction: 'incoming' | 'outgoing';
+  state?: ReferralState;
+  overdue?: true;
+}
+
+const isState = (value: string | null): value is ReferralState =>
+  value !== null && (REFERRAL_STATES as readonly string[]).includes(value);
+
+/** The filter from a query string (`direction=outgoing&state=requested&overdue=true`). */
+export function parseInboxFilter(search: string): InboxFilter {
+  const params = new URLSearchParams(search);
+  const state = params.get('state');
+  return {
+    direction: params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming',
+    ...(isState(state) ? { state } : {}),
+    ...(params.get('overdue') === 'true' ? { overdue: true as const } : {}),
+  };
+}
+
+/** The query parameters of a filter; the default direction is left out of the address. */
+export function inboxParams(filter: InboxFilter): Record<string, string | undefined> {
+  return {
+    direction: filter.direction === 'outgoing' ? 'outgoing' : undefined,
+    state: filter.state,
+    overdue: filter.overdue ? 'true' : undefined,
+  };
+}
+
+/** The per-state counts in the catalogue's order, leaving out the states with none. */
+export function stateCounts(
+  counts: Readonly<Partial<Record<ReferralState, number>>>,
+): { state: ReferralState; count: number }[] {
+  return REFERRAL_STATES.map((state) => ({ state, count: counts[state] ?? 0 })).filter(
+    (entry) => entry.count > 0,
+  );
+}
+
+/** Today's date (`YYYY-MM-DD`) in the browser's time zone, the default for a delivery. */
+export function localIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { inboxParams, localIsoDate, parseInboxFilter, stateCounts } from './inbox.js';
+
+describe('referral inbox filter', () => {
+  it('defaults to incoming with no state', () => {
+    expect(parseInboxFilter('')).toEqual({ direction: 'incoming' });
+  });
+
+  it('reads direction, a known state and overdue', () => {
+    expect(parseInboxFilter('?direction=outgoing&state=accepted&overdue=true')).toEqual({
+      direction: 'outgoing',
+      state: 'accepted',
+      overdue: true,
+    });
+  });
+
+  it('drops unknown values', () => {
+    expect(parseInboxFilter('direction=sideways&state=lost&overdue=yes')).toEqual({ direction: 'incoming' });
+  });
+
+  it('round-trips through the address, leaving the default direction out', () => {
+    expect(inboxParams({ direction: 'incoming' })).toEqual({
+      direction: undefined,
+      state: undefined,
+      overdue: undefined,
+    });
+    const filter = { direction: 'outgoing', state: 'requested', overdue: true } as const;
+    const query = new URLSearchParams(inboxParams(filter) as Record<string, string>).toString();
+    expect(parseInboxFilter(query)).toEqual(filter);
+  });
+});
+
+describe('state counts', () => {
+  it('keeps the catalogue order and leaves out empty states', () => {
+    expect(stateCounts({ completed: 2, requested: 3, declined: 0 })).toEqual([
+      { state: 'requested', count: 3 },
+      { state: 'completed', count: 2 },
+    ]);
+  });
+});
+
+describe('localIsoDate', () => {
+  it('pads month and day', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 12))).toBe('2026-01-05');
+  });
+});
