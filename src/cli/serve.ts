@@ -3,17 +3,20 @@ import type { Config } from '../server/config.js';
 import { openServices } from '../server/bootstrap.js';
 import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
+import { scheduleNotificationJobs } from '../server/modules/notifications/notification-jobs.js';
 import { ensureSetupLink } from '../server/modules/setup/accounts.service.js';
 
 export async function serve(config: Config): Promise<void> {
   const services = await openServices({ config });
   const app = await buildApp(services);
   const stopStatistics = scheduleEmbeddedStatistics(services.db, services.logger);
+  const stopNotifications = scheduleNotificationJobs(services.db, services.config, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     stopStatistics();
+    stopNotifications();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();

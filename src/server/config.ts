@@ -17,7 +17,10 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: string;
+  /** smtp://host:port (or smtps://, with user:password@ if the relay needs it); e-mail is off without it. */
   smtpUrl: string | null;
+  /** Sender address of notification e-mails; e-mail is off without it. */
+  mailFrom: string | null;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: intFrom(env.NANDUTI_SESSION_ABSOLUTE_HOURS, 12, 'NANDUTI_SESSION_ABSOLUTE_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',
     smtpUrl: env.NANDUTI_SMTP_URL || null,
+    mailFrom: env.NANDUTI_MAIL_FROM || null,
     ...overrides,
   };
 }

@@ -31,6 +31,7 @@ import {
   IDENTIFICATION_MATRIX,
   IDENTIFICATION_RUN,
 } from './access-matrix-identification.js';
+import { NOTIFICATIONS_MATRIX, NOTIFICATIONS_RUN } from './access-matrix-notifications.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
 
 // prettier-ignore
@@ -68,7 +69,12 @@ const FOUNDATION_MATRIX = {
   'getHealth: liveness':                                                  '200  200  200  200  200  200  200',
   'getReadiness: readiness':                                              '200  200  200  200  200  200  200',
 } as const;
-const MATRIX = { ...FOUNDATION_MATRIX, ...IDENTIFICATION_MATRIX, ...PROTECTION_MATRIX };
+const MATRIX = {
+  ...FOUNDATION_MATRIX,
+  ...IDENTIFICATION_MATRIX,
+  ...PROTECTION_MATRIX,
+  ...NOTIFICATIONS_MATRIX,
+};
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
 const AUDITED_AS: Partial<Record<Situation, Action>> = {
@@ -120,6 +126,7 @@ const newUnit = (c: Cell, institution: 'PNPTU' | 'MINNA') =>
 const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...IDENTIFICATION_RUN,
   ...PROTECTION_RUN,
+  ...NOTIFICATIONS_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

@@ -269,6 +269,8 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
       'institution.list',
       'audit.list',
       'audit.verify',
+      'notification.list',
+      'notification.markRead',
       'instrument.read',
     ]);
     const worker = await permissionsOf({ role: 'case_worker' });

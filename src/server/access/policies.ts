@@ -158,6 +158,11 @@ export const policies = {
     /** Close with a reason: either side. */
     close: referralSide(['from', 'to']),
   },
+  notification: {
+    /** Every signed-in role reads and marks its own notifications (the service scopes to the user). */
+    list: (() => true) as Rule<unknown>,
+    markRead: (() => true) as Rule<unknown>,
+  },
   instrument: {
     read: (() => true) as Rule<unknown>,
     edit: is('system_admin'),

@@ -10,6 +10,7 @@ import * as screeningInstrumentV1 from './migrations/2026-11-24T13-10-00_screeni
 import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
 import * as personSearchIndex from './migrations/2026-11-24T15-00-00_person_search_index.js';
 import * as protection from './migrations/2026-11-24T16-00-00_protection.js';
+import * as notifications from './migrations/2026-11-24T16-30-00_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T13-20-00_case_indexes': caseIndexes,
   '2026-11-24T15-00-00_person_search_index': personSearchIndex,
   '2026-11-24T16-00-00_protection': protection,
+  '2026-11-24T16-30-00_notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

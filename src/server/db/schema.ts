@@ -356,6 +356,8 @@ export interface ReferralTable {
   note: string | null;
   state_reason: string | null;
   holds_place: Generated<boolean>;
+  /** When the overdue referral was escalated to supervisors (once). */
+  escalated_at: Generated<Date | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -383,6 +385,19 @@ export interface ProtectionStatusTable {
   residency_requested: boolean;
   residency_granted: boolean;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  resource_type: string;
+  resource_id: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+  mail_state: string;
+  mail_attempts: Generated<number>;
+  mail_next_at: Generated<Date>;
 }
 
 export interface DB {
@@ -413,6 +428,7 @@ export interface DB {
   referrals: ReferralTable;
   service_deliveries: ServiceDeliveryTable;
   protection_status: ProtectionStatusTable;
+  notifications: NotificationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

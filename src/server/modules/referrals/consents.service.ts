@@ -15,6 +15,7 @@ import { addTimeline } from '../cases/timeline.js';
 import { loadCaseFor } from './case-for.js';
 import { currentAge, loadPerson, personInCase } from './person-profile.js';
 import { auditProtection } from './protection-audit.js';
+import { notifyReferral } from '../notifications/notifications.service.js';
 import { endReferral } from './referral-state.js';
 
 type RecordInput = z.output<typeof RecordConsentRequest>;
@@ -108,7 +109,15 @@ export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: strin
     .executeTakeFirstOrThrow();
   const open = await ctx.trx
     .selectFrom('referrals')
-    .select(['id', 'state', 'holds_place', 'provider_service_id', 'need_id'])
+    .select([
+      'id',
+      'state',
+      'holds_place',
+      'provider_service_id',
+      'need_id',
+      'from_institution_id',
+      'to_institution_id',
+    ])
     .where('consent_id', '=', consentId)
     .where('state', 'in', ['requested', 'accepted', 'in_progress'])
     .orderBy('created_at')
@@ -123,6 +132,7 @@ export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: strin
       details: { referralId: referral.id, consentId },
     });
     await auditProtection(ctx, 'referral.withdraw', 'referral', referral.id, ['state']);
+    await notifyReferral(ctx, 'referral_withdrawn', referral);
   }
   await addTimeline(ctx.trx, {
     caseId: loaded.id,

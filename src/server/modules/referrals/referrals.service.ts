@@ -19,6 +19,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../http/errors.js';
 import type { Ctx } from '../../http/route.js';
 import { addTimeline } from '../cases/timeline.js';
+import { notifyReferral } from '../notifications/notifications.service.js';
 import { isBedService } from '../providers/matching.js';
 import { takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
@@ -195,8 +196,9 @@ export async function createReferral(
       note: crypto.encryptNullable(input.note || null, 'referrals.note'),
       created_by: ctx.actor.userId,
     })
-    .returning('id')
+    .returning(['id', 'from_institution_id', 'to_institution_id'])
     .executeTakeFirstOrThrow();
+  await notifyReferral(ctx, 'referral_created', row);
   await ctx.trx
     .updateTable('person_needs')
     .set({ status: 'referred', updated_at: new Date() })
@@ -239,6 +241,7 @@ export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: 
   await transition(ctx.trx, row.id, row.state, 'accepted', { holds_place: bed });
   if (bed && !(await takePlace(ctx.trx, row.provider_service_id))) throw errors.conflict('no_capacity');
   await timeline(ctx, row, 'referral_accepted');
+  await notifyReferral(ctx, 'referral_accepted', row);
   await auditProtection(ctx, 'referral.accept', 'referral', row.id, ['state']);
   return referralView(ctx, crypto, row.id);
 }
@@ -252,6 +255,7 @@ export async function declineReferral(
   const row = await loadReferralFor(ctx, referralId, 'referral.respond');
   await endReferral(ctx.trx, row, 'declined', crypto.encrypt(input.reason, 'referrals.state_reason'));
   await timeline(ctx, row, 'referral_declined');
+  await notifyReferral(ctx, 'referral_declined', row);
   await auditProtection(ctx, 'referral.decline', 'referral', row.id, ['state', 'reason']);
   return referralView(ctx, crypto, row.id);
 }
@@ -268,6 +272,7 @@ export async function completeReferral(
   const reason = input.reason ? crypto.encrypt(input.reason, 'referrals.state_reason') : null;
   await endReferral(ctx.trx, row, input.outcome, reason);
   await timeline(ctx, row, input.outcome === 'completed' ? 'referral_completed' : 'referral_closed');
+  await notifyReferral(ctx, input.outcome === 'completed' ? 'referral_completed' : 'referral_closed', row);
   await auditProtection(
     ctx,
     input.outcome === 'completed' ? 'referral.complete' : 'referral.close',

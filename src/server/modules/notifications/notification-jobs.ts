@@ -1,0 +1,41 @@
+/**
+ * The server's background work for notifications: every minute, escalate overdue referrals and,
+ * when e-mail is configured, send the pending notification e-mails. Timers are unref'd so they
+ * never keep the process alive; the returned function stops them.
+ */
+import type { Database } from '../../db/database.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { drainMailOutbox, mailEnabled, smtpSender } from '../../mail/mail-outbox.js';
+import { escalateOverdueReferrals } from './notifications.service.js';
+
+export const NOTIFICATION_JOB_INTERVAL_MS = 60_000;
+
+export function scheduleNotificationJobs(db: Database, config: Config, logger: Logger): () => void {
+  const send = mailEnabled(config) ? smtpSender(config.smtpUrl!) : null;
+  let running = false;
+  const run = async () => {
+    if (running || db.closed) return;
+    running = true;
+    try {
+      const escalated = await escalateOverdueReferrals(db);
+      if (escalated) logger.info({ escalated }, 'overdue referrals escalated');
+      if (send) {
+        const { sent, failed } = await drainMailOutbox(db, config, send, logger);
+        if (sent || failed) logger.info({ sent, failed }, 'notification e-mails');
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'notification jobs failed');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void run(), 5_000);
+  const every = setInterval(() => void run(), NOTIFICATION_JOB_INTERVAL_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}

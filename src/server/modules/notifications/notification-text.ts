@@ -1,0 +1,90 @@
+/**
+ * The words of a notification, built at read (or send) time from its kind and the referral's
+ * reference, in the reader's language. Nothing personal: no names, no case content.
+ */
+import type { Locale } from '../../../shared/roles.js';
+
+export const NOTIFICATION_KINDS = [
+  'referral_created',
+  'referral_accepted',
+  'referral_declined',
+  'referral_completed',
+  'referral_closed',
+  'referral_withdrawn',
+  'referral_overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+const TEXT: Record<NotificationKind, Record<Locale, string>> = {
+  referral_created: {
+    es: 'Tiene una nueva derivación {ref}.',
+    gn: 'Oĩ peẽme derivación pyahu {ref}.',
+    en: 'You have a new referral {ref}.',
+  },
+  referral_accepted: {
+    es: 'La derivación {ref} fue aceptada.',
+    gn: 'Derivación {ref} oñemoneĩ.',
+    en: 'Referral {ref} was accepted.',
+  },
+  referral_declined: {
+    es: 'La derivación {ref} fue rechazada.',
+    gn: 'Derivación {ref} ojehejarei.',
+    en: 'Referral {ref} was declined.',
+  },
+  referral_completed: {
+    es: 'La derivación {ref} fue completada.',
+    gn: 'Derivación {ref} oñemohu’ã.',
+    en: 'Referral {ref} was completed.',
+  },
+  referral_closed: {
+    es: 'La derivación {ref} fue cerrada.',
+    gn: 'Derivación {ref} oñemboty.',
+    en: 'Referral {ref} was closed.',
+  },
+  referral_withdrawn: {
+    es: 'La derivación {ref} terminó: se retiró el consentimiento.',
+    gn: 'Derivación {ref} opa: ojeipe’a pe moneĩ.',
+    en: 'Referral {ref} ended: consent was withdrawn.',
+  },
+  referral_overdue: {
+    es: 'La derivación {ref} está vencida.',
+    gn: 'Derivación {ref} ohasáma ára.',
+    en: 'Referral {ref} is overdue.',
+  },
+};
+
+const OPEN_APP: Record<Locale, string> = {
+  es: 'Abra Ñandutí para verla.',
+  gn: 'Eike Ñandutí-pe rehecha hag̃ua.',
+  en: 'Open Ñandutí to see it.',
+};
+
+const SUBJECT: Record<Locale, string> = {
+  es: 'Ñandutí: aviso de derivación',
+  gn: 'Ñandutí: marandu derivación rehegua',
+  en: 'Ñandutí: referral notice',
+};
+
+/** A referral's reference: a short, non-personal form of its id, the same on both sides. */
+export function referralReference(referralId: string): string {
+  return `DER-${referralId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+function localeOr(locale: string): Locale {
+  return locale === 'gn' || locale === 'en' ? locale : 'es';
+}
+
+export function notificationText(kind: string, referralId: string, locale: string): string {
+  const texts = TEXT[kind as NotificationKind];
+  const l = localeOr(locale);
+  return texts ? texts[l].replace('{ref}', referralReference(referralId)) : kind;
+}
+
+/** The e-mail: a subject and two lines, no personal data, no link to a record. */
+export function notificationMail(kind: string, referralId: string, locale: string, publicUrl: string) {
+  const l = localeOr(locale);
+  return {
+    subject: SUBJECT[l],
+    text: `${notificationText(kind, referralId, l)}\n${OPEN_APP[l]}\n${publicUrl}\n`,
+  };
+}

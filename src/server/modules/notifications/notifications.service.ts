@@ -1,0 +1,147 @@
+/**
+ * Notifications, written in the transaction of the change they announce. Who is told:
+ * - a referral's state changes (created, accepted, declined, completed, closed, withdrawn): the
+ *   active case-role staff (case worker, supervisor, prosecutor) of the institution on the OTHER side
+ *   from the one acting — the receiver for a new referral, the sender for an answer;
+ * - an overdue referral: the active supervisors of both institutions, once (referrals.escalated_at).
+ * One row per recipient user; it holds no personal data and doubles as the e-mail outbox.
+ */
+import { sql } from 'kysely';
+import type { Locale, Role } from '../../../shared/roles.js';
+import type { Database, Trx } from '../../db/database.js';
+import { CASE_ROLES } from '../../access/policies.js';
+import type { Ctx } from '../../http/route.js';
+import { notificationText, referralReference, type NotificationKind } from './notification-text.js';
+
+export interface ReferralSides {
+  id: string;
+  from_institution_id: string;
+  to_institution_id: string;
+}
+
+async function insertFor(
+  trx: Trx,
+  kind: NotificationKind,
+  referralId: string,
+  institutionIds: string[],
+  roles: readonly Role[],
+  exceptUserId: string | null,
+): Promise<number> {
+  let recipients = trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('institution_id', 'in', institutionIds)
+    .where('role', 'in', [...roles])
+    .where('status', '=', 'active');
+  if (exceptUserId) recipients = recipients.where('id', '<>', exceptUserId);
+  const users = await recipients.execute();
+  if (users.length === 0) return 0;
+  await trx
+    .insertInto('notifications')
+    .values(
+      users.map((u) => ({
+        user_id: u.id,
+        kind,
+        resource_type: 'referral',
+        resource_id: referralId,
+        mail_state: u.email ? 'pending' : 'none',
+      })),
+    )
+    .execute();
+  return users.length;
+}
+
+/** Tells the other side of `referral` from the actor's institution that `kind` happened. */
+export async function notifyReferral(
+  ctx: Pick<Ctx, 'trx' | 'actor'>,
+  kind: Exclude<NotificationKind, 'referral_overdue'>,
+  referral: ReferralSides,
+): Promise<void> {
+  const other =
+    ctx.actor.institutionId === referral.from_institution_id
+      ? referral.to_institution_id
+      : referral.from_institution_id;
+  await insertFor(ctx.trx, kind, referral.id, [other], CASE_ROLES, ctx.actor.userId);
+}
+
+/**
+ * Escalates every open referral past its due date that was not escalated yet: marks it and tells
+ * the supervisors of both institutions. Idempotent (the conditional update claims each referral
+ * once, also against a concurrent run). Returns the number of referrals escalated.
+ */
+export async function escalateOverdueReferrals(db: Database): Promise<number> {
+  return db.transaction(async (trx) => {
+    const due = await trx
+      .updateTable('referrals')
+      .set({ escalated_at: new Date() })
+      .where('state', 'in', ['requested', 'accepted', 'in_progress'])
+      .where('due_at', '<', sql<Date>`now()`)
+      .where('escalated_at', 'is', null)
+      .returning(['id', 'from_institution_id', 'to_institution_id'])
+      .execute();
+    for (const r of due) {
+      await insertFor(
+        trx,
+        'referral_overdue',
+        r.id,
+        [r.from_institution_id, r.to_institution_id],
+        ['supervisor'],
+        null,
+      );
+    }
+    return due.length;
+  });
+}
+
+const PAGE = 50;
+
+/** The actor's own notifications, newest first (at most 50), in `locale`, with the number unread. */
+export async function listNotifications(ctx: Pick<Ctx, 'trx' | 'actor'>, locale: Locale) {
+  const rows = await ctx.trx
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'resource_type', 'resource_id', 'created_at', 'read_at'])
+    .where('user_id', '=', ctx.actor.userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(PAGE)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as NotificationKind,
+      resourceType: 'referral' as const,
+      resourceId: r.resource_id,
+      reference: referralReference(r.resource_id),
+      text: notificationText(r.kind, r.resource_id, locale),
+      createdAt: new Date(r.created_at).toISOString(),
+      readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+    })),
+    unread: await unreadCount(ctx),
+  };
+}
+
+async function unreadCount(ctx: Pick<Ctx, 'trx' | 'actor'>): Promise<number> {
+  const row = await ctx.trx
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', ctx.actor.userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks the given own notifications (or all of them) read; others' ids are silently ignored. */
+export async function markNotificationsRead(
+  ctx: Pick<Ctx, 'trx' | 'actor'>,
+  input: { ids?: string[] | undefined; all?: boolean | undefined },
+) {
+  if (!input.all && !input.ids?.length) return { marked: 0, unread: await unreadCount(ctx) };
+  let update = ctx.trx
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', ctx.actor.userId)
+    .where('read_at', 'is', null);
+  if (!input.all) update = update.where('id', 'in', input.ids!);
+  const result = await update.executeTakeFirst();
+  return { marked: Number(result.numUpdatedRows), unread: await unreadCount(ctx) };
+}
