@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
+import type { Ctx } from '../http/route.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -190,4 +191,23 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<V
     }
     if (rows.length < pageSize) return { ok: true, checked, firstBrokenSeq: null, reason: null };
   }
+}
+
+/** The audit row of an operation done by the request's actor, in the operation's transaction. */
+export function auditOperation(
+  ctx: Ctx,
+  action: string,
+  resourceType: string,
+  resourceId: string | null,
+  changedFields: readonly string[] = [],
+): Promise<void> {
+  return writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action,
+    resourceType,
+    resourceId,
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    changedFields,
+  });
 }

@@ -56,3 +56,14 @@ export async function replaceAssignments(
       .execute();
   }
 }
+
+/** True when the person is on the case. */
+export async function personInCase(trx: Trx, caseId: string, personId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('case_persons')
+    .select('person_id')
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

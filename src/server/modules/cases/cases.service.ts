@@ -9,7 +9,7 @@ import type {
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import { personVisible } from '../../access/scope.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../http/errors.js';
@@ -39,23 +39,7 @@ const CASE_PAGE_ACTIONS = [
   'case.recordEvent',
 ] as const satisfies readonly Action[];
 
-function audit(
-  ctx: Ctx,
-  action: string,
-  resourceType: string,
-  resourceId: string,
-  changedFields: string[] = [],
-) {
-  return writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action,
-    resourceType,
-    resourceId,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields,
-  });
-}
+const audit = auditOperation;
 
 export function formatReference(year: number, number: number): string {
   return `PY-${year}-${String(number).padStart(6, '0')}`;

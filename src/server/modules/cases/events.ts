@@ -11,25 +11,15 @@ import {
 } from '../../../shared/api-identification.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { Trx } from '../../db/database.js';
 import { errors } from '../../http/errors.js';
 import type { Ctx } from '../../http/route.js';
 import { loadCaseForAction } from './case-access.js';
+import { personInCase } from './cases.repository.js';
 import { presentEvent, presentExploitation } from './cases.presenter.js';
 import { addTimeline } from './timeline.js';
 
 type ExploitationInput = z.output<typeof ExploitationRequest>;
 type EventInput = z.output<typeof AddEventRequest>;
-
-async function personInCase(trx: Trx, caseId: string, personId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('case_persons')
-    .select('person_id')
-    .where('case_id', '=', caseId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** Records (replacing) what a victim of the case went through: exploitation, control, recruitment. */
 export async function recordExploitation(

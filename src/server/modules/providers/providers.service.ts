@@ -13,7 +13,7 @@ import { can } from '../../access/policies.js';
 import { errors } from '../../http/errors.js';
 import type { Ctx } from '../../http/route.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
-import { auditProtection } from '../referrals/protection-audit.js';
+import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { isBedService } from './matching.js';
 import { presentProvider } from './providers.presenter.js';
 import { listProviders, providerById, servicesOf } from './providers.repository.js';

@@ -13,8 +13,9 @@ import { errors } from '../../http/errors.js';
 import type { Ctx } from '../../http/route.js';
 import { addTimeline } from '../cases/timeline.js';
 import { loadCaseFor } from './case-for.js';
-import { currentAge, loadPerson, personInCase } from './person-profile.js';
-import { auditProtection } from './protection-audit.js';
+import { personInCase } from '../cases/cases.repository.js';
+import { currentAge, loadPerson } from './person-profile.js';
+import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { endReferral } from './referral-state.js';
 

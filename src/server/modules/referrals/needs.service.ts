@@ -17,8 +17,9 @@ import { addTimeline } from '../cases/timeline.js';
 import { ageBandOf, match } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
-import { loadPerson, personInCase, profileOf } from './person-profile.js';
-import { auditProtection } from './protection-audit.js';
+import { personInCase } from '../cases/cases.repository.js';
+import { loadPerson, profileOf } from './person-profile.js';
+import { auditOperation as auditProtection } from '../../audit/audit.js';
 
 type View = z.input<typeof NeedView>;
 

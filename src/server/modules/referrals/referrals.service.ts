@@ -25,7 +25,7 @@ import { takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
 import { presentProtectionStatus } from './needs.service.js';
 import { loadPerson } from './person-profile.js';
-import { auditProtection } from './protection-audit.js';
+import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
 import { listReferrals, referralById, type ReferralRow } from './referrals.repository.js';
