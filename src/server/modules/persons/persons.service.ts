@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../http/errors.js';
 import type { Ctx } from '../../http/route.js';
@@ -49,15 +49,7 @@ function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
 }
 
 function audit(ctx: Ctx, action: string, resourceId: string | null, changedFields: readonly string[] = []) {
-  return writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action,
-    resourceType: 'person',
-    resourceId,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields,
-  });
+  return auditOperation(ctx, action, 'person', resourceId, changedFields);
 }
 
 /**
