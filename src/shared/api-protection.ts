@@ -316,6 +316,22 @@ export const ReferralInbox = z.object({
   overdue: z.number().int(),
 });
 
+// ---- the protection panel of a case -------------------------------------------------------
+/**
+ * Everything protection of one case, for the case's own and sharing institutions: each person's
+ * needs (open and unmet ones matched again against today's directory, without the providers that
+ * already declined them), consents, the status of foreign and repatriated victims, and the
+ * referrals made. What a receiving institution sees of a referral is the referral, never this.
+ */
+export const CaseProtection = z.object({
+  needs: z.array(NeedView),
+  consents: z.array(ConsentView),
+  statuses: z.array(z.object({ personId: Uuid, status: ProtectionStatusView })),
+  referrals: z.array(ReferralSummary.extend({ needId: Uuid, personId: Uuid })),
+  /** What the caller may do on this case (computed by the server). */
+  actions: z.array(z.enum(['recordNeed', 'recordConsent', 'recordException', 'withdrawConsent', 'refer'])),
+});
+
 // ---- gap report ---------------------------------------------------------------------------
 export const UnmetNeedsQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() });
 export const UnmetNeedsReport = z.object({

@@ -70,7 +70,15 @@ import {
   UnmetNeedsQuery,
   UnmetNeedsReport,
   UpdateCapacityRequest,
+  CaseProtection,
+  ConsentView,
+  CreateReferralRequest,
+  NeedView,
+  RecordConsentRequest,
+  RecordNeedRequest,
+  WithdrawConsentResponse,
 } from '../shared/api-protection.js';
+import { MarkNotificationsReadResponse, NotificationList } from '../shared/api-notifications.js';
 
 export interface ApiIssue {
   path: string;
@@ -458,9 +466,56 @@ export function recordServiceDelivery(
   return call('POST', `/api/referrals/${id(referralId)}/deliveries`, ReferralView, { body });
 }
 
+/** The protection panel of a case: needs with today's matches, consents, referrals made. */
+export function getCaseProtection(caseId: string): Promise<z.output<typeof CaseProtection>> {
+  return call('GET', `/api/cases/${id(caseId)}/protection`, CaseProtection);
+}
+
+/** Records a need of a person on the case; the answer carries the matching providers or why none. */
+export function recordNeed(
+  caseId: string,
+  body: z.input<typeof RecordNeedRequest>,
+): Promise<z.output<typeof NeedView>> {
+  return call('POST', `/api/cases/${id(caseId)}/needs`, NeedView, { body });
+}
+
+export function recordConsent(
+  caseId: string,
+  body: z.input<typeof RecordConsentRequest>,
+): Promise<z.output<typeof ConsentView>> {
+  return call('POST', `/api/cases/${id(caseId)}/consents`, ConsentView, { body });
+}
+
+export function withdrawConsent(
+  caseId: string,
+  consentId: string,
+): Promise<z.output<typeof WithdrawConsentResponse>> {
+  return call(
+    'POST',
+    `/api/cases/${id(caseId)}/consents/${id(consentId)}/withdrawal`,
+    WithdrawConsentResponse,
+  );
+}
+
+export function createReferral(
+  body: z.input<typeof CreateReferralRequest>,
+): Promise<z.output<typeof ReferralView>> {
+  return call('POST', '/api/referrals', ReferralView, { body });
+}
+
 /** Unmet needs in aggregate; cells under the minimum size come back suppressed. */
 export function getUnmetNeedsReport(
   query: z.input<typeof UnmetNeedsQuery> = {},
 ): Promise<z.output<typeof UnmetNeedsReport>> {
   return call('GET', '/api/reports/unmet-needs', UnmetNeedsReport, { query });
+}
+
+// ---- notifications ---------------------------------------------------------------------------
+/** The signed-in user's notifications (newest first) and how many are unread. */
+export function listNotifications(): Promise<z.output<typeof NotificationList>> {
+  return call('GET', '/api/notifications', NotificationList);
+}
+
+export function markAllNotificationsRead(): Promise<z.output<typeof MarkNotificationsReadResponse>> {
+  return call('POST', '/api/notifications/read', MarkNotificationsReadResponse, { body: { all: true } });
 }

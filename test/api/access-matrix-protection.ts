@@ -31,6 +31,10 @@ export const PROTECTION_MATRIX = {
   'recordConsent: in a case of MINNA (hidden)':                           '403  403  404  404  404  403  403',
   'withdrawConsent: in a case of PNPTU':                                  '403  403  200  200  200  403  403',
   'withdrawConsent: in a case of MINNA (hidden)':                         '403  403  404  404  404  403  403',
+  'getCaseProtection: of a case of PNPTU':                                '403  403  200  200  200  403  403',
+  'getCaseProtection: of a case of MINNA shared with PNPTU':              '403  403  200  200  200  403  403',
+  'getCaseProtection: of a case of MINNA (hidden)':                       '403  403  404  404  404  403  403',
+  'getCaseProtection: the case behind a referral received by PNPTU':      '403  403  404  404  404  403  403',
   'recordNeed: of a victim of a case of PNPTU':                           '403  403  201  201  201  403  403',
   'recordNeed: in a case of MINNA shared with PNPTU (read only)':         '403  403  403  403  403  403  403',
   'recordNeed: in a case of MINNA (hidden)':                              '403  403  404  404  404  403  403',
@@ -117,6 +121,11 @@ const need = async (c: Cell, [owner, shared]: Where) => {
     urgency: 'Normal',
   });
 };
+const panel = async (c: Cell, [owner, shared]: Where) => {
+  const { caseId, personId } = await victim(c, owner, shared);
+  await insertNeed(c.t, caseId, personId, 'Psychological');
+  return api(c.t, c.s, 'GET', `/api/cases/${caseId}/protection`);
+};
 const protectionStatus = async (c: Cell, [owner, shared]: Where) => {
   const { caseId, personId } = await victim(c, owner, shared);
   return api(c.t, c.s, 'PUT', `/api/cases/${caseId}/persons/${personId}/protection-status`, {
@@ -172,6 +181,13 @@ export const PROTECTION_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   'recordConsent: in a case of MINNA (hidden)': (c) => consent(c, HIDDEN),
   'withdrawConsent: in a case of PNPTU': (c) => withdraw(c, OWN),
   'withdrawConsent: in a case of MINNA (hidden)': (c) => withdraw(c, HIDDEN),
+  'getCaseProtection: of a case of PNPTU': (c) => panel(c, OWN),
+  'getCaseProtection: of a case of MINNA shared with PNPTU': (c) => panel(c, SHARED),
+  'getCaseProtection: of a case of MINNA (hidden)': (c) => panel(c, HIDDEN),
+  'getCaseProtection: the case behind a referral received by PNPTU': async (c) => {
+    const { caseId } = await insertReferral(c.t, 'MINNA', 'PNPTU');
+    return api(c.t, c.s, 'GET', `/api/cases/${caseId}/protection`);
+  },
   'recordNeed: of a victim of a case of PNPTU': (c) => need(c, OWN),
   'recordNeed: in a case of MINNA shared with PNPTU (read only)': (c) => need(c, SHARED),
   'recordNeed: in a case of MINNA (hidden)': (c) => need(c, HIDDEN),

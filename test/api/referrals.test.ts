@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import {
   api,
+  auditOf,
   buildPerson,
   createCaseAs,
   linkPersonAs,
@@ -207,6 +208,60 @@ describe.skipIf(skipBackend)('referrals', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('invalid_referral_transition');
+  });
+
+  it('shows the case’s protection panel and offers the next provider after a decline', async () => {
+    const first = await womensShelter(10, 0);
+    const second = await womensShelter(10, 0);
+    const { caseId, personId } = await policeCase();
+    const consent = await api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, personId });
+    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
+      personId,
+      serviceType: 'Shelter',
+      urgency: 'High',
+      notes: 'Con dos hijos pequeños',
+    });
+    const providersOf = (n: { matches: Array<{ providerId: string }> }) => n.matches.map((m) => m.providerId);
+    expect(providersOf(need.json())).toEqual(expect.arrayContaining([first.providerId, second.providerId]));
+    const referral = await api(t, police, 'POST', '/api/referrals', {
+      caseId,
+      needId: need.json().id,
+      providerId: first.providerId,
+    });
+    expect(referral.statusCode).toBe(201);
+
+    const panel = async () => {
+      const res = await api(t, police, 'GET', `/api/cases/${caseId}/protection`);
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    let view = await panel();
+    expect(view.consents.map((c: { id: string }) => c.id)).toEqual([consent.json().id]);
+    expect(view.needs).toHaveLength(1);
+    expect(view.needs[0]).toMatchObject({ status: 'referred', notes: 'Con dos hijos pequeños', matches: [] });
+    expect(view.referrals).toHaveLength(1);
+    expect(view.referrals[0]).toMatchObject({ state: 'requested', needId: need.json().id, personId });
+    expect(view.actions).toEqual(['recordNeed', 'recordConsent', 'withdrawConsent', 'refer']);
+
+    const declined = await api(t, shelter, 'POST', `/api/referrals/${referral.json().id}/decline`, {
+      reason: 'Sin lugar para niños',
+    });
+    expect(declined.statusCode).toBe(200);
+    view = await panel();
+    expect(view.needs[0].status).toBe('open');
+    const offered = providersOf(view.needs[0]);
+    expect(offered).toContain(second.providerId);
+    expect(offered).not.toContain(first.providerId);
+    expect(view.referrals[0].state).toBe('declined');
+
+    // The receiving institution sees the referral, never the case's panel; each read is audited.
+    expect((await api(t, shelter, 'GET', `/api/cases/${caseId}/protection`)).statusCode).toBe(404);
+    const reads = (await auditOf(t, police.user.id, 'success')).filter(
+      (e) => e.action === 'need.list' && e.resource_id === caseId,
+    );
+    expect(reads).toHaveLength(2);
+    const refused = (await auditOf(t, shelter.user.id, 'denied')).filter((e) => e.action === 'need.list');
+    expect(refused.length).toBeGreaterThanOrEqual(1);
   });
 
   it('shares opt-in fields, such as a foreign victim’s protection status, only when asked and consented', async () => {

@@ -142,6 +142,8 @@ export const policies = {
   },
   need: {
     record: writeCase,
+    /** The case's protection panel (needs, consents, referrals made): whoever may read the case. */
+    list: readCase,
     /** Aggregates only: analysts, supervisors and the Mesa's staff (not its DPO). */
     report: ((actor) =>
       actor.role === 'analyst' ||

@@ -12,6 +12,7 @@ import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
+import { NotificationsButton, usePolled } from './Notifications.js';
 
 const MENU_ID = 'app-menu';
 
@@ -24,6 +25,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [loggingOut, setLoggingOut] = useState(false);
 
   useEffect(() => setMenuOpen(false), [path]);
+  // Incoming referrals still waiting for an answer, shown on the inbox's navigation link.
+  const [inbox] = usePolled(loadPendingReferrals, can('referral.list'));
+  const pending = inbox?.counts.requested ?? 0;
 
   async function logout() {
     setLoggingOut(true);
@@ -71,6 +75,14 @@ export function AppShell({ children }: { children: ReactNode }) {
                     aria-current={route.path === path ? 'page' : route.path === section ? 'true' : undefined}
                   >
                     {t(route.label)}
+                    {route.path === '/referrals' && pending > 0 && (
+                      <span className="nav-count" data-testid="nav-referrals-pending">
+                        <span aria-hidden="true">{pending}</span>
+                        <span className="visually-hidden">
+                          {t('nav.pendingReferrals', { count: pending })}
+                        </span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}
@@ -88,6 +100,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {user.institution.code}
               </span>
             </p>
+            <NotificationsButton />
             <LanguageSelect className="language-select--on-dark" testId="language-select" />
             <button
               type="button"
@@ -107,3 +120,5 @@ export function AppShell({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+const loadPendingReferrals = () => api.listReferralInbox({ direction: 'incoming', limit: 1 });

@@ -1,7 +1,10 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import type { Catalogue } from './catalogue.js';
 
+import { protectionEn } from './protection/en.js';
+
 export const en: Catalogue = {
+  ...protectionEn,
   'app.name': 'Ñandutí',
   'app.tagline': "Information system for Paraguay's national response to human trafficking",
   'app.skipToContent': 'Skip to content',

@@ -3,7 +3,10 @@
  * other catalogue must have exactly these keys (a missing key is a type error). Placeholders are
  * written `{name}` and must keep the same names in every language.
  */
+import { protectionEs } from './protection/es.js';
+
 export const es = {
+  ...protectionEs,
   'app.name': 'Ñandutí',
   'app.tagline': 'Sistema de información para la respuesta nacional a la trata de personas',
   'app.skipToContent': 'Saltar al contenido',

@@ -11,7 +11,10 @@
  */
 import type { Catalogue } from './catalogue.js';
 
+import { protectionGn } from './protection/gn.js';
+
 export const gn: Catalogue = {
+  ...protectionGn,
   'app.name': 'Ñandutí',
   'app.tagline': 'Marandu ñangarekoha Paraguái ombohovái hag̃ua yvypóra ñemu',
   'app.skipToContent': 'Eho tetepýpe',

@@ -10,6 +10,8 @@
 import {
   ASSESSMENTS,
   CASE_PERSON_ROLES,
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
   CASE_STATUSES,
   CONTROL_METHODS,
   DECISION_ORG_TYPES,
@@ -20,6 +22,7 @@ import {
   GENDERS,
   ISIC_SECTIONS,
   LANGUAGES,
+  NEED_STATUSES,
   PLATFORMS,
   RECRUITER_RELATIONS,
   RECRUITMENT_METHODS,
@@ -59,6 +62,9 @@ export const VALUE_LISTS = {
   URGENCIES,
   REFERRAL_STATES,
   UNMET_REASONS,
+  NEED_STATUSES,
+  CONSENT_METHODS,
+  CONSENT_GIVERS,
 } as const;
 
 export type ValueListName = keyof typeof VALUE_LISTS;
@@ -444,6 +450,23 @@ export const VALUE_LABELS: LabelMap = {
       'Ndojeikuave’êi ko tetãvore-pe',
       'Not offered in the department',
     ),
+  },
+  NEED_STATUSES: {
+    open: l('Abierta', 'Ojeguerekóva', 'Open'),
+    unmet: l('No cubierta', 'Ojehupyty’ỹva', 'Unmet'),
+    referred: l('Derivada', 'Oñemondóva', 'Referred'),
+    met: l('Cubierta', 'Ojehupytýva', 'Met'),
+  },
+  CONSENT_METHODS: {
+    Written: l('Por escrito', 'Jehaípe', 'Written'),
+    Verbal: l('Verbal', 'Ñe’ẽ rupive', 'Verbal'),
+    VerbalWithWitness: l('Verbal, con testigo', 'Ñe’ẽ rupive, testigo ndive', 'Verbal, with a witness'),
+    ThroughInterpreter: l('Con intérprete', 'Ñe’ẽmbohasaha rupive', 'Through an interpreter'),
+  },
+  CONSENT_GIVERS: {
+    Person: l('La persona', 'Tapicha voi', 'The person'),
+    LegalGuardian: l('Tutor legal', 'Tutor legal', 'Legal guardian'),
+    Parent: l('Madre o padre', 'Sy térã túva', 'Parent'),
   },
 };
 

@@ -4,16 +4,7 @@
  */
 import type { Locale } from '../../../shared/roles.js';
 
-export const NOTIFICATION_KINDS = [
-  'referral_created',
-  'referral_accepted',
-  'referral_declined',
-  'referral_completed',
-  'referral_closed',
-  'referral_withdrawn',
-  'referral_overdue',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from '../../../shared/api-notifications.js';
 
 const TEXT: Record<NotificationKind, Record<Locale, string>> = {
   referral_created: {

@@ -1,39 +1,14 @@
 /** Notifications: the signed-in user's own, newest first, and marking them read. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { Uuid } from '../../../shared/api.js';
 import { writeAudit } from '../../audit/audit.js';
 import { defineRoute } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { NOTIFICATION_KINDS } from './notification-text.js';
+import {
+  MarkNotificationsReadRequest,
+  MarkNotificationsReadResponse,
+  NotificationList,
+} from '../../../shared/api-notifications.js';
 import { listNotifications, markNotificationsRead } from './notifications.service.js';
-
-export const NotificationView = z.object({
-  id: Uuid,
-  kind: z.enum(NOTIFICATION_KINDS),
-  resourceType: z.literal('referral'),
-  resourceId: Uuid,
-  /** The referral's reference, e.g. DER-1A2B3C4D. */
-  reference: z.string(),
-  /** The text in the reader's language; never holds personal data. */
-  text: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export const NotificationList = z.object({
-  items: z.array(NotificationView),
-  unread: z.number().int(),
-});
-export const MarkNotificationsReadRequest = z
-  .strictObject({
-    ids: z.array(Uuid).max(200).optional(),
-    all: z.boolean().optional(),
-  })
-  .refine((b) => b.all === true || (b.ids?.length ?? 0) > 0, {
-    message: 'give ids or all: true',
-    path: ['ids'],
-  });
-export const MarkNotificationsReadResponse = z.object({ marked: z.number().int(), unread: z.number().int() });
 
 const common = { tags: ['notifications'], auth: 'session' as const, purpose: 'referral' };
 

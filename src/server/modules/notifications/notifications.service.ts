@@ -11,7 +11,8 @@ import type { Locale, Role } from '../../../shared/roles.js';
 import type { Database, Trx } from '../../db/database.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import type { Ctx } from '../../http/route.js';
-import { notificationText, referralReference, type NotificationKind } from './notification-text.js';
+import type { NotificationKind } from '../../../shared/api-notifications.js';
+import { notificationText, referralReference } from './notification-text.js';
 
 export interface ReferralSides {
   id: string;

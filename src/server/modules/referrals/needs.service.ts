@@ -20,15 +20,14 @@ import { loadCaseFor } from './case-for.js';
 import { personInCase } from '../cases/cases.repository.js';
 import { loadPerson, profileOf } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
-
-type View = z.input<typeof NeedView>;
+import { presentNeed } from './case-protection.js';
 
 export async function recordNeed(
   ctx: Ctx,
   crypto: FieldCrypto,
   caseId: string,
   input: z.output<typeof RecordNeedRequest>,
-): Promise<View> {
+): Promise<z.input<typeof NeedView>> {
   const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
     throw errors.badRequest('person_not_in_case');
@@ -85,28 +84,21 @@ export async function recordNeed(
     row.id,
     Object.keys(input).filter((key) => input[key as keyof typeof input] != null),
   );
-  return {
-    id: row.id,
-    caseId: loaded.id,
-    personId: input.personId,
-    serviceType: input.serviceType,
-    urgency: input.urgency,
-    department: department as View['department'],
-    notes: input.notes || null,
-    status: result.unmetReason ? 'unmet' : 'open',
-    unmetReason: result.unmetReason,
-    ageChecked: profile.age !== null,
-    createdAt: new Date(row.created_at).toISOString(),
-    matches: result.matches.map((m) => ({
-      providerId: m.providerId,
-      providerServiceId: m.providerServiceId,
-      name: m.name,
-      institutionCode: m.institutionCode,
-      department: m.department as View['department'] & string,
-      sameDepartment: m.sameDepartment,
-      free: m.free,
-    })),
-  };
+  return presentNeed(
+    {
+      ...row,
+      case_id: loaded.id,
+      person_id: input.personId,
+      service_type: input.serviceType,
+      urgency: input.urgency,
+      department,
+      status: result.unmetReason ? 'unmet' : 'open',
+      unmet_reason: result.unmetReason,
+    },
+    input.notes || null,
+    result.matches,
+    profile.age !== null,
+  );
 }
 
 type StatusView = z.input<typeof ProtectionStatusView>;

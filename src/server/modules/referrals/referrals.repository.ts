@@ -88,3 +88,12 @@ export async function listReferrals(trx: Trx, actor: Actor, query: z.output<type
   for (const row of perState) counts[row.state as keyof typeof counts] = Number(row.n);
   return { rows, total: Number(total.n), counts, overdue: Number(late.n) };
 }
+
+/** Every referral made for a case (the sending side's view of its own case), newest first. */
+export async function referralsOfCase(trx: Trx, caseId: string) {
+  return withInstitutions(trx)
+    .where('referrals.case_id', '=', caseId)
+    .orderBy('referrals.created_at', 'desc')
+    .orderBy('referrals.id')
+    .execute();
+}

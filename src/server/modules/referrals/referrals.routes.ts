@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Uuid } from '../../../shared/api.js';
 import {
+  CaseProtection,
   CompleteReferralRequest,
   ConsentView,
   CreateReferralRequest,
@@ -34,6 +35,7 @@ import {
   referralInbox,
 } from './referrals.service.js';
 import { unmetNeedsReport } from './unmet-report.js';
+import { getCaseProtection } from './case-protection.js';
 
 const IdParams = z.strictObject({ id: Uuid });
 const common = { tags: ['protection'], auth: 'session' as const, purpose: 'referral' };
@@ -68,6 +70,22 @@ export function referralRoutes(app: FastifyInstance, services: AppServices): voi
     response: WithdrawConsentResponse,
     handler: async ({ trx, actor, requestId, purpose, params }) =>
       withdrawConsent({ trx, actor, requestId, purpose }, params.id, params.consentId),
+  });
+
+  defineRoute(app, services, {
+    ...common,
+    operationId: 'getCaseProtection',
+    method: 'GET',
+    url: '/api/cases/{id}/protection',
+    summary:
+      'The protection panel of a case: needs with today’s matches, consents, protection statuses, referrals made',
+    action: 'need.list',
+    params: IdParams,
+    response: CaseProtection,
+    // A read of case content that writes its audit row.
+    transaction: 'write',
+    handler: async ({ trx, actor, requestId, purpose, params }) =>
+      getCaseProtection({ trx, actor, requestId, purpose }, crypto, params.id),
   });
 
   defineRoute(app, services, {

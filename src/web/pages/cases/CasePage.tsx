@@ -19,6 +19,7 @@ import { CaseEvents } from './CaseEvents.js';
 import { CaseExploitation } from './CaseExploitation.js';
 import { CaseOverview } from './CaseOverview.js';
 import { CasePersons } from './CasePersons.js';
+import { CaseProtection } from './CaseProtection.js';
 import { CaseShares } from './CaseShares.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import '../../styles/cases.css';
@@ -86,6 +87,7 @@ export function CasePage({ params }: { params: RouteParams }) {
         <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />
         <CaseScreenings view={view} />
         <CaseDecisions view={view} />
+        <CaseProtection view={view} />
         <CaseExploitation view={view} actions={actions} />
         <CaseEvents view={view} actions={actions} />
         <CaseShares view={view} actions={actions} />

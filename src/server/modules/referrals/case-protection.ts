@@ -1,0 +1,150 @@
+/**
+ * The protection panel of a case: needs, consents, protection statuses and the referrals made, for
+ * the institutions that may read the case. Open and unmet needs are matched again against today's
+ * directory, leaving out the providers that already declined that need — so a declined referral
+ * offers the next provider, and a place freed since the need was recorded shows up.
+ */
+import type { z } from 'zod';
+import type { CaseProtection, NeedView } from '../../../shared/api-protection.js';
+import { authorize } from '../../access/authorize.js';
+import { can } from '../../access/policies.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { AppError, errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { loadCaseForAction } from '../cases/case-access.js';
+import { match, type Candidate, type MatchResult } from '../providers/matching.js';
+import { candidatesFor } from '../providers/providers.repository.js';
+import { presentConsent } from './consents.service.js';
+import { presentProtectionStatus } from './needs.service.js';
+import { loadPerson, profileOf, type PersonRow } from './person-profile.js';
+import { presentReferralSummary } from './referrals.presenter.js';
+import { referralsOfCase } from './referrals.repository.js';
+
+type View = z.input<typeof CaseProtection>;
+type Need = z.input<typeof NeedView>;
+
+/** The API view of a need and its matches (shared with recordNeed). */
+export function presentNeed(
+  row: {
+    id: string;
+    case_id: string;
+    person_id: string;
+    service_type: string;
+    urgency: string;
+    department: string | null;
+    status: string;
+    unmet_reason: string | null;
+    created_at: Date | string;
+  },
+  notes: string | null,
+  matches: MatchResult['matches'],
+  ageChecked: boolean,
+): Need {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    personId: row.person_id,
+    serviceType: row.service_type as Need['serviceType'],
+    urgency: row.urgency as Need['urgency'],
+    department: row.department as Need['department'],
+    notes,
+    status: row.status as Need['status'],
+    unmetReason: row.unmet_reason as Need['unmetReason'],
+    ageChecked,
+    createdAt: new Date(row.created_at).toISOString(),
+    matches: matches.map((m) => ({
+      providerId: m.providerId,
+      providerServiceId: m.providerServiceId,
+      name: m.name,
+      institutionCode: m.institutionCode,
+      department: m.department as Need['matches'][number]['department'],
+      sameDepartment: m.sameDepartment,
+      free: m.free,
+    })),
+  };
+}
+
+export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: string): Promise<View> {
+  let loaded;
+  try {
+    loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found')
+      throw errors.notFound({ audit: { action: 'need.list', resourceType: 'case', resourceId: null } });
+    throw error;
+  }
+  const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
+  authorize(ctx.actor, 'need.list', target, { resourceType: 'case', resourceId: loaded.id });
+
+  const [needRows, consentRows, referralRows, statusRows] = await Promise.all([
+    ctx.trx
+      .selectFrom('person_needs')
+      .selectAll()
+      .where('case_id', '=', loaded.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    ctx.trx
+      .selectFrom('consents')
+      .selectAll()
+      .where('case_id', '=', loaded.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    referralsOfCase(ctx.trx, loaded.id),
+    ctx.trx.selectFrom('protection_status').select('person_id').where('case_id', '=', loaded.id).execute(),
+  ]);
+
+  const persons = new Map<string, PersonRow>();
+  const candidates = new Map<string, Candidate[]>();
+  const needs: Need[] = [];
+  for (const row of needRows) {
+    const notes = crypto.decryptNullable(row.notes, 'person_needs.notes');
+    if (row.status !== 'open' && row.status !== 'unmet') {
+      needs.push(presentNeed(row, notes, [], true));
+      continue;
+    }
+    if (!persons.has(row.person_id)) persons.set(row.person_id, await loadPerson(ctx.trx, row.person_id));
+    if (!candidates.has(row.service_type))
+      candidates.set(row.service_type, await candidatesFor(ctx.trx, row.service_type));
+    const declined = new Set(
+      referralRows
+        .filter((r) => r.need_id === row.id && r.state === 'declined')
+        .map((r) => r.provider_service_id),
+    );
+    const profile = profileOf(crypto, persons.get(row.person_id)!);
+    const result = match(
+      candidates.get(row.service_type)!.filter((c) => !declined.has(c.providerServiceId)),
+      { serviceType: row.service_type, department: row.department },
+      profile,
+    );
+    needs.push(presentNeed(row, notes, result.matches, profile.age !== null));
+  }
+
+  const statuses = [];
+  for (const { person_id } of statusRows) {
+    const status = await presentProtectionStatus(ctx, loaded.id, person_id);
+    if (status) statuses.push({ personId: person_id, status });
+  }
+
+  const actions: View['actions'] = [];
+  if (can(ctx.actor, 'need.record', target)) actions.push('recordNeed');
+  if (can(ctx.actor, 'consent.record', target)) actions.push('recordConsent');
+  if (can(ctx.actor, 'consent.recordException', target)) actions.push('recordException');
+  if (can(ctx.actor, 'consent.withdraw', target)) actions.push('withdrawConsent');
+  if (can(ctx.actor, 'referral.create', target)) actions.push('refer');
+
+  await auditOperation(ctx, 'need.list', 'case', loaded.id);
+  return {
+    needs,
+    consents: consentRows.map(presentConsent),
+    statuses,
+    referrals: referralRows.map((row) => ({
+      ...presentReferralSummary(row),
+      needId: row.need_id,
+      personId: row.person_id,
+    })),
+    actions,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * The protection panel of the case page: each person's needs (with the providers that can take them
+ * today, or why nobody can), their consents, and the referrals made from this case. Which buttons
+ * show is what the server says the user may do on this case (`actions`).
+ */
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { CaseView } from '../../../shared/api-identification.js';
+import type { CaseProtection as Panel } from '../../../shared/api-protection.js';
+import * as api from '../../api.js';
+import { departmentName } from '../../departments.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { valueLabel } from '../../i18n/values.js';
+import { Link } from '../../router.js';
+import { referralPath } from '../../routes.js';
+import { formatDate as formatDay } from './format.js';
+import { personName } from './people.js';
+import { ConsentDialog, NeedDialog, ReferDialog, WithdrawConsentDialog } from './ProtectionDialogs.js';
+import { Section } from './Section.js';
+
+type PanelView = z.output<typeof Panel>;
+export type Need = PanelView['needs'][number];
+type Consent = PanelView['consents'][number];
+type Dialog =
+  | { kind: 'need' }
+  | { kind: 'consent' }
+  | { kind: 'refer'; need: Need }
+  | { kind: 'withdraw'; consent: Consent };
+
+export function CaseProtection({ view }: { view: CaseView }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const formatDate = (value: string) => formatDay(locale, value);
+  const loaded = useLoad(() => api.getCaseProtection(view.id), view.id);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const panel = loaded.data;
+  const may = (action: PanelView['actions'][number]) => panel?.actions.includes(action) ?? false;
+  const name = (personId: string) => personName(view, personId) ?? '—';
+
+  function done(message: string) {
+    setDialog(null);
+    setSaved(message);
+    loaded.reload();
+  }
+
+  const buttons = (
+    <>
+      {may('recordNeed') && (
+        <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'need' })}>
+          {t('protection.recordNeed')}
+        </button>
+      )}
+      {may('recordConsent') && (
+        <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'consent' })}>
+          {t('protection.recordConsent')}
+        </button>
+      )}
+    </>
+  );
+
+  return (
+    <Section title={t('protection.title')} testId="case-protection" actions={panel && buttons}>
+      <LiveRegion success={saved} />
+      {loaded.error ? (
+        <LoadError error={loaded.error} onRetry={loaded.reload} />
+      ) : !panel ? (
+        <Loading />
+      ) : (
+        <>
+          <h3>{t('protection.needs')}</h3>
+          {panel.needs.length === 0 ? (
+            <p className="empty">{t('protection.noNeeds')}</p>
+          ) : (
+            <ul className="record-list" data-testid="protection-needs">
+              {panel.needs.map((need) => (
+                <li key={need.id} className="record-item">
+                  <div className="record-item-head">
+                    <p className="record-item-title">
+                      {valueLabel(locale, 'SERVICE_TYPES', need.serviceType)} — {name(need.personId)}
+                    </p>
+                    {may('refer') && need.matches.length > 0 && (
+                      <button
+                        type="button"
+                        className="btn btn--small btn--primary"
+                        onClick={() => setDialog({ kind: 'refer', need })}
+                      >
+                        {t('protection.refer')}
+                      </button>
+                    )}
+                  </div>
+                  <p className="record-item-meta">
+                    {valueLabel(locale, 'URGENCIES', need.urgency)} ·{' '}
+                    {valueLabel(locale, 'NEED_STATUSES', need.status)}
+                    {need.department ? ` · ${departmentName(need.department)}` : ''}
+                  </p>
+                  {need.unmetReason && (
+                    <p className="record-item-meta">
+                      {t('protection.need.unmet', {
+                        reason: valueLabel(locale, 'UNMET_REASONS', need.unmetReason),
+                      })}
+                    </p>
+                  )}
+                  {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
+                  {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3>{t('protection.consents')}</h3>
+          {panel.consents.length === 0 ? (
+            <p className="empty">{t('protection.noConsents')}</p>
+          ) : (
+            <ul className="record-list" data-testid="protection-consents">
+              {panel.consents.map((consent) => (
+                <li key={consent.id} className="record-item">
+                  <div className="record-item-head">
+                    <p className="record-item-title">
+                      {t(`protection.kind.${consent.kind}`)} — {name(consent.personId)}
+                    </p>
+                    {may('withdrawConsent') && !consent.withdrawnAt && (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        onClick={() => setDialog({ kind: 'withdraw', consent })}
+                      >
+                        {t('protection.withdraw')}
+                      </button>
+                    )}
+                  </div>
+                  <p className="record-item-meta">
+                    {consent.services.map((s) => valueLabel(locale, 'SERVICE_TYPES', s)).join(', ')} ·{' '}
+                    {formatDate(consent.givenOn)} ·{' '}
+                    {consent.withdrawnAt
+                      ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
+                      : t('protection.consent.active')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3>{t('protection.referrals')}</h3>
+          {panel.referrals.length === 0 ? (
+            <p className="empty">{t('protection.noReferrals')}</p>
+          ) : (
+            <ul className="record-list" data-testid="protection-referrals">
+              {panel.referrals.map((referral) => (
+                <li key={referral.id} className="record-item">
+                  <p className="record-item-title">
+                    <Link to={referralPath(referral.id)}>
+                      {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
+                      {referral.providerName})
+                    </Link>
+                  </p>
+                  <p className="record-item-meta">
+                    <span className={`badge badge--referral-${referral.state}`} data-testid="referral-state">
+                      {valueLabel(locale, 'REFERRAL_STATES', referral.state)}
+                    </span>{' '}
+                    {name(referral.personId)} · {formatDate(referral.createdAt)}
+                    {referral.overdue ? ` · ${t('referrals.overdue')}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {dialog?.kind === 'need' && <NeedDialog view={view} onClose={() => setDialog(null)} onSaved={done} />}
+      {dialog?.kind === 'consent' && (
+        <ConsentDialog
+          view={view}
+          allowException={may('recordException')}
+          onClose={() => setDialog(null)}
+          onSaved={done}
+        />
+      )}
+      {dialog?.kind === 'refer' && (
+        <ReferDialog caseId={view.id} need={dialog.need} onClose={() => setDialog(null)} onSaved={done} />
+      )}
+      {dialog?.kind === 'withdraw' && (
+        <WithdrawConsentDialog
+          caseId={view.id}
+          consentId={dialog.consent.id}
+          onClose={() => setDialog(null)}
+          onSaved={done}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** The providers that can take the need today, nearest first. */
+function Matches({ need }: { need: Need }) {
+  const { t } = useI18n();
+  if (need.matches.length === 0) return <p className="record-item-meta">{t('protection.need.noMatches')}</p>;
+  return (
+    <>
+      <p className="record-item-meta">{t('protection.need.matches')}</p>
+      <ul className="match-list">
+        {need.matches.map((m) => (
+          <li key={m.providerServiceId}>
+            {m.name} ({m.institutionCode}, {departmentName(m.department)}
+            {m.sameDepartment ? `, ${t('protection.need.sameDepartment')}` : ''})
+            {m.free !== null ? ` — ${t('protection.need.free', { count: m.free })}` : ''}
+          </li>
+        ))}
+      </ul>
+      {!need.ageChecked && <p className="field-hint">{t('protection.need.ageUnknown')}</p>}
+    </>
+  );
+}

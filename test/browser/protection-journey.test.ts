@@ -1,0 +1,153 @@
+/**
+ * Journey of issue 4: a police case worker, on the case page, records the presumed victim's consent
+ * and her need of a shelter, sees the women's shelter among the matches and refers her; the shelter's
+ * case worker sees the pending count on the shell, accepts, records a delivered service and completes;
+ * the police case worker then sees the referral completed and a notification of it. Synthetic data.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es } from '../../src/web/i18n/es.js';
+import {
+  apiLogin,
+  createStaffUser,
+  signIn,
+  startApp,
+  stopApp,
+  type BrowserApp,
+  type StaffUser,
+} from './fixtures.js';
+
+const SHELTER = 'Albergue Sintético Kuña Róga';
+
+describe('protection: refer a presumed victim from the case page', () => {
+  let app: BrowserApp;
+  let police: StaffUser;
+  let shelter: StaffUser;
+  let caseId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
+    const { items } = await admin.request<{ items: { id: string; code: string }[] }>(
+      'GET',
+      '/api/institutions',
+    );
+    const minmujer = items.find((item) => item.code === 'MINMUJER')!;
+    await admin.request('POST', '/api/service-providers', {
+      institutionId: minmujer.id,
+      name: SHELTER,
+      department: 'PY-11',
+      services: [{ serviceType: 'Shelter', departments: ['PY-ASU', 'PY-11'], capacity: 4 }],
+      sexes: ['Female'],
+      minAge: 18,
+    });
+    police = await createStaffUser(app.server, app.admin, {
+      username: 'pnptu.proteccion',
+      role: 'case_worker',
+      institutionCode: 'PNPTU',
+    });
+    shelter = await createStaffUser(app.server, app.admin, {
+      username: 'minmujer.kunaroga',
+      role: 'case_worker',
+      institutionCode: 'MINMUJER',
+    });
+    const api = await apiLogin(app.server, police.username, police.password);
+    const person = await api.request<{ id: string }>('POST', '/api/persons', {
+      givenNames: 'Ramona Sintética',
+      firstSurname: 'Reservado',
+      sex: 'Female',
+      dateOfBirth: '1997-02-03',
+      languages: ['gn', 'es'],
+    });
+    const kase = await api.request<{ id: string }>('POST', '/api/cases', {
+      detectionMethod: 'PoliceOperation',
+      detectedOn: '2026-05-02',
+      detectionDepartment: 'PY-ASU',
+      narrative: 'Relato sintético de prueba.',
+    });
+    await api.request('POST', `/api/cases/${kase.id}/persons`, {
+      personId: person.id,
+      role: 'PresumedVictim',
+    });
+    caseId = kase.id;
+  });
+
+  afterAll(() => stopApp(app));
+
+  const status = (page: Page) => page.getByRole('status').first().textContent();
+
+  it('goes from the police case page to a completed referral and back', async () => {
+    const policeContext = await app.browser.newContext();
+    const policePage = await policeContext.newPage();
+    await signIn(policePage, `${app.server.url}/cases/${caseId}`, police);
+    const panel = policePage.getByTestId('case-protection');
+    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain(es['protection.noNeeds']);
+
+    // Consent first: the shelter, with the minimal default fields already ticked.
+    await panel.getByRole('button', { name: es['protection.recordConsent'] }).click();
+    const consentDialog = policePage.getByRole('dialog');
+    await consentDialog
+      .getByRole('group', { name: es['protection.consent.services'] })
+      .getByLabel('Albergue', { exact: true })
+      .check();
+    await consentDialog.getByRole('button', { name: es['action.save'] }).click();
+    await expect.poll(() => panel.getByTestId('protection-consents').textContent()).toContain('Albergue');
+
+    // The need: a shelter, urgent; the women's shelter is offered.
+    await panel.getByRole('button', { name: es['protection.recordNeed'] }).click();
+    const needDialog = policePage.getByRole('dialog');
+    await needDialog.getByLabel(es['protection.need.service']).selectOption('Shelter');
+    await needDialog.getByLabel(es['protection.need.urgency']).selectOption('High');
+    await needDialog.getByRole('button', { name: es['action.save'] }).click();
+    const needs = panel.getByTestId('protection-needs');
+    await expect.poll(() => needs.textContent()).toContain(SHELTER);
+
+    // Refer.
+    await needs.getByRole('button', { name: es['protection.refer'] }).click();
+    const referDialog = policePage.getByRole('dialog');
+    await referDialog.getByRole('button', { name: es['protection.refer'] }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('MINMUJER');
+    const referrals = panel.getByTestId('protection-referrals');
+    await expect.poll(() => referrals.getByTestId('referral-state').textContent()).toBe('Solicitada');
+
+    // The shelter: the pending count on the shell, then accept, record a service, complete.
+    const shelterContext = await app.browser.newContext();
+    const shelterPage = await shelterContext.newPage();
+    await signIn(shelterPage, `${app.server.url}/referrals`, shelter);
+    await expect
+      .poll(() => shelterPage.getByTestId('nav-referrals-pending').textContent(), { timeout: 20_000 })
+      .toContain('1');
+    await expect.poll(() => shelterPage.getByTestId('notifications-unread').textContent()).toBe('1');
+    await shelterPage.getByTestId('referral-row').first().getByRole('link').click();
+    await shelterPage.getByTestId('referral-accept').click();
+    await expect.poll(() => status(shelterPage)).toContain(es['referrals.accepted']);
+    await shelterPage.getByTestId('referral-record-delivery').click();
+    await shelterPage.getByLabel(es['referrals.deliveryWhat']).fill('Ingreso al albergue y acogida');
+    await shelterPage
+      .getByTestId('referral-dialog')
+      .getByRole('button', { name: es['referrals.recordDelivery'] })
+      .click();
+    await expect.poll(() => shelterPage.getByTestId('referral-delivery').count()).toBe(1);
+    await shelterPage.getByTestId('referral-complete').click();
+    await shelterPage
+      .getByTestId('referral-dialog')
+      .getByRole('button', { name: es['referrals.complete'] })
+      .click();
+    await expect.poll(() => status(shelterPage)).toContain(es['referrals.completed']);
+    expect(await shelterPage.getByTestId('referral-state').textContent()).toBe('Completada');
+    await shelterContext.close();
+
+    // The police see it completed on the case page, and were notified (accepted, completed).
+    await policePage.reload();
+    await expect
+      .poll(() => panel.getByTestId('referral-state').textContent(), { timeout: 20_000 })
+      .toBe('Completada');
+    await expect.poll(() => policePage.getByTestId('notifications-unread').textContent()).toBe('2');
+    await policePage.getByTestId('notifications-button').click();
+    const list = policePage.getByTestId('notifications-list');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    await policePage.getByRole('button', { name: es['notifications.markAllRead'] }).click();
+    await expect.poll(() => policePage.getByTestId('notifications-unread').count()).toBe(0);
+    await policeContext.close();
+  });
+});
