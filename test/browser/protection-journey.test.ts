@@ -135,6 +135,15 @@ describe('protection: refer a presumed victim from the case page', () => {
       .click();
     await expect.poll(() => status(shelterPage)).toContain(es['referrals.completed']);
     expect(await shelterPage.getByTestId('referral-state').textContent()).toBe('Completada');
+
+    // The completed stay gave its place back; the shelter keeps its occupancy up to date.
+    await shelterPage.getByRole('link', { name: es['nav.directory'] }).click();
+    const card = shelterPage.getByTestId('provider-card').filter({ hasText: SHELTER });
+    await expect.poll(() => card.getByTestId('provider-free').textContent()).toContain('4 libres de 4');
+    await card.getByTestId('provider-update-capacity').click();
+    await shelterPage.getByLabel(es['directory.occupancy']).fill('3');
+    await shelterPage.getByTestId('capacity-dialog').getByRole('button', { name: es['action.save'] }).click();
+    await expect.poll(() => card.getByTestId('provider-free').textContent()).toContain('1 libres de 4');
     await shelterContext.close();
 
     // The police see it completed on the case page, and were notified (accepted, completed).
