@@ -3,6 +3,7 @@
  * the user may see (owned or shared), coded values only, pseudonymous keys that are stable and are
  * not the ids, and each export is audited. Synthetic data only.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/server/standards/csv.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
@@ -174,6 +175,8 @@ describe.skipIf(skipBackend)('standards exports', () => {
     );
     expect(audit).toHaveLength(2);
     expect(audit[0]!.changed_fields).toEqual(['format=htcds2.0', 'rows=4']);
+    // The audit row names the file by its digest: a copy found elsewhere can be traced to this export.
+    expect(audit[0]!.resource_id).toBe(`sha256:${createHash('sha256').update(res.body).digest('hex')}`);
   });
 
   it('exports the CTDC 2020 layout: alpha-2, -99 for missing, 0/1, victims only', async () => {

@@ -228,6 +228,20 @@ export function protectTable(table: CountTable, options: ProtectOptions): Protec
 }
 
 /**
+ * A `mergeRows` for the common case: every row whose total describes fewer than k persons (a small
+ * department, a rare nationality) goes into `group`. Rows with no one in them stay as they are.
+ */
+export function smallRowsInto(table: CountTable, k: number, group = 'other'): (key: string) => string | null {
+  const small = new Set(
+    table.rowKeys.filter((_, r) => {
+      const total = table.cells[r]!.reduce((a, b) => a + b, 0);
+      return total > 0 && total < k;
+    }),
+  );
+  return (key) => (small.has(key) ? group : null);
+}
+
+/**
  * Protects a one-dimensional series with its total: values in (0, k) are suppressed, and if exactly
  * one value would be hidden (so total minus the others would reveal it) the smallest other positive
  * value is suppressed too.

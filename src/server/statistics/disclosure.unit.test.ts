@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectSeries, protectTable, type CountTable, type ProtectedTable } from './disclosure.js';
+import {
+  protectSeries,
+  protectTable,
+  smallRowsInto,
+  type CountTable,
+  type ProtectedTable,
+} from './disclosure.js';
 
 // ---------------------------------------------------------------------------------------------
 // Independent check of derivability: exact integer linear algebra (BigInt), not the bridge rule
@@ -176,6 +182,24 @@ describe('protectTable', () => {
     expect(
       protectTable({ rowKeys: ['a'], colKeys: ['f'], cells: [[12]] }, { k: 11, mergeRows: () => 'g' }).cells,
     ).toEqual([[12]]);
+  });
+
+  it('merges the rows whose total is under k with smallRowsInto', () => {
+    const table = {
+      rowKeys: ['PY-11', 'PY-16', 'PY-19', 'PY-1'],
+      colKeys: ['f', 'm'],
+      cells: [
+        [30, 20],
+        [2, 3],
+        [4, 4],
+        [0, 0],
+      ],
+    };
+    const p = protectTable(table, { k: 11, mergeRows: smallRowsInto(table, 11) });
+    expect(p.rowKeys).toEqual(['PY-11', 'other', 'PY-1']);
+    expect(p.merged).toEqual({ other: ['PY-16', 'PY-19'] });
+    expect(p.rowTotals).toEqual([50, 13, 0]);
+    expect(derivable(p)).toEqual([]);
   });
 
   it('publishes zeros and a table without small values unchanged', () => {

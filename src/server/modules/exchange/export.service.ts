@@ -2,8 +2,10 @@
  * Pseudonymised case-level exports in HTCDS v2.0 and CTDC layouts, as CSV. The records are the
  * presumed victims of the cases the actor may see; ids are replaced by keyed HMACs (the blind-index
  * key, in a domain of their own), so a recipient can link rows across exports but cannot recover
- * or test an id. One audit row per export names the format, the columns and the filter.
+ * or test an id. One audit row per export names the format, the row count and the filter, and
+ * holds the file's SHA-256 as its resource id, so a file found elsewhere can be traced to its export.
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ExportCtdcQuery, ExportHtcdsQuery } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
@@ -51,6 +53,8 @@ function toRecord(crypto: FieldCrypto, row: VictimRow): VictimRecord {
 }
 
 /** The filter, for the audit row (dates only: nothing personal). */
+const fileDigest = (csv: string): string => `sha256:${createHash('sha256').update(csv).digest('hex')}`;
+
 const filterFields = (q: { from?: string; to?: string }): string[] =>
   [q.from ? `from=${q.from}` : null, q.to ? `to=${q.to}` : null].filter((f): f is string => f !== null);
 
@@ -63,7 +67,7 @@ export async function exportHtcds(
   const victims = await loadVictims(ctx.trx, ctx.actor, query);
   let csv = csvLine(HTCDS_COLUMNS);
   for (const v of victims) csv += csvLine(htcdsRow(toRecord(crypto, v)));
-  await auditOperation(ctx, 'exchange.exportHtcds', 'case_export', null, [
+  await auditOperation(ctx, 'exchange.exportHtcds', 'case_export', fileDigest(csv), [
     'format=htcds2.0',
     `rows=${victims.length}`,
     ...filterFields(query),
@@ -86,7 +90,7 @@ export async function exportCtdc(
   );
   let csv = csvLine(ctdcColumns(format));
   for (const v of victims) csv += csvLine(ctdcRow(toRecord(crypto, v), format));
-  await auditOperation(ctx, 'exchange.exportCtdc', 'case_export', null, [
+  await auditOperation(ctx, 'exchange.exportCtdc', 'case_export', fileDigest(csv), [
     `format=ctdc-${format}`,
     `rows=${victims.length}`,
     ...filterFields(query),
