@@ -14,6 +14,7 @@ import { InstitutionsPage } from './pages/institutions/InstitutionsPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { DirectoryPage } from './pages/directory/DirectoryPage.js';
+import { ExchangePage } from './pages/exchange/ExchangePage.js';
 import { PersonPage } from './pages/persons/PersonPage.js';
 import { ReferralPage } from './pages/referrals/ReferralPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
@@ -39,6 +40,7 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/users': UsersPage,
   '/institutions': InstitutionsPage,
   '/audit': AuditPage,
+  '/exchange': ExchangePage,
 };
 
 export function App() {

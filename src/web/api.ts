@@ -79,6 +79,7 @@ import {
   WithdrawConsentResponse,
 } from '../shared/api-protection.js';
 import { MarkNotificationsReadResponse, NotificationList } from '../shared/api-notifications.js';
+import { CtdcFormat, CtdcImportCounts, CtdcImportList, CtdcImportView } from '../shared/api-exchange.js';
 
 export interface ApiIssue {
   path: string;
@@ -126,11 +127,14 @@ interface Options {
   query?: Query;
   /** The call is made without a session (login, set-up, activation): a 401 is not an expiry. */
   anonymous?: boolean;
+  /** A body sent as is (a CSV file), instead of JSON. */
+  raw?: { body: Blob | string; contentType: string };
 }
 
 async function send(method: string, path: string, options: Options): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': activeLocale };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -145,7 +149,7 @@ async function send(method: string, path: string, options: Options): Promise<Res
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? null : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network_error', translate(activeLocale, 'error.network'));
@@ -518,4 +522,33 @@ export function listNotifications(): Promise<z.output<typeof NotificationList>> 
 
 export function markAllNotificationsRead(): Promise<z.output<typeof MarkNotificationsReadResponse>> {
   return call('POST', '/api/notifications/read', MarkNotificationsReadResponse, { body: { all: true } });
+}
+
+// ---- standards exchange (docs/STANDARDS.md) ------------------------------------------------
+
+/** A pseudonymised export as a file to save: the server names it. */
+export async function downloadExport(
+  kind: 'htcds' | 'ctdc',
+  query: { format?: z.input<typeof CtdcFormat>; from?: string; to?: string } = {},
+): Promise<{ blob: Blob; fileName: string; rows: number }> {
+  const response = await send('GET', `/api/exports/${kind}`, { query });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `nanduti-${kind}.csv`;
+  return { blob: await response.blob(), fileName, rows: Number(response.headers.get('x-nanduti-rows') ?? 0) };
+}
+
+/** Imports a CTDC CSV file as it is (text/csv: files are larger than JSON bodies may be). */
+export function importCtdcFile(file: Blob, label?: string): Promise<z.output<typeof CtdcImportView>> {
+  return call('POST', '/api/ctdc-imports', CtdcImportView, {
+    query: { label },
+    raw: { body: file, contentType: 'text/csv' },
+  });
+}
+
+export function listCtdcImports(): Promise<z.output<typeof CtdcImportList>> {
+  return call('GET', '/api/ctdc-imports', CtdcImportList);
+}
+
+export function getCtdcImportCounts(importId: string): Promise<z.output<typeof CtdcImportCounts>> {
+  return call('GET', `/api/ctdc-imports/${id(importId)}/counts`, CtdcImportCounts);
 }

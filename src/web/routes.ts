@@ -26,6 +26,7 @@ export const APP_ROUTES = [
   { path: '/cases/:id', label: null, permission: 'case.read' },
   { path: '/persons/:id', label: null, permission: 'person.read' },
   { path: '/referrals/:id', label: null, permission: 'referral.read' },
+  { path: '/exchange', label: 'nav.exchange', permission: 'exchange.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];

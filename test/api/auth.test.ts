@@ -286,6 +286,13 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect(
       system.some((p) => p.startsWith('case.') || p.startsWith('person.') || p.startsWith('audit.')),
     ).toBe(false);
+    // Standards exchange: exports for heads of unit and prosecutors, imports for analysts and admins.
+    const exchange = async (role: Parameters<typeof userWithSession>[1]) =>
+      (await permissionsOf(role)).filter((p) => p.startsWith('exchange.'));
+    expect(system.filter((p) => p.startsWith('exchange.'))).toEqual(['exchange.import', 'exchange.read']);
+    expect(await exchange({ role: 'analyst' })).toEqual(['exchange.import', 'exchange.read']);
+    expect(await exchange({ role: 'supervisor' })).toEqual(['exchange.export', 'exchange.read']);
+    expect(worker.filter((p) => p.startsWith('exchange.'))).toEqual(['exchange.read']);
   });
 
   it('enrols a case worker in TOTP: other sessions end, sign-in then needs the code', async () => {

@@ -169,6 +169,17 @@ export const policies = {
     read: (() => true) as Rule<unknown>,
     edit: is('system_admin'),
   },
+  exchange: {
+    /**
+     * Pseudonymised case-level exports (HTCDS, CTDC) of the cases the user may see: heads of unit
+     * and prosecutors, who answer for their institution's data leaving the system.
+     */
+    export: is('supervisor', 'prosecutor'),
+    /** CTDC files into the analysis area: analysts and the national system administrators. */
+    import: is('analyst', 'system_admin'),
+    /** The imported global data is public and de-identified: every role that works with data. */
+    read: is('system_admin', 'institution_admin', 'analyst', ...CASE_ROLES),
+  },
 } as const;
 
 type Policies = typeof policies;

@@ -437,3 +437,37 @@ export type UserUpdate = Updateable<UserTable>;
 export type InstitutionRow = Selectable<InstitutionTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+// ---- CTDC analysis area (standards exchange): imported files, never joined with case records ----
+
+export interface CtdcImportTable {
+  id: Generated<string>;
+  label: string;
+  format: string;
+  sha256: string;
+  record_count: number;
+  columns: TextArray;
+  imported_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CtdcRecordTable {
+  import_id: string;
+  line: number;
+  year: number | null;
+  gender: string | null;
+  age_broad: string | null;
+  citizenship: string | null;
+  country_of_exploitation: string | null;
+  is_forced_labour: boolean | null;
+  is_sexual_exploit: boolean | null;
+  is_other_exploit: boolean | null;
+  flags: TextArray;
+}
+
+// Declaration merging adds the tables to DB without editing its body (keeps merges append-only).
+export interface DB {
+  ctdc_imports: CtdcImportTable;
+  ctdc_records: CtdcRecordTable;
+}

@@ -1,4 +1,5 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
+import { exchangeEn } from './exchange/en.js';
 import type { Catalogue } from './catalogue.js';
 
 import { protectionEn } from './protection/en.js';
@@ -668,4 +669,5 @@ export const en: Catalogue = {
   'needs.col.ageBand': 'Age',
   'needs.col.reason': 'Reason',
   'needs.col.count': 'Count',
+  ...exchangeEn,
 };

@@ -5,6 +5,7 @@
  */
 import { protectionEs } from './protection/es.js';
 
+import { exchangeEs } from './exchange/es.js';
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -676,4 +677,5 @@ export const es = {
   'needs.col.ageBand': 'Edad',
   'needs.col.reason': 'Motivo',
   'needs.col.count': 'Cantidad',
+  ...exchangeEs,
 } as const;

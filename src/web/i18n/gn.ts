@@ -9,6 +9,7 @@
  * Guaraní-speaking staff to check especially: role names, institution kinds and the audit page.
  * Spanish loanwords ("Fiskal", "Migrasión") are kept where they are what speakers actually say.
  */
+import { exchangeGn } from './exchange/gn.js';
 import type { Catalogue } from './catalogue.js';
 
 import { protectionGn } from './protection/gn.js';
@@ -684,4 +685,5 @@ export const gn: Catalogue = {
   'needs.col.ageBand': 'Ary',
   'needs.col.reason': 'Mba’ére',
   'needs.col.count': 'Papapy',
+  ...exchangeGn,
 };

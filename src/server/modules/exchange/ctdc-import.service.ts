@@ -1,0 +1,205 @@
+/**
+ * The CTDC analysis area: importing a CTDC CSV into ctdc_imports / ctdc_records (never mixed with
+ * case records), listing imports and counting them. The file is parsed incrementally in slices
+ * and stored in batches, so memory holds one batch of records, not the whole table; a file with
+ * any invalid line is refused as a whole (the transaction rolls back, nothing is stored).
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { CtdcImportCounts, CtdcImportView } from '../../../shared/api-exchange.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { Trx } from '../../db/database.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../standards/csv.js';
+import {
+  readCtdcHeader,
+  type CtdcHeader,
+  type CtdcIssue,
+  type CtdcRecord,
+} from '../../standards/ctdc-import.js';
+
+const SLICE = 256 * 1024;
+const BATCH = 5000;
+/** Issues reported at most (the rest are counted). */
+const MAX_ISSUES = 20;
+
+type ImportView = z.input<typeof CtdcImportView>;
+
+function refuse(issues: CtdcIssue[], more = 0): never {
+  const fields = issues.map((i) => ({ path: `csv.line ${i.line}.${i.column}`, message: i.message }));
+  if (more > 0) fields.push({ path: 'csv', message: `${more} more lines have problems` });
+  throw errors.validation(fields);
+}
+
+/**
+ * One INSERT per batch with one array parameter per column (unnest): a multi-row VALUES list would
+ * bind 11 parameters per record, which is much slower to plan, and on PGlite to serialise.
+ */
+async function insertBatch(trx: Trx, importId: string, batch: CtdcRecord[]): Promise<void> {
+  if (batch.length === 0) return;
+  const col = <T>(pick: (r: CtdcRecord) => T): T[] => batch.map(pick);
+  // text[][] cannot hold rows of different lengths: flags travel as one '|'-joined text each.
+  await sql`
+    insert into ctdc_records (import_id, line, year, gender, age_broad, citizenship,
+      country_of_exploitation, is_forced_labour, is_sexual_exploit, is_other_exploit, flags)
+    select ${importId}::uuid, line, year, gender, age_broad, citizenship, country_of_exploitation,
+      is_forced_labour, is_sexual_exploit, is_other_exploit,
+      case when flags = '' then '{}'::text[] else string_to_array(flags, '|') end
+    from unnest(${col((r) => r.line)}::int[], ${col((r) => r.year)}::int[], ${col((r) => r.gender)}::text[],
+      ${col((r) => r.ageBroad)}::text[], ${col((r) => r.citizenship)}::text[],
+      ${col((r) => r.countryOfExploitation)}::text[], ${col((r) => r.isForcedLabour)}::boolean[],
+      ${col((r) => r.isSexualExploit)}::boolean[], ${col((r) => r.isOtherExploit)}::boolean[],
+      ${col((r) => r.flags.join('|'))}::text[])
+      as t(line, year, gender, age_broad, citizenship, country_of_exploitation,
+        is_forced_labour, is_sexual_exploit, is_other_exploit, flags)`.execute(trx);
+}
+
+function present(row: {
+  id: string;
+  label: string;
+  format: string;
+  sha256: string;
+  record_count: number;
+  columns: string[];
+  created_at: Date;
+}): ImportView {
+  return {
+    id: row.id,
+    label: row.label,
+    format: row.format as ImportView['format'],
+    sha256: row.sha256,
+    recordCount: row.record_count,
+    columns: row.columns,
+    importedAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Validates and stores a CTDC CSV; returns the import. Refuses the whole file on any problem. */
+export async function importCtdc(ctx: Ctx, csv: string, label: string | undefined): Promise<ImportView> {
+  const sha256 = crypto.createHash('sha256').update(csv).digest('hex');
+  const [importRow] = await ctx.trx
+    .insertInto('ctdc_imports')
+    .values({
+      label: label ?? `CTDC ${new Date().toISOString().slice(0, 10)}`,
+      format: 'global2020',
+      sha256,
+      record_count: 0,
+      columns: [],
+      imported_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
+    })
+    .returning(['id'])
+    .execute();
+  const importId = importRow!.id;
+
+  const parser = new CsvParser();
+  let header: CtdcHeader | null = null;
+  let batch: CtdcRecord[] = [];
+  let count = 0;
+  const issues: CtdcIssue[] = [];
+  let moreIssues = 0;
+  const take = async (records: CsvRecord[]): Promise<void> => {
+    for (const { line, fields } of records) {
+      if (fields.length === 1 && fields[0] === '') continue; // blank line
+      if (!header) {
+        const h = readCtdcHeader(fields);
+        if (Array.isArray(h)) refuse(h);
+        header = h;
+        continue;
+      }
+      const result = header.read(line, fields);
+      if ('message' in result) {
+        if (issues.length < MAX_ISSUES) issues.push(result);
+        else moreIssues++;
+        continue;
+      }
+      count++;
+      if (issues.length === 0) batch.push(result);
+      if (batch.length >= BATCH) {
+        await insertBatch(ctx.trx, importId, batch);
+        batch = [];
+      }
+    }
+  };
+  try {
+    for (let at = 0; at < csv.length; at += SLICE) await take(parser.push(csv.slice(at, at + SLICE)));
+    const last = parser.end();
+    if (last) await take([last]);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) refuse([{ line: error.line, column: '*', message: error.message }]);
+    throw error;
+  }
+  if (!header) refuse([{ line: 1, column: '*', message: 'the file is empty: a header line is required' }]);
+  if (issues.length) refuse(issues, moreIssues);
+  if (count === 0) refuse([{ line: 2, column: '*', message: 'the file has a header but no records' }]);
+  await insertBatch(ctx.trx, importId, batch);
+  const h = header as CtdcHeader;
+  const row = await ctx.trx
+    .updateTable('ctdc_imports')
+    .set({ record_count: count, format: h.format, columns: h.columns })
+    .where('id', '=', importId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await auditOperation(ctx, 'exchange.importCtdc', 'ctdc_import', importId, [
+    `records=${count}`,
+    `format=${h.format}`,
+  ]);
+  return present(row);
+}
+
+/** Every import, newest first. */
+export async function listCtdcImports(ctx: Ctx): Promise<{ imports: ImportView[] }> {
+  const rows = await ctx.trx.selectFrom('ctdc_imports').selectAll().orderBy('created_at', 'desc').execute();
+  return { imports: rows.map(present) };
+}
+
+const MISSING = 'missing';
+
+/** Plain counts of one import by year, gender, age band, citizenship and exploitation type. */
+export async function ctdcImportCounts(ctx: Ctx, id: string): Promise<z.input<typeof CtdcImportCounts>> {
+  const row = await ctx.trx.selectFrom('ctdc_imports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row)
+    throw errors.notFound({
+      audit: { action: 'exchange.read', resourceType: 'ctdc_import', resourceId: id },
+    });
+  const by = async (column: 'year' | 'gender' | 'age_broad' | 'citizenship') => {
+    const rows = await ctx.trx
+      .selectFrom('ctdc_records')
+      .select([column, (eb) => eb.fn.countAll<string>().as('n')])
+      .where('import_id', '=', id)
+      .groupBy(column)
+      .orderBy(column)
+      .execute();
+    return rows.map((r) => ({ key: r[column] === null ? MISSING : String(r[column]), count: Number(r.n) }));
+  };
+  const types = await ctx.trx
+    .selectFrom('ctdc_records')
+    .select([
+      sql<string>`count(*) filter (where is_forced_labour)`.as('forcedLabour'),
+      sql<string>`count(*) filter (where is_sexual_exploit)`.as('sexualExploit'),
+      sql<string>`count(*) filter (where is_other_exploit)`.as('otherExploit'),
+      sql<string>`count(*) filter (where is_forced_labour is null and is_sexual_exploit is null and is_other_exploit is null)`.as(
+        'missing',
+      ),
+      sql<string>`count(*)`.as('total'),
+    ])
+    .where('import_id', '=', id)
+    .executeTakeFirstOrThrow();
+  // Not audited: CTDC's published, de-identified data describes no person of ours.
+  return {
+    import: present(row),
+    total: Number(types.total),
+    byYear: await by('year'),
+    byGender: await by('gender'),
+    byAgeBroad: await by('age_broad'),
+    byCitizenship: await by('citizenship'),
+    byExploitationType: (['forcedLabour', 'sexualExploit', 'otherExploit', 'missing'] as const).map(
+      (key) => ({
+        key,
+        count: Number(types[key]),
+      }),
+    ),
+  };
+}

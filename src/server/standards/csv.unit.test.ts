@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvParser, CsvSyntaxError, csvLine, type CsvRecord } from './csv.js';
+
+/** Parses `text` fed in the given chunk sizes (cycled). */
+function parse(text: string, sizes: number[] = [text.length || 1]): CsvRecord[] {
+  const parser = new CsvParser();
+  const out: CsvRecord[] = [];
+  for (let at = 0, k = 0; at < text.length; k++) {
+    const size = Math.max(1, sizes[k % sizes.length]!);
+    out.push(...parser.push(text.slice(at, at + size)));
+    at += size;
+  }
+  const last = parser.end();
+  return last ? [...out, last] : out;
+}
+
+describe('CSV (RFC 4180)', () => {
+  it('reads back what it writes, whatever the fields hold and however the text is chunked', () => {
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'ñ', ',', '"', '\n', '\r\n', ' ', '1'),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
+        (rows, sizes) => {
+          const text = rows.map(csvLine).join('');
+          expect(parse(text, sizes).map((r) => r.fields)).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports the line a record starts on, counting line breaks inside quoted fields', () => {
+    const records = parse('a,b\n"x\ny",1\nlast,2');
+    expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(records[1]!.fields).toEqual(['x\ny', '1']);
+    expect(records[2]!.fields).toEqual(['last', '2']);
+  });
+
+  it('refuses stray and unclosed quotes with the line', () => {
+    expect(() => parse('a,b\nx"y,1\n')).toThrow(CsvSyntaxError);
+    expect(() => parse('a,b\n"x"y,1\n')).toThrow('text after a closing quote');
+    try {
+      parse('a\n\n"open');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CsvSyntaxError).line).toBe(3);
+    }
+  });
+
+  it('quotes only the fields that need it', () => {
+    expect(csvLine(['a', 'b,c', 'say "hi"', null, 3])).toBe('a,"b,c","say ""hi""",,3\r\n');
+  });
+});

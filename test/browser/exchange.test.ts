@@ -1,0 +1,97 @@
+/**
+ * Journey: an analyst imports a small CTDC file on the data-exchange page and reads its counts; a
+ * head of unit downloads the CTDC 2024 export of their institution's cases. Synthetic data only.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es } from '../../src/web/i18n/es.js';
+import {
+  apiLogin,
+  createStaffUser,
+  signIn,
+  startApp,
+  stopApp,
+  type BrowserApp,
+  type StaffUser,
+} from './fixtures.js';
+
+const CTDC =
+  'yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation\n' +
+  '2016,Female,18--20,PY,0,1,AR\n2016,Female,9--17,PY,0,1,AR\n2017,Male,-99,BR,1,0,-99\n';
+
+describe('data exchange page', () => {
+  let app: BrowserApp;
+  let analyst: StaffUser;
+  let supervisor: StaffUser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    analyst = await createStaffUser(app.server, app.admin, {
+      username: 'mesa.analista1',
+      role: 'analyst',
+      institutionCode: 'MESA',
+    });
+    supervisor = await createStaffUser(app.server, app.admin, {
+      username: 'pnptu.jefa1',
+      role: 'supervisor',
+      institutionCode: 'PNPTU',
+    });
+    const api = await apiLogin(app.server, supervisor.username, supervisor.password);
+    const person = await api.request<{ id: string }>('POST', '/api/persons', {
+      givenNames: 'Rosa Sintética',
+      firstSurname: 'Apellidoreservado',
+      sex: 'Female',
+      estimatedAge: 30,
+      ageApproximate: true,
+      languages: ['es'],
+    });
+    const kase = await api.request<{ id: string }>('POST', '/api/cases', {
+      detectionMethod: 'Hotline',
+      detectedOn: '2026-03-10',
+      detectionDepartment: 'PY-ASU',
+      narrative: 'Relato sintético de prueba.',
+    });
+    await api.request('POST', `/api/cases/${kase.id}/persons`, {
+      personId: person.id,
+      role: 'PresumedVictim',
+    });
+  });
+
+  afterAll(() => stopApp(app));
+
+  it('imports a CTDC file and shows its counts', async () => {
+    const context = await app.browser.newContext({ locale: 'es-PY' });
+    const page = await context.newPage();
+    await signIn(page, `${app.server.url}/exchange`, analyst);
+    await page.getByLabel(es['exchange.import.label']).fill('Prueba CTDC');
+    await page
+      .getByLabel(es['exchange.import.file'])
+      .setInputFiles({ name: 'ctdc.csv', mimeType: 'text/csv', buffer: Buffer.from(CTDC) });
+    await page.getByRole('button', { name: es['exchange.import.submit'] }).click();
+    const total = page.getByTestId('ctdc-total');
+    await expect.poll(() => total.textContent(), { timeout: 20_000 }).toContain('3');
+    const gender = await page.getByTestId('ctdc-byGender').textContent();
+    expect(gender).toContain('Mujer');
+    expect(gender).toContain('Hombre');
+    expect(await page.getByTestId('exchange-imports').textContent()).toContain('Prueba CTDC');
+    // An analyst has no case scope: no export buttons.
+    expect(await page.getByTestId('exchange-export').count()).toBe(0);
+    await context.close();
+  });
+
+  it('downloads a pseudonymised CTDC 2024 export', async () => {
+    const context = await app.browser.newContext({ locale: 'es-PY', acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, `${app.server.url}/exchange`, supervisor);
+    const button = page.getByRole('button', { name: es['exchange.export.ctdc2024'] });
+    await button.waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^nanduti-ctdc-synthetic2024-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const [header, row] = text.split('\r\n');
+    expect(header).toMatch(/^personPseudonymousId,yearOfRegistration,gender,ageBroad,citizenship,/);
+    expect(row).toMatch(/^[A-Za-z0-9_-]{22},2026,Woman,30--38,/);
+    expect(text).not.toContain('Rosa');
+    await context.close();
+  });
+});
