@@ -8,6 +8,7 @@ import { migrationStatus } from '../db/migrate.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { preventionRoutes } from '../modules/prevention/prevention.routes.js';
 import { personRoutes } from '../modules/persons/persons.routes.js';
 import { providerRoutes } from '../modules/providers/providers.routes.js';
 import { referralRoutes } from '../modules/referrals/referrals.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   providerRoutes(app, services);
   referralRoutes(app, services);
   notificationRoutes(app, services);
+  preventionRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
   const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));
