@@ -164,7 +164,12 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function call<S extends z.ZodType>(method: string, path: string, schema: S, options: Options = {}) {
+export async function call<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  options: Options = {},
+) {
   const response = await send(method, path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

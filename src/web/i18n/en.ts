@@ -1,6 +1,8 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import type { Catalogue } from './catalogue.js';
 
+import { preventionEn } from './prevention/en.js';
+
 export const en: Catalogue = {
   'app.name': 'Ñandutí',
   'app.tagline': "Information system for Paraguay's national response to human trafficking",
@@ -665,4 +667,5 @@ export const en: Catalogue = {
   'needs.col.ageBand': 'Age',
   'needs.col.reason': 'Reason',
   'needs.col.count': 'Count',
+  ...preventionEn,
 };

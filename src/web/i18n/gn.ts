@@ -11,6 +11,8 @@
  */
 import type { Catalogue } from './catalogue.js';
 
+import { preventionGn } from './prevention/gn.js';
+
 export const gn: Catalogue = {
   'app.name': 'Ñandutí',
   'app.tagline': 'Marandu ñangarekoha Paraguái ombohovái hag̃ua yvypóra ñemu',
@@ -681,4 +683,5 @@ export const gn: Catalogue = {
   'needs.col.ageBand': 'Ary',
   'needs.col.reason': 'Mba’ére',
   'needs.col.count': 'Papapy',
+  ...preventionGn,
 };
