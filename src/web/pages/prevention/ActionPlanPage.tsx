@@ -16,6 +16,7 @@ import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { ActionDialog } from './ActionDialog.js';
 import * as api from './prevention-api.js';
 import '../../styles/cases.css';
 
@@ -27,6 +28,7 @@ export function ActionPlanPage() {
   const [reporting, setReporting] = useState<Action | null>(null);
   const [history, setHistory] = useState<Action | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
 
   async function showHistory(action: Action) {
     setHistory(history?.id === action.id ? null : await api.getActionPlanAction(action.id));
@@ -35,7 +37,17 @@ export function ActionPlanPage() {
   if (plan.error) return <LoadError error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading />;
   return (
-    <Page title={plan.data.title} intro={plan.data.description}>
+    <Page
+      title={plan.data.title}
+      intro={plan.data.description}
+      actions={
+        plan.data.canEdit && (
+          <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
+            {t('plan.newAction')}
+          </button>
+        )
+      }
+    >
       <p>{t('plan.period', { from: plan.data.startsOn, to: plan.data.endsOn })}</p>
       <LiveRegion success={saved} />
       {plan.data.objectives.map((objective) => (
@@ -98,6 +110,17 @@ export function ActionPlanPage() {
           </div>
         </section>
       ))}
+      {adding && (
+        <ActionDialog
+          objectives={plan.data.objectives}
+          onClose={() => setAdding(false)}
+          onSaved={(action) => {
+            setAdding(false);
+            setSaved(t('plan.actionAdded', { code: action.code }));
+            plan.reload();
+          }}
+        />
+      )}
       {reporting && (
         <ProgressDialog
           action={reporting}
