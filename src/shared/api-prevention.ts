@@ -307,6 +307,11 @@ const actionFields = {
   target: z.number().min(0).max(1e12),
   dueOn: IsoDate.nullable().optional(),
 };
+export const CreateObjectiveRequest = z.strictObject({
+  code: z.string().trim().min(1).max(20),
+  title,
+});
+export const ObjectiveView = z.object({ id: Uuid, code: z.string(), title: z.string() });
 export const CreateActionRequest = z.strictObject({ objectiveId: Uuid, ...actionFields });
 export const UpdateActionRequest = z
   .strictObject({

@@ -164,6 +164,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
+/** One call whose answer is parsed with `schema`; feature clients (pages/prevention) build on it. */
 export async function call<S extends z.ZodType>(
   method: string,
   path: string,

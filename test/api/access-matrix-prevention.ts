@@ -34,6 +34,7 @@ export const PREVENTION_MATRIX = {
   'openCaseFromHotlineContact: received by MINNA (hidden)':                '403  403  404  404  404  403  403',
   'listActionPlan: the national plan':                                     '200  200  200  200  200  200  403',
   'getActionPlanAction: an action with its history':                       '200  200  200  200  200  200  403',
+  'createActionPlanObjective: add an objective (sys is a Mesa admin)':     '201  403  403  403  403  403  403',
   'createActionPlanAction: add an action (sys is a Mesa administrator)':   '201  403  403  403  403  403  403',
   'updateActionPlanAction: change a target':                               '200  403  403  403  403  403  403',
   'updateActionPlanProgress: an action PNPTU is responsible for':          '201  201  201  201  201  201  403',
@@ -145,6 +146,11 @@ export const PREVENTION_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   'listActionPlan: the national plan': (c) => api(c.t, c.s, 'GET', '/api/action-plan'),
   'getActionPlanAction: an action with its history': async (c) =>
     api(c.t, c.s, 'GET', `/api/action-plan/actions/${await actionOf(c.t, 'MINMUJER')}`),
+  'createActionPlanObjective: add an objective (sys is a Mesa admin)': (c) =>
+    api(c.t, c.s, 'POST', '/api/action-plan/objectives', {
+      code: `OX${c.n}`,
+      title: `Objetivo de prueba ${c.n}`,
+    }),
   'createActionPlanAction: add an action (sys is a Mesa administrator)': async (c) => {
     const objective = await c.t.services.db.transaction((trx) =>
       trx.selectFrom('action_plan_objectives').select('id').orderBy('position').executeTakeFirstOrThrow(),

@@ -291,6 +291,18 @@ describe.skipIf(skipBackend)('prevention', () => {
     });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('action_plan_code_taken');
+    const objective = await api(t, mesaAdmin, 'POST', '/api/action-plan/objectives', {
+      code: 'OE5',
+      title: 'Cooperación internacional',
+    });
+    expect(objective.statusCode).toBe(201);
+    const withObjective = (await api(t, analyst, 'GET', '/api/action-plan')).json();
+    expect(withObjective.objectives.at(-1)).toMatchObject({ code: 'OE5', actions: [] });
+    const sameCode = await api(t, mesaAdmin, 'POST', '/api/action-plan/objectives', {
+      code: 'OE5',
+      title: 'Otra vez',
+    });
+    expect(sameCode.statusCode).toBe(409);
     const changed = await api(t, mesaAdmin, 'PATCH', `/api/action-plan/actions/${added.json().id}`, {
       target: 350,
     });

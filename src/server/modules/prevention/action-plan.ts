@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type {
   CreateActionRequest,
+  CreateObjectiveRequest,
   ProgressRequest,
   UpdateActionRequest,
 } from '../../../shared/api-prevention.js';
@@ -176,6 +177,42 @@ export async function getAction(ctx: Ctx, id: string) {
   if (!row) throw errors.notFound();
   await auditOperation(ctx, 'actionPlan.read', 'action_plan_action', row.id);
   return actionView(ctx, row as ActionRow);
+}
+
+/** Adds an objective at the end of the active plan (the Mesa's administrators). */
+export async function createObjective(ctx: Ctx, input: z.output<typeof CreateObjectiveRequest>) {
+  authorize(ctx.actor, 'actionPlan.edit');
+  const plan = await ctx.trx
+    .selectFrom('action_plans')
+    .select('id')
+    .where('active', '=', true)
+    .orderBy('starts_on', 'desc')
+    .executeTakeFirst();
+  if (!plan) throw errors.notFound();
+  const taken = await ctx.trx
+    .selectFrom('action_plan_objectives')
+    .select('id')
+    .where('plan_id', '=', plan.id)
+    .where('code', '=', input.code)
+    .executeTakeFirst();
+  if (taken) throw errors.conflict('action_plan_code_taken', { code: input.code });
+  const last = await ctx.trx
+    .selectFrom('action_plan_objectives')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('plan_id', '=', plan.id)
+    .executeTakeFirst();
+  const row = await ctx.trx
+    .insertInto('action_plan_objectives')
+    .values({
+      plan_id: plan.id,
+      code: input.code,
+      title: input.title,
+      position: Number(last?.position ?? -1) + 1,
+    })
+    .returning(['id', 'code', 'title'])
+    .executeTakeFirstOrThrow();
+  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_objective', row.id, Object.keys(input));
+  return row;
 }
 
 export async function createAction(ctx: Ctx, input: z.output<typeof CreateActionRequest>) {

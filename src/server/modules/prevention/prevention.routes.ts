@@ -13,6 +13,7 @@ import {
   CampaignView,
   CreateActionRequest,
   CreateCampaignRequest,
+  CreateObjectiveRequest,
   CreateTrainingRequest,
   HotlineContactList,
   HotlineContactView,
@@ -20,6 +21,7 @@ import {
   ListHotlineQuery,
   ListTrainingsQuery,
   OpenCaseFromContactRequest,
+  ObjectiveView,
   OpenedCase,
   ProgressRequest,
   RecordHotlineContactRequest,
@@ -30,7 +32,14 @@ import {
 } from '../../../shared/api-prevention.js';
 import { defineRoute } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { createAction, getAction, listActionPlan, reportProgress, updateAction } from './action-plan.js';
+import {
+  createAction,
+  createObjective,
+  getAction,
+  listActionPlan,
+  reportProgress,
+  updateAction,
+} from './action-plan.js';
 import { createCampaign, listCampaigns } from './campaigns.js';
 import { getContact, listContacts, openCaseFromContact, recordContact } from './hotline.js';
 import { createTraining, getTraining, listTrainings, recordParticipants } from './trainings.js';
@@ -200,6 +209,20 @@ export function preventionRoutes(app: FastifyInstance, services: AppServices): v
     response: ActionPlanActionView,
     handler: async ({ trx, actor, requestId, purpose, params }) =>
       getAction({ trx, actor, requestId, purpose }, params.id),
+  });
+  defineRoute(app, services, {
+    ...common,
+    operationId: 'createActionPlanObjective',
+    method: 'POST',
+    url: '/api/action-plan/objectives',
+    summary: 'Add an objective to the plan (the Mesa’s administrators)',
+    action: 'actionPlan.edit',
+    purpose: 'administration',
+    body: CreateObjectiveRequest,
+    response: ObjectiveView,
+    status: 201,
+    handler: async ({ trx, actor, requestId, purpose, body }) =>
+      createObjective({ trx, actor, requestId, purpose }, body),
   });
   defineRoute(app, services, {
     ...common,
