@@ -13,6 +13,7 @@ import type {
 import type { CreateCaseRequest } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
+import { scopedHotlineContacts } from '../../access/scope.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
@@ -107,8 +108,7 @@ export async function getContact(ctx: Ctx, crypto: FieldCrypto, id: string) {
 
 /** The institution's contacts, newest first, without what was reported. */
 export async function listContacts(ctx: Ctx, query: z.output<typeof ListHotlineQuery>) {
-  // Scope: the actor's institution's line only.
-  let base = contacts(ctx.trx).where('hotline_contacts.institution_id', '=', ctx.actor.institutionId);
+  let base = scopedHotlineContacts(ctx.actor, contacts(ctx.trx));
   if (query.from) base = base.where('hotline_contacts.received_on', '>=', query.from);
   if (query.to) base = base.where('hotline_contacts.received_on', '<=', query.to);
   if (query.channel) base = base.where('hotline_contacts.channel', '=', query.channel);
