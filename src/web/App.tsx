@@ -22,6 +22,7 @@ import { UnmetNeedsPage } from './pages/reports/UnmetNeedsPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
+import { PREVENTION_PAGES } from './pages/prevention/pages.js';
 import { Redirect, safeNext, usePath, useSearch } from './router.js';
 import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
@@ -41,6 +42,7 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/institutions': InstitutionsPage,
   '/audit': AuditPage,
   '/exchange': ExchangePage,
+  ...PREVENTION_PAGES,
 };
 
 export function App() {

@@ -176,7 +176,13 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function call<S extends z.ZodType>(method: string, path: string, schema: S, options: Options = {}) {
+/** One call whose answer is parsed with `schema`; feature clients (pages/prevention) build on it. */
+export async function call<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  options: Options = {},
+) {
   const response = await send(method, path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

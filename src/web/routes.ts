@@ -27,6 +27,12 @@ export const APP_ROUTES = [
   { path: '/persons/:id', label: null, permission: 'person.read' },
   { path: '/referrals/:id', label: null, permission: 'referral.read' },
   { path: '/exchange', label: 'nav.exchange', permission: 'exchange.read' },
+  { path: '/prevention/trainings', label: 'nav.trainings', permission: 'training.list' },
+  { path: '/prevention/campaigns', label: 'nav.campaigns', permission: 'campaign.list' },
+  { path: '/prevention/hotline', label: 'nav.hotline', permission: 'hotline.list' },
+  { path: '/prevention/action-plan', label: 'nav.actionPlan', permission: 'actionPlan.read' },
+  { path: '/prevention/trainings/:id', label: null, permission: 'training.read' },
+  { path: '/prevention/hotline/:id', label: null, permission: 'hotline.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];
@@ -73,3 +79,5 @@ export function matchRoute(path: string): { route: AppRouteEntry; params: RouteP
 export const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
 export const personPath = (personId: string) => `/persons/${encodeURIComponent(personId)}`;
 export const referralPath = (referralId: string) => `/referrals/${encodeURIComponent(referralId)}`;
+export const trainingPath = (id: string) => `/prevention/trainings/${encodeURIComponent(id)}`;
+export const hotlineContactPath = (id: string) => `/prevention/hotline/${encodeURIComponent(id)}`;

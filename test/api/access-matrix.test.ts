@@ -34,6 +34,7 @@ import {
 import { NOTIFICATIONS_MATRIX, NOTIFICATIONS_RUN } from './access-matrix-notifications.js';
 import { EXCHANGE_MATRIX, EXCHANGE_RUN } from './access-matrix-exchange.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
+import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -76,6 +77,7 @@ const MATRIX = {
   ...PROTECTION_MATRIX,
   ...NOTIFICATIONS_MATRIX,
   ...EXCHANGE_MATRIX,
+  ...PREVENTION_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -130,6 +132,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...PROTECTION_RUN,
   ...NOTIFICATIONS_RUN,
   ...EXCHANGE_RUN,
+  ...PREVENTION_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

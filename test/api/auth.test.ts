@@ -293,6 +293,27 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect(await exchange({ role: 'analyst' })).toEqual(['exchange.import', 'exchange.read']);
     expect(await exchange({ role: 'supervisor' })).toEqual(['exchange.export', 'exchange.read']);
     expect(worker.filter((p) => p.startsWith('exchange.'))).toEqual(['exchange.read']);
+    // Prevention: institutions record their own work, hotline staff are case roles, the Mesa's
+    // administrators edit the action plan.
+    expect(worker).toEqual(
+      expect.arrayContaining([
+        'training.record',
+        'campaign.record',
+        'hotline.record',
+        'actionPlan.reportProgress',
+      ]),
+    );
+    expect(worker).not.toContain('actionPlan.edit');
+    expect(system).toEqual(expect.arrayContaining(['training.list', 'actionPlan.read', 'actionPlan.edit']));
+    expect(system.some((p) => p.startsWith('hotline.') || p === 'training.record')).toBe(false);
+    const policeAdmin = await permissionsOf({ role: 'institution_admin', institution: 'PNPTU' });
+    expect(policeAdmin).toEqual(expect.arrayContaining(['training.record', 'campaign.record']));
+    expect(policeAdmin.some((p) => p.startsWith('hotline.') || p === 'actionPlan.edit')).toBe(false);
+    const mesaAdmin = await permissionsOf({ role: 'institution_admin', institution: 'MESA' });
+    expect(mesaAdmin).toContain('actionPlan.edit');
+    const analyst = await permissionsOf({ role: 'analyst' });
+    expect(analyst).toEqual(expect.arrayContaining(['training.list', 'campaign.list', 'actionPlan.read']));
+    expect(analyst.some((p) => p.startsWith('hotline.') || p.endsWith('.record'))).toBe(false);
   });
 
   it('enrols a case worker in TOTP: other sessions end, sign-in then needs the code', async () => {

@@ -70,6 +70,15 @@ const referralSide =
       (sides.includes('from') && target.fromInstitutionId === actor.institutionId) ||
       (sides.includes('to') && target.toInstitutionId === actor.institutionId));
 
+/** Prevention work is recorded by an institution's administrator and its case roles. */
+const PREVENTION_STAFF: readonly Role[] = ['institution_admin', ...CASE_ROLES];
+/** Prevention figures and the action plan are institutional data: readable by all but the DPO. */
+const PREVENTION_READERS: readonly Role[] = ['system_admin', 'institution_admin', 'analyst', ...CASE_ROLES];
+const PROGRESS_REPORTERS: readonly Role[] = [...PREVENTION_STAFF, 'analyst'];
+/** The coordination table's administrators (system or institution administrators of the MESA). */
+const mesaAdmin: Rule<unknown> = (actor) =>
+  actor.institutionCode === 'MESA' && (actor.role === 'system_admin' || actor.role === 'institution_admin');
+
 const manageUser: Rule<UserTarget> = (actor, target) =>
   actor.role === 'system_admin' ||
   (actor.role === 'institution_admin' &&
@@ -179,6 +188,37 @@ export const policies = {
     import: is('analyst', 'system_admin'),
     /** The imported global data is public and de-identified: every role that works with data. */
     read: is('system_admin', 'institution_admin', 'analyst', ...CASE_ROLES),
+  },
+  // ---- prevention: trainings, campaigns, hotline, national action plan ----------------------
+  training: {
+    /** Institutional figures, nothing personal: every role that works, plans or administers. */
+    list: is(...PREVENTION_READERS),
+    read: is(...PREVENTION_READERS),
+    /** An institution records its own events and their participants. */
+    record: ((actor, training) =>
+      PREVENTION_STAFF.includes(actor.role) && sameInstitution(actor, training)) as Rule<Owned>,
+  },
+  campaign: {
+    list: is(...PREVENTION_READERS),
+    record: ((actor, campaign) =>
+      PREVENTION_STAFF.includes(actor.role) && sameInstitution(actor, campaign)) as Rule<Owned>,
+  },
+  hotline: {
+    /** Hotline staff are case roles of the institution that runs the line and owns the contacts. */
+    record: is(...CASE_ROLES),
+    list: is(...CASE_ROLES),
+    read: ((actor, contact) => worksCases(actor) && sameInstitution(actor, contact)) as Rule<Owned>,
+    /** The new case belongs to the same institution, so case.create is checked as well. */
+    openCase: ((actor, contact) => worksCases(actor) && sameInstitution(actor, contact)) as Rule<Owned>,
+  },
+  actionPlan: {
+    read: is(...PREVENTION_READERS),
+    /** The plan's structure belongs to the Mesa: its administrators edit it. */
+    edit: mesaAdmin,
+    /** The responsible institution reports progress on its actions; the Mesa's administrators too. */
+    reportProgress: ((actor, action) =>
+      mesaAdmin(actor) ||
+      (PROGRESS_REPORTERS.includes(actor.role) && sameInstitution(actor, action))) as Rule<Owned>,
   },
 } as const;
 

@@ -89,3 +89,15 @@ export function scopedReferrals<O>(
   const column = direction === 'incoming' ? 'referrals.to_institution_id' : 'referrals.from_institution_id';
   return query.where(column, '=', actor.institutionId);
 }
+
+/**
+ * Hotline contacts the actor may see: those received by their own institution's line, and only
+ * by its case roles (a contact's report may describe a person).
+ */
+export function scopedHotlineContacts<O>(
+  actor: Actor,
+  query: SelectQueryBuilder<DB, 'hotline_contacts' | 'institutions', O>,
+): SelectQueryBuilder<DB, 'hotline_contacts' | 'institutions', O> {
+  if (!CASE_ROLES.includes(actor.role)) return query.where(sql<boolean>`false`);
+  return query.where('hotline_contacts.institution_id', '=', actor.institutionId);
+}

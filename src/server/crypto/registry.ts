@@ -31,6 +31,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'referrals', idColumn: 'id', column: 'note' },
   { table: 'referrals', idColumn: 'id', column: 'state_reason' },
   { table: 'service_deliveries', idColumn: 'id', column: 'description' },
+  { table: 'hotline_contacts', idColumn: 'id', column: 'summary' },
 ];
 
 /** The authenticated-data context of a column's ciphertexts. */

@@ -429,6 +429,14 @@ export interface DB {
   service_deliveries: ServiceDeliveryTable;
   protection_status: ProtectionStatusTable;
   notifications: NotificationTable;
+  training_events: TrainingEventTable;
+  training_participants: TrainingParticipantTable;
+  campaigns: CampaignTable;
+  hotline_contacts: HotlineContactTable;
+  action_plans: ActionPlanTable;
+  action_plan_objectives: ActionPlanObjectiveTable;
+  action_plan_actions: ActionPlanActionTable;
+  action_plan_progress: ActionPlanProgressTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -470,4 +478,109 @@ export interface CtdcRecordTable {
 export interface DB {
   ctdc_imports: CtdcImportTable;
   ctdc_records: CtdcRecordTable;
+}
+
+// ---- prevention (migration 2026-11-24T17-30-00_prevention) ----------------------------------
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface TrainingEventTable {
+  id: Generated<string>;
+  institution_id: string;
+  unit_id: string | null;
+  title: string;
+  kind: string;
+  held_on: DateOnly;
+  ends_on: DateOnly | null;
+  modality: string;
+  department: string | null;
+  place: string | null;
+  audience_institution_ids: string[];
+  topics: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TrainingParticipantTable {
+  id: Generated<string>;
+  training_id: string;
+  institution_id: string | null;
+  sex: string;
+  count: number;
+}
+
+export interface CampaignTable {
+  id: Generated<string>;
+  institution_id: string;
+  title: string;
+  channels: string[];
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  departments: string[];
+  languages: string[];
+  reach: number | null;
+  reach_basis: string | null;
+  partners: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HotlineContactTable {
+  id: Generated<string>;
+  institution_id: string;
+  unit_id: string | null;
+  received_on: DateOnly;
+  channel: string;
+  topic: string;
+  exploitation_type: string | null;
+  department: string | null;
+  child_involved: boolean | null;
+  /** Encrypted (hotline_contacts.summary). */
+  summary: string | null;
+  case_id: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ActionPlanTable {
+  id: Generated<string>;
+  title: string;
+  description: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  active: Generated<boolean>;
+}
+
+export interface ActionPlanObjectiveTable {
+  id: Generated<string>;
+  plan_id: string;
+  code: string;
+  title: string;
+  position: number;
+}
+
+export interface ActionPlanActionTable {
+  id: Generated<string>;
+  objective_id: string;
+  code: string;
+  title: string;
+  responsible_institution_id: string;
+  indicator: string;
+  unit: string;
+  baseline: ColumnType<string, number | string | undefined, number | string>;
+  target: Numeric;
+  due_on: DateOnly | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ActionPlanProgressTable {
+  id: Generated<string>;
+  action_id: string;
+  period: string;
+  value: Numeric;
+  note: string | null;
+  recorded_by: string | null;
+  institution_id: string;
+  created_at: CreatedAt;
 }

@@ -9,6 +9,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.js';
+import { preventionRoutes } from '../modules/prevention/prevention.routes.js';
 import { personRoutes } from '../modules/persons/persons.routes.js';
 import { providerRoutes } from '../modules/providers/providers.routes.js';
 import { referralRoutes } from '../modules/referrals/referrals.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   referralRoutes(app, services);
   notificationRoutes(app, services);
   exchangeRoutes(app, services);
+  preventionRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
   const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));

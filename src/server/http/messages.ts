@@ -332,6 +332,21 @@ export const messages: Catalogue = {
     gn: 'Ndaipóri tenda nandi ko servicio-pe. Embohekopyahu ocupación térã emboyke derivación.',
     en: 'There are no free places left in this service. Update the occupancy or decline the referral.',
   },
+  hotline_case_already_opened: {
+    es: 'Este contacto de la línea ya abrió un caso. Ábralo desde el contacto.',
+    gn: 'Ko contacto línea-gua oipe’áma peteĩ caso. Eipe’a contacto-gui.',
+    en: 'A case was already opened from this hotline contact. Open it from the contact.',
+  },
+  unknown_action_plan_objective: {
+    es: 'El objetivo indicado no existe en el plan de acción.',
+    gn: 'Objetivo ojehechaukáva ndaipóri plan de acción-pe.',
+    en: 'The objective given does not exist in the action plan.',
+  },
+  action_plan_code_taken: {
+    es: 'Ya existe una acción con el código {code}. Elija otro código.',
+    gn: 'Oĩma peteĩ acción código {code} reheve. Eiporavo ambue código.',
+    en: 'An action with the code {code} already exists. Choose another code.',
+  },
 };
 
 export function messageFor(

@@ -3,6 +3,7 @@ import { exchangeEn } from './exchange/en.js';
 import type { Catalogue } from './catalogue.js';
 
 import { protectionEn } from './protection/en.js';
+import { preventionEn } from './prevention/en.js';
 
 export const en: Catalogue = {
   ...protectionEn,
@@ -670,4 +671,5 @@ export const en: Catalogue = {
   'needs.col.reason': 'Reason',
   'needs.col.count': 'Count',
   ...exchangeEn,
+  ...preventionEn,
 };

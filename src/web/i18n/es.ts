@@ -6,6 +6,8 @@
 import { protectionEs } from './protection/es.js';
 
 import { exchangeEs } from './exchange/es.js';
+import { preventionEs } from './prevention/es.js';
+
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -678,4 +680,5 @@ export const es = {
   'needs.col.reason': 'Motivo',
   'needs.col.count': 'Cantidad',
   ...exchangeEs,
+  ...preventionEs,
 } as const;

@@ -13,6 +13,7 @@ import { exchangeGn } from './exchange/gn.js';
 import type { Catalogue } from './catalogue.js';
 
 import { protectionGn } from './protection/gn.js';
+import { preventionGn } from './prevention/gn.js';
 
 export const gn: Catalogue = {
   ...protectionGn,
@@ -686,4 +687,5 @@ export const gn: Catalogue = {
   'needs.col.reason': 'Mba’ére',
   'needs.col.count': 'Papapy',
   ...exchangeGn,
+  ...preventionGn,
 };
