@@ -3,6 +3,7 @@
  * They say what to fix and never contain personal data or internals.
  */
 import type { Locale } from '../../shared/roles.js';
+import { prosecutionMessages } from '../modules/investigations/messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -332,6 +333,7 @@ export const messages: Catalogue = {
     gn: 'Ndaipóri tenda nandi ko servicio-pe. Embohekopyahu ocupación térã emboyke derivación.',
     en: 'There are no free places left in this service. Update the occupancy or decline the referral.',
   },
+  ...prosecutionMessages,
 };
 
 export function messageFor(
