@@ -21,6 +21,9 @@ import { UnmetNeedsPage } from './pages/reports/UnmetNeedsPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
+import { ComplicityPage } from './pages/complicity/ComplicityPage.js';
+import { InvestigationPage } from './pages/investigations/InvestigationPage.js';
+import { InvestigationsPage } from './pages/investigations/InvestigationsPage.js';
 import { Redirect, safeNext, usePath, useSearch } from './router.js';
 import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
@@ -39,6 +42,9 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/users': UsersPage,
   '/institutions': InstitutionsPage,
   '/audit': AuditPage,
+  '/investigations': InvestigationsPage,
+  '/investigations/:id': InvestigationPage,
+  '/complicity': ComplicityPage,
 };
 
 export function App() {

@@ -164,7 +164,13 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function call<S extends z.ZodType>(method: string, path: string, schema: S, options: Options = {}) {
+/** One checked call; exported for the feature clients under pages/ (e.g. investigations/client.ts). */
+export async function call<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  options: Options = {},
+) {
   const response = await send(method, path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

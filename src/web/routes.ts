@@ -26,6 +26,9 @@ export const APP_ROUTES = [
   { path: '/cases/:id', label: null, permission: 'case.read' },
   { path: '/persons/:id', label: null, permission: 'person.read' },
   { path: '/referrals/:id', label: null, permission: 'referral.read' },
+  { path: '/investigations', label: 'nav.investigations', permission: 'investigation.list' },
+  { path: '/complicity', label: 'nav.complicity', permission: 'investigation.complicityRegister' },
+  { path: '/investigations/:id', label: null, permission: 'investigation.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];
@@ -72,3 +75,5 @@ export function matchRoute(path: string): { route: AppRouteEntry; params: RouteP
 export const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
 export const personPath = (personId: string) => `/persons/${encodeURIComponent(personId)}`;
 export const referralPath = (referralId: string) => `/referrals/${encodeURIComponent(referralId)}`;
+export const investigationPath = (investigationId: string) =>
+  `/investigations/${encodeURIComponent(investigationId)}`;

@@ -1,5 +1,6 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import type { Catalogue } from './catalogue.js';
+import { prosecutionEn } from './prosecution/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Ñandutí',
@@ -665,4 +666,5 @@ export const en: Catalogue = {
   'needs.col.ageBand': 'Age',
   'needs.col.reason': 'Reason',
   'needs.col.count': 'Count',
+  ...prosecutionEn,
 };

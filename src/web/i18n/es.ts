@@ -3,6 +3,8 @@
  * other catalogue must have exactly these keys (a missing key is a type error). Placeholders are
  * written `{name}` and must keep the same names in every language.
  */
+import { prosecutionEs } from './prosecution/es.js';
+
 export const es = {
   'app.name': 'Ñandutí',
   'app.tagline': 'Sistema de información para la respuesta nacional a la trata de personas',
@@ -673,4 +675,5 @@ export const es = {
   'needs.col.ageBand': 'Edad',
   'needs.col.reason': 'Motivo',
   'needs.col.count': 'Cantidad',
+  ...prosecutionEs,
 } as const;

@@ -10,6 +10,7 @@
  * Spanish loanwords ("Fiskal", "Migrasión") are kept where they are what speakers actually say.
  */
 import type { Catalogue } from './catalogue.js';
+import { prosecutionGn } from './prosecution/gn.js';
 
 export const gn: Catalogue = {
   'app.name': 'Ñandutí',
@@ -681,4 +682,5 @@ export const gn: Catalogue = {
   'needs.col.ageBand': 'Ary',
   'needs.col.reason': 'Mba’ére',
   'needs.col.count': 'Papapy',
+  ...prosecutionGn,
 };
