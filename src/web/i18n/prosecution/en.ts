@@ -6,6 +6,7 @@ export const prosecutionEn: { readonly [K in keyof typeof prosecutionEs]: string
   'nav.complicity': 'Official complicity',
   'prosecution.title': 'Investigations',
   'prosecution.new': 'New investigation',
+  'prosecution.openFromCase': 'Open an investigation from this case',
   'prosecution.open': 'Open investigation',
   'prosecution.searchHint': 'The file number or its beginning. Never names.',
   'prosecution.none': 'There are no investigations you can see.',

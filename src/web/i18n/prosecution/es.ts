@@ -7,6 +7,7 @@ export const prosecutionEs = {
   'nav.complicity': 'Complicidad de funcionarios',
   'prosecution.title': 'Investigaciones',
   'prosecution.new': 'Nueva investigación',
+  'prosecution.openFromCase': 'Abrir una investigación de este caso',
   'prosecution.open': 'Abrir investigación',
   'prosecution.searchHint': 'Número de carpeta fiscal o su comienzo. Nunca nombres.',
   'prosecution.none': 'No hay investigaciones visibles para usted.',

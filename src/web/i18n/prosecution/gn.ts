@@ -9,6 +9,7 @@ export const prosecutionGn: { readonly [K in keyof typeof prosecutionEs]: string
   'nav.complicity': 'Funcionario complicidad',
   'prosecution.title': 'Investigación kuéra',
   'prosecution.new': 'Investigación pyahu',
+  'prosecution.openFromCase': 'Embojuruja investigación ko caso rehegua',
   'prosecution.open': 'Embojuruja investigación',
   'prosecution.searchHint': 'Carpeta fiscal papapy térã iñepyrũ. Ani tapicha réra.',
   'prosecution.none': 'Ndaipóri investigación rehechakuaáva.',
