@@ -236,6 +236,19 @@ describe.skipIf(skipBackend)('prosecution', () => {
     expect(view.json().suspects[0].stages).toHaveLength(2);
   });
 
+  it('lets only one of two concurrent stage changes of a defendant through', async () => {
+    const { investigationId, suspectId } = await insertInvestigation(t, 'MP-UFETESI', { charged: true });
+    const [a, b] = await Promise.all([
+      stage(investigationId, suspectId, { stage: 'imputacion', occurredOn: '2026-04-01' }),
+      stage(investigationId, suspectId, { stage: 'imputacion', occurredOn: '2026-04-02' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const rows = await t.services.db.transaction((trx) =>
+      trx.selectFrom('procedural_stages').select('seq').where('suspect_id', '=', suspectId).execute(),
+    );
+    expect(rows).toEqual([{ seq: 1 }]);
+  });
+
   it('refuses a sentence without a charge, with a message that says to record the charge first', async () => {
     const { investigationId, suspectId } = await insertInvestigation(t, 'MP-UFETESI', {
       stages: ['imputacion', 'acusacion', 'juicio_oral'],
