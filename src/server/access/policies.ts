@@ -76,7 +76,6 @@ const manageUser: Rule<UserTarget> = (actor, target) =>
     sameInstitution(actor, target) &&
     (target?.role === undefined || DELEGABLE.includes(target.role)));
 
-
 // ---- prosecution ----------------------------------------------------------------------------
 /** An investigation, as the rules see it. */
 export interface InvestigationTarget extends Owned {
