@@ -7,6 +7,13 @@ export const prosecutionEn: { readonly [K in keyof typeof prosecutionEs]: string
   'prosecution.title': 'Investigations',
   'prosecution.new': 'New investigation',
   'prosecution.openFromCase': 'Open an investigation from this case',
+  'prosecution.linkCase': 'Link a case',
+  'prosecution.caseLinked': 'Case linked.',
+  'prosecution.instruct': 'Instruct another institution',
+  'prosecution.instructHint':
+    'It will see the investigation and record operations (not if it is a complicity case of its own staff).',
+  'prosecution.instructed': 'Institution instructed.',
+  'prosecution.chooseOne': 'Choose one from the list.',
   'prosecution.open': 'Open investigation',
   'prosecution.searchHint': 'The file number or its beginning. Never names.',
   'prosecution.none': 'There are no investigations you can see.',

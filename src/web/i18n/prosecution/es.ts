@@ -8,6 +8,13 @@ export const prosecutionEs = {
   'prosecution.title': 'Investigaciones',
   'prosecution.new': 'Nueva investigación',
   'prosecution.openFromCase': 'Abrir una investigación de este caso',
+  'prosecution.linkCase': 'Vincular un caso',
+  'prosecution.caseLinked': 'Caso vinculado.',
+  'prosecution.instruct': 'Instruir a otra institución',
+  'prosecution.instructHint':
+    'Podrá ver la investigación y registrar operativos (no si es una de complicidad de su personal).',
+  'prosecution.instructed': 'Institución instruida.',
+  'prosecution.chooseOne': 'Elija una opción de la lista.',
   'prosecution.open': 'Abrir investigación',
   'prosecution.searchHint': 'Número de carpeta fiscal o su comienzo. Nunca nombres.',
   'prosecution.none': 'No hay investigaciones visibles para usted.',

@@ -10,6 +10,13 @@ export const prosecutionGn: { readonly [K in keyof typeof prosecutionEs]: string
   'prosecution.title': 'Investigación kuéra',
   'prosecution.new': 'Investigación pyahu',
   'prosecution.openFromCase': 'Embojuruja investigación ko caso rehegua',
+  'prosecution.linkCase': 'Embojoaju peteĩ caso',
+  'prosecution.caseLinked': 'Caso oñembojoajúma.',
+  'prosecution.instruct': 'Eme’ẽ tembiapo ambue institución-pe',
+  'prosecution.instructHint':
+    'Ikatúta ohecha investigación ha omoinge operativo (ndaha’éiramo complicidad ipersonal rehegua).',
+  'prosecution.instructed': 'Institución oñeinstruíma.',
+  'prosecution.chooseOne': 'Eiporavo peteĩ lista-gui.',
   'prosecution.open': 'Embojuruja investigación',
   'prosecution.searchHint': 'Carpeta fiscal papapy térã iñepyrũ. Ani tapicha réra.',
   'prosecution.none': 'Ndaipóri investigación rehechakuaáva.',

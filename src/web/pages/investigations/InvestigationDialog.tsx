@@ -3,10 +3,11 @@ import { Modal } from '../../components/Modal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { Investigation } from './client.js';
 import { ChargeForm, OutcomeForm, StageForm } from './DefendantForms.js';
+import { InstructForm, LinkCaseForm } from './LinkForms.js';
 import { CooperationForm, OperationForm, SuspectForm } from './RecordForms.js';
 
 export type DialogKind =
-  | { kind: 'suspect' | 'operation' | 'cooperation' }
+  | { kind: 'suspect' | 'operation' | 'cooperation' | 'linkCase' | 'instruct' }
   | { kind: 'charge' | 'stage' | 'outcome'; suspectId: string };
 
 export interface FormProps {
@@ -25,6 +26,8 @@ export function InvestigationDialog(props: FormProps & { dialog: DialogKind }) {
     charge: t('prosecution.recordCharge'),
     stage: t('prosecution.recordStage'),
     outcome: t('prosecution.recordOutcome'),
+    linkCase: t('prosecution.linkCase'),
+    instruct: t('prosecution.instruct'),
   };
   const suspect =
     'suspectId' in dialog ? props.investigation.suspects.find((s) => s.id === dialog.suspectId) : undefined;
@@ -33,6 +36,8 @@ export function InvestigationDialog(props: FormProps & { dialog: DialogKind }) {
       {dialog.kind === 'suspect' && <SuspectForm {...form} />}
       {dialog.kind === 'operation' && <OperationForm {...form} />}
       {dialog.kind === 'cooperation' && <CooperationForm {...form} />}
+      {dialog.kind === 'linkCase' && <LinkCaseForm {...form} />}
+      {dialog.kind === 'instruct' && <InstructForm {...form} />}
       {suspect && dialog.kind === 'charge' && <ChargeForm {...form} suspect={suspect} />}
       {suspect && dialog.kind === 'stage' && <StageForm {...form} suspect={suspect} />}
       {suspect && dialog.kind === 'outcome' && <OutcomeForm {...form} suspect={suspect} />}

@@ -65,7 +65,24 @@ export function InvestigationPage({ params }: { params: RouteParams }) {
       </p>
       <LiveRegion success={saved} />
       <div className="case-page">
-        <Section title={t('prosecution.section.summary')} testId="investigation-summary">
+        <Section
+          title={t('prosecution.section.summary')}
+          testId="investigation-summary"
+          actions={
+            <>
+              {may('linkCase') && (
+                <button type="button" className="btn" onClick={() => open({ kind: 'linkCase' })}>
+                  {t('prosecution.linkCase')}
+                </button>
+              )}
+              {may('instruct') && (
+                <button type="button" className="btn" onClick={() => open({ kind: 'instruct' })}>
+                  {t('prosecution.instruct')}
+                </button>
+              )}
+            </>
+          }
+        >
           {view.complicity && <ComplicityBadge />}
           <dl className="details">
             <Detail term={t('prosecution.field.institution')}>{view.institution.code}</Detail>

@@ -90,3 +90,13 @@ export function recordCooperationRequest(
 export function listComplicityRegister() {
   return call('GET', '/api/complicity-register', ComplicityRegister);
 }
+
+export function linkInvestigationCase(investigationId: string, caseId: string) {
+  return call('POST', `${base(investigationId)}/cases`, InvestigationView, { body: { caseId } });
+}
+
+export function instructInstitution(investigationId: string, institutionId: string) {
+  return call('POST', `${base(investigationId)}/instructions`, InvestigationView, {
+    body: { institutionId },
+  });
+}
