@@ -187,9 +187,11 @@ export async function listVisibleInvestigations(trx: Trx, actor: Actor, filters:
     query = query.where(filters.complicity === 'true' ? flagged : sql<boolean>`not ${flagged}`);
   }
   if (filters.stage) {
+    // A defendant whose latest stage is the one asked for (no later stage recorded).
     query = query.where(
-      sql<boolean>`exists (select 1 from investigation_suspects s where s.investigation_id = investigations.id
-        and (select p.stage from procedural_stages p where p.suspect_id = s.id order by p.seq desc limit 1) = ${filters.stage})`,
+      sql<boolean>`exists (select 1 from investigation_suspects s join procedural_stages p on p.suspect_id = s.id
+        where s.investigation_id = investigations.id and p.stage = ${filters.stage}
+        and not exists (select 1 from procedural_stages q where q.suspect_id = s.id and q.seq > p.seq))`,
     );
   }
   const [{ total }] = (await query.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [

@@ -22,6 +22,18 @@ import type { Stage } from './stage-machine.js';
 
 type Export = z.input<typeof InvestigationExport>;
 
+/** Rows grouped by a key, so the export joins in memory in linear time. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 export async function exportInvestigations(
   ctx: Ctx,
   query: z.output<typeof ExportInvestigationsQuery>,
@@ -62,32 +74,36 @@ export async function exportInvestigations(
     ? await trx.selectFrom('cooperation_requests').selectAll().where('investigation_id', 'in', ids).execute()
     : [];
   await auditOperation(ctx, 'investigation.export', 'investigation', null, ['investigations', 'defendants']);
+  const opsOf = groupBy(operations, (o) => o.investigation_id);
+  const cooperationOf = groupBy(cooperation, (c) => c.investigation_id);
+  const suspectsBy = groupBy(suspects, (s) => s.investigation_id);
+  const chargesBy = groupBy(charges, (c) => c.suspect_id);
+  const stagesBy = groupBy(stages, (p) => p.suspect_id);
+  const outcomesBy = groupBy(outcomes, (o) => o.suspect_id);
   return {
     investigations: rows.map((row) => {
-      const ops = operations.filter((o) => o.investigation_id === row.id);
+      const ops = opsOf.get(row.id) ?? [];
       return {
         id: row.id,
         reference: row.reference,
         openedOn: row.opened_on,
         complaintOn: row.complaint_on,
         department: row.department,
-        complicity: suspects.some((s) => s.investigation_id === row.id && s.official_kind !== null),
+        complicity: (suspectsBy.get(row.id) ?? []).some((s) => s.official_kind !== null),
         ictPlatforms: row.ict_platforms,
         operations: ops.length,
         personsArrested: ops.reduce((sum, o) => sum + o.persons_arrested, 0),
         victimsRescued: ops.reduce((sum, o) => sum + o.victims_rescued, 0),
-        cooperationRequests: cooperation
-          .filter((c) => c.investigation_id === row.id)
-          .map((c) => ({
-            kind: c.kind,
-            country: c.country,
-            requestedOn: c.requested_on,
-            grantedOn: c.granted_on,
-          })),
+        cooperationRequests: (cooperationOf.get(row.id) ?? []).map((c) => ({
+          kind: c.kind,
+          country: c.country,
+          requestedOn: c.requested_on,
+          grantedOn: c.granted_on,
+        })),
       };
     }),
     defendants: suspects.map((s) => {
-      const outcome = outcomes.filter((o) => o.suspect_id === s.id).at(-1);
+      const outcome = outcomesBy.get(s.id)?.at(-1);
       return {
         investigationId: s.investigation_id,
         suspectId: s.id,
@@ -97,10 +113,11 @@ export async function exportInvestigations(
         roles: s.roles,
         officialKind: s.official_kind,
         officialInstitutionCode: s.official_code,
-        charges: charges.filter((c) => c.suspect_id === s.id).map((c) => c.code),
-        stages: stages
-          .filter((p) => p.suspect_id === s.id)
-          .map((p) => ({ stage: p.stage as Stage, occurredOn: p.occurred_on })),
+        charges: (chargesBy.get(s.id) ?? []).map((c) => c.code),
+        stages: (stagesBy.get(s.id) ?? []).map((p) => ({
+          stage: p.stage as Stage,
+          occurredOn: p.occurred_on,
+        })),
         outcome: (outcome?.outcome ?? null) as Export['defendants'][number]['outcome'],
         decidedOn: outcome?.decided_on ?? null,
         sentenceMonths: outcome?.sentence_months ?? null,
