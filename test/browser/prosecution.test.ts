@@ -78,12 +78,14 @@ describe('a prosecutor takes a case to a conviction', () => {
     const form = page.getByTestId('investigation-form');
     await form.getByLabel(es['prosecution.field.reference']).fill('UFETESI 501/2026');
     await expect.poll(() => form.getByLabel(es['prosecution.field.case']).inputValue()).toBe(caseId);
+    await form.getByLabel('WhatsApp').check();
     await form.getByRole('button', { name: es['prosecution.open'] }).click();
     await page.waitForURL(/\/investigations\/[0-9a-f-]{36}$/, { timeout: 10_000 });
     const investigationId = page.url().split('/').pop()!;
     await expect
       .poll(() => page.getByTestId('investigation-cases').textContent(), { timeout: 10_000 })
       .toMatch(/PY-2026-/);
+    expect(await page.getByTestId('investigation-summary').textContent()).toContain('WhatsApp');
 
     // A suspect.
     await page.getByTestId('suspect-add').click();

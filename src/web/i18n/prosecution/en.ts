@@ -14,6 +14,8 @@ export const prosecutionEn: { readonly [K in keyof typeof prosecutionEs]: string
     'It will see the investigation and record operations (not if it is a complicity case of its own staff).',
   'prosecution.instructed': 'Institution instructed.',
   'prosecution.chooseOne': 'Choose one from the list.',
+  'prosecution.field.ictAccounts': 'Accounts and profiles used',
+  'prosecution.ictAccountsHint': 'Free text (profiles, numbers). Stored encrypted.',
   'prosecution.open': 'Open investigation',
   'prosecution.searchHint': 'The file number or its beginning. Never names.',
   'prosecution.none': 'There are no investigations you can see.',

@@ -15,6 +15,8 @@ export const prosecutionEs = {
     'Podrá ver la investigación y registrar operativos (no si es una de complicidad de su personal).',
   'prosecution.instructed': 'Institución instruida.',
   'prosecution.chooseOne': 'Elija una opción de la lista.',
+  'prosecution.field.ictAccounts': 'Cuentas y perfiles usados',
+  'prosecution.ictAccountsHint': 'Texto libre (perfiles, números). Se guarda cifrado.',
   'prosecution.open': 'Abrir investigación',
   'prosecution.searchHint': 'Número de carpeta fiscal o su comienzo. Nunca nombres.',
   'prosecution.none': 'No hay investigaciones visibles para usted.',

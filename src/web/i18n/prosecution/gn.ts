@@ -17,6 +17,8 @@ export const prosecutionGn: { readonly [K in keyof typeof prosecutionEs]: string
     'Ikatúta ohecha investigación ha omoinge operativo (ndaha’éiramo complicidad ipersonal rehegua).',
   'prosecution.instructed': 'Institución oñeinstruíma.',
   'prosecution.chooseOne': 'Eiporavo peteĩ lista-gui.',
+  'prosecution.field.ictAccounts': 'Cuenta ha perfil ojeporúva',
+  'prosecution.ictAccountsHint': 'Jehai sãso (perfil, número). Oñeñongatu cifrado-pe.',
   'prosecution.open': 'Embojuruja investigación',
   'prosecution.searchHint': 'Carpeta fiscal papapy térã iñepyrũ. Ani tapicha réra.',
   'prosecution.none': 'Ndaipóri investigación rehechakuaáva.',

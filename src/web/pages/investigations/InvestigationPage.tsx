@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { casePath, type RouteParams } from '../../routes.js';
 import { Detail, Section } from '../cases/Section.js';
+import { useValueLabel } from '../cases/labels.js';
 import { formatDate } from '../cases/format.js';
 import { getInvestigation, type Investigation } from './client.js';
 import { DefendantCard } from './DefendantCard.js';
@@ -26,6 +27,7 @@ export function InvestigationPage({ params }: { params: RouteParams }) {
   const [fresh, setFresh] = useState<Investigation | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const label = useValueLabel();
 
   useEffect(() => setFresh(null), [loaded.data]);
 
@@ -92,7 +94,10 @@ export function InvestigationPage({ params }: { params: RouteParams }) {
             </Detail>
             <Detail term={t('prosecution.field.department')}>{view.department}</Detail>
             <Detail term={t('prosecution.field.complaintSummary')}>{view.complaintSummary}</Detail>
-            <Detail term={t('prosecution.field.ict')}>{view.ictPlatforms.join(', ')}</Detail>
+            <Detail term={t('prosecution.field.ict')}>
+              {view.ictPlatforms.map((p) => label('PLATFORMS', p)).join(', ')}
+            </Detail>
+            <Detail term={t('prosecution.field.ictAccounts')}>{view.ictAccounts}</Detail>
             <Detail term={t('prosecution.field.instructed')}>
               {view.instructed.map((i) => i.code).join(', ')}
             </Detail>

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { CreateInvestigationRequest } from '../../../shared/api-prosecution.js';
+import { PLATFORMS } from '../../../shared/catalogues.js';
 import * as api from '../../api.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
@@ -14,6 +15,8 @@ import { validate } from '../../forms.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { CheckboxGroup } from '../cases/fields.js';
+import { useValueLabel } from '../cases/labels.js';
 import { localIsoDate } from '../referrals/inbox.js';
 import { createInvestigation, type Investigation } from './client.js';
 
@@ -33,6 +36,9 @@ export function NewInvestigationDialog(props: {
   const [department, setDepartment] = useState('');
   const [summary, setSummary] = useState('');
   const [caseId, setCaseId] = useState(props.caseId ?? '');
+  const [platforms, setPlatforms] = useState<Array<(typeof PLATFORMS)[number]>>([]);
+  const [accounts, setAccounts] = useState('');
+  const label = useValueLabel();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -45,6 +51,8 @@ export function NewInvestigationDialog(props: {
         department: department || null,
         complaintSummary: summary.trim() || null,
         caseIds: caseId ? [caseId] : [],
+        ictPlatforms: platforms,
+        ictAccounts: accounts.trim() || null,
       },
       t,
     );
@@ -125,6 +133,24 @@ export function NewInvestigationDialog(props: {
           value={summary}
           onChange={(event) => setSummary(event.target.value)}
           error={form.errors.complaintSummary}
+        />
+        <CheckboxGroup
+          legend={t('prosecution.field.ict')}
+          name="ictPlatforms"
+          options={PLATFORMS}
+          value={platforms}
+          onChange={setPlatforms}
+          label={(value) => label('PLATFORMS', value)}
+          error={form.errors.ictPlatforms}
+        />
+        <TextField
+          label={t('prosecution.field.ictAccounts')}
+          hint={t('prosecution.ictAccountsHint')}
+          name="ictAccounts"
+          value={accounts}
+          maxLength={2000}
+          onChange={(event) => setAccounts(event.target.value)}
+          error={form.errors.ictAccounts}
         />
         <FormActions form={form} submitLabel={t('prosecution.open')} onCancel={props.onClose} />
       </form>
