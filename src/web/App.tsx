@@ -23,6 +23,9 @@ import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { PREVENTION_PAGES } from './pages/prevention/pages.js';
+import { ComplicityPage } from './pages/complicity/ComplicityPage.js';
+import { InvestigationPage } from './pages/investigations/InvestigationPage.js';
+import { InvestigationsPage } from './pages/investigations/InvestigationsPage.js';
 import { Redirect, safeNext, usePath, useSearch } from './router.js';
 import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
@@ -43,6 +46,9 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/audit': AuditPage,
   '/exchange': ExchangePage,
   ...PREVENTION_PAGES,
+  '/investigations': InvestigationsPage,
+  '/investigations/:id': InvestigationPage,
+  '/complicity': ComplicityPage,
 };
 
 export function App() {

@@ -176,7 +176,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-/** One call whose answer is parsed with `schema`; feature clients (pages/prevention) build on it. */
+/** One checked call; exported for the feature clients under pages/ (prevention, investigations). */
 export async function call<S extends z.ZodType>(
   method: string,
   path: string,

@@ -33,6 +33,9 @@ export const APP_ROUTES = [
   { path: '/prevention/action-plan', label: 'nav.actionPlan', permission: 'actionPlan.read' },
   { path: '/prevention/trainings/:id', label: null, permission: 'training.read' },
   { path: '/prevention/hotline/:id', label: null, permission: 'hotline.read' },
+  { path: '/investigations', label: 'nav.investigations', permission: 'investigation.list' },
+  { path: '/complicity', label: 'nav.complicity', permission: 'investigation.complicityRegister' },
+  { path: '/investigations/:id', label: null, permission: 'investigation.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];
@@ -81,3 +84,5 @@ export const personPath = (personId: string) => `/persons/${encodeURIComponent(p
 export const referralPath = (referralId: string) => `/referrals/${encodeURIComponent(referralId)}`;
 export const trainingPath = (id: string) => `/prevention/trainings/${encodeURIComponent(id)}`;
 export const hotlineContactPath = (id: string) => `/prevention/hotline/${encodeURIComponent(id)}`;
+export const investigationPath = (investigationId: string) =>
+  `/investigations/${encodeURIComponent(investigationId)}`;

@@ -35,6 +35,7 @@ import { NOTIFICATIONS_MATRIX, NOTIFICATIONS_RUN } from './access-matrix-notific
 import { EXCHANGE_MATRIX, EXCHANGE_RUN } from './access-matrix-exchange.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
 import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js';
+import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -78,6 +79,7 @@ const MATRIX = {
   ...NOTIFICATIONS_MATRIX,
   ...EXCHANGE_MATRIX,
   ...PREVENTION_MATRIX,
+  ...PROSECUTION_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -133,6 +135,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...NOTIFICATIONS_RUN,
   ...EXCHANGE_RUN,
   ...PREVENTION_RUN,
+  ...PROSECUTION_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

@@ -272,19 +272,40 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
       'notification.list',
       'notification.markRead',
       'instrument.read',
+      'legalProvision.list',
     ]);
+    const prosecutor = await permissionsOf({ role: 'prosecutor' });
+    expect(prosecutor).toEqual(
+      expect.arrayContaining([
+        'investigation.create',
+        'investigation.prosecute',
+        'investigation.complicityRegister',
+      ]),
+    );
     const worker = await permissionsOf({ role: 'case_worker' });
     expect(worker).toEqual(
       expect.arrayContaining(['case.create', 'case.read', 'person.search', 'case.screen']),
     );
     expect(worker).not.toEqual(expect.arrayContaining(['user.list']));
     expect(worker.some((p) => p.startsWith('audit.') || p.startsWith('user.'))).toBe(false);
+    // Investigators read and record operations; they neither prosecute nor see the complicity register.
+    expect(worker.filter((p) => p.startsWith('investigation.'))).toEqual([
+      'investigation.list',
+      'investigation.read',
+      'investigation.recordOperation',
+    ]);
     const system = await permissionsOf({ role: 'system_admin', institution: 'MESA' });
     expect(system).toEqual(
       expect.arrayContaining(['institution.create', 'user.create', 'user.list', 'instrument.edit']),
     );
     expect(
-      system.some((p) => p.startsWith('case.') || p.startsWith('person.') || p.startsWith('audit.')),
+      system.some(
+        (p) =>
+          p.startsWith('case.') ||
+          p.startsWith('person.') ||
+          p.startsWith('audit.') ||
+          p.startsWith('investigation.'),
+      ),
     ).toBe(false);
     // Standards exchange: exports for heads of unit and prosecutors, imports for analysts and admins.
     const exchange = async (role: Parameters<typeof userWithSession>[1]) =>

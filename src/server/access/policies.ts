@@ -85,6 +85,37 @@ const manageUser: Rule<UserTarget> = (actor, target) =>
     sameInstitution(actor, target) &&
     (target?.role === undefined || DELEGABLE.includes(target.role)));
 
+// ---- prosecution ----------------------------------------------------------------------------
+/** An investigation, as the rules see it. */
+export interface InvestigationTarget extends Owned {
+  /** Institutions the prosecutor instructed to work on it (police on instruction): they read it too. */
+  instructedInstitutionIds: readonly string[];
+  /** At least one suspect is flagged as a public official. */
+  complicity: boolean;
+  /** The institutions of the suspects flagged as officials. */
+  officialInstitutionIds: readonly string[];
+}
+/** Who leads prosecution in an institution, and alone may see its complicity investigations. */
+export const PROSECUTION_LEADS: readonly Role[] = ['prosecutor', 'supervisor'];
+/**
+ * Read an investigation: case roles of the institution that owns it or that it instructed; a
+ * complicity investigation only their prosecutors and supervisors, and never anyone of a flagged
+ * official's institution (scope-prosecution.ts puts the same rule into SQL for every list, search
+ * and export).
+ */
+const seesInvestigation: Rule<InvestigationTarget> = (actor, target) =>
+  worksCases(actor) &&
+  (target === undefined ||
+    ((target.institutionId === actor.institutionId ||
+      target.instructedInstitutionIds.includes(actor.institutionId)) &&
+      !target.officialInstitutionIds.includes(actor.institutionId) &&
+      (!target.complicity || PROSECUTION_LEADS.includes(actor.role))));
+/** Changes other than operations: the owning institution's prosecutors and supervisors. */
+const leadsInvestigation: Rule<InvestigationTarget> = (actor, target) =>
+  PROSECUTION_LEADS.includes(actor.role) &&
+  seesInvestigation(actor, target) &&
+  sameInstitution(actor, target);
+
 export const policies = {
   institution: {
     list: (() => true) as Rule<unknown>,
@@ -219,6 +250,27 @@ export const policies = {
     reportProgress: ((actor, action) =>
       mesaAdmin(actor) ||
       (PROGRESS_REPORTERS.includes(actor.role) && sameInstitution(actor, action))) as Rule<Owned>,
+  },
+  investigation: {
+    /** Opened by a prosecutor's unit (prosecutor or its head). */
+    create: is(...PROSECUTION_LEADS),
+    list: is(...CASE_ROLES),
+    read: seesInvestigation,
+    /** Suspects, linked cases, cooperation requests, victims' participation. */
+    update: leadsInvestigation,
+    /** Operations and raids: every case role that sees it, the instructed police included. */
+    recordOperation: seesInvestigation,
+    /** Charges, procedural stages and outcomes: the prosecutor only. */
+    prosecute: ((actor, target) =>
+      actor.role === 'prosecutor' &&
+      seesInvestigation(actor, target) &&
+      sameInstitution(actor, target)) as Rule<InvestigationTarget>,
+    export: is(...PROSECUTION_LEADS),
+    complicityRegister: is(...PROSECUTION_LEADS),
+  },
+  legalProvision: {
+    /** The catalogue of the law is public knowledge. */
+    list: (() => true) as Rule<unknown>,
   },
 } as const;
 

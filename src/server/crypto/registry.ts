@@ -32,6 +32,15 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'referrals', idColumn: 'id', column: 'state_reason' },
   { table: 'service_deliveries', idColumn: 'id', column: 'description' },
   { table: 'hotline_contacts', idColumn: 'id', column: 'summary' },
+  // prosecution
+  { table: 'investigations', idColumn: 'id', column: 'complaint_summary' },
+  { table: 'investigations', idColumn: 'id', column: 'ict_accounts' },
+  ...['given_names', 'surnames', 'aliases', 'document_number', 'official_position'].map((column) => ({
+    table: 'investigation_suspects',
+    idColumn: 'id',
+    column,
+  })),
+  { table: 'investigation_operations', idColumn: 'id', column: 'place' },
 ];
 
 /** The authenticated-data context of a column's ciphertexts. */

@@ -11,6 +11,7 @@ import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
 import * as personSearchIndex from './migrations/2026-11-24T15-00-00_person_search_index.js';
 import * as protection from './migrations/2026-11-24T16-00-00_protection.js';
 import * as notifications from './migrations/2026-11-24T16-30-00_notifications.js';
+import * as prosecution from './migrations/2026-11-24T17-00-00_prosecution.js';
 import * as prevention from './migrations/2026-11-24T17-30-00_prevention.js';
 import * as ctdcAnalysis from './migrations/2026-11-24T18-45-00_ctdc_analysis.js';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T15-00-00_person_search_index': personSearchIndex,
   '2026-11-24T16-00-00_protection': protection,
   '2026-11-24T16-30-00_notifications': notifications,
+  '2026-11-24T17-00-00_prosecution': prosecution,
   '2026-11-24T17-30-00_prevention': prevention,
   '2026-11-24T18-45-00_ctdc_analysis': ctdcAnalysis,
 };

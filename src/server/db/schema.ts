@@ -574,6 +574,41 @@ export interface ActionPlanActionTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+// ---- prosecution (migration 2026-11-24T17-00-00_prosecution) ----------------------------------
+type Money = ColumnType<string | null, number | null | undefined, number | null>;
+
+export interface LegalProvisionTable {
+  id: Generated<string>;
+  code: string;
+  instrument: string;
+  article: string;
+  label_es: string;
+  label_gn: string;
+  label_en: string;
+  max_years: number | null;
+  article_unconfirmed: Generated<boolean>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface InvestigationTable {
+  id: Generated<string>;
+  reference: string;
+  owner_institution_id: string;
+  unit_id: string | null;
+  opened_on: DateOnly;
+  complaint_on: DateOnly | null;
+  /** Encrypted (investigations.complaint_summary). */
+  complaint_summary: string | null;
+  department: string | null;
+  ict_platforms: TextArray;
+  /** Encrypted (investigations.ict_accounts). */
+  ict_accounts: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ActionPlanProgressTable {
   id: Generated<string>;
   action_id: string;
@@ -583,4 +618,121 @@ export interface ActionPlanProgressTable {
   recorded_by: string | null;
   institution_id: string;
   created_at: CreatedAt;
+}
+export interface InvestigationInstructionTable {
+  investigation_id: string;
+  institution_id: string;
+  instructed_by: string | null;
+  instructed_at: CreatedAt;
+}
+
+export interface InvestigationCaseTable {
+  investigation_id: string;
+  case_id: string;
+  linked_by: string | null;
+  linked_at: CreatedAt;
+}
+
+export interface InvestigationSuspectTable {
+  id: Generated<string>;
+  investigation_id: string;
+  /** Encrypted (investigation_suspects.<column>). */
+  given_names: string;
+  surnames: string | null;
+  aliases: string | null;
+  document_number: string | null;
+  official_position: string | null;
+  sex: string;
+  birth_year: number | null;
+  nationality: string | null;
+  roles: TextArray;
+  official_kind: string | null;
+  official_institution_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SuspectChargeTable {
+  id: Generated<string>;
+  suspect_id: string;
+  provision_id: string;
+  charged_on: DateOnly;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProceduralStageTable {
+  id: Generated<string>;
+  suspect_id: string;
+  seq: number;
+  stage: string;
+  occurred_on: DateOnly;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SuspectOutcomeTable {
+  id: Generated<string>;
+  suspect_id: string;
+  stage_id: string;
+  outcome: string;
+  decided_on: DateOnly;
+  sentence_months: number | null;
+  suspended: Generated<boolean>;
+  fine_amount: Money;
+  restitution_amount: Money;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvestigationOperationTable {
+  id: Generated<string>;
+  investigation_id: string;
+  occurred_on: DateOnly;
+  department: string;
+  /** Encrypted (investigation_operations.place). */
+  place: string | null;
+  persons_arrested: number;
+  victims_rescued: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CooperationRequestTable {
+  id: Generated<string>;
+  investigation_id: string;
+  kind: string;
+  direction: string;
+  country: string;
+  requested_on: DateOnly;
+  granted_on: DateOnly | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VictimParticipationTable {
+  id: Generated<string>;
+  investigation_id: string;
+  case_id: string;
+  person_id: string;
+  witness: boolean;
+  protective_measures: TextArray;
+  penalised: boolean;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Declaration merging adds the prosecution tables to `DB` without editing the list above. */
+export interface DB {
+  legal_provisions: LegalProvisionTable;
+  investigations: InvestigationTable;
+  investigation_instructions: InvestigationInstructionTable;
+  investigation_cases: InvestigationCaseTable;
+  investigation_suspects: InvestigationSuspectTable;
+  suspect_charges: SuspectChargeTable;
+  procedural_stages: ProceduralStageTable;
+  suspect_outcomes: SuspectOutcomeTable;
+  investigation_operations: InvestigationOperationTable;
+  cooperation_requests: CooperationRequestTable;
+  victim_participation: VictimParticipationTable;
 }

@@ -18,6 +18,7 @@ import { institutionRoutes } from '../modules/institutions/institutions.routes.j
 import { sessionRoutes } from '../modules/session/session.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from './errors.js';
 import { localeOf } from './locale.js';
@@ -147,6 +148,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   notificationRoutes(app, services);
   exchangeRoutes(app, services);
   preventionRoutes(app, services);
+  investigationRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
   const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));

@@ -3,6 +3,7 @@
  * They say what to fix and never contain personal data or internals.
  */
 import type { Locale } from '../../shared/roles.js';
+import { prosecutionMessages } from '../modules/investigations/messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -347,6 +348,7 @@ export const messages: Catalogue = {
     gn: 'Oĩma peteĩ acción código {code} reheve. Eiporavo ambue código.',
     en: 'An action with the code {code} already exists. Choose another code.',
   },
+  ...prosecutionMessages,
 };
 
 export function messageFor(

@@ -1,6 +1,7 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import { exchangeEn } from './exchange/en.js';
 import type { Catalogue } from './catalogue.js';
+import { prosecutionEn } from './prosecution/en.js';
 
 import { protectionEn } from './protection/en.js';
 import { preventionEn } from './prevention/en.js';
@@ -672,4 +673,5 @@ export const en: Catalogue = {
   'needs.col.count': 'Count',
   ...exchangeEn,
   ...preventionEn,
+  ...prosecutionEn,
 };

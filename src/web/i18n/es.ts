@@ -7,6 +7,7 @@ import { protectionEs } from './protection/es.js';
 
 import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
+import { prosecutionEs } from './prosecution/es.js';
 
 export const es = {
   ...protectionEs,
@@ -681,4 +682,5 @@ export const es = {
   'needs.col.count': 'Cantidad',
   ...exchangeEs,
   ...preventionEs,
+  ...prosecutionEs,
 } as const;

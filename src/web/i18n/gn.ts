@@ -11,6 +11,7 @@
  */
 import { exchangeGn } from './exchange/gn.js';
 import type { Catalogue } from './catalogue.js';
+import { prosecutionGn } from './prosecution/gn.js';
 
 import { protectionGn } from './protection/gn.js';
 import { preventionGn } from './prevention/gn.js';
@@ -688,4 +689,5 @@ export const gn: Catalogue = {
   'needs.col.count': 'Papapy',
   ...exchangeGn,
   ...preventionGn,
+  ...prosecutionGn,
 };

@@ -22,6 +22,7 @@ import { CasePersons } from './CasePersons.js';
 import { CaseProtection } from './CaseProtection.js';
 import { CaseShares } from './CaseShares.js';
 import { CaseTimeline } from './CaseTimeline.js';
+import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.js';
 import '../../styles/cases.css';
 
 /** Shared by the sections: reports a change and gives the page the case the server returned. */
@@ -82,6 +83,7 @@ export function CasePage({ params }: { params: RouteParams }) {
         <Link to="/cases">{t('cases.backToList')}</Link>
       </p>
       <LiveRegion success={saved} />
+      <OpenInvestigationLink caseId={view.id} />
       <div className="case-page" aria-busy={loaded.loading}>
         <CaseOverview view={view} />
         <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />

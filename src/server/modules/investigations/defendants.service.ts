@@ -1,0 +1,198 @@
+/**
+ * Suspects and defendants: adding a suspect (identity encrypted, an official flag that makes the
+ * investigation a complicity investigation), charges from the legal-provision catalogue, procedural
+ * stages (stage-machine.ts) and outcomes. A defendant's changes lock the suspect row first, so two
+ * concurrent stage changes cannot both pass the state machine.
+ */
+import type { z } from 'zod';
+import type {
+  AddSuspectRequest,
+  RecordChargeRequest,
+  RecordOutcomeRequest,
+  RecordStageRequest,
+} from '../../../shared/api-prosecution.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { errors } from '../../http/errors.js';
+import type { Ctx } from '../../http/route.js';
+import { investigationView, loadInvestigationFor, type LoadedInvestigation } from './investigation-access.js';
+import { stageRecords } from './investigations.presenter.js';
+import { stagesOf } from './investigations.repository.js';
+import { notBeforeOpening } from './investigations.service.js';
+import { checkOutcome, checkStage } from './stage-machine.js';
+
+export async function addSuspect(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  investigationId: string,
+  input: z.output<typeof AddSuspectRequest>,
+) {
+  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
+  const enc = (value: string | null | undefined, column: string) =>
+    crypto.encryptNullable(value, `investigation_suspects.${column}`);
+  if (input.official) {
+    const institution = await ctx.trx
+      .selectFrom('institutions')
+      .select('id')
+      .where('id', '=', input.official.institutionId)
+      .executeTakeFirst();
+    if (!institution) throw errors.badRequest('unknown_institution');
+    // Its own staff could then never see it: such a case belongs to another institution.
+    if (institution.id === loaded.row.owner_institution_id)
+      throw errors.conflict('complicity_own_institution');
+  }
+  const row = await ctx.trx
+    .insertInto('investigation_suspects')
+    .values({
+      investigation_id: loaded.row.id,
+      given_names: crypto.encrypt(input.givenNames, 'investigation_suspects.given_names'),
+      surnames: enc(input.surnames, 'surnames'),
+      aliases: input.aliases.length > 0 ? enc(JSON.stringify(input.aliases), 'aliases') : null,
+      document_number: enc(input.documentNumber, 'document_number'),
+      official_position: enc(input.official?.position, 'official_position'),
+      sex: input.sex,
+      birth_year: input.birthYear ?? null,
+      nationality: input.nationality ?? null,
+      roles: input.roles,
+      official_kind: input.official?.kind ?? null,
+      official_institution_id: input.official?.institutionId ?? null,
+      created_by: ctx.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] != null);
+  await auditOperation(ctx, 'investigation.addSuspect', 'suspect', row.id, fields);
+  const target = input.official
+    ? {
+        ...loaded.target,
+        complicity: true,
+        officialInstitutionIds: [...loaded.target.officialInstitutionIds, input.official.institutionId],
+      }
+    : loaded.target;
+  return investigationView(ctx, crypto, { ...loaded, target });
+}
+
+/** Loads a defendant of the investigation for a prosecution step, locking its row. */
+async function loadDefendant(ctx: Ctx, investigationId: string, suspectId: string) {
+  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.prosecute');
+  const suspect = await ctx.trx
+    .selectFrom('investigation_suspects')
+    .select('id')
+    .where('id', '=', suspectId)
+    .where('investigation_id', '=', loaded.row.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!suspect)
+    throw errors.notFound({
+      audit: { action: 'investigation.prosecute', resourceType: 'suspect', resourceId: suspectId },
+    });
+  return { loaded, suspectId: suspect.id };
+}
+
+async function done(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  loaded: LoadedInvestigation,
+  action: string,
+  id: string,
+  fields: string[],
+) {
+  await auditOperation(ctx, action, 'suspect', id, fields);
+  return investigationView(ctx, crypto, loaded);
+}
+
+export async function recordCharge(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  investigationId: string,
+  suspectId: string,
+  input: z.output<typeof RecordChargeRequest>,
+) {
+  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
+  notBeforeOpening(loaded, input.chargedOn, 'chargedOn');
+  const provision = await ctx.trx
+    .selectFrom('legal_provisions')
+    .select('id')
+    .where('id', '=', input.provisionId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!provision) throw errors.badRequest('unknown_provision');
+  const inserted = await ctx.trx
+    .insertInto('suspect_charges')
+    .values({
+      suspect_id: suspectId,
+      provision_id: provision.id,
+      charged_on: input.chargedOn,
+      created_by: ctx.actor.userId,
+    })
+    .onConflict((oc) => oc.columns(['suspect_id', 'provision_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw errors.conflict('charge_already_recorded');
+  return done(ctx, crypto, loaded, 'investigation.recordCharge', suspectId, ['charges']);
+}
+
+export async function recordProceduralStage(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  investigationId: string,
+  suspectId: string,
+  input: z.output<typeof RecordStageRequest>,
+) {
+  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
+  notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
+  const stages = await stagesOf(ctx.trx, [suspectId]);
+  const charges = await ctx.trx
+    .selectFrom('suspect_charges')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('suspect_id', '=', suspectId)
+    .executeTakeFirstOrThrow();
+  const refusal = checkStage(stageRecords(stages), input, Number(charges.n));
+  if (refusal) {
+    // A date before the previous stage is an input to correct; the others are the record's state.
+    if (refusal.code === 'stage_date_before_previous') throw errors.badRequest(refusal.code, refusal.params);
+    throw errors.conflict(refusal.code, refusal.params);
+  }
+  await ctx.trx
+    .insertInto('procedural_stages')
+    .values({
+      suspect_id: suspectId,
+      seq: stages.length + 1,
+      stage: input.stage,
+      occurred_on: input.occurredOn,
+      created_by: ctx.actor.userId,
+    })
+    .execute();
+  return done(ctx, crypto, loaded, 'investigation.recordStage', suspectId, ['stages']);
+}
+
+export async function recordOutcome(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  investigationId: string,
+  suspectId: string,
+  input: z.output<typeof RecordOutcomeRequest>,
+) {
+  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
+  const stages = await stagesOf(ctx.trx, [suspectId]);
+  const refusal = checkOutcome(stageRecords(stages), input.outcome, input.decidedOn);
+  if (refusal) throw errors.conflict(refusal.code, refusal.params);
+  const inserted = await ctx.trx
+    .insertInto('suspect_outcomes')
+    .values({
+      suspect_id: suspectId,
+      stage_id: stages.at(-1)!.id,
+      outcome: input.outcome,
+      decided_on: input.decidedOn,
+      sentence_months: input.sentenceMonths ?? null,
+      suspended: input.suspended,
+      fine_amount: input.fineAmount ?? null,
+      restitution_amount: input.restitutionAmount ?? null,
+      created_by: ctx.actor.userId,
+    })
+    .onConflict((oc) => oc.column('stage_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw errors.conflict('outcome_already_recorded');
+  return done(ctx, crypto, loaded, 'investigation.recordOutcome', suspectId, Object.keys(input));
+}

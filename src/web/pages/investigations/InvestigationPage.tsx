@@ -1,0 +1,214 @@
+/**
+ * One investigation: its summary and linked cases, each defendant with charges, the stage timeline
+ * and the outcome, then operations and international cooperation. The buttons shown are the
+ * actions the server listed (`actions`, `nextStages`, `mayRecordOutcome`); the page works none out.
+ */
+import { useEffect, useState } from 'react';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+import { casePath, type RouteParams } from '../../routes.js';
+import { Detail, Section } from '../cases/Section.js';
+import { useValueLabel } from '../cases/labels.js';
+import { formatDate } from '../cases/format.js';
+import { getInvestigation, type Investigation } from './client.js';
+import { DefendantCard } from './DefendantCard.js';
+import { InvestigationDialog, type DialogKind } from './InvestigationDialog.js';
+import { ComplicityBadge, labelKey } from './labels.js';
+import '../../styles/cases.css';
+
+export function InvestigationPage({ params }: { params: RouteParams }) {
+  const { t, locale } = useI18n();
+  const investigationId = params.id ?? '';
+  const loaded = useLoad(() => getInvestigation(investigationId), investigationId);
+  const [fresh, setFresh] = useState<Investigation | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const label = useValueLabel();
+
+  useEffect(() => setFresh(null), [loaded.data]);
+
+  if (loaded.error?.status === 404) {
+    return (
+      <Page title={t('prosecution.notFound')}>
+        <p data-testid="investigation-not-found">{t('prosecution.notFoundBody')}</p>
+        <p>
+          <Link to="/investigations">{t('prosecution.backToList')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const view = fresh ?? loaded.data;
+  if (!view) {
+    return (
+      <Page title={t('prosecution.title')}>
+        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  function open(kind: DialogKind) {
+    setSaved(null);
+    setDialog(kind);
+  }
+  function changed(message: string, next: Investigation) {
+    setDialog(null);
+    setSaved(message);
+    setFresh(next);
+  }
+  const may = (action: Investigation['actions'][number]) => view.actions.includes(action);
+  return (
+    <Page title={t('prosecution.pageTitle', { reference: view.reference })}>
+      <p className="case-back">
+        <Link to="/investigations">{t('prosecution.backToList')}</Link>
+      </p>
+      <LiveRegion success={saved} />
+      <div className="case-page">
+        <Section
+          title={t('prosecution.section.summary')}
+          testId="investigation-summary"
+          actions={
+            <>
+              {may('linkCase') && (
+                <button type="button" className="btn" onClick={() => open({ kind: 'linkCase' })}>
+                  {t('prosecution.linkCase')}
+                </button>
+              )}
+              {may('instruct') && (
+                <button type="button" className="btn" onClick={() => open({ kind: 'instruct' })}>
+                  {t('prosecution.instruct')}
+                </button>
+              )}
+            </>
+          }
+        >
+          {view.complicity && <ComplicityBadge />}
+          <dl className="details">
+            <Detail term={t('prosecution.field.institution')}>{view.institution.code}</Detail>
+            <Detail term={t('prosecution.field.openedOn')}>{formatDate(locale, view.openedOn)}</Detail>
+            <Detail term={t('prosecution.field.complaintOn')}>
+              {view.complaintOn && formatDate(locale, view.complaintOn)}
+            </Detail>
+            <Detail term={t('prosecution.field.department')}>{view.department}</Detail>
+            <Detail term={t('prosecution.field.complaintSummary')}>{view.complaintSummary}</Detail>
+            <Detail term={t('prosecution.field.ict')}>
+              {view.ictPlatforms.map((p) => label('PLATFORMS', p)).join(', ')}
+            </Detail>
+            <Detail term={t('prosecution.field.ictAccounts')}>{view.ictAccounts}</Detail>
+            <Detail term={t('prosecution.field.instructed')}>
+              {view.instructed.map((i) => i.code).join(', ')}
+            </Detail>
+            <Detail term={t('prosecution.field.cases')}>
+              {view.cases.length > 0 && (
+                <ul className="record-list" data-testid="investigation-cases">
+                  {view.cases.map((c) => (
+                    <li key={c.id}>
+                      {c.reference ? (
+                        <Link to={casePath(c.id)}>{c.reference}</Link>
+                      ) : (
+                        t('prosecution.caseNotVisible')
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
+          </dl>
+        </Section>
+        <Section
+          title={t('prosecution.section.defendants')}
+          testId="investigation-defendants"
+          actions={
+            may('addSuspect') && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => open({ kind: 'suspect' })}
+                data-testid="suspect-add"
+              >
+                {t('prosecution.addSuspect')}
+              </button>
+            )
+          }
+        >
+          {view.suspects.length === 0 ? (
+            <p className="empty">{t('prosecution.noSuspects')}</p>
+          ) : (
+            view.suspects.map((suspect) => (
+              <DefendantCard
+                key={suspect.id}
+                suspect={suspect}
+                mayProsecute={may('prosecute')}
+                onAction={(kind) => open({ kind, suspectId: suspect.id })}
+              />
+            ))
+          )}
+        </Section>
+        <Section
+          title={t('prosecution.section.operations')}
+          testId="investigation-operations"
+          actions={
+            may('recordOperation') && (
+              <button type="button" className="btn" onClick={() => open({ kind: 'operation' })}>
+                {t('prosecution.recordOperation')}
+              </button>
+            )
+          }
+        >
+          {view.operations.length === 0 ? (
+            <p className="empty">{t('prosecution.noOperations')}</p>
+          ) : (
+            <ul className="record-list">
+              {view.operations.map((o) => (
+                <li key={o.id}>
+                  <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
+                  {o.place && ` — ${o.place}`} —{' '}
+                  {t('prosecution.operationCounts', {
+                    arrested: o.personsArrested,
+                    rescued: o.victimsRescued,
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section
+          title={t('prosecution.section.cooperation')}
+          testId="investigation-cooperation"
+          actions={
+            may('recordCooperation') && (
+              <button type="button" className="btn" onClick={() => open({ kind: 'cooperation' })}>
+                {t('prosecution.recordCooperation')}
+              </button>
+            )
+          }
+        >
+          {view.cooperation.length === 0 ? (
+            <p className="empty">{t('prosecution.noCooperation')}</p>
+          ) : (
+            <ul className="record-list">
+              {view.cooperation.map((c) => (
+                <li key={c.id}>
+                  {t(labelKey('cooperation', c.kind))} ({t(labelKey('direction', c.direction))}, {c.country})
+                  — {formatDate(locale, c.requestedOn)}
+                  {c.grantedOn && ` → ${formatDate(locale, c.grantedOn)}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+      {dialog && (
+        <InvestigationDialog
+          dialog={dialog}
+          investigation={view}
+          onClose={() => setDialog(null)}
+          onSaved={changed}
+        />
+      )}
+    </Page>
+  );
+}
