@@ -113,11 +113,29 @@ export const ReportSection = z.object({
   area: z.enum(AREAS),
   figures: z.array(FigureResult),
 });
+/** A cross table of the report (GLOTIP shapes): counts, not protected (the report is internal). */
+export const ReportTable = z.object({
+  id: z.string(),
+  title: z.string(),
+  rowKeys: z.array(z.string()),
+  colKeys: z.array(z.string()),
+  cells: z.array(z.array(z.number())),
+});
+export type ReportTable = z.output<typeof ReportTable>;
+export const TipAnswer = z.object({
+  question: z.string(),
+  value: z.number().nullable(),
+  note: z.string().nullable(),
+});
 export const NationalReport = z.object({
   year: z.number(),
   locale: z.enum(['es', 'en']),
   generatedAt: z.string(),
   sections: z.array(ReportSection),
+  /** The US TIP report questionnaire's questions this system can answer from the records. */
+  tip: z.array(TipAnswer),
+  /** Tables in the shape of UNODC's GLOTIP data collection. */
+  glotip: z.array(ReportTable),
 });
 export type NationalReport = z.output<typeof NationalReport>;
 

@@ -76,6 +76,13 @@ const manageUser: Rule<UserTarget> = (actor, target) =>
     sameInstitution(actor, target) &&
     (target?.role === undefined || DELEGABLE.includes(target.role)));
 
+/** Analysts, supervisors, prosecutors and the Mesa's staff (not its DPO) read statistics. */
+const statisticsReader: Rule<unknown> = (actor) =>
+  actor.role === 'analyst' ||
+  actor.role === 'supervisor' ||
+  actor.role === 'prosecutor' ||
+  (actor.institutionCode === 'MESA' && actor.role !== 'dpo');
+
 export const policies = {
   institution: {
     list: (() => true) as Rule<unknown>,
@@ -166,6 +173,13 @@ export const policies = {
   instrument: {
     read: (() => true) as Rule<unknown>,
     edit: is('system_admin'),
+  },
+  statistics: {
+    /** Figures and the national report: aggregates only, never a personal field. */
+    read: statisticsReader,
+    report: statisticsReader,
+    /** From a number to its cases: only roles that read case records (and only the cases they may). */
+    drill: is('supervisor', 'prosecutor'),
   },
 } as const;
 

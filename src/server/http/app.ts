@@ -11,6 +11,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { personRoutes } from '../modules/persons/persons.routes.js';
 import { providerRoutes } from '../modules/providers/providers.routes.js';
 import { referralRoutes } from '../modules/referrals/referrals.routes.js';
+import { statisticsRoutes } from '../modules/statistics/statistics.routes.js';
 import { screeningRoutes } from '../modules/screening/screening.routes.js';
 import { institutionRoutes } from '../modules/institutions/institutions.routes.js';
 import { sessionRoutes } from '../modules/session/session.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   screeningRoutes(app, services);
   providerRoutes(app, services);
   referralRoutes(app, services);
+  statisticsRoutes(app, services);
   notificationRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;

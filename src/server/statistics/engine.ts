@@ -28,7 +28,8 @@ export function checkBreakdowns(figure: FigureDefinition, by: readonly Dimension
     ]);
 }
 
-function source(figure: FigureDefinition): RawBuilder<unknown> {
+/** The FROM of a figure: its fact table joined to the person facts (`p`). */
+export function sourceSql(figure: FigureDefinition): RawBuilder<unknown> {
   return figure.fact === 'persons'
     ? sql`stat_persons p`
     : sql`${sql.raw(FACT_TABLE[figure.fact])} f join stat_persons p on p.person_key = f.person_key`;
@@ -43,6 +44,20 @@ function measure(figure: FigureDefinition): RawBuilder<unknown> {
     case 'medianDays':
       return sql`percentile_cont(0.5) within group (order by ${sql.raw(figure.valueColumn ?? 'null')})`;
   }
+}
+
+/** The WHERE of a figure: its period on its date basis, its fixed condition and the filters. */
+export function conditionsSql(
+  figure: FigureDefinition,
+  period: Period,
+  filters: StatisticsFilters,
+): RawBuilder<unknown>[] {
+  return [
+    sql`${sql.raw(figure.date)} >= ${period.from}::date`,
+    sql`${sql.raw(figure.date)} < ${period.until}::date`,
+    ...(figure.where ? [sql.raw(figure.where)] : []),
+    ...filterConditions(figure, filters),
+  ];
 }
 
 /** Values of `figure` in `period` under `filters`, grouped by `by` (none: one row, the total). */
@@ -61,16 +76,11 @@ export async function computeCells(
     joins.push(sql.raw(` cross join lateral unnest(${dim.expr}) as d${index}(v)`));
     return sql.raw(`d${index}.v`);
   });
-  const conditions = [
-    sql`${sql.raw(figure.date)} >= ${period.from}::date`,
-    sql`${sql.raw(figure.date)} < ${period.until}::date`,
-    ...(figure.where ? [sql.raw(figure.where)] : []),
-    ...filterConditions(figure, filters),
-  ];
+  const conditions = conditionsSql(figure, period, filters);
   const selectKeys = keys.map((key, index) => sql`${key} as ${sql.raw(`k${index}`)}`);
   const groupBy = keys.length ? sql` group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
   const query = sql<Record<string, unknown>>`select ${sql.join([...selectKeys, sql`${measure(figure)} as value`])}
-    from ${source(figure)}${sql.join(joins, sql``)}
+    from ${sourceSql(figure)}${sql.join(joins, sql``)}
     where ${sql.join(conditions, sql` and `)}${groupBy}`;
   const result = await query.execute(trx);
   return result.rows
