@@ -97,7 +97,7 @@ export const DrillQuery = StatisticsFilters.extend({
 });
 export const DrillResult = z.object({
   figure: z.enum(FIGURE_IDS),
-  /** Records behind the number, counted over all institutions. */
+  /** Cases behind the number (a case may hold several counted persons), over all institutions. */
   total: z.number(),
   /** The cases of those records the reader may open (their institution's or shared with it). */
   cases: z.array(z.object({ id: Uuid, reference: z.string() })),

@@ -33,6 +33,7 @@ import {
 } from './access-matrix-identification.js';
 import { NOTIFICATIONS_MATRIX, NOTIFICATIONS_RUN } from './access-matrix-notifications.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
+import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -74,6 +75,7 @@ const MATRIX = {
   ...IDENTIFICATION_MATRIX,
   ...PROTECTION_MATRIX,
   ...NOTIFICATIONS_MATRIX,
+  ...STATISTICS_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -127,6 +129,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...IDENTIFICATION_RUN,
   ...PROTECTION_RUN,
   ...NOTIFICATIONS_RUN,
+  ...STATISTICS_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

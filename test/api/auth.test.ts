@@ -286,6 +286,16 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect(
       system.some((p) => p.startsWith('case.') || p.startsWith('person.') || p.startsWith('audit.')),
     ).toBe(false);
+    // Statistics: analysts read figures and the report, never records (no drill-down).
+    const analyst = await permissionsOf({ role: 'analyst' });
+    expect(analyst.filter((p) => p.startsWith('statistics.'))).toEqual(['statistics.read', 'statistics.report']);
+    expect(analyst.some((p) => p.startsWith('case.') || p.startsWith('person.'))).toBe(false);
+    const supervisor = await permissionsOf({ role: 'supervisor' });
+    expect(supervisor.filter((p) => p.startsWith('statistics.'))).toEqual([
+      'statistics.read',
+      'statistics.report',
+      'statistics.drill',
+    ]);
   });
 
   it('enrols a case worker in TOTP: other sessions end, sign-in then needs the code', async () => {

@@ -68,7 +68,9 @@ describe.skipIf(skipBackend)('statistics figures equal an independent computatio
     const records = await loadRecords(t);
     const codes = new Map(
       (
-        await t.services.db.transaction((trx) => trx.selectFrom('institutions').select(['id', 'code']).execute())
+        await t.services.db.transaction((trx) =>
+          trx.selectFrom('institutions').select(['id', 'code']).execute(),
+        )
       ).map((row) => [row.id, row.code]),
     );
     let nonZero = 0;
@@ -84,16 +86,23 @@ describe.skipIf(skipBackend)('statistics figures equal an independent computatio
           total: want.total,
           previous: want.previousTotal,
         });
-        expect(Object.fromEntries(got.rows.map((r: { key: string; value: number }) => [r.key, r.value])), label).toEqual(want.rows);
+        expect(
+          Object.fromEntries(got.rows.map((r: { key: string; value: number }) => [r.key, r.value])),
+          label,
+        ).toEqual(want.rows);
         if (got.total) nonZero++;
       }
     // The checks are only worth something if the data gives numbers to compare.
     expect(nonZero).toBeGreaterThan(CHECKS.length);
   }
 
-  it.each(SEEDS.map((seed, index) => [seed, index]))('seed %s: every figure, filter and breakdown', async (_seed, index) => {
-    await compareAll(index as number);
-  }, 120_000);
+  it.each(SEEDS.map((seed, index) => [seed, index]))(
+    'seed %s: every figure, filter and breakdown',
+    async (_seed, index) => {
+      await compareAll(index as number);
+    },
+    120_000,
+  );
 
   it('follows the records: a new "not a victim" decision removes a person from the victims identified', async () => {
     const t = contexts[0]!;
@@ -101,7 +110,9 @@ describe.skipIf(skipBackend)('statistics figures equal an independent computatio
     const victim = [...before.persons.values()].find((p) => p.identifiedOn?.startsWith('2025'))!;
     await t.services.db.transaction(async (trx) => {
       const last = await sql<{ case_id: string; institution_id: string }>`select case_id, institution_id
-        from trafficking_decisions where person_id = ${victim.person} order by decided_on desc limit 1`.execute(trx);
+        from trafficking_decisions where person_id = ${victim.person} order by decided_on desc limit 1`.execute(
+        trx,
+      );
       await trx
         .insertInto('trafficking_decisions')
         .values({

@@ -36,7 +36,8 @@ export async function addProtectionRecords(t: TestContext): Promise<number> {
         'Female', '18-29', c.institution_id, (c.decided_on + (c.h % 400))::timestamp at time zone 'UTC'
       from chosen c cross join unnest(${sql.val([...SERVICES])}::text[]) with ordinality as s(t, i)
       where (c.h / 11 + s.i) % 2 = 0`.execute(trx);
-    const referrals = await sql`insert into referrals (case_id, person_id, need_id, consent_id, provider_service_id,
+    const referrals =
+      await sql`insert into referrals (case_id, person_id, need_id, consent_id, provider_service_id,
         service_type, from_institution_id, to_institution_id, state, urgency, due_at, shared_fields, created_at)
       select n.case_id, n.person_id, n.id, co.id,
         (${sql.val(JSON.stringify(serviceIds))}::jsonb ->> n.service_type)::uuid, n.service_type,

@@ -47,7 +47,10 @@ export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): 
 }
 
 /** The filters (besides the period) as SQL conditions. */
-export function filterConditions(figure: FigureDefinition, filters: StatisticsFilters): RawBuilder<unknown>[] {
+export function filterConditions(
+  figure: FigureDefinition,
+  filters: StatisticsFilters,
+): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   const eq = (column: string, value: string | undefined) => {
     if (value !== undefined) out.push(sql`${sql.raw(column)} = ${value}`);

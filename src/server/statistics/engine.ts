@@ -78,8 +78,12 @@ export async function computeCells(
   });
   const conditions = conditionsSql(figure, period, filters);
   const selectKeys = keys.map((key, index) => sql`${key} as ${sql.raw(`k${index}`)}`);
-  const groupBy = keys.length ? sql` group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
-  const query = sql<Record<string, unknown>>`select ${sql.join([...selectKeys, sql`${measure(figure)} as value`])}
+  const groupBy = keys.length
+    ? sql` group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))}`
+    : sql``;
+  const query = sql<
+    Record<string, unknown>
+  >`select ${sql.join([...selectKeys, sql`${measure(figure)} as value`])}
     from ${sourceSql(figure)}${sql.join(joins, sql``)}
     where ${sql.join(conditions, sql` and `)}${groupBy}`;
   const result = await query.execute(trx);

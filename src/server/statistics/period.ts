@@ -29,7 +29,8 @@ export function periodOf(filters: StatisticsFilters, today = new Date()): Period
 
 /** The same period one year earlier (year-over-year change). */
 export function previousPeriod(period: Period): Period {
-  const back = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`.replace('-02-29', '-02-28');
+  const back = (date: string) =>
+    `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`.replace('-02-29', '-02-28');
   return { from: back(period.from), until: back(period.until) };
 }
 

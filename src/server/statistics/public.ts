@@ -15,7 +15,8 @@ export function publicK(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.NANDUTI_STATISTICS_K;
   if (raw === undefined || raw === '') return 11;
   const k = Number(raw);
-  if (!Number.isInteger(k) || k < 2) throw new Error('NANDUTI_STATISTICS_K must be a whole number of at least 2.');
+  if (!Number.isInteger(k) || k < 2)
+    throw new Error('NANDUTI_STATISTICS_K must be a whole number of at least 2.');
   return k;
 }
 
@@ -54,7 +55,8 @@ async function table(
   const by = colDim ? [rowDim, colDim] : [rowDim];
   const cells = await computeCells(trx, figure, period, {}, by);
   // A person counted under several values (forms, platforms, services): the sum is not a count of persons.
-  const multiValued = by.some((dimension) => dimensionSql(figure, dimension).multi) || rowDim === 'serviceType';
+  const multiValued =
+    by.some((dimension) => dimensionSql(figure, dimension).multi) || rowDim === 'serviceType';
   const rowKeys = [...new Set(cells.map((cell) => cell.keys[0]!))];
   if (!colDim) {
     const counts = Object.fromEntries(cells.map((cell) => [cell.keys[0]!, cell.value]));

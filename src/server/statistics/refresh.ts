@@ -31,7 +31,9 @@ export async function refreshFacts(trx: Trx): Promise<number> {
     k as (select distinct km.person_key from d join (${personKeyMap()}) km on km.person_id = d.person_id)
     select km.person_id, km.person_key from (${personKeyMap()}) km
     where km.person_key in (select person_key from k)`.execute(trx);
-  const size = await sql<{ n: number }>`select count(distinct person_key)::int as n from stat_batch`.execute(trx);
+  const size = await sql<{ n: number }>`select count(distinct person_key)::int as n from stat_batch`.execute(
+    trx,
+  );
   const keys = Number(size.rows[0]?.n ?? 0);
   if (keys === 0) {
     await sql`drop table stat_batch`.execute(trx);
@@ -41,7 +43,9 @@ export async function refreshFacts(trx: Trx): Promise<number> {
   await sql`analyze stat_batch`.execute(trx);
   await sql`delete from stat_persons where person_key in (select person_key from stat_batch)`.execute(trx);
   for (const table of ['stat_services', 'stat_referrals', 'stat_needs'])
-    await sql`delete from ${sql.table(table)} where person_id in (select person_id from stat_batch)`.execute(trx);
+    await sql`delete from ${sql.table(table)} where person_id in (select person_id from stat_batch)`.execute(
+      trx,
+    );
 
   await sql`insert into stat_services (id, person_key, person_id, case_id, on_date, service_type, institution_id)
     select d.id, b.person_key, r.person_id, r.case_id, d.delivered_on, r.service_type, d.institution_id

@@ -19,7 +19,11 @@ type Locale = 'es' | 'en';
 
 /** The breakdowns each figure shows in the report (a figure with none shows its total). */
 const REPORT: ReadonlyArray<readonly [Area, FigureId, readonly DimensionId[]]> = [
-  ['identification', 'victimsIdentified', ['sex', 'ageGroup', 'ageBand', 'nationality', 'exploitation', 'department', 'institution', 'decisionOrg']],
+  [
+    'identification',
+    'victimsIdentified',
+    ['sex', 'ageGroup', 'ageBand', 'nationality', 'exploitation', 'department', 'institution', 'decisionOrg'],
+  ],
   ['protection', 'victimsAssisted', ['serviceType', 'sex', 'ageGroup', 'department']],
   ['protection', 'servicesDelivered', ['serviceType']],
   ['protection', 'referralsMade', ['referralState', 'serviceType']],
@@ -60,8 +64,10 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
     let section = sections.find((s) => s.area === area);
     if (!section) sections.push((section = { area, figures: [] }));
     const definition = figureOf(figureId);
-    if (!breakdowns.length) section.figures.push(await computeFigure(trx, definition, filters, undefined, locale));
-    for (const by of breakdowns) section.figures.push(await computeFigure(trx, definition, filters, by, locale));
+    if (!breakdowns.length)
+      section.figures.push(await computeFigure(trx, definition, filters, undefined, locale));
+    for (const by of breakdowns)
+      section.figures.push(await computeFigure(trx, definition, filters, by, locale));
   }
   const total = (id: FigureId) =>
     sections.flatMap((s) => s.figures).find((f) => f.figure === id)?.total ?? null;
@@ -75,24 +81,60 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
     'victimsIdentified',
     ['ageGroup', 'sex'],
   );
-  const notRecorded = en ? 'Not yet recorded in Ñandutí (prosecution module).' : 'Aún no registrado en Ñandutí (módulo de persecución).';
+  const notRecorded = en
+    ? 'Not yet recorded in Ñandutí (prosecution module).'
+    : 'Aún no registrado en Ñandutí (módulo de persecución).';
   const tip: NationalReport['tip'] = [
-    { question: en ? 'Victims identified' : 'Víctimas identificadas', value: total('victimsIdentified'), note: null },
     {
-      question: en ? 'Victims identified, of which children' : 'Víctimas identificadas, de ellas niñas, niños y adolescentes',
+      question: en ? 'Victims identified' : 'Víctimas identificadas',
+      value: total('victimsIdentified'),
+      note: null,
+    },
+    {
+      question: en
+        ? 'Victims identified, of which children'
+        : 'Víctimas identificadas, de ellas niñas, niños y adolescentes',
       value: sumWhere(bySexAge, labelOf('ageGroup', 'child', locale)),
       note: null,
     },
-    { question: en ? 'Victims referred to or receiving services' : 'Víctimas derivadas o que recibieron servicios', value: total('victimsAssisted'), note: null },
-    { question: en ? 'Referrals to services' : 'Derivaciones a servicios', value: total('referralsMade'), note: null },
+    {
+      question: en
+        ? 'Victims referred to or receiving services'
+        : 'Víctimas derivadas o que recibieron servicios',
+      value: total('victimsAssisted'),
+      note: null,
+    },
+    {
+      question: en ? 'Referrals to services' : 'Derivaciones a servicios',
+      value: total('referralsMade'),
+      note: null,
+    },
     { question: en ? 'Investigations opened' : 'Investigaciones iniciadas', value: null, note: notRecorded },
     { question: en ? 'Persons prosecuted' : 'Personas imputadas', value: null, note: notRecorded },
     { question: en ? 'Persons convicted' : 'Personas condenadas', value: null, note: notRecorded },
   ];
   const glotip = [
     bySexAge,
-    await crossTable(trx, year, locale, 'glotipVictimsByFormAndSex', en ? 'Detected victims by form of exploitation and sex' : 'Víctimas detectadas por forma de explotación y sexo', 'victimsIdentified', ['exploitation', 'sex']),
-    await crossTable(trx, year, locale, 'glotipVictimsByCitizenshipAndSex', en ? 'Detected victims by citizenship and sex' : 'Víctimas detectadas por nacionalidad y sexo', 'victimsIdentified', ['nationality', 'sex']),
+    await crossTable(
+      trx,
+      year,
+      locale,
+      'glotipVictimsByFormAndSex',
+      en
+        ? 'Detected victims by form of exploitation and sex'
+        : 'Víctimas detectadas por forma de explotación y sexo',
+      'victimsIdentified',
+      ['exploitation', 'sex'],
+    ),
+    await crossTable(
+      trx,
+      year,
+      locale,
+      'glotipVictimsByCitizenshipAndSex',
+      en ? 'Detected victims by citizenship and sex' : 'Víctimas detectadas por nacionalidad y sexo',
+      'victimsIdentified',
+      ['nationality', 'sex'],
+    ),
   ];
   return { year, locale, generatedAt: new Date().toISOString(), sections, tip, glotip };
 }

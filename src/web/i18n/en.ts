@@ -1,4 +1,5 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
+import { statisticsEn } from './statistics/en.js';
 import type { Catalogue } from './catalogue.js';
 
 export const en: Catalogue = {
@@ -665,4 +666,5 @@ export const en: Catalogue = {
   'needs.col.ageBand': 'Age',
   'needs.col.reason': 'Reason',
   'needs.col.count': 'Count',
+  ...statisticsEn,
 };

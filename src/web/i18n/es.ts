@@ -3,6 +3,7 @@
  * other catalogue must have exactly these keys (a missing key is a type error). Placeholders are
  * written `{name}` and must keep the same names in every language.
  */
+import { statisticsEs } from './statistics/es.js';
 export const es = {
   'app.name': 'Ñandutí',
   'app.tagline': 'Sistema de información para la respuesta nacional a la trata de personas',
@@ -673,4 +674,5 @@ export const es = {
   'needs.col.ageBand': 'Edad',
   'needs.col.reason': 'Motivo',
   'needs.col.count': 'Cantidad',
+  ...statisticsEs,
 } as const;

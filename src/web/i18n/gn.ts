@@ -9,6 +9,7 @@
  * Guaraní-speaking staff to check especially: role names, institution kinds and the audit page.
  * Spanish loanwords ("Fiskal", "Migrasión") are kept where they are what speakers actually say.
  */
+import { statisticsGn } from './statistics/gn.js';
 import type { Catalogue } from './catalogue.js';
 
 export const gn: Catalogue = {
@@ -681,4 +682,5 @@ export const gn: Catalogue = {
   'needs.col.ageBand': 'Ary',
   'needs.col.reason': 'Mba’ére',
   'needs.col.count': 'Papapy',
+  ...statisticsGn,
 };

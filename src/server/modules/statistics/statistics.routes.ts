@@ -17,10 +17,21 @@ import type { AppServices } from '../../services.js';
 import { publicCsv } from '../../statistics/render/csv.js';
 import { publicK } from '../../statistics/public.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../statistics/render/index.js';
-import { drillStatistics, getNationalReport, getPublicStatistics, getStatistics } from './statistics.service.js';
+import {
+  drillStatistics,
+  getNationalReport,
+  getPublicStatistics,
+  getStatistics,
+} from './statistics.service.js';
 
-const common = { tags: ['statistics'], auth: 'session' as const, purpose: 'statistics', transaction: 'write' as const };
-const reportLocale = (query: 'es' | 'en' | undefined, locale: Locale) => query ?? (locale === 'en' ? 'en' : 'es');
+const common = {
+  tags: ['statistics'],
+  auth: 'session' as const,
+  purpose: 'statistics',
+  transaction: 'write' as const,
+};
+const reportLocale = (query: 'es' | 'en' | undefined, locale: Locale) =>
+  query ?? (locale === 'en' ? 'en' : 'es');
 const ReportFileQuery = ReportQuery.extend({ format: z.enum(REPORT_FORMATS) });
 const thisYear = () => new Date().getUTCFullYear();
 
@@ -89,7 +100,12 @@ export function statisticsRoutes(app: FastifyInstance, services: AppServices): v
         reportLocale(query.locale, locale),
       );
       const file = await renderReport(report, query.format as ReportFormat);
-      await sendFile(reply, file.body, file.type, `nanduti-report-${report.year}-${report.locale}.${query.format}`);
+      await sendFile(
+        reply,
+        file.body,
+        file.type,
+        `nanduti-report-${report.year}-${report.locale}.${query.format}`,
+      );
     },
   });
 

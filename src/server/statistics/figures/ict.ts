@@ -12,7 +12,10 @@ export const ictFigures = [
     where: "p.identified_on is not null and p.ict <> 'offline'",
     institution: 'p.institution_id',
     breakdowns: PERSON_BREAKDOWNS,
-    title: { es: 'Víctimas identificadas con captación o explotación en línea', en: 'Victims identified recruited or exploited online' },
+    title: {
+      es: 'Víctimas identificadas con captación o explotación en línea',
+      en: 'Victims identified recruited or exploited online',
+    },
     definition: {
       es: 'Víctimas identificadas (misma definición) con al menos un evento de captación o de explotación registrado como ocurrido en línea, en cualquiera de sus casos; plataformas de esos eventos.',
       en: 'Victims identified (same definition) with at least one recruitment or exploitation event recorded as online, in any of their cases; platforms of those events.',

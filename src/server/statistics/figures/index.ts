@@ -5,7 +5,11 @@ import { ictFigures } from './ict.js';
 import { identificationFigures } from './identification.js';
 import { protectionFigures } from './protection.js';
 
-export const FIGURES: readonly FigureDefinition[] = [...identificationFigures, ...protectionFigures, ...ictFigures];
+export const FIGURES: readonly FigureDefinition[] = [
+  ...identificationFigures,
+  ...protectionFigures,
+  ...ictFigures,
+];
 
 const byId = new Map(FIGURES.map((figure) => [figure.id, figure]));
 

@@ -15,7 +15,17 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly un
 
 /** The public open data as CSV: one line per published cell; suppressed cells are empty. */
 export function publicCsv(data: PublicStatistics): string {
-  const header = ['year', 'table', 'figure', 'row_dimension', 'row', 'column_dimension', 'column', 'persons', 'suppressed'];
+  const header = [
+    'year',
+    'table',
+    'figure',
+    'row_dimension',
+    'row',
+    'column_dimension',
+    'column',
+    'persons',
+    'suppressed',
+  ];
   const rows: unknown[][] = [];
   for (const table of data.tables) {
     table.rowKeys.forEach((rowKey, r) =>
