@@ -288,7 +288,10 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     ).toBe(false);
     // Statistics: analysts read figures and the report, never records (no drill-down).
     const analyst = await permissionsOf({ role: 'analyst' });
-    expect(analyst.filter((p) => p.startsWith('statistics.'))).toEqual(['statistics.read', 'statistics.report']);
+    expect(analyst.filter((p) => p.startsWith('statistics.'))).toEqual([
+      'statistics.read',
+      'statistics.report',
+    ]);
     expect(analyst.some((p) => p.startsWith('case.') || p.startsWith('person.'))).toBe(false);
     const supervisor = await permissionsOf({ role: 'supervisor' });
     expect(supervisor.filter((p) => p.startsWith('statistics.'))).toEqual([
