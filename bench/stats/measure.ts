@@ -10,8 +10,7 @@
 import { sql } from 'kysely';
 import { FIGURES } from '../../src/server/statistics/figures/index.js';
 import { loadConfig } from '../../src/server/config.js';
-import { openServices } from '../../src/server/bootstrap.js';
-import { createLogger } from '../../src/server/logger.js';
+import { connect } from '../../src/server/db/database.js';
 import { computeFigure } from '../../src/server/statistics/engine.js';
 import { publicStatistics } from '../../src/server/statistics/public.js';
 import { refreshFacts } from '../../src/server/statistics/refresh.js';
@@ -20,8 +19,9 @@ import { refreshStatistics } from '../../src/server/db/statistics.js';
 
 const year = Number(process.argv[2] ?? 2025);
 const runs = Number(process.env.RUNS ?? 10);
-const services = await openServices({ config: loadConfig(process.env), logger: createLogger('warn') });
-const { db } = services;
+// Statistics read no personal field: the database alone, no keys.
+const config = loadConfig(process.env);
+const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 
 const counts = await db.transaction(async (trx) => {
   const r = await sql<{ cases: number; dirty: number }>`select (select count(*)::int from cases) as cases,

@@ -430,6 +430,7 @@ export interface DB {
   protection_status: ProtectionStatusTable;
   notifications: NotificationTable;
   stat_dirty: StatDirtyTable;
+  stat_state: StatStateTable;
   stat_persons: StatPersonTable;
   stat_services: StatServiceTable;
   stat_referrals: StatReferralTable;
@@ -446,6 +447,11 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 /** Statistics facts (src/server/statistics): derived, non-personal, rebuilt per person when marked dirty. */
 export interface StatDirtyTable {
   person_id: string;
+}
+
+export interface StatStateTable {
+  id: number;
+  version: string;
 }
 
 export interface StatPersonTable {

@@ -31,9 +31,11 @@ export async function drillCases(trx: Trx, actor: Actor, request: DrillRequest) 
     const dim = dimensionSql(figure, request.by);
     const key = request.key ?? 'Unknown';
     conditions.push(
-      dim.multi
-        ? sql`${key} = any(${sql.raw(dim.expr)})`
-        : sql`coalesce(${sql.raw(dim.expr)}, 'Unknown') = ${key}`,
+      request.by === 'institution'
+        ? sql`(select i.code from institutions i where i.id = ${sql.raw(figure.institution)}) = ${key}`
+        : dim.multi
+          ? sql`${key} = any(${sql.raw(dim.expr)})`
+          : sql`coalesce(${sql.raw(dim.expr)}, 'Unknown') = ${key}`,
     );
   }
   const caseColumn = sql.raw(figure.fact === 'persons' ? 'p.case_id' : 'f.case_id');

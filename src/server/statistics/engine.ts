@@ -87,13 +87,22 @@ export async function computeCells(
     from ${sourceSql(figure)}${sql.join(joins, sql``)}
     where ${sql.join(conditions, sql` and `)}${groupBy}`;
   const result = await query.execute(trx);
+  const codes = by.includes('institution') ? await institutionCodes(trx) : null;
+  const keyOf = (dimension: DimensionId, value: unknown) =>
+    dimension === 'institution' && codes ? (codes.get(String(value)) ?? 'Unknown') : String(value);
   return result.rows
     .map((row) => ({
-      keys: by.map((_, index) => String(row[`k${index}`])),
+      keys: by.map((dimension, index) => keyOf(dimension, row[`k${index}`])),
       value: row.value === null ? Number.NaN : Number(row.value),
     }))
     .filter((row) => by.length > 0 || !Number.isNaN(row.value))
     .sort((a, b) => a.keys.join('\u0000').localeCompare(b.keys.join('\u0000')));
+}
+
+/** Institution id → code (a small catalogue). */
+async function institutionCodes(trx: Trx): Promise<Map<string, string>> {
+  const rows = await trx.selectFrom('institutions').select(['id', 'code']).execute();
+  return new Map(rows.map((row) => [row.id, row.code]));
 }
 
 async function total(trx: Trx, figure: FigureDefinition, period: Period, filters: StatisticsFilters) {
@@ -109,10 +118,12 @@ export async function computeFigure(
   filters: StatisticsFilters,
   by: DimensionId | undefined,
   locale: 'es' | 'en',
+  /** Totals already computed for the same figure and filters (the report's other breakdowns). */
+  known?: { total: number | null; previousTotal: number | null },
 ): Promise<FigureResult> {
   const period = periodOf(filters);
-  const current = await total(trx, figure, period, filters);
-  const previous = await total(trx, figure, previousPeriod(period), filters);
+  const current = known ? known.total : await total(trx, figure, period, filters);
+  const previous = known ? known.previousTotal : await total(trx, figure, previousPeriod(period), filters);
   const rows = by ? await computeCells(trx, figure, period, filters, [by]) : [];
   const multiValued = by !== undefined && dimensionSql(figure, by).multi;
   return {

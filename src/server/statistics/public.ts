@@ -9,6 +9,7 @@ import { protectSeries, protectTable } from './disclosure.js';
 import { computeCells } from './engine.js';
 import { figure as figureOf } from './figures/index.js';
 import { dimensionSql } from './dimensions.js';
+import { factsVersion } from './refresh.js';
 
 /** Minimum persons a published value may describe (DOMAIN.md §7; CTDC uses 11). */
 export function publicK(env: NodeJS.ProcessEnv = process.env): number {
@@ -96,6 +97,25 @@ async function table(
     suppressed: protectedTable.suppressed,
     multiValued,
   };
+}
+
+/**
+ * Published tables by (facts version, year, k): the public site is read far more often than the
+ * records change, and the version (refresh.ts) changes with every change of the facts, on every
+ * app server alike.
+ */
+const cache = new Map<string, PublicStatistics>();
+const CACHE_SIZE = 32;
+
+/** The public tables of `year`, from the cache while the facts have not changed. */
+export async function cachedPublicStatistics(trx: Trx, year: number, k: number): Promise<PublicStatistics> {
+  const key = `${await factsVersion(trx)}:${year}:${k}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fresh = await publicStatistics(trx, year, k);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, fresh);
+  return fresh;
 }
 
 /** Every public table for `year`, protected with threshold `k`. */

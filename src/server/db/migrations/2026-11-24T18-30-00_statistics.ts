@@ -36,6 +36,12 @@ const MARKS: ReadonlyArray<readonly [string, 'insert' | 'update', string]> = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table stat_dirty (person_id uuid primary key)`.execute(db);
+  // A new random version at every refresh that changed facts: caches of published tables key on it
+  // (random, so that two databases never share a version, e.g. copies of one template).
+  await sql`create table stat_state (id integer primary key check (id = 1), version text not null)`.execute(
+    db,
+  );
+  await sql`insert into stat_state (id, version) values (1, gen_random_uuid()::text)`.execute(db);
   // One row per counted person (the person key: today the person id; after record linkage the
   // cluster id). Dimensions are taken at identification.
   await sql`create table stat_persons (
@@ -118,6 +124,13 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function stat_mark(uuid[])`.execute(db);
   for (const index of ['referrals_person_idx', 'person_needs_person_idx', 'victim_exploitation_person_idx'])
     await sql`drop index if exists ${sql.raw(index)}`.execute(db);
-  for (const table of ['stat_needs', 'stat_referrals', 'stat_services', 'stat_persons', 'stat_dirty'])
+  for (const table of [
+    'stat_needs',
+    'stat_referrals',
+    'stat_services',
+    'stat_persons',
+    'stat_state',
+    'stat_dirty',
+  ])
     await sql`drop table ${sql.table(table)}`.execute(db);
 }

@@ -11,7 +11,7 @@ import type { Ctx } from '../../http/route.js';
 import { drillCases } from '../../statistics/drill.js';
 import { computeFigure } from '../../statistics/engine.js';
 import { figure } from '../../statistics/figures/index.js';
-import { publicStatistics } from '../../statistics/public.js';
+import { cachedPublicStatistics } from '../../statistics/public.js';
 import { refreshFacts } from '../../statistics/refresh.js';
 import { nationalReport } from '../../statistics/report.js';
 
@@ -53,5 +53,5 @@ export async function getNationalReport(ctx: Ctx, year: number, locale: ReportLo
 /** The public, disclosure-controlled tables of a year (no session, nothing personal, nothing audited). */
 export async function getPublicStatistics(trx: Trx, year: number, k: number) {
   await refreshFacts(trx);
-  return publicStatistics(trx, year, k);
+  return cachedPublicStatistics(trx, year, k);
 }
