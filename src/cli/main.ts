@@ -27,6 +27,8 @@ const USAGE = `Usage: nanduti <command>
   restore <file>                  restore an embedded backup into an empty data directory
   demo [--cases N] [--seed S] [--append] [--password-stdin]
                                   fill the database with synthetic demo data (default 200 cases)
+  report --year Y [--format pdf|xlsx|csv|json] [--locale es|en] [--output FILE|-]
+                                  the national report of a year, computed from the records
 Configuration: PORT, HOST, DATABASE_URL, NANDUTI_DATA_DIR, NANDUTI_MASTER_KEY (see README).`;
 
 async function readStdin(): Promise<string> {
@@ -192,6 +194,17 @@ async function main(argv: string[]): Promise<number> {
           console.log(`Password of every demo user (shown once): ${summary.generatedPassword}`);
         for (const admin of summary.admins)
           console.log(`TOTP secret of ${admin.username} (${admin.role}): ${admin.totpSecret}`);
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'report': {
+      const { runReport, reportOptions } = await import('./report.js');
+      reportOptions(rest); // refuse bad arguments before opening the database
+      const services = await openServices({ config, logger });
+      try {
+        console.error(`nanduti report: written to ${await runReport(services.db, rest)}`);
       } finally {
         await services.db.close();
       }

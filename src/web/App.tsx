@@ -2,7 +2,7 @@
  * Chooses what to show from the path and the session: the public pages (login, set-up, one-time
  * links), or the shell with the page the session is allowed to open.
  */
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { AppShell } from './components/AppShell.js';
 import { LoadError, Loading } from './components/Loading.js';
 import { AccountPage } from './pages/AccountPage.js';
@@ -30,6 +30,14 @@ import { Redirect, safeNext, usePath, useSearch } from './router.js';
 import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
 
+// Statistics pages carry the charting library: loaded only when opened, so other pages stay light.
+const PublicDashboard = lazy(() =>
+  import('./pages/public/PublicDashboard.js').then((m) => ({ default: m.PublicDashboard })),
+);
+const StatisticsPage = lazy(() =>
+  import('./pages/statistics/StatisticsPage.js').then((m) => ({ default: m.StatisticsPage })),
+);
+
 /** Every page gets the route's parameters; pages on fixed paths simply ignore them. */
 const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/': AccountPage,
@@ -49,6 +57,7 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/investigations': InvestigationsPage,
   '/investigations/:id': InvestigationPage,
   '/complicity': ComplicityPage,
+  '/statistics': StatisticsPage,
 };
 
 export function App() {
@@ -60,6 +69,13 @@ export function App() {
   if (path === '/setup') return <SetupPage />;
   if (path === '/activate') return <SetPasswordPage mode="activate" key="activate" />;
   if (path === '/reset') return <SetPasswordPage mode="reset" key="reset" />;
+  // Open data: no session needed, whoever is signed in.
+  if (path === '/public')
+    return (
+      <Suspense fallback={<Loading />}>
+        <PublicDashboard />
+      </Suspense>
+    );
 
   if (status === 'loading') {
     return (
@@ -91,7 +107,9 @@ export function App() {
   return (
     <AppShell>
       {/* Keyed by path: another case or person is a new page (fresh state, heading focused). */}
-      <Current key={path} params={match?.params ?? {}} />
+      <Suspense fallback={<Loading />}>
+        <Current key={path} params={match?.params ?? {}} />
+      </Suspense>
     </AppShell>
   );
 }

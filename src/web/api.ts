@@ -31,6 +31,15 @@ import {
   UserList,
 } from '../shared/api.js';
 import { DEFAULT_LOCALE, type Locale } from '../shared/roles.js';
+import {
+  DrillQuery,
+  DrillResult,
+  FigureResult as FigureResultSchema,
+  PublicStatistics as PublicStatisticsSchema,
+  StatisticsQuery,
+  type FigureResult,
+  type PublicStatistics,
+} from '../shared/api-statistics.js';
 import { translate } from './i18n/translate.js';
 import {
   AddCasePersonRequest,
@@ -557,4 +566,22 @@ export function listCtdcImports(): Promise<z.output<typeof CtdcImportList>> {
 
 export function getCtdcImportCounts(importId: string): Promise<z.output<typeof CtdcImportCounts>> {
   return call('GET', `/api/ctdc-imports/${id(importId)}/counts`, CtdcImportCounts);
+}
+// ---- statistics ------------------------------------------------------------------------------
+/** One figure with its year-over-year change and breakdown (aggregates only). */
+export function getStatistics(query: z.input<typeof StatisticsQuery>): Promise<FigureResult> {
+  return call('GET', '/api/statistics', FigureResultSchema, { query: query as Query });
+}
+
+/** The cases behind a figure that the user may open. */
+export function drillStatistics(query: z.input<typeof DrillQuery>): Promise<z.output<typeof DrillResult>> {
+  return call('GET', '/api/statistics/records', DrillResult, { query: query as Query });
+}
+
+/** The public, disclosure-controlled open data of a year (no session). */
+export function getPublicStatistics(year?: number): Promise<PublicStatistics> {
+  return call('GET', '/api/public/statistics', PublicStatisticsSchema, {
+    query: year ? { year: String(year) } : {},
+    anonymous: true,
+  });
 }

@@ -36,6 +36,7 @@ export const APP_ROUTES = [
   { path: '/investigations', label: 'nav.investigations', permission: 'investigation.list' },
   { path: '/complicity', label: 'nav.complicity', permission: 'investigation.complicityRegister' },
   { path: '/investigations/:id', label: null, permission: 'investigation.read' },
+  { path: '/statistics', label: 'nav.statistics', permission: 'statistics.read' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];
@@ -43,7 +44,7 @@ export type AppRouteEntry = (typeof APP_ROUTES)[number];
 export type RouteParams = Readonly<Record<string, string>>;
 
 /** Pages reachable without a session. */
-export const PUBLIC_PATHS = ['/login', '/setup', '/activate', '/reset'] as const;
+export const PUBLIC_PATHS = ['/login', '/setup', '/activate', '/reset', '/public'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

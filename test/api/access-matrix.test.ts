@@ -36,6 +36,7 @@ import { EXCHANGE_MATRIX, EXCHANGE_RUN } from './access-matrix-exchange.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
 import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js';
 import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution.js';
+import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -80,6 +81,7 @@ const MATRIX = {
   ...EXCHANGE_MATRIX,
   ...PREVENTION_MATRIX,
   ...PROSECUTION_MATRIX,
+  ...STATISTICS_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -136,6 +138,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...EXCHANGE_RUN,
   ...PREVENTION_RUN,
   ...PROSECUTION_RUN,
+  ...STATISTICS_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

@@ -335,6 +335,18 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     const analyst = await permissionsOf({ role: 'analyst' });
     expect(analyst).toEqual(expect.arrayContaining(['training.list', 'campaign.list', 'actionPlan.read']));
     expect(analyst.some((p) => p.startsWith('hotline.') || p.endsWith('.record'))).toBe(false);
+    // Statistics: analysts read figures and the report, never records (no drill-down).
+    expect(analyst.filter((p) => p.startsWith('statistics.'))).toEqual([
+      'statistics.read',
+      'statistics.report',
+    ]);
+    expect(analyst.some((p) => p.startsWith('case.') || p.startsWith('person.'))).toBe(false);
+    const supervisor = await permissionsOf({ role: 'supervisor' });
+    expect(supervisor.filter((p) => p.startsWith('statistics.'))).toEqual([
+      'statistics.read',
+      'statistics.report',
+      'statistics.drill',
+    ]);
   });
 
   it('enrols a case worker in TOTP: other sessions end, sign-in then needs the code', async () => {

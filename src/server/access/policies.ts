@@ -115,6 +115,12 @@ const leadsInvestigation: Rule<InvestigationTarget> = (actor, target) =>
   PROSECUTION_LEADS.includes(actor.role) &&
   seesInvestigation(actor, target) &&
   sameInstitution(actor, target);
+/** Analysts, supervisors, prosecutors and the Mesa's staff (not its DPO) read statistics. */
+const statisticsReader: Rule<unknown> = (actor) =>
+  actor.role === 'analyst' ||
+  actor.role === 'supervisor' ||
+  actor.role === 'prosecutor' ||
+  (actor.institutionCode === 'MESA' && actor.role !== 'dpo');
 
 export const policies = {
   institution: {
@@ -271,6 +277,13 @@ export const policies = {
   legalProvision: {
     /** The catalogue of the law is public knowledge. */
     list: (() => true) as Rule<unknown>,
+  },
+  statistics: {
+    /** Figures and the national report: aggregates only, never a personal field. */
+    read: statisticsReader,
+    report: statisticsReader,
+    /** From a number to its cases: only roles that read case records (and only the cases they may). */
+    drill: is('supervisor', 'prosecutor'),
   },
 } as const;
 

@@ -437,6 +437,12 @@ export interface DB {
   action_plan_objectives: ActionPlanObjectiveTable;
   action_plan_actions: ActionPlanActionTable;
   action_plan_progress: ActionPlanProgressTable;
+  stat_dirty: StatDirtyTable;
+  stat_state: StatStateTable;
+  stat_persons: StatPersonTable;
+  stat_services: StatServiceTable;
+  stat_referrals: StatReferralTable;
+  stat_needs: StatNeedTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -735,4 +741,54 @@ export interface DB {
   investigation_operations: InvestigationOperationTable;
   cooperation_requests: CooperationRequestTable;
   victim_participation: VictimParticipationTable;
+}
+
+/** Statistics facts (src/server/statistics): derived, non-personal, rebuilt per person when marked dirty. */
+export interface StatDirtyTable {
+  person_id: string;
+}
+
+export interface StatStateTable {
+  id: number;
+  version: string;
+}
+
+export interface StatPersonTable {
+  person_key: string;
+  person_id: string;
+  status: string | null;
+  identified_on: DateOnly | null;
+  case_id: string | null;
+  institution_id: string | null;
+  decision_org_type: string | null;
+  department: string;
+  sex: string;
+  age: number | null;
+  age_group: string;
+  age_band: string;
+  nationality: string;
+  exploitation: TextArray;
+  ict: string;
+  platforms: TextArray;
+  first_service_on: DateOnly | null;
+  days_to_first_service: number | null;
+}
+
+interface StatFact {
+  id: string;
+  person_key: string;
+  person_id: string;
+  case_id: string;
+  on_date: DateOnly;
+  service_type: string;
+  institution_id: string;
+}
+export type StatServiceTable = StatFact;
+export interface StatReferralTable extends StatFact {
+  state: string;
+  to_institution_id: string;
+}
+export interface StatNeedTable extends StatFact {
+  status: string;
+  unmet_reason: string | null;
 }

@@ -13,6 +13,7 @@ import { preventionRoutes } from '../modules/prevention/prevention.routes.js';
 import { personRoutes } from '../modules/persons/persons.routes.js';
 import { providerRoutes } from '../modules/providers/providers.routes.js';
 import { referralRoutes } from '../modules/referrals/referrals.routes.js';
+import { statisticsRoutes } from '../modules/statistics/statistics.routes.js';
 import { screeningRoutes } from '../modules/screening/screening.routes.js';
 import { institutionRoutes } from '../modules/institutions/institutions.routes.js';
 import { sessionRoutes } from '../modules/session/session.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   screeningRoutes(app, services);
   providerRoutes(app, services);
   referralRoutes(app, services);
+  statisticsRoutes(app, services);
   notificationRoutes(app, services);
   exchangeRoutes(app, services);
   preventionRoutes(app, services);

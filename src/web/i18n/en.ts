@@ -1,5 +1,6 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import { exchangeEn } from './exchange/en.js';
+import { statisticsEn } from './statistics/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 
@@ -674,4 +675,5 @@ export const en: Catalogue = {
   ...exchangeEn,
   ...preventionEn,
   ...prosecutionEn,
+  ...statisticsEn,
 };

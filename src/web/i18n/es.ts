@@ -9,6 +9,7 @@ import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
 
+import { statisticsEs } from './statistics/es.js';
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -683,4 +684,5 @@ export const es = {
   ...exchangeEs,
   ...preventionEs,
   ...prosecutionEs,
+  ...statisticsEs,
 } as const;

@@ -10,6 +10,7 @@
  * Spanish loanwords ("Fiskal", "Migrasión") are kept where they are what speakers actually say.
  */
 import { exchangeGn } from './exchange/gn.js';
+import { statisticsGn } from './statistics/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 
@@ -690,4 +691,5 @@ export const gn: Catalogue = {
   ...exchangeGn,
   ...preventionGn,
   ...prosecutionGn,
+  ...statisticsGn,
 };

@@ -1,0 +1,70 @@
+/**
+ * Breakdowns and filters as SQL over the fact tables (`p` = stat_persons, `f` = the figure's fact).
+ * Expressions are constants of this file; values always travel as parameters.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { DimensionId, StatisticsFilters } from '../../shared/api-statistics.js';
+import type { FigureDefinition } from './figure.js';
+
+export interface DimensionSql {
+  expr: string;
+  /** An array column: a person is counted under each of its values. */
+  multi: boolean;
+}
+
+/** The SQL of a breakdown for a figure. */
+export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): DimensionSql {
+  switch (dimension) {
+    case 'year':
+      return { expr: `extract(year from ${figure.date})::int::text`, multi: false };
+    case 'institution':
+      // Grouped by id (cheap); the engine turns ids into institution codes afterwards.
+      return { expr: `${figure.institution}::text`, multi: false };
+    case 'department':
+      return { expr: 'p.department', multi: false };
+    case 'decisionOrg':
+      return { expr: "coalesce(p.decision_org_type, 'Unknown')", multi: false };
+    case 'sex':
+      return { expr: 'p.sex', multi: false };
+    case 'ageGroup':
+      return { expr: 'p.age_group', multi: false };
+    case 'ageBand':
+      return { expr: 'p.age_band', multi: false };
+    case 'nationality':
+      return { expr: 'p.nationality', multi: false };
+    case 'exploitation':
+      return { expr: 'p.exploitation', multi: true };
+    case 'ict':
+      return { expr: 'p.ict', multi: false };
+    case 'platform':
+      return { expr: 'p.platforms', multi: true };
+    case 'serviceType':
+      return { expr: 'f.service_type', multi: false };
+    case 'referralState':
+      return { expr: 'f.state', multi: false };
+    case 'unmetReason':
+      return { expr: "coalesce(f.unmet_reason, 'Unknown')", multi: false };
+  }
+}
+
+/** The filters (besides the period) as SQL conditions. */
+export function filterConditions(
+  figure: FigureDefinition,
+  filters: StatisticsFilters,
+): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  const eq = (column: string, value: string | undefined) => {
+    if (value !== undefined) out.push(sql`${sql.raw(column)} = ${value}`);
+  };
+  eq('p.department', filters.department);
+  if (filters.institution) out.push(sql`${sql.raw(figure.institution)} = ${filters.institution}::uuid`);
+  eq('p.sex', filters.sex);
+  eq('p.age_group', filters.ageGroup);
+  eq('p.age_band', filters.ageBand);
+  eq('p.nationality', filters.nationality);
+  if (filters.exploitation) out.push(sql`${filters.exploitation} = any(p.exploitation)`);
+  if (filters.ict === 'online') out.push(sql`p.ict <> 'offline'`);
+  else eq('p.ict', filters.ict);
+  if (filters.platform) out.push(sql`${filters.platform} = any(p.platforms)`);
+  return out;
+}

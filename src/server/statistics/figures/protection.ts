@@ -1,0 +1,83 @@
+/** Protection figures (DOMAIN.md §7): assistance, services by type, referrals, unmet needs, time to service. */
+import { defineFigure, PERSON_BREAKDOWNS } from '../figure.js';
+
+export const protectionFigures = [
+  defineFigure({
+    id: 'victimsAssisted',
+    area: 'protection',
+    unit: 'persons',
+    fact: 'services',
+    measure: 'persons',
+    date: 'f.on_date',
+    institution: 'f.institution_id',
+    breakdowns: [...PERSON_BREAKDOWNS, 'serviceType'],
+    title: { es: 'Víctimas asistidas', en: 'Victims assisted' },
+    definition: {
+      es: 'Personas distintas con al menos un servicio prestado (registrado en una derivación) en el período; institución que prestó el servicio.',
+      en: 'Distinct persons with at least one service delivered (recorded under a referral) in the period; institution that delivered it.',
+    },
+  }),
+  defineFigure({
+    id: 'servicesDelivered',
+    area: 'protection',
+    unit: 'deliveries',
+    fact: 'services',
+    measure: 'rows',
+    date: 'f.on_date',
+    institution: 'f.institution_id',
+    breakdowns: [...PERSON_BREAKDOWNS, 'serviceType'],
+    title: { es: 'Servicios prestados', en: 'Services delivered' },
+    definition: {
+      es: 'Prestaciones de servicio registradas en el período, por tipo de servicio.',
+      en: 'Service deliveries recorded in the period, by type of service.',
+    },
+  }),
+  defineFigure({
+    id: 'referralsMade',
+    area: 'protection',
+    unit: 'referrals',
+    fact: 'referrals',
+    measure: 'rows',
+    date: 'f.on_date',
+    institution: 'f.institution_id',
+    breakdowns: [...PERSON_BREAKDOWNS, 'serviceType', 'referralState'],
+    title: { es: 'Derivaciones y su resultado', en: 'Referrals and their outcome' },
+    definition: {
+      es: 'Derivaciones creadas en el período (fecha de creación), por estado actual; institución que deriva.',
+      en: 'Referrals created in the period (creation date), by current state; referring institution.',
+    },
+  }),
+  defineFigure({
+    id: 'unmetNeeds',
+    area: 'protection',
+    unit: 'needs',
+    fact: 'needs',
+    measure: 'rows',
+    date: 'f.on_date',
+    where: "f.status = 'unmet'",
+    institution: 'f.institution_id',
+    breakdowns: [...PERSON_BREAKDOWNS, 'serviceType', 'unmetReason'],
+    title: { es: 'Necesidades no cubiertas', en: 'Unmet needs' },
+    definition: {
+      es: 'Necesidades registradas en el período que siguen sin proveedor (estado «no cubierta»), por servicio y motivo.',
+      en: 'Needs recorded in the period that still have no provider (status “unmet”), by service and reason.',
+    },
+  }),
+  defineFigure({
+    id: 'daysToFirstService',
+    area: 'protection',
+    unit: 'days',
+    fact: 'persons',
+    measure: 'medianDays',
+    date: 'p.first_service_on',
+    where: 'p.days_to_first_service is not null',
+    valueColumn: 'p.days_to_first_service',
+    institution: 'p.institution_id',
+    breakdowns: PERSON_BREAKDOWNS,
+    title: { es: 'Días hasta el primer servicio (mediana)', en: 'Days to first service (median)' },
+    definition: {
+      es: 'Mediana de los días entre la identificación y el primer servicio prestado, de las víctimas identificadas cuyo primer servicio fue en el período.',
+      en: 'Median days between identification and the first service delivered, for identified victims whose first service was in the period.',
+    },
+  }),
+];

@@ -1,0 +1,74 @@
+/**
+ * Spanish and English labels of the report (PDF, spreadsheet, CSV). The web app has its own catalogues
+ * (src/web/i18n/statistics); codes without a label here are printed as they are (HTCDS codes).
+ */
+import type { DimensionId } from '../../shared/api-statistics.js';
+import { DEPARTMENT_NAMES } from '../../shared/catalogues.js';
+
+type Locale = 'es' | 'en';
+
+const DIMENSIONS: Record<DimensionId, [string, string]> = {
+  year: ['Año', 'Year'],
+  department: ['Departamento', 'Department'],
+  institution: ['Institución', 'Institution'],
+  decisionOrg: ['Tipo de organización que decidió', 'Deciding organisation type'],
+  sex: ['Sexo', 'Sex'],
+  ageGroup: ['Grupo de edad', 'Age group'],
+  ageBand: ['Franja de edad', 'Age band'],
+  nationality: ['Nacionalidad', 'Nationality'],
+  exploitation: ['Forma de explotación', 'Form of exploitation'],
+  ict: ['TIC (en línea)', 'ICT (online)'],
+  platform: ['Plataforma', 'Platform'],
+  serviceType: ['Tipo de servicio', 'Type of service'],
+  referralState: ['Estado de la derivación', 'Referral state'],
+  unmetReason: ['Motivo', 'Reason'],
+};
+
+const VALUES: Partial<Record<DimensionId, Record<string, [string, string]>>> = {
+  sex: {
+    Female: ['Mujer', 'Female'],
+    Male: ['Hombre', 'Male'],
+    Intersex: ['Intersexual', 'Intersex'],
+    Unknown: ['Desconocido', 'Unknown'],
+  },
+  ageGroup: {
+    child: ['Niñas, niños y adolescentes (< 18)', 'Children (< 18)'],
+    adult: ['Personas adultas', 'Adults'],
+    unknown: ['Edad desconocida', 'Age unknown'],
+  },
+  ict: {
+    online_recruitment: ['Captación en línea', 'Recruited online'],
+    online_exploitation: ['Explotación en línea', 'Exploited online'],
+    online_both: ['Captación y explotación en línea', 'Recruited and exploited online'],
+    offline: ['Sin TIC registradas', 'No ICT recorded'],
+  },
+  referralState: {
+    requested: ['Solicitada', 'Requested'],
+    accepted: ['Aceptada', 'Accepted'],
+    in_progress: ['En curso', 'In progress'],
+    declined: ['Rechazada', 'Declined'],
+    completed: ['Completada', 'Completed'],
+    closed: ['Cerrada', 'Closed'],
+    withdrawn: ['Retirada (sin consentimiento)', 'Withdrawn (consent withdrawn)'],
+  },
+  unmetReason: {
+    no_provider_for_profile: ['Ningún proveedor para el perfil', 'No provider for the profile'],
+    no_capacity: ['Sin plazas', 'No capacity'],
+    not_offered_in_department: ['No ofrecido en el departamento', 'Not offered in the department'],
+    Unknown: ['Desconocido', 'Unknown'],
+  },
+};
+
+/** The label of a dimension. */
+export function dimensionLabel(dimension: DimensionId, locale: Locale): string {
+  return DIMENSIONS[dimension][locale === 'es' ? 0 : 1];
+}
+
+/** The label of a value of a dimension. */
+export function labelOf(dimension: DimensionId, key: string, locale: Locale): string {
+  if (dimension === 'department' && key in DEPARTMENT_NAMES)
+    return DEPARTMENT_NAMES[key as keyof typeof DEPARTMENT_NAMES];
+  if (key === 'Unknown') return locale === 'es' ? 'Desconocido' : 'Unknown';
+  const pair = VALUES[dimension]?.[key];
+  return pair ? pair[locale === 'es' ? 0 : 1] : key;
+}

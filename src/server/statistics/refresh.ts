@@ -1,0 +1,168 @@
+/**
+ * Keeps the statistics facts current. Triggers on the source tables (migration
+ * 2026-11-24T18-30-00_statistics) mark the persons whose records changed in `stat_dirty`; before any
+ * statistic is read, `refreshFacts` recomputes every fact of those persons (all persons sharing their
+ * person key) in the caller's transaction. A figure is therefore always computed from the records as
+ * they are at that moment, while a query reads only the small fact tables.
+ *
+ * The definitions the facts embody (identification date, current status, age at identification,
+ * ICT involvement…) are documented in docs/STATISTICS.md; change them here and there together.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../db/database.js';
+import { personKeyMap } from './person-key.js';
+
+/** A rebuild of this many person keys or more is a bulk load (see the ANALYZE below). */
+const BULK = 5000;
+
+/** Serialises refreshes (PostgreSQL server with several app servers). */
+const REFRESH_LOCK = 7261006;
+
+/** Status values that count as identified (HTCDS Possible or Actual victim of trafficking). */
+export const IDENTIFIED_STATUSES = ['PossibleVictimOfTrafficking', 'ActualVictimOfTrafficking'] as const;
+
+const IDENTIFIED = sql.raw(`('${IDENTIFIED_STATUSES.join("','")}')`);
+const DAY_OF = (column: string) => sql.raw(`(${column} at time zone 'UTC')::date`);
+
+/** Recomputes the facts of every person marked dirty; returns how many person keys were rebuilt. */
+export async function refreshFacts(trx: Trx): Promise<number> {
+  const pending = await sql<{ any: boolean }>`select exists (select 1 from stat_dirty) as any`.execute(trx);
+  if (!pending.rows[0]?.any) return 0;
+  await sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(trx);
+  await sql`create temp table stat_batch on commit drop as
+    with d as (delete from stat_dirty returning person_id),
+    k as (select distinct km.person_key from d join (${personKeyMap()}) km on km.person_id = d.person_id)
+    select km.person_id, km.person_key from (${personKeyMap()}) km
+    where km.person_key in (select person_key from k)`.execute(trx);
+  const size = await sql<{ n: number }>`select count(distinct person_key)::int as n from stat_batch`.execute(
+    trx,
+  );
+  const keys = Number(size.rows[0]?.n ?? 0);
+  if (keys === 0) {
+    await sql`drop table stat_batch`.execute(trx);
+    return 0;
+  }
+  await sql`create index on stat_batch (person_id)`.execute(trx);
+  await sql`analyze stat_batch`.execute(trx);
+  await sql`delete from stat_persons where person_key in (select person_key from stat_batch)`.execute(trx);
+  for (const table of ['stat_services', 'stat_referrals', 'stat_needs'])
+    await sql`delete from ${sql.table(table)} where person_id in (select person_id from stat_batch)`.execute(
+      trx,
+    );
+
+  await sql`insert into stat_services (id, person_key, person_id, case_id, on_date, service_type, institution_id)
+    select d.id, b.person_key, r.person_id, r.case_id, d.delivered_on, r.service_type, d.institution_id
+    from stat_batch b join referrals r on r.person_id = b.person_id
+    join service_deliveries d on d.referral_id = r.id`.execute(trx);
+  await sql`insert into stat_referrals (id, person_key, person_id, case_id, on_date, service_type, state,
+      institution_id, to_institution_id)
+    select r.id, b.person_key, r.person_id, r.case_id, ${DAY_OF('r.created_at')}, r.service_type, r.state,
+      r.from_institution_id, r.to_institution_id
+    from stat_batch b join referrals r on r.person_id = b.person_id`.execute(trx);
+  await sql`insert into stat_needs (id, person_key, person_id, case_id, on_date, service_type, status,
+      unmet_reason, institution_id)
+    select n.id, b.person_key, n.person_id, n.case_id, ${DAY_OF('n.created_at')}, n.service_type, n.status,
+      n.unmet_reason, n.institution_id
+    from stat_batch b join person_needs n on n.person_id = b.person_id`.execute(trx);
+  await insertPersons(trx);
+  await sql`drop table stat_batch`.execute(trx);
+  await sql`update stat_state set version = gen_random_uuid()::text`.execute(trx);
+  // After a bulk rebuild the planner needs fresh statistics at once (measured: the first report at
+  // 100,000 cases took 2.2 s before and 0.36 s after); autovacuum would come later, PGlite never.
+  if (keys >= BULK) await sql`analyze stat_persons, stat_services, stat_referrals, stat_needs`.execute(trx);
+  return keys;
+}
+
+/** The facts' version: changes whenever a refresh changed facts (caches key on it). */
+export async function factsVersion(trx: Trx): Promise<string> {
+  const row = await sql<{ version: string }>`select version from stat_state`.execute(trx);
+  return row.rows[0]?.version ?? '0';
+}
+
+/** One row per person key that has a decision, a referral or a need. */
+async function insertPersons(trx: Trx): Promise<void> {
+  await sql`insert into stat_persons (person_key, person_id, status, identified_on, case_id, institution_id,
+      decision_org_type, department, sex, age, age_group, age_band, nationality, exploitation, ict, platforms,
+      first_service_on, days_to_first_service)
+    with dec as (
+      select b.person_key, d.id, d.person_id, d.case_id, d.status, d.decided_on, d.created_at,
+        d.institution_id, d.decision_org_type, d.screening_id
+      from stat_batch b join trafficking_decisions d on d.person_id = b.person_id
+    ),
+    latest as (
+      select distinct on (person_key) person_key, status from dec
+      order by person_key, decided_on desc, created_at desc, id desc
+    ),
+    ident as (
+      select distinct on (person_key) * from dec where status in ${IDENTIFIED}
+      order by person_key, decided_on, created_at, id
+    ),
+    activity as (
+      select person_key, person_id, on_date from stat_referrals where person_key in (select person_key from stat_batch)
+      union all
+      select person_key, person_id, on_date from stat_needs where person_key in (select person_key from stat_batch)
+    ),
+    keyed as (
+      select person_key, (array_agg(person_id order by person_id))[1] as any_person, min(on_date) as first_on
+      from (select person_key, person_id, decided_on as on_date from dec union all select * from activity) x
+      group by person_key
+    ),
+    first_service as (
+      select person_key, min(on_date) as first_on from stat_services
+      where person_key in (select person_key from stat_batch) group by person_key
+    ),
+    exploitation as (
+      select b.person_key, array_agg(distinct t order by t) as types
+      from stat_batch b join victim_exploitation ve on ve.person_id = b.person_id
+      cross join unnest(ve.exploitation_types) as t group by b.person_key
+    ),
+    key_cases as (
+      select distinct b.person_key, cp.case_id from stat_batch b join case_persons cp on cp.person_id = b.person_id
+    ),
+    ict as (
+      select kc.person_key,
+        bool_or(e.online and e.type = 'Recruitment') as recruitment,
+        bool_or(e.online and e.type = 'Exploitation') as exploitation,
+        array_agg(distinct pl order by pl) filter (where pl is not null) as platforms
+      from key_cases kc join trafficking_events e on e.case_id = kc.case_id
+        and (e.person_id is null or exists (select 1 from stat_batch b2
+          where b2.person_id = e.person_id and b2.person_key = kc.person_key))
+      left join lateral unnest(case when e.online then e.platforms else '{}'::text[] end) as pl on true
+      group by kc.person_key
+    ),
+    facts as (
+      select k.person_key, coalesce(i.person_id, k.any_person) as person_id, l.status,
+        case when l.status in ${IDENTIFIED} then i.decided_on end as identified_on,
+        i.case_id, i.institution_id, i.decision_org_type,
+        coalesce(c.detection_department, 'Unknown') as department,
+        p.sex,
+        coalesce(s.age_at_facts,
+          extract(year from coalesce(i.decided_on, k.first_on))::int - p.birth_year,
+          p.estimated_age) as age,
+        coalesce(p.nationalities[1], 'Unknown') as nationality,
+        coalesce(ex.types, '{}'::text[]) as exploitation,
+        case when ict.recruitment and ict.exploitation then 'online_both'
+          when ict.recruitment then 'online_recruitment'
+          when ict.exploitation then 'online_exploitation' else 'offline' end as ict,
+        coalesce(ict.platforms, '{}'::text[]) as platforms,
+        fs.first_on as first_service_on
+      from keyed k
+      left join latest l on l.person_key = k.person_key
+      left join ident i on i.person_key = k.person_key
+      join persons p on p.id = coalesce(i.person_id, k.any_person)
+      left join cases c on c.id = i.case_id
+      left join screenings s on s.id = i.screening_id
+      left join exploitation ex on ex.person_key = k.person_key
+      left join ict on ict.person_key = k.person_key
+      left join first_service fs on fs.person_key = k.person_key
+    )
+    select person_key, person_id, status, identified_on, case_id, institution_id, decision_org_type,
+      department, sex, age,
+      case when age is null then 'unknown' when age < 18 then 'child' else 'adult' end,
+      case when age is null then 'Unknown' when age < 12 then '0-11' when age < 18 then '12-17'
+        when age < 30 then '18-29' when age < 60 then '30-59' else '60+' end,
+      nationality, exploitation, ict, platforms, first_service_on,
+      case when identified_on is not null and first_service_on is not null
+        then first_service_on - identified_on end
+    from facts`.execute(trx);
+}

@@ -1,0 +1,30 @@
+/** The national report as a spreadsheet (exceljs): one sheet of rows, one per GLOTIP table, the TIP answers. */
+import ExcelJS from 'exceljs';
+import type { NationalReport } from '../../../shared/api-statistics.js';
+import { reportRows } from './rows.js';
+
+/** The report as an .xlsx file. */
+export async function reportXlsx(report: NationalReport): Promise<Buffer> {
+  const es = report.locale === 'es';
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Ñandutí';
+  book.created = new Date(report.generatedAt);
+  const { header, rows } = reportRows(report);
+  const sheet = book.addWorksheet(es ? `Informe ${report.year}` : `Report ${report.year}`);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.columns.forEach((column, index) => (column.width = index === 1 ? 48 : index === 4 ? 10 : 28));
+  const tip = book.addWorksheet('TIP');
+  tip.addRow(es ? ['Pregunta', 'Valor', 'Nota'] : ['Question', 'Value', 'Note']).font = { bold: true };
+  for (const answer of report.tip) tip.addRow([answer.question, answer.value, answer.note ?? '']);
+  tip.getColumn(1).width = 56;
+  tip.getColumn(3).width = 56;
+  report.glotip.forEach((table, index) => {
+    const ws = book.addWorksheet(`GLOTIP ${index + 1}`);
+    ws.addRow([table.title]).font = { bold: true };
+    ws.addRow(['', ...table.colKeys]).font = { bold: true };
+    table.rowKeys.forEach((key, r) => ws.addRow([key, ...table.cells[r]!]));
+    ws.getColumn(1).width = 40;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

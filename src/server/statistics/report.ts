@@ -1,0 +1,145 @@
+/**
+ * The national report for a year: every figure of every area with its breakdowns, a section in the
+ * shape of the US TIP report questionnaire and tables in the shape of UNODC's GLOTIP data collection.
+ * Internal (authorised roles, the CLI): figures are exact; the public site publishes protected tables.
+ */
+import type {
+  Area,
+  DimensionId,
+  FigureId,
+  NationalReport,
+  ReportTable,
+} from '../../shared/api-statistics.js';
+import type { Trx } from '../db/database.js';
+import { computeCells, computeFigure } from './engine.js';
+import { figure as figureOf } from './figures/index.js';
+import { labelOf } from './labels.js';
+
+type Locale = 'es' | 'en';
+
+/** The breakdowns each figure shows in the report (a figure with none shows its total). */
+const REPORT: ReadonlyArray<readonly [Area, FigureId, readonly DimensionId[]]> = [
+  [
+    'identification',
+    'victimsIdentified',
+    ['sex', 'ageGroup', 'ageBand', 'nationality', 'exploitation', 'department', 'institution', 'decisionOrg'],
+  ],
+  ['protection', 'victimsAssisted', ['serviceType', 'sex', 'ageGroup', 'department']],
+  ['protection', 'servicesDelivered', ['serviceType']],
+  ['protection', 'referralsMade', ['referralState', 'serviceType']],
+  ['protection', 'unmetNeeds', ['serviceType', 'unmetReason']],
+  ['protection', 'daysToFirstService', ['ageGroup']],
+  ['ict', 'victimsIdentifiedOnline', ['ict', 'platform', 'exploitation', 'sex', 'ageGroup']],
+];
+
+async function crossTable(
+  trx: Trx,
+  year: number,
+  locale: Locale,
+  id: string,
+  title: string,
+  figureId: FigureId,
+  by: readonly [DimensionId, DimensionId],
+): Promise<ReportTable> {
+  const period = { from: `${year}-01-01`, until: `${year + 1}-01-01` };
+  const cells = await computeCells(trx, figureOf(figureId), period, {}, by);
+  const rowKeys = [...new Set(cells.map((c) => c.keys[0]!))];
+  const colKeys = [...new Set(cells.map((c) => c.keys[1]!))].sort();
+  const matrix = rowKeys.map(() => colKeys.map(() => 0));
+  for (const c of cells) matrix[rowKeys.indexOf(c.keys[0]!)]![colKeys.indexOf(c.keys[1]!)] = c.value;
+  return {
+    id,
+    title,
+    rowKeys: rowKeys.map((key) => labelOf(by[0], key, locale)),
+    colKeys: colKeys.map((key) => labelOf(by[1], key, locale)),
+    cells: matrix,
+  };
+}
+
+/** Builds the national report of `year` (facts must be refreshed in `trx` first). */
+export async function nationalReport(trx: Trx, year: number, locale: Locale): Promise<NationalReport> {
+  const filters = { year };
+  const sections: NationalReport['sections'] = [];
+  for (const [area, figureId, breakdowns] of REPORT) {
+    let section = sections.find((s) => s.area === area);
+    if (!section) sections.push((section = { area, figures: [] }));
+    const definition = figureOf(figureId);
+    if (!breakdowns.length)
+      section.figures.push(await computeFigure(trx, definition, filters, undefined, locale));
+    for (const by of breakdowns)
+      section.figures.push(await computeFigure(trx, definition, filters, by, locale));
+  }
+  const total = (id: FigureId) =>
+    sections.flatMap((s) => s.figures).find((f) => f.figure === id)?.total ?? null;
+  const en = locale === 'en';
+  const bySexAge = await crossTable(
+    trx,
+    year,
+    locale,
+    'glotipVictimsBySexAndAge',
+    en ? 'Detected victims by sex and age group' : 'Víctimas detectadas por sexo y grupo de edad',
+    'victimsIdentified',
+    ['ageGroup', 'sex'],
+  );
+  const notRecorded = en
+    ? 'Not yet recorded in Ñandutí (prosecution module).'
+    : 'Aún no registrado en Ñandutí (módulo de persecución).';
+  const tip: NationalReport['tip'] = [
+    {
+      question: en ? 'Victims identified' : 'Víctimas identificadas',
+      value: total('victimsIdentified'),
+      note: null,
+    },
+    {
+      question: en
+        ? 'Victims identified, of which children'
+        : 'Víctimas identificadas, de ellas niñas, niños y adolescentes',
+      value: sumWhere(bySexAge, labelOf('ageGroup', 'child', locale)),
+      note: null,
+    },
+    {
+      question: en
+        ? 'Victims referred to or receiving services'
+        : 'Víctimas derivadas o que recibieron servicios',
+      value: total('victimsAssisted'),
+      note: null,
+    },
+    {
+      question: en ? 'Referrals to services' : 'Derivaciones a servicios',
+      value: total('referralsMade'),
+      note: null,
+    },
+    { question: en ? 'Investigations opened' : 'Investigaciones iniciadas', value: null, note: notRecorded },
+    { question: en ? 'Persons prosecuted' : 'Personas imputadas', value: null, note: notRecorded },
+    { question: en ? 'Persons convicted' : 'Personas condenadas', value: null, note: notRecorded },
+  ];
+  const glotip = [
+    bySexAge,
+    await crossTable(
+      trx,
+      year,
+      locale,
+      'glotipVictimsByFormAndSex',
+      en
+        ? 'Detected victims by form of exploitation and sex'
+        : 'Víctimas detectadas por forma de explotación y sexo',
+      'victimsIdentified',
+      ['exploitation', 'sex'],
+    ),
+    await crossTable(
+      trx,
+      year,
+      locale,
+      'glotipVictimsByCitizenshipAndSex',
+      en ? 'Detected victims by citizenship and sex' : 'Víctimas detectadas por nacionalidad y sexo',
+      'victimsIdentified',
+      ['nationality', 'sex'],
+    ),
+  ];
+  return { year, locale, generatedAt: new Date().toISOString(), sections, tip, glotip };
+}
+
+function sumWhere(table: ReportTable, rowLabel: string): number {
+  const row = table.rowKeys.indexOf(rowLabel);
+  return row < 0 ? 0 : table.cells[row]!.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,167 @@
+/**
+ * API shapes of statistics: the figures of DOMAIN.md §7 with their filters and breakdowns, the
+ * national report and the public (disclosure-controlled) open data. Only counts, codes and dates
+ * travel here; a drill-down returns case references, read through the usual case access rules.
+ */
+import { z } from 'zod';
+import { Uuid } from './api.js';
+import { Department, IsoDate } from './api-identification.js';
+import { AGE_BANDS, EXPLOITATION_TYPES, PLATFORMS, SEXES } from './catalogues.js';
+
+export const FIGURE_IDS = [
+  'victimsIdentified',
+  'victimsIdentifiedOnline',
+  'victimsAssisted',
+  'servicesDelivered',
+  'referralsMade',
+  'unmetNeeds',
+  'daysToFirstService',
+] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+export const AREAS = ['identification', 'protection', 'ict'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const DIMENSION_IDS = [
+  'year',
+  'department',
+  'institution',
+  'decisionOrg',
+  'sex',
+  'ageGroup',
+  'ageBand',
+  'nationality',
+  'exploitation',
+  'ict',
+  'platform',
+  'serviceType',
+  'referralState',
+  'unmetReason',
+] as const;
+export type DimensionId = (typeof DIMENSION_IDS)[number];
+export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
+export const ICT_VALUES = ['online_recruitment', 'online_exploitation', 'online_both', 'offline'] as const;
+/** `online` filters any ICT involvement. */
+export const ICT_FILTERS = ['online', ...ICT_VALUES] as const;
+
+const Year = z.coerce.number().int().min(1990).max(2100);
+
+/** Filters shared by every figure; each figure applies them on its own date basis. */
+export const StatisticsFilters = z.strictObject({
+  year: Year.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  department: z.union([Department, z.literal('Unknown')]).optional(),
+  institution: Uuid.optional(),
+  sex: z.enum(SEXES).optional(),
+  ageGroup: z.enum(AGE_GROUPS).optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  nationality: z
+    .string()
+    .regex(/^([A-Z]{2}|Unknown)$/, 'an ISO 3166-1 alpha-2 code such as PY, or Unknown')
+    .optional(),
+  exploitation: z.enum(EXPLOITATION_TYPES).optional(),
+  ict: z.enum(ICT_FILTERS).optional(),
+  platform: z.enum(PLATFORMS).optional(),
+});
+export type StatisticsFilters = z.output<typeof StatisticsFilters>;
+
+export const StatisticsQuery = StatisticsFilters.extend({
+  figure: z.enum(FIGURE_IDS),
+  by: z.enum(DIMENSION_IDS).optional(),
+});
+
+export const FigureRow = z.object({ key: z.string(), value: z.number() });
+export const FigureResult = z.object({
+  figure: z.enum(FIGURE_IDS),
+  area: z.enum(AREAS),
+  unit: z.enum(['persons', 'referrals', 'needs', 'deliveries', 'days']),
+  title: z.string(),
+  definition: z.string(),
+  period: z.object({ from: IsoDate, to: IsoDate }),
+  total: z.number().nullable(),
+  previousTotal: z.number().nullable(),
+  /** Change against the same period one year earlier, in percent (null when there is no base). */
+  changePercent: z.number().nullable(),
+  by: z.enum(DIMENSION_IDS).nullable(),
+  /** Persons counted under several values (forms of exploitation, platforms): rows may exceed the total. */
+  multiValued: z.boolean(),
+  rows: z.array(FigureRow),
+  breakdowns: z.array(z.enum(DIMENSION_IDS)),
+});
+export type FigureResult = z.output<typeof FigureResult>;
+
+export const DrillQuery = StatisticsFilters.extend({
+  figure: z.enum(FIGURE_IDS),
+  by: z.enum(DIMENSION_IDS).optional(),
+  key: z.string().max(64).optional(),
+});
+export const DrillResult = z.object({
+  figure: z.enum(FIGURE_IDS),
+  /** Cases behind the number (a case may hold several counted persons), over all institutions. */
+  total: z.number(),
+  /** The cases of those records the reader may open (their institution's or shared with it). */
+  cases: z.array(z.object({ id: Uuid, reference: z.string() })),
+  hidden: z.number(),
+  truncated: z.boolean(),
+});
+
+export const ReportQuery = z.strictObject({
+  year: Year,
+  locale: z.enum(['es', 'en']).optional(),
+});
+export const ReportSection = z.object({
+  area: z.enum(AREAS),
+  figures: z.array(FigureResult),
+});
+/** A cross table of the report (GLOTIP shapes): counts, not protected (the report is internal). */
+export const ReportTable = z.object({
+  id: z.string(),
+  title: z.string(),
+  rowKeys: z.array(z.string()),
+  colKeys: z.array(z.string()),
+  cells: z.array(z.array(z.number())),
+});
+export type ReportTable = z.output<typeof ReportTable>;
+export const TipAnswer = z.object({
+  question: z.string(),
+  value: z.number().nullable(),
+  note: z.string().nullable(),
+});
+export const NationalReport = z.object({
+  year: z.number(),
+  locale: z.enum(['es', 'en']),
+  generatedAt: z.string(),
+  sections: z.array(ReportSection),
+  /** The US TIP report questionnaire's questions this system can answer from the records. */
+  tip: z.array(TipAnswer),
+  /** Tables in the shape of UNODC's GLOTIP data collection. */
+  glotip: z.array(ReportTable),
+});
+export type NationalReport = z.output<typeof NationalReport>;
+
+export const PublicQuery = z.strictObject({ year: Year.optional() });
+export const PublicTable = z.object({
+  id: z.string(),
+  figure: z.enum(FIGURE_IDS),
+  rowDimension: z.enum(DIMENSION_IDS),
+  colDimension: z.enum(DIMENSION_IDS).nullable(),
+  rowKeys: z.array(z.string()),
+  colKeys: z.array(z.string()),
+  /** null = suppressed (fewer than k persons, or would reveal such a cell). */
+  cells: z.array(z.array(z.number().nullable())),
+  rowTotals: z.array(z.number().nullable()),
+  colTotals: z.array(z.number().nullable()),
+  total: z.number().nullable(),
+  suppressed: z.number(),
+  multiValued: z.boolean(),
+});
+export type PublicTable = z.output<typeof PublicTable>;
+export const PublicStatistics = z.object({
+  year: z.number(),
+  years: z.array(z.number()),
+  k: z.number(),
+  licence: z.object({ id: z.string(), name: z.string(), url: z.string() }),
+  generatedAt: z.string(),
+  tables: z.array(PublicTable),
+});
+export type PublicStatistics = z.output<typeof PublicStatistics>;

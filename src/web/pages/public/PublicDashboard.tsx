@@ -1,0 +1,119 @@
+/**
+ * The public dashboard at /public, without a session: the protected open data of a year as charts
+ * and accessible tables, with the same data to download (CSV, JSON) under its licence. Every number
+ * here already passed disclosure control on the server; the page only shows what it receives.
+ */
+import { useMemo } from 'react';
+import type { PublicTable } from '../../../shared/api-statistics.js';
+import * as api from '../../api.js';
+import { Brand } from '../../components/Brand.js';
+import { LanguageSelect } from '../../components/LanguageSelect.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { Link, navigate, useSearch } from '../../router.js';
+import { keyLabel } from '../statistics/labels.js';
+import { BarChart } from './BarChart.js';
+import { DataTable } from './DataTable.js';
+import '../../styles/tables.css';
+import './public.css';
+
+function TableSection({ table }: { table: PublicTable }) {
+  const { t, locale } = useI18n();
+  const caption = t(`public.table.${table.id}` as MessageKey as never);
+  const rowLabel = (key: string) => keyLabel(t, locale, table.rowDimension, key);
+  const colLabel = (key: string) => (table.colDimension ? keyLabel(t, locale, table.colDimension, key) : key);
+  const series = useMemo(
+    () =>
+      table.colKeys.map((key, c) => ({
+        label: table.colDimension ? colLabel(key) : t('public.persons'),
+        values: table.cells.map((row) => row[c] ?? null),
+      })),
+    // Labels change with the language (`locale`); the label functions are rebuilt every render.
+    [table, locale],
+  );
+  const labels = useMemo(() => table.rowKeys.map(rowLabel), [table, locale]);
+  return (
+    <section className="stat-section" aria-labelledby={`h-${table.id}`}>
+      <h2 id={`h-${table.id}`}>{caption}</h2>
+      {table.rowKeys.length === 0 ? (
+        <p className="empty">{t('public.empty')}</p>
+      ) : (
+        <>
+          <BarChart
+            labels={labels}
+            series={series}
+            stacked={table.colDimension !== null}
+            description={caption}
+            testId={`chart-${table.id}`}
+          />
+          <DataTable table={table} caption={caption} rowLabel={rowLabel} colLabel={colLabel} />
+          {table.multiValued && <p className="field-hint">{t('public.multiValued')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function PublicDashboard() {
+  const { t } = useI18n();
+  const search = useSearch();
+  const year = Number(new URLSearchParams(search).get('year')) || undefined;
+  const data = useLoad(() => api.getPublicStatistics(year), String(year));
+  const shown = data.data;
+  const query = shown ? `?year=${shown.year}` : '';
+  return (
+    <div className="public-layout public-dashboard">
+      <SkipLink />
+      <header className="public-header">
+        <Brand />
+        <LanguageSelect className="language-select--on-dark" testId="language-select" />
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="public-dashboard-main">
+        <h1>{t('public.title')}</h1>
+        {data.error ? (
+          <LoadError error={data.error} onRetry={data.reload} />
+        ) : !shown ? (
+          <Loading />
+        ) : (
+          <>
+            <p>{t('public.intro', { k: shown.k })}</p>
+            <div className="public-toolbar">
+              <label>
+                {t('public.year')}{' '}
+                <select
+                  value={shown.year}
+                  data-testid="public-year"
+                  onChange={(event) => navigate(`/public?year=${event.target.value}`)}
+                >
+                  {[...shown.years].reverse().map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <a href={`/api/public/statistics.csv${query}`} download data-testid="download-csv">
+                {t('public.downloadCsv')}
+              </a>
+              <a href={`/api/public/statistics${query}`} download={`nanduti-open-data-${shown.year}.json`}>
+                {t('public.downloadJson')}
+              </a>
+              <a href={shown.licence.url} rel="license">
+                {t('public.licence', { name: shown.licence.name })}
+              </a>
+            </div>
+            {shown.tables.map((table) => (
+              <TableSection key={table.id} table={table} />
+            ))}
+          </>
+        )}
+        <p>
+          <Link to="/login">{t('public.signIn')}</Link>
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * Statistics for authorised roles: one figure at a time with its filters, its year-over-year change
+ * and a breakdown as a chart and a table; the drill-down to the cases behind a number for roles that
+ * read records (the server lists only the cases the user may open); the national report to download.
+ * Filters live in the address: codes only, never personal data.
+ */
+import { useMemo, useState } from 'react';
+import {
+  AGE_GROUPS,
+  FIGURE_IDS,
+  ICT_FILTERS,
+  type DimensionId,
+  type FigureId,
+} from '../../../shared/api-statistics.js';
+import { EXPLOITATION_TYPES, SEXES } from '../../../shared/catalogues.js';
+import * as api from '../../api.js';
+import { SelectField, TextField } from '../../components/Field.js';
+import { LoadError, Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { PY_DEPARTMENTS } from '../../departments.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { intlLocale } from '../../i18n/catalogue.js';
+import { valueLabel } from '../../i18n/values.js';
+import { casePath } from '../../routes.js';
+import { Link, navigate, useSearch, withQuery } from '../../router.js';
+import { useSession } from '../../session.js';
+import { BarChart } from '../public/BarChart.js';
+import { dimensionLabel, figureLabel, keyLabel } from './labels.js';
+import '../../styles/tables.css';
+import '../public/public.css';
+
+const FILTERS = ['sex', 'ageGroup', 'department', 'ict', 'exploitation'] as const;
+type Params = Record<string, string | undefined>;
+
+export function StatisticsPage() {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const search = useSearch();
+  const params = useMemo<Params>(() => Object.fromEntries(new URLSearchParams(search)), [search]);
+  const figure = (FIGURE_IDS as readonly string[]).includes(params.figure ?? '')
+    ? (params.figure as FigureId)
+    : 'victimsIdentified';
+  const year = Number(params.year) || new Date().getFullYear() - 1;
+  const query = {
+    ...Object.fromEntries(FILTERS.map((f) => [f, params[f] || undefined])),
+    figure,
+    year,
+    by: params.by || undefined,
+  };
+  const result = useLoad(() => api.getStatistics(query as never), JSON.stringify(query));
+  const [drill, setDrill] = useState<Awaited<ReturnType<typeof api.drillStatistics>> | null>(null);
+  const set = (changes: Params) => {
+    setDrill(null);
+    navigate(
+      withQuery('/statistics', { ...query, ...changes } as Record<string, string | number | undefined>),
+    );
+  };
+  const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(intlLocale(locale)));
+  const data = result.data;
+  const by = data?.by as DimensionId | null | undefined;
+  const reportLocale = locale === 'en' ? 'en' : 'es';
+
+  return (
+    <Page title={t('stats.title')} intro={<p>{t('stats.intro')}</p>}>
+      <form className="filters" aria-label={t('stats.filters')} onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          label={t('stats.figure')}
+          name="figure"
+          value={figure}
+          onChange={(e) => set({ figure: e.target.value, by: undefined })}
+        >
+          {FIGURE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {figureLabel(t, id)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('stats.year')}
+          name="year"
+          type="number"
+          min={1990}
+          max={2100}
+          value={year}
+          onChange={(e) => e.target.value.length === 4 && set({ year: e.target.value })}
+        />
+        <SelectField
+          label={t('stats.by')}
+          name="by"
+          value={params.by ?? ''}
+          onChange={(e) => set({ by: e.target.value || undefined })}
+        >
+          <option value="">{t('stats.noBreakdown')}</option>
+          {(data?.breakdowns ?? []).map((dimension) => (
+            <option key={dimension} value={dimension}>
+              {dimensionLabel(t, dimension)}
+            </option>
+          ))}
+        </SelectField>
+        {FILTERS.map((filter) => (
+          <SelectField
+            key={filter}
+            label={dimensionLabel(t, filter)}
+            name={filter}
+            value={params[filter] ?? ''}
+            onChange={(e) => set({ [filter]: e.target.value || undefined })}
+          >
+            <option value="">{t('stats.all')}</option>
+            {filter === 'sex' &&
+              SEXES.map((v) => (
+                <option key={v} value={v}>
+                  {valueLabel(locale, 'SEXES', v)}
+                </option>
+              ))}
+            {filter === 'ageGroup' &&
+              AGE_GROUPS.map((v) => (
+                <option key={v} value={v}>
+                  {keyLabel(t, locale, 'ageGroup', v)}
+                </option>
+              ))}
+            {filter === 'department' &&
+              PY_DEPARTMENTS.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            {filter === 'ict' &&
+              ICT_FILTERS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`stats.ict.${v}`)}
+                </option>
+              ))}
+            {filter === 'exploitation' &&
+              EXPLOITATION_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {valueLabel(locale, 'EXPLOITATION_TYPES', v)}
+                </option>
+              ))}
+          </SelectField>
+        ))}
+      </form>
+      {result.error ? (
+        <LoadError error={result.error} onRetry={result.reload} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <section aria-live="polite" aria-busy={result.loading}>
+          <h2>{figureLabel(t, data.figure)}</h2>
+          <p className="stat-total" data-testid="stat-total">
+            {t('stats.total', { year })}: <strong>{number(data.total)}</strong>
+          </p>
+          <p>
+            {t('stats.previous', { year: year - 1, value: number(data.previousTotal) })} —{' '}
+            {data.changePercent === null
+              ? t('stats.noBase')
+              : t('stats.change', { change: data.changePercent })}
+          </p>
+          <details>
+            <summary>{t('stats.definition')}</summary>
+            <p>{data.definition}</p>
+          </details>
+          {can('statistics.drill') && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void api.drillStatistics(query as never).then(setDrill)}
+            >
+              {t('stats.drill')}
+            </button>
+          )}
+          {drill && (
+            <section aria-label={t('stats.drillTitle')}>
+              <h3>{t('stats.drillTitle')}</h3>
+              <ul className="stat-cases">
+                {drill.cases.map((c) => (
+                  <li key={c.id}>
+                    <Link to={casePath(c.id)}>{c.reference}</Link>
+                  </li>
+                ))}
+              </ul>
+              {drill.hidden > 0 && <p>{t('stats.drillHidden', { n: drill.hidden })}</p>}
+              {drill.truncated && <p>{t('stats.drillTruncated')}</p>}
+            </section>
+          )}
+          {by && data.rows.length > 0 && (
+            <>
+              <BarChart
+                labels={data.rows.map((r) => keyLabel(t, locale, by, r.key))}
+                series={[{ label: figureLabel(t, data.figure), values: data.rows.map((r) => r.value) }]}
+                description={`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}
+              />
+              <div className="table-scroll" role="region" aria-label={dimensionLabel(t, by)} tabIndex={0}>
+                <table className="table" data-testid="stat-table">
+                  <caption>{`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{dimensionLabel(t, by)}</th>
+                      <th scope="col">{t('stats.value')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.rows.map((row) => (
+                      <tr key={row.key}>
+                        <th scope="row">{keyLabel(t, locale, by, row.key)}</th>
+                        <td className="cell-number">{number(row.value)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {data.multiValued && <p className="field-hint">{t('stats.multiValued')}</p>}
+            </>
+          )}
+        </section>
+      )}
+      {can('statistics.report') && (
+        <section aria-labelledby="report-heading">
+          <h2 id="report-heading">
+            {t('stats.report')} {year}
+          </h2>
+          <p className="public-toolbar">
+            {(['pdf', 'xlsx', 'csv', 'json'] as const).map((format) => (
+              <a
+                key={format}
+                href={`/api/statistics/report/file?year=${year}&format=${format}&locale=${reportLocale}`}
+                download
+              >
+                {t('stats.download', { format: format.toUpperCase() })}
+              </a>
+            ))}
+          </p>
+        </section>
+      )}
+    </Page>
+  );
+}

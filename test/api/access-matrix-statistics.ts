@@ -1,0 +1,39 @@
+/**
+ * The statistics rows of the access matrix (access-matrix.test.ts): figures and the national report
+ * are aggregates for analysts, supervisors, prosecutors and the Mesa's staff; the drill-down to cases
+ * is for roles that read case records (and lists only the cases they may open); the open data is
+ * public (no session).
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { api } from '../helpers/factories.js';
+import type { IdentificationCell } from './access-matrix-identification.js';
+
+type Res = LightMyRequestResponse;
+type Cell = IdentificationCell;
+
+// prettier-ignore
+export const STATISTICS_MATRIX = {
+  // operation: situation                                                 sys  inst case sup  pros anal dpo
+  'getStatistics: victims identified in 2025 by sex':                     '200  403  403  200  200  200  403',
+  'drillStatistics: the cases behind victims identified in 2025':         '403  403  403  200  200  403  403',
+  'getNationalReport: the 2025 report (JSON)':                            '200  403  403  200  200  200  403',
+  'downloadNationalReport: the 2025 report as CSV':                       '200  403  403  200  200  200  403',
+  'getPublicStatistics: open data of 2025 (no session needed)':          '200  200  200  200  200  200  200',
+  'downloadPublicStatistics: open data of 2025 as CSV':                   '200  200  200  200  200  200  200',
+} as const;
+type Situation = keyof typeof STATISTICS_MATRIX;
+
+export const STATISTICS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+  'getStatistics: victims identified in 2025 by sex': (c) =>
+    api(c.t, c.s, 'GET', '/api/statistics?figure=victimsIdentified&year=2025&by=sex'),
+  'drillStatistics: the cases behind victims identified in 2025': (c) =>
+    api(c.t, c.s, 'GET', '/api/statistics/records?figure=victimsIdentified&year=2025'),
+  'getNationalReport: the 2025 report (JSON)': (c) =>
+    api(c.t, c.s, 'GET', '/api/statistics/report?year=2025'),
+  'downloadNationalReport: the 2025 report as CSV': (c) =>
+    api(c.t, c.s, 'GET', '/api/statistics/report/file?year=2025&format=csv'),
+  'getPublicStatistics: open data of 2025 (no session needed)': (c) =>
+    api(c.t, c.s, 'GET', '/api/public/statistics?year=2025'),
+  'downloadPublicStatistics: open data of 2025 as CSV': (c) =>
+    api(c.t, c.s, 'GET', '/api/public/statistics.csv?year=2025'),
+};

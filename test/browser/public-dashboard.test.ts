@@ -1,0 +1,116 @@
+/**
+ * Journeys: a visitor opens the public dashboard on a phone, in Guaraní, and downloads the open data
+ * as CSV (every published value of at least k = 11 persons); an analyst signs in and sees figures,
+ * never a record (no drill-down, no cases, no persons).
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es } from '../../src/web/i18n/es.js';
+import { gn } from '../../src/web/i18n/gn.js';
+import { createStaffUser, signIn, type StaffUser } from './fixtures.js';
+import {
+  cli,
+  launchBrowser,
+  phoneContext,
+  prepareDataDir,
+  removeDir,
+  startServer,
+  type RunningServer,
+} from './harness.js';
+import type { Browser } from 'playwright-core';
+
+describe('public dashboard and the analyst’s statistics', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let analyst: StaffUser;
+
+  beforeAll(async () => {
+    const prepared = prepareDataDir();
+    // Synthetic records first: the CLI writes while no server holds the data directory.
+    cli(
+      prepared.env,
+      ['demo', '--cases', '800', '--seed', 'public-dashboard', '--password-stdin'],
+      'demo password for the dashboard 2026',
+    );
+    server = await startServer(prepared.env, prepared.dataDir);
+    browser = await launchBrowser();
+    analyst = await createStaffUser(server, prepared.admin, {
+      username: 'mesa.analista',
+      role: 'analyst',
+      institutionCode: 'MESA',
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDir(server.dataDir);
+  });
+
+  it('shows the open data in Guaraní on a phone and downloads the CSV', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/public?year=2025`);
+    await page.getByTestId('language-select').selectOption('gn');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(gn['public.title']);
+    await expect
+      .poll(() => page.getByTestId('table-identifiedByAgeGroupAndSex').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    // The Guaraní captions, charts drawn by the charting library, no Spanish caption left.
+    const caption = await page.getByTestId('table-identifiedByYear').locator('caption').textContent();
+    expect(caption).toBe(gn['public.table.identifiedByYear']);
+    expect(caption).not.toBe(es['public.table.identifiedByYear']);
+    expect(await page.locator('canvas[role="img"]').count()).toBeGreaterThanOrEqual(6);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('nanduti-open-data-2025.csv');
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('year,table,figure,row_dimension,row,column_dimension,column,persons,suppressed');
+    const persons = lines.slice(1).map((line) => line.split(',')[7]!);
+    expect(persons.length).toBeGreaterThan(10);
+    const published = persons.filter((value) => value !== '').map(Number);
+    expect(published.some((value) => value >= 11)).toBe(true);
+    expect(published.every((value) => value === 0 || value >= 11)).toBe(true);
+    await context.close();
+  }, 120_000);
+
+  it('gives an analyst figures but no personal data', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, `${server.url}/statistics?figure=victimsIdentified&year=2025&by=sex`, analyst);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('stat-total')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const total = Number(
+      (await page.getByTestId('stat-total').locator('strong').textContent())!.replace(/\D/g, ''),
+    );
+    expect(total).toBeGreaterThan(0);
+    expect(await page.getByTestId('stat-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.getByRole('button', { name: es['stats.drill'] }).count()).toBe(0);
+    const answers = await page.evaluate(async () => {
+      const status = async (url: string) => (await fetch(url)).status;
+      return {
+        cases: await status('/api/cases'),
+        drill: await status('/api/statistics/records?figure=victimsIdentified&year=2025'),
+        search: await status('/api/persons/search'),
+      };
+    });
+    expect(answers.cases).toBe(403);
+    expect(answers.drill).toBe(403);
+    expect([403, 404, 405]).toContain(answers.search);
+    await context.close();
+  }, 120_000);
+});
