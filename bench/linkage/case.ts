@@ -57,7 +57,7 @@ function quality(result: LinkageResult, data: Labelled) {
 if (name === 'batch') {
   const data = population(flag('size', 1_000_000));
   const start = performance.now();
-  const result = linkPersons(data.records);
+  const result = linkPersons(data.records, { maxBlock: flag('max-block', 50) });
   const ms = performance.now() - start;
   console.log(JSON.stringify({ case: 'batch', ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }));
 } else if (name === 'intake') {
@@ -67,9 +67,9 @@ if (name === 'batch') {
   const existing = data.records.slice(0, size);
   const { vocab, records } = preparePersons(existing);
   // The model is the one the national batch estimates; a smaller sample is enough to estimate it.
-  const trained = linkPersons(existing.slice(0, 100_000));
+  const trained = linkPersons(existing.slice(0, 100_000), { maxBlock: flag('max-block', 50) });
   const comparisons = personComparisons(vocab, records);
-  const index = new LinkageIndex(records, comparisons, personBlockingRules(vocab), trained.model, trained.prior);
+  const index = new LinkageIndex(records, comparisons, personBlockingRules(vocab), trained.model, trained.prior, flag('max-block', 50));
   const times: number[] = [];
   let hits = 0;
   for (let q = 0; q < queries; q++) {

@@ -80,7 +80,13 @@ export function candidatePairs<R extends { source: string }>(
   options: CandidateOptions = {},
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
-  const keys = rules.map((rule) => records.map((r) => rule.keys(r)));
+  // A record filed twice under one key would pair with itself: keys are made distinct first.
+  const keys = rules.map((rule) =>
+    records.map((r) => {
+      const ks = rule.keys(r);
+      return ks.length > 1 ? [...new Set(ks)] : ks;
+    }),
+  );
   const out = new PairBuffer();
   const perRule: Record<string, number> = {};
   let skippedBlocks = 0;

@@ -98,7 +98,7 @@ function train<R extends { source: string }>(
   // λ among the candidate pairs: from EM over them with u fixed, m from the sessions.
   if (training.length === 0) return trainModel(comparisons, candidateVectors, u0);
   const random = seededRandom((options.seed ?? 1) + 1);
-  const sessions = training.map((t) => {
+  const sessions = training.flatMap((t) => {
     const pairs = candidatePairs(records, [t.rule], { ...options, maxBlock: 1_000 });
     const keep = Math.min(pairs.count, options.trainingPairs ?? 1_000_000);
     // A uniform sample of the pairs (partial Fisher–Yates), so large blocks do not dominate.
@@ -107,10 +107,13 @@ function train<R extends { source: string }>(
       [pairs.left[k], pairs.left[j]] = [pairs.left[j]!, pairs.left[k]!];
       [pairs.right[k], pairs.right[j]] = [pairs.right[j]!, pairs.right[k]!];
     }
+    // Too few pairs to learn from: the session would only return its starting values.
+    if (keep < 50) return [];
     const { vectors } = comparePairs(records, comparisons, pairs.left, pairs.right, keep);
     const ignore = new Set(t.ignore.map((name) => comparisons.findIndex((c) => c.name === name)));
-    return { model: trainModel(comparisons, vectors, u0, { ignore }), ignore };
+    return [{ model: trainModel(comparisons, vectors, u0, { ignore }), ignore }];
   });
+  if (sessions.length === 0) return trainModel(comparisons, candidateVectors, u0);
   const combined = combineSessions(sessions);
   const lambda = estimateLambda(combined, candidateVectors, comparisons.length);
   return { ...combined, lambda };

@@ -25,6 +25,8 @@ export class LinkageIndex {
     private readonly rules: readonly BlockingRule<Prepared>[],
     model: Model,
     prior: number,
+    /** Blocks larger than this are not searched, as in the batch (candidatePairs' maxBlock). */
+    private readonly maxBlock = 5_000,
   ) {
     this.weights = levelWeights(model);
     this.prior = prior;
@@ -45,7 +47,10 @@ export class LinkageIndex {
   find(query: Prepared, minimum: number, limit = 20): Candidate[] {
     const seen = new Set<number>();
     this.rules.forEach((rule, r) => {
-      for (const k of rule.keys(query)) for (const i of this.blocks[r]!.get(k) ?? []) seen.add(i);
+      for (const k of rule.keys(query)) {
+        const block = this.blocks[r]!.get(k) ?? [];
+        if (block.length <= this.maxBlock) for (const i of block) seen.add(i);
+      }
     });
     const vector = new Uint8Array(this.comparisons.length);
     const found: Candidate[] = [];
