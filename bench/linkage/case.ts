@@ -25,7 +25,10 @@ function dataset(): { data: Labelled; linkOnly: boolean } {
   if (name === 'febrl4') {
     const a = readFebrl('febrl_dataset4a.csv', 'a');
     const b = readFebrl('febrl_dataset4b.csv', 'b');
-    return { data: { records: [...a.records, ...b.records], entities: [...a.entities, ...b.entities] }, linkOnly: true };
+    return {
+      data: { records: [...a.records, ...b.records], entities: [...a.entities, ...b.entities] },
+      linkOnly: true,
+    };
   }
   return { data: paraguayanPopulation(flag('persons', 10_000)), linkOnly: false };
 }
@@ -49,7 +52,11 @@ function quality(result: LinkageResult, data: Labelled) {
     candidates: result.candidates,
     blockingRecall: round(blockingRecall(result.left, result.right, result.candidates, data.entities)),
     pairs: { precision: round(pairs.precision), recall: round(pairs.recall), f1: round(pairs.f1) },
-    clusters: { precision: round(clusters.precision), recall: round(clusters.recall), f1: round(clusters.f1) },
+    clusters: {
+      precision: round(clusters.precision),
+      recall: round(clusters.recall),
+      f1: round(clusters.f1),
+    },
     review: result.review.length,
   };
 }
@@ -59,7 +66,9 @@ if (name === 'batch') {
   const start = performance.now();
   const result = linkPersons(data.records, { maxBlock: flag('max-block', 50) });
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ case: 'batch', ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }));
+  console.log(
+    JSON.stringify({ case: 'batch', ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),
+  );
 } else if (name === 'intake') {
   const size = flag('size', 1_000_000);
   const queries = flag('queries', 1_000);
@@ -69,7 +78,14 @@ if (name === 'batch') {
   // The model is the one the national batch estimates; a smaller sample is enough to estimate it.
   const trained = linkPersons(existing.slice(0, 100_000), { maxBlock: flag('max-block', 50) });
   const comparisons = personComparisons(vocab, records);
-  const index = new LinkageIndex(records, comparisons, personBlockingRules(vocab), trained.model, trained.prior, flag('max-block', 50));
+  const index = new LinkageIndex(
+    records,
+    comparisons,
+    personBlockingRules(vocab),
+    trained.model,
+    trained.prior,
+    flag('max-block', 50),
+  );
   const times: number[] = [];
   let hits = 0;
   for (let q = 0; q < queries; q++) {
@@ -80,16 +96,31 @@ if (name === 'batch') {
     if (found.some((c) => data.entities[c.index] === data.entities[size + q])) hits++;
   }
   times.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 100) / 100;
+  const at = (p: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 100) / 100;
   const withTwin = data.entities.slice(size).filter((e) => data.entities.slice(0, size).includes(e)).length;
   console.log(
-    JSON.stringify({ case: 'intake', size, queries, p50: at(0.5), p95: at(0.95), max: at(1), hits, withTwin, peakMb: peakMb() }),
+    JSON.stringify({
+      case: 'intake',
+      size,
+      queries,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: at(1),
+      hits,
+      withTwin,
+      peakMb: peakMb(),
+    }),
   );
 } else {
   const { data, linkOnly } = dataset();
   const start = performance.now();
   const result =
-    mode === 'clk' ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly }) : linkPersons(data.records, { linkOnly });
+    mode === 'clk'
+      ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
+      : linkPersons(data.records, { linkOnly });
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }));
+  console.log(
+    JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),
+  );
 }

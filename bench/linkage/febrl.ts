@@ -16,13 +16,16 @@ export interface Labelled {
 
 /** Reads one FEBRL file; `source` names the data set side (4a, 4b) or the whole set. */
 export function readFebrl(file: string, source: string): Labelled {
-  const lines = readFileSync(resolve(DATA_DIR, file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(resolve(DATA_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const records: LinkPerson[] = [];
   const entities: string[] = [];
   for (const line of lines.slice(1)) {
     const f = line.split(',').map((x) => x.trim());
     const [recId, given, surname, streetNumber, address1, , suburb, postcode, state, dob, ssn] = f;
-    const dobText = dob && /^\d{8}$/.test(dob) ? `${dob.slice(0, 4)}-${dob.slice(4, 6)}-${dob.slice(6, 8)}` : null;
+    const dobText =
+      dob && /^\d{8}$/.test(dob) ? `${dob.slice(0, 4)}-${dob.slice(4, 6)}-${dob.slice(6, 8)}` : null;
     records.push({
       id: recId!,
       source,

@@ -24,10 +24,14 @@ const maxBlock = flag('max-block', '50');
 const script = fileURLToPath(new URL('./case.ts', import.meta.url));
 
 function run(caseArgs: string[]): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', script, ...caseArgs], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=8192', script, ...caseArgs],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
@@ -35,7 +39,9 @@ type Q = { precision: number; recall: number; f1: number };
 const pct = (x: number) => (x * 100).toFixed(2);
 const f = (q: Q) => `${pct(q.precision)} / ${pct(q.recall)} / ${pct(q.f1)}`;
 
-console.log('| Data set | Mode | Records | Candidate pairs | Blocking recall % | Pairs P / R / F1 % | Clusters P / R / F1 % | Review band | Time s | Peak MB |');
+console.log(
+  '| Data set | Mode | Records | Candidate pairs | Blocking recall % | Pairs P / R / F1 % | Clusters P / R / F1 % | Review band | Time s | Peak MB |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const name of ['febrl3', 'febrl4', 'paraguay']) {
   for (const mode of ['plain', 'clk']) {

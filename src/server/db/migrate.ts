@@ -11,6 +11,7 @@ import * as caseIndexes from './migrations/2026-11-24T13-20-00_case_indexes.js';
 import * as personSearchIndex from './migrations/2026-11-24T15-00-00_person_search_index.js';
 import * as protection from './migrations/2026-11-24T16-00-00_protection.js';
 import * as notifications from './migrations/2026-11-24T16-30-00_notifications.js';
+import * as linkage from './migrations/2026-11-24T18-00-00_linkage.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T15-00-00_person_search_index': personSearchIndex,
   '2026-11-24T16-00-00_protection': protection,
   '2026-11-24T16-30-00_notifications': notifications,
+  '2026-11-24T18-00-00_linkage': linkage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -152,7 +152,11 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     return p;
   };
   const years = (r: Prepared): number[] =>
-    r.year === null ? [] : r.dob !== null ? [r.year] : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
+    r.year === null
+      ? []
+      : r.dob !== null
+        ? [r.year]
+        : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
   const surnames = (r: Prepared) => [...new Set(r.surnames.map(h))].sort((a, b) => a - b);
   const dob = (r: Prepared) => Number(r.dob);
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
@@ -161,7 +165,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     { name: 'document', keys: (r) => (r.document ? [mixKey(1, id(r.document))] : []) },
     {
       name: 'dob+name',
-      keys: (r) => (r.dob ? [...new Set([...r.given, ...r.surnames])].map((k) => mixKey(2, dob(r), h(k))) : []),
+      keys: (r) =>
+        r.dob ? [...new Set([...r.given, ...r.surnames])].map((k) => mixKey(2, dob(r), h(k))) : [],
     },
     {
       name: 'year+given+surname',
@@ -173,7 +178,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     },
     {
       name: 'given+surnames',
-      keys: (r) => (r.given.length > 0 && r.surnames.length > 0 ? [mixKey(4, h(r.given[0]!), ...surnames(r))] : []),
+      keys: (r) =>
+        r.given.length > 0 && r.surnames.length > 0 ? [mixKey(4, h(r.given[0]!), ...surnames(r))] : [],
     },
     {
       name: 'year+surnames',

@@ -55,9 +55,12 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
   return persons.map((person, i) => {
     const r: Prepared = prepare(person, i, vocab, false);
-    const token = (field: string, value: string | null) => (value === null ? null : keyedToken(key, field, value));
+    const token = (field: string, value: string | null) =>
+      value === null ? null : keyedToken(key, field, value);
     const years = (d: number) =>
-      r.year === null ? [] : Array.from({ length: 2 * d + 1 }, (_, k) => keyedToken(key, 'year', String(r.year! - d + k)));
+      r.year === null
+        ? []
+        : Array.from({ length: 2 * d + 1 }, (_, k) => keyedToken(key, 'year', String(r.year! - d + k)));
     return {
       id: r.id,
       source: r.source,
@@ -66,7 +69,10 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
         ...words([...r.givenCanonical, ...r.aliases]).map((w) => `word:${w}`),
       ]),
       surnames: filterOf(key, 'surnames', words(r.surnames).flatMap(bigrams)),
-      dob: r.dob === null ? null : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
+      dob:
+        r.dob === null
+          ? null
+          : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
       dobToken: token('dob', r.dob),
       year: token('year', r.year === null ? null : String(r.year)),
       near1: years(1),
@@ -75,7 +81,10 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       nationalities: r.nationalities.map((n) => keyedToken(key, 'nationality', n)),
       document: r.document === null ? null : bloomFilter(key, 'document', bigrams(r.document)),
       documentToken: token('document', r.document),
-      documentAnagram: token('document-anagram', r.document === null ? null : [...r.document].sort().join('')),
+      documentAnagram: token(
+        'document-anagram',
+        r.document === null ? null : [...r.document].sort().join(''),
+      ),
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
       address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
@@ -139,7 +148,9 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
       compare(a, b) {
         if (a.documentToken === null || b.documentToken === null) return -1;
         if (a.documentToken === b.documentToken) return 2;
-        return a.documentAnagram === b.documentAnagram || diceLevel(a.document, b.document, [0.6]) === 1 ? 1 : 0;
+        return a.documentAnagram === b.documentAnagram || diceLevel(a.document, b.document, [0.6]) === 1
+          ? 1
+          : 0;
       },
     },
     {

@@ -108,14 +108,19 @@ function yearLevel(a: Prepared, b: Prepared): number {
 
 /** 19900512 vs 19901205: day and month swapped. */
 function daySwapped(a: string, b: string): boolean {
-  return a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6);
+  return (
+    a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)
+  );
 }
 
 /**
  * The comparisons for persons, with term frequencies taken from `population` (the records being
  * linked; at intake, the records searched).
  */
-export function personComparisons(vocab: Vocabulary, population: readonly Prepared[]): Comparison<Prepared>[] {
+export function personComparisons(
+  vocab: Vocabulary,
+  population: readonly Prepared[],
+): Comparison<Prepared>[] {
   const givenTf = new TermTable();
   const surnameTf = new TermTable();
   for (const r of population) {
@@ -209,7 +214,10 @@ export function personComparisons(vocab: Vocabulary, population: readonly Prepar
       if (hasA === null || hasB === null) return -1;
       if (a.district !== null && a.district === b.district) return 2;
       if (a.district !== null && b.district !== null && jaroWinkler(a.district, b.district) >= 0.92) return 2;
-      if ((a.department !== null && a.department === b.department) || (a.postcode !== null && a.postcode === b.postcode))
+      if (
+        (a.department !== null && a.department === b.department) ||
+        (a.postcode !== null && a.postcode === b.postcode)
+      )
         return 1;
       return 0;
     },

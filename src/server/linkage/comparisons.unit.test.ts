@@ -21,7 +21,9 @@ const base: LinkPerson = {
 function levels(a: LinkPerson, b: LinkPerson): Record<string, number> {
   const vocab = new Vocabulary();
   const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
-  return Object.fromEntries(personComparisons(vocab, records).map((c) => [c.name, c.compare(records[0]!, records[1]!)]));
+  return Object.fromEntries(
+    personComparisons(vocab, records).map((c) => [c.name, c.compare(records[0]!, records[1]!)]),
+  );
 }
 
 describe('person comparisons', () => {

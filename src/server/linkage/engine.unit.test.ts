@@ -36,7 +36,8 @@ describe('candidatePairs', () => {
         records.forEach((a, i) =>
           records.forEach((b, j) => {
             if (j <= i || (linkOnly && a.source === b.source)) return;
-            if (a.k1.some((k) => b.k1.includes(k)) || a.k2.some((k) => b.k2.includes(k))) expected.add(`${i},${j}`);
+            if (a.k1.some((k) => b.k1.includes(k)) || a.k2.some((k) => b.k2.includes(k)))
+              expected.add(`${i},${j}`);
           }),
         );
         expect([...got].sort()).toEqual([...expected].sort());
@@ -47,7 +48,11 @@ describe('candidatePairs', () => {
 
 describe('clusterPairs', () => {
   it('labels two records alike exactly when a path of linked pairs joins them', () => {
-    const pair = fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), fc.double({ min: 0, max: 1 }));
+    const pair = fc.tuple(
+      fc.integer({ min: 0, max: 11 }),
+      fc.integer({ min: 0, max: 11 }),
+      fc.double({ min: 0, max: 1 }),
+    );
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 20 }), (pairs) => {
         const n = 12;
@@ -129,16 +134,61 @@ describe('trainModel', () => {
 
 // Synthetic persons: one woman registered three times, and others who only look alike.
 const persons: LinkPerson[] = [
-  { id: 'p1', source: 'PNPTU', givenNames: 'Zunilda', firstSurname: 'Insfrán', secondSurname: 'Mereles', dateOfBirth: '1999-03-14', sex: 'Female', documentNumber: '4123987' },
-  { id: 'm1', source: 'MINMUJER', givenNames: 'Sunilda', firstSurname: 'Mereles', secondSurname: 'Insfran', dateOfBirth: '1999-14-03', sex: 'Female' },
-  { id: 'n1', source: 'NGO', givenNames: 'Zunilda', firstSurname: 'Ynsfrán', birthYear: 1998, sex: 'Female', documentNumber: '4129387' },
-  { id: 'x1', source: 'PNPTU', givenNames: 'Rosa', firstSurname: 'González', secondSurname: 'Vera', dateOfBirth: '1985-06-01', sex: 'Female' },
-  { id: 'x2', source: 'MINNA', givenNames: 'Derlis', firstSurname: 'Ortiz', dateOfBirth: '2010-01-09', sex: 'Male' },
+  {
+    id: 'p1',
+    source: 'PNPTU',
+    givenNames: 'Zunilda',
+    firstSurname: 'Insfrán',
+    secondSurname: 'Mereles',
+    dateOfBirth: '1999-03-14',
+    sex: 'Female',
+    documentNumber: '4123987',
+  },
+  {
+    id: 'm1',
+    source: 'MINMUJER',
+    givenNames: 'Sunilda',
+    firstSurname: 'Mereles',
+    secondSurname: 'Insfran',
+    dateOfBirth: '1999-14-03',
+    sex: 'Female',
+  },
+  {
+    id: 'n1',
+    source: 'NGO',
+    givenNames: 'Zunilda',
+    firstSurname: 'Ynsfrán',
+    birthYear: 1998,
+    sex: 'Female',
+    documentNumber: '4129387',
+  },
+  {
+    id: 'x1',
+    source: 'PNPTU',
+    givenNames: 'Rosa',
+    firstSurname: 'González',
+    secondSurname: 'Vera',
+    dateOfBirth: '1985-06-01',
+    sex: 'Female',
+  },
+  {
+    id: 'x2',
+    source: 'MINNA',
+    givenNames: 'Derlis',
+    firstSurname: 'Ortiz',
+    dateOfBirth: '2010-01-09',
+    sex: 'Male',
+  },
 ];
 // Others: 600 distinct persons from the demo generator, so that the model has a population to learn from.
 const rng = new Rng(11);
 for (let i = 0; i < 600; i++) {
-  const p = drawPerson(rng, { sex: i % 4 === 0 ? 'Male' : 'Female', age: 10 + (i % 40), detectedOn: '2026-01-01', foreign: false });
+  const p = drawPerson(rng, {
+    sex: i % 4 === 0 ? 'Male' : 'Female',
+    age: 10 + (i % 40),
+    detectedOn: '2026-01-01',
+    foreign: false,
+  });
   persons.push({
     id: `f${i}`,
     source: ['PNPTU', 'NGO', 'MINNA'][i % 3]!,
@@ -158,7 +208,10 @@ for (let i = 0; i < 600; i++) {
 describe('linkPersons and linkClk', () => {
   it('puts the three registrations of one woman in one cluster and leaves the others apart', () => {
     const options = { uSamples: 20_000 };
-    const results = [linkPersons(persons, options), linkClk(encodeClk(persons, new Uint8Array(32).fill(7)), options)];
+    const results = [
+      linkPersons(persons, options),
+      linkClk(encodeClk(persons, new Uint8Array(32).fill(7)), options),
+    ];
     for (const result of results) {
       const label = result.clusters[0];
       expect(result.clusters[1]).toBe(label);
@@ -184,6 +237,7 @@ describe('keyed Bloom filters', () => {
   it('encodes nothing in clear', () => {
     const [r] = encodeClk([persons[0]!], new Uint8Array(32).fill(9));
     const text = JSON.stringify(r, (_, v: unknown) => (v instanceof Uint32Array ? [...v] : v));
-    for (const clear of ['zunilda', 'insfr', 'mereles', '1999', '4123987', 'female']) expect(text.toLowerCase()).not.toContain(clear);
+    for (const clear of ['zunilda', 'insfr', 'mereles', '1999', '4123987', 'female'])
+      expect(text.toLowerCase()).not.toContain(clear);
   });
 });

@@ -4,10 +4,25 @@
  * the uncertain band for review. The privacy-preserving mode (clk.ts) runs the same steps on
  * Bloom-filter encodings instead.
  */
-import { candidatePairs, personBlockingRules, personTrainingRules, type BlockingRule, type CandidateOptions } from './blocking.js';
+import {
+  candidatePairs,
+  personBlockingRules,
+  personTrainingRules,
+  type BlockingRule,
+  type CandidateOptions,
+} from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { personComparisons, type Comparison } from './comparisons.js';
-import { combineSessions, comparePairs, estimateU, levelWeights, matchWeight, probabilityOf, trainModel, type Model } from './model.js';
+import {
+  combineSessions,
+  comparePairs,
+  estimateU,
+  levelWeights,
+  matchWeight,
+  probabilityOf,
+  trainModel,
+  type Model,
+} from './model.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
@@ -167,7 +182,13 @@ export function linkPrepared<R extends { source: string }>(
   return {
     model,
     prior,
-    clusters: clusterPairs(records.length, left.subarray(0, count), right.subarray(0, count), probabilities, thresholds.match),
+    clusters: clusterPairs(
+      records.length,
+      left.subarray(0, count),
+      right.subarray(0, count),
+      probabilities,
+      thresholds.match,
+    ),
     matches,
     review,
     candidates: count,
@@ -179,10 +200,7 @@ export function linkPrepared<R extends { source: string }>(
 }
 
 /** Links plaintext person records with the person comparisons and blocking rules. */
-export function linkPersons(
-  persons: readonly LinkPerson[],
-  options: LinkOptions = {},
-): LinkageResult {
+export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
   const { vocab, records } = preparePersons(persons);
   return linkPrepared(
     records,

@@ -172,7 +172,9 @@ export function combineSessions(sessions: readonly { model: Model; ignore: Reado
     comparisons: first.comparisons.map((cmp, x) => {
       const used = sessions.filter((s) => !s.ignore.has(x));
       const from = used.length > 0 ? used : sessions;
-      const m = cmp.m.map((_, l) => from.reduce((sum, s) => sum + s.model.comparisons[x]!.m[l]!, 0) / from.length);
+      const m = cmp.m.map(
+        (_, l) => from.reduce((sum, s) => sum + s.model.comparisons[x]!.m[l]!, 0) / from.length,
+      );
       return { ...cmp, m };
     }),
   };
