@@ -13,6 +13,7 @@ import * as protection from './migrations/2026-11-24T16-00-00_protection.js';
 import * as notifications from './migrations/2026-11-24T16-30-00_notifications.js';
 import * as prosecution from './migrations/2026-11-24T17-00-00_prosecution.js';
 import * as prevention from './migrations/2026-11-24T17-30-00_prevention.js';
+import * as linkage from './migrations/2026-11-24T18-00-00_linkage.js';
 import * as statistics from './migrations/2026-11-24T18-30-00_statistics.js';
 import * as ctdcAnalysis from './migrations/2026-11-24T18-45-00_ctdc_analysis.js';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T16-30-00_notifications': notifications,
   '2026-11-24T17-00-00_prosecution': prosecution,
   '2026-11-24T17-30-00_prevention': prevention,
+  '2026-11-24T18-00-00_linkage': linkage,
   '2026-11-24T18-30-00_statistics': statistics,
   '2026-11-24T18-45-00_ctdc_analysis': ctdcAnalysis,
 };

@@ -792,3 +792,73 @@ export interface StatNeedTable extends StatFact {
   status: string;
   unmet_reason: string | null;
 }
+
+// ─── Linkage (issue 7): appended; the DB interface below merges with the one above. ───
+
+export interface LinkageRunTable {
+  id: Generated<string>;
+  started_by: string | null;
+  started_at: CreatedAt;
+  finished_at: Date | null;
+  persons: Generated<number>;
+  candidate_pairs: Generated<number>;
+  links_added: Generated<number>;
+  reviews_added: Generated<number>;
+  match_threshold: number;
+  review_threshold: number;
+  model: unknown;
+}
+
+export interface PersonLinkTable {
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  origin: 'batch' | 'review';
+  probability: number | null;
+  run_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  removed_at: Date | null;
+  removed_by: string | null;
+}
+
+export interface PersonClusterTable {
+  person_id: string;
+  cluster_id: string;
+}
+
+export interface MatchReviewTable {
+  id: Generated<string>;
+  run_id: string | null;
+  person_a: string;
+  person_b: string;
+  probability: number;
+  status: Generated<'pending' | 'confirmed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface LinkDecisionTable {
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  decision: 'same' | 'different';
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
+/** The view person_cluster: every person with its cluster (its own id when it has no link). */
+export interface PersonClusterView {
+  person_id: string;
+  cluster_id: string;
+}
+
+export interface DB {
+  linkage_runs: LinkageRunTable;
+  person_links: PersonLinkTable;
+  person_clusters: PersonClusterTable;
+  match_reviews: MatchReviewTable;
+  link_decisions: LinkDecisionTable;
+  person_cluster: PersonClusterView;
+}

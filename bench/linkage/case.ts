@@ -1,0 +1,134 @@
+/**
+ * One benchmark case, run in its own process by run.ts so that its peak memory is its own:
+ * `febrl3|febrl4|paraguay plain|clk [--persons N]`, `batch --size N`, `intake --size N --queries Q`.
+ * Prints one JSON line of figures.
+ */
+import { randomBytes } from 'node:crypto';
+import { encodeClk, linkClk } from '../../src/server/linkage/clk.js';
+import { personBlockingRules } from '../../src/server/linkage/blocking.js';
+import { personComparisons } from '../../src/server/linkage/comparisons.js';
+import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage/evaluate.js';
+import { linkPersons, preparePersons, type LinkageResult } from '../../src/server/linkage/linkage.js';
+import { LinkageIndex } from '../../src/server/linkage/lookup.js';
+import { prepare } from '../../src/server/linkage/record.js';
+import { readFebrl, type Labelled } from './febrl.js';
+import { paraguayanPopulation } from './population.js';
+
+const [, , name = 'febrl4', mode = 'plain', ...rest] = process.argv;
+function flag(key: string, fallback: number): number {
+  const at = rest.indexOf(`--${key}`);
+  return at >= 0 ? Number(rest[at + 1]) : fallback;
+}
+
+function dataset(): { data: Labelled; linkOnly: boolean } {
+  if (name === 'febrl3') return { data: readFebrl('febrl_dataset3.csv', 'a'), linkOnly: false };
+  if (name === 'febrl4') {
+    const a = readFebrl('febrl_dataset4a.csv', 'a');
+    const b = readFebrl('febrl_dataset4b.csv', 'b');
+    return {
+      data: { records: [...a.records, ...b.records], entities: [...a.entities, ...b.entities] },
+      linkOnly: true,
+    };
+  }
+  return { data: paraguayanPopulation(flag('persons', 10_000)), linkOnly: false };
+}
+
+/** A population of exactly `size` registrations (persons drawn until there are enough). */
+function population(size: number): Labelled {
+  const { records, entities } = paraguayanPopulation(Math.ceil(size / 2.2) + 10);
+  return { records: records.slice(0, size), entities: entities.slice(0, size) };
+}
+
+function peakMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function quality(result: LinkageResult, data: Labelled) {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const pairs = pairQuality(result.matches, data.entities);
+  const clusters = clusterQuality(result.clusters, data.entities);
+  return {
+    records: data.records.length,
+    candidates: result.candidates,
+    blockingRecall: round(blockingRecall(result.left, result.right, result.candidates, data.entities)),
+    pairs: { precision: round(pairs.precision), recall: round(pairs.recall), f1: round(pairs.f1) },
+    clusters: {
+      precision: round(clusters.precision),
+      recall: round(clusters.recall),
+      f1: round(clusters.f1),
+    },
+    review: result.review.length,
+  };
+}
+
+if (name === 'batch') {
+  const data = population(flag('size', 1_000_000));
+  const start = performance.now();
+  const result = linkPersons(data.records, { maxBlock: flag('max-block', 50) });
+  const ms = performance.now() - start;
+  console.log(
+    JSON.stringify({ case: 'batch', ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),
+  );
+} else if (name === 'intake') {
+  const size = flag('size', 1_000_000);
+  const queries = flag('queries', 1_000);
+  // Queries are registrations taken out of the population at even steps, so most of them have
+  // another registration of the same person in the index (what intake should find).
+  const data = population(size + queries);
+  const step = Math.floor(data.records.length / queries);
+  const isQuery = (i: number) => i % step === 0 && i / step < queries;
+  const existing = data.records.filter((_, i) => !isQuery(i));
+  const existingEntities = data.entities.filter((_, i) => !isQuery(i));
+  const queryIndexes = data.records.map((_, i) => i).filter(isQuery);
+  const { vocab, records } = preparePersons(existing);
+  // The model is the one the national batch estimates; a smaller sample is enough to estimate it.
+  const trained = linkPersons(existing.slice(0, 100_000), { maxBlock: flag('max-block', 50) });
+  const comparisons = personComparisons(vocab, records);
+  const index = new LinkageIndex(
+    records,
+    comparisons,
+    personBlockingRules(vocab),
+    trained.model,
+    trained.prior,
+    flag('max-block', 50),
+  );
+  const known = new Set(existingEntities);
+  const times: number[] = [];
+  let hits = 0;
+  let withTwin = 0;
+  for (const q of queryIndexes) {
+    const person = data.records[q]!;
+    const start = performance.now();
+    const found = index.find(prepare(person, -1, vocab, false), 0.3);
+    times.push(performance.now() - start);
+    if (known.has(data.entities[q]!)) withTwin++;
+    if (found.some((c) => existingEntities[c.index] === data.entities[q])) hits++;
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 100) / 100;
+  console.log(
+    JSON.stringify({
+      case: 'intake',
+      size,
+      queries,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: at(1),
+      hits,
+      withTwin,
+      peakMb: peakMb(),
+    }),
+  );
+} else {
+  const { data, linkOnly } = dataset();
+  const start = performance.now();
+  const result =
+    mode === 'clk'
+      ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
+      : linkPersons(data.records, { linkOnly });
+  const ms = performance.now() - start;
+  console.log(
+    JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),
+  );
+}

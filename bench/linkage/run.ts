@@ -1,0 +1,62 @@
+/**
+ * The linkage benchmark, one command from the repository root:
+ *
+ *   npx tsx bench/linkage/run.ts [--persons 10000] [--size 1000000] [--queries 1000] [--max-block 50] [--quick]
+ *
+ * Runs every case in its own process (so peak memory is the case's own) and prints a table:
+ * FEBRL 3 (de-duplication), FEBRL 4 (linkage) and the synthetic Paraguayan population, each in
+ * plaintext and privacy-preserving (CLK) mode, then the national batch over `--size` registrations
+ * and the intake look-up against `--size` registrations. `--quick` uses 100,000 for the last two.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+function flag(key: string, fallback: string): string {
+  const at = args.indexOf(`--${key}`);
+  return at >= 0 ? args[at + 1]! : fallback;
+}
+const quick = args.includes('--quick');
+const persons = flag('persons', '10000');
+const size = flag('size', quick ? '100000' : '1000000');
+const queries = flag('queries', '1000');
+const maxBlock = flag('max-block', '50');
+const script = fileURLToPath(new URL('./case.ts', import.meta.url));
+
+function run(caseArgs: string[]): Record<string, unknown> {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=8192', script, ...caseArgs],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+type Q = { precision: number; recall: number; f1: number };
+const pct = (x: number) => (x * 100).toFixed(2);
+const f = (q: Q) => `${pct(q.precision)} / ${pct(q.recall)} / ${pct(q.f1)}`;
+
+console.log(
+  '| Data set | Mode | Records | Candidate pairs | Blocking recall % | Pairs P / R / F1 % | Clusters P / R / F1 % | Review band | Time s | Peak MB |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const name of ['febrl3', 'febrl4', 'paraguay']) {
+  for (const mode of ['plain', 'clk']) {
+    const r = run([name, mode, '--persons', persons]);
+    console.log(
+      `| ${name} | ${mode} | ${r.records} | ${r.candidates} | ${pct(r.blockingRecall as number)} | ${f(r.pairs as Q)} | ${f(r.clusters as Q)} | ${r.review} | ${((r.ms as number) / 1000).toFixed(1)} | ${r.peakMb} |`,
+    );
+  }
+}
+const batch = run(['batch', 'plain', '--size', size, '--max-block', maxBlock]);
+console.log(
+  `| national batch | plain | ${batch.records} | ${batch.candidates} | ${pct(batch.blockingRecall as number)} | ${f(batch.pairs as Q)} | ${f(batch.clusters as Q)} | ${batch.review} | ${((batch.ms as number) / 1000).toFixed(1)} | ${batch.peakMb} |`,
+);
+const intake = run(['intake', 'plain', '--size', size, '--queries', queries, '--max-block', maxBlock]);
+console.log(
+  `\nIntake look-up against ${intake.size} registrations, ${intake.queries} queries: p50 ${intake.p50} ms, p95 ${intake.p95} ms, max ${intake.max} ms; ` +
+    `the true person among the matches for ${intake.hits} of ${intake.withTwin} queries whose person was registered; peak ${intake.peakMb} MB.`,
+);

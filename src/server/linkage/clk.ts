@@ -1,0 +1,182 @@
+/**
+ * The privacy-preserving mode. Each institution encodes its own records with a secret shared
+ * between the institutions (never stored with the linkage tables): keyed Bloom filters of the
+ * phonetic name bigrams, of the date and of the document, keyed tokens for sex, nationality, place
+ * and for the blocking keys. The linkage service sees only these encodings and runs the same
+ * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
+ */
+import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
+import type { Comparison } from './comparisons.js';
+import { bigrams, bloomFilter, dice, keyedToken, type Filter } from './bloom.js';
+import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
+import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
+
+/** What leaves an institution for one person: encodings only, and its record id. */
+export interface ClkRecord {
+  id: string;
+  source: string;
+  given: Filter | null;
+  surnames: Filter | null;
+  dob: Filter | null;
+  dobToken: string | null;
+  /** Keyed tokens of the year, and of the years within 1 and within 3 of it. */
+  year: string | null;
+  near1: string[];
+  near3: string[];
+  sex: string | null;
+  nationalities: string[];
+  document: Filter | null;
+  documentToken: string | null;
+  documentAnagram: string | null;
+  district: string | null;
+  region: string | null;
+  address: Filter | null;
+  /** Keyed blocking keys, per blocking rule (the rules of the plaintext mode, in order). */
+  blocks: number[][];
+  training: number[][];
+}
+
+/** A keyed blocking key: 48 bits of the HMAC of the clear (numeric) key. */
+function keyedNumber(key: Uint8Array, field: string, value: number): number {
+  return Buffer.from(keyedToken(key, field, String(value)), 'base64url').readUIntBE(0, 6);
+}
+
+const filterOf = (key: Uint8Array, field: string, tokens: string[]) =>
+  tokens.length === 0 ? null : bloomFilter(key, field, tokens);
+
+/**
+ * Encodes persons for linkage under `key` (done by the institution that holds them). The phonetic
+ * keys are computed in clear first, so spelling variants share bigrams.
+ */
+export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkRecord[] {
+  const vocab = new Vocabulary();
+  const rules = personBlockingRules(vocab);
+  const training = personTrainingRules(vocab);
+  const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
+  return persons.map((person, i) => {
+    const r: Prepared = prepare(person, i, vocab, false);
+    const token = (field: string, value: string | null) =>
+      value === null ? null : keyedToken(key, field, value);
+    const years = (d: number) =>
+      r.year === null
+        ? []
+        : Array.from({ length: 2 * d + 1 }, (_, k) => keyedToken(key, 'year', String(r.year! - d + k)));
+    return {
+      id: r.id,
+      source: r.source,
+      given: filterOf(key, 'given', [
+        ...words(r.given).flatMap(bigrams),
+        ...words([...r.givenCanonical, ...r.aliases]).map((w) => `word:${w}`),
+      ]),
+      surnames: filterOf(key, 'surnames', words(r.surnames).flatMap(bigrams)),
+      dob:
+        r.dob === null
+          ? null
+          : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
+      dobToken: token('dob', r.dob),
+      year: token('year', r.year === null ? null : String(r.year)),
+      near1: years(1),
+      near3: years(3),
+      sex: token('sex', r.sex),
+      nationalities: r.nationalities.map((n) => keyedToken(key, 'nationality', n)),
+      document: r.document === null ? null : bloomFilter(key, 'document', bigrams(r.document)),
+      documentToken: token('document', r.document),
+      documentAnagram: token(
+        'document-anagram',
+        r.document === null ? null : [...r.document].sort().join(''),
+      ),
+      district: token('district', r.district),
+      region: token('region', r.department ?? r.postcode),
+      address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
+      blocks: rules.map((rule) => rule.keys(r).map((k) => keyedNumber(key, `block:${rule.name}`, k))),
+      training: training.map((t) => t.rule.keys(r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
+    };
+  });
+}
+
+function diceLevel(a: Filter | null, b: Filter | null, cuts: readonly number[]): number {
+  if (a === null || b === null) return -1;
+  const d = dice(a, b);
+  let level = 0;
+  cuts.forEach((cut, i) => {
+    if (d >= cut) level = i + 1;
+  });
+  return level;
+}
+
+/** The comparisons of the privacy-preserving mode, level for level like the plaintext ones. */
+export function clkComparisons(): Comparison<ClkRecord>[] {
+  return [
+    {
+      name: 'given_names',
+      levels: ['different', 'dice ≥ 0.6', 'dice ≥ 0.75', 'dice ≥ 0.9', 'equal'],
+      compare: (a, b) => diceLevel(a.given, b.given, [0.6, 0.75, 0.9, 0.999]),
+    },
+    {
+      name: 'surnames',
+      levels: ['different', 'dice ≥ 0.55', 'dice ≥ 0.7', 'dice ≥ 0.85', 'equal'],
+      compare: (a, b) => diceLevel(a.surnames, b.surnames, [0.55, 0.7, 0.85, 0.999]),
+    },
+    {
+      name: 'birth',
+      levels: ['different', 'within 3 years', 'within a year', 'two of day, month, year', 'exact'],
+      compare(a, b) {
+        if (a.dobToken !== null && a.dobToken === b.dobToken) return 4;
+        if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 3;
+        if (a.year === null || b.year === null) return -1;
+        return b.near1.includes(a.year) ? 2 : b.near3.includes(a.year) ? 1 : 0;
+      },
+    },
+    {
+      name: 'sex',
+      levels: ['different', 'same'],
+      compare: (a, b) => (a.sex === null || b.sex === null ? -1 : a.sex === b.sex ? 1 : 0),
+    },
+    {
+      name: 'nationality',
+      levels: ['different', 'shared'],
+      compare: (a, b) =>
+        a.nationalities.length === 0 || b.nationalities.length === 0
+          ? -1
+          : a.nationalities.some((n) => b.nationalities.includes(n))
+            ? 1
+            : 0,
+    },
+    {
+      name: 'document',
+      levels: ['different', 'one digit or transposition', 'exact'],
+      compare(a, b) {
+        if (a.documentToken === null || b.documentToken === null) return -1;
+        if (a.documentToken === b.documentToken) return 2;
+        return a.documentAnagram === b.documentAnagram || diceLevel(a.document, b.document, [0.6]) === 1
+          ? 1
+          : 0;
+      },
+    },
+    {
+      name: 'place',
+      levels: ['different', 'department or postcode', 'district'],
+      compare(a, b) {
+        if ((a.district ?? a.region) === null || (b.district ?? b.region) === null) return -1;
+        if (a.district !== null && a.district === b.district) return 2;
+        return a.region !== null && a.region === b.region ? 1 : 0;
+      },
+    },
+    {
+      name: 'address',
+      levels: ['different', 'similar', 'exact'],
+      compare: (a, b) => diceLevel(a.address, b.address, [0.7, 0.95]),
+    },
+  ];
+}
+
+/** Links encoded records: the same blocking (on keyed keys), model and clustering as in clear. */
+export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}): LinkageResult {
+  const names = personBlockingRules(new Vocabulary()).map((r) => r.name);
+  const rules: BlockingRule<ClkRecord>[] = names.map((name, i) => ({ name, keys: (r) => r.blocks[i]! }));
+  const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
+    rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
+    ignore: t.ignore,
+  }));
+  return linkPrepared(records, clkComparisons(), rules, training, options);
+}

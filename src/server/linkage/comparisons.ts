@@ -1,0 +1,237 @@
+/**
+ * Graded comparisons of two prepared person records, as in Splink: each returns a level from 0
+ * (disagree) to the best, or -1 when a value is missing on either side (no evidence either way).
+ * Names compare on phonetic keys first (Spanish and Guaraní spelling variants are equal keys), then
+ * subsets (a dropped surname, a dropped second given name), nicknames, then Jaro–Winkler for typos.
+ */
+import type { Prepared, Vocabulary } from './record.js';
+import { damerauWithin, jaroWinkler } from './strings.js';
+
+/** One graded comparison over records of type R. */
+export interface Comparison<R> {
+  name: string;
+  /** Labels of the levels, from 0 (disagree) to the best agreement. */
+  levels: readonly string[];
+  /** The level of the pair, or -1 when either side lacks the value. */
+  compare(a: R, b: R): number;
+  /**
+   * Term-frequency adjustment (Splink's tf): extra weight in bits for a pair at one of `tfLevels`,
+   * positive for a rare agreed value (a rare surname), negative for a common one (González).
+   */
+  tfAdjust?(a: R, b: R): number;
+  tfLevels?: readonly number[];
+}
+
+/** Term frequencies of one family of keys (given names or surnames) over a population. */
+class TermTable {
+  private readonly counts = new Map<number, number>();
+  private total = 0;
+  private sumSquares = 0;
+
+  add(ids: readonly number[]): void {
+    for (const id of new Set(ids)) {
+      this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      this.total++;
+    }
+  }
+
+  finish(): void {
+    this.sumSquares = 0;
+    for (const c of this.counts.values()) this.sumSquares += (c / this.total) ** 2;
+  }
+
+  /**
+   * log2(Σ tf² / tf(term)), bounded to ±6 bits: 0 for a term of average frequency; the value two
+   * random records agreeing on this term is less (or more) likely than agreement in general.
+   */
+  adjustment(id: number): number {
+    if (this.total === 0 || this.sumSquares === 0) return 0;
+    const tf = Math.max((this.counts.get(id) ?? 1) / this.total, 1e-6);
+    return Math.max(-6, Math.min(6, Math.log2(this.sumSquares / tf)));
+  }
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  if (sa.size !== sb.size) return false;
+  for (const x of sa) if (!sb.has(x)) return false;
+  return true;
+}
+
+function shared(a: readonly number[], b: readonly number[]): number[] {
+  const sb = new Set(b);
+  return [...new Set(a)].filter((x) => sb.has(x));
+}
+
+function isSubset(a: readonly number[], b: readonly number[]): boolean {
+  const sb = new Set(b);
+  return a.every((x) => sb.has(x));
+}
+
+/** Jaro–Winkler between vocabulary words, cached by id pair (name vocabularies are small). */
+function similarity(vocab: Vocabulary) {
+  const cache = new Map<number, number>();
+  return (x: number, y: number): number => {
+    if (x === y) return 1;
+    const key = x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
+    let s = cache.get(key);
+    if (s === undefined) {
+      s = jaroWinkler(vocab.words[x]!, vocab.words[y]!);
+      if (cache.size < 5_000_000) cache.set(key, s);
+    }
+    return s;
+  };
+}
+
+function bestSimilarity(
+  sim: (x: number, y: number) => number,
+  a: readonly number[],
+  b: readonly number[],
+): number {
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, sim(x, y));
+  return best;
+}
+
+function rarest(table: TermTable, ids: readonly number[]): number {
+  let best = -Infinity;
+  for (const id of ids) best = Math.max(best, table.adjustment(id));
+  return best === -Infinity ? 0 : best;
+}
+
+function yearLevel(a: Prepared, b: Prepared): number {
+  if (a.year === null || b.year === null) return -1;
+  const d = Math.abs(a.year - b.year);
+  return d <= 1 ? 2 : d <= 3 ? 1 : 0;
+}
+
+/** 19900512 vs 19901205: day and month swapped. */
+function daySwapped(a: string, b: string): boolean {
+  return (
+    a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)
+  );
+}
+
+/**
+ * The comparisons for persons, with term frequencies taken from `population` (the records being
+ * linked; at intake, the records searched).
+ */
+export function personComparisons(
+  vocab: Vocabulary,
+  population: readonly Prepared[],
+): Comparison<Prepared>[] {
+  const givenTf = new TermTable();
+  const surnameTf = new TermTable();
+  for (const r of population) {
+    givenTf.add(r.given.slice(0, 1));
+    surnameTf.add(r.surnames);
+  }
+  givenTf.finish();
+  surnameTf.finish();
+  const sim = similarity(vocab);
+
+  const given: Comparison<Prepared> = {
+    name: 'given_names',
+    levels: ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'],
+    compare(a, b) {
+      if (a.given.length === 0 || b.given.length === 0) return -1;
+      if (a.givenWords.length === b.givenWords.length && a.givenWords.every((w, i) => w === b.givenWords[i]))
+        return 5;
+      if (sameSet(a.given, b.given)) return 4;
+      if (a.given[0] === b.given[0] || isSubset(a.given, b.given) || isSubset(b.given, a.given)) return 3;
+      const aliasesA = [...a.givenCanonical, ...a.aliases];
+      const aliasesB = [...b.givenCanonical, ...b.aliases];
+      if (shared(aliasesA, aliasesB).length > 0) return 2;
+      return bestSimilarity(sim, a.givenWords.slice(0, 2), b.givenWords.slice(0, 2)) >= 0.88 ? 1 : 0;
+    },
+    tfAdjust: (a) => givenTf.adjustment(a.given[0]!),
+    tfLevels: [4, 5],
+  };
+
+  const surnames: Comparison<Prepared> = {
+    name: 'surnames',
+    levels: ['different', 'similar', 'one shared', 'one missing', 'same (any order)'],
+    compare(a, b) {
+      if (a.surnames.length === 0 || b.surnames.length === 0) return -1;
+      if (sameSet(a.surnames, b.surnames)) return 4;
+      const common = shared(a.surnames, b.surnames);
+      if (common.length > 0) {
+        if (isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames)) return 3;
+        const restA = a.surnameWords.filter((_, i) => !common.includes(a.surnames[i]!));
+        const restB = b.surnameWords.filter((_, i) => !common.includes(b.surnames[i]!));
+        return bestSimilarity(sim, restA, restB) >= 0.88 ? 3 : 2;
+      }
+      return bestSimilarity(sim, a.surnameWords, b.surnameWords) >= 0.88 ? 1 : 0;
+    },
+    tfAdjust: (a, b) => rarest(surnameTf, shared(a.surnames, b.surnames)),
+    tfLevels: [3, 4],
+  };
+
+  const birth: Comparison<Prepared> = {
+    name: 'birth',
+    levels: ['different', 'within 3 years', 'within a year', 'one typo or day/month swapped', 'exact'],
+    compare(a, b) {
+      if (a.dob !== null && b.dob !== null) {
+        if (a.dob === b.dob) return 4;
+        if (damerauWithin(a.dob, b.dob, 1) <= 1 || daySwapped(a.dob, b.dob)) return 3;
+      }
+      return yearLevel(a, b);
+    },
+  };
+
+  const sex: Comparison<Prepared> = {
+    name: 'sex',
+    levels: ['different', 'same'],
+    compare: (a, b) => (a.sex === null || b.sex === null ? -1 : a.sex === b.sex ? 1 : 0),
+  };
+
+  const nationality: Comparison<Prepared> = {
+    name: 'nationality',
+    levels: ['different', 'shared'],
+    compare(a, b) {
+      if (a.nationalities.length === 0 || b.nationalities.length === 0) return -1;
+      return a.nationalities.some((n) => b.nationalities.includes(n)) ? 1 : 0;
+    },
+  };
+
+  const document: Comparison<Prepared> = {
+    name: 'document',
+    levels: ['different', 'one digit or transposition', 'exact'],
+    compare(a, b) {
+      if (a.document === null || b.document === null) return -1;
+      if (a.document === b.document) return 2;
+      return damerauWithin(a.document, b.document, 1) <= 1 ? 1 : 0;
+    },
+  };
+
+  const place: Comparison<Prepared> = {
+    name: 'place',
+    levels: ['different', 'department or postcode', 'district'],
+    compare(a, b) {
+      const hasA = a.district ?? a.department ?? a.postcode;
+      const hasB = b.district ?? b.department ?? b.postcode;
+      if (hasA === null || hasB === null) return -1;
+      if (a.district !== null && a.district === b.district) return 2;
+      if (a.district !== null && b.district !== null && jaroWinkler(a.district, b.district) >= 0.92) return 2;
+      if (
+        (a.department !== null && a.department === b.department) ||
+        (a.postcode !== null && a.postcode === b.postcode)
+      )
+        return 1;
+      return 0;
+    },
+  };
+
+  const address: Comparison<Prepared> = {
+    name: 'address',
+    levels: ['different', 'similar', 'exact'],
+    compare(a, b) {
+      if (a.address === null || b.address === null) return -1;
+      if (a.address === b.address) return 2;
+      return jaroWinkler(a.address, b.address) >= 0.88 ? 1 : 0;
+    },
+  };
+
+  return [given, surnames, birth, sex, nationality, document, place, address];
+}

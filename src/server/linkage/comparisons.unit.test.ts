@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { personComparisons } from './comparisons.js';
+import { prepare, Vocabulary, type LinkPerson } from './record.js';
+
+// Synthetic names only.
+const base: LinkPerson = {
+  id: 'a',
+  source: 'PNPTU',
+  givenNames: 'María José',
+  firstSurname: 'González',
+  secondSurname: 'Villalba',
+  dateOfBirth: '1998-05-12',
+  sex: 'Female',
+  nationalities: ['PY'],
+  documentNumber: '4.512.873',
+  department: 'PY-11',
+  district: 'Luque',
+};
+
+function levels(a: LinkPerson, b: LinkPerson): Record<string, number> {
+  const vocab = new Vocabulary();
+  const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
+  return Object.fromEntries(
+    personComparisons(vocab, records).map((c) => [c.name, c.compare(records[0]!, records[1]!)]),
+  );
+}
+
+describe('person comparisons', () => {
+  it('grades Paraguayan name variants', () => {
+    expect(levels(base, base).given_names).toBe(5);
+    expect(levels(base, { ...base, givenNames: 'Mariha José' }).given_names).toBe(4);
+    expect(levels(base, { ...base, givenNames: 'María' }).given_names).toBe(3);
+    expect(levels({ ...base, givenNames: 'José' }, { ...base, givenNames: 'Pepe' }).given_names).toBe(2);
+    expect(levels(base, { ...base, givenNames: 'Mirta' }).given_names).toBe(0);
+    expect(levels(base, { ...base, firstSurname: 'Villalba', secondSurname: 'González' }).surnames).toBe(4);
+    expect(levels(base, { ...base, firstSurname: 'Gonzales', secondSurname: 'Viyalba' }).surnames).toBe(4);
+    expect(levels(base, { ...base, secondSurname: null }).surnames).toBe(3);
+    expect(levels(base, { ...base, secondSurname: 'Benítez' }).surnames).toBe(2);
+    expect(levels(base, { ...base, firstSurname: 'Gonzálex', secondSurname: null }).surnames).toBe(1);
+    expect(levels(base, { ...base, firstSurname: 'Ortiz', secondSurname: 'Aquino' }).surnames).toBe(0);
+    expect(levels(base, { ...base, firstSurname: null, secondSurname: null }).surnames).toBe(-1);
+  });
+
+  it('grades birth dates, estimated ages, documents and places', () => {
+    expect(levels(base, base).birth).toBe(4);
+    expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(3);
+    expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(3);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(2);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(1);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2010 }).birth).toBe(0);
+    expect(levels(base, { ...base, dateOfBirth: null }).birth).toBe(-1);
+    expect(levels(base, { ...base, documentNumber: '4512873' }).document).toBe(2);
+    expect(levels(base, { ...base, documentNumber: '4.521.873' }).document).toBe(1);
+    expect(levels(base, { ...base, documentNumber: '3100200' }).document).toBe(0);
+    expect(levels(base, { ...base, documentNumber: null }).document).toBe(-1);
+    expect(levels(base, { ...base, sex: 'Unknown' }).sex).toBe(-1);
+    expect(levels(base, { ...base, district: null }).place).toBe(1);
+  });
+
+  it('is symmetric for any pair of records', () => {
+    const name = fc.constantFrom('María', 'Maria José', 'Pepe', 'José', 'Yvoty', 'Juana', 'Juani', '');
+    const surname = fc.constantFrom('González', 'Gonzales', 'Benítez', 'Venítez', 'Ortiz', null);
+    const person = fc.record({
+      givenNames: name,
+      firstSurname: surname,
+      secondSurname: surname,
+      dateOfBirth: fc.constantFrom('1990-01-02', '1990-02-01', '1991-01-02', null),
+      birthYear: fc.constantFrom(1988, 1990, null),
+      documentNumber: fc.constantFrom('1234567', '1243567', null),
+    });
+    fc.assert(
+      fc.property(person, person, (a, b) => {
+        const vocab = new Vocabulary();
+        const ra = prepare({ ...a, id: 'a', source: 'x' }, 0, vocab);
+        const rb = prepare({ ...b, id: 'b', source: 'y' }, 1, vocab);
+        for (const c of personComparisons(vocab, [ra, rb])) expect(c.compare(ra, rb)).toBe(c.compare(rb, ra));
+      }),
+    );
+  });
+});

@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { candidatePairs, type BlockingRule } from './blocking.js';
+import { bigrams, bloomFilter, dice } from './bloom.js';
+import { encodeClk, linkClk } from './clk.js';
+import { clusterPairs } from './cluster.js';
+import type { Comparison } from './comparisons.js';
+import { linkPersons, seededRandom } from './linkage.js';
+import { trainModel } from './model.js';
+import type { LinkPerson } from './record.js';
+import { drawPerson } from '../demo/person.js';
+import { Rng } from '../demo/prng.js';
+
+describe('candidatePairs', () => {
+  it('yields exactly the pairs that share a key of some rule, each once, i < j', () => {
+    const record = fc.record({
+      source: fc.constantFrom('A', 'B'),
+      k1: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 2 }),
+      k2: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 25 }), fc.boolean(), (records, linkOnly) => {
+        const rules: BlockingRule<(typeof records)[number]>[] = [
+          { name: 'one', keys: (r) => r.k1 },
+          { name: 'two', keys: (r) => r.k2 },
+        ];
+        const c = candidatePairs(records, rules, { linkOnly });
+        const got = new Set<string>();
+        for (let k = 0; k < c.count; k++) {
+          expect(c.left[k]!).toBeLessThan(c.right[k]!);
+          const key = `${c.left[k]},${c.right[k]}`;
+          expect(got.has(key)).toBe(false);
+          got.add(key);
+        }
+        const expected = new Set<string>();
+        records.forEach((a, i) =>
+          records.forEach((b, j) => {
+            if (j <= i || (linkOnly && a.source === b.source)) return;
+            if (a.k1.some((k) => b.k1.includes(k)) || a.k2.some((k) => b.k2.includes(k)))
+              expected.add(`${i},${j}`);
+          }),
+        );
+        expect([...got].sort()).toEqual([...expected].sort());
+      }),
+    );
+  });
+});
+
+describe('clusterPairs', () => {
+  it('labels two records alike exactly when a path of linked pairs joins them', () => {
+    const pair = fc.tuple(
+      fc.integer({ min: 0, max: 11 }),
+      fc.integer({ min: 0, max: 11 }),
+      fc.double({ min: 0, max: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 20 }), (pairs) => {
+        const n = 12;
+        const labels = clusterPairs(
+          n,
+          Uint32Array.from(pairs.map((p) => p[0])),
+          Uint32Array.from(pairs.map((p) => p[1])),
+          Float64Array.from(pairs.map((p) => p[2])),
+          0.5,
+        );
+        const reach = (from: number) => {
+          const seen = new Set([from]);
+          const stack = [from];
+          while (stack.length > 0) {
+            const x = stack.pop()!;
+            for (const [a, b, p] of pairs)
+              if (p >= 0.5)
+                for (const [u, v] of [
+                  [a, b],
+                  [b, a],
+                ] as const)
+                  if (u === x && !seen.has(v)) {
+                    seen.add(v);
+                    stack.push(v);
+                  }
+          }
+          return seen;
+        };
+        for (let i = 0; i < n; i++) {
+          const r = reach(i);
+          for (let j = 0; j < n; j++) expect(labels[i] === labels[j]).toBe(r.has(j));
+          expect(labels[i]).toBe(Math.min(...r));
+        }
+      }),
+    );
+  });
+});
+
+describe('trainModel', () => {
+  it('recovers m, u and the share of matches from unlabelled vectors', () => {
+    // Two comparisons with three levels; 20 % matches.
+    // Three comparisons: with fewer, a two-class mixture is not identifiable.
+    const m = [
+      [0.05, 0.15, 0.8],
+      [0.1, 0.2, 0.7],
+      [0.1, 0.1, 0.8],
+    ];
+    const u = [
+      [0.8, 0.15, 0.05],
+      [0.7, 0.2, 0.1],
+      [0.6, 0.3, 0.1],
+    ];
+    const random = seededRandom(3);
+    const draw = (p: number[]) => {
+      const x = random();
+      return x < p[0]! ? 0 : x < p[0]! + p[1]! ? 1 : 2;
+    };
+    const n = 50_000;
+    const vectors = new Uint8Array(n * 3);
+    for (let k = 0; k < n; k++) {
+      const params = random() < 0.2 ? m : u;
+      for (let x = 0; x < 3; x++) vectors[k * 3 + x] = draw(params[x]!);
+    }
+    const comparisons: Comparison<unknown>[] = ['a', 'b', 'c'].map((name) => ({
+      name,
+      levels: ['no', 'close', 'yes'],
+      compare: () => 0,
+    }));
+    // Start u away from the truth: EM has to find it.
+    const u0 = u.map(() => [0.5, 0.3, 0.2]);
+    const model = trainModel(comparisons, vectors, u0, { iterations: 500, estimateU: true, tolerance: 1e-9 });
+    expect(model.lambda).toBeCloseTo(0.2, 1);
+    model.comparisons.forEach((c, x) => {
+      c.m.forEach((v, l) => expect(Math.abs(v - m[x]![l]!)).toBeLessThan(0.05));
+      c.u.forEach((v, l) => expect(Math.abs(v - u[x]![l]!)).toBeLessThan(0.05));
+    });
+  });
+});
+
+// Synthetic persons: one woman registered three times, and others who only look alike.
+const persons: LinkPerson[] = [
+  {
+    id: 'p1',
+    source: 'PNPTU',
+    givenNames: 'Zunilda',
+    firstSurname: 'Insfrán',
+    secondSurname: 'Mereles',
+    dateOfBirth: '1999-03-14',
+    sex: 'Female',
+    documentNumber: '4123987',
+  },
+  {
+    id: 'm1',
+    source: 'MINMUJER',
+    givenNames: 'Sunilda',
+    firstSurname: 'Mereles',
+    secondSurname: 'Insfran',
+    dateOfBirth: '1999-14-03',
+    sex: 'Female',
+  },
+  {
+    id: 'n1',
+    source: 'NGO',
+    givenNames: 'Zunilda',
+    firstSurname: 'Ynsfrán',
+    birthYear: 1998,
+    sex: 'Female',
+    documentNumber: '4129387',
+  },
+  {
+    id: 'x1',
+    source: 'PNPTU',
+    givenNames: 'Rosa',
+    firstSurname: 'González',
+    secondSurname: 'Vera',
+    dateOfBirth: '1985-06-01',
+    sex: 'Female',
+  },
+  {
+    id: 'x2',
+    source: 'MINNA',
+    givenNames: 'Derlis',
+    firstSurname: 'Ortiz',
+    dateOfBirth: '2010-01-09',
+    sex: 'Male',
+  },
+];
+// Others: 600 distinct persons from the demo generator, so that the model has a population to learn from.
+const rng = new Rng(11);
+for (let i = 0; i < 600; i++) {
+  const p = drawPerson(rng, {
+    sex: i % 4 === 0 ? 'Male' : 'Female',
+    age: 10 + (i % 40),
+    detectedOn: '2026-01-01',
+    foreign: false,
+  });
+  persons.push({
+    id: `f${i}`,
+    source: ['PNPTU', 'NGO', 'MINNA'][i % 3]!,
+    givenNames: p.givenNames,
+    firstSurname: p.firstSurname,
+    secondSurname: p.secondSurname,
+    dateOfBirth: p.dateOfBirth,
+    birthYear: p.dateOfBirth ? null : 2026 - (p.estimatedAge ?? 0),
+    sex: p.sex,
+    nationalities: p.nationalities,
+    documentNumber: p.documentNumber,
+    department: p.residenceDepartment,
+    district: p.residenceDistrict,
+  });
+}
+
+describe('linkPersons and linkClk', () => {
+  it('puts the three registrations of one woman in one cluster and leaves the others apart', () => {
+    const options = { uSamples: 20_000 };
+    const results = [
+      linkPersons(persons, options),
+      linkClk(encodeClk(persons, new Uint8Array(32).fill(7)), options),
+    ];
+    for (const result of results) {
+      const label = result.clusters[0];
+      expect(result.clusters[1]).toBe(label);
+      expect(result.clusters[2]).toBe(label);
+      expect(result.clusters[3]).not.toBe(label);
+      expect(result.clusters[4]).not.toBe(label);
+      expect(result.clusters[3]).toBe(3);
+    }
+  }, 60_000);
+});
+
+describe('keyed Bloom filters', () => {
+  it('give Dice 1 for equal tokens, and unrelated filters under another key', () => {
+    const key = new Uint8Array(32).fill(1);
+    const a = bloomFilter(key, 'surnames', bigrams('gonsales'));
+    expect(dice(a, bloomFilter(key, 'surnames', bigrams('gonsales')))).toBe(1);
+    expect(dice(a, bloomFilter(key, 'surnames', bigrams('gonsalez')))).toBeGreaterThan(0.7);
+    expect(dice(a, bloomFilter(key, 'surnames', bigrams('ortis')))).toBeLessThan(0.4);
+    const other = bloomFilter(new Uint8Array(32).fill(2), 'surnames', bigrams('gonsales'));
+    expect(dice(a, other)).toBeLessThan(0.6);
+  });
+
+  it('encodes nothing in clear', () => {
+    const [r] = encodeClk([persons[0]!], new Uint8Array(32).fill(9));
+    const text = JSON.stringify(r, (_, v: unknown) => (v instanceof Uint32Array ? [...v] : v));
+    for (const clear of ['zunilda', 'insfr', 'mereles', '1999', '4123987', 'female'])
+      expect(text.toLowerCase()).not.toContain(clear);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The Fellegi–Sunter model: for each comparison level, m = P(level | same person) and
+ * u = P(level | different persons). u starts from random pairs (Splink's
+ * estimate_u_using_random_sampling); m, u and the share of matches λ among the candidate pairs are
+ * then estimated without labels by expectation–maximisation. Comparison vectors are compressed to
+ * distinct patterns first, so EM costs the number of patterns, not of pairs.
+ */
+import type { Comparison } from './comparisons.js';
+
+/** A missing value on either side: the comparison adds no evidence. */
+export const NULL_LEVEL = 255;
+
+export interface Model {
+  comparisons: { name: string; levels: readonly string[]; m: number[]; u: number[] }[];
+  /** Share of matches among candidate pairs (the prior of the scores). */
+  lambda: number;
+  iterations: number;
+}
+
+/** Comparison vectors of the pairs (left[k], right[k]), one byte per comparison, and tf bits. */
+export function comparePairs<R>(
+  records: readonly R[],
+  comparisons: readonly Comparison<R>[],
+  left: Uint32Array,
+  right: Uint32Array,
+  count: number,
+): { vectors: Uint8Array; tf: Float32Array } {
+  const c = comparisons.length;
+  const vectors = new Uint8Array(count * c);
+  const tf = new Float32Array(count);
+  for (let k = 0; k < count; k++) {
+    const a = records[left[k]!]!;
+    const b = records[right[k]!]!;
+    let bits = 0;
+    for (let x = 0; x < c; x++) {
+      const cmp = comparisons[x]!;
+      const level = cmp.compare(a, b);
+      vectors[k * c + x] = level < 0 ? NULL_LEVEL : level;
+      if (level >= 0 && cmp.tfAdjust && cmp.tfLevels?.includes(level)) bits += cmp.tfAdjust(a, b);
+    }
+    tf[k] = bits;
+  }
+  return { vectors, tf };
+}
+
+/** u of every level from `samples` random pairs (different records), smoothed so none is zero. */
+export function estimateU<R>(
+  records: readonly R[],
+  comparisons: readonly Comparison<R>[],
+  random: () => number,
+  samples = 100_000,
+): number[][] {
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(1));
+  const n = records.length;
+  if (n < 2) return counts.map((row) => row.map(() => 1 / row.length));
+  for (let s = 0; s < samples; s++) {
+    const i = Math.floor(random() * n);
+    let j = Math.floor(random() * (n - 1));
+    if (j >= i) j++;
+    comparisons.forEach((c, x) => {
+      const level = c.compare(records[i]!, records[j]!);
+      if (level >= 0) counts[x]![level]!++;
+    });
+  }
+  return counts.map((row) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((v) => v / total);
+  });
+}
+
+function patterns(vectors: Uint8Array, c: number): { rows: Uint8Array[]; weights: number[] } {
+  const seen = new Map<string, number>();
+  const rows: Uint8Array[] = [];
+  const weights: number[] = [];
+  const n = vectors.length / c;
+  for (let k = 0; k < n; k++) {
+    const row = vectors.subarray(k * c, k * c + c);
+    const key = row.join(',');
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, rows.length);
+      rows.push(row.slice());
+      weights.push(1);
+    } else weights[at]!++;
+  }
+  return { rows, weights };
+}
+
+/**
+ * EM over the candidate pairs' vectors. `u0` (from random pairs) anchors the non-match component;
+ * m starts strongly increasing with the level, so the match component is the agreeing one.
+ */
+export function trainModel<R>(
+  comparisons: readonly Comparison<R>[],
+  vectors: Uint8Array,
+  u0: number[][],
+  options: {
+    iterations?: number;
+    lambda0?: number;
+    tolerance?: number;
+    /** Re-estimate u too (classic FS–EM); by default u stays at the random-pair estimate. */
+    estimateU?: boolean;
+    /** Comparisons left out (those the training pairs were blocked on: their m would be biased). */
+    ignore?: ReadonlySet<number>;
+  } = {},
+): Model {
+  const c = comparisons.length;
+  const { rows, weights } = patterns(vectors, c);
+  let m = comparisons.map((cmp) => {
+    const raw = cmp.levels.map((_, l) => 4 ** l);
+    const total = raw.reduce((a, b) => a + b, 0);
+    return raw.map((v) => v / total);
+  });
+  let u = u0.map((row) => [...row]);
+  let lambda = options.lambda0 ?? 0.1;
+  const maxIterations = options.iterations ?? 50;
+  const ignore = options.ignore ?? new Set<number>();
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const mCounts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(1e-3));
+    const uCounts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(1e-3));
+    let matchMass = 0;
+    let total = 0;
+    rows.forEach((row, p) => {
+      let pm = lambda;
+      let pu = 1 - lambda;
+      for (let x = 0; x < c; x++) {
+        const level = row[x]!;
+        if (level === NULL_LEVEL || ignore.has(x)) continue;
+        pm *= m[x]![level]!;
+        pu *= u[x]![level]!;
+      }
+      const posterior = pm / (pm + pu);
+      const w = weights[p]!;
+      matchMass += posterior * w;
+      total += w;
+      for (let x = 0; x < c; x++) {
+        const level = row[x]!;
+        if (level === NULL_LEVEL) continue;
+        mCounts[x]![level]! += posterior * w;
+        uCounts[x]![level]! += (1 - posterior) * w;
+      }
+    });
+    const normalise = (rowsIn: number[][]) =>
+      rowsIn.map((row) => {
+        const s = row.reduce((a, b) => a + b, 0);
+        return row.map((v) => v / s);
+      });
+    const nextLambda = Math.min(Math.max(matchMass / total, 1e-9), 1 - 1e-9);
+    const change = Math.abs(nextLambda - lambda);
+    m = normalise(mCounts);
+    if (options.estimateU) u = normalise(uCounts);
+    lambda = nextLambda;
+    if (change < (options.tolerance ?? 1e-6)) break;
+  }
+  return {
+    comparisons: comparisons.map((cmp, x) => ({ name: cmp.name, levels: cmp.levels, m: m[x]!, u: u[x]! })),
+    lambda,
+    iterations,
+  };
+}
+
+/**
+ * Combines training sessions as Splink does: each comparison's m is the mean of its m over the
+ * sessions that did not ignore it (a comparison blocked on in every session keeps its start value).
+ */
+export function combineSessions(sessions: readonly { model: Model; ignore: ReadonlySet<number> }[]): Model {
+  const first = sessions[0]!.model;
+  return {
+    lambda: first.lambda,
+    iterations: Math.max(...sessions.map((s) => s.model.iterations)),
+    comparisons: first.comparisons.map((cmp, x) => {
+      const used = sessions.filter((s) => !s.ignore.has(x));
+      const from = used.length > 0 ? used : sessions;
+      const m = cmp.m.map(
+        (_, l) => from.reduce((sum, s) => sum + s.model.comparisons[x]!.m[l]!, 0) / from.length,
+      );
+      return { ...cmp, m };
+    }),
+  };
+}
+
+/** log2(m/u) of every level of every comparison: the match weights, ready for scoring. */
+export function levelWeights(model: Model): Float64Array[] {
+  return model.comparisons.map((cmp) => Float64Array.from(cmp.m, (m, l) => Math.log2(m / cmp.u[l]!)));
+}
+
+/** Match weight (bits) of one comparison vector: prior + Σ level weights + tf adjustment. */
+export function matchWeight(
+  weights: readonly Float64Array[],
+  prior: number,
+  vector: ArrayLike<number>,
+  tf: number,
+): number {
+  let w = prior + tf;
+  for (let x = 0; x < weights.length; x++) {
+    const level = vector[x]!;
+    if (level !== NULL_LEVEL) w += weights[x]![level]!;
+  }
+  return w;
+}
+
+/** Match probability from a match weight in bits. */
+export function probabilityOf(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}

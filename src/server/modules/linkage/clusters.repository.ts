@@ -1,0 +1,168 @@
+/**
+ * Links between persons and the clusters they form. A link joins two person ids; the clusters are
+ * the connected components of the active links, kept in person_clusters so that statistics count a
+ * cluster once (view person_cluster). Links are never deleted: unlinking marks them removed, and
+ * records that the two are different persons, so a later batch does not link them again.
+ * Only ids cross institutional lines here; no personal field is read.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Trx } from '../../db/database.js';
+
+/** The pair in the stored order (person_a < person_b). */
+export function orderedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** Active links touching any of `ids`, as pairs. */
+async function linksOf(trx: Trx, ids: readonly string[]): Promise<[string, string][]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('person_links')
+    .select(['person_a', 'person_b'])
+    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('person_a', 'in', ids), eb('person_b', 'in', ids)]))
+    .execute();
+  return rows.map((r) => [r.person_a, r.person_b]);
+}
+
+/**
+ * Recomputes the clusters of the components containing `seeds`: a component of one person has no
+ * row (it is its own cluster); a larger one keeps the smallest cluster id one of its members had,
+ * or gets a new random id (never a person's id, which would name one institution's record).
+ */
+export async function recomputeClusters(trx: Trx, seeds: readonly string[]): Promise<void> {
+  const done = new Set<string>();
+  for (const seed of seeds) {
+    if (done.has(seed)) continue;
+    const component = new Set([seed]);
+    let frontier = [seed];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const [a, b] of await linksOf(trx, frontier))
+        for (const x of [a, b])
+          if (!component.has(x)) {
+            component.add(x);
+            next.push(x);
+          }
+      frontier = next;
+    }
+    const members = [...component];
+    members.forEach((m) => done.add(m));
+    const existing = await trx
+      .selectFrom('person_clusters')
+      .select('cluster_id')
+      .where('person_id', 'in', members)
+      .orderBy('cluster_id')
+      .execute();
+    await trx.deleteFrom('person_clusters').where('person_id', 'in', members).execute();
+    if (members.length < 2) continue;
+    const clusterId = existing[0]?.cluster_id ?? randomUUID();
+    await trx
+      .insertInto('person_clusters')
+      .values(members.map((person_id) => ({ person_id, cluster_id: clusterId })))
+      .execute();
+  }
+}
+
+/** Whether a reviewer or an earlier unlink decided that the two are different persons. */
+export async function decidedDifferent(trx: Trx, a: string, b: string): Promise<boolean> {
+  const [x, y] = orderedPair(a, b);
+  const row = await trx
+    .selectFrom('link_decisions')
+    .select('decision')
+    .where('person_a', '=', x)
+    .where('person_b', '=', y)
+    .orderBy('decided_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.decision === 'different';
+}
+
+/** Adds an active link between a and b (if none) and updates their clusters. */
+export async function addLink(
+  trx: Trx,
+  a: string,
+  b: string,
+  link: {
+    origin: 'batch' | 'review';
+    probability: number | null;
+    runId: string | null;
+    userId: string | null;
+  },
+): Promise<boolean> {
+  const [x, y] = orderedPair(a, b);
+  const inserted = await trx
+    .insertInto('person_links')
+    .values({
+      person_a: x,
+      person_b: y,
+      origin: link.origin,
+      probability: link.probability,
+      run_id: link.runId,
+      created_by: link.userId,
+    })
+    .onConflict((oc) => oc.columns(['person_a', 'person_b']).where('removed_at', 'is', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  await recomputeClusters(trx, [x, y]);
+  return inserted !== undefined;
+}
+
+/** Records a reviewer's decision on a pair (kept as history; the latest counts). */
+export async function recordDecision(
+  trx: Trx,
+  a: string,
+  b: string,
+  decision: 'same' | 'different',
+  userId: string | null,
+): Promise<void> {
+  const [x, y] = orderedPair(a, b);
+  await trx
+    .insertInto('link_decisions')
+    .values({ person_a: x, person_b: y, decision, decided_by: userId })
+    .execute();
+}
+
+/**
+ * Detaches `personId` from its cluster: every active link it has is marked removed and each pair is
+ * recorded as "different"; the person and its former neighbours' clusters are recomputed. Returns
+ * how many links were removed.
+ */
+export async function detachPerson(trx: Trx, personId: string, userId: string | null): Promise<number> {
+  const links = await linksOf(trx, [personId]);
+  if (links.length === 0) return 0;
+  await trx
+    .updateTable('person_links')
+    .set({ removed_at: new Date(), removed_by: userId })
+    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
+    .execute();
+  for (const [a, b] of links) await recordDecision(trx, a, b, 'different', userId);
+  await recomputeClusters(trx, [...new Set(links.flat())]);
+  return links.length;
+}
+
+/** The cluster of a person (its own id when it has no link); undefined for an unknown person. */
+export async function clusterIdOf(trx: Trx, personId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('person_cluster')
+    .select('cluster_id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row?.cluster_id;
+}
+
+/**
+ * How many distinct persons (clusters) `personIds` are: the counting unit of the statistics
+ * ("distinct persons after cross-agency de-duplication").
+ */
+export async function distinctPersonCount(trx: Trx, personIds: readonly string[]): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const row = await trx
+    .selectFrom('person_cluster')
+    .select(sql<string>`count(distinct cluster_id)`.as('n'))
+    .where('person_id', 'in', personIds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,175 @@
+/**
+ * The national linkage batch and the decisions on its pairs. The batch reads every person (it runs
+ * inside the server, which may decrypt), links them with the engine in src/server/linkage, and
+ * stores only ids and probabilities: links above the match threshold (except pairs a reviewer or
+ * an unlink declared different), and a review queue for the uncertain band. Every step is audited
+ * in the same transaction. Who may run it and who may review is decided by the routes' policies.
+ */
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { Ctx } from '../../http/route.js';
+import { DEFAULT_THRESHOLDS, linkPersons, type Thresholds } from '../../linkage/linkage.js';
+import type { LinkPerson } from '../../linkage/record.js';
+import {
+  addLink,
+  decidedDifferent,
+  detachPerson,
+  orderedPair,
+  recordDecision,
+} from './clusters.repository.js';
+
+/** Every person as the engine needs it (decrypted in memory only, for the duration of the run). */
+async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]> {
+  const rows = await ctx.trx
+    .selectFrom('persons')
+    .select([
+      'id',
+      'owner_institution_id',
+      'given_names',
+      'first_surname',
+      'second_surname',
+      'aliases',
+      'date_of_birth',
+      'birth_year',
+      'sex',
+      'nationalities',
+      'document_number',
+      'residence_department',
+      'residence_district',
+    ])
+    .orderBy('id')
+    .execute();
+  const dec = (v: string | null, column: string) => crypto.decryptNullable(v, `persons.${column}`);
+  return rows.map((r) => {
+    const aliases = dec(r.aliases, 'aliases');
+    return {
+      id: r.id,
+      source: r.owner_institution_id,
+      givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
+      firstSurname: dec(r.first_surname, 'first_surname'),
+      secondSurname: dec(r.second_surname, 'second_surname'),
+      aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
+      dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
+      birthYear: r.birth_year,
+      sex: r.sex,
+      nationalities: r.nationalities,
+      documentNumber: dec(r.document_number, 'document_number'),
+      department: r.residence_department,
+      district: dec(r.residence_district, 'residence_district'),
+    };
+  });
+}
+
+export interface RunSummary {
+  id: string;
+  persons: number;
+  candidatePairs: number;
+  linksAdded: number;
+  reviewsAdded: number;
+}
+
+/** Runs the national batch; returns what it added. */
+export async function runLinkage(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): Promise<RunSummary> {
+  const persons = await loadPersons(ctx, crypto);
+  const result = linkPersons(persons, { thresholds });
+  const run = await ctx.trx
+    .insertInto('linkage_runs')
+    .values({
+      started_by: ctx.actor.userId,
+      match_threshold: thresholds.match,
+      review_threshold: thresholds.review,
+      model: JSON.stringify({ lambda: result.model.lambda, comparisons: result.model.comparisons }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let linksAdded = 0;
+  for (const pair of result.matches) {
+    const a = persons[pair.left]!.id;
+    const b = persons[pair.right]!.id;
+    if (await decidedDifferent(ctx.trx, a, b)) continue;
+    const link = {
+      origin: 'batch' as const,
+      probability: pair.probability,
+      runId: run.id,
+      userId: ctx.actor.userId,
+    };
+    if (await addLink(ctx.trx, a, b, link)) linksAdded++;
+  }
+  let reviewsAdded = 0;
+  for (const pair of result.review) {
+    const [a, b] = orderedPair(persons[pair.left]!.id, persons[pair.right]!.id);
+    const known = await ctx.trx
+      .selectFrom('match_reviews')
+      .select('id')
+      .where('person_a', '=', a)
+      .where('person_b', '=', b)
+      .executeTakeFirst();
+    if (known) continue;
+    await ctx.trx
+      .insertInto('match_reviews')
+      .values({ run_id: run.id, person_a: a, person_b: b, probability: pair.probability })
+      .execute();
+    reviewsAdded++;
+  }
+  await ctx.trx
+    .updateTable('linkage_runs')
+    .set({
+      finished_at: new Date(),
+      persons: persons.length,
+      candidate_pairs: result.candidates,
+      links_added: linksAdded,
+      reviews_added: reviewsAdded,
+    })
+    .where('id', '=', run.id)
+    .execute();
+  await auditOperation(ctx, 'runLinkage', 'linkage_run', run.id);
+  return { id: run.id, persons: persons.length, candidatePairs: result.candidates, linksAdded, reviewsAdded };
+}
+
+/**
+ * A reviewer's decision on a pending review: "same" links the two (a reversible link), "different"
+ * is remembered so no batch links them. The caller has checked the reviewer may decide this review.
+ */
+export async function decideReview(
+  ctx: Ctx,
+  reviewId: string,
+  decision: 'same' | 'different',
+): Promise<boolean> {
+  const review = await ctx.trx
+    .selectFrom('match_reviews')
+    .select(['person_a', 'person_b', 'probability'])
+    .where('id', '=', reviewId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (!review) return false;
+  await ctx.trx
+    .updateTable('match_reviews')
+    .set({
+      status: decision === 'same' ? 'confirmed' : 'rejected',
+      decided_by: ctx.actor.userId,
+      decided_at: new Date(),
+    })
+    .where('id', '=', reviewId)
+    .execute();
+  await recordDecision(ctx.trx, review.person_a, review.person_b, decision, ctx.actor.userId);
+  if (decision === 'same')
+    await addLink(ctx.trx, review.person_a, review.person_b, {
+      origin: 'review',
+      probability: review.probability,
+      runId: null,
+      userId: ctx.actor.userId,
+    });
+  await auditOperation(ctx, 'decideMatchReview', 'match_review', reviewId, ['status']);
+  return true;
+}
+
+/** Detaches a person from its cluster (unlinkPersons); returns how many links were removed. */
+export async function unlinkPerson(ctx: Ctx, personId: string): Promise<number> {
+  const removed = await detachPerson(ctx.trx, personId, ctx.actor.userId);
+  await auditOperation(ctx, 'unlinkPersons', 'person', personId, ['cluster']);
+  return removed;
+}
