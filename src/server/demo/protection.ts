@@ -1,0 +1,371 @@
+/**
+ * Protection for one demo victim: needs matched against the directory with the providers module's
+ * `match` (an adult man needing shelter is unmet, "no provider for profile", as with the API), the
+ * consent that covers the services referred, referrals from the case's institution to each
+ * provider's, the services delivered under accepted referrals (what "victims assisted" counts), and
+ * the protection status of foreign victims and of Paraguayans found abroad.
+ */
+import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS } from '../../shared/catalogues.js';
+import type { PersonInput } from '../modules/persons/person-record.js';
+import { ageBandOf, isBedService, match } from '../modules/providers/matching.js';
+import type { DemoContext, DemoInstitution } from './case.js';
+import type { DemoOffer } from './directory.js';
+import { dayAfter } from './follow-up.js';
+import { addDays, LAST_DAY, timestampOn } from './plan.js';
+import type { Rng } from './prng.js';
+import { referralFlow } from './referral-flow.js';
+import { writeProtectionStatus } from './protection-status.js';
+import * as texts from './protection-texts.js';
+import type { ChunkTables } from './tables.js';
+
+export type CaseTimeline = (
+  at: string,
+  kind: string,
+  details: Record<string, unknown>,
+  actor?: string | null,
+  institution?: string,
+) => void;
+
+export interface ProtectionVictim {
+  /** The case's index in this run (the last cases may hold shelter places, see DemoOffer). */
+  caseIndex: number;
+  caseId: string;
+  personId: string;
+  owner: DemoInstitution;
+  detectedOn: string;
+  detectionDepartment: string | null;
+  detectionCountry: string;
+  fields: PersonInput;
+  age: number;
+  child: boolean;
+  /** The latest trafficking-status decision, if any. */
+  status: string | null;
+  timeline: CaseTimeline;
+}
+
+/** Bed places taken by referrals still running at the end, per provider service. */
+export type Holds = Record<string, number>;
+
+/** Chance that each service is needed, by who the victim is. */
+const NEEDS = {
+  child: {
+    Shelter: 0.4,
+    Psychological: 0.6,
+    Medical: 0.45,
+    Education: 0.3,
+    FamilyReintegration: 0.35,
+    DropInCentre: 0.15,
+    LegalAid: 0.2,
+  },
+  woman: {
+    Shelter: 0.4,
+    Psychological: 0.6,
+    Medical: 0.45,
+    LegalAid: 0.4,
+    Livelihood: 0.3,
+    FinancialHelp: 0.1,
+  },
+  man: {
+    Shelter: 0.2,
+    Medical: 0.4,
+    LegalAid: 0.35,
+    Livelihood: 0.45,
+    Psychological: 0.3,
+    FinancialHelp: 0.1,
+  },
+} as const;
+const URGENT = new Set(['Shelter', 'Medical', 'Repatriation']);
+
+function drawNeeds(rng: Rng, v: ProtectionVictim): string[] {
+  const group = v.child ? NEEDS.child : v.fields.sex === 'Female' ? NEEDS.woman : NEEDS.man;
+  const types = Object.entries(group)
+    .filter(([, p]) => rng.chance(p))
+    .map(([type]) => type);
+  if (v.fields.nationalities[0] !== 'PY') {
+    if (rng.chance(0.5)) types.push('ResidencyRegularisation');
+    if (rng.chance(0.25)) types.push('Repatriation');
+    if (v.fields.interpreterNeeded && rng.chance(0.7)) types.push('Interpretation');
+  }
+  if (v.detectionCountry !== 'PY' && rng.chance(0.8)) types.push('Repatriation');
+  const distinct = [...new Set(types)].slice(0, 5);
+  return distinct.length ? distinct : ['Psychological'];
+}
+
+function urgencyOf(rng: Rng, type: string): 'Immediate' | 'High' | 'Normal' {
+  const x = rng.float();
+  if (URGENT.has(type)) return x < 0.45 ? 'Immediate' : x < 0.8 ? 'High' : 'Normal';
+  return x < 0.05 ? 'Immediate' : x < 0.3 ? 'High' : 'Normal';
+}
+
+/** Writes victim `v`'s protection records into `t`, counting the places held into `holds`. */
+export function writeProtection(
+  ctx: DemoContext,
+  rng: Rng,
+  ids: Rng,
+  t: ChunkTables,
+  v: ProtectionVictim,
+  holds: Holds,
+): void {
+  const foreign = v.fields.nationalities[0] !== 'PY';
+  if (foreign || v.detectionCountry !== 'PY') writeProtectionStatus(rng, t, v, foreign);
+  const share =
+    v.status === 'NotAVictimOfTrafficking'
+      ? 0.05
+      : v.status === 'ActualVictimOfTrafficking'
+        ? 0.8
+        : v.status
+          ? 0.65
+          : 0.4;
+  if (!rng.chance(share)) return;
+  const enc = (value: string | null, context: string) => ctx.crypto.encryptNullable(value, context);
+  const worker = rng.pick(v.owner.staff);
+  const needOn = dayAfter(v.detectedOn, rng.int(0, 6));
+  const department = v.detectionDepartment ?? v.fields.residenceDepartment ?? null;
+  const profile = {
+    sex: v.fields.sex,
+    age: v.age,
+    nationalities: v.fields.nationalities,
+    languages: v.fields.languages,
+  };
+  const planned = drawNeeds(rng, v).map((type) => {
+    const offers = ctx.offers.get(type) ?? [];
+    const result = match(offers, { serviceType: type, department }, profile);
+    // Most matched needs are referred, mostly to the nearest provider.
+    const chosen =
+      result.unmetReason || !rng.chance(0.85)
+        ? undefined
+        : result.matches[rng.chance(0.85) ? 0 : Math.min(1, result.matches.length - 1)];
+    const target = offers.find((o) => o.providerServiceId === chosen?.providerServiceId) ?? null;
+    return { id: ids.uuid(), type, urgency: urgencyOf(rng, type), unmet: result.unmetReason, target };
+  });
+  const referred = planned.filter((n) => n.target);
+
+  // One consent (or a child's documented best-interest exception) covers every service referred.
+  let consent: { id: string; fields: string[]; withdrawnOn: string | null } | null = null;
+  if (referred.length) {
+    const exception = v.child && rng.chance(0.15);
+    const extra = foreign || v.detectionCountry !== 'PY' ? ['nationalities', 'protectionStatus'] : [];
+    if (rng.chance(0.3)) extra.push('contact');
+    const fields = [...DEFAULT_SHARED_FIELDS, ...extra];
+    const lastReferral = addDays(needOn, 3);
+    const withdrawnOn = rng.chance(0.03) ? addDays(lastReferral, rng.int(2, 60)) : null;
+    consent = {
+      id: ids.uuid(),
+      fields,
+      withdrawnOn: withdrawnOn && withdrawnOn <= LAST_DAY ? withdrawnOn : null,
+    };
+    const at = timestampOn(rng, needOn);
+    const method = v.fields.interpreterNeeded
+      ? 'ThroughInterpreter'
+      : rng.pick(['Written', 'Written', 'Verbal', 'VerbalWithWitness']);
+    t.consents.add([
+      consent.id,
+      v.caseId,
+      v.personId,
+      exception ? 'best_interest_exception' : 'consent',
+      referred.map((n) => n.type),
+      fields,
+      exception ? null : method,
+      exception ? null : v.child ? rng.pick(['Parent', 'LegalGuardian']) : 'Person',
+      needOn,
+      exception ? enc(texts.exceptionReason(rng), 'consents.reason') : null,
+      worker,
+      v.owner.id,
+      at,
+      consent.withdrawnOn ? timestampOn(rng, consent.withdrawnOn) : null,
+      consent.withdrawnOn ? worker : null,
+    ]);
+    v.timeline(
+      at,
+      exception ? 'consent_exception_recorded' : 'consent_recorded',
+      {
+        consentId: consent.id,
+        personId: v.personId,
+        services: referred.map((n) => n.type),
+      },
+      worker,
+    );
+  }
+
+  for (const need of planned) {
+    const at = timestampOn(rng, needOn);
+    const referral =
+      need.target && consent
+        ? writeReferral(ctx, rng, ids, t, v, { need, consent, worker, needOn, holds })
+        : null;
+    const status = need.unmet ? 'unmet' : (referral ?? 'open');
+    t.needs.add([
+      need.id,
+      v.caseId,
+      v.personId,
+      need.type,
+      need.urgency,
+      department,
+      enc(rng.chance(0.3) ? texts.needNote(rng) : null, 'person_needs.notes'),
+      status,
+      need.unmet,
+      v.fields.sex,
+      ageBandOf(v.age),
+      worker,
+      v.owner.id,
+      at,
+      at,
+    ]);
+    v.timeline(
+      at,
+      'need_recorded',
+      {
+        needId: need.id,
+        personId: v.personId,
+        serviceType: need.type,
+        urgency: need.urgency,
+        unmetReason: need.unmet,
+      },
+      worker,
+    );
+  }
+}
+
+interface ReferralInput {
+  need: { id: string; type: string; urgency: 'Immediate' | 'High' | 'Normal'; target: DemoOffer | null };
+  consent: { id: string; fields: string[]; withdrawnOn: string | null };
+  worker: string;
+  needOn: string;
+  holds: Holds;
+}
+
+/** Writes the referral of one need and what followed it; answers the need's status after it. */
+function writeReferral(
+  ctx: DemoContext,
+  rng: Rng,
+  ids: Rng,
+  t: ChunkTables,
+  v: ProtectionVictim,
+  r: ReferralInput,
+): string {
+  const offer = r.need.target!;
+  const bed = isBedService(offer.serviceType);
+  const createdOn = atMost(addDays(r.needOn, rng.int(0, 3)), LAST_DAY);
+  const dueDays = URGENCY_DUE_DAYS[r.need.urgency];
+  const flow = referralFlow(rng, {
+    serviceType: offer.serviceType,
+    bed,
+    createdOn,
+    dueDays,
+    placeFree: bed && v.caseIndex >= ctx.total - offer.holdingCases,
+    withdrawnOn: r.consent.withdrawnOn && r.consent.withdrawnOn >= createdOn ? r.consent.withdrawnOn : null,
+  });
+  const id = ids.uuid();
+  const createdAt = timestampOn(rng, createdOn);
+  const dueAt = new Date(Date.parse(createdAt) + dueDays * 86_400_000).toISOString();
+  const receiver = ctx.institutions.get(offer.institutionCode);
+  const responder = receiver?.staff.length ? rng.pick(receiver.staff) : null;
+  const code = offer.institutionCode;
+  const shared = ['Repatriation', 'ResidencyRegularisation'].includes(offer.serviceType)
+    ? r.consent.fields
+    : DEFAULT_SHARED_FIELDS;
+  const reason =
+    flow.state === 'declined'
+      ? flow.noPlace
+        ? texts.noPlaceReason()
+        : texts.declineReason(rng)
+      : flow.state === 'closed'
+        ? texts.closeReason(rng)
+        : null;
+  let updatedAt = createdAt;
+  // What followed the request happened after it, even on the same day.
+  const after = (day: string) => {
+    const at = timestampOn(rng, day);
+    return at < createdAt ? createdAt : at;
+  };
+  const events: Array<[string, string, Record<string, unknown>, string | null, string]> = [];
+  if (flow.answeredOn) {
+    const at = after(flow.answeredOn);
+    events.push([
+      at,
+      flow.accepted ? 'referral_accepted' : 'referral_declined',
+      { referralId: id, institutionCode: code },
+      responder,
+      offer.institutionId,
+    ]);
+    updatedAt = at;
+  }
+  flow.deliveries.forEach((day) => {
+    const deliveryId = ids.uuid();
+    const at = after(day);
+    t.deliveries.add([
+      deliveryId,
+      id,
+      day,
+      ctx.crypto.encrypt(texts.deliveryText(rng, offer.serviceType), 'service_deliveries.description'),
+      responder,
+      offer.institutionId,
+      at,
+    ]);
+    events.push([
+      at,
+      'service_delivered',
+      { referralId: id, institutionCode: code, deliveryId, deliveredOn: day },
+      responder,
+      offer.institutionId,
+    ]);
+    if (at > updatedAt) updatedAt = at;
+  });
+  if (flow.endedOn && flow.state !== 'declined') {
+    const at = after(flow.endedOn);
+    if (flow.state === 'withdrawn')
+      events.push([
+        at,
+        'referral_withdrawn',
+        { referralId: id, consentId: r.consent.id },
+        r.worker,
+        v.owner.id,
+      ]);
+    else
+      events.push([
+        at,
+        `referral_${flow.state}`,
+        { referralId: id, institutionCode: code },
+        responder,
+        offer.institutionId,
+      ]);
+    if (at > updatedAt) updatedAt = at;
+  }
+  t.referrals.add([
+    id,
+    v.caseId,
+    v.personId,
+    r.need.id,
+    r.consent.id,
+    offer.providerServiceId,
+    offer.serviceType,
+    v.owner.id,
+    offer.institutionId,
+    flow.state,
+    r.need.urgency,
+    dueAt,
+    shared,
+    ctx.crypto.encryptNullable(rng.chance(0.4) ? texts.referralNote(rng) : null, 'referrals.note'),
+    ctx.crypto.encryptNullable(reason, 'referrals.state_reason'),
+    flow.holdsPlace,
+    r.worker,
+    createdAt,
+    updatedAt,
+  ]);
+  v.timeline(
+    createdAt,
+    'referral_created',
+    { referralId: id, serviceType: offer.serviceType, toInstitutionCode: code, sharedFields: shared },
+    r.worker,
+  );
+  for (const [at, kind, details, actor, institution] of events)
+    v.timeline(at, kind, details, actor, institution);
+  if (flow.holdsPlace) r.holds[offer.providerServiceId] = (r.holds[offer.providerServiceId] ?? 0) + 1;
+  return flow.state === 'completed'
+    ? 'met'
+    : ['requested', 'accepted', 'in_progress'].includes(flow.state)
+      ? 'referred'
+      : 'open';
+}
+
+const atMost = (a: string, b: string) => (a < b ? a : b);
