@@ -101,7 +101,7 @@ function run(rng: Rng, f: FlowInput): ReferralFlow {
   const span = Math.max(0, days(answeredOn, last));
   // A service just accepted may not have been delivered yet.
   const count =
-    running && span < 7 && rng.chance(0.5) ? 0 : rng.int(1, Math.min(6, 1 + Math.floor(span / 7)));
+    running && span < 7 && rng.chance(0.5) ? 0 : rng.int(1, Math.min(4, 1 + Math.floor(span / 14)));
   const deliveries = Array.from({ length: count }, (_, i) =>
     addDays(answeredOn, i === 0 ? rng.int(0, Math.min(2, span)) : rng.int(0, span)),
   ).sort();
