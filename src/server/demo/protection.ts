@@ -12,7 +12,7 @@ import type { DemoContext, DemoInstitution } from './case.js';
 import { dayAfter } from './follow-up.js';
 import { addDays, LAST_DAY, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
-import { writeReferral } from './referral-write.js';
+import { needStatusAfter, writeReferral } from './referral-write.js';
 import { writeProtectionStatus } from './protection-status.js';
 import * as texts from './protection-texts.js';
 import type { ChunkTables } from './tables.js';
@@ -140,7 +140,12 @@ export function writeProtection(
   const referred = planned.filter((n) => n.target);
 
   // One consent (or a child's documented best-interest exception) covers every service referred.
-  let consent: { id: string; fields: string[]; withdrawnOn: string | null } | null = null;
+  let consent: {
+    id: string;
+    fields: string[];
+    withdrawnOn: string | null;
+    withdrawnAt: string | null;
+  } | null = null;
   if (referred.length) {
     const exception = v.child && rng.chance(0.15);
     const extra = foreign || v.detectionCountry !== 'PY' ? ['nationalities', 'protectionStatus'] : [];
@@ -148,10 +153,12 @@ export function writeProtection(
     const fields = [...DEFAULT_SHARED_FIELDS, ...extra];
     const lastReferral = addDays(needOn, 3);
     const withdrawnOn = rng.chance(0.03) ? addDays(lastReferral, rng.int(2, 60)) : null;
+    const withdrawal = withdrawnOn && withdrawnOn <= LAST_DAY ? withdrawnOn : null;
     consent = {
       id: ids.uuid(),
       fields,
-      withdrawnOn: withdrawnOn && withdrawnOn <= LAST_DAY ? withdrawnOn : null,
+      withdrawnOn: withdrawal,
+      withdrawnAt: withdrawal && timestampOn(rng, withdrawal),
     };
     const at = timestampOn(rng, needOn);
     const method = v.fields.interpreterNeeded
@@ -171,7 +178,7 @@ export function writeProtection(
       worker,
       v.owner.id,
       at,
-      consent.withdrawnOn ? timestampOn(rng, consent.withdrawnOn) : null,
+      consent.withdrawnAt,
       consent.withdrawnOn ? worker : null,
     ]);
     v.timeline(
@@ -186,13 +193,15 @@ export function writeProtection(
     );
   }
 
+  let withdrawn = 0;
   for (const need of planned) {
     const at = timestampOn(rng, needOn);
-    const referral =
+    const state =
       need.target && consent
         ? writeReferral(ctx, rng, ids, t, v, { need, consent, worker, needOn, holds })
         : null;
-    const status = need.unmet ? 'unmet' : (referral ?? 'open');
+    if (state === 'withdrawn') withdrawn++;
+    const status = need.unmet ? 'unmet' : state ? needStatusAfter(state) : 'open';
     t.needs.add([
       need.id,
       v.caseId,
@@ -220,6 +229,14 @@ export function writeProtection(
         urgency: need.urgency,
         unmetReason: need.unmet,
       },
+      worker,
+    );
+  }
+  if (consent?.withdrawnOn) {
+    v.timeline(
+      consent.withdrawnAt!,
+      'consent_withdrawn',
+      { consentId: consent.id, referrals: withdrawn },
       worker,
     );
   }

@@ -21,7 +21,7 @@ export interface ReferralInput {
   holds: Holds;
 }
 
-/** Writes the referral of one need and what followed it; answers the need's status after it. */
+/** Writes the referral of one need and what followed it; answers the referral's state. */
 export function writeReferral(
   ctx: DemoContext,
   rng: Rng,
@@ -148,11 +148,13 @@ export function writeReferral(
   for (const [at, kind, details, actor, institution] of events)
     v.timeline(at, kind, details, actor, institution);
   if (flow.holdsPlace) r.holds[offer.providerServiceId] = (r.holds[offer.providerServiceId] ?? 0) + 1;
-  return flow.state === 'completed'
-    ? 'met'
-    : ['requested', 'accepted', 'in_progress'].includes(flow.state)
-      ? 'referred'
-      : 'open';
+  return flow.state;
+}
+
+/** What a need becomes after its referral (as referral-state.ts sets it). */
+export function needStatusAfter(state: string): string {
+  if (state === 'completed') return 'met';
+  return ['requested', 'accepted', 'in_progress'].includes(state) ? 'referred' : 'open';
 }
 
 const atMost = (a: string, b: string) => (a < b ? a : b);
