@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTED_COLUMNS } from '../../src/server/crypto/registry.js';
+import { DEMO_PROVIDERS } from '../../src/server/demo/directory-catalogue.js';
 import { generateDemo, type DemoSummary } from '../../src/server/demo/demo.js';
 import { personFields } from '../../src/server/modules/persons/person-record.js';
 import { assess, childStatus, type Answer, type RuleDefinition } from '../../src/shared/screening-rules.js';
@@ -106,6 +107,11 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
       expect(row!.n, `${column.table}.${column.column}`).toBe(0);
     }
     const tables = [
+      'person_needs',
+      'consents',
+      'referrals',
+      'service_deliveries',
+      'protection_status',
       'persons',
       'cases',
       'case_timeline',
@@ -167,6 +173,16 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
       ['cases', 'created_by', 'users'],
       ['case_assignments', 'user_id', 'users'],
       ['persons', 'owner_institution_id', 'institutions'],
+      ['person_needs', 'case_id', 'cases'],
+      ['person_needs', 'person_id', 'persons'],
+      ['consents', 'person_id', 'persons'],
+      ['referrals', 'need_id', 'person_needs'],
+      ['referrals', 'consent_id', 'consents'],
+      ['referrals', 'provider_service_id', 'provider_services'],
+      ['referrals', 'to_institution_id', 'institutions'],
+      ['service_deliveries', 'referral_id', 'referrals'],
+      ['service_deliveries', 'recorded_by', 'users'],
+      ['protection_status', 'person_id', 'persons'],
     ];
     for (const [table, column, parent] of references) {
       const [row] = await query<{ n: number }>(
@@ -289,6 +305,125 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
     expect(res.json().items.length).toBeGreaterThan(0);
   });
 
+  it('writes a directory once per database, where no shelter takes adult men', async () => {
+    const [providers] = await query<{ n: number }>(a, 'select count(*)::int as n from service_providers');
+    expect(providers!.n).toBe(DEMO_PROVIDERS.length);
+    expect(summary.rows.service_providers).toBe(DEMO_PROVIDERS.length);
+    const shelters = await query<{ sexes: string[]; max_age: number | null }>(
+      a,
+      `select p.sexes, p.max_age from provider_services s join service_providers p on p.id = s.provider_id
+        where s.service_type = 'Shelter'`,
+    );
+    expect(shelters.length).toBeGreaterThan(3);
+    for (const s of shelters)
+      expect(
+        (s.sexes.includes('Female') && !s.sexes.includes('Male')) || (s.max_age !== null && s.max_age < 18),
+      ).toBe(true);
+    const names = await query<{ name: string }>(a, 'select name from service_providers');
+    for (const { name } of names) expect(name).toMatch(/\(fictici[oa]\)$/);
+  });
+
+  it('records needs as matching decides them: an adult man needing shelter is unmet', async () => {
+    const needs = await query<{
+      service_type: string;
+      status: string;
+      unmet_reason: string | null;
+      person_sex: string;
+      age_band: string;
+      referred: boolean;
+    }>(
+      a,
+      `select n.service_type, n.status, n.unmet_reason, n.person_sex, n.age_band,
+          exists (select 1 from referrals r where r.need_id = n.id) as referred
+        from person_needs n`,
+    );
+    expect(needs.length).toBeGreaterThan(CASES / 2);
+    const adultMen = needs.filter(
+      (n) =>
+        n.service_type === 'Shelter' &&
+        n.person_sex === 'Male' &&
+        ['18-29', '30-59', '60+'].includes(n.age_band),
+    );
+    expect(adultMen.length).toBeGreaterThan(0);
+    for (const n of adultMen) {
+      expect(n.status).toBe('unmet');
+      expect(['no_provider_for_profile', 'not_offered_in_department']).toContain(n.unmet_reason);
+    }
+    expect(adultMen.map((n) => n.unmet_reason)).toContain('no_provider_for_profile');
+    for (const n of needs) {
+      expect(n.status === 'unmet', n.service_type).toBe(n.unmet_reason !== null);
+      if (n.status === 'unmet') expect(n.referred).toBe(false);
+      if (n.status === 'referred' || n.status === 'met') expect(n.referred).toBe(true);
+    }
+  });
+
+  it('refers only under a consent that covers the service, with states, places and deliveries that agree', async () => {
+    const count = async (text: string) =>
+      (await query<{ n: number }>(a, `select count(*)::int as n from ${text}`))[0]!.n;
+    expect(await count('referrals')).toBeGreaterThan(CASES / 3);
+    // Every referral: a consent of the same person on the same case, covering the service and the fields shared.
+    expect(
+      await count(`referrals r where not exists (select 1 from consents c where c.id = r.consent_id
+        and c.case_id = r.case_id and c.person_id = r.person_id and r.service_type = any(c.services)
+        and r.shared_fields <@ c.shared_fields and c.given_on <= r.created_at::date)`),
+    ).toBe(0);
+    // Deliveries only under referrals that were accepted, by the receiving institution, within the referral's life.
+    expect(
+      await count(`service_deliveries d join referrals r on r.id = d.referral_id
+        where r.state not in ('in_progress', 'completed', 'closed', 'withdrawn')
+           or d.institution_id <> r.to_institution_id
+           or d.delivered_on < r.created_at::date or d.delivered_on > r.updated_at::date`),
+    ).toBe(0);
+    expect(
+      await count(`referrals r where r.state in ('in_progress', 'completed')
+        and not exists (select 1 from service_deliveries d where d.referral_id = r.id)`),
+    ).toBe(0);
+    // The need follows its referral; a place is held exactly by running shelter referrals.
+    expect(
+      await count(`referrals r join person_needs n on n.id = r.need_id where n.status <> case
+        when r.state = 'completed' then 'met' when r.state in ('requested', 'accepted', 'in_progress') then 'referred' else 'open' end`),
+    ).toBe(0);
+    expect(
+      await count(`referrals r where r.holds_place <> (r.service_type = 'Shelter' and r.state in ('accepted', 'in_progress'))
+        or r.due_at <> r.created_at + make_interval(days => case r.urgency when 'Immediate' then 1 when 'High' then 3 else 10 end)
+        or r.updated_at < r.created_at`),
+    ).toBe(0);
+    expect(
+      await count(`provider_services s where s.occupancy > coalesce(s.capacity, 0)
+        or s.occupancy <> (select count(*) from referrals r where r.provider_service_id = s.id and r.holds_place)`),
+    ).toBe(0);
+    // The run's last cases fill some shelter places (the check above then means something).
+    expect(await count('referrals where holds_place')).toBeGreaterThan(0);
+    const states = await query<{ state: string }>(a, 'select distinct state from referrals');
+    expect(states.map((x) => x.state)).toEqual(
+      expect.arrayContaining(['requested', 'completed', 'declined', 'closed', 'in_progress']),
+    );
+    // Foreign victims and Paraguayans found abroad: a return arranged was asked for, a residency granted too.
+    expect(await count('protection_status')).toBeGreaterThan(0);
+    expect(
+      await count(`protection_status where (return_arranged and not return_requested)
+        or (residency_granted and not residency_requested)`),
+    ).toBe(0);
+  });
+
+  it('gives the same protection records for the same seed', async () => {
+    const protection = async (t: TestContext) => ({
+      needs: await query(t, 'select id, service_type, status, unmet_reason from person_needs order by id'),
+      referrals: await query(
+        t,
+        'select id, state, provider_service_id, created_at::text, holds_place from referrals order by id',
+      ),
+      deliveries: await query(
+        t,
+        'select id, referral_id, delivered_on::text from service_deliveries order by id',
+      ),
+      occupancy: await query(t, 'select id, occupancy from provider_services order by id'),
+    });
+    const [pa, pb] = [await protection(a), await protection(b)];
+    expect(pa.referrals.length).toBeGreaterThan(0);
+    expect(pb).toEqual(pa);
+  });
+
   it('refuses a database that already has cases, and with --append continues the references', async () => {
     await expect(
       generateDemo(other.services, { cases: 5, seed: 'beta', password: PASSWORD }),
@@ -304,6 +439,14 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
       append: true,
     });
     expect(appended.usersCreated).toBe(0);
+    expect(appended.rows.service_providers).toBe(0);
+    const [directory] = await query<{ n: number; over: number }>(
+      other,
+      `select (select count(*)::int from service_providers) as n,
+        (select count(*)::int from provider_services s where s.occupancy > coalesce(s.capacity, 0)
+          or s.occupancy <> (select count(*) from referrals r where r.provider_service_id = s.id and r.holds_place)) as over`,
+    );
+    expect(directory).toEqual({ n: DEMO_PROVIDERS.length, over: 0 });
     const [count] = await query<{ n: number }>(other, 'select count(*)::int as n from cases');
     expect(count!.n).toBe(CASES + 20);
     const after = await query<{ year: number; last: number }>(

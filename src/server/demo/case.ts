@@ -12,7 +12,9 @@ import { drawPerson } from './person.js';
 import { personRow } from './person-row.js';
 import { addDays, caseStatus, detectionDate, locate, timestampOn, type YearSlice } from './plan.js';
 import { Rng, Weighted } from './prng.js';
+import type { DemoOffer } from './directory.js';
 import { writeScreeningAndDecisions, writeShares } from './follow-up.js';
+import { writeProtection, type Holds } from './protection.js';
 import type { LoadedInstrument } from './screening.js';
 import type { ChunkTables } from './tables.js';
 import { detectionPlace, narrative, placeName } from './texts.js';
@@ -34,14 +36,23 @@ export interface DemoContext {
   plan: readonly YearSlice[];
   institutions: ReadonlyMap<string, DemoInstitution>;
   instrument: LoadedInstrument | null;
+  /** The service directory by service type (see directory.ts). */
+  offers: ReadonlyMap<string, readonly DemoOffer[]>;
+  /** Cases in this run. */
+  total: number;
 }
+
+/** Protection draws from streams of its own, so adding it left the rest of a seed's data as it was. */
+const PROTECTION_STREAM = 0x5bd1e995;
 
 const OTHER_ROLES = Weighted.of({ PresumedVictim: 75, FamilyMember: 12, Witness: 10, Other: 3 });
 
 /** Writes case `index` (0-based over the whole run) into `t`. */
-export function writeCase(ctx: DemoContext, index: number, t: ChunkTables): void {
+export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds: Holds): void {
   const rng = new Rng(ctx.seed, index + 1);
   const ids = new Rng(ctx.idSeed, index + 1);
+  const protectionRng = new Rng((ctx.seed ^ PROTECTION_STREAM) >>> 0, index + 1);
+  const protectionIds = new Rng((ctx.idSeed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const { slice, ordinal } = locate(ctx.plan, index);
   const detectedOn = detectionDate(rng, slice, ordinal);
   const profile = PROFILE_TABLE.draw(rng);
@@ -141,7 +152,7 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables): void
     at: string,
     kind: string,
     details: Record<string, unknown>,
-    actor = creator,
+    actor: string | null = creator,
     institution = owner.id,
   ) => t.timeline.add([caseId, at, actor, institution, kind, JSON.stringify(details)]);
   timeline(createdAt, 'case_created', { reference: formatReference(slice.year, slice.base + ordinal + 1) });
@@ -181,7 +192,28 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables): void
         fields: p.fields,
         exploitationType: profile.type,
       };
-      writeScreeningAndDecisions(ctx, rng, ids, t, { ...victim, owner, detectedOn, factsDate, timeline });
+      const status = writeScreeningAndDecisions(ctx, rng, ids, t, {
+        ...victim,
+        owner,
+        detectedOn,
+        factsDate,
+        timeline,
+      });
+      const protection = {
+        caseIndex: index,
+        caseId,
+        personId: p.id,
+        owner,
+        detectedOn,
+        detectionDepartment,
+        detectionCountry,
+        fields: p.fields,
+        age: p.age,
+        child: p.child,
+        status,
+        timeline,
+      };
+      writeProtection(ctx, protectionRng, protectionIds, t, protection, holds);
     }
   });
 

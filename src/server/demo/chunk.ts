@@ -6,7 +6,9 @@
 import { FieldCrypto } from '../crypto/field-crypto.js';
 import type { RuleDefinition } from '../../shared/screening-rules.js';
 import { writeCase, type DemoContext, type DemoInstitution } from './case.js';
+import type { DemoOffer } from './directory.js';
 import type { YearSlice } from './plan.js';
+import type { Holds } from './protection.js';
 import { instrumentOf } from './screening.js';
 import { chunkScript } from './sql-script.js';
 import { chunkTables } from './tables.js';
@@ -24,6 +26,10 @@ export interface DemoPlanData {
   plan: YearSlice[];
   institutions: DemoInstitution[];
   instrument: { id: string; version: number; definition: RuleDefinition } | null;
+  /** The service directory the needs are matched against. */
+  offers: DemoOffer[];
+  /** Cases in this run. */
+  total: number;
   /** Skip foreign-key triggers while inserting (see chunkScript). */
   skipTriggers: boolean;
 }
@@ -40,7 +46,15 @@ export function contextFrom(
     plan: data.plan,
     institutions: new Map(data.institutions.map((i) => [i.code, i])),
     instrument: data.instrument && instrumentOf(data.instrument),
+    offers: byType(data.offers),
+    total: data.total,
   };
+}
+
+function byType(offers: readonly DemoOffer[]): Map<string, DemoOffer[]> {
+  const map = new Map<string, DemoOffer[]>();
+  for (const offer of offers) map.set(offer.serviceType, [...(map.get(offer.serviceType) ?? []), offer]);
+  return map;
 }
 
 export function cryptoFrom(keys: KeyMaterial): FieldCrypto {
@@ -56,6 +70,8 @@ export interface BuiltChunk {
   end: number;
   script: string;
   rows: Record<string, number>;
+  /** Shelter places held at the end by this chunk's referrals, per provider service. */
+  holds: Holds;
 }
 
 /** Cases [start, end) as one transaction script, with the number of rows per table. */
@@ -65,8 +81,9 @@ export function buildChunk(
   end: number,
 ): BuiltChunk {
   const tables = chunkTables();
-  for (let i = start; i < end; i++) writeCase(ctx, i, tables);
+  const holds: Holds = {};
+  for (let i = start; i < end; i++) writeCase(ctx, i, tables, holds);
   const rows: Record<string, number> = {};
   for (const table of Object.values(tables)) rows[table.table] = table.rows.length;
-  return { start, end, script: chunkScript(Object.values(tables), ctx.skipTriggers), rows };
+  return { start, end, script: chunkScript(Object.values(tables), ctx.skipTriggers), rows, holds };
 }

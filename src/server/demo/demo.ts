@@ -19,6 +19,7 @@ import { chunkSource } from './pool.js';
 import { canSkipTriggers, runScript } from './sql-script.js';
 import { chunkTables } from './tables.js';
 import { ensureDemoStaff, type DemoAdmin } from './users.js';
+import { ensureDemoDirectory } from './directory.js';
 
 export interface DemoOptions {
   cases: number;
@@ -91,8 +92,15 @@ export async function generateDemo(
       new Rng(idSeed, 0),
       new Rng(seed, 0),
     );
+    // Fixed ids: the directory is the same in every demo database, whatever the seed.
+    const directory = await ensureDemoDirectory(trx, new Rng(hashSeed('demo directory'), 0));
     const counters = await trx.selectFrom('case_counters').select(['year', 'last']).execute();
-    return { instrument, staff, bases: new Map(counters.map((c) => [c.year, Number(c.last)])) };
+    return {
+      instrument,
+      staff,
+      directory,
+      bases: new Map(counters.map((c) => [c.year, Number(c.last)])),
+    };
   });
   const plan = yearPlan(options.cases, setup.bases);
   const data: DemoPlanData = {
@@ -105,6 +113,8 @@ export async function generateDemo(
       version: setup.instrument.version,
       definition: setup.instrument.definition,
     },
+    offers: setup.directory.offers,
+    total: options.cases,
     skipTriggers: options.checkForeignKeys
       ? false
       : await canSkipTriggers(
@@ -115,7 +125,11 @@ export async function generateDemo(
   const workers = options.workers ?? (options.cases >= 20_000 ? os.availableParallelism() : 0);
   const keys = services.masterKey && workers > 0 ? await keyMaterial(db, services.masterKey) : null;
 
-  const rows: Record<string, number> = { users: setup.staff.created };
+  const rows: Record<string, number> = {
+    users: setup.staff.created,
+    service_providers: setup.directory.created,
+  };
+  const holds = new Map<string, number>();
   let pending: Promise<void> | null = null;
   const source = chunkSource({
     data,
@@ -129,6 +143,7 @@ export async function generateDemo(
     if (pending) await pending;
     options.onProgress?.(chunk.start, options.cases);
     for (const [table, n] of Object.entries(chunk.rows)) rows[table] = (rows[table] ?? 0) + n;
+    for (const [id, n] of Object.entries(chunk.holds)) holds.set(id, (holds.get(id) ?? 0) + n);
     pending = runScript(db, chunk.script).catch(async (error: unknown) => {
       await runScript(db, 'rollback').catch(() => {});
       throw error;
@@ -150,6 +165,14 @@ export async function generateDemo(
         .onConflict((oc) =>
           oc.column('year').doUpdateSet({ last: sql<number>`greatest(case_counters.last, ${last})` }),
         )
+        .execute();
+    }
+    // The places the run's referrals hold at the end (never more than were free: see DemoOffer).
+    for (const [id, n] of [...holds].sort()) {
+      await trx
+        .updateTable('provider_services')
+        .set({ occupancy: sql<number>`occupancy + ${n}`, updated_at: new Date() })
+        .where('id', '=', id)
         .execute();
     }
     await writeAudit(trx, {

@@ -26,7 +26,7 @@ export interface VictimContext {
 }
 
 /** `days` after detection, but never after the end of the demo calendar. */
-function dayAfter(detectedOn: string, days: number): string {
+export function dayAfter(detectedOn: string, days: number): string {
   const day = addDays(detectedOn, days);
   return day > LAST_DAY ? (detectedOn > LAST_DAY ? detectedOn : LAST_DAY) : day;
 }
@@ -42,7 +42,7 @@ export function writeScreeningAndDecisions(
   ids: Rng,
   t: ChunkTables,
   v: VictimContext,
-): void {
+): string | null {
   let screeningId: string | null = null;
   let assessment: 'presumed_victim' | 'possible_victim' | 'no_indication' | null = null;
   if (ctx.instrument && rng.chance(0.92)) {
@@ -86,7 +86,7 @@ export function writeScreeningAndDecisions(
     v.timeline(at, 'screening_recorded', { screeningId, personId: v.personId, assessment }, screener);
   }
   // Most screened victims get a decision; a few are decided without the instrument.
-  if (!(assessment ? rng.chance(0.88) : rng.chance(0.3))) return;
+  if (!(assessment ? rng.chance(0.88) : rng.chance(0.3))) return null;
   const orgType = decisionOrgType(v.owner.kind);
   const decide = (status: string, day: string, reviews: string | null) => {
     const id = ids.uuid();
@@ -118,12 +118,11 @@ export function writeScreeningAndDecisions(
   const firstId = decide(status, decidedOn, null);
   if (status === 'PossibleVictimOfTrafficking' && rng.chance(0.1)) {
     const later = dayAfter(v.detectedOn, rng.int(25, 120));
-    decide(
-      rng.chance(0.8) ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking',
-      later < decidedOn ? decidedOn : later,
-      firstId,
-    );
+    const reviewed = rng.chance(0.8) ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
+    decide(reviewed, later < decidedOn ? decidedOn : later, firstId);
+    return reviewed;
   }
+  return status;
 }
 
 export interface ShareContext {

@@ -23,7 +23,8 @@ export const CASE_INSTITUTIONS = [
   'DGM',
   'NGO-LUNANUEVA',
 ];
-export const DEMO_INSTITUTIONS = [...CASE_INSTITUTIONS, 'MESA'];
+/** Also the providers' institutions that own no case (health, IOM), so referrals to them are answered. */
+export const DEMO_INSTITUTIONS = [...CASE_INSTITUTIONS, 'MSPBS', 'INT-OIM', 'MESA'];
 
 const SLUG: Record<Role, string> = {
   system_admin: 'sysadmin',
