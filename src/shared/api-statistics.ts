@@ -16,9 +16,31 @@ export const FIGURE_IDS = [
   'referralsMade',
   'unmetNeeds',
   'daysToFirstService',
+  'investigationsOpened',
+  'complicityInvestigations',
+  'personsCharged',
+  'personsConvicted',
+  'sentenceMonths',
+  'cooperationRequests',
+  'operationsConducted',
+  'personsArrested',
+  'victimsRescued',
+  'trainingsHeld',
+  'trainingParticipants',
+  'campaignsRun',
+  'campaignReach',
+  'hotlineContacts',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
-export const AREAS = ['identification', 'protection', 'ict'] as const;
+/**
+ * Figures about victims (person facts): every filter applies and they have a drill-down to cases.
+ * The prosecution and prevention figures apply only the filters listed in their breakdowns.
+ */
+export const VICTIM_FIGURES: readonly FigureId[] = FIGURE_IDS.slice(
+  0,
+  FIGURE_IDS.indexOf('investigationsOpened'),
+);
+export const AREAS = ['identification', 'protection', 'ict', 'prosecution', 'prevention'] as const;
 export type Area = (typeof AREAS)[number];
 
 export const DIMENSION_IDS = [
@@ -36,10 +58,32 @@ export const DIMENSION_IDS = [
   'serviceType',
   'referralState',
   'unmetReason',
+  'sentenceBand',
+  'cooperationKind',
+  'hotlineChannel',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
 export const ICT_VALUES = ['online_recruitment', 'online_exploitation', 'online_both', 'offline'] as const;
+/** Sentence length bands (months) of persons convicted. */
+export const SENTENCE_BANDS = ['<24', '24-59', '60-119', '120+', 'none'] as const;
+/** What one counted unit of a figure is. */
+export const UNITS = [
+  'persons',
+  'referrals',
+  'needs',
+  'deliveries',
+  'days',
+  'investigations',
+  'requests',
+  'operations',
+  'trainings',
+  'participants',
+  'campaigns',
+  'contacts',
+  'months',
+] as const;
+export type Unit = (typeof UNITS)[number];
 /** `online` filters any ICT involvement. */
 export const ICT_FILTERS = ['online', ...ICT_VALUES] as const;
 
@@ -74,7 +118,7 @@ export const FigureRow = z.object({ key: z.string(), value: z.number() });
 export const FigureResult = z.object({
   figure: z.enum(FIGURE_IDS),
   area: z.enum(AREAS),
-  unit: z.enum(['persons', 'referrals', 'needs', 'deliveries', 'days']),
+  unit: z.enum(UNITS),
   title: z.string(),
   definition: z.string(),
   period: z.object({ from: IsoDate, to: IsoDate }),

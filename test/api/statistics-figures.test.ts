@@ -10,6 +10,7 @@ import { generateDemo } from '../../src/server/demo/demo.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
+import { addProsecutionPreventionRecords } from './statistics-fixtures-prosecution.js';
 import { loadRecords, referenceFigure, type RefFilters } from './statistics-reference.js';
 
 const SEEDS = ['alpha', 'beta', 'gamma'];
@@ -43,6 +44,25 @@ const CHECKS: Array<[string, Omit<RefFilters, 'year'>, string | undefined]> = [
   ['unmetNeeds', {}, 'serviceType'],
   ['daysToFirstService', {}, 'ageGroup'],
   ['daysToFirstService', { sex: 'Female' }, undefined],
+  ['investigationsOpened', {}, 'institution'],
+  ['investigationsOpened', { ict: 'online' }, 'department'],
+  ['complicityInvestigations', {}, 'ict'],
+  ['personsCharged', {}, 'sex'],
+  ['personsCharged', { sex: 'Male' }, 'department'],
+  ['personsConvicted', {}, 'sentenceBand'],
+  ['personsConvicted', { department: 'PY-ASU' }, 'sex'],
+  ['sentenceMonths', {}, 'sex'],
+  ['cooperationRequests', {}, 'cooperationKind'],
+  ['operationsConducted', {}, 'department'],
+  ['personsArrested', { ict: 'offline' }, 'department'],
+  ['victimsRescued', {}, 'institution'],
+  ['trainingsHeld', {}, 'department'],
+  ['trainingParticipants', {}, 'sex'],
+  ['trainingParticipants', { sex: 'Female' }, 'institution'],
+  ['campaignsRun', {}, 'institution'],
+  ['campaignReach', {}, 'institution'],
+  ['hotlineContacts', {}, 'hotlineChannel'],
+  ['hotlineContacts', { department: 'PY-11' }, 'institution'],
 ];
 const YEARS = [2020, 2023, 2025];
 
@@ -56,6 +76,7 @@ describe.skipIf(skipBackend)('statistics figures equal an independent computatio
       contexts.push(t);
       await generateDemo(t.services, { cases: CASES, seed, password: 'demo password for statistics 2026' });
       await addProtectionRecords(t);
+      await addProsecutionPreventionRecords(t, 101 + contexts.length);
       analysts.push(await userWithSession(t, { role: 'analyst', institution: 'MESA' }));
     }
   }, 300_000);

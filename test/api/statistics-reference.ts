@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { TestContext } from '../helpers/db.js';
+import { loadSourceRecords, referenceSourceFigure, type SourceRecords } from './statistics-reference-more.js';
 
 // Raw rows of several tables, read by column name.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,6 +38,8 @@ export interface Records {
     reason: string;
     institution: string;
   }>;
+  /** Prosecution and prevention units (statistics-reference-more.ts). */
+  sources: SourceRecords;
 }
 
 const day = (value: unknown) =>
@@ -171,7 +174,7 @@ export async function loadRecords(t: TestContext): Promise<Records> {
       firstServiceOn: firstService,
     });
   }
-  return { persons: facts, deliveries, referrals, needs };
+  return { persons: facts, deliveries, referrals, needs, sources: await loadSourceRecords(t) };
 }
 
 export interface RefFilters {
@@ -321,6 +324,8 @@ export function referenceFigure(
   filters: RefFilters,
   by?: string,
 ): { total: number | null; previousTotal: number | null; rows: Record<string, number> } {
+  if (records.sources.has(figure))
+    return referenceSourceFigure(records.sources, codes, figure, { ...filters }, by);
   const { items, measure: kind } = itemsOf(records, figure);
   const now = items.filter((i) => matches(i, filters));
   const before = items.filter((i) => matches(i, { ...filters, year: filters.year - 1 }));

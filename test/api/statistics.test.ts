@@ -152,6 +152,8 @@ describe.skipIf(skipBackend)('statistics API', () => {
       'identification',
       'protection',
       'ict',
+      'prosecution',
+      'prevention',
     ]);
     expect(report.tip[0].question).toBe('Victims identified');
     const identified = await api(t, analyst, 'GET', '/api/statistics?figure=victimsIdentified&year=2025');

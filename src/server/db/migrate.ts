@@ -16,6 +16,7 @@ import * as prevention from './migrations/2026-11-24T17-30-00_prevention.js';
 import * as linkage from './migrations/2026-11-24T18-00-00_linkage.js';
 import * as statistics from './migrations/2026-11-24T18-30-00_statistics.js';
 import * as ctdcAnalysis from './migrations/2026-11-24T18-45-00_ctdc_analysis.js';
+import * as statisticsMore from './migrations/2026-11-24T19-00-00_statistics_more.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T18-00-00_linkage': linkage,
   '2026-11-24T18-30-00_statistics': statistics,
   '2026-11-24T18-45-00_ctdc_analysis': ctdcAnalysis,
+  '2026-11-24T19-00-00_statistics_more': statisticsMore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DimensionId, StatisticsFilters } from '../../shared/api-statistics.js';
+import { errors } from '../http/errors.js';
 import type { FigureDefinition } from './figure.js';
 
 export interface DimensionSql {
@@ -14,6 +15,12 @@ export interface DimensionSql {
 
 /** The SQL of a breakdown for a figure. */
 export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): DimensionSql {
+  if (figure.fact === 'source' && dimension !== 'year' && dimension !== 'institution') {
+    // The engine checks breakdowns against the declaration first; a missing column is a declaration bug.
+    const column = figure.columns?.[dimension];
+    if (!column) throw new Error(`${figure.id} has no column for ${dimension}`);
+    return { expr: column, multi: false };
+  }
   switch (dimension) {
     case 'year':
       return { expr: `extract(year from ${figure.date})::int::text`, multi: false };
@@ -44,6 +51,10 @@ export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): 
       return { expr: 'f.state', multi: false };
     case 'unmetReason':
       return { expr: "coalesce(f.unmet_reason, 'Unknown')", multi: false };
+    case 'sentenceBand':
+    case 'cooperationKind':
+    case 'hotlineChannel':
+      throw new Error(`${dimension} is a dimension of source figures only`);
   }
 }
 
@@ -52,6 +63,7 @@ export function filterConditions(
   figure: FigureDefinition,
   filters: StatisticsFilters,
 ): RawBuilder<unknown>[] {
+  if (figure.fact === 'source') return sourceFilterConditions(figure, filters);
   const out: RawBuilder<unknown>[] = [];
   const eq = (column: string, value: string | undefined) => {
     if (value !== undefined) out.push(sql`${sql.raw(column)} = ${value}`);
@@ -66,5 +78,46 @@ export function filterConditions(
   if (filters.ict === 'online') out.push(sql`p.ict <> 'offline'`);
   else eq('p.ict', filters.ict);
   if (filters.platform) out.push(sql`${filters.platform} = any(p.platforms)`);
+  return out;
+}
+
+/** Filters of the person dimensions, by their name in `StatisticsFilters`. */
+const FILTER_DIMENSIONS = {
+  department: 'department',
+  sex: 'sex',
+  ageGroup: 'ageGroup',
+  ageBand: 'ageBand',
+  nationality: 'nationality',
+  exploitation: 'exploitation',
+  ict: 'ict',
+  platform: 'platform',
+} as const satisfies Partial<Record<keyof StatisticsFilters, DimensionId>>;
+
+/**
+ * Filters of a figure read from its own source (prosecution, prevention): only those it has a column
+ * for; any other is refused (a filter that does not apply would silently return the unfiltered number).
+ * ICT there is whether the investigation recorded platforms: `online` or `offline`.
+ */
+function sourceFilterConditions(figure: FigureDefinition, filters: StatisticsFilters): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (filters.institution) out.push(sql`${sql.raw(figure.institution)} = ${filters.institution}::uuid`);
+  for (const [name, dimension] of Object.entries(FILTER_DIMENSIONS)) {
+    const value = filters[name as keyof typeof FILTER_DIMENSIONS];
+    if (value === undefined) continue;
+    const column = figure.columns?.[dimension];
+    const applies = Object.keys(figure.columns ?? {}).filter((d) => d in FILTER_DIMENSIONS);
+    if (!column)
+      throw errors.validation([
+        {
+          path: `query.${name}`,
+          message: `${figure.id} cannot be filtered by ${name}; it can be filtered by ${['year', 'from', 'to', 'institution', ...applies].join(', ')}`,
+        },
+      ]);
+    if (dimension === 'ict' && value !== 'online' && value !== 'offline')
+      throw errors.validation([
+        { path: 'query.ict', message: `${figure.id} distinguishes only ict=online or ict=offline` },
+      ]);
+    out.push(sql`${sql.raw(column)} = ${value}`);
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import type { DimensionId, FigureId, StatisticsFilters } from '../../shared/api-
 import { caseVisible } from '../access/scope.js';
 import type { Actor } from '../access/actor.js';
 import type { Trx } from '../db/database.js';
+import { errors } from '../http/errors.js';
 import { dimensionSql } from './dimensions.js';
 import { checkBreakdowns, conditionsSql, sourceSql } from './engine.js';
 import { figure as figureOf } from './figures/index.js';
@@ -25,6 +26,16 @@ export interface DrillRequest {
 /** The cases behind a figure (or one cell of its breakdown), as far as `actor` may see them. */
 export async function drillCases(trx: Trx, actor: Actor, request: DrillRequest) {
   const figure = figureOf(request.figure);
+  // Prosecution and prevention figures have no drill-down: investigations are reached only through
+  // the investigation scope (a complicity investigation must stay invisible to the suspect's
+  // institution), and prevention records name no case.
+  if (figure.fact === 'source')
+    throw errors.validation([
+      {
+        path: 'query.figure',
+        message: `${figure.id} has no drill-down; drill-down is available for identification, protection and ICT figures`,
+      },
+    ]);
   const conditions = conditionsSql(figure, periodOf(request.filters), request.filters);
   if (request.by) {
     checkBreakdowns(figure, [request.by]);

@@ -30,6 +30,7 @@ export function checkBreakdowns(figure: FigureDefinition, by: readonly Dimension
 
 /** The FROM of a figure: its fact table joined to the person facts (`p`). */
 export function sourceSql(figure: FigureDefinition): RawBuilder<unknown> {
+  if (figure.fact === 'source') return sql`(${sql.raw(figure.source ?? 'select null')}) f`;
   return figure.fact === 'persons'
     ? sql`stat_persons p`
     : sql`${sql.raw(FACT_TABLE[figure.fact])} f join stat_persons p on p.person_key = f.person_key`;
@@ -43,6 +44,8 @@ function measure(figure: FigureDefinition): RawBuilder<unknown> {
       return sql`count(*)`;
     case 'medianDays':
       return sql`percentile_cont(0.5) within group (order by ${sql.raw(figure.valueColumn ?? 'null')})`;
+    case 'sum':
+      return sql`coalesce(sum(${sql.raw(figure.valueColumn ?? 'null')}), 0)`;
   }
 }
 

@@ -22,10 +22,14 @@ const DIMENSIONS: Record<DimensionId, [string, string]> = {
   serviceType: ['Tipo de servicio', 'Type of service'],
   referralState: ['Estado de la derivación', 'Referral state'],
   unmetReason: ['Motivo', 'Reason'],
+  sentenceBand: ['Pena (meses)', 'Sentence (months)'],
+  cooperationKind: ['Tipo de cooperación', 'Type of cooperation'],
+  hotlineChannel: ['Canal', 'Channel'],
 };
 
 const VALUES: Partial<Record<DimensionId, Record<string, [string, string]>>> = {
   sex: {
+    Unspecified: ['Sin especificar', 'Unspecified'],
     Female: ['Mujer', 'Female'],
     Male: ['Hombre', 'Male'],
     Intersex: ['Intersexual', 'Intersex'],
@@ -41,6 +45,19 @@ const VALUES: Partial<Record<DimensionId, Record<string, [string, string]>>> = {
     online_exploitation: ['Explotación en línea', 'Exploited online'],
     online_both: ['Captación y explotación en línea', 'Recruited and exploited online'],
     offline: ['Sin TIC registradas', 'No ICT recorded'],
+    online: ['Con plataformas en línea', 'Online platforms recorded'],
+  },
+  sentenceBand: {
+    '<24': ['Menos de 24', 'Under 24'],
+    '24-59': ['24 a 59', '24 to 59'],
+    '60-119': ['60 a 119', '60 to 119'],
+    '120+': ['120 o más', '120 or more'],
+    none: ['Sin pena de prisión registrada', 'No prison sentence recorded'],
+  },
+  cooperationKind: {
+    extradition: ['Extradición', 'Extradition'],
+    mutual_legal_assistance: ['Asistencia jurídica mutua', 'Mutual legal assistance'],
+    joint_investigation: ['Equipo conjunto de investigación', 'Joint investigation team'],
   },
   referralState: {
     requested: ['Solicitada', 'Requested'],

@@ -2,13 +2,15 @@
  * What "one person" is when statistics count persons: the ONE place that decides it. Every fact row
  * carries the key computed here, and every person count is `count(distinct person_key)`.
  *
- * Today the key is the person record's id. Record linkage (issue 7) provides the view
- * `person_cluster(person_id, cluster_id)`; cross-agency de-duplication then only changes this
- * relation to `coalesce(cluster_id, id)` (and marks the persons of a changed cluster dirty).
+ * The key is the person's linkage cluster (view `person_cluster`, docs/LINKAGE.md): the cluster id
+ * when record linkage joined the record to others (one woman registered by the police, the women's
+ * ministry and an NGO counts once), the person record's id otherwise. Linking and unlinking change
+ * `person_clusters`, whose triggers (migration 2026-11-24T19-00-00_statistics_more) mark the persons
+ * involved so that their facts are rebuilt under the new key.
  */
 import { sql, type RawBuilder } from 'kysely';
 
 /** The relation (person_id, person_key) over every person record. */
 export function personKeyMap(): RawBuilder<unknown> {
-  return sql`select persons.id as person_id, persons.id as person_key from persons`;
+  return sql`select person_id, cluster_id as person_key from person_cluster`;
 }

@@ -44,7 +44,10 @@ export async function refreshFacts(trx: Trx): Promise<number> {
   }
   await sql`create index on stat_batch (person_id)`.execute(trx);
   await sql`analyze stat_batch`.execute(trx);
-  await sql`delete from stat_persons where person_key in (select person_key from stat_batch)`.execute(trx);
+  // A person whose key changed (linked or unlinked) left a row under its old key, which names one of
+  // its records as `person_id`: every member of a changed cluster is marked, so that row is found here.
+  await sql`delete from stat_persons where person_key in (select person_key from stat_batch)
+    or person_id in (select person_id from stat_batch)`.execute(trx);
   for (const table of ['stat_services', 'stat_referrals', 'stat_needs'])
     await sql`delete from ${sql.table(table)} where person_id in (select person_id from stat_batch)`.execute(
       trx,

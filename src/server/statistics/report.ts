@@ -30,6 +30,20 @@ const REPORT: ReadonlyArray<readonly [Area, FigureId, readonly DimensionId[]]> =
   ['protection', 'unmetNeeds', ['serviceType', 'unmetReason']],
   ['protection', 'daysToFirstService', ['ageGroup']],
   ['ict', 'victimsIdentifiedOnline', ['ict', 'platform', 'exploitation', 'sex', 'ageGroup']],
+  ['prosecution', 'investigationsOpened', ['department', 'institution', 'ict']],
+  ['prosecution', 'complicityInvestigations', []],
+  ['prosecution', 'personsCharged', ['sex', 'department']],
+  ['prosecution', 'personsConvicted', ['sentenceBand', 'sex']],
+  ['prosecution', 'sentenceMonths', []],
+  ['prosecution', 'cooperationRequests', ['cooperationKind']],
+  ['prosecution', 'operationsConducted', ['department']],
+  ['prosecution', 'personsArrested', []],
+  ['prosecution', 'victimsRescued', []],
+  ['prevention', 'trainingsHeld', ['institution']],
+  ['prevention', 'trainingParticipants', ['sex', 'institution']],
+  ['prevention', 'campaignsRun', []],
+  ['prevention', 'campaignReach', []],
+  ['prevention', 'hotlineContacts', ['hotlineChannel', 'department']],
 ];
 
 async function crossTable(
@@ -81,9 +95,6 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
     'victimsIdentified',
     ['ageGroup', 'sex'],
   );
-  const notRecorded = en
-    ? 'Not yet recorded in Ñandutí (prosecution module).'
-    : 'Aún no registrado en Ñandutí (módulo de persecución).';
   const tip: NationalReport['tip'] = [
     {
       question: en ? 'Victims identified' : 'Víctimas identificadas',
@@ -109,9 +120,7 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
       value: total('referralsMade'),
       note: null,
     },
-    { question: en ? 'Investigations opened' : 'Investigaciones iniciadas', value: null, note: notRecorded },
-    { question: en ? 'Persons prosecuted' : 'Personas imputadas', value: null, note: notRecorded },
-    { question: en ? 'Persons convicted' : 'Personas condenadas', value: null, note: notRecorded },
+    ...tipProsecution(total, en),
   ];
   const glotip = [
     bySexAge,
@@ -137,6 +146,34 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
     ),
   ];
   return { year, locale, generatedAt: new Date().toISOString(), sections, tip, glotip };
+}
+
+/** The TIP questionnaire's law-enforcement questions, from the prosecution figures. */
+function tipProsecution(total: (id: FigureId) => number | null, en: boolean): NationalReport['tip'] {
+  const answer = (id: FigureId, es: string, english: string, note: [string, string] | null = null) => ({
+    question: en ? english : es,
+    value: total(id),
+    note: note ? note[en ? 1 : 0] : null,
+  });
+  return [
+    answer('investigationsOpened', 'Investigaciones iniciadas', 'Investigations opened'),
+    answer('personsCharged', 'Personas imputadas', 'Persons prosecuted (charged)', [
+      'Sospechosos con su primera imputación en el año.',
+      'Suspects whose first imputación was in the year.',
+    ]),
+    answer('personsConvicted', 'Personas condenadas', 'Persons convicted'),
+    answer('sentenceMonths', 'Pena de prisión mediana (meses)', 'Median prison sentence (months)'),
+    answer(
+      'complicityInvestigations',
+      'Investigaciones de funcionarios por complicidad',
+      'Investigations of officials for complicity',
+    ),
+    answer(
+      'cooperationRequests',
+      'Solicitudes de cooperación internacional',
+      'International cooperation requests',
+    ),
+  ];
 }
 
 function sumWhere(table: ReportTable, rowLabel: string): number {

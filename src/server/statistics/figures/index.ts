@@ -1,14 +1,18 @@
-/** Every figure, in report order. Prosecution and prevention add their files here. */
+/** Every figure, in report order. */
 import type { Area, FigureId } from '../../../shared/api-statistics.js';
 import type { FigureDefinition } from '../figure.js';
 import { ictFigures } from './ict.js';
 import { identificationFigures } from './identification.js';
+import { preventionFigures } from './prevention.js';
+import { prosecutionFigures } from './prosecution.js';
 import { protectionFigures } from './protection.js';
 
 export const FIGURES: readonly FigureDefinition[] = [
   ...identificationFigures,
   ...protectionFigures,
   ...ictFigures,
+  ...prosecutionFigures,
+  ...preventionFigures,
 ];
 
 const byId = new Map(FIGURES.map((figure) => [figure.id, figure]));

@@ -8,6 +8,8 @@ const AREA_LABELS: Record<string, [string, string]> = {
   identification: ['Identificación', 'Identification'],
   protection: ['Protección', 'Protection'],
   ict: ['TIC', 'ICT'],
+  prosecution: ['Persecución penal', 'Prosecution'],
+  prevention: ['Prevención', 'Prevention'],
 };
 
 /** Label of an area in the report's language. */

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import {
   AGE_GROUPS,
   FIGURE_IDS,
+  VICTIM_FIGURES,
   ICT_FILTERS,
   type DimensionId,
   type FigureId,
@@ -68,7 +69,17 @@ export function StatisticsPage() {
           label={t('stats.figure')}
           name="figure"
           value={figure}
-          onChange={(e) => set({ figure: e.target.value, by: undefined })}
+          onChange={(e) => {
+            // Prosecution and prevention figures take fewer filters: moving between the two kinds
+            // starts without filters rather than with one the new figure refuses.
+            const victims = (id: string) => (VICTIM_FIGURES as readonly string[]).includes(id);
+            const reset = victims(e.target.value) !== victims(figure);
+            set({
+              figure: e.target.value,
+              by: undefined,
+              ...(reset ? Object.fromEntries(FILTERS.map((f) => [f, undefined])) : {}),
+            });
+          }}
         >
           {FIGURE_IDS.map((id) => (
             <option key={id} value={id}>
@@ -98,7 +109,12 @@ export function StatisticsPage() {
             </option>
           ))}
         </SelectField>
-        {FILTERS.map((filter) => (
+        {FILTERS.filter(
+          (filter) =>
+            (VICTIM_FIGURES as readonly string[]).includes(figure) ||
+            params[filter] ||
+            data?.breakdowns.includes(filter),
+        ).map((filter) => (
           <SelectField
             key={filter}
             label={dimensionLabel(t, filter)}
@@ -160,7 +176,7 @@ export function StatisticsPage() {
             <summary>{t('stats.definition')}</summary>
             <p>{data.definition}</p>
           </details>
-          {can('statistics.drill') && (
+          {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
             <button
               type="button"
               className="button"

@@ -3,6 +3,7 @@ import type { DimensionId, FigureId } from '../../../shared/api-statistics.js';
 import type { Locale } from '../../../shared/roles.js';
 import { departmentName } from '../../departments.js';
 import type { MessageKey, Translate } from '../../i18n/catalogue.js';
+import { preventionLabel } from '../../i18n/prevention/values.js';
 import { valueLabel, type ValueListName } from '../../i18n/values.js';
 
 const LISTS: Partial<Record<DimensionId, ValueListName>> = {
@@ -24,6 +25,8 @@ export const dimensionLabel = (t: Translate, dimension: DimensionId) =>
 export function keyLabel(t: Translate, locale: Locale, dimension: DimensionId, key: string): string {
   if (key === 'Unknown') return t('stats.unknown');
   if (dimension === 'department') return departmentName(key);
+  if (dimension === 'sentenceBand' && key === 'none') return t('stats.sentenceBand.none');
+  if (dimension === 'hotlineChannel') return preventionLabel(locale, 'HOTLINE_CHANNELS', key);
   if (dimension === 'ageGroup' || dimension === 'ict')
     return t(`stats.${dimension}.${key}` as MessageKey as never);
   const list = LISTS[dimension];

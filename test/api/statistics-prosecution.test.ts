@@ -1,0 +1,99 @@
+/**
+ * Prosecution and prevention figures over HTTP: the national report answers the TIP questionnaire's
+ * law-enforcement questions from them (no more "not yet recorded"); filters that do not apply and the
+ * drill-down are refused with what to fix; complicity is an aggregate the suspect's institution sees
+ * like everyone else, with no way to the investigations. Synthetic data only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { addProsecutionPreventionRecords } from './statistics-fixtures-prosecution.js';
+
+describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
+  let t: TestContext;
+  let analyst: Session;
+  let police: Session;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await addProsecutionPreventionRecords(t, 42);
+    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+    police = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const total = async (session: Session, query: string) => {
+    const res = await api(t, session, 'GET', `/api/statistics?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('answers the TIP questions on prosecution from the figures in the national report', async () => {
+    const res = await api(t, analyst, 'GET', '/api/statistics/report?year=2024&locale=en');
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    const answer = (q: string) => report.tip.find((a: { question: string }) => a.question === q);
+    const opened = await total(analyst, 'figure=investigationsOpened&year=2024');
+    expect(opened.total).toBeGreaterThan(0);
+    expect(answer('Investigations opened')).toEqual({
+      question: 'Investigations opened',
+      value: opened.total,
+      note: null,
+    });
+    expect(answer('Persons convicted').value).toBe(
+      (await total(analyst, 'figure=personsConvicted&year=2024')).total,
+    );
+    expect(JSON.stringify(report.tip)).not.toContain('Not yet recorded');
+    const prosecution = report.sections.find((s: { area: string }) => s.area === 'prosecution');
+    const bands = prosecution.figures.find(
+      (f: { figure: string; by: string }) => f.figure === 'personsConvicted' && f.by === 'sentenceBand',
+    );
+    expect(bands.rows.reduce((a: number, r: { value: number }) => a + r.value, 0)).toBe(bands.total);
+  });
+
+  it('breaks participants down by sex, adding up to the total', async () => {
+    const bySex = await total(analyst, 'figure=trainingParticipants&year=2024&by=sex');
+    expect(bySex.total).toBeGreaterThan(0);
+    expect(bySex.rows.reduce((a: number, r: { value: number }) => a + r.value, 0)).toBe(bySex.total);
+  });
+
+  it('refuses a filter the figure does not have, a finer ICT value and the drill-down', async () => {
+    const age = await api(
+      t,
+      analyst,
+      'GET',
+      '/api/statistics?figure=personsCharged&year=2024&ageGroup=child',
+    );
+    expect(age.statusCode).toBe(400);
+    expect(age.body).toContain('personsCharged cannot be filtered by ageGroup');
+    const ict = await api(
+      t,
+      analyst,
+      'GET',
+      '/api/statistics?figure=investigationsOpened&year=2024&ict=online_recruitment',
+    );
+    expect(ict.statusCode).toBe(400);
+    expect(ict.body).toContain('ict=online or ict=offline');
+    const by = await api(t, analyst, 'GET', '/api/statistics?figure=campaignsRun&year=2024&by=sex');
+    expect(by.statusCode).toBe(400);
+    const drill = await api(
+      t,
+      police,
+      'GET',
+      '/api/statistics/records?figure=complicityInvestigations&year=2024',
+    );
+    expect(drill.statusCode).toBe(400);
+    expect(drill.body).toContain('has no drill-down');
+  });
+
+  it('gives the suspects’ institution the same complicity aggregate as anyone, audited without values', async () => {
+    const query = 'figure=complicityInvestigations&from=2022-01-01&to=2025-12-31';
+    const seen = await total(police, query);
+    expect(seen.total).toBeGreaterThan(0);
+    expect(seen.total).toBe((await total(analyst, query)).total);
+    expect(seen.breakdowns).not.toContain('sex');
+    const audit = await auditOf(t, police.user.id);
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit)).not.toContain('2022-01-01');
+  });
+});

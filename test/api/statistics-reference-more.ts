@@ -1,0 +1,234 @@
+/**
+ * The independent computation of the prosecution and prevention figures (see statistics-reference.ts
+ * for the others): plain code over the raw rows, written from docs/STATISTICS.md.
+ */
+import { sql } from 'kysely';
+import type { TestContext } from '../helpers/db.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+/** One counted unit: its date, institution, dimension values and value (sums and medians). */
+export interface SourceItem {
+  date: string;
+  institution: string | null;
+  dims: Record<string, string>;
+  value?: number;
+}
+export type SourceRecords = Map<string, { items: SourceItem[]; measure: 'rows' | 'sum' | 'median' }>;
+
+async function rows(t: TestContext, text: string): Promise<Row[]> {
+  return t.services.db.transaction(async (trx) => (await sql.raw<Row>(text).execute(trx)).rows);
+}
+const byDate = (a: Row, b: Row, column: string) =>
+  a[column] < b[column] ? -1 : a[column] > b[column] ? 1 : String(a.id) < String(b.id) ? -1 : 1;
+
+function band(months: number | null): string {
+  if (months === null) return 'none';
+  if (months < 24) return '<24';
+  if (months < 60) return '24-59';
+  if (months < 120) return '60-119';
+  return '120+';
+}
+
+/** Reads the prosecution and prevention records and lists the units of every such figure. */
+export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> {
+  const investigations = new Map(
+    (
+      await rows(
+        t,
+        'select id, opened_on::text as opened_on, owner_institution_id, department, ict_platforms from investigations',
+      )
+    ).map((i) => [i.id, i]),
+  );
+  const suspects = await rows(
+    t,
+    'select id, investigation_id, sex, official_kind from investigation_suspects',
+  );
+  const suspectOf = new Map(suspects.map((s) => [s.id, s]));
+  const invItem = (inv: Row, date: string, extra: Record<string, string> = {}): SourceItem => ({
+    date,
+    institution: inv.owner_institution_id,
+    dims: {
+      department: inv.department ?? 'Unknown',
+      ict: inv.ict_platforms.length > 0 ? 'online' : 'offline',
+      ...extra,
+    },
+  });
+  const complicity = new Set(suspects.filter((s) => s.official_kind !== null).map((s) => s.investigation_id));
+  const opened = [...investigations.values()].map((i) => ({ inv: i, item: invItem(i, i.opened_on) }));
+
+  const firstImputacion = new Map<string, string>();
+  for (const st of await rows(
+    t,
+    "select suspect_id, occurred_on::text as on from procedural_stages where stage = 'imputacion'",
+  ))
+    if (!firstImputacion.has(st.suspect_id) || st.on < firstImputacion.get(st.suspect_id)!)
+      firstImputacion.set(st.suspect_id, st.on);
+  const charged = [...firstImputacion].map(([id, on]) => {
+    const s = suspectOf.get(id)!;
+    return invItem(investigations.get(s.investigation_id)!, on, { sex: s.sex });
+  });
+
+  const outcomes = (
+    await rows(
+      t,
+      "select id, suspect_id, decided_on::text as decided_on, created_at, sentence_months from suspect_outcomes where outcome = 'convicted'",
+    )
+  ).sort((a, b) => byDate(a, b, 'decided_on'));
+  const firstConviction = new Map<string, Row>();
+  for (const o of outcomes) if (!firstConviction.has(o.suspect_id)) firstConviction.set(o.suspect_id, o);
+  const convicted = [...firstConviction.values()].map((o) => {
+    const s = suspectOf.get(o.suspect_id)!;
+    return {
+      ...invItem(investigations.get(s.investigation_id)!, o.decided_on, {
+        sex: s.sex,
+        sentenceBand: band(o.sentence_months),
+      }),
+      value: o.sentence_months ?? undefined,
+    };
+  });
+
+  const cooperation = (
+    await rows(t, 'select investigation_id, kind, requested_on::text as on from cooperation_requests')
+  ).map((c) => invItem(investigations.get(c.investigation_id)!, c.on, { cooperationKind: c.kind }));
+  const operations = await rows(
+    t,
+    'select investigation_id, occurred_on::text as on, department, persons_arrested, victims_rescued from investigation_operations',
+  );
+  const operation = (o: Row, value?: number): SourceItem => {
+    const base = invItem(investigations.get(o.investigation_id)!, o.on, { department: o.department });
+    return value === undefined ? base : { ...base, value };
+  };
+
+  const trainings = new Map(
+    (await rows(t, 'select id, held_on::text as on, institution_id, department from training_events')).map(
+      (e) => [e.id, e],
+    ),
+  );
+  const participants = await rows(
+    t,
+    'select training_id, institution_id, sex, count from training_participants',
+  );
+  const campaigns = await rows(t, 'select starts_on::text as on, institution_id, reach from campaigns');
+  const hotline = await rows(
+    t,
+    'select received_on::text as on, institution_id, department, channel from hotline_contacts',
+  );
+
+  return new Map([
+    ['investigationsOpened', { measure: 'rows', items: opened.map((o) => o.item) }],
+    [
+      'complicityInvestigations',
+      { measure: 'rows', items: opened.filter((o) => complicity.has(o.inv.id)).map((o) => o.item) },
+    ],
+    ['personsCharged', { measure: 'rows', items: charged }],
+    ['personsConvicted', { measure: 'rows', items: convicted }],
+    ['sentenceMonths', { measure: 'median', items: convicted.filter((c) => c.value !== undefined) }],
+    ['cooperationRequests', { measure: 'rows', items: cooperation }],
+    ['operationsConducted', { measure: 'rows', items: operations.map((o) => operation(o)) }],
+    ['personsArrested', { measure: 'sum', items: operations.map((o) => operation(o, o.persons_arrested)) }],
+    ['victimsRescued', { measure: 'sum', items: operations.map((o) => operation(o, o.victims_rescued)) }],
+    [
+      'trainingsHeld',
+      {
+        measure: 'rows',
+        items: [...trainings.values()].map((e) => ({
+          date: e.on,
+          institution: e.institution_id,
+          dims: { department: e.department ?? 'Unknown' },
+        })),
+      },
+    ],
+    [
+      'trainingParticipants',
+      {
+        measure: 'sum',
+        items: participants.map((p) => {
+          const e = trainings.get(p.training_id)!;
+          return {
+            date: e.on,
+            institution: p.institution_id,
+            dims: { department: e.department ?? 'Unknown', sex: p.sex },
+            value: p.count,
+          };
+        }),
+      },
+    ],
+    [
+      'campaignsRun',
+      {
+        measure: 'rows',
+        items: campaigns.map((c) => ({ date: c.on, institution: c.institution_id, dims: {} })),
+      },
+    ],
+    [
+      'campaignReach',
+      {
+        measure: 'sum',
+        items: campaigns
+          .filter((c) => c.reach !== null)
+          .map((c) => ({ date: c.on, institution: c.institution_id, dims: {}, value: c.reach })),
+      },
+    ],
+    [
+      'hotlineContacts',
+      {
+        measure: 'rows',
+        items: hotline.map((h) => ({
+          date: h.on,
+          institution: h.institution_id,
+          dims: { department: h.department ?? 'Unknown', hotlineChannel: h.channel },
+        })),
+      },
+    ],
+  ]);
+}
+
+function measure(items: SourceItem[], kind: 'rows' | 'sum' | 'median'): number | null {
+  if (kind === 'rows') return items.length;
+  if (kind === 'sum') return items.reduce((a, i) => a + i.value!, 0);
+  const values = items.map((i) => i.value!).sort((a, b) => a - b);
+  if (!values.length) return null;
+  const mid = (values.length - 1) / 2;
+  return (values[Math.floor(mid)]! + values[Math.ceil(mid)]!) / 2;
+}
+
+/** A prosecution or prevention figure from the records, with `filters` (year and dimension values). */
+export function referenceSourceFigure(
+  records: SourceRecords,
+  codes: Map<string, string>,
+  figure: string,
+  filters: { year: number } & Record<string, string | number | undefined>,
+  by?: string,
+): { total: number | null; previousTotal: number | null; rows: Record<string, number> } {
+  const { items, measure: kind } = records.get(figure)!;
+  const matches = (i: SourceItem, year: number) =>
+    i.date >= `${year}-01-01` &&
+    i.date < `${year + 1}-01-01` &&
+    Object.entries(filters).every(
+      ([name, value]) =>
+        name === 'year' ||
+        value === undefined ||
+        (name === 'institution' ? i.institution === value : i.dims[name] === value),
+    );
+  const now = items.filter((i) => matches(i, filters.year));
+  const before = items.filter((i) => matches(i, filters.year - 1));
+  const keyOf = (i: SourceItem) =>
+    by === 'year'
+      ? i.date.slice(0, 4)
+      : by === 'institution'
+        ? i.institution
+          ? codes.get(i.institution)!
+          : 'Unknown'
+        : i.dims[by!]!;
+  const groups = new Map<string, SourceItem[]>();
+  if (by) for (const i of now) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+  const rowsOut = Object.fromEntries([...groups].map(([key, list]) => [key, measure(list, kind)!]));
+  const zero = kind === 'median' ? null : 0;
+  return {
+    total: measure(now, kind) ?? zero,
+    previousTotal: measure(before, kind) ?? zero,
+    rows: rowsOut,
+  };
+}
