@@ -5,6 +5,7 @@
  * name says "(ficticio)". Faithful to the seeds, no shelter takes adult men (the gap report shows it),
  * and the Chaco and the north have no shelter at all (needs there are "not offered in department").
  */
+import { DEPARTMENTS } from '../../shared/catalogues.js';
 
 /** One service a demo provider offers: where, and how many places for a bed service. */
 export interface DemoServiceSpec {
@@ -25,26 +26,8 @@ export interface DemoProviderSpec {
   services: readonly DemoServiceSpec[];
 }
 
-const ALL = [
-  'PY-ASU',
-  'PY-1',
-  'PY-2',
-  'PY-3',
-  'PY-4',
-  'PY-5',
-  'PY-6',
-  'PY-7',
-  'PY-8',
-  'PY-9',
-  'PY-10',
-  'PY-11',
-  'PY-12',
-  'PY-13',
-  'PY-14',
-  'PY-15',
-  'PY-16',
-  'PY-19',
-] as const;
+/** Every department of Paraguay (national services). */
+const ALL = DEPARTMENTS;
 const METRO = ['PY-ASU', 'PY-11', 'PY-3', 'PY-9'];
 const EAST = ['PY-10', 'PY-14', 'PY-5', 'PY-2'];
 const SOUTH = ['PY-7', 'PY-8', 'PY-6', 'PY-4'];
