@@ -26,6 +26,7 @@ import { PREVENTION_PAGES } from './pages/prevention/pages.js';
 import { ComplicityPage } from './pages/complicity/ComplicityPage.js';
 import { InvestigationPage } from './pages/investigations/InvestigationPage.js';
 import { InvestigationsPage } from './pages/investigations/InvestigationsPage.js';
+import { MatchReviewsPage } from './pages/linkage/MatchReviewsPage.js';
 import { Redirect, safeNext, usePath, useSearch } from './router.js';
 import { matchRoute, type AppPath, type RouteParams } from './routes.js';
 import { useSession } from './session.js';
@@ -58,6 +59,7 @@ const PAGES: Record<AppPath, ComponentType<{ params: RouteParams }>> = {
   '/investigations/:id': InvestigationPage,
   '/complicity': ComplicityPage,
   '/statistics': StatisticsPage,
+  '/linkage/reviews': MatchReviewsPage,
 };
 
 export function App() {

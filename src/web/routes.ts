@@ -37,6 +37,7 @@ export const APP_ROUTES = [
   { path: '/complicity', label: 'nav.complicity', permission: 'investigation.complicityRegister' },
   { path: '/investigations/:id', label: null, permission: 'investigation.read' },
   { path: '/statistics', label: 'nav.statistics', permission: 'statistics.read' },
+  { path: '/linkage/reviews', label: 'nav.linkageReviews', permission: 'linkage.review' },
 ] as const satisfies readonly AppRoute[];
 
 export type AppPath = (typeof APP_ROUTES)[number]['path'];

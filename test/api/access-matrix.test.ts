@@ -37,6 +37,7 @@ import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './acce
 import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js';
 import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution.js';
 import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
+import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -82,6 +83,7 @@ const MATRIX = {
   ...PREVENTION_MATRIX,
   ...PROSECUTION_MATRIX,
   ...STATISTICS_MATRIX,
+  ...LINKAGE_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -139,6 +141,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...PREVENTION_RUN,
   ...PROSECUTION_RUN,
   ...STATISTICS_RUN,
+  ...LINKAGE_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

@@ -285,6 +285,29 @@ export const policies = {
     /** From a number to its cases: only roles that read case records (and only the cases they may). */
     drill: is('supervisor', 'prosecutor'),
   },
+  linkage: {
+    /** Likely matches at intake, among the persons the user may already read. */
+    findMatches: is(...CASE_ROLES),
+    /** The national batch crosses every institution: the system administrator and the Mesa's analysts. */
+    run: ((actor) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'analyst' && actor.institutionCode === 'MESA')) as Rule<unknown>,
+    readRun: ((actor) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'analyst' && actor.institutionCode === 'MESA')) as Rule<unknown>,
+    /** The review queue: supervisors and prosecutors (the other record of a pair stays masked). */
+    review: is('supervisor', 'prosecutor'),
+    /** A decision on a pair one of whose records belongs to the reviewer's institution. */
+    decide: ((actor, pair) =>
+      (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
+      (pair === undefined || pair.institutionIds.includes(actor.institutionId))) as Rule<{
+      institutionIds: readonly string[];
+    }>,
+    /** Unlinking a person of the reviewer's own institution. */
+    unlink: ((actor, person) =>
+      (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
+      sameInstitution(actor, person)) as Rule<Owned>,
+  },
 } as const;
 
 type Policies = typeof policies;

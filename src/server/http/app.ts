@@ -20,6 +20,7 @@ import { sessionRoutes } from '../modules/session/session.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
+import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from './errors.js';
 import { localeOf } from './locale.js';
@@ -151,6 +152,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   exchangeRoutes(app, services);
   preventionRoutes(app, services);
   investigationRoutes(app, services);
+  linkageRoutes(app, services);
 
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
   const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../shared/roles.js';
 import { prosecutionMessages } from '../modules/investigations/messages.js';
+import { linkageMessages } from '../modules/linkage/messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -349,6 +350,7 @@ export const messages: Catalogue = {
     en: 'An action with the code {code} already exists. Choose another code.',
   },
   ...prosecutionMessages,
+  ...linkageMessages,
 };
 
 export function messageFor(

@@ -1,6 +1,7 @@
 /** English catalogue. Keys and placeholders mirror es.ts. */
 import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
+import { linkageEn } from './linkage/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 
@@ -676,4 +677,5 @@ export const en: Catalogue = {
   ...preventionEn,
   ...prosecutionEn,
   ...statisticsEn,
+  ...linkageEn,
 };

@@ -10,6 +10,7 @@ import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
 
 import { statisticsEs } from './statistics/es.js';
+import { linkageEs } from './linkage/es.js';
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -685,4 +686,5 @@ export const es = {
   ...preventionEs,
   ...prosecutionEs,
   ...statisticsEs,
+  ...linkageEs,
 } as const;

@@ -11,6 +11,7 @@
  */
 import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
+import { linkageGn } from './linkage/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 
@@ -692,4 +693,5 @@ export const gn: Catalogue = {
   ...preventionGn,
   ...prosecutionGn,
   ...statisticsGn,
+  ...linkageGn,
 };

@@ -18,6 +18,10 @@ import { valueLabel } from '../../i18n/values.js';
 import { CheckboxField, CheckboxGroup } from '../cases/fields.js';
 import { StepHeading, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
+import { LikelyMatches } from './LikelyMatches.js';
+import { findPersonMatches } from '../linkage/api.js';
+import type { PersonMatch } from '../../../shared/api-linkage.js';
+import { useSession } from '../../session.js';
 import {
   NATIONALITY_CHOICES,
   OTHER_COUNTRY,
@@ -27,6 +31,7 @@ import {
 } from './state.js';
 
 type Candidate = z.output<typeof DuplicateCandidate>;
+type Match = z.output<typeof PersonMatch>;
 type SavedPerson = NonNullable<IntakeProgress['person']>;
 
 const FIELDS = [
@@ -55,6 +60,26 @@ function fullName(values: { givenNames: string; firstSurname: string | null; sec
   return [values.givenNames, values.firstSurname, values.secondSurname].filter(Boolean).join(' ');
 }
 
+/** The fields the linkage look-up compares (the request is strict: nothing else is sent). */
+function matchFields(fields: Record<string, unknown> & { givenNames: string }) {
+  const keys = [
+    'givenNames',
+    'firstSurname',
+    'secondSurname',
+    'aliases',
+    'dateOfBirth',
+    'estimatedAge',
+    'sex',
+    'nationalities',
+    'documentNumber',
+    'residenceDepartment',
+    'residenceDistrict',
+  ];
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => keys.includes(k))) as {
+    givenNames: string;
+  };
+}
+
 /** Array items report as `nationalities.0`: the code typed for "other country" is that item. */
 function fieldErrors(errors: FieldErrors): FieldErrors {
   const { 'nationalities.0': country, ...rest } = errors;
@@ -65,10 +90,13 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
   const { t, locale } = useI18n();
   const form = useForm();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [matches, setMatches] = useState<Match[]>([]);
+  const { can } = useSession();
   const countryNames = new Intl.DisplayNames([locale === 'en' ? 'en' : 'es'], { type: 'region' });
 
   function set<K extends keyof PersonValues>(name: K, value: PersonValues[K]) {
     setCandidates(null); // the candidates answered the previous values
+    setMatches([]);
     onChange({ ...values, [name]: value });
   }
   function text(name: keyof PersonValues & string) {
@@ -104,7 +132,14 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
     const { confirmNotDuplicate: _, ...fields } = result.data;
     const found = await form.submit(() => api.checkPersonDuplicates(fields), FIELDS);
     if (!found) return;
-    if (found.candidates.length > 0) setCandidates(found.candidates);
+    // Likely matches by the linkage model (other spellings), besides the exact duplicates.
+    const exact = new Set(found.candidates.map((c) => c.id));
+    const likely = can('linkage.findMatches')
+      ? await form.submit(() => findPersonMatches(matchFields(fields)), FIELDS)
+      : undefined;
+    const others = (likely?.matches ?? []).filter((m) => !exact.has(m.id));
+    setMatches(others);
+    if (found.candidates.length > 0 || others.length > 0) setCandidates(found.candidates);
     else await register(false);
   }
 
@@ -227,12 +262,24 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
       </fieldset>
       <LiveRegion error={form.alert ?? form.errors[FORM_ERROR]} />
       {candidates && !saved ? (
-        <DuplicateList
-          candidates={candidates}
-          pending={form.pending}
-          onChoose={(candidate) => onSaved({ id: candidate.id, name: candidate.fullName })}
-          onNew={() => void register(true)}
-        />
+        <>
+          {candidates.length > 0 && (
+            <DuplicateList
+              candidates={candidates}
+              pending={form.pending}
+              onChoose={(candidate) => onSaved({ id: candidate.id, name: candidate.fullName })}
+              onNew={() => void register(true)}
+            />
+          )}
+          {matches.length > 0 && (
+            <LikelyMatches
+              matches={matches}
+              pending={form.pending}
+              onChoose={(match) => onSaved({ id: match.id, name: match.fullName })}
+              onNew={candidates.length > 0 ? undefined : () => void register(false)}
+            />
+          )}
+        </>
       ) : (
         <WizardNav nextLabel={t('action.next')} pending={form.pending} />
       )}

@@ -1,0 +1,193 @@
+/**
+ * Likely matches at intake (findPersonMatches): the person being registered is compared only with
+ * persons the user may already read. Candidates come from the database through blind indexes (any
+ * shared phonetic name token on the GIN-indexed `name_tokens`, the document index, the identity
+ * index) inside the persons scope, so nothing is scanned in full and nothing out of scope is
+ * decrypted. They are then scored with the Fellegi–Sunter model the latest national batch
+ * estimated (stored with its run); before the first batch there is no model and no score.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { FindPersonMatchesRequest } from '../../../shared/api-linkage.js';
+import type { SEXES } from '../../../shared/catalogues.js';
+import { scopedPersons } from '../../access/scope.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Ctx } from '../../http/route.js';
+import { personComparisons, type Comparison } from '../../linkage/comparisons.js';
+import { preparePersons } from '../../linkage/linkage.js';
+import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage/model.js';
+import { prepare, type LinkPerson, type Prepared } from '../../linkage/record.js';
+import { nameKeys } from '../persons/name-normalize.js';
+import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
+
+type MatchInput = z.output<typeof FindPersonMatchesRequest>;
+
+/** At most this many candidates are scored (the best-sharing first); at most MAX_SHOWN are shown. */
+const MAX_CANDIDATES = 300;
+const MAX_SHOWN = 10;
+
+interface StoredModel {
+  lambda: number;
+  comparisons: { name: string; levels: string[]; m: number[]; u: number[] }[];
+}
+
+/** The model of the latest finished batch, with the prior it scored with; undefined before any. */
+async function latestModel(ctx: Ctx) {
+  const run = await ctx.trx
+    .selectFrom('linkage_runs')
+    .select(['id', 'persons', 'candidate_pairs', 'match_threshold', 'review_threshold', 'model'])
+    .where('finished_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!run) return undefined;
+  const model = (typeof run.model === 'string' ? JSON.parse(run.model) : run.model) as StoredModel;
+  // The batch's prior: its expected matches (λ among the candidates) over all pairs of persons.
+  const pairs = Math.max((run.persons * (run.persons - 1)) / 2, 1);
+  const share = Math.min(Math.max((model.lambda * run.candidate_pairs) / pairs, 1e-12), 1 - 1e-9);
+  return { run, model, prior: Math.log2(share / (1 - share)) };
+}
+
+/**
+ * Level weights (log2 m/u) in the order of `comparisons`; a comparison the stored model does not
+ * know (an engine changed since the run) gets no weight rather than a wrong one.
+ */
+function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredModel): Float64Array[] {
+  return comparisons.map((c) => {
+    const stored = model.comparisons.find((s) => s.name === c.name);
+    if (!stored || stored.levels.length !== c.levels.length) return new Float64Array(c.levels.length);
+    return Float64Array.from(stored.m, (m, l) => Math.log2(m / stored.u[l]!));
+  });
+}
+
+/** Visible candidates sharing a name token, the document or the identity index, best-sharing first. */
+async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
+  const tokens = [...new Set(nameKeys(input).map(nameIndex(crypto)))];
+  const { documentBidx, identityBidx } = duplicateIndexes(crypto, input);
+  if (tokens.length === 0 && documentBidx === null) return [];
+  const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
+  const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
+  return scopedPersons(
+    ctx.actor,
+    ctx.trx
+      .selectFrom('persons')
+      .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
+      .select([
+        'persons.id',
+        'persons.owner_institution_id',
+        'persons.given_names',
+        'persons.first_surname',
+        'persons.second_surname',
+        'persons.aliases',
+        'persons.date_of_birth',
+        'persons.birth_year',
+        'persons.sex',
+        'persons.nationalities',
+        'persons.document_number',
+        'persons.residence_department',
+        'persons.residence_district',
+        'institutions.code as institution_code',
+      ]),
+  )
+    .where((eb) =>
+      eb.or([
+        ...(tokens.length > 0 ? [eb(sql<boolean>`persons.name_tokens && ${wanted}`, '=', true)] : []),
+        ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
+        ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
+      ]),
+    )
+    .orderBy(shared, 'desc')
+    .orderBy('persons.updated_at', 'desc')
+    .limit(MAX_CANDIDATES)
+    .execute();
+}
+type CandidateRow = Awaited<ReturnType<typeof candidates>>[number];
+
+function linkPersonOf(crypto: FieldCrypto, r: CandidateRow): LinkPerson {
+  const dec = (v: string | null, column: string) => crypto.decryptNullable(v, `persons.${column}`);
+  const aliases = dec(r.aliases, 'aliases');
+  return {
+    id: r.id,
+    source: r.owner_institution_id,
+    givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
+    firstSurname: dec(r.first_surname, 'first_surname'),
+    secondSurname: dec(r.second_surname, 'second_surname'),
+    aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
+    dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
+    birthYear: r.birth_year,
+    sex: r.sex,
+    nationalities: r.nationalities,
+    documentNumber: dec(r.document_number, 'document_number'),
+    department: r.residence_department,
+    district: dec(r.residence_district, 'residence_district'),
+  };
+}
+
+function queryPerson(input: MatchInput): LinkPerson {
+  const year =
+    input.estimatedAge === null || input.estimatedAge === undefined
+      ? null
+      : new Date().getUTCFullYear() - input.estimatedAge;
+  return {
+    id: 'query',
+    source: 'intake',
+    givenNames: input.givenNames,
+    firstSurname: input.firstSurname ?? null,
+    secondSurname: input.secondSurname ?? null,
+    aliases: input.aliases ?? [],
+    dateOfBirth: input.dateOfBirth ?? null,
+    birthYear: year,
+    sex: input.sex ?? null,
+    nationalities: input.nationalities ?? [],
+    documentNumber: input.documentNumber ?? null,
+    department: input.residenceDepartment ?? null,
+    district: input.residenceDistrict ?? null,
+  };
+}
+
+/** Likely matches of the person being registered among the persons the user may read; audited. */
+export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
+  const trained = await latestModel(ctx);
+  const rows = trained ? await candidates(ctx, crypto, input) : [];
+  const persons = rows.map((r) => linkPersonOf(crypto, r));
+  const { vocab, records } = preparePersons(persons);
+  const query = prepare(queryPerson(input), records.length, vocab, false);
+  // No term-frequency adjustment: the frequencies of a candidate set that shares the query's names
+  // would penalise exactly the names it shares.
+  const comparisons = personComparisons(vocab, records).map((c) => ({ ...c, tfAdjust: undefined }));
+  const weights = trained ? weightsFor(comparisons, trained.model) : [];
+  const vector = new Uint8Array(comparisons.length);
+  const scored = records.flatMap((other, i) => {
+    if (!trained) return [];
+    const levels: { comparison: string; level: string }[] = [];
+    comparisons.forEach((c, x) => {
+      const level = c.compare(query, other);
+      vector[x] = level < 0 ? NULL_LEVEL : level;
+      if (level >= 0) levels.push({ comparison: c.name, level: c.levels[level]! });
+    });
+    const probability = probabilityOf(matchWeight(weights, trained.prior, vector, 0));
+    if (probability < trained.run.review_threshold) return [];
+    const band = probability >= trained.run.match_threshold ? ('likely' as const) : ('possible' as const);
+    return [{ row: rows[i]!, person: persons[i]!, probability, band, levels }];
+  });
+  scored.sort((a, b) => b.probability - a.probability);
+  const shown = scored.slice(0, MAX_SHOWN);
+  // One audit row per person shown (who has seen this person?), or one without a record.
+  if (shown.length === 0) await auditOperation(ctx, 'findPersonMatches', 'person', null);
+  for (const m of shown) await auditOperation(ctx, 'findPersonMatches', 'person', m.row.id);
+  return {
+    modelRunId: trained?.run.id ?? null,
+    matches: shown.map((m) => ({
+      id: m.row.id,
+      fullName: fullNameOf(m.person),
+      sex: m.row.sex as (typeof SEXES)[number],
+      birthYear: m.row.birth_year,
+      ownerInstitutionCode: m.row.institution_code,
+      probability: m.probability,
+      band: m.band,
+      levels: m.levels,
+    })),
+  };
+}
