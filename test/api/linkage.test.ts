@@ -148,6 +148,25 @@ describe.skipIf(skipBackend)('national linkage', () => {
     expect(await distinct()).toBe(2);
   });
 
+  it('keeps a cluster id from batch to batch and queues no pair that is already one cluster', async () => {
+    const before = await ctx(({ trx }) => clusterIdOf(trx, ids.police!));
+    expect(await ctx(({ trx }) => clusterIdOf(trx, ids.ministry!))).toBe(before);
+    await run();
+    expect(await ctx(({ trx }) => clusterIdOf(trx, ids.police!))).toBe(before);
+    expect(await ctx(({ trx }) => clusterIdOf(trx, ids.ministry!))).toBe(before);
+    const queuedInsideCluster = await ctx(({ trx }) =>
+      trx
+        .selectFrom('match_reviews')
+        .innerJoin('person_clusters as ca', 'ca.person_id', 'match_reviews.person_a')
+        .innerJoin('person_clusters as cb', 'cb.person_id', 'match_reviews.person_b')
+        .whereRef('ca.cluster_id', '=', 'cb.cluster_id')
+        .where('match_reviews.status', '=', 'pending')
+        .select('match_reviews.id')
+        .execute(),
+    );
+    expect(queuedInsideCluster).toEqual([]);
+  });
+
   it('audits runs and unlinks, and stores no personal field in the linkage tables', async () => {
     const actions = await ctx(({ trx }) =>
       trx

@@ -65,18 +65,130 @@ export async function recomputeClusters(trx: Trx, seeds: readonly string[]): Pro
   }
 }
 
-/** Whether a reviewer or an earlier unlink decided that the two are different persons. */
-export async function decidedDifferent(trx: Trx, a: string, b: string): Promise<boolean> {
-  const [x, y] = orderedPair(a, b);
-  const row = await trx
-    .selectFrom('link_decisions')
-    .select('decision')
-    .where('person_a', '=', x)
-    .where('person_b', '=', y)
-    .orderBy('decided_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.decision === 'different';
+/** Rows per statement when the batch writes in bulk (well under PostgreSQL's 65,535 parameters). */
+const CHUNK = 5000;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Recomputes every cluster from the active links in one pass (the national batch): the connected
+ * components by union–find in memory (ids only), then only the rows that change are rewritten, in
+ * bulk. A component keeps the smallest cluster id one of its members had, or gets a new random id,
+ * as in recomputeClusters. Returns the person → cluster map of the components of two or more.
+ */
+export async function recomputeAllClusters(trx: Trx): Promise<Map<string, string>> {
+  const links = await trx
+    .selectFrom('person_links')
+    .select(['person_a', 'person_b'])
+    .where('removed_at', 'is', null)
+    .execute();
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let y = x; y !== root;) {
+      const next = parent.get(y)!;
+      parent.set(y, root);
+      y = next;
+    }
+    return root;
+  };
+  for (const { person_a: a, person_b: b } of links) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const existing = new Map<string, string>();
+  for (const r of await trx.selectFrom('person_clusters').select(['person_id', 'cluster_id']).execute())
+    existing.set(r.person_id, r.cluster_id);
+  const components = new Map<string, string[]>();
+  for (const person of parent.keys()) {
+    const root = find(person);
+    const members = components.get(root);
+    if (members) members.push(person);
+    else components.set(root, [person]);
+  }
+  const wanted = new Map<string, string>();
+  for (const members of components.values()) {
+    if (members.length < 2) continue;
+    let clusterId: string | undefined;
+    for (const m of members) {
+      const had = existing.get(m);
+      if (had !== undefined && (clusterId === undefined || had < clusterId)) clusterId = had;
+    }
+    clusterId ??= randomUUID();
+    for (const m of members) wanted.set(m, clusterId);
+  }
+  const stale = [...existing].filter(([person, cluster]) => wanted.get(person) !== cluster).map(([p]) => p);
+  for (const part of chunks(stale))
+    await trx.deleteFrom('person_clusters').where('person_id', 'in', part).execute();
+  const fresh = [...wanted]
+    .filter(([person, cluster]) => existing.get(person) !== cluster)
+    .map(([person_id, cluster_id]) => ({ person_id, cluster_id }));
+  for (const part of chunks(fresh)) await trx.insertInto('person_clusters').values(part).execute();
+  return wanted;
+}
+
+/** The pairs (as "a|b", stored order) whose latest decision is "different". */
+export async function pairsDecidedDifferent(trx: Trx): Promise<Set<string>> {
+  const rows = await sql<{ person_a: string; person_b: string; decision: string }>`
+    select distinct on (person_a, person_b) person_a, person_b, decision from link_decisions
+    order by person_a, person_b, decided_at desc, id desc`.execute(trx);
+  return new Set(
+    rows.rows.filter((r) => r.decision === 'different').map((r) => `${r.person_a}|${r.person_b}`),
+  );
+}
+
+/** Inserts the batch's new links in bulk (an active link already there is kept); returns how many. */
+export async function insertBatchLinks(
+  trx: Trx,
+  links: readonly { a: string; b: string; probability: number }[],
+  runId: string,
+  userId: string | null,
+): Promise<number> {
+  let added = 0;
+  const rows = links.map(({ a, b, probability }) => {
+    const [person_a, person_b] = orderedPair(a, b);
+    return { person_a, person_b, origin: 'batch' as const, probability, run_id: runId, created_by: userId };
+  });
+  for (const part of chunks(rows)) {
+    const inserted = await trx
+      .insertInto('person_links')
+      .values(part)
+      .onConflict((oc) => oc.columns(['person_a', 'person_b']).where('removed_at', 'is', null).doNothing())
+      .returning('id')
+      .execute();
+    added += inserted.length;
+  }
+  return added;
+}
+
+/** Queues pairs for review in bulk, except pairs ever queued before; returns how many were added. */
+export async function insertReviews(
+  trx: Trx,
+  pairs: readonly { a: string; b: string; probability: number }[],
+  runId: string,
+): Promise<number> {
+  const known = new Set(
+    (await trx.selectFrom('match_reviews').select(['person_a', 'person_b']).execute()).map(
+      (r) => `${r.person_a}|${r.person_b}`,
+    ),
+  );
+  const rows = [];
+  for (const { a, b, probability } of pairs) {
+    const [person_a, person_b] = orderedPair(a, b);
+    const key = `${person_a}|${person_b}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    rows.push({ run_id: runId, person_a, person_b, probability });
+  }
+  for (const part of chunks(rows)) await trx.insertInto('match_reviews').values(part).execute();
+  return rows.length;
 }
 
 /** Adds an active link between a and b (if none) and updates their clusters. */

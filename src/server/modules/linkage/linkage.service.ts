@@ -12,9 +12,12 @@ import { DEFAULT_THRESHOLDS, linkPersons, type Thresholds } from '../../linkage/
 import type { LinkPerson } from '../../linkage/record.js';
 import {
   addLink,
-  decidedDifferent,
   detachPerson,
+  insertBatchLinks,
+  insertReviews,
   orderedPair,
+  pairsDecidedDifferent,
+  recomputeAllClusters,
   recordDecision,
 } from './clusters.repository.js';
 
@@ -86,35 +89,22 @@ export async function runLinkage(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  let linksAdded = 0;
-  for (const pair of result.matches) {
-    const a = persons[pair.left]!.id;
-    const b = persons[pair.right]!.id;
-    if (await decidedDifferent(ctx.trx, a, b)) continue;
-    const link = {
-      origin: 'batch' as const,
-      probability: pair.probability,
-      runId: run.id,
-      userId: ctx.actor.userId,
-    };
-    if (await addLink(ctx.trx, a, b, link)) linksAdded++;
-  }
-  let reviewsAdded = 0;
-  for (const pair of result.review) {
+  // Written in bulk: per-pair statements made a batch over a few thousand similar persons take
+  // minutes (each link recomputed its whole component).
+  const different = await pairsDecidedDifferent(ctx.trx);
+  const pairOf = (pair: { left: number; right: number; probability: number }) => {
     const [a, b] = orderedPair(persons[pair.left]!.id, persons[pair.right]!.id);
-    const known = await ctx.trx
-      .selectFrom('match_reviews')
-      .select('id')
-      .where('person_a', '=', a)
-      .where('person_b', '=', b)
-      .executeTakeFirst();
-    if (known) continue;
-    await ctx.trx
-      .insertInto('match_reviews')
-      .values({ run_id: run.id, person_a: a, person_b: b, probability: pair.probability })
-      .execute();
-    reviewsAdded++;
-  }
+    return { a, b, probability: pair.probability };
+  };
+  const links = result.matches.map(pairOf).filter((p) => !different.has(`${p.a}|${p.b}`));
+  const linksAdded = await insertBatchLinks(ctx.trx, links, run.id, ctx.actor.userId);
+  const clusters = await recomputeAllClusters(ctx.trx);
+  // A pair already in one cluster, or declared different, needs no review.
+  const uncertain = result.review
+    .map(pairOf)
+    .filter((p) => !different.has(`${p.a}|${p.b}`))
+    .filter((p) => clusters.get(p.a) === undefined || clusters.get(p.a) !== clusters.get(p.b));
+  const reviewsAdded = await insertReviews(ctx.trx, uncertain, run.id);
   await ctx.trx
     .updateTable('linkage_runs')
     .set({
