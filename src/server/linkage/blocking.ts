@@ -57,115 +57,58 @@ export interface Candidates {
   skippedBlocks: number;
 }
 
-class PairBuffer {
-  left = new Uint32Array(1 << 16);
-  right = new Uint32Array(1 << 16);
-  count = 0;
-  push(i: number, j: number): void {
-    if (this.count === this.left.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.left = grow(this.left);
-      this.right = grow(this.right);
-    }
-    this.left[this.count] = i;
-    this.right[this.count] = j;
-    this.count++;
-  }
-}
-
-/**
- * One rule's keys, grouped. `start`/`keys` list each record's distinct keys (truncated to fit next
- * to an entry number in a double, so a whole rule sorts as one Float64Array); `full[e]` is 1 when
- * entry e's block is compared all against all. `members` lists the records block by block, in
- * record order, between `blockStart[b]` and `blockStart[b + 1]`.
- */
-interface KeyTable {
-  start: Uint32Array;
-  keys: Float64Array;
-  full: Uint8Array;
+/** One rule's blocks: their records, block by block, between `blockStart[b]` and `blockStart[b + 1]`. */
+interface Blocks {
   members: Uint32Array;
   blockStart: Uint32Array;
-  blockKeys: Float64Array;
   blocks: number;
 }
 
-function keyTable<R>(records: readonly R[], rule: BlockingRule<R>, maxBlock: number): KeyTable {
-  const n = records.length;
-  const start = new Uint32Array(n + 1);
-  let keys = new Float64Array(Math.max(16, n * 2));
+/**
+ * Groups the records by the keys of `rule`: each (key, record) as key · 2^bits + record in one
+ * double (the key truncated to the bits left: a collision only merges two blocks), so one native
+ * numeric sort makes the blocks, each in record order.
+ */
+function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
+  const bits = Math.max(1, Math.ceil(Math.log2(records.length + 1)));
+  const span = 2 ** bits;
+  const keySpace = 2 ** (53 - bits);
+  let packed = new Float64Array(Math.max(16, records.length * 2));
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = m;
+  for (let i = 0; i < records.length; i++) {
+    const first = m;
     const ks = rule.keys(records[i]!);
     for (let x = 0; x < ks.length; x++) {
-      const k = ks[x]!;
+      const value = (ks[x]! % keySpace) * span + i;
       let dup = false;
-      for (let e = start[i]!; e < m && !dup; e++) dup = keys[e] === k;
+      for (let e = first; e < m && !dup; e++) dup = packed[e] === value;
       if (dup) continue;
-      if (m === keys.length) {
-        const grown = new Float64Array(keys.length * 2);
-        grown.set(keys);
-        keys = grown;
+      if (m === packed.length) {
+        const grown = new Float64Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
       }
-      keys[m++] = k;
+      packed[m++] = value;
     }
   }
-  start[n] = m;
-  // key (high bits) · entry (low bits) in one double: one native numeric sort groups the blocks.
-  const entryBits = Math.max(1, Math.ceil(Math.log2(m + 1)));
-  const keySpace = 2 ** (53 - entryBits);
-  const scale = 2 ** entryBits;
-  const packed = new Float64Array(m);
-  const owner = new Uint32Array(m);
-  for (let i = 0; i < n; i++) for (let e = start[i]!; e < start[i + 1]!; e++) owner[e] = i;
-  for (let e = 0; e < m; e++) {
-    const k = keys[e]! % keySpace;
-    keys[e] = k;
-    packed[e] = k * scale + e;
-  }
-  packed.sort();
-  const full = new Uint8Array(m);
+  const sorted = packed.subarray(0, m).sort();
   const members = new Uint32Array(m);
   const blockStart = new Uint32Array(m + 1);
-  const blockKeys = new Float64Array(m);
   let blocks = 0;
-  for (let x = 0; x < m;) {
-    const key = Math.floor(packed[x]! / scale);
-    let y = x;
-    while (y < m && Math.floor(packed[y]! / scale) === key) y++;
-    blockKeys[blocks] = key;
-    blockStart[blocks++] = x;
-    const size = y - x;
-    for (let z = x; z < y; z++) {
-      const e = packed[z]! % scale;
-      members[z] = owner[e]!;
-      if (size <= maxBlock) full[e] = 1;
-    }
-    x = y;
+  let previous = -1;
+  for (let x = 0; x < m; x++) {
+    const key = Math.floor(sorted[x]! / span);
+    if (key !== previous) blockStart[blocks++] = x;
+    previous = key;
+    members[x] = sorted[x]! % span;
   }
   blockStart[blocks] = m;
-  return { start, keys: keys.subarray(0, m), full, members, blockStart, blockKeys, blocks };
-}
-
-/** The first key record i shares with j in a fully compared block of `t`, or -1. */
-function sharedFullKey(t: KeyTable, i: number, j: number): number {
-  for (let e = t.start[i]!; e < t.start[i + 1]!; e++) {
-    if (t.full[e] === 0) continue;
-    const k = t.keys[e]!;
-    for (let f = t.start[j]!; f < t.start[j + 1]!; f++) if (t.keys[f] === k) return k;
-  }
-  return -1;
+  return { members, blockStart, blocks };
 }
 
 /**
- * The candidate pairs of `records` under `rules`, each pair once, i < j. A pair sharing keys of
- * several rules, or several keys of one rule, comes from the first fully compared block that holds
- * it (Splink's de-duplication across rules); pairs from sorted neighbourhoods are de-duplicated at
- * the end.
+ * The candidate pairs of `records` under `rules`, each pair once, i < j, sorted; `perRule` counts
+ * each pair for the first rule that found it.
  */
 export function candidatePairs<R extends { source: string }>(
   records: readonly R[],
@@ -174,7 +117,7 @@ export function candidatePairs<R extends { source: string }>(
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
   const window = options.window ?? 8;
-  const tables = rules.map((rule) => keyTable(records, rule, maxBlock));
+  const tables = rules.map((rule) => blocksOf(records, rule));
   const sources = new Map<string, number>();
   const source = Uint16Array.from(records, (r) => {
     let s = sources.get(r.source);
@@ -183,59 +126,56 @@ export function candidatePairs<R extends { source: string }>(
   });
   const linkOnly = options.linkOnly ?? false;
   const rank = options.rank;
-  const out = new PairBuffer();
-  const windowed = new PairBuffer();
-  const perRule: Record<string, number> = {};
-  let skippedBlocks = 0;
-  /** True when a rule before `r` holds the pair in a fully compared block. */
-  const earlier = (r: number, i: number, j: number) => {
-    for (let q = 0; q < r; q++) if (sharedFullKey(tables[q]!, i, j) >= 0) return true;
-    return false;
+  // Every pair found, as (i · 2^bits + j) · 32 + rule in one double; one numeric sort then puts a
+  // pair's copies together, the earliest rule first (Splink's order-dependent de-duplication).
+  const bits = Math.max(1, Math.ceil(Math.log2(records.length + 1)));
+  if (2 * bits + 5 > 53 || rules.length > 32) throw new Error('Too many records or rules to block.');
+  const span = 2 ** bits;
+  let found = new Float64Array(1 << 16);
+  let count = 0;
+  const push = (i: number, j: number, r: number) => {
+    if (linkOnly && source[i] === source[j]) return;
+    if (count === found.length) {
+      const grown = new Float64Array(found.length * 2);
+      grown.set(found);
+      found = grown;
+    }
+    found[count++] = (i < j ? i * span + j : j * span + i) * 32 + r;
   };
+  let skippedBlocks = 0;
   tables.forEach((t, r) => {
-    const before = out.count + windowed.count;
     for (let b = 0; b < t.blocks; b++) {
       const from = t.blockStart[b]!;
       const to = t.blockStart[b + 1]!;
       const size = to - from;
       if (size < 2) continue;
       if (size <= maxBlock) {
-        for (let x = from; x < to; x++) {
-          const i = t.members[x]!;
-          for (let y = x + 1; y < to; y++) {
-            const j = t.members[y]!;
-            if (linkOnly && source[i] === source[j]) continue;
-            // The pair's first shared key in this rule must be this block's (each pair once).
-            if (t.start[i + 1]! - t.start[i]! > 1 && sharedFullKey(t, i, j) !== t.blockKeys[b]) continue;
-            if (!earlier(r, i, j)) out.push(i, j);
-          }
-        }
+        for (let x = from; x < to; x++)
+          for (let y = x + 1; y < to; y++) push(t.members[x]!, t.members[y]!, r);
         continue;
       }
       skippedBlocks++;
       const sorted = t.members.slice(from, to);
       if (rank) sorted.sort((p, q) => rank[p]! - rank[q]!);
-      for (let x = 0; x < size; x++) {
-        for (let y = x + 1; y < Math.min(size, x + window); y++) {
-          const i = Math.min(sorted[x]!, sorted[y]!);
-          const j = Math.max(sorted[x]!, sorted[y]!);
-          if (linkOnly && source[i] === source[j]) continue;
-          if (earlier(rules.length, i, j)) continue;
-          windowed.push(i, j);
-        }
-      }
+      for (let x = 0; x < size; x++)
+        for (let y = x + 1; y < Math.min(size, x + window); y++) push(sorted[x]!, sorted[y]!, r);
     }
-    perRule[rules[r]!.name] = out.count + windowed.count - before;
   });
-  // Sorted-neighbourhood pairs: each once (a pair may be near in several large blocks).
-  const packed = new Float64Array(windowed.count);
-  for (let k = 0; k < windowed.count; k++) packed[k] = windowed.left[k]! * 2 ** 26 + windowed.right[k]!;
-  packed.sort();
-  for (let k = 0; k < packed.length; k++) {
-    if (k > 0 && packed[k] === packed[k - 1]) continue;
-    out.push(Math.floor(packed[k]! / 2 ** 26), packed[k]! % 2 ** 26);
+  const pairs = found.subarray(0, count).sort();
+  const perRuleCount = new Array<number>(rules.length).fill(0);
+  const left = new Uint32Array(count);
+  const right = new Uint32Array(count);
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const code = Math.floor(pairs[k]! / 32);
+    if (k > 0 && Math.floor(pairs[k - 1]! / 32) === code) continue;
+    perRuleCount[pairs[k]! % 32]!++;
+    left[kept] = Math.floor(code / span);
+    right[kept] = code % span;
+    kept++;
   }
-  return { left: out.left, right: out.right, count: out.count, perRule, skippedBlocks };
+  const perRule = Object.fromEntries(rules.map((rule, r) => [rule.name, perRuleCount[r]!]));
+  return { left: left.slice(0, kept), right: right.slice(0, kept), count: kept, perRule, skippedBlocks };
 }
 
 /**
