@@ -1,6 +1,6 @@
 /**
- * One synthetic person: names (Spanish and Guaraní given names, Zipf-distributed surnames), age
- * or only an estimate, nationality, document, languages, indigenous community, residence.
+ * One synthetic person: names (Spanish and Guaraní given names, compound ones, Zipf-distributed
+ * surnames), age or only an estimate, nationality, document, languages, indigenous community, residence.
  */
 import type { PersonInput } from '../modules/persons/person-record.js';
 import type { Rng } from './prng.js';
@@ -9,11 +9,13 @@ import {
   DEPARTMENT_TABLE,
   DISABILITIES,
   DISTRICTS,
+  FEMALE_COMPOUND_TABLE,
   FEMALE_GUARANI_NAMES,
-  FEMALE_NAMES,
+  FEMALE_NAME_TABLE,
   INDIGENOUS_DEPARTMENT_TABLE,
+  MALE_COMPOUND_TABLE,
   MALE_GUARANI_NAMES,
-  MALE_NAMES,
+  MALE_NAME_TABLE,
   FOREIGN_NATIONALITY_TABLE,
   NICKNAMES,
   PEOPLES,
@@ -29,13 +31,21 @@ export interface PersonSpec {
   foreign: boolean;
 }
 
+/**
+ * One or two given names: a Guaraní name for about one person in eight; otherwise a usual compound
+ * (María José, Juan Carlos) for about one in seven, or a free second name for about a third.
+ */
 function givenName(rng: Rng, female: boolean): string {
-  const guarani = rng.chance(0.12);
-  const first = female
-    ? rng.pick(guarani ? FEMALE_GUARANI_NAMES : FEMALE_NAMES)
-    : rng.pick(guarani ? MALE_GUARANI_NAMES : MALE_NAMES);
-  if (!rng.chance(0.4)) return first;
-  const second = rng.pick(female ? FEMALE_NAMES : MALE_NAMES);
+  if (rng.chance(0.12)) {
+    const first = rng.pick(female ? FEMALE_GUARANI_NAMES : MALE_GUARANI_NAMES);
+    if (!rng.chance(0.4)) return first;
+    return `${first} ${(female ? FEMALE_NAME_TABLE : MALE_NAME_TABLE).draw(rng)}`;
+  }
+  if (rng.chance(0.15)) return (female ? FEMALE_COMPOUND_TABLE : MALE_COMPOUND_TABLE).draw(rng);
+  const names = female ? FEMALE_NAME_TABLE : MALE_NAME_TABLE;
+  const first = names.draw(rng);
+  if (!rng.chance(0.35)) return first;
+  const second = names.draw(rng);
   return second === first ? first : `${first} ${second}`;
 }
 

@@ -35,98 +35,147 @@ export function mixKey(...parts: readonly number[]): number {
 export interface CandidateOptions {
   /** Only pairs whose records come from different sources (linking, not de-duplicating). */
   linkOnly?: boolean;
-  /** Blocks larger than this are skipped and counted (a key too common to block on). */
+  /**
+   * Blocks larger than this are not compared all against all: their records are sorted (by `rank`)
+   * and each is compared with the next `window − 1` (sorted neighbourhood), so a key too common to
+   * block on costs pairs in proportion to its size, not its square.
+   */
   maxBlock?: number;
+  /** Width of the sorted neighbourhood inside a block larger than `maxBlock` (default 8). */
+  window?: number;
+  /** Each record's position in a global order (names, then birth) used inside large blocks. */
+  rank?: Uint32Array;
 }
 
-/** Candidate pairs as two parallel index arrays, plus what was compared and skipped. */
+/** Candidate pairs as two parallel index arrays, plus what was compared and how. */
 export interface Candidates {
   left: Uint32Array;
   right: Uint32Array;
   count: number;
   perRule: Record<string, number>;
+  /** Blocks larger than `maxBlock`, compared by sorted neighbourhood instead of all pairs. */
   skippedBlocks: number;
 }
 
-class PairBuffer {
-  left = new Uint32Array(1 << 16);
-  right = new Uint32Array(1 << 16);
-  count = 0;
-  push(i: number, j: number): void {
-    if (this.count === this.left.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.left = grow(this.left);
-      this.right = grow(this.right);
+/** One rule's blocks: their records, block by block, between `blockStart[b]` and `blockStart[b + 1]`. */
+interface Blocks {
+  members: Uint32Array;
+  blockStart: Uint32Array;
+  blocks: number;
+}
+
+/**
+ * Groups the records by the keys of `rule`: each (key, record) as key · 2^bits + record in one
+ * double (the key truncated to the bits left: a collision only merges two blocks), so one native
+ * numeric sort makes the blocks, each in record order.
+ */
+function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
+  const bits = Math.max(1, Math.ceil(Math.log2(records.length + 1)));
+  const span = 2 ** bits;
+  const keySpace = 2 ** (53 - bits);
+  let packed = new Float64Array(Math.max(16, records.length * 2));
+  let m = 0;
+  for (let i = 0; i < records.length; i++) {
+    const first = m;
+    const ks = rule.keys(records[i]!);
+    for (let x = 0; x < ks.length; x++) {
+      const value = (ks[x]! % keySpace) * span + i;
+      let dup = false;
+      for (let e = first; e < m && !dup; e++) dup = packed[e] === value;
+      if (dup) continue;
+      if (m === packed.length) {
+        const grown = new Float64Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      packed[m++] = value;
     }
-    this.left[this.count] = i;
-    this.right[this.count] = j;
-    this.count++;
   }
+  const sorted = packed.subarray(0, m).sort();
+  const members = new Uint32Array(m);
+  const blockStart = new Uint32Array(m + 1);
+  let blocks = 0;
+  let previous = -1;
+  for (let x = 0; x < m; x++) {
+    const key = Math.floor(sorted[x]! / span);
+    if (key !== previous) blockStart[blocks++] = x;
+    previous = key;
+    members[x] = sorted[x]! % span;
+  }
+  blockStart[blocks] = m;
+  return { members, blockStart, blocks };
 }
 
-function shareKey(a: readonly number[], b: readonly number[]): boolean {
-  for (const x of a) if (b.includes(x)) return true;
-  return false;
-}
-
-/** The candidate pairs of `records` under `rules`, each pair once, i < j. */
+/**
+ * The candidate pairs of `records` under `rules`, each pair once, i < j, sorted; `perRule` counts
+ * each pair for the first rule that found it.
+ */
 export function candidatePairs<R extends { source: string }>(
   records: readonly R[],
   rules: readonly BlockingRule<R>[],
   options: CandidateOptions = {},
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
-  // A record filed twice under one key would pair with itself: keys are made distinct first.
-  const keys = rules.map((rule) =>
-    records.map((r) => {
-      const ks = rule.keys(r);
-      return ks.length > 1 ? [...new Set(ks)] : ks;
-    }),
-  );
-  const out = new PairBuffer();
-  const perRule: Record<string, number> = {};
+  const window = options.window ?? 8;
+  const tables = rules.map((rule) => blocksOf(records, rule));
+  const sources = new Map<string, number>();
+  const source = Uint16Array.from(records, (r) => {
+    let s = sources.get(r.source);
+    if (s === undefined) sources.set(r.source, (s = sources.size));
+    return s;
+  });
+  const linkOnly = options.linkOnly ?? false;
+  const rank = options.rank;
+  // Every pair found, as (i · 2^bits + j) · 32 + rule in one double; one numeric sort then puts a
+  // pair's copies together, the earliest rule first (Splink's order-dependent de-duplication).
+  const bits = Math.max(1, Math.ceil(Math.log2(records.length + 1)));
+  if (2 * bits + 5 > 53 || rules.length > 32) throw new Error('Too many records or rules to block.');
+  const span = 2 ** bits;
+  let found = new Float64Array(1 << 16);
+  let count = 0;
+  const push = (i: number, j: number, r: number) => {
+    if (linkOnly && source[i] === source[j]) return;
+    if (count === found.length) {
+      const grown = new Float64Array(found.length * 2);
+      grown.set(found);
+      found = grown;
+    }
+    found[count++] = (i < j ? i * span + j : j * span + i) * 32 + r;
+  };
   let skippedBlocks = 0;
-  rules.forEach((rule, r) => {
-    const before = out.count;
-    const blocks = new Map<number, number[]>();
-    keys[r]!.forEach((ks, i) => {
-      for (const k of ks) {
-        const block = blocks.get(k);
-        if (block) block.push(i);
-        else blocks.set(k, [i]);
-      }
-    });
-    for (const [key, members] of blocks) {
-      if (members.length < 2) continue;
-      if (members.length > maxBlock) {
-        skippedBlocks++;
+  tables.forEach((t, r) => {
+    for (let b = 0; b < t.blocks; b++) {
+      const from = t.blockStart[b]!;
+      const to = t.blockStart[b + 1]!;
+      const size = to - from;
+      if (size < 2) continue;
+      if (size <= maxBlock) {
+        for (let x = from; x < to; x++)
+          for (let y = x + 1; y < to; y++) push(t.members[x]!, t.members[y]!, r);
         continue;
       }
-      for (let x = 0; x < members.length; x++) {
-        const i = members[x]!;
-        for (let y = x + 1; y < members.length; y++) {
-          const j = members[y]!;
-          if (options.linkOnly && records[i]!.source === records[j]!.source) continue;
-          if (!firstSharedKey(keys[r]![i]!, keys[r]![j]!, key)) continue;
-          let earlier = false;
-          for (let q = 0; q < r && !earlier; q++) earlier = shareKey(keys[q]![i]!, keys[q]![j]!);
-          if (!earlier) out.push(i, j);
-        }
-      }
+      skippedBlocks++;
+      const sorted = t.members.slice(from, to);
+      if (rank) sorted.sort((p, q) => rank[p]! - rank[q]!);
+      for (let x = 0; x < size; x++)
+        for (let y = x + 1; y < Math.min(size, x + window); y++) push(sorted[x]!, sorted[y]!, r);
     }
-    perRule[rule.name] = out.count - before;
   });
-  return { left: out.left, right: out.right, count: out.count, perRule, skippedBlocks };
-}
-
-/** True when `key` is the first of a's keys that b also has: a pair sharing two keys counts once. */
-function firstSharedKey(a: readonly number[], b: readonly number[], key: number): boolean {
-  for (const k of a) if (b.includes(k)) return k === key;
-  return false;
+  const pairs = found.subarray(0, count).sort();
+  const perRuleCount = new Array<number>(rules.length).fill(0);
+  const left = new Uint32Array(count);
+  const right = new Uint32Array(count);
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const code = Math.floor(pairs[k]! / 32);
+    if (k > 0 && Math.floor(pairs[k - 1]! / 32) === code) continue;
+    perRuleCount[pairs[k]! % 32]!++;
+    left[kept] = Math.floor(code / span);
+    right[kept] = code % span;
+    kept++;
+  }
+  const perRule = Object.fromEntries(rules.map((rule, r) => [rule.name, perRuleCount[r]!]));
+  return { left: left.slice(0, kept), right: right.slice(0, kept), count: kept, perRule, skippedBlocks };
 }
 
 /**
@@ -151,6 +200,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
+  const initials = new Map<number, number>();
+  const initial = (key: number) => {
+    let p = initials.get(key);
+    if (p === undefined) {
+      p = h(vocab.id(`${vocab.words[key]!.slice(0, 1)}\u0002`));
+      initials.set(key, p);
+    }
+    return p;
+  };
   const years = (r: Prepared): number[] =>
     r.year === null
       ? []
@@ -159,6 +217,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
   const surnames = (r: Prepared) => [...new Set(r.surnames.map(h))].sort((a, b) => a - b);
   const dob = (r: Prepared) => Number(r.dob);
+  const birthday = (r: Prepared) => Number(r.dob!.slice(4));
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
   return [
@@ -188,6 +247,20 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         return s.length >= 2 ? years(r).map((y) => mixKey(5, y, ...s)) : [];
       },
     },
+    {
+      // A wrong year in a full date (1998-04-09 / 1997-04-09), maybe with a typo in one name: the
+      // day and month with one name and the other's initial.
+      name: 'birthday+name+initial',
+      keys: (r) => {
+        if (!r.dob || r.givenCanonical.length === 0) return [];
+        const d = birthday(r);
+        const g = h(r.givenCanonical[0]!);
+        const gi = initial(r.givenCanonical[0]!);
+        const keys = r.surnames.length === 0 ? [mixKey(12, d, g)] : [];
+        for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, g, initial(s)), mixKey(17, d, gi, h(s)));
+        return keys;
+      },
+    },
     { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mixKey(6, dob(r), place(r))] : []) },
     {
       name: 'document-anagram+region',
@@ -200,17 +273,44 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) => {
         if (r.given.length === 0) return [];
         const g = prefix(r.given[0]!);
-        const s = [...new Set([...new Set(r.surnames)].map(prefix))];
+        const s = [...new Set(r.surnames.map(prefix))];
+        if (s.length === 0) s.push(-1);
         return years(r).flatMap((y) => s.map((p) => mixKey(8, y, g, p)));
+      },
+    },
+    {
+      // A typo in one name, the other written alike: the exact name, the other's initial, the year.
+      name: 'year+name+initial',
+      keys: (r) => {
+        if (r.givenCanonical.length === 0 || r.surnames.length === 0) return [];
+        const g = h(r.givenCanonical[0]!);
+        const gi = initial(r.givenCanonical[0]!);
+        const keys: number[] = [];
+        for (const s of new Set(r.surnames))
+          for (const y of years(r)) keys.push(mixKey(14, y, g, initial(s)), mixKey(15, y, gi, h(s)));
+        return keys;
+      },
+    },
+    {
+      // Typos in both names of a record with a full date: the date with the names' initials.
+      name: 'dob+initials',
+      keys: (r) => {
+        if (!r.dob || r.givenCanonical.length === 0) return [];
+        const g = initial(r.givenCanonical[0]!);
+        const s = [...new Set(r.surnames.map(initial))];
+        return s.length === 0 ? [mixKey(16, dob(r), g)] : s.map((x) => mixKey(16, dob(r), g, x));
       },
     },
     {
       // No surname recorded: the given names (compound ones are distinctive enough) with the year.
       name: 'year+given-names',
-      keys: (r) =>
-        r.given.length >= 2 || (r.surnames.length === 0 && r.given.length > 0)
-          ? years(r).map((y) => mixKey(9, y, ...r.given.map(h)))
-          : [],
+      keys: (r) => {
+        const keys = r.given.length >= 2 ? years(r).map((y) => mixKey(9, y, ...r.given.map(h))) : [];
+        // Without a surname, each given name alone too (a second given name dropped or added).
+        if (r.surnames.length === 0)
+          for (const g of new Set(r.given)) for (const y of years(r)) keys.push(mixKey(13, y, h(g)));
+        return keys;
+      },
     },
     {
       name: 'address+postcode',

@@ -51,22 +51,18 @@ class TermTable {
   }
 }
 
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  if (sa.size !== sb.size) return false;
-  for (const x of sa) if (!sb.has(x)) return false;
+// Name arrays hold one to four ids: loops over them beat building Sets for every pair.
+
+/** Every id of a is in b. */
+function isSubset(a: readonly number[], b: readonly number[]): boolean {
+  for (let x = 0; x < a.length; x++) if (!b.includes(a[x]!)) return false;
   return true;
 }
 
-function shared(a: readonly number[], b: readonly number[]): number[] {
-  const sb = new Set(b);
-  return [...new Set(a)].filter((x) => sb.has(x));
-}
-
-function isSubset(a: readonly number[], b: readonly number[]): boolean {
-  const sb = new Set(b);
-  return a.every((x) => sb.has(x));
+/** Some id of a is in b. */
+function anyShared(a: readonly number[], b: readonly number[]): boolean {
+  for (let x = 0; x < a.length; x++) if (b.includes(a[x]!)) return true;
+  return false;
 }
 
 /** Jaro–Winkler between vocabulary words, cached by id pair (name vocabularies are small). */
@@ -84,20 +80,62 @@ function similarity(vocab: Vocabulary) {
   };
 }
 
+/** Best Jaro–Winkler between the first `limit` words of a and of b. */
 function bestSimilarity(
   sim: (x: number, y: number) => number,
   a: readonly number[],
   b: readonly number[],
+  limit: number,
 ): number {
   let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, sim(x, y));
+  for (let x = 0; x < Math.min(a.length, limit); x++)
+    for (let y = 0; y < Math.min(b.length, limit); y++) best = Math.max(best, sim(a[x]!, b[y]!));
   return best;
 }
 
-function rarest(table: TermTable, ids: readonly number[]): number {
+/** The largest adjustment among the ids a and b share (the rarest agreed name), 0 if none. */
+function rarestShared(table: TermTable, a: readonly number[], b: readonly number[]): number {
   let best = -Infinity;
-  for (const id of ids) best = Math.max(best, table.adjustment(id));
+  for (let x = 0; x < a.length; x++) {
+    const id = a[x]!;
+    if (b.includes(id)) best = Math.max(best, table.adjustment(id));
+  }
   return best === -Infinity ? 0 : best;
+}
+
+/** Best Jaro–Winkler between the words of a and of b whose keys the other side lacks. */
+function bestUnshared(sim: (x: number, y: number) => number, a: Prepared, b: Prepared): number {
+  let best = 0;
+  for (let x = 0; x < a.surnames.length; x++) {
+    if (b.surnames.includes(a.surnames[x]!)) continue;
+    for (let y = 0; y < b.surnames.length; y++) {
+      if (a.surnames.includes(b.surnames[y]!)) continue;
+      best = Math.max(best, sim(a.surnameWords[x]!, b.surnameWords[y]!));
+    }
+  }
+  return best;
+}
+
+/** Some given name or alias of a (nicknames resolved) is one of b's. */
+function aliasShared(a: Prepared, b: Prepared): boolean {
+  return (
+    anyShared(a.givenCanonical, b.givenCanonical) ||
+    anyShared(a.givenCanonical, b.aliases) ||
+    anyShared(a.aliases, b.givenCanonical) ||
+    anyShared(a.aliases, b.aliases)
+  );
+}
+
+/** Jaro–Winkler of two place names, cached (a few hundred districts). */
+function placeSimilarity() {
+  const cache = new Map<string, Map<string, number>>();
+  return (a: string, b: string): number => {
+    let row = cache.get(a);
+    if (!row) cache.set(a, (row = new Map()));
+    let s = row.get(b);
+    if (s === undefined) row.set(b, (s = jaroWinkler(a, b)));
+    return s;
+  };
 }
 
 function yearLevel(a: Prepared, b: Prepared): number {
@@ -130,6 +168,7 @@ export function personComparisons(
   givenTf.finish();
   surnameTf.finish();
   const sim = similarity(vocab);
+  const placeSim = placeSimilarity();
 
   const given: Comparison<Prepared> = {
     name: 'given_names',
@@ -138,12 +177,12 @@ export function personComparisons(
       if (a.given.length === 0 || b.given.length === 0) return -1;
       if (a.givenWords.length === b.givenWords.length && a.givenWords.every((w, i) => w === b.givenWords[i]))
         return 5;
-      if (sameSet(a.given, b.given)) return 4;
-      if (a.given[0] === b.given[0] || isSubset(a.given, b.given) || isSubset(b.given, a.given)) return 3;
-      const aliasesA = [...a.givenCanonical, ...a.aliases];
-      const aliasesB = [...b.givenCanonical, ...b.aliases];
-      if (shared(aliasesA, aliasesB).length > 0) return 2;
-      return bestSimilarity(sim, a.givenWords.slice(0, 2), b.givenWords.slice(0, 2)) >= 0.88 ? 1 : 0;
+      const subA = isSubset(a.given, b.given);
+      const subB = isSubset(b.given, a.given);
+      if (subA && subB) return 4;
+      if (a.given[0] === b.given[0] || subA || subB) return 3;
+      if (aliasShared(a, b)) return 2;
+      return bestSimilarity(sim, a.givenWords, b.givenWords, 2) >= 0.88 ? 1 : 0;
     },
     tfAdjust: (a) => givenTf.adjustment(a.given[0]!),
     tfLevels: [4, 5],
@@ -154,17 +193,16 @@ export function personComparisons(
     levels: ['different', 'similar', 'one shared', 'one missing', 'same (any order)'],
     compare(a, b) {
       if (a.surnames.length === 0 || b.surnames.length === 0) return -1;
-      if (sameSet(a.surnames, b.surnames)) return 4;
-      const common = shared(a.surnames, b.surnames);
-      if (common.length > 0) {
-        if (isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames)) return 3;
-        const restA = a.surnameWords.filter((_, i) => !common.includes(a.surnames[i]!));
-        const restB = b.surnameWords.filter((_, i) => !common.includes(b.surnames[i]!));
-        return bestSimilarity(sim, restA, restB) >= 0.88 ? 3 : 2;
+      const subA = isSubset(a.surnames, b.surnames);
+      const subB = isSubset(b.surnames, a.surnames);
+      if (subA && subB) return 4;
+      if (anyShared(a.surnames, b.surnames)) {
+        if (subA || subB) return 3;
+        return bestUnshared(sim, a, b) >= 0.88 ? 3 : 2;
       }
-      return bestSimilarity(sim, a.surnameWords, b.surnameWords) >= 0.88 ? 1 : 0;
+      return bestSimilarity(sim, a.surnameWords, b.surnameWords, 8) >= 0.88 ? 1 : 0;
     },
-    tfAdjust: (a, b) => rarest(surnameTf, shared(a.surnames, b.surnames)),
+    tfAdjust: (a, b) => rarestShared(surnameTf, a.surnames, b.surnames),
     tfLevels: [3, 4],
   };
 
@@ -191,7 +229,8 @@ export function personComparisons(
     levels: ['different', 'shared'],
     compare(a, b) {
       if (a.nationalities.length === 0 || b.nationalities.length === 0) return -1;
-      return a.nationalities.some((n) => b.nationalities.includes(n)) ? 1 : 0;
+      for (const n of a.nationalities) if (b.nationalities.includes(n)) return 1;
+      return 0;
     },
   };
 
@@ -213,7 +252,7 @@ export function personComparisons(
       const hasB = b.district ?? b.department ?? b.postcode;
       if (hasA === null || hasB === null) return -1;
       if (a.district !== null && a.district === b.district) return 2;
-      if (a.district !== null && b.district !== null && jaroWinkler(a.district, b.district) >= 0.92) return 2;
+      if (a.district !== null && b.district !== null && placeSim(a.district, b.district) >= 0.92) return 2;
       if (
         (a.department !== null && a.department === b.department) ||
         (a.postcode !== null && a.postcode === b.postcode)

@@ -44,6 +44,33 @@ describe('candidatePairs', () => {
       }),
     );
   });
+
+  it('compares a block larger than maxBlock by sorted neighbourhood: only pairs sharing a key, each once', () => {
+    const record = fc.record({
+      source: fc.constantFrom('A', 'B'),
+      k1: fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 2, max: 4 }), (records, window) => {
+        const rules: BlockingRule<(typeof records)[number]>[] = [{ name: 'one', keys: (r) => r.k1 }];
+        const c = candidatePairs(records, rules, { maxBlock: 3, window });
+        const got = new Set<string>();
+        for (let k = 0; k < c.count; k++) {
+          const [i, j] = [c.left[k]!, c.right[k]!];
+          expect(i).toBeLessThan(j);
+          expect(records[i]!.k1.some((x) => records[j]!.k1.includes(x))).toBe(true);
+          expect(got.has(`${i},${j}`)).toBe(false);
+          got.add(`${i},${j}`);
+        }
+        // Neighbours in a block of one key are always compared.
+        for (const key of [0, 1, 2]) {
+          const members = records.map((r, i) => (r.k1.includes(key) ? i : -1)).filter((i) => i >= 0);
+          for (let x = 0; x + 1 < members.length; x++)
+            expect(got.has(`${members[x]},${members[x + 1]}`)).toBe(true);
+        }
+      }),
+    );
+  });
 });
 
 describe('clusterPairs', () => {

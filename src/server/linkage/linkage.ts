@@ -10,6 +10,7 @@ import {
   personTrainingRules,
   type BlockingRule,
   type CandidateOptions,
+  type Candidates,
 } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { personComparisons, type Comparison } from './comparisons.js';
@@ -18,11 +19,12 @@ import {
   comparePairs,
   estimateU,
   levelWeights,
-  matchWeight,
+  matchWeightAt,
   probabilityOf,
   trainModel,
   type Model,
 } from './model.js';
+import { comparisonThreads, startComparers } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
@@ -91,6 +93,8 @@ export type LinkOptions = CandidateOptions & {
   uSamples?: number;
   /** At most this many pairs per training session (sampled). */
   trainingPairs?: number;
+  /** Training sessions run on a random sample of this many records at most (default 200,000). */
+  trainingRecords?: number;
 };
 
 /**
@@ -113,8 +117,12 @@ function train<R extends { source: string }>(
   // λ among the candidate pairs: from EM over them with u fixed, m from the sessions.
   if (training.length === 0) return trainModel(comparisons, candidateVectors, u0);
   const random = seededRandom((options.seed ?? 1) + 1);
+  // A large batch trains on a random sample of its records: the pairs of a training rule grow with
+  // the square of the population, and a few hundred thousand records estimate m as well.
+  const limit = options.trainingRecords ?? 200_000;
+  const sample = records.length <= limit ? records : records.filter(() => random() < limit / records.length);
   const sessions = training.flatMap((t) => {
-    const pairs = candidatePairs(records, [t.rule], { ...options, maxBlock: 1_000 });
+    const pairs = candidatePairs(sample, [t.rule], { ...options, maxBlock: 1_000, rank: undefined });
     const keep = Math.min(pairs.count, options.trainingPairs ?? 1_000_000);
     // A uniform sample of the pairs (partial Fisher–Yates), so large blocks do not dominate.
     for (let k = 0; k < keep; k++) {
@@ -124,7 +132,7 @@ function train<R extends { source: string }>(
     }
     // Too few pairs to learn from: the session would only return its starting values.
     if (keep < 50) return [];
-    const { vectors } = comparePairs(records, comparisons, pairs.left, pairs.right, keep);
+    const { vectors } = comparePairs(sample, comparisons, pairs.left, pairs.right, keep);
     const ignore = new Set(t.ignore.map((name) => comparisons.findIndex((c) => c.name === name)));
     return [{ model: trainModel(comparisons, vectors, u0, { ignore }), ignore }];
   });
@@ -139,7 +147,7 @@ function estimateLambda(model: Model, vectors: Uint8Array, c: number): number {
   const weights = levelWeights(model);
   const n = vectors.length / c;
   const bf = new Float64Array(n);
-  for (let k = 0; k < n; k++) bf[k] = 2 ** matchWeight(weights, 0, vectors.subarray(k * c, k * c + c), 0);
+  for (let k = 0; k < n; k++) bf[k] = 2 ** matchWeightAt(weights, 0, vectors, k * c, 0);
   let lambda = 0.1;
   for (let it = 0; it < 100; it++) {
     let sum = 0;
@@ -159,10 +167,22 @@ export function linkPrepared<R extends { source: string }>(
   training: readonly TrainingRule<R>[],
   options: LinkOptions = {},
 ): LinkageResult {
-  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const candidates = candidatePairs(records, rules, options);
+  const compared = comparePairs(records, comparisons, candidates.left, candidates.right, candidates.count);
+  return scoreAndCluster(records, comparisons, training, candidates, compared, options);
+}
+
+/** The steps after comparison: estimate the model, score every candidate pair, cluster. */
+function scoreAndCluster<R extends { source: string }>(
+  records: readonly R[],
+  comparisons: readonly Comparison<R>[],
+  training: readonly TrainingRule<R>[],
+  candidates: Candidates,
+  { vectors, tf }: { vectors: Uint8Array; tf: Float32Array },
+  options: LinkOptions,
+): LinkageResult {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { left, right, count } = candidates;
-  const { vectors, tf } = comparePairs(records, comparisons, left, right, count);
   const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
   const model = train(records, comparisons, training, u0, vectors, options);
   const weights = levelWeights(model);
@@ -174,7 +194,7 @@ export function linkPrepared<R extends { source: string }>(
   const matches: ScoredPair[] = [];
   const review: ScoredPair[] = [];
   for (let k = 0; k < count; k++) {
-    const p = probabilityOf(matchWeight(weights, prior, vectors.subarray(k * c, k * c + c), tf[k]!));
+    const p = probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!));
     probabilities[k] = p;
     if (p >= thresholds.match) matches.push({ left: left[k]!, right: right[k]!, probability: p });
     else if (p >= thresholds.review) review.push({ left: left[k]!, right: right[k]!, probability: p });
@@ -199,6 +219,30 @@ export function linkPrepared<R extends { source: string }>(
   };
 }
 
+/**
+ * Each record's position when sorted by first given name, first surname and year: the order of the
+ * sorted neighbourhood inside blocks too large to compare all against all.
+ */
+export function personRank(vocab: Vocabulary, records: readonly Prepared[]): Uint32Array {
+  const alphabetical = new Uint32Array(vocab.words.length);
+  vocab.words
+    .map((w, id) => ({ w, id }))
+    .sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
+    .forEach(({ id }, at) => (alphabetical[id] = at));
+  const word = (ids: readonly number[]) => (ids.length > 0 ? alphabetical[ids[0]!]! + 1 : 0);
+  // given (≤ 2^20 words) · surname (≤ 2^20) · year offset (≤ 2^8) in one exact double.
+  const keys = Float64Array.from(
+    records,
+    (r) =>
+      (word(r.given) * 2 ** 20 + word(r.surnames)) * 256 +
+      Math.max(0, Math.min(255, (r.year ?? 1900) - 1900)),
+  );
+  const order = Uint32Array.from(records, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  const rank = new Uint32Array(records.length);
+  order.forEach((i, at) => (rank[i] = at));
+  return rank;
+}
+
 /** Links plaintext person records with the person comparisons and blocking rules. */
 export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
   const { vocab, records } = preparePersons(persons);
@@ -207,8 +251,39 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
     personComparisons(vocab, records),
     personBlockingRules(vocab),
     personTrainingRules(vocab),
-    options,
+    { ...options, rank: options.rank ?? personRank(vocab, records) },
   );
+}
+
+/**
+ * linkPersons on several threads: the same result, with the comparisons of a large batch split
+ * between this thread and `threads − 1` workers (parallel.ts). Small batches stay on this thread.
+ */
+export async function linkPersonsParallel(
+  persons: readonly LinkPerson[],
+  options: LinkOptions & { threads?: number } = {},
+): Promise<LinkageResult> {
+  const threads = options.threads ?? comparisonThreads();
+  if (threads < 2 || persons.length < 50_000) return linkPersons(persons, options);
+  const comparers = startComparers(persons, threads - 1);
+  try {
+    const { vocab, records } = preparePersons(persons);
+    const comparisons = personComparisons(vocab, records);
+    const candidates = candidatePairs(records, personBlockingRules(vocab), {
+      ...options,
+      rank: options.rank ?? personRank(vocab, records),
+    });
+    const compared = await comparers.compare(
+      candidates.left,
+      candidates.right,
+      candidates.count,
+      (left, right, count) => comparePairs(records, comparisons, left, right, count),
+      comparisons.length,
+    );
+    return scoreAndCluster(records, comparisons, personTrainingRules(vocab), candidates, compared, options);
+  } finally {
+    await comparers.stop();
+  }
 }
 
 /** Prepares a population with one vocabulary (its name-key frequencies drive the tf adjustment). */

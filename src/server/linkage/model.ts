@@ -200,6 +200,22 @@ export function matchWeight(
   return w;
 }
 
+/** matchWeight of the vector starting at `offset` of a flat array of vectors (no view per pair). */
+export function matchWeightAt(
+  weights: readonly Float64Array[],
+  prior: number,
+  vectors: Uint8Array,
+  offset: number,
+  tf: number,
+): number {
+  let w = prior + tf;
+  for (let x = 0; x < weights.length; x++) {
+    const level = vectors[offset + x]!;
+    if (level !== NULL_LEVEL) w += weights[x]![level]!;
+  }
+  return w;
+}
+
 /** Match probability from a match weight in bits. */
 export function probabilityOf(weight: number): number {
   return 1 / (1 + 2 ** -weight);

@@ -46,6 +46,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   /** Word → its phonetic key and canonical (nickname-resolved) key, computed once per word. */
   readonly keys = new Map<string, { key: string; canonical: string }>();
+  /** A name field as written → its normalised words (names repeat: normalise each spelling once). */
+  readonly fields = new Map<string, string[]>();
   readonly words: string[] = [];
   /** A hash of each word that does not depend on the order words were added (blocking keys). */
   readonly stable: number[] = [];
@@ -119,8 +121,17 @@ export function compactDate(value: string | null | undefined): string | null {
  * frequencies: true for the population being linked, false for a query at intake.
  */
 export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, countTerms = true): Prepared {
-  const givenWords = nameWords(person.givenNames);
-  const surnameWords = [...nameWords(person.firstSurname), ...nameWords(person.secondSurname)];
+  const words = (field: string | null | undefined): string[] => {
+    if (!field) return [];
+    let w = vocab.fields.get(field);
+    if (!w) {
+      w = nameWords(field);
+      if (vocab.fields.size < 1_000_000) vocab.fields.set(field, w);
+    }
+    return w;
+  };
+  const givenWords = words(person.givenNames);
+  const surnameWords = [...words(person.firstSurname), ...words(person.secondSurname)];
   const keysOf = (word: string) => {
     let k = vocab.keys.get(word);
     if (!k) {

@@ -8,7 +8,7 @@
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../http/route.js';
-import { DEFAULT_THRESHOLDS, linkPersons, type Thresholds } from '../../linkage/linkage.js';
+import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage/linkage.js';
 import type { LinkPerson } from '../../linkage/record.js';
 import {
   addLink,
@@ -78,7 +78,7 @@ export async function runLinkage(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Promise<RunSummary> {
   const persons = await loadPersons(ctx, crypto);
-  const result = linkPersons(persons, { thresholds });
+  const result = await linkPersonsParallel(persons, { thresholds });
   const run = await ctx.trx
     .insertInto('linkage_runs')
     .values({

@@ -1,0 +1,101 @@
+/**
+ * The national batch on several cores: comparing the candidate pairs is most of its cost, and each
+ * pair is independent, so worker threads compare slices of them. A worker prepares the same persons
+ * itself (same vocabulary, same term frequencies: the levels and tf bits do not depend on which
+ * thread computed them) while the main thread blocks; the pairs go to it and the vectors come back
+ * as transferred typed arrays, never copied object by object.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { personComparisons } from './comparisons.js';
+import { comparePairs } from './model.js';
+import type { LinkPerson } from './record.js';
+import { prepare, Vocabulary } from './record.js';
+
+/** What a worker is asked: compare the pairs (left[k], right[k]). */
+interface Job {
+  left: Uint32Array;
+  right: Uint32Array;
+}
+
+/** What it answers: the comparison vectors and tf bits of the pairs, in order. */
+interface Answer {
+  vectors: Uint8Array;
+  tf: Float32Array;
+}
+
+/** Threads for the comparisons: the cores there are, at most 4 (memory: each holds the persons). */
+export function comparisonThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * A worker running this module. From TypeScript sources (tests, benchmarks) the worker registers
+ * tsx first: a worker thread does not inherit the parent's --import loader.
+ */
+function spawn(data: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: data });
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+/**
+ * Comparison workers for `persons`, started now so that they prepare the records while the caller
+ * blocks. `compare` splits the pairs between the workers and the calling thread.
+ */
+export function startComparers(persons: readonly LinkPerson[], workers: number) {
+  const pool = Array.from({ length: workers }, () => spawn({ persons }));
+  const ask = (worker: Worker, job: Job) =>
+    new Promise<Answer>((resolve, reject) => {
+      worker.once('message', (answer: Answer) => resolve(answer));
+      worker.once('error', reject);
+      worker.postMessage(job, [job.left.buffer as ArrayBuffer, job.right.buffer as ArrayBuffer]);
+    });
+  return {
+    /**
+     * The vectors of `count` pairs: worker w takes its share, the calling thread (with its own
+     * `local` comparison) the rest; then the workers are stopped.
+     */
+    async compare(
+      left: Uint32Array,
+      right: Uint32Array,
+      count: number,
+      local: (left: Uint32Array, right: Uint32Array, count: number) => Answer,
+      comparisons: number,
+    ): Promise<Answer> {
+      const share = Math.ceil(count / (workers + 1));
+      const answers = pool.map((worker, w) => {
+        const from = Math.min(count, (w + 1) * share);
+        const to = Math.min(count, from + share);
+        return ask(worker, { left: left.slice(from, to), right: right.slice(from, to) });
+      });
+      const mine = local(left, right, Math.min(count, share));
+      const theirs = await Promise.all(answers);
+      await Promise.all(pool.map((worker) => worker.terminate()));
+      const vectors = new Uint8Array(count * comparisons);
+      const tf = new Float32Array(count);
+      vectors.set(mine.vectors, 0);
+      tf.set(mine.tf, 0);
+      let at = mine.tf.length;
+      for (const answer of theirs) {
+        vectors.set(answer.vectors, at * comparisons);
+        tf.set(answer.tf, at);
+        at += answer.tf.length;
+      }
+      return { vectors, tf };
+    },
+    stop: () => Promise.all(pool.map((worker) => worker.terminate())),
+  };
+}
+
+if (!isMainThread && parentPort && (workerData as { persons?: unknown } | null)?.persons) {
+  const persons = (workerData as { persons: LinkPerson[] }).persons;
+  const vocab = new Vocabulary();
+  const records = persons.map((p, i) => prepare(p, i, vocab));
+  const comparisons = personComparisons(vocab, records);
+  const port = parentPort;
+  port.on('message', (job: Job) => {
+    const answer = comparePairs(records, comparisons, job.left, job.right, job.left.length);
+    port.postMessage(answer, [answer.vectors.buffer as ArrayBuffer, answer.tf.buffer as ArrayBuffer]);
+  });
+}
