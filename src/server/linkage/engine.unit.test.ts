@@ -5,7 +5,7 @@ import { bigrams, bloomFilter, dice } from './bloom.js';
 import { encodeClk, linkClk } from './clk.js';
 import { clusterPairs } from './cluster.js';
 import type { Comparison } from './comparisons.js';
-import { linkPersons, seededRandom } from './linkage.js';
+import { linkPersons, linkPersonsParallel, seededRandom } from './linkage.js';
 import { trainModel } from './model.js';
 import type { LinkPerson } from './record.js';
 import { drawPerson } from '../demo/person.js';
@@ -267,4 +267,17 @@ describe('keyed Bloom filters', () => {
     for (const clear of ['zunilda', 'insfr', 'mereles', '1999', '4123987', 'female'])
       expect(text.toLowerCase()).not.toContain(clear);
   });
+});
+
+describe('linkPersonsParallel', () => {
+  it('gives the same pairs, probabilities and clusters as linkPersons when workers compare', async () => {
+    const options = { uSamples: 20_000 };
+    const single = linkPersons(persons, options);
+    const parallel = await linkPersonsParallel(persons, { ...options, threads: 3, parallelFrom: 0 });
+    expect(parallel.candidates).toBe(single.candidates);
+    expect(parallel.matches).toEqual(single.matches);
+    expect(parallel.review).toEqual(single.review);
+    expect(parallel.clusters).toEqual(single.clusters);
+    expect(single.matches.length).toBeGreaterThan(0);
+  }, 120_000);
 });

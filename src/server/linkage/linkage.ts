@@ -261,10 +261,11 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
  */
 export async function linkPersonsParallel(
   persons: readonly LinkPerson[],
-  options: LinkOptions & { threads?: number } = {},
+  options: LinkOptions & { threads?: number; parallelFrom?: number } = {},
 ): Promise<LinkageResult> {
   const threads = options.threads ?? comparisonThreads();
-  if (threads < 2 || persons.length < 50_000) return linkPersons(persons, options);
+  // Below this many persons starting workers (each prepares every record) costs more than it saves.
+  if (threads < 2 || persons.length < (options.parallelFrom ?? 50_000)) return linkPersons(persons, options);
   const comparers = startComparers(persons, threads - 1);
   try {
     const { vocab, records } = preparePersons(persons);
