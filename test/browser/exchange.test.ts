@@ -73,7 +73,10 @@ describe('data exchange page', () => {
     const gender = await page.getByTestId('ctdc-byGender').textContent();
     expect(gender).toContain('Mujer');
     expect(gender).toContain('Hombre');
-    expect(await page.getByTestId('exchange-imports').textContent()).toContain('Prueba CTDC');
+    // The list of imports reloads after the import; wait for it rather than read it at once.
+    await expect
+      .poll(() => page.getByTestId('exchange-imports').textContent(), { timeout: 20_000 })
+      .toContain('Prueba CTDC');
     // An analyst has no case scope: no export buttons.
     expect(await page.getByTestId('exchange-export').count()).toBe(0);
     await context.close();
