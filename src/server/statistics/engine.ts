@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DimensionId, FigureResult, StatisticsFilters } from '../../shared/api-statistics.js';
 import type { Trx } from '../db/database.js';
 import { errors } from '../http/errors.js';
+import { cubeMeasure, cubeSide, cubeSource } from './cube.js';
 import { dimensionSql, filterConditions } from './dimensions.js';
 import { FACT_TABLE, type FigureDefinition } from './figure.js';
 import { lastDay, periodOf, previousPeriod, type Period } from './period.js';
@@ -79,6 +80,8 @@ export async function computeCells(
     joins.push(sql.raw(` cross join lateral unnest(${dim.expr}) as d${index}(v)`));
     return sql.raw(`d${index}.v`);
   });
+  // Counts over whole years are sums over the cube (cube.ts) when it has them; the SQL is the same.
+  const side = cubeSide(figure, period, filters, by);
   const conditions = conditionsSql(figure, period, filters);
   const selectKeys = keys.map((key, index) => sql`${key} as ${sql.raw(`k${index}`)}`);
   const groupBy = keys.length
@@ -86,8 +89,8 @@ export async function computeCells(
     : sql``;
   const query = sql<
     Record<string, unknown>
-  >`select ${sql.join([...selectKeys, sql`${measure(figure)} as value`])}
-    from ${sourceSql(figure)}${sql.join(joins, sql``)}
+  >`select ${sql.join([...selectKeys, sql`${side ? cubeMeasure(figure) : measure(figure)} as value`])}
+    from ${side ? cubeSource(figure, side) : sourceSql(figure)}${sql.join(joins, sql``)}
     where ${sql.join(conditions, sql` and `)}${groupBy}`;
   const result = await query.execute(trx);
   const codes = by.includes('institution') ? await institutionCodes(trx) : null;
