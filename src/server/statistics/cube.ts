@@ -160,7 +160,7 @@ export interface FactRelations {
  */
 export async function addToCube(trx: Trx, from: FactRelations, sign: 1 | -1): Promise<void> {
   await sql`create temp table stat_cube_delta on commit drop as
-    select side, on_date, ${sql.raw(COLUMNS.join(', '))}, n from stat_cube with no data`.execute(trx);
+    select side, on_date, ${sql.raw(COLUMNS.join(', '))}, n, cell from stat_cube with no data`.execute(trx);
   for (const [base, spec] of Object.entries(BASES) as Array<[Base, BaseSpec]>) {
     const source = spec.fact
       ? `${from[spec.fact]} f join ${from.persons} p on p.person_key = f.person_key`
@@ -192,18 +192,18 @@ export async function addToCube(trx: Trx, from: FactRelations, sign: 1 | -1): Pr
             ? "'{}'::text[]"
             : c;
       await sql`insert into stat_cube_delta
-        select ${sideName(base, expansion)}, on_date, ${sql.raw(COLUMNS.map(column).join(', '))},
-          ${sql.raw(String(sign))} * sum(n)::int
-        from stat_cube_in${sql.raw(expanded ? ` cross join unnest(${expanded.set}) as x(v)` : '')}
-        group by ${sql.raw(Array.from({ length: COLUMNS.length + 1 }, (_, i) => i + 2).join(', '))}`.execute(
+        select *, ${sql.raw(CELL)} from (
+          select ${sideName(base, expansion)} as side, on_date,
+            ${sql.raw(COLUMNS.map((c) => `${column(c)} as ${c}`).join(', '))},
+            ${sql.raw(String(sign))} * sum(n)::int as n
+          from stat_cube_in${sql.raw(expanded ? ` cross join unnest(${expanded.set}) as x(v)` : '')}
+          group by ${sql.raw(Array.from({ length: COLUMNS.length + 1 }, (_, i) => i + 2).join(', '))}) s`.execute(
         trx,
       );
     }
     await sql`drop table stat_cube_in`.execute(trx);
   }
   // Set-based merge (an upsert row by row costs more at a bulk load): existing cells first, then new ones.
-  await sql`alter table stat_cube_delta add column cell text`.execute(trx);
-  await sql`update stat_cube_delta set cell = ${sql.raw(CELL)}`.execute(trx);
   await sql`analyze stat_cube_delta`.execute(trx);
   await sql`update stat_cube c set n = c.n + d.n from stat_cube_delta d
     where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell`.execute(trx);

@@ -72,11 +72,8 @@ export async function refreshFacts(trx: Trx): Promise<number> {
       n.unmet_reason, n.institution_id
     from stat_batch b join person_needs n on n.person_id = b.person_id`.execute(trx);
   await insertPersons(trx);
-  await copyFacts(trx, 'stat_persons', sql`person_key in (select person_key from stat_batch)`);
-  for (const table of FACT_TABLES)
-    await copyFacts(trx, table, sql`person_id in (select person_id from stat_batch)`);
   await addToCube(trx, NEW, 1);
-  for (const table of ['stat_batch', ...Object.values(GONE), ...Object.values(NEW)])
+  for (const table of ['stat_batch', ...Object.values(GONE)])
     await sql`drop table ${sql.table(table)}`.execute(trx);
   await sql`update stat_state set version = gen_random_uuid()::text`.execute(trx);
   // After a bulk rebuild the planner needs fresh statistics at once (measured: the first report at
@@ -87,18 +84,19 @@ export async function refreshFacts(trx: Trx): Promise<number> {
 }
 
 const FACT_TABLES = ['stat_services', 'stat_referrals', 'stat_needs'] as const;
-/** The facts a refresh deleted and those it inserted (temporary tables), for the cube. */
+/** The facts a refresh deleted (temporary tables), for the cube. */
 const GONE: FactRelations = {
   persons: 'stat_gone_persons',
   stat_services: 'stat_gone_services',
   stat_referrals: 'stat_gone_referrals',
   stat_needs: 'stat_gone_needs',
 };
+/** The facts the refresh inserted: those of the batch. */
 const NEW: FactRelations = {
-  persons: 'stat_new_persons',
-  stat_services: 'stat_new_services',
-  stat_referrals: 'stat_new_referrals',
-  stat_needs: 'stat_new_needs',
+  persons: '(select * from stat_persons where person_key in (select person_key from stat_batch))',
+  stat_services: '(select * from stat_services where person_id in (select person_id from stat_batch))',
+  stat_referrals: '(select * from stat_referrals where person_id in (select person_id from stat_batch))',
+  stat_needs: '(select * from stat_needs where person_id in (select person_id from stat_batch))',
 };
 const relationOf = (table: 'stat_persons' | (typeof FACT_TABLES)[number]) =>
   table === 'stat_persons' ? 'persons' : table;
@@ -113,19 +111,6 @@ async function moveFacts(
   await sql`create temp table ${gone} (like ${sql.table(table)}) on commit drop`.execute(trx);
   await sql`with d as (delete from ${sql.table(table)} where ${where} returning *)
     insert into ${gone} select * from d`.execute(trx);
-}
-
-/** Copies the new facts of `table` matching `where` into a temporary table for the cube. */
-async function copyFacts(
-  trx: Trx,
-  table: 'stat_persons' | (typeof FACT_TABLES)[number],
-  where: RawBuilder<unknown>,
-): Promise<void> {
-  const copy = sql.table(NEW[relationOf(table)]);
-  await sql`create temp table ${copy} on commit drop as select * from ${sql.table(table)} where ${where}`.execute(
-    trx,
-  );
-  await sql`analyze ${copy}`.execute(trx);
 }
 
 /** The facts' version: changes whenever a refresh changed facts (caches key on it). */
