@@ -23,7 +23,7 @@ import type { Trx } from '../db/database.js';
 import type { FigureDefinition } from './figure.js';
 import type { Period } from './period.js';
 
-type Base = 'persons' | 'services' | 'referrals' | 'needs' | 'assisted';
+type Base = 'persons' | 'services' | 'referrals' | 'needs' | 'assisted' | 'days';
 type Expansion = 'exploitation' | 'platform' | 'serviceType' | 'institution';
 
 /** Columns of the cube besides side, on_date and n, in the order of the grain. */
@@ -42,6 +42,7 @@ const COLUMNS = [
   'state',
   'status',
   'unmet_reason',
+  'days',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 /** A row's cell: a digest of its dimensions (a null and an empty value differ in a row's text). */
@@ -69,6 +70,7 @@ const TYPES: Record<Column, string> = {
   state: 'text',
   status: 'text',
   unmet_reason: 'text',
+  days: 'integer',
 };
 
 interface BaseSpec {
@@ -121,6 +123,19 @@ const BASES: Record<Base, BaseSpec> = {
       service_type: 'f.service_type',
       status: 'f.status',
       unmet_reason: 'f.unmet_reason',
+    },
+    expansions: ['exploitation', 'platform'],
+  },
+  // Days from identification to first service, per value: the median is read from this histogram.
+  days: {
+    fact: null,
+    date: 'p.first_service_on',
+    where: 'p.days_to_first_service is not null',
+    columns: {
+      ...PERSON_COLUMNS,
+      institution_id: 'p.institution_id',
+      decision_org_type: 'p.decision_org_type',
+      days: 'p.days_to_first_service',
     },
     expansions: ['exploitation', 'platform'],
   },
@@ -216,7 +231,13 @@ export async function addToCube(trx: Trx, from: FactRelations, sign: 1 | -1): Pr
 
 const WHOLE_YEAR = /^\d{4}-01-01$/;
 /** The columns a figure's own SQL may name (`p.<column>`, `f.<column>`) when it reads the cube. */
-const READABLE = new Set<string>(['identified_on', 'on_date', ...COLUMNS]);
+const READABLE = new Set<string>([
+  'identified_on',
+  'first_service_on',
+  'days_to_first_service',
+  'on_date',
+  ...COLUMNS,
+]);
 
 /**
  * The cube side that answers `figure` over `period` with `filters` and breakdown `by`, or null when
@@ -233,6 +254,13 @@ export function cubeSide(
   let base: Base;
   if (figure.fact === 'persons' && figure.measure === 'persons' && figure.date === 'p.identified_on')
     base = 'persons';
+  else if (
+    figure.fact === 'persons' &&
+    figure.measure === 'medianDays' &&
+    figure.date === 'p.first_service_on' &&
+    figure.valueColumn === 'p.days_to_first_service'
+  )
+    base = 'days';
   else if (figure.fact === 'services' && figure.measure === 'persons') base = 'assisted';
   else if (
     (figure.fact === 'services' || figure.fact === 'referrals' || figure.fact === 'needs') &&
@@ -258,7 +286,8 @@ export function cubeSide(
 /** The FROM of a figure read from cube side `side` (`p`, and `f` for the facts of protection). */
 export function cubeSource(figure: FigureDefinition, side: string): RawBuilder<unknown> {
   if (figure.fact === 'persons')
-    return sql`(select c.*, c.on_date as identified_on from stat_cube c where c.side = ${side}) p`;
+    return sql`(select c.*, c.on_date as identified_on, c.on_date as first_service_on,
+      c.days as days_to_first_service from stat_cube c where c.side = ${side}) p`;
   return sql`(select c.* from stat_cube c where c.side = ${side}) f
     cross join lateral (select ${sql.raw(
       Object.keys(PERSON_COLUMNS)
@@ -271,4 +300,29 @@ export function cubeSource(figure: FigureDefinition, side: string): RawBuilder<u
 /** The measure of a figure read from the cube. */
 export function cubeMeasure(figure: FigureDefinition): RawBuilder<unknown> {
   return figure.fact === 'persons' ? sql`coalesce(sum(p.n), 0)` : sql`coalesce(sum(f.n), 0)`;
+}
+
+/**
+ * A median (percentile_cont 0.5, as over the facts) per group of `keys`, from the cube's histogram of
+ * days: within each group, the values at the two middle positions of the cumulative counts, and the
+ * interpolation between them.
+ */
+export function cubeMedianQuery(
+  keys: readonly RawBuilder<unknown>[],
+  from: RawBuilder<unknown>,
+): RawBuilder<Record<string, unknown>> {
+  const names = keys.map((_, i) => sql.raw(`k${i}`));
+  const partition = keys.length ? sql`partition by ${sql.join(keys)}` : sql``;
+  const inner = sql`select ${sql.join([...keys.map((key, i) => sql`${key} as ${names[i]}`), sql`p.days as v`])},
+      sum(sum(p.n)) over (${partition} order by p.days) as cum, sum(sum(p.n)) over (${partition}) as total
+    from ${from}
+    group by ${sql.raw(Array.from({ length: keys.length + 1 }, (_, i) => i + 1).join(', '))}`;
+  const low = sql`min(v) filter (where cum > floor((total - 1) / 2.0))`;
+  const high = sql`min(v) filter (where cum > ceil((total - 1) / 2.0))`;
+  const fraction = sql`((max(total) - 1) / 2.0 - floor((max(total) - 1) / 2.0))`;
+  return sql<Record<string, unknown>>`select ${sql.join([
+    ...names,
+    sql`(${low} + ${fraction} * (${high} - ${low}))::float8 as value`,
+  ])}
+    from (${inner}) h${keys.length ? sql` group by ${sql.join(names)}` : sql``}`;
 }

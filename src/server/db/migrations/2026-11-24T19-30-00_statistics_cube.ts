@@ -1,7 +1,8 @@
 /**
  * Statistics cube: the facts counted by year and by every dimension a figure is filtered or broken
  * down by, one row per combination present with its count `n`. `side` names what a row counts
- * (identified persons, deliveries, referrals, needs, persons assisted) and, after a colon, the
+ * (identified persons, deliveries, referrals, needs, persons assisted, persons by days from
+ * identification to first service — a histogram for the median) and, after a colon, the
  * multi-valued dimension it is expanded by (one row per value: forms of exploitation, platforms,
  * service types or institutions of the persons assisted). `cell` is a digest of the dimension
  * columns, so a row is found by (side, on_date, cell). Maintained by the facts refresh
@@ -27,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     state text,
     status text,
     unmet_reason text,
+    days integer,
     n integer not null,
     cell text not null
   )`.execute(db);
