@@ -62,7 +62,8 @@ describe.skipIf(skipBackend)('the statistics cube follows the records', () => {
         select (select count(*)::int from stat_persons where identified_on is not null) as persons,
           (select count(*)::int from stat_services f join stat_persons p using (person_key)) as services,
           (select count(*)::int from stat_referrals f join stat_persons p using (person_key)) as referrals,
-          (select count(*)::int from stat_needs f join stat_persons p using (person_key)) as needs,
+          (select count(*)::int from stat_needs f join stat_persons p using (person_key)
+            where f.status = 'unmet') as needs,
           (select count(*)::int from (select distinct person_key, extract(year from on_date)
             from stat_services f join stat_persons p using (person_key)) x) as assisted`.execute(trx);
       const want = facts.rows[0]!;

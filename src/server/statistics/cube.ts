@@ -73,6 +73,8 @@ const TYPES: Record<Column, string> = {
   days: 'integer',
 };
 
+const UNMET = "f.status = 'unmet'";
+
 interface BaseSpec {
   /** The fact table read with the person facts (`f`), or none (persons). */
   fact: 'stat_services' | 'stat_referrals' | 'stat_needs' | null;
@@ -114,9 +116,11 @@ const BASES: Record<Base, BaseSpec> = {
     },
     expansions: ['exploitation', 'platform'],
   },
+  // Only unmet needs are ever counted (the figure unmetNeeds): the other nine in ten stay out.
   needs: {
     fact: 'stat_needs',
     date: 'f.on_date',
+    where: UNMET,
     columns: {
       ...PERSON_COLUMNS,
       institution_id: 'f.institution_id',
@@ -268,6 +272,7 @@ export function cubeSide(
   )
     base = figure.fact;
   else return null;
+  if (base === 'needs' && figure.where !== UNMET) return null;
   const named = [figure.where ?? '', figure.institution, figure.date].flatMap((text) =>
     [...text.matchAll(/\b[pf]\.(\w+)/g)].map((m) => m[1]!),
   );
