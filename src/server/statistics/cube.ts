@@ -226,9 +226,12 @@ export async function addToCube(trx: Trx, from: FactRelations, sign: 1 | -1): Pr
   await sql`analyze stat_cube_delta`.execute(trx);
   await sql`update stat_cube c set n = c.n + d.n from stat_cube_delta d
     where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell`.execute(trx);
+  // The cells merged above leave the delta; the rest are new. (An anti-join against stat_cube in the
+  // INSERT itself would scan, for every row, the rows the same statement inserted: quadratic.)
+  await sql`delete from stat_cube_delta d using stat_cube c
+    where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell`.execute(trx);
   await sql`insert into stat_cube (side, on_date, ${sql.raw(COLUMNS.join(', '))}, n, cell)
-    select d.* from stat_cube_delta d where not exists (select 1 from stat_cube c
-      where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell)`.execute(trx);
+    select * from stat_cube_delta`.execute(trx);
   await sql`drop table stat_cube_delta`.execute(trx);
   await sql`delete from stat_cube where n = 0`.execute(trx);
 }
