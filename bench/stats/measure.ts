@@ -38,6 +38,17 @@ console.log(
   `first refresh of the facts: ${rebuilt.toLocaleString('en')} persons in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 if (rebuilt > 0 && db.embedded) await refreshStatistics(db);
+const sizes = await db.transaction(async (trx) => {
+  const r = await sql<{ facts: number; cube: number }>`select (select count(*)::int from stat_persons)
+    + (select count(*)::int from stat_services) + (select count(*)::int from stat_referrals)
+    + (select count(*)::int from stat_needs) as facts, (select count(*)::int from stat_cube) as cube`.execute(
+    trx,
+  );
+  return r.rows[0]!;
+});
+console.log(
+  `${sizes.facts.toLocaleString('en')} fact rows; ${sizes.cube.toLocaleString('en')} cube rows (every year and side)`,
+);
 
 async function time(label: string, fn: () => Promise<unknown>) {
   await fn();

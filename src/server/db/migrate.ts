@@ -17,6 +17,8 @@ import * as linkage from './migrations/2026-11-24T18-00-00_linkage.js';
 import * as statistics from './migrations/2026-11-24T18-30-00_statistics.js';
 import * as ctdcAnalysis from './migrations/2026-11-24T18-45-00_ctdc_analysis.js';
 import * as statisticsMore from './migrations/2026-11-24T19-00-00_statistics_more.js';
+import * as statisticsCube from './migrations/2026-11-24T19-30-00_statistics_cube.js';
+import * as statisticsCubeFill from './migrations/2026-11-24T19-31-00_statistics_cube_fill.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -32,6 +34,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T18-30-00_statistics': statistics,
   '2026-11-24T18-45-00_ctdc_analysis': ctdcAnalysis,
   '2026-11-24T19-00-00_statistics_more': statisticsMore,
+  '2026-11-24T19-30-00_statistics_cube': statisticsCube,
+  '2026-11-24T19-31-00_statistics_cube_fill': statisticsCubeFill,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DimensionId, FigureResult, StatisticsFilters } from '../../shared/api-statistics.js';
 import type { Trx } from '../db/database.js';
 import { errors } from '../http/errors.js';
+import { cubeMeasure, cubeMedianQuery, cubeSide, cubeSource } from './cube.js';
 import { dimensionSql, filterConditions } from './dimensions.js';
 import { FACT_TABLE, type FigureDefinition } from './figure.js';
 import { lastDay, periodOf, previousPeriod, type Period } from './period.js';
@@ -79,16 +80,23 @@ export async function computeCells(
     joins.push(sql.raw(` cross join lateral unnest(${dim.expr}) as d${index}(v)`));
     return sql.raw(`d${index}.v`);
   });
+  // Counts and medians over whole years come from the cube (cube.ts) when it has them; same SQL.
+  const side = cubeSide(figure, period, filters, by);
   const conditions = conditionsSql(figure, period, filters);
   const selectKeys = keys.map((key, index) => sql`${key} as ${sql.raw(`k${index}`)}`);
   const groupBy = keys.length
     ? sql` group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))}`
     : sql``;
-  const query = sql<
-    Record<string, unknown>
-  >`select ${sql.join([...selectKeys, sql`${measure(figure)} as value`])}
-    from ${sourceSql(figure)}${sql.join(joins, sql``)}
-    where ${sql.join(conditions, sql` and `)}${groupBy}`;
+  const from = sql`${side ? cubeSource(figure, side) : sourceSql(figure)}${sql.join(joins, sql``)}
+    where ${sql.join(conditions, sql` and `)}`;
+  const query =
+    side && figure.measure === 'medianDays'
+      ? cubeMedianQuery(keys, from)
+      : sql<Record<string, unknown>>`select ${sql.join([
+          ...selectKeys,
+          sql`${side ? cubeMeasure(figure) : measure(figure)} as value`,
+        ])}
+    from ${from}${groupBy}`;
   const result = await query.execute(trx);
   const codes = by.includes('institution') ? await institutionCodes(trx) : null;
   const keyOf = (dimension: DimensionId, value: unknown) =>

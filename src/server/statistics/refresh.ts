@@ -8,8 +8,9 @@
  * The definitions the facts embody (identification date, current status, age at identification,
  * ICT involvement…) are documented in docs/STATISTICS.md; change them here and there together.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Trx } from '../db/database.js';
+import { addToCube, type FactRelations } from './cube.js';
 import { personKeyMap } from './person-key.js';
 
 /** A rebuild of this many person keys or more is a bulk load (see the ANALYZE below). */
@@ -46,12 +47,15 @@ export async function refreshFacts(trx: Trx): Promise<number> {
   await sql`analyze stat_batch`.execute(trx);
   // A person whose key changed (linked or unlinked) left a row under its old key, which names one of
   // its records as `person_id`: every member of a changed cluster is marked, so that row is found here.
-  await sql`delete from stat_persons where person_key in (select person_key from stat_batch)
-    or person_id in (select person_id from stat_batch)`.execute(trx);
-  for (const table of ['stat_services', 'stat_referrals', 'stat_needs'])
-    await sql`delete from ${sql.table(table)} where person_id in (select person_id from stat_batch)`.execute(
-      trx,
-    );
+  // The facts deleted here leave the cube (cube.ts), the facts inserted below enter it.
+  await moveFacts(
+    trx,
+    'stat_persons',
+    sql`person_key in (select person_key from stat_batch) or person_id in (select person_id from stat_batch)`,
+  );
+  for (const table of FACT_TABLES)
+    await moveFacts(trx, table, sql`person_id in (select person_id from stat_batch)`);
+  await addToCube(trx, GONE, -1);
 
   await sql`insert into stat_services (id, person_key, person_id, case_id, on_date, service_type, institution_id)
     select d.id, b.person_key, r.person_id, r.case_id, d.delivered_on, r.service_type, d.institution_id
@@ -68,12 +72,45 @@ export async function refreshFacts(trx: Trx): Promise<number> {
       n.unmet_reason, n.institution_id
     from stat_batch b join person_needs n on n.person_id = b.person_id`.execute(trx);
   await insertPersons(trx);
-  await sql`drop table stat_batch`.execute(trx);
+  await addToCube(trx, NEW, 1);
+  for (const table of ['stat_batch', ...Object.values(GONE)])
+    await sql`drop table ${sql.table(table)}`.execute(trx);
   await sql`update stat_state set version = gen_random_uuid()::text`.execute(trx);
   // After a bulk rebuild the planner needs fresh statistics at once (measured: the first report at
   // 100,000 cases took 2.2 s before and 0.36 s after); autovacuum would come later, PGlite never.
-  if (keys >= BULK) await sql`analyze stat_persons, stat_services, stat_referrals, stat_needs`.execute(trx);
+  if (keys >= BULK)
+    await sql`analyze stat_persons, stat_services, stat_referrals, stat_needs, stat_cube`.execute(trx);
   return keys;
+}
+
+const FACT_TABLES = ['stat_services', 'stat_referrals', 'stat_needs'] as const;
+/** The facts a refresh deleted (temporary tables), for the cube. */
+const GONE: FactRelations = {
+  persons: 'stat_gone_persons',
+  stat_services: 'stat_gone_services',
+  stat_referrals: 'stat_gone_referrals',
+  stat_needs: 'stat_gone_needs',
+};
+/** The facts the refresh inserted: those of the batch. */
+const NEW: FactRelations = {
+  persons: '(select * from stat_persons where person_key in (select person_key from stat_batch))',
+  stat_services: '(select * from stat_services where person_id in (select person_id from stat_batch))',
+  stat_referrals: '(select * from stat_referrals where person_id in (select person_id from stat_batch))',
+  stat_needs: '(select * from stat_needs where person_id in (select person_id from stat_batch))',
+};
+const relationOf = (table: 'stat_persons' | (typeof FACT_TABLES)[number]) =>
+  table === 'stat_persons' ? 'persons' : table;
+
+/** Deletes the facts of `table` matching `where`, keeping them in a temporary table for the cube. */
+async function moveFacts(
+  trx: Trx,
+  table: 'stat_persons' | (typeof FACT_TABLES)[number],
+  where: RawBuilder<unknown>,
+): Promise<void> {
+  const gone = sql.table(GONE[relationOf(table)]);
+  await sql`create temp table ${gone} (like ${sql.table(table)}) on commit drop`.execute(trx);
+  await sql`with d as (delete from ${sql.table(table)} where ${where} returning *)
+    insert into ${gone} select * from d`.execute(trx);
 }
 
 /** The facts' version: changes whenever a refresh changed facts (caches key on it). */
