@@ -64,8 +64,13 @@ function quality(result: LinkageResult, data: Labelled) {
       f1: round(clusters.f1),
     },
     review: result.review.length,
+    refused: result.refused,
+    timings: result.timings,
   };
 }
+
+/** `--no-safeguard` turns the cluster safeguard off (to measure what it changes). */
+const safeguard = !rest.includes('--no-safeguard');
 
 if (name === 'batch') {
   const data = population(flag('size', 1_000_000));
@@ -73,7 +78,9 @@ if (name === 'batch') {
   const cpuStart = process.cpuUsage();
   const result = await linkPersonsParallel(data.records, {
     maxBlock: flag('max-block', 50),
+    window: flag('window', 8),
     threads: flag('threads', comparisonThreads()),
+    safeguard,
   });
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
@@ -144,7 +151,7 @@ if (name === 'batch') {
   const result =
     mode === 'clk'
       ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
-      : linkPersons(data.records, { linkOnly });
+      : linkPersons(data.records, { linkOnly, safeguard });
   const ms = performance.now() - start;
   console.log(
     JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),
