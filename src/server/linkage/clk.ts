@@ -88,7 +88,17 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
       address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
-      blocks: rules.map((rule) => rule.keys(r).map((k) => keyedNumber(key, `block:${rule.name}`, k))),
+      // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
+      // two words of a typo block the record holds.
+      blocks: rules.map((rule) =>
+        rule
+          .keys(r)
+          .map((k) =>
+            rule.bipartite
+              ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
+              : keyedNumber(key, `block:${rule.name}`, k),
+          ),
+      ),
       training: training.map((t) => t.rule.keys(r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
     };
   });
@@ -172,8 +182,11 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
 
 /** Links encoded records: the same blocking (on keyed keys), model and clustering as in clear. */
 export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}): LinkageResult {
-  const names = personBlockingRules(new Vocabulary()).map((r) => r.name);
-  const rules: BlockingRule<ClkRecord>[] = names.map((name, i) => ({ name, keys: (r) => r.blocks[i]! }));
+  const rules: BlockingRule<ClkRecord>[] = personBlockingRules(new Vocabulary()).map((rule, i) => ({
+    name: rule.name,
+    bipartite: rule.bipartite,
+    keys: (r) => r.blocks[i]!,
+  }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
     rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
     ignore: t.ignore,

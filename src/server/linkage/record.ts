@@ -71,6 +71,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** The id of `word` if it is known, without adding it. */
+  find(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
   /** Relative frequency of id among counted occurrences (0 when nothing was counted). */
   frequency(id: number): number {
     return this.total === 0 ? 0 : (this.counts[id] ?? 0) / this.total;
