@@ -313,14 +313,27 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
   const typos = typoNeighbours(vocab);
-  // The names one typo away from `w` and more frequent than it (ties broken by hash): the likely
-  // corrections of `w` if it is misspelt. Of two such names only the rarer one reaches the other.
+  // The likely corrections of a written name word `w`, as name keys: the phonetic keys of the
+  // written words one typo away from it and more frequent (ties broken by hash), other than its
+  // own key. Of two such words only the rarer reaches the other. Typos are made in writing, so
+  // they are looked for among written words, not keys ("Sáncphez" is one letter from "Sánchez").
   const corrections = new Map<number, number[]>();
   const likelier = (w: number): readonly number[] => {
     let found = corrections.get(w);
     if (found === undefined) {
       const count = (x: number) => vocab.counts[x] ?? 0;
-      found = typos(w).filter((t) => count(t) > count(w) || (count(t) === count(w) && h(t) < h(w)));
+      const keyOf = (x: number) => {
+        const k = vocab.keys.get(vocab.words[x]!);
+        return k === undefined ? undefined : vocab.find(k.key);
+      };
+      const own = keyOf(w);
+      const keys = new Set<number>();
+      for (const t of typos(w)) {
+        if (!(count(t) > count(w) || (count(t) === count(w) && h(t) < h(w)))) continue;
+        const k = keyOf(t);
+        if (k !== undefined && k !== own) keys.add(k);
+      }
+      found = [...keys];
       corrections.set(w, found);
     }
     return found;
@@ -373,11 +386,11 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const d = birthday(r);
         const g = r.given[0]!;
         const keys: number[] = [];
-        for (const s of new Set(r.surnames)) {
+        r.surnames.forEach((s, x) => {
           keys.push(2 * mixKey(17, d, h(g), h(s)), 2 * mixKey(18, d, h(s), h(g)));
-          for (const t of likelier(s)) keys.push(2 * mixKey(17, d, h(g), h(t)) + 1);
-          for (const t of likelier(g)) keys.push(2 * mixKey(18, d, h(s), h(t)) + 1);
-        }
+          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mixKey(17, d, h(g), h(t)) + 1);
+          for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(18, d, h(s), h(t)) + 1);
+        });
         return keys;
       },
     },
@@ -420,18 +433,19 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.surnames.length === 0)
           for (const y of years(r)) {
             keys.push(2 * mixKey(16, y, h(g)));
-            for (const t of likelier(g)) keys.push(2 * mixKey(16, y, h(t)) + 1);
+            for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(16, y, h(t)) + 1);
           }
         for (const y of years(r))
-          for (const s of new Set(r.surnames)) {
+          r.surnames.forEach((s, x) => {
             keys.push(2 * mixKey(14, y, h(g), h(s)), 2 * mixKey(15, y, h(s), h(g)));
-            for (const t of likelier(s)) keys.push(2 * mixKey(14, y, h(g), h(t)) + 1);
-            for (const t of likelier(g)) {
+            const surnameFixes = likelier(r.surnameWords[x]!);
+            for (const t of surnameFixes) keys.push(2 * mixKey(14, y, h(g), h(t)) + 1);
+            for (const t of likelier(r.givenWords[0]!)) {
               keys.push(2 * mixKey(15, y, h(s), h(t)) + 1);
               // Typos in both names: both corrected.
-              for (const u of likelier(s)) keys.push(2 * mixKey(14, y, h(t), h(u)) + 1);
+              for (const u of surnameFixes) keys.push(2 * mixKey(14, y, h(t), h(u)) + 1);
             }
-          }
+          });
         return keys;
       },
     },

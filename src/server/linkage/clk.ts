@@ -50,11 +50,12 @@ const filterOf = (key: Uint8Array, field: string, tokens: string[]) =>
  */
 export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkRecord[] {
   const vocab = new Vocabulary();
+  // All records first: the typo rules' likely corrections depend on how often each name is seen.
+  const prepared: Prepared[] = persons.map((person, i) => prepare(person, i, vocab));
   const rules = personBlockingRules(vocab);
   const training = personTrainingRules(vocab);
   const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
-  return persons.map((person, i) => {
-    const r: Prepared = prepare(person, i, vocab, false);
+  return prepared.map((r) => {
     const token = (field: string, value: string | null) =>
       value === null ? null : keyedToken(key, field, value);
     const years = (d: number) =>
