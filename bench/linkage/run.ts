@@ -31,7 +31,8 @@ const script = fileURLToPath(new URL('./case.ts', import.meta.url));
 function run(caseArgs: string[]): Record<string, unknown> {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--max-old-space-size=8192', script, ...caseArgs],
+    // A larger young generation: the batch allocates many short-lived arrays (keys, pairs).
+    ['--import', 'tsx', '--max-old-space-size=8192', '--max-semi-space-size=64', script, ...caseArgs],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -350,7 +350,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) => {
         if (r.givenCanonical.length === 0) return [];
         const g = h(r.givenCanonical[0]!);
-        return years(r).flatMap((y) => surnames(r).map((s) => mixKey(3, y, g, s)));
+        const s = surnames(r);
+        return years(r).flatMap((y) => s.map((x) => mixKey(3, y, g, x)));
       },
     },
     {

@@ -2,6 +2,7 @@
  * Clusters ("the same person") as connected components of the pairs scored at or above the match
  * threshold; pairs in the uncertain band below it are not linked but kept for human review.
  */
+import { daySwapped } from './comparisons.js';
 import { damerauWithin } from './strings.js';
 
 /** Union–find with path halving and union by size. */
@@ -68,8 +69,7 @@ function dayNumber(dob: string): number {
  */
 export function datesConflict(a: string, b: string): boolean {
   if (a === b || damerauWithin(a, b, 2) <= 2) return false;
-  if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6))
-    return false;
+  if (daySwapped(a, b)) return false;
   return Math.abs(dayNumber(a) - dayNumber(b)) > 731;
 }
 

@@ -83,11 +83,11 @@ const SIMILAR = 0.88;
 
 /**
  * "Jaro–Winkler ≥ 0.88" between vocabulary words, memoised per pair of word ids in a direct-mapped
- * table of typed arrays (2^20 slots: a collision only recomputes): the national batch asks the same
+ * table of typed arrays (2^22 slots: a collision only recomputes): the national batch asks the same
  * few hundred thousand pairs of names millions of times, and a Map of every pair outgrows memory.
  */
 function similarity(vocab: Vocabulary) {
-  const slots = 1 << 20;
+  const slots = 1 << 22;
   const keys = new Float64Array(slots).fill(-1);
   const values = new Uint8Array(slots);
   return (x: number, y: number): boolean => {
@@ -95,7 +95,7 @@ function similarity(vocab: Vocabulary) {
     const lo = x < y ? x : y;
     const hi = x < y ? y : x;
     const key = lo * 4_194_304 + hi;
-    const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> 12;
+    const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> 10;
     if (keys[slot] === key) return values[slot] === 1;
     const similar = jaroWinkler(vocab.words[x]!, vocab.words[y]!) >= SIMILAR;
     keys[slot] = key;
@@ -166,11 +166,22 @@ function yearLevel(a: Prepared, b: Prepared): number {
   return d <= 1 ? 2 : d <= 3 ? 1 : 0;
 }
 
-/** 19900512 vs 19901205: day and month swapped. */
-function daySwapped(a: string, b: string): boolean {
+/** 19900512 vs 19901205: day and month swapped (characters compared: no substring per pair). */
+export function daySwapped(a: string, b: string): boolean {
+  for (let i = 0; i < 4; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return (
-    a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)
+    a.charCodeAt(4) === b.charCodeAt(6) &&
+    a.charCodeAt(5) === b.charCodeAt(7) &&
+    a.charCodeAt(6) === b.charCodeAt(4) &&
+    a.charCodeAt(7) === b.charCodeAt(5)
   );
+}
+
+/** The same ids in the same order. */
+function sameWords(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let x = 0; x < a.length; x++) if (a[x] !== b[x]) return false;
+  return true;
 }
 
 /**
@@ -197,8 +208,7 @@ export function personComparisons(
     levels: ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'],
     compare(a, b) {
       if (a.given.length === 0 || b.given.length === 0) return -1;
-      if (a.givenWords.length === b.givenWords.length && a.givenWords.every((w, i) => w === b.givenWords[i]))
-        return 5;
+      if (sameWords(a.givenWords, b.givenWords)) return 5;
       const subA = isSubset(a.given, b.given);
       const subB = isSubset(b.given, a.given);
       if (subA && subB) return 4;
