@@ -147,7 +147,6 @@ export function candidatePairs<R extends { source: string }>(
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
   const window = options.window ?? 8;
-  const tables = rules.map((rule) => blocksOf(records, rule));
   const sources = new Map<string, number>();
   const source = Uint16Array.from(records, (r) => {
     let s = sources.get(r.source);
@@ -174,8 +173,10 @@ export function candidatePairs<R extends { source: string }>(
     found[count++] = (i < j ? i * span + j : j * span + i) * 32 + r;
   };
   let skippedBlocks = 0;
-  tables.forEach((t, r) => {
-    if (rules[r]!.bipartite) {
+  // One rule's blocks at a time: only its table is held while its pairs are generated.
+  rules.forEach((rule, r) => {
+    const t = blocksOf(records, rule);
+    if (rule.bipartite) {
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         if (t.keys[b]! % 2 !== 0 || t.keys[b + 1] !== t.keys[b]! + 1) continue;
