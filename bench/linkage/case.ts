@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { encodeClk, linkClk } from '../../src/server/linkage/clk.js';
 import { personBlockingRules } from '../../src/server/linkage/blocking.js';
 import { personComparisons } from '../../src/server/linkage/comparisons.js';
+import { clusterPairs } from '../../src/server/linkage/cluster.js';
 import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage/evaluate.js';
 import {
   linkPersons,
@@ -49,6 +50,26 @@ function peakMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+function unguarded(result: LinkageResult, data: Labelled) {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const links = [...result.matches, ...result.review.filter((p) => p.probability >= 0.9)];
+  const labels = clusterPairs(
+    data.records.length,
+    Uint32Array.from(links, (p) => p.left),
+    Uint32Array.from(links, (p) => p.right),
+    Float64Array.from(links, (p) => p.probability),
+    0.9,
+  );
+  const pairs = pairQuality(links, data.entities);
+  const clusters = clusterQuality(labels, data.entities);
+  const q = (x: { precision: number; recall: number; f1: number }) => ({
+    precision: round(x.precision),
+    recall: round(x.recall),
+    f1: round(x.f1),
+  });
+  return { pairs: q(pairs), clusters: q(clusters) };
+}
+
 function quality(result: LinkageResult, data: Labelled) {
   const round = (x: number) => Math.round(x * 10_000) / 10_000;
   const pairs = pairQuality(result.matches, data.entities);
@@ -64,8 +85,15 @@ function quality(result: LinkageResult, data: Labelled) {
       f1: round(clusters.f1),
     },
     review: result.review.length,
+    refused: result.refused,
+    // The same scores clustered without the safeguard: every pair at or above the threshold links.
+    withoutSafeguard: unguarded(result, data),
+    timings: result.timings,
   };
 }
+
+/** `--no-safeguard` turns the cluster safeguard off (to measure what it changes). */
+const safeguard = !rest.includes('--no-safeguard');
 
 if (name === 'batch') {
   const data = population(flag('size', 1_000_000));
@@ -73,7 +101,9 @@ if (name === 'batch') {
   const cpuStart = process.cpuUsage();
   const result = await linkPersonsParallel(data.records, {
     maxBlock: flag('max-block', 50),
+    window: flag('window', 8),
     threads: flag('threads', comparisonThreads()),
+    safeguard,
   });
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
@@ -144,7 +174,7 @@ if (name === 'batch') {
   const result =
     mode === 'clk'
       ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
-      : linkPersons(data.records, { linkOnly });
+      : linkPersons(data.records, { linkOnly, safeguard });
   const ms = performance.now() - start;
   console.log(
     JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),

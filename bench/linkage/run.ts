@@ -31,7 +31,8 @@ const script = fileURLToPath(new URL('./case.ts', import.meta.url));
 function run(caseArgs: string[]): Record<string, unknown> {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--max-old-space-size=8192', script, ...caseArgs],
+    // A larger young generation: the batch allocates many short-lived arrays (keys, pairs).
+    ['--import', 'tsx', '--max-old-space-size=8192', '--max-semi-space-size=64', script, ...caseArgs],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -67,6 +68,15 @@ const batch = run([
 ]);
 console.log(
   `| national batch | plain | ${batch.records} | ${batch.candidates} | ${pct(batch.blockingRecall as number)} | ${f(batch.pairs as Q)} | ${f(batch.clusters as Q)} | ${batch.review} | ${((batch.ms as number) / 1000).toFixed(1)} (CPU ${((batch.cpuMs as number) / 1000).toFixed(1)}) | ${batch.peakMb} |`,
+);
+const timings = batch.timings as Record<string, number>;
+const without = batch.withoutSafeguard as { pairs: Q; clusters: Q };
+console.log(
+  `\nNational batch phases (wall s): ${Object.entries(timings)
+    .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`)
+    .join(
+      ', ',
+    )}; ${batch.refused} links refused by the cluster safeguard; without it pairs ${f(without.pairs)}, clusters ${f(without.clusters)}.`,
 );
 const intake = run(['intake', 'plain', '--size', size, '--queries', queries, '--max-block', intakeMaxBlock]);
 console.log(

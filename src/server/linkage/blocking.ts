@@ -4,6 +4,7 @@
  * is not produced again (Splink's order-dependent de-duplication), so no global set of pairs is held.
  */
 import type { Prepared, Vocabulary } from './record.js';
+import { damerauWithin } from './strings.js';
 
 /**
  * One blocking rule: the keys a record is filed under, as numbers (hashes of the key's parts: a
@@ -12,6 +13,12 @@ import type { Prepared, Vocabulary } from './record.js';
 export interface BlockingRule<R> {
   name: string;
   keys(record: R): readonly number[];
+  /**
+   * Each key is 2 · block + side (0 or 1), and only records on different sides of a block are
+   * paired: the typo rules file a record under its names as written on side 0 and under their
+   * likely corrections on side 1, so records written alike are not paired there again.
+   */
+  bipartite?: boolean;
 }
 
 /** A 52-bit hash of small integers (two 32-bit murmur-style lanes), for numeric blocking keys. */
@@ -61,7 +68,30 @@ export interface Candidates {
 interface Blocks {
   members: Uint32Array;
   blockStart: Uint32Array;
+  /** The (truncated) key of each block. */
+  keys: Float64Array;
   blocks: number;
+}
+
+/**
+ * Sorts `values[from..to)` in place and drops repeats; returns how many distinct values remain.
+ * Insertion sort: a record has a few keys, and a native sort per record costs more than it sorts.
+ */
+function uniqueSorted(values: Float64Array, from: number, to: number): number {
+  if (to - from > 64) values.subarray(from, to).sort();
+  else
+    for (let x = from + 1; x < to; x++) {
+      const v = values[x]!;
+      let y = x - 1;
+      while (y >= from && values[y]! > v) {
+        values[y + 1] = values[y]!;
+        y--;
+      }
+      values[y + 1] = v;
+    }
+  let kept = from + 1;
+  for (let x = from + 1; x < to; x++) if (values[x] !== values[kept - 1]) values[kept++] = values[x]!;
+  return kept - from;
 }
 
 /**
@@ -78,32 +108,32 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
   for (let i = 0; i < records.length; i++) {
     const first = m;
     const ks = rule.keys(records[i]!);
-    for (let x = 0; x < ks.length; x++) {
-      const value = (ks[x]! % keySpace) * span + i;
-      let dup = false;
-      for (let e = first; e < m && !dup; e++) dup = packed[e] === value;
-      if (dup) continue;
-      if (m === packed.length) {
-        const grown = new Float64Array(packed.length * 2);
-        grown.set(packed);
-        packed = grown;
-      }
-      packed[m++] = value;
+    if (m + ks.length > packed.length) {
+      const grown = new Float64Array(Math.max(packed.length * 2, m + ks.length));
+      grown.set(packed);
+      packed = grown;
     }
+    for (let x = 0; x < ks.length; x++) packed[m++] = (ks[x]! % keySpace) * span + i;
+    // A record filed twice under one key is one member of its block.
+    if (m - first > 1) m = first + uniqueSorted(packed, first, m);
   }
   const sorted = packed.subarray(0, m).sort();
   const members = new Uint32Array(m);
   const blockStart = new Uint32Array(m + 1);
+  const keys = new Float64Array(m);
   let blocks = 0;
   let previous = -1;
   for (let x = 0; x < m; x++) {
     const key = Math.floor(sorted[x]! / span);
-    if (key !== previous) blockStart[blocks++] = x;
+    if (key !== previous) {
+      keys[blocks] = key;
+      blockStart[blocks++] = x;
+    }
     previous = key;
     members[x] = sorted[x]! % span;
   }
   blockStart[blocks] = m;
-  return { members, blockStart, blocks };
+  return { members, blockStart, keys, blocks };
 }
 
 /**
@@ -117,7 +147,6 @@ export function candidatePairs<R extends { source: string }>(
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
   const window = options.window ?? 8;
-  const tables = rules.map((rule) => blocksOf(records, rule));
   const sources = new Map<string, number>();
   const source = Uint16Array.from(records, (r) => {
     let s = sources.get(r.source);
@@ -134,7 +163,8 @@ export function candidatePairs<R extends { source: string }>(
   let found = new Float64Array(1 << 16);
   let count = 0;
   const push = (i: number, j: number, r: number) => {
-    if (linkOnly && source[i] === source[j]) return;
+    // A record on both sides of a typo block (its second surname is a correction of its first).
+    if (i === j || (linkOnly && source[i] === source[j])) return;
     if (count === found.length) {
       const grown = new Float64Array(found.length * 2);
       grown.set(found);
@@ -143,7 +173,25 @@ export function candidatePairs<R extends { source: string }>(
     found[count++] = (i < j ? i * span + j : j * span + i) * 32 + r;
   };
   let skippedBlocks = 0;
-  tables.forEach((t, r) => {
+  // One rule's blocks at a time: only its table is held while its pairs are generated.
+  rules.forEach((rule, r) => {
+    const t = blocksOf(records, rule);
+    if (rule.bipartite) {
+      // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
+      for (let b = 0; b + 1 < t.blocks; b++) {
+        if (t.keys[b]! % 2 !== 0 || t.keys[b + 1] !== t.keys[b]! + 1) continue;
+        const from = t.blockStart[b]!;
+        const middle = t.blockStart[b + 1]!;
+        const to = t.blockStart[b + 2]!;
+        if ((middle - from) * (to - middle) > maxBlock * maxBlock) {
+          skippedBlocks++;
+          continue;
+        }
+        for (let x = from; x < middle; x++)
+          for (let y = middle; y < to; y++) push(t.members[x]!, t.members[y]!, r);
+      }
+      return;
+    }
     for (let b = 0; b < t.blocks; b++) {
       const from = t.blockStart[b]!;
       const to = t.blockStart[b + 1]!;
@@ -176,6 +224,51 @@ export function candidatePairs<R extends { source: string }>(
   }
   const perRule = Object.fromEntries(rules.map((rule, r) => [rule.name, perRuleCount[r]!]));
   return { left: left.slice(0, kept), right: right.slice(0, kept), count: kept, perRule, skippedBlocks };
+}
+
+/**
+ * The name keys of `vocab` one typo away from a given one (one letter wrong, missing, added, or two
+ * swapped), found once per word by the deletion neighbourhood (two words one edit apart share a
+ * word with one letter deleted, or one is the other with a letter deleted): the typo rules block
+ * on these pairs of distinct words, not on every record with the same initial.
+ */
+export function typoNeighbours(vocab: Vocabulary): (id: number) => readonly number[] {
+  const deletions = (w: string) => {
+    const out = new Set<string>();
+    for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
+    return out;
+  };
+  // Name keys of the population (counted occurrences), of 3 letters or more.
+  const byDeletion = new Map<string, number[]>();
+  const known = new Map<string, number>();
+  vocab.words.forEach((w, id) => {
+    if (vocab.counts[id] === 0 || w.length < 3) return;
+    known.set(w, id);
+    for (const d of deletions(w)) {
+      const list = byDeletion.get(d);
+      if (list) list.push(id);
+      else byDeletion.set(d, [id]);
+    }
+  });
+  const cache = new Map<number, readonly number[]>();
+  return (id) => {
+    let found = cache.get(id);
+    if (found) return found;
+    const w = vocab.words[id]!;
+    const near = new Set<number>();
+    if (w.length >= 3) {
+      for (const u of byDeletion.get(w) ?? []) near.add(u);
+      for (const d of deletions(w)) {
+        const u = known.get(d);
+        if (u !== undefined) near.add(u);
+        for (const v of byDeletion.get(d) ?? []) near.add(v);
+      }
+    }
+    near.delete(id);
+    found = [...near].filter((u) => damerauWithin(w, vocab.words[u]!, 1) <= 1);
+    cache.set(id, found);
+    return found;
+  };
 }
 
 /**
@@ -220,6 +313,32 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const birthday = (r: Prepared) => Number(r.dob!.slice(4));
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
+  const typos = typoNeighbours(vocab);
+  // The likely corrections of a written name word `w`, as name keys: the phonetic keys of the
+  // written words one typo away from it and more frequent (ties broken by hash), other than its
+  // own key. Of two such words only the rarer reaches the other. Typos are made in writing, so
+  // they are looked for among written words, not keys ("Sáncphez" is one letter from "Sánchez").
+  const corrections = new Map<number, number[]>();
+  const likelier = (w: number): readonly number[] => {
+    let found = corrections.get(w);
+    if (found === undefined) {
+      const count = (x: number) => vocab.counts[x] ?? 0;
+      const keyOf = (x: number) => {
+        const k = vocab.keys.get(vocab.words[x]!);
+        return k === undefined ? undefined : vocab.find(k.key);
+      };
+      const own = keyOf(w);
+      const keys = new Set<number>();
+      for (const t of typos(w)) {
+        if (!(count(t) > count(w) || (count(t) === count(w) && h(t) < h(w)))) continue;
+        const k = keyOf(t);
+        if (k !== undefined && k !== own) keys.add(k);
+      }
+      found = [...keys];
+      corrections.set(w, found);
+    }
+    return found;
+  };
   return [
     { name: 'document', keys: (r) => (r.document ? [mixKey(1, id(r.document))] : []) },
     {
@@ -232,7 +351,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) => {
         if (r.givenCanonical.length === 0) return [];
         const g = h(r.givenCanonical[0]!);
-        return years(r).flatMap((y) => surnames(r).map((s) => mixKey(3, y, g, s)));
+        const s = surnames(r);
+        return years(r).flatMap((y) => s.map((x) => mixKey(3, y, g, x)));
       },
     },
     {
@@ -248,16 +368,31 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
-      // A wrong year in a full date (1998-04-09 / 1997-04-09), maybe with a typo in one name: the
-      // day and month with one name and the other's initial.
-      name: 'birthday+name+initial',
+      // A wrong year in a full date (1998-04-09 / 1997-04-09): the day and month with the names.
+      name: 'birthday+names',
       keys: (r) => {
         if (!r.dob || r.givenCanonical.length === 0) return [];
         const d = birthday(r);
         const g = h(r.givenCanonical[0]!);
-        const gi = initial(r.givenCanonical[0]!);
         const keys = r.surnames.length === 0 ? [mixKey(12, d, g)] : [];
-        for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, g, initial(s)), mixKey(17, d, gi, h(s)));
+        for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, g, h(s)));
+        return keys;
+      },
+    },
+    {
+      // A wrong year and a typo in one name: the day and month, one name, the other corrected.
+      name: 'birthday+name+typo',
+      bipartite: true,
+      keys: (r) => {
+        if (!r.dob || r.given.length === 0) return [];
+        const d = birthday(r);
+        const g = r.given[0]!;
+        const keys: number[] = [];
+        r.surnames.forEach((s, x) => {
+          keys.push(2 * mixKey(17, d, h(g), h(s)), 2 * mixKey(18, d, h(s), h(g)));
+          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mixKey(17, d, h(g), h(t)) + 1);
+          for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(18, d, h(s), h(t)) + 1);
+        });
         return keys;
       },
     },
@@ -268,26 +403,51 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         r.document && region(r) >= 0 ? [mixKey(7, id([...r.document].sort().join('')), region(r))] : [],
     },
     {
-      // Typos in both the given name and a surname: the first two letters of each rarely change.
+      // Typos in both names: a record whose given name and surnames are all rare (seen at most
+      // twice: likely misspelt) meets, on side 1, the records with the same year and the same
+      // first two letters of each name (side 0).
       name: 'year+name-prefixes',
+      bipartite: true,
       keys: (r) => {
-        if (r.given.length === 0) return [];
+        if (r.given.length === 0 || r.surnames.length === 0) return [];
         const g = prefix(r.given[0]!);
-        const s = [...new Set(r.surnames.map(prefix))];
-        if (s.length === 0) s.push(-1);
-        return years(r).flatMap((y) => s.map((p) => mixKey(8, y, g, p)));
+        const rare = [r.given[0]!, ...r.surnames].every((w) => (vocab.counts[w] ?? 0) <= 2);
+        const keys: number[] = [];
+        for (const y of years(r))
+          for (const p of new Set(r.surnames.map(prefix))) {
+            keys.push(2 * mixKey(8, y, g, p));
+            if (rare) keys.push(2 * mixKey(8, y, g, p) + 1);
+          }
+        return keys;
       },
     },
     {
-      // A typo in one name, the other written alike: the exact name, the other's initial, the year.
-      name: 'year+name+initial',
+      // A typo in one name, the other written alike: a record is filed under its names as written
+      // (side 0) and, on side 1, with one name replaced by each commoner name one typo away (its
+      // likely correction), so a misspelt record meets the records of the name it misspells.
+      name: 'year+name+typo',
+      bipartite: true,
       keys: (r) => {
-        if (r.givenCanonical.length === 0 || r.surnames.length === 0) return [];
-        const g = h(r.givenCanonical[0]!);
-        const gi = initial(r.givenCanonical[0]!);
+        if (r.given.length === 0) return [];
+        const g = r.given[0]!;
         const keys: number[] = [];
-        for (const s of new Set(r.surnames))
-          for (const y of years(r)) keys.push(mixKey(14, y, g, initial(s)), mixKey(15, y, gi, h(s)));
+        // No surname: the given name alone (and its corrections) with the year.
+        if (r.surnames.length === 0)
+          for (const y of years(r)) {
+            keys.push(2 * mixKey(16, y, h(g)));
+            for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(16, y, h(t)) + 1);
+          }
+        for (const y of years(r))
+          r.surnames.forEach((s, x) => {
+            keys.push(2 * mixKey(14, y, h(g), h(s)), 2 * mixKey(15, y, h(s), h(g)));
+            const surnameFixes = likelier(r.surnameWords[x]!);
+            for (const t of surnameFixes) keys.push(2 * mixKey(14, y, h(g), h(t)) + 1);
+            for (const t of likelier(r.givenWords[0]!)) {
+              keys.push(2 * mixKey(15, y, h(s), h(t)) + 1);
+              // Typos in both names: both corrected.
+              for (const u of surnameFixes) keys.push(2 * mixKey(14, y, h(t), h(u)) + 1);
+            }
+          });
         return keys;
       },
     },

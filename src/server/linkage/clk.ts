@@ -50,11 +50,12 @@ const filterOf = (key: Uint8Array, field: string, tokens: string[]) =>
  */
 export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkRecord[] {
   const vocab = new Vocabulary();
+  // All records first: the typo rules' likely corrections depend on how often each name is seen.
+  const prepared: Prepared[] = persons.map((person, i) => prepare(person, i, vocab));
   const rules = personBlockingRules(vocab);
   const training = personTrainingRules(vocab);
   const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
-  return persons.map((person, i) => {
-    const r: Prepared = prepare(person, i, vocab, false);
+  return prepared.map((r) => {
     const token = (field: string, value: string | null) =>
       value === null ? null : keyedToken(key, field, value);
     const years = (d: number) =>
@@ -88,7 +89,17 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
       address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
-      blocks: rules.map((rule) => rule.keys(r).map((k) => keyedNumber(key, `block:${rule.name}`, k))),
+      // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
+      // two words of a typo block the record holds.
+      blocks: rules.map((rule) =>
+        rule
+          .keys(r)
+          .map((k) =>
+            rule.bipartite
+              ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
+              : keyedNumber(key, `block:${rule.name}`, k),
+          ),
+      ),
       training: training.map((t) => t.rule.keys(r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
     };
   });
@@ -172,8 +183,11 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
 
 /** Links encoded records: the same blocking (on keyed keys), model and clustering as in clear. */
 export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}): LinkageResult {
-  const names = personBlockingRules(new Vocabulary()).map((r) => r.name);
-  const rules: BlockingRule<ClkRecord>[] = names.map((name, i) => ({ name, keys: (r) => r.blocks[i]! }));
+  const rules: BlockingRule<ClkRecord>[] = personBlockingRules(new Vocabulary()).map((rule, i) => ({
+    name: rule.name,
+    bipartite: rule.bipartite,
+    keys: (r) => r.blocks[i]!,
+  }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
     rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
     ignore: t.ignore,

@@ -2,6 +2,8 @@
  * Clusters ("the same person") as connected components of the pairs scored at or above the match
  * threshold; pairs in the uncertain band below it are not linked but kept for human review.
  */
+import { daySwapped } from './comparisons.js';
+import { damerauWithin } from './strings.js';
 
 /** Union–find with path halving and union by size. */
 export class DisjointSets {
@@ -34,6 +36,142 @@ export class DisjointSets {
 }
 
 /**
+ * Hard evidence that two records are different persons, read by the cluster safeguard: the
+ * document number and the full date of birth of a record (null when it has none).
+ */
+export interface HardEvidence {
+  document(record: number): string | null;
+  dob(record: number): string | null;
+}
+
+/** Same characters in another order (a transposition, however far apart the digits). */
+function anagrams(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
+/**
+ * Two document numbers that cannot be one person's: more than two edits apart (a wrong, skipped,
+ * extra or swapped digit each; two registrations may each carry one error) and not the same digits
+ * in another order.
+ */
+export function documentsConflict(a: string, b: string): boolean {
+  return a !== b && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
+}
+
+/** YYYYMMDD as a day number (for "more than two years apart"). */
+function dayNumber(dob: string): number {
+  return Date.UTC(Number(dob.slice(0, 4)), Number(dob.slice(4, 6)) - 1, Number(dob.slice(6, 8))) / 86_400_000;
+}
+
+/**
+ * Two full dates of birth that cannot be one person's: more than two years apart, more than two
+ * typos apart (one in each registration), and not day and month swapped (19900512 / 19901205).
+ */
+export function datesConflict(a: string, b: string): boolean {
+  if (a === b || damerauWithin(a, b, 2) <= 2) return false;
+  if (daySwapped(a, b)) return false;
+  return Math.abs(dayNumber(a) - dayNumber(b)) > 731;
+}
+
+/** The clusters of the records and which candidate pairs were links in them. */
+export interface Clustering {
+  /** The cluster of every record: the smallest record index in it. */
+  labels: Uint32Array;
+  /**
+   * Per candidate pair: 1 linked (at or above the threshold, and joined its records or found them
+   * already together), 2 refused by the safeguard (above the threshold, but its two clusters
+   * held conflicting hard evidence), 0 below the threshold.
+   */
+  decision: Uint8Array;
+}
+
+/**
+ * Clusters as connected components of the pairs at or above `threshold`, with a safeguard when
+ * `evidence` is given: pairs are taken strongest first, and a pair whose two clusters hold
+ * conflicting hard evidence (two documents, or two dates of birth, that cannot be one person's:
+ * `documentsConflict`, `datesConflict`) is refused, so that links through a common name cannot
+ * chain two persons who are known to differ. The pair's own two values are not held against it
+ * (its score already weighed them): only values that other members bring, which no score saw.
+ * Every refusal can be explained by the two conflicting values.
+ */
+export function clusterLinks(
+  n: number,
+  left: Uint32Array,
+  right: Uint32Array,
+  probabilities: Float64Array,
+  threshold: number,
+  evidence?: HardEvidence,
+): Clustering {
+  const sets = new DisjointSets(n);
+  const decision = new Uint8Array(probabilities.length);
+  const above: number[] = [];
+  for (let k = 0; k < probabilities.length; k++) if (probabilities[k]! >= threshold) above.push(k);
+  if (!evidence) {
+    for (const k of above) {
+      sets.union(left[k]!, right[k]!);
+      decision[k] = 1;
+    }
+    return { labels: labelsOf(sets, n), decision };
+  }
+  // The distinct documents and dates of each cluster, held by its root (records without any hold
+  // nothing, so most singletons cost no allocation).
+  const documents = new Map<number, string[]>();
+  const dates = new Map<number, string[]>();
+  const valuesOf = (map: Map<number, string[]>, root: number, value: (i: number) => string | null) => {
+    let values = map.get(root);
+    if (values === undefined) {
+      const v = value(root);
+      values = v === null ? [] : [v];
+      map.set(root, values);
+    }
+    return values;
+  };
+  // The pair's own two values were weighed by its score; the safeguard looks for a conflict the
+  // score never saw, brought by the other members of either cluster.
+  const conflict = (
+    xs: string[],
+    ys: string[],
+    own: [string | null, string | null],
+    clash: (a: string, b: string) => boolean,
+  ) => {
+    for (const x of xs) for (const y of ys) if (!(x === own[0] && y === own[1]) && clash(x, y)) return true;
+    return false;
+  };
+  const merge = (xs: string[], ys: string[]) => {
+    for (const y of ys) if (!xs.includes(y)) xs.push(y);
+    return xs;
+  };
+  above.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  for (const k of above) {
+    const ra = sets.find(left[k]!);
+    const rb = sets.find(right[k]!);
+    if (ra === rb) {
+      decision[k] = 1;
+      continue;
+    }
+    const docA = valuesOf(documents, ra, evidence.document);
+    const docB = valuesOf(documents, rb, evidence.document);
+    const dobA = valuesOf(dates, ra, evidence.dob);
+    const dobB = valuesOf(dates, rb, evidence.dob);
+    const a = left[k]!;
+    const b = right[k]!;
+    if (
+      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentsConflict) ||
+      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], datesConflict)
+    ) {
+      decision[k] = 2;
+      continue;
+    }
+    sets.union(ra, rb);
+    decision[k] = 1;
+    const root = sets.find(ra);
+    documents.set(root, merge(docA, docB));
+    dates.set(root, merge(dobA, dobB));
+  }
+  return { labels: labelsOf(sets, n), decision };
+}
+
+/**
  * The cluster of every record (the smallest record index in its component, so the labels do not
  * depend on the order the pairs come in), linking pairs with probability ≥ threshold.
  */
@@ -44,10 +182,10 @@ export function clusterPairs(
   probabilities: Float64Array,
   threshold: number,
 ): Uint32Array {
-  const sets = new DisjointSets(n);
-  for (let k = 0; k < probabilities.length; k++) {
-    if (probabilities[k]! >= threshold) sets.union(left[k]!, right[k]!);
-  }
+  return clusterLinks(n, left, right, probabilities, threshold).labels;
+}
+
+function labelsOf(sets: DisjointSets, n: number): Uint32Array {
   const smallest = new Uint32Array(n).fill(0xffffffff);
   for (let i = 0; i < n; i++) {
     const root = sets.find(i);

@@ -27,6 +27,8 @@ class TermTable {
   private readonly counts = new Map<number, number>();
   private total = 0;
   private sumSquares = 0;
+  /** adjustment() per id, computed once (NaN: not yet). */
+  private cache = new Float64Array(0);
 
   add(ids: readonly number[]): void {
     for (const id of new Set(ids)) {
@@ -38,6 +40,9 @@ class TermTable {
   finish(): void {
     this.sumSquares = 0;
     for (const c of this.counts.values()) this.sumSquares += (c / this.total) ** 2;
+    let largest = 0;
+    for (const id of this.counts.keys()) largest = Math.max(largest, id);
+    this.cache = new Float64Array(largest + 1).fill(NaN);
   }
 
   /**
@@ -45,6 +50,14 @@ class TermTable {
    * random records agreeing on this term is less (or more) likely than agreement in general.
    */
   adjustment(id: number): number {
+    const cached = this.cache[id];
+    if (cached !== undefined && !Number.isNaN(cached)) return cached;
+    const value = this.compute(id);
+    if (id < this.cache.length) this.cache[id] = value;
+    return value;
+  }
+
+  private compute(id: number): number {
     if (this.total === 0 || this.sumSquares === 0) return 0;
     const tf = Math.max((this.counts.get(id) ?? 1) / this.total, 1e-6);
     return Math.max(-6, Math.min(6, Math.log2(this.sumSquares / tf)));
@@ -65,32 +78,42 @@ function anyShared(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** Jaro–Winkler between vocabulary words, cached by id pair (name vocabularies are small). */
+/** Jaro–Winkler at which two name words count as a typo of each other. */
+const SIMILAR = 0.88;
+
+/**
+ * "Jaro–Winkler ≥ 0.88" between vocabulary words, memoised per pair of word ids in a direct-mapped
+ * table of typed arrays (2^22 slots: a collision only recomputes): the national batch asks the same
+ * few hundred thousand pairs of names millions of times, and a Map of every pair outgrows memory.
+ */
 function similarity(vocab: Vocabulary) {
-  const cache = new Map<number, number>();
-  return (x: number, y: number): number => {
-    if (x === y) return 1;
-    const key = x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
-    let s = cache.get(key);
-    if (s === undefined) {
-      s = jaroWinkler(vocab.words[x]!, vocab.words[y]!);
-      if (cache.size < 5_000_000) cache.set(key, s);
-    }
-    return s;
+  const slots = 1 << 22;
+  const keys = new Float64Array(slots).fill(-1);
+  const values = new Uint8Array(slots);
+  return (x: number, y: number): boolean => {
+    if (x === y) return true;
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const key = lo * 4_194_304 + hi;
+    const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> 10;
+    if (keys[slot] === key) return values[slot] === 1;
+    const similar = jaroWinkler(vocab.words[x]!, vocab.words[y]!) >= SIMILAR;
+    keys[slot] = key;
+    values[slot] = similar ? 1 : 0;
+    return similar;
   };
 }
 
-/** Best Jaro–Winkler between the first `limit` words of a and of b. */
-function bestSimilarity(
-  sim: (x: number, y: number) => number,
+/** Some pair of the first `limit` words of a and of b is similar. */
+function anySimilar(
+  sim: (x: number, y: number) => boolean,
   a: readonly number[],
   b: readonly number[],
   limit: number,
-): number {
-  let best = 0;
+): boolean {
   for (let x = 0; x < Math.min(a.length, limit); x++)
-    for (let y = 0; y < Math.min(b.length, limit); y++) best = Math.max(best, sim(a[x]!, b[y]!));
-  return best;
+    for (let y = 0; y < Math.min(b.length, limit); y++) if (sim(a[x]!, b[y]!)) return true;
+  return false;
 }
 
 /** The largest adjustment among the ids a and b share (the rarest agreed name), 0 if none. */
@@ -103,17 +126,16 @@ function rarestShared(table: TermTable, a: readonly number[], b: readonly number
   return best === -Infinity ? 0 : best;
 }
 
-/** Best Jaro–Winkler between the words of a and of b whose keys the other side lacks. */
-function bestUnshared(sim: (x: number, y: number) => number, a: Prepared, b: Prepared): number {
-  let best = 0;
+/** Some word of a is similar to a word of b, both of keys the other side lacks. */
+function unsharedSimilar(sim: (x: number, y: number) => boolean, a: Prepared, b: Prepared): boolean {
   for (let x = 0; x < a.surnames.length; x++) {
     if (b.surnames.includes(a.surnames[x]!)) continue;
     for (let y = 0; y < b.surnames.length; y++) {
       if (a.surnames.includes(b.surnames[y]!)) continue;
-      best = Math.max(best, sim(a.surnameWords[x]!, b.surnameWords[y]!));
+      if (sim(a.surnameWords[x]!, b.surnameWords[y]!)) return true;
     }
   }
-  return best;
+  return false;
 }
 
 /** Some given name or alias of a (nicknames resolved) is one of b's. */
@@ -144,11 +166,22 @@ function yearLevel(a: Prepared, b: Prepared): number {
   return d <= 1 ? 2 : d <= 3 ? 1 : 0;
 }
 
-/** 19900512 vs 19901205: day and month swapped. */
-function daySwapped(a: string, b: string): boolean {
+/** 19900512 vs 19901205: day and month swapped (characters compared: no substring per pair). */
+export function daySwapped(a: string, b: string): boolean {
+  for (let i = 0; i < 4; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return (
-    a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)
+    a.charCodeAt(4) === b.charCodeAt(6) &&
+    a.charCodeAt(5) === b.charCodeAt(7) &&
+    a.charCodeAt(6) === b.charCodeAt(4) &&
+    a.charCodeAt(7) === b.charCodeAt(5)
   );
+}
+
+/** The same ids in the same order. */
+function sameWords(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let x = 0; x < a.length; x++) if (a[x] !== b[x]) return false;
+  return true;
 }
 
 /**
@@ -175,14 +208,13 @@ export function personComparisons(
     levels: ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'],
     compare(a, b) {
       if (a.given.length === 0 || b.given.length === 0) return -1;
-      if (a.givenWords.length === b.givenWords.length && a.givenWords.every((w, i) => w === b.givenWords[i]))
-        return 5;
+      if (sameWords(a.givenWords, b.givenWords)) return 5;
       const subA = isSubset(a.given, b.given);
       const subB = isSubset(b.given, a.given);
       if (subA && subB) return 4;
       if (a.given[0] === b.given[0] || subA || subB) return 3;
       if (aliasShared(a, b)) return 2;
-      return bestSimilarity(sim, a.givenWords, b.givenWords, 2) >= 0.88 ? 1 : 0;
+      return anySimilar(sim, a.givenWords, b.givenWords, 2) ? 1 : 0;
     },
     tfAdjust: (a) => givenTf.adjustment(a.given[0]!),
     tfLevels: [4, 5],
@@ -198,9 +230,9 @@ export function personComparisons(
       if (subA && subB) return 4;
       if (anyShared(a.surnames, b.surnames)) {
         if (subA || subB) return 3;
-        return bestUnshared(sim, a, b) >= 0.88 ? 3 : 2;
+        return unsharedSimilar(sim, a, b) ? 3 : 2;
       }
-      return bestSimilarity(sim, a.surnameWords, b.surnameWords, 8) >= 0.88 ? 1 : 0;
+      return anySimilar(sim, a.surnameWords, b.surnameWords, 8) ? 1 : 0;
     },
     tfAdjust: (a, b) => rarestShared(surnameTf, a.surnames, b.surnames),
     tfLevels: [3, 4],
@@ -268,7 +300,7 @@ export function personComparisons(
     compare(a, b) {
       if (a.address === null || b.address === null) return -1;
       if (a.address === b.address) return 2;
-      return jaroWinkler(a.address, b.address) >= 0.88 ? 1 : 0;
+      return jaroWinkler(a.address, b.address) >= SIMILAR ? 1 : 0;
     },
   };
 

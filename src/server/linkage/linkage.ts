@@ -12,7 +12,7 @@ import {
   type CandidateOptions,
   type Candidates,
 } from './blocking.js';
-import { clusterPairs } from './cluster.js';
+import { clusterLinks, type HardEvidence } from './cluster.js';
 import { personComparisons, type Comparison } from './comparisons.js';
 import {
   combineSessions,
@@ -52,14 +52,28 @@ export interface LinkageResult {
   clusters: Uint32Array;
   /** Pairs at or above the match threshold. */
   matches: ScoredPair[];
-  /** Pairs in the review band. */
+  /** Pairs in the review band, and pairs above it that the cluster safeguard refused. */
   review: ScoredPair[];
+  /** Pairs above the match threshold refused by the cluster safeguard (cluster.ts). */
+  refused: number;
   candidates: number;
   /** The candidate pairs (record indexes), for evaluation. */
   left: Uint32Array;
   right: Uint32Array;
   perRule: Record<string, number>;
   skippedBlocks: number;
+  /** Milliseconds spent in each phase (prepare, block, compare, estimate, score, cluster). */
+  timings: Record<string, number>;
+}
+
+/** Runs `step`, adding its duration in ms to `timings[name]`. */
+function timed<T>(timings: Record<string, number>, name: string, step: () => T): T {
+  const start = performance.now();
+  try {
+    return step();
+  } finally {
+    timings[name] = Math.round((timings[name] ?? 0) + performance.now() - start);
+  }
 }
 
 /** A seeded generator for the random pairs (mulberry32), so a run is reproducible. */
@@ -95,6 +109,11 @@ export type LinkOptions = CandidateOptions & {
   trainingPairs?: number;
   /** Training sessions run on a random sample of this many records at most (default 200,000). */
   trainingRecords?: number;
+  /**
+   * Refuse a link whose two clusters hold conflicting documents or dates of birth (cluster.ts;
+   * default true where records carry them: plaintext persons).
+   */
+  safeguard?: boolean;
 };
 
 /**
@@ -145,9 +164,12 @@ function train<R extends { source: string }>(
 /** The share of matches among candidate vectors under fixed m and u (EM on λ alone). */
 function estimateLambda(model: Model, vectors: Uint8Array, c: number): number {
   const weights = levelWeights(model);
-  const n = vectors.length / c;
+  // An evenly spaced sample of at most 1,000,000 candidates estimates one proportion well enough.
+  const all = vectors.length / c;
+  const step = Math.max(1, Math.floor(all / 1_000_000));
+  const n = Math.floor(all / step);
   const bf = new Float64Array(n);
-  for (let k = 0; k < n; k++) bf[k] = 2 ** matchWeightAt(weights, 0, vectors, k * c, 0);
+  for (let k = 0; k < n; k++) bf[k] = 2 ** matchWeightAt(weights, 0, vectors, k * step * c, 0);
   let lambda = 0.1;
   for (let it = 0; it < 100; it++) {
     let sum = 0;
@@ -166,10 +188,19 @@ export function linkPrepared<R extends { source: string }>(
   rules: readonly BlockingRule<R>[],
   training: readonly TrainingRule<R>[],
   options: LinkOptions = {},
+  timings: Record<string, number> = {},
+  evidence?: HardEvidence,
 ): LinkageResult {
-  const candidates = candidatePairs(records, rules, options);
-  const compared = comparePairs(records, comparisons, candidates.left, candidates.right, candidates.count);
-  return scoreAndCluster(records, comparisons, training, candidates, compared, options);
+  const candidates = timed(timings, 'block', () => candidatePairs(records, rules, options));
+  const compared = timed(timings, 'compare', () =>
+    comparePairs(records, comparisons, candidates.left, candidates.right, candidates.count),
+  );
+  return scoreAndCluster(records, comparisons, training, candidates, compared, options, timings, evidence);
+}
+
+/** The hard evidence of prepared persons for the cluster safeguard: document and date of birth. */
+export function personEvidence(records: readonly Prepared[]): HardEvidence {
+  return { document: (i) => records[i]!.document, dob: (i) => records[i]!.dob };
 }
 
 /** The steps after comparison: estimate the model, score every candidate pair, cluster. */
@@ -180,35 +211,51 @@ function scoreAndCluster<R extends { source: string }>(
   candidates: Candidates,
   { vectors, tf }: { vectors: Uint8Array; tf: Float32Array },
   options: LinkOptions,
+  timings: Record<string, number>,
+  evidence?: HardEvidence,
 ): LinkageResult {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { left, right, count } = candidates;
-  const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
-  const model = train(records, comparisons, training, u0, vectors, options);
+  const model = timed(timings, 'estimate', () => {
+    const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
+    return train(records, comparisons, training, u0, vectors, options);
+  });
   const weights = levelWeights(model);
   // EM's λ is the share of matches among the candidates; the scores use the share among all pairs
   // (Splink's probability_two_random_records_match), since blocking kept nearly every match.
   const prior = Math.log2(globalLambda(records, model.lambda * count, options.linkOnly ?? false));
   const c = comparisons.length;
-  const probabilities = new Float64Array(count);
-  const matches: ScoredPair[] = [];
-  const review: ScoredPair[] = [];
-  for (let k = 0; k < count; k++) {
-    const p = probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!));
-    probabilities[k] = p;
-    if (p >= thresholds.match) matches.push({ left: left[k]!, right: right[k]!, probability: p });
-    else if (p >= thresholds.review) review.push({ left: left[k]!, right: right[k]!, probability: p });
-  }
-  return {
-    model,
-    prior,
-    clusters: clusterPairs(
+  const probabilities = timed(timings, 'score', () => {
+    const out = new Float64Array(count);
+    for (let k = 0; k < count; k++)
+      out[k] = probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!));
+    return out;
+  });
+  const { labels, decision } = timed(timings, 'cluster', () =>
+    clusterLinks(
       records.length,
       left.subarray(0, count),
       right.subarray(0, count),
       probabilities,
       thresholds.match,
+      options.safeguard === false ? undefined : evidence,
     ),
+  );
+  // A pair the safeguard refused is not a link: a person decides it, in the review queue.
+  const matches: ScoredPair[] = [];
+  const review: ScoredPair[] = [];
+  let refused = 0;
+  for (let k = 0; k < count; k++) {
+    const p = probabilities[k]!;
+    if (decision[k] === 1) matches.push({ left: left[k]!, right: right[k]!, probability: p });
+    else if (p >= thresholds.review) review.push({ left: left[k]!, right: right[k]!, probability: p });
+    if (decision[k] === 2) refused++;
+  }
+  return {
+    model,
+    prior,
+    clusters: labels,
+    refused,
     matches,
     review,
     candidates: count,
@@ -216,6 +263,7 @@ function scoreAndCluster<R extends { source: string }>(
     right: right.subarray(0, count),
     perRule: candidates.perRule,
     skippedBlocks: candidates.skippedBlocks,
+    timings,
   };
 }
 
@@ -245,13 +293,17 @@ export function personRank(vocab: Vocabulary, records: readonly Prepared[]): Uin
 
 /** Links plaintext person records with the person comparisons and blocking rules. */
 export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
-  const { vocab, records } = preparePersons(persons);
+  const timings: Record<string, number> = {};
+  const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
+  const rank = timed(timings, 'block', () => options.rank ?? personRank(vocab, records));
   return linkPrepared(
     records,
     personComparisons(vocab, records),
     personBlockingRules(vocab),
     personTrainingRules(vocab),
-    { ...options, rank: options.rank ?? personRank(vocab, records) },
+    { ...options, rank },
+    timings,
+    personEvidence(records),
   );
 }
 
@@ -266,14 +318,18 @@ export async function linkPersonsParallel(
   const threads = options.threads ?? comparisonThreads();
   // Below this many persons starting workers (each prepares every record) costs more than it saves.
   if (threads < 2 || persons.length < (options.parallelFrom ?? 50_000)) return linkPersons(persons, options);
+  const timings: Record<string, number> = {};
   const comparers = startComparers(persons, threads - 1);
   try {
-    const { vocab, records } = preparePersons(persons);
+    const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
     const comparisons = personComparisons(vocab, records);
-    const candidates = candidatePairs(records, personBlockingRules(vocab), {
-      ...options,
-      rank: options.rank ?? personRank(vocab, records),
-    });
+    const candidates = timed(timings, 'block', () =>
+      candidatePairs(records, personBlockingRules(vocab), {
+        ...options,
+        rank: options.rank ?? personRank(vocab, records),
+      }),
+    );
+    const start = performance.now();
     const compared = await comparers.compare(
       candidates.left,
       candidates.right,
@@ -281,7 +337,17 @@ export async function linkPersonsParallel(
       (left, right, count) => comparePairs(records, comparisons, left, right, count),
       comparisons.length,
     );
-    return scoreAndCluster(records, comparisons, personTrainingRules(vocab), candidates, compared, options);
+    timings.compare = Math.round(performance.now() - start);
+    return scoreAndCluster(
+      records,
+      comparisons,
+      personTrainingRules(vocab),
+      candidates,
+      compared,
+      options,
+      timings,
+      personEvidence(records),
+    );
   } finally {
     await comparers.stop();
   }

@@ -48,7 +48,8 @@ export class LinkageIndex {
     const seen = new Set<number>();
     this.rules.forEach((rule, r) => {
       for (const k of rule.keys(query)) {
-        const block = this.blocks[r]!.get(k) ?? [];
+        // A bipartite rule's records meet those on the other side of their block (blocking.ts).
+        const block = this.blocks[r]!.get(rule.bipartite ? (k % 2 === 0 ? k + 1 : k - 1) : k) ?? [];
         if (block.length <= this.maxBlock) for (const i of block) seen.add(i);
       }
     });

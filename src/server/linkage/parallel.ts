@@ -34,9 +34,12 @@ export function comparisonThreads(): number {
  * tsx first: a worker thread does not inherit the parent's --import loader.
  */
 function spawn(data: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: data });
+  // A larger young generation than the default: comparing allocates many short-lived values.
+  const resourceLimits = { maxYoungGenerationSizeMb: 128 };
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL(import.meta.url), { workerData: data, resourceLimits });
   const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-  return new Worker(code, { eval: true, workerData: data });
+  return new Worker(code, { eval: true, workerData: data, resourceLimits });
 }
 
 /**

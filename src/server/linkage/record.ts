@@ -71,6 +71,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** The id of `word` if it is known, without adding it. */
+  find(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
   /** Relative frequency of id among counted occurrences (0 when nothing was counted). */
   frequency(id: number): number {
     return this.total === 0 ? 0 : (this.counts[id] ?? 0) / this.total;
@@ -151,9 +156,10 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     source: person.source,
     given: givenWords.map(key),
     givenCanonical: givenWords.map(canonical),
-    givenWords: givenWords.map((w) => vocab.id(w)),
+    // Written words are counted too: the typo rules correct a rare spelling towards a common one.
+    givenWords: givenWords.map((w) => vocab.id(w, countTerms)),
     surnames: surnameWords.map(key),
-    surnameWords: surnameWords.map((w) => vocab.id(w)),
+    surnameWords: surnameWords.map((w) => vocab.id(w, countTerms)),
     aliases: (person.aliases ?? []).flatMap(nameWords).map(canonical),
     dob,
     year,

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clusterLinks, datesConflict, documentsConflict, type HardEvidence } from './cluster.js';
+
+/** Evidence of records given as [document, date of birth] pairs. */
+function evidenceOf(values: readonly (readonly [string | null, string | null])[]): HardEvidence {
+  return { document: (i) => values[i]![0], dob: (i) => values[i]![1] };
+}
+
+describe('documentsConflict', () => {
+  it('accepts up to two wrong, missing or swapped digits and digits in another order', () => {
+    expect(documentsConflict('4123456', '4123456')).toBe(false);
+    expect(documentsConflict('4123456', '4123457')).toBe(false);
+    expect(documentsConflict('4123456', '412356')).toBe(false);
+    expect(documentsConflict('4123456', '4213456')).toBe(false);
+    expect(documentsConflict('4123456', '6123454')).toBe(false);
+    expect(documentsConflict('4123456', '4128459')).toBe(false);
+  });
+
+  it('refuses two different numbers', () => {
+    expect(documentsConflict('4123456', '3987654')).toBe(true);
+    expect(documentsConflict('4123456', '4125999')).toBe(true);
+  });
+});
+
+describe('datesConflict', () => {
+  it('accepts two typos, a swapped day and month, and dates up to two years apart', () => {
+    expect(datesConflict('19900512', '19900512')).toBe(false);
+    expect(datesConflict('19900512', '19900513')).toBe(false);
+    expect(datesConflict('19900512', '19901205')).toBe(false);
+    expect(datesConflict('19900512', '19890512')).toBe(false);
+    expect(datesConflict('19900512', '19920101')).toBe(false);
+    expect(datesConflict('19900512', '19600515')).toBe(false);
+  });
+
+  it('refuses dates more than two years apart', () => {
+    expect(datesConflict('19900512', '19950320')).toBe(true);
+    expect(datesConflict('19900512', '19600101')).toBe(true);
+    expect(datesConflict('19700101', '19990731')).toBe(true);
+  });
+});
+
+describe('clusterLinks with hard evidence', () => {
+  it('refuses the link that would chain two persons with different documents through a third', () => {
+    // 0 and 2 have different documents; 1 (no document) matches both through a common name.
+    const evidence = evidenceOf([
+      ['4123456', '19900512'],
+      [null, null],
+      ['3987654', '19900512'],
+    ]);
+    const { labels, decision } = clusterLinks(
+      3,
+      Uint32Array.from([0, 1]),
+      Uint32Array.from([1, 2]),
+      Float64Array.from([0.99, 0.95]),
+      0.9,
+      evidence,
+    );
+    // The stronger link (0–1) is kept; 1–2 would put both documents in one cluster.
+    expect([...labels]).toEqual([0, 0, 2]);
+    expect([...decision]).toEqual([1, 2]);
+  });
+
+  it('refuses a link between clusters whose dates of birth are years apart', () => {
+    const evidence = evidenceOf([
+      [null, '19900512'],
+      [null, null],
+      [null, '19600101'],
+    ]);
+    const { labels, decision } = clusterLinks(
+      3,
+      Uint32Array.from([1, 0]),
+      Uint32Array.from([2, 1]),
+      Float64Array.from([0.97, 0.93]),
+      0.9,
+      evidence,
+    );
+    expect([...labels]).toEqual([0, 1, 1]);
+    expect([...decision]).toEqual([1, 2]);
+  });
+
+  it("does not hold a pair's own two values against it (its score weighed them)", () => {
+    const evidence = evidenceOf([
+      ['4123456', '19900512'],
+      ['3987654', '19600101'],
+    ]);
+    const { labels, decision } = clusterLinks(
+      2,
+      Uint32Array.from([0]),
+      Uint32Array.from([1]),
+      Float64Array.from([0.95]),
+      0.9,
+      evidence,
+    );
+    expect([...labels]).toEqual([0, 0]);
+    expect([...decision]).toEqual([1]);
+  });
+
+  it('puts conflicting values in one cluster only through a link whose own records hold them', () => {
+    const doc = fc.constantFrom(null, '1000001', '1000010', '1002222', '2222222', '3333333');
+    const dob = fc.constantFrom(null, '19900101', '19910101', '19700101', '19601231');
+    const pair = fc.tuple(
+      fc.integer({ min: 0, max: 9 }),
+      fc.integer({ min: 0, max: 9 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(doc, dob), { minLength: 10, maxLength: 10 }),
+        fc.array(pair, { maxLength: 25 }),
+        (values, pairs) => {
+          const { labels, decision } = clusterLinks(
+            10,
+            Uint32Array.from(pairs.map((p) => p[0])),
+            Uint32Array.from(pairs.map((p) => p[1])),
+            Float64Array.from(pairs.map((p) => p[2])),
+            0.5,
+            evidenceOf(values),
+          );
+          // Values (field 0 or 1) that some link's own two records hold, in either order.
+          const ownedByLink = (field: 0 | 1, x: string, y: string) =>
+            pairs.some(
+              ([a, b], k) =>
+                decision[k] === 1 &&
+                ((values[a]![field] === x && values[b]![field] === y) ||
+                  (values[a]![field] === y && values[b]![field] === x)),
+            );
+          for (let i = 0; i < 10; i++)
+            for (let j = i + 1; j < 10; j++) {
+              if (labels[i] !== labels[j]) continue;
+              const [da, ba] = values[i]!;
+              const [db, bb] = values[j]!;
+              if (da !== null && db !== null && documentsConflict(da, db))
+                expect(ownedByLink(0, da, db)).toBe(true);
+              if (ba !== null && bb !== null && datesConflict(ba, bb))
+                expect(ownedByLink(1, ba, bb)).toBe(true);
+            }
+          pairs.forEach(([a, b, p], k) => {
+            if (p < 0.5) expect(decision[k]).toBe(0);
+            if (decision[k] === 1) expect(labels[a]).toBe(labels[b]);
+            if (decision[k] === 2) expect(labels[a]).not.toBe(labels[b]);
+          });
+        },
+      ),
+    );
+  });
+
+  it('without evidence, links every pair at or above the threshold', () => {
+    const { labels, decision } = clusterLinks(
+      3,
+      Uint32Array.from([0, 1]),
+      Uint32Array.from([1, 2]),
+      Float64Array.from([0.99, 0.5]),
+      0.9,
+    );
+    expect([...labels]).toEqual([0, 0, 2]);
+    expect([...decision]).toEqual([1, 0]);
+  });
+});
