@@ -9,6 +9,7 @@ import {
   apiLogin,
   createStaffUser,
   signIn,
+  createVictimCase,
   startApp,
   stopApp,
   type BrowserApp,
@@ -37,24 +38,7 @@ describe('data exchange page', () => {
       institutionCode: 'PNPTU',
     });
     const api = await apiLogin(app.server, supervisor.username, supervisor.password);
-    const person = await api.request<{ id: string }>('POST', '/api/persons', {
-      givenNames: 'Rosa Sintética',
-      firstSurname: 'Apellidoreservado',
-      sex: 'Female',
-      estimatedAge: 30,
-      ageApproximate: true,
-      languages: ['es'],
-    });
-    const kase = await api.request<{ id: string }>('POST', '/api/cases', {
-      detectionMethod: 'Hotline',
-      detectedOn: '2026-03-10',
-      detectionDepartment: 'PY-ASU',
-      narrative: 'Relato sintético de prueba.',
-    });
-    await api.request('POST', `/api/cases/${kase.id}/persons`, {
-      personId: person.id,
-      role: 'PresumedVictim',
-    });
+    await createVictimCase(api);
   });
 
   afterAll(() => stopApp(app));

@@ -102,6 +102,34 @@ export async function apiLogin(
   };
 }
 
+/**
+ * A case with one synthetic presumed victim, created through the API by `api`'s user. The defaults
+ * (a woman of about 30 reported on the hotline in Asunción) are overridden field by field.
+ */
+export async function createVictimCase(
+  api: ApiClient,
+  fields: { person?: Record<string, unknown>; case?: Record<string, unknown> } = {},
+): Promise<{ personId: string; caseId: string }> {
+  const person = await api.request<{ id: string }>('POST', '/api/persons', {
+    givenNames: 'Rosa Sintética',
+    firstSurname: 'Apellidoreservado',
+    sex: 'Female',
+    estimatedAge: 30,
+    ageApproximate: true,
+    languages: ['es'],
+    ...fields.person,
+  });
+  const kase = await api.request<{ id: string }>('POST', '/api/cases', {
+    detectionMethod: 'Hotline',
+    detectedOn: '2026-03-10',
+    detectionDepartment: 'PY-ASU',
+    narrative: 'Relato sintético de prueba.',
+    ...fields.case,
+  });
+  await api.request('POST', `/api/cases/${kase.id}/persons`, { personId: person.id, role: 'PresumedVictim' });
+  return { personId: person.id, caseId: kase.id };
+}
+
 export interface StaffUser {
   username: string;
   password: string;

@@ -11,6 +11,7 @@ import {
   apiLogin,
   createStaffUser,
   signIn,
+  createVictimCase,
   startApp,
   stopApp,
   type BrowserApp,
@@ -52,24 +53,18 @@ describe('protection: refer a presumed victim from the case page', () => {
       institutionCode: 'MINMUJER',
     });
     const api = await apiLogin(app.server, police.username, police.password);
-    const person = await api.request<{ id: string }>('POST', '/api/persons', {
-      givenNames: 'Ramona Sintética',
-      firstSurname: 'Reservado',
-      sex: 'Female',
-      dateOfBirth: '1997-02-03',
-      languages: ['gn', 'es'],
+    const victim = await createVictimCase(api, {
+      person: {
+        givenNames: 'Ramona Sintética',
+        firstSurname: 'Reservado',
+        estimatedAge: undefined,
+        ageApproximate: undefined,
+        dateOfBirth: '1997-02-03',
+        languages: ['gn', 'es'],
+      },
+      case: { detectionMethod: 'PoliceOperation', detectedOn: '2026-05-02' },
     });
-    const kase = await api.request<{ id: string }>('POST', '/api/cases', {
-      detectionMethod: 'PoliceOperation',
-      detectedOn: '2026-05-02',
-      detectionDepartment: 'PY-ASU',
-      narrative: 'Relato sintético de prueba.',
-    });
-    await api.request('POST', `/api/cases/${kase.id}/persons`, {
-      personId: person.id,
-      role: 'PresumedVictim',
-    });
-    caseId = kase.id;
+    caseId = victim.caseId;
   });
 
   afterAll(() => stopApp(app));

@@ -9,6 +9,7 @@ import {
   apiLogin,
   createStaffUser,
   signIn,
+  createVictimCase,
   startApp,
   stopApp,
   type BrowserApp,
@@ -49,40 +50,23 @@ describe('referral inbox and referral page', () => {
       institutionCode: 'MINMUJER',
     });
     const api = await apiLogin(app.server, police.username, police.password);
-    const person = await api.request<{ id: string }>('POST', '/api/persons', {
-      givenNames: 'Rosa Sintética',
-      firstSurname: 'Apellidoreservado',
-      sex: 'Female',
-      estimatedAge: 30,
-      ageApproximate: true,
-      languages: ['gn', 'es'],
-    });
-    const kase = await api.request<{ id: string }>('POST', '/api/cases', {
-      detectionMethod: 'Hotline',
-      detectedOn: '2026-03-10',
-      detectionDepartment: 'PY-ASU',
-      narrative: 'Relato sintético de prueba.',
-    });
-    await api.request('POST', `/api/cases/${kase.id}/persons`, {
-      personId: person.id,
-      role: 'PresumedVictim',
-    });
-    await api.request('POST', `/api/cases/${kase.id}/consents`, {
+    const victim = await createVictimCase(api, { person: { languages: ['gn', 'es'] } });
+    await api.request('POST', `/api/cases/${victim.caseId}/consents`, {
       kind: 'consent',
-      personId: person.id,
+      personId: victim.personId,
       services: ['Shelter'],
       sharedFields: ['givenNames', 'sex', 'age', 'languages', 'interpreterNeeded', 'need'],
       givenOn: '2026-03-10',
       method: 'Written',
       givenBy: 'Person',
     });
-    const need = await api.request<{ id: string }>('POST', `/api/cases/${kase.id}/needs`, {
-      personId: person.id,
+    const need = await api.request<{ id: string }>('POST', `/api/cases/${victim.caseId}/needs`, {
+      personId: victim.personId,
       serviceType: 'Shelter',
       urgency: 'High',
     });
     const referral = await api.request<{ id: string }>('POST', '/api/referrals', {
-      caseId: kase.id,
+      caseId: victim.caseId,
       needId: need.id,
       providerId: provider.id,
     });
