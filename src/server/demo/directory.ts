@@ -4,14 +4,13 @@
  * generator threads match needs against with the providers module's own `match`.
  */
 import type { Trx } from '../db/database.js';
-import type { Candidate } from '../modules/providers/matching.js';
 import { isBedService } from '../modules/providers/matching.js';
+import { activeOffers, type Offer } from '../modules/providers/providers.repository.js';
 import { DEMO_PROVIDERS, PROVIDER_INSTITUTIONS } from './directory-catalogue.js';
 import type { Rng } from './prng.js';
 
 /** A provider's offer of one service, with what a referral to it needs. */
-export interface DemoOffer extends Candidate {
-  institutionId: string;
+export interface DemoOffer extends Offer {
   /**
    * For a bed service: how many of the run's last cases may have a referral here that still holds a
    * place at the end. A case has at most 3 victims, so the places taken never exceed the free ones,
@@ -93,52 +92,13 @@ export async function ensureDemoDirectory(trx: Trx, ids: Rng): Promise<DemoDirec
 
 /** Every active provider's offers, in a stable order (the order `match` breaks ties by name in). */
 async function loadOffers(trx: Trx): Promise<DemoOffer[]> {
-  const rows = await trx
-    .selectFrom('provider_services')
-    .innerJoin('service_providers', 'service_providers.id', 'provider_services.provider_id')
-    .innerJoin('institutions', 'institutions.id', 'service_providers.institution_id')
-    .select([
-      'provider_services.id as service_id',
-      'provider_services.service_type',
-      'provider_services.departments',
-      'provider_services.capacity',
-      'provider_services.occupancy',
-      'service_providers.id as provider_id',
-      'service_providers.institution_id',
-      'service_providers.name',
-      'service_providers.department',
-      'service_providers.sexes',
-      'service_providers.min_age',
-      'service_providers.max_age',
-      'service_providers.nationalities',
-      'service_providers.languages',
-      'institutions.code as institution_code',
-    ])
-    .where('service_providers.active', '=', true)
-    .orderBy('service_providers.name')
-    .orderBy('provider_services.service_type')
-    .orderBy('provider_services.id')
-    .execute();
-  return rows.map((r) => {
-    const free = Math.max(0, (r.capacity ?? 0) - Number(r.occupancy));
+  return (await activeOffers(trx)).map((offer) => {
+    const free = Math.max(0, (offer.capacity ?? 0) - offer.occupancy);
     return {
-      providerId: r.provider_id,
-      providerServiceId: r.service_id,
-      institutionId: r.institution_id,
-      name: r.name,
-      institutionCode: r.institution_code,
-      department: r.department,
-      serviceType: r.service_type,
-      departments: r.departments,
-      capacity: r.capacity,
+      ...offer,
       // Needs are matched as they were recorded, over the years: the places free then, not today's.
       occupancy: 0,
-      sexes: r.sexes,
-      minAge: r.min_age,
-      maxAge: r.max_age,
-      nationalities: r.nationalities,
-      languages: r.languages,
-      holdingCases: isBedService(r.service_type) ? Math.floor(free / MAX_VICTIMS_PER_CASE) : 0,
+      holdingCases: isBedService(offer.serviceType) ? Math.floor(free / MAX_VICTIMS_PER_CASE) : 0,
     };
   });
 }

@@ -108,7 +108,11 @@ export async function servicesOf(trx: Trx, providerIds: readonly string[]) {
     .orderBy('service_type')
     .execute();
   const map = new Map<string, ServiceRow[]>();
-  for (const row of rows) map.set(row.provider_id, [...(map.get(row.provider_id) ?? []), row]);
+  for (const row of rows) {
+    const services = map.get(row.provider_id);
+    if (services) services.push(row);
+    else map.set(row.provider_id, [row]);
+  }
   return map;
 }
 export interface ServiceRow {
@@ -120,9 +124,17 @@ export interface ServiceRow {
   occupancy: number;
 }
 
-/** Every active provider's offer of `serviceType`, with what matching needs to know. */
-export async function candidatesFor(trx: Trx, serviceType: string): Promise<Candidate[]> {
-  const rows = await trx
+/** An active provider's offer of one service, as matching sees it, with the provider's institution. */
+export interface Offer extends Candidate {
+  institutionId: string;
+}
+
+/**
+ * Every active provider's offers (of `serviceType` only, when given), with what matching needs to
+ * know, in a stable order: provider name, service type, id.
+ */
+export async function activeOffers(trx: Trx, serviceType?: string): Promise<Offer[]> {
+  let query = trx
     .selectFrom('provider_services')
     .innerJoin('service_providers', 'service_providers.id', 'provider_services.provider_id')
     .innerJoin('institutions', 'institutions.id', 'service_providers.institution_id')
@@ -133,6 +145,7 @@ export async function candidatesFor(trx: Trx, serviceType: string): Promise<Cand
       'provider_services.capacity',
       'provider_services.occupancy',
       'service_providers.id as provider_id',
+      'service_providers.institution_id',
       'service_providers.name',
       'service_providers.department',
       'service_providers.sexes',
@@ -142,12 +155,17 @@ export async function candidatesFor(trx: Trx, serviceType: string): Promise<Cand
       'service_providers.languages',
       'institutions.code as institution_code',
     ])
-    .where('provider_services.service_type', '=', serviceType)
-    .where('service_providers.active', '=', true)
+    .where('service_providers.active', '=', true);
+  if (serviceType !== undefined) query = query.where('provider_services.service_type', '=', serviceType);
+  const rows = await query
+    .orderBy('service_providers.name')
+    .orderBy('provider_services.service_type')
+    .orderBy('provider_services.id')
     .execute();
   return rows.map((r) => ({
     providerId: r.provider_id,
     providerServiceId: r.service_id,
+    institutionId: r.institution_id,
     name: r.name,
     institutionCode: r.institution_code,
     department: r.department,
@@ -161,6 +179,11 @@ export async function candidatesFor(trx: Trx, serviceType: string): Promise<Cand
     nationalities: r.nationalities,
     languages: r.languages,
   }));
+}
+
+/** Every active provider's offer of `serviceType`, with what matching needs to know. */
+export function candidatesFor(trx: Trx, serviceType: string): Promise<Candidate[]> {
+  return activeOffers(trx, serviceType);
 }
 
 /**
