@@ -4,20 +4,20 @@
  * Prints one JSON line of figures.
  */
 import { randomBytes } from 'node:crypto';
-import { encodeClk, linkClk } from '../../src/server/linkage/clk.js';
-import { personBlockingRules } from '../../src/server/linkage/blocking.js';
-import { personComparisons } from '../../src/server/linkage/comparisons.js';
-import { clusterPairs } from '../../src/server/linkage/cluster.js';
-import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage/evaluate.js';
+import { encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
+import { personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { personComparisons } from '../../src/server/linkage-engine/comparisons.js';
+import { clusterPairs } from '../../src/server/linkage-engine/cluster.js';
+import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage-engine/evaluate.js';
 import {
   linkPersons,
   linkPersonsParallel,
   preparePersons,
   type LinkageResult,
-} from '../../src/server/linkage/linkage.js';
-import { comparisonThreads } from '../../src/server/linkage/parallel.js';
-import { LinkageIndex } from '../../src/server/linkage/lookup.js';
-import { prepare } from '../../src/server/linkage/record.js';
+} from '../../src/server/linkage-engine/linkage.js';
+import { comparisonThreads } from '../../src/server/linkage-engine/parallel.js';
+import { LinkageIndex } from '../../src/server/linkage-engine/lookup.js';
+import { prepare } from '../../src/server/linkage-engine/record.js';
 import { readFebrl, type Labelled } from './febrl.js';
 import { paraguayanPopulation } from './population.js';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LinkPerson } from '../../src/server/linkage/record.js';
+import type { LinkPerson } from '../../src/server/linkage-engine/record.js';
 
 /** The shared data folder, from the repository root (where the bench is run). */
 export const DATA_DIR = resolve(process.cwd(), '../shared/data/linkage');

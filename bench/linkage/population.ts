@@ -9,7 +9,7 @@
 import { drawPerson } from '../../src/server/demo/person.js';
 import { Rng } from '../../src/server/demo/prng.js';
 import type { PersonInput } from '../../src/server/modules/persons/person-record.js';
-import type { LinkPerson } from '../../src/server/linkage/record.js';
+import type { LinkPerson } from '../../src/server/linkage-engine/record.js';
 import type { Labelled } from './febrl.js';
 
 const INSTITUTIONS = ['PNPTU', 'MP-UFETESI', 'MINMUJER', 'MINNA', 'NGO'];

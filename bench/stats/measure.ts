@@ -8,13 +8,13 @@
  *   DATABASE_URL=… NANDUTI_MASTER_KEY=… npx tsx bench/stats/measure.ts [year]
  */
 import { sql } from 'kysely';
-import { FIGURES } from '../../src/server/statistics/figures/index.js';
+import { FIGURES } from '../../src/server/statistics-engine/figures/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { connect } from '../../src/server/db/database.js';
-import { computeFigure } from '../../src/server/statistics/engine.js';
-import { publicStatistics } from '../../src/server/statistics/public.js';
-import { refreshFacts } from '../../src/server/statistics/refresh.js';
-import { nationalReport } from '../../src/server/statistics/report.js';
+import { computeFigure } from '../../src/server/statistics-engine/engine.js';
+import { publicStatistics } from '../../src/server/statistics-engine/public.js';
+import { refreshFacts } from '../../src/server/statistics-engine/refresh.js';
+import { nationalReport } from '../../src/server/statistics-engine/report.js';
 import { refreshStatistics } from '../../src/server/db/statistics.js';
 
 const year = Number(process.argv[2] ?? 2025);

@@ -7,9 +7,9 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { writeAudit } from '../server/audit/audit.js';
 import type { Database } from '../server/db/database.js';
-import { refreshFacts } from '../server/statistics/refresh.js';
-import { nationalReport } from '../server/statistics/report.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../server/statistics/render/index.js';
+import { refreshFacts } from '../server/statistics-engine/refresh.js';
+import { nationalReport } from '../server/statistics-engine/report.js';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../server/statistics-engine/render/index.js';
 
 export const REPORT_USAGE =
   'usage: nanduti report --year YYYY --format pdf|xlsx|csv|json [--locale es|en] [--output FILE|-]';

@@ -1,5 +1,5 @@
 /**
- * The statistics cube (src/server/statistics/cube.ts) is maintained incrementally by the refresh of
+ * The statistics cube (src/server/statistics-engine/cube.ts) is maintained incrementally by the refresh of
  * the facts: after records change, the refreshed cube must be exactly the cube a full rebuild gives
  * (every fact rebuilt from nothing). Figures read from the cube are compared with an independent
  * computation in statistics-figures.test.ts. Synthetic data only.
@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trx } from '../../src/server/db/database.js';
 import { generateDemo } from '../../src/server/demo/demo.js';
-import { refreshFacts } from '../../src/server/statistics/refresh.js';
+import { refreshFacts } from '../../src/server/statistics-engine/refresh.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/server/demo/demo.js';
 import { runReport } from '../../src/cli/report.js';
-import { publicK } from '../../src/server/statistics/public.js';
+import { publicK } from '../../src/server/statistics-engine/public.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
 import { addProtectionRecords } from './statistics-fixtures.js';

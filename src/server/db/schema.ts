@@ -743,7 +743,7 @@ export interface DB {
   victim_participation: VictimParticipationTable;
 }
 
-/** Statistics facts (src/server/statistics): derived, non-personal, rebuilt per person when marked dirty. */
+/** Statistics facts (src/server/statistics-engine): derived, non-personal, rebuilt per person when marked dirty. */
 export interface StatDirtyTable {
   person_id: string;
 }

@@ -1,6 +1,6 @@
 /**
  * The national linkage batch and the decisions on its pairs. The batch reads every person (it runs
- * inside the server, which may decrypt), links them with the engine in src/server/linkage, and
+ * inside the server, which may decrypt), links them with the engine in src/server/linkage-engine, and
  * stores only ids and probabilities: links above the match threshold (except pairs a reviewer or
  * an unlink declared different), and a review queue for the uncertain band. Every step is audited
  * in the same transaction. Who may run it and who may review is decided by the routes' policies.
@@ -8,8 +8,8 @@
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../http/route.js';
-import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage/linkage.js';
-import type { LinkPerson } from '../../linkage/record.js';
+import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
+import type { LinkPerson } from '../../linkage-engine/record.js';
 import {
   addLink,
   detachPerson,

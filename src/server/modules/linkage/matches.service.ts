@@ -14,10 +14,10 @@ import { scopedPersons } from '../../access/scope.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Ctx } from '../../http/route.js';
-import { personComparisons, type Comparison } from '../../linkage/comparisons.js';
-import { preparePersons } from '../../linkage/linkage.js';
-import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage/model.js';
-import { prepare, type LinkPerson, type Prepared } from '../../linkage/record.js';
+import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
+import { preparePersons } from '../../linkage-engine/linkage.js';
+import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
+import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/record.js';
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
 

@@ -14,9 +14,9 @@ import {
 import type { Locale } from '../../../shared/roles.js';
 import { defineRoute } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { publicCsv } from '../../statistics/render/csv.js';
-import { publicK } from '../../statistics/public.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../statistics/render/index.js';
+import { publicCsv } from '../../statistics-engine/render/csv.js';
+import { publicK } from '../../statistics-engine/public.js';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../statistics-engine/render/index.js';
 import {
   drillStatistics,
   getNationalReport,

@@ -8,12 +8,12 @@ import type { DrillQuery, StatisticsQuery } from '../../../shared/api-statistics
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import type { Ctx } from '../../http/route.js';
-import { drillCases } from '../../statistics/drill.js';
-import { computeFigure } from '../../statistics/engine.js';
-import { figure } from '../../statistics/figures/index.js';
-import { cachedPublicStatistics } from '../../statistics/public.js';
-import { refreshFacts } from '../../statistics/refresh.js';
-import { nationalReport } from '../../statistics/report.js';
+import { drillCases } from '../../statistics-engine/drill.js';
+import { computeFigure } from '../../statistics-engine/engine.js';
+import { figure } from '../../statistics-engine/figures/index.js';
+import { cachedPublicStatistics } from '../../statistics-engine/public.js';
+import { refreshFacts } from '../../statistics-engine/refresh.js';
+import { nationalReport } from '../../statistics-engine/report.js';
 
 type ReportLocale = 'es' | 'en';
 const filtersOf = ({ figure: _f, by: _b, ...filters }: z.output<typeof StatisticsQuery>) => filters;
