@@ -1,0 +1,94 @@
+/**
+ * An API operation, declared once: its id, method, path, the zod schemas of its params, query, body
+ * and response, who may call it and the coarse action it needs. The server registers its route from
+ * the contract (`defineRoute(contract, handler)`), the OpenAPI document is generated from the
+ * contracts, and the web calls it with `call(contract, input)` — so no path, placement or response
+ * shape is typed twice.
+ */
+import type { z, ZodType } from 'zod';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Auth = 'session' | 'public';
+
+export interface Contract<
+  PS extends ZodType | undefined = ZodType | undefined,
+  QS extends ZodType | undefined = ZodType | undefined,
+  BS extends ZodType | undefined = ZodType | undefined,
+  RS extends ZodType | null = ZodType | null,
+  A extends Auth = Auth,
+> {
+  operationId: string;
+  method: Method;
+  /** OpenAPI style: `/api/cases/{id}`. */
+  path: string;
+  summary: string;
+  tags: readonly string[];
+  auth: A;
+  /** Coarse permission checked before anything is loaded (an action name of the policies). */
+  action?: string;
+  /** Why data is accessed, written to the audit trail, unless the caller states one. */
+  purpose?: string;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** A body that is not JSON (a CSV file, say): its media type. The body schema then describes text. */
+  bodyType?: string;
+  /** `null`: no body in the answer (204, or a file the client downloads). */
+  response: RS;
+  status?: number;
+}
+
+/** Declares a contract, keeping its literal schema types (so inputs and outputs are inferred). */
+export function defineContract<
+  PS extends ZodType | undefined = undefined,
+  QS extends ZodType | undefined = undefined,
+  BS extends ZodType | undefined = undefined,
+  RS extends ZodType | null = null,
+  A extends Auth = 'session',
+>(contract: Contract<PS, QS, BS, RS, A>): Contract<PS, QS, BS, RS, A> {
+  return contract;
+}
+
+export type AnyContract = Contract<ZodType | undefined, ZodType | undefined, ZodType | undefined, ZodType | null, Auth>;
+
+type In<S> = S extends ZodType ? z.input<S> : never;
+type Out<S> = S extends ZodType ? z.output<S> : never;
+
+/** What a caller passes: only the parts the contract declares (params, query, body). */
+export type ContractInput<C> =
+  C extends Contract<infer PS, infer QS, infer BS, ZodType | null, Auth>
+    ? (PS extends ZodType ? { params: In<PS> } : { params?: never }) &
+        (QS extends ZodType ? { query?: In<QS> } : { query?: never }) &
+        (BS extends ZodType ? { body: In<BS> } : { body?: never })
+    : never;
+
+/** What a handler receives, after validation. */
+export type ContractArgs<C> =
+  C extends Contract<infer PS, infer QS, infer BS, ZodType | null, Auth>
+    ? { params: Out<PS>; query: Out<QS>; body: Out<BS> }
+    : never;
+
+/** What the server answers (parsed), or `void` for an operation without a JSON answer. */
+export type ContractOutput<C> =
+  C extends Contract<ZodType | undefined, ZodType | undefined, ZodType | undefined, infer RS, Auth>
+    ? RS extends ZodType
+      ? z.output<RS>
+      : void
+    : never;
+
+/** What a handler must return: the response schema's input (before defaults and transforms). */
+export type ContractResult<C> =
+  C extends Contract<ZodType | undefined, ZodType | undefined, ZodType | undefined, infer RS, Auth>
+    ? RS extends ZodType
+      ? z.input<RS>
+      : void
+    : never;
+
+/** `/api/cases/{id}` with `{ id }` → `/api/cases/0f…`; every value is URI-encoded. */
+export function pathOf(contract: Pick<AnyContract, 'path'>, params: Record<string, unknown> = {}): string {
+  return contract.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
