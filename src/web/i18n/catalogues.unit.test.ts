@@ -44,11 +44,12 @@ describe.each<[string, Catalogue]>([
 });
 
 describe('the Guaraní catalogue', () => {
+  /** Written the same in Guaraní: names, symbols, brands and loanwords Guaraní has no other word for. */
+  const SAME_ON_PURPOSE =
+    /^(app\.name|app\.pageTitle|common\.none|audit\.col\.seq|value\.PLATFORMS\..+|value\.SEXES\.Intersex|value\.DECISION_ORG_TYPES\.NGO|value\.SEXUAL_EXPLOITATION_TYPES\.Pornography)$/;
+
   it('translates rather than copying Spanish', () => {
-    const same = keys.filter(
-      (key) => gn[key] === es[key] && !/^(app\.name|app\.pageTitle|common\.none|audit\.col\.seq)$/.test(key),
-    );
-    expect(same).toEqual([]);
+    expect(keys.filter((key) => gn[key] === es[key] && !SAME_ON_PURPOSE.test(key))).toEqual([]);
   });
 
   it('uses the agreed words for the key actions', () => {

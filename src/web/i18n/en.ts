@@ -2,6 +2,7 @@
 import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
 import { linkageEn } from './linkage/en.js';
+import { valuesEn } from './values/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 
@@ -679,4 +680,5 @@ export const en: Catalogue = {
   ...prosecutionEn,
   ...statisticsEn,
   ...linkageEn,
+  ...valuesEn,
 };

@@ -11,6 +11,7 @@ import { prosecutionEs } from './prosecution/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
+import { valuesEs } from './values/es.js';
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -693,4 +694,5 @@ export const es = {
   ...prosecutionEs,
   ...statisticsEs,
   ...linkageEs,
+  ...valuesEs,
 } as const;

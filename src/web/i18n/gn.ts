@@ -12,6 +12,7 @@
 import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
 import { linkageGn } from './linkage/gn.js';
+import { valuesGn } from './values/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 
@@ -694,4 +695,5 @@ export const gn: Catalogue = {
   ...prosecutionGn,
   ...statisticsGn,
   ...linkageGn,
+  ...valuesGn,
 };
