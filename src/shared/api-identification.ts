@@ -384,3 +384,7 @@ export const CaseView = z.object({
   createdAt: z.string(),
 });
 export type CaseView = z.infer<typeof CaseView>;
+
+/** Ids only in the query string: never personal data in URLs. */
+export const ListDecisionsQuery = z.strictObject({ personId: Uuid.optional() });
+export const DecisionList = z.object({ items: z.array(DecisionView) });

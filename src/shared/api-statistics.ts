@@ -209,3 +209,9 @@ export const PublicStatistics = z.object({
   tables: z.array(PublicTable),
 });
 export type PublicStatistics = z.output<typeof PublicStatistics>;
+
+/** The files the national report is rendered to. */
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The national report as a file: the report's query and the format. */
+export const ReportFileQuery = ReportQuery.extend({ format: z.enum(REPORT_FORMATS) });

@@ -6,6 +6,7 @@
  * shape is typed twice.
  */
 import type { z, ZodType } from 'zod';
+import type { ActionName, Purpose } from './actions.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Auth = 'session' | 'public';
@@ -25,9 +26,9 @@ export interface Contract<
   tags: readonly string[];
   auth: A;
   /** Coarse permission checked before anything is loaded (an action name of the policies). */
-  action?: string;
+  action?: ActionName;
   /** Why data is accessed, written to the audit trail, unless the caller states one. */
-  purpose?: string;
+  purpose?: Purpose;
   params?: PS;
   query?: QS;
   body?: BS;
@@ -35,8 +36,19 @@ export interface Contract<
   bodyType?: string;
   /** `null`: no body in the answer (204, or a file the client downloads). */
   response: RS;
+  /** The answer is a file to save (named by `content-disposition`), not JSON to read. */
+  download?: boolean;
   status?: number;
 }
+
+/** What `defineContract` takes: a contract whose `auth` may be left out (then `'session'`). */
+export type ContractSpec<
+  PS extends ZodType | undefined,
+  QS extends ZodType | undefined,
+  BS extends ZodType | undefined,
+  RS extends ZodType | null,
+  A extends Auth,
+> = Omit<Contract<PS, QS, BS, RS, A>, 'auth'> & { auth?: A };
 
 /** Declares a contract, keeping its literal schema types (so inputs and outputs are inferred). */
 export function defineContract<
@@ -45,11 +57,28 @@ export function defineContract<
   BS extends ZodType | undefined = undefined,
   RS extends ZodType | null = null,
   A extends Auth = 'session',
->(contract: Contract<PS, QS, BS, RS, A>): Contract<PS, QS, BS, RS, A> {
-  return contract;
+>(spec: ContractSpec<PS, QS, BS, RS, A>): Contract<PS, QS, BS, RS, A> {
+  return { ...spec, auth: spec.auth ?? ('session' as A) };
 }
 
-export type AnyContract = Contract<ZodType | undefined, ZodType | undefined, ZodType | undefined, ZodType | null, Auth>;
+export type AnyContract = Contract<
+  ZodType | undefined,
+  ZodType | undefined,
+  ZodType | undefined,
+  ZodType | null,
+  Auth
+>;
+
+/** Who may call a contract: `'session'` or `'public'`. */
+export type AuthOf<C> =
+  C extends Contract<ZodType | undefined, ZodType | undefined, ZodType | undefined, ZodType | null, infer A>
+    ? A
+    : never;
+
+/** The HTTP status of a successful answer: declared, or 200 (204 without a response body). */
+export function statusOf(contract: Pick<AnyContract, 'status' | 'response'>): number {
+  return contract.status ?? (contract.response ? 200 : 204);
+}
 
 type In<S> = S extends ZodType ? z.input<S> : never;
 type Out<S> = S extends ZodType ? z.output<S> : never;

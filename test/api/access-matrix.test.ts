@@ -259,7 +259,7 @@ describe.skipIf(skipBackend)('access matrix: every role × every operation', () 
     const sessionRoutes = t.services.routes.filter((r) => r.auth === 'session');
     expect(sessionRoutes.length).toBeGreaterThan(10);
     for (const r of sessionRoutes) {
-      const url = r.url.replace(/\{\w+\}/g, crypto.randomUUID());
+      const url = r.path.replace(/\{\w+\}/g, crypto.randomUUID());
       const res = await api(t, null, r.method, url, r.method === 'GET' ? undefined : {});
       expect({ op: r.operationId, status: res.statusCode, code: res.json().error.code }).toEqual({
         op: r.operationId,

@@ -187,7 +187,7 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     for (const r of writes) {
       const res = await t.app.inject({
         method: r.method,
-        url: r.url.replace(/\{\w+\}/g, crypto.randomUUID()),
+        url: r.path.replace(/\{\w+\}/g, crypto.randomUUID()),
         headers: { cookie: s.cookie, 'content-type': 'application/json' },
         payload: r.operationId === 'createPerson' ? { givenNames: 'Rosa', confirmNotDuplicate: true } : {},
       });

@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import { valueLabel } from '../../src/web/i18n/values.js';
 import {
   apiLogin,
   createStaffUser,
@@ -83,7 +82,7 @@ describe('intake wizard on a phone', () => {
     await page.getByLabel(es['intake.person.firstSurname']).fill(SURNAME);
     await page.getByLabel(es['intake.person.sex']).selectOption('Female');
     await page.getByLabel(es['intake.person.dateOfBirth']).fill(BIRTH_DATE);
-    await page.getByRole('checkbox', { name: valueLabel('es', 'LANGUAGES', 'gn') }).check();
+    await page.getByRole('checkbox', { name: es['value.LANGUAGES.gn'] }).check();
     await page.getByLabel(es['intake.person.residenceDepartment']).selectOption('PY-11');
     await page.getByRole('button', { name: es['action.next'] }).click();
 
@@ -95,7 +94,7 @@ describe('intake wizard on a phone', () => {
     // ---- 2. the case
     await expect.poll(() => stepCount.textContent(), { timeout: 15_000 }).toBe('Paso 2 de 4');
     const method = page.getByLabel(es['intake.case.detectionMethod']);
-    await method.selectOption({ label: valueLabel('es', 'DETECTION_METHODS', 'PoliceOperation') });
+    await method.selectOption({ label: es['value.DETECTION_METHODS.PoliceOperation'] });
     // Going back keeps what was written in both steps.
     await page.getByRole('button', { name: es['intake.back'] }).click();
     await expect.poll(() => stepCount.textContent()).toBe('Paso 1 de 4');
@@ -134,7 +133,7 @@ describe('intake wizard on a phone', () => {
     // The server's assessment: an adult with act, means and purpose is a presumed victim.
     const assessment = page.getByTestId('intake-assessment');
     await assessment.waitFor({ timeout: 15_000 });
-    expect(await assessment.textContent()).toContain(valueLabel('es', 'ASSESSMENTS', 'presumed_victim'));
+    expect(await assessment.textContent()).toContain(es['value.ASSESSMENTS.presumed_victim']);
     expect(await page.getByTestId('intake-child').textContent()).toBe(es['intake.result.child.no']);
 
     // The page fits a 390 px screen without sideways scrolling, even with the whole instrument.
@@ -145,7 +144,7 @@ describe('intake wizard on a phone', () => {
     // ---- 4. the decision
     await expect.poll(() => stepCount.textContent(), { timeout: 15_000 }).toBe('Paso 4 de 4');
     await page
-      .getByRole('radio', { name: valueLabel('es', 'TRAFFICKING_STATUSES', 'ActualVictimOfTrafficking') })
+      .getByRole('radio', { name: es['value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking'] })
       .check();
     await page.getByLabel(es['intake.decision.orgType']).selectOption('Police');
     await page

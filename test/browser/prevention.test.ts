@@ -54,7 +54,7 @@ describe('prevention: trainings and the hotline', () => {
     await page.goto(`${app.server.url}/prevention/trainings`);
     await expect
       .poll(() => page.getByTestId('trainings-total').textContent(), { timeout: 10_000 })
-      .toContain('1 eventos, 39 participantes');
+      .toContain('1 evento, 39 participantes');
 
     // The hotline: record a contact, read what was reported, open a case from it.
     await page.goto(`${app.server.url}/prevention/hotline`);

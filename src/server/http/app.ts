@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { Health, Ready } from '../../shared/api.js';
+import { ALL_CONTRACTS, contracts } from '../../shared/contracts/index.js';
 import { migrationStatus } from '../db/migrate.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
@@ -26,7 +26,7 @@ import { AppError, errors } from './errors.js';
 import { localeOf } from './locale.js';
 import { messageFor } from './messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
-import { defineRoute } from './route.js';
+import { routesOf } from './route.js';
 import { securityHeaders } from './security.js';
 import { serveWebApp } from './static.js';
 
@@ -104,28 +104,14 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
       .send({ error: { code: 'route_not_found', message: messageFor('route_not_found', locale) } });
   });
 
-  defineRoute(app, services, {
-    operationId: 'getHealth',
-    method: 'GET',
-    url: '/api/health',
-    summary: 'Liveness: the process answers',
-    tags: ['system'],
-    auth: 'public',
-    response: Health,
+  const route = routesOf(app, services);
+  route(contracts.getHealth, async () => ({ status: 'ok' as const }), {
     transaction: 'none',
-    handler: async () => ({ status: 'ok' as const }),
   });
 
-  defineRoute(app, services, {
-    operationId: 'getReadiness',
-    method: 'GET',
-    url: '/api/ready',
-    summary: 'Readiness: the database answers and every migration is applied',
-    tags: ['system'],
-    auth: 'public',
-    response: Ready,
-    transaction: 'none',
-    handler: async ({ reply }) => {
+  route(
+    contracts.getReadiness,
+    async ({ reply }) => {
       const migrations = await migrationStatus(services.db).catch(() => ({ applied: 0, pending: -1 }));
       const ready = migrations.pending === 0;
       if (!ready) reply.code(503);
@@ -135,7 +121,8 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
         migrations,
       };
     },
-  });
+    { transaction: 'none' },
+  );
 
   sessionRoutes(app, services);
   setupRoutes(app, services);
@@ -154,8 +141,12 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   investigationRoutes(app, services);
   linkageRoutes(app, services);
 
+  // A contract without a route is an operation the document would promise and the server not keep.
+  const unrouted = ALL_CONTRACTS.filter((c) => !services.routes.includes(c)).map((c) => c.operationId);
+  if (unrouted.length) throw new Error(`contracts without a route: ${unrouted.join(', ')}`);
+
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
-  const docOf = () => (openApi ??= buildOpenApi(services.routes, VERSION));
+  const docOf = () => (openApi ??= buildOpenApi(ALL_CONTRACTS, VERSION));
   app.get('/api/openapi.json', async () => docOf());
   app.get('/api/docs', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(renderDocs(docOf())),

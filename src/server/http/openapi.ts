@@ -1,7 +1,7 @@
-/** The OpenAPI 3.1 document, built from the route declarations, and a browsable HTML reference. */
+/** The OpenAPI 3.1 document, built from the contracts (src/shared/contracts), and a browsable HTML reference. */
 import { z, type ZodType } from 'zod';
 import { ErrorBody } from '../../shared/api.js';
-import type { RegisteredRoute } from './route.js';
+import { statusOf, type AnyContract } from '../../shared/contract.js';
 
 function schemaOf(schema: ZodType, io: 'input' | 'output') {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -20,20 +20,20 @@ function parametersOf(schema: ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
-export function buildOpenApi(routes: RegisteredRoute[], version: string) {
+export function buildOpenApi(contracts: readonly AnyContract[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorResponse = {
     description: 'Error',
     content: { 'application/json': { schema: schemaOf(ErrorBody, 'output') } },
   };
-  for (const r of routes) {
+  for (const r of contracts) {
     const operation: Record<string, unknown> = {
       operationId: r.operationId,
       summary: r.summary,
       tags: r.tags,
       parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
       responses: {
-        [String(r.status)]: r.response
+        [String(statusOf(r))]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }
           : { description: 'No content' },
         '400': errorResponse,
@@ -48,7 +48,7 @@ export function buildOpenApi(routes: RegisteredRoute[], version: string) {
         content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
       };
     }
-    (paths[r.url] ??= {})[r.method.toLowerCase()] = operation;
+    (paths[r.path] ??= {})[r.method.toLowerCase()] = operation;
   }
   return {
     openapi: '3.1.0',

@@ -1,21 +1,29 @@
 /**
- * Declaring an API operation. Every route goes through the same path:
- * auth → validate (zod) → transaction → handler (load → authorize → service → audit) → present.
- * The declarations also produce the OpenAPI document (openapi.ts).
+ * Registering an API operation from its contract (src/shared/contracts). Every route goes through
+ * the same path: auth → validate (zod) → transaction → handler (load → authorize → service → audit)
+ * → present. The OpenAPI document is built from the same contracts (openapi.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
+import { PURPOSES } from '../../shared/actions.js';
+import {
+  statusOf,
+  type AnyContract,
+  type Auth,
+  type AuthOf,
+  type ContractArgs,
+  type ContractResult,
+} from '../../shared/contract.js';
+import type { Locale } from '../../shared/roles.js';
 import type { Actor } from '../access/actor.js';
-import { can, type Action } from '../access/policies.js';
+import { can } from '../access/policies.js';
 import { writeAuditAlone } from '../audit/audit.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Trx } from '../db/database.js';
 import type { AppServices } from '../services.js';
-import type { Locale } from '../../shared/roles.js';
 import { AppError, errors, type FieldIssue } from './errors.js';
 import { localeOf } from './locale.js';
 import { authenticate, requireCsrf } from './session-auth.js';
-
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** What every service call receives: the transaction, who acts, and the request's identity. */
 export interface Ctx {
@@ -25,65 +33,32 @@ export interface Ctx {
   purpose: string;
 }
 
-interface HandlerArgs<P, Q, B, A> {
-  params: P;
-  query: Q;
-  body: B;
-  actor: A;
-  requestId: string;
+/**
+ * What a handler receives: the service context (transaction, actor, request id, purpose) and what
+ * else a request brings — its language, the field crypto, the shared services, and the raw request
+ * and reply for the few operations that set cookies or send files. It can be passed as it is to
+ * every service that takes a `Ctx`.
+ */
+export interface RouteCtx<A extends Auth = 'session'> extends Omit<Ctx, 'actor'> {
+  actor: A extends 'session' ? Actor : Actor | null;
   locale: Locale;
-  purpose: string;
+  crypto: FieldCrypto;
+  services: AppServices;
   request: FastifyRequest;
   reply: FastifyReply;
-  services: AppServices;
 }
 
-type Infer<S> = S extends ZodType ? z.output<S> : undefined;
+export type RouteHandler<C extends AnyContract> = (
+  ctx: RouteCtx<AuthOf<C>>,
+  input: ContractArgs<C>,
+) => Promise<ContractResult<C>>;
 
-export interface RouteSpec<
-  PS extends ZodType | undefined,
-  QS extends ZodType | undefined,
-  BS extends ZodType | undefined,
-  RS extends ZodType | null,
-  Auth extends 'session' | 'public',
-> {
-  operationId: string;
-  method: Method;
-  url: string;
-  summary: string;
-  tags: string[];
-  auth: Auth;
-  /** Coarse permission checked before anything is loaded (record-level checks happen in services). */
-  action?: Action;
-  /** Why data is accessed, written to the audit trail. */
-  purpose?: string;
-  params?: PS;
-  query?: QS;
-  body?: BS;
-  response: RS;
-  status?: number;
-  /** 'write' (default for non-GET), 'read' (GET), or 'none' when the handler manages it. */
+export interface RouteOptions {
+  /**
+   * The handler's transaction: `'read'` (read-only) for GET, `'write'` otherwise — a GET that writes
+   * audit rows says `'write'` —, or `'none'` when the handler opens its own.
+   */
   transaction?: 'write' | 'read' | 'none';
-  handler: (
-    args: HandlerArgs<Infer<PS>, Infer<QS>, Infer<BS>, Auth extends 'session' ? Actor : Actor | null> & {
-      trx: Trx;
-    },
-  ) => Promise<RS extends ZodType ? z.input<RS> : void>;
-}
-
-export interface RegisteredRoute {
-  operationId: string;
-  method: Method;
-  url: string;
-  summary: string;
-  tags: string[];
-  auth: 'session' | 'public';
-  action?: Action;
-  params?: ZodType;
-  query?: ZodType;
-  body?: ZodType;
-  response: ZodType | null;
-  status: number;
 }
 
 export function toIssues(error: z.ZodError, prefix: string): FieldIssue[] {
@@ -116,12 +91,7 @@ function nulIssues(value: unknown, path: string, locale: Locale): FieldIssue[] {
   return Object.entries(value).flatMap(([key, item]) => nulIssues(item, `${path}.${key}`, locale));
 }
 
-function validate<S extends ZodType | undefined>(
-  schema: S,
-  value: unknown,
-  where: string,
-  locale: Locale,
-): Infer<S> {
+function validate(schema: ZodType | undefined, value: unknown, where: string, locale: Locale): unknown {
   if (!schema) {
     // An operation without query parameters refuses them, so that nothing (a name typed into a
     // search, say) can travel in a URL, where proxies and access logs would keep it.
@@ -130,7 +100,7 @@ function validate<S extends ZodType | undefined>(
       throw errors.validation(
         keys.map((key) => ({ path: `query.${key}`, message: NO_QUERY_MESSAGE[locale] })),
       );
-    return undefined as Infer<S>;
+    return undefined;
   }
   const nul = nulIssues(value, where, locale);
   if (nul.length) throw errors.validation(nul);
@@ -138,95 +108,88 @@ function validate<S extends ZodType | undefined>(
     error: zodLocales[locale].localeError,
   });
   if (!result.success) throw errors.validation(toIssues(result.error, where));
-  return result.data as Infer<S>;
+  return result.data;
 }
 
 const PURPOSE_HEADER = 'x-nanduti-purpose';
-const PURPOSES = new Set([
-  'case_management',
-  'referral',
-  'investigation',
-  'statistics',
-  'administration',
-  'audit',
-  'data_subject_request',
-]);
+const KNOWN_PURPOSES: ReadonlySet<string> = new Set(PURPOSES);
 
-export function defineRoute<
-  PS extends ZodType | undefined = undefined,
-  QS extends ZodType | undefined = undefined,
-  BS extends ZodType | undefined = undefined,
-  RS extends ZodType | null = null,
-  Auth extends 'session' | 'public' = 'session',
->(app: FastifyInstance, services: AppServices, spec: RouteSpec<PS, QS, BS, RS, Auth>): void {
-  const status = spec.status ?? (spec.response ? 200 : 204);
-  services.routes.push({
-    operationId: spec.operationId,
-    method: spec.method,
-    url: spec.url,
-    summary: spec.summary,
-    tags: spec.tags,
-    auth: spec.auth,
-    action: spec.action,
-    params: spec.params,
-    query: spec.query,
-    body: spec.body,
-    response: spec.response,
-    status,
-  });
-  const mode = spec.transaction ?? (spec.method === 'GET' ? 'read' : 'write');
+/** Every route registered so far (the OpenAPI test and the access matrix walk them). */
+function register(services: AppServices, contract: AnyContract): void {
+  if (services.routes.some((r) => r.operationId === contract.operationId))
+    throw new Error(`operation ${contract.operationId} is registered twice`);
+  services.routes.push(contract);
+}
+
+/**
+ * Registers the route of a contract (src/shared/contracts): the method, path, schemas, coarse
+ * action and purpose come from the contract; the handler gets the request's context and the
+ * validated input, and returns what the contract's response schema describes.
+ */
+export function defineRoute<C extends AnyContract>(
+  app: FastifyInstance,
+  services: AppServices,
+  contract: C,
+  handler: RouteHandler<C>,
+  options: RouteOptions = {},
+): void {
+  register(services, contract);
+  const status = statusOf(contract);
+  const mode = options.transaction ?? (contract.method === 'GET' ? 'read' : 'write');
 
   app.route({
-    method: spec.method,
-    url: spec.url.replace(/\{(\w+)\}/g, ':$1'),
+    method: contract.method,
+    url: contract.path.replace(/\{(\w+)\}/g, ':$1'),
     handler: async (request, reply) => {
       let locale = localeOf(request);
       let actor: Actor | null = null;
       const requestedPurpose = request.headers[PURPOSE_HEADER];
       const purpose =
-        typeof requestedPurpose === 'string' && PURPOSES.has(requestedPurpose)
+        typeof requestedPurpose === 'string' && KNOWN_PURPOSES.has(requestedPurpose)
           ? requestedPurpose
-          : (spec.purpose ?? 'administration');
+          : (contract.purpose ?? 'administration');
       try {
-        if (spec.auth === 'session') {
+        if (contract.auth === 'session') {
           actor = await authenticate(services, request, reply);
           if (!request.headers['accept-language']) locale = actor.locale;
-          if (spec.method !== 'GET') requireCsrf(request, services);
-          if (spec.action && !can(actor, spec.action)) {
+          if (contract.method !== 'GET') requireCsrf(request, services);
+          if (contract.action && !can(actor, contract.action)) {
             throw errors.forbidden({
               audit: {
-                action: spec.action,
-                resourceType: spec.action.split('.')[0] ?? null,
+                action: contract.action,
+                resourceType: contract.action.split('.')[0] ?? null,
                 resourceId: null,
               },
             });
           }
         }
-        const params = validate(spec.params, request.params, 'params', locale) as Infer<PS>;
-        const query = validate(spec.query, request.query, 'query', locale) as Infer<QS>;
-        const body = validate(spec.body, request.body, 'body', locale) as Infer<BS>;
-        const args = {
-          params,
-          query,
-          body,
-          actor: actor as Auth extends 'session' ? Actor : Actor | null,
+        const input = {
+          params: validate(contract.params, request.params, 'params', locale),
+          query: validate(contract.query, request.query, 'query', locale),
+          body: validate(contract.body, request.body, 'body', locale),
+        } as ContractArgs<C>;
+        const ctxOf = (trx: Trx): RouteCtx<AuthOf<C>> => ({
+          trx,
+          actor: actor as RouteCtx<AuthOf<C>>['actor'],
           requestId: request.id,
-          locale,
           purpose,
+          locale,
+          crypto: services.crypto,
+          services,
           request,
           reply,
-          services,
-        };
-        const run = (trx: Trx) => spec.handler({ ...args, trx });
+        });
         const result =
           mode === 'none'
-            ? await spec.handler({ ...args, trx: undefined as unknown as Trx })
-            : await services.db.transaction(run, { readOnly: mode === 'read' });
+            ? await handler(ctxOf(NO_TRANSACTION), input)
+            : await services.db.transaction((trx) => handler(ctxOf(trx), input), {
+                readOnly: mode === 'read',
+              });
         if (reply.sent) return reply;
         // A status the handler set itself wins (readiness answers 503 with its body).
         const code = reply.statusCode === 200 ? status : reply.statusCode;
-        if (!spec.response) return reply.code(code).send();
-        const output = services.validateResponses ? spec.response.parse(result) : result;
+        if (!contract.response) return reply.code(code).send();
+        const output = services.validateResponses ? contract.response.parse(result) : result;
         return reply.code(code).send(output);
       } catch (error) {
         if (error instanceof AppError && error.extra.audit && actor) {
@@ -245,3 +208,25 @@ export function defineRoute<
     },
   });
 }
+
+/** A route's registrar: `route(contract, handler, options?)` (the module's routes file calls it per operation). */
+export type Route = <C extends AnyContract>(
+  contract: C,
+  handler: RouteHandler<C>,
+  options?: RouteOptions,
+) => void;
+
+/** The registrar of a module's routes on this app. */
+export function routesOf(app: FastifyInstance, services: AppServices): Route {
+  return (contract, handler, options) => defineRoute(app, services, contract, handler, options);
+}
+
+/** A GET whose handler writes audit rows (a read of personal data, an export): it runs in a write transaction. */
+export const audited = { transaction: 'write' } as const satisfies RouteOptions;
+
+/** The `trx` of a route that opens its own transactions (`transaction: 'none'`): any use fails loudly. */
+const NO_TRANSACTION = new Proxy({} as Trx, {
+  get() {
+    throw new Error('this route runs without a transaction (transaction: none)');
+  },
+});

@@ -2,6 +2,7 @@
 import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
 import { linkageEn } from './linkage/en.js';
+import { valuesEn } from './values/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 
@@ -63,7 +64,7 @@ export const en: Catalogue = {
   'password.new': 'New password',
   'password.confirm': 'Repeat the password',
   'password.hint':
-    'At least {min} characters. Use a long phrase only you know; do not reuse a password from another site.',
+    'At least {min, plural, one {# character} other {# characters}}. Use a long phrase only you know; do not reuse a password from another site.',
 
   'totp.title': 'Set up your authenticator app',
   'totp.intro':
@@ -218,7 +219,7 @@ export const en: Catalogue = {
   'audit.apply': 'Apply filters',
   'audit.none': 'No events match.',
   'audit.loadMore': 'Load more',
-  'audit.shown': '{count} events shown',
+  'audit.shown': '{count, plural, one {# event shown} other {# events shown}}',
   'audit.col.seq': 'No.',
   'audit.col.at': 'Date and time',
   'audit.col.actor': 'Actor',
@@ -230,7 +231,7 @@ export const en: Catalogue = {
   'audit.col.request': 'Request',
   'audit.system': 'System',
   'audit.verify': 'Verify chain integrity',
-  'audit.verifyOk': 'Chain intact: {checked} events checked.',
+  'audit.verifyOk': 'Chain intact: {checked, plural, one {# event checked} other {# events checked}}.',
   'audit.verifyBroken': 'Chain broken at event No. {seq} ({checked} checked): {reason}',
   'audit.tableLabel': 'Audit events',
   'outcome.success': 'Success',
@@ -246,8 +247,8 @@ export const en: Catalogue = {
   'error.http': 'The server answered with an error ({status}). Try again later.',
   'error.formInvalid': 'Check the marked fields.',
   'error.required': 'This field is required.',
-  'error.tooShort': 'Must be at least {min} characters.',
-  'error.tooLong': 'Must be at most {max} characters.',
+  'error.tooShort': 'Must be at least {min, plural, one {# character} other {# characters}}.',
+  'error.tooLong': 'Must be at most {max, plural, one {# character} other {# characters}}.',
   'error.invalid': 'This value is not valid.',
   'error.choose': 'Choose an option from the list.',
   'error.email': 'Enter a valid e-mail address.',
@@ -268,7 +269,7 @@ export const en: Catalogue = {
   'cases.none': 'There are no cases visible to your institution yet.',
   'cases.noneMatching': 'No case matches the search and filters.',
   'cases.clearFilters': 'Clear the filters',
-  'cases.total': '{total} cases',
+  'cases.total': '{total, plural, one {# case} other {# cases}}',
   'cases.count': '{from}–{to} of {total}',
   'cases.pagination': 'Case list pages',
   'cases.sharedWithUs': 'Shared with your institution',
@@ -437,7 +438,7 @@ export const en: Catalogue = {
   'persons.cases': "The person's cases",
   'persons.noCases': 'No cases you can see.',
   'persons.approximate': '{value} (approximate)',
-  'persons.estimatedAgeValue': 'about {age} years old',
+  'persons.estimatedAgeValue': '{age, plural, one {about # year old} other {about # years old}}',
   'persons.listHint': 'Separate with commas.',
   'persons.nationalitiesHint': 'Two-letter country codes separated by commas, e.g. PY, BR.',
   'persons.nationalitiesFormat': 'Use two-letter codes, e.g. PY.',
@@ -582,7 +583,7 @@ export const en: Catalogue = {
   'referrals.none': 'There are no referrals for your institution.',
   'referrals.noneMatching': 'No referral matches the filters.',
   'referrals.clearFilters': 'Clear the filters',
-  'referrals.total': '{total} referrals',
+  'referrals.total': '{total, plural, one {# referral} other {# referrals}}',
   'referrals.field.service': 'Service',
   'referrals.field.state': 'State',
   'referrals.field.stateReason': 'Reason',
@@ -648,7 +649,7 @@ export const en: Catalogue = {
   'directory.any': 'Any',
   'directory.withCapacity': 'Only with free places',
   'directory.none': 'No provider matches the filters.',
-  'directory.total': '{total} providers',
+  'directory.total': '{total, plural, one {# provider} other {# providers}}',
   'directory.contact': 'Institutional contact',
   'directory.places': '{free} free of {capacity} ({occupancy} occupied)',
   'directory.updateCapacity': 'Update places',
@@ -664,7 +665,8 @@ export const en: Catalogue = {
   'needs.from': 'From',
   'needs.to': 'To',
   'needs.none': 'No unmet needs in the period.',
-  'needs.suppressed': 'Groups with fewer than {min} cases are not shown, to protect the people in them.',
+  'needs.suppressed':
+    'Groups with fewer than {min, plural, one {# case} other {# cases}} are not shown, to protect the people in them.',
   'needs.suppressedCell': 'Hidden',
   'needs.ageUnknown': 'Unknown',
   'needs.col.service': 'Service',
@@ -678,4 +680,5 @@ export const en: Catalogue = {
   ...prosecutionEn,
   ...statisticsEn,
   ...linkageEn,
+  ...valuesEn,
 };

@@ -11,6 +11,7 @@ import { prosecutionEs } from './prosecution/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
+import { valuesEs } from './values/es.js';
 export const es = {
   ...protectionEs,
   'app.name': 'Ñandutí',
@@ -66,7 +67,7 @@ export const es = {
   'password.new': 'Nueva contraseña',
   'password.confirm': 'Repita la contraseña',
   'password.hint':
-    'Al menos {min} caracteres. Use una frase larga que solo usted conozca; no reutilice contraseñas de otros sitios.',
+    'Al menos {min, plural, one {# carácter} other {# caracteres}}. Use una frase larga que solo usted conozca; no reutilice contraseñas de otros sitios.',
 
   'totp.title': 'Configure su aplicación de autenticación',
   'totp.intro':
@@ -224,7 +225,7 @@ export const es = {
   'audit.apply': 'Aplicar filtros',
   'audit.none': 'No hay eventos que coincidan.',
   'audit.loadMore': 'Cargar más',
-  'audit.shown': '{count} eventos mostrados',
+  'audit.shown': '{count, plural, one {# evento mostrado} other {# eventos mostrados}}',
   'audit.col.seq': 'N.º',
   'audit.col.at': 'Fecha y hora',
   'audit.col.actor': 'Actor',
@@ -236,8 +237,10 @@ export const es = {
   'audit.col.request': 'Solicitud',
   'audit.system': 'Sistema',
   'audit.verify': 'Verificar integridad de la cadena',
-  'audit.verifyOk': 'Cadena íntegra: se verificaron {checked} eventos.',
-  'audit.verifyBroken': 'Cadena alterada en el evento N.º {seq} ({checked} verificados): {reason}',
+  'audit.verifyOk':
+    'Cadena íntegra: {checked, plural, one {se verificó # evento} other {se verificaron # eventos}}.',
+  'audit.verifyBroken':
+    'Cadena alterada en el evento N.º {seq} ({checked, plural, one {# verificado} other {# verificados}}): {reason}',
   'audit.tableLabel': 'Eventos de auditoría',
   'outcome.success': 'Éxito',
   'outcome.denied': 'Denegado',
@@ -253,8 +256,8 @@ export const es = {
   'error.http': 'El servidor respondió con un error ({status}). Intente de nuevo más tarde.',
   'error.formInvalid': 'Revise los campos marcados.',
   'error.required': 'Este campo es obligatorio.',
-  'error.tooShort': 'Debe tener al menos {min} caracteres.',
-  'error.tooLong': 'Debe tener como máximo {max} caracteres.',
+  'error.tooShort': 'Debe tener al menos {min, plural, one {# carácter} other {# caracteres}}.',
+  'error.tooLong': 'Debe tener como máximo {max, plural, one {# carácter} other {# caracteres}}.',
   'error.invalid': 'El valor no es válido.',
   'error.choose': 'Elija una opción de la lista.',
   'error.email': 'Escriba un correo electrónico válido.',
@@ -275,7 +278,7 @@ export const es = {
   'cases.none': 'Todavía no hay casos visibles para su institución.',
   'cases.noneMatching': 'Ningún caso coincide con la búsqueda y los filtros.',
   'cases.clearFilters': 'Quitar los filtros',
-  'cases.total': '{total} casos',
+  'cases.total': '{total, plural, one {# caso} other {# casos}}',
   'cases.count': '{from}–{to} de {total}',
   'cases.pagination': 'Páginas de la lista de casos',
   'cases.sharedWithUs': 'Compartido con su institución',
@@ -283,7 +286,7 @@ export const es = {
   'cases.filter.reference': 'Referencia',
   'cases.filter.referenceHint': 'Toda o el inicio, por ejemplo PY-2026-0001',
   'cases.filter.toggle': 'Más filtros',
-  'cases.filter.toggleCount': 'Más filtros ({count} activos)',
+  'cases.filter.toggleCount': 'Más filtros ({count, plural, one {# activo} other {# activos}})',
   'cases.filter.any': 'Todos',
   'cases.filter.assessment': 'Resultado de la evaluación',
   'cases.filter.ict': 'Hechos en línea',
@@ -323,7 +326,7 @@ export const es = {
   'cases.choose': 'Elija…',
   'cases.persons': 'Personas del caso',
   'cases.noPersons': 'No hay personas vinculadas al caso.',
-  'cases.bornIn': 'nacida/o en {year}',
+  'cases.bornIn': '{sex, select, Female {nacida} Male {nacido} other {nacida/o}} en {year}',
   'cases.latestAssessment': 'Última evaluación',
   'cases.notScreened': 'sin evaluar',
   'cases.currentStatus': 'Estado decidido',
@@ -338,7 +341,8 @@ export const es = {
   'cases.addPersonAlready': 'ya vinculada',
   'cases.addPersonChoose': 'Elija una persona de la lista.',
   'cases.addPersonSubmit': 'Vincular',
-  'cases.personAdded': '{name} fue vinculada/o al caso.',
+  'cases.personAdded':
+    '{name} fue {sex, select, Female {vinculada} Male {vinculado} other {vinculada/o}} al caso.',
   'cases.screenings': 'Evaluaciones (protocolo de identificación)',
   'cases.noScreenings': 'Todavía no hay evaluaciones.',
   'cases.screening.when': 'Realizada',
@@ -374,7 +378,7 @@ export const es = {
   'cases.exploitation.industries': 'Rama de actividad (CIIU)',
   'cases.exploitation.sexualTypes': 'Formas de explotación sexual',
   'cases.exploitation.control': 'Métodos de control',
-  'cases.exploitation.recruitment': 'Cómo fue captada/o',
+  'cases.exploitation.recruitment': 'Forma de captación',
   'cases.exploitation.recruiterRelation': 'Relación con quien captó',
   'cases.exploitation.vulnerabilities': 'Factores de vulnerabilidad',
   'cases.exploitation.saved': 'Datos de explotación guardados.',
@@ -422,7 +426,8 @@ export const es = {
   'timeline.unknownPerson': 'una persona',
   'timeline.caseCreated': 'Caso {reference} abierto',
   'timeline.caseUpdated': 'Caso modificado: {fields}',
-  'timeline.personAdded': '{person} vinculada/o como {role}',
+  'timeline.personAdded':
+    '{person} {sex, select, Female {vinculada} Male {vinculado} other {vinculada/o}} como {role}',
   'timeline.caseShared': 'Compartido con {code}',
   'timeline.shareRevoked': 'Se dejó de compartir con {code}',
   'timeline.screening': 'Evaluación de {person}: {assessment}',
@@ -444,7 +449,7 @@ export const es = {
   'persons.cases': 'Casos de la persona',
   'persons.noCases': 'No hay casos que usted pueda ver.',
   'persons.approximate': '{value} (aproximada)',
-  'persons.estimatedAgeValue': 'unos {age} años',
+  'persons.estimatedAgeValue': '{age, plural, one {alrededor de # año} other {unos # años}}',
   'persons.listHint': 'Separe con comas.',
   'persons.nationalitiesHint': 'Códigos de país de dos letras separados por comas, por ejemplo PY, BR.',
   'persons.nationalitiesFormat': 'Use códigos de dos letras, por ejemplo PY.',
@@ -590,7 +595,7 @@ export const es = {
   'referrals.none': 'No hay derivaciones para su institución.',
   'referrals.noneMatching': 'Ninguna derivación coincide con los filtros.',
   'referrals.clearFilters': 'Quitar los filtros',
-  'referrals.total': '{total} derivaciones',
+  'referrals.total': '{total, plural, one {# derivación} other {# derivaciones}}',
   'referrals.field.service': 'Servicio',
   'referrals.field.state': 'Estado',
   'referrals.field.stateReason': 'Motivo',
@@ -657,9 +662,10 @@ export const es = {
   'directory.any': 'Todos',
   'directory.withCapacity': 'Solo con plazas libres',
   'directory.none': 'Ningún proveedor coincide con los filtros.',
-  'directory.total': '{total} proveedores',
+  'directory.total': '{total, plural, one {# proveedor} other {# proveedores}}',
   'directory.contact': 'Contacto institucional',
-  'directory.places': '{free} libres de {capacity} ({occupancy} ocupadas)',
+  'directory.places':
+    '{free, plural, one {# libre} other {# libres}} de {capacity} ({occupancy, plural, one {# ocupada} other {# ocupadas}})',
   'directory.updateCapacity': 'Actualizar plazas',
   'directory.capacityTitle': 'Plazas de {name}',
   'directory.capacity': 'Plazas (capacidad)',
@@ -673,7 +679,8 @@ export const es = {
   'needs.from': 'Desde',
   'needs.to': 'Hasta',
   'needs.none': 'No hay necesidades no cubiertas en el período.',
-  'needs.suppressed': 'Los grupos con menos de {min} casos no se muestran, para proteger a las personas.',
+  'needs.suppressed':
+    'Los grupos con menos de {min, plural, one {# caso} other {# casos}} no se muestran, para proteger a las personas.',
   'needs.suppressedCell': 'Oculto',
   'needs.ageUnknown': 'Desconocida',
   'needs.col.service': 'Servicio',
@@ -687,4 +694,5 @@ export const es = {
   ...prosecutionEs,
   ...statisticsEs,
   ...linkageEs,
+  ...valuesEs,
 } as const;

@@ -12,6 +12,7 @@
 import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
 import { linkageGn } from './linkage/gn.js';
+import { valuesGn } from './values/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 
@@ -380,7 +381,7 @@ export const gn: Catalogue = {
   'cases.exploitation.industries': 'Tembiapo rape (CIIU)',
   'cases.exploitation.sexualTypes': "Jeporuvai tekoporãme mba'éichagua",
   'cases.exploitation.control': "Mba'éichapa ojejoko",
-  'cases.exploitation.recruitment': "Mba'éichapa ojegueraha",
+  'cases.exploitation.recruitment': "Mba'éichapa ojegueraha (captación)",
   'cases.exploitation.recruiterRelation': "Mba'éichapa oikuaa ogueraháva",
   'cases.exploitation.vulnerabilities': "Mba'e omokangy",
   'cases.exploitation.saved': 'Jeporuvai rehegua oñeñongatúma.',
@@ -595,7 +596,7 @@ export const gn: Catalogue = {
   'referrals.none': 'Ndaipóri ñembohasa ne institución-pe guarã.',
   'referrals.noneMatching': 'Ndaipóri ñembohasa ojojoguáva umi filtro ndive.',
   'referrals.clearFilters': 'Eipe’a umi filtro',
-  'referrals.total': '{total} ñembohasa',
+  'referrals.total': '{total} derivación',
   'referrals.field.service': 'Servicio ojejeruréva',
   'referrals.field.state': 'Mba’éichapa oĩ',
   'referrals.field.stateReason': 'Mba’ére',
@@ -680,7 +681,7 @@ export const gn: Catalogue = {
   'needs.to': 'Peve',
   'needs.none': 'Ndaipóri tekotevẽ oñemboaje’ỹva ko aravópe.',
   'needs.suppressed':
-    'Umi aty oguerekóva {min} caso michĩvéva ndojehechaukái, ojeñangareko hag̃ua tapichakuérare.',
+    "Umi aty orekóva {min} kásogui sa'ive ndojehechaukái, ojeñangareko hag̃ua tapichakuérare.",
   'needs.suppressedCell': 'Kañymby',
   'needs.ageUnknown': 'Ojekuaa’ỹva',
   'needs.col.service': 'Servicio rehegua',
@@ -694,4 +695,5 @@ export const gn: Catalogue = {
   ...prosecutionGn,
   ...statisticsGn,
   ...linkageGn,
+  ...valuesGn,
 };

@@ -1,24 +1,15 @@
 /** The audit trail for the data protection officer: search and chain verification. */
 import type { FastifyInstance } from 'fastify';
-import { AuditEventList, AuditVerifyResult, ListAuditEventsQuery } from '../../../shared/api.js';
 import { verifyAuditChain, writeAudit, writeAuditAlone } from '../../audit/audit.js';
-import { defineRoute } from '../../http/route.js';
+import { contracts } from '../../../shared/contracts/index.js';
+import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 
 export function auditRoutes(app: FastifyInstance, services: AppServices) {
-  defineRoute(app, services, {
-    operationId: 'listAuditEvents',
-    method: 'GET',
-    url: '/api/audit-events',
-    summary: 'Search the audit trail (newest first; page with `before`)',
-    tags: ['audit'],
-    auth: 'session',
-    action: 'audit.list',
-    purpose: 'audit',
-    query: ListAuditEventsQuery,
-    response: AuditEventList,
-    transaction: 'write',
-    handler: async ({ trx, actor, requestId, purpose, query }) => {
+  const route = routesOf(app, services);
+  route(
+    contracts.listAuditEvents,
+    async ({ trx, actor, requestId, purpose }, { query }) => {
       let q = trx
         .selectFrom('audit_events')
         .leftJoin('institutions', 'institutions.id', 'audit_events.actor_institution_id')
@@ -58,20 +49,12 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
         nextBefore: rows.length > query.limit ? Number(page[page.length - 1]!.seq) : null,
       };
     },
-  });
+    audited,
+  );
 
-  defineRoute(app, services, {
-    operationId: 'verifyAuditChain',
-    method: 'GET',
-    url: '/api/audit-events/verify',
-    summary: 'Check that no audit row was altered or removed (hash chain)',
-    tags: ['audit'],
-    auth: 'session',
-    action: 'audit.verify',
-    purpose: 'audit',
-    response: AuditVerifyResult,
-    transaction: 'none',
-    handler: async ({ actor, requestId, purpose }) => {
+  route(
+    contracts.verifyAuditChain,
+    async ({ actor, requestId, purpose }) => {
       const result = await verifyAuditChain(services.db);
       await writeAuditAlone(services.db, {
         actor,
@@ -83,5 +66,6 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
       });
       return result;
     },
-  });
+    { transaction: 'none' },
+  );
 }

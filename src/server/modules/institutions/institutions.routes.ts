@@ -1,19 +1,12 @@
 /** Institutions and their units: catalogue data every signed-in user can list; administrators extend it. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import {
-  CreateInstitutionRequest,
-  CreateUnitRequest,
-  InstitutionList,
-  InstitutionView,
-  UnitView,
-  Uuid,
-} from '../../../shared/api.js';
+import type { InstitutionView } from '../../../shared/api.js';
+import { contracts } from '../../../shared/contracts/index.js';
 import { authorize } from '../../access/authorize.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../http/errors.js';
-import { defineRoute } from '../../http/route.js';
+import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 
 async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
@@ -36,101 +29,69 @@ async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
 }
 
 export function institutionRoutes(app: FastifyInstance, services: AppServices) {
-  defineRoute(app, services, {
-    operationId: 'listInstitutions',
-    method: 'GET',
-    url: '/api/institutions',
-    summary: 'All institutions with their units',
-    tags: ['institutions'],
-    auth: 'session',
-    action: 'institution.list',
-    response: InstitutionList,
-    handler: async ({ trx }) => ({ items: await listInstitutions(trx) }),
+  const route = routesOf(app, services);
+  route(contracts.listInstitutions, async ({ trx }) => ({
+    items: await listInstitutions(trx),
+  }));
+
+  route(contracts.createInstitution, async ({ trx, actor, requestId, purpose }, { body }) => {
+    const exists = await trx
+      .selectFrom('institutions')
+      .select('id')
+      .where('code', '=', body.code)
+      .executeTakeFirst();
+    if (exists) throw errors.conflict('institution_code_taken');
+    const row = await trx
+      .insertInto('institutions')
+      .values(body)
+      .returning(['id', 'code', 'name', 'kind'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actor,
+      action: 'institution.create',
+      resourceType: 'institution',
+      resourceId: row.id,
+      purpose,
+      requestId,
+      changedFields: ['code', 'name', 'kind'],
+    });
+    return { ...row, units: [] };
   });
 
-  defineRoute(app, services, {
-    operationId: 'createInstitution',
-    method: 'POST',
-    url: '/api/institutions',
-    summary: 'Add an institution to the catalogue',
-    tags: ['institutions'],
-    auth: 'session',
-    action: 'institution.create',
-    body: CreateInstitutionRequest,
-    response: InstitutionView,
-    status: 201,
-    handler: async ({ trx, actor, requestId, purpose, body }) => {
-      const exists = await trx
-        .selectFrom('institutions')
-        .select('id')
-        .where('code', '=', body.code)
-        .executeTakeFirst();
-      if (exists) throw errors.conflict('institution_code_taken');
-      const row = await trx
-        .insertInto('institutions')
-        .values(body)
-        .returning(['id', 'code', 'name', 'kind'])
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor,
-        action: 'institution.create',
-        resourceType: 'institution',
-        resourceId: row.id,
-        purpose,
-        requestId,
-        changedFields: ['code', 'name', 'kind'],
-      });
-      return { ...row, units: [] };
-    },
-  });
-
-  defineRoute(app, services, {
-    operationId: 'createUnit',
-    method: 'POST',
-    url: '/api/institutions/{id}/units',
-    summary: 'Add a unit (office, division, shelter) to an institution',
-    tags: ['institutions'],
-    auth: 'session',
-    action: 'unit.create',
-    params: z.strictObject({ id: Uuid }),
-    body: CreateUnitRequest,
-    response: UnitView,
-    status: 201,
-    handler: async ({ trx, actor, requestId, purpose, params, body }) => {
-      const institution = await trx
-        .selectFrom('institutions')
-        .select('id')
-        .where('id', '=', params.id)
-        .executeTakeFirst();
-      if (!institution) throw errors.notFound();
-      authorize(actor, 'unit.create', { institutionId: institution.id }, { resourceId: institution.id });
-      const exists = await trx
-        .selectFrom('units')
-        .select('id')
-        .where('institution_id', '=', params.id)
-        .where('code', '=', body.code)
-        .executeTakeFirst();
-      if (exists) throw errors.conflict('unit_code_taken');
-      const row = await trx
-        .insertInto('units')
-        .values({
-          institution_id: params.id,
-          code: body.code,
-          name: body.name,
-          department: body.department ?? null,
-        })
-        .returning(['id', 'code', 'name', 'department'])
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor,
-        action: 'unit.create',
-        resourceType: 'unit',
-        resourceId: row.id,
-        purpose,
-        requestId,
-        changedFields: ['code', 'name', 'department'],
-      });
-      return row;
-    },
+  route(contracts.createUnit, async ({ trx, actor, requestId, purpose }, { params, body }) => {
+    const institution = await trx
+      .selectFrom('institutions')
+      .select('id')
+      .where('id', '=', params.id)
+      .executeTakeFirst();
+    if (!institution) throw errors.notFound();
+    authorize(actor, 'unit.create', { institutionId: institution.id }, { resourceId: institution.id });
+    const exists = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('institution_id', '=', params.id)
+      .where('code', '=', body.code)
+      .executeTakeFirst();
+    if (exists) throw errors.conflict('unit_code_taken');
+    const row = await trx
+      .insertInto('units')
+      .values({
+        institution_id: params.id,
+        code: body.code,
+        name: body.name,
+        department: body.department ?? null,
+      })
+      .returning(['id', 'code', 'name', 'department'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actor,
+      action: 'unit.create',
+      resourceType: 'unit',
+      resourceId: row.id,
+      purpose,
+      requestId,
+      changedFields: ['code', 'name', 'department'],
+    });
+    return row;
   });
 }

@@ -1,18 +1,13 @@
 /** Signing in and out, the current session, preferences and optional TOTP enrolment. */
 import type { FastifyInstance } from 'fastify';
-import {
-  LoginRequest,
-  PreferencesRequest,
-  SessionView,
-  TotpConfirmRequest,
-  TotpEnrolment,
-} from '../../../shared/api.js';
+import type { SessionView } from '../../../shared/api.js';
+import { contracts } from '../../../shared/contracts/index.js';
 import type { Actor } from '../../access/actor.js';
 import { permissionsOf } from '../../access/policies.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../http/errors.js';
-import { defineRoute } from '../../http/route.js';
+import { routesOf } from '../../http/route.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/session-auth.js';
 import type { AppServices } from '../../services.js';
 import type { Locale, Role } from '../../../shared/roles.js';
@@ -59,17 +54,10 @@ async function presentSession(
 }
 
 export function sessionRoutes(app: FastifyInstance, services: AppServices) {
-  defineRoute(app, services, {
-    operationId: 'login',
-    method: 'POST',
-    url: '/api/auth/login',
-    summary: 'Sign in with username, password and (when enrolled or required) a TOTP code',
-    tags: ['session'],
-    auth: 'public',
-    body: LoginRequest,
-    response: SessionView,
-    transaction: 'none',
-    handler: async ({ body, request, reply, requestId }) => {
+  const route = routesOf(app, services);
+  route(
+    contracts.login,
+    async ({ request, reply, requestId }, { body }) => {
       const session = await login(services, body, request.ip, requestId);
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return services.db.transaction(async (trx) => {
@@ -77,160 +65,106 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
         return presentSession(trx, actorOf(loaded!), session.csrfToken, session.expiresAt);
       });
     },
+    { transaction: 'none' },
+  );
+
+  route(contracts.logout, async ({ trx, actor, request, reply, requestId }) => {
+    await deleteSession(trx, actor.sessionId);
+    await writeAudit(trx, { actor, action: 'auth.logout', requestId, resourceType: 'session' });
+    clearSessionCookie(request, reply);
   });
 
-  defineRoute(app, services, {
-    operationId: 'logout',
-    method: 'POST',
-    url: '/api/auth/logout',
-    summary: 'End this session',
-    tags: ['session'],
-    auth: 'session',
-    response: null,
-    handler: async ({ trx, actor, request, reply, requestId }) => {
-      await deleteSession(trx, actor.sessionId);
-      await writeAudit(trx, { actor, action: 'auth.logout', requestId, resourceType: 'session' });
-      clearSessionCookie(request, reply);
-    },
+  route(contracts.logoutEverywhere, async ({ trx, actor, request, reply, requestId }) => {
+    const ended = await deleteUserSessions(trx, actor.userId);
+    await writeAudit(trx, {
+      actor,
+      action: 'auth.logoutEverywhere',
+      requestId,
+      resourceType: 'session',
+      changedFields: [`sessions:${ended}`],
+    });
+    clearSessionCookie(request, reply);
   });
 
-  defineRoute(app, services, {
-    operationId: 'logoutEverywhere',
-    method: 'POST',
-    url: '/api/auth/logout-everywhere',
-    summary: 'End every session of the current user, on every device',
-    tags: ['session'],
-    auth: 'session',
-    response: null,
-    handler: async ({ trx, actor, request, reply, requestId }) => {
-      const ended = await deleteUserSessions(trx, actor.userId);
-      await writeAudit(trx, {
-        actor,
-        action: 'auth.logoutEverywhere',
-        requestId,
-        resourceType: 'session',
-        changedFields: [`sessions:${ended}`],
-      });
-      clearSessionCookie(request, reply);
-    },
+  route(contracts.getSession, async ({ trx, actor, request }) =>
+    presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt),
+  );
+
+  route(contracts.updatePreferences, async ({ trx, actor, request, requestId }, { body }) => {
+    await trx
+      .updateTable('users')
+      .set({ locale: body.locale, updated_at: new Date() })
+      .where('id', '=', actor.userId)
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'user.preferences',
+      requestId,
+      resourceType: 'user',
+      resourceId: actor.userId,
+      changedFields: ['locale'],
+    });
+    return presentSession(
+      trx,
+      { ...actor, locale: body.locale },
+      request.session!.csrfToken,
+      request.session!.expiresAt,
+    );
   });
 
-  defineRoute(app, services, {
-    operationId: 'getSession',
-    method: 'GET',
-    url: '/api/session',
-    summary: 'The signed-in user, what they may do, and the CSRF token for writes',
-    tags: ['session'],
-    auth: 'session',
-    response: SessionView,
-    handler: async ({ trx, actor, request }) =>
-      presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt),
+  route(contracts.enrollTotp, async ({ trx, actor, requestId, crypto }) => {
+    const user = await trx
+      .selectFrom('users')
+      .select('totp_enabled')
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
+    if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
+    const secret = generateTotpSecret();
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: crypto.encrypt(secret, 'users.totp_secret'), updated_at: new Date() })
+      .where('id', '=', actor.userId)
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'user.totpEnrol',
+      requestId,
+      resourceType: 'user',
+      resourceId: actor.userId,
+      changedFields: ['totp'],
+    });
+    return { totpSecret: secret, otpauthUri: otpauthUri(secret, actor.username) };
   });
 
-  defineRoute(app, services, {
-    operationId: 'updatePreferences',
-    method: 'PATCH',
-    url: '/api/session/preferences',
-    summary: 'Remember the user’s interface language',
-    tags: ['session'],
-    auth: 'session',
-    body: PreferencesRequest,
-    response: SessionView,
-    handler: async ({ trx, actor, body, request, requestId }) => {
-      await trx
-        .updateTable('users')
-        .set({ locale: body.locale, updated_at: new Date() })
-        .where('id', '=', actor.userId)
-        .execute();
-      await writeAudit(trx, {
-        actor,
-        action: 'user.preferences',
-        requestId,
-        resourceType: 'user',
-        resourceId: actor.userId,
-        changedFields: ['locale'],
-      });
-      return presentSession(
-        trx,
-        { ...actor, locale: body.locale },
-        request.session!.csrfToken,
-        request.session!.expiresAt,
-      );
-    },
-  });
-
-  defineRoute(app, services, {
-    operationId: 'enrollTotp',
-    method: 'POST',
-    url: '/api/session/totp',
-    summary: 'Start two-factor enrolment: returns a new TOTP secret to add to an authenticator app',
-    tags: ['session'],
-    auth: 'session',
-    response: TotpEnrolment,
-    handler: async ({ trx, actor, requestId }) => {
-      const user = await trx
-        .selectFrom('users')
-        .select('totp_enabled')
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
-      const secret = generateTotpSecret();
-      await trx
-        .updateTable('users')
-        .set({ totp_secret: services.crypto.encrypt(secret, 'users.totp_secret'), updated_at: new Date() })
-        .where('id', '=', actor.userId)
-        .execute();
-      await writeAudit(trx, {
-        actor,
-        action: 'user.totpEnrol',
-        requestId,
-        resourceType: 'user',
-        resourceId: actor.userId,
-        changedFields: ['totp'],
-      });
-      return { totpSecret: secret, otpauthUri: otpauthUri(secret, actor.username) };
-    },
-  });
-
-  defineRoute(app, services, {
-    operationId: 'confirmTotp',
-    method: 'POST',
-    url: '/api/session/totp/confirm',
-    summary: 'Finish two-factor enrolment with a code from the authenticator app',
-    tags: ['session'],
-    auth: 'session',
-    body: TotpConfirmRequest,
-    response: SessionView,
-    handler: async ({ trx, actor, body, request, requestId }) => {
-      const user = await trx
-        .selectFrom('users')
-        .select(['totp_secret', 'totp_enabled'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
-      if (!user.totp_secret) throw errors.badRequest('totp_not_enrolled');
-      const step = matchTotp(services.crypto.decrypt(user.totp_secret, 'users.totp_secret'), body.code);
-      if (step === null) throw errors.badRequest('invalid_totp');
-      await trx
-        .updateTable('users')
-        .set({ totp_enabled: true, totp_last_step: step, updated_at: new Date() })
-        .where('id', '=', actor.userId)
-        .execute();
-      // Other sessions were opened without the second factor: end them.
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', actor.userId)
-        .where('id', '!=', actor.sessionId)
-        .execute();
-      await writeAudit(trx, {
-        actor,
-        action: 'user.totpConfirm',
-        requestId,
-        resourceType: 'user',
-        resourceId: actor.userId,
-        changedFields: ['totp'],
-      });
-      return presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt);
-    },
+  route(contracts.confirmTotp, async ({ trx, actor, request, requestId, crypto }, { body }) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['totp_secret', 'totp_enabled'])
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
+    if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
+    if (!user.totp_secret) throw errors.badRequest('totp_not_enrolled');
+    const step = matchTotp(crypto.decrypt(user.totp_secret, 'users.totp_secret'), body.code);
+    if (step === null) throw errors.badRequest('invalid_totp');
+    await trx
+      .updateTable('users')
+      .set({ totp_enabled: true, totp_last_step: step, updated_at: new Date() })
+      .where('id', '=', actor.userId)
+      .execute();
+    // Other sessions were opened without the second factor: end them.
+    await trx
+      .deleteFrom('sessions')
+      .where('user_id', '=', actor.userId)
+      .where('id', '!=', actor.sessionId)
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'user.totpConfirm',
+      requestId,
+      resourceType: 'user',
+      resourceId: actor.userId,
+      changedFields: ['totp'],
+    });
+    return presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt);
   });
 }

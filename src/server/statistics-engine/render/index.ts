@@ -5,8 +5,8 @@ import { reportPdf } from './pdf.js';
 import { reportRows } from './rows.js';
 import { reportXlsx } from './xlsx.js';
 
-export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../../../shared/api-statistics.js';
+import type { ReportFormat } from '../../../shared/api-statistics.js';
 
 /** The file body and its media type. */
 export async function renderReport(

@@ -14,7 +14,7 @@ export const exchangeEn: { readonly [K in keyof typeof exchangeEs]: string } = {
   'exchange.export.htcds': 'HTCDS v2.0 (CSV)',
   'exchange.export.ctdc2020': 'CTDC 2020 (CSV)',
   'exchange.export.ctdc2024': 'CTDC 2024 synthetic (CSV)',
-  'exchange.export.done': 'File {file} downloaded: {rows} records.',
+  'exchange.export.done': 'File {file} downloaded: {rows, plural, one {# record} other {# records}}.',
   'exchange.import.title': 'Import CTDC data',
   'exchange.import.hint':
     'A CSV file of CTDC’s global dataset (2020) or synthetic dataset (2024). If any line is invalid, nothing is imported and you are told what to fix.',
@@ -22,7 +22,7 @@ export const exchangeEn: { readonly [K in keyof typeof exchangeEs]: string } = {
   'exchange.import.file': 'CSV file',
   'exchange.import.submit': 'Import',
   'exchange.import.noFile': 'Choose a CSV file.',
-  'exchange.import.done': '{count} records imported.',
+  'exchange.import.done': '{count, plural, one {# record imported} other {# records imported}}.',
   'exchange.imports.title': 'Imported CTDC data',
   'exchange.imports.none': 'No file has been imported yet.',
   'exchange.imports.col.label': 'Name',

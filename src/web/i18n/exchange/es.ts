@@ -12,7 +12,7 @@ export const exchangeEs = {
   'exchange.export.htcds': 'HTCDS v2.0 (CSV)',
   'exchange.export.ctdc2020': 'CTDC 2020 (CSV)',
   'exchange.export.ctdc2024': 'CTDC 2024 sintético (CSV)',
-  'exchange.export.done': 'Archivo {file} descargado: {rows} registros.',
+  'exchange.export.done': 'Archivo {file} descargado: {rows, plural, one {# registro} other {# registros}}.',
   'exchange.import.title': 'Importar datos de CTDC',
   'exchange.import.hint':
     'Un archivo CSV del conjunto global de CTDC (2020) o del sintético (2024). Si una línea no es válida, no se importa nada y se indica qué corregir.',
@@ -20,7 +20,7 @@ export const exchangeEs = {
   'exchange.import.file': 'Archivo CSV',
   'exchange.import.submit': 'Importar',
   'exchange.import.noFile': 'Elija un archivo CSV.',
-  'exchange.import.done': 'Importados {count} registros.',
+  'exchange.import.done': '{count, plural, one {Importado # registro} other {Importados # registros}}.',
   'exchange.imports.title': 'Datos de CTDC importados',
   'exchange.imports.none': 'Todavía no se importó ningún archivo.',
   'exchange.imports.col.label': 'Nombre',

@@ -22,7 +22,7 @@ export const preventionEn: { readonly [K in keyof typeof preventionEs]: string }
   'trainings.new': 'Record a training',
   'trainings.none': 'No trainings in the period.',
   'trainings.total':
-    '{total} events, {participants} participants ({female} women, {male} men, {other} other or not stated).',
+    '{total, plural, one {# event} other {# events}}, {participants, plural, one {# participant} other {# participants}} ({female, plural, one {# woman} other {# women}}, {male, plural, one {# man} other {# men}}, {other} other or not stated).',
   'trainings.titleField': 'Title',
   'trainings.kind': 'Kind',
   'trainings.heldOn': 'Date',
@@ -44,14 +44,15 @@ export const preventionEn: { readonly [K in keyof typeof preventionEs]: string }
   'trainings.saveParticipants': 'Save participants',
   'trainings.participantsSaved': 'Participants saved: {total} in all.',
   'trainings.totals':
-    'Total: {total} participants ({female} women, {male} men, {other} other or not stated).',
+    'Total: {total, plural, one {# participant} other {# participants}} ({female, plural, one {# woman} other {# women}}, {male, plural, one {# man} other {# men}}, {other} other or not stated).',
   'trainings.invalidCount': 'Type a whole number of 0 or more.',
 
   'campaigns.title': 'Awareness campaigns',
   'campaigns.intro': 'Campaigns by channel, period, area and people reached (estimated).',
   'campaigns.new': 'Record a campaign',
   'campaigns.none': 'No campaigns in the period.',
-  'campaigns.total': '{total} campaigns, {reach} people reached (estimated).',
+  'campaigns.total':
+    '{total, plural, one {# campaign} other {# campaigns}}, {reach, plural, one {# person reached} other {# people reached}} (estimated).',
   'campaigns.titleField': 'Campaign name',
   'campaigns.channels': 'Channels',
   'campaigns.startsOn': 'Start',
@@ -67,7 +68,7 @@ export const preventionEn: { readonly [K in keyof typeof preventionEs]: string }
     'Contacts received by your institution’s line. What was reported is stored encrypted and shown only when the contact is opened.',
   'hotline.new': 'Record a contact',
   'hotline.none': 'No contacts in the period.',
-  'hotline.total': '{total} contacts.',
+  'hotline.total': '{total, plural, one {# contact} other {# contacts}}.',
   'hotline.receivedOn': 'Date',
   'hotline.channel': 'Channel',
   'hotline.topic': 'What was reported',

@@ -20,7 +20,7 @@ export const preventionEs = {
   'trainings.new': 'Registrar capacitación',
   'trainings.none': 'No hay capacitaciones en el período.',
   'trainings.total':
-    '{total} eventos, {participants} participantes ({female} mujeres, {male} hombres, {other} otros o sin dato).',
+    '{total, plural, one {# evento} other {# eventos}}, {participants, plural, one {# participante} other {# participantes}} ({female, plural, one {# mujer} other {# mujeres}}, {male, plural, one {# hombre} other {# hombres}}, {other, plural, one {# otro o sin dato} other {# otros o sin dato}}).',
   'trainings.titleField': 'Título',
   'trainings.kind': 'Tipo',
   'trainings.heldOn': 'Fecha',
@@ -42,14 +42,15 @@ export const preventionEs = {
   'trainings.saveParticipants': 'Guardar participantes',
   'trainings.participantsSaved': 'Participantes guardados: {total} en total.',
   'trainings.totals':
-    'Total: {total} participantes ({female} mujeres, {male} hombres, {other} otros o sin dato).',
+    'Total: {total, plural, one {# participante} other {# participantes}} ({female, plural, one {# mujer} other {# mujeres}}, {male, plural, one {# hombre} other {# hombres}}, {other, plural, one {# otro o sin dato} other {# otros o sin dato}}).',
   'trainings.invalidCount': 'Escriba un número entero de 0 o más.',
 
   'campaigns.title': 'Campañas de sensibilización',
   'campaigns.intro': 'Campañas por canal, período, alcance territorial y personas alcanzadas (estimación).',
   'campaigns.new': 'Registrar campaña',
   'campaigns.none': 'No hay campañas en el período.',
-  'campaigns.total': '{total} campañas, {reach} personas alcanzadas (estimado).',
+  'campaigns.total':
+    '{total, plural, one {# campaña} other {# campañas}}, {reach, plural, one {# persona alcanzada} other {# personas alcanzadas}} (estimado).',
   'campaigns.titleField': 'Nombre de la campaña',
   'campaigns.channels': 'Canales',
   'campaigns.startsOn': 'Inicio',
@@ -65,7 +66,7 @@ export const preventionEs = {
     'Contactos recibidos por la línea de su institución. Lo denunciado se guarda cifrado y solo se muestra al abrir el contacto.',
   'hotline.new': 'Registrar contacto',
   'hotline.none': 'No hay contactos en el período.',
-  'hotline.total': '{total} contactos.',
+  'hotline.total': '{total, plural, one {# contacto} other {# contactos}}.',
   'hotline.receivedOn': 'Fecha',
   'hotline.channel': 'Canal',
   'hotline.topic': 'Qué se denunció',

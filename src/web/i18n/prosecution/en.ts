@@ -49,7 +49,8 @@ export const prosecutionEn: { readonly [K in keyof typeof prosecutionEs]: string
   'prosecution.noSuspects': 'No suspects yet.',
   'prosecution.recordOperation': 'Record an operation',
   'prosecution.noOperations': 'No operations recorded.',
-  'prosecution.operationCounts': '{arrested} arrested, {rescued} victims rescued',
+  'prosecution.operationCounts':
+    '{arrested} arrested, {rescued, plural, one {# victim rescued} other {# victims rescued}}',
   'prosecution.recordCooperation': 'Record a cooperation request',
   'prosecution.noCooperation': 'No cooperation requests.',
   'prosecution.bornIn': 'born in {year}',

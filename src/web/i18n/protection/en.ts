@@ -25,7 +25,7 @@ export const protectionEn: Record<keyof typeof protectionEs, string> = {
   'protection.need.noMatches': 'No provider available now.',
   'protection.need.unmet': 'Unmet need: {reason}',
   'protection.need.ageUnknown': 'Age unknown: age limits could not be checked.',
-  'protection.need.free': '{count} free places',
+  'protection.need.free': '{count, plural, one {# free place} other {# free places}}',
   'protection.need.sameDepartment': 'same department',
   'protection.need.saved': 'Need recorded.',
   'protection.consent.kind': 'Kind',
@@ -51,10 +51,11 @@ export const protectionEn: Record<keyof typeof protectionEs, string> = {
   'protection.refer.saved': 'Referral sent to {code}.',
   'protection.kind.consent': 'Consent',
   'protection.kind.best_interest_exception': 'Child’s best-interest exception',
-  'nav.unread': '{count} unread notifications',
+  'nav.unread': '{count, plural, one {# unread notification} other {# unread notifications}}',
   'notifications.button': 'Notifications',
   'notifications.title': 'Notifications',
   'notifications.none': 'You have no notifications.',
   'notifications.markAllRead': 'Mark all as read',
-  'nav.pendingReferrals': '{count} referrals awaiting an answer',
+  'nav.pendingReferrals':
+    '{count, plural, one {# referral awaiting an answer} other {# referrals awaiting an answer}}',
 };

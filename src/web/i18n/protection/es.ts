@@ -23,7 +23,7 @@ export const protectionEs = {
   'protection.need.noMatches': 'Ningún proveedor disponible ahora.',
   'protection.need.unmet': 'Necesidad no cubierta: {reason}',
   'protection.need.ageUnknown': 'Edad desconocida: no se pudieron comprobar los límites de edad.',
-  'protection.need.free': '{count} plazas libres',
+  'protection.need.free': '{count, plural, one {# plaza libre} other {# plazas libres}}',
   'protection.need.sameDepartment': 'mismo departamento',
   'protection.need.saved': 'Necesidad registrada.',
   'protection.consent.kind': 'Tipo',
@@ -49,10 +49,11 @@ export const protectionEs = {
   'protection.refer.saved': 'Derivación enviada a {code}.',
   'protection.kind.consent': 'Consentimiento',
   'protection.kind.best_interest_exception': 'Excepción por interés superior del niño',
-  'nav.unread': '{count} notificaciones sin leer',
+  'nav.unread': '{count, plural, one {# notificación sin leer} other {# notificaciones sin leer}}',
   'notifications.button': 'Notificaciones',
   'notifications.title': 'Notificaciones',
   'notifications.none': 'No tiene notificaciones.',
   'notifications.markAllRead': 'Marcar todas como leídas',
-  'nav.pendingReferrals': '{count} derivaciones por responder',
+  'nav.pendingReferrals':
+    '{count, plural, one {# derivación por responder} other {# derivaciones por responder}}',
 } as const;

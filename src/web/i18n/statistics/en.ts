@@ -23,7 +23,8 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.chart': 'Bar chart of the table below',
   'stats.drill': 'See cases',
   'stats.drillTitle': 'Cases behind the figure',
-  'stats.drillHidden': '{n} cases of other institutions (not accessible)',
+  'stats.drillHidden':
+    '{n, plural, one {# case of other institutions (not accessible)} other {# cases of other institutions (not accessible)}}',
   'stats.drillTruncated': 'The first 200 are shown.',
   'stats.report': 'National report',
   'stats.reportLanguage': 'Report language',
@@ -78,7 +79,7 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.unknown': 'Unknown',
   'public.title': 'Trafficking in persons in Paraguay: open data',
   'public.intro':
-    'Figures computed from the records of the institutions of the national response. No cell describes fewer than {k} persons: small cells, and those that would reveal them, are hidden.',
+    'Figures computed from the records of the institutions of the national response. No cell describes fewer than {k, plural, one {# person} other {# persons}}: small cells, and those that would reveal them, are hidden.',
   'public.year': 'Year',
   'public.downloadCsv': 'Download data (CSV)',
   'public.downloadJson': 'Download data (JSON)',

@@ -21,7 +21,8 @@ export const statisticsEs = {
   'stats.chart': 'Gráfico de barras de la tabla siguiente',
   'stats.drill': 'Ver casos',
   'stats.drillTitle': 'Casos detrás de la cifra',
-  'stats.drillHidden': '{n} casos de otras instituciones (no accesibles)',
+  'stats.drillHidden':
+    '{n, plural, one {# caso de otras instituciones (no accesible)} other {# casos de otras instituciones (no accesibles)}}',
   'stats.drillTruncated': 'Se muestran los primeros 200.',
   'stats.report': 'Informe nacional',
   'stats.reportLanguage': 'Idioma del informe',
@@ -76,7 +77,7 @@ export const statisticsEs = {
   'stats.unknown': 'Desconocido',
   'public.title': 'Trata de personas en Paraguay: datos abiertos',
   'public.intro':
-    'Cifras calculadas a partir de los registros de las instituciones de la respuesta nacional. Ninguna celda describe a menos de {k} personas: las celdas pequeñas, y las que permitirían deducirlas, se ocultan.',
+    'Cifras calculadas a partir de los registros de las instituciones de la respuesta nacional. Ninguna celda describe a menos de {k, plural, one {# persona} other {# personas}}: las celdas pequeñas, y las que permitirían deducirlas, se ocultan.',
   'public.year': 'Año',
   'public.downloadCsv': 'Descargar datos (CSV)',
   'public.downloadJson': 'Descargar datos (JSON)',

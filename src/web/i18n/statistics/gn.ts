@@ -78,7 +78,7 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'stats.unknown': 'Ndojekuaái',
   'public.title': 'Tapicha ñemuha Paraguáipe: papapy ojehechaukáva',
   'public.intro':
-    'Papapy oñembohekopyre tembiaporenda kuéra kuatiañe’ẽ guive. Ni peteĩ koty nomombe’úi {k} tapicha’ive: umi koty michĩva, ha umi ohechaukakuaáva chupekuéra, oñeñomi.',
+    "Papapy oñembohekopyre tembiaporenda kuéra kuatiañe’ẽ guive. Ni peteĩ koty nomombe’úi {k} tapichágui sa'ive: umi koty michĩva, ha umi ohechaukakuaáva chupekuéra, oñeñomi.",
   'public.year': 'Ary',
   'public.downloadCsv': 'Emboguejy papapy (CSV)',
   'public.downloadJson': 'Emboguejy papapy (JSON)',

@@ -3,13 +3,8 @@ import type { Locale } from '../../../shared/roles.js';
 import { departmentName } from '../../departments.js';
 import { intlLocale } from '../../i18n/catalogue.js';
 
-/** A calendar date (`YYYY-MM-DD`) in the user's language; read as UTC so it never shifts a day. */
-export function formatDate(locale: Locale, value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+/** Dates are shown by the one display helper (Paraguay's calendar and time zone). */
+export { formatDate } from '../../i18n/dates.js';
 
 /** A country's name from its ISO 3166-1 code (Guaraní uses the Spanish names). */
 export function countryName(locale: Locale, code: string): string {

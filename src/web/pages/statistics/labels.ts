@@ -2,6 +2,7 @@
 import type { DimensionId, FigureId } from '../../../shared/api-statistics.js';
 import type { Locale } from '../../../shared/roles.js';
 import { departmentName } from '../../departments.js';
+import { countryName } from '../cases/format.js';
 import type { MessageKey, Translate } from '../../i18n/catalogue.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
 import { valueLabel, type ValueListName } from '../../i18n/values.js';
@@ -27,6 +28,10 @@ export function keyLabel(t: Translate, locale: Locale, dimension: DimensionId, k
   if (dimension === 'department') return departmentName(key);
   if (dimension === 'sentenceBand' && key === 'none') return t('stats.sentenceBand.none');
   if (dimension === 'hotlineChannel') return preventionLabel(locale, 'HOTLINE_CHANNELS', key);
+  if (dimension === 'cooperationKind') return t(`prosecution.cooperation.${key}` as MessageKey as never);
+  if (dimension === 'nationality') return countryName(locale, key);
+  // Training participants are counted as women, men and "other or not stated".
+  if (dimension === 'sex' && key === 'Unspecified') return preventionLabel(locale, 'PARTICIPANT_SEXES', key);
   if (dimension === 'ageGroup' || dimension === 'ict')
     return t(`stats.${dimension}.${key}` as MessageKey as never);
   const list = LISTS[dimension];

@@ -1,0 +1,130 @@
+/** Case operations: the case file, its persons, sharing, exploitation details and trafficking events. */
+import { z } from 'zod';
+import { defineContract } from '../contract.js';
+import { IdParams } from './params.js';
+import { Uuid } from '../api.js';
+import {
+  AddCasePersonRequest,
+  AddEventRequest,
+  CaseList,
+  CaseView,
+  CreateCaseRequest,
+  EventView,
+  ExploitationRequest,
+  ExploitationView,
+  ListCasesQuery,
+  ShareCaseRequest,
+  UpdateCaseRequest,
+} from '../api-identification.js';
+
+const ShareParams = z.strictObject({ id: Uuid, shareId: Uuid });
+
+const PersonParams = z.strictObject({ id: Uuid, personId: Uuid });
+
+const common = { tags: ['cases'], purpose: 'case_management' } as const;
+
+export const listCases = defineContract({
+  ...common,
+  operationId: 'listCases',
+  method: 'GET',
+  path: '/api/cases',
+  summary: 'Cases the caller’s institution owns or was shared, newest detection first (no names)',
+  action: 'case.list',
+  query: ListCasesQuery,
+  response: CaseList,
+});
+
+export const createCase = defineContract({
+  ...common,
+  operationId: 'createCase',
+  method: 'POST',
+  path: '/api/cases',
+  summary: 'Open a case owned by the caller’s institution, with the next reference (PY-<year>-<number>)',
+  action: 'case.create',
+  body: CreateCaseRequest,
+  response: CaseView,
+  status: 201,
+});
+
+export const getCase = defineContract({
+  ...common,
+  operationId: 'getCase',
+  method: 'GET',
+  path: '/api/cases/{id}',
+  summary: 'The case page: persons, screenings, decisions, exploitation, events, shares, timeline',
+  action: 'case.read',
+  params: IdParams,
+  response: CaseView,
+});
+
+export const updateCase = defineContract({
+  ...common,
+  operationId: 'updateCase',
+  method: 'PATCH',
+  path: '/api/cases/{id}',
+  summary: 'Change a case’s status, place of detection, narrative, unit or assigned staff',
+  action: 'case.update',
+  params: IdParams,
+  body: UpdateCaseRequest,
+  response: CaseView,
+});
+
+export const addCasePerson = defineContract({
+  ...common,
+  operationId: 'addCasePerson',
+  method: 'POST',
+  path: '/api/cases/{id}/persons',
+  summary: 'Link a person the caller may see to the case, with their role in it',
+  action: 'case.addPerson',
+  params: IdParams,
+  body: AddCasePersonRequest,
+  response: CaseView,
+});
+
+export const shareCase = defineContract({
+  ...common,
+  operationId: 'shareCase',
+  method: 'POST',
+  path: '/api/cases/{id}/shares',
+  summary: 'Share the case with another institution (explicit, with a reason; audited)',
+  action: 'case.share',
+  params: IdParams,
+  body: ShareCaseRequest,
+  response: CaseView,
+});
+
+export const revokeCaseShare = defineContract({
+  ...common,
+  operationId: 'revokeCaseShare',
+  method: 'DELETE',
+  path: '/api/cases/{id}/shares/{shareId}',
+  summary: 'Stop sharing the case with an institution',
+  action: 'case.share',
+  params: ShareParams,
+  response: null,
+});
+
+export const recordExploitation = defineContract({
+  ...common,
+  operationId: 'recordExploitation',
+  method: 'PUT',
+  path: '/api/cases/{id}/persons/{personId}/exploitation',
+  summary: 'Record (replace) the exploitation, control and recruitment details of a person of the case',
+  action: 'case.recordEvent',
+  params: PersonParams,
+  body: ExploitationRequest,
+  response: ExploitationView,
+});
+
+export const addTraffickingEvent = defineContract({
+  ...common,
+  operationId: 'addTraffickingEvent',
+  method: 'POST',
+  path: '/api/cases/{id}/events',
+  summary: 'Add a trafficking event (recruitment, transit or exploitation), online or not',
+  action: 'case.recordEvent',
+  params: IdParams,
+  body: AddEventRequest,
+  response: EventView,
+  status: 201,
+});

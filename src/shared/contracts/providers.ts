@@ -1,0 +1,49 @@
+/** The service directory: search it, add a provider, keep a shelter's places up to date. */
+import { z } from 'zod';
+import { defineContract } from '../contract.js';
+import { Uuid } from '../api.js';
+import {
+  CreateProviderRequest,
+  ListProvidersQuery,
+  ProviderList,
+  ProviderView,
+  UpdateCapacityRequest,
+} from '../api-protection.js';
+
+const common = { tags: ['protection'], purpose: 'referral' } as const;
+
+export const listServiceProviders = defineContract({
+  ...common,
+  operationId: 'listServiceProviders',
+  method: 'GET',
+  path: '/api/service-providers',
+  summary: 'The service directory, filtered by service, department, sex, age band and free capacity',
+  action: 'provider.list',
+  query: ListProvidersQuery,
+  response: ProviderList,
+});
+
+export const createServiceProvider = defineContract({
+  ...common,
+  operationId: 'createServiceProvider',
+  method: 'POST',
+  path: '/api/service-providers',
+  summary: 'Add a provider (an institution or one of its units), its services, eligibility and places',
+  action: 'provider.create',
+  purpose: 'administration',
+  body: CreateProviderRequest,
+  response: ProviderView,
+  status: 201,
+});
+
+export const updateServiceCapacity = defineContract({
+  ...common,
+  operationId: 'updateServiceCapacity',
+  method: 'PUT',
+  path: '/api/service-providers/{id}/capacity',
+  summary: 'Set the capacity and current occupancy of a provider’s places with beds',
+  action: 'provider.updateCapacity',
+  params: z.strictObject({ id: Uuid }),
+  body: UpdateCapacityRequest,
+  response: ProviderView,
+});
