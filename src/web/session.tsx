@@ -14,9 +14,8 @@ import {
 } from 'react';
 import type { SessionView } from '../shared/api.js';
 import type { Locale } from '../shared/roles.js';
-import * as api from './api.js';
+import * as api from './api-legacy.js';
 import { useI18n } from './i18n/I18nProvider.js';
-import { navigate } from './router.js';
 
 /** Why the login page is showing, when it is worth saying. */
 export type SessionNotice = 'expired' | 'loggedOut' | 'loggedOutEverywhere' | null;
@@ -41,7 +40,13 @@ export interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+interface ProviderProps {
+  /** Shows the login page once the user has signed out (the router is the caller's). */
+  onSignedOut(): void;
+  children: ReactNode;
+}
+
+export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   const { locale, setLocale } = useI18n();
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [session, setSession] = useState<SessionView | null>(null);
@@ -95,11 +100,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [locale, setLocale],
   );
 
-  const signedOut = useCallback((why: Exclude<SessionNotice, null>) => {
-    setSession(null);
-    setNotice(why);
-    navigate('/login');
-  }, []);
+  const signedOut = useCallback(
+    (why: Exclude<SessionNotice, null>) => {
+      setSession(null);
+      setNotice(why);
+      onSignedOut();
+    },
+    [onSignedOut],
+  );
 
   const changeLocale = useCallback(
     async (next: Locale) => {

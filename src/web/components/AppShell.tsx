@@ -3,11 +3,11 @@
  * session's permissions, the user's name and institution, language and logout. Below 48rem the
  * navigation and user menu fold behind a menu button.
  */
+import { Link, useLocation, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
-import * as api from '../api.js';
+import * as api from '../api-legacy.js';
+import type { PlainKey } from '../i18n/catalogue.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link, usePath } from '../router.js';
-import { APP_ROUTES, type AppRouteEntry } from '../routes.js';
 import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -20,7 +20,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { can, signedOut } = useSession();
   const { user } = useCurrentSession();
-  const path = usePath();
+  const path = useLocation({ select: (location) => location.pathname });
+  const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
 
@@ -36,10 +37,12 @@ export function AppShell({ children }: { children: ReactNode }) {
     signedOut('loggedOut');
   }
 
-  const routes = APP_ROUTES.filter(
-    (route): route is Extract<AppRouteEntry, { label: string }> =>
-      route.label !== null && (route.permission === null || can(route.permission)),
-  );
+  // The navigation: the routes with a label (in the route tree's order) the session may open.
+  const routes: { path: string; label: PlainKey }[] = [];
+  for (const route of Object.values(router.routesById)) {
+    const { nav, permission } = route.options.staticData ?? {};
+    if (nav && (permission === undefined || can(permission))) routes.push({ path: route.fullPath, label: nav });
+  }
   // A case or person page belongs to the case list in the navigation, a referral to the inbox.
   const section =
     path.startsWith('/cases/') || path.startsWith('/persons/')

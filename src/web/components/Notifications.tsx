@@ -6,10 +6,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { NotificationList } from '../../shared/api-notifications.js';
-import * as api from '../api.js';
+import * as api from '../api-legacy.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link, usePath } from '../router.js';
-import { referralPath } from '../routes.js';
+import { Link, useLocation } from '@tanstack/react-router';
 import { Modal } from './Modal.js';
 
 type List = z.output<typeof NotificationList>;
@@ -17,7 +16,7 @@ const REFRESH_MS = 60_000;
 
 /** Reloads `load` on every page change and every minute; failures keep the last value. */
 export function usePolled<T>(load: () => Promise<T>, enabled: boolean): [T | null, () => void] {
-  const path = usePath();
+  const path = useLocation({ select: (location) => location.pathname });
   const [value, setValue] = useState<T | null>(null);
   const refresh = useCallback(() => {
     if (!enabled) return;
@@ -73,7 +72,7 @@ export function NotificationsButton() {
               {list.items.map((item) => (
                 <li key={item.id} className={item.readAt ? 'record-item' : 'record-item record-item--unread'}>
                   <p className="record-item-title">
-                    <Link to={referralPath(item.resourceId)} onClick={() => setOpen(false)}>
+                    <Link to="/referrals/$id" params={{ id: item.resourceId }} onClick={() => setOpen(false)}>
                       {item.text}
                     </Link>
                   </p>

@@ -3,12 +3,15 @@
  * six-digit code from the user's authenticator app (the password is kept in memory meanwhile).
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { LoginRequest } from '../../shared/api.js';
-import * as api from '../api.js';
+import * as api from '../api-legacy.js';
 import { TextField } from '../components/Field.js';
 import { LiveRegion } from '../components/LiveRegion.js';
 import { Page } from '../components/Page.js';
 import { PublicLayout } from '../components/PublicLayout.js';
+import { SessionGate } from '../components/SessionGate.js';
+import { safeNext } from '../navigation.js';
 import { validate } from '../forms.js';
 import { useForm } from '../hooks/useForm.js';
 import type { PlainKey } from '../i18n/catalogue.js';
@@ -21,7 +24,18 @@ const NOTICES: Record<Exclude<SessionNotice, null>, PlainKey> = {
   loggedOutEverywhere: 'login.loggedOutEverywhere',
 };
 
+/** The login route: the form, or once signed in, the page the visitor was going to. */
 export function LoginPage() {
+  const { session } = useSession();
+  const { next } = useSearch({ from: '/login' });
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (session) void navigate({ href: safeNext(next), replace: true });
+  }, [session, next, navigate]);
+  return <SessionGate>{session ? null : <LoginForm />}</SessionGate>;
+}
+
+function LoginForm() {
   const { t } = useI18n();
   const { signIn, notice } = useSession();
   const form = useForm();

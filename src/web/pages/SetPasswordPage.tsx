@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { SetPasswordRequest, type SetPasswordResponse } from '../../shared/api.js';
-import * as api from '../api.js';
+import * as api from '../api-legacy.js';
 import { LiveRegion } from '../components/LiveRegion.js';
 import { Page } from '../components/Page.js';
 import { PasswordFields } from '../components/PasswordFields.js';
@@ -15,7 +15,8 @@ import { TotpPanel } from '../components/TotpPanel.js';
 import { passwordFormErrors, validate } from '../forms.js';
 import { useForm } from '../hooks/useForm.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { forgetHash, Link, readHashToken } from '../router.js';
+import { Link } from '@tanstack/react-router';
+import { forgetHash, readHashToken } from '../navigation.js';
 
 export function SetPasswordPage({ mode }: { mode: 'activate' | 'reset' }) {
   const { t } = useI18n();
@@ -94,4 +95,14 @@ function PasswordForm({ token, mode, onDone }: FormProps) {
       </div>
     </form>
   );
+}
+
+/** `/activate#token=…`: a new user's first password. */
+export function ActivatePage() {
+  return <SetPasswordPage mode="activate" />;
+}
+
+/** `/reset#token=…`: a password reset issued by an administrator. */
+export function ResetPage() {
+  return <SetPasswordPage mode="reset" />;
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { SetupRequest, type SetupResponse } from '../../shared/api.js';
-import * as api from '../api.js';
+import * as api from '../api-legacy.js';
 import { TextField } from '../components/Field.js';
 import { LiveRegion } from '../components/LiveRegion.js';
 import { LoadError, Loading } from '../components/Loading.js';
@@ -18,7 +18,8 @@ import { passwordFormErrors, validate } from '../forms.js';
 import { useForm } from '../hooks/useForm.js';
 import { useLoad } from '../hooks/useLoad.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { forgetHash, Link, readHashToken } from '../router.js';
+import { Link } from '@tanstack/react-router';
+import { forgetHash, readHashToken } from '../navigation.js';
 
 export function SetupPage() {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import {
   type CaseView,
 } from '../../../shared/api-identification.js';
 import type { PersonSummary } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
 import { useForm } from '../../hooks/useForm.js';

@@ -4,7 +4,7 @@
  * role that may read them. What each user sees follows the permissions the server sent.
  */
 import { useState, type FormEvent } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
@@ -111,7 +111,7 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<api.ApiIssue[]>([]);
+  const [issues, setIssues] = useState<import('../../api.js').ApiIssue[]>([]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

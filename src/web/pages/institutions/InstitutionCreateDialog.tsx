@@ -1,7 +1,7 @@
 /** Registers a new institution. */
 import { useState, type FormEvent } from 'react';
 import { CreateInstitutionRequest } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';

@@ -1,7 +1,7 @@
 /** Institutions and their units: the list, and forms to add either when permitted. */
 import { useState } from 'react';
 import type { InstitutionView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';

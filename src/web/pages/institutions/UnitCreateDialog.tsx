@@ -1,7 +1,7 @@
 /** Adds a unit (office, branch) to an institution, optionally tied to a department. */
 import { useState, type FormEvent } from 'react';
 import { CreateUnitRequest, type InstitutionView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';

@@ -3,7 +3,7 @@
  * on the investigation. Both pick from lists the server gives; nothing is typed.
  */
 import { useState, type FormEvent } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useForm } from '../../hooks/useForm.js';

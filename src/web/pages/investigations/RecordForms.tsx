@@ -12,7 +12,7 @@ import {
   RecordCooperationRequest,
   RecordOperationRequest,
 } from '../../../shared/api-prosecution.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

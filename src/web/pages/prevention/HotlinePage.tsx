@@ -17,8 +17,7 @@ import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
-import { Link, navigate } from '../../router.js';
-import { hotlineContactPath } from '../../routes.js';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { PreventionOptions } from './controls.js';
 import * as api from './prevention-api.js';
@@ -65,7 +64,7 @@ export function HotlinePage() {
                 {list.data.items.map((item) => (
                   <tr key={item.id} data-testid="hotline-row">
                     <td>
-                      <Link to={hotlineContactPath(item.id)}>{item.receivedOn}</Link>
+                      <Link to="/prevention/hotline/$id" params={{ id: item.id }}>{item.receivedOn}</Link>
                     </td>
                     <td>{preventionLabel(locale, 'HOTLINE_CHANNELS', item.channel)}</td>
                     <td>{preventionLabel(locale, 'HOTLINE_TOPICS', item.topic)}</td>
@@ -94,6 +93,7 @@ const FIELDS = [
 ];
 
 function ContactDialog({ onClose }: { onClose(): void }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const form = useForm();
   const [values, setValues] = useState({
@@ -120,7 +120,7 @@ function ContactDialog({ onClose }: { onClose(): void }) {
     const checked = validate(RecordHotlineContactRequest, input, t);
     if (!checked.ok) return form.showErrors(checked.errors);
     const created = await form.submit(() => api.recordHotlineContact(checked.data), FIELDS);
-    if (created) navigate(hotlineContactPath(created.id));
+    if (created) void navigate({ to: '/prevention/hotline/$id', params: { id: created.id } });
   }
 
   return (

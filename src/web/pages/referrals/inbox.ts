@@ -15,14 +15,13 @@ export interface InboxFilter {
 const isState = (value: string | null): value is ReferralState =>
   value !== null && (REFERRAL_STATES as readonly string[]).includes(value);
 
-/** The filter from a query string (`direction=outgoing&state=requested&overdue=true`). */
-export function parseInboxFilter(search: string): InboxFilter {
-  const params = new URLSearchParams(search);
-  const state = params.get('state');
+/** The filter from the address's (already checked) search parameters. */
+export function inboxFilter(search: { direction?: string; state?: string; overdue?: string }): InboxFilter {
+  const state = search.state ?? null;
   return {
-    direction: params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming',
+    direction: search.direction === 'outgoing' ? 'outgoing' : 'incoming',
     ...(isState(state) ? { state } : {}),
-    ...(params.get('overdue') === 'true' ? { overdue: true as const } : {}),
+    ...(search.overdue === 'true' ? { overdue: true as const } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { PasswordResetResponse, UserView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { CopyField } from '../../components/CopyField.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { CreateUserRequest, type InstitutionView } from '../../../shared/api.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { CopyField } from '../../components/CopyField.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { UpdateUserRequest, type InstitutionView, type UserView } from '../../../shared/api.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';

@@ -1,7 +1,7 @@
 /** Users administration: search, filter by institution, page through, create, edit, reset. */
 import { useState, type FormEvent } from 'react';
 import type { InstitutionView, UserView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
