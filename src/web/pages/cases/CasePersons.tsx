@@ -27,13 +27,17 @@ export function CasePersons({ view, onAdd }: { view: CaseView; onAdd: (() => voi
           {view.persons.map((person) => (
             <li key={`${person.personId}:${person.role}`} className="record-item">
               <p className="record-item-title">
-                <Link to="/persons/$id" params={{ id: person.personId }}>{person.fullName}</Link>{' '}
+                <Link to="/persons/$id" params={{ id: person.personId }}>
+                  {person.fullName}
+                </Link>{' '}
                 <span className="badge badge--role">{label('CASE_PERSON_ROLES', person.role)}</span>
               </p>
               <p className="record-item-meta">
                 {[
                   label('SEXES', person.sex),
-                  person.birthYear !== null ? t('cases.bornIn', { year: person.birthYear }) : null,
+                  person.birthYear !== null
+                    ? t('cases.bornIn', { sex: person.sex, year: person.birthYear })
+                    : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -175,12 +175,11 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
 }
 
 export function ExchangePage() {
-  const { t, locale } = useI18n();
+  const { t, formatDate } = useI18n();
   const { can } = useSession();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const imports = useLoad(() => api.listCtdcImports(), String(version));
-  const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'es-PY', { dateStyle: 'medium' });
 
   return (
     <Page title={t('exchange.title')} intro={<p>{t('exchange.intro')}</p>}>
@@ -220,7 +219,7 @@ export function ExchangePage() {
                     <th scope="row">{item.label}</th>
                     <td>{t(`exchange.format.${item.format}`)}</td>
                     <td className="cell-number">{item.recordCount}</td>
-                    <td>{dateFormat.format(new Date(item.importedAt))}</td>
+                    <td>{formatDate(item.importedAt)}</td>
                     <td>
                       <button
                         type="button"

@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { RecordHotlineContactRequest } from '../../../shared/api-prevention.js';
+import { paraguayToday } from '../../../shared/dates.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -97,7 +98,7 @@ function ContactDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
   const form = useForm();
   const [values, setValues] = useState({
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: paraguayToday(),
     channel: 'Phone',
     topic: 'PossibleTrafficking',
     exploitationType: '',

@@ -3,6 +3,7 @@
  * never personal data. Unknown or malformed values are dropped, so an edited address still works.
  */
 import { REFERRAL_STATES } from '../../../shared/catalogues.js';
+import { paraguayToday } from '../../../shared/dates.js';
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
@@ -43,8 +44,7 @@ export function stateCounts(
   );
 }
 
-/** Today's date (`YYYY-MM-DD`) in the browser's time zone, the default for a delivery. */
+/** Today (`YYYY-MM-DD`) in Paraguay, whatever the device's time zone: the default date of a form. */
 export function localIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return paraguayToday(now);
 }
