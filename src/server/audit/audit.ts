@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
-import type { Ctx } from '../http/route.js';
+import type { Ctx } from '../core/context.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 

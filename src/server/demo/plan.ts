@@ -100,3 +100,9 @@ export function caseStatus(rng: Rng, year: number): string {
   if (year <= 2025) return x < 0.3 ? 'Active' : x < 0.7 ? 'FollowUp' : x < 0.9 ? 'ClosedReferred' : 'Closed';
   return x < 0.7 ? 'Active' : x < 0.95 ? 'FollowUp' : 'Closed';
 }
+
+/** `days` after detection, but never after the end of the demo calendar. */
+export function dayAfter(detectedOn: string, days: number): string {
+  const day = addDays(detectedOn, days);
+  return day > LAST_DAY ? (detectedOn > LAST_DAY ? detectedOn : LAST_DAY) : day;
+}

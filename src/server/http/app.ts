@@ -22,7 +22,7 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
 import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import type { AppServices } from '../services.js';
-import { AppError, errors } from './errors.js';
+import { AppError, errors } from '../core/errors.js';
 import { localeOf } from './locale.js';
 import { messageFor } from './messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';

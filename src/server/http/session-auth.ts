@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { loadSession, SESSION_COOKIE, type LoadedSession } from '../modules/auth/sessions.js';
 import type { AppServices } from '../services.js';
 import type { Locale, Role } from '../../shared/roles.js';
-import { errors } from './errors.js';
+import { errors } from '../core/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 /** The period a query covers: a calendar year, or from/to dates (both inclusive). */
 import type { StatisticsFilters } from '../../shared/api-statistics.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 
 export interface Period {
   /** Inclusive. */

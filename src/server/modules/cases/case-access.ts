@@ -8,7 +8,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 
 export type CaseAction = Extract<Action, `case.${string}`>;
 

@@ -10,8 +10,8 @@ import type { z } from 'zod';
 import type { CtdcImportCounts, CtdcImportView } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../standards/csv.js';
 import {
   readCtdcHeader,

@@ -13,8 +13,8 @@ import type {
 } from '../../../shared/api-prosecution.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { investigationView, loadInvestigationFor, type LoadedInvestigation } from './investigation-access.js';
 import { stageRecords } from './investigations.presenter.js';
 import { stagesOf } from './investigations.repository.js';

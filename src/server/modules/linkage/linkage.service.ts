@@ -7,7 +7,7 @@
  */
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { auditOperation } from '../../audit/audit.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
 import {

@@ -13,7 +13,7 @@ import type { SEXES } from '../../../shared/catalogues.js';
 import { scopedPersons } from '../../access/scope.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';

@@ -10,8 +10,8 @@ import type {
 } from '../../../shared/api-protection.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { isBedService } from './matching.js';

@@ -12,7 +12,7 @@
  */
 import type { REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { releasePlace } from '../providers/providers.repository.js';
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];

@@ -16,14 +16,14 @@ import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS, type URGENCIES } from '../../.
 import { authorize } from '../../access/authorize.js';
 import { can, type Action } from '../../access/policies.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { isBedService } from '../providers/matching.js';
 import { takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
-import { presentProtectionStatus } from './needs.service.js';
+import { presentProtectionStatus } from './needs.presenter.js';
 import { loadPerson } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';

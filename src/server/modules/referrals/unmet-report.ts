@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { UnmetNeedsQuery, UnmetNeedsReport } from '../../../shared/api-protection.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 
 export const MIN_CELL = 3;

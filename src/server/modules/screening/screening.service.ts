@@ -8,8 +8,8 @@ import type { InstrumentDefinition, SubmitScreeningRequest } from '../../../shar
 import { assess, childStatus, unknownQuestionIds } from '../../../shared/screening-rules.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { AppError, errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { AppError, errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { addTimeline } from '../cases/timeline.js';
 import {

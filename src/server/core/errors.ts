@@ -1,5 +1,5 @@
 /**
- * Errors with stable codes. Services throw these; one handler (pipeline.ts) turns them into
+ * Errors with stable codes. Services throw these; one handler (http/app.ts) turns them into
  * `{ error: { code, message } }` with the message in the request's language (messages.ts).
  */
 export interface AuditHint {
