@@ -14,6 +14,7 @@ import {
   type FigureId,
 } from '../../../shared/api-statistics.js';
 import { EXPLOITATION_TYPES, SEXES } from '../../../shared/catalogues.js';
+import { paraguayYear } from '../../../shared/dates.js';
 import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { LoadError, Loading } from '../../components/Loading.js';
@@ -39,7 +40,7 @@ export function StatisticsPage() {
   const params = useSearch({ from: '/_app/statistics' });
   const navigate = useNavigate();
   const figure: FigureId = params.figure ?? 'victimsIdentified';
-  const year = params.year ?? new Date().getFullYear() - 1;
+  const year = params.year ?? paraguayYear() - 1;
   const query = { ...params, figure, year };
   const result = useLoad(() => api.getStatistics(query as never), JSON.stringify(query));
   const [drill, setDrill] = useState<Awaited<ReturnType<typeof api.drillStatistics>> | null>(null);
