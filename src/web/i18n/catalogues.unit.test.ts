@@ -8,6 +8,7 @@ import type { Catalogue, MessageKey } from './catalogue.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { gn } from './gn.js';
+import { formatMessage } from './format.js';
 import { parseMessage, translationProblems } from './tools/icu.js';
 import { loadCatalogue, translate } from './translate.js';
 
@@ -79,6 +80,14 @@ describe('translate', () => {
     expect(translate('es', 'cases.bornIn', { sex: 'Female', year: 1990 })).toBe('nacida en 1990');
     expect(translate('es', 'cases.bornIn', { sex: 'Male', year: 1990 })).toBe('nacido en 1990');
     expect(translate('es', 'cases.bornIn', { sex: 'Unknown', year: 1990 })).toBe('nacida/o en 1990');
+    expect(translate('es', 'cases.bornIn', { year: 1990 })).toBe('nacida/o en 1990');
+  });
+
+  it('shows a message that cannot be formatted as written, rather than failing the page', () => {
+    expect(formatMessage('gn', '{total, plural, one {# káso}', { total: 2 })).toBe(
+      '{total, plural, one {# káso}',
+    );
+    expect(formatMessage('es', 'Hola {name}', {})).toBe('Hola {name}');
   });
 
   it('requires the arguments of the Spanish message at compile time', () => {
