@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { queryClient } from './data/queries.js';
+import { queryClient } from './queries.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { router } from './router.js';
 import { SessionProvider } from './session.js';

@@ -41,7 +41,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const routes: { path: string; label: PlainKey }[] = [];
   for (const route of Object.values(router.routesById)) {
     const { nav, permission } = route.options.staticData ?? {};
-    if (nav && (permission === undefined || can(permission))) routes.push({ path: route.fullPath, label: nav });
+    if (nav && (permission === undefined || can(permission)))
+      routes.push({ path: route.fullPath, label: nav });
   }
   // A case or person page belongs to the case list in the navigation, a referral to the inbox.
   const section =
