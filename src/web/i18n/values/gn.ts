@@ -3,7 +3,7 @@
  * Everyday words are Guaraní (kuña, kuimba'e, ambue, ndaipóri…); technical and legal terms are the
  * Spanish loanwords Paraguayan Guaraní uses for them (víctima, trata, cédula, fiscalía).
  */
-import type { ValueKey } from '../values.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesGn: Record<ValueKey, string> = {
   'value.SEXES.Female': 'Kuña',
