@@ -16,6 +16,7 @@ import { writeProtection } from './protection.js';
 import type { DemoContext, Holds } from './context.js';
 import type { ChunkTables } from './tables.js';
 import { detectionPlace, narrative, placeName } from './texts.js';
+import type { EncryptionContext } from '../crypto/registry.js';
 
 /** Protection draws from streams of its own, so adding it left the rest of a seed's data as it was. */
 const PROTECTION_STREAM = 0x5bd1e995;
@@ -102,7 +103,8 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
     controls: exploitation[0]?.control ?? [],
     detectionMethod: method,
   });
-  const enc = (value: string | null, context: string) => ctx.crypto.encryptNullable(value, context);
+  const enc = (value: string | null, context: EncryptionContext) =>
+    ctx.crypto.encryptNullable(value, context);
   t.cases.add([
     caseId,
     formatReference(slice.year, slice.base + ordinal + 1),

@@ -14,6 +14,7 @@ import { needStatusAfter, writeReferral } from './referral-write.js';
 import { writeProtectionStatus } from './protection-status.js';
 import * as texts from './protection-texts.js';
 import type { ChunkTables } from './tables.js';
+import type { EncryptionContext } from '../crypto/registry.js';
 
 /** Chance that each service is needed, by who the victim is. */
 const NEEDS = {
@@ -86,7 +87,8 @@ export function writeProtection(
           ? 0.65
           : 0.4;
   if (!rng.chance(share)) return;
-  const enc = (value: string | null, context: string) => ctx.crypto.encryptNullable(value, context);
+  const enc = (value: string | null, context: EncryptionContext) =>
+    ctx.crypto.encryptNullable(value, context);
   const worker = rng.pick(v.owner.staff);
   const needOn = dayAfter(v.detectedOn, rng.int(0, 6));
   const department = v.detectionDepartment ?? v.fields.residenceDepartment ?? null;

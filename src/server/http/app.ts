@@ -24,7 +24,7 @@ import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from '../core/errors.js';
 import { localeOf } from './locale.js';
-import { messageFor } from './messages.js';
+import { messageFor } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
 import { routesOf } from './route.js';
 import { securityHeaders } from './security.js';

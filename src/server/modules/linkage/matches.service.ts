@@ -20,6 +20,7 @@ import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/mod
 import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/record.js';
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -106,7 +107,8 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
 type CandidateRow = Awaited<ReturnType<typeof candidates>>[number];
 
 function linkPersonOf(crypto: FieldCrypto, r: CandidateRow): LinkPerson {
-  const dec = (v: string | null, column: string) => crypto.decryptNullable(v, `persons.${column}`);
+  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(v, `persons.${column}`);
   const aliases = dec(r.aliases, 'aliases');
   return {
     id: r.id,

@@ -10,6 +10,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Selectable } from 'kysely';
 import type { PersonTable } from '../../db/schema.js';
 import { documentKey, identityKey, nameTokens, type NameParts } from './name-normalize.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 export type PersonInput = z.output<typeof PersonFields>;
 
@@ -65,7 +66,7 @@ export type PersonColumns = Omit<
 
 /** Every column a person's fields produce (encrypted, indexed, or in clear). */
 export function personColumns(crypto: FieldCrypto, p: PersonInput, today: Date = new Date()): PersonColumns {
-  const enc = (value: string | null | undefined, column: string) =>
+  const enc = (value: string | null | undefined, column: EncryptedColumnOf<'persons'>) =>
     crypto.encryptNullable(value ?? null, `persons.${column}`);
   const { documentBidx, identityBidx } = duplicateIndexes(crypto, p);
   return {
@@ -104,7 +105,8 @@ export type StoredFields = { [K in keyof PersonInput]-?: Exclude<PersonInput[K],
 
 /** Decrypts a stored person back into its fields (only for records the caller may see). */
 export function personFields(crypto: FieldCrypto, row: StoredPerson): StoredFields {
-  const dec = (value: string | null, column: string) => crypto.decryptNullable(value, `persons.${column}`);
+  const dec = (value: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(value, `persons.${column}`);
   const aliases = dec(row.aliases, 'aliases');
   return {
     givenNames: crypto.decrypt(row.given_names, 'persons.given_names'),

@@ -15,6 +15,7 @@ import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
+import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
 import { textKeys } from './name-normalize.js';
 import {
@@ -48,7 +49,12 @@ function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
   }
 }
 
-function audit(ctx: Ctx, action: string, resourceId: string | null, changedFields: readonly string[] = []) {
+function audit(
+  ctx: Ctx,
+  action: AuditAction,
+  resourceId: string | null,
+  changedFields: readonly string[] = [],
+) {
   return auditOperation(ctx, action, 'person', resourceId, changedFields);
 }
 
@@ -87,7 +93,7 @@ async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
  * data protection officer can answer "who has seen this person?"), or one row without a record
  * when nobody was found.
  */
-async function auditShown(ctx: Ctx, action: string, ids: readonly string[]) {
+async function auditShown(ctx: Ctx, action: AuditAction, ids: readonly string[]) {
   if (ids.length === 0) await audit(ctx, action, null);
   for (const id of ids) await audit(ctx, action, id);
 }

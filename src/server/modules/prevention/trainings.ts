@@ -119,7 +119,7 @@ export async function recordParticipants(
   input: z.output<typeof RecordParticipantsRequest>,
 ) {
   const row = await loadTraining(ctx.trx, trainingId);
-  const audit = { action: 'training.record', resourceType: 'training', resourceId: trainingId };
+  const audit = { action: 'training.record' as const, resourceType: 'training', resourceId: trainingId };
   if (!row) throw errors.notFound({ audit });
   authorize(
     ctx.actor,

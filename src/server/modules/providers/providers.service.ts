@@ -11,6 +11,7 @@ import type {
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { errors } from '../../core/errors.js';
+import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
@@ -20,7 +21,7 @@ import { listProviders, providerById, servicesOf } from './providers.repository.
 
 type CreateInput = z.output<typeof CreateProviderRequest>;
 
-const audit = (ctx: Ctx, action: string, resourceId: string, changedFields: string[]) =>
+const audit = (ctx: Ctx, action: AuditAction, resourceId: string, changedFields: string[]) =>
   auditProtection(ctx, action, 'provider', resourceId, changedFields);
 
 export async function providerView(ctx: Pick<Ctx, 'trx' | 'actor'>, providerId: string) {
