@@ -14,7 +14,9 @@ import {
 } from 'react';
 import type { SessionView } from '../shared/api.js';
 import type { Locale } from '../shared/roles.js';
-import * as api from './api-legacy.js';
+import { getSession, updatePreferences } from '../shared/contracts/session.js';
+import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
+import { queryClient } from './queries.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 /** Why the login page is showing, when it is worth saying. */
@@ -24,7 +26,7 @@ export interface SessionState {
   status: 'loading' | 'ready' | 'error';
   session: SessionView | null;
   notice: SessionNotice;
-  loadError: api.ApiError | null;
+  loadError: ApiError | null;
   retry(): void;
   /** Starts the session returned by login. */
   signIn(session: SessionView): void;
@@ -49,9 +51,15 @@ interface ProviderProps {
 export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   const { locale, setLocale } = useI18n();
   const [status, setStatus] = useState<SessionState['status']>('loading');
-  const [session, setSession] = useState<SessionView | null>(null);
+  const [session, setSessionState] = useState<SessionView | null>(null);
+  // Writes carry the session's CSRF token; a session that ends takes its cached data with it.
+  const setSession = useCallback((view: SessionView | null) => {
+    setCsrfToken(view?.csrfToken ?? null);
+    if (!view) queryClient.clear();
+    setSessionState(view);
+  }, []);
   const [notice, setNotice] = useState<SessionNotice>(null);
-  const [loadError, setLoadError] = useState<api.ApiError | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   // A language picked on the login page is the user's wish for this visit: it wins over the
   // preference stored on the server, and is saved there once logged in.
@@ -59,31 +67,36 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
 
   useEffect(() => {
     let cancelled = false;
-    api.getSession().then(
-      (view) => {
-        if (cancelled) return;
-        if (view) setLocale(view.user.locale);
-        setSession(view);
-        setStatus('ready');
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setLoadError(api.toApiError(error));
-        setStatus('error');
-      },
-    );
+    call(getSession)
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      })
+      .then(
+        (view) => {
+          if (cancelled) return;
+          if (view) setLocale(view.user.locale);
+          setSession(view);
+          setStatus('ready');
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          setLoadError(toApiError(error));
+          setStatus('error');
+        },
+      );
     return () => {
       cancelled = true;
     };
-  }, [attempt, setLocale]);
+  }, [attempt, setLocale, setSession]);
 
   useEffect(
     () =>
-      api.onSessionEnded(() => {
+      onSessionEnded(() => {
         setSession(null);
         setNotice('expired');
       }),
-    [],
+    [setSession],
   );
 
   const signIn = useCallback(
@@ -91,13 +104,15 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
       setNotice(null);
       setSession(view);
       if (chosenBeforeLogin.current && view.user.locale !== locale) {
-        api.updatePreferences({ locale }).then(setSession, (error: unknown) => console.error(error));
+        call(updatePreferences, { body: { locale } }).then(setSession, (error: unknown) =>
+          console.error(error),
+        );
       } else {
         setLocale(view.user.locale);
       }
       chosenBeforeLogin.current = false;
     },
-    [locale, setLocale],
+    [locale, setLocale, setSession],
   );
 
   const signedOut = useCallback(
@@ -106,7 +121,7 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
       setNotice(why);
       onSignedOut();
     },
-    [onSignedOut],
+    [onSignedOut, setSession],
   );
 
   const changeLocale = useCallback(
@@ -116,9 +131,9 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
         chosenBeforeLogin.current = true;
         return;
       }
-      setSession(await api.updatePreferences({ locale: next }));
+      setSession(await call(updatePreferences, { body: { locale: next } }));
     },
-    [session, setLocale],
+    [session, setLocale, setSession],
   );
 
   const value = useMemo<SessionState>(
@@ -137,7 +152,7 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
       changeLocale,
       can: (permission) => session?.permissions.includes(permission) ?? false,
     }),
-    [status, session, notice, loadError, signIn, signedOut, changeLocale],
+    [status, session, notice, loadError, setSession, signIn, signedOut, changeLocale],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

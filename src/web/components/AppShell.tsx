@@ -5,14 +5,17 @@
  */
 import { Link, useLocation, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
-import * as api from '../api-legacy.js';
+import { logout as logoutContract } from '../../shared/contracts/session.js';
+import { listReferralInbox } from '../../shared/contracts/referrals.js';
+import { call } from '../api.js';
+import { useApiQuery } from '../queries.js';
 import type { PlainKey } from '../i18n/catalogue.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
-import { NotificationsButton, usePolled } from './Notifications.js';
+import { NotificationsButton, REFRESH_MS } from './Notifications.js';
 
 const MENU_ID = 'app-menu';
 
@@ -27,13 +30,17 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   useEffect(() => setMenuOpen(false), [path]);
   // Incoming referrals still waiting for an answer, shown on the inbox's navigation link.
-  const [inbox] = usePolled(loadPendingReferrals, can('referral.list'));
-  const pending = inbox?.counts.requested ?? 0;
+  const inbox = useApiQuery(
+    listReferralInbox,
+    { query: { direction: 'incoming', limit: 1 } },
+    { enabled: can('referral.list'), refetchInterval: REFRESH_MS },
+  );
+  const pending = inbox.data?.counts.requested ?? 0;
 
   async function logout() {
     setLoggingOut(true);
     // The session ends here whatever the server answers: a failed call must not keep it usable.
-    await api.logout().catch((error: unknown) => console.error(error));
+    await call(logoutContract).catch((error: unknown) => console.error(error));
     signedOut('loggedOut');
   }
 
@@ -124,5 +131,3 @@ export function AppShell({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-const loadPendingReferrals = () => api.listReferralInbox({ direction: 'incoming', limit: 1 });

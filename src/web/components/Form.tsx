@@ -57,9 +57,16 @@ export function useZodForm<S extends z.ZodType>(
       message: issueMessage(issue, t, hints[(issue.path ?? []).map(String).join('.')]),
     }),
   }) as unknown as Resolver<In<S>, unknown, Out<S>>;
-  const resolver: Resolver<In<S>, unknown, Out<S>> = prepare
-    ? (values, context, options) => check(prepare(values) as In<S>, context, options)
-    : check;
+  // A rule with its own message (a refine) skips the error map: its hint, when given, wins.
+  const resolver: Resolver<In<S>, unknown, Out<S>> = async (values, context, options) => {
+    const result = await check((prepare ? prepare(values) : values) as In<S>, context, options);
+    const errors = result.errors as Record<string, { type?: string; message?: string } | undefined>;
+    for (const [field, error] of Object.entries(errors)) {
+      const hint = hints[field];
+      if (error?.type === 'custom' && hint) error.message = t(hint);
+    }
+    return result;
+  };
   const form = useForm<In<S>, unknown, Out<S>>({
     resolver,
     defaultValues: defaultValues as DefaultValues<In<S>>,
@@ -86,6 +93,8 @@ export interface ApiFormOptions<C extends AnyContract, S extends z.ZodType> exte
   /** The contract's input from the checked values; `{ body: values }` unless given. */
   toInput?: (values: z.output<S>) => ContractInput<C>;
   onSuccess?: (result: ContractOutput<C>, values: z.output<S>) => void;
+  /** An error answer the form handles itself (true), instead of showing it. */
+  onError?: (error: ApiError) => boolean;
 }
 
 export type ApiForm<S extends z.ZodType> = ZodForm<S> & {
@@ -109,7 +118,7 @@ export function useApiForm<C extends AnyContract, S extends z.ZodType = Extract<
       const result = await mutation.mutateAsync(input);
       options.onSuccess?.(result, values);
     } catch (error) {
-      showServerError(form, error);
+      if (!options.onError?.(toApiError(error))) showServerError(form, error);
     }
   });
   return Object.assign(form, { onSubmit, pending: mutation.isPending || form.formState.isSubmitting });
@@ -121,6 +130,9 @@ export function useFormAlert(form: Pick<ZodForm<z.ZodType>, 'serverError' | 'for
   const errors = form.formState.errors;
   if (form.serverError) return form.serverError.message;
   if (errors.root?.message) return errors.root.message;
+  // A rule about the request as a whole (nothing to change, say) has the empty path.
+  const whole = (errors as Record<string, { message?: string } | undefined>)[''];
+  if (whole?.message) return whole.message;
   return Object.keys(errors).length > 0 ? t('error.formInvalid') : null;
 }
 
