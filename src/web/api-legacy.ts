@@ -33,7 +33,13 @@ import {
   type FigureResult,
   type PublicStatistics,
 } from '../shared/api-statistics.js';
-import { ApiError, legacyCall as call, legacySend as send, setCsrfToken, type LegacyOptions as Options } from './api.js';
+import {
+  ApiError,
+  legacyCall as call,
+  legacySend as send,
+  setCsrfToken,
+  type LegacyOptions as Options,
+} from './api.js';
 import {
   AddCasePersonRequest,
   AddEventRequest,

@@ -141,10 +141,12 @@ function requestOf(contract: AnyContract, input: object, signal?: AbortSignal): 
 }
 
 /** The input, optional when the contract declares nothing the caller must give. */
-export type InputArgs<C> = object extends ContractInput<C> ? [input?: ContractInput<C>] : [input: ContractInput<C>];
-export type CallArgs<C> = object extends ContractInput<C>
-  ? [input?: ContractInput<C>, signal?: AbortSignal]
-  : [input: ContractInput<C>, signal?: AbortSignal];
+export type InputArgs<C> =
+  object extends ContractInput<C> ? [input?: ContractInput<C>] : [input: ContractInput<C>];
+export type CallArgs<C> =
+  object extends ContractInput<C>
+    ? [input?: ContractInput<C>, signal?: AbortSignal]
+    : [input: ContractInput<C>, signal?: AbortSignal];
 
 /** Calls one operation and returns its answer, parsed with the contract's response schema. */
 export async function call<C extends AnyContract>(

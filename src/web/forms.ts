@@ -15,11 +15,7 @@ export type FormatHints = Partial<Record<string, PlainKey>>;
 export const FORM_ERROR = '_form';
 
 /** One zod issue as a translated message; `hint` explains a format the field expects. */
-export function issueMessage(
-  issue: z.core.$ZodRawIssue,
-  t: Translate,
-  hint: PlainKey | undefined,
-): string {
+export function issueMessage(issue: z.core.$ZodRawIssue, t: Translate, hint: PlainKey | undefined): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin !== 'string') return t('error.invalid');

@@ -70,7 +70,8 @@ export function searchFrom<S extends z.ZodObject>(schema: S) {
     const search: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
       const value = raw[key];
-      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+        continue;
       const parsed = field.safeParse(value);
       if (parsed.success && parsed.data !== undefined) search[key] = parsed.data;
     }

@@ -24,7 +24,9 @@ declare module '@tanstack/react-query' {
 
 /** Worth trying again: no answer at all, or the server failed (never a 4xx, which would repeat). */
 export function isTransient(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status >= 500) && error.code !== 'client_error';
+  return (
+    error instanceof ApiError && (error.status === 0 || error.status >= 500) && error.code !== 'client_error'
+  );
 }
 
 export const queryClient: QueryClient = new QueryClient({

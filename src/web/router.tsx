@@ -5,12 +5,7 @@
  * login page carries only what it needs. Record ids in paths are UUIDs (anything else is "not
  * found" before a request is made); search parameters are checked with zod per route.
  */
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-} from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { IsoDate } from '../shared/api-identification.js';
 import { REFERRAL_STATES } from '../shared/catalogues.js';
@@ -61,8 +56,11 @@ const publicDashboardRoute = createRoute({
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: '_app', component: AppLayout });
 
 type Page = ReturnType<typeof lazyRouteComponent>;
-const page = <P extends string>(path: P, component: Page, staticData: { permission?: string; nav?: PlainKey }) =>
-  createRoute({ getParentRoute: () => appRoute, path, component, staticData });
+const page = <P extends string>(
+  path: P,
+  component: Page,
+  staticData: { permission?: string; nav?: PlainKey },
+) => createRoute({ getParentRoute: () => appRoute, path, component, staticData });
 
 /**
  * A record's page. `$id` must be a UUID (the shell shows "not found" otherwise, before any request);
@@ -231,9 +229,18 @@ const linkageRoute = page(
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  publicRoute('/setup', lazyRouteComponent(() => import('./pages/SetupPage.js'), 'SetupPage')),
-  publicRoute('/activate', lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ActivatePage')),
-  publicRoute('/reset', lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ResetPage')),
+  publicRoute(
+    '/setup',
+    lazyRouteComponent(() => import('./pages/SetupPage.js'), 'SetupPage'),
+  ),
+  publicRoute(
+    '/activate',
+    lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ActivatePage'),
+  ),
+  publicRoute(
+    '/reset',
+    lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ResetPage'),
+  ),
   publicDashboardRoute,
   // Navigation order is the order below.
   appRoute.addChildren([

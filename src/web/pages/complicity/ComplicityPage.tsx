@@ -48,7 +48,9 @@ export function ComplicityPage() {
               {data.items.map((item) => (
                 <tr key={item.suspectId} data-testid="complicity-row">
                   <th scope="row">
-                    <Link to="/investigations/$id" params={{ id: item.investigationId }}>{item.reference}</Link>
+                    <Link to="/investigations/$id" params={{ id: item.investigationId }}>
+                      {item.reference}
+                    </Link>
                     <span className="cell-secondary"> {formatDate(locale, item.openedOn)}</span>
                   </th>
                   <td data-label={t('prosecution.field.official')}>{t(labelKey('official', item.kind))}</td>

@@ -49,7 +49,12 @@ export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
                 {t('intake.duplicates.owner', { institution: match.ownerInstitutionCode })}
               </p>
               {/* A new tab, so that the wizard's typed values are not lost. */}
-              <a href={`/persons/${encodeURIComponent(match.id)}`} target="_blank" rel="noopener" className="btn btn--ghost">
+              <a
+                href={`/persons/${encodeURIComponent(match.id)}`}
+                target="_blank"
+                rel="noopener"
+                className="btn btn--ghost"
+              >
                 {t('linkage.matches.open')}
               </a>{' '}
               <button

@@ -106,7 +106,9 @@ export function InvestigationPage() {
                   {view.cases.map((c) => (
                     <li key={c.id}>
                       {c.reference ? (
-                        <Link to="/cases/$id" params={{ id: c.id }}>{c.reference}</Link>
+                        <Link to="/cases/$id" params={{ id: c.id }}>
+                          {c.reference}
+                        </Link>
                       ) : (
                         t('prosecution.caseNotVisible')
                       )}

@@ -90,7 +90,9 @@ export function InvestigationsPage() {
               {data.items.map((item) => (
                 <tr key={item.id} data-testid="investigation-row">
                   <th scope="row">
-                    <Link to="/investigations/$id" params={{ id: item.id }}>{item.reference}</Link>
+                    <Link to="/investigations/$id" params={{ id: item.id }}>
+                      {item.reference}
+                    </Link>
                     {item.complicity && <ComplicityBadge />}
                   </th>
                   <td data-label={t('prosecution.field.openedOn')}>{formatDate(locale, item.openedOn)}</td>

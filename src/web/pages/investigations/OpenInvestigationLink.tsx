@@ -12,12 +12,7 @@ export function OpenInvestigationLink({ caseId }: { caseId: string }) {
   if (!can('investigation.create')) return null;
   return (
     <p>
-      <Link
-        className="btn"
-        to="/investigations"
-        search={{ caseId }}
-        data-testid="case-open-investigation"
-      >
+      <Link className="btn" to="/investigations" search={{ caseId }} data-testid="case-open-investigation">
         {t('prosecution.openFromCase')}
       </Link>
     </p>

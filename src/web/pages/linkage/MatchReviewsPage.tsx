@@ -30,7 +30,10 @@ function SideView({ side }: { side: Side }) {
     );
   return (
     <p>
-      <Link to="/persons/$id" params={{ id: side.personId }}>{side.fullName}</Link> · {valueLabel(locale, 'SEXES', side.sex)}
+      <Link to="/persons/$id" params={{ id: side.personId }}>
+        {side.fullName}
+      </Link>{' '}
+      · {valueLabel(locale, 'SEXES', side.sex)}
       {side.birthYear !== null && <> · {side.birthYear}</>} · {side.institutionCode}
     </p>
   );

@@ -65,7 +65,9 @@ export function HotlinePage() {
                 {list.data.items.map((item) => (
                   <tr key={item.id} data-testid="hotline-row">
                     <td>
-                      <Link to="/prevention/hotline/$id" params={{ id: item.id }}>{item.receivedOn}</Link>
+                      <Link to="/prevention/hotline/$id" params={{ id: item.id }}>
+                        {item.receivedOn}
+                      </Link>
                     </td>
                     <td>{preventionLabel(locale, 'HOTLINE_CHANNELS', item.channel)}</td>
                     <td>{preventionLabel(locale, 'HOTLINE_TOPICS', item.topic)}</td>

@@ -107,7 +107,9 @@ export function TrainingsPage() {
                   <tr key={item.id} data-testid="training-row">
                     <td>{item.heldOn}</td>
                     <td>
-                      <Link to="/prevention/trainings/$id" params={{ id: item.id }}>{item.title}</Link>
+                      <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
+                        {item.title}
+                      </Link>
                       <span className="cell-secondary">
                         {' '}
                         · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}

@@ -86,7 +86,9 @@ export function PublicDashboard() {
                 <select
                   value={shown.year}
                   data-testid="public-year"
-                  onChange={(event) => void navigate({ to: '/public', search: { year: Number(event.target.value) } })}
+                  onChange={(event) =>
+                    void navigate({ to: '/public', search: { year: Number(event.target.value) } })
+                  }
                 >
                   {[...shown.years].reverse().map((y) => (
                     <option key={y} value={y}>

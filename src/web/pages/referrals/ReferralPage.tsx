@@ -165,7 +165,9 @@ export function ReferralPage() {
             <Detail term={t('referrals.field.provider')}>{view.providerName}</Detail>
             {view.caseId && (
               <Detail term={t('referrals.field.case')}>
-                <Link to="/cases/$id" params={{ id: view.caseId }}>{view.caseReference ?? view.caseId}</Link>
+                <Link to="/cases/$id" params={{ id: view.caseId }}>
+                  {view.caseReference ?? view.caseId}
+                </Link>
               </Detail>
             )}
             {view.note && <Detail term={t('referrals.field.note')}>{view.note}</Detail>}

@@ -15,7 +15,9 @@ describe('referral inbox filter', () => {
   });
 
   it('drops unknown values', () => {
-    expect(inboxFilter({ direction: 'sideways', state: 'lost', overdue: 'yes' })).toEqual({ direction: 'incoming' });
+    expect(inboxFilter({ direction: 'sideways', state: 'lost', overdue: 'yes' })).toEqual({
+      direction: 'incoming',
+    });
   });
 
   it('round-trips through the address, leaving the default direction out', () => {

@@ -182,7 +182,9 @@ export function StatisticsPage() {
               <ul className="stat-cases">
                 {drill.cases.map((c) => (
                   <li key={c.id}>
-                    <Link to="/cases/$id" params={{ id: c.id }}>{c.reference}</Link>
+                    <Link to="/cases/$id" params={{ id: c.id }}>
+                      {c.reference}
+                    </Link>
                   </li>
                 ))}
               </ul>
