@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ALL_CONTRACTS, contracts } from '../../shared/contracts/index.js';
 import { migrationStatus } from '../db/migrate.js';
@@ -73,6 +74,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   }) as unknown as FastifyInstance;
   // JSON only: a text/plain body (which browsers send cross-site without a preflight) is a 415.
   app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
   securityHeaders(app);
 
   app.setErrorHandler((error, request, reply) => {
