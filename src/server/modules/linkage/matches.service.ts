@@ -21,6 +21,7 @@ import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/re
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import { paraguayYear } from '../../../shared/dates.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -131,7 +132,7 @@ function queryPerson(input: MatchInput): LinkPerson {
   const year =
     input.estimatedAge === null || input.estimatedAge === undefined
       ? null
-      : new Date().getUTCFullYear() - input.estimatedAge;
+      : paraguayYear() - input.estimatedAge;
   return {
     id: 'query',
     source: 'intake',

@@ -11,6 +11,7 @@ import type { Selectable } from 'kysely';
 import type { PersonTable } from '../../db/schema.js';
 import { documentKey, identityKey, nameTokens, type NameParts } from './name-normalize.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import { paraguayYear } from '../../../shared/dates.js';
 
 export type PersonInput = z.output<typeof PersonFields>;
 
@@ -52,7 +53,7 @@ export function birthYearOf(
   today: Date = new Date(),
 ): number | null {
   if (dateOfBirth) return Number(dateOfBirth.slice(0, 4));
-  if (estimatedAge !== null && estimatedAge !== undefined) return today.getUTCFullYear() - estimatedAge;
+  if (estimatedAge !== null && estimatedAge !== undefined) return paraguayYear(today) - estimatedAge;
   return null;
 }
 

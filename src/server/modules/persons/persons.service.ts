@@ -36,6 +36,7 @@ import {
   visibleCasesOfPerson,
   type PersonRecordRow,
 } from './persons.repository.js';
+import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type CreateInput = z.output<typeof CreatePersonRequest>;
 type UpdateInput = z.output<typeof UpdatePersonRequest>;
@@ -44,7 +45,7 @@ type SearchInput = z.output<typeof SearchPersonsRequest>;
 
 /** A date of birth after today is a typing error, not a person. */
 function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
-  if (dateOfBirth && dateOfBirth > new Date().toISOString().slice(0, 10)) {
+  if (dateOfBirth && isAfterParaguayToday(dateOfBirth, 0)) {
     throw errors.badRequest('date_of_birth_in_future');
   }
 }

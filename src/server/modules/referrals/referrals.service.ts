@@ -29,6 +29,7 @@ import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
 import { listReferrals, referralById, type ReferralRow } from './referrals.repository.js';
+import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
 type Actions = z.input<typeof ReferralView>['actions'];
@@ -293,7 +294,7 @@ export async function recordServiceDelivery(
   const row = await loadReferralFor(ctx, referralId, 'referral.respond');
   if (row.state !== 'accepted' && row.state !== 'in_progress')
     throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
-  if (input.deliveredOn > new Date().toISOString().slice(0, 10)) throw errors.badRequest('date_in_future');
+  if (isAfterParaguayToday(input.deliveredOn, 0)) throw errors.badRequest('date_in_future');
   if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
   const delivery = await ctx.trx
     .insertInto('service_deliveries')
