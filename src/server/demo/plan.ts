@@ -1,6 +1,6 @@
 /**
  * How the demo cases spread over time: 2019–2026 with the yearly shape of the reference figures
- * (DOMAIN.md §8: 86 victims identified in 2019, 299 in 2020, 166 in 2021; later years continue the
+ * (docs/DOMAIN.md §8: 86 victims identified in 2019, 299 in 2020, 166 in 2021; later years continue the
  * trend), scaled to the number of cases asked for. References run in detection order within a year.
  */
 import type { Rng } from './prng.js';

@@ -1,5 +1,5 @@
 /**
- * The referral state machine (DOMAIN.md §5):
+ * The referral state machine (docs/DOMAIN.md §5):
  *
  *   requested → accepted | declined (reason) | closed (reason) | withdrawn
  *   accepted  → in_progress (first service delivered) | completed | closed (reason) | withdrawn
