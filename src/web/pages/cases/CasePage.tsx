@@ -24,11 +24,7 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.js';
 import '../../styles/cases.css';
 
-/** Shared by the sections: reports a change and gives the page the case the server returned. */
-export interface CaseActions {
-  /** `view` is the case as the server answered a change; without it the page reloads the case. */
-  changed(message: string, view?: CaseView): void;
-}
+import type { CaseActions } from './types.js';
 
 export function CasePage() {
   const { t } = useI18n();

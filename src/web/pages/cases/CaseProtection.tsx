@@ -21,7 +21,7 @@ import { ConsentDialog, NeedDialog, ReferDialog, WithdrawConsentDialog } from '.
 import { Section } from './Section.js';
 
 type PanelView = z.output<typeof Panel>;
-export type Need = PanelView['needs'][number];
+type Need = PanelView['needs'][number];
 type Consent = PanelView['consents'][number];
 type Dialog =
   | { kind: 'need' }

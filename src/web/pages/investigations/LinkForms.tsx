@@ -10,7 +10,7 @@ import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { instructInstitution, linkInvestigationCase } from './client.js';
-import type { FormProps } from './InvestigationDialog.js';
+import type { FormProps } from './types.js';
 
 export function LinkCaseForm({ investigation, onClose, onSaved }: FormProps) {
   const { t } = useI18n();
