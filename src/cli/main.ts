@@ -11,8 +11,8 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { verifyAuditChain } from '../server/audit/audit.js';
 import { rotateDataKey } from '../server/crypto/keyring.js';
 import { backup, restore } from '../server/maintenance/backup.js';
-import { AppError } from '../server/http/errors.js';
-import { messageFor } from '../server/http/messages.js';
+import { AppError } from '../server/core/errors.js';
+import { messageFor } from '../server/core/messages.js';
 import { createSystemAdmin } from '../server/modules/setup/accounts.service.js';
 import { serve } from './serve.js';
 

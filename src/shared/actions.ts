@@ -58,6 +58,57 @@ export const ACTION_NAMES: readonly ActionName[] = Object.entries(ACTIONS).flatM
   verbs.map((verb) => `${resource}.${verb}` as ActionName),
 );
 
+/**
+ * What the audit trail records besides the policies' actions: sign-ins and their failures, account
+ * events, and the operations audited under a name of their own (a referral accepted, an export).
+ * Every audit row's action is an `AuditAction`; an unknown name does not compile.
+ */
+export const AUDIT_EVENTS = [
+  'auth.login',
+  'auth.lockout',
+  'auth.logout',
+  'auth.logoutEverywhere',
+  'user.activate',
+  'user.createAdmin',
+  'user.passwordReset',
+  'user.preferences',
+  'user.totpConfirm',
+  'user.totpEnrol',
+  'case.recordExploitation',
+  'case.revokeShare',
+  'person.duplicateCheck',
+  'decision.list',
+  'instrument.create',
+  'instrument.publish',
+  'need.protectionStatus',
+  'referral.accept',
+  'referral.complete',
+  'referral.decline',
+  'referral.readShared',
+  'referral.recordDelivery',
+  'referral.withdraw',
+  'exchange.exportCtdc',
+  'exchange.exportHtcds',
+  'exchange.importCtdc',
+  'training.recordParticipants',
+  'investigation.addSuspect',
+  'investigation.instruct',
+  'investigation.linkCase',
+  'investigation.recordCooperation',
+  'investigation.recordVictimParticipation',
+  'investigation.recordCharge',
+  'investigation.recordStage',
+  'investigation.recordOutcome',
+  // linkage operations are audited under their operation ids
+  'findPersonMatches',
+  'runLinkage',
+  'listMatchReviews',
+  'decideMatchReview',
+  'unlinkPersons',
+  'demo.generate',
+] as const;
+export type AuditAction = ActionName | (typeof AUDIT_EVENTS)[number];
+
 /** Why data is accessed: written with every audit row (a request may state it in `x-nanduti-purpose`). */
 export const PURPOSES = [
   'case_management',

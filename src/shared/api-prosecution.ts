@@ -1,5 +1,5 @@
 /**
- * API shapes of prosecution (DOMAIN.md §6): investigations, suspects and defendants with their
+ * API shapes of prosecution (docs/DOMAIN.md §6): investigations, suspects and defendants with their
  * charges, procedural stages and outcomes, operations, international cooperation, victims'
  * participation and the official-complicity register. Suspects' identity travels only in request
  * bodies and in authorised reads, never in URLs.
@@ -20,7 +20,7 @@ export const PROCEDURAL_STAGES = [
   'salida_alternativa',
 ] as const;
 export const OUTCOMES = ['convicted', 'acquitted', 'dismissed'] as const;
-/** HTCDS perpetrator roles (DOMAIN.md §4). */
+/** HTCDS perpetrator roles (docs/DOMAIN.md §4). */
 export const PERPETRATOR_ROLES = [
   'RecruiterIntermediary',
   'Transporter',

@@ -1,5 +1,5 @@
 /**
- * API shapes of statistics: the figures of DOMAIN.md §7 with their filters and breakdowns, the
+ * API shapes of statistics: the figures of docs/DOMAIN.md §7 with their filters and breakdowns, the
  * national report and the public (disclosure-controlled) open data. Only counts, codes and dates
  * travel here; a drill-down returns case references, read through the usual case access rules.
  */

@@ -1,5 +1,5 @@
 /**
- * Value lists of the domain (DOMAIN.md §3–4), aligned with HTCDS v2.0 where HTCDS has one.
+ * Value lists of the domain (docs/DOMAIN.md §3–4), aligned with HTCDS v2.0 where HTCDS has one.
  * Closed lists used in validation; their labels live in the web i18n catalogues.
  */
 export const SEXES = ['Female', 'Male', 'Intersex', 'Unknown'] as const;
@@ -202,7 +202,7 @@ export const VULNERABILITY_FACTORS = [
   'Other',
 ] as const;
 
-// ---- protection and referral (DOMAIN.md §5) ---------------------------------------------------
+// ---- protection and referral (docs/DOMAIN.md §5) ---------------------------------------------------
 /** Services a victim may need; the last four are HTCDS support-plan types not covered above. */
 export const SERVICE_TYPES = [
   'Shelter',

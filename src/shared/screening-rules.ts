@@ -1,5 +1,5 @@
 /**
- * The identification rules of the screening protocol (DOMAIN.md §3), as pure functions: the server
+ * The identification rules of the screening protocol (docs/DOMAIN.md §3), as pure functions: the server
  * stores what they compute and the web can show the same result while a form is being filled.
  *
  * Palermo Protocol art. 3: an adult is a presumed victim when there is an act (recruitment,

@@ -14,7 +14,8 @@ export type FormatHints = Partial<Record<string, PlainKey>>;
 
 export const FORM_ERROR = '_form';
 
-function issueMessage(issue: z.core.$ZodIssue, t: Translate, hint: PlainKey | undefined): string {
+/** One zod issue as a translated message; `hint` explains a format the field expects. */
+export function issueMessage(issue: z.core.$ZodRawIssue, t: Translate, hint: PlainKey | undefined): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin !== 'string') return t('error.invalid');
@@ -54,9 +55,19 @@ export function validate<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || FORM_ERROR;
-    errors[field] ??= issueMessage(issue, t, hints[field]);
+    errors[field] ??= issueMessage(issue as z.core.$ZodRawIssue, t, hints[field]);
   }
   return { ok: false, errors };
+}
+
+/**
+ * The form field a server issue is about: `body.official.institutionId` → `official.institutionId`
+ * (the request part is dropped), or null for an issue about the request as a whole.
+ */
+export function issueField(path: string): string | null {
+  const parts = path.split(/[./]/).filter(Boolean);
+  if (parts[0] === 'body' || parts[0] === 'query' || parts[0] === 'params') parts.shift();
+  return parts.length > 0 ? parts.join('.') : null;
 }
 
 /** Field errors the server reported (`issues`), for the fields this form shows. */

@@ -1,100 +1,286 @@
 /**
- * A small History API router: the server answers every non-/api path with index.html, and the
- * app decides what to show from `location.pathname`.
+ * The route tree: the public pages (login, set-up, one-time links, open data) and, behind the
+ * login, the pages of the shell with the permission each needs and, for those in the navigation,
+ * its label (in navigation order). Every page is its own chunk, loaded when first opened, so the
+ * login page carries only what it needs. Record ids in paths are UUIDs (anything else is "not
+ * found" before a request is made); search parameters are checked with zod per route.
  */
-import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { z } from 'zod';
+import { IsoDate } from '../shared/api-identification.js';
+import { REFERRAL_STATES } from '../shared/catalogues.js';
+import { ListProvidersQuery } from '../shared/api-protection.js';
+import { ListInvestigationsQuery } from '../shared/api-prosecution.js';
+import { StatisticsQuery } from '../shared/api-statistics.js';
+import { AppLayout, NotFoundInShell } from './layouts.js';
+import { Loading } from './components/Loading.js';
+import { noteNavigation, parseSearch, searchFrom, stringifySearch } from './navigation.js';
+import { parseFilter } from './pages/cases/filter.js';
+import type { PlainKey } from './i18n/catalogue.js';
 
-const NAVIGATE_EVENT = 'nanduti:navigate';
-let navigations = 0;
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
-/** The current path, re-rendering on every navigation. */
-export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
-}
-
-/** The current query string (without `?`). */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search.slice(1));
-}
-
-/** True once the user has moved between pages, so a new page may take focus. */
-export function hasNavigated(): boolean {
-  return navigations > 0;
-}
-
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === window.location.pathname + window.location.search) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  navigations += 1;
-  window.scrollTo(0, 0);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-}
-
-if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => {
-    navigations += 1;
-  });
-}
-
-/** A same-origin path that is safe to go to after login (never another site). */
-export function safeNext(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}
-
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
-
-/** An ordinary link that navigates without reloading; modified clicks open tabs as usual. */
-export function Link({ to, onClick, ...props }: LinkProps) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(to);
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** Permission from the session that shows the page; absent for every logged-in user. */
+    permission?: string;
+    /** The navigation label; absent for pages opened from a link (a case, a person). */
+    nav?: PlainKey;
+    /** A page of one record, whose `$id` must be a UUID. */
+    recordPage?: true;
   }
-  return <a href={to} onClick={handleClick} {...props} />;
-}
-
-export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
-}
-
-/** Reads `#token=...` from the address, for one-time links whose token must not reach the server. */
-export function readHashToken(): string | null {
-  return new URLSearchParams(window.location.hash.slice(1)).get('token');
-}
-
-/** Removes the token from the address bar and this history entry once it has been read. */
-export function forgetHash(): void {
-  if (window.location.hash) {
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  interface Register {
+    router: typeof router;
   }
 }
+
+const rootRoute = createRootRoute({ notFoundComponent: NotFoundInShell });
+
+const publicRoute = <P extends string>(path: P, component: ReturnType<typeof lazyRouteComponent>) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { next?: string } =>
+    typeof search.next === 'string' ? { next: search.next } : {},
+  component: lazyRouteComponent(() => import('./pages/LoginPage.js'), 'LoginPage'),
+});
+
+const publicDashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public',
+  validateSearch: searchFrom(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() })),
+  component: lazyRouteComponent(() => import('./pages/public/PublicDashboard.js'), 'PublicDashboard'),
+});
+
+/** Everything behind the login: the shell, and a page only where the session has its permission. */
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: '_app', component: AppLayout });
+
+type Page = ReturnType<typeof lazyRouteComponent>;
+const page = <P extends string>(
+  path: P,
+  component: Page,
+  staticData: { permission?: string; nav?: PlainKey },
+) => createRoute({ getParentRoute: () => appRoute, path, component, staticData });
 
 /**
- * `path` with a query string of the non-empty `params`, in the order given. Only codes, dates and
- * references go here: an address ends up in history, logs and referrers, so never personal data.
+ * A record's page. `$id` must be a UUID (the shell shows "not found" otherwise, before any request);
+ * another id is a new page, with fresh state and its heading focused.
  */
-export function withQuery(
-  path: string,
-  params: Readonly<Record<string, string | number | undefined>>,
-): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  }
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
+const recordPage = <P extends string>(path: P, component: Page, permission: string) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component,
+    staticData: { permission, recordPage: true },
+    remountDeps: ({ params }) => params,
+  });
+
+const Dates = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+
+const accountRoute = page(
+  '/',
+  lazyRouteComponent(() => import('./pages/AccountPage.js'), 'AccountPage'),
+  { nav: 'nav.account' },
+);
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: parseFilter,
+  component: lazyRouteComponent(() => import('./pages/cases/CasesPage.js'), 'CasesPage'),
+  staticData: { permission: 'case.list', nav: 'nav.cases' },
+});
+const intakeRoute = page(
+  '/intake',
+  lazyRouteComponent(() => import('./pages/intake/IntakePage.js'), 'IntakePage'),
+  { permission: 'case.create', nav: 'nav.intake' },
+);
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  validateSearch: searchFrom(
+    z.object({
+      direction: z.enum(['incoming', 'outgoing']).optional(),
+      state: z.enum(REFERRAL_STATES).optional(),
+      overdue: z.literal('true').optional(),
+    }),
+  ),
+  component: lazyRouteComponent(() => import('./pages/referrals/ReferralsPage.js'), 'ReferralsPage'),
+  staticData: { permission: 'referral.list', nav: 'nav.referrals' },
+});
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory',
+  validateSearch: searchFrom(
+    ListProvidersQuery.pick({ serviceType: true, department: true }).extend({
+      withCapacity: z.literal('true').optional(),
+    }),
+  ),
+  component: lazyRouteComponent(() => import('./pages/directory/DirectoryPage.js'), 'DirectoryPage'),
+  staticData: { permission: 'provider.list', nav: 'nav.directory' },
+});
+const unmetNeedsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/unmet-needs',
+  validateSearch: searchFrom(Dates),
+  component: lazyRouteComponent(() => import('./pages/reports/UnmetNeedsPage.js'), 'UnmetNeedsPage'),
+  staticData: { permission: 'need.report', nav: 'nav.unmetNeeds' },
+});
+const usersRoute = page(
+  '/users',
+  lazyRouteComponent(() => import('./pages/users/UsersPage.js'), 'UsersPage'),
+  { permission: 'user.list', nav: 'nav.users' },
+);
+const institutionsRoute = page(
+  '/institutions',
+  lazyRouteComponent(() => import('./pages/institutions/InstitutionsPage.js'), 'InstitutionsPage'),
+  { permission: 'institution.list', nav: 'nav.institutions' },
+);
+const auditRoute = page(
+  '/audit',
+  lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
+  { permission: 'audit.list', nav: 'nav.audit' },
+);
+const caseRoute = recordPage(
+  '/cases/$id',
+  lazyRouteComponent(() => import('./pages/cases/CasePage.js'), 'CasePage'),
+  'case.read',
+);
+const personRoute = recordPage(
+  '/persons/$id',
+  lazyRouteComponent(() => import('./pages/persons/PersonPage.js'), 'PersonPage'),
+  'person.read',
+);
+const referralRoute = recordPage(
+  '/referrals/$id',
+  lazyRouteComponent(() => import('./pages/referrals/ReferralPage.js'), 'ReferralPage'),
+  'referral.read',
+);
+const exchangeRoute = page(
+  '/exchange',
+  lazyRouteComponent(() => import('./pages/exchange/ExchangePage.js'), 'ExchangePage'),
+  { permission: 'exchange.read', nav: 'nav.exchange' },
+);
+const trainingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/prevention/trainings',
+  validateSearch: searchFrom(Dates),
+  component: lazyRouteComponent(() => import('./pages/prevention/TrainingsPage.js'), 'TrainingsPage'),
+  staticData: { permission: 'training.list', nav: 'nav.trainings' },
+});
+const campaignsRoute = page(
+  '/prevention/campaigns',
+  lazyRouteComponent(() => import('./pages/prevention/CampaignsPage.js'), 'CampaignsPage'),
+  { permission: 'campaign.list', nav: 'nav.campaigns' },
+);
+const hotlineRoute = page(
+  '/prevention/hotline',
+  lazyRouteComponent(() => import('./pages/prevention/HotlinePage.js'), 'HotlinePage'),
+  { permission: 'hotline.list', nav: 'nav.hotline' },
+);
+const actionPlanRoute = page(
+  '/prevention/action-plan',
+  lazyRouteComponent(() => import('./pages/prevention/ActionPlanPage.js'), 'ActionPlanPage'),
+  { permission: 'actionPlan.read', nav: 'nav.actionPlan' },
+);
+const trainingRoute = recordPage(
+  '/prevention/trainings/$id',
+  lazyRouteComponent(() => import('./pages/prevention/TrainingPage.js'), 'TrainingPage'),
+  'training.read',
+);
+const hotlineContactRoute = recordPage(
+  '/prevention/hotline/$id',
+  lazyRouteComponent(() => import('./pages/prevention/HotlineContactPage.js'), 'HotlineContactPage'),
+  'hotline.read',
+);
+const investigationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/investigations',
+  validateSearch: searchFrom(
+    z.object({ reference: ListInvestigationsQuery.shape.reference, caseId: z.uuid().optional() }),
+  ),
+  component: lazyRouteComponent(
+    () => import('./pages/investigations/InvestigationsPage.js'),
+    'InvestigationsPage',
+  ),
+  staticData: { permission: 'investigation.list', nav: 'nav.investigations' },
+});
+const complicityRoute = page(
+  '/complicity',
+  lazyRouteComponent(() => import('./pages/complicity/ComplicityPage.js'), 'ComplicityPage'),
+  { permission: 'investigation.complicityRegister', nav: 'nav.complicity' },
+);
+const investigationRoute = recordPage(
+  '/investigations/$id',
+  lazyRouteComponent(() => import('./pages/investigations/InvestigationPage.js'), 'InvestigationPage'),
+  'investigation.read',
+);
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics',
+  validateSearch: searchFrom(StatisticsQuery.partial()),
+  component: lazyRouteComponent(() => import('./pages/statistics/StatisticsPage.js'), 'StatisticsPage'),
+  staticData: { permission: 'statistics.read', nav: 'nav.statistics' },
+});
+const linkageRoute = page(
+  '/linkage/reviews',
+  lazyRouteComponent(() => import('./pages/linkage/MatchReviewsPage.js'), 'MatchReviewsPage'),
+  { permission: 'linkage.review', nav: 'nav.linkageReviews' },
+);
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  publicRoute(
+    '/setup',
+    lazyRouteComponent(() => import('./pages/SetupPage.js'), 'SetupPage'),
+  ),
+  publicRoute(
+    '/activate',
+    lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ActivatePage'),
+  ),
+  publicRoute(
+    '/reset',
+    lazyRouteComponent(() => import('./pages/SetPasswordPage.js'), 'ResetPage'),
+  ),
+  publicDashboardRoute,
+  // Navigation order is the order below.
+  appRoute.addChildren([
+    accountRoute,
+    casesRoute,
+    intakeRoute,
+    referralsRoute,
+    directoryRoute,
+    unmetNeedsRoute,
+    usersRoute,
+    institutionsRoute,
+    auditRoute,
+    caseRoute,
+    personRoute,
+    referralRoute,
+    exchangeRoute,
+    trainingsRoute,
+    campaignsRoute,
+    hotlineRoute,
+    actionPlanRoute,
+    trainingRoute,
+    hotlineContactRoute,
+    investigationsRoute,
+    complicityRoute,
+    investigationRoute,
+    statisticsRoute,
+    linkageRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  parseSearch,
+  stringifySearch,
+  notFoundMode: 'root',
+  defaultPendingComponent: Loading,
+  defaultPendingMs: 300,
+  scrollRestoration: false,
+});
+
+router.subscribe('onResolved', (event) => {
+  if (event.fromLocation && event.fromLocation.href !== event.toLocation.href) noteNavigation();
+});

@@ -14,9 +14,10 @@ import {
 } from 'react';
 import type { SessionView } from '../shared/api.js';
 import type { Locale } from '../shared/roles.js';
-import * as api from './api.js';
+import { getSession, updatePreferences } from '../shared/contracts/session.js';
+import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
+import { queryClient } from './queries.js';
 import { useI18n } from './i18n/I18nProvider.js';
-import { navigate } from './router.js';
 
 /** Why the login page is showing, when it is worth saying. */
 export type SessionNotice = 'expired' | 'loggedOut' | 'loggedOutEverywhere' | null;
@@ -25,7 +26,7 @@ export interface SessionState {
   status: 'loading' | 'ready' | 'error';
   session: SessionView | null;
   notice: SessionNotice;
-  loadError: api.ApiError | null;
+  loadError: ApiError | null;
   retry(): void;
   /** Starts the session returned by login. */
   signIn(session: SessionView): void;
@@ -41,12 +42,24 @@ export interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+interface ProviderProps {
+  /** Shows the login page once the user has signed out (the router is the caller's). */
+  onSignedOut(): void;
+  children: ReactNode;
+}
+
+export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   const { locale, setLocale } = useI18n();
   const [status, setStatus] = useState<SessionState['status']>('loading');
-  const [session, setSession] = useState<SessionView | null>(null);
+  const [session, setSessionState] = useState<SessionView | null>(null);
+  // Writes carry the session's CSRF token; a session that ends takes its cached data with it.
+  const setSession = useCallback((view: SessionView | null) => {
+    setCsrfToken(view?.csrfToken ?? null);
+    if (!view) queryClient.clear();
+    setSessionState(view);
+  }, []);
   const [notice, setNotice] = useState<SessionNotice>(null);
-  const [loadError, setLoadError] = useState<api.ApiError | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   // A language picked on the login page is the user's wish for this visit: it wins over the
   // preference stored on the server, and is saved there once logged in.
@@ -54,31 +67,36 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    api.getSession().then(
-      (view) => {
-        if (cancelled) return;
-        if (view) setLocale(view.user.locale);
-        setSession(view);
-        setStatus('ready');
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setLoadError(api.toApiError(error));
-        setStatus('error');
-      },
-    );
+    call(getSession)
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      })
+      .then(
+        (view) => {
+          if (cancelled) return;
+          if (view) setLocale(view.user.locale);
+          setSession(view);
+          setStatus('ready');
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          setLoadError(toApiError(error));
+          setStatus('error');
+        },
+      );
     return () => {
       cancelled = true;
     };
-  }, [attempt, setLocale]);
+  }, [attempt, setLocale, setSession]);
 
   useEffect(
     () =>
-      api.onSessionEnded(() => {
+      onSessionEnded(() => {
         setSession(null);
         setNotice('expired');
       }),
-    [],
+    [setSession],
   );
 
   const signIn = useCallback(
@@ -86,20 +104,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setNotice(null);
       setSession(view);
       if (chosenBeforeLogin.current && view.user.locale !== locale) {
-        api.updatePreferences({ locale }).then(setSession, (error: unknown) => console.error(error));
+        call(updatePreferences, { body: { locale } }).then(setSession, (error: unknown) =>
+          console.error(error),
+        );
       } else {
         setLocale(view.user.locale);
       }
       chosenBeforeLogin.current = false;
     },
-    [locale, setLocale],
+    [locale, setLocale, setSession],
   );
 
-  const signedOut = useCallback((why: Exclude<SessionNotice, null>) => {
-    setSession(null);
-    setNotice(why);
-    navigate('/login');
-  }, []);
+  const signedOut = useCallback(
+    (why: Exclude<SessionNotice, null>) => {
+      setSession(null);
+      setNotice(why);
+      onSignedOut();
+    },
+    [onSignedOut, setSession],
+  );
 
   const changeLocale = useCallback(
     async (next: Locale) => {
@@ -108,9 +131,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         chosenBeforeLogin.current = true;
         return;
       }
-      setSession(await api.updatePreferences({ locale: next }));
+      setSession(await call(updatePreferences, { body: { locale: next } }));
     },
-    [session, setLocale],
+    [session, setLocale, setSession],
   );
 
   const value = useMemo<SessionState>(
@@ -129,7 +152,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       changeLocale,
       can: (permission) => session?.permissions.includes(permission) ?? false,
     }),
-    [status, session, notice, loadError, signIn, signedOut, changeLocale],
+    [status, session, notice, loadError, setSession, signIn, signedOut, changeLocale],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -142,7 +142,8 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     try {
       const res = await login(proxied, user, {}, { 'x-forwarded-proto': 'https' });
       expect(res.statusCode).toBe(200);
-      expect(String(res.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+      const secure = String(res.headers['set-cookie']);
+      expect(secure.split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Secure']));
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     } finally {
       await proxied.close();
@@ -224,6 +225,31 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     await setSession(s, new Date(), new Date(Date.now() - 1000));
     expect((await api(t, s, 'GET', '/api/session')).statusCode).toBe(401);
     expect(await sessionCount(s.user.id)).toBe(0);
+  });
+
+  it('answers a malformed session cookie with 401, never a server error, and changes nothing', async () => {
+    const before = await countRows(t, 'audit_events');
+    for (const cookie of [
+      'nanduti_session=%',
+      'nanduti_session=%E0%A4%A',
+      'nanduti_session=%; other=%%',
+      '=%; nanduti_session',
+      'nanduti_session="%"',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+      expect({ cookie, status: res.statusCode, code: res.json().error.code }).toEqual({
+        cookie,
+        status: 401,
+        code: 'unauthenticated',
+      });
+    }
+    const open = await t.app.inject({
+      method: 'GET',
+      url: '/api/setup',
+      headers: { cookie: 'nanduti_session=%' },
+    });
+    expect(open.statusCode).toBe(200);
+    expect(await countRows(t, 'audit_events')).toBe(before);
   });
 
   it('logs out this session only', async () => {

@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
-import { messageFor } from '../../src/server/http/messages.js';
+import { messageFor } from '../../src/server/core/messages.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, rowCount, userWithSession, type Session } from '../helpers/factories.js';

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
-import { messageFor, messages } from '../../src/server/http/messages.js';
+import { messageFor, messages } from '../../src/server/core/messages.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, countRows, institutionId, userWithSession, type Session } from '../helpers/factories.js';
 

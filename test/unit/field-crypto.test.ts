@@ -9,6 +9,7 @@ import {
   unwrapKey,
   wrapKey,
 } from '../../src/server/crypto/field-crypto.js';
+import type { EncryptionContext } from '../../src/server/crypto/registry.js';
 
 const key = () => crypto.randomBytes(32);
 const DATA_KEY = key();
@@ -93,7 +94,7 @@ describe('field encryption', () => {
         const ciphertext = fc1.encrypt(plaintext, column);
         if (fc1.decrypt(ciphertext, column) !== plaintext) return false;
         try {
-          fc1.decrypt(ciphertext, `${column}_other`);
+          fc1.decrypt(ciphertext, `${column}_other` as EncryptionContext);
           return false;
         } catch (error) {
           return error instanceof DecryptionError;

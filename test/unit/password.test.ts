@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Password } from '../../src/shared/api.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../src/shared/roles.js';
-import { AppError } from '../../src/server/http/errors.js';
+import { AppError } from '../../src/server/core/errors.js';
 import {
   checkPasswordStrength,
   commonPasswordCount,

@@ -2,7 +2,7 @@
  * The one place a request is checked against the policies. A refusal throws; the HTTP pipeline
  * writes the refused attempt to the audit trail after the request's transaction has rolled back.
  */
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { Actor } from './actor.js';
 import { can, type Action } from './policies.js';
 

@@ -6,6 +6,7 @@
  *
  * docs/ACCESS-CONTROL.md explains the matrix in plain language.
  */
+import type { ACTIONS, ActionResource } from '../../shared/actions.js';
 import type { Role } from '../../shared/roles.js';
 import type { Actor } from './actor.js';
 
@@ -30,6 +31,8 @@ export interface ReferralTarget {
 }
 
 type Rule<R> = (actor: Actor, resource?: R) => boolean;
+/** One rule per action of src/shared/actions.ts: a missing rule or an unlisted one does not compile. */
+type PolicyTable = { [R in ActionResource]: { [V in (typeof ACTIONS)[R][number]]: Rule<never> } };
 
 const is =
   (...roles: Role[]): Rule<unknown> =>
@@ -308,7 +311,7 @@ export const policies = {
       (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
       sameInstitution(actor, person)) as Rule<Owned>,
   },
-} as const;
+} as const satisfies PolicyTable;
 
 type Policies = typeof policies;
 export type Action = {

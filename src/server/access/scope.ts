@@ -18,23 +18,33 @@ export function scopedUsers<O>(
   return query.where(sql<boolean>`false`);
 }
 
+/** The ids of the cases shared with the actor's institution (shares not revoked). */
+export function casesSharedWith(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'cases'>) =>
+    eb
+      .selectFrom('case_shares')
+      .select('case_shares.case_id')
+      .where('case_shares.institution_id', '=', actor.institutionId)
+      .where('case_shares.revoked_at', 'is', null);
+}
+
+/** The condition "case `cases.id` is shared with the actor's institution". */
+export function caseSharedWithActor(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'cases'>) =>
+    eb.exists(casesSharedWith(actor)(eb).whereRef('case_shares.case_id', '=', 'cases.id'));
+}
+
 /**
  * The condition "case `cases.id` is visible to the actor": owned by their institution or shared
- * with it (not revoked). Roles without case access see nothing.
+ * with it (not revoked). Roles without case access see nothing. The SQL form of `case.read`
+ * (policies.ts); single cases (case-access.ts) and lists load through it.
  */
 export function caseVisible(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>) => {
     if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
     return eb.or([
       eb('cases.owner_institution_id', '=', actor.institutionId),
-      eb.exists(
-        eb
-          .selectFrom('case_shares')
-          .select('case_shares.id')
-          .whereRef('case_shares.case_id', '=', 'cases.id')
-          .where('case_shares.institution_id', '=', actor.institutionId)
-          .where('case_shares.revoked_at', 'is', null),
-      ),
+      caseSharedWithActor(actor)(eb),
     ]);
   };
 }

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
-import type { Ctx } from '../http/route.js';
+import type { Ctx } from '../core/context.js';
+import type { AuditAction } from '../../shared/actions.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -21,7 +22,7 @@ export interface AuditActor {
 
 export interface AuditEvent {
   actor: AuditActor | null;
-  action: string;
+  action: AuditAction;
   outcome?: AuditOutcome;
   resourceType?: string | null;
   resourceId?: string | null;
@@ -196,7 +197,7 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<V
 /** The audit row of an operation done by the request's actor, in the operation's transaction. */
 export function auditOperation(
   ctx: Ctx,
-  action: string,
+  action: AuditAction,
   resourceType: string,
   resourceId: string | null,
   changedFields: readonly string[] = [],

@@ -6,6 +6,7 @@
  * as additional authenticated data, so a ciphertext copied into another column does not decrypt.
  */
 import crypto from 'node:crypto';
+import type { EncryptionContext } from './registry.js';
 
 const PREFIX = 'enc:v1:';
 
@@ -26,7 +27,7 @@ export class FieldCrypto {
   }
 
   /** Encrypts `plaintext` for the column named by `context` (e.g. `persons.given_names`). */
-  encrypt(plaintext: string, context: string): string {
+  encrypt(plaintext: string, context: EncryptionContext): string {
     const key = this.dataKeys.get(this.activeKeyId)!;
     const iv = crypto.randomBytes(12);
     const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
@@ -36,11 +37,11 @@ export class FieldCrypto {
     return `${PREFIX}${this.activeKeyId}:${iv.toString('base64url')}:${tag.toString('base64url')}:${data.toString('base64url')}`;
   }
 
-  encryptNullable(plaintext: string | null | undefined, context: string): string | null {
+  encryptNullable(plaintext: string | null | undefined, context: EncryptionContext): string | null {
     return plaintext === null || plaintext === undefined ? null : this.encrypt(plaintext, context);
   }
 
-  decrypt(ciphertext: string, context: string): string {
+  decrypt(ciphertext: string, context: EncryptionContext): string {
     const parts = ciphertext.startsWith(PREFIX) ? ciphertext.slice(PREFIX.length).split(':') : [];
     if (parts.length !== 4) throw new DecryptionError('A stored value is not in the encrypted format.');
     const [keyId, iv, tag, data] = parts as [string, string, string, string];
@@ -58,7 +59,7 @@ export class FieldCrypto {
     }
   }
 
-  decryptNullable(ciphertext: string | null, context: string): string | null {
+  decryptNullable(ciphertext: string | null, context: EncryptionContext): string | null {
     return ciphertext === null ? null : this.decrypt(ciphertext, context);
   }
 

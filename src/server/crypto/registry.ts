@@ -1,16 +1,12 @@
 /**
- * Every encrypted column in the database. `nanduti keys rotate` re-encrypts exactly these, and
- * tests check that none of them holds plaintext. A feature that adds an encrypted column adds it here.
+ * Every encrypted column in the database, per table. `nanduti keys rotate` re-encrypts exactly
+ * these, tests check that none of them holds plaintext, and a ciphertext's authenticated context is
+ * its `table.column` — typed, so encrypting for a column that is not listed here does not compile.
+ * A feature that adds an encrypted column adds it here.
  */
-export interface EncryptedColumn {
-  table: string;
-  idColumn: string;
-  column: string;
-}
-
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
-  { table: 'users', idColumn: 'id', column: 'totp_secret' },
-  ...[
+const ENCRYPTED = {
+  users: ['totp_secret'],
+  persons: [
     'given_names',
     'first_surname',
     'second_surname',
@@ -21,29 +17,39 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     'residence_district',
     'indigenous_community',
     'disability',
-  ].map((column) => ({ table: 'persons', idColumn: 'id', column })),
-  { table: 'cases', idColumn: 'id', column: 'detection_place' },
-  { table: 'cases', idColumn: 'id', column: 'narrative' },
-  { table: 'trafficking_decisions', idColumn: 'id', column: 'reason' },
-  { table: 'trafficking_events', idColumn: 'id', column: 'district' },
-  { table: 'consents', idColumn: 'id', column: 'reason' },
-  { table: 'person_needs', idColumn: 'id', column: 'notes' },
-  { table: 'referrals', idColumn: 'id', column: 'note' },
-  { table: 'referrals', idColumn: 'id', column: 'state_reason' },
-  { table: 'service_deliveries', idColumn: 'id', column: 'description' },
-  { table: 'hotline_contacts', idColumn: 'id', column: 'summary' },
+  ],
+  cases: ['detection_place', 'narrative'],
+  trafficking_decisions: ['reason'],
+  trafficking_events: ['district'],
+  consents: ['reason'],
+  person_needs: ['notes'],
+  referrals: ['note', 'state_reason'],
+  service_deliveries: ['description'],
+  hotline_contacts: ['summary'],
   // prosecution
-  { table: 'investigations', idColumn: 'id', column: 'complaint_summary' },
-  { table: 'investigations', idColumn: 'id', column: 'ict_accounts' },
-  ...['given_names', 'surnames', 'aliases', 'document_number', 'official_position'].map((column) => ({
-    table: 'investigation_suspects',
-    idColumn: 'id',
-    column,
-  })),
-  { table: 'investigation_operations', idColumn: 'id', column: 'place' },
-];
+  investigations: ['complaint_summary', 'ict_accounts'],
+  investigation_suspects: ['given_names', 'surnames', 'aliases', 'document_number', 'official_position'],
+  investigation_operations: ['place'],
+} as const;
+
+type Encrypted = typeof ENCRYPTED;
+/** An encrypted column of `table`. */
+export type EncryptedColumnOf<T extends keyof Encrypted> = Encrypted[T][number];
+/** The authenticated-data context of a column's ciphertexts: `persons.given_names`, … */
+export type EncryptionContext = { [T in keyof Encrypted]: `${T}.${Encrypted[T][number]}` }[keyof Encrypted];
+
+export interface EncryptedColumn {
+  table: keyof Encrypted;
+  idColumn: string;
+  column: string;
+}
+
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = Object.entries(ENCRYPTED).flatMap(
+  ([table, columns]) =>
+    columns.map((column) => ({ table: table as keyof Encrypted, idColumn: 'id', column })),
+);
 
 /** The authenticated-data context of a column's ciphertexts. */
-export function contextOf(column: Pick<EncryptedColumn, 'table' | 'column'>): string {
-  return `${column.table}.${column.column}`;
+export function contextOf(column: Pick<EncryptedColumn, 'table' | 'column'>): EncryptionContext {
+  return `${column.table}.${column.column}` as EncryptionContext;
 }

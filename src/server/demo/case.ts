@@ -3,44 +3,20 @@
  * shares and timeline, written as rows of the chunk. Case `index` draws from its own generator
  * stream, so its content depends only on the seed and the index (chunks and workers may vary).
  */
-import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { formatReference } from '../modules/cases/cases.service.js';
 import { detectionTable, ownerCode } from './detection.js';
 import { drawEvents } from './events.js';
 import { drawAge, exploitationValues, PROFILE_TABLE, type CaseShape } from './exploitation.js';
 import { drawPerson } from './person.js';
 import { personRow } from './person-row.js';
-import { addDays, caseStatus, detectionDate, locate, timestampOn, type YearSlice } from './plan.js';
+import { addDays, caseStatus, detectionDate, locate, timestampOn } from './plan.js';
 import { Rng, Weighted } from './prng.js';
-import type { DemoOffer } from './directory.js';
 import { writeScreeningAndDecisions, writeShares } from './follow-up.js';
-import { writeProtection, type Holds } from './protection.js';
-import type { LoadedInstrument } from './screening.js';
+import { writeProtection } from './protection.js';
+import type { DemoContext, Holds } from './context.js';
 import type { ChunkTables } from './tables.js';
 import { detectionPlace, narrative, placeName } from './texts.js';
-
-export interface DemoInstitution {
-  id: string;
-  code: string;
-  kind: string;
-  units: ReadonlyArray<{ id: string; department: string | null }>;
-  /** Active case workers and supervisors: who creates, screens and decides. */
-  staff: readonly string[];
-}
-
-export interface DemoContext {
-  crypto: FieldCrypto;
-  seed: number;
-  /** Seed of the id stream (differs between runs that append to the same database). */
-  idSeed: number;
-  plan: readonly YearSlice[];
-  institutions: ReadonlyMap<string, DemoInstitution>;
-  instrument: LoadedInstrument | null;
-  /** The service directory by service type (see directory.ts). */
-  offers: ReadonlyMap<string, readonly DemoOffer[]>;
-  /** Cases in this run. */
-  total: number;
-}
+import type { EncryptionContext } from '../crypto/registry.js';
 
 /** Protection draws from streams of its own, so adding it left the rest of a seed's data as it was. */
 const PROTECTION_STREAM = 0x5bd1e995;
@@ -127,7 +103,8 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
     controls: exploitation[0]?.control ?? [],
     detectionMethod: method,
   });
-  const enc = (value: string | null, context: string) => ctx.crypto.encryptNullable(value, context);
+  const enc = (value: string | null, context: EncryptionContext) =>
+    ctx.crypto.encryptNullable(value, context);
   t.cases.add([
     caseId,
     formatReference(slice.year, slice.base + ordinal + 1),

@@ -5,10 +5,10 @@
  */
 import { FieldCrypto } from '../crypto/field-crypto.js';
 import type { RuleDefinition } from '../../shared/screening-rules.js';
-import { writeCase, type DemoContext, type DemoInstitution } from './case.js';
+import { writeCase } from './case.js';
+import type { DemoContext, DemoInstitution, Holds } from './context.js';
 import type { DemoOffer } from './directory.js';
 import type { YearSlice } from './plan.js';
-import type { Holds } from './protection.js';
 import { instrumentOf } from './screening.js';
 import { chunkScript } from './sql-script.js';
 import { chunkTables } from './tables.js';

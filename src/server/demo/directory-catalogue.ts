@@ -1,5 +1,5 @@
 /**
- * The demo's service directory (DOMAIN.md §1, §5): fictitious providers of the institutions that
+ * The demo's service directory (docs/DOMAIN.md §1, §5): fictitious providers of the institutions that
  * protect victims — the women's ministry's shelters and regional centres, the children's ministry's
  * shelters and day centres, health, consular repatriation, migration, labour, an NGO and IOM. Every
  * name says "(ficticio)". Faithful to the seeds, no shelter takes adult men (the gap report shows it),

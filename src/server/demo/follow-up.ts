@@ -3,9 +3,9 @@
  * against the published instrument, assessed with the shared rules), the trafficking-status
  * decisions (some reviewed later), and the sharing with other institutions.
  */
-import type { DemoContext, DemoInstitution } from './case.js';
+import type { DemoContext, DemoInstitution } from './context.js';
 import type { PersonInput } from '../modules/persons/person-record.js';
-import { addDays, LAST_DAY, timestampOn } from './plan.js';
+import { addDays, dayAfter, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
 import { decideStatus, decisionOrgType, drawAnswers, drawTruth, screen } from './screening.js';
 import type { ChunkTables } from './tables.js';
@@ -23,12 +23,6 @@ export interface VictimContext {
   detectedOn: string;
   factsDate: string;
   timeline: Timeline;
-}
-
-/** `days` after detection, but never after the end of the demo calendar. */
-export function dayAfter(detectedOn: string, days: number): string {
-  const day = addDays(detectedOn, days);
-  return day > LAST_DAY ? (detectedOn > LAST_DAY ? detectedOn : LAST_DAY) : day;
 }
 
 /** The facts cannot precede the birth: the day after the birth at the earliest. */

@@ -1,6 +1,6 @@
 /**
  * How the demo cases spread over time: 2019–2026 with the yearly shape of the reference figures
- * (DOMAIN.md §8: 86 victims identified in 2019, 299 in 2020, 166 in 2021; later years continue the
+ * (docs/DOMAIN.md §8: 86 victims identified in 2019, 299 in 2020, 166 in 2021; later years continue the
  * trend), scaled to the number of cases asked for. References run in detection order within a year.
  */
 import type { Rng } from './prng.js';
@@ -99,4 +99,10 @@ export function caseStatus(rng: Rng, year: number): string {
     return x < 0.55 ? 'Closed' : x < 0.8 ? 'ClosedReferred' : x < 0.95 ? 'FollowUp' : 'Active';
   if (year <= 2025) return x < 0.3 ? 'Active' : x < 0.7 ? 'FollowUp' : x < 0.9 ? 'ClosedReferred' : 'Closed';
   return x < 0.7 ? 'Active' : x < 0.95 ? 'FollowUp' : 'Closed';
+}
+
+/** `days` after detection, but never after the end of the demo calendar. */
+export function dayAfter(detectedOn: string, days: number): string {
+  const day = addDays(detectedOn, days);
+  return day > LAST_DAY ? (detectedOn > LAST_DAY ? detectedOn : LAST_DAY) : day;
 }

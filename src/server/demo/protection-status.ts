@@ -3,12 +3,11 @@
  * found abroad (the consulate, repatriation), with the same rules as the API: a return is arranged
  * only when requested, a residency granted only when requested.
  */
-import { LAST_DAY, timestampOn } from './plan.js';
+import { dayAfter, LAST_DAY, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
-import type { ProtectionVictim } from './protection.js';
+import type { ProtectionVictim } from './context.js';
 import { consulateIn } from './protection-texts.js';
 import type { ChunkTables } from './tables.js';
-import { dayAfter } from './follow-up.js';
 
 export function writeProtectionStatus(rng: Rng, t: ChunkTables, v: ProtectionVictim, foreign: boolean): void {
   if (!rng.chance(0.85)) return;

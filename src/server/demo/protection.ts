@@ -6,44 +6,15 @@
  * the protection status of foreign victims and of Paraguayans found abroad.
  */
 import { DEFAULT_SHARED_FIELDS } from '../../shared/catalogues.js';
-import type { PersonInput } from '../modules/persons/person-record.js';
 import { ageBandOf, match } from '../modules/providers/matching.js';
-import type { DemoContext, DemoInstitution } from './case.js';
-import { dayAfter } from './follow-up.js';
-import { addDays, LAST_DAY, timestampOn } from './plan.js';
+import type { DemoContext, Holds, ProtectionVictim } from './context.js';
+import { addDays, dayAfter, LAST_DAY, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
 import { needStatusAfter, writeReferral } from './referral-write.js';
 import { writeProtectionStatus } from './protection-status.js';
 import * as texts from './protection-texts.js';
 import type { ChunkTables } from './tables.js';
-
-export type CaseTimeline = (
-  at: string,
-  kind: string,
-  details: Record<string, unknown>,
-  actor?: string | null,
-  institution?: string,
-) => void;
-
-export interface ProtectionVictim {
-  /** The case's index in this run (the last cases may hold shelter places, see DemoOffer). */
-  caseIndex: number;
-  caseId: string;
-  personId: string;
-  owner: DemoInstitution;
-  detectedOn: string;
-  detectionDepartment: string | null;
-  detectionCountry: string;
-  fields: PersonInput;
-  age: number;
-  child: boolean;
-  /** The latest trafficking-status decision, if any. */
-  status: string | null;
-  timeline: CaseTimeline;
-}
-
-/** Bed places taken by referrals still running at the end, per provider service. */
-export type Holds = Record<string, number>;
+import type { EncryptionContext } from '../crypto/registry.js';
 
 /** Chance that each service is needed, by who the victim is. */
 const NEEDS = {
@@ -116,7 +87,8 @@ export function writeProtection(
           ? 0.65
           : 0.4;
   if (!rng.chance(share)) return;
-  const enc = (value: string | null, context: string) => ctx.crypto.encryptNullable(value, context);
+  const enc = (value: string | null, context: EncryptionContext) =>
+    ctx.crypto.encryptNullable(value, context);
   const worker = rng.pick(v.owner.staff);
   const needOn = dayAfter(v.detectedOn, rng.int(0, 6));
   const department = v.detectionDepartment ?? v.fields.residenceDepartment ?? null;

@@ -4,11 +4,10 @@
  */
 import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS } from '../../shared/catalogues.js';
 import { isBedService } from '../modules/providers/matching.js';
-import type { DemoContext } from './case.js';
+import type { DemoContext, Holds, ProtectionVictim } from './context.js';
 import type { DemoOffer } from './directory.js';
 import { addDays, LAST_DAY, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
-import type { Holds, ProtectionVictim } from './protection.js';
 import * as texts from './protection-texts.js';
 import { referralFlow } from './referral-flow.js';
 import type { ChunkTables } from './tables.js';

@@ -8,7 +8,7 @@ import type { Trx } from '../db/database.js';
 import { usernameKey } from '../modules/auth/auth.service.js';
 import { generateTotpSecret } from '../modules/auth/totp.js';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../shared/roles.js';
-import type { DemoInstitution } from './case.js';
+import type { DemoInstitution } from './context.js';
 import type { Rng } from './prng.js';
 import { FEMALE_NAMES, MALE_NAMES, SURNAME_TABLE } from './vocabulary.js';
 

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ALL_CONTRACTS, contracts } from '../../shared/contracts/index.js';
 import { migrationStatus } from '../db/migrate.js';
@@ -22,9 +23,9 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
 import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import type { AppServices } from '../services.js';
-import { AppError, errors } from './errors.js';
+import { AppError, errors } from '../core/errors.js';
 import { localeOf } from './locale.js';
-import { messageFor } from './messages.js';
+import { messageFor } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
 import { routesOf } from './route.js';
 import { securityHeaders } from './security.js';
@@ -73,6 +74,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   }) as unknown as FastifyInstance;
   // JSON only: a text/plain body (which browsers send cross-site without a preflight) is a 415.
   app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
   securityHeaders(app);
 
   app.setErrorHandler((error, request, reply) => {

@@ -20,18 +20,11 @@ import { can } from '../access/policies.js';
 import { writeAuditAlone } from '../audit/audit.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Trx } from '../db/database.js';
+import type { Ctx } from '../core/context.js';
 import type { AppServices } from '../services.js';
-import { AppError, errors, type FieldIssue } from './errors.js';
+import { AppError, errors, type FieldIssue } from '../core/errors.js';
 import { localeOf } from './locale.js';
 import { authenticate, requireCsrf } from './session-auth.js';
-
-/** What every service call receives: the transaction, who acts, and the request's identity. */
-export interface Ctx {
-  trx: Trx;
-  actor: Actor;
-  requestId: string;
-  purpose: string;
-}
 
 /**
  * What a handler receives: the service context (transaction, actor, request id, purpose) and what

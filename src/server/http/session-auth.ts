@@ -1,11 +1,12 @@
 /** Authentication of API requests by session cookie, and CSRF protection of cookie-authenticated writes. */
 import crypto from 'node:crypto';
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.js';
 import { loadSession, SESSION_COOKIE, type LoadedSession } from '../modules/auth/sessions.js';
 import type { AppServices } from '../services.js';
 import type { Locale, Role } from '../../shared/roles.js';
-import { errors } from './errors.js';
+import { errors } from '../core/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,19 +14,9 @@ declare module 'fastify' {
   }
 }
 
-export function readCookie(request: FastifyRequest, name: string): string | null {
-  const header = request.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name)
-      return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return null;
-}
-
-function cookieAttributes(request: FastifyRequest): string {
-  return `Path=/; HttpOnly; SameSite=Strict${request.protocol === 'https' ? '; Secure' : ''}`;
+/** The session cookie's attributes: the whole site, never read by scripts, never sent cross-site. */
+function cookieOptions(request: FastifyRequest, maxAge: number): CookieSerializeOptions {
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge };
 }
 
 export function setSessionCookie(
@@ -35,11 +26,11 @@ export function setSessionCookie(
   expiresAt: Date,
 ) {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-  reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Max-Age=${maxAge}; ${cookieAttributes(request)}`);
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, maxAge));
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.header('set-cookie', `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes(request)}`);
+  reply.setCookie(SESSION_COOKIE, '', cookieOptions(request, 0));
 }
 
 export function actorOf(session: LoadedSession): Actor {
@@ -61,7 +52,9 @@ export async function authenticate(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor> {
-  const token = readCookie(request, SESSION_COOKIE);
+  // @fastify/cookie parses the header; a value it cannot decode (a lone `%`) stays as sent and
+  // matches no session, so a malformed cookie is a 401 like any other unknown one.
+  const token = request.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) throw errors.unauthenticated();
   const session = await services.db.transaction((trx) => loadSession(trx, token, services.config));
   if (!session) {

@@ -4,7 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DimensionId, StatisticsFilters } from '../../shared/api-statistics.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { FigureDefinition } from './figure.js';
 
 export interface DimensionSql {

@@ -8,7 +8,7 @@ import type { DimensionId, FigureId, StatisticsFilters } from '../../shared/api-
 import { caseVisible } from '../access/scope.js';
 import type { Actor } from '../access/actor.js';
 import type { Trx } from '../db/database.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { dimensionSql } from './dimensions.js';
 import { checkBreakdowns, conditionsSql, sourceSql } from './engine.js';
 import { figure as figureOf } from './figures/index.js';

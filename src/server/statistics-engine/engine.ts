@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DimensionId, FigureResult, StatisticsFilters } from '../../shared/api-statistics.js';
 import type { Trx } from '../db/database.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { cubeMeasure, cubeMedianQuery, cubeSide, cubeSource } from './cube.js';
 import { dimensionSql, filterConditions } from './dimensions.js';
 import { FACT_TABLE, type FigureDefinition } from './figure.js';

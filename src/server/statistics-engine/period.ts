@@ -1,6 +1,7 @@
 /** The period a query covers: a calendar year, or from/to dates (both inclusive). */
 import type { StatisticsFilters } from '../../shared/api-statistics.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
+import { paraguayYear } from '../../shared/dates.js';
 
 export interface Period {
   /** Inclusive. */
@@ -23,7 +24,7 @@ export function periodOf(filters: StatisticsFilters, today = new Date()): Period
       throw errors.validation([{ path: 'query.to', message: 'to must not be before from' }]);
     return { from: filters.from, until: iso(Date.parse(`${filters.to}T00:00:00Z`) + DAY) };
   }
-  const year = filters.year ?? today.getUTCFullYear();
+  const year = filters.year ?? paraguayYear(today);
   return { from: `${year}-01-01`, until: `${year + 1}-01-01` };
 }
 

@@ -1,7 +1,7 @@
 /** Periods of statistics queries: a year, from/to (inclusive), the same period a year earlier. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../core/errors.js';
 import { lastDay, periodOf, previousPeriod } from './period.js';
 
 describe('statistics periods', () => {

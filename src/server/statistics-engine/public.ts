@@ -11,7 +11,7 @@ import { figure as figureOf } from './figures/index.js';
 import { dimensionSql } from './dimensions.js';
 import { factsVersion } from './refresh.js';
 
-/** Minimum persons a published value may describe (DOMAIN.md §7; CTDC uses 11). */
+/** Minimum persons a published value may describe (docs/DOMAIN.md §7; CTDC uses 11). */
 export function publicK(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.NANDUTI_STATISTICS_K;
   if (raw === undefined || raw === '') return 11;

@@ -19,7 +19,8 @@ export const getStatistics = defineContract({
   operationId: 'getStatistics',
   method: 'GET',
   path: '/api/statistics',
-  summary: 'One figure (DOMAIN.md §7) for a period and filters, its year-over-year change and a breakdown',
+  summary:
+    'One figure (docs/DOMAIN.md §7) for a period and filters, its year-over-year change and a breakdown',
   action: 'statistics.read',
   query: StatisticsQuery,
   response: FigureResult,

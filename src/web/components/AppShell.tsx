@@ -3,16 +3,19 @@
  * session's permissions, the user's name and institution, language and logout. Below 48rem the
  * navigation and user menu fold behind a menu button.
  */
+import { Link, useLocation, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
-import * as api from '../api.js';
+import { logout as logoutContract } from '../../shared/contracts/session.js';
+import { listReferralInbox } from '../../shared/contracts/referrals.js';
+import { call } from '../api.js';
+import { useApiQuery } from '../queries.js';
+import type { PlainKey } from '../i18n/catalogue.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link, usePath } from '../router.js';
-import { APP_ROUTES, type AppRouteEntry } from '../routes.js';
 import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
-import { NotificationsButton, usePolled } from './Notifications.js';
+import { NotificationsButton, REFRESH_MS } from './Notifications.js';
 
 const MENU_ID = 'app-menu';
 
@@ -20,26 +23,34 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { can, signedOut } = useSession();
   const { user } = useCurrentSession();
-  const path = usePath();
+  const path = useLocation({ select: (location) => location.pathname });
+  const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
 
   useEffect(() => setMenuOpen(false), [path]);
   // Incoming referrals still waiting for an answer, shown on the inbox's navigation link.
-  const [inbox] = usePolled(loadPendingReferrals, can('referral.list'));
-  const pending = inbox?.counts.requested ?? 0;
+  const inbox = useApiQuery(
+    listReferralInbox,
+    { query: { direction: 'incoming', limit: 1 } },
+    { enabled: can('referral.list'), refetchInterval: REFRESH_MS },
+  );
+  const pending = inbox.data?.counts.requested ?? 0;
 
   async function logout() {
     setLoggingOut(true);
     // The session ends here whatever the server answers: a failed call must not keep it usable.
-    await api.logout().catch((error: unknown) => console.error(error));
+    await call(logoutContract).catch((error: unknown) => console.error(error));
     signedOut('loggedOut');
   }
 
-  const routes = APP_ROUTES.filter(
-    (route): route is Extract<AppRouteEntry, { label: string }> =>
-      route.label !== null && (route.permission === null || can(route.permission)),
-  );
+  // The navigation: the routes with a label (in the route tree's order) the session may open.
+  const routes: { path: string; label: PlainKey }[] = [];
+  for (const route of Object.values(router.routesById)) {
+    const { nav, permission } = route.options.staticData ?? {};
+    if (nav && (permission === undefined || can(permission)))
+      routes.push({ path: route.fullPath, label: nav });
+  }
   // A case or person page belongs to the case list in the navigation, a referral to the inbox.
   const section =
     path.startsWith('/cases/') || path.startsWith('/persons/')
@@ -120,5 +131,3 @@ export function AppShell({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-const loadPendingReferrals = () => api.listReferralInbox({ direction: 'incoming', limit: 1 });

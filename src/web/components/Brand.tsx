@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link } from '../router.js';
+import { Link } from '@tanstack/react-router';
 
 /** The Ñandutí name and mark, linking home. */
 export function Brand() {

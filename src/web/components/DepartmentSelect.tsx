@@ -10,15 +10,24 @@ type DepartmentSelectProps = Omit<ComponentProps<typeof SelectField>, 'children'
 };
 
 export function DepartmentSelect({ emptyLabel, ...select }: DepartmentSelectProps) {
-  const { t } = useI18n();
   return (
     <SelectField {...select}>
+      <DepartmentOptions emptyLabel={emptyLabel} />
+    </SelectField>
+  );
+}
+
+/** The empty choice and the departments, as a select's options. */
+export function DepartmentOptions({ emptyLabel }: { emptyLabel?: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <>
       <option value="">{emptyLabel ?? t('common.none')}</option>
       {PY_DEPARTMENTS.map((department) => (
         <option key={department.code} value={department.code}>
           {department.name}
         </option>
       ))}
-    </SelectField>
+    </>
   );
 }

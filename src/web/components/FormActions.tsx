@@ -7,8 +7,12 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { LiveRegion } from './LiveRegion.js';
 
 interface FormActionsProps {
-  /** The form's state from `useForm`: its alert and whether its request is running. */
-  form: Pick<FormState, 'alert' | 'pending'>;
+  /** What the form's live region says (the server's message, or that fields need fixing). */
+  alert?: string | null;
+  /** Whether the form's request is running. */
+  pending?: boolean;
+  /** The older hand-wired form state, until every form is on react-hook-form. */
+  form?: Pick<FormState, 'alert' | 'pending'>;
   submitLabel: string;
   /** Called without arguments, so a dialog's `onClose(result?)` can be passed as it is. */
   onCancel(): void;
@@ -16,12 +20,12 @@ interface FormActionsProps {
   showSubmit?: boolean;
 }
 
-export function FormActions({ form, submitLabel, onCancel, showSubmit = true }: FormActionsProps) {
+export function FormActions({ form, submitLabel, onCancel, showSubmit = true, ...props }: FormActionsProps) {
   const { t } = useI18n();
-  const { pending } = form;
+  const pending = form?.pending ?? props.pending ?? false;
   return (
     <>
-      <LiveRegion error={form.alert} />
+      <LiveRegion error={form?.alert ?? props.alert ?? null} />
       <div className="form-actions">
         {showSubmit && (
           <button type="submit" className="btn btn--primary" disabled={pending}>

@@ -1,52 +1,24 @@
 /**
  * The shell's notifications: a button with the unread count that opens the user's notifications
  * (texts hold no personal data, only a referral's reference), each linking to its referral, and
- * "mark all as read". The count refreshes on every page change and every minute.
+ * "mark all as read". The count refreshes every minute and right after any change.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { NotificationList } from '../../shared/api-notifications.js';
-import * as api from '../api.js';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { listNotifications, markNotificationsRead } from '../../shared/contracts/notifications.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link, usePath } from '../router.js';
-import { referralPath } from '../routes.js';
+import { useApiMutation, useApiQuery } from '../queries.js';
 import { Modal } from './Modal.js';
 
-type List = z.output<typeof NotificationList>;
-const REFRESH_MS = 60_000;
-
-/** Reloads `load` on every page change and every minute; failures keep the last value. */
-export function usePolled<T>(load: () => Promise<T>, enabled: boolean): [T | null, () => void] {
-  const path = usePath();
-  const [value, setValue] = useState<T | null>(null);
-  const refresh = useCallback(() => {
-    if (!enabled) return;
-    load().then(setValue, (error: unknown) => console.warn('refresh failed', error));
-  }, [load, enabled]);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh, path]);
-  return [value, refresh];
-}
+/** How often the shell's counts (notifications, referrals waiting) are read again. */
+export const REFRESH_MS = 60_000;
 
 export function NotificationsButton() {
   const { t, formatDateTime } = useI18n();
-  const [list, refresh] = usePolled<List>(api.listNotifications, true);
+  const list = useApiQuery(listNotifications, {}, { refetchInterval: REFRESH_MS }).data;
+  const markAll = useApiMutation(markNotificationsRead);
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   const unread = list?.unread ?? 0;
-
-  async function markAll() {
-    setPending(true);
-    try {
-      await api.markAllNotificationsRead();
-      refresh();
-    } finally {
-      setPending(false);
-    }
-  }
 
   return (
     <>
@@ -73,7 +45,7 @@ export function NotificationsButton() {
               {list.items.map((item) => (
                 <li key={item.id} className={item.readAt ? 'record-item' : 'record-item record-item--unread'}>
                   <p className="record-item-title">
-                    <Link to={referralPath(item.resourceId)} onClick={() => setOpen(false)}>
+                    <Link to="/referrals/$id" params={{ id: item.resourceId }} onClick={() => setOpen(false)}>
                       {item.text}
                     </Link>
                   </p>
@@ -84,8 +56,13 @@ export function NotificationsButton() {
           )}
           <div className="form-actions">
             {unread > 0 && (
-              <button type="button" className="btn" disabled={pending} onClick={markAll}>
-                {pending ? t('action.working') : t('notifications.markAllRead')}
+              <button
+                type="button"
+                className="btn"
+                disabled={markAll.isPending}
+                onClick={() => markAll.mutate({ body: { all: true } })}
+              >
+                {markAll.isPending ? t('action.working') : t('notifications.markAllRead')}
               </button>
             )}
             <button type="button" className="btn" onClick={() => setOpen(false)}>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { hasNavigated } from '../router.js';
+import { hasNavigated } from '../navigation.js';
 
 interface Props {
   title: string;

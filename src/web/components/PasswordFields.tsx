@@ -1,47 +1,72 @@
 /** New password and its confirmation, with the length rule the server enforces. */
+import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../shared/roles.js';
-import type { FieldErrors } from '../forms.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { TextField } from './Field.js';
+import { FormText } from './FormFields.js';
+import { LiveRegion } from './LiveRegion.js';
 
-interface Props {
-  password: string;
-  confirm: string;
-  onPassword(value: string): void;
-  onConfirm(value: string): void;
-  errors: FieldErrors;
-  /** The account name, so password managers file the new password under it. */
-  username?: string;
+/** A set-password request's schema with the confirmation the form asks for (never sent). */
+export function withConfirmation<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  return schema
+    .extend({ confirm: z.string() })
+    .refine((values: { password?: unknown; confirm?: unknown }) => values.password === values.confirm, {
+      path: ['confirm'],
+    });
 }
 
-export function PasswordFields({ password, confirm, onPassword, onConfirm, errors, username }: Props) {
+/** The hints of such a form: a mismatch, and a bad link (the token is the link's, not a field). */
+export const PASSWORD_HINTS = { confirm: 'error.passwordMismatch', token: 'error.linkInvalid' } as const;
+
+/** The request without the confirmation. */
+export function withoutConfirmation<T extends { confirm: string }>({ confirm: _confirm, ...body }: T) {
+  return body;
+}
+
+export function PasswordFields({ username }: { username?: string }) {
   const { t } = useI18n();
   return (
     <>
       {username !== undefined && (
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       )}
-      <TextField
+      <FormText
         label={t('password.new')}
         name="password"
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={(event) => onPassword(event.target.value)}
         hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
-        error={errors.password}
         required
       />
-      <TextField
+      <FormText
         label={t('password.confirm')}
         name="confirm"
         type="password"
         autoComplete="new-password"
-        value={confirm}
-        onChange={(event) => onConfirm(event.target.value)}
-        error={errors.confirm}
         required
       />
+    </>
+  );
+}
+
+/** A public page's form ending: its live region and one submit button. */
+export function SubmitRow({
+  alert,
+  pending,
+  label,
+}: {
+  alert: string | null;
+  pending: boolean;
+  label: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <LiveRegion error={alert} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={pending}>
+          {pending ? t('action.working') : label}
+        </button>
+      </div>
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { Catalogue, MessageKey } from './catalogue.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { gn } from './gn.js';
+import { formatMessage } from './format.js';
 import { parseMessage, translationProblems } from './tools/icu.js';
 import { loadCatalogue, translate } from './translate.js';
 
@@ -46,7 +47,7 @@ describe.each<[string, Catalogue]>([
 describe('the Guaraní catalogue', () => {
   /** Written the same in Guaraní: names, symbols, brands and loanwords Guaraní has no other word for. */
   const SAME_ON_PURPOSE =
-    /^(app\.name|app\.pageTitle|common\.none|audit\.col\.seq|value\.PLATFORMS\..+|value\.SEXES\.Intersex|value\.DECISION_ORG_TYPES\.NGO|value\.SEXUAL_EXPLOITATION_TYPES\.Pornography)$/;
+    /^(app\.name|app\.pageTitle|common\.none|audit\.col\.seq|cases\.screening\.elementsValue|value\.PLATFORMS\..+|value\.SEXES\.Intersex|value\.DECISION_ORG_TYPES\.NGO|value\.SEXUAL_EXPLOITATION_TYPES\.Pornography|prosecution\.stage\.(imputacion|acusacion))$/;
 
   it('translates rather than copying Spanish', () => {
     expect(keys.filter((key) => gn[key] === es[key] && !SAME_ON_PURPOSE.test(key))).toEqual([]);
@@ -79,6 +80,14 @@ describe('translate', () => {
     expect(translate('es', 'cases.bornIn', { sex: 'Female', year: 1990 })).toBe('nacida en 1990');
     expect(translate('es', 'cases.bornIn', { sex: 'Male', year: 1990 })).toBe('nacido en 1990');
     expect(translate('es', 'cases.bornIn', { sex: 'Unknown', year: 1990 })).toBe('nacida/o en 1990');
+    expect(translate('es', 'cases.bornIn', { year: 1990 })).toBe('nacida/o en 1990');
+  });
+
+  it('shows a message that cannot be formatted as written, rather than failing the page', () => {
+    expect(formatMessage('gn', '{total, plural, one {# káso}', { total: 2 })).toBe(
+      '{total, plural, one {# káso}',
+    );
+    expect(formatMessage('es', 'Hola {name}', {})).toBe('Hola {name}');
   });
 
   it('requires the arguments of the Spanish message at compile time', () => {

@@ -5,84 +5,12 @@
  * translators with every other message; the keys are typed from the lists themselves, so a value
  * added to a list without its labels is a compile error.
  */
-import {
-  ASSESSMENTS,
-  CASE_PERSON_ROLES,
-  CONSENT_GIVERS,
-  CONSENT_METHODS,
-  CASE_STATUSES,
-  CONTROL_METHODS,
-  DECISION_ORG_TYPES,
-  DETECTION_METHODS,
-  DOCUMENT_TYPES,
-  EVENT_TYPES,
-  EXPLOITATION_TYPES,
-  GENDERS,
-  ISIC_SECTIONS,
-  LANGUAGES,
-  NEED_STATUSES,
-  PLATFORMS,
-  RECRUITER_RELATIONS,
-  RECRUITMENT_METHODS,
-  REFERRAL_STATES,
-  SERVICE_TYPES,
-  SEXES,
-  SEXUAL_EXPLOITATION_TYPES,
-  TRAFFICKING_STATUSES,
-  UNMET_REASONS,
-  URGENCIES,
-  VULNERABILITY_FACTORS,
-} from '../../shared/catalogues.js';
 import type { Locale } from '../../shared/roles.js';
 import type { PlainKey } from './catalogue.js';
-import type { PREVENTION_LISTS, PreventionList } from './prevention/values.js';
 import { translate } from './translate.js';
+import { VALUE_LISTS, type ValueListName, type ValueOf } from './values/lists.js';
 
-/** The closed lists, by the name they have in src/shared/catalogues.ts. */
-export const VALUE_LISTS = {
-  SEXES,
-  GENDERS,
-  DOCUMENT_TYPES,
-  LANGUAGES,
-  DETECTION_METHODS,
-  CASE_STATUSES,
-  CASE_PERSON_ROLES,
-  TRAFFICKING_STATUSES,
-  DECISION_ORG_TYPES,
-  ASSESSMENTS,
-  EXPLOITATION_TYPES,
-  ISIC_SECTIONS,
-  SEXUAL_EXPLOITATION_TYPES,
-  CONTROL_METHODS,
-  RECRUITMENT_METHODS,
-  RECRUITER_RELATIONS,
-  PLATFORMS,
-  EVENT_TYPES,
-  VULNERABILITY_FACTORS,
-  SERVICE_TYPES,
-  URGENCIES,
-  REFERRAL_STATES,
-  UNMET_REASONS,
-  NEED_STATUSES,
-  CONSENT_METHODS,
-  CONSENT_GIVERS,
-} as const;
-
-export type ValueListName = keyof typeof VALUE_LISTS;
-/** The values of one list, e.g. `ValueOf<'SEXES'>` is `'Female' | 'Male' | …`. */
-export type ValueOf<L extends ValueListName> = (typeof VALUE_LISTS)[L][number];
-
-type AnyListName = ValueListName | PreventionList;
-type AnyValueOf<L extends AnyListName> = L extends ValueListName
-  ? ValueOf<L>
-  : L extends PreventionList
-    ? (typeof PREVENTION_LISTS)[L][number]
-    : never;
-
-/** The message key of one value's label, e.g. `value.SEXES.Female`. */
-export type ValueKey = {
-  [L in AnyListName]: `value.${L}.${AnyValueOf<L>}`;
-}[AnyListName];
+export { VALUE_LISTS, type ValueKey, type ValueListName, type ValueOf } from './values/lists.js';
 
 function isValueOf<L extends ValueListName>(list: L, value: string): value is ValueOf<L> {
   return (VALUE_LISTS[list] as readonly string[]).includes(value);

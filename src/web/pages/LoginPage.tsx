@@ -2,15 +2,18 @@
  * Login in two steps: username and password, then, when the server answers `totp_required`, the
  * six-digit code from the user's authenticator app (the password is kept in memory meanwhile).
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { LoginRequest } from '../../shared/api.js';
-import * as api from '../api.js';
-import { TextField } from '../components/Field.js';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { login } from '../../shared/contracts/session.js';
+import { getSetupStatus } from '../../shared/contracts/setup.js';
+import { Form, useApiForm, useFormAlert } from '../components/Form.js';
+import { FormText } from '../components/FormFields.js';
 import { LiveRegion } from '../components/LiveRegion.js';
 import { Page } from '../components/Page.js';
 import { PublicLayout } from '../components/PublicLayout.js';
-import { validate } from '../forms.js';
-import { useForm } from '../hooks/useForm.js';
+import { SessionGate } from '../components/SessionGate.js';
+import { safeNext } from '../navigation.js';
+import { useApiQuery } from '../queries.js';
 import type { PlainKey } from '../i18n/catalogue.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useSession, type SessionNotice } from '../session.js';
@@ -21,46 +24,44 @@ const NOTICES: Record<Exclude<SessionNotice, null>, PlainKey> = {
   loggedOutEverywhere: 'login.loggedOutEverywhere',
 };
 
+/** The login route: the form, or once signed in, the page the visitor was going to. */
 export function LoginPage() {
+  const { session } = useSession();
+  const { next } = useSearch({ from: '/login' });
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (session) void navigate({ href: safeNext(next), replace: true });
+  }, [session, next, navigate]);
+  return <SessionGate>{session ? null : <LoginForm />}</SessionGate>;
+}
+
+function LoginForm() {
   const { t } = useI18n();
   const { signIn, notice } = useSession();
-  const form = useForm();
   const [step, setStep] = useState<'password' | 'totp'>('password');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
-  const [needsSetup, setNeedsSetup] = useState(false);
-
-  useEffect(() => {
-    api.getSetupStatus().then(
-      (status) => setNeedsSetup(status.needsSetup),
-      () => undefined, // only a hint; the login form works without it
-    );
-  }, []);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const input = { username, password, ...(step === 'totp' ? { totp: totp.replace(/\s/g, '') } : {}) };
-    const checked = validate(LoginRequest, input, t, { totp: 'error.totpFormat' });
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const session = await form.submit(async () => {
-      try {
-        return await api.login(checked.data);
-      } catch (error) {
-        if (error instanceof api.ApiError && error.code === 'totp_required' && step === 'password') {
-          setStep('totp');
-          return null;
-        }
-        throw error;
-      }
-    }, ['username', 'password', 'totp']);
-    if (session) signIn(session);
-  }
+  const needsSetup = useApiQuery(getSetupStatus, {}, { retry: false }).data?.needsSetup ?? false;
+  const form = useApiForm(login, {
+    defaultValues: { username: '', password: '' },
+    prepare: (values) =>
+      step === 'totp'
+        ? { ...values, totp: (values.totp ?? '').replace(/\s/g, '') }
+        : { ...values, totp: undefined },
+    hints: { totp: 'error.totpFormat' },
+    onSuccess: signIn,
+    // The second step: the password was right and the account asks for its TOTP code.
+    onError: (error) => {
+      if (error.code !== 'totp_required' || step !== 'password') return false;
+      setStep('totp');
+      return true;
+    },
+  });
+  const alert = useFormAlert(form);
 
   function back() {
     setStep('password');
-    setTotp('');
-    form.reset();
+    form.resetField('totp');
+    form.clearErrors();
+    form.setServerError(null);
   }
 
   const title = step === 'password' ? t('login.title') : t('login.totpTitle');
@@ -69,38 +70,32 @@ export function LoginPage() {
       <Page title={title} focusHeading={false} key={step}>
         {needsSetup && <p className="notice notice--info">{t('login.needsSetup')}</p>}
         {notice && step === 'password' && <p className="notice notice--info">{t(NOTICES[notice])}</p>}
-        <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+        <Form form={form} onSubmit={form.onSubmit}>
           {step === 'password' ? (
             <>
-              <TextField
+              <FormText
                 label={t('login.username')}
                 name="username"
                 autoComplete="username"
                 autoCapitalize="none"
                 spellCheck={false}
                 autoFocus
-                value={username}
-                onChange={(event) => setUsername(event.target.value)}
-                error={form.errors.username}
                 required
                 data-testid="login-username"
               />
-              <TextField
+              <FormText
                 label={t('login.password')}
                 name="password"
                 type="password"
                 autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                error={form.errors.password}
                 required
                 data-testid="login-password"
               />
             </>
           ) : (
             <>
-              <p>{t('login.totpIntro', { username })}</p>
-              <TextField
+              <p>{t('login.totpIntro', { username: form.getValues('username') })}</p>
+              <FormText
                 label={t('login.totp')}
                 name="totp"
                 inputMode="numeric"
@@ -108,17 +103,14 @@ export function LoginPage() {
                 pattern="[0-9]*"
                 maxLength={7}
                 autoFocus
-                value={totp}
-                onChange={(event) => setTotp(event.target.value)}
                 hint={t('login.totpHint')}
-                error={form.errors.totp}
                 required
                 className="input--code"
                 data-testid="login-totp"
               />
             </>
           )}
-          <LiveRegion error={form.alert} />
+          <LiveRegion error={alert} />
           <div className="form-actions">
             <button
               type="submit"
@@ -138,7 +130,7 @@ export function LoginPage() {
               </button>
             )}
           </div>
-        </form>
+        </Form>
       </Page>
     </PublicLayout>
   );

@@ -1,6 +1,6 @@
 import { Page } from '../components/Page.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Link } from '../router.js';
+import { Link } from '@tanstack/react-router';
 
 /** Shown for unknown paths and for pages the session has no permission for (not revealed apart). */
 export function NotFoundPage() {

@@ -3,19 +3,24 @@
  * (`/reset#token=...`, issued by an administrator): choose a password, and, when the account must
  * use two-step verification, receive its TOTP secret once.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { SetPasswordRequest, type SetPasswordResponse } from '../../shared/api.js';
-import * as api from '../api.js';
-import { LiveRegion } from '../components/LiveRegion.js';
+import { setPasswordWithToken } from '../../shared/contracts/setup.js';
+import { Form, useApiForm, useFormAlert } from '../components/Form.js';
 import { Page } from '../components/Page.js';
-import { PasswordFields } from '../components/PasswordFields.js';
+import {
+  PASSWORD_HINTS,
+  PasswordFields,
+  SubmitRow,
+  withConfirmation,
+  withoutConfirmation,
+} from '../components/PasswordFields.js';
 import { PublicLayout } from '../components/PublicLayout.js';
 import { TotpPanel } from '../components/TotpPanel.js';
-import { passwordFormErrors, validate } from '../forms.js';
-import { useForm } from '../hooks/useForm.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { forgetHash, Link, readHashToken } from '../router.js';
+import { forgetHash, readHashToken } from '../navigation.js';
 
 export function SetPasswordPage({ mode }: { mode: 'activate' | 'reset' }) {
   const { t } = useI18n();
@@ -63,35 +68,28 @@ interface FormProps {
 
 function PasswordForm({ token, mode, onDone }: FormProps) {
   const { t } = useI18n();
-  const form = useForm();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(SetPasswordRequest, { token, password }, t);
-    const errors = passwordFormErrors(checked.ok ? {} : checked.errors, password, confirm, t);
-    if (!checked.ok || Object.keys(errors).length > 0) return form.showErrors(errors);
-    const result = await form.submit(() => api.setPasswordWithToken(checked.data), ['password']);
-    if (result) onDone(result);
-  }
-
+  const form = useApiForm(setPasswordWithToken, {
+    schema: withConfirmation(SetPasswordRequest),
+    defaultValues: { token, password: '', confirm: '' },
+    hints: PASSWORD_HINTS,
+    toInput: (values) => ({ body: withoutConfirmation(values) }),
+    onSuccess: onDone,
+  });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+    <Form form={form} onSubmit={form.onSubmit}>
       <p>{mode === 'activate' ? t('setPassword.activateIntro') : t('setPassword.resetIntro')}</p>
-      <PasswordFields
-        password={password}
-        confirm={confirm}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
-        errors={form.errors}
-      />
-      <LiveRegion error={form.alert} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.pending}>
-          {form.pending ? t('action.working') : t('setPassword.submit')}
-        </button>
-      </div>
-    </form>
+      <PasswordFields />
+      <SubmitRow alert={useFormAlert(form)} pending={form.pending} label={t('setPassword.submit')} />
+    </Form>
   );
+}
+
+/** `/activate#token=…`: a new user's first password. */
+export function ActivatePage() {
+  return <SetPasswordPage mode="activate" />;
+}
+
+/** `/reset#token=…`: a password reset issued by an administrator. */
+export function ResetPage() {
+  return <SetPasswordPage mode="reset" />;
 }

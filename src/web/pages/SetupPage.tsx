@@ -3,27 +3,32 @@
  * server printed (`/setup#token=...`; the fragment never reaches the server's logs), then shows
  * the administrator's TOTP secret once.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { SetupRequest, type SetupResponse } from '../../shared/api.js';
-import * as api from '../api.js';
-import { TextField } from '../components/Field.js';
-import { LiveRegion } from '../components/LiveRegion.js';
+import { completeSetup, getSetupStatus } from '../../shared/contracts/setup.js';
+import { Form, useApiForm, useFormAlert } from '../components/Form.js';
+import { FormText } from '../components/FormFields.js';
 import { LoadError, Loading } from '../components/Loading.js';
 import { Page } from '../components/Page.js';
-import { PasswordFields } from '../components/PasswordFields.js';
+import {
+  PASSWORD_HINTS,
+  PasswordFields,
+  SubmitRow,
+  withConfirmation,
+  withoutConfirmation,
+} from '../components/PasswordFields.js';
 import { PublicLayout } from '../components/PublicLayout.js';
 import { TotpPanel } from '../components/TotpPanel.js';
-import { passwordFormErrors, validate } from '../forms.js';
-import { useForm } from '../hooks/useForm.js';
-import { useLoad } from '../hooks/useLoad.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { forgetHash, Link, readHashToken } from '../router.js';
+import { useApiQuery } from '../queries.js';
+import { forgetHash, readHashToken } from '../navigation.js';
 
 export function SetupPage() {
   const { t } = useI18n();
   const [token] = useState(readHashToken);
-  const status = useLoad(api.getSetupStatus, 'setup');
+  const status = useApiQuery(getSetupStatus, {});
   const [done, setDone] = useState<z.output<typeof SetupResponse> | null>(null);
 
   useEffect(forgetHash, []);
@@ -40,11 +45,11 @@ export function SetupPage() {
         </p>
       </>
     );
-  } else if (status.loading) {
+  } else if (status.isError) {
+    body = <LoadError error={status.error} onRetry={() => void status.refetch()} />;
+  } else if (!status.data) {
     body = <Loading />;
-  } else if (status.error) {
-    body = <LoadError error={status.error} onRetry={status.reload} />;
-  } else if (!status.data?.needsSetup) {
+  } else if (!status.data.needsSetup) {
     body = <AlreadySetUp />;
   } else if (!token) {
     body = <p className="notice notice--error">{t('setup.missingToken')}</p>;
@@ -82,63 +87,28 @@ interface FormProps {
 
 function SetupForm({ token, onDone }: FormProps) {
   const { t } = useI18n();
-  const form = useForm();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(SetupRequest, { token, username, displayName, password }, t, {
-      username: 'error.usernameFormat',
-    });
-    const errors = passwordFormErrors(checked.ok ? {} : checked.errors, password, confirm, t);
-    if (!checked.ok || Object.keys(errors).length > 0) return form.showErrors(errors);
-    const result = await form.submit(
-      () => api.completeSetup(checked.data),
-      ['username', 'displayName', 'password'],
-    );
-    if (result) onDone(result);
-  }
-
+  const form = useApiForm(completeSetup, {
+    schema: withConfirmation(SetupRequest),
+    defaultValues: { token, username: '', displayName: '', password: '', confirm: '' },
+    hints: { ...PASSWORD_HINTS, username: 'error.usernameFormat' },
+    toInput: (values) => ({ body: withoutConfirmation(values) }),
+    onSuccess: onDone,
+  });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+    <Form form={form} onSubmit={form.onSubmit}>
       <p>{t('setup.intro')}</p>
-      <TextField
+      <FormText
         label={t('setup.username')}
         name="username"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
         hint={t('setup.usernameHint')}
-        error={form.errors.username}
         required
       />
-      <TextField
-        label={t('setup.displayName')}
-        name="displayName"
-        autoComplete="name"
-        value={displayName}
-        onChange={(event) => setDisplayName(event.target.value)}
-        error={form.errors.displayName}
-        required
-      />
-      <PasswordFields
-        password={password}
-        confirm={confirm}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
-        errors={form.errors}
-      />
-      <LiveRegion error={form.alert} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.pending}>
-          {form.pending ? t('action.working') : t('setup.submit')}
-        </button>
-      </div>
-    </form>
+      <FormText label={t('setup.displayName')} name="displayName" autoComplete="name" required />
+      <PasswordFields />
+      <SubmitRow alert={useFormAlert(form)} pending={form.pending} label={t('setup.submit')} />
+    </Form>
   );
 }

@@ -6,7 +6,7 @@ import type { Database, Trx } from '../../db/database.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Config } from '../../config.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { AppError, errors } from '../../http/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
 import { decoy, verifyPassword } from './password.js';
 import { createSession, type NewSession } from './sessions.js';

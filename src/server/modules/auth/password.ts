@@ -5,7 +5,7 @@
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/roles.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 
 // The list is an array of words (ranked by frequency); Object.keys of it would give its indexes.
 const commonList =

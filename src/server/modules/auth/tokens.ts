@@ -1,6 +1,6 @@
 /** One-time tokens for set-up, account activation and password reset links. Only hashes are stored. */
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { hashToken, randomToken } from './sessions.js';
 
 export type TokenPurpose = 'setup' | 'activation' | 'password_reset';

@@ -5,10 +5,11 @@
  * allowed" rule is written once.
  */
 import { authorize } from '../../access/authorize.js';
+import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 
 export type CaseAction = Extract<Action, `case.${string}`>;
 
@@ -38,26 +39,18 @@ export async function loadCaseForAction(
   const row = await trx
     .selectFrom('cases')
     .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('case_shares')
-            .select('case_shares.id')
-            .whereRef('case_shares.case_id', '=', 'cases.id')
-            .where('case_shares.institution_id', '=', actor.institutionId)
-            .where('case_shares.revoked_at', 'is', null),
-        )
-        .as('shared'),
-    )
+    .select((eb) => caseSharedWithActor(actor)(eb).as('shared'))
     .where('cases.id', '=', caseId)
+    .where(caseVisible(actor))
     .executeTakeFirst();
+  // Not visible (the SQL scope, as every list): "not found", audited as the action attempted.
   if (!row) throw errors.notFound({ audit });
   const target = {
     institutionId: row.owner_institution_id,
     sharedWithActor: row.owner_institution_id !== actor.institutionId && Boolean(row.shared),
   };
-  // Not visible: "not found", audited as the action that was attempted.
+  // The rule agrees with the scope (test/api/access-properties.test.ts); a disagreement still ends
+  // in "not found", never a leak.
   if (!can(actor, 'case.read', target)) throw errors.notFound({ audit });
   authorize(actor, action, target, { resourceType: 'case', resourceId: row.id });
   return {

@@ -9,7 +9,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ListCasesQuery } from '../../../shared/api-identification.js';
 import type { Actor } from '../../access/actor.js';
-import { scopedCases } from '../../access/scope.js';
+import { casesSharedWith, scopedCases } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 
@@ -87,13 +87,7 @@ function arms(trx: Trx, actor: Actor, filter: ListFilter): CasesQuery[] {
   );
   const shared = scopedCases(actor, trx.selectFrom('cases'))
     .where('cases.owner_institution_id', '<>', actor.institutionId)
-    .where('cases.id', 'in', (eb) =>
-      eb
-        .selectFrom('case_shares')
-        .select('case_shares.case_id')
-        .where('case_shares.institution_id', '=', actor.institutionId)
-        .where('case_shares.revoked_at', 'is', null),
-    );
+    .where('cases.id', 'in', casesSharedWith(actor));
   return [applyFilter(owned, filter), applyFilter(shared, filter)];
 }
 

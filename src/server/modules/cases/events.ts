@@ -11,8 +11,8 @@ import {
 } from '../../../shared/api-identification.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from './case-access.js';
 import { personInCase } from './cases.repository.js';
 import { presentEvent, presentExploitation } from './cases.presenter.js';

@@ -10,8 +10,8 @@ import type { z } from 'zod';
 import type { CtdcImportCounts, CtdcImportView } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../standards/csv.js';
 import {
   readCtdcHeader,
@@ -19,6 +19,7 @@ import {
   type CtdcIssue,
   type CtdcRecord,
 } from '../../standards/ctdc-import.js';
+import { paraguayToday } from '../../../shared/dates.js';
 
 const SLICE = 256 * 1024;
 const BATCH = 5000;
@@ -82,7 +83,7 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
   const [importRow] = await ctx.trx
     .insertInto('ctdc_imports')
     .values({
-      label: label ?? `CTDC ${new Date().toISOString().slice(0, 10)}`,
+      label: label ?? `CTDC ${paraguayToday()}`,
       format: 'global2020',
       sha256,
       record_count: 0,

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ExportCtdcQuery, ExportHtcdsQuery } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { ctdcColumns, ctdcRow, type CtdcFormat } from '../../standards/ctdc-export.js';
 import { csvLine } from '../../standards/csv.js';
 import { HTCDS_COLUMNS, htcdsRow } from '../../standards/htcds.js';

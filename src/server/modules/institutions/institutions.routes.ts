@@ -5,7 +5,7 @@ import { contracts } from '../../../shared/contracts/index.js';
 import { authorize } from '../../access/authorize.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 

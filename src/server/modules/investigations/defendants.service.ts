@@ -13,13 +13,15 @@ import type {
 } from '../../../shared/api-prosecution.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { AuditAction } from '../../../shared/actions.js';
+import type { Ctx } from '../../core/context.js';
 import { investigationView, loadInvestigationFor, type LoadedInvestigation } from './investigation-access.js';
 import { stageRecords } from './investigations.presenter.js';
 import { stagesOf } from './investigations.repository.js';
 import { notBeforeOpening } from './investigations.service.js';
 import { checkOutcome, checkStage } from './stage-machine.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 export async function addSuspect(
   ctx: Ctx,
@@ -28,7 +30,7 @@ export async function addSuspect(
   input: z.output<typeof AddSuspectRequest>,
 ) {
   const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
-  const enc = (value: string | null | undefined, column: string) =>
+  const enc = (value: string | null | undefined, column: EncryptedColumnOf<'investigation_suspects'>) =>
     crypto.encryptNullable(value, `investigation_suspects.${column}`);
   if (input.official) {
     const institution = await ctx.trx
@@ -93,7 +95,7 @@ async function done(
   ctx: Ctx,
   crypto: FieldCrypto,
   loaded: LoadedInvestigation,
-  action: string,
+  action: AuditAction,
   id: string,
   fields: string[],
 ) {

@@ -8,8 +8,8 @@ import type { InvestigationView } from '../../../shared/api-prosecution.js';
 import { authorize } from '../../access/authorize.js';
 import { can, type Action, type InvestigationTarget } from '../../access/policies.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { presentInvestigation, presentSuspect } from './investigations.presenter.js';
 import {
   chargesOf,

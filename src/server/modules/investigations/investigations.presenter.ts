@@ -14,6 +14,7 @@ import type {
   SuspectRow,
 } from './investigations.repository.js';
 import { checkOutcome, nextStages, type Stage, type StageRecord } from './stage-machine.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 type Suspect = z.input<typeof SuspectView>;
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -35,7 +36,7 @@ export function presentSuspect(
     mayProsecute: boolean;
   },
 ): Suspect {
-  const dec = (value: string | null, column: string) =>
+  const dec = (value: string | null, column: EncryptedColumnOf<'investigation_suspects'>) =>
     crypto.decryptNullable(value, `investigation_suspects.${column}`);
   const aliases = dec(row.aliases, 'aliases');
   const history = stageRecords(related.stages);

@@ -1,4 +1,4 @@
-/** The legal-provision catalogue (data seeded from DOMAIN.md §2; labels in es, gn, en). */
+/** The legal-provision catalogue (data seeded from docs/DOMAIN.md §2; labels in es, gn, en). */
 import type { z } from 'zod';
 import type { LegalProvisionList } from '../../../shared/api-prosecution.js';
 import type { Trx } from '../../db/database.js';

@@ -1,7 +1,7 @@
 /** Error messages of prosecution, per stable code, in Spanish, Guaraní and English (merged in http/messages.ts). */
 import type { Locale } from '../../../shared/roles.js';
 
-export const prosecutionMessages: Record<string, Record<Locale, string>> = {
+export const prosecutionMessages = {
   investigation_reference_taken: {
     es: 'Su institución ya tiene una investigación con la referencia {reference}. Use otra o abra la existente.',
     gn: 'Ne institución oguerekóma peteĩ investigación referencia {reference} reheve. Eipuru ambue térã embojuruja oĩmava.',
@@ -16,11 +16,6 @@ export const prosecutionMessages: Record<string, Record<Locale, string>> = {
     es: 'La fecha ({field}) no puede ser anterior a la apertura de la investigación ({openedOn}).',
     gn: 'Ára ({field}) ndaikatúi oĩ investigación ñepyrũ ({openedOn}) mboyve.',
     en: 'The date ({field}) cannot be before the investigation was opened ({openedOn}).',
-  },
-  unknown_institution: {
-    es: 'La institución indicada no existe en el catálogo.',
-    gn: 'Institución ojehechaukáva ndaipóri catálogo-pe.',
-    en: 'The institution given is not in the catalogue.',
   },
   instruct_own_institution: {
     es: 'La institución que lleva la investigación no necesita instruirse a sí misma. Elija otra institución.',
@@ -77,4 +72,4 @@ export const prosecutionMessages: Record<string, Record<Locale, string>> = {
     gn: 'Tapicha ndaipóri upe caso-pe, térã caso noñembojoajúi investigación ndive.',
     en: 'The person is not on that case, or the case is not linked to the investigation.',
   },
-};
+} satisfies Record<string, Record<Locale, string>>;

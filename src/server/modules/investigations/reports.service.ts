@@ -9,7 +9,7 @@ import type {
   InvestigationExport,
 } from '../../../shared/api-prosecution.js';
 import { auditOperation } from '../../audit/audit.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import {
   chargesOf,
   complicitySuspects,

@@ -1,5 +1,5 @@
 /**
- * The procedural stages of one defendant (DOMAIN.md §6), as a pure module:
+ * The procedural stages of one defendant (docs/DOMAIN.md §6), as a pure module:
  *
  *   (none) → imputación
  *   imputación → acusación | sobreseimiento | salida alternativa

@@ -7,7 +7,7 @@
  */
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { auditOperation } from '../../audit/audit.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
 import {
@@ -20,6 +20,7 @@ import {
   recomputeAllClusters,
   recordDecision,
 } from './clusters.repository.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 /** Every person as the engine needs it (decrypted in memory only, for the duration of the run). */
 async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]> {
@@ -42,7 +43,8 @@ async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]>
     ])
     .orderBy('id')
     .execute();
-  const dec = (v: string | null, column: string) => crypto.decryptNullable(v, `persons.${column}`);
+  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(v, `persons.${column}`);
   return rows.map((r) => {
     const aliases = dec(r.aliases, 'aliases');
     return {

@@ -13,13 +13,15 @@ import type { SEXES } from '../../../shared/catalogues.js';
 import { scopedPersons } from '../../access/scope.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
 import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/record.js';
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import { paraguayYear } from '../../../shared/dates.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -106,7 +108,8 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
 type CandidateRow = Awaited<ReturnType<typeof candidates>>[number];
 
 function linkPersonOf(crypto: FieldCrypto, r: CandidateRow): LinkPerson {
-  const dec = (v: string | null, column: string) => crypto.decryptNullable(v, `persons.${column}`);
+  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(v, `persons.${column}`);
   const aliases = dec(r.aliases, 'aliases');
   return {
     id: r.id,
@@ -129,7 +132,7 @@ function queryPerson(input: MatchInput): LinkPerson {
   const year =
     input.estimatedAge === null || input.estimatedAge === undefined
       ? null
-      : new Date().getUTCFullYear() - input.estimatedAge;
+      : paraguayYear() - input.estimatedAge;
   return {
     id: 'query',
     source: 'intake',

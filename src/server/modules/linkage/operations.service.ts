@@ -7,8 +7,8 @@
 import { authorize } from '../../access/authorize.js';
 import { scopedPersons } from '../../access/scope.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { fullNameOf } from '../persons/person-record.js';
 import { findPersonTarget } from '../persons/persons.repository.js';
 import { clusterIdOf } from './clusters.repository.js';

@@ -10,7 +10,7 @@ import { scopedPersons } from '../../access/scope.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { auditOperation } from '../../audit/audit.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 
 /** One side of a review pair, as the reviewer may see it. */
 export type ReviewSide =

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Locale, Role } from '../../../shared/roles.js';
 import type { Database, Trx } from '../../db/database.js';
 import { CASE_ROLES } from '../../access/policies.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import type { NotificationKind } from '../../../shared/api-notifications.js';
 import { notificationText, referralReference } from './notification-text.js';
 

@@ -10,6 +10,8 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Selectable } from 'kysely';
 import type { PersonTable } from '../../db/schema.js';
 import { documentKey, identityKey, nameTokens, type NameParts } from './name-normalize.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import { paraguayYear } from '../../../shared/dates.js';
 
 export type PersonInput = z.output<typeof PersonFields>;
 
@@ -51,7 +53,7 @@ export function birthYearOf(
   today: Date = new Date(),
 ): number | null {
   if (dateOfBirth) return Number(dateOfBirth.slice(0, 4));
-  if (estimatedAge !== null && estimatedAge !== undefined) return today.getUTCFullYear() - estimatedAge;
+  if (estimatedAge !== null && estimatedAge !== undefined) return paraguayYear(today) - estimatedAge;
   return null;
 }
 
@@ -65,7 +67,7 @@ export type PersonColumns = Omit<
 
 /** Every column a person's fields produce (encrypted, indexed, or in clear). */
 export function personColumns(crypto: FieldCrypto, p: PersonInput, today: Date = new Date()): PersonColumns {
-  const enc = (value: string | null | undefined, column: string) =>
+  const enc = (value: string | null | undefined, column: EncryptedColumnOf<'persons'>) =>
     crypto.encryptNullable(value ?? null, `persons.${column}`);
   const { documentBidx, identityBidx } = duplicateIndexes(crypto, p);
   return {
@@ -104,7 +106,8 @@ export type StoredFields = { [K in keyof PersonInput]-?: Exclude<PersonInput[K],
 
 /** Decrypts a stored person back into its fields (only for records the caller may see). */
 export function personFields(crypto: FieldCrypto, row: StoredPerson): StoredFields {
-  const dec = (value: string | null, column: string) => crypto.decryptNullable(value, `persons.${column}`);
+  const dec = (value: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(value, `persons.${column}`);
   const aliases = dec(row.aliases, 'aliases');
   return {
     givenNames: crypto.decrypt(row.given_names, 'persons.given_names'),

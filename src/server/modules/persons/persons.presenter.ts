@@ -8,6 +8,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { CASE_PERSON_ROLES } from '../../../shared/catalogues.js';
 import { fullNameOf, personFields } from './person-record.js';
 import type { DuplicateRow, PersonRecordRow, PersonSummaryRow } from './persons.repository.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 interface CaseLinkRow {
   id: string;
@@ -41,7 +42,8 @@ export function presentPerson(
 }
 
 export function presentSummary(crypto: FieldCrypto, row: PersonSummaryRow): z.infer<typeof PersonSummary> {
-  const dec = (value: string | null, column: string) => crypto.decryptNullable(value, `persons.${column}`);
+  const dec = (value: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(value, `persons.${column}`);
   return {
     id: row.id,
     fullName: fullNameOf({

@@ -14,8 +14,9 @@ import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { AuditAction } from '../../../shared/actions.js';
+import type { Ctx } from '../../core/context.js';
 import { textKeys } from './name-normalize.js';
 import {
   duplicateIndexes,
@@ -35,6 +36,7 @@ import {
   visibleCasesOfPerson,
   type PersonRecordRow,
 } from './persons.repository.js';
+import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type CreateInput = z.output<typeof CreatePersonRequest>;
 type UpdateInput = z.output<typeof UpdatePersonRequest>;
@@ -43,12 +45,17 @@ type SearchInput = z.output<typeof SearchPersonsRequest>;
 
 /** A date of birth after today is a typing error, not a person. */
 function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
-  if (dateOfBirth && dateOfBirth > new Date().toISOString().slice(0, 10)) {
+  if (dateOfBirth && isAfterParaguayToday(dateOfBirth, 0)) {
     throw errors.badRequest('date_of_birth_in_future');
   }
 }
 
-function audit(ctx: Ctx, action: string, resourceId: string | null, changedFields: readonly string[] = []) {
+function audit(
+  ctx: Ctx,
+  action: AuditAction,
+  resourceId: string | null,
+  changedFields: readonly string[] = [],
+) {
   return auditOperation(ctx, action, 'person', resourceId, changedFields);
 }
 
@@ -87,7 +94,7 @@ async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
  * data protection officer can answer "who has seen this person?"), or one row without a record
  * when nobody was found.
  */
-async function auditShown(ctx: Ctx, action: string, ids: readonly string[]) {
+async function auditShown(ctx: Ctx, action: AuditAction, ids: readonly string[]) {
   if (ids.length === 0) await audit(ctx, action, null);
   for (const id of ids) await audit(ctx, action, id);
 }

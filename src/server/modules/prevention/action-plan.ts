@@ -14,8 +14,8 @@ import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { isoDate, presentProgress, type ProgressRow } from './prevention.presenter.js';
 import { requireInstitutions } from './trainings.js';
 

@@ -5,7 +5,7 @@ import type { CreateCampaignRequest, ListCampaignsQuery } from '../../../shared/
 import { authorize } from '../../access/authorize.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { presentCampaign } from './prevention.presenter.js';
 
 const CAMPAIGN_COLUMNS = [

@@ -14,8 +14,8 @@ import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import {
   institutionRefs,
@@ -119,7 +119,7 @@ export async function recordParticipants(
   input: z.output<typeof RecordParticipantsRequest>,
 ) {
   const row = await loadTraining(ctx.trx, trainingId);
-  const audit = { action: 'training.record', resourceType: 'training', resourceId: trainingId };
+  const audit = { action: 'training.record' as const, resourceType: 'training', resourceId: trainingId };
   if (!row) throw errors.notFound({ audit });
   authorize(
     ctx.actor,

@@ -10,8 +10,9 @@ import type {
 } from '../../../shared/api-protection.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { AuditAction } from '../../../shared/actions.js';
+import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { isBedService } from './matching.js';
@@ -20,7 +21,7 @@ import { listProviders, providerById, servicesOf } from './providers.repository.
 
 type CreateInput = z.output<typeof CreateProviderRequest>;
 
-const audit = (ctx: Ctx, action: string, resourceId: string, changedFields: string[]) =>
+const audit = (ctx: Ctx, action: AuditAction, resourceId: string, changedFields: string[]) =>
   auditProtection(ctx, action, 'provider', resourceId, changedFields);
 
 export async function providerView(ctx: Pick<Ctx, 'trx' | 'actor'>, providerId: string) {

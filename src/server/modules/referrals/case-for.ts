@@ -7,7 +7,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Actor } from '../../access/actor.js';
 import type { Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
-import { AppError, errors } from '../../http/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import { loadCaseForAction, type LoadedCase } from '../cases/case-access.js';
 
 type ProtectionCaseAction = Extract<

@@ -5,65 +5,23 @@
  * offers the next provider, and a place freed since the need was recorded shows up.
  */
 import type { z } from 'zod';
-import type { CaseProtection, NeedView } from '../../../shared/api-protection.js';
+import type { CaseProtection } from '../../../shared/api-protection.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { AppError, errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { AppError, errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
-import { match, type Candidate, type MatchResult } from '../providers/matching.js';
+import { match, type Candidate } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
 import { presentConsent } from './consents.service.js';
-import { presentProtectionStatus } from './needs.service.js';
+import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
 import { loadPerson, profileOf, type PersonRow } from './person-profile.js';
 import { presentReferralSummary } from './referrals.presenter.js';
 import { referralsOfCase } from './referrals.repository.js';
 
 type View = z.input<typeof CaseProtection>;
-type Need = z.input<typeof NeedView>;
-
-/** The API view of a need and its matches (shared with recordNeed). */
-export function presentNeed(
-  row: {
-    id: string;
-    case_id: string;
-    person_id: string;
-    service_type: string;
-    urgency: string;
-    department: string | null;
-    status: string;
-    unmet_reason: string | null;
-    created_at: Date | string;
-  },
-  notes: string | null,
-  matches: MatchResult['matches'],
-  ageChecked: boolean,
-): Need {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    personId: row.person_id,
-    serviceType: row.service_type as Need['serviceType'],
-    urgency: row.urgency as Need['urgency'],
-    department: row.department as Need['department'],
-    notes,
-    status: row.status as Need['status'],
-    unmetReason: row.unmet_reason as Need['unmetReason'],
-    ageChecked,
-    createdAt: new Date(row.created_at).toISOString(),
-    matches: matches.map((m) => ({
-      providerId: m.providerId,
-      providerServiceId: m.providerServiceId,
-      name: m.name,
-      institutionCode: m.institutionCode,
-      department: m.department as Need['matches'][number]['department'],
-      sameDepartment: m.sameDepartment,
-      free: m.free,
-    })),
-  };
-}
 
 export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: string): Promise<View> {
   let loaded;
@@ -98,7 +56,7 @@ export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: s
 
   const persons = new Map<string, PersonRow>();
   const candidates = new Map<string, Candidate[]>();
-  const needs: Need[] = [];
+  const needs: View['needs'] = [];
   for (const row of needRows) {
     const notes = crypto.decryptNullable(row.notes, 'person_needs.notes');
     if (row.status !== 'open' && row.status !== 'unmet') {

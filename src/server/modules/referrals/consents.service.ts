@@ -9,8 +9,8 @@ import { authorize } from '../../access/authorize.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Selectable } from 'kysely';
 import type { ConsentTable } from '../../db/schema.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { loadCaseFor } from './case-for.js';
 import { personInCase } from '../cases/cases.repository.js';
@@ -18,6 +18,7 @@ import { currentAge, loadPerson } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { endReferral } from './referral-state.js';
+import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type RecordInput = z.output<typeof RecordConsentRequest>;
 type View = z.input<typeof ConsentView>;
@@ -52,7 +53,7 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
   }
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
     throw errors.badRequest('person_not_in_case');
-  if (input.givenOn > new Date().toISOString().slice(0, 10)) throw errors.badRequest('date_in_future');
+  if (isAfterParaguayToday(input.givenOn, 0)) throw errors.badRequest('date_in_future');
   if (exception) {
     // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
     const age = currentAge(crypto, await loadPerson(ctx.trx, input.personId));

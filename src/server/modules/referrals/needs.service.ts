@@ -11,8 +11,8 @@ import type {
   RecordNeedRequest,
 } from '../../../shared/api-protection.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { ageBandOf, match } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
@@ -20,7 +20,7 @@ import { loadCaseFor } from './case-for.js';
 import { personInCase } from '../cases/cases.repository.js';
 import { loadPerson, profileOf } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
-import { presentNeed } from './case-protection.js';
+import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
 
 export async function recordNeed(
   ctx: Ctx,
@@ -101,38 +101,13 @@ export async function recordNeed(
   );
 }
 
-type StatusView = z.input<typeof ProtectionStatusView>;
-
-export async function presentProtectionStatus(
-  ctx: Pick<Ctx, 'trx'>,
-  caseId: string,
-  personId: string,
-): Promise<StatusView | null> {
-  const row = await ctx.trx
-    .selectFrom('protection_status')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    originCountry: row.origin_country,
-    destinationCountry: row.destination_country,
-    consulate: row.consulate,
-    returnRequested: row.return_requested,
-    returnArranged: row.return_arranged,
-    residencyRequested: row.residency_requested,
-    residencyGranted: row.residency_granted,
-  };
-}
-
 /** Records (replaces) the protection status of a foreign or repatriated victim on the case. */
 export async function recordProtectionStatus(
   ctx: Ctx,
   caseId: string,
   personId: string,
   input: z.output<typeof ProtectionStatusRequest>,
-): Promise<StatusView> {
+): Promise<z.input<typeof ProtectionStatusView>> {
   const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
   if (!(await personInCase(ctx.trx, loaded.id, personId))) throw errors.badRequest('person_not_in_case');
   if (input.returnArranged && !input.returnRequested)

@@ -7,6 +7,7 @@ import { ageAt } from '../../../shared/screening-rules.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import type { Profile } from '../providers/matching.js';
+import { paraguayToday } from '../../../shared/dates.js';
 
 export async function loadPerson(trx: Trx, personId: string) {
   return trx
@@ -32,13 +33,15 @@ export async function loadPerson(trx: Trx, personId: string) {
 }
 export type PersonRow = Awaited<ReturnType<typeof loadPerson>>;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Age in whole years today: from the date of birth when known (decrypted), else from the year of
  * birth kept in clear (which an estimated age also sets), else the estimated age; null if unknown.
  */
-export function currentAge(crypto: FieldCrypto, person: PersonRow, on: string = today()): number | null {
+export function currentAge(
+  crypto: FieldCrypto,
+  person: PersonRow,
+  on: string = paraguayToday(),
+): number | null {
   const dateOfBirth = crypto.decryptNullable(person.date_of_birth, 'persons.date_of_birth');
   if (dateOfBirth) return ageAt(dateOfBirth, on);
   if (person.birth_year !== null) return Number(on.slice(0, 4)) - person.birth_year;

@@ -1,5 +1,5 @@
 /**
- * The referral state machine (DOMAIN.md §5):
+ * The referral state machine (docs/DOMAIN.md §5):
  *
  *   requested → accepted | declined (reason) | closed (reason) | withdrawn
  *   accepted  → in_progress (first service delivered) | completed | closed (reason) | withdrawn
@@ -12,7 +12,7 @@
  */
 import type { REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { releasePlace } from '../providers/providers.repository.js';
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];

@@ -97,3 +97,13 @@ export async function referralsOfCase(trx: Trx, caseId: string) {
     .orderBy('referrals.id')
     .execute();
 }
+
+/** The protection status of a foreign or repatriated victim on a case, if recorded. */
+export function protectionStatusOf(trx: Trx, caseId: string, personId: string) {
+  return trx
+    .selectFrom('protection_status')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}

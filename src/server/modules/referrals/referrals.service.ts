@@ -16,19 +16,20 @@ import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS, type URGENCIES } from '../../.
 import { authorize } from '../../access/authorize.js';
 import { can, type Action } from '../../access/policies.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { isBedService } from '../providers/matching.js';
 import { takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
-import { presentProtectionStatus } from './needs.service.js';
+import { presentProtectionStatus } from './needs.presenter.js';
 import { loadPerson } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
 import { listReferrals, referralById, type ReferralRow } from './referrals.repository.js';
+import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
 type Actions = z.input<typeof ReferralView>['actions'];
@@ -293,7 +294,7 @@ export async function recordServiceDelivery(
   const row = await loadReferralFor(ctx, referralId, 'referral.respond');
   if (row.state !== 'accepted' && row.state !== 'in_progress')
     throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
-  if (input.deliveredOn > new Date().toISOString().slice(0, 10)) throw errors.badRequest('date_in_future');
+  if (isAfterParaguayToday(input.deliveredOn, 0)) throw errors.badRequest('date_in_future');
   if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
   const delivery = await ctx.trx
     .insertInto('service_deliveries')

@@ -3,11 +3,11 @@
  * from the non-identifying snapshot stored with each need (no decryption, no person ids). Cells
  * describing fewer than MIN_CELL needs are suppressed (count null): the report is read across
  * institutions, and a cell of one or two in a small department can point at a person. This is the
- * internal threshold; publication uses DOMAIN.md §7's k = 11.
+ * internal threshold; publication uses docs/DOMAIN.md §7's k = 11.
  */
 import type { z } from 'zod';
 import type { UnmetNeedsQuery, UnmetNeedsReport } from '../../../shared/api-protection.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 
 export const MIN_CELL = 3;

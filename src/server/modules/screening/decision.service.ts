@@ -8,8 +8,8 @@ import type { DecideStatusRequest } from '../../../shared/api-identification.js'
 import { authorize } from '../../access/authorize.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { addTimeline } from '../cases/timeline.js';
 import { REASON_CONTEXT } from './screening.presenter.js';

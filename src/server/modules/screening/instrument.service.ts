@@ -11,8 +11,8 @@ import { authorize } from '../../access/authorize.js';
 import type { Actor } from '../../access/actor.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { AppError, errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { AppError, errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import {
   findInstrumentById,
   findInstrumentByVersion,

@@ -8,8 +8,8 @@ import type { InstrumentDefinition, SubmitScreeningRequest } from '../../../shar
 import { assess, childStatus, unknownQuestionIds } from '../../../shared/screening-rules.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { AppError, errors } from '../../http/errors.js';
-import type { Ctx } from '../../http/route.js';
+import { AppError, errors } from '../../core/errors.js';
+import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { addTimeline } from '../cases/timeline.js';
 import {
@@ -18,20 +18,15 @@ import {
   findScreening,
   insertScreening,
 } from './screening.repository.js';
+import { isAfterParaguayToday, paraguayDayOf } from '../../../shared/dates.js';
 
 type SubmitInput = z.output<typeof SubmitScreeningRequest>;
 
 const DOB_CONTEXT = 'persons.date_of_birth';
 
-/** Today as YYYY-MM-DD in Paraguay's time zone (where the facts and interviews happen). */
-export function todayInParaguay(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'America/Asuncion' });
-}
-
 /** Throws 400 `date_in_future` for a date after today (a day's slack for other time zones). */
 export function refuseFutureDate(date: string, field: string): void {
-  const tomorrow = todayInParaguay(new Date(Date.now() + 24 * 3600 * 1000));
-  if (date > tomorrow) {
+  if (isAfterParaguayToday(date)) {
     throw new AppError(
       'date_in_future',
       400,
@@ -68,7 +63,7 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
       factsDate: input.factsDate,
       // The estimate is taken as of the person's last update: the later date errs towards a
       // younger age at the facts, i.e. towards protecting a possible child.
-      recordedOn: todayInParaguay(new Date(person.updated_at)),
+      recordedOn: paraguayDayOf(person.updated_at),
     });
   } catch (error) {
     if (error instanceof RangeError) throw errors.badRequest('facts_before_birth');

@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor.js';
 import { permissionsOf } from '../../access/policies.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/session-auth.js';
 import type { AppServices } from '../../services.js';

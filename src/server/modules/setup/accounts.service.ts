@@ -5,7 +5,7 @@
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Database, Trx } from '../../db/database.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../core/errors.js';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
 import { usernameKey } from '../auth/auth.service.js';
 import { checkPasswordStrength, hashPassword } from '../auth/password.js';

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { DrillQuery, StatisticsQuery } from '../../../shared/api-statistics.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import type { Ctx } from '../../http/route.js';
+import type { Ctx } from '../../core/context.js';
 import { drillCases } from '../../statistics-engine/drill.js';
 import { computeFigure } from '../../statistics-engine/engine.js';
 import { figure } from '../../statistics-engine/figures/index.js';

@@ -1,4 +1,4 @@
-/** Identification figures (DOMAIN.md §7): victims identified. */
+/** Identification figures (docs/DOMAIN.md §7): victims identified. */
 import { defineFigure, PERSON_BREAKDOWNS } from '../figure.js';
 
 export const identificationFigures = [

@@ -1,5 +1,5 @@
 /**
- * Prevention figures (DOMAIN.md §7): trainings held and their participants, campaigns and their
+ * Prevention figures (docs/DOMAIN.md §7): trainings held and their participants, campaigns and their
  * reach, hotline contacts. Read from the prevention tables, which hold counts and codes only.
  */
 import { defineFigure } from '../figure.js';

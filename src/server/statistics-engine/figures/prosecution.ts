@@ -1,5 +1,5 @@
 /**
- * Prosecution figures (DOMAIN.md §7): investigations opened, persons charged (imputados) and
+ * Prosecution figures (docs/DOMAIN.md §7): investigations opened, persons charged (imputados) and
  * convicted with their sentences, complicity investigations, international cooperation, operations.
  * They are read from the prosecution tables (no victim facts): suspects are counted per suspect record
  * (record linkage covers victims, not suspects). Aggregates only, and no drill-down (drill.ts): the

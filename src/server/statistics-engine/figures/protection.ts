@@ -1,4 +1,4 @@
-/** Protection figures (DOMAIN.md §7): assistance, services by type, referrals, unmet needs, time to service. */
+/** Protection figures (docs/DOMAIN.md §7): assistance, services by type, referrals, unmet needs, time to service. */
 import { defineFigure, PERSON_BREAKDOWNS } from '../figure.js';
 
 export const protectionFigures = [

@@ -16,7 +16,7 @@ export const linkageGn: Record<keyof typeof linkageEs, string> = {
   'linkage.reviews.intro':
     'Mokõi kuatia ikatúva ha’e peteĩ tapicha. Ambue institución kuatiágui ojehechauka iaty añoite, ndaha’éi hekokuéra.',
   'linkage.reviews.none': 'Ndaipóri jehecha jey oha’arõva.',
-  'linkage.reviews.probability': 'Ikatu haguã: {percent} %',
+  'linkage.reviews.probability': 'Ikatu hag̃ua: {percent} %',
   'linkage.reviews.hidden': 'Ambue institución kuatia (ndojehechaukái)',
   'linkage.reviews.cluster': 'Aty {cluster}',
   'linkage.reviews.same': 'Peteĩ tapicha voi',

@@ -12,7 +12,7 @@ export const preventionGn: { readonly [K in keyof typeof preventionEs]: string }
 
   'prevention.from': 'Guive',
   'prevention.to': 'Peve',
-  'prevention.institution': 'Tekombo’e',
+  'prevention.institution': 'Tembiaporenda',
   'prevention.department': 'Tetãvore',
   'prevention.any': 'Opavave',
   'prevention.national': 'Tetã pukukue',
@@ -21,7 +21,7 @@ export const preventionGn: { readonly [K in keyof typeof preventionEs]: string }
 
   'trainings.title': "Mbo'epy ha taller",
   'trainings.intro':
-    "Mbo'epy, taller, seminario ha webinario peteĩteĩ tekombo’e mba’e, oikéva tekombo’e ha kuña/kuimba’e rupi.",
+    "Mbo'epy, taller, seminario ha webinario peteĩteĩ tembiaporenda mba’e, oikéva tembiaporenda ha kuña/kuimba’e rupi.",
   'trainings.new': "Emoinge mbo'epy",
   'trainings.none': "Ndaipóri mbo'epy ko arapa’ũme.",
   'trainings.total':
@@ -32,12 +32,12 @@ export const preventionGn: { readonly [K in keyof typeof preventionEs]: string }
   'trainings.endsOn': 'Ára opahápe (ohasáramo peteĩ ára)',
   'trainings.modality': 'Mba’éichapa',
   'trainings.place': 'Tenda térã plataforma',
-  'trainings.audience': 'Tekombo’e oñemboúva',
+  'trainings.audience': 'Tembiaporenda oñemboúva',
   'trainings.topics': 'Mba’e ojehechava',
   'trainings.created': "Mbo'epy «{title}» oñemoingéma.",
   'trainings.organiser': 'Omoakãva',
   'trainings.participants': 'Oikéva',
-  'trainings.grid': 'Oikéva tekombo’e ha kuña/kuimba’e rupi',
+  'trainings.grid': 'Oikéva tembiaporenda ha kuña/kuimba’e rupi',
   'trainings.gridHint':
     'Ehai mboýpa peteĩteĩ kora’ípe; eheja 0 térã nandi ndaipóriháme. Eñongatúvo, oñemyengovia ymaguare.',
   'trainings.female': 'Kuña',
@@ -67,7 +67,7 @@ export const preventionGn: { readonly [K in keyof typeof preventionEs]: string }
 
   'hotline.title': 'Pumbyry ñemombe’u',
   'hotline.intro':
-    'Ñemombe’u ohupytýva ne tekombo’e línea. Oñemombe’úva oñeñongatu cifrado ha ojehechauka contacto ojeipe’ávo añoite.',
+    'Ñemombe’u ohupytýva ne tembiaporenda línea. Oñemombe’úva oñeñongatu cifrado ha ojehechauka contacto ojeipe’ávo añoite.',
   'hotline.new': 'Emoinge ñemombe’u',
   'hotline.none': 'Ndaipóri ñemombe’u ko arapa’ũme.',
   'hotline.total': '{total} ñemombe’u.',
@@ -80,14 +80,14 @@ export const preventionGn: { readonly [K in keyof typeof preventionEs]: string }
   'hotline.summaryHint': 'Tekotevẽva añoite. Oñeñongatu cifrado.',
   'hotline.recorded': 'Ñemombe’u oñemoingéma.',
   'hotline.contactTitle': 'Ñemombe’u {date}-gua',
-  'hotline.open': 'Hecha',
-  'hotline.case': 'Caso oĩva',
-  'hotline.noCase': 'Caso’ỹre',
-  'hotline.openCase': 'Eipe’a peteĩ caso ko ñemombe’úgui',
+  'hotline.open': 'Ehecha',
+  'hotline.case': 'Káso',
+  'hotline.noCase': 'Káso’ỹre',
+  'hotline.openCase': 'Eipe’a peteĩ káso ko ñemombe’úgui',
   'hotline.openCaseHint':
-    'Ojeipe’a peteĩ caso ne tekombo’e mba’e, línea rupive ojejuhúva, oñemombe’úva narrativa ramo.',
-  'hotline.caseOpened': 'Caso {reference} ojeipe’áma.',
-  'hotline.goToCase': 'Eho caso {reference}-pe',
+    'Ojeipe’a peteĩ káso ne tembiaporenda mba’e, línea rupive ojejuhúva, oñemombe’úva narrativa ramo.',
+  'hotline.caseOpened': 'Káso {reference} ojeipe’áma.',
+  'hotline.goToCase': 'Eho káso {reference}-pe',
   'hotline.back': 'Ejevy pumbyry ñemombe’úpe',
 
   'plan.title': 'Plan tembiapo tetãmegua',

@@ -2,29 +2,12 @@
  * The prevention value lists (src/shared/api-prevention.ts) and their translated labels: messages
  * `value.<LIST>.<Value>` of the catalogues (values/es.ts), typed from the lists like every closed list.
  */
-import {
-  CAMPAIGN_CHANNELS,
-  HOTLINE_CHANNELS,
-  HOTLINE_TOPICS,
-  PARTICIPANT_SEXES,
-  TRAINING_KINDS,
-  TRAINING_MODALITIES,
-  TRAINING_TOPICS,
-} from '../../../shared/api-prevention.js';
 import type { Locale } from '../../../shared/roles.js';
 import type { PlainKey } from '../catalogue.js';
 import { translate } from '../translate.js';
+import { PREVENTION_LISTS, type PreventionList } from '../values/lists.js';
 
-export const PREVENTION_LISTS = {
-  TRAINING_KINDS,
-  TRAINING_MODALITIES,
-  TRAINING_TOPICS,
-  PARTICIPANT_SEXES,
-  CAMPAIGN_CHANNELS,
-  HOTLINE_CHANNELS,
-  HOTLINE_TOPICS,
-} as const;
-export type PreventionList = keyof typeof PREVENTION_LISTS;
+export { PREVENTION_LISTS, type PreventionList } from '../values/lists.js';
 /** The label of `value` in `list`, or the value itself if unknown (never blank). */
 export function preventionLabel(locale: Locale, list: PreventionList, value: string): string {
   if (!(PREVENTION_LISTS[list] as readonly string[]).includes(value)) return value;

@@ -1,7 +1,7 @@
 /**
  * Labels of the values of every closed list, in English (keys: values/es.ts).
  */
-import type { ValueKey } from '../values.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesEn: Record<ValueKey, string> = {
   'value.SEXES.Female': 'Female',

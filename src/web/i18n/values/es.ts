@@ -4,7 +4,7 @@
  * (i18n/values.ts), so a value added to a list without its label is a compile error, and so is a
  * label of a value no list has.
  */
-import type { ValueKey } from '../values.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesEs = {
   'value.SEXES.Female': 'Mujer',

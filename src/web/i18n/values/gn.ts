@@ -3,7 +3,7 @@
  * Everyday words are Guaraní (kuña, kuimba'e, ambue, ndaipóri…); technical and legal terms are the
  * Spanish loanwords Paraguayan Guaraní uses for them (víctima, trata, cédula, fiscalía).
  */
-import type { ValueKey } from '../values.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesGn: Record<ValueKey, string> = {
   'value.SEXES.Female': 'Kuña',
@@ -139,8 +139,8 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.PLATFORMS.DatingSite': 'Sitio ñembohetaha (citas)',
   'value.PLATFORMS.JobSite': 'Sitio tembiapo jeheka',
   'value.PLATFORMS.Other': 'Ambue',
-  'value.EVENT_TYPES.Recruitment': 'Ñembosako’i (captación)',
-  'value.EVENT_TYPES.Transit': 'Ñemondo (traslado)',
+  'value.EVENT_TYPES.Recruitment': 'Jegueraha (captación)',
+  'value.EVENT_TYPES.Transit': 'Jeguata (traslado)',
   'value.EVENT_TYPES.Exploitation': 'Jeporuvai (explotación)',
   'value.VULNERABILITY_FACTORS.Indigenous': 'Tetã ypykuéra',
   'value.VULNERABILITY_FACTORS.RuralPoverty': 'Mboriahu okaraguáva',

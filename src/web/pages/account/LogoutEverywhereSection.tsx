@@ -1,6 +1,6 @@
 /** Ends every session of this user, this one included, after an explicit confirmation. */
 import { useState } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

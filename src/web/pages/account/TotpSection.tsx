@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { TotpConfirmRequest, type TotpEnrolment } from '../../../shared/api.js';
 import { ROLES_REQUIRING_TOTP } from '../../../shared/roles.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { TotpPanel } from '../../components/TotpPanel.js';

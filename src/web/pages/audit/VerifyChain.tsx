@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { AuditVerifyResult } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 

@@ -10,7 +10,7 @@ import {
   type CaseView,
 } from '../../../shared/api-identification.js';
 import type { PersonSummary } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -62,8 +62,8 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
       return form.showErrors(missing ? { ...rest, personId: t('cases.addPersonChoose') } : rest);
     }
     const next = await form.submit(() => api.addCasePerson(view.id, checked.data), ['personId', 'role']);
-    const chosen = results?.find((person) => person.id === personId)?.fullName ?? '';
-    if (next) onSaved(t('cases.personAdded', { name: chosen }), next);
+    const chosen = results?.find((person) => person.id === personId);
+    if (next) onSaved(t('cases.personAdded', { name: chosen?.fullName ?? '', sex: chosen?.sex }), next);
   }
 
   const linked = new Set(view.persons.map((person) => person.personId));
@@ -129,7 +129,9 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
                       <span className="cell-secondary">
                         {[
                           label('SEXES', person.sex),
-                          person.birthYear !== null ? t('cases.bornIn', { year: person.birthYear }) : null,
+                          person.birthYear !== null
+                            ? t('cases.bornIn', { sex: person.sex, year: person.birthYear })
+                            : null,
                           person.ownerInstitutionCode,
                           linked.has(person.id) ? t('cases.addPersonAlready') : null,
                         ]

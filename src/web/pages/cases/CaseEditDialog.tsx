@@ -1,7 +1,7 @@
 /** Changes the case's status, place of detection and narrative; only changed fields are sent. */
 import { useState, type FormEvent } from 'react';
 import { UpdateCaseRequest, type CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { CaseActions } from './CasePage.js';
+import type { CaseActions } from './types.js';
 import { EventDialog } from './EventDialog.js';
 import { formatDate, placeLabel } from './format.js';
 import { useValueLabel } from './labels.js';

@@ -4,14 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import type { RouteParams } from '../../routes.js';
+import { Link, useParams } from '@tanstack/react-router';
 import { AddPersonDialog } from './AddPersonDialog.js';
 import { CaseDecisions, CaseScreenings } from './CaseAssessments.js';
 import { CaseEditDialog } from './CaseEditDialog.js';
@@ -25,15 +24,11 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.js';
 import '../../styles/cases.css';
 
-/** Shared by the sections: reports a change and gives the page the case the server returned. */
-export interface CaseActions {
-  /** `view` is the case as the server answered a change; without it the page reloads the case. */
-  changed(message: string, view?: CaseView): void;
-}
+import type { CaseActions } from './types.js';
 
-export function CasePage({ params }: { params: RouteParams }) {
+export function CasePage() {
   const { t } = useI18n();
-  const caseId = params.id ?? '';
+  const { id: caseId } = useParams({ from: '/_app/cases/$id' });
   const loaded = useLoad(() => api.getCase(caseId), caseId);
   // The case as returned by the last change; saves reading (and auditing) it again.
   const [fresh, setFresh] = useState<CaseView | null>(null);

@@ -1,8 +1,7 @@
 /** The persons of the case with their role, latest screening assessment and current status. */
 import type { CaseView } from '../../../shared/api-identification.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import { personPath } from '../../routes.js';
+import { Link } from '@tanstack/react-router';
 import { useValueLabel } from './labels.js';
 import { Section } from './Section.js';
 
@@ -28,13 +27,17 @@ export function CasePersons({ view, onAdd }: { view: CaseView; onAdd: (() => voi
           {view.persons.map((person) => (
             <li key={`${person.personId}:${person.role}`} className="record-item">
               <p className="record-item-title">
-                <Link to={personPath(person.personId)}>{person.fullName}</Link>{' '}
+                <Link to="/persons/$id" params={{ id: person.personId }}>
+                  {person.fullName}
+                </Link>{' '}
                 <span className="badge badge--role">{label('CASE_PERSON_ROLES', person.role)}</span>
               </p>
               <p className="record-item-meta">
                 {[
                   label('SEXES', person.sex),
-                  person.birthYear !== null ? t('cases.bornIn', { year: person.birthYear }) : null,
+                  person.birthYear !== null
+                    ? t('cases.bornIn', { sex: person.sex, year: person.birthYear })
+                    : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

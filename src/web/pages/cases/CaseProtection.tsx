@@ -7,22 +7,21 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { CaseView } from '../../../shared/api-identification.js';
 import type { CaseProtection as Panel } from '../../../shared/api-protection.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { departmentName } from '../../departments.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { Link } from '../../router.js';
-import { referralPath } from '../../routes.js';
+import { Link } from '@tanstack/react-router';
 import { formatDate as formatDay } from './format.js';
 import { personName } from './people.js';
 import { ConsentDialog, NeedDialog, ReferDialog, WithdrawConsentDialog } from './ProtectionDialogs.js';
 import { Section } from './Section.js';
 
 type PanelView = z.output<typeof Panel>;
-export type Need = PanelView['needs'][number];
+type Need = PanelView['needs'][number];
 type Consent = PanelView['consents'][number];
 type Dialog =
   | { kind: 'need' }
@@ -151,7 +150,7 @@ export function CaseProtection({ view }: { view: CaseView }) {
               {panel.referrals.map((referral) => (
                 <li key={referral.id} className="record-item">
                   <p className="record-item-title">
-                    <Link to={referralPath(referral.id)}>
+                    <Link to="/referrals/$id" params={{ id: referral.id }}>
                       {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
                       {referral.providerName})
                     </Link>

@@ -4,12 +4,12 @@
  */
 import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { CaseActions } from './CasePage.js';
+import type { CaseActions } from './types.js';
 import { Section } from './Section.js';
 import { ShareDialog } from './ShareDialog.js';
 

@@ -44,7 +44,11 @@ export function describeEntry(entry: Entry, view: CaseView, t: Translate, label:
     case 'case_updated':
       return t('timeline.caseUpdated', { fields: fieldList(t, d.fields) });
     case 'person_added':
-      return t('timeline.personAdded', { person, role: label('CASE_PERSON_ROLES', text(d.role)) });
+      return t('timeline.personAdded', {
+        person,
+        sex: view.persons.find((p) => p.personId === text(d.personId))?.sex,
+        role: label('CASE_PERSON_ROLES', text(d.role)),
+      });
     case 'case_shared':
       return t('timeline.caseShared', { code: text(d.institutionCode) });
     case 'case_share_revoked':

@@ -2,17 +2,16 @@
  * The case list: the cases the institution owns or was shared, newest detection first, with
  * filters kept in the address (codes, dates and a reference only — never names).
  */
-import { useMemo } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link, navigate, useSearch, withQuery } from '../../router.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { CaseFilters } from './CaseFilters.js';
 import { CasesTable } from './CasesTable.js';
-import { activeFilterCount, filterParams, parseFilter, type CaseFilter } from './filter.js';
+import { activeFilterCount, filterParams, type CaseFilter } from './filter.js';
 import '../../styles/cases.css';
 
 const PAGE_SIZE = 50;
@@ -20,13 +19,13 @@ const PAGE_SIZE = 50;
 export function CasesPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const search = useSearch();
-  const filter = useMemo(() => parseFilter(search), [search]);
+  const filter = useSearch({ from: '/_app/cases' });
+  const navigate = useNavigate();
   const offset = filter.offset ?? 0;
   const cases = useLoad(() => api.listCases({ ...filter, limit: PAGE_SIZE }), JSON.stringify(filter));
 
   function go(next: CaseFilter) {
-    navigate(withQuery('/cases', filterParams(next)));
+    void navigate({ to: '/cases', search: filterParams(next) });
   }
 
   const filtered = activeFilterCount(filter) > 0 || filter.reference !== undefined;

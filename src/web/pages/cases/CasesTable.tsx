@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { CaseSummary } from '../../../shared/api-identification.js';
 import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import { casePath } from '../../routes.js';
+import { Link } from '@tanstack/react-router';
 import { formatDate } from './format.js';
 import { useValueLabel } from './labels.js';
 
@@ -32,7 +31,7 @@ export function CasesTable({ cases, busy }: { cases: readonly Summary[]; busy: b
           {cases.map((item) => (
             <tr key={item.id} data-testid="case-row">
               <th scope="row">
-                <Link to={casePath(item.id)} className="case-reference">
+                <Link to="/cases/$id" params={{ id: item.id }} className="case-reference">
                   {item.reference}
                 </Link>
               </th>

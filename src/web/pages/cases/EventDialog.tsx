@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { AddEventRequest, type CaseView } from '../../../shared/api-identification.js';
 import { PLATFORMS } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

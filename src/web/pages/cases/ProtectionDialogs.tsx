@@ -17,7 +17,7 @@ import {
   SERVICE_TYPES,
   SHAREABLE_FIELDS,
 } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -29,7 +29,7 @@ import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { localIsoDate } from '../referrals/inbox.js';
-import type { Need } from './CaseProtection.js';
+import type { Need } from './types.js';
 import { CheckboxGroup } from './fields.js';
 import { distinctPersons } from './people.js';
 

@@ -1,7 +1,7 @@
 /** Shares the case with another institution, with the reason the audit trail keeps. */
 import { useState, type FormEvent } from 'react';
 import { ShareCaseRequest, type CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextAreaField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { LoadError, Loading } from '../../components/Loading.js';

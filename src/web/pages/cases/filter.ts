@@ -4,8 +4,11 @@
  */
 import type { z } from 'zod';
 import { ListCasesQuery } from '../../../shared/api-identification.js';
+import { searchFrom } from '../../navigation.js';
 
 export type CaseFilter = Omit<Partial<z.output<typeof ListCasesQuery>>, 'limit'>;
+
+const listSearch = searchFrom(ListCasesQuery.omit({ limit: true }));
 
 /** The filters in the order they appear in the address and the form. */
 export const FILTER_KEYS = [
@@ -20,18 +23,11 @@ export const FILTER_KEYS = [
   'offset',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
-/** The valid filters of a query string; anything unknown or malformed is left out. */
-export function parseFilter(search: string): CaseFilter {
-  const params = new URLSearchParams(search);
-  const filter: Record<string, unknown> = {};
-  for (const key of FILTER_KEYS) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') continue;
-    const parsed = ListCasesQuery.shape[key].safeParse(raw);
-    if (parsed.success && parsed.data !== undefined) filter[key] = parsed.data;
-  }
+/** The valid filters of the address's search parameters; anything unknown or malformed is left out. */
+export function parseFilter(search: Record<string, unknown>): CaseFilter {
+  const filter = listSearch(search);
   if (filter.offset === 0) delete filter.offset;
-  return filter as CaseFilter;
+  return filter;
 }
 
 /** How many filters besides the reference search are set (shown on the phone's filter button). */

@@ -6,8 +6,7 @@ import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import { investigationPath } from '../../routes.js';
+import { Link } from '@tanstack/react-router';
 import { formatDate } from '../cases/format.js';
 import { listComplicityRegister } from '../investigations/client.js';
 import { labelKey, StageLabel } from '../investigations/labels.js';
@@ -49,7 +48,9 @@ export function ComplicityPage() {
               {data.items.map((item) => (
                 <tr key={item.suspectId} data-testid="complicity-row">
                   <th scope="row">
-                    <Link to={investigationPath(item.investigationId)}>{item.reference}</Link>
+                    <Link to="/investigations/$id" params={{ id: item.investigationId }}>
+                      {item.reference}
+                    </Link>
                     <span className="cell-secondary"> {formatDate(locale, item.openedOn)}</span>
                   </th>
                   <td data-label={t('prosecution.field.official')}>{t(labelKey('official', item.kind))}</td>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { UpdateCapacityRequest, type ProviderView } from '../../../shared/api-protection.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';

@@ -3,11 +3,10 @@
  * are free, filtered by service type, department and free capacity (codes only in the address).
  * Staff of a provider's institution may update its places (the server says so per provider).
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { ProviderView } from '../../../shared/api-protection.js';
-import { SERVICE_TYPES } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField } from '../../components/Field.js';
 import { FilterActions } from '../../components/FormActions.js';
@@ -15,43 +14,21 @@ import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { departmentName, PY_DEPARTMENTS } from '../../departments.js';
+import { departmentName } from '../../departments.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { navigate, useSearch, withQuery } from '../../router.js';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { CapacityDialog } from './CapacityDialog.js';
 import '../../styles/cases.css';
 import '../../styles/referrals.css';
 
 type Provider = z.output<typeof ProviderView>;
-type ServiceType = (typeof SERVICE_TYPES)[number];
-
-interface DirectoryFilter {
-  serviceType?: ServiceType;
-  department?: Provider['department'];
-  withCapacity?: 'true';
-}
-
-function parseFilter(search: string): DirectoryFilter {
-  const params = new URLSearchParams(search);
-  const serviceType = params.get('serviceType') ?? '';
-  const department = params.get('department') ?? '';
-  return {
-    ...((SERVICE_TYPES as readonly string[]).includes(serviceType)
-      ? { serviceType: serviceType as ServiceType }
-      : {}),
-    ...(PY_DEPARTMENTS.some((d) => d.code === department)
-      ? { department: department as Provider['department'] }
-      : {}),
-    ...(params.get('withCapacity') === 'true' ? { withCapacity: 'true' as const } : {}),
-  };
-}
 
 export function DirectoryPage() {
   const { t, locale } = useI18n();
-  const search = useSearch();
-  const filter = useMemo(() => parseFilter(search), [search]);
+  const filter = useSearch({ from: '/_app/directory' });
+  const navigate = useNavigate();
   const providers = useLoad(
     () => api.listServiceProviders({ ...filter, limit: 200 }),
     JSON.stringify(filter),
@@ -64,20 +41,21 @@ export function DirectoryPage() {
 
   function onApply(event: FormEvent) {
     event.preventDefault();
-    navigate(
-      withQuery('/directory', {
-        serviceType: serviceType || undefined,
-        department: department || undefined,
+    void navigate({
+      to: '/directory',
+      search: {
+        serviceType: (serviceType || undefined) as typeof filter.serviceType,
+        department: (department || undefined) as typeof filter.department,
         withCapacity: withCapacity ? 'true' : undefined,
-      }),
-    );
+      },
+    });
   }
 
   function onClear() {
     setServiceType('');
     setDepartment('');
     setWithCapacity(false);
-    navigate('/directory');
+    void navigate({ to: '/directory' });
   }
 
   return (

@@ -2,7 +2,7 @@
  * The counts of one imported CTDC file, one small table per variable. The figures are CTDC's own
  * published data, counted as they are (no suppression: they describe no person of ours).
  */
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

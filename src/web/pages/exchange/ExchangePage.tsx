@@ -4,7 +4,7 @@
  * role that may read them. What each user sees follows the permissions the server sent.
  */
 import { useState, type FormEvent } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
@@ -111,7 +111,7 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<api.ApiIssue[]>([]);
+  const [issues, setIssues] = useState<import('../../api.js').ApiIssue[]>([]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -175,12 +175,11 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
 }
 
 export function ExchangePage() {
-  const { t, locale } = useI18n();
+  const { t, formatDate } = useI18n();
   const { can } = useSession();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const imports = useLoad(() => api.listCtdcImports(), String(version));
-  const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'es-PY', { dateStyle: 'medium' });
 
   return (
     <Page title={t('exchange.title')} intro={<p>{t('exchange.intro')}</p>}>
@@ -220,7 +219,7 @@ export function ExchangePage() {
                     <th scope="row">{item.label}</th>
                     <td>{t(`exchange.format.${item.format}`)}</td>
                     <td className="cell-number">{item.recordCount}</td>
-                    <td>{dateFormat.format(new Date(item.importedAt))}</td>
+                    <td>{formatDate(item.importedAt)}</td>
                     <td>
                       <button
                         type="button"

@@ -1,39 +1,25 @@
 /** Institutions and their units: the list, and forms to add either when permitted. */
-import { useState } from 'react';
 import type { InstitutionView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import { listInstitutions } from '../../../shared/contracts/institutions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useApiQuery } from '../../queries.js';
 import { departmentName } from '../../departments.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session.js';
 import { InstitutionCreateDialog } from './InstitutionCreateDialog.js';
 import { kindLabel } from './kinds.js';
 import { UnitCreateDialog } from './UnitCreateDialog.js';
 
-type Dialog = { kind: 'institution' } | { kind: 'unit'; institution: InstitutionView } | null;
+type Dialog = { kind: 'institution' } | { kind: 'unit'; institution: InstitutionView };
 
 export function InstitutionsPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const list = useLoad(api.listInstitutions, 'institutions');
-  const [dialog, setDialogState] = useState<Dialog>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  function setDialog(next: Dialog) {
-    setSaved(null); // the last confirmation no longer describes what is on screen
-    setDialogState(next);
-  }
-
-  function closeDialog(message?: string) {
-    setDialogState(null);
-    if (message) {
-      setSaved(message);
-      list.reload();
-    }
-  }
+  const list = useApiQuery(listInstitutions, {});
+  const { dialog, open: setDialog, close: closeDialog, saved } = useDialog<Dialog>();
 
   return (
     <Page
@@ -51,24 +37,24 @@ export function InstitutionsPage() {
       }
     >
       <LiveRegion success={saved} />
-      {list.error ? (
-        <LoadError error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <p className="empty">{t('institutions.none')}</p>
-      ) : (
-        <ul className="institution-list">
-          {list.data.items.map((institution) => (
-            <li key={institution.id}>
-              <InstitutionCard
-                institution={institution}
-                onAddUnit={can('unit.create') ? () => setDialog({ kind: 'unit', institution }) : null}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="empty">{t('institutions.none')}</p>}
+      >
+        {(data) => (
+          <ul className="institution-list">
+            {data.items.map((institution) => (
+              <li key={institution.id}>
+                <InstitutionCard
+                  institution={institution}
+                  onAddUnit={can('unit.create') ? () => setDialog({ kind: 'unit', institution }) : null}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {dialog?.kind === 'institution' && (
         <InstitutionCreateDialog
           onClose={(code) => closeDialog(code ? t('institutions.created', { code }) : undefined)}

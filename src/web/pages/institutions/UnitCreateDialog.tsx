@@ -1,13 +1,9 @@
 /** Adds a unit (office, branch) to an institution, optionally tied to a department. */
-import { useState, type FormEvent } from 'react';
-import { CreateUnitRequest, type InstitutionView } from '../../../shared/api.js';
-import * as api from '../../api.js';
-import { SelectField, TextField } from '../../components/Field.js';
-import { FormActions } from '../../components/FormActions.js';
-import { Modal } from '../../components/Modal.js';
+import type { InstitutionView } from '../../../shared/api.js';
+import { createUnit } from '../../../shared/contracts/institutions.js';
+import { FormDialog, useApiForm } from '../../components/Form.js';
+import { FormSelect, FormText } from '../../components/FormFields.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Props {
@@ -18,66 +14,38 @@ interface Props {
 
 export function UnitCreateDialog({ institution, onClose }: Props) {
   const { t } = useI18n();
-  const form = useForm();
-  const [code, setCode] = useState(`${institution.code}-`);
-  const [name, setName] = useState('');
-  const [department, setDepartment] = useState('');
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const input = { code: code.trim().toUpperCase(), name, department: department || null };
-    const checked = validate(CreateUnitRequest, input, t, {
-      code: 'error.codeFormat',
-      department: 'error.choose',
-    });
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const done = await form.submit(async () => {
-      await api.createUnit(institution.id, checked.data);
-      return true;
-    }, ['code', 'name', 'department']);
-    if (done) onClose(checked.data.code);
-  }
-
+  const form = useApiForm(createUnit, {
+    defaultValues: { code: `${institution.code}-`, name: '', department: null },
+    prepare: (values) => ({ ...values, code: values.code.trim().toUpperCase() }),
+    hints: { code: 'error.codeFormat', department: 'error.choose' },
+    toInput: (body) => ({ params: { id: institution.id }, body }),
+    onSuccess: (_, values) => onClose(values.code),
+  });
   return (
-    <Modal title={t('institutions.addUnitTo', { name: institution.name })} onClose={() => onClose()}>
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-        <TextField
-          label={t('institutions.unitCode')}
-          name="code"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          hint={t('institutions.unitCodeHint')}
-          error={form.errors.code}
-          required
-        />
-        <TextField
-          label={t('institutions.unitName')}
-          name="name"
-          autoComplete="off"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={form.errors.name}
-          required
-        />
-        <SelectField
-          label={t('institutions.department')}
-          name="department"
-          value={department}
-          onChange={(event) => setDepartment(event.target.value)}
-          error={form.errors.department}
-        >
-          <option value="">{t('institutions.noDepartment')}</option>
-          {PY_DEPARTMENTS.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.name} ({d.code})
-            </option>
-          ))}
-        </SelectField>
-        <FormActions form={form} submitLabel={t('action.create')} onCancel={onClose} />
-      </form>
-    </Modal>
+    <FormDialog
+      title={t('institutions.addUnitTo', { name: institution.name })}
+      form={form}
+      submitLabel={t('action.create')}
+      onClose={onClose}
+    >
+      <FormText
+        label={t('institutions.unitCode')}
+        name="code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        hint={t('institutions.unitCodeHint')}
+        required
+      />
+      <FormText label={t('institutions.unitName')} name="name" autoComplete="off" required />
+      <FormSelect label={t('institutions.department')} name="department" blank="null">
+        <option value="">{t('institutions.noDepartment')}</option>
+        {PY_DEPARTMENTS.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name} ({d.code})
+          </option>
+        ))}
+      </FormSelect>
+    </FormDialog>
   );
 }

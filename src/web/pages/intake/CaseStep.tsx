@@ -4,7 +4,7 @@
  */
 import type { FormEvent } from 'react';
 import { CreateCaseRequest } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';

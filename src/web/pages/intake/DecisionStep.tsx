@@ -11,7 +11,7 @@ import {
   type ScreeningView,
 } from '../../../shared/api-identification.js';
 import { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueOptions } from '../../components/ValueOptions.js';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DecisionView } from '../../../shared/api-identification.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { Link } from '../../router.js';
+import { Link } from '@tanstack/react-router';
 import { useFocusOnMount } from './controls.js';
 
 interface Props {
@@ -35,7 +35,7 @@ export function IntakeDone({ caseId, reference, decision, onAnother }: Props) {
         <button type="button" className="btn" onClick={onAnother}>
           {t('intake.done.another')}
         </button>
-        <Link to={`/cases/${encodeURIComponent(caseId)}`} className="btn btn--primary">
+        <Link to="/cases/$id" params={{ id: caseId }} className="btn btn--primary">
           {t('intake.done.openCase')}
         </Link>
       </div>

@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { personPath } from '../../routes.js';
 import { useFocusOnMount } from './controls.js';
 
 type Match = z.output<typeof PersonMatch>;
@@ -50,7 +49,12 @@ export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
                 {t('intake.duplicates.owner', { institution: match.ownerInstitutionCode })}
               </p>
               {/* A new tab, so that the wizard's typed values are not lost. */}
-              <a href={personPath(match.id)} target="_blank" rel="noopener" className="btn btn--ghost">
+              <a
+                href={`/persons/${encodeURIComponent(match.id)}`}
+                target="_blank"
+                rel="noopener"
+                className="btn btn--ghost"
+              >
                 {t('linkage.matches.open')}
               </a>{' '}
               <button

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { CreatePersonRequest, type DuplicateCandidate } from '../../../shared/api-identification.js';
 import { LANGUAGES } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { SubmitScreeningRequest, type ScreeningView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { DecisionView, ScreeningView } from '../../../shared/api-identification.js';
 import type { LANGUAGES, SEXES } from '../../../shared/catalogues.js';
+import { paraguayToday } from '../../../shared/dates.js';
 import type { Answer } from '../../../shared/screening-rules.js';
 
 export const STEPS = ['person', 'case', 'screening', 'decision'] as const;
@@ -73,7 +74,7 @@ export interface IntakeProgress {
 
 /** Today in Paraguay's time zone, as YYYY-MM-DD (where the interviews happen). */
 export function todayInParaguay(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'America/Asuncion' });
+  return paraguayToday(now);
 }
 
 export function initialValues(today = todayInParaguay()): IntakeValues {

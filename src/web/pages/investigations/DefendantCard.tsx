@@ -17,11 +17,12 @@ export function DefendantCard(props: {
       <h3>{name}</h3>
       <p>
         {s.roles.map((role) => t(labelKey('role', role))).join(', ')}
-        {s.birthYear && ` — ${t('prosecution.bornIn', { year: s.birthYear })}`}
+        {s.birthYear && ` — ${t('prosecution.bornIn', { sex: s.sex, year: s.birthYear })}`}
       </p>
       {s.official && (
         <p className="badge badge--warning" data-testid="defendant-official">
           {t('prosecution.officialOf', {
+            sex: s.sex,
             kind: t(labelKey('official', s.official.kind)),
             institution: s.official.institution.code,
           })}

@@ -23,7 +23,7 @@ import {
   recordProceduralStage,
   type Suspect,
 } from './client.js';
-import type { FormProps } from './InvestigationDialog.js';
+import type { FormProps } from './types.js';
 import { labelKey } from './labels.js';
 
 type Props = FormProps & { suspect: Suspect };

@@ -1,7 +1,7 @@
 /** The dialog of one action on an investigation: which form it shows, under which title. */
 import { Modal } from '../../components/Modal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { Investigation } from './client.js';
+import type { FormProps } from './types.js';
 import { ChargeForm, OutcomeForm, StageForm } from './DefendantForms.js';
 import { InstructForm, LinkCaseForm } from './LinkForms.js';
 import { CooperationForm, OperationForm, SuspectForm } from './RecordForms.js';
@@ -10,11 +10,7 @@ export type DialogKind =
   | { kind: 'suspect' | 'operation' | 'cooperation' | 'linkCase' | 'instruct' }
   | { kind: 'charge' | 'stage' | 'outcome'; suspectId: string };
 
-export interface FormProps {
-  investigation: Investigation;
-  onClose(): void;
-  onSaved(message: string, next: Investigation): void;
-}
+export type { FormProps } from './types.js';
 
 export function InvestigationDialog(props: FormProps & { dialog: DialogKind }) {
   const { t } = useI18n();

@@ -9,8 +9,7 @@ import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import { casePath, type RouteParams } from '../../routes.js';
+import { Link, useParams } from '@tanstack/react-router';
 import { Detail, Section } from '../cases/Section.js';
 import { useValueLabel } from '../cases/labels.js';
 import { formatDate } from '../cases/format.js';
@@ -20,9 +19,9 @@ import { InvestigationDialog, type DialogKind } from './InvestigationDialog.js';
 import { ComplicityBadge, labelKey } from './labels.js';
 import '../../styles/cases.css';
 
-export function InvestigationPage({ params }: { params: RouteParams }) {
+export function InvestigationPage() {
   const { t, locale } = useI18n();
-  const investigationId = params.id ?? '';
+  const { id: investigationId } = useParams({ from: '/_app/investigations/$id' });
   const loaded = useLoad(() => getInvestigation(investigationId), investigationId);
   const [fresh, setFresh] = useState<Investigation | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -107,7 +106,9 @@ export function InvestigationPage({ params }: { params: RouteParams }) {
                   {view.cases.map((c) => (
                     <li key={c.id}>
                       {c.reference ? (
-                        <Link to={casePath(c.id)}>{c.reference}</Link>
+                        <Link to="/cases/$id" params={{ id: c.id }}>
+                          {c.reference}
+                        </Link>
                       ) : (
                         t('prosecution.caseNotVisible')
                       )}

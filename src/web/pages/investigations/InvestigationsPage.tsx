@@ -9,8 +9,7 @@ import { Page } from '../../components/Page.js';
 import { TextField } from '../../components/Field.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link, navigate, useSearch, withQuery } from '../../router.js';
-import { investigationPath } from '../../routes.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { formatDate } from '../cases/format.js';
 import { listInvestigations } from './client.js';
@@ -21,9 +20,10 @@ import '../../styles/cases.css';
 export function InvestigationsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const params = new URLSearchParams(useSearch());
-  const reference = params.get('reference') ?? '';
-  const fromCase = params.get('caseId');
+  const search = useSearch({ from: '/_app/investigations' });
+  const navigate = useNavigate();
+  const reference = search.reference ?? '';
+  const fromCase = search.caseId ?? null;
   const [typed, setTyped] = useState(reference);
   const [creating, setCreating] = useState(fromCase !== null && can('investigation.create'));
   const list = useLoad(
@@ -33,7 +33,7 @@ export function InvestigationsPage() {
 
   function onSearch(event: FormEvent) {
     event.preventDefault();
-    navigate(withQuery('/investigations', { reference: typed.trim() }));
+    void navigate({ to: '/investigations', search: { reference: typed.trim() } });
   }
 
   const data = list.data;
@@ -90,7 +90,9 @@ export function InvestigationsPage() {
               {data.items.map((item) => (
                 <tr key={item.id} data-testid="investigation-row">
                   <th scope="row">
-                    <Link to={investigationPath(item.id)}>{item.reference}</Link>
+                    <Link to="/investigations/$id" params={{ id: item.id }}>
+                      {item.reference}
+                    </Link>
                     {item.complicity && <ComplicityBadge />}
                   </th>
                   <td data-label={t('prosecution.field.openedOn')}>{formatDate(locale, item.openedOn)}</td>
@@ -108,7 +110,7 @@ export function InvestigationsPage() {
         <NewInvestigationDialog
           caseId={fromCase}
           onClose={() => setCreating(false)}
-          onCreated={(created) => navigate(investigationPath(created.id))}
+          onCreated={(created) => void navigate({ to: '/investigations/$id', params: { id: created.id } })}
         />
       )}
     </Page>

@@ -3,14 +3,14 @@
  * on the investigation. Both pick from lists the server gives; nothing is typed.
  */
 import { useState, type FormEvent } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { SelectField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { instructInstitution, linkInvestigationCase } from './client.js';
-import type { FormProps } from './InvestigationDialog.js';
+import type { FormProps } from './types.js';
 
 export function LinkCaseForm({ investigation, onClose, onSaved }: FormProps) {
   const { t } = useI18n();

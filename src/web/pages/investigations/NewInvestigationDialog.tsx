@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { CreateInvestigationRequest } from '../../../shared/api-prosecution.js';
 import { PLATFORMS } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

@@ -3,7 +3,7 @@
  * with the new-investigation form and this case preselected (only the case id in the address).
  */
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link, withQuery } from '../../router.js';
+import { Link } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 
 export function OpenInvestigationLink({ caseId }: { caseId: string }) {
@@ -12,11 +12,7 @@ export function OpenInvestigationLink({ caseId }: { caseId: string }) {
   if (!can('investigation.create')) return null;
   return (
     <p>
-      <Link
-        className="btn"
-        to={withQuery('/investigations', { caseId })}
-        data-testid="case-open-investigation"
-      >
+      <Link className="btn" to="/investigations" search={{ caseId }} data-testid="case-open-investigation">
         {t('prosecution.openFromCase')}
       </Link>
     </p>

@@ -12,7 +12,7 @@ import {
   RecordCooperationRequest,
   RecordOperationRequest,
 } from '../../../shared/api-prosecution.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -23,7 +23,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { localIsoDate } from '../referrals/inbox.js';
 import { addSuspect, recordCooperationRequest, recordOperation } from './client.js';
-import type { FormProps } from './InvestigationDialog.js';
+import type { FormProps } from './types.js';
 import { labelKey } from './labels.js';
 
 const optional = (value: string) => (value.trim() === '' ? null : value.trim());

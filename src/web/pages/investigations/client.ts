@@ -17,7 +17,7 @@ import {
   RecordOutcomeRequest,
   RecordStageRequest,
 } from '../../../shared/api-prosecution.js';
-import { call } from '../../api.js';
+import { legacyCall as call } from '../../api.js';
 
 export type Investigation = z.output<typeof InvestigationView>;
 export type Suspect = Investigation['suspects'][number];

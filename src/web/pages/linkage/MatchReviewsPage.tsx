@@ -12,8 +12,7 @@ import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { personPath } from '../../routes.js';
-import { Link } from '../../router.js';
+import { Link } from '@tanstack/react-router';
 import { decideMatchReview, listMatchReviews } from './api.js';
 import '../../styles/tables.css';
 
@@ -31,7 +30,10 @@ function SideView({ side }: { side: Side }) {
     );
   return (
     <p>
-      <Link to={personPath(side.personId)}>{side.fullName}</Link> · {valueLabel(locale, 'SEXES', side.sex)}
+      <Link to="/persons/$id" params={{ id: side.personId }}>
+        {side.fullName}
+      </Link>{' '}
+      · {valueLabel(locale, 'SEXES', side.sex)}
       {side.birthYear !== null && <> · {side.birthYear}</>} · {side.institutionCode}
     </p>
   );

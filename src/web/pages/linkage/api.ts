@@ -6,7 +6,7 @@ import {
   PersonMatches,
   type FindPersonMatchesRequest,
 } from '../../../shared/api-linkage.js';
-import { call } from '../../api.js';
+import { legacyCall as call } from '../../api.js';
 
 /** Likely matches of the person being registered, among the persons the user may read. */
 export function findPersonMatches(

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identification.js';
 import { LANGUAGES } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';

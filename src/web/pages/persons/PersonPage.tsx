@@ -5,15 +5,14 @@
  */
 import { useState } from 'react';
 import type { PersonView } from '../../../shared/api-identification.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { departmentName } from '../../departments.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
-import { casePath, type RouteParams } from '../../routes.js';
+import { Link, useParams } from '@tanstack/react-router';
 import { countryName, formatDate } from '../cases/format.js';
 import { useValueLabel } from '../cases/labels.js';
 import { Detail, Section } from '../cases/Section.js';
@@ -24,9 +23,9 @@ export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' 
   return [person.givenNames, person.firstSurname, person.secondSurname].filter(Boolean).join(' ');
 }
 
-export function PersonPage({ params }: { params: RouteParams }) {
+export function PersonPage() {
   const { t } = useI18n();
-  const personId = params.id ?? '';
+  const { id: personId } = useParams({ from: '/_app/persons/$id' });
   const loaded = useLoad(() => api.getPerson(personId), personId);
   const [fresh, setFresh] = useState<PersonView | null>(null);
   const [editing, setEditing] = useState(false);
@@ -163,7 +162,7 @@ function PersonDetails({ person }: { person: PersonView }) {
           <ul className="record-list">
             {person.cases.map((link) => (
               <li key={`${link.caseId}:${link.role}`} className="record-item">
-                <Link to={casePath(link.caseId)} className="case-reference">
+                <Link to="/cases/$id" params={{ id: link.caseId }} className="case-reference">
                   {link.reference}
                 </Link>{' '}
                 <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>

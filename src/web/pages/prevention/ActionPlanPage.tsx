@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ProgressRequest, type ActionPlanActionView } from '../../../shared/api-prevention.js';
+import { paraguayYear } from '../../../shared/dates.js';
 import { TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -140,7 +141,7 @@ export function ActionPlanPage() {
 function ProgressDialog(props: { action: Action; onClose(): void; onSaved(next: Action): void }) {
   const { t } = useI18n();
   const form = useForm();
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const [period, setPeriod] = useState(String(paraguayYear()));
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
 

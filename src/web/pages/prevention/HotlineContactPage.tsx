@@ -14,15 +14,14 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
 import { valueLabel } from '../../i18n/values.js';
-import { Link } from '../../router.js';
-import { casePath, type RouteParams } from '../../routes.js';
+import { Link, useParams } from '@tanstack/react-router';
 import * as api from './prevention-api.js';
 
 type Contact = z.output<typeof HotlineContactView>;
 
-export function HotlineContactPage({ params }: { params: RouteParams }) {
+export function HotlineContactPage() {
   const { t, locale } = useI18n();
-  const contactId = params.id ?? '';
+  const { id: contactId } = useParams({ from: '/_app/prevention/hotline/$id' });
   const loaded = useLoad(() => api.getHotlineContact(contactId), contactId);
   const [contact, setContact] = useState<Contact | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +76,7 @@ export function HotlineContactPage({ params }: { params: RouteParams }) {
         <dt>{t('hotline.case')}</dt>
         <dd data-testid="hotline-case">
           {contact.caseId && contact.caseReference ? (
-            <Link to={casePath(contact.caseId)}>
+            <Link to="/cases/$id" params={{ id: contact.caseId }}>
               {t('hotline.goToCase', { reference: contact.caseReference })}
             </Link>
           ) : (

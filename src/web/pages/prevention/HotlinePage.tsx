@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { RecordHotlineContactRequest } from '../../../shared/api-prevention.js';
+import { paraguayToday } from '../../../shared/dates.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -17,8 +18,7 @@ import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
-import { Link, navigate } from '../../router.js';
-import { hotlineContactPath } from '../../routes.js';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { PreventionOptions } from './controls.js';
 import * as api from './prevention-api.js';
@@ -65,7 +65,9 @@ export function HotlinePage() {
                 {list.data.items.map((item) => (
                   <tr key={item.id} data-testid="hotline-row">
                     <td>
-                      <Link to={hotlineContactPath(item.id)}>{item.receivedOn}</Link>
+                      <Link to="/prevention/hotline/$id" params={{ id: item.id }}>
+                        {item.receivedOn}
+                      </Link>
                     </td>
                     <td>{preventionLabel(locale, 'HOTLINE_CHANNELS', item.channel)}</td>
                     <td>{preventionLabel(locale, 'HOTLINE_TOPICS', item.topic)}</td>
@@ -94,10 +96,11 @@ const FIELDS = [
 ];
 
 function ContactDialog({ onClose }: { onClose(): void }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const form = useForm();
   const [values, setValues] = useState({
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: paraguayToday(),
     channel: 'Phone',
     topic: 'PossibleTrafficking',
     exploitationType: '',
@@ -120,7 +123,7 @@ function ContactDialog({ onClose }: { onClose(): void }) {
     const checked = validate(RecordHotlineContactRequest, input, t);
     if (!checked.ok) return form.showErrors(checked.errors);
     const created = await form.submit(() => api.recordHotlineContact(checked.data), FIELDS);
-    if (created) navigate(hotlineContactPath(created.id));
+    if (created) void navigate({ to: '/prevention/hotline/$id', params: { id: created.id } });
   }
 
   return (

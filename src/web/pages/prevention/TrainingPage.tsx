@@ -2,6 +2,7 @@
  * One training event: what, when, where, for whom, and the participant grid (institution × sex)
  * entered in bulk, with totals per row, per sex and overall. The grid replaces the stored one.
  */
+import { useParams } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { PARTICIPANT_SEXES, type TrainingView } from '../../../shared/api-prevention.js';
@@ -13,7 +14,6 @@ import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
-import type { RouteParams } from '../../routes.js';
 import { countOf, useInstitutions } from './controls.js';
 import * as api from './prevention-api.js';
 import '../../styles/cases.css';
@@ -31,9 +31,9 @@ function cellsOf(training: Training): Cells {
   );
 }
 
-export function TrainingPage({ params }: { params: RouteParams }) {
+export function TrainingPage() {
   const { t, locale } = useI18n();
-  const trainingId = params.id ?? '';
+  const { id: trainingId } = useParams({ from: '/_app/prevention/trainings/$id' });
   const loaded = useLoad(() => api.getTrainingEvent(trainingId), trainingId);
   const institutions = useInstitutions();
   const [training, setTraining] = useState<Training | null>(null);

@@ -2,8 +2,7 @@
  * Training events of every institution, filtered by period (dates in the address), with the
  * participant totals over the filter; staff record their institution's events here.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import { IsoDate } from '../../../shared/api-identification.js';
+import { useState, type FormEvent } from 'react';
 import { CreateTrainingRequest } from '../../../shared/api-prevention.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
@@ -17,24 +16,17 @@ import { useForm } from '../../hooks/useForm.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel, preventionOptions } from '../../i18n/prevention/values.js';
-import { Link, navigate, useSearch, withQuery } from '../../router.js';
-import { trainingPath } from '../../routes.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { CheckboxGroup, PreventionOptions, useInstitutions } from './controls.js';
 import * as api from './prevention-api.js';
 import '../../styles/cases.css';
 
-function parsePeriod(search: string) {
-  const params = new URLSearchParams(search);
-  const ok = (v: string | null) => (v && IsoDate.safeParse(v).success ? v : undefined);
-  return { from: ok(params.get('from')), to: ok(params.get('to')) };
-}
-
 export function TrainingsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const search = useSearch();
-  const period = useMemo(() => parsePeriod(search), [search]);
+  const period = useSearch({ from: '/_app/prevention/trainings' });
+  const navigate = useNavigate();
   const list = useLoad(() => api.listTrainingEvents({ ...period, limit: 200 }), JSON.stringify(period));
   const [from, setFrom] = useState(period.from ?? '');
   const [to, setTo] = useState(period.to ?? '');
@@ -42,7 +34,7 @@ export function TrainingsPage() {
 
   function onApply(event: FormEvent) {
     event.preventDefault();
-    navigate(withQuery('/prevention/trainings', { from: from || undefined, to: to || undefined }));
+    void navigate({ to: '/prevention/trainings', search: { from: from || undefined, to: to || undefined } });
   }
 
   const totals = list.data?.participants;
@@ -78,7 +70,7 @@ export function TrainingsPage() {
           onClear={() => {
             setFrom('');
             setTo('');
-            navigate('/prevention/trainings');
+            void navigate({ to: '/prevention/trainings' });
           }}
         />
       </form>
@@ -115,7 +107,9 @@ export function TrainingsPage() {
                   <tr key={item.id} data-testid="training-row">
                     <td>{item.heldOn}</td>
                     <td>
-                      <Link to={trainingPath(item.id)}>{item.title}</Link>
+                      <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
+                        {item.title}
+                      </Link>
                       <span className="cell-secondary">
                         {' '}
                         · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}
@@ -151,6 +145,7 @@ const FIELDS = [
 
 /** Records a training of the user's institution, then opens it to enter the participants. */
 function TrainingDialog({ onClose }: { onClose(): void }) {
+  const navigate = useNavigate();
   const { t, locale } = useI18n();
   const form = useForm();
   const institutions = useInstitutions();
@@ -181,7 +176,7 @@ function TrainingDialog({ onClose }: { onClose(): void }) {
     const checked = validate(CreateTrainingRequest, input, t);
     if (!checked.ok) return form.showErrors(checked.errors);
     const created = await form.submit(() => api.createTrainingEvent(checked.data), FIELDS);
-    if (created) navigate(trainingPath(created.id));
+    if (created) void navigate({ to: '/prevention/trainings/$id', params: { id: created.id } });
   }
 
   return (

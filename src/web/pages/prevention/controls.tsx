@@ -3,7 +3,7 @@
  * channels, audience), the options of a prevention value list, and the institutions catalogue.
  */
 import { useId } from 'react';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { describedBy, FieldMessages } from '../../components/Field.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

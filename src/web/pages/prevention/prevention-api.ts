@@ -20,7 +20,7 @@ import {
   type RecordHotlineContactRequest,
   type RecordParticipantsRequest,
 } from '../../../shared/api-prevention.js';
-import { call } from '../../api.js';
+import { legacyCall as call } from '../../api.js';
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { PublicTable } from '../../../shared/api-statistics.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { Brand } from '../../components/Brand.js';
 import { LanguageSelect } from '../../components/LanguageSelect.js';
 import { LoadError, Loading } from '../../components/Loading.js';
@@ -13,7 +13,7 @@ import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { Link, navigate, useSearch } from '../../router.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keyLabel } from '../statistics/labels.js';
 import { BarChart } from './BarChart.js';
 import { DataTable } from './DataTable.js';
@@ -59,8 +59,8 @@ function TableSection({ table }: { table: PublicTable }) {
 
 export function PublicDashboard() {
   const { t } = useI18n();
-  const search = useSearch();
-  const year = Number(new URLSearchParams(search).get('year')) || undefined;
+  const { year } = useSearch({ from: '/public' });
+  const navigate = useNavigate();
   const data = useLoad(() => api.getPublicStatistics(year), String(year));
   const shown = data.data;
   const query = shown ? `?year=${shown.year}` : '';
@@ -86,7 +86,9 @@ export function PublicDashboard() {
                 <select
                   value={shown.year}
                   data-testid="public-year"
-                  onChange={(event) => navigate(`/public?year=${event.target.value}`)}
+                  onChange={(event) =>
+                    void navigate({ to: '/public', search: { year: Number(event.target.value) } })
+                  }
                 >
                   {[...shown.years].reverse().map((y) => (
                     <option key={y} value={y}>

@@ -10,7 +10,7 @@ import {
   ServiceDeliveryRequest,
   type ReferralView,
 } from '../../../shared/api-protection.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Modal } from '../../components/Modal.js';

@@ -6,15 +6,14 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ReferralView } from '../../../shared/api-protection.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { Link } from '../../router.js';
-import { casePath, type RouteParams } from '../../routes.js';
+import { Link, useParams } from '@tanstack/react-router';
 import { Detail, Section } from '../cases/Section.js';
 import { formatDate } from '../cases/format.js';
 import { ReferralDialog, type DialogKind } from './ReferralDialog.js';
@@ -25,9 +24,9 @@ import '../../styles/referrals.css';
 
 type View = z.output<typeof ReferralView>;
 
-export function ReferralPage({ params }: { params: RouteParams }) {
+export function ReferralPage() {
   const { t, locale } = useI18n();
-  const referralId = params.id ?? '';
+  const { id: referralId } = useParams({ from: '/_app/referrals/$id' });
   const loaded = useLoad(() => api.getReferral(referralId), referralId);
   const [fresh, setFresh] = useState<View | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -166,7 +165,9 @@ export function ReferralPage({ params }: { params: RouteParams }) {
             <Detail term={t('referrals.field.provider')}>{view.providerName}</Detail>
             {view.caseId && (
               <Detail term={t('referrals.field.case')}>
-                <Link to={casePath(view.caseId)}>{view.caseReference ?? view.caseId}</Link>
+                <Link to="/cases/$id" params={{ id: view.caseId }}>
+                  {view.caseReference ?? view.caseId}
+                </Link>
               </Detail>
             )}
             {view.note && <Detail term={t('referrals.field.note')}>{view.note}</Detail>}

@@ -5,16 +5,15 @@
 import { useMemo } from 'react';
 import type { z } from 'zod';
 import type { ReferralSummary } from '../../../shared/api-protection.js';
-import * as api from '../../api.js';
+import * as api from '../../api-legacy.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { Link, navigate, useSearch, withQuery } from '../../router.js';
-import { referralPath } from '../../routes.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { formatDate } from '../cases/format.js';
-import { inboxParams, parseInboxFilter, stateCounts, type InboxFilter } from './inbox.js';
+import { inboxFilter, inboxParams, stateCounts, type InboxFilter } from './inbox.js';
 import '../../styles/cases.css';
 import '../../styles/referrals.css';
 
@@ -22,8 +21,9 @@ const PAGE_SIZE = 100;
 
 export function ReferralsPage() {
   const { t, locale } = useI18n();
-  const search = useSearch();
-  const filter = useMemo(() => parseInboxFilter(search), [search]);
+  const search = useSearch({ from: '/_app/referrals' });
+  const navigate = useNavigate();
+  const filter = useMemo(() => inboxFilter(search), [search]);
   const inbox = useLoad(
     () =>
       api.listReferralInbox({
@@ -36,7 +36,7 @@ export function ReferralsPage() {
   );
 
   function go(next: InboxFilter) {
-    navigate(withQuery('/referrals', inboxParams(next)));
+    void navigate({ to: '/referrals', search: inboxParams(next) });
   }
 
   const data = inbox.data;
@@ -145,7 +145,7 @@ function ReferralTable(props: {
             return (
               <tr key={item.id} data-testid="referral-row">
                 <th scope="row">
-                  <Link to={referralPath(item.id)}>
+                  <Link to="/referrals/$id" params={{ id: item.id }}>
                     {valueLabel(locale, 'SERVICE_TYPES', item.serviceType)}
                   </Link>
                 </th>

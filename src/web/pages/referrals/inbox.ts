@@ -3,6 +3,7 @@
  * never personal data. Unknown or malformed values are dropped, so an edited address still works.
  */
 import { REFERRAL_STATES } from '../../../shared/catalogues.js';
+import { paraguayToday } from '../../../shared/dates.js';
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
@@ -15,14 +16,13 @@ export interface InboxFilter {
 const isState = (value: string | null): value is ReferralState =>
   value !== null && (REFERRAL_STATES as readonly string[]).includes(value);
 
-/** The filter from a query string (`direction=outgoing&state=requested&overdue=true`). */
-export function parseInboxFilter(search: string): InboxFilter {
-  const params = new URLSearchParams(search);
-  const state = params.get('state');
+/** The filter from the address's (already checked) search parameters. */
+export function inboxFilter(search: { direction?: string; state?: string; overdue?: string }): InboxFilter {
+  const state = search.state ?? null;
   return {
-    direction: params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming',
+    direction: search.direction === 'outgoing' ? 'outgoing' : 'incoming',
     ...(isState(state) ? { state } : {}),
-    ...(params.get('overdue') === 'true' ? { overdue: true as const } : {}),
+    ...(search.overdue === 'true' ? { overdue: true as const } : {}),
   };
 }
 
@@ -44,8 +44,7 @@ export function stateCounts(
   );
 }
 
-/** Today's date (`YYYY-MM-DD`) in the browser's time zone, the default for a delivery. */
+/** Today (`YYYY-MM-DD`) in Paraguay, whatever the device's time zone: the default date of a form. */
 export function localIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return paraguayToday(now);
 }

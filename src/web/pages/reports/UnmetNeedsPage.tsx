@@ -2,8 +2,8 @@
  * The gap report: needs that could not be met, by service, department, sex, age band and reason.
  * Aggregates only; the server suppresses small cells, and the page says so rather than show them.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import * as api from '../../api.js';
+import { useState, type FormEvent } from 'react';
+import * as api from '../../api-legacy.js';
 import { TextField } from '../../components/Field.js';
 import { FilterActions } from '../../components/FormActions.js';
 import { LoadError, Loading } from '../../components/Loading.js';
@@ -12,29 +12,20 @@ import { departmentName } from '../../departments.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { navigate, useSearch, withQuery } from '../../router.js';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import '../../styles/cases.css';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function UnmetNeedsPage() {
   const { t, locale } = useI18n();
-  const search = useSearch();
-  const range = useMemo(() => {
-    const params = new URLSearchParams(search);
-    const pick = (name: string) => {
-      const value = params.get(name) ?? '';
-      return ISO_DATE.test(value) ? value : undefined;
-    };
-    return { from: pick('from'), to: pick('to') };
-  }, [search]);
+  const range = useSearch({ from: '/_app/reports/unmet-needs' });
+  const navigate = useNavigate();
   const report = useLoad(() => api.getUnmetNeedsReport(range), JSON.stringify(range));
   const [from, setFrom] = useState(range.from ?? '');
   const [to, setTo] = useState(range.to ?? '');
 
   function onApply(event: FormEvent) {
     event.preventDefault();
-    navigate(withQuery('/reports/unmet-needs', { from: from || undefined, to: to || undefined }));
+    void navigate({ to: '/reports/unmet-needs', search: { from: from || undefined, to: to || undefined } });
   }
 
   return (
@@ -59,7 +50,7 @@ export function UnmetNeedsPage() {
           onClear={() => {
             setFrom('');
             setTo('');
-            navigate('/reports/unmet-needs');
+            void navigate({ to: '/reports/unmet-needs' });
           }}
         />
       </form>

@@ -4,7 +4,7 @@
  * read records (the server lists only the cases the user may open); the national report to download.
  * Filters live in the address: codes only, never personal data.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   AGE_GROUPS,
   FIGURE_IDS,
@@ -14,7 +14,8 @@ import {
   type FigureId,
 } from '../../../shared/api-statistics.js';
 import { EXPLOITATION_TYPES, SEXES } from '../../../shared/catalogues.js';
-import * as api from '../../api.js';
+import { paraguayYear } from '../../../shared/dates.js';
+import * as api from '../../api-legacy.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
@@ -23,8 +24,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { intlLocale } from '../../i18n/catalogue.js';
 import { valueLabel } from '../../i18n/values.js';
-import { casePath } from '../../routes.js';
-import { Link, navigate, useSearch, withQuery } from '../../router.js';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useSession } from '../../session.js';
 import { BarChart } from '../public/BarChart.js';
 import { dimensionLabel, figureLabel, keyLabel } from './labels.js';
@@ -37,25 +37,16 @@ type Params = Record<string, string | undefined>;
 export function StatisticsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const search = useSearch();
-  const params = useMemo<Params>(() => Object.fromEntries(new URLSearchParams(search)), [search]);
-  const figure = (FIGURE_IDS as readonly string[]).includes(params.figure ?? '')
-    ? (params.figure as FigureId)
-    : 'victimsIdentified';
-  const year = Number(params.year) || new Date().getFullYear() - 1;
-  const query = {
-    ...Object.fromEntries(FILTERS.map((f) => [f, params[f] || undefined])),
-    figure,
-    year,
-    by: params.by || undefined,
-  };
+  const params = useSearch({ from: '/_app/statistics' });
+  const navigate = useNavigate();
+  const figure: FigureId = params.figure ?? 'victimsIdentified';
+  const year = params.year ?? paraguayYear() - 1;
+  const query = { ...params, figure, year };
   const result = useLoad(() => api.getStatistics(query as never), JSON.stringify(query));
   const [drill, setDrill] = useState<Awaited<ReturnType<typeof api.drillStatistics>> | null>(null);
   const set = (changes: Params) => {
     setDrill(null);
-    navigate(
-      withQuery('/statistics', { ...query, ...changes } as Record<string, string | number | undefined>),
-    );
+    void navigate({ to: '/statistics', search: { ...query, ...changes } as typeof params });
   };
   const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(intlLocale(locale)));
   const data = result.data;
@@ -191,7 +182,9 @@ export function StatisticsPage() {
               <ul className="stat-cases">
                 {drill.cases.map((c) => (
                   <li key={c.id}>
-                    <Link to={casePath(c.id)}>{c.reference}</Link>
+                    <Link to="/cases/$id" params={{ id: c.id }}>
+                      {c.reference}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -1,24 +1,16 @@
 /** Issues a password-reset link for a user after confirmation, and shows it once. */
-import { useState } from 'react';
-import type { z } from 'zod';
-import type { PasswordResetResponse, UserView } from '../../../shared/api.js';
-import * as api from '../../api.js';
+import type { UserView } from '../../../shared/api.js';
+import { resetUserPassword } from '../../../shared/contracts/users.js';
 import { CopyField } from '../../components/CopyField.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiMutation } from '../../queries.js';
 
 export function PasswordResetDialog({ user, onClose }: { user: UserView; onClose(): void }) {
   const { t, formatDateTime } = useI18n();
-  const form = useForm();
-  const [result, setResult] = useState<z.output<typeof PasswordResetResponse> | null>(null);
-
-  async function reset() {
-    const answer = await form.submit(() => api.resetUserPassword(user.id));
-    if (answer) setResult(answer);
-  }
-
+  const reset = useApiMutation(resetUserPassword);
+  const result = reset.data;
   return (
     <Modal title={t('users.resetTitle', { username: user.username })} onClose={onClose}>
       {result ? (
@@ -30,11 +22,16 @@ export function PasswordResetDialog({ user, onClose }: { user: UserView; onClose
       ) : (
         <p>{t('users.resetConfirm', { username: user.username })}</p>
       )}
-      <LiveRegion error={form.alert} />
+      <LiveRegion error={reset.error?.message ?? null} />
       <div className="form-actions">
         {!result && (
-          <button type="button" className="btn btn--danger" onClick={reset} disabled={form.pending}>
-            {form.pending ? t('action.working') : t('users.resetPassword')}
+          <button
+            type="button"
+            className="btn btn--danger"
+            onClick={() => reset.mutate({ params: { id: user.id } })}
+            disabled={reset.isPending}
+          >
+            {reset.isPending ? t('action.working') : t('users.resetPassword')}
           </button>
         )}
         <button type="button" className="btn" onClick={onClose}>

@@ -1,26 +1,14 @@
 import type { InstitutionView } from '../../../shared/api.js';
-import { SelectField } from '../../components/Field.js';
+import { ROLES } from '../../../shared/roles.js';
+import { FormSelect } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
-interface Props {
-  units: InstitutionView['units'];
-  value: string;
-  onChange(unitId: string): void;
-  error: string | undefined;
-}
-
 /** Optional unit within the chosen institution; hidden when the institution has none. */
-export function UnitSelect({ units, value, onChange, error }: Props) {
+export function UnitSelect({ units, value }: { units: InstitutionView['units']; value: string | null }) {
   const { t } = useI18n();
   if (units.length === 0 && !value) return null;
   return (
-    <SelectField
-      label={t('users.unit')}
-      name="unitId"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={error}
-    >
+    <FormSelect label={t('users.unit')} name="unitId" blank="null">
       <option value="">{t('users.noUnit')}</option>
       {value && !units.some((unit) => unit.id === value) && <option value={value}>{value}</option>}
       {units.map((unit) => (
@@ -28,6 +16,25 @@ export function UnitSelect({ units, value, onChange, error }: Props) {
           {unit.code} — {unit.name}
         </option>
       ))}
-    </SelectField>
+    </FormSelect>
+  );
+}
+
+/** The roles, after an empty choice when none is chosen yet. */
+export function RoleOptions({ empty }: { empty: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {empty && (
+        <option value="" disabled>
+          —
+        </option>
+      )}
+      {ROLES.map((value) => (
+        <option key={value} value={value}>
+          {t(`role.${value}`)}
+        </option>
+      ))}
+    </>
   );
 }

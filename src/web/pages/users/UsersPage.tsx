@@ -1,14 +1,18 @@
 /** Users administration: search, filter by institution, page through, create, edit, reset. */
-import { useState, type FormEvent } from 'react';
-import type { InstitutionView, UserView } from '../../../shared/api.js';
-import * as api from '../../api.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { useState } from 'react';
+import { ListUsersQuery, type InstitutionView, type UserView } from '../../../shared/api.js';
+import { listInstitutions } from '../../../shared/contracts/institutions.js';
+import { listUsers } from '../../../shared/contracts/users.js';
+import { Form, useZodForm } from '../../components/Form.js';
+import { FormSelect, FormText } from '../../components/FormFields.js';
 import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { Pager } from '../../components/Pager.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiQuery } from '../../queries.js';
 import { useCurrentSession, useSession } from '../../session.js';
 import { PasswordResetDialog } from './PasswordResetDialog.js';
 import { UserCreateDialog } from './UserCreateDialog.js';
@@ -17,68 +21,38 @@ import { UsersTable } from './UsersTable.js';
 
 const PAGE_SIZE = 50;
 
-type Dialog =
-  { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'reset'; user: UserView } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'reset'; user: UserView };
+
+/** Names are typed here, so the search stays in the page, never in the address. */
+const Search = ListUsersQuery.pick({ q: true, institutionId: true });
 
 export function UsersPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const session = useCurrentSession();
-  const [query, setQuery] = useState({ q: '', institutionId: '', offset: 0 });
-  const [search, setSearch] = useState('');
-  const [institutionId, setInstitutionId] = useState('');
-  const [dialog, setDialogState] = useState<Dialog>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  function setDialog(next: Dialog) {
-    setSaved(null); // the last confirmation no longer describes what is on screen
-    setDialogState(next);
-  }
+  const [query, setQuery] = useState<{ q?: string; institutionId?: string; offset: number }>({ offset: 0 });
+  const { dialog, open: setDialog, close: closeDialog, saved } = useDialog<Dialog>();
+  const filters = useZodForm(Search, { defaultValues: { q: '', institutionId: undefined } });
 
   const canListInstitutions = can('institution.list');
-  const institutions = useLoad(
-    () => (canListInstitutions ? api.listInstitutions().then((list) => list.items) : Promise.resolve(null)),
-    `institutions:${canListInstitutions}`,
-  );
-  const users = useLoad(
-    () =>
-      api.listUsers({
-        q: query.q || undefined,
-        institutionId: query.institutionId || undefined,
-        limit: PAGE_SIZE,
-        offset: query.offset,
-      }),
-    JSON.stringify(query),
-  );
+  const institutions = useApiQuery(listInstitutions, {}, { enabled: canListInstitutions }).data?.items;
+  const users = useApiQuery(listUsers, { query: { ...query, limit: PAGE_SIZE } });
 
   // Without the institution list the actor can only work within their own institution.
-  const institutionOptions: InstitutionView[] = institutions.data ?? [
+  const institutionOptions: InstitutionView[] = institutions ?? [
     { ...session.user.institution, kind: '', units: [] },
   ];
 
-  function onSearch(event: FormEvent) {
-    event.preventDefault();
-    setQuery({ q: search.trim(), institutionId, offset: 0 });
-    users.reload(); // searching again with the same terms refreshes the list
-  }
+  const onSearch = filters.handleSubmit((values) => {
+    setQuery({ ...values, q: values.q || undefined, offset: 0 });
+    void users.refetch(); // searching again with the same terms refreshes the list
+  });
 
   function onClear() {
-    setSearch('');
-    setInstitutionId('');
-    setQuery({ q: '', institutionId: '', offset: 0 });
-    users.reload();
+    filters.reset({ q: '', institutionId: undefined });
+    setQuery({ offset: 0 });
   }
 
-  function closeDialog(message?: string) {
-    setDialogState(null);
-    if (message) {
-      setSaved(message);
-      users.reload();
-    }
-  }
-
-  const total = users.data?.total ?? 0;
-  const shownTo = Math.min(query.offset + PAGE_SIZE, total);
   return (
     <Page
       title={t('users.title')}
@@ -90,70 +64,52 @@ export function UsersPage() {
         )
       }
     >
-      <form className="filters" role="search" onSubmit={onSearch} noValidate>
-        <TextField
-          label={t('users.searchLabel')}
-          name="q"
-          type="search"
-          maxLength={64}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-        {institutions.data && (
-          <SelectField
-            label={t('users.institutionFilter')}
-            name="institutionId"
-            value={institutionId}
-            onChange={(event) => setInstitutionId(event.target.value)}
-          >
+      <Form form={filters} onSubmit={onSearch} className="filters" role="search">
+        <FormText label={t('users.searchLabel')} name="q" type="search" maxLength={64} />
+        {institutions && (
+          <FormSelect label={t('users.institutionFilter')} name="institutionId">
             <option value="">{t('users.allInstitutions')}</option>
-            {institutions.data.map((institution) => (
+            {institutions.map((institution) => (
               <option key={institution.id} value={institution.id}>
                 {institution.code} — {institution.name}
               </option>
             ))}
-          </SelectField>
+          </FormSelect>
         )}
         <FilterActions submitLabel={t('action.search')} onClear={onClear} />
-      </form>
+      </Form>
 
       <LiveRegion success={saved} />
-      {users.error ? (
-        <LoadError error={users.error} onRetry={users.reload} />
-      ) : !users.data ? (
-        <Loading />
-      ) : users.data.items.length === 0 ? (
-        <p className="empty">{t('users.none')}</p>
-      ) : (
-        <>
-          <UsersTable
-            users={users.data.items}
-            busy={users.loading}
-            currentUserId={session.user.id}
-            onEdit={can('user.update') ? (user) => setDialog({ kind: 'edit', user }) : null}
-            onReset={can('user.resetPassword') ? (user) => setDialog({ kind: 'reset', user }) : null}
-          />
-          <nav className="pager" aria-label={t('users.pagination')}>
-            <p aria-live="polite">{t('users.count', { from: query.offset + 1, to: shownTo, total })}</p>
-            <button
-              type="button"
-              className="btn"
-              disabled={query.offset === 0 || users.loading}
-              onClick={() => setQuery({ ...query, offset: Math.max(0, query.offset - PAGE_SIZE) })}
-            >
-              {t('action.previous')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={shownTo >= total || users.loading}
-              onClick={() => setQuery({ ...query, offset: query.offset + PAGE_SIZE })}
-            >
-              {t('action.next')}
-            </button>
-          </nav>
-        </>
-      )}
+      <QueryState
+        query={users}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="empty">{t('users.none')}</p>}
+      >
+        {(data) => (
+          <>
+            <UsersTable
+              users={data.items}
+              busy={users.isFetching}
+              currentUserId={session.user.id}
+              onEdit={can('user.update') ? (user) => setDialog({ kind: 'edit', user }) : null}
+              onReset={can('user.resetPassword') ? (user) => setDialog({ kind: 'reset', user }) : null}
+            />
+            <Pager
+              label={t('users.pagination')}
+              count={t('users.count', {
+                from: query.offset + 1,
+                to: Math.min(query.offset + PAGE_SIZE, data.total),
+                total: data.total,
+              })}
+              offset={query.offset}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              busy={users.isFetching}
+              onOffset={(offset) => setQuery({ ...query, offset })}
+            />
+          </>
+        )}
+      </QueryState>
 
       {dialog?.kind === 'create' && (
         <UserCreateDialog
@@ -169,7 +125,7 @@ export function UsersPage() {
           onClose={(changed) => closeDialog(changed ? t('users.saved') : undefined)}
         />
       )}
-      {dialog?.kind === 'reset' && <PasswordResetDialog user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reset' && <PasswordResetDialog user={dialog.user} onClose={() => closeDialog()} />}
     </Page>
   );
 }

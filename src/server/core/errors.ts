@@ -1,9 +1,13 @@
 /**
- * Errors with stable codes. Services throw these; one handler (pipeline.ts) turns them into
- * `{ error: { code, message } }` with the message in the request's language (messages.ts).
+ * Errors with stable codes. Services throw these; one handler (http/app.ts) turns them into
+ * `{ error: { code, message } }` with the message in the request's language (messages.ts). A code
+ * is an `ErrorCode`: one with no message in the catalogue does not compile.
  */
+import type { AuditAction } from '../../shared/actions.js';
+import type { ErrorCode } from './messages.js';
+
 export interface AuditHint {
-  action: string;
+  action: AuditAction;
   resourceType: string | null;
   resourceId: string | null;
 }
@@ -15,7 +19,7 @@ export interface FieldIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     readonly params: Record<string, string | number> = {},
     readonly extra: { audit?: AuditHint; issues?: FieldIssue[] } = {},
@@ -42,9 +46,9 @@ export const errors = {
   forbidden: (extra: { audit?: AuditHint } = {}) => new AppError('forbidden', 403, {}, extra),
   notFound: (extra: { audit?: AuditHint } = {}) => new AppError('not_found', 404, {}, extra),
   routeNotFound: () => new AppError('route_not_found', 404),
-  conflict: (code: string, params: Params = {}) => new AppError(code, 409, params),
+  conflict: (code: ErrorCode, params: Params = {}) => new AppError(code, 409, params),
   invalidToken: () => new AppError('invalid_token', 400),
   weakPassword: (reason: 'short' | 'long' | 'common' | 'username' | 'repetitive', params: Params = {}) =>
     new AppError(`weak_password_${reason}`, 400, params),
-  badRequest: (code: string, params: Params = {}) => new AppError(code, 400, params),
+  badRequest: (code: ErrorCode, params: Params = {}) => new AppError(code, 400, params),
 };

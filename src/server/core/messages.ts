@@ -8,11 +8,16 @@ import { linkageMessages } from '../modules/linkage/messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
-export const messages: Catalogue = {
+export const messages = {
   validation_failed: {
     es: 'Algunos datos no son válidos. Corrija los campos indicados.',
     gn: "Oĩ mba'ekuaarã ndoikóiva. Emyatyrõ umi kuatia'i ojehechaukáva.",
     en: 'Some fields are not valid. Correct the fields shown.',
+  },
+  bad_request: {
+    es: 'La solicitud no es válida. Revise los datos enviados.',
+    gn: "Pe mba'ejerure ndoikói. Ehecha jey mba'ekuaarã remondóva.",
+    en: 'The request is not valid. Check the data sent.',
   },
   malformed_json: {
     es: 'El cuerpo de la solicitud no es JSON válido.',
@@ -125,9 +130,9 @@ export const messages: Catalogue = {
     en: 'The institution already has a unit with that code.',
   },
   unknown_institution: {
-    es: 'La institución indicada no existe.',
-    gn: 'Tekombo’e ojehechaukáva ndaipóri.',
-    en: 'The institution given does not exist.',
+    es: 'La institución indicada no existe en el catálogo.',
+    gn: 'Institución ojehechaukáva ndaipóri catálogo-pe.',
+    en: 'The institution given is not in the catalogue.',
   },
   unknown_unit: {
     es: 'La unidad indicada no pertenece a la institución.',
@@ -351,13 +356,16 @@ export const messages: Catalogue = {
   },
   ...prosecutionMessages,
   ...linkageMessages,
-};
+} satisfies Catalogue;
+
+/** Every error code the API may answer: an AppError with any other code does not compile. */
+export type ErrorCode = keyof typeof messages;
 
 export function messageFor(
-  code: string,
+  code: ErrorCode | (string & {}),
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  const entry = messages[code] ?? messages.internal_error!;
+  const entry = (messages as Catalogue)[code] ?? messages.internal_error;
   return entry[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

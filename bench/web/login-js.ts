@@ -1,0 +1,54 @@
+/**
+ * The JavaScript the first page load (the login page) transfers: the real server on a fresh data
+ * directory, Debian's Chromium opening `/login`, every script response counted as sent on the wire
+ * (the server compresses with Brotli or gzip), and each of the same files compressed with gzip -9
+ * for the figure the budget is written in (≤ 250 kB). Run `npm run build:web` first.
+ *
+ *   npx tsx bench/web/login-js.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launchBrowser, prepareDataDir, removeDir, startServer } from '../../test/browser/harness.js';
+
+const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist', 'web');
+const prepared = prepareDataDir();
+const server = await startServer(prepared.env, prepared.dataDir);
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage();
+  const scripts: { url: string; encoding: string; wire: number }[] = [];
+  page.on('requestfinished', (request) => {
+    void (async () => {
+      const response = await request.response();
+      if (!response || !request.url().endsWith('.js')) return;
+      const sizes = await request.sizes();
+      const encoding = (await response.allHeaders())['content-encoding'] ?? 'identity';
+      scripts.push({ url: new URL(request.url()).pathname, encoding, wire: sizes.responseBodySize });
+    })();
+  });
+  await page.goto(`${server.url}/login`, { waitUntil: 'networkidle' });
+  await page.getByTestId('login-username').waitFor();
+  let raw = 0;
+  let gzip = 0;
+  let wire = 0;
+  for (const script of scripts.sort((a, b) => b.wire - a.wire)) {
+    const file = fs.readFileSync(path.join(DIST, script.url));
+    const gz = zlib.gzipSync(file, { level: 9 }).length;
+    raw += file.length;
+    gzip += gz;
+    wire += script.wire;
+    console.log(
+      `${script.url.padEnd(44)} ${String(file.length).padStart(8)} B  gzip -9 ${String(gz).padStart(7)} B  ` +
+        `sent ${String(script.wire).padStart(7)} B (${script.encoding})`,
+    );
+  }
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  console.log(
+    `${scripts.length} scripts: ${kb(raw)} raw, ${kb(gzip)} gzip -9, ${kb(wire)} as sent by the server`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+  removeDir(prepared.dataDir);
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { useSession } from '../session.js';
+import { LoadError, Loading } from './Loading.js';
+
+/** Waits for the session to be known; shows why it could not be when the server did not answer. */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const { status, loadError, retry } = useSession();
+  if (status === 'loading') {
+    return (
+      <main className="boot">
+        <Loading />
+      </main>
+    );
+  }
+  if (status === 'error' && loadError) {
+    return (
+      <main className="boot">
+        <LoadError error={loadError} onRetry={retry} />
+      </main>
+    );
+  }
+  return <>{children}</>;
+}
