@@ -1,9 +1,13 @@
 /** Client-side validation speaks the user's language, field by field. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateUnitRequest, LoginRequest, SetupRequest, UpdateUserRequest } from '../shared/api.js';
 import { ApiError } from './api.js';
 import { FORM_ERROR, passwordFormErrors, serverFieldErrors, validate } from './forms.js';
-import { translator } from './i18n/translate.js';
+import { loadCatalogue, translator } from './i18n/translate.js';
+
+beforeAll(async () => {
+  await Promise.all([loadCatalogue('es'), loadCatalogue('gn')]);
+});
 
 const t = translator('es');
 

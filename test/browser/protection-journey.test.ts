@@ -138,7 +138,7 @@ describe('protection: refer a presumed victim from the case page', () => {
     await card.getByTestId('provider-update-capacity').click();
     await shelterPage.getByLabel(es['directory.occupancy']).fill('3');
     await shelterPage.getByTestId('capacity-dialog').getByRole('button', { name: es['action.save'] }).click();
-    await expect.poll(() => card.getByTestId('provider-free').textContent()).toContain('1 libres de 4');
+    await expect.poll(() => card.getByTestId('provider-free').textContent()).toContain('1 libre de 4');
     await shelterContext.close();
 
     // The police see it completed on the case page, and were notified (accepted, completed).
