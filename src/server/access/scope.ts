@@ -87,17 +87,29 @@ export function scopedPersons<O>(
 }
 
 /**
- * Referrals the actor's institution received (`incoming`) or sent (`outgoing`). A referral never
- * makes its case visible: it is read through the referral, which carries only the shared fields.
+ * The condition "referral `referrals.id` is visible to the actor": sent or received by their
+ * institution, for the case roles (the SQL form of `referral.read`, policies.ts). `direction`
+ * narrows it to the inbox (`incoming`) or the sent list (`outgoing`). A referral never makes its
+ * case visible: it is read through the referral, which carries only the shared fields.
  */
+export function referralVisible(actor: Actor, direction?: 'incoming' | 'outgoing') {
+  return (eb: ExpressionBuilder<DB, 'referrals'>) => {
+    if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
+    const incoming = eb('referrals.to_institution_id', '=', actor.institutionId);
+    const outgoing = eb('referrals.from_institution_id', '=', actor.institutionId);
+    if (direction === 'incoming') return incoming;
+    if (direction === 'outgoing') return outgoing;
+    return eb.or([incoming, outgoing]);
+  };
+}
+
+/** Referrals the actor's institution received (`incoming`), sent (`outgoing`) or either. */
 export function scopedReferrals<O>(
   actor: Actor,
-  direction: 'incoming' | 'outgoing',
+  direction: 'incoming' | 'outgoing' | undefined,
   query: SelectQueryBuilder<DB, 'referrals', O>,
 ): SelectQueryBuilder<DB, 'referrals', O> {
-  if (!CASE_ROLES.includes(actor.role)) return query.where(sql<boolean>`false`);
-  const column = direction === 'incoming' ? 'referrals.to_institution_id' : 'referrals.from_institution_id';
-  return query.where(column, '=', actor.institutionId);
+  return query.where(referralVisible(actor, direction));
 }
 
 /**

@@ -60,11 +60,11 @@ function audit(
 }
 
 /**
- * Loads person `id` for `action` after checking it: not visible (or not existing) is "not found";
+ * The one door to a person: loads person `id` for `action` through the SQL scope and the rule: not visible (or not existing) is "not found";
  * visible but not allowed (an update by an institution that sees it through a shared case) is
  * "forbidden".
  */
-async function authorizedRecord(ctx: Ctx, id: string, action: 'person.read' | 'person.update') {
+export async function loadPersonFor(ctx: Ctx, id: string, action: 'person.read' | 'person.update') {
   const hint = { resourceType: 'person', resourceId: id };
   const target = await findPersonTarget(ctx.trx, ctx.actor, id);
   if (!target) throw errors.notFound({ audit: { action, ...hint } });
@@ -147,7 +147,7 @@ export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateI
 
 /** One person's record, with the cases the actor may see. Every read is audited. */
 export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
-  const row = await authorizedRecord(ctx, id, 'person.read');
+  const row = await loadPersonFor(ctx, id, 'person.read');
   await audit(ctx, 'person.read', id);
   return present(ctx, crypto, row);
 }
@@ -155,7 +155,7 @@ export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, input: UpdateInput) {
-  const row = await authorizedRecord(ctx, id, 'person.update');
+  const row = await loadPersonFor(ctx, id, 'person.update');
   const current = personFields(crypto, row);
   const changed = (Object.keys(input) as (keyof UpdateInput)[]).filter(
     (name) => !same(input[name], current[name]),

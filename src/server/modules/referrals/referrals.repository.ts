@@ -54,6 +54,13 @@ export async function referralById(trx: Trx, id: string) {
 }
 export type ReferralRow = NonNullable<Awaited<ReturnType<typeof referralById>>>;
 
+/** Referral `id` if the actor may see it (the single-record door loads through the list's scope). */
+export async function visibleReferralById(trx: Trx, actor: Actor, id: string) {
+  return scopedReferrals(actor, undefined, withInstitutions(trx))
+    .where('referrals.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The inbox (incoming) or the sent list (outgoing) of the actor's institution, with counts per state. */
 export async function listReferrals(trx: Trx, actor: Actor, query: z.output<typeof ListReferralsQuery>) {
   let items = scopedReferrals(actor, query.direction, withInstitutions(trx));

@@ -28,7 +28,12 @@ import { loadPerson } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
-import { listReferrals, referralById, type ReferralRow } from './referrals.repository.js';
+import {
+  listReferrals,
+  referralById,
+  visibleReferralById,
+  type ReferralRow,
+} from './referrals.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
@@ -37,12 +42,17 @@ type Actions = z.input<typeof ReferralView>['actions'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Loads a referral for `action`. A referral neither sent nor received by the actor's institution is
+ * The one door to a referral: loads it through the SQL scope (`referralVisible`), then authorizes
+ * `action` with the same rule. A referral neither sent nor received by the actor's institution is
  * "not found"; the other side attempting a receiver's action is "forbidden". Both are audited.
  */
-async function loadReferralFor(ctx: Ctx, referralId: string, action: ReferralAction): Promise<ReferralRow> {
+export async function loadReferralFor(
+  ctx: Ctx,
+  referralId: string,
+  action: ReferralAction,
+): Promise<ReferralRow> {
   const audit = { action, resourceType: 'referral', resourceId: referralId };
-  const row = await referralById(ctx.trx, referralId);
+  const row = await visibleReferralById(ctx.trx, ctx.actor, referralId);
   const target = row && {
     fromInstitutionId: row.from_institution_id,
     toInstitutionId: row.to_institution_id,
