@@ -52,3 +52,13 @@ export function Page({ title, focusHeading = true, intro, actions, children }: P
     </>
   );
 }
+
+/** A button of the page's head (a new record, say), shown only when the user may use it. */
+export function PageButton(props: { show: boolean; label: string; onClick(): void; testId?: string }) {
+  if (!props.show) return null;
+  return (
+    <button type="button" className="btn btn--primary" onClick={props.onClick} data-testid={props.testId}>
+      {props.label}
+    </button>
+  );
+}

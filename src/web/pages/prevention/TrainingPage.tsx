@@ -3,84 +3,88 @@
  * entered in bulk, with totals per row, per sex and overall. The grid replaces the stored one.
  */
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { PARTICIPANT_SEXES, type TrainingView } from '../../../shared/api-prevention.js';
+import { getTrainingEvent, recordTrainingParticipants } from '../../../shared/contracts/prevention.js';
+import { Form, useApiForm } from '../../components/Form.js';
+import { useInstitutions } from '../../components/InstitutionOptions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
+import { QueryState } from '../../components/QueryState.js';
 import { departmentName } from '../../departments.js';
-import { useForm } from '../../hooks/useForm.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
-import { countOf, useInstitutions } from './controls.js';
-import * as api from './prevention-api.js';
+import { apiQueryKey, queryClient, useApiQuery } from '../../queries.js';
 import '../../styles/cases.css';
 
 type Training = z.output<typeof TrainingView>;
 type Sex = (typeof PARTICIPANT_SEXES)[number];
-/** The grid's cells by "institutionId|sex" ("" for other or not stated), as typed. */
-type Cells = Record<string, string>;
-const OTHER = '';
-const key = (institutionId: string, sex: Sex) => `${institutionId}|${sex}`;
+/** The grid's cells as typed, by row (an institution id, or OTHER for other or not stated) and sex. */
+type Cells = Record<string, Partial<Record<Sex, string>>>;
+const OTHER = 'other';
 
 function cellsOf(training: Training): Cells {
-  return Object.fromEntries(
-    training.grid.map((c) => [key(c.institution?.id ?? OTHER, c.sex), String(c.count)]),
+  const cells: Cells = {};
+  for (const c of training.grid) (cells[c.institution?.id ?? OTHER] ??= {})[c.sex] = String(c.count);
+  return cells;
+}
+
+/** A whole number typed in a cell: empty is 0, anything else that is not a number is NaN. */
+const countOf = (value: string | undefined) => (!value || value.trim() === '' ? 0 : Number(value));
+
+/** The cells that say something, as the request's rows (a bad count is left for the schema to refuse). */
+function participantsOf(cells: Cells) {
+  return Object.entries(cells).flatMap(([row, bySex]) =>
+    PARTICIPANT_SEXES.filter((sex) => countOf(bySex[sex]) !== 0).map((sex) => ({
+      institutionId: row === OTHER ? null : row,
+      sex,
+      count: countOf(bySex[sex]),
+    })),
   );
 }
 
 export function TrainingPage() {
+  const { id } = useParams({ from: '/_app/prevention/trainings/$id' });
+  const training = useApiQuery(getTrainingEvent, { params: { id } });
+  return <QueryState query={training}>{(data) => <TrainingDetails training={data} />}</QueryState>;
+}
+
+function TrainingDetails({ training }: { training: Training }) {
   const { t, locale } = useI18n();
-  const { id: trainingId } = useParams({ from: '/_app/prevention/trainings/$id' });
-  const loaded = useLoad(() => api.getTrainingEvent(trainingId), trainingId);
-  const institutions = useInstitutions();
-  const [training, setTraining] = useState<Training | null>(null);
-  const [cells, setCells] = useState<Cells>({});
+  const institutions = useInstitutions().data?.items;
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useForm();
+  const form = useApiForm(recordTrainingParticipants, {
+    prepare: (values) => ({ participants: participantsOf((values as unknown as { cells: Cells }).cells) }),
+    toInput: (body) => ({ params: { id: training.id }, body }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(apiQueryKey(getTrainingEvent, { params: { id: training.id } }), next);
+      setSaved(t('trainings.participantsSaved', { total: next.participants.total }));
+    },
+  });
+  const { reset } = form;
+  useEffect(() => reset({ cells: cellsOf(training) } as never), [reset, training]);
+  const cells = ((form.watch as (name: string) => unknown)('cells') ?? {}) as Cells;
 
-  useEffect(() => {
-    if (loaded.data) {
-      setTraining(loaded.data);
-      setCells(cellsOf(loaded.data));
-    }
-  }, [loaded.data]);
-
-  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
-  if (!training || !institutions.data) return <Loading />;
-
+  if (!institutions) return <Loading />;
   const rows = [
-    ...institutions.data.items.map((i) => ({ id: i.id, label: i.code, name: i.name })),
+    ...institutions.map((i) => ({ id: i.id, label: i.code, name: i.name })),
     { id: OTHER, label: t('prevention.other'), name: '' },
   ];
   const sexLabel = (sex: Sex) => preventionLabel(locale, 'PARTICIPANT_SEXES', sex);
-  const invalid = Object.values(cells).some((v) => !Number.isInteger(countOf(v)) || countOf(v) < 0);
-  const sum = (pred: (k: string) => boolean) =>
-    Object.entries(cells).reduce(
-      (n, [k, v]) => (pred(k) && Number.isInteger(countOf(v)) ? n + countOf(v) : n),
+  const sum = (rowsOf: readonly string[], sexes: readonly Sex[]) =>
+    rowsOf.reduce(
+      (n, row) =>
+        n +
+        sexes.reduce((m, sex) => {
+          const count = countOf(cells[row]?.[sex]);
+          return Number.isInteger(count) ? m + count : m;
+        }, 0),
       0,
     );
-
-  async function onSave(event: FormEvent) {
-    event.preventDefault();
-    setSaved(null);
-    if (invalid) return form.showErrors({ _form: t('trainings.invalidCount') });
-    const participants = Object.entries(cells)
-      .filter(([, v]) => countOf(v) > 0)
-      .map(([k, v]) => {
-        const [institutionId, sex] = k.split('|') as [string, Sex];
-        return { institutionId: institutionId || null, sex, count: countOf(v) };
-      });
-    const next = await form.submit(() => api.recordTrainingParticipants(trainingId, { participants }));
-    if (next) {
-      setTraining(next);
-      setCells(cellsOf(next));
-      setSaved(t('trainings.participantsSaved', { total: next.participants.total }));
-    }
-  }
-
+  const rowIds = rows.map((row) => row.id);
+  const invalid = Object.keys(form.formState.errors).length > 0;
   const totals = training.participants;
   return (
     <Page title={training.title}>
@@ -115,7 +119,15 @@ export function TrainingPage() {
           other: totals.bySex.Unspecified,
         })}
       </p>
-      <form ref={form.formRef} onSubmit={onSave} noValidate data-testid="participants-form">
+      <Form
+        form={form}
+        onSubmit={(event) => {
+          setSaved(null);
+          return form.onSubmit(event);
+        }}
+        className=""
+        testId="participants-form"
+      >
         <h2>{t('trainings.grid')}</h2>
         {training.canRecord && <p className="field-hint">{t('trainings.gridHint')}</p>}
         <div className="table-wrap">
@@ -133,7 +145,7 @@ export function TrainingPage() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id || 'other'} data-testid="participant-row">
+                <tr key={row.id} data-testid="participant-row">
                   <th scope="row" title={row.name}>
                     {row.label}
                   </th>
@@ -147,15 +159,14 @@ export function TrainingPage() {
                           step={1}
                           className="count-input"
                           aria-label={`${row.label} — ${sexLabel(sex)}`}
-                          value={cells[key(row.id, sex)] ?? ''}
-                          onChange={(e) => setCells((c) => ({ ...c, [key(row.id, sex)]: e.target.value }))}
+                          {...form.register(`cells.${row.id}.${sex}` as never)}
                         />
                       ) : (
-                        (cells[key(row.id, sex)] ?? '0')
+                        (cells[row.id]?.[sex] ?? '0')
                       )}
                     </td>
                   ))}
-                  <td>{sum((k) => k.startsWith(`${row.id}|`))}</td>
+                  <td>{sum([row.id], PARTICIPANT_SEXES)}</td>
                 </tr>
               ))}
             </tbody>
@@ -163,14 +174,17 @@ export function TrainingPage() {
               <tr>
                 <th scope="row">{t('trainings.rowTotal')}</th>
                 {PARTICIPANT_SEXES.map((sex) => (
-                  <td key={sex}>{sum((k) => k.endsWith(`|${sex}`))}</td>
+                  <td key={sex}>{sum(rowIds, [sex])}</td>
                 ))}
-                <td>{sum(() => true)}</td>
+                <td>{sum(rowIds, PARTICIPANT_SEXES)}</td>
               </tr>
             </tfoot>
           </table>
         </div>
-        <LiveRegion error={form.alert} success={saved} />
+        <LiveRegion
+          error={form.serverError?.message ?? (invalid ? t('trainings.invalidCount') : null)}
+          success={saved}
+        />
         {training.canRecord && (
           <div className="form-actions">
             <button
@@ -183,7 +197,7 @@ export function TrainingPage() {
             </button>
           </div>
         )}
-      </form>
+      </Form>
     </Page>
   );
 }

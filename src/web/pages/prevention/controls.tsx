@@ -1,53 +1,11 @@
 /**
- * Controls shared by the prevention pages: a checkbox group for multi-value fields (topics,
- * channels, audience), the options of a prevention value list, and the institutions catalogue.
+ * Controls shared by the prevention forms: a prevention value list as a select's options, or as
+ * checkboxes bound to a form field.
  */
-import { useId } from 'react';
-import * as api from '../../api-legacy.js';
-import { describedBy, FieldMessages } from '../../components/Field.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { FormChoices } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { preventionOptions, type PreventionList } from '../../i18n/prevention/values.js';
-
-interface CheckboxGroupProps {
-  legend: string;
-  name: string;
-  options: readonly { value: string; label: string }[];
-  value: readonly string[];
-  onChange(value: string[]): void;
-  error?: string | undefined;
-  hint?: string | undefined;
-}
-
-/** Several choices from a list, as native checkboxes in a fieldset whose legend names the field. */
-export function CheckboxGroup(props: CheckboxGroupProps) {
-  const id = useId();
-  const toggle = (option: string, on: boolean) =>
-    props.onChange(on ? [...props.value, option] : props.value.filter((v) => v !== option));
-  return (
-    <fieldset
-      className={props.error ? 'choice-group field--invalid' : 'choice-group'}
-      aria-describedby={describedBy(id, props.hint, props.error)}
-    >
-      <legend>{props.legend}</legend>
-      <FieldMessages id={id} hint={props.hint} error={props.error} />
-      <div className="choice-options choice-options--inline">
-        {props.options.map((option) => (
-          <label key={option.value} className="choice">
-            <input
-              type="checkbox"
-              name={props.name}
-              value={option.value}
-              checked={props.value.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
+import { PREVENTION_LISTS, preventionLabel, preventionOptions } from '../../i18n/prevention/values.js';
+import type { PreventionList } from '../../i18n/prevention/values.js';
 
 /** A prevention value list as a select's options. */
 export function PreventionOptions({ list }: { list: PreventionList }) {
@@ -63,10 +21,15 @@ export function PreventionOptions({ list }: { list: PreventionList }) {
   );
 }
 
-/** The institutions catalogue (every role may list it), for audience and participant rows. */
-export function useInstitutions() {
-  return useLoad(() => api.listInstitutions(), 'institutions');
+/** Several values of a prevention list, as checkboxes bound to the form field `name`. */
+export function PreventionChoices(props: { name: string; legend: string; list: PreventionList }) {
+  const { locale } = useI18n();
+  return (
+    <FormChoices
+      name={props.name}
+      legend={props.legend}
+      options={PREVENTION_LISTS[props.list]}
+      label={(value) => preventionLabel(locale, props.list, value)}
+    />
+  );
 }
-
-/** A whole number typed in a field: empty is 0, anything else that is not a number is NaN. */
-export const countOf = (value: string) => (value.trim() === '' ? 0 : Number(value));
