@@ -22,7 +22,7 @@ export const ACTIONS = {
     'review',
     'recordEvent',
   ],
-  provider: ['list', 'create', 'updateCapacity'],
+  provider: ['list', 'create', 'updateCapacity', 'update', 'import'],
   consent: ['record', 'withdraw', 'recordException'],
   need: ['record', 'list', 'report'],
   referral: ['create', 'list', 'read', 'respond', 'close'],

@@ -97,8 +97,11 @@ export const ProviderView = z.object({
   hours: z.string().nullable(),
   contact: z.string().nullable(),
   services: z.array(ProviderServiceView),
+  /** Inactive providers are out of the directory and matching (listed only on request). */
+  active: z.boolean(),
   /** What the caller may do with this entry (computed by the server). */
   canUpdateCapacity: z.boolean(),
+  canEdit: z.boolean(),
 });
 export const ListProvidersQuery = z.strictObject({
   serviceType: ServiceType.optional(),
@@ -107,6 +110,12 @@ export const ListProvidersQuery = z.strictObject({
   ageBand: AgeBand.optional(),
   /** Only bed services with a free place (or services without beds). */
   withCapacity: z.enum(['true', 'false']).optional(),
+  /** One institution's providers only. */
+  institutionId: Uuid.optional(),
+  /** Part of the provider's name. */
+  q: z.string().trim().min(1).max(100).optional(),
+  /** Deactivated providers too (directory administration). */
+  includeInactive: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100000).default(0),
 });

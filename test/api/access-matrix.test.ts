@@ -38,6 +38,7 @@ import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js
 import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution.js';
 import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
 import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
+import { DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -84,6 +85,7 @@ const MATRIX = {
   ...PROSECUTION_MATRIX,
   ...STATISTICS_MATRIX,
   ...LINKAGE_MATRIX,
+  ...DAILY_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -142,6 +144,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...PROSECUTION_RUN,
   ...STATISTICS_RUN,
   ...LINKAGE_RUN,
+  ...DAILY_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

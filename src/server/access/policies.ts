@@ -180,6 +180,12 @@ export const policies = {
       (actor.role === 'institution_admin' && sameInstitution(actor, provider))) as Rule<Owned>,
     updateCapacity: ((actor, provider) =>
       PROVIDER_STAFF.includes(actor.role) && sameInstitution(actor, provider)) as Rule<Owned>,
+    /** Edit or deactivate: the institution's administrator for its own, a system administrator for all. */
+    update: ((actor, provider) =>
+      actor.role === 'system_admin' ||
+      (actor.role === 'institution_admin' && sameInstitution(actor, provider))) as Rule<Owned>,
+    /** The bulk import: each row is then checked as `create` for the institution it names. */
+    import: is('system_admin', 'institution_admin'),
   },
   consent: {
     record: writeCase,

@@ -259,6 +259,21 @@ export const messages = {
     gn: "Pe decisión ojehecha jeýva ndaha'éi ko tapicha mba'e ko caso-pe.",
     en: 'The decision to review is not of this person in this case.',
   },
+  capacity_below_occupancy: {
+    es: 'El servicio {service} tiene {occupancy} plazas ocupadas: la capacidad no puede ser menor.',
+    gn: 'Servicio {service} oguereko {occupancy} tenda ojeporúva: capacidad ndaikatúi michĩve.',
+    en: 'The service {service} has {occupancy} places taken: the capacity cannot be lower.',
+  },
+  service_has_referrals: {
+    es: 'El servicio {service} tiene derivaciones registradas y no se puede quitar. Puede desactivar el proveedor.',
+    gn: 'Servicio {service} oguereko derivación ha ndaikatúi ojepe’a. Ikatu remboty pe proveedor.',
+    en: 'The service {service} has referrals recorded and cannot be removed. You may deactivate the provider.',
+  },
+  import_rows_invalid: {
+    es: 'Filas no válidas en el archivo: {count}. No se importó nada; corrija las filas indicadas.',
+    gn: 'Fila ndoikóiva archivo-pe: {count}. Ndojeguerúi mba’eve; emyatyrõ umi fila ojehechaukáva.',
+    en: 'Invalid rows in the file: {count}. Nothing was imported; correct the rows shown.',
+  },
   capacity_required: {
     es: 'El servicio {service} tiene plazas: indique su capacidad.',
     gn: 'Servicio {service} oguereko tenda: ehechauka mboýpa ikatu oike.',

@@ -9,6 +9,7 @@ import {
   ProviderView,
   UpdateCapacityRequest,
 } from '../api-protection.js';
+import { ImportProvidersRequest, ImportProvidersResult, UpdateProviderRequest } from '../api-directory.js';
 
 const common = { tags: ['protection'], purpose: 'referral' } as const;
 
@@ -46,4 +47,30 @@ export const updateServiceCapacity = defineContract({
   params: z.strictObject({ id: Uuid }),
   body: UpdateCapacityRequest,
   response: ProviderView,
+});
+
+export const updateServiceProvider = defineContract({
+  ...common,
+  operationId: 'updateServiceProvider',
+  method: 'PATCH',
+  path: '/api/service-providers/{id}',
+  summary: 'Edit a provider (fields, services, eligibility, contact, hours) or deactivate it',
+  action: 'provider.update',
+  purpose: 'administration',
+  params: z.strictObject({ id: Uuid }),
+  body: UpdateProviderRequest,
+  response: ProviderView,
+});
+
+export const importServiceProviders = defineContract({
+  ...common,
+  operationId: 'importServiceProviders',
+  method: 'POST',
+  path: '/api/service-providers/import',
+  summary:
+    'Import providers from a CSV or XLSX file (docs/DIRECTORY-IMPORT.md); dryRun previews. Any invalid row refuses the whole file, naming each line and column; nothing is written',
+  action: 'provider.import',
+  purpose: 'administration',
+  body: ImportProvidersRequest,
+  response: ImportProvidersResult,
 });

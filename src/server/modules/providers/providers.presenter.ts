@@ -9,7 +9,7 @@ type View = z.input<typeof ProviderView>;
 export function presentProvider(
   row: ProviderRow,
   services: readonly ServiceRow[],
-  canUpdateCapacity: boolean,
+  permissions: { canUpdateCapacity: boolean; canEdit: boolean },
 ): View {
   return {
     id: row.id,
@@ -24,7 +24,8 @@ export function presentProvider(
     languages: row.languages as View['languages'],
     hours: row.hours,
     contact: row.contact,
-    canUpdateCapacity,
+    ...permissions,
+    active: row.active,
     services: services.map((s) => ({
       id: s.id,
       serviceType: s.service_type as View['services'][number]['serviceType'],

@@ -22,6 +22,7 @@ const PROVIDER_COLUMNS = [
   'service_providers.languages',
   'service_providers.hours',
   'service_providers.contact',
+  'service_providers.active',
   'institutions.code as institution_code',
   'institutions.name as institution_name',
 ] as const;
@@ -38,7 +39,14 @@ export async function listProviders(trx: Trx, query: ListQuery) {
   let base = trx
     .selectFrom('service_providers')
     .innerJoin('institutions', 'institutions.id', 'service_providers.institution_id')
-    .where('service_providers.active', '=', true);
+    .where((eb) =>
+      query.includeInactive === 'true' ? eb.val(true) : eb('service_providers.active', '=', true),
+    );
+  if (query.institutionId) base = base.where('service_providers.institution_id', '=', query.institutionId);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where('service_providers.name', 'ilike', pattern);
+  }
   if (query.sex) {
     const sex = query.sex;
     base = base.where((eb) =>

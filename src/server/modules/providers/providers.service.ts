@@ -13,11 +13,14 @@ import { can } from '../../access/policies.js';
 import { errors } from '../../core/errors.js';
 import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
+import type { Actor } from '../../access/actor.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { isBedService } from './matching.js';
+import type { UpdateProviderRequest } from '../../../shared/api-directory.js';
 import { presentProvider } from './providers.presenter.js';
-import { listProviders, providerById, servicesOf } from './providers.repository.js';
+import { listProviders, providerById, servicesOf, type ProviderRow } from './providers.repository.js';
+import { checkServices, insertProvider, replaceServices } from './providers.write.js';
 
 type CreateInput = z.output<typeof CreateProviderRequest>;
 
@@ -28,11 +31,16 @@ export async function providerView(ctx: Pick<Ctx, 'trx' | 'actor'>, providerId: 
   const row = await providerById(ctx.trx, providerId);
   if (!row) throw errors.notFound();
   const services = (await servicesOf(ctx.trx, [row.id])).get(row.id) ?? [];
-  return presentProvider(
-    row,
-    services,
-    can(ctx.actor, 'provider.updateCapacity', { institutionId: row.institution_id }),
-  );
+  return presentProvider(row, services, permissionsOn(ctx.actor, row));
+}
+
+/** What the caller may do with a provider, for the UI (the same rules the operations check). */
+function permissionsOn(actor: Actor, row: ProviderRow) {
+  const target = { institutionId: row.institution_id };
+  return {
+    canUpdateCapacity: can(actor, 'provider.updateCapacity', target),
+    canEdit: can(actor, 'provider.update', target),
+  };
 }
 
 export async function searchProviders(
@@ -46,11 +54,7 @@ export async function searchProviders(
   );
   return {
     items: items.map((row) =>
-      presentProvider(
-        row,
-        services.get(row.id) ?? [],
-        can(ctx.actor, 'provider.updateCapacity', { institutionId: row.institution_id }),
-      ),
+      presentProvider(row, services.get(row.id) ?? [], permissionsOn(ctx.actor, row)),
     ),
     total,
   };
@@ -73,44 +77,23 @@ export async function createProvider(ctx: Ctx, input: CreateInput) {
   if (!institution) throw errors.badRequest('unknown_institution');
   if (input.unitId && !(await unitBelongsTo(ctx.trx, input.unitId, institutionId)))
     throw errors.badRequest('unknown_unit');
-  for (const service of input.services) {
-    const bed = isBedService(service.serviceType);
-    if (bed && (service.capacity === null || service.capacity === undefined))
-      throw errors.badRequest('capacity_required', { service: service.serviceType });
-    if (!bed && service.capacity !== null && service.capacity !== undefined)
-      throw errors.badRequest('capacity_not_applicable', { service: service.serviceType });
-  }
-  const provider = await ctx.trx
-    .insertInto('service_providers')
-    .values({
-      institution_id: institutionId,
-      unit_id: input.unitId ?? null,
-      name: input.name,
-      department: input.department,
-      sexes: input.sexes,
-      min_age: input.minAge ?? null,
-      max_age: input.maxAge ?? null,
-      nationalities: input.nationalities,
-      languages: input.languages,
-      hours: input.hours || null,
-      contact: input.contact || null,
-      created_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await ctx.trx
-    .insertInto('provider_services')
-    .values(
-      input.services.map((service) => ({
-        provider_id: provider.id,
-        service_type: service.serviceType,
-        departments: service.departments,
-        capacity: service.capacity ?? null,
-      })),
-    )
-    .execute();
-  await audit(ctx, 'provider.create', provider.id, Object.keys(input));
-  return providerView(ctx, provider.id);
+  checkServices(input.services);
+  const providerId = await insertProvider(
+    ctx.trx,
+    institutionId,
+    input.unitId ?? null,
+    {
+      ...input,
+      minAge: input.minAge ?? null,
+      maxAge: input.maxAge ?? null,
+      hours: input.hours ?? null,
+      contact: input.contact ?? null,
+    },
+    input.services,
+    ctx.actor.userId,
+  );
+  await audit(ctx, 'provider.create', providerId, Object.keys(input));
+  return providerView(ctx, providerId);
 }
 
 /** Sets the capacity and occupancy of a provider's bed service (0 ≤ occupancy ≤ capacity). */
@@ -144,5 +127,54 @@ export async function updateCapacity(
     .executeTakeFirst();
   if (!updated) throw errors.badRequest('service_not_offered', { service: input.serviceType });
   await audit(ctx, 'provider.updateCapacity', provider.id, ['capacity', 'occupancy']);
+  return providerView(ctx, provider.id);
+}
+
+/**
+ * Edits a provider: its fields, its services (the whole list) and whether it is active. A deactivated
+ * provider leaves the directory and matching; referrals already made keep pointing at it.
+ */
+export async function updateProvider(
+  ctx: Ctx,
+  providerId: string,
+  input: z.output<typeof UpdateProviderRequest>,
+) {
+  const provider = await providerById(ctx.trx, providerId);
+  if (!provider)
+    throw errors.notFound({
+      audit: { action: 'provider.update', resourceType: 'provider', resourceId: providerId },
+    });
+  authorize(
+    ctx.actor,
+    'provider.update',
+    { institutionId: provider.institution_id },
+    { resourceType: 'provider', resourceId: provider.id },
+  );
+  const minAge = input.minAge === undefined ? provider.min_age : input.minAge;
+  const maxAge = input.maxAge === undefined ? provider.max_age : input.maxAge;
+  if (minAge !== null && maxAge !== null && minAge > maxAge)
+    throw errors.validation([{ path: 'maxAge', message: 'minAge must not be above maxAge' }]);
+  if (input.services) {
+    checkServices(input.services);
+    await replaceServices(ctx.trx, provider.id, input.services);
+  }
+  await ctx.trx
+    .updateTable('service_providers')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.department !== undefined && { department: input.department }),
+      ...(input.sexes !== undefined && { sexes: input.sexes }),
+      ...(input.minAge !== undefined && { min_age: input.minAge }),
+      ...(input.maxAge !== undefined && { max_age: input.maxAge }),
+      ...(input.nationalities !== undefined && { nationalities: input.nationalities }),
+      ...(input.languages !== undefined && { languages: input.languages }),
+      ...(input.hours !== undefined && { hours: input.hours || null }),
+      ...(input.contact !== undefined && { contact: input.contact || null }),
+      ...(input.active !== undefined && { active: input.active }),
+      updated_at: new Date(),
+    })
+    .where('id', '=', provider.id)
+    .execute();
+  await audit(ctx, 'provider.update', provider.id, Object.keys(input));
   return providerView(ctx, provider.id);
 }
