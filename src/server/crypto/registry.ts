@@ -30,6 +30,9 @@ const ENCRYPTED = {
   investigations: ['complaint_summary', 'ict_accounts'],
   investigation_suspects: ['given_names', 'surnames', 'aliases', 'document_number', 'official_position'],
   investigation_operations: ['place'],
+  // offline capture and safe retries
+  idempotency_keys: ['response'],
+  devices: ['device_key'],
 } as const;
 
 type Encrypted = typeof ENCRYPTED;

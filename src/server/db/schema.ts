@@ -862,3 +862,36 @@ export interface DB {
   link_decisions: LinkDecisionTable;
   person_cluster: PersonClusterView;
 }
+
+// ---- offline capture and safe retries (docs/OFFLINE.md) -----------------------------------
+export interface IdempotencyKeyTable {
+  id: Generated<string>;
+  user_id: string;
+  key: string;
+  operation_id: string;
+  request_hash: string;
+  status_code: number | null;
+  /** Encrypted (idempotency_keys.response): the first answer's JSON body. */
+  response: string | null;
+  device_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DeviceTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  /** Encrypted (devices.device_key): the key that wraps the device's data key. */
+  device_key: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_reason: 'user' | 'supervisor' | 'admin' | 'expired' | null;
+}
+
+export interface DB {
+  idempotency_keys: IdempotencyKeyTable;
+  devices: DeviceTable;
+}

@@ -9,6 +9,16 @@ function schemaOf(schema: ZodType, io: 'input' | 'output') {
   return json;
 }
 
+/** Every signed-in write accepts a key that makes a retry safe (http/idempotency.ts, docs/OFFLINE.md). */
+const IDEMPOTENCY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A unique key per operation (8–255 visible characters). A retry with the same key returns the first answer (header idempotent-replayed: true) and writes nothing more; the same key with another request is 422. Kept 24 hours, per user.',
+  schema: { type: 'string', minLength: 8, maxLength: 255 },
+};
+
 function parametersOf(schema: ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
@@ -31,7 +41,11 @@ export function buildOpenApi(contracts: readonly AnyContract[], version: string)
       operationId: r.operationId,
       summary: r.summary,
       tags: r.tags,
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+      parameters: [
+        ...parametersOf(r.params, 'path'),
+        ...parametersOf(r.query, 'query'),
+        ...(r.auth === 'session' && r.method !== 'GET' ? [IDEMPOTENCY_PARAMETER] : []),
+      ],
       responses: {
         [String(statusOf(r))]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }

@@ -23,6 +23,7 @@ import type { Trx } from '../db/database.js';
 import type { Ctx } from '../core/context.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors, type FieldIssue } from '../core/errors.js';
+import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, requestFingerprint } from './idempotency.js';
 import { localeOf } from './locale.js';
 import { authenticate, requireCsrf } from './session-auth.js';
 
@@ -172,17 +173,38 @@ export function defineRoute<C extends AnyContract>(
           request,
           reply,
         });
-        const result =
-          mode === 'none'
-            ? await handler(ctxOf(NO_TRANSACTION), input)
-            : await services.db.transaction((trx) => handler(ctxOf(trx), input), {
-                readOnly: mode === 'read',
-              });
-        if (reply.sent) return reply;
+        // A write sent with an Idempotency-Key answers a retry with the first answer (idempotency.ts).
+        const key =
+          mode === 'write' && contract.method !== 'GET' && actor ? idempotencyKeyOf(request) : undefined;
         // A status the handler set itself wins (readiness answers 503 with its body).
-        const code = reply.statusCode === 200 ? status : reply.statusCode;
+        const codeOf = () => (reply.statusCode === 200 ? status : reply.statusCode);
+        const run = async (
+          trx: Trx,
+        ): Promise<{ result: unknown } | { replay: { statusCode: number; body: unknown } }> => {
+          if (!key || !actor) return { result: await handler(ctxOf(trx), input) };
+          const claim = await claimIdempotencyKey(trx, services.crypto, {
+            userId: actor.userId,
+            key,
+            operationId: contract.operationId,
+            fingerprint: requestFingerprint(contract.operationId, input),
+          });
+          if (claim.kind === 'replay') return { replay: claim };
+          const result = await handler(ctxOf(trx), input);
+          await rememberAnswer(trx, services.crypto, claim.id, codeOf(), contract.response?.parse(result));
+          return { result };
+        };
+        const outcome =
+          mode === 'none'
+            ? await run(NO_TRANSACTION)
+            : await services.db.transaction(run, { readOnly: mode === 'read' });
+        if ('replay' in outcome) {
+          reply.header('idempotent-replayed', 'true');
+          return reply.code(outcome.replay.statusCode).send(outcome.replay.body);
+        }
+        if (reply.sent) return reply;
+        const code = codeOf();
         if (!contract.response) return reply.code(code).send();
-        const output = services.validateResponses ? contract.response.parse(result) : result;
+        const output = services.validateResponses ? contract.response.parse(outcome.result) : outcome.result;
         return reply.code(code).send(output);
       } catch (error) {
         if (error instanceof AppError && error.extra.audit && actor) {

@@ -1,0 +1,18 @@
+/** Error messages of offline capture: devices and safe retries (docs/OFFLINE.md). */
+export const offlineMessages = {
+  idempotency_key_invalid: {
+    es: 'La cabecera Idempotency-Key no es válida: use de 8 a 255 caracteres visibles, sin espacios.',
+    gn: "Pe cabecera Idempotency-Key ndoikói: eipuru 8 guive 255 peve carácter ojehecháva, espacio'ỹre.",
+    en: 'The Idempotency-Key header is not valid: use 8 to 255 visible characters, no spaces.',
+  },
+  idempotency_key_reused: {
+    es: 'Esta clave Idempotency-Key ya se usó para otra solicitud. Use una clave nueva para cada operación.',
+    gn: "Ko Idempotency-Key ojepuruma ambue mba'ejerurerã. Eipuru clave pyahu peteĩteĩ tembiapópe.",
+    en: 'This Idempotency-Key was already used for a different request. Use a new key for each operation.',
+  },
+  idempotency_key_in_progress: {
+    es: 'La primera solicitud con esta clave todavía se está procesando. Reintente en unos segundos.',
+    gn: "Mba'ejerure peteĩha ko clave reheve oñembosako'i gueteri. Eha'ã jey sapy'ami rire.",
+    en: 'The first request with this key is still being processed. Retry in a few seconds.',
+  },
+};
