@@ -20,6 +20,7 @@ import { LinkageIndex } from '../../src/server/linkage-engine/lookup.js';
 import { prepare } from '../../src/server/linkage-engine/record.js';
 import { readFebrl, type Labelled } from './febrl.js';
 import { paraguayanPopulation } from './population.js';
+import { hardPopulation, SETTINGS } from './hard.js';
 
 const [, , name = 'febrl4', mode = 'plain', ...rest] = process.argv;
 function flag(key: string, fallback: number): number {
@@ -37,12 +38,19 @@ function dataset(): { data: Labelled; linkOnly: boolean } {
       linkOnly: true,
     };
   }
+  // The harder generator's settings (hard.ts): `clean`, `moderate`, `hard`, `very-hard`.
+  if (name in SETTINGS) return { data: hardPopulation(flag('persons', 10_000), name), linkOnly: false };
   return { data: paraguayanPopulation(flag('persons', 10_000)), linkOnly: false };
 }
 
+/** `--setting S` makes the batch and intake populations with the harder generator's setting S. */
+const settingAt = rest.indexOf('--setting');
+const setting = settingAt >= 0 ? rest[settingAt + 1]! : null;
+
 /** A population of exactly `size` registrations (persons drawn until there are enough). */
 function population(size: number): Labelled {
-  const { records, entities } = paraguayanPopulation(Math.ceil(size / 2.2) + 10);
+  const persons = Math.ceil(size / 2.2) + 10;
+  const { records, entities } = setting ? hardPopulation(persons, setting) : paraguayanPopulation(persons);
   return { records: records.slice(0, size), entities: entities.slice(0, size) };
 }
 

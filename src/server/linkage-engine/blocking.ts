@@ -271,6 +271,9 @@ export function typoNeighbours(vocab: Vocabulary): (id: number) => readonly numb
   };
 }
 
+/** Years either side of an estimated age's birth year that the estimate rules reach. */
+const ESTIMATE_SPAN = 8;
+
 /**
  * Blocking rules for persons, in order: document; date of birth with any name key (given or
  * surname, so swapped name fields still meet); year of birth (±2 for an estimated age) with the
@@ -293,6 +296,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
+  const prefixes3 = new Map<number, number>();
+  const prefix3 = (key: number) => {
+    let p = prefixes3.get(key);
+    if (p === undefined) {
+      p = h(vocab.id(`${vocab.words[key]!.slice(0, 3)}\u0003`));
+      prefixes3.set(key, p);
+    }
+    return p;
+  };
   const initials = new Map<number, number>();
   const initial = (key: number) => {
     let p = initials.get(key);
@@ -308,6 +320,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       : r.dob !== null
         ? [r.year]
         : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
+  // The years an estimated age may stand for (estimates are often 5 or more years off).
+  const estimateYears = (r: Prepared): number[] =>
+    Array.from({ length: 2 * ESTIMATE_SPAN + 1 }, (_, k) => r.year! - ESTIMATE_SPAN + k);
   const surnames = (r: Prepared) => [...new Set(r.surnames.map(h))].sort((a, b) => a - b);
   const dob = (r: Prepared) => Number(r.dob);
   const birthday = (r: Prepared) => Number(r.dob!.slice(4));
@@ -469,6 +484,69 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // Without a surname, each given name alone too (a second given name dropped or added).
         if (r.surnames.length === 0)
           for (const g of new Set(r.given)) for (const y of years(r)) keys.push(mixKey(13, y, h(g)));
+        return keys;
+      },
+    },
+    {
+      // An age estimated by eye is often several years off: an estimated record (side 1) meets,
+      // under a given name (nicknames resolved; a compound name may be cut to either word) and
+      // each surname, the records born within 8 years of the middle of its interval (side 0:
+      // every record under its own year).
+      name: 'estimate+given+surname',
+      bipartite: true,
+      keys: (r) => {
+        if (r.year === null || r.givenCanonical.length === 0) return [];
+        const keys: number[] = [];
+        for (const g of new Set(r.givenForms.map(h)))
+          for (const s of r.surnames.length === 0 ? [0] : surnames(r)) {
+            keys.push(2 * mixKey(19, r.year, g, s));
+            if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(19, y, g, s) + 1);
+          }
+        return keys;
+      },
+    },
+    {
+      // The same with both surnames, whatever the given name (a nickname not in the list, a cut
+      // compound name, a typo).
+      name: 'estimate+surnames',
+      bipartite: true,
+      keys: (r) => {
+        const s = surnames(r);
+        if (r.year === null || s.length < 2) return [];
+        const keys = [2 * mixKey(20, r.year, ...s)];
+        if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(20, y, ...s) + 1);
+        return keys;
+      },
+    },
+    {
+      // An estimate and a typo: the first two letters of the given name and the first three of a
+      // surname (blocks of common beginnings are skipped, as every bipartite block over maxBlock²).
+      name: 'estimate+name-prefixes',
+      bipartite: true,
+      keys: (r) => {
+        if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return [];
+        const g = prefix(r.given[0]!);
+        const keys: number[] = [];
+        for (const p of new Set(r.surnames.map(prefix3))) {
+          keys.push(2 * mixKey(21, r.year, g, p));
+          if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(21, y, g, p) + 1);
+        }
+        return keys;
+      },
+    },
+    {
+      // No surname recorded (side 1): the records with the same given name (any of a compound
+      // one, nicknames resolved) and a birth year near enough (side 0: every record, its year).
+      name: 'no-surname+given',
+      bipartite: true,
+      keys: (r) => {
+        if (r.year === null || r.givenCanonical.length === 0) return [];
+        const keys: number[] = [];
+        const near = r.estimated ? estimateYears(r) : years(r);
+        for (const g of new Set(r.givenForms.map(h))) {
+          keys.push(2 * mixKey(22, r.year, g));
+          if (r.surnames.length === 0) for (const y of near) keys.push(2 * mixKey(22, y, g) + 1);
+        }
         return keys;
       },
     },

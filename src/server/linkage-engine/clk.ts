@@ -6,7 +6,7 @@
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
 import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
-import type { Comparison } from './comparisons.js';
+import { BIRTH_LEVELS, type Comparison } from './comparisons.js';
 import { bigrams, bloomFilter, dice, keyedToken, type Filter } from './bloom.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
@@ -19,10 +19,15 @@ export interface ClkRecord {
   surnames: Filter | null;
   dob: Filter | null;
   dobToken: string | null;
-  /** Keyed tokens of the year, and of the years within 1 and within 3 of it. */
+  /**
+   * Keyed token of the birth year (for an estimated age, the middle of its interval), and of the
+   * years from 8 before to 8 after it, in order (`near[8]` is `year`): the position of the other
+   * record's year among them is the difference of years, and nothing else is revealed.
+   */
   year: string | null;
-  near1: string[];
-  near3: string[];
+  near: string[];
+  /** The birth is an age estimated by eye (a flag: it says how the age was recorded, not the age). */
+  estimated: boolean;
   sex: string | null;
   nationalities: string[];
   document: Filter | null;
@@ -35,6 +40,9 @@ export interface ClkRecord {
   blocks: number[][];
   training: number[][];
 }
+
+/** How many years either side of the birth year are encoded (`ClkRecord.near`). */
+const NEAR = 8;
 
 /** A keyed blocking key: 48 bits of the HMAC of the clear (numeric) key. */
 function keyedNumber(key: Uint8Array, field: string, value: number): number {
@@ -62,12 +70,13 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       r.year === null
         ? []
         : Array.from({ length: 2 * d + 1 }, (_, k) => keyedToken(key, 'year', String(r.year! - d + k)));
+    const near = years(NEAR);
     return {
       id: r.id,
       source: r.source,
       given: filterOf(key, 'given', [
         ...words(r.given).flatMap(bigrams),
-        ...words([...r.givenCanonical, ...r.aliases]).map((w) => `word:${w}`),
+        ...words([...r.givenForms, ...r.aliases]).map((w) => `word:${w}`),
       ]),
       surnames: filterOf(key, 'surnames', words(r.surnames).flatMap(bigrams)),
       dob:
@@ -75,9 +84,9 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
           ? null
           : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
       dobToken: token('dob', r.dob),
-      year: token('year', r.year === null ? null : String(r.year)),
-      near1: years(1),
-      near3: years(3),
+      year: near[NEAR] ?? null,
+      near,
+      estimated: r.estimated,
       sex: token('sex', r.sex),
       nationalities: r.nationalities.map((n) => keyedToken(key, 'nationality', n)),
       document: r.document === null ? null : bloomFilter(key, 'document', bigrams(r.document)),
@@ -130,12 +139,16 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
     },
     {
       name: 'birth',
-      levels: ['different', 'within 3 years', 'within a year', 'two of day, month, year', 'exact'],
+      levels: BIRTH_LEVELS,
       compare(a, b) {
-        if (a.dobToken !== null && a.dobToken === b.dobToken) return 4;
-        if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 3;
+        if (a.dobToken !== null && a.dobToken === b.dobToken) return 6;
+        if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 5;
         if (a.year === null || b.year === null) return -1;
-        return b.near1.includes(a.year) ? 2 : b.near3.includes(a.year) ? 1 : 0;
+        const at = b.near.indexOf(a.year);
+        const years = at < 0 ? Infinity : Math.abs(at - NEAR);
+        // As in clear (comparisons.ts): an estimate or a year alone is an interval about a year wide.
+        if (a.estimated || b.estimated) return years <= 3 ? 2 : years <= 8 ? 1 : 0;
+        return years <= 1 ? 4 : years <= 3 ? 3 : 0;
       },
     },
     {

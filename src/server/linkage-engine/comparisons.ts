@@ -22,6 +22,17 @@ export interface Comparison<R> {
   tfLevels?: readonly number[];
 }
 
+/** Levels of the birth comparison (plaintext and CLK alike). */
+export const BIRTH_LEVELS = [
+  'different',
+  'estimated age within 7 years',
+  'estimated age within 2 years',
+  'within 3 years',
+  'within a year',
+  'one typo or day/month swapped',
+  'exact',
+] as const;
+
 /** Term frequencies of one family of keys (given names or surnames) over a population. */
 class TermTable {
   private readonly counts = new Map<number, number>();
@@ -83,11 +94,15 @@ const SIMILAR = 0.88;
 
 /**
  * "Jaro–Winkler ≥ 0.88" between vocabulary words, memoised per pair of word ids in a direct-mapped
- * table of typed arrays (2^22 slots: a collision only recomputes): the national batch asks the same
+ * table of typed arrays (up to 2^22 slots: a collision only recomputes): the national batch asks the same
  * few hundred thousand pairs of names millions of times, and a Map of every pair outgrows memory.
  */
 function similarity(vocab: Vocabulary) {
-  const slots = 1 << 22;
+  // A table in proportion to the vocabulary (a query at intake has a few hundred words; the
+  // national batch fills the 2^22 slots).
+  let bits = 12;
+  while (bits < 22 && 1 << bits < vocab.words.length * 32) bits++;
+  const slots = 1 << bits;
   const keys = new Float64Array(slots).fill(-1);
   const values = new Uint8Array(slots);
   return (x: number, y: number): boolean => {
@@ -95,7 +110,7 @@ function similarity(vocab: Vocabulary) {
     const lo = x < y ? x : y;
     const hi = x < y ? y : x;
     const key = lo * 4_194_304 + hi;
-    const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> 10;
+    const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - bits);
     if (keys[slot] === key) return values[slot] === 1;
     const similar = jaroWinkler(vocab.words[x]!, vocab.words[y]!) >= SIMILAR;
     keys[slot] = key;
@@ -141,9 +156,9 @@ function unsharedSimilar(sim: (x: number, y: number) => boolean, a: Prepared, b:
 /** Some given name or alias of a (nicknames resolved) is one of b's. */
 function aliasShared(a: Prepared, b: Prepared): boolean {
   return (
-    anyShared(a.givenCanonical, b.givenCanonical) ||
-    anyShared(a.givenCanonical, b.aliases) ||
-    anyShared(a.aliases, b.givenCanonical) ||
+    anyShared(a.givenForms, b.givenForms) ||
+    anyShared(a.givenForms, b.aliases) ||
+    anyShared(a.aliases, b.givenForms) ||
     anyShared(a.aliases, b.aliases)
   );
 }
@@ -160,10 +175,21 @@ function placeSimilarity() {
   };
 }
 
-function yearLevel(a: Prepared, b: Prepared): number {
-  if (a.year === null || b.year === null) return -1;
-  const d = Math.abs(a.year - b.year);
-  return d <= 1 ? 2 : d <= 3 ? 1 : 0;
+/** Years between two birth intervals (0 when they overlap). */
+export function birthDistance(a: Prepared, b: Prepared): number {
+  return Math.max(0, Math.abs(a.birthMid! - b.birthMid!) - a.birthHalf - b.birthHalf);
+}
+
+/**
+ * The birth level of two records without two full dates: from the distance between their birth
+ * intervals. An age estimated by eye has levels of its own (EM gives them their own weights), with
+ * a wider tolerance: estimates are often several years off.
+ */
+function intervalLevel(a: Prepared, b: Prepared): number {
+  if (a.birthMid === null || b.birthMid === null) return -1;
+  const d = birthDistance(a, b);
+  if (a.estimated || b.estimated) return d <= 2 ? 2 : d <= 7 ? 1 : 0;
+  return d <= 1 ? 4 : d <= 3 ? 3 : 0;
 }
 
 /** 19900512 vs 19901205: day and month swapped (characters compared: no substring per pair). */
@@ -240,13 +266,13 @@ export function personComparisons(
 
   const birth: Comparison<Prepared> = {
     name: 'birth',
-    levels: ['different', 'within 3 years', 'within a year', 'one typo or day/month swapped', 'exact'],
+    levels: BIRTH_LEVELS,
     compare(a, b) {
       if (a.dob !== null && b.dob !== null) {
-        if (a.dob === b.dob) return 4;
-        if (damerauWithin(a.dob, b.dob, 1) <= 1 || daySwapped(a.dob, b.dob)) return 3;
+        if (a.dob === b.dob) return 6;
+        if (damerauWithin(a.dob, b.dob, 1) <= 1 || daySwapped(a.dob, b.dob)) return 5;
       }
-      return yearLevel(a, b);
+      return intervalLevel(a, b);
     },
   };
 

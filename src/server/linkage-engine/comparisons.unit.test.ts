@@ -43,12 +43,25 @@ describe('person comparisons', () => {
   });
 
   it('grades birth dates, estimated ages, documents and places', () => {
-    expect(levels(base, base).birth).toBe(4);
-    expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(3);
-    expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(3);
-    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(2);
-    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(1);
+    expect(levels(base, base).birth).toBe(6);
+    expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(5);
+    expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(5);
+    // A year alone is the interval of that year.
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(4);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(3);
     expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2010 }).birth).toBe(0);
+    // An age estimated on a known day is the year before that day, A years back: born 1998-05-12,
+    // "25" on 2024-01-10 fits exactly; "30" is 4–5 years off; "40" is not the same person's.
+    const estimate = (age: number) => ({
+      ...base,
+      dateOfBirth: null,
+      estimatedAge: age,
+      ageRecordedOn: '2024-01-10',
+    });
+    expect(levels(base, estimate(25)).birth).toBe(2);
+    expect(levels(base, estimate(30)).birth).toBe(1);
+    expect(levels(base, estimate(40)).birth).toBe(0);
+    expect(levels(estimate(25), { ...estimate(20), ageRecordedOn: '2019-03-01' }).birth).toBe(2);
     expect(levels(base, { ...base, dateOfBirth: null }).birth).toBe(-1);
     expect(levels(base, { ...base, documentNumber: '4512873' }).document).toBe(2);
     expect(levels(base, { ...base, documentNumber: '4.521.873' }).document).toBe(1);
@@ -67,6 +80,8 @@ describe('person comparisons', () => {
       secondSurname: surname,
       dateOfBirth: fc.constantFrom('1990-01-02', '1990-02-01', '1991-01-02', null),
       birthYear: fc.constantFrom(1988, 1990, null),
+      estimatedAge: fc.constantFrom(20, 35, null),
+      ageRecordedOn: fc.constantFrom('2024-03-01', null),
       documentNumber: fc.constantFrom('1234567', '1243567', null),
     });
     fc.assert(

@@ -1,54 +1,85 @@
 /**
- * Usual Paraguayan and Spanish short forms of given names (hipocorísticos). A nickname and the name
- * it shortens compare as a graded match, never as an exact one: "Juani" may be Juana or Juan Ignacio.
- * Synthetic, generic list; an installation may extend it.
+ * Usual short forms of given names (hipocorísticos) of Paraguay and the region, and regional forms
+ * of the same names (nickname-data.ts: about a thousand forms, Spanish, Portuguese and Guaraní),
+ * plus the regular diminutives of a known name: Spanish -ito/-ita, -cito/-cita (Rosita, Ramoncito,
+ * Carlitos) and Guaraní -mi "dear" (Mariami); the Guaraní -’i is a separate word already (Rosa’i).
+ * A nickname and the name it shortens compare as a graded match, never as an exact one: "Juani"
+ * may be Juana or Juan Ignacio.
  */
 import { normalizeName } from '../modules/persons/name-normalize.js';
+import { NICKNAME_TEXT } from './nickname-data.js';
 
-const PAIRS: Record<string, string> = {
-  pepe: 'jose',
-  pepa: 'josefa',
-  juani: 'juana',
-  juancho: 'juan',
-  mary: 'maria',
-  mari: 'maria',
-  marita: 'maria',
-  lulu: 'lourdes',
-  lula: 'lourdes',
-  nacho: 'ignacio',
-  paco: 'francisco',
-  pancho: 'francisco',
-  kiko: 'francisco',
-  chela: 'graciela',
-  lupe: 'guadalupe',
-  maru: 'maria',
-  nelly: 'nelida',
-  rosi: 'rosa',
-  tere: 'teresa',
-  caro: 'carolina',
-  naty: 'natalia',
-  fati: 'fatima',
-  gladi: 'gladys',
-  mabe: 'mabel',
-  lety: 'leticia',
-  ramoncito: 'ramon',
-  toto: 'jose',
-  beto: 'alberto',
-  tito: 'alberto',
-  lucho: 'luis',
-  chiqui: 'maria',
-  vicky: 'victoria',
-  cristi: 'cristian',
-  fredi: 'fredy',
-  rube: 'ruben',
-  tavo: 'gustavo',
-  checho: 'sergio',
-  rodri: 'rodrigo',
-  osva: 'osvaldo',
-};
+/** Normalised short form → normalised name (the first name it was listed under). */
+const FORMS = new Map<string, string>();
+/** Normalised short form → every name it was listed under (Toni: Antonia, Antonio). */
+const ALL = new Map<string, string[]>();
+/** Every normalised name with listed forms. */
+const NAMES = new Set<string>();
 
-/** The full name a (normalised) given-name word usually shortens, or the word itself. */
+for (const entry of NICKNAME_TEXT.split(',')) {
+  const colon = entry.indexOf(':');
+  if (colon < 0) continue;
+  const name = normalizeName(entry.slice(0, colon));
+  NAMES.add(name);
+  for (const form of entry
+    .slice(colon + 1)
+    .trim()
+    .split(/\s+/)) {
+    const f = normalizeName(form);
+    if (f.length === 0 || f === name) continue;
+    if (!FORMS.has(f)) FORMS.set(f, name);
+    const names = ALL.get(f) ?? [];
+    if (!names.includes(name)) ALL.set(f, [...names, name]);
+  }
+}
+// A listed name is never re-read as a short form of another one (Lina, Rita, Dora are names too).
+for (const name of NAMES) FORMS.delete(name);
+for (const name of NAMES) ALL.delete(name);
+
+/** How many short forms are known (for the documentation and tests). */
+export const NICKNAME_COUNT = FORMS.size;
+
+/** The known name `base` ends up as, directly or through its short form, or undefined. */
+function known(base: string): string | undefined {
+  if (NAMES.has(base)) return base;
+  return FORMS.get(base);
+}
+
+/** The name a regular diminutive of a known name stands for (Rosita → rosa), or undefined. */
+function diminutiveOf(w: string): string | undefined {
+  if (w.length < 5) return undefined;
+  const tries: string[] = [];
+  if (w.endsWith('itos')) tries.push(`${w.slice(0, -4)}os`);
+  if (w.endsWith('cito') || w.endsWith('cita')) tries.push(w.slice(0, -4), `${w.slice(0, -4)}e`);
+  if (w.endsWith('ito')) tries.push(`${w.slice(0, -3)}o`, w.slice(0, -3));
+  if (w.endsWith('ita')) tries.push(`${w.slice(0, -3)}a`, w.slice(0, -3));
+  if (w.endsWith('quita') || w.endsWith('quito')) tries.push(`${w.slice(0, -5)}ca`, `${w.slice(0, -5)}co`);
+  if (w.endsWith('guita') || w.endsWith('guito')) tries.push(`${w.slice(0, -5)}ga`, `${w.slice(0, -5)}go`);
+  // Guaraní -mi (Mariami, Rosami): only after a known name, so Noemí or Jasymi stay themselves.
+  if (w.endsWith('mi')) tries.push(w.slice(0, -2));
+  for (const t of tries) {
+    const name = known(t);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/** The full name a (normalised) given-name word usually stands for, or the word itself. */
 export function canonicalGiven(word: string): string {
   const w = normalizeName(word);
-  return PAIRS[w] ?? w;
+  if (NAMES.has(w)) return w;
+  return FORMS.get(w) ?? diminutiveOf(w) ?? w;
+}
+
+/**
+ * Every full name a given-name word may stand for: the word itself when it is a name, and each
+ * name a short form was listed under (Toni → antonia, antonio), or its diminutive's name.
+ */
+export function givenNameForms(word: string): string[] {
+  const w = normalizeName(word);
+  if (NAMES.has(w)) return [w];
+  const names = ALL.get(w);
+  if (names) return names;
+  const d = diminutiveOf(w);
+  return [d ?? w];
 }

@@ -5,7 +5,7 @@
  * strings; the date of birth or an estimated year; sex, nationalities, document and place.
  */
 import { documentKey, nameWords, phoneticKey } from '../modules/persons/name-normalize.js';
-import { canonicalGiven } from './nicknames.js';
+import { canonicalGiven, givenNameForms } from './nicknames.js';
 
 /** One person record from one institution (plaintext, inside the service that may read it). */
 export interface LinkPerson {
@@ -18,8 +18,12 @@ export interface LinkPerson {
   aliases?: readonly string[];
   /** YYYY-MM-DD or YYYYMMDD. */
   dateOfBirth?: string | null;
-  /** Year of birth when only an age was estimated (birth_year of persons). */
+  /** Year of birth when only the year is known (or, without `estimatedAge`, an estimated year). */
   birthYear?: number | null;
+  /** An age estimated by eye, in years, on `ageRecordedOn` (when there is no date of birth). */
+  estimatedAge?: number | null;
+  /** YYYY-MM-DD: the day `estimatedAge` was estimated. */
+  ageRecordedOn?: string | null;
   sex?: string | null;
   nationalities?: readonly string[];
   documentNumber?: string | null;
@@ -48,6 +52,8 @@ export class Vocabulary {
   readonly keys = new Map<string, { key: string; canonical: string }>();
   /** A name field as written → its normalised words (names repeat: normalise each spelling once). */
   readonly fields = new Map<string, string[]>();
+  /** A given-name word → the ids of the names it may stand for (nicknames.ts `givenNameForms`). */
+  readonly forms = new Map<string, number[]>();
   readonly words: string[] = [];
   /** A hash of each word that does not depend on the order words were added (blocking keys). */
   readonly stable: number[] = [];
@@ -90,6 +96,8 @@ export interface Prepared {
   /** Phonetic keys of the given names, in order, and their canonical forms (nicknames resolved). */
   given: number[];
   givenCanonical: number[];
+  /** Every name the given names may stand for (a short form shared by two names gives both). */
+  givenForms: number[];
   /** Normalised given-name words (exact spelling). */
   givenWords: number[];
   /** Phonetic keys of the first then the second surname's words. */
@@ -98,7 +106,16 @@ export interface Prepared {
   aliases: number[];
   /** YYYYMMDD or null. */
   dob: string | null;
+  /** The birth year (for an estimated age, the year of the middle of its interval). */
   year: number | null;
+  /**
+   * When the person was born, as an interval of fractional years: its middle and half its width
+   * (0 for a date of birth; 0.5 for a year alone, or an age in whole years on a known day).
+   */
+  birthMid: number | null;
+  birthHalf: number;
+  /** The birth comes from an age estimated by eye (it may be several years off). */
+  estimated: boolean;
   sex: string | null;
   nationalities: readonly string[];
   document: string | null;
@@ -119,6 +136,42 @@ export function compactDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const digits = value.replace(/\D/g, '');
   return digits.length === 8 ? digits : null;
+}
+
+/** A YYYYMMDD or YYYY-MM-DD day as a fractional year (1990-07-02 ≈ 1990.5). */
+export function fractionalYear(day: string): number | null {
+  const d = compactDate(day);
+  if (d === null) return null;
+  const year = Number(d.slice(0, 4));
+  const ms = Date.UTC(year, Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
+  if (Number.isNaN(ms)) return null;
+  return year + (ms - Date.UTC(year, 0, 1)) / (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1));
+}
+
+/**
+ * When a person was born, as an interval: a date of birth is a point; a year alone is that year;
+ * an age of A years estimated on day D means born between D − A − 1 and D − A (the interval is
+ * placed by the day the age was estimated, not turned into a birth year). Without the day, the
+ * estimate falls back to the birth year derived from it.
+ */
+export function birthInterval(
+  dob: string | null,
+  person: Pick<LinkPerson, 'birthYear' | 'estimatedAge' | 'ageRecordedOn'>,
+): { mid: number; half: number; estimated: boolean } | null {
+  if (dob !== null) {
+    const at = fractionalYear(dob);
+    if (at !== null) return { mid: at, half: 0, estimated: false };
+  }
+  const age = person.estimatedAge;
+  if (age !== null && age !== undefined && Number.isFinite(age)) {
+    const on = person.ageRecordedOn ? fractionalYear(person.ageRecordedOn) : null;
+    if (on !== null) return { mid: on - age - 0.5, half: 0.5, estimated: true };
+    if (person.birthYear !== null && person.birthYear !== undefined)
+      return { mid: person.birthYear + 0.5, half: 0.5, estimated: true };
+  }
+  if (person.birthYear !== null && person.birthYear !== undefined)
+    return { mid: person.birthYear + 0.5, half: 0.5, estimated: false };
+  return null;
 }
 
 /**
@@ -147,8 +200,17 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
   };
   const key = (word: string) => vocab.id(keysOf(word).key, countTerms);
   const canonical = (word: string) => vocab.id(keysOf(word).canonical);
+  const formsOf = (word: string) => {
+    let f = vocab.forms.get(word);
+    if (!f) {
+      f = givenNameForms(word).map((n) => vocab.id(phoneticKey(n)));
+      vocab.forms.set(word, f);
+    }
+    return f;
+  };
   const dob = compactDate(person.dateOfBirth);
-  const year = dob ? Number(dob.slice(0, 4)) : (person.birthYear ?? null);
+  const birth = birthInterval(dob, person);
+  const year = dob ? Number(dob.slice(0, 4)) : birth === null ? null : Math.floor(birth.mid);
   const sex = person.sex && person.sex !== 'Unknown' ? person.sex.toLowerCase() : null;
   return {
     index,
@@ -156,6 +218,7 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     source: person.source,
     given: givenWords.map(key),
     givenCanonical: givenWords.map(canonical),
+    givenForms: [...new Set(givenWords.flatMap((w) => formsOf(w)))],
     // Written words are counted too: the typo rules correct a rare spelling towards a common one.
     givenWords: givenWords.map((w) => vocab.id(w, countTerms)),
     surnames: surnameWords.map(key),
@@ -163,6 +226,9 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     aliases: (person.aliases ?? []).flatMap(nameWords).map(canonical),
     dob,
     year,
+    birthMid: birth?.mid ?? null,
+    birthHalf: birth?.half ?? 0,
+    estimated: birth?.estimated ?? false,
     sex: clean(sex),
     nationalities: person.nationalities ?? [],
     document: documentKey(person.documentNumber),

@@ -1,0 +1,454 @@
+/**
+ * The harder Paraguayan generator: how intake staff of several institutions really register one
+ * person, each error a documented rate (`SETTINGS`), so the engine is evaluated across several
+ * settings rather than fitted to one. Persons come from the demo generator (Spanish and Guaraní
+ * given names, Zipf surnames, documents, places); each is registered by 1–5 institutions, each
+ * registration written independently:
+ *
+ * - birth: an age estimated by eye (off by several years, often rounded to 5) with the date it was
+ *   recorded; only a birth year; day and month swapped; a wrong digit;
+ * - given names: a hypocoristic or a regular diminutive (Spanish -ita/-ito, Guaraní -’i, -mi), a
+ *   Portuguese or regional form, a compound name cut to its first or its second word;
+ * - surnames: the mother's (or the father's) dropped, both swapped, a married woman's "de X" added;
+ * - spelling: phonetic respellings (c/s/z, ll/y, b/v, h, j/g, k/qu, i/y, doubled letters, ñ),
+ *   phone-keyboard typos (a neighbouring key, a doubled or missed letter, two letters swapped),
+ *   accents lost;
+ * - document: missing, a digit mistyped or two swapped, or another country's document;
+ * - nationality and department recorded differently by different institutions; sex not recorded.
+ *
+ * No rule names particular persons; the error model is the same for every name. Deterministic for a
+ * seed. Run `npx tsx bench/linkage/hard.ts [setting]` to print a setting's parameters.
+ */
+import { drawPerson } from '../../src/server/demo/person.js';
+import { Rng } from '../../src/server/demo/prng.js';
+import { SURNAME_TABLE } from '../../src/server/demo/vocabulary.js';
+import type { LinkPerson } from '../../src/server/linkage-engine/record.js';
+import type { Labelled } from './febrl.js';
+import { diminutive, HYPOCORISTICS, REGIONAL_FORMS } from './hypocoristics.js';
+
+/** Every rate of the error model (probabilities per registration unless said otherwise). */
+export interface Setting {
+  /** Registrations whose birth is an age estimated by eye (no date). */
+  estimatedAge: number;
+  /** Standard deviation, in years, of the error of an estimated age. */
+  ageErrorSd: number;
+  /** Estimated ages rounded to the nearest 5 ("about 15", "about 20"). */
+  ageRoundTo5: number;
+  /** Registrations with only the birth year. */
+  birthYearOnly: number;
+  /** Full dates with day and month swapped (when both are ≤ 12), or one digit mistyped. */
+  dayMonthSwap: number;
+  dateTypo: number;
+  /** A given name replaced by a hypocoristic, diminutive or regional form. */
+  nickname: number;
+  /** A compound given name cut to its first (2/3) or its second (1/3) word. */
+  compoundCut: number;
+  /** One surname dropped (the mother's 3 in 4 times); no surname at all. */
+  surnameDrop: number;
+  noSurname: number;
+  /** The two surnames written in the other order. */
+  surnameSwap: number;
+  /** An adult woman registered with a married "de X" after her surnames. */
+  marriedDe: number;
+  /** Per name word: a phonetic respelling; a phone-keyboard typo. */
+  phonetic: number;
+  keyboardTypo: number;
+  /** Registrations written without accents (and ñ as n). */
+  accentsLost: number;
+  /** Document not recorded; one digit mistyped or two swapped; another country's document. */
+  documentMissing: number;
+  documentTypo: number;
+  otherDocument: number;
+  /** Nationality and department recorded differently (or left out) by this institution. */
+  nationalityDiffers: number;
+  departmentDiffers: number;
+  sexMissing: number;
+}
+
+export const SETTINGS: Record<string, Setting> = {
+  clean: {
+    estimatedAge: 0.05,
+    ageErrorSd: 1,
+    ageRoundTo5: 0.1,
+    birthYearOnly: 0.02,
+    dayMonthSwap: 0.01,
+    dateTypo: 0.01,
+    nickname: 0.03,
+    compoundCut: 0.1,
+    surnameDrop: 0.05,
+    noSurname: 0,
+    surnameSwap: 0.03,
+    marriedDe: 0.03,
+    phonetic: 0.02,
+    keyboardTypo: 0.01,
+    accentsLost: 0.3,
+    documentMissing: 0.2,
+    documentTypo: 0.01,
+    otherDocument: 0.01,
+    nationalityDiffers: 0.01,
+    departmentDiffers: 0.05,
+    sexMissing: 0.01,
+  },
+  moderate: {
+    estimatedAge: 0.15,
+    ageErrorSd: 2,
+    ageRoundTo5: 0.4,
+    birthYearOnly: 0.05,
+    dayMonthSwap: 0.03,
+    dateTypo: 0.03,
+    nickname: 0.1,
+    compoundCut: 0.3,
+    surnameDrop: 0.18,
+    noSurname: 0.01,
+    surnameSwap: 0.08,
+    marriedDe: 0.12,
+    phonetic: 0.06,
+    keyboardTypo: 0.04,
+    accentsLost: 0.5,
+    documentMissing: 0.4,
+    documentTypo: 0.04,
+    otherDocument: 0.03,
+    nationalityDiffers: 0.04,
+    departmentDiffers: 0.15,
+    sexMissing: 0.03,
+  },
+  hard: {
+    estimatedAge: 0.25,
+    ageErrorSd: 3,
+    ageRoundTo5: 0.6,
+    birthYearOnly: 0.08,
+    dayMonthSwap: 0.05,
+    dateTypo: 0.05,
+    nickname: 0.18,
+    compoundCut: 0.4,
+    surnameDrop: 0.25,
+    noSurname: 0.02,
+    surnameSwap: 0.12,
+    marriedDe: 0.2,
+    phonetic: 0.1,
+    keyboardTypo: 0.07,
+    accentsLost: 0.6,
+    documentMissing: 0.5,
+    documentTypo: 0.07,
+    otherDocument: 0.05,
+    nationalityDiffers: 0.07,
+    departmentDiffers: 0.25,
+    sexMissing: 0.05,
+  },
+  'very-hard': {
+    estimatedAge: 0.35,
+    ageErrorSd: 4.5,
+    ageRoundTo5: 0.8,
+    birthYearOnly: 0.1,
+    dayMonthSwap: 0.08,
+    dateTypo: 0.08,
+    nickname: 0.25,
+    compoundCut: 0.5,
+    surnameDrop: 0.35,
+    noSurname: 0.04,
+    surnameSwap: 0.15,
+    marriedDe: 0.3,
+    phonetic: 0.15,
+    keyboardTypo: 0.1,
+    accentsLost: 0.7,
+    documentMissing: 0.6,
+    documentTypo: 0.1,
+    otherDocument: 0.08,
+    nationalityDiffers: 0.1,
+    departmentDiffers: 0.35,
+    sexMissing: 0.08,
+  },
+};
+
+const INSTITUTIONS = ['PNPTU', 'MP-UFETESI', 'MINMUJER', 'MINNA', 'CODENI', 'NGO'];
+/** How many institutions registered one person: most once, some up to five times. */
+const COPIES = [1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5];
+const DEPARTMENTS = ['PY-ASU', 'PY-11', 'PY-10', 'PY-7', 'PY-2', 'PY-5', 'PY-3', 'PY-9', 'PY-1', 'PY-13'];
+const OTHER_NATIONALITIES = ['AR', 'BR', 'BO', 'UY'];
+
+/** Phonetic respellings a clerk makes when writing a name heard aloud (pattern, replacement). */
+const RESPELLINGS: [RegExp, string][] = [
+  [/c([ei])/, 's$1'],
+  [/s([ei])/, 'c$1'],
+  [/z/, 's'],
+  [/s$/, 'z'],
+  [/s/, 'z'],
+  [/ll/, 'y'],
+  [/y([aeiou])/, 'll$1'],
+  [/v/, 'b'],
+  [/b/, 'v'],
+  [/^h/, ''],
+  [/^([aeiou])/, 'h$1'],
+  [/j/, 'g'],
+  [/g([ei])/, 'j$1'],
+  [/qu/, 'k'],
+  [/c([aou])/, 'k$1'],
+  [/k/, 'c'],
+  [/y$/, 'i'],
+  [/i$/, 'y'],
+  [/rr/, 'r'],
+  [/([lnrst])/, '$1$1'],
+  [/ñ/, 'ni'],
+  [/x/, 'j'],
+  [/gu([ei])/, 'g$1'],
+];
+
+/** Neighbouring keys on a phone's QWERTY keyboard (Spanish layout: ñ beside l). */
+const KEYBOARD = ['qwertyuiop', 'asdfghjklñ', 'zxcvbnm'];
+function neighbour(rng: Rng, letter: string): string {
+  for (let row = 0; row < KEYBOARD.length; row++) {
+    const at = KEYBOARD[row]!.indexOf(letter);
+    if (at < 0) continue;
+    const options: string[] = [];
+    if (at > 0) options.push(KEYBOARD[row]![at - 1]!);
+    if (at + 1 < KEYBOARD[row]!.length) options.push(KEYBOARD[row]![at + 1]!);
+    for (const r of [row - 1, row + 1]) {
+      const line = KEYBOARD[r];
+      if (line && line[at]) options.push(line[at]!);
+    }
+    return rng.pick(options);
+  }
+  return letter;
+}
+
+/** Keeps the case of the first letter of `model` in `word`. */
+function likeCase(model: string, word: string): string {
+  if (word.length === 0) return word;
+  return model[0] === model[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
+function respell(rng: Rng, word: string): string {
+  const lower = word.toLowerCase();
+  // A few tries: not every respelling applies to every word.
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const [pattern, replacement] = rng.pick(RESPELLINGS);
+    const out = lower.replace(pattern, replacement);
+    if (out !== lower && out.length >= 2) return likeCase(word, out);
+  }
+  return word;
+}
+
+function keyboardTypo(rng: Rng, word: string): string {
+  if (word.length < 3) return word;
+  const i = rng.int(1, word.length - 1);
+  switch (rng.int(0, 3)) {
+    case 0:
+      return word.slice(0, i) + neighbour(rng, word[i]!.toLowerCase()) + word.slice(i + 1);
+    case 1:
+      return word.slice(0, i) + word[i] + word.slice(i);
+    case 2:
+      return word.slice(0, i) + word.slice(i + 1);
+    default:
+      return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
+  }
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** A name word as one clerk writes it. */
+function write(rng: Rng, s: Setting, word: string): string {
+  let w = word;
+  if (rng.chance(s.phonetic)) w = respell(rng, w);
+  if (rng.chance(s.keyboardTypo)) w = keyboardTypo(rng, w);
+  return w;
+}
+
+function nickname(rng: Rng, name: string): string {
+  const forms = HYPOCORISTICS.get(name);
+  const regional = REGIONAL_FORMS.get(name);
+  const x = rng.float();
+  if (forms && x < 0.7) return rng.pick(forms);
+  if (regional && x < 0.85) return rng.pick(regional);
+  return diminutive(name, rng.int(0, 2)) ?? (forms ? rng.pick(forms) : name);
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Age in whole years on `on` of a person born on `dob` (both YYYY-MM-DD). */
+function ageOn(dob: string, on: string): number {
+  const [y, m, d] = dob.split('-').map(Number) as [number, number, number];
+  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
+  return oy - y - (om < m || (om === m && od < d) ? 1 : 0);
+}
+
+/** A normal deviate (Box–Muller). */
+function gaussian(rng: Rng): number {
+  const u = Math.max(rng.float(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.float());
+}
+
+interface TruePerson {
+  given: string[];
+  first: string | null;
+  second: string | null;
+  sex: 'Female' | 'Male';
+  dob: string;
+  document: string | null;
+  nationality: string;
+  department: string | null;
+}
+
+function register(rng: Rng, s: Setting, p: TruePerson, id: string, source: string): LinkPerson {
+  // The day this institution registered the person: within the last three years.
+  const recordedOn = isoDay(Date.UTC(2023, 6, 1) + rng.int(0, 3 * 365) * DAY_MS);
+  let given = [...p.given];
+  if (given.length > 1 && rng.chance(s.compoundCut)) given = rng.chance(2 / 3) ? [given[0]!] : [given[1]!];
+  if (rng.chance(s.nickname)) {
+    const at = rng.int(0, given.length - 1);
+    given[at] = nickname(rng, given[at]!);
+  }
+  let first = p.first;
+  let second = p.second;
+  if (rng.chance(s.noSurname)) first = second = null;
+  else if (second && rng.chance(s.surnameDrop)) {
+    if (rng.chance(0.75)) second = null;
+    else [first, second] = [second, null];
+  }
+  if (first && second && rng.chance(s.surnameSwap)) [first, second] = [second, first];
+  const adult = ageOn(p.dob, recordedOn) >= 20;
+  let married: string | null = null;
+  if (p.sex === 'Female' && adult && first && rng.chance(s.marriedDe)) married = SURNAME_TABLE.draw(rng);
+  const words = (text: string | null) =>
+    text === null
+      ? null
+      : text
+          .split(' ')
+          .map((w) => write(rng, s, w))
+          .join(' ');
+  let givenNames = given.map((g) => write(rng, s, g)).join(' ');
+  let firstSurname = words(first);
+  let secondSurname = words(second);
+  if (married !== null) {
+    if (secondSurname === null) firstSurname = `${firstSurname} de ${married}`;
+    else secondSurname = `${secondSurname} de ${married}`;
+  }
+  if (rng.chance(s.accentsLost)) {
+    givenNames = stripAccents(givenNames);
+    firstSurname = firstSurname && stripAccents(firstSurname);
+    secondSurname = secondSurname && stripAccents(secondSurname);
+  }
+  // Birth as this clerk recorded it.
+  let dateOfBirth: string | null = null;
+  let birthYear: number | null = null;
+  let estimatedAge: number | null = null;
+  let ageRecordedOn: string | null = null;
+  const x = rng.float();
+  if (x < s.estimatedAge) {
+    let age = ageOn(p.dob, recordedOn) + gaussian(rng) * s.ageErrorSd;
+    if (rng.chance(s.ageRoundTo5)) age = Math.round(age / 5) * 5;
+    estimatedAge = Math.max(0, Math.round(age));
+    ageRecordedOn = recordedOn;
+  } else if (x < s.estimatedAge + s.birthYearOnly) {
+    birthYear = Number(p.dob.slice(0, 4));
+  } else {
+    const [y, m, d] = p.dob.split('-') as [string, string, string];
+    dateOfBirth = p.dob;
+    if (Number(d) <= 12 && d !== m && rng.chance(s.dayMonthSwap)) dateOfBirth = `${y}-${d}-${m}`;
+    else if (rng.chance(s.dateTypo)) {
+      const digits = [...dateOfBirth.replace(/-/g, '')];
+      // A digit of the year's last two, of the month's last or of the day.
+      const at = rng.pick([2, 3, 5, 6, 7]);
+      digits[at] = String(rng.int(0, 9));
+      const t = digits.join('');
+      const candidate = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6)}`;
+      if (!Number.isNaN(Date.parse(`${candidate}T00:00:00Z`)) && isoDay(Date.parse(candidate)) === candidate)
+        dateOfBirth = candidate;
+    }
+  }
+  let documentNumber = p.document;
+  if (rng.chance(s.documentMissing)) documentNumber = null;
+  else if (rng.chance(s.otherDocument))
+    documentNumber = rng.chance(0.5)
+      ? String(rng.int(20_000_000, 49_999_999))
+      : `FG${rng.int(100000, 999999)}`;
+  else if (documentNumber && rng.chance(s.documentTypo)) {
+    const digits = [...documentNumber];
+    const i = rng.int(0, digits.length - 2);
+    if (rng.chance(0.5)) [digits[i], digits[i + 1]] = [digits[i + 1]!, digits[i]!];
+    else digits[i] = String(rng.int(0, 9));
+    documentNumber = digits.join('');
+  }
+  const nationality = rng.chance(s.nationalityDiffers)
+    ? rng.chance(0.5)
+      ? []
+      : [rng.pick(OTHER_NATIONALITIES)]
+    : [p.nationality];
+  const department = rng.chance(s.departmentDiffers)
+    ? rng.chance(0.4)
+      ? null
+      : rng.pick(DEPARTMENTS)
+    : p.department;
+  return {
+    id,
+    source,
+    givenNames,
+    firstSurname,
+    secondSurname,
+    dateOfBirth,
+    birthYear,
+    estimatedAge,
+    ageRecordedOn,
+    sex: rng.chance(s.sexMissing) ? null : p.sex,
+    nationalities: nationality,
+    documentNumber,
+    department,
+  };
+}
+
+/** `persons` distinct persons registered under `setting`, with each registration's true person. */
+export function hardPopulation(persons: number, setting: Setting | string = 'hard', seed = 11): Labelled {
+  const s = typeof setting === 'string' ? SETTINGS[setting] : setting;
+  if (!s) throw new Error(`unknown setting ${String(setting)}; one of ${Object.keys(SETTINGS).join(', ')}`);
+  const rng = new Rng(seed);
+  const records: LinkPerson[] = [];
+  const entities: string[] = [];
+  for (let n = 0; n < persons; n++) {
+    const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
+    const sex = rng.chance(0.75) ? 'Female' : 'Male';
+    const drawn = drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) });
+    // Every person has a true date of birth, whatever each institution recorded.
+    const dob =
+      drawn.dateOfBirth ??
+      isoDay(Date.UTC(2026 - age - 1, 5, 2) + rng.int(0, 364) * DAY_MS).replace(
+        /^(\d{4})-02-29$/,
+        '$1-02-28',
+      );
+    const p: TruePerson = {
+      given: drawn.givenNames.split(' '),
+      first: drawn.firstSurname ?? null,
+      second: drawn.secondSurname ?? null,
+      sex,
+      dob,
+      document: drawn.documentNumber ?? null,
+      nationality: drawn.nationalities?.[0] ?? 'PY',
+      department: drawn.residenceDepartment ?? null,
+    };
+    const copies = rng.pick(COPIES);
+    for (const source of rng.sample(INSTITUTIONS, copies)) {
+      records.push(register(rng, s, p, `${n}-${source}`, source));
+      entities.push(String(n));
+    }
+  }
+  return { records, entities };
+}
+
+/** One line naming a setting's rates, printed beside its figures. */
+export function describeSetting(name: string): string {
+  const s = SETTINGS[name]!;
+  return `${name}: ${Object.entries(s)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`;
+}
+
+if (process.argv[1]?.endsWith('hard.ts')) {
+  const names = process.argv[2] ? [process.argv[2]] : Object.keys(SETTINGS);
+  for (const name of names) console.log(describeSetting(name));
+  const sample = hardPopulation(5, process.argv[2] ?? 'hard');
+  for (const r of sample.records) console.log(JSON.stringify(r));
+}

@@ -1,0 +1,50 @@
+/**
+ * Which true pairs blocking misses, for a setting of the harder generator:
+ * `npx tsx bench/linkage/missed.ts [setting] [persons]` prints counts by what the pair's records
+ * carry (an estimated age, a nickname-like given name…) and a sample of missed pairs.
+ */
+import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import { hardPopulation } from './hard.js';
+
+const setting = process.argv[2] ?? 'hard';
+const persons = Number(process.argv[3] ?? 5000);
+const data = hardPopulation(persons, setting);
+const { vocab, records } = preparePersons(data.records);
+const c = candidatePairs(records, personBlockingRules(vocab), {
+  maxBlock: 50,
+  rank: personRank(vocab, records),
+});
+const found = new Set<string>();
+for (let k = 0; k < c.count; k++) found.add(`${c.left[k]},${c.right[k]}`);
+const byEntity = new Map<string, number[]>();
+data.entities.forEach((e, i) => byEntity.set(e, [...(byEntity.get(e) ?? []), i]));
+let total = 0;
+const missed: [number, number][] = [];
+for (const members of byEntity.values())
+  for (let x = 0; x < members.length; x++)
+    for (let y = x + 1; y < members.length; y++) {
+      total++;
+      if (!found.has(`${members[x]},${members[y]}`)) missed.push([members[x]!, members[y]!]);
+    }
+const tally = new Map<string, number>();
+const count = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
+for (const [i, j] of missed) {
+  const a = records[i]!;
+  const b = records[j]!;
+  if (a.estimated || b.estimated) count('an estimated age');
+  if (a.dob === null && b.dob === null) count('no full date on either');
+  if (a.given[0] !== b.given[0] && a.givenCanonical[0] !== b.givenCanonical[0]) count('first given differs');
+  if (!a.surnames.some((s) => b.surnames.includes(s))) count('no surname key shared');
+}
+console.log(
+  `${setting}: ${total} true pairs, ${missed.length} missed (recall ${(1 - missed.length / total).toFixed(4)}), ${c.count} candidates`,
+);
+console.log(Object.fromEntries(tally));
+for (const [i, j] of missed.slice(0, Number(process.argv[4] ?? 25))) {
+  const show = (k: number) => {
+    const r = data.records[k]!;
+    return `${r.givenNames} | ${r.firstSurname ?? ''} | ${r.secondSurname ?? ''} | ${r.dateOfBirth ?? (r.estimatedAge !== null && r.estimatedAge !== undefined ? `~${r.estimatedAge}@${r.ageRecordedOn}` : (r.birthYear ?? ''))} | ${r.documentNumber ?? ''}`;
+  };
+  console.log(`${show(i)}\n   ${show(j)}`);
+}
