@@ -21,6 +21,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender address of notification e-mails; e-mail is off without it. */
   mailFrom: string | null;
+  /** A registered offline device with no contact for this many days is expired and wipes itself (docs/OFFLINE.md). */
+  deviceExpiryDays: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || 'info',
     smtpUrl: env.NANDUTI_SMTP_URL || null,
     mailFrom: env.NANDUTI_MAIL_FROM || null,
+    deviceExpiryDays: intFrom(env.NANDUTI_DEVICE_EXPIRY_DAYS, 7, 'NANDUTI_DEVICE_EXPIRY_DAYS'),
     ...overrides,
   };
 }

@@ -46,6 +46,7 @@ export const ACTIONS = {
   legalProvision: ['list'],
   statistics: ['read', 'report', 'drill'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
+  device: ['register', 'list', 'revoke', 'unlock'],
 } as const;
 
 export type ActionResource = keyof typeof ACTIONS;

@@ -31,6 +31,7 @@ import {
   IDENTIFICATION_MATRIX,
   IDENTIFICATION_RUN,
 } from './access-matrix-identification.js';
+import { DEVICES_MATRIX, DEVICES_RUN } from './access-matrix-devices.js';
 import { NOTIFICATIONS_MATRIX, NOTIFICATIONS_RUN } from './access-matrix-notifications.js';
 import { EXCHANGE_MATRIX, EXCHANGE_RUN } from './access-matrix-exchange.js';
 import { PROTECTION_AUDITED_AS, PROTECTION_MATRIX, PROTECTION_RUN } from './access-matrix-protection.js';
@@ -80,6 +81,7 @@ const MATRIX = {
   ...IDENTIFICATION_MATRIX,
   ...PROTECTION_MATRIX,
   ...NOTIFICATIONS_MATRIX,
+  ...DEVICES_MATRIX,
   ...EXCHANGE_MATRIX,
   ...PREVENTION_MATRIX,
   ...PROSECUTION_MATRIX,
@@ -139,6 +141,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...IDENTIFICATION_RUN,
   ...PROTECTION_RUN,
   ...NOTIFICATIONS_RUN,
+  ...DEVICES_RUN,
   ...EXCHANGE_RUN,
   ...PREVENTION_RUN,
   ...PROSECUTION_RUN,

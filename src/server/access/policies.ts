@@ -24,6 +24,11 @@ export interface CaseTarget extends Owned {
   sharedWithActor?: boolean;
 }
 
+/** A registered offline device: whose it is and that user's institution. */
+export interface DeviceTarget extends Owned {
+  userId: string;
+}
+
 /** A referral, as the rules see it: the sending and the receiving institution. */
 export interface ReferralTarget {
   fromInstitutionId: string;
@@ -214,6 +219,22 @@ export const policies = {
     respond: referralSide(['to']),
     /** Close with a reason: either side. */
     close: referralSide(['from', 'to']),
+  },
+  device: {
+    /** Offline capture is field work: the case roles register devices (docs/OFFLINE.md). */
+    register: is(...CASE_ROLES),
+    /** Own devices for everyone; an institution's for its supervisors and administrators; all for the system administrator. */
+    list: (() => true) as Rule<unknown>,
+    revoke: ((actor, device) =>
+      device === undefined ||
+      device.userId === actor.userId ||
+      actor.role === 'system_admin' ||
+      ((actor.role === 'supervisor' || actor.role === 'institution_admin') &&
+        device.institutionId === actor.institutionId)) as Rule<DeviceTarget>,
+    /** The device key goes only to its own user's session, on that device (the service checks the secret). */
+    unlock: ((actor, device) =>
+      CASE_ROLES.includes(actor.role) &&
+      (device === undefined || device.userId === actor.userId)) as Rule<DeviceTarget>,
   },
   notification: {
     /** Every signed-in role reads and marks its own notifications (the service scopes to the user). */

@@ -22,6 +22,7 @@ import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
 import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
+import { deviceRoutes } from '../modules/devices/devices.routes.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from '../core/errors.js';
 import { localeOf } from './locale.js';
@@ -142,6 +143,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   preventionRoutes(app, services);
   investigationRoutes(app, services);
   linkageRoutes(app, services);
+  deviceRoutes(app, services);
 
   // A contract without a route is an operation the document would promise and the server not keep.
   const unrouted = ALL_CONTRACTS.filter((c) => !services.routes.includes(c)).map((c) => c.operationId);

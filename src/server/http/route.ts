@@ -25,6 +25,7 @@ import type { AppServices } from '../services.js';
 import { AppError, errors, type FieldIssue } from '../core/errors.js';
 import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, requestFingerprint } from './idempotency.js';
 import { localeOf } from './locale.js';
+import { deviceContact, deviceGone } from '../modules/devices/devices.service.js';
 import { authenticate, requireCsrf } from './session-auth.js';
 
 /**
@@ -106,6 +107,9 @@ function validate(schema: ZodType | undefined, value: unknown, where: string, lo
 }
 
 const PURPOSE_HEADER = 'x-nanduti-purpose';
+/** Sent by the offline app with every request from a registered device (docs/OFFLINE.md). */
+const DEVICE_HEADER = 'x-nanduti-device';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KNOWN_PURPOSES: ReadonlySet<string> = new Set(PURPOSES);
 
 /** Every route registered so far (the OpenAPI test and the access matrix walk them). */
@@ -147,6 +151,17 @@ export function defineRoute<C extends AnyContract>(
           actor = await authenticate(services, request, reply);
           if (!request.headers['accept-language']) locale = actor.locale;
           if (contract.method !== 'GET') requireCsrf(request, services);
+          // A request from a registered offline device: a revoked or expired one is told to wipe itself.
+          const deviceId = request.headers[DEVICE_HEADER];
+          if (typeof deviceId === 'string' && deviceId !== '') {
+            const signedIn = actor;
+            const active =
+              UUID.test(deviceId) &&
+              (await services.db.transaction((trx) =>
+                deviceContact(trx, signedIn.userId, deviceId, services.config.deviceExpiryDays),
+              ));
+            if (!active) throw deviceGone();
+          }
           if (contract.action && !can(actor, contract.action)) {
             throw errors.forbidden({
               audit: {

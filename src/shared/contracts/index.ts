@@ -6,6 +6,7 @@
 import type { AnyContract } from '../contract.js';
 import * as audit from './audit.js';
 import * as cases from './cases.js';
+import * as devices from './devices.js';
 import * as exchange from './exchange.js';
 import * as institutions from './institutions.js';
 import * as investigations from './investigations.js';
@@ -38,6 +39,7 @@ export const contracts = {
   ...notifications,
   ...exchange,
   ...prevention,
+  ...devices,
   ...investigations,
   ...linkage,
 };

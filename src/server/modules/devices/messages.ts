@@ -15,4 +15,14 @@ export const offlineMessages = {
     gn: "Mba'ejerure peteĩha ko clave reheve oñembosako'i gueteri. Eha'ã jey sapy'ami rire.",
     en: 'The first request with this key is still being processed. Retry in a few seconds.',
   },
+  device_revoked: {
+    es: 'Este dispositivo fue revocado o venció por falta de conexión. Sus datos sin conexión se borran; vuelva a registrarlo.',
+    gn: "Ko dispositivo ojejoko térã opa ndojoajúi rupi. Umi mba'ekuaarã conexión'ỹre oñembogue; eñemboheraguapy jey.",
+    en: 'This device was revoked or expired without contact. Its offline data is wiped; register it again.',
+  },
+  device_secret_invalid: {
+    es: 'Este dispositivo no es el registrado. Regístrelo de nuevo para trabajar sin conexión.',
+    gn: "Ko dispositivo ndaha'éi pe oñemboheraguapýva. Eñemboheraguapy jey emba'apo hag̃ua conexión'ỹre.",
+    en: 'This is not the registered device. Register it again to work offline.',
+  },
 };

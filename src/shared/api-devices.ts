@@ -1,0 +1,47 @@
+/**
+ * API shapes of offline devices (docs/OFFLINE.md): a device a user registered for offline work,
+ * its secret (shown once, kept on the device) and the device key that the server releases only to
+ * that user's signed-in session on that device. A revoked or expired device is told to wipe itself.
+ */
+import { z } from 'zod';
+import { Uuid } from './api.js';
+
+/** 32 random bytes, base64url (no padding). */
+const Key32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const DEVICE_STATES = ['active', 'revoked', 'expired'] as const;
+
+export const DeviceView = z.object({
+  id: Uuid,
+  name: z.string(),
+  user: z.object({ id: Uuid, displayName: z.string() }),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  state: z.enum(DEVICE_STATES),
+  revokedAt: z.string().nullable(),
+  /** Who revoked it: its user, a supervisor, an administrator, or the expiry after no contact. */
+  revokedReason: z.enum(['user', 'supervisor', 'admin', 'expired']).nullable(),
+});
+
+export const RegisterDeviceRequest = z.strictObject({
+  /** What the user calls it ("Teléfono de la unidad de Encarnación"); no personal data. */
+  name: z.string().trim().min(1).max(80),
+});
+export const RegisterDeviceResponse = z.object({
+  device: DeviceView,
+  /** Proves "this device" when asking for the key; shown once, stored on the device only. */
+  secret: Key32,
+  /** Wraps the device's data key (beside the PIN-derived key); the device never stores it in clear. */
+  deviceKey: Key32,
+  /** No contact for this many days and the device is expired (it wipes itself). */
+  expiryDays: z.number().int(),
+});
+
+export const ListDevicesQuery = z.strictObject({
+  /** `mine` (default) or, for supervisors and administrators, every device of their institution. */
+  scope: z.enum(['mine', 'institution']).default('mine'),
+});
+export const DeviceList = z.object({ items: z.array(DeviceView) });
+
+export const UnlockDeviceRequest = z.strictObject({ secret: Key32 });
+export const UnlockDeviceResponse = z.object({ deviceKey: Key32, expiryDays: z.number().int() });

@@ -1,0 +1,60 @@
+/** Offline devices: register, list, revoke, and release the device key to its own session (docs/OFFLINE.md). */
+import { defineContract } from '../contract.js';
+import {
+  DeviceList,
+  DeviceView,
+  ListDevicesQuery,
+  RegisterDeviceRequest,
+  RegisterDeviceResponse,
+  UnlockDeviceRequest,
+  UnlockDeviceResponse,
+} from '../api-devices.js';
+import { IdParams } from './params.js';
+
+const common = { tags: ['devices'], purpose: 'administration' } as const;
+
+export const registerDevice = defineContract({
+  ...common,
+  operationId: 'registerDevice',
+  method: 'POST',
+  path: '/api/devices',
+  summary: 'Register this device for offline work: its secret and device key, shown once',
+  action: 'device.register',
+  body: RegisterDeviceRequest,
+  response: RegisterDeviceResponse,
+  status: 201,
+});
+
+export const listDevices = defineContract({
+  ...common,
+  operationId: 'listDevices',
+  method: 'GET',
+  path: '/api/devices',
+  summary: 'Own devices, or (supervisors and administrators) every device of the institution',
+  action: 'device.list',
+  query: ListDevicesQuery,
+  response: DeviceList,
+});
+
+export const revokeDevice = defineContract({
+  ...common,
+  operationId: 'revokeDevice',
+  method: 'POST',
+  path: '/api/devices/{id}/revocation',
+  summary: 'Revoke a device: it wipes its offline data at its next start or contact',
+  action: 'device.revoke',
+  params: IdParams,
+  response: DeviceView,
+});
+
+export const getDeviceKey = defineContract({
+  ...common,
+  operationId: 'getDeviceKey',
+  method: 'POST',
+  path: '/api/devices/{id}/key',
+  summary: 'The device key, for its own user signed in on that device (410 when revoked or expired: wipe)',
+  action: 'device.unlock',
+  params: IdParams,
+  body: UnlockDeviceRequest,
+  response: UnlockDeviceResponse,
+});
