@@ -8,7 +8,7 @@ import { createLogger } from '../server/logger.js';
 import { openServices } from '../server/bootstrap.js';
 import { connect } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { verifyAuditChain } from '../server/audit/audit.js';
+import { verifyAuditChain } from '../server/audit/verify.js';
 import { rotateDataKey } from '../server/crypto/keyring.js';
 import { backup, restore } from '../server/maintenance/backup.js';
 import { AppError } from '../server/core/errors.js';

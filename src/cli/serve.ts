@@ -1,6 +1,7 @@
 /** `nanduti serve`: open the database, listen, print the set-up link on an empty database. */
 import type { Config } from '../server/config.js';
 import { openServices } from '../server/bootstrap.js';
+import { startAuditSequencer } from '../server/audit/sequencer.js';
 import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
 import { scheduleNotificationJobs } from '../server/modules/notifications/notification-jobs.js';
@@ -11,12 +12,14 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(services);
   const stopStatistics = scheduleEmbeddedStatistics(services.db, services.logger);
   const stopNotifications = scheduleNotificationJobs(services.db, services.config, services.logger);
+  const stopSequencer = startAuditSequencer(services.db, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     stopStatistics();
     stopNotifications();
+    stopSequencer();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();

@@ -201,6 +201,8 @@ export const AuditVerifyResult = z.object({
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Size of the checkpoint the tree was checked against (null: none yet). */
+  anchorSize: z.number().int().nullable().optional(),
 });
 
 // ---- health -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/audit/audit.js';
+import { verifyAuditChain } from '../../src/server/audit/verify.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, userWithSession } from '../helpers/factories.js';
 

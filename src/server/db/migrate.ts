@@ -20,6 +20,7 @@ import * as statisticsMore from './migrations/2026-11-24T19-00-00_statistics_mor
 import * as statisticsCube from './migrations/2026-11-24T19-30-00_statistics_cube.js';
 import * as statisticsCubeFill from './migrations/2026-11-24T19-31-00_statistics_cube_fill.js';
 import * as offlineSync from './migrations/2026-12-05T14-00-00_offline_sync.js';
+import * as auditTree from './migrations/2026-12-05T17-00-00_audit_tree.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T19-30-00_statistics_cube': statisticsCube,
   '2026-11-24T19-31-00_statistics_cube_fill': statisticsCubeFill,
   '2026-12-05T14-00-00_offline_sync': offlineSync,
+  '2026-12-05T17-00-00_audit_tree': auditTree,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -82,7 +82,7 @@ export interface CryptoKeyTable {
 }
 
 export interface AuditEventTable {
-  seq: number;
+  seq: Generated<number>;
   at: Timestamp;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -95,8 +95,49 @@ export interface AuditEventTable {
   purpose: string | null;
   request_id: string | null;
   changed_fields: ColumnType<string[], string, string>;
-  prev_hash: string;
-  hash: string;
+  /** The hash chain of the rows written before the Merkle tree (null since). */
+  prev_hash: string | null;
+  hash: string | null;
+  /** The writing transaction's id (set by the database); the sequencer folds in (xid, seq) order. */
+  xid: Generated<number>;
+}
+
+export interface AuditTreeLeafTable {
+  idx: number;
+  seq: number;
+  hash: Buffer;
+}
+
+export interface AuditTreeNodeTable {
+  height: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface AuditTreeStateTable {
+  id: number;
+  size: number;
+  root: Buffer;
+  frontier: Json<Array<[number, string]>>;
+  cursor_xid: number;
+  cursor_seq: number;
+  seq_floor: number;
+  cluster_id: string | null;
+  updated_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface AuditCheckpointTable {
+  size: number;
+  root: Buffer;
+  note: string;
+  created_at: ColumnType<Date, string | undefined, never>;
+}
+
+export interface AuditCosignatureTable {
+  size: number;
+  witness: string;
+  line: string;
+  created_at: ColumnType<Date, string | undefined, never>;
 }
 
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
@@ -409,6 +450,11 @@ export interface DB {
   one_time_tokens: OneTimeTokenTable;
   crypto_keys: CryptoKeyTable;
   audit_events: AuditEventTable;
+  audit_tree_leaves: AuditTreeLeafTable;
+  audit_tree_nodes: AuditTreeNodeTable;
+  audit_tree_state: AuditTreeStateTable;
+  audit_checkpoints: AuditCheckpointTable;
+  audit_cosignatures: AuditCosignatureTable;
   persons: PersonTable;
   case_counters: CaseCounterTable;
   cases: CaseTable;

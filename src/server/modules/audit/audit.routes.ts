@@ -1,6 +1,7 @@
 /** The audit trail for the data protection officer: search and chain verification. */
 import type { FastifyInstance } from 'fastify';
-import { verifyAuditChain, writeAudit, writeAuditAlone } from '../../audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../audit/audit.js';
+import { verifyAuditChain } from '../../audit/verify.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
