@@ -2,114 +2,93 @@
  * Links an existing person to the case: search by name (the name travels in the request body),
  * choose one of the results and their role in the case.
  */
-import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import {
-  AddCasePersonRequest,
-  SearchPersonsRequest,
-  type CaseView,
-} from '../../../shared/api-identification.js';
-import type { PersonSummary } from '../../../shared/api-identification.js';
-import * as api from '../../api-legacy.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { useState } from 'react';
+import { SearchPersonsRequest, type CaseView } from '../../../shared/api-identification.js';
+import { addCasePerson } from '../../../shared/contracts/cases.js';
+import { searchPersons } from '../../../shared/contracts/persons.js';
+import { Form, useApiForm, useFormAlert, useZodForm } from '../../components/Form.js';
 import { FormActions } from '../../components/FormActions.js';
+import { FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiQuery } from '../../queries.js';
 import { useValueLabel } from './labels.js';
 
-type Found = z.output<typeof PersonSummary>;
+const Search = SearchPersonsRequest.pick({ q: true });
 
 interface Props {
   view: CaseView;
   onClose(): void;
-  onSaved(message: string, view: CaseView): void;
+  onSaved(message: string): void;
 }
 
 export function AddPersonDialog({ view, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const label = useValueLabel();
-  const searchForm = useForm();
-  const form = useForm();
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<Found[] | null>(null);
-  const [personId, setPersonId] = useState('');
-  const [role, setRole] = useState('');
-
-  async function onSearch(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(SearchPersonsRequest, { q }, t);
-    if (!checked.ok) return searchForm.showErrors(checked.errors);
-    const found = await searchForm.submit(() => api.searchPersons(checked.data), ['q']);
-    if (found) {
-      setResults(found.items);
-      setPersonId('');
-    }
-  }
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(
-      AddCasePersonRequest,
-      { personId: personId || undefined, role: role || undefined },
-      t,
-    );
-    if (!checked.ok) {
-      const { personId: missing, ...rest } = checked.errors;
-      return form.showErrors(missing ? { ...rest, personId: t('cases.addPersonChoose') } : rest);
-    }
-    const next = await form.submit(() => api.addCasePerson(view.id, checked.data), ['personId', 'role']);
-    const chosen = results?.find((person) => person.id === personId);
-    if (next) onSaved(t('cases.personAdded', { name: chosen?.fullName ?? '', sex: chosen?.sex }), next);
-  }
+  const [q, setQ] = useState<string | null>(null);
+  const searchForm = useZodForm(Search, { defaultValues: { q: '' } });
+  const found = useApiQuery(searchPersons, { body: { q: q ?? '' } }, { enabled: q !== null });
+  const results = found.data?.items;
+  const form = useApiForm(addCasePerson, {
+    defaultValues: { personId: '', role: '' },
+    hints: { personId: 'cases.addPersonChoose' },
+    toInput: (body) => ({ params: { id: view.id }, body }),
+    onSuccess: (_, values) => {
+      const chosen = results?.find((person) => person.id === values.personId);
+      onSaved(t('cases.personAdded', { name: chosen?.fullName ?? '', sex: chosen?.sex }));
+    },
+  });
+  const onSearch = searchForm.handleSubmit((values) => {
+    form.setValue('personId', '');
+    if (values.q === q) void found.refetch();
+    setQ(values.q);
+  });
+  const searchAlert = useFormAlert(searchForm) ?? found.error?.message ?? null;
+  const alert = useFormAlert(form);
+  const personError = form.formState.errors.personId?.message;
 
   const linked = new Set(view.persons.map((person) => person.personId));
   return (
     <Modal title={t('cases.addPersonTitle')} onClose={onClose}>
-      <form
-        ref={searchForm.formRef}
+      <Form
+        form={searchForm}
         onSubmit={onSearch}
-        noValidate
         className="form person-search"
         role="search"
         aria-label={t('cases.addPersonSearch')}
       >
-        <TextField
+        <FormText
           label={t('cases.addPersonSearch')}
           hint={t('cases.addPersonSearchHint')}
           name="q"
           type="search"
           autoComplete="off"
           maxLength={120}
-          value={q}
-          onChange={(event) => setQ(event.target.value)}
-          error={searchForm.errors.q}
         />
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={searchForm.pending}>
-            {searchForm.pending ? t('action.working') : t('action.search')}
+          <button type="submit" className="btn" disabled={found.isFetching}>
+            {found.isFetching ? t('action.working') : t('action.search')}
           </button>
         </div>
-        <LiveRegion error={searchForm.alert} />
-      </form>
+        <LiveRegion error={searchAlert} />
+      </Form>
       {results && (
-        <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+        <Form form={form} onSubmit={form.onSubmit}>
           {results.length === 0 ? (
             <p className="empty" role="status">
               {t('cases.addPersonNoResults')}
             </p>
           ) : (
             <fieldset
-              className={form.errors.personId ? 'checkbox-group field--invalid' : 'checkbox-group'}
-              aria-describedby={form.errors.personId ? 'add-person-error' : undefined}
+              className={personError ? 'checkbox-group field--invalid' : 'checkbox-group'}
+              aria-describedby={personError ? 'add-person-error' : undefined}
             >
               <legend>{t('cases.addPersonResults', { count: results.length })}</legend>
-              {form.errors.personId && (
+              {personError && (
                 <p id="add-person-error" className="field-error">
-                  {form.errors.personId}
+                  {personError}
                 </p>
               )}
               <div className="checkbox-options checkbox-options--single">
@@ -117,12 +96,10 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
                   <label key={person.id} className="checkbox">
                     <input
                       type="radio"
-                      name="personId"
                       value={person.id}
-                      checked={personId === person.id}
                       disabled={linked.has(person.id)}
-                      aria-invalid={form.errors.personId ? true : undefined}
-                      onChange={() => setPersonId(person.id)}
+                      aria-invalid={personError ? true : undefined}
+                      {...form.register('personId')}
                     />
                     <span>
                       <strong>{person.fullName}</strong>
@@ -145,25 +122,19 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
             </fieldset>
           )}
           {results.length > 0 && (
-            <SelectField
-              label={t('cases.field.role')}
-              name="role"
-              value={role}
-              onChange={(event) => setRole(event.target.value)}
-              error={form.errors.role}
-              required
-            >
+            <FormSelect label={t('cases.field.role')} name="role" required>
               <option value="">{t('cases.choose')}</option>
               <ValueOptions list="CASE_PERSON_ROLES" />
-            </SelectField>
+            </FormSelect>
           )}
           <FormActions
-            form={form}
+            alert={alert}
+            pending={form.pending}
             submitLabel={t('cases.addPersonSubmit')}
             showSubmit={results.length > 0}
             onCancel={onClose}
           />
-        </form>
+        </Form>
       )}
     </Modal>
   );

@@ -1,99 +1,75 @@
 /**
- * The case list's search and filters. The reference search is always visible; the other filters
- * fold behind a button on phones. Applying them changes the address, which reloads the list.
+ * The case list's search and filters, checked with the list's own query schema. The reference
+ * search is always visible; the other filters fold behind a button on phones. Applying them
+ * changes the address, which reloads the list.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ListCasesQuery } from '../../../shared/api-identification.js';
-import { DepartmentSelect } from '../../components/DepartmentSelect.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
+import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import type { ValueListName } from '../../i18n/values.js';
 import { activeFilterCount, type CaseFilter } from './filter.js';
 
-const EMPTY = {
-  reference: '',
-  status: '',
-  detectionMethod: '',
-  department: '',
-  assessment: '',
-  ict: '',
-  from: '',
-  to: '',
-};
-type Values = typeof EMPTY;
+const Filters = ListCasesQuery.omit({ limit: true, offset: true });
 
-function valuesOf(filter: CaseFilter): Values {
-  const values = { ...EMPTY };
-  for (const key of Object.keys(EMPTY) as (keyof Values)[]) values[key] = filter[key] ?? '';
-  return values;
-}
+const EMPTY: CaseFilter = {
+  reference: undefined,
+  status: undefined,
+  detectionMethod: undefined,
+  department: undefined,
+  assessment: undefined,
+  ict: undefined,
+  from: undefined,
+  to: undefined,
+};
 
 export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(next: CaseFilter): void }) {
   const { t } = useI18n();
-  const form = useForm();
   const panelId = useId();
-  const [values, setValues] = useState<Values>(() => valuesOf(filter));
   const [open, setOpen] = useState(false);
-  const filterKey = JSON.stringify(filter);
+  const { offset: _offset, ...shown } = filter;
+  const form = useZodForm(Filters, { defaultValues: { ...EMPTY, ...shown } });
+  const alert = useFormAlert(form);
+  const filterKey = JSON.stringify(shown);
 
   // The address is the source of truth: back/forward show the filters of that entry.
-  useEffect(() => setValues(valuesOf(JSON.parse(filterKey) as CaseFilter)), [filterKey]);
+  useEffect(() => form.reset({ ...EMPTY, ...(JSON.parse(filterKey) as CaseFilter) }), [form, filterKey]);
 
-  function set(name: keyof Values) {
-    return (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
-  }
-
-  function apply(next: Values) {
-    const input = Object.fromEntries(
-      Object.entries(next)
-        .map(([key, value]) => [key, value.trim()])
-        .filter(([, value]) => value !== ''),
-    );
-    const checked = validate(ListCasesQuery, input, t);
-    if (!checked.ok) return form.showErrors(checked.errors);
-    if (checked.data.from && checked.data.to && checked.data.from > checked.data.to) {
-      return form.showErrors({ to: t('cases.filter.toBeforeFrom') });
+  const onSubmit = form.handleSubmit((values) => {
+    if (values.from && values.to && values.from > values.to) {
+      form.setError('to', { message: t('cases.filter.toBeforeFrom') }, { shouldFocus: true });
+      return;
     }
-    form.reset();
-    const { limit: _limit, offset: _offset, ...chosen } = checked.data;
-    onApply(chosen);
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(values);
-  }
+    onApply(values);
+  });
 
   function onClear() {
-    setValues(EMPTY);
-    apply(EMPTY);
+    form.reset(EMPTY);
+    onApply({});
   }
 
   const count = activeFilterCount(filter);
   return (
-    <form
-      ref={form.formRef}
+    <Form
+      form={form}
+      onSubmit={onSubmit}
       className="filters case-filters"
       role="search"
       aria-label={t('cases.filter.label')}
-      onSubmit={onSubmit}
-      noValidate
     >
-      <TextField
+      <FormText
         label={t('cases.filter.reference')}
         hint={t('cases.filter.referenceHint')}
         name="reference"
         type="search"
+        blank="undefined"
         maxLength={20}
         autoComplete="off"
         spellCheck={false}
-        value={values.reference}
-        onChange={set('reference')}
-        error={form.errors.reference}
       />
       <button
         type="button"
@@ -108,64 +84,35 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
         id={panelId}
         className={open ? 'case-filters-panel case-filters-panel--open' : 'case-filters-panel'}
       >
-        <SelectField
-          label={t('cases.field.status')}
-          name="status"
-          value={values.status}
-          onChange={set('status')}
-        >
-          <option value="">{t('cases.filter.any')}</option>
-          <ValueOptions list="CASE_STATUSES" />
-        </SelectField>
-        <SelectField
-          label={t('cases.field.detectionMethod')}
-          name="detectionMethod"
-          value={values.detectionMethod}
-          onChange={set('detectionMethod')}
-        >
-          <option value="">{t('cases.filter.any')}</option>
-          <ValueOptions list="DETECTION_METHODS" />
-        </SelectField>
-        <DepartmentSelect
+        <AnyOf label={t('cases.field.status')} name="status" list="CASE_STATUSES" />
+        <AnyOf label={t('cases.field.detectionMethod')} name="detectionMethod" list="DETECTION_METHODS" />
+        <FormDepartment
           label={t('cases.field.department')}
           name="department"
-          value={values.department}
-          onChange={set('department')}
           emptyLabel={t('cases.filter.any')}
         />
-        <SelectField
-          label={t('cases.filter.assessment')}
-          name="assessment"
-          value={values.assessment}
-          onChange={set('assessment')}
-        >
-          <option value="">{t('cases.filter.any')}</option>
-          <ValueOptions list="ASSESSMENTS" />
-        </SelectField>
-        <SelectField label={t('cases.filter.ict')} name="ict" value={values.ict} onChange={set('ict')}>
+        <AnyOf label={t('cases.filter.assessment')} name="assessment" list="ASSESSMENTS" />
+        <FormSelect label={t('cases.filter.ict')} name="ict">
           <option value="">{t('cases.filter.any')}</option>
           <option value="true">{t('cases.filter.ictYes')}</option>
           <option value="false">{t('cases.filter.ictNo')}</option>
-        </SelectField>
-        <TextField
-          label={t('cases.filter.from')}
-          name="from"
-          type="date"
-          value={values.from}
-          onChange={set('from')}
-          error={form.errors.from}
-        />
-        <TextField
-          label={t('cases.filter.to')}
-          name="to"
-          type="date"
-          value={values.to}
-          onChange={set('to')}
-          error={form.errors.to}
-        />
+        </FormSelect>
+        <FormText label={t('cases.filter.from')} name="from" type="date" blank="undefined" />
+        <FormText label={t('cases.filter.to')} name="to" type="date" blank="undefined" />
       </div>
       <FilterActions submitLabel={t('action.search')} onClear={onClear} submitTestId="case-filters-apply" />
-      <LiveRegion error={form.alert} />
-    </form>
+      <LiveRegion error={alert} />
+    </Form>
+  );
+}
+
+/** A filter on one closed list, "any" first. */
+function AnyOf({ label, name, list }: { label: string; name: string; list: ValueListName }) {
+  const { t } = useI18n();
+  return (
+    <FormSelect label={label} name={name}>
+      <option value="">{t('cases.filter.any')}</option>
+      <ValueOptions list={list} />
+    </FormSelect>
   );
 }

@@ -2,15 +2,14 @@
  * The case page: what is known about one case and everything that happened to it. The server says
  * what the user may do on this case (`permissions`); the page only shows those actions.
  */
-import { useEffect, useState } from 'react';
-import type { CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api-legacy.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
-import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { getCase } from '../../../shared/contracts/cases.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { Page } from '../../components/Page.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiQuery } from '../../queries.js';
 import { AddPersonDialog } from './AddPersonDialog.js';
 import { CaseDecisions, CaseScreenings } from './CaseAssessments.js';
 import { CaseEditDialog } from './CaseEditDialog.js';
@@ -29,14 +28,9 @@ import type { CaseActions } from './types.js';
 export function CasePage() {
   const { t } = useI18n();
   const { id: caseId } = useParams({ from: '/_app/cases/$id' });
-  const loaded = useLoad(() => api.getCase(caseId), caseId);
-  // The case as returned by the last change; saves reading (and auditing) it again.
-  const [fresh, setFresh] = useState<CaseView | null>(null);
+  const loaded = useApiQuery(getCase, { params: { id: caseId } });
   const [saved, setSaved] = useState<string | null>(null);
   const [dialog, setDialogState] = useState<'edit' | 'addPerson' | null>(null);
-
-  // A fresh load replaces whatever the last change returned.
-  useEffect(() => setFresh(null), [loaded.data]);
 
   function setDialog(next: typeof dialog) {
     setSaved(null);
@@ -44,20 +38,18 @@ export function CasePage() {
   }
 
   const actions: CaseActions = {
-    changed(message, view) {
+    changed(message) {
       setDialogState(null);
       setSaved(message);
-      if (view) setFresh(view);
-      else loaded.reload();
     },
   };
 
   if (loaded.error?.status === 404) return <CaseNotFound />;
-  const view = fresh ?? loaded.data;
+  const view = loaded.data;
   if (!view) {
     return (
       <Page title={t('cases.caseTitle')}>
-        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+        <QueryState query={loaded}>{() => null}</QueryState>
       </Page>
     );
   }
@@ -79,7 +71,7 @@ export function CasePage() {
       </p>
       <LiveRegion success={saved} />
       <OpenInvestigationLink caseId={view.id} />
-      <div className="case-page" aria-busy={loaded.loading}>
+      <div className="case-page" aria-busy={loaded.isFetching}>
         <CaseOverview view={view} />
         <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />
         <CaseScreenings view={view} />

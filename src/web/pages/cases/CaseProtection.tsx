@@ -7,17 +7,18 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { CaseView } from '../../../shared/api-identification.js';
 import type { CaseProtection as Panel } from '../../../shared/api-protection.js';
-import * as api from '../../api-legacy.js';
+import { getCaseProtection, withdrawConsent } from '../../../shared/contracts/referrals.js';
 import { departmentName } from '../../departments.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
+import { useApiQuery } from '../../queries.js';
 import { Link } from '@tanstack/react-router';
 import { formatDate as formatDay } from './format.js';
 import { personName } from './people.js';
-import { ConsentDialog, NeedDialog, ReferDialog, WithdrawConsentDialog } from './ProtectionDialogs.js';
+import { ConsentDialog, NeedDialog, ReferDialog } from './ProtectionDialogs.js';
 import { Section } from './Section.js';
 
 type PanelView = z.output<typeof Panel>;
@@ -32,7 +33,7 @@ type Dialog =
 export function CaseProtection({ view }: { view: CaseView }) {
   const { t, locale, formatDateTime } = useI18n();
   const formatDate = (value: string) => formatDay(locale, value);
-  const loaded = useLoad(() => api.getCaseProtection(view.id), view.id);
+  const loaded = useApiQuery(getCaseProtection, { params: { id: view.id } });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const panel = loaded.data;
@@ -42,7 +43,6 @@ export function CaseProtection({ view }: { view: CaseView }) {
   function done(message: string) {
     setDialog(null);
     setSaved(message);
-    loaded.reload();
   }
 
   const buttons = (
@@ -63,111 +63,112 @@ export function CaseProtection({ view }: { view: CaseView }) {
   return (
     <Section title={t('protection.title')} testId="case-protection" actions={panel && buttons}>
       <LiveRegion success={saved} />
-      {loaded.error ? (
-        <LoadError error={loaded.error} onRetry={loaded.reload} />
-      ) : !panel ? (
-        <Loading />
-      ) : (
-        <>
-          <h3>{t('protection.needs')}</h3>
-          {panel.needs.length === 0 ? (
-            <p className="empty">{t('protection.noNeeds')}</p>
-          ) : (
-            <ul className="record-list" data-testid="protection-needs">
-              {panel.needs.map((need) => (
-                <li key={need.id} className="record-item">
-                  <div className="record-item-head">
-                    <p className="record-item-title">
-                      {valueLabel(locale, 'SERVICE_TYPES', need.serviceType)} — {name(need.personId)}
-                    </p>
-                    {may('refer') && need.matches.length > 0 && (
-                      <button
-                        type="button"
-                        className="btn btn--small btn--primary"
-                        onClick={() => setDialog({ kind: 'refer', need })}
-                      >
-                        {t('protection.refer')}
-                      </button>
-                    )}
-                  </div>
-                  <p className="record-item-meta">
-                    {valueLabel(locale, 'URGENCIES', need.urgency)} ·{' '}
-                    {valueLabel(locale, 'NEED_STATUSES', need.status)}
-                    {need.department ? ` · ${departmentName(need.department)}` : ''}
-                  </p>
-                  {need.unmetReason && (
+      <QueryState query={loaded}>
+        {(panel) => (
+          <>
+            <h3>{t('protection.needs')}</h3>
+            {panel.needs.length === 0 ? (
+              <p className="empty">{t('protection.noNeeds')}</p>
+            ) : (
+              <ul className="record-list" data-testid="protection-needs">
+                {panel.needs.map((need) => (
+                  <li key={need.id} className="record-item">
+                    <div className="record-item-head">
+                      <p className="record-item-title">
+                        {valueLabel(locale, 'SERVICE_TYPES', need.serviceType)} — {name(need.personId)}
+                      </p>
+                      {may('refer') && need.matches.length > 0 && (
+                        <button
+                          type="button"
+                          className="btn btn--small btn--primary"
+                          onClick={() => setDialog({ kind: 'refer', need })}
+                        >
+                          {t('protection.refer')}
+                        </button>
+                      )}
+                    </div>
                     <p className="record-item-meta">
-                      {t('protection.need.unmet', {
-                        reason: valueLabel(locale, 'UNMET_REASONS', need.unmetReason),
-                      })}
+                      {valueLabel(locale, 'URGENCIES', need.urgency)} ·{' '}
+                      {valueLabel(locale, 'NEED_STATUSES', need.status)}
+                      {need.department ? ` · ${departmentName(need.department)}` : ''}
                     </p>
-                  )}
-                  {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
-                  {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
-                </li>
-              ))}
-            </ul>
-          )}
-
-          <h3>{t('protection.consents')}</h3>
-          {panel.consents.length === 0 ? (
-            <p className="empty">{t('protection.noConsents')}</p>
-          ) : (
-            <ul className="record-list" data-testid="protection-consents">
-              {panel.consents.map((consent) => (
-                <li key={consent.id} className="record-item">
-                  <div className="record-item-head">
-                    <p className="record-item-title">
-                      {t(`protection.kind.${consent.kind}`)} — {name(consent.personId)}
-                    </p>
-                    {may('withdrawConsent') && !consent.withdrawnAt && (
-                      <button
-                        type="button"
-                        className="btn btn--small"
-                        onClick={() => setDialog({ kind: 'withdraw', consent })}
-                      >
-                        {t('protection.withdraw')}
-                      </button>
+                    {need.unmetReason && (
+                      <p className="record-item-meta">
+                        {t('protection.need.unmet', {
+                          reason: valueLabel(locale, 'UNMET_REASONS', need.unmetReason),
+                        })}
+                      </p>
                     )}
-                  </div>
-                  <p className="record-item-meta">
-                    {consent.services.map((s) => valueLabel(locale, 'SERVICE_TYPES', s)).join(', ')} ·{' '}
-                    {formatDate(consent.givenOn)} ·{' '}
-                    {consent.withdrawnAt
-                      ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
-                      : t('protection.consent.active')}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
+                    {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
+                    {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
+                  </li>
+                ))}
+              </ul>
+            )}
 
-          <h3>{t('protection.referrals')}</h3>
-          {panel.referrals.length === 0 ? (
-            <p className="empty">{t('protection.noReferrals')}</p>
-          ) : (
-            <ul className="record-list" data-testid="protection-referrals">
-              {panel.referrals.map((referral) => (
-                <li key={referral.id} className="record-item">
-                  <p className="record-item-title">
-                    <Link to="/referrals/$id" params={{ id: referral.id }}>
-                      {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
-                      {referral.providerName})
-                    </Link>
-                  </p>
-                  <p className="record-item-meta">
-                    <span className={`badge badge--referral-${referral.state}`} data-testid="referral-state">
-                      {valueLabel(locale, 'REFERRAL_STATES', referral.state)}
-                    </span>{' '}
-                    {name(referral.personId)} · {formatDate(referral.createdAt)}
-                    {referral.overdue ? ` · ${t('referrals.overdue')}` : ''}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+            <h3>{t('protection.consents')}</h3>
+            {panel.consents.length === 0 ? (
+              <p className="empty">{t('protection.noConsents')}</p>
+            ) : (
+              <ul className="record-list" data-testid="protection-consents">
+                {panel.consents.map((consent) => (
+                  <li key={consent.id} className="record-item">
+                    <div className="record-item-head">
+                      <p className="record-item-title">
+                        {t(`protection.kind.${consent.kind}`)} — {name(consent.personId)}
+                      </p>
+                      {may('withdrawConsent') && !consent.withdrawnAt && (
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          onClick={() => setDialog({ kind: 'withdraw', consent })}
+                        >
+                          {t('protection.withdraw')}
+                        </button>
+                      )}
+                    </div>
+                    <p className="record-item-meta">
+                      {consent.services.map((s) => valueLabel(locale, 'SERVICE_TYPES', s)).join(', ')} ·{' '}
+                      {formatDate(consent.givenOn)} ·{' '}
+                      {consent.withdrawnAt
+                        ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
+                        : t('protection.consent.active')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            <h3>{t('protection.referrals')}</h3>
+            {panel.referrals.length === 0 ? (
+              <p className="empty">{t('protection.noReferrals')}</p>
+            ) : (
+              <ul className="record-list" data-testid="protection-referrals">
+                {panel.referrals.map((referral) => (
+                  <li key={referral.id} className="record-item">
+                    <p className="record-item-title">
+                      <Link to="/referrals/$id" params={{ id: referral.id }}>
+                        {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
+                        {referral.providerName})
+                      </Link>
+                    </p>
+                    <p className="record-item-meta">
+                      <span
+                        className={`badge badge--referral-${referral.state}`}
+                        data-testid="referral-state"
+                      >
+                        {valueLabel(locale, 'REFERRAL_STATES', referral.state)}
+                      </span>{' '}
+                      {name(referral.personId)} · {formatDate(referral.createdAt)}
+                      {referral.overdue ? ` · ${t('referrals.overdue')}` : ''}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
       {dialog?.kind === 'need' && <NeedDialog view={view} onClose={() => setDialog(null)} onSaved={done} />}
       {dialog?.kind === 'consent' && (
         <ConsentDialog
@@ -181,11 +182,16 @@ export function CaseProtection({ view }: { view: CaseView }) {
         <ReferDialog caseId={view.id} need={dialog.need} onClose={() => setDialog(null)} onSaved={done} />
       )}
       {dialog?.kind === 'withdraw' && (
-        <WithdrawConsentDialog
-          caseId={view.id}
-          consentId={dialog.consent.id}
+        <ConfirmDialog
+          title={t('protection.consent.withdrawTitle')}
+          question={t('protection.consent.withdrawConfirm')}
+          confirmLabel={t('protection.withdraw')}
+          contract={withdrawConsent}
+          input={{ params: { id: view.id, consentId: dialog.consent.id } }}
           onClose={() => setDialog(null)}
-          onSaved={done}
+          onDone={(result) =>
+            done(t('protection.consent.withdrawn', { count: result.withdrawnReferralIds.length }))
+          }
         />
       )}
     </Section>

@@ -4,10 +4,8 @@
  */
 import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
-import * as api from '../../api-legacy.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
-import { Modal } from '../../components/Modal.js';
-import { useForm } from '../../hooks/useForm.js';
+import { revokeCaseShare } from '../../../shared/contracts/cases.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { CaseActions } from './types.js';
 import { Section } from './Section.js';
@@ -65,59 +63,29 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
         <ShareDialog
           view={view}
           onClose={() => setDialog(null)}
-          onSaved={(message, next) => {
-            setDialog(null);
-            actions.changed(message, next);
-          }}
-        />
-      )}
-      {dialog?.kind === 'revoke' && (
-        <RevokeDialog
-          caseId={view.id}
-          share={dialog.share}
-          onClose={() => setDialog(null)}
           onSaved={(message) => {
             setDialog(null);
             actions.changed(message);
           }}
         />
       )}
+      {dialog?.kind === 'revoke' && (
+        <ConfirmDialog
+          title={t('cases.share.revokeTitle')}
+          question={t('cases.share.revokeConfirm', {
+            code: dialog.share.institution.code,
+            name: dialog.share.institution.name,
+          })}
+          confirmLabel={t('cases.share.revoke')}
+          contract={revokeCaseShare}
+          input={{ params: { id: view.id, shareId: dialog.share.id } }}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            actions.changed(t('cases.share.revoked', { code: dialog.share.institution.code }));
+          }}
+        />
+      )}
     </Section>
-  );
-}
-
-function RevokeDialog(props: {
-  caseId: string;
-  share: Share;
-  onClose(): void;
-  onSaved(message: string): void;
-}) {
-  const { t } = useI18n();
-  const form = useForm();
-  const { code } = props.share.institution;
-  async function revoke() {
-    const done = await form.submit(async () => {
-      await api.revokeCaseShare(props.caseId, props.share.id);
-      return true;
-    });
-    if (done) props.onSaved(t('cases.share.revoked', { code }));
-  }
-  return (
-    <Modal title={t('cases.share.revokeTitle')} onClose={props.onClose}>
-      <div className="form">
-        <p className="confirm">
-          {t('cases.share.revokeConfirm', { code, name: props.share.institution.name })}
-        </p>
-        <LiveRegion error={form.alert} />
-        <div className="form-actions">
-          <button type="button" className="btn btn--danger" disabled={form.pending} onClick={revoke}>
-            {form.pending ? t('action.working') : t('cases.share.revoke')}
-          </button>
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
-      </div>
-    </Modal>
   );
 }

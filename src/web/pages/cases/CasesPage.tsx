@@ -2,35 +2,35 @@
  * The case list: the cases the institution owns or was shared, newest detection first, with
  * filters kept in the address (codes, dates and a reference only — never names).
  */
-import * as api from '../../api-legacy.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { Link } from '@tanstack/react-router';
+import type { z } from 'zod';
+import type { CaseSummary } from '../../../shared/api-identification.js';
+import { listCases } from '../../../shared/contracts/cases.js';
+import { DataTable, EmptyList, useListSearch, type Column } from '../../components/DataTable.js';
 import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { CaseFilters } from './CaseFilters.js';
-import { CasesTable } from './CasesTable.js';
 import { activeFilterCount, filterParams, type CaseFilter } from './filter.js';
+import { formatDate } from './format.js';
+import { useValueLabel } from './labels.js';
 import '../../styles/cases.css';
 
 const PAGE_SIZE = 50;
 
+type Summary = z.output<typeof CaseSummary>;
+
 export function CasesPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const filter = useSearch({ from: '/_app/cases' });
-  const navigate = useNavigate();
+  const [filter, setFilter] = useListSearch('/_app/cases');
   const offset = filter.offset ?? 0;
-  const cases = useLoad(() => api.listCases({ ...filter, limit: PAGE_SIZE }), JSON.stringify(filter));
-
-  function go(next: CaseFilter) {
-    void navigate({ to: '/cases', search: filterParams(next) });
-  }
-
+  const cases = useApiQuery(listCases, { query: { ...filter, limit: PAGE_SIZE } });
+  const go = (next: CaseFilter) => setFilter(filterParams(next));
   const filtered = activeFilterCount(filter) > 0 || filter.reference !== undefined;
-  const total = cases.data?.total ?? 0;
-  const shownTo = Math.min(offset + PAGE_SIZE, total);
+  const columns = useCaseColumns();
   return (
     <Page
       title={t('cases.title')}
@@ -43,46 +43,81 @@ export function CasesPage() {
       }
     >
       <CaseFilters filter={filter} onApply={go} />
-      {cases.error ? (
-        <LoadError error={cases.error} onRetry={cases.reload} />
-      ) : !cases.data ? (
-        <Loading />
-      ) : cases.data.items.length === 0 ? (
-        <div className="empty" data-testid="cases-empty">
-          <p>{filtered ? t('cases.noneMatching') : t('cases.none')}</p>
-          {filtered && (
-            <button type="button" className="btn" onClick={() => go({})}>
-              {t('cases.clearFilters')}
-            </button>
-          )}
-        </div>
-      ) : (
-        <>
-          <p className="cases-total" aria-live="polite" data-testid="cases-total">
-            {t('cases.total', { total })}
-          </p>
-          <CasesTable cases={cases.data.items} busy={cases.loading} />
-          <nav className="pager" aria-label={t('cases.pagination')}>
-            <p>{t('cases.count', { from: offset + 1, to: shownTo, total })}</p>
-            <button
-              type="button"
-              className="btn"
-              disabled={offset === 0 || cases.loading}
-              onClick={() => go({ ...filter, offset: Math.max(0, offset - PAGE_SIZE) })}
-            >
-              {t('action.previous')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={shownTo >= total || cases.loading}
-              onClick={() => go({ ...filter, offset: offset + PAGE_SIZE })}
-            >
-              {t('action.next')}
-            </button>
-          </nav>
-        </>
-      )}
+      <DataTable
+        query={cases}
+        rows={(data) => data.items}
+        rowKey={(item) => item.id}
+        columns={columns}
+        label={t('cases.title')}
+        testId="cases-table"
+        rowTestId="case-row"
+        empty={
+          <EmptyList
+            testId="cases-empty"
+            message={filtered ? t('cases.noneMatching') : t('cases.none')}
+            clearLabel={filtered ? t('cases.clearFilters') : undefined}
+            onClear={() => go({})}
+          />
+        }
+        summary={(data) => t('cases.total', { total: data.total })}
+        summaryTestId="cases-total"
+        paging={{
+          label: t('cases.pagination'),
+          offset,
+          pageSize: PAGE_SIZE,
+          total: (data) => data.total,
+          count: (range) => t('cases.count', range),
+          onOffset: (next) => go({ ...filter, offset: next }),
+        }}
+      />
     </Page>
   );
+}
+
+/** The list's columns; on phones each row is a card. */
+function useCaseColumns(): Column<Summary>[] {
+  const { t, locale } = useI18n();
+  const label = useValueLabel();
+  return [
+    {
+      header: t('cases.field.reference'),
+      cell: (item) => (
+        <Link to="/cases/$id" params={{ id: item.id }} className="case-reference">
+          {item.reference}
+        </Link>
+      ),
+    },
+    {
+      header: t('cases.field.status'),
+      cell: (item) => (
+        <span className={`badge badge--case-${item.status}`}>{label('CASE_STATUSES', item.status)}</span>
+      ),
+    },
+    {
+      header: t('cases.field.detectedOn'),
+      cell: (item) => formatDate(locale, item.detectedOn),
+      className: 'cell-nowrap',
+    },
+    {
+      header: t('cases.field.detectionMethod'),
+      cell: (item) => label('DETECTION_METHODS', item.detectionMethod),
+    },
+    {
+      header: t('cases.field.department'),
+      cell: (item) =>
+        item.detectionDepartment ? departmentName(item.detectionDepartment) : t('common.none'),
+    },
+    {
+      header: t('cases.field.owner'),
+      cell: (item) => (
+        <>
+          {item.ownerInstitutionCode}
+          {item.shared && (
+            <span className="badge badge--pending cell-secondary">{t('cases.sharedWithUs')}</span>
+          )}
+        </>
+      ),
+    },
+    { header: t('cases.field.persons'), cell: (item) => item.personCount, className: 'cell-number' },
+  ];
 }

@@ -37,8 +37,8 @@ export function activeFilterCount(filter: CaseFilter): number {
 }
 
 /** The query-string values of `filter`, in a stable order. */
-export function filterParams(filter: CaseFilter): Record<string, string | number | undefined> {
-  const out: Record<string, string | number | undefined> = {};
+export function filterParams(filter: CaseFilter): CaseFilter {
+  const out: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) out[key] = filter[key];
-  return out;
+  return out as CaseFilter;
 }

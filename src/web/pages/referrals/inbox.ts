@@ -27,7 +27,11 @@ export function inboxFilter(search: { direction?: string; state?: string; overdu
 }
 
 /** The query parameters of a filter; the default direction is left out of the address. */
-export function inboxParams(filter: InboxFilter): Record<string, string | undefined> {
+export function inboxParams(filter: InboxFilter): {
+  direction?: 'outgoing';
+  state?: ReferralState;
+  overdue?: 'true';
+} {
   return {
     direction: filter.direction === 'outgoing' ? 'outgoing' : undefined,
     state: filter.state,

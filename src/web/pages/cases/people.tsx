@@ -13,3 +13,17 @@ export function distinctPersons(view: CaseView): { personId: string; fullName: s
     if (!seen.has(person.personId)) seen.set(person.personId, person.fullName);
   return [...seen].map(([personId, fullName]) => ({ personId, fullName }));
 }
+
+/** The persons of the case as a select's options, after the empty choice `empty`. */
+export function PersonOptions({ view, empty }: { view: CaseView; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {distinctPersons(view).map((person) => (
+        <option key={person.personId} value={person.personId}>
+          {person.fullName}
+        </option>
+      ))}
+    </>
+  );
+}
