@@ -51,6 +51,8 @@ export const SessionView = z.object({
   expiresAt: z.string(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+/** The session probe's answer: signed in (with the session) or not — never a 401. */
+export const SessionProbe = z.object({ signedIn: z.boolean(), session: SessionView.nullable() });
 
 export const PreferencesRequest = z.strictObject({ locale: LocaleSchema });
 
@@ -61,7 +63,12 @@ export const SetupRequest = z.strictObject({
   displayName: text(120),
   password: Password,
 });
-export const TotpEnrolment = z.object({ totpSecret: z.string(), otpauthUri: z.string() });
+export const TotpEnrolment = z.object({
+  totpSecret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as a QR code to scan: an SVG image as a data: URL. */
+  qrCode: z.string(),
+});
 export const SetupResponse = z.object({ userId: Uuid }).merge(TotpEnrolment);
 
 export const SetPasswordRequest = z.strictObject({

@@ -14,7 +14,7 @@ import {
 } from 'react';
 import type { SessionView } from '../shared/api.js';
 import type { Locale } from '../shared/roles.js';
-import { getSession, updatePreferences } from '../shared/contracts/session.js';
+import { probeSession, updatePreferences } from '../shared/contracts/session.js';
 import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
 import { queryClient } from './queries.js';
 import { useI18n } from './i18n/I18nProvider.js';
@@ -67,11 +67,9 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
 
   useEffect(() => {
     let cancelled = false;
-    call(getSession)
-      .catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      })
+    // The probe answers 200 signed in or not, so a first visit logs no failed request.
+    call(probeSession)
+      .then((probe) => probe.session)
       .then(
         (view) => {
           if (cancelled) return;

@@ -19,6 +19,7 @@ export const DAILY_MATRIX = {
   'updateServiceProvider: rename a provider of PNPTU (own institution)':  '200  200  403  403  403  403  403',
   'updateServiceProvider: deactivate a provider of MINMUJER (another)':   '200  403  403  403  403  403  403',
   'importServiceProviders: dry run of a file with a provider of PNPTU':   '200  200  403  403  403  403  403',
+  'probeSession: own session (200 signed in or not)':                     '200  200  200  200  200  200  200',
 } as const;
 type Situation = keyof typeof DAILY_MATRIX;
 
@@ -29,6 +30,7 @@ const csv = (n: number) =>
   ].join('\n');
 
 export const DAILY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+  'probeSession: own session (200 signed in or not)': (c) => api(c.t, c.s, 'GET', '/api/session/probe'),
   'updateServiceProvider: rename a provider of PNPTU (own institution)': async (c) => {
     const { providerId } = await insertProvider(c.t, { institution: 'PNPTU' });
     return api(c.t, c.s, 'PATCH', `/api/service-providers/${providerId}`, { name: `Renombrado ${c.n}` });

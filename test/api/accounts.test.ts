@@ -56,12 +56,16 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
 
     const done = await setup({});
     expect(done.statusCode).toBe(201);
-    const { userId, totpSecret, otpauthUri } = done.json();
+    const { userId, totpSecret, otpauthUri, qrCode } = done.json();
     expect(otpauthUri).toContain(`secret=${totpSecret}`);
+    expect(Buffer.from(qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toContain(
+      '<svg',
+    );
     const row = await t.services.db.transaction((trx) =>
       trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow(),
     );
-    expect(row).toMatchObject({ role: 'system_admin', status: 'active', totp_enabled: true });
+    // The second factor is pending until a first valid code is given.
+    expect(row).toMatchObject({ role: 'system_admin', status: 'active', totp_enabled: false });
     expect(row.totp_secret).toMatch(/^enc:v1:/);
     expect(t.services.crypto.decrypt(row.totp_secret!, 'users.totp_secret')).toBe(totpSecret);
 
@@ -78,7 +82,11 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
     );
     const signedIn = await login(t, root, { password: GOOD });
     expect(signedIn.statusCode).toBe(200);
-    expect(signedIn.json().user).toMatchObject({ role: 'system_admin', institution: { code: 'MESA' } });
+    expect(signedIn.json().user).toMatchObject({
+      role: 'system_admin',
+      institution: { code: 'MESA' },
+      totpEnabled: true,
+    });
 
     const again = await setup({ username: 'root2' });
     expect(again.statusCode).toBe(409);
@@ -159,6 +167,13 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
       expect((await login(t, who, { password: GOOD, totp: undefined })).json().error.code).toBe(
         'totp_required',
       );
+      // Not active until a valid code is given: a wrong one is refused and leaves it pending.
+      const wrong = totpAt(totpSecret, currentStep() + 40);
+      expect((await login(t, who, { password: GOOD, totp: wrong })).json().error.code).toBe('invalid_totp');
+      const pending = await t.services.db.transaction((trx) =>
+        trx.selectFrom('users').select('totp_enabled').where('id', '=', user.id).executeTakeFirstOrThrow(),
+      );
+      expect(pending.totp_enabled).toBe(false);
       const ok = await login(t, who, { password: GOOD, totp: totpAt(totpSecret, currentStep()) });
       expect(ok.json().user).toMatchObject({ role: 'institution_admin', totpEnabled: true });
     });

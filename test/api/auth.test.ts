@@ -89,9 +89,10 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect(locked.statusCode).toBe(423);
     const { code, message } = locked.json().error;
     expect(code).toBe('account_locked');
-    expect(message).toMatch(/bloqueada .* hasta \d{4}-\d\d-\d\dT/);
+    expect(message).toMatch(/bloqueada .* durante \d+ min \(hasta las \d\d:\d\d, hora de Paraguay\)/);
+    expect(message).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect((await login(t, user, {}, { 'accept-language': 'en' })).json().error.message).toMatch(
-      /locked .* until/,
+      /locked .* \(until \d\d:\d\d, Paraguay time\)/,
     );
     expect((await auditOf(t, user.id, 'denied')).map((r) => r.action)).toContain('auth.lockout');
     // When the lock expires, the right password works again.

@@ -31,6 +31,13 @@ export class AppError extends Error {
 
 type Params = Record<string, string | number>;
 
+const PARAGUAY_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/Asuncion',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 export const errors = {
   validation: (issues: FieldIssue[]) => new AppError('validation_failed', 400, {}, { issues }),
   malformedJson: () => new AppError('malformed_json', 400),
@@ -40,7 +47,12 @@ export const errors = {
   invalidCredentials: () => new AppError('invalid_credentials', 401),
   totpRequired: () => new AppError('totp_required', 401),
   invalidTotp: () => new AppError('invalid_totp', 401),
-  accountLocked: (until: Date) => new AppError('account_locked', 423, { until: until.toISOString() }),
+  /** Says how long the lock lasts and until when in Paraguay's time (never a raw UTC timestamp). */
+  accountLocked: (until: Date) =>
+    new AppError('account_locked', 423, {
+      minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)),
+      until: PARAGUAY_TIME.format(until),
+    }),
   tooManyAttempts: (minutes: number) => new AppError('too_many_attempts', 429, { minutes }),
   csrf: () => new AppError('csrf_failed', 403),
   forbidden: (extra: { audit?: AuditHint } = {}) => new AppError('forbidden', 403, {}, extra),

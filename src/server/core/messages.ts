@@ -56,9 +56,9 @@ export const messages = {
     en: 'The authentication code is wrong or was already used. Wait for the next code.',
   },
   account_locked: {
-    es: 'La cuenta está bloqueada por demasiados intentos fallidos hasta {until}. Intente después o pida ayuda a su administrador.',
-    gn: 'Ne cuenta ojejoko hetaiterei jeporeka oñembyai rupi {until} peve. Eha’ã upe rire térã ejerure pytyvõ ne administrador-pe.',
-    en: 'The account is locked after too many failed attempts until {until}. Try later or ask your administrator.',
+    es: 'La cuenta está bloqueada por demasiados intentos fallidos durante {minutes} min (hasta las {until}, hora de Paraguay). Intente después o pida ayuda a su administrador.',
+    gn: 'Ne cuenta ojejoko hetaiterei jeporeka oñembyai rupi {minutes} minuto aja (aravo {until} peve, Paraguái aravópe). Eha’ã upe rire térã ejerure pytyvõ ne administrador-pe.',
+    en: 'The account is locked after too many failed attempts for {minutes} min (until {until}, Paraguay time). Try later or ask your administrator.',
   },
   too_many_attempts: {
     es: 'Demasiados intentos desde este equipo. Espere {minutes} minutos.',

@@ -1,9 +1,10 @@
 /**
  * Spanish and English labels of the report (PDF, spreadsheet, CSV). The web app has its own catalogues
- * (src/web/i18n/statistics); codes without a label here are printed as they are (HTCDS codes).
+ * (src/web/i18n/statistics); HTCDS codes take their labels from code-labels.ts.
  */
 import type { DimensionId } from '../../shared/api-statistics.js';
 import { DEPARTMENT_NAMES } from '../../shared/catalogues.js';
+import { CODE_LABELS } from './code-labels.js';
 
 type Locale = 'es' | 'en';
 
@@ -86,6 +87,6 @@ export function labelOf(dimension: DimensionId, key: string, locale: Locale): st
   if (dimension === 'department' && key in DEPARTMENT_NAMES)
     return DEPARTMENT_NAMES[key as keyof typeof DEPARTMENT_NAMES];
   if (key === 'Unknown') return locale === 'es' ? 'Desconocido' : 'Unknown';
-  const pair = VALUES[dimension]?.[key];
+  const pair = VALUES[dimension]?.[key] ?? CODE_LABELS[dimension]?.[key];
   return pair ? pair[locale === 'es' ? 0 : 1] : key;
 }

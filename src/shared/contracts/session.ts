@@ -1,7 +1,14 @@
 /** Signing in and out, the current session, preferences and optional TOTP enrolment. */
 
 import { defineContract } from '../contract.js';
-import { LoginRequest, PreferencesRequest, SessionView, TotpConfirmRequest, TotpEnrolment } from '../api.js';
+import {
+  LoginRequest,
+  PreferencesRequest,
+  SessionProbe,
+  SessionView,
+  TotpConfirmRequest,
+  TotpEnrolment,
+} from '../api.js';
 
 export const login = defineContract({
   operationId: 'login',
@@ -39,6 +46,17 @@ export const getSession = defineContract({
   summary: 'The signed-in user, what they may do, and the CSRF token for writes',
   tags: ['session'],
   response: SessionView,
+});
+
+export const probeSession = defineContract({
+  operationId: 'probeSession',
+  method: 'GET',
+  path: '/api/session/probe',
+  summary:
+    'Whether the browser is signed in, with the session when it is: 200 either way (the app asks it at start, before sign-in)',
+  tags: ['session'],
+  auth: 'public',
+  response: SessionProbe,
 });
 
 export const updatePreferences = defineContract({

@@ -11,11 +11,15 @@ export function groupSecret(secret: string): string {
 interface Props {
   totpSecret: string;
   otpauthUri: string;
+  /** The otpauth URI as a QR code image (a data: URL drawn by the server). */
+  qrCode?: string | undefined;
+  /** The secret is active only after a first sign-in with a code (set-up and activation links). */
+  pendingUntilSignIn?: boolean;
   /** 3 when the panel sits inside a section that has its own h2. */
   headingLevel?: 2 | 3;
 }
 
-export function TotpPanel({ totpSecret, otpauthUri, headingLevel = 2 }: Props) {
+export function TotpPanel({ totpSecret, otpauthUri, qrCode, pendingUntilSignIn, headingLevel = 2 }: Props) {
   const { t } = useI18n();
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const titleId = useId();
@@ -28,6 +32,12 @@ export function TotpPanel({ totpSecret, otpauthUri, headingLevel = 2 }: Props) {
         <li>{t('totp.stepKey')}</li>
         <li>{t('totp.stepUri')}</li>
       </ol>
+      {qrCode && (
+        <figure className="totp-qr">
+          <figcaption>{t('totp.stepScan')}</figcaption>
+          <img src={qrCode} alt={t('totp.qr')} width={200} height={200} data-testid="totp-qr" />
+        </figure>
+      )}
       <CopyField
         label={t('totp.secret')}
         value={groupSecret(totpSecret)}
@@ -36,6 +46,7 @@ export function TotpPanel({ totpSecret, otpauthUri, headingLevel = 2 }: Props) {
         testId="totp-secret"
       />
       <CopyField label={t('totp.uri')} value={otpauthUri} testId="totp-uri" />
+      {pendingUntilSignIn && <p className="notice notice--info">{t('totp.pending')}</p>}
       <p className="notice notice--warning">{t('totp.warning')}</p>
     </section>
   );

@@ -74,6 +74,10 @@ export const en: Catalogue = {
   'totp.stepUri': 'If your app accepts an otpauth link, you can copy the link instead.',
   'totp.secret': 'Secret key',
   'totp.uri': 'otpauth link',
+  'totp.qr': 'QR code to scan with the authenticator app',
+  'totp.stepScan': 'Or scan this QR code with the app:',
+  'totp.pending':
+    'Two-step verification becomes active when you sign in with the first six-digit code from the app.',
   'totp.warning': 'This key is shown only once. Do not share it, e-mail it or take a photo of it.',
 
   'setup.title': 'Initial set-up',
@@ -425,6 +429,15 @@ export const en: Catalogue = {
   'timeline.exploitation': 'Exploitation details of {person} recorded',
   'timeline.event': 'Event recorded: {type}',
   'timeline.eventOnline': 'Online event recorded: {type}',
+  'timeline.consent': 'Consent of {person} recorded for: {services}',
+  'timeline.consentException': 'Best-interest exception recorded for {person}: {services}',
+  'timeline.consentWithdrawn':
+    'Consent withdrawn{count, plural, =0 {} one {; # referral withdrawn} other {; # referrals withdrawn}}',
+  'timeline.need': 'Need of {person} recorded: {service} (urgency: {urgency})',
+  'timeline.protectionStatus': 'Migration status of {person} updated',
+  'timeline.referral': 'Referral to {code}: {service}',
+  'timeline.referralState': 'Referral: {state} ({code})',
+  'timeline.delivery': 'Service delivered by {code} on {date}',
   'timeline.other': 'Activity: {kind}',
   'persons.title': 'Person record',
   'persons.notFoundTitle': 'Person not found',

@@ -77,6 +77,10 @@ export const es = {
   'totp.stepUri': 'Si su aplicación acepta un enlace otpauth, puede copiar el enlace en su lugar.',
   'totp.secret': 'Clave secreta',
   'totp.uri': 'Enlace otpauth',
+  'totp.qr': 'Código QR para escanear con la aplicación de autenticación',
+  'totp.stepScan': 'O escanee este código QR con la aplicación:',
+  'totp.pending':
+    'La verificación en dos pasos queda activa cuando inicia sesión con el primer código de seis dígitos de la aplicación.',
   'totp.warning':
     'Esta clave se muestra una sola vez. No la comparta, no la guarde en un correo ni le tome una foto.',
 
@@ -436,6 +440,15 @@ export const es = {
   'timeline.exploitation': 'Datos de explotación de {person} registrados',
   'timeline.event': 'Hecho registrado: {type}',
   'timeline.eventOnline': 'Hecho en línea registrado: {type}',
+  'timeline.consent': 'Consentimiento de {person} registrado para: {services}',
+  'timeline.consentException': 'Excepción por interés superior registrada para {person}: {services}',
+  'timeline.consentWithdrawn':
+    'Consentimiento retirado{count, plural, =0 {} one {; # derivación retirada} other {; # derivaciones retiradas}}',
+  'timeline.need': 'Necesidad de {person} registrada: {service} (urgencia: {urgency})',
+  'timeline.protectionStatus': 'Situación migratoria de {person} actualizada',
+  'timeline.referral': 'Derivación a {code}: {service}',
+  'timeline.referralState': 'Derivación: {state} ({code})',
+  'timeline.delivery': 'Servicio prestado por {code} el {date}',
   'timeline.other': 'Movimiento: {kind}',
   'persons.title': 'Ficha de la persona',
   'persons.notFoundTitle': 'Persona no encontrada',

@@ -84,6 +84,10 @@ export const gn: Catalogue = {
   'totp.stepUri': 'Ne rembiporu omoneĩramo juajuha otpauth, ikatu rembohasarã pe juajuha hendaguépe.',
   'totp.secret': 'Ñemigua',
   'totp.uri': 'Juajuha otpauth',
+  'totp.qr': 'Código QR reescaneá hag̃ua aplicación autenticación rehegua ndive',
+  'totp.stepScan': 'Térã eescaneá ko código QR aplicación ndive:',
+  'totp.pending':
+    'Pe jehechajey mokõi jeýpe oñepyrũ remoingévo ne séssion pe código peteĩha 6 papapy rehegua aplicación-gui.',
   'totp.warning':
     "Ko ñemigua ojehechauka peteĩjey añoite. Ani remoherakuã, ani remondo ñanduti veve rupive ha ani rejapo ta'ãnga chugui.",
 
@@ -438,6 +442,15 @@ export const gn: Catalogue = {
   'timeline.exploitation': '{person} jeporuvai oñembohasa',
   'timeline.event': "Mba'e ojehúva oñembohasa: {type}",
   'timeline.eventOnline': "Mba'e ojehúva ñanduti rupive oñembohasa: {type}",
+  'timeline.consent': 'Oñemboguapy {person} ñemoneĩ: {services}',
+  'timeline.consentException': 'Oñemboguapy excepción mitã rekoporã rehehápe {person}-pe g̃uarã: {services}',
+  'timeline.consentWithdrawn':
+    'Ñemoneĩ ojepe’áma{count, plural, =0 {} one {; # derivación ojepe’a} other {; # derivación ojepe’a}}',
+  'timeline.need': '{person} remikotevẽ oñemboguapy: {service} (pya’ete: {urgency})',
+  'timeline.protectionStatus': '{person} rekove migratoria oñembopyahu',
+  'timeline.referral': 'Derivación {code}-pe: {service}',
+  'timeline.referralState': 'Derivación rekove: {state} ({code})',
+  'timeline.delivery': '{code} ome’ẽ servicio {date}-pe',
   'timeline.other': "Mba'e ojehúva: {kind}",
   'persons.title': 'Tapicha kuatia',
   'persons.notFoundTitle': 'Ndojejuhúi tapicha',

@@ -37,7 +37,14 @@ export function SetPasswordPage({ mode }: { mode: 'activate' | 'reset' }) {
         <p className="notice notice--success" role="status">
           {t('setPassword.done')}
         </p>
-        {done.totp && <TotpPanel totpSecret={done.totp.totpSecret} otpauthUri={done.totp.otpauthUri} />}
+        {done.totp && (
+          <TotpPanel
+            totpSecret={done.totp.totpSecret}
+            otpauthUri={done.totp.otpauthUri}
+            qrCode={done.totp.qrCode}
+            pendingUntilSignIn
+          />
+        )}
         <p>
           <Link to="/login" className="btn btn--primary">
             {t('common.goToLogin')}

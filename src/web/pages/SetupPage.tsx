@@ -37,7 +37,12 @@ export function SetupPage() {
   if (done) {
     body = (
       <>
-        <TotpPanel totpSecret={done.totpSecret} otpauthUri={done.otpauthUri} />
+        <TotpPanel
+          totpSecret={done.totpSecret}
+          otpauthUri={done.otpauthUri}
+          qrCode={done.qrCode}
+          pendingUntilSignIn
+        />
         <p>
           <Link to="/login" className="btn btn--primary">
             {t('common.goToLogin')}

@@ -146,7 +146,12 @@ export async function login(
     }
     await trx
       .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, ...(step !== null ? { totp_last_step: step } : {}) })
+      .set({
+        failed_logins: 0,
+        locked_until: null,
+        // A secret given by a set-up, activation or reset link becomes active with its first valid code.
+        ...(step !== null ? { totp_last_step: step, totp_enabled: true } : {}),
+      })
       .where('id', '=', user.id)
       .execute();
     await recordAttempt(trx, key, clientKey, true);

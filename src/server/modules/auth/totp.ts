@@ -1,4 +1,5 @@
 /** TOTP (RFC 6238: SHA-1, 30-second steps, 6 digits), as every authenticator app implements it. */
+import QRCode from 'qrcode';
 import crypto from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -74,4 +75,18 @@ export function matchTotp(secret: string, code: string, now = Date.now()): numbe
 export function otpauthUri(secret: string, username: string): string {
   const label = encodeURIComponent(`Ñandutí:${username}`);
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent('Ñandutí')}&algorithm=SHA1&digits=6&period=30`;
+}
+
+/**
+ * What an enrolment shows the user once: the secret, its otpauth URI and that URI as a QR code (an
+ * SVG data: URL, drawn by the pure-JS `qrcode` package, so nothing leaves the server to draw it).
+ */
+export async function totpEnrolment(secret: string, username: string) {
+  const uri = otpauthUri(secret, username);
+  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return {
+    totpSecret: secret,
+    otpauthUri: uri,
+    qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+  };
 }

@@ -6,14 +6,14 @@ import type { Actor } from '../../access/actor.js';
 import { permissionsOf } from '../../access/policies.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
-import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/session-auth.js';
+import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from '../../http/session-auth.js';
 import type { AppServices } from '../../services.js';
 import type { Locale, Role } from '../../../shared/roles.js';
 import { login } from '../auth/auth.service.js';
 import { deleteSession, deleteUserSessions, loadSession } from '../auth/sessions.js';
-import { generateTotpSecret, matchTotp, otpauthUri } from '../auth/totp.js';
+import { generateTotpSecret, matchTotp, totpEnrolment } from '../auth/totp.js';
 
 async function presentSession(
   trx: Trx,
@@ -90,6 +90,25 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
     presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt),
   );
 
+  route(
+    contracts.probeSession,
+    async ({ request, reply }) => {
+      try {
+        const actor = await authenticate(services, request, reply);
+        const session = await services.db.transaction(
+          (trx) => presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt),
+          { readOnly: true },
+        );
+        return { signedIn: true, session };
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'unauthenticated')
+          return { signedIn: false, session: null };
+        throw error;
+      }
+    },
+    { transaction: 'none' },
+  );
+
   route(contracts.updatePreferences, async ({ trx, actor, request, requestId }, { body }) => {
     await trx
       .updateTable('users')
@@ -133,7 +152,7 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
       resourceId: actor.userId,
       changedFields: ['totp'],
     });
-    return { totpSecret: secret, otpauthUri: otpauthUri(secret, actor.username) };
+    return totpEnrolment(secret, actor.username);
   });
 
   route(contracts.confirmTotp, async ({ trx, actor, request, requestId, crypto }, { body }) => {

@@ -10,7 +10,7 @@ import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
 import { usernameKey } from '../auth/auth.service.js';
 import { checkPasswordStrength, hashPassword } from '../auth/password.js';
 import { consumeToken, issueToken } from '../auth/tokens.js';
-import { generateTotpSecret, otpauthUri } from '../auth/totp.js';
+import { generateTotpSecret, totpEnrolment } from '../auth/totp.js';
 import { deleteUserSessions } from '../auth/sessions.js';
 
 export interface NewAdmin {
@@ -24,13 +24,16 @@ export async function hasUsers(trx: Trx): Promise<boolean> {
   return (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Creates an active system administrator with TOTP enrolled; returns the TOTP secret once. */
+/**
+ * Creates an active system administrator with a TOTP secret, returned once (with its QR code); the
+ * second factor becomes active at the first sign-in with a valid code.
+ */
 export async function createSystemAdmin(
   trx: Trx,
   crypto: FieldCrypto,
   input: NewAdmin,
   requestId: string | null,
-): Promise<{ id: string; totpSecret: string; otpauthUri: string }> {
+): Promise<{ id: string; totpSecret: string; otpauthUri: string; qrCode: string }> {
   checkPasswordStrength(input.password, input.username);
   const key = usernameKey(input.username);
   if (await trx.selectFrom('users').select('id').where('username_key', '=', key).executeTakeFirst()) {
@@ -56,7 +59,8 @@ export async function createSystemAdmin(
       status: 'active',
       password_hash: await hashPassword(input.password),
       totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
-      totp_enabled: true,
+      // Pending until the first sign-in with a valid code from the app (auth.service.ts).
+      totp_enabled: false,
       totp_last_step: null,
       locked_until: null,
     })
@@ -71,7 +75,7 @@ export async function createSystemAdmin(
     requestId,
     changedFields: ['username', 'displayName', 'role', 'password', 'totp'],
   });
-  return { id: row.id, totpSecret, otpauthUri: otpauthUri(totpSecret, input.username) };
+  return { id: row.id, ...(await totpEnrolment(totpSecret, input.username)) };
 }
 
 /** On an empty database, issues a set-up token (24 h) and returns the link to print; otherwise null. */
@@ -120,7 +124,8 @@ export async function setPasswordWithToken(
       ...(totpSecret
         ? {
             totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
-            totp_enabled: true,
+            // Pending until the first sign-in with a valid code (auth.service.ts).
+            totp_enabled: false,
             totp_last_step: null,
           }
         : {}),
@@ -136,5 +141,5 @@ export async function setPasswordWithToken(
     requestId,
     changedFields: totpSecret ? ['password', 'totp'] : ['password'],
   });
-  return { totp: totpSecret ? { totpSecret, otpauthUri: otpauthUri(totpSecret, user.username) } : null };
+  return { totp: totpSecret ? await totpEnrolment(totpSecret, user.username) : null };
 }

@@ -13,7 +13,12 @@ export function setupRoutes(app: FastifyInstance, services: AppServices) {
 
   route(contracts.completeSetup, async ({ trx, requestId, crypto }, { body }) => {
     const admin = await completeSetup(trx, crypto, body.token, body, requestId);
-    return { userId: admin.id, totpSecret: admin.totpSecret, otpauthUri: admin.otpauthUri };
+    return {
+      userId: admin.id,
+      totpSecret: admin.totpSecret,
+      otpauthUri: admin.otpauthUri,
+      qrCode: admin.qrCode,
+    };
   });
 
   route(contracts.setPasswordWithToken, async ({ trx, requestId, crypto }, { body }) =>

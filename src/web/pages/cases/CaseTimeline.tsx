@@ -34,6 +34,9 @@ function fieldList(t: Translate, value: unknown): string {
   return value.map((field) => known[String(field)] ?? String(field)).join(', ');
 }
 
+const services = (value: unknown, label: ValueLabel): string =>
+  Array.isArray(value) ? value.map((v) => label('SERVICE_TYPES', String(v))).join(', ') : '';
+
 /** One sentence for an entry; an unknown kind still shows, by its code. */
 export function describeEntry(entry: Entry, view: CaseView, t: Translate, label: ValueLabel): string {
   const d = entry.details;
@@ -66,6 +69,38 @@ export function describeEntry(entry: Entry, view: CaseView, t: Translate, label:
       return t(d.online === true ? 'timeline.eventOnline' : 'timeline.event', {
         type: label('EVENT_TYPES', text(d.type)),
       });
+    case 'consent_recorded':
+    case 'consent_exception_recorded':
+      return t(entry.kind === 'consent_recorded' ? 'timeline.consent' : 'timeline.consentException', {
+        person,
+        services: services(d.services, label),
+      });
+    case 'consent_withdrawn':
+      return t('timeline.consentWithdrawn', { count: Number(d.referrals ?? 0) });
+    case 'need_recorded':
+      return t('timeline.need', {
+        person,
+        service: label('SERVICE_TYPES', text(d.serviceType)),
+        urgency: label('URGENCIES', text(d.urgency)),
+      });
+    case 'protection_status_recorded':
+      return t('timeline.protectionStatus', { person });
+    case 'referral_created':
+      return t('timeline.referral', {
+        service: label('SERVICE_TYPES', text(d.serviceType)),
+        code: text(d.toInstitutionCode),
+      });
+    case 'referral_accepted':
+    case 'referral_declined':
+    case 'referral_completed':
+    case 'referral_closed':
+    case 'referral_withdrawn':
+      return t('timeline.referralState', {
+        state: label('REFERRAL_STATES', entry.kind.slice('referral_'.length)),
+        code: text(d.institutionCode),
+      });
+    case 'service_delivered':
+      return t('timeline.delivery', { code: text(d.institutionCode), date: text(d.deliveredOn) });
     default:
       return t('timeline.other', { kind: entry.kind });
   }

@@ -22,9 +22,12 @@ export type ValueListName =
   | 'PLATFORMS'
   | 'RECRUITER_RELATIONS'
   | 'RECRUITMENT_METHODS'
+  | 'REFERRAL_STATES'
+  | 'SERVICE_TYPES'
   | 'SEXES'
   | 'SEXUAL_EXPLOITATION_TYPES'
   | 'TRAFFICKING_STATUSES'
+  | 'URGENCIES'
   | 'VULNERABILITY_FACTORS';
 
 export type ValueLabel = (list: ValueListName, value: string) => string;
