@@ -29,6 +29,9 @@ const USAGE = `Usage: nanduti <command>
                                   fill the database with synthetic demo data (default 200 cases)
   report --year Y [--format pdf|xlsx|csv|json] [--locale es|en] [--output FILE|-]
                                   the national report of a year, computed from the records
+  link --input persons.csv --output clusters.csv [--privacy clk --secret-file F]
+  link encode --input persons.csv --output clks.csv --secret-file F
+                                  record linkage of CSV files on this machine (docs/LINKAGE.md)
 Configuration: PORT, HOST, DATABASE_URL, NANDUTI_DATA_DIR, NANDUTI_MASTER_KEY (see README).`;
 
 async function readStdin(): Promise<string> {
@@ -208,6 +211,12 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await services.db.close();
       }
+      return 0;
+    }
+    case 'link': {
+      // Files only: no database, no network.
+      const { runLink } = await import('./link.js');
+      console.error(`nanduti link: ${runLink(rest)}`);
       return 0;
     }
     case 'help':

@@ -10,6 +10,7 @@ import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
+import { estimateOf } from './estimates.js';
 import {
   addLink,
   detachPerson,
@@ -35,6 +36,8 @@ async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]>
       'aliases',
       'date_of_birth',
       'birth_year',
+      'estimated_age',
+      'updated_at',
       'sex',
       'nationalities',
       'document_number',
@@ -56,6 +59,7 @@ async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]>
       aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
       dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
       birthYear: r.birth_year,
+      ...estimateOf(r),
       sex: r.sex,
       nationalities: r.nationalities,
       documentNumber: dec(r.document_number, 'document_number'),

@@ -21,7 +21,8 @@ import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/re
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
-import { paraguayYear } from '../../../shared/dates.js';
+import { paraguayToday, paraguayYear } from '../../../shared/dates.js';
+import { estimateOf } from './estimates.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -85,6 +86,8 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
         'persons.aliases',
         'persons.date_of_birth',
         'persons.birth_year',
+        'persons.estimated_age',
+        'persons.updated_at',
         'persons.sex',
         'persons.nationalities',
         'persons.document_number',
@@ -120,6 +123,7 @@ function linkPersonOf(crypto: FieldCrypto, r: CandidateRow): LinkPerson {
     aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
     dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
     birthYear: r.birth_year,
+    ...estimateOf(r),
     sex: r.sex,
     nationalities: r.nationalities,
     documentNumber: dec(r.document_number, 'document_number'),
@@ -142,6 +146,9 @@ function queryPerson(input: MatchInput): LinkPerson {
     aliases: input.aliases ?? [],
     dateOfBirth: input.dateOfBirth ?? null,
     birthYear: year,
+    // The age is estimated today, at intake: an interval around today, not a birth year.
+    estimatedAge: input.estimatedAge ?? null,
+    ageRecordedOn: input.estimatedAge === null || input.estimatedAge === undefined ? null : paraguayToday(),
     sex: input.sex ?? null,
     nationalities: input.nationalities ?? [],
     documentNumber: input.documentNumber ?? null,

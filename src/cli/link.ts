@@ -1,0 +1,357 @@
+/**
+ * `nanduti link`: record linkage of files, with the engine of the national batch, on this machine
+ * only (nothing is sent anywhere; no database, no network).
+ *
+ *   nanduti link --input persons.csv [--input more.csv] --output clusters.csv
+ *                [--privacy clk --secret-file F]
+ *   nanduti link encode --input persons.csv --output clks.csv --secret-file F
+ *   nanduti link --input clks.csv [--input other-clks.csv] --output clusters.csv
+ *
+ * Input: UTF-8 CSV with a header naming any of `record_id` (required), `given_names`, `surname1`,
+ * `surname2`, `sex` (F/M), `birth_date` (YYYY-MM-DD), `estimated_age`, `age_recorded_on`
+ * (YYYY-MM-DD), `document_number`, `nationality` (ISO 3166-1 alpha-2; several separated by `;`),
+ * `department` (ISO 3166-2:PY), in any order; other columns are ignored. Output: `record_id,
+ * cluster_id`, one line per input record, clusters numbered from 1 in order of first appearance.
+ * A bad row stops the command with its file and line number, exit code 1 and no output file.
+ * Each input file is one source (institution). Encoded files (`record_id,key_check,clk`) hold only
+ * keyed encodings: they are linked on the encodings alone, as the linkage service does.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEPARTMENTS } from '../shared/catalogues.js';
+import { encodeClk, linkClk, type ClkRecord } from '../server/linkage-engine/clk.js';
+import type { Filter } from '../server/linkage-engine/bloom.js';
+import { linkPersons, type LinkageResult } from '../server/linkage-engine/linkage.js';
+import type { LinkPerson } from '../server/linkage-engine/record.js';
+
+/** A problem with the input, reported as `file: line N: reason`. */
+export class InputError extends Error {}
+
+const PLAIN_COLUMNS = [
+  'record_id',
+  'given_names',
+  'surname1',
+  'surname2',
+  'sex',
+  'birth_date',
+  'estimated_age',
+  'age_recorded_on',
+  'document_number',
+  'nationality',
+  'department',
+] as const;
+const CLK_COLUMNS = ['record_id', 'key_check', 'clk'] as const;
+
+/** RFC 4180 CSV: rows of fields, each with the line it starts on (quotes, "" escapes, CRLF). */
+export function parseCsv(text: string): { line: number; fields: string[] }[] {
+  const rows: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRow = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: rowLine, fields });
+    fields = [];
+    field = '';
+  };
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else field += c;
+  }
+  if (quoted) throw new InputError(`line ${rowLine}: a quoted field is not closed`);
+  if (field !== '' || fields.length > 0) endRow();
+  return rows;
+}
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+interface Table {
+  file: string;
+  header: Map<string, number>;
+  rows: { line: number; fields: string[] }[];
+}
+
+function readTable(file: string): Table {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`cannot read ${file}`);
+  }
+  const rows = parseCsv(text);
+  const head = rows.shift();
+  if (!head) throw new InputError('line 1: the file is empty (a header row is required)');
+  const header = new Map<string, number>();
+  head.fields.forEach((name, at) => {
+    const key = name.trim().toLowerCase();
+    if (header.has(key) && key !== '') throw new InputError(`line 1: column ${key} appears twice`);
+    header.set(key, at);
+  });
+  if (!header.has('record_id')) throw new InputError('line 1: the header has no record_id column');
+  for (const row of rows)
+    if (row.fields.length > head.fields.length)
+      throw new InputError(
+        `line ${row.line}: ${row.fields.length} fields, more than the header's ${head.fields.length}`,
+      );
+  return { file, header, rows };
+}
+
+function isEncoded(t: Table): boolean {
+  return t.header.has('clk');
+}
+
+/** The value of `column` in `row` (trimmed; '' when absent). */
+function cell(t: Table, fields: string[], column: string): string {
+  const at = t.header.get(column);
+  return at === undefined ? '' : (fields[at] ?? '').trim();
+}
+
+/** Plain person rows as the engine reads them; any malformed value stops with its line. */
+export function personsOf(t: Table, source: string): LinkPerson[] {
+  const departments = new Set<string>(DEPARTMENTS);
+  return t.rows.map(({ line, fields }) => {
+    const get = (column: (typeof PLAIN_COLUMNS)[number]) => cell(t, fields, column);
+    const bad = (reason: string) => new InputError(`line ${line}: ${reason}`);
+    const id = get('record_id');
+    if (id === '') throw bad('record_id is missing');
+    const sex = get('sex').toUpperCase();
+    if (sex !== '' && sex !== 'F' && sex !== 'M') throw bad(`sex must be F or M, not "${get('sex')}"`);
+    const birthDate = get('birth_date');
+    if (birthDate !== '' && !isDay(birthDate)) throw bad('birth_date is not a date YYYY-MM-DD');
+    const ageText = get('estimated_age');
+    const age = ageText === '' ? null : Number(ageText);
+    if (age !== null && !(Number.isInteger(age) && age >= 0 && age <= 120))
+      throw bad('estimated_age is not a whole number of years from 0 to 120');
+    const recordedOn = get('age_recorded_on');
+    if (recordedOn !== '' && !isDay(recordedOn)) throw bad('age_recorded_on is not a date YYYY-MM-DD');
+    if (age !== null && recordedOn === '')
+      throw bad('estimated_age needs age_recorded_on (the date the age was estimated)');
+    const nationalities = get('nationality')
+      .split(';')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
+    for (const n of nationalities)
+      if (!/^[A-Z]{2}$/.test(n)) throw bad(`nationality "${n}" is not an ISO 3166-1 alpha-2 code such as PY`);
+    const department = get('department');
+    if (department !== '' && !departments.has(department))
+      throw bad(`department "${department}" is not an ISO 3166-2:PY code such as PY-11`);
+    return {
+      id,
+      source,
+      givenNames: get('given_names'),
+      firstSurname: get('surname1') || null,
+      secondSurname: get('surname2') || null,
+      sex: sex === 'F' ? 'Female' : sex === 'M' ? 'Male' : null,
+      dateOfBirth: birthDate || null,
+      estimatedAge: age,
+      ageRecordedOn: age === null ? null : recordedOn,
+      nationalities,
+      documentNumber: get('document_number') || null,
+      department: department || null,
+    };
+  });
+}
+
+/** A fingerprint of the secret (an HMAC of a fixed text): equal for files encoded with one secret. */
+function keyCheck(key: Uint8Array): string {
+  return createHmac('sha256', key).update('nanduti link key check').digest('base64url').slice(0, 16);
+}
+
+const filterOut = (f: Filter | null) => (f === null ? null : Buffer.from(f.words.buffer).toString('base64'));
+function filterIn(text: unknown): Filter | null {
+  if (text === null) return null;
+  if (typeof text !== 'string') throw new Error('filter');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0 || bytes.length === 0) throw new Error('filter');
+  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  let ones = 0;
+  for (const w of words) for (let x = w; x !== 0; x &= x - 1) ones++;
+  return { words, ones };
+}
+
+const FILTERS = ['given', 'surnames', 'dob', 'document', 'address'] as const;
+
+/** One encoded record as a CSV cell (base64url of its JSON, filters as base64). */
+function clkCell(r: ClkRecord): string {
+  const { id: _id, source: _source, ...rest } = r;
+  const out: Record<string, unknown> = { ...rest };
+  for (const f of FILTERS) out[f] = filterOut(r[f]);
+  return Buffer.from(JSON.stringify(out)).toString('base64url');
+}
+
+function clkRecordOf(cellText: string, id: string, source: string): ClkRecord {
+  const raw = JSON.parse(Buffer.from(cellText, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const record = { ...raw, id, source } as Record<string, unknown>;
+  for (const f of FILTERS) record[f] = filterIn(raw[f] ?? null);
+  const r = record as unknown as ClkRecord;
+  if (!Array.isArray(r.blocks) || !Array.isArray(r.training) || !Array.isArray(r.near))
+    throw new Error('shape');
+  return r;
+}
+
+function readSecret(file: string | undefined): Uint8Array {
+  if (!file) throw new InputError('--secret-file is required with encodings');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new InputError(`cannot read the secret file ${file}`);
+  }
+  const text = bytes.toString('utf8').replace(/\r?\n$/, '');
+  const key = Buffer.from(text, 'utf8');
+  if (key.length < 16) throw new InputError('the secret file must hold at least 16 bytes');
+  return key;
+}
+
+/** Writes `text` to `file` in one step (a temporary file renamed), so a failure leaves nothing. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.partial`;
+  try {
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** `file: line N: reason` for an input error of one file. */
+function inFile<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${basename(file)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function clustersCsv(ids: readonly string[], result: LinkageResult): string {
+  const numbers = new Map<number, number>();
+  const lines = ['record_id,cluster_id'];
+  ids.forEach((id, i) => {
+    const label = result.clusters[i]!;
+    let n = numbers.get(label);
+    if (n === undefined) numbers.set(label, (n = numbers.size + 1));
+    lines.push(`${csvField(id)},${n}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export const LINK_USAGE = `Usage:
+  nanduti link --input persons.csv [--input more.csv] --output clusters.csv [--privacy clk --secret-file F]
+  nanduti link encode --input persons.csv --output clks.csv --secret-file F
+  nanduti link --input clks.csv [--input other.csv] --output clusters.csv
+Columns (header, any order; only record_id required; others ignored): ${PLAIN_COLUMNS.join(', ')}.`;
+
+/** Runs `nanduti link …`; returns a one-line summary for standard error. */
+export function runLink(args: string[]): string {
+  const encode = args[0] === 'encode';
+  const { values } = parseArgs({
+    args: encode ? args.slice(1) : args,
+    options: {
+      input: { type: 'string', multiple: true },
+      output: { type: 'string' },
+      privacy: { type: 'string' },
+      'secret-file': { type: 'string' },
+    },
+    strict: true,
+  });
+  const inputs = values.input ?? [];
+  if (inputs.length === 0) throw new InputError(`--input is required\n${LINK_USAGE}`);
+  if (!values.output) throw new InputError(`--output is required\n${LINK_USAGE}`);
+  if (values.privacy !== undefined && values.privacy !== 'clk')
+    throw new InputError('--privacy takes one value: clk');
+  if (encode && inputs.length !== 1) throw new InputError('link encode takes one --input');
+  const tables = inputs.map((file) => inFile(file, () => readTable(file)));
+  const encoded = tables.map(isEncoded);
+  if (encoded.some((e) => e !== encoded[0]))
+    throw new InputError('the inputs mix plain records and encodings: link one kind at a time');
+  // Record ids name the output's lines: they must be unique across the inputs.
+  const seen = new Map<string, string>();
+  for (const t of tables)
+    inFile(t.file, () => {
+      for (const { line, fields } of t.rows) {
+        const id = cell(t, fields, 'record_id');
+        if (id === '') throw new InputError(`line ${line}: record_id is missing`);
+        const where = seen.get(id);
+        if (where) throw new InputError(`line ${line}: record_id ${id} already appears (${where})`);
+        seen.set(id, `${basename(t.file)} line ${line}`);
+      }
+    });
+  const ids = tables.flatMap((t) => t.rows.map((r) => cell(t, r.fields, 'record_id')));
+
+  if (encoded[0]) {
+    if (encode) throw new InputError('the input is already encoded');
+    let check: string | null = null;
+    const records = tables.flatMap((t, source) =>
+      inFile(t.file, () =>
+        t.rows.map(({ line, fields }) => {
+          const k = cell(t, fields, 'key_check');
+          if (check === null) check = k;
+          if (k !== check)
+            throw new InputError(`line ${line}: encoded with another secret than the first row`);
+          try {
+            return clkRecordOf(cell(t, fields, 'clk'), cell(t, fields, 'record_id'), String(source));
+          } catch {
+            throw new InputError(`line ${line}: clk is not an encoding written by nanduti link encode`);
+          }
+        }),
+      ),
+    );
+    const result = linkClk(records, {});
+    writeAtomically(values.output, clustersCsv(ids, result));
+    return `linked ${records.length} encoded records: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+  }
+
+  const persons = tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source))));
+  if (encode || values.privacy === 'clk') {
+    const key = readSecret(values['secret-file']);
+    const clks = encodeClk(persons, key);
+    if (encode) {
+      const check = keyCheck(key);
+      const lines = [CLK_COLUMNS.join(',')];
+      clks.forEach((r) => lines.push(`${csvField(r.id)},${check},${clkCell(r)}`));
+      writeAtomically(values.output, `${lines.join('\n')}\n`);
+      return `encoded ${clks.length} records (only encodings and record ids are written)`;
+    }
+    const result = linkClk(clks, {});
+    writeAtomically(values.output, clustersCsv(ids, result));
+    return `linked ${persons.length} records on their encodings: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+  }
+  if (values['secret-file']) throw new InputError('--secret-file is used with --privacy clk or link encode');
+  const result = linkPersons(persons, {});
+  writeAtomically(values.output, clustersCsv(ids, result));
+  return `linked ${persons.length} records: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+}

@@ -1,0 +1,101 @@
+/**
+ * `nanduti link` on bad input: every case stops with the line at fault and writes no output
+ * (the command itself, spawned, is in test/process/link.test.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv, runLink } from './link.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-link-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function file(text: string): string {
+  const f = path.join(dir, `in-${n++}.csv`);
+  fs.writeFileSync(f, text);
+  return f;
+}
+const HEADER =
+  'record_id,given_names,surname1,sex,birth_date,estimated_age,age_recorded_on,nationality,department';
+const GOOD = 'r1,Ana,Vera,F,1990-01-02,,,PY,PY-11';
+
+/** Runs link on `rows` (after the header); expects a failure naming `reason`, and no output. */
+function fails(text: string, reason: RegExp, extra: string[] = []): void {
+  const output = path.join(dir, `out-${n++}.csv`);
+  expect(() => runLink(['--input', file(text), '--output', output, ...extra])).toThrow(reason);
+  expect(fs.existsSync(output)).toBe(false);
+  expect(fs.readdirSync(dir).some((f) => f.includes('.partial'))).toBe(false);
+}
+
+describe('nanduti link, bad input', () => {
+  it('refuses a file without a record_id column, or empty', () => {
+    fails('given_names,surname1\nAna,Vera\n', /line 1: the header has no record_id column/);
+    fails('', /line 1: the file is empty/);
+  });
+
+  it('refuses a row without record_id, or one already used, with its line', () => {
+    fails(`${HEADER}\n${GOOD}\n,Rosa,Vera,F,1990-01-02,,,PY,PY-11\n`, /line 3: record_id is missing/);
+    fails(`${HEADER}\n${GOOD}\n${GOOD}\n`, /line 3: record_id r1 already appears/);
+  });
+
+  it('refuses malformed dates and ages, with their line', () => {
+    fails(`${HEADER}\n${GOOD}\nr2,Rosa,Vera,F,1990-02-30,,,PY,PY-11\n`, /line 3: birth_date is not a date/);
+    fails(`${HEADER}\nr2,Rosa,Vera,F,02/01/1990,,,PY,PY-11\n`, /line 2: birth_date is not a date/);
+    fails(`${HEADER}\nr2,Rosa,Vera,F,,25,2024-13-01,PY,PY-11\n`, /line 2: age_recorded_on is not a date/);
+    fails(
+      `${HEADER}\nr2,Rosa,Vera,F,,about 25,2024-01-01,PY,PY-11\n`,
+      /line 2: estimated_age is not a whole number/,
+    );
+    fails(`${HEADER}\nr2,Rosa,Vera,F,,25,,PY,PY-11\n`, /line 2: estimated_age needs age_recorded_on/);
+  });
+
+  it('refuses malformed codes, with their line', () => {
+    fails(`${HEADER}\n${GOOD}\nr2,Rosa,Vera,X,,,,PY,PY-11\n`, /line 3: sex must be F or M/);
+    fails(
+      `${HEADER}\nr2,Rosa,Vera,F,,,,Paraguay,PY-11\n`,
+      /line 2: nationality "Paraguay" is not an ISO 3166-1/,
+    );
+    fails(
+      `${HEADER}\nr2,Rosa,Vera,F,,,,PY,Central\n`,
+      /line 2: department "Central" is not an ISO 3166-2:PY/,
+    );
+  });
+
+  it('counts lines inside quoted fields, and refuses rows longer than the header or an open quote', () => {
+    fails(
+      `${HEADER}\n"r1","Ana\nMaría",Vera,F,,,,PY,PY-11\nr2,Rosa,Vera,F,1990-31-01,,,PY,PY-11\n`,
+      /line 4: birth_date/,
+    );
+    fails(`${HEADER}\n${GOOD},extra\n`, /line 2: 10 fields, more than the header's 9/);
+    fails(`${HEADER}\n"r1,Ana\n`, /line 2: a quoted field is not closed/);
+  });
+
+  it('refuses encodings without a secret, a short secret, and encodings of two secrets', () => {
+    const input = file(`${HEADER}\n${GOOD}\n`);
+    fails(`${HEADER}\n${GOOD}\n`, /--secret-file is required/, ['--privacy', 'clk']);
+    const short = path.join(dir, 'short.key');
+    fs.writeFileSync(short, 'too short\n');
+    fails(`${HEADER}\n${GOOD}\n`, /at least 16 bytes/, ['--privacy', 'clk', '--secret-file', short]);
+    const encode = (key: string, out: string) => {
+      const k = path.join(dir, `${out}.key`);
+      fs.writeFileSync(k, key);
+      runLink(['encode', '--input', input, '--output', path.join(dir, out), '--secret-file', k]);
+      return fs.readFileSync(path.join(dir, out), 'utf8').trim().split('\n');
+    };
+    const a = encode('first secret of the institutions', 'a.csv');
+    const b = encode('second secret, not the same one', 'b.csv');
+    expect(a[0]).toBe('record_id,key_check,clk');
+    // The encodings hold no value in clear.
+    expect(a[1]).not.toMatch(/Ana|Vera|1990/);
+    fails(`${a[0]}\n${a[1]}\n${b[1]!.replace('r1', 'r2')}\n`, /line 3: encoded with another secret/);
+    fails(`${a[0]}\nr9,${a[1]!.split(',')[1]},not-an-encoding\n`, /line 2: clk is not an encoding/);
+  });
+
+  it('parses quoted fields, doubled quotes and CRLF line ends', () => {
+    expect(parseCsv('a,b\r\n"x, ""y""",z\r\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x, "y"', 'z'] },
+    ]);
+  });
+});
