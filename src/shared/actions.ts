@@ -28,6 +28,7 @@ export const ACTIONS = {
   referral: ['create', 'list', 'read', 'respond', 'close'],
   notification: ['list', 'markRead'],
   instrument: ['read', 'edit'],
+  decisionPolicy: ['read', 'update'],
   exchange: ['export', 'import', 'read'],
   training: ['list', 'read', 'record'],
   campaign: ['list', 'record'],

@@ -26,6 +26,7 @@ import {
   VULNERABILITY_FACTORS,
 } from './catalogues.js';
 import { InstitutionRef, Uuid } from './api.js';
+import { LAW4788_AGGRAVATING, LAW4788_ASSESSMENTS } from './screening-rules.js';
 
 const name = (max = 120) => z.string().trim().min(1).max(max);
 export const IsoDate = z
@@ -207,6 +208,8 @@ export const InstrumentQuestion = z.object({
   id: z.string().regex(/^[a-z0-9_.]+$/),
   text: Texts,
   help: Texts.optional(),
+  /** In a child section: the indicator describes exploitation and counts toward the purpose for a child. */
+  towardPurpose: z.boolean().optional(),
 });
 export const InstrumentSection = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -251,7 +254,13 @@ export const ScreeningView = z.object({
   means: z.boolean(),
   purpose: z.boolean(),
   indicatorCount: z.number().int(),
+  /** Palermo Protocol art. 3 (the child rule applied). */
   assessment: z.enum(ASSESSMENTS),
+  /** Law 4788/2012: act + purpose are the offence; means and a child victim aggravate it. */
+  law4788: z.object({
+    assessment: z.enum(LAW4788_ASSESSMENTS),
+    aggravating: z.array(z.enum(LAW4788_AGGRAVATING)),
+  }),
   flags: z.array(z.string()),
   answers: z.record(z.string(), Answer),
   createdAt: z.string(),
@@ -260,7 +269,11 @@ export const ScreeningView = z.object({
 export const DecideStatusRequest = z.strictObject({
   personId: Uuid,
   status: z.enum(TRAFFICKING_STATUSES),
-  decisionOrgType: z.enum(DECISION_ORG_TYPES),
+  /**
+   * Ignored: the deciding organisation (HTCDS vic_TraffickingStatusDecisionMakingOrg) is taken from
+   * the decider's institution, never typed. Accepted so that older clients keep working.
+   */
+  decisionOrgType: z.enum(DECISION_ORG_TYPES).optional(),
   decidedOn: IsoDate,
   reason: z.string().trim().min(3).max(5000),
   screeningId: Uuid.nullable().optional(),
@@ -387,4 +400,21 @@ export type CaseView = z.infer<typeof CaseView>;
 
 /** Ids only in the query string: never personal data in URLs. */
 export const ListDecisionsQuery = z.strictObject({ personId: Uuid.optional() });
+
+/** The roles that record decisions (docs/ACCESS-CONTROL.md): the only ones a policy can name. */
+export const DECIDING_ROLES = ['case_worker', 'supervisor', 'prosecutor'] as const;
+/** Who may confirm a victim ("ActualVictimOfTrafficking"): institutions and their roles. */
+export const DecisionPolicyView = z.object({
+  entries: z.array(z.object({ institution: InstitutionRef, roles: z.array(z.enum(DECIDING_ROLES)) })),
+});
+export const UpdateDecisionPolicyRequest = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        institutionId: Uuid,
+        roles: z.array(z.enum(DECIDING_ROLES)).min(1).max(DECIDING_ROLES.length),
+      }),
+    )
+    .max(200),
+});
 export const DecisionList = z.object({ items: z.array(DecisionView) });

@@ -16,8 +16,19 @@ export type Assessment = (typeof ASSESSMENTS)[number];
 
 /** The minimum an instrument must offer the rules: sections of a kind, with question ids. */
 export interface RuleDefinition {
-  sections: ReadonlyArray<{ id?: string; kind: string; questions: ReadonlyArray<{ id: string }> }>;
+  sections: ReadonlyArray<{
+    id?: string;
+    kind: string;
+    questions: ReadonlyArray<{ id: string; towardPurpose?: boolean }>;
+  }>;
 }
+
+/** Law 4788/2012's test: act + purpose make the offence; the means only aggravate it. */
+export const LAW4788_ASSESSMENTS = ['offence', 'possible_offence', 'no_indication'] as const;
+export type Law4788Assessment = (typeof LAW4788_ASSESSMENTS)[number];
+/** What aggravates the offence under Law 4788/2012 (docs/DOMAIN.md §2): a means, a child victim. */
+export const LAW4788_AGGRAVATING = ['means', 'child'] as const;
+export type Law4788Aggravating = (typeof LAW4788_AGGRAVATING)[number];
 
 export const AGE_OF_MAJORITY = 18;
 /** An approximate age from 18 up to this one may still be a child's (the "unknown" band). */
@@ -137,43 +148,78 @@ export function childStatus(input: AgeFacts): ChildAssessment {
 export interface ScreeningResult {
   act: boolean;
   means: boolean;
+  /** A "yes" in the purpose section, or — for a child or possible child — a child indicator of exploitation. */
   purpose: boolean;
+  /** "yes" answers to child indicators that describe exploitation (`towardPurpose`), counted for a (possible) child. */
+  childPurposeCount: number;
   /** "yes" answers in the indicator sections (forced labour, child, domestic servitude, sexual and labour exploitation). */
   indicatorCount: number;
   /** "yes" answers in the vulnerability section (context, never an indicator by itself). */
   vulnerabilityCount: number;
+  /** Palermo Protocol art. 3 (the international definition): what `assessment` has always meant. */
   assessment: Assessment;
+  /** Law 4788/2012: act + purpose are the offence; means (and a child victim) aggravate it. */
+  law4788: { assessment: Law4788Assessment; aggravating: Law4788Aggravating[] };
 }
 
 /**
- * The assessment of one screening:
+ * The assessment of one screening, by two tests recorded side by side (docs/DOMAIN.md §3):
+ *
+ * Palermo Protocol art. 3 (`assessment`):
  * - act ∧ purpose ∧ (means ∨ the person is or may be a child) → `presumed_victim`;
  * - otherwise any act, means, purpose or indicator → `possible_victim` (investigate);
  * - otherwise `no_indication`.
- * Vulnerability factors describe the context and never change the assessment. Answers to
- * questions the definition does not have are ignored (the server refuses them before).
+ * For a child (or possible child) the child indicators that describe exploitation (questions marked
+ * `towardPurpose`: work instead of school, criadazgo, sexual contact paid by an adult, money handed
+ * over) count toward the purpose: a child's "agreement" is irrelevant, so no coercion is asked.
+ *
+ * Law 4788/2012 (`law4788`): force, fraud or coercion aggravate rather than define the offence (US
+ * TIP 2023, seed 000), so act ∧ purpose → `offence`, aggravated by a means and by a child victim;
+ * otherwise any act, means, purpose or indicator → `possible_offence`; else `no_indication`.
+ *
+ * Vulnerability factors describe the context and never change either test. Answers to questions
+ * the definition does not have are ignored (the server refuses them before).
  */
 export function assess(
   definition: RuleDefinition,
   answers: Readonly<Record<string, Answer>>,
   child: ChildStatus,
 ): ScreeningResult {
-  const yesIn = (kind: (k: string) => boolean) =>
+  const yesIn = (kind: (k: string) => boolean, only?: (q: { towardPurpose?: boolean }) => boolean) =>
     definition.sections
       .filter((section) => kind(section.kind))
-      .reduce((n, section) => n + section.questions.filter((q) => answers[q.id] === 'yes').length, 0);
+      .reduce(
+        (n, section) =>
+          n + section.questions.filter((q) => answers[q.id] === 'yes' && (!only || only(q))).length,
+        0,
+      );
   const act = yesIn((k) => k === 'act') > 0;
   const means = yesIn((k) => k === 'means') > 0;
-  const purpose = yesIn((k) => k === 'purpose') > 0;
+  const mayBeChild = child !== 'no';
+  const childPurposeCount = mayBeChild ? yesIn((k) => k === 'child', (q) => q.towardPurpose === true) : 0;
+  const purpose = yesIn((k) => k === 'purpose') > 0 || childPurposeCount > 0;
   const indicatorCount = yesIn((k) => INDICATOR_KINDS.has(k));
   const vulnerabilityCount = yesIn((k) => k === 'vulnerability');
+  const anything = act || means || purpose || indicatorCount > 0;
   const assessment: Assessment =
-    act && purpose && (means || child !== 'no')
-      ? 'presumed_victim'
-      : act || means || purpose || indicatorCount > 0
-        ? 'possible_victim'
-        : 'no_indication';
-  return { act, means, purpose, indicatorCount, vulnerabilityCount, assessment };
+    act && purpose && (means || mayBeChild) ? 'presumed_victim' : anything ? 'possible_victim' : 'no_indication';
+  const aggravating: Law4788Aggravating[] = [];
+  if (means) aggravating.push('means');
+  if (child === 'yes') aggravating.push('child');
+  const law4788 = {
+    assessment: (act && purpose ? 'offence' : anything ? 'possible_offence' : 'no_indication') as Law4788Assessment,
+    aggravating,
+  };
+  return {
+    act,
+    means,
+    purpose,
+    childPurposeCount,
+    indicatorCount,
+    vulnerabilityCount,
+    assessment,
+    law4788,
+  };
 }
 
 /** Every question id of a definition, in order. */

@@ -137,6 +137,45 @@ describe('assess', () => {
       assess(definition, { 'act.recruitment': 'unknown', 'means.threat': 'no' }, 'unknown').assessment,
     ).toBe('no_indication');
   });
+  it('a child whose exploitation is described without coercion is a presumed victim; child indicators of exploitation count toward the purpose', () => {
+    const v2: RuleDefinition = {
+      sections: [
+        section('act', 'act.recruitment'),
+        section('means', 'means.threat'),
+        section('purpose', 'purpose.sexual_exploitation'),
+        {
+          kind: 'child',
+          questions: [{ id: 'child.sexual_contact', towardPurpose: true }, { id: 'child.out_of_school' }],
+        },
+      ],
+    };
+    const described = assess(v2, yes('act.recruitment', 'purpose.sexual_exploitation'), 'yes');
+    expect(described).toMatchObject({
+      means: false,
+      assessment: 'presumed_victim',
+      law4788: { assessment: 'offence', aggravating: ['child'] },
+    });
+    const byIndicator = assess(v2, yes('act.recruitment', 'child.sexual_contact'), 'unknown');
+    expect(byIndicator).toMatchObject({ purpose: true, childPurposeCount: 1, assessment: 'presumed_victim' });
+    // A context indicator is not exploitation; and for an adult no child indicator is a purpose.
+    expect(assess(v2, yes('act.recruitment', 'child.out_of_school'), 'yes').assessment).toBe('possible_victim');
+    expect(assess(v2, yes('act.recruitment', 'child.sexual_contact'), 'no')).toMatchObject({
+      purpose: false,
+      childPurposeCount: 0,
+      assessment: 'possible_victim',
+    });
+  });
+  it('Law 4788: an adult without means is an offence (possible victim by Palermo); means aggravate', () => {
+    const noMeans = assess(definition, yes('act.transport', 'purpose.forced_labour'), 'no');
+    expect(noMeans).toMatchObject({
+      assessment: 'possible_victim',
+      law4788: { assessment: 'offence', aggravating: [] },
+    });
+    const withMeans = assess(definition, yes('act.transport', 'purpose.forced_labour', 'means.threat'), 'no');
+    expect(withMeans.law4788).toEqual({ assessment: 'offence', aggravating: ['means'] });
+    expect(assess(definition, yes('means.threat'), 'no').law4788.assessment).toBe('possible_offence');
+    expect(assess(definition, {}, 'no').law4788.assessment).toBe('no_indication');
+  });
   it('lists duplicate and unknown question ids', () => {
     const twice = { sections: [section('act', 'a.x', 'a.y'), section('means', 'a.x')] };
     expect(duplicateQuestionIds(twice)).toEqual(['a.x']);
@@ -178,6 +217,17 @@ describe('assessment properties', () => {
       fc.property(screeningArb, ({ def, answers }) => {
         const result = assess(def, answers, 'no');
         if (!result.means) expect(result.assessment).not.toBe('presumed_victim');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('Law 4788 finds an offence exactly when there is an act and a purpose, and whenever Palermo presumes a victim', () => {
+    fc.assert(
+      fc.property(screeningArb, childArb, ({ def, answers }, child) => {
+        const result = assess(def, answers, child);
+        expect(result.law4788.assessment === 'offence').toBe(result.act && result.purpose);
+        if (result.assessment === 'presumed_victim') expect(result.law4788.assessment).toBe('offence');
+        expect(result.law4788.aggravating.includes('means')).toBe(result.means);
       }),
       { numRuns: 2000 },
     );

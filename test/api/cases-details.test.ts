@@ -163,6 +163,7 @@ describe.skipIf(skipBackend)('case details', () => {
         purpose: true,
         indicator_count: 3,
         assessment,
+        law4788_assessment: 'offence',
         institution_id: inst,
         created_at: at,
       });

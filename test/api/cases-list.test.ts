@@ -78,6 +78,7 @@ describe.skipIf(skipBackend)('case list', () => {
           purpose: true,
           indicator_count: 2,
           assessment: 'possible_victim',
+          law4788_assessment: 'offence',
           institution_id: minna,
         })
         .execute();

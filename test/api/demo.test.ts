@@ -217,7 +217,7 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
   it('stores the assessment the screening rules compute from the answers and the age', async () => {
     const [instrument] = await query<{ definition: RuleDefinition }>(
       a,
-      'select definition from screening_instruments where version = 1',
+      "select definition from screening_instruments where status = 'published'",
     );
     const rows = await query<{
       answers: Record<string, Answer>;
@@ -230,6 +230,8 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
       purpose: boolean;
       indicator_count: number;
       assessment: string;
+      law4788_assessment: string;
+      law4788_aggravating: string[];
       flags: string[];
       date_of_birth: string | null;
       estimated_age: number | null;
@@ -237,7 +239,7 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
     }>(
       a,
       `select s.answers, s.facts_date::text, c.detected_on::text, s.child, s.age_at_facts, s.act, s.means, s.purpose,
-          s.indicator_count, s.assessment, s.flags, p.date_of_birth, p.estimated_age, p.age_estimated
+          s.indicator_count, s.assessment, s.law4788_assessment, s.law4788_aggravating, s.flags, p.date_of_birth, p.estimated_age, p.age_estimated
         from screenings s join cases c on c.id = s.case_id join persons p on p.id = s.person_id`,
     );
     expect(rows.length).toBeGreaterThan(CASES * 0.8);
@@ -265,12 +267,14 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
         purpose: s.purpose,
         n: s.indicator_count,
         assessment: s.assessment,
+        law4788: { assessment: s.law4788_assessment, aggravating: s.law4788_aggravating },
       }).toEqual({
         act: result.act,
         means: result.means,
         purpose: result.purpose,
         n: result.indicatorCount,
         assessment: result.assessment,
+        law4788: result.law4788,
       });
     }
     expect(new Set(rows.map((r) => r.assessment))).toEqual(

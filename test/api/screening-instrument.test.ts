@@ -34,7 +34,7 @@ describe.skipIf(skipBackend)('screening instrument', () => {
   });
   afterAll(async () => t?.close());
 
-  it('version 1 is published with every section, the ILO indicators and texts in three languages', async () => {
+  it('version 2 is published (version 1 retired) with every section, the ILO indicators and texts in three languages', async () => {
     const analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
     const res = await api(t, analyst, 'GET', '/api/screening-instrument');
     expect(res.statusCode, res.body).toBe(200);
@@ -44,7 +44,7 @@ describe.skipIf(skipBackend)('screening instrument', () => {
       publishedAt: string;
       definition: Definition;
     };
-    expect(view).toMatchObject({ version: 1, status: 'published' });
+    expect(view).toMatchObject({ version: 2, status: 'published' });
     expect(view.publishedAt).not.toBeNull();
     const { definition } = view;
     expect(definition.sections.map((s) => s.kind).sort()).toEqual([...SECTION_KINDS].sort());
@@ -102,10 +102,10 @@ describe.skipIf(skipBackend)('screening instrument', () => {
     const rows = await t.services.db.transaction((trx) =>
       trx.selectFrom('screening_instruments').select('id').execute(),
     );
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
   });
 
-  it('a new version is a draft until published; publishing retires v1; old screenings keep v1', async () => {
+  it('a new version is a draft until published; publishing retires v2; old screenings keep v1', async () => {
     const caseId = await insertCase(t, 'PNPTU');
     const personId = await insertLinkedPerson(t, caseId, 'PNPTU', { dateOfBirth: '1995-01-01' });
     const submit = (version: number, yes: string[]) =>
@@ -129,25 +129,25 @@ describe.skipIf(skipBackend)('screening instrument', () => {
     const created = await api(t, admin, 'POST', '/api/screening-instruments', { definition: v2 });
     expect(created.statusCode, created.body).toBe(201);
     const draft = created.json();
-    expect(draft).toMatchObject({ version: 2, status: 'draft', publishedAt: null });
+    expect(draft).toMatchObject({ version: 3, status: 'draft', publishedAt: null });
 
     // A draft is neither the current version nor visible to case workers, and cannot be answered.
-    expect((await api(t, police, 'GET', '/api/screening-instrument')).json().version).toBe(1);
-    expect((await api(t, police, 'GET', '/api/screening-instrument?version=2')).statusCode).toBe(404);
-    expect((await api(t, admin, 'GET', '/api/screening-instrument?version=2')).json().status).toBe('draft');
-    expect((await submit(2, ['means.online_grooming'])).json().error.code).toBe('unknown_instrument_version');
+    expect((await api(t, police, 'GET', '/api/screening-instrument')).json().version).toBe(2);
+    expect((await api(t, police, 'GET', '/api/screening-instrument?version=3')).statusCode).toBe(404);
+    expect((await api(t, admin, 'GET', '/api/screening-instrument?version=3')).json().status).toBe('draft');
+    expect((await submit(3, ['means.online_grooming'])).json().error.code).toBe('unknown_instrument_version');
 
     expect((await api(t, police, 'POST', `/api/screening-instruments/${draft.id}/publish`)).statusCode).toBe(
       403,
     );
     const published = await api(t, admin, 'POST', `/api/screening-instruments/${draft.id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
-    expect(published.json()).toMatchObject({ version: 2, status: 'published' });
+    expect(published.json()).toMatchObject({ version: 3, status: 'published' });
     expect((await api(t, admin, 'POST', `/api/screening-instruments/${draft.id}/publish`)).statusCode).toBe(
       409,
     );
-    expect((await api(t, police, 'GET', '/api/screening-instrument')).json().version).toBe(2);
-    expect((await api(t, police, 'GET', '/api/screening-instrument?version=1')).json().status).toBe(
+    expect((await api(t, police, 'GET', '/api/screening-instrument')).json().version).toBe(3);
+    expect((await api(t, police, 'GET', '/api/screening-instrument?version=2')).json().status).toBe(
       'retired',
     );
     expect((await auditOf(t, admin.user.id, 'success')).map((e) => e.action)).toEqual([
@@ -155,8 +155,8 @@ describe.skipIf(skipBackend)('screening instrument', () => {
       'instrument.publish',
     ]);
 
-    const fresh = await submit(2, ['act.recruitment', 'means.online_grooming', 'purpose.forced_labour']);
-    expect(fresh.json()).toMatchObject({ instrumentVersion: 2, means: true, assessment: 'presumed_victim' });
+    const fresh = await submit(3, ['act.recruitment', 'means.online_grooming', 'purpose.forced_labour']);
+    expect(fresh.json()).toMatchObject({ instrumentVersion: 3, means: true, assessment: 'presumed_victim' });
     // The old screening still reports the version it answered.
     const stored = await t.services.db.transaction((trx) =>
       trx
@@ -169,9 +169,9 @@ describe.skipIf(skipBackend)('screening instrument', () => {
     );
     expect(stored).toEqual([
       { id: old.json().id, version: 1 },
-      { id: fresh.json().id, version: 2 },
+      { id: fresh.json().id, version: 3 },
     ]);
-    // Questions that exist only in v2 are refused on v1.
+    // Questions that exist only in v3 are refused on v1.
     expect((await submit(1, ['means.online_grooming'])).json().error.code).toBe('unknown_questions');
   });
 });

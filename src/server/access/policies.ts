@@ -245,6 +245,12 @@ export const policies = {
     read: (() => true) as Rule<unknown>,
     edit: is('system_admin'),
   },
+  decisionPolicy: {
+    /** Who may confirm a victim is known to everyone who records decisions. */
+    read: (() => true) as Rule<unknown>,
+    /** The policy is national: the system administrator or the coordination table's administrators. */
+    update: ((actor) => actor.role === 'system_admin' || mesaAdmin(actor)) as Rule<unknown>,
+  },
   exchange: {
     /**
      * Pseudonymised case-level exports (HTCDS, CTDC) of the cases the user may see: heads of unit

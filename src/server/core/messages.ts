@@ -245,6 +245,11 @@ export const messages = {
     gn: 'Ára ndaikatúi oĩ ko árape guive tenonde gotyo.',
     en: 'The date cannot be later than today.',
   },
+  confirm_not_allowed: {
+    es: 'Su institución o su rol no puede confirmar a una víctima según la política vigente. Registre una víctima posible; la confirma una institución habilitada (policía especializada, fiscalía, MINNA o juzgado).',
+    gn: "Ne institución térã ne rol ndaikatúi omoañete peteĩ víctima política oĩvaicha. Emoinge víctima ikatúva; omoañetéta peteĩ institución ikatúva (polícia, fiscalía, MINNA térã juzgado).",
+    en: 'Your institution or role may not confirm a victim under the current policy. Record a possible victim; an authorised institution (specialised police, prosecution, MINNA or a court) confirms it.',
+  },
   facts_before_birth: {
     es: 'La fecha de los hechos es anterior al nacimiento de la persona. Revise las fechas.',
     gn: "Mba'e oiko hague ára oĩ tapicha heñói mboyve. Ehecha jey umi ára.",

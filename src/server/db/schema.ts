@@ -260,10 +260,19 @@ export interface ScreeningTable {
   purpose: boolean;
   indicator_count: number;
   assessment: string;
+  law4788_assessment: string;
+  law4788_aggravating: TextArray;
   flags: TextArray;
   created_by: string | null;
   institution_id: string;
   created_at: CreatedAt;
+}
+
+export interface DecisionConfirmPolicyTable {
+  institution_id: string;
+  role: string;
+  updated_by: string | null;
+  updated_at: CreatedAt;
 }
 
 export interface TraffickingDecisionTable {
@@ -465,6 +474,7 @@ export interface DB {
   screening_instruments: ScreeningInstrumentTable;
   screenings: ScreeningTable;
   trafficking_decisions: TraffickingDecisionTable;
+  decision_confirm_policy: DecisionConfirmPolicyTable;
   victim_exploitation: VictimExploitationTable;
   trafficking_events: TraffickingEventTable;
   service_providers: ServiceProviderTable;

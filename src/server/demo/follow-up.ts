@@ -72,6 +72,8 @@ export function writeScreeningAndDecisions(
       outcome.purpose,
       outcome.indicatorCount,
       outcome.assessment,
+      outcome.law4788.assessment,
+      outcome.law4788.aggravating,
       outcome.flags,
       screener,
       v.owner.id,

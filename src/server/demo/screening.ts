@@ -112,6 +112,7 @@ export interface ScreeningOutcome {
   purpose: boolean;
   indicatorCount: number;
   assessment: 'presumed_victim' | 'possible_victim' | 'no_indication';
+  law4788: ReturnType<typeof assess>['law4788'];
 }
 
 /** A screening's stored values, computed with the shared rules (as submitScreening does). */
@@ -134,6 +135,7 @@ export function screen(
     purpose: result.purpose,
     indicatorCount: result.indicatorCount,
     assessment: result.assessment,
+    law4788: result.law4788,
   };
 }
 

@@ -48,6 +48,8 @@ export function chunkTables() {
       'purpose',
       'indicator_count',
       'assessment',
+      'law4788_assessment',
+      'law4788_aggravating',
       'flags',
       'created_by',
       'institution_id',

@@ -5,8 +5,10 @@ import {
   CreateInstrumentRequest,
   DecideStatusRequest,
   DecisionList,
+  DecisionPolicyView,
   DecisionView,
   ListDecisionsQuery,
+  UpdateDecisionPolicyRequest,
   GetInstrumentQuery,
   InstrumentView,
   ScreeningView,
@@ -88,4 +90,26 @@ export const listDecisions = defineContract({
   params: IdParams,
   query: ListDecisionsQuery,
   response: DecisionList,
+});
+
+export const getDecisionPolicy = defineContract({
+  operationId: 'getDecisionPolicy',
+  method: 'GET',
+  path: '/api/decision-policy',
+  summary: 'Which roles of which institutions may confirm a victim (decide "actual victim")',
+  tags: ['screening'],
+  action: 'decisionPolicy.read',
+  response: DecisionPolicyView,
+});
+
+export const updateDecisionPolicy = defineContract({
+  operationId: 'updateDecisionPolicy',
+  method: 'PUT',
+  path: '/api/decision-policy',
+  summary: 'Replace the policy of who may confirm a victim (system administrator, coordination table)',
+  tags: ['screening'],
+  action: 'decisionPolicy.update',
+  purpose: 'administration',
+  body: UpdateDecisionPolicyRequest,
+  response: DecisionPolicyView,
 });

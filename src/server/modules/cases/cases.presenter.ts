@@ -70,6 +70,10 @@ function presentScreening(row: CaseDetail['screenings'][number]): Out<typeof Scr
     purpose: row.purpose,
     indicatorCount: row.indicator_count,
     assessment: row.assessment as Out<typeof ScreeningView>['assessment'],
+    law4788: {
+      assessment: row.law4788_assessment as Out<typeof ScreeningView>['law4788']['assessment'],
+      aggravating: row.law4788_aggravating as Out<typeof ScreeningView>['law4788']['aggravating'],
+    },
     flags: row.flags,
     answers: row.answers as Out<typeof ScreeningView>['answers'],
     createdAt: iso(row.created_at),

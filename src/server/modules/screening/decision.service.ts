@@ -1,14 +1,16 @@
 /**
  * Trafficking-status decisions (HTCDS vic_TraffickingStatus): a person decides, the screening only
  * guides. Decisions are never updated: a change is a new decision, and a review (by a supervisor
- * or prosecutor) is a new decision that names the one it reviews. The reason is encrypted.
+ * or prosecutor) is a new decision that names the one it reviews. The reason is encrypted. Only
+ * the institutions and roles of the decision policy may confirm a victim; the deciding
+ * organisation is the decider's institution's (decision-policy.service.ts).
  */
 import type { z } from 'zod';
 import type { DecideStatusRequest } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { addTimeline } from '../cases/timeline.js';
@@ -22,6 +24,7 @@ import {
   type DecisionRow,
 } from './screening.repository.js';
 import { refuseFutureDate } from './screening.service.js';
+import { mayConfirmVictim, orgTypeOfInstitution } from './decision-policy.service.js';
 
 type DecideInput = z.output<typeof DecideStatusRequest>;
 
@@ -51,12 +54,22 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
     }
   }
   refuseFutureDate(input.decidedOn, 'decidedOn');
+  // Confirming a victim is for the institutions and roles of the policy (decision-policy.service.ts).
+  if (input.status === 'ActualVictimOfTrafficking' && !(await mayConfirmVictim(ctx.trx, ctx.actor))) {
+    throw new AppError(
+      'confirm_not_allowed',
+      403,
+      {},
+      { audit: { action: 'case.decide', resourceType: 'case', resourceId: loaded.id } },
+    );
+  }
+  const decisionOrgType = await orgTypeOfInstitution(ctx.trx, ctx.actor.institutionId);
 
   const id = await insertDecision(ctx.trx, {
     case_id: loaded.id,
     person_id: person.id,
     status: input.status,
-    decision_org_type: input.decisionOrgType,
+    decision_org_type: decisionOrgType,
     institution_id: ctx.actor.institutionId,
     decided_by: ctx.actor.userId,
     decided_on: input.decidedOn,
@@ -85,7 +98,6 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
     changedFields: [
       'personId',
       'status',
-      'decisionOrgType',
       'decidedOn',
       'reason',
       ...(input.screeningId ? ['screeningId'] : []),

@@ -41,6 +41,10 @@ export function presentScreening(row: ScreeningRow): z.infer<typeof ScreeningVie
     purpose: row.purpose,
     indicatorCount: row.indicator_count,
     assessment: row.assessment as z.infer<typeof ScreeningView>['assessment'],
+    law4788: {
+      assessment: row.law4788_assessment as z.infer<typeof ScreeningView>['law4788']['assessment'],
+      aggravating: row.law4788_aggravating as z.infer<typeof ScreeningView>['law4788']['aggravating'],
+    },
     flags: row.flags,
     answers: row.answers as Record<string, z.infer<typeof Answer>>,
     createdAt: iso(row.created_at),

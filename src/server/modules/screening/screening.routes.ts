@@ -6,6 +6,7 @@ import { decideStatus, listDecisions } from './decision.service.js';
 import { createInstrumentVersion, getInstrument, publishInstrument } from './instrument.service.js';
 import { presentDecision, presentInstrument, presentScreening } from './screening.presenter.js';
 import { submitScreening } from './screening.service.js';
+import { getDecisionPolicy, updateDecisionPolicy } from './decision-policy.service.js';
 
 export function screeningRoutes(app: FastifyInstance, services: AppServices): void {
   const route = routesOf(app, services);
@@ -28,6 +29,10 @@ export function screeningRoutes(app: FastifyInstance, services: AppServices): vo
   route(contracts.decideTraffickingStatus, async (ctx, { params, body }) =>
     presentDecision(await decideStatus(ctx, ctx.crypto, params.id, body), ctx.crypto),
   );
+
+  route(contracts.getDecisionPolicy, async ({ trx }) => getDecisionPolicy(trx));
+
+  route(contracts.updateDecisionPolicy, async (ctx, { body }) => updateDecisionPolicy(ctx, body));
 
   route(
     contracts.listDecisions,

@@ -84,6 +84,8 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
     purpose: result.purpose,
     indicator_count: result.indicatorCount,
     assessment: result.assessment,
+    law4788_assessment: result.law4788.assessment,
+    law4788_aggravating: result.law4788.aggravating,
     flags: age.flags,
     created_by: ctx.actor.userId,
     institution_id: ctx.actor.institutionId,
@@ -92,7 +94,12 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
     caseId: loaded.id,
     actor: ctx.actor,
     kind: 'screening_submitted',
-    details: { screeningId: id, personId: person.id, assessment: result.assessment },
+    details: {
+      screeningId: id,
+      personId: person.id,
+      assessment: result.assessment,
+      law4788: result.law4788.assessment,
+    },
   });
   await writeAudit(ctx.trx, {
     actor: ctx.actor,

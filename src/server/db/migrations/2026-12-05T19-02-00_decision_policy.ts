@@ -1,0 +1,43 @@
+/**
+ * Who may confirm a victim (decide "ActualVictimOfTrafficking"): a configurable policy, one row per
+ * institution and role (docs/DOMAIN.md §3, docs/ACCESS-CONTROL.md). The documented default: the
+ * police anti-trafficking unit (PNPTU), the prosecutors (MP-UFETESI), the children's ministry
+ * (MINNA) and the courts (PJ) may confirm; NGOs and every other institution may record a possible
+ * victim or "not a victim" only. A system administrator changes the policy (updateDecisionPolicy).
+ * Frozen: never import application code.
+ */
+import { sql, type Kysely } from 'kysely';
+
+const DEFAULT: Array<[string, string[]]> = [
+  ['PNPTU', ['case_worker', 'supervisor']],
+  ['MP-UFETESI', ['case_worker', 'supervisor', 'prosecutor']],
+  ['MINNA', ['case_worker', 'supervisor']],
+  ['PJ', ['case_worker', 'supervisor', 'prosecutor']],
+];
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('decision_confirm_policy')
+    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('decision_confirm_policy_pk', ['institution_id', 'role'])
+    .execute();
+  for (const [code, roles] of DEFAULT) {
+    const institution = await db
+      .selectFrom('institutions')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!institution) continue;
+    await db
+      .insertInto('decision_confirm_policy')
+      .values(roles.map((role) => ({ institution_id: institution.id, role })))
+      .execute();
+  }
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Migrations are forward-only.');
+}
