@@ -79,6 +79,8 @@ export const IDENTIFICATION_MATRIX = {
   'listDecisions: of a case of PNPTU':                                    '403  403  200  200  200  403  403',
   'listDecisions: of a case of MINNA shared with PNPTU':                  '403  403  200  200  200  403  403',
   'listDecisions: of a case of MINNA (hidden: not found)':                '403  403  404  404  404  403  403',
+  'getDecisionPolicy: who may confirm a victim':                          '200  200  200  200  200  200  200',
+  'updateDecisionPolicy: the same policy again (MESA administers it)':    '200  403  403  403  403  403  403',
 } as const;
 type Situation = keyof typeof IDENTIFICATION_MATRIX;
 
@@ -248,4 +250,12 @@ export const IDENTIFICATION_RUN: Record<Situation, (c: IdentificationCell) => Pr
   'listDecisions: of a case of PNPTU': (c) => listDecisions(c, own),
   'listDecisions: of a case of MINNA shared with PNPTU': (c) => listDecisions(c, shared),
   'listDecisions: of a case of MINNA (hidden: not found)': (c) => listDecisions(c, hidden),
+  'getDecisionPolicy: who may confirm a victim': (c) => api(c.t, c.s, 'GET', '/api/decision-policy'),
+  'updateDecisionPolicy: the same policy again (MESA administers it)': async (c) => {
+    const current = (await api(c.t, c.s, 'GET', '/api/decision-policy')).json() as {
+      entries: Array<{ institution: { id: string }; roles: string[] }>;
+    };
+    const entries = current.entries.map((e) => ({ institutionId: e.institution.id, roles: e.roles }));
+    return api(c.t, c.s, 'PUT', '/api/decision-policy', { entries });
+  },
 };

@@ -8,11 +8,13 @@
  */
 import { sql, type Kysely } from 'kysely';
 
+/** Every role that records decisions (case_worker, supervisor, prosecutor) in these institutions. */
+const ROLES = ['case_worker', 'supervisor', 'prosecutor'];
 const DEFAULT: Array<[string, string[]]> = [
-  ['PNPTU', ['case_worker', 'supervisor']],
-  ['MP-UFETESI', ['case_worker', 'supervisor', 'prosecutor']],
-  ['MINNA', ['case_worker', 'supervisor']],
-  ['PJ', ['case_worker', 'supervisor', 'prosecutor']],
+  ['PNPTU', ROLES],
+  ['MP-UFETESI', ROLES],
+  ['MINNA', ROLES],
+  ['PJ', ROLES],
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
