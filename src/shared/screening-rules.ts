@@ -196,18 +196,31 @@ export function assess(
   const act = yesIn((k) => k === 'act') > 0;
   const means = yesIn((k) => k === 'means') > 0;
   const mayBeChild = child !== 'no';
-  const childPurposeCount = mayBeChild ? yesIn((k) => k === 'child', (q) => q.towardPurpose === true) : 0;
+  const childPurposeCount = mayBeChild
+    ? yesIn(
+        (k) => k === 'child',
+        (q) => q.towardPurpose === true,
+      )
+    : 0;
   const purpose = yesIn((k) => k === 'purpose') > 0 || childPurposeCount > 0;
   const indicatorCount = yesIn((k) => INDICATOR_KINDS.has(k));
   const vulnerabilityCount = yesIn((k) => k === 'vulnerability');
   const anything = act || means || purpose || indicatorCount > 0;
   const assessment: Assessment =
-    act && purpose && (means || mayBeChild) ? 'presumed_victim' : anything ? 'possible_victim' : 'no_indication';
+    act && purpose && (means || mayBeChild)
+      ? 'presumed_victim'
+      : anything
+        ? 'possible_victim'
+        : 'no_indication';
   const aggravating: Law4788Aggravating[] = [];
   if (means) aggravating.push('means');
   if (child === 'yes') aggravating.push('child');
   const law4788 = {
-    assessment: (act && purpose ? 'offence' : anything ? 'possible_offence' : 'no_indication') as Law4788Assessment,
+    assessment: (act && purpose
+      ? 'offence'
+      : anything
+        ? 'possible_offence'
+        : 'no_indication') as Law4788Assessment,
     aggravating,
   };
   return {

@@ -158,7 +158,9 @@ describe('assess', () => {
     const byIndicator = assess(v2, yes('act.recruitment', 'child.sexual_contact'), 'unknown');
     expect(byIndicator).toMatchObject({ purpose: true, childPurposeCount: 1, assessment: 'presumed_victim' });
     // A context indicator is not exploitation; and for an adult no child indicator is a purpose.
-    expect(assess(v2, yes('act.recruitment', 'child.out_of_school'), 'yes').assessment).toBe('possible_victim');
+    expect(assess(v2, yes('act.recruitment', 'child.out_of_school'), 'yes').assessment).toBe(
+      'possible_victim',
+    );
     expect(assess(v2, yes('act.recruitment', 'child.sexual_contact'), 'no')).toMatchObject({
       purpose: false,
       childPurposeCount: 0,

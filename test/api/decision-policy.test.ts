@@ -47,7 +47,12 @@ describe.skipIf(skipBackend)('decision policy: who may confirm a victim', () => 
     const res = await api(t, ngo, 'GET', '/api/decision-policy');
     expect(res.statusCode, res.body).toBe(200);
     const policy = res.json() as Policy;
-    expect(policy.entries.map((e) => e.institution.code).sort()).toEqual(['MINNA', 'MP-UFETESI', 'PJ', 'PNPTU']);
+    expect(policy.entries.map((e) => e.institution.code).sort()).toEqual([
+      'MINNA',
+      'MP-UFETESI',
+      'PJ',
+      'PNPTU',
+    ]);
     for (const entry of policy.entries) {
       expect(entry.roles.sort()).toEqual(['case_worker', 'prosecutor', 'supervisor']);
     }
@@ -112,7 +117,9 @@ describe.skipIf(skipBackend)('decision policy: who may confirm a victim', () => 
     const { res } = await decide(ngoSupervisor, 'NGO-LUNANUEVA', { status: 'ActualVictimOfTrafficking' });
     expect(res.statusCode, res.body).toBe(201);
     // The NGO's case worker is still not in the policy.
-    expect((await decide(ngo, 'NGO-LUNANUEVA', { status: 'ActualVictimOfTrafficking' })).res.statusCode).toBe(403);
+    expect((await decide(ngo, 'NGO-LUNANUEVA', { status: 'ActualVictimOfTrafficking' })).res.statusCode).toBe(
+      403,
+    );
     const audit = await t.services.db.transaction((trx) =>
       trx
         .selectFrom('audit_events')

@@ -247,7 +247,7 @@ export const messages = {
   },
   confirm_not_allowed: {
     es: 'Su institución o su rol no puede confirmar a una víctima según la política vigente. Registre una víctima posible; la confirma una institución habilitada (policía especializada, fiscalía, MINNA o juzgado).',
-    gn: "Ne institución térã ne rol ndaikatúi omoañete peteĩ víctima política oĩvaicha. Emoinge víctima ikatúva; omoañetéta peteĩ institución ikatúva (polícia, fiscalía, MINNA térã juzgado).",
+    gn: 'Ne institución térã ne rol ndaikatúi omoañete peteĩ víctima política oĩvaicha. Emoinge víctima ikatúva; omoañetéta peteĩ institución ikatúva (polícia, fiscalía, MINNA térã juzgado).',
     en: 'Your institution or role may not confirm a victim under the current policy. Record a possible victim; an authorised institution (specialised police, prosecution, MINNA or a court) confirms it.',
   },
   facts_before_birth: {

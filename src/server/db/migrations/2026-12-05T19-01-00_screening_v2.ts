@@ -111,7 +111,12 @@ const CHILD_HELP = t(
 );
 
 /** Child indicators that describe exploitation itself (not only the context). */
-const TOWARD_PURPOSE = new Set(['child.works', 'child.criadazgo', 'child.sexual_contact', 'child.money_handed_over']);
+const TOWARD_PURPOSE = new Set([
+  'child.works',
+  'child.criadazgo',
+  'child.sexual_contact',
+  'child.money_handed_over',
+]);
 
 interface Definition {
   title: unknown;
@@ -140,10 +145,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where('version', '=', 1)
     .executeTakeFirst();
   if (!v1) return;
-  const definition = (typeof v1.definition === 'string' ? JSON.parse(v1.definition) : v1.definition) as Definition;
+  const definition = (
+    typeof v1.definition === 'string' ? JSON.parse(v1.definition) : v1.definition
+  ) as Definition;
   const v2: Definition = {
     ...definition,
-    guidance: definition.guidance.map((line) => (/MINNA/.test(line.es) && /tutor/.test(line.es) ? CHILD_GUIDANCE : line)),
+    guidance: definition.guidance.map((line) =>
+      /MINNA/.test(line.es) && /tutor/.test(line.es) ? CHILD_GUIDANCE : line,
+    ),
     sections: definition.sections.map((section) => {
       if (section.kind === 'purpose') return purpose;
       if (section.kind === 'child') {

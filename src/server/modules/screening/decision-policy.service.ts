@@ -105,7 +105,9 @@ export async function updateDecisionPolicy(
   const known = new Set(
     ids.length === 0
       ? []
-      : (await ctx.trx.selectFrom('institutions').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+      : (await ctx.trx.selectFrom('institutions').select('id').where('id', 'in', ids).execute()).map(
+          (r) => r.id,
+        ),
   );
   const unknown = ids.findIndex((id) => !known.has(id));
   if (unknown >= 0) {
