@@ -4,6 +4,7 @@ import { openServices } from '../server/bootstrap.js';
 import { startAuditSequencer } from '../server/audit/sequencer.js';
 import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
+import { scheduleStatisticsRefresh } from '../server/statistics-engine/refresh-job.js';
 import { scheduleNotificationJobs } from '../server/modules/notifications/notification-jobs.js';
 import { ensureSetupLink } from '../server/modules/setup/accounts.service.js';
 
@@ -13,6 +14,7 @@ export async function serve(config: Config): Promise<void> {
   const stopStatistics = scheduleEmbeddedStatistics(services.db, services.logger);
   const stopNotifications = scheduleNotificationJobs(services.db, services.config, services.logger);
   const stopSequencer = startAuditSequencer(services.db, services.logger);
+  const stopFacts = scheduleStatisticsRefresh(services.db, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -20,9 +22,11 @@ export async function serve(config: Config): Promise<void> {
     stopStatistics();
     stopNotifications();
     stopSequencer();
+    stopFacts();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();
+    await services.readDb?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import { loadKeyring, resolveMasterKey } from './crypto/keyring.js';
 import { connect, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { openReadReplica } from './db/read-replica.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
 
@@ -35,8 +36,11 @@ export async function openServices(options: OpenOptions = {}): Promise<AppServic
       );
     }
     const crypto = await loadKeyring(db, master.key);
+    const readDb = await openReadReplica(config);
+    if (readDb) logger.info('analytics reads go to the replica (NANDUTI_READ_DATABASE_URL)');
     return {
       db,
+      readDb,
       crypto,
       config,
       logger,

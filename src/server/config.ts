@@ -8,6 +8,13 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /**
+   * A streaming-replication hot standby of `databaseUrl` for analytics (statistics, reports, the
+   * public dashboard); null sends everything to the primary.
+   */
+  readDatabaseUrl: string | null;
+  /** Past this replay lag (seconds) analytics reads go back to the primary. */
+  readMaxLagSeconds: number;
   dataDir: string;
   masterKey: string | null;
   /** Public base URL used in one-time links; defaults to http://HOST:PORT. */
@@ -40,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host,
     databaseUrl: env.DATABASE_URL || null,
+    readDatabaseUrl: env.NANDUTI_READ_DATABASE_URL || null,
+    readMaxLagSeconds: intFrom(env.NANDUTI_READ_MAX_LAG_SECONDS, 30, 'NANDUTI_READ_MAX_LAG_SECONDS'),
     dataDir: path.resolve(env.NANDUTI_DATA_DIR || 'data'),
     masterKey: env.NANDUTI_MASTER_KEY || null,
     publicUrl: (env.NANDUTI_PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/$/, ''),

@@ -7,6 +7,8 @@ import type { Logger } from './logger.js';
 
 export interface AppServices {
   db: Database;
+  /** The analytics replica (NANDUTI_READ_DATABASE_URL), or null: see db/read-replica.ts. */
+  readDb?: Database | null;
   crypto: FieldCrypto;
   config: Config;
   logger: Logger;

@@ -108,6 +108,7 @@ export const AUDIT_EVENTS = [
   'decideMatchReview',
   'unlinkPersons',
   'demo.generate',
+  'database.moved',
 ] as const;
 export type AuditAction = ActionName | (typeof AUDIT_EVENTS)[number];
 

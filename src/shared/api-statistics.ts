@@ -115,6 +115,17 @@ export const StatisticsQuery = StatisticsFilters.extend({
 });
 
 export const FigureRow = z.object({ key: z.string(), value: z.number() });
+/**
+ * How current the figures are: where they were read (the primary, or the analytics replica with its
+ * replay lag in seconds) and how many persons' changes wait for the background refresh (0: the
+ * figures match the records; counted up to 501).
+ */
+export const Freshness = z.object({
+  source: z.enum(['primary', 'replica']),
+  lagSeconds: z.number().nullable(),
+  pending: z.number(),
+});
+export type Freshness = z.output<typeof Freshness>;
 export const FigureResult = z.object({
   figure: z.enum(FIGURE_IDS),
   area: z.enum(AREAS),
@@ -131,6 +142,8 @@ export const FigureResult = z.object({
   multiValued: z.boolean(),
   rows: z.array(FigureRow),
   breakdowns: z.array(z.enum(DIMENSION_IDS)),
+  /** Set on the figure operation itself (not on the report's figures). */
+  freshness: Freshness.optional(),
 });
 export type FigureResult = z.output<typeof FigureResult>;
 
@@ -180,6 +193,7 @@ export const NationalReport = z.object({
   tip: z.array(TipAnswer),
   /** Tables in the shape of UNODC's GLOTIP data collection. */
   glotip: z.array(ReportTable),
+  freshness: Freshness.optional(),
 });
 export type NationalReport = z.output<typeof NationalReport>;
 

@@ -56,6 +56,7 @@ describe.skipIf(skipBackend)('statistics API', () => {
       'changePercent',
       'definition',
       'figure',
+      'freshness',
       'multiValued',
       'period',
       'previousTotal',

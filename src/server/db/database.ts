@@ -21,7 +21,8 @@ export interface TransactionOptions {
   isolation?: 'read committed' | 'repeatable read' | 'serializable';
 }
 
-const inTransaction = new AsyncLocalStorage<true>();
+/** The database whose transaction the current code runs in. */
+const inTransaction = new AsyncLocalStorage<Database>();
 
 export class Database {
   readonly #kysely: Kysely<DB>;
@@ -41,13 +42,15 @@ export class Database {
 
   /** Runs `fn` in one transaction; everything it does commits or rolls back together. */
   async transaction<T>(fn: (trx: Trx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    if (inTransaction.getStore()) {
+    // Nested on the same database: a deadlock on PGlite, a second connection on a pool. A read on
+    // another database (the analytics replica, inside the primary's transaction that audits it) is fine.
+    if (inTransaction.getStore() === this) {
       throw new Error('Nested database transaction: use the transaction handle you were given.');
     }
     let builder = this.#kysely.transaction();
     if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
     if (options.readOnly) builder = builder.setAccessMode('read only');
-    return inTransaction.run(true, () => builder.execute(fn));
+    return inTransaction.run(this, () => builder.execute(fn));
   }
 
   /** For migrations and maintenance commands only (they run before or outside request handling). */
@@ -72,6 +75,8 @@ export interface ConnectOptions {
   dataDir: string | null;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Do not check the connection now (the analytics replica may be down while the server starts). */
+  lazy?: boolean;
 }
 
 function pgTypes() {
@@ -96,6 +101,8 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // An idle connection closed by the server (restart, failover, admin command) is removed from
     // the pool and replaced on next use; without a listener its error would crash the process.
     pool.on('error', () => {});
+    if (options.lazy)
+      return new Database('postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
     // Fail fast with a clear message rather than on the first request.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end();

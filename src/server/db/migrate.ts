@@ -21,6 +21,7 @@ import * as statisticsCube from './migrations/2026-11-24T19-30-00_statistics_cub
 import * as statisticsCubeFill from './migrations/2026-11-24T19-31-00_statistics_cube_fill.js';
 import * as offlineSync from './migrations/2026-12-05T14-00-00_offline_sync.js';
 import * as auditTree from './migrations/2026-12-05T17-00-00_audit_tree.js';
+import * as requestIndexes from './migrations/2026-12-05T18-00-00_request_indexes.js';
 import * as screeningV2 from './migrations/2026-12-05T19-01-00_screening_v2.js';
 import * as decisionPolicy from './migrations/2026-12-05T19-02-00_decision_policy.js';
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T19-31-00_statistics_cube_fill': statisticsCubeFill,
   '2026-12-05T14-00-00_offline_sync': offlineSync,
   '2026-12-05T17-00-00_audit_tree': auditTree,
+  '2026-12-05T18-00-00_request_indexes': requestIndexes,
   '2026-12-05T19-01-00_screening_v2': screeningV2,
   '2026-12-05T19-02-00_decision_policy': decisionPolicy,
 };

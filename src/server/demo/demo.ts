@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit.js';
 import { unwrapKey, type FieldCrypto } from '../crypto/field-crypto.js';
 import type { Database } from '../db/database.js';
 import { refreshStatistics } from '../db/statistics.js';
+import { drainFacts } from '../statistics-engine/refresh-job.js';
 import { checkPasswordStrength, hashPassword } from '../modules/auth/password.js';
 import type { DemoPlanData, KeyMaterial } from './chunk.js';
 import { yearPlan } from './plan.js';
@@ -185,6 +186,9 @@ export async function generateDemo(
   });
   // Bulk-loaded tables have no planner statistics yet (and PGlite never gathers them by itself).
   await refreshStatistics(db);
+  // Every loaded person is marked for the statistics facts: build them now, in batches, so that a
+  // server started on the demo answers figures at once (and its background refresh finds nothing).
+  await drainFacts(db);
   return {
     cases: options.cases,
     rows,

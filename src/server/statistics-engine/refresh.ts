@@ -25,13 +25,21 @@ export const IDENTIFIED_STATUSES = ['PossibleVictimOfTrafficking', 'ActualVictim
 const IDENTIFIED = sql.raw(`('${IDENTIFIED_STATUSES.join("','")}')`);
 const DAY_OF = (column: string) => sql.raw(`(${column} at time zone 'UTC')::date`);
 
-/** Recomputes the facts of every person marked dirty; returns how many person keys were rebuilt. */
-export async function refreshFacts(trx: Trx): Promise<number> {
+/**
+ * Recomputes the facts of the persons marked dirty — all of them, or at most `limit` (and the persons
+ * sharing their keys) when given, as the background refresh does in batches; returns how many person
+ * keys were rebuilt.
+ */
+export async function refreshFacts(trx: Trx, options: { limit?: number } = {}): Promise<number> {
   const pending = await sql<{ any: boolean }>`select exists (select 1 from stat_dirty) as any`.execute(trx);
   if (!pending.rows[0]?.any) return 0;
   await sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(trx);
+  const picked =
+    options.limit === undefined
+      ? sql`true`
+      : sql`person_id in (select person_id from stat_dirty limit ${options.limit})`;
   await sql`create temp table stat_batch on commit drop as
-    with d as (delete from stat_dirty returning person_id),
+    with d as (delete from stat_dirty where ${picked} returning person_id),
     k as (select distinct km.person_key from d join (${personKeyMap()}) km on km.person_id = d.person_id)
     select km.person_id, km.person_key from (${personKeyMap()}) km
     where km.person_key in (select person_key from k)`.execute(trx);
@@ -111,6 +119,31 @@ async function moveFacts(
   await sql`create temp table ${gone} (like ${sql.table(table)}) on commit drop`.execute(trx);
   await sql`with d as (delete from ${sql.table(table)} where ${where} returning *)
     insert into ${gone} select * from d`.execute(trx);
+}
+
+/** How many persons wait for a refresh, counted up to `upTo` (cheap whatever the backlog). */
+export async function pendingFacts(trx: Trx, upTo: number): Promise<number> {
+  const row = await sql<{
+    n: number;
+  }>`select count(*)::int as n from (select 1 from stat_dirty limit ${upTo}) s`.execute(trx);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+/** Persons a request refreshes itself before answering; past this the background refresh does it. */
+export const INLINE_REFRESH_LIMIT = 500;
+
+/**
+ * Before a figure is read on the primary: brings the facts up to date in the caller's transaction
+ * when few persons wait (the common case: figures are exact), otherwise leaves them to the
+ * background refresh (refresh-job.ts) so that no request waits for a bulk recomputation. Returns
+ * how many persons still wait (0: the facts match the records; at most INLINE_REFRESH_LIMIT + 1).
+ */
+export async function refreshFactsIfFew(trx: Trx): Promise<number> {
+  const pending = await pendingFacts(trx, INLINE_REFRESH_LIMIT + 1);
+  if (pending === 0) return 0;
+  if (pending > INLINE_REFRESH_LIMIT) return pending;
+  await refreshFacts(trx);
+  return 0;
 }
 
 /** The facts' version: changes whenever a refresh changed facts (caches key on it). */

@@ -70,29 +70,50 @@ export async function notifyReferral(
  * the supervisors of both institutions. Idempotent (the conditional update claims each referral
  * once, also against a concurrent run). Returns the number of referrals escalated.
  */
-export async function escalateOverdueReferrals(db: Database): Promise<number> {
-  return db.transaction(async (trx) => {
-    const due = await trx
-      .updateTable('referrals')
-      .set({ escalated_at: new Date() })
-      .where('state', 'in', ['requested', 'accepted', 'in_progress'])
-      .where('due_at', '<', sql<Date>`now()`)
-      .where('escalated_at', 'is', null)
-      .returning(['id', 'from_institution_id', 'to_institution_id'])
-      .execute();
-    for (const r of due) {
-      await insertFor(
-        trx,
-        'referral_overdue',
-        r.id,
-        [r.from_institution_id, r.to_institution_id],
-        ['supervisor'],
-        null,
-      );
-    }
-    return due.length;
-  });
+export async function escalateOverdueReferrals(db: Database, batch = ESCALATION_BATCH): Promise<number> {
+  // In batches, one short transaction each: after a long stop thousands may be due at once, and
+  // one transaction holding them all would hold the embedded database's only connection too.
+  let total = 0;
+  for (;;) {
+    const escalated = await db.transaction(async (trx) => {
+      const due = await trx
+        .updateTable('referrals')
+        .set({ escalated_at: new Date() })
+        .where(
+          'id',
+          'in',
+          trx
+            .selectFrom('referrals')
+            .select('id')
+            .where('state', 'in', ['requested', 'accepted', 'in_progress'])
+            .where('due_at', '<', sql<Date>`now()`)
+            .where('escalated_at', 'is', null)
+            .limit(batch)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(['id', 'from_institution_id', 'to_institution_id'])
+        .execute();
+      for (const r of due) {
+        await insertFor(
+          trx,
+          'referral_overdue',
+          r.id,
+          [r.from_institution_id, r.to_institution_id],
+          ['supervisor'],
+          null,
+        );
+      }
+      return due.length;
+    });
+    total += escalated;
+    if (escalated < batch || db.closed) return total;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
+
+/** Overdue referrals escalated per transaction. */
+export const ESCALATION_BATCH = 200;
 
 const PAGE = 50;
 

@@ -31,22 +31,28 @@ export function statisticsRoutes(app: FastifyInstance, services: AppServices): v
   const route = routesOf(app, services);
   route(
     contracts.getStatistics,
-    async (ctx, { query }) => getStatistics(ctx, query, reportLocale(undefined, ctx.locale)),
+    async (ctx, { query }) => getStatistics(ctx, query, reportLocale(undefined, ctx.locale), services),
     audited,
   );
 
-  route(contracts.drillStatistics, async (ctx, { query }) => drillStatistics(ctx, query), audited);
+  route(contracts.drillStatistics, async (ctx, { query }) => drillStatistics(ctx, query, services), audited);
 
   route(
     contracts.getNationalReport,
-    async (ctx, { query }) => getNationalReport(ctx, query.year, reportLocale(query.locale, ctx.locale)),
+    async (ctx, { query }) =>
+      getNationalReport(ctx, query.year, reportLocale(query.locale, ctx.locale), services),
     audited,
   );
 
   route(
     contracts.downloadNationalReport,
     async (ctx, { query }) => {
-      const report = await getNationalReport(ctx, query.year, reportLocale(query.locale, ctx.locale));
+      const report = await getNationalReport(
+        ctx,
+        query.year,
+        reportLocale(query.locale, ctx.locale),
+        services,
+      );
       const file = await renderReport(report, query.format);
       await sendFile(
         ctx.reply,
@@ -60,14 +66,14 @@ export function statisticsRoutes(app: FastifyInstance, services: AppServices): v
 
   route(
     contracts.getPublicStatistics,
-    async ({ trx }, { query }) => getPublicStatistics(trx, query.year ?? paraguayYear(), publicK()),
+    async ({ trx }, { query }) => getPublicStatistics(trx, query.year ?? paraguayYear(), publicK(), services),
     audited,
   );
 
   route(
     contracts.downloadPublicStatistics,
     async ({ trx, reply }, { query }) => {
-      const data = await getPublicStatistics(trx, query.year ?? paraguayYear(), publicK());
+      const data = await getPublicStatistics(trx, query.year ?? paraguayYear(), publicK(), services);
       await sendFile(reply, publicCsv(data), 'text/csv; charset=utf-8', `nanduti-open-data-${data.year}.csv`);
     },
     audited,

@@ -7,12 +7,13 @@ import type { z } from 'zod';
 import type { DrillQuery, StatisticsQuery } from '../../../shared/api-statistics.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
+import { readForAnalytics, type AnalyticsSource, type ReadVia } from '../../db/read-replica.js';
 import type { Ctx } from '../../core/context.js';
 import { drillCases } from '../../statistics-engine/drill.js';
 import { computeFigure } from '../../statistics-engine/engine.js';
 import { figure } from '../../statistics-engine/figures/index.js';
 import { cachedPublicStatistics } from '../../statistics-engine/public.js';
-import { refreshFacts } from '../../statistics-engine/refresh.js';
+import { pendingFacts, refreshFactsIfFew, INLINE_REFRESH_LIMIT } from '../../statistics-engine/refresh.js';
 import { nationalReport } from '../../statistics-engine/report.js';
 
 type ReportLocale = 'es' | 'en';
@@ -22,19 +23,56 @@ const filtersOf = ({ figure: _f, by: _b, ...filters }: z.output<typeof Statistic
 const usedFilters = (query: Record<string, unknown>) =>
   Object.keys(query).filter((key) => query[key] !== undefined);
 
+/** Only the primary (tests, the CLI, a deployment without a replica). */
+const PRIMARY_ONLY: AnalyticsSource = {
+  readDb: null,
+  config: { readMaxLagSeconds: 0 },
+  logger: { warn: () => {} } as unknown as AnalyticsSource['logger'],
+};
+
+/**
+ * Reads figures with `fn` where analytics read (readForAnalytics: the replica within its lag
+ * bound, else the primary), after bringing the facts up to date when few persons wait (on the
+ * primary; a replica has the primary's facts as replayed). Returns the result and its freshness.
+ */
+async function readFigures<T>(
+  source: AnalyticsSource,
+  primary: Trx,
+  fn: (trx: Trx) => Promise<T>,
+): Promise<{ result: T; freshness: ReadVia & { pending: number } }> {
+  return readForAnalytics(source, primary, async (trx, via) => {
+    const pending =
+      via.source === 'primary'
+        ? await refreshFactsIfFew(trx)
+        : await pendingFacts(trx, INLINE_REFRESH_LIMIT + 1);
+    return { result: await fn(trx), freshness: { ...via, pending } };
+  });
+}
+
 /** One figure, its year-over-year change and an optional breakdown. */
-export async function getStatistics(ctx: Ctx, query: z.output<typeof StatisticsQuery>, locale: ReportLocale) {
-  await refreshFacts(ctx.trx);
-  const result = await computeFigure(ctx.trx, figure(query.figure), filtersOf(query), query.by, locale);
+export async function getStatistics(
+  ctx: Ctx,
+  query: z.output<typeof StatisticsQuery>,
+  locale: ReportLocale,
+  source: AnalyticsSource = PRIMARY_ONLY,
+) {
+  const { result, freshness } = await readFigures(source, ctx.trx, (trx) =>
+    computeFigure(trx, figure(query.figure), filtersOf(query), query.by, locale),
+  );
   await auditOperation(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
-  return result;
+  return { ...result, freshness };
 }
 
 /** The cases behind a figure, limited to those the reader may open; audited as a read of records. */
-export async function drillStatistics(ctx: Ctx, query: z.output<typeof DrillQuery>) {
-  await refreshFacts(ctx.trx);
+export async function drillStatistics(
+  ctx: Ctx,
+  query: z.output<typeof DrillQuery>,
+  source: AnalyticsSource = PRIMARY_ONLY,
+) {
   const { figure: figureId, by, key, ...filters } = query;
-  const result = await drillCases(ctx.trx, ctx.actor, { figure: figureId, filters, by, key });
+  const { result } = await readFigures(source, ctx.trx, (trx) =>
+    drillCases(trx, ctx.actor, { figure: figureId, filters, by, key }),
+  );
   await auditOperation(ctx, 'statistics.drill', 'statistics', null, [
     ...usedFilters(query),
     ...result.cases.map((c) => `case:${c.id}`),
@@ -43,15 +81,26 @@ export async function drillStatistics(ctx: Ctx, query: z.output<typeof DrillQuer
 }
 
 /** The national report of a year. */
-export async function getNationalReport(ctx: Ctx, year: number, locale: ReportLocale) {
-  await refreshFacts(ctx.trx);
-  const report = await nationalReport(ctx.trx, year, locale);
+export async function getNationalReport(
+  ctx: Ctx,
+  year: number,
+  locale: ReportLocale,
+  source: AnalyticsSource = PRIMARY_ONLY,
+) {
+  const { result, freshness } = await readFigures(source, ctx.trx, (trx) =>
+    nationalReport(trx, year, locale),
+  );
   await auditOperation(ctx, 'statistics.report', 'statistics', null, ['year']);
-  return report;
+  return { ...result, freshness };
 }
 
 /** The public, disclosure-controlled tables of a year (no session, nothing personal, nothing audited). */
-export async function getPublicStatistics(trx: Trx, year: number, k: number) {
-  await refreshFacts(trx);
-  return cachedPublicStatistics(trx, year, k);
+export async function getPublicStatistics(
+  trx: Trx,
+  year: number,
+  k: number,
+  source: AnalyticsSource = PRIMARY_ONLY,
+) {
+  const { result } = await readFigures(source, trx, (reader) => cachedPublicStatistics(reader, year, k));
+  return result;
 }

@@ -1,0 +1,256 @@
+/**
+ * Load benchmark: the real server (`nanduti serve`, a child process) on a demo database, many
+ * connections at once (autocannon, loopback only), bounded in time and in requests per run.
+ *
+ *   npx tsx bench/load/run.ts [--engines pglite,postgres] [--cases 100000] [--duration 10]
+ *                             [--connections 10,50] [--max-requests 50000] [--only list,case…]
+ *
+ * For each engine: makes the demo database once (bench/load/demo-db.ts; PostgreSQL in a cluster of
+ * its own unless DATABASE_URL is set), starts the server, signs in as a case worker and an analyst,
+ * waits until the statistics facts are built, then for each connection count measures /api/health
+ * and each operation in turn: req/s, p50 and p99 latency, non-2xx answers, and the machine's 1-minute
+ * load average at the end of the run (the machine is shared: read figures beside it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BIN, DEMO_PASSWORD, demoDatabase, type Engine } from './demo-db.js';
+import { freePort } from '../../test/helpers/pg-cluster.js';
+
+const { values } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'pglite,postgres' },
+    cases: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
+    'max-requests': { type: 'string', default: '50000' },
+    only: { type: 'string' },
+  },
+});
+const engines = values.engines.split(',') as Engine[];
+const cases = Number(values.cases);
+const duration = Number(values.duration);
+const connectionCounts = values.connections.split(',').map(Number);
+const maxRequests = Number(values['max-requests']);
+const only = values.only ? new Set(values.only.split(',')) : null;
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not answer /api/health in 10 minutes');
+}
+
+async function signIn(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+async function getJson<T>(base: string, session: Session, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie: session.cookie } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface Scenario {
+  id: string;
+  label: string;
+  method?: 'GET' | 'POST';
+  path: string;
+  session: Session | null;
+  body?: unknown;
+}
+
+interface Figure {
+  engine: Engine;
+  connections: number;
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  load: number;
+}
+
+async function measure(
+  base: string,
+  scenario: Scenario,
+  connections: number,
+): Promise<Omit<Figure, 'engine'>> {
+  const headers: Record<string, string> = {};
+  if (scenario.session) {
+    headers.cookie = scenario.session.cookie;
+    headers['x-csrf-token'] = scenario.session.csrf;
+  }
+  if (scenario.body !== undefined) headers['content-type'] = 'application/json';
+  const result = await autocannon({
+    url: `${base}${scenario.path}`,
+    method: scenario.method ?? 'GET',
+    headers,
+    body: scenario.body === undefined ? undefined : JSON.stringify(scenario.body),
+    connections,
+    duration,
+    maxOverallRequests: maxRequests,
+    timeout: 30,
+  });
+  return {
+    connections,
+    label: scenario.label,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    load: Math.round(os.loadavg()[0]! * 10) / 10,
+  };
+}
+
+async function runEngine(engine: Engine): Promise<Figure[]> {
+  const db = await demoDatabase(engine, cases);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const figures: Figure[] = [];
+  try {
+    const started = Date.now();
+    await waitForHealth(base, child);
+    const caseworker = await signIn(base, 'pnptu.caseworker1');
+    const analyst = await signIn(base, 'mesa.analyst1');
+    console.log(`${engine}: server up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // The first statistics request after a start answers like any other (the facts build in the
+    // background); wait until they are built so every run measures the same work.
+    const statsPath = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
+    for (let i = 0; ; i++) {
+      const t0 = performance.now();
+      const fig = await getJson<{ freshness?: { pending: number } }>(base, analyst, statsPath);
+      if (i === 0)
+        console.log(
+          `${engine}: first statistics request after start ${(performance.now() - t0).toFixed(0)} ms, ` +
+            `${fig.freshness?.pending ?? 0} persons waiting for the background refresh`,
+        );
+      if (!fig.freshness?.pending) break;
+      if (i > 600) throw new Error('the statistics facts were not built in 10 minutes');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const list = await getJson<{ items: Array<{ id: string }>; total: number }>(
+      base,
+      caseworker,
+      '/api/cases',
+    );
+    const withPerson = await (async () => {
+      for (const item of list.items) {
+        const c = await getJson<{ persons: Array<{ personId: string }> }>(
+          base,
+          caseworker,
+          `/api/cases/${item.id}`,
+        );
+        if (c.persons.length) return { caseId: item.id, personId: c.persons[0]!.personId };
+      }
+      throw new Error('no case with a person on the first page');
+    })();
+    const writeCase = list.items.find((c) => c.id !== withPerson.caseId)!.id;
+    console.log(`${engine}: ${list.total.toLocaleString('en')} cases visible to pnptu.caseworker1`);
+
+    const scenarios = (
+      [
+        { id: 'list', label: 'case list (50, with total)', path: '/api/cases', session: caseworker },
+        { id: 'case', label: 'a case', path: `/api/cases/${withPerson.caseId}`, session: caseworker },
+        { id: 'person', label: 'a person', path: `/api/persons/${withPerson.personId}`, session: caseworker },
+        {
+          id: 'search',
+          label: 'name search "gonzales"',
+          method: 'POST',
+          path: '/api/persons/search',
+          session: caseworker,
+          body: { q: 'gonzales', limit: 20 },
+        },
+        { id: 'stats', label: 'statistics (figure by department)', path: statsPath, session: analyst },
+        {
+          id: 'create',
+          label: 'create person (write)',
+          method: 'POST',
+          path: '/api/persons',
+          session: caseworker,
+          body: {
+            givenNames: 'Prueba Carga',
+            firstSurname: 'Benchmark',
+            sex: 'Female',
+            confirmNotDuplicate: true,
+          },
+        },
+        {
+          id: 'event',
+          label: 'add event to a case (write)',
+          method: 'POST',
+          path: `/api/cases/${writeCase}/events`,
+          session: caseworker,
+          body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
+        },
+      ] satisfies Scenario[] as Scenario[]
+    ).filter((s) => !only || only.has(s.id));
+    const health: Scenario = { id: 'health', label: '/api/health', path: '/api/health', session: null };
+
+    for (const connections of connectionCounts) {
+      for (const scenario of [health, ...scenarios]) {
+        const figure = { engine, ...(await measure(base, scenario, connections)) };
+        figures.push(figure);
+        console.log(
+          `${engine.padEnd(8)} c=${String(connections).padStart(2)}  ${figure.label.padEnd(34)} ` +
+            `${String(figure.rps).padStart(6)} req/s  p50 ${String(figure.p50).padStart(4)} ms  ` +
+            `p99 ${String(figure.p99).padStart(5)} ms  (${figure.requests} req, ${figure.non2xx} non-2xx, ` +
+            `${figure.errors} errors, load ${figure.load})`,
+        );
+      }
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await db.stop();
+  }
+  return figures;
+}
+
+const all: Figure[] = [];
+console.log(
+  `load benchmark: ${cases.toLocaleString('en')} demo cases, ${duration} s per run (at most ${maxRequests} requests), ` +
+    `${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+);
+for (const engine of engines) all.push(...(await runEngine(engine)));
+
+console.log('\n| Engine | Conn. | Operation | req/s | p50 / p99 ms | non-2xx | load avg |');
+console.log('|---|---|---|---|---|---|---|');
+for (const f of all)
+  console.log(
+    `| ${f.engine} | ${f.connections} | ${f.label} | ${f.rps.toLocaleString('en')} | ${f.p50} / ${f.p99} | ${f.non2xx} | ${f.load} |`,
+  );
