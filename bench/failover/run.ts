@@ -303,7 +303,7 @@ try {
   await Promise.all(
     children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
   );
-  await standby?.destroy();
-  await primary?.destroy();
+  await (standby as PgCluster | null)?.destroy();
+  await (primary as PgCluster | null)?.destroy();
 }
 process.exit(code);

@@ -86,7 +86,8 @@ export async function refreshFacts(trx: Trx, options: { limit?: number } = {}): 
   await sql`update stat_state set version = gen_random_uuid()::text`.execute(trx);
   // After a bulk rebuild the planner needs fresh statistics at once (measured: the first report at
   // 100,000 cases took 2.2 s before and 0.36 s after); autovacuum would come later, PGlite never.
-  if (keys >= BULK)
+  // Batches (`limit`) leave it to the background refresh, which analyzes once after the backlog.
+  if (keys >= BULK && options.limit === undefined)
     await sql`analyze stat_persons, stat_services, stat_referrals, stat_needs, stat_cube`.execute(trx);
   return keys;
 }

@@ -16,6 +16,9 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.previous': '{year}: {value}',
   'stats.change': 'Year-over-year change: {change} %',
   'stats.noBase': 'No base for a year-over-year change',
+  'stats.freshness.replica': 'Read on the analytics replica ({lag, number} s behind).',
+  'stats.freshness.pending':
+    'Changes to {pending, plural, one {# person} other {# persons}} not counted yet (updated in the background).',
   'stats.multiValued': 'A person may count in several categories: the rows do not add up to the total.',
   'stats.definition': 'Definition',
   'stats.category': 'Category',

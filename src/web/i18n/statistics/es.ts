@@ -14,6 +14,9 @@ export const statisticsEs = {
   'stats.previous': '{year}: {value}',
   'stats.change': 'Variación interanual: {change} %',
   'stats.noBase': 'Sin base para la variación interanual',
+  'stats.freshness.replica': 'Leído en la réplica de análisis (retraso {lag, number} s).',
+  'stats.freshness.pending':
+    'Cambios de {pending, plural, one {# persona} other {# personas}} aún por incorporar (se actualizan en segundo plano).',
   'stats.multiValued': 'Una persona puede contar en varias categorías: las filas no suman el total.',
   'stats.definition': 'Definición',
   'stats.category': 'Categoría',

@@ -16,6 +16,9 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'stats.previous': 'Ary {year}: {value}',
   'stats.change': 'Ary ohasava’ekue ndive: {change} %',
   'stats.noBase': 'Ndaipóri papapy ary ohasava’ekuégui',
+  'stats.freshness.replica': 'Oñemoñe’ẽ réplica de análisis-pe (retraso {lag, number} s).',
+  'stats.freshness.pending':
+    'Cambios de {pending, plural, one {# persona} other {# personas}} ndoikéi gueteri (oñembohekopyahu segundo plano-pe).',
   'stats.multiValued': 'Peteĩ tapicha ikatu oĩ heta hendápe: umi tysýi ndoguahẽi opavavépe.',
   'stats.definition': 'Mba’épa he’ise',
   'stats.category': 'Mba’éichagua',

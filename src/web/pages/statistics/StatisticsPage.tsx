@@ -163,6 +163,14 @@ export function StatisticsPage() {
               ? t('stats.noBase')
               : t('stats.change', { change: data.changePercent })}
           </p>
+          {data.freshness?.source === 'replica' && (
+            <p className="muted" data-testid="stat-freshness">
+              {t('stats.freshness.replica', { lag: data.freshness.lagSeconds ?? 0 })}
+            </p>
+          )}
+          {data.freshness && data.freshness.pending > 0 && (
+            <p className="muted">{t('stats.freshness.pending', { pending: data.freshness.pending })}</p>
+          )}
           <details>
             <summary>{t('stats.definition')}</summary>
             <p>{data.definition}</p>
