@@ -78,7 +78,7 @@ describe.skipIf(!available)('moving the embedded database into PostgreSQL', () =
   it('keeps every record, a verifying audit trail and the keys', async () => {
     const moved = await runCli(['db', 'move', '--to', target], {
       env: { NANDUTI_DATA_DIR: dataDir },
-      timeoutMs: 180_000,
+      timeoutMs: 300_000,
     });
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toMatch(/counts equal in every table/);
@@ -90,6 +90,7 @@ describe.skipIf(!available)('moving the embedded database into PostgreSQL', () =
     // The documented next step: the servers (here the audit check) run on the target with the key.
     const verify = await runCli(['audit', 'verify'], {
       env: { DATABASE_URL: target, NANDUTI_MASTER_KEY: keyText },
+      timeoutMs: 180_000,
     });
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/Audit trail intact: \d+ rows verified/);
@@ -127,8 +128,11 @@ describe.skipIf(!available)('moving the embedded database into PostgreSQL', () =
     }
 
     // Once there are records, a second move is refused and writes nothing.
-    const again = await runCli(['db', 'move', '--to', target], { env: { NANDUTI_DATA_DIR: dataDir } });
+    const again = await runCli(['db', 'move', '--to', target], {
+      env: { NANDUTI_DATA_DIR: dataDir },
+      timeoutMs: 180_000,
+    });
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/not empty/);
-  });
+  }, 600_000);
 });

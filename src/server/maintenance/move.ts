@@ -22,7 +22,7 @@ import { connect, type Database, type Trx } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 /** Tables the migrator owns on each side. */
-const MIGRATOR_TABLES = new Set(['schema_migrations', 'schema_migrations_lock']);
+const MIGRATOR_TABLES = new Set(['schema_migrations', 'schema_migrations_lock', 'kysely_migration_lock']);
 const PAGE = 1000;
 
 export interface MoveReport {
