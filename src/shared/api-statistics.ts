@@ -193,7 +193,6 @@ export const NationalReport = z.object({
   tip: z.array(TipAnswer),
   /** Tables in the shape of UNODC's GLOTIP data collection. */
   glotip: z.array(ReportTable),
-  freshness: Freshness.optional(),
 });
 export type NationalReport = z.output<typeof NationalReport>;
 

@@ -87,11 +87,10 @@ export async function getNationalReport(
   locale: ReportLocale,
   source: AnalyticsSource = PRIMARY_ONLY,
 ) {
-  const { result, freshness } = await readFigures(source, ctx.trx, (trx) =>
-    nationalReport(trx, year, locale),
-  );
+  // The report is a document: the same whether read on the replica or the primary, without meta.
+  const { result } = await readFigures(source, ctx.trx, (trx) => nationalReport(trx, year, locale));
   await auditOperation(ctx, 'statistics.report', 'statistics', null, ['year']);
-  return { ...result, freshness };
+  return result;
 }
 
 /** The public, disclosure-controlled tables of a year (no session, nothing personal, nothing audited). */
