@@ -18,8 +18,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, pgBinDir, PgCluster } from '../../test/helpers/pg-cluster.js';
 import { BIN, DEMO_PASSWORD } from '../load/demo-db.js';
@@ -158,11 +160,13 @@ async function main() {
   };
   await run(['demo', '--cases', '50', '--seed', 'failover', '--password-stdin'], env, DEMO_PASSWORD);
   const bases: string[] = [];
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-failover-logs-'));
+  console.log(`app server logs in ${logDir}`);
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'fatal', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
-      stdio: 'ignore',
+      env: { ...process.env, ...env, LOG_LEVEL: 'error', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'ignore', fs.openSync(`${logDir}/app${i + 1}.log`, 'w')],
     });
     children.push(child);
     bases.push(`http://127.0.0.1:${port}`);
@@ -271,7 +275,9 @@ async function main() {
   const writeOutage = firstWriteAfter === null ? null : firstWriteAfter - killedAt;
   const readOutage = firstReadAfter === null ? null : firstReadAfter - killedAt;
 
+  const exited = children.filter((c) => c.exitCode !== null || c.signalCode !== null).length;
   console.log('\nfailover drill result');
+  if (exited) console.log(`  app servers that exited        ${exited} (see their logs)`);
   console.log(`  acknowledged writes            ${acknowledged.length} (${ackedBeforeKill} before the kill)`);
   console.log(`  acknowledged writes lost       ${lost}`);
   console.log(

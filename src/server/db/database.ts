@@ -101,6 +101,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // An idle connection closed by the server (restart, failover, admin command) is removed from
     // the pool and replaced on next use; without a listener its error would crash the process.
     pool.on('error', () => {});
+    // A connection that breaks while checked out (the primary killed during a failover) reports its
+    // error to the query in flight, which fails the request; the client's own 'error' event must not
+    // crash the process. The pool then drops the broken client and connects anew.
+    pool.on('connect', (client) => client.on('error', () => {}));
     if (options.lazy)
       return new Database('postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
     // Fail fast with a clear message rather than on the first request.

@@ -6,7 +6,7 @@
  * copied from one consistent snapshot of the embedded database (read-only, repeatable read), in one
  * transaction on the target: rows as they are — encrypted fields stay encrypted under the same data
  * keys (the `crypto_keys` rows move with them, still wrapped by the same master key), audit rows keep
- * their sequence numbers and hashes, so the chain verifies on the target. Sequences follow. Then:
+ * their sequence numbers and the audit tree with its checkpoints, so it verifies on the target. Sequences follow. Then:
  * row counts per table compared, the audit chain verified on the target, and the move itself
  * written to the target's audit trail.
  *
@@ -17,7 +17,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
-import { verifyAuditChain, writeAudit } from '../audit/audit.js';
+import { writeAudit } from '../audit/audit.js';
+import { foldAudit } from '../audit/tree.js';
+import { verifyAuditChain } from '../audit/verify.js';
 import { connect, type Database, type Trx } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 
@@ -115,6 +117,9 @@ export async function moveToPostgres(
   try {
     // The source at the current schema (so both sides have the same tables and columns).
     await migrateToLatest(source);
+    // Every audit row in the tree before the snapshot (the sequencer of a stopped server may not have
+    // folded the last ones): the tree and its checkpoints move as they are, and verify on the target.
+    await foldAudit(source, { wait: true });
     target = await connect({ databaseUrl: targetUrl, dataDir: null, poolSize: 2 });
     await target.transaction(assertEmptyTarget);
     await migrateToLatest(target);
@@ -199,6 +204,7 @@ export async function moveToPostgres(
         changedFields: [`rows:${report.rows}`, `tables:${report.tables.length}`],
       }),
     );
+    await foldAudit(into, { wait: true });
     return {
       ...report,
       auditRowsVerified: verified.checked,
