@@ -191,6 +191,7 @@ async function main() {
   const writer = async (w: number) => {
     for (let i = 0; !stop; i++) {
       const s = sessions[(w + i) % sessions.length]!;
+      const sent = now();
       try {
         const res = await fetch(`${s.base}/api/persons`, {
           method: 'POST',
@@ -203,7 +204,8 @@ async function main() {
           const t = now();
           longestWriteGap = Math.max(longestWriteGap, t - (lastWriteOk || t));
           lastWriteOk = t;
-          if (killedAt !== null && firstWriteAfter === null) firstWriteAfter = t;
+          // Service is back with the first write sent after the kill and acknowledged.
+          if (killedAt !== null && sent >= killedAt && firstWriteAfter === null) firstWriteAfter = t;
         } else {
           failedWrites++;
           await res.arrayBuffer();
@@ -218,6 +220,7 @@ async function main() {
   const reader = async (r: number) => {
     for (let i = 0; !stop; i++) {
       const s = sessions[(r + i) % sessions.length]!;
+      const sent = now();
       try {
         const res = await fetch(`${s.base}/api/cases`, {
           headers: { cookie: s.cookie },
@@ -229,7 +232,7 @@ async function main() {
           const t = now();
           longestReadGap = Math.max(longestReadGap, t - (lastReadOk || t));
           lastReadOk = t;
-          if (killedAt !== null && firstReadAfter === null) firstReadAfter = t;
+          if (killedAt !== null && sent >= killedAt && firstReadAfter === null) firstReadAfter = t;
         } else {
           failedReads++;
           await new Promise((res2) => setTimeout(res2, 100));
@@ -281,7 +284,7 @@ async function main() {
   console.log(`  acknowledged writes            ${acknowledged.length} (${ackedBeforeKill} before the kill)`);
   console.log(`  acknowledged writes lost       ${lost}`);
   console.log(
-    `  seconds without a write        ${writeOutage === null ? 'never recovered' : writeOutage.toFixed(1)} (kill → first acknowledged write; longest gap ${longestWriteGap.toFixed(1)} s)`,
+    `  seconds without a write        ${writeOutage === null ? 'never recovered' : writeOutage.toFixed(1)} (kill → first write sent after it acknowledged; longest gap ${longestWriteGap.toFixed(1)} s)`,
   );
   console.log(
     `  seconds without a read         ${readOutage === null ? 'never recovered' : readOutage.toFixed(1)} (longest gap ${longestReadGap.toFixed(1)} s)`,

@@ -64,11 +64,11 @@ describe.skipIf(!available)('moving the embedded database into PostgreSQL', () =
     const demo = await runCli(['demo', '--cases', '25', '--seed', 'move', '--password-stdin'], {
       env: { NANDUTI_DATA_DIR: dataDir },
       input: 'demo password for the move 2026',
-      timeoutMs: 180_000,
+      timeoutMs: 500_000,
     });
     expect(demo.code, demo.stderr).toBe(0);
     await admin(`create database ${name}`);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await admin(`drop database if exists ${name} with (force)`).catch(() => {});
