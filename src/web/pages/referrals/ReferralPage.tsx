@@ -3,14 +3,14 @@
  * shared (exactly as the server sends them), the services delivered, and the actions the server
  * lists in `actions` — the page never works out on its own what the user may do.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { ReferralView } from '../../../shared/api-protection.js';
-import * as api from '../../api-legacy.js';
+import { acceptReferral, getReferral } from '../../../shared/contracts/referrals.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useApiMutation, useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link, useParams } from '@tanstack/react-router';
@@ -27,14 +27,13 @@ type View = z.output<typeof ReferralView>;
 export function ReferralPage() {
   const { t, locale } = useI18n();
   const { id: referralId } = useParams({ from: '/_app/referrals/$id' });
-  const loaded = useLoad(() => api.getReferral(referralId), referralId);
-  const [fresh, setFresh] = useState<View | null>(null);
+  const loaded = useApiQuery(getReferral, { params: { id: referralId } });
   const [saved, setSaved] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const [accepting, setAccepting] = useState(false);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
-
-  useEffect(() => setFresh(null), [loaded.data]);
+  // E.g. the shelter has no free place left: the server's message says so.
+  const accepting = useApiMutation(acceptReferral, {
+    onSuccess: () => changed(t('referrals.accepted')),
+  });
 
   if (loaded.error?.status === 404) {
     return (
@@ -46,39 +45,28 @@ export function ReferralPage() {
       </Page>
     );
   }
-  const view = fresh ?? loaded.data;
+  const view = loaded.data;
   if (!view) {
     return (
       <Page title={t('referrals.pageTitle')}>
-        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+        <QueryState query={loaded}>{() => null}</QueryState>
       </Page>
     );
   }
 
-  function changed(message: string, next: View) {
+  function changed(message: string) {
     setDialog(null);
-    setFailed(null);
     setSaved(message);
-    setFresh(next);
   }
 
-  async function accept() {
+  function accept() {
     setSaved(null);
-    setFailed(null);
-    setAccepting(true);
-    try {
-      changed(t('referrals.accepted'), await api.acceptReferral(referralId));
-    } catch (error) {
-      // E.g. the shelter has no free place left: the server's message says so.
-      setFailed(api.toApiError(error).message);
-    } finally {
-      setAccepting(false);
-    }
+    accepting.mutate({ params: { id: referralId } });
   }
 
   function open(kind: DialogKind) {
     setSaved(null);
-    setFailed(null);
+    accepting.reset();
     setDialog(kind);
   }
 
@@ -89,18 +77,18 @@ export function ReferralPage() {
       <p className="case-back">
         <Link to="/referrals">{t('referrals.backToList')}</Link>
       </p>
-      <LiveRegion success={saved} error={failed} />
+      <LiveRegion success={saved} error={accepting.error?.message ?? null} />
       {view.actions.length > 0 && (
         <div className="referral-actions" data-testid="referral-actions">
           {may('accept') && (
             <button
               type="button"
               className="btn btn--primary"
-              disabled={accepting}
-              onClick={() => void accept()}
+              disabled={accepting.isPending}
+              onClick={accept}
               data-testid="referral-accept"
             >
-              {accepting ? t('action.working') : t('referrals.accept')}
+              {accepting.isPending ? t('action.working') : t('referrals.accept')}
             </button>
           )}
           {may('recordDelivery') && (
@@ -140,7 +128,7 @@ export function ReferralPage() {
           )}
         </div>
       )}
-      <div className="case-page" aria-busy={loaded.loading}>
+      <div className="case-page" aria-busy={loaded.isFetching}>
         <Section title={t('referrals.section.summary')} testId="referral-summary">
           <dl className="details">
             <Detail term={t('referrals.field.state')}>
