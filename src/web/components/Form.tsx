@@ -62,6 +62,8 @@ export function useZodForm<S extends z.ZodType>(
     const result = await check((prepare ? prepare(values) : values) as In<S>, context, options);
     const errors = result.errors as Record<string, { type?: string; message?: string } | undefined>;
     for (const [field, error] of Object.entries(errors)) {
+      // A list typed as one field (codes separated by commas): its first bad item shows on it.
+      if (Array.isArray(error)) errors[field] = (error as ({ message?: string } | undefined)[]).find(Boolean);
       const hint = hints[field];
       if (error?.type === 'custom' && hint) error.message = t(hint);
     }

@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import type { PersonView } from '../../../shared/api-identification.js';
-import * as api from '../../api-legacy.js';
+import { getPerson } from '../../../shared/contracts/persons.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
+import { QueryState } from '../../components/QueryState.js';
 import { departmentName } from '../../departments.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link, useParams } from '@tanstack/react-router';
 import { countryName, formatDate } from '../cases/format.js';
@@ -26,8 +26,7 @@ export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' 
 export function PersonPage() {
   const { t } = useI18n();
   const { id: personId } = useParams({ from: '/_app/persons/$id' });
-  const loaded = useLoad(() => api.getPerson(personId), personId);
-  const [fresh, setFresh] = useState<PersonView | null>(null);
+  const loaded = useApiQuery(getPerson, { params: { id: personId } });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -41,11 +40,11 @@ export function PersonPage() {
       </Page>
     );
   }
-  const person = fresh ?? loaded.data;
+  const person = loaded.data;
   if (!person) {
     return (
       <Page title={t('persons.title')}>
-        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+        <QueryState query={loaded}>{() => null}</QueryState>
       </Page>
     );
   }
@@ -79,9 +78,8 @@ export function PersonPage() {
         <PersonEditDialog
           person={person}
           onClose={() => setEditing(false)}
-          onSaved={(next) => {
+          onSaved={() => {
             setEditing(false);
-            setFresh(next);
             setSaved(t('persons.saved'));
           }}
         />

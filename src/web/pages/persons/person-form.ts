@@ -63,7 +63,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The update request body: every field whose value differs from the record. */
 export function changedPersonFields(person: PersonView, values: PersonFormValues): Record<string, unknown> {
-  const age = values.estimatedAge.trim();
+  const age = String(values.estimatedAge).trim(); // a number field may give a number
   const next: Record<string, unknown> = {
     givenNames: values.givenNames.trim(),
     firstSurname: orNull(values.firstSurname),
