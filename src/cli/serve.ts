@@ -6,6 +6,7 @@ import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
 import { scheduleStatisticsRefresh } from '../server/statistics-engine/refresh-job.js';
 import { scheduleNotificationJobs } from '../server/modules/notifications/notification-jobs.js';
+import { schedulePrivacyJobs } from '../server/modules/privacy/privacy-jobs.js';
 import { ensureSetupLink } from '../server/modules/setup/accounts.service.js';
 
 export async function serve(config: Config): Promise<void> {
@@ -15,6 +16,7 @@ export async function serve(config: Config): Promise<void> {
   const stopNotifications = scheduleNotificationJobs(services.db, services.config, services.logger);
   const stopSequencer = startAuditSequencer(services.db, services.logger);
   const stopFacts = scheduleStatisticsRefresh(services.db, services.logger);
+  const stopPrivacy = schedulePrivacyJobs(services.db, services.crypto, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -23,6 +25,7 @@ export async function serve(config: Config): Promise<void> {
     stopNotifications();
     stopSequencer();
     stopFacts();
+    stopPrivacy();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();

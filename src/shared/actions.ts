@@ -48,6 +48,16 @@ export const ACTIONS = {
   statistics: ['read', 'report', 'drill'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
   device: ['register', 'list', 'revoke', 'unlock'],
+  privacy: [
+    'readRetention',
+    'updateRetention',
+    'hold',
+    'erase',
+    'oversee',
+    'accessReport',
+    'consentReceipt',
+  ],
+  breakGlass: ['open'],
 } as const;
 
 export type ActionResource = keyof typeof ACTIONS;
@@ -109,6 +119,13 @@ export const AUDIT_EVENTS = [
   'unlinkPersons',
   'demo.generate',
   'database.moved',
+  // privacy operations (docs/PRIVACY.md)
+  'privacy.releaseHold',
+  'privacy.refuseErasure',
+  'privacy.erasePerson',
+  'privacy.reviewBreakGlass',
+  'privacy.acknowledgeAlert',
+  'privacy.runAlerts',
 ] as const;
 export type AuditAction = ActionName | (typeof AUDIT_EVENTS)[number];
 
@@ -121,5 +138,6 @@ export const PURPOSES = [
   'administration',
   'audit',
   'data_subject_request',
+  'break_glass',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];

@@ -10,15 +10,17 @@ export const NOTIFICATION_KINDS = [
   'referral_closed',
   'referral_withdrawn',
   'referral_overdue',
+  // privacy: someone opened a record of the institution in an emergency (docs/PRIVACY.md)
+  'break_glass_opened',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationView = z.object({
   id: Uuid,
   kind: z.enum(NOTIFICATION_KINDS),
-  resourceType: z.literal('referral'),
+  resourceType: z.enum(['referral', 'break_glass']),
   resourceId: Uuid,
-  /** The referral's reference, e.g. DER-1A2B3C4D. */
+  /** The referral's reference, e.g. DER-1A2B3C4D (a break-glass use: BG-1A2B3C4D). */
   reference: z.string(),
   /** The text in the reader's language; never holds personal data. */
   text: z.string(),

@@ -40,6 +40,7 @@ import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution
 import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
 import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
 import { DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
+import { PRIVACY_MATRIX, PRIVACY_RUN } from './access-matrix-privacy.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -88,6 +89,7 @@ const MATRIX = {
   ...STATISTICS_MATRIX,
   ...LINKAGE_MATRIX,
   ...DAILY_MATRIX,
+  ...PRIVACY_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
 /** An action a refusal may be audited as besides the route's own (a finer record-level check). */
@@ -148,6 +150,7 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   ...STATISTICS_RUN,
   ...LINKAGE_RUN,
   ...DAILY_RUN,
+  ...PRIVACY_RUN,
   'login: own username, password (and TOTP code for admin roles)': (c) => login(c.t, c.s.user),
   'logout: own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout'),
   'logoutEverywhere: every own session': (c) => api(c.t, c.s, 'POST', '/api/auth/logout-everywhere'),

@@ -22,6 +22,8 @@ export interface UserTarget extends Owned {
 export interface CaseTarget extends Owned {
   /** The case is shared with the actor's institution (case_shares, not revoked). */
   sharedWithActor?: boolean;
+  /** The actor holds an unexpired break-glass grant on it (read only; docs/PRIVACY.md). */
+  breakGlass?: boolean;
 }
 
 /** A registered offline device: whose it is and that user's institution. */
@@ -63,7 +65,10 @@ const worksCases = (actor: Actor) => CASE_ROLES.includes(actor.role);
 /** Read: the owner institution, or an institution the case was explicitly shared with. */
 const readCase: Rule<CaseTarget> = (actor, target) =>
   worksCases(actor) &&
-  (target === undefined || target.institutionId === actor.institutionId || target.sharedWithActor === true);
+  (target === undefined ||
+    target.institutionId === actor.institutionId ||
+    target.sharedWithActor === true ||
+    target.breakGlass === true);
 /** Write: only the owner institution. */
 const writeCase: Rule<CaseTarget> = (actor, target) => worksCases(actor) && sameInstitution(actor, target);
 
@@ -343,6 +348,27 @@ export const policies = {
     unlink: ((actor, person) =>
       (actor.role === 'supervisor' || actor.role === 'prosecutor') &&
       sameInstitution(actor, person)) as Rule<Owned>,
+  },
+  privacy: {
+    /** The schedule is set by the national system administrator and the DPO together. */
+    readRetention: is('dpo', 'system_admin'),
+    updateRetention: is('dpo', 'system_admin'),
+    /** Holds and erasure: the DPO's decision. */
+    hold: is('dpo'),
+    erase: is('dpo'),
+    /** Break-glass reviews and oversight alerts. */
+    oversee: is('dpo'),
+    /**
+     * The survivor's access report: handed over by a case role who may read the person (the
+     * service checks the person through the door), or produced by the DPO (without content).
+     */
+    accessReport: ((actor, target) => actor.role === 'dpo' || readCase(actor, target)) as Rule<CaseTarget>,
+    /** A consent receipt: case roles who may read the consent's case. */
+    consentReceipt: readCase,
+  },
+  breakGlass: {
+    /** Any case role, on a record outside their scope, with a reason (checked by the service). */
+    open: is(...CASE_ROLES),
   },
 } as const satisfies PolicyTable;
 

@@ -6,6 +6,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { CASE_ROLES } from './policies.js';
+import { breakGlassGrant } from './break-glass.js';
 
 /** Users the actor may see: all for a system administrator, their institution's for its administrator. */
 export function scopedUsers<O>(
@@ -42,9 +43,13 @@ export function caseSharedWithActor(actor: Actor) {
 export function caseVisible(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>) => {
     if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
-    return eb.or([
-      eb('cases.owner_institution_id', '=', actor.institutionId),
-      caseSharedWithActor(actor)(eb),
+    return eb.and([
+      eb('cases.erased_at', 'is', null),
+      eb.or([
+        eb('cases.owner_institution_id', '=', actor.institutionId),
+        caseSharedWithActor(actor)(eb),
+        breakGlassGrant<'cases'>(actor, 'case', 'cases.id')(eb),
+      ]),
     ]);
   };
 }
@@ -64,8 +69,9 @@ export function scopedCases<O>(
 export function personVisible(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'persons'>) => {
     if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
-    return eb.or([
+    return eb.and([eb('persons.erased_at', 'is', null), eb.or([
       eb('persons.owner_institution_id', '=', actor.institutionId),
+      breakGlassGrant<'persons'>(actor, 'person', 'persons.id')(eb),
       eb.exists(
         eb
           .selectFrom('case_persons')
@@ -74,7 +80,7 @@ export function personVisible(actor: Actor) {
           .whereRef('case_persons.person_id', '=', 'persons.id')
           .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>)),
       ),
-    ]);
+    ])]);
   };
 }
 
@@ -121,5 +127,7 @@ export function scopedHotlineContacts<O>(
   query: SelectQueryBuilder<DB, 'hotline_contacts' | 'institutions', O>,
 ): SelectQueryBuilder<DB, 'hotline_contacts' | 'institutions', O> {
   if (!CASE_ROLES.includes(actor.role)) return query.where(sql<boolean>`false`);
-  return query.where('hotline_contacts.institution_id', '=', actor.institutionId);
+  return query
+    .where('hotline_contacts.institution_id', '=', actor.institutionId)
+    .where('hotline_contacts.erased_at', 'is', null);
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/roles.js';
 import { prosecutionMessages } from '../modules/investigations/messages.js';
 import { linkageMessages } from '../modules/linkage/messages.js';
 import { offlineMessages } from '../modules/devices/messages.js';
+import { privacyMessages } from '../modules/privacy/messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -378,6 +379,7 @@ export const messages = {
   ...prosecutionMessages,
   ...linkageMessages,
   ...offlineMessages,
+  ...privacyMessages,
 } satisfies Catalogue;
 
 /** Every error code the API may answer: an AppError with any other code does not compile. */

@@ -33,6 +33,9 @@ const ENCRYPTED = {
   // offline capture and safe retries
   idempotency_keys: ['response'],
   devices: ['device_key'],
+  // privacy operations
+  legal_holds: ['reason'],
+  break_glass: ['reason', 'review_note'],
 } as const;
 
 type Encrypted = typeof ENCRYPTED;

@@ -20,6 +20,7 @@ import * as statisticsMore from './migrations/2026-11-24T19-00-00_statistics_mor
 import * as statisticsCube from './migrations/2026-11-24T19-30-00_statistics_cube.js';
 import * as statisticsCubeFill from './migrations/2026-11-24T19-31-00_statistics_cube_fill.js';
 import * as offlineSync from './migrations/2026-12-05T14-00-00_offline_sync.js';
+import * as privacy from './migrations/2026-12-05T16-00-00_privacy.js';
 import * as auditTree from './migrations/2026-12-05T17-00-00_audit_tree.js';
 import * as requestIndexes from './migrations/2026-12-05T18-00-00_request_indexes.js';
 import * as screeningV2 from './migrations/2026-12-05T19-01-00_screening_v2.js';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T19-30-00_statistics_cube': statisticsCube,
   '2026-11-24T19-31-00_statistics_cube_fill': statisticsCubeFill,
   '2026-12-05T14-00-00_offline_sync': offlineSync,
+  '2026-12-05T16-00-00_privacy': privacy,
   '2026-12-05T17-00-00_audit_tree': auditTree,
   '2026-12-05T18-00-00_request_indexes': requestIndexes,
   '2026-12-05T19-01-00_screening_v2': screeningV2,

@@ -177,6 +177,8 @@ export interface PersonTable {
   residence_department: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set when the record was erased (docs/PRIVACY.md): its personal columns are null, it is never read. */
+  erased_at: Generated<Date | null>;
 }
 
 export interface CaseCounterTable {
@@ -201,6 +203,9 @@ export interface CaseTable {
   status: Generated<string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Kept by a trigger: when the status last became Closed/ClosedReferred (retention counts from it). */
+  closed_at: Generated<Date | null>;
+  erased_at: Generated<Date | null>;
 }
 
 export interface CaseAssignmentTable {
@@ -602,6 +607,7 @@ export interface HotlineContactTable {
   case_id: string | null;
   recorded_by: string | null;
   created_at: CreatedAt;
+  erased_at: Generated<Date | null>;
 }
 
 export interface ActionPlanTable {
@@ -950,4 +956,84 @@ export interface DeviceTable {
 export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   devices: DeviceTable;
+// ─── Privacy operations (issue 16): appended; merged into DB like the sections above. ───
+
+export interface RetentionScheduleTable {
+  category: string;
+  years: number;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface LegalHoldTable {
+  id: Generated<string>;
+  case_id: string;
+  /** Encrypted (legal_holds.reason). */
+  reason: string;
+  placed_by: string | null;
+  placed_at: CreatedAt;
+  released_by: string | null;
+  released_at: Timestamp | null;
+}
+
+export interface ErasureDecisionTable {
+  id: Generated<string>;
+  record_type: 'case' | 'hotline_contact';
+  record_id: string;
+  category: string;
+  basis: 'retention_expired' | 'data_subject_request';
+  decision: 'erased' | 'refused';
+  exception: string | null;
+  requested_on: DateOnly | null;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
+export interface BreakGlassTable {
+  id: Generated<string>;
+  user_id: string;
+  institution_id: string;
+  resource_type: 'person' | 'case';
+  resource_id: string;
+  owner_institution_id: string;
+  /** Encrypted (break_glass.reason). */
+  reason: string;
+  opened_at: CreatedAt;
+  expires_at: Timestamp;
+  review: 'justified' | 'not_justified' | null;
+  /** Encrypted (break_glass.review_note). */
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+export interface PrivacyAlertTable {
+  id: Generated<string>;
+  kind: string;
+  user_id: string | null;
+  institution_id: string | null;
+  window_from: Timestamp;
+  window_to: Timestamp;
+  count: number;
+  action: string | null;
+  outcome: string | null;
+  resource_type: string | null;
+  resource_id: string | null;
+  created_at: CreatedAt;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+}
+
+export interface PrivacyAlertCursorTable {
+  id: number;
+  last_seq: ColumnType<string | number, number, number>;
+}
+
+export interface DB {
+  retention_schedule: RetentionScheduleTable;
+  legal_holds: LegalHoldTable;
+  erasure_decisions: ErasureDecisionTable;
+  break_glass: BreakGlassTable;
+  privacy_alerts: PrivacyAlertTable;
+  privacy_alert_cursor: PrivacyAlertCursorTable;
 }

@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ALL_CONTRACTS, contracts } from '../../shared/contracts/index.js';
 import { migrationStatus } from '../db/migrate.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   investigationRoutes(app, services);
   linkageRoutes(app, services);
   deviceRoutes(app, services);
+  privacyRoutes(app, services);
 
   // A contract without a route is an operation the document would promise and the server not keep.
   const unrouted = ALL_CONTRACTS.filter((c) => !services.routes.includes(c)).map((c) => c.operationId);

@@ -14,6 +14,7 @@ import * as linkage from './linkage.js';
 import * as notifications from './notifications.js';
 import * as persons from './persons.js';
 import * as prevention from './prevention.js';
+import * as privacy from './privacy.js';
 import * as providers from './providers.js';
 import * as referrals from './referrals.js';
 import * as screening from './screening.js';
@@ -42,6 +43,7 @@ export const contracts = {
   ...devices,
   ...investigations,
   ...linkage,
+  ...privacy,
 };
 
 export type Contracts = typeof contracts;

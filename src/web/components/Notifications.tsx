@@ -45,9 +45,13 @@ export function NotificationsButton() {
               {list.items.map((item) => (
                 <li key={item.id} className={item.readAt ? 'record-item' : 'record-item record-item--unread'}>
                   <p className="record-item-title">
-                    <Link to="/referrals/$id" params={{ id: item.resourceId }} onClick={() => setOpen(false)}>
-                      {item.text}
-                    </Link>
+                    {item.resourceType === 'referral' ? (
+                      <Link to="/referrals/$id" params={{ id: item.resourceId }} onClick={() => setOpen(false)}>
+                        {item.text}
+                      </Link>
+                    ) : (
+                      item.text
+                    )}
                   </p>
                   <p className="record-item-meta">{formatDateTime(item.createdAt)}</p>
                 </li>

@@ -6,6 +6,7 @@
  */
 import { authorize } from '../../access/authorize.js';
 import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
+import { breakGlassGrant, refuseExpiredGrant } from '../../access/break-glass.js';
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
@@ -40,14 +41,20 @@ export async function loadCaseForAction(
     .selectFrom('cases')
     .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
     .select((eb) => caseSharedWithActor(actor)(eb).as('shared'))
+    .select((eb) => breakGlassGrant<'cases'>(actor, 'case', 'cases.id')(eb).as('glass'))
     .where('cases.id', '=', caseId)
     .where(caseVisible(actor))
     .executeTakeFirst();
-  // Not visible (the SQL scope, as every list): "not found", audited as the action attempted.
-  if (!row) throw errors.notFound({ audit });
+  // Not visible (the SQL scope, as every list): "not found", audited as the action attempted —
+  // or "break-glass expired" to the user whose emergency access ended.
+  if (!row) {
+    await refuseExpiredGrant(trx, actor, caseId, audit);
+    throw errors.notFound({ audit });
+  }
   const target = {
     institutionId: row.owner_institution_id,
     sharedWithActor: row.owner_institution_id !== actor.institutionId && Boolean(row.shared),
+    breakGlass: row.owner_institution_id !== actor.institutionId && Boolean(row.glass),
   };
   // The rule agrees with the scope (test/api/access-properties.test.ts); a disagreement still ends
   // in "not found", never a leak.

@@ -44,6 +44,8 @@ async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]>
       'residence_department',
       'residence_district',
     ])
+    // Erased records (docs/PRIVACY.md) have no identity left to compare.
+    .where('erased_at', 'is', null)
     .orderBy('id')
     .execute();
   const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>

@@ -42,6 +42,11 @@ const TEXT: Record<NotificationKind, Record<Locale, string>> = {
     gn: 'Derivación {ref} ohasáma ára.',
     en: 'Referral {ref} is overdue.',
   },
+  break_glass_opened: {
+    es: 'Se abrió un acceso de emergencia {ref} a un registro de su institución.',
+    gn: 'Ojepe’a peteĩ jeike pya’e {ref} peteĩ kuatia pende institución mba’évape.',
+    en: 'An emergency access {ref} was opened to a record of your institution.',
+  },
 };
 
 const OPEN_APP: Record<Locale, string> = {
@@ -56,9 +61,25 @@ const SUBJECT: Record<Locale, string> = {
   en: 'Ñandutí: referral notice',
 };
 
+const PRIVACY_SUBJECT: Record<Locale, string> = {
+  es: 'Ñandutí: acceso de emergencia',
+  gn: 'Ñandutí: jeike pya’e',
+  en: 'Ñandutí: emergency access',
+};
+
 /** A referral's reference: a short, non-personal form of its id, the same on both sides. */
 export function referralReference(referralId: string): string {
   return `DER-${referralId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** A break-glass use's reference (same form as a referral's). */
+export function breakGlassReference(id: string): string {
+  return `BG-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** The reference a notification of `kind` shows for its resource. */
+export function referenceOf(kind: string, resourceId: string): string {
+  return kind.startsWith('break_glass') ? breakGlassReference(resourceId) : referralReference(resourceId);
 }
 
 function localeOr(locale: string): Locale {
@@ -68,14 +89,14 @@ function localeOr(locale: string): Locale {
 export function notificationText(kind: string, referralId: string, locale: string): string {
   const texts = TEXT[kind as NotificationKind];
   const l = localeOr(locale);
-  return texts ? texts[l].replace('{ref}', referralReference(referralId)) : kind;
+  return texts ? texts[l].replace('{ref}', referenceOf(kind, referralId)) : kind;
 }
 
 /** The e-mail: a subject and two lines, no personal data, no link to a record. */
 export function notificationMail(kind: string, referralId: string, locale: string, publicUrl: string) {
   const l = localeOr(locale);
   return {
-    subject: SUBJECT[l],
+    subject: kind.startsWith('break_glass') ? PRIVACY_SUBJECT[l] : SUBJECT[l],
     text: `${notificationText(kind, referralId, l)}\n${OPEN_APP[l]}\n${publicUrl}\n`,
   };
 }

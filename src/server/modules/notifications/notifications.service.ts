@@ -12,7 +12,7 @@ import type { Database, Trx } from '../../db/database.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import type { Ctx } from '../../core/context.js';
 import type { NotificationKind } from '../../../shared/api-notifications.js';
-import { notificationText, referralReference } from './notification-text.js';
+import { notificationText, referenceOf } from './notification-text.js';
 
 export interface ReferralSides {
   id: string;
@@ -115,6 +115,38 @@ export async function escalateOverdueReferrals(db: Database, batch = ESCALATION_
 /** Overdue referrals escalated per transaction. */
 export const ESCALATION_BATCH = 200;
 
+/**
+ * Tells the owning institution's supervisors and every data protection officer, at once and in the
+ * same transaction, that break-glass use `grantId` was opened on a record of `ownerInstitutionId`.
+ */
+export async function notifyBreakGlass(trx: Trx, grantId: string, ownerInstitutionId: string): Promise<number> {
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('institution_id', '=', ownerInstitutionId), eb('role', '=', 'supervisor')]),
+        eb('role', '=', 'dpo'),
+      ]),
+    )
+    .execute();
+  if (users.length === 0) return 0;
+  await trx
+    .insertInto('notifications')
+    .values(
+      users.map((u) => ({
+        user_id: u.id,
+        kind: 'break_glass_opened',
+        resource_type: 'break_glass',
+        resource_id: grantId,
+        mail_state: u.email ? 'pending' : 'none',
+      })),
+    )
+    .execute();
+  return users.length;
+}
+
 const PAGE = 50;
 
 /** The actor's own notifications, newest first (at most 50), in `locale`, with the number unread. */
@@ -131,9 +163,9 @@ export async function listNotifications(ctx: Pick<Ctx, 'trx' | 'actor'>, locale:
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind as NotificationKind,
-      resourceType: 'referral' as const,
+      resourceType: r.resource_type === 'break_glass' ? ('break_glass' as const) : ('referral' as const),
       resourceId: r.resource_id,
-      reference: referralReference(r.resource_id),
+      reference: referenceOf(r.kind, r.resource_id),
       text: notificationText(r.kind, r.resource_id, locale),
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,

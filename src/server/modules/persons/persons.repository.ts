@@ -80,6 +80,8 @@ export async function findPersonTarget(
     .selectFrom('persons')
     .select('owner_institution_id')
     .where('id', '=', id)
+    // An erased person (docs/PRIVACY.md) has nothing left to read: as if it did not exist.
+    .where('erased_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const visible = await scopedPersons(actor, trx.selectFrom('persons').select('persons.id'))

@@ -11,6 +11,7 @@ import type {
   UpdatePersonRequest,
 } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
+import { refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
@@ -68,6 +69,7 @@ export async function loadPersonFor(ctx: Ctx, id: string, action: 'person.read' 
   const hint = { resourceType: 'person', resourceId: id };
   const target = await findPersonTarget(ctx.trx, ctx.actor, id);
   if (!target) throw errors.notFound({ audit: { action, ...hint } });
+  if (!target.visible) await refuseExpiredGrant(ctx.trx, ctx.actor, id, { action, ...hint });
   const owned = { institutionId: target.ownerInstitutionId, sharedWithActor: target.visible };
   if (action === 'person.read') authorize(ctx.actor, 'person.read', owned, { hide: true, ...hint });
   else {

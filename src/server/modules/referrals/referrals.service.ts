@@ -89,7 +89,14 @@ function actionsFor(ctx: Ctx, row: ReferralRow): Actions {
  */
 export async function referralView(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
   const row = (await referralById(ctx.trx, referralId))!;
-  const personal = row.state !== 'withdrawn' && (await consentActive(ctx, row.consent_id));
+  // An erased person (docs/PRIVACY.md) has nothing left to show, as after a withdrawal.
+  const erased = await ctx.trx
+    .selectFrom('persons')
+    .select('id')
+    .where('id', '=', row.person_id)
+    .where('erased_at', 'is not', null)
+    .executeTakeFirst();
+  const personal = row.state !== 'withdrawn' && !erased && (await consentActive(ctx, row.consent_id));
   let person = null;
   if (personal) {
     const need = await ctx.trx

@@ -1,0 +1,445 @@
+/**
+ * The DPO's oversight alerts (docs/PRIVACY.md, "Oversight"), computed from the audit trail by a
+ * background job in batches: the job reads the audit rows after its cursor (`privacy_alert_cursor`),
+ * raises alerts and moves the cursor, in one transaction per batch. It only READS the audit table.
+ * Thresholds come from the environment (operators' configuration), with the documented defaults.
+ */
+import { sql } from 'kysely';
+import type { AlertKind } from '../../../shared/api-privacy.js';
+import { paraguayDayOf } from '../../../shared/dates.js';
+import type { Database, Trx } from '../../db/database.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { textKeys } from '../persons/name-normalize.js';
+import { nameIndex } from '../persons/person-record.js';
+
+export interface AlertThresholds {
+  /** Distinct persons read by one user within `bulkSeconds` that make a bulk-reading alert. */
+  bulkPersons: number;
+  bulkSeconds: number;
+  /** Working hours, Paraguay time: reads outside [from, to) are out of hours. */
+  hoursFrom: number;
+  hoursTo: number;
+  /** Refused attempts ("not found", "forbidden") by one user within `probingMinutes`. */
+  probingCount: number;
+  probingMinutes: number;
+  /** Audit rows per batch. */
+  batch: number;
+}
+
+export const DEFAULT_THRESHOLDS: AlertThresholds = {
+  bulkPersons: 200,
+  bulkSeconds: 60,
+  hoursFrom: 7,
+  hoursTo: 19,
+  probingCount: 20,
+  probingMinutes: 10,
+  batch: 5000,
+};
+
+/** Thresholds from `NANDUTI_ALERT_*` variables; a malformed value stops the server at start. */
+export function alertThresholds(env: NodeJS.ProcessEnv = process.env): AlertThresholds {
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new Error(`${name} must be a whole number from ${min} to ${max}.`);
+    return value;
+  };
+  const hours = env.NANDUTI_ALERT_WORK_HOURS;
+  let hoursFrom = DEFAULT_THRESHOLDS.hoursFrom;
+  let hoursTo = DEFAULT_THRESHOLDS.hoursTo;
+  if (hours) {
+    const m = /^(\d{1,2})-(\d{1,2})$/.exec(hours);
+    if (!m || Number(m[1]) >= Number(m[2]) || Number(m[2]) > 24)
+      throw new Error('NANDUTI_ALERT_WORK_HOURS must look like 7-19 (from hour, to hour).');
+    hoursFrom = Number(m[1]);
+    hoursTo = Number(m[2]);
+  }
+  return {
+    bulkPersons: int('NANDUTI_ALERT_BULK_PERSONS', DEFAULT_THRESHOLDS.bulkPersons, 2, 100_000),
+    bulkSeconds: int('NANDUTI_ALERT_BULK_SECONDS', DEFAULT_THRESHOLDS.bulkSeconds, 1, 86_400),
+    hoursFrom,
+    hoursTo,
+    probingCount: int('NANDUTI_ALERT_PROBING', DEFAULT_THRESHOLDS.probingCount, 2, 100_000),
+    probingMinutes: int('NANDUTI_ALERT_PROBING_MINUTES', DEFAULT_THRESHOLDS.probingMinutes, 1, 1440),
+    batch: int('NANDUTI_ALERT_BATCH', DEFAULT_THRESHOLDS.batch, 10, 100_000),
+  };
+}
+
+/** Audit actions that show a person's record (or their name in a list) to the actor. */
+export const PERSON_READ_ACTIONS = [
+  'person.read',
+  'person.search',
+  'person.duplicateCheck',
+  'findPersonMatches',
+  'listMatchReviews',
+  'referral.readShared',
+] as const;
+const RECORD_READS = ['person.read', 'case.read'];
+const EXPORTS = ['exchange.exportHtcds', 'exchange.exportCtdc', 'investigation.export'];
+
+interface AuditRow {
+  seq: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_institution_id: string | null;
+  action: string;
+  outcome: string;
+  resource_type: string | null;
+  resource_id: string | null;
+}
+
+interface NewAlert {
+  kind: AlertKind;
+  user_id: string | null;
+  institution_id: string | null;
+  window_from: Date;
+  window_to: Date;
+  count: number;
+  action?: string | null;
+  outcome?: string | null;
+  resource_type?: string | null;
+  resource_id?: string | null;
+}
+
+const AlertLock = 7261016;
+
+/** Runs batches until the trail is read; returns how many alerts were raised. */
+export async function runPrivacyAlerts(
+  db: Database,
+  crypto: FieldCrypto,
+  thresholds: AlertThresholds = alertThresholds(),
+): Promise<number> {
+  let raised = 0;
+  for (;;) {
+    const { rows, alerts } = await db.transaction((trx) => runBatch(trx, crypto, thresholds));
+    raised += alerts;
+    if (rows < thresholds.batch) return raised;
+  }
+}
+
+async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
+  await sql`select pg_advisory_xact_lock(${AlertLock})`.execute(trx);
+  const cursor = await trx.selectFrom('privacy_alert_cursor').select('last_seq').executeTakeFirstOrThrow();
+  const last = Number(cursor.last_seq);
+  const rows = (await trx
+    .selectFrom('audit_events')
+    .select([
+      'seq',
+      'at',
+      'actor_user_id',
+      'actor_institution_id',
+      'action',
+      'outcome',
+      'resource_type',
+      'resource_id',
+    ])
+    .where('seq', '>', last)
+    .orderBy('seq')
+    .limit(t.batch)
+    .execute()) as AuditRow[];
+  if (rows.length === 0) return { rows: 0, alerts: 0 };
+  const alerts: NewAlert[] = [
+    ...(await bulkReading(trx, rows, t)),
+    ...(await probing(trx, rows, t)),
+    ...eventAlerts(rows),
+    ...(await ownSurname(trx, crypto, rows)),
+  ];
+  const daily = [...outOfHours(rows, t), ...(await unassignedCases(trx, rows))];
+  let count = alerts.length;
+  if (alerts.length > 0) await trx.insertInto('privacy_alerts').values(alerts).execute();
+  count += await mergeDaily(trx, daily);
+  await trx
+    .updateTable('privacy_alert_cursor')
+    .set({ last_seq: Number(rows[rows.length - 1]!.seq) })
+    .execute();
+  return { rows: rows.length, alerts: count };
+}
+
+const ms = (d: Date | string) => new Date(d).getTime();
+
+/**
+ * Bulk reading: a sliding window of `bulkSeconds` over each user's person reads; when it holds
+ * `bulkPersons` distinct persons, one alert, and the burst is not alerted again while it goes on.
+ */
+async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Promise<NewAlert[]> {
+  const reads = (rows: AuditRow[]) =>
+    rows.filter(
+      (r) =>
+        r.outcome === 'success' &&
+        r.resource_type === 'person' &&
+        r.resource_id !== null &&
+        r.actor_user_id !== null &&
+        (PERSON_READ_ACTIONS as readonly string[]).includes(r.action),
+    );
+  const inBatch = reads(batch);
+  if (inBatch.length === 0) return [];
+  // The reads of the window before the batch, so a burst across two batches is seen whole.
+  const since = new Date(ms(inBatch[0]!.at) - t.bulkSeconds * 1000);
+  const earlier = (await trx
+    .selectFrom('audit_events')
+    .select(['seq', 'at', 'actor_user_id', 'actor_institution_id', 'action', 'outcome', 'resource_type', 'resource_id'])
+    .where('seq', '<', Number(batch[0]!.seq))
+    .where('at', '>=', since)
+    .where('resource_type', '=', 'person')
+    .where('action', 'in', [...PERSON_READ_ACTIONS])
+    .orderBy('seq')
+    .execute()) as AuditRow[];
+  const byUser = new Map<string, AuditRow[]>();
+  for (const r of [...reads(earlier), ...inBatch]) {
+    const list = byUser.get(r.actor_user_id!) ?? [];
+    list.push(r);
+    byUser.set(r.actor_user_id!, list);
+  }
+  const out: NewAlert[] = [];
+  const batchStart = Number(batch[0]!.seq);
+  for (const [userId, events] of byUser) {
+    const previous = await trx
+      .selectFrom('privacy_alerts')
+      .select((eb) => eb.fn.max('window_to').as('until'))
+      .where('kind', '=', 'bulk_reading')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    // A burst already alerted is not alerted again until a full quiet window has passed.
+    let quietAfter = previous?.until ? ms(previous.until as Date) + t.bulkSeconds * 1000 : -Infinity;
+    const counts = new Map<string, number>();
+    let left = 0;
+    for (let right = 0; right < events.length; right++) {
+      const e = events[right]!;
+      counts.set(e.resource_id!, (counts.get(e.resource_id!) ?? 0) + 1);
+      while (ms(e.at) - ms(events[left]!.at) > t.bulkSeconds * 1000) {
+        const id = events[left]!.resource_id!;
+        const n = counts.get(id)! - 1;
+        if (n === 0) counts.delete(id);
+        else counts.set(id, n);
+        left++;
+      }
+      if (counts.size >= t.bulkPersons && Number(e.seq) >= batchStart && ms(events[left]!.at) > quietAfter) {
+        out.push({
+          kind: 'bulk_reading',
+          user_id: userId,
+          institution_id: e.actor_institution_id,
+          window_from: new Date(events[left]!.at),
+          window_to: new Date(e.at),
+          count: counts.size,
+          resource_type: 'person',
+        });
+        quietAfter = ms(e.at) + t.bulkSeconds * 1000;
+        counts.clear();
+        left = right + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Probing: many refused attempts by one user within `probingMinutes` (fixed windows). */
+async function probing(trx: Trx, batch: AuditRow[], t: AlertThresholds): Promise<NewAlert[]> {
+  const width = t.probingMinutes * 60_000;
+  const groups = new Map<string, AuditRow[]>();
+  for (const r of batch) {
+    if (r.outcome !== 'denied' || !r.actor_user_id) continue;
+    const key = `${r.actor_user_id}|${Math.floor(ms(r.at) / width)}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const out: NewAlert[] = [];
+  for (const [key, rows] of groups) {
+    const [userId, slot] = key.split('|') as [string, string];
+    const from = new Date(Number(slot) * width);
+    const to = new Date(Number(slot) * width + width - 1);
+    const before = await trx
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('actor_user_id', '=', userId)
+      .where('outcome', '=', 'denied')
+      .where('at', '>=', from)
+      .where('seq', '<', Number(batch[0]!.seq))
+      .executeTakeFirstOrThrow();
+    const already = Number(before.n);
+    // Alert once per window: when this batch makes the count cross the threshold.
+    if (already < t.probingCount && already + rows.length >= t.probingCount)
+      out.push({
+        kind: 'probing',
+        user_id: userId,
+        institution_id: rows[0]!.actor_institution_id,
+        window_from: from,
+        window_to: to,
+        count: already + rows.length,
+        outcome: 'denied',
+      });
+  }
+  return out;
+}
+
+/** One alert per export and per break-glass opened. */
+function eventAlerts(batch: AuditRow[]): NewAlert[] {
+  return batch
+    .filter((r) => r.outcome === 'success' && (EXPORTS.includes(r.action) || r.action === 'breakGlass.open'))
+    .map((r) => ({
+      kind: r.action === 'breakGlass.open' ? ('break_glass' as const) : ('export' as const),
+      user_id: r.actor_user_id,
+      institution_id: r.actor_institution_id,
+      window_from: new Date(r.at),
+      window_to: new Date(r.at),
+      count: 1,
+      action: r.action,
+      resource_type: r.resource_type,
+      resource_id: r.resource_id,
+    }));
+}
+
+/** A user's surnames: the words of the display name after the first (blind-indexed name keys). */
+function surnameTokens(crypto: FieldCrypto, displayName: string): string[] {
+  const words = displayName.trim().split(/\s+/).slice(1);
+  return textKeys(words.join(' ')).map(nameIndex(crypto));
+}
+
+/**
+ * A user reading a person who shares one of their surnames (themselves, or likely a relative):
+ * compared as blind-index name keys, so no name is decrypted. One alert per (user, person).
+ */
+async function ownSurname(trx: Trx, crypto: FieldCrypto, batch: AuditRow[]): Promise<NewAlert[]> {
+  const reads = batch.filter(
+    (r) => r.outcome === 'success' && r.action === 'person.read' && r.resource_id && r.actor_user_id,
+  );
+  if (reads.length === 0) return [];
+  const userIds = [...new Set(reads.map((r) => r.actor_user_id!))];
+  const users = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
+  const tokens = new Map(users.map((u) => [u.id, surnameTokens(crypto, u.display_name)]));
+  const personIds = [...new Set(reads.map((r) => r.resource_id!))];
+  const persons = await trx
+    .selectFrom('persons')
+    .select(['id', 'name_tokens'])
+    .where('id', 'in', personIds)
+    .execute();
+  const personTokens = new Map(persons.map((p) => [p.id, new Set(p.name_tokens)]));
+  const out: NewAlert[] = [];
+  const seen = new Set<string>();
+  for (const r of reads) {
+    const key = `${r.actor_user_id}|${r.resource_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mine = tokens.get(r.actor_user_id!) ?? [];
+    const theirs = personTokens.get(r.resource_id!);
+    if (!theirs || !mine.some((token) => theirs.has(token))) continue;
+    const exists = await trx
+      .selectFrom('privacy_alerts')
+      .select('id')
+      .where('kind', '=', 'own_surname')
+      .where('user_id', '=', r.actor_user_id)
+      .where('resource_id', '=', r.resource_id)
+      .executeTakeFirst();
+    if (exists) continue;
+    out.push({
+      kind: 'own_surname',
+      user_id: r.actor_user_id,
+      institution_id: r.actor_institution_id,
+      window_from: new Date(r.at),
+      window_to: new Date(r.at),
+      count: 1,
+      action: 'person.read',
+      resource_type: 'person',
+      resource_id: r.resource_id,
+    });
+  }
+  return out;
+}
+
+/** A per-user, per-day alert: merged with the same day's alert of the same kind when it exists. */
+interface DailyAlert extends NewAlert {
+  day: string;
+}
+
+function hourInParaguay(at: Date): number {
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'America/Asuncion',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return Number(hour);
+}
+
+function groupDaily(kind: AlertKind, rows: AuditRow[], extra: Partial<NewAlert> = {}): DailyAlert[] {
+  const groups = new Map<string, DailyAlert>();
+  for (const r of rows) {
+    const day = paraguayDayOf(r.at);
+    const key = `${r.actor_user_id}|${day}`;
+    const found = groups.get(key);
+    if (found) {
+      found.count++;
+      found.window_to = new Date(r.at);
+    } else
+      groups.set(key, {
+        kind,
+        day,
+        user_id: r.actor_user_id,
+        institution_id: r.actor_institution_id,
+        window_from: new Date(r.at),
+        window_to: new Date(r.at),
+        count: 1,
+        ...extra,
+      });
+  }
+  return [...groups.values()];
+}
+
+function outOfHours(batch: AuditRow[], t: AlertThresholds): DailyAlert[] {
+  const rows = batch.filter((r) => {
+    if (r.outcome !== 'success' || !r.actor_user_id || !RECORD_READS.includes(r.action)) return false;
+    const hour = hourInParaguay(new Date(r.at));
+    return hour < t.hoursFrom || hour >= t.hoursTo;
+  });
+  return groupDaily('out_of_hours', rows);
+}
+
+/** Reads of an own-institution case owned by another unit, by a user not assigned to it. */
+async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[]> {
+  const reads = batch.filter(
+    (r) => r.outcome === 'success' && r.action === 'case.read' && r.resource_id && r.actor_user_id,
+  );
+  if (reads.length === 0) return [];
+  const pairs = await sql<{ user_id: string; case_id: string }>`select distinct u.id as user_id, c.id as case_id
+    from unnest(${sql.val(reads.map((r) => r.actor_user_id!))}::uuid[], ${sql.val(
+      reads.map((r) => r.resource_id!),
+    )}::uuid[]) as x(user_id, case_id)
+    join users u on u.id = x.user_id join cases c on c.id = x.case_id
+    where c.owner_institution_id = u.institution_id and c.owner_unit_id is not null and u.unit_id is not null
+      and c.owner_unit_id <> u.unit_id
+      and not exists (select 1 from case_assignments a where a.case_id = c.id and a.user_id = u.id)`.execute(trx);
+  const flagged = new Set(pairs.rows.map((p) => `${p.user_id}|${p.case_id}`));
+  return groupDaily(
+    'unassigned_case',
+    reads.filter((r) => flagged.has(`${r.actor_user_id}|${r.resource_id}`)),
+    { action: 'case.read', resource_type: 'case' },
+  );
+}
+
+/** Inserts daily alerts, or adds to the open one of the same kind, user and day. */
+async function mergeDaily(trx: Trx, alerts: DailyAlert[]): Promise<number> {
+  let added = 0;
+  for (const { day, ...alert } of alerts) {
+    const existing = await trx
+      .selectFrom('privacy_alerts')
+      .select(['id'])
+      .where('kind', '=', alert.kind)
+      .where('user_id', '=', alert.user_id)
+      .where(sql<string>`to_char((window_from at time zone 'America/Asuncion')::date, 'YYYY-MM-DD')`, '=', day)
+      .where('acknowledged_at', 'is', null)
+      .executeTakeFirst();
+    if (existing) {
+      await trx
+        .updateTable('privacy_alerts')
+        .set((eb) => ({
+          count: eb('count', '+', alert.count),
+          window_to: sql<Date>`greatest(window_to, ${alert.window_to})`,
+        }))
+        .where('id', '=', existing.id)
+        .execute();
+    } else {
+      await trx.insertInto('privacy_alerts').values(alert).execute();
+      added++;
+    }
+  }
+  return added;
+}

@@ -1,0 +1,102 @@
+/**
+ * Erasure (docs/PRIVACY.md, "Erasure"): in the caller's ONE transaction, the personal columns of a
+ * case and everything attached to it become NULL (identity, documents, contacts, places, narratives
+ * and every free text, the blind indexes used for search and linkage), while the coded facts the
+ * statistics count (sex, year of birth, nationality, department, decisions, exploitation, events,
+ * referrals and services, the linkage cluster a person belongs to) stay as they are — so every
+ * figure of past years is computed to the same value as before. Nothing is deleted: ids stay so
+ * the statistics' person key and the audit trail still point somewhere.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../../db/database.js';
+
+/** The field names written to the audit tombstone of an erased case (never values). */
+export const CASE_FIELDS_ERASED = [
+  'cases.detection_place',
+  'cases.narrative',
+  'trafficking_decisions.reason',
+  'trafficking_events.district',
+  'consents.reason',
+  'person_needs.notes',
+  'referrals.note',
+  'referrals.state_reason',
+  'service_deliveries.description',
+  'case_shares.reason',
+  'screenings.answers',
+  'hotline_contacts.summary',
+] as const;
+
+/** The field names written to the audit tombstone of an erased person. */
+export const PERSON_FIELDS_ERASED = [
+  'persons.given_names',
+  'persons.first_surname',
+  'persons.second_surname',
+  'persons.aliases',
+  'persons.date_of_birth',
+  'persons.document_number',
+  'persons.document_type',
+  'persons.contact',
+  'persons.residence_district',
+  'persons.indigenous_community',
+  'persons.disability',
+  'persons.name_tokens',
+  'persons.document_bidx',
+  'persons.identity_bidx',
+] as const;
+
+/**
+ * The persons of `caseIds` that are on no other case still kept: they are erased with the cases.
+ * A person who is also on a case that is kept stays (that case still needs them).
+ */
+export async function personsOnlyOn(trx: Trx, caseIds: readonly string[]): Promise<string[]> {
+  const rows = await sql<{ person_id: string }>`select distinct cp.person_id from case_persons cp
+    where cp.case_id in (${sql.join(caseIds)})
+      and not exists (select 1 from case_persons other join cases oc on oc.id = other.case_id
+        where other.person_id = cp.person_id and oc.erased_at is null
+          and other.case_id not in (${sql.join(caseIds)}))
+    order by cp.person_id`.execute(trx);
+  return rows.rows.map((r) => r.person_id);
+}
+
+/** Erases the cases and the given persons (see the module comment). */
+export async function eraseCases(trx: Trx, caseIds: readonly string[], personIds: readonly string[]) {
+  if (caseIds.length === 0) return;
+  const cases = sql.join(caseIds);
+  await sql`update cases set detection_place = null, narrative = null, erased_at = now()
+    where id in (${cases})`.execute(trx);
+  await sql`update trafficking_decisions set reason = null where case_id in (${cases})`.execute(trx);
+  await sql`update trafficking_events set district = null where case_id in (${cases}) and district is not null`.execute(
+    trx,
+  );
+  await sql`update consents set reason = null where case_id in (${cases}) and reason is not null`.execute(trx);
+  await sql`update person_needs set notes = null where case_id in (${cases}) and notes is not null`.execute(trx);
+  await sql`update referrals set note = null, state_reason = null where case_id in (${cases})
+    and (note is not null or state_reason is not null)`.execute(trx);
+  await sql`update service_deliveries set description = null
+    where referral_id in (select id from referrals where case_id in (${cases}))`.execute(trx);
+  await sql`update case_shares set reason = '' where case_id in (${cases})`.execute(trx);
+  await sql`update screenings set answers = '{}' where case_id in (${cases})`.execute(trx);
+  await sql`update hotline_contacts set summary = null, erased_at = now() where case_id in (${cases})`.execute(trx);
+  if (personIds.length > 0) await erasePersons(trx, personIds);
+}
+
+async function erasePersons(trx: Trx, personIds: readonly string[]) {
+  const persons = sql.join(personIds);
+  await sql`update persons set given_names = null, first_surname = null, second_surname = null,
+      aliases = null, date_of_birth = null, document_number = null, document_type = null, contact = null,
+      residence_district = null, indigenous_community = null, disability = null,
+      name_tokens = '{}', document_bidx = null, identity_bidx = null, erased_at = now()
+    where id in (${persons})`.execute(trx);
+  // A pending match review would show the erased record to a reviewer: it goes. Links and clusters
+  // (ids only) stay, so the person is still counted once with the records it was linked to.
+  await sql`delete from match_reviews where status = 'pending'
+    and (person_a in (${persons}) or person_b in (${persons}))`.execute(trx);
+}
+
+/** Erases hotline contacts that opened no case. */
+export async function eraseContacts(trx: Trx, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await sql`update hotline_contacts set summary = null, erased_at = now() where id in (${sql.join(ids)})`.execute(
+    trx,
+  );
+}

@@ -1,0 +1,67 @@
+/** Privacy operations (docs/PRIVACY.md): retention and erasure, break-glass, oversight, transparency. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { contracts } from '../../../shared/contracts/index.js';
+import { audited, routesOf } from '../../http/route.js';
+import type { AppServices } from '../../services.js';
+import { acknowledgePrivacyAlert, listPrivacyAlerts } from './alerts.service.js';
+import { listBreakGlass, openBreakGlass, reviewBreakGlass } from './break-glass.service.js';
+import {
+  eraseRecords,
+  getRetentionSchedule,
+  listRetentionDue,
+  releaseLegalHold,
+  setLegalHold,
+  updateRetentionSchedule,
+} from './retention.service.js';
+import { accessReport, consentReceipt } from './transparency.js';
+import { accessReportPdf, consentReceiptPdf } from './transparency-pdf.js';
+
+function sendPdf(reply: FastifyReply, body: Buffer, name: string) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+function sendJson(reply: FastifyReply, body: unknown) {
+  return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
+}
+
+export function privacyRoutes(app: FastifyInstance, services: AppServices): void {
+  const route = routesOf(app, services);
+  route(contracts.getRetentionSchedule, async (ctx) => getRetentionSchedule(ctx));
+  route(contracts.updateRetentionSchedule, async (ctx, { body }) => updateRetentionSchedule(ctx, body));
+  route(contracts.setLegalHold, async (ctx, { body }) => setLegalHold(ctx, ctx.crypto, body));
+  route(contracts.releaseLegalHold, async (ctx, { params }) => releaseLegalHold(ctx, ctx.crypto, params.id));
+  route(contracts.listRetentionDue, async (ctx, { query }) => listRetentionDue(ctx, ctx.crypto, query), audited);
+  route(contracts.eraseRecords, async (ctx, { body }) => eraseRecords(ctx, body));
+
+  route(contracts.openBreakGlass, async (ctx, { body }) => openBreakGlass(ctx, ctx.crypto, body));
+  route(contracts.listBreakGlass, async (ctx, { query }) => listBreakGlass(ctx, ctx.crypto, query), audited);
+  route(contracts.reviewBreakGlass, async (ctx, { params, body }) =>
+    reviewBreakGlass(ctx, ctx.crypto, params.id, body),
+  );
+
+  route(contracts.listPrivacyAlerts, async (ctx, { query }) => listPrivacyAlerts(ctx, query), audited);
+  route(contracts.acknowledgePrivacyAlert, async (ctx, { params }) => acknowledgePrivacyAlert(ctx, params.id));
+
+  route(
+    contracts.getPersonAccessReport,
+    async (ctx, { params, query }) => {
+      const report = await accessReport(ctx, params.id, query.locale, query.staffNames ?? false);
+      if (query.format === 'json') return void (await sendJson(ctx.reply, report));
+      await sendPdf(ctx.reply, await accessReportPdf(report), `access-report-${report.locale}.pdf`);
+    },
+    audited,
+  );
+  route(
+    contracts.getConsentReceipt,
+    async (ctx, { params, query }) => {
+      const receipt = await consentReceipt(ctx, params.id, query.locale);
+      if (query.format === 'json') return void (await sendJson(ctx.reply, receipt));
+      await sendPdf(ctx.reply, await consentReceiptPdf(receipt), `consent-receipt-${receipt.locale}.pdf`);
+    },
+    audited,
+  );
+}

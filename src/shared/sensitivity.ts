@@ -1,0 +1,89 @@
+/**
+ * Sensitivity labels (docs/PRIVACY.md, "Sensitivity labels"): every personal field of a person or a
+ * case carries one label, in this ONE registry. The label decides whether a field is masked in lists
+ * and exports (and so in the offline set, which is built from lists), what a consent receipt calls
+ * the data it covers, and what a reveal names in the audit trail. Shared by the server and the web.
+ */
+import type { Locale } from './roles.js';
+
+export const SENSITIVITY_LABELS = ['identity', 'contact', 'location', 'health', 'testimony', 'legal'] as const;
+export type SensitivityLabel = (typeof SENSITIVITY_LABELS)[number];
+
+/** Field → label. Keys are API field names (person and case views, shareable referral fields). */
+export const FIELD_SENSITIVITY = {
+  // person
+  givenNames: 'identity',
+  firstSurname: 'identity',
+  secondSurname: 'identity',
+  surnames: 'identity',
+  aliases: 'identity',
+  dateOfBirth: 'identity',
+  age: 'identity',
+  documentType: 'identity',
+  documentNumber: 'identity',
+  nationalities: 'identity',
+  sex: 'identity',
+  languages: 'identity',
+  interpreterNeeded: 'identity',
+  indigenousCommunity: 'identity',
+  contact: 'contact',
+  residenceDepartment: 'location',
+  residenceDistrict: 'location',
+  disability: 'health',
+  need: 'health',
+  // case
+  detectionPlace: 'location',
+  narrative: 'testimony',
+  screeningAnswers: 'testimony',
+  decisionReason: 'legal',
+  protectionStatus: 'legal',
+} as const satisfies Record<string, SensitivityLabel>;
+export type LabelledField = keyof typeof FIELD_SENSITIVITY;
+
+/**
+ * Labels masked in lists and exports: shown only on the record's own page, and there only after an
+ * explicit, audited reveal. Identity stays visible in lists (a worker must find the person).
+ */
+export const MASKED_IN_LISTS: readonly SensitivityLabel[] = ['contact', 'location', 'health', 'testimony', 'legal'];
+
+export function sensitivityOf(field: string): SensitivityLabel | null {
+  return (FIELD_SENSITIVITY as Record<string, SensitivityLabel>)[field] ?? null;
+}
+
+/** Whether `field` is masked in lists and exports. */
+export function maskedInLists(field: string): boolean {
+  const label = sensitivityOf(field);
+  return label !== null && MASKED_IN_LISTS.includes(label);
+}
+
+/** The distinct labels of `fields`, in the registry's order. */
+export function labelsOf(fields: readonly string[]): SensitivityLabel[] {
+  const found = new Set(fields.map(sensitivityOf).filter((l): l is SensitivityLabel => l !== null));
+  return SENSITIVITY_LABELS.filter((l) => found.has(l));
+}
+
+/** What each label means, for people (consent receipts, the reveal button). */
+export const SENSITIVITY_LABEL_TEXT: Record<SensitivityLabel, Record<Locale, string>> = {
+  identity: {
+    es: 'Identidad (nombres, edad, documento, nacionalidad, idiomas)',
+    gn: 'Mávapa (téra, ary, kuatia, tetã, ñe’ẽ)',
+    en: 'Identity (names, age, document, nationality, languages)',
+  },
+  contact: { es: 'Contacto (teléfono, dirección)', gn: 'Ñemongeta (pumbyry, tendakuéra)', en: 'Contact (phone, address)' },
+  location: { es: 'Ubicación (lugares, distrito)', gn: 'Tenda (tenda, távaygua)', en: 'Location (places, district)' },
+  health: {
+    es: 'Salud y necesidades (discapacidad, necesidades de atención)',
+    gn: 'Tesãi ha tekotevẽ (ñembyasy, ñangareko tekotevẽ)',
+    en: 'Health and needs (disability, care needs)',
+  },
+  testimony: {
+    es: 'Relato (lo que la persona contó)',
+    gn: 'Mombe’u (umi mba’e omombe’úva)',
+    en: 'Testimony (what the person told)',
+  },
+  legal: {
+    es: 'Situación legal (decisiones, protección)',
+    gn: 'Léi rehegua (jeporavo, ñeñangareko)',
+    en: 'Legal situation (decisions, protection)',
+  },
+};
