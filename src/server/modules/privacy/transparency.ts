@@ -29,6 +29,7 @@ const SHOWN_IN_LISTS = new Set<string>(
 );
 
 function kindOf(action: string): Entry['kind'] {
+  if (action === 'breakGlass.open') return 'break_glass';
   if (action === 'referral.readShared') return 'received';
   if (SHOWN_IN_LISTS.has(action)) return 'shown_in_search';
   if (action.endsWith('.read') || action === 'decision.list' || action === 'need.list') return 'read';
