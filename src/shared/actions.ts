@@ -48,15 +48,7 @@ export const ACTIONS = {
   statistics: ['read', 'report', 'drill'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
   device: ['register', 'list', 'revoke', 'unlock'],
-  privacy: [
-    'readRetention',
-    'updateRetention',
-    'hold',
-    'erase',
-    'oversee',
-    'accessReport',
-    'consentReceipt',
-  ],
+  privacy: ['readRetention', 'updateRetention', 'hold', 'erase', 'oversee', 'accessReport', 'consentReceipt'],
   breakGlass: ['open'],
 } as const;
 

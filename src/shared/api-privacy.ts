@@ -100,7 +100,11 @@ export const EraseRecordsRequest = z
 export const EraseRecordsResult = z.object({
   decision: z.enum(['erased', 'refused']),
   records: z.array(
-    z.object({ recordType: z.enum(['case', 'hotline_contact']), id: Uuid, category: z.enum(RECORD_CATEGORIES) }),
+    z.object({
+      recordType: z.enum(['case', 'hotline_contact']),
+      id: Uuid,
+      category: z.enum(RECORD_CATEGORIES),
+    }),
   ),
   /** Persons whose record was erased with the cases (a person also on a case kept is kept). */
   personsErased: z.number().int(),

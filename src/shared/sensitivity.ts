@@ -6,7 +6,14 @@
  */
 import type { Locale } from './roles.js';
 
-export const SENSITIVITY_LABELS = ['identity', 'contact', 'location', 'health', 'testimony', 'legal'] as const;
+export const SENSITIVITY_LABELS = [
+  'identity',
+  'contact',
+  'location',
+  'health',
+  'testimony',
+  'legal',
+] as const;
 export type SensitivityLabel = (typeof SENSITIVITY_LABELS)[number];
 
 /** Field → label. Keys are API field names (person and case views, shareable referral fields). */
@@ -44,7 +51,13 @@ export type LabelledField = keyof typeof FIELD_SENSITIVITY;
  * Labels masked in lists and exports: shown only on the record's own page, and there only after an
  * explicit, audited reveal. Identity stays visible in lists (a worker must find the person).
  */
-export const MASKED_IN_LISTS: readonly SensitivityLabel[] = ['contact', 'location', 'health', 'testimony', 'legal'];
+export const MASKED_IN_LISTS: readonly SensitivityLabel[] = [
+  'contact',
+  'location',
+  'health',
+  'testimony',
+  'legal',
+];
 
 export function sensitivityOf(field: string): SensitivityLabel | null {
   return (FIELD_SENSITIVITY as Record<string, SensitivityLabel>)[field] ?? null;
@@ -69,8 +82,16 @@ export const SENSITIVITY_LABEL_TEXT: Record<SensitivityLabel, Record<Locale, str
     gn: 'Mávapa (téra, ary, kuatia, tetã, ñe’ẽ)',
     en: 'Identity (names, age, document, nationality, languages)',
   },
-  contact: { es: 'Contacto (teléfono, dirección)', gn: 'Ñemongeta (pumbyry, tendakuéra)', en: 'Contact (phone, address)' },
-  location: { es: 'Ubicación (lugares, distrito)', gn: 'Tenda (tenda, távaygua)', en: 'Location (places, district)' },
+  contact: {
+    es: 'Contacto (teléfono, dirección)',
+    gn: 'Ñemongeta (pumbyry, tendakuéra)',
+    en: 'Contact (phone, address)',
+  },
+  location: {
+    es: 'Ubicación (lugares, distrito)',
+    gn: 'Tenda (tenda, távaygua)',
+    en: 'Location (places, district)',
+  },
   health: {
     es: 'Salud y necesidades (discapacidad, necesidades de atención)',
     gn: 'Tesãi ha tekotevẽ (ñembyasy, ñangareko tekotevẽ)',

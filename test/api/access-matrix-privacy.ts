@@ -22,8 +22,16 @@ async function personOf(c: Cell, owner: string) {
 async function grant(c: Cell) {
   const { personId } = await personOf(c, 'MINNA');
   return c.t.services.db.transaction(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'institution_id']).where('role', '=', 'case_worker').executeTakeFirstOrThrow();
-    const owner = await trx.selectFrom('persons').select('owner_institution_id').where('id', '=', personId).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'institution_id'])
+      .where('role', '=', 'case_worker')
+      .executeTakeFirstOrThrow();
+    const owner = await trx
+      .selectFrom('persons')
+      .select('owner_institution_id')
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('break_glass')
       .values({
@@ -75,7 +83,11 @@ export const PRIVACY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
     const hold = await c.t.services.db.transaction((trx) =>
       trx
         .insertInto('legal_holds')
-        .values({ case_id: caseId, reason: c.t.services.crypto.encrypt('Prueba', 'legal_holds.reason'), placed_by: null })
+        .values({
+          case_id: caseId,
+          reason: c.t.services.crypto.encrypt('Prueba', 'legal_holds.reason'),
+          placed_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow(),
     );
@@ -107,7 +119,14 @@ export const PRIVACY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
     const alert = await c.t.services.db.transaction((trx) =>
       trx
         .insertInto('privacy_alerts')
-        .values({ kind: 'export', user_id: null, institution_id: null, window_from: new Date(), window_to: new Date(), count: 1 })
+        .values({
+          kind: 'export',
+          user_id: null,
+          institution_id: null,
+          window_from: new Date(),
+          window_to: new Date(),
+          count: 1,
+        })
         .returning('id')
         .executeTakeFirstOrThrow(),
     );

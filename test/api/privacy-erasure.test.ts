@@ -42,7 +42,11 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await generateDemo(t.services, { cases: 150, seed: 'privacy', password: 'demo password for privacy 2026' });
+    await generateDemo(t.services, {
+      cases: 150,
+      seed: 'privacy',
+      password: 'demo password for privacy 2026',
+    });
     await addProtectionRecords(t);
     dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });
     analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
@@ -85,7 +89,10 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
 
     const before = await statisticsOf(chosen!.year);
     const beforeNext = await statisticsOf(chosen!.year + 1);
-    const res = await api(t, dpo, 'POST', '/api/privacy/erasures', { basis: 'retention_expired', caseIds: [caseId] });
+    const res = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'retention_expired',
+      caseIds: [caseId],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ decision: 'erased', personsErased: persons.length });
 
@@ -94,7 +101,9 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     expect(await statisticsOf(chosen!.year + 1)).toEqual(beforeNext);
 
     // Raw tables: every personal column is NULL (or empty), the coded facts are still there.
-    const [person] = await query(sql<Record<string, unknown>>`select * from persons where id = ${persons[0]}`);
+    const [person] = await query(
+      sql<Record<string, unknown>>`select * from persons where id = ${persons[0]}`,
+    );
     for (const column of [
       'given_names',
       'first_surname',
@@ -128,16 +137,25 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     expect(leftovers[0]!.n).toBe(0);
 
     // The tombstone: what, on what basis, by whom, when — field names only.
-    const tombstones = await query(sql<{ action: string; actor_user_id: string; changed_fields: unknown; resource_id: string }>`
+    const tombstones = await query(sql<{
+      action: string;
+      actor_user_id: string;
+      changed_fields: unknown;
+      resource_id: string;
+    }>`
       select action, actor_user_id, changed_fields, resource_id from audit_events
       where action in ('privacy.erase', 'privacy.erasePerson') and resource_id in (${sql.join([caseId, ...persons])})`);
     expect(tombstones.map((r) => r.resource_id).sort()).toEqual([caseId, ...persons].sort());
     expect(tombstones.every((r) => r.actor_user_id === dpo.user.id)).toBe(true);
     const caseTombstone = tombstones.find((r) => r.resource_id === caseId)!;
-    const fields = (typeof caseTombstone.changed_fields === 'string'
-      ? JSON.parse(caseTombstone.changed_fields)
-      : caseTombstone.changed_fields) as string[];
-    expect(fields).toEqual(expect.arrayContaining(['category:victim_case', 'basis:retention_expired', 'cases.narrative']));
+    const fields = (
+      typeof caseTombstone.changed_fields === 'string'
+        ? JSON.parse(caseTombstone.changed_fields)
+        : caseTombstone.changed_fields
+    ) as string[];
+    expect(fields).toEqual(
+      expect.arrayContaining(['category:victim_case', 'basis:retention_expired', 'cases.narrative']),
+    );
     const decision = await query(sql<{ decision: string; decided_by: string }>`
       select decision, decided_by from erasure_decisions where record_id = ${caseId}`);
     expect(decision).toEqual([{ decision: 'erased', decided_by: dpo.user.id }]);
@@ -145,7 +163,10 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     // Nobody reads it any more; a second erasure is refused.
     expect((await api(t, owner, 'GET', `/api/persons/${persons[0]}`)).statusCode).toBe(404);
     expect((await api(t, owner, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
-    const again = await api(t, dpo, 'POST', '/api/privacy/erasures', { basis: 'retention_expired', caseIds: [caseId] });
+    const again = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'retention_expired',
+      caseIds: [caseId],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('already_erased');
   });
@@ -158,7 +179,8 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     return { caseId, personId };
   }
   const narrativeOf = async (caseId: string) =>
-    (await query(sql<{ narrative: string | null }>`select narrative from cases where id = ${caseId}`))[0]!.narrative;
+    (await query(sql<{ narrative: string | null }>`select narrative from cases where id = ${caseId}`))[0]!
+      .narrative;
   const deniedErasures = async (caseId: string) =>
     (
       await query(sql<{ n: number }>`select count(*)::int as n from audit_events
@@ -201,13 +223,20 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
   it('holds a case linked to an investigation not finally decided, automatically', async () => {
     const linked = await dueCase();
     await t.services.db.transaction(async (trx) => {
-      const inv = await sql<{ id: string }>`insert into investigations (reference, owner_institution_id, opened_on)
-        select 'INV-PRIV-1', id, '2019-05-01' from institutions where code = 'PNPTU' returning id`.execute(trx);
+      const inv = await sql<{
+        id: string;
+      }>`insert into investigations (reference, owner_institution_id, opened_on)
+        select 'INV-PRIV-1', id, '2019-05-01' from institutions where code = 'PNPTU' returning id`.execute(
+        trx,
+      );
       await sql`insert into investigation_cases (investigation_id, case_id) values (${inv.rows[0]!.id}, ${linked.caseId})`.execute(
         trx,
       );
     });
-    const res = await api(t, dpo, 'POST', '/api/privacy/erasures', { basis: 'retention_expired', caseIds: [linked.caseId] });
+    const res = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'retention_expired',
+      caseIds: [linked.caseId],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('erasure_on_legal_hold');
     expect(await narrativeOf(linked.caseId)).not.toBeNull();
@@ -218,7 +247,10 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     await t.services.db.transaction((trx) =>
       sql`update cases set closed_at = now() where id = ${recent.caseId}`.execute(trx),
     );
-    const early = await api(t, dpo, 'POST', '/api/privacy/erasures', { basis: 'retention_expired', caseIds: [recent.caseId] });
+    const early = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'retention_expired',
+      caseIds: [recent.caseId],
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('erasure_not_due');
     expect(await deniedErasures(recent.caseId)).toBe(1);

@@ -72,7 +72,9 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
       [policeWorker, false],
     ] as const) {
       const list = await api(t, who, 'GET', '/api/notifications');
-      const kinds = list.json().items.map((n: { kind: string; resourceType: string }) => `${n.kind}/${n.resourceType}`);
+      const kinds = list
+        .json()
+        .items.map((n: { kind: string; resourceType: string }) => `${n.kind}/${n.resourceType}`);
       if (told) expect(kinds).toContain('break_glass_opened/break_glass');
       else expect(kinds).not.toContain('break_glass_opened/break_glass');
     }
@@ -81,7 +83,9 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     const read = await api(t, ministryWorker, 'GET', `/api/persons/${personId}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().givenNames).toBe('Mirna Soledad');
-    const write = await api(t, ministryWorker, 'PATCH', `/api/persons/${personId}`, { contact: '0981 000 000' });
+    const write = await api(t, ministryWorker, 'PATCH', `/api/persons/${personId}`, {
+      contact: '0981 000 000',
+    });
     expect(write.statusCode).toBe(403);
     // Someone who already sees the record needs no break-glass.
     const notNeeded = await api(t, policeWorker, 'POST', '/api/privacy/break-glass', {
@@ -94,20 +98,39 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     // In the person's access report, as an emergency access by MINNA's case worker role.
     const report = await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?format=json`);
     expect(report.statusCode).toBe(200);
-    const minna = report.json().entries.filter((e: { institutionCode: string }) => e.institutionCode === 'MINNA');
+    const minna = report
+      .json()
+      .entries.filter((e: { institutionCode: string }) => e.institutionCode === 'MINNA');
     expect(minna.length).toBeGreaterThan(0);
-    for (const entry of minna) expect(entry).toMatchObject({ kind: 'break_glass', role: 'case_worker', staff: null });
+    for (const entry of minna)
+      expect(entry).toMatchObject({ kind: 'break_glass', role: 'case_worker', staff: null });
     expect(minna.reduce((n: number, e: { times: number }) => n + e.times, 0)).toBeGreaterThanOrEqual(2);
     // Staff names only by the DPO's decision.
     expect(
-      (await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?format=json&staffNames=true`)).statusCode,
+      (
+        await api(
+          t,
+          policeWorker,
+          'GET',
+          `/api/persons/${personId}/access-report?format=json&staffNames=true`,
+        )
+      ).statusCode,
     ).toBe(403);
-    const named = await api(t, dpo, 'GET', `/api/persons/${personId}/access-report?format=json&staffNames=true`);
-    expect(named.json().entries.map((e: { staff: string | null }) => e.staff)).toContain(ministryWorker.user.username);
+    const named = await api(
+      t,
+      dpo,
+      'GET',
+      `/api/persons/${personId}/access-report?format=json&staffNames=true`,
+    );
+    expect(named.json().entries.map((e: { staff: string | null }) => e.staff)).toContain(
+      ministryWorker.user.username,
+    );
 
     // Expired: refused with a clear message, audited; the use awaits the DPO's review.
     await t.services.db.transaction((trx) =>
-      sql`update break_glass set expires_at = now() - interval '1 minute' where id = ${grant.id}`.execute(trx),
+      sql`update break_glass set expires_at = now() - interval '1 minute' where id = ${grant.id}`.execute(
+        trx,
+      ),
     );
     const expired = await api(t, ministryWorker, 'GET', `/api/persons/${personId}`);
     expect(expired.statusCode).toBe(403);
@@ -181,7 +204,10 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
 
   it('alerts on break-glass, on probing, and on a user reading a person with their own surname', async () => {
     const relative = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    const tokens = nameTokens({ givenNames: 'Mirna Soledad', firstSurname: 'Aquino' }, nameIndex(t.services.crypto));
+    const tokens = nameTokens(
+      { givenNames: 'Mirna Soledad', firstSurname: 'Aquino' },
+      nameIndex(t.services.crypto),
+    );
     await t.services.db.transaction(async (trx) => {
       await sql`update users set display_name = 'Lucía Aquino' where id = ${relative.user.id}`.execute(trx);
       await sql`update persons set name_tokens = ${tokens}::text[] where id = ${personId}`.execute(trx);
@@ -199,30 +225,42 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     const of = (kind: string, userId: string) => items.find((a) => a.kind === kind && a.userId === userId);
     expect(of('own_surname', relative.user.id)?.auditFilter).toMatchObject({ resourceId: personId });
     expect(of('probing', prober.user.id)?.auditFilter).toMatchObject({ outcome: 'denied' });
-    expect(of('break_glass', ministryWorker.user.id)?.auditFilter).toMatchObject({ action: 'breakGlass.open' });
+    expect(of('break_glass', ministryWorker.user.id)?.auditFilter).toMatchObject({
+      action: 'breakGlass.open',
+    });
     expect(of('own_surname', policeWorker.user.id)).toBeUndefined();
   });
 
   it('downloads the access report and the consent receipt as PDF in Spanish and Guaraní', async () => {
-    const consentId = await insertConsent(t, caseId, personId, ['Shelter', 'Psychological'], [
-      'givenNames',
-      'sex',
-      'age',
-      'contact',
-      'disability',
-    ]);
-    const { serviceIds } = await insertProvider(t, { institution: 'MINMUJER', services: [{ serviceType: 'Shelter' }] });
+    const consentId = await insertConsent(
+      t,
+      caseId,
+      personId,
+      ['Shelter', 'Psychological'],
+      ['givenNames', 'sex', 'age', 'contact', 'disability'],
+    );
+    const { serviceIds } = await insertProvider(t, {
+      institution: 'MINMUJER',
+      services: [{ serviceType: 'Shelter' }],
+    });
     const needId = await insertNeed(t, caseId, personId, 'Shelter', 'referred');
     await t.services.db.transaction((trx) =>
       sql`insert into referrals (case_id, person_id, need_id, consent_id, provider_service_id, service_type,
           from_institution_id, to_institution_id, state, urgency, due_at, shared_fields)
         select ${caseId}, ${personId}, ${needId}, ${consentId}, ${serviceIds.Shelter!}, 'Shelter',
           (select id from institutions where code = 'PNPTU'), (select id from institutions where code = 'MINMUJER'),
-          'requested', 'High', now() + interval '3 days', array['givenNames','sex','age']::text[]`.execute(trx),
+          'requested', 'High', now() + interval '3 days', array['givenNames','sex','age']::text[]`.execute(
+        trx,
+      ),
     );
 
     for (const locale of ['es', 'gn'] as const) {
-      const report = await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?locale=${locale}`);
+      const report = await api(
+        t,
+        policeWorker,
+        'GET',
+        `/api/persons/${personId}/access-report?locale=${locale}`,
+      );
       expect(report.statusCode).toBe(200);
       expect(report.headers['content-type']).toBe('application/pdf');
       expect(report.headers['content-disposition']).toContain(`access-report-${locale}.pdf`);
@@ -231,7 +269,12 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
       expect(pdf.toString('latin1')).toContain(`/Lang (${locale})`);
       expect(pdf.toString('latin1')).toContain('DejaVuSans');
 
-      const receipt = await api(t, policeWorker, 'GET', `/api/consents/${consentId}/receipt?locale=${locale}`);
+      const receipt = await api(
+        t,
+        policeWorker,
+        'GET',
+        `/api/consents/${consentId}/receipt?locale=${locale}`,
+      );
       expect(receipt.statusCode).toBe(200);
       expect(receipt.headers['content-type']).toBe('application/pdf');
       expect(receipt.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -247,7 +290,14 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(gn.json().dataCategories).toHaveLength(3);
     expect(gn.json().howToWithdraw).toMatch(/reipe’a/);
     const es = await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?format=json`);
-    expect(es.json().entries.some((e: { kind: string; institutionCode: string }) => e.kind === 'received' && e.institutionCode === 'MINMUJER')).toBe(true);
+    expect(
+      es
+        .json()
+        .entries.some(
+          (e: { kind: string; institutionCode: string }) =>
+            e.kind === 'received' && e.institutionCode === 'MINMUJER',
+        ),
+    ).toBe(true);
     // A hidden person's report is "not found" to another institution.
     const other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
     const hidden = await api(t, other, 'GET', `/api/persons/${personId}/access-report`);

@@ -69,18 +69,21 @@ export function scopedCases<O>(
 export function personVisible(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'persons'>) => {
     if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
-    return eb.and([eb('persons.erased_at', 'is', null), eb.or([
-      eb('persons.owner_institution_id', '=', actor.institutionId),
-      breakGlassGrant<'persons'>(actor, 'person', 'persons.id')(eb),
-      eb.exists(
-        eb
-          .selectFrom('case_persons')
-          .innerJoin('cases', 'cases.id', 'case_persons.case_id')
-          .select('case_persons.case_id')
-          .whereRef('case_persons.person_id', '=', 'persons.id')
-          .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>)),
-      ),
-    ])]);
+    return eb.and([
+      eb('persons.erased_at', 'is', null),
+      eb.or([
+        eb('persons.owner_institution_id', '=', actor.institutionId),
+        breakGlassGrant<'persons'>(actor, 'person', 'persons.id')(eb),
+        eb.exists(
+          eb
+            .selectFrom('case_persons')
+            .innerJoin('cases', 'cases.id', 'case_persons.case_id')
+            .select('case_persons.case_id')
+            .whereRef('case_persons.person_id', '=', 'persons.id')
+            .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>)),
+        ),
+      ]),
+    ]);
   };
 }
 

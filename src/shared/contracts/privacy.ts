@@ -99,7 +99,8 @@ export const openBreakGlass = defineContract({
   operationId: 'openBreakGlass',
   method: 'POST',
   path: '/api/privacy/break-glass',
-  summary: 'Open a person or case outside your scope in an emergency, with a written reason, for a limited time',
+  summary:
+    'Open a person or case outside your scope in an emergency, with a written reason, for a limited time',
   action: 'breakGlass.open',
   body: OpenBreakGlassRequest,
   response: BreakGlassView,

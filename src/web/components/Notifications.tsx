@@ -46,7 +46,11 @@ export function NotificationsButton() {
                 <li key={item.id} className={item.readAt ? 'record-item' : 'record-item record-item--unread'}>
                   <p className="record-item-title">
                     {item.resourceType === 'referral' ? (
-                      <Link to="/referrals/$id" params={{ id: item.resourceId }} onClick={() => setOpen(false)}>
+                      <Link
+                        to="/referrals/$id"
+                        params={{ id: item.resourceId }}
+                        onClick={() => setOpen(false)}
+                      >
                         {item.text}
                       </Link>
                     ) : (

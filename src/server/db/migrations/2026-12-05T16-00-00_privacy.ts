@@ -63,7 +63,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('erasure_decisions')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('record_type', 'text', (c) => c.notNull().check(sql`record_type in ('case','hotline_contact')`))
+    .addColumn('record_type', 'text', (c) =>
+      c.notNull().check(sql`record_type in ('case','hotline_contact')`),
+    )
     .addColumn('record_id', 'uuid', (c) => c.notNull())
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('basis', 'text', (c) =>

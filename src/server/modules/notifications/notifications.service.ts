@@ -119,7 +119,11 @@ export const ESCALATION_BATCH = 200;
  * Tells the owning institution's supervisors and every data protection officer, at once and in the
  * same transaction, that break-glass use `grantId` was opened on a record of `ownerInstitutionId`.
  */
-export async function notifyBreakGlass(trx: Trx, grantId: string, ownerInstitutionId: string): Promise<number> {
+export async function notifyBreakGlass(
+  trx: Trx,
+  grantId: string,
+  ownerInstitutionId: string,
+): Promise<number> {
   const users = await trx
     .selectFrom('users')
     .select(['id', 'email'])

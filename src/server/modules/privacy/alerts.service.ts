@@ -68,7 +68,11 @@ export async function listPrivacyAlerts(ctx: Ctx, query: z.output<typeof ListPri
 }
 
 export async function acknowledgePrivacyAlert(ctx: Ctx, id: string) {
-  const found = await ctx.trx.selectFrom('privacy_alerts').select('id').where('id', '=', id).executeTakeFirst();
+  const found = await ctx.trx
+    .selectFrom('privacy_alerts')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!found)
     throw errors.notFound({
       audit: { action: 'privacy.acknowledgeAlert', resourceType: 'privacy_alert', resourceId: id },

@@ -179,7 +179,16 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
   const since = new Date(ms(inBatch[0]!.at) - t.bulkSeconds * 1000);
   const earlier = (await trx
     .selectFrom('audit_events')
-    .select(['seq', 'at', 'actor_user_id', 'actor_institution_id', 'action', 'outcome', 'resource_type', 'resource_id'])
+    .select([
+      'seq',
+      'at',
+      'actor_user_id',
+      'actor_institution_id',
+      'action',
+      'outcome',
+      'resource_type',
+      'resource_id',
+    ])
     .where('seq', '<', Number(batch[0]!.seq))
     .where('at', '>=', since)
     .where('resource_type', '=', 'person')
@@ -305,7 +314,11 @@ async function ownSurname(trx: Trx, crypto: FieldCrypto, batch: AuditRow[]): Pro
   );
   if (reads.length === 0) return [];
   const userIds = [...new Set(reads.map((r) => r.actor_user_id!))];
-  const users = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', userIds)
+    .execute();
   const tokens = new Map(users.map((u) => [u.id, surnameTokens(crypto, u.display_name)]));
   const personIds = [...new Set(reads.map((r) => r.resource_id!))];
   const persons = await trx
@@ -399,14 +412,19 @@ async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[
     (r) => r.outcome === 'success' && r.action === 'case.read' && r.resource_id && r.actor_user_id,
   );
   if (reads.length === 0) return [];
-  const pairs = await sql<{ user_id: string; case_id: string }>`select distinct u.id as user_id, c.id as case_id
+  const pairs = await sql<{
+    user_id: string;
+    case_id: string;
+  }>`select distinct u.id as user_id, c.id as case_id
     from unnest(${sql.val(reads.map((r) => r.actor_user_id!))}::uuid[], ${sql.val(
       reads.map((r) => r.resource_id!),
     )}::uuid[]) as x(user_id, case_id)
     join users u on u.id = x.user_id join cases c on c.id = x.case_id
     where c.owner_institution_id = u.institution_id and c.owner_unit_id is not null and u.unit_id is not null
       and c.owner_unit_id <> u.unit_id
-      and not exists (select 1 from case_assignments a where a.case_id = c.id and a.user_id = u.id)`.execute(trx);
+      and not exists (select 1 from case_assignments a where a.case_id = c.id and a.user_id = u.id)`.execute(
+    trx,
+  );
   const flagged = new Set(pairs.rows.map((p) => `${p.user_id}|${p.case_id}`));
   return groupDaily(
     'unassigned_case',
@@ -424,7 +442,11 @@ async function mergeDaily(trx: Trx, alerts: DailyAlert[]): Promise<number> {
       .select(['id'])
       .where('kind', '=', alert.kind)
       .where('user_id', '=', alert.user_id)
-      .where(sql<string>`to_char((window_from at time zone 'America/Asuncion')::date, 'YYYY-MM-DD')`, '=', day)
+      .where(
+        sql<string>`to_char((window_from at time zone 'America/Asuncion')::date, 'YYYY-MM-DD')`,
+        '=',
+        day,
+      )
       .where('acknowledged_at', 'is', null)
       .executeTakeFirst();
     if (existing) {

@@ -103,7 +103,11 @@ export async function openBreakGlass(
   crypto: FieldCrypto,
   input: z.output<typeof OpenBreakGlassRequest>,
 ) {
-  const audit = { action: 'breakGlass.open' as const, resourceType: input.resourceType, resourceId: input.resourceId };
+  const audit = {
+    action: 'breakGlass.open' as const,
+    resourceType: input.resourceType,
+    resourceId: input.resourceId,
+  };
   const target = await targetOf(ctx, input.resourceType, input.resourceId);
   if (!target) throw errors.notFound({ audit });
   if (target.visible) throw errors.conflict('break_glass_not_needed');
@@ -148,7 +152,11 @@ export async function reviewBreakGlass(
   id: string,
   input: z.output<typeof ReviewBreakGlassRequest>,
 ) {
-  const found = await ctx.trx.selectFrom('break_glass').select(['id', 'review']).where('id', '=', id).executeTakeFirst();
+  const found = await ctx.trx
+    .selectFrom('break_glass')
+    .select(['id', 'review'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!found)
     throw errors.notFound({
       audit: { action: 'privacy.reviewBreakGlass', resourceType: 'break_glass', resourceId: id },
@@ -164,6 +172,9 @@ export async function reviewBreakGlass(
     })
     .where('id', '=', id)
     .execute();
-  await auditOperation(ctx, 'privacy.reviewBreakGlass', 'break_glass', id, [`review:${input.review}`, 'note']);
+  await auditOperation(ctx, 'privacy.reviewBreakGlass', 'break_glass', id, [
+    `review:${input.review}`,
+    'note',
+  ]);
   return load(ctx, crypto, id);
 }

@@ -68,15 +68,21 @@ export async function eraseCases(trx: Trx, caseIds: readonly string[], personIds
   await sql`update trafficking_events set district = null where case_id in (${cases}) and district is not null`.execute(
     trx,
   );
-  await sql`update consents set reason = null where case_id in (${cases}) and reason is not null`.execute(trx);
-  await sql`update person_needs set notes = null where case_id in (${cases}) and notes is not null`.execute(trx);
+  await sql`update consents set reason = null where case_id in (${cases}) and reason is not null`.execute(
+    trx,
+  );
+  await sql`update person_needs set notes = null where case_id in (${cases}) and notes is not null`.execute(
+    trx,
+  );
   await sql`update referrals set note = null, state_reason = null where case_id in (${cases})
     and (note is not null or state_reason is not null)`.execute(trx);
   await sql`update service_deliveries set description = null
     where referral_id in (select id from referrals where case_id in (${cases}))`.execute(trx);
   await sql`update case_shares set reason = '' where case_id in (${cases})`.execute(trx);
   await sql`update screenings set answers = '{}' where case_id in (${cases})`.execute(trx);
-  await sql`update hotline_contacts set summary = null, erased_at = now() where case_id in (${cases})`.execute(trx);
+  await sql`update hotline_contacts set summary = null, erased_at = now() where case_id in (${cases})`.execute(
+    trx,
+  );
   if (personIds.length > 0) await erasePersons(trx, personIds);
 }
 

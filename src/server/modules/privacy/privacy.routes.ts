@@ -34,7 +34,11 @@ export function privacyRoutes(app: FastifyInstance, services: AppServices): void
   route(contracts.updateRetentionSchedule, async (ctx, { body }) => updateRetentionSchedule(ctx, body));
   route(contracts.setLegalHold, async (ctx, { body }) => setLegalHold(ctx, ctx.crypto, body));
   route(contracts.releaseLegalHold, async (ctx, { params }) => releaseLegalHold(ctx, ctx.crypto, params.id));
-  route(contracts.listRetentionDue, async (ctx, { query }) => listRetentionDue(ctx, ctx.crypto, query), audited);
+  route(
+    contracts.listRetentionDue,
+    async (ctx, { query }) => listRetentionDue(ctx, ctx.crypto, query),
+    audited,
+  );
   route(contracts.eraseRecords, async (ctx, { body }) => eraseRecords(ctx, body));
 
   route(contracts.openBreakGlass, async (ctx, { body }) => openBreakGlass(ctx, ctx.crypto, body));
@@ -44,7 +48,9 @@ export function privacyRoutes(app: FastifyInstance, services: AppServices): void
   );
 
   route(contracts.listPrivacyAlerts, async (ctx, { query }) => listPrivacyAlerts(ctx, query), audited);
-  route(contracts.acknowledgePrivacyAlert, async (ctx, { params }) => acknowledgePrivacyAlert(ctx, params.id));
+  route(contracts.acknowledgePrivacyAlert, async (ctx, { params }) =>
+    acknowledgePrivacyAlert(ctx, params.id),
+  );
 
   route(
     contracts.getPersonAccessReport,

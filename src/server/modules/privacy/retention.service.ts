@@ -17,7 +17,13 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { ErrorCode } from '../../core/messages.js';
 import type { Ctx } from '../../core/context.js';
-import { CASE_FIELDS_ERASED, PERSON_FIELDS_ERASED, eraseCases, eraseContacts, personsOnlyOn } from './erasure.js';
+import {
+  CASE_FIELDS_ERASED,
+  PERSON_FIELDS_ERASED,
+  eraseCases,
+  eraseContacts,
+  personsOnlyOn,
+} from './erasure.js';
 import {
   casesPastRetention,
   casesRetention,
@@ -103,7 +109,11 @@ export async function setLegalHold(
   if (found.erased_at) throw refusal('already_erased', found.reference, audit);
   const row = await ctx.trx
     .insertInto('legal_holds')
-    .values({ case_id: input.caseId, reason: crypto.encrypt(input.reason, REASON), placed_by: ctx.actor.userId })
+    .values({
+      case_id: input.caseId,
+      reason: crypto.encrypt(input.reason, REASON),
+      placed_by: ctx.actor.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await auditOperation(ctx, 'privacy.hold', 'case', input.caseId, ['reason']);
@@ -192,7 +202,10 @@ type EraseInput = z.output<typeof EraseRecordsRequest>;
 
 /** A refusal that names the record by its reference and is audited as the erasure attempted. */
 function refusal(
-  code: Extract<ErrorCode, 'erasure_on_legal_hold' | 'erasure_not_due' | 'erasure_case_open' | 'already_erased'>,
+  code: Extract<
+    ErrorCode,
+    'erasure_on_legal_hold' | 'erasure_not_due' | 'erasure_case_open' | 'already_erased'
+  >,
   reference: string,
   audit: { action: 'privacy.erase' | 'privacy.hold'; resourceType: string; resourceId: string },
 ) {
@@ -231,7 +244,11 @@ export async function eraseRecords(ctx: Ctx, input: EraseInput) {
 
   const records = [
     ...cases.map((c) => ({ recordType: 'case' as const, id: c.id, category: c.category })),
-    ...contacts.map((c) => ({ recordType: 'hotline_contact' as const, id: c.id, category: 'hotline_contact' as const })),
+    ...contacts.map((c) => ({
+      recordType: 'hotline_contact' as const,
+      id: c.id,
+      category: 'hotline_contact' as const,
+    })),
   ];
   await ctx.trx
     .insertInto('erasure_decisions')
@@ -265,7 +282,10 @@ export async function eraseRecords(ctx: Ctx, input: EraseInput) {
   // The tombstones: what category, on what basis, by whose decision (the row's actor), when (its
   // time) and which fields — never a value.
   for (const c of cases)
-    await auditOperation(ctx, 'privacy.erase', 'case', c.id, [...tombstone(c.category), ...CASE_FIELDS_ERASED]);
+    await auditOperation(ctx, 'privacy.erase', 'case', c.id, [
+      ...tombstone(c.category),
+      ...CASE_FIELDS_ERASED,
+    ]);
   for (const id of personIds)
     await auditOperation(ctx, 'privacy.erasePerson', 'person', id, [
       ...tombstone('person'),

@@ -63,7 +63,11 @@ const T = {
     gn: 'Excepción mitã rekoporã rehehápe',
     en: 'Best-interest exception for a child',
   },
-  controller: { es: 'Responsable de sus datos', gn: 'Oñangarekóva ne mba’ekuaarãre', en: 'Controller of your data' },
+  controller: {
+    es: 'Responsable de sus datos',
+    gn: 'Oñangarekóva ne mba’ekuaarãre',
+    en: 'Controller of your data',
+  },
   purposes: { es: 'Para qué (servicios)', gn: 'Mba’erã (servicio)', en: 'Purposes (services)' },
   categories: { es: 'Datos que se comparten', gn: 'Mba’ekuaarã ojekompartíva', en: 'Data shared' },
   recipients: { es: 'Quiénes los reciben', gn: 'Máva ohupyty', en: 'Recipients' },
@@ -86,7 +90,11 @@ const T = {
 const KIND: Record<string, Record<Locale, string>> = {
   read: { es: 'Vio su registro', gn: 'Ohecha ne kuatia', en: 'Saw your record' },
   changed: { es: 'Registró o cambió datos', gn: 'Ohai térã omoambue', en: 'Recorded or changed data' },
-  received: { es: 'Recibió datos (derivación)', gn: 'Ohupyty mba’ekuaarã (derivación)', en: 'Received data (referral)' },
+  received: {
+    es: 'Recibió datos (derivación)',
+    gn: 'Ohupyty mba’ekuaarã (derivación)',
+    en: 'Received data (referral)',
+  },
   shown_in_search: {
     es: 'Su nombre apareció en una búsqueda',
     gn: 'Nde réra osẽ peteĩ jeheka’ápe',
@@ -104,7 +112,11 @@ const ROLE: Record<string, Record<Locale, string>> = {
   supervisor: { es: 'Supervisión', gn: 'Omaña’ãva', en: 'Supervisor' },
   prosecutor: { es: 'Fiscalía', gn: 'Fiscalía', en: 'Prosecutor' },
   analyst: { es: 'Análisis', gn: 'Ohesa’ỹijóva', en: 'Analyst' },
-  dpo: { es: 'Delegado de Protección de Datos', gn: 'Delegado de Protección de Datos', en: 'Data Protection Officer' },
+  dpo: {
+    es: 'Delegado de Protección de Datos',
+    gn: 'Delegado de Protección de Datos',
+    en: 'Data Protection Officer',
+  },
   institution_admin: { es: 'Administración', gn: 'Ñangarekoha', en: 'Administrator' },
   system_admin: { es: 'Administración', gn: 'Ñangarekoha', en: 'Administrator' },
   institution: { es: 'Institución', gn: 'Institución', en: 'Institution' },
@@ -116,7 +128,11 @@ const PURPOSE: Record<string, Record<Locale, string>> = {
   investigation: { es: 'Investigación penal', gn: 'Jeporeka penal', en: 'Criminal investigation' },
   statistics: { es: 'Estadística', gn: 'Papapy', en: 'Statistics' },
   administration: { es: 'Administración', gn: 'Ñangareko', en: 'Administration' },
-  audit: { es: 'Control de protección de datos', gn: 'Mba’ekuaarã ñangareko', en: 'Data protection oversight' },
+  audit: {
+    es: 'Control de protección de datos',
+    gn: 'Mba’ekuaarã ñangareko',
+    en: 'Data protection oversight',
+  },
   data_subject_request: { es: 'Su pedido', gn: 'Nde jerure', en: 'Your request' },
   break_glass: { es: 'Emergencia', gn: 'Apañuãi', en: 'Emergency' },
 };
@@ -125,7 +141,13 @@ const label = (table: Record<string, Record<Locale, string>>, key: string | null
   key === null ? '—' : (table[key]?.[locale] ?? key);
 
 function newDoc(locale: Locale, title: string): { doc: Doc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, lang: locale, info: { Title: title }, displayTitle: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    lang: locale,
+    info: { Title: title },
+    displayTitle: true,
+  });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -208,7 +230,9 @@ export async function consentReceiptPdf(receipt: z.output<typeof ConsentReceipt>
   field(
     doc,
     T.recipients[l],
-    receipt.recipients.length ? receipt.recipients.map((r) => `${r.code} — ${r.name}`).join('\n') : T.noRecipients[l],
+    receipt.recipients.length
+      ? receipt.recipients.map((r) => `${r.code} — ${r.name}`).join('\n')
+      : T.noRecipients[l],
   );
   field(doc, T.givenOn[l], receipt.givenOn);
   if (receipt.method) field(doc, T.method[l], receipt.method);

@@ -52,7 +52,12 @@ export async function accessReport(
     .executeTakeFirst();
   const isDpo = ctx.actor.role === 'dpo';
   if (!person || (!isDpo && !person.visible)) throw errors.notFound({ audit });
-  if (!can(ctx.actor, 'privacy.accessReport', { institutionId: person.owner_institution_id, sharedWithActor: true }))
+  if (
+    !can(ctx.actor, 'privacy.accessReport', {
+      institutionId: person.owner_institution_id,
+      sharedWithActor: true,
+    })
+  )
     throw errors.forbidden({ audit });
   // Staff names: only by the DPO's decision.
   if (staffNames && !isDpo) throw errors.forbidden({ audit });
@@ -103,7 +108,9 @@ export async function accessReport(
       consent: kind === 'received' ? consentOf(r.institution_id) : null,
       times: 1,
     };
-    const key = [entry.on, entry.institutionCode, entry.role, entry.staff, entry.kind, entry.purpose].join('|');
+    const key = [entry.on, entry.institutionCode, entry.role, entry.staff, entry.kind, entry.purpose].join(
+      '|',
+    );
     const found = grouped.get(key);
     if (found) found.times++;
     else grouped.set(key, entry);
