@@ -956,6 +956,8 @@ export interface DeviceTable {
 export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   devices: DeviceTable;
+}
+
 // ─── Privacy operations (issue 16): appended; merged into DB like the sections above. ───
 
 export interface RetentionScheduleTable {
@@ -1026,7 +1028,7 @@ export interface PrivacyAlertTable {
 
 export interface PrivacyAlertCursorTable {
   id: number;
-  last_seq: ColumnType<string | number, number, number>;
+  last_leaf: ColumnType<string | number, number, number>;
 }
 
 export interface DB {

@@ -122,11 +122,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`create index privacy_alerts_user_idx on privacy_alerts (kind, user_id, window_to)`.execute(db);
-  // How far the oversight job has read the audit trail.
-  await sql`create table privacy_alert_cursor (id integer primary key check (id = 1), last_seq bigint not null)`.execute(
+  // How far the oversight job has read the audit trail: the last leaf of the audit tree it read
+  // (leaves are the committed rows in their final order; -1: none yet).
+  await sql`create table privacy_alert_cursor (id integer primary key check (id = 1), last_leaf bigint not null)`.execute(
     db,
   );
-  await sql`insert into privacy_alert_cursor (id, last_seq) values (1, 0)`.execute(db);
+  await sql`insert into privacy_alert_cursor (id, last_leaf) values (1, -1)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

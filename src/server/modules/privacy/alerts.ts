@@ -1,6 +1,7 @@
 /**
  * The DPO's oversight alerts (docs/PRIVACY.md, "Oversight"), computed from the audit trail by a
- * background job in batches: the job reads the audit rows after its cursor (`privacy_alert_cursor`),
+ * background job in batches: the job reads the audit rows in the order of the audit tree's leaves
+ * (committed rows in their final order, audit/tree.ts) after its cursor (`privacy_alert_cursor`),
  * raises alerts and moves the cursor, in one transaction per batch. It only READS the audit table.
  * Thresholds come from the environment (operators' configuration), with the documented defaults.
  */
@@ -9,6 +10,7 @@ import type { AlertKind } from '../../../shared/api-privacy.js';
 import { paraguayDayOf } from '../../../shared/dates.js';
 import type { Database, Trx } from '../../db/database.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { foldAudit } from '../../audit/tree.js';
 import { textKeys } from '../persons/name-normalize.js';
 import { nameIndex } from '../persons/person-record.js';
 
@@ -80,6 +82,7 @@ const RECORD_READS = ['person.read', 'case.read'];
 const EXPORTS = ['exchange.exportHtcds', 'exchange.exportCtdc', 'investigation.export'];
 
 interface AuditRow {
+  idx: number;
   seq: number;
   at: Date;
   actor_user_id: string | null;
@@ -111,6 +114,8 @@ export async function runPrivacyAlerts(
   crypto: FieldCrypto,
   thresholds: AlertThresholds = alertThresholds(),
 ): Promise<number> {
+  // Rows reach the tree's leaves once settled (the sequencer folds them every second; fold now too).
+  await foldAudit(db);
   let raised = 0;
   for (;;) {
     const { rows, alerts } = await db.transaction((trx) => runBatch(trx, crypto, thresholds));
@@ -121,22 +126,10 @@ export async function runPrivacyAlerts(
 
 async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
   await sql`select pg_advisory_xact_lock(${AlertLock})`.execute(trx);
-  const cursor = await trx.selectFrom('privacy_alert_cursor').select('last_seq').executeTakeFirstOrThrow();
-  const last = Number(cursor.last_seq);
-  const rows = (await trx
-    .selectFrom('audit_events')
-    .select([
-      'seq',
-      'at',
-      'actor_user_id',
-      'actor_institution_id',
-      'action',
-      'outcome',
-      'resource_type',
-      'resource_id',
-    ])
-    .where('seq', '>', last)
-    .orderBy('seq')
+  const cursor = await trx.selectFrom('privacy_alert_cursor').select('last_leaf').executeTakeFirstOrThrow();
+  const rows = (await leafRows(trx)
+    .where('l.idx', '>', Number(cursor.last_leaf))
+    .orderBy('l.idx')
     .limit(t.batch)
     .execute()) as AuditRow[];
   if (rows.length === 0) return { rows: 0, alerts: 0 };
@@ -152,12 +145,30 @@ async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
   count += await mergeDaily(trx, daily);
   await trx
     .updateTable('privacy_alert_cursor')
-    .set({ last_seq: Number(rows[rows.length - 1]!.seq) })
+    .set({ last_leaf: rows[rows.length - 1]!.idx })
     .execute();
   return { rows: rows.length, alerts: count };
 }
 
 const ms = (d: Date | string) => new Date(d).getTime();
+
+/** Audit rows with their leaf index (the tree's order). */
+function leafRows(trx: Trx) {
+  return trx
+    .selectFrom('audit_tree_leaves as l')
+    .innerJoin('audit_events as e', 'e.seq', 'l.seq')
+    .select([
+      sql<number>`l.idx::int`.as('idx'),
+      'e.seq',
+      'e.at',
+      'e.actor_user_id',
+      'e.actor_institution_id',
+      'e.action',
+      'e.outcome',
+      'e.resource_type',
+      'e.resource_id',
+    ]);
+}
 
 /**
  * Bulk reading: a sliding window of `bulkSeconds` over each user's person reads; when it holds
@@ -177,23 +188,12 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
   if (inBatch.length === 0) return [];
   // The reads of the window before the batch, so a burst across two batches is seen whole.
   const since = new Date(ms(inBatch[0]!.at) - t.bulkSeconds * 1000);
-  const earlier = (await trx
-    .selectFrom('audit_events')
-    .select([
-      'seq',
-      'at',
-      'actor_user_id',
-      'actor_institution_id',
-      'action',
-      'outcome',
-      'resource_type',
-      'resource_id',
-    ])
-    .where('seq', '<', Number(batch[0]!.seq))
-    .where('at', '>=', since)
-    .where('resource_type', '=', 'person')
-    .where('action', 'in', [...PERSON_READ_ACTIONS])
-    .orderBy('seq')
+  const earlier = (await leafRows(trx)
+    .where('l.idx', '<', batch[0]!.idx)
+    .where('e.at', '>=', since)
+    .where('e.resource_type', '=', 'person')
+    .where('e.action', 'in', [...PERSON_READ_ACTIONS])
+    .orderBy('l.idx')
     .execute()) as AuditRow[];
   const byUser = new Map<string, AuditRow[]>();
   for (const r of [...reads(earlier), ...inBatch]) {
@@ -202,7 +202,7 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
     byUser.set(r.actor_user_id!, list);
   }
   const out: NewAlert[] = [];
-  const batchStart = Number(batch[0]!.seq);
+  const batchStart = batch[0]!.idx;
   for (const [userId, events] of byUser) {
     const previous = await trx
       .selectFrom('privacy_alerts')
@@ -224,7 +224,7 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
         else counts.set(id, n);
         left++;
       }
-      if (counts.size >= t.bulkPersons && Number(e.seq) >= batchStart && ms(events[left]!.at) > quietAfter) {
+      if (counts.size >= t.bulkPersons && e.idx >= batchStart && ms(events[left]!.at) > quietAfter) {
         out.push({
           kind: 'bulk_reading',
           user_id: userId,
@@ -258,12 +258,14 @@ async function probing(trx: Trx, batch: AuditRow[], t: AlertThresholds): Promise
     const from = new Date(Number(slot) * width);
     const to = new Date(Number(slot) * width + width - 1);
     const before = await trx
-      .selectFrom('audit_events')
+      .selectFrom('audit_tree_leaves as l')
+      .innerJoin('audit_events as e', 'e.seq', 'l.seq')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('actor_user_id', '=', userId)
-      .where('outcome', '=', 'denied')
-      .where('at', '>=', from)
-      .where('seq', '<', Number(batch[0]!.seq))
+      .where('e.actor_user_id', '=', userId)
+      .where('e.outcome', '=', 'denied')
+      .where('e.at', '>=', from)
+      .where('e.at', '<=', to)
+      .where('l.idx', '<', batch[0]!.idx)
       .executeTakeFirstOrThrow();
     const already = Number(before.n);
     // Alert once per window: when this batch makes the count cross the threshold.
