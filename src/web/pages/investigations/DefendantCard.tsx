@@ -1,7 +1,7 @@
 /** One defendant: identity, roles, official flag, charges, the stage timeline and the outcome. */
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDate } from '../cases/format.js';
-import type { Suspect } from './client.js';
+import type { Suspect } from './form.js';
 import { labelKey, StageLabel } from './labels.js';
 
 export function DefendantCard(props: {

@@ -1,8 +1,6 @@
-/** The dialog of one action on an investigation: which form it shows, under which title. */
-import { Modal } from '../../components/Modal.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
-import type { FormProps } from './types.js';
+/** The dialog of one action on an investigation: the form of that action. */
 import { ChargeForm, OutcomeForm, StageForm } from './DefendantForms.js';
+import type { FormProps } from './form.js';
 import { InstructForm, LinkCaseForm } from './LinkForms.js';
 import { CooperationForm, OperationForm, SuspectForm } from './RecordForms.js';
 
@@ -10,33 +8,21 @@ export type DialogKind =
   | { kind: 'suspect' | 'operation' | 'cooperation' | 'linkCase' | 'instruct' }
   | { kind: 'charge' | 'stage' | 'outcome'; suspectId: string };
 
-export type { FormProps } from './types.js';
+const FORMS = {
+  suspect: SuspectForm,
+  operation: OperationForm,
+  cooperation: CooperationForm,
+  linkCase: LinkCaseForm,
+  instruct: InstructForm,
+};
+const DEFENDANT_FORMS = { charge: ChargeForm, stage: StageForm, outcome: OutcomeForm };
 
-export function InvestigationDialog(props: FormProps & { dialog: DialogKind }) {
-  const { t } = useI18n();
-  const { dialog, ...form } = props;
-  const titles = {
-    suspect: t('prosecution.addSuspect'),
-    operation: t('prosecution.recordOperation'),
-    cooperation: t('prosecution.recordCooperation'),
-    charge: t('prosecution.recordCharge'),
-    stage: t('prosecution.recordStage'),
-    outcome: t('prosecution.recordOutcome'),
-    linkCase: t('prosecution.linkCase'),
-    instruct: t('prosecution.instruct'),
-  };
-  const suspect =
-    'suspectId' in dialog ? props.investigation.suspects.find((s) => s.id === dialog.suspectId) : undefined;
-  return (
-    <Modal title={titles[dialog.kind]} onClose={props.onClose}>
-      {dialog.kind === 'suspect' && <SuspectForm {...form} />}
-      {dialog.kind === 'operation' && <OperationForm {...form} />}
-      {dialog.kind === 'cooperation' && <CooperationForm {...form} />}
-      {dialog.kind === 'linkCase' && <LinkCaseForm {...form} />}
-      {dialog.kind === 'instruct' && <InstructForm {...form} />}
-      {suspect && dialog.kind === 'charge' && <ChargeForm {...form} suspect={suspect} />}
-      {suspect && dialog.kind === 'stage' && <StageForm {...form} suspect={suspect} />}
-      {suspect && dialog.kind === 'outcome' && <OutcomeForm {...form} suspect={suspect} />}
-    </Modal>
-  );
+export function InvestigationDialog({ dialog, ...props }: FormProps & { dialog: DialogKind }) {
+  if (!('suspectId' in dialog)) {
+    const Form = FORMS[dialog.kind];
+    return <Form {...props} />;
+  }
+  const suspect = props.investigation.suspects.find((s) => s.id === dialog.suspectId);
+  const Form = DEFENDANT_FORMS[dialog.kind];
+  return suspect ? <Form {...props} suspect={suspect} /> : null;
 }

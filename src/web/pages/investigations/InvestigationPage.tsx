@@ -3,18 +3,19 @@
  * and the outcome, then operations and international cooperation. The buttons shown are the
  * actions the server listed (`actions`, `nextStages`, `mayRecordOutcome`); the page works none out.
  */
-import { useEffect, useState } from 'react';
+import { Link, useParams } from '@tanstack/react-router';
+import { getInvestigation } from '../../../shared/contracts/investigations.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link, useParams } from '@tanstack/react-router';
+import { apiQueryKey, queryClient, useApiQuery } from '../../queries.js';
 import { Detail, Section } from '../cases/Section.js';
 import { useValueLabel } from '../cases/labels.js';
 import { formatDate } from '../cases/format.js';
-import { getInvestigation, type Investigation } from './client.js';
 import { DefendantCard } from './DefendantCard.js';
+import type { Investigation } from './form.js';
 import { InvestigationDialog, type DialogKind } from './InvestigationDialog.js';
 import { ComplicityBadge, labelKey } from './labels.js';
 import '../../styles/cases.css';
@@ -22,13 +23,10 @@ import '../../styles/cases.css';
 export function InvestigationPage() {
   const { t, locale } = useI18n();
   const { id: investigationId } = useParams({ from: '/_app/investigations/$id' });
-  const loaded = useLoad(() => getInvestigation(investigationId), investigationId);
-  const [fresh, setFresh] = useState<Investigation | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const input = { params: { id: investigationId } };
+  const loaded = useApiQuery(getInvestigation, input);
+  const { dialog, open, close, saved } = useDialog<DialogKind>();
   const label = useValueLabel();
-
-  useEffect(() => setFresh(null), [loaded.data]);
 
   if (loaded.error?.status === 404) {
     return (
@@ -40,23 +38,22 @@ export function InvestigationPage() {
       </Page>
     );
   }
-  const view = fresh ?? loaded.data;
+  const view = loaded.data;
   if (!view) {
     return (
       <Page title={t('prosecution.title')}>
-        {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Loading />}
+        {loaded.error ? (
+          <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />
+        ) : (
+          <Loading />
+        )}
       </Page>
     );
   }
 
-  function open(kind: DialogKind) {
-    setSaved(null);
-    setDialog(kind);
-  }
   function changed(message: string, next: Investigation) {
-    setDialog(null);
-    setSaved(message);
-    setFresh(next);
+    queryClient.setQueryData(apiQueryKey(getInvestigation, input), next);
+    close(message);
   }
   const may = (action: Investigation['actions'][number]) => view.actions.includes(action);
   return (
@@ -203,12 +200,7 @@ export function InvestigationPage() {
         </Section>
       </div>
       {dialog && (
-        <InvestigationDialog
-          dialog={dialog}
-          investigation={view}
-          onClose={() => setDialog(null)}
-          onSaved={changed}
-        />
+        <InvestigationDialog dialog={dialog} investigation={view} onClose={() => close()} onSaved={changed} />
       )}
     </Page>
   );

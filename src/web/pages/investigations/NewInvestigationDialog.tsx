@@ -3,157 +3,96 @@
  * comes from (chosen among the cases the user may see; preselected when opened from a case).
  * Checked with the shared schema before sending.
  */
-import { useState, type FormEvent } from 'react';
-import { CreateInvestigationRequest } from '../../../shared/api-prosecution.js';
+import type { z } from 'zod';
+import type { CreateInvestigationRequest } from '../../../shared/api-prosecution.js';
 import { PLATFORMS } from '../../../shared/catalogues.js';
-import * as api from '../../api-legacy.js';
-import { DepartmentSelect } from '../../components/DepartmentSelect.js';
-import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
-import { FormActions } from '../../components/FormActions.js';
-import { Modal } from '../../components/Modal.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { listCases } from '../../../shared/contracts/cases.js';
+import { createInvestigation } from '../../../shared/contracts/investigations.js';
+import { paraguayToday } from '../../../shared/dates.js';
+import { FormDialog, useApiForm } from '../../components/Form.js';
+import {
+  FormChoices,
+  FormDepartment,
+  FormSelect,
+  FormText,
+  FormTextArea,
+} from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { CheckboxGroup } from '../cases/fields.js';
-import { useValueLabel } from '../cases/labels.js';
-import { localIsoDate } from '../referrals/inbox.js';
-import { createInvestigation, type Investigation } from './client.js';
+import { valueLabel } from '../../i18n/values.js';
+import { useApiQuery } from '../../queries.js';
+import type { Investigation } from './form.js';
 
-const FIELDS = ['reference', 'openedOn', 'complaintOn', 'department', 'complaintSummary', 'caseIds'] as const;
+/** One case is chosen here (the API takes several). */
+function requestOf(values: z.input<typeof CreateInvestigationRequest>) {
+  const caseId = values.caseIds as unknown as string | undefined;
+  return { ...values, caseIds: caseId ? [caseId] : [] };
+}
 
 export function NewInvestigationDialog(props: {
   caseId: string | null;
   onClose(): void;
   onCreated(investigation: Investigation): void;
 }) {
-  const { t } = useI18n();
-  const form = useForm();
-  const cases = useLoad(() => api.listCases({ limit: 100 }), 'cases');
-  const [reference, setReference] = useState('');
-  const [openedOn, setOpenedOn] = useState(localIsoDate());
-  const [complaintOn, setComplaintOn] = useState('');
-  const [department, setDepartment] = useState('');
-  const [summary, setSummary] = useState('');
-  const [caseId, setCaseId] = useState(props.caseId ?? '');
-  const [platforms, setPlatforms] = useState<Array<(typeof PLATFORMS)[number]>>([]);
-  const [accounts, setAccounts] = useState('');
-  const label = useValueLabel();
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(
-      CreateInvestigationRequest,
-      {
-        reference,
-        openedOn,
-        complaintOn: complaintOn || null,
-        department: department || null,
-        complaintSummary: summary.trim() || null,
-        caseIds: caseId ? [caseId] : [],
-        ictPlatforms: platforms,
-        ictAccounts: accounts.trim() || null,
-      },
-      t,
-    );
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const created = await form.submit(() => createInvestigation(checked.data), FIELDS);
-    if (created) props.onCreated(created);
-  }
-
-  const known = cases.data?.items ?? [];
+  const { t, locale } = useI18n();
+  const cases = useApiQuery(listCases, { query: { limit: 100 } }).data?.items ?? [];
+  const form = useApiForm(createInvestigation, {
+    defaultValues: { openedOn: paraguayToday(), caseIds: (props.caseId ?? '') as never, ictPlatforms: [] },
+    prepare: requestOf,
+    onSuccess: props.onCreated,
+  });
+  // The case it was opened from keeps one option, named once the list has loaded.
+  const from =
+    props.caseId && (cases.find((c) => c.id === props.caseId)?.reference ?? t('prosecution.thisCase'));
   return (
-    <Modal title={t('prosecution.new')} onClose={props.onClose}>
-      <form
-        ref={form.formRef}
-        onSubmit={onSubmit}
-        noValidate
-        className="form"
-        data-testid="investigation-form"
-      >
-        <TextField
-          label={t('prosecution.field.reference')}
-          hint={t('prosecution.referenceHint')}
-          name="reference"
-          value={reference}
-          maxLength={60}
-          onChange={(event) => setReference(event.target.value)}
-          error={form.errors.reference}
-          required
-        />
-        <TextField
-          label={t('prosecution.field.openedOn')}
-          name="openedOn"
-          type="date"
-          value={openedOn}
-          onChange={(event) => setOpenedOn(event.target.value)}
-          error={form.errors.openedOn}
-          required
-        />
-        <TextField
-          label={t('prosecution.field.complaintOn')}
-          name="complaintOn"
-          type="date"
-          value={complaintOn}
-          onChange={(event) => setComplaintOn(event.target.value)}
-          error={form.errors.complaintOn}
-        />
-        <DepartmentSelect
-          label={t('prosecution.field.department')}
-          name="department"
-          value={department}
-          onChange={(event) => setDepartment(event.target.value)}
-          error={form.errors.department}
-        />
-        <SelectField
-          label={t('prosecution.field.case')}
-          hint={t('prosecution.caseHint')}
-          name="caseIds"
-          value={caseId}
-          onChange={(event) => setCaseId(event.target.value)}
-          error={form.errors.caseIds}
-        >
-          <option value="">{t('common.none')}</option>
-          {/* The case it was opened from, even before the list has loaded. */}
-          {props.caseId && !known.some((c) => c.id === props.caseId) && (
-            <option value={props.caseId}>{t('prosecution.thisCase')}</option>
-          )}
-          {known.map((c) => (
+    <FormDialog
+      title={t('prosecution.new')}
+      form={form}
+      submitLabel={t('prosecution.open')}
+      onClose={props.onClose}
+      testId="investigation-form"
+    >
+      <FormText
+        label={t('prosecution.field.reference')}
+        hint={t('prosecution.referenceHint')}
+        name="reference"
+        maxLength={60}
+        required
+      />
+      <FormText label={t('prosecution.field.openedOn')} name="openedOn" type="date" required />
+      <FormText label={t('prosecution.field.complaintOn')} name="complaintOn" type="date" blank="null" />
+      <FormDepartment label={t('prosecution.field.department')} name="department" blank="null" />
+      <FormSelect label={t('prosecution.field.case')} hint={t('prosecution.caseHint')} name="caseIds">
+        <option value="">{t('common.none')}</option>
+        {props.caseId && <option value={props.caseId}>{from}</option>}
+        {cases
+          .filter((c) => c.id !== props.caseId)
+          .map((c) => (
             <option key={c.id} value={c.id}>
               {c.reference}
             </option>
           ))}
-        </SelectField>
-        <TextAreaField
-          label={t('prosecution.field.complaintSummary')}
-          hint={t('prosecution.complaintHint')}
-          name="complaintSummary"
-          rows={3}
-          maxLength={4000}
-          value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-          error={form.errors.complaintSummary}
-        />
-        <CheckboxGroup
-          legend={t('prosecution.field.ict')}
-          name="ictPlatforms"
-          options={PLATFORMS}
-          value={platforms}
-          onChange={setPlatforms}
-          label={(value) => label('PLATFORMS', value)}
-          error={form.errors.ictPlatforms}
-        />
-        <TextField
-          label={t('prosecution.field.ictAccounts')}
-          hint={t('prosecution.ictAccountsHint')}
-          name="ictAccounts"
-          value={accounts}
-          maxLength={2000}
-          onChange={(event) => setAccounts(event.target.value)}
-          error={form.errors.ictAccounts}
-        />
-        <FormActions form={form} submitLabel={t('prosecution.open')} onCancel={props.onClose} />
-      </form>
-    </Modal>
+      </FormSelect>
+      <FormTextArea
+        label={t('prosecution.field.complaintSummary')}
+        hint={t('prosecution.complaintHint')}
+        name="complaintSummary"
+        rows={3}
+        maxLength={4000}
+        blank="null"
+      />
+      <FormChoices
+        legend={t('prosecution.field.ict')}
+        name="ictPlatforms"
+        options={PLATFORMS}
+        label={(value) => valueLabel(locale, 'PLATFORMS', value)}
+      />
+      <FormText
+        label={t('prosecution.field.ictAccounts')}
+        hint={t('prosecution.ictAccountsHint')}
+        name="ictAccounts"
+        maxLength={2000}
+        blank="null"
+      />
+    </FormDialog>
   );
 }

@@ -2,305 +2,143 @@
  * Adding a suspect (with the public-official flag, which makes it a complicity investigation),
  * recording an operation or raid, and an international cooperation request.
  */
-import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import {
-  AddSuspectRequest,
   COOPERATION_DIRECTIONS,
   COOPERATION_KINDS,
   OFFICIAL_KINDS,
   PERPETRATOR_ROLES,
-  RecordCooperationRequest,
-  RecordOperationRequest,
+  type AddSuspectRequest,
+  type RecordCooperationRequest,
 } from '../../../shared/api-prosecution.js';
-import * as api from '../../api-legacy.js';
-import { DepartmentSelect } from '../../components/DepartmentSelect.js';
-import { SelectField, TextField } from '../../components/Field.js';
-import { FormActions } from '../../components/FormActions.js';
+import {
+  addSuspect,
+  recordCooperationRequest,
+  recordOperation,
+} from '../../../shared/contracts/investigations.js';
+import { paraguayToday } from '../../../shared/dates.js';
+import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { InstitutionOptions } from '../../components/InstitutionOptions.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { localIsoDate } from '../referrals/inbox.js';
-import { addSuspect, recordCooperationRequest, recordOperation } from './client.js';
-import type { FormProps } from './types.js';
+import { ActionDialog, useInvestigationForm, type FormProps } from './form.js';
 import { labelKey } from './labels.js';
 
-const optional = (value: string) => (value.trim() === '' ? null : value.trim());
-const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
-
-export function SuspectForm({ investigation, onClose, onSaved }: FormProps) {
+/** The options of a prosecution list, labelled from the prosecution catalogue. */
+function ListOptions(props: { list: Parameters<typeof labelKey>[0]; values: readonly string[] }) {
   const { t } = useI18n();
-  const form = useForm();
-  const institutions = useLoad(api.listInstitutions, 'institutions');
-  const [givenNames, setGivenNames] = useState('');
-  const [surnames, setSurnames] = useState('');
-  const [sex, setSex] = useState('Unknown');
-  const [birthYear, setBirthYear] = useState('');
-  const [role, setRole] = useState<string>('RecruiterIntermediary');
-  const [officialKind, setOfficialKind] = useState('');
-  const [officialInstitution, setOfficialInstitution] = useState('');
+  return props.values.map((value) => (
+    <option key={value} value={value}>
+      {t(labelKey(props.list, value))}
+    </option>
+  ));
+}
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(
-      AddSuspectRequest,
-      {
-        givenNames,
-        surnames: optional(surnames),
-        sex,
-        birthYear: numberOrNull(birthYear),
-        roles: [role],
-        official: officialKind ? { kind: officialKind, institutionId: officialInstitution } : null,
-      },
-      t,
-    );
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const next = await form.submit(
-      () => addSuspect(investigation.id, checked.data),
-      ['givenNames', 'birthYear'],
-    );
-    if (next) onSaved(t('prosecution.suspectAdded'), next);
-  }
+/** One role is chosen here (the API takes several); no official kind means no official. */
+function suspectOf(values: z.input<typeof AddSuspectRequest>) {
+  const role = values.roles as unknown as string | string[];
+  return {
+    ...values,
+    roles: Array.isArray(role) ? role : [role],
+    official: values.official?.kind ? values.official : null,
+  };
+}
+
+export function SuspectForm(props: FormProps) {
+  const { t } = useI18n();
+  const form = useInvestigationForm(addSuspect, props, 'prosecution.suspectAdded', {
+    defaultValues: { sex: 'Unknown', roles: 'RecruiterIntermediary' as never },
+    prepare: suspectOf,
+    hints: { 'official.institutionId': 'prosecution.chooseOne' },
+  });
+  const official = form.watch('official.kind' as never) as unknown as string | undefined;
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="suspect-form">
-      <TextField
-        label={t('prosecution.field.givenNames')}
-        name="givenNames"
-        value={givenNames}
-        maxLength={120}
-        onChange={(event) => setGivenNames(event.target.value)}
-        error={form.errors.givenNames}
-        required
-      />
-      <TextField
-        label={t('prosecution.field.surnames')}
-        name="surnames"
-        value={surnames}
-        maxLength={120}
-        onChange={(event) => setSurnames(event.target.value)}
-        error={form.errors.surnames}
-      />
-      <SelectField
-        label={t('prosecution.field.sex')}
-        name="sex"
-        value={sex}
-        onChange={(e) => setSex(e.target.value)}
-      >
+    <ActionDialog kind="suspect" form={form} onClose={props.onClose}>
+      <FormText label={t('prosecution.field.givenNames')} name="givenNames" maxLength={120} required />
+      <FormText label={t('prosecution.field.surnames')} name="surnames" maxLength={120} blank="null" />
+      <FormSelect label={t('prosecution.field.sex')} name="sex">
         <ValueOptions list="SEXES" />
-      </SelectField>
-      <TextField
+      </FormSelect>
+      <FormText
         label={t('prosecution.field.birthYear')}
         name="birthYear"
         type="number"
         inputMode="numeric"
-        value={birthYear}
-        onChange={(event) => setBirthYear(event.target.value)}
-        error={form.errors.birthYear}
+        blank="null"
       />
-      <SelectField
-        label={t('prosecution.field.role')}
-        name="role"
-        value={role}
-        onChange={(e) => setRole(e.target.value)}
-      >
-        {PERPETRATOR_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {t(labelKey('role', r))}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+      <FormSelect label={t('prosecution.field.role')} name="roles">
+        <ListOptions list="role" values={PERPETRATOR_ROLES} />
+      </FormSelect>
+      <FormSelect
         label={t('prosecution.field.official')}
         hint={t('prosecution.officialHint')}
-        name="officialKind"
-        value={officialKind}
-        onChange={(event) => setOfficialKind(event.target.value)}
+        name="official.kind"
       >
         <option value="">{t('prosecution.notOfficial')}</option>
-        {OFFICIAL_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(labelKey('official', k))}
-          </option>
-        ))}
-      </SelectField>
-      {officialKind && (
-        <SelectField
+        <ListOptions list="official" values={OFFICIAL_KINDS} />
+      </FormSelect>
+      {official && (
+        <FormSelect
           label={t('prosecution.field.officialInstitution')}
-          name="officialInstitution"
-          value={officialInstitution}
-          onChange={(event) => setOfficialInstitution(event.target.value)}
-          error={form.errors['official.institutionId']}
+          name="official.institutionId"
+          blank="keep"
           required
         >
-          <option value="">{t('prosecution.choose')}</option>
-          {(institutions.data?.items ?? []).map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.code} — {i.name}
-            </option>
-          ))}
-        </SelectField>
+          <InstitutionOptions empty={t('prosecution.choose')} />
+        </FormSelect>
       )}
-      <FormActions form={form} submitLabel={t('prosecution.addSuspect')} onCancel={onClose} />
-    </form>
+    </ActionDialog>
   );
 }
 
-export function OperationForm({ investigation, onClose, onSaved }: FormProps) {
+export function OperationForm(props: FormProps) {
   const { t } = useI18n();
-  const form = useForm();
-  const [occurredOn, setOccurredOn] = useState(localIsoDate());
-  const [department, setDepartment] = useState(investigation.department ?? '');
-  const [place, setPlace] = useState('');
-  const [arrested, setArrested] = useState('0');
-  const [rescued, setRescued] = useState('0');
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(
-      RecordOperationRequest,
-      {
-        occurredOn,
-        department,
-        place: optional(place),
-        personsArrested: Number(arrested),
-        victimsRescued: Number(rescued),
-      },
-      t,
-    );
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const next = await form.submit(() => recordOperation(investigation.id, checked.data), ['occurredOn']);
-    if (next) onSaved(t('prosecution.operationRecorded'), next);
-  }
+  const form = useInvestigationForm(recordOperation, props, 'prosecution.operationRecorded', {
+    defaultValues: {
+      occurredOn: paraguayToday(),
+      department: (props.investigation.department ?? '') as never,
+      personsArrested: 0,
+      victimsRescued: 0,
+    },
+  });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="operation-form">
-      <TextField
-        label={t('prosecution.field.occurredOn')}
-        name="occurredOn"
-        type="date"
-        value={occurredOn}
-        onChange={(event) => setOccurredOn(event.target.value)}
-        error={form.errors.occurredOn}
-        required
-      />
-      <DepartmentSelect
-        label={t('prosecution.field.department')}
-        name="department"
-        value={department}
-        onChange={(event) => setDepartment(event.target.value)}
-        error={form.errors.department}
-        required
-      />
-      <TextField
-        label={t('prosecution.field.place')}
-        name="place"
-        value={place}
-        maxLength={300}
-        onChange={(event) => setPlace(event.target.value)}
-      />
-      <TextField
-        label={t('prosecution.field.arrested')}
-        name="personsArrested"
-        type="number"
-        min={0}
-        value={arrested}
-        onChange={(event) => setArrested(event.target.value)}
-        error={form.errors.personsArrested}
-      />
-      <TextField
-        label={t('prosecution.field.rescued')}
-        name="victimsRescued"
-        type="number"
-        min={0}
-        value={rescued}
-        onChange={(event) => setRescued(event.target.value)}
-        error={form.errors.victimsRescued}
-      />
-      <FormActions form={form} submitLabel={t('prosecution.recordOperation')} onCancel={onClose} />
-    </form>
+    <ActionDialog kind="operation" form={form} onClose={props.onClose}>
+      <FormText label={t('prosecution.field.occurredOn')} name="occurredOn" type="date" required />
+      <FormDepartment label={t('prosecution.field.department')} name="department" required />
+      <FormText label={t('prosecution.field.place')} name="place" maxLength={300} blank="null" />
+      <FormText label={t('prosecution.field.arrested')} name="personsArrested" type="number" min={0} />
+      <FormText label={t('prosecution.field.rescued')} name="victimsRescued" type="number" min={0} />
+    </ActionDialog>
   );
 }
 
-export function CooperationForm({ investigation, onClose, onSaved }: FormProps) {
+export function CooperationForm(props: FormProps) {
   const { t } = useI18n();
-  const form = useForm();
-  const [kind, setKind] = useState<string>('mutual_legal_assistance');
-  const [direction, setDirection] = useState<string>('outgoing');
-  const [country, setCountry] = useState('');
-  const [requestedOn, setRequestedOn] = useState(localIsoDate());
-  const [grantedOn, setGrantedOn] = useState('');
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
-      kind,
-      direction,
-      country: country.trim().toUpperCase(),
-      requestedOn,
-      grantedOn: optional(grantedOn),
-    };
-    const checked = validate(RecordCooperationRequest, body, t);
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const next = await form.submit(
-      () => recordCooperationRequest(investigation.id, checked.data),
-      ['country', 'grantedOn'],
-    );
-    if (next) onSaved(t('prosecution.cooperationRecorded'), next);
-  }
+  const form = useInvestigationForm(recordCooperationRequest, props, 'prosecution.cooperationRecorded', {
+    defaultValues: { kind: 'mutual_legal_assistance', direction: 'outgoing', requestedOn: paraguayToday() },
+    prepare: (values: z.input<typeof RecordCooperationRequest>) => ({
+      ...values,
+      country: typeof values.country === 'string' ? values.country.toUpperCase() : values.country,
+    }),
+  });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="cooperation-form">
-      <SelectField
-        label={t('prosecution.field.kind')}
-        name="kind"
-        value={kind}
-        onChange={(e) => setKind(e.target.value)}
-      >
-        {COOPERATION_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(labelKey('cooperation', k))}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('prosecution.field.direction')}
-        name="direction"
-        value={direction}
-        onChange={(e) => setDirection(e.target.value)}
-      >
-        {COOPERATION_DIRECTIONS.map((d) => (
-          <option key={d} value={d}>
-            {t(labelKey('direction', d))}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
+    <ActionDialog kind="cooperation" form={form} onClose={props.onClose}>
+      <FormSelect label={t('prosecution.field.kind')} name="kind">
+        <ListOptions list="cooperation" values={COOPERATION_KINDS} />
+      </FormSelect>
+      <FormSelect label={t('prosecution.field.direction')} name="direction">
+        <ListOptions list="direction" values={COOPERATION_DIRECTIONS} />
+      </FormSelect>
+      <FormText
         label={t('prosecution.field.country')}
         hint={t('prosecution.countryHint')}
         name="country"
-        value={country}
         maxLength={2}
-        onChange={(event) => setCountry(event.target.value)}
-        error={form.errors.country}
+        blank="undefined"
         required
       />
-      <TextField
-        label={t('prosecution.field.requestedOn')}
-        name="requestedOn"
-        type="date"
-        value={requestedOn}
-        onChange={(event) => setRequestedOn(event.target.value)}
-        error={form.errors.requestedOn}
-        required
-      />
-      <TextField
-        label={t('prosecution.field.grantedOn')}
-        name="grantedOn"
-        type="date"
-        value={grantedOn}
-        onChange={(event) => setGrantedOn(event.target.value)}
-        error={form.errors.grantedOn}
-      />
-      <FormActions form={form} submitLabel={t('prosecution.recordCooperation')} onCancel={onClose} />
-    </form>
+      <FormText label={t('prosecution.field.requestedOn')} name="requestedOn" type="date" required />
+      <FormText label={t('prosecution.field.grantedOn')} name="grantedOn" type="date" blank="null" />
+    </ActionDialog>
   );
 }
