@@ -1,23 +1,29 @@
 /** Ends every session of this user, this one included, after an explicit confirmation. */
 import { useState } from 'react';
-import * as api from '../../api-legacy.js';
+import { logoutEverywhere } from '../../../shared/contracts/session.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { useForm } from '../../hooks/useForm.js';
+import { call, toApiError } from '../../api.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session.js';
 
 export function LogoutEverywhereSection() {
   const { t } = useI18n();
   const { signedOut } = useSession();
-  const form = useForm();
   const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
-  async function logoutEverywhere() {
-    const done = await form.submit(async () => {
-      await api.logoutEverywhere();
-      return true;
-    });
-    if (done) signedOut('loggedOutEverywhere');
+  // Like logout, outside the query layer: after it no read may run again with this session.
+  async function logout() {
+    setPending(true);
+    setError(null);
+    try {
+      await call(logoutEverywhere);
+      signedOut('loggedOutEverywhere');
+    } catch (reason) {
+      setError(toApiError(reason).message);
+      setPending(false);
+    }
   }
 
   return (
@@ -33,11 +39,11 @@ export function LogoutEverywhereSection() {
             <button
               type="button"
               className="btn btn--danger"
-              onClick={logoutEverywhere}
-              disabled={form.pending}
+              onClick={() => void logout()}
+              disabled={pending}
               autoFocus
             >
-              {form.pending ? t('action.working') : t('action.confirm')}
+              {pending ? t('action.working') : t('action.confirm')}
             </button>
             <button type="button" className="btn" onClick={() => setConfirming(false)}>
               {t('action.cancel')}
@@ -49,7 +55,7 @@ export function LogoutEverywhereSection() {
           {t('account.logoutEverywhere')}
         </button>
       )}
-      <LiveRegion error={form.alert} />
+      <LiveRegion error={error} />
     </section>
   );
 }

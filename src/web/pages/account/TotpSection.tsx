@@ -1,44 +1,34 @@
 /** Turning on two-step verification: ask for a secret, show it, confirm with a first code. */
-import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import { TotpConfirmRequest, type TotpEnrolment } from '../../../shared/api.js';
+import { useState } from 'react';
+import { confirmTotp, enrollTotp } from '../../../shared/contracts/session.js';
 import { ROLES_REQUIRING_TOTP } from '../../../shared/roles.js';
-import * as api from '../../api-legacy.js';
-import { TextField } from '../../components/Field.js';
+import { Form, useApiForm, useFormAlert } from '../../components/Form.js';
+import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { TotpPanel } from '../../components/TotpPanel.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiMutation } from '../../queries.js';
 import { useCurrentSession, useSession } from '../../session.js';
 
 export function TotpSection() {
   const { t } = useI18n();
   const { update } = useSession();
   const { user } = useCurrentSession();
-  const form = useForm();
-  const [enrolment, setEnrolment] = useState<z.output<typeof TotpEnrolment> | null>(null);
-  const [code, setCode] = useState('');
+  const enrol = useApiMutation(enrollTotp);
   const [justEnabled, setJustEnabled] = useState(false);
-
-  async function start() {
-    const result = await form.submit(api.enrollTotp);
-    if (result) setEnrolment(result);
-  }
-
-  async function confirm(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(TotpConfirmRequest, { code: code.replace(/\s/g, '') }, t, {
-      code: 'error.totpFormat',
-    });
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const session = await form.submit(() => api.confirmTotp(checked.data), ['code']);
-    if (!session) return;
-    setEnrolment(null);
-    setCode('');
-    setJustEnabled(true);
-    update(session);
-  }
+  const form = useApiForm(confirmTotp, {
+    defaultValues: { code: '' },
+    prepare: (values) => ({ code: (values.code ?? '').replace(/\s/g, '') }),
+    hints: { code: 'error.totpFormat' },
+    onSuccess: (session) => {
+      enrol.reset();
+      form.reset({ code: '' });
+      setJustEnabled(true);
+      update(session);
+    },
+  });
+  const alert = useFormAlert(form) ?? enrol.error?.message ?? null;
+  const enrolment = enrol.data;
 
   const required = ROLES_REQUIRING_TOTP.includes(user.role);
   return (
@@ -52,24 +42,26 @@ export function TotpSection() {
         </p>
       )}
       {!user.totpEnabled && !enrolment && (
-        <button type="button" className="btn btn--primary" onClick={start} disabled={form.pending}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => enrol.mutate({})}
+          disabled={enrol.isPending}
+        >
           {t('account.totpStart')}
         </button>
       )}
       {enrolment && (
-        <form ref={form.formRef} onSubmit={confirm} noValidate className="form">
+        <Form form={form} onSubmit={form.onSubmit}>
           <TotpPanel totpSecret={enrolment.totpSecret} otpauthUri={enrolment.otpauthUri} headingLevel={3} />
           <p>{t('account.totpConfirmIntro')}</p>
-          <TextField
+          <FormText
             label={t('login.totp')}
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={7}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
             hint={t('login.totpHint')}
-            error={form.errors.code}
             className="input--code"
             required
           />
@@ -78,9 +70,9 @@ export function TotpSection() {
               {form.pending ? t('action.working') : t('account.totpConfirm')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
-      <LiveRegion error={form.alert} success={justEnabled ? t('account.totpEnabled') : null} />
+      <LiveRegion error={alert} success={justEnabled ? t('account.totpEnabled') : null} />
     </section>
   );
 }

@@ -1,143 +1,58 @@
 /** Filters for the audit log, validated with the same schema the server uses for its query. */
-import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ListAuditEventsQuery } from '../../../shared/api.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
 import { FilterActions } from '../../components/FormActions.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 
-export type AuditQuery = Omit<z.output<typeof ListAuditEventsQuery>, 'before'>;
-
-const EMPTY = {
-  from: '',
-  to: '',
-  actorUserId: '',
-  action: '',
-  resourceType: '',
-  resourceId: '',
-  outcome: '',
-};
-type Values = typeof EMPTY;
+const Filters = ListAuditEventsQuery.omit({ before: true, limit: true });
+export type AuditQuery = z.output<typeof Filters>;
 
 /** `datetime-local` values are local wall-clock times; the API wants an instant with offset. */
-function toInstant(local: string): string | undefined {
-  if (local === '') return undefined;
+function toInstant(local: unknown): unknown {
+  if (typeof local !== 'string' || local === '') return local;
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
+const TEXT_FILTERS = ['actorUserId', 'action', 'resourceType', 'resourceId'] as const;
+
 export function AuditFilters({ onApply }: { onApply(query: AuditQuery): void }) {
   const { t } = useI18n();
-  const form = useForm();
-  const [values, setValues] = useState<Values>(EMPTY);
-
-  function set(name: keyof Values) {
-    return (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
-  }
-
-  function apply(next: Values) {
-    const input = {
-      from: toInstant(next.from),
-      to: toInstant(next.to),
-      actorUserId: next.actorUserId.trim() || undefined,
-      action: next.action.trim() || undefined,
-      resourceType: next.resourceType.trim() || undefined,
-      resourceId: next.resourceId.trim() || undefined,
-      outcome: next.outcome || undefined,
-    };
-    const checked = validate(ListAuditEventsQuery, input, t);
-    if (!checked.ok) return form.showErrors(checked.errors);
-    form.reset();
-    onApply(checked.data);
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(values);
-  }
-
+  const form = useZodForm(Filters, {
+    prepare: (values) => ({ ...values, from: toInstant(values.from), to: toInstant(values.to) }),
+  });
+  const alert = useFormAlert(form);
+  const onSubmit = form.handleSubmit(onApply);
   function onClear() {
-    setValues(EMPTY);
-    apply(EMPTY);
+    form.reset({});
+    onApply({});
   }
 
   return (
-    <form
-      ref={form.formRef}
-      className="filters filters--audit"
-      onSubmit={onSubmit}
-      noValidate
-      aria-label={t('audit.filters')}
-    >
-      <TextField
-        label={t('audit.from')}
-        name="from"
-        type="datetime-local"
-        value={values.from}
-        onChange={set('from')}
-        error={form.errors.from}
-      />
-      <TextField
-        label={t('audit.to')}
-        name="to"
-        type="datetime-local"
-        value={values.to}
-        onChange={set('to')}
-        error={form.errors.to}
-      />
-      <TextField
-        label={t('audit.actorUserId')}
-        name="actorUserId"
-        spellCheck={false}
-        autoComplete="off"
-        value={values.actorUserId}
-        onChange={set('actorUserId')}
-        error={form.errors.actorUserId}
-      />
-      <TextField
-        label={t('audit.action')}
-        name="action"
-        spellCheck={false}
-        autoComplete="off"
-        value={values.action}
-        onChange={set('action')}
-        error={form.errors.action}
-      />
-      <TextField
-        label={t('audit.resourceType')}
-        name="resourceType"
-        spellCheck={false}
-        autoComplete="off"
-        value={values.resourceType}
-        onChange={set('resourceType')}
-        error={form.errors.resourceType}
-      />
-      <TextField
-        label={t('audit.resourceId')}
-        name="resourceId"
-        spellCheck={false}
-        autoComplete="off"
-        value={values.resourceId}
-        onChange={set('resourceId')}
-        error={form.errors.resourceId}
-      />
-      <SelectField
-        label={t('audit.outcome')}
-        name="outcome"
-        value={values.outcome}
-        onChange={set('outcome')}
-        error={form.errors.outcome}
-      >
+    <Form form={form} onSubmit={onSubmit} className="filters filters--audit" aria-label={t('audit.filters')}>
+      <FormText label={t('audit.from')} name="from" type="datetime-local" blank="undefined" />
+      <FormText label={t('audit.to')} name="to" type="datetime-local" blank="undefined" />
+      {TEXT_FILTERS.map((name) => (
+        <FormText
+          key={name}
+          label={t(`audit.${name}`)}
+          name={name}
+          spellCheck={false}
+          autoComplete="off"
+          blank="undefined"
+        />
+      ))}
+      <FormSelect label={t('audit.outcome')} name="outcome">
         <option value="">{t('audit.anyOutcome')}</option>
         <option value="success">{t('outcome.success')}</option>
         <option value="denied">{t('outcome.denied')}</option>
         <option value="failure">{t('outcome.failure')}</option>
-      </SelectField>
+      </FormSelect>
       <FilterActions submitLabel={t('audit.apply')} onClear={onClear} />
-      <LiveRegion error={form.alert} />
-    </form>
+      <LiveRegion error={alert} />
+    </Form>
   );
 }

@@ -1,21 +1,13 @@
 /** Re-checks the audit log's hash chain on the server and reports where it breaks, if anywhere. */
-import { useState } from 'react';
-import type { z } from 'zod';
-import type { AuditVerifyResult } from '../../../shared/api.js';
-import * as api from '../../api-legacy.js';
-import { useForm } from '../../hooks/useForm.js';
+import { verifyAuditChain } from '../../../shared/contracts/audit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApiQuery } from '../../queries.js';
 
 export function VerifyChain() {
   const { t } = useI18n();
-  const form = useForm();
-  const [result, setResult] = useState<z.output<typeof AuditVerifyResult> | null>(null);
-
-  async function verify() {
-    setResult(null);
-    const answer = await form.submit(api.verifyAuditChain);
-    if (answer) setResult(answer);
-  }
+  // On demand only: each press checks the whole chain again.
+  const verify = useApiQuery(verifyAuditChain, {}, { enabled: false, retry: false });
+  const result = verify.isFetching ? undefined : verify.data;
 
   let message: string | null = null;
   if (result?.ok) message = t('audit.verifyOk', { checked: result.checked });
@@ -32,11 +24,11 @@ export function VerifyChain() {
       <button
         type="button"
         className="btn"
-        onClick={verify}
-        disabled={form.pending}
+        onClick={() => void verify.refetch()}
+        disabled={verify.isFetching}
         data-testid="audit-verify"
       >
-        {form.pending ? t('action.working') : t('audit.verify')}
+        {verify.isFetching ? t('action.working') : t('audit.verify')}
       </button>
       <div role="status" aria-live="polite" aria-atomic="true">
         {message && (
@@ -49,7 +41,7 @@ export function VerifyChain() {
         )}
       </div>
       <div role="alert">
-        {form.serverError && <p className="notice notice--error">{form.serverError.message}</p>}
+        {verify.error && !verify.isFetching && <p className="notice notice--error">{verify.error.message}</p>}
       </div>
     </div>
   );

@@ -3,17 +3,15 @@
  * the reviewer may read and, of the other, only its group (cluster) and the probability. The
  * reviewer confirms (same person) or rejects (different persons); the server checks who may.
  */
-import { useState } from 'react';
 import type { z } from 'zod';
 import type { MatchReviewView } from '../../../shared/api-linkage.js';
-import { toApiError, type ApiError } from '../../api.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { decideMatchReview, listMatchReviews } from '../../../shared/contracts/linkage.js';
 import { Page } from '../../components/Page.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link } from '@tanstack/react-router';
-import { decideMatchReview, listMatchReviews } from './api.js';
+import { useApiMutation, useApiQuery } from '../../queries.js';
 import '../../styles/tables.css';
 
 type Review = z.output<typeof MatchReviewView>;
@@ -41,70 +39,59 @@ function SideView({ side }: { side: Side }) {
 
 export function MatchReviewsPage() {
   const { t } = useI18n();
-  const reviews = useLoad(listMatchReviews, 'reviews');
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  async function decide(id: string, decision: 'same' | 'different') {
-    setPending(id);
-    setError(null);
-    try {
-      await decideMatchReview(id, decision);
-      setNotice(t('linkage.reviews.decided'));
-      reviews.reload();
-    } catch (reason) {
-      setError(toApiError(reason));
-    } finally {
-      setPending(null);
-    }
-  }
+  const reviews = useApiQuery(listMatchReviews, {});
+  const decide = useApiMutation(decideMatchReview);
+  const notice = decide.isSuccess ? t('linkage.reviews.decided') : null;
 
   return (
     <Page title={t('linkage.reviews.title')} intro={t('linkage.reviews.intro')}>
       <div aria-live="polite">
         {notice && <p className="notice notice--success">{notice}</p>}
-        {error && <p className="notice notice--error">{error.message}</p>}
+        {decide.error && <p className="notice notice--error">{decide.error.message}</p>}
       </div>
-      {reviews.error ? (
-        <LoadError error={reviews.error} onRetry={reviews.reload} />
-      ) : !reviews.data ? (
-        <Loading />
-      ) : reviews.data.items.length === 0 ? (
-        <p className="empty" data-testid="reviews-empty">
-          {t('linkage.reviews.none')}
-        </p>
-      ) : (
-        <ul className="duplicate-list" data-testid="match-reviews">
-          {reviews.data.items.map((review) => (
-            <li key={review.id} className="duplicate">
-              <p className="duplicate-name">
-                {t('linkage.reviews.probability', { percent: Math.round(review.probability * 100) })}
-              </p>
-              <SideView side={review.sides[0]} />
-              <SideView side={review.sides[1]} />
-              <div className="wizard-nav">
-                <button
-                  type="button"
-                  className="btn btn--primary"
-                  disabled={pending !== null}
-                  onClick={() => void decide(review.id, 'same')}
-                >
-                  {t('linkage.reviews.same')}
-                </button>
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={pending !== null}
-                  onClick={() => void decide(review.id, 'different')}
-                >
-                  {t('linkage.reviews.different')}
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={reviews}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <p className="empty" data-testid="reviews-empty">
+            {t('linkage.reviews.none')}
+          </p>
+        }
+      >
+        {(data) => (
+          <ul className="duplicate-list" data-testid="match-reviews">
+            {data.items.map((review) => (
+              <li key={review.id} className="duplicate">
+                <p className="duplicate-name">
+                  {t('linkage.reviews.probability', { percent: Math.round(review.probability * 100) })}
+                </p>
+                <SideView side={review.sides[0]} />
+                <SideView side={review.sides[1]} />
+                <div className="wizard-nav">
+                  <button
+                    type="button"
+                    className="btn btn--primary"
+                    disabled={decide.isPending}
+                    onClick={() => decide.mutate({ params: { id: review.id }, body: { decision: 'same' } })}
+                  >
+                    {t('linkage.reviews.same')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={decide.isPending}
+                    onClick={() =>
+                      decide.mutate({ params: { id: review.id }, body: { decision: 'different' } })
+                    }
+                  >
+                    {t('linkage.reviews.different')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Page>
   );
 }

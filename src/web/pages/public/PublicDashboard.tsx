@@ -5,14 +5,15 @@
  */
 import { useMemo } from 'react';
 import type { PublicTable } from '../../../shared/api-statistics.js';
-import * as api from '../../api-legacy.js';
+import { downloadPublicStatistics, getPublicStatistics } from '../../../shared/contracts/statistics.js';
+import { hrefOf } from '../../api.js';
 import { Brand } from '../../components/Brand.js';
 import { LanguageSelect } from '../../components/LanguageSelect.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { QueryState } from '../../components/QueryState.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { useApiQuery } from '../../queries.js';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keyLabel } from '../statistics/labels.js';
 import { BarChart } from './BarChart.js';
@@ -61,9 +62,7 @@ export function PublicDashboard() {
   const { t } = useI18n();
   const { year } = useSearch({ from: '/public' });
   const navigate = useNavigate();
-  const data = useLoad(() => api.getPublicStatistics(year), String(year));
-  const shown = data.data;
-  const query = shown ? `?year=${shown.year}` : '';
+  const data = useApiQuery(getPublicStatistics, { query: { year } });
   return (
     <div className="public-layout public-dashboard">
       <SkipLink />
@@ -73,45 +72,50 @@ export function PublicDashboard() {
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="public-dashboard-main">
         <h1>{t('public.title')}</h1>
-        {data.error ? (
-          <LoadError error={data.error} onRetry={data.reload} />
-        ) : !shown ? (
-          <Loading />
-        ) : (
-          <>
-            <p>{t('public.intro', { k: shown.k })}</p>
-            <div className="public-toolbar">
-              <label>
-                {t('public.year')}{' '}
-                <select
-                  value={shown.year}
-                  data-testid="public-year"
-                  onChange={(event) =>
-                    void navigate({ to: '/public', search: { year: Number(event.target.value) } })
-                  }
+        <QueryState query={data}>
+          {(shown) => (
+            <>
+              <p>{t('public.intro', { k: shown.k })}</p>
+              <div className="public-toolbar">
+                <label>
+                  {t('public.year')}{' '}
+                  <select
+                    value={shown.year}
+                    data-testid="public-year"
+                    onChange={(event) =>
+                      void navigate({ to: '/public', search: { year: Number(event.target.value) } })
+                    }
+                  >
+                    {[...shown.years].reverse().map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <a
+                  href={hrefOf(downloadPublicStatistics, { query: { year: shown.year } })}
+                  download
+                  data-testid="download-csv"
                 >
-                  {[...shown.years].reverse().map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <a href={`/api/public/statistics.csv${query}`} download data-testid="download-csv">
-                {t('public.downloadCsv')}
-              </a>
-              <a href={`/api/public/statistics${query}`} download={`nanduti-open-data-${shown.year}.json`}>
-                {t('public.downloadJson')}
-              </a>
-              <a href={shown.licence.url} rel="license">
-                {t('public.licence', { name: shown.licence.name })}
-              </a>
-            </div>
-            {shown.tables.map((table) => (
-              <TableSection key={table.id} table={table} />
-            ))}
-          </>
-        )}
+                  {t('public.downloadCsv')}
+                </a>
+                <a
+                  href={hrefOf(getPublicStatistics, { query: { year: shown.year } })}
+                  download={`nanduti-open-data-${shown.year}.json`}
+                >
+                  {t('public.downloadJson')}
+                </a>
+                <a href={shown.licence.url} rel="license">
+                  {t('public.licence', { name: shown.licence.name })}
+                </a>
+              </div>
+              {shown.tables.map((table) => (
+                <TableSection key={table.id} table={table} />
+              ))}
+            </>
+          )}
+        </QueryState>
         <p>
           <Link to="/login">{t('public.signIn')}</Link>
         </p>

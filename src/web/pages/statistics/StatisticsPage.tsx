@@ -15,16 +15,21 @@ import {
 } from '../../../shared/api-statistics.js';
 import { EXPLOITATION_TYPES, SEXES } from '../../../shared/catalogues.js';
 import { paraguayYear } from '../../../shared/dates.js';
-import * as api from '../../api-legacy.js';
+import {
+  downloadNationalReport,
+  drillStatistics,
+  getStatistics,
+} from '../../../shared/contracts/statistics.js';
+import { hrefOf } from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { QueryState } from '../../components/QueryState.js';
 import { Page } from '../../components/Page.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { intlLocale } from '../../i18n/catalogue.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { BarChart } from '../public/BarChart.js';
 import { dimensionLabel, figureLabel, keyLabel } from './labels.js';
@@ -41,16 +46,17 @@ export function StatisticsPage() {
   const navigate = useNavigate();
   const figure: FigureId = params.figure ?? 'victimsIdentified';
   const year = params.year ?? paraguayYear() - 1;
-  const query = { ...params, figure, year };
-  const result = useLoad(() => api.getStatistics(query as never), JSON.stringify(query));
-  const [drill, setDrill] = useState<Awaited<ReturnType<typeof api.drillStatistics>> | null>(null);
+  const query = { ...params, figure, year } as never;
+  const result = useApiQuery(getStatistics, { query });
+  // The cases behind the figure, once asked for (each change of filters asks again).
+  const [drilling, setDrilling] = useState(false);
+  const drill = useApiQuery(drillStatistics, { query }, { enabled: drilling }).data;
   const set = (changes: Params) => {
-    setDrill(null);
-    void navigate({ to: '/statistics', search: { ...query, ...changes } as typeof params });
+    setDrilling(false);
+    void navigate({ to: '/statistics', search: { ...params, figure, year, ...changes } as typeof params });
   };
   const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(intlLocale(locale)));
-  const data = result.data;
-  const by = data?.by as DimensionId | null | undefined;
+  const breakdowns = result.data?.breakdowns ?? [];
   const reportLocale = locale === 'en' ? 'en' : 'es';
 
   return (
@@ -94,7 +100,7 @@ export function StatisticsPage() {
           onChange={(e) => set({ by: e.target.value || undefined })}
         >
           <option value="">{t('stats.noBreakdown')}</option>
-          {(data?.breakdowns ?? []).map((dimension) => (
+          {breakdowns.map((dimension) => (
             <option key={dimension} value={dimension}>
               {dimensionLabel(t, dimension)}
             </option>
@@ -104,7 +110,7 @@ export function StatisticsPage() {
           (filter) =>
             (VICTIM_FIGURES as readonly string[]).includes(figure) ||
             params[filter] ||
-            data?.breakdowns.includes(filter),
+            breakdowns.includes(filter),
         ).map((filter) => (
           <SelectField
             key={filter}
@@ -147,90 +153,87 @@ export function StatisticsPage() {
           </SelectField>
         ))}
       </form>
-      {result.error ? (
-        <LoadError error={result.error} onRetry={result.reload} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-live="polite" aria-busy={result.loading}>
-          <h2>{figureLabel(t, data.figure)}</h2>
-          <p className="stat-total" data-testid="stat-total">
-            {t('stats.total', { year })}: <strong>{number(data.total)}</strong>
-          </p>
-          <p>
-            {t('stats.previous', { year: year - 1, value: number(data.previousTotal) })} —{' '}
-            {data.changePercent === null
-              ? t('stats.noBase')
-              : t('stats.change', { change: data.changePercent })}
-          </p>
-          {data.freshness?.source === 'replica' && (
-            <p className="muted" data-testid="stat-freshness">
-              {t('stats.freshness.replica', { lag: data.freshness.lagSeconds ?? 0 })}
-            </p>
-          )}
-          {data.freshness && data.freshness.pending > 0 && (
-            <p className="muted">{t('stats.freshness.pending', { pending: data.freshness.pending })}</p>
-          )}
-          <details>
-            <summary>{t('stats.definition')}</summary>
-            <p>{data.definition}</p>
-          </details>
-          {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void api.drillStatistics(query as never).then(setDrill)}
-            >
-              {t('stats.drill')}
-            </button>
-          )}
-          {drill && (
-            <section aria-label={t('stats.drillTitle')}>
-              <h3>{t('stats.drillTitle')}</h3>
-              <ul className="stat-cases">
-                {drill.cases.map((c) => (
-                  <li key={c.id}>
-                    <Link to="/cases/$id" params={{ id: c.id }}>
-                      {c.reference}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-              {drill.hidden > 0 && <p>{t('stats.drillHidden', { n: drill.hidden })}</p>}
-              {drill.truncated && <p>{t('stats.drillTruncated')}</p>}
-            </section>
-          )}
-          {by && data.rows.length > 0 && (
-            <>
-              <BarChart
-                labels={data.rows.map((r) => keyLabel(t, locale, by, r.key))}
-                series={[{ label: figureLabel(t, data.figure), values: data.rows.map((r) => r.value) }]}
-                description={`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}
-              />
-              <div className="table-scroll" role="region" aria-label={dimensionLabel(t, by)} tabIndex={0}>
-                <table className="table" data-testid="stat-table">
-                  <caption>{`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{dimensionLabel(t, by)}</th>
-                      <th scope="col">{t('stats.value')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.rows.map((row) => (
-                      <tr key={row.key}>
-                        <th scope="row">{keyLabel(t, locale, by, row.key)}</th>
-                        <td className="cell-number">{number(row.value)}</td>
-                      </tr>
+      <QueryState query={result}>
+        {(data) => {
+          const by = data.by as DimensionId | null;
+          return (
+            <section aria-live="polite" aria-busy={result.isFetching}>
+              <h2>{figureLabel(t, data.figure)}</h2>
+              <p className="stat-total" data-testid="stat-total">
+                {t('stats.total', { year })}: <strong>{number(data.total)}</strong>
+              </p>
+              <p>
+                {t('stats.previous', { year: year - 1, value: number(data.previousTotal) })} —{' '}
+                {data.changePercent === null
+                  ? t('stats.noBase')
+                  : t('stats.change', { change: data.changePercent })}
+              </p>
+              {data.freshness?.source === 'replica' && (
+                <p className="muted" data-testid="stat-freshness">
+                  {t('stats.freshness.replica', { lag: data.freshness.lagSeconds ?? 0 })}
+                </p>
+              )}
+              {data.freshness && data.freshness.pending > 0 && (
+                <p className="muted">{t('stats.freshness.pending', { pending: data.freshness.pending })}</p>
+              )}
+              <details>
+                <summary>{t('stats.definition')}</summary>
+                <p>{data.definition}</p>
+              </details>
+              {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
+                <button type="button" className="button" onClick={() => setDrilling(true)}>
+                  {t('stats.drill')}
+                </button>
+              )}
+              {drill && (
+                <section aria-label={t('stats.drillTitle')}>
+                  <h3>{t('stats.drillTitle')}</h3>
+                  <ul className="stat-cases">
+                    {drill.cases.map((c) => (
+                      <li key={c.id}>
+                        <Link to="/cases/$id" params={{ id: c.id }}>
+                          {c.reference}
+                        </Link>
+                      </li>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-              {data.multiValued && <p className="field-hint">{t('stats.multiValued')}</p>}
-            </>
-          )}
-        </section>
-      )}
+                  </ul>
+                  {drill.hidden > 0 && <p>{t('stats.drillHidden', { n: drill.hidden })}</p>}
+                  {drill.truncated && <p>{t('stats.drillTruncated')}</p>}
+                </section>
+              )}
+              {by && data.rows.length > 0 && (
+                <>
+                  <BarChart
+                    labels={data.rows.map((r) => keyLabel(t, locale, by, r.key))}
+                    series={[{ label: figureLabel(t, data.figure), values: data.rows.map((r) => r.value) }]}
+                    description={`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}
+                  />
+                  <div className="table-scroll" role="region" aria-label={dimensionLabel(t, by)} tabIndex={0}>
+                    <table className="table" data-testid="stat-table">
+                      <caption>{`${figureLabel(t, data.figure)} — ${dimensionLabel(t, by)}`}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{dimensionLabel(t, by)}</th>
+                          <th scope="col">{t('stats.value')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.rows.map((row) => (
+                          <tr key={row.key}>
+                            <th scope="row">{keyLabel(t, locale, by, row.key)}</th>
+                            <td className="cell-number">{number(row.value)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  {data.multiValued && <p className="field-hint">{t('stats.multiValued')}</p>}
+                </>
+              )}
+            </section>
+          );
+        }}
+      </QueryState>
       {can('statistics.report') && (
         <section aria-labelledby="report-heading">
           <h2 id="report-heading">
@@ -240,7 +243,7 @@ export function StatisticsPage() {
             {(['pdf', 'xlsx', 'csv', 'json'] as const).map((format) => (
               <a
                 key={format}
-                href={`/api/statistics/report/file?year=${year}&format=${format}&locale=${reportLocale}`}
+                href={hrefOf(downloadNationalReport, { query: { year, format, locale: reportLocale } })}
                 download
               >
                 {t('stats.download', { format: format.toUpperCase() })}
