@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
@@ -33,6 +34,35 @@ export default defineConfig({
       },
     },
   },
+  // Installable, and the app shell works with no network (docs/OFFLINE.md): Workbox precaches the
+  // built files; the API is never cached (its answers hold personal data and are `no-store`). A new
+  // version waits until the user accepts it (`prompt`), never replacing the app mid-interview.
+  plugins: [
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Ñandutí',
+        short_name: 'Ñandutí',
+        description: 'Sistema nacional de información contra la trata de personas — Paraguay',
+        lang: 'es',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#4a1d5c',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2,json}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },

@@ -32,6 +32,8 @@ export class ApiError extends Error {
 let activeLocale: Locale = DEFAULT_LOCALE;
 let csrfToken: string | null = null;
 const sessionEndedListeners = new Set<() => void>();
+let deviceId: string | null = null;
+const deviceRevokedListeners = new Set<() => void>();
 
 /** The language sent as Accept-Language and used for the client's own error messages. */
 export function setApiLocale(locale: Locale): void {
@@ -47,6 +49,20 @@ export function setCsrfToken(token: string | null): void {
 export function onSessionEnded(listener: () => void): () => void {
   sessionEndedListeners.add(listener);
   return () => sessionEndedListeners.delete(listener);
+}
+
+/**
+ * The registered offline device this app runs on (docs/OFFLINE.md), or null: sent with every call,
+ * so that a revoked or expired device learns it at its next contact (410) and wipes itself.
+ */
+export function setDeviceId(id: string | null): void {
+  deviceId = id;
+}
+
+/** Called when the server answers 410 `device_revoked`: the offline store must be wiped. */
+export function onDeviceRevoked(listener: () => void): () => void {
+  deviceRevokedListeners.add(listener);
+  return () => deviceRevokedListeners.delete(listener);
 }
 
 /** Any thrown value as an ApiError, so the UI has one kind of error to show. */
@@ -68,6 +84,8 @@ interface Request {
   /** A call made without a session (login, set-up, open data): a 401 is not an expiry. */
   anonymous?: boolean;
   signal?: AbortSignal | undefined;
+  /** Makes a retried write safe: the server answers a retry with the first answer. */
+  idempotencyKey?: string | undefined;
 }
 
 function urlOf(path: string, query: QueryValues | undefined): string {
@@ -90,6 +108,8 @@ async function send(request: Request): Promise<Response> {
     body = JSON.stringify(request.body);
   }
   if (request.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (deviceId && !request.anonymous) headers['x-nanduti-device'] = deviceId;
+  if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(urlOf(request.path, request.query), {
@@ -109,7 +129,10 @@ async function send(request: Request): Promise<Response> {
     csrfToken = null;
     for (const listener of sessionEndedListeners) listener();
   }
-  throw await errorFrom(response);
+  const error = await errorFrom(response);
+  if (error.status === 410 && error.code === 'device_revoked')
+    for (const listener of deviceRevokedListeners) listener();
+  throw error;
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
@@ -154,7 +177,25 @@ export async function call<C extends AnyContract>(
   ...args: CallArgs<C>
 ): Promise<ContractOutput<C>> {
   const [input, signal] = args as [object | undefined, AbortSignal | undefined];
-  const response = await send(requestOf(contract, input ?? {}, signal));
+  return parseAnswer(contract, await send(requestOf(contract, input ?? {}, signal)));
+}
+
+/**
+ * Calls a write with an `Idempotency-Key`: sent again with the same key (a retry after a lost
+ * answer, the offline queue), it gets the first answer and writes nothing more.
+ */
+export async function callIdempotent<C extends AnyContract>(
+  contract: C,
+  input: ContractInput<C>,
+  idempotencyKey: string,
+): Promise<ContractOutput<C>> {
+  return parseAnswer(contract, await send({ ...requestOf(contract, input as object), idempotencyKey }));
+}
+
+async function parseAnswer<C extends AnyContract>(
+  contract: C,
+  response: Response,
+): Promise<ContractOutput<C>> {
   if (contract.response === null) {
     await response.body?.cancel();
     return undefined as ContractOutput<C>;

@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { UpdatePrompt } from './components/UpdatePrompt.js';
 import { queryClient } from './queries.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { router } from './router.js';
@@ -25,6 +26,7 @@ createRoot(container).render(
         <SessionProvider onSignedOut={showLogin}>
           <RouterProvider router={router} />
         </SessionProvider>
+        <UpdatePrompt />
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,

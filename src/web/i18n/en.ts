@@ -247,6 +247,10 @@ export const en: Catalogue = {
   'notFound.home': 'Go to my account',
 
   'error.network': 'Could not reach the server. Check your connection and try again.',
+  'offline.updateReady':
+    'A new version of Ñandutí is ready. It installs when you reload; save what you are typing first.',
+  'offline.updateNow': 'Update now',
+  'offline.updateLater': 'Later',
   'error.unexpected': 'The server answered unexpectedly. Try again or tell technical support.',
   'error.http': 'The server answered with an error ({status}). Try again later.',
   'error.formInvalid': 'Check the marked fields.',

@@ -255,6 +255,10 @@ export const es = {
   'notFound.home': 'Ir a mi cuenta',
 
   'error.network': 'No se pudo conectar con el servidor. Verifique su conexión e intente de nuevo.',
+  'offline.updateReady':
+    'Hay una nueva versión de Ñandutí. Se instala al recargar; guarde antes lo que está escribiendo.',
+  'offline.updateNow': 'Actualizar ahora',
+  'offline.updateLater': 'Más tarde',
   'error.unexpected':
     'El servidor respondió de forma inesperada. Intente de nuevo o avise al soporte técnico.',
   'error.http': 'El servidor respondió con un error ({status}). Intente de nuevo más tarde.',

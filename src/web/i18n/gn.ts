@@ -260,6 +260,9 @@ export const gn: Catalogue = {
   'notFound.home': "Eho ne mba'etépe",
 
   'error.network': "Ndaikatúi oñembojoaju mohendahavusu ndive. Ehecha ne ñanduti ha eha'ã jey.",
+  'offline.updateReady': 'Oĩ Ñandutí versión pyahu. Oñemoĩ emyenyhẽ jey jave; eñongatu raẽ ne rehaipýva.',
+  'offline.updateNow': "Embopyahu ko'ág̃a",
+  'offline.updateLater': 'Upe rire',
   'error.unexpected':
     "Mohendahavusu ombohovái ndojeha'arõiháicha. Eha'ã jey térã emomarandu pytyvõharakuérape.",
   'error.http': "Mohendahavusu ombohovái jejavy reheve ({status}). Eha'ã jey upéi.",
