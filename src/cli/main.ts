@@ -1,6 +1,7 @@
 /**
  * The `nanduti` command. Every command exits non-zero with a one-line reason on failure.
- *   serve | migrate | create-admin | audit verify | keys rotate | backup <file> | restore <file>
+ *   serve | migrate | create-admin | audit verify|checkpoint|keygen | witness init|serve | keys rotate |
+ *   backup <file> | restore <file>
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
@@ -8,7 +9,6 @@ import { createLogger } from '../server/logger.js';
 import { openServices } from '../server/bootstrap.js';
 import { connect } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { verifyAuditChain } from '../server/audit/verify.js';
 import { rotateDataKey } from '../server/crypto/keyring.js';
 import { backup, restore } from '../server/maintenance/backup.js';
 import { AppError } from '../server/core/errors.js';
@@ -21,7 +21,15 @@ const USAGE = `Usage: nanduti <command>
   migrate                         apply pending database migrations
   create-admin --username U --password-stdin [--display-name N] [--institution CODE] [--json]
                                   create a system administrator (prints the TOTP secret once)
-  audit verify                    check the audit trail's hash chain
+  audit verify [--checkpoint FILE] [--witness URL] [--entry SEQ]
+                                  check the whole audit tree against the latest cosigned checkpoint
+                                  (or one saved in FILE); --entry: prove one entry's inclusion
+  audit checkpoint                sign a checkpoint now and have the witnesses cosign it
+  audit keygen --name ORIGIN      a new checkpoint signing key (private key, then verifier key)
+  witness init --state DIR --name NAME --log-key VKEY
+                                  create a witness of the log with that verifier key
+  witness serve --state DIR [--port N] [--host H]
+                                  run the witness (cosigns checkpoints that extend what it saw)
   keys rotate                     new data-encryption key; re-encrypt every personal field
   backup <file>                   back up (embedded: consistent snapshot; PostgreSQL: pg_dump)
   restore <file>                  restore an embedded backup into an empty data directory
@@ -123,21 +131,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'audit': {
-      if (rest[0] !== 'verify') throw new Error('usage: nanduti audit verify');
-      const services = await openServices({ config, logger });
-      try {
-        const result = await verifyAuditChain(services.db);
-        if (!result.ok) {
-          console.error(
-            `nanduti: audit chain broken at row ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)`,
-          );
-          return 1;
-        }
-        console.log(`Audit trail intact: ${result.checked} rows verified.`);
-      } finally {
-        await services.db.close();
-      }
-      return 0;
+      const { runAudit } = await import('./audit.js');
+      return runAudit(rest, config, logger);
+    }
+    case 'witness': {
+      const { runWitness } = await import('./audit.js');
+      return runWitness(rest);
     }
     case 'keys': {
       if (rest[0] !== 'rotate') throw new Error('usage: nanduti keys rotate');

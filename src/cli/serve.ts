@@ -2,6 +2,7 @@
 import type { Config } from '../server/config.js';
 import { openServices } from '../server/bootstrap.js';
 import { startAuditSequencer } from '../server/audit/sequencer.js';
+import { scheduleCheckpoints } from '../server/audit/checkpoint.js';
 import { scheduleEmbeddedStatistics } from '../server/db/statistics.js';
 import { buildApp } from '../server/http/app.js';
 import { scheduleStatisticsRefresh } from '../server/statistics-engine/refresh-job.js';
@@ -17,6 +18,7 @@ export async function serve(config: Config): Promise<void> {
   const stopSequencer = startAuditSequencer(services.db, services.logger);
   const stopFacts = scheduleStatisticsRefresh(services.db, services.logger);
   const stopPrivacy = schedulePrivacyJobs(services.db, services.crypto, services.logger);
+  const stopCheckpoints = scheduleCheckpoints(services.db, services.config, services.logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -26,6 +28,7 @@ export async function serve(config: Config): Promise<void> {
     stopSequencer();
     stopFacts();
     stopPrivacy();
+    stopCheckpoints();
     services.logger.info({ signal }, 'shutting down');
     await app.close();
     await services.db.close();

@@ -2,6 +2,7 @@
  * Configuration, read once from the environment. The variable names are a contract with operators
  * (README "Configuration"): keep them stable.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -30,6 +31,28 @@ export interface Config {
   mailFrom: string | null;
   /** A registered offline device with no contact for this many days is expired and wipes itself (docs/OFFLINE.md). */
   deviceExpiryDays: number;
+  /** The audit log's checkpoint signing key (`PRIVATE+KEY+…`), from NANDUTI_AUDIT_KEY(_FILE); never in the database. */
+  auditKey: string | null;
+  /** The log's verifier key, for `nanduti audit verify` where the signing key is not present. */
+  auditVerifierKey: string | null;
+  /** Minutes between scheduled audit checkpoints. */
+  auditCheckpointMinutes: number;
+  /** Witnesses that cosign each checkpoint (base URLs of `nanduti witness serve`). */
+  witnessUrls: string[];
+  /** Witnesses' verifier keys: `audit verify` requires a cosignature by one of them when set. */
+  witnessKeys: string[];
+}
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function auditKeyFrom(env: NodeJS.ProcessEnv): string | null {
+  if (env.NANDUTI_AUDIT_KEY) return env.NANDUTI_AUDIT_KEY.trim();
+  if (env.NANDUTI_AUDIT_KEY_FILE) return fs.readFileSync(env.NANDUTI_AUDIT_KEY_FILE, 'utf8').trim();
+  return null;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -59,6 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.NANDUTI_SMTP_URL || null,
     mailFrom: env.NANDUTI_MAIL_FROM || null,
     deviceExpiryDays: intFrom(env.NANDUTI_DEVICE_EXPIRY_DAYS, 7, 'NANDUTI_DEVICE_EXPIRY_DAYS'),
+    auditKey: auditKeyFrom(env),
+    auditVerifierKey: env.NANDUTI_AUDIT_VERIFIER_KEY?.trim() || null,
+    auditCheckpointMinutes: intFrom(
+      env.NANDUTI_AUDIT_CHECKPOINT_MINUTES,
+      10,
+      'NANDUTI_AUDIT_CHECKPOINT_MINUTES',
+    ),
+    witnessUrls: listOf(env.NANDUTI_WITNESS_URLS),
+    witnessKeys: listOf(env.NANDUTI_WITNESS_KEYS),
     ...overrides,
   };
 }

@@ -8,7 +8,7 @@ export const ACTIONS = {
   institution: ['list', 'create'],
   unit: ['create'],
   user: ['list', 'create', 'update', 'resetPassword'],
-  audit: ['list', 'verify'],
+  audit: ['list', 'verify', 'checkpoint', 'proof'],
   person: ['create', 'search', 'read', 'update'],
   case: [
     'create',

@@ -212,6 +212,34 @@ export const AuditVerifyResult = z.object({
   anchorSize: z.number().int().nullable().optional(),
 });
 
+export const AuditCheckpoint = z.object({
+  /** Entries in the tree. */
+  size: z.number().int(),
+  /** Root hash of the tree, base64 (RFC 6962). */
+  rootHash: z.string(),
+  /** The checkpoint as a C2SP signed note (origin, size, root hash; the log's and witnesses' signatures). */
+  note: z.string(),
+  /** Witnesses (their URLs) whose cosignatures the note carries. */
+  cosignedBy: z.array(z.string()),
+});
+export const AuditInclusionProofQuery = z.strictObject({
+  seq: z.coerce.number().int().positive(),
+  /** Tree size of the checkpoint to prove against (default: the newest checkpoint). */
+  size: z.coerce.number().int().positive().optional(),
+});
+export const AuditInclusionProof = z.object({
+  seq: z.number().int(),
+  leafIndex: z.number().int(),
+  treeSize: z.number().int(),
+  /** base64 leaf hash: SHA-256(0x00 || the entry's canonical serialisation). */
+  leafHash: z.string(),
+  rootHash: z.string(),
+  /** base64 hashes of the audit path, from the leaf up (RFC 9162 §2.1.3). */
+  proof: z.array(z.string()),
+  /** The signed checkpoint of `treeSize`. */
+  checkpoint: z.string(),
+});
+
 // ---- health -----------------------------------------------------------------------------
 export const Health = z.object({ status: z.literal('ok') });
 export const Ready = z.object({

@@ -74,6 +74,8 @@ const FOUNDATION_MATRIX = {
   'resetUserPassword: a dpo of PNPTU':                                    '200  403  403  403  403  403  403',
   'listAuditEvents: search the audit trail':                              '403  403  403  403  403  403  200',
   'verifyAuditChain: check the hash chain':                               '403  403  403  403  403  403  200',
+  'getAuditCheckpoint: sign a checkpoint now':                            '200  403  403  403  403  403  200',
+  'getAuditInclusionProof: of entry 1 in the newest checkpoint':          '200  403  403  403  403  403  200',
   'getHealth: liveness':                                                  '200  200  200  200  200  200  200',
   'getReadiness: readiness':                                              '200  200  200  200  200  200  200',
 } as const;
@@ -202,6 +204,12 @@ const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   'resetUserPassword: a dpo of PNPTU': (c) => resetOf(c, 'dpo', 'PNPTU'),
   'listAuditEvents: search the audit trail': (c) => api(c.t, c.s, 'GET', '/api/audit-events'),
   'verifyAuditChain: check the hash chain': (c) => api(c.t, c.s, 'GET', '/api/audit-events/verify'),
+  'getAuditCheckpoint: sign a checkpoint now': (c) => api(c.t, c.s, 'GET', '/api/audit-events/checkpoint'),
+  'getAuditInclusionProof: of entry 1 in the newest checkpoint': async (c) => {
+    const first = await api(c.t, c.root, 'GET', '/api/audit-events/checkpoint');
+    if (first.statusCode !== 200) throw new Error(`checkpoint: ${first.statusCode}`);
+    return api(c.t, c.s, 'GET', '/api/audit-events/inclusion-proof?seq=1');
+  },
   'getHealth: liveness': (c) => api(c.t, c.s, 'GET', '/api/health'),
   'getReadiness: readiness': (c) => api(c.t, c.s, 'GET', '/api/ready'),
 };

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { generateNoteKey } from '../../src/server/audit/note.js';
 import { loadConfig } from '../../src/server/config.js';
 import { loadKeyring } from '../../src/server/crypto/keyring.js';
 import { connect, fromEngine, type Database } from '../../src/server/db/database.js';
@@ -14,6 +15,9 @@ import { buildApp } from '../../src/server/http/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { AppServices } from '../../src/server/services.js';
 import { adminUrl, databaseUrl } from './pg-urls.js';
+
+/** The audit log's checkpoint signing key in tests (outside the database, as in production). */
+export const TEST_AUDIT_KEY = generateNoteKey('nanduti.test/audit');
 
 export const backend = (process.env.NANDUTI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -63,7 +67,10 @@ export interface TestContext {
 export async function createTestContext(): Promise<TestContext> {
   const { db, databaseUrl: url, drop } = await openTestDatabase();
   const masterKey = crypto.randomBytes(32);
-  const config = loadConfig({}, { publicUrl: 'http://nanduti.test', dataDir: '/nonexistent' });
+  const config = loadConfig(
+    {},
+    { publicUrl: 'http://nanduti.test', dataDir: '/nonexistent', auditKey: TEST_AUDIT_KEY.privateKey },
+  );
   const services = {
     db,
     crypto: await loadKeyring(db, masterKey),

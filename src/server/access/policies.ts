@@ -156,6 +156,10 @@ export const policies = {
   audit: {
     list: is('dpo'),
     verify: is('dpo'),
+    // Checkpoints and proofs hold sizes and hashes only (no personal data); the system administrator
+    // hands them to the witness and to oversight bodies.
+    checkpoint: is('dpo', 'system_admin'),
+    proof: is('dpo', 'system_admin'),
   },
   person: {
     create: is(...CASE_ROLES),

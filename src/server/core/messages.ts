@@ -196,6 +196,16 @@ export const messages = {
     gn: 'Oiko peteĩ jejavy. Oñeanota {requestId} reheve; eha’ã jey.',
     en: 'An internal error occurred. It was logged as {requestId}; please try again.',
   },
+  audit_key_missing: {
+    es: 'No hay clave de firma de la auditoría (NANDUTI_AUDIT_KEY_FILE). Pida al administrador del sistema que la configure.',
+    gn: 'Ndaipóri clave oñemboheravo hag̃ua auditoría (NANDUTI_AUDIT_KEY_FILE). Ejerure administrador-pe omoĩ hag̃ua.',
+    en: 'There is no audit signing key (NANDUTI_AUDIT_KEY_FILE). Ask the system administrator to configure it.',
+  },
+  audit_entry_not_in_tree: {
+    es: 'Ese registro de auditoría todavía no está en un punto de control firmado. Inténtelo en unos minutos.',
+    gn: 'Upe auditoría kuatia ndaipóri gueteri peteĩ checkpoint oñemboheravóvape. Eha’ã jey sapy’ami rire.',
+    en: 'That audit entry is not in a signed checkpoint yet. Try again in a few minutes.',
+  },
   service_unavailable: {
     es: 'El servicio no está listo (base de datos o migraciones).',
     gn: 'Servicio ndoikói gueteri.',

@@ -1,7 +1,14 @@
 /** The audit trail for the data protection officer: search and chain verification. */
 
 import { defineContract } from '../contract.js';
-import { AuditEventList, AuditVerifyResult, ListAuditEventsQuery } from '../api.js';
+import {
+  AuditCheckpoint,
+  AuditEventList,
+  AuditInclusionProof,
+  AuditInclusionProofQuery,
+  AuditVerifyResult,
+  ListAuditEventsQuery,
+} from '../api.js';
 
 export const listAuditEvents = defineContract({
   operationId: 'listAuditEvents',
@@ -24,4 +31,28 @@ export const verifyAuditChain = defineContract({
   action: 'audit.verify',
   purpose: 'audit',
   response: AuditVerifyResult,
+});
+
+export const getAuditCheckpoint = defineContract({
+  operationId: 'getAuditCheckpoint',
+  method: 'GET',
+  path: '/api/audit-events/checkpoint',
+  summary:
+    'Sign a checkpoint of the audit tree now (and have the witnesses cosign it); sizes and hashes only',
+  tags: ['audit'],
+  action: 'audit.checkpoint',
+  purpose: 'audit',
+  response: AuditCheckpoint,
+});
+
+export const getAuditInclusionProof = defineContract({
+  operationId: 'getAuditInclusionProof',
+  method: 'GET',
+  path: '/api/audit-events/inclusion-proof',
+  summary: 'Prove that one audit entry is in a signed checkpoint (RFC 9162 audit path)',
+  tags: ['audit'],
+  action: 'audit.proof',
+  purpose: 'audit',
+  query: AuditInclusionProofQuery,
+  response: AuditInclusionProof,
 });

@@ -2,6 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { writeAudit, writeAuditAlone } from '../../audit/audit.js';
 import { verifyAuditChain } from '../../audit/verify.js';
+import { auditSigner, publishCheckpoint } from '../../audit/checkpoint.js';
+import { proveInclusion } from '../../audit/tree.js';
+import { AppError, errors } from '../../core/errors.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
@@ -68,5 +71,65 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
       return result;
     },
     { transaction: 'none' },
+  );
+
+  route(
+    contracts.getAuditCheckpoint,
+    async ({ actor, requestId, purpose }) => {
+      if (!auditSigner(services.config)) throw new AppError('audit_key_missing', 503);
+      const cp = await publishCheckpoint(services.db, services.config, services.logger);
+      await writeAuditAlone(services.db, {
+        actor,
+        action: 'audit.checkpoint',
+        resourceType: 'audit_checkpoint',
+        resourceId: String(cp.size),
+        purpose,
+        requestId,
+      });
+      return {
+        size: cp.size,
+        rootHash: cp.root.toString('base64'),
+        note: cp.note,
+        cosignedBy: cp.cosignedBy,
+      };
+    },
+    { transaction: 'none' },
+  );
+
+  route(
+    contracts.getAuditInclusionProof,
+    async ({ trx, actor, requestId, purpose }, { query }) => {
+      let q = trx.selectFrom('audit_checkpoints').select(['size', 'root', 'note']);
+      q = query.size ? q.where('size', '=', query.size) : q.orderBy('size', 'desc').limit(1);
+      const checkpoint = await q.executeTakeFirst();
+      const proof = checkpoint ? await proveInclusion(trx, query.seq, Number(checkpoint.size)) : null;
+      if (!checkpoint || !proof) {
+        const exists = await trx
+          .selectFrom('audit_events')
+          .select('seq')
+          .where('seq', '=', query.seq)
+          .executeTakeFirst();
+        if (!exists || (query.size && !checkpoint)) throw errors.notFound();
+        throw errors.conflict('audit_entry_not_in_tree');
+      }
+      await writeAudit(trx, {
+        actor,
+        action: 'audit.proof',
+        resourceType: 'audit_event',
+        resourceId: String(query.seq),
+        purpose,
+        requestId,
+      });
+      return {
+        seq: query.seq,
+        leafIndex: proof.index,
+        treeSize: Number(checkpoint.size),
+        leafHash: proof.leafHash.toString('base64'),
+        rootHash: Buffer.from(checkpoint.root).toString('base64'),
+        proof: proof.proof.map((h) => h.toString('base64')),
+        checkpoint: checkpoint.note,
+      };
+    },
+    audited,
   );
 }
