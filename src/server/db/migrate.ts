@@ -23,6 +23,7 @@ import * as offlineSync from './migrations/2026-12-05T14-00-00_offline_sync.js';
 import * as privacy from './migrations/2026-12-05T16-00-00_privacy.js';
 import * as auditTree from './migrations/2026-12-05T17-00-00_audit_tree.js';
 import * as requestIndexes from './migrations/2026-12-05T18-00-00_request_indexes.js';
+import * as caseCounts from './migrations/2026-12-05T18-10-00_case_counts.js';
 import * as screeningV2 from './migrations/2026-12-05T19-01-00_screening_v2.js';
 import * as decisionPolicy from './migrations/2026-12-05T19-02-00_decision_policy.js';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T16-00-00_privacy': privacy,
   '2026-12-05T17-00-00_audit_tree': auditTree,
   '2026-12-05T18-00-00_request_indexes': requestIndexes,
+  '2026-12-05T18-10-00_case_counts': caseCounts,
   '2026-12-05T19-01-00_screening_v2': screeningV2,
   '2026-12-05T19-02-00_decision_policy': decisionPolicy,
 };

@@ -1038,4 +1038,13 @@ export interface DB {
   break_glass: BreakGlassTable;
   privacy_alerts: PrivacyAlertTable;
   privacy_alert_cursor: PrivacyAlertCursorTable;
+
+/** Cases per owning institution, kept by triggers (migration 2026-12-05T18-10-00_case_counts). */
+export interface CaseCountTable {
+  institution_id: string;
+  n: ColumnType<number, number | undefined, number>;
+}
+
+export interface DB {
+  case_counts: CaseCountTable;
 }

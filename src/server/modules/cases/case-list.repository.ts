@@ -9,6 +9,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ListCasesQuery } from '../../../shared/api-identification.js';
 import type { Actor } from '../../access/actor.js';
+import { CASE_ROLES } from '../../access/policies.js';
 import { casesSharedWith, scopedCases } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -91,11 +92,36 @@ function arms(trx: Trx, actor: Actor, filter: ListFilter): CasesQuery[] {
   return [applyFilter(owned, filter), applyFilter(shared, filter)];
 }
 
+/** Whether `filter` narrows the list (anything but paging). */
+function narrowed(filter: ListFilter): boolean {
+  const { offset: _offset, limit: _limit, ...conditions } = filter;
+  return Object.values(conditions).some((value) => value !== undefined);
+}
+
+/**
+ * The owned arm's total without a filter: every case the institution owns is visible to a case
+ * role (caseVisible), and `case_counts` holds their number, kept by triggers
+ * (migration 2026-12-05T18-10-00_case_counts).
+ */
+async function ownedCount(trx: Trx, actor: Actor): Promise<number> {
+  if (!CASE_ROLES.includes(actor.role)) return 0;
+  const row = await trx
+    .selectFrom('case_counts')
+    .select('n')
+    .where('institution_id', '=', actor.institutionId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** The visible cases matching `filter`, newest detection first, and how many there are. */
 export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilter) {
   const [owned, shared] = arms(trx, actor, filter) as [CasesQuery, CasesQuery];
   let total = 0;
   for (const arm of [owned, shared]) {
+    if (arm === owned && !narrowed(filter)) {
+      total += await ownedCount(trx, actor);
+      continue;
+    }
     const row = await arm.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     total += Number(row.n);
   }
