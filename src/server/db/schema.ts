@@ -1038,6 +1038,7 @@ export interface DB {
   break_glass: BreakGlassTable;
   privacy_alerts: PrivacyAlertTable;
   privacy_alert_cursor: PrivacyAlertCursorTable;
+}
 
 /** Cases per owning institution, kept by triggers (migration 2026-12-05T18-10-00_case_counts). */
 export interface CaseCountTable {
