@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { describeSetting, SETTINGS } from './hard.js';
 
 const args = process.argv.slice(2);
 function flag(key: string, fallback: string): string {
@@ -18,6 +19,12 @@ function flag(key: string, fallback: string): string {
   return at >= 0 ? args[at + 1]! : fallback;
 }
 const quick = args.includes('--quick');
+/** `--quality-only`: the quality table alone (no 1M batch or intake look-up). */
+const qualityOnly = args.includes('--quality-only');
+/** `--sets a,b`: only these data sets (febrl3, febrl4, paraguay, clean, moderate, hard, very-hard). */
+const sets = flag('sets', 'febrl3,febrl4,paraguay,clean,moderate,hard,very-hard').split(',');
+/** `--batch-setting S`: the national batch and intake populations from the harder generator's setting S. */
+const batchSetting = flag('batch-setting', '');
 const persons = flag('persons', '10000');
 const size = flag('size', quick ? '100000' : '1000000');
 const queries = flag('queries', '1000');
@@ -49,7 +56,7 @@ console.log(
   '| Data set | Mode | Records | Candidate pairs | Blocking recall % | Pairs P / R / F1 % | Clusters P / R / F1 % | Review band | Time s | Peak MB |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const name of ['febrl3', 'febrl4', 'paraguay']) {
+for (const name of sets) {
   for (const mode of ['plain', 'clk']) {
     const r = run([name, mode, '--persons', persons]);
     console.log(
@@ -57,6 +64,10 @@ for (const name of ['febrl3', 'febrl4', 'paraguay']) {
     );
   }
 }
+console.log('\nGenerator settings (bench/linkage/hard.ts), rates per registration or per name word:');
+for (const name of sets) if (name in SETTINGS) console.log(`- ${describeSetting(name)}`);
+if (qualityOnly) process.exit(0);
+const settingArgs = batchSetting ? ['--setting', batchSetting] : [];
 const batch = run([
   'batch',
   'plain',
@@ -65,6 +76,7 @@ const batch = run([
   '--max-block',
   maxBlock,
   ...(threads === '0' ? [] : ['--threads', threads]),
+  ...settingArgs,
 ]);
 console.log(
   `| national batch | plain | ${batch.records} | ${batch.candidates} | ${pct(batch.blockingRecall as number)} | ${f(batch.pairs as Q)} | ${f(batch.clusters as Q)} | ${batch.review} | ${((batch.ms as number) / 1000).toFixed(1)} (CPU ${((batch.cpuMs as number) / 1000).toFixed(1)}) | ${batch.peakMb} |`,
@@ -78,7 +90,17 @@ console.log(
       ', ',
     )}; ${batch.refused} links refused by the cluster safeguard; without it pairs ${f(without.pairs)}, clusters ${f(without.clusters)}.`,
 );
-const intake = run(['intake', 'plain', '--size', size, '--queries', queries, '--max-block', intakeMaxBlock]);
+const intake = run([
+  'intake',
+  'plain',
+  '--size',
+  size,
+  '--queries',
+  queries,
+  '--max-block',
+  intakeMaxBlock,
+  ...settingArgs,
+]);
 console.log(
   `\nIntake look-up against ${intake.size} registrations, ${intake.queries} queries: p50 ${intake.p50} ms, p95 ${intake.p95} ms, max ${intake.max} ms; ` +
     `the true person among the matches for ${intake.hits} of ${intake.withTwin} queries whose person was registered; peak ${intake.peakMb} MB.`,

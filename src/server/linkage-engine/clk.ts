@@ -8,6 +8,7 @@
 import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
 import { BIRTH_LEVELS, type Comparison } from './comparisons.js';
 import { bigrams, bloomFilter, dice, keyedToken, type Filter } from './bloom.js';
+import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 
@@ -205,5 +206,39 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
     ignore: t.ignore,
   }));
-  return linkPrepared(records, clkComparisons(), rules, training, options);
+  return linkPrepared(records, clkComparisons(), rules, training, options, {}, clkEvidence(records));
+}
+
+/**
+ * The cluster safeguard on encodings (cluster.ts): a document or a date of birth is identified by
+ * its keyed token, and two of them conflict as in clear, measured on their filters. Documents: not
+ * the same digits in another order (anagram tokens) and a bigram Dice below 0.45 (more than about
+ * two edits apart: one wrong digit leaves about 0.75, two about 0.5). Dates: years more than two
+ * apart (the `near` tokens) and not both month and day agreeing (Dice of the date filter < 0.6).
+ */
+export function clkEvidence(records: readonly ClkRecord[]): HardEvidence {
+  const byDocument = new Map<string, ClkRecord>();
+  const byDate = new Map<string, ClkRecord>();
+  for (const r of records) {
+    if (r.documentToken !== null && !byDocument.has(r.documentToken)) byDocument.set(r.documentToken, r);
+    if (r.dobToken !== null && !byDate.has(r.dobToken)) byDate.set(r.dobToken, r);
+  }
+  return {
+    document: (i) => records[i]!.documentToken,
+    dob: (i) => records[i]!.dobToken,
+    documentsClash(x, y) {
+      const a = byDocument.get(x)!;
+      const b = byDocument.get(y)!;
+      if (x === y || a.documentAnagram === b.documentAnagram) return false;
+      return a.document !== null && b.document !== null && dice(a.document, b.document) < 0.45;
+    },
+    datesClash(x, y) {
+      const a = byDate.get(x)!;
+      const b = byDate.get(y)!;
+      if (x === y || a.year === null) return false;
+      const at = b.near.indexOf(a.year);
+      const years = at < 0 ? Infinity : Math.abs(at - NEAR);
+      return years > 2 && a.dob !== null && b.dob !== null && dice(a.dob, b.dob) < 0.6;
+    },
+  };
 }

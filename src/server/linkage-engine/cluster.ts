@@ -42,6 +42,9 @@ export class DisjointSets {
 export interface HardEvidence {
   document(record: number): string | null;
   dob(record: number): string | null;
+  /** Whether two of these values cannot be one person's (default: `documentsConflict`, `datesConflict`). */
+  documentsClash?: (a: string, b: string) => boolean;
+  datesClash?: (a: string, b: string) => boolean;
 }
 
 /** Same characters in another order (a transposition, however far apart the digits). */
@@ -141,6 +144,8 @@ export function clusterLinks(
     for (const y of ys) if (!xs.includes(y)) xs.push(y);
     return xs;
   };
+  const documentClash = evidence.documentsClash ?? documentsConflict;
+  const dateClash = evidence.datesClash ?? datesConflict;
   above.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
   for (const k of above) {
     const ra = sets.find(left[k]!);
@@ -156,8 +161,8 @@ export function clusterLinks(
     const a = left[k]!;
     const b = right[k]!;
     if (
-      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentsConflict) ||
-      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], datesConflict)
+      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
+      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
     ) {
       decision[k] = 2;
       continue;
