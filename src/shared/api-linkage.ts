@@ -29,8 +29,16 @@ export const FindPersonMatchesRequest = PersonFields.pick({
 /** A match band: `likely` at or above the run's match threshold, `possible` in its review band. */
 export const MatchBand = z.enum(['likely', 'possible']);
 
-/** How one comparison came out for a pair, e.g. surnames: "one missing". */
-export const ComparisonLevel = z.object({ comparison: z.string(), level: z.string() });
+/**
+ * How one comparison came out for a pair, e.g. surnames: "one missing" (`level`, the engine's label),
+ * and its grade: `agree` (the comparison's best level), `close` (a level between), `differ` (its
+ * lowest). A comparison with a value missing on either side is left out (no evidence).
+ */
+export const ComparisonLevel = z.object({
+  comparison: z.string(),
+  level: z.string(),
+  grade: z.enum(['agree', 'close', 'differ']),
+});
 
 export const PersonMatch = PersonSummary.extend({
   probability: z.number().min(0).max(1),
@@ -73,6 +81,8 @@ export const MatchReviewView = z.object({
   probability: z.number(),
   status: z.string(),
   sides: z.tuple([ReviewSideView, ReviewSideView]),
+  /** Why the pair was queued: the comparison levels of its two records (no value of either). */
+  levels: z.array(ComparisonLevel),
 });
 export const MatchReviewList = z.object({ items: z.array(MatchReviewView) });
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedPair } from '../../src/server/modules/linkage/clusters.repository.js';
+import { paraguayYear } from '../../src/shared/dates.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
 import { insertPerson, insertPopulation } from './linkage-fixtures.js';
@@ -75,12 +76,39 @@ describe.skipIf(skipBackend)('record linkage API', () => {
     expect(ids).not.toContain(hiddenId);
     expect(body.matches[0].fullName).toBe('Yolanda Mabel Insaurralde Ñamandú');
     expect(body.matches[0].ownerInstitutionCode).toBe('PNPTU');
-    expect(body.matches[0].levels).toContainEqual({ comparison: 'birth', level: expect.any(String) });
+    expect(body.matches[0].levels).toContainEqual({
+      comparison: 'birth',
+      level: 'exact',
+      grade: 'agree',
+    });
     // The look-up is audited per person shown, with no search term in the trail.
     const trail = await auditOf(t, worker.user.id, 'success');
     const rows = trail.filter((r) => r.action === 'findPersonMatches');
     expect(rows.map((r) => r.resource_id)).toContain(ownId);
     expect(JSON.stringify(trail)).not.toMatch(/Yolanda|Insaurralde/);
+  });
+
+  it('finds a person registered with a date from an estimated age and a misspelled name, with its reasons', async () => {
+    // Born 1991-07-23: today she is 34 or 35; the clerk estimates "about 35" and writes "Yolanda Mavel Insaurralde".
+    const age = paraguayYear() - 1991;
+    const res = await api(t, worker, 'POST', '/api/linkage/matches', {
+      givenNames: 'Yolanda Mavel',
+      firstSurname: 'Insaurralde',
+      estimatedAge: age,
+    });
+    expect(res.statusCode).toBe(200);
+    const match = res.json().matches.find((m: { id: string }) => m.id === ownId);
+    expect(match).toBeDefined();
+    const byComparison = Object.fromEntries(
+      match.levels.map((l: { comparison: string; level: string; grade: string }) => [l.comparison, l]),
+    );
+    expect(byComparison.birth).toEqual({
+      comparison: 'birth',
+      level: 'estimated age within 2 years',
+      grade: 'close',
+    });
+    expect(byComparison.surnames).toMatchObject({ level: 'one missing', grade: 'close' });
+    expect(byComparison.given_names.grade).not.toBe('differ');
   });
 
   it('finds nothing for a person unlike anyone, and refuses roles without intake', async () => {

@@ -93,6 +93,13 @@ describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () 
         .executeTakeFirstOrThrow(),
     );
     expect(other).toEqual({ visible: false, clusterId: cluster.cluster_id });
+    // Why the pair was queued: comparison levels and their grades, no value of the other record.
+    expect(review!.levels.length).toBeGreaterThan(0);
+    for (const l of review!.levels) {
+      expect(['agree', 'close', 'differ']).toContain(l.grade);
+      expect(typeof l.level).toBe('string');
+    }
+    expect(review!.levels.map((l) => l.comparison)).toContain('given_names');
     const text = JSON.stringify(reviews);
     for (const secret of ['Quelopana', 'Zarzuela', 'Arasí', '1987', 'MINMUJER', otherId, otherTwinId])
       expect(text).not.toContain(secret);

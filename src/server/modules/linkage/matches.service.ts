@@ -23,6 +23,7 @@ import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-recor
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
 import { paraguayToday, paraguayYear } from '../../../shared/dates.js';
 import { estimateOf } from './estimates.js';
+import { gradeOf, type PairLevel } from './levels.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -171,11 +172,12 @@ export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: Ma
   const vector = new Uint8Array(comparisons.length);
   const scored = records.flatMap((other, i) => {
     if (!trained) return [];
-    const levels: { comparison: string; level: string }[] = [];
+    const levels: PairLevel[] = [];
     comparisons.forEach((c, x) => {
       const level = c.compare(query, other);
       vector[x] = level < 0 ? NULL_LEVEL : level;
-      if (level >= 0) levels.push({ comparison: c.name, level: c.levels[level]! });
+      if (level >= 0)
+        levels.push({ comparison: c.name, level: c.levels[level]!, grade: gradeOf(level, c.levels) });
     });
     const probability = probabilityOf(matchWeight(weights, trained.prior, vector, 0));
     if (probability < trained.run.review_threshold) return [];

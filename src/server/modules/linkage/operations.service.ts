@@ -63,6 +63,7 @@ export async function listMatchReviews(ctx: Ctx, crypto: FieldCrypto) {
         ReturnType<typeof presentSide>,
         ReturnType<typeof presentSide>,
       ],
+      levels: r.levels,
     })),
   };
 }

@@ -11,6 +11,10 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
+import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import type { LinkPerson } from '../../linkage-engine/record.js';
+import { estimateOf } from './estimates.js';
+import { pairLevels, type PairLevel } from './levels.js';
 
 /** One side of a review pair, as the reviewer may see it. */
 export type ReviewSide =
@@ -32,6 +36,58 @@ export interface ReviewView {
   probability: number;
   status: string;
   sides: [ReviewSide, ReviewSide];
+  /** The comparison levels of the pair (computed in the server; no value of either record). */
+  levels: PairLevel[];
+}
+
+/** Both records of every pending pair as the engine reads them, decrypted in memory only. */
+async function enginePersons(trx: Trx, crypto: FieldCrypto, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, LinkPerson>();
+  const rows = await trx
+    .selectFrom('persons')
+    .select([
+      'id',
+      'owner_institution_id',
+      'given_names',
+      'first_surname',
+      'second_surname',
+      'aliases',
+      'date_of_birth',
+      'birth_year',
+      'estimated_age',
+      'updated_at',
+      'sex',
+      'nationalities',
+      'document_number',
+      'residence_department',
+      'residence_district',
+    ])
+    .where('id', 'in', ids)
+    .execute();
+  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
+    crypto.decryptNullable(v, `persons.${column}`);
+  return new Map(
+    rows.map((r) => {
+      const aliases = dec(r.aliases, 'aliases');
+      const person: LinkPerson = {
+        id: r.id,
+        source: r.owner_institution_id,
+        givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
+        firstSurname: dec(r.first_surname, 'first_surname'),
+        secondSurname: dec(r.second_surname, 'second_surname'),
+        aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
+        dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
+        birthYear: r.birth_year,
+        ...estimateOf(r),
+        sex: r.sex,
+        nationalities: r.nationalities,
+        documentNumber: dec(r.document_number, 'document_number'),
+        department: r.residence_department,
+        district: dec(r.residence_district, 'residence_district'),
+      };
+      return [r.id, person] as const;
+    }),
+  );
 }
 
 async function visibleAmong(trx: Trx, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
@@ -107,11 +163,17 @@ export async function listMatchReviewsFor(ctx: Ctx, crypto: FieldCrypto, limit =
       clusterId,
     };
   };
+  // Why each pair was queued, with the engine's own comparisons (the other record's values stay here).
+  const levels = pairLevels(
+    await enginePersons(trx, crypto, ids),
+    pending.map((r) => [r.person_a, r.person_b] as const),
+  );
   await auditOperation(ctx, 'listMatchReviews', 'match_review', null);
-  return pending.map((r) => ({
+  return pending.map((r, k) => ({
     id: r.id,
     probability: r.probability,
     status: r.status,
     sides: [side(r.person_a), side(r.person_b)],
+    levels: levels[k]!,
   }));
 }
