@@ -140,6 +140,11 @@ const auditRoute = page(
   lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
   { permission: 'audit.list', nav: 'nav.audit' },
 );
+const privacyRoute = page(
+  '/privacy',
+  lazyRouteComponent(() => import('./pages/privacy/PrivacyPage.js'), 'PrivacyPage'),
+  { permission: 'privacy.oversee', nav: 'nav.privacy' },
+);
 const caseRoute = recordPage(
   '/cases/$id',
   lazyRouteComponent(() => import('./pages/cases/CasePage.js'), 'CasePage'),
@@ -253,6 +258,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     institutionsRoute,
     auditRoute,
+    privacyRoute,
     caseRoute,
     personRoute,
     referralRoute,

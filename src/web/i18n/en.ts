@@ -5,6 +5,7 @@ import { linkageEn } from './linkage/en.js';
 import { valuesEn } from './values/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
+import { privacyEn } from './privacy/en.js';
 
 import { protectionEn } from './protection/en.js';
 import { preventionEn } from './prevention/en.js';
@@ -695,6 +696,7 @@ export const en: Catalogue = {
   ...exchangeEn,
   ...preventionEn,
   ...prosecutionEn,
+  ...privacyEn,
   ...statisticsEn,
   ...linkageEn,
   ...valuesEn,

@@ -8,6 +8,7 @@ import { protectionEs } from './protection/es.js';
 import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
+import { privacyEs } from './privacy/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
@@ -709,6 +710,7 @@ export const es = {
   ...exchangeEs,
   ...preventionEs,
   ...prosecutionEs,
+  ...privacyEs,
   ...statisticsEs,
   ...linkageEs,
   ...valuesEs,

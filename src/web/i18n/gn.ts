@@ -15,6 +15,7 @@ import { linkageGn } from './linkage/gn.js';
 import { valuesGn } from './values/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
+import { privacyGn } from './privacy/gn.js';
 
 import { protectionGn } from './protection/gn.js';
 import { preventionGn } from './prevention/gn.js';
@@ -709,6 +710,7 @@ export const gn: Catalogue = {
   ...exchangeGn,
   ...preventionGn,
   ...prosecutionGn,
+  ...privacyGn,
   ...statisticsGn,
   ...linkageGn,
   ...valuesGn,

@@ -17,6 +17,7 @@ import { countryName, formatDate } from '../cases/format.js';
 import { useValueLabel } from '../cases/labels.js';
 import { Detail, Section } from '../cases/Section.js';
 import { PersonEditDialog } from './PersonEditDialog.js';
+import { AccessReportLinks, BreakGlassRequest } from '../privacy/Transparency.js';
 import '../../styles/cases.css';
 
 export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' | 'secondSurname'>): string {
@@ -37,6 +38,11 @@ export function PersonPage() {
         <p>
           <Link to="/cases">{t('cases.backToList')}</Link>
         </p>
+        <BreakGlassRequest
+          resourceType="person"
+          resourceId={personId}
+          onOpened={() => void loaded.refetch()}
+        />
       </Page>
     );
   }
@@ -74,6 +80,7 @@ export function PersonPage() {
       </p>
       <LiveRegion success={saved} />
       <PersonDetails person={person} />
+      <AccessReportLinks personId={person.id} />
       {editing && (
         <PersonEditDialog
           person={person}

@@ -1,0 +1,46 @@
+/**
+ * Spanish messages of privacy operations (docs/PRIVACY.md), spread into es.ts.
+ * The keys of this object are the keys the Guaraní and English files must have.
+ */
+export const privacyEs = {
+  'nav.privacy': 'Protección de datos',
+  'privacy.title': 'Protección de datos',
+  'privacy.intro':
+    'Alertas calculadas del registro de auditoría, accesos de emergencia por revisar y registros que cumplieron su plazo de conservación.',
+  'privacy.alerts': 'Alertas',
+  'privacy.noAlerts': 'No hay alertas abiertas.',
+  'privacy.alertKind':
+    '{kind, select, bulk_reading {Lectura masiva} out_of_hours {Lectura fuera de horario} unassigned_case {Caso de otra unidad} export {Exportación} probing {Intentos rechazados repetidos} break_glass {Acceso de emergencia} own_surname {Registro con su mismo apellido} other {Alerta}}',
+  'privacy.alertLine': '{user} ({institution}): {count, plural, one {# vez} other {# veces}}, {from} – {to}',
+  'privacy.auditFilter': 'Filtros de auditoría: {filter}',
+  'privacy.acknowledge': 'Marcar como revisada',
+  'privacy.acknowledged': 'Alerta marcada como revisada.',
+  'privacy.breakGlass': 'Accesos de emergencia por revisar',
+  'privacy.noBreakGlass': 'No hay accesos de emergencia por revisar.',
+  'privacy.bgState':
+    '{state, select, active {En curso} awaiting_review {Por revisar} overdue {Revisión vencida} other {Revisado}}',
+  'privacy.bgLine': '{user} ({institution}) abrió {resource} de {owner} el {opened}',
+  'privacy.reviewNote': 'Nota de la revisión',
+  'privacy.justified': 'Justificado',
+  'privacy.notJustified': 'No justificado',
+  'privacy.reviewed': 'Revisión guardada.',
+  'privacy.due': 'Conservación cumplida',
+  'privacy.noDue': 'Ningún registro cumplió su plazo de conservación.',
+  'privacy.dueLine':
+    '{reference} ({institution}) — {category, select, victim_case {caso con víctima} other_case {otro caso} other {contacto de línea}} — vence {due}',
+  'privacy.confirmErase':
+    'Confirmo que los datos personales de los registros elegidos se borran para siempre.',
+  'privacy.erase': 'Borrar los elegidos',
+  'privacy.erased': '{count, plural, one {Se borró # registro} other {Se borraron # registros}}.',
+  'privacy.holds': 'Retenciones legales',
+  'privacy.noHolds': 'No hay retenciones manuales.',
+  'privacy.release': 'Levantar',
+  'privacy.released': 'Retención levantada.',
+  'privacy.openBreakGlass': 'Acceso de emergencia',
+  'privacy.breakGlassIntro':
+    'Si es una emergencia, puede abrir este registro por 2 horas. Escriba el motivo: se avisa al supervisor de la institución dueña y al Delegado de Protección de Datos, que revisará el acceso.',
+  'privacy.reason': 'Motivo de la emergencia',
+  'privacy.open': 'Abrir en emergencia',
+  'privacy.accessReport': 'Informe de accesos (PDF)',
+  'privacy.consentReceipt': 'Comprobante de consentimiento (PDF)',
+} as const;

@@ -1,0 +1,193 @@
+/**
+ * The data protection officer's dashboard (docs/PRIVACY.md): open alerts (each with the audit list's
+ * filters behind it) to acknowledge, break-glass uses to review, records past retention to erase
+ * (with an explicit confirmation), and the manual legal holds to release.
+ */
+import { useState } from 'react';
+import {
+  acknowledgePrivacyAlert,
+  eraseRecords,
+  listBreakGlass,
+  listPrivacyAlerts,
+  listRetentionDue,
+  releaseLegalHold,
+  reviewBreakGlass,
+} from '../../../shared/contracts/privacy.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { Page } from '../../components/Page.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { formatDateTime as formatAt } from '../../i18n/dates.js';
+import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
+
+const refresh = () => queryClient.invalidateQueries();
+
+export function PrivacyPage() {
+  const { t, locale } = useI18n();
+  const formatDateTime = (value: string) => formatAt(locale, value);
+  const [done, setDone] = useState<string | null>(null);
+  const alerts = useApiQuery(listPrivacyAlerts, { query: { state: 'open', limit: 100 } });
+  const glass = useApiQuery(listBreakGlass, { query: { state: 'unreviewed', limit: 100 } });
+  const due = useApiQuery(listRetentionDue, { query: { state: 'due', limit: 100 } });
+  const ok = (message: string) => () => {
+    setDone(message);
+    void refresh();
+  };
+  const ack = useApiMutation(acknowledgePrivacyAlert, { onSuccess: ok(t('privacy.acknowledged')) });
+  const review = useApiMutation(reviewBreakGlass, { onSuccess: ok(t('privacy.reviewed')) });
+  const release = useApiMutation(releaseLegalHold, { onSuccess: ok(t('privacy.released')) });
+  const erase = useApiMutation(eraseRecords, {
+    onSuccess: (result) => {
+      setChosen([]);
+      setConfirmed(false);
+      ok(t('privacy.erased', { count: result.records.length }))();
+    },
+  });
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  const error = ack.error ?? review.error ?? release.error ?? erase.error;
+  const dueItems = due.data?.items ?? [];
+
+  function eraseChosen() {
+    setDone(null);
+    const picked = dueItems.filter((i) => chosen.includes(i.id));
+    erase.mutate({
+      body: {
+        basis: 'retention_expired',
+        decision: 'erase',
+        caseIds: picked.filter((i) => i.recordType === 'case').map((i) => i.id),
+        hotlineContactIds: picked.filter((i) => i.recordType === 'hotline_contact').map((i) => i.id),
+      },
+    });
+  }
+
+  return (
+    <Page title={t('privacy.title')} intro={t('privacy.intro')}>
+      <LiveRegion success={done} error={error?.message ?? null} />
+
+      <section aria-labelledby="privacy-alerts">
+        <h2 id="privacy-alerts">{t('privacy.alerts')}</h2>
+        {alerts.data?.items.length === 0 && <p className="empty">{t('privacy.noAlerts')}</p>}
+        <ul className="record-list" data-testid="privacy-alerts">
+          {alerts.data?.items.map((a) => (
+            <li key={a.id} className="record-item">
+              <p className="record-item-title">{t('privacy.alertKind', { kind: a.kind })}</p>
+              <p className="record-item-meta">
+                {t('privacy.alertLine', {
+                  user: a.username ?? '—',
+                  institution: a.institutionCode ?? '—',
+                  count: a.count,
+                  from: formatDateTime(a.windowFrom),
+                  to: formatDateTime(a.windowTo),
+                })}
+              </p>
+              <p className="record-item-meta">
+                {t('privacy.auditFilter', { filter: new URLSearchParams(a.auditFilter).toString() })}
+              </p>
+              <button type="button" className="btn" onClick={() => ack.mutate({ params: { id: a.id } })}>
+                {t('privacy.acknowledge')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="privacy-glass">
+        <h2 id="privacy-glass">{t('privacy.breakGlass')}</h2>
+        {glass.data?.items.length === 0 && <p className="empty">{t('privacy.noBreakGlass')}</p>}
+        <ul className="record-list" data-testid="privacy-break-glass">
+          {glass.data?.items.map((g) => (
+            <li key={g.id} className="record-item">
+              <p className="record-item-title">{t('privacy.bgState', { state: g.state })}</p>
+              <p className="record-item-meta">
+                {t('privacy.bgLine', {
+                  user: g.username,
+                  institution: g.institutionCode,
+                  resource: g.resourceType,
+                  owner: g.ownerInstitutionCode,
+                  opened: formatDateTime(g.openedAt),
+                })}
+              </p>
+              <p>{g.reason}</p>
+              <label>
+                {t('privacy.reviewNote')}
+                <textarea
+                  value={notes[g.id] ?? ''}
+                  onChange={(e) => setNotes({ ...notes, [g.id]: e.target.value })}
+                />
+              </label>
+              {(['justified', 'not_justified'] as const).map((verdict) => (
+                <button
+                  key={verdict}
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    review.mutate({
+                      params: { id: g.id },
+                      body: { review: verdict, note: notes[g.id] ?? '' },
+                    })
+                  }
+                >
+                  {verdict === 'justified' ? t('privacy.justified') : t('privacy.notJustified')}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="privacy-due">
+        <h2 id="privacy-due">{t('privacy.due')}</h2>
+        {dueItems.length === 0 && <p className="empty">{t('privacy.noDue')}</p>}
+        <ul className="record-list" data-testid="privacy-due">
+          {dueItems.map((i) => (
+            <li key={i.id} className="record-item">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(i.id)}
+                  onChange={(e) =>
+                    setChosen(e.target.checked ? [...chosen, i.id] : chosen.filter((id) => id !== i.id))
+                  }
+                />{' '}
+                {t('privacy.dueLine', {
+                  reference: i.reference,
+                  institution: i.institutionCode,
+                  category: i.category,
+                  due: i.dueOn,
+                })}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {chosen.length > 0 && (
+          <div className="form-actions">
+            <label>
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
+              {t('privacy.confirmErase')}
+            </label>
+            <button type="button" className="btn btn--danger" disabled={!confirmed} onClick={eraseChosen}>
+              {t('privacy.erase')}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="privacy-holds">
+        <h2 id="privacy-holds">{t('privacy.holds')}</h2>
+        {due.data?.holds.length === 0 && <p className="empty">{t('privacy.noHolds')}</p>}
+        <ul className="record-list">
+          {due.data?.holds.map((h) => (
+            <li key={h.id} className="record-item">
+              <p className="record-item-title">{h.caseReference}</p>
+              <p>{h.reason}</p>
+              <button type="button" className="btn" onClick={() => release.mutate({ params: { id: h.id } })}>
+                {t('privacy.release')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
