@@ -80,3 +80,19 @@ export function useApiMutation<C extends AnyContract>(contract: C, options: Muta
     ...options,
   });
 }
+
+/**
+ * A read made once, when a step needs its answer before going on (a duplicate check by name): it
+ * goes through the query layer (retries on failure) but is not kept, as it carries personal data.
+ */
+export function readOnce<C extends AnyContract>(
+  contract: C,
+  ...[input]: InputArgs<C>
+): Promise<ContractOutput<C>> {
+  return queryClient.fetchQuery({
+    queryKey: apiQueryKey(contract, input as ContractInput<C>),
+    queryFn: ({ signal }) => call(contract, ...([input, signal] as CallArgs<C>)),
+    staleTime: 0,
+    gcTime: 0,
+  });
+}

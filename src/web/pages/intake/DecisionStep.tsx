@@ -3,7 +3,6 @@
  * person with the screening's assessment in view. It can also be left for later (for example for
  * a supervisor or prosecutor): the case page records it then.
  */
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import {
   DecideStatusRequest,
@@ -11,21 +10,19 @@ import {
   type ScreeningView,
 } from '../../../shared/api-identification.js';
 import { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
-import * as api from '../../api-legacy.js';
-import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { decideTraffickingStatus } from '../../../shared/contracts/screening.js';
+import { Form, showServerError, useFormAlert } from '../../components/Form.js';
+import { FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel, valueOptions } from '../../i18n/values.js';
-import { RadioGroup, StepHeading, WizardNav } from './controls.js';
+import { useApiMutation } from '../../queries.js';
+import { RadioGroup, StepHeading, useStepForm, WizardNav } from './controls.js';
 import { decisionRequest, type DecisionValues } from './state.js';
 
 type Decision = z.output<typeof DecisionView>;
 type Status = (typeof TRAFFICKING_STATUSES)[number];
-
-const FIELDS = ['status', 'decisionOrgType', 'decidedOn', 'reason'] as const;
 
 interface Props {
   values: DecisionValues;
@@ -42,27 +39,35 @@ interface Props {
 }
 
 export function DecisionStep(props: Props) {
-  const { values, onChange, screening } = props;
+  const { screening } = props;
   const { t, locale } = useI18n();
-  const form = useForm();
+  const form = useStepForm(DecideStatusRequest, props.values, props.onChange, (values) =>
+    decisionRequest(values, props.personId, screening?.id ?? null),
+  );
+  const alert = useFormAlert(form);
+  const decide = useApiMutation(decideTraffickingStatus);
+  const status = form.watch('status') as Status | '';
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  const onSubmit = async (event?: React.BaseSyntheticEvent) => {
+    event?.preventDefault();
     if (!props.canDecide) return props.onLater();
-    const body = decisionRequest(values, props.personId, screening?.id ?? null);
-    const checked = validate(DecideStatusRequest, body, t);
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const decision = await form.submit(() => api.decideTraffickingStatus(props.caseId, checked.data), FIELDS);
-    if (decision) props.onSaved(decision);
-  }
+    form.setServerError(null);
+    await form.handleSubmit(async (body) => {
+      try {
+        props.onSaved(await decide.mutateAsync({ params: { id: props.caseId }, body }));
+      } catch (error) {
+        showServerError(form, error);
+      }
+    })(event);
+  };
 
   const later = (
-    <button type="button" className="btn" onClick={props.onLater} disabled={form.pending}>
+    <button type="button" className="btn" onClick={props.onLater} disabled={decide.isPending}>
       {t('intake.decision.later')}
     </button>
   );
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form intake-form">
+    <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={props.focus}>{t('intake.step.decision')}</StepHeading>
       {screening && (
         <p className="notice notice--info">
@@ -72,58 +77,40 @@ export function DecisionStep(props: Props) {
         </p>
       )}
       {props.canDecide ? (
-        <fieldset className="intake-fields" disabled={form.pending}>
+        <fieldset className="intake-fields" disabled={decide.isPending}>
           <RadioGroup<Status>
             legend={t('intake.decision.status')}
             name="status"
             options={valueOptions(locale, 'TRAFFICKING_STATUSES')}
-            value={values.status as Status | ''}
-            onChange={(status) => onChange({ ...values, status })}
-            error={form.errors.status}
+            value={status}
+            onChange={(next) => form.setValue('status', next, { shouldValidate: form.formState.isSubmitted })}
+            error={form.formState.errors.status?.message}
           />
-          <SelectField
-            label={t('intake.decision.orgType')}
-            name="decisionOrgType"
-            value={values.decisionOrgType}
-            onChange={(event) => onChange({ ...values, decisionOrgType: event.target.value })}
-            error={form.errors.decisionOrgType}
-            required
-          >
+          <FormSelect label={t('intake.decision.orgType')} name="decisionOrgType" blank="keep" required>
             <option value="" disabled>
               —
             </option>
             <ValueOptions list="DECISION_ORG_TYPES" />
-          </SelectField>
-          <TextField
-            label={t('intake.decision.decidedOn')}
-            type="date"
-            name="decidedOn"
-            value={values.decidedOn}
-            onChange={(event) => onChange({ ...values, decidedOn: event.target.value })}
-            error={form.errors.decidedOn}
-            required
-          />
-          <TextAreaField
+          </FormSelect>
+          <FormText label={t('intake.decision.decidedOn')} type="date" name="decidedOn" required />
+          <FormTextArea
             label={t('intake.decision.reason')}
             hint={t('intake.decision.reasonHint')}
             name="reason"
             rows={4}
-            value={values.reason}
-            onChange={(event) => onChange({ ...values, reason: event.target.value })}
-            error={form.errors.reason}
             required
           />
         </fieldset>
       ) : (
         <p className="notice notice--info">{t('intake.decision.notAllowed')}</p>
       )}
-      <LiveRegion error={form.alert} />
+      <LiveRegion error={alert} />
       <WizardNav
         onBack={props.onBack}
         extra={props.canDecide ? later : undefined}
         nextLabel={props.canDecide ? t('intake.decision.submit') : t('action.next')}
-        pending={form.pending}
+        pending={decide.isPending}
       />
-    </form>
+    </Form>
   );
 }

@@ -6,7 +6,9 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { CreatePersonRequest, type DuplicateCandidate } from '../../../shared/api-identification.js';
 import { LANGUAGES } from '../../../shared/catalogues.js';
-import * as api from '../../api-legacy.js';
+import { findPersonMatches } from '../../../shared/contracts/linkage.js';
+import { checkPersonDuplicates, createPerson } from '../../../shared/contracts/persons.js';
+import { readOnce, useApiMutation } from '../../queries.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -19,7 +21,6 @@ import { CheckboxField, CheckboxGroup } from '../cases/fields.js';
 import { StepHeading, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
 import { LikelyMatches } from './LikelyMatches.js';
-import { findPersonMatches } from '../linkage/api.js';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useSession } from '../../session.js';
 import {
@@ -89,6 +90,7 @@ function fieldErrors(errors: FieldErrors): FieldErrors {
 export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: Props) {
   const { t, locale } = useI18n();
   const form = useForm();
+  const create = useApiMutation(createPerson);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [matches, setMatches] = useState<Match[]>([]);
   const { can } = useSession();
@@ -120,7 +122,10 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
   async function register(confirmNotDuplicate: boolean) {
     const result = checked();
     if (!result.ok) return;
-    const person = await form.submit(() => api.createPerson({ ...result.data, confirmNotDuplicate }), FIELDS);
+    const person = await form.submit(
+      () => create.mutateAsync({ body: { ...result.data, confirmNotDuplicate } }),
+      FIELDS,
+    );
     if (person) onSaved({ id: person.id, name: fullName(person) });
   }
 
@@ -130,12 +135,12 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
     const result = checked();
     if (!result.ok) return;
     const { confirmNotDuplicate: _, ...fields } = result.data;
-    const found = await form.submit(() => api.checkPersonDuplicates(fields), FIELDS);
+    const found = await form.submit(() => readOnce(checkPersonDuplicates, { body: fields }), FIELDS);
     if (!found) return;
     // Likely matches by the linkage model (other spellings), besides the exact duplicates.
     const exact = new Set(found.candidates.map((c) => c.id));
     const likely = can('linkage.findMatches')
-      ? await form.submit(() => findPersonMatches(matchFields(fields)), FIELDS)
+      ? await form.submit(() => readOnce(findPersonMatches, { body: matchFields(fields) }), FIELDS)
       : undefined;
     const others = (likely?.matches ?? []).filter((m) => !exact.has(m.id));
     setMatches(others);

@@ -2,18 +2,18 @@
  * Step 3: the screening interview with the latest published instrument. Safe-interviewing
  * guidance comes first; the answers are recorded once and the server's assessment is shown.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { SubmitScreeningRequest, type ScreeningView } from '../../../shared/api-identification.js';
-import * as api from '../../api-legacy.js';
-import { TextField } from '../../components/Field.js';
+import { getScreeningInstrument, submitScreening } from '../../../shared/contracts/screening.js';
+import type { Answer } from '../../../shared/screening-rules.js';
+import { Form, showServerError, useFormAlert } from '../../components/Form.js';
+import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
-import { validate } from '../../forms.js';
-import { useForm } from '../../hooks/useForm.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { StepHeading, WizardNav } from './controls.js';
+import { useApiMutation, useApiQuery } from '../../queries.js';
+import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { ScreeningResult } from './ScreeningResult.js';
 import { ScreeningSection } from './ScreeningSection.js';
 import type { ScreeningValues } from './state.js';
@@ -35,42 +35,42 @@ interface Props {
 }
 
 export function ScreeningStep(props: Props) {
-  const { values, onChange, saved } = props;
+  const { saved } = props;
   const { t, locale } = useI18n();
-  const form = useForm();
-  const instrument = useLoad(() => api.getScreeningInstrument(), 'latest');
+  const instrument = useApiQuery(getScreeningInstrument, {});
+  const submit = useApiMutation(submitScreening);
   const [justSaved, setJustSaved] = useState(false);
-  const factsDate = values.factsDate || props.detectedOn;
+  // The detection date is offered as the date of the facts until the user sets one.
+  const values = { ...props.values, factsDate: props.values.factsDate || props.detectedOn };
+  const form = useStepForm(SubmitScreeningRequest, values, props.onChange, (current) => ({
+    personId: props.personId,
+    instrumentVersion: instrument.data?.version,
+    factsDate: current.factsDate,
+    answers: current.answers,
+  }));
+  const alert = useFormAlert(form);
+  const answers = (form.watch('answers') ?? {}) as Record<string, Answer>;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  const onSubmit = async (event?: React.BaseSyntheticEvent) => {
+    event?.preventDefault();
     if (saved) return props.onNext();
     if (!instrument.data) return;
-    const checked = validate(
-      SubmitScreeningRequest,
-      {
-        personId: props.personId,
-        instrumentVersion: instrument.data.version,
-        factsDate,
-        answers: values.answers,
-      },
-      t,
-    );
-    if (!checked.ok) return form.showErrors(checked.errors);
-    const screening = await form.submit(() => api.submitScreening(props.caseId, checked.data), ['factsDate']);
-    if (screening) {
-      setJustSaved(true);
-      props.onSaved(screening);
-    }
-  }
+    form.setServerError(null);
+    await form.handleSubmit(async (body) => {
+      try {
+        const screening = await submit.mutateAsync({ params: { id: props.caseId }, body });
+        setJustSaved(true);
+        props.onSaved(screening);
+      } catch (error) {
+        showServerError(form, error);
+      }
+    })(event);
+  };
 
-  if (instrument.loading) return <Loading />;
-  if (instrument.error || !instrument.data) {
-    return instrument.error ? <LoadError error={instrument.error} onRetry={instrument.reload} /> : null;
-  }
+  if (!instrument.data) return <QueryState query={instrument}>{() => null}</QueryState>;
   const { definition, version } = instrument.data;
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form intake-form">
+    <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={props.focus}>{t('intake.step.screening')}</StepHeading>
       <p className="muted">{t('intake.screening.version', { version })}</p>
       <details className="intake-guidance notice notice--info" open={!saved}>
@@ -86,33 +86,30 @@ export function ScreeningStep(props: Props) {
           {t('intake.screening.saved')}
         </p>
       )}
-      <fieldset className="intake-fields" disabled={Boolean(saved) || form.pending}>
-        <TextField
+      <fieldset className="intake-fields" disabled={Boolean(saved) || submit.isPending}>
+        <FormText
           label={t('intake.screening.factsDate')}
           hint={t('intake.screening.factsDateHint')}
           type="date"
           name="factsDate"
-          value={factsDate}
-          onChange={(event) => onChange({ ...values, factsDate: event.target.value })}
-          error={form.errors.factsDate}
           required
         />
         {definition.sections.map((section) => (
           <ScreeningSection
             key={section.id}
             section={section}
-            answers={values.answers}
-            onAnswer={(id, answer) => onChange({ ...values, answers: { ...values.answers, [id]: answer } })}
+            answers={answers}
+            onAnswer={(id, answer) => form.setValue('answers', { ...answers, [id]: answer })}
           />
         ))}
       </fieldset>
       {saved && <ScreeningResult screening={saved} focus={justSaved} />}
-      <LiveRegion error={form.alert} />
+      <LiveRegion error={alert} />
       <WizardNav
         onBack={props.onBack}
         nextLabel={saved ? t('action.next') : t('intake.screening.submit')}
-        pending={form.pending}
+        pending={submit.isPending}
       />
-    </form>
+    </Form>
   );
 }

@@ -4,7 +4,9 @@
  * back / next bar that stays in reach at the bottom of a phone screen.
  */
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import type { z } from 'zod';
 import { describedBy, FieldMessages } from '../../components/Field.js';
+import { useZodForm, type ZodForm } from '../../components/Form.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface RadioGroupProps<V extends string> {
@@ -100,4 +102,28 @@ export function WizardNav({ onBack, nextLabel, pending = false, extra }: WizardN
       </button>
     </div>
   );
+}
+
+/**
+ * A step's form, checked with the request's shared schema after `prepare` turns the step's values
+ * into the request. The values live in the wizard (going back shows them), so every change is
+ * handed to `onChange`.
+ */
+export function useStepForm<S extends z.ZodType, V extends object>(
+  schema: S,
+  values: V,
+  onChange: (values: V) => void,
+  prepare: (values: V) => unknown,
+): ZodForm<S> {
+  const latest = useRef({ onChange, prepare });
+  latest.current = { onChange, prepare };
+  const form = useZodForm(schema, {
+    defaultValues: values as never,
+    prepare: (input) => latest.current.prepare(input as unknown as V),
+  });
+  useEffect(() => {
+    const subscription = form.watch((next) => latest.current.onChange(next as V));
+    return () => subscription.unsubscribe();
+  }, [form]);
+  return form;
 }
