@@ -27,6 +27,8 @@ import {
 } from './catalogues.js';
 import { InstitutionRef, Uuid } from './api.js';
 import { LAW4788_AGGRAVATING, LAW4788_ASSESSMENTS } from './screening-rules.js';
+import { isAfterParaguayToday } from './dates.js';
+import { isAlpha2 } from './iso3166.js';
 
 const name = (max = 120) => z.string().trim().min(1).max(max);
 export const IsoDate = z
@@ -37,7 +39,12 @@ export const IsoDate = z
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, 'not a real date');
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as PY');
+/** A date where only the past makes sense (facts, decisions, hearings): not after today in Paraguay. */
+export const PastIsoDate = IsoDate.refine((v) => !isAfterParaguayToday(v), 'after today');
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as PY')
+  .refine(isAlpha2, 'not an ISO 3166-1 country code');
 export const Department = z.enum(DEPARTMENTS);
 export const Texts = z.object({ es: z.string(), gn: z.string(), en: z.string() });
 

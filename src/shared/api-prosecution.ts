@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { InstitutionRef, Uuid } from './api.js';
-import { CountryCode, Department, IsoDate, Texts } from './api-identification.js';
+import { CountryCode, Department, IsoDate, PastIsoDate, Texts } from './api-identification.js';
 import { PLATFORMS, SEXES } from './catalogues.js';
 
 /** Paraguayan procedure after the complaint: the stages a defendant passes through. */
@@ -68,6 +68,15 @@ export const LegalProvisionView = z.object({
   maxYears: z.number().int().nullable(),
   /** The article number is cited in practice but not confirmed against the law's text. */
   articleUnconfirmed: z.boolean(),
+  /** trafficking: counted in the trafficking prosecution figures; related, other: apart. */
+  category: z.enum(['trafficking', 'related', 'other']),
+  /** The form of exploitation a trafficking provision punishes (HTCDS), if one. */
+  exploitation: z.string().nullable(),
+  /** In force from / until (inclusive; null: not known or still in force). */
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  /** Where the article number was verified (null: unverified, see docs/LEGAL-PROVISIONS.md). */
+  source: z.string().nullable(),
 });
 export const LegalProvisionList = z.object({ items: z.array(LegalProvisionView) });
 
@@ -80,8 +89,8 @@ export const CreateInvestigationRequest = z.strictObject({
     .min(3)
     .max(60)
     .regex(/^[\p{L}\p{N} ./_-]+$/u, 'letters, digits, spaces and . / _ - only'),
-  openedOn: IsoDate,
-  complaintOn: IsoDate.nullable().optional(),
+  openedOn: PastIsoDate,
+  complaintOn: PastIsoDate.nullable().optional(),
   /** What the complaint says; may describe persons, so it is stored encrypted. */
   complaintSummary: text(4000).nullable().optional(),
   department: Department.nullable().optional(),
@@ -117,17 +126,44 @@ export const AddSuspectRequest = z.strictObject({
     .optional(),
 });
 
-export const RecordChargeRequest = z.strictObject({ provisionId: Uuid, chargedOn: IsoDate });
+export const RecordChargeRequest = z
+  .strictObject({
+    provisionId: Uuid,
+    chargedOn: PastIsoDate,
+    /** When the facts charged happened: the provision must have been in force then. */
+    factsOn: PastIsoDate.nullable().optional(),
+  })
+  .refine((c) => !c.factsOn || c.factsOn <= c.chargedOn, {
+    message: 'the facts come before the charge',
+    path: ['factsOn'],
+  });
 export const RecordStageRequest = z.strictObject({
   stage: ProceduralStage,
-  occurredOn: IsoDate,
+  occurredOn: PastIsoDate,
 });
+/** The outcome of one charge of the defendant (the offence of a conviction is then known). */
+export const ChargeOutcomeRequest = z
+  .strictObject({
+    chargeId: Uuid,
+    outcome: Outcome,
+    sentenceMonths: z.number().int().min(1).max(600).nullable().optional(),
+    suspended: z.boolean().default(false),
+  })
+  .refine((o) => o.outcome === 'convicted' || (o.sentenceMonths == null && !o.suspended), {
+    message: 'a sentence only with a conviction',
+    path: ['sentenceMonths'],
+  });
 export const RecordOutcomeRequest = z
   .strictObject({
     outcome: Outcome,
-    decidedOn: IsoDate,
+    decidedOn: PastIsoDate,
     sentenceMonths: z.number().int().min(1).max(600).nullable().optional(),
     suspended: z.boolean().default(false),
+    /**
+     * The outcome of each charge; when left out, the defendant's outcome and sentence apply to
+     * every charge. A charge not listed keeps no outcome.
+     */
+    charges: z.array(ChargeOutcomeRequest).max(20).optional(),
     /** In guaraníes. */
     fineAmount: z.number().int().min(0).max(1e13).nullable().optional(),
     restitutionAmount: z.number().int().min(0).max(1e13).nullable().optional(),
@@ -146,7 +182,7 @@ export const RecordOutcomeRequest = z
   });
 
 export const RecordOperationRequest = z.strictObject({
-  occurredOn: IsoDate,
+  occurredOn: PastIsoDate,
   department: Department,
   /** Address or premises; may identify persons, so encrypted. */
   place: text(300).nullable().optional(),
@@ -158,8 +194,8 @@ export const RecordCooperationRequest = z
     kind: z.enum(COOPERATION_KINDS),
     direction: z.enum(COOPERATION_DIRECTIONS),
     country: CountryCode,
-    requestedOn: IsoDate,
-    grantedOn: IsoDate.nullable().optional(),
+    requestedOn: PastIsoDate,
+    grantedOn: PastIsoDate.nullable().optional(),
   })
   .refine((r) => !r.grantedOn || r.grantedOn >= r.requestedOn, {
     message: 'granted on or after the date requested',
@@ -197,6 +233,17 @@ export const ChargeView = z.object({
   provisionCode: z.string(),
   label: Texts,
   chargedOn: z.string(),
+  factsOn: z.string().nullable(),
+  /** The article number is not verified against the law's text (docs/LEGAL-PROVISIONS.md). */
+  articleUnconfirmed: z.boolean(),
+  outcome: z
+    .object({
+      outcome: Outcome,
+      decidedOn: z.string(),
+      sentenceMonths: z.number().int().nullable(),
+      suspended: z.boolean(),
+    })
+    .nullable(),
 });
 export const OutcomeView = z.object({
   outcome: Outcome,

@@ -10,8 +10,11 @@ import { AGE_BANDS, EXPLOITATION_TYPES, PLATFORMS, SEXES } from './catalogues.js
 
 export const FIGURE_IDS = [
   'victimsIdentified',
+  'possibleVictims',
   'victimsIdentifiedOnline',
   'victimsAssisted',
+  'victimsRepatriated',
+  'foreignVictimsResidency',
   'servicesDelivered',
   'referralsMade',
   'unmetNeeds',
@@ -21,6 +24,13 @@ export const FIGURE_IDS = [
   'personsCharged',
   'personsConvicted',
   'sentenceMonths',
+  'personsChargedOtherProvisions',
+  'personsConvictedOtherProvisions',
+  'officialsCharged',
+  'officialsConvicted',
+  'compensationOrdered',
+  'victimsInProceedings',
+  'victimsPenalised',
   'cooperationRequests',
   'operationsConducted',
   'personsArrested',
@@ -55,6 +65,7 @@ export const DIMENSION_IDS = [
   'exploitation',
   'ict',
   'platform',
+  'scope',
   'serviceType',
   'referralState',
   'unmetReason',
@@ -66,7 +77,9 @@ export type DimensionId = (typeof DIMENSION_IDS)[number];
 export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
 export const ICT_VALUES = ['online_recruitment', 'online_exploitation', 'online_both', 'offline'] as const;
 /** Sentence length bands (months) of persons convicted. */
-export const SENTENCE_BANDS = ['<24', '24-59', '60-119', '120+', 'none'] as const;
+export const SENTENCE_BANDS = ['<24', '24-59', '60-119', '120+', 'suspended', 'none'] as const;
+/** Domestic or transnational trafficking (a victim's events abroad or a foreign citizenship). */
+export const SCOPES = ['domestic', 'transnational'] as const;
 /** What one counted unit of a figure is. */
 export const UNITS = [
   'persons',

@@ -91,8 +91,8 @@ describe.skipIf(skipBackend)('prosecution', () => {
     for (const [name, date] of [
       ['imputacion', '2026-05-10'],
       ['acusacion', '2026-09-01'],
-      ['juicio_oral', '2027-02-15'],
-      ['sentencia', '2027-03-01'],
+      ['juicio_oral', '2026-10-15'],
+      ['sentencia', '2026-11-02'],
     ] as const)
       expect((await stage(inv.id, suspect.id, { stage: name, occurredOn: date })).statusCode).toBe(201);
 
@@ -103,7 +103,7 @@ describe.skipIf(skipBackend)('prosecution', () => {
       `/api/investigations/${inv.id}/suspects/${suspect.id}/outcome`,
       {
         outcome: 'convicted',
-        decidedOn: '2027-03-01',
+        decidedOn: '2026-11-02',
         sentenceMonths: 96,
         suspended: false,
         restitutionAmount: 15000000,
@@ -113,7 +113,7 @@ describe.skipIf(skipBackend)('prosecution', () => {
     const convicted = outcome.json().suspects[0];
     expect(convicted.outcome).toEqual({
       outcome: 'convicted',
-      decidedOn: '2027-03-01',
+      decidedOn: '2026-11-02',
       sentenceMonths: 96,
       suspended: false,
       fineAmount: null,

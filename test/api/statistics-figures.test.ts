@@ -27,6 +27,11 @@ const CHECKS: Array<[string, Omit<RefFilters, 'year'>, string | undefined]> = [
   ['victimsIdentified', {}, 'nationality'],
   ['victimsIdentified', {}, 'institution'],
   ['victimsIdentified', {}, 'ict'],
+  ['victimsIdentified', {}, 'scope'],
+  ['possibleVictims', {}, 'ageGroup'],
+  ['possibleVictims', { sex: 'Female' }, 'scope'],
+  ['victimsRepatriated', {}, 'nationality'],
+  ['foreignVictimsResidency', {}, 'sex'],
   ['victimsIdentified', { sex: 'Female', ageGroup: 'child' }, 'exploitation'],
   ['victimsIdentified', { ict: 'online' }, 'platform'],
   ['victimsIdentified', { exploitation: 'SexualExploitation' }, 'department'],
@@ -50,6 +55,10 @@ const CHECKS: Array<[string, Omit<RefFilters, 'year'>, string | undefined]> = [
   ['personsCharged', {}, 'sex'],
   ['personsCharged', { sex: 'Male' }, 'department'],
   ['personsConvicted', {}, 'sentenceBand'],
+  ['personsConvicted', {}, 'exploitation'],
+  ['personsCharged', {}, 'ageGroup'],
+  ['personsCharged', { nationality: 'PY' }, 'exploitation'],
+  ['personsConvictedOtherProvisions', {}, 'sentenceBand'],
   ['personsConvicted', { department: 'PY-ASU' }, 'sex'],
   ['sentenceMonths', {}, 'sex'],
   ['cooperationRequests', {}, 'cooperationKind'],
@@ -128,7 +137,9 @@ describe.skipIf(skipBackend)('statistics figures equal an independent computatio
   it('follows the records: a new "not a victim" decision removes a person from the victims identified', async () => {
     const t = contexts[0]!;
     const before = await loadRecords(t);
-    const victim = [...before.persons.values()].find((p) => p.identifiedOn?.startsWith('2025'))!;
+    const victim = [...before.persons.values()].find(
+      (p) => p.identifiedOn?.startsWith('2025') && p.status === 'ActualVictimOfTrafficking',
+    )!;
     await t.services.db.transaction(async (trx) => {
       const last = await sql<{ case_id: string; institution_id: string }>`select case_id, institution_id
         from trafficking_decisions where person_id = ${victim.person} order by decided_on desc limit 1`.execute(

@@ -30,7 +30,15 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
   for (const code of [...PROSECUTORS, ...INSTITUTIONS]) ids.set(code, await institutionId(t, code));
   const investigations = 40 + rng.int(0, 20);
   await t.services.db.transaction(async (trx) => {
-    const provision = await trx.selectFrom('legal_provisions').select('id').executeTakeFirstOrThrow();
+    // Trafficking provisions and others (pimping, child sexual abuse material): counted apart.
+    const provisions = (
+      await trx
+        .selectFrom('legal_provisions')
+        .select(['id', 'code'])
+        .where('code', 'in', ['L4788-5', 'L4788-6', 'CP-129B', 'CP-139', 'CP-140'])
+        .orderBy('code')
+        .execute()
+    ).map((p) => p.id);
     for (let n = 0; n < investigations; n++) {
       const opened = dateIn(rng, rng.int(2022, 2025));
       const inv = await trx
@@ -70,15 +78,24 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('suspect_charges')
-          .values({
-            suspect_id: suspect.id,
-            provision_id: provision.id,
-            charged_on: opened,
-            created_by: null,
-          })
-          .execute();
+        const chargeIds: string[] = [];
+        for (const provisionId of new Set([
+          pick(rng, provisions),
+          ...(rng.chance(0.3) ? [pick(rng, provisions)] : []),
+        ])) {
+          const charge = await trx
+            .insertInto('suspect_charges')
+            .values({
+              suspect_id: suspect.id,
+              provision_id: provisionId,
+              charged_on: opened,
+              facts_on: plusDays(opened, -rng.int(0, 200)),
+              created_by: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          chargeIds.push(charge.id);
+        }
         let on = opened;
         let seq = 0;
         // Some suspects are charged twice (a second imputación): only the first one counts.
@@ -93,6 +110,8 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
             .executeTakeFirstOrThrow();
           if (stage === 'sentencia') {
             const convicted = rng.chance(0.75);
+            const months = convicted ? pick(rng, SENTENCES) : null;
+            const suspended = months !== null && months <= 36 && rng.chance(0.3);
             await trx
               .insertInto('suspect_outcomes')
               .values({
@@ -100,12 +119,27 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
                 stage_id: row.id,
                 outcome: convicted ? 'convicted' : 'acquitted',
                 decided_on: on,
-                sentence_months: convicted ? pick(rng, SENTENCES) : null,
+                sentence_months: months,
+                suspended,
                 fine_amount: null,
-                restitution_amount: null,
+                restitution_amount: convicted && rng.chance(0.3) ? rng.int(1, 50) * 1_000_000 : null,
                 created_by: null,
               })
               .execute();
+            // The outcome per charge: a conviction on the first charge, the others as drawn.
+            for (const [index, chargeId] of chargeIds.entries()) {
+              const on_charge = convicted && (index === 0 || rng.chance(0.5));
+              await trx
+                .updateTable('suspect_charges')
+                .set({
+                  outcome: on_charge ? 'convicted' : 'acquitted',
+                  outcome_on: on,
+                  sentence_months: on_charge ? months : null,
+                  suspended: on_charge && suspended,
+                })
+                .where('id', '=', chargeId)
+                .execute();
+            }
           }
         }
       }
@@ -135,6 +169,34 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
             created_by: null,
           })
           .execute();
+    }
+    // Victims' participation in proceedings (when the database holds victims).
+    const victims = await trx
+      .selectFrom('case_persons')
+      .select(['case_id', 'person_id'])
+      .where('role', '=', 'PresumedVictim')
+      .orderBy('person_id')
+      .limit(40)
+      .execute();
+    const invIds = (await trx.selectFrom('investigations').select('id').orderBy('id').execute()).map(
+      (i) => i.id,
+    );
+    for (const v of victims) {
+      if (!rng.chance(0.5) || invIds.length === 0) continue;
+      await trx
+        .insertInto('victim_participation')
+        .values({
+          investigation_id: pick(rng, invIds),
+          case_id: v.case_id,
+          person_id: v.person_id,
+          witness: rng.chance(0.6),
+          protective_measures: [],
+          penalised: rng.chance(0.1),
+          updated_by: null,
+          updated_at: `${rng.int(2022, 2025)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}T15:00:00Z`,
+        })
+        .onConflict((oc) => oc.columns(['investigation_id', 'person_id']).doNothing())
+        .execute();
     }
     await addPrevention(trx, rng, ids);
   });

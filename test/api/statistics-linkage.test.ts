@@ -77,7 +77,7 @@ describe.skipIf(skipBackend)('statistics count a linked person once', () => {
           .values({
             case_id: c.id,
             person_id: person.id,
-            status: 'PossibleVictimOfTrafficking',
+            status: 'ActualVictimOfTrafficking',
             decision_org_type: 'Police',
             institution_id: owner,
             decided_on: `2025-0${index + 3}-02`,

@@ -62,10 +62,10 @@ describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
       t,
       analyst,
       'GET',
-      '/api/statistics?figure=personsCharged&year=2024&ageGroup=child',
+      '/api/statistics?figure=personsCharged&year=2024&platform=Facebook',
     );
     expect(age.statusCode).toBe(400);
-    expect(age.body).toContain('personsCharged cannot be filtered by ageGroup');
+    expect(age.body).toContain('personsCharged cannot be filtered by platform');
     const ict = await api(
       t,
       analyst,

@@ -23,7 +23,8 @@ async function rows(t: TestContext, text: string): Promise<Row[]> {
 const byDate = (a: Row, b: Row, column: string) =>
   a[column] < b[column] ? -1 : a[column] > b[column] ? 1 : String(a.id) < String(b.id) ? -1 : 1;
 
-function band(months: number | null): string {
+function band(months: number | null, suspended = false): string {
+  if (suspended) return 'suspended';
   if (months === null) return 'none';
   if (months < 24) return '<24';
   if (months < 60) return '24-59';
@@ -43,7 +44,7 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
   );
   const suspects = await rows(
     t,
-    'select id, investigation_id, sex, official_kind from investigation_suspects',
+    'select id, investigation_id, sex, official_kind, birth_year, nationality from investigation_suspects',
   );
   const suspectOf = new Map(suspects.map((s) => [s.id, s]));
   const invItem = (inv: Row, date: string, extra: Record<string, string> = {}): SourceItem => ({
@@ -58,6 +59,34 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
   const complicity = new Set(suspects.filter((s) => s.official_kind !== null).map((s) => s.investigation_id));
   const opened = [...investigations.values()].map((i) => ({ inv: i, item: invItem(i, i.opened_on) }));
 
+  // Charges with their provision's category and form, and the outcome per charge.
+  const charges = await rows(
+    t,
+    `select c.id, c.suspect_id, c.outcome, c.outcome_on::text as outcome_on, c.sentence_months, c.suspended,
+       lp.category, lp.exploitation from suspect_charges c join legal_provisions lp on lp.id = c.provision_id`,
+  );
+  const chargesOf = new Map<string, Row[]>();
+  for (const c of charges) chargesOf.set(c.suspect_id, [...(chargesOf.get(c.suspect_id) ?? []), c]);
+  const ageGroup = (s: Row, date: string) =>
+    s.birth_year === null ? 'unknown' : Number(date.slice(0, 4)) - s.birth_year < 18 ? 'child' : 'adult';
+  const formOf = (list: Row[]) => {
+    const forms = new Set(list.filter((c) => c.category === 'trafficking').map((c) => c.exploitation));
+    const sexual = forms.has('SexualExploitation');
+    const labour = forms.has('ForcedLabour');
+    return sexual && labour
+      ? 'SexualAndLabour'
+      : sexual
+        ? 'SexualExploitation'
+        : labour
+          ? 'ForcedLabour'
+          : 'Unknown';
+  };
+  const suspectDims = (s: Row, date: string) => ({
+    sex: s.sex,
+    ageGroup: ageGroup(s, date),
+    nationality: s.nationality ?? 'Unknown',
+  });
+
   const firstImputacion = new Map<string, string>();
   for (const st of await rows(
     t,
@@ -65,29 +94,83 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
   ))
     if (!firstImputacion.has(st.suspect_id) || st.on < firstImputacion.get(st.suspect_id)!)
       firstImputacion.set(st.suspect_id, st.on);
-  const charged = [...firstImputacion].map(([id, on]) => {
-    const s = suspectOf.get(id)!;
-    return invItem(investigations.get(s.investigation_id)!, on, { sex: s.sex });
-  });
+  const charged = [...firstImputacion]
+    .filter(([id]) => chargesOf.has(id))
+    .map(([id, on]) => {
+      const s = suspectOf.get(id)!;
+      const list = chargesOf.get(id)!;
+      return {
+        trafficking: list.some((c) => c.category === 'trafficking'),
+        official: s.official_kind !== null,
+        item: invItem(investigations.get(s.investigation_id)!, on, {
+          ...suspectDims(s, on),
+          exploitation: formOf(list),
+        }),
+      };
+    });
 
-  const outcomes = (
-    await rows(
-      t,
-      "select id, suspect_id, decided_on::text as decided_on, created_at, sentence_months from suspect_outcomes where outcome = 'convicted'",
-    )
-  ).sort((a, b) => byDate(a, b, 'decided_on'));
-  const firstConviction = new Map<string, Row>();
-  for (const o of outcomes) if (!firstConviction.has(o.suspect_id)) firstConviction.set(o.suspect_id, o);
-  const convicted = [...firstConviction.values()].map((o) => {
-    const s = suspectOf.get(o.suspect_id)!;
+  // A conviction under a trafficking provision first (earliest, longest sentence), else any other.
+  const convictionOf = new Map<string, Row>();
+  const rank = (c: Row): [number, string, number, string] => [
+    c.category === 'trafficking' ? 0 : 1,
+    c.outcome_on,
+    -(c.sentence_months ?? -1),
+    c.id,
+  ];
+  const before = (a: Row, b: Row) => {
+    const [x, y] = [rank(a), rank(b)];
+    for (let i = 0; i < x.length; i++) if (x[i]! !== y[i]!) return x[i]! < y[i]!;
+    return false;
+  };
+  for (const c of charges.filter((c) => c.outcome === 'convicted')) {
+    const current = convictionOf.get(c.suspect_id);
+    if (!current || before(c, current)) convictionOf.set(c.suspect_id, c);
+  }
+  const convictedAll = [...convictionOf.values()].map((c) => {
+    const s = suspectOf.get(c.suspect_id)!;
     return {
-      ...invItem(investigations.get(s.investigation_id)!, o.decided_on, {
-        sex: s.sex,
-        sentenceBand: band(o.sentence_months),
-      }),
-      value: o.sentence_months ?? undefined,
+      trafficking: c.category === 'trafficking',
+      official: s.official_kind !== null,
+      suspended: c.suspended as boolean,
+      item: {
+        ...invItem(investigations.get(s.investigation_id)!, c.outcome_on, {
+          ...suspectDims(s, c.outcome_on),
+          exploitation: c.exploitation ?? 'Unknown',
+          sentenceBand: band(c.sentence_months, c.suspended),
+        }),
+        value: c.sentence_months ?? undefined,
+      },
     };
   });
+  const convicted = convictedAll.filter((c) => c.trafficking).map((c) => c.item);
+
+  const restitution = (
+    await rows(
+      t,
+      "select id, suspect_id, decided_on::text as decided_on, created_at from suspect_outcomes where outcome = 'convicted' and restitution_amount > 0",
+    )
+  ).sort((a, b) => byDate(a, b, 'decided_on') || +a.created_at - +b.created_at);
+  const firstRestitution = new Map<string, Row>();
+  for (const o of restitution) if (!firstRestitution.has(o.suspect_id)) firstRestitution.set(o.suspect_id, o);
+  const compensation = [...firstRestitution.values()].map((o) => {
+    const s = suspectOf.get(o.suspect_id)!;
+    return invItem(investigations.get(s.investigation_id)!, o.decided_on, suspectDims(s, o.decided_on));
+  });
+
+  const participationRows = (
+    await rows(
+      t,
+      `select id, investigation_id, person_id, penalised, updated_at,
+         (updated_at at time zone 'America/Asuncion')::date::text as on from victim_participation`,
+    )
+  ).sort((a, b) => +a.updated_at - +b.updated_at || (String(a.id) < String(b.id) ? -1 : 1));
+  const firstParticipation = new Map<string, Row>();
+  for (const v of participationRows)
+    if (!firstParticipation.has(v.person_id)) firstParticipation.set(v.person_id, v);
+  const participation = [...firstParticipation.values()].map((v) => ({
+    penalised: v.penalised as boolean,
+    item: invItem(investigations.get(v.investigation_id)!, v.on),
+  }));
 
   const cooperation = (
     await rows(t, 'select investigation_id, kind, requested_on::text as on from cooperation_requests')
@@ -122,9 +205,39 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
       'complicityInvestigations',
       { measure: 'rows', items: opened.filter((o) => complicity.has(o.inv.id)).map((o) => o.item) },
     ],
-    ['personsCharged', { measure: 'rows', items: charged }],
+    ['personsCharged', { measure: 'rows', items: charged.filter((c) => c.trafficking).map((c) => c.item) }],
     ['personsConvicted', { measure: 'rows', items: convicted }],
-    ['sentenceMonths', { measure: 'median', items: convicted.filter((c) => c.value !== undefined) }],
+    [
+      'sentenceMonths',
+      {
+        measure: 'median',
+        items: convictedAll
+          .filter((c) => c.trafficking && !c.suspended && c.item.value !== undefined)
+          .map((c) => c.item),
+      },
+    ],
+    [
+      'personsChargedOtherProvisions',
+      { measure: 'rows', items: charged.filter((c) => !c.trafficking).map((c) => c.item) },
+    ],
+    [
+      'personsConvictedOtherProvisions',
+      { measure: 'rows', items: convictedAll.filter((c) => !c.trafficking).map((c) => c.item) },
+    ],
+    [
+      'officialsCharged',
+      { measure: 'rows', items: charged.filter((c) => c.trafficking && c.official).map((c) => c.item) },
+    ],
+    [
+      'officialsConvicted',
+      { measure: 'rows', items: convictedAll.filter((c) => c.trafficking && c.official).map((c) => c.item) },
+    ],
+    ['compensationOrdered', { measure: 'rows', items: compensation }],
+    ['victimsInProceedings', { measure: 'rows', items: participation.map((p) => p.item) }],
+    [
+      'victimsPenalised',
+      { measure: 'rows', items: participation.filter((p) => p.penalised).map((p) => p.item) },
+    ],
     ['cooperationRequests', { measure: 'rows', items: cooperation }],
     ['operationsConducted', { measure: 'rows', items: operations.map((o) => operation(o)) }],
     ['personsArrested', { measure: 'sum', items: operations.map((o) => operation(o, o.persons_arrested)) }],

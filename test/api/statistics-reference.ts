@@ -13,6 +13,8 @@ const IDENTIFIED = new Set(['PossibleVictimOfTrafficking', 'ActualVictimOfTraffi
 
 export interface PersonFacts {
   person: string;
+  /** The current (latest) status. */
+  status: string | null;
   identifiedOn: string | null;
   institution: string | null;
   department: string;
@@ -24,6 +26,7 @@ export interface PersonFacts {
   ict: string;
   platforms: string[];
   firstServiceOn: string | null;
+  scope: string;
 }
 
 export interface Records {
@@ -50,11 +53,13 @@ async function rows(t: TestContext, text: string): Promise<Row[]> {
   return t.services.db.transaction(async (trx) => (await sql.raw<Row>(text).execute(trx)).rows);
 }
 
-function band(age: number | null): [string, string] {
+/** `approximate`: an estimated age near majority is presumed a child's (presumption of minority). */
+function band(age: number | null, approximate = false): [string, string] {
   if (age === null) return ['unknown', 'Unknown'];
-  const group = age < 18 ? 'child' : 'adult';
+  const minor = age < 18 || (approximate && age <= 20);
+  const group = minor ? 'child' : 'adult';
   if (age < 12) return [group, '0-11'];
-  if (age < 18) return [group, '12-17'];
+  if (minor) return [group, '12-17'];
   if (age < 30) return [group, '18-29'];
   if (age < 60) return [group, '30-59'];
   return [group, '60+'];
@@ -67,20 +72,22 @@ export async function loadRecords(t: TestContext): Promise<Records> {
     'select id, person_id, case_id, status, decided_on::text as decided_on, created_at, institution_id, screening_id from trafficking_decisions',
   );
   const persons = new Map(
-    (await rows(t, 'select id, sex, birth_year, estimated_age, nationalities from persons')).map((p) => [
-      p.id,
-      p,
-    ]),
+    (
+      await rows(t, 'select id, sex, birth_year, estimated_age, age_estimated, nationalities from persons')
+    ).map((p) => [p.id, p]),
   );
   const cases = new Map((await rows(t, 'select id, detection_department from cases')).map((c) => [c.id, c]));
   const screenings = new Map(
-    (await rows(t, 'select id, age_at_facts from screenings')).map((s) => [s.id, s]),
+    (await rows(t, 'select id, age_at_facts, child from screenings')).map((s) => [s.id, s]),
   );
   const caseOfPerson = new Map<string, string[]>();
   for (const cp of await rows(t, 'select case_id, person_id from case_persons'))
     caseOfPerson.set(cp.person_id, [...(caseOfPerson.get(cp.person_id) ?? []), cp.case_id]);
   const exploitation = await rows(t, 'select person_id, exploitation_types from victim_exploitation');
-  const events = await rows(t, 'select case_id, person_id, type, online, platforms from trafficking_events');
+  const events = await rows(
+    t,
+    'select case_id, person_id, type, online, platforms, country from trafficking_events',
+  );
   const referralRows = await rows(
     t,
     'select id, person_id, service_type, state, from_institution_id, to_institution_id, created_at from referrals',
@@ -126,6 +133,7 @@ export async function loadRecords(t: TestContext): Promise<Records> {
     ...needs.map((n) => n.person),
   ]);
   const facts = new Map<string, PersonFacts>();
+  const myCasesOf = (id: string) => new Set(caseOfPerson.get(id) ?? []);
   for (const id of counted) {
     const own = decisions
       .filter((d) => d.person_id === id)
@@ -139,11 +147,25 @@ export async function loadRecords(t: TestContext): Promise<Records> {
     ].sort();
     const person = persons.get(id)!;
     const refYear = Number((ident?.decided_on ?? activity[0]!).slice(0, 4));
-    const screeningAge = ident?.screening_id ? screenings.get(ident.screening_id)?.age_at_facts : null;
+    const screening = ident?.screening_id ? screenings.get(ident.screening_id) : undefined;
+    const screeningAge = screening?.age_at_facts ?? null;
     const age =
       screeningAge ??
       (person.birth_year !== null ? refYear - person.birth_year : (person.estimated_age ?? null));
-    const [ageGroup, ageBand] = band(age);
+    const approximate = screening
+      ? screening.child === 'unknown' && screening.age_at_facts !== null
+      : Boolean(person.age_estimated);
+    const [ageGroup, ageBand] = band(age, approximate);
+    const allEvents = events.filter(
+      (e) => myCasesOf(id).has(e.case_id) && (e.person_id === null || e.person_id === id),
+    );
+    const nationality = person.nationalities[0] ?? 'Unknown';
+    const scope =
+      allEvents.some((e) => e.country !== 'PY') || (nationality !== 'PY' && nationality !== 'Unknown')
+        ? 'transnational'
+        : allEvents.length > 0
+          ? 'domestic'
+          : 'Unknown';
     const myCases = new Set(caseOfPerson.get(id) ?? []);
     const mine = events.filter(
       (e) => myCases.has(e.case_id) && (e.person_id === null || e.person_id === id) && e.online,
@@ -157,6 +179,8 @@ export async function loadRecords(t: TestContext): Promise<Records> {
         .sort()[0] ?? null;
     facts.set(id, {
       person: id,
+      status: latest?.status ?? null,
+      scope,
       identifiedOn: latest && IDENTIFIED.has(latest.status) ? ident!.decided_on : null,
       institution: ident?.institution_id ?? null,
       department: (ident && cases.get(ident.case_id)?.detection_department) ?? 'Unknown',
@@ -208,12 +232,39 @@ function itemsOf(
   const all = [...records.persons.values()];
   switch (figure) {
     case 'victimsIdentified':
+    case 'possibleVictims':
     case 'victimsIdentifiedOnline':
       return {
         measure: 'persons',
         items: all
-          .filter((x) => x.identifiedOn && (figure === 'victimsIdentified' || x.ict !== 'offline'))
+          .filter(
+            (x) =>
+              x.identifiedOn &&
+              (figure === 'victimsIdentified'
+                ? x.status === 'ActualVictimOfTrafficking'
+                : figure === 'possibleVictims'
+                  ? x.status === 'PossibleVictimOfTrafficking'
+                  : x.ict !== 'offline'),
+          )
           .map((x) => ({ person: x, date: x.identifiedOn!, institution: x.institution })),
+      };
+    case 'victimsRepatriated':
+    case 'foreignVictimsResidency':
+      return {
+        measure: 'persons',
+        items: records.deliveries
+          .filter((d) =>
+            figure === 'victimsRepatriated'
+              ? d.serviceType === 'Repatriation'
+              : d.serviceType === 'ResidencyRegularisation' &&
+                !['PY', 'Unknown'].includes(p(d.person).nationality),
+          )
+          .map((d) => ({
+            person: p(d.person),
+            date: d.on,
+            institution: d.institution,
+            serviceType: d.serviceType,
+          })),
       };
     case 'victimsAssisted':
     case 'servicesDelivered':

@@ -261,6 +261,21 @@ export const messages = {
     gn: 'Ne institución térã ne rol ndaikatúi omoañete peteĩ víctima política oĩvaicha. Emoinge víctima ikatúva; omoañetéta peteĩ institución ikatúva (polícia, fiscalía, MINNA térã juzgado).',
     en: 'Your institution or role may not confirm a victim under the current policy. Record a possible victim; an authorised institution (specialised police, prosecution, MINNA or a court) confirms it.',
   },
+  provision_not_in_force: {
+    es: 'La disposición no estaba vigente en la fecha de los hechos (vigente desde {from} hasta {to}). Se aplica la ley vigente al momento de los hechos.',
+    gn: "Ko disposición ndaha'éi vigente mba'e oiko hague árape (vigente {from} guive {to} peve). Ojeporu léi vigente mba'e oiko jave.",
+    en: 'The provision was not in force on the date of the facts (in force from {from} to {to}). The law in force at the time of the facts applies.',
+  },
+  charge_not_of_defendant: {
+    es: 'El cargo indicado no es de esta persona imputada.',
+    gn: "Ko cargo ndaha'éi ko tapicha imputado mba'e.",
+    en: 'The charge given is not one of this defendant’s.',
+  },
+  charge_outcomes_contradict: {
+    es: 'El resultado de los cargos contradice el resultado de la persona: una condena necesita al menos un cargo condenado, y sin condena ningún cargo puede serlo.',
+    gn: "Umi cargo resultado ojoavy tapicha resultado-gui: peteĩ condena oikotevẽ peteĩ cargo condenado michĩvéramo, ha condena'ỹre ni peteĩ cargo ndaikatúi.",
+    en: 'The charges’ outcomes contradict the defendant’s: a conviction needs at least one charge convicted, and without a conviction no charge can be.',
+  },
   facts_before_birth: {
     es: 'La fecha de los hechos es anterior al nacimiento de la persona. Revise las fechas.',
     gn: "Mba'e oiko hague ára oĩ tapicha heñói mboyve. Ehecha jey umi ára.",

@@ -657,6 +657,11 @@ export interface LegalProvisionTable {
   article_unconfirmed: Generated<boolean>;
   sort: Generated<number>;
   active: Generated<boolean>;
+  category: Generated<string>;
+  exploitation: string | null;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  source: string | null;
 }
 
 export interface InvestigationTable {
@@ -725,6 +730,11 @@ export interface SuspectChargeTable {
   suspect_id: string;
   provision_id: string;
   charged_on: DateOnly;
+  facts_on: DateOnly | null;
+  outcome: string | null;
+  outcome_on: DateOnly | null;
+  sentence_months: number | null;
+  suspended: Generated<boolean>;
   created_by: string | null;
   created_at: CreatedAt;
 }
@@ -834,6 +844,7 @@ export interface StatPersonTable {
   platforms: TextArray;
   first_service_on: DateOnly | null;
   days_to_first_service: number | null;
+  scope: Generated<string>;
 }
 
 interface StatFact {

@@ -43,6 +43,7 @@ const COLUMNS = [
   'status',
   'unmet_reason',
   'days',
+  'scope',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 /** A row's cell: a digest of its dimensions (a null and an empty value differ in a row's text). */
@@ -54,6 +55,7 @@ const PERSON_COLUMNS: Partial<Record<Column, string>> = {
   age_band: 'p.age_band',
   nationality: 'p.nationality',
   ict: 'p.ict',
+  scope: 'p.scope',
 };
 const TYPES: Record<Column, string> = {
   institution_id: 'uuid',
@@ -71,6 +73,7 @@ const TYPES: Record<Column, string> = {
   status: 'text',
   unmet_reason: 'text',
   days: 'integer',
+  scope: 'text',
 };
 
 const UNMET = "f.status = 'unmet'";
@@ -96,6 +99,8 @@ const BASES: Record<Base, BaseSpec> = {
       ...PERSON_COLUMNS,
       institution_id: 'p.institution_id',
       decision_org_type: 'p.decision_org_type',
+      // The current status: possible and formally identified victims are two figures.
+      status: 'p.status',
     },
     expansions: ['exploitation', 'platform'],
   },
@@ -276,6 +281,9 @@ export function cubeSide(
     base = figure.fact;
   else return null;
   if (base === 'needs' && figure.where !== UNMET) return null;
+  // Persons assisted are counted per year with their service types and institutions as sets: a
+  // condition on one service (repatriation, residency) must read the facts.
+  if (base === 'assisted' && figure.where) return null;
   const named = [figure.where ?? '', figure.institution, figure.date].flatMap((text) =>
     [...text.matchAll(/\b[pf]\.(\w+)/g)].map((m) => m[1]!),
   );

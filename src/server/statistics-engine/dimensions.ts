@@ -45,6 +45,8 @@ export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): 
       return { expr: 'p.ict', multi: false };
     case 'platform':
       return { expr: 'p.platforms', multi: true };
+    case 'scope':
+      return { expr: 'p.scope', multi: false };
     case 'serviceType':
       return { expr: 'f.service_type', multi: false };
     case 'referralState':

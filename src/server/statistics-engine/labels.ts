@@ -20,6 +20,7 @@ const DIMENSIONS: Record<DimensionId, [string, string]> = {
   exploitation: ['Forma de explotación', 'Form of exploitation'],
   ict: ['TIC (en línea)', 'ICT (online)'],
   platform: ['Plataforma', 'Platform'],
+  scope: ['Alcance (interna o transnacional)', 'Scope (domestic or transnational)'],
   serviceType: ['Tipo de servicio', 'Type of service'],
   referralState: ['Estado de la derivación', 'Referral state'],
   unmetReason: ['Motivo', 'Reason'],
@@ -53,7 +54,15 @@ const VALUES: Partial<Record<DimensionId, Record<string, [string, string]>>> = {
     '24-59': ['24 a 59', '24 to 59'],
     '60-119': ['60 a 119', '60 to 119'],
     '120+': ['120 o más', '120 or more'],
+    suspended: ['Pena suspendida', 'Suspended sentence'],
     none: ['Sin pena de prisión registrada', 'No prison sentence recorded'],
+  },
+  scope: {
+    domestic: ['Trata interna', 'Domestic trafficking'],
+    transnational: ['Trata transnacional', 'Transnational trafficking'],
+  },
+  exploitation: {
+    SexualAndLabour: ['Explotación sexual y laboral', 'Sexual and labour exploitation'],
   },
   cooperationKind: {
     extradition: ['Extradición', 'Extradition'],

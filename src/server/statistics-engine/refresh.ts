@@ -157,7 +157,7 @@ export async function factsVersion(trx: Trx): Promise<string> {
 async function insertPersons(trx: Trx): Promise<void> {
   await sql`insert into stat_persons (person_key, person_id, status, identified_on, case_id, institution_id,
       decision_org_type, department, sex, age, age_group, age_band, nationality, exploitation, ict, platforms,
-      first_service_on, days_to_first_service)
+      first_service_on, days_to_first_service, scope)
     with dec as (
       select b.person_key, d.id, d.person_id, d.case_id, d.status, d.decided_on, d.created_at,
         d.institution_id, d.decision_org_type, d.screening_id
@@ -197,6 +197,7 @@ async function insertPersons(trx: Trx): Promise<void> {
       select kc.person_key,
         bool_or(e.online and e.type = 'Recruitment') as recruitment,
         bool_or(e.online and e.type = 'Exploitation') as exploitation,
+        bool_or(e.country <> 'PY') as abroad,
         array_agg(distinct pl order by pl) filter (where pl is not null) as platforms
       from key_cases kc join trafficking_events e on e.case_id = kc.case_id
         and (e.person_id is null or exists (select 1 from stat_batch b2
@@ -219,7 +220,13 @@ async function insertPersons(trx: Trx): Promise<void> {
           when ict.recruitment then 'online_recruitment'
           when ict.exploitation then 'online_exploitation' else 'offline' end as ict,
         coalesce(ict.platforms, '{}'::text[]) as platforms,
-        fs.first_on as first_service_on
+        fs.first_on as first_service_on,
+        -- The presumption of minority (docs/DOMAIN.md §3) carried into statistics: an approximate
+        -- age near majority (18 to 20) is counted as a child's, as the screening treats it.
+        (s.child = 'unknown' and s.age_at_facts is not null)
+          or (s.id is null and p.age_estimated) as approximate,
+        case when ict.abroad or coalesce(p.nationalities[1], 'PY') <> 'PY' then 'transnational'
+          when ict.person_key is not null then 'domestic' else 'Unknown' end as scope
       from keyed k
       left join latest l on l.person_key = k.person_key
       left join ident i on i.person_key = k.person_key
@@ -232,11 +239,14 @@ async function insertPersons(trx: Trx): Promise<void> {
     )
     select person_key, person_id, status, identified_on, case_id, institution_id, decision_org_type,
       department, sex, age,
-      case when age is null then 'unknown' when age < 18 then 'child' else 'adult' end,
-      case when age is null then 'Unknown' when age < 12 then '0-11' when age < 18 then '12-17'
+      case when age is null then 'unknown' when age < 18 or (approximate and age <= 20) then 'child'
+        else 'adult' end,
+      case when age is null then 'Unknown' when age < 12 then '0-11'
+        when age < 18 or (approximate and age <= 20) then '12-17'
         when age < 30 then '18-29' when age < 60 then '30-59' else '60+' end,
       nationality, exploitation, ict, platforms, first_service_on,
       case when identified_on is not null and first_service_on is not null
-        then first_service_on - identified_on end
+        then first_service_on - identified_on end,
+      scope
     from facts`.execute(trx);
 }

@@ -22,9 +22,22 @@ const REPORT: ReadonlyArray<readonly [Area, FigureId, readonly DimensionId[]]> =
   [
     'identification',
     'victimsIdentified',
-    ['sex', 'ageGroup', 'ageBand', 'nationality', 'exploitation', 'department', 'institution', 'decisionOrg'],
+    [
+      'sex',
+      'ageGroup',
+      'ageBand',
+      'nationality',
+      'exploitation',
+      'department',
+      'institution',
+      'decisionOrg',
+      'scope',
+    ],
   ],
+  ['identification', 'possibleVictims', ['sex', 'ageGroup', 'nationality', 'exploitation', 'scope']],
   ['protection', 'victimsAssisted', ['serviceType', 'sex', 'ageGroup', 'department']],
+  ['protection', 'victimsRepatriated', ['sex', 'ageGroup', 'nationality']],
+  ['protection', 'foreignVictimsResidency', ['sex', 'nationality']],
   ['protection', 'servicesDelivered', ['serviceType']],
   ['protection', 'referralsMade', ['referralState', 'serviceType']],
   ['protection', 'unmetNeeds', ['serviceType', 'unmetReason']],
@@ -32,9 +45,16 @@ const REPORT: ReadonlyArray<readonly [Area, FigureId, readonly DimensionId[]]> =
   ['ict', 'victimsIdentifiedOnline', ['ict', 'platform', 'exploitation', 'sex', 'ageGroup']],
   ['prosecution', 'investigationsOpened', ['department', 'institution', 'ict']],
   ['prosecution', 'complicityInvestigations', []],
-  ['prosecution', 'personsCharged', ['sex', 'department']],
-  ['prosecution', 'personsConvicted', ['sentenceBand', 'sex']],
+  ['prosecution', 'personsCharged', ['sex', 'ageGroup', 'nationality', 'exploitation', 'department']],
+  ['prosecution', 'personsConvicted', ['sentenceBand', 'sex', 'ageGroup', 'nationality', 'exploitation']],
   ['prosecution', 'sentenceMonths', []],
+  ['prosecution', 'personsChargedOtherProvisions', []],
+  ['prosecution', 'personsConvictedOtherProvisions', []],
+  ['prosecution', 'officialsCharged', []],
+  ['prosecution', 'officialsConvicted', []],
+  ['prosecution', 'compensationOrdered', []],
+  ['prosecution', 'victimsInProceedings', []],
+  ['prosecution', 'victimsPenalised', []],
   ['prosecution', 'cooperationRequests', ['cooperationKind']],
   ['prosecution', 'operationsConducted', ['department']],
   ['prosecution', 'personsArrested', []],
@@ -99,6 +119,15 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
     {
       question: en ? 'Victims identified' : 'Víctimas identificadas',
       value: total('victimsIdentified'),
+      note: en
+        ? 'Formally identified (actual victims) only; possible victims below.'
+        : 'Solo víctimas identificadas formalmente (confirmadas); las posibles, abajo.',
+    },
+    {
+      question: en
+        ? 'Possible victims (not formally identified)'
+        : 'Víctimas posibles (sin identificación formal)',
+      value: total('possibleVictims'),
       note: null,
     },
     {
@@ -120,7 +149,32 @@ export async function nationalReport(trx: Trx, year: number, locale: Locale): Pr
       value: total('referralsMade'),
       note: null,
     },
+    {
+      question: en ? 'Victims repatriated' : 'Víctimas repatriadas',
+      value: total('victimsRepatriated'),
+      note: null,
+    },
+    {
+      question: en ? 'Foreign victims granted residency' : 'Víctimas extranjeras con residencia otorgada',
+      value: total('foreignVictimsResidency'),
+      note: null,
+    },
     ...tipProsecution(total, en),
+    {
+      question: en
+        ? 'Persons convicted of sex trafficking'
+        : 'Personas condenadas por trata con fines sexuales',
+      value: rowValue(sections, 'personsConvicted', 'exploitation', [
+        'SexualExploitation',
+        'SexualAndLabour',
+      ]),
+      note: null,
+    },
+    {
+      question: en ? 'Persons convicted of labour trafficking' : 'Personas condenadas por trata laboral',
+      value: rowValue(sections, 'personsConvicted', 'exploitation', ['ForcedLabour', 'SexualAndLabour']),
+      note: null,
+    },
   ];
   const glotip = [
     bySexAge,
@@ -162,18 +216,63 @@ function tipProsecution(total: (id: FigureId) => number | null, en: boolean): Na
       'Suspects whose first imputación was in the year.',
     ]),
     answer('personsConvicted', 'Personas condenadas', 'Persons convicted'),
-    answer('sentenceMonths', 'Pena de prisión mediana (meses)', 'Median prison sentence (months)'),
     answer(
       'complicityInvestigations',
       'Investigaciones de funcionarios por complicidad',
       'Investigations of officials for complicity',
     ),
+    answer('sentenceMonths', 'Pena de prisión mediana (meses)', 'Median prison sentence (months)', [
+      'Las penas suspendidas no cuentan como prisión.',
+      'Suspended sentences are not counted as prison.',
+    ]),
+    answer(
+      'personsChargedOtherProvisions',
+      'Personas imputadas solo por otras disposiciones',
+      'Persons charged under other provisions only',
+    ),
+    answer(
+      'personsConvictedOtherProvisions',
+      'Personas condenadas solo por otras disposiciones',
+      'Persons convicted under other provisions only',
+    ),
+    answer(
+      'officialsCharged',
+      'Funcionarios imputados por complicidad',
+      'Officials prosecuted for complicity',
+    ),
+    answer(
+      'officialsConvicted',
+      'Funcionarios condenados por complicidad',
+      'Officials convicted for complicity',
+    ),
+    answer(
+      'compensationOrdered',
+      'Condenados con reparación ordenada a las víctimas',
+      'Convicted persons ordered to pay restitution or compensation',
+    ),
+    answer(
+      'victimsInProceedings',
+      'Víctimas que participaron en el proceso penal',
+      'Victims who took part in proceedings',
+    ),
+    answer('victimsPenalised', 'Víctimas sancionadas (no punición)', 'Victims penalised (non-punishment)'),
     answer(
       'cooperationRequests',
       'Solicitudes de cooperación internacional',
       'International cooperation requests',
     ),
   ];
+}
+
+/** The sum of the rows `keys` of a figure's breakdown `by` in the report (0 when absent). */
+function rowValue(
+  sections: NationalReport['sections'],
+  id: FigureId,
+  by: DimensionId,
+  keys: readonly string[],
+): number {
+  const result = sections.flatMap((s) => s.figures).find((f) => f.figure === id && f.by === by);
+  return (result?.rows ?? []).filter((r) => keys.includes(r.key)).reduce((a, r) => a + r.value, 0);
 }
 
 function sumWhere(table: ReportTable, rowLabel: string): number {

@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/api-prosecution.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
 import { investigationView, loadInvestigationFor, type LoadedInvestigation } from './investigation-access.js';
@@ -114,17 +114,32 @@ export async function recordCharge(
   notBeforeOpening(loaded, input.chargedOn, 'chargedOn');
   const provision = await ctx.trx
     .selectFrom('legal_provisions')
-    .select('id')
+    .select(['id', 'valid_from', 'valid_to'])
     .where('id', '=', input.provisionId)
     .where('active', '=', true)
     .executeTakeFirst();
   if (!provision) throw errors.badRequest('unknown_provision');
+  // The law in force at the time of the facts applies.
+  const factsOn = input.factsOn ?? null;
+  if (
+    factsOn !== null &&
+    ((provision.valid_from !== null && factsOn < provision.valid_from) ||
+      (provision.valid_to !== null && factsOn > provision.valid_to))
+  ) {
+    throw new AppError(
+      'provision_not_in_force',
+      400,
+      { from: provision.valid_from ?? '—', to: provision.valid_to ?? '—' },
+      { issues: [{ path: 'body.factsOn', message: 'the provision was not in force on this date' }] },
+    );
+  }
   const inserted = await ctx.trx
     .insertInto('suspect_charges')
     .values({
       suspect_id: suspectId,
       provision_id: provision.id,
       charged_on: input.chargedOn,
+      facts_on: factsOn,
       created_by: ctx.actor.userId,
     })
     .onConflict((oc) => oc.columns(['suspect_id', 'provision_id']).doNothing())
@@ -196,5 +211,78 @@ export async function recordOutcome(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw errors.conflict('outcome_already_recorded');
+  await recordChargeOutcomes(ctx, suspectId, input);
   return done(ctx, crypto, loaded, 'investigation.recordOutcome', suspectId, Object.keys(input));
+}
+
+/**
+ * The outcome per charge (statistics count convictions by the provision convicted under): as
+ * listed in `charges`, or the defendant's outcome for every charge when no list is given. A charge
+ * that is not the defendant's is refused, naming the entry.
+ */
+async function recordChargeOutcomes(
+  ctx: Ctx,
+  suspectId: string,
+  input: z.output<typeof RecordOutcomeRequest>,
+): Promise<void> {
+  const charges = await ctx.trx
+    .selectFrom('suspect_charges')
+    .select('id')
+    .where('suspect_id', '=', suspectId)
+    .execute();
+  const own = new Set(charges.map((c) => c.id));
+  const list =
+    input.charges ??
+    charges.map((c) => ({
+      chargeId: c.id,
+      outcome: input.outcome,
+      sentenceMonths: input.sentenceMonths ?? null,
+      suspended: input.suspended,
+    }));
+  const wrong = list.findIndex((c) => !own.has(c.chargeId));
+  if (wrong >= 0) {
+    throw new AppError(
+      'charge_not_of_defendant',
+      400,
+      {},
+      { issues: [{ path: `body.charges.${wrong}.chargeId`, message: 'not a charge of this defendant' }] },
+    );
+  }
+  // A defendant convicted on no charge, or acquitted on one they were convicted of, is contradictory.
+  if (
+    input.charges &&
+    input.outcome === 'convicted' &&
+    !input.charges.some((c) => c.outcome === 'convicted')
+  ) {
+    throw new AppError(
+      'charge_outcomes_contradict',
+      400,
+      {},
+      { issues: [{ path: 'body.charges', message: 'a conviction needs at least one charge convicted' }] },
+    );
+  }
+  if (
+    input.charges &&
+    input.outcome !== 'convicted' &&
+    input.charges.some((c) => c.outcome === 'convicted')
+  ) {
+    throw new AppError(
+      'charge_outcomes_contradict',
+      400,
+      {},
+      { issues: [{ path: 'body.charges', message: 'no charge can be convicted without a conviction' }] },
+    );
+  }
+  for (const c of list) {
+    await ctx.trx
+      .updateTable('suspect_charges')
+      .set({
+        outcome: c.outcome,
+        outcome_on: input.decidedOn,
+        sentence_months: c.sentenceMonths ?? null,
+        suspended: c.suspended ?? false,
+      })
+      .where('id', '=', c.chargeId)
+      .execute();
+  }
 }

@@ -78,6 +78,17 @@ export function presentSuspect(
       provisionCode: charge.code,
       label: { es: charge.label_es, gn: charge.label_gn, en: charge.label_en },
       chargedOn: charge.charged_on,
+      factsOn: charge.facts_on,
+      articleUnconfirmed: charge.article_unconfirmed,
+      outcome:
+        charge.outcome === null || charge.outcome_on === null
+          ? null
+          : {
+              outcome: charge.outcome as 'convicted' | 'acquitted' | 'dismissed',
+              decidedOn: charge.outcome_on,
+              sentenceMonths: charge.sentence_months,
+              suspended: charge.suspended,
+            },
     })),
     stages: related.stages.map((stage) => ({
       id: stage.id,

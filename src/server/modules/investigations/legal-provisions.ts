@@ -1,4 +1,8 @@
-/** The legal-provision catalogue (data seeded from docs/DOMAIN.md §2; labels in es, gn, en). */
+/**
+ * The legal-provision catalogue (data seeded from docs/DOMAIN.md §2; labels in es, gn, en), with
+ * each provision's category, validity dates and the source its article number was verified in
+ * (docs/LEGAL-PROVISIONS.md: unverified numbers are flagged, never invented).
+ */
 import type { z } from 'zod';
 import type { LegalProvisionList } from '../../../shared/api-prosecution.js';
 import type { Trx } from '../../db/database.js';
@@ -21,6 +25,11 @@ export async function listLegalProvisions(trx: Trx): Promise<z.input<typeof Lega
       label: { es: row.label_es, gn: row.label_gn, en: row.label_en },
       maxYears: row.max_years,
       articleUnconfirmed: row.article_unconfirmed,
+      category: row.category as 'trafficking' | 'related' | 'other',
+      exploitation: row.exploitation,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      source: row.source,
     })),
   };
 }

@@ -17,22 +17,64 @@ const INVESTIGATIONS = `select i.id, i.opened_on as on_date, ${INVESTIGATION},
     as complicity
   from investigations i`;
 
-/** One row per suspect: the date of their first imputación. */
-const CHARGED = `select s.id, min(ps.occurred_on) as on_date, s.sex, ${INVESTIGATION}
+/** A suspect's attributes at a date `d` (GLOTIP: sex, age group, citizenship; official or not). */
+const SUSPECT = (d: string) => `s.sex, coalesce(s.nationality, 'Unknown') as nationality,
+  case when s.birth_year is null then 'unknown' when extract(year from ${d})::int - s.birth_year < 18 then 'child'
+    else 'adult' end as age_group,
+  s.official_kind is not null as official`;
+
+/**
+ * A suspect's charges: whether any is under a trafficking provision (legal_provisions.category) and
+ * the form of exploitation of those (TIP: sex and labour trafficking apart).
+ */
+const CHARGE_SUMMARY = `select c.suspect_id, bool_or(lp.category = 'trafficking') as trafficking,
+  case when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation')
+      and bool_or(lp.category = 'trafficking' and lp.exploitation = 'ForcedLabour') then 'SexualAndLabour'
+    when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation') then 'SexualExploitation'
+    when bool_or(lp.category = 'trafficking' and lp.exploitation = 'ForcedLabour') then 'ForcedLabour'
+    else 'Unknown' end as exploitation
+  from suspect_charges c join legal_provisions lp on lp.id = c.provision_id group by c.suspect_id`;
+
+/** One row per suspect: the date of their first imputación, and whether a charge is trafficking. */
+const CHARGED = `select s.id, min(ps.occurred_on) as on_date, ${SUSPECT('min(ps.occurred_on)')},
+  ch.trafficking, ch.exploitation, ${INVESTIGATION}
   from investigation_suspects s join investigations i on i.id = s.investigation_id
   join procedural_stages ps on ps.suspect_id = s.id and ps.stage = 'imputacion'
-  group by s.id, i.id`;
+  join (${CHARGE_SUMMARY}) ch on ch.suspect_id = s.id
+  group by s.id, i.id, ch.trafficking, ch.exploitation`;
 
-/** One row per convicted suspect: their first conviction (sentence date) and its sentence. */
-const CONVICTED = `select distinct on (s.id) s.id, o.decided_on as on_date, s.sex, ${INVESTIGATION},
-  o.sentence_months,
-  case when o.sentence_months is null then 'none' when o.sentence_months < 24 then '<24'
-    when o.sentence_months < 60 then '24-59' when o.sentence_months < 120 then '60-119' else '120+' end
-    as sentence_band
+/**
+ * One row per convicted suspect, from the outcomes recorded per charge: a conviction under a
+ * trafficking provision first (the earliest, with its longest sentence), else the first conviction
+ * under another provision. A suspended sentence has its own band and stays out of the prison median.
+ */
+const CONVICTED = `select distinct on (s.id) s.id, c.outcome_on as on_date, ${SUSPECT('c.outcome_on')},
+  lp.category = 'trafficking' as trafficking, coalesce(lp.exploitation, 'Unknown') as exploitation,
+  ${INVESTIGATION}, c.sentence_months, c.suspended,
+  case when c.suspended then 'suspended' when c.sentence_months is null then 'none'
+    when c.sentence_months < 24 then '<24' when c.sentence_months < 60 then '24-59'
+    when c.sentence_months < 120 then '60-119' else '120+' end as sentence_band
+  from suspect_charges c join legal_provisions lp on lp.id = c.provision_id
+  join investigation_suspects s on s.id = c.suspect_id
+  join investigations i on i.id = s.investigation_id
+  where c.outcome = 'convicted'
+  order by s.id, (lp.category = 'trafficking') desc, c.outcome_on, c.sentence_months desc nulls last, c.id`;
+
+/** Defendants convicted and ordered to pay restitution or compensation to the victims. */
+const COMPENSATION = `select distinct on (s.id) s.id, o.decided_on as on_date, ${SUSPECT('o.decided_on')}, ${INVESTIGATION}
   from suspect_outcomes o join investigation_suspects s on s.id = o.suspect_id
   join investigations i on i.id = s.investigation_id
-  where o.outcome = 'convicted'
+  where o.outcome = 'convicted' and o.restitution_amount > 0
   order by s.id, o.decided_on, o.created_at, o.id`;
+
+/**
+ * Victims' participation in proceedings (victim_participation): one row per person record, dated on
+ * the day the participation was first recorded (Paraguay's day), with the non-punishment answer.
+ */
+const PARTICIPATION = `select distinct on (vp.person_id) vp.person_id as id,
+  (vp.updated_at at time zone 'America/Asuncion')::date as on_date, vp.penalised, ${INVESTIGATION}
+  from victim_participation vp join investigations i on i.id = vp.investigation_id
+  order by vp.person_id, vp.updated_at, vp.id`;
 
 const COOPERATION = `select c.id, c.requested_on as on_date, c.kind, ${INVESTIGATION}
   from cooperation_requests c join investigations i on i.id = c.investigation_id`;
@@ -44,7 +86,14 @@ const OPERATIONS = `select o.id, o.occurred_on as on_date, o.persons_arrested, o
   from investigation_operations o join investigations i on i.id = o.investigation_id`;
 
 const BASE = { department: 'f.department', ict: 'f.ict' } as const;
-const PERSON = { ...BASE, sex: 'f.sex' } as const;
+const PERSON = {
+  ...BASE,
+  sex: 'f.sex',
+  ageGroup: 'f.age_group',
+  nationality: 'f.nationality',
+} as const;
+/** Persons charged or convicted: also by the form of exploitation of their trafficking charges. */
+const DEFENDANT = { ...PERSON, exploitation: 'f.exploitation' } as const;
 const breakdowns = (columns: object): DimensionId[] => [
   'year',
   'institution',
@@ -96,12 +145,13 @@ export const prosecutionFigures = [
     unit: 'persons',
     measure: 'rows',
     source: CHARGED,
-    columns: PERSON,
-    breakdowns: breakdowns(PERSON),
-    title: { es: 'Personas imputadas', en: 'Persons charged (imputados)' },
+    where: 'f.trafficking',
+    columns: DEFENDANT,
+    breakdowns: breakdowns(DEFENDANT),
+    title: { es: 'Personas imputadas por trata', en: 'Persons charged with trafficking (imputados)' },
     definition: {
-      es: 'Sospechosos distintos cuya primera imputación fue en el período (un sospechoso por registro de investigación); sexo del imputado.',
-      en: 'Distinct suspects whose first imputación was in the period (one suspect per investigation record); sex of the suspect.',
+      es: 'Sospechosos distintos cuya primera imputación fue en el período y con al menos un cargo bajo una disposición de trata (Ley 4788/2012, Código Penal arts. 129, 129b, 129c); un sospechoso por registro de investigación. Las imputaciones solo por otras disposiciones (p. ej. proxenetismo) se cuentan aparte. Sexo, edad, nacionalidad del imputado y forma de explotación de sus cargos de trata.',
+      en: 'Distinct suspects whose first imputación was in the period, with at least one charge under a trafficking provision (Law 4788/2012, Penal Code arts. 129, 129b, 129c); one suspect per investigation record. Charges under other provisions only (e.g. pimping) are counted apart. Sex, age and citizenship of the suspect, and the form of exploitation of their trafficking charges.',
     },
   }),
   defineFigure({
@@ -110,12 +160,13 @@ export const prosecutionFigures = [
     unit: 'persons',
     measure: 'rows',
     source: CONVICTED,
-    columns: { ...PERSON, sentenceBand: 'f.sentence_band' },
-    breakdowns: breakdowns({ ...PERSON, sentenceBand: 1 }),
-    title: { es: 'Personas condenadas', en: 'Persons convicted' },
+    where: 'f.trafficking',
+    columns: { ...DEFENDANT, sentenceBand: 'f.sentence_band' },
+    breakdowns: breakdowns({ ...DEFENDANT, sentenceBand: 1 }),
+    title: { es: 'Personas condenadas por trata', en: 'Persons convicted of trafficking' },
     definition: {
-      es: 'Sospechosos distintos condenados, en el año de su primera sentencia condenatoria; pena en meses por tramo (<24, 24–59, 60–119, 120+; «sin pena» si no se registró).',
-      en: 'Distinct suspects convicted, in the year of their first conviction; sentence in months by band (<24, 24–59, 60–119, 120+; “none” when not recorded).',
+      es: 'Sospechosos distintos condenados por al menos un cargo bajo una disposición de trata (resultado registrado por cargo), en el año de esa primera condena; pena en meses por tramo (<24, 24–59, 60–119, 120+; «suspendida» si la pena se suspendió; «sin pena» si no se registró). Las condenas solo por otras disposiciones se cuentan aparte.',
+      en: 'Distinct suspects convicted on at least one charge under a trafficking provision (outcome recorded per charge), in the year of that first conviction; sentence in months by band (<24, 24–59, 60–119, 120+; "suspended" when the sentence was suspended; "none" when not recorded). Convictions under other provisions only are counted apart.',
     },
   }),
   defineFigure({
@@ -125,13 +176,134 @@ export const prosecutionFigures = [
     measure: 'medianDays',
     valueColumn: 'f.sentence_months',
     source: CONVICTED,
-    where: 'f.sentence_months is not null',
-    columns: PERSON,
-    breakdowns: breakdowns(PERSON),
+    where: 'f.trafficking and f.sentence_months is not null and not f.suspended',
+    columns: DEFENDANT,
+    breakdowns: breakdowns(DEFENDANT),
     title: { es: 'Pena de prisión (mediana, meses)', en: 'Prison sentence (median, months)' },
     definition: {
-      es: 'Mediana de la pena (meses) de las personas condenadas en el período con pena registrada.',
-      en: 'Median sentence (months) of the persons convicted in the period with a recorded sentence.',
+      es: 'Mediana de la pena de prisión (meses) de las personas condenadas por trata en el período; las penas suspendidas no son prisión y quedan fuera.',
+      en: 'Median prison sentence (months) of the persons convicted of trafficking in the period; suspended sentences are not prison and are left out.',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'personsChargedOtherProvisions',
+    unit: 'persons',
+    measure: 'rows',
+    source: CHARGED,
+    where: 'not f.trafficking',
+    columns: PERSON,
+    breakdowns: breakdowns(PERSON),
+    title: {
+      es: 'Personas imputadas solo por otras disposiciones',
+      en: 'Persons charged under other provisions only',
+    },
+    definition: {
+      es: 'Sospechosos de investigaciones de trata cuya primera imputación fue en el período y cuyos cargos son todos de otras disposiciones (proxenetismo, pornografía infantil, privación de libertad u otras): desglose aparte, no sumado a las imputaciones por trata.',
+      en: 'Suspects of trafficking investigations whose first imputación was in the period and whose charges are all under other provisions (pimping, child sexual abuse material, deprivation of liberty or others): a separate breakdown, not added to trafficking charges.',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'personsConvictedOtherProvisions',
+    unit: 'persons',
+    measure: 'rows',
+    source: CONVICTED,
+    where: 'not f.trafficking',
+    columns: { ...PERSON, sentenceBand: 'f.sentence_band' },
+    breakdowns: breakdowns({ ...PERSON, sentenceBand: 1 }),
+    title: {
+      es: 'Personas condenadas solo por otras disposiciones',
+      en: 'Persons convicted under other provisions only',
+    },
+    definition: {
+      es: 'Sospechosos de investigaciones de trata condenados en el período sin ninguna condena bajo una disposición de trata (p. ej. solo proxenetismo).',
+      en: 'Suspects of trafficking investigations convicted in the period with no conviction under a trafficking provision (e.g. pimping only).',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'officialsCharged',
+    unit: 'persons',
+    measure: 'rows',
+    source: CHARGED,
+    where: 'f.trafficking and f.official',
+    columns: BASE,
+    breakdowns: breakdowns(BASE),
+    title: {
+      es: 'Funcionarios imputados por complicidad en trata',
+      en: 'Officials charged for complicity in trafficking',
+    },
+    definition: {
+      es: 'Personas imputadas por trata en el período que son funcionarios públicos (sospechoso marcado como funcionario). Solo agregados: nunca por institución del funcionario.',
+      en: 'Persons charged with trafficking in the period who are public officials (suspect flagged as an official). Aggregates only: never by the official’s institution.',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'officialsConvicted',
+    unit: 'persons',
+    measure: 'rows',
+    source: CONVICTED,
+    where: 'f.trafficking and f.official',
+    columns: BASE,
+    breakdowns: breakdowns(BASE),
+    title: {
+      es: 'Funcionarios condenados por complicidad en trata',
+      en: 'Officials convicted for complicity in trafficking',
+    },
+    definition: {
+      es: 'Personas condenadas por trata en el período que son funcionarios públicos. Solo agregados.',
+      en: 'Persons convicted of trafficking in the period who are public officials. Aggregates only.',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'compensationOrdered',
+    unit: 'persons',
+    measure: 'rows',
+    source: COMPENSATION,
+    columns: PERSON,
+    breakdowns: breakdowns(PERSON),
+    title: {
+      es: 'Condenados con reparación o indemnización ordenada',
+      en: 'Convicted persons ordered to pay restitution or compensation',
+    },
+    definition: {
+      es: 'Personas condenadas en el período a las que la sentencia ordenó pagar una reparación o indemnización a las víctimas (monto mayor que cero).',
+      en: 'Persons convicted in the period whose sentence ordered restitution or compensation to the victims (an amount above zero).',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'victimsInProceedings',
+    unit: 'persons',
+    measure: 'rows',
+    source: PARTICIPATION,
+    columns: BASE,
+    breakdowns: breakdowns(BASE),
+    title: { es: 'Víctimas que participaron en el proceso', en: 'Victims who took part in proceedings' },
+    definition: {
+      es: 'Personas (registros de persona) cuya participación en un proceso penal se registró por primera vez en el período (testigo o parte, con sus medidas de protección). La participación es voluntaria.',
+      en: 'Persons (person records) whose participation in criminal proceedings was first recorded in the period (as witness or party, with their protective measures). Participation is voluntary.',
+    },
+  }),
+  defineFigure({
+    ...common,
+    id: 'victimsPenalised',
+    unit: 'persons',
+    measure: 'rows',
+    source: PARTICIPATION,
+    where: 'f.penalised',
+    columns: BASE,
+    breakdowns: breakdowns(BASE),
+    title: {
+      es: 'Víctimas sancionadas por actos que fueron obligadas a cometer',
+      en: 'Victims penalised for acts they were compelled to commit',
+    },
+    definition: {
+      es: 'Personas participantes en un proceso registradas como sancionadas por actos cometidos como consecuencia directa de la trata (principio de no punición). Debería ser cero.',
+      en: 'Persons taking part in proceedings recorded as penalised for acts committed as a direct result of being trafficked (non-punishment principle). It should be zero.',
     },
   }),
   defineFigure({

@@ -27,6 +27,8 @@ export function keyLabel(t: Translate, locale: Locale, dimension: DimensionId, k
   if (key === 'Unknown') return t('stats.unknown');
   if (dimension === 'department') return departmentName(key);
   if (dimension === 'sentenceBand' && key === 'none') return t('stats.sentenceBand.none');
+  if (dimension === 'sentenceBand' && key === 'suspended') return t('stats.sentenceBand.suspended');
+  if (dimension === 'scope') return t(`stats.scope.${key}` as MessageKey as never);
   if (dimension === 'hotlineChannel') return preventionLabel(locale, 'HOTLINE_CHANNELS', key);
   if (dimension === 'cooperationKind') return t(`prosecution.cooperation.${key}` as MessageKey as never);
   if (dimension === 'nationality') return countryName(locale, key);
