@@ -171,7 +171,7 @@ describe.skipIf(skipBackend)('statistics API', () => {
     expect(book.worksheets[0]!.name).toBe('Informe 2025');
     const csv = await api(t, analyst, 'GET', '/api/statistics/report/file?year=2025&format=csv&locale=es');
     expect(csv.body).toContain('Víctimas identificadas');
-    expect(csv.body).toContain(`Víctimas identificadas,Total,2025,${identified.json().total}`);
+    expect(csv.body).toContain(`Víctimas identificadas formalmente,Total,2025,${identified.json().total}`);
   });
 
   it('writes the same report from the command line', async () => {
