@@ -4,7 +4,7 @@
  */
 import { listComplicityRegister } from '../../../shared/contracts/investigations.js';
 import { Page } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
+import { DataTable } from '../../components/DataTable.js';
 import { useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '@tanstack/react-router';
@@ -17,57 +17,42 @@ export function ComplicityPage() {
   const register = useApiQuery(listComplicityRegister, {});
   return (
     <Page title={t('prosecution.complicityTitle')} intro={<p>{t('prosecution.complicityIntro')}</p>}>
-      <QueryState
+      <DataTable
         query={register}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(item) => item.suspectId}
+        label={t('prosecution.complicityTitle')}
+        testId="complicity-table"
+        rowTestId="complicity-row"
         empty={
           <p className="empty" data-testid="complicity-empty">
             {t('prosecution.complicityNone')}
           </p>
         }
-      >
-        {(data) => (
-          <div
-            className="table-scroll"
-            role="region"
-            aria-label={t('prosecution.complicityTitle')}
-            tabIndex={0}
-          >
-            <table className="table table--cards" data-testid="complicity-table">
-              <caption className="visually-hidden">{t('prosecution.complicityTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('prosecution.field.reference')}</th>
-                  <th scope="col">{t('prosecution.field.official')}</th>
-                  <th scope="col">{t('prosecution.field.officialInstitution')}</th>
-                  <th scope="col">{t('prosecution.field.stage')}</th>
-                  <th scope="col">{t('prosecution.field.outcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => (
-                  <tr key={item.suspectId} data-testid="complicity-row">
-                    <th scope="row">
-                      <Link to="/investigations/$id" params={{ id: item.investigationId }}>
-                        {item.reference}
-                      </Link>
-                      <span className="cell-secondary"> {formatDate(locale, item.openedOn)}</span>
-                    </th>
-                    <td data-label={t('prosecution.field.official')}>{t(labelKey('official', item.kind))}</td>
-                    <td data-label={t('prosecution.field.officialInstitution')}>{item.institution.code}</td>
-                    <td data-label={t('prosecution.field.stage')}>
-                      {item.currentStage ? <StageLabel stage={item.currentStage} /> : '—'}
-                    </td>
-                    <td data-label={t('prosecution.field.outcome')}>
-                      {item.outcome ? t(labelKey('outcome', item.outcome)) : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryState>
+        columns={[
+          {
+            header: t('prosecution.field.reference'),
+            cell: (item) => (
+              <>
+                <Link to="/investigations/$id" params={{ id: item.investigationId }}>
+                  {item.reference}
+                </Link>
+                <span className="cell-secondary"> {formatDate(locale, item.openedOn)}</span>
+              </>
+            ),
+          },
+          { header: t('prosecution.field.official'), cell: (item) => t(labelKey('official', item.kind)) },
+          { header: t('prosecution.field.officialInstitution'), cell: (item) => item.institution.code },
+          {
+            header: t('prosecution.field.stage'),
+            cell: (item) => (item.currentStage ? <StageLabel stage={item.currentStage} /> : '—'),
+          },
+          {
+            header: t('prosecution.field.outcome'),
+            cell: (item) => (item.outcome ? t(labelKey('outcome', item.outcome)) : '—'),
+          },
+        ]}
+      />
     </Page>
   );
 }

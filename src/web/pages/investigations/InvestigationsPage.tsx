@@ -3,14 +3,14 @@
  * file number (a code, so it may live in the address). "New investigation" opens the form; coming
  * from a case (`?caseId=`), the form starts with that case linked.
  */
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ListInvestigationsQuery } from '../../../shared/api-prosecution.js';
 import { listInvestigations } from '../../../shared/contracts/investigations.js';
+import { DataTable, useListSearch } from '../../components/DataTable.js';
 import { Form, useZodForm } from '../../components/Form.js';
 import { FormText } from '../../components/FormFields.js';
 import { Page, PageButton } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
@@ -24,15 +24,13 @@ const Search = ListInvestigationsQuery.pick({ reference: true });
 export function InvestigationsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const search = useSearch({ from: '/_app/investigations' });
+  const [search, setSearch] = useListSearch('/_app/investigations');
   const navigate = useNavigate();
   const fromCase = search.caseId ?? null;
   const [creating, setCreating] = useState(fromCase !== null && can('investigation.create'));
   const list = useApiQuery(listInvestigations, { query: { reference: search.reference, limit: 100 } });
   const filters = useZodForm(Search, { defaultValues: { reference: search.reference } });
-  const onSearch = filters.handleSubmit(
-    (values) => void navigate({ to: '/investigations', search: { reference: values.reference } }),
-  );
+  const onSearch = filters.handleSubmit((values) => setSearch({ reference: values.reference }));
 
   return (
     <Page
@@ -58,52 +56,38 @@ export function InvestigationsPage() {
           {t('action.search')}
         </button>
       </Form>
-      <QueryState
+      <DataTable
         query={list}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(item) => item.id}
+        label={t('prosecution.title')}
+        testId="investigations-table"
+        rowTestId="investigation-row"
         empty={
           <p className="empty" data-testid="investigations-empty">
             {t('prosecution.none')}
           </p>
         }
-      >
-        {(data) => (
-          <div className="table-scroll" role="region" aria-label={t('prosecution.title')} tabIndex={0}>
-            <table
-              className="table table--cards"
-              aria-busy={list.isFetching}
-              data-testid="investigations-table"
-            >
-              <caption className="visually-hidden">{t('prosecution.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('prosecution.field.reference')}</th>
-                  <th scope="col">{t('prosecution.field.openedOn')}</th>
-                  <th scope="col">{t('prosecution.field.defendants')}</th>
-                  <th scope="col">{t('prosecution.field.furthestStage')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => (
-                  <tr key={item.id} data-testid="investigation-row">
-                    <th scope="row">
-                      <Link to="/investigations/$id" params={{ id: item.id }}>
-                        {item.reference}
-                      </Link>
-                      {item.complicity && <ComplicityBadge />}
-                    </th>
-                    <td data-label={t('prosecution.field.openedOn')}>{formatDate(locale, item.openedOn)}</td>
-                    <td data-label={t('prosecution.field.defendants')}>{item.suspects}</td>
-                    <td data-label={t('prosecution.field.furthestStage')}>
-                      {item.furthestStage ? <StageLabel stage={item.furthestStage} /> : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryState>
+        columns={[
+          {
+            header: t('prosecution.field.reference'),
+            cell: (item) => (
+              <>
+                <Link to="/investigations/$id" params={{ id: item.id }}>
+                  {item.reference}
+                </Link>
+                {item.complicity && <ComplicityBadge />}
+              </>
+            ),
+          },
+          { header: t('prosecution.field.openedOn'), cell: (item) => formatDate(locale, item.openedOn) },
+          { header: t('prosecution.field.defendants'), cell: (item) => item.suspects },
+          {
+            header: t('prosecution.field.furthestStage'),
+            cell: (item) => (item.furthestStage ? <StageLabel stage={item.furthestStage} /> : '—'),
+          },
+        ]}
+      />
       {creating && (
         <NewInvestigationDialog
           caseId={fromCase}

@@ -1,10 +1,10 @@
 /** Awareness campaigns of every institution, with their summed reach; staff record their own. */
 import { createCampaign, listCampaigns } from '../../../shared/contracts/prevention.js';
+import { DataTable } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormChoices, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page, PageButton } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
 import { departmentName, PY_DEPARTMENTS } from '../../departments.js';
 import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -28,49 +28,37 @@ export function CampaignsPage() {
       }
     >
       <LiveRegion success={saved} />
-      <QueryState
+      <DataTable
         query={list}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(item) => item.id}
+        label={t('campaigns.title')}
+        testId="campaigns-table"
+        rowTestId="campaign-row"
         empty={<p className="empty">{t('campaigns.none')}</p>}
-      >
-        {(data) => (
-          <>
-            <p className="cases-total">{t('campaigns.total', { total: data.total, reach: data.reach })}</p>
-            <div className="table-wrap">
-              <table className="table" data-testid="campaigns-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('campaigns.startsOn')}</th>
-                    <th scope="col">{t('campaigns.titleField')}</th>
-                    <th scope="col">{t('prevention.institution')}</th>
-                    <th scope="col">{t('campaigns.channels')}</th>
-                    <th scope="col">{t('prevention.department')}</th>
-                    <th scope="col">{t('campaigns.reach')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{item.endsOn ? `${item.startsOn} – ${item.endsOn}` : item.startsOn}</td>
-                      <td>{item.title}</td>
-                      <td>{item.institution.code}</td>
-                      <td>
-                        {item.channels.map((c) => preventionLabel(locale, 'CAMPAIGN_CHANNELS', c)).join(', ')}
-                      </td>
-                      <td>
-                        {item.departments.length === 0
-                          ? t('prevention.national')
-                          : item.departments.map(departmentName).join(', ')}
-                      </td>
-                      <td>{item.reach ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </QueryState>
+        summary={(data) => t('campaigns.total', { total: data.total, reach: data.reach })}
+        columns={[
+          {
+            header: t('campaigns.startsOn'),
+            cell: (item) => (item.endsOn ? `${item.startsOn} – ${item.endsOn}` : item.startsOn),
+          },
+          { header: t('campaigns.titleField'), cell: (item) => item.title },
+          { header: t('prevention.institution'), cell: (item) => item.institution.code },
+          {
+            header: t('campaigns.channels'),
+            cell: (item) =>
+              item.channels.map((c) => preventionLabel(locale, 'CAMPAIGN_CHANNELS', c)).join(', '),
+          },
+          {
+            header: t('prevention.department'),
+            cell: (item) =>
+              item.departments.length === 0
+                ? t('prevention.national')
+                : item.departments.map(departmentName).join(', '),
+          },
+          { header: t('campaigns.reach'), cell: (item) => item.reach ?? '—' },
+        ]}
+      />
       {dialog && <CampaignDialog onClose={close} />}
     </Page>
   );

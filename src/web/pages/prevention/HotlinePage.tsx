@@ -5,6 +5,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { listHotlineContacts, recordHotlineContact } from '../../../shared/contracts/prevention.js';
 import { paraguayToday } from '../../../shared/dates.js';
+import { DataTable } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import {
   FormCheckbox,
@@ -14,7 +15,6 @@ import {
   FormTextArea,
 } from '../../components/FormFields.js';
 import { Page, PageButton } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
 import { useDialog } from '../../hooks/useDialog.js';
@@ -38,45 +38,39 @@ export function HotlinePage() {
         <PageButton show={can('hotline.record')} label={t('hotline.new')} onClick={() => open('create')} />
       }
     >
-      <QueryState
+      <DataTable
         query={list}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(item) => item.id}
+        label={t('hotline.title')}
+        testId="hotline-table"
+        rowTestId="hotline-row"
         empty={<p className="empty">{t('hotline.none')}</p>}
-      >
-        {(data) => (
-          <>
-            <p className="cases-total">{t('hotline.total', { total: data.total })}</p>
-            <div className="table-wrap">
-              <table className="table" data-testid="hotline-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('hotline.receivedOn')}</th>
-                    <th scope="col">{t('hotline.channel')}</th>
-                    <th scope="col">{t('hotline.topic')}</th>
-                    <th scope="col">{t('prevention.department')}</th>
-                    <th scope="col">{t('hotline.case')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.id} data-testid="hotline-row">
-                      <td>
-                        <Link to="/prevention/hotline/$id" params={{ id: item.id }}>
-                          {item.receivedOn}
-                        </Link>
-                      </td>
-                      <td>{preventionLabel(locale, 'HOTLINE_CHANNELS', item.channel)}</td>
-                      <td>{preventionLabel(locale, 'HOTLINE_TOPICS', item.topic)}</td>
-                      <td>{item.department ? departmentName(item.department) : '—'}</td>
-                      <td>{item.caseId ? '✓' : t('hotline.noCase')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </QueryState>
+        summary={(data) => t('hotline.total', { total: data.total })}
+        columns={[
+          {
+            header: t('hotline.receivedOn'),
+            cell: (item) => (
+              <Link to="/prevention/hotline/$id" params={{ id: item.id }}>
+                {item.receivedOn}
+              </Link>
+            ),
+          },
+          {
+            header: t('hotline.channel'),
+            cell: (item) => preventionLabel(locale, 'HOTLINE_CHANNELS', item.channel),
+          },
+          {
+            header: t('hotline.topic'),
+            cell: (item) => preventionLabel(locale, 'HOTLINE_TOPICS', item.topic),
+          },
+          {
+            header: t('prevention.department'),
+            cell: (item) => (item.department ? departmentName(item.department) : '—'),
+          },
+          { header: t('hotline.case'), cell: (item) => (item.caseId ? '✓' : t('hotline.noCase')) },
+        ]}
+      />
       {dialog && <ContactDialog onClose={() => close()} />}
     </Page>
   );

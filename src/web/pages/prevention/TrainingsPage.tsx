@@ -2,15 +2,15 @@
  * Training events of every institution, filtered by period (dates in the address), with the
  * participant totals over the filter; staff record their institution's events here.
  */
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { ListTrainingsQuery } from '../../../shared/api-prevention.js';
 import { createTrainingEvent, listTrainingEvents } from '../../../shared/contracts/prevention.js';
+import { DataTable, useListSearch } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormChoices, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { useInstitutions } from '../../components/InstitutionOptions.js';
 import { Page, PageButton } from '../../components/Page.js';
 import { PeriodFilter } from '../../components/PeriodFilter.js';
-import { QueryState } from '../../components/QueryState.js';
 import { departmentName } from '../../departments.js';
 import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -25,8 +25,7 @@ const Period = ListTrainingsQuery.pick({ from: true, to: true });
 export function TrainingsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const period = useSearch({ from: '/_app/prevention/trainings' });
-  const navigate = useNavigate();
+  const [period, setPeriod] = useListSearch('/_app/prevention/trainings');
   const list = useApiQuery(listTrainingEvents, { query: { ...period, limit: 200 } });
   const { dialog, open, close } = useDialog<'create'>();
 
@@ -43,60 +42,51 @@ export function TrainingsPage() {
         schema={Period}
         value={period}
         labels={{ from: t('prevention.from'), to: t('prevention.to') }}
-        onApply={(search) => void navigate({ to: '/prevention/trainings', search })}
+        onApply={setPeriod}
       />
-      <QueryState
+      <DataTable
         query={list}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(item) => item.id}
+        label={t('trainings.title')}
+        testId="trainings-table"
+        rowTestId="training-row"
         empty={<p className="empty">{t('trainings.none')}</p>}
-      >
-        {(data) => (
-          <>
-            <p className="cases-total" data-testid="trainings-total">
-              {t('trainings.total', {
-                total: data.total,
-                participants: data.participants.total,
-                female: data.participants.bySex.Female,
-                male: data.participants.bySex.Male,
-                other: data.participants.bySex.Unspecified,
-              })}
-            </p>
-            <div className="table-wrap">
-              <table className="table" data-testid="trainings-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('trainings.heldOn')}</th>
-                    <th scope="col">{t('trainings.titleField')}</th>
-                    <th scope="col">{t('trainings.organiser')}</th>
-                    <th scope="col">{t('trainings.modality')}</th>
-                    <th scope="col">{t('trainings.participants')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.id} data-testid="training-row">
-                      <td>{item.heldOn}</td>
-                      <td>
-                        <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
-                          {item.title}
-                        </Link>
-                        <span className="cell-secondary">
-                          {' '}
-                          · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}
-                          {item.department ? ` · ${departmentName(item.department)}` : ''}
-                        </span>
-                      </td>
-                      <td>{item.institution.code}</td>
-                      <td>{preventionLabel(locale, 'TRAINING_MODALITIES', item.modality)}</td>
-                      <td>{item.participants.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </QueryState>
+        summaryTestId="trainings-total"
+        summary={(data) =>
+          t('trainings.total', {
+            total: data.total,
+            participants: data.participants.total,
+            female: data.participants.bySex.Female,
+            male: data.participants.bySex.Male,
+            other: data.participants.bySex.Unspecified,
+          })
+        }
+        columns={[
+          { header: t('trainings.heldOn'), cell: (item) => item.heldOn },
+          {
+            header: t('trainings.titleField'),
+            cell: (item) => (
+              <>
+                <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
+                  {item.title}
+                </Link>
+                <span className="cell-secondary">
+                  {' '}
+                  · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}
+                  {item.department ? ` · ${departmentName(item.department)}` : ''}
+                </span>
+              </>
+            ),
+          },
+          { header: t('trainings.organiser'), cell: (item) => item.institution.code },
+          {
+            header: t('trainings.modality'),
+            cell: (item) => preventionLabel(locale, 'TRAINING_MODALITIES', item.modality),
+          },
+          { header: t('trainings.participants'), cell: (item) => item.participants.total },
+        ]}
+      />
       {dialog && <TrainingDialog onClose={() => close()} />}
     </Page>
   );
