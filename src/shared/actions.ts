@@ -46,6 +46,7 @@ export const ACTIONS = {
   ],
   legalProvision: ['list'],
   statistics: ['read', 'report', 'drill'],
+  task: ['create', 'list', 'update'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
   device: ['register', 'list', 'revoke', 'unlock'],
   privacy: ['readRetention', 'updateRetention', 'hold', 'erase', 'oversee', 'accessReport', 'consentReceipt'],

@@ -12,15 +12,16 @@ export const NOTIFICATION_KINDS = [
   'referral_overdue',
   // privacy: someone opened a record of the institution in an emergency (docs/PRIVACY.md)
   'break_glass_opened',
+  'task_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationView = z.object({
   id: Uuid,
   kind: z.enum(NOTIFICATION_KINDS),
-  resourceType: z.enum(['referral', 'break_glass']),
+  resourceType: z.enum(['referral', 'break_glass', 'task']),
   resourceId: Uuid,
-  /** The referral's reference, e.g. DER-1A2B3C4D (a break-glass use: BG-1A2B3C4D). */
+  /** The referral's or task's reference, e.g. DER-1A2B3C4D, TAR-1A2B3C4D (a break-glass use: BG-1A2B3C4D). */
   reference: z.string(),
   /** The text in the reader's language; never holds personal data. */
   text: z.string(),

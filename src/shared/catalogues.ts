@@ -225,11 +225,17 @@ export const SERVICE_TYPES = [
 /** Services delivered in places with beds: they have a capacity and an occupancy. */
 export const BED_SERVICE_TYPES: readonly (typeof SERVICE_TYPES)[number][] = ['Shelter'];
 export const URGENCIES = ['Immediate', 'High', 'Normal'] as const;
-/** Days a referral of each urgency has before it is overdue. */
+/** Working days (Paraguay's calendar) a referral of each urgency has before it is overdue. */
 export const URGENCY_DUE_DAYS: Record<(typeof URGENCIES)[number], number> = {
   Immediate: 1,
   High: 3,
   Normal: 10,
+};
+/** Working days an accepted referral has before its service should be delivered (docs/TASKS.md). */
+export const SERVICE_DUE_WORKING_DAYS: Record<(typeof URGENCIES)[number], number> = {
+  Immediate: 2,
+  High: 5,
+  Normal: 15,
 };
 export const REFERRAL_STATES = [
   'requested',

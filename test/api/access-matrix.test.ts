@@ -39,7 +39,7 @@ import { PREVENTION_MATRIX, PREVENTION_RUN } from './access-matrix-prevention.js
 import { PROSECUTION_MATRIX, PROSECUTION_RUN } from './access-matrix-prosecution.js';
 import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js';
 import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
-import { DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
+import { DAILY_AUDITED_AS, DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
 import { PRIVACY_MATRIX, PRIVACY_RUN } from './access-matrix-privacy.js';
 
 // prettier-ignore
@@ -98,6 +98,7 @@ type Situation = keyof typeof MATRIX;
 const AUDITED_AS: Partial<Record<Situation, Action>> = {
   ...IDENTIFICATION_AUDITED_AS,
   ...PROTECTION_AUDITED_AS,
+  ...DAILY_AUDITED_AS,
 };
 
 const HOME: Record<Role, string> = {

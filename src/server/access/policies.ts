@@ -201,6 +201,16 @@ export const policies = {
     /** The bulk import: each row is then checked as `create` for the institution it names. */
     import: is('system_admin', 'institution_admin'),
   },
+  task: {
+    /** Follow-up is case work: the case roles add tasks for their own institution. */
+    create: ((actor, task) => worksCases(actor) && sameInstitution(actor, task)) as Rule<Owned>,
+    /** My tasks and my institution's overdue work: the case roles and the institution's administrator. */
+    list: is('institution_admin', ...CASE_ROLES),
+    /** The institution the task is assigned to (its case roles and administrator). */
+    update: ((actor, task) =>
+      (actor.role === 'institution_admin' || worksCases(actor)) &&
+      sameInstitution(actor, task)) as Rule<Owned>,
+  },
   consent: {
     record: writeCase,
     withdraw: writeCase,

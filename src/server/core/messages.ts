@@ -306,6 +306,16 @@ export const messages = {
     gn: 'Fila ndoikóiva archivo-pe: {count}. Ndojeguerúi mba’eve; emyatyrõ umi fila ojehechaukáva.',
     en: 'Invalid rows in the file: {count}. Nothing was imported; correct the rows shown.',
   },
+  task_assignee_unknown: {
+    es: 'La persona asignada no es un usuario activo de la institución de la tarea.',
+    gn: 'Pe ojeasignáva ndaha’éi puruhára oĩva institución tembiapo rehegua-pe.',
+    en: 'The assignee is not an active user of the task’s institution.',
+  },
+  task_title_fixed: {
+    es: 'Una tarea creada por una regla no cambia de título.',
+    gn: 'Tembiapo regla ojapóva ndoikatúi omoambue héra.',
+    en: 'A task created by a rule keeps its title.',
+  },
   capacity_required: {
     es: 'El servicio {service} tiene plazas: indique su capacidad.',
     gn: 'Servicio {service} oguereko tenda: ehechauka mboýpa ikatu oike.',

@@ -26,6 +26,8 @@ const ENCRYPTED = {
   referrals: ['note', 'state_reason'],
   service_deliveries: ['description'],
   hotline_contacts: ['summary'],
+  // follow-up
+  tasks: ['title'],
   // prosecution
   investigations: ['complaint_summary', 'ict_accounts'],
   investigation_suspects: ['given_names', 'surnames', 'aliases', 'document_number', 'official_position'],

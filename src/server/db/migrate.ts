@@ -19,6 +19,7 @@ import * as ctdcAnalysis from './migrations/2026-11-24T18-45-00_ctdc_analysis.js
 import * as statisticsMore from './migrations/2026-11-24T19-00-00_statistics_more.js';
 import * as statisticsCube from './migrations/2026-11-24T19-30-00_statistics_cube.js';
 import * as statisticsCubeFill from './migrations/2026-11-24T19-31-00_statistics_cube_fill.js';
+import * as tasks from './migrations/2026-12-05T13-00-00_tasks.js';
 import * as offlineSync from './migrations/2026-12-05T14-00-00_offline_sync.js';
 import * as privacy from './migrations/2026-12-05T16-00-00_privacy.js';
 import * as auditTree from './migrations/2026-12-05T17-00-00_audit_tree.js';
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T19-00-00_statistics_more': statisticsMore,
   '2026-11-24T19-30-00_statistics_cube': statisticsCube,
   '2026-11-24T19-31-00_statistics_cube_fill': statisticsCubeFill,
+  '2026-12-05T13-00-00_tasks': tasks,
   '2026-12-05T14-00-00_offline_sync': offlineSync,
   '2026-12-05T16-00-00_privacy': privacy,
   '2026-12-05T17-00-00_audit_tree': auditTree,

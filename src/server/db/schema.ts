@@ -413,6 +413,8 @@ export interface ReferralTable {
   holds_place: Generated<boolean>;
   /** When the overdue referral was escalated to supervisors (once). */
   escalated_at: Generated<Date | null>;
+  /** The day the service should be delivered by, set when the referral is accepted (working days). */
+  service_due_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -455,7 +457,27 @@ export interface NotificationTable {
   mail_next_at: Generated<Date>;
 }
 
+export interface TaskTable {
+  id: Generated<string>;
+  case_id: string | null;
+  institution_id: string;
+  assignee_user_id: string | null;
+  kind: string;
+  /** Encrypted (tasks.title). */
+  title: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  due_on: DateOnly;
+  status: Generated<string>;
+  overdue_notified_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  completed_at: Timestamp | null;
+}
+
 export interface DB {
+  tasks: TaskTable;
   institutions: InstitutionTable;
   units: UnitTable;
   users: UserTable;

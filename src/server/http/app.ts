@@ -22,6 +22,7 @@ import { sessionRoutes } from '../modules/session/session.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { investigationRoutes } from '../modules/investigations/investigations.routes.js';
+import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import { deviceRoutes } from '../modules/devices/devices.routes.js';
 import type { AppServices } from '../services.js';
@@ -144,6 +145,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   preventionRoutes(app, services);
   investigationRoutes(app, services);
   linkageRoutes(app, services);
+  taskRoutes(app, services);
   deviceRoutes(app, services);
   privacyRoutes(app, services);
 

@@ -22,6 +22,7 @@ import * as session from './session.js';
 import * as setup from './setup.js';
 import * as statistics from './statistics.js';
 import * as system from './system.js';
+import * as tasks from './tasks.js';
 import * as users from './users.js';
 
 export const contracts = {
@@ -44,6 +45,7 @@ export const contracts = {
   ...investigations,
   ...linkage,
   ...privacy,
+  ...tasks,
 };
 
 export type Contracts = typeof contracts;

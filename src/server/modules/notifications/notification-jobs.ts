@@ -1,5 +1,6 @@
 /**
- * The server's background work for notifications: every minute, escalate overdue referrals and,
+ * The server's background work for notifications: every minute, run the follow-up rules (overdue
+ * referrals escalated, tasks made and overdue tasks announced, tasks/task-rules.ts) and,
  * when e-mail is configured, send the pending notification e-mails. Timers are unref'd so they
  * never keep the process alive; the returned function stops them.
  */
@@ -7,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { drainMailOutbox, mailEnabled, smtpSender } from '../../mail/mail-outbox.js';
-import { escalateOverdueReferrals } from './notifications.service.js';
+import { runFollowUpRules } from '../tasks/task-rules.js';
 
 export const NOTIFICATION_JOB_INTERVAL_MS = 60_000;
 
@@ -18,8 +19,9 @@ export function scheduleNotificationJobs(db: Database, config: Config, logger: L
     if (running || db.closed) return;
     running = true;
     try {
-      const escalated = await escalateOverdueReferrals(db);
-      if (escalated) logger.info({ escalated }, 'overdue referrals escalated');
+      const rules = await runFollowUpRules(db);
+      if (rules.referralsEscalated || rules.tasksCreated || rules.tasksNotified)
+        logger.info(rules, 'follow-up rules');
       if (send) {
         const { sent, failed } = await drainMailOutbox(db, config, send, logger);
         if (sent || failed) logger.info({ sent, failed }, 'notification e-mails');

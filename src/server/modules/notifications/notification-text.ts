@@ -47,6 +47,11 @@ const TEXT: Record<NotificationKind, Record<Locale, string>> = {
     gn: 'Ojepe’a peteĩ jeike pya’e {ref} peteĩ kuatia pende institución mba’évape.',
     en: 'An emergency access {ref} was opened to a record of your institution.',
   },
+  task_overdue: {
+    es: 'La tarea {ref} está vencida.',
+    gn: 'Tembiapo {ref} ohasáma ára.',
+    en: 'Task {ref} is overdue.',
+  },
 };
 
 const OPEN_APP: Record<Locale, string> = {
@@ -67,6 +72,12 @@ const PRIVACY_SUBJECT: Record<Locale, string> = {
   en: 'Ñandutí: emergency access',
 };
 
+const TASK_SUBJECT: Record<Locale, string> = {
+  es: 'Ñandutí: tarea vencida',
+  gn: 'Ñandutí: tembiapo ohasáma ára',
+  en: 'Ñandutí: task overdue',
+};
+
 /** A referral's reference: a short, non-personal form of its id, the same on both sides. */
 export function referralReference(referralId: string): string {
   return `DER-${referralId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
@@ -79,24 +90,34 @@ export function breakGlassReference(id: string): string {
 
 /** The reference a notification of `kind` shows for its resource. */
 export function referenceOf(kind: string, resourceId: string): string {
-  return kind.startsWith('break_glass') ? breakGlassReference(resourceId) : referralReference(resourceId);
+  if (kind.startsWith('break_glass')) return breakGlassReference(resourceId);
+  return kind.startsWith('task_') ? taskReference(resourceId) : referralReference(resourceId);
 }
 
 function localeOr(locale: string): Locale {
   return locale === 'gn' || locale === 'en' ? locale : 'es';
 }
 
-export function notificationText(kind: string, referralId: string, locale: string): string {
+/** A task's reference: a short, non-personal form of its id. */
+export function taskReference(taskId: string): string {
+  return `TAR-${taskId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+export function notificationText(kind: string, resourceId: string, locale: string): string {
   const texts = TEXT[kind as NotificationKind];
   const l = localeOr(locale);
-  return texts ? texts[l].replace('{ref}', referenceOf(kind, referralId)) : kind;
+  return texts ? texts[l].replace('{ref}', referenceOf(kind, resourceId)) : kind;
 }
 
 /** The e-mail: a subject and two lines, no personal data, no link to a record. */
-export function notificationMail(kind: string, referralId: string, locale: string, publicUrl: string) {
+export function notificationMail(kind: string, resourceId: string, locale: string, publicUrl: string) {
   const l = localeOr(locale);
   return {
-    subject: kind.startsWith('break_glass') ? PRIVACY_SUBJECT[l] : SUBJECT[l],
-    text: `${notificationText(kind, referralId, l)}\n${OPEN_APP[l]}\n${publicUrl}\n`,
+    subject: kind.startsWith('break_glass')
+      ? PRIVACY_SUBJECT[l]
+      : kind.startsWith('task_')
+        ? TASK_SUBJECT[l]
+        : SUBJECT[l],
+    text: `${notificationText(kind, resourceId, l)}\n${OPEN_APP[l]}\n${publicUrl}\n`,
   };
 }

@@ -55,7 +55,7 @@ async function insertFor(
 /** Tells the other side of `referral` from the actor's institution that `kind` happened. */
 export async function notifyReferral(
   ctx: Pick<Ctx, 'trx' | 'actor'>,
-  kind: Exclude<NotificationKind, 'referral_overdue'>,
+  kind: Exclude<NotificationKind, 'referral_overdue' | 'task_overdue'>,
   referral: ReferralSides,
 ): Promise<void> {
   const other =
@@ -167,7 +167,12 @@ export async function listNotifications(ctx: Pick<Ctx, 'trx' | 'actor'>, locale:
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind as NotificationKind,
-      resourceType: r.resource_type === 'break_glass' ? ('break_glass' as const) : ('referral' as const),
+      resourceType:
+        r.resource_type === 'break_glass'
+          ? ('break_glass' as const)
+          : r.resource_type === 'task'
+            ? ('task' as const)
+            : ('referral' as const),
       resourceId: r.resource_id,
       reference: referenceOf(r.kind, r.resource_id),
       text: notificationText(r.kind, r.resource_id, locale),

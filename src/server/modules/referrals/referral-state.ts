@@ -37,7 +37,7 @@ export async function transition(
   referralId: string,
   from: string,
   to: ReferralState,
-  changes: { state_reason?: string | null; holds_place?: boolean } = {},
+  changes: { state_reason?: string | null; holds_place?: boolean; service_due_on?: string } = {},
 ): Promise<void> {
   if (!canMove(from, to)) throw errors.conflict('invalid_referral_transition', { from, to });
   const row = await trx

@@ -12,7 +12,14 @@ import type {
   ReferralView,
   ServiceDeliveryRequest,
 } from '../../../shared/api-protection.js';
-import { DEFAULT_SHARED_FIELDS, URGENCY_DUE_DAYS, type URGENCIES } from '../../../shared/catalogues.js';
+import {
+  DEFAULT_SHARED_FIELDS,
+  SERVICE_DUE_WORKING_DAYS,
+  URGENCY_DUE_DAYS,
+  type URGENCIES,
+} from '../../../shared/catalogues.js';
+import { paraguayToday } from '../../../shared/dates.js';
+import { addWorkingDays, endOfParaguayDay } from '../../../shared/working-days.js';
 import { authorize } from '../../access/authorize.js';
 import { can, type Action } from '../../access/policies.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
@@ -38,8 +45,6 @@ import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
 type Actions = z.input<typeof ReferralView>['actions'];
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The one door to a referral: loads it through the SQL scope (`referralVisible`), then authorizes
@@ -209,7 +214,10 @@ export async function createReferral(
       to_institution_id: service.institution_id,
       state: 'requested',
       urgency: need.urgency,
-      due_at: new Date(Date.now() + URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]] * DAY_MS),
+      // The answer is due at the end of the Nth working day (Paraguay's calendar, docs/TASKS.md).
+      due_at: endOfParaguayDay(
+        addWorkingDays(paraguayToday(), URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]]),
+      ),
       shared_fields: fields,
       note: crypto.encryptNullable(input.note || null, 'referrals.note'),
       created_by: ctx.actor.userId,
@@ -256,7 +264,14 @@ export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: 
   const row = await loadReferralFor(ctx, referralId, 'referral.respond');
   const bed = isBedService(row.service_type);
   // Referral first, then the place (the lock order of referral-state.ts).
-  await transition(ctx.trx, row.id, row.state, 'accepted', { holds_place: bed });
+  await transition(ctx.trx, row.id, row.state, 'accepted', {
+    holds_place: bed,
+    // The service is due within working days of the acceptance; a rule follows it up (task-rules.ts).
+    service_due_on: addWorkingDays(
+      paraguayToday(),
+      SERVICE_DUE_WORKING_DAYS[row.urgency as (typeof URGENCIES)[number]] ?? SERVICE_DUE_WORKING_DAYS.Normal,
+    ),
+  });
   if (bed && !(await takePlace(ctx.trx, row.provider_service_id))) throw errors.conflict('no_capacity');
   await timeline(ctx, row, 'referral_accepted');
   await notifyReferral(ctx, 'referral_accepted', row);

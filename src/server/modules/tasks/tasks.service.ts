@@ -1,0 +1,150 @@
+/**
+ * Tasks: a case's plan, my tasks, my institution's overdue work. Manual tasks are made by the case
+ * roles for their own institution (on a case they may change); rule tasks come from task-rules.ts.
+ * A case's plan is read through the case door (404 when the case is not visible); a task is changed
+ * by the institution it is assigned to. Every write is audited in its transaction.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { CreateTaskRequest, ListTasksQuery, UpdateTaskRequest } from '../../../shared/api-tasks.js';
+import { paraguayToday } from '../../../shared/dates.js';
+import { authorize } from '../../access/authorize.js';
+import { can } from '../../access/policies.js';
+import type { Actor } from '../../access/actor.js';
+import { auditOperation } from '../../audit/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { errors } from '../../core/errors.js';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import type { Trx } from '../../db/database.js';
+import { loadCaseForAction } from '../cases/case-access.js';
+import { presentTask, TASK_COLUMNS, type TaskRow } from './tasks.presenter.js';
+
+const base = (trx: Trx) =>
+  trx
+    .selectFrom('tasks')
+    .innerJoin('institutions', 'institutions.id', 'tasks.institution_id')
+    .leftJoin('cases', 'cases.id', 'tasks.case_id')
+    .leftJoin('users', 'users.id', 'tasks.assignee_user_id');
+
+async function taskRow(trx: Trx, id: string): Promise<TaskRow | undefined> {
+  return base(trx).select(TASK_COLUMNS).where('tasks.id', '=', id).executeTakeFirst() as Promise<
+    TaskRow | undefined
+  >;
+}
+
+async function checkAssignee(trx: Trx, userId: string, institutionId: string): Promise<void> {
+  const user = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('institution_id', '=', institutionId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!user) throw errors.badRequest('task_assignee_unknown');
+}
+
+const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = paraguayToday()) =>
+  presentTask(row, crypto, today, can(actor, 'task.update', { institutionId: row.institution_id }));
+
+export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<typeof CreateTaskRequest>) {
+  authorize(
+    ctx.actor,
+    'task.create',
+    { institutionId: ctx.actor.institutionId },
+    { resourceType: 'task' },
+  );
+  const caseId = input.caseId
+    ? (await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.update')).id
+    : null;
+  if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, ctx.actor.institutionId);
+  const row = await ctx.trx
+    .insertInto('tasks')
+    .values({
+      case_id: caseId,
+      institution_id: ctx.actor.institutionId,
+      assignee_user_id: input.assigneeUserId ?? null,
+      kind: 'manual',
+      title: crypto.encrypt(input.title, 'tasks.title'),
+      due_on: input.dueOn,
+      created_by: ctx.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await auditOperation(ctx, 'task.create', 'task', row.id, Object.keys(input));
+  return view(ctx.actor, crypto, (await taskRow(ctx.trx, row.id))!);
+}
+
+export async function listTasks(
+  ctx: Pick<Ctx, 'trx' | 'actor'>,
+  crypto: FieldCrypto,
+  query: z.output<typeof ListTasksQuery>,
+) {
+  const today = paraguayToday();
+  let q = base(ctx.trx);
+  if (query.view === 'case') {
+    if (!query.caseId) throw errors.validation([{ path: 'query.caseId', message: 'required for view=case' }]);
+    await loadCaseForAction(ctx.trx, ctx.actor, query.caseId, 'case.read');
+    q = q.where('tasks.case_id', '=', query.caseId);
+  } else if (query.view === 'mine') {
+    q = q.where('tasks.institution_id', '=', ctx.actor.institutionId).where((eb) =>
+      eb.or([
+        eb('tasks.assignee_user_id', '=', ctx.actor.userId),
+        eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.created_by', '=', ctx.actor.userId)]),
+      ]),
+    );
+  } else {
+    q = q
+      .where('tasks.institution_id', '=', ctx.actor.institutionId)
+      .where('tasks.status', '=', 'open')
+      .where('tasks.due_on', '<', today);
+  }
+  if (query.status !== 'all' && query.view !== 'overdue') q = q.where('tasks.status', '=', query.status);
+  const [rows, total] = await Promise.all([
+    q
+      .select(TASK_COLUMNS)
+      .orderBy('tasks.due_on')
+      .orderBy('tasks.created_at')
+      .orderBy('tasks.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute() as Promise<TaskRow[]>,
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((row) => view(ctx.actor, crypto, row, today)), total: Number(total.n) };
+}
+
+export async function updateTask(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  taskId: string,
+  input: z.output<typeof UpdateTaskRequest>,
+) {
+  const audit = { action: 'task.update' as const, resourceType: 'task', resourceId: taskId };
+  const row = await taskRow(ctx.trx, taskId);
+  // Another institution's task is not found, unless its case is one the actor may read.
+  if (!row) throw errors.notFound({ audit });
+  if (row.institution_id !== ctx.actor.institutionId && row.case_id) {
+    await loadCaseForAction(ctx.trx, ctx.actor, row.case_id, 'case.read').catch(() => {
+      throw errors.notFound({ audit });
+    });
+  } else if (row.institution_id !== ctx.actor.institutionId) throw errors.notFound({ audit });
+  authorize(ctx.actor, 'task.update', { institutionId: row.institution_id }, { resourceType: 'task', resourceId: row.id });
+  if (input.title !== undefined && row.kind !== 'manual') throw errors.badRequest('task_title_fixed');
+  if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, row.institution_id);
+  await ctx.trx
+    .updateTable('tasks')
+    .set({
+      ...(input.status !== undefined && {
+        status: input.status,
+        completed_at: input.status === 'open' ? null : new Date(),
+      }),
+      ...(input.dueOn !== undefined && { due_on: input.dueOn, overdue_notified_at: null }),
+      ...(input.assigneeUserId !== undefined && { assignee_user_id: input.assigneeUserId }),
+      ...(input.title !== undefined && { title: crypto.encrypt(input.title, 'tasks.title') }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await auditOperation(ctx, 'task.update', 'task', row.id, Object.keys(input));
+  return view(ctx.actor, crypto, (await taskRow(ctx.trx, row.id))!);
+}
