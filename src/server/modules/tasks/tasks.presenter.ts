@@ -58,7 +58,9 @@ export function presentTask(
     caseReference: row.case_reference,
     institution: { id: row.institution_id, code: row.institution_code },
     assignee:
-      row.assignee_user_id && row.assignee_name ? { id: row.assignee_user_id, displayName: row.assignee_name } : null,
+      row.assignee_user_id && row.assignee_name
+        ? { id: row.assignee_user_id, displayName: row.assignee_name }
+        : null,
     dueOn,
     status: row.status as z.input<typeof TaskView>['status'],
     overdue: open && dueOn < today,

@@ -47,12 +47,7 @@ const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = paraguayT
   presentTask(row, crypto, today, can(actor, 'task.update', { institutionId: row.institution_id }));
 
 export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<typeof CreateTaskRequest>) {
-  authorize(
-    ctx.actor,
-    'task.create',
-    { institutionId: ctx.actor.institutionId },
-    { resourceType: 'task' },
-  );
+  authorize(ctx.actor, 'task.create', { institutionId: ctx.actor.institutionId }, { resourceType: 'task' });
   const caseId = input.caseId
     ? (await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.update')).id
     : null;
@@ -86,12 +81,14 @@ export async function listTasks(
     await loadCaseForAction(ctx.trx, ctx.actor, query.caseId, 'case.read');
     q = q.where('tasks.case_id', '=', query.caseId);
   } else if (query.view === 'mine') {
-    q = q.where('tasks.institution_id', '=', ctx.actor.institutionId).where((eb) =>
-      eb.or([
-        eb('tasks.assignee_user_id', '=', ctx.actor.userId),
-        eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.created_by', '=', ctx.actor.userId)]),
-      ]),
-    );
+    q = q
+      .where('tasks.institution_id', '=', ctx.actor.institutionId)
+      .where((eb) =>
+        eb.or([
+          eb('tasks.assignee_user_id', '=', ctx.actor.userId),
+          eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.created_by', '=', ctx.actor.userId)]),
+        ]),
+      );
   } else {
     q = q
       .where('tasks.institution_id', '=', ctx.actor.institutionId)
@@ -128,7 +125,12 @@ export async function updateTask(
       throw errors.notFound({ audit });
     });
   } else if (row.institution_id !== ctx.actor.institutionId) throw errors.notFound({ audit });
-  authorize(ctx.actor, 'task.update', { institutionId: row.institution_id }, { resourceType: 'task', resourceId: row.id });
+  authorize(
+    ctx.actor,
+    'task.update',
+    { institutionId: row.institution_id },
+    { resourceType: 'task', resourceId: row.id },
+  );
   if (input.title !== undefined && row.kind !== 'manual') throw errors.badRequest('task_title_fixed');
   if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, row.institution_id);
   await ctx.trx
