@@ -59,7 +59,14 @@ export const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 function migrator(db: Database): Migrator {
-  return new Migrator({ db: db.unsafeRoot(), provider, migrationTableName: 'schema_migrations' });
+  // Features land in parallel with migrations named by their own time slots: a database migrated past a
+  // later-named one still takes an earlier-named newcomer (each migration touches only its own tables).
+  return new Migrator({
+    db: db.unsafeRoot(),
+    provider,
+    migrationTableName: 'schema_migrations',
+    allowUnorderedMigrations: true,
+  });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
