@@ -248,38 +248,3 @@ export function saveFile({ blob, fileName }: Pick<Download, 'blob' | 'fileName'>
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-// ---- until every page calls contracts ------------------------------------------------------------
-export interface LegacyOptions {
-  body?: unknown;
-  query?: Record<string, string | number | null | undefined>;
-  anonymous?: boolean;
-  raw?: { body: Blob | string; contentType: string };
-}
-
-export function legacySend(method: string, path: string, options: LegacyOptions): Promise<Response> {
-  return send({
-    method,
-    path,
-    query: options.query,
-    body: options.raw ? options.raw.body : options.body,
-    contentType: options.raw?.contentType,
-    anonymous: options.anonymous ?? false,
-  });
-}
-
-export async function legacyCall<S extends z.ZodType>(
-  method: string,
-  path: string,
-  schema: S,
-  options: LegacyOptions = {},
-) {
-  const response = await legacySend(method, path, options);
-  const body: unknown = await response.json().catch(() => undefined);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
-    throw new ApiError(response.status, 'unexpected_response', translate(activeLocale, 'error.unexpected'));
-  }
-  return parsed.data as z.output<S>;
-}
