@@ -14,9 +14,9 @@ type Cell = IdentificationCell;
 export const DEVICES_MATRIX = {
   // operation: situation                                                 sys  inst case sup  pros anal dpo
   'registerDevice: this device, for offline work':                        '403  403  201  201  201  403  403',
-  'listDevices: own devices':                                             '200  200  200  200  200  200  200',
+  'listDevices: own devices':                                             '200  200  200  200  200  403  403',
   'listDevices: every device of the own institution':                     '200  200  403  200  403  403  403',
-  'revokeDevice: a colleague’s device in PNPTU (own institution)':        '200  200  404  200  404  404  404',
+  'revokeDevice: a colleague’s device in PNPTU (own institution)':        '200  200  404  200  404  403  403',
   'getDeviceKey: a colleague’s device (hidden)':                          '403  403  404  404  404  403  403',
 } as const;
 type Situation = keyof typeof DEVICES_MATRIX;

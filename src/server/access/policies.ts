@@ -26,6 +26,15 @@ export interface CaseTarget extends Owned {
   breakGlass?: boolean;
 }
 
+/** Roles that have offline devices (the case roles) or administer them. */
+const DEVICE_ADMINS: readonly Role[] = [
+  'system_admin',
+  'institution_admin',
+  'case_worker',
+  'supervisor',
+  'prosecutor',
+];
+
 /** A registered offline device: whose it is and that user's institution. */
 export interface DeviceTarget extends Owned {
   userId: string;
@@ -243,13 +252,14 @@ export const policies = {
     /** Offline capture is field work: the case roles register devices (docs/OFFLINE.md). */
     register: is(...CASE_ROLES),
     /** Own devices for everyone; an institution's for its supervisors and administrators; all for the system administrator. */
-    list: (() => true) as Rule<unknown>,
+    list: is('system_admin', 'institution_admin', ...CASE_ROLES),
     revoke: ((actor, device) =>
-      device === undefined ||
-      device.userId === actor.userId ||
-      actor.role === 'system_admin' ||
-      ((actor.role === 'supervisor' || actor.role === 'institution_admin') &&
-        device.institutionId === actor.institutionId)) as Rule<DeviceTarget>,
+      DEVICE_ADMINS.includes(actor.role) &&
+      (device === undefined ||
+        device.userId === actor.userId ||
+        actor.role === 'system_admin' ||
+        ((actor.role === 'supervisor' || actor.role === 'institution_admin') &&
+          device.institutionId === actor.institutionId))) as Rule<DeviceTarget>,
     /** The device key goes only to its own user's session, on that device (the service checks the secret). */
     unlock: ((actor, device) =>
       CASE_ROLES.includes(actor.role) &&
