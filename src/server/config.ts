@@ -3,6 +3,7 @@
  * (README "Configuration"): keep them stable.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -20,8 +21,12 @@ export interface Config {
   masterKey: string | null;
   /** Public base URL used in one-time links; defaults to http://HOST:PORT. */
   publicUrl: string;
-  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and HSTS behind TLS). */
-  trustProxy: boolean;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto (needed for the client address of the login throttle
+   * and audit, Secure cookies and HSTS behind TLS): nothing (`false`), the proxies' addresses or CIDRs
+   * (preferred), or a hop count — see {@link parseTrustProxy}.
+   */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: string;
@@ -49,6 +54,35 @@ const listOf = (value: string | undefined) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** `false`: no proxy; a number: that many hops; a list: the addresses/CIDRs of trusted proxies. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * NANDUTI_TRUST_PROXY: empty/`false`/`0` trusts no proxy; a whole number trusts that many hops in
+ * front of the server; `true` is one hop (the single proxy of docs/deploy); anything else is a
+ * comma-separated list of addresses, CIDRs or the presets `loopback`, `linklocal`, `uniquelocal`.
+ * A list is safer than a count: a peer that is not in it cannot set the client address at all.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = listOf(v);
+  for (const entry of list) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const bits = family === 6 ? 128 : 32;
+    const okPrefix =
+      prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits) || net.isIP(prefix) === 4;
+    if (!(PROXY_PRESETS.has(entry) || (family && okPrefix && extra === undefined)))
+      throw new Error(`NANDUTI_TRUST_PROXY: "${entry}" is neither an address, a CIDR, nor a hop count`);
+  }
+  return list;
+}
+
 function auditKeyFrom(env: NodeJS.ProcessEnv): string | null {
   if (env.NANDUTI_AUDIT_KEY) return env.NANDUTI_AUDIT_KEY.trim();
   if (env.NANDUTI_AUDIT_KEY_FILE) return fs.readFileSync(env.NANDUTI_AUDIT_KEY_FILE, 'utf8').trim();
@@ -75,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.NANDUTI_DATA_DIR || 'data'),
     masterKey: env.NANDUTI_MASTER_KEY || null,
     publicUrl: (env.NANDUTI_PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/$/, ''),
-    trustProxy: env.NANDUTI_TRUST_PROXY === 'true' || env.NANDUTI_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.NANDUTI_TRUST_PROXY),
     sessionIdleMinutes: intFrom(env.NANDUTI_SESSION_IDLE_MINUTES, 30, 'NANDUTI_SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.NANDUTI_SESSION_ABSOLUTE_HOURS, 12, 'NANDUTI_SESSION_ABSOLUTE_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',

@@ -139,7 +139,7 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
       (await login(t, user, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie'],
     );
     expect(spoofed).not.toContain('Secure');
-    const proxied = await appWithConfig(t, { trustProxy: true });
+    const proxied = await appWithConfig(t, { trustProxy: ['127.0.0.1'] });
     try {
       const res = await login(proxied, user, {}, { 'x-forwarded-proto': 'https' });
       expect(res.statusCode).toBe(200);

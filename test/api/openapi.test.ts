@@ -162,7 +162,7 @@ describe.skipIf(skipBackend)('API description, probes and headers', () => {
   });
 
   it('sends HSTS behind a trusted TLS proxy', async () => {
-    const proxied = await appWithConfig(t, { trustProxy: true });
+    const proxied = await appWithConfig(t, { trustProxy: ['127.0.0.1'] });
     try {
       const res = await api(proxied, null, 'GET', '/api/health', undefined, { 'x-forwarded-proto': 'https' });
       expect(res.headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');

@@ -25,6 +25,7 @@ import { investigationRoutes } from '../modules/investigations/investigations.ro
 import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { linkageRoutes } from '../modules/linkage/linkage.routes.js';
 import { deviceRoutes } from '../modules/devices/devices.routes.js';
+import type { TrustProxy } from '../config.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from '../core/errors.js';
 import { localeOf } from './locale.js';
@@ -61,6 +62,17 @@ function toAppError(error: FastifyError | Error): AppError | null {
   return null;
 }
 
+/**
+ * Fastify's trustProxy from the configuration. A list goes as it is (proxy-addr walks
+ * X-Forwarded-For from the right and stops at the first address not in it, so whatever a client
+ * wrote to the left of its real address is ignored). A hop count is a function: Fastify treats a
+ * bare number as "trust nothing", and `true` would take the leftmost, client-written address.
+ */
+export function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false || Array.isArray(trust)) return trust;
+  return (_address, hop) => hop < trust;
+}
+
 export interface BuildOptions {
   webDir?: string;
 }
@@ -69,7 +81,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   const app = Fastify({
     loggerInstance: services.logger,
     bodyLimit: BODY_LIMIT,
-    trustProxy: services.config.trustProxy,
+    trustProxy: trustProxyOption(services.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
