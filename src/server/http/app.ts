@@ -68,7 +68,9 @@ function toAppError(error: FastifyError | Error): AppError | null {
  * wrote to the left of its real address is ignored). A hop count is a function: Fastify treats a
  * bare number as "trust nothing", and `true` would take the leftmost, client-written address.
  */
-export function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+export function trustProxyOption(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (trust === false || Array.isArray(trust)) return trust;
   return (_address, hop) => hop < trust;
 }
