@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../src/server/http/json-limits.js';
 import { messageFor, messages } from '../../src/server/core/messages.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, countRows, institutionId, userWithSession, type Session } from '../helpers/factories.js';
@@ -123,6 +124,37 @@ describe.skipIf(skipBackend)('bad input', () => {
     expect(res.json()).toMatchObject({
       error: { code, message: messageFor(code, 'es', { limit: BODY_LIMIT }) },
     });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses JSON nested deeper than the limit with a clear 400 on every JSON operation, before any walk over it', async () => {
+    const before = await counts();
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    // The attack that overflowed the stack: ~30 KB nested 5,000 levels, as an object and as arrays.
+    const nestedObject = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const [method, url, session] of [
+      ['POST', '/api/users', admin],
+      ['POST', '/api/auth/login', null],
+      ['PATCH', '/api/session/preferences', dpo],
+      ['POST', '/api/cases', admin],
+    ] as const) {
+      for (const body of [deep(5000), nestedObject, deep(MAX_JSON_DEPTH + 1)]) {
+        const res = await api(t, session, method, url, body);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error).toEqual({
+          code: 'json_too_deep',
+          message: messageFor('json_too_deep', 'es', { limit: MAX_JSON_DEPTH }),
+        });
+      }
+    }
+    // At the limit it is parsed, and the schema refuses it as it refuses any wrong shape.
+    const atLimit = await users({ ...valid(), displayName: JSON.parse(deep(MAX_JSON_DEPTH - 1)) });
+    expect(atLimit.statusCode).toBe(400);
+    expect(atLimit.json().error.code).toBe(V);
+    // Brackets inside strings are text, not nesting.
+    const text = await users({ ...valid(), role: 'root', displayName: '['.repeat(100) });
+    expect(text.json().error.code).toBe(V);
+    expect(jsonDepth('{"a":"[[[[","b":[{"c":"]}"}]}')).toBe(3);
     expect(await counts()).toEqual(before);
   });
 

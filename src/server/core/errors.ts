@@ -41,6 +41,7 @@ const PARAGUAY_TIME = new Intl.DateTimeFormat('en-GB', {
 export const errors = {
   validation: (issues: FieldIssue[]) => new AppError('validation_failed', 400, {}, { issues }),
   malformedJson: () => new AppError('malformed_json', 400),
+  jsonTooDeep: (limit: number) => new AppError('json_too_deep', 400, { limit }),
   unsupportedMediaType: () => new AppError('unsupported_media_type', 415),
   payloadTooLarge: (limit: number) => new AppError('payload_too_large', 413, { limit }),
   unauthenticated: () => new AppError('unauthenticated', 401),

@@ -26,6 +26,11 @@ export const messages = {
     gn: "Pe mba'ejerure rete ndaha'éi JSON oĩporãva.",
     en: 'The request body is not valid JSON.',
   },
+  json_too_deep: {
+    es: 'El cuerpo de la solicitud anida demasiados niveles (máximo {limit}).',
+    gn: "Pe mba'ejerure rete oguereko hetaiterei nivel ojoapykuéva (ipukukue tuichavéva {limit}).",
+    en: 'The request body is nested too deeply (at most {limit} levels).',
+  },
   unsupported_media_type: {
     es: 'Envíe los datos como application/json.',
     gn: "Emondo mba'ekuaarã application/json ramo.",

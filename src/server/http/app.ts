@@ -28,6 +28,7 @@ import { deviceRoutes } from '../modules/devices/devices.routes.js';
 import type { TrustProxy } from '../config.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors } from '../core/errors.js';
+import { limitJsonDepth } from './json-limits.js';
 import { localeOf } from './locale.js';
 import { messageFor } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
@@ -91,6 +92,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   }) as unknown as FastifyInstance;
   // JSON only: a text/plain body (which browsers send cross-site without a preflight) is a 415.
   app.removeContentTypeParser('text/plain');
+  limitJsonDepth(app);
   await app.register(cookie);
   securityHeaders(app);
 

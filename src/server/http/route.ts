@@ -77,13 +77,22 @@ const NO_QUERY_MESSAGE: Record<Locale, string> = {
   en: 'this operation takes no parameters in the address',
 };
 
-/** PostgreSQL text cannot hold U+0000: refuse it as invalid input instead of failing in the database. */
+/**
+ * PostgreSQL text cannot hold U+0000: refuse it as invalid input instead of failing in the database.
+ * The walk keeps its own stack (no recursion over request data, whatever its depth).
+ */
 function nulIssues(value: unknown, path: string, locale: Locale): FieldIssue[] {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? [{ path, message: NUL_MESSAGE[locale] }] : [];
+  const issues: FieldIssue[] = [];
+  const stack: [unknown, string][] = [[value, path]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [current, at] = item;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) issues.push({ path: at, message: NUL_MESSAGE[locale] });
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) stack.push([child, `${at}.${key}`]);
+    }
   }
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) => nulIssues(item, `${path}.${key}`, locale));
+  return issues.reverse();
 }
 
 function validate(schema: ZodType | undefined, value: unknown, where: string, locale: Locale): unknown {

@@ -3,16 +3,40 @@
  * is a transitive dependency of exceljs, not ours to rely on, and the format is small enough to own.
  */
 
-/** Quotes a field when it holds a comma, a quote, CR or LF (RFC 4180 §2.6–2.7). */
-export function csvField(value: string | number | null): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A text cell a spreadsheet will not run (OWASP "CSV injection"): a value that begins with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return is read by Excel, LibreOffice and Google Sheets as a
+ * formula, so it gets a leading `'`, which they show as text. Plain numbers (`-3`, `+1.5`) are left
+ * as they are. A name typed at a hotline or an intake reaches an analyst's spreadsheet this way; every
+ * CSV and XLSX the server writes passes its text cells through here.
+ */
+export function spreadsheetSafe(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Quotes a field when it holds a comma, a quote, CR or LF (RFC 4180 §2.6–2.7), after
+ * {@link spreadsheetSafe} unless `formulas` is `'keep'` (a file that only programs read back).
+ */
+export function csvField(
+  value: string | number | null,
+  formulas: 'neutralise' | 'keep' = 'neutralise',
+): string {
   if (value === null) return '';
-  const text = String(value);
+  const raw = String(value);
+  const text = formulas === 'keep' || typeof value === 'number' ? raw : spreadsheetSafe(raw);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV line (CRLF-terminated, as RFC 4180 says). */
-export function csvLine(values: readonly (string | number | null)[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+/** One CSV line (CRLF-terminated, as RFC 4180 says); text cells are neutralised unless `formulas` is `'keep'`. */
+export function csvLine(
+  values: readonly (string | number | null)[],
+  formulas: 'neutralise' | 'keep' = 'neutralise',
+): string {
+  return values.map((v) => csvField(v, formulas)).join(',') + '\r\n';
 }
 
 /** A malformed CSV: the message says where, never what the field held. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvSyntaxError, csvLine, type CsvRecord } from './csv.js';
+import { CsvParser, CsvSyntaxError, csvLine, spreadsheetSafe, type CsvRecord } from './csv.js';
 
 /** Parses `text` fed in the given chunk sizes (cycled). */
 function parse(text: string, sizes: number[] = [text.length || 1]): CsvRecord[] {
@@ -26,7 +26,7 @@ describe('CSV (RFC 4180)', () => {
         fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
         (rows, sizes) => {
-          const text = rows.map(csvLine).join('');
+          const text = rows.map((r) => csvLine(r, 'keep')).join('');
           expect(parse(text, sizes).map((r) => r.fields)).toEqual(rows);
         },
       ),
@@ -54,5 +54,27 @@ describe('CSV (RFC 4180)', () => {
 
   it('quotes only the fields that need it', () => {
     expect(csvLine(['a', 'b,c', 'say "hi"', null, 3])).toBe('a,"b,c","say ""hi""",,3\r\n');
+  });
+
+  it('neutralises every text cell a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    expect(
+      csvLine(['=HYPERLINK("http://x","y")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '\r=1', -3, '-3', '+1.5']),
+    ).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+1+2,'-2+3,'@SUM(A1),'\tx,"'\r=1",-3,-3,+1.5\r\n`);
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '1', 'a', ',', '"', '.'),
+          maxLength: 6,
+        }),
+        (text) => {
+          const [field] = parse(csvLine([text, 'end'])).map((r) => r.fields[0]!);
+          // What the reader gets back is the text itself, or the text behind one quote mark; a cell
+          // that still begins with a formula character is a plain number.
+          expect([text, `'${text}`]).toContain(field);
+          if (/^[=+\-@\t\r]/.test(field!)) expect(Number.isFinite(Number(field))).toBe(true);
+          expect(spreadsheetSafe(text)).toBe(field);
+        },
+      ),
+    );
   });
 });

@@ -1,16 +1,13 @@
 /** CSV (RFC 4180, UTF-8 with BOM so spreadsheets read accents) of report rows and public tables. */
 import type { PublicStatistics } from '../../../shared/api-statistics.js';
+import { csvLine } from '../../standards/csv.js';
 
-function field(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Formula injection: a cell starting with = + - @ is read as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const cellOf = (value: unknown): string | number | null =>
+  value === null || value === undefined ? null : typeof value === 'number' ? value : String(value);
 
-/** CSV text of a header and rows. */
+/** CSV text of a header and rows (text cells neutralised against formula injection). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((row) => csvLine(row.map(cellOf))).join('');
 }
 
 /** The public open data as CSV: one line per published cell; suppressed cells are empty. */
