@@ -8,10 +8,12 @@ import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';
 
 import { protectionEn } from './protection/en.js';
+import { dailyEn } from './daily/en.js';
 import { preventionEn } from './prevention/en.js';
 
 export const en: Catalogue = {
   ...protectionEn,
+  ...dailyEn,
   'app.name': 'Ñandutí',
   'app.tagline': "Information system for Paraguay's national response to human trafficking",
   'app.skipToContent': 'Skip to content',

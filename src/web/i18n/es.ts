@@ -4,6 +4,7 @@
  * written `{name}` and must keep the same names in every language.
  */
 import { protectionEs } from './protection/es.js';
+import { dailyEs } from './daily/es.js';
 
 import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
@@ -15,6 +16,7 @@ import { linkageEs } from './linkage/es.js';
 import { valuesEs } from './values/es.js';
 export const es = {
   ...protectionEs,
+  ...dailyEs,
   'app.name': 'Ñandutí',
   'app.tagline': 'Sistema de información para la respuesta nacional a la trata de personas',
   'app.skipToContent': 'Saltar al contenido',

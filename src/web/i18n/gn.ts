@@ -18,10 +18,12 @@ import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';
 
 import { protectionGn } from './protection/gn.js';
+import { dailyGn } from './daily/gn.js';
 import { preventionGn } from './prevention/gn.js';
 
 export const gn: Catalogue = {
   ...protectionGn,
+  ...dailyGn,
   'app.name': 'Ñandutí',
   'app.tagline': 'Marandu ñangarekoha Paraguái ombohovái hag̃ua yvypóra ñemu',
   'app.skipToContent': 'Eho tetepýpe',

@@ -57,14 +57,24 @@ export function CaseScreenings({ view }: { view: CaseView }) {
   );
 }
 
-export function CaseDecisions({ view }: { view: CaseView }) {
+export function CaseDecisions({ view, onDecide }: { view: CaseView; onDecide: (() => void) | null }) {
   const { t, locale, formatDateTime } = useI18n();
   const label = useValueLabel();
   const persons = distinctPersons(view).filter((person) =>
     view.decisions.some((decision) => decision.personId === person.personId),
   );
   return (
-    <Section title={t('cases.decisions')} testId="case-decisions">
+    <Section
+      title={t('cases.decisions')}
+      testId="case-decisions"
+      actions={
+        onDecide && (
+          <button type="button" className="btn" onClick={onDecide} data-testid="case-decide">
+            {persons.length > 0 ? t('decision.recordOrRevise') : t('decision.record')}
+          </button>
+        )
+      }
+    >
       {persons.length === 0 ? (
         <p className="empty">{t('cases.noDecisions')}</p>
       ) : (

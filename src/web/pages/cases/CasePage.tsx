@@ -13,6 +13,8 @@ import { useApiQuery } from '../../queries.js';
 import { AddPersonDialog } from './AddPersonDialog.js';
 import { CaseDecisions, CaseScreenings } from './CaseAssessments.js';
 import { CaseEditDialog } from './CaseEditDialog.js';
+import { DecisionDialog } from './DecisionDialog.js';
+import { distinctPersons } from './people.js';
 import { CaseEvents } from './CaseEvents.js';
 import { CaseExploitation } from './CaseExploitation.js';
 import { CaseOverview } from './CaseOverview.js';
@@ -30,7 +32,7 @@ export function CasePage() {
   const { id: caseId } = useParams({ from: '/_app/cases/$id' });
   const loaded = useApiQuery(getCase, { params: { id: caseId } });
   const [saved, setSaved] = useState<string | null>(null);
-  const [dialog, setDialogState] = useState<'edit' | 'addPerson' | null>(null);
+  const [dialog, setDialogState] = useState<'edit' | 'addPerson' | 'decide' | null>(null);
 
   function setDialog(next: typeof dialog) {
     setSaved(null);
@@ -75,7 +77,7 @@ export function CasePage() {
         <CaseOverview view={view} />
         <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />
         <CaseScreenings view={view} />
-        <CaseDecisions view={view} />
+        <CaseDecisions view={view} onDecide={may('case.decide') ? () => setDialog('decide') : null} />
         <CaseProtection view={view} />
         <CaseExploitation view={view} actions={actions} />
         <CaseEvents view={view} actions={actions} />
@@ -85,11 +87,28 @@ export function CasePage() {
       {dialog === 'edit' && (
         <CaseEditDialog view={view} onClose={() => setDialogState(null)} onSaved={actions.changed} />
       )}
+      {dialog === 'decide' && (
+        <DecisionDialog
+          caseId={view.id}
+          persons={distinctPersons(view)}
+          current={currentDecisions(view.decisions)}
+          onClose={() => setDialogState(null)}
+          onSaved={actions.changed}
+        />
+      )}
       {dialog === 'addPerson' && (
         <AddPersonDialog view={view} onClose={() => setDialogState(null)} onSaved={actions.changed} />
       )}
     </Page>
   );
+}
+
+/** Each person's current decision (the list is newest first), revised by a new one. */
+function currentDecisions(decisions: readonly { id: string; personId: string }[]): Map<string, string> {
+  const current = new Map<string, string>();
+  for (const decision of decisions)
+    if (!current.has(decision.personId)) current.set(decision.personId, decision.id);
+  return current;
 }
 
 /** Out of scope and missing look the same, so a case's existence is never revealed. */

@@ -1,7 +1,9 @@
 /**
  * The service directory: providers with their services, where they are offered and how many places
  * are free, filtered by service type, department and free capacity (codes only in the address).
- * Staff of a provider's institution may update its places (the server says so per provider).
+ * Staff of a provider's institution may update its places (the server says so per provider). The
+ * system administrator and institution administrators also add, edit, deactivate and import
+ * providers here, and see which services no provider offers (docs/DIRECTORY-IMPORT.md).
  */
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -12,14 +14,18 @@ import { Form, useZodForm } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect } from '../../components/FormFields.js';
 import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { Page } from '../../components/Page.js';
+import { Page, PageButton } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { useApiQuery } from '../../queries.js';
+import { useSession } from '../../session.js';
 import { CapacityDialog } from './CapacityDialog.js';
+import { Coverage } from './Coverage.js';
+import { ImportDialog } from './ImportDialog.js';
+import { ProviderDialog } from './ProviderDialog.js';
 import '../../styles/cases.css';
 import '../../styles/referrals.css';
 
@@ -32,9 +38,20 @@ type FilterValues = z.output<typeof Filters>;
 
 export function DirectoryPage() {
   const { t, locale } = useI18n();
+  const { can } = useSession();
+  const admin = can('provider.create');
   const [filter, setFilter] = useListSearch('/_app/directory');
-  const providers = useApiQuery(listServiceProviders, { query: { ...filter, limit: 200 } });
+  const providers = useApiQuery(listServiceProviders, {
+    query: { ...filter, ...(admin && { includeInactive: 'true' as const }), limit: 200 },
+  });
+  // The gaps: every active provider (in the chosen department), whatever the other filters.
+  const all = useApiQuery(
+    listServiceProviders,
+    { query: { department: filter.department, limit: 200 } },
+    { enabled: admin },
+  );
   const [editing, setEditing] = useState<Provider | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'import' | Provider | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const shown: FilterValues = {
     serviceType: filter.serviceType,
@@ -60,7 +77,32 @@ export function DirectoryPage() {
   }
 
   return (
-    <Page title={t('directory.title')} intro={<p>{t('directory.intro')}</p>}>
+    <Page
+      title={t('directory.title')}
+      intro={<p>{t('directory.intro')}</p>}
+      actions={
+        <>
+          <PageButton
+            show={admin}
+            label={t('directoryAdmin.add')}
+            onClick={() => {
+              setSaved(null);
+              setDialog('add');
+            }}
+            testId="provider-add"
+          />
+          <PageButton
+            show={can('provider.import')}
+            label={t('directoryAdmin.import')}
+            onClick={() => {
+              setSaved(null);
+              setDialog('import');
+            }}
+            testId="provider-import"
+          />
+        </>
+      }
+    >
       <Form
         form={form}
         onSubmit={onApply}
@@ -78,6 +120,7 @@ export function DirectoryPage() {
         <FilterActions submitLabel={t('action.search')} onClear={onClear} />
       </Form>
       <LiveRegion success={saved} />
+      {admin && all.data && <Coverage providers={all.data.items} department={filter.department} />}
       <QueryState
         query={providers}
         isEmpty={(data) => data.items.length === 0}
@@ -95,7 +138,12 @@ export function DirectoryPage() {
             <ul className="provider-list" aria-busy={providers.isFetching} data-testid="provider-list">
               {data.items.map((provider) => (
                 <li key={provider.id} className="panel provider-card" data-testid="provider-card">
-                  <h2>{provider.name}</h2>
+                  <h2>
+                    {provider.name}{' '}
+                    {!provider.active && (
+                      <span className="badge badge--disabled">{t('directoryAdmin.inactive')}</span>
+                    )}
+                  </h2>
                   <p className="cell-secondary">
                     {provider.institution.code} · {departmentName(provider.department)}
                     {provider.hours ? ` · ${provider.hours}` : ''}
@@ -141,6 +189,19 @@ export function DirectoryPage() {
                       {t('directory.updateCapacity')}
                     </button>
                   )}
+                  {provider.canEdit && (
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => {
+                        setSaved(null);
+                        setDialog(provider);
+                      }}
+                      data-testid="provider-edit"
+                    >
+                      {t('directoryAdmin.edit')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -153,6 +214,26 @@ export function DirectoryPage() {
           onClose={() => setEditing(null)}
           onSaved={(message) => {
             setEditing(null);
+            setSaved(message);
+          }}
+        />
+      )}
+      {(dialog === 'add' || (dialog !== null && typeof dialog === 'object')) && (
+        <ProviderDialog
+          provider={dialog === 'add' ? undefined : dialog}
+          chooseInstitution={can('institution.create')}
+          onClose={() => setDialog(null)}
+          onSaved={(message) => {
+            setDialog(null);
+            setSaved(message);
+          }}
+        />
+      )}
+      {dialog === 'import' && (
+        <ImportDialog
+          onClose={() => setDialog(null)}
+          onImported={(message) => {
+            setDialog(null);
             setSaved(message);
           }}
         />

@@ -18,6 +18,8 @@ import { useValueLabel } from '../cases/labels.js';
 import { Detail, Section } from '../cases/Section.js';
 import { PersonEditDialog } from './PersonEditDialog.js';
 import { AccessReportLinks, BreakGlassRequest } from '../privacy/Transparency.js';
+import { PersonDecisionDialog } from '../cases/DecisionDialog.js';
+import { useSession } from '../../session.js';
 import '../../styles/cases.css';
 
 export function fullName(person: Pick<PersonView, 'givenNames' | 'firstSurname' | 'secondSurname'>): string {
@@ -30,6 +32,8 @@ export function PersonPage() {
   const loaded = useApiQuery(getPerson, { params: { id: personId } });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const { can } = useSession();
 
   if (loaded.error?.status === 404) {
     return (
@@ -79,7 +83,28 @@ export function PersonPage() {
         {fullName(person)}
       </p>
       <LiveRegion success={saved} />
-      <PersonDetails person={person} />
+      <PersonDetails
+        person={person}
+        onDecide={
+          can('case.decide')
+            ? (caseId) => {
+                setSaved(null);
+                setDeciding(caseId);
+              }
+            : null
+        }
+      />
+      {deciding && (
+        <PersonDecisionDialog
+          caseId={deciding}
+          person={{ personId: person.id, fullName: fullName(person) }}
+          onClose={() => setDeciding(null)}
+          onSaved={(message) => {
+            setDeciding(null);
+            setSaved(message);
+          }}
+        />
+      )}
       <AccessReportLinks personId={person.id} />
       {editing && (
         <PersonEditDialog
@@ -95,7 +120,13 @@ export function PersonPage() {
   );
 }
 
-function PersonDetails({ person }: { person: PersonView }) {
+function PersonDetails({
+  person,
+  onDecide,
+}: {
+  person: PersonView;
+  onDecide: ((caseId: string) => void) | null;
+}) {
   const { t, locale, formatDateTime } = useI18n();
   const label = useValueLabel();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -170,7 +201,17 @@ function PersonDetails({ person }: { person: PersonView }) {
                 <Link to="/cases/$id" params={{ id: link.caseId }} className="case-reference">
                   {link.reference}
                 </Link>{' '}
-                <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>
+                <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>{' '}
+                {onDecide && link.role === 'PresumedVictim' && (
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => onDecide(link.caseId)}
+                    data-testid="person-decide"
+                  >
+                    {t('decision.recordOrRevise')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
