@@ -42,6 +42,28 @@ async function recordAttempt(trx: Trx, key: string, clientKey: string, success: 
     .execute();
 }
 
+/**
+ * The lock a name would carry after these failed attempts (oldest first) if it were an account:
+ * every {@link LOCKOUT_THRESHOLD}th failure outside a lock locks it for {@link LOCKOUT_MINUTES}, and
+ * attempts during a lock do not count — the rule `login` applies to a real account's
+ * `failed_logins`. `pending` is how many failures count towards the next lock.
+ */
+export function lockOfName(failures: readonly Date[]): { lockedUntil: Date | null; pending: number } {
+  let pending = 0;
+  let lockedUntil: Date | null = null;
+  for (const at of failures) {
+    if (lockedUntil && at < lockedUntil) continue;
+    if (++pending >= LOCKOUT_THRESHOLD) {
+      lockedUntil = new Date(at.getTime() + LOCKOUT_MINUTES * 60_000);
+      pending = 0;
+    }
+  }
+  return { lockedUntil, pending };
+}
+
+/** How far back an unknown name's failures are read (a real account's count has no horizon). */
+const NAME_HORIZON_HOURS = 24;
+
 /** Failure state changes are committed before the error is returned, so they are never rolled back. */
 export async function login(
   deps: LoginDeps,
@@ -115,7 +137,41 @@ export async function login(
     };
 
     if (!user) {
+      // An unknown name answers as an account would, lock included: no answer tells that it does not exist.
+      const rows = await trx
+        .selectFrom('login_attempts')
+        .select('at')
+        .where('username_key', '=', key)
+        .where('success', '=', false)
+        .where('at', '>', new Date(Date.now() - NAME_HORIZON_HOURS * 3600_000))
+        .orderBy('at')
+        .orderBy('id')
+        .limit(1000)
+        .execute();
+      const name = lockOfName(rows.map((r) => new Date(r.at)));
+      if (name.lockedUntil && name.lockedUntil.getTime() > Date.now()) {
+        await recordAttempt(trx, key, clientKey, false);
+        await writeAudit(trx, {
+          actor: null,
+          action: 'auth.login',
+          outcome: 'denied',
+          requestId,
+          resourceType: 'user',
+          changedFields: ['account_locked'],
+        });
+        return { ok: false, error: errors.accountLocked(name.lockedUntil) };
+      }
       await verifyPassword(await decoy(), input.password);
+      if (name.pending + 1 >= LOCKOUT_THRESHOLD) {
+        await writeAudit(trx, {
+          actor: null,
+          action: 'auth.lockout',
+          outcome: 'denied',
+          requestId,
+          resourceType: 'user',
+        });
+        return fail(errors.accountLocked(new Date(Date.now() + LOCKOUT_MINUTES * 60_000)), false);
+      }
       return fail(errors.invalidCredentials(), false);
     }
     if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
@@ -131,7 +187,10 @@ export async function login(
       });
       return { ok: false, error: errors.accountLocked(new Date(user.locked_until)) };
     }
-    const passwordOk = user.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
+    // An account without a password yet costs the same hash as one with (timing tells nothing).
+    const passwordOk = user.password_hash
+      ? await verifyPassword(user.password_hash, input.password)
+      : (await verifyPassword(await decoy(), input.password)) && false;
     if (!passwordOk || user.status !== 'active') return fail(errors.invalidCredentials(), true);
 
     const needsTotp = user.totp_enabled || ROLES_REQUIRING_TOTP.includes(user.role as Role);
