@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { Uuid } from './api.js';
+import {
+  AddEventObject,
+  CreateCaseRequest,
+  CreatePersonRequest,
+  SubmitScreeningRequest,
+  withEventChecks,
+} from './api-identification.js';
 
 /** 32 random bytes, base64url (no padding). */
 const Key32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -45,3 +52,36 @@ export const DeviceList = z.object({ items: z.array(DeviceView) });
 
 export const UnlockDeviceRequest = z.strictObject({ secret: Key32 });
 export const UnlockDeviceResponse = z.object({ deviceKey: Key32, expiryDays: z.number().int() });
+
+/**
+ * An intake captured offline and sent as one request (submitIntake): the person (new, or an
+ * existing one chosen at the duplicate review), the case, the screening and the trafficking events,
+ * written in one transaction — all or nothing, one Idempotency-Key.
+ */
+export const SubmitIntakeRequest = z
+  .strictObject({
+    /** A new person; `confirmNotDuplicate` once the user has seen the possible duplicates. */
+    person: CreatePersonRequest.nullable().default(null),
+    /** An existing person the user recognised among the possible duplicates. */
+    personId: Uuid.nullable().default(null),
+    case: CreateCaseRequest,
+    screening: SubmitScreeningRequest.omit({ personId: true }).nullable().default(null),
+    /** Events of the person (the intake's person is implied). */
+    events: z
+      .array(withEventChecks(AddEventObject.omit({ personId: true })))
+      .max(10)
+      .default([]),
+    /** When it was completed on the device (ISO date-time), recorded on the case's timeline. */
+    capturedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((v) => (v.person === null) !== (v.personId === null), {
+    message: 'a new person or an existing one, not both',
+    path: ['person'],
+  });
+export const SubmitIntakeResponse = z.object({
+  caseId: Uuid,
+  reference: z.string(),
+  personId: Uuid,
+  screeningId: Uuid.nullable(),
+  eventIds: z.array(Uuid),
+});

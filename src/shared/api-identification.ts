@@ -87,10 +87,12 @@ export const CreatePersonRequest = PersonFields.extend({
   /** Set after the user has seen the possible duplicates and decided this is someone else. */
   confirmNotDuplicate: z.boolean().default(false),
 });
-export const UpdatePersonRequest = PersonFieldsNoDefaults.partial().refine(
-  (v) => Object.keys(v).length > 0,
-  'nothing to change',
-);
+export const UpdatePersonRequest = PersonFieldsNoDefaults.partial()
+  .extend({
+    /** The person version this edit was made against: see UpdateCaseRequest.baseVersion. */
+    baseVersion: z.number().int().positive().optional(),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'nothing to change');
 
 export const PersonCaseLink = z.object({
   caseId: Uuid,
@@ -123,6 +125,8 @@ export const PersonView = z.object({
   ownerInstitution: InstitutionRef,
   cases: z.array(PersonCaseLink),
   createdAt: z.string(),
+  /** Raised by every change; an offline edit names the version it was made against. */
+  version: z.number().int(),
   /** What the reader may do to this record (`person.update`), decided by the server. */
   permissions: z.array(z.string()),
 });
@@ -166,8 +170,13 @@ export const UpdateCaseRequest = z
     narrative: z.string().trim().max(20000).nullable().optional(),
     ownerUnitId: Uuid.nullable().optional(),
     assignedUserIds: z.array(Uuid).max(20).optional(),
+    /**
+     * The case version this edit was made against (an offline edit): a field someone else changed
+     * after it is a conflict (409 version_conflict), never overwritten silently.
+     */
+    baseVersion: z.number().int().positive().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'nothing to change');
 export const AddCasePersonRequest = z.strictObject({ personId: Uuid, role: z.enum(CASE_PERSON_ROLES) });
 export const ShareCaseRequest = z.strictObject({
   institutionId: Uuid,
@@ -325,26 +334,38 @@ export const ExploitationView = z.object({
   recruiterRelation: z.enum(RECRUITER_RELATIONS).nullable(),
   vulnerabilities: z.array(z.enum(VULNERABILITY_FACTORS)),
 });
-export const AddEventRequest = z
-  .strictObject({
-    personId: Uuid.nullable().optional(),
-    type: z.enum(EVENT_TYPES),
-    country: CountryCode,
-    department: Department.nullable().optional(),
-    district: name(120).nullable().optional(),
-    startDate: IsoDate.nullable().optional(),
-    endDate: IsoDate.nullable().optional(),
-    online: z.boolean().default(false),
-    platforms: z.array(z.enum(PLATFORMS)).max(13).default([]),
-  })
-  .refine((v) => v.online || v.platforms.length === 0, {
-    message: 'platforms need online = true',
-    path: ['platforms'],
-  })
-  .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
-    message: 'ends before it starts',
-    path: ['endDate'],
-  });
+/** The fields of a trafficking event (AddEventRequest adds the checks across fields). */
+export const AddEventObject = z.strictObject({
+  personId: Uuid.nullable().optional(),
+  type: z.enum(EVENT_TYPES),
+  country: CountryCode,
+  department: Department.nullable().optional(),
+  district: name(120).nullable().optional(),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+  online: z.boolean().default(false),
+  platforms: z.array(z.enum(PLATFORMS)).max(13).default([]),
+});
+/** The checks across an event's fields: platforms only online, an end not before the start. */
+export function withEventChecks<
+  T extends z.ZodType<{
+    online: boolean;
+    platforms: unknown[];
+    startDate?: string | null;
+    endDate?: string | null;
+  }>,
+>(schema: T) {
+  return schema
+    .refine((v) => v.online || v.platforms.length === 0, {
+      message: 'platforms need online = true',
+      path: ['platforms'],
+    })
+    .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
+      message: 'ends before it starts',
+      path: ['endDate'],
+    });
+}
+export const AddEventRequest = withEventChecks(AddEventObject);
 export const EventView = z.object({
   id: Uuid,
   personId: Uuid.nullable(),
@@ -402,6 +423,8 @@ export const CaseView = z.object({
   /** What the caller may do on this case (computed by the server). */
   permissions: z.array(z.string()),
   createdAt: z.string(),
+  /** Raised by every change of the case's own fields; an offline edit names the version it was made against. */
+  version: z.number().int(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

@@ -18,6 +18,7 @@ export const DEVICES_MATRIX = {
   'listDevices: every device of the own institution':                     '200  200  403  200  403  403  403',
   'revokeDevice: a colleague’s device in PNPTU (own institution)':        '200  200  404  200  404  403  403',
   'getDeviceKey: a colleague’s device (hidden)':                          '403  403  404  404  404  403  403',
+  'submitIntake: a whole intake (new person, case, screening, event)':    '403  403  201  201  201  403  403',
 } as const;
 type Situation = keyof typeof DEVICES_MATRIX;
 
@@ -41,4 +42,11 @@ export const DEVICES_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
     const device = await colleaguesDevice(c);
     return api(c.t, c.s, 'POST', `/api/devices/${device.id}/key`, { secret: device.secret });
   },
+  'submitIntake: a whole intake (new person, case, screening, event)': (c) =>
+    api(c.t, c.s, 'POST', '/api/intakes', {
+      person: { givenNames: `Ingreso ${c.n}`, firstSurname: 'Sintética', confirmNotDuplicate: true },
+      case: { detectionMethod: 'Hotline', detectedOn: '2026-03-14' },
+      screening: { instrumentVersion: 1, factsDate: '2026-03-10', answers: { 'act.recruitment': 'yes' } },
+      events: [{ type: 'Recruitment', country: 'PY' }],
+    }),
 };

@@ -179,6 +179,10 @@ export interface PersonTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** Set when the record was erased (docs/PRIVACY.md): its personal columns are null, it is never read. */
   erased_at: Generated<Date | null>;
+  /** Raised by one at every change (docs/OFFLINE.md, "Versions and conflicts"). */
+  version: Generated<number>;
+  /** Field name → the version that last changed it. */
+  field_versions: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
 export interface CaseCounterTable {
@@ -206,6 +210,10 @@ export interface CaseTable {
   /** Kept by a trigger: when the status last became Closed/ClosedReferred (retention counts from it). */
   closed_at: Generated<Date | null>;
   erased_at: Generated<Date | null>;
+  /** Raised by one at every change (docs/OFFLINE.md, "Versions and conflicts"). */
+  version: Generated<number>;
+  /** Field name → the version that last changed it. */
+  field_versions: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
 export interface CaseAssignmentTable {

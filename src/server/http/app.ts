@@ -30,7 +30,7 @@ import type { AppServices } from '../services.js';
 import { AppError, errors } from '../core/errors.js';
 import { limitJsonDepth } from './json-limits.js';
 import { localeOf } from './locale.js';
-import { messageFor } from '../core/messages.js';
+import { messageFor, messages } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
 import { routesOf } from './route.js';
 import { securityHeaders } from './security.js';
@@ -113,7 +113,16 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
       error: {
         code: appError.code,
         message: messageFor(appError.code, locale, appError.params),
-        ...(appError.extra.issues ? { issues: appError.extra.issues } : {}),
+        // An issue may carry a message code of the catalogue (a version conflict's fields): translated here.
+        ...(appError.extra.issues
+          ? {
+              issues: appError.extra.issues.map((issue) =>
+                Object.hasOwn(messages, issue.message)
+                  ? { ...issue, message: messageFor(issue.message, locale) }
+                  : issue,
+              ),
+            }
+          : {}),
       },
     });
   });

@@ -6,6 +6,8 @@ import {
   ListDevicesQuery,
   RegisterDeviceRequest,
   RegisterDeviceResponse,
+  SubmitIntakeRequest,
+  SubmitIntakeResponse,
   UnlockDeviceRequest,
   UnlockDeviceResponse,
 } from '../api-devices.js';
@@ -57,4 +59,19 @@ export const getDeviceKey = defineContract({
   params: IdParams,
   body: UnlockDeviceRequest,
   response: UnlockDeviceResponse,
+});
+
+export const submitIntake = defineContract({
+  tags: ['devices'],
+  purpose: 'case_management',
+  operationId: 'submitIntake',
+  method: 'POST',
+  path: '/api/intakes',
+  summary:
+    'A whole intake in one transaction (person or an existing person, case, screening, events): ' +
+    'what the offline app sends at sync, under one Idempotency-Key',
+  action: 'case.create',
+  body: SubmitIntakeRequest,
+  response: SubmitIntakeResponse,
+  status: 201,
 });

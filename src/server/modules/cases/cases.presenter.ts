@@ -161,6 +161,7 @@ export function presentCase(detail: CaseDetail, crypto: FieldCrypto, permissions
     })),
     permissions,
     createdAt: iso(c.created_at),
+    version: c.version,
   };
 }
 

@@ -13,6 +13,7 @@ import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
+import { nextVersion, refuseConflicts } from '../../core/versions.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction, type LoadedCase } from './case-access.js';
 import { loadCaseDetail } from './case-view.repository.js';
@@ -119,6 +120,9 @@ export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
 export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: UpdateInput) {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.update');
   await checkOwnerUnitAndStaff(ctx.trx, loaded.ownerInstitutionId, input.ownerUnitId, input.assignedUserIds);
+  const { baseVersion, ...requested } = input;
+  const row = await editableFields(ctx.trx, crypto, loaded.id);
+  refuseConflicts(row, baseVersion, requested, row.values);
   const changes = {
     ...(input.status !== undefined ? { status: input.status } : {}),
     ...(input.detectionDepartment !== undefined ? { detection_department: input.detectionDepartment } : {}),
@@ -132,12 +136,12 @@ export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, 
   };
   await ctx.trx
     .updateTable('cases')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, ...nextVersion(row, Object.keys(requested)), updated_at: new Date() })
     .where('id', '=', loaded.id)
     .execute();
   if (input.assignedUserIds)
     await replaceAssignments(ctx.trx, loaded.id, [...new Set(input.assignedUserIds)]);
-  const fields = Object.keys(input);
+  const fields = Object.keys(requested);
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,
@@ -146,6 +150,38 @@ export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, 
   });
   await audit(ctx, 'case.update', 'case', loaded.id, fields);
   return caseView(ctx, crypto, loaded);
+}
+
+/** The case's version and the current values of the fields an update may change (API names). */
+async function editableFields(trx: Trx, crypto: FieldCrypto, caseId: string) {
+  const row = await trx
+    .selectFrom('cases')
+    .select([
+      'version',
+      'field_versions',
+      'status',
+      'detection_department',
+      'detection_place',
+      'narrative',
+      'owner_unit_id',
+    ])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const assigned = await trx
+    .selectFrom('case_assignments')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .orderBy('user_id')
+    .execute();
+  const values: Record<string, unknown> = {
+    status: row.status,
+    detectionDepartment: row.detection_department,
+    detectionPlace: crypto.decryptNullable(row.detection_place, 'cases.detection_place'),
+    narrative: crypto.decryptNullable(row.narrative, 'cases.narrative'),
+    ownerUnitId: row.owner_unit_id,
+    assignedUserIds: assigned.map((a) => a.user_id),
+  };
+  return { version: row.version, field_versions: row.field_versions, values };
 }
 
 /** A person the actor may see, or "not found" (their existence is not revealed). */
@@ -167,6 +203,16 @@ export async function addCasePerson(
   input: z.output<typeof AddCasePersonRequest>,
 ) {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.addPerson');
+  await linkPerson(ctx, loaded, input);
+  return caseView(ctx, crypto, loaded);
+}
+
+/** Links a person the actor may see to a case already authorized for `case.addPerson`. */
+export async function linkPerson(
+  ctx: Ctx,
+  loaded: LoadedCase,
+  input: z.output<typeof AddCasePersonRequest>,
+): Promise<void> {
   await requireVisiblePerson(ctx.trx, ctx.actor, input.personId);
   const inserted = await ctx.trx
     .insertInto('case_persons')
@@ -178,7 +224,6 @@ export async function addCasePerson(
   const details = { personId: input.personId, role: input.role };
   await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'person_added', details });
   await audit(ctx, 'case.addPerson', 'case', loaded.id, ['persons']);
-  return caseView(ctx, crypto, loaded);
 }
 
 export async function shareCase(

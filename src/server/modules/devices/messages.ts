@@ -25,4 +25,19 @@ export const offlineMessages = {
     gn: "Ko dispositivo ndaha'éi pe oñemboheraguapýva. Eñemboheraguapy jey emba'apo hag̃ua conexión'ỹre.",
     en: 'This is not the registered device. Register it again to work offline.',
   },
+  version_conflict: {
+    es: 'Otra persona cambió este registro mientras usted trabajaba sin conexión. Compare los campos indicados y elija qué conservar.',
+    gn: "Ambue tapicha omoambue ko registro emba'apo aja conexión'ỹre. Embojoja umi kuatia'i ojehechaukáva ha eiporavo mba'épa ejoko.",
+    en: 'Someone else changed this record while you worked offline. Compare the fields shown and choose what to keep.',
+  },
+  field_changed_meanwhile: {
+    es: 'Cambiado por otra persona después de su versión.',
+    gn: 'Ambue tapicha omoambue nde versión rire.',
+    en: 'Changed by someone else after your version.',
+  },
+  version_unknown: {
+    es: 'La versión indicada no existe para este registro. Vuelva a cargarlo.',
+    gn: 'Pe versión ojehaíva ndaipóri ko registro-pe. Emyenyhẽ jey.',
+    en: 'The version given does not exist for this record. Load it again.',
+  },
 };

@@ -62,7 +62,14 @@ type PersonRow = Selectable<PersonTable>;
 /** The columns a person's fields produce: all but identity, ownership and timestamps. */
 export type PersonColumns = Omit<
   PersonRow,
-  'id' | 'owner_institution_id' | 'created_by' | 'created_at' | 'updated_at' | 'erased_at'
+  | 'id'
+  | 'owner_institution_id'
+  | 'created_by'
+  | 'created_at'
+  | 'updated_at'
+  | 'erased_at'
+  | 'version'
+  | 'field_versions'
 >;
 
 /** Every column a person's fields produce (encrypted, indexed, or in clear). */

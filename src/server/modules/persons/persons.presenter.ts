@@ -37,6 +37,7 @@ export function presentPerson(
       role: c.role as (typeof CASE_PERSON_ROLES)[number],
     })),
     createdAt: new Date(row.created_at).toISOString(),
+    version: row.version,
     permissions,
   };
 }

@@ -34,6 +34,8 @@ const storedColumns = [
   'persons.residence_department',
   'persons.created_at',
   'persons.updated_at',
+  'persons.version',
+  'persons.field_versions',
   'institutions.code as institution_code',
   'institutions.name as institution_name',
 ] as const;
@@ -162,7 +164,11 @@ export async function insertPerson(
   return row.id;
 }
 
-export async function updatePersonRow(trx: Trx, id: string, values: PersonColumns): Promise<void> {
+export async function updatePersonRow(
+  trx: Trx,
+  id: string,
+  values: PersonColumns & { version?: number; field_versions?: string },
+): Promise<void> {
   await trx
     .updateTable('persons')
     .set({ ...values, updated_at: new Date() })

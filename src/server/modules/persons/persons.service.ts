@@ -16,6 +16,7 @@ import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
+import { nextVersion, refuseConflicts } from '../../core/versions.js';
 import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
 import { textKeys } from './name-normalize.js';
@@ -159,18 +160,20 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, input: UpdateInput) {
   const row = await loadPersonFor(ctx, id, 'person.update');
   const current = personFields(crypto, row);
-  const changed = (Object.keys(input) as (keyof UpdateInput)[]).filter(
-    (name) => !same(input[name], current[name]),
+  const { baseVersion, ...fields } = input;
+  refuseConflicts(row, baseVersion, fields, current);
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (name) => !same(fields[name], current[name]),
   );
   if (changed.length > 0) {
-    const next: PersonInput = { ...current, ...input };
+    const next: PersonInput = { ...current, ...fields };
     checkDateOfBirth(next.dateOfBirth);
     const columns = personColumns(crypto, next);
     // An estimated age is relative to when it was recorded: the year of birth moves only when the
     // birth date or the estimate changes.
     if (!changed.includes('dateOfBirth') && !changed.includes('estimatedAge'))
       columns.birth_year = row.birth_year;
-    await updatePersonRow(ctx.trx, id, columns);
+    await updatePersonRow(ctx.trx, id, { ...columns, ...nextVersion(row, changed) });
   }
   await audit(ctx, 'person.update', id, changed);
   return reloaded(ctx, crypto, id);

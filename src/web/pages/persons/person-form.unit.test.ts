@@ -29,6 +29,7 @@ const person: PersonView = {
   ownerInstitution: { id: '1b6f3f64-7d8e-4f4a-9c55-2f0a8f1b2c3d', code: 'PNPTU', name: 'Policía' },
   cases: [],
   createdAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
   permissions: ['person.update'],
 };
 
