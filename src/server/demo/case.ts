@@ -13,6 +13,8 @@ import { addDays, caseStatus, detectionDate, locate, timestampOn } from './plan.
 import { Rng, Weighted } from './prng.js';
 import { writeScreeningAndDecisions, writeShares } from './follow-up.js';
 import { writeProtection } from './protection.js';
+import { writePrevention } from './prevention.js';
+import { writeProsecution } from './prosecution.js';
 import type { DemoContext, Holds } from './context.js';
 import type { ChunkTables } from './tables.js';
 import { detectionPlace, narrative, placeName } from './texts.js';
@@ -20,6 +22,8 @@ import type { EncryptionContext } from '../crypto/registry.js';
 
 /** Protection draws from streams of its own, so adding it left the rest of a seed's data as it was. */
 const PROTECTION_STREAM = 0x5bd1e995;
+/** Prosecution and prevention too (added later still). */
+const PROSECUTION_STREAM = 0x27d4eb2f;
 
 const OTHER_ROLES = Weighted.of({ PresumedVictim: 75, FamilyMember: 12, Witness: 10, Other: 3 });
 
@@ -134,6 +138,7 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
   ) => t.timeline.add([caseId, at, actor, institution, kind, JSON.stringify(details)]);
   timeline(createdAt, 'case_created', { reference: formatReference(slice.year, slice.base + ordinal + 1) });
 
+  const statuses: Array<{ personId: string; status: string | null }> = [];
   persons.forEach((p, i) => {
     t.persons.add(
       personRow(ctx.crypto, p.fields, {
@@ -169,7 +174,7 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
         fields: p.fields,
         exploitationType: profile.type,
       };
-      const status = writeScreeningAndDecisions(ctx, rng, ids, t, {
+      const { status, identifiedOn } = writeScreeningAndDecisions(ctx, rng, ids, t, {
         ...victim,
         owner,
         detectedOn,
@@ -188,8 +193,10 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
         age: p.age,
         child: p.child,
         status,
+        identifiedOn,
         timeline,
       };
+      statuses.push({ personId: p.id, status });
       writeProtection(ctx, protectionRng, protectionIds, t, protection, holds);
     }
   });
@@ -211,6 +218,37 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
       createdAt,
     ]);
   }
+  const prosecutionRng = new Rng((ctx.seed ^ PROSECUTION_STREAM) >>> 0, index + 1);
+  const prosecutionIds = new Rng((ctx.idSeed ^ PROSECUTION_STREAM) >>> 0, index + 1);
+  const foreignCountry =
+    plan.exploitationCountry !== 'PY'
+      ? plan.exploitationCountry
+      : home.country !== 'PY'
+        ? home.country
+        : null;
+  writeProsecution(ctx, prosecutionRng, prosecutionIds, t, {
+    caseId,
+    reference: formatReference(slice.year, slice.base + ordinal + 1),
+    detectedOn,
+    factsDate,
+    department: detectionDepartment,
+    exploitationType: profile.type,
+    child: first.child,
+    online: ict,
+    platforms: recruitment.platforms,
+    foreignCountry,
+    victims: statuses,
+  });
+  writePrevention(ctx, prosecutionRng, prosecutionIds, t, {
+    caseId,
+    detectedOn,
+    detectionMethod: method,
+    department: detectionDepartment,
+    exploitationType: profile.type,
+    child: first.child,
+    yearStart: `${slice.year}-01-01`,
+  });
+
   const adultWoman = first.female && !first.child;
   writeShares(ctx, rng, ids, t, {
     caseId,

@@ -32,6 +32,8 @@ export interface DemoPlanData {
   total: number;
   /** Skip foreign-key triggers while inserting (see chunkScript). */
   skipTriggers: boolean;
+  /** Legal provision ids by code. */
+  provisions: Record<string, string>;
 }
 
 export function contextFrom(
@@ -48,6 +50,7 @@ export function contextFrom(
     instrument: data.instrument && instrumentOf(data.instrument),
     offers: byType(data.offers),
     total: data.total,
+    provisions: data.provisions,
   };
 }
 

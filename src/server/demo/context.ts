@@ -30,6 +30,8 @@ export interface DemoContext {
   offers: ReadonlyMap<string, readonly DemoOffer[]>;
   /** Cases in this run. */
   total: number;
+  /** Legal provision ids by code (the charges cite them). */
+  provisions: Readonly<Record<string, string>>;
 }
 
 export type CaseTimeline = (
@@ -54,6 +56,8 @@ export interface ProtectionVictim {
   child: boolean;
   /** The latest trafficking-status decision, if any. */
   status: string | null;
+  /** The identification date (first decision Possible or Actual): protection follows it. */
+  identifiedOn: string | null;
   timeline: CaseTimeline;
 }
 

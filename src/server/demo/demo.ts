@@ -96,7 +96,9 @@ export async function generateDemo(
     // Fixed ids: the directory is the same in every demo database, whatever the seed.
     const directory = await ensureDemoDirectory(trx, new Rng(hashSeed('demo directory'), 0));
     const counters = await trx.selectFrom('case_counters').select(['year', 'last']).execute();
+    const provisions = await trx.selectFrom('legal_provisions').select(['id', 'code']).execute();
     return {
+      provisions: Object.fromEntries(provisions.map((p) => [p.code, p.id])),
       instrument,
       staff,
       directory,
@@ -115,6 +117,7 @@ export async function generateDemo(
       definition: setup.instrument.definition,
     },
     offers: setup.directory.offers,
+    provisions: setup.provisions,
     total: options.cases,
     skipTriggers: options.checkForeignKeys
       ? false

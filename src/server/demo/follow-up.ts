@@ -30,14 +30,21 @@ function notBefore(date: string, birth: string | null | undefined): string {
   return birth && date <= birth ? addDays(birth, 1) : date;
 }
 
+/** The latest status and the identification date (the first decision's day), or nulls. */
+export interface Identification {
+  status: string | null;
+  identifiedOn: string | null;
+}
+
 export function writeScreeningAndDecisions(
   ctx: DemoContext,
   rng: Rng,
   ids: Rng,
   t: ChunkTables,
   v: VictimContext,
-): string | null {
+): Identification {
   let screeningId: string | null = null;
+  let screenedOn = v.detectedOn;
   let assessment: 'presumed_victim' | 'possible_victim' | 'no_indication' | null = null;
   if (ctx.instrument && rng.chance(0.92)) {
     const screener = rng.pick(v.owner.staff);
@@ -57,7 +64,8 @@ export function writeScreeningAndDecisions(
     );
     screeningId = ids.uuid();
     assessment = outcome.assessment;
-    const at = timestampOn(rng, dayAfter(v.detectedOn, rng.int(0, 3)));
+    screenedOn = dayAfter(v.detectedOn, rng.int(0, 3));
+    const at = timestampOn(rng, screenedOn);
     t.screenings.add([
       screeningId,
       v.caseId,
@@ -82,7 +90,7 @@ export function writeScreeningAndDecisions(
     v.timeline(at, 'screening_recorded', { screeningId, personId: v.personId, assessment }, screener);
   }
   // Most screened victims get a decision; a few are decided without the instrument.
-  if (!(assessment ? rng.chance(0.88) : rng.chance(0.3))) return null;
+  if (!(assessment ? rng.chance(0.88) : rng.chance(0.3))) return { status: null, identifiedOn: null };
   const orgType = decisionOrgType(v.owner.kind);
   const decide = (status: string, day: string, reviews: string | null) => {
     const id = ids.uuid();
@@ -110,15 +118,17 @@ export function writeScreeningAndDecisions(
     return id;
   };
   const status = assessment ? decideStatus(rng, assessment) : 'PossibleVictimOfTrafficking';
-  const decidedOn = dayAfter(v.detectedOn, rng.int(1, 20));
+  // Decided after the screening it cites (contact ≤ screening ≤ identification).
+  const decidedOn = dayAfter(screenedOn, rng.int(1, 17));
   const firstId = decide(status, decidedOn, null);
+  const identifiedOn = status === 'NotAVictimOfTrafficking' ? null : decidedOn;
   if (status === 'PossibleVictimOfTrafficking' && rng.chance(0.1)) {
     const later = dayAfter(v.detectedOn, rng.int(25, 120));
     const reviewed = rng.chance(0.8) ? 'ActualVictimOfTrafficking' : 'NotAVictimOfTrafficking';
     decide(reviewed, later < decidedOn ? decidedOn : later, firstId);
-    return reviewed;
+    return { status: reviewed, identifiedOn };
   }
-  return status;
+  return { status, identifiedOn };
 }
 
 export interface ShareContext {

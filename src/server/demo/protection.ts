@@ -90,7 +90,8 @@ export function writeProtection(
   const enc = (value: string | null, context: EncryptionContext) =>
     ctx.crypto.encryptNullable(value, context);
   const worker = rng.pick(v.owner.staff);
-  const needOn = dayAfter(v.detectedOn, rng.int(0, 6));
+  // Needs are recorded, and referred, once the person was identified (identification ≤ referral).
+  const needOn = dayAfter(v.identifiedOn ?? v.detectedOn, rng.int(0, 6));
   const department = v.detectionDepartment ?? v.fields.residenceDepartment ?? null;
   const profile = {
     sex: v.fields.sex,
