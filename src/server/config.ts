@@ -46,6 +46,8 @@ export interface Config {
   witnessUrls: string[];
   /** Witnesses' verifier keys: `audit verify` requires a cosignature by one of them when set. */
   witnessKeys: string[];
+  /** k of the CTDC export's k-anonymity (NANDUTI_EXPORT_K, default 11 as CTDC; docs/STANDARDS.md). */
+  exportK: number;
 }
 
 const listOf = (value: string | undefined) =>
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ),
     witnessUrls: listOf(env.NANDUTI_WITNESS_URLS),
     witnessKeys: listOf(env.NANDUTI_WITNESS_KEYS),
+    exportK: intFrom(env.NANDUTI_EXPORT_K, 11, 'NANDUTI_EXPORT_K'),
     ...overrides,
   };
 }

@@ -19,9 +19,15 @@ export const ExportHtcdsQuery = z
     message: '`from` must not be after `to`',
     path: ['to'],
   });
+/**
+ * What a CTDC export does with quasi-identifier combinations shared by fewer than k victims:
+ * generalise them (then leave out what is still rare), or refuse the export naming them.
+ */
+export const CTDC_SMALL_CELLS = ['generalise', 'refuse'] as const;
 export const ExportCtdcQuery = z
   .strictObject({
     format: CtdcFormat.default('global2020'),
+    smallCells: z.enum(CTDC_SMALL_CELLS).default('generalise'),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })

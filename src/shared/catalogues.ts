@@ -150,6 +150,8 @@ export const CONTROL_METHODS = [
   'PsychoactiveSubstance',
   'ExcessiveWorkingHours',
   'WithholdsDocuments',
+  /** Extension (HTCDS has none): restriction of movement, CTDC's meansOfControlRestrictsMovement. */
+  'RestrictsMovement',
   'Other',
 ] as const;
 export const RECRUITMENT_METHODS = [

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { generateNoteKey } from '../../src/server/audit/note.js';
-import { loadConfig } from '../../src/server/config.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
 import { loadKeyring } from '../../src/server/crypto/keyring.js';
 import { connect, fromEngine, type Database } from '../../src/server/db/database.js';
 import { openFromDump } from '../../src/server/db/embedded.js';
@@ -64,12 +64,17 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { db, databaseUrl: url, drop } = await openTestDatabase();
   const masterKey = crypto.randomBytes(32);
   const config = loadConfig(
     {},
-    { publicUrl: 'http://nanduti.test', dataDir: '/nonexistent', auditKey: TEST_AUDIT_KEY.privateKey },
+    {
+      publicUrl: 'http://nanduti.test',
+      dataDir: '/nonexistent',
+      auditKey: TEST_AUDIT_KEY.privateKey,
+      ...overrides,
+    },
   );
   const services = {
     db,

@@ -266,6 +266,11 @@ export const messages = {
     gn: 'Ne institución térã ne rol ndaikatúi omoañete peteĩ víctima política oĩvaicha. Emoinge víctima ikatúva; omoañetéta peteĩ institución ikatúva (polícia, fiscalía, MINNA térã juzgado).',
     en: 'Your institution or role may not confirm a victim under the current policy. Record a possible victim; an authorised institution (specialised police, prosecution, MINNA or a court) confirms it.',
   },
+  export_not_k_anonymous: {
+    es: 'La exportación no es k-anónima (k = {k}): {cells} combinaciones de año, género, edad, nacionalidad y país de explotación describen a menos de {k} víctimas y podrían identificarlas. Se listan abajo; exporte con generalización o amplíe el período.',
+    gn: "Ko exportación ndaha'éi k-anónima (k = {k}): {cells} combinación ary, género, ary ohupytýva, tetã ha tetã ojeporu vai haguégui ohechauka {k} víctima'ive'ỹ ha ikatu ohechauka máva ha'e. Oĩ iguýpe; eexporta generalización ndive térã embotuichave pe ára.",
+    en: 'The export is not k-anonymous (k = {k}): {cells} combinations of year, gender, age, citizenship and country of exploitation describe fewer than {k} victims and could identify them. They are listed below; export with generalisation or widen the period.',
+  },
   provision_not_in_force: {
     es: 'La disposición no estaba vigente en la fecha de los hechos (vigente desde {from} hasta {to}). Se aplica la ley vigente al momento de los hechos.',
     gn: "Ko disposición ndaha'éi vigente mba'e oiko hague árape (vigente {from} guive {to} peve). Ojeporu léi vigente mba'e oiko jave.",

@@ -28,6 +28,8 @@ const MEANS_2020: Flag[] = [
   ['meansOfControlSexualAbuse', ['SexualAbuse']],
   ['meansOfControlFalsePromises', ['FalsePromises']],
   ['meansOfControlPsychoactiveSubstances', ['PsychoactiveSubstance']],
+  // Our extension value (HTCDS has none; codebook v6 variable 18).
+  ['meansOfControlRestrictsMovement', ['RestrictsMovement']],
   ['meansOfControlRestrictsMedicalCare', ['RestrictsMedicalCare']],
   ['meansOfControlExcessiveWorkingHours', ['ExcessiveWorkingHours']],
   ['meansOfControlUsesChildren', ['ThreatensChildrenFamily']],
@@ -140,7 +142,7 @@ export function ctdcColumns(format: CtdcFormat): string[] {
     'yearOfRegistration',
     'gender',
     'ageBroad',
-    ...(format === 'global2020' ? ['majorityStatus'] : []),
+    ...(format === 'global2020' ? ['majorityStatus', 'majorityStatusAtExploit'] : []),
     'citizenship',
     'CountryOfExploitation',
     ...names(l.means),
@@ -167,6 +169,9 @@ const AGE_BANDS: [max: number, label: string][] = [
 export function ageBroad(age: number): string {
   return AGE_BANDS.find(([max]) => age <= max)?.[1] ?? '48+';
 }
+
+const majority = (age: number | null, missing: number | null) =>
+  age === null ? missing : age < 18 ? 'Minor' : 'Adult';
 
 /** Gender as CTDC codes it; without a recorded gender, the sex (CTDC 2020: sex and identity agree). */
 function gender(v: VictimRecord, format: CtdcFormat): string | null {
@@ -206,12 +211,14 @@ export function ctdcRow(v: VictimRecord, format: CtdcFormat): ExportRow {
   const labourValues = [...v.labourIndustries, ...v.exploitationTypes.filter((t) => t === 'ForcedBegging')];
   const isLabour = v.exploitationTypes.some((t) => LABOUR_TYPES.includes(t));
   const isSex = v.exploitationTypes.includes('SexualExploitation');
+  const age = v.ageAtRegistration;
   return [
     v.personKey,
     v.year,
     gender(v, format) ?? missing,
-    v.age === null ? missing : ageBroad(v.age),
-    ...(format === 'global2020' ? [v.age === null ? missing : v.age < 18 ? 'Minor' : 'Adult'] : []),
+    // Age at registration (codebook v6: "at the time the individual was registered").
+    age === null ? missing : ageBroad(age),
+    ...(format === 'global2020' ? [majority(age, missing), majority(v.ageAtFirstExploitation, missing)] : []),
     // CTDC holds one citizenship: the first recorded nationality.
     country(v.nationalities[0]),
     country(v.exploitationCountries[0]),

@@ -11,8 +11,17 @@ export interface VictimRecord {
   year: number;
   sex: string;
   gender: string | null;
-  /** Age in years when trafficked (the screening's age at the facts), else the age at detection. */
-  age: number | null;
+  /**
+   * Age in years at registration (CTDC's ageBroad and majorityStatus): the year of detection minus
+   * the birth year, else the age estimated at intake.
+   */
+  ageAtRegistration: number | null;
+  /**
+   * Age in years when first exploited (HTCDS vic_AgeWhenTrafficked, CTDC majorityStatusAtExploit):
+   * the youngest age at the facts of the person's screenings on the case, else the year of the
+   * earliest trafficking event minus the birth year.
+   */
+  ageAtFirstExploitation: number | null;
   /** ISO 3166-1 alpha-2, as stored. */
   nationalities: string[];
   traffickingStatus: string | null;
@@ -21,6 +30,7 @@ export interface VictimRecord {
   /** ISIC sections (A–U). */
   labourIndustries: string[];
   sexualExploitationTypes: string[];
+  /** With RestrictsMovement (our extension) when recorded or answered "yes" at screening. */
   controlMethods: string[];
   recruitmentMethods: string[];
   recruiterRelation: string | null;

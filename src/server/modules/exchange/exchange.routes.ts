@@ -12,11 +12,17 @@ import { ctdcImportCounts, importCtdc, listCtdcImports } from './ctdc-import.ser
 import { exportCtdc, exportHtcds } from './export.service.js';
 
 /** Sends the CSV as a download; the file name says what and when, nothing about anyone. */
-function asDownload(reply: FastifyReply, name: string, result: { csv: string; rows: number }): string {
+function asDownload(
+  reply: FastifyReply,
+  name: string,
+  result: { csv: string; rows: number; suppressedRows?: number },
+): string {
   const day = paraguayToday();
   reply.header('content-type', 'text/csv; charset=utf-8');
   reply.header('content-disposition', `attachment; filename="nanduti-${name}-${day}.csv"`);
   reply.header('x-nanduti-rows', String(result.rows));
+  if (result.suppressedRows !== undefined)
+    reply.header('x-nanduti-suppressed-rows', String(result.suppressedRows));
   return result.csv;
 }
 
@@ -36,7 +42,11 @@ export function exchangeRoutes(app: FastifyInstance, services: AppServices): voi
   route(
     contracts.exportCtdc,
     async (ctx, { query }) =>
-      asDownload(ctx.reply, `ctdc-${query.format}`, await exportCtdc(ctx, ctx.crypto, query)),
+      asDownload(
+        ctx.reply,
+        `ctdc-${query.format}`,
+        await exportCtdc(ctx, ctx.crypto, query, services.config.exportK),
+      ),
     audited,
   );
 

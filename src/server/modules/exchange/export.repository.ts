@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../../access/actor.js';
 import { scopedCases } from '../../access/scope.js';
+import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
 
 export interface VictimRow {
@@ -17,7 +18,12 @@ export interface VictimRow {
   birthYear: number | null;
   estimatedAge: number | null;
   nationalities: string[];
+  /** The youngest age at the facts among the person's screenings on the case (earliest exploitation). */
   ageAtFacts: number | null;
+  /** Year of the case's earliest trafficking event (for the person or the whole case). */
+  firstEventYear: number | null;
+  /** The latest screening answered "yes" to the restriction-of-movement indicator. */
+  restrictedMovement: boolean;
   traffickingStatus: string | null;
   decisionOrgType: string | null;
   exploitationTypes: string[];
@@ -72,14 +78,27 @@ export async function loadVictims(
     .orderBy('persons.id')
     .execute();
 
-  // Latest screening and latest decision per person on the case.
+  // The youngest age at the facts over the screenings; the latest screening's answer on movement.
   const screenings = await trx
     .selectFrom('screenings')
-    .select(['case_id', 'person_id', 'age_at_facts'])
+    .select([
+      'case_id',
+      'person_id',
+      'age_at_facts',
+      sql<boolean>`coalesce(answers->>'fl.restriction_of_movement' = 'yes', false)`.as('restricted'),
+    ])
     .where('case_id', 'in', caseIds)
     .orderBy('created_at')
     .execute();
-  const ageAt = new Map(screenings.map((s) => [key(s.case_id, s.person_id), s.age_at_facts]));
+  const ageAt = new Map<string, number>();
+  const restricted = new Map<string, boolean>();
+  for (const s of screenings) {
+    const k = key(s.case_id, s.person_id);
+    const before = ageAt.get(k);
+    if (s.age_at_facts !== null && (before === undefined || s.age_at_facts < before))
+      ageAt.set(k, s.age_at_facts);
+    restricted.set(k, s.restricted);
+  }
   const decisions = await trx
     .selectFrom('trafficking_decisions')
     .select(['case_id', 'person_id', 'status', 'decision_org_type'])
@@ -94,7 +113,7 @@ export async function loadVictims(
   );
   const events = await trx
     .selectFrom('trafficking_events')
-    .select(['case_id', 'person_id', 'type', 'country', 'platforms'])
+    .select(['case_id', 'person_id', 'type', 'country', 'platforms', 'start_date'])
     .where('case_id', 'in', caseIds)
     .orderBy('created_at')
     .execute();
@@ -130,6 +149,11 @@ export async function loadVictims(
         estimatedAge: p.estimated_age,
         nationalities: p.nationalities,
         ageAtFacts: ageAt.get(k) ?? null,
+        firstEventYear: mine.reduce<number | null>((min, ev) => {
+          const y = ev.start_date ? Number(String(ev.start_date).slice(0, 4)) : null;
+          return y !== null && (min === null || y < min) ? y : min;
+        }, null),
+        restrictedMovement: restricted.get(k) ?? false,
         traffickingStatus: d?.status ?? null,
         decisionOrgType: d?.decision_org_type ?? null,
         exploitationTypes: e?.exploitation_types ?? [],

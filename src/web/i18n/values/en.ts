@@ -104,6 +104,7 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.CONTROL_METHODS.PsychoactiveSubstance': 'Psychoactive substances',
   'value.CONTROL_METHODS.ExcessiveWorkingHours': 'Excessive working hours',
   'value.CONTROL_METHODS.WithholdsDocuments': 'Withholds documents',
+  'value.CONTROL_METHODS.RestrictsMovement': 'Restricts movement (confinement, guards, permission to go out)',
   'value.CONTROL_METHODS.Other': 'Other',
   'value.RECRUITMENT_METHODS.AtAPlaceOfBusiness': 'At a place of business',
   'value.RECRUITMENT_METHODS.AtAnEducationalInstitution': 'At an educational institution',

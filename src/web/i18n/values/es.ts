@@ -107,6 +107,8 @@ export const valuesEs = {
   'value.CONTROL_METHODS.PsychoactiveSubstance': 'Sustancias psicoactivas',
   'value.CONTROL_METHODS.ExcessiveWorkingHours': 'Jornadas excesivas',
   'value.CONTROL_METHODS.WithholdsDocuments': 'Retiene sus documentos',
+  'value.CONTROL_METHODS.RestrictsMovement':
+    'Restringe su libertad de movimiento (encierro, vigilancia, permiso para salir)',
   'value.CONTROL_METHODS.Other': 'Otro',
   'value.RECRUITMENT_METHODS.AtAPlaceOfBusiness': 'En un comercio o negocio',
   'value.RECRUITMENT_METHODS.AtAnEducationalInstitution': 'En un centro educativo',

@@ -109,6 +109,8 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.CONTROL_METHODS.PsychoactiveSubstance': 'Pohã ñana (droga)',
   'value.CONTROL_METHODS.ExcessiveWorkingHours': 'Tembiapo hetaiterei aravo',
   'value.CONTROL_METHODS.WithholdsDocuments': 'Oñongatu idocumento',
+  'value.CONTROL_METHODS.RestrictsMovement':
+    'Nombohapéi ikatúi oho oúvo (oñemboty, oñeñangareko hese, tekotevẽ permiso osẽ hag̃ua)',
   'value.CONTROL_METHODS.Other': 'Ambue',
   'value.RECRUITMENT_METHODS.AtAPlaceOfBusiness': 'Negocio-pe',
   'value.RECRUITMENT_METHODS.AtAnEducationalInstitution': "Mbo'ehaópe",
