@@ -207,6 +207,12 @@ export const CaseSummary = z.object({
   shared: z.boolean(),
 });
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
+/** The case list's search box: a person's name (tolerant, as searchPersons) or a reference prefix. */
+export const SearchCasesRequest = z.strictObject({
+  q: z.string().trim().min(2).max(120),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
 
 // ---- screening ----------------------------------------------------------------------------
 export const SECTION_KINDS = [

@@ -21,6 +21,8 @@ export const NotificationView = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   resourceType: z.enum(['referral', 'break_glass', 'task']),
   resourceId: Uuid,
+  /** A task's case (where its notice links to); null for other notices or a task without a case. */
+  caseId: Uuid.nullable(),
   /** The referral's or task's reference, e.g. DER-1A2B3C4D, TAR-1A2B3C4D (a break-glass use: BG-1A2B3C4D). */
   reference: z.string(),
   /** The text in the reader's language; never holds personal data. */

@@ -107,6 +107,11 @@ const referralsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/referrals/ReferralsPage.js'), 'ReferralsPage'),
   staticData: { permission: 'referral.list', nav: 'nav.referrals' },
 });
+const tasksRoute = page(
+  '/tasks',
+  lazyRouteComponent(() => import('./pages/tasks/TasksPage.js'), 'TasksPage'),
+  { permission: 'task.list', nav: 'nav.tasks' },
+);
 const directoryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/directory',
@@ -253,6 +258,7 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     intakeRoute,
     referralsRoute,
+    tasksRoute,
     directoryRoute,
     unmetNeedsRoute,
     usersRoute,

@@ -48,6 +48,7 @@ export const DAILY_MATRIX = {
   'updateServiceProvider: deactivate a provider of MINMUJER (another)':   '200  403  403  403  403  403  403',
   'importServiceProviders: dry run of a file with a provider of PNPTU':   '200  200  403  403  403  403  403',
   'probeSession: own session (200 signed in or not)':                     '200  200  200  200  200  200  200',
+  'searchCases: by a name (the persons and cases in scope only)':          '403  403  200  200  200  403  403',
   'createTask: in a case of PNPTU (own institution)':                     '403  403  201  201  201  403  403',
   'createTask: in a case of MINNA (hidden)':                              '403  403  404  404  404  403  403',
   'listTasks: my tasks':                                                  '403  200  200  200  200  403  403',
@@ -71,6 +72,8 @@ const csv = (n: number) =>
 
 export const DAILY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   'probeSession: own session (200 signed in or not)': (c) => api(c.t, c.s, 'GET', '/api/session/probe'),
+  'searchCases: by a name (the persons and cases in scope only)': (c) =>
+    api(c.t, c.s, 'POST', '/api/cases/search', { q: 'Eustaquia Villalba' }),
   'createTask: in a case of PNPTU (own institution)': (c) => newTask(c, 'PNPTU'),
   'createTask: in a case of MINNA (hidden)': (c) => newTask(c, 'MINNA'),
   'listTasks: my tasks': (c) => api(c.t, c.s, 'GET', '/api/tasks?view=mine'),

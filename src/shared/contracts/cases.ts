@@ -13,6 +13,7 @@ import {
   ExploitationRequest,
   ExploitationView,
   ListCasesQuery,
+  SearchCasesRequest,
   ShareCaseRequest,
   UpdateCaseRequest,
 } from '../api-identification.js';
@@ -127,4 +128,16 @@ export const addTraffickingEvent = defineContract({
   body: AddEventRequest,
   response: EventView,
   status: 201,
+});
+
+export const searchCases = defineContract({
+  ...common,
+  operationId: 'searchCases',
+  method: 'POST',
+  path: '/api/cases/search',
+  summary:
+    'Find visible cases by a person’s name (the tolerant name search) or a reference; the text travels in the body, never in an address, and the persons matched are audited',
+  action: 'person.search',
+  body: SearchCasesRequest,
+  response: CaseList,
 });

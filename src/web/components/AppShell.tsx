@@ -7,6 +7,7 @@ import { Link, useLocation, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
 import { logout as logoutContract } from '../../shared/contracts/session.js';
 import { listReferralInbox } from '../../shared/contracts/referrals.js';
+import { listTasks } from '../../shared/contracts/tasks.js';
 import { call } from '../api.js';
 import { useApiQuery } from '../queries.js';
 import type { PlainKey } from '../i18n/catalogue.js';
@@ -36,6 +37,13 @@ export function AppShell({ children }: { children: ReactNode }) {
     { enabled: can('referral.list'), refetchInterval: REFRESH_MS },
   );
   const pending = inbox.data?.counts.requested ?? 0;
+  // Overdue tasks of the user's institution, shown on the tasks link.
+  const overdueTasks =
+    useApiQuery(
+      listTasks,
+      { query: { view: 'overdue', limit: 1 } },
+      { enabled: can('task.list'), refetchInterval: REFRESH_MS },
+    ).data?.total ?? 0;
 
   async function logout() {
     setLoggingOut(true);
@@ -91,6 +99,14 @@ export function AppShell({ children }: { children: ReactNode }) {
                         <span aria-hidden="true">{pending}</span>
                         <span className="visually-hidden">
                           {t('nav.pendingReferrals', { count: pending })}
+                        </span>
+                      </span>
+                    )}
+                    {route.path === '/tasks' && overdueTasks > 0 && (
+                      <span className="nav-count" data-testid="nav-tasks-overdue">
+                        <span aria-hidden="true">{overdueTasks}</span>
+                        <span className="visually-hidden">
+                          {t('nav.overdueTasks', { count: overdueTasks })}
                         </span>
                       </span>
                     )}

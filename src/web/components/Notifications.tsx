@@ -1,6 +1,7 @@
 /**
  * The shell's notifications: a button with the unread count that opens the user's notifications
- * (texts hold no personal data, only a referral's reference), each linking to its referral, and
+ * (texts hold no personal data, only a referral's reference), each linking to its referral (a task's
+ * to its case), and
  * "mark all as read". The count refreshes every minute and right after any change.
  */
 import { Link } from '@tanstack/react-router';
@@ -53,6 +54,17 @@ export function NotificationsButton() {
                       >
                         {item.text}
                       </Link>
+                    ) : item.resourceType === 'task' ? (
+                      // A task's notice opens the task's case (its plan), or the task list.
+                      item.caseId ? (
+                        <Link to="/cases/$id" params={{ id: item.caseId }} onClick={() => setOpen(false)}>
+                          {item.text}
+                        </Link>
+                      ) : (
+                        <Link to="/tasks" onClick={() => setOpen(false)}>
+                          {item.text}
+                        </Link>
+                      )
                     ) : (
                       item.text
                     )}

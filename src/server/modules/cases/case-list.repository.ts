@@ -14,7 +14,13 @@ import { casesSharedWith, scopedCases } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 
-export type ListFilter = z.output<typeof ListCasesQuery>;
+/**
+ * The list's filters, and the search box's match (searchCases): a reference prefix or one of the
+ * persons found by name (already limited to the persons the actor may see).
+ */
+export type ListFilter = z.output<typeof ListCasesQuery> & {
+  match?: { reference: string; personIds: readonly string[] };
+};
 type CasesQuery = SelectQueryBuilder<DB, 'cases', object>;
 
 const SUMMARY_COLUMNS = [
@@ -52,6 +58,11 @@ function hasOnlineEvent(wanted: boolean) {
   };
 }
 
+/** A LIKE pattern for references starting with `text` (upper-cased, wildcards escaped). */
+function referencePrefix(text: string): string {
+  return `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 function applyFilter(query: CasesQuery, filter: ListFilter): CasesQuery {
   let q = query;
   if (filter.status) q = q.where('cases.status', '=', filter.status);
@@ -60,8 +71,27 @@ function applyFilter(query: CasesQuery, filter: ListFilter): CasesQuery {
   if (filter.from) q = q.where('cases.detected_on', '>=', filter.from);
   if (filter.to) q = q.where('cases.detected_on', '<=', filter.to);
   if (filter.reference) {
-    const prefix = filter.reference.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    q = q.where('cases.reference', 'like', `${prefix}%`);
+    q = q.where('cases.reference', 'like', referencePrefix(filter.reference));
+  }
+  const { match } = filter;
+  if (match) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.reference', 'like', referencePrefix(match.reference)),
+        ...(match.personIds.length === 0
+          ? []
+          : [
+              eb(
+                'cases.id',
+                'in',
+                eb
+                  .selectFrom('case_persons')
+                  .select('case_persons.case_id')
+                  .where('case_persons.person_id', 'in', [...match.personIds]),
+              ),
+            ]),
+      ]),
+    );
   }
   const { assessment } = filter;
   if (assessment) {

@@ -4,7 +4,9 @@ import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 import { presentCaseSummary } from './cases.presenter.js';
-import { listVisibleCases, personCounts } from './case-list.repository.js';
+import { listVisibleCases, personCounts, type ListFilter } from './case-list.repository.js';
+import type { Actor } from '../../access/actor.js';
+import type { Trx } from '../../db/database.js';
 import {
   addCasePerson,
   caseView,
@@ -15,19 +17,34 @@ import {
   updateCase,
 } from './cases.service.js';
 import { addTraffickingEvent, recordExploitation } from './events.js';
+import { searchPersons } from '../persons/persons.service.js';
+
+/** A page of visible cases as the API's summaries. */
+async function caseList(trx: Trx, actor: Actor, filter: ListFilter) {
+  const { items, total } = await listVisibleCases(trx, actor, filter);
+  const counts = await personCounts(
+    trx,
+    items.map((row) => row.id),
+  );
+  return {
+    items: items.map((row) => presentCaseSummary(row, counts.get(row.id) ?? 0, actor.institutionId)),
+    total,
+  };
+}
 
 export function caseRoutes(app: FastifyInstance, services: AppServices): void {
   const route = routesOf(app, services);
-  route(contracts.listCases, async ({ trx, actor }, { query }) => {
-    const { items, total } = await listVisibleCases(trx, actor, query);
-    const counts = await personCounts(
-      trx,
-      items.map((row) => row.id),
-    );
-    return {
-      items: items.map((row) => presentCaseSummary(row, counts.get(row.id) ?? 0, actor.institutionId)),
-      total,
-    };
+  route(contracts.listCases, async ({ trx, actor }, { query }) => caseList(trx, actor, query));
+
+  // The search box: the persons found by name (the one name search, in the actor's scope, audited
+  // as person.search) and then the visible cases they are in, or whose reference starts so.
+  route(contracts.searchCases, async (ctx, { body }) => {
+    const persons = await searchPersons(ctx, ctx.crypto, { q: body.q, limit: 100 });
+    return caseList(ctx.trx, ctx.actor, {
+      limit: body.limit,
+      offset: body.offset,
+      match: { reference: body.q, personIds: persons.items.map((person) => person.id) },
+    });
   });
 
   route(contracts.createCase, async (ctx, { body }) => {

@@ -157,10 +157,22 @@ const PAGE = 50;
 export async function listNotifications(ctx: Pick<Ctx, 'trx' | 'actor'>, locale: Locale) {
   const rows = await ctx.trx
     .selectFrom('notifications')
-    .select(['id', 'kind', 'resource_type', 'resource_id', 'created_at', 'read_at'])
-    .where('user_id', '=', ctx.actor.userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    // A task's notice links to the task's case (the id only; the case page checks access).
+    .leftJoin('tasks', (join) =>
+      join.onRef('tasks.id', '=', 'notifications.resource_id').on('notifications.resource_type', '=', 'task'),
+    )
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.resource_type',
+      'notifications.resource_id',
+      'notifications.created_at',
+      'notifications.read_at',
+      'tasks.case_id',
+    ])
+    .where('notifications.user_id', '=', ctx.actor.userId)
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
     .limit(PAGE)
     .execute();
   return {
@@ -174,6 +186,7 @@ export async function listNotifications(ctx: Pick<Ctx, 'trx' | 'actor'>, locale:
             ? ('task' as const)
             : ('referral' as const),
       resourceId: r.resource_id,
+      caseId: r.case_id ?? null,
       reference: referenceOf(r.kind, r.resource_id),
       text: notificationText(r.kind, r.resource_id, locale),
       createdAt: new Date(r.created_at).toISOString(),

@@ -23,6 +23,8 @@ import { CaseProtection } from './CaseProtection.js';
 import { CaseShares } from './CaseShares.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.js';
+import { CaseTasks } from '../tasks/CaseTasks.js';
+import { useSession } from '../../session.js';
 import '../../styles/cases.css';
 
 import type { CaseActions } from './types.js';
@@ -32,6 +34,7 @@ export function CasePage() {
   const { id: caseId } = useParams({ from: '/_app/cases/$id' });
   const loaded = useApiQuery(getCase, { params: { id: caseId } });
   const [saved, setSaved] = useState<string | null>(null);
+  const { can } = useSession();
   const [dialog, setDialogState] = useState<'edit' | 'addPerson' | 'decide' | null>(null);
 
   function setDialog(next: typeof dialog) {
@@ -79,6 +82,11 @@ export function CasePage() {
         <CaseScreenings view={view} />
         <CaseDecisions view={view} onDecide={may('case.decide') ? () => setDialog('decide') : null} />
         <CaseProtection view={view} />
+        <CaseTasks
+          caseId={view.id}
+          mayAdd={may('case.update') && can('task.create')}
+          onSaved={actions.changed}
+        />
         <CaseExploitation view={view} actions={actions} />
         <CaseEvents view={view} actions={actions} />
         <CaseShares view={view} actions={actions} />

@@ -5,7 +5,8 @@
 import { Link } from '@tanstack/react-router';
 import type { z } from 'zod';
 import type { CaseSummary } from '../../../shared/api-identification.js';
-import { listCases } from '../../../shared/contracts/cases.js';
+import { useState } from 'react';
+import { listCases, searchCases } from '../../../shared/contracts/cases.js';
 import { DataTable, EmptyList, useListSearch, type Column } from '../../components/DataTable.js';
 import { Page } from '../../components/Page.js';
 import { departmentName } from '../../departments.js';
@@ -13,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { CaseFilters } from './CaseFilters.js';
+import { CaseSearchBox } from './CaseSearch.js';
 import { activeFilterCount, filterParams, type CaseFilter } from './filter.js';
 import { formatDate } from './format.js';
 import { useValueLabel } from './labels.js';
@@ -27,7 +29,19 @@ export function CasesPage() {
   const { can } = useSession();
   const [filter, setFilter] = useListSearch('/_app/cases');
   const offset = filter.offset ?? 0;
-  const cases = useApiQuery(listCases, { query: { ...filter, limit: PAGE_SIZE } });
+  // A name searched is page state (never the address); its results are not kept after the page.
+  const [search, setSearch] = useState<{ q: string; offset: number } | null>(null);
+  const listed = useApiQuery(
+    listCases,
+    { query: { ...filter, limit: PAGE_SIZE } },
+    { enabled: search === null },
+  );
+  const found = useApiQuery(
+    searchCases,
+    { body: { q: search?.q ?? '', offset: search?.offset ?? 0, limit: PAGE_SIZE } },
+    { enabled: search !== null && can('person.search'), gcTime: 0 },
+  );
+  const cases = search ? found : listed;
   const go = (next: CaseFilter) => setFilter(filterParams(next));
   const filtered = activeFilterCount(filter) > 0 || filter.reference !== undefined;
   const columns = useCaseColumns();
@@ -42,7 +56,13 @@ export function CasesPage() {
         )
       }
     >
-      <CaseFilters filter={filter} onApply={go} />
+      {can('person.search') && (
+        <CaseSearchBox
+          active={search !== null}
+          onSearch={(q) => setSearch(q === null ? null : { q, offset: 0 })}
+        />
+      )}
+      {!search && <CaseFilters filter={filter} onApply={go} />}
       <DataTable
         query={cases}
         rows={(data) => data.items}
@@ -54,20 +74,21 @@ export function CasesPage() {
         empty={
           <EmptyList
             testId="cases-empty"
-            message={filtered ? t('cases.noneMatching') : t('cases.none')}
-            clearLabel={filtered ? t('cases.clearFilters') : undefined}
-            onClear={() => go({})}
+            message={search ? t('caseSearch.none') : filtered ? t('cases.noneMatching') : t('cases.none')}
+            clearLabel={search ? t('caseSearch.clear') : filtered ? t('cases.clearFilters') : undefined}
+            onClear={() => (search ? setSearch(null) : go({}))}
           />
         }
         summary={(data) => t('cases.total', { total: data.total })}
         summaryTestId="cases-total"
         paging={{
           label: t('cases.pagination'),
-          offset,
+          offset: search ? search.offset : offset,
           pageSize: PAGE_SIZE,
           total: (data) => data.total,
           count: (range) => t('cases.count', range),
-          onOffset: (next) => go({ ...filter, offset: next }),
+          onOffset: (next) =>
+            search ? setSearch({ ...search, offset: next }) : go({ ...filter, offset: next }),
         }}
       />
     </Page>
