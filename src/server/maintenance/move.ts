@@ -25,6 +25,14 @@ import { migrateToLatest } from '../db/migrate.js';
 
 /** Tables the migrator owns on each side. */
 const MIGRATOR_TABLES = new Set(['schema_migrations', 'schema_migrations_lock', 'kysely_migration_lock']);
+/** The append-only audit tables: never truncated (the database refuses it); empty on a new target. */
+const AUDIT_TABLES = new Set([
+  'audit_events',
+  'audit_tree_leaves',
+  'audit_tree_nodes',
+  'audit_checkpoints',
+  'audit_cosignatures',
+]);
 const PAGE = 1000;
 
 export interface MoveReport {
@@ -91,7 +99,11 @@ async function assertEmptyTarget(trx: Trx): Promise<void> {
     t: string | null;
   }>`select to_regclass('public.audit_events')::text as t`.execute(trx);
   if (!exists.rows[0]?.t) return;
-  for (const table of ['audit_events', 'users', 'persons', 'cases', 'crypto_keys']) {
+  for (const table of [...AUDIT_TABLES, 'users', 'persons', 'cases', 'crypto_keys']) {
+    const present = await sql<{
+      t: string | null;
+    }>`select to_regclass(${`public.${table}`})::text as t`.execute(trx);
+    if (!present.rows[0]?.t) continue;
     const row = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(table)}) as any`.execute(
       trx,
     );
@@ -132,8 +144,8 @@ export async function moveToPostgres(
           const missing = tables.filter((t) => !targetTables.has(t));
           if (missing.length) throw new Error(`tables missing on the target: ${missing.join(', ')}`);
           // What the migrations seeded on the target (catalogues, the screening instrument) comes
-          // from the source as it is now. The audit trail is empty there (checked above).
-          const seeded = tables.filter((t) => t !== 'audit_events');
+          // from the source as it is now. The audit trail and its tree are empty there (checked above).
+          const seeded = tables.filter((t) => !AUDIT_TABLES.has(t));
           await sql`truncate ${sql.join(seeded.map((t) => sql.table(t)))}`.execute(dst);
           // Rows arrive as they are: no trigger recomputes or marks anything while they do (the
           // statistics facts and their queue move too). Foreign keys stay checked: parents first.
