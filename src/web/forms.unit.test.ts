@@ -1,8 +1,9 @@
 /** Client-side validation speaks the user's language, field by field. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CreateUnitRequest, LoginRequest, SetupRequest, UpdateUserRequest } from '../shared/api.js';
-import { ApiError } from './api.js';
-import { FORM_ERROR, passwordFormErrors, serverFieldErrors, validate } from './forms.js';
+import type { z } from 'zod';
+import { CreateUnitRequest, SetupRequest } from '../shared/api.js';
+import { issueField, issueMessage, type FormatHints } from './forms.js';
+import type { Translate } from './i18n/catalogue.js';
 import { loadCatalogue, translator } from './i18n/translate.js';
 
 beforeAll(async () => {
@@ -11,35 +12,34 @@ beforeAll(async () => {
 
 const t = translator('es');
 
-describe('validate', () => {
-  it('returns the parsed data when valid', () => {
-    expect(validate(LoginRequest, { username: ' ana ', password: 'x' }, t)).toEqual({
-      ok: true,
-      data: { username: 'ana', password: 'x' },
-    });
-  });
+/** The first issue of each field, as the form shows it. */
+function messages(schema: z.ZodType, input: unknown, translate: Translate, hints: FormatHints = {}) {
+  const result = schema.safeParse(input);
+  const shown: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) {
+    const field = issue.path.map(String).join('.');
+    shown[field] ??= issueMessage(issue as z.core.$ZodRawIssue, translate, hints[field]);
+  }
+  return shown;
+}
 
+describe('issueMessage', () => {
   it('gives one translated message per field', () => {
-    const result = validate(
+    const shown = messages(
       SetupRequest,
       { token: 'x'.repeat(20), username: 'a b', displayName: '', password: 'short' },
       t,
-      {
-        username: 'error.usernameFormat',
-      },
+      { username: 'error.usernameFormat' },
     );
-    expect(result).toEqual({
-      ok: false,
-      errors: {
-        username: 'Use solo letras sin acentos, números, punto, guion y guion bajo.',
-        displayName: 'Este campo es obligatorio.',
-        password: 'Debe tener al menos 12 caracteres.',
-      },
+    expect(shown).toEqual({
+      username: 'Use solo letras sin acentos, números, punto, guion y guion bajo.',
+      displayName: 'Este campo es obligatorio.',
+      password: 'Debe tener al menos 12 caracteres.',
     });
   });
 
   it('explains pattern errors with the hint for the field', () => {
-    const result = validate(
+    const shown = messages(
       CreateUnitRequest,
       { code: 'a', name: 'x', department: 'PY-XX' },
       translator('gn'),
@@ -48,32 +48,14 @@ describe('validate', () => {
         department: 'error.choose',
       },
     );
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.department).toBe("Eiporavo peteĩ mba'e lístagui.");
-  });
-
-  it('puts errors about the whole form under FORM_ERROR', () => {
-    const result = validate(UpdateUserRequest, {}, t);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.errors)).toEqual([FORM_ERROR]);
+    expect(shown.department).toBe("Eiporavo peteĩ mba'e lístagui.");
   });
 });
 
-describe('passwordFormErrors', () => {
-  it('blames the link for a bad token and checks the confirmation', () => {
-    expect(passwordFormErrors({ token: 'x' }, 'a-long-password', 'different', t)).toEqual({
-      [FORM_ERROR]: 'El enlace no es válido. Pida uno nuevo.',
-      confirm: 'Las contraseñas no coinciden.',
-    });
-  });
-});
-
-describe('serverFieldErrors', () => {
-  it('maps the server issue paths onto the form fields', () => {
-    const error = new ApiError(400, 'validation_failed', 'Revise', [
-      { path: 'body.username', message: 'ya existe' },
-      { path: 'body.other', message: 'ignored' },
-    ]);
-    expect(serverFieldErrors(error, ['username'])).toEqual({ username: 'ya existe' });
+describe('issueField', () => {
+  it('drops the request part of a server issue path', () => {
+    expect(issueField('body.official.institutionId')).toBe('official.institutionId');
+    expect(issueField('query/page')).toBe('page');
+    expect(issueField('body')).toBeNull();
   });
 });

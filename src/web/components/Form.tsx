@@ -34,6 +34,8 @@ export interface ZodFormOptions<S extends z.ZodType> {
   hints?: FormatHints;
   /** Turns the fields' values into the schema's input when their shape differs (before checking). */
   prepare?: (values: z.input<S>) => unknown;
+  /** The form field that shows a request field's error, where `prepare` renamed it. */
+  shownOn?: Partial<Record<string, string>>;
 }
 
 type In<S extends z.ZodType> = z.input<S> & FieldValues;
@@ -48,7 +50,7 @@ export type ZodForm<S extends z.ZodType> = UseFormReturn<In<S>, unknown, Out<S>>
 /** A form checked with `schema`, each message translated and placed on its field. */
 export function useZodForm<S extends z.ZodType>(
   schema: S,
-  { defaultValues, hints = {}, prepare }: ZodFormOptions<S> = {},
+  { defaultValues, hints = {}, prepare, shownOn = {} }: ZodFormOptions<S> = {},
 ): ZodForm<S> {
   const { t } = useI18n();
   const [serverError, setServerError] = useState<ApiError | null>(null);
@@ -57,15 +59,21 @@ export function useZodForm<S extends z.ZodType>(
       message: issueMessage(issue, t, hints[(issue.path ?? []).map(String).join('.')]),
     }),
   }) as unknown as Resolver<In<S>, unknown, Out<S>>;
-  // A rule with its own message (a refine) skips the error map: its hint, when given, wins.
+  // A rule or format with its own message skips the error map: its hint, when given, wins.
   const resolver: Resolver<In<S>, unknown, Out<S>> = async (values, context, options) => {
     const result = await check((prepare ? prepare(values) : values) as In<S>, context, options);
     const errors = result.errors as Record<string, { type?: string; message?: string } | undefined>;
-    for (const [field, error] of Object.entries(errors)) {
+    for (const field of Object.keys(errors)) {
+      let error = errors[field];
       // A list typed as one field (codes separated by commas): its first bad item shows on it.
-      if (Array.isArray(error)) errors[field] = (error as ({ message?: string } | undefined)[]).find(Boolean);
+      if (Array.isArray(error))
+        error = (error as ({ type?: string; message?: string } | undefined)[]).find(Boolean);
       const hint = hints[field];
-      if (error?.type === 'custom' && hint) error.message = t(hint);
+      if (error && hint && (error.type === 'custom' || error.type === 'invalid_format'))
+        error.message = t(hint);
+      const target = shownOn[field] ?? field;
+      if (target !== field) delete errors[field];
+      errors[target] = error;
     }
     return result;
   };

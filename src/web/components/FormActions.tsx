@@ -2,7 +2,6 @@
  * The end of a dialog's form: its live region, then the submit button (which says it is working
  * while the request runs) and Cancel. One place, so every dialog announces and reads the same.
  */
-import type { FormState } from '../hooks/useForm.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LiveRegion } from './LiveRegion.js';
 
@@ -11,8 +10,6 @@ interface FormActionsProps {
   alert?: string | null;
   /** Whether the form's request is running. */
   pending?: boolean;
-  /** The older hand-wired form state, until every form is on react-hook-form. */
-  form?: Pick<FormState, 'alert' | 'pending'>;
   submitLabel: string;
   /** Called without arguments, so a dialog's `onClose(result?)` can be passed as it is. */
   onCancel(): void;
@@ -20,12 +17,17 @@ interface FormActionsProps {
   showSubmit?: boolean;
 }
 
-export function FormActions({ form, submitLabel, onCancel, showSubmit = true, ...props }: FormActionsProps) {
+export function FormActions({
+  alert,
+  pending = false,
+  submitLabel,
+  onCancel,
+  showSubmit = true,
+}: FormActionsProps) {
   const { t } = useI18n();
-  const pending = form?.pending ?? props.pending ?? false;
   return (
     <>
-      <LiveRegion error={form?.alert ?? props.alert ?? null} />
+      <LiveRegion error={alert ?? null} />
       <div className="form-actions">
         {showSubmit && (
           <button type="submit" className="btn btn--primary" disabled={pending}>

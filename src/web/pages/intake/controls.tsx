@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import type { z } from 'zod';
 import { describedBy, FieldMessages } from '../../components/Field.js';
-import { useZodForm, type ZodForm } from '../../components/Form.js';
+import { useZodForm, type ZodForm, type ZodFormOptions } from '../../components/Form.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface RadioGroupProps<V extends string> {
@@ -107,17 +107,19 @@ export function WizardNav({ onBack, nextLabel, pending = false, extra }: WizardN
 /**
  * A step's form, checked with the request's shared schema after `prepare` turns the step's values
  * into the request. The values live in the wizard (going back shows them), so every change is
- * handed to `onChange`.
+ * handed to `onChange`. `options` gives format hints and the fields that show renamed errors.
  */
 export function useStepForm<S extends z.ZodType, V extends object>(
   schema: S,
   values: V,
   onChange: (values: V) => void,
   prepare: (values: V) => unknown,
+  options: Pick<ZodFormOptions<S>, 'hints' | 'shownOn'> = {},
 ): ZodForm<S> {
   const latest = useRef({ onChange, prepare });
   latest.current = { onChange, prepare };
   const form = useZodForm(schema, {
+    ...options,
     defaultValues: values as never,
     prepare: (input) => latest.current.prepare(input as unknown as V),
   });

@@ -22,7 +22,8 @@ export interface PersonValues {
   secondSurname: string;
   sex: (typeof SEXES)[number];
   dateOfBirth: string;
-  estimatedAge: string;
+  /** A number once typed; '' while empty. */
+  estimatedAge: number | '';
   ageApproximate: boolean;
   /** One of NATIONALITY_CHOICES, OTHER_COUNTRY, or '' (not known). */
   nationality: string;
@@ -114,7 +115,6 @@ const orUndefined = (value: string) => (value === '' ? undefined : value);
 
 /** The person fields of the create request (and of the duplicate check), before validation. */
 export function personRequest(values: PersonValues) {
-  const age = values.estimatedAge.trim();
   const country =
     values.nationality === OTHER_COUNTRY ? values.otherCountry.trim().toUpperCase() : values.nationality;
   const documentType = orNull(values.documentType);
@@ -124,7 +124,7 @@ export function personRequest(values: PersonValues) {
     secondSurname: orNull(values.secondSurname),
     sex: values.sex,
     dateOfBirth: orNull(values.dateOfBirth),
-    estimatedAge: age === '' ? null : Number(age),
+    estimatedAge: values.estimatedAge === '' ? null : values.estimatedAge,
     ageApproximate: values.ageApproximate,
     nationalities: country === '' ? [] : [country],
     documentType,

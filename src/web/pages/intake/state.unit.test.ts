@@ -26,7 +26,7 @@ describe('intake form values', () => {
     const request = personRequest({
       ...values.person,
       givenNames: 'Ana',
-      estimatedAge: '16',
+      estimatedAge: 16,
       nationality: 'other',
       otherCountry: ' br ',
       documentType: 'None',
