@@ -7,6 +7,7 @@
  */
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
+import { ListAuditEventsQuery } from '../shared/api.js';
 import { IsoDate } from '../shared/api-identification.js';
 import { REFERRAL_STATES } from '../shared/catalogues.js';
 import { ListProvidersQuery } from '../shared/api-protection.js';
@@ -140,11 +141,13 @@ const institutionsRoute = page(
   lazyRouteComponent(() => import('./pages/institutions/InstitutionsPage.js'), 'InstitutionsPage'),
   { permission: 'institution.list', nav: 'nav.institutions' },
 );
-const auditRoute = page(
-  '/audit',
-  lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
-  { permission: 'audit.list', nav: 'nav.audit' },
-);
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: searchFrom(ListAuditEventsQuery.omit({ before: true, limit: true })),
+  component: lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
+  staticData: { permission: 'audit.list', nav: 'nav.audit' },
+});
 const privacyRoute = page(
   '/privacy',
   lazyRouteComponent(() => import('./pages/privacy/PrivacyPage.js'), 'PrivacyPage'),

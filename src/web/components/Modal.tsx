@@ -28,8 +28,10 @@ export function Modal({ title, onClose, children }: Props) {
       ?.focus();
   }, []);
 
+  // onClose is called with no argument: a dialog whose onClose(result?) takes one must not read
+  // the close event as its result (Escape is not "saved").
   return (
-    <dialog ref={ref} className="modal" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className="modal" aria-labelledby={titleId} onClose={() => onClose()}>
       <div className="modal-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="btn btn--ghost" onClick={() => ref.current?.close()}>

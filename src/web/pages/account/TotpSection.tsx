@@ -53,7 +53,12 @@ export function TotpSection() {
       )}
       {enrolment && (
         <Form form={form} onSubmit={form.onSubmit}>
-          <TotpPanel totpSecret={enrolment.totpSecret} otpauthUri={enrolment.otpauthUri} headingLevel={3} />
+          <TotpPanel
+            totpSecret={enrolment.totpSecret}
+            otpauthUri={enrolment.otpauthUri}
+            qrCode={enrolment.qrCode}
+            headingLevel={3}
+          />
           <p>{t('account.totpConfirmIntro')}</p>
           <FormText
             label={t('login.totp')}

@@ -1,4 +1,5 @@
 /** Filters for the audit log, validated with the same schema the server uses for its query. */
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import { ListAuditEventsQuery } from '../../../shared/api.js';
 import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
@@ -12,19 +13,39 @@ export type AuditQuery = z.output<typeof Filters>;
 
 /** `datetime-local` values are local wall-clock times; the API wants an instant with offset. */
 function toInstant(local: unknown): unknown {
-  if (typeof local !== 'string' || local === '') return local;
+  if (local === '') return undefined;
+  if (typeof local !== 'string') return local;
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
+/** An instant as the `datetime-local` value of the user's clock (minutes). */
+function toLocal(instant: string | undefined): string {
+  if (!instant) return '';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 const TEXT_FILTERS = ['actorUserId', 'action', 'resourceType', 'resourceId'] as const;
 
-export function AuditFilters({ onApply }: { onApply(query: AuditQuery): void }) {
+interface Props {
+  /** The filters in force (from the address). */
+  value: AuditQuery;
+  onApply(query: AuditQuery): void;
+}
+
+export function AuditFilters({ value, onApply }: Props) {
   const { t } = useI18n();
+  const shown = { ...value, from: toLocal(value.from), to: toLocal(value.to) };
   const form = useZodForm(Filters, {
+    defaultValues: shown,
     prepare: (values) => ({ ...values, from: toInstant(values.from), to: toInstant(values.to) }),
   });
   const alert = useFormAlert(form);
+  const shownKey = JSON.stringify(shown);
+  // The address is the source of truth: back/forward show the filters of that entry.
+  useEffect(() => form.reset(JSON.parse(shownKey) as typeof shown), [form, shownKey]);
   const onSubmit = form.handleSubmit(onApply);
   function onClear() {
     form.reset({});

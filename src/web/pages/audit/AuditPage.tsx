@@ -3,15 +3,15 @@
  * (`before` = the lowest sequence number seen), and verify the hash chain.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { listAuditEvents } from '../../../shared/contracts/audit.js';
 import { call } from '../../api.js';
+import { useListSearch } from '../../components/DataTable.js';
 import { LoadError, Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { apiQueryKey } from '../../queries.js';
 import { useSession } from '../../session.js';
-import { AuditFilters, type AuditQuery } from './AuditFilters.js';
+import { AuditFilters } from './AuditFilters.js';
 import { AuditTable } from './AuditTable.js';
 import { VerifyChain } from './VerifyChain.js';
 
@@ -20,7 +20,8 @@ const PAGE_SIZE = 100;
 export function AuditPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const [query, setQuery] = useState<AuditQuery>({});
+  // The filters live in the address: a link or the back button shows the same events.
+  const [query, setQuery] = useListSearch('/_app/audit');
   const pages = useInfiniteQuery({
     queryKey: [...apiQueryKey(listAuditEvents, { query: { ...query, limit: PAGE_SIZE } }), 'pages'],
     queryFn: ({ pageParam, signal }) =>
@@ -34,7 +35,7 @@ export function AuditPage() {
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
       {can('audit.verify') && <VerifyChain />}
-      <AuditFilters onApply={setQuery} />
+      <AuditFilters value={query} onApply={setQuery} />
       {events.length > 0 && <AuditTable events={events} busy={loading} />}
       {!loading && !pages.error && events.length === 0 && <p className="empty">{t('audit.none')}</p>}
       <div className="load-more">
