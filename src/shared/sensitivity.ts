@@ -59,6 +59,19 @@ export const MASKED_IN_LISTS: readonly SensitivityLabel[] = [
   'legal',
 ];
 
+/**
+ * Labels never copied to a device when a case is kept for offline work (docs/OFFLINE.md): the
+ * testimony (narrative, screening answers), health and legal findings stay on the server. What is
+ * typed on the device itself — an intake, an edit — is kept, encrypted in the vault, until sent.
+ */
+export const EXCLUDED_FROM_DEVICES: readonly SensitivityLabel[] = ['testimony', 'health', 'legal'];
+
+/** Whether a kept case's copy on a device may hold `field`. */
+export function keptOnDevices(field: string): boolean {
+  const label = sensitivityOf(field);
+  return label === null || !EXCLUDED_FROM_DEVICES.includes(label);
+}
+
 export function sensitivityOf(field: string): SensitivityLabel | null {
   return (FIELD_SENSITIVITY as Record<string, SensitivityLabel>)[field] ?? null;
 }

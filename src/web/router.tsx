@@ -234,6 +234,11 @@ const statisticsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/statistics/StatisticsPage.js'), 'StatisticsPage'),
   staticData: { permission: 'statistics.read', nav: 'nav.statistics' },
 });
+const offlineRoute = page(
+  '/offline',
+  lazyRouteComponent(() => import('./pages/offline/OfflinePage.js'), 'OfflinePage'),
+  { permission: 'device.register', nav: 'nav.offline' },
+);
 const linkageRoute = page(
   '/linkage/reviews',
   lazyRouteComponent(() => import('./pages/linkage/MatchReviewsPage.js'), 'MatchReviewsPage'),
@@ -260,6 +265,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     casesRoute,
     intakeRoute,
+    offlineRoute,
     referralsRoute,
     tasksRoute,
     directoryRoute,

@@ -17,6 +17,7 @@ import type { Locale } from '../shared/roles.js';
 import { probeSession, updatePreferences } from '../shared/contracts/session.js';
 import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
 import { queryClient } from './queries.js';
+import { lock as lockOffline } from './offline/store.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 /** Why the login page is showing, when it is worth saying. */
@@ -55,7 +56,11 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   // Writes carry the session's CSRF token; a session that ends takes its cached data with it.
   const setSession = useCallback((view: SessionView | null) => {
     setCsrfToken(view?.csrfToken ?? null);
-    if (!view) queryClient.clear();
+    if (!view) {
+      queryClient.clear();
+      // The offline queue stays on the device, unreadable without the PIN.
+      lockOffline();
+    }
     setSessionState(view);
   }, []);
   const [notice, setNotice] = useState<SessionNotice>(null);

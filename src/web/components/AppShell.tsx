@@ -16,6 +16,7 @@ import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
+import { OfflineUnlockBanner } from '../pages/offline/OfflineStart.js';
 import { NotificationsButton, REFRESH_MS } from './Notifications.js';
 
 const MENU_ID = 'app-menu';
@@ -142,6 +143,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="main">
+        <OfflineUnlockBanner />
         {children}
       </main>
     </div>

@@ -6,6 +6,7 @@ import { valuesEn } from './values/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';
+import { offlineEn } from './offline/en.js';
 
 import { protectionEn } from './protection/en.js';
 import { dailyEn } from './daily/en.js';
@@ -699,6 +700,7 @@ export const en: Catalogue = {
   ...preventionEn,
   ...prosecutionEn,
   ...privacyEn,
+  ...offlineEn,
   ...statisticsEn,
   ...linkageEn,
   ...valuesEn,

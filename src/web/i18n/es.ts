@@ -10,6 +10,7 @@ import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
 import { privacyEs } from './privacy/es.js';
+import { offlineEs } from './offline/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
@@ -713,6 +714,7 @@ export const es = {
   ...preventionEs,
   ...prosecutionEs,
   ...privacyEs,
+  ...offlineEs,
   ...statisticsEs,
   ...linkageEs,
   ...valuesEs,

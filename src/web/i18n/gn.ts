@@ -16,6 +16,7 @@ import { valuesGn } from './values/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';
+import { offlineGn } from './offline/gn.js';
 
 import { protectionGn } from './protection/gn.js';
 import { dailyGn } from './daily/gn.js';
@@ -713,6 +714,7 @@ export const gn: Catalogue = {
   ...preventionGn,
   ...prosecutionGn,
   ...privacyGn,
+  ...offlineGn,
   ...statisticsGn,
   ...linkageGn,
   ...valuesGn,

@@ -11,7 +11,7 @@
  */
 import { contracts } from '../../shared/contracts/index.js';
 import type { ContractInput } from '../../shared/contract.js';
-import { ApiError, callIdempotent, type ApiIssue } from '../api.js';
+import { ApiError, call, callIdempotent, type ApiIssue } from '../api.js';
 import { wipeUser, type Vault } from './vault.js';
 
 export type OperationId = keyof typeof contracts;
@@ -24,14 +24,23 @@ export interface QueuedWrite {
   input: unknown;
   /** When it was made on the device (ISO). */
   madeAt: string;
-  state: 'pending' | 'refused';
+  state: 'pending' | 'refused' | 'review';
   /** The server's refusal, in the user's language, for a refused write. */
   refusal?: { status: number; code: string; message: string; issues: readonly ApiIssue[] };
+  /** An intake held before it is sent: persons already registered who may be the same person. */
+  candidates?: ReadonlyArray<{
+    id: string;
+    fullName: string;
+    birthYear: number | null;
+    matchedOn: readonly string[];
+  }>;
 }
 
 export interface SyncReport {
   sent: Array<{ write: QueuedWrite; answer: unknown }>;
   refused: QueuedWrite[];
+  /** Intakes held for the user to look at possible duplicates first. */
+  held: QueuedWrite[];
   /** Still waiting (the round stopped on a network or server failure). */
   waiting: number;
   /** Why the round stopped early, if it did. */
@@ -78,8 +87,29 @@ export async function resubmit(vault: Vault, key: string, input: unknown): Promi
   await vault.remove(KIND, key);
   const write: QueuedWrite = { ...old, key: globalThis.crypto.randomUUID(), input, state: 'pending' };
   delete write.refusal;
+  delete write.candidates;
   await vault.put(KIND, write.key, write);
   return write;
+}
+
+/**
+ * Duplicate detection at sync: an intake whose new person the user has not yet confirmed as
+ * someone else is checked against the persons the user may see (checkPersonDuplicates) before it
+ * is sent; likely matches hold it for the user (same person → resubmit with its id; someone else →
+ * resubmit with confirmNotDuplicate).
+ */
+async function possibleDuplicates(write: QueuedWrite): Promise<NonNullable<QueuedWrite['candidates']>> {
+  if (write.operationId !== 'submitIntake') return [];
+  const { body } = write.input as ContractInput<typeof contracts.submitIntake>;
+  if (!body.person || body.person.confirmNotDuplicate) return [];
+  const { confirmNotDuplicate: _confirm, ...person } = body.person;
+  const { candidates } = await call(contracts.checkPersonDuplicates, { body: person });
+  return candidates.map((c) => ({
+    id: c.id,
+    fullName: c.fullName,
+    birthYear: c.birthYear,
+    matchedOn: c.matchedOn,
+  }));
 }
 
 /** Sends the pending writes in order; see the module comment for what happens to each. */
@@ -89,10 +119,18 @@ export async function sync(
 ): Promise<SyncReport> {
   const all = await queued(vault);
   const pending = all.filter((w) => w.state === 'pending');
-  const report: SyncReport = { sent: [], refused: [], waiting: 0 };
+  const report: SyncReport = { sent: [], refused: [], held: [], waiting: 0 };
   for (const [index, write] of pending.entries()) {
     const contract = contracts[write.operationId];
     try {
+      const candidates = await possibleDuplicates(write);
+      if (candidates.length > 0) {
+        const held: QueuedWrite = { ...write, state: 'review', candidates };
+        await vault.put(KIND, write.key, held);
+        report.held.push(held);
+        onProgress?.(index + 1, pending.length);
+        continue;
+      }
       const answer = await callIdempotent(contract, write.input as never, write.key);
       await vault.remove(KIND, write.key);
       report.sent.push({ write, answer });

@@ -25,6 +25,7 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.js';
 import { CaseTasks } from '../tasks/CaseTasks.js';
 import { useSession } from '../../session.js';
+import { KeepOfflineButton } from '../offline/OfflineStart.js';
 import '../../styles/cases.css';
 
 import type { CaseActions } from './types.js';
@@ -76,6 +77,7 @@ export function CasePage() {
       </p>
       <LiveRegion success={saved} />
       <OpenInvestigationLink caseId={view.id} />
+      {may('case.update') && <KeepOfflineButton view={view} />}
       <div className="case-page" aria-busy={loaded.isFetching}>
         <CaseOverview view={view} />
         <CasePersons view={view} onAdd={may('case.addPerson') ? () => setDialog('addPerson') : null} />

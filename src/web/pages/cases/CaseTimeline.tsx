@@ -65,6 +65,8 @@ export function describeEntry(entry: Entry, view: CaseView, t: Translate, label:
       });
     case 'exploitation_recorded':
       return t('timeline.exploitation', { person });
+    case 'offline_capture':
+      return t('timeline.offlineCapture', { at: text(d.capturedAt) });
     case 'event_added':
       return t(d.online === true ? 'timeline.eventOnline' : 'timeline.event', {
         type: label('EVENT_TYPES', text(d.type)),

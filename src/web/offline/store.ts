@@ -1,0 +1,281 @@
+/**
+ * The offline workspace's state, kept outside React so that it survives the switch between the
+ * app with no network (no session: the PIN opens the vault) and the signed-in app that syncs. One
+ * user's vault at a time; components read it through `useOffline()`.
+ *
+ * What a device keeps (docs/OFFLINE.md, "What is on the device"): the queue of writes made offline
+ * (everything typed, encrypted in the vault until sent), copies of the cases the user kept for
+ * offline work without the fields whose sensitivity label is excluded from devices
+ * (src/shared/sensitivity.ts), and the screening instrument.
+ */
+import { useSyncExternalStore } from 'react';
+import type { z } from 'zod';
+import type { SubmitIntakeRequest } from '../../shared/api-devices.js';
+import type { CaseView, InstrumentView, UpdateCaseRequest } from '../../shared/api-identification.js';
+import { registerDevice } from '../../shared/contracts/devices.js';
+import { getScreeningInstrument } from '../../shared/contracts/screening.js';
+import { keptOnDevices } from '../../shared/sensitivity.js';
+import { ApiError, call, onDeviceRevoked, setDeviceId } from '../api.js';
+import { discard, enqueue, queued, resubmit, sync, type QueuedWrite } from './queue.js';
+import {
+  createVault,
+  deviceIdOf,
+  hasVault,
+  NoVaultError,
+  unlockWithPin,
+  wipeAll,
+  wipeUser,
+  WrongPinError,
+  type Vault,
+} from './vault.js';
+
+/** The copy of a case kept on the device: no field whose label is excluded from devices. */
+export interface KeptCase {
+  id: string;
+  reference: string;
+  version: number;
+  status: CaseView['status'];
+  detectionDepartment: string | null;
+  detectionPlace: string | null;
+  persons: Array<{ fullName: string; role: string }>;
+  keptAt: string;
+}
+
+export type OfflineStatus = 'unknown' | 'none' | 'locked' | 'open' | 'wiped';
+
+export interface OfflineState {
+  userId: string | null;
+  status: OfflineStatus;
+  writes: QueuedWrite[];
+  cases: KeptCase[];
+  instrument: z.output<typeof InstrumentView> | null;
+  /** Sync progress while a round runs. */
+  progress: { done: number; total: number } | null;
+  /** The last round's outcome. */
+  lastSync: { sent: number; refused: number; held: number; waiting: number; error: string | null } | null;
+  /** Attempts left after a wrong PIN. */
+  attemptsLeft: number | null;
+}
+
+/** The signed-in user whose vault this device holds, remembered (an id, not personal data) for offline starts. */
+const REMEMBERED = 'nanduti.offline.user';
+let vault: Vault | null = null;
+let state: OfflineState = {
+  userId: null,
+  status: 'unknown',
+  writes: [],
+  cases: [],
+  instrument: null,
+  progress: null,
+  lastSync: null,
+  attemptsLeft: null,
+};
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<OfflineState>) {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function useOffline(): OfflineState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => state,
+  );
+}
+
+/** The user whose vault is on this device, if any (for a start with no network). */
+export function rememberedUser(): string | null {
+  try {
+    return localStorage.getItem(REMEMBERED);
+  } catch {
+    return null;
+  }
+}
+
+async function wiped() {
+  vault = null;
+  setDeviceId(null);
+  localStorage.removeItem(REMEMBERED);
+  set({ status: 'wiped', writes: [], cases: [], instrument: null, progress: null, attemptsLeft: null });
+}
+
+// A 410 from the server: this device was revoked or expired; its store goes at once.
+onDeviceRevoked(() => {
+  const userId = state.userId;
+  if (userId) void wipeUser(userId).then(wiped);
+});
+
+/** Looks for the user's vault on this device (at start, signed in or not); keeps it open if it is. */
+export async function initOffline(userId: string): Promise<void> {
+  if (state.userId === userId && state.status !== 'unknown') return;
+  vault = null;
+  const present = await hasVault(userId);
+  setDeviceId(present ? ((await deviceIdOf(userId)) ?? null) : null);
+  set({ userId, status: present ? 'locked' : 'none', writes: [], cases: [], attemptsLeft: null });
+}
+
+async function refresh() {
+  if (!vault) return;
+  const [writes, cases, instrument] = await Promise.all([
+    queued(vault),
+    vault.list<KeptCase>('case'),
+    vault.get<OfflineState['instrument']>('catalogue', 'instrument'),
+  ]);
+  set({ writes, cases: cases.map((c) => c.value), instrument: instrument ?? null });
+}
+
+/** Registers this device for the signed-in user and creates the vault under the chosen PIN. */
+export async function registerThisDevice(userId: string, name: string, pin: string): Promise<void> {
+  const answer = await call(registerDevice, { body: { name } });
+  vault = await createVault(userId, answer.device.id, pin, answer.deviceKey);
+  localStorage.setItem(REMEMBERED, userId);
+  setDeviceId(answer.device.id);
+  set({ userId, status: 'open', attemptsLeft: null });
+  await cacheCatalogues();
+  await refresh();
+}
+
+/** Opens the vault with the PIN; the fifth wrong PIN in a row wipes it. */
+export async function unlock(pin: string): Promise<boolean> {
+  if (!state.userId) return false;
+  try {
+    vault = await unlockWithPin(state.userId, pin);
+    set({ status: 'open', attemptsLeft: null });
+    await refresh();
+    return true;
+  } catch (error) {
+    if (error instanceof WrongPinError) set({ attemptsLeft: error.remaining });
+    else if (error instanceof NoVaultError) await wiped();
+    else throw error;
+    return false;
+  }
+}
+
+/** Forgets the opened key (signing out): the vault stays, unreadable without the PIN. */
+export function lock(): void {
+  vault = null;
+  if (state.status === 'open') set({ status: 'locked', writes: [], cases: [], instrument: null });
+}
+
+/** Panic: every store on this device goes now, with no network and no PIN. */
+export async function wipeNow(): Promise<void> {
+  await wipeAll();
+  await wiped();
+}
+
+/** Keeps the screening instrument for intakes with no network (online only). */
+export async function cacheCatalogues(): Promise<void> {
+  if (!vault) return;
+  await vault.put('catalogue', 'instrument', await call(getScreeningInstrument, { query: {} }));
+  await refresh();
+}
+
+/** Keeps a copy of a case for offline work, without the fields excluded from devices. */
+export async function keepCase(view: CaseView): Promise<void> {
+  if (!vault) throw new Error('offline store locked');
+  const copy: KeptCase = {
+    id: view.id,
+    reference: view.reference,
+    version: view.version,
+    status: view.status,
+    detectionDepartment: view.detectionDepartment,
+    detectionPlace: keptOnDevices('detectionPlace') ? view.detectionPlace : null,
+    persons: keptOnDevices('givenNames')
+      ? view.persons.map((p) => ({ fullName: p.fullName, role: p.role }))
+      : [],
+    keptAt: new Date().toISOString(),
+  };
+  await vault.put('case', view.id, copy);
+  await refresh();
+}
+
+export async function forgetCase(id: string): Promise<void> {
+  await vault?.remove('case', id);
+  await refresh();
+}
+
+type IntakeBody = z.input<typeof SubmitIntakeRequest>;
+
+export async function queueIntake(body: IntakeBody): Promise<void> {
+  if (!vault) throw new Error('offline store locked');
+  await enqueue(vault, 'submitIntake', { body: { ...body, capturedAt: new Date().toISOString() } });
+  await refresh();
+}
+
+/** Queues an edit of a kept case, made against the version the device holds. */
+export async function queueCaseEdit(caseId: string, body: z.input<typeof UpdateCaseRequest>): Promise<void> {
+  if (!vault) throw new Error('offline store locked');
+  const kept = state.cases.find((c) => c.id === caseId);
+  await enqueue(vault, 'updateCase', {
+    params: { id: caseId },
+    body: { ...body, baseVersion: kept?.version ?? body.baseVersion },
+  });
+  if (kept) {
+    const { status, detectionPlace, detectionDepartment } = body;
+    await vault.put('case', caseId, {
+      ...kept,
+      ...(status !== undefined ? { status } : {}),
+      ...(detectionPlace !== undefined ? { detectionPlace } : {}),
+      ...(detectionDepartment !== undefined ? { detectionDepartment } : {}),
+    });
+  }
+  await refresh();
+}
+
+export async function resubmitWrite(key: string, input: unknown): Promise<void> {
+  if (!vault) return;
+  await resubmit(vault, key, input);
+  await refresh();
+}
+
+export async function discardWrite(key: string): Promise<void> {
+  if (!vault) return;
+  await discard(vault, key);
+  await refresh();
+}
+
+let running: Promise<void> | null = null;
+
+/** Sends the queue (one round at a time); kept cases take the version the server answered. */
+export function syncNow(): Promise<void> {
+  running ??= (async () => {
+    const open = vault;
+    if (!open) return;
+    set({ progress: { done: 0, total: state.writes.filter((w) => w.state === 'pending').length } });
+    try {
+      const report = await sync(open, (done, total) => set({ progress: { done, total } }));
+      if (report.wiped) return await wiped();
+      for (const { write, answer } of report.sent) {
+        if (write.operationId === 'updateCase' && answer) await keepCase(answer as CaseView);
+      }
+      set({
+        lastSync: {
+          sent: report.sent.length,
+          refused: report.refused.length,
+          held: report.held.length,
+          waiting: report.waiting,
+          error: report.stopped?.message ?? null,
+        },
+      });
+    } catch (error) {
+      set({
+        lastSync: {
+          sent: 0,
+          refused: 0,
+          held: 0,
+          waiting: state.writes.length,
+          error: error instanceof ApiError ? error.message : String(error),
+        },
+      });
+    } finally {
+      set({ progress: null });
+      running = null;
+      await refresh();
+    }
+  })();
+  return running;
+}

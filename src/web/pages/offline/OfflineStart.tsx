@@ -1,0 +1,81 @@
+/**
+ * Offline pieces of the app frame: the workspace shown when the app starts with no network on a
+ * device that holds a user's vault, the PIN prompt offered at start in the signed-in app, and the
+ * case page's "keep for offline work" button.
+ */
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import type { CaseView } from '../../../shared/api-identification.js';
+import { Brand } from '../../components/Brand.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { initOffline, keepCase, rememberedUser, useOffline } from '../../offline/store.js';
+import { useSession } from '../../session.js';
+import { UnlockPrompt } from './DeviceSetup.js';
+import '../../styles/offline.css';
+import { OfflineWorkspace } from './OfflineWorkspace.js';
+
+/** The user whose vault this device holds, when the app started with no network. */
+export function offlineStartUser(): string | null {
+  return rememberedUser();
+}
+
+export function OfflineStart({ userId, onReconnect }: { userId: string; onReconnect(): void }) {
+  const { t } = useI18n();
+  return (
+    <main className="boot offline-start" data-testid="offline-start">
+      <Brand />
+      <h1>{t('offline.title')}</h1>
+      <p className="notice notice--warning" role="status">
+        {t('offline.noNetwork')}{' '}
+        <button type="button" className="btn btn--small" onClick={onReconnect}>
+          {t('offline.reconnect')}
+        </button>
+      </p>
+      <OfflineWorkspace userId={userId} online={false} canRegister={false} />
+    </main>
+  );
+}
+
+/** At start in the signed-in app: a registered device asks for its PIN (and sends its id from now on). */
+export function OfflineUnlockBanner() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const { status } = useOffline();
+  const [later, setLater] = useState(false);
+  const userId = session?.user.id;
+  useEffect(() => {
+    if (userId) void initOffline(userId);
+  }, [userId]);
+  if (status !== 'locked' || later) return null;
+  return (
+    <aside className="notice notice--info offline-banner" data-testid="offline-banner">
+      <UnlockPrompt />
+      <button type="button" className="btn btn--small" onClick={() => setLater(true)}>
+        {t('offline.cancel')}
+      </button>
+    </aside>
+  );
+}
+
+/** On the case page: keep a copy of this case on the device for offline work. */
+export function KeepOfflineButton({ view }: { view: CaseView }) {
+  const { t } = useI18n();
+  const { status } = useOffline();
+  const [kept, setKept] = useState(false);
+  if (status === 'none' || status === 'wiped')
+    return (
+      <p className="field-hint">
+        <Link to="/offline">{t('offline.cases.needsDevice')}</Link>
+      </p>
+    );
+  if (status !== 'open') return null;
+  return kept ? (
+    <p className="notice notice--success" role="status">
+      {t('offline.cases.kept')}
+    </p>
+  ) : (
+    <button type="button" className="btn" onClick={() => void keepCase(view).then(() => setKept(true))}>
+      {t('offline.cases.keep')}
+    </button>
+  );
+}
