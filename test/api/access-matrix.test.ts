@@ -10,11 +10,11 @@
  */
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import type { Action } from '../../src/server/access/policies.js';
 import { currentStep, totpAt } from '../../src/server/modules/auth/totp.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
 import {
   api,
   auditOf,
@@ -41,6 +41,7 @@ import { STATISTICS_MATRIX, STATISTICS_RUN } from './access-matrix-statistics.js
 import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
 import { DAILY_AUDITED_AS, DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
 import { PRIVACY_MATRIX, PRIVACY_RUN } from './access-matrix-privacy.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -223,16 +224,14 @@ function expectedRow(situation: Situation): Record<Role, number> {
 }
 
 describe.skipIf(skipBackend)('access matrix: every role × every operation', () => {
-  let t: TestContext;
-  let root: Session;
+  const t = useTestContext();
   let ids: Cell['ids'];
   let n = 0;
+  const [root] = useSessions(t, 'system_admin@MESA');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    root = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
     ids = { PNPTU: await institutionId(t, 'PNPTU'), MINNA: await institutionId(t, 'MINNA') };
   });
-  afterAll(async () => t?.close());
 
   it('has a row for every registered operation, and no row for an unknown one', () => {
     const registered = new Set(t.services.routes.map((r) => r.operationId));

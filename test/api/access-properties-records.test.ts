@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import type { Actor } from '../../src/server/access/actor.js';
 import { CASE_ROLES, PROSECUTION_LEADS, can } from '../../src/server/access/policies.js';
@@ -18,9 +18,10 @@ import type { Trx } from '../../src/server/db/database.js';
 import { loadInvestigationFor } from '../../src/server/modules/investigations/investigation-access.js';
 import { loadPersonFor } from '../../src/server/modules/persons/persons.service.js';
 import { loadReferralFor } from '../../src/server/modules/referrals/referrals.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { institutionId } from '../helpers/factories.js';
 import { insertReferral, type ReferralFixture } from './protection-fixtures.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const CODES = ['PNPTU', 'MINNA', 'MINMUJER', 'MESA'] as const;
 const institution = fc.nat(CODES.length - 1);
@@ -37,16 +38,14 @@ class Rollback extends Error {
 }
 
 describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, referrals, investigations', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let ids: string[];
   let template: ReferralFixture;
   let n = 0;
   beforeAll(async () => {
-    t = await createTestContext();
     ids = await Promise.all(CODES.map((code) => institutionId(t, code)));
     template = await insertReferral(t, 'PNPTU', 'MINMUJER');
   });
-  afterAll(async () => t?.close());
 
   const actorOf = (a: { role: Role; institution: number }): Actor => ({
     userId: crypto.randomUUID(),

@@ -6,14 +6,15 @@
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import type { Actor } from '../../src/server/access/actor.js';
 import { can } from '../../src/server/access/policies.js';
 import { scopedCases } from '../../src/server/access/scope.js';
 import { loadCaseForAction } from '../../src/server/modules/cases/case-access.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { institutionId } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const CODES = ['PNPTU', 'MINNA', 'MINMUJER', 'MESA'] as const;
 
@@ -37,14 +38,12 @@ const world: fc.Arbitrary<World> = fc.record({
 });
 
 describe.skipIf(skipBackend)('access: the case rule ⇔ the case scope', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let institutions: string[];
   let n = 0;
   beforeAll(async () => {
-    t = await createTestContext();
     institutions = await Promise.all(CODES.map((code) => institutionId(t, code)));
   });
-  afterAll(async () => t?.close());
 
   it('scope-visible ⇔ case.read allows ⇔ the single-case door opens, for random actors, cases and shares', async () => {
     await fc.assert(

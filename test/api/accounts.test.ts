@@ -3,11 +3,11 @@
  * link, everyone else through activation links, and password resets. The set-up test runs first, on
  * the empty users table of this file's fresh database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureSetupLink } from '../../src/server/modules/setup/accounts.service.js';
 import { hashToken } from '../../src/server/modules/auth/sessions.js';
 import { currentStep, totpAt } from '../../src/server/modules/auth/totp.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
 import {
   api,
   buildUser,
@@ -20,17 +20,14 @@ import {
   userWithSession,
   type Session,
 } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const GOOD = 'ñandutí tejido en Itauguá';
 const setPassword = (t: TestContext, token: string, password: string) =>
   api(t, null, 'POST', '/api/account/password', { token, password });
 
 describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () => {
-  let t: TestContext;
-  beforeAll(async () => {
-    t = await createTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
 
   it('creates the first system administrator once, through the set-up link, with TOTP', async () => {
     expect(await countRows(t, 'users')).toBe(0);

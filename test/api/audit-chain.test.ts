@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/server/audit/verify.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { createTestContext, skipBackend } from '../helpers/db.js';
 import { api, userWithSession } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('audit trail hash chain', () => {
-  let t: TestContext;
-  beforeAll(async () => {
-    t = await createTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
 
   it('verifies a used database and names the first edited row', async () => {
     const admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });

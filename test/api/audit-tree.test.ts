@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/server/audit/audit.js';
 import { foldAudit } from '../../src/server/audit/tree.js';
 import { verifyAuditTree } from '../../src/server/audit/verify.js';
-import { backend, createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { backend, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, userWithSession } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const event = (requestId: string) => ({
   actor: null,
@@ -27,11 +28,7 @@ async function leafOrder(t: TestContext): Promise<string[]> {
 }
 
 describe.skipIf(skipBackend)('audit rows folded into the Merkle tree by the sequencer', () => {
-  let t: TestContext;
-  beforeAll(async () => {
-    t = await createTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
 
   it('every audited request is a leaf once folded; the rebuilt tree matches the stored head', async () => {
     const dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });

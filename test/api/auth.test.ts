@@ -5,10 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLIENT_MAX_FAILURES, LOCKOUT_THRESHOLD } from '../../src/server/modules/auth/auth.service.js';
 import { currentStep, totpAt } from '../../src/server/modules/auth/totp.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   appWithConfig,
@@ -23,13 +23,10 @@ import {
   userWithSession,
   type Session,
 } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('authentication and sessions', () => {
-  let t: TestContext;
-  beforeAll(async () => {
-    t = await createTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
 
   const exec = <R>(query: RawBuilder<R>) => t.services.db.transaction((trx) => query.execute(trx));
   const setSession = (s: Session, lastSeen: Date, expires = new Date(Date.now() + 3600_000)) =>

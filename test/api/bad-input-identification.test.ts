@@ -7,13 +7,14 @@
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
 import { messageFor } from '../../src/server/core/messages.js';
 import type { DB } from '../../src/server/db/schema.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, rowCount, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, rowCount } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TABLES: (keyof DB)[] = [
   'audit_events',
@@ -34,17 +35,16 @@ const V = 'validation_failed';
 const NUL = 'Rosa\u0000';
 
 describe.skipIf(skipBackend)('bad input to the identification operations', () => {
-  let t: TestContext;
-  let worker: Session; // PNPTU case worker: may do every case operation on its own case
-  let admin: Session; // system administrator: edits the screening instrument
+  const t = useTestContext();
   let caseId: string;
   let personId: string;
   let shareId: string;
 
+  // worker: PNPTU case worker: may do every case operation on its own case
+  // admin: system administrator: edits the screening instrument
+  const [worker, admin] = useSessions(t, 'case_worker@PNPTU', 'system_admin@MESA');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
     caseId = await insertCase(t, 'PNPTU', ['MINMUJER']);
     personId = await insertLinkedPerson(t, caseId, 'PNPTU');
     shareId = (
@@ -53,7 +53,6 @@ describe.skipIf(skipBackend)('bad input to the identification operations', () =>
       )
     ).id;
   });
-  afterAll(async () => t?.close());
 
   /** Row counts, and the stored state of the case and person the requests aim at. */
   async function snapshot() {

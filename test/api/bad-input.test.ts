@@ -5,12 +5,13 @@
  */
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../src/server/http/json-limits.js';
 import { messageFor, messages } from '../../src/server/core/messages.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, countRows, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, countRows, institutionId, userWithSession } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TABLES = [
   'users',
@@ -25,9 +26,7 @@ const SQL = `x'); DROP TABLE users; --`;
 const HTML = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
 describe.skipIf(skipBackend)('bad input', () => {
-  let t: TestContext;
-  let admin: Session;
-  let dpo: Session;
+  const t = useTestContext();
   let pnptu: string;
   const valid = () => ({
     username: `u${crypto.randomInt(1e9)}`,
@@ -36,13 +35,11 @@ describe.skipIf(skipBackend)('bad input', () => {
     institutionId: pnptu,
   });
 
+  const [admin, dpo] = useSessions(t, 'system_admin@MESA', 'dpo@MESA');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-    dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });
     pnptu = await institutionId(t, 'PNPTU');
   });
-  afterAll(async () => t?.close());
 
   async function counts() {
     const result: Record<string, number> = {};

@@ -4,21 +4,14 @@
  * another institution, deleted, and for a role that sees no cases.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import { api, createCaseAs, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case list total from the kept counts', () => {
-  let t: TestContext;
-  let police: Session;
-  let ministry: Session;
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    ministry = await userWithSession(t, { role: 'supervisor', institution: 'MINNA' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [police, ministry] = useSessions(t, 'case_worker@PNPTU', 'supervisor@MINNA');
 
   const total = async (session: Session, query = '') => {
     const res = await api(t, session, 'GET', `/api/cases${query}`);

@@ -2,9 +2,9 @@
  * Who sees and changes a case: the owner institution; an institution it was explicitly shared
  * with (read only, until the share is revoked); nobody else — and no role without case work.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   auditOf,
@@ -13,13 +13,12 @@ import {
   userWithSession,
   type Session,
 } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const SECRET = 'Relato reservado: la víctima fue captada en Encarnación';
 
 describe.skipIf(skipBackend)('case access', () => {
-  let t: TestContext;
-  let police: Session; // PNPTU case worker, the owner
-  let ministry: Session; // MINMUJER case worker
+  const t = useTestContext();
   let minmujerId: string;
 
   const create = async (session: Session, body: Record<string, unknown> = {}) => {
@@ -40,13 +39,13 @@ describe.skipIf(skipBackend)('case access', () => {
     return res;
   };
 
+  // police: PNPTU case worker, the owner
+  // ministry: MINMUJER case worker
+  const [police, ministry] = useSessions(t, 'case_worker@PNPTU', 'case_worker@MINMUJER');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    ministry = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
     minmujerId = await institutionId(t, 'MINMUJER');
   });
-  afterAll(async () => t?.close());
 
   it('hides a case from another institution until it is shared, and again after the share is revoked', async () => {
     const kase = await create(police);

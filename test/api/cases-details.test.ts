@@ -2,8 +2,8 @@
  * What a case records beyond its header: trafficking events (with ICT; seed 003), exploitation
  * details per victim, and how screenings and decisions show on the case page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   buildPersonRecord,
@@ -11,23 +11,17 @@ import {
   linkPersonAs,
   rowCount,
   institutionId,
-  userWithSession,
-  type Session,
 } from '../helpers/factories.js';
 import type { DB } from '../../src/server/db/schema.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case details', () => {
-  let t: TestContext;
-  let worker: Session;
+  const t = useTestContext();
   const count = (table: keyof DB) => rowCount(t, table);
   const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
   const link = (caseId: string, personId: string, role = 'PresumedVictim') =>
     linkPersonAs(t, worker, caseId, personId, role);
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const [worker] = useSessions(t, 'case_worker@PNPTU');
 
   it('records an online recruitment and an online exploitation with no transit (seed 003)', async () => {
     const created = await create();

@@ -1,26 +1,21 @@
 /**
  * The case list: newest detection first, every filter, paging, and no names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   buildPersonRecord,
   createCaseAs,
   institutionId,
   userWithSession,
-  type Session,
 } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case list', () => {
-  let t: TestContext;
-  let worker: Session;
+  const t = useTestContext();
   const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const [worker] = useSessions(t, 'case_worker@PNPTU');
 
   it('filters the case list and shows no names', async () => {
     const other = await userWithSession(t, { role: 'supervisor', institution: 'MINNA' });

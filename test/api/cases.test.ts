@@ -2,8 +2,8 @@
  * Cases: references, validation of owner unit and staff, updates, linked persons, and the audit
  * rows every read of the case page leaves.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   buildPersonRecord,
@@ -11,17 +11,15 @@ import {
   linkPersonAs,
   rowCount,
   buildUser,
-  userWithSession,
-  type Session,
 } from '../helpers/factories.js';
 import type { DB } from '../../src/server/db/schema.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const NARRATIVE = 'Captada por Facebook con una oferta de trabajo en Buenos Aires';
 const PLACE = 'Terminal de ómnibus de Asunción';
 
 describe.skipIf(skipBackend)('cases', () => {
-  let t: TestContext;
-  let worker: Session;
+  const t = useTestContext();
   const count = (table: keyof DB) => rowCount(t, table);
   const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
   const link = (caseId: string, personId: string, role = 'PresumedVictim') =>
@@ -37,11 +35,7 @@ describe.skipIf(skipBackend)('cases', () => {
         )
       ).seq ?? 0,
     );
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const [worker] = useSessions(t, 'case_worker@PNPTU');
 
   it('numbers cases PY-<year of detection>-<6 digits>, increasing per year, and stores the narrative encrypted', async () => {
     const first = await create({

@@ -4,20 +4,18 @@
  * MINNA and the courts may decide "actual victim", NGOs may not; the deciding organisation is taken
  * from the decider's institution, never typed (docs/ACCESS-CONTROL.md).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import { api, institutionId, userWithSession, type Session } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 interface Policy {
   entries: Array<{ institution: { id: string; code: string }; roles: string[] }>;
 }
 
 describe.skipIf(skipBackend)('decision policy: who may confirm a victim', () => {
-  let t: TestContext;
-  let ngo: Session;
-  let police: Session;
-  let admin: Session;
+  const t = useTestContext();
 
   const decide = async (session: Session, owner: string, body: Record<string, unknown>) => {
     const caseId = await insertCase(t, owner);
@@ -35,13 +33,12 @@ describe.skipIf(skipBackend)('decision policy: who may confirm a victim', () => 
       trx.selectFrom('trafficking_decisions').selectAll().where('case_id', '=', caseId).execute(),
     );
 
-  beforeAll(async () => {
-    t = await createTestContext();
-    ngo = await userWithSession(t, { role: 'case_worker', institution: 'NGO-LUNANUEVA' });
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-  });
-  afterAll(async () => t?.close());
+  const [ngo, police, admin] = useSessions(
+    t,
+    'case_worker@NGO-LUNANUEVA',
+    'case_worker@PNPTU',
+    'system_admin@MESA',
+  );
 
   it('the default: PNPTU, MP-UFETESI, MINNA and PJ may confirm; no NGO', async () => {
     const res = await api(t, ngo, 'GET', '/api/decision-policy');

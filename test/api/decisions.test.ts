@@ -3,17 +3,16 @@
  * history, a review needs a supervisor or prosecutor, and the reason is never stored in clear.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const REASON = 'Captada por Facebook con oferta falsa de empleo en Buenos Aires; retención de cédula.';
 
 describe.skipIf(skipBackend)('trafficking-status decisions', () => {
-  let t: TestContext;
-  let worker: Session; // PNPTU case worker
-  let supervisor: Session; // PNPTU supervisor
+  const t = useTestContext();
   let caseId: string;
   let personId: string;
   let screeningId: string;
@@ -30,10 +29,11 @@ describe.skipIf(skipBackend)('trafficking-status decisions', () => {
   const list = (session: Session, query = '', id = caseId) =>
     api(t, session, 'GET', `/api/cases/${id}/decisions${query}`);
 
+  // worker: PNPTU case worker
+  // supervisor: PNPTU supervisor
+  const [worker, supervisor] = useSessions(t, 'case_worker@PNPTU', 'supervisor@PNPTU');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
     caseId = await insertCase(t, 'PNPTU', ['MINMUJER']);
     personId = await insertLinkedPerson(t, caseId, 'PNPTU', { dateOfBirth: '1998-02-11' });
     const screening = await api(t, worker, 'POST', `/api/cases/${caseId}/screenings`, {
@@ -50,7 +50,6 @@ describe.skipIf(skipBackend)('trafficking-status decisions', () => {
     expect(screening.statusCode, screening.body).toBe(201);
     screeningId = screening.json().id;
   });
-  afterAll(async () => t?.close());
 
   it('records a decision with who, when and why; the reason is encrypted in the database', async () => {
     const res = await decide(worker, { screeningId });

@@ -4,22 +4,19 @@
  * supervisor or expired without contact is answered 410 — on the key and on any request it makes.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, userWithSession } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('offline devices', () => {
-  let t: TestContext;
-  let worker: Session;
-  let supervisor: Session;
-  let otherSupervisor: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-    otherSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'MINNA' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [worker, supervisor, otherSupervisor] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+    'supervisor@MINNA',
+  );
 
   const register = async (name = 'Teléfono de la unidad') => {
     const res = await api(t, worker, 'POST', '/api/devices', { name });

@@ -5,20 +5,18 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
 import { insertReferral } from './protection-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const HEADER =
   'institution,name,department,services,departments_covered,capacity,sexes,min_age,max_age,languages,nationalities,hours,contact';
 const EXAMPLE = fs.readFileSync(new URL('../../docs/examples/directory-import.csv', import.meta.url), 'utf8');
 
 describe.skipIf(skipBackend)('directory administration', () => {
-  let t: TestContext;
-  let minmujerAdmin: Session;
-  let system: Session;
-  let police: Session;
+  const t = useTestContext();
 
   const providerCount = async () =>
     Number(
@@ -32,13 +30,12 @@ describe.skipIf(skipBackend)('directory administration', () => {
       ).n,
     );
 
-  beforeAll(async () => {
-    t = await createTestContext();
-    minmujerAdmin = await userWithSession(t, { role: 'institution_admin', institution: 'MINMUJER' });
-    system = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const [minmujerAdmin, system, police] = useSessions(
+    t,
+    'institution_admin@MINMUJER',
+    'system_admin@MESA',
+    'case_worker@PNPTU',
+  );
 
   it('previews the example file in a dry run, then imports it; importing again updates', async () => {
     const before = await providerCount();

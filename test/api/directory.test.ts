@@ -3,16 +3,13 @@
  * places up to date (0 ≤ occupancy ≤ capacity), everyone searches it by service, department, sex,
  * age band and free capacity.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, institutionId, rowCount, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, institutionId, rowCount } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('service directory', () => {
-  let t: TestContext;
-  let minmujerAdmin: Session;
-  let shelterWorker: Session;
-  let police: Session;
-  let system: Session;
+  const t = useTestContext();
 
   const shelterBody = (overrides: Record<string, unknown> = {}) => ({
     name: 'Centro de Referencia y Albergue Transitorio (prueba)',
@@ -29,14 +26,13 @@ describe.skipIf(skipBackend)('service directory', () => {
     ...overrides,
   });
 
-  beforeAll(async () => {
-    t = await createTestContext();
-    minmujerAdmin = await userWithSession(t, { role: 'institution_admin', institution: 'MINMUJER' });
-    shelterWorker = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    system = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-  });
-  afterAll(async () => t?.close());
+  const [minmujerAdmin, shelterWorker, police, system] = useSessions(
+    t,
+    'institution_admin@MINMUJER',
+    'case_worker@MINMUJER',
+    'case_worker@PNPTU',
+    'system_admin@MESA',
+  );
 
   it('lets an institution administrator add their own provider, and keeps its places up to date', async () => {
     const created = await api(t, minmujerAdmin, 'POST', '/api/service-providers', shelterBody());

@@ -4,11 +4,12 @@
  * not the ids, and each export is audited. Synthetic data only.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/server/standards/csv.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, institutionId } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 /** Parses a CSV response into objects keyed by the header. */
 function table(text: string): Record<string, string>[] {
@@ -98,18 +99,15 @@ async function victim(t: TestContext, spec: VictimSpec): Promise<{ caseId: strin
 }
 
 describe.skipIf(skipBackend)('standards exports', () => {
-  let t: TestContext;
-  let supervisor: Session;
+  // k = 1: the layout is checked row by row here; k-anonymity in exchange-k-anonymity.test.ts.
+  const t = useTestContext({ exportK: 1 });
+  const [supervisor] = useSessions(t, 'supervisor@PNPTU');
   let labour: { caseId: string; personId: string };
   let sexual: { caseId: string; personId: string };
   let shared: { caseId: string; personId: string };
   let notVictim: { caseId: string; personId: string };
   let hidden: { caseId: string; personId: string };
-
   beforeAll(async () => {
-    // k = 1: the layout is checked row by row here; k-anonymity in exchange-k-anonymity.test.ts.
-    t = await createTestContext({ exportK: 1 });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
     labour = await victim(t, {
       owner: 'PNPTU',
       nationalities: ['PY', 'BR'],
@@ -132,7 +130,6 @@ describe.skipIf(skipBackend)('standards exports', () => {
     notVictim = await victim(t, { owner: 'PNPTU', status: 'NotAVictimOfTrafficking' });
     hidden = await victim(t, { owner: 'MINNA', status: 'ActualVictimOfTrafficking' });
   });
-  afterAll(async () => t?.close());
 
   it('exports HTCDS v2.0 rows of the visible cases only, pseudonymised, without names, and audits it', async () => {
     const res = await api(t, supervisor, 'GET', '/api/exports/htcds');

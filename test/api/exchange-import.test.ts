@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, userWithSession } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The shared data folder next to the checkout (see /work/shared/data/PROVENANCE.md). */
@@ -55,13 +56,8 @@ async function caseTableSizes(t: TestContext): Promise<number[]> {
 }
 
 describe.skipIf(skipBackend)('CTDC analysis area', () => {
-  let t: TestContext;
-  let analyst: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [analyst] = useSessions(t, 'analyst@MESA');
 
   it.skipIf(!haveExtract)(
     'imports the CTDC extract: counts by year, gender and exploitation type equal a plain count',

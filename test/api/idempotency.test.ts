@@ -3,9 +3,10 @@
  * for another request is refused; a failed write leaves no key; keys are per user; the stored answer
  * is encrypted. Synthetic names only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 async function count(t: TestContext, table: 'persons' | 'cases' | 'idempotency_keys'): Promise<number> {
   const row = await t.services.db.transaction((trx) =>
@@ -25,15 +26,8 @@ const person = (givenNames: string) => ({
 });
 
 describe.skipIf(skipBackend)('Idempotency-Key', () => {
-  let t: TestContext;
-  let worker: Session;
-  let colleague: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    colleague = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [worker, colleague] = useSessions(t, 'case_worker@PNPTU', 'case_worker@PNPTU');
 
   it('gives one record and the same answer twice for one key', async () => {
     const before = await count(t, 'persons');

@@ -3,18 +3,16 @@
  * matches at intake (a misspelled name of a person the user may read is found; a person of another
  * institution's unshared case is not), the review queue, a decision and an unlink. Synthetic data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderedPair } from '../../src/server/modules/linkage/clusters.repository.js';
 import { paraguayYear } from '../../src/shared/dates.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, userWithSession } from '../helpers/factories.js';
 import { insertPerson, insertPopulation } from './linkage-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('record linkage API', () => {
-  let t: TestContext;
-  let admin: Session;
-  let worker: Session;
-  let supervisor: Session;
+  const t = useTestContext();
   let ownId: string;
   let hiddenId: string;
   let runId: string;
@@ -27,18 +25,19 @@ describe.skipIf(skipBackend)('record linkage API', () => {
     sex: 'Female' as const,
   };
 
+  const [admin, worker, supervisor] = useSessions(
+    t,
+    'system_admin@MESA',
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+  );
+
   beforeAll(async () => {
-    t = await createTestContext();
-    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
     await insertPopulation(t, 60);
     ownId = await insertPerson(t, 'PNPTU', { ...intake, documentNumber: '4512873' });
     // The same person registered by MINNA, in no case shared with PNPTU: PNPTU may not learn of it.
     hiddenId = await insertPerson(t, 'MINNA', { ...intake, givenNames: 'Yolanda' });
   }, 120_000);
-
-  afterAll(() => t?.close());
 
   it('has no model before the first batch: no score, nothing shown', async () => {
     const res = await api(t, worker, 'POST', '/api/linkage/matches', intake);

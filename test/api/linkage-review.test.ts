@@ -4,33 +4,22 @@
  * its id, not its institution — only the cluster id and the probability. Reviewers who may read
  * neither record do not see the review at all. Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import type { Role } from '../../src/shared/roles.js';
 import { addLink, orderedPair } from '../../src/server/modules/linkage/clusters.repository.js';
 import { listMatchReviewsFor } from '../../src/server/modules/linkage/reviews.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { buildPersonRecord, buildUser } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { buildActor, buildPersonRecord } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let ownId: string;
   let otherId: string;
   let otherTwinId: string;
 
-  async function actorOf(role: Role, institution: string): Promise<Actor> {
-    const u = await buildUser(t, { role, institution });
-    return {
-      userId: u.id,
-      username: u.username,
-      displayName: 'Reviewer',
-      role: u.role,
-      institutionId: u.institutionId,
-      institutionCode: u.institutionCode,
-      sessionId: 'test',
-      locale: 'es',
-    };
-  }
+  const actorOf = (role: Role, institution: string) => buildActor(t, { role, institution }, 'Reviewer');
 
   const list = (actor: Actor) =>
     t.services.db.transaction((trx) =>
@@ -38,7 +27,6 @@ describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () 
     );
 
   beforeAll(async () => {
-    t = await createTestContext();
     ownId = (
       await buildPersonRecord(t, { institution: 'PNPTU', givenNames: 'Arasy', firstSurname: 'Brítez' })
     ).id;
@@ -69,8 +57,6 @@ describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () 
       await trx.insertInto('match_reviews').values({ person_a: a, person_b: b, probability: 0.62 }).execute();
     });
   }, 60_000);
-
-  afterAll(() => t?.close());
 
   it('shows the reviewer of A their own record and only the cluster id of B’s', async () => {
     const reviews = await list(await actorOf('supervisor', 'PNPTU'));

@@ -5,15 +5,16 @@
  * unlinking restores separate persons. No personal field is written to the linkage tables.
  * Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
 import { clusterIdOf, distinctPersonCount } from '../../src/server/modules/linkage/clusters.repository.js';
 import { decideReview, runLinkage, unlinkPerson } from '../../src/server/modules/linkage/linkage.service.js';
 import { drawPerson } from '../../src/server/demo/person.js';
 import { Rng } from '../../src/server/demo/prng.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { buildUser, institutionId } from '../helpers/factories.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { buildActor, institutionId } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const WOMAN: Partial<PersonInput> = {
   givenNames: 'Zunilda Librada',
@@ -29,7 +30,7 @@ const WOMAN: Partial<PersonInput> = {
 };
 
 describe.skipIf(skipBackend)('national linkage', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let admin: Actor;
   const ids: Record<string, string> = {};
 
@@ -62,18 +63,7 @@ describe.skipIf(skipBackend)('national linkage', () => {
   ) => t.services.db.transaction((trx) => fn({ trx }));
 
   beforeAll(async () => {
-    t = await createTestContext();
-    const user = await buildUser(t, { role: 'system_admin', institution: 'MESA' });
-    admin = {
-      userId: user.id,
-      username: user.username,
-      displayName: 'Test admin',
-      role: user.role,
-      institutionId: user.institutionId,
-      institutionCode: user.institutionCode,
-      sessionId: 'test',
-      locale: 'es',
-    };
+    admin = await buildActor(t, { role: 'system_admin', institution: 'MESA' }, 'Test admin');
     ids.police = await insertPerson('PNPTU', WOMAN);
     ids.ministry = await insertPerson('MINMUJER', {
       ...WOMAN,
@@ -103,8 +93,6 @@ describe.skipIf(skipBackend)('national linkage', () => {
       await insertPerson(['PNPTU', 'NGO-LUNANUEVA', 'MINNA'][i % 3]!, p);
     }
   }, 120_000);
-
-  afterAll(() => t?.close());
 
   const run = () =>
     t.services.db.transaction((trx) =>

@@ -4,13 +4,14 @@
  * after commit through the outbox to a local SMTP sink — without any personal data.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drainMailOutbox, smtpSender } from '../../src/server/mail/mail-outbox.js';
 import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, type Session } from '../helpers/factories.js';
 import { insertConsent, insertNeed, insertProvider, insertReferral } from './protection-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 /** A tiny SMTP server that accepts everything and keeps each message's envelope and data. */
 async function smtpSink() {
@@ -63,22 +64,18 @@ async function smtpSink() {
 }
 
 describe.skipIf(skipBackend)('notifications', () => {
-  let t: TestContext;
-  let police: Session;
-  let policeSupervisor: Session;
-  let shelter: Session;
-  let shelterSupervisor: Session;
-  let shelterAnalyst: Session;
-  let other: Session;
+  const t = useTestContext();
+  const [police, policeSupervisor, shelter, shelterSupervisor, shelterAnalyst, other] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+    'case_worker@MINMUJER',
+    'supervisor@MINMUJER',
+    'analyst@MINMUJER',
+    'case_worker@MINNA',
+  );
 
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    policeSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-    shelter = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
-    shelterSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'MINMUJER' });
-    shelterAnalyst = await userWithSession(t, { role: 'analyst', institution: 'MINMUJER' });
-    other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
     await t.services.db.transaction((trx) =>
       trx
         .updateTable('users')
@@ -87,7 +84,6 @@ describe.skipIf(skipBackend)('notifications', () => {
         .execute(),
     );
   });
-  afterAll(async () => t?.close());
 
   const inbox = async (s: Session, lang = 'es') =>
     (await api(t, s, 'GET', '/api/notifications', undefined, { 'accept-language': lang })).json() as {

@@ -3,10 +3,11 @@
  * and sends security headers on every API response.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security.js';
-import { backend, createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { backend, skipBackend } from '../helpers/db.js';
 import { api, appWithConfig, userWithSession } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 /** Operation ids fixed by the platform foundation (issue 2): operators and later issues rely on them. */
 const FOUNDATION_IDS = [
@@ -45,11 +46,10 @@ interface Operation {
 }
 
 describe.skipIf(skipBackend)('API description, probes and headers', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let doc: { openapi: string; info: { version: string }; paths: Record<string, Record<string, Operation>> };
   let operations: (Operation & { method: string; path: string })[];
   beforeAll(async () => {
-    t = await createTestContext();
     const res = await api(t, null, 'GET', '/api/openapi.json');
     expect(res.statusCode).toBe(200);
     doc = res.json();
@@ -57,7 +57,6 @@ describe.skipIf(skipBackend)('API description, probes and headers', () => {
       Object.entries(ops).map(([method, op]) => ({ ...op, method, path })),
     );
   });
-  afterAll(async () => t?.close());
 
   it('is an OpenAPI 3.1 document with one unique operationId per operation', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);

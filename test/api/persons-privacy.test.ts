@@ -6,17 +6,11 @@
 import { nextCaseNumber } from '../../src/server/modules/cases/cases.repository.js';
 import { formatReference } from '../../src/server/modules/cases/cases.service.js';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  auditOf,
-  buildPerson,
-  institutionId,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, buildPerson, institutionId, userWithSession } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const PERSON = {
   givenNames: 'Xiomarita Quelopana',
@@ -100,17 +94,12 @@ async function linkToCase(t: TestContext, personId: string, owner: string, share
 }
 
 describe.skipIf(skipBackend)('persons: privacy and access', () => {
-  let t: TestContext;
-  let worker: Session;
-  let outsider: Session;
+  const t = useTestContext();
+  const [worker, outsider] = useSessions(t, 'case_worker@PNPTU', 'supervisor@MINMUJER');
   let person: { id: string };
   beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    outsider = await userWithSession(t, { role: 'supervisor', institution: 'MINMUJER' });
     person = await buildPerson(t, worker, PERSON);
   });
-  afterAll(async () => t?.close());
 
   it('hides a person from another institution: 404 on read and update, nothing in search or duplicates', async () => {
     const read = await api(t, outsider, 'GET', `/api/persons/${person.id}`);

@@ -2,9 +2,10 @@
  * Persons API: registration, reading, update, search by name and the duplicate warning at intake.
  * Every name here is synthetic.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, buildPerson, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, buildPerson, type Session } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 async function personCount(t: TestContext): Promise<number> {
   const row = await t.services.db.transaction((trx) =>
@@ -23,13 +24,8 @@ const search = async (t: TestContext, s: Session, q: string) => {
 };
 
 describe.skipIf(skipBackend)('persons', () => {
-  let t: TestContext;
-  let worker: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [worker] = useSessions(t, 'case_worker@PNPTU');
 
   it('registers a person and reads back every field', async () => {
     const body = {

@@ -4,10 +4,11 @@
  * fault are accepted, so each refusal is for its fault.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/server/db/schema.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, institutionId, rowCount, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, institutionId, rowCount } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TABLES: (keyof DB)[] = [
   'training_events',
@@ -30,18 +31,13 @@ const CAMPAIGN = { title: 'Campaña de prueba', channels: ['Radio'], startsOn: '
 const CONTACT = { receivedOn: '2026-09-02', channel: 'Phone', topic: 'PossibleTrafficking' };
 
 describe.skipIf(skipBackend)('prevention: bad input', () => {
-  let t: TestContext;
-  let worker: Session;
-  let mesa: Session;
+  const t = useTestContext();
+  const [worker, mesa] = useSessions(t, 'case_worker@PNPTU', 'institution_admin@MESA');
   let trainingId: string;
   let actionId: string;
   let objectiveId: string;
   let pnptu: string;
-
   beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    mesa = await userWithSession(t, { role: 'institution_admin', institution: 'MESA' });
     pnptu = await institutionId(t, 'PNPTU');
     trainingId = (await api(t, worker, 'POST', '/api/prevention/trainings', TRAINING)).json().id;
     const plan = (await api(t, worker, 'GET', '/api/action-plan')).json();
@@ -50,7 +46,6 @@ describe.skipIf(skipBackend)('prevention: bad input', () => {
       .flatMap((o: { actions: { id: string; responsible: { code: string } }[] }) => o.actions)
       .find((a: { responsible: { code: string } }) => a.responsible.code === 'PNPTU').id;
   });
-  afterAll(async () => t?.close());
 
   async function counts() {
     const result: Record<string, number> = {};

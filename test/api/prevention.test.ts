@@ -4,16 +4,10 @@
  * its seeded example structure and progress history.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  auditOf,
-  institutionId,
-  rowCount,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, institutionId, rowCount } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TRAINING = {
   title: 'Taller regional sobre identificación de víctimas',
@@ -26,28 +20,23 @@ const TRAINING = {
 };
 
 describe.skipIf(skipBackend)('prevention', () => {
-  let t: TestContext;
-  let police: Session;
-  let policeAdmin: Session;
-  let women: Session;
-  let analyst: Session;
-  let mesaAdmin: Session;
+  const t = useTestContext();
+  const [police, policeAdmin, women, analyst, mesaAdmin] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'institution_admin@PNPTU',
+    'case_worker@MINMUJER',
+    'analyst@MESA',
+    'institution_admin@MESA',
+  );
   let ids: Record<'PNPTU' | 'MINMUJER' | 'MINNA', string>;
-
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    policeAdmin = await userWithSession(t, { role: 'institution_admin', institution: 'PNPTU' });
-    women = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-    mesaAdmin = await userWithSession(t, { role: 'institution_admin', institution: 'MESA' });
     ids = {
       PNPTU: await institutionId(t, 'PNPTU'),
       MINMUJER: await institutionId(t, 'MINMUJER'),
       MINNA: await institutionId(t, 'MINNA'),
     };
   });
-  afterAll(async () => t?.close());
 
   it('records a training, its participants in bulk, and reports the totals by sex and institution', async () => {
     const created = await api(t, police, 'POST', '/api/prevention/trainings', {

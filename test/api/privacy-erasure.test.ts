@@ -6,17 +6,16 @@
  * nothing. A survivor's request is decided the same way.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/server/demo/demo.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
-  let t: TestContext;
-  let dpo: Session;
-  let analyst: Session;
+  const t = useTestContext();
   let owner: Session;
 
   const query = async <R>(text: ReturnType<typeof sql<R>>) =>
@@ -41,15 +40,17 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestContext();
     await generateDemo(t.services, {
       cases: 150,
       seed: 'privacy',
       password: 'demo password for privacy 2026',
     });
     await addProtectionRecords(t);
-    dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+  }, 240_000);
+
+  const [dpo, analyst] = useSessions(t, 'dpo@MESA', 'analyst@MESA');
+
+  beforeAll(async () => {
     // One year of retention for every category: the closures set below are long past it.
     const schedule = await api(t, dpo, 'PUT', '/api/privacy/retention', {
       rules: [
@@ -58,8 +59,7 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
       ],
     });
     expect(schedule.statusCode).toBe(200);
-  }, 240_000);
-  afterAll(async () => t?.close());
+  });
 
   it('erases a case past retention by the DPO’s decision: statistics unchanged, raw personal fields gone, tombstone kept', async () => {
     // An identified victim's case, whose persons are on no other case, with as many facts as possible.

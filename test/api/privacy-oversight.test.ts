@@ -7,37 +7,36 @@
  * - the access report and the consent receipt download as PDF in Spanish and Guaraní.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, runPrivacyAlerts } from '../../src/server/modules/privacy/alerts.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { nameTokens } from '../../src/server/modules/persons/name-normalize.js';
 import { nameIndex } from '../../src/server/modules/persons/person-record.js';
 import { insertConsent, insertNeed, insertProvider } from './protection-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () => {
-  let t: TestContext;
-  let dpo: Session;
-  let policeWorker: Session;
-  let policeSupervisor: Session;
-  let ministryWorker: Session;
+  const t = useTestContext();
   let caseId: string;
   let personId: string;
 
   const query = async <R>(text: ReturnType<typeof sql<R>>) =>
     (await t.services.db.transaction((trx) => text.execute(trx))).rows;
 
+  const [dpo, policeWorker, policeSupervisor, ministryWorker] = useSessions(
+    t,
+    'dpo@MESA',
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+    'case_worker@MINNA',
+  );
+
   beforeAll(async () => {
-    t = await createTestContext();
-    dpo = await userWithSession(t, { role: 'dpo', institution: 'MESA' });
-    policeWorker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    policeSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-    ministryWorker = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
     caseId = await insertCase(t, 'PNPTU');
     personId = await insertLinkedPerson(t, caseId, 'PNPTU');
   });
-  afterAll(async () => t?.close());
 
   it('break-glass: refused without a reason; opened, it notifies, lets the user read, and awaits review', async () => {
     expect((await api(t, ministryWorker, 'GET', `/api/persons/${personId}`)).statusCode).toBe(404);

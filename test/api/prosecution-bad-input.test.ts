@@ -2,11 +2,12 @@
  * Bad input to the prosecution operations: every malformed or inconsistent request gets a 4xx that
  * names what to fix, and no prosecution row changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/server/db/schema.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, rowCount, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, rowCount } from '../helpers/factories.js';
 import { insertInvestigation, type InvestigationFixture } from './prosecution-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TABLES: (keyof DB)[] = [
   'investigations',
@@ -19,16 +20,12 @@ const TABLES: (keyof DB)[] = [
 ];
 
 describe.skipIf(skipBackend)('prosecution: bad input', () => {
-  let t: TestContext;
-  let prosecutor: Session;
+  const t = useTestContext();
+  const [prosecutor] = useSessions(t, 'prosecutor@MP-UFETESI');
   let fixture: InvestigationFixture;
-
   beforeAll(async () => {
-    t = await createTestContext();
-    prosecutor = await userWithSession(t, { role: 'prosecutor', institution: 'MP-UFETESI' });
     fixture = await insertInvestigation(t, 'MP-UFETESI', { charged: true, stages: ['imputacion'] });
   });
-  afterAll(async () => t?.close());
 
   const counts = async () => Promise.all(TABLES.map((table) => rowCount(t, table)));
   const inv = () => `/api/investigations/${fixture.investigationId}`;

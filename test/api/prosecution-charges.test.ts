@@ -4,10 +4,11 @@
  * force at the facts, prosecution dates that cannot be in the future, real country codes, and the
  * provision catalogue's verification flags (docs/STATISTICS.md, docs/LEGAL-PROVISIONS.md).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
 import { provisionId } from './prosecution-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const suspect = (givenNames: string) => ({
   givenNames,
@@ -26,9 +27,7 @@ const STAGES = [
 ] as const;
 
 describe.skipIf(skipBackend)('prosecution per charge and its figures', () => {
-  let t: TestContext;
-  let prosecutor: Session;
-  let analyst: Session;
+  const t = useTestContext();
   let inv: string;
 
   const post = (path: string, body: object) =>
@@ -61,10 +60,9 @@ describe.skipIf(skipBackend)('prosecution per charge and its figures', () => {
     return res.json();
   };
 
+  const [prosecutor, analyst] = useSessions(t, 'prosecutor@MP-UFETESI', 'analyst@MESA');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    prosecutor = await userWithSession(t, { role: 'prosecutor', institution: 'MP-UFETESI' });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
     const created = await api(t, prosecutor, 'POST', '/api/investigations', {
       reference: 'UFETESI 19/2025',
       openedOn: '2025-03-01',
@@ -109,7 +107,6 @@ describe.skipIf(skipBackend)('prosecution per charge and its figures', () => {
       outcome: 'acquitted',
     });
   }, 120_000);
-  afterAll(async () => t?.close());
 
   it('a conviction under proxenetismo alone is not counted in trafficking convictions', async () => {
     expect((await figure('figure=personsConvicted&year=2025')).total).toBe(2);

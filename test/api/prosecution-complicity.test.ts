@@ -6,23 +6,23 @@
  * the same routes do return what is visible, so the absences below are not vacuous.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { api, auditOf, institutionId, userWithSession, type Session } from '../helpers/factories.js';
 import { insertInvestigation, type InvestigationFixture } from './prosecution-fixtures.js';
+import { useTestContext } from '../helpers/suite.js';
 
 const CASE_ROLES: Role[] = ['case_worker', 'supervisor', 'prosecutor'];
 
 describe.skipIf(skipBackend)('complicity investigations', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let complicity: InvestigationFixture;
   let control: InvestigationFixture;
   const REF = 'CF-COMPLICIDAD-77';
   const CONTROL_REF = 'CF-CONTROL-77';
 
   beforeAll(async () => {
-    t = await createTestContext();
     complicity = await insertInvestigation(t, 'MP-UFETESI', {
       reference: REF,
       instructed: ['PNPTU', 'DGM'],
@@ -37,7 +37,6 @@ describe.skipIf(skipBackend)('complicity investigations', () => {
       stages: ['imputacion'],
     });
   });
-  afterAll(async () => t?.close());
 
   /** What `s` can find of an investigation through every read route. */
   async function found(s: Session, fixture: InvestigationFixture, reference: string) {

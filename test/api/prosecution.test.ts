@@ -5,11 +5,12 @@
  * skipping, a sentence without a charge and dates out of order (4xx, nothing changed); suspects'
  * identity is encrypted at rest; every read and change is audited; the export holds no names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, institutionId } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { insertInvestigation, provisionId } from './prosecution-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const SUSPECT = {
   givenNames: 'Ramón Darío',
@@ -23,16 +24,8 @@ const SUSPECT = {
 };
 
 describe.skipIf(skipBackend)('prosecution', () => {
-  let t: TestContext;
-  let prosecutor: Session;
-  let police: Session;
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    prosecutor = await userWithSession(t, { role: 'prosecutor', institution: 'MP-UFETESI' });
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [prosecutor, police] = useSessions(t, 'prosecutor@MP-UFETESI', 'case_worker@PNPTU');
 
   const stage = (inv: string, suspect: string, body: object) =>
     api(t, prosecutor, 'POST', `/api/investigations/${inv}/suspects/${suspect}/stages`, body);

@@ -4,8 +4,8 @@
  * referrals, and the concurrent acceptance of a shelter's last place.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   auditOf,
@@ -14,9 +14,9 @@ import {
   linkPersonAs,
   rowCount,
   userWithSession,
-  type Session,
 } from '../helpers/factories.js';
 import { insertConsent, insertProvider, insertReferral } from './protection-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const CONSENT = {
   kind: 'consent',
@@ -28,20 +28,14 @@ const CONSENT = {
 };
 
 describe.skipIf(skipBackend)('referrals', () => {
-  let t: TestContext;
-  let police: Session;
-  let policeSupervisor: Session;
-  let shelter: Session;
-  let other: Session;
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    policeSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-    shelter = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
-    other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [police, policeSupervisor, shelter, other] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+    'case_worker@MINMUJER',
+    'case_worker@MINNA',
+  );
 
   /** A police case with one adult woman (synthetic), whose names and contact are known to the police. */
   async function policeCase(overrides: Record<string, unknown> = {}) {

@@ -3,11 +3,12 @@
  * es/gn/en, interview guidance), and versioning by a system administrator — a new version is a
  * draft until published, publishing retires the previous one, old screenings keep their version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECTION_KINDS } from '../../src/shared/api-identification.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, userWithSession } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 interface Texts {
   es: string;
@@ -23,16 +24,8 @@ interface Definition {
 const texts = (s: string) => ({ es: s, gn: s, en: s });
 
 describe.skipIf(skipBackend)('screening instrument', () => {
-  let t: TestContext;
-  let admin: Session;
-  let police: Session;
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    admin = await userWithSession(t, { role: 'system_admin', institution: 'MESA' });
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [admin, police] = useSessions(t, 'system_admin@MESA', 'case_worker@PNPTU');
 
   it('version 2 is published (version 1 retired) with every section, the ILO indicators and texts in three languages', async () => {
     const analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });

@@ -4,10 +4,11 @@
  * purpose) and the two tests — Palermo's and Law 4788/2012's — computed, stored and returned side
  * by side (docs/DOMAIN.md §3).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 interface Question {
   id: string;
@@ -20,8 +21,7 @@ interface Definition {
 }
 
 describe.skipIf(skipBackend)('screening v2: both tests, the child rule without coercion', () => {
-  let t: TestContext;
-  let police: Session;
+  const t = useTestContext();
   let caseId: string;
   let version: number;
 
@@ -33,13 +33,12 @@ describe.skipIf(skipBackend)('screening v2: both tests, the child rule without c
       answers: answers(yes, no),
     });
 
+  const [police] = useSessions(t, 'case_worker@PNPTU');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
     caseId = await insertCase(t, 'PNPTU');
     version = (await api(t, police, 'GET', '/api/screening-instrument')).json().version;
   });
-  afterAll(async () => t?.close());
 
   it('the published version asks about the activity and who profited, never whether the person was forced', async () => {
     const view = (await api(t, police, 'GET', '/api/screening-instrument')).json();

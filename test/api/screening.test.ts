@@ -2,18 +2,18 @@
  * Recording screenings: the assessment the server computes (act–means–purpose, the child rule at
  * the facts date, unknown ages treated as possibly a child), who may screen, and what is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson, type PersonAge } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const FULL = ['act.recruitment', 'means.deception', 'purpose.forced_labour'];
 const NO_MEANS = ['act.transport', 'purpose.sexual_exploitation'];
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe.skipIf(skipBackend)('screenings', () => {
-  let t: TestContext;
-  let police: Session; // PNPTU case worker: the owner institution
+  const t = useTestContext();
   let caseId: string;
 
   const screen = (session: Session, body: Record<string, unknown>, id = caseId) =>
@@ -24,12 +24,12 @@ describe.skipIf(skipBackend)('screenings', () => {
     });
   const personWith = (age: PersonAge) => insertLinkedPerson(t, caseId, 'PNPTU', age);
 
+  // police: PNPTU case worker: the owner institution
+  const [police] = useSessions(t, 'case_worker@PNPTU');
+
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
     caseId = await insertCase(t, 'PNPTU', ['MINMUJER']);
   });
-  afterAll(async () => t?.close());
 
   it('an adult with act, means and purpose is a presumed victim; the screening is on the timeline and audited', async () => {
     const personId = await personWith({ dateOfBirth: '1990-06-15' });

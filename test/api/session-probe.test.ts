@@ -2,16 +2,13 @@
  * The session probe the web app asks at start: 200 whether signed in or not (no failed request in
  * the console before sign-in), with the session only for a valid cookie.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession } from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('session probe', () => {
-  let t: TestContext;
-  beforeAll(async () => {
-    t = await createTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
 
   it('answers 200 signed out, with an unknown cookie, and signed in', async () => {
     const anonymous = await api(t, null, 'GET', '/api/session/probe');

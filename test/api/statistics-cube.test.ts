@@ -5,12 +5,13 @@
  * computation in statistics-figures.test.ts. Synthetic data only.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Trx } from '../../src/server/db/database.js';
 import { generateDemo } from '../../src/server/demo/demo.js';
 import { refreshFacts } from '../../src/server/statistics-engine/refresh.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
+import { useTestContext } from '../helpers/suite.js';
 
 interface CubeRow {
   side: string;
@@ -33,9 +34,9 @@ async function rebuild(trx: Trx): Promise<void> {
 }
 
 describe.skipIf(skipBackend)('the statistics cube follows the records', () => {
-  let t: TestContext;
+  const t = useTestContext();
+
   beforeAll(async () => {
-    t = await createTestContext();
     await generateDemo(t.services, {
       cases: 160,
       seed: 'cube',
@@ -43,9 +44,6 @@ describe.skipIf(skipBackend)('the statistics cube follows the records', () => {
     });
     await addProtectionRecords(t);
   }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('counts every fact once: each side sums to its facts', async () => {
     await t.services.db.transaction(async (trx) => {

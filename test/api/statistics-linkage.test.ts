@@ -5,25 +5,18 @@
  * two. The figure is read over HTTP, so the facts follow the links through the triggers on
  * person_clusters. Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import { decideReview, unlinkPerson } from '../../src/server/modules/linkage/linkage.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPersonRecord,
-  buildUser,
-  institutionId,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildActor, buildPersonRecord, institutionId } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const INSTITUTIONS = ['PNPTU', 'MINMUJER', 'NGO-LUNANUEVA'] as const;
 
 describe.skipIf(skipBackend)('statistics count a linked person once', () => {
-  let t: TestContext;
+  const t = useTestContext();
   let admin: Actor;
-  let analyst: Session;
   const persons: string[] = [];
 
   const as = <T>(fn: (ctx: Parameters<typeof unlinkPerson>[0]) => Promise<T>) =>
@@ -36,19 +29,12 @@ describe.skipIf(skipBackend)('statistics count a linked person once', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestContext();
-    const user = await buildUser(t, { role: 'system_admin', institution: 'MESA' });
-    admin = {
-      userId: user.id,
-      username: user.username,
-      displayName: 'Test admin',
-      role: user.role,
-      institutionId: user.institutionId,
-      institutionCode: user.institutionCode,
-      sessionId: 'test',
-      locale: 'es',
-    };
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+    admin = await buildActor(t, { role: 'system_admin', institution: 'MESA' }, 'Test admin');
+  }, 60_000);
+
+  const [analyst] = useSessions(t, 'analyst@MESA');
+
+  beforeAll(async () => {
     for (const [index, code] of INSTITUTIONS.entries()) {
       const person = await buildPersonRecord(t, { institution: code, givenNames: 'Zunilda' });
       const owner = await institutionId(t, code);
@@ -87,9 +73,7 @@ describe.skipIf(skipBackend)('statistics count a linked person once', () => {
       });
       persons.push(person.id);
     }
-  }, 60_000);
-
-  afterAll(() => t?.close());
+  });
 
   it('counts three unlinked records as three persons', async () => {
     expect(await identified()).toBe(3);

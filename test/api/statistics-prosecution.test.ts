@@ -4,23 +4,19 @@
  * drill-down are refused with what to fix; complicity is an aggregate the suspect's institution sees
  * like everyone else, with no way to the investigations. Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, type Session } from '../helpers/factories.js';
 import { addProsecutionPreventionRecords } from './statistics-fixtures-prosecution.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
-  let t: TestContext;
-  let analyst: Session;
-  let police: Session;
+  const t = useTestContext();
 
   beforeAll(async () => {
-    t = await createTestContext();
     await addProsecutionPreventionRecords(t, 42);
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-    police = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
   }, 120_000);
-  afterAll(async () => t?.close());
+  const [analyst, police] = useSessions(t, 'analyst@MESA', 'supervisor@PNPTU');
 
   const total = async (session: Session, query: string) => {
     const res = await api(t, session, 'GET', `/api/statistics?${query}`);

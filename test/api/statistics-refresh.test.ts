@@ -4,29 +4,27 @@
  * batches; the figure says how many persons wait. Overdue referrals are escalated in batches.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/server/demo/demo.js';
 import { INLINE_REFRESH_LIMIT, pendingFacts } from '../../src/server/statistics-engine/refresh.js';
 import { drainFacts } from '../../src/server/statistics-engine/refresh-job.js';
 import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('statistics facts refreshed in the background', () => {
-  let t: TestContext;
-  let analyst: Session;
+  const t = useTestContext();
   const figureUrl = '/api/statistics?figure=victimsIdentified&year=2025';
 
   beforeAll(async () => {
-    t = await createTestContext();
     await generateDemo(t.services, {
       cases: 60,
       seed: 'refresh',
       password: 'demo password for refresh 2026',
     });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
   }, 180_000);
-  afterAll(async () => t?.close());
+  const [analyst] = useSessions(t, 'analyst@MESA');
 
   const pending = () => t.services.db.transaction((trx) => pendingFacts(trx, 1_000_000));
   const markAll = () =>

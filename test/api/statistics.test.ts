@@ -5,31 +5,27 @@
  * every format and language, from the web and from the CLI's code path.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/server/demo/demo.js';
 import { runReport } from '../../src/cli/report.js';
 import { publicK } from '../../src/server/statistics-engine/public.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf } from '../helpers/factories.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('statistics API', () => {
-  let t: TestContext;
-  let analyst: Session;
-  let supervisor: Session;
+  const t = useTestContext();
 
   beforeAll(async () => {
-    t = await createTestContext();
     await generateDemo(t.services, {
       cases: 400,
       seed: 'statistics',
       password: 'demo password for statistics 2026',
     });
     await addProtectionRecords(t);
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
   }, 180_000);
-  afterAll(async () => t?.close());
+  const [analyst, supervisor] = useSessions(t, 'analyst@MESA', 'supervisor@PNPTU');
 
   it('gives an analyst figures, breakdowns and the year-over-year change, with no personal field', async () => {
     const res = await api(

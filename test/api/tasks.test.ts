@@ -3,29 +3,24 @@
  * (an overdue referral, a service not delivered by its day) run by the background job, with the
  * clock moved by passing another day. Overdue tasks notify their assignee once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, paraguayToday } from '../../src/shared/dates.js';
 import { runFollowUpRules } from '../../src/server/modules/tasks/task-rules.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
 import { insertReferral } from './protection-fixtures.js';
 import { insertCase } from './screening-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('tasks and follow-up rules', () => {
-  let t: TestContext;
-  let police: Session;
-  let supervisor: Session;
-  let minna: Session;
-  let minnaSupervisor: Session;
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-    minna = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
-    minnaSupervisor = await userWithSession(t, { role: 'supervisor', institution: 'MINNA' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [police, supervisor, minna, minnaSupervisor] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'supervisor@PNPTU',
+    'case_worker@MINNA',
+    'supervisor@MINNA',
+  );
 
   it('keeps a case plan: add, list by case, mine and overdue, change status and assignee', async () => {
     const caseId = await insertCase(t, 'PNPTU');

@@ -3,28 +3,18 @@
  * shelter exists is an unmet need (no_provider_for_profile), counted by service, department, sex and
  * age band, with small cells suppressed and no person ids.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_CELL } from '../../src/server/modules/referrals/unmet-report.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPerson,
-  createCaseAs,
-  linkPersonAs,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildPerson, createCaseAs, linkPersonAs } from '../helpers/factories.js';
 import { insertProvider } from './protection-fixtures.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('needs, matching and the gap report', () => {
-  let t: TestContext;
-  let police: Session;
-  let analyst: Session;
+  const t = useTestContext();
+  const [police, analyst] = useSessions(t, 'case_worker@PNPTU', 'analyst@MINMUJER');
 
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MINMUJER' });
     // The only shelter takes adult women; psychological care exists in Asunción and Central.
     await insertProvider(t, {
       institution: 'MINMUJER',
@@ -46,7 +36,6 @@ describe.skipIf(skipBackend)('needs, matching and the gap report', () => {
       services: [{ serviceType: 'Psychological', departments: ['PY-10', 'PY-ASU'] }],
     });
   });
-  afterAll(async () => t?.close());
 
   async function needOf(person: Record<string, unknown>, need: Record<string, unknown>) {
     const kase = await createCaseAs(t, police, { detectionDepartment: 'PY-ASU' });

@@ -4,6 +4,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../src/shared/roles.js';
+import type { Actor } from '../../src/server/access/actor.js';
 import { hashPassword } from '../../src/server/modules/auth/password.js';
 import { createSession } from '../../src/server/modules/auth/sessions.js';
 import { currentStep, generateTotpSecret, totpAt } from '../../src/server/modules/auth/totp.js';
@@ -72,6 +73,25 @@ export async function buildUser(
     return row.id;
   });
   return { id, username, role, institutionId: instId, institutionCode, totpSecret };
+}
+
+/** A new user as the actor a service call takes (for tests that call services directly). */
+export async function buildActor(
+  t: TestContext,
+  overrides: Parameters<typeof buildUser>[1],
+  displayName = 'Test actor',
+): Promise<Actor> {
+  const u = await buildUser(t, overrides);
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName,
+    role: u.role,
+    institutionId: u.institutionId,
+    institutionCode: u.institutionCode,
+    sessionId: 'test',
+    locale: 'es',
+  };
 }
 
 export interface Session {
