@@ -4,19 +4,9 @@
  * is encrypted. Synthetic names only.
  */
 import { describe, expect, it } from 'vitest';
-import { skipBackend, type TestContext } from '../helpers/db.js';
-import { api } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, rowCount } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
-
-async function count(t: TestContext, table: 'persons' | 'cases' | 'idempotency_keys'): Promise<number> {
-  const row = await t.services.db.transaction((trx) =>
-    trx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-}
 
 const person = (givenNames: string) => ({
   givenNames,
@@ -30,7 +20,7 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
   const [worker, colleague] = useSessions(t, 'case_worker@PNPTU', 'case_worker@PNPTU');
 
   it('gives one record and the same answer twice for one key', async () => {
-    const before = await count(t, 'persons');
+    const before = await rowCount(t, 'persons');
     const headers = { 'idempotency-key': 'intake-7f3a9c2e-0001' };
     const first = await api(t, worker, 'POST', '/api/persons', person('Reintento Uno'), headers);
     const second = await api(t, worker, 'POST', '/api/persons', person('Reintento Uno'), headers);
@@ -39,13 +29,13 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
-    expect(await count(t, 'persons')).toBe(before + 1);
+    expect(await rowCount(t, 'persons')).toBe(before + 1);
   });
 
   it('refuses the same key for a different request with 422 and writes nothing', async () => {
     const headers = { 'idempotency-key': 'intake-7f3a9c2e-0002' };
     expect((await api(t, worker, 'POST', '/api/persons', person('Clave Dos'), headers)).statusCode).toBe(201);
-    const before = await count(t, 'persons');
+    const before = await rowCount(t, 'persons');
     const other = await api(t, worker, 'POST', '/api/persons', person('Otra Persona'), headers);
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('idempotency_key_reused');
@@ -58,12 +48,12 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
       headers,
     );
     expect(elsewhere.statusCode).toBe(422);
-    expect(await count(t, 'persons')).toBe(before);
+    expect(await rowCount(t, 'persons')).toBe(before);
   });
 
   it('keeps no key for a write that failed, so the corrected retry goes through', async () => {
     const headers = { 'idempotency-key': 'intake-7f3a9c2e-0003' };
-    const keys = await count(t, 'idempotency_keys');
+    const keys = await rowCount(t, 'idempotency_keys');
     const bad = await api(
       t,
       worker,
@@ -73,7 +63,7 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
       headers,
     );
     expect(bad.statusCode).toBe(400);
-    expect(await count(t, 'idempotency_keys')).toBe(keys);
+    expect(await rowCount(t, 'idempotency_keys')).toBe(keys);
     const fixed = await api(t, worker, 'POST', '/api/persons', person('Fallida'), headers);
     expect(fixed.statusCode).toBe(201);
   });
@@ -88,18 +78,18 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
   });
 
   it('answers concurrent retries of one key with one record', async () => {
-    const before = await count(t, 'persons');
+    const before = await rowCount(t, 'persons');
     const headers = { 'idempotency-key': 'burst-7f3a9c2e-0005' };
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => api(t, worker, 'POST', '/api/persons', person('Ráfaga'), headers)),
     );
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
-    expect(await count(t, 'persons')).toBe(before + 1);
+    expect(await rowCount(t, 'persons')).toBe(before + 1);
   });
 
   it('refuses a malformed key with 400 and writes nothing', async () => {
-    const before = await count(t, 'persons');
+    const before = await rowCount(t, 'persons');
     for (const key of ['short', 'has space in the key', 'x'.repeat(256)]) {
       const res = await api(t, worker, 'POST', '/api/persons', person('Mal Formada'), {
         'idempotency-key': key,
@@ -107,7 +97,7 @@ describe.skipIf(skipBackend)('Idempotency-Key', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('idempotency_key_invalid');
     }
-    expect(await count(t, 'persons')).toBe(before);
+    expect(await rowCount(t, 'persons')).toBe(before);
   });
 
   it('stores the first answer encrypted, never the names in clear', async () => {

@@ -37,6 +37,22 @@ describe.skipIf(skipBackend)('referrals', () => {
     'case_worker@MINNA',
   );
 
+  /** The police record a need of the person (urgency High unless given) and refer it at once. */
+  const referNeed = async (
+    caseId: string,
+    personId: string,
+    serviceType: string,
+    referral: Record<string, unknown>,
+    urgency = 'High',
+  ) => {
+    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
+      personId,
+      serviceType,
+      urgency,
+    });
+    return api(t, police, 'POST', '/api/referrals', { caseId, needId: need.json().id, ...referral });
+  };
+
   /** A police case with one adult woman (synthetic), whose names and contact are known to the police. */
   async function policeCase(overrides: Record<string, unknown> = {}) {
     const kase = await createCaseAs(t, police, {
@@ -282,17 +298,13 @@ describe.skipIf(skipBackend)('referrals', () => {
       institution: 'INT-OIM',
       services: [{ serviceType: 'Repatriation', departments: ['PY-ASU'] }],
     });
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Repatriation',
-      urgency: 'Normal',
-    });
-    const referral = await api(t, police, 'POST', '/api/referrals', {
+    const referral = await referNeed(
       caseId,
-      needId: need.json().id,
-      providerId,
-      extraSharedFields: ['surnames', 'protectionStatus'],
-    });
+      personId,
+      'Repatriation',
+      { providerId, extraSharedFields: ['surnames', 'protectionStatus'] },
+      'Normal',
+    );
     expect(referral.statusCode).toBe(201);
     const iom = await userWithSession(t, { role: 'case_worker', institution: 'INT-OIM' });
     const seen = (await api(t, iom, 'GET', `/api/referrals/${referral.json().id}`)).json();
@@ -306,17 +318,8 @@ describe.skipIf(skipBackend)('referrals', () => {
   it('refuses a referral without consent or a documented exception, writing nothing', async () => {
     const { providerId } = await womensShelter();
     const { caseId, personId } = await policeCase();
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
-      urgency: 'High',
-    });
     const before = await rowCount(t, 'referrals');
-    const refused = await api(t, police, 'POST', '/api/referrals', {
-      caseId,
-      needId: need.json().id,
-      providerId,
-    });
+    const refused = await referNeed(caseId, personId, 'Shelter', { providerId });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('consent_required');
     expect(refused.json().error.message).toMatch(/consentimiento/);
@@ -383,16 +386,7 @@ describe.skipIf(skipBackend)('referrals', () => {
       institution: 'MINNA',
       services: [{ serviceType: 'Psychological' }],
     });
-    const need = await api(t, police, 'POST', `/api/cases/${child.caseId}/needs`, {
-      personId: child.personId,
-      serviceType: 'Psychological',
-      urgency: 'High',
-    });
-    const referral = await api(t, police, 'POST', '/api/referrals', {
-      caseId: child.caseId,
-      needId: need.json().id,
-      providerId,
-    });
+    const referral = await referNeed(child.caseId, child.personId, 'Psychological', { providerId });
     expect(referral.statusCode).toBe(201);
     // Not for an adult.
     const adult = await policeCase();
@@ -470,16 +464,7 @@ describe.skipIf(skipBackend)('referrals', () => {
       .timeline.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(expect.arrayContaining(['consent_withdrawn', 'referral_withdrawn']));
     // No new referral on a withdrawn consent.
-    const need2 = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
-      urgency: 'High',
-    });
-    const refused = await api(t, police, 'POST', '/api/referrals', {
-      caseId,
-      needId: need2.json().id,
-      providerId,
-    });
+    const refused = await referNeed(caseId, personId, 'Shelter', { providerId });
     expect(refused.json().error.code).toBe('consent_required');
   });
 

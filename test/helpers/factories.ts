@@ -137,19 +137,12 @@ export async function api(
   });
 }
 
-export async function countRows(
+/** Number of rows in one of the account tables. */
+export const countRows = (
   t: TestContext,
   table:
     'users' | 'audit_events' | 'institutions' | 'units' | 'sessions' | 'one_time_tokens' | 'login_attempts',
-) {
-  const row = await t.services.db.transaction((trx) =>
-    trx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-}
+) => rowCount(t, table);
 
 /** The session a successful login response opened, as `api()` wants it. */
 export function sessionFromLogin(user: TestUser, res: LightMyRequestResponse): Session {

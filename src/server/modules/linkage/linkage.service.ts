@@ -10,7 +10,7 @@ import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
-import { estimateOf } from './estimates.js';
+import { LINK_PERSON_COLUMNS, linkPersonOf } from './link-person.js';
 import {
   addLink,
   detachPerson,
@@ -21,54 +21,17 @@ import {
   recomputeAllClusters,
   recordDecision,
 } from './clusters.repository.js';
-import type { EncryptedColumnOf } from '../../crypto/registry.js';
 
 /** Every person as the engine needs it (decrypted in memory only, for the duration of the run). */
 async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]> {
   const rows = await ctx.trx
     .selectFrom('persons')
-    .select([
-      'id',
-      'owner_institution_id',
-      'given_names',
-      'first_surname',
-      'second_surname',
-      'aliases',
-      'date_of_birth',
-      'birth_year',
-      'estimated_age',
-      'updated_at',
-      'sex',
-      'nationalities',
-      'document_number',
-      'residence_department',
-      'residence_district',
-    ])
+    .select(LINK_PERSON_COLUMNS)
     // Erased records (docs/PRIVACY.md) have no identity left to compare.
     .where('erased_at', 'is', null)
     .orderBy('id')
     .execute();
-  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
-    crypto.decryptNullable(v, `persons.${column}`);
-  return rows.map((r) => {
-    const aliases = dec(r.aliases, 'aliases');
-    return {
-      id: r.id,
-      source: r.owner_institution_id,
-      givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
-      firstSurname: dec(r.first_surname, 'first_surname'),
-      secondSurname: dec(r.second_surname, 'second_surname'),
-      aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
-      dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
-      birthYear: r.birth_year,
-      ...estimateOf(r),
-      sex: r.sex,
-      nationalities: r.nationalities,
-      documentNumber: dec(r.document_number, 'document_number'),
-      department: r.residence_department,
-      district: dec(r.residence_district, 'residence_district'),
-    };
-  });
+  return rows.map((r) => linkPersonOf(crypto, r));
 }
 
 export interface RunSummary {

@@ -20,9 +20,8 @@ import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/mod
 import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/record.js';
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
-import type { EncryptedColumnOf } from '../../crypto/registry.js';
 import { paraguayToday, paraguayYear } from '../../../shared/dates.js';
-import { estimateOf } from './estimates.js';
+import { LINK_PERSON_COLUMNS_OF_PERSONS, linkPersonOf } from './link-person.js';
 import { gradeOf, type PairLevel } from './levels.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
@@ -78,24 +77,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
     ctx.trx
       .selectFrom('persons')
       .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
-      .select([
-        'persons.id',
-        'persons.owner_institution_id',
-        'persons.given_names',
-        'persons.first_surname',
-        'persons.second_surname',
-        'persons.aliases',
-        'persons.date_of_birth',
-        'persons.birth_year',
-        'persons.estimated_age',
-        'persons.updated_at',
-        'persons.sex',
-        'persons.nationalities',
-        'persons.document_number',
-        'persons.residence_department',
-        'persons.residence_district',
-        'institutions.code as institution_code',
-      ]),
+      .select([...LINK_PERSON_COLUMNS_OF_PERSONS, 'institutions.code as institution_code']),
   )
     .where((eb) =>
       eb.or([
@@ -108,29 +90,6 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
     .orderBy('persons.updated_at', 'desc')
     .limit(MAX_CANDIDATES)
     .execute();
-}
-type CandidateRow = Awaited<ReturnType<typeof candidates>>[number];
-
-function linkPersonOf(crypto: FieldCrypto, r: CandidateRow): LinkPerson {
-  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
-    crypto.decryptNullable(v, `persons.${column}`);
-  const aliases = dec(r.aliases, 'aliases');
-  return {
-    id: r.id,
-    source: r.owner_institution_id,
-    givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
-    firstSurname: dec(r.first_surname, 'first_surname'),
-    secondSurname: dec(r.second_surname, 'second_surname'),
-    aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
-    dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
-    birthYear: r.birth_year,
-    ...estimateOf(r),
-    sex: r.sex,
-    nationalities: r.nationalities,
-    documentNumber: dec(r.document_number, 'document_number'),
-    department: r.residence_department,
-    district: dec(r.residence_district, 'residence_district'),
-  };
 }
 
 function queryPerson(input: MatchInput): LinkPerson {

@@ -11,9 +11,8 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
-import type { EncryptedColumnOf } from '../../crypto/registry.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
-import { estimateOf } from './estimates.js';
+import { LINK_PERSON_COLUMNS, linkPersonOf } from './link-person.js';
 import { pairLevels, type PairLevel } from './levels.js';
 
 /** One side of a review pair, as the reviewer may see it. */
@@ -43,51 +42,8 @@ export interface ReviewView {
 /** Both records of every pending pair as the engine reads them, decrypted in memory only. */
 async function enginePersons(trx: Trx, crypto: FieldCrypto, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, LinkPerson>();
-  const rows = await trx
-    .selectFrom('persons')
-    .select([
-      'id',
-      'owner_institution_id',
-      'given_names',
-      'first_surname',
-      'second_surname',
-      'aliases',
-      'date_of_birth',
-      'birth_year',
-      'estimated_age',
-      'updated_at',
-      'sex',
-      'nationalities',
-      'document_number',
-      'residence_department',
-      'residence_district',
-    ])
-    .where('id', 'in', ids)
-    .execute();
-  const dec = (v: string | null, column: EncryptedColumnOf<'persons'>) =>
-    crypto.decryptNullable(v, `persons.${column}`);
-  return new Map(
-    rows.map((r) => {
-      const aliases = dec(r.aliases, 'aliases');
-      const person: LinkPerson = {
-        id: r.id,
-        source: r.owner_institution_id,
-        givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
-        firstSurname: dec(r.first_surname, 'first_surname'),
-        secondSurname: dec(r.second_surname, 'second_surname'),
-        aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
-        dateOfBirth: dec(r.date_of_birth, 'date_of_birth'),
-        birthYear: r.birth_year,
-        ...estimateOf(r),
-        sex: r.sex,
-        nationalities: r.nationalities,
-        documentNumber: dec(r.document_number, 'document_number'),
-        department: r.residence_department,
-        district: dec(r.residence_district, 'residence_district'),
-      };
-      return [r.id, person] as const;
-    }),
-  );
+  const rows = await trx.selectFrom('persons').select(LINK_PERSON_COLUMNS).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, linkPersonOf(crypto, r)] as const));
 }
 
 async function visibleAmong(trx: Trx, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
