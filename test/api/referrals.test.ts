@@ -318,8 +318,17 @@ describe.skipIf(skipBackend)('referrals', () => {
   it('refuses a referral without consent or a documented exception, writing nothing', async () => {
     const { providerId } = await womensShelter();
     const { caseId, personId } = await policeCase();
+    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
+      personId,
+      serviceType: 'Shelter',
+      urgency: 'High',
+    });
     const before = await rowCount(t, 'referrals');
-    const refused = await referNeed(caseId, personId, 'Shelter', { providerId });
+    const refused = await api(t, police, 'POST', '/api/referrals', {
+      caseId,
+      needId: need.json().id,
+      providerId,
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('consent_required');
     expect(refused.json().error.message).toMatch(/consentimiento/);

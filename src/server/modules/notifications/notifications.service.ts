@@ -20,6 +20,30 @@ export interface ReferralSides {
   to_institution_id: string;
 }
 
+/** One notification row per user (queued for e-mail when the user has an address); how many. */
+export async function notifyUsers(
+  trx: Trx,
+  users: readonly { id: string; email: string | null }[],
+  kind: NotificationKind,
+  resourceType: 'referral' | 'break_glass' | 'task',
+  resourceId: string,
+): Promise<number> {
+  if (users.length === 0) return 0;
+  await trx
+    .insertInto('notifications')
+    .values(
+      users.map((u) => ({
+        user_id: u.id,
+        kind,
+        resource_type: resourceType,
+        resource_id: resourceId,
+        mail_state: u.email ? 'pending' : 'none',
+      })),
+    )
+    .execute();
+  return users.length;
+}
+
 async function insertFor(
   trx: Trx,
   kind: NotificationKind,
@@ -35,21 +59,7 @@ async function insertFor(
     .where('role', 'in', [...roles])
     .where('status', '=', 'active');
   if (exceptUserId) recipients = recipients.where('id', '<>', exceptUserId);
-  const users = await recipients.execute();
-  if (users.length === 0) return 0;
-  await trx
-    .insertInto('notifications')
-    .values(
-      users.map((u) => ({
-        user_id: u.id,
-        kind,
-        resource_type: 'referral',
-        resource_id: referralId,
-        mail_state: u.email ? 'pending' : 'none',
-      })),
-    )
-    .execute();
-  return users.length;
+  return notifyUsers(trx, await recipients.execute(), kind, 'referral', referralId);
 }
 
 /** Tells the other side of `referral` from the actor's institution that `kind` happened. */
@@ -135,20 +145,7 @@ export async function notifyBreakGlass(
       ]),
     )
     .execute();
-  if (users.length === 0) return 0;
-  await trx
-    .insertInto('notifications')
-    .values(
-      users.map((u) => ({
-        user_id: u.id,
-        kind: 'break_glass_opened',
-        resource_type: 'break_glass',
-        resource_id: grantId,
-        mail_state: u.email ? 'pending' : 'none',
-      })),
-    )
-    .execute();
-  return users.length;
+  return notifyUsers(trx, users, 'break_glass_opened', 'break_glass', grantId);
 }
 
 const PAGE = 50;

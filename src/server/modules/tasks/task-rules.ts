@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { paraguayToday } from '../../../shared/dates.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import type { Database, Trx } from '../../db/database.js';
-import { escalateOverdueReferrals } from '../notifications/notifications.service.js';
+import { escalateOverdueReferrals, notifyUsers } from '../notifications/notifications.service.js';
 
 export const RULE_BATCH = 500;
 
@@ -81,20 +81,7 @@ async function notifyOverdueTasks(trx: Trx, today: string): Promise<number> {
     recipients = task.assignee_user_id
       ? recipients.where('id', '=', task.assignee_user_id)
       : recipients.where('role', 'in', [...CASE_ROLES]);
-    const users = await recipients.execute();
-    if (users.length === 0) continue;
-    await trx
-      .insertInto('notifications')
-      .values(
-        users.map((u) => ({
-          user_id: u.id,
-          kind: 'task_overdue',
-          resource_type: 'task',
-          resource_id: task.id,
-          mail_state: u.email ? 'pending' : 'none',
-        })),
-      )
-      .execute();
+    await notifyUsers(trx, await recipients.execute(), 'task_overdue', 'task', task.id);
   }
   return due.length;
 }
