@@ -94,6 +94,8 @@ function quality(result: LinkageResult, data: Labelled) {
     },
     review: result.review.length,
     refused: result.refused,
+    perRule: result.perRule,
+    skippedBlocks: result.skippedBlocks,
     // The same scores clustered without the safeguard: every pair at or above the threshold links.
     withoutSafeguard: unguarded(result, data),
     timings: result.timings,
@@ -182,7 +184,12 @@ if (name === 'batch') {
   const result =
     mode === 'clk'
       ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
-      : linkPersons(data.records, { linkOnly, safeguard });
+      : linkPersons(data.records, {
+          linkOnly,
+          safeguard,
+          ...(rest.includes('--max-bipartite') ? { maxBipartitePairs: flag('max-bipartite', 400) } : {}),
+          ...(rest.includes('--max-block') ? { maxBlock: flag('max-block', 5_000) } : {}),
+        });
   const ms = performance.now() - start;
   console.log(
     JSON.stringify({ case: name, mode, ms: Math.round(ms), peakMb: peakMb(), ...quality(result, data) }),

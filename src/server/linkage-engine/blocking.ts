@@ -50,6 +50,12 @@ export interface CandidateOptions {
   maxBlock?: number;
   /** Width of the sorted neighbourhood inside a block larger than `maxBlock` (default 8). */
   window?: number;
+  /**
+   * A bipartite block whose two sides make more pairs than this is skipped: its key (a frequent
+   * name with a range of years, or a given name alone) is too common to be evidence, and its pairs
+   * would grow with the square of the population. Default 100 (docs/LINKAGE.md, "Blocking").
+   */
+  maxBipartitePairs?: number;
   /** Each record's position in a global order (names, then birth) used inside large blocks. */
   rank?: Uint32Array;
 }
@@ -136,6 +142,9 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
   return { members, blockStart, keys, blocks };
 }
 
+/** Pairs per bipartite block above which the block is skipped (an over-common key). */
+export const DEFAULT_MAX_BIPARTITE_PAIRS = 100;
+
 /**
  * The candidate pairs of `records` under `rules`, each pair once, i < j, sorted; `perRule` counts
  * each pair for the first rule that found it.
@@ -147,6 +156,7 @@ export function candidatePairs<R extends { source: string }>(
 ): Candidates {
   const maxBlock = options.maxBlock ?? 5_000;
   const window = options.window ?? 8;
+  const maxBipartite = options.maxBipartitePairs ?? DEFAULT_MAX_BIPARTITE_PAIRS;
   const sources = new Map<string, number>();
   const source = Uint16Array.from(records, (r) => {
     let s = sources.get(r.source);
@@ -183,7 +193,7 @@ export function candidatePairs<R extends { source: string }>(
         const from = t.blockStart[b]!;
         const middle = t.blockStart[b + 1]!;
         const to = t.blockStart[b + 2]!;
-        if ((middle - from) * (to - middle) > maxBlock * maxBlock) {
+        if ((middle - from) * (to - middle) > maxBipartite) {
           skippedBlocks++;
           continue;
         }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
+import { MatchReasons } from '../linkage/MatchReasons.js';
 import { useFocusOnMount } from './controls.js';
 
 type Match = z.output<typeof PersonMatch>;
@@ -48,6 +49,7 @@ export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
                 {' · '}
                 {t('intake.duplicates.owner', { institution: match.ownerInstitutionCode })}
               </p>
+              <MatchReasons levels={match.levels} />
               {/* A new tab, so that the wizard's typed values are not lost. */}
               <a
                 href={`/persons/${encodeURIComponent(match.id)}`}

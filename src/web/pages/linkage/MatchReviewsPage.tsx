@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link } from '@tanstack/react-router';
 import { useApiMutation, useApiQuery } from '../../queries.js';
+import { MatchReasons } from './MatchReasons.js';
 import '../../styles/tables.css';
 
 type Review = z.output<typeof MatchReviewView>;
@@ -67,6 +68,7 @@ export function MatchReviewsPage() {
                 </p>
                 <SideView side={review.sides[0]} />
                 <SideView side={review.sides[1]} />
+                <MatchReasons levels={review.levels} />
                 <div className="wizard-nav">
                   <button
                     type="button"
