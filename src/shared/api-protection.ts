@@ -9,6 +9,7 @@ import { Uuid } from './api.js';
 import { CountryCode, Department, IsoDate } from './api-identification.js';
 import {
   AGE_BANDS,
+  CONSENT_AUTHORITIES,
   CONSENT_GIVERS,
   CONSENT_KINDS,
   CONSENT_METHODS,
@@ -149,8 +150,33 @@ export const RecordConsentRequest = z
     givenBy: z.enum(CONSENT_GIVERS).optional(),
     /** Why acting without consent is in the child's best interest (encrypted). */
     reason: reasonText.optional(),
+    /** A parent's or guardian's consent for a child: who they are (name encrypted) and how related. */
+    representativeName: z.string().trim().min(2).max(200).optional(),
+    representativeRelationship: z.string().trim().min(2).max(100).optional(),
+    /** The authority that consents for a child (givenBy Authority). */
+    authority: z.enum(CONSENT_AUTHORITIES).optional(),
+    /** The child's own view, recorded beside a representative's consent or the exception (encrypted). */
+    childView: z.string().trim().max(2000).optional(),
   })
   .superRefine((v, ctx) => {
+    // A representative is named; an authority is chosen (docs/MINORS-CONSENT.md).
+    const representative = v.givenBy === 'Parent' || v.givenBy === 'LegalGuardian';
+    const require = (
+      field: 'representativeName' | 'representativeRelationship' | 'authority',
+      wanted: boolean,
+    ) => {
+      if (wanted && v[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `required when given by ${v.givenBy}` });
+      if (!wanted && v[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `not allowed when given by ${v.givenBy ?? 'nobody'}`,
+        });
+    };
+    require('representativeName', representative);
+    require('representativeRelationship', representative);
+    require('authority', v.givenBy === 'Authority');
     const consent = v.kind === 'consent';
     const need = (field: 'method' | 'givenBy' | 'reason', wanted: boolean) => {
       if (wanted && v[field] === undefined)
@@ -171,6 +197,9 @@ export const ConsentView = z.object({
   sharedFields: z.array(SharedField),
   method: z.enum(CONSENT_METHODS).nullable(),
   givenBy: z.enum(CONSENT_GIVERS).nullable(),
+  /** A representative's relationship (their name is not shown in lists) or the authority. */
+  representativeRelationship: z.string().nullable(),
+  authority: z.enum(CONSENT_AUTHORITIES).nullable(),
   givenOn: z.string(),
   recordedBy: z.string().nullable(),
   recordedAt: z.string(),

@@ -252,7 +252,9 @@ export const REFERRAL_STATES = [
 export const OPEN_REFERRAL_STATES = ['requested', 'accepted', 'in_progress'] as const;
 export const CONSENT_METHODS = ['Written', 'Verbal', 'VerbalWithWitness', 'ThroughInterpreter'] as const;
 /** Who gave the consent. */
-export const CONSENT_GIVERS = ['Person', 'LegalGuardian', 'Parent'] as const;
+export const CONSENT_GIVERS = ['Person', 'LegalGuardian', 'Parent', 'Authority'] as const;
+/** Authorities that may consent for a child without a parent or guardian (docs/MINORS-CONSENT.md). */
+export const CONSENT_AUTHORITIES = ['CODENI', 'PublicDefender', 'Judge', 'MINNA'] as const;
 export const CONSENT_KINDS = ['consent', 'best_interest_exception'] as const;
 /**
  * Person fields a referral may share. The first six are the minimal default set; the others are

@@ -341,6 +341,11 @@ export const messages = {
     gn: 'Ko proveedor ndoikuaveʼẽi servicio {service}.',
     en: 'This provider does not offer the service {service}.',
   },
+  minor_consent_needs_representative: {
+    es: 'Esta persona es menor de 18 años: su propio consentimiento no basta. Debe darlo su madre, padre o tutor legal (con su nombre y relación) o una autoridad (CODENI, defensoría, juzgado, MINNA), o registrarse la excepción por interés superior del niño. La opinión del niño se registra al lado.',
+    gn: 'Ko tapicha ndohupytýi gueteri 18 ary: iñemoneĩ añoite ndahupytýi. Ome’ẽva’erã isy, itúva térã tutor legal (héra ha mba’éichapa oñembojoaju ndive) térã peteĩ mburuvicha (CODENI, defensoría, juzgado, MINNA), térã ojehai excepción mitã interés superior rehegua. Mitã remiandu ojehai ijykére.',
+    en: 'This person is under 18: their own consent is not enough. A parent or legal guardian (with name and relationship) or an authority (CODENI, public defender, judge, MINNA) must give it, or the best-interest exception must be recorded. The child’s own view is recorded beside it.',
+  },
   exception_only_for_child: {
     es: 'La excepción por interés superior solo se aplica a niñas, niños y adolescentes; esta persona es adulta. Registre su consentimiento.',
     gn: 'Excepción interés superior rehegua mitãnguérape añoite; ko tapicha tuichamíma. Emoinge iñemoneĩ.',

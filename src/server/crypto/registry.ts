@@ -21,7 +21,7 @@ const ENCRYPTED = {
   cases: ['detection_place', 'narrative'],
   trafficking_decisions: ['reason'],
   trafficking_events: ['district'],
-  consents: ['reason'],
+  consents: ['reason', 'representative_name', 'child_view'],
   person_needs: ['notes'],
   referrals: ['note', 'state_reason'],
   service_deliveries: ['description'],

@@ -27,6 +27,7 @@ import * as requestIndexes from './migrations/2026-12-05T18-00-00_request_indexe
 import * as caseCounts from './migrations/2026-12-05T18-10-00_case_counts.js';
 import * as screeningV2 from './migrations/2026-12-05T19-01-00_screening_v2.js';
 import * as decisionPolicy from './migrations/2026-12-05T19-02-00_decision_policy.js';
+import * as consentRepresentative from './migrations/2026-12-05T20-10-00_consent_representative.js';
 import * as recordVersions from './migrations/2026-12-05T20-20-00_record_versions.js';
 import * as lawAndFigures from './migrations/2026-12-05T19-03-00_law_and_figures.js';
 import * as loginAttemptNames from './migrations/2026-12-05T20-40-00_login_attempt_names.js';
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T19-01-00_screening_v2': screeningV2,
   '2026-12-05T19-02-00_decision_policy': decisionPolicy,
   '2026-12-05T19-03-00_law_and_figures': lawAndFigures,
+  '2026-12-05T20-10-00_consent_representative': consentRepresentative,
   '2026-12-05T20-20-00_record_versions': recordVersions,
   '2026-12-05T20-40-00_login_attempt_names': loginAttemptNames,
 };

@@ -375,6 +375,13 @@ export interface ConsentTable {
   given_on: DateOnly;
   /** Encrypted (consents.reason). */
   reason: string | null;
+  /** A child's representative: name encrypted (consents.representative_name), relationship. */
+  representative_name: Generated<string | null>;
+  representative_relationship: Generated<string | null>;
+  /** The authority that consented for a child (CONSENT_AUTHORITIES). */
+  authority: Generated<string | null>;
+  /** The child's own view, recorded beside a representative's consent (encrypted, consents.child_view). */
+  child_view: Generated<string | null>;
   recorded_by: string | null;
   institution_id: string;
   created_at: CreatedAt;

@@ -17,6 +17,8 @@ export const CASE_FIELDS_ERASED = [
   'trafficking_decisions.reason',
   'trafficking_events.district',
   'consents.reason',
+  'consents.representative_name',
+  'consents.child_view',
   'person_needs.notes',
   'referrals.note',
   'referrals.state_reason',
@@ -68,9 +70,9 @@ export async function eraseCases(trx: Trx, caseIds: readonly string[], personIds
   await sql`update trafficking_events set district = null where case_id in (${cases}) and district is not null`.execute(
     trx,
   );
-  await sql`update consents set reason = null where case_id in (${cases}) and reason is not null`.execute(
-    trx,
-  );
+  await sql`update consents set reason = null, representative_name = null, child_view = null
+    where case_id in (${cases})
+    and (reason is not null or representative_name is not null or child_view is not null)`.execute(trx);
   await sql`update person_needs set notes = null where case_id in (${cases}) and notes is not null`.execute(
     trx,
   );

@@ -9,7 +9,7 @@ import { authorize } from '../../access/authorize.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Selectable } from 'kysely';
 import type { ConsentTable } from '../../db/schema.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { loadCaseFor } from './case-for.js';
@@ -33,11 +33,35 @@ export function presentConsent(row: Selectable<ConsentTable>): View {
     sharedFields: row.shared_fields as View['sharedFields'],
     method: row.method as View['method'],
     givenBy: row.given_by as View['givenBy'],
+    representativeRelationship: row.representative_relationship,
+    authority: row.authority as View['authority'],
     givenOn: row.given_on,
     recordedBy: row.recorded_by,
     recordedAt: new Date(row.created_at).toISOString(),
     withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at).toISOString() : null,
   };
+}
+
+/** Under 18 by what is known of the person (date or year of birth, or an estimated age). */
+export function isMinor(age: number | null): boolean {
+  return age !== null && age < 18;
+}
+
+/** The refusal of a child's own consent, on the field that says who gave it. */
+export function minorConsentRefused(): AppError {
+  return new AppError(
+    'minor_consent_needs_representative',
+    422,
+    {},
+    {
+      issues: [
+        {
+          path: 'body.givenBy',
+          message: 'a child’s consent is given by a parent, legal guardian or authority',
+        },
+      ],
+    },
+  );
 }
 
 export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: RecordInput) {
@@ -54,11 +78,11 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
     throw errors.badRequest('person_not_in_case');
   if (isAfterParaguayToday(input.givenOn, 0)) throw errors.badRequest('date_in_future');
-  if (exception) {
-    // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
-    const age = currentAge(crypto, await loadPerson(ctx.trx, input.personId));
-    if (age !== null && age >= 18) throw errors.conflict('exception_only_for_child');
-  }
+  const age = currentAge(crypto, await loadPerson(ctx.trx, input.personId));
+  // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
+  if (exception && age !== null && age >= 18) throw errors.conflict('exception_only_for_child');
+  // A child's own word is not consent: a parent, guardian or authority gives it (docs/MINORS-CONSENT.md).
+  if (!exception && input.givenBy === 'Person' && isMinor(age)) throw minorConsentRefused();
   const row = await ctx.trx
     .insertInto('consents')
     .values({
@@ -71,6 +95,13 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
       given_by: input.givenBy ?? null,
       given_on: input.givenOn,
       reason: crypto.encryptNullable(input.reason ?? null, 'consents.reason'),
+      representative_name: crypto.encryptNullable(
+        input.representativeName ?? null,
+        'consents.representative_name',
+      ),
+      representative_relationship: input.representativeRelationship ?? null,
+      authority: input.authority ?? null,
+      child_view: crypto.encryptNullable(input.childView ?? null, 'consents.child_view'),
       recorded_by: ctx.actor.userId,
       institution_id: ctx.actor.institutionId,
     })
@@ -87,6 +118,9 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
     'sharedFields',
     'givenOn',
     ...(exception ? ['reason'] : ['method', 'givenBy']),
+    ...(['representativeName', 'representativeRelationship', 'authority', 'childView'] as const).filter(
+      (field) => input[field] !== undefined,
+    ),
   ]);
   return presentConsent(row);
 }

@@ -31,7 +31,8 @@ import { isBedService } from '../providers/matching.js';
 import { takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
 import { presentProtectionStatus } from './needs.presenter.js';
-import { loadPerson } from './person-profile.js';
+import { currentAge, loadPerson } from './person-profile.js';
+import { isMinor } from './consents.service.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
@@ -184,15 +185,20 @@ export async function createReferral(
   if (open) throw errors.conflict('need_already_referred');
 
   const fields = [...new Set([...DEFAULT_SHARED_FIELDS, ...input.extraSharedFields])];
-  const consents = await ctx.trx
+  const recorded = await ctx.trx
     .selectFrom('consents')
-    .select(['id', 'shared_fields'])
+    .select(['id', 'shared_fields', 'given_by'])
     .where('case_id', '=', loaded.id)
     .where('person_id', '=', need.person_id)
     .where('withdrawn_at', 'is', null)
     .where((eb) => eb(eb.val(need.service_type), '=', eb.fn.any('services')))
     .orderBy('created_at', 'desc')
     .execute();
+  // A child's own consent (recorded before the rule, say) does not allow a referral (docs/MINORS-CONSENT.md).
+  const minor = isMinor(currentAge(crypto, await loadPerson(ctx.trx, need.person_id)));
+  const consents = minor ? recorded.filter((c) => c.given_by !== 'Person') : recorded;
+  if (consents.length === 0 && recorded.length > 0)
+    throw errors.conflict('minor_consent_needs_representative');
   if (consents.length === 0) throw errors.conflict('consent_required', { service: need.service_type });
   const covering = consents.find((c) => fields.every((field) => c.shared_fields.includes(field)));
   if (!covering) {

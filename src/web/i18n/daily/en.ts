@@ -97,4 +97,16 @@ export const dailyEn: Record<keyof typeof dailyEs, string> = {
   'tasks.kind.referral_overdue': 'Referral not answered in time',
   'tasks.kind.service_not_delivered': 'Service not delivered in time',
   'tasks.kind.hearing': 'Hearing coming up',
+  'minorConsent.givenByHint':
+    'For a person under 18, their own consent is not enough: a parent or legal guardian, or an authority, gives it.',
+  'minorConsent.representativeName': 'Name of the person giving consent',
+  'minorConsent.relationship': 'Relationship to the child',
+  'minorConsent.relationshipHint': 'For example: mother, aunt and legal guardian.',
+  'minorConsent.authority': 'Authority',
+  'minorConsent.authority.CODENI': 'CODENI',
+  'minorConsent.authority.PublicDefender': 'Public defender',
+  'minorConsent.authority.Judge': 'Children’s court',
+  'minorConsent.authority.MINNA': 'MINNA',
+  'minorConsent.childView': 'The child’s own view (optional)',
+  'minorConsent.childViewHint': 'What the person said about the referral, in their words.',
 };

@@ -95,4 +95,16 @@ export const dailyEs = {
   'tasks.kind.referral_overdue': 'Derivación sin respuesta a tiempo',
   'tasks.kind.service_not_delivered': 'Servicio no prestado a tiempo',
   'tasks.kind.hearing': 'Audiencia próxima',
+  'minorConsent.givenByHint':
+    'Para una persona menor de 18 años, su propio consentimiento no basta: lo da su madre, padre o tutor legal, o una autoridad.',
+  'minorConsent.representativeName': 'Nombre de quien da el consentimiento',
+  'minorConsent.relationship': 'Relación con la niña, niño o adolescente',
+  'minorConsent.relationshipHint': 'Por ejemplo: madre, tía y tutora legal.',
+  'minorConsent.authority': 'Autoridad',
+  'minorConsent.authority.CODENI': 'CODENI',
+  'minorConsent.authority.PublicDefender': 'Defensoría pública',
+  'minorConsent.authority.Judge': 'Juzgado de la niñez',
+  'minorConsent.authority.MINNA': 'MINNA',
+  'minorConsent.childView': 'Opinión de la niña, niño o adolescente (opcional)',
+  'minorConsent.childViewHint': 'Lo que la persona dijo sobre la derivación, con sus palabras.',
 } as const;

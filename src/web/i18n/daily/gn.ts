@@ -100,4 +100,16 @@ export const dailyGn: Record<keyof typeof dailyEs, string> = {
   'tasks.kind.referral_overdue': 'Derivación ndojembohovái ára ojehaihápe',
   'tasks.kind.service_not_delivered': 'Servicio nome’ẽi ára ojehaihápe',
   'tasks.kind.hearing': 'Audiencia oúva',
+  'minorConsent.givenByHint':
+    'Tapicha ndohupytýiva 18 ary, iñemoneĩ añoite ndahupytýi: ome’ẽ isy, itúva térã tutor legal, térã peteĩ mburuvicha.',
+  'minorConsent.representativeName': 'Ome’ẽva ñemoneĩ réra',
+  'minorConsent.relationship': 'Mba’éichapa oñembojoaju mitã ndive',
+  'minorConsent.relationshipHint': 'Techapyrã: sy, sy’y ha tutora legal.',
+  'minorConsent.authority': 'Mburuvicha',
+  'minorConsent.authority.CODENI': 'CODENI',
+  'minorConsent.authority.PublicDefender': 'Defensoría pública',
+  'minorConsent.authority.Judge': 'Juzgado mitãnguéra rehegua',
+  'minorConsent.authority.MINNA': 'MINNA',
+  'minorConsent.childView': 'Mitã remiandu (ndaha’éi tekotevẽ)',
+  'minorConsent.childViewHint': 'Mba’épa he’i tapicha derivación rehe, iñe’ẽ teépe.',
 };

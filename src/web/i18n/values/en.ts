@@ -189,6 +189,7 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.CONSENT_GIVERS.Person': 'The person',
   'value.CONSENT_GIVERS.LegalGuardian': 'Legal guardian',
   'value.CONSENT_GIVERS.Parent': 'Parent',
+  'value.CONSENT_GIVERS.Authority': 'An authority (CODENI, public defender, judge, MINNA)',
   'value.TRAINING_KINDS.Training': 'Training',
   'value.TRAINING_KINDS.Workshop': 'Workshop',
   'value.TRAINING_KINDS.Seminar': 'Seminar',

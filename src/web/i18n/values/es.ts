@@ -193,6 +193,7 @@ export const valuesEs = {
   'value.CONSENT_GIVERS.Person': 'La persona',
   'value.CONSENT_GIVERS.LegalGuardian': 'Tutor legal',
   'value.CONSENT_GIVERS.Parent': 'Madre o padre',
+  'value.CONSENT_GIVERS.Authority': 'Una autoridad (CODENI, defensoría, juzgado, MINNA)',
   'value.TRAINING_KINDS.Training': 'Capacitación',
   'value.TRAINING_KINDS.Workshop': 'Taller',
   'value.TRAINING_KINDS.Seminar': 'Seminario',

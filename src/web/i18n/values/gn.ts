@@ -195,6 +195,7 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.CONSENT_GIVERS.Person': 'Tapicha voi',
   'value.CONSENT_GIVERS.LegalGuardian': 'Ñangarekoha léi rupive (tutor legal)',
   'value.CONSENT_GIVERS.Parent': 'Sy térã túva',
+  'value.CONSENT_GIVERS.Authority': 'Peteĩ mburuvicha (CODENI, defensoría, juzgado, MINNA)',
   'value.TRAINING_KINDS.Training': "Mbo'epy",
   'value.TRAINING_KINDS.Workshop': 'Taller (tembiapo atýpe)',
   'value.TRAINING_KINDS.Seminar': 'Seminario (aty guasu)',

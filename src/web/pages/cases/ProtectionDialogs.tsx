@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CaseView } from '../../../shared/api-identification.js';
 import type { RecordConsentRequest } from '../../../shared/api-protection.js';
 import {
+  CONSENT_AUTHORITIES,
   CONSENT_GIVERS,
   CONSENT_METHODS,
   DEFAULT_SHARED_FIELDS,
@@ -92,13 +93,32 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
       givenBy: CONSENT_GIVERS[0],
       reason: '',
     },
-    // A consent says how and by whom it was given; an exception says why instead.
-    prepare: ({ method, givenBy, reason, ...values }: ConsentValues) =>
-      values.kind === 'best_interest_exception' ? { ...values, reason } : { ...values, method, givenBy },
+    // A consent says how and by whom it was given (a child's representative named, or the
+    // authority); an exception says why instead. The child's view goes beside either.
+    prepare: ({
+      method,
+      givenBy,
+      reason,
+      representativeName,
+      representativeRelationship,
+      authority,
+      ...values
+    }: ConsentValues) => {
+      if (values.kind === 'best_interest_exception') return { ...values, reason };
+      const representative = givenBy === 'Parent' || givenBy === 'LegalGuardian';
+      return {
+        ...values,
+        method,
+        givenBy,
+        ...(representative && { representativeName, representativeRelationship }),
+        ...(givenBy === 'Authority' && { authority }),
+      };
+    },
     toInput: (body) => ({ params: { id: props.view.id }, body }),
     onSuccess: () => props.onSaved(t('protection.consent.saved')),
   });
   const exception = form.watch('kind') === 'best_interest_exception';
+  const givenBy = form.watch('givenBy');
   return (
     <FormDialog
       title={t('protection.recordConsent')}
@@ -140,10 +160,53 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
           <FormSelect label={t('protection.consent.method')} name="method">
             <ValueOptions list="CONSENT_METHODS" />
           </FormSelect>
-          <FormSelect label={t('protection.consent.givenBy')} name="givenBy">
+          <FormSelect
+            label={t('protection.consent.givenBy')}
+            hint={t('minorConsent.givenByHint')}
+            name="givenBy"
+          >
             <ValueOptions list="CONSENT_GIVERS" />
           </FormSelect>
+          {(givenBy === 'Parent' || givenBy === 'LegalGuardian') && (
+            <>
+              <FormText
+                label={t('minorConsent.representativeName')}
+                name="representativeName"
+                blank="undefined"
+                autoComplete="off"
+                required
+              />
+              <FormText
+                label={t('minorConsent.relationship')}
+                hint={t('minorConsent.relationshipHint')}
+                name="representativeRelationship"
+                blank="undefined"
+                autoComplete="off"
+                required
+              />
+            </>
+          )}
+          {givenBy === 'Authority' && (
+            <FormSelect label={t('minorConsent.authority')} name="authority" required>
+              <option value="">—</option>
+              {CONSENT_AUTHORITIES.map((authority) => (
+                <option key={authority} value={authority}>
+                  {t(`minorConsent.authority.${authority}`)}
+                </option>
+              ))}
+            </FormSelect>
+          )}
         </>
+      )}
+      {(exception || givenBy !== 'Person') && (
+        <FormTextArea
+          label={t('minorConsent.childView')}
+          hint={t('minorConsent.childViewHint')}
+          name="childView"
+          rows={2}
+          maxLength={2000}
+          blank="undefined"
+        />
       )}
     </FormDialog>
   );

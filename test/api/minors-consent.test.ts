@@ -1,0 +1,132 @@
+/**
+ * A child's consent (docs/MINORS-CONSENT.md): for a person under 18 the person's own consent is
+ * refused (422, on the field givenBy), and so is a referral relying on such a consent recorded
+ * earlier (409); a parent or guardian named with their relationship, or an authority, is accepted,
+ * the name encrypted at rest, and the referral goes through.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import {
+  api,
+  buildPerson,
+  createCaseAs,
+  linkPersonAs,
+  userWithSession,
+  type Session,
+} from '../helpers/factories.js';
+import { insertConsent, insertProvider } from './protection-fixtures.js';
+
+const CONSENT = {
+  kind: 'consent',
+  services: ['Psychological'],
+  sharedFields: ['givenNames', 'sex', 'age', 'languages', 'interpreterNeeded', 'need'],
+  givenOn: '2026-04-03',
+  method: 'Written',
+};
+
+describe.skipIf(skipBackend)("a child's consent", () => {
+  let t: TestContext;
+  let police: Session;
+  beforeAll(async () => {
+    t = await createTestContext();
+    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+  });
+  afterAll(async () => t?.close());
+
+  async function caseWith(person: Record<string, unknown>) {
+    const kase = await createCaseAs(t, police, { detectionDepartment: 'PY-ASU' });
+    const created = await buildPerson(t, police, {
+      givenNames: 'Adolescente',
+      firstSurname: 'Sintética',
+      ...person,
+    });
+    await linkPersonAs(t, police, kase.id, created.id);
+    return { caseId: kase.id as string, personId: created.id };
+  }
+  const consent = (caseId: string, body: Record<string, unknown>) =>
+    api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, ...body });
+
+  it('refuses a 16-year-old’s own consent and accepts a guardian’s or an authority’s', async () => {
+    const { caseId, personId } = await caseWith({ estimatedAge: 16, ageApproximate: true });
+    const own = await consent(caseId, { personId, givenBy: 'Person' });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().error.code).toBe('minor_consent_needs_representative');
+    expect(own.json().error.issues[0].path).toBe('body.givenBy');
+    const count = async () =>
+      Number(
+        (
+          await t.services.db.transaction((trx) =>
+            trx
+              .selectFrom('consents')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('person_id', '=', personId)
+              .executeTakeFirstOrThrow(),
+          )
+        ).n,
+      );
+    expect(await count()).toBe(0);
+
+    // A guardian must be named, with the relationship.
+    const unnamed = await consent(caseId, { personId, givenBy: 'LegalGuardian' });
+    expect(unnamed.statusCode).toBe(400);
+    const guardian = await consent(caseId, {
+      personId,
+      givenBy: 'LegalGuardian',
+      representativeName: 'Tutora Sintética',
+      representativeRelationship: 'tía, tutora legal',
+      childView: 'Está de acuerdo con recibir apoyo.',
+    });
+    expect(guardian.statusCode).toBe(201);
+    expect(guardian.json()).toMatchObject({
+      givenBy: 'LegalGuardian',
+      representativeRelationship: 'tía, tutora legal',
+    });
+    const stored = await t.services.db.transaction((trx) =>
+      trx
+        .selectFrom('consents')
+        .select(['representative_name', 'child_view'])
+        .where('id', '=', guardian.json().id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.representative_name).not.toContain('Tutora');
+    expect(stored.child_view).not.toContain('acuerdo');
+
+    const authority = await consent(caseId, { personId, givenBy: 'Authority', authority: 'CODENI' });
+    expect(authority.statusCode).toBe(201);
+    // An adult's own consent is still the rule.
+    const adult = await caseWith({ dateOfBirth: '1990-01-01' });
+    expect((await consent(adult.caseId, { personId: adult.personId, givenBy: 'Person' })).statusCode).toBe(
+      201,
+    );
+  });
+
+  it('refuses a referral that relies on a child’s own consent recorded earlier', async () => {
+    const { caseId, personId } = await caseWith({ estimatedAge: 16, ageApproximate: true });
+    const { providerId } = await insertProvider(t, {
+      institution: 'MINNA',
+      name: `Centro de prueba ${Math.random()}`,
+      department: 'PY-ASU',
+      services: [{ serviceType: 'Psychological', departments: ['PY-ASU'] }],
+    });
+    await insertConsent(t, caseId, personId, ['Psychological']); // given by the person
+    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
+      personId,
+      serviceType: 'Psychological',
+      urgency: 'Normal',
+    });
+    expect(need.statusCode).toBe(201);
+    const refer = () =>
+      api(t, police, 'POST', '/api/referrals', { caseId, needId: need.json().id, providerId });
+    const refused = await refer();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('minor_consent_needs_representative');
+    const parent = await consent(caseId, {
+      personId,
+      givenBy: 'Parent',
+      representativeName: 'Madre Sintética',
+      representativeRelationship: 'madre',
+    });
+    expect(parent.statusCode).toBe(201);
+    expect((await refer()).statusCode).toBe(201);
+  });
+});
