@@ -2,6 +2,7 @@
  * The end of a dialog's form: its live region, then the submit button (which says it is working
  * while the request runs) and Cancel. One place, so every dialog announces and reads the same.
  */
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LiveRegion } from './LiveRegion.js';
 
@@ -37,6 +38,33 @@ export function FormActions({
         <button type="button" className="btn" onClick={() => onCancel()}>
           {t('action.cancel')}
         </button>
+      </div>
+    </>
+  );
+}
+
+/** A page's form ending (no dialog to cancel): its live region, the submit button and `extra`. */
+export function SubmitRow(props: {
+  alert: string | null;
+  pending: boolean;
+  label: string;
+  testId?: string;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <LiveRegion error={props.alert} />
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={props.pending}
+          data-testid={props.testId}
+        >
+          {props.pending ? t('action.working') : props.label}
+        </button>
+        {props.extra}
       </div>
     </>
   );

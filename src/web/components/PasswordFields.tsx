@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../shared/roles.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FormText } from './FormFields.js';
-import { LiveRegion } from './LiveRegion.js';
 
 /** A set-password request's schema with the confirmation the form asks for (never sent). */
 export function withConfirmation<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
@@ -44,29 +43,6 @@ export function PasswordFields({ username }: { username?: string }) {
         autoComplete="new-password"
         required
       />
-    </>
-  );
-}
-
-/** A public page's form ending: its live region and one submit button. */
-export function SubmitRow({
-  alert,
-  pending,
-  label,
-}: {
-  alert: string | null;
-  pending: boolean;
-  label: string;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <LiveRegion error={alert} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={pending}>
-          {pending ? t('action.working') : label}
-        </button>
-      </div>
     </>
   );
 }

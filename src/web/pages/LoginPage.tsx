@@ -6,9 +6,10 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { login } from '../../shared/contracts/session.js';
 import { getSetupStatus } from '../../shared/contracts/setup.js';
+import { totpDigits, TotpCodeField, UsernameField } from '../components/AccountFields.js';
 import { Form, useApiForm, useFormAlert } from '../components/Form.js';
+import { SubmitRow } from '../components/FormActions.js';
 import { FormText } from '../components/FormFields.js';
-import { LiveRegion } from '../components/LiveRegion.js';
 import { Page } from '../components/Page.js';
 import { PublicLayout } from '../components/PublicLayout.js';
 import { SessionGate } from '../components/SessionGate.js';
@@ -43,9 +44,7 @@ function LoginForm() {
   const form = useApiForm(login, {
     defaultValues: { username: '', password: '' },
     prepare: (values) =>
-      step === 'totp'
-        ? { ...values, totp: (values.totp ?? '').replace(/\s/g, '') }
-        : { ...values, totp: undefined },
+      step === 'totp' ? { ...values, totp: totpDigits(values.totp) } : { ...values, totp: undefined },
     hints: { totp: 'error.totpFormat' },
     onSuccess: signIn,
     // The second step: the password was right and the account asks for its TOTP code.
@@ -73,16 +72,7 @@ function LoginForm() {
         <Form form={form} onSubmit={form.onSubmit}>
           {step === 'password' ? (
             <>
-              <FormText
-                label={t('login.username')}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                autoFocus
-                required
-                data-testid="login-username"
-              />
+              <UsernameField label={t('login.username')} autoFocus data-testid="login-username" />
               <FormText
                 label={t('login.password')}
                 name="password"
@@ -95,41 +85,22 @@ function LoginForm() {
           ) : (
             <>
               <p>{t('login.totpIntro', { username: form.getValues('username') })}</p>
-              <FormText
-                label={t('login.totp')}
-                name="totp"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={7}
-                autoFocus
-                hint={t('login.totpHint')}
-                required
-                className="input--code"
-                data-testid="login-totp"
-              />
+              <TotpCodeField name="totp" pattern="[0-9]*" autoFocus data-testid="login-totp" />
             </>
           )}
-          <LiveRegion error={alert} />
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="btn btn--primary"
-              disabled={form.pending}
-              data-testid="login-submit"
-            >
-              {form.pending
-                ? t('action.working')
-                : step === 'password'
-                  ? t('login.submit')
-                  : t('login.totpSubmit')}
-            </button>
-            {step === 'totp' && (
-              <button type="button" className="btn" onClick={back}>
-                {t('login.back')}
-              </button>
-            )}
-          </div>
+          <SubmitRow
+            alert={alert}
+            pending={form.pending}
+            label={step === 'password' ? t('login.submit') : t('login.totpSubmit')}
+            testId="login-submit"
+            extra={
+              step === 'totp' && (
+                <button type="button" className="btn" onClick={back}>
+                  {t('login.back')}
+                </button>
+              )
+            }
+          />
         </Form>
       </Page>
     </PublicLayout>

@@ -3,17 +3,17 @@
  * (`/reset#token=...`, issued by an administrator): choose a password, and, when the account must
  * use two-step verification, receive its TOTP secret once.
  */
-import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { SetPasswordRequest, type SetPasswordResponse } from '../../shared/api.js';
 import { setPasswordWithToken } from '../../shared/contracts/setup.js';
+import { GoToLogin } from '../components/AccountFields.js';
 import { Form, useApiForm, useFormAlert } from '../components/Form.js';
+import { SubmitRow } from '../components/FormActions.js';
 import { Page } from '../components/Page.js';
 import {
   PASSWORD_HINTS,
   PasswordFields,
-  SubmitRow,
   withConfirmation,
   withoutConfirmation,
 } from '../components/PasswordFields.js';
@@ -45,11 +45,7 @@ export function SetPasswordPage({ mode }: { mode: 'activate' | 'reset' }) {
             pendingUntilSignIn
           />
         )}
-        <p>
-          <Link to="/login" className="btn btn--primary">
-            {t('common.goToLogin')}
-          </Link>
-        </p>
+        <GoToLogin />
       </>
     );
   } else if (!token) {

@@ -3,19 +3,19 @@
  * server printed (`/setup#token=...`; the fragment never reaches the server's logs), then shows
  * the administrator's TOTP secret once.
  */
-import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { SetupRequest, type SetupResponse } from '../../shared/api.js';
 import { completeSetup, getSetupStatus } from '../../shared/contracts/setup.js';
+import { GoToLogin, UsernameField } from '../components/AccountFields.js';
 import { Form, useApiForm, useFormAlert } from '../components/Form.js';
+import { SubmitRow } from '../components/FormActions.js';
 import { FormText } from '../components/FormFields.js';
 import { LoadError, Loading } from '../components/Loading.js';
 import { Page } from '../components/Page.js';
 import {
   PASSWORD_HINTS,
   PasswordFields,
-  SubmitRow,
   withConfirmation,
   withoutConfirmation,
 } from '../components/PasswordFields.js';
@@ -43,11 +43,7 @@ export function SetupPage() {
           qrCode={done.qrCode}
           pendingUntilSignIn
         />
-        <p>
-          <Link to="/login" className="btn btn--primary">
-            {t('common.goToLogin')}
-          </Link>
-        </p>
+        <GoToLogin />
       </>
     );
   } else if (status.isError) {
@@ -76,11 +72,7 @@ function AlreadySetUp() {
   return (
     <>
       <p className="notice notice--info">{t('setup.alreadyDone')}</p>
-      <p>
-        <Link to="/login" className="btn btn--primary">
-          {t('common.goToLogin')}
-        </Link>
-      </p>
+      <GoToLogin />
     </>
   );
 }
@@ -102,15 +94,7 @@ function SetupForm({ token, onDone }: FormProps) {
   return (
     <Form form={form} onSubmit={form.onSubmit}>
       <p>{t('setup.intro')}</p>
-      <FormText
-        label={t('setup.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        hint={t('setup.usernameHint')}
-        required
-      />
+      <UsernameField label={t('setup.username')} hint={t('setup.usernameHint')} />
       <FormText label={t('setup.displayName')} name="displayName" autoComplete="name" required />
       <PasswordFields />
       <SubmitRow alert={useFormAlert(form)} pending={form.pending} label={t('setup.submit')} />

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { confirmTotp, enrollTotp } from '../../../shared/contracts/session.js';
 import { ROLES_REQUIRING_TOTP } from '../../../shared/roles.js';
+import { totpDigits, TotpCodeField } from '../../components/AccountFields.js';
 import { Form, useApiForm, useFormAlert } from '../../components/Form.js';
-import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { TotpPanel } from '../../components/TotpPanel.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -18,7 +18,7 @@ export function TotpSection() {
   const [justEnabled, setJustEnabled] = useState(false);
   const form = useApiForm(confirmTotp, {
     defaultValues: { code: '' },
-    prepare: (values) => ({ code: (values.code ?? '').replace(/\s/g, '') }),
+    prepare: (values) => ({ code: totpDigits(values.code) }),
     hints: { code: 'error.totpFormat' },
     onSuccess: (session) => {
       enrol.reset();
@@ -60,16 +60,7 @@ export function TotpSection() {
             headingLevel={3}
           />
           <p>{t('account.totpConfirmIntro')}</p>
-          <FormText
-            label={t('login.totp')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            hint={t('login.totpHint')}
-            className="input--code"
-            required
-          />
+          <TotpCodeField name="code" />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary" disabled={form.pending}>
               {form.pending ? t('action.working') : t('account.totpConfirm')}

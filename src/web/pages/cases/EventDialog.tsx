@@ -1,19 +1,11 @@
 /** Adds a trafficking event: its type, place, dates, the person, and whether it happened online. */
 import type { z } from 'zod';
 import type { AddEventRequest, CaseView } from '../../../shared/api-identification.js';
-import { PLATFORMS } from '../../../shared/catalogues.js';
 import { addTraffickingEvent } from '../../../shared/contracts/cases.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import {
-  FormCheckbox,
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-} from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
+import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useValueLabel } from './labels.js';
 import { PersonOptions } from './people.js';
 
 type Values = z.input<typeof AddEventRequest>;
@@ -31,7 +23,6 @@ interface Props {
 
 export function EventDialog({ view, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const label = useValueLabel();
   const form = useApiForm(addTraffickingEvent, {
     defaultValues: { type: '', personId: null, country: 'PY', online: false, platforms: [] },
     // The department only in Paraguay; the platforms only online.
@@ -86,14 +77,7 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
         <FormText label={t('cases.event.endDate')} name="endDate" type="date" blank="null" />
       </div>
       <FormCheckbox label={t('cases.event.onlineQuestion')} name="online" />
-      {online && (
-        <FormChoices
-          legend={t('cases.event.platforms')}
-          name="platforms"
-          options={PLATFORMS}
-          label={(value) => label('PLATFORMS', value)}
-        />
-      )}
+      {online && <ValueChoices legend={t('cases.event.platforms')} name="platforms" list="PLATFORMS" />}
     </FormDialog>
   );
 }

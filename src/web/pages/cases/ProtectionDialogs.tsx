@@ -11,7 +11,6 @@ import {
   CONSENT_GIVERS,
   CONSENT_METHODS,
   DEFAULT_SHARED_FIELDS,
-  SERVICE_TYPES,
   SHAREABLE_FIELDS,
 } from '../../../shared/catalogues.js';
 import { createReferral, recordConsent, recordNeed } from '../../../shared/contracts/referrals.js';
@@ -23,7 +22,7 @@ import {
   FormText,
   FormTextArea,
 } from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { localIsoDate } from '../referrals/inbox.js';
@@ -81,7 +80,7 @@ export function NeedDialog({ view, onClose, onSaved }: { view: CaseView } & Save
 type ConsentValues = z.input<typeof RecordConsentRequest>;
 
 export function ConsentDialog(props: { view: CaseView; allowException: boolean } & Saved) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const form = useApiForm(recordConsent, {
     defaultValues: {
       personId: firstPerson(props.view),
@@ -133,12 +132,7 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
           <option value="best_interest_exception">{t('protection.kind.best_interest_exception')}</option>
         </FormSelect>
       )}
-      <FormChoices
-        legend={t('protection.consent.services')}
-        name="services"
-        options={SERVICE_TYPES}
-        label={(value) => valueLabel(locale, 'SERVICE_TYPES', value)}
-      />
+      <ValueChoices legend={t('protection.consent.services')} name="services" list="SERVICE_TYPES" />
       <FormChoices
         legend={t('protection.consent.sharedFields')}
         name="sharedFields"

@@ -2,6 +2,7 @@
 import { createInstitution } from '../../../shared/contracts/institutions.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormSelect, FormText } from '../../components/FormFields.js';
+import { CodeField } from './CodeField.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { INSTITUTION_KINDS, kindLabel } from './kinds.js';
 
@@ -16,15 +17,7 @@ export function InstitutionCreateDialog({ onClose }: { onClose(createdCode?: str
   });
   return (
     <FormDialog title={t('institutions.new')} form={form} submitLabel={t('action.create')} onClose={onClose}>
-      <FormText
-        label={t('institutions.code')}
-        name="code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        hint={t('institutions.codeHint')}
-        required
-      />
+      <CodeField label={t('institutions.code')} hint={t('institutions.codeHint')} />
       <FormText label={t('institutions.name')} name="name" autoComplete="off" required />
       <FormSelect label={t('institutions.kind')} name="kind" required>
         <option value="" disabled>

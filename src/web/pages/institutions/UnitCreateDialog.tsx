@@ -4,6 +4,7 @@ import { createUnit } from '../../../shared/contracts/institutions.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormSelect, FormText } from '../../components/FormFields.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
+import { CodeField } from './CodeField.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Props {
@@ -28,15 +29,7 @@ export function UnitCreateDialog({ institution, onClose }: Props) {
       submitLabel={t('action.create')}
       onClose={onClose}
     >
-      <FormText
-        label={t('institutions.unitCode')}
-        name="code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        hint={t('institutions.unitCodeHint')}
-        required
-      />
+      <CodeField label={t('institutions.unitCode')} hint={t('institutions.unitCodeHint')} />
       <FormText label={t('institutions.unitName')} name="name" autoComplete="off" required />
       <FormSelect label={t('institutions.department')} name="department" blank="null">
         <option value="">{t('institutions.noDepartment')}</option>

@@ -6,21 +6,13 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { CreatePersonRequest, type DuplicateCandidate } from '../../../shared/api-identification.js';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
-import { LANGUAGES } from '../../../shared/catalogues.js';
 import { findPersonMatches } from '../../../shared/contracts/linkage.js';
 import { checkPersonDuplicates, createPerson } from '../../../shared/contracts/persons.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
-import {
-  FormCheckbox,
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-} from '../../components/FormFields.js';
+import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { valueLabel } from '../../i18n/values.js';
 import { readOnce, useApiMutation } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
@@ -211,12 +203,7 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
             <FormText label={t('intake.person.documentNumber')} name="documentNumber" autoComplete="off" />
           )}
         </fieldset>
-        <FormChoices
-          legend={t('intake.person.languages')}
-          name="languages"
-          options={LANGUAGES}
-          label={(value) => valueLabel(locale, 'LANGUAGES', value)}
-        />
+        <ValueChoices legend={t('intake.person.languages')} name="languages" list="LANGUAGES" />
         <FormCheckbox label={t('intake.person.interpreterNeeded')} name="interpreterNeeded" />
         <FormCheckbox label={t('intake.person.indigenous')} name="indigenous" />
         {indigenous && (

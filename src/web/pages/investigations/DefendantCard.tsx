@@ -1,8 +1,34 @@
 /** One defendant: identity, roles, official flag, charges, the stage timeline and the outcome. */
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDate } from '../cases/format.js';
 import type { Suspect } from './form.js';
 import { labelKey, StageLabel } from './labels.js';
+
+/** A titled list of a defendant's records, or a line saying there are none. */
+function RecordList(props: {
+  title: string;
+  empty: string;
+  testId: string;
+  ordered?: boolean;
+  items: { id: string; content: ReactNode }[];
+}) {
+  const List = props.ordered ? 'ol' : 'ul';
+  return (
+    <>
+      <h4>{props.title}</h4>
+      {props.items.length === 0 ? (
+        <p className="empty">{props.empty}</p>
+      ) : (
+        <List className="record-list" data-testid={props.testId}>
+          {props.items.map((item) => (
+            <li key={item.id}>{item.content}</li>
+          ))}
+        </List>
+      )}
+    </>
+  );
+}
 
 export function DefendantCard(props: {
   suspect: Suspect;
@@ -28,30 +54,33 @@ export function DefendantCard(props: {
           })}
         </p>
       )}
-      <h4>{t('prosecution.charges')}</h4>
-      {s.charges.length === 0 ? (
-        <p className="empty">{t('prosecution.noCharges')}</p>
-      ) : (
-        <ul className="record-list" data-testid="defendant-charges">
-          {s.charges.map((c) => (
-            <li key={c.id}>
+      <RecordList
+        title={t('prosecution.charges')}
+        empty={t('prosecution.noCharges')}
+        testId="defendant-charges"
+        items={s.charges.map((c) => ({
+          id: c.id,
+          content: (
+            <>
               {c.label[locale]} — {formatDate(locale, c.chargedOn)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h4>{t('prosecution.stages')}</h4>
-      {s.stages.length === 0 ? (
-        <p className="empty">{t('prosecution.noStages')}</p>
-      ) : (
-        <ol className="record-list" data-testid="defendant-stages">
-          {s.stages.map((stage) => (
-            <li key={stage.id}>
+            </>
+          ),
+        }))}
+      />
+      <RecordList
+        title={t('prosecution.stages')}
+        empty={t('prosecution.noStages')}
+        testId="defendant-stages"
+        ordered
+        items={s.stages.map((stage) => ({
+          id: stage.id,
+          content: (
+            <>
               <StageLabel stage={stage.stage} /> — {formatDate(locale, stage.occurredOn)}
-            </li>
-          ))}
-        </ol>
-      )}
+            </>
+          ),
+        }))}
+      />
       {s.outcome && (
         <p data-testid="defendant-outcome">
           <strong>{t(labelKey('outcome', s.outcome.outcome))}</strong>

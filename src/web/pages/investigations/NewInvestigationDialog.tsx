@@ -5,20 +5,13 @@
  */
 import type { z } from 'zod';
 import type { CreateInvestigationRequest } from '../../../shared/api-prosecution.js';
-import { PLATFORMS } from '../../../shared/catalogues.js';
 import { listCases } from '../../../shared/contracts/cases.js';
 import { createInvestigation } from '../../../shared/contracts/investigations.js';
 import { paraguayToday } from '../../../shared/dates.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import {
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-  FormTextArea,
-} from '../../components/FormFields.js';
+import { FormDepartment, FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
+import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { valueLabel } from '../../i18n/values.js';
 import { useApiQuery } from '../../queries.js';
 import type { Investigation } from './form.js';
 
@@ -33,7 +26,7 @@ export function NewInvestigationDialog(props: {
   onClose(): void;
   onCreated(investigation: Investigation): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const cases = useApiQuery(listCases, { query: { limit: 100 } }).data?.items ?? [];
   const form = useApiForm(createInvestigation, {
     defaultValues: { openedOn: paraguayToday(), caseIds: (props.caseId ?? '') as never, ictPlatforms: [] },
@@ -80,12 +73,7 @@ export function NewInvestigationDialog(props: {
         maxLength={4000}
         blank="null"
       />
-      <FormChoices
-        legend={t('prosecution.field.ict')}
-        name="ictPlatforms"
-        options={PLATFORMS}
-        label={(value) => valueLabel(locale, 'PLATFORMS', value)}
-      />
+      <ValueChoices legend={t('prosecution.field.ict')} name="ictPlatforms" list="PLATFORMS" />
       <FormText
         label={t('prosecution.field.ictAccounts')}
         hint={t('prosecution.ictAccountsHint')}

@@ -4,19 +4,11 @@
  */
 import type { z } from 'zod';
 import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identification.js';
-import { LANGUAGES } from '../../../shared/catalogues.js';
 import { updatePerson } from '../../../shared/contracts/persons.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import {
-  FormCheckbox,
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-} from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
+import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useValueLabel } from '../cases/labels.js';
 import { changedPersonFields, personFormValues, type PersonFormValues } from './person-form.js';
 
 interface Props {
@@ -27,7 +19,6 @@ interface Props {
 
 export function PersonEditDialog({ person, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const label = useValueLabel();
   const form = useApiForm(updatePerson, {
     // The form's values are text (lists comma-separated); only what changed is sent.
     defaultValues: personFormValues(person) as unknown as z.input<typeof UpdatePersonRequest>,
@@ -88,12 +79,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('persons.needs')}</legend>
-        <FormChoices
-          legend={t('persons.field.languages')}
-          name="languages"
-          options={LANGUAGES}
-          label={(value) => label('LANGUAGES', value)}
-        />
+        <ValueChoices legend={t('persons.field.languages')} name="languages" list="LANGUAGES" />
         <FormCheckbox label={t('persons.field.interpreterNeeded')} name="interpreterNeeded" />
         <FormCheckbox label={t('persons.field.indigenous')} name="indigenous" />
         {indigenous && (

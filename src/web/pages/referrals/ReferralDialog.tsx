@@ -7,7 +7,9 @@ import {
   declineReferral,
   recordServiceDelivery,
 } from '../../../shared/contracts/referrals.js';
-import { FormDialog, useApiForm } from '../../components/Form.js';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { FormDialog, useApiForm, type ApiForm } from '../../components/Form.js';
 import { FormText, FormTextArea } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { localIsoDate } from './inbox.js';
@@ -27,6 +29,26 @@ export function ReferralDialog(props: Props) {
   return <CompleteDialog {...props} />;
 }
 
+/** A referral action's dialog: its submit button says the action. */
+function ActionDialog<S extends z.ZodType>(props: {
+  title: string;
+  form: ApiForm<S>;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <FormDialog
+      title={props.title}
+      form={props.form}
+      submitLabel={props.title}
+      onClose={props.onClose}
+      testId="referral-dialog"
+    >
+      {props.children}
+    </FormDialog>
+  );
+}
+
 const params =
   (props: Props) =>
   <B,>(body: B) => ({ params: { id: props.referralId }, body });
@@ -40,13 +62,7 @@ function DeliveryDialog(props: Props) {
   });
   const title = t('referrals.recordDelivery');
   return (
-    <FormDialog
-      title={title}
-      form={form}
-      submitLabel={title}
-      onClose={props.onClose}
-      testId="referral-dialog"
-    >
+    <ActionDialog title={title} form={form} onClose={props.onClose}>
       <FormText label={t('referrals.deliveredOn')} name="deliveredOn" type="date" required />
       <FormTextArea
         label={t('referrals.deliveryWhat')}
@@ -56,7 +72,7 @@ function DeliveryDialog(props: Props) {
         maxLength={2000}
         required
       />
-    </FormDialog>
+    </ActionDialog>
   );
 }
 
@@ -69,15 +85,9 @@ function DeclineDialog(props: Props) {
   });
   const title = t('referrals.decline');
   return (
-    <FormDialog
-      title={title}
-      form={form}
-      submitLabel={title}
-      onClose={props.onClose}
-      testId="referral-dialog"
-    >
+    <ActionDialog title={title} form={form} onClose={props.onClose}>
       <Reason label={t('referrals.reason')} required />
-    </FormDialog>
+    </ActionDialog>
   );
 }
 
@@ -92,15 +102,9 @@ function CompleteDialog(props: Props) {
   });
   const title = complete ? t('referrals.complete') : t('referrals.close');
   return (
-    <FormDialog
-      title={title}
-      form={form}
-      submitLabel={title}
-      onClose={props.onClose}
-      testId="referral-dialog"
-    >
+    <ActionDialog title={title} form={form} onClose={props.onClose}>
       <Reason label={complete ? t('referrals.reasonOptional') : t('referrals.reason')} required={!complete} />
-    </FormDialog>
+    </ActionDialog>
   );
 }
 

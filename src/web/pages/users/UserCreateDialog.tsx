@@ -4,6 +4,7 @@ import type { CreateUserResponse, InstitutionView } from '../../../shared/api.js
 import type { z } from 'zod';
 import { createUser } from '../../../shared/contracts/users.js';
 import { CopyField } from '../../components/CopyField.js';
+import { UsernameField } from '../../components/AccountFields.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -59,15 +60,7 @@ export function UserCreateDialog({ institutions, defaultInstitutionId, onClose }
       onClose={() => onClose(result?.user.username)}
       done={done}
     >
-      <FormText
-        label={t('users.username')}
-        name="username"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        hint={t('setup.usernameHint')}
-        required
-      />
+      <UsernameField label={t('users.username')} hint={t('setup.usernameHint')} autoComplete="off" />
       <FormText label={t('users.displayName')} name="displayName" autoComplete="off" required />
       <FormText label={t('users.email')} name="email" type="email" autoComplete="off" blank="null" />
       <FormSelect label={t('users.role')} name="role" required>
