@@ -5,6 +5,13 @@ import { formatDate } from '../cases/format.js';
 import type { Suspect } from './form.js';
 import { labelKey, StageLabel } from './labels.js';
 
+/** What a prosecutor may record on a defendant, when it applies. */
+const ACTIONS = [
+  { kind: 'charge', label: 'prosecution.recordCharge', shown: () => true },
+  { kind: 'stage', label: 'prosecution.recordStage', shown: (s: Suspect) => s.nextStages.length > 0 },
+  { kind: 'outcome', label: 'prosecution.recordOutcome', shown: (s: Suspect) => s.mayRecordOutcome },
+] as const;
+
 /** A titled list of a defendant's records, or a line saying there are none. */
 function RecordList(props: {
   title: string;
@@ -92,34 +99,17 @@ export function DefendantCard(props: {
       )}
       {props.mayProsecute && (
         <div className="form-actions">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => props.onAction('charge')}
-            data-testid="charge-add"
-          >
-            {t('prosecution.recordCharge')}
-          </button>
-          {s.nextStages.length > 0 && (
+          {ACTIONS.filter((action) => action.shown(s)).map((action) => (
             <button
+              key={action.kind}
               type="button"
-              className="btn"
-              onClick={() => props.onAction('stage')}
-              data-testid="stage-add"
+              className={action.kind === 'outcome' ? 'btn btn--primary' : 'btn'}
+              onClick={() => props.onAction(action.kind)}
+              data-testid={`${action.kind}-add`}
             >
-              {t('prosecution.recordStage')}
+              {t(action.label)}
             </button>
-          )}
-          {s.mayRecordOutcome && (
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => props.onAction('outcome')}
-              data-testid="outcome-add"
-            >
-              {t('prosecution.recordOutcome')}
-            </button>
-          )}
+          ))}
         </div>
       )}
     </article>
