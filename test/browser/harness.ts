@@ -38,7 +38,7 @@ export function cli(env: NodeJS.ProcessEnv, args: string[], input?: string) {
     env,
     input,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000, // a fresh database migrates in seconds; more on a loaded machine
   });
   if (result.status !== 0) throw new Error(`nanduti ${args[0]} failed: ${result.stderr}`);
   return result.stdout;

@@ -1,0 +1,170 @@
+/**
+ * Every role's main pages, in Spanish, Guaraní and English, on a 1366×768 screen and a 390×844 phone:
+ * no page is wider than the window, axe-core finds no serious or critical accessibility violation,
+ * and the browser console shows no error. One server, one browser; the pages of each role are opened
+ * in turn in one signed-in context per role, language and screen.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/shared/roles.js';
+import {
+  apiLogin,
+  createStaffUser,
+  createVictimCase,
+  signIn,
+  startApp,
+  stopApp,
+  type ApiClient,
+  type BrowserApp,
+} from './fixtures.js';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+const SCREENS = [
+  { name: 'desktop', viewport: { width: 1366, height: 768 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+const LOCALES: Locale[] = ['es', 'gn', 'en'];
+
+interface Visitor {
+  label: string;
+  user: { username: string; password: string; totpSecret?: string };
+  api: ApiClient;
+  pages: string[];
+}
+
+/** What is wrong on the page now: overflow, serious axe violations (console errors are collected apart). */
+async function problemsOn(page: Page): Promise<string[]> {
+  await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  const problems: string[] = [];
+  const width = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  if (width.page > width.window) problems.push(`wider than the window (${width.page} > ${width.window} px)`);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource); // through the debugging protocol: the page's CSP stays on
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations;
+  });
+  for (const v of violations)
+    if (v.impact === 'serious' || v.impact === 'critical')
+      problems.push(`axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return problems;
+}
+
+describe('main pages in three languages on a desktop and a phone', () => {
+  let app: BrowserApp;
+  const visitors: Visitor[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    const adminApi = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
+    const police = await createStaffUser(app.server, app.admin, {
+      username: 'pnptu.pantallas',
+      role: 'case_worker',
+      institutionCode: 'PNPTU',
+    });
+    const policeApi = await apiLogin(app.server, police.username, police.password);
+    const { caseId, personId } = await createVictimCase(policeApi);
+    const prosecutor = await createStaffUser(app.server, app.admin, {
+      username: 'fiscal.pantallas',
+      role: 'prosecutor',
+      institutionCode: 'MP-UFETESI',
+    });
+    const analyst = await createStaffUser(app.server, app.admin, {
+      username: 'mesa.pantallas',
+      role: 'analyst',
+      institutionCode: 'MESA',
+    });
+    visitors.push(
+      {
+        label: 'administrator',
+        user: app.admin,
+        api: adminApi,
+        pages: ['/', '/users', '/institutions', '/directory', '/audit'],
+      },
+      {
+        label: 'police officer',
+        user: police,
+        api: policeApi,
+        pages: ['/', '/cases', `/cases/${caseId}`, `/persons/${personId}`, '/intake', '/referrals'],
+      },
+      {
+        label: 'prosecutor',
+        user: prosecutor,
+        api: await apiLogin(app.server, prosecutor.username, prosecutor.password),
+        pages: ['/investigations', '/complicity'],
+      },
+      {
+        label: 'analyst',
+        user: analyst,
+        api: await apiLogin(app.server, analyst.username, analyst.password),
+        pages: ['/statistics', '/reports/unmet-needs', '/prevention/trainings'],
+      },
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await stopApp(app);
+  });
+
+  it('no page is wider than the window, axe finds nothing serious and the console stays clean', async () => {
+    const problems: string[] = [];
+    for (const screen of SCREENS) {
+      for (const locale of LOCALES) {
+        // The public dashboard, signed out, in the language chosen on this browser.
+        const context = await app.browser.newContext({
+          viewport: screen.viewport,
+          isMobile: screen.isMobile,
+        });
+        await context.addInitScript((value) => localStorage.setItem('nanduti.locale', value), locale);
+        const page = await context.newPage();
+        await page.goto(`${app.server.url}/public`);
+        for (const p of await problemsOn(page)) problems.push(`${locale} ${screen.name} /public: ${p}`);
+        await context.close();
+      }
+      for (const visitor of visitors) {
+        // One sign-in per role and screen; the language is the user's preference, read at each load.
+        const context: BrowserContext = await app.browser.newContext({
+          viewport: screen.viewport,
+          isMobile: screen.isMobile,
+        });
+        const page = await context.newPage();
+        const consoleErrors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        await visitor.api.request('PATCH', '/api/session/preferences', { locale: 'es' });
+        await signIn(page, `${app.server.url}${visitor.pages[0]}`, visitor.user);
+        await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+        for (const locale of LOCALES) {
+          await visitor.api.request('PATCH', '/api/session/preferences', { locale });
+          for (const url of visitor.pages) {
+            await page.goto(`${app.server.url}${url}`);
+            for (const p of await problemsOn(page))
+              problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: ${p}`);
+            const lang = await page.evaluate(() => document.documentElement.lang);
+            if (lang !== locale)
+              problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: lang=${lang}`);
+          }
+        }
+        for (const e of consoleErrors) problems.push(`${screen.name} ${visitor.label} console: ${e}`);
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 900_000);
+});
