@@ -51,6 +51,12 @@ export const SessionView = z.object({
   expiresAt: z.string(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+/**
+ * Login's answer: the session, or — when the password was right and the account has a second
+ * factor — which one to ask for (no session is created until the code is given).
+ */
+export const LoginResult = z.union([SessionView, z.object({ secondFactor: z.literal('totp') })]);
+export type LoginResult = z.infer<typeof LoginResult>;
 /** The session probe's answer: signed in (with the session) or not — never a 401. */
 export const SessionProbe = z.object({ signedIn: z.boolean(), session: SessionView.nullable() });
 

@@ -46,7 +46,6 @@ export const errors = {
   payloadTooLarge: (limit: number) => new AppError('payload_too_large', 413, { limit }),
   unauthenticated: () => new AppError('unauthenticated', 401),
   invalidCredentials: () => new AppError('invalid_credentials', 401),
-  totpRequired: () => new AppError('totp_required', 401),
   invalidTotp: () => new AppError('invalid_totp', 401),
   /** Says how long the lock lasts and until when in Paraguay's time (never a raw UTC timestamp). */
   accountLocked: (until: Date) =>

@@ -51,11 +51,6 @@ export const messages = {
     gn: "Puruhára térã ñe'ẽñemi oĩvai.",
     en: 'Wrong username or password.',
   },
-  totp_required: {
-    es: 'Ingrese el código de 6 dígitos de su aplicación de autenticación.',
-    gn: 'Emoinge pe código 6 papapy rehegua ne aplicación autenticación-gui.',
-    en: 'Enter the 6-digit code from your authenticator app.',
-  },
   invalid_totp: {
     es: 'El código de autenticación no es correcto o ya fue usado. Espere el siguiente código.',
     gn: 'Pe código autenticación rehegua naiporãi térã ojepuruma. Eha’arõ pe código oúva.',

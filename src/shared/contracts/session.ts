@@ -3,6 +3,7 @@
 import { defineContract } from '../contract.js';
 import {
   LoginRequest,
+  LoginResult,
   PreferencesRequest,
   SessionProbe,
   SessionView,
@@ -18,7 +19,7 @@ export const login = defineContract({
   tags: ['session'],
   auth: 'public',
   body: LoginRequest,
-  response: SessionView,
+  response: LoginResult,
 });
 
 export const logout = defineContract({

@@ -1,5 +1,5 @@
 /**
- * Login in two steps: username and password, then, when the server answers `totp_required`, the
+ * Login in two steps: username and password, then, when the server answers with a second-factor challenge, the
  * six-digit code from the user's authenticator app (the password is kept in memory meanwhile).
  */
 import { useEffect, useState } from 'react';
@@ -46,12 +46,10 @@ function LoginForm() {
     prepare: (values) =>
       step === 'totp' ? { ...values, totp: totpDigits(values.totp) } : { ...values, totp: undefined },
     hints: { totp: 'error.totpFormat' },
-    onSuccess: signIn,
     // The second step: the password was right and the account asks for its TOTP code.
-    onError: (error) => {
-      if (error.code !== 'totp_required' || step !== 'password') return false;
-      setStep('totp');
-      return true;
+    onSuccess: (result) => {
+      if ('secondFactor' in result) setStep('totp');
+      else signIn(result);
     },
   });
   const alert = useFormAlert(form);

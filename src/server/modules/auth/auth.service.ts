@@ -29,7 +29,13 @@ export interface LoginDeps {
   config: Config;
 }
 
-type Outcome = { ok: true; session: NewSession; userId: string } | { ok: false; error: AppError };
+type Outcome =
+  { ok: true; session: NewSession; userId: string } | { ok: false; error: AppError } | { ok: 'challenge' };
+
+/** The password was right and the account asks for its second factor: no session yet. */
+export interface SecondFactorChallenge {
+  secondFactor: 'totp';
+}
 
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase();
@@ -70,7 +76,7 @@ export async function login(
   input: LoginInput,
   clientIp: string,
   requestId: string,
-): Promise<NewSession & { userId: string }> {
+): Promise<(NewSession & { userId: string }) | SecondFactorChallenge> {
   const key = usernameKey(input.username);
   const clientKey = deps.crypto.blindIndex(clientIp, 'client_ip');
   const outcome = await deps.db.transaction(async (trx): Promise<Outcome> => {
@@ -196,7 +202,7 @@ export async function login(
     const needsTotp = user.totp_enabled || ROLES_REQUIRING_TOTP.includes(user.role as Role);
     let step: number | null = null;
     if (needsTotp) {
-      if (!input.totp) return { ok: false, error: errors.totpRequired() };
+      if (!input.totp) return { ok: 'challenge' };
       const secret = user.totp_secret ? deps.crypto.decrypt(user.totp_secret, 'users.totp_secret') : null;
       step = secret ? matchTotp(secret, input.totp) : null;
       if (step === null || (user.totp_last_step !== null && step <= Number(user.totp_last_step))) {
@@ -224,6 +230,7 @@ export async function login(
     });
     return { ok: true, session, userId: user.id };
   });
+  if (outcome.ok === 'challenge') return { secondFactor: 'totp' };
   if (!outcome.ok) throw outcome.error;
   return { ...outcome.session, userId: outcome.userId };
 }

@@ -59,6 +59,8 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
     contracts.login,
     async ({ request, reply, requestId }, { body }) => {
       const session = await login(services, body, request.ip, requestId);
+      // A challenge, not an error: the browser asks for the code without logging a failed request.
+      if ('secondFactor' in session) return session;
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return services.db.transaction(async (trx) => {
         const loaded = await loadSession(trx, session.token, services.config);
