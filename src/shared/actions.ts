@@ -82,6 +82,7 @@ export const AUDIT_EVENTS = [
   'case.recordExploitation',
   'case.revokeShare',
   'person.duplicateCheck',
+  'person.reveal',
   'decision.list',
   'instrument.create',
   'instrument.publish',

@@ -28,6 +28,7 @@ import {
 import { InstitutionRef, Uuid } from './api.js';
 import { LAW4788_AGGRAVATING, LAW4788_ASSESSMENTS } from './screening-rules.js';
 import { isAfterParaguayToday } from './dates.js';
+import { REVEAL_PURPOSES, REVEALABLE_PERSON_FIELDS } from './sensitivity.js';
 import { isAlpha2 } from './iso3166.js';
 
 const name = (max = 120) => z.string().trim().min(1).max(max);
@@ -129,8 +130,26 @@ export const PersonView = z.object({
   version: z.number().int(),
   /** What the reader may do to this record (`person.update`), decided by the server. */
   permissions: z.array(z.string()),
+  /**
+   * Fields sent as null because their sensitivity label is not one the reader's role needs
+   * (src/shared/sensitivity.ts); `revealPersonFields` shows them, with a purpose, audited.
+   */
+  masked: z.array(z.enum(REVEALABLE_PERSON_FIELDS)),
 });
 export type PersonView = z.infer<typeof PersonView>;
+
+/** Reveal masked fields of a person: which, and why (a purpose, written to the audit trail). */
+export const RevealPersonFieldsRequest = z.strictObject({
+  fields: z
+    .array(z.enum(REVEALABLE_PERSON_FIELDS))
+    .min(1)
+    .max(REVEALABLE_PERSON_FIELDS.length)
+    .refine((fields) => new Set(fields).size === fields.length, 'each field once'),
+  purpose: z.enum(REVEAL_PURPOSES),
+});
+export const RevealedPersonFields = z.object({
+  values: z.array(z.object({ field: z.enum(REVEALABLE_PERSON_FIELDS), value: z.string().nullable() })),
+});
 
 export const PersonSummary = z.object({
   id: Uuid,

@@ -4,7 +4,7 @@
  * and exports (and so in the offline set, which is built from lists), what a consent receipt calls
  * the data it covers, and what a reveal names in the audit trail. Shared by the server and the web.
  */
-import type { Locale } from './roles.js';
+import type { Locale, Role } from './roles.js';
 
 export const SENSITIVITY_LABELS = [
   'identity',
@@ -80,6 +80,49 @@ export function sensitivityOf(field: string): SensitivityLabel | null {
 export function maskedInLists(field: string): boolean {
   const label = sensitivityOf(field);
   return label !== null && MASKED_IN_LISTS.includes(label);
+}
+
+/**
+ * The labels each role needs to do its work, shown without asking on a record's page. Every other
+ * labelled field comes masked (null, and named in the view's `masked`) and is shown only by an
+ * explicit reveal that states its purpose and is audited (`revealPersonFields`). A case worker
+ * arranges care and contact; a supervisor or a prosecutor reads the case, the place and the legal
+ * situation, but not the person's health or how to reach them.
+ */
+export const LABELS_NEEDED_BY_ROLE: Record<Role, readonly SensitivityLabel[]> = {
+  case_worker: SENSITIVITY_LABELS,
+  supervisor: ['identity', 'location', 'testimony', 'legal'],
+  prosecutor: ['identity', 'location', 'testimony', 'legal'],
+  dpo: ['identity'],
+  analyst: ['identity'],
+  institution_admin: ['identity'],
+  system_admin: ['identity'],
+};
+
+/** The person view's fields that may come masked on the record's page (and be revealed). */
+export const REVEALABLE_PERSON_FIELDS = [
+  'contact',
+  'disability',
+  'residenceDepartment',
+  'residenceDistrict',
+] as const;
+export type RevealablePersonField = (typeof REVEALABLE_PERSON_FIELDS)[number];
+
+/**
+ * Why a masked field is revealed: one of the audit trail's purposes (src/shared/actions.ts), so the
+ * reason is recorded without free text (which could itself hold personal data).
+ */
+export const REVEAL_PURPOSES = [
+  'case_management',
+  'referral',
+  'investigation',
+  'data_subject_request',
+] as const;
+
+/** The fields of a person's page masked for `role` (their labels are not among those it needs). */
+export function personFieldsMaskedFor(role: Role): RevealablePersonField[] {
+  const needed = LABELS_NEEDED_BY_ROLE[role];
+  return REVEALABLE_PERSON_FIELDS.filter((f) => !needed.includes(sensitivityOf(f)!));
 }
 
 /** The distinct labels of `fields`, in the registry's order. */

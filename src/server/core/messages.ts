@@ -216,6 +216,11 @@ export const messages = {
     gn: 'Ikatu ko tapicha oñemboguapýma. Ehecha umi ojojoguáva ha ehechauka ha’éramo ambue tapicha.',
     en: 'This person may already be registered. Review the possible matches and confirm that this is someone else.',
   },
+  field_not_masked: {
+    es: 'Estos datos no están ocultos para usted: {fields}.',
+    gn: 'Ko’ã mba’e ndojeñomíri ndéve guarã: {fields}.',
+    en: 'These fields are not masked for you: {fields}.',
+  },
   date_of_birth_in_future: {
     es: 'La fecha de nacimiento no puede ser posterior a hoy.',
     gn: 'Ára heñói ndaikatúi oĩ ko árape guive tenonde gotyo.',

@@ -10,6 +10,8 @@ import {
   DuplicateCheckResult,
   PersonSearchResult,
   PersonView,
+  RevealedPersonFields,
+  RevealPersonFieldsRequest,
   SearchPersonsRequest,
   UpdatePersonRequest,
 } from '../api-identification.js';
@@ -73,4 +75,18 @@ export const updatePerson = defineContract({
   params: IdParams,
   body: UpdatePersonRequest,
   response: PersonView,
+});
+
+export const revealPersonFields = defineContract({
+  operationId: 'revealPersonFields',
+  method: 'POST',
+  path: '/api/persons/{id}/reveal',
+  summary:
+    'Show fields of a person that came masked (their sensitivity label is not one the caller’s role needs), ' +
+    'for a stated purpose; audited with the fields’ names and the purpose, never the values',
+  ...common,
+  action: 'person.read',
+  params: IdParams,
+  body: RevealPersonFieldsRequest,
+  response: RevealedPersonFields,
 });

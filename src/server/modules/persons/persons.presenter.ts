@@ -9,6 +9,7 @@ import type { CASE_PERSON_ROLES } from '../../../shared/catalogues.js';
 import { fullNameOf, personFields } from './person-record.js';
 import type { DuplicateRow, PersonRecordRow, PersonSummaryRow } from './persons.repository.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import type { RevealablePersonField } from '../../../shared/sensitivity.js';
 
 interface CaseLinkRow {
   id: string;
@@ -16,15 +17,24 @@ interface CaseLinkRow {
   role: string;
 }
 
+/**
+ * A person's record as the reader may see it: the fields in `masked` (labels the reader's role does
+ * not need, src/shared/sensitivity.ts) are sent as null and named, so the page offers a reveal.
+ */
 export function presentPerson(
   crypto: FieldCrypto,
   row: PersonRecordRow,
   cases: CaseLinkRow[],
   permissions: string[],
+  masked: readonly RevealablePersonField[] = [],
 ): PersonView {
+  const fields = personFields(crypto, row);
+  // A field with no value has nothing to hide: it is not offered for reveal.
+  const hidden = masked.filter((f) => fields[f] !== null && fields[f] !== undefined);
+  for (const f of hidden) fields[f] = null;
   return {
     id: row.id,
-    ...personFields(crypto, row),
+    ...fields,
     birthYear: row.birth_year,
     ownerInstitution: {
       id: row.owner_institution_id,
@@ -39,6 +49,7 @@ export function presentPerson(
     createdAt: new Date(row.created_at).toISOString(),
     version: row.version,
     permissions,
+    masked: hidden,
   };
 }
 

@@ -6,7 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { checkDuplicates, createPerson, getPerson, searchPersons, updatePerson } from './persons.service.js';
+import {
+  checkDuplicates,
+  createPerson,
+  getPerson,
+  revealPersonFields,
+  searchPersons,
+  updatePerson,
+} from './persons.service.js';
 
 export function personRoutes(app: FastifyInstance, services: AppServices): void {
   const route = routesOf(app, services);
@@ -17,6 +24,10 @@ export function personRoutes(app: FastifyInstance, services: AppServices): void 
   route(contracts.searchPersons, async (ctx, { body }) => searchPersons(ctx, ctx.crypto, body));
 
   route(contracts.getPerson, async (ctx, { params }) => getPerson(ctx, ctx.crypto, params.id), audited);
+
+  route(contracts.revealPersonFields, async (ctx, { params, body }) =>
+    revealPersonFields(ctx, ctx.crypto, params.id, body),
+  );
 
   route(contracts.updatePerson, async (ctx, { params, body }) =>
     updatePerson(ctx, ctx.crypto, params.id, body),

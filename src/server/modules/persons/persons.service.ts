@@ -7,13 +7,15 @@ import type { z } from 'zod';
 import type {
   CheckDuplicatesRequest,
   CreatePersonRequest,
+  RevealPersonFieldsRequest,
   SearchPersonsRequest,
   UpdatePersonRequest,
 } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
 import { refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
-import { auditOperation } from '../../audit/audit.js';
+import { auditOperation, writeAudit } from '../../audit/audit.js';
+import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
 import { nextVersion, refuseConflicts } from '../../core/versions.js';
@@ -44,6 +46,7 @@ type CreateInput = z.output<typeof CreatePersonRequest>;
 type UpdateInput = z.output<typeof UpdatePersonRequest>;
 type CheckInput = z.output<typeof CheckDuplicatesRequest>;
 type SearchInput = z.output<typeof SearchPersonsRequest>;
+type RevealInput = z.output<typeof RevealPersonFieldsRequest>;
 
 /** A date of birth after today is a typing error, not a person. */
 function checkDateOfBirth(dateOfBirth: string | null | undefined): void {
@@ -85,7 +88,8 @@ async function present(ctx: Ctx, crypto: FieldCrypto, row: PersonRecordRow) {
   // Changes are for the institution that registered the person (not one that sees it via a share).
   const owned = { institutionId: row.owner_institution_id, sharedWithActor: false };
   const permissions = can(ctx.actor, 'person.update', owned) ? ['person.update'] : [];
-  return presentPerson(crypto, row, await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id), permissions);
+  const cases = await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id);
+  return presentPerson(crypto, row, cases, permissions, personFieldsMaskedFor(ctx.actor.role));
 }
 
 async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
@@ -153,6 +157,29 @@ export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
   const row = await loadPersonFor(ctx, id, 'person.read');
   await audit(ctx, 'person.read', id);
   return present(ctx, crypto, row);
+}
+
+/**
+ * Masked fields of a person shown on request: through the same door as a read, audited as
+ * `person.reveal` with the fields' names and the stated purpose (never the values). Only fields
+ * masked for the actor's role can be asked for: the others are already in the record it reads.
+ */
+export async function revealPersonFields(ctx: Ctx, crypto: FieldCrypto, id: string, input: RevealInput) {
+  const row = await loadPersonFor(ctx, id, 'person.read');
+  const masked = personFieldsMaskedFor(ctx.actor.role);
+  const notMasked = input.fields.filter((f) => !masked.includes(f));
+  if (notMasked.length > 0) throw errors.badRequest('field_not_masked', { fields: notMasked.join(', ') });
+  await writeAudit(ctx.trx, {
+    actor: ctx.actor,
+    action: 'person.reveal',
+    resourceType: 'person',
+    resourceId: id,
+    purpose: input.purpose,
+    requestId: ctx.requestId,
+    changedFields: input.fields,
+  });
+  const fields = personFields(crypto, row);
+  return { values: input.fields.map((field) => ({ field, value: fields[field] ?? null })) };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

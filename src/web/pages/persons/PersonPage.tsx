@@ -17,6 +17,8 @@ import { countryName, formatDate } from '../cases/format.js';
 import { useValueLabel } from '../cases/labels.js';
 import { Detail, Section } from '../cases/Section.js';
 import { PersonEditDialog } from './PersonEditDialog.js';
+import { RevealField } from './RevealField.js';
+import type { RevealablePersonField } from '../../../shared/sensitivity.js';
 import { AccessReportLinks, BreakGlassRequest } from '../privacy/Transparency.js';
 import { PersonDecisionDialog } from '../cases/DecisionDialog.js';
 import { useSession } from '../../session.js';
@@ -130,6 +132,19 @@ function PersonDetails({
   const { t, locale, formatDateTime } = useI18n();
   const label = useValueLabel();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  // Masked fields shown by an audited reveal on this page (kept until the page is left).
+  const [revealed, setRevealed] = useState<Partial<Record<RevealablePersonField, string | null>>>({});
+  const masked = (field: RevealablePersonField, term: string) =>
+    person.masked.includes(field) && !(field in revealed) ? (
+      <RevealField
+        personId={person.id}
+        field={field}
+        label={term}
+        onRevealed={(value) => setRevealed((r) => ({ ...r, [field]: value }))}
+      />
+    ) : null;
+  const value = (field: RevealablePersonField) => (field in revealed ? revealed[field] : person[field]);
+  const residenceDepartment = value('residenceDepartment');
   const age =
     person.dateOfBirth !== null
       ? formatDate(locale, person.dateOfBirth)
@@ -175,20 +190,23 @@ function PersonDetails({
             {yesNo(person.indigenous)}
             {person.indigenousCommunity && ` — ${person.indigenousCommunity}`}
           </Detail>
-          <Detail term={t('persons.field.disability')}>{person.disability}</Detail>
+          <Detail term={t('persons.field.disability')}>
+            {masked('disability', t('persons.field.disability')) ?? value('disability')}
+          </Detail>
         </dl>
       </Section>
       <Section title={t('persons.residenceAndContact')}>
         <dl className="details">
           <Detail term={t('persons.field.residence')}>
-            {[
-              person.residenceDistrict,
-              person.residenceDepartment && departmentName(person.residenceDepartment),
-            ]
-              .filter(Boolean)
-              .join(', ')}
+            {masked('residenceDistrict', t('persons.field.residence')) ??
+              masked('residenceDepartment', t('persons.field.residence')) ??
+              [value('residenceDistrict'), residenceDepartment && departmentName(residenceDepartment)]
+                .filter(Boolean)
+                .join(', ')}
           </Detail>
-          <Detail term={t('persons.field.contact')}>{person.contact}</Detail>
+          <Detail term={t('persons.field.contact')}>
+            {masked('contact', t('persons.field.contact')) ?? value('contact')}
+          </Detail>
         </dl>
       </Section>
       <Section title={t('persons.cases')} testId="person-cases">

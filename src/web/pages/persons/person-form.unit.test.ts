@@ -30,6 +30,7 @@ const person: PersonView = {
   cases: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   version: 1,
+  masked: [],
   permissions: ['person.update'],
 };
 
