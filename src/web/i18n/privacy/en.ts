@@ -45,7 +45,8 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.reveal': 'Show',
   'privacy.revealNamed': 'Show: {field}',
   'privacy.revealTitle': 'Show {field}',
-  'privacy.revealIntro': 'This is sensitive and your role does not usually need it. If you show it, the audit trail records who saw it, when and for what purpose.',
+  'privacy.revealIntro':
+    'This is sensitive and your role does not usually need it. If you show it, the audit trail records who saw it, when and for what purpose.',
   'privacy.revealPurpose': 'Purpose',
   'privacy.revealConfirm': 'Show and record',
   'privacy.purpose.case_management': 'Case management',

@@ -47,7 +47,8 @@ export const privacyEs = {
   'privacy.reveal': 'Mostrar',
   'privacy.revealNamed': 'Mostrar: {field}',
   'privacy.revealTitle': 'Mostrar {field}',
-  'privacy.revealIntro': 'Este dato es sensible y su función no lo necesita habitualmente. Si lo muestra, queda registrado en la auditoría quién lo vio, cuándo y para qué.',
+  'privacy.revealIntro':
+    'Este dato es sensible y su función no lo necesita habitualmente. Si lo muestra, queda registrado en la auditoría quién lo vio, cuándo y para qué.',
   'privacy.revealPurpose': 'Finalidad',
   'privacy.revealConfirm': 'Mostrar y registrar',
   'privacy.purpose.case_management': 'Atención del caso',

@@ -45,7 +45,8 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.reveal': 'Hechauka',
   'privacy.revealNamed': 'Hechauka: {field}',
   'privacy.revealTitle': 'Hechauka {field}',
-  'privacy.revealIntro': 'Ko mba’e ñemiguáva ha ne rembiapo ndoikotevẽi jepi. Rehechaukáramo, oñeanota auditoría-pe máva ohecha, araka’e ha mba’erã.',
+  'privacy.revealIntro':
+    'Ko mba’e ñemiguáva ha ne rembiapo ndoikotevẽi jepi. Rehechaukáramo, oñeanota auditoría-pe máva ohecha, araka’e ha mba’erã.',
   'privacy.revealPurpose': 'Mba’erã',
   'privacy.revealConfirm': 'Hechauka ha anota',
   'privacy.purpose.case_management': 'Caso ñangareko',

@@ -67,7 +67,9 @@ export function RevealField({ personId, field, label, onRevealed }: Props) {
                 type="button"
                 className="btn btn--primary"
                 disabled={reveal.isPending}
-                onClick={() => reveal.mutate({ params: { id: personId }, body: { fields: [field], purpose } })}
+                onClick={() =>
+                  reveal.mutate({ params: { id: personId }, body: { fields: [field], purpose } })
+                }
               >
                 {reveal.isPending ? t('action.working') : t('privacy.revealConfirm')}
               </button>
