@@ -56,7 +56,8 @@ async function caseTableSizes(t: TestContext): Promise<number[]> {
 }
 
 describe.skipIf(skipBackend)('CTDC analysis area', () => {
-  const t = useTestContext();
+  // k = 1: the round trip compares every count; k-anonymity is tested in exchange-k-anonymity.test.ts.
+  const t = useTestContext({ exportK: 1 });
   const [analyst] = useSessions(t, 'analyst@MESA');
 
   it.skipIf(!haveExtract)(
