@@ -56,6 +56,8 @@ const PersonFieldsNoDefaults = z.strictObject({
   firstSurname: name().nullable().optional(),
   secondSurname: name().nullable().optional(),
   aliases: z.array(name()).max(10),
+  /** The person gave no name: `givenNames` is a pseudonym, shown marked as such wherever a name would be. */
+  pseudonym: z.boolean(),
   sex: z.enum(SEXES),
   gender: z.enum(GENDERS).nullable().optional(),
   dateOfBirth: IsoDate.nullable().optional(),
@@ -77,6 +79,7 @@ const PersonFieldsNoDefaults = z.strictObject({
 const base = PersonFieldsNoDefaults.shape;
 export const PersonFields = PersonFieldsNoDefaults.extend({
   aliases: base.aliases.default([]),
+  pseudonym: base.pseudonym.default(false),
   sex: base.sex.default('Unknown'),
   ageApproximate: base.ageApproximate.default(false),
   nationalities: base.nationalities.default([]),
@@ -106,6 +109,7 @@ export const PersonView = z.object({
   firstSurname: z.string().nullable(),
   secondSurname: z.string().nullable(),
   aliases: z.array(z.string()),
+  pseudonym: z.boolean(),
   sex: z.enum(SEXES),
   gender: z.enum(GENDERS).nullable(),
   dateOfBirth: z.string().nullable(),

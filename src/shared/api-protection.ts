@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Uuid } from './api.js';
-import { CountryCode, Department, IsoDate } from './api-identification.js';
+import { CountryCode, Department, IsoDate, PastIsoDate } from './api-identification.js';
 import {
   AGE_BANDS,
   CONSENT_AUTHORITIES,
@@ -246,6 +246,7 @@ export const NeedView = z.object({
   createdAt: z.string(),
 });
 
+export const RETURN_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const ProtectionStatusRequest = z.strictObject({
   originCountry: CountryCode.nullable().optional(),
   destinationCountry: CountryCode.nullable().optional(),
@@ -255,6 +256,19 @@ export const ProtectionStatusRequest = z.strictObject({
   returnArranged: z.boolean().default(false),
   residencyRequested: z.boolean().default(false),
   residencyGranted: z.boolean().default(false),
+  /** Recovery and reflection period: from (past) until (may run on); docs/LEGAL-PROVISIONS.md. */
+  reflectionFrom: PastIsoDate.nullable().optional(),
+  reflectionUntil: IsoDate.nullable().optional(),
+  /** The return is the person's informed choice (voluntary return). */
+  returnVoluntary: z.boolean().default(false),
+  /** The risk assessment that must come before a return is arranged. */
+  returnRiskAssessedOn: PastIsoDate.nullable().optional(),
+  returnRiskLevel: z.enum(RETURN_RISK_LEVELS).nullable().optional(),
+  returnedOn: PastIsoDate.nullable().optional(),
+  /** Non-punishment: penalised for acts the person was compelled to commit as a result of being trafficked. */
+  penalised: z.boolean().default(false),
+  /** Non-punishment applied: proceedings against the person for such acts not brought, or dropped. */
+  nonPunishmentApplied: z.boolean().default(false),
 });
 export const ProtectionStatusView = z.object({
   originCountry: z.string().nullable(),
@@ -264,6 +278,14 @@ export const ProtectionStatusView = z.object({
   returnArranged: z.boolean(),
   residencyRequested: z.boolean(),
   residencyGranted: z.boolean(),
+  reflectionFrom: z.string().nullable(),
+  reflectionUntil: z.string().nullable(),
+  returnVoluntary: z.boolean(),
+  returnRiskAssessedOn: z.string().nullable(),
+  returnRiskLevel: z.enum(RETURN_RISK_LEVELS).nullable(),
+  returnedOn: z.string().nullable(),
+  penalised: z.boolean(),
+  nonPunishmentApplied: z.boolean(),
 });
 
 // ---- referrals ----------------------------------------------------------------------------

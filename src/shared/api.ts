@@ -96,6 +96,8 @@ export const InstitutionView = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.string(),
+  /** Legal roles for children and indigenous persons (INSTITUTION_AUTHORITIES; docs/LEGAL-PROVISIONS.md). */
+  authorities: z.array(z.string()).default([]),
   units: z.array(UnitView),
 });
 export type InstitutionView = z.infer<typeof InstitutionView>;

@@ -19,7 +19,57 @@ export const DOCUMENT_TYPES = [
   'Other',
   'None',
 ] as const;
-export const LANGUAGES = ['es', 'gn', 'pt', 'other'] as const;
+/**
+ * Languages of a person, a provider or a campaign: Spanish, Guaraní (ISO 639-1), Portuguese, and the
+ * languages of Paraguay's indigenous peoples by ISO 639-3 code (codes and names checked against
+ * Debian's iso-codes 4.15; docs/LEGAL-PROVISIONS.md), so that an interpreter can be asked for by
+ * language; `other` for the rest.
+ */
+export const LANGUAGES = [
+  'es',
+  'gn',
+  'pt',
+  'gun',
+  'nhd',
+  'pta',
+  'gui',
+  'tpj',
+  'guq',
+  'enx',
+  'enl',
+  'aqt',
+  'spn',
+  'tmf',
+  'gva',
+  'cag',
+  'mca',
+  'crt',
+  'ayo',
+  'ceg',
+  'tob',
+  'other',
+] as const;
+/** The indigenous languages among LANGUAGES (interpretation is arranged with INDI). */
+export const INDIGENOUS_LANGUAGES = [
+  'gun',
+  'nhd',
+  'pta',
+  'gui',
+  'tpj',
+  'guq',
+  'enx',
+  'enl',
+  'aqt',
+  'spn',
+  'tmf',
+  'gva',
+  'cag',
+  'mca',
+  'crt',
+  'ayo',
+  'ceg',
+  'tob',
+] as const;
 
 export const DEPARTMENTS = [
   'PY-ASU',
@@ -82,6 +132,19 @@ export const TRAFFICKING_STATUSES = [
   'ActualVictimOfTrafficking',
   'NotAVictimOfTrafficking',
 ] as const;
+/**
+ * Legal roles an institution holds for children and indigenous persons (institutions.authorities):
+ * who may sign a child's best-interest exception (CODENI, MINNA, the children's defender, a judge),
+ * and INDI for indigenous persons. Data, seeded by migration; docs/LEGAL-PROVISIONS.md.
+ */
+export const INSTITUTION_AUTHORITIES = [
+  'child_protection',
+  'child_best_interest_exception',
+  'children_defender',
+  'juvenile_judge',
+  'indigenous_affairs',
+] as const;
+
 export const DECISION_ORG_TYPES = [
   'Police',
   'NGO',

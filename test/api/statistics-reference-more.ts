@@ -172,6 +172,40 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
     item: invItem(investigations.get(v.investigation_id)!, v.on),
   }));
 
+  // Protection status (reflection, voluntary return, non-punishment): the case's owner, department and ICT.
+  const statusRows = await rows(
+    t,
+    `select ps.person_id, ps.case_id, ps.reflection_from::text as reflection_from, ps.returned_on::text as returned_on,
+       ps.return_voluntary, ps.penalised, ps.non_punishment_applied, ps.recorded_on::text as recorded_on,
+       c.owner_institution_id, c.detection_department,
+       exists (select 1 from trafficking_events e where e.case_id = c.id and e.online) as online
+     from protection_status ps join cases c on c.id = ps.case_id order by ps.case_id`,
+  );
+  /** The earliest dated status per person among those `pick` dates (null: not counted). */
+  const firstStatus = (pick: (r: Row) => string | null): Map<string, SourceItem> => {
+    const first = new Map<string, SourceItem>();
+    for (const r of statusRows) {
+      const date = pick(r);
+      if (date === null) continue;
+      const before = first.get(r.person_id);
+      if (before && before.date <= date) continue;
+      first.set(r.person_id, {
+        date,
+        institution: r.owner_institution_id,
+        dims: { department: r.detection_department ?? 'Unknown', ict: r.online ? 'online' : 'offline' },
+      });
+    }
+    return first;
+  };
+  // victimsPenalised: the first participation if penalised, or a penalised status; the earliest per person.
+  const penalised = new Map<string, SourceItem>();
+  for (const [personId, v] of firstParticipation)
+    if (v.penalised) penalised.set(personId, invItem(investigations.get(v.investigation_id)!, v.on));
+  for (const [personId, item] of firstStatus((r) => (r.penalised ? r.recorded_on : null))) {
+    const before = penalised.get(personId);
+    if (!before || item.date < before.date) penalised.set(personId, item);
+  }
+
   const cooperation = (
     await rows(t, 'select investigation_id, kind, requested_on::text as on from cooperation_requests')
   ).map((c) => invItem(investigations.get(c.investigation_id)!, c.on, { cooperationKind: c.kind }));
@@ -234,9 +268,24 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
     ],
     ['compensationOrdered', { measure: 'rows', items: compensation }],
     ['victimsInProceedings', { measure: 'rows', items: participation.map((p) => p.item) }],
+    ['victimsPenalised', { measure: 'rows', items: [...penalised.values()] }],
     [
-      'victimsPenalised',
-      { measure: 'rows', items: participation.filter((p) => p.penalised).map((p) => p.item) },
+      'victimsReflectionPeriod',
+      { measure: 'rows', items: [...firstStatus((r) => r.reflection_from).values()] },
+    ],
+    [
+      'victimsVoluntaryReturn',
+      {
+        measure: 'rows',
+        items: [...firstStatus((r) => (r.return_voluntary ? r.returned_on : null)).values()],
+      },
+    ],
+    [
+      'victimsNonPunishment',
+      {
+        measure: 'rows',
+        items: [...firstStatus((r) => (r.non_punishment_applied ? r.recorded_on : null)).values()],
+      },
     ],
     ['cooperationRequests', { measure: 'rows', items: cooperation }],
     ['operationsConducted', { measure: 'rows', items: operations.map((o) => operation(o)) }],

@@ -356,6 +356,21 @@ export const messages = {
     gn: 'Ko ñemoneĩ ojeheʼóma.',
     en: 'This consent was already withdrawn.',
   },
+  reflection_period_invalid: {
+    es: 'El período de recuperación y reflexión necesita una fecha de inicio y no puede terminar antes de empezar.',
+    gn: 'Pe ára ñembopyahu ha ñepyrũ jey oikotevẽ ára oñepyrũhápe ha ndaikatúi opa oñepyrũ mboyve.',
+    en: 'The recovery and reflection period needs a start date and cannot end before it starts.',
+  },
+  return_risk_assessment_required: {
+    es: 'Antes de organizar o registrar un retorno, registre la evaluación de riesgo (fecha y nivel).',
+    gn: "Eñembosako'i térã emoinge mboyve peteĩ ñejevy, emoinge pe evaluación de riesgo (ára ha nivel).",
+    en: 'Before a return is arranged or recorded, record the risk assessment (date and level).',
+  },
+  return_before_risk_assessment: {
+    es: 'El retorno no puede ser anterior a la evaluación de riesgo.',
+    gn: 'Pe ñejevy ndaikatúi oiko evaluación de riesgo mboyve.',
+    en: 'The return cannot be earlier than the risk assessment.',
+  },
   return_arranged_not_requested: {
     es: 'Para marcar el retorno como organizado, indique también que fue solicitado.',
     gn: 'Rehechauka hag̃ua ñejevy oñembosakoʼimaha, ehechauka avei ojejerureha.',

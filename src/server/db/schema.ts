@@ -12,6 +12,8 @@ export interface InstitutionTable {
   code: string;
   name: string;
   kind: string;
+  /** Legal roles for children and indigenous persons (INSTITUTION_AUTHORITIES). */
+  authorities: Generated<string[]>;
   created_at: CreatedAt;
 }
 
@@ -173,6 +175,8 @@ export interface PersonTable {
   document_type: string | null;
   languages: TextArray;
   interpreter_needed: Generated<boolean>;
+  /** The person gave no name: given_names holds a pseudonym (shown marked as such). */
+  pseudonym: Generated<boolean>;
   indigenous: Generated<boolean>;
   residence_department: string | null;
   created_at: CreatedAt;
@@ -456,6 +460,16 @@ export interface ProtectionStatusTable {
   return_arranged: boolean;
   residency_requested: boolean;
   residency_granted: boolean;
+  reflection_from: DateOnly | null;
+  reflection_until: DateOnly | null;
+  return_voluntary: Generated<boolean>;
+  return_risk_assessed_on: DateOnly | null;
+  return_risk_level: string | null;
+  returned_on: DateOnly | null;
+  penalised: Generated<boolean>;
+  non_punishment_applied: Generated<boolean>;
+  /** The day the status was first recorded (Paraguay): the figures' date basis when none is given. */
+  recorded_on: DateOnly | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -84,7 +84,24 @@ function languagesOf(rng: Rng, nationality: string, indigenous: boolean): Person
   if (nationality === 'BR') return rng.chance(0.5) ? ['pt', 'es'] : ['pt'];
   if (nationality === 'CN' || nationality === 'ID') return rng.chance(0.3) ? ['other', 'es'] : ['other'];
   if (nationality !== 'PY') return ['es'];
-  if (indigenous) return rng.chance(0.5) ? ['gn', 'other'] : ['gn', 'es'];
+  if (indigenous) {
+    // The peoples with most speakers first (a rough order, not census weights).
+    const own = rng.pick([
+      'gun',
+      'gun',
+      'nhd',
+      'nhd',
+      'pta',
+      'pta',
+      'cag',
+      'enx',
+      'guq',
+      'tob',
+      'ayo',
+    ] as const);
+    const x = rng.float();
+    return x < 0.5 ? [own, 'gn'] : x < 0.7 ? [own] : ['gn', 'es'];
+  }
   const x = rng.float();
   return x < 0.6 ? ['es', 'gn'] : x < 0.78 ? ['gn'] : ['es'];
 }
@@ -114,6 +131,7 @@ export function drawPerson(rng: Rng, spec: PersonSpec): PersonInput {
     firstSurname,
     secondSurname: firstSurname && rng.chance(0.85) ? SURNAME_TABLE.draw(rng) : null,
     aliases: rng.chance(0.1) ? [rng.pick(NICKNAMES)] : [],
+    pseudonym: false,
     sex: spec.sex,
     gender: rng.chance(0.2)
       ? null

@@ -12,7 +12,7 @@ import type { AppServices } from '../../services.js';
 async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
   const institutions = await trx
     .selectFrom('institutions')
-    .select(['id', 'code', 'name', 'kind'])
+    .select(['id', 'code', 'name', 'kind', 'authorities'])
     .orderBy('code')
     .execute();
   const units = await trx
@@ -44,7 +44,7 @@ export function institutionRoutes(app: FastifyInstance, services: AppServices) {
     const row = await trx
       .insertInto('institutions')
       .values(body)
-      .returning(['id', 'code', 'name', 'kind'])
+      .returning(['id', 'code', 'name', 'kind', 'authorities'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actor,

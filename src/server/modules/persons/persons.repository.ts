@@ -29,6 +29,7 @@ const storedColumns = [
   'persons.document_type',
   'persons.languages',
   'persons.interpreter_needed',
+  'persons.pseudonym',
   'persons.indigenous',
   'persons.disability',
   'persons.residence_department',

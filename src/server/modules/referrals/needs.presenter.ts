@@ -65,5 +65,13 @@ export async function presentProtectionStatus(
     returnArranged: row.return_arranged,
     residencyRequested: row.residency_requested,
     residencyGranted: row.residency_granted,
+    reflectionFrom: row.reflection_from === null ? null : String(row.reflection_from),
+    reflectionUntil: row.reflection_until === null ? null : String(row.reflection_until),
+    returnVoluntary: row.return_voluntary,
+    returnRiskAssessedOn: row.return_risk_assessed_on === null ? null : String(row.return_risk_assessed_on),
+    returnRiskLevel: row.return_risk_level as StatusView['returnRiskLevel'],
+    returnedOn: row.returned_on === null ? null : String(row.returned_on),
+    penalised: row.penalised,
+    nonPunishmentApplied: row.non_punishment_applied,
   };
 }

@@ -13,6 +13,7 @@ import type {
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
+import { paraguayToday } from '../../../shared/dates.js';
 import { addTimeline } from '../cases/timeline.js';
 import { ageBandOf, match } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
@@ -101,6 +102,20 @@ export async function recordNeed(
   );
 }
 
+/**
+ * The law's order of things: a reflection period ends after it starts; a return is arranged or made
+ * only after a risk assessment (with its level), and made only after it was arranged.
+ */
+function checkProtectionLaw(input: z.output<typeof ProtectionStatusRequest>): void {
+  if (input.reflectionUntil && (!input.reflectionFrom || input.reflectionUntil < input.reflectionFrom))
+    throw errors.badRequest('reflection_period_invalid');
+  if ((input.returnArranged || input.returnedOn) && (!input.returnRiskAssessedOn || !input.returnRiskLevel))
+    throw errors.badRequest('return_risk_assessment_required');
+  if (input.returnedOn && !input.returnArranged) throw errors.badRequest('return_arranged_not_requested');
+  if (input.returnedOn && input.returnRiskAssessedOn && input.returnedOn < input.returnRiskAssessedOn)
+    throw errors.badRequest('return_before_risk_assessment');
+}
+
 /** Records (replaces) the protection status of a foreign or repatriated victim on the case. */
 export async function recordProtectionStatus(
   ctx: Ctx,
@@ -114,6 +129,7 @@ export async function recordProtectionStatus(
     throw errors.badRequest('return_arranged_not_requested');
   if (input.residencyGranted && !input.residencyRequested)
     throw errors.badRequest('residency_granted_not_requested');
+  checkProtectionLaw(input);
   const values = {
     origin_country: input.originCountry ?? null,
     destination_country: input.destinationCountry ?? null,
@@ -122,11 +138,20 @@ export async function recordProtectionStatus(
     return_arranged: input.returnArranged,
     residency_requested: input.residencyRequested,
     residency_granted: input.residencyGranted,
+    reflection_from: input.reflectionFrom ?? null,
+    reflection_until: input.reflectionUntil ?? null,
+    return_voluntary: input.returnVoluntary,
+    return_risk_assessed_on: input.returnRiskAssessedOn ?? null,
+    return_risk_level: input.returnRiskLevel ?? null,
+    returned_on: input.returnedOn ?? null,
+    penalised: input.penalised,
+    non_punishment_applied: input.nonPunishmentApplied,
     updated_at: new Date(),
   };
   await ctx.trx
     .insertInto('protection_status')
-    .values({ case_id: loaded.id, person_id: personId, ...values })
+    // The first recording's day (Paraguay) dates the non-punishment figures; an update keeps it.
+    .values({ case_id: loaded.id, person_id: personId, ...values, recorded_on: paraguayToday() })
     .onConflict((oc) => oc.columns(['case_id', 'person_id']).doUpdateSet(values))
     .execute();
   const fields = Object.keys(input);

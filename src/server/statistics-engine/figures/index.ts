@@ -6,10 +6,12 @@ import { identificationFigures } from './identification.js';
 import { preventionFigures } from './prevention.js';
 import { prosecutionFigures } from './prosecution.js';
 import { protectionFigures } from './protection.js';
+import { protectionStatusFigures } from './protection-status.js';
 
 export const FIGURES: readonly FigureDefinition[] = [
   ...identificationFigures,
   ...protectionFigures,
+  ...protectionStatusFigures,
   ...ictFigures,
   ...prosecutionFigures,
   ...preventionFigures,

@@ -76,6 +76,22 @@ const PARTICIPATION = `select distinct on (vp.person_id) vp.person_id as id,
   from victim_participation vp join investigations i on i.id = vp.investigation_id
   order by vp.person_id, vp.updated_at, vp.id`;
 
+/**
+ * Victims penalised for acts they were compelled to commit: from their participation in proceedings
+ * (the first record, as above) or from their protection status on a case; one row per person record
+ * at the earliest of the two dates. The protection rows take the case's owner, department and ICT.
+ */
+const PENALISED = `select distinct on (p.id) p.id, p.on_date, p.institution_id, p.department, p.ict from (
+    select f.id, f.on_date, f.institution_id, f.department, f.ict, 0 as src from (${PARTICIPATION}) f
+      where f.penalised
+    union all
+    select ps.person_id, ps.recorded_on, c.owner_institution_id, coalesce(c.detection_department, 'Unknown'),
+      case when exists (select 1 from trafficking_events e where e.case_id = c.id and e.online) then 'online'
+        else 'offline' end, 1
+    from protection_status ps join cases c on c.id = ps.case_id
+    where ps.penalised and ps.recorded_on is not null
+  ) p order by p.id, p.on_date, p.src`;
+
 const COOPERATION = `select c.id, c.requested_on as on_date, c.kind, ${INVESTIGATION}
   from cooperation_requests c join investigations i on i.id = c.investigation_id`;
 
@@ -293,8 +309,7 @@ export const prosecutionFigures = [
     id: 'victimsPenalised',
     unit: 'persons',
     measure: 'rows',
-    source: PARTICIPATION,
-    where: 'f.penalised',
+    source: PENALISED,
     columns: BASE,
     breakdowns: breakdowns(BASE),
     title: {
@@ -302,8 +317,8 @@ export const prosecutionFigures = [
       en: 'Victims penalised for acts they were compelled to commit',
     },
     definition: {
-      es: 'Personas participantes en un proceso registradas como sancionadas por actos cometidos como consecuencia directa de la trata (principio de no punición). Debería ser cero.',
-      en: 'Persons taking part in proceedings recorded as penalised for acts committed as a direct result of being trafficked (non-punishment principle). It should be zero.',
+      es: 'Personas registradas como sancionadas por actos cometidos como consecuencia directa de la trata (principio de no punición), en su participación en un proceso o en su situación de protección en un caso; una vez, en la fecha más temprana. Debería ser cero.',
+      en: 'Persons recorded as penalised for acts committed as a direct result of being trafficked (non-punishment principle), in their participation in proceedings or in their protection status on a case; once, at the earliest date. It should be zero.',
     },
   }),
   defineFigure({

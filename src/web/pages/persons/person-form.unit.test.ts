@@ -9,6 +9,7 @@ const person: PersonView = {
   firstSurname: 'Benítez',
   secondSurname: null,
   aliases: [],
+  pseudonym: false,
   sex: 'Female',
   gender: null,
   dateOfBirth: null,

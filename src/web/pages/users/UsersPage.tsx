@@ -40,7 +40,7 @@ export function UsersPage() {
 
   // Without the institution list the actor can only work within their own institution.
   const institutionOptions: InstitutionView[] = institutions ?? [
-    { ...session.user.institution, kind: '', units: [] },
+    { ...session.user.institution, kind: '', authorities: [], units: [] },
   ];
 
   const onSearch = filters.handleSubmit((values) => {
