@@ -19,37 +19,7 @@ export const DOCUMENT_TYPES = [
   'Other',
   'None',
 ] as const;
-/**
- * Languages of a person, a provider or a campaign: Spanish, Guaraní (ISO 639-1), Portuguese, and the
- * languages of Paraguay's indigenous peoples by ISO 639-3 code (codes and names checked against
- * Debian's iso-codes 4.15; docs/LEGAL-PROVISIONS.md), so that an interpreter can be asked for by
- * language; `other` for the rest.
- */
-export const LANGUAGES = [
-  'es',
-  'gn',
-  'pt',
-  'gun',
-  'nhd',
-  'pta',
-  'gui',
-  'tpj',
-  'guq',
-  'enx',
-  'enl',
-  'aqt',
-  'spn',
-  'tmf',
-  'gva',
-  'cag',
-  'mca',
-  'crt',
-  'ayo',
-  'ceg',
-  'tob',
-  'other',
-] as const;
-/** The indigenous languages among LANGUAGES (interpretation is arranged with INDI). */
+/** The languages of Paraguay's indigenous peoples (ISO 639-3; interpretation is arranged with INDI). */
 export const INDIGENOUS_LANGUAGES = [
   'gun',
   'nhd',
@@ -70,6 +40,13 @@ export const INDIGENOUS_LANGUAGES = [
   'ceg',
   'tob',
 ] as const;
+/**
+ * Languages of a person, a provider or a campaign: Spanish, Guaraní (ISO 639-1), Portuguese, and the
+ * languages of Paraguay's indigenous peoples by ISO 639-3 code (codes and names checked against
+ * Debian's iso-codes 4.15; docs/LEGAL-PROVISIONS.md), so that an interpreter can be asked for by
+ * language; `other` for the rest.
+ */
+export const LANGUAGES = ['es', 'gn', 'pt', ...INDIGENOUS_LANGUAGES, 'other'] as const;
 
 export const DEPARTMENTS = [
   'PY-ASU',
