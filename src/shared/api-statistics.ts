@@ -163,6 +163,17 @@ export const FigureResult = z.object({
 });
 export type FigureResult = z.output<typeof FigureResult>;
 
+/**
+ * The figure operation's answer: a row's `value` is null with `small: true` when an analyst reads a
+ * count of 1 or 2 that includes other institutions' victims, shown as "<3"; `smallTotals` names the
+ * totals withheld the same way (docs/PRIVACY.md, "Small counts for analysts").
+ */
+export const StatisticsResult = FigureResult.extend({
+  rows: z.array(FigureRow.extend({ value: z.number().nullable(), small: z.boolean().optional() })),
+  smallTotals: z.array(z.enum(['total', 'previousTotal'])).optional(),
+});
+export type StatisticsResult = z.output<typeof StatisticsResult>;
+
 export const DrillQuery = StatisticsFilters.extend({
   figure: z.enum(FIGURE_IDS),
   by: z.enum(DIMENSION_IDS).optional(),

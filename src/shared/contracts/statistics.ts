@@ -3,7 +3,7 @@ import { defineContract } from '../contract.js';
 import {
   DrillQuery,
   DrillResult,
-  FigureResult,
+  StatisticsResult,
   NationalReport,
   PublicQuery,
   PublicStatistics,
@@ -23,7 +23,7 @@ export const getStatistics = defineContract({
     'One figure (docs/DOMAIN.md §7) for a period and filters, its year-over-year change and a breakdown',
   action: 'statistics.read',
   query: StatisticsQuery,
-  response: FigureResult,
+  response: StatisticsResult,
 });
 
 export const drillStatistics = defineContract({

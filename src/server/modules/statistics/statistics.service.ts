@@ -4,7 +4,12 @@
  * (refresh.ts), so the same filters always give the same number as the records hold.
  */
 import type { z } from 'zod';
-import type { DrillQuery, StatisticsQuery } from '../../../shared/api-statistics.js';
+import type {
+  DrillQuery,
+  FigureResult,
+  StatisticsQuery,
+  StatisticsResult,
+} from '../../../shared/api-statistics.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { readForAnalytics, type AnalyticsSource, type ReadVia } from '../../db/read-replica.js';
@@ -60,7 +65,37 @@ export async function getStatistics(
     computeFigure(trx, figure(query.figure), filtersOf(query), query.by, locale),
   );
   await auditOperation(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
-  return { ...result, freshness };
+  return { ...withSmallCounts(ctx, query, result), freshness };
+}
+
+/**
+ * Small counts for analysts (docs/PRIVACY.md): a count of 1 or 2 that includes other institutions'
+ * victims is withheld (null, `small`) and shown as "<3", so that combining filters cannot single out
+ * one victim of another institution. Exact when the figure is filtered to the analyst's own
+ * institution, and in the analyst's own row of a breakdown by institution; zero stays zero (it
+ * describes nobody). Other roles read figures as before: they work cases, not only aggregates.
+ */
+export function withSmallCounts(
+  ctx: Ctx,
+  query: z.output<typeof StatisticsQuery>,
+  result: FigureResult,
+): StatisticsResult {
+  const { actor } = ctx;
+  if (actor.role !== 'analyst' || query.institution === actor.institutionId) return result;
+  const small = (n: number | null) => n !== null && n >= 1 && n <= 2;
+  const ownRow = (key: string) => query.by === 'institution' && key === actor.institutionCode;
+  const smallTotals = (['total', 'previousTotal'] as const).filter((k) => small(result[k]));
+  return {
+    ...result,
+    total: smallTotals.includes('total') ? null : result.total,
+    previousTotal: smallTotals.includes('previousTotal') ? null : result.previousTotal,
+    // A change computed from a withheld total would give it back.
+    changePercent: smallTotals.length > 0 ? null : result.changePercent,
+    rows: result.rows.map((r) =>
+      small(r.value) && !ownRow(r.key) ? { key: r.key, value: null, small: true } : r,
+    ),
+    ...(smallTotals.length > 0 ? { smallTotals } : {}),
+  };
 }
 
 /** The cases behind a figure, limited to those the reader may open; audited as a read of records. */

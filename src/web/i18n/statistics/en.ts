@@ -20,6 +20,9 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.freshness.pending':
     'Changes to {pending, plural, one {# person} other {# persons}} not counted yet (updated in the background).',
   'stats.multiValued': 'A person may count in several categories: the rows do not add up to the total.',
+  'stats.small': '<3',
+  'stats.smallNote':
+    '"<3": 1 or 2 victims including other institutions’ records; the exact count is not shown so that nobody can be singled out.',
   'stats.definition': 'Definition',
   'stats.category': 'Category',
   'stats.value': 'Value',

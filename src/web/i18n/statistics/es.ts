@@ -18,6 +18,9 @@ export const statisticsEs = {
   'stats.freshness.pending':
     'Cambios de {pending, plural, one {# persona} other {# personas}} aún por incorporar (se actualizan en segundo plano).',
   'stats.multiValued': 'Una persona puede contar en varias categorías: las filas no suman el total.',
+  'stats.small': '<3',
+  'stats.smallNote':
+    '«<3»: 1 o 2 víctimas que incluyen registros de otras instituciones; la cifra exacta no se muestra para que nadie pueda ser identificado.',
   'stats.definition': 'Definición',
   'stats.category': 'Categoría',
   'stats.value': 'Valor',

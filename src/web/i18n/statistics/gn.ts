@@ -20,6 +20,9 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'stats.freshness.pending':
     'Cambios de {pending, plural, one {# persona} other {# personas}} ndoikéi gueteri (oñembohekopyahu segundo plano-pe).',
   'stats.multiValued': 'Peteĩ tapicha ikatu oĩ heta hendápe: umi tysýi ndoguahẽi opavavépe.',
+  'stats.small': '<3',
+  'stats.smallNote':
+    '«<3»: 1 térã 2 tapicha ambue institución kuatiápe; papapy añetegua ndojehechaukái avave ani hag̃ua ojeikuaa.',
   'stats.definition': 'Mba’épa he’ise',
   'stats.category': 'Mba’éichagua',
   'stats.value': 'Papapy',

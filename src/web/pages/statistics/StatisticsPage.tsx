@@ -160,10 +160,17 @@ export function StatisticsPage() {
             <section aria-live="polite" aria-busy={result.isFetching}>
               <h2>{figureLabel(t, data.figure)}</h2>
               <p className="stat-total" data-testid="stat-total">
-                {t('stats.total', { year })}: <strong>{number(data.total)}</strong>
+                {t('stats.total', { year })}:{' '}
+                <strong>{data.smallTotals?.includes('total') ? t('stats.small') : number(data.total)}</strong>
               </p>
               <p>
-                {t('stats.previous', { year: year - 1, value: number(data.previousTotal) })} —{' '}
+                {t('stats.previous', {
+                  year: year - 1,
+                  value: data.smallTotals?.includes('previousTotal')
+                    ? t('stats.small')
+                    : number(data.previousTotal),
+                })}{' '}
+                —{' '}
                 {data.changePercent === null
                   ? t('stats.noBase')
                   : t('stats.change', { change: data.changePercent })}
@@ -221,13 +228,20 @@ export function StatisticsPage() {
                         {data.rows.map((row) => (
                           <tr key={row.key}>
                             <th scope="row">{keyLabel(t, locale, by, row.key)}</th>
-                            <td className="cell-number">{number(row.value)}</td>
+                            <td className="cell-number">
+                              {row.small ? t('stats.small') : number(row.value)}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
                   </div>
                   {data.multiValued && <p className="field-hint">{t('stats.multiValued')}</p>}
+                  {(data.rows.some((r) => r.small) || data.smallTotals) && (
+                    <p className="field-hint" data-testid="stat-small-note">
+                      {t('stats.smallNote')}
+                    </p>
+                  )}
                 </>
               )}
             </section>

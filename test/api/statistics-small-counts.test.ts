@@ -1,0 +1,66 @@
+/**
+ * Small counts for analysts (docs/PRIVACY.md): a count of 1 or 2 that includes other institutions'
+ * victims reaches an analyst as "<3" (null with `small`), never exact; a case role reads it exact,
+ * and so does an analyst filtering to their own institution. Synthetic demo data only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/server/demo/demo.js';
+import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { api, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+
+type Row = { key: string; value: number | null; small?: boolean };
+
+describe.skipIf(skipBackend)('statistics: small counts for analysts', () => {
+  let t: TestContext;
+  let analyst: Session;
+  let ownAnalyst: Session;
+  let supervisor: Session;
+  const QUERY = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await generateDemo(t.services, {
+      cases: 60,
+      seed: 'small-counts',
+      password: 'demo password small counts 2026',
+    });
+    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+    ownAnalyst = await userWithSession(t, { role: 'analyst', institution: 'PNPTU' });
+    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it('shows an analyst "<3" where the count is 1 or 2, and the exact count otherwise', async () => {
+    const exact = (await api(t, supervisor, 'GET', QUERY)).json() as { rows: Row[] };
+    const res = await api(t, analyst, 'GET', QUERY);
+    expect(res.statusCode).toBe(200);
+    const seen = res.json() as { rows: Row[] };
+    const small = exact.rows.filter((r) => r.value === 1 || r.value === 2);
+    // The demo's 60 cases spread over 18 departments: some hold one or two victims.
+    expect(small.length).toBeGreaterThan(0);
+    expect(seen.rows.map((r) => r.key)).toEqual(exact.rows.map((r) => r.key));
+    exact.rows.forEach((r, i) => {
+      if (r.value === 1 || r.value === 2)
+        expect(seen.rows[i]).toEqual({ key: r.key, value: null, small: true });
+      else expect(seen.rows[i]).toEqual(r);
+    });
+    expect(seen.rows.some((r) => r.value === 1 || r.value === 2)).toBe(false);
+  });
+
+  it('withholds a total of 1 or 2 and its change, and is exact for the analyst’s own institution', async () => {
+    const pnptu = await institutionId(t, 'PNPTU');
+    const own = `${QUERY}&institution=${pnptu}`;
+    const mine = (await api(t, ownAnalyst, 'GET', own)).json() as { rows: Row[] };
+    const exact = (await api(t, supervisor, 'GET', own)).json() as { rows: Row[] };
+    expect(mine.rows).toEqual(exact.rows);
+    // A filter narrowing to one department's victims: the total itself is small.
+    const one = exact.rows.find((r) => r.value === 1 || r.value === 2)!;
+    const narrow = `/api/statistics?figure=victimsIdentified&year=2025&department=${one.key}`;
+    const byAnalyst = (await api(t, analyst, 'GET', narrow)).json();
+    const bySupervisor = (await api(t, supervisor, 'GET', narrow)).json();
+    expect(bySupervisor.total).toBe(one.value);
+    expect(byAnalyst.total).toBeNull();
+    expect(byAnalyst.smallTotals).toContain('total');
+    expect(byAnalyst.changePercent).toBeNull();
+  });
+});
