@@ -45,7 +45,7 @@ export const ACTIONS = {
     'complicityRegister',
   ],
   legalProvision: ['list'],
-  statistics: ['read', 'report', 'drill'],
+  statistics: ['read', 'report', 'drill', 'publish'],
   task: ['create', 'list', 'update'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
   device: ['register', 'list', 'revoke', 'unlock'],

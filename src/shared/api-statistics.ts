@@ -223,7 +223,24 @@ export const NationalReport = z.object({
 });
 export type NationalReport = z.output<typeof NationalReport>;
 
-export const PublicQuery = z.strictObject({ year: Year.optional() });
+export const PublicQuery = z.strictObject({
+  year: Year.optional(),
+  /** A release's version (default: the latest published). */
+  release: z.coerce.number().int().min(1).max(1_000_000).optional(),
+});
+
+/** A published release of the public statistics: immutable, numbered, dated (docs/DISCLOSURE-CONTROL.md). */
+export const StatisticsRelease = z.object({
+  version: z.number(),
+  publishedAt: z.string(),
+  years: z.array(z.number()),
+  k: z.number(),
+  /** The protection applied: threshold, suppression, change threshold and cell-key perturbation table. */
+  method: z.string(),
+});
+export type StatisticsRelease = z.output<typeof StatisticsRelease>;
+export const StatisticsReleaseList = z.object({ releases: z.array(StatisticsRelease) });
+export const PublishReleaseRequest = z.strictObject({});
 export const PublicTable = z.object({
   id: z.string(),
   figure: z.enum(FIGURE_IDS),
@@ -247,6 +264,8 @@ export const PublicStatistics = z.object({
   licence: z.object({ id: z.string(), name: z.string(), url: z.string() }),
   generatedAt: z.string(),
   tables: z.array(PublicTable),
+  /** The release these tables belong to. */
+  release: StatisticsRelease,
 });
 export type PublicStatistics = z.output<typeof PublicStatistics>;
 

@@ -5,7 +5,8 @@
  * public (no session).
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { api } from '../helpers/factories.js';
+import type { TestContext } from '../helpers/db.js';
+import { api, userWithSession } from '../helpers/factories.js';
 import type { IdentificationCell } from './access-matrix-identification.js';
 
 type Res = LightMyRequestResponse;
@@ -18,10 +19,20 @@ export const STATISTICS_MATRIX = {
   'drillStatistics: the cases behind victims identified in 2025':         '403  403  403  200  200  403  403',
   'getNationalReport: the 2025 report (JSON)':                            '200  403  403  200  200  200  403',
   'downloadNationalReport: the 2025 report as CSV':                       '200  403  403  200  200  200  403',
-  'getPublicStatistics: open data of 2025 (no session needed)':          '200  200  200  200  200  200  200',
-  'downloadPublicStatistics: open data of 2025 as CSV':                   '200  200  200  200  200  200  200',
+  'getPublicStatistics: the latest release (no session needed)':          '200  200  200  200  200  200  200',
+  'downloadPublicStatistics: the latest release as CSV':                   '200  200  200  200  200  200  200',
+  'listStatisticsReleases: the published releases (no session needed)':   '200  200  200  200  200  200  200',
+  'publishStatisticsRelease: publish a release of the open data':        '403  403  403  403  403  201  403',
 } as const;
 type Situation = keyof typeof STATISTICS_MATRIX;
+
+/** The open data is served from releases: a statistician publishes one if there is none yet. */
+async function ensureRelease(t: TestContext) {
+  const list = await api(t, null, 'GET', '/api/public/statistics/releases');
+  if (list.json().releases.length) return;
+  const analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+  await api(t, analyst, 'POST', '/api/statistics/releases', {});
+}
 
 export const STATISTICS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
   'getStatistics: victims identified in 2025 by sex': (c) =>
@@ -32,8 +43,16 @@ export const STATISTICS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
     api(c.t, c.s, 'GET', '/api/statistics/report?year=2025'),
   'downloadNationalReport: the 2025 report as CSV': (c) =>
     api(c.t, c.s, 'GET', '/api/statistics/report/file?year=2025&format=csv'),
-  'getPublicStatistics: open data of 2025 (no session needed)': (c) =>
-    api(c.t, c.s, 'GET', '/api/public/statistics?year=2025'),
-  'downloadPublicStatistics: open data of 2025 as CSV': (c) =>
-    api(c.t, c.s, 'GET', '/api/public/statistics.csv?year=2025'),
+  'getPublicStatistics: the latest release (no session needed)': async (c) => {
+    await ensureRelease(c.t);
+    return api(c.t, c.s, 'GET', '/api/public/statistics');
+  },
+  'downloadPublicStatistics: the latest release as CSV': async (c) => {
+    await ensureRelease(c.t);
+    return api(c.t, c.s, 'GET', '/api/public/statistics.csv');
+  },
+  'listStatisticsReleases: the published releases (no session needed)': (c) =>
+    api(c.t, c.s, 'GET', '/api/public/statistics/releases'),
+  'publishStatisticsRelease: publish a release of the open data': (c) =>
+    api(c.t, c.s, 'POST', '/api/statistics/releases', {}),
 };

@@ -97,6 +97,8 @@ describe.skipIf(skipBackend)('statistics API', () => {
     expect(publicK({})).toBe(11);
     expect(publicK({ NANDUTI_STATISTICS_K: '5' })).toBe(5);
     expect(() => publicK({ NANDUTI_STATISTICS_K: '1' })).toThrow(/at least 2/);
+    // The public site serves published releases only: a statistician publishes one first.
+    expect((await api(t, analyst, 'POST', '/api/statistics/releases', {})).statusCode).toBe(201);
     const res = await api(t, null, 'GET', '/api/public/statistics?year=2025');
     expect(res.statusCode).toBe(200);
     const body = res.json();

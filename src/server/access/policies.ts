@@ -349,6 +349,8 @@ export const policies = {
     report: statisticsReader,
     /** From a number to its cases: only roles that read case records (and only the cases they may). */
     drill: is('supervisor', 'prosecutor'),
+    /** A statistician publishes the open data's releases. */
+    publish: is('analyst'),
   },
   linkage: {
     /** Likely matches at intake, among the persons the user may already read. */

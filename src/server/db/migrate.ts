@@ -31,6 +31,7 @@ import * as consentRepresentative from './migrations/2026-12-05T20-10-00_consent
 import * as recordVersions from './migrations/2026-12-05T20-20-00_record_versions.js';
 import * as lawAndFigures from './migrations/2026-12-05T19-03-00_law_and_figures.js';
 import * as loginAttemptNames from './migrations/2026-12-05T20-40-00_login_attempt_names.js';
+import * as statisticsReleases from './migrations/2026-12-05T20-41-00_statistics_releases.js';
 import * as protectionLaw from './migrations/2026-12-05T20-50-00_protection_law.js';
 
 export const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T20-10-00_consent_representative': consentRepresentative,
   '2026-12-05T20-20-00_record_versions': recordVersions,
   '2026-12-05T20-40-00_login_attempt_names': loginAttemptNames,
+  '2026-12-05T20-41-00_statistics_releases': statisticsReleases,
   '2026-12-05T20-50-00_protection_law': protectionLaw,
 };
 

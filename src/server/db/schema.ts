@@ -552,6 +552,8 @@ export interface DB {
   stat_dirty: StatDirtyTable;
   stat_state: StatStateTable;
   stat_persons: StatPersonTable;
+  statistics_releases: StatisticsReleaseTable;
+  stat_record_keys: StatRecordKeyTable;
   stat_services: StatServiceTable;
   stat_referrals: StatReferralTable;
   stat_needs: StatNeedTable;
@@ -874,6 +876,22 @@ export interface StatDirtyTable {
 export interface StatStateTable {
   id: number;
   version: string;
+}
+
+export interface StatisticsReleaseTable {
+  version: number;
+  published_at: Generated<Date>;
+  published_by: string | null;
+  k: number;
+  method: string;
+  years: number[];
+  content: Json<Record<string, unknown>>;
+  basis: Json<Record<string, number>>;
+}
+
+export interface StatRecordKeyTable {
+  person_key: string;
+  record_key: number;
 }
 
 export interface StatPersonTable {

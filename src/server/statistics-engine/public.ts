@@ -7,9 +7,11 @@ import type { DimensionId, FigureId, PublicStatistics, PublicTable } from '../..
 import type { Trx } from '../db/database.js';
 import { protectSeries, protectTable } from './disclosure.js';
 import { computeCells } from './engine.js';
+
+/** Where a table's cells come from: the engine, or a caller that also keys them (statistics releases). */
+export type CellsOf = typeof computeCells;
 import { figure as figureOf } from './figures/index.js';
 import { dimensionSql } from './dimensions.js';
-import { factsVersion } from './refresh.js';
 
 /** Minimum persons a published value may describe (docs/DOMAIN.md §7; CTDC uses 11). */
 export function publicK(env: NodeJS.ProcessEnv = process.env): number {
@@ -47,6 +49,7 @@ async function table(
   year: number,
   k: number,
   [id, figureId, rowDim, colDim]: (typeof TABLES)[number],
+  cellsOf: CellsOf,
 ): Promise<PublicTable> {
   const figure = figureOf(figureId);
   const period =
@@ -54,7 +57,7 @@ async function table(
       ? { from: SERIES_FROM, until: `${year + 1}-01-01` }
       : { from: `${year}-01-01`, until: `${year + 1}-01-01` };
   const by = colDim ? [rowDim, colDim] : [rowDim];
-  const cells = await computeCells(trx, figure, period, {}, by);
+  const cells = await cellsOf(trx, figure, period, {}, by);
   // A person counted under several values (forms, platforms, services): the sum is not a count of persons.
   const multiValued =
     by.some((dimension) => dimensionSql(figure, dimension).multi) || rowDim === 'serviceType';
@@ -99,29 +102,15 @@ async function table(
   };
 }
 
-/**
- * Published tables by (facts version, year, k): the public site is read far more often than the
- * records change, and the version (refresh.ts) changes with every change of the facts, on every
- * app server alike.
- */
-const cache = new Map<string, PublicStatistics>();
-const CACHE_SIZE = 32;
-
-/** The public tables of `year`, from the cache while the facts have not changed. */
-export async function cachedPublicStatistics(trx: Trx, year: number, k: number): Promise<PublicStatistics> {
-  const key = `${await factsVersion(trx)}:${year}:${k}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const fresh = await publicStatistics(trx, year, k);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, fresh);
-  return fresh;
-}
-
 /** Every public table for `year`, protected with threshold `k`. */
-export async function publicStatistics(trx: Trx, year: number, k: number): Promise<PublicStatistics> {
+export async function publicStatistics(
+  trx: Trx,
+  year: number,
+  k: number,
+  cellsOf: CellsOf = computeCells,
+): Promise<Omit<PublicStatistics, 'release'>> {
   const tables: PublicTable[] = [];
-  for (const spec of TABLES) tables.push(await table(trx, year, k, spec));
+  for (const spec of TABLES) tables.push(await table(trx, year, k, spec, cellsOf));
   const years = tables[0]!.rowKeys.map(Number).filter((y) => y <= year);
   return {
     year,

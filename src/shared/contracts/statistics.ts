@@ -7,9 +7,12 @@ import {
   NationalReport,
   PublicQuery,
   PublicStatistics,
+  PublishReleaseRequest,
   ReportFileQuery,
   ReportQuery,
   StatisticsQuery,
+  StatisticsRelease,
+  StatisticsReleaseList,
 } from '../api-statistics.js';
 
 const common = { tags: ['statistics'], purpose: 'statistics' } as const;
@@ -65,7 +68,8 @@ export const getPublicStatistics = defineContract({
   operationId: 'getPublicStatistics',
   method: 'GET',
   path: '/api/public/statistics',
-  summary: 'Open data: the protected figures of a year (no sign-in; every table passes disclosure control)',
+  summary:
+    'Open data: the protected figures of a year in a published release (default: the latest; no sign-in)',
   tags: ['public'],
   auth: 'public',
   query: PublicQuery,
@@ -83,4 +87,27 @@ export const downloadPublicStatistics = defineContract({
   response: null,
   download: true,
   status: 200,
+});
+
+export const listStatisticsReleases = defineContract({
+  operationId: 'listStatisticsReleases',
+  method: 'GET',
+  path: '/api/public/statistics/releases',
+  summary: 'The published releases of the open data, newest first (version, date, years, protection)',
+  tags: ['public'],
+  auth: 'public',
+  response: StatisticsReleaseList,
+});
+
+export const publishStatisticsRelease = defineContract({
+  ...common,
+  operationId: 'publishStatisticsRelease',
+  method: 'POST',
+  path: '/api/statistics/releases',
+  summary:
+    'Publishes a new release of the open data: a frozen, dated snapshot under disclosure control and cell-key perturbation',
+  action: 'statistics.publish',
+  body: PublishReleaseRequest,
+  response: StatisticsRelease,
+  status: 201,
 });

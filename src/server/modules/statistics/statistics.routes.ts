@@ -1,6 +1,5 @@
 /** Statistics operations: figures, drill-down, the national report (JSON and files), the public open data. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { paraguayYear } from '../../../shared/dates.js';
 import type { Locale } from '../../../shared/roles.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
@@ -8,12 +7,8 @@ import type { AppServices } from '../../services.js';
 import { publicCsv } from '../../statistics-engine/render/csv.js';
 import { publicK } from '../../statistics-engine/public.js';
 import { renderReport } from '../../statistics-engine/render/index.js';
-import {
-  drillStatistics,
-  getNationalReport,
-  getPublicStatistics,
-  getStatistics,
-} from './statistics.service.js';
+import { listReleases, publishRelease, releasedStatistics } from './releases.service.js';
+import { drillStatistics, getNationalReport, getStatistics } from './statistics.service.js';
 
 const reportLocale = (query: 'es' | 'en' | undefined, locale: Locale) =>
   query ?? (locale === 'en' ? 'en' : 'es');
@@ -64,18 +59,24 @@ export function statisticsRoutes(app: FastifyInstance, services: AppServices): v
     audited,
   );
 
-  route(
-    contracts.getPublicStatistics,
-    async ({ trx }, { query }) => getPublicStatistics(trx, query.year ?? paraguayYear(), publicK(), services),
-    audited,
-  );
+  // The public site reads published releases only, never the live tables (releases.service.ts).
+  route(contracts.getPublicStatistics, async ({ trx }, { query }) => releasedStatistics(trx, query));
 
   route(
     contracts.downloadPublicStatistics,
     async ({ trx, reply }, { query }) => {
-      const data = await getPublicStatistics(trx, query.year ?? paraguayYear(), publicK(), services);
-      await sendFile(reply, publicCsv(data), 'text/csv; charset=utf-8', `nanduti-open-data-${data.year}.csv`);
+      const data = await releasedStatistics(trx, query);
+      await sendFile(
+        reply,
+        publicCsv(data),
+        'text/csv; charset=utf-8',
+        `nanduti-open-data-${data.year}-release-${data.release.version}.csv`,
+      );
     },
-    audited,
+    { transaction: 'read' },
   );
+
+  route(contracts.listStatisticsReleases, async ({ trx }) => ({ releases: await listReleases(trx) }));
+
+  route(contracts.publishStatisticsRelease, async (ctx) => publishRelease(ctx, publicK()));
 }

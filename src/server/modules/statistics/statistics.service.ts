@@ -1,6 +1,6 @@
 /**
  * Statistics operations: a figure with its breakdown, the drill-down to its cases, the national
- * report, the public open data. Each starts by bringing the facts up to date in its transaction
+ * report (the public open data is served from releases: releases.service.ts). Each starts by bringing the facts up to date in its transaction
  * (refresh.ts), so the same filters always give the same number as the records hold.
  */
 import type { z } from 'zod';
@@ -17,7 +17,6 @@ import type { Ctx } from '../../core/context.js';
 import { drillCases } from '../../statistics-engine/drill.js';
 import { computeFigure } from '../../statistics-engine/engine.js';
 import { figure } from '../../statistics-engine/figures/index.js';
-import { cachedPublicStatistics } from '../../statistics-engine/public.js';
 import { pendingFacts, refreshFactsIfFew, INLINE_REFRESH_LIMIT } from '../../statistics-engine/refresh.js';
 import { nationalReport } from '../../statistics-engine/report.js';
 
@@ -125,16 +124,5 @@ export async function getNationalReport(
   // The report is a document: the same whether read on the replica or the primary, without meta.
   const { result } = await readFigures(source, ctx.trx, (trx) => nationalReport(trx, year, locale));
   await auditOperation(ctx, 'statistics.report', 'statistics', null, ['year']);
-  return result;
-}
-
-/** The public, disclosure-controlled tables of a year (no session, nothing personal, nothing audited). */
-export async function getPublicStatistics(
-  trx: Trx,
-  year: number,
-  k: number,
-  source: AnalyticsSource = PRIMARY_ONLY,
-) {
-  const { result } = await readFigures(source, trx, (reader) => cachedPublicStatistics(reader, year, k));
   return result;
 }
