@@ -31,12 +31,15 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
   /** Every statistic of a year: the national report and the public open data (timestamps aside). */
   async function statisticsOf(year: number) {
     const report = await api(t, analyst, 'GET', `/api/statistics/report?year=${year}&locale=es`);
-    // The open data as a new release would publish it now (the public site serves releases only).
-    expect((await api(t, analyst, 'POST', '/api/statistics/releases', {})).statusCode).toBe(201);
-    const open = await api(t, null, 'GET', `/api/public/statistics?year=${year}`);
+    // The open data as a new release would publish it now (the public site serves releases only;
+    // a release covers the years up to the current one).
+    const release = await api(t, analyst, 'POST', '/api/statistics/releases', {});
+    expect(release.statusCode).toBe(201);
     expect(report.statusCode).toBe(200);
-    expect(open.statusCode).toBe(200);
     const { generatedAt: _r, ...reportBody } = report.json();
+    if (!release.json().years.includes(year)) return { report: reportBody, open: null };
+    const open = await api(t, null, 'GET', `/api/public/statistics?year=${year}`);
+    expect(open.statusCode).toBe(200);
     const { generatedAt: _o, release: _v, ...openBody } = open.json();
     return { report: reportBody, open: openBody };
   }
@@ -171,7 +174,7 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('already_erased');
-  });
+  }, 180_000);
 
   /** A closed case of PNPTU with one person, past retention (closed in 2020). */
   async function dueCase(): Promise<{ caseId: string; personId: string }> {
