@@ -49,7 +49,12 @@ const loginRoute = createRoute({
 const publicDashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public',
-  validateSearch: searchFrom(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() })),
+  validateSearch: searchFrom(
+    z.object({
+      year: z.coerce.number().int().min(2000).max(2100).optional(),
+      release: z.coerce.number().int().min(1).optional(),
+    }),
+  ),
   component: lazyRouteComponent(() => import('./pages/public/PublicDashboard.js'), 'PublicDashboard'),
 });
 

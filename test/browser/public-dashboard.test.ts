@@ -1,5 +1,5 @@
 /**
- * Journeys: a visitor opens the public dashboard on a phone, in Guaraní, and downloads the open data
+ * Journeys: a visitor opens the public dashboard (the release a statistician published) on a phone, in Guaraní, and downloads the open data
  * as CSV (every published value of at least k = 11 persons); an analyst signs in and sees figures,
  * never a record (no drill-down, no cases, no persons).
  */
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
-import { createStaffUser, signIn, type StaffUser } from './fixtures.js';
+import { apiLogin, createStaffUser, signIn, type StaffUser } from './fixtures.js';
 import {
   cli,
   launchBrowser,
@@ -39,6 +39,9 @@ describe('public dashboard and the analyst’s statistics', () => {
       role: 'analyst',
       institutionCode: 'MESA',
     });
+    // The public site serves published releases only: the statistician publishes one.
+    const client = await apiLogin(server, analyst.username, analyst.password);
+    await client.request('POST', '/api/statistics/releases', {});
   }, 300_000);
 
   afterAll(async () => {

@@ -71,6 +71,12 @@ const NUL_MESSAGE: Record<Locale, string> = {
   en: 'may not contain the NUL character',
 };
 
+const NO_BODY_MESSAGE: Record<Locale, string> = {
+  es: 'esta operación no acepta datos en el cuerpo',
+  gn: 'ko tembiapo ndohupytýi mbaʼekuaarã rete-pe',
+  en: 'this operation takes no body',
+};
+
 const NO_QUERY_MESSAGE: Record<Locale, string> = {
   es: 'esta operación no acepta parámetros en la dirección',
   gn: 'ko tembiapo ndohupytýi parámetro dirección-pe',
@@ -104,6 +110,11 @@ function validate(schema: ZodType | undefined, value: unknown, where: string, lo
       throw errors.validation(
         keys.map((key) => ({ path: `query.${key}`, message: NO_QUERY_MESSAGE[locale] })),
       );
+    // An operation without a body takes none, or an empty object: anything else is a mistake.
+    const emptyObject =
+      value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+    if (where === 'body' && value !== undefined && !emptyObject)
+      throw errors.validation([{ path: 'body', message: NO_BODY_MESSAGE[locale] }]);
     return undefined;
   }
   const nul = nulIssues(value, where, locale);

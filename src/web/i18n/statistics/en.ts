@@ -120,5 +120,10 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'public.table.identifiedOnlineByPlatform': 'Victims recruited or exploited online, by platform',
   'public.table.assistedByAgeGroupAndSex': 'Victims assisted by age group and sex',
   'public.table.assistedByServiceType': 'Victims assisted by type of service',
+  'public.release': 'Release',
+  'public.releaseOption': 'No. {version} of {date}',
+  'public.releaseNote':
+    'Figures of release no. {version} ({date}). They change only with a new release; each value is published with a little noise and changes only when at least {k} persons change it.',
+  'public.noRelease': 'No figures have been published yet.',
   'public.empty': 'No data published for this year.',
 };

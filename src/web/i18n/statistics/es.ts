@@ -118,5 +118,10 @@ export const statisticsEs = {
   'public.table.identifiedOnlineByPlatform': 'Víctimas captadas o explotadas en línea, por plataforma',
   'public.table.assistedByAgeGroupAndSex': 'Víctimas asistidas por grupo de edad y sexo',
   'public.table.assistedByServiceType': 'Víctimas asistidas por tipo de servicio',
+  'public.release': 'Publicación',
+  'public.releaseOption': 'N.º {version} del {date}',
+  'public.releaseNote':
+    'Cifras de la publicación n.º {version} ({date}). Cambian solo con una nueva publicación; cada valor se publica con un pequeño ruido y cambia solo si cambian al menos {k} personas.',
+  'public.noRelease': 'Todavía no hay cifras publicadas.',
   'public.empty': 'No hay datos publicados para este año.',
 } as const;

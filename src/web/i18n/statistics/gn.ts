@@ -119,5 +119,10 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'public.table.identifiedOnlineByPlatform': 'Víctima internet rupive, plataforma rupive',
   'public.table.assistedByAgeGroupAndSex': 'Víctima oñepytyvõva ary ha sexo rupive',
   'public.table.assistedByServiceType': 'Víctima oñepytyvõva servicio rupive',
+  'public.release': 'Ñemyasãi',
+  'public.releaseOption': 'N.º {version} {date}-pe',
+  'public.releaseNote':
+    'Papapy ñemyasãi n.º {version} ({date}) rehegua. Iñambue ñemyasãi pyahúpe añoite; opaite papapy oñemyasãi michĩmi ñembohasávape ha iñambue {k} tapicha térã hetave iñambuérõ añoite.',
+  'public.noRelease': 'Ndaipóri gueteri papapy oñemyasãiva.',
   'public.empty': 'Ndaipóri papapy ko árype g̃uarã.',
 };

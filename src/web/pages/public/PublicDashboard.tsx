@@ -1,11 +1,16 @@
 /**
- * The public dashboard at /public, without a session: the protected open data of a year as charts
- * and accessible tables, with the same data to download (CSV, JSON) under its licence. Every number
- * here already passed disclosure control on the server; the page only shows what it receives.
+ * The public dashboard at /public, without a session: a published release of the protected open data
+ * (docs/DISCLOSURE-CONTROL.md "Releases"), one year at a time, as charts and accessible tables, with
+ * the same data to download (CSV, JSON) under its licence. The reader picks the release and the year.
+ * Every number here already passed disclosure control on the server; the page only shows it.
  */
 import { useMemo } from 'react';
 import type { PublicTable } from '../../../shared/api-statistics.js';
-import { downloadPublicStatistics, getPublicStatistics } from '../../../shared/contracts/statistics.js';
+import {
+  downloadPublicStatistics,
+  getPublicStatistics,
+  listStatisticsReleases,
+} from '../../../shared/contracts/statistics.js';
 import { hrefOf } from '../../api.js';
 import { Brand } from '../../components/Brand.js';
 import { LanguageSelect } from '../../components/LanguageSelect.js';
@@ -59,10 +64,12 @@ function TableSection({ table }: { table: PublicTable }) {
 }
 
 export function PublicDashboard() {
-  const { t } = useI18n();
-  const { year } = useSearch({ from: '/public' });
+  const { t, formatDate } = useI18n();
+  const { year, release } = useSearch({ from: '/public' });
   const navigate = useNavigate();
-  const data = useApiQuery(getPublicStatistics, { query: { year } });
+  const releases = useApiQuery(listStatisticsReleases, {});
+  const hasRelease = (releases.data?.releases.length ?? 0) > 0;
+  const data = useApiQuery(getPublicStatistics, { query: { year, release } }, { enabled: hasRelease });
   return (
     <div className="public-layout public-dashboard">
       <SkipLink />
@@ -72,50 +79,86 @@ export function PublicDashboard() {
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="public-dashboard-main">
         <h1>{t('public.title')}</h1>
-        <QueryState query={data}>
-          {(shown) => (
-            <>
-              <p>{t('public.intro', { k: shown.k })}</p>
-              <div className="public-toolbar">
-                <label>
-                  {t('public.year')}{' '}
-                  <select
-                    value={shown.year}
-                    data-testid="public-year"
-                    onChange={(event) =>
-                      void navigate({ to: '/public', search: { year: Number(event.target.value) } })
-                    }
+        {releases.data && !hasRelease ? (
+          <p className="empty" data-testid="no-release">
+            {t('public.noRelease')}
+          </p>
+        ) : (
+          <QueryState query={data}>
+            {(shown) => (
+              <>
+                <p>{t('public.intro', { k: shown.k })}</p>
+                <p data-testid="release-note">
+                  {t('public.releaseNote', {
+                    version: shown.release.version,
+                    date: formatDate(shown.release.publishedAt),
+                    k: shown.k,
+                  })}
+                </p>
+                <div className="public-toolbar">
+                  <label>
+                    {t('public.release')}{' '}
+                    <select
+                      value={shown.release.version}
+                      data-testid="public-release"
+                      onChange={(event) =>
+                        void navigate({ to: '/public', search: { release: Number(event.target.value) } })
+                      }
+                    >
+                      {(releases.data?.releases ?? []).map((r) => (
+                        <option key={r.version} value={r.version}>
+                          {t('public.releaseOption', { version: r.version, date: formatDate(r.publishedAt) })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {t('public.year')}{' '}
+                    <select
+                      value={shown.year}
+                      data-testid="public-year"
+                      onChange={(event) =>
+                        void navigate({
+                          to: '/public',
+                          search: { year: Number(event.target.value), release: shown.release.version },
+                        })
+                      }
+                    >
+                      {[...shown.years].reverse().map((y) => (
+                        <option key={y} value={y}>
+                          {y}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <a
+                    href={hrefOf(downloadPublicStatistics, {
+                      query: { year: shown.year, release: shown.release.version },
+                    })}
+                    download
+                    data-testid="download-csv"
                   >
-                    {[...shown.years].reverse().map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <a
-                  href={hrefOf(downloadPublicStatistics, { query: { year: shown.year } })}
-                  download
-                  data-testid="download-csv"
-                >
-                  {t('public.downloadCsv')}
-                </a>
-                <a
-                  href={hrefOf(getPublicStatistics, { query: { year: shown.year } })}
-                  download={`nanduti-open-data-${shown.year}.json`}
-                >
-                  {t('public.downloadJson')}
-                </a>
-                <a href={shown.licence.url} rel="license">
-                  {t('public.licence', { name: shown.licence.name })}
-                </a>
-              </div>
-              {shown.tables.map((table) => (
-                <TableSection key={table.id} table={table} />
-              ))}
-            </>
-          )}
-        </QueryState>
+                    {t('public.downloadCsv')}
+                  </a>
+                  <a
+                    href={hrefOf(getPublicStatistics, {
+                      query: { year: shown.year, release: shown.release.version },
+                    })}
+                    download={`nanduti-open-data-${shown.year}-release-${shown.release.version}.json`}
+                  >
+                    {t('public.downloadJson')}
+                  </a>
+                  <a href={shown.licence.url} rel="license">
+                    {t('public.licence', { name: shown.licence.name })}
+                  </a>
+                </div>
+                {shown.tables.map((table) => (
+                  <TableSection key={table.id} table={table} />
+                ))}
+              </>
+            )}
+          </QueryState>
+        )}
         <p>
           <Link to="/login">{t('public.signIn')}</Link>
         </p>
