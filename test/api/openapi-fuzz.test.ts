@@ -47,7 +47,7 @@ const ODD = [
 ];
 const WRONG_TYPES: unknown[] = [
   null,
-  12345678901234567890,
+  1e300,
   -1,
   true,
   [],
