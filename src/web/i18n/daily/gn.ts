@@ -44,7 +44,7 @@ export const dailyGn: Record<keyof typeof dailyEs, string> = {
   'directoryAdmin.confirmImport': 'Emoneĩ jeguerupa',
   'directoryAdmin.imported':
     'Jeguerupa opa: {created, plural, one {# proveedor ojejapo} other {# proveedor ojejapo}}, {updated, plural, one {# oñembopyahu} other {# oñembopyahu}}.',
-  'directoryAdmin.line': 'Fila',
+  'directoryAdmin.line': 'Tysýi',
   'directoryAdmin.action': 'Mba’épa ojejapóta',
   'directoryAdmin.willCreate': 'Japo',
   'directoryAdmin.willUpdate': 'Mbopyahu',
