@@ -39,6 +39,8 @@ export const IDENTIFICATION_MATRIX = {
   'getPerson: of PNPTU':                                                  '403  403  200  200  200  403  403',
   'getPerson: of MINNA, in a case shared with PNPTU':                     '403  403  200  200  200  403  403',
   'getPerson: of MINNA (hidden: not found)':                              '403  403  404  404  404  403  403',
+  'revealPersonFields: contact of PNPTU (masked for sup and pros only)':  '403  403  400  200  200  403  403',
+  'revealPersonFields: of MINNA (hidden: not found)':                     '403  403  404  404  404  403  403',
   'updatePerson: of PNPTU':                                               '403  403  200  200  200  403  403',
   'updatePerson: of MINNA, in a case shared with PNPTU (read only)':      '403  403  403  403  403  403  403',
   'updatePerson: of MINNA (hidden: not found)':                           '403  403  404  404  404  403  403',
@@ -110,6 +112,11 @@ async function shareIdOf(t: TestContext, caseId: string): Promise<string> {
 
 const getPerson = async (c: IdentificationCell, fixture: Fixture) =>
   api(c.t, c.s, 'GET', `/api/persons/${(await fixture(c.t)).personId}`);
+const revealContact = async (c: IdentificationCell, fixture: Fixture) =>
+  api(c.t, c.s, 'POST', `/api/persons/${(await fixture(c.t)).personId}/reveal`, {
+    fields: ['contact'],
+    purpose: 'investigation',
+  });
 const updatePerson = async (c: IdentificationCell, fixture: Fixture) =>
   api(c.t, c.s, 'PATCH', `/api/persons/${(await fixture(c.t)).personId}`, { interpreterNeeded: true });
 const getCase = async (c: IdentificationCell, fixture: Fixture) =>
@@ -193,6 +200,8 @@ export const IDENTIFICATION_RUN: Record<Situation, (c: IdentificationCell) => Pr
   'getPerson: of PNPTU': (c) => getPerson(c, own),
   'getPerson: of MINNA, in a case shared with PNPTU': (c) => getPerson(c, shared),
   'getPerson: of MINNA (hidden: not found)': (c) => getPerson(c, hidden),
+  'revealPersonFields: contact of PNPTU (masked for sup and pros only)': (c) => revealContact(c, own),
+  'revealPersonFields: of MINNA (hidden: not found)': (c) => revealContact(c, hidden),
   'updatePerson: of PNPTU': (c) => updatePerson(c, own),
   'updatePerson: of MINNA, in a case shared with PNPTU (read only)': (c) => updatePerson(c, shared),
   'updatePerson: of MINNA (hidden: not found)': (c) => updatePerson(c, hidden),

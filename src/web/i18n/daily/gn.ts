@@ -107,7 +107,7 @@ export const dailyGn: Record<keyof typeof dailyEs, string> = {
   'minorConsent.relationshipHint': 'Techapyrã: sy, sy’y ha tutora legal.',
   'minorConsent.authority': 'Mburuvicha',
   'minorConsent.authority.CODENI': 'CODENI',
-  'minorConsent.authority.PublicDefender': 'Defensoría pública',
+  'minorConsent.authority.PublicDefender': 'Defensoría pública (tapicha ñangarekoha)',
   'minorConsent.authority.Judge': 'Juzgado mitãnguéra rehegua',
   'minorConsent.authority.MINNA': 'MINNA',
   'minorConsent.childView': 'Mitã remiandu (ndaha’éi tekotevẽ)',

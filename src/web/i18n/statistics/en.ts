@@ -32,6 +32,14 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.drillHidden':
     '{n, plural, one {# case of other institutions (not accessible)} other {# cases of other institutions (not accessible)}}',
   'stats.drillTruncated': 'The first 200 are shown.',
+  'stats.releases': 'Open data releases',
+  'stats.releasesIntro':
+    'The public dashboard and the open data show the latest release only, never the live figures. Each release is frozen and dated; k = 11, suppression, a change threshold and cell-key noise are applied.',
+  'stats.publish': 'Publish a new release',
+  'stats.publishQuestion':
+    'Publish the figures of every year now? A release cannot be changed or deleted, and the public dashboard shows it at once.',
+  'stats.publishConfirm': 'Publish',
+  'stats.releasePublished': 'Release no. {version} published.',
   'stats.report': 'National report',
   'stats.reportLanguage': 'Report language',
   'stats.download': 'Download {format}',

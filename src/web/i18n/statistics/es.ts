@@ -30,6 +30,14 @@ export const statisticsEs = {
   'stats.drillHidden':
     '{n, plural, one {# caso de otras instituciones (no accesible)} other {# casos de otras instituciones (no accesibles)}}',
   'stats.drillTruncated': 'Se muestran los primeros 200.',
+  'stats.releases': 'Publicaciones de datos abiertos',
+  'stats.releasesIntro':
+    'El tablero público y los datos abiertos muestran solo la última publicación, nunca las cifras en vivo. Cada publicación queda fija y fechada; se aplica k = 11, supresión, umbral de cambio y ruido por clave de celda.',
+  'stats.publish': 'Publicar una nueva publicación',
+  'stats.publishQuestion':
+    '¿Publicar ahora las cifras de todos los años? La publicación no se puede cambiar ni borrar y el tablero público la mostrará de inmediato.',
+  'stats.publishConfirm': 'Publicar',
+  'stats.releasePublished': 'Publicación n.º {version} publicada.',
   'stats.report': 'Informe nacional',
   'stats.reportLanguage': 'Idioma del informe',
   'stats.download': 'Descargar {format}',

@@ -31,6 +31,14 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'stats.drillTitle': 'Kásokuéra oĩva ko papapy ñemoñe’ẽme',
   'stats.drillHidden': '{n} káso ambue tembiaporendagua (ndaikatúi ojehecha)',
   'stats.drillTruncated': 'Ojehechauka umi 200 tenondegua.',
+  'stats.releases': 'Ñemyasãi papapy ojehecha porãva',
+  'stats.releasesIntro':
+    'Tablero opavavepegua ha papapy ojehecha porãva ohechauka ñemyasãi ipyahuvéva añoite, ndahaéi papapy ko’ag̃agua. Peteĩteĩ ñemyasãi opyta ndoñemoambuéiva ha arange reheve; oñemboguata k = 11, ñemokañy, ñemoambue rembe’y ha tyapu michĩmi.',
+  'stats.publish': 'Emyasãi ñemyasãi pyahu',
+  'stats.publishQuestion':
+    '¿Emyasãi ko’ag̃a opaite ary papapy? Ñemyasãi ndaikatúi oñemoambue ni oñemboguete ha tablero opavavepegua ohechaukáta pya’e.',
+  'stats.publishConfirm': 'Emyasãi',
+  'stats.releasePublished': 'Ñemyasãi n.º {version} oñemyasãima.',
   'stats.report': 'Marandu tetãmegua',
   'stats.reportLanguage': 'Marandu ñe’ẽ',
   'stats.download': 'Emboguejy {format}',

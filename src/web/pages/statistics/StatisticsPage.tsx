@@ -23,6 +23,7 @@ import {
 import { hrefOf } from '../../api.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { QueryState } from '../../components/QueryState.js';
+import { ReleasesSection } from './ReleasesSection.js';
 import { Page } from '../../components/Page.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -266,6 +267,7 @@ export function StatisticsPage() {
           </p>
         </section>
       )}
+      {can('statistics.publish') && <ReleasesSection />}
     </Page>
   );
 }
