@@ -26,7 +26,9 @@ describe.skipIf(skipBackend)('protection under the law', () => {
   beforeAll(async () => {
     t = await createTestContext();
     police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
+    // Exact counts: a supervisor of the Mesa reads them (an analyst reads 1–2 as "<3",
+    // statistics-small-counts.test.ts).
+    analyst = await userWithSession(t, { role: 'supervisor', institution: 'MESA' });
     const kase = await createCaseAs(t, police, {
       detectionDepartment: 'PY-10',
       narrative: 'Relato sintético',
