@@ -68,7 +68,8 @@ describe('public dashboard and the analyst’s statistics', () => {
       page.waitForEvent('download'),
       page.getByTestId('download-csv').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('nanduti-open-data-2025.csv');
+    // The file names the release it comes from (a release is frozen; two downloads of one agree).
+    expect(download.suggestedFilename()).toBe('nanduti-open-data-2025-release-1.csv');
     const text = fs.readFileSync((await download.path())!, 'utf8');
     const lines = text
       .replace(/^\uFEFF/, '')
