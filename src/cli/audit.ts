@@ -85,7 +85,6 @@ export async function runAudit(args: string[], config: Config, logger: Logger): 
       }
     }
     let anchor = null;
-    if (!logKey) console.error(`nanduti: not anchored to a checkpoint (${keyUnknown})`);
     if (text && logKey) {
       const { note, cosigned } = checkCheckpoint(text, logKey, witnessKeys(config));
       anchor = { size: note.checkpoint.size, root: note.checkpoint.root };
