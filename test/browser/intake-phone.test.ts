@@ -82,7 +82,7 @@ describe('intake wizard on a phone', () => {
     await page.getByLabel(es['intake.person.firstSurname']).fill(SURNAME);
     await page.getByLabel(es['intake.person.sex']).selectOption('Female');
     await page.getByLabel(es['intake.person.dateOfBirth']).fill(BIRTH_DATE);
-    await page.getByRole('checkbox', { name: es['value.LANGUAGES.gn'] }).check();
+    await page.getByRole('checkbox', { name: es['value.LANGUAGES.gn'], exact: true }).check();
     await page.getByLabel(es['intake.person.residenceDepartment']).selectOption('PY-11');
     await page.getByRole('button', { name: es['action.next'] }).click();
 
