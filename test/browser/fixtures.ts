@@ -22,10 +22,10 @@ export interface BrowserApp {
   admin: Admin;
 }
 
-/** Starts a test file's server and browser; `stopApp` stops them and removes the data. */
-export async function startApp(): Promise<BrowserApp> {
+/** Starts a test file's server (with `env` added) and browser; `stopApp` stops them and removes the data. */
+export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<BrowserApp> {
   const prepared = prepareDataDir();
-  const server = await startServer(prepared.env, prepared.dataDir);
+  const server = await startServer({ ...prepared.env, ...env }, prepared.dataDir);
   try {
     return { server, browser: await launchBrowser(), admin: prepared.admin };
   } catch (error) {
