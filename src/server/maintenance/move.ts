@@ -145,12 +145,14 @@ export async function moveToPostgres(
           if (missing.length) throw new Error(`tables missing on the target: ${missing.join(', ')}`);
           // What the migrations seeded on the target (catalogues, the screening instrument) comes
           // from the source as it is now. The audit trail and its tree are empty there (checked above).
+          // Triggers off first: append-only tables (statistics releases…) refuse a truncate otherwise;
+          // on a new target they are empty.
+          for (const table of tables)
+            await sql`alter table ${sql.table(table)} disable trigger user`.execute(dst);
           const seeded = tables.filter((t) => !AUDIT_TABLES.has(t));
           await sql`truncate ${sql.join(seeded.map((t) => sql.table(t)))}`.execute(dst);
           // Rows arrive as they are: no trigger recomputes or marks anything while they do (the
           // statistics facts and their queue move too). Foreign keys stay checked: parents first.
-          for (const table of tables)
-            await sql`alter table ${sql.table(table)} disable trigger user`.execute(dst);
           const result: MoveReport['tables'] = [];
           let rows = 0;
           for (const table of tables) {
