@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseTrustProxy } from '../../src/server/config.js';
 import { CLIENT_MAX_FAILURES } from '../../src/server/modules/auth/auth.service.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { appWithConfig, buildUser } from '../helpers/factories.js';
+import { appWithConfig, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 const PROXY = '10.20.0.2';
 
@@ -77,7 +77,7 @@ describe.skipIf(skipBackend)('the login throttle behind a trusted proxy', () => 
         url: '/api/auth/login',
         remoteAddress: PROXY,
         headers: { 'x-forwarded-for': '203.0.113.99' },
-        payload: { username: user.username, password: 'correct horse battery staple 2026' },
+        payload: { username: user.username, password: TEST_PASSWORD },
       });
       expect(other.statusCode).toBe(200);
     });

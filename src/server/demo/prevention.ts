@@ -5,6 +5,7 @@
  * shape; rates from seed 000 (2009: 12 workshops with 1,000 participants and a seminar of 300 for
  * 138 victims identified) and a hotline that hears several calls for every case it opens.
  */
+import { TRAINING_TOPICS } from '../../shared/api-prevention.js';
 import type { DemoContext, DemoInstitution } from './context.js';
 import { addDays, LAST_DAY, timestampOn } from './plan.js';
 import { type Rng, Weighted } from './prng.js';
@@ -44,18 +45,8 @@ const TRAINING_KINDS = new Weighted<string>([
   ['Seminar', 10],
   ['Webinar', 8],
 ]);
-const TOPICS = [
-  'VictimIdentification',
-  'LegalFramework',
-  'VictimCare',
-  'Referral',
-  'Investigation',
-  'LabourExploitation',
-  'SexualExploitation',
-  'ChildProtection',
-  'OnlineExploitation',
-  'Migration',
-];
+/** Every training topic but the catch-alls: demo trainings name what they taught. */
+const TOPICS = TRAINING_TOPICS.filter((topic) => topic !== 'Prevention' && topic !== 'Other');
 const TRAINING_TITLES = [
   'Identificación de víctimas de trata',
   'Ley 4788/2012 y su aplicación',
