@@ -9,9 +9,14 @@ import {
   AddEventObject,
   CreateCaseRequest,
   CreatePersonRequest,
+  DecideStatusRequest,
+  ExploitationRequest,
   SubmitScreeningRequest,
   withEventChecks,
 } from './api-identification.js';
+import { RecordConsentObject, RecordNeedRequest, withConsentChecks } from './api-protection.js';
+import { paraguayToday } from './dates.js';
+import { ownConsentOfChild, typedAge } from './minor-consent.js';
 
 /** 32 random bytes, base64url (no padding). */
 const Key32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -53,10 +58,15 @@ export const DeviceList = z.object({ items: z.array(DeviceView) });
 export const UnlockDeviceRequest = z.strictObject({ secret: Key32 });
 export const UnlockDeviceResponse = z.object({ deviceKey: Key32, expiryDays: z.number().int() });
 
+/** The consent of the intake's person (implied), with the checks of `recordConsent`. */
+export const IntakeConsent = withConsentChecks(RecordConsentObject.omit({ personId: true }));
+
 /**
  * An intake captured offline and sent as one request (submitIntake): the person (new, or an
- * existing one chosen at the duplicate review), the case, the screening and the trafficking events,
- * written in one transaction — all or nothing, one Idempotency-Key.
+ * existing one chosen at the duplicate review), the case, the screening, the trafficking-status
+ * decision, the trafficking events, the exploitation, the needs and the consent, written in one
+ * transaction — all or nothing, one Idempotency-Key. Every part but the person and the case may be
+ * left out (older clients send none of the later ones).
  */
 export const SubmitIntakeRequest = z
   .strictObject({
@@ -71,12 +81,31 @@ export const SubmitIntakeRequest = z
       .array(withEventChecks(AddEventObject.omit({ personId: true })))
       .max(10)
       .default([]),
+    /** The trafficking-status decision on the person, with the screening's assessment in view. */
+    decision: DecideStatusRequest.omit({ personId: true, screeningId: true, reviewsDecisionId: true })
+      .nullable()
+      .default(null),
+    /** What the person went through: exploitation, control, recruitment. */
+    exploitation: ExploitationRequest.nullable().default(null),
+    /** The person's needs, matched against the directory when written. */
+    needs: z
+      .array(RecordNeedRequest.omit({ personId: true }))
+      .max(20)
+      .default([]),
+    /** The person's consent to referral (a child's given by a parent, guardian or authority). */
+    consent: IntakeConsent.nullable().default(null),
     /** When it was completed on the device (ISO date-time), recorded on the case's timeline. */
     capturedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((v) => (v.person === null) !== (v.personId === null), {
     message: 'a new person or an existing one, not both',
     path: ['person'],
+  })
+  // A new person's age is known here: a child's own consent is refused before anything is written
+  // (or queued on a device). An existing person's age is checked by the server (recordConsent).
+  .refine((v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedAge(v.person, paraguayToday()))), {
+    message: 'a child’s consent is given by a parent, legal guardian or authority',
+    path: ['consent', 'givenBy'],
   });
 export const SubmitIntakeResponse = z.object({
   caseId: Uuid,
@@ -84,4 +113,7 @@ export const SubmitIntakeResponse = z.object({
   personId: Uuid,
   screeningId: Uuid.nullable(),
   eventIds: z.array(Uuid),
+  decisionId: Uuid.nullable(),
+  needIds: z.array(Uuid),
+  consentId: Uuid.nullable(),
 });

@@ -137,28 +137,33 @@ export const UpdateCapacityRequest = z
  * A consent (method and giver required) or a child's best-interest exception (a documented reason
  * required, no method). One strict object so the API document shows one shape.
  */
-export const RecordConsentRequest = z
-  .strictObject({
-    kind: z.enum(CONSENT_KINDS),
-    personId: Uuid,
-    /** Services the consent covers. */
-    services: distinct(ServiceType, 1, SERVICE_TYPES.length),
-    /** Person fields that may be shared with providers of those services. */
-    sharedFields: distinct(SharedField, 1, SHAREABLE_FIELDS.length),
-    givenOn: IsoDate,
-    method: z.enum(CONSENT_METHODS).optional(),
-    givenBy: z.enum(CONSENT_GIVERS).optional(),
-    /** Why acting without consent is in the child's best interest (encrypted). */
-    reason: reasonText.optional(),
-    /** A parent's or guardian's consent for a child: who they are (name encrypted) and how related. */
-    representativeName: z.string().trim().min(2).max(200).optional(),
-    representativeRelationship: z.string().trim().min(2).max(100).optional(),
-    /** The authority that consents for a child (givenBy Authority). */
-    authority: z.enum(CONSENT_AUTHORITIES).optional(),
-    /** The child's own view, recorded beside a representative's consent or the exception (encrypted). */
-    childView: z.string().trim().max(2000).optional(),
-  })
-  .superRefine((v, ctx) => {
+export const RecordConsentObject = z.strictObject({
+  kind: z.enum(CONSENT_KINDS),
+  personId: Uuid,
+  /** Services the consent covers. */
+  services: distinct(ServiceType, 1, SERVICE_TYPES.length),
+  /** Person fields that may be shared with providers of those services. */
+  sharedFields: distinct(SharedField, 1, SHAREABLE_FIELDS.length),
+  givenOn: IsoDate,
+  method: z.enum(CONSENT_METHODS).optional(),
+  givenBy: z.enum(CONSENT_GIVERS).optional(),
+  /** Why acting without consent is in the child's best interest (encrypted). */
+  reason: reasonText.optional(),
+  /** A parent's or guardian's consent for a child: who they are (name encrypted) and how related. */
+  representativeName: z.string().trim().min(2).max(200).optional(),
+  representativeRelationship: z.string().trim().min(2).max(100).optional(),
+  /** The authority that consents for a child (givenBy Authority). */
+  authority: z.enum(CONSENT_AUTHORITIES).optional(),
+  /** The child's own view, recorded beside a representative's consent or the exception (encrypted). */
+  childView: z.string().trim().max(2000).optional(),
+});
+type ConsentFields = Omit<z.output<typeof RecordConsentObject>, 'personId'>;
+/**
+ * The checks across a consent's fields (a representative named, an authority chosen, a method and
+ * giver for a consent, a reason for an exception); `RecordConsentRequest` and the intake share them.
+ */
+export function withConsentChecks<T extends z.ZodType<ConsentFields>>(schema: T) {
+  return schema.superRefine((v, ctx) => {
     // A representative is named; an authority is chosen (docs/MINORS-CONSENT.md).
     const representative = v.givenBy === 'Parent' || v.givenBy === 'LegalGuardian';
     const require = (
@@ -188,6 +193,8 @@ export const RecordConsentRequest = z
     need('givenBy', consent);
     need('reason', !consent);
   });
+}
+export const RecordConsentRequest = withConsentChecks(RecordConsentObject);
 export const ConsentView = z.object({
   id: Uuid,
   caseId: Uuid,

@@ -153,6 +153,70 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
     expect(linked.json().personId).toBe(candidate.id);
   });
 
+  it('writes the rest of an intake: decision, exploitation, needs and consent, in the same transaction', async () => {
+    const body = {
+      ...intake('Intake Completa', '7766554'),
+      decision: { status: 'PossibleVictimOfTrafficking', decidedOn: '2026-03-14', reason: 'Indicadores claros.' },
+      exploitation: { exploitationTypes: ['ForcedLabour'], controlMethods: ['DebtBondage'] },
+      needs: [{ serviceType: 'Shelter', urgency: 'Immediate' }],
+      consent: {
+        kind: 'consent',
+        services: ['Shelter'],
+        sharedFields: ['givenNames', 'sex', 'age'],
+        givenOn: '2026-03-14',
+        method: 'Verbal',
+        givenBy: 'Person',
+      },
+    };
+    const res = await api(t, worker, 'POST', '/api/intakes', body, { 'idempotency-key': 'offline-intake-full-01' });
+    expect(res.statusCode).toBe(201);
+    const { caseId, personId, screeningId, decisionId, needIds, consentId } = res.json();
+    const view = (await api(t, worker, 'GET', `/api/cases/${caseId}`)).json();
+    expect(view.decisions).toMatchObject([{ id: decisionId, personId, screeningId, status: 'PossibleVictimOfTrafficking' }]);
+    expect(view.exploitation).toMatchObject([{ personId, exploitationTypes: ['ForcedLabour'] }]);
+    const protection = (await api(t, worker, 'GET', `/api/cases/${caseId}/protection`)).json();
+    expect(protection.needs.map((n: { id: string }) => n.id)).toEqual(needIds);
+    expect(protection.consents).toMatchObject([{ id: consentId, personId, givenBy: 'Person' }]);
+  });
+
+  it('refuses a child’s own consent in an intake (new or existing person) and writes nothing', async () => {
+    const [persons, cases] = [await rowCount(t, 'persons'), await rowCount(t, 'cases')];
+    const own = {
+      kind: 'consent',
+      services: ['Shelter'],
+      sharedFields: ['givenNames'],
+      givenOn: '2026-03-14',
+      method: 'Verbal',
+      givenBy: 'Person',
+    };
+    const child = intake('Niña Sintética', '5544332');
+    const young = { ...child, person: { ...child.person, dateOfBirth: null, estimatedAge: 15 }, consent: own };
+    const refused = await api(t, worker, 'POST', '/api/intakes', young);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.issues).toMatchObject([{ path: 'body.consent.givenBy' }]);
+    expect(await rowCount(t, 'persons')).toBe(persons);
+    // An existing child (chosen at the duplicate review): the server knows the age, the same refusal.
+    const existing = await buildPerson(t, worker, { givenNames: 'Niño Existente', estimatedAge: 16 });
+    const { person: _omit, ...rest } = child;
+    const again = await api(t, worker, 'POST', '/api/intakes', { ...rest, personId: existing.id, consent: own });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error).toMatchObject({
+      code: 'minor_consent_needs_representative',
+      issues: [{ path: 'body.consent.givenBy' }],
+    });
+    expect(await rowCount(t, 'cases')).toBe(cases);
+    // A guardian's consent goes through.
+    const guardian = {
+      ...own,
+      givenBy: 'LegalGuardian',
+      representativeName: 'Tutora Sintética',
+      representativeRelationship: 'tía',
+    };
+    const ok = await api(t, worker, 'POST', '/api/intakes', { ...young, consent: guardian });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().consentId).toEqual(expect.any(String));
+  });
+
   it('writes nothing of an intake that fails half-way (all or nothing)', async () => {
     const [persons, cases] = [await rowCount(t, 'persons'), await rowCount(t, 'cases')];
     const bad = intake('Mitad Fallida', '1212121');

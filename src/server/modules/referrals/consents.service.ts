@@ -19,6 +19,7 @@ import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { endReferral } from './referral-state.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
+import { isMinor, ownConsentOfChild } from '../../../shared/minor-consent.js';
 
 type RecordInput = z.output<typeof RecordConsentRequest>;
 type View = z.input<typeof ConsentView>;
@@ -43,12 +44,10 @@ export function presentConsent(row: Selectable<ConsentTable>): View {
 }
 
 /** Under 18 by what is known of the person (date or year of birth, or an estimated age). */
-export function isMinor(age: number | null): boolean {
-  return age !== null && age < 18;
-}
+export { isMinor };
 
-/** The refusal of a child's own consent, on the field that says who gave it. */
-export function minorConsentRefused(): AppError {
+/** The refusal of a child's own consent, on the field that says who gave it (its path in the body). */
+export function minorConsentRefused(path = 'body.givenBy'): AppError {
   return new AppError(
     'minor_consent_needs_representative',
     422,
@@ -56,7 +55,7 @@ export function minorConsentRefused(): AppError {
     {
       issues: [
         {
-          path: 'body.givenBy',
+          path,
           message: 'a child’s consent is given by a parent, legal guardian or authority',
         },
       ],
@@ -82,7 +81,7 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
   // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
   if (exception && age !== null && age >= 18) throw errors.conflict('exception_only_for_child');
   // A child's own word is not consent: a parent, guardian or authority gives it (docs/MINORS-CONSENT.md).
-  if (!exception && input.givenBy === 'Person' && isMinor(age)) throw minorConsentRefused();
+  if (ownConsentOfChild(input, age)) throw minorConsentRefused();
   const row = await ctx.trx
     .insertInto('consents')
     .values({
