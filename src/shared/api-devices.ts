@@ -103,10 +103,13 @@ export const SubmitIntakeRequest = z
   })
   // A new person's age is known here: a child's own consent is refused before anything is written
   // (or queued on a device). An existing person's age is checked by the server (recordConsent).
-  .refine((v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedAge(v.person, paraguayToday()))), {
-    message: 'a child’s consent is given by a parent, legal guardian or authority',
-    path: ['consent', 'givenBy'],
-  });
+  .refine(
+    (v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedAge(v.person, paraguayToday()))),
+    {
+      message: 'a child’s consent is given by a parent, legal guardian or authority',
+      path: ['consent', 'givenBy'],
+    },
+  );
 export const SubmitIntakeResponse = z.object({
   caseId: Uuid,
   reference: z.string(),

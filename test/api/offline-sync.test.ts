@@ -156,7 +156,11 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
   it('writes the rest of an intake: decision, exploitation, needs and consent, in the same transaction', async () => {
     const body = {
       ...intake('Intake Completa', '7766554'),
-      decision: { status: 'PossibleVictimOfTrafficking', decidedOn: '2026-03-14', reason: 'Indicadores claros.' },
+      decision: {
+        status: 'PossibleVictimOfTrafficking',
+        decidedOn: '2026-03-14',
+        reason: 'Indicadores claros.',
+      },
       exploitation: { exploitationTypes: ['ForcedLabour'], controlMethods: ['DebtBondage'] },
       needs: [{ serviceType: 'Shelter', urgency: 'Immediate' }],
       consent: {
@@ -168,11 +172,15 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
         givenBy: 'Person',
       },
     };
-    const res = await api(t, worker, 'POST', '/api/intakes', body, { 'idempotency-key': 'offline-intake-full-01' });
+    const res = await api(t, worker, 'POST', '/api/intakes', body, {
+      'idempotency-key': 'offline-intake-full-01',
+    });
     expect(res.statusCode).toBe(201);
     const { caseId, personId, screeningId, decisionId, needIds, consentId } = res.json();
     const view = (await api(t, worker, 'GET', `/api/cases/${caseId}`)).json();
-    expect(view.decisions).toMatchObject([{ id: decisionId, personId, screeningId, status: 'PossibleVictimOfTrafficking' }]);
+    expect(view.decisions).toMatchObject([
+      { id: decisionId, personId, screeningId, status: 'PossibleVictimOfTrafficking' },
+    ]);
     expect(view.exploitation).toMatchObject([{ personId, exploitationTypes: ['ForcedLabour'] }]);
     const protection = (await api(t, worker, 'GET', `/api/cases/${caseId}/protection`)).json();
     expect(protection.needs.map((n: { id: string }) => n.id)).toEqual(needIds);
@@ -190,7 +198,11 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
       givenBy: 'Person',
     };
     const child = intake('Niña Sintética', '5544332');
-    const young = { ...child, person: { ...child.person, dateOfBirth: null, estimatedAge: 15 }, consent: own };
+    const young = {
+      ...child,
+      person: { ...child.person, dateOfBirth: null, estimatedAge: 15 },
+      consent: own,
+    };
     const refused = await api(t, worker, 'POST', '/api/intakes', young);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.issues).toMatchObject([{ path: 'body.consent.givenBy' }]);
@@ -198,7 +210,11 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
     // An existing child (chosen at the duplicate review): the server knows the age, the same refusal.
     const existing = await buildPerson(t, worker, { givenNames: 'Niño Existente', estimatedAge: 16 });
     const { person: _omit, ...rest } = child;
-    const again = await api(t, worker, 'POST', '/api/intakes', { ...rest, personId: existing.id, consent: own });
+    const again = await api(t, worker, 'POST', '/api/intakes', {
+      ...rest,
+      personId: existing.id,
+      consent: own,
+    });
     expect(again.statusCode).toBe(422);
     expect(again.json().error).toMatchObject({
       code: 'minor_consent_needs_representative',
