@@ -103,6 +103,10 @@ export const PersonCaseLink = z.object({
   reference: z.string(),
   role: z.enum(CASE_PERSON_ROLES),
 });
+/** A break-glass grant as a page shows it: its end, for the banner's countdown (docs/PRIVACY.md). */
+export const EmergencyAccess = z.object({ id: Uuid, expiresAt: z.string() });
+export type EmergencyAccess = z.infer<typeof EmergencyAccess>;
+
 export const PersonView = z.object({
   id: Uuid,
   givenNames: z.string(),
@@ -139,6 +143,8 @@ export const PersonView = z.object({
    * (src/shared/sensitivity.ts); `revealPersonFields` shows them, with a purpose, audited.
    */
   masked: z.array(z.enum(REVEALABLE_PERSON_FIELDS)),
+  /** The reader's unexpired emergency access (break-glass) this record is shown through, or null. */
+  emergencyAccess: EmergencyAccess.nullable(),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
@@ -454,6 +460,8 @@ export const CaseView = z.object({
   createdAt: z.string(),
   /** Raised by every change of the case's own fields; an offline edit names the version it was made against. */
   version: z.number().int(),
+  /** The reader's unexpired emergency access (break-glass) this case is shown through, or null. */
+  emergencyAccess: EmergencyAccess.nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

@@ -82,6 +82,10 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     const read = await api(t, ministryWorker, 'GET', `/api/persons/${personId}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().givenNames).toBe('Mirna Soledad');
+    // The page's banner: the grant it is shown through, with its end for the countdown.
+    expect(read.json().emergencyAccess).toEqual({ id: grant.id, expiresAt: grant.expiresAt });
+    const own = await api(t, policeWorker, 'GET', `/api/persons/${personId}`);
+    expect(own.json().emergencyAccess).toBeNull();
     const write = await api(t, ministryWorker, 'PATCH', `/api/persons/${personId}`, {
       contact: '0981 000 000',
     });
@@ -155,6 +159,28 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
       note: 'otra vez',
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('break-glass on a case: the case page names the grant until it ends, then answers "expired"', async () => {
+    const prosecutor = await userWithSession(t, { role: 'prosecutor', institution: 'MINNA' });
+    expect((await api(t, prosecutor, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    const opened = await api(t, prosecutor, 'POST', '/api/privacy/break-glass', {
+      resourceType: 'case',
+      resourceId: caseId,
+      reason: 'Orden judicial urgente: la víctima declara hoy y hay que verificar el caso',
+    });
+    expect(opened.statusCode).toBe(201);
+    const grant = opened.json();
+    const page = await api(t, prosecutor, 'GET', `/api/cases/${caseId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().emergencyAccess).toEqual({ id: grant.id, expiresAt: grant.expiresAt });
+    // Read only: the page offers no change.
+    expect(page.json().permissions).not.toContain('case.update');
+    expect((await api(t, policeWorker, 'GET', `/api/cases/${caseId}`)).json().emergencyAccess).toBeNull();
+    await query(sql`update break_glass set expires_at = now() - interval '1 second' where id = ${grant.id}`);
+    const ended = await api(t, prosecutor, 'GET', `/api/cases/${caseId}`);
+    expect(ended.statusCode).toBe(403);
+    expect(ended.json().error.code).toBe('break_glass_expired');
   });
 
   it('raises a bulk-reading alert when a user reads 200 persons in a minute (and not for 100)', async () => {

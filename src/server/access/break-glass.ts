@@ -44,3 +44,26 @@ export async function refuseExpiredGrant(trx: Trx, actor: Actor, resourceId: str
     .executeTakeFirst();
   if (expired) throw new AppError('break_glass_expired', 403, {}, { audit });
 }
+
+/**
+ * The actor's unexpired grant on the record, for the page's banner (its end, to count down), or
+ * null. A record the actor sees in their own scope has no grant (opening one is refused).
+ */
+export async function activeGrantOf(
+  trx: Trx,
+  actor: Actor,
+  resourceType: 'person' | 'case',
+  resourceId: string,
+): Promise<{ id: string; expiresAt: string } | null> {
+  const row = await trx
+    .selectFrom('break_glass')
+    .select(['id', 'expires_at'])
+    .where('user_id', '=', actor.userId)
+    .where('resource_type', '=', resourceType)
+    .where('resource_id', '=', resourceId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('expires_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { id: row.id, expiresAt: new Date(row.expires_at).toISOString() } : null;
+}

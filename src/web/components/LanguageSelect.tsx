@@ -9,7 +9,8 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { isLocale } from '../i18n/locale.js';
 import { useSession } from '../session.js';
 
-const ENDONYMS: Record<Locale, string> = { es: 'Español', gn: "Avañe'ẽ", en: 'English' };
+/** Each language named in itself. */
+export const ENDONYMS: Record<Locale, string> = { es: 'Español', gn: "Avañe'ẽ", en: 'English' };
 
 export function LanguageSelect({ className, testId }: { className?: string; testId?: string }) {
   const { t, locale } = useI18n();

@@ -114,7 +114,12 @@ function fullName(row: CaseDetail['persons'][number], crypto: FieldCrypto): stri
  * The case page. Screenings and decisions arrive newest first, so a person's latest assessment and
  * current status are the first of theirs; the timeline is chronological.
  */
-export function presentCase(detail: CaseDetail, crypto: FieldCrypto, permissions: string[]): CaseViewOut {
+export function presentCase(
+  detail: CaseDetail,
+  crypto: FieldCrypto,
+  permissions: string[],
+  emergencyAccess: CaseViewOut['emergencyAccess'] = null,
+): CaseViewOut {
   const c = detail.case;
   const latest = <T extends { person_id: string }>(rows: T[], personId: string) =>
     rows.find((row) => row.person_id === personId);
@@ -162,6 +167,7 @@ export function presentCase(detail: CaseDetail, crypto: FieldCrypto, permissions
     permissions,
     createdAt: iso(c.created_at),
     version: c.version,
+    emergencyAccess,
   };
 }
 

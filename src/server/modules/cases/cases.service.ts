@@ -9,6 +9,7 @@ import type {
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import { personVisible } from '../../access/scope.js';
+import { activeGrantOf } from '../../access/break-glass.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
@@ -70,7 +71,8 @@ export async function caseView(ctx: Ctx, crypto: FieldCrypto, loaded: LoadedCase
   const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
   const permissions = CASE_PAGE_ACTIONS.filter((action) => can(ctx.actor, action, target));
   for (const person of detail.persons) await audit(ctx, 'person.read', 'person', person.person_id);
-  return presentCase(detail, crypto, permissions);
+  const glass = await activeGrantOf(ctx.trx, ctx.actor, 'case', loaded.id);
+  return presentCase(detail, crypto, permissions, glass);
 }
 
 /** Opens a case owned by the actor's institution, with the next reference of the detection year. */

@@ -27,6 +27,7 @@ export function presentPerson(
   cases: CaseLinkRow[],
   permissions: string[],
   masked: readonly RevealablePersonField[] = [],
+  emergencyAccess: PersonView['emergencyAccess'] = null,
 ): PersonView {
   const fields = personFields(crypto, row);
   // A field with no value has nothing to hide: it is not offered for reveal.
@@ -50,6 +51,7 @@ export function presentPerson(
     version: row.version,
     permissions,
     masked: hidden,
+    emergencyAccess,
   };
 }
 

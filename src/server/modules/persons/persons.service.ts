@@ -12,7 +12,7 @@ import type {
   UpdatePersonRequest,
 } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
-import { refuseExpiredGrant } from '../../access/break-glass.js';
+import { activeGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
 import { auditOperation, writeAudit } from '../../audit/audit.js';
 import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
@@ -89,7 +89,8 @@ async function present(ctx: Ctx, crypto: FieldCrypto, row: PersonRecordRow) {
   const owned = { institutionId: row.owner_institution_id, sharedWithActor: false };
   const permissions = can(ctx.actor, 'person.update', owned) ? ['person.update'] : [];
   const cases = await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id);
-  return presentPerson(crypto, row, cases, permissions, personFieldsMaskedFor(ctx.actor.role));
+  const glass = await activeGrantOf(ctx.trx, ctx.actor, 'person', row.id);
+  return presentPerson(crypto, row, cases, permissions, personFieldsMaskedFor(ctx.actor.role), glass);
 }
 
 async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {

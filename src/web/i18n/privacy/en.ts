@@ -11,7 +11,6 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.alertKind':
     '{kind, select, bulk_reading {Bulk reading} out_of_hours {Reading out of hours} unassigned_case {Case of another unit} export {Export} probing {Repeated refused attempts} break_glass {Emergency access} own_surname {Record with their own surname} other {Alert}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# time} other {# times}}, {from} – {to}',
-  'privacy.auditFilter': 'Audit filters: {filter}',
   'privacy.acknowledge': 'Mark as reviewed',
   'privacy.acknowledged': 'Alert marked as reviewed.',
   'privacy.breakGlass': 'Emergency accesses to review',
@@ -36,11 +35,9 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.released': 'Hold released.',
   'privacy.openBreakGlass': 'Emergency access',
   'privacy.breakGlassIntro':
-    'In an emergency you may open this record for 2 hours. Write the reason: the owning institution’s supervisor and the Data Protection Officer are told, and the Officer will review the access.',
+    'Write the reason for the emergency: the owning institution’s supervisor and the Data Protection Officer are told, and the Officer will review the access.',
   'privacy.reason': 'Reason for the emergency',
   'privacy.open': 'Open in an emergency',
-  'privacy.accessReport': 'Access report (PDF)',
-  'privacy.consentReceipt': 'Consent receipt (PDF)',
   'privacy.masked': 'Hidden ({label})',
   'privacy.reveal': 'Show',
   'privacy.revealNamed': 'Show: {field}',
@@ -59,4 +56,24 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.label.health': 'health',
   'privacy.label.testimony': 'testimony',
   'privacy.label.legal': 'legal situation',
+  'privacy.reviewNoteHint': 'At least 5 characters: why the access was or was not justified.',
+  'privacy.consentReceiptOffer': 'Hand the receipt to the person:',
+  'privacy.bgOffer':
+    'This record is outside your scope of work. In an emergency you may open it, read only, for a limited time.',
+  'privacy.bgRequest': 'Request emergency access',
+  'privacy.bgLimit':
+    'The access lasts {minutes, plural, =60 {1 hour} =120 {2 hours} other {# minutes}}, read only. Every reading is recorded.',
+  'privacy.bgReasonHint': 'Describe the emergency (at least 20 characters).',
+  'privacy.bgBannerTitle': 'Emergency access.',
+  'privacy.bgBanner':
+    'Read only, until {until} ({minutes, plural, one {# minute left} other {# minutes left}}). The Data Protection Officer will review this access.',
+  'privacy.bgBannerEnded': 'Your emergency access has ended.',
+  'privacy.bgShow': '{state, select, unreviewed {Not reviewed} reviewed {Reviewed} other {All}}',
+  'privacy.bgFilter': 'Show',
+  'privacy.bgReviewLine': '{review, select, justified {Justified} other {Not justified}} on {at}: {note}',
+  'privacy.bgExpires': 'Ends: {at}',
+  'privacy.openAudit': 'See in the audit trail',
+  'privacy.consentReceiptNamed': 'Consent receipt (PDF, {language})',
+  'privacy.accessReportNamed': 'Access report (PDF, {language})',
+  'privacy.maskedShort': 'hidden',
 };

@@ -12,7 +12,6 @@ export const privacyEs = {
   'privacy.alertKind':
     '{kind, select, bulk_reading {Lectura masiva} out_of_hours {Lectura fuera de horario} unassigned_case {Caso de otra unidad} export {Exportación} probing {Intentos rechazados repetidos} break_glass {Acceso de emergencia} own_surname {Registro con su mismo apellido} other {Alerta}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# vez} other {# veces}}, {from} – {to}',
-  'privacy.auditFilter': 'Filtros de auditoría: {filter}',
   'privacy.acknowledge': 'Marcar como revisada',
   'privacy.acknowledged': 'Alerta marcada como revisada.',
   'privacy.breakGlass': 'Accesos de emergencia por revisar',
@@ -38,11 +37,9 @@ export const privacyEs = {
   'privacy.released': 'Retención levantada.',
   'privacy.openBreakGlass': 'Acceso de emergencia',
   'privacy.breakGlassIntro':
-    'Si es una emergencia, puede abrir este registro por 2 horas. Escriba el motivo: se avisa al supervisor de la institución dueña y al Delegado de Protección de Datos, que revisará el acceso.',
+    'Escriba el motivo de la emergencia: se avisa al supervisor de la institución dueña y al Delegado de Protección de Datos, que revisará el acceso.',
   'privacy.reason': 'Motivo de la emergencia',
   'privacy.open': 'Abrir en emergencia',
-  'privacy.accessReport': 'Informe de accesos (PDF)',
-  'privacy.consentReceipt': 'Comprobante de consentimiento (PDF)',
   'privacy.masked': 'Oculto ({label})',
   'privacy.reveal': 'Mostrar',
   'privacy.revealNamed': 'Mostrar: {field}',
@@ -61,4 +58,25 @@ export const privacyEs = {
   'privacy.label.health': 'salud',
   'privacy.label.testimony': 'relato',
   'privacy.label.legal': 'situación legal',
+  'privacy.reviewNoteHint': 'Al menos 5 caracteres: por qué el acceso fue o no justificado.',
+  'privacy.consentReceiptOffer': 'Entregue el comprobante a la persona:',
+  'privacy.bgOffer':
+    'Este registro no está en su ámbito de trabajo. En una emergencia puede abrirlo, solo para leer, por un tiempo limitado.',
+  'privacy.bgRequest': 'Pedir acceso de emergencia',
+  'privacy.bgLimit':
+    'El acceso dura {minutes, plural, =60 {1 hora} =120 {2 horas} other {# minutos}}, solo para leer. Cada lectura queda registrada.',
+  'privacy.bgReasonHint': 'Describa la emergencia (al menos 20 caracteres).',
+  'privacy.bgBannerTitle': 'Acceso de emergencia.',
+  'privacy.bgBanner':
+    'Solo lectura, hasta el {until} ({minutes, plural, one {queda # minuto} other {quedan # minutos}}). El Delegado de Protección de Datos revisará este acceso.',
+  'privacy.bgBannerEnded': 'Su acceso de emergencia terminó.',
+  'privacy.bgShow':
+    '{state, select, unreviewed {Sin revisar} reviewed {Revisados} other {Todos}}',
+  'privacy.bgFilter': 'Mostrar',
+  'privacy.bgReviewLine': '{review, select, justified {Justificado} other {No justificado}} el {at}: {note}',
+  'privacy.bgExpires': 'Vence: {at}',
+  'privacy.openAudit': 'Ver en la auditoría',
+  'privacy.consentReceiptNamed': 'Comprobante de consentimiento (PDF, {language})',
+  'privacy.accessReportNamed': 'Informe de accesos (PDF, {language})',
+  'privacy.maskedShort': 'oculto',
 } as const;

@@ -11,7 +11,6 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.alertKind':
     '{kind, select, bulk_reading {Hetaiterei moñe’ẽ} out_of_hours {Moñe’ẽ tembiapo aravo rire} unassigned_case {Ambue unidad káso} export {Ñemondo okápe} probing {Heta jey oñembotove} break_glass {Jeike pya’e} own_surname {Kuatia ijeréva peteĩchagua} other {Kyhyjerã}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# jey} other {# jey}}, {from} – {to}',
-  'privacy.auditFilter': 'Jesareko mbogua: {filter}',
   'privacy.acknowledge': 'Ehai ojehecháma',
   'privacy.acknowledged': 'Kyhyjerã ojehecháma.',
   'privacy.breakGlass': 'Jeike pya’e ojehecha jeýva',
@@ -36,11 +35,9 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.released': 'Jeñongatu oñemboykéma.',
   'privacy.openBreakGlass': 'Jeike pya’e',
   'privacy.breakGlassIntro':
-    'Apañuãi ramo, ikatu reipe’a ko kuatia 2 aravo aja. Ehai mba’ére: oñemomarandu supervisor-pe ha Delegado de Protección de Datos-pe, ohecha jeýta ko jeike.',
+    'Ehai mba’ére pe apañuãi: oñemomarandu supervisor-pe ha Delegado de Protección de Datos-pe, ohecha jeýta ko jeike.',
   'privacy.reason': 'Mba’ére pe apañuãi',
   'privacy.open': 'Eipe’a apañuãime',
-  'privacy.accessReport': 'Marandu máva ohecha (PDF)',
-  'privacy.consentReceipt': 'Kuatia moneĩ rehegua (PDF)',
   'privacy.masked': 'Ñemihápe ({label})',
   'privacy.reveal': 'Hechauka',
   'privacy.revealNamed': 'Hechauka: {field}',
@@ -59,4 +56,25 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.label.health': 'tesãi',
   'privacy.label.testimony': 'mombe’u',
   'privacy.label.legal': 'léi rehegua',
+  'privacy.reviewNoteHint': '5 tai térã hetave: mba’ére pe jeike oĩ porã térã ndoikói porã.',
+  'privacy.consentReceiptOffer': 'Eme’ẽ kuatia moneĩ rehegua pe tapichápe:',
+  'privacy.bgOffer':
+    'Ko kuatia ndaha’éi ne rembiapo rehegua. Apañuãi ramo ikatu reipe’a, remoñe’ẽ hag̃ua añoite, sapy’aite aja.',
+  'privacy.bgRequest': 'Ejerure jeike pya’e',
+  'privacy.bgLimit':
+    'Pe jeike ipuku {minutes, plural, =60 {1 aravo} =120 {2 aravo} other {# aravo’i}}, emoñe’ẽ hag̃ua añoite. Opa moñe’ẽ oñeanota.',
+  'privacy.bgReasonHint': 'Emombe’u pe apañuãi (20 tai térã hetave).',
+  'privacy.bgBannerTitle': 'Jeike pya’e.',
+  'privacy.bgBanner':
+    'Emoñe’ẽ hag̃ua añoite, {until} peve (hembýma {minutes, plural, one {# aravo’i} other {# aravo’i}}). Delegado de Protección de Datos ohecha jeýta ko jeike.',
+  'privacy.bgBannerEnded': 'Ne jeike pya’e opáma.',
+  'privacy.bgShow':
+    '{state, select, unreviewed {Ojehecha’ỹva} reviewed {Ojehecha jeýva} other {Opavave}}',
+  'privacy.bgFilter': 'Hechauka',
+  'privacy.bgReviewLine': '{review, select, justified {Oĩ porã} other {Ndoikói porã}} {at}: {note}',
+  'privacy.bgExpires': 'Opa: {at}',
+  'privacy.openAudit': 'Hecha auditoría-pe',
+  'privacy.consentReceiptNamed': 'Kuatia moneĩ rehegua (PDF, {language})',
+  'privacy.accessReportNamed': 'Marandu máva ohecha (PDF, {language})',
+  'privacy.maskedShort': 'ñemihápe',
 };

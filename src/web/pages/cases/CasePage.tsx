@@ -26,6 +26,8 @@ import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.j
 import { CaseTasks } from '../tasks/CaseTasks.js';
 import { useSession } from '../../session.js';
 import { KeepOfflineButton } from '../offline/OfflineStart.js';
+import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
+import type { ApiError } from '../../api.js';
 import '../../styles/cases.css';
 
 import type { CaseActions } from './types.js';
@@ -50,7 +52,9 @@ export function CasePage() {
     },
   };
 
-  if (loaded.error?.status === 404) return <CaseNotFound />;
+  if (outOfScope(loaded.error)) {
+    return <CaseNotFound caseId={caseId} error={loaded.error} onOpened={() => void loaded.refetch()} />;
+  }
   const view = loaded.data;
   if (!view) {
     return (
@@ -75,6 +79,7 @@ export function CasePage() {
       <p className="case-back">
         <Link to="/cases">{t('cases.backToList')}</Link>
       </p>
+      <EmergencyAccessBanner access={view.emergencyAccess} onEnded={() => void loaded.refetch()} />
       <LiveRegion success={saved} />
       <OpenInvestigationLink caseId={view.id} />
       {may('case.update') && <KeepOfflineButton view={view} />}
@@ -122,7 +127,15 @@ function currentDecisions(decisions: readonly { id: string; personId: string }[]
 }
 
 /** Out of scope and missing look the same, so a case's existence is never revealed. */
-function CaseNotFound() {
+function CaseNotFound({
+  caseId,
+  error,
+  onOpened,
+}: {
+  caseId: string;
+  error: ApiError | null;
+  onOpened: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Page title={t('cases.notFoundTitle')}>
@@ -130,6 +143,7 @@ function CaseNotFound() {
       <p>
         <Link to="/cases">{t('cases.backToList')}</Link>
       </p>
+      <EmergencyAccessOffer resourceType="case" resourceId={caseId} error={error} onOpened={onOpened} />
     </Page>
   );
 }

@@ -19,6 +19,7 @@ import { Link } from '@tanstack/react-router';
 import { formatDate as formatDay } from './format.js';
 import { personName } from './people.js';
 import { ConsentDialog, NeedDialog, ReferDialog } from './ProtectionDialogs.js';
+import { ConsentReceiptLinks } from '../privacy/Transparency.js';
 import { Section } from './Section.js';
 
 type PanelView = z.output<typeof Panel>;
@@ -40,9 +41,12 @@ export function CaseProtection({ view }: { view: CaseView }) {
   const may = (action: PanelView['actions'][number]) => panel?.actions.includes(action) ?? false;
   const name = (personId: string) => personName(view, personId) ?? '—';
 
-  function done(message: string) {
+  // The consent just given or withdrawn: its receipt is offered beside the message.
+  const [receiptOf, setReceiptOf] = useState<string | null>(null);
+  function done(message: string, consentId?: string) {
     setDialog(null);
     setSaved(message);
+    setReceiptOf(consentId ?? null);
   }
 
   const buttons = (
@@ -63,6 +67,11 @@ export function CaseProtection({ view }: { view: CaseView }) {
   return (
     <Section title={t('protection.title')} testId="case-protection" actions={panel && buttons}>
       <LiveRegion success={saved} />
+      {receiptOf && saved && (
+        <p className="notice notice--info" data-testid="consent-receipt-offer">
+          {t('privacy.consentReceiptOffer')} <ConsentReceiptLinks consentId={receiptOf} />
+        </p>
+      )}
       <QueryState query={loaded}>
         {(panel) => (
           <>
@@ -134,6 +143,7 @@ export function CaseProtection({ view }: { view: CaseView }) {
                         ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
                         : t('protection.consent.active')}
                     </p>
+                    {consent.kind === 'consent' && <ConsentReceiptLinks consentId={consent.id} />}
                   </li>
                 ))}
               </ul>
@@ -190,7 +200,10 @@ export function CaseProtection({ view }: { view: CaseView }) {
           input={{ params: { id: view.id, consentId: dialog.consent.id } }}
           onClose={() => setDialog(null)}
           onDone={(result) =>
-            done(t('protection.consent.withdrawn', { count: result.withdrawnReferralIds.length }))
+            done(
+              t('protection.consent.withdrawn', { count: result.withdrawnReferralIds.length }),
+              result.consent.id,
+            )
           }
         />
       )}

@@ -31,7 +31,8 @@ import { distinctPersons, PersonOptions } from './people.js';
 
 interface Saved {
   onClose(): void;
-  onSaved(message: string): void;
+  /** `consentId`: the consent just recorded (its receipt is offered). */
+  onSaved(message: string, consentId?: string): void;
 }
 
 function PersonSelect({ view }: { view: CaseView }) {
@@ -114,7 +115,7 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
       };
     },
     toInput: (body) => ({ params: { id: props.view.id }, body }),
-    onSuccess: () => props.onSaved(t('protection.consent.saved')),
+    onSuccess: (consent) => props.onSaved(t('protection.consent.saved'), consent.id),
   });
   const exception = form.watch('kind') === 'best_interest_exception';
   const givenBy = form.watch('givenBy');

@@ -19,7 +19,8 @@ import { Detail, Section } from '../cases/Section.js';
 import { PersonEditDialog } from './PersonEditDialog.js';
 import { RevealField } from './RevealField.js';
 import type { RevealablePersonField } from '../../../shared/sensitivity.js';
-import { AccessReportLinks, BreakGlassRequest } from '../privacy/Transparency.js';
+import { AccessReportLinks } from '../privacy/Transparency.js';
+import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
 import { PersonDecisionDialog } from '../cases/DecisionDialog.js';
 import { useSession } from '../../session.js';
 import '../../styles/cases.css';
@@ -37,16 +38,17 @@ export function PersonPage() {
   const [deciding, setDeciding] = useState<string | null>(null);
   const { can } = useSession();
 
-  if (loaded.error?.status === 404) {
+  if (outOfScope(loaded.error)) {
     return (
       <Page title={t('persons.notFoundTitle')}>
         <p data-testid="person-not-found">{t('persons.notFoundBody')}</p>
         <p>
           <Link to="/cases">{t('cases.backToList')}</Link>
         </p>
-        <BreakGlassRequest
+        <EmergencyAccessOffer
           resourceType="person"
           resourceId={personId}
+          error={loaded.error}
           onOpened={() => void loaded.refetch()}
         />
       </Page>
@@ -81,6 +83,7 @@ export function PersonPage() {
         )
       }
     >
+      <EmergencyAccessBanner access={person.emergencyAccess} onEnded={() => void loaded.refetch()} />
       <p className="person-name" data-testid="person-name">
         {fullName(person)}
       </p>

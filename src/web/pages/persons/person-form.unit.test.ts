@@ -32,6 +32,7 @@ const person: PersonView = {
   createdAt: '2026-01-01T00:00:00.000Z',
   version: 1,
   masked: [],
+  emergencyAccess: null,
   permissions: ['person.update'],
 };
 

@@ -3,6 +3,7 @@
  * filters behind it) to acknowledge, break-glass uses to review, records past retention to erase
  * (with an explicit confirmation), and the manual legal holds to release.
  */
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   acknowledgePrivacyAlert,
@@ -18,6 +19,7 @@ import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDateTime as formatAt } from '../../i18n/dates.js';
 import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
+import '../../styles/privacy.css';
 
 const refresh = () => queryClient.invalidateQueries();
 
@@ -26,7 +28,8 @@ export function PrivacyPage() {
   const formatDateTime = (value: string) => formatAt(locale, value);
   const [done, setDone] = useState<string | null>(null);
   const alerts = useApiQuery(listPrivacyAlerts, { query: { state: 'open', limit: 100 } });
-  const glass = useApiQuery(listBreakGlass, { query: { state: 'unreviewed', limit: 100 } });
+  const [glassState, setGlassState] = useState<'unreviewed' | 'reviewed' | 'all'>('unreviewed');
+  const glass = useApiQuery(listBreakGlass, { query: { state: glassState, limit: 100 } });
   const due = useApiQuery(listRetentionDue, { query: { state: 'due', limit: 100 } });
   const ok = (message: string) => () => {
     setDone(message);
@@ -81,12 +84,22 @@ export function PrivacyPage() {
                   to: formatDateTime(a.windowTo),
                 })}
               </p>
-              <p className="record-item-meta">
-                {t('privacy.auditFilter', { filter: new URLSearchParams(a.auditFilter).toString() })}
+              <p className="form-actions">
+                <Link to="/audit" search={a.auditFilter} className="btn" data-testid="alert-audit-link">
+                  {t('privacy.openAudit')}
+                </Link>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={ack.isPending}
+                  onClick={() => {
+                    setDone(null);
+                    ack.mutate({ params: { id: a.id } });
+                  }}
+                >
+                  {t('privacy.acknowledge')}
+                </button>
               </p>
-              <button type="button" className="btn" onClick={() => ack.mutate({ params: { id: a.id } })}>
-                {t('privacy.acknowledge')}
-              </button>
             </li>
           ))}
         </ul>
@@ -94,11 +107,29 @@ export function PrivacyPage() {
 
       <section aria-labelledby="privacy-glass">
         <h2 id="privacy-glass">{t('privacy.breakGlass')}</h2>
+        <label className="inline-filter">
+          {t('privacy.bgFilter')}{' '}
+          <select
+            value={glassState}
+            onChange={(e) => setGlassState(e.target.value as typeof glassState)}
+            data-testid="break-glass-filter"
+          >
+            {(['unreviewed', 'reviewed', 'all'] as const).map((state) => (
+              <option key={state} value={state}>
+                {t('privacy.bgShow', { state })}
+              </option>
+            ))}
+          </select>
+        </label>
         {glass.data?.items.length === 0 && <p className="empty">{t('privacy.noBreakGlass')}</p>}
         <ul className="record-list" data-testid="privacy-break-glass">
           {glass.data?.items.map((g) => (
-            <li key={g.id} className="record-item">
-              <p className="record-item-title">{t('privacy.bgState', { state: g.state })}</p>
+            <li key={g.id} className="record-item" data-state={g.state}>
+              <p className="record-item-title">
+                <span className={`badge badge--${g.state === 'overdue' ? 'danger' : 'state'}`}>
+                  {t('privacy.bgState', { state: g.state })}
+                </span>
+              </p>
               <p className="record-item-meta">
                 {t('privacy.bgLine', {
                   user: g.username,
@@ -106,31 +137,52 @@ export function PrivacyPage() {
                   resource: g.resourceType,
                   owner: g.ownerInstitutionCode,
                   opened: formatDateTime(g.openedAt),
-                })}
+                })}{' '}
+                · {t('privacy.bgExpires', { at: formatDateTime(g.expiresAt) })}
               </p>
               <p>{g.reason}</p>
-              <label>
-                {t('privacy.reviewNote')}
-                <textarea
-                  value={notes[g.id] ?? ''}
-                  onChange={(e) => setNotes({ ...notes, [g.id]: e.target.value })}
-                />
-              </label>
-              {(['justified', 'not_justified'] as const).map((verdict) => (
-                <button
-                  key={verdict}
-                  type="button"
-                  className="btn"
-                  onClick={() =>
-                    review.mutate({
-                      params: { id: g.id },
-                      body: { review: verdict, note: notes[g.id] ?? '' },
-                    })
-                  }
-                >
-                  {verdict === 'justified' ? t('privacy.justified') : t('privacy.notJustified')}
-                </button>
-              ))}
+              {g.review ? (
+                <p className="record-item-meta" data-testid="break-glass-review">
+                  {t('privacy.bgReviewLine', {
+                    review: g.review,
+                    at: g.reviewedAt ? formatDateTime(g.reviewedAt) : '',
+                    note: g.reviewNote ?? '',
+                  })}
+                </p>
+              ) : (
+                <>
+                  <label>
+                    {t('privacy.reviewNote')}
+                    <textarea
+                      value={notes[g.id] ?? ''}
+                      aria-describedby={`note-hint-${g.id}`}
+                      onChange={(e) => setNotes({ ...notes, [g.id]: e.target.value })}
+                    />
+                  </label>
+                  <p className="field-hint" id={`note-hint-${g.id}`}>
+                    {t('privacy.reviewNoteHint')}
+                  </p>
+                  <p className="form-actions">
+                    {(['justified', 'not_justified'] as const).map((verdict) => (
+                      <button
+                        key={verdict}
+                        type="button"
+                        className="btn"
+                        disabled={review.isPending || (notes[g.id] ?? '').trim().length < 5}
+                        onClick={() => {
+                          setDone(null);
+                          review.mutate({
+                            params: { id: g.id },
+                            body: { review: verdict, note: notes[g.id] ?? '' },
+                          });
+                        }}
+                      >
+                        {verdict === 'justified' ? t('privacy.justified') : t('privacy.notJustified')}
+                      </button>
+                    ))}
+                  </p>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,66 +1,56 @@
 /**
  * Privacy pieces other pages show (docs/PRIVACY.md): the survivor's access report as PDF links
- * (Spanish and Guaraní), and the break-glass request where the access door said "not found".
+ * (Spanish and Guaraní), and the consent receipt of a consent given or withdrawn.
  */
-import { useState } from 'react';
-import { getPersonAccessReport, openBreakGlass } from '../../../shared/contracts/privacy.js';
+import { getConsentReceipt, getPersonAccessReport } from '../../../shared/contracts/privacy.js';
+import type { Locale } from '../../../shared/roles.js';
 import { hrefOf } from '../../api.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { ENDONYMS } from '../../components/LanguageSelect.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useApiMutation } from '../../queries.js';
-import { useSession } from '../../session.js';
+
+/**
+ * The languages a paper for the survivor is offered in: the page's language first, then Spanish and
+ * Guaraní (the languages the survivor is most likely to read), each once.
+ */
+function paperLocales(uiLocale: Locale): Locale[] {
+  return [...new Set<Locale>([uiLocale, 'es', 'gn'])];
+}
 
 /** The access report of a person, to print and hand over: one link per language. */
 export function AccessReportLinks({ personId }: { personId: string }) {
-  const { t } = useI18n();
+  const { t, locale: uiLocale } = useI18n();
   return (
-    <p className="form-actions" data-testid="access-report-links">
-      {(['es', 'gn'] as const).map((locale) => (
+    <p className="download-links" data-testid="access-report-links">
+      {paperLocales(uiLocale).map((locale) => (
         <a
           key={locale}
           className="btn"
+          lang={locale}
           href={hrefOf(getPersonAccessReport, { params: { id: personId }, query: { locale, format: 'pdf' } })}
           download
         >
-          {t('privacy.accessReport')} ({locale})
+          {t('privacy.accessReportNamed', { language: ENDONYMS[locale] })}
         </a>
       ))}
     </p>
   );
 }
 
-/** Where a record was "not found": open it in an emergency, with a written reason. */
-export function BreakGlassRequest({
-  resourceType,
-  resourceId,
-  onOpened,
-}: {
-  resourceType: 'person' | 'case';
-  resourceId: string;
-  onOpened: () => void;
-}) {
-  const { t } = useI18n();
-  const { can } = useSession();
-  const [reason, setReason] = useState('');
-  const opening = useApiMutation(openBreakGlass, { onSuccess: onOpened });
-  if (!can('breakGlass.open')) return null;
+/** The receipt of a consent given or withdrawn (ISO/IEC TS 27560 fields), to print and hand over. */
+export function ConsentReceiptLinks({ consentId }: { consentId: string }) {
+  const { t, locale: uiLocale } = useI18n();
   return (
-    <section aria-labelledby="break-glass" data-testid="break-glass">
-      <h2 id="break-glass">{t('privacy.openBreakGlass')}</h2>
-      <p>{t('privacy.breakGlassIntro')}</p>
-      <LiveRegion error={opening.error?.message ?? null} />
-      <label>
-        {t('privacy.reason')}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} minLength={20} required />
-      </label>
-      <button
-        type="button"
-        className="btn"
-        disabled={opening.isPending}
-        onClick={() => opening.mutate({ body: { resourceType, resourceId, reason, minutes: 120 } })}
-      >
-        {t('privacy.open')}
-      </button>
-    </section>
+    <span className="download-links" data-testid="consent-receipt-links">
+      {paperLocales(uiLocale).map((locale, i) => (
+        <a
+          key={locale}
+          className={i === 0 ? 'btn btn--small' : 'btn btn--small btn--ghost'}
+          href={hrefOf(getConsentReceipt, { params: { id: consentId }, query: { locale, format: 'pdf' } })}
+          download
+        >
+          {t('privacy.consentReceiptNamed', { language: ENDONYMS[locale] })}
+        </a>
+      ))}
+    </span>
   );
 }
