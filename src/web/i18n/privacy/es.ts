@@ -70,8 +70,7 @@ export const privacyEs = {
   'privacy.bgBanner':
     'Solo lectura, hasta el {until} ({minutes, plural, one {queda # minuto} other {quedan # minutos}}). El Delegado de Protección de Datos revisará este acceso.',
   'privacy.bgBannerEnded': 'Su acceso de emergencia terminó.',
-  'privacy.bgShow':
-    '{state, select, unreviewed {Sin revisar} reviewed {Revisados} other {Todos}}',
+  'privacy.bgShow': '{state, select, unreviewed {Sin revisar} reviewed {Revisados} other {Todos}}',
   'privacy.bgFilter': 'Mostrar',
   'privacy.bgReviewLine': '{review, select, justified {Justificado} other {No justificado}} el {at}: {note}',
   'privacy.bgExpires': 'Vence: {at}',

@@ -68,8 +68,7 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.bgBanner':
     'Emoñe’ẽ hag̃ua añoite, {until} peve (hembýma {minutes, plural, one {# aravo’i} other {# aravo’i}}). Delegado de Protección de Datos ohecha jeýta ko jeike.',
   'privacy.bgBannerEnded': 'Ne jeike pya’e opáma.',
-  'privacy.bgShow':
-    '{state, select, unreviewed {Ojehecha’ỹva} reviewed {Ojehecha jeýva} other {Opavave}}',
+  'privacy.bgShow': '{state, select, unreviewed {Ojehecha’ỹva} reviewed {Ojehecha jeýva} other {Opavave}}',
   'privacy.bgFilter': 'Hechauka',
   'privacy.bgReviewLine': '{review, select, justified {Oĩ porã} other {Ndoikói porã}} {at}: {note}',
   'privacy.bgExpires': 'Opa: {at}',

@@ -129,10 +129,13 @@ export function EmergencyAccessBanner({
     const left = endsAt - Date.now();
     // Tick each 30 s for the countdown, and once more right at the end.
     const tick = setInterval(() => setNow(Date.now()), 30_000);
-    const end = setTimeout(() => {
-      setNow(Date.now());
-      ended.current();
-    }, Math.max(0, left) + 1000);
+    const end = setTimeout(
+      () => {
+        setNow(Date.now());
+        ended.current();
+      },
+      Math.max(0, left) + 1000,
+    );
     return () => {
       clearInterval(tick);
       clearTimeout(end);
