@@ -2,7 +2,7 @@
 import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
 import { linkageEn } from './linkage/en.js';
-import { valuesEn } from './values/en.js';
+import { valuesEn } from '../../shared/value-labels/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';

@@ -14,7 +14,7 @@ import { offlineEs } from './offline/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
-import { valuesEs } from './values/es.js';
+import { valuesEs } from '../../shared/value-labels/es.js';
 export const es = {
   ...protectionEs,
   ...dailyEs,

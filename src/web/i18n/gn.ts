@@ -12,7 +12,7 @@
 import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
 import { linkageGn } from './linkage/gn.js';
-import { valuesGn } from './values/gn.js';
+import { valuesGn } from '../../shared/value-labels/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';

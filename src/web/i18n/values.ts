@@ -1,16 +1,16 @@
 /**
  * Translated labels of the values of every closed list in src/shared/catalogues.ts (sex, detection
  * method, trafficking status, platform…). The labels are messages of the catalogues
- * (`value.<LIST>.<Value>` in values/es.ts, gn.ts, en.ts), so they load with their language and go to
+ * (`value.<LIST>.<Value>` in src/shared/value-labels/es.ts, gn.ts, en.ts; shared, so the server's printed papers use the same words), so they load with their language and go to
  * translators with every other message; the keys are typed from the lists themselves, so a value
  * added to a list without its labels is a compile error.
  */
 import type { Locale } from '../../shared/roles.js';
 import type { PlainKey } from './catalogue.js';
 import { translate } from './translate.js';
-import { VALUE_LISTS, type ValueListName, type ValueOf } from './values/lists.js';
+import { VALUE_LISTS, type ValueListName, type ValueOf } from '../../shared/value-labels/lists.js';
 
-export { VALUE_LISTS, type ValueKey, type ValueListName, type ValueOf } from './values/lists.js';
+export { VALUE_LISTS, type ValueKey, type ValueListName, type ValueOf } from '../../shared/value-labels/lists.js';
 
 function isValueOf<L extends ValueListName>(list: L, value: string): value is ValueOf<L> {
   return (VALUE_LISTS[list] as readonly string[]).includes(value);

@@ -16,9 +16,9 @@ import { auditOperation } from '../../audit/audit.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
-import { valuesEn } from '../../../web/i18n/values/en.js';
-import { valuesEs } from '../../../web/i18n/values/es.js';
-import { valuesGn } from '../../../web/i18n/values/gn.js';
+import { valuesEn } from '../../../shared/value-labels/en.js';
+import { valuesEs } from '../../../shared/value-labels/es.js';
+import { valuesGn } from '../../../shared/value-labels/gn.js';
 import { PERSON_READ_ACTIONS } from './alerts.js';
 
 type Locale = 'es' | 'gn' | 'en';

@@ -1,13 +1,13 @@
 /**
  * The prevention value lists (src/shared/api-prevention.ts) and their translated labels: messages
- * `value.<LIST>.<Value>` of the catalogues (values/es.ts), typed from the lists like every closed list.
+ * `value.<LIST>.<Value>` of the catalogues (src/shared/value-labels/es.ts), typed from the lists like every closed list.
  */
 import type { Locale } from '../../../shared/roles.js';
 import type { PlainKey } from '../catalogue.js';
 import { translate } from '../translate.js';
-import { PREVENTION_LISTS, type PreventionList } from '../values/lists.js';
+import { PREVENTION_LISTS, type PreventionList } from '../../../shared/value-labels/lists.js';
 
-export { PREVENTION_LISTS, type PreventionList } from '../values/lists.js';
+export { PREVENTION_LISTS, type PreventionList } from '../../../shared/value-labels/lists.js';
 /** The label of `value` in `list`, or the value itself if unknown (never blank). */
 export function preventionLabel(locale: Locale, list: PreventionList, value: string): string {
   if (!(PREVENTION_LISTS[list] as readonly string[]).includes(value)) return value;

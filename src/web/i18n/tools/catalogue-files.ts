@@ -1,6 +1,7 @@
 /**
  * The catalogue source files of one language, read and rewritten in place. A language's messages
- * are spread over `src/web/i18n/<locale>.ts` and `src/web/i18n/<area>/<locale>.ts`, each an object
+ * are spread over `src/web/i18n/<locale>.ts`, `src/web/i18n/<area>/<locale>.ts` and the value labels
+ * `src/shared/value-labels/<locale>.ts`, each an object
  * literal of `'key': 'message'` properties; the import changes only the string literals of the keys
  * it updates, so comments, order and spreads stay as they are, and prettier then formats the file.
  * Node-only (the app never imports this).
@@ -14,6 +15,8 @@ import type { Locale } from '../../../shared/roles.js';
 
 /** src/web/i18n */
 export const I18N_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** src/shared/value-labels: the closed lists' labels, shared with the server's printed papers. */
+const VALUE_LABELS_DIR = fileURLToPath(new URL('../../../shared/value-labels', import.meta.url));
 
 /** The files holding `locale`'s messages, the main catalogue first. */
 export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
@@ -29,7 +32,8 @@ export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
       }
     })
     .sort();
-  return [join(dir, `${locale}.ts`), ...areas];
+  const labels = dir === I18N_DIR ? [join(VALUE_LABELS_DIR, `${locale}.ts`)] : [];
+  return [join(dir, `${locale}.ts`), ...areas, ...labels];
 }
 
 /** Where one message is written: its file and the span of its string literal. */

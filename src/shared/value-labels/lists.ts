@@ -30,7 +30,7 @@ import {
   UNMET_REASONS,
   URGENCIES,
   VULNERABILITY_FACTORS,
-} from '../../../shared/catalogues.js';
+} from '../catalogues.js';
 import {
   CAMPAIGN_CHANNELS,
   HOTLINE_CHANNELS,
@@ -39,7 +39,7 @@ import {
   TRAINING_KINDS,
   TRAINING_MODALITIES,
   TRAINING_TOPICS,
-} from '../../../shared/api-prevention.js';
+} from '../api-prevention.js';
 
 /** The closed lists, by the name they have in src/shared/catalogues.ts. */
 export const VALUE_LISTS = {

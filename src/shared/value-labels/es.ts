@@ -1,7 +1,7 @@
 /**
  * Labels of the values of every closed list (src/shared/catalogues.ts and the prevention lists of
  * src/shared/api-prevention.ts), in Spanish (the source of the keys): `value.<LIST>.<Value>`. Typed from the lists
- * (i18n/values.ts), so a value added to a list without its label is a compile error, and so is a
+ * (value-labels/lists.ts), so a value added to a list without its label is a compile error, and so is a
  * label of a value no list has.
  */
 import type { ValueKey } from './lists.js';
