@@ -10,7 +10,12 @@ import type { PlainKey } from './catalogue.js';
 import { translate } from './translate.js';
 import { VALUE_LISTS, type ValueListName, type ValueOf } from '../../shared/value-labels/lists.js';
 
-export { VALUE_LISTS, type ValueKey, type ValueListName, type ValueOf } from '../../shared/value-labels/lists.js';
+export {
+  VALUE_LISTS,
+  type ValueKey,
+  type ValueListName,
+  type ValueOf,
+} from '../../shared/value-labels/lists.js';
 
 function isValueOf<L extends ValueListName>(list: L, value: string): value is ValueOf<L> {
   return (VALUE_LISTS[list] as readonly string[]).includes(value);
