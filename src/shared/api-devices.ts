@@ -61,9 +61,16 @@ export const UnlockDeviceResponse = z.object({ deviceKey: Key32, expiryDays: z.n
 /** The consent of the intake's person (implied), with the checks of `recordConsent`. */
 export const IntakeConsent = withConsentChecks(RecordConsentObject.omit({ personId: true }));
 
+/** The status decision taken at the end of an intake: its person and screening are the intake's. */
+export const IntakeDecision = DecideStatusRequest.omit({
+  personId: true,
+  screeningId: true,
+  reviewsDecisionId: true,
+});
+
 /**
- * An intake captured offline and sent as one request (submitIntake): the person (new, or an
- * existing one chosen at the duplicate review), the case, the screening, the trafficking-status
+ * A whole intake sent as one request (submitIntake), by the intake wizard when the user confirms it
+ * and by the offline app at sync: the person (new, or an existing one chosen at the duplicate review), the case, the screening, the trafficking-status
  * decision, the trafficking events, the exploitation, the needs and the consent, written in one
  * transaction — all or nothing, one Idempotency-Key. Every part but the person and the case may be
  * left out (older clients send none of the later ones).
@@ -82,9 +89,7 @@ export const SubmitIntakeRequest = z
       .max(10)
       .default([]),
     /** The trafficking-status decision on the person, with the screening's assessment in view. */
-    decision: DecideStatusRequest.omit({ personId: true, screeningId: true, reviewsDecisionId: true })
-      .nullable()
-      .default(null),
+    decision: IntakeDecision.nullable().default(null),
     /** What the person went through: exploitation, control, recruitment. */
     exploitation: ExploitationRequest.nullable().default(null),
     /** The person's needs, matched against the directory when written. */
@@ -94,7 +99,7 @@ export const SubmitIntakeRequest = z
       .default([]),
     /** The person's consent to referral (a child's given by a parent, guardian or authority). */
     consent: IntakeConsent.nullable().default(null),
-    /** When it was completed on the device (ISO date-time), recorded on the case's timeline. */
+    /** When it was completed on an offline device (ISO date-time), recorded on the case's timeline. */
     capturedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((v) => (v.person === null) !== (v.personId === null), {
@@ -119,4 +124,17 @@ export const SubmitIntakeResponse = z.object({
   decisionId: Uuid.nullable(),
   needIds: z.array(Uuid),
   consentId: Uuid.nullable(),
+});
+
+/**
+ * The keys that encrypt the intake wizard's draft on the device (docs/adr/0003-intake-draft.md):
+ * derived on the server for the signed-in user and one day-long window, never stored on the device.
+ * A draft sealed under `previous` can still be read; one older than that cannot, by anyone.
+ */
+const DraftKey = z.object({ window: z.number().int(), key: Key32 });
+export const IntakeDraftKeys = z.object({
+  current: DraftKey,
+  previous: DraftKey,
+  /** A draft older than this is discarded, whatever its key. */
+  maxAgeHours: z.number().int(),
 });

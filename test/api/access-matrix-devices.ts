@@ -19,6 +19,7 @@ export const DEVICES_MATRIX = {
   'revokeDevice: a colleague’s device in PNPTU (own institution)':        '200  200  404  200  404  403  403',
   'getDeviceKey: a colleague’s device (hidden)':                          '403  403  404  404  404  403  403',
   'submitIntake: a whole intake (new person, case, screening, event)':    '403  403  201  201  201  403  403',
+  'getIntakeDraftKeys: the own keys for the intake draft on the device':  '403  403  200  200  200  403  403',
 } as const;
 type Situation = keyof typeof DEVICES_MATRIX;
 
@@ -49,4 +50,6 @@ export const DEVICES_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
       screening: { instrumentVersion: 1, factsDate: '2026-03-10', answers: { 'act.recruitment': 'yes' } },
       events: [{ type: 'Recruitment', country: 'PY' }],
     }),
+  'getIntakeDraftKeys: the own keys for the intake draft on the device': (c) =>
+    api(c.t, c.s, 'GET', '/api/intakes/draft-keys'),
 };

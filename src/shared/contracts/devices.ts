@@ -3,6 +3,7 @@ import { defineContract } from '../contract.js';
 import {
   DeviceList,
   DeviceView,
+  IntakeDraftKeys,
   ListDevicesQuery,
   RegisterDeviceRequest,
   RegisterDeviceResponse,
@@ -68,10 +69,23 @@ export const submitIntake = defineContract({
   method: 'POST',
   path: '/api/intakes',
   summary:
-    'A whole intake in one transaction (person or an existing person, case, screening, events): ' +
-    'what the offline app sends at sync, under one Idempotency-Key',
+    'A whole intake in one transaction (person or an existing person, case, screening, events, ' +
+    'decision): what the intake wizard sends when confirmed and the offline app at sync, under one Idempotency-Key',
   action: 'case.create',
   body: SubmitIntakeRequest,
   response: SubmitIntakeResponse,
   status: 201,
+});
+
+export const getIntakeDraftKeys = defineContract({
+  tags: ['devices'],
+  purpose: 'case_management',
+  operationId: 'getIntakeDraftKeys',
+  method: 'GET',
+  path: '/api/intakes/draft-keys',
+  summary:
+    'The signed-in user’s keys for the intake draft kept encrypted on the device (today’s and ' +
+    'yesterday’s window; older drafts become unreadable)',
+  action: 'case.create',
+  response: IntakeDraftKeys,
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../../shared/contracts/index.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { submitIntake } from './intake.service.js';
+import { intakeDraftKeys, submitIntake } from './intake.service.js';
 import { deviceGone, listDevices, registerDevice, revokeDevice, unlockDevice } from './devices.service.js';
 
 export function deviceRoutes(app: FastifyInstance, services: AppServices): void {
@@ -18,6 +18,7 @@ export function deviceRoutes(app: FastifyInstance, services: AppServices): void 
     const device = ctx.request.headers['x-nanduti-device'];
     return submitIntake(ctx, ctx.crypto, body, typeof device === 'string' && device !== '' ? device : null);
   });
+  route(contracts.getIntakeDraftKeys, async (ctx) => intakeDraftKeys(ctx.crypto, ctx.actor.userId));
   route(contracts.listDevices, async (ctx, { query }) => listDevices(ctx, query));
   route(contracts.revokeDevice, async (ctx, { params }) => revokeDevice(ctx, params.id));
   // Its own transaction: an expiry found on the way is kept (and audited) even though the answer is 410.

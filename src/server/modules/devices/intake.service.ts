@@ -1,10 +1,14 @@
 /**
- * A whole intake in one request (submitIntake, docs/OFFLINE.md "Sync"): what the offline app sends
- * when the signal returns. The person (or an existing one the user recognised among the possible
+ * A whole intake in one request (submitIntake): what the intake wizard sends when the user confirms
+ * it (docs/adr/0003-intake-draft.md), and what the offline app sends when the signal returns
+ * (docs/OFFLINE.md "Sync"). The person (or an existing one the user recognised among the possible
  * duplicates), the case, the link, the screening, the decision, the events, the exploitation, the
  * needs and the consent are written by the same services as online, in one transaction: all or
  * nothing, validated, authorised and audited like online writes, under one Idempotency-Key. The
- * case's timeline records the device and when the intake was captured.
+ * case's timeline records an offline capture with its device and when it was captured.
+ *
+ * The wizard's draft is kept on the device, encrypted under keys derived here for the user and a
+ * day-long window (intakeDraftKeys).
  */
 import type { z } from 'zod';
 import type { SubmitIntakeRequest } from '../../../shared/api-devices.js';
@@ -44,7 +48,8 @@ export async function submitIntake(ctx: Ctx, crypto: FieldCrypto, input: Input, 
   for (const need of input.needs)
     needIds.push((await recordNeed(ctx, crypto, loaded.id, { ...need, personId })).id);
   const consent = input.consent ? await intakeConsent(ctx, crypto, loaded.id, personId, input.consent) : null;
-  if (deviceId || input.capturedAt) {
+  // Only an offline capture: an online intake sent from a browser with a registered device is not one.
+  if (input.capturedAt) {
     await addTimeline(ctx.trx, {
       caseId: loaded.id,
       actor: ctx.actor,
@@ -79,4 +84,24 @@ async function intakeConsent(
       throw minorConsentRefused('body.consent.givenBy');
     throw error;
   }
+}
+
+/** A draft key's window: one day, counted from the epoch. */
+export const DRAFT_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A draft older than this is discarded on the device. */
+export const DRAFT_MAX_AGE_HOURS = 24;
+
+/**
+ * The user's keys for the intake draft on the device: HMAC-SHA256 under the server's blind-index
+ * key of the user and the window. Nothing is stored: the same user gets the same key within a
+ * window, another user (another browser profile's sign-in) a different one, and once a window is
+ * two behind its key is never released again, so an old draft cannot be read even by its author.
+ */
+export function intakeDraftKeys(crypto: FieldCrypto, userId: string, now = Date.now()) {
+  const window = Math.floor(now / DRAFT_WINDOW_MS);
+  const keyOf = (w: number) => ({
+    window: w,
+    key: crypto.blindIndex(`${userId}\u0000${w}`, 'intake_draft_key'),
+  });
+  return { current: keyOf(window), previous: keyOf(window - 1), maxAgeHours: DRAFT_MAX_AGE_HOURS };
 }
