@@ -65,6 +65,32 @@ export const REQUIRED_IMPORT_COLUMNS: readonly (typeof IMPORT_COLUMNS)[number][]
   'services',
 ];
 
+/** The codes of an import file's problems (each issue also names its line and column). */
+export const IMPORT_ISSUE_CODES = [
+  'csv_syntax',
+  'xlsx_unreadable',
+  'xlsx_no_sheet',
+  'file_empty',
+  'column_missing',
+  'column_unknown',
+  'no_rows',
+  'too_many_rows',
+  'required',
+  'whole_number',
+  'capacity_not_shelter',
+  'shelter_needs_capacity',
+  'department_code',
+  'service_types',
+  'sexes',
+  'languages',
+  'nationalities',
+  'invalid_value',
+  'duplicate_row',
+  'institution_unknown',
+  'institution_not_own',
+] as const;
+export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
+
 export const ImportProvidersRequest = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
   /** The file: CSV as text (UTF-8), XLSX as base64. */

@@ -14,6 +14,11 @@ import { translate } from './i18n/translate.js';
 export interface ApiIssue {
   path: string;
   message: string;
+  /** Set where the client shows the issue in its own language (the directory import's rows). */
+  code?: string | undefined;
+  field?: string | undefined;
+  line?: number | undefined;
+  params?: Record<string, string | number> | undefined;
 }
 
 /** An error answer from the server (or a failure to get one), with a message fit to show. */

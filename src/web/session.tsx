@@ -17,6 +17,7 @@ import type { Locale } from '../shared/roles.js';
 import { probeSession, updatePreferences } from '../shared/contracts/session.js';
 import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
 import { queryClient } from './queries.js';
+import { discardIntakeDrafts } from './offline/intake-draft.js';
 import { lock as lockOffline } from './offline/store.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
@@ -120,11 +121,13 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
 
   const signedOut = useCallback(
     (why: Exclude<SessionNotice, null>) => {
+      // Signing out discards the unfinished intake kept on the device (offline/intake-draft.ts).
+      if (session) discardIntakeDrafts(session.user.id).catch((error: unknown) => console.error(error));
       setSession(null);
       setNotice(why);
       onSignedOut();
     },
-    [onSignedOut, setSession],
+    [onSignedOut, session, setSession],
   );
 
   const changeLocale = useCallback(

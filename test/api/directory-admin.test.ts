@@ -107,6 +107,15 @@ describe.skipIf(skipBackend)('directory administration', () => {
       ]),
     );
     expect(paths.some((p: string) => p.startsWith('line 2.'))).toBe(false);
+    // Each row's problem as a code with its line and column, for the web to show translated.
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 3, field: 'department', code: 'required' }),
+        expect.objectContaining({ line: 4, field: 'capacity', code: 'shelter_needs_capacity' }),
+        expect.objectContaining({ line: 6, field: 'department', code: 'department_code' }),
+        expect.objectContaining({ line: 6, field: 'services', code: 'service_types' }),
+      ]),
+    );
     expect(await providerCount()).toBe(before);
 
     // The institution is checked once the values are: unknown code, or someone else's institution.
@@ -120,6 +129,10 @@ describe.skipIf(skipBackend)('directory administration', () => {
       'line 2.institution',
       'line 3.institution',
     ]);
+    expect(unknown.json().error.issues.map((i: { code: string }) => i.code)).toEqual([
+      'institution_unknown',
+      'institution_not_own',
+    ]);
   });
 
   it('names a column missing from the header', async () => {
@@ -129,6 +142,9 @@ describe.skipIf(skipBackend)('directory administration', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues.map((i: { path: string }) => i.path)).toContain('line 1.services');
+    expect(res.json().error.issues).toContainEqual(
+      expect.objectContaining({ line: 1, field: 'services', code: 'column_missing' }),
+    );
   });
 
   it('reads an XLSX workbook the same way', async () => {

@@ -1,6 +1,7 @@
 /**
  * The daily path from a fresh install (issue 13), the parts built so far: the administrator imports
- * a directory file (preview, then confirm) and adds one provider by hand; a police officer finds the
+ * a directory file (preview, then confirm) and adds one provider by hand; a police officer leaves an
+ * intake half-way, reloads, finds it where it was and finishes it (nothing written before); finds the
  * case by the person's name, records the trafficking decision later from the case page, adds a
  * task due in working days and sees it in "my tasks"; a 16-year-old's own consent is refused and a
  * guardian's accepted. In Spanish; synthetic data only.
@@ -73,6 +74,72 @@ describe('daily path from a fresh install', () => {
     await expect
       .poll(() => page.getByTestId('coverage-Interpretation').textContent())
       .toContain(es['directoryAdmin.notCovered']);
+    await page.close();
+  });
+
+  it('the police officer leaves an intake half-way, reloads, and finishes it; nothing is written before', async () => {
+    const page = await app.browser.newPage();
+    await signIn(page, `${app.server.url}/intake`, police);
+    const api = await apiLogin(app.server, police.username, police.password);
+    const found = async () =>
+      (await api.request<{ items: unknown[] }>('POST', '/api/persons/search', { q: 'Casilda Recarga' })).items;
+    const stepCount = page.getByTestId('intake-step-count');
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 1 de 4');
+    await page.getByLabel(es['intake.person.givenNames'], { exact: true }).fill('Casilda Sintética');
+    await page.getByLabel(es['intake.person.firstSurname']).fill('Recarga');
+    await page.getByLabel(es['intake.person.dateOfBirth']).fill('1998-02-14');
+    await page.getByRole('button', { name: es['action.next'] }).click();
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 2 de 4');
+    await page.getByLabel(es['intake.case.detectionMethod']).selectOption('PoliceOperation');
+    await page.getByLabel(es['intake.case.narrative']).fill('Relato sintético antes de recargar.');
+    await page.waitForTimeout(500); // the draft is sealed on the device shortly after each change
+    await page.locator('[data-draft-state="saved"]').waitFor({ timeout: 10_000 });
+    expect(await found()).toEqual([]);
+    // On the device only ciphertext: neither the name nor the narrative in clear.
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('nanduti-offline');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction('sealed').objectStore('sealed').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return rows.map((row) => {
+        const { data, ...rest } = row as { data: ArrayBuffer };
+        return JSON.stringify(rest) + new TextDecoder('latin1').decode(data);
+      });
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored.join()).not.toMatch(/Casilda|Recarga|Relato/);
+
+    await page.reload();
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 2 de 4');
+    await page.getByText(es['intake.draft.resumed']).waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel(es['intake.case.narrative']).inputValue()).toBe(
+      'Relato sintético antes de recargar.',
+    );
+    expect(await page.getByLabel(es['intake.case.detectionMethod']).inputValue()).toBe('PoliceOperation');
+    await page.getByRole('button', { name: es['intake.back'] }).click();
+    expect(await page.getByLabel(es['intake.person.firstSurname']).inputValue()).toBe('Recarga');
+    await page.getByRole('button', { name: es['action.next'] }).click();
+    await page.getByRole('button', { name: es['action.next'] }).click();
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 3 de 4');
+    await page.getByRole('button', { name: es['intake.screening.submit'] }).click();
+    await page.getByTestId('intake-assessment').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: es['action.next'] }).click();
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 4 de 4');
+    expect(await found()).toEqual([]);
+    // Confirmed without a decision (decided later, from the case page): now it is all written.
+    await page.getByRole('button', { name: es['intake.decision.later'] }).click();
+    await page.getByTestId('intake-reference').waitFor({ timeout: 20_000 });
+    expect(await found()).toHaveLength(1);
+    // The draft is gone: a new intake starts empty.
+    await page.reload();
+    await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 1 de 4');
+    expect(await page.getByLabel(es['intake.person.givenNames'], { exact: true }).inputValue()).toBe('');
     await page.close();
   });
 

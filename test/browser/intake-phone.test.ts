@@ -2,8 +2,9 @@
  * Journey: a case worker of the anti-trafficking police, on a phone, records a new identification
  * with the wizard: the person (warned of a possible duplicate, confirmed as someone else), the
  * case, the screening interview (act, means and purpose answered yes → presumed victim) and the
- * decision "victim of trafficking". The confirmation shows the case reference, and the case read
- * back through the API holds the person, the screening and the decision. Only synthetic data.
+ * decision "victim of trafficking". Only the confirmation writes (the whole intake at once); it
+ * shows the case reference, and the case read back through the API holds the person, the
+ * screening and the decision. Only synthetic data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
@@ -107,7 +108,7 @@ describe('intake wizard on a phone', () => {
     await page.getByLabel(es['intake.case.detectionDepartment']).selectOption('PY-11');
     await page.getByLabel(es['intake.case.detectionPlace']).fill('Barrio sintético, Luque');
     await page.getByLabel(es['intake.case.narrative']).fill('Relato sintético de prueba del asistente.');
-    await page.getByRole('button', { name: es['intake.case.open'] }).click();
+    await page.getByRole('button', { name: es['action.next'] }).click();
 
     // ---- 3. the screening
     await expect.poll(() => stepCount.textContent(), { timeout: 15_000 }).toBe('Paso 3 de 4');
@@ -130,7 +131,8 @@ describe('intake wizard on a phone', () => {
       .check();
     await page.getByRole('button', { name: es['intake.screening.submit'] }).click();
 
-    // The server's assessment: an adult with act, means and purpose is a presumed victim.
+    // The assessment (the shared rules, before anything is written): an adult with act, means
+    // and purpose is a presumed victim.
     const assessment = page.getByTestId('intake-assessment');
     await assessment.waitFor({ timeout: 15_000 });
     expect(await assessment.textContent()).toContain(es['value.ASSESSMENTS.presumed_victim']);

@@ -15,6 +15,11 @@ export interface AuditHint {
 export interface FieldIssue {
   path: string;
   message: string;
+  /** For issues a client shows in its own language: a stable code, the field, the line, values. */
+  code?: string;
+  field?: string;
+  line?: number;
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

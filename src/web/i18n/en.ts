@@ -490,7 +490,7 @@ export const en: Catalogue = {
   'persons.field.createdAt': 'Recorded',
   'intake.title': 'New identification',
   'intake.intro':
-    'Record the person, the case, the interview and the decision step by step. You can go back without losing what you wrote.',
+    'Fill in the person, the case, the interview and the decision step by step. Nothing is recorded until you confirm the intake at the end; if you reload the page, you continue where you were.',
   'intake.stepsLabel': 'Identification steps',
   'intake.stepOf': 'Step {n} of {total}',
   'intake.stepDone': '(done)',
@@ -501,7 +501,7 @@ export const en: Catalogue = {
   'intake.back': 'Back',
   'intake.notKnown': 'Not known',
   'intake.person.saved':
-    '{name} is already recorded. To correct their details, use the person page afterwards.',
+    'The person already recorded, {name}, will be used; the new case is added to them when you confirm. To correct their details, use the person page afterwards.',
   'intake.person.names': 'Name',
   'intake.person.givenNames': 'Given names',
   'intake.person.firstSurname': 'First surname',
@@ -553,7 +553,8 @@ export const en: Catalogue = {
   'intake.screening.answer.no': 'No',
   'intake.screening.answer.unknown': 'Not known',
   'intake.screening.progress': '{answered} of {total} answered · {yes} yes',
-  'intake.screening.submit': 'Record the interview',
+  'intake.screening.submit':
+    'Assess the answers',
   'intake.screening.saved': 'The interview is already recorded.',
   'intake.result.title': 'Assessment result',
   'intake.result.assessment': 'Assessment',
@@ -580,10 +581,18 @@ export const en: Catalogue = {
   'intake.decision.decidedOn': 'Date of the decision',
   'intake.decision.reason': 'Reason',
   'intake.decision.reasonHint': 'Why this is the decision.',
-  'intake.decision.submit': 'Record the decision',
-  'intake.decision.later': 'Decide later',
+  'intake.decision.submit':
+    'Decide and confirm the intake',
+  'intake.decision.later':
+    'Confirm without deciding',
   'intake.decision.notAllowed':
     'Your role may not decide the trafficking status; it will be decided on the case page.',
+  'intake.screening.factsBeforeBirth': 'The date of the facts is before the birth given in step 1.',
+  'intake.decision.unsaved': 'Nothing is recorded yet: the person, the case, the interview and the decision are recorded together when you confirm.',
+  'intake.decision.confirm': 'Confirm the intake',
+  'intake.draft.resumed': 'The intake you left unfinished was resumed.',
+  'intake.draft.discard': 'Discard and start again',
+  'intake.draft.kept': 'Draft kept encrypted on this device for 24 hours; deleted when you sign out.',
   'intake.done.title': 'Identification recorded',
   'intake.done.reference': 'Case reference',
   'intake.done.decided': 'Decision recorded: {status}.',

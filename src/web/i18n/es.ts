@@ -501,7 +501,7 @@ export const es = {
   'persons.field.createdAt': 'Registrada',
   'intake.title': 'Nueva identificación',
   'intake.intro':
-    'Registre paso a paso a la persona, el caso, la entrevista y la decisión. Puede volver atrás sin perder lo escrito.',
+    'Complete paso a paso la persona, el caso, la entrevista y la decisión. Nada se registra hasta que confirme el ingreso al final; si recarga la página, sigue donde estaba.',
   'intake.stepsLabel': 'Pasos de la identificación',
   'intake.stepOf': 'Paso {n} de {total}',
   'intake.stepDone': '(completado)',
@@ -512,7 +512,7 @@ export const es = {
   'intake.back': 'Atrás',
   'intake.notKnown': 'Sin dato',
   'intake.person.saved':
-    '{name} ya está registrada en este caso. Para corregir sus datos, use después la página de la persona.',
+    'Se usará la persona ya registrada {name}; el caso nuevo se le agregará al confirmar. Para corregir sus datos, use después la página de la persona.',
   'intake.person.names': 'Nombre',
   'intake.person.givenNames': 'Nombres',
   'intake.person.firstSurname': 'Primer apellido',
@@ -564,7 +564,8 @@ export const es = {
   'intake.screening.answer.no': 'No',
   'intake.screening.answer.unknown': 'No se sabe',
   'intake.screening.progress': '{answered} de {total} respondidas · {yes} con «sí»',
-  'intake.screening.submit': 'Registrar la entrevista',
+  'intake.screening.submit':
+    'Evaluar las respuestas',
   'intake.screening.saved': 'La entrevista ya está registrada.',
   'intake.result.title': 'Resultado de la evaluación',
   'intake.result.assessment': 'Evaluación',
@@ -592,10 +593,18 @@ export const es = {
   'intake.decision.decidedOn': 'Fecha de la decisión',
   'intake.decision.reason': 'Motivo',
   'intake.decision.reasonHint': 'Por qué se decide así.',
-  'intake.decision.submit': 'Registrar la decisión',
-  'intake.decision.later': 'Decidir más tarde',
+  'intake.decision.submit':
+    'Decidir y confirmar el ingreso',
+  'intake.decision.later':
+    'Confirmar sin decidir',
   'intake.decision.notAllowed':
     'Su rol no permite decidir la situación de trata; se decidirá en la página del caso.',
+  'intake.screening.factsBeforeBirth': 'La fecha de los hechos es anterior al nacimiento indicado en el paso 1.',
+  'intake.decision.unsaved': 'Todavía no se registró nada: la persona, el caso, la entrevista y la decisión se registran juntos al confirmar.',
+  'intake.decision.confirm': 'Confirmar el ingreso',
+  'intake.draft.resumed': 'Se retomó el ingreso que dejó sin terminar.',
+  'intake.draft.discard': 'Descartar y empezar de nuevo',
+  'intake.draft.kept': 'Borrador guardado cifrado en este dispositivo por 24 horas; se borra al cerrar sesión.',
   'intake.done.title': 'Identificación registrada',
   'intake.done.reference': 'Referencia del caso',
   'intake.done.decided': 'Decisión registrada: {status}.',

@@ -113,11 +113,14 @@ async function unwrap(row: VaultRow, which: 'pin' | 'device', wrappingKey: Crypt
   ]);
 }
 
-/** An opened store: read and write the user's records, in clear only in memory. */
-export class Vault {
+/**
+ * A user's sealed records under one AES-GCM key that never leaves WebCrypto: read and written in
+ * clear only in memory. The offline store (`Vault`) and the intake wizard's draft
+ * (pages/intake/draft.ts, under a key the server derives for the user) are both this.
+ */
+export class SealedRecords {
   constructor(
     readonly userId: string,
-    readonly deviceId: string,
     private readonly key: CryptoKey,
   ) {}
 
@@ -170,6 +173,34 @@ export class Vault {
     );
     return JSON.parse(new TextDecoder().decode(clear)) as T;
   }
+}
+
+/** An opened offline store: the user's records under their data key, on a registered device. */
+export class Vault extends SealedRecords {
+  constructor(
+    userId: string,
+    readonly deviceId: string,
+    key: CryptoKey,
+  ) {
+    super(userId, key);
+  }
+}
+
+/** A raw 32-byte key (base64url) as an AES-GCM key that cannot be exported again. */
+export async function importAesKey(base64Url: string): Promise<CryptoKey> {
+  const raw = base64UrlToBytes(base64Url);
+  if (raw.length !== 32) throw new Error('key must be 32 bytes');
+  return subtle().importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+/**
+ * Deletes sealed records of `kind`, with no key: the user's (`userId`), or everyone's written
+ * before `before` (a shared device keeps no one's stale records).
+ */
+export async function deleteSealed(kind: string, which: { userId: string } | { before: number }) {
+  const rows = database().sealed;
+  if ('userId' in which) await rows.where({ userId: which.userId, kind }).delete();
+  else await rows.filter((row) => row.kind === kind && row.updatedAt < which.before).delete();
 }
 
 /** Whether `userId` has a store on this device. */

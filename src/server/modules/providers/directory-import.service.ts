@@ -12,7 +12,7 @@ import { can } from '../../access/policies.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import { parseRows, readCells, type ImportIssue } from './directory-import.js';
+import { importIssue, parseRows, readCells, type ImportIssue } from './directory-import.js';
 import { checkServices, insertProvider, replaceServices } from './providers.write.js';
 
 function refuse(issues: ImportIssue[]): never {
@@ -20,7 +20,16 @@ function refuse(issues: ImportIssue[]): never {
     'import_rows_invalid',
     400,
     { count: new Set(issues.map((i) => i.line)).size },
-    { issues: issues.map((i) => ({ path: `line ${i.line}.${i.column}`, message: i.message })) },
+    {
+      issues: issues.map((i) => ({
+        path: `line ${i.line}.${i.column}`,
+        message: i.message,
+        code: i.code,
+        line: i.line,
+        field: i.column,
+        ...(i.params ? { params: i.params } : {}),
+      })),
+    },
   );
 }
 
@@ -35,22 +44,14 @@ export async function importProviders(ctx: Ctx, input: z.output<typeof ImportPro
   for (const row of parsed.rows) {
     const institutionId = idOf.get(row.institutionCode);
     if (!institutionId)
-      issues.push({
-        line: row.line,
-        column: 'institution',
-        message: 'not an institution code of the catalogue',
-      });
+      issues.push(importIssue(row.line, 'institution', 'institution_unknown'));
     else if (!can(ctx.actor, 'provider.create', { institutionId }))
-      issues.push({
-        line: row.line,
-        column: 'institution',
-        message: 'you may add providers only for your own institution',
-      });
+      issues.push(importIssue(row.line, 'institution', 'institution_not_own'));
     else
       try {
         checkServices(row.provider.services);
       } catch {
-        issues.push({ line: row.line, column: 'capacity', message: 'capacity applies only to a shelter' });
+        issues.push(importIssue(row.line, 'capacity', 'capacity_not_shelter'));
       }
   }
   if (issues.length) refuse(issues);

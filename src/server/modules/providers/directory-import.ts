@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   IMPORT_COLUMNS,
   REQUIRED_IMPORT_COLUMNS,
+  type ImportIssueCode,
   type ImportProvidersRequest,
 } from '../../../shared/api-directory.js';
 import { CreateProviderRequest } from '../../../shared/api-protection.js';
@@ -15,11 +16,51 @@ import { isBedService } from './matching.js';
 import { CsvParser, CsvSyntaxError } from '../../standards/csv.js';
 
 type Column = (typeof IMPORT_COLUMNS)[number];
+/**
+ * One problem of the file: its line and column, a stable code the web translates (with `params`),
+ * and a short English message for other API clients. Never the cell's content.
+ */
 export interface ImportIssue {
   line: number;
   column: Column | '*';
+  code: ImportIssueCode;
   message: string;
+  params?: Record<string, string | number>;
 }
+
+/** An issue of `code` at `line`/`column`, with its English message. */
+export function importIssue(
+  line: number,
+  column: Column | '*',
+  code: ImportIssueCode,
+  params?: Record<string, string | number>,
+): ImportIssue {
+  return { line, column, code, message: ENGLISH[code](params ?? {}), ...(params ? { params } : {}) };
+}
+
+const ENGLISH: Record<ImportIssueCode, (p: Record<string, string | number>) => string> = {
+  csv_syntax: () => 'the CSV is not well formed (a quote not closed, or a stray quote)',
+  xlsx_unreadable: () => 'the file is not a readable XLSX workbook',
+  xlsx_no_sheet: () => 'the workbook has no sheet',
+  file_empty: () => 'the file is empty: a header line is required',
+  column_missing: () => 'column missing from the header',
+  column_unknown: (p) => `unknown column "${p.name}"`,
+  no_rows: () => 'no rows after the header',
+  too_many_rows: (p) => `at most ${p.max} rows per file`,
+  required: () => 'required',
+  whole_number: () => 'a whole number is expected',
+  capacity_not_shelter: () => 'capacity applies only to a shelter',
+  shelter_needs_capacity: () => 'a shelter needs its number of places',
+  department_code: () => 'a department code such as PY-ASU or PY-11 is expected',
+  service_types: () => 'service types such as Shelter;Psychological are expected, each once',
+  sexes: () => 'Female, Male, Intersex or Unknown, separated by ";"',
+  languages: () => 'es, gn, pt or other, separated by ";"',
+  nationalities: () => 'ISO 3166-1 alpha-2 codes such as PY;BR, separated by ";"',
+  invalid_value: () => 'not a valid value for this column',
+  duplicate_row: (p) => `the same provider is on line ${p.earlier}`,
+  institution_unknown: () => 'not an institution code of the catalogue',
+  institution_not_own: () => 'you may add providers only for your own institution',
+};
 export interface ParsedRow {
   line: number;
   institutionCode: string;
@@ -43,7 +84,7 @@ export async function readCells(
         .filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''))
         .map((r) => ({ line: r.line, cells: r.fields }));
     } catch (error) {
-      if (error instanceof CsvSyntaxError) return { line: error.line, column: '*', message: error.message };
+      if (error instanceof CsvSyntaxError) return importIssue(error.line, '*', 'csv_syntax');
       throw error;
     }
   }
@@ -51,10 +92,10 @@ export async function readCells(
   try {
     await book.xlsx.load(Buffer.from(input.content, 'base64') as unknown as ArrayBuffer);
   } catch {
-    return { line: 1, column: '*', message: 'the file is not a readable XLSX workbook' };
+    return importIssue(1, '*', 'xlsx_unreadable');
   }
   const sheet = book.worksheets[0];
-  if (!sheet) return { line: 1, column: '*', message: 'the workbook has no sheet' };
+  if (!sheet) return importIssue(1, '*', 'xlsx_no_sheet');
   const out: Array<{ line: number; cells: string[] }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
@@ -101,28 +142,20 @@ export function parseRows(
   maxIssues = 100,
 ): { rows: ParsedRow[] } | { issues: ImportIssue[] } {
   const [head, ...body] = lines;
-  if (!head)
-    return { issues: [{ line: 1, column: '*', message: 'the file is empty: a header line is required' }] };
+  if (!head) return { issues: [importIssue(1, '*', 'file_empty')] };
   const names = head.cells.map((c) => c.trim().toLowerCase());
   const missing = IMPORT_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => n !== '' && !(IMPORT_COLUMNS as readonly string[]).includes(n));
   if (missing.length || unknown.length)
     return {
       issues: [
-        ...missing.map((c) => ({ line: head.line, column: c, message: 'column missing from the header' })),
-        ...unknown.map((n) => ({
-          line: head.line,
-          column: '*' as const,
-          message: `unknown column "${n.slice(0, 40)}"`,
-        })),
+        ...missing.map((c) => importIssue(head.line, c, 'column_missing')),
+        ...unknown.map((n) => importIssue(head.line, '*', 'column_unknown', { name: n.slice(0, 40) })),
       ],
     };
-  if (body.length === 0)
-    return { issues: [{ line: head.line + 1, column: '*', message: 'no rows after the header' }] };
+  if (body.length === 0) return { issues: [importIssue(head.line + 1, '*', 'no_rows')] };
   if (body.length > MAX_IMPORT_ROWS)
-    return {
-      issues: [{ line: head.line, column: '*', message: `at most ${MAX_IMPORT_ROWS} rows per file` }],
-    };
+    return { issues: [importIssue(head.line, '*', 'too_many_rows', { max: MAX_IMPORT_ROWS })] };
   const at = new Map(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)]));
   const issues: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
@@ -132,12 +165,12 @@ export function parseRows(
     const cell = (c: Column) => (cells[at.get(c)!] ?? '').trim();
     const rowIssues: ImportIssue[] = [];
     for (const c of REQUIRED_IMPORT_COLUMNS)
-      if (cell(c) === '') rowIssues.push({ line, column: c, message: 'required' });
+      if (cell(c) === '') rowIssues.push(importIssue(line, c, 'required'));
     const intOrNull = (c: Column) => {
       const text = cell(c);
       if (text === '') return null;
       if (!/^\d{1,5}$/.test(text)) {
-        rowIssues.push({ line, column: c, message: 'a whole number is expected' });
+        rowIssues.push(importIssue(line, c, 'whole_number'));
         return null;
       }
       return Number(text);
@@ -163,13 +196,13 @@ export function parseRows(
       contact: cell('contact') || null,
     };
     if (capacity !== null && !serviceTypes.some(isBedService))
-      rowIssues.push({ line, column: 'capacity', message: 'capacity applies only to a shelter' });
+      rowIssues.push(importIssue(line, 'capacity', 'capacity_not_shelter'));
     if (
       serviceTypes.some(isBedService) &&
       capacity === null &&
       !rowIssues.some((i) => i.column === 'capacity')
     )
-      rowIssues.push({ line, column: 'capacity', message: 'a shelter needs its number of places' });
+      rowIssues.push(importIssue(line, 'capacity', 'shelter_needs_capacity'));
     const parsed = CreateProviderRequest.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -183,14 +216,14 @@ export function parseRows(
                 : 'services'
             : (FIELD_COLUMN[String(first)] ?? 'name');
         if (rowIssues.some((i) => i.column === column)) continue;
-        rowIssues.push({ line, column, message: issueMessage(column, issue.message) });
+        rowIssues.push(importIssue(line, column, issueCode(column)));
       }
     }
     const institutionCode = cell('institution').toUpperCase();
     const key = `${institutionCode}\u0000${candidate.name.toLowerCase()}`;
     const earlier = seen.get(key);
     if (earlier !== undefined)
-      rowIssues.push({ line, column: 'name', message: `the same provider is on line ${earlier}` });
+      rowIssues.push(importIssue(line, 'name', 'duplicate_row', { earlier }));
     else seen.set(key, line);
     if (rowIssues.length || !parsed.success) issues.push(...rowIssues);
     else rows.push({ line, institutionCode, provider: parsed.data });
@@ -198,21 +231,19 @@ export function parseRows(
   return issues.length ? { issues: issues.slice(0, maxIssues) } : { rows };
 }
 
-/** A short message naming what a cell should hold (never echoing the cell's content). */
-function issueMessage(column: Column, zodMessage: string): string {
+/** What a cell should hold, as a code (never echoing the cell's content). */
+function issueCode(column: Column): ImportIssueCode {
   switch (column) {
     case 'department':
     case 'departments_covered':
-      return 'a department code such as PY-ASU or PY-11 is expected';
+      return 'department_code';
     case 'services':
-      return 'service types such as Shelter;Psychological are expected, each once';
+      return 'service_types';
     case 'sexes':
-      return 'Female, Male, Intersex or Unknown, separated by ";"';
     case 'languages':
-      return 'es, gn, pt or other, separated by ";"';
     case 'nationalities':
-      return 'ISO 3166-1 alpha-2 codes such as PY;BR, separated by ";"';
+      return column;
     default:
-      return zodMessage;
+      return 'invalid_value';
   }
 }

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { ImportProvidersResult } from '../../../shared/api-directory.js';
+import { IMPORT_ISSUE_CODES, type ImportProvidersResult } from '../../../shared/api-directory.js';
 import { importServiceProviders } from '../../../shared/contracts/providers.js';
-import { ApiError, toApiError } from '../../api.js';
+import { ApiError, toApiError, type ApiIssue } from '../../api.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
 import { departmentName } from '../../departments.js';
+import type { MessageKey, Translate } from '../../i18n/catalogue.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { useApiMutation } from '../../queries.js';
@@ -31,6 +32,24 @@ async function readFile(file: File): Promise<Loaded> {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { name: file.name, format: 'xlsx', content: btoa(binary) };
+}
+
+/**
+ * Where a problem is and what it is, in the user's language: the server sends each row's problem
+ * as a code with its line and column (the English message is for other API clients).
+ */
+function issueText(t: Translate, issue: ApiIssue): { at: string; text: string } {
+  const known = (IMPORT_ISSUE_CODES as readonly string[]).includes(issue.code ?? '');
+  if (!known || issue.line === undefined) return { at: issue.path, text: issue.message };
+  const line = String(issue.line);
+  const at =
+    issue.field && issue.field !== '*'
+      ? t('directoryImport.atCell', { line, column: issue.field })
+      : t('directoryImport.atLine', { line });
+  // The code is one of the catalogue's; its arguments (name, max, earlier) come with it.
+  const translate = t as unknown as (key: MessageKey, args: Record<string, string | number>) => string;
+  const params = Object.fromEntries(Object.entries(issue.params ?? {}).map(([k, v]) => [k, String(v)]));
+  return { at, text: translate(`directoryImport.issue.${issue.code}` as MessageKey, params) };
 }
 
 export function ImportDialog(props: { onClose(): void; onImported(message: string): void }) {
@@ -79,11 +98,14 @@ export function ImportDialog(props: { onClose(): void; onImported(message: strin
         <LiveRegion error={error?.message ?? null} />
         {error && error.issues.length > 0 && (
           <ul className="import-issues" data-testid="import-issues">
-            {error.issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                <strong>{issue.path}</strong>: {issue.message}
-              </li>
-            ))}
+            {error.issues.map((issue) => {
+              const { at, text } = issueText(t, issue);
+              return (
+                <li key={`${issue.path}:${issue.code ?? issue.message}`}>
+                  <strong>{at}</strong>: {text}
+                </li>
+              );
+            })}
           </ul>
         )}
         {preview && (

@@ -1,74 +1,40 @@
 /**
- * Step 2: the case. Opens it (the server gives the reference) and links the person of step 1 as
- * presumed victim. If the link fails after the case was opened, the next try only links.
+ * Step 2: the case, checked with the shared schema. Nothing is opened here: the case (and its
+ * reference) is written with the whole intake when it is confirmed, the person as presumed victim.
  */
 import { CreateCaseRequest } from '../../../shared/api-identification.js';
-import { addCasePerson, createCase } from '../../../shared/contracts/cases.js';
-import { Form, showServerError, useFormAlert } from '../../components/Form.js';
+import { Form, useFormAlert } from '../../components/Form.js';
 import { FormDepartment, FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useApiMutation } from '../../queries.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
-import { caseRequest, type CaseValues, type IntakeProgress } from './state.js';
-
-type SavedCase = NonNullable<IntakeProgress['case']>;
+import { caseRequest, type CaseValues } from './state.js';
 
 interface Props {
   values: CaseValues;
   onChange(values: CaseValues): void;
-  personId: string;
-  saved: SavedCase | undefined;
-  onSaved(saved: SavedCase): void;
+  /** The values are valid: on to the next step. */
+  onChecked(): void;
   onBack(): void;
-  onNext(): void;
   focus: boolean;
 }
 
-export function CaseStep({ values, onChange, personId, saved, onSaved, onBack, onNext, focus }: Props) {
+export function CaseStep({ values, onChange, onChecked, onBack, focus }: Props) {
   const { t } = useI18n();
   const form = useStepForm(CreateCaseRequest, values, onChange, caseRequest);
   const alert = useFormAlert(form);
-  const create = useApiMutation(createCase);
-  const addPerson = useApiMutation(addCasePerson);
-  const pending = create.isPending || addPerson.isPending;
-
-  async function link(opened: SavedCase) {
-    try {
-      await addPerson.mutateAsync({ params: { id: opened.id }, body: { personId, role: 'PresumedVictim' } });
-      onSaved({ ...opened, personLinked: true });
-      onNext();
-    } catch (error) {
-      onSaved({ ...opened, personLinked: false });
-      showServerError(form, error);
-    }
-  }
 
   const onSubmit = async (event?: React.BaseSyntheticEvent) => {
     event?.preventDefault();
     form.setServerError(null);
-    if (saved?.personLinked) return onNext();
-    if (saved) return link(saved);
-    await form.handleSubmit(async (body) => {
-      try {
-        const opened = await create.mutateAsync({ body });
-        await link({ id: opened.id, reference: opened.reference, personLinked: false });
-      } catch (error) {
-        showServerError(form, error);
-      }
-    })(event);
+    await form.handleSubmit(() => onChecked())(event);
   };
 
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={focus}>{t('intake.step.case')}</StepHeading>
-      {saved && (
-        <p className="notice notice--success" role="status">
-          {t('intake.case.saved', { reference: saved.reference })}
-        </p>
-      )}
-      <fieldset className="intake-fields" disabled={Boolean(saved) || pending}>
+      <fieldset className="intake-fields">
         <FormSelect label={t('intake.case.detectionMethod')} name="detectionMethod" blank="keep" required>
           <option value="" disabled>
             —
@@ -96,11 +62,7 @@ export function CaseStep({ values, onChange, personId, saved, onSaved, onBack, o
         />
       </fieldset>
       <LiveRegion error={alert} />
-      <WizardNav
-        onBack={onBack}
-        nextLabel={saved ? t('action.next') : t('intake.case.open')}
-        pending={pending}
-      />
+      <WizardNav onBack={onBack} nextLabel={t('action.next')} />
     </Form>
   );
 }

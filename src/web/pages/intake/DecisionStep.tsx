@@ -1,83 +1,93 @@
 /**
  * Step 4: the trafficking-status decision (HTCDS Possible / Actual / Not a victim), taken by a
- * person with the screening's assessment in view. It can also be left for later (for example for
- * a supervisor or prosecutor): the case page records it then.
+ * person with the screening's assessment in view, and the confirmation of the whole intake: only
+ * now is anything written, in one transaction. The decision can also be left for later (for
+ * example for a supervisor or prosecutor): the case page records it then.
  */
+import { useEffect } from 'react';
 import type { z } from 'zod';
-import {
-  DecideStatusRequest,
-  type DecisionView,
-  type ScreeningView,
-} from '../../../shared/api-identification.js';
+import { IntakeDecision } from '../../../shared/api-devices.js';
 import { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
-import { decideTraffickingStatus } from '../../../shared/contracts/screening.js';
+import { getScreeningInstrument } from '../../../shared/contracts/screening.js';
+import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
 import { FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel, valueOptions } from '../../i18n/values.js';
-import { useApiMutation } from '../../queries.js';
+import { useApiQuery } from '../../queries.js';
 import { RadioGroup, StepHeading, useStepForm, WizardNav } from './controls.js';
-import { decisionRequest, type DecisionValues } from './state.js';
+import { decisionRequest, screeningPreview, type DecisionValues, type IntakeValues } from './state.js';
 
-type Decision = z.output<typeof DecisionView>;
 type Status = (typeof TRAFFICKING_STATUSES)[number];
+type Decision = z.output<typeof IntakeDecision>;
 
 interface Props {
   values: DecisionValues;
   onChange(values: DecisionValues): void;
-  caseId: string;
-  personId: string;
-  screening: z.output<typeof ScreeningView> | undefined;
+  /** The whole intake: the screening's assessment is shown as a suggestion. */
+  intake: IntakeValues;
   canDecide: boolean;
-  onSaved(decision: Decision): void;
-  /** Finishes without a decision. */
-  onLater(): void;
+  /** Writes the whole intake, with this decision or none (decided later). */
+  onConfirm(decision: Decision | null): Promise<void>;
+  pending: boolean;
+  /** The confirmation's refusal, if any. */
+  error: ApiError | null;
   onBack(): void;
   focus: boolean;
 }
 
 export function DecisionStep(props: Props) {
-  const { screening } = props;
   const { t, locale } = useI18n();
-  const form = useStepForm(DecideStatusRequest, props.values, props.onChange, (values) =>
-    decisionRequest(values, props.personId, screening?.id ?? null),
-  );
+  const instrument = useApiQuery(getScreeningInstrument, {});
+  const form = useStepForm(IntakeDecision, props.values, props.onChange, decisionRequest);
   const alert = useFormAlert(form);
-  const decide = useApiMutation(decideTraffickingStatus);
   const status = form.watch('status') as Status | '';
+  const { error } = props;
+  useEffect(() => {
+    if (error) showServerError(form, error);
+  }, [error, form]);
+
+  let assessment = null;
+  try {
+    if (instrument.data) assessment = screeningPreview(instrument.data.definition, props.intake).assessment;
+  } catch {
+    assessment = null; // the screening step says why
+  }
 
   const onSubmit = async (event?: React.BaseSyntheticEvent) => {
     event?.preventDefault();
-    if (!props.canDecide) return props.onLater();
     form.setServerError(null);
-    await form.handleSubmit(async (body) => {
-      try {
-        props.onSaved(await decide.mutateAsync({ params: { id: props.caseId }, body }));
-      } catch (error) {
-        showServerError(form, error);
-      }
-    })(event);
+    if (!props.canDecide) return props.onConfirm(null);
+    await form.handleSubmit((decision) => props.onConfirm(decision))(event);
   };
 
   const later = (
-    <button type="button" className="btn" onClick={props.onLater} disabled={decide.isPending}>
+    <button
+      type="button"
+      className="btn"
+      onClick={() => {
+        form.setServerError(null);
+        void props.onConfirm(null);
+      }}
+      disabled={props.pending}
+    >
       {t('intake.decision.later')}
     </button>
   );
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={props.focus}>{t('intake.step.decision')}</StepHeading>
-      {screening && (
+      {assessment && (
         <p className="notice notice--info">
           {t('intake.decision.suggestion', {
-            assessment: valueLabel(locale, 'ASSESSMENTS', screening.assessment),
+            assessment: valueLabel(locale, 'ASSESSMENTS', assessment),
           })}
         </p>
       )}
       {props.canDecide ? (
-        <fieldset className="intake-fields" disabled={decide.isPending}>
+        <fieldset className="intake-fields" disabled={props.pending}>
           <RadioGroup<Status>
             legend={t('intake.decision.status')}
             name="status"
@@ -104,12 +114,13 @@ export function DecisionStep(props: Props) {
       ) : (
         <p className="notice notice--info">{t('intake.decision.notAllowed')}</p>
       )}
+      <p className="notice notice--warning">{t('intake.decision.unsaved')}</p>
       <LiveRegion error={alert} />
       <WizardNav
         onBack={props.onBack}
         extra={props.canDecide ? later : undefined}
-        nextLabel={props.canDecide ? t('intake.decision.submit') : t('action.next')}
-        pending={decide.isPending}
+        nextLabel={props.canDecide ? t('intake.decision.submit') : t('intake.decision.confirm')}
+        pending={props.pending}
       />
     </Form>
   );

@@ -1,6 +1,5 @@
 /** The end of the wizard: the case reference, the decision (or that it is pending), and the case. */
-import type { z } from 'zod';
-import type { DecisionView } from '../../../shared/api-identification.js';
+import type { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link } from '@tanstack/react-router';
@@ -9,11 +8,12 @@ import { useFocusOnMount } from './controls.js';
 interface Props {
   caseId: string;
   reference: string;
-  decision: z.output<typeof DecisionView> | undefined;
+  /** The status decided with the intake, or null (decided later). */
+  decided: (typeof TRAFFICKING_STATUSES)[number] | null;
   onAnother(): void;
 }
 
-export function IntakeDone({ caseId, reference, decision, onAnother }: Props) {
+export function IntakeDone({ caseId, reference, decided, onAnother }: Props) {
   const { t, locale } = useI18n();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
@@ -26,9 +26,9 @@ export function IntakeDone({ caseId, reference, decision, onAnother }: Props) {
         <dt>{t('intake.done.reference')}</dt>
         <dd data-testid="intake-reference">{reference}</dd>
       </dl>
-      <p className={decision ? 'notice notice--success' : 'notice notice--warning'} role="status">
-        {decision
-          ? t('intake.done.decided', { status: valueLabel(locale, 'TRAFFICKING_STATUSES', decision.status) })
+      <p className={decided ? 'notice notice--success' : 'notice notice--warning'} role="status">
+        {decided
+          ? t('intake.done.decided', { status: valueLabel(locale, 'TRAFFICKING_STATUSES', decided) })
           : t('intake.done.pending')}
       </p>
       <div className="wizard-nav wizard-nav--static">

@@ -1,45 +1,47 @@
 /**
- * Step 1: who the person is. Before registering, the server is asked for persons already recorded
- * who may be the same one; if there are any the user picks one or confirms this is someone else.
+ * Step 1: who the person is. Nothing is registered here: the server is asked (a read) for persons
+ * already recorded who may be the same one; if there are any the user picks one or confirms this
+ * is someone else, and the choice is sent with the whole intake when it is confirmed.
  */
 import { useState } from 'react';
 import type { z } from 'zod';
 import { CreatePersonRequest, type DuplicateCandidate } from '../../../shared/api-identification.js';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { findPersonMatches } from '../../../shared/contracts/linkage.js';
-import { checkPersonDuplicates, createPerson } from '../../../shared/contracts/persons.js';
+import { checkPersonDuplicates } from '../../../shared/contracts/persons.js';
+import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { readOnce, useApiMutation } from '../../queries.js';
+import { readOnce } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
 import { LikelyMatches } from './LikelyMatches.js';
-import {
-  NATIONALITY_CHOICES,
-  OTHER_COUNTRY,
-  personRequest,
-  type IntakeProgress,
-  type PersonValues,
-} from './state.js';
+import { NATIONALITY_CHOICES, OTHER_COUNTRY, personRequest, type PersonChoice, type PersonValues } from './state.js';
 
 type Candidate = z.output<typeof DuplicateCandidate>;
 type Match = z.output<typeof PersonMatch>;
-type SavedPerson = NonNullable<IntakeProgress['person']>;
 
 interface Props {
   values: PersonValues;
   onChange(values: PersonValues): void;
-  saved: SavedPerson | undefined;
-  onSaved(person: SavedPerson): void;
+  /** The choice made at the duplicate check (cleared when the fields change). */
+  chosen: PersonChoice | undefined;
+  onChosen(person: PersonChoice): void;
   onNext(): void;
+  /** Refused at confirmation (a look-alike registered meanwhile): shown until checked again. */
+  error: ApiError | null;
   focus: boolean;
 }
 
-function fullName(values: { givenNames: string; firstSurname: string | null; secondSurname: string | null }) {
+function fullName(values: {
+  givenNames: string;
+  firstSurname?: string | null | undefined;
+  secondSurname?: string | null | undefined;
+}) {
   return [values.givenNames, values.firstSurname, values.secondSurname].filter(Boolean).join(' ');
 }
 
@@ -65,7 +67,7 @@ function matchFields(fields: Record<string, unknown> & { givenNames: string }) {
 
 type Checked = z.output<typeof CreatePersonRequest>;
 
-export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: Props) {
+export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, focus }: Props) {
   const { t, locale } = useI18n();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [matches, setMatches] = useState<Match[]>([]);
@@ -82,9 +84,8 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
     { hints: { nationalities: 'intake.person.countryFormat' }, shownOn: { nationalities: 'otherCountry' } },
   );
   const alert = useFormAlert(form);
-  const create = useApiMutation(createPerson);
   const { can } = useSession();
-  const pending = form.formState.isSubmitting || create.isPending;
+  const pending = form.formState.isSubmitting;
   const countryNames = new Intl.DisplayNames([locale === 'en' ? 'en' : 'es'], { type: 'region' });
 
   /** Runs a request the form waits for; on failure shows the error and resolves to undefined. */
@@ -97,15 +98,10 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
     }
   }
 
-  async function save(checked: Checked, confirmNotDuplicate: boolean) {
-    const person = await attempt(() => create.mutateAsync({ body: { ...checked, confirmNotDuplicate } }));
-    if (person) onSaved({ id: person.id, name: fullName(person) });
-  }
-
-  /** Registers the person after the user has seen the look-alikes (checked again first). */
+  /** A new person, to be registered with the intake, once the user has seen the look-alikes. */
   function register(confirmNotDuplicate: boolean) {
     form.setServerError(null);
-    void form.handleSubmit((checked) => save(checked, confirmNotDuplicate))();
+    void form.handleSubmit((checked) => onChosen({ kind: 'new', name: fullName(checked), confirmNotDuplicate }))();
   }
 
   async function lookUp(checked: Checked) {
@@ -120,12 +116,12 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
     const others = (likely?.matches ?? []).filter((m) => !exact.has(m.id));
     setMatches(others);
     if (found.candidates.length > 0 || others.length > 0) setCandidates(found.candidates);
-    else await save(checked, false);
+    else onChosen({ kind: 'new', name: fullName(checked), confirmNotDuplicate: false });
   }
 
   const onSubmit = async (event?: React.BaseSyntheticEvent) => {
     event?.preventDefault();
-    if (saved) return onNext();
+    if (chosen) return onNext();
     form.setServerError(null);
     await form.handleSubmit(lookUp)(event);
   };
@@ -137,12 +133,17 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={focus}>{t('intake.step.person')}</StepHeading>
-      {saved && (
+      {chosen?.kind === 'existing' && (
         <p className="notice notice--success" role="status">
-          {t('intake.person.saved', { name: saved.name })}
+          {t('intake.person.saved', { name: chosen.name })}
         </p>
       )}
-      <fieldset className="intake-fields" disabled={Boolean(saved) || pending}>
+      {error && !candidates && (
+        <p className="notice notice--warning" role="alert">
+          {error.message}
+        </p>
+      )}
+      <fieldset className="intake-fields" disabled={pending}>
         <fieldset className="form-section">
           <legend>{t('intake.person.names')}</legend>
           <FormText label={t('intake.person.givenNames')} name="givenNames" required autoComplete="off" />
@@ -221,13 +222,13 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
         />
       </fieldset>
       <LiveRegion error={alert} />
-      {candidates && !saved ? (
+      {candidates && !chosen ? (
         <>
           {candidates.length > 0 && (
             <DuplicateList
               candidates={candidates}
               pending={pending}
-              onChoose={(candidate) => onSaved({ id: candidate.id, name: candidate.fullName })}
+              onChoose={(candidate) => onChosen({ kind: 'existing', id: candidate.id, name: candidate.fullName })}
               onNew={() => register(true)}
             />
           )}
@@ -235,7 +236,7 @@ export function PersonStep({ values, onChange, saved, onSaved, onNext, focus }: 
             <LikelyMatches
               matches={matches}
               pending={pending}
-              onChoose={(match) => onSaved({ id: match.id, name: match.fullName })}
+              onChoose={(match) => onChosen({ kind: 'existing', id: match.id, name: match.fullName })}
               onNew={candidates.length > 0 ? undefined : () => register(false)}
             />
           )}

@@ -1,5 +1,6 @@
 /**
- * What the server computed from a screening: the assessment, whether the person was (or may have
+ * What a screening gives (computed with the shared rules before the intake is written, and by the
+ * server when it is): the assessment, whether the person was (or may have
  * been) a child at the facts, act / means / purpose and the indicator count. It guides; it decides
  * nothing.
  */
@@ -17,13 +18,12 @@ const FLAG_MESSAGES: Record<string, PlainKey> = {
   [AGE_FLAGS.fromEstimate]: 'intake.result.flag.age_from_estimate',
 };
 
-export function ScreeningResult({
-  screening,
-  focus,
-}: {
-  screening: z.output<typeof ScreeningView>;
-  focus: boolean;
-}) {
+type Result = Pick<
+  z.output<typeof ScreeningView>,
+  'assessment' | 'child' | 'ageAtFacts' | 'act' | 'means' | 'purpose' | 'indicatorCount' | 'flags'
+>;
+
+export function ScreeningResult({ screening, focus }: { screening: Result; focus: boolean }) {
   const { t, locale } = useI18n();
   const headingRef = useFocusOnMount<HTMLHeadingElement>(focus);
 

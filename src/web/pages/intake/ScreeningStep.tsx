@@ -1,92 +1,97 @@
 /**
  * Step 3: the screening interview with the latest published instrument. Safe-interviewing
- * guidance comes first; the answers are recorded once and the server's assessment is shown.
+ * guidance comes first; once the answers are checked, the assessment the server will record is
+ * shown (the same shared rules: screening-rules.ts). Nothing is recorded before the intake is
+ * confirmed.
  */
 import { useState } from 'react';
-import type { z } from 'zod';
-import { SubmitScreeningRequest, type ScreeningView } from '../../../shared/api-identification.js';
-import { getScreeningInstrument, submitScreening } from '../../../shared/contracts/screening.js';
+import { SubmitScreeningRequest } from '../../../shared/api-identification.js';
+import { getScreeningInstrument } from '../../../shared/contracts/screening.js';
 import type { Answer } from '../../../shared/screening-rules.js';
-import { Form, showServerError, useFormAlert } from '../../components/Form.js';
+import { Form, useFormAlert } from '../../components/Form.js';
 import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useApiMutation, useApiQuery } from '../../queries.js';
+import { useApiQuery } from '../../queries.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { ScreeningResult } from './ScreeningResult.js';
 import { ScreeningSection } from './ScreeningSection.js';
-import type { ScreeningValues } from './state.js';
+import { screeningPreview, screeningRequest, type IntakeValues, type ScreeningValues } from './state.js';
 
-type Screening = z.output<typeof ScreeningView>;
+const ScreeningPart = SubmitScreeningRequest.omit({ personId: true });
 
 interface Props {
-  values: ScreeningValues;
+  /** The whole intake: the person's age and the detection date count for the assessment. */
+  values: IntakeValues;
   onChange(values: ScreeningValues): void;
-  caseId: string;
-  personId: string;
-  /** Offered as the date of the facts until the user sets one. */
-  detectedOn: string;
-  saved: Screening | undefined;
-  onSaved(screening: Screening): void;
+  /** The instrument version the answers were checked against, once checked. */
+  checkedVersion: number | undefined;
+  onChecked(version: number): void;
   onBack(): void;
   onNext(): void;
   focus: boolean;
 }
 
 export function ScreeningStep(props: Props) {
-  const { saved } = props;
+  const { checkedVersion } = props;
   const { t, locale } = useI18n();
   const instrument = useApiQuery(getScreeningInstrument, {});
-  const submit = useApiMutation(submitScreening);
-  const [justSaved, setJustSaved] = useState(false);
+  const [justChecked, setJustChecked] = useState(false);
   // The detection date is offered as the date of the facts until the user sets one.
-  const values = { ...props.values, factsDate: props.values.factsDate || props.detectedOn };
-  const form = useStepForm(SubmitScreeningRequest, values, props.onChange, (current) => ({
-    personId: props.personId,
-    instrumentVersion: instrument.data?.version,
-    factsDate: current.factsDate,
-    answers: current.answers,
-  }));
+  const values = {
+    ...props.values.screening,
+    factsDate: props.values.screening.factsDate || props.values.case.detectedOn,
+  };
+  const form = useStepForm(ScreeningPart, values, props.onChange, (current) =>
+    screeningRequest({ ...props.values, screening: current }, instrument.data?.version),
+  );
   const alert = useFormAlert(form);
   const answers = (form.watch('answers') ?? {}) as Record<string, Answer>;
 
+  const definition = instrument.data?.definition;
+  let preview = null;
+  let previewError = false;
+  if (definition && checkedVersion !== undefined) {
+    try {
+      preview = screeningPreview(definition, props.values);
+    } catch {
+      previewError = true;
+    }
+  }
+
   const onSubmit = async (event?: React.BaseSyntheticEvent) => {
     event?.preventDefault();
-    if (saved) return props.onNext();
+    if (checkedVersion !== undefined && preview) return props.onNext();
     if (!instrument.data) return;
     form.setServerError(null);
-    await form.handleSubmit(async (body) => {
+    await form.handleSubmit((checked) => {
       try {
-        const screening = await submit.mutateAsync({ params: { id: props.caseId }, body });
-        setJustSaved(true);
-        props.onSaved(screening);
-      } catch (error) {
-        showServerError(form, error);
+        screeningPreview(instrument.data.definition, { ...props.values, screening: checked });
+      } catch {
+        form.setError('factsDate', { type: 'validate', message: t('intake.screening.factsBeforeBirth') });
+        return;
       }
+      setJustChecked(true);
+      props.onChecked(instrument.data.version);
     })(event);
   };
 
   if (!instrument.data) return <QueryState query={instrument}>{() => null}</QueryState>;
-  const { definition, version } = instrument.data;
+  const { version } = instrument.data;
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={props.focus}>{t('intake.step.screening')}</StepHeading>
       <p className="muted">{t('intake.screening.version', { version })}</p>
-      <details className="intake-guidance notice notice--info" open={!saved}>
+      <details className="intake-guidance notice notice--info" open={!preview}>
         <summary>{t('intake.screening.guidance')}</summary>
         <ul>
-          {definition.guidance.map((item, index) => (
+          {instrument.data.definition.guidance.map((item, index) => (
             <li key={index}>{item[locale]}</li>
           ))}
         </ul>
       </details>
-      {saved && (
-        <p className="notice notice--success" role="status">
-          {t('intake.screening.saved')}
-        </p>
-      )}
-      <fieldset className="intake-fields" disabled={Boolean(saved) || submit.isPending}>
+      <fieldset className="intake-fields">
         <FormText
           label={t('intake.screening.factsDate')}
           hint={t('intake.screening.factsDateHint')}
@@ -94,7 +99,7 @@ export function ScreeningStep(props: Props) {
           name="factsDate"
           required
         />
-        {definition.sections.map((section) => (
+        {instrument.data.definition.sections.map((section) => (
           <ScreeningSection
             key={section.id}
             section={section}
@@ -103,12 +108,16 @@ export function ScreeningStep(props: Props) {
           />
         ))}
       </fieldset>
-      {saved && <ScreeningResult screening={saved} focus={justSaved} />}
+      {preview && <ScreeningResult screening={preview} focus={justChecked} />}
+      {previewError && (
+        <p className="notice notice--warning" role="alert">
+          {t('intake.screening.factsBeforeBirth')}
+        </p>
+      )}
       <LiveRegion error={alert} />
       <WizardNav
         onBack={props.onBack}
-        nextLabel={saved ? t('action.next') : t('intake.screening.submit')}
-        pending={submit.isPending}
+        nextLabel={preview ? t('action.next') : t('intake.screening.submit')}
       />
     </Form>
   );

@@ -1,13 +1,21 @@
 /**
- * What the intake wizard holds while it is filled in, and how the form values become request
- * bodies. Everything lives in the page's memory only: nothing personal goes into the address or
- * into browser storage, and going back to a step shows what was written there.
+ * What the intake wizard holds while it is filled in (the draft), and how it becomes the one
+ * request that writes the whole intake (submitIntake) when the user confirms it. Nothing is
+ * written before: the draft lives in the page and, encrypted, on the device (draft.ts), so a reload
+ * resumes it; nothing personal goes into the address. Going back to a step shows what was written.
  */
 import type { z } from 'zod';
-import type { DecisionView, ScreeningView } from '../../../shared/api-identification.js';
+import type { IntakeDecision, SubmitIntakeRequest } from '../../../shared/api-devices.js';
 import type { LANGUAGES, SEXES } from '../../../shared/catalogues.js';
 import { paraguayToday } from '../../../shared/dates.js';
-import type { Answer } from '../../../shared/screening-rules.js';
+import {
+  assess,
+  childStatus,
+  type Answer,
+  type ChildAssessment,
+  type RuleDefinition,
+  type ScreeningResult,
+} from '../../../shared/screening-rules.js';
 
 export const STEPS = ['person', 'case', 'screening', 'decision'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -65,12 +73,44 @@ export interface IntakeValues {
   decision: DecisionValues;
 }
 
-/** What has been saved so far (ids and references only). */
-export interface IntakeProgress {
-  person?: { id: string; name: string };
-  case?: { id: string; reference: string; personLinked: boolean };
-  screening?: z.output<typeof ScreeningView>;
-  decision?: z.output<typeof DecisionView>;
+/** Who the intake is about, once the duplicate check has been seen. */
+export type PersonChoice =
+  | { kind: 'new'; name: string; confirmNotDuplicate: boolean }
+  | { kind: 'existing'; id: string; name: string };
+
+/** The whole wizard, as kept (encrypted) between reloads. */
+export interface IntakeDraft {
+  step: StepId;
+  values: IntakeValues;
+  /** Set once step 1 is checked (duplicates seen); cleared when the person's fields change. */
+  person?: PersonChoice | undefined;
+  caseChecked: boolean;
+  /** The instrument version the answers were checked against; cleared when they change. */
+  screeningVersion?: number | undefined;
+  /** Sent as Idempotency-Key: a confirmation retried after a lost answer is written once. */
+  idempotencyKey: string;
+}
+
+export function newDraft(today = todayInParaguay()): IntakeDraft {
+  return {
+    step: 'person',
+    values: initialValues(today),
+    caseChecked: false,
+    idempotencyKey: `intake-${globalThis.crypto.randomUUID()}`,
+  };
+}
+
+/** The draft after the user changed the values of one step: that step must be checked again. */
+export function withValues<K extends keyof IntakeValues>(
+  draft: IntakeDraft,
+  key: K,
+  next: IntakeValues[K],
+): IntakeDraft {
+  const changed = { ...draft, values: { ...draft.values, [key]: next } };
+  if (key === 'person') return { ...changed, person: undefined };
+  if (key === 'case') return { ...changed, caseChecked: false };
+  if (key === 'screening') return { ...changed, screeningVersion: undefined };
+  return changed;
 }
 
 /** Today in Paraguay's time zone, as YYYY-MM-DD (where the interviews happen). */
@@ -148,39 +188,94 @@ export function caseRequest(values: CaseValues) {
   };
 }
 
-export function decisionRequest(values: DecisionValues, personId: string, screeningId: string | null) {
+/** The decision part of the intake request, before validation. */
+export function decisionRequest(values: DecisionValues) {
   return {
-    personId,
     status: orUndefined(values.status),
     decisionOrgType: orUndefined(values.decisionOrgType),
     decidedOn: values.decidedOn,
     reason: values.reason,
-    screeningId,
   };
 }
 
-/** How far the user may go: a step opens once every step before it is saved. */
-export function reachableSteps(progress: IntakeProgress): StepId[] {
+/** The screening part of the intake request; the detection date stands for an unset facts date. */
+export function screeningRequest(values: IntakeValues, instrumentVersion: number | undefined) {
+  return {
+    instrumentVersion,
+    factsDate: values.screening.factsDate || values.case.detectedOn,
+    answers: values.screening.answers,
+  };
+}
+
+type Decision = z.input<typeof IntakeDecision>;
+
+/** The one request of a checked draft: the whole intake, with its decision or none (later). */
+export function intakeRequest(draft: IntakeDraft, decision: Decision | null): z.input<typeof SubmitIntakeRequest> {
+  const { person } = draft;
+  if (!person || !draft.caseChecked || draft.screeningVersion === undefined)
+    throw new Error('intake not checked');
+  return {
+    person:
+      person.kind === 'new'
+        ? ({
+            ...personRequest(draft.values.person),
+            confirmNotDuplicate: person.confirmNotDuplicate,
+          } as NonNullable<z.input<typeof SubmitIntakeRequest>['person']>)
+        : null,
+    personId: person.kind === 'existing' ? person.id : null,
+    case: caseRequest(draft.values.case) as z.input<typeof SubmitIntakeRequest>['case'],
+    screening: screeningRequest(draft.values, draft.screeningVersion) as NonNullable<
+      z.input<typeof SubmitIntakeRequest>['screening']
+    >,
+    decision,
+  };
+}
+
+export type ScreeningPreview = ScreeningResult & ChildAssessment;
+
+/**
+ * What the server will compute from the screening (the same shared rules), shown before anything
+ * is written: the person's age as typed in step 1, estimated today. Throws a RangeError when the
+ * facts are before the birth.
+ */
+export function screeningPreview(
+  definition: RuleDefinition,
+  values: IntakeValues,
+  today = todayInParaguay(),
+): ScreeningPreview {
+  const { person } = values;
+  const age = childStatus({
+    dateOfBirth: person.dateOfBirth || null,
+    estimatedAge: person.estimatedAge === '' ? null : person.estimatedAge,
+    ageApproximate: person.ageApproximate,
+    factsDate: values.screening.factsDate || values.case.detectedOn,
+    recordedOn: today,
+  });
+  return { ...assess(definition, values.screening.answers, age.child), ...age };
+}
+
+/** How far the user may go: a step opens once every step before it is checked. */
+export function reachableSteps(draft: IntakeDraft): StepId[] {
   const steps: StepId[] = ['person'];
-  if (!progress.person) return steps;
+  if (!draft.person) return steps;
   steps.push('case');
-  if (!progress.case?.personLinked) return steps;
+  if (!draft.caseChecked) return steps;
   steps.push('screening');
-  if (!progress.screening) return steps;
+  if (draft.screeningVersion === undefined) return steps;
   steps.push('decision');
   return steps;
 }
 
-/** Whether each step's work is saved. */
-export function stepDone(step: StepId, progress: IntakeProgress): boolean {
+/** Whether each step is checked (the decision step is done when the intake is confirmed). */
+export function stepDone(step: StepId, draft: IntakeDraft): boolean {
   switch (step) {
     case 'person':
-      return Boolean(progress.person);
+      return Boolean(draft.person);
     case 'case':
-      return Boolean(progress.case?.personLinked);
+      return draft.caseChecked;
     case 'screening':
-      return Boolean(progress.screening);
+      return draft.screeningVersion !== undefined;
     case 'decision':
-      return Boolean(progress.decision);
+      return false;
   }
 }

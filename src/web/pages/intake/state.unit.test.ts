@@ -4,7 +4,18 @@ import {
   CreateCaseRequest,
   CreatePersonRequest,
 } from '../../../shared/api-identification.js';
-import { caseRequest, initialValues, personRequest, reachableSteps, todayInParaguay } from './state.js';
+import { SubmitIntakeRequest } from '../../../shared/api-devices.js';
+import {
+  caseRequest,
+  initialValues,
+  intakeRequest,
+  newDraft,
+  personRequest,
+  reachableSteps,
+  screeningPreview,
+  todayInParaguay,
+  withValues,
+} from './state.js';
 
 describe('intake form values', () => {
   const values = initialValues('2026-03-10');
@@ -52,15 +63,69 @@ describe('intake form values', () => {
     });
   });
 
-  it('opens each step once the one before is saved', () => {
-    expect(reachableSteps({})).toEqual(['person']);
-    expect(reachableSteps({ person: { id: 'p', name: 'x' } })).toEqual(['person', 'case']);
-    expect(
-      reachableSteps({
-        person: { id: 'p', name: 'x' },
-        case: { id: 'c', reference: 'r', personLinked: false },
-      }),
-    ).toEqual(['person', 'case']);
+  it('opens each step once the one before is checked, and closes it when that step changes', () => {
+    const draft = newDraft('2026-03-10');
+    expect(reachableSteps(draft)).toEqual(['person']);
+    const chosen = { ...draft, person: { kind: 'new' as const, name: 'Ana', confirmNotDuplicate: false } };
+    expect(reachableSteps(chosen)).toEqual(['person', 'case']);
+    const all = { ...chosen, caseChecked: true, screeningVersion: 1 };
+    expect(reachableSteps(all)).toEqual(['person', 'case', 'screening', 'decision']);
+    expect(reachableSteps(withValues(all, 'case', { ...all.values.case, narrative: 'x' }))).toEqual([
+      'person',
+      'case',
+    ]);
+    expect(reachableSteps(withValues(all, 'person', { ...all.values.person, givenNames: 'Ana María' }))).toEqual([
+      'person',
+    ]);
+  });
+
+  it('makes one valid intake request of a checked draft, with an existing person or a new one', () => {
+    const draft = newDraft('2026-03-10');
+    const values = {
+      ...draft.values,
+      person: { ...draft.values.person, givenNames: 'Ana', dateOfBirth: '2001-01-02' },
+      case: { ...draft.values.case, detectionMethod: 'Hotline' },
+      screening: { factsDate: '', answers: { 'act.recruitment': 'yes' as const } },
+    };
+    const checked = { ...draft, values, caseChecked: true, screeningVersion: 1 };
+    expect(() => intakeRequest(checked, null)).toThrow();
+    const fresh = intakeRequest(
+      { ...checked, person: { kind: 'new', name: 'Ana', confirmNotDuplicate: true } },
+      null,
+    );
+    expect(SubmitIntakeRequest.parse(fresh)).toMatchObject({
+      person: { givenNames: 'Ana', confirmNotDuplicate: true },
+      personId: null,
+      screening: { factsDate: '2026-03-10', instrumentVersion: 1 },
+      decision: null,
+    });
+    const existing = intakeRequest(
+      { ...checked, person: { kind: 'existing', id: crypto.randomUUID(), name: 'Ana' } },
+      { status: 'PossibleVictimOfTrafficking', decidedOn: '2026-03-10', reason: 'Indicios.' },
+    );
+    expect(SubmitIntakeRequest.parse(existing)).toMatchObject({ person: null, decision: { reason: 'Indicios.' } });
+  });
+
+  it('previews the assessment with the person’s age as typed, and refuses facts before the birth', () => {
+    const definition = {
+      sections: [
+        { id: 'a', kind: 'act', questions: [{ id: 'act.recruitment' }] },
+        { id: 'p', kind: 'purpose', questions: [{ id: 'purpose.sexual' }] },
+      ],
+    };
+    const values = initialValues('2026-03-10');
+    const child = {
+      ...values,
+      person: { ...values.person, dateOfBirth: '2012-01-01' },
+      screening: { factsDate: '2026-01-01', answers: { 'act.recruitment': 'yes', 'purpose.sexual': 'yes' } as const },
+    };
+    expect(screeningPreview(definition, child, '2026-03-10')).toMatchObject({
+      child: 'yes',
+      ageAtFacts: 14,
+      assessment: 'presumed_victim',
+    });
+    const before = { ...child, screening: { ...child.screening, factsDate: '2011-01-01' } };
+    expect(() => screeningPreview(definition, before, '2026-03-10')).toThrow(RangeError);
   });
 
   it("gives today's date in Paraguay", () => {
