@@ -82,7 +82,8 @@ describe('daily path from a fresh install', () => {
     await signIn(page, `${app.server.url}/intake`, police);
     const api = await apiLogin(app.server, police.username, police.password);
     const found = async () =>
-      (await api.request<{ items: unknown[] }>('POST', '/api/persons/search', { q: 'Casilda Recarga' })).items;
+      (await api.request<{ items: unknown[] }>('POST', '/api/persons/search', { q: 'Casilda Recarga' }))
+        .items;
     const stepCount = page.getByTestId('intake-step-count');
     await expect.poll(() => stepCount.textContent(), { timeout: 20_000 }).toBe('Paso 1 de 4');
     await page.getByLabel(es['intake.person.givenNames'], { exact: true }).fill('Casilda Sintética');

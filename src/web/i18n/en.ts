@@ -553,8 +553,7 @@ export const en: Catalogue = {
   'intake.screening.answer.no': 'No',
   'intake.screening.answer.unknown': 'Not known',
   'intake.screening.progress': '{answered} of {total} answered · {yes} yes',
-  'intake.screening.submit':
-    'Assess the answers',
+  'intake.screening.submit': 'Assess the answers',
   'intake.screening.saved': 'The interview is already recorded.',
   'intake.result.title': 'Assessment result',
   'intake.result.assessment': 'Assessment',
@@ -581,14 +580,13 @@ export const en: Catalogue = {
   'intake.decision.decidedOn': 'Date of the decision',
   'intake.decision.reason': 'Reason',
   'intake.decision.reasonHint': 'Why this is the decision.',
-  'intake.decision.submit':
-    'Decide and confirm the intake',
-  'intake.decision.later':
-    'Confirm without deciding',
+  'intake.decision.submit': 'Decide and confirm the intake',
+  'intake.decision.later': 'Confirm without deciding',
   'intake.decision.notAllowed':
     'Your role may not decide the trafficking status; it will be decided on the case page.',
   'intake.screening.factsBeforeBirth': 'The date of the facts is before the birth given in step 1.',
-  'intake.decision.unsaved': 'Nothing is recorded yet: the person, the case, the interview and the decision are recorded together when you confirm.',
+  'intake.decision.unsaved':
+    'Nothing is recorded yet: the person, the case, the interview and the decision are recorded together when you confirm.',
   'intake.decision.confirm': 'Confirm the intake',
   'intake.draft.resumed': 'The intake you left unfinished was resumed.',
   'intake.draft.discard': 'Discard and start again',

@@ -564,8 +564,7 @@ export const es = {
   'intake.screening.answer.no': 'No',
   'intake.screening.answer.unknown': 'No se sabe',
   'intake.screening.progress': '{answered} de {total} respondidas · {yes} con «sí»',
-  'intake.screening.submit':
-    'Evaluar las respuestas',
+  'intake.screening.submit': 'Evaluar las respuestas',
   'intake.screening.saved': 'La entrevista ya está registrada.',
   'intake.result.title': 'Resultado de la evaluación',
   'intake.result.assessment': 'Evaluación',
@@ -593,18 +592,19 @@ export const es = {
   'intake.decision.decidedOn': 'Fecha de la decisión',
   'intake.decision.reason': 'Motivo',
   'intake.decision.reasonHint': 'Por qué se decide así.',
-  'intake.decision.submit':
-    'Decidir y confirmar el ingreso',
-  'intake.decision.later':
-    'Confirmar sin decidir',
+  'intake.decision.submit': 'Decidir y confirmar el ingreso',
+  'intake.decision.later': 'Confirmar sin decidir',
   'intake.decision.notAllowed':
     'Su rol no permite decidir la situación de trata; se decidirá en la página del caso.',
-  'intake.screening.factsBeforeBirth': 'La fecha de los hechos es anterior al nacimiento indicado en el paso 1.',
-  'intake.decision.unsaved': 'Todavía no se registró nada: la persona, el caso, la entrevista y la decisión se registran juntos al confirmar.',
+  'intake.screening.factsBeforeBirth':
+    'La fecha de los hechos es anterior al nacimiento indicado en el paso 1.',
+  'intake.decision.unsaved':
+    'Todavía no se registró nada: la persona, el caso, la entrevista y la decisión se registran juntos al confirmar.',
   'intake.decision.confirm': 'Confirmar el ingreso',
   'intake.draft.resumed': 'Se retomó el ingreso que dejó sin terminar.',
   'intake.draft.discard': 'Descartar y empezar de nuevo',
-  'intake.draft.kept': 'Borrador guardado cifrado en este dispositivo por 24 horas; se borra al cerrar sesión.',
+  'intake.draft.kept':
+    'Borrador guardado cifrado en este dispositivo por 24 horas; se borra al cerrar sesión.',
   'intake.done.title': 'Identificación registrada',
   'intake.done.reference': 'Referencia del caso',
   'intake.done.decided': 'Decisión registrada: {status}.',

@@ -502,7 +502,7 @@ export const gn: Catalogue = {
   'persons.field.createdAt': 'Oñembohasa',
   'intake.title': 'Jehechakuaa pyahu',
   'intake.intro':
-    'Emoĩ mbeguekatúpe pe tapicha, pe káso, ñemongeta ha desisión. Mba\'eve noñemboguapymo\'ãi remoneĩ peve ipahápe; remoñepyrũjeýramo kuatiarogue, resegíta upépe reiva\'ekuégui.',
+    "Emoĩ mbeguekatúpe pe tapicha, pe káso, ñemongeta ha desisión. Mba'eve noñemboguapymo'ãi remoneĩ peve ipahápe; remoñepyrũjeýramo kuatiarogue, resegíta upépe reiva'ekuégui.",
   'intake.stepsLabel': 'Jehechakuaa rape',
   'intake.stepOf': 'Pehẽ {n} {total} apytépe',
   'intake.stepDone': '(opa)',
@@ -513,7 +513,7 @@ export const gn: Catalogue = {
   'intake.back': 'Tapykuépe',
   'intake.notKnown': 'Ndaipóri marandu',
   'intake.person.saved':
-    'Ojepurúta tapicha oñemboguapyva\'ekue {name}; káso pyahu oñembojoajúta hese remoneĩvo. Emoĩporã hag̃ua imarandu, eipuru upe rire tapicha kuatiarogue.',
+    "Ojepurúta tapicha oñemboguapyva'ekue {name}; káso pyahu oñembojoajúta hese remoneĩvo. Emoĩporã hag̃ua imarandu, eipuru upe rire tapicha kuatiarogue.",
   'intake.person.names': 'Téra',
   'intake.person.givenNames': 'Téra',
   'intake.person.firstSurname': 'Terajoapy peteĩha',
@@ -565,8 +565,7 @@ export const gn: Catalogue = {
   'intake.screening.answer.no': 'Nahániri',
   'intake.screening.answer.unknown': 'Ndojekuaái',
   'intake.screening.progress': '{answered} {total} apytégui ojembohováima · {yes} «héẽ» reheve',
-  'intake.screening.submit':
-    'Ehecha mbovýpa umi mbohovái',
+  'intake.screening.submit': 'Ehecha mbovýpa umi mbohovái',
   'intake.screening.saved': 'Ñemongeta oñemboguapýma.',
   'intake.result.title': "Mba'épa osẽ jeporekápe",
   'intake.result.assessment': 'Jeporeka',
@@ -594,17 +593,16 @@ export const gn: Catalogue = {
   'intake.decision.decidedOn': 'Ára desisión',
   'intake.decision.reason': "Mba'érepa",
   'intake.decision.reasonHint': "Mba'ére ojedesidi péicha.",
-  'intake.decision.submit':
-    'Edesidi ha emoneĩ jeike',
-  'intake.decision.later':
-    'Emoneĩ edesidi\'ỹre',
+  'intake.decision.submit': 'Edesidi ha emoneĩ jeike',
+  'intake.decision.later': "Emoneĩ edesidi'ỹre",
   'intake.decision.notAllowed': "Nde rembiapo nome'ẽi desidi hag̃ua; ojedesidíta káso kuatiarogue-pe.",
   'intake.screening.factsBeforeBirth': 'Ára oiko haguépe oĩ heñói mboyve, ojehaiháicha 1ha jeguatápe.',
-  'intake.decision.unsaved': 'Mba\'eve noñemboguapýi gueteri: tapicha, káso, ñemongeta ha desisión oñemboguapýta oñondive remoneĩvo.',
+  'intake.decision.unsaved':
+    "Mba'eve noñemboguapýi gueteri: tapicha, káso, ñemongeta ha desisión oñemboguapýta oñondive remoneĩvo.",
   'intake.decision.confirm': 'Emoneĩ jeike',
-  'intake.draft.resumed': 'Oñemoñepyrũjey jeike reheja va\'ekue opa\'ỹre.',
+  'intake.draft.resumed': "Oñemoñepyrũjey jeike reheja va'ekue opa'ỹre.",
   'intake.draft.discard': 'Emboyke ha eñepyrũjey',
-  'intake.draft.kept': 'Borrador oñeñongatu ñemiháme ko mba\'e\'ápope 24 aravo aja; oñembogue resẽvo.',
+  'intake.draft.kept': "Borrador oñeñongatu ñemiháme ko mba'e'ápope 24 aravo aja; oñembogue resẽvo.",
   'intake.done.title': 'Jehechakuaa oñemboguapýma',
   'intake.done.reference': 'Káso papapy',
   'intake.done.decided': 'Desisión oñemboguapýma: {status}.',

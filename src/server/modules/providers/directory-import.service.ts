@@ -43,8 +43,7 @@ export async function importProviders(ctx: Ctx, input: z.output<typeof ImportPro
   const issues: ImportIssue[] = [];
   for (const row of parsed.rows) {
     const institutionId = idOf.get(row.institutionCode);
-    if (!institutionId)
-      issues.push(importIssue(row.line, 'institution', 'institution_unknown'));
+    if (!institutionId) issues.push(importIssue(row.line, 'institution', 'institution_unknown'));
     else if (!can(ctx.actor, 'provider.create', { institutionId }))
       issues.push(importIssue(row.line, 'institution', 'institution_not_own'));
     else

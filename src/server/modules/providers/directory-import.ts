@@ -222,8 +222,7 @@ export function parseRows(
     const institutionCode = cell('institution').toUpperCase();
     const key = `${institutionCode}\u0000${candidate.name.toLowerCase()}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined)
-      rowIssues.push(importIssue(line, 'name', 'duplicate_row', { earlier }));
+    if (earlier !== undefined) rowIssues.push(importIssue(line, 'name', 'duplicate_row', { earlier }));
     else seen.set(key, line);
     if (rowIssues.length || !parsed.success) issues.push(...rowIssues);
     else rows.push({ line, institutionCode, provider: parsed.data });

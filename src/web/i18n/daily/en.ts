@@ -64,10 +64,12 @@ export const dailyEn: Record<keyof typeof dailyEs, string> = {
   'directoryImport.issue.capacity_not_shelter': 'A capacity applies only to a shelter.',
   'directoryImport.issue.shelter_needs_capacity': 'A shelter needs its number of places.',
   'directoryImport.issue.department_code': 'A department code is expected, such as PY-ASU or PY-11.',
-  'directoryImport.issue.service_types': 'Service types are expected, such as Shelter;Psychological, each once.',
+  'directoryImport.issue.service_types':
+    'Service types are expected, such as Shelter;Psychological, each once.',
   'directoryImport.issue.sexes': 'Female, Male, Intersex or Unknown is expected, separated by “;”.',
   'directoryImport.issue.languages': 'Language codes such as es, gn or pt are expected, separated by “;”.',
-  'directoryImport.issue.nationalities': 'Two-letter ISO 3166-1 codes are expected, such as PY;BR, separated by “;”.',
+  'directoryImport.issue.nationalities':
+    'Two-letter ISO 3166-1 codes are expected, such as PY;BR, separated by “;”.',
   'directoryImport.issue.invalid_value': 'The value is not valid for this column.',
   'directoryImport.issue.duplicate_row': 'The same provider is already on row {earlier}.',
   'directoryImport.issue.institution_unknown': 'Not an institution code of the catalogue.',

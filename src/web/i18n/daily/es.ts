@@ -62,10 +62,12 @@ export const dailyEs = {
   'directoryImport.issue.capacity_not_shelter': 'La capacidad solo corresponde a un albergue.',
   'directoryImport.issue.shelter_needs_capacity': 'Un albergue necesita su número de plazas.',
   'directoryImport.issue.department_code': 'Se espera un código de departamento, por ejemplo PY-ASU o PY-11.',
-  'directoryImport.issue.service_types': 'Se esperan tipos de servicio, por ejemplo Shelter;Psychological, cada uno una sola vez.',
+  'directoryImport.issue.service_types':
+    'Se esperan tipos de servicio, por ejemplo Shelter;Psychological, cada uno una sola vez.',
   'directoryImport.issue.sexes': 'Se espera Female, Male, Intersex o Unknown, separados por «;».',
   'directoryImport.issue.languages': 'Se esperan códigos de idioma como es, gn o pt, separados por «;».',
-  'directoryImport.issue.nationalities': 'Se esperan códigos ISO 3166-1 de dos letras, por ejemplo PY;BR, separados por «;».',
+  'directoryImport.issue.nationalities':
+    'Se esperan códigos ISO 3166-1 de dos letras, por ejemplo PY;BR, separados por «;».',
   'directoryImport.issue.invalid_value': 'El valor no es válido para esta columna.',
   'directoryImport.issue.duplicate_row': 'El mismo proveedor ya está en la fila {earlier}.',
   'directoryImport.issue.institution_unknown': 'No es un código de institución del catálogo.',

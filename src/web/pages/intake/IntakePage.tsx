@@ -174,7 +174,12 @@ function Wizard({ opened }: { opened: Opened }) {
 
   if (done) {
     return (
-      <IntakeDone caseId={done.caseId} reference={done.reference} decided={done.decided} onAnother={restart} />
+      <IntakeDone
+        caseId={done.caseId}
+        reference={done.reference}
+        decided={done.decided}
+        onAnother={restart}
+      />
     );
   }
 

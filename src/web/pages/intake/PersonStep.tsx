@@ -20,7 +20,13 @@ import { useSession } from '../../session.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
 import { LikelyMatches } from './LikelyMatches.js';
-import { NATIONALITY_CHOICES, OTHER_COUNTRY, personRequest, type PersonChoice, type PersonValues } from './state.js';
+import {
+  NATIONALITY_CHOICES,
+  OTHER_COUNTRY,
+  personRequest,
+  type PersonChoice,
+  type PersonValues,
+} from './state.js';
 
 type Candidate = z.output<typeof DuplicateCandidate>;
 type Match = z.output<typeof PersonMatch>;
@@ -101,7 +107,9 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
   /** A new person, to be registered with the intake, once the user has seen the look-alikes. */
   function register(confirmNotDuplicate: boolean) {
     form.setServerError(null);
-    void form.handleSubmit((checked) => onChosen({ kind: 'new', name: fullName(checked), confirmNotDuplicate }))();
+    void form.handleSubmit((checked) =>
+      onChosen({ kind: 'new', name: fullName(checked), confirmNotDuplicate }),
+    )();
   }
 
   async function lookUp(checked: Checked) {
@@ -228,7 +236,9 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
             <DuplicateList
               candidates={candidates}
               pending={pending}
-              onChoose={(candidate) => onChosen({ kind: 'existing', id: candidate.id, name: candidate.fullName })}
+              onChoose={(candidate) =>
+                onChosen({ kind: 'existing', id: candidate.id, name: candidate.fullName })
+              }
               onNew={() => register(true)}
             />
           )}

@@ -210,7 +210,10 @@ export function screeningRequest(values: IntakeValues, instrumentVersion: number
 type Decision = z.input<typeof IntakeDecision>;
 
 /** The one request of a checked draft: the whole intake, with its decision or none (later). */
-export function intakeRequest(draft: IntakeDraft, decision: Decision | null): z.input<typeof SubmitIntakeRequest> {
+export function intakeRequest(
+  draft: IntakeDraft,
+  decision: Decision | null,
+): z.input<typeof SubmitIntakeRequest> {
   const { person } = draft;
   if (!person || !draft.caseChecked || draft.screeningVersion === undefined)
     throw new Error('intake not checked');

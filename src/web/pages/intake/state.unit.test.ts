@@ -74,9 +74,9 @@ describe('intake form values', () => {
       'person',
       'case',
     ]);
-    expect(reachableSteps(withValues(all, 'person', { ...all.values.person, givenNames: 'Ana María' }))).toEqual([
-      'person',
-    ]);
+    expect(
+      reachableSteps(withValues(all, 'person', { ...all.values.person, givenNames: 'Ana María' })),
+    ).toEqual(['person']);
   });
 
   it('makes one valid intake request of a checked draft, with an existing person or a new one', () => {
@@ -103,7 +103,10 @@ describe('intake form values', () => {
       { ...checked, person: { kind: 'existing', id: crypto.randomUUID(), name: 'Ana' } },
       { status: 'PossibleVictimOfTrafficking', decidedOn: '2026-03-10', reason: 'Indicios.' },
     );
-    expect(SubmitIntakeRequest.parse(existing)).toMatchObject({ person: null, decision: { reason: 'Indicios.' } });
+    expect(SubmitIntakeRequest.parse(existing)).toMatchObject({
+      person: null,
+      decision: { reason: 'Indicios.' },
+    });
   });
 
   it('previews the assessment with the person’s age as typed, and refuses facts before the birth', () => {
@@ -117,7 +120,10 @@ describe('intake form values', () => {
     const child = {
       ...values,
       person: { ...values.person, dateOfBirth: '2012-01-01' },
-      screening: { factsDate: '2026-01-01', answers: { 'act.recruitment': 'yes', 'purpose.sexual': 'yes' } as const },
+      screening: {
+        factsDate: '2026-01-01',
+        answers: { 'act.recruitment': 'yes', 'purpose.sexual': 'yes' } as const,
+      },
     };
     expect(screeningPreview(definition, child, '2026-03-10')).toMatchObject({
       child: 'yes',
