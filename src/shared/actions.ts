@@ -45,7 +45,7 @@ export const ACTIONS = {
     'complicityRegister',
   ],
   legalProvision: ['list'],
-  statistics: ['read', 'report', 'drill', 'publish'],
+  statistics: ['read', 'report', 'drill', 'publish', 'calendar'],
   task: ['create', 'list', 'update'],
   linkage: ['findMatches', 'run', 'readRun', 'review', 'decide', 'unlink'],
   device: ['register', 'list', 'revoke', 'unlock'],

@@ -21,6 +21,7 @@ export const FindPersonMatchesRequest = PersonFields.pick({
   documentNumber: true,
   residenceDepartment: true,
   residenceDistrict: true,
+  pseudonym: true,
 })
   .partial()
   .extend({ givenNames: PersonFields.shape.givenNames })

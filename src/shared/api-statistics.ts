@@ -239,7 +239,42 @@ export const StatisticsRelease = z.object({
   method: z.string(),
 });
 export type StatisticsRelease = z.output<typeof StatisticsRelease>;
-export const StatisticsReleaseList = z.object({ releases: z.array(StatisticsRelease) });
+/** How often releases are due: every 1, 3 (quarterly), 6 or 12 months, each covering a period that ends on a month's last day. */
+export const RELEASE_FREQUENCIES = [1, 3, 6, 12] as const;
+/** A scheduled release: the period it covers ends on `periodEnd`; it is due `lagDays` later. */
+export const ScheduledRelease = z.object({
+  periodEnd: z.string(),
+  dueOn: z.string(),
+  /** The first release published after the period ended (it covers the period), if any. */
+  release: z.number().nullable(),
+  /** published: a release covers the period; overdue: due before today and none does; upcoming otherwise. */
+  state: z.enum(['published', 'overdue', 'upcoming']),
+});
+export const ReleaseSchedule = z.object({
+  frequencyMonths: z.number(),
+  lagDays: z.number(),
+  /** The next scheduled releases not yet published, soonest first. */
+  next: z.array(ScheduledRelease),
+});
+export type ReleaseSchedule = z.output<typeof ReleaseSchedule>;
+export const StatisticsReleaseList = z.object({
+  releases: z.array(StatisticsRelease),
+  /** The release calendar (null when none is set). */
+  schedule: ReleaseSchedule.nullable(),
+});
+export const ReleaseCalendarRequest = z.strictObject({
+  frequencyMonths: z.literal(RELEASE_FREQUENCIES),
+  /** Days between the end of the period and the release (late registrations settle). */
+  lagDays: z.number().int().min(0).max(365),
+});
+export const ReleaseCalendarView = z.object({
+  calendar: z.object({ frequencyMonths: z.number(), lagDays: z.number(), updatedAt: z.string() }).nullable(),
+  /** The latest due releases and the next ones, in date order. */
+  scheduled: z.array(ScheduledRelease),
+  /** The latest due release that no release covers, if any. */
+  overdue: ScheduledRelease.nullable(),
+});
+export type ReleaseCalendarView = z.output<typeof ReleaseCalendarView>;
 export const PublishReleaseRequest = z.strictObject({});
 export const PublicTable = z.object({
   id: z.string(),

@@ -23,6 +23,8 @@ export const STATISTICS_MATRIX = {
   'downloadPublicStatistics: the latest release as CSV':                   '200  200  200  200  200  200  200',
   'listStatisticsReleases: the published releases (no session needed)':   '200  200  200  200  200  200  200',
   'publishStatisticsRelease: publish a release of the open data':        '403  403  403  403  403  201  403',
+  'getStatisticsReleaseCalendar: the release calendar, what is overdue':  '200  403  403  403  403  200  403',
+  'updateStatisticsReleaseCalendar: quarterly, 45 days after':            '200  403  403  403  403  200  403',
 } as const;
 type Situation = keyof typeof STATISTICS_MATRIX;
 
@@ -55,4 +57,8 @@ export const STATISTICS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
     api(c.t, c.s, 'GET', '/api/public/statistics/releases'),
   'publishStatisticsRelease: publish a release of the open data': (c) =>
     api(c.t, c.s, 'POST', '/api/statistics/releases', {}),
+  'getStatisticsReleaseCalendar: the release calendar, what is overdue': (c) =>
+    api(c.t, c.s, 'GET', '/api/statistics/release-calendar'),
+  'updateStatisticsReleaseCalendar: quarterly, 45 days after': (c) =>
+    api(c.t, c.s, 'PUT', '/api/statistics/release-calendar', { frequencyMonths: 3, lagDays: 45 }),
 };

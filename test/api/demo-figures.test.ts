@@ -10,6 +10,8 @@ import { generateDemo } from '../../src/server/demo/demo.js';
 import { computeFigure } from '../../src/server/statistics-engine/engine.js';
 import { FIGURES } from '../../src/server/statistics-engine/figures/index.js';
 import { refreshFacts } from '../../src/server/statistics-engine/refresh.js';
+import { nationalReport } from '../../src/server/statistics-engine/report.js';
+import { paraguayYear } from '../../src/shared/dates.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 
 const CASES = 1000;
@@ -49,6 +51,39 @@ describe.skipIf(skipBackend)('demo data for every figure', () => {
     for (const r of results) expect(r.definition.length, r.figure).toBeGreaterThan(40);
     // Identification comes before the first service: the median is never negative.
     expect(results.find((r) => r.figure === 'daysToFirstService')!.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the national report the same figures as a count straight from the records', async () => {
+    // The last full year, where the demo is densest.
+    const year = paraguayYear() - 1;
+    const report = await t.services.db.transaction(async (trx) => {
+      await refreshFacts(trx);
+      return nationalReport(trx, year, 'en');
+    });
+    const totals = new Map(report.sections.flatMap((s) => s.figures).map((f) => [f.figure, f.total]));
+    const within = (column: string) => `${column} >= '${year}-01-01' and ${column} < '${year + 1}-01-01'`;
+    const independent = {
+      investigationsOpened: `select count(*) n from investigations where ${within('opened_on')}`,
+      trainingsHeld: `select count(*) n from training_events where ${within('held_on')}`,
+      hotlineContacts: `select count(*) n from hotline_contacts where ${within('received_on')}`,
+      // Persons (no linkage run in the demo: one record, one person) with a repatriation delivered.
+      victimsRepatriated: `select count(distinct r.person_id) n from service_deliveries s
+        join referrals r on r.id = s.referral_id
+        where r.service_type = 'Repatriation' and ${within('s.delivered_on')}`,
+      // Suspects whose first conviction on a trafficking charge fell in the year.
+      personsConvicted: `select count(*) n from (select ch.suspect_id, min(ch.outcome_on) first_on
+          from suspect_charges ch join legal_provisions lp on lp.id = ch.provision_id
+          where ch.outcome = 'convicted' and lp.category = 'trafficking' group by ch.suspect_id) x
+        where ${within('first_on')}`,
+    };
+    const found: Record<string, number> = {};
+    const reported: Record<string, number | null | undefined> = {};
+    for (const [figure, text] of Object.entries(independent)) {
+      found[figure] = await count(t, text);
+      reported[figure] = totals.get(figure as never);
+    }
+    expect(reported).toEqual(found);
+    for (const [figure, n] of Object.entries(found)) expect(n, figure).toBeGreaterThan(0);
   });
 
   it('writes the three Ps with no negative interval and nothing in the future', async () => {

@@ -18,6 +18,9 @@ export interface PersonSeed {
   dateOfBirth?: string | null;
   documentNumber?: string | null;
   sex?: 'Female' | 'Male';
+  residenceDepartment?: string | null;
+  /** The given names are a pseudonym (the person gave no name). */
+  pseudonym?: boolean;
 }
 
 /** Inserts one person owned by `institution`; returns its id. */

@@ -351,6 +351,8 @@ export const policies = {
     drill: is('supervisor', 'prosecutor'),
     /** A statistician publishes the open data's releases. */
     publish: is('analyst'),
+    /** The release calendar: set by the statistician or the system administrator; both see what is overdue. */
+    calendar: is('analyst', 'system_admin'),
   },
   linkage: {
     /** Likely matches at intake, among the persons the user may already read. */

@@ -33,6 +33,8 @@ import * as lawAndFigures from './migrations/2026-12-05T19-03-00_law_and_figures
 import * as loginAttemptNames from './migrations/2026-12-05T20-40-00_login_attempt_names.js';
 import * as statisticsReleases from './migrations/2026-12-05T20-41-00_statistics_releases.js';
 import * as protectionLaw from './migrations/2026-12-05T20-50-00_protection_law.js';
+import * as pseudonymIdentity from './migrations/2026-12-06T06-00-00_pseudonym_identity.js';
+import * as releaseCalendar from './migrations/2026-12-06T06-10-00_release_calendar.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -64,6 +66,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T20-40-00_login_attempt_names': loginAttemptNames,
   '2026-12-05T20-41-00_statistics_releases': statisticsReleases,
   '2026-12-05T20-50-00_protection_law': protectionLaw,
+  '2026-12-06T06-00-00_pseudonym_identity': pseudonymIdentity,
+  '2026-12-06T06-10-00_release_calendar': releaseCalendar,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

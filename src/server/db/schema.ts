@@ -553,6 +553,7 @@ export interface DB {
   stat_state: StatStateTable;
   stat_persons: StatPersonTable;
   statistics_releases: StatisticsReleaseTable;
+  statistics_release_calendar: StatisticsReleaseCalendarTable;
   stat_record_keys: StatRecordKeyTable;
   stat_services: StatServiceTable;
   stat_referrals: StatReferralTable;
@@ -887,6 +888,15 @@ export interface StatisticsReleaseTable {
   years: number[];
   content: Json<Record<string, unknown>>;
   basis: Json<Record<string, number>>;
+}
+
+/** The open data's release calendar: one row (id = 1), absent until set. */
+export interface StatisticsReleaseCalendarTable {
+  id: Generated<number>;
+  frequency_months: number;
+  lag_days: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface StatRecordKeyTable {

@@ -8,6 +8,8 @@ import {
   PublicQuery,
   PublicStatistics,
   PublishReleaseRequest,
+  ReleaseCalendarRequest,
+  ReleaseCalendarView,
   ReportFileQuery,
   ReportQuery,
   StatisticsQuery,
@@ -110,4 +112,26 @@ export const publishStatisticsRelease = defineContract({
   body: PublishReleaseRequest,
   response: StatisticsRelease,
   status: 201,
+});
+
+export const getStatisticsReleaseCalendar = defineContract({
+  ...common,
+  operationId: 'getStatisticsReleaseCalendar',
+  method: 'GET',
+  path: '/api/statistics/release-calendar',
+  summary:
+    'The release calendar of the open data: frequency, lag, the latest due and next scheduled releases, and the overdue one',
+  action: 'statistics.calendar',
+  response: ReleaseCalendarView,
+});
+
+export const updateStatisticsReleaseCalendar = defineContract({
+  ...common,
+  operationId: 'updateStatisticsReleaseCalendar',
+  method: 'PUT',
+  path: '/api/statistics/release-calendar',
+  summary: 'Sets the release calendar of the open data: every 1, 3, 6 or 12 months, with a lag in days',
+  action: 'statistics.calendar',
+  body: ReleaseCalendarRequest,
+  response: ReleaseCalendarView,
 });

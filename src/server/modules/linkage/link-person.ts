@@ -26,6 +26,7 @@ export const LINK_PERSON_COLUMNS = [
   'document_number',
   'residence_department',
   'residence_district',
+  'pseudonym',
 ] as const;
 
 /** The same columns qualified, for queries that join the persons table to another. */
@@ -40,7 +41,8 @@ export function linkPersonOf(crypto: FieldCrypto, r: LinkPersonRow): LinkPerson 
   return {
     id: r.id,
     source: r.owner_institution_id,
-    givenNames: crypto.decrypt(r.given_names, 'persons.given_names'),
+    // A pseudonym (the person gave no name) is not a name to match on: linkage sees no given name.
+    givenNames: r.pseudonym ? '' : crypto.decrypt(r.given_names, 'persons.given_names'),
     firstSurname: dec(r.first_surname, 'first_surname'),
     secondSurname: dec(r.second_surname, 'second_surname'),
     aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),

@@ -67,7 +67,8 @@ function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredM
 
 /** Visible candidates sharing a name token, the document or the identity index, best-sharing first. */
 async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
-  const tokens = [...new Set(nameKeys(input).map(nameIndex(crypto)))];
+  // A pseudonym is not a name to match on, neither in the query nor among the candidates.
+  const tokens = input.pseudonym ? [] : [...new Set(nameKeys(input).map(nameIndex(crypto)))];
   const { documentBidx, identityBidx } = duplicateIndexes(crypto, input);
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
@@ -81,7 +82,14 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   )
     .where((eb) =>
       eb.or([
-        ...(tokens.length > 0 ? [eb(sql<boolean>`persons.name_tokens && ${wanted}`, '=', true)] : []),
+        ...(tokens.length > 0
+          ? [
+              eb.and([
+                eb('persons.pseudonym', '=', false),
+                eb(sql<boolean>`persons.name_tokens && ${wanted}`, '=', true),
+              ]),
+            ]
+          : []),
         ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
         ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
       ]),
@@ -100,7 +108,7 @@ function queryPerson(input: MatchInput): LinkPerson {
   return {
     id: 'query',
     source: 'intake',
-    givenNames: input.givenNames,
+    givenNames: input.pseudonym ? '' : input.givenNames,
     firstSurname: input.firstSurname ?? null,
     secondSurname: input.secondSurname ?? null,
     aliases: input.aliases ?? [],

@@ -28,10 +28,12 @@ export interface DuplicateIndexes {
 
 export function duplicateIndexes(
   crypto: Indexer,
-  fields: NameParts & { dateOfBirth?: string | null; documentNumber?: string | null },
+  fields: NameParts & { dateOfBirth?: string | null; documentNumber?: string | null; pseudonym?: boolean },
 ): DuplicateIndexes {
   const doc = documentKey(fields.documentNumber);
-  const identity = identityKey(fields, fields.dateOfBirth);
+  // A pseudonym is not a name: a person who gave none has no identity key (names + date of birth);
+  // a document number, when one is known, still warns.
+  const identity = fields.pseudonym ? null : identityKey(fields, fields.dateOfBirth);
   return {
     documentBidx: doc === null ? null : crypto.blindIndex(doc, BLIND_DOMAIN.document),
     identityBidx: identity === null ? null : crypto.blindIndex(identity, BLIND_DOMAIN.identity),

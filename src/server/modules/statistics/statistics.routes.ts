@@ -7,6 +7,7 @@ import type { AppServices } from '../../services.js';
 import { publicCsv } from '../../statistics-engine/render/csv.js';
 import { publicK } from '../../statistics-engine/public.js';
 import { renderReport } from '../../statistics-engine/render/index.js';
+import { getReleaseCalendar, publicSchedule, setReleaseCalendar } from './release-calendar.js';
 import { listReleases, publishRelease, releasedStatistics } from './releases.service.js';
 import { drillStatistics, getNationalReport, getStatistics } from './statistics.service.js';
 
@@ -76,7 +77,14 @@ export function statisticsRoutes(app: FastifyInstance, services: AppServices): v
     { transaction: 'read' },
   );
 
-  route(contracts.listStatisticsReleases, async ({ trx }) => ({ releases: await listReleases(trx) }));
+  route(contracts.listStatisticsReleases, async ({ trx }) => ({
+    releases: await listReleases(trx),
+    schedule: await publicSchedule(trx),
+  }));
+
+  route(contracts.getStatisticsReleaseCalendar, async ({ trx }) => getReleaseCalendar(trx));
+
+  route(contracts.updateStatisticsReleaseCalendar, async (ctx, { body }) => setReleaseCalendar(ctx, body));
 
   route(contracts.publishStatisticsRelease, async (ctx) => publishRelease(ctx, publicK()));
 }

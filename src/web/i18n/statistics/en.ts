@@ -132,6 +132,29 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'public.releaseOption': 'No. {version} of {date}',
   'public.releaseNote':
     'Figures of release no. {version} ({date}). They change only with a new release; each value is published with a little noise and changes only when at least {k} persons change it.',
+  'stats.calendar': 'Release calendar',
+  'stats.calendarRule':
+    'A release is due every {months, plural, one {month} other {# months}}, {days, plural, one {# day} other {# days}} after its period ends.',
+  'stats.calendarNone': 'No release calendar is set.',
+  'stats.calendarOverdue':
+    'Overdue: the release for the period ending {period} was due on {due} and has not been published.',
+  'stats.calendarOverdueAct': 'Publish a new release to cover it.',
+  'stats.calendarPeriodEnd': 'Period ends',
+  'stats.calendarDue': 'Due',
+  'stats.calendarState': 'State',
+  'stats.calendarPublished': 'Published (no. {version})',
+  'stats.calendar.overdue': 'Overdue',
+  'stats.calendar.upcoming': 'Scheduled',
+  'stats.calendarFrequency': 'Frequency',
+  'stats.calendarEvery':
+    '{months, plural, =1 {Every month} =3 {Quarterly (every 3 months)} =6 {Every 6 months} other {Yearly (every # months)}}',
+  'stats.calendarLag': 'Lag: days after the period ends',
+  'stats.calendarLagHint': 'Time for late registrations to settle; at least 30 days is advised.',
+  'stats.calendarSave': 'Save the calendar',
+  'stats.calendarSaved': 'Release calendar saved.',
+  'public.calendar':
+    'Figures are published every {months, plural, one {month} other {# months}}, {days} days after each period ends.',
+  'public.nextReleases': 'Next releases: {dates}.',
   'public.noRelease': 'No figures have been published yet.',
   'public.empty': 'No data published for this year.',
 };

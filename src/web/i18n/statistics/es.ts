@@ -130,6 +130,29 @@ export const statisticsEs = {
   'public.releaseOption': 'N.º {version} del {date}',
   'public.releaseNote':
     'Cifras de la publicación n.º {version} ({date}). Cambian solo con una nueva publicación; cada valor se publica con un pequeño ruido y cambia solo si cambian al menos {k} personas.',
+  'stats.calendar': 'Calendario de publicaciones',
+  'stats.calendarRule':
+    'Corresponde una publicación cada {months, plural, one {mes} other {# meses}}, {days, plural, one {# día} other {# días}} después del cierre de su período.',
+  'stats.calendarNone': 'No hay calendario de publicaciones.',
+  'stats.calendarOverdue':
+    'Atrasada: la publicación del período cerrado el {period} correspondía el {due} y no se ha publicado.',
+  'stats.calendarOverdueAct': 'Publique una nueva publicación para cubrirla.',
+  'stats.calendarPeriodEnd': 'Cierre del período',
+  'stats.calendarDue': 'Fecha prevista',
+  'stats.calendarState': 'Estado',
+  'stats.calendarPublished': 'Publicada (n.º {version})',
+  'stats.calendar.overdue': 'Atrasada',
+  'stats.calendar.upcoming': 'Prevista',
+  'stats.calendarFrequency': 'Frecuencia',
+  'stats.calendarEvery':
+    '{months, plural, =1 {Mensual} =3 {Trimestral (cada 3 meses)} =6 {Semestral (cada 6 meses)} other {Anual (cada # meses)}}',
+  'stats.calendarLag': 'Desfase: días después del cierre del período',
+  'stats.calendarLagHint': 'Tiempo para que lleguen los registros tardíos; se aconsejan al menos 30 días.',
+  'stats.calendarSave': 'Guardar el calendario',
+  'stats.calendarSaved': 'Calendario de publicaciones guardado.',
+  'public.calendar':
+    'Las cifras se publican cada {months, plural, one {mes} other {# meses}}, {days} días después del cierre de cada período.',
+  'public.nextReleases': 'Próximas publicaciones: {dates}.',
   'public.noRelease': 'Todavía no hay cifras publicadas.',
   'public.empty': 'No hay datos publicados para este año.',
 } as const;

@@ -131,6 +131,29 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'public.releaseOption': 'N.º {version} {date}-pe',
   'public.releaseNote':
     'Papapy ñemyasãi n.º {version} ({date}) rehegua. Iñambue ñemyasãi pyahúpe añoite; opaite papapy oñemyasãi michĩmi ñembohasávape ha iñambue {k} tapicha térã hetave iñambuérõ añoite.',
+  'stats.calendar': 'Ñemyasãi arange',
+  'stats.calendarRule':
+    'Oñemyasãiva’erã {months, plural, one {jasy ohasávo} other {# jasy ohasávo}}, {days, plural, one {# ára} other {# ára}} período opa rire.',
+  'stats.calendarNone': 'Ndaipóri ñemyasãi arange.',
+  'stats.calendarOverdue':
+    'Ohasáma ára: ñemyasãi período opáva {period}-pe g̃uarã oñemyasãiva’erãmo’ã {due}-pe ha noñemyasãiri.',
+  'stats.calendarOverdueAct': 'Emyasãi ñemyasãi pyahu.',
+  'stats.calendarPeriodEnd': 'Período opa',
+  'stats.calendarDue': 'Ára oñemoĩva',
+  'stats.calendarState': 'Mba’éichapa oĩ',
+  'stats.calendarPublished': 'Oñemyasãima (n.º {version})',
+  'stats.calendar.overdue': 'Ohasáma ára',
+  'stats.calendar.upcoming': 'Oñemoĩma',
+  'stats.calendarFrequency': 'Mboy jeýpa',
+  'stats.calendarEvery':
+    '{months, plural, =1 {Jasy ohasávo} =3 {Mbohapy jasy ohasávo} =6 {Poteĩ jasy ohasávo} other {Ary ohasávo (# jasy)}}',
+  'stats.calendarLag': 'Ára período opa rire',
+  'stats.calendarLagHint': 'Ára umi registro ag̃uivéva oguahẽ hag̃ua; oñemomba’e 30 ára térã hetave.',
+  'stats.calendarSave': 'Eñongatu arange',
+  'stats.calendarSaved': 'Ñemyasãi arange oñeñongatúma.',
+  'public.calendar':
+    'Papapy oñemyasãi {months, plural, one {jasy ohasávo} other {# jasy ohasávo}}, {days} ára período opa rire.',
+  'public.nextReleases': 'Ñemyasãi oúva: {dates}.',
   'public.noRelease': 'Ndaipóri gueteri papapy oñemyasãiva.',
   'public.empty': 'Ndaipóri papapy ko árype g̃uarã.',
 };

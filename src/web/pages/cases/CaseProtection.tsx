@@ -20,13 +20,16 @@ import { formatDate as formatDay } from './format.js';
 import { personName } from './people.js';
 import { ConsentDialog, NeedDialog, ReferDialog } from './ProtectionDialogs.js';
 import { ConsentReceiptLinks } from '../privacy/Transparency.js';
+import { ProtectionStatusDialog } from './ProtectionStatusDialog.js';
 import { Section } from './Section.js';
 
 type PanelView = z.output<typeof Panel>;
 type Need = PanelView['needs'][number];
 type Consent = PanelView['consents'][number];
+type Status = PanelView['statuses'][number]['status'];
 type Dialog =
   | { kind: 'need' }
+  | { kind: 'status'; personId: string }
   | { kind: 'consent' }
   | { kind: 'refer'; need: Need }
   | { kind: 'withdraw'; consent: Consent };
@@ -40,6 +43,7 @@ export function CaseProtection({ view }: { view: CaseView }) {
   const panel = loaded.data;
   const may = (action: PanelView['actions'][number]) => panel?.actions.includes(action) ?? false;
   const name = (personId: string) => personName(view, personId) ?? '—';
+  const firstPersonId = view.persons[0]?.personId ?? '';
 
   // The consent just given or withdrawn: its receipt is offered beside the message.
   const [receiptOf, setReceiptOf] = useState<string | null>(null);
@@ -54,6 +58,15 @@ export function CaseProtection({ view }: { view: CaseView }) {
       {may('recordNeed') && (
         <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'need' })}>
           {t('protection.recordNeed')}
+        </button>
+      )}
+      {may('recordNeed') && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => setDialog({ kind: 'status', personId: firstPersonId })}
+        >
+          {t('protection.status.record')}
         </button>
       )}
       {may('recordConsent') && (
@@ -110,6 +123,31 @@ export function CaseProtection({ view }: { view: CaseView }) {
                     )}
                     {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
                     {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            <h3>{t('protection.status.heading')}</h3>
+            {panel.statuses.length === 0 ? (
+              <p className="empty">{t('protection.status.none')}</p>
+            ) : (
+              <ul className="record-list" data-testid="protection-statuses">
+                {panel.statuses.map(({ personId, status }) => (
+                  <li key={personId} className="record-item">
+                    <div className="record-item-head">
+                      <p className="record-item-title">{name(personId)}</p>
+                      {may('recordNeed') && (
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          onClick={() => setDialog({ kind: 'status', personId })}
+                        >
+                          {t('action.edit')}
+                        </button>
+                      )}
+                    </div>
+                    <StatusSummary status={status} formatDate={formatDate} />
                   </li>
                 ))}
               </ul>
@@ -188,6 +226,15 @@ export function CaseProtection({ view }: { view: CaseView }) {
           onSaved={done}
         />
       )}
+      {dialog?.kind === 'status' && panel && (
+        <ProtectionStatusDialog
+          view={view}
+          personId={dialog.personId}
+          statuses={panel.statuses}
+          onClose={() => setDialog(null)}
+          onSaved={done}
+        />
+      )}
       {dialog?.kind === 'refer' && (
         <ReferDialog caseId={view.id} need={dialog.need} onClose={() => setDialog(null)} onSaved={done} />
       )}
@@ -208,6 +255,52 @@ export function CaseProtection({ view }: { view: CaseView }) {
         />
       )}
     </Section>
+  );
+}
+
+/** What a person's protection status records, one line per part of the law. */
+function StatusSummary({ status, formatDate }: { status: Status; formatDate(day: string): string }) {
+  const { t } = useI18n();
+  const lines: string[] = [];
+  if (status.reflectionFrom)
+    lines.push(
+      status.reflectionUntil
+        ? t('protection.status.reflectionFromUntil', {
+            from: formatDate(status.reflectionFrom),
+            until: formatDate(status.reflectionUntil),
+          })
+        : t('protection.status.reflectionSince', { from: formatDate(status.reflectionFrom) }),
+    );
+  if (status.returnRiskAssessedOn && status.returnRiskLevel)
+    lines.push(
+      t('protection.status.riskAssessed', {
+        date: formatDate(status.returnRiskAssessedOn),
+        level: t(`protection.status.risk.${status.returnRiskLevel}`),
+      }),
+    );
+  if (status.returnedOn)
+    lines.push(
+      t(status.returnVoluntary ? 'protection.status.returnedVoluntarily' : 'protection.status.returned', {
+        date: formatDate(status.returnedOn),
+      }),
+    );
+  else if (status.returnArranged) lines.push(t('protection.status.returnArranged'));
+  else if (status.returnRequested) lines.push(t('protection.status.returnRequested'));
+  if (status.residencyGranted) lines.push(t('protection.status.residencyGranted'));
+  else if (status.residencyRequested) lines.push(t('protection.status.residencyRequested'));
+  if (status.penalised) lines.push(t('protection.status.penalised'));
+  if (status.nonPunishmentApplied) lines.push(t('protection.status.nonPunishmentApplied'));
+  if (status.originCountry || status.destinationCountry)
+    lines.push(
+      [status.originCountry, status.destinationCountry].filter(Boolean).join(' → ') +
+        (status.consulate ? ` · ${status.consulate}` : ''),
+    );
+  return (
+    <ul className="record-item-meta" data-testid="protection-status-summary">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

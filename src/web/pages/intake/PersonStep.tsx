@@ -65,6 +65,7 @@ function matchFields(fields: Record<string, unknown> & { givenNames: string }) {
     'documentNumber',
     'residenceDepartment',
     'residenceDistrict',
+    'pseudonym',
   ];
   return Object.fromEntries(Object.entries(fields).filter(([k]) => keys.includes(k))) as {
     givenNames: string;
@@ -137,6 +138,7 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
   const documentType = form.watch('documentType') as string;
   const nationality = form.watch('nationality') as string;
   const indigenous = form.watch('indigenous') as boolean;
+  const pseudonym = form.watch('pseudonym') as boolean;
   const documentNeedsNumber = documentType !== '' && documentType !== 'None';
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
@@ -154,7 +156,14 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
       <fieldset className="intake-fields" disabled={pending}>
         <fieldset className="form-section">
           <legend>{t('intake.person.names')}</legend>
-          <FormText label={t('intake.person.givenNames')} name="givenNames" required autoComplete="off" />
+          <FormText
+            label={t(pseudonym ? 'persons.field.pseudonymName' : 'intake.person.givenNames')}
+            hint={pseudonym ? t('persons.pseudonymHint') : undefined}
+            name="givenNames"
+            required
+            autoComplete="off"
+          />
+          <FormCheckbox label={t('persons.field.pseudonym')} name="pseudonym" />
           <FormText label={t('intake.person.firstSurname')} name="firstSurname" autoComplete="off" />
           <FormText label={t('intake.person.secondSurname')} name="secondSurname" autoComplete="off" />
         </fieldset>

@@ -28,6 +28,8 @@ export interface PersonValues {
   givenNames: string;
   firstSurname: string;
   secondSurname: string;
+  /** The person gives no name: `givenNames` is a pseudonym (never matched on). */
+  pseudonym: boolean;
   sex: (typeof SEXES)[number];
   dateOfBirth: string;
   /** A number once typed; '' while empty. */
@@ -124,6 +126,7 @@ export function initialValues(today = todayInParaguay()): IntakeValues {
       givenNames: '',
       firstSurname: '',
       secondSurname: '',
+      pseudonym: false,
       sex: 'Unknown',
       dateOfBirth: '',
       estimatedAge: '',
@@ -162,6 +165,8 @@ export function personRequest(values: PersonValues) {
     givenNames: values.givenNames,
     firstSurname: orNull(values.firstSurname),
     secondSurname: orNull(values.secondSurname),
+    // A draft saved before the field existed has none.
+    pseudonym: values.pseudonym === true,
     sex: values.sex,
     dateOfBirth: orNull(values.dateOfBirth),
     estimatedAge: values.estimatedAge === '' ? null : values.estimatedAge,

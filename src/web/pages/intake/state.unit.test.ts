@@ -54,6 +54,13 @@ describe('intake form values', () => {
     });
   });
 
+  it('sends a pseudonym as such, and a draft saved before the field as a name', () => {
+    const named = { ...values.person, givenNames: 'Flor' };
+    expect(personRequest({ ...named, pseudonym: true }).pseudonym).toBe(true);
+    const { pseudonym: _, ...oldDraft } = named;
+    expect(personRequest(oldDraft as typeof named).pseudonym).toBe(false);
+  });
+
   it('needs a detection method for the case', () => {
     expect(CreateCaseRequest.safeParse(caseRequest(values.case)).success).toBe(false);
     const request = caseRequest({ ...values.case, detectionMethod: 'Hotline' });

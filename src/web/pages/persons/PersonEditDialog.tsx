@@ -32,6 +32,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
     onSuccess: () => onSaved(),
   });
   const indigenous = form.watch('indigenous');
+  const pseudonym = form.watch('pseudonym');
   const text = (name: keyof PersonFormValues) => ({ name, autoComplete: 'off' });
 
   return (
@@ -44,7 +45,14 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
     >
       <fieldset className="form-section">
         <legend>{t('persons.identity')}</legend>
-        <FormText label={t('persons.field.givenNames')} required maxLength={120} {...text('givenNames')} />
+        <FormText
+          label={t(pseudonym ? 'persons.field.pseudonymName' : 'persons.field.givenNames')}
+          hint={pseudonym ? t('persons.pseudonymHint') : undefined}
+          required
+          maxLength={120}
+          {...text('givenNames')}
+        />
+        <FormCheckbox label={t('persons.field.pseudonym')} name="pseudonym" />
         <FormText label={t('persons.field.firstSurname')} maxLength={120} {...text('firstSurname')} />
         <FormText label={t('persons.field.secondSurname')} maxLength={120} {...text('secondSurname')} />
         <FormText label={t('persons.field.aliases')} hint={t('persons.listHint')} {...text('aliases')} />

@@ -160,7 +160,16 @@ function PersonDetails({
     <div className="record-sections">
       <Section title={t('persons.identity')} testId="person-identity">
         <dl className="details">
-          <Detail term={t('persons.field.givenNames')}>{person.givenNames}</Detail>
+          {person.pseudonym ? (
+            <Detail term={t('persons.field.pseudonymName')}>
+              {person.givenNames}{' '}
+              <span className="badge" data-testid="person-pseudonym">
+                {t('persons.pseudonymBadge')}
+              </span>
+            </Detail>
+          ) : (
+            <Detail term={t('persons.field.givenNames')}>{person.givenNames}</Detail>
+          )}
           <Detail term={t('persons.field.firstSurname')}>{person.firstSurname}</Detail>
           <Detail term={t('persons.field.secondSurname')}>{person.secondSurname}</Detail>
           <Detail term={t('persons.field.aliases')}>{person.aliases.join(', ')}</Detail>

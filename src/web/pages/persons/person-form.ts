@@ -5,6 +5,8 @@ type Language = PersonView['languages'][number];
 
 export interface PersonFormValues {
   givenNames: string;
+  /** The given names are a pseudonym (the person gave no name). */
+  pseudonym: boolean;
   firstSurname: string;
   secondSurname: string;
   /** Comma-separated in the form. */
@@ -31,6 +33,7 @@ export interface PersonFormValues {
 export function personFormValues(person: PersonView): PersonFormValues {
   return {
     givenNames: person.givenNames,
+    pseudonym: person.pseudonym,
     firstSurname: person.firstSurname ?? '',
     secondSurname: person.secondSurname ?? '',
     aliases: person.aliases.join(', '),
@@ -66,6 +69,7 @@ export function changedPersonFields(person: PersonView, values: PersonFormValues
   const age = String(values.estimatedAge).trim(); // a number field may give a number
   const next: Record<string, unknown> = {
     givenNames: values.givenNames.trim(),
+    pseudonym: values.pseudonym,
     firstSurname: orNull(values.firstSurname),
     secondSurname: orNull(values.secondSurname),
     aliases: list(values.aliases),

@@ -18,6 +18,7 @@ import { QueryState } from '../../components/QueryState.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { NextReleases } from '../statistics/ReleaseCalendar.js';
 import { useApiQuery } from '../../queries.js';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keyLabel } from '../statistics/labels.js';
@@ -79,6 +80,7 @@ export function PublicDashboard() {
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="public-dashboard-main">
         <h1>{t('public.title')}</h1>
+        {releases.data && <NextReleases schedule={releases.data.schedule} />}
         {releases.data && !hasRelease ? (
           <p className="empty" data-testid="no-release">
             {t('public.noRelease')}

@@ -1,16 +1,18 @@
 /**
  * The open data's releases, for the analyst who publishes them: the releases so far (newest first)
  * and "publish a new release", asked before it is done — a release is frozen and dated once
- * published, and the public dashboard shows the newest one from then on.
+ * published, and the public dashboard shows the newest one from then on — and the release calendar
+ * (ReleaseCalendar.tsx), with the overdue release when there is one.
  */
 import { useState } from 'react';
 import { listStatisticsReleases, publishStatisticsRelease } from '../../../shared/contracts/statistics.js';
+import { ReleaseCalendar } from './ReleaseCalendar.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 
-export function ReleasesSection() {
+export function ReleasesSection({ canPublish, canPlan }: { canPublish: boolean; canPlan: boolean }) {
   const { t, formatDate } = useI18n();
   const releases = useApiQuery(listStatisticsReleases, {});
   const [asking, setAsking] = useState(false);
@@ -40,9 +42,12 @@ export function ReleasesSection() {
           {t('stats.releasePublished', { version: published })}
         </p>
       )}
-      <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="stat-publish">
-        {t('stats.publish')}
-      </button>
+      {canPublish && (
+        <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="stat-publish">
+          {t('stats.publish')}
+        </button>
+      )}
+      {canPlan && <ReleaseCalendar canPublish={canPublish} />}
       {asking && (
         <ConfirmDialog
           title={t('stats.publish')}

@@ -267,7 +267,9 @@ export function StatisticsPage() {
           </p>
         </section>
       )}
-      {can('statistics.publish') && <ReleasesSection />}
+      {(can('statistics.publish') || can('statistics.calendar')) && (
+        <ReleasesSection canPublish={can('statistics.publish')} canPlan={can('statistics.calendar')} />
+      )}
     </Page>
   );
 }
