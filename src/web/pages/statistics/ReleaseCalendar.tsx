@@ -35,7 +35,7 @@ export function ReleaseCalendar({ canPublish }: { canPublish: boolean }) {
   const day = useDay();
   const loaded = useApiQuery(getStatisticsReleaseCalendar, {});
   return (
-    <div data-testid="release-calendar">
+    <div data-testid="release-calendar" className="release-calendar">
       <h3>{t('stats.calendar')}</h3>
       <QueryState query={loaded}>
         {(view) => (
@@ -113,7 +113,12 @@ function CalendarForm({ view }: { view: View }) {
   });
   const alert = useFormAlert(form);
   return (
-    <Form form={form} onSubmit={form.onSubmit} testId="release-calendar-form" className="form form--inline">
+    <Form
+      form={form}
+      onSubmit={form.onSubmit}
+      testId="release-calendar-form"
+      className="form release-calendar-form"
+    >
       <FormSelect label={t('stats.calendarFrequency')} name="frequencyMonths" required>
         {RELEASE_FREQUENCIES.map((months) => (
           <option key={months} value={months}>

@@ -18,7 +18,7 @@ export function ReleasesSection({ canPublish, canPlan }: { canPublish: boolean; 
   const [asking, setAsking] = useState(false);
   const [published, setPublished] = useState<number | null>(null);
   return (
-    <section aria-labelledby="releases-heading" data-testid="stat-releases">
+    <section aria-labelledby="releases-heading" data-testid="stat-releases" className="releases-section">
       <h2 id="releases-heading">{t('stats.releases')}</h2>
       <p className="field-hint">{t('stats.releasesIntro')}</p>
       <QueryState query={releases}>
@@ -43,9 +43,11 @@ export function ReleasesSection({ canPublish, canPlan }: { canPublish: boolean; 
         </p>
       )}
       {canPublish && (
-        <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="stat-publish">
-          {t('stats.publish')}
-        </button>
+        <p>
+          <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="stat-publish">
+            {t('stats.publish')}
+          </button>
+        </p>
       )}
       {canPlan && <ReleaseCalendar canPublish={canPublish} />}
       {asking && (
