@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/server/demo/demo.js';
+import { encryptedColumnsOf } from '../../src/server/crypto/registry.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { addProtectionRecords } from './statistics-fixtures.js';
@@ -109,20 +110,7 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     const [person] = await query(
       sql<Record<string, unknown>>`select * from persons where id = ${persons[0]}`,
     );
-    for (const column of [
-      'given_names',
-      'first_surname',
-      'second_surname',
-      'aliases',
-      'date_of_birth',
-      'document_number',
-      'contact',
-      'residence_district',
-      'indigenous_community',
-      'disability',
-      'document_bidx',
-      'identity_bidx',
-    ])
+    for (const column of [...encryptedColumnsOf('persons'), 'document_bidx', 'identity_bidx'])
       expect(person![column], column).toBeNull();
     expect(person!.name_tokens).toEqual([]);
     expect(person!.erased_at).not.toBeNull();

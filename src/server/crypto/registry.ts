@@ -46,6 +46,11 @@ export type EncryptedColumnOf<T extends keyof Encrypted> = Encrypted[T][number];
 /** The authenticated-data context of a column's ciphertexts: `persons.given_names`, … */
 export type EncryptionContext = { [T in keyof Encrypted]: `${T}.${Encrypted[T][number]}` }[keyof Encrypted];
 
+/** The encrypted columns of one table, as listed above. */
+export function encryptedColumnsOf<T extends keyof Encrypted>(table: T): readonly EncryptedColumnOf<T>[] {
+  return ENCRYPTED[table];
+}
+
 export interface EncryptedColumn {
   table: keyof Encrypted;
   idColumn: string;

@@ -8,29 +8,14 @@ import { AppError, errors } from '../../core/errors.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
+import { auditEventExists, findCheckpoint, searchAuditEvents } from './audit.repository.js';
 
 export function auditRoutes(app: FastifyInstance, services: AppServices) {
   const route = routesOf(app, services);
   route(
     contracts.listAuditEvents,
     async ({ trx, actor, requestId, purpose }, { query }) => {
-      let q = trx
-        .selectFrom('audit_events')
-        .leftJoin('institutions', 'institutions.id', 'audit_events.actor_institution_id')
-        .selectAll('audit_events')
-        .select('institutions.code as institution_code');
-      if (query.from) q = q.where('audit_events.at', '>=', new Date(query.from));
-      if (query.to) q = q.where('audit_events.at', '<', new Date(query.to));
-      if (query.actorUserId) q = q.where('audit_events.actor_user_id', '=', query.actorUserId);
-      if (query.action) q = q.where('audit_events.action', '=', query.action);
-      if (query.resourceType) q = q.where('audit_events.resource_type', '=', query.resourceType);
-      if (query.resourceId) q = q.where('audit_events.resource_id', '=', query.resourceId);
-      if (query.outcome) q = q.where('audit_events.outcome', '=', query.outcome);
-      if (query.before) q = q.where('audit_events.seq', '<', query.before);
-      const rows = await q
-        .orderBy('audit_events.seq', 'desc')
-        .limit(query.limit + 1)
-        .execute();
+      const rows = await searchAuditEvents(trx, query);
       const page = rows.slice(0, query.limit);
       // Reading the trail is itself recorded.
       await writeAudit(trx, { actor, action: 'audit.list', resourceType: 'audit_event', purpose, requestId });
@@ -99,16 +84,10 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
   route(
     contracts.getAuditInclusionProof,
     async ({ trx, actor, requestId, purpose }, { query }) => {
-      let q = trx.selectFrom('audit_checkpoints').select(['size', 'root', 'note']);
-      q = query.size ? q.where('size', '=', query.size) : q.orderBy('size', 'desc').limit(1);
-      const checkpoint = await q.executeTakeFirst();
+      const checkpoint = await findCheckpoint(trx, query.size);
       const proof = checkpoint ? await proveInclusion(trx, query.seq, Number(checkpoint.size)) : null;
       if (!checkpoint || !proof) {
-        const exists = await trx
-          .selectFrom('audit_events')
-          .select('seq')
-          .where('seq', '=', query.seq)
-          .executeTakeFirst();
+        const exists = await auditEventExists(trx, query.seq);
         if (!exists || (query.size && !checkpoint)) throw errors.notFound();
         throw errors.conflict('audit_entry_not_in_tree');
       }

@@ -49,6 +49,11 @@ export async function deleteUserSessions(trx: Trx, userId: string): Promise<numb
   return Number(result.numDeletedRows);
 }
 
+/** Ends every session of the user but the one given (after the second factor is turned on). */
+export async function deleteOtherSessions(trx: Trx, userId: string, keepSessionId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
 /** Loads a live session with its user; expired or idle sessions are deleted and give null. */
 export async function loadSession(trx: Trx, token: string, config: Config) {
   const id = hashToken(token);

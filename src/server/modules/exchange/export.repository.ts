@@ -7,34 +7,41 @@ import type { Actor } from '../../access/actor.js';
 import { scopedCases } from '../../access/scope.js';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
+import type { VictimRecord } from '../../standards/victim-record.js';
 
-export interface VictimRow {
+/** The coded values a victim row carries as they are exported (`standards/victim-record.ts`). */
+type CodedValues = Pick<
+  VictimRecord,
+  | 'caseStatus'
+  | 'sex'
+  | 'gender'
+  | 'nationalities'
+  | 'traffickingStatus'
+  | 'decisionOrgType'
+  | 'exploitationTypes'
+  | 'labourIndustries'
+  | 'sexualExploitationTypes'
+  | 'controlMethods'
+  | 'recruitmentMethods'
+  | 'recruiterRelation'
+  | 'exploitationCountries'
+  | 'recruitmentPlatforms'
+  | 'exploitationPlatforms'
+>;
+
+/** One presumed victim on one case as loaded: ids and dates the export turns into keys and ages. */
+export interface VictimRow extends CodedValues {
   caseId: string;
   personId: string;
   detectedOn: string;
-  caseStatus: string;
-  sex: string;
-  gender: string | null;
   birthYear: number | null;
   estimatedAge: number | null;
-  nationalities: string[];
   /** The youngest age at the facts among the person's screenings on the case (earliest exploitation). */
   ageAtFacts: number | null;
   /** Year of the case's earliest trafficking event (for the person or the whole case). */
   firstEventYear: number | null;
   /** The latest screening answered "yes" to the restriction-of-movement indicator. */
   restrictedMovement: boolean;
-  traffickingStatus: string | null;
-  decisionOrgType: string | null;
-  exploitationTypes: string[];
-  labourIndustries: string[];
-  sexualExploitationTypes: string[];
-  controlMethods: string[];
-  recruitmentMethods: string[];
-  recruiterRelation: string | null;
-  exploitationCountries: string[];
-  recruitmentPlatforms: string[];
-  exploitationPlatforms: string[];
 }
 
 const key = (caseId: string, personId: string | null): string => `${caseId}/${personId ?? ''}`;

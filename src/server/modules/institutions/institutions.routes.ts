@@ -1,32 +1,18 @@
 /** Institutions and their units: catalogue data every signed-in user can list; administrators extend it. */
 import type { FastifyInstance } from 'fastify';
-import type { InstitutionView } from '../../../shared/api.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { authorize } from '../../access/authorize.js';
 import { writeAudit } from '../../audit/audit.js';
-import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-
-async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
-  const institutions = await trx
-    .selectFrom('institutions')
-    .select(['id', 'code', 'name', 'kind', 'authorities'])
-    .orderBy('code')
-    .execute();
-  const units = await trx
-    .selectFrom('units')
-    .select(['id', 'institution_id', 'code', 'name', 'department'])
-    .orderBy('code')
-    .execute();
-  return institutions.map((i) => ({
-    ...i,
-    units: units
-      .filter((u) => u.institution_id === i.id)
-      .map((u) => ({ id: u.id, code: u.code, name: u.name, department: u.department })),
-  }));
-}
+import {
+  findInstitution,
+  insertInstitution,
+  insertUnit,
+  listInstitutions,
+  unitCodeTaken,
+} from './institutions.repository.js';
 
 export function institutionRoutes(app: FastifyInstance, services: AppServices) {
   const route = routesOf(app, services);
@@ -35,17 +21,8 @@ export function institutionRoutes(app: FastifyInstance, services: AppServices) {
   }));
 
   route(contracts.createInstitution, async ({ trx, actor, requestId, purpose }, { body }) => {
-    const exists = await trx
-      .selectFrom('institutions')
-      .select('id')
-      .where('code', '=', body.code)
-      .executeTakeFirst();
-    if (exists) throw errors.conflict('institution_code_taken');
-    const row = await trx
-      .insertInto('institutions')
-      .values(body)
-      .returning(['id', 'code', 'name', 'kind', 'authorities'])
-      .executeTakeFirstOrThrow();
+    if (await findInstitution(trx, { code: body.code })) throw errors.conflict('institution_code_taken');
+    const row = await insertInstitution(trx, body);
     await writeAudit(trx, {
       actor,
       action: 'institution.create',
@@ -59,30 +36,16 @@ export function institutionRoutes(app: FastifyInstance, services: AppServices) {
   });
 
   route(contracts.createUnit, async ({ trx, actor, requestId, purpose }, { params, body }) => {
-    const institution = await trx
-      .selectFrom('institutions')
-      .select('id')
-      .where('id', '=', params.id)
-      .executeTakeFirst();
-    if (!institution) throw errors.notFound();
-    authorize(actor, 'unit.create', { institutionId: institution.id }, { resourceId: institution.id });
-    const exists = await trx
-      .selectFrom('units')
-      .select('id')
-      .where('institution_id', '=', params.id)
-      .where('code', '=', body.code)
-      .executeTakeFirst();
-    if (exists) throw errors.conflict('unit_code_taken');
-    const row = await trx
-      .insertInto('units')
-      .values({
-        institution_id: params.id,
-        code: body.code,
-        name: body.name,
-        department: body.department ?? null,
-      })
-      .returning(['id', 'code', 'name', 'department'])
-      .executeTakeFirstOrThrow();
+    const institutionId = await findInstitution(trx, { id: params.id });
+    if (!institutionId) throw errors.notFound();
+    authorize(actor, 'unit.create', { institutionId }, { resourceId: institutionId });
+    if (await unitCodeTaken(trx, institutionId, body.code)) throw errors.conflict('unit_code_taken');
+    const row = await insertUnit(trx, {
+      institution_id: institutionId,
+      code: body.code,
+      name: body.name,
+      department: body.department ?? null,
+    });
     await writeAudit(trx, {
       actor,
       action: 'unit.create',

@@ -11,7 +11,6 @@ import {
   type TrainingSummary,
   type TrainingView,
 } from '../../../shared/api-prevention.js';
-import type { Trx } from '../../db/database.js';
 
 type Ref = { id: string; code: string; name: string };
 type Summary = z.input<typeof TrainingSummary>;
@@ -44,18 +43,6 @@ export function isoDate(value: unknown): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 const isoDateOrNull = (value: unknown) => (value === null || value === undefined ? null : isoDate(value));
-
-/** Institutions by id, for the names shown next to audience and participant rows. */
-export async function institutionRefs(trx: Trx, ids: readonly string[]): Promise<Map<string, Ref>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('institutions')
-    .select(['id', 'code', 'name'])
-    .where('id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 /** Totals over participant cells: everyone, and per sex (every sex present, zero if none). */
 export function totalsOf(cells: ReadonlyArray<{ sex: string; count: number }>) {

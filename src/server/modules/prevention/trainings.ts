@@ -17,8 +17,8 @@ import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
+import { institutionRefs } from '../institutions/institutions.repository.js';
 import {
-  institutionRefs,
   presentTraining,
   presentTrainingSummary,
   totalsOf,

@@ -12,8 +12,9 @@ import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from '../
 import type { AppServices } from '../../services.js';
 import type { Locale, Role } from '../../../shared/roles.js';
 import { login } from '../auth/auth.service.js';
-import { deleteSession, deleteUserSessions, loadSession } from '../auth/sessions.js';
+import { deleteOtherSessions, deleteSession, deleteUserSessions, loadSession } from '../auth/sessions.js';
 import { generateTotpSecret, matchTotp, totpEnrolment } from '../auth/totp.js';
+import { enableTotp, sessionUser, setUserLocale, storeTotpSecret, userTotp } from './session.repository.js';
 
 async function presentSession(
   trx: Trx,
@@ -21,22 +22,7 @@ async function presentSession(
   csrfToken: string,
   expiresAt: Date | string,
 ): Promise<SessionView> {
-  const user = await trx
-    .selectFrom('users')
-    .innerJoin('institutions', 'institutions.id', 'users.institution_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.locale',
-      'users.totp_enabled',
-      'institutions.id as institution_id',
-      'institutions.code',
-      'institutions.name',
-    ])
-    .where('users.id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await sessionUser(trx, actor.userId);
   return {
     user: {
       id: user.id,
@@ -112,11 +98,7 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
   );
 
   route(contracts.updatePreferences, async ({ trx, actor, request, requestId }, { body }) => {
-    await trx
-      .updateTable('users')
-      .set({ locale: body.locale, updated_at: new Date() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await setUserLocale(trx, actor.userId, body.locale);
     await writeAudit(trx, {
       actor,
       action: 'user.preferences',
@@ -134,18 +116,10 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
   });
 
   route(contracts.enrollTotp, async ({ trx, actor, requestId, crypto }) => {
-    const user = await trx
-      .selectFrom('users')
-      .select('totp_enabled')
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+    const user = await userTotp(trx, actor.userId);
     if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
     const secret = generateTotpSecret();
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: crypto.encrypt(secret, 'users.totp_secret'), updated_at: new Date() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await storeTotpSecret(trx, actor.userId, crypto.encrypt(secret, 'users.totp_secret'));
     await writeAudit(trx, {
       actor,
       action: 'user.totpEnrol',
@@ -158,26 +132,14 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
   });
 
   route(contracts.confirmTotp, async ({ trx, actor, request, requestId, crypto }, { body }) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['totp_secret', 'totp_enabled'])
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+    const user = await userTotp(trx, actor.userId);
     if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
     if (!user.totp_secret) throw errors.badRequest('totp_not_enrolled');
     const step = matchTotp(crypto.decrypt(user.totp_secret, 'users.totp_secret'), body.code);
     if (step === null) throw errors.badRequest('invalid_totp');
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled: true, totp_last_step: step, updated_at: new Date() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await enableTotp(trx, actor.userId, step);
     // Other sessions were opened without the second factor: end them.
-    await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', actor.userId)
-      .where('id', '!=', actor.sessionId)
-      .execute();
+    await deleteOtherSessions(trx, actor.userId, actor.sessionId);
     await writeAudit(trx, {
       actor,
       action: 'user.totpConfirm',

@@ -11,26 +11,15 @@ import { deleteUserSessions } from '../auth/sessions.js';
 import { issueToken } from '../auth/tokens.js';
 import { usernameKey } from '../auth/auth.service.js';
 import { findUser, insertUser, updateUserRow, usernameExists } from './users.repository.js';
+import { findInstitution } from '../institutions/institutions.repository.js';
+import { unitBelongsTo } from '../cases/cases.repository.js';
 
 type CreateInput = z.output<typeof CreateUserRequest>;
 type UpdateInput = z.output<typeof UpdateUserRequest>;
 
 async function checkInstitutionAndUnit(trx: Trx, institutionId: string, unitId: string | null | undefined) {
-  const institution = await trx
-    .selectFrom('institutions')
-    .select('id')
-    .where('id', '=', institutionId)
-    .executeTakeFirst();
-  if (!institution) throw errors.badRequest('unknown_institution');
-  if (unitId) {
-    const unit = await trx
-      .selectFrom('units')
-      .select('id')
-      .where('id', '=', unitId)
-      .where('institution_id', '=', institutionId)
-      .executeTakeFirst();
-    if (!unit) throw errors.badRequest('unknown_unit');
-  }
+  if (!(await findInstitution(trx, { id: institutionId }))) throw errors.badRequest('unknown_institution');
+  if (unitId && !(await unitBelongsTo(trx, unitId, institutionId))) throw errors.badRequest('unknown_unit');
 }
 
 export async function createUser(ctx: Ctx, input: CreateInput, publicUrl: string) {
