@@ -80,6 +80,14 @@ export function FormText({ name, label, hint, blank, type = 'text', ...input }: 
   );
 }
 
+/**
+ * A whole number — a count of persons or places, an age, months, a year: the numeric keyboard on a
+ * phone, and never below `min` (0 unless given). The form receives a number.
+ */
+export function FormNumber({ min = 0, ...props }: Omit<InputProps, 'type' | 'inputMode'>) {
+  return <FormText {...props} type="number" inputMode="numeric" min={min} />;
+}
+
 type SelectProps = Bound &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'value' | 'onChange'>;
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ProviderView } from '../../../shared/api-protection.js';
 import { updateServiceCapacity } from '../../../shared/contracts/providers.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormSelect, FormText } from '../../components/FormFields.js';
+import { FormNumber, FormSelect } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 
@@ -57,21 +57,11 @@ export function CapacityDialog(props: {
         </FormSelect>
       )}
       {current && beds.length === 1 && <p>{valueLabel(locale, 'SERVICE_TYPES', current.serviceType)}</p>}
-      <FormText
-        label={t('directory.capacity')}
-        name="capacity"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        required
-      />
-      <FormText
+      <FormNumber label={t('directory.capacity')} name="capacity" required />
+      <FormNumber
         label={t('directory.occupancy')}
         hint={t('directory.occupancyHint')}
         name="occupancy"
-        type="number"
-        inputMode="numeric"
-        min={0}
         required
       />
     </FormDialog>

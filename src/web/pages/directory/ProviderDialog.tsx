@@ -11,7 +11,13 @@ import type { ProviderView } from '../../../shared/api-protection.js';
 import { BED_SERVICE_TYPES, LANGUAGES, SERVICE_TYPES, SEXES } from '../../../shared/catalogues.js';
 import { createServiceProvider, updateServiceProvider } from '../../../shared/contracts/providers.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormChoices, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import {
+  FormChoices,
+  FormDepartment,
+  FormNumber,
+  FormSelect,
+  FormText,
+} from '../../components/FormFields.js';
 import { InstitutionOptions } from '../../components/InstitutionOptions.js';
 import { PY_DEPARTMENTS } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -148,15 +154,7 @@ export function ProviderDialog({ provider, chooseInstitution, onClose, onSaved }
         label={(value) => valueLabel(locale, 'SERVICE_TYPES', value)}
       />
       {services?.some(isBed) && (
-        <FormText
-          label={t('directory.capacity')}
-          name="capacity"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          blank="null"
-          required
-        />
+        <FormNumber label={t('directory.capacity')} name="capacity" blank="null" required />
       )}
       <FormChoices
         name="covered"
@@ -173,22 +171,8 @@ export function ProviderDialog({ provider, chooseInstitution, onClose, onSaved }
         label={(value) => valueLabel(locale, 'SEXES', value)}
       />
       <div className="form-row">
-        <FormText
-          label={t('directoryAdmin.minAge')}
-          name="minAge"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          blank="null"
-        />
-        <FormText
-          label={t('directoryAdmin.maxAge')}
-          name="maxAge"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          blank="null"
-        />
+        <FormNumber label={t('directoryAdmin.minAge')} name="minAge" blank="null" />
+        <FormNumber label={t('directoryAdmin.maxAge')} name="maxAge" blank="null" />
       </div>
       <FormChoices
         name="languages"

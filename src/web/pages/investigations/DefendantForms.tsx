@@ -12,7 +12,7 @@ import {
 import { listLegalProvisions } from '../../../shared/contracts/investigations.js';
 import { paraguayToday } from '../../../shared/dates.js';
 import type { z } from 'zod';
-import { FormCheckbox, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormCheckbox, FormNumber, FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { ActionDialog, useInvestigationForm, type FormProps, type Suspect } from './form.js';
@@ -94,11 +94,9 @@ export function OutcomeForm(props: Props) {
       <FormText label={t('prosecution.field.decidedOn')} name="decidedOn" type="date" required />
       {convicted && (
         <>
-          <FormText
+          <FormNumber
             label={t('prosecution.field.sentenceMonths')}
             name="sentenceMonths"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={600}
             blank="null"

@@ -17,7 +17,7 @@ import {
   recordOperation,
 } from '../../../shared/contracts/investigations.js';
 import { paraguayToday } from '../../../shared/dates.js';
-import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormDepartment, FormNumber, FormSelect, FormText } from '../../components/FormFields.js';
 import { InstitutionOptions } from '../../components/InstitutionOptions.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -59,13 +59,7 @@ export function SuspectForm(props: FormProps) {
       <FormSelect label={t('prosecution.field.sex')} name="sex">
         <ValueOptions list="SEXES" />
       </FormSelect>
-      <FormText
-        label={t('prosecution.field.birthYear')}
-        name="birthYear"
-        type="number"
-        inputMode="numeric"
-        blank="null"
-      />
+      <FormNumber label={t('prosecution.field.birthYear')} name="birthYear" blank="null" />
       <FormSelect label={t('prosecution.field.role')} name="roles">
         <ListOptions list="role" values={PERPETRATOR_ROLES} />
       </FormSelect>
@@ -106,8 +100,8 @@ export function OperationForm(props: FormProps) {
       <FormText label={t('prosecution.field.occurredOn')} name="occurredOn" type="date" required />
       <FormDepartment label={t('prosecution.field.department')} name="department" required />
       <FormText label={t('prosecution.field.place')} name="place" maxLength={300} blank="null" />
-      <FormText label={t('prosecution.field.arrested')} name="personsArrested" type="number" min={0} />
-      <FormText label={t('prosecution.field.rescued')} name="victimsRescued" type="number" min={0} />
+      <FormNumber label={t('prosecution.field.arrested')} name="personsArrested" />
+      <FormNumber label={t('prosecution.field.rescued')} name="victimsRescued" />
     </ActionDialog>
   );
 }

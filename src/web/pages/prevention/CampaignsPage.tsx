@@ -2,7 +2,7 @@
 import { createCampaign, listCampaigns } from '../../../shared/contracts/prevention.js';
 import { DataTable } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormChoices, FormText } from '../../components/FormFields.js';
+import { FormChoices, FormNumber, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page, PageButton } from '../../components/Page.js';
 import { departmentName, PY_DEPARTMENTS } from '../../departments.js';
@@ -87,14 +87,7 @@ function CampaignDialog({ onClose }: { onClose(message?: string): void }) {
         options={PY_DEPARTMENTS.map((d) => d.code)}
         label={departmentName}
       />
-      <FormText
-        label={t('campaigns.reach')}
-        name="reach"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        blank="null"
-      />
+      <FormNumber label={t('campaigns.reach')} name="reach" blank="null" />
       <FormText label={t('campaigns.reachBasis')} name="reachBasis" blank="null" />
       <FormText label={t('campaigns.partners')} name="partners" blank="null" />
     </FormDialog>

@@ -8,7 +8,7 @@ import { createTask } from '../../../shared/contracts/tasks.js';
 import { paraguayToday } from '../../../shared/dates.js';
 import { addWorkingDays } from '../../../shared/working-days.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormText } from '../../components/FormFields.js';
+import { FormNumber, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 const TaskFields = CreateTaskRequest.pick({ title: true }).extend({
@@ -45,15 +45,7 @@ export function TaskDialog(props: { caseId: string; onClose(): void; onSaved(mes
         autoComplete="off"
         required
       />
-      <FormText
-        label={t('tasks.workingDays')}
-        name="workingDays"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={250}
-        required
-      />
+      <FormNumber label={t('tasks.workingDays')} name="workingDays" max={250} required />
       {due && (
         <p className="field-hint" aria-live="polite" data-testid="task-due">
           {t('tasks.dueOn', { due: formatDate(due) })}
