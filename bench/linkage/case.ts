@@ -181,12 +181,15 @@ if (name === 'batch') {
 } else {
   const { data, linkOnly } = dataset();
   const start = performance.now();
+  // `--apart-below P` (0: off) overrides the clustering's cannot-link threshold (cluster.ts).
+  const cluster = rest.includes('--apart-below') ? { cluster: { apartBelow: flag('apart-below', 0.01) } } : {};
   const result =
     mode === 'clk'
-      ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly })
+      ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly, ...cluster })
       : linkPersons(data.records, {
           linkOnly,
           safeguard,
+          ...cluster,
           ...(rest.includes('--max-bipartite') ? { maxBipartitePairs: flag('max-bipartite', 400) } : {}),
           ...(rest.includes('--max-block') ? { maxBlock: flag('max-block', 5_000) } : {}),
         });

@@ -2,7 +2,9 @@
  * Journey: persons are registered, the system administrator runs the national linkage batch, and a
  * case worker starts an intake with a misspelled name of a person already recorded by their
  * institution: before anything is saved, the wizard shows the likely match (without the exact
- * duplicate warning, which needs identical names) and lets the worker use it. Synthetic data only.
+ * duplicate warning, which needs identical names) and lets the worker use it. A second intake gives
+ * only an estimated age and a misspelled surname for a person registered with a full birth date: the
+ * warning shows the match with its field-by-field reasons. Synthetic data only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
@@ -54,9 +56,18 @@ describe('likely matches at intake', () => {
       sex: 'Female',
       dateOfBirth: '1991-07-23',
     });
+    // Registered with a full birth date; the intake below knows only an estimated age.
+    await api.request('POST', '/api/persons', {
+      givenNames: 'Yanina Sofía',
+      firstSurname: 'Cáceres',
+      secondSurname: 'Duarte',
+      sex: 'Female',
+      dateOfBirth: `${new Date().getUTCFullYear() - 16}-03-14`,
+    });
     const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
     await admin.request('POST', '/api/linkage/runs');
-  }, 120_000);
+    // Forty registrations and a linkage run: minutes on the shared machine under load.
+  }, 300_000);
 
   afterAll(() => stopApp(app));
 
@@ -81,6 +92,41 @@ describe('likely matches at intake', () => {
     await expect
       .poll(() => page.getByTestId('intake-step-count').textContent(), { timeout: 20_000 })
       .toBe('Paso 2 de 4');
+    await context.close();
+  }, 60_000);
+
+  it('shows the match of an estimated age and a misspelled surname with its reasons, field by field', async () => {
+    const context = await phoneContext(app.browser);
+    const page = await context.newPage();
+    await signIn(page, `${app.server.url}/intake`, worker);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+      .toBe(es['intake.title']);
+    await page.getByLabel(es['intake.person.givenNames'], { exact: true }).fill('Yanina Sofia');
+    await page.getByLabel(es['intake.person.firstSurname'], { exact: true }).fill('Caseres');
+    await page.getByLabel(es['intake.person.secondSurname'], { exact: true }).fill('Duarte');
+    await page.getByLabel(es['intake.person.estimatedAge'], { exact: true }).fill('16');
+    await page.getByRole('button', { name: es['action.next'] }).click();
+
+    const panel = page.getByTestId('likely-matches');
+    await expect.poll(() => panel.isVisible(), { timeout: 20_000 }).toBe(true);
+    const match = panel.getByRole('listitem').filter({ hasText: 'Yanina Sofía Cáceres Duarte' });
+    expect(await match.count()).toBe(1);
+    // One line per comparison: the field, the engine's level in words, and its grade.
+    const reasons = (await match.getByTestId('match-reasons').getByRole('listitem').allTextContents()).map((r) =>
+      r.replace(/\s+/g, ' ').trim(),
+    );
+    const reason = (field: string) => reasons.find((r) => r.includes(`${field}:`));
+    expect(reason(es['linkage.field.given_names'])).toContain(
+      `${es['linkage.level.given_names.exact']} (${es['linkage.grade.agree']})`,
+    );
+    // "Caseres" and "Cáceres" sound alike: the surnames agree on their phonetic keys.
+    expect(reason(es['linkage.field.surnames'])).toContain(
+      `${es['linkage.level.surnames.same (any order)']} (${es['linkage.grade.agree']})`,
+    );
+    expect(reason(es['linkage.field.birth'])).toContain(
+      `${es['linkage.level.birth.estimated age within 2 years']} (${es['linkage.grade.close']})`,
+    );
     await context.close();
   }, 60_000);
 });

@@ -2,8 +2,10 @@
  * Clusters ("the same person") as connected components of the pairs scored at or above the match
  * threshold; pairs in the uncertain band below it are not linked but kept for human review.
  */
-import { daySwapped } from './comparisons.js';
+import { datesConflict } from './comparisons.js';
 import { damerauWithin } from './strings.js';
+
+export { datesConflict };
 
 /** Union–find with path halving and union by size. */
 export class DisjointSets {
@@ -61,16 +63,71 @@ export function documentsConflict(a: string, b: string): boolean {
   return a !== b && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
 }
 
+export interface ClusterOptions {
+  /**
+   * A candidate pair scored below this probability is evidence that its two records are different
+   * persons: two clusters are not joined while such a pair lies between them (a "cannot-link"
+   * constraint). Only pairs between records that some link may join are kept.
+   */
+  apartBelow?: number;
+}
+
 /**
- * Two full dates of birth that cannot be one person's: more than two typos apart (one in each
- * registration) and not day and month swapped (19900512 / 19901205). Dates a few months apart are
- * not excused: at 100,000 records, two persons of one common name born the same year chained
- * through an estimated age (docs/LINKAGE.md, "Blocking at scale").
+ * The candidate pairs scored as different persons (probability < `below`) between records that a
+ * link above the threshold touches, as adjacency lists, and the members of each cluster as linked
+ * lists, so that a join looks only at the smaller cluster's members (small into large).
  */
-export function datesConflict(a: string, b: string): boolean {
-  if (a === b || damerauWithin(a, b, 2) <= 2) return false;
-  if (daySwapped(a, b)) return false;
-  return true;
+function scoredApart(
+  n: number,
+  left: Uint32Array,
+  right: Uint32Array,
+  probabilities: Float64Array,
+  above: readonly number[],
+  below: number,
+) {
+  const linked = new Uint8Array(n);
+  for (const k of above) {
+    linked[left[k]!] = 1;
+    linked[right[k]!] = 1;
+  }
+  const degree = new Uint32Array(n + 1);
+  const keep = (k: number) => probabilities[k]! < below && linked[left[k]!] === 1 && linked[right[k]!] === 1;
+  for (let k = 0; k < probabilities.length; k++)
+    if (keep(k)) {
+      degree[left[k]! + 1]!++;
+      degree[right[k]! + 1]!++;
+    }
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const start = degree;
+  const fill = start.slice(0, n);
+  const others = new Uint32Array(start[n]!);
+  for (let k = 0; k < probabilities.length; k++)
+    if (keep(k)) {
+      others[fill[left[k]!]!++] = right[k]!;
+      others[fill[right[k]!]!++] = left[k]!;
+    }
+  // Members of each cluster: a linked list from its root (head, next, tail), and its size.
+  const NONE = 0xffffffff;
+  const next = new Uint32Array(n).fill(NONE);
+  const tail = Uint32Array.from({ length: n }, (_, i) => i);
+  const head = Uint32Array.from({ length: n }, (_, i) => i);
+  const size = new Uint32Array(n).fill(1);
+  return {
+    /** Whether a pair scored apart joins a member of cluster `ra` to one of `rb` (roots). */
+    between(sets: DisjointSets, ra: number, rb: number): boolean {
+      const [small, other] = size[ra]! <= size[rb]! ? [ra, rb] : [rb, ra];
+      for (let m = head[small]!; m !== NONE; m = next[m]!)
+        for (let e = start[m]!; e < start[m + 1]!; e++) if (sets.find(others[e]!) === other) return true;
+      return false;
+    },
+    /** Clusters `ra` and `rb` became one, rooted at `root`. */
+    joined(ra: number, rb: number, root: number): void {
+      const other = root === ra ? rb : ra;
+      next[tail[root]!] = head[other]!;
+      tail[root] = tail[other]!;
+      size[root]! += size[other]!;
+    },
+  };
 }
 
 /** The clusters of the records and which candidate pairs were links in them. */
@@ -101,12 +158,14 @@ export function clusterLinks(
   probabilities: Float64Array,
   threshold: number,
   evidence?: HardEvidence,
+  options: ClusterOptions = {},
 ): Clustering {
   const sets = new DisjointSets(n);
   const decision = new Uint8Array(probabilities.length);
   const above: number[] = [];
   for (let k = 0; k < probabilities.length; k++) if (probabilities[k]! >= threshold) above.push(k);
-  if (!evidence) {
+  const apart = options.apartBelow === undefined ? null : scoredApart(n, left, right, probabilities, above, options.apartBelow);
+  if (!evidence && !apart) {
     for (const k of above) {
       sets.union(left[k]!, right[k]!);
       decision[k] = 1;
@@ -141,8 +200,8 @@ export function clusterLinks(
     for (const y of ys) if (!xs.includes(y)) xs.push(y);
     return xs;
   };
-  const documentClash = evidence.documentsClash ?? documentsConflict;
-  const dateClash = evidence.datesClash ?? datesConflict;
+  const documentClash = evidence?.documentsClash ?? documentsConflict;
+  const dateClash = evidence?.datesClash ?? datesConflict;
   above.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
   for (const k of above) {
     const ra = sets.find(left[k]!);
@@ -151,24 +210,35 @@ export function clusterLinks(
       decision[k] = 1;
       continue;
     }
-    const docA = valuesOf(documents, ra, evidence.document);
-    const docB = valuesOf(documents, rb, evidence.document);
-    const dobA = valuesOf(dates, ra, evidence.dob);
-    const dobB = valuesOf(dates, rb, evidence.dob);
-    const a = left[k]!;
-    const b = right[k]!;
-    if (
-      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
-      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
-    ) {
+    if (evidence) {
+      const docA = valuesOf(documents, ra, evidence.document);
+      const docB = valuesOf(documents, rb, evidence.document);
+      const dobA = valuesOf(dates, ra, evidence.dob);
+      const dobB = valuesOf(dates, rb, evidence.dob);
+      const a = left[k]!;
+      const b = right[k]!;
+      if (
+        conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
+        conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
+      ) {
+        decision[k] = 2;
+        continue;
+      }
+    }
+    if (apart !== null && apart.between(sets, ra, rb)) {
       decision[k] = 2;
       continue;
     }
+    const docs = evidence ? merge(documents.get(ra)!, documents.get(rb)!) : null;
+    const dobs = evidence ? merge(dates.get(ra)!, dates.get(rb)!) : null;
     sets.union(ra, rb);
     decision[k] = 1;
     const root = sets.find(ra);
-    documents.set(root, merge(docA, docB));
-    dates.set(root, merge(dobA, dobB));
+    apart?.joined(ra, rb, root);
+    if (docs && dobs) {
+      documents.set(root, docs);
+      dates.set(root, dobs);
+    }
   }
   return { labels: labelsOf(sets, n), decision };
 }

@@ -158,3 +158,34 @@ describe('clusterLinks with hard evidence', () => {
     expect([...decision]).toEqual([1, 0]);
   });
 });
+
+describe('clusterLinks with pairs scored apart', () => {
+  it('does not join two clusters while a pair between them scored as two persons', () => {
+    // 0–1 and 2–3 are links; 1–2 links too, but 0–3 was compared and scored far below.
+    const left = Uint32Array.from([0, 2, 1, 0]);
+    const right = Uint32Array.from([1, 3, 2, 3]);
+    const probabilities = Float64Array.from([0.99, 0.98, 0.93, 0.001]);
+    const joined = clusterLinks(4, left, right, probabilities, 0.9);
+    expect([...joined.labels]).toEqual([0, 0, 0, 0]);
+    const apart = clusterLinks(4, left, right, probabilities, 0.9, undefined, { apartBelow: 0.01 });
+    expect([...apart.labels]).toEqual([0, 0, 2, 2]);
+    expect([...apart.decision]).toEqual([1, 1, 2, 0]);
+    // A pair scored in the uncertain band is no evidence either way.
+    const uncertain = Float64Array.from([0.99, 0.98, 0.93, 0.2]);
+    expect([...clusterLinks(4, left, right, uncertain, 0.9, undefined, { apartBelow: 0.01 }).labels]).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
+  it('looks at every member of the smaller cluster, after several joins', () => {
+    // A chain 0–1–2–3 and 4–5; 5 and 0 scored apart: 3–4 must not join them.
+    const left = Uint32Array.from([0, 1, 2, 4, 3, 0]);
+    const right = Uint32Array.from([1, 2, 3, 5, 4, 5]);
+    const probabilities = Float64Array.from([0.99, 0.99, 0.99, 0.99, 0.95, 0.0001]);
+    const { labels, decision } = clusterLinks(6, left, right, probabilities, 0.9, undefined, {
+      apartBelow: 0.01,
+    });
+    expect([...labels]).toEqual([0, 0, 0, 0, 4, 4]);
+    expect(decision[4]).toBe(2);
+  });
+});

@@ -46,6 +46,11 @@ describe('person comparisons', () => {
     expect(levels(base, base).birth).toBe(6);
     expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(5);
     expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(5);
+    // Two written dates no pair of typos explains are different, however near in time; two typos
+    // (one in each registration) still count by the distance between them.
+    expect(levels(base, { ...base, dateOfBirth: '1998-09-27' }).birth).toBe(0);
+    expect(levels(base, { ...base, dateOfBirth: '1997-11-03' }).birth).toBe(0);
+    expect(levels(base, { ...base, dateOfBirth: '1998-06-13' }).birth).toBe(4);
     // A year alone is the interval of that year.
     expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(4);
     expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(3);

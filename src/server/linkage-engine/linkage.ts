@@ -12,7 +12,7 @@ import {
   type CandidateOptions,
   type Candidates,
 } from './blocking.js';
-import { clusterLinks, type HardEvidence } from './cluster.js';
+import { clusterLinks, type ClusterOptions, type HardEvidence } from './cluster.js';
 import { personComparisons, type Comparison } from './comparisons.js';
 import {
   combineSessions,
@@ -37,6 +37,12 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { match: 0.9, review: 0.3 };
 
+/**
+ * Clustering by default: a candidate pair scored below 1 % is taken as two persons, and two
+ * clusters with such a pair between them are not joined (cluster.ts, `apartBelow`).
+ */
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { apartBelow: 0.01 };
+
 /** A scored candidate pair (record indexes). */
 export interface ScoredPair {
   left: number;
@@ -57,9 +63,10 @@ export interface LinkageResult {
   /** Pairs above the match threshold refused by the cluster safeguard (cluster.ts). */
   refused: number;
   candidates: number;
-  /** The candidate pairs (record indexes), for evaluation. */
+  /** The candidate pairs (record indexes) and their probabilities, for evaluation. */
   left: Uint32Array;
   right: Uint32Array;
+  probabilities: Float64Array;
   perRule: Record<string, number>;
   skippedBlocks: number;
   /** Milliseconds spent in each phase (prepare, block, compare, estimate, score, cluster). */
@@ -114,6 +121,8 @@ export type LinkOptions = CandidateOptions & {
    * default true where records carry them: plaintext persons).
    */
   safeguard?: boolean;
+  /** How clusters are formed (cluster.ts; default `DEFAULT_CLUSTER_OPTIONS`). */
+  cluster?: ClusterOptions;
 };
 
 /**
@@ -239,6 +248,7 @@ function scoreAndCluster<R extends { source: string }>(
       probabilities,
       thresholds.match,
       options.safeguard === false ? undefined : evidence,
+      options.safeguard === false ? {} : (options.cluster ?? DEFAULT_CLUSTER_OPTIONS),
     ),
   );
   // A pair the safeguard refused is not a link: a person decides it, in the review queue.
@@ -261,6 +271,7 @@ function scoreAndCluster<R extends { source: string }>(
     candidates: count,
     left: left.subarray(0, count),
     right: right.subarray(0, count),
+    probabilities,
     perRule: candidates.perRule,
     skippedBlocks: candidates.skippedBlocks,
     timings,

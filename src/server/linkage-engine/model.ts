@@ -86,6 +86,9 @@ function patterns(vectors: Uint8Array, c: number): { rows: Uint8Array[]; weights
   return { rows, weights };
 }
 
+/** How many matching pairs the prior on m (agreement more likely at better levels) is worth. */
+const PRIOR_PAIRS = 10;
+
 /**
  * EM over the candidate pairs' vectors. `u0` (from random pairs) anchors the non-match component;
  * m starts strongly increasing with the level, so the match component is the agreeing one.
@@ -106,18 +109,23 @@ export function trainModel<R>(
 ): Model {
   const c = comparisons.length;
   const { rows, weights } = patterns(vectors, c);
-  let m = comparisons.map((cmp) => {
+  const m0 = comparisons.map((cmp) => {
     const raw = cmp.levels.map((_, l) => 4 ** l);
     const total = raw.reduce((a, b) => a + b, 0);
     return raw.map((v) => v / total);
   });
+  let m = m0.map((row) => [...row]);
   let u = u0.map((row) => [...row]);
   let lambda = options.lambda0 ?? 0.1;
   const maxIterations = options.iterations ?? 50;
   const ignore = options.ignore ?? new Set<number>();
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
-    const mCounts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(1e-3));
+    // m is estimated with the starting values as a prior worth PRIOR_PAIRS matching pairs: a few
+    // dozen records (a new installation) would otherwise give a level no pair showed an m of
+    // almost 0 (agreeing exactly on the names would weigh against a match); thousands of pairs
+    // outweigh it.
+    const mCounts = m0.map((row) => row.map((v) => v * PRIOR_PAIRS));
     const uCounts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(1e-3));
     let matchMass = 0;
     let total = 0;
