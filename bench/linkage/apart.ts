@@ -25,7 +25,9 @@ if (mode === 'clk') {
   result = linkPersons(data.records);
   evidence = personEvidence(preparePersons(data.records).records);
 }
-console.log(`${setting} ${mode} ${data.records.length} records, scored in ${Math.round(performance.now() - start)} ms`);
+console.log(
+  `${setting} ${mode} ${data.records.length} records, scored in ${Math.round(performance.now() - start)} ms`,
+);
 const pct = (x: number) => (x * 100).toFixed(2);
 console.log(
   `matches expected by the model ${Math.round(result.model.lambda * result.candidates)}, true pairs ${truePairCount(data.entities)}, prior ${result.prior.toFixed(2)} bits`,

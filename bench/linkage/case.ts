@@ -182,7 +182,9 @@ if (name === 'batch') {
   const { data, linkOnly } = dataset();
   const start = performance.now();
   // `--apart-below P` (0: off) overrides the clustering's cannot-link threshold (cluster.ts).
-  const cluster = rest.includes('--apart-below') ? { cluster: { apartBelow: flag('apart-below', 0.01) } } : {};
+  const cluster = rest.includes('--apart-below')
+    ? { cluster: { apartBelow: flag('apart-below', 0.01) } }
+    : {};
   const result =
     mode === 'clk'
       ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly, ...cluster })

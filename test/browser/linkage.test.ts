@@ -113,8 +113,8 @@ describe('likely matches at intake', () => {
     const match = panel.getByRole('listitem').filter({ hasText: 'Yanina Sofía Cáceres Duarte' });
     expect(await match.count()).toBe(1);
     // One line per comparison: the field, the engine's level in words, and its grade.
-    const reasons = (await match.getByTestId('match-reasons').getByRole('listitem').allTextContents()).map((r) =>
-      r.replace(/\s+/g, ' ').trim(),
+    const reasons = (await match.getByTestId('match-reasons').getByRole('listitem').allTextContents()).map(
+      (r) => r.replace(/\s+/g, ' ').trim(),
     );
     const reason = (field: string) => reasons.find((r) => r.includes(`${field}:`));
     expect(reason(es['linkage.field.given_names'])).toContain(

@@ -164,7 +164,10 @@ export function clusterLinks(
   const decision = new Uint8Array(probabilities.length);
   const above: number[] = [];
   for (let k = 0; k < probabilities.length; k++) if (probabilities[k]! >= threshold) above.push(k);
-  const apart = options.apartBelow === undefined ? null : scoredApart(n, left, right, probabilities, above, options.apartBelow);
+  const apart =
+    options.apartBelow === undefined
+      ? null
+      : scoredApart(n, left, right, probabilities, above, options.apartBelow);
   if (!evidence && !apart) {
     for (const k of above) {
       sets.union(left[k]!, right[k]!);

@@ -172,9 +172,9 @@ describe('clusterLinks with pairs scored apart', () => {
     expect([...apart.decision]).toEqual([1, 1, 2, 0]);
     // A pair scored in the uncertain band is no evidence either way.
     const uncertain = Float64Array.from([0.99, 0.98, 0.93, 0.2]);
-    expect([...clusterLinks(4, left, right, uncertain, 0.9, undefined, { apartBelow: 0.01 }).labels]).toEqual([
-      0, 0, 0, 0,
-    ]);
+    expect([...clusterLinks(4, left, right, uncertain, 0.9, undefined, { apartBelow: 0.01 }).labels]).toEqual(
+      [0, 0, 0, 0],
+    );
   });
 
   it('looks at every member of the smaller cluster, after several joins', () => {
