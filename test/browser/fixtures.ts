@@ -135,13 +135,17 @@ export interface StaffUser {
   password: string;
 }
 
-/** A user of `institutionCode` with `role`, created by the administrator and activated. */
+/**
+ * A user of `institutionCode` with `role`, created by the administrator and activated. Pass the
+ * administrator's logged-in client when creating several (each login waits for a fresh TOTP step).
+ */
 export async function createStaffUser(
   server: RunningServer,
-  admin: Admin,
+  admin: Admin | ApiClient,
   options: { username: string; role: string; institutionCode: string },
 ): Promise<StaffUser> {
-  const client = await apiLogin(server, admin.username, admin.password, admin.totpSecret);
+  const client =
+    'request' in admin ? admin : await apiLogin(server, admin.username, admin.password, admin.totpSecret);
   const { items } = await client.request<{ items: { id: string; code: string }[] }>(
     'GET',
     '/api/institutions',

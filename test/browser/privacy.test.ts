@@ -1,0 +1,127 @@
+/**
+ * Journey (docs/PRIVACY.md), synthetic data only: a MINNA case worker opens a person registered by
+ * the police — "not found" for her — in an emergency: the dialog refuses an empty reason, states the
+ * time limit, and once opened the person's page shows the emergency banner. The DPO then reviews the
+ * use on the privacy dashboard. The police case worker downloads the consent receipt (PDF) from the
+ * case page's consent history.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { es } from '../../src/web/i18n/es.js';
+import {
+  apiLogin,
+  createStaffUser,
+  createVictimCase,
+  signIn,
+  startApp,
+  stopApp,
+  type BrowserApp,
+  type StaffUser,
+} from './fixtures.js';
+
+describe('privacy: break-glass, its review, the consent receipt', () => {
+  let app: BrowserApp;
+  let police: StaffUser;
+  let minna: StaffUser;
+  let dpo: StaffUser;
+  let victim: { personId: string; caseId: string };
+
+  beforeAll(async () => {
+    app = await startApp();
+    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
+    police = await createStaffUser(app.server, admin, {
+      username: 'pnptu.privacidad1',
+      role: 'case_worker',
+      institutionCode: 'PNPTU',
+    });
+    minna = await createStaffUser(app.server, admin, {
+      username: 'minna.urgencia1',
+      role: 'case_worker',
+      institutionCode: 'MINNA',
+    });
+    dpo = await createStaffUser(app.server, admin, {
+      username: 'mesa.delegado1',
+      role: 'dpo',
+      institutionCode: 'MESA',
+    });
+    const api = await apiLogin(app.server, police.username, police.password);
+    victim = await createVictimCase(api);
+    await api.request('POST', `/api/cases/${victim.caseId}/consents`, {
+      kind: 'consent',
+      personId: victim.personId,
+      services: ['Shelter'],
+      sharedFields: ['givenNames', 'sex', 'age'],
+      givenOn: '2026-03-10',
+      method: 'Written',
+      givenBy: 'Person',
+    });
+  }, 300_000);
+
+  afterAll(() => stopApp(app));
+
+  it('opens a record in an emergency, shows the banner, and the DPO reviews the use', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PY' });
+    const page = await context.newPage();
+    await signIn(page, `${app.server.url}/persons/${victim.personId}`, minna);
+    await page.getByTestId('person-not-found').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: es['privacy.bgRequest'] }).click();
+
+    const form = page.getByTestId('break-glass-form');
+    expect(await page.getByTestId('break-glass-limit').textContent()).toContain('2 horas');
+    // No reason: refused on the field, nothing opened.
+    await form.getByRole('button', { name: es['privacy.open'] }).click();
+    await expect.poll(() => form.getByRole('alert').first().textContent()).toBeTruthy();
+    expect(await page.getByTestId('person-name').count()).toBe(0);
+
+    await page
+      .getByLabel(es['privacy.reason'])
+      .fill('La persona llegó a nuestra oficina en crisis y necesita atención inmediata');
+    await form.getByRole('button', { name: es['privacy.open'] }).click();
+    const banner = page.getByTestId('break-glass-banner');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/quedan 1[12]\d minutos/);
+    expect(await page.getByTestId('person-name').textContent()).toContain('Rosa Sintética');
+    await context.close();
+
+    const dpoContext = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const dpoPage = await dpoContext.newPage();
+    await signIn(dpoPage, `${app.server.url}/privacy`, dpo);
+    const uses = dpoPage.getByTestId('privacy-break-glass').getByRole('listitem');
+    await expect.poll(() => uses.count(), { timeout: 20_000 }).toBe(1);
+    expect(await uses.first().textContent()).toContain('minna.urgencia1');
+    expect(await uses.first().textContent()).toContain('crisis');
+    const justified = uses.first().getByRole('button', { name: es['privacy.justified'], exact: true });
+    // A verdict needs its note.
+    expect(await justified.isDisabled()).toBe(true);
+    await uses.first().getByLabel(es['privacy.reviewNote']).fill('Emergencia comprobada con el parte');
+    await justified.click();
+    await expect
+      .poll(() => dpoPage.getByRole('status').first().textContent(), { timeout: 10_000 })
+      .toContain(es['privacy.reviewed']);
+    await expect.poll(() => uses.count()).toBe(0);
+    await dpoPage.getByTestId('break-glass-filter').selectOption('reviewed');
+    await expect
+      .poll(() => dpoPage.getByTestId('break-glass-review').first().textContent(), { timeout: 10_000 })
+      .toContain('Justificado');
+    await dpoContext.close();
+  }, 180_000);
+
+  it('downloads the consent receipt from the case page', async () => {
+    const context = await app.browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, `${app.server.url}/cases/${victim.caseId}`, police);
+    const links = page.getByTestId('protection-consents').getByTestId('consent-receipt-links');
+    await links.waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      links.getByRole('link').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('consent-receipt-es.pdf');
+    const file = await download.path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  }, 120_000);
+});
