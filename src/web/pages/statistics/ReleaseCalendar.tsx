@@ -73,7 +73,7 @@ function ScheduleTable({ rows }: { rows: Scheduled[] }) {
   const day = useDay();
   return (
     <div className="table-scroll">
-      <table className="table" data-testid="release-schedule-table">
+      <table className="table table--cards" data-testid="release-schedule-table">
         <caption className="visually-hidden">{t('stats.calendar')}</caption>
         <thead>
           <tr>
@@ -85,9 +85,9 @@ function ScheduleTable({ rows }: { rows: Scheduled[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.periodEnd} data-state={row.state}>
-              <td>{day(row.periodEnd)}</td>
-              <td>{day(row.dueOn)}</td>
-              <td>
+              <td data-label={t('stats.calendarPeriodEnd')}>{day(row.periodEnd)}</td>
+              <td data-label={t('stats.calendarDue')}>{day(row.dueOn)}</td>
+              <td data-label={t('stats.calendarState')}>
                 {row.state === 'published'
                   ? t('stats.calendarPublished', { version: row.release ?? 0 })
                   : t(`stats.calendar.${row.state}`)}
