@@ -107,6 +107,8 @@ describe.skipIf(skipBackend)('directory administration', () => {
       ]),
     );
     expect(paths.some((p: string) => p.startsWith('line 2.'))).toBe(false);
+    // An empty departments_covered stands for the missing department: reported once, on the department.
+    expect(paths).not.toContain('line 3.departments_covered');
     // Each row's problem as a code with its line and column, for the web to show translated.
     expect(issues).toEqual(
       expect.arrayContaining([

@@ -79,6 +79,7 @@ export function DecisionStep(props: Props) {
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={props.focus}>{t('intake.step.decision')}</StepHeading>
+      <p className="notice notice--warning">{t('intake.decision.unsaved')}</p>
       {assessment && (
         <p className="notice notice--info">
           {t('intake.decision.suggestion', {
@@ -114,7 +115,6 @@ export function DecisionStep(props: Props) {
       ) : (
         <p className="notice notice--info">{t('intake.decision.notAllowed')}</p>
       )}
-      <p className="notice notice--warning">{t('intake.decision.unsaved')}</p>
       <LiveRegion error={alert} />
       <WizardNav
         onBack={props.onBack}
