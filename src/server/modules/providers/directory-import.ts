@@ -217,7 +217,11 @@ export function parseRows(
             : (FIELD_COLUMN[String(first)] ?? 'name');
         if (rowIssues.some((i) => i.column === column)) continue;
         // An empty departments_covered stands for the provider's department, already reported.
-        if (column === 'departments_covered' && covered.length === 0 && rowIssues.some((i) => i.column === 'department'))
+        if (
+          column === 'departments_covered' &&
+          covered.length === 0 &&
+          rowIssues.some((i) => i.column === 'department')
+        )
           continue;
         rowIssues.push(importIssue(line, column, issueCode(column)));
       }
