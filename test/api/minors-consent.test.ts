@@ -108,7 +108,6 @@ describe.skipIf(skipBackend)("a child's consent", () => {
       department: 'PY-ASU',
       services: [{ serviceType: 'Psychological', departments: ['PY-ASU'] }],
     });
-    await insertConsent(t, caseId, personId, ['Psychological']); // given by the person
     const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
       personId,
       serviceType: 'Psychological',
@@ -117,6 +116,11 @@ describe.skipIf(skipBackend)("a child's consent", () => {
     expect(need.statusCode).toBe(201);
     const refer = () =>
       api(t, police, 'POST', '/api/referrals', { caseId, needId: need.json().id, providerId });
+    // With no consent at all, a child's referral says whose consent is needed.
+    const none = await refer();
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.code).toBe('minor_consent_needs_representative');
+    await insertConsent(t, caseId, personId, ['Psychological']); // given by the person
     const refused = await refer();
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('minor_consent_needs_representative');

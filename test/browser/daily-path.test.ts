@@ -3,11 +3,22 @@
  * a directory file (preview, then confirm) and adds one provider by hand; a police officer leaves an
  * intake half-way, reloads, finds it where it was and finishes it (nothing written before); finds the
  * case by the person's name, records the trafficking decision later from the case page, adds a
- * task due in working days and sees it in "my tasks"; a 16-year-old's own consent is refused and a
- * guardian's accepted. In Spanish; synthetic data only.
+ * task due in working days and sees it in "my tasks"; a 16-year-old's referral is refused with no
+ * consent and her own consent is refused, a guardian's accepted and the referral made; MINNA accepts
+ * it from its inbox and records a service; the shelter leaves another referral unanswered, the
+ * server restarts "20 days later" (the test-only follow-up clock, docs/TASKS.md) and the supervisor
+ * is told of the escalation, confirms the victim and finds her in the statistics; then the case,
+ * referrals, tasks and statistics screens in Guaraní and English. Synthetic data only.
+ * NANDUTI_SHOTS_DIR=dir saves each step's screen at 1366×768 and 390×844.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paraguayToday, paraguayYear } from '../../src/shared/dates.js';
+import { en } from '../../src/web/i18n/en.js';
 import { es } from '../../src/web/i18n/es.js';
+import { gn } from '../../src/web/i18n/gn.js';
 import {
   apiLogin,
   createStaffUser,
@@ -18,6 +29,7 @@ import {
   type BrowserApp,
   type StaffUser,
 } from './fixtures.js';
+import { startServer } from './harness.js';
 
 const CSV = [
   'institution,name,department,services,departments_covered,capacity,sexes,min_age,max_age,languages,nationalities,hours,contact',
@@ -56,9 +68,11 @@ describe('daily path from a fresh install', () => {
       .getByTestId('import-file')
       .setInputFiles({ name: 'directorio.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.getByTestId('import-preview-button').click();
-    await expect.poll(() => page.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('import-preview').locator('tbody tr').count(), { timeout: 40_000 })
+      .toBe(2);
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.getByTestId('provider-card').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('provider-card').count(), { timeout: 60_000 }).toBe(2);
 
     await page.getByTestId('provider-add').click();
     const form = page.getByTestId('provider-form');
@@ -72,7 +86,7 @@ describe('daily path from a fresh install', () => {
     await expect.poll(() => page.getByTestId('provider-card').count(), { timeout: 20_000 }).toBe(3);
     // Interpretation is offered by nobody: the coverage says so.
     await expect
-      .poll(() => page.getByTestId('coverage-Interpretation').textContent())
+      .poll(() => page.getByTestId('coverage-Interpretation').textContent(), { timeout: 40_000 })
       .toContain(es['directoryAdmin.notCovered']);
     await page.close();
   });
@@ -178,26 +192,267 @@ describe('daily path from a fresh install', () => {
     await page.close();
   });
 
-  it("refuses a 16-year-old's own consent and accepts a guardian's", async () => {
-    const page = await app.browser.newPage();
+  // The later part of the journey: a child's referral, MINNA's answer and service, the escalation of
+  // an unanswered referral once its deadline passed, and the statistics; then the main screens in
+  // Guaraní and English.
+  let minna: StaffUser;
+  let supervisor: StaffUser;
+
+  it('refers a 16-year-old only with a guardian’s consent', async () => {
+    const page = await desktopPage(app);
     await signIn(page, `${app.server.url}/cases/${childCase}`, police);
     const panel = page.getByTestId('case-protection');
-    await panel.getByRole('button', { name: es['protection.recordConsent'] }).click({ timeout: 20_000 });
+    await panel.getByRole('button', { name: es['protection.recordNeed'] }).click({ timeout: 40_000 });
+    const needDialog = page.getByRole('dialog');
+    await needDialog.getByLabel(es['protection.need.service']).selectOption('Psychological');
+    await needDialog.getByRole('button', { name: es['action.save'] }).click();
+    const needs = panel.getByTestId('protection-needs');
+    await expect.poll(() => needs.textContent(), { timeout: 40_000 }).toContain('Centro de ejemplo');
+
+    // No consent yet: the referral is refused, saying whose consent a child needs.
+    await needs.getByRole('button', { name: es['protection.refer'] }).click();
+    const referDialog = page.getByRole('dialog');
+    await referDialog.getByRole('button', { name: es['protection.refer'] }).click();
+    await expect.poll(() => referDialog.textContent(), { timeout: 40_000 }).toContain('menor de 18 años');
+    await shot(page, 'es-child-referral-refused');
+    await referDialog.getByRole('button', { name: es['action.cancel'] }).click();
+
+    // The child's own consent is refused too; a guardian's is accepted.
+    await panel.getByRole('button', { name: es['protection.recordConsent'] }).click();
     const dialog = page.getByRole('dialog');
     await dialog
       .getByRole('group', { name: es['protection.consent.services'] })
       .getByLabel('Atención psicológica', { exact: true })
       .check();
     await dialog.getByRole('button', { name: es['action.save'] }).click();
-    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('menor de 18 años');
-
+    await expect.poll(() => dialog.textContent(), { timeout: 40_000 }).toContain('menor de 18 años');
     await dialog.getByLabel(es['protection.consent.givenBy']).selectOption('LegalGuardian');
     await dialog.getByLabel(es['minorConsent.representativeName']).fill('Tutora Sintética');
     await dialog.getByLabel(es['minorConsent.relationship']).fill('tía, tutora legal');
+    await shot(page, 'es-child-guardian-consent');
     await dialog.getByRole('button', { name: es['action.save'] }).click();
     await expect
-      .poll(() => panel.getByTestId('protection-consents').textContent(), { timeout: 20_000 })
+      .poll(() => panel.getByTestId('protection-consents').textContent(), { timeout: 40_000 })
       .toContain('Atención psicológica');
+
+    // Now the referral goes to MINNA.
+    await needs.getByRole('button', { name: es['protection.refer'] }).click();
+    await page.getByRole('dialog').getByRole('button', { name: es['protection.refer'] }).click();
+    const referrals = panel.getByTestId('protection-referrals');
+    await expect
+      .poll(() => referrals.getByTestId('referral-state').textContent(), { timeout: 40_000 })
+      .toBe('Solicitada');
+    expect(await referrals.textContent()).toContain('MINNA');
+    await shot(page, 'es-child-referred');
     await page.close();
-  });
+  }, 300_000);
+
+  it('MINNA accepts the referral from its inbox and records the service delivered', async () => {
+    minna = await createStaffUser(app.server, app.admin, {
+      username: 'minna.diario',
+      role: 'case_worker',
+      institutionCode: 'MINNA',
+    });
+    const page = await desktopPage(app);
+    await signIn(page, `${app.server.url}/referrals`, minna);
+    const rows = page.getByTestId('referral-row');
+    await expect.poll(() => rows.count(), { timeout: 40_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('PNPTU');
+    await shot(page, 'es-minna-inbox');
+    await rows.first().getByRole('link').click();
+    await page.waitForURL('**/referrals/*');
+    await expect
+      .poll(() => page.getByTestId('shared-person').textContent(), { timeout: 40_000 })
+      .toContain('Adolescente Sintética');
+    await page.getByTestId('referral-accept').click();
+    await expect
+      .poll(() => page.getByTestId('referral-state').textContent(), { timeout: 40_000 })
+      .toBe('Aceptada');
+    await page.getByTestId('referral-record-delivery').click();
+    await page.getByLabel(es['referrals.deliveryWhat']).fill('Primera sesión de apoyo psicológico');
+    await page
+      .getByTestId('referral-dialog')
+      .getByRole('button', { name: es['referrals.recordDelivery'] })
+      .click();
+    await expect.poll(() => page.getByTestId('referral-delivery').count(), { timeout: 40_000 }).toBe(1);
+    expect(await page.getByTestId('referral-state').textContent()).toBe('En curso');
+    await shot(page, 'es-minna-delivered');
+    await page.close();
+  }, 300_000);
+
+  it('an unanswered referral escalates to the supervisor once its deadline has passed', async () => {
+    // The adult's shelter referral (consent, need and referral through the API: the child's
+    // referral walked the same screens). Nobody at the shelter answers it.
+    const api = await apiLogin(app.server, police.username, police.password);
+    const protection = () =>
+      api.request<{ persons: unknown; needs: { id: string; matches: { providerId: string }[] }[] }>(
+        'GET',
+        `/api/cases/${adultCase}/protection`,
+      );
+    const person = (await api.request<{ persons: { personId: string }[] }>('GET', `/api/cases/${adultCase}`))
+      .persons[0]!.personId;
+    await api.request('POST', `/api/cases/${adultCase}/consents`, {
+      kind: 'consent',
+      personId: person,
+      services: ['Shelter'],
+      sharedFields: ['givenNames', 'sex', 'age', 'languages', 'interpreterNeeded', 'need'],
+      givenOn: paraguayToday(),
+      method: 'Written',
+      givenBy: 'Person',
+    });
+    await api.request('POST', `/api/cases/${adultCase}/needs`, {
+      personId: person,
+      serviceType: 'Shelter',
+      urgency: 'High',
+    });
+    const need = (await protection()).needs[0]!;
+    await api.request('POST', '/api/referrals', {
+      caseId: adultCase,
+      needId: need.id,
+      providerId: need.matches[0]!.providerId,
+    });
+    supervisor = await createStaffUser(app.server, app.admin, {
+      username: 'pnptu.supervision',
+      role: 'supervisor',
+      institutionCode: 'PNPTU',
+    });
+
+    // Days later (3 working days for a high urgency; 20 calendar days cover holidays): the server
+    // runs on with its follow-up clock moved (a test-only setting, src/server/core/clock.ts).
+    await app.server.stop();
+    app.server = await startServer({ ...app.server.env, NANDUTI_CLOCK_OFFSET: '20d' }, app.server.dataDir);
+
+    const page = await desktopPage(app);
+    await signIn(page, `${app.server.url}/cases/${adultCase}`, supervisor);
+    // The background job escalates within seconds of the start: the supervisor is told.
+    await shownAfterReloads(page, page.getByTestId('notifications-unread'), 120_000);
+    await page.getByTestId('notifications-button').click();
+    await expect
+      .poll(() => page.getByTestId('notifications-list').textContent(), { timeout: 40_000 })
+      .toMatch(/La derivación \S+ está vencida/);
+    await shot(page, 'es-supervisor-escalation');
+    await page.keyboard.press('Escape');
+    // The supervisor confirms the victim (PNPTU may, by the decision policy): a revision of the
+    // officer's "possible victim", from the case page.
+    await page.getByTestId('case-decide').click();
+    const decision = page.getByTestId('decision-form');
+    await decision.getByLabel(es['intake.decision.status']).selectOption('ActualVictimOfTrafficking');
+    await decision
+      .getByLabel(es['intake.decision.reason'])
+      .fill('Explotación confirmada en la investigación.');
+    await decision.getByRole('button', { name: es['decision.submit'] }).click();
+    await expect
+      .poll(() => page.getByTestId('case-decisions').textContent(), { timeout: 40_000 })
+      .toContain('Explotación confirmada');
+    // The case's plan holds the follow-up task for the shelter; the referral shows as overdue.
+    await expect
+      .poll(() => page.getByTestId('case-tasks').textContent(), { timeout: 40_000 })
+      .toContain(es['tasks.kind.referral_overdue']);
+    await page.getByRole('link', { name: es['nav.referrals'] }).click();
+    await page.getByTestId('referrals-outgoing').click();
+    const shelterRow = page.getByTestId('referral-row').filter({ hasText: 'MINMUJER' });
+    await expect.poll(() => shelterRow.getByTestId('referral-overdue').count(), { timeout: 40_000 }).toBe(1);
+    await shot(page, 'es-supervisor-referrals');
+    await page.close();
+  }, 300_000);
+
+  it('the statistics count the identified victim, and the main screens read in Guaraní and English', async () => {
+    const page = await desktopPage(app);
+    await signIn(page, `${app.server.url}/cases`, supervisor);
+    await page.getByRole('link', { name: es['nav.statistics'] }).click();
+    await page.getByLabel(es['stats.year']).fill(String(paraguayYear()));
+    // The facts refresh in the background within seconds of a change.
+    const total = page.getByTestId('stat-total');
+    await shownAfterReloads(page, total.filter({ hasText: /: [1-9]/ }), 60_000);
+    expect(await total.textContent()).toBe(
+      `${es['stats.total'].replace('{year}', String(paraguayYear()))}: 1`,
+    );
+    await shot(page, 'es-statistics');
+
+    for (const [locale, catalogue] of [
+      ['gn', gn],
+      ['en', en],
+    ] as const) {
+      await page.getByTestId('language-select').selectOption(locale);
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 40_000 }).toBe(locale);
+      const screens = [
+        [`/cases/${adultCase}`, catalogue['protection.title'], 'case'],
+        ['/referrals', catalogue['referrals.title'], 'referrals'],
+        ['/tasks', catalogue['tasks.pageTitle'], 'tasks'],
+        [`/statistics?year=${paraguayYear()}`, catalogue['stats.title'], 'statistics'],
+      ] as const;
+      for (const [path, heading, name] of screens) {
+        await page.goto(`${app.server.url}${path}`);
+        await expect
+          .poll(() => page.getByRole('heading', { name: heading }).count(), { timeout: 40_000 })
+          .toBeGreaterThan(0);
+        await page.waitForLoadState('networkidle');
+        expect(untranslated(await page.locator('body').innerText(), catalogue), `${locale} ${name}`).toEqual(
+          [],
+        );
+        expect(await overflow(page), `${locale} ${name} wider than the window`).toBe(false);
+        await shot(page, `${locale}-${name}`);
+      }
+    }
+    await page.close();
+  }, 300_000);
 });
+
+/** Reloads `page` until `locator` is shown (a background job's result), for up to `ms`. */
+async function shownAfterReloads(page: Page, locator: Locator, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      await locator.first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await shot(page, 'failure');
+        throw error;
+      }
+      await page.reload();
+    }
+  }
+}
+
+/** A page the size of a common office screen. */
+function desktopPage(app: BrowserApp): Promise<Page> {
+  return app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+}
+
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+/**
+ * Spanish texts of the interface left on a page in another language: every Spanish message that the
+ * other catalogue words differently (long enough to be a sentence, not a shared loanword), and any
+ * message key shown raw.
+ */
+function untranslated(text: string, catalogue: Record<string, string>): string[] {
+  const found: string[] = [];
+  for (const [key, spanish] of Object.entries(es as Record<string, string>)) {
+    if (spanish.length < 16 || spanish.includes('{') || catalogue[key] === spanish) continue;
+    if (!spanish.includes(' ') || !text.includes(spanish)) continue;
+    if (Object.values(catalogue).some((other) => other.includes(spanish))) continue;
+    found.push(spanish);
+  }
+  for (const key of Object.keys(es)) if (key.includes('.') && text.includes(key)) found.push(key);
+  return found;
+}
+
+/**
+ * With NANDUTI_SHOTS_DIR set, the screen as it is, at 1366×768 and at 390×844 (a phone), each
+ * checked for a page wider than the window. Off by default: CI has no eyes.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.NANDUTI_SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const size = page.viewportSize();
+  await page.screenshot({ path: path.join(dir, `${name}-1366.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(dir, `${name}-390.png`), fullPage: true });
+  if (await overflow(page)) console.warn(`${name}: wider than a phone's screen`);
+  if (size) await page.setViewportSize(size);
+}

@@ -88,7 +88,8 @@ export async function startServer(env: NodeJS.ProcessEnv, dataDir: string): Prom
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A minute is plenty alone; a loaded CI machine (or a restart within a test) may need two.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {

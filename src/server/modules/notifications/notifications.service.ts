@@ -6,10 +6,10 @@
  * - an overdue referral: the active supervisors of both institutions, once (referrals.escalated_at).
  * One row per recipient user; it holds no personal data and doubles as the e-mail outbox.
  */
-import { sql } from 'kysely';
 import type { Locale, Role } from '../../../shared/roles.js';
 import type { Database, Trx } from '../../db/database.js';
 import { CASE_ROLES } from '../../access/policies.js';
+import { followUpNow } from '../../core/clock.js';
 import type { Ctx } from '../../core/context.js';
 import type { NotificationKind } from '../../../shared/api-notifications.js';
 import { notificationText, referenceOf } from './notification-text.js';
@@ -96,7 +96,7 @@ export async function escalateOverdueReferrals(db: Database, batch = ESCALATION_
             .selectFrom('referrals')
             .select('id')
             .where('state', 'in', ['requested', 'accepted', 'in_progress'])
-            .where('due_at', '<', sql<Date>`now()`)
+            .where('due_at', '<', followUpNow())
             .where('escalated_at', 'is', null)
             .limit(batch)
             .forUpdate()

@@ -1,5 +1,5 @@
 /** Reading referrals: one referral with its institutions, and the inbox of either side. */
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ListReferralsQuery } from '../../../shared/api-protection.js';
 import { OPEN_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
@@ -7,12 +7,13 @@ import type { Actor } from '../../access/actor.js';
 import { scopedReferrals } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { followUpNow } from '../../core/clock.js';
 
 /** "Due date passed while still open." */
 const overdue = (eb: ExpressionBuilder<DB, 'referrals'>) =>
   eb.and([
     eb('referrals.state', 'in', [...OPEN_REFERRAL_STATES]),
-    eb('referrals.due_at', '<', sql<Date>`now()`),
+    eb('referrals.due_at', '<', followUpNow()),
   ]);
 
 function withInstitutions(trx: Trx) {

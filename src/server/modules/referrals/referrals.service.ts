@@ -18,11 +18,11 @@ import {
   URGENCY_DUE_DAYS,
   type URGENCIES,
 } from '../../../shared/catalogues.js';
-import { paraguayToday } from '../../../shared/dates.js';
 import { addWorkingDays, endOfParaguayDay } from '../../../shared/working-days.js';
 import { authorize } from '../../access/authorize.js';
 import { can, type Action } from '../../access/policies.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
+import { followUpToday } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
@@ -197,7 +197,8 @@ export async function createReferral(
   // A child's own consent (recorded before the rule, say) does not allow a referral (docs/MINORS-CONSENT.md).
   const minor = isMinor(currentAge(crypto, await loadPerson(ctx.trx, need.person_id)));
   const consents = minor ? recorded.filter((c) => c.given_by !== 'Person') : recorded;
-  if (consents.length === 0 && recorded.length > 0)
+  // A child with no usable consent is told what would do: a representative's or an authority's.
+  if (consents.length === 0 && (minor || recorded.length > 0))
     throw errors.conflict('minor_consent_needs_representative');
   if (consents.length === 0) throw errors.conflict('consent_required', { service: need.service_type });
   const covering = consents.find((c) => fields.every((field) => c.shared_fields.includes(field)));
@@ -222,7 +223,7 @@ export async function createReferral(
       urgency: need.urgency,
       // The answer is due at the end of the Nth working day (Paraguay's calendar, docs/TASKS.md).
       due_at: endOfParaguayDay(
-        addWorkingDays(paraguayToday(), URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]]),
+        addWorkingDays(followUpToday(), URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]]),
       ),
       shared_fields: fields,
       note: crypto.encryptNullable(input.note || null, 'referrals.note'),
@@ -274,7 +275,7 @@ export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: 
     holds_place: bed,
     // The service is due within working days of the acceptance; a rule follows it up (task-rules.ts).
     service_due_on: addWorkingDays(
-      paraguayToday(),
+      followUpToday(),
       SERVICE_DUE_WORKING_DAYS[row.urgency as (typeof URGENCIES)[number]] ?? SERVICE_DUE_WORKING_DAYS.Normal,
     ),
   });

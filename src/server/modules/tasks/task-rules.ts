@@ -11,7 +11,7 @@
  * `today` is Paraguay's day; tests pass another to move the clock.
  */
 import { sql } from 'kysely';
-import { paraguayToday } from '../../../shared/dates.js';
+import { followUpToday } from '../../core/clock.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import type { Database, Trx } from '../../db/database.js';
 import { escalateOverdueReferrals, notifyUsers } from '../notifications/notifications.service.js';
@@ -93,7 +93,7 @@ export interface RuleRun {
 }
 
 /** Runs every rule until nothing is left, one batch per transaction. */
-export async function runFollowUpRules(db: Database, today = paraguayToday()): Promise<RuleRun> {
+export async function runFollowUpRules(db: Database, today = followUpToday()): Promise<RuleRun> {
   const run: RuleRun = { referralsEscalated: 0, tasksCreated: 0, tasksNotified: 0 };
   run.referralsEscalated = await escalateOverdueReferrals(db);
   for (const rule of [referralOverdueTasks, serviceNotDeliveredTasks]) {

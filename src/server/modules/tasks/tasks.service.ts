@@ -7,12 +7,12 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CreateTaskRequest, ListTasksQuery, UpdateTaskRequest } from '../../../shared/api-tasks.js';
-import { paraguayToday } from '../../../shared/dates.js';
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import type { Actor } from '../../access/actor.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
+import { followUpToday } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
@@ -43,7 +43,7 @@ async function checkAssignee(trx: Trx, userId: string, institutionId: string): P
   if (!user) throw errors.badRequest('task_assignee_unknown');
 }
 
-const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = paraguayToday()) =>
+const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = followUpToday()) =>
   presentTask(row, crypto, today, can(actor, 'task.update', { institutionId: row.institution_id }));
 
 export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<typeof CreateTaskRequest>) {
@@ -74,7 +74,7 @@ export async function listTasks(
   crypto: FieldCrypto,
   query: z.output<typeof ListTasksQuery>,
 ) {
-  const today = paraguayToday();
+  const today = followUpToday();
   let q = base(ctx.trx);
   if (query.view === 'case') {
     if (!query.caseId) throw errors.validation([{ path: 'query.caseId', message: 'required for view=case' }]);
