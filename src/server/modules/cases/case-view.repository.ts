@@ -4,6 +4,7 @@
  * still encrypted) and the presenter decides what leaves the server.
  */
 import type { Trx } from '../../db/database.js';
+import { listCaseDecisions, listCaseScreenings } from '../screening/screening.repository.js';
 
 function caseRow(trx: Trx, caseId: string) {
   return trx
@@ -41,35 +42,6 @@ function persons(trx: Trx, caseId: string) {
     .where('case_persons.case_id', '=', caseId)
     .orderBy('case_persons.added_at')
     .orderBy('case_persons.person_id')
-    .execute();
-}
-
-function screenings(trx: Trx, caseId: string) {
-  return trx
-    .selectFrom('screenings')
-    .innerJoin('screening_instruments', 'screening_instruments.id', 'screenings.instrument_id')
-    .selectAll('screenings')
-    .select('screening_instruments.version as instrument_version')
-    .where('screenings.case_id', '=', caseId)
-    .orderBy('screenings.created_at', 'desc')
-    .orderBy('screenings.id')
-    .execute();
-}
-
-function decisions(trx: Trx, caseId: string) {
-  return trx
-    .selectFrom('trafficking_decisions')
-    .innerJoin('institutions', 'institutions.id', 'trafficking_decisions.institution_id')
-    .leftJoin('users', 'users.id', 'trafficking_decisions.decided_by')
-    .selectAll('trafficking_decisions')
-    .select([
-      'institutions.code as institution_code',
-      'institutions.name as institution_name',
-      'users.display_name as decided_by_name',
-    ])
-    .where('trafficking_decisions.case_id', '=', caseId)
-    .orderBy('trafficking_decisions.created_at', 'desc')
-    .orderBy('trafficking_decisions.id')
     .execute();
 }
 
@@ -137,8 +109,8 @@ export async function loadCaseDetail(trx: Trx, caseId: string) {
     case: await caseRow(trx, caseId),
     assignments: await assignments(trx, caseId),
     persons: await persons(trx, caseId),
-    screenings: await screenings(trx, caseId),
-    decisions: await decisions(trx, caseId),
+    screenings: await listCaseScreenings(trx, caseId),
+    decisions: await listCaseDecisions(trx, caseId),
     exploitation: await exploitation(trx, caseId),
     events: await events(trx, caseId),
     shares: await shares(trx, caseId),

@@ -6,15 +6,14 @@ import type { z } from 'zod';
 import type {
   CaseSummary,
   CaseView,
-  DecisionView,
   EventView,
   ExploitationView,
-  ScreeningView,
 } from '../../../shared/api-identification.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Selectable } from 'kysely';
 import type { TraffickingEventTable, VictimExploitationTable } from '../../db/schema.js';
 import type { CaseDetail } from './case-view.repository.js';
+import { presentDecision, presentScreening } from '../screening/screening.presenter.js';
 import type { CaseListRow } from './case-list.repository.js';
 
 type Out<S extends z.ZodType> = z.input<S>;
@@ -53,50 +52,6 @@ export function presentEvent(
     endDate: row.end_date,
     online: row.online,
     platforms: row.platforms as Out<typeof EventView>['platforms'],
-  };
-}
-
-function presentScreening(row: CaseDetail['screenings'][number]): Out<typeof ScreeningView> {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    personId: row.person_id,
-    instrumentVersion: row.instrument_version,
-    factsDate: row.facts_date,
-    ageAtFacts: row.age_at_facts,
-    child: row.child as Out<typeof ScreeningView>['child'],
-    act: row.act,
-    means: row.means,
-    purpose: row.purpose,
-    indicatorCount: row.indicator_count,
-    assessment: row.assessment as Out<typeof ScreeningView>['assessment'],
-    law4788: {
-      assessment: row.law4788_assessment as Out<typeof ScreeningView>['law4788']['assessment'],
-      aggravating: row.law4788_aggravating as Out<typeof ScreeningView>['law4788']['aggravating'],
-    },
-    flags: row.flags,
-    answers: row.answers as Out<typeof ScreeningView>['answers'],
-    createdAt: iso(row.created_at),
-  };
-}
-
-function presentDecision(
-  row: CaseDetail['decisions'][number],
-  crypto: FieldCrypto,
-): Out<typeof DecisionView> {
-  return {
-    id: row.id,
-    personId: row.person_id,
-    status: row.status as Out<typeof DecisionView>['status'],
-    decisionOrgType: row.decision_org_type as Out<typeof DecisionView>['decisionOrgType'],
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
-    decidedBy:
-      row.decided_by && row.decided_by_name ? { id: row.decided_by, displayName: row.decided_by_name } : null,
-    decidedOn: row.decided_on,
-    reason: crypto.decrypt(row.reason, 'trafficking_decisions.reason'),
-    screeningId: row.screening_id,
-    reviewsDecisionId: row.reviews_decision_id,
-    createdAt: iso(row.created_at),
   };
 }
 
