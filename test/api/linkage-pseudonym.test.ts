@@ -34,11 +34,11 @@ describe.skipIf(skipBackend)('pseudonyms in record linkage', () => {
     ids.namedMinistry = await insertPerson(t, 'MINMUJER', named);
     ids.pseudoPolice = await insertPerson(t, 'PNPTU', pseudonymous);
     ids.pseudoMinistry = await insertPerson(t, 'MINMUJER', pseudonymous);
-    // The same two words given twice, with births two months and departments apart: the name is
-    // what brings such records together.
+    // The same two words given twice, birth dates a typo apart (20 and 02), departments apart:
+    // the name is what brings such records together.
     const apart = [
       { dateOfBirth: '2006-09-20', residenceDepartment: 'PY-11' },
-      { dateOfBirth: '2006-11-02', residenceDepartment: 'PY-2' },
+      { dateOfBirth: '2006-09-02', residenceDepartment: 'PY-2' },
     ] as const;
     ids.sameNameA = await insertPerson(t, 'PNPTU', { givenNames: 'Rocío Belén', ...apart[0] });
     ids.sameNameB = await insertPerson(t, 'MINMUJER', { givenNames: 'Rocío Belén', ...apart[1] });
