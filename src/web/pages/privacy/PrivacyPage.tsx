@@ -19,6 +19,7 @@ import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDateTime as formatAt } from '../../i18n/dates.js';
 import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
+import '../../styles/cases.css';
 import '../../styles/privacy.css';
 
 const refresh = () => queryClient.invalidateQueries();
