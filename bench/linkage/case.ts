@@ -182,9 +182,11 @@ if (name === 'batch') {
   const { data, linkOnly } = dataset();
   const start = performance.now();
   // `--apart-below P` (0: off) overrides the clustering's cannot-link threshold (cluster.ts).
-  const cluster = rest.includes('--apart-below')
-    ? { cluster: { apartBelow: flag('apart-below', 0.01) } }
-    : {};
+  const cluster = {
+    ...(rest.includes('--apart-below') ? { cluster: { apartBelow: flag('apart-below', 0.01) } } : {}),
+    // `--match-count-em`: the prior from EM's share of matches among the candidates (linkage.ts).
+    ...(rest.includes('--match-count-em') ? { matchCount: 'em' as const } : {}),
+  };
   const result =
     mode === 'clk'
       ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly, ...cluster })

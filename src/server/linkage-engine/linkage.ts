@@ -122,6 +122,12 @@ export type LinkOptions = CandidateOptions & {
    * default true where records carry them: plaintext persons).
    */
   safeguard?: boolean;
+  /**
+   * The number of matches the prior is taken from: `consistent` (default) with the prior itself
+   * (expectedMatches), or `em`, EM's share among the candidates (more links: higher recall, lower
+   * precision; bench/README.md).
+   */
+  matchCount?: 'consistent' | 'em';
   /** How clusters are formed (cluster.ts; default `DEFAULT_CLUSTER_OPTIONS`). */
   cluster?: ClusterOptions;
 };
@@ -270,9 +276,12 @@ function scoreAndCluster<R extends { source: string }>(
   // (Splink's probability_two_random_records_match), since blocking kept nearly every match. The
   // number of matches is then made consistent with that prior (expectedMatches).
   const priorOf = (matches: number) => Math.log2(globalLambda(records, matches, options.linkOnly ?? false));
-  const matchCount = timed(timings, 'estimate', () =>
-    expectedMatches(weights, vectors, tf, c, count, model.lambda * count, priorOf),
-  );
+  const matchCount =
+    options.matchCount === 'em'
+      ? model.lambda * count
+      : timed(timings, 'estimate', () =>
+          expectedMatches(weights, vectors, tf, c, count, model.lambda * count, priorOf),
+        );
   if (count > 0) model = { ...model, lambda: Math.min(Math.max(matchCount / count, 1e-9), 1 - 1e-9) };
   const prior = priorOf(matchCount);
   const probabilities = timed(timings, 'score', () => {
