@@ -11,7 +11,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Trx } from '../db/database.js';
 import { addToCube, type FactRelations } from './cube.js';
-import { personKeyMap } from './person-key.js';
+import { personKeyMap, personsOfKeys } from './person-key.js';
 
 /** A rebuild of this many person keys or more is a bulk load (see the ANALYZE below). */
 const BULK = 5000;
@@ -37,12 +37,11 @@ export async function refreshFacts(trx: Trx, options: { limit?: number } = {}): 
   const picked =
     options.limit === undefined
       ? sql`true`
-      : sql`person_id in (select person_id from stat_dirty limit ${options.limit})`;
+      : sql`person_id in (select distinct person_id from stat_dirty limit ${options.limit})`;
   await sql`create temp table stat_batch on commit drop as
     with d as (delete from stat_dirty where ${picked} returning person_id),
     k as (select distinct km.person_key from d join (${personKeyMap()}) km on km.person_id = d.person_id)
-    select km.person_id, km.person_key from (${personKeyMap()}) km
-    where km.person_key in (select person_key from k)`.execute(trx);
+    select km.person_id, km.person_key from (${personsOfKeys(sql`select person_key from k`)}) km`.execute(trx);
   const size = await sql<{ n: number }>`select count(distinct person_key)::int as n from stat_batch`.execute(
     trx,
   );
@@ -122,11 +121,14 @@ async function moveFacts(
     insert into ${gone} select * from d`.execute(trx);
 }
 
-/** How many persons wait for a refresh, counted up to `upTo` (cheap whatever the backlog). */
+/**
+ * How many persons wait for a refresh, counted up to `upTo` (cheap whatever the backlog: a person
+ * may be marked several times, and the distinct walk of the index stops at `upTo`).
+ */
 export async function pendingFacts(trx: Trx, upTo: number): Promise<number> {
   const row = await sql<{
     n: number;
-  }>`select count(*)::int as n from (select 1 from stat_dirty limit ${upTo}) s`.execute(trx);
+  }>`select count(*)::int as n from (select distinct person_id from stat_dirty limit ${upTo}) s`.execute(trx);
   return Number(row.rows[0]?.n ?? 0);
 }
 
