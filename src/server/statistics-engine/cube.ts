@@ -231,14 +231,20 @@ export async function addToCube(trx: Trx, from: FactRelations, sign: 1 | -1): Pr
   await sql`analyze stat_cube_delta`.execute(trx);
   await sql`update stat_cube c set n = c.n + d.n from stat_cube_delta d
     where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell`.execute(trx);
-  // The cells merged above leave the delta; the rest are new. (An anti-join against stat_cube in the
-  // INSERT itself would scan, for every row, the rows the same statement inserted: quadratic.)
-  await sql`delete from stat_cube_delta d using stat_cube c
-    where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell`.execute(trx);
+  // The cells merged above leave the delta (the rest are new), and those the merge brought to zero
+  // leave the cube: only the cells this delta touched, found through the cube's unique index (a
+  // `delete … where n = 0` over the whole cube read every cell at every refresh, however small).
+  // (An anti-join against stat_cube in the INSERT itself would scan, for every row, the rows the
+  // same statement inserted: quadratic.)
+  await sql`with merged as (
+      delete from stat_cube_delta d using stat_cube c
+      where c.side = d.side and c.on_date = d.on_date and c.cell = d.cell
+      returning d.side, d.on_date, d.cell)
+    delete from stat_cube c using merged m
+    where c.side = m.side and c.on_date = m.on_date and c.cell = m.cell and c.n = 0`.execute(trx);
   await sql`insert into stat_cube (side, on_date, ${sql.raw(COLUMNS.join(', '))}, n, cell)
-    select * from stat_cube_delta`.execute(trx);
+    select * from stat_cube_delta where n <> 0`.execute(trx);
   await sql`drop table stat_cube_delta`.execute(trx);
-  await sql`delete from stat_cube where n = 0`.execute(trx);
 }
 
 const WHOLE_YEAR = /^\d{4}-01-01$/;
