@@ -62,8 +62,7 @@ function descendants(root: number): number[] {
     }
   }
   const out = [root];
-  for (let i = 0; i < out.length; i++)
-    for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid);
+  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid);
   return out;
 }
 
@@ -86,7 +85,12 @@ const child: ChildProcess = spawn(
   [
     ...(values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : []),
     BIN,
-    'serve', '--port', String(port), '--host', '127.0.0.1'],
+    'serve',
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+  ],
   {
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -146,7 +150,13 @@ try {
   const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -175,37 +185,43 @@ try {
     }
   }
   const writeCase = list.items.find((c) => c.id !== caseId)!.id;
-  const ops: Array<{ id: string; label: string; s: Session; method: string; path: string; body?: unknown }> = [
-    { id: 'health', label: '/api/health', s: worker, method: 'GET', path: '/api/health' },
-    { id: 'list', label: 'case list', s: worker, method: 'GET', path: '/api/cases' },
-    { id: 'case', label: 'a case', s: worker, method: 'GET', path: `/api/cases/${caseId}` },
-    { id: 'person', label: 'a person', s: worker, method: 'GET', path: `/api/persons/${personId}` },
-    {
-      id: 'search',
-      label: 'name search',
-      s: worker,
-      method: 'POST',
-      path: '/api/persons/search',
-      body: { q: 'gonzales', limit: 20 },
-    },
-    { id: 'stats', label: 'statistics figure', s: analyst, method: 'GET', path: statsPath },
-    {
-      id: 'create',
-      label: 'create person',
-      s: worker,
-      method: 'POST',
-      path: '/api/persons',
-      body: { givenNames: 'Prueba Carga', firstSurname: 'Benchmark', sex: 'Female', confirmNotDuplicate: true },
-    },
-    {
-      id: 'event',
-      label: 'add event to a case',
-      s: worker,
-      method: 'POST',
-      path: `/api/cases/${writeCase}/events`,
-      body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
-    },
-  ];
+  const ops: Array<{ id: string; label: string; s: Session; method: string; path: string; body?: unknown }> =
+    [
+      { id: 'health', label: '/api/health', s: worker, method: 'GET', path: '/api/health' },
+      { id: 'list', label: 'case list', s: worker, method: 'GET', path: '/api/cases' },
+      { id: 'case', label: 'a case', s: worker, method: 'GET', path: `/api/cases/${caseId}` },
+      { id: 'person', label: 'a person', s: worker, method: 'GET', path: `/api/persons/${personId}` },
+      {
+        id: 'search',
+        label: 'name search',
+        s: worker,
+        method: 'POST',
+        path: '/api/persons/search',
+        body: { q: 'gonzales', limit: 20 },
+      },
+      { id: 'stats', label: 'statistics figure', s: analyst, method: 'GET', path: statsPath },
+      {
+        id: 'create',
+        label: 'create person',
+        s: worker,
+        method: 'POST',
+        path: '/api/persons',
+        body: {
+          givenNames: 'Prueba Carga',
+          firstSurname: 'Benchmark',
+          sex: 'Female',
+          confirmNotDuplicate: true,
+        },
+      },
+      {
+        id: 'event',
+        label: 'add event to a case',
+        s: worker,
+        method: 'POST',
+        path: `/api/cases/${writeCase}/events`,
+        body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
+      },
+    ];
   console.log(`cost per request, ${N} requests one at a time, load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log('| Operation | wall p50 ms | server CPU ms | database CPU ms | statements | SQL time ms |');
   console.log('|---|---|---|---|---|---|');

@@ -41,7 +41,9 @@ export async function refreshFacts(trx: Trx, options: { limit?: number } = {}): 
   await sql`create temp table stat_batch on commit drop as
     with d as (delete from stat_dirty where ${picked} returning person_id),
     k as (select distinct km.person_key from d join (${personKeyMap()}) km on km.person_id = d.person_id)
-    select km.person_id, km.person_key from (${personsOfKeys(sql`select person_key from k`)}) km`.execute(trx);
+    select km.person_id, km.person_key from (${personsOfKeys(sql`select person_key from k`)}) km`.execute(
+    trx,
+  );
   const size = await sql<{ n: number }>`select count(distinct person_key)::int as n from stat_batch`.execute(
     trx,
   );
