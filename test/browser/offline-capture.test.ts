@@ -33,6 +33,8 @@ const INTAKES = [
     firstSurname: 'Benitezprueba',
     document: '6620417',
     narrative: 'Relato reservado beta',
+    // A 16-year-old: her own consent is refused on the device; her aunt's is accepted.
+    child: { age: '16', guardian: 'Ramona Tutoraprueba' },
   },
 ];
 const OFFLINE_PLACE = 'Puesto km 9 sin señal';
@@ -82,7 +84,20 @@ async function fillIntake(page: Page, intake: (typeof INTAKES)[number]) {
     await form.locator(`.screening-section--${section} input[value="yes"]`).first().check();
   await form.getByLabel(es['offline.intake.eventType']).selectOption('Recruitment');
   await form.getByLabel(es['offline.intake.online']).check();
-  await form.locator('input[name="platforms"][value="Facebook"]').check();
+  await form.locator('input[name="events.0.platforms"][value="Facebook"]').check();
+  if ('child' in intake) {
+    await form.getByLabel(es['intake.person.estimatedAge']).fill(intake.child.age);
+    await form.getByLabel(es['offline.intake.consentNow']).check();
+    const consent = form.getByTestId('offline-consent');
+    await consent.locator('input[value="Shelter"]').check();
+    await consent.getByText(es['offline.intake.minorNotice']).waitFor();
+    // Her own consent: refused before anything is queued.
+    await form.getByRole('button', { name: es['offline.intake.save'] }).click();
+    await consent.getByText(es['offline.intake.minorConsent']).waitFor();
+    await consent.getByLabel(es['protection.consent.givenBy']).selectOption('LegalGuardian');
+    await consent.getByLabel(es['minorConsent.representativeName']).fill(intake.child.guardian);
+    await consent.getByLabel(es['minorConsent.relationship']).fill('tía');
+  }
   await form.getByRole('button', { name: es['offline.intake.save'] }).click();
   await page.getByText(es['offline.intake.saved']).waitFor();
 }
@@ -140,13 +155,13 @@ describe('offline capture', () => {
     await register.getByRole('button', { name: es['offline.register.submit'] }).click();
     await page.getByRole('button', { name: es['offline.tab.intake'] }).waitFor({ timeout: 30_000 });
 
-    // Keep the colleague's case for offline work (a new page load asks for the PIN first).
+    // Keep the colleague's case for offline work: signed in and online, no PIN is asked (the
+    // device key opens the vault).
     await page.goto(`${server.url}/cases/${caseId}`);
-    await enterPin(page, PIN);
     await page.getByRole('button', { name: es['offline.cases.keep'] }).click();
     await page.getByText(es['offline.cases.kept']).waitFor();
+    expect(await page.getByTestId('offline-unlock').count()).toBe(0);
     await page.goto(`${server.url}/offline`);
-    await enterPin(page, PIN);
     await page.getByTestId('offline-queue').waitFor();
 
     // No network: the app starts from its worker and the PIN opens the vault.
@@ -159,8 +174,16 @@ describe('offline capture', () => {
     await page.getByTestId('kept-case-edit').getByLabel(es['cases.field.place']).fill(OFFLINE_PLACE);
     await page.getByRole('button', { name: es['offline.cases.saveEdit'] }).click();
     await page.getByText(es['offline.cases.editSaved']).waitFor();
+    // A trafficking event on the kept case, with its ICT platform.
+    await page.getByRole('button', { name: es['offline.cases.addEvent'] }).click();
+    const event = page.getByTestId('kept-case-event');
+    await event.getByLabel(es['cases.event.type']).selectOption('Exploitation');
+    await event.getByLabel(es['cases.event.onlineQuestion']).check();
+    await event.locator('input[value="WhatsApp"]').check();
+    await event.getByRole('button', { name: es['offline.cases.saveEdit'] }).click();
+    await page.getByText(es['offline.cases.eventSaved']).waitFor();
     await page.getByRole('button', { name: es['offline.tab.queue'] }).click();
-    await expect.poll(() => page.getByTestId('queued-write').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('queued-write').count()).toBe(4);
 
     // Nothing typed is readable in IndexedDB.
     const raw = await dumpIndexedDb(page);
@@ -168,6 +191,7 @@ describe('offline capture', () => {
     for (const secret of [
       ...INTAKES.flatMap((i) => [i.givenNames, i.firstSurname, i.document, i.narrative]),
       'Ayalaprueba',
+      'Ramona Tutoraprueba',
       OFFLINE_PLACE,
       'Rosa Sintética',
       PIN,
@@ -192,6 +216,13 @@ describe('offline capture', () => {
       `/api/cases/${caseId}`,
     );
     expect(after.detectionPlace).toBe(OFFLINE_PLACE);
+    const events = (
+      await colleagueApi.request<{ events: Array<{ type: string; platforms: string[] }> }>(
+        'GET',
+        `/api/cases/${caseId}`,
+      )
+    ).events;
+    expect(events).toContainEqual(expect.objectContaining({ type: 'Exploitation', platforms: ['WhatsApp'] }));
     expect((await colleagueApi.request<{ total: number }>('GET', '/api/cases')).total).toBe(casesBefore + 2);
     for (const intake of INTAKES) {
       const found = await colleagueApi.request<{ items: unknown[] }>('POST', '/api/persons/search', {

@@ -11,18 +11,26 @@
 import { useSyncExternalStore } from 'react';
 import type { z } from 'zod';
 import type { SubmitIntakeRequest } from '../../shared/api-devices.js';
-import type { CaseView, InstrumentView, UpdateCaseRequest } from '../../shared/api-identification.js';
-import { registerDevice } from '../../shared/contracts/devices.js';
+import type {
+  AddEventRequest,
+  CaseView,
+  InstrumentView,
+  UpdateCaseRequest,
+} from '../../shared/api-identification.js';
+import { getDeviceKey, registerDevice } from '../../shared/contracts/devices.js';
 import { getScreeningInstrument } from '../../shared/contracts/screening.js';
 import { keptOnDevices } from '../../shared/sensitivity.js';
 import { ApiError, call, onDeviceRevoked, setDeviceId } from '../api.js';
 import { discard, enqueue, queued, resubmit, sync, type QueuedWrite } from './queue.js';
 import {
   createVault,
+  deviceCredentialOf,
   deviceIdOf,
   hasVault,
   NoVaultError,
+  unlockWithDeviceKey,
   unlockWithPin,
+  queuedCount,
   wipeAll,
   wipeUser,
   WrongPinError,
@@ -131,12 +139,47 @@ async function refresh() {
 /** Registers this device for the signed-in user and creates the vault under the chosen PIN. */
 export async function registerThisDevice(userId: string, name: string, pin: string): Promise<void> {
   const answer = await call(registerDevice, { body: { name } });
-  vault = await createVault(userId, answer.device.id, pin, answer.deviceKey);
+  vault = await createVault(userId, answer.device.id, pin, answer.deviceKey, { secret: answer.secret });
   localStorage.setItem(REMEMBERED, userId);
   setDeviceId(answer.device.id);
   set({ userId, status: 'open', attemptsLeft: null });
   await cacheCatalogues();
   await refresh();
+}
+
+/**
+ * Signed in and online: opens the vault without the PIN, with the device key the server releases
+ * to this user's session on this device (getDeviceKey, audited). Stays locked — the PIN opens it
+ * — when the store predates the kept secret or the server cannot be reached; a revoked or expired
+ * device (410) is wiped on the way.
+ */
+export async function unlockOnline(userId: string): Promise<boolean> {
+  await initOffline(userId);
+  if (state.status !== 'locked' || state.userId !== userId) return state.status === 'open';
+  const credential = await deviceCredentialOf(userId);
+  if (!credential) return false;
+  try {
+    const { deviceKey } = await call(getDeviceKey, {
+      params: { id: credential.deviceId },
+      body: { secret: credential.secret },
+    });
+    // Opened with the PIN meanwhile, or another user signed in: nothing more to do.
+    if (stillLockedFor(userId) === false) return false;
+    vault = await unlockWithDeviceKey(userId, deviceKey);
+    set({ status: 'open', attemptsLeft: null });
+    await refresh();
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
+const stillLockedFor = (userId: string) => state.status === 'locked' && state.userId === userId;
+
+/** Writes waiting on the device for a locked vault, counted without opening it. */
+export function pendingCount(userId: string): Promise<number> {
+  return queuedCount(userId);
 }
 
 /** Opens the vault with the PIN; the fifth wrong PIN in a row wipes it. */
@@ -223,6 +266,17 @@ export async function queueCaseEdit(caseId: string, body: z.input<typeof UpdateC
       ...(detectionDepartment !== undefined ? { detectionDepartment } : {}),
     });
   }
+  await refresh();
+}
+
+/**
+ * Queues a trafficking event on a kept case (with its ICT channel and platforms). An addition has
+ * no version to conflict with; the server refuses it (kept on the device, with its reason) when the
+ * case is no longer the user's to write.
+ */
+export async function queueCaseEvent(caseId: string, body: z.input<typeof AddEventRequest>): Promise<void> {
+  if (!vault) throw new Error('offline store locked');
+  await enqueue(vault, 'addTraffickingEvent', { params: { id: caseId }, body });
   await refresh();
 }
 

@@ -32,6 +32,12 @@ interface VaultRow {
   deviceIv: Bytes;
   deviceWrapped: ArrayBuffer;
   failedAttempts: number;
+  /**
+   * The device's secret from registerDevice (not personal data, useless without the user's
+   * signed-in session): with it the signed-in app asks the server for the device key and opens the
+   * store without the PIN. Absent in stores made before it was kept.
+   */
+  secret?: string;
 }
 
 interface SealedRow {
@@ -217,7 +223,7 @@ export async function createVault(
   deviceId: string,
   pin: string,
   deviceKey: string,
-  options: { iterations?: number } = {},
+  options: { iterations?: number; secret?: string } = {},
 ): Promise<Vault> {
   const iterations = options.iterations ?? PIN_ITERATIONS;
   const dataKey = await subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
@@ -242,6 +248,7 @@ export async function createVault(
     deviceIv,
     deviceWrapped,
     failedAttempts: 0,
+    ...(options.secret ? { secret: options.secret } : {}),
   };
   await database().vaults.put(row);
   return new Vault(userId, deviceId, await unwrap(row, 'pin', byPin));
@@ -271,6 +278,19 @@ export async function unlockWithDeviceKey(userId: string, deviceKey: string): Pr
   const row = await database().vaults.get(userId);
   if (!row) throw new NoVaultError(false);
   return new Vault(userId, row.deviceId, await unwrap(row, 'device', await deviceWrappingKey(deviceKey)));
+}
+
+/** What a signed-in session needs to ask for the device key (getDeviceKey), if the store keeps it. */
+export async function deviceCredentialOf(
+  userId: string,
+): Promise<{ deviceId: string; secret: string } | undefined> {
+  const row = await database().vaults.get(userId);
+  return row?.secret ? { deviceId: row.deviceId, secret: row.secret } : undefined;
+}
+
+/** How many writes wait in the user's queue, counted without opening the store (no content). */
+export async function queuedCount(userId: string): Promise<number> {
+  return database().sealed.where({ userId, kind: 'queue' }).count();
 }
 
 /** The registered device id of the user's store, readable without unlocking (it is not secret). */

@@ -76,6 +76,32 @@ export const offlineGn: Record<keyof typeof offlineEs, string> = {
   'offline.intake.platforms': 'Plataforma',
   'offline.intake.save': 'Eñongatu ñemiháme dispositivo-pe',
   'offline.intake.saved': 'Ingreso oñeñongatu dispositivo-pe. Oñemondóta oujey vove conexión.',
+  'offline.intake.decision': 'Desisión víctima rehegua',
+  'offline.intake.decisionNow':
+    'Ehai desisión ko’ág̃a (ndaupeichairamo, oñehaíta upe rire caso kuatiaroguépe)',
+  'offline.intake.exploitation': 'Explotación, control ha captación',
+  'offline.intake.exploitationNow': 'Ehai mba’e ohasáva tapicha',
+  'offline.intake.needs': 'Tekotevẽnguéra',
+  'offline.intake.needAdd': 'Embojoapy peteĩ tekotevẽ',
+  'offline.intake.needRemove': 'Emboguete ko tekotevẽ',
+  'offline.intake.consent': 'Consentimiento derivación rehegua',
+  'offline.intake.consentNow': 'Ehai consentimiento ko’ág̃a',
+  'offline.intake.minorNotice':
+    'Ary ojehaíva he’i ko tapicha ndohupytýi gueteri 18 ary: consentimiento ome’ẽ isy, itúva, tutor legal térã peteĩ mburuvicha, ndaha’éi ha’e añoite.',
+  'offline.intake.minorConsent':
+    'Ndohupytýi gueteri 18 ary: eiporavo isy, itúva, tutor legal térã mburuvicha.',
+  'offline.intake.correcting': 'Emyatyrõ ingreso oñemboykéva; oñemondo jeýta pe oñemboykéva rendaguépe.',
+  'offline.intake.saveCorrection': 'Eñongatu ñemyatyrõ',
+  'offline.queue.fix': 'Emyatyrõ',
+  'offline.queue.caseEvent': 'Jehu caso {reference}-pe',
+  'offline.queue.caseNote': 'Jehaipy caso {reference}-pe',
+  'offline.cases.addEvent': 'Embojoapy trata jehu',
+  'offline.cases.eventSaved': 'Jehu oñeñongatu dispositivo-pe; oñemondóta oujey vove conexión.',
+  'offline.banner.locked':
+    'Ko dispositivo oñongatu nde rembiapo conexión’ỹre, emboty. Eipe’a nde PIN reheve «Tembiapo conexión’ỹre»-pe reikotevẽ vove.',
+  'offline.banner.open': 'Eipe’a tembiapo conexión’ỹre',
+  'offline.banner.pending':
+    '{count, plural, one {# registro oñemondo’ỹva ko dispositivo-pe.} other {# registro oñemondo’ỹva ko dispositivo-pe.}}',
   'offline.cases.empty': "Nereñongatúi caso emba'apo hag̃ua conexión'ỹre. Eñongatu caso kuatiarogue guive.",
   'offline.cases.keep': "Eñongatu tembiapo conexión'ỹre g̃uarã",
   'offline.cases.kept': "Caso oñeñongatu ko dispositivo-pe (relato, tesãi ha léi mba'ekuaarã'ỹre).",

@@ -14,7 +14,7 @@ import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 
-const DecisionFields = DecideStatusRequest.pick({
+const DecisionSchema = DecideStatusRequest.pick({
   personId: true,
   status: true,
   decidedOn: true,
@@ -35,10 +35,10 @@ export function DecisionDialog({ caseId, persons, current, onClose, onSaved }: P
   const { t } = useI18n();
   const only = persons.length === 1 ? persons[0] : undefined;
   const form = useApiForm(decideTraffickingStatus, {
-    schema: DecisionFields,
+    schema: DecisionSchema,
     defaultValues: { personId: only?.personId ?? '', status: '', decidedOn: paraguayToday(), reason: '' },
     hints: { personId: 'error.choose', status: 'error.choose' },
-    toInput: (values: z.output<typeof DecisionFields>) => ({
+    toInput: (values: z.output<typeof DecisionSchema>) => ({
       params: { id: caseId },
       body: { ...values, reviewsDecisionId: current.get(values.personId) ?? null },
     }),
@@ -65,24 +65,7 @@ export function DecisionDialog({ caseId, persons, current, onClose, onSaved }: P
         </FormSelect>
       )}
       {revising && <p className="notice notice--info">{t('decision.revises')}</p>}
-      <FormSelect label={t('intake.decision.status')} name="status" required>
-        <option value="">—</option>
-        <ValueOptions list="TRAFFICKING_STATUSES" />
-      </FormSelect>
-      <FormText
-        label={t('intake.decision.decidedOn')}
-        type="date"
-        name="decidedOn"
-        max={paraguayToday()}
-        required
-      />
-      <FormTextArea
-        label={t('intake.decision.reason')}
-        hint={t('intake.decision.reasonHint')}
-        name="reason"
-        rows={4}
-        required
-      />
+      <DecisionFields />
     </FormDialog>
   );
 }
@@ -108,5 +91,32 @@ export function PersonDecisionDialog(props: {
       onClose={props.onClose}
       onSaved={props.onSaved}
     />
+  );
+}
+
+/** The decision's status, date and reason, bound to the surrounding form under `prefix`. */
+export function DecisionFields({ prefix = '' }: { prefix?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <FormSelect label={t('intake.decision.status')} name={`${prefix}status`} required>
+        <option value="">—</option>
+        <ValueOptions list="TRAFFICKING_STATUSES" />
+      </FormSelect>
+      <FormText
+        label={t('intake.decision.decidedOn')}
+        type="date"
+        name={`${prefix}decidedOn`}
+        max={paraguayToday()}
+        required
+      />
+      <FormTextArea
+        label={t('intake.decision.reason')}
+        hint={t('intake.decision.reasonHint')}
+        name={`${prefix}reason`}
+        rows={4}
+        required
+      />
+    </>
   );
 }

@@ -1,4 +1,6 @@
 /** Adds a trafficking event: its type, place, dates, the person, and whether it happened online. */
+import type { ReactNode } from 'react';
+import { useFormContext } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AddEventRequest, CaseView } from '../../../shared/api-identification.js';
 import { addTraffickingEvent } from '../../../shared/contracts/cases.js';
@@ -25,20 +27,11 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const form = useApiForm(addTraffickingEvent, {
     defaultValues: { type: '', personId: null, country: 'PY', online: false, platforms: [] },
-    // The department only in Paraguay; the platforms only online.
-    prepare: (values: Values): Values => ({
-      ...values,
-      country: String(values.country ?? '')
-        .trim()
-        .toUpperCase(),
-      department: isPy(values.country) ? (values.department ?? null) : null,
-      platforms: values.online ? values.platforms : [],
-    }),
-    hints: { country: 'cases.event.countryFormat' },
+    prepare: eventBody,
+    hints: EVENT_HINTS,
     toInput: (body) => ({ params: { id: view.id }, body }),
     onSuccess: () => onSaved(t('cases.event.saved')),
   });
-  const [country, online] = form.watch(['country', 'online']);
   return (
     <FormDialog
       title={t('cases.event.dialogTitle')}
@@ -47,13 +40,45 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
       onClose={onClose}
       testId="event-form"
     >
+      <EventFields
+        persons={
+          <FormSelect label={t('cases.event.person')} name="personId" blank="null">
+            <PersonOptions view={view} empty={t('cases.event.wholeCase')} />
+          </FormSelect>
+        }
+      />
+    </FormDialog>
+  );
+}
+
+/** The event's request from its fields: the department only in Paraguay, the platforms only online. */
+export function eventBody(values: Values): Values {
+  return {
+    ...values,
+    country: String(values.country ?? '')
+      .trim()
+      .toUpperCase(),
+    department: isPy(values.country) ? (values.department ?? null) : null,
+    platforms: values.online ? values.platforms : [],
+  };
+}
+export const EVENT_HINTS = { country: 'cases.event.countryFormat' } as const;
+
+/**
+ * The event fields, bound to the surrounding form (the case page's dialog, the offline work on a
+ * kept case): type, the person (when the caller offers them), where, when, and the ICT platforms.
+ */
+export function EventFields({ persons }: { persons?: ReactNode }) {
+  const { t } = useI18n();
+  const { watch } = useFormContext();
+  const [country, online] = watch(['country', 'online']) as [unknown, boolean];
+  return (
+    <>
       <FormSelect label={t('cases.event.type')} name="type" required>
         <option value="">{t('cases.choose')}</option>
         <ValueOptions list="EVENT_TYPES" />
       </FormSelect>
-      <FormSelect label={t('cases.event.person')} name="personId" blank="null">
-        <PersonOptions view={view} empty={t('cases.event.wholeCase')} />
-      </FormSelect>
+      {persons}
       <FormText
         label={t('cases.event.country')}
         hint={t('cases.event.countryHint')}
@@ -78,6 +103,6 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
       </div>
       <FormCheckbox label={t('cases.event.onlineQuestion')} name="online" />
       {online && <ValueChoices legend={t('cases.event.platforms')} name="platforms" list="PLATFORMS" />}
-    </FormDialog>
+    </>
   );
 }

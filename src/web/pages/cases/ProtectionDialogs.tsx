@@ -3,11 +3,8 @@
  * exception), refer a need to one of its matching providers. Each is checked with the shared
  * schema before sending; the server checks again and explains what to fix.
  */
-import type { z } from 'zod';
 import type { CaseView } from '../../../shared/api-identification.js';
-import type { RecordConsentRequest } from '../../../shared/api-protection.js';
 import {
-  CONSENT_AUTHORITIES,
   CONSENT_GIVERS,
   CONSENT_METHODS,
   DEFAULT_SHARED_FIELDS,
@@ -15,18 +12,12 @@ import {
 } from '../../../shared/catalogues.js';
 import { createReferral, recordConsent, recordNeed } from '../../../shared/contracts/referrals.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import {
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-  FormTextArea,
-} from '../../components/FormFields.js';
-import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
+import { FormChoices, FormSelect, FormTextArea } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { localIsoDate } from '../referrals/inbox.js';
 import type { Need } from './types.js';
+import { ConsentFields, consentBody, NeedFields } from './ProtectionFields.js';
 import { distinctPersons, PersonOptions } from './people.js';
 
 interface Saved {
@@ -61,24 +52,10 @@ export function NeedDialog({ view, onClose, onSaved }: { view: CaseView } & Save
       onClose={onClose}
     >
       <PersonSelect view={view} />
-      <FormSelect label={t('protection.need.service')} name="serviceType" required>
-        <option value="">{t('cases.choose')}</option>
-        <ValueOptions list="SERVICE_TYPES" />
-      </FormSelect>
-      <FormSelect label={t('protection.need.urgency')} name="urgency">
-        <ValueOptions list="URGENCIES" />
-      </FormSelect>
-      <FormDepartment
-        label={t('protection.need.department')}
-        hint={t('protection.need.departmentHint')}
-        name="department"
-      />
-      <FormTextArea label={t('protection.need.notes')} name="notes" rows={2} maxLength={2000} blank="null" />
+      <NeedFields />
     </FormDialog>
   );
 }
-
-type ConsentValues = z.input<typeof RecordConsentRequest>;
 
 export function ConsentDialog(props: { view: CaseView; allowException: boolean } & Saved) {
   const { t } = useI18n();
@@ -93,32 +70,10 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
       givenBy: CONSENT_GIVERS[0],
       reason: '',
     },
-    // A consent says how and by whom it was given (a child's representative named, or the
-    // authority); an exception says why instead. The child's view goes beside either.
-    prepare: ({
-      method,
-      givenBy,
-      reason,
-      representativeName,
-      representativeRelationship,
-      authority,
-      ...values
-    }: ConsentValues) => {
-      if (values.kind === 'best_interest_exception') return { ...values, reason };
-      const representative = givenBy === 'Parent' || givenBy === 'LegalGuardian';
-      return {
-        ...values,
-        method,
-        givenBy,
-        ...(representative && { representativeName, representativeRelationship }),
-        ...(givenBy === 'Authority' && { authority }),
-      };
-    },
+    prepare: consentBody,
     toInput: (body) => ({ params: { id: props.view.id }, body }),
     onSuccess: (consent) => props.onSaved(t('protection.consent.saved'), consent.id),
   });
-  const exception = form.watch('kind') === 'best_interest_exception';
-  const givenBy = form.watch('givenBy');
   return (
     <FormDialog
       title={t('protection.recordConsent')}
@@ -127,82 +82,7 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
       onClose={props.onClose}
     >
       <PersonSelect view={props.view} />
-      {props.allowException && (
-        <FormSelect label={t('protection.consent.kind')} name="kind">
-          <option value="consent">{t('protection.kind.consent')}</option>
-          <option value="best_interest_exception">{t('protection.kind.best_interest_exception')}</option>
-        </FormSelect>
-      )}
-      <ValueChoices legend={t('protection.consent.services')} name="services" list="SERVICE_TYPES" />
-      <FormChoices
-        legend={t('protection.consent.sharedFields')}
-        name="sharedFields"
-        options={SHAREABLE_FIELDS}
-        label={(value) => t(`referrals.person.${value}`)}
-      />
-      <FormText label={t('protection.consent.givenOn')} name="givenOn" type="date" required />
-      {exception ? (
-        <FormTextArea
-          label={t('protection.consent.reason')}
-          hint={t('protection.consent.reasonHint')}
-          name="reason"
-          rows={3}
-          maxLength={2000}
-          required
-        />
-      ) : (
-        <>
-          <FormSelect label={t('protection.consent.method')} name="method">
-            <ValueOptions list="CONSENT_METHODS" />
-          </FormSelect>
-          <FormSelect
-            label={t('protection.consent.givenBy')}
-            hint={t('minorConsent.givenByHint')}
-            name="givenBy"
-          >
-            <ValueOptions list="CONSENT_GIVERS" />
-          </FormSelect>
-          {(givenBy === 'Parent' || givenBy === 'LegalGuardian') && (
-            <>
-              <FormText
-                label={t('minorConsent.representativeName')}
-                name="representativeName"
-                blank="undefined"
-                autoComplete="off"
-                required
-              />
-              <FormText
-                label={t('minorConsent.relationship')}
-                hint={t('minorConsent.relationshipHint')}
-                name="representativeRelationship"
-                blank="undefined"
-                autoComplete="off"
-                required
-              />
-            </>
-          )}
-          {givenBy === 'Authority' && (
-            <FormSelect label={t('minorConsent.authority')} name="authority" required>
-              <option value="">—</option>
-              {CONSENT_AUTHORITIES.map((authority) => (
-                <option key={authority} value={authority}>
-                  {t(`minorConsent.authority.${authority}`)}
-                </option>
-              ))}
-            </FormSelect>
-          )}
-        </>
-      )}
-      {(exception || givenBy !== 'Person') && (
-        <FormTextArea
-          label={t('minorConsent.childView')}
-          hint={t('minorConsent.childViewHint')}
-          name="childView"
-          rows={2}
-          maxLength={2000}
-          blank="undefined"
-        />
-      )}
+      <ConsentFields allowException={props.allowException} />
     </FormDialog>
   );
 }

@@ -4,17 +4,21 @@
  * server can tell a conflict from a merge.
  */
 import { useState } from 'react';
+import { AddEventRequest } from '../../../shared/api-identification.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
+import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
+import { FormActions } from '../../components/FormActions.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { forgetCase, queueCaseEdit, useOffline, type KeptCase } from '../../offline/store.js';
+import { forgetCase, queueCaseEdit, queueCaseEvent, useOffline, type KeptCase } from '../../offline/store.js';
+import { EVENT_HINTS, eventBody, EventFields } from '../cases/EventDialog.js';
 import { useValueLabel } from '../cases/labels.js';
 
 export function KeptCases() {
   const { t } = useI18n();
   const { cases } = useOffline();
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; what: 'edit' | 'event' } | null>(null);
   if (cases.length === 0) return <p>{t('offline.cases.empty')}</p>;
   return (
     <ul className="offline-cases" data-testid="kept-cases">
@@ -22,8 +26,8 @@ export function KeptCases() {
         <li key={kept.id}>
           <KeptCaseItem
             kept={kept}
-            editing={editing === kept.id}
-            onEdit={() => setEditing(kept.id)}
+            editing={editing?.id === kept.id ? editing.what : null}
+            onEdit={(what) => setEditing({ id: kept.id, what })}
             onDone={() => setEditing(null)}
           />
         </li>
@@ -39,8 +43,8 @@ function KeptCaseItem({
   onDone,
 }: {
   kept: KeptCase;
-  editing: boolean;
-  onEdit(): void;
+  editing: 'edit' | 'event' | null;
+  onEdit(what: 'edit' | 'event'): void;
   onDone(): void;
 }) {
   const { t } = useI18n();
@@ -78,7 +82,16 @@ function KeptCaseItem({
           {notice}
         </p>
       )}
-      {editing ? (
+      {editing === 'event' ? (
+        <KeptCaseEvent
+          caseId={kept.id}
+          onSaved={() => {
+            setNotice(t('offline.cases.eventSaved'));
+            onDone();
+          }}
+          onCancel={onDone}
+        />
+      ) : editing === 'edit' ? (
         <form className="form offline-form" onSubmit={(e) => void onSubmit(e)} data-testid="kept-case-edit">
           <SelectField label={t('cases.field.status')} name="status" defaultValue={kept.status}>
             <ValueOptions list="CASE_STATUSES" />
@@ -106,8 +119,11 @@ function KeptCaseItem({
         </form>
       ) : (
         <div className="form-actions">
-          <button className="btn" type="button" onClick={onEdit}>
+          <button className="btn" type="button" onClick={() => onEdit('edit')}>
             {t('offline.cases.edit')}
+          </button>
+          <button className="btn" type="button" onClick={() => onEdit('event')}>
+            {t('offline.cases.addEvent')}
           </button>
           <button className="btn btn--small" type="button" onClick={() => void forgetCase(kept.id)}>
             {t('offline.cases.forget')}
@@ -115,5 +131,31 @@ function KeptCaseItem({
         </div>
       )}
     </article>
+  );
+}
+
+/** A trafficking event on a kept case, with the case page's fields, queued on the device. */
+function KeptCaseEvent({ caseId, onSaved, onCancel }: { caseId: string; onSaved(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const form = useZodForm(AddEventRequest, {
+    defaultValues: { type: '', personId: null, country: 'PY', online: false, platforms: [] },
+    prepare: eventBody,
+    hints: EVENT_HINTS,
+  });
+  const alert = useFormAlert(form);
+  const onSubmit = form.handleSubmit(async () => {
+    await queueCaseEvent(caseId, eventBody(form.getValues()));
+    onSaved();
+  });
+  return (
+    <Form form={form} onSubmit={onSubmit} className="form offline-form" testId="kept-case-event">
+      <EventFields />
+      <FormActions
+        alert={alert}
+        pending={form.formState.isSubmitting}
+        submitLabel={t('offline.cases.saveEdit')}
+        onCancel={onCancel}
+      />
+    </Form>
   );
 }

@@ -1,200 +1,289 @@
 /**
- * An intake with no network: the person, the case, the screening (from the instrument kept on the
- * device) and a trafficking event with its ICT platforms, checked against the same schema as the
- * server's (submitIntake) and saved, encrypted, in the device's queue. Nothing goes to the address
- * or to browser storage in clear.
+ * An intake with no network, whole: the person, the case, the screening (from the instrument kept
+ * on the device, the child rule applied), the trafficking-status decision, a trafficking event with
+ * its ICT platforms, the exploitation, the needs and the consent (a child's given by a parent,
+ * guardian or authority). The fields are the case page's and the wizard's own (bound by name under
+ * the request's paths), checked against the same schema as the server's (submitIntake) — the
+ * minors' consent rule included — and saved, encrypted, in the device's queue. A refused intake
+ * comes back here to be corrected. Nothing goes to the address or to browser storage in clear.
  */
-import { useState } from 'react';
-import { z } from 'zod';
+import { useRef, useState } from 'react';
+import { get, useFieldArray, type FieldErrors } from 'react-hook-form';
+import type { z } from 'zod';
 import { SubmitIntakeRequest } from '../../../shared/api-devices.js';
-import { PLATFORMS } from '../../../shared/catalogues.js';
+import { DEFAULT_SHARED_FIELDS, PLATFORMS } from '../../../shared/catalogues.js';
 import { paraguayToday } from '../../../shared/dates.js';
+import { isMinor, typedAge } from '../../../shared/minor-consent.js';
 import type { Answer } from '../../../shared/screening-rules.js';
-import { DepartmentSelect } from '../../components/DepartmentSelect.js';
-import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { Form, useZodForm } from '../../components/Form.js';
+import {
+  FormCheckbox,
+  FormChoices,
+  FormDepartment,
+  FormSelect,
+  FormText,
+  FormTextArea,
+} from '../../components/FormFields.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
-import { issueMessage } from '../../forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { queueIntake, useOffline } from '../../offline/store.js';
+import { queueIntake, resubmitWrite, useOffline } from '../../offline/store.js';
+import { DecisionFields } from '../cases/DecisionDialog.js';
+import { ExploitationFields } from '../cases/ExploitationDialog.js';
+import { consentBody, ConsentFields, NeedFields } from '../cases/ProtectionFields.js';
 import { ScreeningSection } from '../intake/ScreeningSection.js';
 
-const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
-const orNull = (value: string) => (value === '' ? null : value);
+export type IntakeBody = z.input<typeof SubmitIntakeRequest>;
+type Values = Record<string, unknown> & {
+  screening?: { factsDate?: string };
+  events?: Array<{ type?: string; online?: boolean; platforms?: string[] }>;
+  decision?: Record<string, unknown>;
+  exploitation?: Record<string, unknown>;
+  consent?: Parameters<typeof consentBody>[0];
+};
+type Part = 'decision' | 'exploitation' | 'consent';
 
-/** The request body from the form's fields (validated by the caller). */
-function bodyOf(data: FormData, answers: Record<string, Answer>, instrumentVersion: number | null) {
-  const documentType = orNull(text(data, 'documentType'));
-  const eventType = text(data, 'eventType');
-  const online = data.get('online') === 'on';
+function defaults(today: string, body?: IntakeBody): Record<string, unknown> {
   return {
-    person: {
-      givenNames: text(data, 'givenNames'),
-      firstSurname: orNull(text(data, 'firstSurname')),
-      secondSurname: orNull(text(data, 'secondSurname')),
-      sex: text(data, 'sex') || 'Unknown',
-      dateOfBirth: orNull(text(data, 'dateOfBirth')),
-      documentType,
-      documentNumber: documentType ? orNull(text(data, 'documentNumber')) : null,
+    person: body?.person ?? { givenNames: '', sex: 'Unknown', documentType: null },
+    case: body?.case ?? { detectionMethod: '', detectedOn: today },
+    screening: { factsDate: body?.screening?.factsDate ?? today },
+    events: [body?.events?.[0] ?? { type: '', online: false, platforms: [] }],
+    decision: body?.decision ?? { status: '', decidedOn: today, reason: '' },
+    exploitation: body?.exploitation ?? {
+      exploitationTypes: [],
+      labourIndustries: [],
+      sexualExploitationTypes: [],
+      controlMethods: [],
+      recruitmentMethods: [],
+      recruiterRelation: null,
+      vulnerabilities: [],
     },
-    case: {
-      detectionMethod: text(data, 'detectionMethod') || undefined,
-      detectedOn: text(data, 'detectedOn'),
-      detectionDepartment: orNull(text(data, 'detectionDepartment')),
-      narrative: orNull(text(data, 'narrative')),
+    needs: body?.needs ?? [],
+    consent: body?.consent ?? {
+      kind: 'consent',
+      services: [],
+      sharedFields: [...DEFAULT_SHARED_FIELDS],
+      givenOn: today,
+      method: 'Verbal',
+      givenBy: 'Person',
     },
-    screening:
-      instrumentVersion !== null && Object.keys(answers).length > 0
-        ? { instrumentVersion, factsDate: text(data, 'factsDate'), answers }
-        : null,
-    events: eventType
-      ? [
-          {
-            type: eventType,
-            country: 'PY',
-            online,
-            platforms: online ? data.getAll('platforms').map(String) : [],
-          },
-        ]
-      : [],
   };
 }
 
-export function OfflineIntake() {
+/** The request from the form's values: the parts left out are null, an unchosen event is none. */
+function requestOf(
+  values: Values,
+  parts: Record<Part, boolean>,
+  answers: Record<string, Answer>,
+  instrumentVersion: number | null,
+  keep: Pick<IntakeBody, 'personId'>,
+): IntakeBody {
+  const person = values.person as NonNullable<IntakeBody['person']>;
+  const event = values.events?.[0];
+  return {
+    ...(keep.personId
+      ? { person: null, personId: keep.personId }
+      : {
+          person: {
+            ...person,
+            documentNumber: person.documentType ? (person.documentNumber ?? null) : null,
+          },
+        }),
+    case: values.case as IntakeBody['case'],
+    screening:
+      instrumentVersion !== null && Object.keys(answers).length > 0
+        ? { instrumentVersion, factsDate: values.screening?.factsDate ?? '', answers }
+        : null,
+    events: event?.type
+      ? [{ ...event, platforms: event.online ? (event.platforms ?? []) : [] } as never]
+      : [],
+    decision: parts.decision ? (values.decision as IntakeBody['decision']) : null,
+    exploitation: parts.exploitation ? (values.exploitation as IntakeBody['exploitation']) : null,
+    needs: values.needs as IntakeBody['needs'],
+    consent: parts.consent && values.consent ? (consentBody(values.consent) as IntakeBody['consent']) : null,
+  };
+}
+
+interface Props {
+  /** A refused intake to correct: it goes back to the queue in place of the refused one. */
+  correcting?: { key: string; body: IntakeBody } | undefined;
+  onDone?: () => void;
+}
+
+export function OfflineIntake({ correcting, onDone }: Props) {
+  const [round, setRound] = useState(0);
+  const [saved, setSaved] = useState(false);
+  return (
+    <IntakeForm
+      key={`${round}/${correcting?.key ?? ''}`}
+      correcting={correcting}
+      saved={saved}
+      onSaved={() => {
+        setSaved(true);
+        setRound((n) => n + 1);
+        onDone?.();
+      }}
+    />
+  );
+}
+
+function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; onSaved(): void }) {
   const { t, locale } = useI18n();
   const { instrument } = useOffline();
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const [round, setRound] = useState(0);
   const today = paraguayToday(new Date());
+  const body = correcting?.body;
+  const [answers, setAnswers] = useState<Record<string, Answer>>(body?.screening?.answers ?? {});
+  const [parts, setParts] = useState<Record<Part, boolean>>({
+    decision: Boolean(body?.decision),
+    exploitation: Boolean(body?.exploitation),
+    consent: Boolean(body?.consent),
+  });
+  const current = useRef({ parts, answers });
+  current.current = { parts, answers };
+  const keep = { personId: body?.personId ?? null };
+  const prepare = (values: unknown) =>
+    requestOf(
+      values as Values,
+      current.current.parts,
+      current.current.answers,
+      instrument?.version ?? null,
+      keep,
+    );
+  const form = useZodForm(SubmitIntakeRequest, {
+    defaultValues: defaults(today, body) as never,
+    prepare,
+    shownOn: { personId: 'person.givenNames' },
+  });
+  const needs = useFieldArray({ control: form.control, name: 'needs' as never });
+  const [dateOfBirth, estimatedAge, online] = form.watch([
+    'person.dateOfBirth',
+    'person.estimatedAge',
+    'events.0.online',
+  ] as never[]) as unknown as [string | null, number | null, boolean];
+  const child = isMinor(typedAge({ dateOfBirth, estimatedAge }, today));
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = bodyOf(new FormData(event.currentTarget), answers, instrument?.version ?? null);
-    const parsed = SubmitIntakeRequest.safeParse(body, {
-      error: (issue) => ({ message: issueMessage(issue, t, undefined) }),
-    });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path.at(-1))] ??= issue.message;
-      setErrors(next);
-      setSaved(false);
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    await queueIntake(body as z.input<typeof SubmitIntakeRequest>);
-    setErrors({});
-    setAnswers({});
-    setSaved(true);
-    setRound((n) => n + 1);
-  }
+  const onInvalid = (errors: FieldErrors) => {
+    // The minors' rule (a refinement of the whole request) says it in the user's words.
+    if ((get(errors, 'consent.givenBy') as { type?: string } | undefined)?.type === 'custom')
+      form.setError('consent.givenBy' as never, {
+        type: 'custom',
+        message: t('offline.intake.minorConsent'),
+      });
+  };
+  const onSubmit = form.handleSubmit(async () => {
+    const request = prepare(form.getValues());
+    if (correcting) await resubmitWrite(correcting.key, { body: request });
+    else await queueIntake(request);
+    onSaved();
+  }, onInvalid);
+
+  const toggle = (part: Part, label: string) => (
+    <label className="checkbox checkbox--single">
+      <input
+        type="checkbox"
+        checked={parts[part]}
+        onChange={(event) => setParts((now) => ({ ...now, [part]: event.target.checked }))}
+      />
+      <span>{label}</span>
+    </label>
+  );
 
   return (
-    <form
-      key={round}
-      className="form offline-form"
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      data-testid="offline-intake"
-    >
+    <Form form={form} onSubmit={onSubmit} className="form offline-form" testId="offline-intake">
       {saved && (
         <p className="notice notice--success" role="status">
           {t('offline.intake.saved')}
         </p>
       )}
-      <fieldset className="intake-fields">
-        <legend>{t('offline.intake.person')}</legend>
-        <TextField
-          label={t('intake.person.givenNames')}
-          name="givenNames"
-          required
-          autoComplete="off"
-          error={errors.givenNames}
-        />
-        <TextField
-          label={t('intake.person.firstSurname')}
-          name="firstSurname"
-          autoComplete="off"
-          error={errors.firstSurname}
-        />
-        <TextField
-          label={t('intake.person.secondSurname')}
-          name="secondSurname"
-          autoComplete="off"
-          error={errors.secondSurname}
-        />
-        <SelectField label={t('intake.person.sex')} name="sex" defaultValue="Unknown">
-          <ValueOptions list="SEXES" />
-        </SelectField>
-        <TextField
-          label={t('intake.person.dateOfBirth')}
-          name="dateOfBirth"
-          type="date"
-          error={errors.dateOfBirth}
-        />
-        <SelectField label={t('intake.person.documentType')} name="documentType" defaultValue="">
-          <option value="">—</option>
-          <ValueOptions list="DOCUMENT_TYPES" />
-        </SelectField>
-        <TextField
-          label={t('intake.person.documentNumber')}
-          name="documentNumber"
-          autoComplete="off"
-          error={errors.documentNumber}
-        />
-      </fieldset>
+      {correcting && (
+        <p className="notice notice--info" role="status">
+          {t('offline.intake.correcting')}
+        </p>
+      )}
+      {!keep.personId && (
+        <fieldset className="intake-fields">
+          <legend>{t('offline.intake.person')}</legend>
+          <FormText
+            label={t('intake.person.givenNames')}
+            name="person.givenNames"
+            required
+            autoComplete="off"
+          />
+          <FormText
+            label={t('intake.person.firstSurname')}
+            name="person.firstSurname"
+            blank="null"
+            autoComplete="off"
+          />
+          <FormText
+            label={t('intake.person.secondSurname')}
+            name="person.secondSurname"
+            blank="null"
+            autoComplete="off"
+          />
+          <FormSelect label={t('intake.person.sex')} name="person.sex">
+            <ValueOptions list="SEXES" />
+          </FormSelect>
+          <FormText
+            label={t('intake.person.dateOfBirth')}
+            name="person.dateOfBirth"
+            type="date"
+            blank="null"
+          />
+          <FormText
+            label={t('intake.person.estimatedAge')}
+            name="person.estimatedAge"
+            type="number"
+            min={0}
+            max={120}
+            blank="null"
+          />
+          <FormSelect label={t('intake.person.documentType')} name="person.documentType" blank="null">
+            <option value="">—</option>
+            <ValueOptions list="DOCUMENT_TYPES" />
+          </FormSelect>
+          <FormText
+            label={t('intake.person.documentNumber')}
+            name="person.documentNumber"
+            blank="null"
+            autoComplete="off"
+          />
+        </fieldset>
+      )}
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.case')}</legend>
-        <SelectField
-          label={t('intake.case.detectionMethod')}
-          name="detectionMethod"
-          defaultValue=""
-          required
-          error={errors.detectionMethod}
-        >
+        <FormSelect label={t('intake.case.detectionMethod')} name="case.detectionMethod" required>
           <option value="" disabled>
             —
           </option>
           <ValueOptions list="DETECTION_METHODS" />
-        </SelectField>
-        <TextField
-          label={t('intake.case.detectedOn')}
-          name="detectedOn"
-          type="date"
-          defaultValue={today}
-          required
-          error={errors.detectedOn}
-        />
-        <DepartmentSelect
+        </FormSelect>
+        <FormText label={t('intake.case.detectedOn')} name="case.detectedOn" type="date" required />
+        <FormDepartment
           label={t('intake.case.detectionDepartment')}
-          name="detectionDepartment"
+          name="case.detectionDepartment"
+          blank="null"
           emptyLabel={t('intake.notKnown')}
         />
-        <TextAreaField
+        <FormTextArea
           label={t('intake.case.narrative')}
-          name="narrative"
+          name="case.narrative"
+          blank="null"
           autoComplete="off"
-          error={errors.narrative}
         />
       </fieldset>
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.screening')}</legend>
         {instrument ? (
           <>
-            <TextField
-              label={t('offline.intake.factsDate')}
-              name="factsDate"
-              type="date"
-              defaultValue={today}
-              error={errors.factsDate}
-            />
+            <FormText label={t('offline.intake.factsDate')} name="screening.factsDate" type="date" />
             {instrument.definition.sections.map((section) => (
               <ScreeningSection
                 key={section.id}
                 section={section}
                 answers={answers}
-                onAnswer={(id, answer) => setAnswers((current) => ({ ...current, [id]: answer }))}
+                onAnswer={(id, answer) => setAnswers((now) => ({ ...now, [id]: answer }))}
               />
             ))}
           </>
@@ -203,29 +292,66 @@ export function OfflineIntake() {
         )}
       </fieldset>
       <fieldset className="intake-fields">
+        <legend>{t('offline.intake.decision')}</legend>
+        {toggle('decision', t('offline.intake.decisionNow'))}
+        {parts.decision && <DecisionFields prefix="decision." />}
+      </fieldset>
+      <fieldset className="intake-fields">
         <legend>{t('offline.intake.event')}</legend>
-        <SelectField label={t('offline.intake.eventType')} name="eventType" defaultValue="">
+        <FormSelect label={t('offline.intake.eventType')} name="events.0.type" blank="undefined">
           <option value="">—</option>
           <ValueOptions list="EVENT_TYPES" />
-        </SelectField>
-        <label className="checkbox checkbox--single">
-          <input type="checkbox" name="online" />
-          <span>{t('offline.intake.online')}</span>
-        </label>
-        <fieldset className="checkbox-group">
-          <legend>{t('offline.intake.platforms')}</legend>
-          {PLATFORMS.map((platform) => (
-            <label key={platform} className="checkbox">
-              <input type="checkbox" name="platforms" value={platform} />
-              <span>{valueLabel(locale, 'PLATFORMS', platform)}</span>
-            </label>
-          ))}
-          {errors.platforms && <p className="field-error">{errors.platforms}</p>}
-        </fieldset>
+        </FormSelect>
+        <FormCheckbox name="events.0.online" label={t('offline.intake.online')} />
+        {online && (
+          <FormChoices
+            legend={t('offline.intake.platforms')}
+            name="events.0.platforms"
+            options={PLATFORMS}
+            label={(platform) => valueLabel(locale, 'PLATFORMS', platform)}
+          />
+        )}
+      </fieldset>
+      <fieldset className="intake-fields">
+        <legend>{t('offline.intake.exploitation')}</legend>
+        {toggle('exploitation', t('offline.intake.exploitationNow'))}
+        {parts.exploitation && <ExploitationFields prefix="exploitation." />}
+      </fieldset>
+      <fieldset className="intake-fields" data-testid="offline-needs">
+        <legend>{t('offline.intake.needs')}</legend>
+        {needs.fields.map((field, index) => (
+          <div key={field.id} className="offline-need">
+            <NeedFields prefix={`needs.${index}.`} />
+            <button type="button" className="btn btn--small" onClick={() => needs.remove(index)}>
+              {t('offline.intake.needRemove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          onClick={() => needs.append({ serviceType: '', urgency: 'Normal', notes: null } as never)}
+        >
+          {t('offline.intake.needAdd')}
+        </button>
+      </fieldset>
+      <fieldset className="intake-fields" data-testid="offline-consent">
+        <legend>{t('offline.intake.consent')}</legend>
+        {toggle('consent', t('offline.intake.consentNow'))}
+        {parts.consent && (
+          <>
+            {child && (
+              <p className="notice notice--warning" role="status">
+                {t('offline.intake.minorNotice')}
+              </p>
+            )}
+            <ConsentFields prefix="consent." allowException={false} />
+          </>
+        )}
       </fieldset>
       <button className="btn btn--primary" type="submit">
-        {t('offline.intake.save')}
+        {correcting ? t('offline.intake.saveCorrection') : t('offline.intake.save')}
       </button>
-    </form>
+    </Form>
   );
 }

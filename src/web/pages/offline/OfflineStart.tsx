@@ -1,16 +1,15 @@
 /**
  * Offline pieces of the app frame: the workspace shown when the app starts with no network on a
- * device that holds a user's vault, the PIN prompt offered at start in the signed-in app, and the
- * case page's "keep for offline work" button.
+ * device that holds a user's vault, the vault opened without the PIN at start in the signed-in app,
+ * and the case page's "keep for offline work" button.
  */
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
 import { Brand } from '../../components/Brand.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { initOffline, keepCase, rememberedUser, useOffline } from '../../offline/store.js';
+import { keepCase, pendingCount, rememberedUser, unlockOnline, useOffline } from '../../offline/store.js';
 import { useSession } from '../../session.js';
-import { UnlockPrompt } from './DeviceSetup.js';
 import '../../styles/offline.css';
 import { OfflineWorkspace } from './OfflineWorkspace.js';
 
@@ -36,20 +35,32 @@ export function OfflineStart({ userId, onReconnect }: { userId: string; onReconn
   );
 }
 
-/** At start in the signed-in app: a registered device asks for its PIN (and sends its id from now on). */
+/**
+ * At start in the signed-in app: the device's vault opens without the PIN (the server releases
+ * the device key to this user's session on this device), so ordinary online work is never held
+ * up by a PIN. Only a vault that cannot open so (made before the device kept its secret, or the
+ * server unreachable) and holds unsent writes is mentioned, with a link to open it with the PIN.
+ */
 export function OfflineUnlockBanner() {
   const { t } = useI18n();
   const { session } = useSession();
   const { status } = useOffline();
+  const [pending, setPending] = useState(0);
   const [later, setLater] = useState(false);
   const userId = session?.user.id;
   useEffect(() => {
-    if (userId) void initOffline(userId);
+    if (!userId) return;
+    void unlockOnline(userId).then(async (open) => setPending(open ? 0 : await pendingCount(userId)));
   }, [userId]);
-  if (status !== 'locked' || later) return null;
+  if (status !== 'locked' || later || pending === 0) return null;
   return (
     <aside className="notice notice--info offline-banner" data-testid="offline-banner">
-      <UnlockPrompt />
+      <p>
+        {t('offline.banner.pending', { count: pending })} {t('offline.banner.locked')}
+      </p>
+      <Link to="/offline" className="btn btn--small">
+        {t('offline.banner.open')}
+      </Link>{' '}
       <button type="button" className="btn btn--small" onClick={() => setLater(true)}>
         {t('offline.cancel')}
       </button>

@@ -1,15 +1,15 @@
 /**
  * Offline work on this device (docs/OFFLINE.md): register it and choose the PIN, unlock the vault,
  * capture intakes, edit kept cases, watch the queue, and wipe everything at once. The same
- * workspace runs inside the signed-in app (online: it syncs) and on its own when the app starts
- * with no network (no session: only the PIN opens the vault).
+ * workspace runs inside the signed-in app (online: the device key opens the vault and it syncs)
+ * and on its own when the app starts with no network (no session: only the PIN opens the vault).
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { initOffline, lock, syncNow, useOffline, wipeNow } from '../../offline/store.js';
+import { initOffline, lock, syncNow, unlockOnline, useOffline, wipeNow } from '../../offline/store.js';
 import { RegisterDevice, UnlockPrompt } from './DeviceSetup.js';
 import { KeptCases } from './KeptCases.js';
-import { OfflineIntake } from './OfflineIntake.js';
+import { OfflineIntake, type IntakeBody } from './OfflineIntake.js';
 import { QueuePanel } from './QueuePanel.js';
 import '../../styles/intake.css';
 import '../../styles/offline.css';
@@ -28,17 +28,22 @@ export function OfflineWorkspace({ userId, online, canRegister }: Props) {
   const { t } = useI18n();
   const { status, writes } = useOffline();
   const [tab, setTab] = useState<Tab>('queue');
+  const [correcting, setCorrecting] = useState<{ key: string; body: IntakeBody } | undefined>();
 
+  // Signed in and online, the vault opens without the PIN (the device key); with no network, the PIN.
+  const [opening, setOpening] = useState(online);
   useEffect(() => {
-    void initOffline(userId);
-  }, [userId]);
+    if (!online) return void initOffline(userId);
+    setOpening(true);
+    void unlockOnline(userId).finally(() => setOpening(false));
+  }, [userId, online]);
   const pending = writes.some((w) => w.state === 'pending');
   // Back online with writes waiting: send them (one round at a time; the store guards it).
   useEffect(() => {
     if (online && status === 'open' && pending) void syncNow();
   }, [online, status, pending]);
 
-  if (status === 'unknown') return null;
+  if (status === 'unknown' || (opening && status === 'locked')) return null;
   if (status === 'wiped' || status === 'none') {
     return (
       <div className="offline-workspace">
@@ -71,7 +76,10 @@ export function OfflineWorkspace({ userId, online, canRegister }: Props) {
             type="button"
             className={tab === id ? 'btn btn--primary' : 'btn'}
             aria-pressed={tab === id}
-            onClick={() => setTab(id)}
+            onClick={() => {
+              setCorrecting(undefined);
+              setTab(id);
+            }}
           >
             {label}
           </button>
@@ -80,8 +88,26 @@ export function OfflineWorkspace({ userId, online, canRegister }: Props) {
           {t('offline.lock')}
         </button>
       </nav>
-      {tab === 'queue' && <QueuePanel online={online} />}
-      {tab === 'intake' && <OfflineIntake />}
+      {tab === 'queue' && (
+        <QueuePanel
+          online={online}
+          onCorrect={(write) => {
+            setCorrecting({ key: write.key, body: (write.input as { body: IntakeBody }).body });
+            setTab('intake');
+          }}
+        />
+      )}
+      {tab === 'intake' && (
+        <OfflineIntake
+          correcting={correcting}
+          onDone={() => {
+            if (correcting) {
+              setCorrecting(undefined);
+              setTab('queue');
+            }
+          }}
+        />
+      )}
       {tab === 'cases' && <KeptCases />}
       <WipeNow />
     </div>

@@ -19,7 +19,13 @@ import { useValueLabel } from '../cases/labels.js';
 type IntakeInput = { body: z.input<typeof SubmitIntakeRequest> };
 type EditInput = { params: { id: string }; body: z.input<typeof UpdateCaseRequest> };
 
-export function QueuePanel({ online }: { online: boolean }) {
+interface PanelProps {
+  online: boolean;
+  /** Opens a refused intake in the intake form, to correct it. */
+  onCorrect(write: QueuedWrite): void;
+}
+
+export function QueuePanel({ online, onCorrect }: PanelProps) {
   const { t } = useI18n();
   const { writes, progress, lastSync } = useOffline();
   const waiting = writes.filter((w) => w.state === 'pending').length;
@@ -61,7 +67,7 @@ export function QueuePanel({ online }: { online: boolean }) {
             className={`offline-write offline-write--${write.state}`}
             data-testid="queued-write"
           >
-            <WriteItem write={write} online={online} />
+            <WriteItem write={write} online={online} onCorrect={onCorrect} />
           </li>
         ))}
       </ul>
@@ -69,14 +75,17 @@ export function QueuePanel({ online }: { online: boolean }) {
   );
 }
 
-function WriteItem({ write, online }: { write: QueuedWrite; online: boolean }) {
+function WriteItem({ write, online, onCorrect }: { write: QueuedWrite } & PanelProps) {
   const { t, locale } = useI18n();
   const { cases } = useOffline();
-  const caseId = write.operationId === 'updateCase' ? (write.input as EditInput).params.id : null;
-  const title =
-    write.operationId === 'submitIntake'
-      ? t('offline.queue.intake', { name: (write.input as IntakeInput).body.person?.givenNames ?? '—' })
-      : t('offline.queue.caseEdit', { reference: cases.find((c) => c.id === caseId)?.reference ?? '—' });
+  const intake = write.operationId === 'submitIntake';
+  const caseId = intake ? null : (write.input as EditInput).params.id;
+  const reference = cases.find((c) => c.id === caseId)?.reference ?? '—';
+  const title = intake
+    ? t('offline.queue.intake', { name: (write.input as IntakeInput).body.person?.givenNames ?? '—' })
+    : write.operationId === 'addTraffickingEvent'
+      ? t('offline.queue.caseEvent', { reference })
+      : t('offline.queue.caseEdit', { reference });
   const conflict = write.state === 'refused' && write.refusal?.code === 'version_conflict';
   return (
     <>
@@ -102,6 +111,11 @@ function WriteItem({ write, online }: { write: QueuedWrite; online: boolean }) {
       {write.state === 'review' && <Duplicates write={write} />}
       {conflict && online && <Conflict write={write} />}
       <div className="form-actions">
+        {write.state === 'refused' && intake && (
+          <button className="btn" type="button" onClick={() => onCorrect(write)}>
+            {t('offline.queue.fix')}
+          </button>
+        )}
         {write.state === 'refused' && !conflict && (
           <button className="btn" type="button" onClick={() => void resubmitWrite(write.key, write.input)}>
             {t('offline.queue.retry')}
