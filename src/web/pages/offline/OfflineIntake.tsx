@@ -48,7 +48,7 @@ function defaults(today: string, body?: IntakeBody): Record<string, unknown> {
     person: body?.person ?? { givenNames: '', sex: 'Unknown', documentType: null },
     case: body?.case ?? { detectionMethod: '', detectedOn: today },
     screening: { factsDate: body?.screening?.factsDate ?? today },
-    events: [body?.events?.[0] ?? { type: '', online: false, platforms: [] }],
+    events: [body?.events?.[0] ?? { type: '', country: 'PY', online: false, platforms: [] }],
     decision: body?.decision ?? { status: '', decidedOn: today, reason: '' },
     exploitation: body?.exploitation ?? {
       exploitationTypes: [],
@@ -153,7 +153,6 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
   const form = useZodForm(SubmitIntakeRequest, {
     defaultValues: defaults(today, body) as never,
     prepare,
-    shownOn: { personId: 'person.givenNames' },
   });
   const needs = useFieldArray({ control: form.control, name: 'needs' as never });
   const [dateOfBirth, estimatedAge, online] = form.watch([
