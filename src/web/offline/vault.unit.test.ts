@@ -11,7 +11,9 @@ import {
   PIN_ITERATIONS,
   WrongPinError,
   createVault,
+  deviceCredentialOf,
   hasVault,
+  queuedCount,
   unlockWithDeviceKey,
   unlockWithPin,
   wipeAll,
@@ -76,6 +78,20 @@ describe('offline vault', () => {
     expect(await (await unlockWithPin('user-b', '7777')).get('queue', 'w1')).toEqual({ n: 1 });
     expect(await (await unlockWithDeviceKey('user-b', key)).get('queue', 'w1')).toEqual({ n: 1 });
     await expect(unlockWithDeviceKey('user-b', deviceKey())).rejects.toThrow();
+  });
+
+  it('keeps the device secret for an online unlock, and counts waiting writes without opening', async () => {
+    const vault = await createVault('user-s', 'device-s', '8888', deviceKey(), {
+      ...FAST,
+      secret: 'secret-s',
+    });
+    await vault.put('queue', 'w1', { n: 1 });
+    await vault.put('queue', 'w2', { n: 2 });
+    await vault.put('case', 'c1', { n: 3 });
+    expect(await deviceCredentialOf('user-s')).toEqual({ deviceId: 'device-s', secret: 'secret-s' });
+    expect(await queuedCount('user-s')).toBe(2);
+    await createVault('user-t', 'device-t', '8888', deviceKey(), FAST);
+    expect(await deviceCredentialOf('user-t')).toBeUndefined();
   });
 
   it('wipes the store at the fifth wrong PIN in a row, and a right PIN resets the count', async () => {
