@@ -85,8 +85,9 @@ async function fillIntake(page: Page, intake: (typeof INTAKES)[number]) {
   await form.getByLabel(es['offline.intake.eventType']).selectOption('Recruitment');
   await form.getByLabel(es['offline.intake.online']).check();
   await form.locator('input[name="events.0.platforms"][value="Facebook"]').check();
-  if ('child' in intake) {
-    await form.getByLabel(es['intake.person.estimatedAge']).fill(intake.child.age);
+  const child = 'child' in intake ? intake.child : undefined;
+  if (child) {
+    await form.getByLabel(es['intake.person.estimatedAge']).fill(child.age);
     await form.getByLabel(es['offline.intake.consentNow']).check();
     const consent = form.getByTestId('offline-consent');
     await consent.locator('input[value="Shelter"]').check();
@@ -95,7 +96,7 @@ async function fillIntake(page: Page, intake: (typeof INTAKES)[number]) {
     await form.getByRole('button', { name: es['offline.intake.save'] }).click();
     await consent.getByText(es['offline.intake.minorConsent']).waitFor();
     await consent.getByLabel(es['protection.consent.givenBy']).selectOption('LegalGuardian');
-    await consent.getByLabel(es['minorConsent.representativeName']).fill(intake.child.guardian);
+    await consent.getByLabel(es['minorConsent.representativeName']).fill(child.guardian);
     await consent.getByLabel(es['minorConsent.relationship']).fill('tía');
   }
   await form.getByRole('button', { name: es['offline.intake.save'] }).click();
