@@ -168,6 +168,8 @@ export async function unlockOnline(userId: string): Promise<boolean> {
     vault = await unlockWithDeviceKey(userId, deviceKey);
     set({ status: 'open', attemptsLeft: null });
     await refresh();
+    // The screening instrument missing (its first fetch cut short): keep it now, while online.
+    if (!state.instrument) await cacheCatalogues().catch(() => undefined);
     return true;
   } catch (error) {
     if (error instanceof ApiError) return false;
