@@ -189,7 +189,7 @@ export function StatisticsPage() {
                 <p>{data.definition}</p>
               </details>
               {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
-                <button type="button" className="button" onClick={() => setDrilling(true)}>
+                <button type="button" className="btn btn--small" onClick={() => setDrilling(true)}>
                   {t('stats.drill')}
                 </button>
               )}
