@@ -176,6 +176,10 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(page.json().emergencyAccess).toEqual({ id: grant.id, expiresAt: grant.expiresAt });
     // Read only: the page offers no change.
     expect(page.json().permissions).not.toContain('case.update');
+    // The case's persons open through the same grant, and their page names it too.
+    const person = await api(t, prosecutor, 'GET', `/api/persons/${personId}`);
+    expect(person.statusCode).toBe(200);
+    expect(person.json().emergencyAccess).toEqual({ id: grant.id, expiresAt: grant.expiresAt });
     expect((await api(t, policeWorker, 'GET', `/api/cases/${caseId}`)).json().emergencyAccess).toBeNull();
     await query(sql`update break_glass set expires_at = now() - interval '1 second' where id = ${grant.id}`);
     const ended = await api(t, prosecutor, 'GET', `/api/cases/${caseId}`);

@@ -148,7 +148,6 @@ describe('intake wizard on a phone', () => {
     await page
       .getByRole('radio', { name: es['value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking'] })
       .check();
-    await page.getByLabel(es['intake.decision.orgType']).selectOption('Police');
     await page
       .getByLabel(es['intake.decision.reason'])
       .fill('Acto, medios y finalidad presentes (prueba sintética).');

@@ -55,13 +55,31 @@ export async function activeGrantOf(
   resourceType: 'person' | 'case',
   resourceId: string,
 ): Promise<{ id: string; expiresAt: string } | null> {
+  // A person is also open through a grant on one of their cases (scope.ts: a person in a visible
+  // case is visible), so the person page names that grant when the person has none of their own.
   const row = await trx
     .selectFrom('break_glass')
     .select(['id', 'expires_at'])
     .where('user_id', '=', actor.userId)
-    .where('resource_type', '=', resourceType)
-    .where('resource_id', '=', resourceId)
     .where('expires_at', '>', sql<Date>`now()`)
+    .where((eb) =>
+      resourceType === 'case'
+        ? eb.and([eb('resource_type', '=', 'case'), eb('resource_id', '=', resourceId)])
+        : eb.or([
+            eb.and([eb('resource_type', '=', 'person'), eb('resource_id', '=', resourceId)]),
+            eb.and([
+              eb('resource_type', '=', 'case'),
+              eb(
+                'resource_id',
+                'in',
+                eb
+                  .selectFrom('case_persons')
+                  .select('case_persons.case_id')
+                  .where('case_persons.person_id', '=', resourceId),
+              ),
+            ]),
+          ]),
+    )
     .orderBy('expires_at', 'desc')
     .limit(1)
     .executeTakeFirst();

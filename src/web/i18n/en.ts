@@ -580,7 +580,6 @@ export const en: Catalogue = {
   'intake.result.flag.age_from_estimate': 'The age was worked out from the estimated age.',
   'intake.decision.status': 'Trafficking status',
   'intake.decision.suggestion': 'The assessment points to: {assessment}. The decision is yours.',
-  'intake.decision.orgType': 'Type of deciding organisation',
   'intake.decision.decidedOn': 'Date of the decision',
   'intake.decision.reason': 'Reason',
   'intake.decision.reasonHint': 'Why this is the decision.',

@@ -592,7 +592,6 @@ export const es = {
   'intake.result.flag.age_from_estimate': 'La edad se calculó a partir de la edad estimada.',
   'intake.decision.status': 'Situación de trata',
   'intake.decision.suggestion': 'La evaluación orienta hacia: {assessment}. La decisión es suya.',
-  'intake.decision.orgType': 'Tipo de organización que decide',
   'intake.decision.decidedOn': 'Fecha de la decisión',
   'intake.decision.reason': 'Motivo',
   'intake.decision.reasonHint': 'Por qué se decide así.',

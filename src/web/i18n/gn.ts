@@ -593,7 +593,6 @@ export const gn: Catalogue = {
   'intake.result.flag.age_from_estimate': "Ary ojekalkula ary ojejapo'ãvagui.",
   'intake.decision.status': "Mba'éichapa oĩ trata rehe",
   'intake.decision.suggestion': 'Jeporeka ohechauka: {assessment}. Nde redesidíta.',
-  'intake.decision.orgType': "Mba'eichagua tembiaporenda odesidíva",
   'intake.decision.decidedOn': 'Ára desisión',
   'intake.decision.reason': "Mba'érepa",
   'intake.decision.reasonHint': "Mba'ére ojedesidi péicha.",

@@ -11,9 +11,8 @@ import { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
 import { getScreeningInstrument } from '../../../shared/contracts/screening.js';
 import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
-import { FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
+import { FormText, FormTextArea } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel, valueOptions } from '../../i18n/values.js';
 import { useApiQuery } from '../../queries.js';
@@ -97,12 +96,6 @@ export function DecisionStep(props: Props) {
             onChange={(next) => form.setValue('status', next, { shouldValidate: form.formState.isSubmitted })}
             error={form.formState.errors.status?.message}
           />
-          <FormSelect label={t('intake.decision.orgType')} name="decisionOrgType" blank="keep" required>
-            <option value="" disabled>
-              —
-            </option>
-            <ValueOptions list="DECISION_ORG_TYPES" />
-          </FormSelect>
           <FormText label={t('intake.decision.decidedOn')} type="date" name="decidedOn" required />
           <FormTextArea
             label={t('intake.decision.reason')}

@@ -63,7 +63,6 @@ export interface ScreeningValues {
 
 export interface DecisionValues {
   status: string;
-  decisionOrgType: string;
   decidedOn: string;
   reason: string;
 }
@@ -149,7 +148,7 @@ export function initialValues(today = todayInParaguay()): IntakeValues {
       narrative: '',
     },
     screening: { factsDate: '', answers: {} },
-    decision: { status: '', decisionOrgType: '', decidedOn: today, reason: '' },
+    decision: { status: '', decidedOn: today, reason: '' },
   };
 }
 
@@ -197,7 +196,6 @@ export function caseRequest(values: CaseValues) {
 export function decisionRequest(values: DecisionValues) {
   return {
     status: orUndefined(values.status),
-    decisionOrgType: orUndefined(values.decisionOrgType),
     decidedOn: values.decidedOn,
     reason: values.reason,
   };
