@@ -365,12 +365,13 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     const analyst = await permissionsOf({ role: 'analyst' });
     expect(analyst).toEqual(expect.arrayContaining(['training.list', 'campaign.list', 'actionPlan.read']));
     expect(analyst.some((p) => p.startsWith('hotline.') || p.endsWith('.record'))).toBe(false);
-    // Statistics: analysts read figures and the report and publish the open data's releases, never
-    // records (no drill-down).
+    // Statistics: analysts read figures and the report, publish the open data's releases and set
+    // their calendar, never records (no drill-down).
     expect(analyst.filter((p) => p.startsWith('statistics.'))).toEqual([
       'statistics.read',
       'statistics.report',
       'statistics.publish',
+      'statistics.calendar',
     ]);
     expect(analyst.some((p) => p.startsWith('case.') || p.startsWith('person.'))).toBe(false);
     const supervisor = await permissionsOf({ role: 'supervisor' });
