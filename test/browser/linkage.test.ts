@@ -7,6 +7,7 @@
  * warning shows the match with its field-by-field reasons. Synthetic data only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { es } from '../../src/web/i18n/es.js';
 import {
   apiLogin,
@@ -71,21 +72,33 @@ describe('likely matches at intake', () => {
 
   afterAll(() => stopApp(app));
 
-  it('shows the likely match of a misspelled name before saving, and uses it', async () => {
+  /** The intake wizard on a phone, signed in as the worker. */
+  async function openIntake() {
     const context = await phoneContext(app.browser);
     const page = await context.newPage();
     await signIn(page, `${app.server.url}/intake`, worker);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
       .toBe(es['intake.title']);
+    return { context, page };
+  }
+
+  /** The likely-match panel that step 1 shows before anything is saved. */
+  async function likelyMatches(page: Page) {
+    const panel = page.getByTestId('likely-matches');
+    await expect.poll(() => panel.isVisible(), { timeout: 20_000 }).toBe(true);
+    return panel;
+  }
+
+  it('shows the likely match of a misspelled name before saving, and uses it', async () => {
+    const { context, page } = await openIntake();
     await page.getByLabel(es['intake.person.givenNames'], { exact: true }).fill('Yolanda Mavel');
     await page.getByLabel(es['intake.person.firstSurname'], { exact: true }).fill('Insaurralde');
     // The second surname left out: the exact duplicate warning (same names and date) stays silent.
     await page.getByLabel(es['intake.person.dateOfBirth'], { exact: true }).fill('1991-07-23');
     await page.getByRole('button', { name: es['action.next'] }).click();
 
-    const panel = page.getByTestId('likely-matches');
-    await expect.poll(() => panel.isVisible(), { timeout: 20_000 }).toBe(true);
+    const panel = await likelyMatches(page);
     expect(await panel.textContent()).toContain('Yolanda Mabel Insaurralde Ñamandú');
     await panel.getByRole('button', { name: /Yolanda Mabel Insaurralde Ñamandú/ }).click();
     // The case will be about the existing record: the wizard goes on to step 2.
@@ -96,20 +109,14 @@ describe('likely matches at intake', () => {
   }, 60_000);
 
   it('shows the match of an estimated age and a misspelled surname with its reasons, field by field', async () => {
-    const context = await phoneContext(app.browser);
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/intake`, worker);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
-      .toBe(es['intake.title']);
+    const { context, page } = await openIntake();
     await page.getByLabel(es['intake.person.givenNames'], { exact: true }).fill('Yanina Sofia');
     await page.getByLabel(es['intake.person.firstSurname'], { exact: true }).fill('Caseres');
     await page.getByLabel(es['intake.person.secondSurname'], { exact: true }).fill('Duarte');
     await page.getByLabel(es['intake.person.estimatedAge'], { exact: true }).fill('16');
     await page.getByRole('button', { name: es['action.next'] }).click();
 
-    const panel = page.getByTestId('likely-matches');
-    await expect.poll(() => panel.isVisible(), { timeout: 20_000 }).toBe(true);
+    const panel = await likelyMatches(page);
     const match = panel.getByRole('listitem').filter({ hasText: 'Yanina Sofía Cáceres Duarte' });
     expect(await match.count()).toBe(1);
     // One line per comparison: the field, the engine's level in words, and its grade.
