@@ -16,7 +16,7 @@ import {
 } from './api-identification.js';
 import { RecordConsentObject, RecordNeedRequest, withConsentChecks } from './api-protection.js';
 import { paraguayToday } from './dates.js';
-import { ownConsentOfChild, typedAge } from './minor-consent.js';
+import { ownConsentOfChild, typedMinor } from './minor-consent.js';
 
 /** 32 random bytes, base64url (no padding). */
 const Key32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -109,7 +109,7 @@ export const SubmitIntakeRequest = z
   // A new person's age is known here: a child's own consent is refused before anything is written
   // (or queued on a device). An existing person's age is checked by the server (recordConsent).
   .refine(
-    (v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedAge(v.person, paraguayToday()))),
+    (v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedMinor(v.person, paraguayToday()))),
     {
       message: 'a child’s consent is given by a parent, legal guardian or authority',
       path: ['consent', 'givenBy'],

@@ -1,15 +1,27 @@
 /**
  * A child's consent (docs/MINORS-CONSENT.md), as pure rules the server and the web share: a person
- * under 18 — by the date of birth, or the estimated age recorded when a child is presumed — does not
- * consent alone; a parent, a legal guardian or an authority gives the consent. The server applies it
- * to the stored person (`recordConsent`); the offline intake applies it to the person typed in,
- * before the intake is queued, so the device does not hold a consent the server will refuse.
+ * who is or may be a child — under 18 by the date of birth or the estimated age, or of an
+ * approximate age from 18 to 20 (the screening's "possibly a child", `ageBand`) — does not consent
+ * alone; a parent, a legal guardian or an authority gives the consent. The server applies it to the
+ * stored person (`recordConsent`, `createReferral`); the offline intake applies it to the person
+ * typed in, before the intake is queued, so the device does not hold a consent the server will
+ * refuse.
  */
-import { ageAt } from './screening-rules.js';
+import { ageAt, ageBand } from './screening-rules.js';
 
-/** Under 18 by what is known of the person; an unknown age is not (record an estimate instead). */
-export function isMinor(age: number | null): boolean {
-  return age !== null && age < 18;
+/**
+ * A child, or possibly one, by what is known of the person: under 18, or an approximate age of 18
+ * to 20 (the screening's child rule, `ageBand`). An unknown age is not (record an estimate instead).
+ */
+export function isMinor(age: number | null, approximate: boolean): boolean {
+  return age !== null && ageBand(age, approximate) !== 'adult';
+}
+
+/** A person as typed in a form or a request (a new person of an intake). */
+export interface TypedAge {
+  dateOfBirth?: string | null | undefined;
+  estimatedAge?: number | null | undefined;
+  ageApproximate?: boolean | undefined;
 }
 
 /**
@@ -17,10 +29,7 @@ export function isMinor(age: number | null): boolean {
  * estimated age (taken as of today, as the server stores it); null when neither is known or the
  * date of birth is not a real date before `on`.
  */
-export function typedAge(
-  person: { dateOfBirth?: string | null | undefined; estimatedAge?: number | null | undefined },
-  on: string,
-): number | null {
+export function typedAge(person: TypedAge, on: string): number | null {
   if (person.dateOfBirth) {
     try {
       return ageAt(person.dateOfBirth, on);
@@ -31,10 +40,15 @@ export function typedAge(
   return person.estimatedAge ?? null;
 }
 
-/** A consent the person gave alone while a child: refused (`minor_consent_needs_representative`). */
+/** Whether a person as typed is, or may be, a child on `on` (`isMinor` of the typed age). */
+export function typedMinor(person: TypedAge, on: string): boolean {
+  return isMinor(typedAge(person, on), person.ageApproximate ?? false);
+}
+
+/** A consent the person gave alone while (possibly) a child: refused (`minor_consent_needs_representative`). */
 export function ownConsentOfChild(
   consent: { kind: string; givenBy?: string | null | undefined },
-  age: number | null,
+  minor: boolean,
 ): boolean {
-  return consent.kind === 'consent' && consent.givenBy === 'Person' && isMinor(age);
+  return consent.kind === 'consent' && consent.givenBy === 'Person' && minor;
 }

@@ -138,11 +138,24 @@ export function childStatus(input: AgeFacts): ChildAssessment {
     flags.push(AGE_FLAGS.fromEstimate);
   }
   if (age === null) return { child: 'unknown', ageAtFacts: null, flags: [AGE_FLAGS.unknown] };
-  if (age < AGE_OF_MAJORITY) return { child: 'yes', ageAtFacts: age, flags };
-  if (input.ageApproximate && age <= NEAR_MAJORITY_MAX_AGE) {
+  const band = ageBand(age, input.ageApproximate);
+  if (band === 'child') return { child: 'yes', ageAtFacts: age, flags };
+  if (band === 'near_majority') {
     return { child: 'unknown', ageAtFacts: age, flags: [...flags, AGE_FLAGS.nearMajority] };
   }
   return { child: 'no', ageAtFacts: age, flags };
+}
+
+/**
+ * Where a known age (whole years) falls: a child under 18; an approximate age (or approximate date
+ * of birth) from 18 to 20 may still be a child's (`near_majority`); otherwise an adult. The one rule
+ * of "possibly a child" by age: the screening's child rule (`childStatus`) and a child's consent
+ * (`minor-consent.ts`, on the server and on the offline device) both read it.
+ */
+export function ageBand(age: number, approximate: boolean): 'child' | 'near_majority' | 'adult' {
+  if (age < AGE_OF_MAJORITY) return 'child';
+  if (approximate && age <= NEAR_MAJORITY_MAX_AGE) return 'near_majority';
+  return 'adult';
 }
 
 export interface ScreeningResult {

@@ -1,5 +1,6 @@
 /**
- * A child's consent (docs/MINORS-CONSENT.md): for a person under 18 the person's own consent is
+ * A child's consent (docs/MINORS-CONSENT.md): for a person under 18 (or of an approximate age of
+ * 18 to 20, possibly a child as in the screening) the person's own consent is
  * refused (422, on the field givenBy), and so is a referral relying on such a consent recorded
  * earlier (409); a parent or guardian named with their relationship, or an authority, is accepted,
  * the name encrypted at rest, and the referral goes through.
@@ -93,6 +94,14 @@ describe.skipIf(skipBackend)("a child's consent", () => {
 
     const authority = await consent(caseId, { personId, givenBy: 'Authority', authority: 'CODENI' });
     expect(authority.statusCode).toBe(201);
+    // An approximate age of 19 may be a child's (the screening's rule): her own consent is refused.
+    const near = await caseWith({ estimatedAge: 19, ageApproximate: true });
+    const nearOwn = await consent(near.caseId, { personId: near.personId, givenBy: 'Person' });
+    expect(nearOwn.statusCode).toBe(422);
+    expect(nearOwn.json().error.code).toBe('minor_consent_needs_representative');
+    // The same age from a document is an adult's.
+    const exact = await caseWith({ estimatedAge: 19, ageApproximate: false });
+    expect((await consent(exact.caseId, { personId: exact.personId, givenBy: 'Person' })).statusCode).toBe(201);
     // An adult's own consent is still the rule.
     const adult = await caseWith({ dateOfBirth: '1990-01-01' });
     expect((await consent(adult.caseId, { personId: adult.personId, givenBy: 'Person' })).statusCode).toBe(

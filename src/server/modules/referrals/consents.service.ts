@@ -43,7 +43,7 @@ export function presentConsent(row: Selectable<ConsentTable>): View {
   };
 }
 
-/** Under 18 by what is known of the person (date or year of birth, or an estimated age). */
+/** A child or possibly one by what is known of the person (shared/minor-consent.ts). */
 export { isMinor };
 
 /** The refusal of a child's own consent, on the field that says who gave it (its path in the body). */
@@ -77,11 +77,13 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
     throw errors.badRequest('person_not_in_case');
   if (isAfterParaguayToday(input.givenOn, 0)) throw errors.badRequest('date_in_future');
-  const age = currentAge(crypto, await loadPerson(ctx.trx, input.personId));
+  const person = await loadPerson(ctx.trx, input.personId);
+  const age = currentAge(crypto, person);
+  const minor = isMinor(age, person.age_estimated);
   // The exception is a child's: refused for someone known to be an adult (an unknown age may be a child's).
-  if (exception && age !== null && age >= 18) throw errors.conflict('exception_only_for_child');
+  if (exception && age !== null && !minor) throw errors.conflict('exception_only_for_child');
   // A child's own word is not consent: a parent, guardian or authority gives it (docs/MINORS-CONSENT.md).
-  if (ownConsentOfChild(input, age)) throw minorConsentRefused();
+  if (ownConsentOfChild(input, minor)) throw minorConsentRefused();
   const row = await ctx.trx
     .insertInto('consents')
     .values({

@@ -23,6 +23,7 @@ export async function loadPerson(trx: Trx, personId: string) {
       'sex',
       'birth_year',
       'estimated_age',
+      'age_estimated',
       'nationalities',
       'languages',
       'interpreter_needed',

@@ -195,7 +195,8 @@ export async function createReferral(
     .orderBy('created_at', 'desc')
     .execute();
   // A child's own consent (recorded before the rule, say) does not allow a referral (docs/MINORS-CONSENT.md).
-  const minor = isMinor(currentAge(crypto, await loadPerson(ctx.trx, need.person_id)));
+  const person = await loadPerson(ctx.trx, need.person_id);
+  const minor = isMinor(currentAge(crypto, person), person.age_estimated);
   const consents = minor ? recorded.filter((c) => c.given_by !== 'Person') : recorded;
   // A child with no usable consent is told what would do: a representative's or an authority's.
   if (consents.length === 0 && (minor || recorded.length > 0))

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { SubmitIntakeRequest } from '../../../shared/api-devices.js';
 import { DEFAULT_SHARED_FIELDS, PLATFORMS } from '../../../shared/catalogues.js';
 import { paraguayToday } from '../../../shared/dates.js';
-import { isMinor, typedAge } from '../../../shared/minor-consent.js';
+import { typedMinor } from '../../../shared/minor-consent.js';
 import type { Answer } from '../../../shared/screening-rules.js';
 import { Form, useZodForm } from '../../components/Form.js';
 import {
@@ -155,12 +155,13 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
     prepare,
   });
   const needs = useFieldArray({ control: form.control, name: 'needs' as never });
-  const [dateOfBirth, estimatedAge, online] = form.watch([
+  const [dateOfBirth, estimatedAge, ageApproximate, online] = form.watch([
     'person.dateOfBirth',
     'person.estimatedAge',
+    'person.ageApproximate',
     'events.0.online',
-  ] as never[]) as unknown as [string | null, number | null, boolean];
-  const child = isMinor(typedAge({ dateOfBirth, estimatedAge }, today));
+  ] as never[]) as unknown as [string | null, number | null, boolean, boolean];
+  const child = typedMinor({ dateOfBirth, estimatedAge, ageApproximate }, today);
 
   const onInvalid = (errors: FieldErrors) => {
     // The minors' rule (a refinement of the whole request) says it in the user's words.
@@ -238,6 +239,7 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
             max={120}
             blank="null"
           />
+          <FormCheckbox label={t('intake.person.ageApproximate')} name="person.ageApproximate" />
           <FormSelect label={t('intake.person.documentType')} name="person.documentType" blank="null">
             <option value="">—</option>
             <ValueOptions list="DOCUMENT_TYPES" />
