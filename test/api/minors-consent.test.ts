@@ -101,7 +101,9 @@ describe.skipIf(skipBackend)("a child's consent", () => {
     expect(nearOwn.json().error.code).toBe('minor_consent_needs_representative');
     // The same age from a document is an adult's.
     const exact = await caseWith({ estimatedAge: 19, ageApproximate: false });
-    expect((await consent(exact.caseId, { personId: exact.personId, givenBy: 'Person' })).statusCode).toBe(201);
+    expect((await consent(exact.caseId, { personId: exact.personId, givenBy: 'Person' })).statusCode).toBe(
+      201,
+    );
     // An adult's own consent is still the rule.
     const adult = await caseWith({ dateOfBirth: '1990-01-01' });
     expect((await consent(adult.caseId, { personId: adult.personId, givenBy: 'Person' })).statusCode).toBe(
