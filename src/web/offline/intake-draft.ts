@@ -23,6 +23,9 @@ interface Stored<T> {
 
 /** The signed-in user's draft store, opened with the keys the server released to the session. */
 export class DraftStore<T> {
+  /** Saves and discards run one after another: a discard is never overtaken by a save begun before it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly current: { window: number; records: SealedRecords },
     private readonly previous: { window: number; records: SealedRecords },
@@ -58,13 +61,21 @@ export class DraftStore<T> {
   }
 
   /** Seals the draft under today's key (and drops yesterday's copy). */
-  async save(draft: T): Promise<void> {
-    await this.current.records.put(KIND, String(this.current.window), { savedAt: Date.now(), draft });
-    await this.previous.records.remove(KIND, String(this.previous.window));
+  save(draft: T): Promise<void> {
+    return this.inTurn(async () => {
+      await this.current.records.put(KIND, String(this.current.window), { savedAt: Date.now(), draft });
+      await this.previous.records.remove(KIND, String(this.previous.window));
+    });
   }
 
-  async discard(): Promise<void> {
-    await deleteSealed(KIND, { userId: this.current.records.userId });
+  discard(): Promise<void> {
+    return this.inTurn(() => deleteSealed(KIND, { userId: this.current.records.userId }));
+  }
+
+  private inTurn(operation: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 }
 

@@ -114,6 +114,7 @@ function Wizard({ opened }: { opened: Opened }) {
     if (!store || finished.current || draft === pristine.current) return;
     setSaveState('pending');
     const timer = setTimeout(() => {
+      if (finished.current) return; // confirmed meanwhile: nothing more to keep
       store.save(draft).then(
         () => !finished.current && setSaveState('saved'),
         (error: unknown) => console.error(error),
