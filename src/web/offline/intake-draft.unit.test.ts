@@ -69,6 +69,16 @@ describe('intake draft on the device', () => {
     expect(await (await DraftStore.open('user-a', keys)).load()).toBeNull();
   });
 
+  it('a discard is never overtaken by a save begun before it', async () => {
+    const store = await DraftStore.open<typeof DRAFT>('user-a', keysOf(20_000));
+    // The wizard's last autosave is still sealing when the intake is confirmed and the draft discarded.
+    const saving = store.save(DRAFT);
+    const discarding = store.discard();
+    await Promise.all([saving, discarding]);
+    expect(await sealedRows()).toHaveLength(0);
+    expect(await (await DraftStore.open('user-a', keysOf(20_000))).load()).toBeNull();
+  });
+
   it("reads yesterday's window, not one older, and drops a draft older than its age", async () => {
     const [today, yesterday] = [key(), key()];
     await (await DraftStore.open('user-a', keysOf(20_000, today, yesterday))).save(DRAFT);
