@@ -334,10 +334,34 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const estimateYears = (r: Prepared): number[] =>
     Array.from({ length: 2 * ESTIMATE_SPAN + 1 }, (_, k) => r.year! - ESTIMATE_SPAN + k);
   const surnames = (r: Prepared) => [...new Set(r.surnames.map(h))].sort((a, b) => a - b);
-  const dob = (r: Prepared) => Number(r.dob);
-  const birthday = (r: Prepared) => Number(r.dob!.slice(4));
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
+  // Day and month in a fixed order (the smaller first): a date written with day and month swapped
+  // files under the same key (the comparisons then tell a swap from two different dates).
+  const birthdayEither = (r: Prepared) => {
+    const m = Number(r.dob!.slice(4, 6));
+    const d = Number(r.dob!.slice(6, 8));
+    return Math.min(m, d) * 100 + Math.max(m, d);
+  };
+  const dobEither = (r: Prepared) => Number(r.dob!.slice(0, 4)) * 10_000 + birthdayEither(r);
+  // Every given name a record may stand for: each word of a compound name (one may be cut), as
+  // written (phonetic key), resolved and with every name its short form was listed under.
+  const givenAll = (r: Prepared): number[] => [
+    ...new Set([...r.given, ...r.givenCanonical, ...r.givenForms]),
+  ];
+  // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
+  // still meet), or the single surname.
+  const surnamePairs = (r: Prepared): number[][] => {
+    const s = surnames(r);
+    if (s.length <= 2) return [s];
+    const out: number[][] = [];
+    for (let a = 0; a < s.length; a++) for (let b = a + 1; b < s.length; b++) out.push([s[a]!, s[b]!]);
+    return out;
+  };
+  // Initials of every name word, written and phonetic (Lleticia: l and y), for the date rules.
+  const allInitials = (r: Prepared): number[] => [
+    ...new Set([...r.givenWords, ...r.given, ...r.surnameWords, ...r.surnames].map(initial)),
+  ];
   const typos = typoNeighbours(vocab);
   // The likely corrections of a written name word `w`, as name keys: the phonetic keys of the
   // written words one typo away from it and more frequent (ties broken by hash), other than its
@@ -367,29 +391,46 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   return [
     { name: 'document', keys: (r) => (r.document ? [mixKey(1, id(r.document))] : []) },
     {
+      // A document typed with one error (a digit wrong, missing, added, or two neighbours swapped):
+      // two such numbers share the number with one character deleted (the deletion neighbourhood,
+      // as for names). Numbers shorter than 6 characters are too common to block on this way.
+      name: 'document-one-edit',
+      keys: (r) => {
+        const d = r.document;
+        if (!d || d.length < 6) return [];
+        const keys: number[] = [];
+        for (let x = 0; x < d.length; x++) keys.push(mixKey(23, id(d.slice(0, x) + d.slice(x + 1))));
+        return keys;
+      },
+    },
+    {
       name: 'dob+name',
       keys: (r) =>
-        r.dob ? [...new Set([...r.given, ...r.surnames])].map((k) => mixKey(2, dob(r), h(k))) : [],
+        r.dob ? [...new Set([...givenAll(r), ...r.surnames])].map((k) => mixKey(2, dobEither(r), h(k))) : [],
     },
     {
       name: 'year+given+surname',
       keys: (r) => {
         if (r.givenCanonical.length === 0) return [];
-        const g = h(r.givenCanonical[0]!);
         const s = surnames(r);
-        return years(r).flatMap((y) => s.map((x) => mixKey(3, y, g, x)));
+        const keys: number[] = [];
+        for (const g of givenAll(r))
+          for (const y of years(r)) for (const x of s) keys.push(mixKey(3, y, h(g), x));
+        return keys;
       },
     },
     {
       name: 'given+surnames',
       keys: (r) =>
-        r.given.length > 0 && r.surnames.length > 0 ? [mixKey(4, h(r.given[0]!), ...surnames(r))] : [],
+        r.given.length > 0 && r.surnames.length > 0
+          ? givenAll(r).flatMap((g) => surnamePairs(r).map((s) => mixKey(4, h(g), ...s)))
+          : [],
     },
     {
       name: 'year+surnames',
       keys: (r) => {
-        const s = surnames(r);
-        return s.length >= 2 ? years(r).map((y) => mixKey(5, y, ...s)) : [];
+        if (r.surnames.length < 2) return [];
+        return surnamePairs(r).flatMap((s) => (s.length >= 2 ? years(r).map((y) => mixKey(5, y, ...s)) : []));
       },
     },
     {
@@ -397,10 +438,12 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       name: 'birthday+names',
       keys: (r) => {
         if (!r.dob || r.givenCanonical.length === 0) return [];
-        const d = birthday(r);
-        const g = h(r.givenCanonical[0]!);
-        const keys = r.surnames.length === 0 ? [mixKey(12, d, g)] : [];
-        for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, g, h(s)));
+        const d = birthdayEither(r);
+        const keys: number[] = [];
+        for (const g of givenAll(r)) {
+          if (r.surnames.length === 0) keys.push(mixKey(12, d, h(g)));
+          for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, h(g), h(s)));
+        }
         return keys;
       },
     },
@@ -410,7 +453,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       keys: (r) => {
         if (!r.dob || r.given.length === 0) return [];
-        const d = birthday(r);
+        const d = birthdayEither(r);
         const g = r.given[0]!;
         const keys: number[] = [];
         r.surnames.forEach((s, x) => {
@@ -421,7 +464,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         return keys;
       },
     },
-    { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mixKey(6, dob(r), place(r))] : []) },
+    { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mixKey(6, dobEither(r), place(r))] : []) },
     {
       name: 'document-anagram+region',
       keys: (r) =>
@@ -477,14 +520,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
-      // Typos in both names of a record with a full date: the date with the names' initials.
+      // Typos in every name of a record with a full date (day and month in either order): the
+      // date with the initial of any name word, as written or as its phonetic key.
       name: 'dob+initials',
-      keys: (r) => {
-        if (!r.dob || r.givenCanonical.length === 0) return [];
-        const g = initial(r.givenCanonical[0]!);
-        const s = [...new Set(r.surnames.map(initial))];
-        return s.length === 0 ? [mixKey(16, dob(r), g)] : s.map((x) => mixKey(16, dob(r), g, x));
-      },
+      keys: (r) => (r.dob ? allInitials(r).map((x) => mixKey(16, dobEither(r), x)) : []),
     },
     {
       // No surname recorded: the given names (compound ones are distinctive enough) with the year.
@@ -507,8 +546,12 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) => {
         if (r.year === null || r.givenCanonical.length === 0) return [];
         const keys: number[] = [];
-        for (const g of new Set(r.givenForms.map(h)))
-          for (const s of r.surnames.length === 0 ? [0] : surnames(r)) {
+        // Each surname as written and, an estimate often coming with a typo, as its likely
+        // corrections (on either side: the misspelt record may be the estimated one or the other).
+        const written = r.surnames.length === 0 ? [0] : surnames(r);
+        const fixes = [...new Set(r.surnameWords.flatMap((w) => likelier(w).map(h)))];
+        for (const g of new Set(givenAll(r).map(h)))
+          for (const s of [...written, ...fixes]) {
             keys.push(2 * mixKey(19, r.year, g, s));
             if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(19, y, g, s) + 1);
           }
@@ -521,10 +564,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       name: 'estimate+surnames',
       bipartite: true,
       keys: (r) => {
-        const s = surnames(r);
-        if (r.year === null || s.length < 2) return [];
-        const keys = [2 * mixKey(20, r.year, ...s)];
-        if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(20, y, ...s) + 1);
+        if (r.year === null || r.surnames.length < 2) return [];
+        const keys: number[] = [];
+        for (const s of surnamePairs(r)) {
+          if (s.length < 2) continue;
+          keys.push(2 * mixKey(20, r.year, ...s));
+          if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(20, y, ...s) + 1);
+        }
         return keys;
       },
     },
@@ -553,8 +599,11 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.year === null || r.givenCanonical.length === 0) return [];
         const keys: number[] = [];
         const near = r.estimated ? estimateYears(r) : years(r);
-        for (const g of new Set(r.givenForms.map(h))) {
-          keys.push(2 * mixKey(22, r.year, g));
+        // Side 0: every record under its year, an estimated one under every year it may stand for
+        // (a surname-less record with a date meets a named one whose age was estimated).
+        const own = r.estimated ? estimateYears(r) : [r.year];
+        for (const g of new Set(givenAll(r).map(h))) {
+          for (const y of own) keys.push(2 * mixKey(22, y, g));
           if (r.surnames.length === 0) for (const y of near) keys.push(2 * mixKey(22, y, g) + 1);
         }
         return keys;

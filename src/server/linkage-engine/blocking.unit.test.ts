@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, typoNeighbours, type BlockingRule } from './blocking.js';
-import { Vocabulary } from './record.js';
+import { candidatePairs, personBlockingRules, typoNeighbours, type BlockingRule } from './blocking.js';
+import { preparePersons } from './linkage.js';
+import { Vocabulary, type LinkPerson } from './record.js';
 
 describe('typoNeighbours', () => {
   it('finds the population’s words one letter wrong, missing, added or swapped away', () => {
@@ -36,5 +37,58 @@ describe('bipartite blocking rules', () => {
     const got = candidatePairs(records, [rule]);
     const pairs = Array.from(got.left, (i, k) => `${i}-${got.right[k]}`);
     expect(pairs).toEqual(['0-2', '0-3', '1-2', '1-3', '2-3']);
+  });
+});
+
+describe('person blocking rules', () => {
+  const pairsOf = (persons: LinkPerson[]) => {
+    const { vocab, records } = preparePersons(persons);
+    const c = candidatePairs(records, personBlockingRules(vocab));
+    return new Set(Array.from(c.left, (i, k) => `${persons[i]!.id}-${persons[c.right[k]!]!.id}`));
+  };
+  const person = (id: string, fields: Partial<LinkPerson>): LinkPerson => ({
+    id,
+    source: id,
+    givenNames: '',
+    ...fields,
+  });
+  // Unrelated records around each pair, so that no rule pairs everything.
+  const others = Array.from({ length: 30 }, (_, k) =>
+    person(`x${k}`, {
+      givenNames: ['Rosa', 'Pedro', 'Lucía'][k % 3]!,
+      firstSurname: ['Benítez', 'Ortiz', 'Acosta', 'Rolón', 'Duarte'][k % 5]!,
+      dateOfBirth: `19${50 + k}-0${(k % 9) + 1}-1${k % 10}`,
+    }),
+  );
+
+  it('meets two registrations whose only link is a document typed with one digit wrong or two swapped', () => {
+    const pairs = pairsOf([
+      person('a', { givenNames: 'Ana', firstSurname: 'Lua', documentNumber: '7873925', birthYear: 2013 }),
+      person('b', { givenNames: 'Anita', firstSurname: 'Lnua', documentNumber: '7837925' }),
+      person('c', { givenNames: 'Julio', firstSurname: 'Sosa', documentNumber: '7873125' }),
+      person('d', { givenNames: 'Marta', firstSurname: 'Ríos', documentNumber: '1234567' }),
+      ...others,
+    ]);
+    expect(pairs.has('a-b')).toBe(true);
+    expect(pairs.has('a-c')).toBe(true);
+    expect(pairs.has('a-d')).toBe(false);
+  });
+
+  it('meets a date with day and month swapped, typos in every name, and the second word of a compound name', () => {
+    const pairs = pairsOf([
+      person('a', {
+        givenNames: 'Lleticia',
+        firstSurname: 'Coréts',
+        secondSurname: 'Gorostiaga',
+        dateOfBirth: '1998-09-12',
+      }),
+      person('b', { givenNames: 'Leticia', firstSurname: 'Gorostiagz', dateOfBirth: '1998-12-09' }),
+      person('c', { givenNames: 'Emilia Cándida', firstSurname: 'Galeano', birthYear: 2005 }),
+      person('d', { givenNames: 'Candida', firstSurname: 'Galeano', dateOfBirth: '2005-07-08' }),
+      ...others,
+    ]);
+    expect(pairs.has('a-b')).toBe(true);
+    expect(pairs.has('c-d')).toBe(true);
+    expect(pairs.has('a-c')).toBe(false);
   });
 });
