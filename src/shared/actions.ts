@@ -22,6 +22,8 @@ export const ACTIONS = {
     'review',
     'recordEvent',
   ],
+  /** Notes on a case (append-only): read with the case, written by its institution. */
+  caseNote: ['read', 'create'],
   provider: ['list', 'create', 'updateCapacity', 'update', 'import'],
   consent: ['record', 'withdraw', 'recordException'],
   need: ['record', 'list', 'report'],

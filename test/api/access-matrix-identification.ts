@@ -67,6 +67,12 @@ export const IDENTIFICATION_MATRIX = {
   'addTraffickingEvent: to a case of PNPTU':                              '403  403  201  201  201  403  403',
   'addTraffickingEvent: to a case of MINNA shared with PNPTU':            '403  403  403  403  403  403  403',
   'addTraffickingEvent: to a case of MINNA (hidden)':                     '403  403  404  404  404  403  403',
+  'listCaseNotes: of a case of PNPTU':                                    '403  403  200  200  200  403  403',
+  'listCaseNotes: of a case of MINNA shared with PNPTU':                  '403  403  200  200  200  403  403',
+  'listCaseNotes: of a case of MINNA (hidden: not found)':                '403  403  404  404  404  403  403',
+  'addCaseNote: to a case of PNPTU':                                      '403  403  201  201  201  403  403',
+  'addCaseNote: to a case of MINNA shared with PNPTU (read only)':        '403  403  403  403  403  403  403',
+  'addCaseNote: to a case of MINNA (hidden: not found)':                  '403  403  404  404  404  403  403',
   'getScreeningInstrument: the published version':                        '200  200  200  200  200  200  200',
   'getScreeningInstrument: a draft version (editors only)':               '200  404  404  404  404  404  404',
   'createScreeningInstrumentVersion: a new draft':                        '201  403  403  403  403  403  403',
@@ -147,6 +153,12 @@ const addEvent = async (c: IdentificationCell, fixture: Fixture) =>
   api(c.t, c.s, 'POST', `/api/cases/${(await fixture(c.t)).caseId}/events`, {
     type: 'Exploitation',
     country: 'PY',
+  });
+const listNotes = async (c: IdentificationCell, fixture: Fixture) =>
+  api(c.t, c.s, 'GET', `/api/cases/${(await fixture(c.t)).caseId}/notes`);
+const addNote = async (c: IdentificationCell, fixture: Fixture) =>
+  api(c.t, c.s, 'POST', `/api/cases/${(await fixture(c.t)).caseId}/notes`, {
+    text: 'Llamada de seguimiento (nota sintética)',
   });
 const submitScreening = async (c: IdentificationCell, fixture: Fixture) => {
   const { caseId, personId } = await fixture(c.t);
@@ -230,6 +242,12 @@ export const IDENTIFICATION_RUN: Record<Situation, (c: IdentificationCell) => Pr
   'addTraffickingEvent: to a case of PNPTU': (c) => addEvent(c, own),
   'addTraffickingEvent: to a case of MINNA shared with PNPTU': (c) => addEvent(c, shared),
   'addTraffickingEvent: to a case of MINNA (hidden)': (c) => addEvent(c, hidden),
+  'listCaseNotes: of a case of PNPTU': (c) => listNotes(c, own),
+  'listCaseNotes: of a case of MINNA shared with PNPTU': (c) => listNotes(c, shared),
+  'listCaseNotes: of a case of MINNA (hidden: not found)': (c) => listNotes(c, hidden),
+  'addCaseNote: to a case of PNPTU': (c) => addNote(c, own),
+  'addCaseNote: to a case of MINNA shared with PNPTU (read only)': (c) => addNote(c, shared),
+  'addCaseNote: to a case of MINNA (hidden: not found)': (c) => addNote(c, hidden),
   'getScreeningInstrument: the published version': (c) => api(c.t, c.s, 'GET', '/api/screening-instrument'),
   'getScreeningInstrument: a draft version (editors only)': async (c) =>
     api(c.t, c.s, 'GET', `/api/screening-instrument?version=${(await draft(c)).version}`),

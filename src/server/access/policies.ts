@@ -192,6 +192,15 @@ export const policies = {
       sameInstitution(actor, target)) as Rule<CaseTarget>,
     recordEvent: writeCase,
   },
+  caseNote: {
+    /**
+     * Whoever may read the case (its institution, one it was shared with, a break-glass grant);
+     * a note whose label the reader's role does not need comes masked (LABELS_NEEDED_BY_ROLE).
+     */
+    read: readCase,
+    /** The case's own institution writes on it, online or from a device. */
+    create: writeCase,
+  },
   provider: {
     /**
      * The directory holds no personal data: every role that refers, provides, administers or

@@ -19,6 +19,7 @@ const ENCRYPTED = {
     'disability',
   ],
   cases: ['detection_place', 'narrative'],
+  case_notes: ['text'],
   trafficking_decisions: ['reason'],
   trafficking_events: ['district'],
   consents: ['reason', 'representative_name', 'child_view'],

@@ -1139,3 +1139,23 @@ export interface CaseCountTable {
 export interface DB {
   case_counts: CaseCountTable;
 }
+
+/** Notes on a case, append-only (migration 2026-12-07T02-00-00_case_notes, docs/OFFLINE.md). */
+export interface CaseNoteTable {
+  id: Generated<string>;
+  case_id: string;
+  /** Encrypted (case_notes.text); NULL once the case is erased. */
+  text: string | null;
+  /** NULL (a working note) or the sensitivity label of what the note holds. */
+  sensitivity: string | null;
+  author_id: string;
+  institution_id: string;
+  created_at: CreatedAt;
+  /** When it was written on a device with no network (a note synced from the offline queue). */
+  made_offline_at: Timestamp | null;
+  device_id: string | null;
+}
+
+export interface DB {
+  case_notes: CaseNoteTable;
+}

@@ -11,6 +11,7 @@ import * as exchange from './exchange.js';
 import * as institutions from './institutions.js';
 import * as investigations from './investigations.js';
 import * as linkage from './linkage.js';
+import * as notes from './notes.js';
 import * as notifications from './notifications.js';
 import * as persons from './persons.js';
 import * as prevention from './prevention.js';
@@ -34,6 +35,7 @@ export const contracts = {
   ...audit,
   ...persons,
   ...cases,
+  ...notes,
   ...screening,
   ...providers,
   ...referrals,

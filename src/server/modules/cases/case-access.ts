@@ -12,7 +12,8 @@ import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 
-export type CaseAction = Extract<Action, `case.${string}`>;
+/** The actions on a case or on what hangs on it without a door of its own (its notes). */
+export type CaseAction = Extract<Action, `case.${string}` | `caseNote.${string}`>;
 
 export interface LoadedCase {
   id: string;

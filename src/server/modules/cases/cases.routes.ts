@@ -17,6 +17,7 @@ import {
   updateCase,
 } from './cases.service.js';
 import { addTraffickingEvent, recordExploitation } from './events.js';
+import { addCaseNote, listCaseNotes } from './case-notes.service.js';
 import { searchPersons } from '../persons/persons.service.js';
 
 /** A page of visible cases as the API's summaries. */
@@ -72,4 +73,16 @@ export function caseRoutes(app: FastifyInstance, services: AppServices): void {
   route(contracts.addTraffickingEvent, async (ctx, { params, body }) =>
     addTraffickingEvent(ctx, ctx.crypto, params.id, body),
   );
+
+  route(
+    contracts.listCaseNotes,
+    async (ctx, { params, query }) => listCaseNotes(ctx, ctx.crypto, params.id, query),
+    audited,
+  );
+
+  route(contracts.addCaseNote, async (ctx, { params, body }) => {
+    // The device header was checked on the way in (route.ts): an active device of this user.
+    const device = ctx.request.headers['x-nanduti-device'];
+    return addCaseNote(ctx, ctx.crypto, params.id, body, typeof device === 'string' && device !== '' ? device : null);
+  });
 }

@@ -39,6 +39,7 @@ const CASE_PAGE_ACTIONS = [
   'case.decide',
   'case.review',
   'case.recordEvent',
+  'caseNote.create',
 ] as const satisfies readonly Action[];
 
 const audit = auditOperation;

@@ -26,6 +26,7 @@ export const CASE_FIELDS_ERASED = [
   'case_shares.reason',
   'screenings.answers',
   'hotline_contacts.summary',
+  'case_notes.text',
 ] as const;
 
 /** The field names written to the audit tombstone of an erased person. */
@@ -85,6 +86,8 @@ export async function eraseCases(trx: Trx, caseIds: readonly string[], personIds
   await sql`update hotline_contacts set summary = null, erased_at = now() where case_id in (${cases})`.execute(
     trx,
   );
+  // Notes are free text: gone whole. The rows (author, institution, when, label) stay as the trail.
+  await sql`update case_notes set text = null where case_id in (${cases}) and text is not null`.execute(trx);
   if (personIds.length > 0) await erasePersons(trx, personIds);
 }
 

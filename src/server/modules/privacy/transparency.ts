@@ -82,7 +82,9 @@ export async function accessReport(
     where a.outcome = 'success' and a.actor_user_id is not null
       and a.action not like 'privacy.%'
       and ((a.resource_type = 'person' and a.resource_id = ${personId}::text)
-        or (a.resource_type = 'case' and a.resource_id in (select case_id::text from cases_of)))
+        or (a.resource_type = 'case' and a.resource_id in (select case_id::text from cases_of))
+        or (a.resource_type = 'case_note' and a.resource_id in
+          (select n.id::text from case_notes n where n.case_id in (select case_id from cases_of))))
     order by a.seq`.execute(ctx.trx);
 
   // The consents each receiving institution got the data under.
