@@ -9,7 +9,11 @@ import { Uuid } from './api.js';
 import type { SensitivityLabel } from './sensitivity.js';
 
 /** The labels a note may carry; none (null) is a working note (visits, calls, next steps). */
-export const NOTE_SENSITIVITIES = ['testimony', 'health', 'legal'] as const satisfies readonly SensitivityLabel[];
+export const NOTE_SENSITIVITIES = [
+  'testimony',
+  'health',
+  'legal',
+] as const satisfies readonly SensitivityLabel[];
 export type NoteSensitivity = (typeof NOTE_SENSITIVITIES)[number];
 
 /** How far ahead of the server's clock a device's "written at" may be (its clock may run fast). */
@@ -21,7 +25,9 @@ export const AddCaseNoteRequest = z.strictObject({
   /** Sent by the offline queue: when the note was written on the device (never in the future). */
   madeOfflineAt: z.iso
     .datetime({ offset: true })
-    .refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, { message: 'madeOfflineAt is in the future' })
+    .refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, {
+      message: 'madeOfflineAt is in the future',
+    })
     .optional(),
 });
 

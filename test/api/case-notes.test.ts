@@ -27,14 +27,15 @@ describe.skipIf(skipBackend)('case notes', () => {
   const notesOf = (session: typeof worker, caseId: string) =>
     api(t, session, 'GET', `/api/cases/${caseId}/notes`);
   const rawNotes = (caseId: string) =>
-    t.services.db.transaction(async (trx) =>
-      (
-        await sql<{
-          id: string;
-          text: string | null;
-          device_id: string | null;
-        }>`select id, text, device_id from case_notes where case_id = ${caseId}`.execute(trx)
-      ).rows,
+    t.services.db.transaction(
+      async (trx) =>
+        (
+          await sql<{
+            id: string;
+            text: string | null;
+            device_id: string | null;
+          }>`select id, text, device_id from case_notes where case_id = ${caseId}`.execute(trx)
+        ).rows,
     );
 
   it('adds notes, lists them newest first, keeps the text encrypted, and audits both', async () => {

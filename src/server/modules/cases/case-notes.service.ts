@@ -47,7 +47,11 @@ export async function addCaseNote(
     made_offline_at: input.madeOfflineAt ?? null,
     device_id: offline ? deviceId : null,
   });
-  const fields = ['text', ...(input.sensitivity ? ['sensitivity'] : []), ...(offline ? ['madeOfflineAt'] : [])];
+  const fields = [
+    'text',
+    ...(input.sensitivity ? ['sensitivity'] : []),
+    ...(offline ? ['madeOfflineAt'] : []),
+  ];
   await auditOperation(ctx, 'caseNote.create', 'case_note', row.id, fields);
   return presentNote(row, crypto, ctx.actor.role);
 }

@@ -83,6 +83,12 @@ export function caseRoutes(app: FastifyInstance, services: AppServices): void {
   route(contracts.addCaseNote, async (ctx, { params, body }) => {
     // The device header was checked on the way in (route.ts): an active device of this user.
     const device = ctx.request.headers['x-nanduti-device'];
-    return addCaseNote(ctx, ctx.crypto, params.id, body, typeof device === 'string' && device !== '' ? device : null);
+    return addCaseNote(
+      ctx,
+      ctx.crypto,
+      params.id,
+      body,
+      typeof device === 'string' && device !== '' ? device : null,
+    );
   });
 }
