@@ -288,8 +288,13 @@ export const REFERRAL_STATES = [
   'closed',
   'withdrawn',
 ] as const;
-/** States in which a referral is still running (and can become overdue). */
+/** States in which a referral is still running. */
 export const OPEN_REFERRAL_STATES = ['requested', 'accepted', 'in_progress'] as const;
+/**
+ * The states a referral's deadline (`due_at`, the receiver's answer) applies to: once accepted it was
+ * answered, and what follows is the service's own day (`service_due_on`), never "overdue".
+ */
+export const AWAITING_ANSWER_REFERRAL_STATES = ['requested'] as const;
 export const CONSENT_METHODS = ['Written', 'Verbal', 'VerbalWithWitness', 'ThroughInterpreter'] as const;
 /** Who gave the consent. */
 export const CONSENT_GIVERS = ['Person', 'LegalGuardian', 'Parent', 'Authority'] as const;

@@ -15,6 +15,7 @@ import {
   rowCount,
   userWithSession,
 } from '../helpers/factories.js';
+import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
 import { insertConsent, insertProvider, insertReferral } from './protection-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -574,17 +575,32 @@ describe.skipIf(skipBackend)('referrals', () => {
 
   it('flags overdue referrals on both sides', async () => {
     const r = await insertReferral(t, 'PNPTU', 'MINMUJER');
+    // Answered in time: accepted, then its answer deadline passes. It is not overdue, nor escalated.
+    const answered = await insertReferral(t, 'PNPTU', 'MINMUJER', { state: 'accepted' });
     await t.services.db.transaction((trx) =>
       trx
         .updateTable('referrals')
         .set({ due_at: new Date(Date.now() - 86_400_000) })
-        .where('id', '=', r.referralId)
+        .where('id', 'in', [r.referralId, answered.referralId])
         .execute(),
     );
+    const answeredView = await api(t, shelter, 'GET', `/api/referrals/${answered.referralId}`);
+    expect(answeredView.json()).toMatchObject({ state: 'accepted', overdue: false });
+    expect(await escalateOverdueReferrals(t.services.db)).toBeGreaterThanOrEqual(1);
+    const escalated = await t.services.db.transaction((trx) =>
+      trx
+        .selectFrom('referrals')
+        .select(['id', 'escalated_at'])
+        .where('id', 'in', [r.referralId, answered.referralId])
+        .execute(),
+    );
+    expect(escalated.find((row) => row.id === r.referralId)?.escalated_at).not.toBeNull();
+    expect(escalated.find((row) => row.id === answered.referralId)?.escalated_at).toBeNull();
     const incoming = await api(t, shelter, 'GET', '/api/referrals?overdue=true');
     expect(incoming.json().items.map((i: { id: string }) => i.id)).toContain(r.referralId);
     expect(incoming.json().items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
     expect(incoming.json().overdue).toBeGreaterThanOrEqual(1);
+    expect(incoming.json().items.map((i: { id: string }) => i.id)).not.toContain(answered.referralId);
     const outgoing = await api(t, police, 'GET', '/api/referrals?direction=outgoing&overdue=true');
     expect(outgoing.json().items.map((i: { id: string }) => i.id)).toContain(r.referralId);
     // Not overdue once it ends.

@@ -1,10 +1,12 @@
 /**
  * Journeys: a visitor opens the public dashboard (the release a statistician published) on a phone, in Guaraní, and downloads the open data
- * as CSV (every published value of at least k = 11 persons); an analyst signs in and sees figures,
- * never a record (no drill-down, no cases, no persons).
+ * as CSV (every published value of at least k = 11 persons), with the map of departments; an analyst
+ * signs in and sees figures and the map (choosing a department filters), never a record (no
+ * drill-down, no cases, no persons).
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { departmentName } from '../../src/web/departments.js';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
 import { apiLogin, createStaffUser, signIn, type StaffUser } from './fixtures.js';
@@ -64,6 +66,19 @@ describe('public dashboard and the analyst’s statistics', () => {
     expect(caption).toBe(gn['public.table.identifiedByYear']);
     expect(caption).not.toBe(es['public.table.identifiedByYear']);
     expect(await page.locator('canvas[role="img"]').count()).toBeGreaterThanOrEqual(6);
+    // The map of departments: 18 areas, each named by the catalogue with its published value or
+    // the word for a hidden one (never a number behind it).
+    const areas = page.getByTestId('map-identifiedByDepartmentAndSex').locator('[data-department]');
+    expect(await areas.count()).toBe(18);
+    const named = await areas.evaluateAll((elements) =>
+      elements.map((el) => [el.dataset.department!, el.getAttribute('aria-label')!, el.dataset.state!]),
+    );
+    expect(new Set(named.map(([code]) => code)).size).toBe(18);
+    for (const [code, label, state] of named) {
+      const value = state === 'suppressed' ? gn['public.suppressed'] : label!.split(': ')[1];
+      expect(label).toBe(`${departmentName(code!)}: ${value}`);
+      if (state !== 'suppressed') expect(value).toMatch(/^\d[\d.]*$/);
+    }
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-csv').click(),
@@ -104,6 +119,14 @@ describe('public dashboard and the analyst’s statistics', () => {
     expect(total).toBeGreaterThan(0);
     expect(await page.getByTestId('stat-table').locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByRole('button', { name: es['stats.drill'] }).count()).toBe(0);
+    // The map by department beside the breakdown by sex; choosing Boquerón filters the page by it.
+    const map = page.getByTestId('stat-map');
+    await expect.poll(() => map.locator('[data-department]').count(), { timeout: 30_000 }).toBe(18);
+    const boqueron = map.locator('[data-department="PY-19"]');
+    expect(await boqueron.getAttribute('aria-label')).toMatch(/^Boquerón: (\d[\d.]*|<3)$/);
+    await boqueron.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('department')).toBe('PY-19');
+    await expect.poll(() => boqueron.getAttribute('aria-pressed')).toBe('true');
     const answers = await page.evaluate(async () => {
       const status = async (url: string) => (await fetch(url)).status;
       return {

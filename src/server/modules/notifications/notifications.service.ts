@@ -10,6 +10,7 @@ import type { Locale, Role } from '../../../shared/roles.js';
 import type { Database, Trx } from '../../db/database.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import { followUpNow } from '../../core/clock.js';
+import { AWAITING_ANSWER_REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Ctx } from '../../core/context.js';
 import type { NotificationKind } from '../../../shared/api-notifications.js';
 import { notificationText, referenceOf } from './notification-text.js';
@@ -76,7 +77,7 @@ export async function notifyReferral(
 }
 
 /**
- * Escalates every open referral past its due date that was not escalated yet: marks it and tells
+ * Escalates every referral still unanswered past its due date that was not escalated yet: marks it and tells
  * the supervisors of both institutions. Idempotent (the conditional update claims each referral
  * once, also against a concurrent run). Returns the number of referrals escalated.
  */
@@ -95,7 +96,7 @@ export async function escalateOverdueReferrals(db: Database, batch = ESCALATION_
           trx
             .selectFrom('referrals')
             .select('id')
-            .where('state', 'in', ['requested', 'accepted', 'in_progress'])
+            .where('state', 'in', [...AWAITING_ANSWER_REFERRAL_STATES])
             .where('due_at', '<', followUpNow())
             .where('escalated_at', 'is', null)
             .limit(batch)

@@ -2,17 +2,17 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ListReferralsQuery } from '../../../shared/api-protection.js';
-import { OPEN_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
+import { AWAITING_ANSWER_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Actor } from '../../access/actor.js';
 import { scopedReferrals } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { followUpNow } from '../../core/clock.js';
 
-/** "Due date passed while still open." */
+/** "Due date passed without an answer" (an accepted referral is never overdue). */
 const overdue = (eb: ExpressionBuilder<DB, 'referrals'>) =>
   eb.and([
-    eb('referrals.state', 'in', [...OPEN_REFERRAL_STATES]),
+    eb('referrals.state', 'in', [...AWAITING_ANSWER_REFERRAL_STATES]),
     eb('referrals.due_at', '<', followUpNow()),
   ]);
 

@@ -26,7 +26,7 @@ async function referralOverdueTasks(trx: Trx, today: string): Promise<number> {
       select r.case_id, r.to_institution_id, 'referral_overdue', 'referral', r.id, ${today}::date
       from referrals r
       where r.escalated_at is not null
-        and r.state in ('requested', 'accepted', 'in_progress')
+        and r.state = 'requested'
         and not exists (select 1 from tasks t where t.kind = 'referral_overdue' and t.source_id = r.id)
       limit ${RULE_BATCH}
       on conflict do nothing

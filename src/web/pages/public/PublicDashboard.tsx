@@ -21,13 +21,15 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 import { NextReleases } from '../statistics/ReleaseCalendar.js';
 import { useApiQuery } from '../../queries.js';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { keyLabel } from '../statistics/labels.js';
+import { figureLabel, keyLabel } from '../statistics/labels.js';
+import { DepartmentMap } from '../../components/map/DepartmentMap.js';
+import { intlLocale } from '../../i18n/catalogue.js';
 import { BarChart } from './BarChart.js';
 import { DataTable } from './DataTable.js';
 import '../../styles/tables.css';
 import './public.css';
 
-function TableSection({ table }: { table: PublicTable }) {
+function TableSection({ table, year }: { table: PublicTable; year: number }) {
   const { t, locale } = useI18n();
   const caption = t(`public.table.${table.id}` as MessageKey as never);
   const rowLabel = (key: string) => keyLabel(t, locale, table.rowDimension, key);
@@ -49,6 +51,17 @@ function TableSection({ table }: { table: PublicTable }) {
         <p className="empty">{t('public.empty')}</p>
       ) : (
         <>
+          {table.rowDimension === 'department' && (
+            // The map draws each department's total; a suppressed total stays suppressed.
+            <DepartmentMap
+              title={t('map.title', { figure: figureLabel(t, table.figure), year })}
+              rows={table.rowKeys.map((key, r) => ({ key, value: table.rowTotals[r] ?? null }))}
+              format={(value) => value.toLocaleString(intlLocale(locale))}
+              suppressedLabel={t('public.suppressed')}
+              keyLabel={rowLabel}
+              testId={`map-${table.id}`}
+            />
+          )}
           <BarChart
             labels={labels}
             series={series}
@@ -155,7 +168,7 @@ export function PublicDashboard() {
                   </a>
                 </div>
                 {shown.tables.map((table) => (
-                  <TableSection key={table.id} table={table} />
+                  <TableSection key={table.id} table={table} year={shown.year} />
                 ))}
               </>
             )}

@@ -34,6 +34,7 @@ import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { BarChart } from '../public/BarChart.js';
 import { dimensionLabel, figureLabel, keyLabel } from './labels.js';
+import { StatisticsMap } from './StatisticsMap.js';
 import '../../styles/tables.css';
 import '../public/public.css';
 
@@ -184,15 +185,17 @@ export function StatisticsPage() {
               {data.freshness && data.freshness.pending > 0 && (
                 <p className="muted">{t('stats.freshness.pending', { pending: data.freshness.pending })}</p>
               )}
-              <details>
-                <summary>{t('stats.definition')}</summary>
-                <p>{data.definition}</p>
-              </details>
-              {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
-                <button type="button" className="btn btn--small" onClick={() => setDrilling(true)}>
-                  {t('stats.drill')}
-                </button>
-              )}
+              <div className="stat-actions">
+                <details>
+                  <summary>{t('stats.definition')}</summary>
+                  <p>{data.definition}</p>
+                </details>
+                {can('statistics.drill') && (VICTIM_FIGURES as readonly string[]).includes(data.figure) && (
+                  <button type="button" className="btn btn--small" onClick={() => setDrilling(true)}>
+                    {t('stats.drill')}
+                  </button>
+                )}
+              </div>
               {drill && (
                 <section aria-label={t('stats.drillTitle')}>
                   <h3>{t('stats.drillTitle')}</h3>
@@ -208,6 +211,17 @@ export function StatisticsPage() {
                   {drill.hidden > 0 && <p>{t('stats.drillHidden', { n: drill.hidden })}</p>}
                   {drill.truncated && <p>{t('stats.drillTruncated')}</p>}
                 </section>
+              )}
+              {data.breakdowns.includes('department') && (
+                <StatisticsMap
+                  figure={data.figure}
+                  year={year}
+                  query={query}
+                  pageRows={by === 'department' && !params.department ? data.rows : null}
+                  format={number}
+                  selected={params.department}
+                  onSelect={(code) => set({ department: params.department === code ? undefined : code })}
+                />
               )}
               {by && data.rows.length > 0 && (
                 <>
