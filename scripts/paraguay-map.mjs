@@ -25,8 +25,24 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 
 const CODES = [
-  'PY-ASU', 'PY-1', 'PY-2', 'PY-3', 'PY-4', 'PY-5', 'PY-6', 'PY-7', 'PY-8',
-  'PY-9', 'PY-10', 'PY-11', 'PY-12', 'PY-13', 'PY-14', 'PY-15', 'PY-16', 'PY-19',
+  'PY-ASU',
+  'PY-1',
+  'PY-2',
+  'PY-3',
+  'PY-4',
+  'PY-5',
+  'PY-6',
+  'PY-7',
+  'PY-8',
+  'PY-9',
+  'PY-10',
+  'PY-11',
+  'PY-12',
+  'PY-13',
+  'PY-14',
+  'PY-15',
+  'PY-16',
+  'PY-19',
 ];
 /** Share of the points kept by simplification (the smallest departments keep their shape). */
 const KEEP = 0.2;

@@ -10,7 +10,13 @@
 import { useId, useMemo, useState } from 'react';
 import type { DepartmentCode } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { classColour, joinDepartments, ZERO_COLOUR, type KeyedValue, type MapArea } from './department-map-data.js';
+import {
+  classColour,
+  joinDepartments,
+  ZERO_COLOUR,
+  type KeyedValue,
+  type MapArea,
+} from './department-map-data.js';
 import { DEPARTMENT_SHAPES, VIEW_BOX } from './paraguay-departments.js';
 import './department-map.css';
 
@@ -91,7 +97,13 @@ export function DepartmentMap(props: Props) {
       <div className="dept-map-body">
         <svg viewBox={VIEW_BOX} className="dept-map-svg" role="group" aria-labelledby={`${id}-title`}>
           <defs>
-            <pattern id={hatch} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+            <pattern
+              id={hatch}
+              patternUnits="userSpaceOnUse"
+              width="8"
+              height="8"
+              patternTransform="rotate(45)"
+            >
               <rect width="8" height="8" fill="#ffffff" />
               <line x1="0" y1="0" x2="0" y2="8" stroke="#5b6570" strokeWidth="3" />
             </pattern>
@@ -99,7 +111,15 @@ export function DepartmentMap(props: Props) {
           {DEPARTMENT_SHAPES.map((shape) => {
             const area = byCode.get(shape.code)!;
             if (MARKED.has(shape.code))
-              return <path key={shape.code} d={shape.d} fill={fill(area)} className="dept-map-shape" aria-hidden="true" />;
+              return (
+                <path
+                  key={shape.code}
+                  d={shape.d}
+                  fill={fill(area)}
+                  className="dept-map-shape"
+                  aria-hidden="true"
+                />
+              );
             return <path key={shape.code} d={shape.d} fill={fill(area)} {...interactive(area)} />;
           })}
           {DEPARTMENT_SHAPES.filter((shape) => MARKED.has(shape.code)).map((shape) => (
@@ -129,9 +149,17 @@ export function DepartmentMap(props: Props) {
             {join.classes.map((c, level) => (
               <li key={level}>
                 <svg className="dept-map-swatch" viewBox="0 0 16 16" aria-hidden="true">
-                  <rect x="0.5" y="0.5" width="15" height="15" fill={classColour(level, join.classes.length)} />
+                  <rect
+                    x="0.5"
+                    y="0.5"
+                    width="15"
+                    height="15"
+                    fill={classColour(level, join.classes.length)}
+                  />
                 </svg>
-                {c.from === c.to ? format(c.from) : t('map.range', { from: format(c.from), to: format(c.to) })}
+                {c.from === c.to
+                  ? format(c.from)
+                  : t('map.range', { from: format(c.from), to: format(c.to) })}
               </li>
             ))}
             {join.anySuppressed && (
@@ -147,7 +175,10 @@ export function DepartmentMap(props: Props) {
             <p className="field-hint" data-testid="map-outside">
               {t('map.outside', {
                 list: join.outside
-                  .map((row) => `${keyLabel(row.key)}: ${row.value === null ? suppressedLabel : format(row.value)}`)
+                  .map(
+                    (row) =>
+                      `${keyLabel(row.key)}: ${row.value === null ? suppressedLabel : format(row.value)}`,
+                  )
                   .join('; '),
               })}
             </p>

@@ -22,9 +22,17 @@ describe('the department map’s data join', () => {
       level: null,
     });
     expect(join.anySuppressed).toBe(true);
-    expect(join.areas.find((a) => a.code === 'PY-11')).toMatchObject({ state: 'value', value: 120, level: 2 });
+    expect(join.areas.find((a) => a.code === 'PY-11')).toMatchObject({
+      state: 'value',
+      value: 120,
+      level: 2,
+    });
     // Absent from the rows: nobody counted there.
-    expect(join.areas.find((a) => a.code === 'PY-19')).toMatchObject({ state: 'zero', value: 0, level: null });
+    expect(join.areas.find((a) => a.code === 'PY-19')).toMatchObject({
+      state: 'zero',
+      value: 0,
+      level: null,
+    });
     expect(join.classes).toEqual([
       { from: 12, to: 12 },
       { from: 45, to: 45 },
