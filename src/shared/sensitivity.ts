@@ -68,7 +68,11 @@ export const EXCLUDED_FROM_DEVICES: readonly SensitivityLabel[] = ['testimony', 
 
 /** Whether a kept case's copy on a device may hold `field`. */
 export function keptOnDevices(field: string): boolean {
-  const label = sensitivityOf(field);
+  return labelKeptOnDevices(sensitivityOf(field));
+}
+
+/** Whether what carries `label` (a field's, or a case note's own; null: none) may be copied to a device. */
+export function labelKeptOnDevices(label: SensitivityLabel | null): boolean {
   return label === null || !EXCLUDED_FROM_DEVICES.includes(label);
 }
 

@@ -4,7 +4,7 @@
  * two intakes (person, screening, an ICT event) and an edit of a kept case are captured while a
  * colleague edits the same case online. Back online: each intake exists exactly once for the
  * colleague, the conflict is shown field by field and resolved. IndexedDB holds none of what was
- * typed. A revocation from another browser wipes the device at its next contact; five wrong PINs
+ * typed. A note on the kept case is read and another written offline, sent once. A revocation from another browser wipes the device at its next contact; five wrong PINs
  * wipe it with no network. Synthetic data only.
  */
 import type { Page } from 'playwright-core';
@@ -38,6 +38,10 @@ const INTAKES = [
   },
 ];
 const OFFLINE_PLACE = 'Puesto km 9 sin señal';
+// Notes: one kept with the case, one whose label keeps it off devices, one written offline.
+const KEPT_NOTE = 'Nota guardada: visita al albergue coordinada';
+const TESTIMONY_NOTE = 'Nota de relato reservada gamma';
+const OFFLINE_NOTE = 'Nota escrita sin señal en el puesto';
 
 /** Every byte the offline database holds, as text (strings as they are, binary as Latin-1). */
 function dumpIndexedDb(page: Page): Promise<{ text: string; vaults: number; sealed: number }> {
@@ -145,6 +149,11 @@ describe('offline capture', () => {
     const colleagueApi = await apiLogin(server, colleague.username, colleague.password);
     const { caseId } = await createVictimCase(colleagueApi, { case: { detectionPlace: 'Puesto km 3' } });
     const casesBefore = (await colleagueApi.request<{ total: number }>('GET', '/api/cases')).total;
+    await colleagueApi.request('POST', `/api/cases/${caseId}/notes`, { text: KEPT_NOTE });
+    await colleagueApi.request('POST', `/api/cases/${caseId}/notes`, {
+      text: TESTIMONY_NOTE,
+      sensitivity: 'testimony',
+    });
 
     const context = await app.browser.newContext({ locale: 'es-PY' });
     const page = await context.newPage();
@@ -183,17 +192,29 @@ describe('offline capture', () => {
     await event.locator('input[value="WhatsApp"]').check();
     await event.getByRole('button', { name: es['offline.cases.saveEdit'] }).click();
     await page.getByText(es['offline.cases.eventSaved']).waitFor();
+    // The kept case's working note is readable offline (not the testimony); a new note is queued.
+    const notes = page.getByTestId('kept-case-notes');
+    await notes.getByTestId('kept-note').getByText(KEPT_NOTE).waitFor();
+    expect(await notes.getByText(TESTIMONY_NOTE).count()).toBe(0);
+    await notes.getByRole('button', { name: es['offline.cases.addNote'] }).click();
+    await notes.getByLabel(es['notes.text']).fill(OFFLINE_NOTE);
+    await notes.getByRole('button', { name: es['offline.cases.saveEdit'] }).click();
+    await notes.getByText(es['offline.cases.noteSaved']).waitFor();
+    await notes.getByTestId('pending-note').getByText(es['notes.pending']).waitFor();
     await page.getByRole('button', { name: es['offline.tab.queue'] }).click();
-    await expect.poll(() => page.getByTestId('queued-write').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('queued-write').count()).toBe(5);
 
     // Nothing typed is readable in IndexedDB.
     const raw = await dumpIndexedDb(page);
-    expect(raw.sealed).toBeGreaterThanOrEqual(4);
+    expect(raw.sealed).toBeGreaterThanOrEqual(5);
     for (const secret of [
       ...INTAKES.flatMap((i) => [i.givenNames, i.firstSurname, i.document, i.narrative]),
       'Ayalaprueba',
       'Ramona Tutoraprueba',
       OFFLINE_PLACE,
+      KEPT_NOTE,
+      TESTIMONY_NOTE,
+      OFFLINE_NOTE,
       'Rosa Sintética',
       PIN,
     ])
@@ -225,6 +246,15 @@ describe('offline capture', () => {
     ).events;
     expect(events).toContainEqual(expect.objectContaining({ type: 'Exploitation', platforms: ['WhatsApp'] }));
     expect((await colleagueApi.request<{ total: number }>('GET', '/api/cases')).total).toBe(casesBefore + 2);
+    // The offline note exists once, with when and on which device it was written.
+    const synced = (
+      await colleagueApi.request<{
+        items: Array<{ text: string; madeOfflineAt: string | null; deviceId: string | null }>;
+      }>('GET', `/api/cases/${caseId}/notes`)
+    ).items.filter((n) => n.text === OFFLINE_NOTE);
+    expect(synced).toHaveLength(1);
+    expect(synced[0]!.madeOfflineAt).not.toBeNull();
+    expect(synced[0]!.deviceId).not.toBeNull();
     for (const intake of INTAKES) {
       const found = await colleagueApi.request<{ items: unknown[] }>('POST', '/api/persons/search', {
         q: intake.givenNames,

@@ -7,6 +7,7 @@ import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';
 import { offlineEn } from './offline/en.js';
+import { notesEn } from './notes/en.js';
 
 import { protectionEn } from './protection/en.js';
 import { dailyEn } from './daily/en.js';
@@ -711,6 +712,7 @@ export const en: Catalogue = {
   ...prosecutionEn,
   ...privacyEn,
   ...offlineEn,
+  ...notesEn,
   ...statisticsEn,
   ...linkageEn,
   ...valuesEn,

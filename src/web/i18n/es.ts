@@ -11,6 +11,7 @@ import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
 import { privacyEs } from './privacy/es.js';
 import { offlineEs } from './offline/es.js';
+import { notesEs } from './notes/es.js';
 
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
@@ -727,6 +728,7 @@ export const es = {
   ...prosecutionEs,
   ...privacyEs,
   ...offlineEs,
+  ...notesEs,
   ...statisticsEs,
   ...linkageEs,
   ...valuesEs,

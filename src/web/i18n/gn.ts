@@ -17,6 +17,7 @@ import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';
 import { offlineGn } from './offline/gn.js';
+import { notesGn } from './notes/gn.js';
 
 import { protectionGn } from './protection/gn.js';
 import { dailyGn } from './daily/gn.js';
@@ -725,6 +726,7 @@ export const gn: Catalogue = {
   ...prosecutionGn,
   ...privacyGn,
   ...offlineGn,
+  ...notesGn,
   ...statisticsGn,
   ...linkageGn,
   ...valuesGn,

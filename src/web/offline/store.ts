@@ -17,9 +17,11 @@ import type {
   InstrumentView,
   UpdateCaseRequest,
 } from '../../shared/api-identification.js';
+import type { AddCaseNoteRequest, CaseNoteView } from '../../shared/api-notes.js';
 import { getDeviceKey, registerDevice } from '../../shared/contracts/devices.js';
+import { listCaseNotes } from '../../shared/contracts/notes.js';
 import { getScreeningInstrument } from '../../shared/contracts/screening.js';
-import { keptOnDevices } from '../../shared/sensitivity.js';
+import { keptOnDevices, labelKeptOnDevices } from '../../shared/sensitivity.js';
 import { ApiError, call, onDeviceRevoked, setDeviceId } from '../api.js';
 import { discard, enqueue, queued, resubmit, sync, type QueuedWrite } from './queue.js';
 import {
@@ -47,6 +49,28 @@ export interface KeptCase {
   detectionPlace: string | null;
   persons: Array<{ fullName: string; role: string }>;
   keptAt: string;
+  /** The case's notes, newest first, without those whose label is excluded from devices. */
+  notes?: KeptNote[];
+}
+
+/** A note of a kept case, as the device keeps it (encrypted with the case). */
+export type KeptNote = Pick<
+  CaseNoteView,
+  'id' | 'text' | 'author' | 'institutionCode' | 'createdAt' | 'madeOfflineAt'
+>;
+
+/** The notes a device may keep: readable by the user, and with no label excluded from devices. */
+function notesForDevice(notes: readonly CaseNoteView[]): KeptNote[] {
+  return notes
+    .filter((n) => !n.masked && n.text !== null && labelKeptOnDevices(n.sensitivity))
+    .map(({ id, text, author, institutionCode, createdAt, madeOfflineAt }) => ({
+      id,
+      text,
+      author,
+      institutionCode,
+      createdAt,
+      madeOfflineAt,
+    }));
 }
 
 export type OfflineStatus = 'unknown' | 'none' | 'locked' | 'open' | 'wiped';
@@ -219,9 +243,20 @@ export async function cacheCatalogues(): Promise<void> {
   await refresh();
 }
 
-/** Keeps a copy of a case for offline work, without the fields excluded from devices. */
+/**
+ * Keeps a copy of a case for offline work, without the fields excluded from devices, with its notes
+ * read now (the notes kept before stay when they cannot be read).
+ */
 export async function keepCase(view: CaseView): Promise<void> {
   if (!vault) throw new Error('offline store locked');
+  const before = await vault.get<KeptCase>('case', view.id);
+  const notes = await call(listCaseNotes, { params: { id: view.id }, query: { limit: 200 } }).then(
+    (list) => notesForDevice(list.items),
+    (error: unknown) => {
+      if (error instanceof ApiError) return before?.notes ?? [];
+      throw error;
+    },
+  );
   const copy: KeptCase = {
     id: view.id,
     reference: view.reference,
@@ -233,7 +268,9 @@ export async function keepCase(view: CaseView): Promise<void> {
       ? view.persons.map((p) => ({ fullName: p.fullName, role: p.role }))
       : [],
     keptAt: new Date().toISOString(),
+    notes,
   };
+  if (!vault) return;
   await vault.put('case', view.id, copy);
   await refresh();
 }
@@ -282,6 +319,31 @@ export async function queueCaseEvent(caseId: string, body: z.input<typeof AddEve
   await refresh();
 }
 
+/**
+ * Queues a note on a kept case, with the time it was written. Notes are append-only, so it cannot
+ * conflict; the server refuses it (kept on the device, with its reason) when the case is no longer
+ * the user's to write.
+ */
+export async function queueCaseNote(
+  caseId: string,
+  body: Omit<z.input<typeof AddCaseNoteRequest>, 'madeOfflineAt'>,
+): Promise<void> {
+  if (!vault) throw new Error('offline store locked');
+  await enqueue(vault, 'addCaseNote', {
+    params: { id: caseId },
+    body: { ...body, madeOfflineAt: new Date().toISOString() },
+  });
+  await refresh();
+}
+
+/** A note the server accepted joins its kept case's copy (when its label may stay on devices). */
+async function keepSentNote(note: CaseNoteView) {
+  const kept = vault ? await vault.get<KeptCase>('case', note.caseId) : undefined;
+  if (!vault || !kept) return;
+  const notes = [...notesForDevice([note]), ...(kept.notes ?? []).filter((n) => n.id !== note.id)];
+  await vault.put('case', kept.id, { ...kept, notes });
+}
+
 export async function resubmitWrite(key: string, input: unknown): Promise<void> {
   if (!vault) return;
   await resubmit(vault, key, input);
@@ -307,6 +369,7 @@ export function syncNow(): Promise<void> {
       if (report.wiped) return await wiped();
       for (const { write, answer } of report.sent) {
         if (write.operationId === 'updateCase' && answer) await keepCase(answer as CaseView);
+        if (write.operationId === 'addCaseNote' && answer) await keepSentNote(answer as CaseNoteView);
       }
       set({
         lastSync: {

@@ -16,6 +16,7 @@ import { CaseEditDialog } from './CaseEditDialog.js';
 import { DecisionDialog } from './DecisionDialog.js';
 import { distinctPersons } from './people.js';
 import { CaseEvents } from './CaseEvents.js';
+import { CaseNotes } from './CaseNotes.js';
 import { CaseExploitation } from './CaseExploitation.js';
 import { CaseOverview } from './CaseOverview.js';
 import { CasePersons } from './CasePersons.js';
@@ -94,6 +95,7 @@ export function CasePage() {
           mayAdd={may('case.update') && can('task.create')}
           onSaved={actions.changed}
         />
+        <CaseNotes caseId={view.id} mayAdd={may('caseNote.create')} onSaved={actions.changed} />
         <CaseExploitation view={view} actions={actions} />
         <CaseEvents view={view} actions={actions} />
         <CaseShares view={view} actions={actions} />

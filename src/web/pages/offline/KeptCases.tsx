@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { forgetCase, queueCaseEdit, queueCaseEvent, useOffline, type KeptCase } from '../../offline/store.js';
 import { EVENT_HINTS, eventBody, EventFields } from '../cases/EventDialog.js';
 import { useValueLabel } from '../cases/labels.js';
+import { KeptCaseNotes } from './KeptCaseNotes.js';
 
 export function KeptCases() {
   const { t } = useI18n();
@@ -130,6 +131,7 @@ function KeptCaseItem({
           </button>
         </div>
       )}
+      <KeptCaseNotes kept={kept} />
     </article>
   );
 }

@@ -85,7 +85,9 @@ function WriteItem({ write, online, onCorrect }: { write: QueuedWrite } & PanelP
     ? t('offline.queue.intake', { name: (write.input as IntakeInput).body.person?.givenNames ?? '—' })
     : write.operationId === 'addTraffickingEvent'
       ? t('offline.queue.caseEvent', { reference })
-      : t('offline.queue.caseEdit', { reference });
+      : write.operationId === 'addCaseNote'
+        ? t('offline.queue.caseNote', { reference })
+        : t('offline.queue.caseEdit', { reference });
   const conflict = write.state === 'refused' && write.refusal?.code === 'version_conflict';
   return (
     <>
