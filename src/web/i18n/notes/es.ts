@@ -23,7 +23,8 @@ export const notesEs = {
   'notes.erased': 'Texto suprimido (borrado de datos personales).',
   'notes.pending': 'pendiente de envío',
   'notes.refused': 'No se envió: {message}',
-  'notes.shown': '{shown, plural, one {Se muestra # nota de {total}.} other {Se muestran # notas de {total}.}}',
+  'notes.shown':
+    '{shown, plural, one {Se muestra # nota de {total}.} other {Se muestran # notas de {total}.}}',
   'notes.more': 'Ver notas anteriores',
   'offline.queue.caseNote': 'Nota en el caso {reference}',
   'offline.cases.addNote': 'Agregar nota',

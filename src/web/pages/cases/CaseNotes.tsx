@@ -143,7 +143,12 @@ export function NoteFields() {
   return (
     <>
       <FormTextArea label={t('notes.text')} hint={t('notes.textHint')} name="text" rows={5} required />
-      <FormSelect label={t('notes.sensitivity')} hint={t('notes.sensitivityHint')} name="sensitivity" blank="null">
+      <FormSelect
+        label={t('notes.sensitivity')}
+        hint={t('notes.sensitivityHint')}
+        name="sensitivity"
+        blank="null"
+      >
         <option value="">{t('notes.sensitivity.none')}</option>
         {NOTE_SENSITIVITIES.map((label) => (
           <option key={label} value={label}>
