@@ -1,7 +1,7 @@
 /**
  * Generates src/web/components/map/paraguay-departments.ts: the outlines of Paraguay's capital
  * district and 17 departments as SVG paths, projected once here so that the app ships a small
- * static file and no map library (docs/adr/0004-department-map.md).
+ * static file and no map library (docs/adr/0011-department-map.md).
  *
  * Source: Natural Earth 1:10m Cultural Vectors, "Admin 1 – States, Provinces" (public domain,
  * https://www.naturalearthdata.com/about/terms-of-use/), as the GeoJSON that the npm package
@@ -16,6 +16,7 @@
  * simplification that keeps a share of the points → Mercator fitted to the view box → paths with
  * one decimal. The tools are dev dependencies (d3-geo, topojson-server/-simplify/-client, ISC).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -128,4 +129,6 @@ export const DEPARTMENT_SHAPES: readonly DepartmentShape[] = ${JSON.stringify(en
 `;
 const target = fileURLToPath(new URL('../src/web/components/map/paraguay-departments.ts', import.meta.url));
 writeFileSync(target, out);
+// In the repository's format, so that running the script again changes nothing.
+execFileSync('npx', ['prettier', '--write', target], { stdio: 'ignore' });
 console.log(`${target}: ${CODES.length} areas, ${points} points, ${out.length} bytes`);
