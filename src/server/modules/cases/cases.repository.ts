@@ -14,6 +14,21 @@ export async function nextCaseNumber(trx: Trx, year: number): Promise<number> {
   return Number(row.last);
 }
 
+/** The case's id and reference (the case must exist). */
+export function caseReference(trx: Trx, caseId: string) {
+  return trx.selectFrom('cases').select(['id', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+/** The department where the case was detected, if recorded (the case must exist). */
+export async function detectionDepartmentOf(trx: Trx, caseId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('cases')
+    .select('detection_department')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.detection_department;
+}
+
 /** True when `unitId` is a unit of `institutionId`. */
 export async function unitBelongsTo(trx: Trx, unitId: string, institutionId: string): Promise<boolean> {
   const row = await trx

@@ -33,6 +33,12 @@ export async function findInstitution(trx: Trx, by: { id: string } | { code: str
   return row?.id ?? null;
 }
 
+/** The code of institution `id` (which must exist). */
+export async function institutionCode(trx: Trx, id: string): Promise<string> {
+  const row = await trx.selectFrom('institutions').select('code').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.code;
+}
+
 export function insertInstitution(trx: Trx, values: Insertable<InstitutionTable>) {
   return trx
     .insertInto('institutions')

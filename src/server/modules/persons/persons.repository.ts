@@ -98,6 +98,17 @@ export async function findPersonRecord(trx: Trx, id: string): Promise<PersonReco
   return fullQuery(trx).where('persons.id', '=', id).executeTakeFirst();
 }
 
+/** True once the person's identifying data was erased (docs/PRIVACY.md). */
+export async function personErased(trx: Trx, id: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('persons')
+    .select('id')
+    .where('id', '=', id)
+    .where('erased_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The cases of a person that the actor may see, with the person's role in each. */
 export async function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
   return scopedCases(actor, trx.selectFrom('cases'))

@@ -34,6 +34,27 @@ const hasRoom = (eb: ExpressionBuilder<DB, 'provider_services'>) =>
     eb('provider_services.occupancy', '<', eb.ref('provider_services.capacity')),
   ]);
 
+/**
+ * Provider `providerId` (its institution, whether active) and its service of `serviceType`, whose id
+ * is null when the provider does not offer it; undefined when there is no such provider.
+ */
+export function providerOffering(trx: Trx, providerId: string, serviceType: string) {
+  return trx
+    .selectFrom('service_providers')
+    .leftJoin('provider_services', (join) =>
+      join
+        .onRef('provider_services.provider_id', '=', 'service_providers.id')
+        .on('provider_services.service_type', '=', serviceType),
+    )
+    .select([
+      'service_providers.institution_id',
+      'service_providers.active',
+      'provider_services.id as service_id',
+    ])
+    .where('service_providers.id', '=', providerId)
+    .executeTakeFirst();
+}
+
 /** Active providers matching the directory filters, by name, with the total. */
 export async function listProviders(trx: Trx, query: ListQuery) {
   let base = trx

@@ -20,6 +20,8 @@ import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
 import { loadPerson, profileOf, type PersonRow } from './person-profile.js';
 import { presentReferralSummary } from './referrals.presenter.js';
 import { referralsOfCase } from './referrals.repository.js';
+import { consentsOfCase } from './consents.repository.js';
+import { needsOfCase, personsWithProtectionStatus } from './needs.repository.js';
 
 type View = z.input<typeof CaseProtection>;
 
@@ -36,22 +38,10 @@ export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: s
   authorize(ctx.actor, 'need.list', target, { resourceType: 'case', resourceId: loaded.id });
 
   const [needRows, consentRows, referralRows, statusRows] = await Promise.all([
-    ctx.trx
-      .selectFrom('person_needs')
-      .selectAll()
-      .where('case_id', '=', loaded.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    ctx.trx
-      .selectFrom('consents')
-      .selectAll()
-      .where('case_id', '=', loaded.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
+    needsOfCase(ctx.trx, loaded.id),
+    consentsOfCase(ctx.trx, loaded.id),
     referralsOfCase(ctx.trx, loaded.id),
-    ctx.trx.selectFrom('protection_status').select('person_id').where('case_id', '=', loaded.id).execute(),
+    personsWithProtectionStatus(ctx.trx, loaded.id),
   ]);
 
   const persons = new Map<string, PersonRow>();

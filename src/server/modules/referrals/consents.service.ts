@@ -18,6 +18,8 @@ import { currentAge, loadPerson } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { endReferral } from './referral-state.js';
+import { consentOfCase, insertConsent, markConsentWithdrawn } from './consents.repository.js';
+import { openReferralsOnConsent } from './referrals.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 import { isMinor, ownConsentOfChild } from '../../../shared/minor-consent.js';
 
@@ -84,30 +86,26 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
   if (exception && age !== null && !minor) throw errors.conflict('exception_only_for_child');
   // A child's own word is not consent: a parent, guardian or authority gives it (docs/MINORS-CONSENT.md).
   if (ownConsentOfChild(input, minor)) throw minorConsentRefused();
-  const row = await ctx.trx
-    .insertInto('consents')
-    .values({
-      case_id: loaded.id,
-      person_id: input.personId,
-      kind: input.kind,
-      services: input.services,
-      shared_fields: input.sharedFields,
-      method: input.method ?? null,
-      given_by: input.givenBy ?? null,
-      given_on: input.givenOn,
-      reason: crypto.encryptNullable(input.reason ?? null, 'consents.reason'),
-      representative_name: crypto.encryptNullable(
-        input.representativeName ?? null,
-        'consents.representative_name',
-      ),
-      representative_relationship: input.representativeRelationship ?? null,
-      authority: input.authority ?? null,
-      child_view: crypto.encryptNullable(input.childView ?? null, 'consents.child_view'),
-      recorded_by: ctx.actor.userId,
-      institution_id: ctx.actor.institutionId,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertConsent(ctx.trx, {
+    case_id: loaded.id,
+    person_id: input.personId,
+    kind: input.kind,
+    services: input.services,
+    shared_fields: input.sharedFields,
+    method: input.method ?? null,
+    given_by: input.givenBy ?? null,
+    given_on: input.givenOn,
+    reason: crypto.encryptNullable(input.reason ?? null, 'consents.reason'),
+    representative_name: crypto.encryptNullable(
+      input.representativeName ?? null,
+      'consents.representative_name',
+    ),
+    representative_relationship: input.representativeRelationship ?? null,
+    authority: input.authority ?? null,
+    child_view: crypto.encryptNullable(input.childView ?? null, 'consents.child_view'),
+    recorded_by: ctx.actor.userId,
+    institution_id: ctx.actor.institutionId,
+  });
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,
@@ -129,37 +127,11 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
 /** Withdraws a consent (or exception) and ends the open referrals that relied on it. */
 export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: string) {
   const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'consent.withdraw');
-  const existing = await ctx.trx
-    .selectFrom('consents')
-    .select(['id', 'withdrawn_at'])
-    .where('id', '=', consentId)
-    .where('case_id', '=', loaded.id)
-    .executeTakeFirst();
+  const existing = await consentOfCase(ctx.trx, consentId, loaded.id);
   if (!existing) throw errors.notFound();
   if (existing.withdrawn_at) throw errors.conflict('consent_already_withdrawn');
-  const row = await ctx.trx
-    .updateTable('consents')
-    .set({ withdrawn_at: new Date(), withdrawn_by: ctx.actor.userId })
-    .where('id', '=', consentId)
-    .where('withdrawn_at', 'is', null)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const open = await ctx.trx
-    .selectFrom('referrals')
-    .select([
-      'id',
-      'state',
-      'holds_place',
-      'provider_service_id',
-      'need_id',
-      'from_institution_id',
-      'to_institution_id',
-    ])
-    .where('consent_id', '=', consentId)
-    .where('state', 'in', ['requested', 'accepted', 'in_progress'])
-    .orderBy('created_at')
-    .forUpdate()
-    .execute();
+  const row = await markConsentWithdrawn(ctx.trx, consentId, ctx.actor.userId);
+  const open = await openReferralsOnConsent(ctx.trx, consentId);
   for (const referral of open) {
     await endReferral(ctx.trx, referral, 'withdrawn', null);
     await addTimeline(ctx.trx, {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { NeedView, ProtectionStatusView } from '../../../shared/api-protection.js';
 import type { Ctx } from '../../core/context.js';
 import type { MatchResult } from '../providers/matching.js';
-import { protectionStatusOf } from './referrals.repository.js';
+import { protectionStatusOf } from './needs.repository.js';
 
 type Need = z.input<typeof NeedView>;
 

@@ -18,7 +18,8 @@ import { addTimeline } from '../cases/timeline.js';
 import { ageBandOf, match } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
-import { personInCase } from '../cases/cases.repository.js';
+import { detectionDepartmentOf, personInCase } from '../cases/cases.repository.js';
+import { insertNeed, saveProtectionStatus } from './needs.repository.js';
 import { loadPerson, profileOf } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
@@ -34,38 +35,29 @@ export async function recordNeed(
     throw errors.badRequest('person_not_in_case');
   const person = await loadPerson(ctx.trx, input.personId);
   const profile = profileOf(crypto, person);
-  const caseRow = await ctx.trx
-    .selectFrom('cases')
-    .select('detection_department')
-    .where('id', '=', loaded.id)
-    .executeTakeFirstOrThrow();
   const department =
     input.department !== undefined
       ? input.department
-      : (caseRow.detection_department ?? person.residence_department);
+      : ((await detectionDepartmentOf(ctx.trx, loaded.id)) ?? person.residence_department);
   const result = match(
     await candidatesFor(ctx.trx, input.serviceType),
     { serviceType: input.serviceType, department },
     profile,
   );
-  const row = await ctx.trx
-    .insertInto('person_needs')
-    .values({
-      case_id: loaded.id,
-      person_id: input.personId,
-      service_type: input.serviceType,
-      urgency: input.urgency,
-      department,
-      notes: crypto.encryptNullable(input.notes || null, 'person_needs.notes'),
-      status: result.unmetReason ? 'unmet' : 'open',
-      unmet_reason: result.unmetReason,
-      person_sex: profile.sex,
-      age_band: ageBandOf(profile.age),
-      created_by: ctx.actor.userId,
-      institution_id: ctx.actor.institutionId,
-    })
-    .returning(['id', 'created_at'])
-    .executeTakeFirstOrThrow();
+  const row = await insertNeed(ctx.trx, {
+    case_id: loaded.id,
+    person_id: input.personId,
+    service_type: input.serviceType,
+    urgency: input.urgency,
+    department,
+    notes: crypto.encryptNullable(input.notes || null, 'person_needs.notes'),
+    status: result.unmetReason ? 'unmet' : 'open',
+    unmet_reason: result.unmetReason,
+    person_sex: profile.sex,
+    age_band: ageBandOf(profile.age),
+    created_by: ctx.actor.userId,
+    institution_id: ctx.actor.institutionId,
+  });
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,
@@ -148,12 +140,8 @@ export async function recordProtectionStatus(
     non_punishment_applied: input.nonPunishmentApplied,
     updated_at: new Date(),
   };
-  await ctx.trx
-    .insertInto('protection_status')
-    // The first recording's day (Paraguay) dates the non-punishment figures; an update keeps it.
-    .values({ case_id: loaded.id, person_id: personId, ...values, recorded_on: paraguayToday() })
-    .onConflict((oc) => oc.columns(['case_id', 'person_id']).doUpdateSet(values))
-    .execute();
+  // The first recording's day (Paraguay) dates the non-punishment figures; an update keeps it.
+  await saveProtectionStatus(ctx.trx, { caseId: loaded.id, personId }, values, paraguayToday());
   const fields = Object.keys(input);
   await addTimeline(ctx.trx, {
     caseId: loaded.id,

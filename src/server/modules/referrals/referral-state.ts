@@ -14,6 +14,8 @@ import type { REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import { releasePlace } from '../providers/providers.repository.js';
+import { setNeedStatus } from './needs.repository.js';
+import { moveReferralState } from './referrals.repository.js';
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
@@ -40,15 +42,9 @@ export async function transition(
   changes: { state_reason?: string | null; holds_place?: boolean; service_due_on?: string } = {},
 ): Promise<void> {
   if (!canMove(from, to)) throw errors.conflict('invalid_referral_transition', { from, to });
-  const row = await trx
-    .updateTable('referrals')
-    .set({ state: to, updated_at: new Date(), ...changes })
-    .where('id', '=', referralId)
-    .where('state', '=', from)
-    .returning('id')
-    .executeTakeFirst();
-  // Another request changed it first.
-  if (!row) throw errors.conflict('invalid_referral_transition', { from, to });
+  // False: another request changed it first.
+  if (!(await moveReferralState(trx, referralId, from, to, changes)))
+    throw errors.conflict('invalid_referral_transition', { from, to });
 }
 
 /** What a need becomes when its referral ends this way. */
@@ -74,9 +70,5 @@ export async function endReferral(
     ...(stateReason !== null ? { state_reason: stateReason } : {}),
   });
   if (referral.holds_place) await releasePlace(trx, referral.provider_service_id);
-  await trx
-    .updateTable('person_needs')
-    .set({ status: NEED_AFTER[to]!, updated_at: new Date() })
-    .where('id', '=', referral.need_id)
-    .execute();
+  await setNeedStatus(trx, referral.need_id, NEED_AFTER[to]!);
 }

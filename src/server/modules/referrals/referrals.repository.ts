@@ -1,12 +1,15 @@
-/** Reading referrals: one referral with its institutions, and the inbox of either side. */
-import type { ExpressionBuilder } from 'kysely';
+/**
+ * Reading and writing referrals: one referral with its institutions, the inbox of either side, the
+ * conditional state change, the services delivered.
+ */
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { ListReferralsQuery } from '../../../shared/api-protection.js';
 import { AWAITING_ANSWER_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
 import type { Actor } from '../../access/actor.js';
 import { scopedReferrals } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
+import type { DB, ReferralTable, ServiceDeliveryTable } from '../../db/schema.js';
 import { followUpNow } from '../../core/clock.js';
 
 /** "Due date passed without an answer" (an accepted referral is never overdue). */
@@ -106,12 +109,76 @@ export async function referralsOfCase(trx: Trx, caseId: string) {
     .execute();
 }
 
-/** The protection status of a foreign or repatriated victim on a case, if recorded. */
-export function protectionStatusOf(trx: Trx, caseId: string, personId: string) {
+/** The open referral made for a need, if any (one need has at most one). */
+export function openReferralOfNeed(trx: Trx, needId: string) {
   return trx
-    .selectFrom('protection_status')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('person_id', '=', personId)
+    .selectFrom('referrals')
+    .select('id')
+    .where('need_id', '=', needId)
+    .where('state', 'in', [...OPEN_REFERRAL_STATES])
     .executeTakeFirst();
+}
+
+/** The open referrals that rely on consent `consentId`, oldest first, locked for their ending. */
+export function openReferralsOnConsent(trx: Trx, consentId: string) {
+  return trx
+    .selectFrom('referrals')
+    .select([
+      'id',
+      'state',
+      'holds_place',
+      'provider_service_id',
+      'need_id',
+      'from_institution_id',
+      'to_institution_id',
+    ])
+    .where('consent_id', '=', consentId)
+    .where('state', 'in', [...OPEN_REFERRAL_STATES])
+    .orderBy('created_at')
+    .forUpdate()
+    .execute();
+}
+
+export function insertReferral(trx: Trx, values: Insertable<ReferralTable>) {
+  return trx
+    .insertInto('referrals')
+    .values(values)
+    .returning(['id', 'from_institution_id', 'to_institution_id'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Sets the referral's state to `to` (with `changes`) only if it is still `from`: false when another
+ * request changed it first.
+ */
+export async function moveReferralState(
+  trx: Trx,
+  referralId: string,
+  from: string,
+  to: string,
+  changes: Pick<Updateable<ReferralTable>, 'state_reason' | 'holds_place' | 'service_due_on'>,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('referrals')
+    .set({ state: to, updated_at: new Date(), ...changes })
+    .where('id', '=', referralId)
+    .where('state', '=', from)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The services delivered under a referral, in the order they were delivered. */
+export function deliveriesOf(trx: Trx, referralId: string) {
+  return trx
+    .selectFrom('service_deliveries')
+    .select(['id', 'delivered_on', 'description', 'created_at'])
+    .where('referral_id', '=', referralId)
+    .orderBy('delivered_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function insertServiceDelivery(trx: Trx, values: Insertable<ServiceDeliveryTable>) {
+  return trx.insertInto('service_deliveries').values(values).returning('id').executeTakeFirstOrThrow();
 }

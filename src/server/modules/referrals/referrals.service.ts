@@ -28,7 +28,7 @@ import type { Ctx } from '../../core/context.js';
 import { addTimeline } from '../cases/timeline.js';
 import { notifyReferral } from '../notifications/notifications.service.js';
 import { isBedService } from '../providers/matching.js';
-import { takePlace } from '../providers/providers.repository.js';
+import { providerOffering, takePlace } from '../providers/providers.repository.js';
 import { loadCaseFor } from './case-for.js';
 import { presentProtectionStatus } from './needs.presenter.js';
 import { currentAge, loadPerson } from './person-profile.js';
@@ -37,11 +37,20 @@ import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { canMove, endReferral, transition } from './referral-state.js';
 import { presentReferral, presentReferralSummary, sharedPerson } from './referrals.presenter.js';
 import {
+  deliveriesOf,
+  insertReferral,
+  insertServiceDelivery,
   listReferrals,
+  openReferralOfNeed,
   referralById,
   visibleReferralById,
   type ReferralRow,
 } from './referrals.repository.js';
+import { activeConsentsFor, consentActive } from './consents.repository.js';
+import { needForReferral, needOfCase, setNeedStatus } from './needs.repository.js';
+import { caseReference } from '../cases/cases.repository.js';
+import { institutionCode } from '../institutions/institutions.repository.js';
+import { personErased } from '../persons/persons.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
@@ -68,15 +77,6 @@ export async function loadReferralFor(
   return row;
 }
 
-async function consentActive(ctx: Ctx, consentId: string): Promise<boolean> {
-  const row = await ctx.trx
-    .selectFrom('consents')
-    .select('withdrawn_at')
-    .where('id', '=', consentId)
-    .executeTakeFirstOrThrow();
-  return row.withdrawn_at === null;
-}
-
 function actionsFor(ctx: Ctx, row: ReferralRow): Actions {
   const target = { fromInstitutionId: row.from_institution_id, toInstitutionId: row.to_institution_id };
   const respond = can(ctx.actor, 'referral.respond', target);
@@ -96,20 +96,11 @@ function actionsFor(ctx: Ctx, row: ReferralRow): Actions {
 export async function referralView(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
   const row = (await referralById(ctx.trx, referralId))!;
   // An erased person (docs/PRIVACY.md) has nothing left to show, as after a withdrawal.
-  const erased = await ctx.trx
-    .selectFrom('persons')
-    .select('id')
-    .where('id', '=', row.person_id)
-    .where('erased_at', 'is not', null)
-    .executeTakeFirst();
-  const personal = row.state !== 'withdrawn' && !erased && (await consentActive(ctx, row.consent_id));
+  const erased = await personErased(ctx.trx, row.person_id);
+  const personal = row.state !== 'withdrawn' && !erased && (await consentActive(ctx.trx, row.consent_id));
   let person = null;
   if (personal) {
-    const need = await ctx.trx
-      .selectFrom('person_needs')
-      .select(['service_type', 'urgency', 'notes'])
-      .where('id', '=', row.need_id)
-      .executeTakeFirstOrThrow();
+    const need = await needForReferral(ctx.trx, row.need_id);
     person = sharedPerson(crypto, row.shared_fields, {
       person: await loadPerson(ctx.trx, row.person_id),
       need,
@@ -119,23 +110,9 @@ export async function referralView(ctx: Ctx, crypto: FieldCrypto, referralId: st
     });
     await auditProtection(ctx, 'referral.readShared', 'person', row.person_id, row.shared_fields);
   }
-  const deliveries = await ctx.trx
-    .selectFrom('service_deliveries')
-    .select(['id', 'delivered_on', 'description', 'created_at'])
-    .where('referral_id', '=', row.id)
-    .orderBy('delivered_on')
-    .orderBy('created_at')
-    .execute();
+  const deliveries = await deliveriesOf(ctx.trx, row.id);
   const sender = row.from_institution_id === ctx.actor.institutionId;
-  let caseRef = null;
-  if (sender) {
-    const c = await ctx.trx
-      .selectFrom('cases')
-      .select(['id', 'reference'])
-      .where('id', '=', row.case_id)
-      .executeTakeFirstOrThrow();
-    caseRef = c;
-  }
+  const caseRef = sender ? await caseReference(ctx.trx, row.case_id) : null;
   return presentReferral(crypto, row, { caseRef, person, deliveries, actions: actionsFor(ctx, row) });
 }
 
@@ -151,49 +128,17 @@ export async function createReferral(
   input: z.output<typeof CreateReferralRequest>,
 ) {
   const loaded = await loadCaseFor(ctx.trx, ctx.actor, input.caseId, 'referral.create');
-  const need = await ctx.trx
-    .selectFrom('person_needs')
-    .select(['id', 'person_id', 'service_type', 'urgency', 'status'])
-    .where('id', '=', input.needId)
-    .where('case_id', '=', loaded.id)
-    .executeTakeFirst();
+  const need = await needOfCase(ctx.trx, input.needId, loaded.id);
   if (!need) throw errors.badRequest('unknown_need');
   if (need.status === 'met') throw errors.conflict('need_already_met');
-  const service = await ctx.trx
-    .selectFrom('service_providers')
-    .leftJoin('provider_services', (join) =>
-      join
-        .onRef('provider_services.provider_id', '=', 'service_providers.id')
-        .on('provider_services.service_type', '=', need.service_type),
-    )
-    .select([
-      'service_providers.institution_id',
-      'service_providers.active',
-      'provider_services.id as service_id',
-    ])
-    .where('service_providers.id', '=', input.providerId)
-    .executeTakeFirst();
+  const service = await providerOffering(ctx.trx, input.providerId, need.service_type);
   if (!service || !service.active) throw errors.badRequest('unknown_provider');
   if (!service.service_id)
     throw errors.conflict('provider_does_not_offer_service', { service: need.service_type });
-  const open = await ctx.trx
-    .selectFrom('referrals')
-    .select('id')
-    .where('need_id', '=', need.id)
-    .where('state', 'in', ['requested', 'accepted', 'in_progress'])
-    .executeTakeFirst();
-  if (open) throw errors.conflict('need_already_referred');
+  if (await openReferralOfNeed(ctx.trx, need.id)) throw errors.conflict('need_already_referred');
 
   const fields = [...new Set([...DEFAULT_SHARED_FIELDS, ...input.extraSharedFields])];
-  const recorded = await ctx.trx
-    .selectFrom('consents')
-    .select(['id', 'shared_fields', 'given_by'])
-    .where('case_id', '=', loaded.id)
-    .where('person_id', '=', need.person_id)
-    .where('withdrawn_at', 'is', null)
-    .where((eb) => eb(eb.val(need.service_type), '=', eb.fn.any('services')))
-    .orderBy('created_at', 'desc')
-    .execute();
+  const recorded = await activeConsentsFor(ctx.trx, loaded.id, need.person_id, need.service_type);
   // A child's own consent (recorded before the rule, say) does not allow a referral (docs/MINORS-CONSENT.md).
   const person = await loadPerson(ctx.trx, need.person_id);
   const minor = isMinor(currentAge(crypto, person), person.age_estimated);
@@ -209,40 +154,28 @@ export async function createReferral(
       fields: fields.filter((field) => !best.shared_fields.includes(field)).join(', '),
     });
   }
-  const row = await ctx.trx
-    .insertInto('referrals')
-    .values({
-      case_id: loaded.id,
-      person_id: need.person_id,
-      need_id: need.id,
-      consent_id: covering.id,
-      provider_service_id: service.service_id,
-      service_type: need.service_type,
-      from_institution_id: loaded.ownerInstitutionId,
-      to_institution_id: service.institution_id,
-      state: 'requested',
-      urgency: need.urgency,
-      // The answer is due at the end of the Nth working day (Paraguay's calendar, docs/TASKS.md).
-      due_at: endOfParaguayDay(
-        addWorkingDays(followUpToday(), URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]]),
-      ),
-      shared_fields: fields,
-      note: crypto.encryptNullable(input.note || null, 'referrals.note'),
-      created_by: ctx.actor.userId,
-    })
-    .returning(['id', 'from_institution_id', 'to_institution_id'])
-    .executeTakeFirstOrThrow();
+  const row = await insertReferral(ctx.trx, {
+    case_id: loaded.id,
+    person_id: need.person_id,
+    need_id: need.id,
+    consent_id: covering.id,
+    provider_service_id: service.service_id,
+    service_type: need.service_type,
+    from_institution_id: loaded.ownerInstitutionId,
+    to_institution_id: service.institution_id,
+    state: 'requested',
+    urgency: need.urgency,
+    // The answer is due at the end of the Nth working day (Paraguay's calendar, docs/TASKS.md).
+    due_at: endOfParaguayDay(
+      addWorkingDays(followUpToday(), URGENCY_DUE_DAYS[need.urgency as (typeof URGENCIES)[number]]),
+    ),
+    shared_fields: fields,
+    note: crypto.encryptNullable(input.note || null, 'referrals.note'),
+    created_by: ctx.actor.userId,
+  });
   await notifyReferral(ctx, 'referral_created', row);
-  await ctx.trx
-    .updateTable('person_needs')
-    .set({ status: 'referred', updated_at: new Date() })
-    .where('id', '=', need.id)
-    .execute();
-  const to = await ctx.trx
-    .selectFrom('institutions')
-    .select('code')
-    .where('id', '=', service.institution_id)
-    .executeTakeFirstOrThrow();
+  await setNeedStatus(ctx.trx, need.id, 'referred');
+  const toInstitutionCode = await institutionCode(ctx.trx, service.institution_id);
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,
@@ -250,7 +183,7 @@ export async function createReferral(
     details: {
       referralId: row.id,
       serviceType: need.service_type,
-      toInstitutionCode: to.code,
+      toInstitutionCode,
       sharedFields: fields,
     },
   });
@@ -336,17 +269,13 @@ export async function recordServiceDelivery(
     throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
   if (isAfterParaguayToday(input.deliveredOn, 0)) throw errors.badRequest('date_in_future');
   if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
-  const delivery = await ctx.trx
-    .insertInto('service_deliveries')
-    .values({
-      referral_id: row.id,
-      delivered_on: input.deliveredOn,
-      description: crypto.encrypt(input.description, 'service_deliveries.description'),
-      recorded_by: ctx.actor.userId,
-      institution_id: ctx.actor.institutionId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const delivery = await insertServiceDelivery(ctx.trx, {
+    referral_id: row.id,
+    delivered_on: input.deliveredOn,
+    description: crypto.encrypt(input.description, 'service_deliveries.description'),
+    recorded_by: ctx.actor.userId,
+    institution_id: ctx.actor.institutionId,
+  });
   await timeline(ctx, row, 'service_delivered', { deliveryId: delivery.id, deliveredOn: input.deliveredOn });
   await auditProtection(ctx, 'referral.recordDelivery', 'referral', row.id, ['deliveredOn', 'description']);
   return referralView(ctx, crypto, row.id);

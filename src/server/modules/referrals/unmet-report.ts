@@ -9,34 +9,18 @@ import type { z } from 'zod';
 import type { UnmetNeedsQuery, UnmetNeedsReport } from '../../../shared/api-protection.js';
 import type { Ctx } from '../../core/context.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
+import { unmetNeedCounts } from './needs.repository.js';
 
 export const MIN_CELL = 3;
 type Report = z.input<typeof UnmetNeedsReport>;
 type Cell = Report['cells'][number];
 
 export async function unmetNeedsReport(ctx: Ctx, query: z.output<typeof UnmetNeedsQuery>): Promise<Report> {
-  let q = ctx.trx
-    .selectFrom('person_needs')
-    .select([
-      'service_type',
-      'department',
-      'person_sex',
-      'age_band',
-      'unmet_reason',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('status', '=', 'unmet');
-  if (query.from) q = q.where('created_at', '>=', new Date(`${query.from}T00:00:00Z`));
-  if (query.to)
-    q = q.where('created_at', '<', new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000));
-  const rows = await q
-    .groupBy(['service_type', 'department', 'person_sex', 'age_band', 'unmet_reason'])
-    .orderBy('service_type')
-    .orderBy('department')
-    .orderBy('person_sex')
-    .orderBy('age_band')
-    .orderBy('unmet_reason')
-    .execute();
+  // The range's days are whole UTC days, the last one included.
+  const rows = await unmetNeedCounts(ctx.trx, {
+    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+    until: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  });
   await auditProtection(ctx, 'need.report', 'report', 'unmet_needs', Object.keys(query));
   return {
     minimumCellSize: MIN_CELL,
