@@ -16,7 +16,11 @@ export async function nextCaseNumber(trx: Trx, year: number): Promise<number> {
 
 /** The case's id and reference (the case must exist). */
 export function caseReference(trx: Trx, caseId: string) {
-  return trx.selectFrom('cases').select(['id', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('cases')
+    .select(['id', 'reference'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The department where the case was detected, if recorded (the case must exist). */

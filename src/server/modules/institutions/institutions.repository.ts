@@ -35,7 +35,11 @@ export async function findInstitution(trx: Trx, by: { id: string } | { code: str
 
 /** The code of institution `id` (which must exist). */
 export async function institutionCode(trx: Trx, id: string): Promise<string> {
-  const row = await trx.selectFrom('institutions').select('code').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('institutions')
+    .select('code')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return row.code;
 }
 
