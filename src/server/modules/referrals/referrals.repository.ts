@@ -5,7 +5,11 @@
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { ListReferralsQuery } from '../../../shared/api-protection.js';
-import { AWAITING_ANSWER_REFERRAL_STATES, REFERRAL_STATES } from '../../../shared/catalogues.js';
+import {
+  AWAITING_ANSWER_REFERRAL_STATES,
+  OPEN_REFERRAL_STATES,
+  REFERRAL_STATES,
+} from '../../../shared/catalogues.js';
 import type { Actor } from '../../access/actor.js';
 import { scopedReferrals } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
