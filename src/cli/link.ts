@@ -202,13 +202,13 @@ function filterIn(text: unknown): Filter | null {
   return { words, ones };
 }
 
-const FILTERS = ['given', 'surnames', 'dob', 'document', 'address'] as const;
+const FILTERS = ['given', 'surnames', 'dob', 'dobDigits', 'document', 'address'] as const;
 
 /** One encoded record as a CSV cell (base64url of its JSON, filters as base64). */
 function clkCell(r: ClkRecord): string {
   const { id: _id, source: _source, ...rest } = r;
   const out: Record<string, unknown> = { ...rest };
-  for (const f of FILTERS) out[f] = filterOut(r[f]);
+  for (const f of FILTERS) out[f] = filterOut(r[f] ?? null);
   return Buffer.from(JSON.stringify(out)).toString('base64url');
 }
 

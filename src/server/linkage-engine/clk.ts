@@ -6,7 +6,7 @@
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
 import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
-import { BIRTH_LEVELS, type Comparison } from './comparisons.js';
+import { BIRTH_LEVELS, dayMonthEither, documentShape, type Comparison } from './comparisons.js';
 import { bigrams, bloomFilter, dice, keyedToken, type Filter } from './bloom.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
@@ -20,6 +20,10 @@ export interface ClkRecord {
   surnames: Filter | null;
   dob: Filter | null;
   dobToken: string | null;
+  /** Keyed token of the year with day and month in a fixed order (a swap gives the same token). */
+  dobEither?: string | null;
+  /** A filter of the date's eight digits with their positions (how many digits two dates share). */
+  dobDigits?: Filter | null;
   /**
    * Keyed token of the birth year (for an estimated age, the middle of its interval), and of the
    * years from 8 before to 8 after it, in order (`near[8]` is `year`): the position of the other
@@ -34,6 +38,8 @@ export interface ClkRecord {
   document: Filter | null;
   documentToken: string | null;
   documentAnagram: string | null;
+  /** Keyed token of the document's kind (`documentShape`: its length and where it has letters). */
+  documentShape?: string | null;
   district: string | null;
   region: string | null;
   address: Filter | null;
@@ -85,6 +91,15 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
           ? null
           : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
       dobToken: token('dob', r.dob),
+      dobEither: token('dob-either', r.dob === null ? null : dayMonthEither(r.dob)),
+      dobDigits:
+        r.dob === null
+          ? null
+          : bloomFilter(
+              key,
+              'dob-digits',
+              [...r.dob].map((c, x) => `${x}${c}`),
+            ),
       year: near[NEAR] ?? null,
       near,
       estimated: r.estimated,
@@ -96,6 +111,7 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
         'document-anagram',
         r.document === null ? null : [...r.document].sort().join(''),
       ),
+      documentShape: token('document-shape', r.document === null ? null : documentShape(r.document)),
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
       address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
@@ -144,6 +160,9 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
       compare(a, b) {
         if (a.dobToken !== null && a.dobToken === b.dobToken) return 6;
         if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 5;
+        if (a.dobEither != null && a.dobEither === b.dobEither) return 5;
+        // Two written dates that no pair of typos explains are two persons' (as in clear).
+        if (clkDatesConflict(a, b)) return 0;
         if (a.year === null || b.year === null) return -1;
         const at = b.near.indexOf(a.year);
         const years = at < 0 ? Infinity : Math.abs(at - NEAR);
@@ -173,8 +192,11 @@ export function clkComparisons(): Comparison<ClkRecord>[] {
       compare(a, b) {
         if (a.documentToken === null || b.documentToken === null) return -1;
         if (a.documentToken === b.documentToken) return 2;
-        return a.documentAnagram === b.documentAnagram || diceLevel(a.document, b.document, [0.6]) === 1
-          ? 1
+        if (a.documentAnagram === b.documentAnagram || diceLevel(a.document, b.document, [0.6]) === 1)
+          return 1;
+        // Documents of different kinds say nothing (as in clear).
+        return a.documentShape != null && b.documentShape != null && a.documentShape !== b.documentShape
+          ? -1
           : 0;
       },
     },
@@ -210,6 +232,23 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
 }
 
 /**
+ * Two encoded full dates of birth that cannot be one person's, as `datesConflict` in clear: not
+ * day and month swapped (the `dobEither` tokens differ) and more than two of their eight digits
+ * differ (Dice of the digit filters below 0.7: two wrong digits leave about 0.75, three 0.63).
+ * Encodings written before the digit filter existed fall back to years more than two apart and
+ * month and day not both agreeing.
+ */
+export function clkDatesConflict(a: ClkRecord, b: ClkRecord): boolean {
+  if (a.dob === null || b.dob === null || a.dobToken === b.dobToken) return false;
+  if (a.dobEither != null && a.dobEither === b.dobEither) return false;
+  if (a.dobDigits != null && b.dobDigits != null) return dice(a.dobDigits, b.dobDigits) < 0.7;
+  if (a.year === null) return false;
+  const at = b.near.indexOf(a.year);
+  const years = at < 0 ? Infinity : Math.abs(at - NEAR);
+  return years > 2 && dice(a.dob, b.dob) < 0.6;
+}
+
+/**
  * The cluster safeguard on encodings (cluster.ts): a document or a date of birth is identified by
  * its keyed token, and two of them conflict as in clear, measured on their filters. Documents: not
  * the same digits in another order (anagram tokens) and a bigram Dice below 0.45 (more than about
@@ -230,15 +269,10 @@ export function clkEvidence(records: readonly ClkRecord[]): HardEvidence {
       const a = byDocument.get(x)!;
       const b = byDocument.get(y)!;
       if (x === y || a.documentAnagram === b.documentAnagram) return false;
+      if (a.documentShape != null && b.documentShape != null && a.documentShape !== b.documentShape)
+        return false;
       return a.document !== null && b.document !== null && dice(a.document, b.document) < 0.45;
     },
-    datesClash(x, y) {
-      const a = byDate.get(x)!;
-      const b = byDate.get(y)!;
-      if (x === y || a.year === null) return false;
-      const at = b.near.indexOf(a.year);
-      const years = at < 0 ? Infinity : Math.abs(at - NEAR);
-      return years > 2 && a.dob !== null && b.dob !== null && dice(a.dob, b.dob) < 0.6;
-    },
+    datesClash: (x, y) => x !== y && clkDatesConflict(byDate.get(x)!, byDate.get(y)!),
   };
 }

@@ -2,7 +2,7 @@
  * Clusters ("the same person") as connected components of the pairs scored at or above the match
  * threshold; pairs in the uncertain band below it are not linked but kept for human review.
  */
-import { datesConflict } from './comparisons.js';
+import { datesConflict, documentShape } from './comparisons.js';
 import { damerauWithin } from './strings.js';
 
 export { datesConflict };
@@ -55,12 +55,12 @@ function anagrams(a: string, b: string): boolean {
 }
 
 /**
- * Two document numbers that cannot be one person's: more than two edits apart (a wrong, skipped,
- * extra or swapped digit each; two registrations may each carry one error) and not the same digits
- * in another order.
+ * Two document numbers that cannot be one person's: of the same kind (`documentShape`: a person
+ * may hold a cédula and a passport), more than two edits apart (a wrong, skipped, extra or swapped
+ * digit each; two registrations may each carry one error) and not the same digits in another order.
  */
 export function documentsConflict(a: string, b: string): boolean {
-  return a !== b && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
+  return a !== b && documentShape(a) === documentShape(b) && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
 }
 
 export interface ClusterOptions {

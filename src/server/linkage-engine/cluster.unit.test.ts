@@ -21,6 +21,12 @@ describe('documentsConflict', () => {
     expect(documentsConflict('4123456', '3987654')).toBe(true);
     expect(documentsConflict('4123456', '4125999')).toBe(true);
   });
+
+  it('does not hold documents of different kinds against each other (a cédula and a passport)', () => {
+    expect(documentsConflict('3919858', 'FG545026')).toBe(false);
+    expect(documentsConflict('3293421', '20682338')).toBe(false);
+    expect(documentsConflict('FG545026', 'FG913377')).toBe(true);
+  });
 });
 
 describe('datesConflict', () => {

@@ -215,6 +215,23 @@ export function datesConflict(a: string, b: string): boolean {
   return true;
 }
 
+/** A YYYYMMDD date with day and month in a fixed order (the smaller first): a swap gives the same. */
+export function dayMonthEither(dob: string): string {
+  const m = dob.slice(4, 6);
+  const d = dob.slice(6, 8);
+  return dob.slice(0, 4) + (m < d ? m + d : d + m);
+}
+
+/**
+ * The kind of a document number as far as its characters show it: its length and where it has
+ * letters (a cédula "4512398" is 7 digits, a passport "FG545026" two letters and six digits, a
+ * neighbour country's identity number 8 digits). Two numbers of different kinds may both be one
+ * person's (she holds a cédula and a passport), so they are not evidence against each other.
+ */
+export function documentShape(document: string): string {
+  return `${document.length}:${document.replace(/[0-9]/g, '9').replace(/[^9]/g, 'A')}`;
+}
+
 /** The same ids in the same order. */
 function sameWords(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -314,7 +331,9 @@ export function personComparisons(
     compare(a, b) {
       if (a.document === null || b.document === null) return -1;
       if (a.document === b.document) return 2;
-      return damerauWithin(a.document, b.document, 1) <= 1 ? 1 : 0;
+      if (damerauWithin(a.document, b.document, 1) <= 1) return 1;
+      // Two documents of different kinds say nothing (as a missing one), not "different".
+      return documentShape(a.document) === documentShape(b.document) ? 0 : -1;
     },
   };
 

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { clkComparisons, clkDatesConflict, clkEvidence, encodeClk } from './clk.js';
+import { datesConflict } from './comparisons.js';
+import type { LinkPerson } from './record.js';
+
+const key = randomBytes(32);
+const person = (id: string, fields: Partial<LinkPerson>): LinkPerson => ({
+  id,
+  source: id,
+  givenNames: 'Ana',
+  firstSurname: 'Lua',
+  ...fields,
+});
+
+describe('CLK dates and documents, as in clear', () => {
+  const dates = [
+    '1990-05-12',
+    '1990-05-13',
+    '1990-12-05',
+    '1991-05-12',
+    '1990-08-27',
+    '1975-11-02',
+    '1990-06-13',
+  ];
+  const clks = encodeClk(
+    dates.map((d, k) => person(`d${k}`, { dateOfBirth: d })),
+    key,
+  );
+  const birth = clkComparisons().find((c) => c.name === 'birth')!;
+
+  it('tells two written dates that no pair of typos explains apart, in the comparison and the safeguard', () => {
+    for (let x = 0; x < dates.length; x++)
+      for (let y = 0; y < dates.length; y++) {
+        const clear = datesConflict(dates[x]!.replace(/-/g, ''), dates[y]!.replace(/-/g, ''));
+        expect(clkDatesConflict(clks[x]!, clks[y]!), `${dates[x]} ${dates[y]}`).toBe(clear);
+        if (clear) expect(birth.compare(clks[x]!, clks[y]!)).toBe(0);
+      }
+    // Day and month swapped: "one typo or day/month swapped", as in clear.
+    expect(birth.compare(clks[0]!, clks[2]!)).toBe(5);
+    const evidence = clkEvidence(clks);
+    expect(evidence.datesClash!(evidence.dob(0)!, evidence.dob(4)!)).toBe(true);
+    expect(evidence.datesClash!(evidence.dob(0)!, evidence.dob(1)!)).toBe(false);
+  });
+
+  it('does not hold documents of different kinds against each other', () => {
+    const docs = encodeClk(
+      ['3919858', 'FG545026', '4123456', '3919885'].map((d, k) => person(`p${k}`, { documentNumber: d })),
+      key,
+    );
+    const document = clkComparisons().find((c) => c.name === 'document')!;
+    expect(document.compare(docs[0]!, docs[1]!)).toBe(-1);
+    expect(document.compare(docs[0]!, docs[2]!)).toBe(0);
+    expect(document.compare(docs[0]!, docs[3]!)).toBe(1);
+    const evidence = clkEvidence(docs);
+    expect(evidence.documentsClash!(evidence.document(0)!, evidence.document(1)!)).toBe(false);
+    expect(evidence.documentsClash!(evidence.document(0)!, evidence.document(2)!)).toBe(true);
+  });
+});
