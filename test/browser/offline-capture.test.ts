@@ -3,8 +3,10 @@
  * PIN, the network is cut (the browser's offline mode), the app reloads and starts from its worker,
  * two intakes (person, screening, an ICT event) and an edit of a kept case are captured while a
  * colleague edits the same case online. Back online: each intake exists exactly once for the
- * colleague, the conflict is shown field by field and resolved. IndexedDB holds none of what was
- * typed. A note on the kept case is read and another written offline, sent once. A revocation from another browser wipes the device at its next contact; five wrong PINs
+ * colleague, the conflict is shown field by field and resolved. The kept case is found by the
+ * offline search and read from the device. IndexedDB holds none of what was typed or kept. A note
+ * on the kept case is read and another written offline, sent once. A revocation from another
+ * browser wipes the device at its next contact; five wrong PINs
  * wipe it with no network. Synthetic data only.
  */
 import type { Page } from 'playwright-core';
@@ -180,6 +182,17 @@ describe('offline capture', () => {
     await page.getByRole('button', { name: es['offline.tab.intake'] }).click();
     for (const intake of INTAKES) await fillIntake(page, intake);
     await page.getByRole('button', { name: es['offline.tab.cases'] }).click();
+    // Search the kept cases (in memory, after the PIN) and read the one found, with no network.
+    const search = page.getByTestId('kept-search').getByLabel(es['offline.search.label']);
+    await search.fill('Nadieprueba');
+    await expect.poll(() => page.getByTestId('kept-case').count()).toBe(0);
+    await search.fill('rosa sintetica');
+    await expect.poll(() => page.getByTestId('kept-case').count()).toBe(1);
+    await page.getByTestId('kept-case').getByRole('button').click();
+    const keptPage = page.getByTestId('kept-case-page');
+    await keptPage.getByTestId('case-persons').getByText('Rosa Sintética', { exact: false }).waitFor();
+    await keptPage.getByText(es['offline.cases.notOnDevice']).waitFor();
+    expect(await keptPage.getByText('Relato sintético', { exact: false }).count()).toBe(0);
     await page.getByRole('button', { name: es['offline.cases.edit'] }).click();
     await page.getByTestId('kept-case-edit').getByLabel(es['cases.field.place']).fill(OFFLINE_PLACE);
     await page.getByRole('button', { name: es['offline.cases.saveEdit'] }).click();
@@ -216,6 +229,9 @@ describe('offline capture', () => {
       TESTIMONY_NOTE,
       OFFLINE_NOTE,
       'Rosa Sintética',
+      'Apellidoreservado',
+      'Relato sintético',
+      'Puesto km 3',
       PIN,
     ])
       expect(raw.text).not.toContain(secret);

@@ -8,7 +8,7 @@
  * offline work without the fields whose sensitivity label is excluded from devices
  * (src/shared/sensitivity.ts), and the screening instrument.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { z } from 'zod';
 import type { SubmitIntakeRequest } from '../../shared/api-devices.js';
 import type {
@@ -21,8 +21,8 @@ import type { AddCaseNoteRequest, CaseNoteView } from '../../shared/api-notes.js
 import { getDeviceKey, registerDevice } from '../../shared/contracts/devices.js';
 import { listCaseNotes } from '../../shared/contracts/notes.js';
 import { getScreeningInstrument } from '../../shared/contracts/screening.js';
-import { keptOnDevices, labelKeptOnDevices } from '../../shared/sensitivity.js';
 import { ApiError, call, onDeviceRevoked, setDeviceId } from '../api.js';
+import { keptCopy, notesForDevice, type KeptCase } from './kept-case.js';
 import { discard, enqueue, queued, resubmit, sync, type QueuedWrite } from './queue.js';
 import {
   createVault,
@@ -39,39 +39,7 @@ import {
   type Vault,
 } from './vault.js';
 
-/** The copy of a case kept on the device: no field whose label is excluded from devices. */
-export interface KeptCase {
-  id: string;
-  reference: string;
-  version: number;
-  status: CaseView['status'];
-  detectionDepartment: string | null;
-  detectionPlace: string | null;
-  persons: Array<{ fullName: string; role: string }>;
-  keptAt: string;
-  /** The case's notes, newest first, without those whose label is excluded from devices. */
-  notes?: KeptNote[];
-}
-
-/** A note of a kept case, as the device keeps it (encrypted with the case). */
-export type KeptNote = Pick<
-  CaseNoteView,
-  'id' | 'text' | 'author' | 'institutionCode' | 'createdAt' | 'madeOfflineAt'
->;
-
-/** The notes a device may keep: readable by the user, and with no label excluded from devices. */
-function notesForDevice(notes: readonly CaseNoteView[]): KeptNote[] {
-  return notes
-    .filter((n) => !n.masked && n.text !== null && labelKeptOnDevices(n.sensitivity))
-    .map(({ id, text, author, institutionCode, createdAt, madeOfflineAt }) => ({
-      id,
-      text,
-      author,
-      institutionCode,
-      createdAt,
-      madeOfflineAt,
-    }));
-}
+export type { KeptCase, KeptNote } from './kept-case.js';
 
 export type OfflineStatus = 'unknown' | 'none' | 'locked' | 'open' | 'wiped';
 
@@ -87,7 +55,26 @@ export interface OfflineState {
   lastSync: { sent: number; refused: number; held: number; waiting: number; error: string | null } | null;
   /** Attempts left after a wrong PIN. */
   attemptsLeft: number | null;
+  /** The ids of the kept cases, known without decrypting them. */
+  keptIds: string[];
+  /**
+   * Which parts are decrypted in memory. Opening the vault decrypts nothing (it only derives and
+   * unwraps the key): each part is decrypted the first time a screen needs it (`useOfflinePart`).
+   */
+  loaded: Record<Part, boolean>;
 }
+
+/** The parts of an opened vault, decrypted on demand. */
+type Part = 'writes' | 'cases' | 'instrument';
+const NOTHING_LOADED: Record<Part, boolean> = { writes: false, cases: false, instrument: false };
+/** What a closed vault shows: nothing decrypted. */
+const CLOSED = {
+  writes: [],
+  cases: [],
+  instrument: null,
+  keptIds: [],
+  loaded: NOTHING_LOADED,
+} satisfies Partial<OfflineState>;
 
 /** The signed-in user whose vault this device holds, remembered (an id, not personal data) for offline starts. */
 const REMEMBERED = 'nanduti.offline.user';
@@ -101,6 +88,8 @@ let state: OfflineState = {
   progress: null,
   lastSync: null,
   attemptsLeft: null,
+  keptIds: [],
+  loaded: NOTHING_LOADED,
 };
 const listeners = new Set<() => void>();
 
@@ -132,7 +121,7 @@ async function wiped() {
   vault = null;
   setDeviceId(null);
   localStorage.removeItem(REMEMBERED);
-  set({ status: 'wiped', writes: [], cases: [], instrument: null, progress: null, attemptsLeft: null });
+  set({ ...CLOSED, status: 'wiped', progress: null, attemptsLeft: null });
 }
 
 // A 410 from the server: this device was revoked or expired; its store goes at once.
@@ -147,28 +136,77 @@ export async function initOffline(userId: string): Promise<void> {
   vault = null;
   const present = await hasVault(userId);
   setDeviceId(present ? ((await deviceIdOf(userId)) ?? null) : null);
-  set({ userId, status: present ? 'locked' : 'none', writes: [], cases: [], attemptsLeft: null });
+  set({ ...CLOSED, userId, status: present ? 'locked' : 'none', attemptsLeft: null });
 }
 
+/** Decrypts one part of the vault. */
+async function read(part: Part, open: Vault): Promise<Partial<OfflineState>> {
+  switch (part) {
+    case 'writes':
+      return { writes: await queued(open) };
+    case 'cases':
+      return { cases: (await open.list<KeptCase>('case')).map((c) => c.value) };
+    case 'instrument':
+      return { instrument: (await open.get<OfflineState['instrument']>('catalogue', 'instrument')) ?? null };
+  }
+}
+
+const loading = new Map<Part, Promise<void>>();
+
+/** Decrypts a part of the opened vault into memory the first time a screen needs it. */
+export function loadPart(part: Part): Promise<void> {
+  const open = vault;
+  if (!open || state.loaded[part]) return Promise.resolve();
+  let pending = loading.get(part);
+  if (!pending) {
+    pending = read(part, open)
+      .then((patch) => {
+        if (vault === open) set({ ...patch, loaded: { ...state.loaded, [part]: true } });
+      })
+      .finally(() => loading.delete(part));
+    loading.set(part, pending);
+  }
+  return pending;
+}
+
+/** The offline state, with `part` decrypted once the vault is open (see `loaded`). */
+export function useOfflinePart(...parts: Part[]): OfflineState {
+  const current = useOffline();
+  const missing = (current.status === 'open' ? parts.filter((p) => !current.loaded[p]) : []).join();
+  useEffect(() => {
+    for (const part of missing.split(',')) if (part) void loadPart(part as Part);
+  }, [missing]);
+  return current;
+}
+
+/** The vault is open: nothing is decrypted yet, only the kept cases' ids are read. */
+async function opened(open: Vault) {
+  vault = open;
+  const keptIds = await open.ids('case');
+  set({ ...CLOSED, keptIds, status: 'open', attemptsLeft: null });
+}
+
+/** After a change: the parts already in memory are read again, and the kept cases' ids. */
 async function refresh() {
-  if (!vault) return;
-  const [writes, cases, instrument] = await Promise.all([
-    queued(vault),
-    vault.list<KeptCase>('case'),
-    vault.get<OfflineState['instrument']>('catalogue', 'instrument'),
-  ]);
-  set({ writes, cases: cases.map((c) => c.value), instrument: instrument ?? null });
+  const open = vault;
+  if (!open) return;
+  const parts = (Object.keys(state.loaded) as Part[]).filter((part) => state.loaded[part]);
+  const patches = await Promise.all(parts.map((part) => read(part, open)));
+  const keptIds = await open.ids('case');
+  if (vault === open) set(Object.assign({ keptIds }, ...patches) as Partial<OfflineState>);
 }
 
 /** Registers this device for the signed-in user and creates the vault under the chosen PIN. */
 export async function registerThisDevice(userId: string, name: string, pin: string): Promise<void> {
   const answer = await call(registerDevice, { body: { name } });
-  vault = await createVault(userId, answer.device.id, pin, answer.deviceKey, { secret: answer.secret });
+  const created = await createVault(userId, answer.device.id, pin, answer.deviceKey, {
+    secret: answer.secret,
+  });
   localStorage.setItem(REMEMBERED, userId);
   setDeviceId(answer.device.id);
-  set({ userId, status: 'open', attemptsLeft: null });
+  set({ userId });
+  await opened(created);
   await cacheCatalogues();
-  await refresh();
 }
 
 /**
@@ -189,11 +227,10 @@ export async function unlockOnline(userId: string): Promise<boolean> {
     });
     // Opened with the PIN meanwhile, or another user signed in: nothing more to do.
     if (stillLockedFor(userId) === false) return false;
-    vault = await unlockWithDeviceKey(userId, deviceKey);
-    set({ status: 'open', attemptsLeft: null });
-    await refresh();
+    const open = await unlockWithDeviceKey(userId, deviceKey);
+    await opened(open);
     // The screening instrument missing (its first fetch cut short): keep it now, while online.
-    if (!state.instrument) await cacheCatalogues().catch(() => undefined);
+    if ((await open.ids('catalogue')).length === 0) await cacheCatalogues().catch(() => undefined);
     return true;
   } catch (error) {
     if (error instanceof ApiError) return false;
@@ -212,9 +249,8 @@ export function pendingCount(userId: string): Promise<number> {
 export async function unlock(pin: string): Promise<boolean> {
   if (!state.userId) return false;
   try {
-    vault = await unlockWithPin(state.userId, pin);
-    set({ status: 'open', attemptsLeft: null });
-    await refresh();
+    // Derive the PIN key and unwrap the data key, nothing more: records are decrypted when shown.
+    await opened(await unlockWithPin(state.userId, pin));
     return true;
   } catch (error) {
     if (error instanceof WrongPinError) set({ attemptsLeft: error.remaining });
@@ -227,7 +263,7 @@ export async function unlock(pin: string): Promise<boolean> {
 /** Forgets the opened key (signing out): the vault stays, unreadable without the PIN. */
 export function lock(): void {
   vault = null;
-  if (state.status === 'open') set({ status: 'locked', writes: [], cases: [], instrument: null });
+  if (state.status === 'open') set({ ...CLOSED, status: 'locked' });
 }
 
 /** Panic: every store on this device goes now, with no network and no PIN. */
@@ -244,11 +280,14 @@ export async function cacheCatalogues(): Promise<void> {
 }
 
 /**
- * Keeps a copy of a case for offline work, without the fields excluded from devices, with its notes
- * read now (the notes kept before stay when they cannot be read).
+ * Keeps (or renews) a copy of a case page for offline work, made from what the server showed this
+ * user and without the fields excluded from devices (`keptCopy`), with its notes read now (the
+ * notes kept before stay when they cannot be read). A case seen only through an emergency access
+ * (break-glass) is not taken offline.
  */
 export async function keepCase(view: CaseView): Promise<void> {
   if (!vault) throw new Error('offline store locked');
+  if (view.emergencyAccess) throw new Error('a case opened by emergency access is not kept offline');
   const before = await vault.get<KeptCase>('case', view.id);
   const notes = await call(listCaseNotes, { params: { id: view.id }, query: { limit: 200 } }).then(
     (list) => notesForDevice(list.items),
@@ -257,21 +296,8 @@ export async function keepCase(view: CaseView): Promise<void> {
       throw error;
     },
   );
-  const copy: KeptCase = {
-    id: view.id,
-    reference: view.reference,
-    version: view.version,
-    status: view.status,
-    detectionDepartment: view.detectionDepartment,
-    detectionPlace: keptOnDevices('detectionPlace') ? view.detectionPlace : null,
-    persons: keptOnDevices('givenNames')
-      ? view.persons.map((p) => ({ fullName: p.fullName, role: p.role }))
-      : [],
-    keptAt: new Date().toISOString(),
-    notes,
-  };
   if (!vault) return;
-  await vault.put('case', view.id, copy);
+  await vault.put('case', view.id, { ...keptCopy(view), notes });
   await refresh();
 }
 
@@ -291,7 +317,7 @@ export async function queueIntake(body: IntakeBody): Promise<void> {
 /** Queues an edit of a kept case, made against the version the device holds. */
 export async function queueCaseEdit(caseId: string, body: z.input<typeof UpdateCaseRequest>): Promise<void> {
   if (!vault) throw new Error('offline store locked');
-  const kept = state.cases.find((c) => c.id === caseId);
+  const kept = await vault.get<KeptCase>('case', caseId);
   await enqueue(vault, 'updateCase', {
     params: { id: caseId },
     body: { ...body, baseVersion: kept?.version ?? body.baseVersion },
@@ -363,6 +389,7 @@ export function syncNow(): Promise<void> {
   running ??= (async () => {
     const open = vault;
     if (!open) return;
+    await loadPart('writes');
     set({ progress: { done: 0, total: state.writes.filter((w) => w.state === 'pending').length } });
     try {
       const report = await sync(open, (done, total) => set({ progress: { done, total } }));

@@ -167,6 +167,12 @@ export class SealedRecords {
     );
   }
 
+  /** The ids of the records of `kind`, read without decrypting anything (ids are not personal data). */
+  async ids(kind: string): Promise<string[]> {
+    const slots = await database().sealed.where({ userId: this.userId, kind }).primaryKeys();
+    return slots.map((slot) => slot.split('/').slice(2).join('/'));
+  }
+
   async remove(kind: string, id: string): Promise<void> {
     await database().sealed.delete(this.slot(kind, id));
   }

@@ -109,9 +109,12 @@ export function CaseDecisions({ view, onDecide }: { view: CaseView; onDecide: ((
                           .filter(Boolean)
                           .join(' · ')}
                       </Detail>
-                      <Detail term={t('cases.decision.reason')}>
-                        <span className="narrative">{decision.reason}</span>
-                      </Detail>
+                      {/* A device's copy holds no reason (a legal finding, excluded from devices). */}
+                      {decision.reason && (
+                        <Detail term={t('cases.decision.reason')}>
+                          <span className="narrative">{decision.reason}</span>
+                        </Detail>
+                      )}
                       <Detail term={t('cases.decision.recorded')}>
                         {formatDateTime(decision.createdAt)}
                       </Detail>

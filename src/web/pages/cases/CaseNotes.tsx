@@ -11,7 +11,7 @@ import type { ContractInput } from '../../../shared/contract.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormSelect, FormTextArea } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useOffline } from '../../offline/store.js';
+import { useOfflinePart } from '../../offline/store.js';
 import type { QueuedWrite } from '../../offline/queue.js';
 import { useApiQuery } from '../../queries.js';
 import { Section } from './Section.js';
@@ -74,7 +74,7 @@ export function CaseNotes(props: { caseId: string; mayAdd: boolean; onSaved(mess
 
 /** This device's queued notes on `caseId` (offline, not yet accepted by the server). */
 export function usePendingNotes(caseId: string): QueuedWrite[] {
-  const { writes } = useOffline();
+  const { writes } = useOfflinePart('writes');
   return writes
     .filter(
       (w) =>

@@ -6,7 +6,8 @@ import { countryName, formatDate } from './format.js';
 import { useValueLabel } from './labels.js';
 import { Detail, Section } from './Section.js';
 
-export function CaseOverview({ view }: { view: CaseView }) {
+/** `narrativeNote`: what to say instead of "no narrative" (the copy on a device never holds it). */
+export function CaseOverview({ view, narrativeNote }: { view: CaseView; narrativeNote?: string }) {
   const { t, locale, formatDateTime } = useI18n();
   const label = useValueLabel();
   const online = view.events.filter((event) => event.online);
@@ -19,8 +20,12 @@ export function CaseOverview({ view }: { view: CaseView }) {
             <span className={`badge badge--case-${view.status}`}>{label('CASE_STATUSES', view.status)}</span>
           </Detail>
           <Detail term={t('cases.field.owner')}>
-            <abbr title={view.ownerInstitution.name}>{view.ownerInstitution.code}</abbr> —{' '}
-            {view.ownerInstitution.name}
+            {view.ownerInstitution.code && (
+              <>
+                <abbr title={view.ownerInstitution.name}>{view.ownerInstitution.code}</abbr> —{' '}
+                {view.ownerInstitution.name}
+              </>
+            )}
           </Detail>
           <Detail term={t('cases.field.detectionMethod')}>
             {label('DETECTION_METHODS', view.detectionMethod)}
@@ -40,14 +45,16 @@ export function CaseOverview({ view }: { view: CaseView }) {
                 platforms: platforms.map((p) => label('PLATFORMS', p)).join(', ') || t('common.none'),
               })}
           </Detail>
-          <Detail term={t('cases.field.createdAt')}>{formatDateTime(view.createdAt)}</Detail>
+          {!narrativeNote && (
+            <Detail term={t('cases.field.createdAt')}>{formatDateTime(view.createdAt)}</Detail>
+          )}
         </dl>
       </Section>
       <Section title={t('cases.narrative')}>
         {view.narrative ? (
           <p className="narrative">{view.narrative}</p>
         ) : (
-          <p className="empty">{t('cases.noNarrative')}</p>
+          <p className="empty">{narrativeNote ?? t('cases.noNarrative')}</p>
         )}
       </Section>
     </>

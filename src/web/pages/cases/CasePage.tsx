@@ -27,6 +27,7 @@ import { OpenInvestigationLink } from '../investigations/OpenInvestigationLink.j
 import { CaseTasks } from '../tasks/CaseTasks.js';
 import { useSession } from '../../session.js';
 import { KeepOfflineButton } from '../offline/OfflineStart.js';
+import { KeptCaseFallback } from '../offline/KeptCasePage.js';
 import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
 import type { ApiError } from '../../api.js';
 import '../../styles/cases.css';
@@ -58,8 +59,11 @@ export function CasePage() {
   }
   const view = loaded.data;
   if (!view) {
+    // No network: the copy kept on this device, when there is one (docs/OFFLINE.md).
+    const offline = loaded.error?.status === 0;
     return (
       <Page title={t('cases.caseTitle')}>
+        {offline && <KeptCaseFallback caseId={caseId} />}
         <QueryState query={loaded}>{() => null}</QueryState>
       </Page>
     );

@@ -5,7 +5,16 @@ import { Link } from '@tanstack/react-router';
 import { useValueLabel } from './labels.js';
 import { Section } from './Section.js';
 
-export function CasePersons({ view, onAdd }: { view: CaseView; onAdd: (() => void) | null }) {
+/** `linked`: names link to the person pages (not on a device's offline copy, which has none). */
+export function CasePersons({
+  view,
+  onAdd,
+  linked = true,
+}: {
+  view: CaseView;
+  onAdd: (() => void) | null;
+  linked?: boolean;
+}) {
   const { t } = useI18n();
   const label = useValueLabel();
   return (
@@ -27,9 +36,13 @@ export function CasePersons({ view, onAdd }: { view: CaseView; onAdd: (() => voi
           {view.persons.map((person) => (
             <li key={`${person.personId}:${person.role}`} className="record-item">
               <p className="record-item-title">
-                <Link to="/persons/$id" params={{ id: person.personId }}>
-                  {person.fullName}
-                </Link>{' '}
+                {linked ? (
+                  <Link to="/persons/$id" params={{ id: person.personId }}>
+                    {person.fullName}
+                  </Link>
+                ) : (
+                  <strong>{person.fullName}</strong>
+                )}{' '}
                 <span className="badge badge--role">{label('CASE_PERSON_ROLES', person.role)}</span>
               </p>
               <p className="record-item-meta">

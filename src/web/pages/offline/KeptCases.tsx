@@ -1,7 +1,8 @@
 /**
  * The cases kept on this device for offline work (copies without the fields excluded from
- * devices), and an edit of one made offline: queued against the version the device holds, so the
- * server can tell a conflict from a merge.
+ * devices): a search over them, in memory once the vault is open (never an index on the device),
+ * each case's page read from its copy, and an edit or an event made offline — queued against the
+ * version the device holds, so the server can tell a conflict from a merge.
  */
 import { useState } from 'react';
 import { AddEventRequest } from '../../../shared/api-identification.js';
@@ -10,47 +11,96 @@ import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
+import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { forgetCase, queueCaseEdit, queueCaseEvent, useOffline, type KeptCase } from '../../offline/store.js';
+import { searchKept } from '../../offline/kept-case.js';
+import { forgetCase, queueCaseEdit, queueCaseEvent, useOfflinePart, type KeptCase } from '../../offline/store.js';
 import { EVENT_HINTS, eventBody, EventFields } from '../cases/EventDialog.js';
 import { useValueLabel } from '../cases/labels.js';
 import { KeptCaseNotes } from './KeptCaseNotes.js';
+import { KeptCasePage } from './KeptCasePage.js';
 
 export function KeptCases() {
   const { t } = useI18n();
-  const { cases } = useOffline();
-  const [editing, setEditing] = useState<{ id: string; what: 'edit' | 'event' } | null>(null);
+  const { cases, loaded } = useOfflinePart('cases');
+  const [query, setQuery] = useState('');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = cases.find((kept) => kept.id === openId);
+  if (!loaded.cases) return null;
+  if (opened)
+    return (
+      <KeptCasePage kept={opened} onBack={() => setOpenId(null)}>
+        <KeptCaseActions kept={opened} onForgotten={() => setOpenId(null)} />
+        <KeptCaseNotes kept={opened} />
+      </KeptCasePage>
+    );
   if (cases.length === 0) return <p>{t('offline.cases.empty')}</p>;
+  const found = searchKept(cases, query);
   return (
-    <ul className="offline-cases" data-testid="kept-cases">
-      {cases.map((kept) => (
-        <li key={kept.id}>
-          <KeptCaseItem
-            kept={kept}
-            editing={editing?.id === kept.id ? editing.what : null}
-            onEdit={(what) => setEditing({ id: kept.id, what })}
-            onDone={() => setEditing(null)}
-          />
-        </li>
-      ))}
-    </ul>
+    <section className="offline-kept" aria-labelledby="offline-kept-title">
+      <h2 id="offline-kept-title" className="visually-hidden">
+        {t('offline.tab.cases')}
+      </h2>
+      <div role="search" className="offline-search" data-testid="kept-search">
+        <TextField
+          name="keptSearch"
+          label={t('offline.search.label')}
+          hint={t('offline.search.hint')}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      <p role="status" aria-live="polite">
+        {query.trim()
+          ? t('offline.search.found', { count: found.length, total: cases.length })
+          : t('offline.search.all', { count: cases.length })}
+      </p>
+      <ul className="offline-cases" data-testid="kept-cases">
+        {found.map((kept) => (
+          <li key={kept.id}>
+            <KeptCaseSummary kept={kept} onOpen={() => setOpenId(kept.id)} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
-function KeptCaseItem({
-  kept,
-  editing,
-  onEdit,
-  onDone,
-}: {
-  kept: KeptCase;
-  editing: 'edit' | 'event' | null;
-  onEdit(what: 'edit' | 'event'): void;
-  onDone(): void;
-}) {
+/** One kept case in the list: reference, state, persons, department; opens its page. */
+function KeptCaseSummary({ kept, onOpen }: { kept: KeptCase; onOpen(): void }) {
   const { t } = useI18n();
   const label = useValueLabel();
+  return (
+    <article className="offline-case" data-testid="kept-case">
+      <h3>
+        {kept.reference} <small>{t('offline.cases.version', { version: kept.version })}</small>
+      </h3>
+      <p>
+        {label('CASE_STATUSES', kept.status)}
+        {kept.detectionDepartment && ` · ${departmentName(kept.detectionDepartment)}`}
+        {kept.persons.length > 0 && ` — ${kept.persons.map((p) => p.fullName).join(', ')}`}
+      </p>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={onOpen}
+        aria-label={t('offline.cases.openCase', { reference: kept.reference })}
+      >
+        {t('offline.cases.open')}
+      </button>
+    </article>
+  );
+}
+
+/** What may be done offline on a kept case: edit its fields, add an event, remove the copy. */
+function KeptCaseActions({ kept, onForgotten }: { kept: KeptCase; onForgotten(): void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<'edit' | 'event' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const onDone = () => setEditing(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,14 +120,7 @@ function KeptCaseItem({
   }
 
   return (
-    <article className="offline-case">
-      <h3>
-        {kept.reference} <small>{t('offline.cases.version', { version: kept.version })}</small>
-      </h3>
-      <p>
-        {label('CASE_STATUSES', kept.status)}
-        {kept.persons.length > 0 && ` — ${kept.persons.map((p) => p.fullName).join(', ')}`}
-      </p>
+    <div className="offline-case-actions">
       {notice && (
         <p className="notice notice--success" role="status">
           {notice}
@@ -120,19 +163,22 @@ function KeptCaseItem({
         </form>
       ) : (
         <div className="form-actions">
-          <button className="btn" type="button" onClick={() => onEdit('edit')}>
+          <button className="btn" type="button" onClick={() => setEditing('edit')}>
             {t('offline.cases.edit')}
           </button>
-          <button className="btn" type="button" onClick={() => onEdit('event')}>
+          <button className="btn" type="button" onClick={() => setEditing('event')}>
             {t('offline.cases.addEvent')}
           </button>
-          <button className="btn btn--small" type="button" onClick={() => void forgetCase(kept.id)}>
+          <button
+            className="btn btn--small"
+            type="button"
+            onClick={() => void forgetCase(kept.id).then(onForgotten)}
+          >
             {t('offline.cases.forget')}
           </button>
         </div>
       )}
-      <KeptCaseNotes kept={kept} />
-    </article>
+    </div>
   );
 }
 

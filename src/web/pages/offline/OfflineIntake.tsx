@@ -27,7 +27,7 @@ import {
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { queueIntake, resubmitWrite, useOffline } from '../../offline/store.js';
+import { queueIntake, resubmitWrite, useOfflinePart } from '../../offline/store.js';
 import { DecisionFields } from '../cases/DecisionDialog.js';
 import { ExploitationFields } from '../cases/ExploitationDialog.js';
 import { consentBody, ConsentFields, NeedFields } from '../cases/ProtectionFields.js';
@@ -130,7 +130,7 @@ export function OfflineIntake({ correcting, onDone }: Props) {
 
 function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; onSaved(): void }) {
   const { t, locale } = useI18n();
-  const { instrument } = useOffline();
+  const { instrument, loaded } = useOfflinePart('instrument');
   const today = paraguayToday(new Date());
   const body = correcting?.body;
   const [answers, setAnswers] = useState<Record<string, Answer>>(body?.screening?.answers ?? {});
@@ -276,7 +276,7 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
       </fieldset>
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.screening')}</legend>
-        {instrument ? (
+        {!loaded.instrument ? null : instrument ? (
           <>
             <FormText label={t('offline.intake.factsDate')} name="screening.factsDate" type="date" />
             {instrument.definition.sections.map((section) => (

@@ -68,11 +68,15 @@ export function OfflineUnlockBanner() {
   );
 }
 
-/** On the case page: keep a copy of this case on the device for offline work. */
+/**
+ * On the case page: keep a copy of this case on the device for offline work, or renew the copy
+ * kept before. A case opened through an emergency access (break-glass) is not taken offline.
+ */
 export function KeepOfflineButton({ view }: { view: CaseView }) {
   const { t } = useI18n();
-  const { status } = useOffline();
+  const { status, keptIds } = useOffline();
   const [kept, setKept] = useState(false);
+  if (view.emergencyAccess) return null;
   if (status === 'none' || status === 'wiped')
     return (
       <p className="field-hint">
@@ -86,7 +90,7 @@ export function KeepOfflineButton({ view }: { view: CaseView }) {
     </p>
   ) : (
     <button type="button" className="btn" onClick={() => void keepCase(view).then(() => setKept(true))}>
-      {t('offline.cases.keep')}
+      {keptIds.includes(view.id) ? t('offline.cases.renew') : t('offline.cases.keep')}
     </button>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { initOffline, lock, syncNow, unlockOnline, useOffline, wipeNow } from '../../offline/store.js';
+import { initOffline, lock, syncNow, unlockOnline, useOfflinePart, wipeNow } from '../../offline/store.js';
 import { RegisterDevice, UnlockPrompt } from './DeviceSetup.js';
 import { KeptCases } from './KeptCases.js';
 import { OfflineIntake, type IntakeBody } from './OfflineIntake.js';
@@ -26,7 +26,7 @@ interface Props {
 
 export function OfflineWorkspace({ userId, online, canRegister }: Props) {
   const { t } = useI18n();
-  const { status, writes } = useOffline();
+  const { status, writes } = useOfflinePart('writes');
   const [tab, setTab] = useState<Tab>('queue');
   const [correcting, setCorrecting] = useState<{ key: string; body: IntakeBody } | undefined>();
 

@@ -12,7 +12,7 @@ import { getCase } from '../../../shared/contracts/cases.js';
 import { call, toApiError } from '../../api.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDateTime } from '../../i18n/dates.js';
-import { discardWrite, resubmitWrite, syncNow, useOffline } from '../../offline/store.js';
+import { discardWrite, resubmitWrite, syncNow, useOfflinePart } from '../../offline/store.js';
 import type { QueuedWrite } from '../../offline/queue.js';
 import { useValueLabel } from '../cases/labels.js';
 
@@ -27,7 +27,7 @@ interface PanelProps {
 
 export function QueuePanel({ online, onCorrect }: PanelProps) {
   const { t } = useI18n();
-  const { writes, progress, lastSync } = useOffline();
+  const { writes, progress, lastSync } = useOfflinePart('writes');
   const waiting = writes.filter((w) => w.state === 'pending').length;
   return (
     <section className="offline-queue" aria-labelledby="offline-queue-title" data-testid="offline-queue">
@@ -77,7 +77,7 @@ export function QueuePanel({ online, onCorrect }: PanelProps) {
 
 function WriteItem({ write, online, onCorrect }: { write: QueuedWrite } & PanelProps) {
   const { t, locale } = useI18n();
-  const { cases } = useOffline();
+  const { cases } = useOfflinePart('cases');
   const intake = write.operationId === 'submitIntake';
   const caseId = intake ? null : (write.input as EditInput).params.id;
   const reference = cases.find((c) => c.id === caseId)?.reference ?? '—';
