@@ -93,7 +93,10 @@ export function keptCopy(view: CaseView, keptAt: string = new Date().toISOString
         ...s,
         answers: keptOnDevices('screeningAnswers') ? s.answers : {},
       })),
-      decisions: view.decisions.map((d) => ({ ...d, reason: keptOnDevices('decisionReason') ? d.reason : '' })),
+      decisions: view.decisions.map((d) => ({
+        ...d,
+        reason: keptOnDevices('decisionReason') ? d.reason : '',
+      })),
       exploitation: view.exploitation,
       events: view.events,
       createdAt: view.createdAt,

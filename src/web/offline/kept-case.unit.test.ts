@@ -82,9 +82,16 @@ function caseView(over: Partial<CaseView> & { names?: string[] } = {}): CaseView
       },
     ],
     shares: [
-      { id: uuid(500), institution: { id: uuid(8), code: 'MINNA', name: 'MINNA' }, reason: 'x', createdAt: '' },
+      {
+        id: uuid(500),
+        institution: { id: uuid(8), code: 'MINNA', name: 'MINNA' },
+        reason: 'x',
+        createdAt: '',
+      },
     ],
-    timeline: [{ at: '2026-03-14T10:00:00Z', kind: 'case_created', actor: 'x', institutionCode: null, details: {} }],
+    timeline: [
+      { at: '2026-03-14T10:00:00Z', kind: 'case_created', actor: 'x', institutionCode: null, details: {} },
+    ],
     permissions: ['case.update'],
     createdAt: '2026-03-14T10:00:00Z',
     version: 4,

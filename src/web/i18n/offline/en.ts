@@ -107,17 +107,22 @@ export const offlineEn: Record<keyof typeof offlineEs, string> = {
   'offline.cases.editSaved': 'Change saved on the device; it will be sent when the connection returns.',
   'offline.cases.noChange': 'No field changed.',
   'timeline.offlineCapture': 'Recorded offline on {at}',
-  "offline.search.label": "Search the kept cases",
-  "offline.search.hint": "Name, reference, department or place. Searched on this device only, with no connection.",
-  "offline.search.found": "{count, plural, =0 {No case matches} one {# case matches} other {# cases match}} (of {total}).",
-  "offline.search.all": "{count, plural, one {# case kept} other {# cases kept}} on this device.",
-  "offline.cases.open": "Open",
-  "offline.cases.openCase": "Open case {reference}",
-  "offline.cases.back": "← Kept cases",
-  "offline.cases.copyNote": "Copy kept on this device on {at} (version {version}): later changes may not show.",
-  "offline.cases.notOnDevice": "The narrative, the screening answers and the reasons of decisions are not kept on devices: read them online.",
-  "offline.cases.summaryOnly": "This copy was kept before devices kept the case page: it holds the summary only. Keep it again online.",
-  "offline.cases.renew": "Renew this device's copy",
-  "offline.cases.keptHere": "This case is kept on this device.",
-  "offline.cases.offlineFallback": "No connection: showing the copy of this case kept on the device.",
+  'offline.search.label': 'Search the kept cases',
+  'offline.search.hint':
+    'Name, reference, department or place. Searched on this device only, with no connection.',
+  'offline.search.found':
+    '{count, plural, =0 {No case matches} one {# case matches} other {# cases match}} (of {total}).',
+  'offline.search.all': '{count, plural, one {# case kept} other {# cases kept}} on this device.',
+  'offline.cases.open': 'Open',
+  'offline.cases.openCase': 'Open case {reference}',
+  'offline.cases.back': '← Kept cases',
+  'offline.cases.copyNote':
+    'Copy kept on this device on {at} (version {version}): later changes may not show.',
+  'offline.cases.notOnDevice':
+    'The narrative, the screening answers and the reasons of decisions are not kept on devices: read them online.',
+  'offline.cases.summaryOnly':
+    'This copy was kept before devices kept the case page: it holds the summary only. Keep it again online.',
+  'offline.cases.renew': "Renew this device's copy",
+  'offline.cases.keptHere': 'This case is kept on this device.',
+  'offline.cases.offlineFallback': 'No connection: showing the copy of this case kept on the device.',
 };

@@ -115,17 +115,24 @@ export const offlineEs = {
   'offline.cases.editSaved': 'Cambio guardado en el dispositivo; se enviará al volver la conexión.',
   'offline.cases.noChange': 'No cambió ningún campo.',
   'timeline.offlineCapture': 'Registrado sin conexión el {at}',
-  "offline.search.label": "Buscar en los casos guardados",
-  "offline.search.hint": "Nombre, referencia, departamento o lugar. Se busca solo en este dispositivo, sin conexión.",
-  "offline.search.found": "{count, plural, =0 {Ningún caso coincide} one {# caso coincide} other {# casos coinciden}} (de {total}).",
-  "offline.search.all": "{count, plural, one {# caso guardado} other {# casos guardados}} en este dispositivo.",
-  "offline.cases.open": "Abrir",
-  "offline.cases.openCase": "Abrir el caso {reference}",
-  "offline.cases.back": "← Casos guardados",
-  "offline.cases.copyNote": "Copia guardada en este dispositivo el {at} (versión {version}): puede no mostrar cambios posteriores.",
-  "offline.cases.notOnDevice": "El relato, las respuestas del tamizaje y los motivos de las decisiones no se guardan en los dispositivos: se leen con conexión.",
-  "offline.cases.summaryOnly": "Esta copia se guardó antes de que los dispositivos guardaran la página del caso: solo tiene el resumen. Guárdela de nuevo con conexión.",
-  "offline.cases.renew": "Actualizar la copia de este dispositivo",
-  "offline.cases.keptHere": "Este caso está guardado en este dispositivo.",
-  "offline.cases.offlineFallback": "Sin conexión: se muestra la copia de este caso guardada en el dispositivo.",
+  'offline.search.label': 'Buscar en los casos guardados',
+  'offline.search.hint':
+    'Nombre, referencia, departamento o lugar. Se busca solo en este dispositivo, sin conexión.',
+  'offline.search.found':
+    '{count, plural, =0 {Ningún caso coincide} one {# caso coincide} other {# casos coinciden}} (de {total}).',
+  'offline.search.all':
+    '{count, plural, one {# caso guardado} other {# casos guardados}} en este dispositivo.',
+  'offline.cases.open': 'Abrir',
+  'offline.cases.openCase': 'Abrir el caso {reference}',
+  'offline.cases.back': '← Casos guardados',
+  'offline.cases.copyNote':
+    'Copia guardada en este dispositivo el {at} (versión {version}): puede no mostrar cambios posteriores.',
+  'offline.cases.notOnDevice':
+    'El relato, las respuestas del tamizaje y los motivos de las decisiones no se guardan en los dispositivos: se leen con conexión.',
+  'offline.cases.summaryOnly':
+    'Esta copia se guardó antes de que los dispositivos guardaran la página del caso: solo tiene el resumen. Guárdela de nuevo con conexión.',
+  'offline.cases.renew': 'Actualizar la copia de este dispositivo',
+  'offline.cases.keptHere': 'Este caso está guardado en este dispositivo.',
+  'offline.cases.offlineFallback':
+    'Sin conexión: se muestra la copia de este caso guardada en el dispositivo.',
 } as const;

@@ -114,17 +114,23 @@ export const offlineGn: Record<keyof typeof offlineEs, string> = {
   'offline.cases.editSaved': 'Ñemoambue oñeñongatu dispositivo-pe; oñemondóta oujey vove conexión.',
   'offline.cases.noChange': "Ndoñemoambuéi mba'eve kuatia'i.",
   'timeline.offlineCapture': "Oñemboguapy conexión'ỹre {at}",
-  "offline.search.label": "Eheka umi caso oñeñongatúvape",
-  "offline.search.hint": "Téra, referencia, departamento térã tenda. Ojeheka ko dispositivo-pe añoite, conexión'ỹre.",
-  "offline.search.found": "{count, plural, =0 {Ndaipóri caso ojojoguáva} one {# caso ojojogua} other {# caso ojojogua}} ({total} apytépe).",
-  "offline.search.all": "{count, plural, one {# caso oñeñongatúva} other {# caso oñeñongatúva}} ko dispositivo-pe.",
-  "offline.cases.open": "Eipe'a",
-  "offline.cases.openCase": "Eipe'a caso {reference}",
-  "offline.cases.back": "← Caso oñeñongatúva",
-  "offline.cases.copyNote": "Kópia oñeñongatúva ko dispositivo-pe {at} (versión {version}): ikatu nohechaukái ñemoambue upe rire.",
-  "offline.cases.notOnDevice": "Mombe'u, tamizaje mbohovái ha jeporavo mba'érepa noñeñongatúi dispositivo-pe: ojelee conexión reheve.",
-  "offline.cases.summaryOnly": "Ko kópia oñeñongatu dispositivo-kuéra oñongatu mboyve caso kuatiarogue: oguereko mbykymi añoite. Eñongatu jey conexión reheve.",
-  "offline.cases.renew": "Embopyahu ko dispositivo kópia",
-  "offline.cases.keptHere": "Ko caso oñeñongatu ko dispositivo-pe.",
-  "offline.cases.offlineFallback": "Conexión'ỹre: ojehechauka ko caso kópia oñeñongatúva dispositivo-pe.",
+  'offline.search.label': 'Eheka umi caso oñeñongatúvape',
+  'offline.search.hint':
+    "Téra, referencia, departamento térã tenda. Ojeheka ko dispositivo-pe añoite, conexión'ỹre.",
+  'offline.search.found':
+    '{count, plural, =0 {Ndaipóri caso ojojoguáva} one {# caso ojojogua} other {# caso ojojogua}} ({total} apytépe).',
+  'offline.search.all':
+    '{count, plural, one {# caso oñeñongatúva} other {# caso oñeñongatúva}} ko dispositivo-pe.',
+  'offline.cases.open': "Eipe'a",
+  'offline.cases.openCase': "Eipe'a caso {reference}",
+  'offline.cases.back': '← Caso oñeñongatúva',
+  'offline.cases.copyNote':
+    'Kópia oñeñongatúva ko dispositivo-pe {at} (versión {version}): ikatu nohechaukái ñemoambue upe rire.',
+  'offline.cases.notOnDevice':
+    "Mombe'u, tamizaje mbohovái ha jeporavo mba'érepa noñeñongatúi dispositivo-pe: ojelee conexión reheve.",
+  'offline.cases.summaryOnly':
+    'Ko kópia oñeñongatu dispositivo-kuéra oñongatu mboyve caso kuatiarogue: oguereko mbykymi añoite. Eñongatu jey conexión reheve.',
+  'offline.cases.renew': 'Embopyahu ko dispositivo kópia',
+  'offline.cases.keptHere': 'Ko caso oñeñongatu ko dispositivo-pe.',
+  'offline.cases.offlineFallback': "Conexión'ỹre: ojehechauka ko caso kópia oñeñongatúva dispositivo-pe.",
 };

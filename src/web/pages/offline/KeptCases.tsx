@@ -14,7 +14,13 @@ import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { searchKept } from '../../offline/kept-case.js';
-import { forgetCase, queueCaseEdit, queueCaseEvent, useOfflinePart, type KeptCase } from '../../offline/store.js';
+import {
+  forgetCase,
+  queueCaseEdit,
+  queueCaseEvent,
+  useOfflinePart,
+  type KeptCase,
+} from '../../offline/store.js';
 import { EVENT_HINTS, eventBody, EventFields } from '../cases/EventDialog.js';
 import { useValueLabel } from '../cases/labels.js';
 import { KeptCaseNotes } from './KeptCaseNotes.js';
