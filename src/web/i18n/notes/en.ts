@@ -9,8 +9,8 @@ export const notesEn: Record<keyof typeof notesEs, string> = {
   'notes.textHint': 'What happened and what comes next. A note is never edited: to correct one, add another.',
   'notes.sensitivity': 'What it holds',
   'notes.sensitivityHint':
-    'Notes with testimony, health or legal matters are not copied to devices and only the roles that need them read them.',
-  'notes.sensitivity.none': 'Working note (visits, calls, next steps)',
+    'Working note: visits, calls, next steps. Notes with testimony, health or legal matters are not copied to devices and only the roles that need them read them.',
+  'notes.sensitivity.none': 'Working note',
   'notes.sensitivity.testimony': 'What the person told',
   'notes.sensitivity.health': 'Health',
   'notes.sensitivity.legal': 'Legal situation',

@@ -10,8 +10,8 @@ export const notesEs = {
   'notes.textHint': 'Lo que pasó y lo que sigue. Una nota no se edita: para corregirla, agregue otra.',
   'notes.sensitivity': 'Qué contiene',
   'notes.sensitivityHint':
-    'Las notas con relato, salud o situación legal no se copian a los dispositivos y solo las leen las funciones que las necesitan.',
-  'notes.sensitivity.none': 'Nota de trabajo (visitas, llamadas, próximos pasos)',
+    'Nota de trabajo: visitas, llamadas, próximos pasos. Las notas con relato, salud o situación legal no se copian a los dispositivos y solo las leen las funciones que las necesitan.',
+  'notes.sensitivity.none': 'Nota de trabajo',
   'notes.sensitivity.testimony': 'Relato de la persona',
   'notes.sensitivity.health': 'Salud',
   'notes.sensitivity.legal': 'Situación legal',
