@@ -121,3 +121,56 @@ export function pathOf(contract: Pick<AnyContract, 'path'>, params: Record<strin
     return encodeURIComponent(String(value));
   });
 }
+
+/** What a feature's operation states itself: the rest comes from the feature and the call. */
+export type OperationSpec<
+  PS extends ZodType | undefined,
+  QS extends ZodType | undefined,
+  BS extends ZodType | undefined,
+  RS extends ZodType | null,
+  A extends Auth,
+> = Omit<ContractSpec<PS, QS, BS, RS, A>, 'operationId' | 'method' | 'path' | 'tags'> & {
+  tags?: readonly string[];
+};
+
+/**
+ * The contracts of one feature, which share their tags and usually the purpose of their data access:
+ *
+ *   const devices = defineOperations({ tags: ['devices'], purpose: 'administration' });
+ *   export const listDevices = devices.get('listDevices', '/api/devices', { summary, action, query, response });
+ *
+ * `get`, `post`, `put`, `patch` and `delete` declare a contract with that method (`defineContract`,
+ * so the schema types stay literal); `create` is a `post` that answers 201 Created. An operation may
+ * still state its own tags or purpose.
+ */
+export function defineOperations(feature: { tags: readonly string[]; purpose?: Purpose }) {
+  const declare =
+    (method: Method, status?: number) =>
+    <
+      PS extends ZodType | undefined = undefined,
+      QS extends ZodType | undefined = undefined,
+      BS extends ZodType | undefined = undefined,
+      RS extends ZodType | null = null,
+      A extends Auth = 'session',
+    >(
+      operationId: string,
+      path: string,
+      spec: OperationSpec<PS, QS, BS, RS, A>,
+    ): Contract<PS, QS, BS, RS, A> =>
+      defineContract<PS, QS, BS, RS, A>({
+        ...feature,
+        operationId,
+        method,
+        path,
+        ...spec,
+        ...(status && { status }),
+      });
+  return {
+    get: declare('GET'),
+    post: declare('POST'),
+    create: declare('POST', 201),
+    put: declare('PUT'),
+    patch: declare('PATCH'),
+    delete: declare('DELETE'),
+  };
+}

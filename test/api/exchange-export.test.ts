@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/server/standards/csv.js';
 import { skipBackend, type TestContext } from '../helpers/db.js';
 import { api, auditOf, institutionId } from '../helpers/factories.js';
-import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { insertCase, insertDecision, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 /** Parses a CSV response into objects keyed by the header. */
@@ -47,21 +47,13 @@ async function victim(t: TestContext, spec: VictimSpec): Promise<{ caseId: strin
       .where('id', '=', personId)
       .execute();
     if (spec.status)
-      await trx
-        .insertInto('trafficking_decisions')
-        .values({
-          case_id: caseId,
-          person_id: personId,
-          status: spec.status,
-          decision_org_type: 'Police',
-          institution_id: inst,
-          decided_by: null,
-          decided_on: '2026-04-05',
-          reason: t.services.crypto.encrypt('Motivo sintético', 'trafficking_decisions.reason'),
-          screening_id: null,
-          reviews_decision_id: null,
-        })
-        .execute();
+      await insertDecision(t, trx, {
+        caseId,
+        personId,
+        status: spec.status,
+        institutionId: inst,
+        decidedOn: '2026-04-05',
+      });
     const e = spec.exploitation;
     if (e)
       await trx

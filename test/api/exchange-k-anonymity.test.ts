@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/server/standards/csv.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
 import { api, auditOf, institutionId, userWithSession, type Session } from '../helpers/factories.js';
-import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
+import { insertCase, insertDecision, insertLinkedPerson } from './screening-fixtures.js';
 
 function table(text: string): Record<string, string>[] {
   const parser = new CsvParser();
@@ -45,21 +45,13 @@ async function victim(
       .set({ nationalities: [nationality], gender: 'Feminine', birth_year: 1999 })
       .where('id', '=', personId)
       .execute();
-    await trx
-      .insertInto('trafficking_decisions')
-      .values({
-        case_id: caseId,
-        person_id: personId,
-        status: 'PossibleVictimOfTrafficking',
-        decision_org_type: 'Police',
-        institution_id: inst,
-        decided_by: null,
-        decided_on: '2026-04-05',
-        reason: t.services.crypto.encrypt('Motivo sintético', 'trafficking_decisions.reason'),
-        screening_id: null,
-        reviews_decision_id: null,
-      })
-      .execute();
+    await insertDecision(t, trx, {
+      caseId,
+      personId,
+      status: 'PossibleVictimOfTrafficking',
+      institutionId: inst,
+      decidedOn: '2026-04-05',
+    });
     if (ageAtFacts !== null) {
       const instrument = await trx.selectFrom('screening_instruments').select('id').executeTakeFirstOrThrow();
       await sql`insert into screenings (case_id, person_id, instrument_id, answers, facts_date, age_at_facts,

@@ -6,6 +6,7 @@
 import { nextCaseNumber } from '../../src/server/modules/cases/cases.repository.js';
 import { formatReference } from '../../src/server/modules/cases/cases.service.js';
 import { buildPersonRecord, institutionId } from '../helpers/factories.js';
+import type { Trx } from '../../src/server/db/database.js';
 import type { TestContext } from '../helpers/db.js';
 
 export async function insertCase(t: TestContext, owner: string, sharedWith: string[] = []): Promise<string> {
@@ -74,6 +75,42 @@ export async function insertLinkedPerson(
       .execute();
   });
   return id;
+}
+
+/**
+ * A police trafficking decision on `decision.personId` in `decision.caseId`, inserted in `trx` with its
+ * reason encrypted as the decisions module stores it (no decider, no screening, reviewing none).
+ */
+export async function insertDecision(
+  t: TestContext,
+  trx: Trx,
+  decision: {
+    caseId: string;
+    personId: string;
+    status: string;
+    institutionId: string;
+    decidedOn: string;
+    reason?: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('trafficking_decisions')
+    .values({
+      case_id: decision.caseId,
+      person_id: decision.personId,
+      status: decision.status,
+      decision_org_type: 'Police',
+      institution_id: decision.institutionId,
+      decided_by: null,
+      decided_on: decision.decidedOn,
+      reason: t.services.crypto.encrypt(
+        decision.reason ?? 'Motivo sintético',
+        'trafficking_decisions.reason',
+      ),
+      screening_id: null,
+      reviews_decision_id: null,
+    })
+    .execute();
 }
 
 /** Answers with "yes" for `ids` and "no" for `noIds`. */

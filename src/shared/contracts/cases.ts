@@ -1,6 +1,6 @@
 /** Case operations: the case file, its persons, sharing, exploitation details and trafficking events. */
 import { z } from 'zod';
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import { IdParams } from './params.js';
 import { Uuid } from '../api.js';
 import {
@@ -22,47 +22,30 @@ const ShareParams = z.strictObject({ id: Uuid, shareId: Uuid });
 
 const PersonParams = z.strictObject({ id: Uuid, personId: Uuid });
 
-const common = { tags: ['cases'], purpose: 'case_management' } as const;
+const cases = defineOperations({ tags: ['cases'], purpose: 'case_management' });
 
-export const listCases = defineContract({
-  ...common,
-  operationId: 'listCases',
-  method: 'GET',
-  path: '/api/cases',
+export const listCases = cases.get('listCases', '/api/cases', {
   summary: 'Cases the caller’s institution owns or was shared, newest detection first (no names)',
   action: 'case.list',
   query: ListCasesQuery,
   response: CaseList,
 });
 
-export const createCase = defineContract({
-  ...common,
-  operationId: 'createCase',
-  method: 'POST',
-  path: '/api/cases',
+export const createCase = cases.create('createCase', '/api/cases', {
   summary: 'Open a case owned by the caller’s institution, with the next reference (PY-<year>-<number>)',
   action: 'case.create',
   body: CreateCaseRequest,
   response: CaseView,
-  status: 201,
 });
 
-export const getCase = defineContract({
-  ...common,
-  operationId: 'getCase',
-  method: 'GET',
-  path: '/api/cases/{id}',
+export const getCase = cases.get('getCase', '/api/cases/{id}', {
   summary: 'The case page: persons, screenings, decisions, exploitation, events, shares, timeline',
   action: 'case.read',
   params: IdParams,
   response: CaseView,
 });
 
-export const updateCase = defineContract({
-  ...common,
-  operationId: 'updateCase',
-  method: 'PATCH',
-  path: '/api/cases/{id}',
+export const updateCase = cases.patch('updateCase', '/api/cases/{id}', {
   summary: 'Change a case’s status, place of detection, narrative, unit or assigned staff',
   action: 'case.update',
   params: IdParams,
@@ -70,11 +53,7 @@ export const updateCase = defineContract({
   response: CaseView,
 });
 
-export const addCasePerson = defineContract({
-  ...common,
-  operationId: 'addCasePerson',
-  method: 'POST',
-  path: '/api/cases/{id}/persons',
+export const addCasePerson = cases.post('addCasePerson', '/api/cases/{id}/persons', {
   summary: 'Link a person the caller may see to the case, with their role in it',
   action: 'case.addPerson',
   params: IdParams,
@@ -82,11 +61,7 @@ export const addCasePerson = defineContract({
   response: CaseView,
 });
 
-export const shareCase = defineContract({
-  ...common,
-  operationId: 'shareCase',
-  method: 'POST',
-  path: '/api/cases/{id}/shares',
+export const shareCase = cases.post('shareCase', '/api/cases/{id}/shares', {
   summary: 'Share the case with another institution (explicit, with a reason; audited)',
   action: 'case.share',
   params: IdParams,
@@ -94,47 +69,34 @@ export const shareCase = defineContract({
   response: CaseView,
 });
 
-export const revokeCaseShare = defineContract({
-  ...common,
-  operationId: 'revokeCaseShare',
-  method: 'DELETE',
-  path: '/api/cases/{id}/shares/{shareId}',
+export const revokeCaseShare = cases.delete('revokeCaseShare', '/api/cases/{id}/shares/{shareId}', {
   summary: 'Stop sharing the case with an institution',
   action: 'case.share',
   params: ShareParams,
   response: null,
 });
 
-export const recordExploitation = defineContract({
-  ...common,
-  operationId: 'recordExploitation',
-  method: 'PUT',
-  path: '/api/cases/{id}/persons/{personId}/exploitation',
-  summary: 'Record (replace) the exploitation, control and recruitment details of a person of the case',
-  action: 'case.recordEvent',
-  params: PersonParams,
-  body: ExploitationRequest,
-  response: ExploitationView,
-});
+export const recordExploitation = cases.put(
+  'recordExploitation',
+  '/api/cases/{id}/persons/{personId}/exploitation',
+  {
+    summary: 'Record (replace) the exploitation, control and recruitment details of a person of the case',
+    action: 'case.recordEvent',
+    params: PersonParams,
+    body: ExploitationRequest,
+    response: ExploitationView,
+  },
+);
 
-export const addTraffickingEvent = defineContract({
-  ...common,
-  operationId: 'addTraffickingEvent',
-  method: 'POST',
-  path: '/api/cases/{id}/events',
+export const addTraffickingEvent = cases.create('addTraffickingEvent', '/api/cases/{id}/events', {
   summary: 'Add a trafficking event (recruitment, transit or exploitation), online or not',
   action: 'case.recordEvent',
   params: IdParams,
   body: AddEventRequest,
   response: EventView,
-  status: 201,
 });
 
-export const searchCases = defineContract({
-  ...common,
-  operationId: 'searchCases',
-  method: 'POST',
-  path: '/api/cases/search',
+export const searchCases = cases.post('searchCases', '/api/cases/search', {
   summary:
     'Find visible cases by a person’s name (the tolerant name search) or a reference; the text travels in the body, never in an address, and the persons matched are audited',
   action: 'person.search',

@@ -1,5 +1,5 @@
 /** Offline devices: register, list, revoke, and release the device key to its own session (docs/OFFLINE.md). */
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import {
   DeviceList,
   DeviceView,
@@ -14,47 +14,30 @@ import {
 } from '../api-devices.js';
 import { IdParams } from './params.js';
 
-const common = { tags: ['devices'], purpose: 'administration' } as const;
+const devices = defineOperations({ tags: ['devices'], purpose: 'administration' });
 
-export const registerDevice = defineContract({
-  ...common,
-  operationId: 'registerDevice',
-  method: 'POST',
-  path: '/api/devices',
+export const registerDevice = devices.create('registerDevice', '/api/devices', {
   summary: 'Register this device for offline work: its secret and device key, shown once',
   action: 'device.register',
   body: RegisterDeviceRequest,
   response: RegisterDeviceResponse,
-  status: 201,
 });
 
-export const listDevices = defineContract({
-  ...common,
-  operationId: 'listDevices',
-  method: 'GET',
-  path: '/api/devices',
+export const listDevices = devices.get('listDevices', '/api/devices', {
   summary: 'Own devices, or (supervisors and administrators) every device of the institution',
   action: 'device.list',
   query: ListDevicesQuery,
   response: DeviceList,
 });
 
-export const revokeDevice = defineContract({
-  ...common,
-  operationId: 'revokeDevice',
-  method: 'POST',
-  path: '/api/devices/{id}/revocation',
+export const revokeDevice = devices.post('revokeDevice', '/api/devices/{id}/revocation', {
   summary: 'Revoke a device: it wipes its offline data at its next start or contact',
   action: 'device.revoke',
   params: IdParams,
   response: DeviceView,
 });
 
-export const getDeviceKey = defineContract({
-  ...common,
-  operationId: 'getDeviceKey',
-  method: 'POST',
-  path: '/api/devices/{id}/key',
+export const getDeviceKey = devices.post('getDeviceKey', '/api/devices/{id}/key', {
   summary: 'The device key, for its own user signed in on that device (410 when revoked or expired: wipe)',
   action: 'device.unlock',
   params: IdParams,
@@ -62,27 +45,18 @@ export const getDeviceKey = defineContract({
   response: UnlockDeviceResponse,
 });
 
-export const submitIntake = defineContract({
-  tags: ['devices'],
+export const submitIntake = devices.create('submitIntake', '/api/intakes', {
   purpose: 'case_management',
-  operationId: 'submitIntake',
-  method: 'POST',
-  path: '/api/intakes',
   summary:
     'A whole intake in one transaction (person or an existing person, case, screening, events, ' +
     'decision): what the intake wizard sends when confirmed and the offline app at sync, under one Idempotency-Key',
   action: 'case.create',
   body: SubmitIntakeRequest,
   response: SubmitIntakeResponse,
-  status: 201,
 });
 
-export const getIntakeDraftKeys = defineContract({
-  tags: ['devices'],
+export const getIntakeDraftKeys = devices.get('getIntakeDraftKeys', '/api/intakes/draft-keys', {
   purpose: 'case_management',
-  operationId: 'getIntakeDraftKeys',
-  method: 'GET',
-  path: '/api/intakes/draft-keys',
   summary:
     'The signed-in user’s keys for the intake draft kept encrypted on the device (today’s and ' +
     'yesterday’s window; older drafts become unreadable)',

@@ -1,6 +1,6 @@
 /** Institutions and their units: catalogue data every signed-in user can list; administrators extend it. */
 import { z } from 'zod';
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import {
   CreateInstitutionRequest,
   CreateUnitRequest,
@@ -10,37 +10,25 @@ import {
   Uuid,
 } from '../api.js';
 
-export const listInstitutions = defineContract({
-  operationId: 'listInstitutions',
-  method: 'GET',
-  path: '/api/institutions',
+const institutions = defineOperations({ tags: ['institutions'] });
+
+export const listInstitutions = institutions.get('listInstitutions', '/api/institutions', {
   summary: 'All institutions with their units',
-  tags: ['institutions'],
   action: 'institution.list',
   response: InstitutionList,
 });
 
-export const createInstitution = defineContract({
-  operationId: 'createInstitution',
-  method: 'POST',
-  path: '/api/institutions',
+export const createInstitution = institutions.create('createInstitution', '/api/institutions', {
   summary: 'Add an institution to the catalogue',
-  tags: ['institutions'],
   action: 'institution.create',
   body: CreateInstitutionRequest,
   response: InstitutionView,
-  status: 201,
 });
 
-export const createUnit = defineContract({
-  operationId: 'createUnit',
-  method: 'POST',
-  path: '/api/institutions/{id}/units',
+export const createUnit = institutions.create('createUnit', '/api/institutions/{id}/units', {
   summary: 'Add a unit (office, division, shelter) to an institution',
-  tags: ['institutions'],
   action: 'unit.create',
   params: z.strictObject({ id: Uuid }),
   body: CreateUnitRequest,
   response: UnitView,
-  status: 201,
 });

@@ -1,6 +1,6 @@
 /** Prosecution operations: investigations, defendants, operations, cooperation, complicity register. */
 import { z } from 'zod';
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import { IdParams } from './params.js';
 import { Uuid } from '../api.js';
 import {
@@ -25,185 +25,154 @@ import {
 
 const SuspectParams = z.strictObject({ id: Uuid, suspectId: Uuid });
 
-const common = { tags: ['prosecution'], purpose: 'investigation' } as const;
+const investigations = defineOperations({ tags: ['prosecution'], purpose: 'investigation' });
 
-export const listLegalProvisions = defineContract({
-  ...common,
-  operationId: 'listLegalProvisions',
-  method: 'GET',
-  path: '/api/legal-provisions',
+export const listLegalProvisions = investigations.get('listLegalProvisions', '/api/legal-provisions', {
   summary: 'The catalogue of legal provisions a charge may cite (Law 4788/2012, Penal Code…)',
   action: 'legalProvision.list',
   response: LegalProvisionList,
 });
 
-export const createInvestigation = defineContract({
-  ...common,
-  operationId: 'createInvestigation',
-  method: 'POST',
-  path: '/api/investigations',
+export const createInvestigation = investigations.create('createInvestigation', '/api/investigations', {
   summary: 'Open an investigation in the caller’s institution, from a complaint and the cases it comes from',
   action: 'investigation.create',
   body: CreateInvestigationRequest,
   response: InvestigationView,
-  status: 201,
 });
 
-export const listInvestigations = defineContract({
-  ...common,
-  operationId: 'listInvestigations',
-  method: 'GET',
-  path: '/api/investigations',
+export const listInvestigations = investigations.get('listInvestigations', '/api/investigations', {
   summary: 'The prosecutor’s work list: visible investigations, newest first, by file number, stage, period',
   action: 'investigation.list',
   query: ListInvestigationsQuery,
   response: InvestigationList,
 });
 
-export const exportInvestigations = defineContract({
-  ...common,
-  operationId: 'exportInvestigations',
-  method: 'GET',
-  path: '/api/investigations/export',
+export const exportInvestigations = investigations.get('exportInvestigations', '/api/investigations/export', {
   summary: 'Investigations and defendants opened in a period, as figures without names (for statistics)',
   action: 'investigation.export',
   query: ExportInvestigationsQuery,
   response: InvestigationExport,
 });
 
-export const listComplicityRegister = defineContract({
-  ...common,
-  operationId: 'listComplicityRegister',
-  method: 'GET',
-  path: '/api/complicity-register',
-  summary: 'Suspects who are public officials, in the investigations the caller may see',
-  action: 'investigation.complicityRegister',
-  response: ComplicityRegister,
-});
+export const listComplicityRegister = investigations.get(
+  'listComplicityRegister',
+  '/api/complicity-register',
+  {
+    summary: 'Suspects who are public officials, in the investigations the caller may see',
+    action: 'investigation.complicityRegister',
+    response: ComplicityRegister,
+  },
+);
 
-export const getInvestigation = defineContract({
-  ...common,
-  operationId: 'getInvestigation',
-  method: 'GET',
-  path: '/api/investigations/{id}',
+export const getInvestigation = investigations.get('getInvestigation', '/api/investigations/{id}', {
   summary: 'One investigation with its defendants, stages, charges, outcomes, operations and cooperation',
   action: 'investigation.read',
   params: IdParams,
   response: InvestigationView,
 });
 
-export const linkInvestigationCase = defineContract({
-  ...common,
-  operationId: 'linkInvestigationCase',
-  method: 'POST',
-  path: '/api/investigations/{id}/cases',
-  summary: 'Link a case the caller may read to the investigation',
-  action: 'investigation.update',
-  params: IdParams,
-  body: LinkCaseRequest,
-  response: InvestigationView,
-});
+export const linkInvestigationCase = investigations.post(
+  'linkInvestigationCase',
+  '/api/investigations/{id}/cases',
+  {
+    summary: 'Link a case the caller may read to the investigation',
+    action: 'investigation.update',
+    params: IdParams,
+    body: LinkCaseRequest,
+    response: InvestigationView,
+  },
+);
 
-export const instructInstitution = defineContract({
-  ...common,
-  operationId: 'instructInstitution',
-  method: 'POST',
-  path: '/api/investigations/{id}/instructions',
-  summary:
-    'Instruct another institution (police) to work on the investigation: it may read it and record operations',
-  action: 'investigation.update',
-  params: IdParams,
-  body: InstructInstitutionRequest,
-  response: InvestigationView,
-});
+export const instructInstitution = investigations.post(
+  'instructInstitution',
+  '/api/investigations/{id}/instructions',
+  {
+    summary:
+      'Instruct another institution (police) to work on the investigation: it may read it and record operations',
+    action: 'investigation.update',
+    params: IdParams,
+    body: InstructInstitutionRequest,
+    response: InvestigationView,
+  },
+);
 
-export const addSuspect = defineContract({
-  ...common,
-  operationId: 'addSuspect',
-  method: 'POST',
-  path: '/api/investigations/{id}/suspects',
+export const addSuspect = investigations.create('addSuspect', '/api/investigations/{id}/suspects', {
   summary: 'Add a suspect (identity encrypted), with roles and, for a public official, the institution',
   action: 'investigation.update',
   params: IdParams,
   body: AddSuspectRequest,
   response: InvestigationView,
-  status: 201,
 });
 
-export const recordCharge = defineContract({
-  ...common,
-  operationId: 'recordCharge',
-  method: 'POST',
-  path: '/api/investigations/{id}/suspects/{suspectId}/charges',
-  summary: 'Charge a defendant under a provision of the catalogue',
-  action: 'investigation.prosecute',
-  params: SuspectParams,
-  body: RecordChargeRequest,
-  response: InvestigationView,
-  status: 201,
-});
+export const recordCharge = investigations.create(
+  'recordCharge',
+  '/api/investigations/{id}/suspects/{suspectId}/charges',
+  {
+    summary: 'Charge a defendant under a provision of the catalogue',
+    action: 'investigation.prosecute',
+    params: SuspectParams,
+    body: RecordChargeRequest,
+    response: InvestigationView,
+  },
+);
 
-export const recordProceduralStage = defineContract({
-  ...common,
-  operationId: 'recordProceduralStage',
-  method: 'POST',
-  path: '/api/investigations/{id}/suspects/{suspectId}/stages',
-  summary: 'Move a defendant to the next procedural stage (never backwards; a sentence needs a charge)',
-  action: 'investigation.prosecute',
-  params: SuspectParams,
-  body: RecordStageRequest,
-  response: InvestigationView,
-  status: 201,
-});
+export const recordProceduralStage = investigations.create(
+  'recordProceduralStage',
+  '/api/investigations/{id}/suspects/{suspectId}/stages',
+  {
+    summary: 'Move a defendant to the next procedural stage (never backwards; a sentence needs a charge)',
+    action: 'investigation.prosecute',
+    params: SuspectParams,
+    body: RecordStageRequest,
+    response: InvestigationView,
+  },
+);
 
-export const recordOutcome = defineContract({
-  ...common,
-  operationId: 'recordOutcome',
-  method: 'POST',
-  path: '/api/investigations/{id}/suspects/{suspectId}/outcome',
-  summary:
-    'Record the outcome of the sentence (or dismissal): sentence in months, suspended, fines, restitution',
-  action: 'investigation.prosecute',
-  params: SuspectParams,
-  body: RecordOutcomeRequest,
-  response: InvestigationView,
-  status: 201,
-});
+export const recordOutcome = investigations.create(
+  'recordOutcome',
+  '/api/investigations/{id}/suspects/{suspectId}/outcome',
+  {
+    summary:
+      'Record the outcome of the sentence (or dismissal): sentence in months, suspended, fines, restitution',
+    action: 'investigation.prosecute',
+    params: SuspectParams,
+    body: RecordOutcomeRequest,
+    response: InvestigationView,
+  },
+);
 
-export const recordOperation = defineContract({
-  ...common,
-  operationId: 'recordOperation',
-  method: 'POST',
-  path: '/api/investigations/{id}/operations',
-  summary: 'Record an operation or raid: date, place, persons arrested, victims rescued',
-  action: 'investigation.recordOperation',
-  params: IdParams,
-  body: RecordOperationRequest,
-  response: InvestigationView,
-  status: 201,
-});
+export const recordOperation = investigations.create(
+  'recordOperation',
+  '/api/investigations/{id}/operations',
+  {
+    summary: 'Record an operation or raid: date, place, persons arrested, victims rescued',
+    action: 'investigation.recordOperation',
+    params: IdParams,
+    body: RecordOperationRequest,
+    response: InvestigationView,
+  },
+);
 
-export const recordCooperationRequest = defineContract({
-  ...common,
-  operationId: 'recordCooperationRequest',
-  method: 'POST',
-  path: '/api/investigations/{id}/cooperation',
-  summary: 'Record an extradition, mutual legal assistance or joint investigation request',
-  action: 'investigation.update',
-  params: IdParams,
-  body: RecordCooperationRequest,
-  response: InvestigationView,
-  status: 201,
-});
+export const recordCooperationRequest = investigations.create(
+  'recordCooperationRequest',
+  '/api/investigations/{id}/cooperation',
+  {
+    summary: 'Record an extradition, mutual legal assistance or joint investigation request',
+    action: 'investigation.update',
+    params: IdParams,
+    body: RecordCooperationRequest,
+    response: InvestigationView,
+  },
+);
 
-export const recordVictimParticipation = defineContract({
-  ...common,
-  operationId: 'recordVictimParticipation',
-  method: 'PUT',
-  path: '/api/investigations/{id}/victims',
-  summary: 'A victim’s participation: witness or not, protective measures, penalised for compelled acts',
-  action: 'investigation.update',
-  params: IdParams,
-  body: VictimParticipationRequest,
-  response: InvestigationView,
-});
+export const recordVictimParticipation = investigations.put(
+  'recordVictimParticipation',
+  '/api/investigations/{id}/victims',
+  {
+    summary: 'A victim’s participation: witness or not, protective measures, penalised for compelled acts',
+    action: 'investigation.update',
+    params: IdParams,
+    body: VictimParticipationRequest,
+    response: InvestigationView,
+  },
+);

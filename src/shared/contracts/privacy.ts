@@ -2,7 +2,7 @@
  * Privacy operations (docs/PRIVACY.md): retention and erasure with legal holds, break-glass and its
  * review, the DPO's oversight alerts, the survivor's access report and consent receipt.
  */
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import { IdParams } from './params.js';
 import {
   AccessReportQuery,
@@ -25,104 +25,66 @@ import {
   UpdateRetentionRequest,
 } from '../api-privacy.js';
 
-const common = { tags: ['privacy'], purpose: 'audit' } as const;
+const privacy = defineOperations({ tags: ['privacy'], purpose: 'audit' });
 
-export const getRetentionSchedule = defineContract({
-  ...common,
-  operationId: 'getRetentionSchedule',
-  method: 'GET',
-  path: '/api/privacy/retention',
+export const getRetentionSchedule = privacy.get('getRetentionSchedule', '/api/privacy/retention', {
   summary: 'The retention schedule: years kept per record category after closure',
   action: 'privacy.readRetention',
   response: RetentionSchedule,
 });
 
-export const updateRetentionSchedule = defineContract({
-  ...common,
-  operationId: 'updateRetentionSchedule',
-  method: 'PUT',
-  path: '/api/privacy/retention',
+export const updateRetentionSchedule = privacy.put('updateRetentionSchedule', '/api/privacy/retention', {
   summary: 'Change the years kept for one or more record categories',
   action: 'privacy.updateRetention',
   body: UpdateRetentionRequest,
   response: RetentionSchedule,
 });
 
-export const setLegalHold = defineContract({
-  ...common,
-  operationId: 'setLegalHold',
-  method: 'POST',
-  path: '/api/privacy/holds',
+export const setLegalHold = privacy.create('setLegalHold', '/api/privacy/holds', {
   summary: 'Put a case on legal hold (it cannot be erased), with a reason',
   action: 'privacy.hold',
   body: SetLegalHoldRequest,
   response: LegalHoldView,
-  status: 201,
 });
 
-export const releaseLegalHold = defineContract({
-  ...common,
-  operationId: 'releaseLegalHold',
-  method: 'DELETE',
-  path: '/api/privacy/holds/{id}',
+export const releaseLegalHold = privacy.delete('releaseLegalHold', '/api/privacy/holds/{id}', {
   summary: 'Release a manual legal hold',
   action: 'privacy.hold',
   params: IdParams,
   response: LegalHoldView,
 });
 
-export const listRetentionDue = defineContract({
-  ...common,
-  operationId: 'listRetentionDue',
-  method: 'GET',
-  path: '/api/privacy/retention/due',
+export const listRetentionDue = privacy.get('listRetentionDue', '/api/privacy/retention/due', {
   summary: 'Records past retention (erasable, or held), and the manual holds',
   action: 'privacy.erase',
   query: RetentionDueQuery,
   response: RetentionDueList,
 });
 
-export const eraseRecords = defineContract({
-  ...common,
-  operationId: 'eraseRecords',
-  method: 'POST',
-  path: '/api/privacy/erasures',
+export const eraseRecords = privacy.post('eraseRecords', '/api/privacy/erasures', {
   summary: "Erase records past retention, or decide a survivor's erasure request, in one transaction",
   action: 'privacy.erase',
   body: EraseRecordsRequest,
   response: EraseRecordsResult,
 });
 
-export const openBreakGlass = defineContract({
-  tags: ['privacy'],
+export const openBreakGlass = privacy.create('openBreakGlass', '/api/privacy/break-glass', {
   purpose: 'case_management',
-  operationId: 'openBreakGlass',
-  method: 'POST',
-  path: '/api/privacy/break-glass',
   summary:
     'Open a person or case outside your scope in an emergency, with a written reason, for a limited time',
   action: 'breakGlass.open',
   body: OpenBreakGlassRequest,
   response: BreakGlassView,
-  status: 201,
 });
 
-export const listBreakGlass = defineContract({
-  ...common,
-  operationId: 'listBreakGlass',
-  method: 'GET',
-  path: '/api/privacy/break-glass',
+export const listBreakGlass = privacy.get('listBreakGlass', '/api/privacy/break-glass', {
   summary: 'Break-glass uses, unreviewed (awaiting review, overdue) first',
   action: 'privacy.oversee',
   query: ListBreakGlassQuery,
   response: BreakGlassList,
 });
 
-export const reviewBreakGlass = defineContract({
-  ...common,
-  operationId: 'reviewBreakGlass',
-  method: 'POST',
-  path: '/api/privacy/break-glass/{id}/review',
+export const reviewBreakGlass = privacy.post('reviewBreakGlass', '/api/privacy/break-glass/{id}/review', {
   summary: 'Review a break-glass use: justified or not justified, with a note',
   action: 'privacy.oversee',
   params: IdParams,
@@ -130,34 +92,26 @@ export const reviewBreakGlass = defineContract({
   response: BreakGlassView,
 });
 
-export const listPrivacyAlerts = defineContract({
-  ...common,
-  operationId: 'listPrivacyAlerts',
-  method: 'GET',
-  path: '/api/privacy/alerts',
+export const listPrivacyAlerts = privacy.get('listPrivacyAlerts', '/api/privacy/alerts', {
   summary: 'Oversight alerts computed from the audit trail',
   action: 'privacy.oversee',
   query: ListPrivacyAlertsQuery,
   response: PrivacyAlertList,
 });
 
-export const acknowledgePrivacyAlert = defineContract({
-  ...common,
-  operationId: 'acknowledgePrivacyAlert',
-  method: 'POST',
-  path: '/api/privacy/alerts/{id}/acknowledgement',
-  summary: 'Acknowledge an oversight alert',
-  action: 'privacy.oversee',
-  params: IdParams,
-  response: PrivacyAlertView,
-});
+export const acknowledgePrivacyAlert = privacy.post(
+  'acknowledgePrivacyAlert',
+  '/api/privacy/alerts/{id}/acknowledgement',
+  {
+    summary: 'Acknowledge an oversight alert',
+    action: 'privacy.oversee',
+    params: IdParams,
+    response: PrivacyAlertView,
+  },
+);
 
-export const getPersonAccessReport = defineContract({
-  tags: ['privacy'],
+export const getPersonAccessReport = privacy.get('getPersonAccessReport', '/api/persons/{id}/access-report', {
   purpose: 'data_subject_request',
-  operationId: 'getPersonAccessReport',
-  method: 'GET',
-  path: '/api/persons/{id}/access-report',
   summary: "Who accessed or received a person's data, when and why (PDF, es/gn/en; or JSON)",
   action: 'privacy.accessReport',
   params: IdParams,
@@ -167,12 +121,8 @@ export const getPersonAccessReport = defineContract({
   status: 200,
 });
 
-export const getConsentReceipt = defineContract({
-  tags: ['privacy'],
+export const getConsentReceipt = privacy.get('getConsentReceipt', '/api/consents/{id}/receipt', {
   purpose: 'data_subject_request',
-  operationId: 'getConsentReceipt',
-  method: 'GET',
-  path: '/api/consents/{id}/receipt',
   summary: 'The receipt of a consent given or withdrawn (after ISO/IEC TS 27560; PDF, es/gn/en; or JSON)',
   action: 'privacy.consentReceipt',
   params: IdParams,

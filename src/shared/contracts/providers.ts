@@ -1,6 +1,6 @@
 /** The service directory: search it, add a provider, keep a shelter's places up to date. */
 import { z } from 'zod';
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import { Uuid } from '../api.js';
 import {
   CreateProviderRequest,
@@ -11,49 +11,36 @@ import {
 } from '../api-protection.js';
 import { ImportProvidersRequest, ImportProvidersResult, UpdateProviderRequest } from '../api-directory.js';
 
-const common = { tags: ['protection'], purpose: 'referral' } as const;
+const providers = defineOperations({ tags: ['protection'], purpose: 'referral' });
 
-export const listServiceProviders = defineContract({
-  ...common,
-  operationId: 'listServiceProviders',
-  method: 'GET',
-  path: '/api/service-providers',
+export const listServiceProviders = providers.get('listServiceProviders', '/api/service-providers', {
   summary: 'The service directory, filtered by service, department, sex, age band and free capacity',
   action: 'provider.list',
   query: ListProvidersQuery,
   response: ProviderList,
 });
 
-export const createServiceProvider = defineContract({
-  ...common,
-  operationId: 'createServiceProvider',
-  method: 'POST',
-  path: '/api/service-providers',
+export const createServiceProvider = providers.create('createServiceProvider', '/api/service-providers', {
   summary: 'Add a provider (an institution or one of its units), its services, eligibility and places',
   action: 'provider.create',
   purpose: 'administration',
   body: CreateProviderRequest,
   response: ProviderView,
-  status: 201,
 });
 
-export const updateServiceCapacity = defineContract({
-  ...common,
-  operationId: 'updateServiceCapacity',
-  method: 'PUT',
-  path: '/api/service-providers/{id}/capacity',
-  summary: 'Set the capacity and current occupancy of a provider’s places with beds',
-  action: 'provider.updateCapacity',
-  params: z.strictObject({ id: Uuid }),
-  body: UpdateCapacityRequest,
-  response: ProviderView,
-});
+export const updateServiceCapacity = providers.put(
+  'updateServiceCapacity',
+  '/api/service-providers/{id}/capacity',
+  {
+    summary: 'Set the capacity and current occupancy of a provider’s places with beds',
+    action: 'provider.updateCapacity',
+    params: z.strictObject({ id: Uuid }),
+    body: UpdateCapacityRequest,
+    response: ProviderView,
+  },
+);
 
-export const updateServiceProvider = defineContract({
-  ...common,
-  operationId: 'updateServiceProvider',
-  method: 'PATCH',
-  path: '/api/service-providers/{id}',
+export const updateServiceProvider = providers.patch('updateServiceProvider', '/api/service-providers/{id}', {
   summary: 'Edit a provider (fields, services, eligibility, contact, hours) or deactivate it',
   action: 'provider.update',
   purpose: 'administration',
@@ -62,15 +49,15 @@ export const updateServiceProvider = defineContract({
   response: ProviderView,
 });
 
-export const importServiceProviders = defineContract({
-  ...common,
-  operationId: 'importServiceProviders',
-  method: 'POST',
-  path: '/api/service-providers/import',
-  summary:
-    'Import providers from a CSV or XLSX file (docs/DIRECTORY-IMPORT.md); dryRun previews. Any invalid row refuses the whole file, naming each line and column; nothing is written',
-  action: 'provider.import',
-  purpose: 'administration',
-  body: ImportProvidersRequest,
-  response: ImportProvidersResult,
-});
+export const importServiceProviders = providers.post(
+  'importServiceProviders',
+  '/api/service-providers/import',
+  {
+    summary:
+      'Import providers from a CSV or XLSX file (docs/DIRECTORY-IMPORT.md); dryRun previews. Any invalid row refuses the whole file, naming each line and column; nothing is written',
+    action: 'provider.import',
+    purpose: 'administration',
+    body: ImportProvidersRequest,
+    response: ImportProvidersResult,
+  },
+);

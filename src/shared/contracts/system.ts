@@ -1,23 +1,17 @@
 /** Probes: liveness and readiness, for orchestrators and load balancers. */
 import { Health, Ready } from '../api.js';
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 
-export const getHealth = defineContract({
-  operationId: 'getHealth',
-  method: 'GET',
-  path: '/api/health',
+const system = defineOperations({ tags: ['system'] });
+
+export const getHealth = system.get('getHealth', '/api/health', {
   summary: 'Liveness: the process answers',
-  tags: ['system'],
   auth: 'public',
   response: Health,
 });
 
-export const getReadiness = defineContract({
-  operationId: 'getReadiness',
-  method: 'GET',
-  path: '/api/ready',
+export const getReadiness = system.get('getReadiness', '/api/ready', {
   summary: 'Readiness: the database answers and every migration is applied',
-  tags: ['system'],
   auth: 'public',
   response: Ready,
 });
