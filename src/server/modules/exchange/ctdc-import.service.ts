@@ -5,11 +5,9 @@
  * any invalid line is refused as a whole (the transaction rolls back, nothing is stored).
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CtdcImportCounts, CtdcImportView } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
-import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../standards/csv.js';
@@ -20,6 +18,15 @@ import {
   type CtdcRecord,
 } from '../../standards/ctdc-import.js';
 import { paraguayToday } from '../../../shared/dates.js';
+import {
+  ctdcCountsBy,
+  ctdcExploitationCounts,
+  ctdcImportById,
+  ctdcImports,
+  finishCtdcImport,
+  insertCtdcImport,
+  insertCtdcRecords,
+} from './ctdc-import.repository.js';
 
 const SLICE = 256 * 1024;
 const BATCH = 5000;
@@ -32,29 +39,6 @@ function refuse(issues: CtdcIssue[], more = 0): never {
   const fields = issues.map((i) => ({ path: `csv.line ${i.line}.${i.column}`, message: i.message }));
   if (more > 0) fields.push({ path: 'csv', message: `${more} more lines have problems` });
   throw errors.validation(fields);
-}
-
-/**
- * One INSERT per batch with one array parameter per column (unnest): a multi-row VALUES list would
- * bind 11 parameters per record, which is much slower to plan, and on PGlite to serialise.
- */
-async function insertBatch(trx: Trx, importId: string, batch: CtdcRecord[]): Promise<void> {
-  if (batch.length === 0) return;
-  const col = <T>(pick: (r: CtdcRecord) => T): T[] => batch.map(pick);
-  // text[][] cannot hold rows of different lengths: flags travel as one '|'-joined text each.
-  await sql`
-    insert into ctdc_records (import_id, line, year, gender, age_broad, citizenship,
-      country_of_exploitation, is_forced_labour, is_sexual_exploit, is_other_exploit, flags)
-    select ${importId}::uuid, line, year, gender, age_broad, citizenship, country_of_exploitation,
-      is_forced_labour, is_sexual_exploit, is_other_exploit,
-      case when flags = '' then '{}'::text[] else string_to_array(flags, '|') end
-    from unnest(${col((r) => r.line)}::int[], ${col((r) => r.year)}::int[], ${col((r) => r.gender)}::text[],
-      ${col((r) => r.ageBroad)}::text[], ${col((r) => r.citizenship)}::text[],
-      ${col((r) => r.countryOfExploitation)}::text[], ${col((r) => r.isForcedLabour)}::boolean[],
-      ${col((r) => r.isSexualExploit)}::boolean[], ${col((r) => r.isOtherExploit)}::boolean[],
-      ${col((r) => r.flags.join('|'))}::text[])
-      as t(line, year, gender, age_broad, citizenship, country_of_exploitation,
-        is_forced_labour, is_sexual_exploit, is_other_exploit, flags)`.execute(trx);
 }
 
 function present(row: {
@@ -80,20 +64,15 @@ function present(row: {
 /** Validates and stores a CTDC CSV; returns the import. Refuses the whole file on any problem. */
 export async function importCtdc(ctx: Ctx, csv: string, label: string | undefined): Promise<ImportView> {
   const sha256 = crypto.createHash('sha256').update(csv).digest('hex');
-  const [importRow] = await ctx.trx
-    .insertInto('ctdc_imports')
-    .values({
-      label: label ?? `CTDC ${paraguayToday()}`,
-      format: 'global2020',
-      sha256,
-      record_count: 0,
-      columns: [],
-      imported_by: ctx.actor.userId,
-      institution_id: ctx.actor.institutionId,
-    })
-    .returning(['id'])
-    .execute();
-  const importId = importRow!.id;
+  const importId = await insertCtdcImport(ctx.trx, {
+    label: label ?? `CTDC ${paraguayToday()}`,
+    format: 'global2020',
+    sha256,
+    record_count: 0,
+    columns: [],
+    imported_by: ctx.actor.userId,
+    institution_id: ctx.actor.institutionId,
+  });
 
   const parser = new CsvParser();
   let header: CtdcHeader | null = null;
@@ -119,7 +98,7 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
       count++;
       if (issues.length === 0) batch.push(result);
       if (batch.length >= BATCH) {
-        await insertBatch(ctx.trx, importId, batch);
+        await insertCtdcRecords(ctx.trx, importId, batch);
         batch = [];
       }
     }
@@ -135,14 +114,13 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
   if (!header) refuse([{ line: 1, column: '*', message: 'the file is empty: a header line is required' }]);
   if (issues.length) refuse(issues, moreIssues);
   if (count === 0) refuse([{ line: 2, column: '*', message: 'the file has a header but no records' }]);
-  await insertBatch(ctx.trx, importId, batch);
+  await insertCtdcRecords(ctx.trx, importId, batch);
   const h = header as CtdcHeader;
-  const row = await ctx.trx
-    .updateTable('ctdc_imports')
-    .set({ record_count: count, format: h.format, columns: h.columns })
-    .where('id', '=', importId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await finishCtdcImport(ctx.trx, importId, {
+    record_count: count,
+    format: h.format,
+    columns: h.columns,
+  });
   await auditOperation(ctx, 'exchange.importCtdc', 'ctdc_import', importId, [
     `records=${count}`,
     `format=${h.format}`,
@@ -152,42 +130,24 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
 
 /** Every import, newest first. */
 export async function listCtdcImports(ctx: Ctx): Promise<{ imports: ImportView[] }> {
-  const rows = await ctx.trx.selectFrom('ctdc_imports').selectAll().orderBy('created_at', 'desc').execute();
-  return { imports: rows.map(present) };
+  return { imports: (await ctdcImports(ctx.trx)).map(present) };
 }
 
 const MISSING = 'missing';
 
 /** Plain counts of one import by year, gender, age band, citizenship and exploitation type. */
 export async function ctdcImportCounts(ctx: Ctx, id: string): Promise<z.input<typeof CtdcImportCounts>> {
-  const row = await ctx.trx.selectFrom('ctdc_imports').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await ctdcImportById(ctx.trx, id);
   if (!row)
     throw errors.notFound({
       audit: { action: 'exchange.read', resourceType: 'ctdc_import', resourceId: id },
     });
-  const by = async (column: 'year' | 'gender' | 'age_broad' | 'citizenship') => {
-    const rows = await ctx.trx
-      .selectFrom('ctdc_records')
-      .select([column, (eb) => eb.fn.countAll<string>().as('n')])
-      .where('import_id', '=', id)
-      .groupBy(column)
-      .orderBy(column)
-      .execute();
-    return rows.map((r) => ({ key: r[column] === null ? MISSING : String(r[column]), count: Number(r.n) }));
-  };
-  const types = await ctx.trx
-    .selectFrom('ctdc_records')
-    .select([
-      sql<string>`count(*) filter (where is_forced_labour)`.as('forcedLabour'),
-      sql<string>`count(*) filter (where is_sexual_exploit)`.as('sexualExploit'),
-      sql<string>`count(*) filter (where is_other_exploit)`.as('otherExploit'),
-      sql<string>`count(*) filter (where is_forced_labour is null and is_sexual_exploit is null and is_other_exploit is null)`.as(
-        'missing',
-      ),
-      sql<string>`count(*)`.as('total'),
-    ])
-    .where('import_id', '=', id)
-    .executeTakeFirstOrThrow();
+  const by = async (column: 'year' | 'gender' | 'age_broad' | 'citizenship') =>
+    (await ctdcCountsBy(ctx.trx, id, column)).map((r) => ({
+      key: r[column] === null ? MISSING : String(r[column]),
+      count: Number(r.n),
+    }));
+  const types = await ctdcExploitationCounts(ctx.trx, id);
   // Not audited: CTDC's published, de-identified data describes no person of ours.
   return {
     import: present(row),
