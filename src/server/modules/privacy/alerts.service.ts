@@ -4,34 +4,11 @@ import type { AlertKind, ListPrivacyAlertsQuery } from '../../../shared/api-priv
 import { auditOperation } from '../../audit/audit.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
-
-function baseQuery(ctx: Ctx) {
-  return ctx.trx
-    .selectFrom('privacy_alerts as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
-    .leftJoin('institutions as i', 'i.id', 'a.institution_id')
-    .select([
-      'a.id',
-      'a.kind',
-      'a.user_id',
-      'u.username',
-      'i.code as institution_code',
-      'a.window_from',
-      'a.window_to',
-      'a.count',
-      'a.action',
-      'a.outcome',
-      'a.resource_type',
-      'a.resource_id',
-      'a.created_at',
-      'a.acknowledged_at',
-    ]);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+import { acknowledgeAlert, alertById, listAlerts, type AlertRow } from './alerts.repository.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-function present(row: Row) {
+function present(row: AlertRow) {
   // `to` is exclusive in the audit list: one millisecond after the last row of the window.
   const to = new Date(new Date(row.window_to).getTime() + 1).toISOString();
   return {
@@ -58,31 +35,17 @@ function present(row: Row) {
 }
 
 export async function listPrivacyAlerts(ctx: Ctx, query: z.output<typeof ListPrivacyAlertsQuery>) {
-  let q = baseQuery(ctx);
-  if (query.state === 'open') q = q.where('a.acknowledged_at', 'is', null);
-  if (query.state === 'acknowledged') q = q.where('a.acknowledged_at', 'is not', null);
-  if (query.kind) q = q.where('a.kind', '=', query.kind);
-  const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(query.limit).execute();
+  const rows = await listAlerts(ctx.trx, query);
   await auditOperation(ctx, 'privacy.oversee', 'privacy_alert', null, [`state:${query.state}`]);
   return { items: rows.map(present) };
 }
 
 export async function acknowledgePrivacyAlert(ctx: Ctx, id: string) {
-  const found = await ctx.trx
-    .selectFrom('privacy_alerts')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!found)
+  if (!(await alertById(ctx.trx, id)))
     throw errors.notFound({
       audit: { action: 'privacy.acknowledgeAlert', resourceType: 'privacy_alert', resourceId: id },
     });
-  await ctx.trx
-    .updateTable('privacy_alerts')
-    .set({ acknowledged_at: new Date(), acknowledged_by: ctx.actor.userId })
-    .where('id', '=', id)
-    .where('acknowledged_at', 'is', null)
-    .execute();
+  await acknowledgeAlert(ctx.trx, id, ctx.actor.userId);
   await auditOperation(ctx, 'privacy.acknowledgeAlert', 'privacy_alert', id, ['acknowledged_at']);
-  return present(await baseQuery(ctx).where('a.id', '=', id).executeTakeFirstOrThrow());
+  return present((await alertById(ctx.trx, id))!);
 }

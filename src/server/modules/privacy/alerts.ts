@@ -5,7 +5,6 @@
  * raises alerts and moves the cursor, in one transaction per batch. It only READS the audit table.
  * Thresholds come from the environment (operators' configuration), with the documented defaults.
  */
-import { sql } from 'kysely';
 import type { AlertKind } from '../../../shared/api-privacy.js';
 import { paraguayDayOf } from '../../../shared/dates.js';
 import type { Database, Trx } from '../../db/database.js';
@@ -13,6 +12,23 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { foldAudit } from '../../audit/tree.js';
 import { textKeys } from '../persons/name-normalize.js';
 import { nameIndex } from '../persons/person-record.js';
+import {
+  addToAlert,
+  alertCursor,
+  auditRowsAfter,
+  insertAlerts,
+  lastBulkReadingEnd,
+  lockAlertJob,
+  moveAlertCursor,
+  openAlertOfDay,
+  ownSurnameAlerted,
+  personNameTokens,
+  personReadsBefore,
+  refusalsBefore,
+  unassignedCaseReads,
+  userDisplayNames,
+  type AuditRow,
+} from './alerts.repository.js';
 
 export interface AlertThresholds {
   /** Distinct persons read by one user within `bulkSeconds` that make a bulk-reading alert. */
@@ -81,18 +97,6 @@ export const PERSON_READ_ACTIONS = [
 const RECORD_READS = ['person.read', 'case.read'];
 const EXPORTS = ['exchange.exportHtcds', 'exchange.exportCtdc', 'investigation.export'];
 
-interface AuditRow {
-  idx: number;
-  seq: number;
-  at: Date;
-  actor_user_id: string | null;
-  actor_institution_id: string | null;
-  action: string;
-  outcome: string;
-  resource_type: string | null;
-  resource_id: string | null;
-}
-
 interface NewAlert {
   kind: AlertKind;
   user_id: string | null;
@@ -105,8 +109,6 @@ interface NewAlert {
   resource_type?: string | null;
   resource_id?: string | null;
 }
-
-const AlertLock = 7261016;
 
 /** Runs batches until the trail is read; returns how many alerts were raised. */
 export async function runPrivacyAlerts(
@@ -125,13 +127,8 @@ export async function runPrivacyAlerts(
 }
 
 async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
-  await sql`select pg_advisory_xact_lock(${AlertLock})`.execute(trx);
-  const cursor = await trx.selectFrom('privacy_alert_cursor').select('last_leaf').executeTakeFirstOrThrow();
-  const rows = (await leafRows(trx)
-    .where('l.idx', '>', Number(cursor.last_leaf))
-    .orderBy('l.idx')
-    .limit(t.batch)
-    .execute()) as AuditRow[];
+  await lockAlertJob(trx);
+  const rows = await auditRowsAfter(trx, await alertCursor(trx), t.batch);
   if (rows.length === 0) return { rows: 0, alerts: 0 };
   const alerts: NewAlert[] = [
     ...(await bulkReading(trx, rows, t)),
@@ -141,34 +138,13 @@ async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
   ];
   const daily = [...outOfHours(rows, t), ...(await unassignedCases(trx, rows))];
   let count = alerts.length;
-  if (alerts.length > 0) await trx.insertInto('privacy_alerts').values(alerts).execute();
+  await insertAlerts(trx, alerts);
   count += await mergeDaily(trx, daily);
-  await trx
-    .updateTable('privacy_alert_cursor')
-    .set({ last_leaf: rows[rows.length - 1]!.idx })
-    .execute();
+  await moveAlertCursor(trx, rows[rows.length - 1]!.idx);
   return { rows: rows.length, alerts: count };
 }
 
 const ms = (d: Date | string) => new Date(d).getTime();
-
-/** Audit rows with their leaf index (the tree's order). */
-function leafRows(trx: Trx) {
-  return trx
-    .selectFrom('audit_tree_leaves as l')
-    .innerJoin('audit_events as e', 'e.seq', 'l.seq')
-    .select([
-      sql<number>`l.idx::int`.as('idx'),
-      'e.seq',
-      'e.at',
-      'e.actor_user_id',
-      'e.actor_institution_id',
-      'e.action',
-      'e.outcome',
-      'e.resource_type',
-      'e.resource_id',
-    ]);
-}
 
 /**
  * Bulk reading: a sliding window of `bulkSeconds` over each user's person reads; when it holds
@@ -188,13 +164,7 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
   if (inBatch.length === 0) return [];
   // The reads of the window before the batch, so a burst across two batches is seen whole.
   const since = new Date(ms(inBatch[0]!.at) - t.bulkSeconds * 1000);
-  const earlier = (await leafRows(trx)
-    .where('l.idx', '<', batch[0]!.idx)
-    .where('e.at', '>=', since)
-    .where('e.resource_type', '=', 'person')
-    .where('e.action', 'in', [...PERSON_READ_ACTIONS])
-    .orderBy('l.idx')
-    .execute()) as AuditRow[];
+  const earlier = await personReadsBefore(trx, batch[0]!.idx, since, PERSON_READ_ACTIONS);
   const byUser = new Map<string, AuditRow[]>();
   for (const r of [...reads(earlier), ...inBatch]) {
     const list = byUser.get(r.actor_user_id!) ?? [];
@@ -204,14 +174,9 @@ async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Pro
   const out: NewAlert[] = [];
   const batchStart = batch[0]!.idx;
   for (const [userId, events] of byUser) {
-    const previous = await trx
-      .selectFrom('privacy_alerts')
-      .select((eb) => eb.fn.max('window_to').as('until'))
-      .where('kind', '=', 'bulk_reading')
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const previous = await lastBulkReadingEnd(trx, userId);
     // A burst already alerted is not alerted again until a full quiet window has passed.
-    let quietAfter = previous?.until ? ms(previous.until as Date) + t.bulkSeconds * 1000 : -Infinity;
+    let quietAfter = previous ? ms(previous) + t.bulkSeconds * 1000 : -Infinity;
     const counts = new Map<string, number>();
     let left = 0;
     for (let right = 0; right < events.length; right++) {
@@ -257,17 +222,7 @@ async function probing(trx: Trx, batch: AuditRow[], t: AlertThresholds): Promise
     const [userId, slot] = key.split('|') as [string, string];
     const from = new Date(Number(slot) * width);
     const to = new Date(Number(slot) * width + width - 1);
-    const before = await trx
-      .selectFrom('audit_tree_leaves as l')
-      .innerJoin('audit_events as e', 'e.seq', 'l.seq')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('e.actor_user_id', '=', userId)
-      .where('e.outcome', '=', 'denied')
-      .where('e.at', '>=', from)
-      .where('e.at', '<=', to)
-      .where('l.idx', '<', batch[0]!.idx)
-      .executeTakeFirstOrThrow();
-    const already = Number(before.n);
+    const already = await refusalsBefore(trx, userId, { from, to }, batch[0]!.idx);
     // Alert once per window: when this batch makes the count cross the threshold.
     if (already < t.probingCount && already + rows.length >= t.probingCount)
       out.push({
@@ -316,18 +271,10 @@ async function ownSurname(trx: Trx, crypto: FieldCrypto, batch: AuditRow[]): Pro
   );
   if (reads.length === 0) return [];
   const userIds = [...new Set(reads.map((r) => r.actor_user_id!))];
-  const users = await trx
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', userIds)
-    .execute();
+  const users = await userDisplayNames(trx, userIds);
   const tokens = new Map(users.map((u) => [u.id, surnameTokens(crypto, u.display_name)]));
   const personIds = [...new Set(reads.map((r) => r.resource_id!))];
-  const persons = await trx
-    .selectFrom('persons')
-    .select(['id', 'name_tokens'])
-    .where('id', 'in', personIds)
-    .execute();
+  const persons = await personNameTokens(trx, personIds);
   const personTokens = new Map(persons.map((p) => [p.id, new Set(p.name_tokens)]));
   const out: NewAlert[] = [];
   const seen = new Set<string>();
@@ -338,14 +285,7 @@ async function ownSurname(trx: Trx, crypto: FieldCrypto, batch: AuditRow[]): Pro
     const mine = tokens.get(r.actor_user_id!) ?? [];
     const theirs = personTokens.get(r.resource_id!);
     if (!theirs || !mine.some((token) => theirs.has(token))) continue;
-    const exists = await trx
-      .selectFrom('privacy_alerts')
-      .select('id')
-      .where('kind', '=', 'own_surname')
-      .where('user_id', '=', r.actor_user_id)
-      .where('resource_id', '=', r.resource_id)
-      .executeTakeFirst();
-    if (exists) continue;
+    if (await ownSurnameAlerted(trx, r.actor_user_id!, r.resource_id!)) continue;
     out.push({
       kind: 'own_surname',
       user_id: r.actor_user_id,
@@ -414,20 +354,11 @@ async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[
     (r) => r.outcome === 'success' && r.action === 'case.read' && r.resource_id && r.actor_user_id,
   );
   if (reads.length === 0) return [];
-  const pairs = await sql<{
-    user_id: string;
-    case_id: string;
-  }>`select distinct u.id as user_id, c.id as case_id
-    from unnest(${sql.val(reads.map((r) => r.actor_user_id!))}::uuid[], ${sql.val(
-      reads.map((r) => r.resource_id!),
-    )}::uuid[]) as x(user_id, case_id)
-    join users u on u.id = x.user_id join cases c on c.id = x.case_id
-    where c.owner_institution_id = u.institution_id and c.owner_unit_id is not null and u.unit_id is not null
-      and c.owner_unit_id <> u.unit_id
-      and not exists (select 1 from case_assignments a where a.case_id = c.id and a.user_id = u.id)`.execute(
+  const pairs = await unassignedCaseReads(
     trx,
+    reads.map((r) => ({ userId: r.actor_user_id!, caseId: r.resource_id! })),
   );
-  const flagged = new Set(pairs.rows.map((p) => `${p.user_id}|${p.case_id}`));
+  const flagged = new Set(pairs.map((p) => `${p.user_id}|${p.case_id}`));
   return groupDaily(
     'unassigned_case',
     reads.filter((r) => flagged.has(`${r.actor_user_id}|${r.resource_id}`)),
@@ -439,29 +370,10 @@ async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[
 async function mergeDaily(trx: Trx, alerts: DailyAlert[]): Promise<number> {
   let added = 0;
   for (const { day, ...alert } of alerts) {
-    const existing = await trx
-      .selectFrom('privacy_alerts')
-      .select(['id'])
-      .where('kind', '=', alert.kind)
-      .where('user_id', '=', alert.user_id)
-      .where(
-        sql<string>`to_char((window_from at time zone 'America/Asuncion')::date, 'YYYY-MM-DD')`,
-        '=',
-        day,
-      )
-      .where('acknowledged_at', 'is', null)
-      .executeTakeFirst();
-    if (existing) {
-      await trx
-        .updateTable('privacy_alerts')
-        .set((eb) => ({
-          count: eb('count', '+', alert.count),
-          window_to: sql<Date>`greatest(window_to, ${alert.window_to})`,
-        }))
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      await trx.insertInto('privacy_alerts').values(alert).execute();
+    const existing = await openAlertOfDay(trx, alert.kind, alert.user_id, day);
+    if (existing) await addToAlert(trx, existing.id, alert.count, alert.window_to);
+    else {
+      await insertAlerts(trx, [alert]);
       added++;
     }
   }
