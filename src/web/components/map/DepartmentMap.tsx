@@ -133,6 +133,7 @@ export function DepartmentMap(props: Props) {
             />
           ))}
           {outline(selected, 'dept-map-selected')}
+          {outline(active, 'dept-map-active-halo')}
           {outline(active, 'dept-map-active')}
         </svg>
         <div className="dept-map-side">
