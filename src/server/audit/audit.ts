@@ -83,26 +83,41 @@ export function leafHashOfRow(row: AuditLeafRow): Hash {
   return leafHash(Buffer.from(leafData(row), 'utf8'));
 }
 
+function auditRow(event: AuditEvent, at: string) {
+  return {
+    at,
+    actor_user_id: event.actor?.userId ?? null,
+    actor_username: event.actor?.username ?? null,
+    actor_institution_id: event.actor?.institutionId ?? null,
+    actor_role: event.actor?.role ?? null,
+    action: event.action,
+    outcome: event.outcome ?? 'success',
+    resource_type: event.resourceType ?? null,
+    resource_id: event.resourceId ?? null,
+    purpose: event.purpose ?? null,
+    request_id: event.requestId ?? null,
+    changed_fields: JSON.stringify([...(event.changedFields ?? [])].sort()),
+    prev_hash: null,
+    hash: null,
+  };
+}
+
 /** Appends one event inside the caller's transaction: one INSERT, no lock, no read. */
 export async function writeAudit(trx: Trx, event: AuditEvent): Promise<void> {
+  await writeAudits(trx, [event]);
+}
+
+/**
+ * Appends several events of one request inside the caller's transaction, in the order given, as
+ * one multi-row INSERT (a case page shows several persons: one round trip to the database instead
+ * of one per person; `seq` is still drawn per row, in order).
+ */
+export async function writeAudits(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
   await trx
     .insertInto('audit_events')
-    .values({
-      at: new Date().toISOString(),
-      actor_user_id: event.actor?.userId ?? null,
-      actor_username: event.actor?.username ?? null,
-      actor_institution_id: event.actor?.institutionId ?? null,
-      actor_role: event.actor?.role ?? null,
-      action: event.action,
-      outcome: event.outcome ?? 'success',
-      resource_type: event.resourceType ?? null,
-      resource_id: event.resourceId ?? null,
-      purpose: event.purpose ?? null,
-      request_id: event.requestId ?? null,
-      changed_fields: JSON.stringify([...(event.changedFields ?? [])].sort()),
-      prev_hash: null,
-      hash: null,
-    })
+    .values(events.map((event) => auditRow(event, at)))
     .execute();
 }
 
@@ -128,4 +143,27 @@ export function auditOperation(
     requestId: ctx.requestId,
     changedFields,
   });
+}
+
+/**
+ * The audit rows of one action by the request's actor on several records (one per record, in the
+ * order given), in the operation's transaction and in one INSERT.
+ */
+export function auditOperations(
+  ctx: Ctx,
+  action: AuditAction,
+  resourceType: string,
+  resourceIds: readonly (string | null)[],
+): Promise<void> {
+  return writeAudits(
+    ctx.trx,
+    resourceIds.map((resourceId) => ({
+      actor: ctx.actor,
+      action,
+      resourceType,
+      resourceId,
+      purpose: ctx.purpose,
+      requestId: ctx.requestId,
+    })),
+  );
 }

@@ -26,7 +26,7 @@ import { AppError, errors, type FieldIssue } from '../core/errors.js';
 import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, requestFingerprint } from './idempotency.js';
 import { localeOf } from './locale.js';
 import { deviceContact, deviceGone } from '../modules/devices/devices.service.js';
-import { authenticate, requireCsrf } from './session-auth.js';
+import { authenticate, authenticateIn, requireCsrf, SessionNeedsWrite } from './session-auth.js';
 
 /**
  * What a handler receives: the service context (transaction, actor, request id, purpose) and what
@@ -166,19 +166,30 @@ export function defineRoute<C extends AnyContract>(
         typeof requestedPurpose === 'string' && KNOWN_PURPOSES.has(requestedPurpose)
           ? requestedPurpose
           : (contract.purpose ?? 'administration');
-      try {
+      // The session is read in the request's own transaction (authenticateIn), except for routes
+      // that open their own transactions and requests from an offline device (whose contact is
+      // recorded in a transaction of its own).
+      const deviceHeader = request.headers[DEVICE_HEADER];
+      const deviceId = typeof deviceHeader === 'string' && deviceHeader !== '' ? deviceHeader : null;
+      const fromDevice = deviceId !== null;
+      const authInTransaction = contract.auth === 'session' && mode !== 'none' && !fromDevice;
+      /** auth → CSRF → device → coarse action → validate, in this order (inside the transaction when `trx`). */
+      const admit = async (trx: Trx | null): Promise<ContractArgs<C>> => {
         if (contract.auth === 'session') {
-          actor = await authenticate(services, request, reply);
+          if (!actor) {
+            actor = trx
+              ? await authenticateIn(trx, services, request, reply, mode === 'write')
+              : await authenticate(services, request, reply);
+          }
           if (!request.headers['accept-language']) locale = actor.locale;
           if (contract.method !== 'GET') requireCsrf(request, services);
           // A request from a registered offline device: a revoked or expired one is told to wipe itself.
-          const deviceId = request.headers[DEVICE_HEADER];
-          if (typeof deviceId === 'string' && deviceId !== '') {
+          if (deviceId !== null) {
             const signedIn = actor;
             const active =
               UUID.test(deviceId) &&
-              (await services.db.transaction((trx) =>
-                deviceContact(trx, signedIn.userId, deviceId, services.config.deviceExpiryDays),
+              (await services.db.transaction((t) =>
+                deviceContact(t, signedIn.userId, deviceId, services.config.deviceExpiryDays),
               ));
             if (!active) throw deviceGone();
           }
@@ -192,11 +203,14 @@ export function defineRoute<C extends AnyContract>(
             });
           }
         }
-        const input = {
+        return {
           params: validate(contract.params, request.params, 'params', locale),
           query: validate(contract.query, request.query, 'query', locale),
           body: validate(contract.body, request.body, 'body', locale),
         } as ContractArgs<C>;
+      };
+      try {
+        const early = authInTransaction ? null : await admit(null);
         const ctxOf = (trx: Trx): RouteCtx<AuthOf<C>> => ({
           trx,
           actor: actor as RouteCtx<AuthOf<C>>['actor'],
@@ -208,14 +222,16 @@ export function defineRoute<C extends AnyContract>(
           request,
           reply,
         });
-        // A write sent with an Idempotency-Key answers a retry with the first answer (idempotency.ts).
-        const key =
-          mode === 'write' && contract.method !== 'GET' && actor ? idempotencyKeyOf(request) : undefined;
         // A status the handler set itself wins (readiness answers 503 with its body).
         const codeOf = () => (reply.statusCode === 200 ? status : reply.statusCode);
         const run = async (
           trx: Trx,
         ): Promise<{ result: unknown } | { replay: { statusCode: number; body: unknown } }> => {
+          const input = early ?? (await admit(trx));
+          // A write sent with an Idempotency-Key answers a retry with the first answer (idempotency.ts);
+          // known only once the session is read (a key belongs to a signed-in user).
+          const key =
+            mode === 'write' && contract.method !== 'GET' && actor ? idempotencyKeyOf(request) : undefined;
           if (!key || !actor) return { result: await handler(ctxOf(trx), input) };
           const claim = await claimIdempotencyKey(trx, services.crypto, {
             userId: actor.userId,
@@ -228,10 +244,20 @@ export function defineRoute<C extends AnyContract>(
           await rememberAnswer(trx, services.crypto, claim.id, codeOf(), contract.response?.parse(result));
           return { result };
         };
-        const outcome =
+        const attempt = () =>
           mode === 'none'
-            ? await run(NO_TRANSACTION)
-            : await services.db.transaction(run, { readOnly: mode === 'read' });
+            ? run(NO_TRANSACTION)
+            : services.db.transaction(run, { readOnly: mode === 'read' });
+        let outcome: Awaited<ReturnType<typeof run>>;
+        try {
+          outcome = await attempt();
+        } catch (error) {
+          if (!(error instanceof SessionNeedsWrite)) throw error;
+          // An ended session (deleted, 401) or a last-seen due in a read-only transaction: the
+          // session in a transaction of its own, then the request again.
+          actor = await authenticate(services, request, reply);
+          outcome = await attempt();
+        }
         if ('replay' in outcome) {
           reply.header('idempotent-replayed', 'true');
           return reply.code(outcome.replay.statusCode).send(outcome.replay.body);

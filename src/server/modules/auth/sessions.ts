@@ -54,10 +54,9 @@ export async function deleteOtherSessions(trx: Trx, userId: string, keepSessionI
   await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
 }
 
-/** Loads a live session with its user; expired or idle sessions are deleted and give null. */
-export async function loadSession(trx: Trx, token: string, config: Config) {
-  const id = hashToken(token);
-  const row = await trx
+/** The session of `id` with its user and institution, as stored (no timeout checked). */
+function sessionRow(trx: Trx, id: string) {
+  return trx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('institutions', 'institutions.id', 'users.institution_id')
@@ -79,19 +78,60 @@ export async function loadSession(trx: Trx, token: string, config: Config) {
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
+
+/** Last-seen is written at most once a minute per session. */
+const TOUCH_AFTER_MS = 60_000;
+
+function ended(row: SessionRow, config: Config, now: number): boolean {
+  const idleLimit = new Date(row.lastSeenAt).getTime() + config.sessionIdleMinutes * 60_000;
+  return row.status !== 'active' || new Date(row.expiresAt).getTime() <= now || idleLimit <= now;
+}
+
+function touchSession(trx: Trx, id: string, now: number) {
+  return trx
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(now) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Loads a live session with its user; expired or idle sessions are deleted and give null. */
+export async function loadSession(trx: Trx, token: string, config: Config) {
+  const id = hashToken(token);
+  const row = await sessionRow(trx, id);
   if (!row) return null;
   const now = Date.now();
-  const idleLimit = new Date(row.lastSeenAt).getTime() + config.sessionIdleMinutes * 60_000;
-  if (row.status !== 'active' || new Date(row.expiresAt).getTime() <= now || idleLimit <= now) {
+  if (ended(row, config, now)) {
     await deleteSession(trx, id);
     return null;
   }
-  if (now - new Date(row.lastSeenAt).getTime() > 60_000) {
-    await trx
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(now) })
-      .where('id', '=', id)
-      .execute();
+  if (now - new Date(row.lastSeenAt).getTime() > TOUCH_AFTER_MS) await touchSession(trx, id, now);
+  return row;
+}
+
+/**
+ * The session read inside a request's own transaction (one statement instead of a transaction of
+ * its own): `unknown` for no such session, `write` when answering needs a write this transaction
+ * may not do (an ended session to delete, or a last-seen to update in a read-only transaction) —
+ * the caller then goes through `loadSession` in a transaction of its own.
+ */
+export async function peekSession(
+  trx: Trx,
+  token: string,
+  config: Config,
+  mayWrite: boolean,
+): Promise<SessionRow | 'unknown' | 'write'> {
+  const id = hashToken(token);
+  const row = await sessionRow(trx, id);
+  if (!row) return 'unknown';
+  const now = Date.now();
+  if (ended(row, config, now)) return 'write';
+  if (now - new Date(row.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
+    if (!mayWrite) return 'write';
+    await touchSession(trx, id, now);
   }
   return row;
 }

@@ -133,28 +133,27 @@ function narrowed(filter: ListFilter): boolean {
  * role (caseVisible), and `case_counts` holds their number, kept by triggers
  * (migration 2026-12-05T18-10-00_case_counts).
  */
-async function ownedCount(trx: Trx, actor: Actor): Promise<number> {
-  if (!CASE_ROLES.includes(actor.role)) return 0;
-  const row = await trx
-    .selectFrom('case_counts')
-    .select('n')
-    .where('institution_id', '=', actor.institutionId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+function ownedCount(trx: Trx, actor: Actor) {
+  if (!CASE_ROLES.includes(actor.role)) return sql<number>`0`;
+  const n = trx.selectFrom('case_counts').select('n').where('institution_id', '=', actor.institutionId);
+  return sql<number>`coalesce((${n}), 0)`;
 }
 
-/** The visible cases matching `filter`, newest detection first, and how many there are. */
+/** The number of visible cases matching `filter`, as an expression (one scalar subquery per arm). */
+function totalOf(trx: Trx, actor: Actor, filter: ListFilter, owned: CasesQuery, shared: CasesQuery) {
+  const count = (arm: CasesQuery) => arm.select((eb) => eb.fn.countAll<number>().as('n'));
+  const ownedTotal = narrowed(filter) ? sql<number>`(${count(owned)})` : ownedCount(trx, actor);
+  return sql<number>`${ownedTotal} + (${count(shared)})`;
+}
+
+/**
+ * The visible cases matching `filter`, newest detection first, each with its number of persons,
+ * and how many there are — in one statement (the totals and the persons' counts are subqueries of
+ * the page's query; a page past the end asks for the total alone).
+ */
 export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilter) {
   const [owned, shared] = arms(trx, actor, filter) as [CasesQuery, CasesQuery];
-  let total = 0;
-  for (const arm of [owned, shared]) {
-    if (arm === owned && !narrowed(filter)) {
-      total += await ownedCount(trx, actor);
-      continue;
-    }
-    const row = await arm.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total += Number(row.n);
-  }
+  const total = totalOf(trx, actor, filter, owned, shared);
   // Each arm contributes at most offset + limit rows in order (a backward index scan that stops).
   const window = filter.offset + filter.limit;
   const page = (arm: CasesQuery) =>
@@ -166,27 +165,29 @@ export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilte
   const visible = sql<
     Omit<CaseListRow, 'owner_institution_code'>
   >`((${page(owned)}) union all (${page(shared)}))`.as('v');
-  const items: CaseListRow[] = await trx
+  const rows = await trx
     .selectFrom(visible)
     .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
     .selectAll('v')
     .select('institutions.code as owner_institution_code')
+    .select((eb) =>
+      eb
+        .selectFrom('case_persons')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('case_persons.case_id', '=', 'v.id')
+        .as('person_count'),
+    )
+    .select(total.as('total'))
     .orderBy('v.detected_on', 'desc')
     .orderBy('v.reference', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();
-  return { items, total };
-}
-
-/** Number of persons linked to each of `caseIds`. */
-export async function personCounts(trx: Trx, caseIds: readonly string[]): Promise<Map<string, number>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('case_persons')
-    .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('case_id', 'in', [...caseIds])
-    .groupBy('case_id')
-    .execute();
-  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+  const items: Array<CaseListRow & { person_count: number }> = rows.map(
+    ({ total: _total, person_count, ...row }) => ({ ...row, person_count: Number(person_count ?? 0) }),
+  );
+  const n = rows[0]
+    ? rows[0].total
+    : (await trx.selectNoFrom(total.as('total')).executeTakeFirstOrThrow()).total;
+  return { items, total: Number(n) };
 }

@@ -4,7 +4,7 @@ import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 import { presentCaseSummary } from './cases.presenter.js';
-import { listVisibleCases, personCounts, type ListFilter } from './case-list.repository.js';
+import { listVisibleCases, type ListFilter } from './case-list.repository.js';
 import type { Actor } from '../../access/actor.js';
 import type { Trx } from '../../db/database.js';
 import {
@@ -23,12 +23,8 @@ import { searchPersons } from '../persons/persons.service.js';
 /** A page of visible cases as the API's summaries. */
 async function caseList(trx: Trx, actor: Actor, filter: ListFilter) {
   const { items, total } = await listVisibleCases(trx, actor, filter);
-  const counts = await personCounts(
-    trx,
-    items.map((row) => row.id),
-  );
   return {
-    items: items.map((row) => presentCaseSummary(row, counts.get(row.id) ?? 0, actor.institutionId)),
+    items: items.map((row) => presentCaseSummary(row, row.person_count, actor.institutionId)),
     total,
   };
 }

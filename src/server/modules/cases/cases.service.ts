@@ -10,7 +10,7 @@ import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import { personVisible } from '../../access/scope.js';
 import { activeGrantOf } from '../../access/break-glass.js';
-import { auditOperation } from '../../audit/audit.js';
+import { auditOperation, writeAudits } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
@@ -67,11 +67,28 @@ async function checkOwnerUnitAndStaff(
  * The case page for `loaded`, as the actor may see it. It shows persons' names, so it is a read of
  * each person's record: one audit row per person shown.
  */
-export async function caseView(ctx: Ctx, crypto: FieldCrypto, loaded: LoadedCase) {
+export async function caseView(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  loaded: LoadedCase,
+  options: { auditCaseRead?: boolean } = {},
+) {
   const detail = await loadCaseDetail(ctx.trx, loaded.id);
   const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
   const permissions = CASE_PAGE_ACTIONS.filter((action) => can(ctx.actor, action, target));
-  for (const person of detail.persons) await audit(ctx, 'person.read', 'person', person.person_id);
+  // The case read (when this is one) and a person read per person shown, in one INSERT.
+  const row = { actor: ctx.actor, purpose: ctx.purpose, requestId: ctx.requestId } as const;
+  await writeAudits(ctx.trx, [
+    ...(options.auditCaseRead
+      ? [{ ...row, action: 'case.read' as const, resourceType: 'case', resourceId: loaded.id }]
+      : []),
+    ...detail.persons.map((person) => ({
+      ...row,
+      action: 'person.read' as const,
+      resourceType: 'person',
+      resourceId: person.person_id,
+    })),
+  ]);
   const glass = await activeGrantOf(ctx.trx, ctx.actor, 'case', loaded.id);
   return presentCase(detail, crypto, permissions, glass);
 }
@@ -116,8 +133,7 @@ export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInp
 
 export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
-  await audit(ctx, 'case.read', 'case', loaded.id);
-  return caseView(ctx, crypto, loaded);
+  return caseView(ctx, crypto, loaded, { auditCaseRead: true });
 }
 
 export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: UpdateInput) {

@@ -14,7 +14,7 @@ import type {
 import { authorize } from '../../access/authorize.js';
 import { activeGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
-import { auditOperation, writeAudit } from '../../audit/audit.js';
+import { auditOperation, auditOperations, writeAudit } from '../../audit/audit.js';
 import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
@@ -103,8 +103,7 @@ async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
  * when nobody was found.
  */
 async function auditShown(ctx: Ctx, action: AuditAction, ids: readonly string[]) {
-  if (ids.length === 0) await audit(ctx, action, null);
-  for (const id of ids) await audit(ctx, action, id);
+  await auditOperations(ctx, action, 'person', ids.length === 0 ? [null] : ids);
 }
 
 /** Possible duplicates of `fields` among the persons the actor may see. */

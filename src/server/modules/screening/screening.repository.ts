@@ -112,15 +112,20 @@ export async function findScreening(trx: Trx, id: string): Promise<ScreeningRow 
   return screeningQuery(trx).where('screenings.id', '=', id).executeTakeFirst();
 }
 
+/** The query of a case's screenings (optionally of one person), newest first. */
+export function caseScreeningsQuery(trx: Trx, caseId: string, personId?: string) {
+  let query = screeningQuery(trx).where('screenings.case_id', '=', caseId);
+  if (personId) query = query.where('screenings.person_id', '=', personId);
+  return query.orderBy('screenings.created_at', 'desc').orderBy('screenings.id');
+}
+
 /** Screenings of a case (optionally of one person), newest first. */
 export async function listCaseScreenings(
   trx: Trx,
   caseId: string,
   personId?: string,
 ): Promise<ScreeningRow[]> {
-  let query = screeningQuery(trx).where('screenings.case_id', '=', caseId);
-  if (personId) query = query.where('screenings.person_id', '=', personId);
-  return query.orderBy('screenings.created_at', 'desc').orderBy('screenings.id').execute();
+  return caseScreeningsQuery(trx, caseId, personId).execute();
 }
 
 function decisionQuery(trx: Trx) {
@@ -154,12 +159,16 @@ export async function findDecision(trx: Trx, id: string): Promise<DecisionRow | 
 }
 
 /** Decisions of a case (optionally of one person), newest first: the history of the status. */
-export async function listCaseDecisions(trx: Trx, caseId: string, personId?: string): Promise<DecisionRow[]> {
+/** The query of a case's decisions (optionally of one person), newest first. */
+export function caseDecisionsQuery(trx: Trx, caseId: string, personId?: string) {
   let query = decisionQuery(trx).where('trafficking_decisions.case_id', '=', caseId);
   if (personId) query = query.where('trafficking_decisions.person_id', '=', personId);
   return query
     .orderBy('trafficking_decisions.created_at', 'desc')
     .orderBy('trafficking_decisions.decided_on', 'desc')
-    .orderBy('trafficking_decisions.id')
-    .execute();
+    .orderBy('trafficking_decisions.id');
+}
+
+export async function listCaseDecisions(trx: Trx, caseId: string, personId?: string): Promise<DecisionRow[]> {
+  return caseDecisionsQuery(trx, caseId, personId).execute();
 }
