@@ -245,9 +245,7 @@ export function defineRoute<C extends AnyContract>(
           return { result };
         };
         const attempt = () =>
-          mode === 'none'
-            ? run(NO_TRANSACTION)
-            : services.db.transaction(run, { readOnly: mode === 'read' });
+          mode === 'none' ? run(NO_TRANSACTION) : services.db.transaction(run, { readOnly: mode === 'read' });
         let outcome: Awaited<ReturnType<typeof run>>;
         try {
           outcome = await attempt();

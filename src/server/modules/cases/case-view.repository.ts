@@ -38,11 +38,7 @@ function persons(trx: Trx, caseId: string) {
 }
 
 function exploitation(trx: Trx, caseId: string) {
-  return trx
-    .selectFrom('victim_exploitation')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('person_id');
+  return trx.selectFrom('victim_exploitation').selectAll().where('case_id', '=', caseId).orderBy('person_id');
 }
 
 function eventsQuery(trx: Trx, caseId: string) {
@@ -130,7 +126,17 @@ export async function loadCaseDetail(trx: Trx, caseId: string) {
     ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const { assignments: a, persons: p, screenings, decisions, exploitation: x, events: e, shares: s, timeline: t, ...c } = row;
+  const {
+    assignments: a,
+    persons: p,
+    screenings,
+    decisions,
+    exploitation: x,
+    events: e,
+    shares: s,
+    timeline: t,
+    ...c
+  } = row;
   return {
     case: c,
     assignments: a,
