@@ -1,15 +1,11 @@
 /** Case notes: free text on a case, append-only, online or from the offline queue (docs/OFFLINE.md). */
-import { defineContract } from '../contract.js';
+import { defineOperations } from '../contract.js';
 import { IdParams } from './params.js';
 import { AddCaseNoteRequest, CaseNoteList, CaseNoteView, ListCaseNotesQuery } from '../api-notes.js';
 
-const common = { tags: ['cases'], purpose: 'case_management' } as const;
+const notes = defineOperations({ tags: ['cases'], purpose: 'case_management' });
 
-export const listCaseNotes = defineContract({
-  ...common,
-  operationId: 'listCaseNotes',
-  method: 'GET',
-  path: '/api/cases/{id}/notes',
+export const listCaseNotes = notes.get('listCaseNotes', '/api/cases/{id}/notes', {
   summary:
     'The notes of a case the caller may read, newest first; a note whose label the caller’s role does not need comes masked (audited read)',
   action: 'caseNote.read',
@@ -18,16 +14,11 @@ export const listCaseNotes = defineContract({
   response: CaseNoteList,
 });
 
-export const addCaseNote = defineContract({
-  ...common,
-  operationId: 'addCaseNote',
-  method: 'POST',
-  path: '/api/cases/{id}/notes',
+export const addCaseNote = notes.create('addCaseNote', '/api/cases/{id}/notes', {
   summary:
     'Add a note to a case of the caller’s institution (append-only: a correction is a new note); from the offline queue with the time it was written on the device',
   action: 'caseNote.create',
   params: IdParams,
   body: AddCaseNoteRequest,
   response: CaseNoteView,
-  status: 201,
 });
