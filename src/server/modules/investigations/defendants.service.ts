@@ -22,6 +22,7 @@ import { stagesOf } from './investigations.repository.js';
 import { notBeforeOpening } from './investigations.service.js';
 import { checkOutcome, checkStage } from './stage-machine.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
+import { findInstitution } from '../institutions/institutions.repository.js';
 
 export async function addSuspect(
   ctx: Ctx,
@@ -33,15 +34,10 @@ export async function addSuspect(
   const enc = (value: string | null | undefined, column: EncryptedColumnOf<'investigation_suspects'>) =>
     crypto.encryptNullable(value, `investigation_suspects.${column}`);
   if (input.official) {
-    const institution = await ctx.trx
-      .selectFrom('institutions')
-      .select('id')
-      .where('id', '=', input.official.institutionId)
-      .executeTakeFirst();
+    const institution = await findInstitution(ctx.trx, { id: input.official.institutionId });
     if (!institution) throw errors.badRequest('unknown_institution');
     // Its own staff could then never see it: such a case belongs to another institution.
-    if (institution.id === loaded.row.owner_institution_id)
-      throw errors.conflict('complicity_own_institution');
+    if (institution === loaded.row.owner_institution_id) throw errors.conflict('complicity_own_institution');
   }
   const row = await ctx.trx
     .insertInto('investigation_suspects')

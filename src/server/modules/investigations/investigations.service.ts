@@ -15,6 +15,7 @@ import type {
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
+import { findInstitution } from '../institutions/institutions.repository.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import {
@@ -46,16 +47,12 @@ async function linkCase(ctx: Ctx, investigationId: string, caseId: string): Prom
 
 /** Instructs another institution (police) to work on the investigation; already instructed: no-op. */
 async function instruct(ctx: Ctx, loaded: { id: string; ownerId: string }, institutionId: string) {
-  const institution = await ctx.trx
-    .selectFrom('institutions')
-    .select('id')
-    .where('id', '=', institutionId)
-    .executeTakeFirst();
+  const institution = await findInstitution(ctx.trx, { id: institutionId });
   if (!institution) throw errors.badRequest('unknown_institution');
-  if (institution.id === loaded.ownerId) throw errors.badRequest('instruct_own_institution');
+  if (institution === loaded.ownerId) throw errors.badRequest('instruct_own_institution');
   const inserted = await ctx.trx
     .insertInto('investigation_instructions')
-    .values({ investigation_id: loaded.id, institution_id: institution.id, instructed_by: ctx.actor.userId })
+    .values({ investigation_id: loaded.id, institution_id: institution, instructed_by: ctx.actor.userId })
     .onConflict((oc) => oc.columns(['investigation_id', 'institution_id']).doNothing())
     .returning('institution_id')
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import type {
 import { authorize } from '../../access/authorize.js';
 import { can } from '../../access/policies.js';
 import { errors } from '../../core/errors.js';
+import { findInstitution } from '../institutions/institutions.repository.js';
 import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
 import type { Actor } from '../../access/actor.js';
@@ -69,12 +70,8 @@ export async function createProvider(ctx: Ctx, input: CreateInput) {
     { institutionId },
     { resourceType: 'institution', resourceId: institutionId },
   );
-  const institution = await ctx.trx
-    .selectFrom('institutions')
-    .select('id')
-    .where('id', '=', institutionId)
-    .executeTakeFirst();
-  if (!institution) throw errors.badRequest('unknown_institution');
+  if (!(await findInstitution(ctx.trx, { id: institutionId })))
+    throw errors.badRequest('unknown_institution');
   if (input.unitId && !(await unitBelongsTo(ctx.trx, input.unitId, institutionId)))
     throw errors.badRequest('unknown_unit');
   checkServices(input.services);
