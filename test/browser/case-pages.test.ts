@@ -3,19 +3,9 @@
  * the case list, narrows the list with a filter kept in the address, opens the case page with its
  * timeline and the trafficking event, and follows the link to the person's record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  startApp,
-  stopApp,
-  type ApiClient,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
-import { phoneContext } from './harness.js';
+import { apiLogin, signedInPage, useBrowserApp } from './fixtures.js';
 
 interface CaseOut {
   id: string;
@@ -23,21 +13,13 @@ interface CaseOut {
 }
 
 describe('case list, case page and person page', () => {
-  let app: BrowserApp;
-  let worker: StaffUser;
-  let api: ApiClient;
+  const app = useBrowserApp({ staff: { worker: 'case_worker@PNPTU' } });
   let central: CaseOut;
   let sanPedro: CaseOut;
   let personId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    worker = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.prueba1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    api = await apiLogin(app.server, worker.username, worker.password);
+    const api = await apiLogin(app.server, app.staff.worker);
     // Synthetic person and cases.
     const person = await api.request<{ id: string }>('POST', '/api/persons', {
       givenNames: 'Mirta Sintética',
@@ -70,12 +52,8 @@ describe('case list, case page and person page', () => {
     });
   });
 
-  afterAll(() => stopApp(app));
-
   it('lists, filters, opens the case with its timeline and the person', async () => {
-    const context = await phoneContext(app.browser);
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/cases`, worker);
+    const { context, page } = await signedInPage(app, app.staff.worker, '/cases', 'phone');
 
     // Back on the case list after login: both cases, newest detection first.
     const rows = page.getByTestId('case-row');

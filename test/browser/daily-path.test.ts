@@ -14,22 +14,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { paraguayToday, paraguayYear } from '../../src/shared/dates.js';
 import { en } from '../../src/web/i18n/en.js';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
-import {
-  apiLogin,
-  createStaffUser,
-  createVictimCase,
-  signIn,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
-import { startServer } from './harness.js';
+import { apiLogin, createVictimCase, signIn, useBrowserApp, type BrowserApp } from './fixtures.js';
 
 const CSV = [
   'institution,name,department,services,departments_covered,capacity,sexes,min_age,max_age,languages,nationalities,hours,contact',
@@ -38,19 +28,14 @@ const CSV = [
 ].join('\n');
 
 describe('daily path from a fresh install', () => {
-  let app: BrowserApp;
-  let police: StaffUser;
+  const app = useBrowserApp({
+    staff: { police: 'case_worker@PNPTU', minna: 'case_worker@MINNA', supervisor: 'supervisor@PNPTU' },
+  });
   let adultCase: string;
   let childCase: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    police = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.diario',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    const api = await apiLogin(app.server, police.username, police.password);
+    const api = await apiLogin(app.server, app.staff.police);
     adultCase = (
       await createVictimCase(api, { person: { givenNames: 'Eustaquia', firstSurname: 'Villalba' } })
     ).caseId;
@@ -58,7 +43,6 @@ describe('daily path from a fresh install', () => {
       await createVictimCase(api, { person: { givenNames: 'Adolescente Sintética', estimatedAge: 16 } })
     ).caseId;
   }, 300_000);
-  afterAll(() => stopApp(app));
 
   it('the administrator imports the directory and adds a provider by hand', async () => {
     const page = await app.browser.newPage();
@@ -93,8 +77,8 @@ describe('daily path from a fresh install', () => {
 
   it('the police officer leaves an intake half-way, reloads, and finishes it; nothing is written before', async () => {
     const page = await app.browser.newPage();
-    await signIn(page, `${app.server.url}/intake`, police);
-    const api = await apiLogin(app.server, police.username, police.password);
+    await signIn(page, `${app.server.url}/intake`, app.staff.police);
+    const api = await apiLogin(app.server, app.staff.police);
     const found = async () =>
       (await api.request<{ items: unknown[] }>('POST', '/api/persons/search', { q: 'Casilda Recarga' }))
         .items;
@@ -160,7 +144,7 @@ describe('daily path from a fresh install', () => {
 
   it('the police officer finds the case by name, decides later, and plans a task', async () => {
     const page = await app.browser.newPage();
-    await signIn(page, `${app.server.url}/cases`, police);
+    await signIn(page, `${app.server.url}/cases`, app.staff.police);
     await page.getByTestId('case-search').fill('eustaquia viyalba');
     await page.getByTestId('case-search-submit').click();
     await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 20_000 }).toBe(1);
@@ -195,12 +179,10 @@ describe('daily path from a fresh install', () => {
   // The later part of the journey: a child's referral, MINNA's answer and service, the escalation of
   // an unanswered referral once its deadline passed, and the statistics; then the main screens in
   // Guaraní and English.
-  let minna: StaffUser;
-  let supervisor: StaffUser;
 
   it('refers a 16-year-old only with a guardian’s consent', async () => {
     const page = await desktopPage(app);
-    await signIn(page, `${app.server.url}/cases/${childCase}`, police);
+    await signIn(page, `${app.server.url}/cases/${childCase}`, app.staff.police);
     const panel = page.getByTestId('case-protection');
     await panel.getByRole('button', { name: es['protection.recordNeed'] }).click({ timeout: 40_000 });
     const needDialog = page.getByRole('dialog');
@@ -248,13 +230,8 @@ describe('daily path from a fresh install', () => {
   }, 300_000);
 
   it('MINNA accepts the referral from its inbox and records the service delivered', async () => {
-    minna = await createStaffUser(app.server, app.admin, {
-      username: 'minna.diario',
-      role: 'case_worker',
-      institutionCode: 'MINNA',
-    });
     const page = await desktopPage(app);
-    await signIn(page, `${app.server.url}/referrals`, minna);
+    await signIn(page, `${app.server.url}/referrals`, app.staff.minna);
     const rows = page.getByTestId('referral-row');
     await expect.poll(() => rows.count(), { timeout: 40_000 }).toBe(1);
     expect(await rows.first().textContent()).toContain('PNPTU');
@@ -283,7 +260,7 @@ describe('daily path from a fresh install', () => {
   it('an unanswered referral escalates to the supervisor once its deadline has passed', async () => {
     // The adult's shelter referral (consent, need and referral through the API: the child's
     // referral walked the same screens). Nobody at the shelter answers it.
-    const api = await apiLogin(app.server, police.username, police.password);
+    const api = await apiLogin(app.server, app.staff.police);
     const protection = () =>
       api.request<{ persons: unknown; needs: { id: string; matches: { providerId: string }[] }[] }>(
         'GET',
@@ -311,19 +288,13 @@ describe('daily path from a fresh install', () => {
       needId: need.id,
       providerId: need.matches[0]!.providerId,
     });
-    supervisor = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.supervision',
-      role: 'supervisor',
-      institutionCode: 'PNPTU',
-    });
 
     // Days later (3 working days for a high urgency; 20 calendar days cover holidays): the server
     // runs on with its follow-up clock moved (a test-only setting, src/server/core/clock.ts).
-    await app.server.stop();
-    app.server = await startServer({ ...app.server.env, NANDUTI_CLOCK_OFFSET: '20d' }, app.server.dataDir);
+    await app.restartServer({ NANDUTI_CLOCK_OFFSET: '20d' });
 
     const page = await desktopPage(app);
-    await signIn(page, `${app.server.url}/cases/${adultCase}`, supervisor);
+    await signIn(page, `${app.server.url}/cases/${adultCase}`, app.staff.supervisor);
     // The background job escalates within seconds of the start: the supervisor is told.
     await shownAfterReloads(page, page.getByTestId('notifications-unread'), 120_000);
     await page.getByTestId('notifications-button').click();
@@ -358,7 +329,7 @@ describe('daily path from a fresh install', () => {
 
   it('the statistics count the identified victim, and the main screens read in Guaraní and English', async () => {
     const page = await desktopPage(app);
-    await signIn(page, `${app.server.url}/cases`, supervisor);
+    await signIn(page, `${app.server.url}/cases`, app.staff.supervisor);
     await page.getByRole('link', { name: es['nav.statistics'] }).click();
     await page.getByLabel(es['stats.year']).fill(String(paraguayYear()));
     // The facts refresh in the background within seconds of a change.

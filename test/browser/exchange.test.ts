@@ -3,51 +3,27 @@
  * head of unit downloads the CTDC 2024 export of their institution's cases. Synthetic data only.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  createVictimCase,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
+import { apiLogin, createVictimCase, signedInPage, useBrowserApp } from './fixtures.js';
 
 const CTDC =
   'yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour,isSexualExploit,CountryOfExploitation\n' +
   '2016,Female,18--20,PY,0,1,AR\n2016,Female,9--17,PY,0,1,AR\n2017,Male,-99,BR,1,0,-99\n';
 
 describe('data exchange page', () => {
-  let app: BrowserApp;
-  let analyst: StaffUser;
-  let supervisor: StaffUser;
-
-  beforeAll(async () => {
+  const app = useBrowserApp({
     // One record: the export's row layout is checked at k = 1 (k = 11 in exchange-k-anonymity.test.ts).
-    app = await startApp({ NANDUTI_EXPORT_K: '1' });
-    analyst = await createStaffUser(app.server, app.admin, {
-      username: 'mesa.analista1',
-      role: 'analyst',
-      institutionCode: 'MESA',
-    });
-    supervisor = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.jefa1',
-      role: 'supervisor',
-      institutionCode: 'PNPTU',
-    });
-    const api = await apiLogin(app.server, supervisor.username, supervisor.password);
-    await createVictimCase(api);
+    env: { NANDUTI_EXPORT_K: '1' },
+    staff: { analyst: 'analyst@MESA', supervisor: 'supervisor@PNPTU' },
   });
 
-  afterAll(() => stopApp(app));
+  beforeAll(async () => {
+    await createVictimCase(await apiLogin(app.server, app.staff.supervisor));
+  });
 
   it('imports a CTDC file and shows its counts', async () => {
-    const context = await app.browser.newContext({ locale: 'es-PY' });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/exchange`, analyst);
+    const { context, page } = await signedInPage(app, app.staff.analyst, '/exchange', { locale: 'es-PY' });
     await page.getByLabel(es['exchange.import.label']).fill('Prueba CTDC');
     await page
       .getByLabel(es['exchange.import.file'])
@@ -68,9 +44,10 @@ describe('data exchange page', () => {
   });
 
   it('downloads a pseudonymised CTDC 2024 export', async () => {
-    const context = await app.browser.newContext({ locale: 'es-PY', acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/exchange`, supervisor);
+    const { context, page } = await signedInPage(app, app.staff.supervisor, '/exchange', {
+      locale: 'es-PY',
+      acceptDownloads: true,
+    });
     const button = page.getByRole('button', { name: es['exchange.export.ctdc2024'] });
     await button.waitFor({ timeout: 20_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

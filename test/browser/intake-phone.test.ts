@@ -6,17 +6,9 @@
  * shows the case reference, and the case read back through the API holds the person, the
  * screening and the decision. Only synthetic data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
+import { apiLogin, signIn, useBrowserApp } from './fixtures.js';
 import { phoneContext } from './harness.js';
 
 interface Instrument {
@@ -37,18 +29,11 @@ const SURNAME = 'Prueba';
 const BIRTH_DATE = '2001-05-04';
 
 describe('intake wizard on a phone', () => {
-  let app: BrowserApp;
-  let worker: StaffUser;
+  const app = useBrowserApp({ staff: { worker: 'case_worker@PNPTU' } });
 
   beforeAll(async () => {
-    app = await startApp();
-    worker = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.intake1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
     // Someone already recorded with the same names and date of birth: the wizard must warn.
-    const api = await apiLogin(app.server, worker.username, worker.password);
+    const api = await apiLogin(app.server, app.staff.worker);
     await api.request('POST', '/api/persons', {
       givenNames: GIVEN_NAMES,
       firstSurname: SURNAME,
@@ -57,15 +42,13 @@ describe('intake wizard on a phone', () => {
     });
   });
 
-  afterAll(() => stopApp(app));
-
   it('walks person → case → screening → decision and records them', async () => {
     const context = await phoneContext(app.browser);
     const page = await context.newPage();
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
 
-    await signIn(page, `${app.server.url}/intake`, worker);
+    await signIn(page, `${app.server.url}/intake`, app.staff.worker);
 
     // Back on the wizard after login, at step 1 of 4.
     await expect

@@ -7,18 +7,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/shared/roles.js';
-import {
-  apiLogin,
-  createStaffUser,
-  createVictimCase,
-  signIn,
-  startApp,
-  stopApp,
-  type ApiClient,
-  type BrowserApp,
-} from './fixtures.js';
+import { apiLogin, createVictimCase, signIn, useBrowserApp, type ApiClient } from './fixtures.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,29 +56,16 @@ async function problemsOn(page: Page): Promise<string[]> {
 }
 
 describe('main pages in three languages on a desktop and a phone', () => {
-  let app: BrowserApp;
+  const app = useBrowserApp({
+    staff: { police: 'case_worker@PNPTU', prosecutor: 'prosecutor@MP-UFETESI', analyst: 'analyst@MESA' },
+  });
   const visitors: Visitor[] = [];
 
   beforeAll(async () => {
-    app = await startApp();
-    const adminApi = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
-    const police = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.pantallas',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    const policeApi = await apiLogin(app.server, police.username, police.password);
+    const { police, prosecutor, analyst } = app.staff;
+    const adminApi = await apiLogin(app.server, app.admin);
+    const policeApi = await apiLogin(app.server, police);
     const { caseId, personId } = await createVictimCase(policeApi);
-    const prosecutor = await createStaffUser(app.server, app.admin, {
-      username: 'fiscal.pantallas',
-      role: 'prosecutor',
-      institutionCode: 'MP-UFETESI',
-    });
-    const analyst = await createStaffUser(app.server, app.admin, {
-      username: 'mesa.pantallas',
-      role: 'analyst',
-      institutionCode: 'MESA',
-    });
     visitors.push(
       {
         label: 'administrator',
@@ -104,21 +82,17 @@ describe('main pages in three languages on a desktop and a phone', () => {
       {
         label: 'prosecutor',
         user: prosecutor,
-        api: await apiLogin(app.server, prosecutor.username, prosecutor.password),
+        api: await apiLogin(app.server, prosecutor),
         pages: ['/investigations', '/complicity'],
       },
       {
         label: 'analyst',
         user: analyst,
-        api: await apiLogin(app.server, analyst.username, analyst.password),
+        api: await apiLogin(app.server, analyst),
         pages: ['/statistics', '/reports/unmet-needs', '/prevention/trainings'],
       },
     );
   }, 300_000);
-
-  afterAll(async () => {
-    await stopApp(app);
-  });
 
   it('no page is wider than the window, axe finds nothing serious and the console stays clean', async () => {
     const problems: string[] = [];

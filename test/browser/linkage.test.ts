@@ -6,35 +6,19 @@
  * only an estimated age and a misspelled surname for a person registered with a full birth date: the
  * warning shows the match with its field-by-field reasons. Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
-import { phoneContext } from './harness.js';
+import { apiLogin, signedInPage, useBrowserApp } from './fixtures.js';
 
 const GIVEN = ['Arasy', 'Mirta', 'Liz', 'Ramona', 'Celia', 'Nilda', 'Perla', 'Zunilda'];
 const SURNAMES = ['Benítez', 'Ocampo', 'Giménez', 'Villalba', 'Cardozo', 'Aquino', 'Duarte'];
 
 describe('likely matches at intake', () => {
-  let app: BrowserApp;
-  let worker: StaffUser;
+  const app = useBrowserApp({ staff: { worker: 'case_worker@PNPTU' } });
 
   beforeAll(async () => {
-    app = await startApp();
-    worker = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.linkage1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    const api = await apiLogin(app.server, worker.username, worker.password);
+    const api = await apiLogin(app.server, app.staff.worker);
     for (let i = 0; i < 30; i++) {
       const person = {
         givenNames: GIVEN[i % GIVEN.length],
@@ -65,18 +49,14 @@ describe('likely matches at intake', () => {
       sex: 'Female',
       dateOfBirth: `${new Date().getUTCFullYear() - 16}-03-14`,
     });
-    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
+    const admin = await apiLogin(app.server, app.admin);
     await admin.request('POST', '/api/linkage/runs');
     // Forty registrations and a linkage run: minutes on the shared machine under load.
   }, 300_000);
 
-  afterAll(() => stopApp(app));
-
   /** The intake wizard on a phone, signed in as the worker. */
   async function openIntake() {
-    const context = await phoneContext(app.browser);
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/intake`, worker);
+    const { context, page } = await signedInPage(app, app.staff.worker, '/intake', 'phone');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
       .toBe(es['intake.title']);

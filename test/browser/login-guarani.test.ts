@@ -2,26 +2,17 @@
  * Journey: a system administrator signs in with password and TOTP, switches the interface to
  * Guaraní, sees the translated shell, and signs out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
-import { signIn, startApp, stopApp, type BrowserApp } from './fixtures.js';
-import { phoneContext } from './harness.js';
+import { signedInPage, useBrowserApp } from './fixtures.js';
 
 describe('sign in with TOTP, Guaraní shell, sign out', () => {
-  let app: BrowserApp;
-
-  beforeAll(async () => {
-    app = await startApp();
-  });
-
-  afterAll(() => stopApp(app));
+  const app = useBrowserApp();
 
   it('walks the journey on a phone-sized screen', async () => {
-    const context = await phoneContext(app.browser);
-    const page = await context.newPage();
     // Administrators must give the second factor.
-    await signIn(page, app.server.url, app.admin);
+    const { context, page } = await signedInPage(app, app.admin, '/', 'phone');
 
     const nav = page.getByTestId('nav');
     // On a phone the navigation sits behind the menu button.

@@ -10,17 +10,9 @@
  * wipe it with no network. Synthetic data only.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  createVictimCase,
-  signIn,
-  startApp,
-  stopApp,
-  type BrowserApp,
-} from './fixtures.js';
+import { apiLogin, createVictimCase, signedInPage, useBrowserApp, waitForServiceWorker } from './fixtures.js';
 
 const PIN = '482915';
 const INTAKES = [
@@ -110,14 +102,7 @@ async function fillIntake(page: Page, intake: (typeof INTAKES)[number]) {
 }
 
 async function goOfflineAndReload(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // A page loaded before the worker was active is not yet controlled by it: load it once more.
-  await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 })
-    .toBe(true);
+  await waitForServiceWorker(page);
   await page.context().setOffline(true);
   await page.reload();
   await page.getByTestId('offline-start').waitFor({ timeout: 60_000 });
@@ -130,25 +115,12 @@ async function enterPin(page: Page, pin: string) {
 }
 
 describe('offline capture', () => {
-  let app: BrowserApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => stopApp(app));
+  const app = useBrowserApp({ staff: { worker: 'case_worker@PNPTU', colleague: 'supervisor@PNPTU' } });
 
   it('captures offline, syncs once, resolves the conflict, leaves no clear text, and wipes', async () => {
-    const { server, admin } = app;
-    const worker = await createStaffUser(server, admin, {
-      username: 'campo.offline',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    const colleague = await createStaffUser(server, admin, {
-      username: 'supervisora.offline',
-      role: 'supervisor',
-      institutionCode: 'PNPTU',
-    });
-    const colleagueApi = await apiLogin(server, colleague.username, colleague.password);
+    const { server } = app;
+    const { worker, colleague } = app.staff;
+    const colleagueApi = await apiLogin(server, colleague);
     const { caseId } = await createVictimCase(colleagueApi, { case: { detectionPlace: 'Puesto km 3' } });
     const casesBefore = (await colleagueApi.request<{ total: number }>('GET', '/api/cases')).total;
     await colleagueApi.request('POST', `/api/cases/${caseId}/notes`, { text: KEPT_NOTE });
@@ -157,9 +129,7 @@ describe('offline capture', () => {
       sensitivity: 'testimony',
     });
 
-    const context = await app.browser.newContext({ locale: 'es-PY' });
-    const page = await context.newPage();
-    await signIn(page, `${server.url}/offline`, worker);
+    const { context, page } = await signedInPage(app, worker, '/offline', { locale: 'es-PY' });
     const register = page.getByTestId('device-register');
     await register.getByLabel(es['offline.register.name']).fill('Tableta de la unidad de Encarnación');
     await register.getByLabel(es['offline.register.pin'], { exact: true }).fill(PIN);

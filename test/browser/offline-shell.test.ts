@@ -2,30 +2,19 @@
  * The installable app starts with no network: after one visit, the service worker serves the app
  * shell, so a reload in the browser's offline mode still starts the app (docs/OFFLINE.md).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import { startApp, stopApp, type BrowserApp } from './fixtures.js';
+import { useBrowserApp, waitForServiceWorker } from './fixtures.js';
 
 describe('offline app shell', () => {
-  let app: BrowserApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => stopApp(app));
+  const app = useBrowserApp();
 
   it('reloads with the network cut and still shows the app', async () => {
     const context = await app.browser.newContext({ locale: 'es-PY' });
     const page = await context.newPage();
     await page.goto(`${app.server.url}/login`);
     await page.getByTestId('login-username').waitFor({ timeout: 60_000 });
-    // The worker is installed and controls the page once it is ready.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 })
-      .toBe(true);
+    await waitForServiceWorker(page);
     const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
     expect(manifest).toMatchObject({ name: 'Ñandutí', display: 'standalone', lang: 'es' });
 

@@ -3,28 +3,17 @@
  * the institution × sex grid and sees the totals (on the event and in the list); then records a
  * hotline contact, reads it back and opens a case from it, which links to the new case.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import { createStaffUser, signIn, startApp, stopApp, type BrowserApp, type StaffUser } from './fixtures.js';
+import { signedInPage, useBrowserApp } from './fixtures.js';
 
 describe('prevention: trainings and the hotline', () => {
-  let app: BrowserApp;
-  let worker: StaffUser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    worker = await createStaffUser(app.server, app.admin, {
-      username: 'minmujer.prevencion1',
-      role: 'case_worker',
-      institutionCode: 'MINMUJER',
-    });
-  });
-  afterAll(() => stopApp(app));
+  const app = useBrowserApp({ staff: { worker: 'case_worker@MINMUJER' } });
 
   it('records a training with its participants in bulk, then a hotline contact that opens a case', async () => {
-    const context = await app.browser.newContext({ locale: 'es-PY' });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/prevention/trainings`, worker);
+    const { context, page } = await signedInPage(app, app.staff.worker, '/prevention/trainings', {
+      locale: 'es-PY',
+    });
 
     await page.getByRole('button', { name: es['trainings.new'] }).click();
     const dialog = page.getByTestId('training-dialog');

@@ -6,63 +6,27 @@
  * case page's consent history.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  createVictimCase,
-  signIn,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
+import { apiLogin, createVictimCase, recordConsent, signedInPage, useBrowserApp } from './fixtures.js';
 
 describe('privacy: break-glass, its review, the consent receipt', () => {
-  let app: BrowserApp;
-  let police: StaffUser;
-  let minna: StaffUser;
-  let dpo: StaffUser;
+  const app = useBrowserApp({
+    staff: { police: 'case_worker@PNPTU', minna: 'case_worker@MINNA', dpo: 'dpo@MESA' },
+  });
   let victim: { personId: string; caseId: string };
 
   beforeAll(async () => {
-    app = await startApp();
-    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
-    police = await createStaffUser(app.server, admin, {
-      username: 'pnptu.privacidad1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    minna = await createStaffUser(app.server, admin, {
-      username: 'minna.urgencia1',
-      role: 'case_worker',
-      institutionCode: 'MINNA',
-    });
-    dpo = await createStaffUser(app.server, admin, {
-      username: 'mesa.delegado1',
-      role: 'dpo',
-      institutionCode: 'MESA',
-    });
-    const api = await apiLogin(app.server, police.username, police.password);
+    const api = await apiLogin(app.server, app.staff.police);
     victim = await createVictimCase(api);
-    await api.request('POST', `/api/cases/${victim.caseId}/consents`, {
-      kind: 'consent',
-      personId: victim.personId,
-      services: ['Shelter'],
-      sharedFields: ['givenNames', 'sex', 'age'],
-      givenOn: '2026-03-10',
-      method: 'Written',
-      givenBy: 'Person',
-    });
-  }, 300_000);
-
-  afterAll(() => stopApp(app));
+    await recordConsent(api, victim, { services: ['Shelter'], sharedFields: ['givenNames', 'sex', 'age'] });
+  });
 
   it('opens a record in an emergency, shows the banner, and the DPO reviews the use', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PY' });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/persons/${victim.personId}`, minna);
+    const { context, page } = await signedInPage(app, app.staff.minna, `/persons/${victim.personId}`, {
+      viewport: { width: 1366, height: 768 },
+      locale: 'es-PY',
+    });
     await page.getByTestId('person-not-found').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: es['privacy.bgRequest'] }).click();
 
@@ -83,12 +47,12 @@ describe('privacy: break-glass, its review, the consent receipt', () => {
     expect(await page.getByTestId('person-name').textContent()).toContain('Rosa Sintética');
     await context.close();
 
-    const dpoContext = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const dpoPage = await dpoContext.newPage();
-    await signIn(dpoPage, `${app.server.url}/privacy`, dpo);
+    const { context: dpoContext, page: dpoPage } = await signedInPage(app, app.staff.dpo, '/privacy', {
+      viewport: { width: 1366, height: 768 },
+    });
     const uses = dpoPage.getByTestId('privacy-break-glass').getByRole('listitem');
     await expect.poll(() => uses.count(), { timeout: 20_000 }).toBe(1);
-    expect(await uses.first().textContent()).toContain('minna.urgencia1');
+    expect(await uses.first().textContent()).toContain(app.staff.minna.username);
     expect(await uses.first().textContent()).toContain('crisis');
     const justified = uses.first().getByRole('button', { name: es['privacy.justified'], exact: true });
     // A verdict needs its note.
@@ -107,12 +71,10 @@ describe('privacy: break-glass, its review, the consent receipt', () => {
   }, 180_000);
 
   it('downloads the consent receipt from the case page', async () => {
-    const context = await app.browser.newContext({
+    const { context, page } = await signedInPage(app, app.staff.police, `/cases/${victim.caseId}`, {
       viewport: { width: 1366, height: 768 },
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/cases/${victim.caseId}`, police);
     const links = page.getByTestId('protection-consents').getByTestId('consent-receipt-links');
     await links.waitFor({ timeout: 20_000 });
     const [download] = await Promise.all([

@@ -4,18 +4,9 @@
  * through imputación, acusación, juicio oral and sentencia, and records a conviction with a
  * 96-month sentence. The server's record is then checked through the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  startApp,
-  stopApp,
-  type ApiClient,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
+import { apiLogin, institutionId, signedInPage, useBrowserApp, type ApiClient } from './fixtures.js';
 
 interface Suspect {
   charges: { provisionCode: string }[];
@@ -24,25 +15,13 @@ interface Suspect {
 }
 
 describe('a prosecutor takes a case to a conviction', () => {
-  let app: BrowserApp;
-  let prosecutor: StaffUser;
+  const app = useBrowserApp({ staff: { police: 'case_worker@PNPTU', prosecutor: 'prosecutor@MP-UFETESI' } });
   let prosecutorApi: ApiClient;
   let caseId: string;
   let provisionId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    const police = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.fiscal1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    prosecutor = await createStaffUser(app.server, app.admin, {
-      username: 'ufetesi.fiscal1',
-      role: 'prosecutor',
-      institutionCode: 'MP-UFETESI',
-    });
-    const policeApi = await apiLogin(app.server, police.username, police.password);
+    const policeApi = await apiLogin(app.server, app.staff.police);
     const kase = await policeApi.request<{ id: string }>('POST', '/api/cases', {
       detectionMethod: 'PoliceOperation',
       detectedOn: '2026-03-10',
@@ -50,15 +29,11 @@ describe('a prosecutor takes a case to a conviction', () => {
       narrative: 'Relato sintético de prueba.',
     });
     caseId = kase.id;
-    const { items } = await policeApi.request<{ items: { id: string; code: string }[] }>(
-      'GET',
-      '/api/institutions',
-    );
     await policeApi.request('POST', `/api/cases/${caseId}/shares`, {
-      institutionId: items.find((i) => i.code === 'MP-UFETESI')!.id,
+      institutionId: await institutionId(policeApi, 'MP-UFETESI'),
       reason: 'Para la investigación fiscal',
     });
-    prosecutorApi = await apiLogin(app.server, prosecutor.username, prosecutor.password);
+    prosecutorApi = await apiLogin(app.server, app.staff.prosecutor);
     const provisions = await prosecutorApi.request<{ items: { id: string; code: string }[] }>(
       'GET',
       '/api/legal-provisions',
@@ -66,12 +41,11 @@ describe('a prosecutor takes a case to a conviction', () => {
     provisionId = provisions.items.find((p) => p.code === 'L4788-5')!.id;
   });
 
-  afterAll(() => stopApp(app));
-
   it('opens the investigation from the case and records a 96-month conviction', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-PY' });
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/cases/${caseId}`, prosecutor);
+    const { context, page } = await signedInPage(app, app.staff.prosecutor, `/cases/${caseId}`, {
+      viewport: { width: 1280, height: 900 },
+      locale: 'es-PY',
+    });
 
     // From the case page to the new-investigation form, with the case preselected.
     await page.getByTestId('case-open-investigation').click();

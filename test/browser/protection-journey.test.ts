@@ -5,54 +5,25 @@
  * the police case worker then sees the referral completed and a notification of it. Synthetic data.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
-import {
-  apiLogin,
-  createStaffUser,
-  signIn,
-  createVictimCase,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
-} from './fixtures.js';
+import { apiLogin, createProvider, createVictimCase, signedInPage, useBrowserApp } from './fixtures.js';
 
 const SHELTER = 'Albergue Sintético Kuña Róga';
 
 describe('protection: refer a presumed victim from the case page', () => {
-  let app: BrowserApp;
-  let police: StaffUser;
-  let shelter: StaffUser;
+  const app = useBrowserApp({ staff: { police: 'case_worker@PNPTU', shelter: 'case_worker@MINMUJER' } });
   let caseId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
-    const { items } = await admin.request<{ items: { id: string; code: string }[] }>(
-      'GET',
-      '/api/institutions',
-    );
-    const minmujer = items.find((item) => item.code === 'MINMUJER')!;
-    await admin.request('POST', '/api/service-providers', {
-      institutionId: minmujer.id,
+    await createProvider(await apiLogin(app.server, app.admin), 'MINMUJER', {
       name: SHELTER,
       department: 'PY-11',
       services: [{ serviceType: 'Shelter', departments: ['PY-ASU', 'PY-11'], capacity: 4 }],
       sexes: ['Female'],
       minAge: 18,
     });
-    police = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.proteccion',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    shelter = await createStaffUser(app.server, app.admin, {
-      username: 'minmujer.kunaroga',
-      role: 'case_worker',
-      institutionCode: 'MINMUJER',
-    });
-    const api = await apiLogin(app.server, police.username, police.password);
+    const api = await apiLogin(app.server, app.staff.police);
     const victim = await createVictimCase(api, {
       person: {
         givenNames: 'Ramona Sintética',
@@ -67,14 +38,14 @@ describe('protection: refer a presumed victim from the case page', () => {
     caseId = victim.caseId;
   });
 
-  afterAll(() => stopApp(app));
-
   const status = (page: Page) => page.getByRole('status').first().textContent();
 
   it('goes from the police case page to a completed referral and back', async () => {
-    const policeContext = await app.browser.newContext();
-    const policePage = await policeContext.newPage();
-    await signIn(policePage, `${app.server.url}/cases/${caseId}`, police);
+    const { context: policeContext, page: policePage } = await signedInPage(
+      app,
+      app.staff.police,
+      `/cases/${caseId}`,
+    );
     const panel = policePage.getByTestId('case-protection');
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain(es['protection.noNeeds']);
 
@@ -106,9 +77,11 @@ describe('protection: refer a presumed victim from the case page', () => {
     await expect.poll(() => referrals.getByTestId('referral-state').textContent()).toBe('Solicitada');
 
     // The shelter: the pending count on the shell, then accept, record a service, complete.
-    const shelterContext = await app.browser.newContext();
-    const shelterPage = await shelterContext.newPage();
-    await signIn(shelterPage, `${app.server.url}/referrals`, shelter);
+    const { context: shelterContext, page: shelterPage } = await signedInPage(
+      app,
+      app.staff.shelter,
+      '/referrals',
+    );
     await expect
       .poll(() => shelterPage.getByTestId('nav-referrals-pending').textContent(), { timeout: 20_000 })
       .toContain('1');

@@ -3,62 +3,33 @@
  * case worker, on a phone-sized screen, finds the referral in the inbox, opens it, sees only the
  * shared fields, accepts it and records a service delivered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import {
   apiLogin,
-  createStaffUser,
-  signIn,
+  createProvider,
   createVictimCase,
-  startApp,
-  stopApp,
-  type BrowserApp,
-  type StaffUser,
+  recordConsent,
+  signedInPage,
+  useBrowserApp,
 } from './fixtures.js';
-import { phoneContext } from './harness.js';
 
 describe('referral inbox and referral page', () => {
-  let app: BrowserApp;
-  let shelter: StaffUser;
+  const app = useBrowserApp({ staff: { police: 'case_worker@PNPTU', shelter: 'case_worker@MINMUJER' } });
   let referralId: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    const admin = await apiLogin(app.server, app.admin.username, app.admin.password, app.admin.totpSecret);
-    const { items } = await admin.request<{ items: { id: string; code: string }[] }>(
-      'GET',
-      '/api/institutions',
-    );
-    const minmujer = items.find((item) => item.code === 'MINMUJER');
-    if (!minmujer) throw new Error('no MINMUJER');
-    const provider = await admin.request<{ id: string }>('POST', '/api/service-providers', {
-      institutionId: minmujer.id,
+    const provider = await createProvider(await apiLogin(app.server, app.admin), 'MINMUJER', {
       name: 'Albergue Sintético de Prueba',
       department: 'PY-ASU',
       services: [{ serviceType: 'Shelter', departments: ['PY-ASU'], capacity: 5 }],
       sexes: ['Female'],
     });
-
-    const police = await createStaffUser(app.server, app.admin, {
-      username: 'pnptu.deriva1',
-      role: 'case_worker',
-      institutionCode: 'PNPTU',
-    });
-    shelter = await createStaffUser(app.server, app.admin, {
-      username: 'minmujer.albergue1',
-      role: 'case_worker',
-      institutionCode: 'MINMUJER',
-    });
-    const api = await apiLogin(app.server, police.username, police.password);
+    const api = await apiLogin(app.server, app.staff.police);
     const victim = await createVictimCase(api, { person: { languages: ['gn', 'es'] } });
-    await api.request('POST', `/api/cases/${victim.caseId}/consents`, {
-      kind: 'consent',
-      personId: victim.personId,
+    await recordConsent(api, victim, {
       services: ['Shelter'],
       sharedFields: ['givenNames', 'sex', 'age', 'languages', 'interpreterNeeded', 'need'],
-      givenOn: '2026-03-10',
-      method: 'Written',
-      givenBy: 'Person',
     });
     const need = await api.request<{ id: string }>('POST', `/api/cases/${victim.caseId}/needs`, {
       personId: victim.personId,
@@ -73,12 +44,8 @@ describe('referral inbox and referral page', () => {
     referralId = referral.id;
   });
 
-  afterAll(() => stopApp(app));
-
   it('lets the shelter accept the referral and record a delivery', async () => {
-    const context = await phoneContext(app.browser);
-    const page = await context.newPage();
-    await signIn(page, `${app.server.url}/referrals`, shelter);
+    const { context, page } = await signedInPage(app, app.staff.shelter, '/referrals', 'phone');
 
     // The inbox: one incoming referral, requested.
     const rows = page.getByTestId('referral-row');
