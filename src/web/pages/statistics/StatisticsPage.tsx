@@ -264,7 +264,7 @@ export function StatisticsPage() {
         }}
       </QueryState>
       {can('statistics.report') && (
-        <section aria-labelledby="report-heading">
+        <section aria-labelledby="report-heading" className="stat-report">
           <h2 id="report-heading">
             {t('stats.report')} {year}
           </h2>
