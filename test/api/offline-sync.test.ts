@@ -132,6 +132,27 @@ describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intake
     expect(view.events).toMatchObject([{ id: eventIds[0], personId, online: true, platforms: ['Facebook'] }]);
     const capture = view.timeline.find((e: { kind: string }) => e.kind === 'offline_capture');
     expect(capture.details).toEqual({ deviceId: device.device.id, capturedAt: '2026-03-14T22:10:00-03:00' });
+    // Audited per step, in order, in the intake's transaction (one INSERT at its end), once: the
+    // replay wrote no second set.
+    const audited = await t.services.db.transaction((trx) =>
+      trx
+        .selectFrom('audit_events')
+        .select(['action', 'resource_type', 'resource_id'])
+        .where('resource_id', 'in', [personId, caseId, screeningId, eventIds[0]])
+        .where('action', 'not like', '%.read')
+        .orderBy('seq')
+        .execute(),
+    );
+    expect(audited.map((row) => [row.resource_type, row.resource_id])).toEqual([
+      ['person', personId],
+      ['case', caseId],
+      ['case', caseId],
+      ['screening', screeningId],
+      ['trafficking_event', eventIds[0]],
+    ]);
+    const kinds = view.timeline.map((e: { kind: string }) => e.kind);
+    expect(kinds.filter((kind: string) => kind === 'offline_capture')).toHaveLength(1);
+    expect(kinds).toHaveLength(5);
   });
 
   it('refuses a possible duplicate unless confirmed, and links an existing person instead', async () => {

@@ -14,6 +14,7 @@ import type { AuditEventRow } from '../db/schema.js';
 import type { Ctx } from '../core/context.js';
 import type { AuditAction } from '../../shared/actions.js';
 import { leafHash, type Hash } from './merkle.js';
+import { holdRows } from '../db/write-batch.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -114,6 +115,12 @@ export async function writeAudit(trx: Trx, event: AuditEvent): Promise<void> {
  */
 export async function writeAudits(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  // Inside a write batch (write-batch.ts), the rows go into the batch's one INSERT at its end.
+  if (holdRows(trx, 'audit_events', events, (held) => insertAudits(trx, held))) return;
+  await insertAudits(trx, events);
+}
+
+async function insertAudits(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
   const at = new Date().toISOString();
   await trx
     .insertInto('audit_events')

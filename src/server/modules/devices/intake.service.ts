@@ -23,10 +23,16 @@ import { decideStatus } from '../screening/decision.service.js';
 import { recordNeed } from '../referrals/needs.service.js';
 import { minorConsentRefused, recordConsent } from '../referrals/consents.service.js';
 import { AppError } from '../../core/errors.js';
+import { inWriteBatch } from '../../db/write-batch.js';
 
 type Input = z.output<typeof SubmitIntakeRequest>;
 
 export async function submitIntake(ctx: Ctx, crypto: FieldCrypto, input: Input, deviceId: string | null) {
+  // The audit rows and timeline entries of every step: one INSERT each at the end (write-batch.ts).
+  return inWriteBatch(ctx.trx, () => writeIntake(ctx, crypto, input, deviceId));
+}
+
+async function writeIntake(ctx: Ctx, crypto: FieldCrypto, input: Input, deviceId: string | null) {
   const personId = input.person ? (await createPerson(ctx, crypto, input.person)).id : input.personId!;
   const loaded = await createCase(ctx, crypto, input.case);
   await linkPerson(ctx, loaded, { personId, role: 'PresumedVictim' });
