@@ -139,6 +139,31 @@ describe.skipIf(skipBackend)('tasks and follow-up rules', () => {
     expect(taskNote.text).toMatch(/^La tarea TAR-[0-9A-F]{8} está vencida\.$/);
     // Idempotent: nothing new on a third run.
     const third = await runFollowUpRules(t.services.db, later);
-    expect(third).toEqual({ referralsEscalated: 0, tasksCreated: 0, tasksNotified: 0 });
+    expect(third).toEqual({ referralsEscalated: 0, tasksCreated: 0, tasksNotified: 0, tasksSettled: 0 });
+
+    // MINNA answers the late referral and delivers the late service: both tasks are done by the
+    // next run, and no longer appear among the overdue ones.
+    const answered = await api(t, minna, 'POST', `/api/referrals/${late.referralId}/acceptance`);
+    expect(answered.statusCode).toBe(200);
+    const delivered = await api(t, minna, 'POST', `/api/referrals/${accepted.referralId}/deliveries`, {
+      deliveredOn: paraguayToday(),
+      description: 'Atención sintética brindada.',
+    });
+    expect(delivered.statusCode).toBe(201);
+    const fourth = await runFollowUpRules(t.services.db, later);
+    expect(fourth.tasksSettled).toBe(2);
+    for (const { caseId, kind } of [
+      { caseId: late.caseId, kind: 'referral_overdue' },
+      { caseId: accepted.caseId, kind: 'service_not_delivered' },
+    ]) {
+      const items = (await api(t, police, 'GET', `/api/tasks?view=case&caseId=${caseId}&status=done`)).json()
+        .items;
+      expect(items.find((i: { kind: string }) => i.kind === kind)).toMatchObject({ status: 'done' });
+    }
+    const overdue = (await api(t, minnaSupervisor, 'GET', '/api/tasks?view=overdue')).json().items;
+    expect(overdue.map((i: { source: { id: string } | null }) => i.source?.id)).not.toEqual(
+      expect.arrayContaining([late.referralId]),
+    );
+    expect((await runFollowUpRules(t.services.db, later)).tasksSettled).toBe(0);
   });
 });

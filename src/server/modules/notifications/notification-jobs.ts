@@ -20,7 +20,7 @@ export function scheduleNotificationJobs(db: Database, config: Config, logger: L
     running = true;
     try {
       const rules = await runFollowUpRules(db);
-      if (rules.referralsEscalated || rules.tasksCreated || rules.tasksNotified)
+      if (rules.referralsEscalated || rules.tasksCreated || rules.tasksNotified || rules.tasksSettled)
         logger.info(rules, 'follow-up rules');
       if (send) {
         const { sent, failed } = await drainMailOutbox(db, config, send, logger);
