@@ -89,6 +89,42 @@ describe.skipIf(skipBackend)('offline devices', () => {
     expect(device).toMatchObject({ state: 'expired', revokedReason: 'expired' });
   });
 
+  it('a write from an expired device: 410, nothing written, and the expiry kept', async () => {
+    const reg = await register();
+    const fromDevice = { 'x-nanduti-device': reg.device.id, 'idempotency-key': 'expired-device-0001-aaaa' };
+    const note = { detectionMethod: 'LabourInspection', detectedOn: '2026-03-14', narrative: 'Sin conexión.' };
+    // Active: the write and the device's contact in the request's one transaction.
+    expect((await api(t, worker, 'POST', '/api/cases', note, fromDevice)).statusCode).toBe(201);
+    await t.services.db.transaction((trx) =>
+      trx
+        .updateTable('devices')
+        .set({ last_seen_at: sql<Date>`now() - interval '8 days'` })
+        .where('id', '=', reg.device.id)
+        .execute(),
+    );
+    const count = () =>
+      t.services.db.transaction(async (trx) =>
+        Number(
+          (
+            await trx
+              .selectFrom('cases')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      );
+    const before = await count();
+    const refused = await api(t, worker, 'POST', '/api/cases', note, {
+      ...fromDevice,
+      'idempotency-key': 'expired-device-0002-aaaa',
+    });
+    expect(refused.statusCode).toBe(410);
+    expect(await count()).toBe(before);
+    const mine = await api(t, worker, 'GET', '/api/devices');
+    const device = mine.json().items.find((d: { id: string }) => d.id === reg.device.id);
+    expect(device).toMatchObject({ state: 'expired', revokedReason: 'expired' });
+  });
+
   it('refuses bad input with a clear 400 and writes nothing', async () => {
     const before = await t.services.db.transaction((trx) =>
       trx

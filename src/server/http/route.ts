@@ -167,12 +167,14 @@ export function defineRoute<C extends AnyContract>(
           ? requestedPurpose
           : (contract.purpose ?? 'administration');
       // The session is read in the request's own transaction (authenticateIn), except for routes
-      // that open their own transactions and requests from an offline device (whose contact is
-      // recorded in a transaction of its own).
+      // that open their own transactions. A write from an offline device records the device's
+      // contact in it too; a read from one records it in a transaction of its own (a read-only
+      // transaction cannot), and so does a device found revoked or expired (its expiry is kept).
       const deviceHeader = request.headers[DEVICE_HEADER];
       const deviceId = typeof deviceHeader === 'string' && deviceHeader !== '' ? deviceHeader : null;
       const fromDevice = deviceId !== null;
-      const authInTransaction = contract.auth === 'session' && mode !== 'none' && !fromDevice;
+      const authInTransaction =
+        contract.auth === 'session' && mode !== 'none' && (!fromDevice || mode === 'write');
       /** auth → CSRF → device → coarse action → validate, in this order (inside the transaction when `trx`). */
       const admit = async (trx: Trx | null): Promise<ContractArgs<C>> => {
         if (contract.auth === 'session') {
@@ -188,10 +190,10 @@ export function defineRoute<C extends AnyContract>(
             const signedIn = actor;
             const active =
               UUID.test(deviceId) &&
-              (await services.db.transaction((t) =>
-                deviceContact(t, signedIn.userId, deviceId, services.config.deviceExpiryDays),
-              ));
-            if (!active) throw deviceGone();
+              (trx
+                ? await deviceContact(trx, signedIn.userId, deviceId, services.config.deviceExpiryDays)
+                : await contactAlone(signedIn.userId, deviceId));
+            if (!active) throw trx && UUID.test(deviceId) ? new DeviceNeedsOwnTransaction() : deviceGone();
           }
           if (contract.action && !can(actor, contract.action)) {
             throw errors.forbidden({
@@ -209,6 +211,8 @@ export function defineRoute<C extends AnyContract>(
           body: validate(contract.body, request.body, 'body', locale),
         } as ContractArgs<C>;
       };
+      const contactAlone = (userId: string, id: string) =>
+        services.db.transaction((t) => deviceContact(t, userId, id, services.config.deviceExpiryDays));
       try {
         const early = authInTransaction ? null : await admit(null);
         const ctxOf = (trx: Trx): RouteCtx<AuthOf<C>> => ({
@@ -246,15 +250,22 @@ export function defineRoute<C extends AnyContract>(
         };
         const attempt = () =>
           mode === 'none' ? run(NO_TRANSACTION) : services.db.transaction(run, { readOnly: mode === 'read' });
-        let outcome: Awaited<ReturnType<typeof run>>;
-        try {
-          outcome = await attempt();
-        } catch (error) {
-          if (!(error instanceof SessionNeedsWrite)) throw error;
-          // An ended session (deleted, 401) or a last-seen due in a read-only transaction: the
-          // session in a transaction of its own, then the request again.
-          actor = await authenticate(services, request, reply);
-          outcome = await attempt();
+        let outcome: Awaited<ReturnType<typeof run>> | undefined;
+        for (let tries = 0; outcome === undefined; tries++) {
+          try {
+            outcome = await attempt();
+          } catch (error) {
+            if (tries >= 2) throw error;
+            if (error instanceof SessionNeedsWrite) {
+              // An ended session (deleted, 401) or a last-seen due in a read-only transaction: the
+              // session in a transaction of its own, then the request again.
+              actor = await authenticate(services, request, reply);
+            } else if (error instanceof DeviceNeedsOwnTransaction && actor && deviceId) {
+              // A device found revoked or expired in the request's transaction (rolled back): its
+              // contact again in a transaction of its own, which keeps the expiry, and the 410.
+              if (!(await contactAlone(actor.userId, deviceId))) throw deviceGone();
+            } else throw error;
+          }
         }
         if ('replay' in outcome) {
           reply.header('idempotent-replayed', 'true');
@@ -281,6 +292,13 @@ export function defineRoute<C extends AnyContract>(
       }
     },
   });
+}
+
+/** Thrown in the request's transaction when the device is not active: see `defineRoute`. */
+class DeviceNeedsOwnTransaction extends Error {
+  constructor() {
+    super('the device is not active: record its contact in a transaction of its own');
+  }
 }
 
 /** A route's registrar: `route(contract, handler, options?)` (the module's routes file calls it per operation). */

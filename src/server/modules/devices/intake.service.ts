@@ -17,7 +17,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { createCase, linkPerson } from '../cases/cases.service.js';
 import { addTraffickingEvent, recordExploitation } from '../cases/events.js';
 import { addTimeline } from '../cases/timeline.js';
-import { createPerson } from '../persons/persons.service.js';
+import { insertNewPerson } from '../persons/persons.service.js';
 import { submitScreening } from '../screening/screening.service.js';
 import { decideStatus } from '../screening/decision.service.js';
 import { recordNeed } from '../referrals/needs.service.js';
@@ -33,7 +33,7 @@ export async function submitIntake(ctx: Ctx, crypto: FieldCrypto, input: Input, 
 }
 
 async function writeIntake(ctx: Ctx, crypto: FieldCrypto, input: Input, deviceId: string | null) {
-  const personId = input.person ? (await createPerson(ctx, crypto, input.person)).id : input.personId!;
+  const personId = input.person ? await insertNewPerson(ctx, crypto, input.person) : input.personId!;
   const loaded = await createCase(ctx, crypto, input.case);
   await linkPerson(ctx, loaded, { personId, role: 'PresumedVictim' });
   const screening = input.screening

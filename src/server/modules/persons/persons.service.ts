@@ -134,6 +134,14 @@ function givenFieldNames(input: Partial<PersonInput>): string[] {
 }
 
 export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) {
+  return reloaded(ctx, crypto, await insertNewPerson(ctx, crypto, input));
+}
+
+/**
+ * `createPerson` without reading the record back: its id, for a caller that only links it (a whole
+ * intake, submitIntake) — the same checks, duplicate look-up, encryption and audit row.
+ */
+export async function insertNewPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput): Promise<string> {
   authorize(ctx.actor, 'person.create');
   const { confirmNotDuplicate, ...fields } = input;
   checkDateOfBirth(fields.dateOfBirth);
@@ -149,7 +157,7 @@ export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateI
   // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
   const overridden = candidates.length > 0 ? ['confirmNotDuplicate'] : [];
   await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
-  return reloaded(ctx, crypto, id);
+  return id;
 }
 
 /** One person's record, with the cases the actor may see. Every read is audited. */
