@@ -92,7 +92,11 @@ describe.skipIf(skipBackend)('offline devices', () => {
   it('a write from an expired device: 410, nothing written, and the expiry kept', async () => {
     const reg = await register();
     const fromDevice = { 'x-nanduti-device': reg.device.id, 'idempotency-key': 'expired-device-0001-aaaa' };
-    const note = { detectionMethod: 'LabourInspection', detectedOn: '2026-03-14', narrative: 'Sin conexión.' };
+    const note = {
+      detectionMethod: 'LabourInspection',
+      detectedOn: '2026-03-14',
+      narrative: 'Sin conexión.',
+    };
     // Active: the write and the device's contact in the request's one transaction.
     expect((await api(t, worker, 'POST', '/api/cases', note, fromDevice)).statusCode).toBe(201);
     await t.services.db.transaction((trx) =>
