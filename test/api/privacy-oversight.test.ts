@@ -13,7 +13,7 @@ import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { nameTokens } from '../../src/server/modules/persons/name-normalize.js';
 import { nameIndex } from '../../src/server/modules/persons/person-record.js';
-import { insertConsent, insertNeed, insertProvider } from './protection-fixtures.js';
+import { insertConsent, insertNeed, insertProvider, insertReferral } from './protection-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -331,5 +331,27 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     const other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
     const hidden = await api(t, other, 'GET', `/api/persons/${personId}/access-report`);
     expect(hidden.statusCode).toBe(404);
+  });
+  it("names in the person's access report the institution that answered their referral", async () => {
+    const referral = await insertReferral(t, 'PNPTU', 'MINNA');
+    expect((await api(t, ministryWorker, 'GET', `/api/referrals/${referral.referralId}`)).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await api(t, ministryWorker, 'POST', `/api/referrals/${referral.referralId}/acceptance`)).statusCode,
+    ).toBe(200);
+    const report = await api(
+      t,
+      policeWorker,
+      'GET',
+      `/api/persons/${referral.personId}/access-report?format=json`,
+    );
+    expect(report.statusCode).toBe(200);
+    const kinds = report
+      .json()
+      .entries.filter((e: { institutionCode: string }) => e.institutionCode === 'MINNA')
+      .map((e: { kind: string }) => e.kind);
+    // What it received (the shared fields) and what it did with the referral (accepted it).
+    expect(kinds).toEqual(expect.arrayContaining(['received', 'changed']));
   });
 });

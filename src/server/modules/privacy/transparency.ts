@@ -84,7 +84,15 @@ export async function accessReport(
       and ((a.resource_type = 'person' and a.resource_id = ${personId}::text)
         or (a.resource_type = 'case' and a.resource_id in (select case_id::text from cases_of))
         or (a.resource_type = 'case_note' and a.resource_id in
-          (select n.id::text from case_notes n where n.case_id in (select case_id from cases_of))))
+          (select n.id::text from case_notes n where n.case_id in (select case_id from cases_of)))
+        or (a.resource_type = 'trafficking_event' and a.resource_id in
+          (select e.id::text from trafficking_events e where e.case_id in (select case_id from cases_of)))
+        or (a.resource_type = 'screening' and a.resource_id in
+          (select s.id::text from screenings s where s.person_id = ${personId}))
+        or (a.resource_type = 'trafficking_decision' and a.resource_id in
+          (select d.id::text from trafficking_decisions d where d.person_id = ${personId}))
+        or (a.resource_type = 'referral' and a.resource_id in
+          (select r.id::text from referrals r where r.person_id = ${personId})))
     order by a.seq`.execute(ctx.trx);
 
   // The consents each receiving institution got the data under.
