@@ -133,6 +133,18 @@ export async function writeAuditAlone(db: Database, event: AuditEvent): Promise<
   await db.transaction((trx) => writeAudit(trx, event));
 }
 
+/** The audit event of `action` on one record by the request's actor, under the request's purpose. */
+function operationEvent(
+  ctx: Ctx,
+  action: AuditAction,
+  resourceType: string,
+  resourceId: string | null,
+  changedFields: readonly string[] = [],
+): AuditEvent {
+  const { actor, purpose, requestId } = ctx;
+  return { actor, action, resourceType, resourceId, purpose, requestId, changedFields };
+}
+
 /** The audit row of an operation done by the request's actor, in the operation's transaction. */
 export function auditOperation(
   ctx: Ctx,
@@ -141,15 +153,7 @@ export function auditOperation(
   resourceId: string | null,
   changedFields: readonly string[] = [],
 ): Promise<void> {
-  return writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action,
-    resourceType,
-    resourceId,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields,
-  });
+  return writeAudit(ctx.trx, operationEvent(ctx, action, resourceType, resourceId, changedFields));
 }
 
 /**
@@ -164,13 +168,6 @@ export function auditOperations(
 ): Promise<void> {
   return writeAudits(
     ctx.trx,
-    resourceIds.map((resourceId) => ({
-      actor: ctx.actor,
-      action,
-      resourceType,
-      resourceId,
-      purpose: ctx.purpose,
-      requestId: ctx.requestId,
-    })),
+    resourceIds.map((resourceId) => operationEvent(ctx, action, resourceType, resourceId)),
   );
 }
