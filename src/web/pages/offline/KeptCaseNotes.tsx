@@ -6,12 +6,12 @@
  */
 import { useState } from 'react';
 import { AddCaseNoteRequest } from '../../../shared/api-notes.js';
-import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
-import { FormActions } from '../../components/FormActions.js';
+import { useZodForm } from '../../components/Form.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { queueCaseNote, type KeptCase } from '../../offline/store.js';
 import { NoteFields, PendingNoteItem, usePendingNotes } from '../cases/CaseNotes.js';
 import '../../styles/cases.css';
+import { QueuedForm } from './QueuedForm.js';
 
 const NoteRequest = AddCaseNoteRequest.omit({ madeOfflineAt: true });
 
@@ -75,22 +75,16 @@ export function KeptCaseNotes({ kept }: { kept: KeptCase }) {
 }
 
 function KeptNoteForm({ caseId, onSaved, onCancel }: { caseId: string; onSaved(): void; onCancel(): void }) {
-  const { t } = useI18n();
   const form = useZodForm(NoteRequest, { defaultValues: { text: '', sensitivity: '' } });
-  const alert = useFormAlert(form);
-  const onSubmit = form.handleSubmit(async (body) => {
-    await queueCaseNote(caseId, body);
-    onSaved();
-  });
   return (
-    <Form form={form} onSubmit={onSubmit} className="form offline-form" testId="kept-case-note">
+    <QueuedForm
+      form={form}
+      testId="kept-case-note"
+      queue={(body) => queueCaseNote(caseId, body)}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    >
       <NoteFields />
-      <FormActions
-        alert={alert}
-        pending={form.formState.isSubmitting}
-        submitLabel={t('offline.cases.saveEdit')}
-        onCancel={onCancel}
-      />
-    </Form>
+    </QueuedForm>
   );
 }

@@ -7,8 +7,7 @@
 import { useState } from 'react';
 import { AddEventRequest } from '../../../shared/api-identification.js';
 import { DepartmentSelect } from '../../components/DepartmentSelect.js';
-import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
-import { FormActions } from '../../components/FormActions.js';
+import { useZodForm } from '../../components/Form.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
@@ -25,6 +24,7 @@ import { EVENT_HINTS, eventBody, EventFields } from '../cases/EventDialog.js';
 import { useValueLabel } from '../cases/labels.js';
 import { KeptCaseNotes } from './KeptCaseNotes.js';
 import { KeptCasePage } from './KeptCasePage.js';
+import { QueuedForm } from './QueuedForm.js';
 
 export function KeptCases() {
   const { t } = useI18n();
@@ -190,26 +190,20 @@ function KeptCaseActions({ kept, onForgotten }: { kept: KeptCase; onForgotten():
 
 /** A trafficking event on a kept case, with the case page's fields, queued on the device. */
 function KeptCaseEvent({ caseId, onSaved, onCancel }: { caseId: string; onSaved(): void; onCancel(): void }) {
-  const { t } = useI18n();
   const form = useZodForm(AddEventRequest, {
     defaultValues: { type: '', personId: null, country: 'PY', online: false, platforms: [] },
     prepare: eventBody,
     hints: EVENT_HINTS,
   });
-  const alert = useFormAlert(form);
-  const onSubmit = form.handleSubmit(async () => {
-    await queueCaseEvent(caseId, eventBody(form.getValues()));
-    onSaved();
-  });
   return (
-    <Form form={form} onSubmit={onSubmit} className="form offline-form" testId="kept-case-event">
+    <QueuedForm
+      form={form}
+      testId="kept-case-event"
+      queue={() => queueCaseEvent(caseId, eventBody(form.getValues()))}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    >
       <EventFields />
-      <FormActions
-        alert={alert}
-        pending={form.formState.isSubmitting}
-        submitLabel={t('offline.cases.saveEdit')}
-        onCancel={onCancel}
-      />
-    </Form>
+    </QueuedForm>
   );
 }

@@ -6,9 +6,7 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
-import { Brand } from '../../components/Brand.js';
-import { LanguageSelect } from '../../components/LanguageSelect.js';
-import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
+import { PublicFrame } from '../../components/PublicLayout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { keepCase, pendingCount, rememberedUser, unlockOnline, useOffline } from '../../offline/store.js';
 import { useSession } from '../../session.js';
@@ -23,23 +21,16 @@ export function offlineStartUser(): string | null {
 export function OfflineStart({ userId, onReconnect }: { userId: string; onReconnect(): void }) {
   const { t } = useI18n();
   return (
-    <div className="public-layout">
-      <SkipLink />
-      <header className="public-header">
-        <Brand />
-        <LanguageSelect className="language-select--on-dark" testId="language-select" />
-      </header>
-      <main id={MAIN_ID} tabIndex={-1} className="offline-start" data-testid="offline-start">
-        <h1>{t('offline.title')}</h1>
-        <p className="notice notice--warning" role="status">
-          {t('offline.noNetwork')}{' '}
-          <button type="button" className="btn btn--small" onClick={onReconnect}>
-            {t('offline.reconnect')}
-          </button>
-        </p>
-        <OfflineWorkspace userId={userId} online={false} canRegister={false} />
-      </main>
-    </div>
+    <PublicFrame mainClassName="offline-start" testId="offline-start">
+      <h1>{t('offline.title')}</h1>
+      <p className="notice notice--warning" role="status">
+        {t('offline.noNetwork')}{' '}
+        <button type="button" className="btn btn--small" onClick={onReconnect}>
+          {t('offline.reconnect')}
+        </button>
+      </p>
+      <OfflineWorkspace userId={userId} online={false} canRegister={false} />
+    </PublicFrame>
   );
 }
 

@@ -12,10 +12,8 @@ import {
   listStatisticsReleases,
 } from '../../../shared/contracts/statistics.js';
 import { hrefOf } from '../../api.js';
-import { Brand } from '../../components/Brand.js';
-import { LanguageSelect } from '../../components/LanguageSelect.js';
+import { PublicFrame } from '../../components/PublicLayout.js';
 import { QueryState } from '../../components/QueryState.js';
-import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { NextReleases } from '../statistics/ReleaseCalendar.js';
@@ -85,99 +83,92 @@ export function PublicDashboard() {
   const hasRelease = (releases.data?.releases.length ?? 0) > 0;
   const data = useApiQuery(getPublicStatistics, { query: { year, release } }, { enabled: hasRelease });
   return (
-    <div className="public-layout public-dashboard">
-      <SkipLink />
-      <header className="public-header">
-        <Brand />
-        <LanguageSelect className="language-select--on-dark" testId="language-select" />
-      </header>
-      <main id={MAIN_ID} tabIndex={-1} className="public-dashboard-main">
-        <h1>{t('public.title')}</h1>
-        {releases.data && <NextReleases schedule={releases.data.schedule} />}
-        {releases.data && !hasRelease ? (
-          <p className="empty" data-testid="no-release">
-            {t('public.noRelease')}
-          </p>
-        ) : (
-          <QueryState query={data}>
-            {(shown) => (
-              <>
-                <p>{t('public.intro', { k: shown.k })}</p>
-                <p data-testid="release-note">
-                  {t('public.releaseNote', {
-                    version: shown.release.version,
-                    date: formatDate(shown.release.publishedAt),
-                    k: shown.k,
-                  })}
-                </p>
-                <div className="public-toolbar">
-                  <label>
-                    {t('public.release')}{' '}
-                    <select
-                      value={shown.release.version}
-                      data-testid="public-release"
-                      onChange={(event) =>
-                        void navigate({ to: '/public', search: { release: Number(event.target.value) } })
-                      }
-                    >
-                      {(releases.data?.releases ?? []).map((r) => (
-                        <option key={r.version} value={r.version}>
-                          {t('public.releaseOption', { version: r.version, date: formatDate(r.publishedAt) })}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label>
-                    {t('public.year')}{' '}
-                    <select
-                      value={shown.year}
-                      data-testid="public-year"
-                      onChange={(event) =>
-                        void navigate({
-                          to: '/public',
-                          search: { year: Number(event.target.value), release: shown.release.version },
-                        })
-                      }
-                    >
-                      {[...shown.years].reverse().map((y) => (
-                        <option key={y} value={y}>
-                          {y}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <a
-                    href={hrefOf(downloadPublicStatistics, {
-                      query: { year: shown.year, release: shown.release.version },
-                    })}
-                    download
-                    data-testid="download-csv"
-                  >
-                    {t('public.downloadCsv')}
-                  </a>
-                  <a
-                    href={hrefOf(getPublicStatistics, {
-                      query: { year: shown.year, release: shown.release.version },
-                    })}
-                    download={`nanduti-open-data-${shown.year}-release-${shown.release.version}.json`}
-                  >
-                    {t('public.downloadJson')}
-                  </a>
-                  <a href={shown.licence.url} rel="license">
-                    {t('public.licence', { name: shown.licence.name })}
-                  </a>
-                </div>
-                {shown.tables.map((table) => (
-                  <TableSection key={table.id} table={table} year={shown.year} />
-                ))}
-              </>
-            )}
-          </QueryState>
-        )}
-        <p>
-          <Link to="/login">{t('public.signIn')}</Link>
+    <PublicFrame className="public-dashboard" mainClassName="public-dashboard-main">
+      <h1>{t('public.title')}</h1>
+      {releases.data && <NextReleases schedule={releases.data.schedule} />}
+      {releases.data && !hasRelease ? (
+        <p className="empty" data-testid="no-release">
+          {t('public.noRelease')}
         </p>
-      </main>
-    </div>
+      ) : (
+        <QueryState query={data}>
+          {(shown) => (
+            <>
+              <p>{t('public.intro', { k: shown.k })}</p>
+              <p data-testid="release-note">
+                {t('public.releaseNote', {
+                  version: shown.release.version,
+                  date: formatDate(shown.release.publishedAt),
+                  k: shown.k,
+                })}
+              </p>
+              <div className="public-toolbar">
+                <label>
+                  {t('public.release')}{' '}
+                  <select
+                    value={shown.release.version}
+                    data-testid="public-release"
+                    onChange={(event) =>
+                      void navigate({ to: '/public', search: { release: Number(event.target.value) } })
+                    }
+                  >
+                    {(releases.data?.releases ?? []).map((r) => (
+                      <option key={r.version} value={r.version}>
+                        {t('public.releaseOption', { version: r.version, date: formatDate(r.publishedAt) })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('public.year')}{' '}
+                  <select
+                    value={shown.year}
+                    data-testid="public-year"
+                    onChange={(event) =>
+                      void navigate({
+                        to: '/public',
+                        search: { year: Number(event.target.value), release: shown.release.version },
+                      })
+                    }
+                  >
+                    {[...shown.years].reverse().map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <a
+                  href={hrefOf(downloadPublicStatistics, {
+                    query: { year: shown.year, release: shown.release.version },
+                  })}
+                  download
+                  data-testid="download-csv"
+                >
+                  {t('public.downloadCsv')}
+                </a>
+                <a
+                  href={hrefOf(getPublicStatistics, {
+                    query: { year: shown.year, release: shown.release.version },
+                  })}
+                  download={`nanduti-open-data-${shown.year}-release-${shown.release.version}.json`}
+                >
+                  {t('public.downloadJson')}
+                </a>
+                <a href={shown.licence.url} rel="license">
+                  {t('public.licence', { name: shown.licence.name })}
+                </a>
+              </div>
+              {shown.tables.map((table) => (
+                <TableSection key={table.id} table={table} year={shown.year} />
+              ))}
+            </>
+          )}
+        </QueryState>
+      )}
+      <p>
+        <Link to="/login">{t('public.signIn')}</Link>
+      </p>
+    </PublicFrame>
   );
 }
