@@ -68,6 +68,11 @@ export async function replaceAssignments(
   userIds: readonly string[],
 ): Promise<void> {
   await trx.deleteFrom('case_assignments').where('case_id', '=', caseId).execute();
+  await addAssignments(trx, caseId, userIds);
+}
+
+/** Assigns users to a case that has none yet (a case just inserted): no delete to run first. */
+export async function addAssignments(trx: Trx, caseId: string, userIds: readonly string[]): Promise<void> {
   if (userIds.length > 0) {
     await trx
       .insertInto('case_assignments')

@@ -22,6 +22,7 @@ import { presentCase } from './cases.presenter.js';
 import {
   countAssignableUsers,
   nextCaseNumber,
+  addAssignments,
   replaceAssignments,
   unitBelongsTo,
 } from './cases.repository.js';
@@ -115,7 +116,7 @@ export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInp
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceAssignments(ctx.trx, row.id, [...new Set(input.assignedUserIds)]);
+  await addAssignments(ctx.trx, row.id, [...new Set(input.assignedUserIds)]);
   await addTimeline(ctx.trx, {
     caseId: row.id,
     actor: ctx.actor,
