@@ -103,9 +103,14 @@ function screeningQuery(trx: Trx) {
 }
 export type ScreeningRow = Awaited<ReturnType<ReturnType<typeof screeningQuery>['executeTakeFirstOrThrow']>>;
 
-export async function insertScreening(trx: Trx, values: Insertable<ScreeningTable>): Promise<string> {
-  const row = await trx.insertInto('screenings').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts a screening and returns it as `findScreening` would, without reading it back. */
+export async function insertScreening(
+  trx: Trx,
+  values: Insertable<ScreeningTable>,
+  instrumentVersion: number,
+): Promise<ScreeningRow> {
+  const row = await trx.insertInto('screenings').values(values).returningAll().executeTakeFirstOrThrow();
+  return { ...row, instrument_version: instrumentVersion };
 }
 
 export async function findScreening(trx: Trx, id: string): Promise<ScreeningRow | undefined> {

@@ -15,7 +15,6 @@ import { addTimeline } from '../cases/timeline.js';
 import {
   findCasePerson,
   findInstrumentByVersion,
-  findScreening,
   insertScreening,
 } from './screening.repository.js';
 import { isAfterParaguayToday, paraguayDayOf } from '../../../shared/dates.js';
@@ -71,7 +70,9 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
   }
   const result = assess(definition, input.answers, age.child);
 
-  const id = await insertScreening(ctx.trx, {
+  const inserted = await insertScreening(
+    ctx.trx,
+    {
     case_id: loaded.id,
     person_id: person.id,
     instrument_id: instrument.id,
@@ -89,7 +90,10 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
     flags: age.flags,
     created_by: ctx.actor.userId,
     institution_id: ctx.actor.institutionId,
-  });
+    },
+    instrument.version,
+  );
+  const id = inserted.id;
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,
@@ -110,5 +114,5 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
     requestId: ctx.requestId,
     changedFields: ['personId', 'instrumentVersion', 'factsDate', 'answers'],
   });
-  return (await findScreening(ctx.trx, id))!;
+  return inserted;
 }
