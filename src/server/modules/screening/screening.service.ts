@@ -12,11 +12,7 @@ import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { addTimeline } from '../cases/timeline.js';
-import {
-  findCasePerson,
-  findInstrumentByVersion,
-  insertScreening,
-} from './screening.repository.js';
+import { findCasePerson, findInstrumentByVersion, insertScreening } from './screening.repository.js';
 import { isAfterParaguayToday, paraguayDayOf } from '../../../shared/dates.js';
 
 type SubmitInput = z.output<typeof SubmitScreeningRequest>;
@@ -73,23 +69,23 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
   const inserted = await insertScreening(
     ctx.trx,
     {
-    case_id: loaded.id,
-    person_id: person.id,
-    instrument_id: instrument.id,
-    answers: JSON.stringify(input.answers),
-    facts_date: input.factsDate,
-    age_at_facts: age.ageAtFacts,
-    child: age.child,
-    act: result.act,
-    means: result.means,
-    purpose: result.purpose,
-    indicator_count: result.indicatorCount,
-    assessment: result.assessment,
-    law4788_assessment: result.law4788.assessment,
-    law4788_aggravating: result.law4788.aggravating,
-    flags: age.flags,
-    created_by: ctx.actor.userId,
-    institution_id: ctx.actor.institutionId,
+      case_id: loaded.id,
+      person_id: person.id,
+      instrument_id: instrument.id,
+      answers: JSON.stringify(input.answers),
+      facts_date: input.factsDate,
+      age_at_facts: age.ageAtFacts,
+      child: age.child,
+      act: result.act,
+      means: result.means,
+      purpose: result.purpose,
+      indicator_count: result.indicatorCount,
+      assessment: result.assessment,
+      law4788_assessment: result.law4788.assessment,
+      law4788_aggravating: result.law4788.aggravating,
+      flags: age.flags,
+      created_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
     },
     instrument.version,
   );
