@@ -72,11 +72,12 @@ describe.skipIf(skipBackend)('statistics facts refreshed in the background', () 
   });
 
   it('escalates overdue referrals in batches, each once', async () => {
+    // Only referrals still awaiting an answer can be overdue (an accepted one has its service day).
     const open = await t.services.db.transaction(async (trx) => {
       await sql`update referrals set state = 'requested', escalated_at = null, due_at = now() - interval '1 day'
         where id in (select id from referrals order by id limit 10)`.execute(trx);
       const row = await sql<{ n: number }>`select count(*)::int as n from referrals
-        where state in ('requested', 'accepted', 'in_progress') and escalated_at is null
+        where state = 'requested' and escalated_at is null
           and due_at < now()`.execute(trx);
       return row.rows[0]!.n;
     });
