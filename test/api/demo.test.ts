@@ -41,7 +41,11 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
   let summary: DemoSummary;
 
   beforeAll(async () => {
-    [a, b, other] = await Promise.all([createTestContext(), createTestContext(), createTestContext()]);
+    // One after another: three embedded databases migrating at once in one process can hold the
+    // event loop past the server's plugin start-up timeout on a loaded machine.
+    a = await createTestContext();
+    b = await createTestContext();
+    other = await createTestContext();
     summary = await generateDemo(a.services, { cases: CASES, seed: 'alpha', password: PASSWORD });
     await generateDemo(b.services, {
       cases: CASES,
