@@ -81,14 +81,16 @@ describe('offline vault', () => {
   });
 
   it('keeps the device secret for an online unlock, and counts waiting writes without opening', async () => {
+    // A fresh random value, as the server issues one at registration.
+    const deviceSecret = deviceKey();
     const vault = await createVault('user-s', 'device-s', '8888', deviceKey(), {
       ...FAST,
-      secret: 'secret-s',
+      secret: deviceSecret,
     });
     await vault.put('queue', 'w1', { n: 1 });
     await vault.put('queue', 'w2', { n: 2 });
     await vault.put('case', 'c1', { n: 3 });
-    expect(await deviceCredentialOf('user-s')).toEqual({ deviceId: 'device-s', secret: 'secret-s' });
+    expect(await deviceCredentialOf('user-s')).toEqual({ deviceId: 'device-s', secret: deviceSecret });
     expect(await queuedCount('user-s')).toBe(2);
     await createVault('user-t', 'device-t', '8888', deviceKey(), FAST);
     expect(await deviceCredentialOf('user-t')).toBeUndefined();
