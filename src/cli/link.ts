@@ -332,7 +332,7 @@ export function runLink(args: string[]): string {
     );
     const result = linkClk(records, {});
     writeAtomically(values.output, clustersCsv(ids, result));
-    return `linked ${records.length} encoded records: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+    return `linked ${counted(records.length, 'encoded record')}: ${summary(result)}`;
   }
 
   const persons = tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source))));
@@ -344,14 +344,24 @@ export function runLink(args: string[]): string {
       const lines = [CLK_COLUMNS.join(',')];
       clks.forEach((r) => lines.push(`${csvField(r.id)},${check},${clkCell(r)}`));
       writeAtomically(values.output, `${lines.join('\n')}\n`);
-      return `encoded ${clks.length} records (only encodings and record ids are written)`;
+      return `encoded ${counted(clks.length, 'record')} (only encodings and record ids are written)`;
     }
     const result = linkClk(clks, {});
     writeAtomically(values.output, clustersCsv(ids, result));
-    return `linked ${persons.length} records on their encodings: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+    return `linked ${counted(persons.length, 'record')} on their encodings: ${summary(result)}`;
   }
   if (values['secret-file']) throw new InputError('--secret-file is used with --privacy clk or link encode');
   const result = linkPersons(persons, {});
   writeAtomically(values.output, clustersCsv(ids, result));
-  return `linked ${persons.length} records: ${new Set(result.clusters).size} clusters, ${result.review.length} pairs for review`;
+  return `linked ${counted(persons.length, 'record')}: ${summary(result)}`;
+}
+
+/** "1 cluster", "2 clusters". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function summary(result: LinkageResult): string {
+  const pairs = result.review.length;
+  return `${counted(new Set(result.clusters).size, 'cluster')}, ${pairs} ${pairs === 1 ? 'pair' : 'pairs'} for review`;
 }

@@ -250,6 +250,53 @@ describe('linkPersons and linkClk', () => {
   }, 60_000);
 });
 
+describe('a file of a few records', () => {
+  // u comes from random pairs of the records themselves; in a file this small most of those pairs
+  // are the file's own duplicates, so exact agreement looked common and weighed nothing: the
+  // same woman registered twice, one with an estimated age, stayed two persons.
+  it('links the same person registered twice, and leaves a third person apart', () => {
+    const records: LinkPerson[] = [
+      {
+        id: 'a',
+        source: 'PNPTU',
+        givenNames: 'Yanina Sofia',
+        firstSurname: 'Caseres',
+        secondSurname: 'Duarte',
+        sex: 'Female',
+        estimatedAge: 16,
+        ageRecordedOn: '2026-03-01',
+        department: 'PY-11',
+      },
+      {
+        id: 'b',
+        source: 'MINNA',
+        givenNames: 'Yanina Sofía',
+        firstSurname: 'Cáceres',
+        secondSurname: 'Duarte',
+        sex: 'Female',
+        dateOfBirth: '2010-04-02',
+        department: 'PY-11',
+      },
+      {
+        id: 'c',
+        source: 'MINNA',
+        givenNames: 'Ramona',
+        firstSurname: 'Duarte',
+        sex: 'Female',
+        dateOfBirth: '1971-09-30',
+        department: 'PY-11',
+      },
+    ];
+    for (const result of [
+      linkPersons(records),
+      linkClk(encodeClk(records, crypto.getRandomValues(new Uint8Array(32)))),
+    ]) {
+      expect(result.clusters[0]).toBe(result.clusters[1]);
+      expect(result.clusters[2]).not.toBe(result.clusters[0]);
+    }
+  });
+});
+
 describe('keyed Bloom filters', () => {
   it('give Dice 1 for equal tokens, and unrelated filters under another key', () => {
     const key = new Uint8Array(32).fill(1);

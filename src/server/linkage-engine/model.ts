@@ -6,6 +6,7 @@
  * distinct patterns first, so EM costs the number of patterns, not of pairs.
  */
 import type { Comparison } from './comparisons.js';
+import { REFERENCE_PAIRS, referenceU } from './reference-u.js';
 
 /** A missing value on either side: the comparison adds no evidence. */
 export const NULL_LEVEL = 255;
@@ -43,16 +44,26 @@ export function comparePairs<R>(
   return { vectors, tf };
 }
 
-/** u of every level from `samples` random pairs (different records), smoothed so none is zero. */
+/**
+ * u of every level from `samples` random pairs (different records). A small file's random pairs
+ * include its own duplicates (in a list of three records where two are one person, a third of the
+ * pairs agree exactly), so that agreement would look common and weigh almost nothing: the sample
+ * counts as the distinct pairs it stands for, and each comparison with a reference (reference-u.ts:
+ * how two different persons of the population compare) starts from it, worth up to
+ * REFERENCE_PAIRS pairs and fading as the file's own pairs grow. Every level also counts one pair
+ * more, so that none is zero.
+ */
 export function estimateU<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   random: () => number,
   samples = 100_000,
 ): number[][] {
-  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(1));
+  const references = comparisons.map((c) => referenceU(c));
   const n = records.length;
-  if (n < 2) return counts.map((row) => row.map(() => 1 / row.length));
+  if (n < 2)
+    return comparisons.map((c, x) => references[x] ?? c.levels.map(() => 1 / c.levels.length));
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
   for (let s = 0; s < samples; s++) {
     const i = Math.floor(random() * n);
     let j = Math.floor(random() * (n - 1));
@@ -62,9 +73,15 @@ export function estimateU<R>(
       if (level >= 0) counts[x]![level]!++;
     });
   }
-  return counts.map((row) => {
-    const total = row.reduce((a, b) => a + b, 0);
-    return row.map((v) => v / total);
+  const distinctPairs = (n * (n - 1)) / 2;
+  const referenceWeight = (REFERENCE_PAIRS * REFERENCE_PAIRS) / (REFERENCE_PAIRS + distinctPairs);
+  return counts.map((row, x) => {
+    const reference = references[x];
+    const sampled = row.reduce((a, b) => a + b, 0);
+    const scale = sampled === 0 ? 0 : Math.min(sampled, distinctPairs) / sampled;
+    const weighted = row.map((v, l) => v * scale + 1 + (reference ? reference[l]! * referenceWeight : 0));
+    const total = weighted.reduce((a, b) => a + b, 0);
+    return weighted.map((v) => v / total);
   });
 }
 

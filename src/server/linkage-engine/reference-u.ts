@@ -1,0 +1,72 @@
+/**
+ * What two records of two different persons look like in a national population: for each
+ * comparison level, a rough probability that two random Paraguayans compare at that level. It is
+ * the prior of u (model.ts `estimateU`), worth up to REFERENCE_PAIRS random pairs, and it only matters
+ * where the file is small: u is estimated from random pairs of the records themselves, and in a
+ * file of a few dozen records those pairs include the file's own duplicates (in a list of three
+ * records where two are the same person, a third of the random pairs "agree exactly"), so that
+ * exact agreement would look common and weigh almost nothing. From a few hundred records on, the
+ * records' own pairs outweigh it.
+ *
+ * The values are orders of magnitude from the population, not fitted to any data set
+ * (docs/LINKAGE.md, "Small files"): a first given name such as María is shared by many women; the
+ * commonest surnames (González, Benítez, Martínez…) give a chance of about 1 in 100 that two persons
+ * share a given surname; a date of birth spread over some 80 years gives about 1 in 30,000 for the
+ * same date and 1 in 40 for dates within a year; sex is shared by half of the pairs; most records
+ * are of Paraguayan nationals; about a third of the population lives in Central.
+ */
+
+/** How many random pairs the reference is worth. */
+export const REFERENCE_PAIRS = 1_000;
+
+/** Level name → probability among pairs of different persons; the rest goes to `different`. */
+const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  given_names: {
+    exact: 0.003,
+    phonetic: 0.001,
+    'first or subset': 0.02,
+    nickname: 0.002,
+    similar: 0.01,
+    // The privacy-preserving levels (clk.ts): Dice similarity of the encodings.
+    equal: 0.004,
+    'dice ≥ 0.9': 0.002,
+    'dice ≥ 0.75': 0.01,
+    'dice ≥ 0.6': 0.03,
+  },
+  surnames: {
+    'same (any order)': 0.0003,
+    'one missing': 0.005,
+    'one shared': 0.04,
+    similar: 0.01,
+    equal: 0.0003,
+    'dice ≥ 0.85': 0.001,
+    'dice ≥ 0.7': 0.01,
+    'dice ≥ 0.55': 0.04,
+  },
+  birth: {
+    exact: 0.00004,
+    'one typo or day/month swapped': 0.0005,
+    'within a year': 0.025,
+    'within 3 years': 0.05,
+    'estimated age within 2 years': 0.05,
+    'estimated age within 7 years': 0.12,
+  },
+  sex: { same: 0.5 },
+  nationality: { shared: 0.85 },
+  document: { exact: 0.000001, 'one digit or transposition': 0.0001 },
+  place: { district: 0.03, 'department or postcode': 0.15 },
+  address: { exact: 0.0001, similar: 0.001 },
+};
+
+/**
+ * The reference distribution of a comparison's levels (summing to 1), or undefined where the
+ * comparison or one of its levels is not described (the engine then smooths u as before).
+ */
+export function referenceU(comparison: { name: string; levels: readonly string[] }): number[] | undefined {
+  const known = REFERENCE[comparison.name];
+  if (!known || comparison.levels[0] !== 'different') return undefined;
+  const rest = comparison.levels.slice(1).map((level) => known[level]);
+  if (rest.some((p) => p === undefined)) return undefined;
+  const agreeing = rest.reduce<number>((sum, p) => sum + p!, 0);
+  return [1 - agreeing, ...(rest as number[])];
+}
