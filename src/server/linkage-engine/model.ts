@@ -61,8 +61,7 @@ export function estimateU<R>(
 ): number[][] {
   const references = comparisons.map((c) => referenceU(c));
   const n = records.length;
-  if (n < 2)
-    return comparisons.map((c, x) => references[x] ?? c.levels.map(() => 1 / c.levels.length));
+  if (n < 2) return comparisons.map((c, x) => references[x] ?? c.levels.map(() => 1 / c.levels.length));
   const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
   for (let s = 0; s < samples; s++) {
     const i = Math.floor(random() * n);
