@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
-import { personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { DEFAULT_MAX_BLOCK, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { personComparisons } from '../../src/server/linkage-engine/comparisons.js';
 import { clusterPairs } from '../../src/server/linkage-engine/cluster.js';
 import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage-engine/evaluate.js';
@@ -110,7 +110,7 @@ if (name === 'batch') {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const result = await linkPersonsParallel(data.records, {
-    maxBlock: flag('max-block', 50),
+    maxBlock: flag('max-block', DEFAULT_MAX_BLOCK),
     window: flag('window', 8),
     threads: flag('threads', comparisonThreads()),
     safeguard,

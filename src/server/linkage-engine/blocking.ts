@@ -3,7 +3,7 @@
  * records are a candidate pair when they share a key of some rule. A pair found by an earlier rule
  * is not produced again (Splink's order-dependent de-duplication), so no global set of pairs is held.
  */
-import type { Prepared, Vocabulary } from './record.js';
+import { stableHash, type Prepared, type Vocabulary } from './record.js';
 import { damerauWithin } from './strings.js';
 
 /**
@@ -19,6 +19,12 @@ export interface BlockingRule<R> {
    * likely corrections on side 1, so records written alike are not paired there again.
    */
   bipartite?: boolean;
+  /**
+   * A bipartite block whose two sides make more pairs than this is skipped (at most
+   * `CandidateOptions.maxBipartitePairs`): a looser rule, whose blocks fill faster with different
+   * persons as the population grows, sets a lower cap.
+   */
+  maxPairs?: number;
 }
 
 /** A 52-bit hash of small integers (two 32-bit murmur-style lanes), for numeric blocking keys. */
@@ -43,9 +49,10 @@ export interface CandidateOptions {
   /** Only pairs whose records come from different sources (linking, not de-duplicating). */
   linkOnly?: boolean;
   /**
-   * Blocks larger than this are not compared all against all: their records are sorted (by `rank`)
-   * and each is compared with the next `window − 1` (sorted neighbourhood), so a key too common to
-   * block on costs pairs in proportion to its size, not its square.
+   * Blocks larger than this (default `DEFAULT_MAX_BLOCK`) are not compared all against all: their
+   * records are sorted (by `rank`) and each is compared with the next `window − 1` (sorted
+   * neighbourhood), so a key too common to block on costs pairs in proportion to its size, not its
+   * square.
    */
   maxBlock?: number;
   /** Width of the sorted neighbourhood inside a block larger than `maxBlock` (default 8). */
@@ -142,6 +149,13 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
   return { members, blockStart, keys, blocks };
 }
 
+/**
+ * Blocks larger than this are compared by sorted neighbourhood: a block of every "María González"
+ * of a year grows with the population (at 1,000,000 registrations blocks of hundreds), while 20
+ * records of one key are already weak evidence (bench/README.md, "Blocking at 1M").
+ */
+export const DEFAULT_MAX_BLOCK = 20;
+
 /** Pairs per bipartite block above which the block is skipped (an over-common key). */
 export const DEFAULT_MAX_BIPARTITE_PAIRS = 100;
 
@@ -154,7 +168,7 @@ export function candidatePairs<R extends { source: string }>(
   rules: readonly BlockingRule<R>[],
   options: CandidateOptions = {},
 ): Candidates {
-  const maxBlock = options.maxBlock ?? 5_000;
+  const maxBlock = options.maxBlock ?? DEFAULT_MAX_BLOCK;
   const window = options.window ?? 8;
   const maxBipartite = options.maxBipartitePairs ?? DEFAULT_MAX_BIPARTITE_PAIRS;
   const sources = new Map<string, number>();
@@ -187,13 +201,14 @@ export function candidatePairs<R extends { source: string }>(
   rules.forEach((rule, r) => {
     const t = blocksOf(records, rule);
     if (rule.bipartite) {
+      const cap = Math.min(maxBipartite, rule.maxPairs ?? Infinity);
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         if (t.keys[b]! % 2 !== 0 || t.keys[b + 1] !== t.keys[b]! + 1) continue;
         const from = t.blockStart[b]!;
         const middle = t.blockStart[b + 1]!;
         const to = t.blockStart[b + 2]!;
-        if ((middle - from) * (to - middle) > maxBipartite) {
+        if ((middle - from) * (to - middle) > cap) {
           skippedBlocks++;
           continue;
         }
@@ -296,7 +311,8 @@ const ESTIMATE_SPAN = 8;
 export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[] {
   // Keys hash stable word hashes, not ids: two institutions encoding apart get the same keys.
   const h = (key: number) => vocab.stable[key]!;
-  const id = (text: string | null) => (text === null ? -1 : h(vocab.id(text)));
+  // A value's stable hash, as the vocabulary would give it, without interning it.
+  const id = (text: string | null) => (text === null ? -1 : stableHash(text));
   const prefixes = new Map<number, number>();
   const prefix = (key: number) => {
     let p = prefixes.get(key);
@@ -331,9 +347,20 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         ? [r.year]
         : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
   // The years an estimated age may stand for (estimates are often 5 or more years off).
-  const estimateYears = (r: Prepared): number[] =>
-    Array.from({ length: 2 * ESTIMATE_SPAN + 1 }, (_, k) => r.year! - ESTIMATE_SPAN + k);
-  const surnames = (r: Prepared) => [...new Set(r.surnames.map(h))].sort((a, b) => a - b);
+  const estimateYears = (r: Prepared): number[] => {
+    const out = new Array<number>(2 * ESTIMATE_SPAN + 1);
+    for (let k = 0; k < out.length; k++) out[k] = r.year! - ESTIMATE_SPAN + k;
+    return out;
+  };
+  // Loops rather than Sets and spreads: these run for every record under every rule.
+  const surnames = (r: Prepared) => {
+    const out: number[] = [];
+    for (const s of r.surnames) {
+      const x = h(s);
+      if (!out.includes(x)) out.push(x);
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  };
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
   // Day and month in a fixed order (the smaller first): a date written with day and month swapped
@@ -346,9 +373,12 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const dobEither = (r: Prepared) => Number(r.dob!.slice(0, 4)) * 10_000 + birthdayEither(r);
   // Every given name a record may stand for: each word of a compound name (one may be cut), as
   // written (phonetic key), resolved and with every name its short form was listed under.
-  const givenAll = (r: Prepared): number[] => [
-    ...new Set([...r.given, ...r.givenCanonical, ...r.givenForms]),
-  ];
+  const givenAll = (r: Prepared): number[] => {
+    const out = r.given.slice();
+    for (const g of r.givenCanonical) if (!out.includes(g)) out.push(g);
+    for (const g of r.givenForms) if (!out.includes(g)) out.push(g);
+    return out;
+  };
   // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
   // still meet), or the single surname.
   const surnamePairs = (r: Prepared): number[][] => {
@@ -358,27 +388,28 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     for (let a = 0; a < s.length; a++) for (let b = a + 1; b < s.length; b++) out.push([s[a]!, s[b]!]);
     return out;
   };
-  // Initials of two different name words, written or phonetic (Lleticia: l or y), as sorted pairs:
-  // typos in every name usually keep two initials, and two shared initials keep a date's block
-  // small at national scale (one shared initial made 10 M pairs at 1,000,000 registrations).
-  const initialPairs = (r: Prepared): [number, number][] => {
-    const words: number[][] = [];
-    r.givenWords.forEach((w, x) => words.push([...new Set([initial(w), initial(r.given[x]!)])]));
-    r.surnameWords.forEach((w, x) => words.push([...new Set([initial(w), initial(r.surnames[x]!)])]));
-    const seen = new Set<string>();
-    const out: [number, number][] = [];
-    for (let a = 0; a < words.length; a++)
-      for (let b = a + 1; b < words.length; b++)
-        for (const x of words[a]!)
-          for (const y of words[b]!) {
-            const pair: [number, number] = x < y ? [x, y] : [y, x];
-            const k = `${pair[0]},${pair[1]}`;
-            if (!seen.has(k)) {
-              seen.add(k);
-              out.push(pair);
-            }
-          }
-    return out;
+  // The date with the initials of two different name words, written or phonetic (Lleticia: l or
+  // y), each pair sorted: typos in every name usually keep two initials, and two shared initials
+  // keep a date's block small at national scale (one shared initial made 10 M pairs at 1,000,000
+  // registrations). Repeated keys are dropped when the blocks are built.
+  const initialKeys = (r: Prepared, date: number): number[] => {
+    const written = [...r.givenWords, ...r.surnameWords];
+    const phonetic = [...r.given, ...r.surnames];
+    const keys: number[] = [];
+    const add = (x: number, y: number) => keys.push(x < y ? mixKey(16, date, x, y) : mixKey(16, date, y, x));
+    for (let a = 0; a < written.length; a++) {
+      const a1 = initial(written[a]!);
+      const a2 = initial(phonetic[a]!);
+      for (let b = a + 1; b < written.length; b++) {
+        const b1 = initial(written[b]!);
+        const b2 = initial(phonetic[b]!);
+        add(a1, b1);
+        if (a2 !== a1) add(a2, b1);
+        if (b2 !== b1) add(a1, b2);
+        if (a2 !== a1 && b2 !== b1) add(a2, b2);
+      }
+    }
+    return keys;
   };
   const typos = typoNeighbours(vocab);
   // The likely corrections of a written name word `w`, as name keys: the phonetic keys of the
@@ -407,17 +438,27 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     return found;
   };
   return [
-    { name: 'document', keys: (r) => (r.document ? [mixKey(1, id(r.document))] : []) },
+    { name: 'document', keys: (r) => (r.document ? [mixKey(1, stableHash(r.document))] : []) },
     {
       // A document typed with one error (a digit wrong, missing, added, or two neighbours swapped):
       // two such numbers share the number with one character deleted (the deletion neighbourhood,
-      // as for names). Numbers shorter than 6 characters are too common to block on this way.
+      // as for names), and the two registrations of one person a name initial. Cédulas are dense
+      // numbers: at a national scale a number has several others one digit away, of other persons,
+      // so the initial of a surname (of a given name when there is none) keeps the blocks small.
+      // Numbers shorter than 6 characters are too common to block on this way.
       name: 'document-one-edit',
       keys: (r) => {
         const d = r.document;
         if (!d || d.length < 6) return [];
+        const names = r.surnames.length > 0 ? r.surnames : r.given;
+        const letters = [...new Set(names.map(initial))];
         const keys: number[] = [];
-        for (let x = 0; x < d.length; x++) keys.push(mixKey(23, id(d.slice(0, x) + d.slice(x + 1))));
+        // The shortened numbers are hashed as the vocabulary would (stable), not interned: at 1M
+        // registrations interning them held 7 M strings.
+        for (let x = 0; x < d.length; x++) {
+          const deleted = stableHash(d, x);
+          for (const l of letters) keys.push(mixKey(23, deleted, l));
+        }
         return keys;
       },
     },
@@ -427,13 +468,25 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         r.dob ? [...new Set([...givenAll(r), ...r.surnames])].map((k) => mixKey(2, dobEither(r), h(k))) : [],
     },
     {
+      // A surname dropped or misspelt: a record with at most one surname of its own (side 1; a
+      // married "de X" is not hers) meets, under its year (±2
+      // without a full date), a given name and its surname, every record with that given name and
+      // surname (side 0). Two records with both surnames meet by the rules on both surnames; paired
+      // here too, they made a block of every "María González" of a year (8.5 M pairs at 1M).
       name: 'year+given+surname',
+      bipartite: true,
       keys: (r) => {
         if (r.givenCanonical.length === 0) return [];
         const s = surnames(r);
+        // Or a surname written as no one else writes it (seen at most twice: likely misspelt, and
+        // the rules on both surnames then miss).
+        const partial = r.ownSurnames < 2 || r.surnameWords.some((w) => (vocab.counts[w] ?? 0) <= 2);
         const keys: number[] = [];
         for (const g of givenAll(r))
-          for (const y of years(r)) for (const x of s) keys.push(mixKey(3, y, h(g), x));
+          for (const x of s) {
+            if (r.year !== null) keys.push(2 * mixKey(3, r.year, h(g), x));
+            if (partial) for (const y of years(r)) keys.push(2 * mixKey(3, y, h(g), x) + 1);
+          }
         return keys;
       },
     },
@@ -486,7 +539,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     {
       name: 'document-anagram+region',
       keys: (r) =>
-        r.document && region(r) >= 0 ? [mixKey(7, id([...r.document].sort().join('')), region(r))] : [],
+        r.document && region(r) >= 0
+          ? [mixKey(7, stableHash([...r.document].sort().join('')), region(r))]
+          : [],
     },
     {
       // Typos in both names: a record whose given name and surnames are all rare (seen at most
@@ -541,7 +596,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // Typos in every name of a record with a full date (day and month in either order): the
       // date with the initials of two of its name words, as written or as phonetic keys.
       name: 'dob+initials',
-      keys: (r) => (r.dob ? initialPairs(r).map(([x, y]) => mixKey(16, dobEither(r), x, y)) : []),
+      keys: (r) => (r.dob ? initialKeys(r, dobEither(r)) : []),
     },
     {
       // No surname recorded: the given names (compound ones are distinctive enough) with the year.
@@ -561,6 +616,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // every record under its own year).
       name: 'estimate+given+surname',
       bipartite: true,
+      // A given name and a surname over 17 years: a lower cap than the rules on a single year.
+      maxPairs: 50,
       keys: (r) => {
         if (r.year === null || r.givenCanonical.length === 0) return [];
         const keys: number[] = [];
@@ -597,6 +654,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // surname (blocks of common beginnings are skipped, as every bipartite block over maxBlock²).
       name: 'estimate+name-prefixes',
       bipartite: true,
+      // The loosest rule (two and three letters, 17 years): its blocks fill first with different
+      // persons (at 200,000 registrations 2.6 pairs per record under the common cap).
+      maxPairs: 25,
       keys: (r) => {
         if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return [];
         const g = prefix(r.given[0]!);

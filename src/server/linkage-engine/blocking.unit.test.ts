@@ -37,6 +37,11 @@ describe('bipartite blocking rules', () => {
     const got = candidatePairs(records, [rule]);
     const pairs = Array.from(got.left, (i, k) => `${i}-${got.right[k]}`);
     expect(pairs).toEqual(['0-2', '0-3', '1-2', '1-3', '2-3']);
+    // A rule's own cap, lower than the common one, skips the block (3 × 2 pairs across its sides).
+    const capped = candidatePairs(records, [{ ...rule, maxPairs: 5 }]);
+    expect(capped.count).toBe(0);
+    expect(capped.skippedBlocks).toBe(1);
+    expect(candidatePairs(records, [{ ...rule, maxPairs: 6 }]).count).toBe(5);
   });
 });
 
@@ -70,8 +75,33 @@ describe('person blocking rules', () => {
       ...others,
     ]);
     expect(pairs.has('a-b')).toBe(true);
-    expect(pairs.has('a-c')).toBe(true);
+    // One digit away but no name initial in common: at national scale, another person's cédula.
+    expect(pairs.has('a-c')).toBe(false);
     expect(pairs.has('a-d')).toBe(false);
+  });
+
+  it('meets a record with a surname dropped or replaced by a married "de X", not two records with both surnames', () => {
+    const pairs = pairsOf([
+      person('full1', {
+        givenNames: 'Inocencia',
+        firstSurname: 'Verón',
+        secondSurname: 'Acosta',
+        birthYear: 1981,
+      }),
+      person('full2', {
+        givenNames: 'Inocencia',
+        firstSurname: 'Verón',
+        secondSurname: 'Ortiz',
+        birthYear: 1981,
+      }),
+      person('one', { givenNames: 'Inocencia', firstSurname: 'Verón', dateOfBirth: '1981-05-11' }),
+      person('married', { givenNames: 'Inocencia', firstSurname: 'Verón de Flores', birthYear: 1981 }),
+      ...others,
+    ]);
+    expect(pairs.has('full1-one')).toBe(true);
+    expect(pairs.has('full2-one')).toBe(true);
+    expect(pairs.has('full1-married')).toBe(true);
+    expect(pairs.has('full1-full2')).toBe(false);
   });
 
   it('meets a date with day and month swapped, typos in every name, and the second word of a compound name', () => {
@@ -90,5 +120,24 @@ describe('person blocking rules', () => {
     expect(pairs.has('a-b')).toBe(true);
     expect(pairs.has('c-d')).toBe(true);
     expect(pairs.has('a-c')).toBe(false);
+  });
+});
+
+describe('prepared surnames', () => {
+  it('counts a married "de X" as not the person’s own surname', () => {
+    const { records } = preparePersons([
+      { id: 'a', source: 'a', givenNames: 'Ana', firstSurname: 'González de Maidana' },
+      {
+        id: 'b',
+        source: 'a',
+        givenNames: 'Ana',
+        firstSurname: 'González',
+        secondSurname: 'Benítez de Rojas',
+      },
+      { id: 'c', source: 'a', givenNames: 'Ana', firstSurname: 'de la Cruz', secondSurname: 'Benítez' },
+      { id: 'd', source: 'a', givenNames: 'Ana' },
+    ]);
+    expect(records.map((r) => r.ownSurnames)).toEqual([1, 2, 2, 0]);
+    expect(records[0]!.surnames).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@
  * name_tokens hold), interned as small integers so that the national batch compares numbers, not
  * strings; the date of birth or an estimated year; sex, nationalities, document and place.
  */
-import { documentKey, nameWords, phoneticKey } from '../modules/persons/name-normalize.js';
+import { documentKey, nameWords, normalizeName, phoneticKey } from '../modules/persons/name-normalize.js';
 import { canonicalGiven, givenNameForms } from './nicknames.js';
 
 /** One person record from one institution (plaintext, inside the service that may read it). */
@@ -33,11 +33,16 @@ export interface LinkPerson {
   address?: string | null;
 }
 
-/** A 48-bit FNV-1a-style hash of a string (two 32-bit lanes with different seeds). */
-function stableHash(text: string): number {
+/**
+ * A 48-bit FNV-1a-style hash of a string (two 32-bit lanes with different seeds); `skip` leaves
+ * out the character at that position (the deletion neighbourhood of a document, without building
+ * the shortened strings).
+ */
+export function stableHash(text: string, skip = -1): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
+    if (i === skip) continue;
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
@@ -103,6 +108,12 @@ export interface Prepared {
   /** Phonetic keys of the first then the second surname's words. */
   surnames: number[];
   surnameWords: number[];
+  /**
+   * How many of the surname words are the person's own: a married woman's "de X" (González de
+   * Maidana) adds her husband's surname, often in place of her second one. Below 2, a surname
+   * may have been dropped (blocking pairs such a record with those that have both).
+   */
+  ownSurnames: number;
   aliases: number[];
   /** YYYYMMDD or null. */
   dob: string | null;
@@ -174,6 +185,14 @@ export function birthInterval(
   return null;
 }
 
+/** Surname words of a field that are the person's own: those before a married "de X". */
+function ownSurnameWords(field: string | null | undefined): number {
+  if (!field) return 0;
+  const words = normalizeName(field).split(' ');
+  const married = words.indexOf('de', 1);
+  return nameWords((married > 0 ? words.slice(0, married) : words).join(' ')).length;
+}
+
 /**
  * Prepares `person` as the `index`-th record. `countTerms` adds its name keys to the vocabulary's
  * frequencies: true for the population being linked, false for a query at intake.
@@ -223,6 +242,7 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     givenWords: givenWords.map((w) => vocab.id(w, countTerms)),
     surnames: surnameWords.map(key),
     surnameWords: surnameWords.map((w) => vocab.id(w, countTerms)),
+    ownSurnames: ownSurnameWords(person.firstSurname) + ownSurnameWords(person.secondSurname),
     aliases: (person.aliases ?? []).flatMap(nameWords).map(canonical),
     dob,
     year,

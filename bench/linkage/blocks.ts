@@ -1,0 +1,49 @@
+/**
+ * Blocking alone at scale: `npx tsx bench/linkage/blocks.ts [setting] [records] [--max-block N]`
+ * generates `records` registrations of the harder generator's setting, prepares and blocks them, and
+ * prints the time of each step, the candidate pairs per rule and per record, and blocking recall.
+ */
+import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { blockingRecall } from '../../src/server/linkage-engine/evaluate.js';
+import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import { hardPopulation } from './hard.js';
+
+const [, , setting = 'moderate', size = '200000', ...rest] = process.argv;
+const flag = (key: string) => {
+  const at = rest.indexOf(`--${key}`);
+  return at >= 0 ? Number(rest[at + 1]) : undefined;
+};
+const n = Number(size);
+const all = hardPopulation(Math.ceil(n / 2.2) + 10, setting);
+const records0 = all.records.slice(0, n);
+const entities = all.entities.slice(0, n);
+let t = performance.now();
+let cpu = process.cpuUsage();
+/** Wall and CPU milliseconds since the last lap (the machine is shared: CPU says more). */
+const lap = () => {
+  const used = process.cpuUsage(cpu);
+  const ms = { wall: Math.round(performance.now() - t), cpu: Math.round((used.user + used.system) / 1000) };
+  t = performance.now();
+  cpu = process.cpuUsage();
+  return ms;
+};
+const { vocab, records } = preparePersons(records0);
+const prepareMs = lap();
+const rank = personRank(vocab, records);
+const rules = personBlockingRules(vocab);
+const c = candidatePairs(records, rules, { rank, maxBlock: flag('max-block') });
+const blockMs = lap();
+console.log(
+  JSON.stringify({
+    setting,
+    records: n,
+    prepareMs,
+    blockMs,
+    candidates: c.count,
+    perRecord: Math.round((c.count / n) * 100) / 100,
+    blockingRecall: Math.round(blockingRecall(c.left, c.right, c.count, entities) * 10_000) / 10_000,
+    skippedBlocks: c.skippedBlocks,
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    perRule: c.perRule,
+  }),
+);
