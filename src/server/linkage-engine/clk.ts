@@ -6,8 +6,8 @@
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
 import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
-import { BIRTH_LEVELS, dayMonthEither, documentShape, type Comparison } from './comparisons.js';
-import { bigrams, bloomFilter, dice, keyedToken, type Filter } from './bloom.js';
+import { BIRTH_LEVELS, dayMonthEither, documentShape, TermTable, type Comparison } from './comparisons.js';
+import { bigrams, bloomFilter, dice, diceOverlap, filterHash, keyedToken, type Filter } from './bloom.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
@@ -141,18 +141,73 @@ function diceLevel(a: Filter | null, b: Filter | null, cuts: readonly number[]):
   return level;
 }
 
-/** The comparisons of the privacy-preserving mode, level for level like the plaintext ones. */
-export function clkComparisons(): Comparison<ClkRecord>[] {
+/**
+ * The level of two name filters, as the plaintext levels read names: equal; a typo (Dice high, no
+ * filter inside the other); one field's words all in the other's (a surname dropped, a married
+ * "de X" added, a compound given name cut: the overlap coefficient near 1, where Dice alone would
+ * put it beside two names sharing half their bigrams); then two Dice bands.
+ */
+function nameLevel(a: Filter | null, b: Filter | null, typo: number, bands: readonly [number, number]): number {
+  if (a === null || b === null) return -1;
+  const { dice: d, overlap } = diceOverlap(a, b);
+  if (d >= 0.999) return 5;
+  if (overlap >= CONTAINED) return 3;
+  if (d >= typo) return 4;
+  return d >= bands[1] ? 2 : d >= bands[0] ? 1 : 0;
+}
+
+/** Overlap coefficient at which one name filter counts as inside the other (a few bits of noise). */
+const CONTAINED = 0.95;
+
+/**
+ * Term frequencies of whole name filters over `population` (equal filters: equal encoded names): the
+ * adjustment of two records agreeing on a rare encoded name (comparisons.ts `TermTable`). It uses
+ * only what the encodings show the linkage service anyway (how often a filter recurs).
+ */
+function filterFrequencies(
+  population: readonly ClkRecord[],
+  field: 'given' | 'surnames',
+): (f: Filter) => number {
+  const table = new TermTable();
+  const byHash = new Map<number, number>();
+  const idOf = new Map<Filter, number>();
+  for (const r of population) {
+    const f = r[field];
+    if (f === null) continue;
+    const h = filterHash(f);
+    let id = byHash.get(h);
+    if (id === undefined) byHash.set(h, (id = byHash.size));
+    idOf.set(f, id);
+    table.add([id]);
+  }
+  table.finish();
+  return (f) => {
+    const id = idOf.get(f);
+    return id === undefined ? 0 : table.adjustment(id);
+  };
+}
+
+/**
+ * The comparisons of the privacy-preserving mode, level for level like the plaintext ones, with
+ * term frequencies of the encoded names taken from `population` (the records being linked).
+ */
+export function clkComparisons(population: readonly ClkRecord[] = []): Comparison<ClkRecord>[] {
+  const givenTf = filterFrequencies(population, 'given');
+  const surnameTf = filterFrequencies(population, 'surnames');
   return [
     {
       name: 'given_names',
-      levels: ['different', 'dice ≥ 0.6', 'dice ≥ 0.75', 'dice ≥ 0.9', 'equal'],
-      compare: (a, b) => diceLevel(a.given, b.given, [0.6, 0.75, 0.9, 0.999]),
+      levels: ['different', 'dice ≥ 0.6', 'dice ≥ 0.75', 'one inside the other', 'dice ≥ 0.9', 'equal'],
+      compare: (a, b) => nameLevel(a.given, b.given, 0.9, [0.6, 0.75]),
+      tfAdjust: (a) => givenTf(a.given!),
+      tfLevels: [5],
     },
     {
       name: 'surnames',
-      levels: ['different', 'dice ≥ 0.55', 'dice ≥ 0.7', 'dice ≥ 0.85', 'equal'],
-      compare: (a, b) => diceLevel(a.surnames, b.surnames, [0.55, 0.7, 0.85, 0.999]),
+      levels: ['different', 'dice ≥ 0.55', 'dice ≥ 0.7', 'one inside the other', 'dice ≥ 0.8', 'equal'],
+      compare: (a, b) => nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]),
+      tfAdjust: (a) => surnameTf(a.surnames!),
+      tfLevels: [5],
     },
     {
       name: 'birth',
@@ -228,7 +283,7 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
     ignore: t.ignore,
   }));
-  return linkPrepared(records, clkComparisons(), rules, training, options, {}, clkEvidence(records));
+  return linkPrepared(records, clkComparisons(records), rules, training, options, {}, clkEvidence(records));
 }
 
 /**

@@ -57,3 +57,39 @@ describe('CLK dates and documents, as in clear', () => {
     expect(evidence.documentsClash!(evidence.document(0)!, evidence.document(2)!)).toBe(true);
   });
 });
+
+describe('CLK names, level for level as in clear', () => {
+  const names: [string, string, string | null][] = [
+    ['Ana María', 'Benítez', 'Ayala'],
+    ['Ana María', 'Benítez', null],
+    ['Ana', 'Benítez', 'Ayala'],
+    ['Ana María', 'Benítez', 'Gayala'],
+    ['Ana María', 'Benítez', 'Ortiz'],
+    ['Ana María', 'Benítez', 'Ayala'],
+  ];
+  const clks = encodeClk(
+    names.map(([given, first, second], k) =>
+      person(`n${k}`, { givenNames: given, firstSurname: first, secondSurname: second }),
+    ),
+    key,
+  );
+  const comparisons = clkComparisons(clks);
+  const given = comparisons.find((c) => c.name === 'given_names')!;
+  const surnames = comparisons.find((c) => c.name === 'surnames')!;
+  const level = (c: typeof given, x: number, y: number) => c.levels[c.compare(clks[x]!, clks[y]!)];
+
+  it('rates a dropped surname or a cut given name above two names that share half their bigrams', () => {
+    expect(level(surnames, 0, 5)).toBe('equal');
+    expect(level(surnames, 0, 1)).toBe('one inside the other');
+    expect(level(given, 0, 2)).toBe('one inside the other');
+    expect(level(surnames, 0, 3)).toBe('dice ≥ 0.8');
+    expect(surnames.compare(clks[0]!, clks[4]!)).toBeLessThan(3);
+  });
+
+  it('weighs agreement on a recurring encoded surname below agreement on a rare one', () => {
+    // "Benítez Ayala" recurs (records 0 and 5); "Benítez Ortiz" is seen once.
+    expect(surnames.tfAdjust!(clks[0]!, clks[5]!)).toBeLessThan(surnames.tfAdjust!(clks[4]!, clks[4]!));
+    // Without a population (one comparison at a time) there is no adjustment.
+    expect(clkComparisons()[1]!.tfAdjust!(clks[0]!, clks[5]!)).toBe(0);
+  });
+});

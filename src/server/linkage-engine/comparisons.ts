@@ -34,7 +34,7 @@ export const BIRTH_LEVELS = [
 ] as const;
 
 /** Term frequencies of one family of keys (given names or surnames) over a population. */
-class TermTable {
+export class TermTable {
   private readonly counts = new Map<number, number>();
   private total = 0;
   private sumSquares = 0;
