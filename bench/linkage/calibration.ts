@@ -9,7 +9,10 @@ import { hardPopulation } from './hard.js';
 
 const setting = process.argv[2] ?? 'moderate';
 const data = hardPopulation(Number(process.argv[3] ?? 10_000), setting);
-const result = linkPersons(data.records, process.argv.includes('--match-count-em') ? { matchCount: 'em' } : {});
+const result = linkPersons(
+  data.records,
+  process.argv.includes('--match-count-em') ? { matchCount: 'em' } : {},
+);
 const sizes = new Map<string, number>();
 for (const e of data.entities) sizes.set(e, (sizes.get(e) ?? 0) + 1);
 let truePairs = 0;

@@ -147,7 +147,12 @@ function diceLevel(a: Filter | null, b: Filter | null, cuts: readonly number[]):
  * "de X" added, a compound given name cut: the overlap coefficient near 1, where Dice alone would
  * put it beside two names sharing half their bigrams); then two Dice bands.
  */
-function nameLevel(a: Filter | null, b: Filter | null, typo: number, bands: readonly [number, number]): number {
+function nameLevel(
+  a: Filter | null,
+  b: Filter | null,
+  typo: number,
+  bands: readonly [number, number],
+): number {
   if (a === null || b === null) return -1;
   const { dice: d, overlap } = diceOverlap(a, b);
   if (d >= 0.999) return 5;
