@@ -3,16 +3,11 @@
  * of the national directory from a CSV or XLSX file (docs/DIRECTORY-IMPORT.md), all or nothing.
  */
 import { z } from 'zod';
+import { distinctList } from './api.js';
 import { CountryCode, Department } from './api-identification.js';
-import { ProviderServiceInput } from './api-protection.js';
+import { ProviderServices } from './api-protection.js';
 import { LANGUAGES, SERVICE_TYPES, SEXES } from './catalogues.js';
 
-const distinct = <T extends z.ZodType>(item: T, min: number, max: number) =>
-  z
-    .array(item)
-    .min(min)
-    .max(max)
-    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
 
 /** The fields of a provider an administrator may change; a field left out keeps its value. */
 export const UpdateProviderRequest = z
@@ -20,20 +15,12 @@ export const UpdateProviderRequest = z
     name: z.string().trim().min(2).max(200).optional(),
     department: Department.optional(),
     /** The whole list of services: services left out are removed (refused while referrals use them). */
-    services: z
-      .array(ProviderServiceInput)
-      .min(1)
-      .max(20)
-      .refine(
-        (list) => new Set(list.map((s) => s.serviceType)).size === list.length,
-        'a service is listed twice',
-      )
-      .optional(),
-    sexes: distinct(z.enum(SEXES), 0, 4).optional(),
+    services: ProviderServices.optional(),
+    sexes: distinctList(z.enum(SEXES), 0, 4).optional(),
     minAge: z.number().int().min(0).max(120).nullable().optional(),
     maxAge: z.number().int().min(0).max(120).nullable().optional(),
-    nationalities: distinct(CountryCode, 0, 50).optional(),
-    languages: distinct(z.enum(LANGUAGES), 0, 4).optional(),
+    nationalities: distinctList(CountryCode, 0, 50).optional(),
+    languages: distinctList(z.enum(LANGUAGES), 0, 4).optional(),
     hours: z.string().trim().max(200).nullable().optional(),
     contact: z.string().trim().max(200).nullable().optional(),
     /** false: the provider leaves the directory and matching (its history stays); true: back again. */

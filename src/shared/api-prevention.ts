@@ -5,7 +5,7 @@
  * src/web/i18n/prevention/values.ts. Only the hotline contact's summary is personal (encrypted).
  */
 import { z } from 'zod';
-import { InstitutionRef, Uuid } from './api.js';
+import { distinctList, InstitutionRef, Uuid } from './api.js';
 import { CaseView, Department, IsoDate } from './api-identification.js';
 import { EXPLOITATION_TYPES, LANGUAGES } from './catalogues.js';
 
@@ -57,12 +57,6 @@ export const HOTLINE_TOPICS = [
   'Other',
 ] as const;
 
-const distinct = <T extends z.ZodType>(item: T, min: number, max: number) =>
-  z
-    .array(item)
-    .min(min)
-    .max(max)
-    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
 const title = z.string().trim().min(3).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const endsAfterStart = (start: string | undefined, end: string | null | undefined) =>
@@ -87,8 +81,8 @@ export const CreateTrainingRequest = z
     /** The venue or the platform (institutional, never a person). */
     place: optionalText(200),
     unitId: Uuid.nullable().optional(),
-    audienceInstitutionIds: distinct(Uuid, 0, 50).default([]),
-    topics: distinct(z.enum(TRAINING_TOPICS), 1, TRAINING_TOPICS.length),
+    audienceInstitutionIds: distinctList(Uuid, 0, 50).default([]),
+    topics: distinctList(z.enum(TRAINING_TOPICS), 1, TRAINING_TOPICS.length),
   })
   .refine((v) => endsAfterStart(v.heldOn, v.endsOn), {
     path: ['endsOn'],
@@ -169,12 +163,12 @@ export const TrainingList = z.object({
 export const CreateCampaignRequest = z
   .strictObject({
     title,
-    channels: distinct(z.enum(CAMPAIGN_CHANNELS), 1, CAMPAIGN_CHANNELS.length),
+    channels: distinctList(z.enum(CAMPAIGN_CHANNELS), 1, CAMPAIGN_CHANNELS.length),
     startsOn: IsoDate,
     endsOn: IsoDate.nullable().optional(),
     /** Empty: national. */
-    departments: distinct(Department, 0, 18).default([]),
-    languages: distinct(z.enum(LANGUAGES), 0, LANGUAGES.length).default([]),
+    departments: distinctList(Department, 0, 18).default([]),
+    languages: distinctList(z.enum(LANGUAGES), 0, LANGUAGES.length).default([]),
     /** Estimated people reached. */
     reach: z.number().int().min(0).max(100_000_000).nullable().optional(),
     /** How the reach was estimated (audience figures, leaflets handed out…). */

@@ -5,7 +5,7 @@
  * the responses of authorised reads, never in URLs.
  */
 import { z } from 'zod';
-import { Uuid } from './api.js';
+import { distinctList, Uuid } from './api.js';
 import { CountryCode, Department, IsoDate, PastIsoDate } from './api-identification.js';
 import {
   AGE_BANDS,
@@ -29,21 +29,21 @@ export const ReferralState = z.enum(REFERRAL_STATES);
 export const SharedField = z.enum(SHAREABLE_FIELDS);
 export const AgeBand = z.enum(AGE_BANDS);
 const reasonText = z.string().trim().min(5).max(2000);
-const distinct = <T extends z.ZodType>(item: T, min: number, max: number) =>
-  z
-    .array(item)
-    .min(min)
-    .max(max)
-    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
 
 // ---- directory ----------------------------------------------------------------------------
 export const ProviderServiceInput = z.strictObject({
   serviceType: ServiceType,
   /** Departments where the service is offered (at least one). */
-  departments: distinct(Department, 1, 18),
+  departments: distinctList(Department, 1, 18),
   /** Places (beds) for a shelter; required for a bed service, refused for the others. */
   capacity: z.number().int().min(0).max(10000).nullable().optional(),
 });
+/** The services a provider offers: one to twenty, each service type once. */
+export const ProviderServices = z
+  .array(ProviderServiceInput)
+  .min(1)
+  .max(20)
+  .refine((list) => new Set(list.map((s) => s.serviceType)).size === list.length, 'a service is listed twice');
 export const CreateProviderRequest = z
   .strictObject({
     /** Defaults to the caller's institution; only a system administrator may name another. */
@@ -52,20 +52,13 @@ export const CreateProviderRequest = z
     name: z.string().trim().min(2).max(200),
     /** Where the provider is (nearest-first ordering of matches). */
     department: Department,
-    services: z
-      .array(ProviderServiceInput)
-      .min(1)
-      .max(20)
-      .refine(
-        (list) => new Set(list.map((s) => s.serviceType)).size === list.length,
-        'a service is listed twice',
-      ),
+    services: ProviderServices,
     /** Eligibility: empty lists mean "anyone". */
-    sexes: distinct(z.enum(SEXES), 0, 4).default([]),
+    sexes: distinctList(z.enum(SEXES), 0, 4).default([]),
     minAge: z.number().int().min(0).max(120).nullable().optional(),
     maxAge: z.number().int().min(0).max(120).nullable().optional(),
-    nationalities: distinct(CountryCode, 0, 50).default([]),
-    languages: distinct(z.enum(LANGUAGES), 0, 4).default([]),
+    nationalities: distinctList(CountryCode, 0, 50).default([]),
+    languages: distinctList(z.enum(LANGUAGES), 0, 4).default([]),
     hours: z.string().trim().max(200).nullable().optional(),
     /** Institutional contact (a switchboard, an office e-mail) — never a person's. */
     contact: z.string().trim().max(200).nullable().optional(),
@@ -141,9 +134,9 @@ export const RecordConsentObject = z.strictObject({
   kind: z.enum(CONSENT_KINDS),
   personId: Uuid,
   /** Services the consent covers. */
-  services: distinct(ServiceType, 1, SERVICE_TYPES.length),
+  services: distinctList(ServiceType, 1, SERVICE_TYPES.length),
   /** Person fields that may be shared with providers of those services. */
-  sharedFields: distinct(SharedField, 1, SHAREABLE_FIELDS.length),
+  sharedFields: distinctList(SharedField, 1, SHAREABLE_FIELDS.length),
   givenOn: IsoDate,
   method: z.enum(CONSENT_METHODS).optional(),
   givenBy: z.enum(CONSENT_GIVERS).optional(),
@@ -301,7 +294,7 @@ export const CreateReferralRequest = z.strictObject({
   needId: Uuid,
   providerId: Uuid,
   /** Fields shared beyond the minimal default set (each must be covered by the consent). */
-  extraSharedFields: distinct(SharedField, 0, SHAREABLE_FIELDS.length).default([]),
+  extraSharedFields: distinctList(SharedField, 0, SHAREABLE_FIELDS.length).default([]),
   /** A note for the receiving institution (encrypted). */
   note: z.string().trim().max(2000).nullable().optional(),
 });

@@ -7,6 +7,14 @@ import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './role
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const Uuid = z.string().uuid();
+
+/** A list of `min` to `max` items, none repeated (eligibility lists, languages, departments…). */
+export const distinctList = <T extends z.ZodType>(item: T, min: number, max: number) =>
+  z
+    .array(item)
+    .min(min)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
 export const RoleSchema = z.enum(ROLES);
 export const LocaleSchema = z.enum(LOCALES);
 export const Username = z

@@ -7,7 +7,8 @@ import type { DemoContext, DemoInstitution } from './context.js';
 import type { PersonInput } from '../modules/persons/person-record.js';
 import { addDays, dayAfter, timestampOn } from './plan.js';
 import type { Rng } from './prng.js';
-import { decideStatus, decisionOrgType, drawAnswers, drawTruth, screen } from './screening.js';
+import { orgTypeOfKind } from '../modules/screening/decision-policy.service.js';
+import { decideStatus, drawAnswers, drawTruth, screen } from './screening.js';
 import type { ChunkTables } from './tables.js';
 import { decisionReason, SHARE_REASONS } from './texts.js';
 
@@ -91,7 +92,7 @@ export function writeScreeningAndDecisions(
   }
   // Most screened victims get a decision; a few are decided without the instrument.
   if (!(assessment ? rng.chance(0.88) : rng.chance(0.3))) return { status: null, identifiedOn: null };
-  const orgType = decisionOrgType(v.owner.kind);
+  const orgType = orgTypeOfKind(v.owner.kind);
   const decide = (status: string, day: string, reviews: string | null) => {
     const id = ids.uuid();
     const decider = rng.pick(v.owner.staff);

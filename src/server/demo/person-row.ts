@@ -4,22 +4,16 @@
  * persons are found by the same searches and duplicate checks as persons entered by hand.
  */
 import type { FieldCrypto } from '../crypto/field-crypto.js';
-import { personColumns, type PersonInput } from '../modules/persons/person-record.js';
+import { encryptedColumnsOf } from '../crypto/registry.js';
+import { personColumns, type PersonColumns, type PersonInput } from '../modules/persons/person-record.js';
 import type { SqlValue } from './sql-script.js';
 
-export const PERSON_COLUMNS = [
-  'id',
-  'owner_institution_id',
-  'created_by',
-  'given_names',
-  'first_surname',
-  'second_surname',
-  'aliases',
-  'date_of_birth',
-  'document_number',
-  'contact',
-  'residence_district',
-  'indigenous_community',
+/**
+ * A person's own columns as `personColumns` computes them: the encrypted ones as the key registry
+ * lists them, then the indexes and the clear ones (`pseudonym` keeps its default).
+ */
+const FIELD_COLUMNS = [
+  ...encryptedColumnsOf('persons'),
   'name_tokens',
   'document_bidx',
   'identity_bidx',
@@ -33,8 +27,14 @@ export const PERSON_COLUMNS = [
   'languages',
   'interpreter_needed',
   'indigenous',
-  'disability',
   'residence_department',
+] as const satisfies readonly (keyof PersonColumns)[];
+
+export const PERSON_COLUMNS = [
+  'id',
+  'owner_institution_id',
+  'created_by',
+  ...FIELD_COLUMNS,
   'created_at',
   'updated_at',
 ] as const;
@@ -55,30 +55,7 @@ export function personRow(crypto: FieldCrypto, fields: PersonInput, meta: Person
     meta.id,
     meta.ownerInstitutionId,
     meta.createdBy,
-    c.given_names,
-    c.first_surname,
-    c.second_surname,
-    c.aliases,
-    c.date_of_birth,
-    c.document_number,
-    c.contact,
-    c.residence_district,
-    c.indigenous_community,
-    c.name_tokens,
-    c.document_bidx,
-    c.identity_bidx,
-    c.sex,
-    c.gender,
-    c.birth_year,
-    c.age_estimated,
-    c.estimated_age,
-    c.nationalities,
-    c.document_type,
-    c.languages,
-    c.interpreter_needed,
-    c.indigenous,
-    c.disability,
-    c.residence_department,
+    ...FIELD_COLUMNS.map((column) => c[column]),
     meta.createdAt,
     meta.createdAt,
   ];

@@ -159,19 +159,3 @@ export function decideStatus(rng: Rng, assessment: ScreeningOutcome['assessment'
   return x < 0.85 ? 'NotAVictimOfTrafficking' : 'PossibleVictimOfTrafficking';
 }
 
-/** HTCDS vic_TraffickingStatusDecisionMakingOrg from the deciding institution's kind. */
-export function decisionOrgType(institutionKind: string): string {
-  switch (institutionKind) {
-    case 'LawEnforcement':
-      return 'Police';
-    case 'CourtOrProsecution':
-      return 'CourtOrProsecution';
-    case 'NGO':
-      return 'NGO';
-    case 'InternationalOrganisation':
-    case 'Coordination':
-      return 'Other';
-    default:
-      return 'NonPoliceGovernmentalOrganization';
-  }
-}

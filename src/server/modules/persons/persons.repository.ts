@@ -119,6 +119,16 @@ export async function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: str
     .execute();
 }
 
+/** Of `ids`, the persons the actor may see, as lists show them. */
+export async function visiblePersonSummaries(
+  trx: Trx,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<PersonSummaryRow[]> {
+  if (ids.length === 0) return [];
+  return scopedPersons(actor, summaryQuery(trx)).where('persons.id', 'in', ids).execute();
+}
+
 /**
  * Visible persons whose name tokens contain every one of `tokens` (blind indexes), most recently
  * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter.

@@ -13,7 +13,7 @@ import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { importIssue, parseRows, readCells, type ImportIssue } from './directory-import.js';
-import { checkServices, insertProvider, replaceServices } from './providers.write.js';
+import { checkServices, insertProvider, replaceServices, updateProviderFields } from './providers.write.js';
 
 function refuse(issues: ImportIssue[]): never {
   throw new AppError(
@@ -84,22 +84,8 @@ export async function importProviders(ctx: Ctx, input: z.output<typeof ImportPro
       };
       if (id) {
         await replaceServices(ctx.trx, id, p.services);
-        await ctx.trx
-          .updateTable('service_providers')
-          .set({
-            department: fields.department,
-            sexes: fields.sexes,
-            min_age: fields.minAge,
-            max_age: fields.maxAge,
-            nationalities: fields.nationalities,
-            languages: fields.languages,
-            hours: fields.hours,
-            contact: fields.contact,
-            active: true,
-            updated_at: new Date(),
-          })
-          .where('id', '=', id)
-          .execute();
+        // The name is how the row was matched: the stored spelling stays.
+        await updateProviderFields(ctx.trx, id, { ...fields, name: undefined, active: true });
         await auditOperation(ctx, 'provider.import', 'provider', id, ['updated']);
       } else {
         const created = await insertProvider(

@@ -21,7 +21,7 @@ import { isBedService } from './matching.js';
 import type { UpdateProviderRequest } from '../../../shared/api-directory.js';
 import { presentProvider } from './providers.presenter.js';
 import { listProviders, providerById, servicesOf, type ProviderRow } from './providers.repository.js';
-import { checkServices, insertProvider, replaceServices } from './providers.write.js';
+import { checkServices, insertProvider, replaceServices, updateProviderFields } from './providers.write.js';
 
 type CreateInput = z.output<typeof CreateProviderRequest>;
 
@@ -93,26 +93,30 @@ export async function createProvider(ctx: Ctx, input: CreateInput) {
   return providerView(ctx, providerId);
 }
 
+/** The provider `providerId` if the actor may `action` it: 404 when there is none, 403 when not allowed (both audited). */
+async function loadProviderFor(
+  ctx: Ctx,
+  providerId: string,
+  action: 'provider.update' | 'provider.updateCapacity',
+): Promise<ProviderRow> {
+  const provider = await providerById(ctx.trx, providerId);
+  if (!provider) throw errors.notFound({ audit: { action, resourceType: 'provider', resourceId: providerId } });
+  authorize(
+    ctx.actor,
+    action,
+    { institutionId: provider.institution_id },
+    { resourceType: 'provider', resourceId: provider.id },
+  );
+  return provider;
+}
+
 /** Sets the capacity and occupancy of a provider's bed service (0 ≤ occupancy ≤ capacity). */
 export async function updateCapacity(
   ctx: Ctx,
   providerId: string,
   input: z.output<typeof UpdateCapacityRequest>,
 ) {
-  const provider = await providerById(ctx.trx, providerId);
-  if (!provider)
-    throw errors.notFound({
-      audit: { action: 'provider.updateCapacity', resourceType: 'provider', resourceId: providerId },
-    });
-  authorize(
-    ctx.actor,
-    'provider.updateCapacity',
-    { institutionId: provider.institution_id },
-    {
-      resourceType: 'provider',
-      resourceId: provider.id,
-    },
-  );
+  const provider = await loadProviderFor(ctx, providerId, 'provider.updateCapacity');
   if (!isBedService(input.serviceType))
     throw errors.badRequest('capacity_not_applicable', { service: input.serviceType });
   const updated = await ctx.trx
@@ -136,17 +140,7 @@ export async function updateProvider(
   providerId: string,
   input: z.output<typeof UpdateProviderRequest>,
 ) {
-  const provider = await providerById(ctx.trx, providerId);
-  if (!provider)
-    throw errors.notFound({
-      audit: { action: 'provider.update', resourceType: 'provider', resourceId: providerId },
-    });
-  authorize(
-    ctx.actor,
-    'provider.update',
-    { institutionId: provider.institution_id },
-    { resourceType: 'provider', resourceId: provider.id },
-  );
+  const provider = await loadProviderFor(ctx, providerId, 'provider.update');
   const minAge = input.minAge === undefined ? provider.min_age : input.minAge;
   const maxAge = input.maxAge === undefined ? provider.max_age : input.maxAge;
   if (minAge !== null && maxAge !== null && minAge > maxAge)
@@ -155,23 +149,7 @@ export async function updateProvider(
     checkServices(input.services);
     await replaceServices(ctx.trx, provider.id, input.services);
   }
-  await ctx.trx
-    .updateTable('service_providers')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.department !== undefined && { department: input.department }),
-      ...(input.sexes !== undefined && { sexes: input.sexes }),
-      ...(input.minAge !== undefined && { min_age: input.minAge }),
-      ...(input.maxAge !== undefined && { max_age: input.maxAge }),
-      ...(input.nationalities !== undefined && { nationalities: input.nationalities }),
-      ...(input.languages !== undefined && { languages: input.languages }),
-      ...(input.hours !== undefined && { hours: input.hours || null }),
-      ...(input.contact !== undefined && { contact: input.contact || null }),
-      ...(input.active !== undefined && { active: input.active }),
-      updated_at: new Date(),
-    })
-    .where('id', '=', provider.id)
-    .execute();
+  await updateProviderFields(ctx.trx, provider.id, input);
   await audit(ctx, 'provider.update', provider.id, Object.keys(input));
   return providerView(ctx, provider.id);
 }

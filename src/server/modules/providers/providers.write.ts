@@ -77,6 +77,34 @@ export async function insertProvider(
 }
 
 /**
+ * Sets the fields of a provider that `changes` gives (an edit sends only what changed; empty hours
+ * or contact are stored as none), and whether it is active.
+ */
+export async function updateProviderFields(
+  trx: Trx,
+  providerId: string,
+  changes: Partial<ProviderFields> & { active?: boolean },
+): Promise<void> {
+  await trx
+    .updateTable('service_providers')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.department !== undefined && { department: changes.department }),
+      ...(changes.sexes !== undefined && { sexes: changes.sexes }),
+      ...(changes.minAge !== undefined && { min_age: changes.minAge }),
+      ...(changes.maxAge !== undefined && { max_age: changes.maxAge }),
+      ...(changes.nationalities !== undefined && { nationalities: changes.nationalities }),
+      ...(changes.languages !== undefined && { languages: changes.languages }),
+      ...(changes.hours !== undefined && { hours: changes.hours || null }),
+      ...(changes.contact !== undefined && { contact: changes.contact || null }),
+      ...(changes.active !== undefined && { active: changes.active }),
+      updated_at: new Date(),
+    })
+    .where('id', '=', providerId)
+    .execute();
+}
+
+/**
  * Makes a provider offer exactly `services`: kept services get their departments and capacity (not
  * below the places taken), new ones are added, services left out are removed — refused (409) while a
  * referral points at one, since its history must stay readable.
