@@ -8,7 +8,6 @@ import { CountryCode, Department } from './api-identification.js';
 import { ProviderServices } from './api-protection.js';
 import { LANGUAGES, SERVICE_TYPES, SEXES } from './catalogues.js';
 
-
 /** The fields of a provider an administrator may change; a field left out keeps its value. */
 export const UpdateProviderRequest = z
   .strictObject({

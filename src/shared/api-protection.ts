@@ -43,7 +43,10 @@ export const ProviderServices = z
   .array(ProviderServiceInput)
   .min(1)
   .max(20)
-  .refine((list) => new Set(list.map((s) => s.serviceType)).size === list.length, 'a service is listed twice');
+  .refine(
+    (list) => new Set(list.map((s) => s.serviceType)).size === list.length,
+    'a service is listed twice',
+  );
 export const CreateProviderRequest = z
   .strictObject({
     /** Defaults to the caller's institution; only a system administrator may name another. */

@@ -158,4 +158,3 @@ export function decideStatus(rng: Rng, assessment: ScreeningOutcome['assessment'
   }
   return x < 0.85 ? 'NotAVictimOfTrafficking' : 'PossibleVictimOfTrafficking';
 }
-

@@ -100,7 +100,8 @@ async function loadProviderFor(
   action: 'provider.update' | 'provider.updateCapacity',
 ): Promise<ProviderRow> {
   const provider = await providerById(ctx.trx, providerId);
-  if (!provider) throw errors.notFound({ audit: { action, resourceType: 'provider', resourceId: providerId } });
+  if (!provider)
+    throw errors.notFound({ audit: { action, resourceType: 'provider', resourceId: providerId } });
   authorize(
     ctx.actor,
     action,
