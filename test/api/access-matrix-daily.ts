@@ -5,14 +5,12 @@
  * The directory holds no personal data, so another institution's provider is visible and a refusal
  * to change it is 403, not 404.
  */
-import type { LightMyRequestResponse } from 'fastify';
-import type { Action } from '../../src/server/access/policies.js';
 import { api } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertProvider } from './protection-fixtures.js';
 import { insertCase } from './screening-fixtures.js';
 import { institutionId } from '../helpers/factories.js';
 import type { TestContext } from '../helpers/db.js';
+import type { AuditedAs, Cell, Runners } from './access-matrix-kit.js';
 
 const insertTask = async (t: TestContext, institution: string) => {
   const instId = await institutionId(t, institution);
@@ -38,9 +36,6 @@ const newTask = async (c: Cell, institution: string) =>
     dueOn: '2026-12-20',
   });
 
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
-
 // prettier-ignore
 export const DAILY_MATRIX = {
   // operation: situation                                                 sys  inst case sup  pros anal dpo
@@ -56,10 +51,9 @@ export const DAILY_MATRIX = {
   'updateTask: a task of PNPTU, done':                                    '403  200  200  200  200  403  403',
   'updateTask: a task of MINNA (hidden)':                                 '403  404  404  404  404  403  403',
 } as const;
-type Situation = keyof typeof DAILY_MATRIX;
 
 /** Refusals audited as the case action the case door checked. */
-export const DAILY_AUDITED_AS: Partial<Record<Situation, Action>> = {
+export const DAILY_AUDITED_AS: AuditedAs<typeof DAILY_MATRIX> = {
   'createTask: in a case of MINNA (hidden)': 'case.update',
   'listTasks: the plan of a case of MINNA (hidden)': 'case.read',
 };
@@ -70,7 +64,7 @@ const csv = (n: number) =>
     `PNPTU,Oficina de prueba ${n},PY-ASU,LegalAid,,,,,,es;gn,,Lunes a viernes,oficina@ejemplo.gov.py`,
   ].join('\n');
 
-export const DAILY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const DAILY_RUN: Runners<typeof DAILY_MATRIX> = {
   'probeSession: own session (200 signed in or not)': (c) => api(c.t, c.s, 'GET', '/api/session/probe'),
   'searchCases: by a name (the persons and cases in scope only)': (c) =>
     api(c.t, c.s, 'POST', '/api/cases/search', { q: 'Eustaquia Villalba' }),

@@ -3,12 +3,8 @@
  * devices; everyone lists their own; supervisors and administrators list and revoke their
  * institution's; the device key goes only to the device's own user (a colleague's device is hidden).
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { api, userWithSession } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const DEVICES_MATRIX = {
@@ -21,7 +17,6 @@ export const DEVICES_MATRIX = {
   'submitIntake: a whole intake (new person, case, screening, event)':    '403  403  201  201  201  403  403',
   'getIntakeDraftKeys: the own keys for the intake draft on the device':  '403  403  200  200  200  403  403',
 } as const;
-type Situation = keyof typeof DEVICES_MATRIX;
 
 /** A device registered by a fresh case worker of PNPTU: its id and secret. */
 async function colleaguesDevice(c: Cell): Promise<{ id: string; secret: string }> {
@@ -31,7 +26,7 @@ async function colleaguesDevice(c: Cell): Promise<{ id: string; secret: string }
   return { id: res.json().device.id, secret: res.json().secret };
 }
 
-export const DEVICES_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const DEVICES_RUN: Runners<typeof DEVICES_MATRIX> = {
   'registerDevice: this device, for offline work': (c) =>
     api(c.t, c.s, 'POST', '/api/devices', { name: `Tableta ${c.n}` }),
   'listDevices: own devices': (c) => api(c.t, c.s, 'GET', '/api/devices'),

@@ -4,13 +4,9 @@
  * imported global data for every role that works with data (not the DPO).
  */
 import crypto from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { api } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 /** A two-record CTDC file in the 2020 layout. */
 export const SMALL_CTDC =
@@ -27,14 +23,13 @@ export const EXCHANGE_MATRIX = {
   'getCtdcImportCounts: an existing import':                              '200  200  200  200  200  200  403',
   'getCtdcImportCounts: an unknown import':                               '404  404  404  404  404  404  403',
 } as const;
-type Situation = keyof typeof EXCHANGE_MATRIX;
 
 async function withVictim(c: Cell): Promise<void> {
   const caseId = await insertCase(c.t, 'PNPTU');
   await insertLinkedPerson(c.t, caseId, 'PNPTU');
 }
 
-export const EXCHANGE_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const EXCHANGE_RUN: Runners<typeof EXCHANGE_MATRIX> = {
   'exportHtcds: the cases of the own institution': async (c) => {
     await withVictim(c);
     return api(c.t, c.s, 'GET', '/api/exports/htcds');

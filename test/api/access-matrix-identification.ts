@@ -10,25 +10,10 @@
  * Roles without case work (administrators, analyst, dpo) are refused every person and case
  * operation with 403 before anything is loaded, whatever the record.
  */
-import type { LightMyRequestResponse } from 'fastify';
-import type { Action } from '../../src/server/access/policies.js';
 import type { TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPersonRecord,
-  institutionId,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { api, buildPersonRecord, institutionId, userWithSession } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-export interface IdentificationCell {
-  t: TestContext;
-  s: Session;
-  n: number;
-  root: Session;
-}
-type Res = LightMyRequestResponse;
+import type { AuditedAs, Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const IDENTIFICATION_MATRIX = {
@@ -90,10 +75,9 @@ export const IDENTIFICATION_MATRIX = {
   'getDecisionPolicy: who may confirm a victim':                          '200  200  200  200  200  200  200',
   'updateDecisionPolicy: the same policy again (MESA administers it)':    '200  403  403  403  403  403  403',
 } as const;
-type Situation = keyof typeof IDENTIFICATION_MATRIX;
 
 /** Refusals audited as a finer action than the route's coarse one. */
-export const IDENTIFICATION_AUDITED_AS: Partial<Record<Situation, Action>> = {
+export const IDENTIFICATION_AUDITED_AS: AuditedAs<typeof IDENTIFICATION_MATRIX> = {
   // Any case role may decide; only a supervisor or prosecutor may review (case.review).
   'decideTraffickingStatus: review a decision in a case of PNPTU': 'case.review',
 };
@@ -116,51 +100,51 @@ async function shareIdOf(t: TestContext, caseId: string): Promise<string> {
   return row.id;
 }
 
-const getPerson = async (c: IdentificationCell, fixture: Fixture) =>
+const getPerson = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'GET', `/api/persons/${(await fixture(c.t)).personId}`);
-const revealContact = async (c: IdentificationCell, fixture: Fixture) =>
+const revealContact = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'POST', `/api/persons/${(await fixture(c.t)).personId}/reveal`, {
     fields: ['contact'],
     purpose: 'investigation',
   });
-const updatePerson = async (c: IdentificationCell, fixture: Fixture) =>
+const updatePerson = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'PATCH', `/api/persons/${(await fixture(c.t)).personId}`, { interpreterNeeded: true });
-const getCase = async (c: IdentificationCell, fixture: Fixture) =>
+const getCase = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'GET', `/api/cases/${(await fixture(c.t)).caseId}`);
-const updateCase = async (c: IdentificationCell, fixture: Fixture) =>
+const updateCase = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'PATCH', `/api/cases/${(await fixture(c.t)).caseId}`, { status: 'FollowUp' });
-const addCasePerson = async (c: IdentificationCell, fixture: Fixture) => {
+const addCasePerson = async (c: Cell, fixture: Fixture) => {
   const { caseId } = await fixture(c.t);
   const person = await buildPersonRecord(c.t, { institution: 'PNPTU' });
   return api(c.t, c.s, 'POST', `/api/cases/${caseId}/persons`, { personId: person.id, role: 'Witness' });
 };
-const shareCase = async (c: IdentificationCell, fixture: Fixture) =>
+const shareCase = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'POST', `/api/cases/${(await fixture(c.t)).caseId}/shares`, {
     institutionId: await institutionId(c.t, 'MINMUJER'),
     reason: 'Derivación a albergue (prueba)',
   });
-const revokeShare = async (c: IdentificationCell, owner: string, sharedWith: string) => {
+const revokeShare = async (c: Cell, owner: string, sharedWith: string) => {
   const caseId = await insertCase(c.t, owner, [sharedWith]);
   return api(c.t, c.s, 'DELETE', `/api/cases/${caseId}/shares/${await shareIdOf(c.t, caseId)}`);
 };
-const recordExploitation = async (c: IdentificationCell, fixture: Fixture) => {
+const recordExploitation = async (c: Cell, fixture: Fixture) => {
   const { caseId, personId } = await fixture(c.t);
   return api(c.t, c.s, 'PUT', `/api/cases/${caseId}/persons/${personId}/exploitation`, {
     exploitationTypes: ['ForcedLabour'],
   });
 };
-const addEvent = async (c: IdentificationCell, fixture: Fixture) =>
+const addEvent = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'POST', `/api/cases/${(await fixture(c.t)).caseId}/events`, {
     type: 'Exploitation',
     country: 'PY',
   });
-const listNotes = async (c: IdentificationCell, fixture: Fixture) =>
+const listNotes = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'GET', `/api/cases/${(await fixture(c.t)).caseId}/notes`);
-const addNote = async (c: IdentificationCell, fixture: Fixture) =>
+const addNote = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'POST', `/api/cases/${(await fixture(c.t)).caseId}/notes`, {
     text: 'Llamada de seguimiento (nota sintética)',
   });
-const submitScreening = async (c: IdentificationCell, fixture: Fixture) => {
+const submitScreening = async (c: Cell, fixture: Fixture) => {
   const { caseId, personId } = await fixture(c.t);
   return api(c.t, c.s, 'POST', `/api/cases/${caseId}/screenings`, {
     personId,
@@ -177,20 +161,20 @@ const decision = (personId: string, extra: Record<string, unknown> = {}) => ({
   reason: 'Motivo sintético de prueba',
   ...extra,
 });
-const decide = async (c: IdentificationCell, fixture: Fixture) => {
+const decide = async (c: Cell, fixture: Fixture) => {
   const { caseId, personId } = await fixture(c.t);
   return api(c.t, c.s, 'POST', `/api/cases/${caseId}/decisions`, decision(personId));
 };
-const listDecisions = async (c: IdentificationCell, fixture: Fixture) =>
+const listDecisions = async (c: Cell, fixture: Fixture) =>
   api(c.t, c.s, 'GET', `/api/cases/${(await fixture(c.t)).caseId}/decisions`);
 
 /** The published instrument's definition, to submit as a new version. */
-async function publishedDefinition(c: IdentificationCell) {
+async function publishedDefinition(c: Cell) {
   const res = await api(c.t, c.root, 'GET', '/api/screening-instrument');
   return res.json().definition;
 }
 /** A new draft version, created by the system administrator. */
-async function draft(c: IdentificationCell): Promise<{ id: string; version: number }> {
+async function draft(c: Cell): Promise<{ id: string; version: number }> {
   const res = await api(c.t, c.root, 'POST', '/api/screening-instruments', {
     definition: await publishedDefinition(c),
   });
@@ -198,7 +182,7 @@ async function draft(c: IdentificationCell): Promise<{ id: string; version: numb
   return res.json();
 }
 
-export const IDENTIFICATION_RUN: Record<Situation, (c: IdentificationCell) => Promise<Res>> = {
+export const IDENTIFICATION_RUN: Runners<typeof IDENTIFICATION_MATRIX> = {
   'createPerson: register a person (owned by the own institution)': (c) =>
     api(c.t, c.s, 'POST', '/api/persons', {
       givenNames: `Persona ${c.n}`,

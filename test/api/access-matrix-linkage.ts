@@ -6,15 +6,11 @@
  * the reviewer may read, or a person of another institution, is "not found"; a review the reviewer
  * sees only through a shared case, with no record of their own institution, is refused.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { orderedPair } from '../../src/server/modules/linkage/clusters.repository.js';
 import { api } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertPerson } from './linkage-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const LINKAGE_MATRIX = {
@@ -29,7 +25,6 @@ export const LINKAGE_MATRIX = {
   'unlinkPersons: a person of PNPTU':                                     '403  403  403  200  200  403  403',
   'unlinkPersons: a person of MINNA (hidden)':                            '403  403  403  404  404  403  403',
 } as const;
-type Situation = keyof typeof LINKAGE_MATRIX;
 
 const person = (c: Cell, institution: string) =>
   insertPerson(c.t, institution, { givenNames: `Arasy ${c.n}`, firstSurname: 'Villalba' });
@@ -49,7 +44,7 @@ async function review(c: Cell, a: string, b: string): Promise<string> {
 const decide = (c: Cell, id: string) =>
   api(c.t, c.s, 'POST', `/api/linkage/reviews/${id}/decision`, { decision: 'different' });
 
-export const LINKAGE_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const LINKAGE_RUN: Runners<typeof LINKAGE_MATRIX> = {
   'findPersonMatches: an intake’s person fields (persons it may read)': (c) =>
     api(c.t, c.s, 'POST', '/api/linkage/matches', { givenNames: 'Arasy', firstSurname: 'Villalba' }),
   'runLinkage: the national batch': (c) => api(c.t, c.s, 'POST', '/api/linkage/runs'),

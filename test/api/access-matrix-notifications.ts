@@ -2,12 +2,8 @@
  * The notification rows of the access matrix (access-matrix.test.ts): every signed-in role reads
  * and marks its own notifications; nobody sees another user's (the service scopes to the caller).
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { api } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const NOTIFICATIONS_MATRIX = {
@@ -15,9 +11,8 @@ export const NOTIFICATIONS_MATRIX = {
   'listNotifications: own notifications':                                 '200  200  200  200  200  200  200',
   'markNotificationsRead: all own notifications':                         '200  200  200  200  200  200  200',
 } as const;
-type Situation = keyof typeof NOTIFICATIONS_MATRIX;
 
-export const NOTIFICATIONS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const NOTIFICATIONS_RUN: Runners<typeof NOTIFICATIONS_MATRIX> = {
   'listNotifications: own notifications': (c) => api(c.t, c.s, 'GET', '/api/notifications'),
   'markNotificationsRead: all own notifications': (c) =>
     api(c.t, c.s, 'POST', '/api/notifications/read', { all: true }),

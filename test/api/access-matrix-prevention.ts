@@ -8,13 +8,9 @@
  * contact is hidden (404). The plan's structure is the Mesa administrators' (sys is MESA staff);
  * progress is reported by the responsible institution's staff and the Mesa's administrators.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { api, institutionId } from '../helpers/factories.js';
 import type { TestContext } from '../helpers/db.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const PREVENTION_MATRIX = {
@@ -40,7 +36,6 @@ export const PREVENTION_MATRIX = {
   'updateActionPlanProgress: an action PNPTU is responsible for':          '201  201  201  201  201  201  403',
   'updateActionPlanProgress: an action of MTESS (another institution)':    '201  403  403  403  403  403  403',
 } as const;
-type Situation = keyof typeof PREVENTION_MATRIX;
 
 async function insertTraining(t: TestContext, institution: string): Promise<string> {
   const institutionIdValue = await institutionId(t, institution);
@@ -104,7 +99,7 @@ const progress = async (c: Cell, institution: string) =>
     value: c.n,
   });
 
-export const PREVENTION_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const PREVENTION_RUN: Runners<typeof PREVENTION_MATRIX> = {
   'listTrainingEvents: every institution’s trainings': (c) =>
     api(c.t, c.s, 'GET', '/api/prevention/trainings'),
   'createTrainingEvent: organised by PNPTU (own institution)': (c) =>

@@ -4,14 +4,10 @@
  * reviewed by the DPO; alerts are the DPO's; the access report is handed out by case roles who see
  * the person, or produced by the DPO; the consent receipt by case roles who see its case.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { api } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertConsent } from './protection-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 async function personOf(c: Cell, owner: string) {
   const caseId = await insertCase(c.t, owner);
@@ -67,9 +63,8 @@ export const PRIVACY_MATRIX = {
   'getPersonAccessReport: of a person of MINNA (hidden: not found)':      '403  403  404  404  404  403  200',
   'getConsentReceipt: of a consent on a case of PNPTU':                   '403  403  200  200  200  403  403',
 } as const;
-type Situation = keyof typeof PRIVACY_MATRIX;
 
-export const PRIVACY_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const PRIVACY_RUN: Runners<typeof PRIVACY_MATRIX> = {
   'getRetentionSchedule: the schedule': (c) => api(c.t, c.s, 'GET', '/api/privacy/retention'),
   'updateRetentionSchedule: keep victims’ cases 20 years': (c) =>
     api(c.t, c.s, 'PUT', '/api/privacy/retention', { rules: [{ category: 'victim_case', years: 20 }] }),

@@ -8,14 +8,10 @@
  * MP-UFETESI that PNPTU has nothing to do with. A complicity investigation is seen only by
  * prosecutors and supervisors, and never by anyone of the flagged official's institution.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { api, institutionId } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertInvestigation, provisionId } from './prosecution-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const PROSECUTION_MATRIX = {
@@ -46,7 +42,6 @@ export const PROSECUTION_MATRIX = {
   'recordCooperationRequest: investigation of PNPTU':                     '403  403  403  201  201  403  403',
   'recordVictimParticipation: a victim of a linked case of PNPTU':        '403  403  403  200  200  403  403',
 } as const;
-type Situation = keyof typeof PROSECUTION_MATRIX;
 
 const OWN = (c: Cell, options: Parameters<typeof insertInvestigation>[2] = {}) =>
   insertInvestigation(c.t, 'PNPTU', options);
@@ -70,7 +65,7 @@ const SUSPECT = { givenNames: 'Ramón', surnames: 'Benítez', sex: 'Male', roles
 const OPERATION = { occurredOn: '2026-04-20', department: 'PY-10', personsArrested: 2, victimsRescued: 1 };
 const COOPERATION = { kind: 'extradition', direction: 'outgoing', country: 'BR', requestedOn: '2026-05-01' };
 
-export const PROSECUTION_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const PROSECUTION_RUN: Runners<typeof PROSECUTION_MATRIX> = {
   'listLegalProvisions: the catalogue of the law': (c) => api(c.t, c.s, 'GET', '/api/legal-provisions'),
   'createInvestigation: in the caller’s institution': (c) =>
     api(c.t, c.s, 'POST', '/api/investigations', { reference: `CF ${c.n}/2026`, openedOn: '2026-04-05' }),

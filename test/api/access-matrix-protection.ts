@@ -7,15 +7,10 @@
  * PNPTU. A referral is visible to the institution that sent it and the one that received it, and
  * nobody else (404); the receiving institution's actions are refused to the sender (403).
  */
-import type { LightMyRequestResponse } from 'fastify';
-import type { Action } from '../../src/server/access/policies.js';
 import { api, institutionId } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
 import { insertConsent, insertNeed, insertProvider, insertReferral } from './protection-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { AuditedAs, Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const PROTECTION_MATRIX = {
@@ -60,10 +55,9 @@ export const PROTECTION_MATRIX = {
   'recordServiceDelivery: under a referral sent by PNPTU':                '403  403  403  403  403  403  403',
   'getUnmetNeedsReport: aggregates (sys and dpo are MESA staff)':         '200  403  403  200  403  200  403',
 } as const;
-type Situation = keyof typeof PROTECTION_MATRIX;
 
 /** Refusals audited as a finer action than the route's coarse one. */
-export const PROTECTION_AUDITED_AS: Partial<Record<Situation, Action>> = {
+export const PROTECTION_AUDITED_AS: AuditedAs<typeof PROTECTION_MATRIX> = {
   'recordConsent: a best-interest exception for a child, case of PNPTU': 'consent.recordException',
   'completeReferral: complete one received by PNPTU': 'referral.respond',
   'completeReferral: complete one sent by PNPTU (receiver only)': 'referral.respond',
@@ -158,7 +152,7 @@ const onReferral = async (
 };
 const delivery = { deliveredOn: '2026-04-05', description: 'Sesión de contención psicológica' };
 
-export const PROTECTION_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const PROTECTION_RUN: Runners<typeof PROTECTION_MATRIX> = {
   'listServiceProviders: the directory, shelters with a free place': (c) =>
     api(c.t, c.s, 'GET', '/api/service-providers?serviceType=Shelter&withCapacity=true'),
   'createServiceProvider: for PNPTU (own institution)': (c) => newProvider(c, 'PNPTU'),

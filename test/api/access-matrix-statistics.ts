@@ -4,13 +4,9 @@
  * is for roles that read case records (and lists only the cases they may open); the open data is
  * public (no session).
  */
-import type { LightMyRequestResponse } from 'fastify';
 import type { TestContext } from '../helpers/db.js';
 import { api, userWithSession } from '../helpers/factories.js';
-import type { IdentificationCell } from './access-matrix-identification.js';
-
-type Res = LightMyRequestResponse;
-type Cell = IdentificationCell;
+import type { Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 export const STATISTICS_MATRIX = {
@@ -26,7 +22,6 @@ export const STATISTICS_MATRIX = {
   'getStatisticsReleaseCalendar: the release calendar, what is overdue':  '200  403  403  403  403  200  403',
   'updateStatisticsReleaseCalendar: quarterly, 45 days after':            '200  403  403  403  403  200  403',
 } as const;
-type Situation = keyof typeof STATISTICS_MATRIX;
 
 /** The open data is served from releases: a statistician publishes one if there is none yet. */
 async function ensureRelease(t: TestContext) {
@@ -36,7 +31,7 @@ async function ensureRelease(t: TestContext) {
   await api(t, analyst, 'POST', '/api/statistics/releases', {});
 }
 
-export const STATISTICS_RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+export const STATISTICS_RUN: Runners<typeof STATISTICS_MATRIX> = {
   'getStatistics: victims identified in 2025 by sex': (c) =>
     api(c.t, c.s, 'GET', '/api/statistics?figure=victimsIdentified&year=2025&by=sex'),
   'drillStatistics: the cases behind victims identified in 2025': (c) =>

@@ -9,12 +9,11 @@
  * be. The identification rows (persons, cases, screening) are in access-matrix-identification.ts.
  */
 import crypto from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import type { Action } from '../../src/server/access/policies.js';
 import { currentStep, totpAt } from '../../src/server/modules/auth/totp.js';
-import { skipBackend, type TestContext } from '../helpers/db.js';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   auditOf,
@@ -24,7 +23,6 @@ import {
   TEST_PASSWORD,
   tokenOf,
   userWithSession,
-  type Session,
 } from '../helpers/factories.js';
 import {
   IDENTIFICATION_AUDITED_AS,
@@ -42,6 +40,7 @@ import { LINKAGE_MATRIX, LINKAGE_RUN } from './access-matrix-linkage.js';
 import { DAILY_AUDITED_AS, DAILY_MATRIX, DAILY_RUN } from './access-matrix-daily.js';
 import { PRIVACY_MATRIX, PRIVACY_RUN } from './access-matrix-privacy.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
+import type { AuditedAs, Cell, Runners } from './access-matrix-kit.js';
 
 // prettier-ignore
 const FOUNDATION_MATRIX = {
@@ -95,8 +94,7 @@ const MATRIX = {
   ...PRIVACY_MATRIX,
 };
 type Situation = keyof typeof MATRIX;
-/** An action a refusal may be audited as besides the route's own (a finer record-level check). */
-const AUDITED_AS: Partial<Record<Situation, Action>> = {
+const AUDITED_AS: AuditedAs<typeof MATRIX> = {
   ...IDENTIFICATION_AUDITED_AS,
   ...PROTECTION_AUDITED_AS,
   ...DAILY_AUDITED_AS,
@@ -111,16 +109,6 @@ const HOME: Record<Role, string> = {
   analyst: 'PNPTU',
   dpo: 'MESA',
 };
-
-interface Cell {
-  t: TestContext;
-  s: Session;
-  role: Role;
-  n: number;
-  root: Session;
-  ids: { PNPTU: string; MINNA: string };
-}
-type Res = LightMyRequestResponse;
 
 const newUser = (c: Cell, role: Role, institution: 'PNPTU' | 'MINNA') =>
   api(c.t, c.s, 'POST', '/api/users', {
@@ -143,7 +131,7 @@ const newUnit = (c: Cell, institution: 'PNPTU' | 'MINNA') =>
     name: `Unidad ${c.n}`,
   });
 
-const RUN: Record<Situation, (c: Cell) => Promise<Res>> = {
+const RUN: Runners<typeof MATRIX> = {
   ...IDENTIFICATION_RUN,
   ...PROTECTION_RUN,
   ...NOTIFICATIONS_RUN,

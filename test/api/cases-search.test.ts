@@ -3,8 +3,8 @@
  * the cases the caller may see; a case of another institution with a namesake stays hidden; the
  * persons matched are audited; the text travels in the body.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
 import {
   api,
   auditOf,
@@ -13,15 +13,11 @@ import {
   userWithSession,
   type Session,
 } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case search by name', () => {
-  let t: TestContext;
-  let worker: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [worker] = useSessions(t, 'case_worker@PNPTU');
 
   const search = async (session: Session, q: string) => {
     const res = await api(t, session, 'POST', '/api/cases/search', { q });

@@ -7,10 +7,11 @@
  * Synthetic data only.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../src/server/standards/csv.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend, type TestContext } from '../helpers/db.js';
+import { api, auditOf, institutionId } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 import { insertCase, insertDecision, insertLinkedPerson } from './screening-fixtures.js';
 
 function table(text: string): Record<string, string>[] {
@@ -66,12 +67,9 @@ async function victim(
 }
 
 describe.skipIf(skipBackend)('CTDC export: k-anonymity and ages', () => {
-  let t: TestContext;
-  let supervisor: Session;
-
+  const t = useTestContext();
+  const [supervisor] = useSessions(t, 'supervisor@PNPTU');
   beforeAll(async () => {
-    t = await createTestContext();
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
     // 12 Paraguayan women of 27 (a common combination), and one more first exploited at 16…
     await victim(t, 'PY', 16);
     for (let i = 0; i < 12; i++) await victim(t, 'PY');
@@ -79,7 +77,6 @@ describe.skipIf(skipBackend)('CTDC export: k-anonymity and ages', () => {
     await victim(t, 'NG');
     for (const c of ['CN', 'KR', 'JP', 'FR', 'ES', 'DE', 'IT', 'US', 'MX', 'CO']) await victim(t, c);
   }, 120_000);
-  afterAll(async () => t?.close());
 
   it('generalises the rare nationalities, leaves out what stays rare, keeps every combination at 11 or more', async () => {
     const res = await api(t, supervisor, 'GET', '/api/exports/ctdc?format=global2020');

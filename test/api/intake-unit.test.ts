@@ -3,11 +3,12 @@
  * screening and status decision in one transaction, so a failure in a later part leaves no trace
  * in any table; and the keys of the draft the wizard keeps encrypted on the device. Synthetic names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, paraguayToday } from '../../src/shared/dates.js';
 import { intakeDraftKeys } from '../../src/server/modules/devices/intake.service.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, rowCount, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, rowCount, userWithSession } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TABLES = [
   'persons',
@@ -45,13 +46,8 @@ const wizardIntake = (givenNames: string, documentNumber: string) => ({
 });
 
 describe.skipIf(skipBackend)('intake as one unit: person, case, screening and decision', () => {
-  let t: TestContext;
-  let officer: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    officer = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [officer] = useSessions(t, 'case_worker@PNPTU');
 
   const counts = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await rowCount(t, table)])));

@@ -4,16 +4,10 @@
  * and a whole intake in one request — all or nothing, once per Idempotency-Key, from a registered
  * device. Synthetic names only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPerson,
-  createCaseAs,
-  rowCount,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildPerson, createCaseAs, rowCount, type Session } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const intake = (givenNames: string, documentNumber: string) => ({
   person: {
@@ -35,15 +29,8 @@ const intake = (givenNames: string, documentNumber: string) => ({
 });
 
 describe.skipIf(skipBackend)('offline sync: versions, conflicts and whole intakes', () => {
-  let t: TestContext;
-  let worker: Session;
-  let colleague: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    colleague = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [worker, colleague] = useSessions(t, 'case_worker@PNPTU', 'supervisor@PNPTU');
 
   const patchCase = (as: Session, id: string, body: Record<string, unknown>) =>
     api(t, as, 'PATCH', `/api/cases/${id}`, body);

@@ -4,24 +4,24 @@
  * purpose shows it and is audited with the fields' names and the purpose, never the value. Synthetic data.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, buildPerson, userWithSession, type Session } from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, auditOf, buildPerson } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const CONTACT = 'ficticia.reveal@example.test +595 981 000 111';
 const DISABILITY = 'Baja visión (dato ficticio)';
 
 describe.skipIf(skipBackend)('persons: masked fields and their audited reveal', () => {
-  let t: TestContext;
-  let worker: Session;
-  let prosecutor: Session;
-  let outsider: Session;
+  const t = useTestContext();
+  const [worker, prosecutor, outsider] = useSessions(
+    t,
+    'case_worker@PNPTU',
+    'prosecutor@PNPTU',
+    'prosecutor@MINMUJER',
+  );
   let person: { id: string };
   beforeAll(async () => {
-    t = await createTestContext();
-    worker = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    prosecutor = await userWithSession(t, { role: 'prosecutor', institution: 'PNPTU' });
-    outsider = await userWithSession(t, { role: 'prosecutor', institution: 'MINMUJER' });
     person = await buildPerson(t, worker, {
       givenNames: 'Revelina',
       firstSurname: 'Máscara',
@@ -30,7 +30,6 @@ describe.skipIf(skipBackend)('persons: masked fields and their audited reveal', 
       residenceDepartment: 'PY-11',
     });
   });
-  afterAll(async () => t?.close());
 
   it('sends health and contact to the case worker, and masks them for a prosecutor', async () => {
     const own = (await api(t, worker, 'GET', `/api/persons/${person.id}`)).json();

@@ -4,31 +4,19 @@
  * authorities for children and indigenous persons seeded with their roles; indigenous languages
  * and a pseudonym for a person who gives no name. Synthetic data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPerson,
-  createCaseAs,
-  linkPersonAs,
-  rowCount,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildPerson, createCaseAs, linkPersonAs, rowCount } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('protection under the law', () => {
-  let t: TestContext;
-  let police: Session;
-  let analyst: Session;
+  const t = useTestContext();
+  // Exact counts: a supervisor of the Mesa reads them (an analyst reads 1–2 as "<3",
+  // statistics-small-counts.test.ts).
+  const [police, analyst] = useSessions(t, 'case_worker@PNPTU', 'supervisor@MESA');
   let caseId: string;
   let personId: string;
-
   beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    // Exact counts: a supervisor of the Mesa reads them (an analyst reads 1–2 as "<3",
-    // statistics-small-counts.test.ts).
-    analyst = await userWithSession(t, { role: 'supervisor', institution: 'MESA' });
     const kase = await createCaseAs(t, police, {
       detectionDepartment: 'PY-10',
       narrative: 'Relato sintético',
@@ -46,7 +34,6 @@ describe.skipIf(skipBackend)('protection under the law', () => {
     caseId = kase.id;
     personId = person.id;
   });
-  afterAll(async () => t?.close());
 
   const put = (body: unknown) =>
     api(t, police, 'PUT', `/api/cases/${caseId}/persons/${personId}/protection-status`, body);
