@@ -470,7 +470,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     {
       // A surname dropped or misspelt: a record with at most one surname of its own (side 1; a
       // married "de X" is not hers) meets, under its year (±2
-      // without a full date), a given name and its surname, every record with that given name and
+      // without a full date, on both sides), a given name and its surname, every record with that given name and
       // surname (side 0). Two records with both surnames meet by the rules on both surnames; paired
       // here too, they made a block of every "María González" of a year (8.5 M pairs at 1M).
       name: 'year+given+surname',
@@ -482,11 +482,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // the rules on both surnames then miss).
         const partial = r.ownSurnames < 2 || r.surnameWords.some((w) => (vocab.counts[w] ?? 0) <= 2);
         const keys: number[] = [];
+        // Both sides under the year ±2 when there is no full date (a year alone is often off).
         for (const g of givenAll(r))
-          for (const x of s) {
-            if (r.year !== null) keys.push(2 * mixKey(3, r.year, h(g), x));
-            if (partial) for (const y of years(r)) keys.push(2 * mixKey(3, y, h(g), x) + 1);
-          }
+          for (const x of s)
+            for (const y of years(r)) {
+              keys.push(2 * mixKey(3, y, h(g), x));
+              if (partial) keys.push(2 * mixKey(3, y, h(g), x) + 1);
+            }
         return keys;
       },
     },

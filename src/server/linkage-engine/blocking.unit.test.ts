@@ -96,8 +96,16 @@ describe('person blocking rules', () => {
       }),
       person('one', { givenNames: 'Inocencia', firstSurname: 'Verón', dateOfBirth: '1981-05-11' }),
       person('married', { givenNames: 'Inocencia', firstSurname: 'Verón de Flores', birthYear: 1981 }),
+      // Only a year, and a year off: still met by the record without its second surname.
+      person('yearOff', {
+        givenNames: 'Inocencia',
+        firstSurname: 'Verón',
+        secondSurname: 'Acosta',
+        birthYear: 1982,
+      }),
       ...others,
     ]);
+    expect(pairs.has('one-yearOff')).toBe(true);
     expect(pairs.has('full1-one')).toBe(true);
     expect(pairs.has('full2-one')).toBe(true);
     expect(pairs.has('full1-married')).toBe(true);

@@ -282,6 +282,7 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
   const rules: BlockingRule<ClkRecord>[] = personBlockingRules(new Vocabulary()).map((rule, i) => ({
     name: rule.name,
     bipartite: rule.bipartite,
+    maxPairs: rule.maxPairs,
     keys: (r) => r.blocks[i]!,
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
