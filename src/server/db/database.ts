@@ -28,6 +28,7 @@ export class Database {
   readonly #kysely: Kysely<DB>;
   readonly #onClose: () => Promise<void>;
   #closed = false;
+  #active = 0;
 
   constructor(
     readonly kind: DatabaseKind,
@@ -50,7 +51,17 @@ export class Database {
     let builder = this.#kysely.transaction();
     if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
     if (options.readOnly) builder = builder.setAccessMode('read only');
-    return inTransaction.run(this, () => builder.execute(fn));
+    this.#active++;
+    try {
+      return await inTransaction.run(this, () => builder.execute(fn));
+    } finally {
+      this.#active--;
+    }
+  }
+
+  /** Transactions running or waiting for a connection (the embedded upkeep runs when there are none). */
+  get activeTransactions(): number {
+    return this.#active;
   }
 
   /** For migrations and maintenance commands only (they run before or outside request handling). */

@@ -188,7 +188,7 @@ export async function generateDemo(
     });
   });
   // Bulk-loaded tables have no planner statistics yet (and PGlite never gathers them by itself).
-  await refreshStatistics(db);
+  await refreshStatistics(db, { all: true });
   // Every loaded person is marked for the statistics facts: build them now, in batches, so that a
   // server started on the demo answers figures at once (and its background refresh finds nothing).
   await drainFacts(db);

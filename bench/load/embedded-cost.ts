@@ -1,0 +1,346 @@
+/**
+ * Where an embedded request's time goes: the server in this process on a copy of an embedded demo
+ * database, PGlite's engine timed from inside.
+ *
+ *   npx tsx bench/load/embedded-cost.ts [--cases 10000] [--n 40] [--only list,case…]
+ *                                       [--connections 10] [--duration 6] [--explain]
+ *
+ * PGlite runs PostgreSQL as WebAssembly on the calling thread: each protocol message
+ * (`execProtocolRawSync`) blocks Node's event loop until the database has answered. This script
+ * copies the load benchmark's demo data directory (bench/load/demo-db.ts, made by `bench/load/run.ts
+ * --engines pglite --cases N`), starts the same services and app as `nanduti serve` with the same
+ * background jobs, and reports per operation:
+ *  - one request at a time (`--n`): wall time, the engine's time (the synchronous calls into
+ *    PostgreSQL), statements, and the rest (Node: HTTP, Kysely, crypto, serialisation);
+ *  - under load (`--connections` for `--duration` s, autocannon on loopback): req/s, p50/p99, the
+ *    event loop's utilisation and the engine's share of the wall time, the time a transaction held
+ *    the one connection and how long requests waited for it;
+ *  - with `--explain`, EXPLAIN (ANALYZE, BUFFERS) inside PGlite of the case list's statement as the
+ *    case worker runs it.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { DEMO_PASSWORD } from './demo-db.js';
+import { openServices } from '../../src/server/bootstrap.js';
+import { loadConfig } from '../../src/server/config.js';
+import { buildApp } from '../../src/server/http/app.js';
+import { startAuditSequencer } from '../../src/server/audit/sequencer.js';
+import { scheduleEmbeddedStatistics } from '../../src/server/db/statistics.js';
+import { scheduleStatisticsRefresh } from '../../src/server/statistics-engine/refresh-job.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '10000' },
+    n: { type: 'string', default: '40' },
+    only: { type: 'string' },
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '6' },
+    explain: { type: 'boolean', default: false },
+    'no-jobs': { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.n);
+const only = values.only ? new Set(values.only.split(',')) : null;
+const LOAD_DIR = process.env.NANDUTI_LOAD_DIR ?? '/tmp/nanduti-load';
+const source = path.join(LOAD_DIR, `pglite-${values.cases}`, 'data');
+if (!fs.existsSync(source)) throw new Error(`no embedded demo in ${source}: run bench/load/run.ts first`);
+const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-embedded-cost-'));
+execFileSync('cp', ['-a', `${source}/.`, copy]);
+fs.rmSync(path.join(copy, 'nanduti.lock'), { force: true });
+
+const config = loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: 'warn' });
+const services = await openServices({ config });
+const engine = services.db.embedded!;
+
+// The engine's clock: every synchronous call into PostgreSQL, and the statements sent.
+const clock = { engineMs: 0, statements: 0 };
+const proto = engine as unknown as { execProtocolRawSync: (m: Uint8Array) => Uint8Array };
+const rawSync = proto.execProtocolRawSync.bind(engine);
+proto.execProtocolRawSync = (message) => {
+  const t0 = performance.now();
+  try {
+    return rawSync(message);
+  } finally {
+    clock.engineMs += performance.now() - t0;
+  }
+};
+// A statement is one Bind: the driver's prepared statements and PGlite's own query() both send one.
+const execProtocol = engine.execProtocol.bind(engine);
+(engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
+  if (message[0] === 0x42) clock.statements++;
+  return execProtocol(message, options);
+}) as typeof engine.execProtocol;
+const protoStream = engine as unknown as {
+  execProtocolStream: (m: Uint8Array, o?: unknown) => Promise<unknown>;
+};
+const execProtocolStream = protoStream.execProtocolStream.bind(engine);
+protoStream.execProtocolStream = (message, options) => {
+  if (message[0] === 0x42) clock.statements++;
+  return execProtocolStream(message, options);
+};
+
+// The one connection: how long each transaction held it, how long callers waited for it.
+const hold = { waits: [] as number[], holds: [] as number[] };
+const db = services.db as unknown as { transaction: typeof services.db.transaction };
+const transaction = services.db.transaction.bind(services.db);
+db.transaction = (async (fn, options) => {
+  const called = performance.now();
+  let began = 0;
+  try {
+    return await transaction(async (trx) => {
+      began = performance.now();
+      hold.waits.push(began - called);
+      return fn(trx);
+    }, options);
+  } finally {
+    if (began) hold.holds.push(performance.now() - began);
+  }
+}) as typeof services.db.transaction;
+
+const app = await buildApp(services);
+const stops = values['no-jobs']
+  ? []
+  : [
+      scheduleEmbeddedStatistics(services.db, services.logger),
+      startAuditSequencer(services.db, services.logger),
+      scheduleStatisticsRefresh(services.db, services.logger),
+    ];
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+async function signIn(username: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+const caseworker = await signIn('pnptu.caseworker1');
+const analyst = await signIn('mesa.analyst1');
+const get = async <T>(p: string, s = caseworker) =>
+  (await (await fetch(`${base}${p}`, { headers: { cookie: s.cookie } })).json()) as T;
+const list = await get<{ items: Array<{ id: string }>; total: number }>('/api/cases');
+let caseId = '';
+let personId = '';
+for (const item of list.items) {
+  const c = await get<{ persons: Array<{ personId: string }> }>(`/api/cases/${item.id}`);
+  if (c.persons.length) {
+    caseId = item.id;
+    personId = c.persons[0]!.personId;
+    break;
+  }
+}
+const writeCase = list.items.find((c) => c.id !== caseId)!.id;
+const statsPath = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
+
+interface Scenario {
+  id: string;
+  label: string;
+  method?: 'GET' | 'POST';
+  path: string;
+  session: { cookie: string; csrf: string } | null;
+  body?: unknown;
+}
+const scenarios: Scenario[] = [
+  { id: 'health', label: '/api/health', path: '/api/health', session: null },
+  { id: 'list', label: 'case list (50, with total)', path: '/api/cases', session: caseworker },
+  { id: 'case', label: 'a case', path: `/api/cases/${caseId}`, session: caseworker },
+  { id: 'person', label: 'a person', path: `/api/persons/${personId}`, session: caseworker },
+  {
+    id: 'search',
+    label: 'name search "gonzales"',
+    method: 'POST',
+    path: '/api/persons/search',
+    session: caseworker,
+    body: { q: 'gonzales', limit: 20 },
+  },
+  { id: 'stats', label: 'statistics (figure)', path: statsPath, session: analyst },
+  {
+    id: 'create',
+    label: 'create person (write)',
+    method: 'POST',
+    path: '/api/persons',
+    session: caseworker,
+    body: { givenNames: 'Prueba Carga', firstSurname: 'Benchmark', sex: 'Female', confirmNotDuplicate: true },
+  },
+  {
+    id: 'event',
+    label: 'add event (write)',
+    method: 'POST',
+    path: `/api/cases/${writeCase}/events`,
+    session: caseworker,
+    body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
+  },
+];
+const chosen = scenarios.filter((s) => s.id === 'health' || !only || only.has(s.id));
+
+function headersOf(s: Scenario): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (s.session) {
+    h.cookie = s.session.cookie;
+    h['x-csrf-token'] = s.session.csrf;
+  }
+  if (s.body !== undefined) h['content-type'] = 'application/json';
+  return h;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))]! : 0;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const load = () => r1(os.loadavg()[0]!);
+
+/** The text parameters of a Bind message (the driver sends every value as text). */
+function bindValues(message: Uint8Array): Array<string | null> {
+  const b = Buffer.from(message);
+  let at = 5;
+  for (let i = 0; i < 2; i++) at = b.indexOf(0, at) + 1; // portal, statement
+  at += 2 + 2 * b.readInt16BE(at);
+  const n = b.readInt16BE(at);
+  at += 2;
+  const out: Array<string | null> = [];
+  for (let i = 0; i < n; i++) {
+    const len = b.readInt32BE(at);
+    at += 4;
+    out.push(len < 0 ? null : b.toString('utf8', at, at + len));
+    if (len > 0) at += len;
+  }
+  return out;
+}
+
+if (values.explain) {
+  // Each SELECT of one request per scenario, as the driver ran it, with its plan as a custom plan
+  // (planned for these values) and as the generic plan a prepared statement settles on.
+  for (const s of chosen.filter(
+    (x) => (x.id !== 'health' && (x.method ?? 'GET') === 'GET') || x.id === 'search',
+  )) {
+    const names = new Map<string, string>();
+    const runs: Array<{ sql: string; params: Array<string | null> }> = [];
+    const ep = engine.execProtocol;
+    (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
+      if (message[0] === 0x50) {
+        const b = Buffer.from(message);
+        const nameEnd = b.indexOf(0, 5);
+        names.set(b.toString('utf8', 5, nameEnd), b.toString('utf8', nameEnd + 1, b.indexOf(0, nameEnd + 1)));
+      }
+      if (message[0] === 0x42) {
+        const b = Buffer.from(message);
+        const p0 = b.indexOf(0, 5) + 1;
+        const statement = b.toString('utf8', p0, b.indexOf(0, p0));
+        runs.push({ sql: statement, params: bindValues(message) });
+      }
+      return ep(message, options);
+    }) as typeof engine.execProtocol;
+    await fetch(`${base}${s.path}`, {
+      method: s.method ?? 'GET',
+      headers: headersOf(s),
+      body: s.body === undefined ? undefined : JSON.stringify(s.body),
+    }).then((r) => r.arrayBuffer());
+    (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ep;
+    for (const run of runs) {
+      const text = names.get(run.sql);
+      if (!text || !/^\s*\(?\s*(select|with)\b/i.test(text)) continue;
+      const summary = async (prefix: string, generic: boolean) => {
+        await engine.exec(`set plan_cache_mode = ${generic ? 'force_generic_plan' : 'force_custom_plan'}`);
+        await engine.query(`prepare explained as ${text}`);
+        const args = run.params.map((p) => (p === null ? 'null' : `'${p.replace(/'/g, "''")}'`)).join(', ');
+        const plan = await engine.query<{ 'QUERY PLAN': string }>(
+          `explain (analyze, buffers) execute explained${args ? `(${args})` : ''}`,
+        );
+        await engine.exec('deallocate explained; reset plan_cache_mode');
+        const lines = plan.rows.map((r) => r['QUERY PLAN']);
+        console.log(`  ${prefix}: ${lines.filter((l) => /Planning Time|Execution Time/.test(l)).join(', ')}`);
+        if (process.env.EXPLAIN_FULL) console.log(lines.join('\n'));
+      };
+      console.log(`${s.label}: ${text.slice(0, 100).replace(/\s+/g, ' ')}…`);
+      await summary('custom plan', false);
+      await summary('generic plan', true);
+    }
+  }
+}
+
+if (process.env.PLAN_CACHE_MODE) await engine.exec(`set plan_cache_mode = ${process.env.PLAN_CACHE_MODE}`);
+console.log(
+  `embedded cost: ${values.cases} demo cases (copy in ${copy}), ${list.total} cases visible, ` +
+    `${os.cpus().length} cores, load ${os.loadavg().map(r1).join(' ')}`,
+);
+console.log('\none request at a time:');
+for (const s of chosen) {
+  const walls: number[] = [];
+  const engines: number[] = [];
+  const statements: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const e0 = clock.engineMs;
+    const n0 = clock.statements;
+    const t0 = performance.now();
+    const res = await fetch(`${base}${s.path}`, {
+      method: s.method ?? 'GET',
+      headers: headersOf(s),
+      body: s.body === undefined ? undefined : JSON.stringify(s.body),
+    });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${s.label}: ${res.status}`);
+    walls.push(performance.now() - t0);
+    engines.push(clock.engineMs - e0);
+    statements.push(clock.statements - n0);
+  }
+  const w = median(walls);
+  const e = median(engines);
+  console.log(
+    `  ${s.label.padEnd(28)} wall ${r1(w)} ms  engine ${r1(e)} ms  node ${r1(w - e)} ms  ` +
+      `statements ${r1(statements.reduce((a, b) => a + b, 0) / N)}  (load ${load()})`,
+  );
+}
+
+const connections = Number(values.connections);
+console.log(`\nunder load, ${connections} connections, ${values.duration} s each:`);
+for (const s of chosen) {
+  hold.waits.length = 0;
+  hold.holds.length = 0;
+  const e0 = clock.engineMs;
+  const elu0 = performance.eventLoopUtilization();
+  const t0 = performance.now();
+  const result = await autocannon({
+    url: `${base}${s.path}`,
+    method: s.method ?? 'GET',
+    headers: headersOf(s),
+    body: s.body === undefined ? undefined : JSON.stringify(s.body),
+    connections,
+    duration: Number(values.duration),
+    timeout: 30,
+  });
+  const wall = performance.now() - t0;
+  const elu = performance.eventLoopUtilization(elu0);
+  const engineShare = (clock.engineMs - e0) / wall;
+  console.log(
+    `  ${s.label.padEnd(28)} ${String(Math.round(result.requests.average)).padStart(5)} req/s  ` +
+      `p50 ${result.latency.p50} / p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  ` +
+      `event loop ${Math.round(elu.utilization * 100)} %  engine ${Math.round(engineShare * 100)} %  ` +
+      `connection held ${r1(median(hold.holds))} ms (p99 ${r1(pct(hold.holds, 99))})  ` +
+      `waited ${r1(median(hold.waits))} ms (p99 ${r1(pct(hold.waits, 99))})  load ${load()}`,
+  );
+}
+
+for (const stop of stops) stop();
+await app.close();
+await services.db.close();
+fs.rmSync(copy, { recursive: true, force: true });
+process.exit(0);
