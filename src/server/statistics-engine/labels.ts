@@ -1,10 +1,12 @@
 /**
  * Spanish and English labels of the report (PDF, spreadsheet, CSV). The web app has its own catalogues
- * (src/web/i18n/statistics); HTCDS codes take their labels from code-labels.ts.
+ * (src/web/i18n/statistics); HTCDS codes take their labels from the shared value labels
+ * (src/shared/value-labels), the same words the web shows.
  */
 import type { DimensionId } from '../../shared/api-statistics.js';
 import { DEPARTMENT_NAMES } from '../../shared/catalogues.js';
-import { CODE_LABELS } from './code-labels.js';
+import { valuesEn } from '../../shared/value-labels/en.js';
+import { valuesEs } from '../../shared/value-labels/es.js';
 
 type Locale = 'es' | 'en';
 
@@ -86,6 +88,16 @@ const VALUES: Partial<Record<DimensionId, Record<string, [string, string]>>> = {
   },
 };
 
+/** The closed list of HTCDS codes a dimension takes its value labels from. */
+const CODE_LISTS: Partial<Record<DimensionId, string>> = {
+  serviceType: 'SERVICE_TYPES',
+  decisionOrg: 'DECISION_ORG_TYPES',
+  exploitation: 'EXPLOITATION_TYPES',
+  platform: 'PLATFORMS',
+  hotlineChannel: 'HOTLINE_CHANNELS',
+};
+const VALUE_LABELS: Record<Locale, Record<string, string>> = { es: valuesEs, en: valuesEn };
+
 /** The label of a dimension. */
 export function dimensionLabel(dimension: DimensionId, locale: Locale): string {
   return DIMENSIONS[dimension][locale === 'es' ? 0 : 1];
@@ -96,6 +108,8 @@ export function labelOf(dimension: DimensionId, key: string, locale: Locale): st
   if (dimension === 'department' && key in DEPARTMENT_NAMES)
     return DEPARTMENT_NAMES[key as keyof typeof DEPARTMENT_NAMES];
   if (key === 'Unknown') return locale === 'es' ? 'Desconocido' : 'Unknown';
-  const pair = VALUES[dimension]?.[key] ?? CODE_LABELS[dimension]?.[key];
-  return pair ? pair[locale === 'es' ? 0 : 1] : key;
+  const pair = VALUES[dimension]?.[key];
+  if (pair) return pair[locale === 'es' ? 0 : 1];
+  const list = CODE_LISTS[dimension];
+  return (list && VALUE_LABELS[locale][`value.${list}.${key}`]) ?? key;
 }

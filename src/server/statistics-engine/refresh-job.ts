@@ -10,6 +10,7 @@
  * needs their statistics at once; PGlite has no autovacuum at all).
  */
 import { sql } from 'kysely';
+import { schedulePeriodic } from '../core/jobs.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { pendingFacts, refreshFacts } from './refresh.js';
@@ -50,29 +51,14 @@ export function scheduleStatisticsRefresh(
   logger: Logger,
   intervalMs = REFRESH_INTERVAL_MS,
 ): () => void {
-  let running = false;
-  const run = () => {
-    if (running || db.closed) return;
-    running = true;
-    const started = performance.now();
-    drainFacts(db)
-      .then((keys) => {
-        if (keys)
-          logger.info({ keys, ms: Math.round(performance.now() - started) }, 'statistics facts refreshed');
-      })
-      .catch((error: unknown) => {
-        if (!db.closed) logger.warn({ err: error }, 'statistics refresh failed');
-      })
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(run, 0);
-  const every = setInterval(run, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return schedulePeriodic(db, logger, {
+    firstAfterMs: 0,
+    everyMs: intervalMs,
+    failure: 'statistics refresh failed',
+    run: async () => {
+      const started = performance.now();
+      const keys = await drainFacts(db);
+      if (keys) logger.info({ keys, ms: Math.round(performance.now() - started) }, 'statistics facts refreshed');
+    },
+  });
 }

@@ -4,6 +4,7 @@
  * when e-mail is configured, send the pending notification e-mails. Timers are unref'd so they
  * never keep the process alive; the returned function stops them.
  */
+import { schedulePeriodic } from '../../core/jobs.js';
 import type { Database } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -14,11 +15,11 @@ export const NOTIFICATION_JOB_INTERVAL_MS = 60_000;
 
 export function scheduleNotificationJobs(db: Database, config: Config, logger: Logger): () => void {
   const send = mailEnabled(config) ? smtpSender(config.smtpUrl!) : null;
-  let running = false;
-  const run = async () => {
-    if (running || db.closed) return;
-    running = true;
-    try {
+  return schedulePeriodic(db, logger, {
+    firstAfterMs: 5_000,
+    everyMs: NOTIFICATION_JOB_INTERVAL_MS,
+    failure: 'notification jobs failed',
+    run: async () => {
       const rules = await runFollowUpRules(db);
       if (rules.referralsEscalated || rules.tasksCreated || rules.tasksNotified || rules.tasksSettled)
         logger.info(rules, 'follow-up rules');
@@ -26,18 +27,6 @@ export function scheduleNotificationJobs(db: Database, config: Config, logger: L
         const { sent, failed } = await drainMailOutbox(db, config, send, logger);
         if (sent || failed) logger.info({ sent, failed }, 'notification e-mails');
       }
-    } catch (error) {
-      logger.warn({ err: error }, 'notification jobs failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 5_000);
-  const every = setInterval(() => void run(), NOTIFICATION_JOB_INTERVAL_MS);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+    },
+  });
 }
