@@ -58,7 +58,8 @@ export function scheduleStatisticsRefresh(
     run: async () => {
       const started = performance.now();
       const keys = await drainFacts(db);
-      if (keys) logger.info({ keys, ms: Math.round(performance.now() - started) }, 'statistics facts refreshed');
+      if (keys)
+        logger.info({ keys, ms: Math.round(performance.now() - started) }, 'statistics facts refreshed');
     },
   });
 }
