@@ -19,6 +19,7 @@ import {
   tokenOf,
   userWithSession,
   type Session,
+  storedRow,
 } from '../helpers/factories.js';
 import { useTestContext } from '../helpers/suite.js';
 
@@ -88,13 +89,7 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
     const again = await setup({ username: 'root2' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('setup_done');
-    const used = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('one_time_tokens')
-        .select('used_at')
-        .where('id', '=', hashToken(token))
-        .executeTakeFirstOrThrow(),
-    );
+    const used = await storedRow(t, 'one_time_tokens', { id: hashToken(token) }, ['used_at']);
     expect(used.used_at).not.toBeNull();
     expect((await api(t, null, 'GET', '/api/setup')).json()).toEqual({ needsSetup: false });
     expect(await ensureSetupLink(t.services.db, t.services.config.publicUrl)).toBeNull();

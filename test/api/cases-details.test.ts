@@ -11,6 +11,7 @@ import {
   linkPersonAs,
   rowCount,
   institutionId,
+  storedRow,
 } from '../helpers/factories.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
@@ -56,13 +57,7 @@ describe.skipIf(skipBackend)('case details', () => {
     const view = (await api(t, worker, 'GET', `/api/cases/${created.id}`)).json();
     expect(view.events.map((e: { type: string }) => e.type)).toEqual(['Recruitment', 'Exploitation']);
     expect(view.timeline.filter((e: { kind: string }) => e.kind === 'event_added')).toHaveLength(2);
-    const raw = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('trafficking_events')
-        .select('district')
-        .where('id', '=', recruitment.json().id)
-        .executeTakeFirstOrThrow(),
-    );
+    const raw = await storedRow(t, 'trafficking_events', { id: recruitment.json().id }, ['district']);
     expect(raw.district).not.toContain('Villa');
   });
 

@@ -11,6 +11,7 @@ import {
   linkPersonAs,
   rowCount,
   buildUser,
+  storedRow,
 } from '../helpers/factories.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
@@ -61,13 +62,7 @@ describe.skipIf(skipBackend)('cases', () => {
     );
     expect(first.permissions).not.toContain('case.review'); // a case worker does not review decisions
 
-    const raw = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('cases')
-        .select(['narrative', 'detection_place'])
-        .where('id', '=', first.id)
-        .executeTakeFirstOrThrow(),
-    );
+    const raw = await storedRow(t, 'cases', { id: first.id }, ['narrative', 'detection_place']);
     expect(raw.narrative).not.toContain('Facebook');
     expect(raw.detection_place).not.toContain('Asunción');
     const audit = await t.services.db.transaction((trx) =>

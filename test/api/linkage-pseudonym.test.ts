@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api } from '../helpers/factories.js';
+import { api, storedRow } from '../helpers/factories.js';
 import { insertPerson, insertPopulation } from './linkage-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -134,13 +134,7 @@ describe.skipIf(skipBackend)('pseudonyms in record linkage', () => {
     expect(await candidates({ givenNames: 'Otra', pseudonym: true, documentNumber: '7654321' })).toContain(
       withDocument,
     );
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('persons')
-        .select('identity_bidx')
-        .where('id', '=', withDocument)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'persons', { id: withDocument }, ['identity_bidx']);
     expect(stored.identity_bidx).toBeNull();
   });
 });

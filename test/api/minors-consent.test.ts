@@ -5,16 +5,10 @@
  * earlier (409); a parent or guardian named with their relationship, or an authority, is accepted,
  * the name encrypted at rest, and the referral goes through.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import {
-  api,
-  buildPerson,
-  createCaseAs,
-  linkPersonAs,
-  userWithSession,
-  type Session,
-} from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildPerson, createCaseAs, linkPersonAs, storedRow } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
 import { insertConsent, insertProvider } from './protection-fixtures.js';
 
 const CONSENT = {
@@ -26,13 +20,8 @@ const CONSENT = {
 };
 
 describe.skipIf(skipBackend)("a child's consent", () => {
-  let t: TestContext;
-  let police: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    police = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  const [police] = useSessions(t, 'case_worker@PNPTU');
 
   async function caseWith(person: Record<string, unknown>) {
     const kase = await createCaseAs(t, police, { detectionDepartment: 'PY-ASU' });
@@ -82,13 +71,10 @@ describe.skipIf(skipBackend)("a child's consent", () => {
       givenBy: 'LegalGuardian',
       representativeRelationship: 'tía, tutora legal',
     });
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('consents')
-        .select(['representative_name', 'child_view'])
-        .where('id', '=', guardian.json().id)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'consents', { id: guardian.json().id }, [
+      'representative_name',
+      'child_view',
+    ]);
     expect(stored.representative_name).not.toContain('Tutora');
     expect(stored.child_view).not.toContain('acuerdo');
 

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, auditOf, institutionId, rowCount } from '../helpers/factories.js';
+import { api, auditOf, institutionId, rowCount, storedRow } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const TRAINING = {
@@ -171,13 +171,7 @@ describe.skipIf(skipBackend)('prevention', () => {
     expect(contact.summary).toBe(summary);
     expect(contact.canOpenCase).toBe(true);
 
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('hotline_contacts')
-        .select('summary')
-        .where('id', '=', contact.id)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'hotline_contacts', { id: contact.id }, ['summary']);
     expect(stored.summary).not.toContain('adolescente');
 
     const list = (await api(t, women, 'GET', '/api/prevention/hotline-contacts')).json();

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, auditOf, institutionId } from '../helpers/factories.js';
+import { api, auditOf, institutionId, storedRow } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { insertInvestigation, provisionId } from './prosecution-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
@@ -158,13 +158,7 @@ describe.skipIf(skipBackend)('prosecution', () => {
     ]);
 
     // Suspects' identity and the free texts are ciphertext at rest.
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('investigation_suspects')
-        .selectAll()
-        .where('id', '=', suspect.id)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'investigation_suspects', { id: suspect.id });
     for (const value of [stored.given_names, stored.surnames, stored.document_number, stored.aliases])
       expect(value).not.toMatch(/Ramón|Benítez|9876543|Tío/);
 

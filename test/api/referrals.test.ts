@@ -14,6 +14,7 @@ import {
   linkPersonAs,
   rowCount,
   userWithSession,
+  storedRow,
 } from '../helpers/factories.js';
 import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
 import { insertConsent, insertProvider, insertReferral } from './protection-fixtures.js';
@@ -85,13 +86,7 @@ describe.skipIf(skipBackend)('referrals', () => {
   }
 
   async function occupancyOf(serviceId: string) {
-    const row = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('provider_services')
-        .select('occupancy')
-        .where('id', '=', serviceId)
-        .executeTakeFirstOrThrow(),
-    );
+    const row = await storedRow(t, 'provider_services', { id: serviceId }, ['occupancy']);
     return Number(row.occupancy);
   }
 
@@ -189,13 +184,7 @@ describe.skipIf(skipBackend)('referrals', () => {
     expect(done.json().state).toBe('completed');
     // Leaving the shelter gives the place back; the need is met.
     expect(await occupancyOf(serviceIds.Shelter!)).toBe(3);
-    const needRow = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('person_needs')
-        .select('status')
-        .where('id', '=', need.json().id)
-        .executeTakeFirstOrThrow(),
-    );
+    const needRow = await storedRow(t, 'person_needs', { id: need.json().id }, ['status']);
     expect(needRow.status).toBe('met');
 
     // The police see it completed in their outgoing list and on the case timeline.
@@ -383,13 +372,7 @@ describe.skipIf(skipBackend)('referrals', () => {
     expect(bySupervisor.statusCode).toBe(201);
     expect(bySupervisor.json()).toMatchObject({ kind: 'best_interest_exception', method: null });
     // The reason is stored encrypted.
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('consents')
-        .select('reason')
-        .where('id', '=', bySupervisor.json().id)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'consents', { id: bySupervisor.json().id }, ['reason']);
     expect(stored.reason).not.toContain('adulto');
     // The exception is enough to refer.
     const { providerId } = await insertProvider(t, {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api } from '../helpers/factories.js';
+import { api, storedRow } from '../helpers/factories.js';
 import { answers, insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -117,13 +117,11 @@ describe.skipIf(skipBackend)('screening v2: both tests, the child rule without c
       assessment: 'possible_victim',
       law4788: { assessment: 'offence', aggravating: [] },
     });
-    const stored = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('screenings')
-        .select(['assessment', 'law4788_assessment', 'law4788_aggravating'])
-        .where('id', '=', res.json().id)
-        .executeTakeFirstOrThrow(),
-    );
+    const stored = await storedRow(t, 'screenings', { id: res.json().id }, [
+      'assessment',
+      'law4788_assessment',
+      'law4788_aggravating',
+    ]);
     expect(stored).toEqual({
       assessment: 'possible_victim',
       law4788_assessment: 'offence',

@@ -12,6 +12,7 @@ import type { Config } from '../../src/server/config.js';
 import { buildApp } from '../../src/server/http/app.js';
 import type { TestContext } from './db.js';
 import type { DB } from '../../src/server/db/schema.js';
+import type { Transaction } from 'kysely';
 
 export const TEST_PASSWORD = 'correct horse battery staple 2026';
 let passwordHash: Promise<string> | null = null;
@@ -307,4 +308,27 @@ export async function rowCount(t: TestContext, table: keyof DB) {
       .executeTakeFirstOrThrow(),
   );
   return Number(row.n);
+}
+
+type Column<T extends keyof DB> = keyof DB[T] & string;
+
+/**
+ * One row of `table` as stored (encrypted fields stay ciphertext): the row whose columns have the
+ * values in `where`, with `columns` (every column when none are named). For checking what an
+ * operation wrote; throws when no row matches.
+ */
+export async function storedRow<T extends keyof DB, C extends Column<T> = Column<T>>(
+  t: TestContext,
+  table: T,
+  where: Partial<Record<Column<T>, unknown>>,
+  columns?: readonly C[],
+): Promise<Record<C, unknown>> {
+  return t.services.db.transaction(async (trx) => {
+    // The table is a parameter here, which Kysely's types cannot follow: the query is built untyped.
+    const untyped = trx as unknown as Transaction<Record<string, Record<string, unknown>>>;
+    let query = untyped.selectFrom(table as string);
+    for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
+    const row = await (columns ? query.select([...columns]) : query.selectAll()).executeTakeFirstOrThrow();
+    return row as Record<C, unknown>;
+  });
 }
