@@ -7,11 +7,10 @@
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/server/demo/demo.js';
 import { encryptedColumnsOf } from '../../src/server/crypto/registry.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
-import { addProtectionRecords } from './statistics-fixtures.js';
+import { useDemoData } from './statistics-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -45,14 +44,7 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     return { report: reportBody, open: openBody };
   }
 
-  beforeAll(async () => {
-    await generateDemo(t.services, {
-      cases: 150,
-      seed: 'privacy',
-      password: 'demo password for privacy 2026',
-    });
-    await addProtectionRecords(t);
-  }, 240_000);
+  useDemoData(t, { cases: 150, seed: 'privacy', protection: true }, 240_000);
 
   const [dpo, analyst] = useSessions(t, 'dpo@MESA', 'analyst@MESA');
 

@@ -5,12 +5,11 @@
  * computation in statistics-figures.test.ts. Synthetic data only.
  */
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Trx } from '../../src/server/db/database.js';
-import { generateDemo } from '../../src/server/demo/demo.js';
 import { refreshFacts } from '../../src/server/statistics-engine/refresh.js';
 import { skipBackend } from '../helpers/db.js';
-import { addProtectionRecords } from './statistics-fixtures.js';
+import { useDemoData } from './statistics-fixtures.js';
 import { useTestContext } from '../helpers/suite.js';
 
 interface CubeRow {
@@ -36,14 +35,7 @@ async function rebuild(trx: Trx): Promise<void> {
 describe.skipIf(skipBackend)('the statistics cube follows the records', () => {
   const t = useTestContext();
 
-  beforeAll(async () => {
-    await generateDemo(t.services, {
-      cases: 160,
-      seed: 'cube',
-      password: 'demo password for statistics 2026',
-    });
-    await addProtectionRecords(t);
-  }, 300_000);
+  useDemoData(t, { cases: 160, seed: 'cube', protection: true }, 300_000);
 
   it('counts every fact once: each side sums to its facts', async () => {
     await t.services.db.transaction(async (trx) => {

@@ -4,8 +4,27 @@
  * every state and services delivered on dates spread over the years. Synthetic data only.
  */
 import { sql } from 'kysely';
+import { beforeAll } from 'vitest';
+import { generateDemo } from '../../src/server/demo/demo.js';
 import type { TestContext } from '../helpers/db.js';
 import { insertProvider } from './protection-fixtures.js';
+
+/**
+ * `nanduti demo` data (`cases` cases from `seed`; the demo users' password generated) in the test
+ * context's database, made in a `beforeAll` registered here (so after the context's own), with the
+ * protection records below when `protection` is set. Generating is slow on a loaded machine, hence
+ * the timeout.
+ */
+export function useDemoData(
+  t: TestContext,
+  options: { cases: number; seed: string; protection?: boolean },
+  timeout = 180_000,
+): void {
+  beforeAll(async () => {
+    await generateDemo(t.services, { cases: options.cases, seed: options.seed });
+    if (options.protection) await addProtectionRecords(t);
+  }, timeout);
+}
 
 const SERVICES = ['Psychological', 'Shelter', 'Legal'] as const;
 const STATES = ['requested', 'accepted', 'declined', 'in_progress', 'completed', 'closed'];

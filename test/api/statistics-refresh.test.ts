@@ -4,26 +4,20 @@
  * batches; the figure says how many persons wait. Overdue referrals are escalated in batches.
  */
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/server/demo/demo.js';
+import { describe, expect, it } from 'vitest';
 import { INLINE_REFRESH_LIMIT, pendingFacts } from '../../src/server/statistics-engine/refresh.js';
 import { drainFacts } from '../../src/server/statistics-engine/refresh-job.js';
 import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
 import { skipBackend } from '../helpers/db.js';
 import { api } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
+import { useDemoData } from './statistics-fixtures.js';
 
 describe.skipIf(skipBackend)('statistics facts refreshed in the background', () => {
   const t = useTestContext();
   const figureUrl = '/api/statistics?figure=victimsIdentified&year=2025';
 
-  beforeAll(async () => {
-    await generateDemo(t.services, {
-      cases: 60,
-      seed: 'refresh',
-      password: 'demo password for refresh 2026',
-    });
-  }, 180_000);
+  useDemoData(t, { cases: 60, seed: 'refresh' });
   const [analyst] = useSessions(t, 'analyst@MESA');
 
   const pending = () => t.services.db.transaction((trx) => pendingFacts(trx, 1_000_000));

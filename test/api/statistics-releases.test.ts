@@ -5,11 +5,12 @@
  * changes only when at least k persons moved it), and no row or column appears for her.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/server/demo/demo.js';
+import { describe, expect, it } from 'vitest';
 import { noiseOf, perturb } from '../../src/server/modules/statistics/release-cells.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, buildPersonRecord, userWithSession, type Session } from '../helpers/factories.js';
+import { skipBackend } from '../helpers/db.js';
+import { api, buildPersonRecord, userWithSession } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
+import { useDemoData } from './statistics-fixtures.js';
 
 type Table = {
   id: string;
@@ -47,18 +48,9 @@ describe('the cell-key perturbation table', () => {
 });
 
 describe.skipIf(skipBackend)('public statistics releases', () => {
-  let t: TestContext;
-  let analyst: Session;
-  beforeAll(async () => {
-    t = await createTestContext();
-    await generateDemo(t.services, {
-      cases: 300,
-      seed: 'releases',
-      password: 'demo password for releases 2026',
-    });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-  }, 240_000);
-  afterAll(async () => t?.close());
+  const t = useTestContext();
+  useDemoData(t, { cases: 300, seed: 'releases' }, 240_000);
+  const [analyst] = useSessions(t, 'analyst@MESA');
 
   /** A new adult woman, victim in `caseId` as the case's first identified victim was decided. */
   const addVictim = async (caseId: string) => {

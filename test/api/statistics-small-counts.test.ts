@@ -3,32 +3,24 @@
  * victims reaches an analyst as "<3" (null with `small`), never exact; a case role reads it exact,
  * and so does an analyst filtering to their own institution. Synthetic demo data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/server/demo/demo.js';
-import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { skipBackend } from '../helpers/db.js';
+import { api, institutionId } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
+import { useDemoData } from './statistics-fixtures.js';
 
 type Row = { key: string; value: number | null; small?: boolean };
 
 describe.skipIf(skipBackend)('statistics: small counts for analysts', () => {
-  let t: TestContext;
-  let analyst: Session;
-  let ownAnalyst: Session;
-  let supervisor: Session;
+  const t = useTestContext();
+  useDemoData(t, { cases: 60, seed: 'small-counts' });
+  const [analyst, ownAnalyst, supervisor] = useSessions(
+    t,
+    'analyst@MESA',
+    'analyst@PNPTU',
+    'supervisor@PNPTU',
+  );
   const QUERY = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
-
-  beforeAll(async () => {
-    t = await createTestContext();
-    await generateDemo(t.services, {
-      cases: 60,
-      seed: 'small-counts',
-      password: 'demo password small counts 2026',
-    });
-    analyst = await userWithSession(t, { role: 'analyst', institution: 'MESA' });
-    ownAnalyst = await userWithSession(t, { role: 'analyst', institution: 'PNPTU' });
-    supervisor = await userWithSession(t, { role: 'supervisor', institution: 'PNPTU' });
-  }, 180_000);
-  afterAll(async () => t?.close());
 
   it('shows an analyst "<3" where the count is 1 or 2, and the exact count otherwise', async () => {
     const exact = (await api(t, supervisor, 'GET', QUERY)).json() as { rows: Row[] };
