@@ -36,6 +36,11 @@ export interface Column<T> {
   header: string;
   cell(row: T): ReactNode;
   className?: string;
+  /**
+   * Whether the cell says its header when the table shows as cards (`table--cards`): every cell
+   * but the row's head unless told otherwise (a column of buttons needs none; a number heading its row does).
+   */
+  cardLabel?: boolean;
 }
 
 interface Paging<D> {
@@ -86,7 +91,15 @@ export function DataTable<T, D>(props: Props<T, D>) {
                     {props.summary(data)}
                   </p>
                 )}
-                <Table {...props} rows={rows} busy={query.isFetching} />
+                <Table
+                  rows={rows}
+                  rowKey={props.rowKey}
+                  columns={props.columns}
+                  label={props.label}
+                  busy={query.isFetching}
+                  testId={props.testId}
+                  rowTestId={props.rowTestId}
+                />
                 {paging && <ListPager paging={paging} total={paging.total(data)} busy={query.isFetching} />}
               </>
             )}
@@ -97,20 +110,45 @@ export function DataTable<T, D>(props: Props<T, D>) {
   );
 }
 
-function Table<T>(
-  props: Pick<Props<T, unknown>, 'rowKey' | 'columns' | 'label' | 'testId' | 'rowTestId'> & {
-    rows: readonly T[];
-    busy: boolean;
-  },
-) {
-  const [head, ...rest] = props.columns;
+interface TableProps<T> {
+  rows: readonly T[];
+  rowKey(row: T): string | number;
+  /** The first column heads its row (a link to the record, say); a column left out is `false`. */
+  columns: readonly (Column<T> | false)[];
+  /** The table's name: a scrolling region so named, and the caption (unless `caption` is false). */
+  label?: string;
+  caption?: boolean;
+  /** The first cell of a row is its header (`th`); true unless told otherwise. */
+  rowHeads?: boolean;
+  className?: string;
+  busy?: boolean;
+  testId?: string;
+  rowTestId?: string;
+}
+
+/**
+ * A table from its column definitions, which turns into cards on phones (`table--cards`) and
+ * scrolls sideways in its own region where it is named.
+ */
+export function Table<T>({
+  rows,
+  rowKey,
+  label,
+  caption = true,
+  rowHeads = true,
+  className = 'table table--cards',
+  ...props
+}: TableProps<T>) {
+  const columns = props.columns.filter((column): column is Column<T> => column !== false);
+  const cards = className.split(' ').includes('table--cards');
+  const region = label === undefined ? {} : { role: 'region', 'aria-label': label, tabIndex: 0 };
   return (
-    <div className="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
-      <table className="table table--cards" aria-busy={props.busy} data-testid={props.testId}>
-        <caption className="visually-hidden">{props.label}</caption>
+    <div className="table-scroll" {...region}>
+      <table className={className} aria-busy={props.busy} data-testid={props.testId}>
+        {label !== undefined && caption && <caption className="visually-hidden">{label}</caption>}
         <thead>
           <tr>
-            {props.columns.map((column) => (
+            {columns.map((column) => (
               <th key={column.header} scope="col">
                 {column.header}
               </th>
@@ -118,14 +156,21 @@ function Table<T>(
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row) => (
-            <tr key={props.rowKey(row)} data-testid={props.rowTestId}>
-              {head && <th scope="row">{head.cell(row)}</th>}
-              {rest.map((column) => (
-                <td key={column.header} data-label={column.header} className={column.className}>
-                  {column.cell(row)}
-                </td>
-              ))}
+          {rows.map((row) => (
+            <tr key={rowKey(row)} data-testid={props.rowTestId}>
+              {columns.map((column, index) => {
+                const head = rowHeads && index === 0;
+                const cell = {
+                  className: column.className,
+                  'data-label': cards && (column.cardLabel ?? !head) ? column.header : undefined,
+                  children: column.cell(row),
+                };
+                return head ? (
+                  <th key={column.header} scope="row" {...cell} />
+                ) : (
+                  <td key={column.header} {...cell} />
+                );
+              })}
             </tr>
           ))}
         </tbody>

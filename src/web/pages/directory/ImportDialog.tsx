@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { IMPORT_ISSUE_CODES, type ImportProvidersResult } from '../../../shared/api-directory.js';
 import { importServiceProviders } from '../../../shared/contracts/providers.js';
 import { ApiError, toApiError, type ApiIssue } from '../../api.js';
+import { Table } from '../../components/DataTable.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
 import { departmentName } from '../../departments.js';
@@ -113,38 +114,31 @@ export function ImportDialog(props: { onClose(): void; onImported(message: strin
             <p data-testid="import-summary" aria-live="polite">
               {t('directoryAdmin.previewSummary', { created: preview.created, updated: preview.updated })}
             </p>
-            <div className="table-scroll">
-              <table className="table" data-testid="import-preview">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('directoryAdmin.line')}</th>
-                    <th scope="col">{t('directoryAdmin.institution')}</th>
-                    <th scope="col">{t('directoryAdmin.name')}</th>
-                    <th scope="col">{t('directoryAdmin.department')}</th>
-                    <th scope="col">{t('directoryAdmin.services')}</th>
-                    <th scope="col">{t('directoryAdmin.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.rows.map((row) => (
-                    <tr key={row.line}>
-                      <td>{row.line}</td>
-                      <td>{row.institutionCode}</td>
-                      <td>{row.name}</td>
-                      <td>{departmentName(row.department)}</td>
-                      <td>
-                        {row.services
-                          .map((service) => valueLabel(locale, 'SERVICE_TYPES', service.serviceType))
-                          .join(', ')}
-                      </td>
-                      <td>
-                        {row.existing ? t('directoryAdmin.willUpdate') : t('directoryAdmin.willCreate')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              rows={preview.rows}
+              rowKey={(row) => row.line}
+              className="table"
+              rowHeads={false}
+              testId="import-preview"
+              columns={[
+                { header: t('directoryAdmin.line'), cell: (row) => row.line },
+                { header: t('directoryAdmin.institution'), cell: (row) => row.institutionCode },
+                { header: t('directoryAdmin.name'), cell: (row) => row.name },
+                { header: t('directoryAdmin.department'), cell: (row) => departmentName(row.department) },
+                {
+                  header: t('directoryAdmin.services'),
+                  cell: (row) =>
+                    row.services
+                      .map((service) => valueLabel(locale, 'SERVICE_TYPES', service.serviceType))
+                      .join(', '),
+                },
+                {
+                  header: t('directoryAdmin.action'),
+                  cell: (row) =>
+                    row.existing ? t('directoryAdmin.willUpdate') : t('directoryAdmin.willCreate'),
+                },
+              ]}
+            />
           </>
         )}
         <div className="form-actions">

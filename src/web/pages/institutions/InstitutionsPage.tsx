@@ -1,6 +1,7 @@
 /** Institutions and their units: the list, and forms to add either when permitted. */
 import type { InstitutionView } from '../../../shared/api.js';
 import { listInstitutions } from '../../../shared/contracts/institutions.js';
+import { Table } from '../../components/DataTable.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -103,35 +104,23 @@ function InstitutionCard({
       {institution.units.length === 0 ? (
         <p className="muted">{t('institutions.noUnits')}</p>
       ) : (
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label={`${t('institutions.units')}: ${institution.code}`}
-          tabIndex={0}
-        >
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('institutions.code')}</th>
-                <th scope="col">{t('institutions.unitName')}</th>
-                <th scope="col">{t('institutions.department')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {institution.units.map((unit) => (
-                <tr key={unit.id}>
-                  <td>
-                    <code>{unit.code}</code>
-                  </td>
-                  <td>{unit.name}</td>
-                  <td>
-                    {unit.department ? departmentName(unit.department) : t('institutions.noDepartment')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={institution.units}
+          rowKey={(unit) => unit.id}
+          label={`${t('institutions.units')}: ${institution.code}`}
+          caption={false}
+          className="table table--compact"
+          rowHeads={false}
+          columns={[
+            { header: t('institutions.code'), cell: (unit) => <code>{unit.code}</code> },
+            { header: t('institutions.unitName'), cell: (unit) => unit.name },
+            {
+              header: t('institutions.department'),
+              cell: (unit) =>
+                unit.department ? departmentName(unit.department) : t('institutions.noDepartment'),
+            },
+          ]}
+        />
       )}
     </article>
   );

@@ -1,5 +1,6 @@
 /** The users list as a table; it scrolls sideways on narrow screens rather than squeezing. */
 import type { UserView } from '../../../shared/api.js';
+import { Table } from '../../components/DataTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Props {
@@ -13,81 +14,73 @@ interface Props {
 
 export function UsersTable({ users, busy, currentUserId, onEdit, onReset }: Props) {
   const { t, formatDateTime } = useI18n();
-  const hasActions = onEdit !== null || onReset !== null;
   const now = Date.now();
+  /** A row's button, named with the user it acts on. */
+  const action = (label: string, onClick: ((user: UserView) => void) | null, user: UserView) =>
+    onClick && (
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() => onClick(user)}
+        aria-label={`${label}: ${user.username}`}
+      >
+        {label}
+      </button>
+    );
   return (
-    <div className="table-scroll" role="region" aria-label={t('users.title')} tabIndex={0}>
-      <table className="table table--cards" aria-busy={busy}>
-        <caption className="visually-hidden">{t('users.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.col.user')}</th>
-            <th scope="col">{t('users.col.role')}</th>
-            <th scope="col">{t('users.col.institution')}</th>
-            <th scope="col">{t('users.col.status')}</th>
-            <th scope="col">{t('users.col.totp')}</th>
-            {hasActions && <th scope="col">{t('users.col.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const locked = user.lockedUntil !== null && Date.parse(user.lockedUntil) > now;
-            return (
-              <tr key={user.id}>
-                <th scope="row" className="cell-user">
-                  <span className="cell-primary">
-                    {user.displayName}{' '}
-                    {user.id === currentUserId && <span className="muted">{t('users.you')}</span>}
-                  </span>
-                  <code className="cell-secondary">{user.username}</code>
-                  {user.email && <span className="cell-secondary">{user.email}</span>}
-                </th>
-                <td data-label={t('users.col.role')}>{t(`role.${user.role}`)}</td>
-                <td data-label={t('users.col.institution')}>
-                  <abbr title={user.institution.name}>{user.institution.code}</abbr>
-                </td>
-                <td data-label={t('users.col.status')}>
-                  <span className={`badge badge--${user.status}`}>{t(`status.${user.status}`)}</span>
-                  {locked && user.lockedUntil && (
-                    <span className="cell-secondary badge badge--warning">
-                      {t('users.lockedUntil', { date: formatDateTime(user.lockedUntil) })}
-                    </span>
-                  )}
-                </td>
-                <td data-label={t('users.col.totp')}>
-                  {user.totpEnabled ? t('common.yes') : t('common.no')}
-                </td>
-                {hasActions && (
-                  <td>
-                    <div className="cell-actions">
-                      {onEdit && (
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          onClick={() => onEdit(user)}
-                          aria-label={`${t('action.edit')}: ${user.username}`}
-                        >
-                          {t('action.edit')}
-                        </button>
-                      )}
-                      {onReset && (
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          onClick={() => onReset(user)}
-                          aria-label={`${t('users.resetPassword')}: ${user.username}`}
-                        >
-                          {t('users.resetPassword')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      rows={users}
+      rowKey={(user) => user.id}
+      label={t('users.title')}
+      busy={busy}
+      columns={[
+        {
+          header: t('users.col.user'),
+          className: 'cell-user',
+          cell: (user) => (
+            <>
+              <span className="cell-primary">
+                {user.displayName}{' '}
+                {user.id === currentUserId && <span className="muted">{t('users.you')}</span>}
+              </span>
+              <code className="cell-secondary">{user.username}</code>
+              {user.email && <span className="cell-secondary">{user.email}</span>}
+            </>
+          ),
+        },
+        { header: t('users.col.role'), cell: (user) => t(`role.${user.role}`) },
+        {
+          header: t('users.col.institution'),
+          cell: (user) => <abbr title={user.institution.name}>{user.institution.code}</abbr>,
+        },
+        {
+          header: t('users.col.status'),
+          cell: (user) => (
+            <>
+              <span className={`badge badge--${user.status}`}>{t(`status.${user.status}`)}</span>
+              {user.lockedUntil !== null && Date.parse(user.lockedUntil) > now && (
+                <span className="cell-secondary badge badge--warning">
+                  {t('users.lockedUntil', { date: formatDateTime(user.lockedUntil) })}
+                </span>
+              )}
+            </>
+          ),
+        },
+        {
+          header: t('users.col.totp'),
+          cell: (user) => (user.totpEnabled ? t('common.yes') : t('common.no')),
+        },
+        (onEdit !== null || onReset !== null) && {
+          header: t('users.col.actions'),
+          cardLabel: false,
+          cell: (user) => (
+            <div className="cell-actions">
+              {action(t('action.edit'), onEdit, user)}
+              {action(t('users.resetPassword'), onReset, user)}
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }
