@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/load/run.ts [--engines pglite,postgres] [--cases 100000] [--duration 10]
  *                             [--connections 10,50] [--max-requests 50000] [--only list,case…]
+ *                             [--cpu-prof-dir DIR]  (the server under node --cpu-prof, written at its exit)
  *
  * For each engine: makes the demo database once (bench/load/demo-db.ts; PostgreSQL in a cluster of
  * its own unless DATABASE_URL is set), starts the server, signs in as a case worker and an analyst,
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10,50' },
     'max-requests': { type: 'string', default: '50000' },
     only: { type: 'string' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const engines = values.engines.split(',') as Engine[];
@@ -134,7 +136,8 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
   const db = await demoDatabase(engine, cases);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
+  const child = spawn(process.execPath, [...prof, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

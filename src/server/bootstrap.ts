@@ -23,7 +23,13 @@ export async function openServices(options: OpenOptions = {}): Promise<AppServic
   const logger = options.logger ?? createLogger(config.logLevel);
   const embedded = !config.databaseUrl;
   const master = resolveMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, embedded });
-  const db = options.db ?? (await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const db =
+    options.db ??
+    (await connect({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      preparedStatements: config.pgPreparedStatements,
+    }));
   try {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(db);

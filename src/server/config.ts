@@ -15,6 +15,12 @@ export interface Config {
    * public dashboard); null sends everything to the primary.
    */
   readDatabaseUrl: string | null;
+  /**
+   * Name (prepare) each statement on PostgreSQL so the server skips its parse and planning
+   * (NANDUTI_PG_PREPARED_STATEMENTS, `on` by default; `off` behind a pooler that cannot keep
+   * prepared statements: PgBouncer before 1.21, or without `max_prepared_statements`).
+   */
+  pgPreparedStatements: boolean;
   /** Past this replay lag (seconds) analytics reads go back to the primary. */
   readMaxLagSeconds: number;
   dataDir: string;
@@ -98,6 +104,15 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/** `on`/`off` (also true/false, 1/0); `fallback` when unset. */
+function onOff(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (['on', 'true', '1'].includes(v)) return true;
+  if (['off', 'false', '0'].includes(v)) return false;
+  throw new Error(`${name} must be on or off`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? intFrom(env.PORT, 3000, 'PORT');
   const host = overrides.host ?? (env.HOST || '127.0.0.1');
@@ -107,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host,
     databaseUrl: env.DATABASE_URL || null,
     readDatabaseUrl: env.NANDUTI_READ_DATABASE_URL || null,
+    pgPreparedStatements: onOff(env.NANDUTI_PG_PREPARED_STATEMENTS, true, 'NANDUTI_PG_PREPARED_STATEMENTS'),
     readMaxLagSeconds: intFrom(env.NANDUTI_READ_MAX_LAG_SECONDS, 30, 'NANDUTI_READ_MAX_LAG_SECONDS'),
     dataDir: path.resolve(env.NANDUTI_DATA_DIR || 'data'),
     masterKey: env.NANDUTI_MASTER_KEY || null,

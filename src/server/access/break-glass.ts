@@ -45,43 +45,52 @@ export async function refuseExpiredGrant(trx: Trx, actor: Actor, resourceId: str
   if (expired) throw new AppError('break_glass_expired', 403, {}, { audit });
 }
 
-/**
- * The actor's unexpired grant on the record, for the page's banner (its end, to count down), or
- * null. A record the actor sees in their own scope has no grant (opening one is refused).
- */
-export async function activeGrantOf(
-  trx: Trx,
-  actor: Actor,
-  resourceType: 'person' | 'case',
-  resourceId: string,
-): Promise<{ id: string; expiresAt: string } | null> {
-  // A person is also open through a grant on one of their cases (scope.ts: a person in a visible
-  // case is visible), so the person page names that grant when the person has none of their own.
-  const row = await trx
+/** The actor's unexpired grants (id, end), latest end first: the page's banner names one of them. */
+function liveGrants(actor: Actor, eb: ExpressionBuilder<DB, never>) {
+  return eb
     .selectFrom('break_glass')
-    .select(['id', 'expires_at'])
-    .where('user_id', '=', actor.userId)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .where((eb) =>
-      resourceType === 'case'
-        ? eb.and([eb('resource_type', '=', 'case'), eb('resource_id', '=', resourceId)])
-        : eb.or([
-            eb.and([eb('resource_type', '=', 'person'), eb('resource_id', '=', resourceId)]),
-            eb.and([
-              eb('resource_type', '=', 'case'),
-              eb(
-                'resource_id',
-                'in',
-                eb
-                  .selectFrom('case_persons')
-                  .select('case_persons.case_id')
-                  .where('case_persons.person_id', '=', resourceId),
-              ),
-            ]),
-          ]),
-    )
-    .orderBy('expires_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { id: row.id, expiresAt: new Date(row.expires_at).toISOString() } : null;
+    .select(['break_glass.id', 'break_glass.expires_at'])
+    .where('break_glass.user_id', '=', actor.userId)
+    .where('break_glass.expires_at', '>', sql<Date>`now()`)
+    .orderBy('break_glass.expires_at', 'desc')
+    .limit(1);
+}
+
+/**
+ * The actor's unexpired grant on case `cases.id`, for the page's banner (its end, to count down),
+ * as a subquery of the case's load (case-access.ts; `jsonObjectFrom` it: null without one). A
+ * record the actor sees in their own scope has no grant (opening one is refused).
+ */
+export function caseGrantOf(actor: Actor, eb: ExpressionBuilder<DB, 'cases'>) {
+  return liveGrants(actor, eb as unknown as ExpressionBuilder<DB, never>)
+    .where('break_glass.resource_type', '=', 'case')
+    .where('break_glass.resource_id', '=', sql.ref<string>('cases.id'));
+}
+
+/**
+ * The actor's unexpired grant on person `persons.id`, or on one of their cases, as a subquery of the
+ * person's load (persons.repository.ts). A person is also open through a grant on one of their
+ * cases (scope.ts: a person in a visible case is visible), so the person page names that grant
+ * when the person has none of their own.
+ */
+export function personGrantOf(actor: Actor, eb: ExpressionBuilder<DB, 'persons'>) {
+  return liveGrants(actor, eb as unknown as ExpressionBuilder<DB, never>).where((w) =>
+    w.or([
+      w.and([
+        w('break_glass.resource_type', '=', 'person'),
+        w('break_glass.resource_id', '=', sql.ref<string>('persons.id')),
+      ]),
+      w.and([
+        w('break_glass.resource_type', '=', 'case'),
+        w(
+          'break_glass.resource_id',
+          'in',
+          w
+            .selectFrom('case_persons')
+            .select('case_persons.case_id')
+            .where('case_persons.person_id', '=', sql.ref<string>('persons.id')),
+        ),
+      ]),
+    ]),
+  );
 }

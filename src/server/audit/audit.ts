@@ -15,6 +15,7 @@ import type { Ctx } from '../core/context.js';
 import type { AuditAction } from '../../shared/actions.js';
 import { leafHash, type Hash } from './merkle.js';
 import { holdRows } from '../db/write-batch.js';
+import { PREPARED } from '../db/pg-prepared.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -125,6 +126,7 @@ async function insertAudits(trx: Trx, events: readonly AuditEvent[]): Promise<vo
   await trx
     .insertInto('audit_events')
     .values(events.map((event) => auditRow(event, at)))
+    .modifyEnd(PREPARED)
     .execute();
 }
 

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { openEmbedded, sharedParsers } from './embedded.js';
 import { PGliteDialect } from './pglite-driver.js';
+import { PreparingPool } from './pg-prepared.js';
 import type { DB } from './schema.js';
 
 export type Trx = Transaction<DB>;
@@ -88,6 +89,8 @@ export interface ConnectOptions {
   poolSize?: number;
   /** Do not check the connection now (the analytics replica may be down while the server starts). */
   lazy?: boolean;
+  /** Name (prepare) statements on PostgreSQL (pg-prepared.ts); on unless false. */
+  preparedStatements?: boolean;
 }
 
 function pgTypes() {
@@ -116,15 +119,17 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // error to the query in flight, which fails the request; the client's own 'error' event must not
     // crash the process. The pool then drops the broken client and connects anew.
     pool.on('connect', (client) => client.on('error', () => {}));
-    if (options.lazy)
-      return new Database('postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
+    const dialect = new PostgresDialect({
+      pool: options.preparedStatements === false ? pool : new PreparingPool(pool),
+    });
+    if (options.lazy) return new Database('postgres', new Kysely<DB>({ dialect }));
     // Fail fast with a clear message rather than on the first request.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end();
       throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL: ${error.message}`);
     });
     client.release();
-    return new Database('postgres', new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
+    return new Database('postgres', new Kysely<DB>({ dialect }));
   }
   let lock: DataDirLock | null = null;
   if (options.dataDir) lock = lockDataDir(options.dataDir);

@@ -28,7 +28,13 @@ export async function openReadReplica(config: Config): Promise<Database | null> 
     throw new Error(
       'NANDUTI_READ_DATABASE_URL needs DATABASE_URL: a replica is a PostgreSQL server’s standby',
     );
-  return connect({ databaseUrl: config.readDatabaseUrl, dataDir: null, poolSize: 5, lazy: true });
+  return connect({
+    databaseUrl: config.readDatabaseUrl,
+    dataDir: null,
+    poolSize: 5,
+    lazy: true,
+    preparedStatements: config.pgPreparedStatements,
+  });
 }
 
 /** The replica's replay lag, in seconds; 0 on a server that is not in recovery (a promoted standby). */

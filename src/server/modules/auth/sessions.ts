@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Trx } from '../../db/database.js';
 import type { Config } from '../../config.js';
+import { PREPARED } from '../../db/pg-prepared.js';
 
 export const SESSION_COOKIE = 'nanduti_session';
 
@@ -77,6 +78,7 @@ function sessionRow(trx: Trx, id: string) {
       'institutions.name as institutionName',
     ])
     .where('sessions.id', '=', id)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 

@@ -6,11 +6,16 @@
  */
 import { authorize } from '../../access/authorize.js';
 import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
-import { breakGlassGrant, refuseExpiredGrant } from '../../access/break-glass.js';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
+import { caseGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { caseDetailOf, caseDetailQuery } from './case-view.repository.js';
 import { errors } from '../../core/errors.js';
+import { PREPARED } from '../../db/pg-prepared.js';
 
 /** The actions on a case or on what hangs on it without a door of its own (its notes). */
 export type CaseAction = Extract<Action, `case.${string}` | `caseNote.${string}`>;
@@ -21,14 +26,26 @@ export interface LoadedCase {
   reference: string;
   /** The case is shared with the actor's institution (and not owned by it). */
   sharedWithActor: boolean;
+  /** The actor's unexpired break-glass grant on the case (the page's banner), or null. */
+  grant: { id: string; expiresAt: string } | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The access facts of a case row as the door reads them (the scope's condition is in the WHERE). */
+interface AccessRow {
+  id: string;
+  owner_institution_id: string;
+  reference: string;
+  shared: unknown;
+  grant: { id: string; expires_at: string | Date } | null;
+}
+
 /**
- * Loads the case and authorizes `action` on it. A case the actor may not read is "not found"
- * (its existence is not revealed); a visible case on which the action is not allowed (a write on
- * a case only shared with the actor's institution) is "forbidden". Both refusals are audited.
+ * Loads the case (with the actor's break-glass grant on it, in the same statement) and authorizes
+ * `action` on it. A case the actor may not read is "not found" (its existence is not revealed); a
+ * visible case on which the action is not allowed (a write on a case only shared with the actor's
+ * institution) is "forbidden". Both refusals are audited.
  */
 export async function loadCaseForAction(
   trx: Trx,
@@ -36,16 +53,54 @@ export async function loadCaseForAction(
   caseId: string,
   action: CaseAction,
 ): Promise<LoadedCase> {
-  const audit = { action, resourceType: 'case', resourceId: UUID.test(caseId) ? caseId : null };
-  if (!UUID.test(caseId)) throw errors.notFound({ audit });
+  const audit = auditHintOf(action, caseId);
   const row = await trx
     .selectFrom('cases')
     .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
     .select((eb) => caseSharedWithActor(actor)(eb).as('shared'))
-    .select((eb) => breakGlassGrant<'cases'>(actor, 'case', 'cases.id')(eb).as('glass'))
+    .select((eb) => jsonObjectFrom(caseGrantOf(actor, eb)).as('grant'))
     .where('cases.id', '=', caseId)
     .where(caseVisible(actor))
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
+  return admit(trx, actor, caseId, action, row);
+}
+
+/**
+ * `loadCaseForAction` for the case page: the same door, with the page (case-view.repository.ts)
+ * read in its statement — one round trip instead of two. The page's rows are returned only once
+ * the read is authorized, exactly as the door's own.
+ */
+export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, action: CaseAction) {
+  const audit = auditHintOf(action, caseId);
+  const row = await caseDetailQuery(trx, caseId)
+    .select((eb) => caseSharedWithActor(actor)(eb as unknown as ExpressionBuilder<DB, 'cases'>).as('shared'))
+    .select((eb) =>
+      jsonObjectFrom(caseGrantOf(actor, eb as unknown as ExpressionBuilder<DB, 'cases'>)).as('grant'),
+    )
+    .where(caseVisible(actor) as (eb: ExpressionBuilder<DB, 'cases' | 'institutions'>) => Expression<SqlBool>)
+    .modifyEnd(PREPARED)
+    .executeTakeFirst();
+  const loaded = await admit(trx, actor, caseId, action, row);
+  const { shared: _shared, grant: _grant, ...page } = row!;
+  return { loaded, detail: caseDetailOf(page) };
+}
+
+function auditHintOf(action: CaseAction, caseId: string) {
+  const audit = { action, resourceType: 'case', resourceId: UUID.test(caseId) ? caseId : null };
+  if (!UUID.test(caseId)) throw errors.notFound({ audit });
+  return audit;
+}
+
+/** The door's decision on the row it read (undefined: not in the actor's scope). */
+async function admit(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+  row: AccessRow | undefined,
+): Promise<LoadedCase> {
+  const audit = auditHintOf(action, caseId);
   // Not visible (the SQL scope, as every list): "not found", audited as the action attempted —
   // or "break-glass expired" to the user whose emergency access ended.
   if (!row) {
@@ -55,7 +110,7 @@ export async function loadCaseForAction(
   const target = {
     institutionId: row.owner_institution_id,
     sharedWithActor: row.owner_institution_id !== actor.institutionId && Boolean(row.shared),
-    breakGlass: row.owner_institution_id !== actor.institutionId && Boolean(row.glass),
+    breakGlass: row.owner_institution_id !== actor.institutionId && row.grant !== null,
   };
   // The rule agrees with the scope (test/api/access-properties.test.ts); a disagreement still ends
   // in "not found", never a leak.
@@ -66,5 +121,6 @@ export async function loadCaseForAction(
     ownerInstitutionId: row.owner_institution_id,
     reference: row.reference,
     sharedWithActor: target.sharedWithActor,
+    grant: row.grant && { id: row.grant.id, expiresAt: new Date(row.grant.expires_at).toISOString() },
   };
 }

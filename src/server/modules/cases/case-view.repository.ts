@@ -9,6 +9,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Trx } from '../../db/database.js';
 import { caseDecisionsQuery, caseScreeningsQuery } from '../screening/screening.repository.js';
+import { PREPARED } from '../../db/pg-prepared.js';
 
 function assignments(trx: Trx, caseId: string) {
   return trx
@@ -107,9 +108,13 @@ function withDates<T extends object, K extends keyof T>(
   return rows as unknown as Array<Omit<T, K> & { [P in K]: Date | Extract<T[P], null> }>;
 }
 
-/** The case and everything attached to it, in one statement. */
-export async function loadCaseDetail(trx: Trx, caseId: string) {
-  const row = await trx
+/**
+ * The statement of the case page: the case and everything attached to it. Only the case door
+ * (`loadCaseForAction` with `page`, case-access.ts) adds the access columns to it and runs it before
+ * the read is authorized; everyone else reads through `loadCaseDetail`, after the door.
+ */
+export function caseDetailQuery(trx: Trx, caseId: string) {
+  return trx
     .selectFrom('cases')
     .innerJoin('institutions', 'institutions.id', 'cases.owner_institution_id')
     .selectAll('cases')
@@ -124,8 +129,13 @@ export async function loadCaseDetail(trx: Trx, caseId: string) {
       jsonArrayFrom(shares(trx, caseId)).as('shares'),
       jsonArrayFrom(timeline(trx, caseId)).as('timeline'),
     ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirstOrThrow();
+    .where('cases.id', '=', caseId);
+}
+
+type CaseDetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof caseDetailQuery>['executeTakeFirst']>>>;
+
+/** The row of `caseDetailQuery` as the presenters take it (the JSON lists' timestamps as Dates). */
+export function caseDetailOf(row: CaseDetailRow) {
   const {
     assignments: a,
     persons: p,
@@ -148,6 +158,11 @@ export async function loadCaseDetail(trx: Trx, caseId: string) {
     shares: withDates(s, 'created_at'),
     timeline: withDates(t, 'at'),
   };
+}
+
+/** The case and everything attached to it, in one statement (callers went through the door). */
+export async function loadCaseDetail(trx: Trx, caseId: string) {
+  return caseDetailOf(await caseDetailQuery(trx, caseId).modifyEnd(PREPARED).executeTakeFirstOrThrow());
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof loadCaseDetail>>;

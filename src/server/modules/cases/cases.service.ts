@@ -9,15 +9,14 @@ import type {
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import { personVisible } from '../../access/scope.js';
-import { activeGrantOf } from '../../access/break-glass.js';
 import { auditOperation, writeAudits } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import { nextVersion, refuseConflicts } from '../../core/versions.js';
 import type { Ctx } from '../../core/context.js';
-import { loadCaseForAction, type LoadedCase } from './case-access.js';
-import { loadCaseDetail } from './case-view.repository.js';
+import { loadCaseForAction, loadCasePageFor, type LoadedCase } from './case-access.js';
+import { loadCaseDetail, type CaseDetail } from './case-view.repository.js';
 import { presentCase } from './cases.presenter.js';
 import {
   countAssignableUsers,
@@ -72,9 +71,9 @@ export async function caseView(
   ctx: Ctx,
   crypto: FieldCrypto,
   loaded: LoadedCase,
-  options: { auditCaseRead?: boolean } = {},
+  options: { auditCaseRead?: boolean; detail?: CaseDetail } = {},
 ) {
-  const detail = await loadCaseDetail(ctx.trx, loaded.id);
+  const detail = options.detail ?? (await loadCaseDetail(ctx.trx, loaded.id));
   const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
   const permissions = CASE_PAGE_ACTIONS.filter((action) => can(ctx.actor, action, target));
   // The case read (when this is one) and a person read per person shown, in one INSERT.
@@ -90,8 +89,7 @@ export async function caseView(
       resourceId: person.person_id,
     })),
   ]);
-  const glass = await activeGrantOf(ctx.trx, ctx.actor, 'case', loaded.id);
-  return presentCase(detail, crypto, permissions, glass);
+  return presentCase(detail, crypto, permissions, loaded.grant);
 }
 
 /** Opens a case owned by the actor's institution, with the next reference of the detection year. */
@@ -129,12 +127,12 @@ export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInp
     )
     .map(([key]) => key);
   await audit(ctx, 'case.create', 'case', row.id, fields);
-  return { id: row.id, ownerInstitutionId: institutionId, reference, sharedWithActor: false };
+  return { id: row.id, ownerInstitutionId: institutionId, reference, sharedWithActor: false, grant: null };
 }
 
 export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
-  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
-  return caseView(ctx, crypto, loaded, { auditCaseRead: true });
+  const { loaded, detail } = await loadCasePageFor(ctx.trx, ctx.actor, caseId, 'case.read');
+  return caseView(ctx, crypto, loaded, { auditCaseRead: true, detail });
 }
 
 export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: UpdateInput) {

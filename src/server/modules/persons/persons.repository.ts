@@ -2,11 +2,15 @@
  * Reading and writing person rows. Every list, search and duplicate look-up starts from the access
  * scope (scopedPersons); filters compare blind indexes only, never decrypted values.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Actor } from '../../access/actor.js';
-import { scopedCases, scopedPersons } from '../../access/scope.js';
+import { personGrantOf } from '../../access/break-glass.js';
+import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import type { PersonColumns } from './person-record.js';
+import { PREPARED } from '../../db/pg-prepared.js';
 
 const storedColumns = [
   'persons.id',
@@ -71,8 +75,8 @@ export type PersonSummaryRow = Awaited<
 >;
 
 /**
- * Who owns person `id` and whether the actor may see it: the facts `authorize()` decides on.
- * Undefined when no such person exists. Reads no personal field.
+ * Who owns person `id` and whether the actor may see it: the facts `authorize()` decides on, in one
+ * statement. Undefined when no such person exists. Reads no personal field.
  */
 export async function findPersonTarget(
   trx: Trx,
@@ -82,21 +86,51 @@ export async function findPersonTarget(
   const row = await trx
     .selectFrom('persons')
     .select('owner_institution_id')
+    .select((eb) => eb.cast<boolean>(personVisible(actor)(eb), 'boolean').as('visible'))
     .where('id', '=', id)
     // An erased person (docs/PRIVACY.md) has nothing left to read: as if it did not exist.
     .where('erased_at', 'is', null)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const visible = await scopedPersons(actor, trx.selectFrom('persons').select('persons.id'))
-    .where('persons.id', '=', id)
-    .executeTakeFirst();
-  return { ownerInstitutionId: row.owner_institution_id, visible: visible !== undefined };
+  return row && { ownerInstitutionId: row.owner_institution_id, visible: row.visible === true };
 }
 
-/** The whole stored record (still encrypted). Callers have authorized the read. */
-export async function findPersonRecord(trx: Trx, id: string): Promise<PersonRecordRow | undefined> {
-  return fullQuery(trx).where('persons.id', '=', id).executeTakeFirst();
+/** The actor's visible cases of person `persons.id`, with the person's role in each, newest link first. */
+function visibleCasesOf(actor: Actor, eb: ExpressionBuilder<DB, 'persons'>) {
+  return scopedCases(actor, eb.selectFrom('cases'))
+    .innerJoin('case_persons', 'case_persons.case_id', 'cases.id')
+    .select(['cases.id', 'cases.reference', 'case_persons.role'])
+    .where('case_persons.person_id', '=', sql.ref<string>('persons.id'))
+    .orderBy('case_persons.added_at', 'desc');
 }
+
+/**
+ * The person page of `id` in one statement: the stored record (still encrypted), whether the actor
+ * may see it (`visible`, the scope's condition), the actor's visible cases of the person and the
+ * actor's unexpired break-glass grant (breakGlassGrantOf). Only the person door (`loadPersonFor`)
+ * and the page after a write call it: the door decides on `visible` and the owner before anything
+ * of the record is decrypted or returned. Undefined when no such person exists (or it was erased).
+ */
+export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
+  const row = await fullQuery(trx)
+    .select((eb) => [
+      eb.cast<boolean>(personVisible(actor)(eb), 'boolean').as('visible'),
+      jsonArrayFrom(visibleCasesOf(actor, eb)).as('cases'),
+      jsonObjectFrom(personGrantOf(actor, eb)).as('grant'),
+    ])
+    .where('persons.id', '=', id)
+    .where('persons.erased_at', 'is', null)
+    .modifyEnd(PREPARED)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { visible, cases, grant, ...record } = row;
+  return {
+    record: record satisfies PersonRecordRow,
+    visible: visible === true,
+    cases,
+    grant: grant && { id: grant.id, expiresAt: new Date(grant.expires_at).toISOString() },
+  };
+}
+export type PersonPage = NonNullable<Awaited<ReturnType<typeof findPersonPage>>>;
 
 /** True once the person's identifying data was erased (docs/PRIVACY.md). */
 export async function personErased(trx: Trx, id: string): Promise<boolean> {
@@ -107,16 +141,6 @@ export async function personErased(trx: Trx, id: string): Promise<boolean> {
     .where('erased_at', 'is not', null)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** The cases of a person that the actor may see, with the person's role in each. */
-export async function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
-  return scopedCases(actor, trx.selectFrom('cases'))
-    .innerJoin('case_persons', 'case_persons.case_id', 'cases.id')
-    .select(['cases.id', 'cases.reference', 'case_persons.role'])
-    .where('case_persons.person_id', '=', personId)
-    .orderBy('case_persons.added_at', 'desc')
-    .execute();
 }
 
 /** Of `ids`, the persons the actor may see, as lists show them. */

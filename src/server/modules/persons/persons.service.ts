@@ -12,7 +12,7 @@ import type {
   UpdatePersonRequest,
 } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
-import { activeGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
+import { refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
 import { auditOperation, auditOperations, writeAudit } from '../../audit/audit.js';
 import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
@@ -31,14 +31,12 @@ import {
 } from './person-record.js';
 import { presentCandidate, presentPerson, presentSummary } from './persons.presenter.js';
 import {
-  findPersonRecord,
-  findPersonTarget,
+  findPersonPage,
   findVisibleDuplicates,
   insertPerson,
   searchVisiblePersons,
   updatePersonRow,
-  visibleCasesOfPerson,
-  type PersonRecordRow,
+  type PersonPage,
 } from './persons.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 
@@ -65,36 +63,41 @@ function audit(
 }
 
 /**
- * The one door to a person: loads person `id` for `action` through the SQL scope and the rule: not visible (or not existing) is "not found";
- * visible but not allowed (an update by an institution that sees it through a shared case) is
- * "forbidden".
+ * The one door to a person: loads person `id` for `action` (the record, the access facts, the
+ * actor's visible cases of it and break-glass grant, in one statement) through the SQL scope and the
+ * rule: not visible (or not existing) is "not found"; visible but not allowed (an update by an
+ * institution that sees it through a shared case) is "forbidden". Nothing of the record is
+ * decrypted or returned before both are checked.
  */
-export async function loadPersonFor(ctx: Ctx, id: string, action: 'person.read' | 'person.update') {
+export async function loadPersonFor(
+  ctx: Ctx,
+  id: string,
+  action: 'person.read' | 'person.update',
+): Promise<PersonPage> {
   const hint = { resourceType: 'person', resourceId: id };
-  const target = await findPersonTarget(ctx.trx, ctx.actor, id);
-  if (!target) throw errors.notFound({ audit: { action, ...hint } });
-  if (!target.visible) await refuseExpiredGrant(ctx.trx, ctx.actor, id, { action, ...hint });
-  const owned = { institutionId: target.ownerInstitutionId, sharedWithActor: target.visible };
+  const page = await findPersonPage(ctx.trx, ctx.actor, id);
+  if (!page) throw errors.notFound({ audit: { action, ...hint } });
+  if (!page.visible) await refuseExpiredGrant(ctx.trx, ctx.actor, id, { action, ...hint });
+  const owned = { institutionId: page.record.owner_institution_id, sharedWithActor: page.visible };
   if (action === 'person.read') authorize(ctx.actor, 'person.read', owned, { hide: true, ...hint });
   else {
     // Out of scope is "not found" for a change too (the refusal is audited as the change attempted).
     if (!can(ctx.actor, 'person.read', owned)) throw errors.notFound({ audit: { action, ...hint } });
     authorize(ctx.actor, 'person.update', owned, hint);
   }
-  return (await findPersonRecord(ctx.trx, id))!;
+  return page;
 }
 
-async function present(ctx: Ctx, crypto: FieldCrypto, row: PersonRecordRow) {
+function present(ctx: Ctx, crypto: FieldCrypto, { record, cases, grant }: PersonPage) {
   // Changes are for the institution that registered the person (not one that sees it via a share).
-  const owned = { institutionId: row.owner_institution_id, sharedWithActor: false };
+  const owned = { institutionId: record.owner_institution_id, sharedWithActor: false };
   const permissions = can(ctx.actor, 'person.update', owned) ? ['person.update'] : [];
-  const cases = await visibleCasesOfPerson(ctx.trx, ctx.actor, row.id);
-  const glass = await activeGrantOf(ctx.trx, ctx.actor, 'person', row.id);
-  return presentPerson(crypto, row, cases, permissions, personFieldsMaskedFor(ctx.actor.role), glass);
+  return presentPerson(crypto, record, cases, permissions, personFieldsMaskedFor(ctx.actor.role), grant);
 }
 
+/** The person page after the actor's own write (create, update): already authorized. */
 async function reloaded(ctx: Ctx, crypto: FieldCrypto, id: string) {
-  return present(ctx, crypto, (await findPersonRecord(ctx.trx, id))!);
+  return present(ctx, crypto, (await findPersonPage(ctx.trx, ctx.actor, id))!);
 }
 
 /**
@@ -162,9 +165,9 @@ export async function insertNewPerson(ctx: Ctx, crypto: FieldCrypto, input: Crea
 
 /** One person's record, with the cases the actor may see. Every read is audited. */
 export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
-  const row = await loadPersonFor(ctx, id, 'person.read');
+  const page = await loadPersonFor(ctx, id, 'person.read');
   await audit(ctx, 'person.read', id);
-  return present(ctx, crypto, row);
+  return present(ctx, crypto, page);
 }
 
 /**
@@ -173,7 +176,7 @@ export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
  * masked for the actor's role can be asked for: the others are already in the record it reads.
  */
 export async function revealPersonFields(ctx: Ctx, crypto: FieldCrypto, id: string, input: RevealInput) {
-  const row = await loadPersonFor(ctx, id, 'person.read');
+  const { record: row } = await loadPersonFor(ctx, id, 'person.read');
   const masked = personFieldsMaskedFor(ctx.actor.role);
   const notMasked = input.fields.filter((f) => !masked.includes(f));
   if (notMasked.length > 0) throw errors.badRequest('field_not_masked', { fields: notMasked.join(', ') });
@@ -193,7 +196,7 @@ export async function revealPersonFields(ctx: Ctx, crypto: FieldCrypto, id: stri
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, input: UpdateInput) {
-  const row = await loadPersonFor(ctx, id, 'person.update');
+  const { record: row } = await loadPersonFor(ctx, id, 'person.update');
   const current = personFields(crypto, row);
   const { baseVersion, ...fields } = input;
   refuseConflicts(row, baseVersion, fields, current);
