@@ -137,10 +137,14 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
-  const child = spawn(process.execPath, [...prof, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...prof, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const figures: Figure[] = [];
   try {
     const started = Date.now();

@@ -22,7 +22,10 @@ describe.skipIf(skipBackend || backend !== 'postgres')('prepared statements (Pos
   afterAll(async () => drop?.());
 
   /** One connection, so every transaction sees the same session's prepared statements. */
-  async function withOneConnection<T>(preparedStatements: boolean | undefined, fn: (db: Database) => Promise<T>) {
+  async function withOneConnection<T>(
+    preparedStatements: boolean | undefined,
+    fn: (db: Database) => Promise<T>,
+  ) {
     const db = await connect({ databaseUrl: url, dataDir: null, poolSize: 1, preparedStatements });
     try {
       return await fn(db);

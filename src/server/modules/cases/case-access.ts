@@ -53,7 +53,7 @@ export async function loadCaseForAction(
   caseId: string,
   action: CaseAction,
 ): Promise<LoadedCase> {
-  const audit = auditHintOf(action, caseId);
+  auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
   const row = await trx
     .selectFrom('cases')
     .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
@@ -72,7 +72,7 @@ export async function loadCaseForAction(
  * the read is authorized, exactly as the door's own.
  */
 export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, action: CaseAction) {
-  const audit = auditHintOf(action, caseId);
+  auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
   const row = await caseDetailQuery(trx, caseId)
     .select((eb) => caseSharedWithActor(actor)(eb as unknown as ExpressionBuilder<DB, 'cases'>).as('shared'))
     .select((eb) =>
