@@ -44,3 +44,33 @@ export function issueField(path: string): string | null {
   if (parts[0] === 'body' || parts[0] === 'query' || parts[0] === 'params') parts.shift();
   return parts.length > 0 ? parts.join('.') : null;
 }
+
+/** The zod type under the wrappers that do not change what a field holds (optional, default, pipe…). */
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  for (let depth = 0; current && depth < 10; depth += 1) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+  return current;
+}
+
+/**
+ * The longest text the schema accepts at a form field's path (`person.givenNames`, `events.0.type`),
+ * so an input's `maxLength` is the server's own limit rather than a number typed again; undefined
+ * where the path is not a string with a maximum.
+ */
+export function stringLimit(schema: z.core.$ZodType | undefined, path: string): number | undefined {
+  let current = unwrap(schema);
+  for (const part of path.split('.')) {
+    const def = current?._zod.def as
+      { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } | undefined;
+    if (def?.type === 'object') current = unwrap(def.shape?.[part]);
+    else if (def?.type === 'array' && /^\d+$/.test(part)) current = unwrap(def.element);
+    else return undefined;
+  }
+  const limit = (current as { maxLength?: number | null } | undefined)?.maxLength;
+  return current?._zod.def.type === 'string' && typeof limit === 'number' ? limit : undefined;
+}

@@ -1,8 +1,8 @@
 /** Client-side validation speaks the user's language, field by field. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CreateUnitRequest, SetupRequest } from '../shared/api.js';
-import { issueField, issueMessage, type FormatHints } from './forms.js';
+import { issueField, issueMessage, stringLimit, type FormatHints } from './forms.js';
 import type { Translate } from './i18n/catalogue.js';
 import { loadCatalogue, translator } from './i18n/translate.js';
 
@@ -57,5 +57,29 @@ describe('issueField', () => {
     expect(issueField('body.official.institutionId')).toBe('official.institutionId');
     expect(issueField('query/page')).toBe('page');
     expect(issueField('body')).toBeNull();
+  });
+});
+
+describe('stringLimit', () => {
+  it("reads a field's maximum length from the shared schema, through nesting and wrappers", () => {
+    const schema = z.object({
+      name: z.string().trim().max(120),
+      note: z.string().max(2000).nullable().optional(),
+      person: z.object({ givenNames: z.string().min(1).max(80) }),
+      events: z.array(z.object({ country: z.string().length(2).default('PY') })),
+      count: z.number().max(5),
+      free: z.string(),
+    });
+    expect(stringLimit(schema, 'name')).toBe(120);
+    expect(stringLimit(schema, 'note')).toBe(2000);
+    expect(stringLimit(schema, 'person.givenNames')).toBe(80);
+    expect(stringLimit(schema, 'events.0.country')).toBe(2);
+    expect(stringLimit(schema, 'count')).toBeUndefined();
+    expect(stringLimit(schema, 'free')).toBeUndefined();
+    expect(stringLimit(schema, 'missing.path')).toBeUndefined();
+  });
+
+  it("reads a request schema of the API (a unit's code is at most 48 characters)", () => {
+    expect(stringLimit(CreateUnitRequest, 'code')).toBe(48);
   });
 });

@@ -26,15 +26,13 @@ export function UsernameField(props: TextProps) {
 
 /** A TOTP code field named `name`; the code may be typed with spaces (see `totpDigits`). */
 export function TotpCodeField({ name, ...props }: Omit<TextProps, 'label'> & { name: string }) {
-  const { t } = useI18n();
   return (
     <FormText
-      label={t('login.totp')}
+      msg="login.totp"
       name={name}
       inputMode="numeric"
       autoComplete="one-time-code"
       maxLength={7}
-      hint={t('login.totpHint')}
       className="input--code"
       required
       {...props}

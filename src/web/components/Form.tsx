@@ -23,6 +23,7 @@ import { useApiMutation } from '../queries.js';
 import { issueField, issueMessage, type FormatHints } from '../forms.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FormActions } from './FormActions.js';
+import { FormSchemaContext } from './FormFields.js';
 import { Modal } from './Modal.js';
 
 /** Starting values: the schema's input, where a select may start empty (''). */
@@ -42,6 +43,8 @@ type In<S extends z.ZodType> = z.input<S> & FieldValues;
 type Out<S extends z.ZodType> = z.output<S> & FieldValues;
 
 export type ZodForm<S extends z.ZodType> = UseFormReturn<In<S>, unknown, Out<S>> & {
+  /** The schema the fields are checked with (their text limits come from it). */
+  schema: S;
   /** The last server (or network) error, shown in the form's live region. */
   serverError: ApiError | null;
   setServerError(error: ApiError | null): void;
@@ -81,7 +84,7 @@ export function useZodForm<S extends z.ZodType>(
     resolver,
     defaultValues: defaultValues as DefaultValues<In<S>>,
   });
-  return Object.assign(form, { serverError, setServerError });
+  return Object.assign(form, { schema, serverError, setServerError });
 }
 
 /** Puts an error answer on the form: its message in the live region, its issues on their fields. */
@@ -167,15 +170,17 @@ export function Form<S extends z.ZodType>({
 }: FormProps<S>) {
   return (
     <FormProvider {...(form as unknown as UseFormReturn)}>
-      <form
-        className={className}
-        noValidate
-        data-testid={testId}
-        onSubmit={(event) => void onSubmit(event)}
-        {...rest}
-      >
-        {children}
-      </form>
+      <FormSchemaContext.Provider value={form.schema}>
+        <form
+          className={className}
+          noValidate
+          data-testid={testId}
+          onSubmit={(event) => void onSubmit(event)}
+          {...rest}
+        >
+          {children}
+        </form>
+      </FormSchemaContext.Provider>
     </FormProvider>
   );
 }
@@ -183,7 +188,8 @@ export function Form<S extends z.ZodType>({
 interface FormDialogProps<S extends z.ZodType> {
   title: string;
   form: ApiForm<S>;
-  submitLabel: string;
+  /** The submit button's words; "Save" unless given. */
+  submitLabel?: string;
   onClose(): void;
   testId?: string;
   /** Shown instead of the form once it has done its work (a link to hand over, say). */
@@ -201,13 +207,19 @@ export function FormDialog<S extends z.ZodType>({
   done,
   children,
 }: FormDialogProps<S>) {
+  const { t } = useI18n();
   const alert = useFormAlert(form);
   return (
     <Modal title={title} onClose={onClose}>
       {done ?? (
         <Form form={form} onSubmit={form.onSubmit} testId={testId}>
           {children}
-          <FormActions alert={alert} pending={form.pending} submitLabel={submitLabel} onCancel={onClose} />
+          <FormActions
+            alert={alert}
+            pending={form.pending}
+            submitLabel={submitLabel ?? t('action.save')}
+            onCancel={onClose}
+          />
         </Form>
       )}
     </Modal>

@@ -2,8 +2,14 @@
  * Form controls bound to the surrounding react-hook-form form by name: the label, hint and error
  * come with the control, and the value is converted on the way in (a blank answer becomes null or
  * undefined, a number field a number) so the shared schema checks what the API will receive.
+ *
+ * A control's words come from one message key, `msg`: its label is that message and its hint the
+ * message `<msg>Hint` where the catalogue has one (`hint` given, or `false`, overrides it). A text
+ * control's `maxLength` is the form's schema's limit for that field unless given.
  */
 import {
+  createContext,
+  useContext,
   useId,
   type InputHTMLAttributes,
   type ReactNode,
@@ -11,15 +17,43 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { get, useController, useFormContext, type RegisterOptions } from 'react-hook-form';
+import type { z } from 'zod';
+import { stringLimit } from '../forms.js';
+import type { PlainKey } from '../i18n/catalogue.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { hasMessage } from '../i18n/translate.js';
+import { valueOptions, type ValueListName } from '../i18n/values.js';
 import { describedBy, FieldMessages } from './Field.js';
 import { DepartmentOptions } from './DepartmentSelect.js';
 
-interface Bound {
+/** The schema the surrounding form is checked with (set by `<Form>`), for the fields' limits. */
+export const FormSchemaContext = createContext<z.core.$ZodType | undefined>(undefined);
+
+/** What names a control: a message key (label, and hint by convention) or the words themselves. */
+export interface Words {
+  /** The message key of the label (and, by convention, of the hint). */
+  msg?: PlainKey;
+  /** The label's words, where no message key fits (one of `msg` and `label` is needed). */
+  label?: string;
+  /** The hint under the label; with `msg`, `<msg>Hint` when there is one; `false` for none. */
+  hint?: string | false | undefined;
+}
+
+type Bound = Words & {
   name: string;
-  label: string;
-  hint?: string | undefined;
   /** What a blank answer becomes: kept as '' (default for text), null, or left out (undefined). */
   blank?: 'keep' | 'null' | 'undefined';
+};
+
+/** The label and hint of a control from its message key or its own words. */
+export function useWords({ msg, label, hint }: Words): { label: string; hint: string | undefined } {
+  const { t, locale } = useI18n();
+  const hintKey = `${msg ?? ''}Hint`;
+  const conventional = msg && hint === undefined && hasMessage(locale, hintKey);
+  return {
+    label: label ?? t(msg as PlainKey),
+    hint: conventional ? t(hintKey as PlainKey) : hint || undefined,
+  };
 }
 
 function valueAs(blank: Bound['blank'], number: boolean) {
@@ -32,12 +66,19 @@ function valueAs(blank: Bound['blank'], number: boolean) {
   };
 }
 
-function useBound({ name, blank = 'keep' }: Bound, number = false) {
+function useBound({ name, blank = 'keep', ...words }: Bound, number = false) {
   const { register, formState } = useFormContext();
+  const schema = useContext(FormSchemaContext);
   const id = useId();
   const error = (get(formState.errors, name) as { message?: string } | undefined)?.message;
   const options: RegisterOptions = { setValueAs: valueAs(blank, number) };
-  return { id, error, registered: register(name, options) };
+  return {
+    id,
+    error,
+    ...useWords(words),
+    limit: stringLimit(schema, name),
+    registered: register(name, options),
+  };
 }
 
 function Frame({
@@ -68,14 +109,22 @@ const aria = (id: string, hint?: string, error?: string) => ({
   'aria-describedby': describedBy(id, hint, error),
 });
 
-type InputProps = Bound & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'value' | 'onChange'>;
+type Omitted = 'name' | 'id' | 'value' | 'onChange';
+type InputProps = Bound & Omit<InputHTMLAttributes<HTMLInputElement>, Omitted>;
 
 /** A text, date, number or password input; `type="number"` gives the form a number. */
-export function FormText({ name, label, hint, blank, type = 'text', ...input }: InputProps) {
-  const { id, error, registered } = useBound({ name, label, blank }, type === 'number');
+export function FormText({ name, msg, label, hint, blank, type = 'text', ...input }: InputProps) {
+  const bound = useBound({ name, msg, label, hint, blank }, type === 'number');
+  const maxLength = input.maxLength ?? (type === 'number' || type === 'date' ? undefined : bound.limit);
   return (
-    <Frame id={id} label={label} hint={hint} error={error}>
-      <input type={type} {...input} {...registered} {...aria(id, hint, error)} />
+    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+      <input
+        type={type}
+        {...input}
+        maxLength={maxLength}
+        {...bound.registered}
+        {...aria(bound.id, bound.hint, bound.error)}
+      />
     </Frame>
   );
 }
@@ -89,15 +138,38 @@ export function FormNumber({ min = 0, ...props }: Omit<InputProps, 'type' | 'inp
 }
 
 type SelectProps = Bound &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'value' | 'onChange'>;
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, Omitted> & {
+    /** The values of a closed list, as the options (after `children`). */
+    list?: ValueListName;
+    /** A first, empty choice with these words. */
+    empty?: string;
+  };
 
 /** A select; a blank choice becomes undefined unless `blank` says otherwise. */
-export function FormSelect({ name, label, hint, blank = 'undefined', children, ...select }: SelectProps) {
-  const { id, error, registered } = useBound({ name, label, blank });
+export function FormSelect({
+  name,
+  msg,
+  label,
+  hint,
+  blank = 'undefined',
+  list,
+  empty,
+  children,
+  ...select
+}: SelectProps) {
+  const { locale } = useI18n();
+  const bound = useBound({ name, msg, label, hint, blank });
   return (
-    <Frame id={id} label={label} hint={hint} error={error}>
-      <select {...select} {...registered} {...aria(id, hint, error)}>
+    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+      <select {...select} {...bound.registered} {...aria(bound.id, bound.hint, bound.error)}>
+        {empty !== undefined && <option value="">{empty}</option>}
         {children}
+        {list &&
+          valueOptions(locale, list).map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
       </select>
     </Frame>
   );
@@ -107,7 +179,7 @@ export function FormSelect({ name, label, hint, blank = 'undefined', children, .
 export function FormDepartment({
   emptyLabel,
   ...props
-}: Omit<SelectProps, 'children'> & { emptyLabel?: string }) {
+}: Omit<SelectProps, 'children' | 'list' | 'empty'> & { emptyLabel?: string }) {
   return (
     <FormSelect {...props}>
       <DepartmentOptions emptyLabel={emptyLabel} />
@@ -115,29 +187,34 @@ export function FormDepartment({
   );
 }
 
-type TextAreaProps = Bound &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'value' | 'onChange'>;
+type TextAreaProps = Bound & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Omitted>;
 
-export function FormTextArea({ name, label, hint, blank, ...textarea }: TextAreaProps) {
-  const { id, error, registered } = useBound({ name, label, blank });
+export function FormTextArea({ name, msg, label, hint, blank, ...textarea }: TextAreaProps) {
+  const bound = useBound({ name, msg, label, hint, blank });
   return (
-    <Frame id={id} label={label} hint={hint} error={error}>
-      <textarea rows={6} {...textarea} {...registered} {...aria(id, hint, error)} />
+    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+      <textarea
+        rows={6}
+        {...textarea}
+        maxLength={textarea.maxLength ?? bound.limit}
+        {...bound.registered}
+        {...aria(bound.id, bound.hint, bound.error)}
+      />
     </Frame>
   );
 }
 
 /** One yes/no choice, whose value is true or false. */
-export function FormCheckbox({ name, label }: { name: string; label: ReactNode }) {
+export function FormCheckbox({ name, msg, label }: { name: string; msg?: PlainKey; label?: ReactNode }) {
   const { register } = useFormContext();
+  const { t } = useI18n();
   return (
     <label className="checkbox checkbox--single">
       <input type="checkbox" {...register(name)} />
-      <span>{label}</span>
+      <span>{label ?? t(msg as PlainKey)}</span>
     </label>
   );
 }
-
 interface ChoicesProps<V extends string> {
   name: string;
   legend: string;

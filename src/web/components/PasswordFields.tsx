@@ -29,20 +29,14 @@ export function PasswordFields({ username }: { username?: string }) {
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       )}
       <FormText
-        label={t('password.new')}
+        msg="password.new"
         name="password"
         type="password"
         autoComplete="new-password"
         hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
         required
       />
-      <FormText
-        label={t('password.confirm')}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-      />
+      <FormText msg="password.confirm" name="confirm" type="password" autoComplete="new-password" required />
     </>
   );
 }

@@ -49,6 +49,12 @@ export function translate<K extends MessageKey>(locale: Locale, key: K, ...param
   return formatMessage(locale, message, params[0] as MessageValues | undefined);
 }
 
+/** Whether `key` has a message (in `locale`'s catalogue, or the loaded one it falls back to). */
+export function hasMessage(locale: Locale, key: string): key is MessageKey {
+  const catalogue = catalogueFor(locale);
+  return catalogue !== undefined && Object.hasOwn(catalogue, key);
+}
+
 /** A `t` bound to one locale. */
 export function translator(locale: Locale): Translate {
   return (key, ...params) => translate(locale, key, ...params);

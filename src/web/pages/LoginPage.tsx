@@ -72,7 +72,7 @@ function LoginForm() {
             <>
               <UsernameField label={t('login.username')} autoFocus data-testid="login-username" />
               <FormText
-                label={t('login.password')}
+                msg="login.password"
                 name="password"
                 type="password"
                 autoComplete="current-password"

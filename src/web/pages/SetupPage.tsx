@@ -95,7 +95,7 @@ function SetupForm({ token, onDone }: FormProps) {
     <Form form={form} onSubmit={form.onSubmit}>
       <p>{t('setup.intro')}</p>
       <UsernameField label={t('setup.username')} hint={t('setup.usernameHint')} />
-      <FormText label={t('setup.displayName')} name="displayName" autoComplete="name" required />
+      <FormText msg="setup.displayName" name="displayName" autoComplete="name" required />
       <PasswordFields />
       <SubmitRow alert={useFormAlert(form)} pending={form.pending} label={t('setup.submit')} />
     </Form>

@@ -54,8 +54,8 @@ export function AuditFilters({ value, onApply }: Props) {
 
   return (
     <Form form={form} onSubmit={onSubmit} className="filters filters--audit" aria-label={t('audit.filters')}>
-      <FormText label={t('audit.from')} name="from" type="datetime-local" blank="undefined" />
-      <FormText label={t('audit.to')} name="to" type="datetime-local" blank="undefined" />
+      <FormText msg="audit.from" name="from" type="datetime-local" blank="undefined" />
+      <FormText msg="audit.to" name="to" type="datetime-local" blank="undefined" />
       {TEXT_FILTERS.map((name) => (
         <FormText
           key={name}
@@ -66,7 +66,7 @@ export function AuditFilters({ value, onApply }: Props) {
           blank="undefined"
         />
       ))}
-      <FormSelect label={t('audit.outcome')} name="outcome">
+      <FormSelect msg="audit.outcome" name="outcome">
         <option value="">{t('audit.anyOutcome')}</option>
         <option value="success">{t('outcome.success')}</option>
         <option value="denied">{t('outcome.denied')}</option>

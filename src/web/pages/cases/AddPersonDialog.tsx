@@ -11,7 +11,6 @@ import { FormActions } from '../../components/FormActions.js';
 import { FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Modal } from '../../components/Modal.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { useValueLabel } from './labels.js';
@@ -59,14 +58,7 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
         role="search"
         aria-label={t('cases.addPersonSearch')}
       >
-        <FormText
-          label={t('cases.addPersonSearch')}
-          hint={t('cases.addPersonSearchHint')}
-          name="q"
-          type="search"
-          autoComplete="off"
-          maxLength={120}
-        />
+        <FormText msg="cases.addPersonSearch" name="q" type="search" autoComplete="off" maxLength={120} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={found.isFetching}>
             {found.isFetching ? t('action.working') : t('action.search')}
@@ -122,10 +114,13 @@ export function AddPersonDialog({ view, onClose, onSaved }: Props) {
             </fieldset>
           )}
           {results.length > 0 && (
-            <FormSelect label={t('cases.field.role')} name="role" required>
-              <option value="">{t('cases.choose')}</option>
-              <ValueOptions list="CASE_PERSON_ROLES" />
-            </FormSelect>
+            <FormSelect
+              msg="cases.field.role"
+              name="role"
+              required
+              empty={t('cases.choose')}
+              list="CASE_PERSON_ROLES"
+            />
           )}
           <FormActions
             alert={alert}

@@ -4,7 +4,6 @@ import type { CaseView, Department } from '../../../shared/api-identification.js
 import { updateCase } from '../../../shared/contracts/cases.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormDepartment, FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 const FIELDS = ['status', 'detectionDepartment', 'detectionPlace', 'narrative'] as const;
@@ -38,29 +37,19 @@ export function CaseEditDialog({ view, onClose, onSaved }: Props) {
     <FormDialog
       title={t('cases.editTitle', { reference: view.reference })}
       form={form}
-      submitLabel={t('action.save')}
       onClose={onClose}
       testId="case-edit-form"
     >
-      <FormSelect label={t('cases.field.status')} name="status">
-        <ValueOptions list="CASE_STATUSES" />
-      </FormSelect>
-      <FormDepartment label={t('cases.field.department')} name="detectionDepartment" blank="null" />
+      <FormSelect msg="cases.field.status" name="status" list="CASE_STATUSES" />
+      <FormDepartment msg="cases.field.department" name="detectionDepartment" blank="null" />
       <FormText
-        label={t('cases.field.place')}
+        msg="cases.field.place"
         name="detectionPlace"
         maxLength={200}
         autoComplete="off"
         blank="null"
       />
-      <FormTextArea
-        label={t('cases.narrative')}
-        hint={t('cases.narrativeHint')}
-        name="narrative"
-        rows={10}
-        maxLength={20000}
-        blank="null"
-      />
+      <FormTextArea msg="cases.narrative" name="narrative" rows={10} maxLength={20000} blank="null" />
     </FormDialog>
   );
 }

@@ -62,8 +62,7 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
       aria-label={t('cases.filter.label')}
     >
       <FormText
-        label={t('cases.filter.reference')}
-        hint={t('cases.filter.referenceHint')}
+        msg="cases.filter.reference"
         name="reference"
         type="search"
         blank="undefined"
@@ -86,19 +85,15 @@ export function CaseFilters({ filter, onApply }: { filter: CaseFilter; onApply(n
       >
         <AnyOf label={t('cases.field.status')} name="status" list="CASE_STATUSES" />
         <AnyOf label={t('cases.field.detectionMethod')} name="detectionMethod" list="DETECTION_METHODS" />
-        <FormDepartment
-          label={t('cases.field.department')}
-          name="department"
-          emptyLabel={t('cases.filter.any')}
-        />
+        <FormDepartment msg="cases.field.department" name="department" emptyLabel={t('cases.filter.any')} />
         <AnyOf label={t('cases.filter.assessment')} name="assessment" list="ASSESSMENTS" />
-        <FormSelect label={t('cases.filter.ict')} name="ict">
+        <FormSelect msg="cases.filter.ict" name="ict">
           <option value="">{t('cases.filter.any')}</option>
           <option value="true">{t('cases.filter.ictYes')}</option>
           <option value="false">{t('cases.filter.ictNo')}</option>
         </FormSelect>
-        <FormText label={t('cases.filter.from')} name="from" type="date" blank="undefined" />
-        <FormText label={t('cases.filter.to')} name="to" type="date" blank="undefined" />
+        <FormText msg="cases.filter.from" name="from" type="date" blank="undefined" />
+        <FormText msg="cases.filter.to" name="to" type="date" blank="undefined" />
       </div>
       <FilterActions submitLabel={t('action.search')} onClear={onClear} submitTestId="case-filters-apply" />
       <LiveRegion error={alert} />

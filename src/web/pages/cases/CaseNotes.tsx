@@ -142,13 +142,8 @@ export function NoteFields() {
   const { t } = useI18n();
   return (
     <>
-      <FormTextArea label={t('notes.text')} hint={t('notes.textHint')} name="text" rows={5} required />
-      <FormSelect
-        label={t('notes.sensitivity')}
-        hint={t('notes.sensitivityHint')}
-        name="sensitivity"
-        blank="null"
-      >
+      <FormTextArea msg="notes.text" name="text" rows={5} required />
+      <FormSelect msg="notes.sensitivity" name="sensitivity" blank="null">
         <option value="">{t('notes.sensitivity.none')}</option>
         {NOTE_SENSITIVITIES.map((label) => (
           <option key={label} value={label}>
@@ -168,13 +163,7 @@ function NoteDialog(props: { caseId: string; onClose(): void; onSaved(message: s
     onSuccess: () => props.onSaved(t('notes.saved')),
   });
   return (
-    <FormDialog
-      title={t('notes.addTitle')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={props.onClose}
-      testId="note-form"
-    >
+    <FormDialog title={t('notes.addTitle')} form={form} onClose={props.onClose} testId="note-form">
       <NoteFields />
     </FormDialog>
   );

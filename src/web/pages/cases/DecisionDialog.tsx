@@ -10,7 +10,6 @@ import { decideTraffickingStatus, listDecisions } from '../../../shared/contract
 import { paraguayToday } from '../../../shared/dates.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 
@@ -55,7 +54,7 @@ export function DecisionDialog({ caseId, persons, current, onClose, onSaved }: P
       testId="decision-form"
     >
       {!only && (
-        <FormSelect label={t('decision.person')} name="personId" required>
+        <FormSelect msg="decision.person" name="personId" required>
           <option value="">—</option>
           {persons.map((person) => (
             <option key={person.personId} value={person.personId}>
@@ -96,27 +95,23 @@ export function PersonDecisionDialog(props: {
 
 /** The decision's status, date and reason, bound to the surrounding form under `prefix`. */
 export function DecisionFields({ prefix = '' }: { prefix?: string }) {
-  const { t } = useI18n();
   return (
     <>
-      <FormSelect label={t('intake.decision.status')} name={`${prefix}status`} required>
-        <option value="">—</option>
-        <ValueOptions list="TRAFFICKING_STATUSES" />
-      </FormSelect>
+      <FormSelect
+        msg="intake.decision.status"
+        name={`${prefix}status`}
+        required
+        empty="—"
+        list="TRAFFICKING_STATUSES"
+      />
       <FormText
-        label={t('intake.decision.decidedOn')}
+        msg="intake.decision.decidedOn"
         type="date"
         name={`${prefix}decidedOn`}
         max={paraguayToday()}
         required
       />
-      <FormTextArea
-        label={t('intake.decision.reason')}
-        hint={t('intake.decision.reasonHint')}
-        name={`${prefix}reason`}
-        rows={4}
-        required
-      />
+      <FormTextArea msg="intake.decision.reason" name={`${prefix}reason`} rows={4} required />
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { AddEventRequest, CaseView } from '../../../shared/api-identificati
 import { addTraffickingEvent } from '../../../shared/contracts/cases.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
-import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PersonOptions } from './people.js';
 
@@ -33,16 +33,10 @@ export function EventDialog({ view, onClose, onSaved }: Props) {
     onSuccess: () => onSaved(t('cases.event.saved')),
   });
   return (
-    <FormDialog
-      title={t('cases.event.dialogTitle')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-      testId="event-form"
-    >
+    <FormDialog title={t('cases.event.dialogTitle')} form={form} onClose={onClose} testId="event-form">
       <EventFields
         persons={
-          <FormSelect label={t('cases.event.person')} name="personId" blank="null">
+          <FormSelect msg="cases.event.person" name="personId" blank="null">
             <PersonOptions view={view} empty={t('cases.event.wholeCase')} />
           </FormSelect>
         }
@@ -74,14 +68,10 @@ export function EventFields({ persons }: { persons?: ReactNode }) {
   const [country, online] = watch(['country', 'online']) as [unknown, boolean];
   return (
     <>
-      <FormSelect label={t('cases.event.type')} name="type" required>
-        <option value="">{t('cases.choose')}</option>
-        <ValueOptions list="EVENT_TYPES" />
-      </FormSelect>
+      <FormSelect msg="cases.event.type" name="type" required empty={t('cases.choose')} list="EVENT_TYPES" />
       {persons}
       <FormText
-        label={t('cases.event.country')}
-        hint={t('cases.event.countryHint')}
+        msg="cases.event.country"
         name="country"
         maxLength={2}
         autoComplete="off"
@@ -89,19 +79,13 @@ export function EventFields({ persons }: { persons?: ReactNode }) {
         className="input--short"
         required
       />
-      {isPy(country) && <FormDepartment label={t('cases.field.department')} name="department" blank="null" />}
-      <FormText
-        label={t('cases.event.district')}
-        name="district"
-        maxLength={120}
-        autoComplete="off"
-        blank="null"
-      />
+      {isPy(country) && <FormDepartment msg="cases.field.department" name="department" blank="null" />}
+      <FormText msg="cases.event.district" name="district" maxLength={120} autoComplete="off" blank="null" />
       <div className="form-row">
-        <FormText label={t('cases.event.startDate')} name="startDate" type="date" blank="null" />
-        <FormText label={t('cases.event.endDate')} name="endDate" type="date" blank="null" />
+        <FormText msg="cases.event.startDate" name="startDate" type="date" blank="null" />
+        <FormText msg="cases.event.endDate" name="endDate" type="date" blank="null" />
       </div>
-      <FormCheckbox label={t('cases.event.onlineQuestion')} name="online" />
+      <FormCheckbox msg="cases.event.onlineQuestion" name="online" />
       {online && <ValueChoices legend={t('cases.event.platforms')} name="platforms" list="PLATFORMS" />}
     </>
   );

@@ -29,7 +29,7 @@ interface Saved {
 function PersonSelect({ view }: { view: CaseView }) {
   const { t } = useI18n();
   return (
-    <FormSelect label={t('protection.person')} name="personId" required>
+    <FormSelect msg="protection.person" name="personId" required>
       <PersonOptions view={view} empty={t('cases.choose')} />
     </FormSelect>
   );
@@ -45,12 +45,7 @@ export function NeedDialog({ view, onClose, onSaved }: { view: CaseView } & Save
     onSuccess: () => onSaved(t('protection.need.saved')),
   });
   return (
-    <FormDialog
-      title={t('protection.recordNeed')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-    >
+    <FormDialog title={t('protection.recordNeed')} form={form} onClose={onClose}>
       <PersonSelect view={view} />
       <NeedFields />
     </FormDialog>
@@ -75,12 +70,7 @@ export function ConsentDialog(props: { view: CaseView; allowException: boolean }
     onSuccess: (consent) => props.onSaved(t('protection.consent.saved'), consent.id),
   });
   return (
-    <FormDialog
-      title={t('protection.recordConsent')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={props.onClose}
-    >
+    <FormDialog title={t('protection.recordConsent')} form={form} onClose={props.onClose}>
       <PersonSelect view={props.view} />
       <ConsentFields allowException={props.allowException} />
     </FormDialog>
@@ -109,7 +99,7 @@ export function ReferDialog(props: { caseId: string; need: Need } & Saved) {
       submitLabel={t('protection.refer')}
       onClose={props.onClose}
     >
-      <FormSelect label={t('protection.refer.provider')} name="providerId" required>
+      <FormSelect msg="protection.refer.provider" name="providerId" required>
         {need.matches.map((m) => (
           <option key={m.providerServiceId} value={m.providerId}>
             {m.name} ({m.institutionCode})
@@ -124,7 +114,7 @@ export function ReferDialog(props: { caseId: string; need: Need } & Saved) {
         options={EXTRA_FIELDS}
         label={(value) => t(`referrals.person.${value}`)}
       />
-      <FormTextArea label={t('protection.refer.note')} name="note" rows={2} maxLength={2000} blank="null" />
+      <FormTextArea msg="protection.refer.note" name="note" rows={2} maxLength={2000} blank="null" />
     </FormDialog>
   );
 }

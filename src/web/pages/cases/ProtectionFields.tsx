@@ -14,7 +14,7 @@ import {
   FormText,
   FormTextArea,
 } from '../../components/FormFields.js';
-import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 /** The need fields (service, urgency, where, notes), bound to the surrounding form under `prefix`. */
@@ -22,20 +22,17 @@ export function NeedFields({ prefix = '' }: { prefix?: string }) {
   const { t } = useI18n();
   return (
     <>
-      <FormSelect label={t('protection.need.service')} name={`${prefix}serviceType`} required>
-        <option value="">{t('cases.choose')}</option>
-        <ValueOptions list="SERVICE_TYPES" />
-      </FormSelect>
-      <FormSelect label={t('protection.need.urgency')} name={`${prefix}urgency`}>
-        <ValueOptions list="URGENCIES" />
-      </FormSelect>
-      <FormDepartment
-        label={t('protection.need.department')}
-        hint={t('protection.need.departmentHint')}
-        name={`${prefix}department`}
+      <FormSelect
+        msg="protection.need.service"
+        name={`${prefix}serviceType`}
+        required
+        empty={t('cases.choose')}
+        list="SERVICE_TYPES"
       />
+      <FormSelect msg="protection.need.urgency" name={`${prefix}urgency`} list="URGENCIES" />
+      <FormDepartment msg="protection.need.department" name={`${prefix}department`} />
       <FormTextArea
-        label={t('protection.need.notes')}
+        msg="protection.need.notes"
         name={`${prefix}notes`}
         rows={2}
         maxLength={2000}
@@ -83,7 +80,7 @@ export function ConsentFields({ prefix = '', allowException }: { prefix?: string
   return (
     <>
       {allowException && (
-        <FormSelect label={t('protection.consent.kind')} name={`${prefix}kind`}>
+        <FormSelect msg="protection.consent.kind" name={`${prefix}kind`}>
           <option value="consent">{t('protection.kind.consent')}</option>
           <option value="best_interest_exception">{t('protection.kind.best_interest_exception')}</option>
         </FormSelect>
@@ -99,11 +96,10 @@ export function ConsentFields({ prefix = '', allowException }: { prefix?: string
         options={SHAREABLE_FIELDS}
         label={(value) => t(`referrals.person.${value}`)}
       />
-      <FormText label={t('protection.consent.givenOn')} name={`${prefix}givenOn`} type="date" required />
+      <FormText msg="protection.consent.givenOn" name={`${prefix}givenOn`} type="date" required />
       {exception ? (
         <FormTextArea
-          label={t('protection.consent.reason')}
-          hint={t('protection.consent.reasonHint')}
+          msg="protection.consent.reason"
           name={`${prefix}reason`}
           rows={3}
           maxLength={2000}
@@ -111,28 +107,24 @@ export function ConsentFields({ prefix = '', allowException }: { prefix?: string
         />
       ) : (
         <>
-          <FormSelect label={t('protection.consent.method')} name={`${prefix}method`}>
-            <ValueOptions list="CONSENT_METHODS" />
-          </FormSelect>
+          <FormSelect msg="protection.consent.method" name={`${prefix}method`} list="CONSENT_METHODS" />
           <FormSelect
-            label={t('protection.consent.givenBy')}
+            msg="protection.consent.givenBy"
             hint={t('minorConsent.givenByHint')}
             name={`${prefix}givenBy`}
-          >
-            <ValueOptions list="CONSENT_GIVERS" />
-          </FormSelect>
+            list="CONSENT_GIVERS"
+          />
           {(givenBy === 'Parent' || givenBy === 'LegalGuardian') && (
             <>
               <FormText
-                label={t('minorConsent.representativeName')}
+                msg="minorConsent.representativeName"
                 name={`${prefix}representativeName`}
                 blank="undefined"
                 autoComplete="off"
                 required
               />
               <FormText
-                label={t('minorConsent.relationship')}
-                hint={t('minorConsent.relationshipHint')}
+                msg="minorConsent.relationship"
                 name={`${prefix}representativeRelationship`}
                 blank="undefined"
                 autoComplete="off"
@@ -141,7 +133,7 @@ export function ConsentFields({ prefix = '', allowException }: { prefix?: string
             </>
           )}
           {givenBy === 'Authority' && (
-            <FormSelect label={t('minorConsent.authority')} name={`${prefix}authority`} required>
+            <FormSelect msg="minorConsent.authority" name={`${prefix}authority`} required>
               <option value="">—</option>
               {CONSENT_AUTHORITIES.map((authority) => (
                 <option key={authority} value={authority}>
@@ -154,8 +146,7 @@ export function ConsentFields({ prefix = '', allowException }: { prefix?: string
       )}
       {(exception || givenBy !== 'Person') && (
         <FormTextArea
-          label={t('minorConsent.childView')}
-          hint={t('minorConsent.childViewHint')}
+          msg="minorConsent.childView"
           name={`${prefix}childView`}
           rows={2}
           maxLength={2000}

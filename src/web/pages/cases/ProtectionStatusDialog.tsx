@@ -109,26 +109,25 @@ export function ProtectionStatusDialog(props: {
     <FormDialog
       title={t('protection.status.title')}
       form={form}
-      submitLabel={t('action.save')}
       onClose={props.onClose}
       testId="protection-status-form"
     >
-      <FormSelect label={t('protection.person')} name="personId" required>
+      <FormSelect msg="protection.person" name="personId" required>
         <PersonOptions view={props.view} empty={t('cases.choose')} />
       </FormSelect>
 
       <fieldset className="form-section">
         <legend>{t('protection.status.reflection')}</legend>
         <p className="field-hint">{t('protection.status.reflectionHint')}</p>
-        <FormText label={t('protection.status.from')} name="reflectionFrom" type="date" blank="null" />
-        <FormText label={t('protection.status.until')} name="reflectionUntil" type="date" blank="null" />
+        <FormText msg="protection.status.from" name="reflectionFrom" type="date" blank="null" />
+        <FormText msg="protection.status.until" name="reflectionUntil" type="date" blank="null" />
       </fieldset>
 
       <fieldset className="form-section">
         <legend>{t('protection.status.nonPunishment')}</legend>
         <p className="field-hint">{t('protection.status.nonPunishmentHint')}</p>
-        <FormCheckbox label={t('protection.status.penalised')} name="penalised" />
-        <FormCheckbox label={t('protection.status.nonPunishmentApplied')} name="nonPunishmentApplied" />
+        <FormCheckbox msg="protection.status.penalised" name="penalised" />
+        <FormCheckbox msg="protection.status.nonPunishmentApplied" name="nonPunishmentApplied" />
       </fieldset>
 
       <fieldset className="form-section">
@@ -136,30 +135,30 @@ export function ProtectionStatusDialog(props: {
         {country('originCountry', t('protection.status.origin'))}
         {country('destinationCountry', t('protection.status.destination'))}
         <FormText
-          label={t('protection.status.consulate')}
+          msg="protection.status.consulate"
           name="consulate"
           blank="null"
           maxLength={200}
           autoComplete="off"
         />
-        <FormCheckbox label={t('protection.status.residencyRequested')} name="residencyRequested" />
-        <FormCheckbox label={t('protection.status.residencyGranted')} name="residencyGranted" />
+        <FormCheckbox msg="protection.status.residencyRequested" name="residencyRequested" />
+        <FormCheckbox msg="protection.status.residencyGranted" name="residencyGranted" />
       </fieldset>
 
       <fieldset className="form-section">
         <legend>{t('protection.status.return')}</legend>
         <p className="field-hint">{t('protection.status.returnHint')}</p>
-        <FormCheckbox label={t('protection.status.returnRequested')} name="returnRequested" />
-        <FormCheckbox label={t('protection.status.returnVoluntary')} name="returnVoluntary" />
+        <FormCheckbox msg="protection.status.returnRequested" name="returnRequested" />
+        <FormCheckbox msg="protection.status.returnVoluntary" name="returnVoluntary" />
         {returning && (
           <>
             <FormText
-              label={t('protection.status.riskAssessedOn')}
+              msg="protection.status.riskAssessedOn"
               name="returnRiskAssessedOn"
               type="date"
               blank="null"
             />
-            <FormSelect label={t('protection.status.riskLevel')} name="returnRiskLevel" blank="null">
+            <FormSelect msg="protection.status.riskLevel" name="returnRiskLevel" blank="null">
               <option value="">{t('cases.choose')}</option>
               {RETURN_RISK_LEVELS.map((level) => (
                 <option key={level} value={level}>
@@ -167,8 +166,8 @@ export function ProtectionStatusDialog(props: {
                 </option>
               ))}
             </FormSelect>
-            <FormCheckbox label={t('protection.status.returnArranged')} name="returnArranged" />
-            <FormText label={t('protection.status.returnedOn')} name="returnedOn" type="date" blank="null" />
+            <FormCheckbox msg="protection.status.returnArranged" name="returnArranged" />
+            <FormText msg="protection.status.returnedOn" name="returnedOn" type="date" blank="null" />
           </>
         )}
       </fieldset>

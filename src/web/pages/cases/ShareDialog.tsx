@@ -36,7 +36,7 @@ export function ShareDialog({ view, onClose, onSaved }: Props) {
       done={institutions.data ? undefined : <QueryState query={institutions}>{() => null}</QueryState>}
     >
       <p className="field-hint">{t('cases.share.explain')}</p>
-      <FormSelect label={t('cases.share.institution')} name="institutionId" required>
+      <FormSelect msg="cases.share.institution" name="institutionId" required>
         <option value="">{t('cases.choose')}</option>
         {choices.map((institution) => (
           <option key={institution.id} value={institution.id}>
@@ -44,14 +44,7 @@ export function ShareDialog({ view, onClose, onSaved }: Props) {
           </option>
         ))}
       </FormSelect>
-      <FormTextArea
-        label={t('cases.share.reason')}
-        hint={t('cases.share.reasonHint')}
-        name="reason"
-        rows={3}
-        maxLength={500}
-        required
-      />
+      <FormTextArea msg="cases.share.reason" name="reason" rows={3} maxLength={500} required />
     </FormDialog>
   );
 }

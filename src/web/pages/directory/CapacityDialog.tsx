@@ -43,12 +43,11 @@ export function CapacityDialog(props: {
     <FormDialog
       title={t('directory.capacityTitle', { name: props.provider.name })}
       form={form}
-      submitLabel={t('action.save')}
       onClose={props.onClose}
       testId="capacity-dialog"
     >
       {beds.length > 1 && (
-        <FormSelect label={t('directory.serviceType')} name="serviceType">
+        <FormSelect msg="directory.serviceType" name="serviceType">
           {beds.map((service) => (
             <option key={service.id} value={service.serviceType}>
               {valueLabel(locale, 'SERVICE_TYPES', service.serviceType)}
@@ -57,13 +56,8 @@ export function CapacityDialog(props: {
         </FormSelect>
       )}
       {current && beds.length === 1 && <p>{valueLabel(locale, 'SERVICE_TYPES', current.serviceType)}</p>}
-      <FormNumber label={t('directory.capacity')} name="capacity" required />
-      <FormNumber
-        label={t('directory.occupancy')}
-        hint={t('directory.occupancyHint')}
-        name="occupancy"
-        required
-      />
+      <FormNumber msg="directory.capacity" name="capacity" required />
+      <FormNumber msg="directory.occupancy" name="occupancy" required />
     </FormDialog>
   );
 }

@@ -16,7 +16,6 @@ import { FilterActions } from '../../components/FormActions.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page, PageButton } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -109,13 +108,15 @@ export function DirectoryPage() {
         className="filters directory-filters"
         aria-label={t('directory.filterLabel')}
       >
-        <FormSelect label={t('directory.serviceType')} name="serviceType">
-          <option value="">{t('directory.any')}</option>
-          <ValueOptions list="SERVICE_TYPES" />
-        </FormSelect>
-        <FormDepartment label={t('directory.department')} name="department" emptyLabel={t('directory.any')} />
+        <FormSelect
+          msg="directory.serviceType"
+          name="serviceType"
+          empty={t('directory.any')}
+          list="SERVICE_TYPES"
+        />
+        <FormDepartment msg="directory.department" name="department" emptyLabel={t('directory.any')} />
         <div className="field field--checkbox">
-          <FormCheckbox name="withCapacity" label={t('directory.withCapacity')} />
+          <FormCheckbox name="withCapacity" msg="directory.withCapacity" />
         </div>
         <FilterActions submitLabel={t('action.search')} onClear={onClear} />
       </Form>

@@ -136,26 +136,23 @@ export function ProviderDialog({ provider, chooseInstitution, onClose, onSaved }
     <FormDialog
       title={provider ? t('directoryAdmin.editTitle', { name: provider.name }) : t('directoryAdmin.addTitle')}
       form={form}
-      submitLabel={t('action.save')}
       onClose={onClose}
       testId="provider-form"
     >
       {chooseInstitution && !editing && (
-        <FormSelect label={t('directoryAdmin.institution')} name="institutionId">
+        <FormSelect msg="directoryAdmin.institution" name="institutionId">
           <InstitutionOptions empty={t('directoryAdmin.ownInstitution')} />
         </FormSelect>
       )}
-      <FormText label={t('directoryAdmin.name')} name="name" autoComplete="off" required />
-      <FormDepartment label={t('directoryAdmin.department')} name="department" required />
+      <FormText msg="directoryAdmin.name" name="name" autoComplete="off" required />
+      <FormDepartment msg="directoryAdmin.department" name="department" required />
       <FormChoices
         name="services"
         legend={t('directoryAdmin.services')}
         options={SERVICE_TYPES}
         label={(value) => valueLabel(locale, 'SERVICE_TYPES', value)}
       />
-      {services?.some(isBed) && (
-        <FormNumber label={t('directory.capacity')} name="capacity" blank="null" required />
-      )}
+      {services?.some(isBed) && <FormNumber msg="directory.capacity" name="capacity" blank="null" required />}
       <FormChoices
         name="covered"
         legend={t('directoryAdmin.covered')}
@@ -171,8 +168,8 @@ export function ProviderDialog({ provider, chooseInstitution, onClose, onSaved }
         label={(value) => valueLabel(locale, 'SEXES', value)}
       />
       <div className="form-row">
-        <FormNumber label={t('directoryAdmin.minAge')} name="minAge" blank="null" />
-        <FormNumber label={t('directoryAdmin.maxAge')} name="maxAge" blank="null" />
+        <FormNumber msg="directoryAdmin.minAge" name="minAge" blank="null" />
+        <FormNumber msg="directoryAdmin.maxAge" name="maxAge" blank="null" />
       </div>
       <FormChoices
         name="languages"
@@ -180,9 +177,9 @@ export function ProviderDialog({ provider, chooseInstitution, onClose, onSaved }
         options={LANGUAGES}
         label={(value) => valueLabel(locale, 'LANGUAGES', value)}
       />
-      <FormText label={t('directoryAdmin.hours')} name="hours" blank="null" autoComplete="off" />
+      <FormText msg="directoryAdmin.hours" name="hours" blank="null" autoComplete="off" />
       <FormText
-        label={t('directory.contact')}
+        msg="directory.contact"
         hint={t('directoryAdmin.contactHint')}
         name="contact"
         blank="null"

@@ -62,8 +62,8 @@ function ExportSection() {
     <Section title={t('exchange.export.title')} testId="exchange-export">
       <p className="field-hint">{t('exchange.export.hint')}</p>
       <Form form={form} onSubmit={(event) => event?.preventDefault()} className="filters">
-        <FormText label={t('exchange.export.from')} name="from" type="date" blank="undefined" />
-        <FormText label={t('exchange.export.to')} name="to" type="date" blank="undefined" />
+        <FormText msg="exchange.export.from" name="from" type="date" blank="undefined" />
+        <FormText msg="exchange.export.to" name="to" type="date" blank="undefined" />
       </Form>
       <div className="record-section-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void run({ kind: 'htcds' })}>
@@ -111,7 +111,7 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
     <Section title={t('exchange.import.title')} testId="exchange-import">
       <p className="field-hint">{t('exchange.import.hint')}</p>
       <Form form={form} onSubmit={onSubmit} className="filters">
-        <FormText label={t('exchange.import.label')} name="label" maxLength={200} blank="undefined" />
+        <FormText msg="exchange.import.label" name="label" maxLength={200} blank="undefined" />
         <TextField
           label={t('exchange.import.file')}
           name="file"

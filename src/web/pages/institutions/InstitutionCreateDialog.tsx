@@ -18,8 +18,8 @@ export function InstitutionCreateDialog({ onClose }: { onClose(createdCode?: str
   return (
     <FormDialog title={t('institutions.new')} form={form} submitLabel={t('action.create')} onClose={onClose}>
       <CodeField label={t('institutions.code')} hint={t('institutions.codeHint')} />
-      <FormText label={t('institutions.name')} name="name" autoComplete="off" required />
-      <FormSelect label={t('institutions.kind')} name="kind" required>
+      <FormText msg="institutions.name" name="name" autoComplete="off" required />
+      <FormSelect msg="institutions.kind" name="kind" required>
         <option value="" disabled>
           —
         </option>

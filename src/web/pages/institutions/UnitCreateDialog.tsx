@@ -30,8 +30,8 @@ export function UnitCreateDialog({ institution, onClose }: Props) {
       onClose={onClose}
     >
       <CodeField label={t('institutions.unitCode')} hint={t('institutions.unitCodeHint')} />
-      <FormText label={t('institutions.unitName')} name="name" autoComplete="off" required />
-      <FormSelect label={t('institutions.department')} name="department" blank="null">
+      <FormText msg="institutions.unitName" name="name" autoComplete="off" required />
+      <FormSelect msg="institutions.department" name="department" blank="null">
         <option value="">{t('institutions.noDepartment')}</option>
         {PY_DEPARTMENTS.map((d) => (
           <option key={d.code} value={d.code}>

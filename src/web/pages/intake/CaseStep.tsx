@@ -35,31 +35,21 @@ export function CaseStep({ values, onChange, onChecked, onBack, focus }: Props) 
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={focus}>{t('intake.step.case')}</StepHeading>
       <fieldset className="intake-fields">
-        <FormSelect label={t('intake.case.detectionMethod')} name="detectionMethod" blank="keep" required>
+        <FormSelect msg="intake.case.detectionMethod" name="detectionMethod" blank="keep" required>
           <option value="" disabled>
             —
           </option>
           <ValueOptions list="DETECTION_METHODS" />
         </FormSelect>
-        <FormText label={t('intake.case.detectedOn')} name="detectedOn" type="date" required />
+        <FormText msg="intake.case.detectedOn" name="detectedOn" type="date" required />
         <FormDepartment
-          label={t('intake.case.detectionDepartment')}
+          msg="intake.case.detectionDepartment"
           name="detectionDepartment"
           blank="keep"
           emptyLabel={t('intake.notKnown')}
         />
-        <FormText
-          label={t('intake.case.detectionPlace')}
-          hint={t('intake.case.detectionPlaceHint')}
-          name="detectionPlace"
-          autoComplete="off"
-        />
-        <FormTextArea
-          label={t('intake.case.narrative')}
-          hint={t('intake.case.narrativeHint')}
-          name="narrative"
-          autoComplete="off"
-        />
+        <FormText msg="intake.case.detectionPlace" name="detectionPlace" autoComplete="off" />
+        <FormTextArea msg="intake.case.narrative" name="narrative" autoComplete="off" />
       </fieldset>
       <LiveRegion error={alert} />
       <WizardNav onBack={onBack} nextLabel={t('action.next')} />

@@ -96,14 +96,8 @@ export function DecisionStep(props: Props) {
             onChange={(next) => form.setValue('status', next, { shouldValidate: form.formState.isSubmitted })}
             error={form.formState.errors.status?.message}
           />
-          <FormText label={t('intake.decision.decidedOn')} type="date" name="decidedOn" required />
-          <FormTextArea
-            label={t('intake.decision.reason')}
-            hint={t('intake.decision.reasonHint')}
-            name="reason"
-            rows={4}
-            required
-          />
+          <FormText msg="intake.decision.decidedOn" type="date" name="decidedOn" required />
+          <FormTextArea msg="intake.decision.reason" name="reason" rows={4} required />
         </fieldset>
       ) : (
         <p className="notice notice--info">{t('intake.decision.notAllowed')}</p>

@@ -13,7 +13,7 @@ import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { readOnce } from '../../queries.js';
 import { useSession } from '../../session.js';
@@ -163,24 +163,17 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
             required
             autoComplete="off"
           />
-          <FormCheckbox label={t('persons.field.pseudonym')} name="pseudonym" />
-          <FormText label={t('intake.person.firstSurname')} name="firstSurname" autoComplete="off" />
-          <FormText label={t('intake.person.secondSurname')} name="secondSurname" autoComplete="off" />
+          <FormCheckbox msg="persons.field.pseudonym" name="pseudonym" />
+          <FormText msg="intake.person.firstSurname" name="firstSurname" autoComplete="off" />
+          <FormText msg="intake.person.secondSurname" name="secondSurname" autoComplete="off" />
         </fieldset>
-        <FormSelect label={t('intake.person.sex')} name="sex" blank="keep">
-          <ValueOptions list="SEXES" />
-        </FormSelect>
+        <FormSelect msg="intake.person.sex" name="sex" blank="keep" list="SEXES" />
         <fieldset className="form-section">
           <legend>{t('intake.person.age')}</legend>
           <p className="field-hint">{t('intake.person.ageHint')}</p>
+          <FormText msg="intake.person.dateOfBirth" name="dateOfBirth" type="date" autoComplete="off" />
           <FormText
-            label={t('intake.person.dateOfBirth')}
-            name="dateOfBirth"
-            type="date"
-            autoComplete="off"
-          />
-          <FormText
-            label={t('intake.person.estimatedAge')}
+            msg="intake.person.estimatedAge"
             name="estimatedAge"
             type="number"
             inputMode="numeric"
@@ -189,9 +182,9 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
             className="input--short"
             autoComplete="off"
           />
-          <FormCheckbox label={t('intake.person.ageApproximate')} name="ageApproximate" />
+          <FormCheckbox msg="intake.person.ageApproximate" name="ageApproximate" />
         </fieldset>
-        <FormSelect label={t('intake.person.nationality')} name="nationality" blank="keep">
+        <FormSelect msg="intake.person.nationality" name="nationality" blank="keep">
           <option value="">{t('intake.notKnown')}</option>
           {NATIONALITY_CHOICES.map((code) => (
             <option key={code} value={code}>
@@ -202,8 +195,7 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
         </FormSelect>
         {nationality === OTHER_COUNTRY && (
           <FormText
-            label={t('intake.person.countryCode')}
-            hint={t('intake.person.countryCodeHint')}
+            msg="intake.person.countryCode"
             name="otherCountry"
             maxLength={2}
             autoCapitalize="characters"
@@ -213,26 +205,25 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
         )}
         <fieldset className="form-section">
           <legend>{t('intake.person.document')}</legend>
-          <FormSelect label={t('intake.person.documentType')} name="documentType" blank="keep">
-            <option value="">{t('intake.notKnown')}</option>
-            <ValueOptions list="DOCUMENT_TYPES" />
-          </FormSelect>
+          <FormSelect
+            msg="intake.person.documentType"
+            name="documentType"
+            blank="keep"
+            empty={t('intake.notKnown')}
+            list="DOCUMENT_TYPES"
+          />
           {documentNeedsNumber && (
-            <FormText label={t('intake.person.documentNumber')} name="documentNumber" autoComplete="off" />
+            <FormText msg="intake.person.documentNumber" name="documentNumber" autoComplete="off" />
           )}
         </fieldset>
         <ValueChoices legend={t('intake.person.languages')} name="languages" list="LANGUAGES" />
-        <FormCheckbox label={t('intake.person.interpreterNeeded')} name="interpreterNeeded" />
-        <FormCheckbox label={t('intake.person.indigenous')} name="indigenous" />
+        <FormCheckbox msg="intake.person.interpreterNeeded" name="interpreterNeeded" />
+        <FormCheckbox msg="intake.person.indigenous" name="indigenous" />
         {indigenous && (
-          <FormText
-            label={t('intake.person.indigenousCommunity')}
-            name="indigenousCommunity"
-            autoComplete="off"
-          />
+          <FormText msg="intake.person.indigenousCommunity" name="indigenousCommunity" autoComplete="off" />
         )}
         <FormDepartment
-          label={t('intake.person.residenceDepartment')}
+          msg="intake.person.residenceDepartment"
           name="residenceDepartment"
           blank="keep"
           emptyLabel={t('intake.notKnown')}

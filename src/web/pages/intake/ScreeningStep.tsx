@@ -92,13 +92,7 @@ export function ScreeningStep(props: Props) {
         </ul>
       </details>
       <fieldset className="intake-fields">
-        <FormText
-          label={t('intake.screening.factsDate')}
-          hint={t('intake.screening.factsDateHint')}
-          type="date"
-          name="factsDate"
-          required
-        />
+        <FormText msg="intake.screening.factsDate" type="date" name="factsDate" required />
         {instrument.data.definition.sections.map((section) => (
           <ScreeningSection
             key={section.id}

@@ -30,7 +30,7 @@ export function ChargeForm(props: Props) {
   });
   return (
     <ActionDialog kind="charge" form={form} onClose={props.onClose}>
-      <FormSelect label={t('prosecution.field.provision')} name="provisionId" blank="keep" required>
+      <FormSelect msg="prosecution.field.provision" name="provisionId" blank="keep" required>
         <option value="">{t('prosecution.choose')}</option>
         {provisions.map((p) => (
           <option key={p.id} value={p.id} data-code={p.code}>
@@ -39,7 +39,7 @@ export function ChargeForm(props: Props) {
           </option>
         ))}
       </FormSelect>
-      <FormText label={t('prosecution.field.chargedOn')} name="chargedOn" type="date" required />
+      <FormText msg="prosecution.field.chargedOn" name="chargedOn" type="date" required />
     </ActionDialog>
   );
 }
@@ -52,14 +52,14 @@ export function StageForm(props: Props) {
   });
   return (
     <ActionDialog kind="stage" form={form} onClose={props.onClose}>
-      <FormSelect label={t('prosecution.field.stage')} name="stage" required>
+      <FormSelect msg="prosecution.field.stage" name="stage" required>
         {props.suspect.nextStages.map((s) => (
           <option key={s} value={s}>
             {t(labelKey('stage', s))}
           </option>
         ))}
       </FormSelect>
-      <FormText label={t('prosecution.field.occurredOn')} name="occurredOn" type="date" required />
+      <FormText msg="prosecution.field.occurredOn" name="occurredOn" type="date" required />
     </ActionDialog>
   );
 }
@@ -84,24 +84,24 @@ export function OutcomeForm(props: Props) {
   const choices = dismissal ? (['dismissed'] as const) : OUTCOMES;
   return (
     <ActionDialog kind="outcome" form={form} onClose={props.onClose}>
-      <FormSelect label={t('prosecution.field.outcome')} name="outcome" required>
+      <FormSelect msg="prosecution.field.outcome" name="outcome" required>
         {choices.map((o) => (
           <option key={o} value={o}>
             {t(labelKey('outcome', o))}
           </option>
         ))}
       </FormSelect>
-      <FormText label={t('prosecution.field.decidedOn')} name="decidedOn" type="date" required />
+      <FormText msg="prosecution.field.decidedOn" name="decidedOn" type="date" required />
       {convicted && (
         <>
           <FormNumber
-            label={t('prosecution.field.sentenceMonths')}
+            msg="prosecution.field.sentenceMonths"
             name="sentenceMonths"
             min={1}
             max={600}
             blank="null"
           />
-          <FormCheckbox name="suspended" label={t('prosecution.suspended')} />
+          <FormCheckbox name="suspended" msg="prosecution.suspended" />
         </>
       )}
     </ActionDialog>

@@ -46,7 +46,7 @@ export function InvestigationsPage() {
     >
       <Form form={filters} onSubmit={onSearch} className="form form--inline" role="search">
         <FormText
-          label={t('prosecution.field.reference')}
+          msg="prosecution.field.reference"
           hint={t('prosecution.searchHint')}
           name="reference"
           maxLength={60}

@@ -20,7 +20,7 @@ export function LinkCaseForm(props: FormProps) {
   const linked = new Set(props.investigation.cases.map((c) => c.id));
   return (
     <ActionDialog kind="linkCase" form={form} onClose={props.onClose}>
-      <FormSelect label={t('prosecution.field.case')} name="caseId" blank="keep" required>
+      <FormSelect msg="prosecution.field.case" name="caseId" blank="keep" required>
         <option value="">{t('prosecution.choose')}</option>
         {cases
           .filter((c) => !linked.has(c.id))
@@ -44,7 +44,7 @@ export function InstructForm(props: FormProps) {
   return (
     <ActionDialog kind="instruct" form={form} onClose={props.onClose}>
       <FormSelect
-        label={t('prosecution.field.institution')}
+        msg="prosecution.field.institution"
         hint={t('prosecution.instructHint')}
         name="institutionId"
         blank="keep"

@@ -45,16 +45,16 @@ export function NewInvestigationDialog(props: {
       testId="investigation-form"
     >
       <FormText
-        label={t('prosecution.field.reference')}
+        msg="prosecution.field.reference"
         hint={t('prosecution.referenceHint')}
         name="reference"
         maxLength={60}
         required
       />
-      <FormText label={t('prosecution.field.openedOn')} name="openedOn" type="date" required />
-      <FormText label={t('prosecution.field.complaintOn')} name="complaintOn" type="date" blank="null" />
-      <FormDepartment label={t('prosecution.field.department')} name="department" blank="null" />
-      <FormSelect label={t('prosecution.field.case')} hint={t('prosecution.caseHint')} name="caseIds">
+      <FormText msg="prosecution.field.openedOn" name="openedOn" type="date" required />
+      <FormText msg="prosecution.field.complaintOn" name="complaintOn" type="date" blank="null" />
+      <FormDepartment msg="prosecution.field.department" name="department" blank="null" />
+      <FormSelect msg="prosecution.field.case" hint={t('prosecution.caseHint')} name="caseIds">
         <option value="">{t('common.none')}</option>
         {props.caseId && <option value={props.caseId}>{from}</option>}
         {cases
@@ -66,7 +66,7 @@ export function NewInvestigationDialog(props: {
           ))}
       </FormSelect>
       <FormTextArea
-        label={t('prosecution.field.complaintSummary')}
+        msg="prosecution.field.complaintSummary"
         hint={t('prosecution.complaintHint')}
         name="complaintSummary"
         rows={3}
@@ -75,7 +75,7 @@ export function NewInvestigationDialog(props: {
       />
       <ValueChoices legend={t('prosecution.field.ict')} name="ictPlatforms" list="PLATFORMS" />
       <FormText
-        label={t('prosecution.field.ictAccounts')}
+        msg="prosecution.field.ictAccounts"
         hint={t('prosecution.ictAccountsHint')}
         name="ictAccounts"
         maxLength={2000}

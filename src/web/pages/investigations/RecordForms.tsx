@@ -19,7 +19,6 @@ import {
 import { paraguayToday } from '../../../shared/dates.js';
 import { FormDepartment, FormNumber, FormSelect, FormText } from '../../components/FormFields.js';
 import { InstitutionOptions } from '../../components/InstitutionOptions.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ActionDialog, useInvestigationForm, type FormProps } from './form.js';
 import { labelKey } from './labels.js';
@@ -54,26 +53,20 @@ export function SuspectForm(props: FormProps) {
   const official = form.watch('official.kind' as never) as unknown as string | undefined;
   return (
     <ActionDialog kind="suspect" form={form} onClose={props.onClose}>
-      <FormText label={t('prosecution.field.givenNames')} name="givenNames" maxLength={120} required />
-      <FormText label={t('prosecution.field.surnames')} name="surnames" maxLength={120} blank="null" />
-      <FormSelect label={t('prosecution.field.sex')} name="sex">
-        <ValueOptions list="SEXES" />
-      </FormSelect>
-      <FormNumber label={t('prosecution.field.birthYear')} name="birthYear" blank="null" />
-      <FormSelect label={t('prosecution.field.role')} name="roles">
+      <FormText msg="prosecution.field.givenNames" name="givenNames" maxLength={120} required />
+      <FormText msg="prosecution.field.surnames" name="surnames" maxLength={120} blank="null" />
+      <FormSelect msg="prosecution.field.sex" name="sex" list="SEXES" />
+      <FormNumber msg="prosecution.field.birthYear" name="birthYear" blank="null" />
+      <FormSelect msg="prosecution.field.role" name="roles">
         <ListOptions list="role" values={PERPETRATOR_ROLES} />
       </FormSelect>
-      <FormSelect
-        label={t('prosecution.field.official')}
-        hint={t('prosecution.officialHint')}
-        name="official.kind"
-      >
+      <FormSelect msg="prosecution.field.official" hint={t('prosecution.officialHint')} name="official.kind">
         <option value="">{t('prosecution.notOfficial')}</option>
         <ListOptions list="official" values={OFFICIAL_KINDS} />
       </FormSelect>
       {official && (
         <FormSelect
-          label={t('prosecution.field.officialInstitution')}
+          msg="prosecution.field.officialInstitution"
           name="official.institutionId"
           blank="keep"
           required
@@ -86,7 +79,6 @@ export function SuspectForm(props: FormProps) {
 }
 
 export function OperationForm(props: FormProps) {
-  const { t } = useI18n();
   const form = useInvestigationForm(recordOperation, props, 'prosecution.operationRecorded', {
     defaultValues: {
       occurredOn: paraguayToday(),
@@ -97,11 +89,11 @@ export function OperationForm(props: FormProps) {
   });
   return (
     <ActionDialog kind="operation" form={form} onClose={props.onClose}>
-      <FormText label={t('prosecution.field.occurredOn')} name="occurredOn" type="date" required />
-      <FormDepartment label={t('prosecution.field.department')} name="department" required />
-      <FormText label={t('prosecution.field.place')} name="place" maxLength={300} blank="null" />
-      <FormNumber label={t('prosecution.field.arrested')} name="personsArrested" />
-      <FormNumber label={t('prosecution.field.rescued')} name="victimsRescued" />
+      <FormText msg="prosecution.field.occurredOn" name="occurredOn" type="date" required />
+      <FormDepartment msg="prosecution.field.department" name="department" required />
+      <FormText msg="prosecution.field.place" name="place" maxLength={300} blank="null" />
+      <FormNumber msg="prosecution.field.arrested" name="personsArrested" />
+      <FormNumber msg="prosecution.field.rescued" name="victimsRescued" />
     </ActionDialog>
   );
 }
@@ -117,22 +109,22 @@ export function CooperationForm(props: FormProps) {
   });
   return (
     <ActionDialog kind="cooperation" form={form} onClose={props.onClose}>
-      <FormSelect label={t('prosecution.field.kind')} name="kind">
+      <FormSelect msg="prosecution.field.kind" name="kind">
         <ListOptions list="cooperation" values={COOPERATION_KINDS} />
       </FormSelect>
-      <FormSelect label={t('prosecution.field.direction')} name="direction">
+      <FormSelect msg="prosecution.field.direction" name="direction">
         <ListOptions list="direction" values={COOPERATION_DIRECTIONS} />
       </FormSelect>
       <FormText
-        label={t('prosecution.field.country')}
+        msg="prosecution.field.country"
         hint={t('prosecution.countryHint')}
         name="country"
         maxLength={2}
         blank="undefined"
         required
       />
-      <FormText label={t('prosecution.field.requestedOn')} name="requestedOn" type="date" required />
-      <FormText label={t('prosecution.field.grantedOn')} name="grantedOn" type="date" blank="null" />
+      <FormText msg="prosecution.field.requestedOn" name="requestedOn" type="date" required />
+      <FormText msg="prosecution.field.grantedOn" name="grantedOn" type="date" blank="null" />
     </ActionDialog>
   );
 }

@@ -204,48 +204,39 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
       {!keep.personId && (
         <fieldset className="intake-fields">
           <legend>{t('offline.intake.person')}</legend>
+          <FormText msg="intake.person.givenNames" name="person.givenNames" required autoComplete="off" />
           <FormText
-            label={t('intake.person.givenNames')}
-            name="person.givenNames"
-            required
-            autoComplete="off"
-          />
-          <FormText
-            label={t('intake.person.firstSurname')}
+            msg="intake.person.firstSurname"
             name="person.firstSurname"
             blank="null"
             autoComplete="off"
           />
           <FormText
-            label={t('intake.person.secondSurname')}
+            msg="intake.person.secondSurname"
             name="person.secondSurname"
             blank="null"
             autoComplete="off"
           />
-          <FormSelect label={t('intake.person.sex')} name="person.sex">
-            <ValueOptions list="SEXES" />
-          </FormSelect>
+          <FormSelect msg="intake.person.sex" name="person.sex" list="SEXES" />
+          <FormText msg="intake.person.dateOfBirth" name="person.dateOfBirth" type="date" blank="null" />
           <FormText
-            label={t('intake.person.dateOfBirth')}
-            name="person.dateOfBirth"
-            type="date"
-            blank="null"
-          />
-          <FormText
-            label={t('intake.person.estimatedAge')}
+            msg="intake.person.estimatedAge"
             name="person.estimatedAge"
             type="number"
             min={0}
             max={120}
             blank="null"
           />
-          <FormCheckbox label={t('intake.person.ageApproximate')} name="person.ageApproximate" />
-          <FormSelect label={t('intake.person.documentType')} name="person.documentType" blank="null">
-            <option value="">—</option>
-            <ValueOptions list="DOCUMENT_TYPES" />
-          </FormSelect>
+          <FormCheckbox msg="intake.person.ageApproximate" name="person.ageApproximate" />
+          <FormSelect
+            msg="intake.person.documentType"
+            name="person.documentType"
+            blank="null"
+            empty="—"
+            list="DOCUMENT_TYPES"
+          />
           <FormText
-            label={t('intake.person.documentNumber')}
+            msg="intake.person.documentNumber"
             name="person.documentNumber"
             blank="null"
             autoComplete="off"
@@ -254,15 +245,15 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
       )}
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.case')}</legend>
-        <FormSelect label={t('intake.case.detectionMethod')} name="case.detectionMethod" required>
+        <FormSelect msg="intake.case.detectionMethod" name="case.detectionMethod" required>
           <option value="" disabled>
             —
           </option>
           <ValueOptions list="DETECTION_METHODS" />
         </FormSelect>
-        <FormText label={t('intake.case.detectedOn')} name="case.detectedOn" type="date" required />
+        <FormText msg="intake.case.detectedOn" name="case.detectedOn" type="date" required />
         <FormDepartment
-          label={t('intake.case.detectionDepartment')}
+          msg="intake.case.detectionDepartment"
           name="case.detectionDepartment"
           blank="null"
           emptyLabel={t('intake.notKnown')}
@@ -278,7 +269,7 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
         <legend>{t('offline.intake.screening')}</legend>
         {!loaded.instrument ? null : instrument ? (
           <>
-            <FormText label={t('offline.intake.factsDate')} name="screening.factsDate" type="date" />
+            <FormText msg="offline.intake.factsDate" name="screening.factsDate" type="date" />
             {instrument.definition.sections.map((section) => (
               <ScreeningSection
                 key={section.id}
@@ -299,11 +290,14 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
       </fieldset>
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.event')}</legend>
-        <FormSelect label={t('offline.intake.eventType')} name="events.0.type" blank="undefined">
-          <option value="">—</option>
-          <ValueOptions list="EVENT_TYPES" />
-        </FormSelect>
-        <FormCheckbox name="events.0.online" label={t('offline.intake.online')} />
+        <FormSelect
+          msg="offline.intake.eventType"
+          name="events.0.type"
+          blank="undefined"
+          empty="—"
+          list="EVENT_TYPES"
+        />
+        <FormCheckbox name="events.0.online" msg="offline.intake.online" />
         {online && (
           <FormChoices
             legend={t('offline.intake.platforms')}

@@ -7,7 +7,7 @@ import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identi
 import { updatePerson } from '../../../shared/contracts/persons.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
-import { ValueChoices, ValueOptions } from '../../components/ValueOptions.js';
+import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { changedPersonFields, personFormValues, type PersonFormValues } from './person-form.js';
 
@@ -36,13 +36,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
   const text = (name: keyof PersonFormValues) => ({ name, autoComplete: 'off' });
 
   return (
-    <FormDialog
-      title={t('persons.editTitle')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-      testId="person-edit-form"
-    >
+    <FormDialog title={t('persons.editTitle')} form={form} onClose={onClose} testId="person-edit-form">
       <fieldset className="form-section">
         <legend>{t('persons.identity')}</legend>
         <FormText
@@ -52,66 +46,62 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
           maxLength={120}
           {...text('givenNames')}
         />
-        <FormCheckbox label={t('persons.field.pseudonym')} name="pseudonym" />
-        <FormText label={t('persons.field.firstSurname')} maxLength={120} {...text('firstSurname')} />
-        <FormText label={t('persons.field.secondSurname')} maxLength={120} {...text('secondSurname')} />
-        <FormText label={t('persons.field.aliases')} hint={t('persons.listHint')} {...text('aliases')} />
-        <FormSelect label={t('persons.field.sex')} name="sex">
-          <ValueOptions list="SEXES" />
-        </FormSelect>
-        <FormSelect label={t('persons.field.gender')} name="gender" blank="keep">
-          <option value="">{t('common.none')}</option>
-          <ValueOptions list="GENDERS" />
-        </FormSelect>
-        <FormText label={t('persons.field.dateOfBirthInput')} type="date" {...text('dateOfBirth')} />
+        <FormCheckbox msg="persons.field.pseudonym" name="pseudonym" />
+        <FormText msg="persons.field.firstSurname" maxLength={120} {...text('firstSurname')} />
+        <FormText msg="persons.field.secondSurname" maxLength={120} {...text('secondSurname')} />
+        <FormText msg="persons.field.aliases" hint={t('persons.listHint')} {...text('aliases')} />
+        <FormSelect msg="persons.field.sex" name="sex" list="SEXES" />
+        <FormSelect
+          msg="persons.field.gender"
+          name="gender"
+          blank="keep"
+          empty={t('common.none')}
+          list="GENDERS"
+        />
+        <FormText msg="persons.field.dateOfBirthInput" type="date" {...text('dateOfBirth')} />
         <FormText
-          label={t('persons.field.estimatedAge')}
+          msg="persons.field.estimatedAge"
           type="number"
           inputMode="numeric"
           min={0}
           max={120}
           {...text('estimatedAge')}
         />
-        <FormCheckbox label={t('persons.field.ageApproximate')} name="ageApproximate" />
+        <FormCheckbox msg="persons.field.ageApproximate" name="ageApproximate" />
         <FormText
-          label={t('persons.field.nationalities')}
+          msg="persons.field.nationalities"
           hint={t('persons.nationalitiesHint')}
           spellCheck={false}
           {...text('nationalities')}
         />
-        <FormSelect label={t('persons.field.documentType')} name="documentType" blank="keep">
-          <option value="">{t('common.none')}</option>
-          <ValueOptions list="DOCUMENT_TYPES" />
-        </FormSelect>
-        <FormText label={t('persons.field.documentNumber')} maxLength={40} {...text('documentNumber')} />
+        <FormSelect
+          msg="persons.field.documentType"
+          name="documentType"
+          blank="keep"
+          empty={t('common.none')}
+          list="DOCUMENT_TYPES"
+        />
+        <FormText msg="persons.field.documentNumber" maxLength={40} {...text('documentNumber')} />
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('persons.needs')}</legend>
         <ValueChoices legend={t('persons.field.languages')} name="languages" list="LANGUAGES" />
-        <FormCheckbox label={t('persons.field.interpreterNeeded')} name="interpreterNeeded" />
-        <FormCheckbox label={t('persons.field.indigenous')} name="indigenous" />
+        <FormCheckbox msg="persons.field.interpreterNeeded" name="interpreterNeeded" />
+        <FormCheckbox msg="persons.field.indigenous" name="indigenous" />
         {indigenous && (
           <FormText
-            label={t('persons.field.indigenousCommunity')}
+            msg="persons.field.indigenousCommunity"
             maxLength={200}
             {...text('indigenousCommunity')}
           />
         )}
-        <FormText label={t('persons.field.disability')} maxLength={200} {...text('disability')} />
+        <FormText msg="persons.field.disability" maxLength={200} {...text('disability')} />
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('persons.residenceAndContact')}</legend>
-        <FormDepartment
-          label={t('persons.field.residenceDepartment')}
-          name="residenceDepartment"
-          blank="keep"
-        />
-        <FormText
-          label={t('persons.field.residenceDistrict')}
-          maxLength={120}
-          {...text('residenceDistrict')}
-        />
-        <FormText label={t('persons.field.contact')} maxLength={200} {...text('contact')} />
+        <FormDepartment msg="persons.field.residenceDepartment" name="residenceDepartment" blank="keep" />
+        <FormText msg="persons.field.residenceDistrict" maxLength={120} {...text('residenceDistrict')} />
+        <FormText msg="persons.field.contact" maxLength={200} {...text('contact')} />
       </fieldset>
     </FormDialog>
   );

@@ -20,27 +20,22 @@ export function ActionDialog(props: {
     onSuccess: props.onSaved,
   });
   return (
-    <FormDialog
-      title={t('plan.newAction')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={props.onClose}
-    >
-      <FormSelect label={t('plan.objective')} name="objectiveId">
+    <FormDialog title={t('plan.newAction')} form={form} onClose={props.onClose}>
+      <FormSelect msg="plan.objective" name="objectiveId">
         {props.objectives.map((o) => (
           <option key={o.id} value={o.id}>
             {o.code}. {o.title}
           </option>
         ))}
       </FormSelect>
-      <FormText label={t('plan.code')} name="code" required />
-      <FormText label={t('plan.actionTitle')} name="title" required />
-      <FormSelect label={t('plan.responsible')} name="responsibleInstitutionId">
+      <FormText msg="plan.code" name="code" required />
+      <FormText msg="plan.actionTitle" name="title" required />
+      <FormSelect msg="plan.responsible" name="responsibleInstitutionId">
         <InstitutionOptions empty="—" />
       </FormSelect>
-      <FormText label={t('plan.indicator')} name="indicator" required />
-      <FormText label={t('plan.unit')} name="unit" required />
-      <FormText label={t('plan.target')} name="target" type="number" min={0} required />
+      <FormText msg="plan.indicator" name="indicator" required />
+      <FormText msg="plan.unit" name="unit" required />
+      <FormText msg="plan.target" name="target" type="number" min={0} required />
     </FormDialog>
   );
 }

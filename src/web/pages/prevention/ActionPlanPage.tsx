@@ -155,10 +155,9 @@ function ProgressDialog(props: { action: Action; onClose(): void; onSaved(next: 
     <FormDialog
       title={t('plan.reportTitle', { code: props.action.code })}
       form={form}
-      submitLabel={t('action.save')}
       onClose={props.onClose}
     >
-      <FormText label={t('plan.periodField')} hint={t('plan.periodHint')} name="period" required />
+      <FormText msg="plan.periodField" hint={t('plan.periodHint')} name="period" required />
       <FormText
         label={`${t('plan.value')} (${props.action.unit})`}
         name="value"
@@ -166,7 +165,7 @@ function ProgressDialog(props: { action: Action; onClose(): void; onSaved(next: 
         min={0}
         required
       />
-      <FormText label={t('plan.note')} name="note" blank="null" />
+      <FormText msg="plan.note" name="note" blank="null" />
     </FormDialog>
   );
 }

@@ -71,25 +71,20 @@ function CampaignDialog({ onClose }: { onClose(message?: string): void }) {
     onSuccess: (created) => onClose(t('campaigns.created', { title: created.title })),
   });
   return (
-    <FormDialog
-      title={t('campaigns.new')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={() => onClose()}
-    >
-      <FormText label={t('campaigns.titleField')} name="title" required />
+    <FormDialog title={t('campaigns.new')} form={form} onClose={() => onClose()}>
+      <FormText msg="campaigns.titleField" name="title" required />
       <PreventionChoices legend={t('campaigns.channels')} name="channels" list="CAMPAIGN_CHANNELS" />
-      <FormText label={t('campaigns.startsOn')} name="startsOn" type="date" required />
-      <FormText label={t('campaigns.endsOn')} name="endsOn" type="date" blank="null" />
+      <FormText msg="campaigns.startsOn" name="startsOn" type="date" required />
+      <FormText msg="campaigns.endsOn" name="endsOn" type="date" blank="null" />
       <FormChoices
         legend={t('campaigns.departments')}
         name="departments"
         options={PY_DEPARTMENTS.map((d) => d.code)}
         label={departmentName}
       />
-      <FormNumber label={t('campaigns.reach')} name="reach" blank="null" />
-      <FormText label={t('campaigns.reachBasis')} name="reachBasis" blank="null" />
-      <FormText label={t('campaigns.partners')} name="partners" blank="null" />
+      <FormNumber msg="campaigns.reach" name="reach" blank="null" />
+      <FormText msg="campaigns.reachBasis" name="reachBasis" blank="null" />
+      <FormText msg="campaigns.partners" name="partners" blank="null" />
     </FormDialog>
   );
 }

@@ -15,7 +15,6 @@ import {
   FormTextArea,
 } from '../../components/FormFields.js';
 import { Page, PageButton } from '../../components/Page.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { departmentName } from '../../departments.js';
 import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -89,32 +88,24 @@ function ContactDialog({ onClose }: { onClose(): void }) {
     onSuccess: (created) => void navigate({ to: '/prevention/hotline/$id', params: { id: created.id } }),
   });
   return (
-    <FormDialog
-      title={t('hotline.new')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-      testId="hotline-dialog"
-    >
-      <FormText label={t('hotline.receivedOn')} name="receivedOn" type="date" required />
-      <FormSelect label={t('hotline.channel')} name="channel">
+    <FormDialog title={t('hotline.new')} form={form} onClose={onClose} testId="hotline-dialog">
+      <FormText msg="hotline.receivedOn" name="receivedOn" type="date" required />
+      <FormSelect msg="hotline.channel" name="channel">
         <PreventionOptions list="HOTLINE_CHANNELS" />
       </FormSelect>
-      <FormSelect label={t('hotline.topic')} name="topic">
+      <FormSelect msg="hotline.topic" name="topic">
         <PreventionOptions list="HOTLINE_TOPICS" />
       </FormSelect>
-      <FormSelect label={t('hotline.exploitation')} name="exploitationType" blank="null">
-        <option value="">—</option>
-        <ValueOptions list="EXPLOITATION_TYPES" />
-      </FormSelect>
-      <FormDepartment label={t('prevention.department')} name="department" emptyLabel="—" blank="null" />
-      <FormCheckbox name="childInvolved" label={t('hotline.childInvolved')} />
-      <FormTextArea
-        label={t('hotline.summary')}
-        hint={t('hotline.summaryHint')}
-        name="summary"
+      <FormSelect
+        msg="hotline.exploitation"
+        name="exploitationType"
         blank="null"
+        empty="—"
+        list="EXPLOITATION_TYPES"
       />
+      <FormDepartment msg="prevention.department" name="department" emptyLabel="—" blank="null" />
+      <FormCheckbox name="childInvolved" msg="hotline.childInvolved" />
+      <FormTextArea msg="hotline.summary" name="summary" blank="null" />
     </FormDialog>
   );
 }

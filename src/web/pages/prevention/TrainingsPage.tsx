@@ -102,24 +102,18 @@ function TrainingDialog({ onClose }: { onClose(): void }) {
     onSuccess: (created) => void navigate({ to: '/prevention/trainings/$id', params: { id: created.id } }),
   });
   return (
-    <FormDialog
-      title={t('trainings.new')}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-      testId="training-dialog"
-    >
-      <FormText label={t('trainings.titleField')} name="title" required />
-      <FormSelect label={t('trainings.kind')} name="kind">
+    <FormDialog title={t('trainings.new')} form={form} onClose={onClose} testId="training-dialog">
+      <FormText msg="trainings.titleField" name="title" required />
+      <FormSelect msg="trainings.kind" name="kind">
         <PreventionOptions list="TRAINING_KINDS" />
       </FormSelect>
-      <FormText label={t('trainings.heldOn')} name="heldOn" type="date" required />
-      <FormText label={t('trainings.endsOn')} name="endsOn" type="date" blank="null" />
-      <FormSelect label={t('trainings.modality')} name="modality">
+      <FormText msg="trainings.heldOn" name="heldOn" type="date" required />
+      <FormText msg="trainings.endsOn" name="endsOn" type="date" blank="null" />
+      <FormSelect msg="trainings.modality" name="modality">
         <PreventionOptions list="TRAINING_MODALITIES" />
       </FormSelect>
-      <FormDepartment label={t('prevention.department')} name="department" emptyLabel="—" blank="null" />
-      <FormText label={t('trainings.place')} name="place" blank="null" />
+      <FormDepartment msg="prevention.department" name="department" emptyLabel="—" blank="null" />
+      <FormText msg="trainings.place" name="place" blank="null" />
       <PreventionChoices legend={t('trainings.topics')} name="topics" list="TRAINING_TOPICS" />
       {institutions && (
         <FormChoices

@@ -103,7 +103,7 @@ function EmergencyAccessDialog({
       <p className="notice notice--info" data-testid="break-glass-limit">
         {t('privacy.bgLimit', { minutes: BREAK_GLASS_DEFAULT_MINUTES })}
       </p>
-      <FormTextArea name="reason" label={t('privacy.reason')} hint={t('privacy.bgReasonHint')} rows={4} />
+      <FormTextArea name="reason" msg="privacy.reason" hint={t('privacy.bgReasonHint')} rows={4} />
     </FormDialog>
   );
 }

@@ -63,15 +63,8 @@ function DeliveryDialog(props: Props) {
   const title = t('referrals.recordDelivery');
   return (
     <ActionDialog title={title} form={form} onClose={props.onClose}>
-      <FormText label={t('referrals.deliveredOn')} name="deliveredOn" type="date" required />
-      <FormTextArea
-        label={t('referrals.deliveryWhat')}
-        hint={t('referrals.deliveryWhatHint')}
-        name="description"
-        rows={3}
-        maxLength={2000}
-        required
-      />
+      <FormText msg="referrals.deliveredOn" name="deliveredOn" type="date" required />
+      <FormTextArea msg="referrals.deliveryWhat" name="description" rows={3} maxLength={2000} required />
     </ActionDialog>
   );
 }

@@ -119,22 +119,14 @@ function CalendarForm({ view }: { view: View }) {
       testId="release-calendar-form"
       className="form release-calendar-form"
     >
-      <FormSelect label={t('stats.calendarFrequency')} name="frequencyMonths" required>
+      <FormSelect msg="stats.calendarFrequency" name="frequencyMonths" required>
         {RELEASE_FREQUENCIES.map((months) => (
           <option key={months} value={months}>
             {t('stats.calendarEvery', { months })}
           </option>
         ))}
       </FormSelect>
-      <FormText
-        label={t('stats.calendarLag')}
-        hint={t('stats.calendarLagHint')}
-        name="lagDays"
-        type="number"
-        min={0}
-        max={365}
-        required
-      />
+      <FormText msg="stats.calendarLag" name="lagDays" type="number" min={0} max={365} required />
       <LiveRegion error={alert} success={saved} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={form.pending}>

@@ -38,13 +38,7 @@ export function TaskDialog(props: { caseId: string; onClose(): void; onSaved(mes
       onClose={props.onClose}
       testId="task-form"
     >
-      <FormText
-        label={t('tasks.title')}
-        hint={t('tasks.titleHint')}
-        name="title"
-        autoComplete="off"
-        required
-      />
+      <FormText msg="tasks.title" name="title" autoComplete="off" required />
       <FormNumber label={t('tasks.workingDays')} name="workingDays" max={250} required />
       {due && (
         <p className="field-hint" aria-live="polite" data-testid="task-due">

@@ -8,7 +8,7 @@ export function UnitSelect({ units, value }: { units: InstitutionView['units']; 
   const { t } = useI18n();
   if (units.length === 0 && !value) return null;
   return (
-    <FormSelect label={t('users.unit')} name="unitId" blank="null">
+    <FormSelect msg="users.unit" name="unitId" blank="null">
       <option value="">{t('users.noUnit')}</option>
       {value && !units.some((unit) => unit.id === value) && <option value={value}>{value}</option>}
       {units.map((unit) => (

@@ -61,12 +61,12 @@ export function UserCreateDialog({ institutions, defaultInstitutionId, onClose }
       done={done}
     >
       <UsernameField label={t('users.username')} hint={t('setup.usernameHint')} autoComplete="off" />
-      <FormText label={t('users.displayName')} name="displayName" autoComplete="off" required />
-      <FormText label={t('users.email')} name="email" type="email" autoComplete="off" blank="null" />
-      <FormSelect label={t('users.role')} name="role" required>
+      <FormText msg="users.displayName" name="displayName" autoComplete="off" required />
+      <FormText msg="users.email" name="email" type="email" autoComplete="off" blank="null" />
+      <FormSelect msg="users.role" name="role" required>
         <RoleOptions empty />
       </FormSelect>
-      <FormSelect label={t('users.institution')} name="institutionId" required>
+      <FormSelect msg="users.institution" name="institutionId" required>
         {institutions.map((institution) => (
           <option key={institution.id} value={institution.id}>
             {institution.code} — {institution.name}

@@ -41,19 +41,14 @@ export function UserEditDialog({ user, institutions, onClose }: Props) {
   });
   const units = institutions.find((i) => i.id === user.institution.id)?.units ?? [];
   return (
-    <FormDialog
-      title={t('users.editTitle', { username: user.username })}
-      form={form}
-      submitLabel={t('action.save')}
-      onClose={onClose}
-    >
-      <FormText label={t('users.displayName')} name="displayName" autoComplete="off" required />
-      <FormText label={t('users.email')} name="email" type="email" autoComplete="off" blank="null" />
-      <FormSelect label={t('users.role')} name="role">
+    <FormDialog title={t('users.editTitle', { username: user.username })} form={form} onClose={onClose}>
+      <FormText msg="users.displayName" name="displayName" autoComplete="off" required />
+      <FormText msg="users.email" name="email" type="email" autoComplete="off" blank="null" />
+      <FormSelect msg="users.role" name="role">
         <RoleOptions empty={false} />
       </FormSelect>
       <UnitSelect units={units} value={user.unitId} />
-      <FormSelect label={t('users.status')} name="status">
+      <FormSelect msg="users.status" name="status">
         {user.status === 'pending' && <option value="">{t('status.pending')}</option>}
         <option value="active">{t('status.active')}</option>
         <option value="disabled">{t('status.disabled')}</option>

@@ -65,9 +65,9 @@ export function UsersPage() {
       }
     >
       <Form form={filters} onSubmit={onSearch} className="filters" role="search">
-        <FormText label={t('users.searchLabel')} name="q" type="search" maxLength={64} />
+        <FormText msg="users.searchLabel" name="q" type="search" maxLength={64} />
         {institutions && (
-          <FormSelect label={t('users.institutionFilter')} name="institutionId">
+          <FormSelect msg="users.institutionFilter" name="institutionId">
             <option value="">{t('users.allInstitutions')}</option>
             {institutions.map((institution) => (
               <option key={institution.id} value={institution.id}>
