@@ -10,7 +10,7 @@ import type { Role } from '../../src/shared/roles.js';
 import { addLink, orderedPair } from '../../src/server/modules/linkage/clusters.repository.js';
 import { listMatchReviewsFor } from '../../src/server/modules/linkage/reviews.service.js';
 import { skipBackend } from '../helpers/db.js';
-import { buildActor, buildPersonRecord } from '../helpers/factories.js';
+import { buildActor, buildPersonRecord, storedRow } from '../helpers/factories.js';
 import { useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () => {
@@ -71,13 +71,7 @@ describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () 
       givenNames: 'Arasy',
       institutionCode: 'PNPTU',
     });
-    const cluster = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('person_clusters')
-        .select('cluster_id')
-        .where('person_id', '=', otherId)
-        .executeTakeFirstOrThrow(),
-    );
+    const cluster = await storedRow(t, 'person_clusters', { person_id: otherId }, ['cluster_id']);
     expect(other).toEqual({ visible: false, clusterId: cluster.cluster_id });
     // Why the pair was queued: comparison levels and their grades, no value of the other record.
     expect(review!.levels.length).toBeGreaterThan(0);

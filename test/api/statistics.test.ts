@@ -5,26 +5,18 @@
  * every format and language, from the web and from the CLI's code path.
  */
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/server/demo/demo.js';
+import { describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.js';
 import { publicK } from '../../src/server/statistics-engine/public.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, auditOf } from '../helpers/factories.js';
-import { addProtectionRecords } from './statistics-fixtures.js';
+import { useDemoData } from './statistics-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('statistics API', () => {
   const t = useTestContext();
 
-  beforeAll(async () => {
-    await generateDemo(t.services, {
-      cases: 400,
-      seed: 'statistics',
-      password: 'demo password for statistics 2026',
-    });
-    await addProtectionRecords(t);
-  }, 180_000);
+  useDemoData(t, { cases: 400, seed: 'statistics', protection: true });
   const [analyst, supervisor] = useSessions(t, 'analyst@MESA', 'supervisor@PNPTU');
 
   it('gives an analyst figures, breakdowns and the year-over-year change, with no personal field', async () => {
