@@ -21,7 +21,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BIN, DEMO_PASSWORD } from './demo-db.js';
+import { BIN } from './demo-db.js';
+import { signIn, type Session } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
 
 const { values } = parseArgs({
@@ -97,23 +98,6 @@ const child: ChildProcess = spawn(
   },
 );
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-async function signIn(username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 async function send(s: Session, method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { cookie: s.cookie, 'x-csrf-token': s.csrf };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -160,8 +144,8 @@ try {
     if (Date.now() > deadline) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 300));
   }
-  const worker = await signIn('pnptu.caseworker1');
-  const analyst = await signIn('mesa.analyst1');
+  const worker = await signIn(base, 'pnptu.caseworker1');
+  const analyst = await signIn(base, 'mesa.analyst1');
   const statsPath = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
   for (let i = 0; ; i++) {
     const fig = (await (await send(analyst, 'GET', statsPath)).json()) as {

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { DEMO_PASSWORD } from './demo-db.js';
+import { HEALTH, operations, signIn, type Scenario } from './scenarios.js';
 import { openServices } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
 import { buildApp } from '../../src/server/http/app.js';
@@ -114,77 +114,10 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-async function signIn(username: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
-}
-const caseworker = await signIn('pnptu.caseworker1');
-const analyst = await signIn('mesa.analyst1');
-const get = async <T>(p: string, s = caseworker) =>
-  (await (await fetch(`${base}${p}`, { headers: { cookie: s.cookie } })).json()) as T;
-const list = await get<{ items: Array<{ id: string }>; total: number }>('/api/cases');
-let caseId = '';
-let personId = '';
-for (const item of list.items) {
-  const c = await get<{ persons: Array<{ personId: string }> }>(`/api/cases/${item.id}`);
-  if (c.persons.length) {
-    caseId = item.id;
-    personId = c.persons[0]!.personId;
-    break;
-  }
-}
-const writeCase = list.items.find((c) => c.id !== caseId)!.id;
-const statsPath = '/api/statistics?figure=victimsIdentified&year=2025&by=department';
-
-interface Scenario {
-  id: string;
-  label: string;
-  method?: 'GET' | 'POST';
-  path: string;
-  session: { cookie: string; csrf: string } | null;
-  body?: unknown;
-}
-const scenarios: Scenario[] = [
-  { id: 'health', label: '/api/health', path: '/api/health', session: null },
-  { id: 'list', label: 'case list (50, with total)', path: '/api/cases', session: caseworker },
-  { id: 'case', label: 'a case', path: `/api/cases/${caseId}`, session: caseworker },
-  { id: 'person', label: 'a person', path: `/api/persons/${personId}`, session: caseworker },
-  {
-    id: 'search',
-    label: 'name search "gonzales"',
-    method: 'POST',
-    path: '/api/persons/search',
-    session: caseworker,
-    body: { q: 'gonzales', limit: 20 },
-  },
-  { id: 'stats', label: 'statistics (figure)', path: statsPath, session: analyst },
-  {
-    id: 'create',
-    label: 'create person (write)',
-    method: 'POST',
-    path: '/api/persons',
-    session: caseworker,
-    body: { givenNames: 'Prueba Carga', firstSurname: 'Benchmark', sex: 'Female', confirmNotDuplicate: true },
-  },
-  {
-    id: 'event',
-    label: 'add event (write)',
-    method: 'POST',
-    path: `/api/cases/${writeCase}/events`,
-    session: caseworker,
-    body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
-  },
-];
+const caseworker = await signIn(base, 'pnptu.caseworker1');
+const analyst = await signIn(base, 'mesa.analyst1');
+const measured = await operations(base, caseworker, analyst);
+const scenarios = [HEALTH, ...measured.scenarios];
 const chosen = scenarios.filter((s) => s.id === 'health' || !only || only.has(s.id));
 
 function headersOf(s: Scenario): Record<string, string> {
@@ -279,7 +212,7 @@ if (values.explain) {
 
 if (process.env.PLAN_CACHE_MODE) await engine.exec(`set plan_cache_mode = ${process.env.PLAN_CACHE_MODE}`);
 console.log(
-  `embedded cost: ${values.cases} demo cases (copy in ${copy}), ${list.total} cases visible, ` +
+  `embedded cost: ${values.cases} demo cases (copy in ${copy}), ${measured.visible} cases visible, ` +
     `${os.cpus().length} cores, load ${os.loadavg().map(r1).join(' ')}`,
 );
 console.log('\none request at a time:');

@@ -16,7 +16,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BIN, DEMO_PASSWORD, demoDatabase, type Engine } from './demo-db.js';
+import { BIN, demoDatabase, type Engine } from './demo-db.js';
+import { getJson, HEALTH, operations, signIn, type Scenario } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
 
 const { values } = parseArgs({
@@ -37,11 +38,6 @@ const connectionCounts = values.connections.split(',').map(Number);
 const maxRequests = Number(values['max-requests']);
 const only = values.only ? new Set(values.only.split(',')) : null;
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
 async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
@@ -53,36 +49,6 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('the server did not answer /api/health in 10 minutes');
-}
-
-async function signIn(base: string, username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
-}
-
-async function getJson<T>(base: string, session: Session, path: string): Promise<T> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie: session.cookie } });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-interface Scenario {
-  id: string;
-  label: string;
-  method?: 'GET' | 'POST';
-  path: string;
-  session: Session | null;
-  body?: unknown;
 }
 
 interface Figure {
@@ -167,66 +133,12 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
       if (i > 600) throw new Error('the statistics facts were not built in 10 minutes');
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const list = await getJson<{ items: Array<{ id: string }>; total: number }>(
-      base,
-      caseworker,
-      '/api/cases',
-    );
-    const withPerson = await (async () => {
-      for (const item of list.items) {
-        const c = await getJson<{ persons: Array<{ personId: string }> }>(
-          base,
-          caseworker,
-          `/api/cases/${item.id}`,
-        );
-        if (c.persons.length) return { caseId: item.id, personId: c.persons[0]!.personId };
-      }
-      throw new Error('no case with a person on the first page');
-    })();
-    const writeCase = list.items.find((c) => c.id !== withPerson.caseId)!.id;
-    console.log(`${engine}: ${list.total.toLocaleString('en')} cases visible to pnptu.caseworker1`);
-
-    const scenarios = (
-      [
-        { id: 'list', label: 'case list (50, with total)', path: '/api/cases', session: caseworker },
-        { id: 'case', label: 'a case', path: `/api/cases/${withPerson.caseId}`, session: caseworker },
-        { id: 'person', label: 'a person', path: `/api/persons/${withPerson.personId}`, session: caseworker },
-        {
-          id: 'search',
-          label: 'name search "gonzales"',
-          method: 'POST',
-          path: '/api/persons/search',
-          session: caseworker,
-          body: { q: 'gonzales', limit: 20 },
-        },
-        { id: 'stats', label: 'statistics (figure by department)', path: statsPath, session: analyst },
-        {
-          id: 'create',
-          label: 'create person (write)',
-          method: 'POST',
-          path: '/api/persons',
-          session: caseworker,
-          body: {
-            givenNames: 'Prueba Carga',
-            firstSurname: 'Benchmark',
-            sex: 'Female',
-            confirmNotDuplicate: true,
-          },
-        },
-        {
-          id: 'event',
-          label: 'add event to a case (write)',
-          method: 'POST',
-          path: `/api/cases/${writeCase}/events`,
-          session: caseworker,
-          body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
-        },
-      ] satisfies Scenario[] as Scenario[]
-    ).filter((s) => !only || only.has(s.id));
-    const health: Scenario = { id: 'health', label: '/api/health', path: '/api/health', session: null };
+    const measured = await operations(base, caseworker, analyst);
+    console.log(`${engine}: ${measured.visible.toLocaleString('en')} cases visible to pnptu.caseworker1`);
+    const scenarios = measured.scenarios.filter((s) => !only || only.has(s.id));
 
     for (const connections of connectionCounts) {
-      for (const scenario of [health, ...scenarios]) {
+      for (const scenario of [HEALTH, ...scenarios]) {
         const figure = { engine, ...(await measure(base, scenario, connections)) };
         figures.push(figure);
         console.log(
