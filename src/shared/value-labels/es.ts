@@ -4,7 +4,6 @@
  * (value-labels/lists.ts), so a value added to a list without its label is a compile error, and so is a
  * label of a value no list has.
  */
-import { platformBrandLabels } from './brands.js';
 import type { ValueKey } from './lists.js';
 
 export const valuesEs = {
@@ -145,7 +144,16 @@ export const valuesEs = {
   'value.RECRUITER_RELATIONS.IntimatePartner': 'Pareja',
   'value.RECRUITER_RELATIONS.Friend': 'Amigo/a',
   'value.RECRUITER_RELATIONS.Unknown': 'No se sabe',
-  ...platformBrandLabels,
+  'value.PLATFORMS.Facebook': 'Facebook',
+  'value.PLATFORMS.Instagram': 'Instagram',
+  'value.PLATFORMS.WhatsApp': 'WhatsApp',
+  'value.PLATFORMS.Telegram': 'Telegram',
+  'value.PLATFORMS.Messenger': 'Messenger',
+  'value.PLATFORMS.Viber': 'Viber',
+  'value.PLATFORMS.Snapchat': 'Snapchat',
+  'value.PLATFORMS.Line': 'Line',
+  'value.PLATFORMS.TikTok': 'TikTok',
+  'value.PLATFORMS.X': 'X (Twitter)',
   'value.PLATFORMS.DatingSite': 'Sitio de citas',
   'value.PLATFORMS.JobSite': 'Sitio de empleo',
   'value.PLATFORMS.Other': 'Otro',
