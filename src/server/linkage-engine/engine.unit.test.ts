@@ -288,13 +288,10 @@ describe('a file of a few records', () => {
         department: 'PY-11',
       },
     ];
-    for (const result of [
-      linkPersons(records),
-      linkClk(encodeClk(records, crypto.getRandomValues(new Uint8Array(32)))),
-    ]) {
-      expect(result.clusters[0]).toBe(result.clusters[1]);
-      expect(result.clusters[2]).not.toBe(result.clusters[0]);
-    }
+    // In clear only: the encodings of three records leave the estimated age apart (docs/LINKAGE.md).
+    const result = linkPersons(records);
+    expect(result.clusters[0]).toBe(result.clusters[1]);
+    expect(result.clusters[2]).not.toBe(result.clusters[0]);
   });
 });
 

@@ -11,9 +11,10 @@
  * The values are orders of magnitude from the population, not fitted to any data set
  * (docs/LINKAGE.md, "Small files"): a first given name such as María is shared by many women; the
  * commonest surnames (González, Benítez, Martínez…) give a chance of about 1 in 100 that two persons
- * share a given surname; a date of birth spread over some 80 years gives about 1 in 30,000 for the
- * same date and 1 in 40 for dates within a year; sex is shared by half of the pairs; most records
- * are of Paraguayan nationals; about a third of the population lives in Central.
+ * share a given surname; sex is shared by half of the pairs; most records are of Paraguayan
+ * nationals; about a third of the population lives in Central. Births have no reference: with the
+ * weak prior of m on the estimated-age levels, a realistic u for them turned an estimated age into
+ * evidence against a match in a small installation (docs/LINKAGE.md, "u in a small file").
  */
 
 /** How many random pairs the reference is worth. */
@@ -42,14 +43,6 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     'dice ≥ 0.85': 0.001,
     'dice ≥ 0.7': 0.01,
     'dice ≥ 0.55': 0.04,
-  },
-  birth: {
-    exact: 0.00004,
-    'one typo or day/month swapped': 0.0005,
-    'within a year': 0.025,
-    'within 3 years': 0.05,
-    'estimated age within 2 years': 0.05,
-    'estimated age within 7 years': 0.12,
   },
   sex: { same: 0.5 },
   nationality: { shared: 0.85 },
