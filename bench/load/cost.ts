@@ -22,7 +22,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BIN } from './demo-db.js';
-import { signIn, type Session } from './scenarios.js';
+import { HEALTH, operations, signIn, type Session } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
 
 const { values } = parseArgs({
@@ -155,57 +155,11 @@ try {
     if (i > 300) throw new Error('facts not built');
     await new Promise((r) => setTimeout(r, 1000));
   }
-  const list = (await (await send(worker, 'GET', '/api/cases')).json()) as { items: Array<{ id: string }> };
-  let caseId = '';
-  let personId = '';
-  for (const item of list.items) {
-    const c = (await (await send(worker, 'GET', `/api/cases/${item.id}`)).json()) as {
-      persons: Array<{ personId: string }>;
-    };
-    if (c.persons.length) {
-      caseId = item.id;
-      personId = c.persons[0]!.personId;
-      break;
-    }
-  }
-  const writeCase = list.items.find((c) => c.id !== caseId)!.id;
-  const ops: Array<{ id: string; label: string; s: Session; method: string; path: string; body?: unknown }> =
-    [
-      { id: 'health', label: '/api/health', s: worker, method: 'GET', path: '/api/health' },
-      { id: 'list', label: 'case list', s: worker, method: 'GET', path: '/api/cases' },
-      { id: 'case', label: 'a case', s: worker, method: 'GET', path: `/api/cases/${caseId}` },
-      { id: 'person', label: 'a person', s: worker, method: 'GET', path: `/api/persons/${personId}` },
-      {
-        id: 'search',
-        label: 'name search',
-        s: worker,
-        method: 'POST',
-        path: '/api/persons/search',
-        body: { q: 'gonzales', limit: 20 },
-      },
-      { id: 'stats', label: 'statistics figure', s: analyst, method: 'GET', path: statsPath },
-      {
-        id: 'create',
-        label: 'create person',
-        s: worker,
-        method: 'POST',
-        path: '/api/persons',
-        body: {
-          givenNames: 'Prueba Carga',
-          firstSurname: 'Benchmark',
-          sex: 'Female',
-          confirmNotDuplicate: true,
-        },
-      },
-      {
-        id: 'event',
-        label: 'add event to a case',
-        s: worker,
-        method: 'POST',
-        path: `/api/cases/${writeCase}/events`,
-        body: { type: 'Exploitation', country: 'PY', department: 'PY-11' },
-      },
-    ];
+  const ops = [HEALTH, ...(await operations(base, worker, analyst)).scenarios].map((op) => ({
+    ...op,
+    s: op.session ?? worker,
+    method: op.method ?? 'GET',
+  }));
   console.log(`cost per request, ${N} requests one at a time, load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log('| Operation | wall p50 ms | server CPU ms | database CPU ms | statements | SQL time ms |');
   console.log('|---|---|---|---|---|---|');
