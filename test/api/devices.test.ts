@@ -25,6 +25,15 @@ describe.skipIf(skipBackend)('offline devices', () => {
   };
   const unlock = (id: string, secret: string, as = worker) =>
     api(t, as, 'POST', `/api/devices/${id}/key`, { secret });
+  /** The device's last contact moved `days` into the past, as if it had stayed offline. */
+  const lastSeenDaysAgo = (id: string, days: number) =>
+    t.services.db.transaction((trx) =>
+      trx
+        .updateTable('devices')
+        .set({ last_seen_at: sql<Date>`now() - make_interval(days => ${days})` })
+        .where('id', '=', id)
+        .execute(),
+    );
 
   it('registers a device; the key is released to its user with its secret, never stored in clear', async () => {
     const reg = await register();
@@ -76,13 +85,7 @@ describe.skipIf(skipBackend)('offline devices', () => {
 
   it('a device without contact for more than 7 days expires: 410, and it stays expired', async () => {
     const reg = await register();
-    await t.services.db.transaction((trx) =>
-      trx
-        .updateTable('devices')
-        .set({ last_seen_at: sql<Date>`now() - interval '8 days'` })
-        .where('id', '=', reg.device.id)
-        .execute(),
-    );
+    await lastSeenDaysAgo(reg.device.id, 8);
     expect((await unlock(reg.device.id, reg.secret)).statusCode).toBe(410);
     const mine = await api(t, worker, 'GET', '/api/devices');
     const device = mine.json().items.find((d: { id: string }) => d.id === reg.device.id);
@@ -99,13 +102,7 @@ describe.skipIf(skipBackend)('offline devices', () => {
     };
     // Active: the write and the device's contact in the request's one transaction.
     expect((await api(t, worker, 'POST', '/api/cases', note, fromDevice)).statusCode).toBe(201);
-    await t.services.db.transaction((trx) =>
-      trx
-        .updateTable('devices')
-        .set({ last_seen_at: sql<Date>`now() - interval '8 days'` })
-        .where('id', '=', reg.device.id)
-        .execute(),
-    );
+    await lastSeenDaysAgo(reg.device.id, 8);
     const count = () =>
       t.services.db.transaction(async (trx) =>
         Number(
