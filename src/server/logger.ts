@@ -21,6 +21,8 @@ export function createLogger(level = process.env.LOG_LEVEL || 'info', fd: 1 | 2 
           '*.password',
           '*.token',
           '*.totp',
+          // A PostgreSQL error's detail quotes the row's values ("Key (x)=(…) already exists").
+          'err.detail',
         ],
         censor: '[redacted]',
       },
