@@ -156,13 +156,20 @@ function nameLevel(
   if (a === null || b === null) return -1;
   const { dice: d, overlap } = diceOverlap(a, b);
   if (d >= 0.999) return 5;
-  if (overlap >= CONTAINED) return 3;
+  if (overlap >= CONTAINED && Math.min(a.ones, b.ones) <= WORD_SHORTER * Math.max(a.ones, b.ones)) return 3;
   if (d >= typo) return 4;
   return d >= bands[1] ? 2 : d >= bands[0] ? 1 : 0;
 }
 
 /** Overlap coefficient at which one name filter counts as inside the other (a few bits of noise). */
 const CONTAINED = 0.95;
+
+/**
+ * How much smaller the inner filter must be: a whole word less (a surname dropped, "de X" added, a
+ * given name cut) sets a tenth of the bits or more, while a letter added ("Ayala"/"Gayala") sets one
+ * bigram's bits, which under about one key in ten all collide with the longer name's other bits.
+ */
+const WORD_SHORTER = 0.9;
 
 /**
  * Term frequencies of whole name filters over `population` (equal filters: equal encoded names): the
