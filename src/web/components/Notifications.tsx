@@ -2,7 +2,8 @@
  * The shell's notifications: a button with the unread count that opens the user's notifications
  * (texts hold no personal data, only a referral's reference), each linking to its referral (a task's
  * to its case), and
- * "mark all as read". The count refreshes every minute and right after any change.
+ * "mark all as read". The count refreshes every minute, right after any change, and the list each time
+ * the panel opens (what came since the last minute shows at once).
  */
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -16,7 +17,8 @@ export const REFRESH_MS = 60_000;
 
 export function NotificationsButton() {
   const { t, formatDateTime } = useI18n();
-  const list = useApiQuery(listNotifications, {}, { refetchInterval: REFRESH_MS }).data;
+  const query = useApiQuery(listNotifications, {}, { refetchInterval: REFRESH_MS });
+  const list = query.data;
   const markAll = useApiMutation(markNotificationsRead);
   const [open, setOpen] = useState(false);
   const unread = list?.unread ?? 0;
@@ -26,7 +28,10 @@ export function NotificationsButton() {
       <button
         type="button"
         className="btn btn--on-dark notifications-button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          void query.refetch();
+        }}
         aria-label={`${t('notifications.button')}: ${t('nav.unread', { count: unread })}`}
         data-testid="notifications-button"
       >
