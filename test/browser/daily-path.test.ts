@@ -307,7 +307,7 @@ describe('daily path from a fresh install', () => {
           if (!overdue.test(text ?? '')) await page.keyboard.press('Escape');
           return text;
         },
-        { timeout: 120_000, intervals: [3_000] },
+        { timeout: 120_000, interval: 3_000 },
       )
       .toMatch(overdue);
     expect(await page.getByTestId('notifications-unread').count()).toBe(1);
