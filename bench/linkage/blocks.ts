@@ -1,5 +1,6 @@
 /**
- * Blocking alone at scale: `npx tsx bench/linkage/blocks.ts [setting] [records] [--max-block N]`
+ * Blocking alone at scale: `npx tsx bench/linkage/blocks.ts [setting] [records] [--max-block N]
+ * [--window W] [--max-bipartite P] [--per-record rule=N,rule=N]` (`N` 0: no budget)
  * generates `records` registrations of the harder generator's setting, prepares and blocks them, and
  * prints the time of each step, the candidate pairs per rule and per record, and blocking recall.
  */
@@ -30,8 +31,22 @@ const lap = () => {
 const { vocab, records } = preparePersons(records0);
 const prepareMs = lap();
 const rank = personRank(vocab, records);
-const rules = personBlockingRules(vocab);
-const c = candidatePairs(records, rules, { rank, maxBlock: flag('max-block') });
+// `--per-record`: each named bipartite rule's budget per record instead of its own.
+const budgets = new Map(
+  (rest[rest.indexOf('--per-record') + 1] ?? '')
+    .split(',')
+    .filter(() => rest.includes('--per-record'))
+    .map((x) => [x.split('=')[0]!, Number(x.split('=')[1])] as const),
+);
+const rules = personBlockingRules(vocab).map((rule) =>
+  budgets.has(rule.name) ? { ...rule, perRecord: budgets.get(rule.name) || undefined } : rule,
+);
+const c = candidatePairs(records, rules, {
+  rank,
+  maxBlock: flag('max-block'),
+  window: flag('window'),
+  maxBipartitePairs: flag('max-bipartite'),
+});
 const blockMs = lap();
 console.log(
   JSON.stringify({

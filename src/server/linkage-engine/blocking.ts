@@ -25,6 +25,13 @@ export interface BlockingRule<R> {
    * persons as the population grows, sets a lower cap.
    */
   maxPairs?: number;
+  /**
+   * A bipartite rule's budget per record: a record on side 1 meets at most this many records
+   * under the rule, its keys taken in the order the rule gives them (the likeliest first: an
+   * estimated age's nearest years), a block that would take it over the budget passed over. The
+   * per-block cap bounds a block; this bounds what the many keys of one record add up to.
+   */
+  perRecord?: number;
 }
 
 /** A 52-bit hash of small integers (two 32-bit murmur-style lanes), for numeric blocking keys. */
@@ -43,6 +50,59 @@ export function mixKey(...parts: readonly number[]): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
   h1 ^= h1 >>> 13;
   return (h1 >>> 0) * 1_048_576 + ((h2 >>> 0) >>> 12);
+}
+
+// The same hash without an array per key (key building runs millions of times at national scale):
+// the two lanes as module state, one part at a time. `mixN(a, b, …)` equals `mixKey(a, b, …)`.
+let lane1 = 0;
+let lane2 = 0;
+function mixStart(): void {
+  lane1 = 0x9747b28c;
+  lane2 = 0x85ebca6b;
+}
+function mixPart(part: number): void {
+  const lo = part >>> 0;
+  const hi = Math.floor(part / 4_294_967_296) >>> 0;
+  lane1 = Math.imul(lane1 ^ lo, 0xcc9e2d51);
+  lane1 = (lane1 << 15) | (lane1 >>> 17);
+  lane1 = Math.imul(lane1 ^ hi, 0x1b873593) + 0xe6546b64;
+  lane2 = Math.imul(lane2 ^ lo, 0x85ebca6b) ^ (lane1 >>> 13);
+  lane2 = Math.imul(lane2 ^ (lane2 >>> 16), 0xc2b2ae35) + hi;
+}
+function mixEnd(): number {
+  let h1 = lane1;
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+  h1 ^= h1 >>> 13;
+  return (h1 >>> 0) * 1_048_576 + ((lane2 >>> 0) >>> 12);
+}
+function mix2(a: number, b: number): number {
+  mixStart();
+  mixPart(a);
+  mixPart(b);
+  return mixEnd();
+}
+function mix3(a: number, b: number, c: number): number {
+  mixStart();
+  mixPart(a);
+  mixPart(b);
+  mixPart(c);
+  return mixEnd();
+}
+function mix4(a: number, b: number, c: number, d: number): number {
+  mixStart();
+  mixPart(a);
+  mixPart(b);
+  mixPart(c);
+  mixPart(d);
+  return mixEnd();
+}
+/** `mixKey(a, b, ...s)` for a list `s` of one or two surnames. */
+function mixWith(a: number, b: number, s: readonly number[]): number {
+  mixStart();
+  mixPart(a);
+  mixPart(b);
+  for (let x = 0; x < s.length; x++) mixPart(s[x]!);
+  return mixEnd();
 }
 
 export interface CandidateOptions {
@@ -83,6 +143,13 @@ export interface Candidates {
  */
 interface Blocks {
   members: Uint32Array;
+  /**
+   * With `withEntries`: each member's entry, the position of (key, record) among all the rule's
+   * keys, in record order and each record's keys in the order the rule gave them.
+   */
+  entries?: Uint32Array;
+  /** With `withEntries`: the record of each entry. */
+  recordOf?: Uint32Array;
   blockStart: Uint32Array;
   low: Uint32Array;
   high: Uint32Array;
@@ -133,10 +200,11 @@ function radixSortByLow(
  * by the key's low 32 bits (a stable radix sort, so each block keeps record order); the rare run of
  * equal low bits with different high bits (two keys colliding there) is split by the high bits.
  */
-function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
+function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries = false): Blocks {
   let size = Math.max(16, records.length * 2);
   let low = new Uint32Array(size);
   let high = new Uint32Array(size);
+  // Each entry's record, and (sorted along with the keys) its entry index.
   let member = new Uint32Array(size);
   let m = 0;
   for (let i = 0; i < records.length; i++) {
@@ -159,7 +227,10 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
       member[m++] = i;
     }
   }
-  radixSortByLow(low, high, member, m, {
+  const recordOf = member;
+  const entry = new Uint32Array(m);
+  for (let x = 0; x < m; x++) entry[x] = x;
+  radixSortByLow(low, high, entry, m, {
     low: new Uint32Array(m),
     a: new Uint32Array(m),
     b: new Uint32Array(m),
@@ -178,31 +249,44 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>): Blocks {
         (p, q) => high[p]! - high[q]! || p - q,
       );
       const h = order.map((x) => high[x]!);
-      const r = order.map((x) => member[x]!);
+      const e = order.map((x) => entry[x]!);
       for (let x = 0; x < order.length; x++) {
         high[from + x] = h[x]!;
-        member[from + x] = r[x]!;
+        entry[from + x] = e[x]!;
       }
     }
     from = to;
   }
   const members = new Uint32Array(m);
+  const entries = withEntries ? new Uint32Array(m) : undefined;
   const blockStart = new Uint32Array(m + 1);
   const blockLow = new Uint32Array(m);
   const blockHigh = new Uint32Array(m);
   let blocks = 0;
   let kept = 0;
+  let previous = -1;
   for (let x = 0; x < m; x++) {
+    const record = recordOf[entry[x]!]!;
     const newBlock = x === 0 || low[x] !== low[x - 1] || high[x] !== high[x - 1];
     if (newBlock) {
       blockLow[blocks] = low[x]!;
       blockHigh[blocks] = high[x]!;
       blockStart[blocks++] = kept;
-    } else if (member[x] === member[x - 1]) continue; // A record filed twice under one key.
-    members[kept++] = member[x]!;
+    } else if (record === previous) continue; // A record filed twice under one key: its first.
+    previous = record;
+    if (entries) entries[kept] = entry[x]!;
+    members[kept++] = record;
   }
   blockStart[blocks] = kept;
-  return { members, blockStart, low: blockLow, high: blockHigh, blocks };
+  return {
+    members,
+    entries,
+    recordOf: withEntries ? recordOf : undefined,
+    blockStart,
+    low: blockLow,
+    high: blockHigh,
+    blocks,
+  };
 }
 
 /**
@@ -276,9 +360,12 @@ export function candidatePairs<R extends { source: string }>(
   let skippedBlocks = 0;
   // One rule's blocks at a time: only its table is held while its pairs are generated.
   rules.forEach((rule, r) => {
-    const t = blocksOf(records, rule);
+    const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined);
     if (rule.bipartite) {
       const cap = Math.min(maxBipartite, rule.maxPairs ?? Infinity);
+      const budget = rule.perRecord;
+      // With a budget: the side-0 block each side-1 entry meets, visited below in entry order.
+      const meets = budget === undefined ? undefined : new Int32Array(t.entries!.length).fill(-1);
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         const c = otherSide(t, b);
@@ -291,8 +378,39 @@ export function candidatePairs<R extends { source: string }>(
           skippedBlocks++;
           continue;
         }
-        for (let x = from; x < middle; x++)
-          for (let y = start; y < to; y++) push(t.members[x]!, t.members[y]!, r);
+        if (meets) for (let y = start; y < to; y++) meets[t.entries![y]!] = b;
+        else
+          for (let x = from; x < middle; x++)
+            for (let y = start; y < to; y++) push(t.members[x]!, t.members[y]!, r);
+      }
+      if (meets && budget !== undefined) {
+        // Each side-1 record's keys in its own order: whole blocks while they fit its budget.
+        const seen = new Int32Array(records.length).fill(-1);
+        const recordOf = t.recordOf!;
+        let current = -1;
+        let used = 0;
+        for (let e = 0; e < meets.length; e++) {
+          const b = meets[e]!;
+          if (b < 0) continue;
+          const i = recordOf[e]!;
+          if (i !== current) {
+            current = i;
+            used = 0;
+            seen[i] = i;
+          }
+          const from = t.blockStart[b]!;
+          const to = t.blockStart[b + 1]!;
+          let fresh = 0;
+          for (let x = from; x < to; x++) if (seen[t.members[x]!] !== i) fresh++;
+          if (used + fresh > budget) continue;
+          used += fresh;
+          for (let x = from; x < to; x++) {
+            const j = t.members[x]!;
+            if (seen[j] === i) continue;
+            seen[j] = i;
+            push(i, j, r);
+          }
+        }
       }
       return;
     }
@@ -450,10 +568,11 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       : r.dob !== null
         ? [r.year]
         : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
-  // The years an estimated age may stand for (estimates are often 5 or more years off).
+  // The years an estimated age may stand for (estimates are often 5 or more years off), nearest
+  // first: the order in which a record's budget (`perRecord`) takes them.
   const estimateYears = (r: Prepared): number[] => {
-    const out = new Array<number>(2 * ESTIMATE_SPAN + 1);
-    for (let k = 0; k < out.length; k++) out[k] = r.year! - ESTIMATE_SPAN + k;
+    const out = [r.year!];
+    for (let d = 1; d <= ESTIMATE_SPAN; d++) out.push(r.year! - d, r.year! + d);
     return out;
   };
   // Loops rather than Sets and spreads: these run for every record under every rule.
@@ -500,7 +619,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     const written = [...r.givenWords, ...r.surnameWords];
     const phonetic = [...r.given, ...r.surnames];
     const keys: number[] = [];
-    const add = (x: number, y: number) => keys.push(x < y ? mixKey(16, date, x, y) : mixKey(16, date, y, x));
+    const add = (x: number, y: number) => keys.push(x < y ? mix4(16, date, x, y) : mix4(16, date, y, x));
     for (let a = 0; a < written.length; a++) {
       const a1 = initial(written[a]!);
       const a2 = initial(phonetic[a]!);
@@ -542,7 +661,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     return found;
   };
   return [
-    { name: 'document', keys: (r) => (r.document ? [mixKey(1, stableHash(r.document))] : []) },
+    { name: 'document', keys: (r) => (r.document ? [mix2(1, stableHash(r.document))] : []) },
     {
       // A document typed with one error (a digit wrong, missing, added, or two neighbours swapped):
       // two such numbers share the number with one character deleted (the deletion neighbourhood,
@@ -561,15 +680,22 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // registrations interning them held 7 M strings.
         for (let x = 0; x < d.length; x++) {
           const deleted = stableHash(d, x);
-          for (const l of letters) keys.push(mixKey(23, deleted, l));
+          for (const l of letters) keys.push(mix3(23, deleted, l));
         }
         return keys;
       },
     },
     {
       name: 'dob+name',
-      keys: (r) =>
-        r.dob ? [...new Set([...givenAll(r), ...r.surnames])].map((k) => mixKey(2, dobEither(r), h(k))) : [],
+      keys: (r) => {
+        if (!r.dob) return [];
+        const d = dobEither(r);
+        const keys: number[] = [];
+        // Repeats (a given name that is also a surname) are dropped when the blocks are built.
+        for (const k of givenAll(r)) keys.push(mix3(2, d, h(k)));
+        for (const k of r.surnames) keys.push(mix3(2, d, h(k)));
+        return keys;
+      },
     },
     {
       // A surname dropped or misspelt: a record with at most one surname of its own (side 1; a
@@ -590,8 +716,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         for (const g of givenAll(r))
           for (const x of s)
             for (const y of years(r)) {
-              keys.push(2 * mixKey(3, y, h(g), x));
-              if (partial) keys.push(2 * mixKey(3, y, h(g), x) + 1);
+              keys.push(2 * mix4(3, y, h(g), x));
+              if (partial) keys.push(2 * mix4(3, y, h(g), x) + 1);
             }
         return keys;
       },
@@ -600,14 +726,22 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       name: 'given+surnames',
       keys: (r) =>
         r.given.length > 0 && r.surnames.length > 0
-          ? givenAll(r).flatMap((g) => surnamePairs(r).map((s) => mixKey(4, h(g), ...s)))
+          ? (() => {
+              const pairs = surnamePairs(r);
+              const keys: number[] = [];
+              for (const g of givenAll(r)) for (const s of pairs) keys.push(mixWith(4, h(g), s));
+              return keys;
+            })()
           : [],
     },
     {
       name: 'year+surnames',
       keys: (r) => {
         if (r.surnames.length < 2) return [];
-        return surnamePairs(r).flatMap((s) => (s.length >= 2 ? years(r).map((y) => mixKey(5, y, ...s)) : []));
+        const keys: number[] = [];
+        const ys = years(r);
+        for (const s of surnamePairs(r)) if (s.length >= 2) for (const y of ys) keys.push(mixWith(5, y, s));
+        return keys;
       },
     },
     {
@@ -618,8 +752,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const d = birthdayEither(r);
         const keys: number[] = [];
         for (const g of givenAll(r)) {
-          if (r.surnames.length === 0) keys.push(mixKey(12, d, h(g)));
-          for (const s of new Set(r.surnames)) keys.push(mixKey(12, d, h(g), h(s)));
+          if (r.surnames.length === 0) keys.push(mix3(12, d, h(g)));
+          for (const s of new Set(r.surnames)) keys.push(mix4(12, d, h(g), h(s)));
         }
         return keys;
       },
@@ -634,14 +768,14 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const g = r.given[0]!;
         const keys: number[] = [];
         r.surnames.forEach((s, x) => {
-          keys.push(2 * mixKey(17, d, h(g), h(s)), 2 * mixKey(18, d, h(s), h(g)));
-          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mixKey(17, d, h(g), h(t)) + 1);
-          for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(18, d, h(s), h(t)) + 1);
+          keys.push(2 * mix4(17, d, h(g), h(s)), 2 * mix4(18, d, h(s), h(g)));
+          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mix4(17, d, h(g), h(t)) + 1);
+          for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mix4(18, d, h(s), h(t)) + 1);
         });
         return keys;
       },
     },
-    { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mixKey(6, dobEither(r), place(r))] : []) },
+    { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mix3(6, dobEither(r), place(r))] : []) },
     {
       name: 'document-anagram+region',
       keys: (r) =>
@@ -662,8 +796,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const keys: number[] = [];
         for (const y of years(r))
           for (const p of new Set(r.surnames.map(prefix))) {
-            keys.push(2 * mixKey(8, y, g, p));
-            if (rare) keys.push(2 * mixKey(8, y, g, p) + 1);
+            keys.push(2 * mix4(8, y, g, p));
+            if (rare) keys.push(2 * mix4(8, y, g, p) + 1);
           }
         return keys;
       },
@@ -681,18 +815,18 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // No surname: the given name alone (and its corrections) with the year.
         if (r.surnames.length === 0)
           for (const y of years(r)) {
-            keys.push(2 * mixKey(16, y, h(g)));
-            for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mixKey(16, y, h(t)) + 1);
+            keys.push(2 * mix3(16, y, h(g)));
+            for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mix3(16, y, h(t)) + 1);
           }
         for (const y of years(r))
           r.surnames.forEach((s, x) => {
-            keys.push(2 * mixKey(14, y, h(g), h(s)), 2 * mixKey(15, y, h(s), h(g)));
+            keys.push(2 * mix4(14, y, h(g), h(s)), 2 * mix4(15, y, h(s), h(g)));
             const surnameFixes = likelier(r.surnameWords[x]!);
-            for (const t of surnameFixes) keys.push(2 * mixKey(14, y, h(g), h(t)) + 1);
+            for (const t of surnameFixes) keys.push(2 * mix4(14, y, h(g), h(t)) + 1);
             for (const t of likelier(r.givenWords[0]!)) {
-              keys.push(2 * mixKey(15, y, h(s), h(t)) + 1);
+              keys.push(2 * mix4(15, y, h(s), h(t)) + 1);
               // Typos in both names: both corrected.
-              for (const u of surnameFixes) keys.push(2 * mixKey(14, y, h(t), h(u)) + 1);
+              for (const u of surnameFixes) keys.push(2 * mix4(14, y, h(t), h(u)) + 1);
             }
           });
         return keys;
@@ -711,7 +845,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const keys = r.given.length >= 2 ? years(r).map((y) => mixKey(9, y, ...r.given.map(h))) : [];
         // Without a surname, each given name alone too (a second given name dropped or added).
         if (r.surnames.length === 0)
-          for (const g of new Set(r.given)) for (const y of years(r)) keys.push(mixKey(13, y, h(g)));
+          for (const g of new Set(r.given)) for (const y of years(r)) keys.push(mix3(13, y, h(g)));
         return keys;
       },
     },
@@ -731,11 +865,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // corrections (on either side: the misspelt record may be the estimated one or the other).
         const written = r.surnames.length === 0 ? [0] : surnames(r);
         const fixes = [...new Set(r.surnameWords.flatMap((w) => likelier(w).map(h)))];
-        for (const g of new Set(givenAll(r).map(h)))
-          for (const s of [...written, ...fixes]) {
-            keys.push(2 * mixKey(19, r.year, g, s));
-            if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(19, y, g, s) + 1);
-          }
+        const given = [...new Set(givenAll(r).map(h))];
+        const names = [...written, ...fixes];
+        for (const g of given) for (const s of names) keys.push(2 * mix4(19, r.year, g, s));
+        // Side 1 year by year, nearest first (the budget takes the nearest years first).
+        if (r.estimated)
+          for (const y of estimateYears(r))
+            for (const g of given) for (const s of names) keys.push(2 * mix4(19, y, g, s) + 1);
         return keys;
       },
     },
@@ -747,11 +883,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) => {
         if (r.year === null || r.surnames.length < 2) return [];
         const keys: number[] = [];
-        for (const s of surnamePairs(r)) {
-          if (s.length < 2) continue;
-          keys.push(2 * mixKey(20, r.year, ...s));
-          if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(20, y, ...s) + 1);
-        }
+        const pairs = surnamePairs(r).filter((s) => s.length >= 2);
+        for (const s of pairs) keys.push(2 * mixWith(20, r.year, s));
+        if (r.estimated)
+          for (const y of estimateYears(r)) for (const s of pairs) keys.push(2 * mixWith(20, y, s) + 1);
         return keys;
       },
     },
@@ -767,10 +902,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return [];
         const g = prefix(r.given[0]!);
         const keys: number[] = [];
-        for (const p of new Set(r.surnames.map(prefix3))) {
-          keys.push(2 * mixKey(21, r.year, g, p));
-          if (r.estimated) for (const y of estimateYears(r)) keys.push(2 * mixKey(21, y, g, p) + 1);
-        }
+        const prefixes = [...new Set(r.surnames.map(prefix3))];
+        for (const p of prefixes) keys.push(2 * mix4(21, r.year, g, p));
+        if (r.estimated)
+          for (const y of estimateYears(r)) for (const p of prefixes) keys.push(2 * mix4(21, y, g, p) + 1);
         return keys;
       },
     },
@@ -787,15 +922,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // (a surname-less record with a date meets a named one whose age was estimated).
         const own = r.estimated ? estimateYears(r) : [r.year];
         for (const g of new Set(givenAll(r).map(h))) {
-          for (const y of own) keys.push(2 * mixKey(22, y, g));
-          if (r.surnames.length === 0) for (const y of near) keys.push(2 * mixKey(22, y, g) + 1);
+          for (const y of own) keys.push(2 * mix3(22, y, g));
+          if (r.surnames.length === 0) for (const y of near) keys.push(2 * mix3(22, y, g) + 1);
         }
         return keys;
       },
     },
     {
       name: 'address+postcode',
-      keys: (r) => (r.address && r.postcode ? [mixKey(10, id(r.address), id(r.postcode))] : []),
+      keys: (r) => (r.address && r.postcode ? [mix3(10, id(r.address), id(r.postcode))] : []),
     },
   ];
 }

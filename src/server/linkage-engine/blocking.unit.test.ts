@@ -43,6 +43,44 @@ describe('bipartite blocking rules', () => {
     expect(capped.skippedBlocks).toBe(1);
     expect(candidatePairs(records, [{ ...rule, maxPairs: 6 }]).count).toBe(5);
   });
+
+  it('keeps keys apart that share their low 32 bits', () => {
+    const far = 2 ** 32;
+    const records = [
+      { source: 'a', keys: [2 * 7] },
+      { source: 'a', keys: [2 * 7 + far] },
+      { source: 'a', keys: [2 * 7 + 1] },
+      { source: 'a', keys: [2 * 7 + far, 5] },
+      { source: 'a', keys: [5 + far] },
+    ];
+    const rule: BlockingRule<(typeof records)[number]> = { name: 'keys', keys: (r) => r.keys };
+    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    expect(pairs(candidatePairs(records, [rule]))).toEqual(['1-3']);
+    // Bipartite: side 0 of key 14 meets its side 1 (key 15) past the colliding block between them.
+    expect(pairs(candidatePairs(records, [{ ...rule, bipartite: true }]))).toEqual(['0-2']);
+  });
+
+  it('gives a side-1 record at most its budget of partners, its keys taken in its own order', () => {
+    // Record 0 is on side 1 of blocks 1, 2 and 3 (in that order); 1–2, 3 and 4–6 on their side 0.
+    const records = [
+      { source: 'a', keys: [2 * 1 + 1, 2 * 2 + 1, 2 * 3 + 1] },
+      { source: 'a', keys: [2 * 1] },
+      { source: 'a', keys: [2 * 1] },
+      { source: 'a', keys: [2 * 2] },
+      { source: 'a', keys: [2 * 3] },
+      { source: 'a', keys: [2 * 3] },
+      { source: 'a', keys: [2 * 3] },
+    ];
+    const rule: BlockingRule<(typeof records)[number]> = { name: 'estimate', bipartite: true, keys: (r) => r.keys };
+    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    expect(pairs(candidatePairs(records, [rule]))).toEqual(['0-1', '0-2', '0-3', '0-4', '0-5', '0-6']);
+    // Blocks 1 and 2 fill a budget of 3 or 4; block 3 (three more) is passed over.
+    expect(pairs(candidatePairs(records, [{ ...rule, perRecord: 3 }]))).toEqual(['0-1', '0-2', '0-3']);
+    expect(pairs(candidatePairs(records, [{ ...rule, perRecord: 4 }]))).toEqual(['0-1', '0-2', '0-3']);
+    // Its own order: block 3 first does not fit a budget of 2, block 1 after it does.
+    const reordered = records.map((r, i) => (i === 0 ? { ...r, keys: [2 * 3 + 1, 2 * 1 + 1] } : r));
+    expect(pairs(candidatePairs(reordered, [{ ...rule, perRecord: 2 }]))).toEqual(['0-1', '0-2']);
+  });
 });
 
 describe('person blocking rules', () => {
