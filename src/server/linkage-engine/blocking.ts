@@ -237,7 +237,7 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries =
   });
   // Runs of equal low bits holding more than one high value: sorted by high (stable, so each
   // block stays in record order).
-  for (let from = 0; from < m; ) {
+  for (let from = 0; from < m;) {
     let to = from + 1;
     let mixed = false;
     while (to < m && low[to] === low[from]) {

@@ -54,7 +54,8 @@ describe('bipartite blocking rules', () => {
       { source: 'a', keys: [5 + far] },
     ];
     const rule: BlockingRule<(typeof records)[number]> = { name: 'keys', keys: (r) => r.keys };
-    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    const pairs = (c: ReturnType<typeof candidatePairs>) =>
+      Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
     expect(pairs(candidatePairs(records, [rule]))).toEqual(['1-3']);
     // Bipartite: side 0 of key 14 meets its side 1 (key 15) past the colliding block between them.
     expect(pairs(candidatePairs(records, [{ ...rule, bipartite: true }]))).toEqual(['0-2']);
@@ -71,8 +72,13 @@ describe('bipartite blocking rules', () => {
       { source: 'a', keys: [2 * 3] },
       { source: 'a', keys: [2 * 3] },
     ];
-    const rule: BlockingRule<(typeof records)[number]> = { name: 'estimate', bipartite: true, keys: (r) => r.keys };
-    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    const rule: BlockingRule<(typeof records)[number]> = {
+      name: 'estimate',
+      bipartite: true,
+      keys: (r) => r.keys,
+    };
+    const pairs = (c: ReturnType<typeof candidatePairs>) =>
+      Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
     expect(pairs(candidatePairs(records, [rule]))).toEqual(['0-1', '0-2', '0-3', '0-4', '0-5', '0-6']);
     // Blocks 1 and 2 fill a budget of 3 or 4; block 3 (three more) is passed over.
     expect(pairs(candidatePairs(records, [{ ...rule, perRecord: 3 }]))).toEqual(['0-1', '0-2', '0-3']);
