@@ -15,7 +15,7 @@ import type { Ctx } from '../core/context.js';
 import type { AuditAction } from '../../shared/actions.js';
 import { leafHash, type Hash } from './merkle.js';
 import { holdRows } from '../db/write-batch.js';
-import { PREPARED } from '../db/pg-prepared.js';
+import { DEFERRED, PREPARED } from '../db/pg-prepared.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -117,17 +117,18 @@ export async function writeAudit(trx: Trx, event: AuditEvent): Promise<void> {
 export async function writeAudits(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   // Inside a write batch (write-batch.ts), the rows go into the batch's one INSERT at its end.
-  if (holdRows(trx, 'audit_events', events, (held) => insertAudits(trx, held))) return;
-  await insertAudits(trx, events);
+  // In a request's transaction they are held to its end and sent with its COMMIT.
+  if (holdRows(trx, 'audit_events', events, (held, deferred) => insertAudits(trx, held, deferred))) return;
+  await insertAudits(trx, events, false);
 }
 
-async function insertAudits(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
+async function insertAudits(trx: Trx, events: readonly AuditEvent[], deferred: boolean): Promise<void> {
   const at = new Date().toISOString();
-  await trx
+  const insert = trx
     .insertInto('audit_events')
     .values(events.map((event) => auditRow(event, at)))
-    .modifyEnd(PREPARED)
-    .execute();
+    .modifyEnd(PREPARED);
+  await (deferred ? insert.modifyEnd(DEFERRED) : insert).execute();
 }
 
 /** Writes an event in a transaction of its own (refused attempts, whose own transaction rolled back). */

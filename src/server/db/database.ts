@@ -119,8 +119,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // error to the query in flight, which fails the request; the client's own 'error' event must not
     // crash the process. The pool then drops the broken client and connects anew.
     pool.on('connect', (client) => client.on('error', () => {}));
+    // Statements batched with their transaction's begin and commit (pg-pipeline.ts); marked
+    // look-ups named unless prepared statements are off (pg-prepared.ts).
     const dialect = new PostgresDialect({
-      pool: options.preparedStatements === false ? pool : new PreparingPool(pool),
+      pool: new PreparingPool(pool, options.preparedStatements === false ? 0 : undefined),
     });
     if (options.lazy) return new Database('postgres', new Kysely<DB>({ dialect }));
     // Fail fast with a clear message rather than on the first request.

@@ -21,8 +21,10 @@
 import crypto from 'node:crypto';
 import { sql, type PostgresCursor, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { BatchQuery, isBegin, type Ahead } from './pg-pipeline.js';
 
 const MARK = '/* prepared */';
+const DEFERRED_MARK = '/* deferred */';
 
 /**
  * The mark of a statement to prepare (`.modifyEnd(PREPARED)`): a look-up whose best plan does not
@@ -30,6 +32,20 @@ const MARK = '/* prepared */';
  * simply ignore it.
  */
 export const PREPARED = sql.raw(MARK);
+
+/**
+ * The mark of a write whose result nobody reads and after which its transaction only commits (the
+ * request's audit rows, `write-batch.ts`): on PostgreSQL it is not sent at once but ahead of the
+ * transaction's next statement — its COMMIT — in the same round trip (pg-pipeline.ts); its
+ * `execute()` resolves at once with no row count, and an error of its surfaces as the COMMIT's.
+ * On the embedded engine it is a comment and the statement runs at once.
+ */
+export const DEFERRED = sql.raw(DEFERRED_MARK);
+
+/** What Kysely gets for a statement held back (a `begin`, a deferred write): no rows, no count. */
+function heldResult(command: string) {
+  return Promise.resolve({ command, rowCount: null, rows: [], fields: [] });
+}
 
 /** Distinct statement texts named per process by default (the application has a few hundred). */
 export const DEFAULT_NAMED_STATEMENTS = 500;
@@ -42,6 +58,7 @@ export class PreparingPool implements PostgresPool {
   #named = 0;
   readonly #clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
+  /** `limit` 0: no statement named (NANDUTI_PG_PREPARED_STATEMENTS=off); batching stays on. */
   constructor(pool: pg.Pool, limit = DEFAULT_NAMED_STATEMENTS) {
     this.#pool = pool;
     this.#limit = limit;
@@ -53,6 +70,7 @@ export class PreparingPool implements PostgresPool {
    * texts named already.
    */
   nameOf(text: string): string | undefined {
+    if (this.#limit === 0) return undefined;
     const known = this.#names.get(text);
     if (typeof known === 'string') return known;
     if (known === undefined) {
@@ -86,18 +104,75 @@ export class PreparingPool implements PostgresPool {
     return this.#pool.end();
   }
 
+  /**
+   * The client Kysely uses. Besides naming marked statements, it holds back what needs no answer of
+   * its own and sends it with the next statement in one round trip (`BatchQuery`): the `begin` of a
+   * transaction goes with its first statement, deferred writes with the statement after them (the
+   * COMMIT). A transaction that ends before its first statement sends nothing; a ROLLBACK drops the
+   * deferred writes (they would be undone anyway).
+   */
   #wrap(client: pg.PoolClient): PostgresPoolClient {
-    const query = (textOrCursor: string | PostgresCursor<unknown>, values?: ReadonlyArray<unknown>) => {
-      if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
+    /** Statements held back, in order: a `begin` (only first), deferred writes. */
+    let ahead: Ahead[] = [];
+    /** Whether `ahead` starts with the transaction's `begin` (it has not reached the server). */
+    let beginHeld = false;
+    const send = (text: string, values: readonly unknown[]) => {
       const name =
-        values && values.length > 0 && textOrCursor.endsWith(MARK) ? this.nameOf(textOrCursor) : undefined;
+values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
+      if (ahead.length > 0) {
+        const batch = new BatchQuery(ahead, text, values, name);
+        ahead = [];
+        beginHeld = false;
+        return new Promise((resolve, reject) => {
+          client.query(batch as never, ((error: Error | null, result: unknown) =>
+            error ? reject(error) : resolve(result)) as never);
+        });
+      }
       return name === undefined
-        ? client.query(textOrCursor, values as unknown[])
-        : client.query({ name, text: textOrCursor, values: values as unknown[] });
+        ? client.query(text, values as unknown[])
+        : client.query({ name, text, values: values as unknown[] });
+    };
+    const query = async (textOrCursor: string | PostgresCursor<unknown>, values: ReadonlyArray<unknown> = []) => {
+      if (typeof textOrCursor !== 'string') {
+        // A cursor keeps its portal across round trips: what is held goes first, on its own.
+        if (ahead.length > 0) await send('select 1', []);
+        return client.query(textOrCursor as never);
+      }
+      const text = textOrCursor;
+      if (values.length === 0 && isBegin(text)) {
+        ahead = [{ text, values: [] }];
+        beginHeld = true;
+        return heldResult('BEGIN');
+      }
+      if (text.endsWith(DEFERRED_MARK)) {
+        ahead.push({ text, values: [...values] });
+        return heldResult('DEFERRED');
+      }
+      if (text === 'rollback' && ahead.length > 0) {
+        const sent = !beginHeld;
+        ahead = [];
+        beginHeld = false;
+        // Nothing reached the server: there is no transaction to roll back.
+        if (!sent) return heldResult('ROLLBACK');
+      }
+      if (text === 'commit' && beginHeld && ahead.length === 1) {
+        // A transaction with no statement: nothing to send.
+        ahead = [];
+        beginHeld = false;
+        return heldResult('COMMIT');
+      }
+      return send(text, values);
     };
     return {
       query: query as unknown as PostgresPoolClient['query'],
-      release: (destroy?: boolean) => client.release(destroy),
+      release: (destroy?: boolean) => {
+        // Kysely ends every transaction before releasing; anything still held is dropped with the
+        // connection rather than sent ahead of another transaction's statement.
+        const dirty = ahead.length > 0 && !beginHeld;
+        ahead = [];
+        beginHeld = false;
+        client.release(destroy || dirty);
+      },
     };
   }
 }

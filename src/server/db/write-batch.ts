@@ -8,48 +8,86 @@
  * Only for units of work that do not read those rows back before they end: the rows are not in the
  * database until `inWriteBatch` returns. Nothing is written when the work throws (the transaction
  * rolls back anyway).
+ *
+ * A request's transaction holds its audit rows this way (`only: ['audit_events']`, `last: true`,
+ * http/route.ts): they are written after the handler, as the transaction's last statement, and on
+ * PostgreSQL sent in the same round trip as its COMMIT (the `DEFERRED` mark, pg-prepared.ts).
  */
 import type { Trx } from './database.js';
 
+/** Writes `rows`; `deferred`: they end the transaction's work (mark the INSERT `DEFERRED`). */
+type Flush<R> = (rows: R[], deferred: boolean) => Promise<void>;
+
 interface Pending {
   rows: unknown[];
-  flush: (rows: unknown[]) => Promise<void>;
+  flush: Flush<unknown>;
 }
 
-const open = new WeakMap<Trx, Map<string, Pending>>();
+export interface WriteBatchOptions {
+  /** Hold only these tables' rows; the others are written at once (default: every table). */
+  only?: readonly string[];
+  /**
+   * The batch ends the transaction's work (nothing but its COMMIT follows `inWriteBatch`): its
+   * INSERTs are flushed as deferred writes, sent with the COMMIT on PostgreSQL.
+   */
+  last?: boolean;
+}
+
+interface Batch {
+  tables: Map<string, Pending>;
+  only: ReadonlySet<string> | null;
+  last: boolean;
+}
+
+const open = new WeakMap<Trx, Batch>();
 
 /**
- * Holds `rows` for `table` when a batch is open on `trx` (true), or does nothing (false: the caller
- * writes them now). `flush` writes all the rows held for the table, once, when the batch ends.
+ * Holds `rows` for `table` when a batch holding that table is open on `trx` (true), or does nothing
+ * (false: the caller writes them now). `flush` writes all the rows held for the table, once, when
+ * the batch ends.
  */
-export function holdRows<R>(
-  trx: Trx,
-  table: string,
-  rows: readonly R[],
-  flush: (rows: R[]) => Promise<void>,
-): boolean {
+export function holdRows<R>(trx: Trx, table: string, rows: readonly R[], flush: Flush<R>): boolean {
   const batch = open.get(trx);
-  if (!batch) return false;
-  let pending = batch.get(table);
+  if (!batch || (batch.only && !batch.only.has(table))) return false;
+  let pending = batch.tables.get(table);
   if (!pending) {
-    pending = { rows: [], flush: flush as (rows: unknown[]) => Promise<void> };
-    batch.set(table, pending);
+    pending = { rows: [], flush: flush as Flush<unknown> };
+    batch.tables.set(table, pending);
   }
   pending.rows.push(...rows);
   return true;
 }
 
-/** Runs `work` with a batch open on `trx`, then writes what it held (one INSERT per table). */
-export async function inWriteBatch<T>(trx: Trx, work: () => Promise<T>): Promise<T> {
-  if (open.has(trx)) return work();
-  const batch = new Map<string, Pending>();
+/**
+ * Runs `work` with a batch open on `trx`, then writes what it held (one INSERT per table). Inside a
+ * batch that holds every table it simply runs `work`. Inside one that holds only some tables, it
+ * opens its own for the rest; at its end the rows of the tables the outer batch holds go to the
+ * outer batch (kept in order), the others are written.
+ */
+export async function inWriteBatch<T>(
+  trx: Trx,
+  work: () => Promise<T>,
+  options: WriteBatchOptions = {},
+): Promise<T> {
+  const outer = open.get(trx);
+  if (outer && !outer.only) return work();
+  const batch: Batch = {
+    tables: new Map(),
+    only: options.only ? new Set(options.only) : null,
+    last: Boolean(options.last) && !outer,
+  };
   open.set(trx, batch);
   let result: T;
   try {
     result = await work();
   } finally {
-    open.delete(trx);
+    if (outer) open.set(trx, outer);
+    else open.delete(trx);
   }
-  for (const { rows, flush } of batch.values()) if (rows.length > 0) await flush(rows);
+  for (const [table, { rows, flush }] of batch.tables) {
+    if (rows.length === 0) continue;
+    if (outer && holdRows(trx, table, rows, flush)) continue;
+    await flush(rows, batch.last);
+  }
   return result;
 }

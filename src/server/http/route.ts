@@ -20,6 +20,7 @@ import { can } from '../access/policies.js';
 import { writeAuditAlone } from '../audit/audit.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { Trx } from '../db/database.js';
+import { inWriteBatch, type WriteBatchOptions } from '../db/write-batch.js';
 import type { Ctx } from '../core/context.js';
 import type { AppServices } from '../services.js';
 import { AppError, errors, type FieldIssue } from '../core/errors.js';
@@ -248,8 +249,14 @@ export function defineRoute<C extends AnyContract>(
           await rememberAnswer(trx, services.crypto, claim.id, codeOf(), contract.response?.parse(result));
           return { result };
         };
+        // The request's audit rows are held to the end of its transaction and written last, in one
+        // INSERT that PostgreSQL receives with the COMMIT (write-batch.ts, pg-pipeline.ts).
         const attempt = () =>
-          mode === 'none' ? run(NO_TRANSACTION) : services.db.transaction(run, { readOnly: mode === 'read' });
+          mode === 'none'
+            ? run(NO_TRANSACTION)
+            : services.db.transaction((trx) => inWriteBatch(trx, () => run(trx), AUDIT_AT_COMMIT), {
+                readOnly: mode === 'read',
+              });
         let outcome: Awaited<ReturnType<typeof run>> | undefined;
         for (let tries = 0; outcome === undefined; tries++) {
           try {
@@ -293,6 +300,9 @@ export function defineRoute<C extends AnyContract>(
     },
   });
 }
+
+/** A request's audit rows: held to the end of its transaction, then sent with its COMMIT. */
+const AUDIT_AT_COMMIT: WriteBatchOptions = { only: ['audit_events'], last: true };
 
 /** Thrown in the request's transaction when the device is not active: see `defineRoute`. */
 class DeviceNeedsOwnTransaction extends Error {
