@@ -84,10 +84,11 @@ export class BatchQuery extends BaseQuery {
   submit(connection: WireConnection): Error | null {
     const self = this as unknown as QueryInternals;
     const previous =
-      self.name &&
-      (connection.parsedStatements[self.name] ?? connection.submittedNamedStatements[self.name]);
+      self.name && (connection.parsedStatements[self.name] ?? connection.submittedNamedStatements[self.name]);
     if (previous && previous !== self.text) {
-      return new Error(`Prepared statements must be unique - '${self.name}' was used for a different statement`);
+      return new Error(
+        `Prepared statements must be unique - '${self.name}' was used for a different statement`,
+      );
     }
     // Values are converted before anything is written: a value that cannot be sent fails the batch
     // with nothing on the wire.

@@ -117,22 +117,26 @@ export class PreparingPool implements PostgresPool {
     /** Whether `ahead` starts with the transaction's `begin` (it has not reached the server). */
     let beginHeld = false;
     const send = (text: string, values: readonly unknown[]) => {
-      const name =
-values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
+      const name = values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
       if (ahead.length > 0) {
         const batch = new BatchQuery(ahead, text, values, name);
         ahead = [];
         beginHeld = false;
         return new Promise((resolve, reject) => {
-          client.query(batch as never, ((error: Error | null, result: unknown) =>
-            error ? reject(error) : resolve(result)) as never);
+          client.query(
+            batch as never,
+            ((error: Error | null, result: unknown) => (error ? reject(error) : resolve(result))) as never,
+          );
         });
       }
       return name === undefined
         ? client.query(text, values as unknown[])
         : client.query({ name, text, values: values as unknown[] });
     };
-    const query = async (textOrCursor: string | PostgresCursor<unknown>, values: ReadonlyArray<unknown> = []) => {
+    const query = async (
+      textOrCursor: string | PostgresCursor<unknown>,
+      values: ReadonlyArray<unknown> = [],
+    ) => {
       if (typeof textOrCursor !== 'string') {
         // A cursor keeps its portal across round trips: what is held goes first, on its own.
         if (ahead.length > 0) await send('select 1', []);
