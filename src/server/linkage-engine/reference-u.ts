@@ -28,9 +28,11 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     'first or subset': 0.02,
     nickname: 0.002,
     similar: 0.01,
-    // The privacy-preserving levels (clk.ts): Dice similarity of the encodings.
+    // The privacy-preserving levels (clk.ts): Dice similarity of the encodings, and one field's
+    // words inside the other's (as "first or subset").
     equal: 0.004,
     'dice ≥ 0.9': 0.002,
+    'one inside the other': 0.02,
     'dice ≥ 0.75': 0.01,
     'dice ≥ 0.6': 0.03,
   },
@@ -40,7 +42,8 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     'one shared': 0.04,
     similar: 0.01,
     equal: 0.0003,
-    'dice ≥ 0.85': 0.001,
+    'dice ≥ 0.8': 0.001,
+    'one inside the other': 0.005,
     'dice ≥ 0.7': 0.01,
     'dice ≥ 0.55': 0.04,
   },
