@@ -93,7 +93,19 @@ function anyShared(a: readonly number[], b: readonly number[]): boolean {
 const SIMILAR = 0.88;
 
 /**
- * "Jaro–Winkler ≥ 0.88" between vocabulary words, memoised per pair of word ids in a direct-mapped
+ * Two name words that are a typo of each other: Jaro–Winkler ≥ 0.88, or one edit apart (a wrong,
+ * extra or missing letter, or two letters swapped) when both have at least four letters. Jaro–Winkler
+ * alone misses one wrong letter in a short word ("juan"/"juzn" 0.87, "hugo"/"higo" 0.85, "rafael"/
+ * "rzfael" 0.84), the commonest keyboard typo; below four letters one edit is most of the word
+ * ("ana"/"ara").
+ */
+export function namesSimilar(a: string, b: string): boolean {
+  if (jaroWinkler(a, b) >= SIMILAR) return true;
+  return a.length >= 4 && b.length >= 4 && damerauWithin(a, b, 1) <= 1;
+}
+
+/**
+ * `namesSimilar` between vocabulary words, memoised per pair of word ids in a direct-mapped
  * table of typed arrays (up to 2^22 slots: a collision only recomputes): the national batch asks the same
  * few hundred thousand pairs of names millions of times, and a Map of every pair outgrows memory.
  */
@@ -112,7 +124,7 @@ function similarity(vocab: Vocabulary) {
     const key = lo * 4_194_304 + hi;
     const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - bits);
     if (keys[slot] === key) return values[slot] === 1;
-    const similar = jaroWinkler(vocab.words[x]!, vocab.words[y]!) >= SIMILAR;
+    const similar = namesSimilar(vocab.words[x]!, vocab.words[y]!);
     keys[slot] = key;
     values[slot] = similar ? 1 : 0;
     return similar;

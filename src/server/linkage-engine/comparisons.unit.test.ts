@@ -42,6 +42,19 @@ describe('person comparisons', () => {
     expect(levels(base, { ...base, firstSurname: null, secondSurname: null }).surnames).toBe(-1);
   });
 
+  it('takes one wrong letter in a short name for a typo, not for another name', () => {
+    // Jaro–Winkler alone put these below 0.88 ("different"): one keyboard typo in a four-letter word.
+    expect(levels({ ...base, givenNames: 'Hugo' }, { ...base, givenNames: 'Higo' }).given_names).toBe(1);
+    expect(levels({ ...base, givenNames: 'Juan' }, { ...base, givenNames: 'Juzn' }).given_names).toBe(1);
+    expect(levels({ ...base, givenNames: 'Rafael' }, { ...base, givenNames: 'Rzfael' }).given_names).toBe(1);
+    expect(levels(base, { ...base, firstSurname: 'Bogado', secondSurname: null }).surnames).toBe(0);
+    expect(levels(base, { ...base, firstSurname: 'Gomzález', secondSurname: null }).surnames).toBe(1);
+    // Below four letters one edit is most of the word; two edits are another name.
+    expect(levels({ ...base, givenNames: 'Ana' }, { ...base, givenNames: 'Ara' }).given_names).toBe(0);
+    expect(levels({ ...base, givenNames: 'Hugo' }, { ...base, givenNames: 'Iván' }).given_names).toBe(0);
+    expect(levels({ ...base, givenNames: 'Luis' }, { ...base, givenNames: 'Lucas' }).given_names).toBe(0);
+  });
+
   it('grades birth dates, estimated ages, documents and places', () => {
     expect(levels(base, base).birth).toBe(6);
     expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(5);
