@@ -298,6 +298,14 @@ export function personComparisons(
       if (subA && subB) return 4;
       if (anyShared(a.surnames, b.surnames)) {
         if (subA || subB) return 3;
+        // A married "de X" in place of a dropped surname ("González de Maidana" / "González
+        // Benítez"): one side's own surnames inside the other's is a surname missing, not another
+        // person sharing one.
+        if (
+          (a.ownSurnameKeys.length > 0 && isSubset(a.ownSurnameKeys, b.surnames)) ||
+          (b.ownSurnameKeys.length > 0 && isSubset(b.ownSurnameKeys, a.surnames))
+        )
+          return 3;
         return unsharedSimilar(sim, a, b) ? 3 : 2;
       }
       return anySimilar(sim, a.surnameWords, b.surnameWords, 8) ? 1 : 0;

@@ -55,6 +55,17 @@ describe('person comparisons', () => {
     expect(levels({ ...base, givenNames: 'Luis' }, { ...base, givenNames: 'Lucas' }).given_names).toBe(0);
   });
 
+  it("reads a married 'de X' in place of a dropped surname as a surname missing", () => {
+    const married = { ...base, firstSurname: 'González de Maidana', secondSurname: null };
+    expect(levels(base, married).surnames).toBe(3);
+    expect(levels(married, base).surnames).toBe(3);
+    expect(levels(base, { ...base, secondSurname: 'Villalba de Maidana' }).surnames).toBe(3);
+    // Her own surname is not the other's: one shared (the husband's) is all they have.
+    expect(levels({ ...base, firstSurname: 'Benítez', secondSurname: 'Maidana' }, married).surnames).toBe(2);
+    // Without "de", a third surname is a surname of her own.
+    expect(levels(base, { ...base, firstSurname: 'González', secondSurname: 'Maidana' }).surnames).toBe(2);
+  });
+
   it('grades birth dates, estimated ages, documents and places', () => {
     expect(levels(base, base).birth).toBe(6);
     expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(5);

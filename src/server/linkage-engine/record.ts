@@ -114,6 +114,11 @@ export interface Prepared {
    * may have been dropped (blocking pairs such a record with those that have both).
    */
   ownSurnames: number;
+  /**
+   * The surname keys of the person's own (`surnames` without a married "de X"); the same array as
+   * `surnames` when there is none.
+   */
+  ownSurnameKeys: number[];
   aliases: number[];
   /** YYYYMMDD or null. */
   dob: string | null;
@@ -193,6 +198,11 @@ function ownSurnameWords(field: string | null | undefined): number {
   return nameWords((married > 0 ? words.slice(0, married) : words).join(' ')).length;
 }
 
+/** How many name words of a field are a married "de X" (after the person's own). */
+function marriedWords(field: string | null | undefined, words: readonly string[]): number {
+  return field ? words.length - ownSurnameWords(field) : 0;
+}
+
 /**
  * Prepares `person` as the `index`-th record. `countTerms` adds its name keys to the vocabulary's
  * frequencies: true for the population being linked, false for a query at intake.
@@ -208,7 +218,9 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     return w;
   };
   const givenWords = words(person.givenNames);
-  const surnameWords = [...words(person.firstSurname), ...words(person.secondSurname)];
+  const firstWords = words(person.firstSurname);
+  const secondWords = words(person.secondSurname);
+  const surnameWords = [...firstWords, ...secondWords];
   const keysOf = (word: string) => {
     let k = vocab.keys.get(word);
     if (!k) {
@@ -231,6 +243,19 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
   const birth = birthInterval(dob, person);
   const year = dob ? Number(dob.slice(0, 4)) : birth === null ? null : Math.floor(birth.mid);
   const sex = person.sex && person.sex !== 'Unknown' ? person.sex.toLowerCase() : null;
+  const surnames = surnameWords.map(key);
+  // A married "de X" ends its field: the own words are each field's words before it.
+  const marriedFirst = marriedWords(person.firstSurname, firstWords);
+  const marriedSecond = marriedWords(person.secondSurname, secondWords);
+  const ownSurnameKeys =
+    marriedFirst === 0 && marriedSecond === 0
+      ? surnames
+      : surnames.filter(
+          (_, x) =>
+            x < firstWords.length
+              ? x < firstWords.length - marriedFirst
+              : x < surnameWords.length - marriedSecond,
+        );
   return {
     index,
     id: person.id,
@@ -240,9 +265,10 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     givenForms: [...new Set(givenWords.flatMap((w) => formsOf(w)))],
     // Written words are counted too: the typo rules correct a rare spelling towards a common one.
     givenWords: givenWords.map((w) => vocab.id(w, countTerms)),
-    surnames: surnameWords.map(key),
+    surnames,
     surnameWords: surnameWords.map((w) => vocab.id(w, countTerms)),
     ownSurnames: ownSurnameWords(person.firstSurname) + ownSurnameWords(person.secondSurname),
+    ownSurnameKeys,
     aliases: (person.aliases ?? []).flatMap(nameWords).map(canonical),
     dob,
     year,
