@@ -250,11 +250,10 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
   const ownSurnameKeys =
     marriedFirst === 0 && marriedSecond === 0
       ? surnames
-      : surnames.filter(
-          (_, x) =>
-            x < firstWords.length
-              ? x < firstWords.length - marriedFirst
-              : x < surnameWords.length - marriedSecond,
+      : surnames.filter((_, x) =>
+          x < firstWords.length
+            ? x < firstWords.length - marriedFirst
+            : x < surnameWords.length - marriedSecond,
         );
   return {
     index,
