@@ -1,6 +1,7 @@
 /** The audit trail as the data protection officer reads it: a filtered page of events, checkpoints. */
 import type { ListAuditEventsQuery } from '../../../shared/api.js';
 import type { Trx } from '../../db/database.js';
+import { exists } from '../../db/exists.js';
 import type { z } from 'zod';
 
 /** One page of audit events, newest first, filtered; one row more than the limit tells "there is more". */
@@ -30,7 +31,6 @@ export function findCheckpoint(trx: Trx, size?: number) {
   return (size ? q.where('size', '=', size) : q.orderBy('size', 'desc').limit(1)).executeTakeFirst();
 }
 
-export async function auditEventExists(trx: Trx, seq: number): Promise<boolean> {
-  const row = await trx.selectFrom('audit_events').select('seq').where('seq', '=', seq).executeTakeFirst();
-  return row !== undefined;
+export function auditEventExists(trx: Trx, seq: number): Promise<boolean> {
+  return exists(trx.selectFrom('audit_events').where('seq', '=', seq));
 }

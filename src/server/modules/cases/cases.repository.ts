@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { CASE_ROLES } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
+import { exists } from '../../db/exists.js';
 
 /** Next number of a year's reference sequence; one row per year, updated atomically. */
 export async function nextCaseNumber(trx: Trx, year: number): Promise<number> {
@@ -35,13 +36,7 @@ export async function detectionDepartmentOf(trx: Trx, caseId: string): Promise<s
 
 /** True when `unitId` is a unit of `institutionId`. */
 export async function unitBelongsTo(trx: Trx, unitId: string, institutionId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('institution_id', '=', institutionId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(trx.selectFrom('units').where('id', '=', unitId).where('institution_id', '=', institutionId));
 }
 
 /** How many of `userIds` are active case staff of `institutionId` (assignable to its cases). */
@@ -81,13 +76,20 @@ export async function addAssignments(trx: Trx, caseId: string, userIds: readonly
   }
 }
 
+/** True when the case is shared with `institutionId` (a share not revoked). */
+export function caseSharedWith(trx: Trx, caseId: string, institutionId: string): Promise<boolean> {
+  return exists(
+    trx
+      .selectFrom('case_shares')
+      .where('case_id', '=', caseId)
+      .where('institution_id', '=', institutionId)
+      .where('revoked_at', 'is', null),
+  );
+}
+
 /** True when the person is on the case. */
 export async function personInCase(trx: Trx, caseId: string, personId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('case_persons')
-    .select('person_id')
-    .where('case_id', '=', caseId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(
+    trx.selectFrom('case_persons').where('case_id', '=', caseId).where('person_id', '=', personId),
+  );
 }

@@ -19,6 +19,7 @@ import { loadCaseForAction, loadCasePageFor, type LoadedCase } from './case-acce
 import { loadCaseDetail, type CaseDetail } from './case-view.repository.js';
 import { presentCase } from './cases.presenter.js';
 import {
+  caseSharedWith,
   countAssignableUsers,
   nextCaseNumber,
   addAssignments,
@@ -258,14 +259,7 @@ export async function shareCase(
     .executeTakeFirst();
   if (!institution) throw errors.badRequest('unknown_institution');
   if (institution.id === loaded.ownerInstitutionId) throw errors.badRequest('share_with_owner');
-  const active = await ctx.trx
-    .selectFrom('case_shares')
-    .select('id')
-    .where('case_id', '=', loaded.id)
-    .where('institution_id', '=', institution.id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (active) throw errors.conflict('case_already_shared');
+  if (await caseSharedWith(ctx.trx, loaded.id, institution.id)) throw errors.conflict('case_already_shared');
   const share = await ctx.trx
     .insertInto('case_shares')
     .values({

@@ -3,6 +3,7 @@ import type { InstitutionView } from '../../../shared/api.js';
 import type { Trx } from '../../db/database.js';
 import type { Insertable } from 'kysely';
 import type { InstitutionTable, UnitTable } from '../../db/schema.js';
+import { exists } from '../../db/exists.js';
 
 /** Every institution with its units, by code. */
 export async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
@@ -67,13 +68,7 @@ export async function institutionRefs(
 }
 
 export async function unitCodeTaken(trx: Trx, institutionId: string, code: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('units')
-    .select('id')
-    .where('institution_id', '=', institutionId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(trx.selectFrom('units').where('institution_id', '=', institutionId).where('code', '=', code));
 }
 
 export function insertUnit(trx: Trx, values: Insertable<UnitTable>) {

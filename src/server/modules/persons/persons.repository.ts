@@ -11,6 +11,7 @@ import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { PersonColumns } from './person-record.js';
 import { PREPARED } from '../../db/pg-prepared.js';
+import { exists } from '../../db/exists.js';
 
 const storedColumns = [
   'persons.id',
@@ -134,13 +135,7 @@ export type PersonPage = NonNullable<Awaited<ReturnType<typeof findPersonPage>>>
 
 /** True once the person's identifying data was erased (docs/PRIVACY.md). */
 export async function personErased(trx: Trx, id: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('persons')
-    .select('id')
-    .where('id', '=', id)
-    .where('erased_at', 'is not', null)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(trx.selectFrom('persons').where('id', '=', id).where('erased_at', 'is not', null));
 }
 
 /** Of `ids`, the persons the actor may see, as lists show them. */

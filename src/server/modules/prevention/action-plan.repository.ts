@@ -7,6 +7,7 @@ import type {
   ActionPlanProgressTable,
 } from '../../db/schema.js';
 import type { ProgressRow } from './prevention.presenter.js';
+import { exists } from '../../db/exists.js';
 
 /** The active plan (the newest, should two be active). */
 export function activePlan(trx: Trx) {
@@ -29,22 +30,13 @@ export function objectivesOf(trx: Trx, planId: string) {
 }
 
 export async function objectiveExists(trx: Trx, id: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('action_plan_objectives')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(trx.selectFrom('action_plan_objectives').where('id', '=', id));
 }
 
 export async function objectiveCodeTaken(trx: Trx, planId: string, code: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('action_plan_objectives')
-    .select('id')
-    .where('plan_id', '=', planId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(
+    trx.selectFrom('action_plan_objectives').where('plan_id', '=', planId).where('code', '=', code),
+  );
 }
 
 /** The position after the plan's last objective (0 for the first). */
@@ -100,12 +92,7 @@ export async function actionsOf(trx: Trx, objectiveIds: readonly string[]): Prom
 }
 
 export async function actionCodeTaken(trx: Trx, code: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('action_plan_actions')
-    .select('id')
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(trx.selectFrom('action_plan_actions').where('code', '=', code));
 }
 
 export function insertAction(trx: Trx, values: Insertable<ActionPlanActionTable>) {

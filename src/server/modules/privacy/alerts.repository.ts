@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { ListPrivacyAlertsQuery } from '../../../shared/api-privacy.js';
 import type { Trx } from '../../db/database.js';
 import type { PrivacyAlertTable } from '../../db/schema.js';
+import { exists } from '../../db/exists.js';
 
 /** One audit row with its leaf index (the tree's order). */
 export interface AuditRow {
@@ -114,14 +115,13 @@ export async function lastBulkReadingEnd(trx: Trx, userId: string): Promise<Date
 
 /** True once the user was alerted for reading this person (own surname). */
 export async function ownSurnameAlerted(trx: Trx, userId: string, personId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('privacy_alerts')
-    .select('id')
-    .where('kind', '=', 'own_surname')
-    .where('user_id', '=', userId)
-    .where('resource_id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(
+    trx
+      .selectFrom('privacy_alerts')
+      .where('kind', '=', 'own_surname')
+      .where('user_id', '=', userId)
+      .where('resource_id', '=', personId),
+  );
 }
 
 /** The display names of the given users. */

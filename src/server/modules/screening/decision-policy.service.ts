@@ -16,19 +16,19 @@ import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { AppError } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
+import { exists } from '../../db/exists.js';
 
 type PolicyView = z.infer<typeof DecisionPolicyView>;
 type OrgType = (typeof DECISION_ORG_TYPES)[number];
 
 /** True when the actor's institution and role are in the policy. */
 export async function mayConfirmVictim(trx: Trx, actor: Actor): Promise<boolean> {
-  const row = await trx
-    .selectFrom('decision_confirm_policy')
-    .select('role')
-    .where('institution_id', '=', actor.institutionId)
-    .where('role', '=', actor.role)
-    .executeTakeFirst();
-  return row !== undefined;
+  return exists(
+    trx
+      .selectFrom('decision_confirm_policy')
+      .where('institution_id', '=', actor.institutionId)
+      .where('role', '=', actor.role),
+  );
 }
 
 /**

@@ -12,16 +12,13 @@ import { checkPasswordStrength, hashPassword } from '../auth/password.js';
 import { consumeToken, issueToken } from '../auth/tokens.js';
 import { generateTotpSecret, totpEnrolment } from '../auth/totp.js';
 import { deleteUserSessions } from '../auth/sessions.js';
+import { hasUsers, usernameExists } from '../users/users.repository.js';
 
 export interface NewAdmin {
   username: string;
   displayName: string;
   password: string;
   institutionCode?: string;
-}
-
-export async function hasUsers(trx: Trx): Promise<boolean> {
-  return (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -36,9 +33,7 @@ export async function createSystemAdmin(
 ): Promise<{ id: string; totpSecret: string; otpauthUri: string; qrCode: string }> {
   checkPasswordStrength(input.password, input.username);
   const key = usernameKey(input.username);
-  if (await trx.selectFrom('users').select('id').where('username_key', '=', key).executeTakeFirst()) {
-    throw errors.conflict('username_taken');
-  }
+  if (await usernameExists(trx, key)) throw errors.conflict('username_taken');
   const institution = await trx
     .selectFrom('institutions')
     .select('id')

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../../shared/contracts/index.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
-import { completeSetup, hasUsers, setPasswordWithToken } from './accounts.service.js';
+import { completeSetup, setPasswordWithToken } from './accounts.service.js';
+import { hasUsers } from '../users/users.repository.js';
 
 export function setupRoutes(app: FastifyInstance, services: AppServices) {
   const route = routesOf(app, services);

@@ -17,6 +17,7 @@ import { errors } from '../../core/errors.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { loadCaseForAction } from '../cases/case-access.js';
+import { activeUserOf } from '../users/users.repository.js';
 import { presentTask, TASK_COLUMNS, type TaskRow } from './tasks.presenter.js';
 
 const base = (trx: Trx) =>
@@ -33,14 +34,7 @@ async function taskRow(trx: Trx, id: string): Promise<TaskRow | undefined> {
 }
 
 async function checkAssignee(trx: Trx, userId: string, institutionId: string): Promise<void> {
-  const user = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', userId)
-    .where('institution_id', '=', institutionId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (!user) throw errors.badRequest('task_assignee_unknown');
+  if (!(await activeUserOf(trx, userId, institutionId))) throw errors.badRequest('task_assignee_unknown');
 }
 
 const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = followUpToday()) =>

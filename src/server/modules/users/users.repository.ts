@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor.js';
 import { scopedUsers } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { NewUser, UserUpdate } from '../../db/schema.js';
+import { exists } from '../../db/exists.js';
 
 export const userColumns = [
   'users.id',
@@ -73,9 +74,22 @@ export async function updateUserRow(trx: Trx, id: string, values: UserUpdate): P
     .execute();
 }
 
-export async function usernameExists(trx: Trx, key: string): Promise<boolean> {
-  return (
-    (await trx.selectFrom('users').select('id').where('username_key', '=', key).executeTakeFirst()) !==
-    undefined
+export function usernameExists(trx: Trx, key: string): Promise<boolean> {
+  return exists(trx.selectFrom('users').where('username_key', '=', key));
+}
+
+/** True once any account exists (the first start's set-up link is offered until then). */
+export function hasUsers(trx: Trx): Promise<boolean> {
+  return exists(trx.selectFrom('users'));
+}
+
+/** True when `userId` is an active user of `institutionId`. */
+export function activeUserOf(trx: Trx, userId: string, institutionId: string): Promise<boolean> {
+  return exists(
+    trx
+      .selectFrom('users')
+      .where('id', '=', userId)
+      .where('institution_id', '=', institutionId)
+      .where('status', '=', 'active'),
   );
 }

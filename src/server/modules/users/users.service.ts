@@ -61,23 +61,27 @@ export async function createUser(ctx: Ctx, input: CreateInput, publicUrl: string
   return { id, activationLink: `${publicUrl}/activate#token=${token}` };
 }
 
-export async function updateUser(ctx: Ctx, id: string, input: UpdateInput) {
+/**
+ * The user `id` for `action`: a user of another institution than the actor may manage is "not
+ * found" (its existence is not revealed); one of the actor's scope whose role the actor may not
+ * manage is "forbidden". Both refusals are audited.
+ */
+async function loadUserFor(ctx: Ctx, id: string, action: 'user.update' | 'user.resetPassword') {
   const current = await findUser(ctx.trx, id);
-  if (!current)
-    throw errors.notFound({ audit: { action: 'user.update', resourceType: 'user', resourceId: id } });
-  // Out of scope is "not found"; in scope but not allowed for the new role is "forbidden".
+  if (!current) throw errors.notFound({ audit: { action, resourceType: 'user', resourceId: id } });
+  authorize(ctx.actor, action, { institutionId: current.institution_id }, { hide: true, resourceId: id });
   authorize(
     ctx.actor,
-    'user.update',
-    { institutionId: current.institution_id },
-    { hide: true, resourceId: id },
-  );
-  authorize(
-    ctx.actor,
-    'user.update',
+    action,
     { institutionId: current.institution_id, role: current.role as Role },
     { resourceId: id },
   );
+  return current;
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: UpdateInput) {
+  const current = await loadUserFor(ctx, id, 'user.update');
+  // In scope but not allowed for the new role is "forbidden" too.
   if (input.role)
     authorize(
       ctx.actor,
@@ -113,21 +117,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateInput) {
 
 /** Issues a one-time reset link, ends the user's sessions; the old password stops working when it is used. */
 export async function resetPassword(ctx: Ctx, id: string, publicUrl: string) {
-  const current = await findUser(ctx.trx, id);
-  if (!current)
-    throw errors.notFound({ audit: { action: 'user.resetPassword', resourceType: 'user', resourceId: id } });
-  authorize(
-    ctx.actor,
-    'user.resetPassword',
-    { institutionId: current.institution_id },
-    { hide: true, resourceId: id },
-  );
-  authorize(
-    ctx.actor,
-    'user.resetPassword',
-    { institutionId: current.institution_id, role: current.role as Role },
-    { resourceId: id },
-  );
+  const current = await loadUserFor(ctx, id, 'user.resetPassword');
   const purpose = current.status === 'pending' ? 'activation' : 'password_reset';
   const { token, expiresAt } = await issueToken(ctx.trx, purpose, id, ctx.actor.userId);
   await deleteUserSessions(ctx.trx, id);
