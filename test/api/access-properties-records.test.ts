@@ -7,35 +7,35 @@
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { ROLES, type Role } from '../../src/shared/roles.js';
-import type { Actor } from '../../src/server/access/actor.js';
 import { CASE_ROLES, PROSECUTION_LEADS, can } from '../../src/server/access/policies.js';
 import { scopedPersons, scopedReferrals } from '../../src/server/access/scope.js';
 import { scopedInvestigations } from '../../src/server/access/scope-prosecution.js';
-import type { Ctx } from '../../src/server/core/context.js';
-import type { Trx } from '../../src/server/db/database.js';
 import { loadInvestigationFor } from '../../src/server/modules/investigations/investigation-access.js';
 import { loadPersonFor } from '../../src/server/modules/persons/persons.service.js';
 import { loadReferralFor } from '../../src/server/modules/referrals/referrals.service.js';
 import { skipBackend } from '../helpers/db.js';
-import { institutionId } from '../helpers/factories.js';
+import {
+  actorOf,
+  checkAgreement,
+  ctxOf,
+  idsIn,
+  insertDrawnCase,
+  opens,
+  everyWorldAgrees,
+  WORLD_INSTITUTIONS,
+  worldInstitutionIds,
+} from '../helpers/access-properties.js';
 import { insertReferral, type ReferralFixture } from './protection-fixtures.js';
 import { useTestContext } from '../helpers/suite.js';
 
-const CODES = ['PNPTU', 'MINNA', 'MINMUJER', 'MESA'] as const;
-const institution = fc.nat(CODES.length - 1);
+const institution = fc.nat(WORLD_INSTITUTIONS.length - 1);
 const actors = fc.array(fc.record({ role: fc.constantFrom(...ROLES), institution }), {
   minLength: 1,
   maxLength: 4,
 });
 const worksCases = (role: Role) => CASE_ROLES.includes(role);
-
-class Rollback extends Error {
-  constructor(readonly problems: string[]) {
-    super('rollback');
-  }
-}
 
 describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, referrals, investigations', () => {
   const t = useTestContext();
@@ -43,69 +43,9 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
   let template: ReferralFixture;
   let n = 0;
   beforeAll(async () => {
-    ids = await Promise.all(CODES.map((code) => institutionId(t, code)));
+    ids = await worldInstitutionIds(t);
     template = await insertReferral(t, 'PNPTU', 'MINMUJER');
   });
-
-  const actorOf = (a: { role: Role; institution: number }): Actor => ({
-    userId: crypto.randomUUID(),
-    username: 'prop',
-    displayName: 'Prop',
-    role: a.role,
-    institutionId: ids[a.institution]!,
-    institutionCode: CODES[a.institution]!,
-    sessionId: crypto.randomUUID(),
-    locale: 'es',
-  });
-  const ctxOf = (trx: Trx, actor: Actor): Ctx => ({
-    trx,
-    actor,
-    requestId: crypto.randomUUID(),
-    purpose: 'case_management',
-  });
-  const opens = (door: Promise<unknown>) =>
-    door.then(
-      () => true,
-      () => false,
-    );
-
-  /** Runs `check` in a transaction that is always rolled back; returns its list of disagreements. */
-  async function rolledBack(check: (trx: Trx, problems: string[]) => Promise<void>): Promise<string[]> {
-    return t.services.db
-      .transaction(async (trx) => {
-        const problems: string[] = [];
-        await check(trx, problems);
-        throw new Rollback(problems);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.problems;
-        throw error;
-      });
-  }
-
-  async function insertCase(trx: Trx, owner: number, shares: Array<{ to: number; revoked: boolean }>) {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        reference: `PY-PROP-${++n}-${crypto.randomUUID().slice(0, 8)}`,
-        owner_institution_id: ids[owner]!,
-        detection_method: 'Police',
-        detected_on: '2026-01-15',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const s of shares)
-      await trx
-        .insertInto('case_shares')
-        .values({
-          case_id: row.id,
-          institution_id: ids[s.to]!,
-          reason: 'property test',
-          revoked_at: s.revoked ? new Date() : null,
-        })
-        .execute();
-    return row.id;
-  }
 
   it('persons: registered by the institution or linked to a case it may see', async () => {
     const world = fc.record({
@@ -122,62 +62,57 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
       }),
       actors,
     });
-    await fc.assert(
-      fc.asyncProperty(world, async (w) => {
-        const problems = await rolledBack(async (trx, problems) => {
-          const caseIds: string[] = [];
-          for (const c of w.cases) caseIds.push(await insertCase(trx, c.owner, c.shares));
-          const personIds: string[] = [];
-          for (const p of w.persons) {
-            const row = await trx
-              .insertInto('persons')
-              .values({
-                owner_institution_id: ids[p.owner]!,
-                given_names: t.services.crypto.encrypt('Persona Sintética', 'persons.given_names'),
-                sex: 'Female',
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            personIds.push(row.id);
-            const linked = new Set(p.links.filter((i) => i < caseIds.length));
-            for (const i of linked)
-              await trx
-                .insertInto('case_persons')
-                .values({ case_id: caseIds[i]!, person_id: row.id, role: 'presumed_victim' })
-                .execute();
-          }
-          for (const a of w.actors) {
-            const actor = actorOf(a);
-            const caseSeen = (i: number) =>
-              w.cases[i]!.owner === a.institution ||
-              w.cases[i]!.shares.some((s) => s.to === a.institution && !s.revoked);
-            const scoped = new Set(
-              (
-                await scopedPersons(actor, trx.selectFrom('persons').select('persons.id'))
-                  .where('persons.id', 'in', personIds)
-                  .execute()
-              ).map((r) => r.id),
-            );
-            for (const [i, p] of w.persons.entries()) {
-              const viaCase = p.links.some((c) => c < w.cases.length && caseSeen(c));
-              const model = worksCases(a.role) && (p.owner === a.institution || viaCase);
-              const rule = can(actor, 'person.read', {
-                institutionId: ids[p.owner]!,
-                sharedWithActor: viaCase,
-              });
-              const door = await opens(loadPersonFor(ctxOf(trx, actor), personIds[i]!, 'person.read'));
-              const inScope = scoped.has(personIds[i]!);
-              if (new Set([model, rule, door, inScope]).size > 1)
-                problems.push(
-                  `${a.role}@${CODES[a.institution]} person ${i}: model ${model} rule ${rule} scope ${inScope} door ${door}`,
-                );
-            }
-          }
-        });
-        expect(problems).toEqual([]);
-      }),
-      { numRuns: 20 },
-    );
+    await everyWorldAgrees(t, world, 20, async (trx, w, problems) => {
+      const caseIds: string[] = [];
+      for (const c of w.cases) caseIds.push(await insertDrawnCase(trx, ids, c.owner, c.shares));
+      const personIds: string[] = [];
+      for (const p of w.persons) {
+        const row = await trx
+          .insertInto('persons')
+          .values({
+            owner_institution_id: ids[p.owner]!,
+            given_names: t.services.crypto.encrypt('Persona Sintética', 'persons.given_names'),
+            sex: 'Female',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        personIds.push(row.id);
+        const linked = new Set(p.links.filter((i) => i < caseIds.length));
+        for (const i of linked)
+          await trx
+            .insertInto('case_persons')
+            .values({ case_id: caseIds[i]!, person_id: row.id, role: 'presumed_victim' })
+            .execute();
+      }
+      for (const a of w.actors) {
+        const actor = actorOf(ids, a);
+        const caseSeen = (i: number) =>
+          w.cases[i]!.owner === a.institution ||
+          w.cases[i]!.shares.some((s) => s.to === a.institution && !s.revoked);
+        const scoped = await idsIn(
+          scopedPersons(actor, trx.selectFrom('persons').select('persons.id')).where(
+            'persons.id',
+            'in',
+            personIds,
+          ),
+        );
+        for (const [i, p] of w.persons.entries()) {
+          const viaCase = p.links.some((c) => c < w.cases.length && caseSeen(c));
+          const model = worksCases(a.role) && (p.owner === a.institution || viaCase);
+          const rule = can(actor, 'person.read', {
+            institutionId: ids[p.owner]!,
+            sharedWithActor: viaCase,
+          });
+          const door = await opens(loadPersonFor(ctxOf(trx, actor), personIds[i]!, 'person.read'));
+          checkAgreement(problems, a, `person ${i}`, {
+            model,
+            rule,
+            scope: scoped.has(personIds[i]!),
+            door,
+          });
+        }
+      }
+    });
   }, 120_000);
 
   it('referrals: sent or received by the institution, for the case roles only', async () => {
@@ -185,59 +120,54 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
       referrals: fc.array(fc.record({ from: institution, to: institution }), { minLength: 1, maxLength: 5 }),
       actors,
     });
-    await fc.assert(
-      fc.asyncProperty(world, async (w) => {
-        const problems = await rolledBack(async (trx, problems) => {
-          const referralIds: string[] = [];
-          for (const r of w.referrals) {
-            const row = await trx
-              .insertInto('referrals')
-              .values({
-                case_id: template.caseId,
-                person_id: template.personId,
-                need_id: template.needId,
-                consent_id: template.consentId,
-                provider_service_id: template.providerServiceId,
-                service_type: 'Psychological',
-                from_institution_id: ids[r.from]!,
-                to_institution_id: ids[r.to]!,
-                state: 'requested',
-                urgency: 'High',
-                due_at: new Date(Date.now() + 86_400_000),
-                shared_fields: [],
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            referralIds.push(row.id);
-          }
-          for (const a of w.actors) {
-            const actor = actorOf(a);
-            const scoped = new Set(
-              (
-                await scopedReferrals(actor, undefined, trx.selectFrom('referrals').select('referrals.id'))
-                  .where('referrals.id', 'in', referralIds)
-                  .execute()
-              ).map((r) => r.id),
-            );
-            for (const [i, r] of w.referrals.entries()) {
-              const model = worksCases(a.role) && (r.from === a.institution || r.to === a.institution);
-              const rule = can(actor, 'referral.read', {
-                fromInstitutionId: ids[r.from]!,
-                toInstitutionId: ids[r.to]!,
-              });
-              const door = await opens(loadReferralFor(ctxOf(trx, actor), referralIds[i]!, 'referral.read'));
-              const inScope = scoped.has(referralIds[i]!);
-              if (new Set([model, rule, door, inScope]).size > 1)
-                problems.push(
-                  `${a.role}@${CODES[a.institution]} referral ${i}: model ${model} rule ${rule} scope ${inScope} door ${door}`,
-                );
-            }
-          }
-        });
-        expect(problems).toEqual([]);
-      }),
-      { numRuns: 20 },
-    );
+    await everyWorldAgrees(t, world, 20, async (trx, w, problems) => {
+      const referralIds: string[] = [];
+      for (const r of w.referrals) {
+        const row = await trx
+          .insertInto('referrals')
+          .values({
+            case_id: template.caseId,
+            person_id: template.personId,
+            need_id: template.needId,
+            consent_id: template.consentId,
+            provider_service_id: template.providerServiceId,
+            service_type: 'Psychological',
+            from_institution_id: ids[r.from]!,
+            to_institution_id: ids[r.to]!,
+            state: 'requested',
+            urgency: 'High',
+            due_at: new Date(Date.now() + 86_400_000),
+            shared_fields: [],
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        referralIds.push(row.id);
+      }
+      for (const a of w.actors) {
+        const actor = actorOf(ids, a);
+        const scoped = await idsIn(
+          scopedReferrals(actor, undefined, trx.selectFrom('referrals').select('referrals.id')).where(
+            'referrals.id',
+            'in',
+            referralIds,
+          ),
+        );
+        for (const [i, r] of w.referrals.entries()) {
+          const model = worksCases(a.role) && (r.from === a.institution || r.to === a.institution);
+          const rule = can(actor, 'referral.read', {
+            fromInstitutionId: ids[r.from]!,
+            toInstitutionId: ids[r.to]!,
+          });
+          const door = await opens(loadReferralFor(ctxOf(trx, actor), referralIds[i]!, 'referral.read'));
+          checkAgreement(problems, a, `referral ${i}`, {
+            model,
+            rule,
+            scope: scoped.has(referralIds[i]!),
+            door,
+          });
+        }
+      }
+    });
   }, 120_000);
 
   it('investigations: owner or instructed institution; complicity only for leads, never for the official’s institution', async () => {
@@ -253,82 +183,74 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
       ),
       actors,
     });
-    await fc.assert(
-      fc.asyncProperty(world, async (w) => {
-        const problems = await rolledBack(async (trx, problems) => {
-          const investigationIds: string[] = [];
-          for (const v of w.investigations) {
-            const row = await trx
-              .insertInto('investigations')
-              .values({
-                reference: `INV-PROP-${++n}-${crypto.randomUUID().slice(0, 8)}`,
-                owner_institution_id: ids[v.owner]!,
-                opened_on: '2026-02-01',
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            investigationIds.push(row.id);
-            for (const i of v.instructed)
-              await trx
-                .insertInto('investigation_instructions')
-                .values({ investigation_id: row.id, institution_id: ids[i]! })
-                .execute();
-            const suspects = [
-              ...v.officials.map((i) => ids[i]!),
-              ...Array.from({ length: v.ordinarySuspects }, () => null),
-            ];
-            for (const official of suspects)
-              await trx
-                .insertInto('investigation_suspects')
-                .values({
-                  investigation_id: row.id,
-                  given_names: t.services.crypto.encrypt('Sospechoso', 'investigation_suspects.given_names'),
-                  sex: 'Male',
-                  roles: ['recruiter'],
-                  official_institution_id: official,
-                  official_kind: official === null ? null : 'police',
-                })
-                .execute();
-          }
-          for (const a of w.actors) {
-            const actor = actorOf(a);
-            const scoped = new Set(
-              (
-                await scopedInvestigations(
-                  actor,
-                  trx.selectFrom('investigations').select('investigations.id'),
-                )
-                  .where('investigations.id', 'in', investigationIds)
-                  .execute()
-              ).map((r) => r.id),
-            );
-            for (const [i, v] of w.investigations.entries()) {
-              const complicity = v.officials.length > 0;
-              const model =
-                worksCases(a.role) &&
-                (v.owner === a.institution || v.instructed.includes(a.institution)) &&
-                !v.officials.includes(a.institution) &&
-                (!complicity || PROSECUTION_LEADS.includes(a.role));
-              const rule = can(actor, 'investigation.read', {
-                institutionId: ids[v.owner]!,
-                instructedInstitutionIds: v.instructed.map((x) => ids[x]!),
-                complicity,
-                officialInstitutionIds: v.officials.map((x) => ids[x]!),
-              });
-              const door = await opens(
-                loadInvestigationFor(ctxOf(trx, actor), investigationIds[i]!, 'investigation.read'),
-              );
-              const inScope = scoped.has(investigationIds[i]!);
-              if (new Set([model, rule, door, inScope]).size > 1)
-                problems.push(
-                  `${a.role}@${CODES[a.institution]} investigation ${i}: model ${model} rule ${rule} scope ${inScope} door ${door}`,
-                );
-            }
-          }
-        });
-        expect(problems).toEqual([]);
-      }),
-      { numRuns: 20 },
-    );
+    await everyWorldAgrees(t, world, 20, async (trx, w, problems) => {
+      const investigationIds: string[] = [];
+      for (const v of w.investigations) {
+        const row = await trx
+          .insertInto('investigations')
+          .values({
+            reference: `INV-PROP-${++n}-${crypto.randomUUID().slice(0, 8)}`,
+            owner_institution_id: ids[v.owner]!,
+            opened_on: '2026-02-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        investigationIds.push(row.id);
+        for (const i of v.instructed)
+          await trx
+            .insertInto('investigation_instructions')
+            .values({ investigation_id: row.id, institution_id: ids[i]! })
+            .execute();
+        const suspects = [
+          ...v.officials.map((i) => ids[i]!),
+          ...Array.from({ length: v.ordinarySuspects }, () => null),
+        ];
+        for (const official of suspects)
+          await trx
+            .insertInto('investigation_suspects')
+            .values({
+              investigation_id: row.id,
+              given_names: t.services.crypto.encrypt('Sospechoso', 'investigation_suspects.given_names'),
+              sex: 'Male',
+              roles: ['recruiter'],
+              official_institution_id: official,
+              official_kind: official === null ? null : 'police',
+            })
+            .execute();
+      }
+      for (const a of w.actors) {
+        const actor = actorOf(ids, a);
+        const scoped = await idsIn(
+          scopedInvestigations(actor, trx.selectFrom('investigations').select('investigations.id')).where(
+            'investigations.id',
+            'in',
+            investigationIds,
+          ),
+        );
+        for (const [i, v] of w.investigations.entries()) {
+          const complicity = v.officials.length > 0;
+          const model =
+            worksCases(a.role) &&
+            (v.owner === a.institution || v.instructed.includes(a.institution)) &&
+            !v.officials.includes(a.institution) &&
+            (!complicity || PROSECUTION_LEADS.includes(a.role));
+          const rule = can(actor, 'investigation.read', {
+            institutionId: ids[v.owner]!,
+            instructedInstitutionIds: v.instructed.map((x) => ids[x]!),
+            complicity,
+            officialInstitutionIds: v.officials.map((x) => ids[x]!),
+          });
+          const door = await opens(
+            loadInvestigationFor(ctxOf(trx, actor), investigationIds[i]!, 'investigation.read'),
+          );
+          checkAgreement(problems, a, `investigation ${i}`, {
+            model,
+            rule,
+            scope: scoped.has(investigationIds[i]!),
+            door,
+          });
+        }
+      }
+    });
   }, 120_000);
 });
