@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/load/embedded-cost.ts [--cases 10000] [--n 40] [--only list,case…]
  *                                       [--connections 10] [--duration 6] [--explain]
+ *                                       [--cpu-prof-dir DIR]
  *
  * PGlite runs PostgreSQL as WebAssembly on the calling thread: each protocol message
  * (`execProtocolRawSync`) blocks Node's event loop until the database has answered. This script
@@ -16,9 +17,14 @@
  *    event loop's utilisation and the engine's share of the wall time, the time a transaction held
  *    the one connection and how long requests waited for it;
  *  - with `--explain`, EXPLAIN (ANALYZE, BUFFERS) inside PGlite of the case list's statement as the
- *    case worker runs it.
+ *    case worker runs it;
+ *  - with `--statements`, the engine's time per request of each statement (by its text), one
+ *    request at a time;
+ *  - with `--cpu-prof-dir DIR`, a CPU profile of this process (server and engine: they share the
+ *    thread) over each operation's one-at-a-time requests, `DIR/<operation>.cpuprofile`.
  */
 import { execFileSync } from 'node:child_process';
+import inspector from 'node:inspector/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +48,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '6' },
     explain: { type: 'boolean', default: false },
     'no-jobs': { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
+    statements: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.n);
@@ -57,8 +65,12 @@ const config = loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: '
 const services = await openServices({ config });
 const engine = services.db.embedded!;
 
-// The engine's clock: every synchronous call into PostgreSQL, and the statements sent.
+// The engine's clock: every synchronous call into PostgreSQL, and the statements sent. Each call
+// is charged to the statement it serves (`--statements`): a Parse names it, a Bind runs it.
 const clock = { engineMs: 0, statements: 0 };
+const byStatement = new Map<string, { ms: number; runs: number }>();
+const statementNames = new Map<string, string>();
+let current = '(other)';
 const proto = engine as unknown as { execProtocolRawSync: (m: Uint8Array) => Uint8Array };
 const rawSync = proto.execProtocolRawSync.bind(engine);
 proto.execProtocolRawSync = (message) => {
@@ -66,13 +78,43 @@ proto.execProtocolRawSync = (message) => {
   try {
     return rawSync(message);
   } finally {
-    clock.engineMs += performance.now() - t0;
+    const ms = performance.now() - t0;
+    clock.engineMs += ms;
+    const entry = byStatement.get(current) ?? { ms: 0, runs: 0 };
+    entry.ms += ms;
+    byStatement.set(current, entry);
   }
 };
+const cString = (b: Buffer, at: number) => b.toString('utf8', at, b.indexOf(0, at));
+/** Counts a statement at its Bind and notes which statement the next engine calls serve. */
+function follow(message: Uint8Array) {
+  if (message[0] === 0x50) {
+    const b = Buffer.from(message);
+    const name = cString(b, 5);
+    const text = cString(b, 5 + Buffer.byteLength(name) + 1).replace(/\s+/g, ' ');
+    statementNames.set(name, text);
+    current = text;
+  } else if (message[0] === 0x51) {
+    // A simple query (the driver's COMMIT).
+    clock.statements++;
+    current = cString(Buffer.from(message), 5).replace(/\s+/g, ' ');
+    const entry = byStatement.get(current) ?? { ms: 0, runs: 0 };
+    entry.runs++;
+    byStatement.set(current, entry);
+  } else if (message[0] === 0x42) {
+    clock.statements++;
+    const b = Buffer.from(message);
+    const portal = cString(b, 5);
+    current = statementNames.get(cString(b, 5 + Buffer.byteLength(portal) + 1)) ?? '(unknown)';
+    const entry = byStatement.get(current) ?? { ms: 0, runs: 0 };
+    entry.runs++;
+    byStatement.set(current, entry);
+  }
+}
 // A statement is one Bind: the driver's prepared statements and PGlite's own query() both send one.
 const execProtocol = engine.execProtocol.bind(engine);
 (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
-  if (message[0] === 0x42) clock.statements++;
+  follow(message);
   return execProtocol(message, options);
 }) as typeof engine.execProtocol;
 const protoStream = engine as unknown as {
@@ -80,9 +122,28 @@ const protoStream = engine as unknown as {
 };
 const execProtocolStream = protoStream.execProtocolStream.bind(engine);
 protoStream.execProtocolStream = (message, options) => {
-  if (message[0] === 0x42) clock.statements++;
+  follow(message);
   return execProtocolStream(message, options);
 };
+
+// The WAL's fsyncs: on Node's thread (fsyncSync: the engine waits, and every request with it) or
+// on libuv's pool (fsync: grouped commits, src/server/db/wal-sync.ts).
+const fsyncs = { onThread: 0, onThreadMs: 0, offThread: 0 };
+const fsyncSync = fs.fsyncSync;
+fs.fsyncSync = (fd) => {
+  const t0 = performance.now();
+  try {
+    fsyncSync(fd);
+  } finally {
+    fsyncs.onThread++;
+    fsyncs.onThreadMs += performance.now() - t0;
+  }
+};
+const fsyncAsync = fs.fsync;
+fs.fsync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+  fsyncs.offThread++;
+  fsyncAsync(fd, callback);
+}) as typeof fs.fsync;
 
 // The one connection: how long each transaction held it, how long callers waited for it.
 const hold = { waits: [] as number[], holds: [] as number[] };
@@ -167,8 +228,9 @@ if (values.explain) {
   )) {
     const names = new Map<string, string>();
     const runs: Array<{ sql: string; params: Array<string | null> }> = [];
-    const ep = engine.execProtocol;
-    (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
+    // Prepared statements go through execProtocol, PGlite's own query() (statements planned per
+    // value) through execProtocolStream: both are watched.
+    const watch = (message: Uint8Array) => {
       if (message[0] === 0x50) {
         const b = Buffer.from(message);
         const nameEnd = b.indexOf(0, 5);
@@ -178,19 +240,30 @@ if (values.explain) {
         const b = Buffer.from(message);
         const p0 = b.indexOf(0, 5) + 1;
         const statement = b.toString('utf8', p0, b.indexOf(0, p0));
-        runs.push({ sql: statement, params: bindValues(message) });
+        const text = names.get(statement);
+        if (text) runs.push({ sql: text, params: bindValues(message) });
       }
+    };
+    const ep = engine.execProtocol;
+    const eps = protoStream.execProtocolStream;
+    (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
+      watch(message);
       return ep(message, options);
     }) as typeof engine.execProtocol;
+    protoStream.execProtocolStream = (message, options) => {
+      watch(message);
+      return eps(message, options);
+    };
     await fetch(`${base}${s.path}`, {
       method: s.method ?? 'GET',
       headers: headersOf(s),
       body: s.body === undefined ? undefined : JSON.stringify(s.body),
     }).then((r) => r.arrayBuffer());
     (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ep;
+    protoStream.execProtocolStream = eps;
     for (const run of runs) {
-      const text = names.get(run.sql);
-      if (!text || !/^\s*\(?\s*(select|with)\b/i.test(text)) continue;
+      const text = run.sql;
+      if (!/^\s*\(?\s*(select|with)\b/i.test(text)) continue;
       const summary = async (prefix: string, generic: boolean) => {
         await engine.exec(`set plan_cache_mode = ${generic ? 'force_generic_plan' : 'force_custom_plan'}`);
         await engine.query(`prepare explained as ${text}`);
@@ -215,10 +288,20 @@ console.log(
   `embedded cost: ${values.cases} demo cases (copy in ${copy}), ${measured.visible} cases visible, ` +
     `${os.cpus().length} cores, load ${os.loadavg().map(r1).join(' ')}`,
 );
+const profileDir = values['cpu-prof-dir'];
+const profiler = profileDir ? new inspector.Session() : null;
+if (profiler) {
+  fs.mkdirSync(profileDir!, { recursive: true });
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+}
 console.log('\none request at a time:');
 for (const s of chosen) {
+  if (profiler) await profiler.post('Profiler.start');
+  byStatement.clear();
   const walls: number[] = [];
   const engines: number[] = [];
+  const f0 = { ...fsyncs };
   const statements: number[] = [];
   for (let i = 0; i < N; i++) {
     const e0 = clock.engineMs;
@@ -235,12 +318,27 @@ for (const s of chosen) {
     engines.push(clock.engineMs - e0);
     statements.push(clock.statements - n0);
   }
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(path.join(profileDir!, `${s.id}.cpuprofile`), JSON.stringify(profile));
+  }
   const w = median(walls);
   const e = median(engines);
   console.log(
     `  ${s.label.padEnd(28)} wall ${r1(w)} ms  engine ${r1(e)} ms  node ${r1(w - e)} ms  ` +
-      `statements ${r1(statements.reduce((a, b) => a + b, 0) / N)}  (load ${load()})`,
+      `statements ${r1(statements.reduce((a, b) => a + b, 0) / N)}  ` +
+      `fsync on thread ${r1((fsyncs.onThread - f0.onThread) / N)}× ${r1((fsyncs.onThreadMs - f0.onThreadMs) / N)} ms, ` +
+      `off ${r1((fsyncs.offThread - f0.offThread) / N)}×  (load ${load()})`,
   );
+  if (values.statements) {
+    for (const [text, { ms, runs }] of [...byStatement].sort((a, b) => b[1].ms - a[1].ms)) {
+      console.log(
+        `      ${r1(ms / N)
+          .toFixed(1)
+          .padStart(6)} ms  ${r1(runs / N)}×  ${text.slice(0, 110)}`,
+      );
+    }
+  }
 }
 
 const connections = Number(values.connections);
@@ -250,6 +348,8 @@ for (const s of chosen) {
   hold.holds.length = 0;
   const e0 = clock.engineMs;
   const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const f0 = { ...fsyncs };
   const t0 = performance.now();
   const result = await autocannon({
     url: `${base}${s.path}`,
@@ -262,11 +362,18 @@ for (const s of chosen) {
   });
   const wall = performance.now() - t0;
   const elu = performance.eventLoopUtilization(elu0);
+  const cpu = process.cpuUsage(cpu0);
   const engineShare = (clock.engineMs - e0) / wall;
+  // What bounds req/s on the one thread: its busy time per request (the event loop's active time;
+  // autocannon runs in this process too, so it includes the client's share), and the process' CPU.
+  const answered = Math.max(1, result.requests.total);
   console.log(
     `  ${s.label.padEnd(28)} ${String(Math.round(result.requests.average)).padStart(5)} req/s  ` +
       `p50 ${result.latency.p50} / p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  ` +
       `event loop ${Math.round(elu.utilization * 100)} %  engine ${Math.round(engineShare * 100)} %  ` +
+      `thread ${r1(elu.active / answered)} ms/req  cpu ${r1((cpu.user + cpu.system) / 1000 / answered)} ms/req  ` +
+      `fsync on thread ${r1((fsyncs.onThread - f0.onThread) / answered)}× ` +
+      `${r1((fsyncs.onThreadMs - f0.onThreadMs) / answered)} ms/req, off ${r1((fsyncs.offThread - f0.offThread) / answered)}×  ` +
       `connection held ${r1(median(hold.holds))} ms (p99 ${r1(pct(hold.holds, 99))})  ` +
       `waited ${r1(median(hold.waits))} ms (p99 ${r1(pct(hold.waits, 99))})  load ${load()}`,
   );

@@ -13,6 +13,7 @@ import { openEmbedded, sharedParsers } from './embedded.js';
 import { PGliteDialect } from './pglite-driver.js';
 import { PreparingPool } from './pg-prepared.js';
 import type { DB } from './schema.js';
+import { walSyncOf, type WalSync } from './wal-sync.js';
 
 export type Trx = Transaction<DB>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -28,6 +29,7 @@ const inTransaction = new AsyncLocalStorage<Database>();
 export class Database {
   readonly #kysely: Kysely<DB>;
   readonly #onClose: () => Promise<void>;
+  readonly #walSync: WalSync | undefined;
   #closed = false;
   #active = 0;
 
@@ -40,6 +42,7 @@ export class Database {
   ) {
     this.#kysely = kysely;
     this.#onClose = onClose;
+    this.#walSync = embedded ? walSyncOf(embedded) : undefined;
   }
 
   /** Runs `fn` in one transaction; everything it does commits or rolls back together. */
@@ -53,10 +56,15 @@ export class Database {
     if (options.isolation) builder = builder.setIsolationLevel(options.isolation);
     if (options.readOnly) builder = builder.setAccessMode('read only');
     this.#active++;
+    const walSync = this.#walSync;
     try {
-      return await inTransaction.run(this, () => builder.execute(fn));
+      if (!walSync) return await inTransaction.run(this, () => builder.execute(fn));
+      return await inTransaction.run(this, () => walSync.settledHere(() => builder.execute(fn)));
     } finally {
       this.#active--;
+      // Embedded: the WAL written up to this transaction's end is on disk before it returns (its
+      // commit's fsync was deferred and grouped, wal-sync.ts); a failure fails the transaction.
+      await walSync?.settle();
     }
   }
 

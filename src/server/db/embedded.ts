@@ -5,26 +5,29 @@
  * only reaches the OS page cache: a killed process loses nothing, an OS crash or power loss can.
  * We start postgres without `-F`, with `wal_sync_method=fsync`, and give the Node file system a real
  * fsync; every commit then fsyncs the WAL before it is acknowledged, as a PostgreSQL server does.
- * See docs/adr/0002-embedded-durability.md for the measurements.
+ * A request transaction's WAL fsync is done off Node's thread and shared by the commits waiting
+ * for it (wal-sync.ts). See docs/adr/0002-embedded-durability.md for the measurements.
  */
-import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { attachWalSync, WalSync } from './wal-sync.js';
 
 interface EmscriptenStream {
   nfd?: number;
+  node: unknown;
 }
 interface EmscriptenModule {
-  NODEFS: { stream_ops: Record<string, unknown> };
+  NODEFS: { stream_ops: Record<string, unknown>; realPath: (node: unknown) => string };
 }
 
 class DurableNodeFS extends NodeFS {
+  readonly walSync = new WalSync();
   override async init(pg: PGlite, options: Parameters<NodeFS['init']>[1]) {
     const result = await super.init(pg, options);
     const preRun = (result.emscriptenOpts.preRun ?? []) as Array<(mod: EmscriptenModule) => void>;
     preRun.push((mod) => {
       mod.NODEFS.stream_ops.fsync = (stream: EmscriptenStream) => {
-        if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+        if (stream.nfd !== undefined) this.walSync.fsync(mod.NODEFS.realPath(stream.node), stream.nfd);
         return 0;
       };
     });
@@ -50,10 +53,14 @@ export function startParams(): string[] {
  */
 export async function openEmbedded(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   const parsers = { [types.INT8]: sharedParsers.int8, [types.DATE]: sharedParsers.date };
-  const pg =
-    dataDir === null
-      ? new PGlite({ parsers })
-      : new PGlite({ fs: new DurableNodeFS(dataDir), startParams: startParams(), parsers, loadDataDir });
+  if (dataDir === null) {
+    const pg = new PGlite({ parsers });
+    await pg.waitReady;
+    return pg;
+  }
+  const durable = new DurableNodeFS(dataDir);
+  const pg = new PGlite({ fs: durable, startParams: startParams(), parsers, loadDataDir });
+  attachWalSync(pg, durable.walSync);
   await pg.waitReady;
   return pg;
 }

@@ -21,6 +21,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { walSyncOf } from './wal-sync.js';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -178,7 +179,14 @@ class PGliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    const walSync = walSyncOf(this.pg);
+    if (!walSync) {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+      return;
+    }
+    // Alone on the engine while its WAL fsync may be deferred (wal-sync.ts): no other caller's
+    // statement can run inside that window.
+    await this.pg.runExclusive(() => walSync.commit(() => this.pg.execProtocol(serialize.query('commit'))));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
