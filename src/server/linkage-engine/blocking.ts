@@ -858,6 +858,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       // A given name and a surname over 17 years: a lower cap than the rules on a single year.
       maxPairs: 50,
+      // And at most 30 records for an estimated record, its nearest years first: its 17 years ×
+      // names otherwise add up (12 records per estimated record at 1,000,000 registrations).
+      perRecord: 30,
       keys: (r) => {
         if (r.year === null || r.givenCanonical.length === 0) return [];
         const keys: number[] = [];
@@ -880,6 +883,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // compound name, a typo).
       name: 'estimate+surnames',
       bipartite: true,
+      perRecord: 30,
       keys: (r) => {
         if (r.year === null || r.surnames.length < 2) return [];
         const keys: number[] = [];
@@ -898,6 +902,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // The loosest rule (two and three letters, 17 years): its blocks fill first with different
       // persons (at 200,000 registrations 2.6 pairs per record under the common cap).
       maxPairs: 25,
+      perRecord: 15,
       keys: (r) => {
         if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return [];
         const g = prefix(r.given[0]!);

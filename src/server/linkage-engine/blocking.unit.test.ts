@@ -173,6 +173,29 @@ describe('person blocking rules', () => {
     expect(pairs.has('c-d')).toBe(true);
     expect(pairs.has('a-c')).toBe(false);
   });
+
+  it('gives an estimated age its nearest years first, within its budget', () => {
+    // Born about 1995 (an age of 30 estimated in mid-2026): 20 namesakes born in 1996, 20 in 2002.
+    const born = (year: number, k: number) => `${year}-0${(k % 9) + 1}-${10 + k}`;
+    const persons = [
+      person('e', { givenNames: 'Ana', firstSurname: 'Benítez', estimatedAge: 30, ageRecordedOn: '2026-06-01' }),
+      ...Array.from({ length: 20 }, (_, k) =>
+        person(`near${k}`, { givenNames: 'Ana', firstSurname: 'Benítez', dateOfBirth: born(1996, k) }),
+      ),
+      ...Array.from({ length: 20 }, (_, k) =>
+        person(`far${k}`, { givenNames: 'Ana', firstSurname: 'Benítez', dateOfBirth: born(2002, k) }),
+      ),
+    ];
+    const { vocab, records } = preparePersons(persons);
+    const rule = personBlockingRules(vocab).find((r) => r.name === 'estimate+given+surname')!;
+    const met = (c: ReturnType<typeof candidatePairs>) =>
+      Array.from(c.left, (i, k) => (i === 0 ? persons[c.right[k]!]!.id : '')).filter((id) => id !== '');
+    // Without a budget both years; with it (30) the nearer 20, and the farther 20 would exceed it.
+    expect(met(candidatePairs(records, [{ ...rule, perRecord: undefined }]))).toHaveLength(40);
+    const kept = met(candidatePairs(records, [rule]));
+    expect(kept).toHaveLength(20);
+    expect(kept.every((id) => id.startsWith('near'))).toBe(true);
+  });
 });
 
 describe('prepared surnames', () => {
