@@ -148,6 +148,8 @@ interface Blocks {
    * keys, in record order and each record's keys in the order the rule gave them.
    */
   entries?: Uint32Array;
+  /** How many entries the rule made (before repeats were dropped). */
+  entryCount: number;
   /** With `withEntries`: the record of each entry. */
   recordOf?: Uint32Array;
   blockStart: Uint32Array;
@@ -157,6 +159,26 @@ interface Blocks {
 }
 
 const TWO_32 = 4_294_967_296;
+
+/**
+ * Typed arrays reused from rule to rule, grown when a rule needs more: at 1,000,000 registrations a
+ * rule makes millions of entries, and a dozen fresh arrays of that size per rule is memory outside
+ * the heap that the collector counts (each time a full collection of the whole population).
+ * Their contents are whatever the last rule left: every use writes before it reads.
+ */
+class Workspace {
+  private readonly arrays = new Map<string, Uint32Array>();
+
+  /** The array `name` with room for `size`, its first `keep` values kept when it grows. */
+  get(name: string, size: number, keep = 0): Uint32Array {
+    const held = this.arrays.get(name);
+    if (held && held.length >= size) return held;
+    const grown = new Uint32Array(Math.max(size, Math.ceil((held?.length ?? 0) * 1.5)));
+    if (held && keep > 0) grown.set(held.subarray(0, keep));
+    this.arrays.set(name, grown);
+    return grown;
+  }
+}
 
 /**
  * Stable least-significant-digit radix sort of the entries (`low`, `a`, `b`) by `low`, two passes
@@ -200,25 +222,26 @@ function radixSortByLow(
  * by the key's low 32 bits (a stable radix sort, so each block keeps record order); the rare run of
  * equal low bits with different high bits (two keys colliding there) is split by the high bits.
  */
-function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries = false): Blocks {
+function blocksOf<R>(
+  records: readonly R[],
+  rule: BlockingRule<R>,
+  withEntries: boolean,
+  space: Workspace,
+): Blocks {
   let size = Math.max(16, records.length * 2);
-  let low = new Uint32Array(size);
-  let high = new Uint32Array(size);
+  let low = space.get('low', size);
+  let high = space.get('high', size);
   // Each entry's record, and (sorted along with the keys) its entry index.
-  let member = new Uint32Array(size);
+  let member = space.get('member', size);
+  size = Math.min(low.length, high.length, member.length);
   let m = 0;
   for (let i = 0; i < records.length; i++) {
     const ks = rule.keys(records[i]!);
     if (m + ks.length > size) {
       size = Math.max(size * 2, m + ks.length);
-      const grow = (from: Uint32Array) => {
-        const grown = new Uint32Array(size);
-        grown.set(from.subarray(0, m));
-        return grown;
-      };
-      low = grow(low);
-      high = grow(high);
-      member = grow(member);
+      low = space.get('low', size, m);
+      high = space.get('high', size, m);
+      member = space.get('member', size, m);
     }
     for (let x = 0; x < ks.length; x++) {
       const k = ks[x]!;
@@ -228,12 +251,12 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries =
     }
   }
   const recordOf = member;
-  const entry = new Uint32Array(m);
+  const entry = space.get('entry', m);
   for (let x = 0; x < m; x++) entry[x] = x;
   radixSortByLow(low, high, entry, m, {
-    low: new Uint32Array(m),
-    a: new Uint32Array(m),
-    b: new Uint32Array(m),
+    low: space.get('scratch-low', m),
+    a: space.get('scratch-a', m),
+    b: space.get('scratch-b', m),
   });
   // Runs of equal low bits holding more than one high value: sorted by high (stable, so each
   // block stays in record order).
@@ -257,11 +280,11 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries =
     }
     from = to;
   }
-  const members = new Uint32Array(m);
-  const entries = withEntries ? new Uint32Array(m) : undefined;
-  const blockStart = new Uint32Array(m + 1);
-  const blockLow = new Uint32Array(m);
-  const blockHigh = new Uint32Array(m);
+  const members = space.get('members', m);
+  const entries = withEntries ? space.get('entries', m) : undefined;
+  const blockStart = space.get('block-start', m + 1);
+  const blockLow = space.get('block-low', m);
+  const blockHigh = space.get('block-high', m);
   let blocks = 0;
   let kept = 0;
   let previous = -1;
@@ -281,6 +304,7 @@ function blocksOf<R>(records: readonly R[], rule: BlockingRule<R>, withEntries =
   return {
     members,
     entries,
+    entryCount: m,
     recordOf: withEntries ? recordOf : undefined,
     blockStart,
     low: blockLow,
@@ -358,14 +382,15 @@ export function candidatePairs<R extends { source: string }>(
     }
   };
   let skippedBlocks = 0;
+  const space = new Workspace();
   // One rule's blocks at a time: only its table is held while its pairs are generated.
   rules.forEach((rule, r) => {
-    const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined);
+    const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined, space);
     if (rule.bipartite) {
       const cap = Math.min(maxBipartite, rule.maxPairs ?? Infinity);
       const budget = rule.perRecord;
       // With a budget: the side-0 block each side-1 entry meets, visited below in entry order.
-      const meets = budget === undefined ? undefined : new Int32Array(t.entries!.length).fill(-1);
+      const meets = budget === undefined ? undefined : new Int32Array(t.entryCount).fill(-1);
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         const c = otherSide(t, b);
@@ -389,7 +414,7 @@ export function candidatePairs<R extends { source: string }>(
         const recordOf = t.recordOf!;
         let current = -1;
         let used = 0;
-        for (let e = 0; e < meets.length; e++) {
+        for (let e = 0; e < t.entryCount; e++) {
           const b = meets[e]!;
           if (b < 0) continue;
           const i = recordOf[e]!;
