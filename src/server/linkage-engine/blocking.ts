@@ -181,10 +181,11 @@ class Workspace {
 }
 
 /**
- * Stable least-significant-digit radix sort of the entries (`low`, `a`, `b`) by `low`, two passes
- * of 16 bits through the scratch arrays: linear in the entries, where a comparison sort of packed
- * doubles cost most of the blocking at 100,000 registrations (bench/README.md, "Blocking at 1M:
- * speed").
+ * Stable least-significant-digit radix sort of the entries (`low`, `a`, `b`) by `low`, three passes
+ * of 11, 11 and 10 bits between them and the scratch arrays (few enough buckets for the writes to
+ * stay in cache): linear in the entries, where a comparison sort of packed doubles cost most of
+ * the blocking at 100,000 registrations (bench/README.md, "Blocking at 1M: speed and a budget per
+ * record"). Returns the arrays that hold the sorted entries.
  */
 function radixSortByLow(
   low: Uint32Array,
@@ -192,29 +193,29 @@ function radixSortByLow(
   b: Uint32Array,
   m: number,
   scratch: { low: Uint32Array; a: Uint32Array; b: Uint32Array },
-): void {
-  const counts = new Uint32Array(65_537);
-  const pass = (
-    fromLow: Uint32Array,
-    fromA: Uint32Array,
-    fromB: Uint32Array,
-    toLow: Uint32Array,
-    toA: Uint32Array,
-    toB: Uint32Array,
-    shift: number,
-  ) => {
+): { low: Uint32Array; a: Uint32Array; b: Uint32Array } {
+  const counts = new Uint32Array(2_049);
+  let from = { low, a, b };
+  let to = scratch;
+  for (const shift of [0, 11, 22]) {
     counts.fill(0);
-    for (let x = 0; x < m; x++) counts[((fromLow[x]! >>> shift) & 0xffff) + 1]!++;
-    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
+    const fromLow = from.low;
+    const fromA = from.a;
+    const fromB = from.b;
+    const toLow = to.low;
+    const toA = to.a;
+    const toB = to.b;
+    for (let x = 0; x < m; x++) counts[((fromLow[x]! >>> shift) & 0x7ff) + 1]!++;
+    for (let d = 1; d <= 2_048; d++) counts[d]! += counts[d - 1]!;
     for (let x = 0; x < m; x++) {
-      const at = counts[(fromLow[x]! >>> shift) & 0xffff]!++;
+      const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
       toLow[at] = fromLow[x]!;
       toA[at] = fromA[x]!;
       toB[at] = fromB[x]!;
     }
-  };
-  pass(low, a, b, scratch.low, scratch.a, scratch.b, 0);
-  pass(scratch.low, scratch.a, scratch.b, low, a, b, 16);
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**
@@ -251,13 +252,17 @@ function blocksOf<R>(
     }
   }
   const recordOf = member;
-  const entry = space.get('entry', m);
-  for (let x = 0; x < m; x++) entry[x] = x;
-  radixSortByLow(low, high, entry, m, {
+  const unsorted = space.get('entry', m);
+  for (let x = 0; x < m; x++) unsorted[x] = x;
+  // The sorted entries end in the scratch arrays (an odd number of passes).
+  const sorted = radixSortByLow(low, high, unsorted, m, {
     low: space.get('scratch-low', m),
     a: space.get('scratch-a', m),
     b: space.get('scratch-b', m),
   });
+  low = sorted.low;
+  high = sorted.a;
+  const entry = sorted.b;
   // Runs of equal low bits holding more than one high value: sorted by high (stable, so each
   // block stays in record order).
   for (let from = 0; from < m;) {
