@@ -178,7 +178,12 @@ describe('person blocking rules', () => {
     // Born about 1995 (an age of 30 estimated in mid-2026): 20 namesakes born in 1996, 20 in 2002.
     const born = (year: number, k: number) => `${year}-0${(k % 9) + 1}-${10 + k}`;
     const persons = [
-      person('e', { givenNames: 'Ana', firstSurname: 'Benítez', estimatedAge: 30, ageRecordedOn: '2026-06-01' }),
+      person('e', {
+        givenNames: 'Ana',
+        firstSurname: 'Benítez',
+        estimatedAge: 30,
+        ageRecordedOn: '2026-06-01',
+      }),
       ...Array.from({ length: 20 }, (_, k) =>
         person(`near${k}`, { givenNames: 'Ana', firstSurname: 'Benítez', dateOfBirth: born(1996, k) }),
       ),
