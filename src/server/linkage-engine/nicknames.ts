@@ -2,7 +2,8 @@
  * Usual short forms of given names (hipocorísticos) of Paraguay and the region, and regional forms
  * of the same names (nickname-data.ts: about a thousand forms, Spanish, Portuguese and Guaraní),
  * plus the regular diminutives of a known name: Spanish -ito/-ita, -cito/-cita (Rosita, Ramoncito,
- * Carlitos) and Guaraní -mi "dear" (Mariami); the Guaraní -’i is a separate word already (Rosa’i).
+ * Carlitos) and the Guaraní diminutives -mi "dear" (Mariami) and -’i "little" (Rosa’i, Juan’i:
+ * normalisation drops the apostrophe, so the suffix is read off "rosai" after a known name).
  * A nickname and the name it shortens compare as a graded match, never as an exact one: "Juani"
  * may be Juana or Juan Ignacio.
  */
@@ -57,6 +58,8 @@ function diminutiveOf(w: string): string | undefined {
   if (w.endsWith('guita') || w.endsWith('guito')) tries.push(`${w.slice(0, -5)}ga`, `${w.slice(0, -5)}go`);
   // Guaraní -mi (Mariami, Rosami): only after a known name, so Noemí or Jasymi stay themselves.
   if (w.endsWith('mi')) tries.push(w.slice(0, -2));
+  // Guaraní -’i, written glued once the apostrophe is dropped (Rosa’i → rosai), after a known name.
+  if (w.endsWith('i')) tries.push(w.slice(0, -1));
   for (const t of tries) {
     const name = known(t);
     if (name !== undefined) return name;
