@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { hasNavigated } from '../navigation.js';
+import { ActionButton } from './ActionButton.js';
 
 interface Props {
   title: string;
@@ -53,12 +54,11 @@ export function Page({ title, focusHeading = true, intro, actions, children }: P
   );
 }
 
-/** A button of the page's head (a new record, say), shown only when the user may use it. */
+/** The main button of the page's head (a new record, say), shown only when the user may use it. */
 export function PageButton(props: { show: boolean; label: string; onClick(): void; testId?: string }) {
-  if (!props.show) return null;
   return (
-    <button type="button" className="btn btn--primary" onClick={props.onClick} data-testid={props.testId}>
+    <ActionButton show={props.show} primary onClick={props.onClick} testId={props.testId}>
       {props.label}
-    </button>
+    </ActionButton>
   );
 }

@@ -3,6 +3,8 @@
  * version used) and the status decisions a person took, with each person's history of reviews.
  */
 import type { CaseView } from '../../../shared/api-identification.js';
+import { ActionButton } from '../../components/ActionButton.js';
+import { RecordList } from '../../components/RecordList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDate } from './format.js';
 import { useValueLabel } from './labels.js';
@@ -15,43 +17,41 @@ export function CaseScreenings({ view }: { view: CaseView }) {
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
     <Section title={t('cases.screenings')} testId="case-screenings">
-      {view.screenings.length === 0 ? (
-        <p className="empty">{t('cases.noScreenings')}</p>
-      ) : (
-        <ul className="record-list">
-          {view.screenings.map((screening) => (
-            <li key={screening.id} className="record-item">
-              <p className="record-item-title">
-                <span className={`badge badge--assessment-${screening.assessment}`}>
-                  {label('ASSESSMENTS', screening.assessment)}
-                </span>{' '}
-                {personName(view, screening.personId)}
-              </p>
-              <dl className="details details--compact">
-                <Detail term={t('cases.screening.when')}>{formatDateTime(screening.createdAt)}</Detail>
-                <Detail term={t('cases.screening.instrument')}>
-                  {t('cases.screening.version', { version: screening.instrumentVersion })}
-                </Detail>
-                <Detail term={t('cases.screening.factsDate')}>
-                  {formatDate(locale, screening.factsDate)}
-                </Detail>
-                <Detail term={t('cases.screening.ageAtFacts')}>
-                  {screening.ageAtFacts !== null && String(screening.ageAtFacts)}
-                </Detail>
-                <Detail term={t('cases.screening.child')}>{t(`cases.answer.${screening.child}`)}</Detail>
-                <Detail term={t('cases.screening.elements')}>
-                  {t('cases.screening.elementsValue', {
-                    act: yesNo(screening.act),
-                    means: yesNo(screening.means),
-                    purpose: yesNo(screening.purpose),
-                  })}
-                </Detail>
-                <Detail term={t('cases.screening.indicators')}>{String(screening.indicatorCount)}</Detail>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RecordList
+        items={view.screenings}
+        itemKey={(screening) => screening.id}
+        empty={t('cases.noScreenings')}
+      >
+        {(screening) => (
+          <>
+            <p className="record-item-title">
+              <span className={`badge badge--assessment-${screening.assessment}`}>
+                {label('ASSESSMENTS', screening.assessment)}
+              </span>{' '}
+              {personName(view, screening.personId)}
+            </p>
+            <dl className="details details--compact">
+              <Detail term={t('cases.screening.when')}>{formatDateTime(screening.createdAt)}</Detail>
+              <Detail term={t('cases.screening.instrument')}>
+                {t('cases.screening.version', { version: screening.instrumentVersion })}
+              </Detail>
+              <Detail term={t('cases.screening.factsDate')}>{formatDate(locale, screening.factsDate)}</Detail>
+              <Detail term={t('cases.screening.ageAtFacts')}>
+                {screening.ageAtFacts !== null && String(screening.ageAtFacts)}
+              </Detail>
+              <Detail term={t('cases.screening.child')}>{t(`cases.answer.${screening.child}`)}</Detail>
+              <Detail term={t('cases.screening.elements')}>
+                {t('cases.screening.elementsValue', {
+                  act: yesNo(screening.act),
+                  means: yesNo(screening.means),
+                  purpose: yesNo(screening.purpose),
+                })}
+              </Detail>
+              <Detail term={t('cases.screening.indicators')}>{String(screening.indicatorCount)}</Detail>
+            </dl>
+          </>
+        )}
+      </RecordList>
       <p className="field-hint">{t('cases.screening.guidance')}</p>
     </Section>
   );
@@ -69,9 +69,9 @@ export function CaseDecisions({ view, onDecide }: { view: CaseView; onDecide: ((
       testId="case-decisions"
       actions={
         onDecide && (
-          <button type="button" className="btn" onClick={onDecide} data-testid="case-decide">
+          <ActionButton onClick={onDecide} testId="case-decide">
             {persons.length > 0 ? t('decision.recordOrRevise') : t('decision.record')}
-          </button>
+          </ActionButton>
         )
       }
     >

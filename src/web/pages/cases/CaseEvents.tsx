@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
+import { ActionButton } from '../../components/ActionButton.js';
+import { RecordList } from '../../components/RecordList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { CaseActions } from './types.js';
 import { EventDialog } from './EventDialog.js';
@@ -28,46 +30,47 @@ export function CaseEvents({ view, actions }: { view: CaseView; actions: CaseAct
       testId="case-events"
       actions={
         view.permissions.includes('case.recordEvent') && (
-          <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
+          <ActionButton small onClick={() => setAdding(true)}>
             {t('cases.event.add')}
-          </button>
+          </ActionButton>
         )
       }
     >
-      {view.events.length === 0 ? (
-        <p className="empty">{t('cases.noEvents')}</p>
-      ) : (
-        <ul className="record-list">
-          {view.events.map((event) => (
-            <li key={event.id} className="record-item" data-testid="case-event">
-              <p className="record-item-title">
-                {label('EVENT_TYPES', event.type)}{' '}
-                {event.online ? (
-                  <span className="badge badge--online">{t('cases.event.online')}</span>
-                ) : (
-                  <span className="badge badge--offline">{t('cases.event.offline')}</span>
-                )}
-              </p>
-              <dl className="details details--compact">
-                <Detail term={t('cases.event.place')}>
-                  {placeLabel(locale, {
-                    district: event.district,
-                    department: event.department,
-                    country: event.country,
-                  })}
+      <RecordList
+        items={view.events}
+        itemKey={(event) => event.id}
+        empty={t('cases.noEvents')}
+        itemTestId="case-event"
+      >
+        {(event) => (
+          <>
+            <p className="record-item-title">
+              {label('EVENT_TYPES', event.type)}{' '}
+              {event.online ? (
+                <span className="badge badge--online">{t('cases.event.online')}</span>
+              ) : (
+                <span className="badge badge--offline">{t('cases.event.offline')}</span>
+              )}
+            </p>
+            <dl className="details details--compact">
+              <Detail term={t('cases.event.place')}>
+                {placeLabel(locale, {
+                  district: event.district,
+                  department: event.department,
+                  country: event.country,
+                })}
+              </Detail>
+              <Detail term={t('cases.event.dates')}>{dates(event.startDate, event.endDate)}</Detail>
+              {event.online && (
+                <Detail term={t('cases.event.platforms')}>
+                  {event.platforms.map((platform) => label('PLATFORMS', platform)).join(', ')}
                 </Detail>
-                <Detail term={t('cases.event.dates')}>{dates(event.startDate, event.endDate)}</Detail>
-                {event.online && (
-                  <Detail term={t('cases.event.platforms')}>
-                    {event.platforms.map((platform) => label('PLATFORMS', platform)).join(', ')}
-                  </Detail>
-                )}
-                <Detail term={t('cases.event.person')}>{personName(view, event.personId)}</Detail>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
+              )}
+              <Detail term={t('cases.event.person')}>{personName(view, event.personId)}</Detail>
+            </dl>
+          </>
+        )}
+      </RecordList>
       {adding && (
         <EventDialog
           view={view}

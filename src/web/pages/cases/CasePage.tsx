@@ -5,9 +5,10 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { getCase } from '../../../shared/contracts/cases.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
+import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { AddPersonDialog } from './AddPersonDialog.js';
@@ -29,7 +30,6 @@ import { useSession } from '../../session.js';
 import { KeepOfflineButton } from '../offline/OfflineStart.js';
 import { KeptCaseFallback } from '../offline/KeptCasePage.js';
 import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
-import type { ApiError } from '../../api.js';
 import '../../styles/cases.css';
 
 import type { CaseActions } from './types.js';
@@ -55,17 +55,25 @@ export function CasePage() {
   };
 
   if (outOfScope(loaded.error)) {
-    return <CaseNotFound caseId={caseId} error={loaded.error} onOpened={() => void loaded.refetch()} />;
+    return (
+      <RecordNotFound kind="case">
+        <EmergencyAccessOffer
+          resourceType="case"
+          resourceId={caseId}
+          error={loaded.error}
+          onOpened={() => void loaded.refetch()}
+        />
+      </RecordNotFound>
+    );
   }
   const view = loaded.data;
   if (!view) {
     // No network: the copy kept on this device, when there is one (docs/OFFLINE.md).
     const offline = loaded.error?.status === 0;
     return (
-      <Page title={t('cases.caseTitle')}>
+      <RecordPending title={t('cases.caseTitle')} query={loaded}>
         {offline && <KeptCaseFallback caseId={caseId} />}
-        <QueryState query={loaded}>{() => null}</QueryState>
-      </Page>
+      </RecordPending>
     );
   }
 
@@ -74,11 +82,7 @@ export function CasePage() {
     <Page
       title={t('cases.caseTitleRef', { reference: view.reference })}
       actions={
-        may('case.update') && (
-          <button type="button" className="btn" onClick={() => setDialog('edit')}>
-            {t('cases.edit')}
-          </button>
-        )
+        may('case.update') && <ActionButton onClick={() => setDialog('edit')}>{t('cases.edit')}</ActionButton>
       }
     >
       <p className="case-back">
@@ -130,26 +134,4 @@ function currentDecisions(decisions: readonly { id: string; personId: string }[]
   for (const decision of decisions)
     if (!current.has(decision.personId)) current.set(decision.personId, decision.id);
   return current;
-}
-
-/** Out of scope and missing look the same, so a case's existence is never revealed. */
-function CaseNotFound({
-  caseId,
-  error,
-  onOpened,
-}: {
-  caseId: string;
-  error: ApiError | null;
-  onOpened: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <Page title={t('cases.notFoundTitle')}>
-      <p data-testid="case-not-found">{t('cases.notFoundBody')}</p>
-      <p>
-        <Link to="/cases">{t('cases.backToList')}</Link>
-      </p>
-      <EmergencyAccessOffer resourceType="case" resourceId={caseId} error={error} onOpened={onOpened} />
-    </Page>
-  );
 }

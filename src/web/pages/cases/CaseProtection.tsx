@@ -10,7 +10,9 @@ import type { CaseProtection as Panel } from '../../../shared/api-protection.js'
 import { getCaseProtection, withdrawConsent } from '../../../shared/contracts/referrals.js';
 import { departmentName } from '../../departments.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { RecordList } from '../../components/RecordList.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -55,25 +57,19 @@ export function CaseProtection({ view }: { view: CaseView }) {
 
   const buttons = (
     <>
-      {may('recordNeed') && (
-        <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'need' })}>
-          {t('protection.recordNeed')}
-        </button>
-      )}
-      {may('recordNeed') && (
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={() => setDialog({ kind: 'status', personId: firstPersonId })}
-        >
-          {t('protection.status.record')}
-        </button>
-      )}
-      {may('recordConsent') && (
-        <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'consent' })}>
-          {t('protection.recordConsent')}
-        </button>
-      )}
+      <ActionButton show={may('recordNeed')} small onClick={() => setDialog({ kind: 'need' })}>
+        {t('protection.recordNeed')}
+      </ActionButton>
+      <ActionButton
+        show={may('recordNeed')}
+        small
+        onClick={() => setDialog({ kind: 'status', personId: firstPersonId })}
+      >
+        {t('protection.status.record')}
+      </ActionButton>
+      <ActionButton show={may('recordConsent')} small onClick={() => setDialog({ kind: 'consent' })}>
+        {t('protection.recordConsent')}
+      </ActionButton>
     </>
   );
 
@@ -89,131 +85,127 @@ export function CaseProtection({ view }: { view: CaseView }) {
         {(panel) => (
           <>
             <h3>{t('protection.needs')}</h3>
-            {panel.needs.length === 0 ? (
-              <p className="empty">{t('protection.noNeeds')}</p>
-            ) : (
-              <ul className="record-list" data-testid="protection-needs">
-                {panel.needs.map((need) => (
-                  <li key={need.id} className="record-item">
-                    <div className="record-item-head">
-                      <p className="record-item-title">
-                        {valueLabel(locale, 'SERVICE_TYPES', need.serviceType)} — {name(need.personId)}
-                      </p>
-                      {may('refer') && need.matches.length > 0 && (
-                        <button
-                          type="button"
-                          className="btn btn--small btn--primary"
-                          onClick={() => setDialog({ kind: 'refer', need })}
-                        >
-                          {t('protection.refer')}
-                        </button>
-                      )}
-                    </div>
-                    <p className="record-item-meta">
-                      {valueLabel(locale, 'URGENCIES', need.urgency)} ·{' '}
-                      {valueLabel(locale, 'NEED_STATUSES', need.status)}
-                      {need.department ? ` · ${departmentName(need.department)}` : ''}
+            <RecordList
+              items={panel.needs}
+              itemKey={(need) => need.id}
+              empty={t('protection.noNeeds')}
+              testId="protection-needs"
+            >
+              {(need) => (
+                <>
+                  <div className="record-item-head">
+                    <p className="record-item-title">
+                      {valueLabel(locale, 'SERVICE_TYPES', need.serviceType)} — {name(need.personId)}
                     </p>
-                    {need.unmetReason && (
-                      <p className="record-item-meta">
-                        {t('protection.need.unmet', {
-                          reason: valueLabel(locale, 'UNMET_REASONS', need.unmetReason),
-                        })}
-                      </p>
-                    )}
-                    {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
-                    {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
-                  </li>
-                ))}
-              </ul>
-            )}
+                    <ActionButton
+                      show={may('refer') && need.matches.length > 0}
+                      small
+                      primary
+                      onClick={() => setDialog({ kind: 'refer', need })}
+                    >
+                      {t('protection.refer')}
+                    </ActionButton>
+                  </div>
+                  <p className="record-item-meta">
+                    {valueLabel(locale, 'URGENCIES', need.urgency)} ·{' '}
+                    {valueLabel(locale, 'NEED_STATUSES', need.status)}
+                    {need.department ? ` · ${departmentName(need.department)}` : ''}
+                  </p>
+                  {need.unmetReason && (
+                    <p className="record-item-meta">
+                      {t('protection.need.unmet', {
+                        reason: valueLabel(locale, 'UNMET_REASONS', need.unmetReason),
+                      })}
+                    </p>
+                  )}
+                  {need.notes && <p className="record-item-meta narrative">{need.notes}</p>}
+                  {(need.status === 'open' || need.status === 'unmet') && <Matches need={need} />}
+                </>
+              )}
+            </RecordList>
 
             <h3>{t('protection.status.heading')}</h3>
-            {panel.statuses.length === 0 ? (
-              <p className="empty">{t('protection.status.none')}</p>
-            ) : (
-              <ul className="record-list" data-testid="protection-statuses">
-                {panel.statuses.map(({ personId, status }) => (
-                  <li key={personId} className="record-item">
-                    <div className="record-item-head">
-                      <p className="record-item-title">{name(personId)}</p>
-                      {may('recordNeed') && (
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          onClick={() => setDialog({ kind: 'status', personId })}
-                        >
-                          {t('action.edit')}
-                        </button>
-                      )}
-                    </div>
-                    <StatusSummary status={status} formatDate={formatDate} />
-                  </li>
-                ))}
-              </ul>
-            )}
+            <RecordList
+              items={panel.statuses}
+              itemKey={(entry) => entry.personId}
+              empty={t('protection.status.none')}
+              testId="protection-statuses"
+            >
+              {({ personId, status }) => (
+                <>
+                  <div className="record-item-head">
+                    <p className="record-item-title">{name(personId)}</p>
+                    <ActionButton
+                      show={may('recordNeed')}
+                      small
+                      onClick={() => setDialog({ kind: 'status', personId })}
+                    >
+                      {t('action.edit')}
+                    </ActionButton>
+                  </div>
+                  <StatusSummary status={status} formatDate={formatDate} />
+                </>
+              )}
+            </RecordList>
 
             <h3>{t('protection.consents')}</h3>
-            {panel.consents.length === 0 ? (
-              <p className="empty">{t('protection.noConsents')}</p>
-            ) : (
-              <ul className="record-list" data-testid="protection-consents">
-                {panel.consents.map((consent) => (
-                  <li key={consent.id} className="record-item">
-                    <div className="record-item-head">
-                      <p className="record-item-title">
-                        {t(`protection.kind.${consent.kind}`)} — {name(consent.personId)}
-                      </p>
-                      {may('withdrawConsent') && !consent.withdrawnAt && (
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          onClick={() => setDialog({ kind: 'withdraw', consent })}
-                        >
-                          {t('protection.withdraw')}
-                        </button>
-                      )}
-                    </div>
-                    <p className="record-item-meta">
-                      {consent.services.map((s) => valueLabel(locale, 'SERVICE_TYPES', s)).join(', ')} ·{' '}
-                      {formatDate(consent.givenOn)} ·{' '}
-                      {consent.withdrawnAt
-                        ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
-                        : t('protection.consent.active')}
+            <RecordList
+              items={panel.consents}
+              itemKey={(consent) => consent.id}
+              empty={t('protection.noConsents')}
+              testId="protection-consents"
+            >
+              {(consent) => (
+                <>
+                  <div className="record-item-head">
+                    <p className="record-item-title">
+                      {t(`protection.kind.${consent.kind}`)} — {name(consent.personId)}
                     </p>
-                    {consent.kind === 'consent' && <ConsentReceiptLinks consentId={consent.id} />}
-                  </li>
-                ))}
-              </ul>
-            )}
+                    <ActionButton
+                      show={may('withdrawConsent') && !consent.withdrawnAt}
+                      small
+                      onClick={() => setDialog({ kind: 'withdraw', consent })}
+                    >
+                      {t('protection.withdraw')}
+                    </ActionButton>
+                  </div>
+                  <p className="record-item-meta">
+                    {consent.services.map((s) => valueLabel(locale, 'SERVICE_TYPES', s)).join(', ')} ·{' '}
+                    {formatDate(consent.givenOn)} ·{' '}
+                    {consent.withdrawnAt
+                      ? t('protection.consent.withdrawnOn', { date: formatDateTime(consent.withdrawnAt) })
+                      : t('protection.consent.active')}
+                  </p>
+                  {consent.kind === 'consent' && <ConsentReceiptLinks consentId={consent.id} />}
+                </>
+              )}
+            </RecordList>
 
             <h3>{t('protection.referrals')}</h3>
-            {panel.referrals.length === 0 ? (
-              <p className="empty">{t('protection.noReferrals')}</p>
-            ) : (
-              <ul className="record-list" data-testid="protection-referrals">
-                {panel.referrals.map((referral) => (
-                  <li key={referral.id} className="record-item">
-                    <p className="record-item-title">
-                      <Link to="/referrals/$id" params={{ id: referral.id }}>
-                        {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
-                        {referral.providerName})
-                      </Link>
-                    </p>
-                    <p className="record-item-meta">
-                      <span
-                        className={`badge badge--referral-${referral.state}`}
-                        data-testid="referral-state"
-                      >
-                        {valueLabel(locale, 'REFERRAL_STATES', referral.state)}
-                      </span>{' '}
-                      {name(referral.personId)} · {formatDate(referral.createdAt)}
-                      {referral.overdue ? ` · ${t('referrals.overdue')}` : ''}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <RecordList
+              items={panel.referrals}
+              itemKey={(referral) => referral.id}
+              empty={t('protection.noReferrals')}
+              testId="protection-referrals"
+            >
+              {(referral) => (
+                <>
+                  <p className="record-item-title">
+                    <Link to="/referrals/$id" params={{ id: referral.id }}>
+                      {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
+                      {referral.providerName})
+                    </Link>
+                  </p>
+                  <p className="record-item-meta">
+                    <span className={`badge badge--referral-${referral.state}`} data-testid="referral-state">
+                      {valueLabel(locale, 'REFERRAL_STATES', referral.state)}
+                    </span>{' '}
+                    {name(referral.personId)} · {formatDate(referral.createdAt)}
+                    {referral.overdue ? ` · ${t('referrals.overdue')}` : ''}
+                  </p>
+                </>
+              )}
+            </RecordList>
           </>
         )}
       </QueryState>

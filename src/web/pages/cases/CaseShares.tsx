@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
 import { revokeCaseShare } from '../../../shared/contracts/cases.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ActionButton } from '../../components/ActionButton.js';
+import { RecordList } from '../../components/RecordList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { CaseActions } from './types.js';
 import { Section } from './Section.js';
@@ -23,42 +25,36 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
       testId="case-shares"
       actions={
         mayShare && (
-          <button type="button" className="btn btn--small" onClick={() => setDialog({ kind: 'share' })}>
+          <ActionButton small onClick={() => setDialog({ kind: 'share' })}>
             {t('cases.share.add')}
-          </button>
+          </ActionButton>
         )
       }
     >
-      {view.shares.length === 0 ? (
-        <p className="empty">{t('cases.noShares')}</p>
-      ) : (
-        <ul className="record-list">
-          {view.shares.map((share) => (
-            <li key={share.id} className="record-item">
-              <div className="record-item-head">
-                <p className="record-item-title">
-                  <abbr title={share.institution.name}>{share.institution.code}</abbr> —{' '}
-                  {share.institution.name}
-                </p>
-                {mayShare && (
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() => setDialog({ kind: 'revoke', share })}
-                    aria-label={t('cases.share.revokeFor', { code: share.institution.code })}
-                  >
-                    {t('cases.share.revoke')}
-                  </button>
-                )}
-              </div>
-              <p className="record-item-meta">
-                {t('cases.share.since', { date: formatDateTime(share.createdAt) })}
+      <RecordList items={view.shares} itemKey={(share) => share.id} empty={t('cases.noShares')}>
+        {(share) => (
+          <>
+            <div className="record-item-head">
+              <p className="record-item-title">
+                <abbr title={share.institution.name}>{share.institution.code}</abbr> —{' '}
+                {share.institution.name}
               </p>
-              <p className="record-item-meta narrative">{share.reason}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+              <ActionButton
+                show={mayShare}
+                small
+                onClick={() => setDialog({ kind: 'revoke', share })}
+                aria-label={t('cases.share.revokeFor', { code: share.institution.code })}
+              >
+                {t('cases.share.revoke')}
+              </ActionButton>
+            </div>
+            <p className="record-item-meta">
+              {t('cases.share.since', { date: formatDateTime(share.createdAt) })}
+            </p>
+            <p className="record-item-meta narrative">{share.reason}</p>
+          </>
+        )}
+      </RecordList>
       {dialog?.kind === 'share' && (
         <ShareDialog
           view={view}

@@ -1,5 +1,6 @@
 /** One defendant: identity, roles, official flag, charges, the stage timeline and the outcome. */
 import type { ReactNode } from 'react';
+import { RecordList } from '../../components/RecordList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDate } from '../cases/format.js';
 import type { Suspect } from './form.js';
@@ -13,26 +14,23 @@ const ACTIONS = [
 ] as const;
 
 /** A titled list of a defendant's records, or a line saying there are none. */
-function RecordList(props: {
+function DefendantRecords({
+  title,
+  items,
+  ...list
+}: {
   title: string;
   empty: string;
   testId: string;
   ordered?: boolean;
   items: { id: string; content: ReactNode }[];
 }) {
-  const List = props.ordered ? 'ol' : 'ul';
   return (
     <>
-      <h4>{props.title}</h4>
-      {props.items.length === 0 ? (
-        <p className="empty">{props.empty}</p>
-      ) : (
-        <List className="record-list" data-testid={props.testId}>
-          {props.items.map((item) => (
-            <li key={item.id}>{item.content}</li>
-          ))}
-        </List>
-      )}
+      <h4>{title}</h4>
+      <RecordList items={items} itemKey={(item) => item.id} plain {...list}>
+        {(item) => item.content}
+      </RecordList>
     </>
   );
 }
@@ -61,7 +59,7 @@ export function DefendantCard(props: {
           })}
         </p>
       )}
-      <RecordList
+      <DefendantRecords
         title={t('prosecution.charges')}
         empty={t('prosecution.noCharges')}
         testId="defendant-charges"
@@ -74,7 +72,7 @@ export function DefendantCard(props: {
           ),
         }))}
       />
-      <RecordList
+      <DefendantRecords
         title={t('prosecution.stages')}
         empty={t('prosecution.noStages')}
         testId="defendant-stages"

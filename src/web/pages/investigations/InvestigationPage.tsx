@@ -5,8 +5,10 @@
  */
 import { Link, useParams } from '@tanstack/react-router';
 import { getInvestigation } from '../../../shared/contracts/investigations.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { LoadError, Loading } from '../../components/Loading.js';
+import { RecordList } from '../../components/RecordList.js';
+import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
 import { Page } from '../../components/Page.js';
 import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -29,27 +31,10 @@ export function InvestigationPage() {
   const label = useValueLabel();
 
   if (loaded.error?.status === 404) {
-    return (
-      <Page title={t('prosecution.notFound')}>
-        <p data-testid="investigation-not-found">{t('prosecution.notFoundBody')}</p>
-        <p>
-          <Link to="/investigations">{t('prosecution.backToList')}</Link>
-        </p>
-      </Page>
-    );
+    return <RecordNotFound kind="investigation" />;
   }
   const view = loaded.data;
-  if (!view) {
-    return (
-      <Page title={t('prosecution.title')}>
-        {loaded.error ? (
-          <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />
-        ) : (
-          <Loading />
-        )}
-      </Page>
-    );
-  }
+  if (!view) return <RecordPending title={t('prosecution.title')} query={loaded} />;
 
   function changed(message: string, next: Investigation) {
     queryClient.setQueryData(apiQueryKey(getInvestigation, input), next);
@@ -68,16 +53,12 @@ export function InvestigationPage() {
           testId="investigation-summary"
           actions={
             <>
-              {may('linkCase') && (
-                <button type="button" className="btn" onClick={() => open({ kind: 'linkCase' })}>
-                  {t('prosecution.linkCase')}
-                </button>
-              )}
-              {may('instruct') && (
-                <button type="button" className="btn" onClick={() => open({ kind: 'instruct' })}>
-                  {t('prosecution.instruct')}
-                </button>
-              )}
+              <ActionButton show={may('linkCase')} onClick={() => open({ kind: 'linkCase' })}>
+                {t('prosecution.linkCase')}
+              </ActionButton>
+              <ActionButton show={may('instruct')} onClick={() => open({ kind: 'instruct' })}>
+                {t('prosecution.instruct')}
+              </ActionButton>
             </>
           }
         >
@@ -121,14 +102,9 @@ export function InvestigationPage() {
           testId="investigation-defendants"
           actions={
             may('addSuspect') && (
-              <button
-                type="button"
-                className="btn"
-                onClick={() => open({ kind: 'suspect' })}
-                data-testid="suspect-add"
-              >
+              <ActionButton onClick={() => open({ kind: 'suspect' })} testId="suspect-add">
                 {t('prosecution.addSuspect')}
-              </button>
+              </ActionButton>
             )
           }
         >
@@ -150,53 +126,55 @@ export function InvestigationPage() {
           testId="investigation-operations"
           actions={
             may('recordOperation') && (
-              <button type="button" className="btn" onClick={() => open({ kind: 'operation' })}>
+              <ActionButton onClick={() => open({ kind: 'operation' })}>
                 {t('prosecution.recordOperation')}
-              </button>
+              </ActionButton>
             )
           }
         >
-          {view.operations.length === 0 ? (
-            <p className="empty">{t('prosecution.noOperations')}</p>
-          ) : (
-            <ul className="record-list">
-              {view.operations.map((o) => (
-                <li key={o.id}>
-                  <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
-                  {o.place && ` — ${o.place}`} —{' '}
-                  {t('prosecution.operationCounts', {
-                    arrested: o.personsArrested,
-                    rescued: o.victimsRescued,
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecordList
+            items={view.operations}
+            itemKey={(o) => o.id}
+            empty={t('prosecution.noOperations')}
+            plain
+          >
+            {(o) => (
+              <>
+                <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
+                {o.place && ` — ${o.place}`} —{' '}
+                {t('prosecution.operationCounts', {
+                  arrested: o.personsArrested,
+                  rescued: o.victimsRescued,
+                })}
+              </>
+            )}
+          </RecordList>
         </Section>
         <Section
           title={t('prosecution.section.cooperation')}
           testId="investigation-cooperation"
           actions={
             may('recordCooperation') && (
-              <button type="button" className="btn" onClick={() => open({ kind: 'cooperation' })}>
+              <ActionButton onClick={() => open({ kind: 'cooperation' })}>
                 {t('prosecution.recordCooperation')}
-              </button>
+              </ActionButton>
             )
           }
         >
-          {view.cooperation.length === 0 ? (
-            <p className="empty">{t('prosecution.noCooperation')}</p>
-          ) : (
-            <ul className="record-list">
-              {view.cooperation.map((c) => (
-                <li key={c.id}>
-                  {t(labelKey('cooperation', c.kind))} ({t(labelKey('direction', c.direction))}, {c.country})
-                  — {formatDate(locale, c.requestedOn)}
-                  {c.grantedOn && ` → ${formatDate(locale, c.grantedOn)}`}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecordList
+            items={view.cooperation}
+            itemKey={(c) => c.id}
+            empty={t('prosecution.noCooperation')}
+            plain
+          >
+            {(c) => (
+              <>
+                {t(labelKey('cooperation', c.kind))} ({t(labelKey('direction', c.direction))}, {c.country}) —{' '}
+                {formatDate(locale, c.requestedOn)}
+                {c.grantedOn && ` → ${formatDate(locale, c.grantedOn)}`}
+              </>
+            )}
+          </RecordList>
         </Section>
       </div>
       {dialog && (

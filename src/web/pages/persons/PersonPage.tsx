@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import type { PersonView } from '../../../shared/api-identification.js';
 import { getPerson } from '../../../shared/contracts/persons.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { RecordList } from '../../components/RecordList.js';
 import { Page } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
+import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
 import { departmentName } from '../../departments.js';
 import { useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -40,28 +42,18 @@ export function PersonPage() {
 
   if (outOfScope(loaded.error)) {
     return (
-      <Page title={t('persons.notFoundTitle')}>
-        <p data-testid="person-not-found">{t('persons.notFoundBody')}</p>
-        <p>
-          <Link to="/cases">{t('cases.backToList')}</Link>
-        </p>
+      <RecordNotFound kind="person">
         <EmergencyAccessOffer
           resourceType="person"
           resourceId={personId}
           error={loaded.error}
           onOpened={() => void loaded.refetch()}
         />
-      </Page>
+      </RecordNotFound>
     );
   }
   const person = loaded.data;
-  if (!person) {
-    return (
-      <Page title={t('persons.title')}>
-        <QueryState query={loaded}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (!person) return <RecordPending title={t('persons.title')} query={loaded} />;
 
   // PersonView carries no per-record permissions: only the owner institution may change a record.
   const mayEdit = person.permissions.includes('person.update');
@@ -70,16 +62,14 @@ export function PersonPage() {
       title={t('persons.title')}
       actions={
         mayEdit && (
-          <button
-            type="button"
-            className="btn"
+          <ActionButton
             onClick={() => {
               setSaved(null);
               setEditing(true);
             }}
           >
             {t('persons.edit')}
-          </button>
+          </ActionButton>
         )
       }
     >
@@ -222,30 +212,25 @@ function PersonDetails({
         </dl>
       </Section>
       <Section title={t('persons.cases')} testId="person-cases">
-        {person.cases.length === 0 ? (
-          <p className="empty">{t('persons.noCases')}</p>
-        ) : (
-          <ul className="record-list">
-            {person.cases.map((link) => (
-              <li key={`${link.caseId}:${link.role}`} className="record-item">
-                <Link to="/cases/$id" params={{ id: link.caseId }} className="case-reference">
-                  {link.reference}
-                </Link>{' '}
-                <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>{' '}
-                {onDecide && link.role === 'PresumedVictim' && (
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() => onDecide(link.caseId)}
-                    data-testid="person-decide"
-                  >
-                    {t('decision.recordOrRevise')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordList
+          items={person.cases}
+          itemKey={(link) => `${link.caseId}:${link.role}`}
+          empty={t('persons.noCases')}
+        >
+          {(link) => (
+            <>
+              <Link to="/cases/$id" params={{ id: link.caseId }} className="case-reference">
+                {link.reference}
+              </Link>{' '}
+              <span className="badge badge--role">{label('CASE_PERSON_ROLES', link.role)}</span>{' '}
+              {onDecide && link.role === 'PresumedVictim' && (
+                <ActionButton small onClick={() => onDecide(link.caseId)} testId="person-decide">
+                  {t('decision.recordOrRevise')}
+                </ActionButton>
+              )}
+            </>
+          )}
+        </RecordList>
       </Section>
     </div>
   );

@@ -7,9 +7,11 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { ReferralView } from '../../../shared/api-protection.js';
 import { acceptReferral, getReferral } from '../../../shared/contracts/referrals.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { RecordList } from '../../components/RecordList.js';
 import { Page } from '../../components/Page.js';
-import { QueryState } from '../../components/QueryState.js';
+import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
 import { useApiMutation, useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -36,23 +38,10 @@ export function ReferralPage() {
   });
 
   if (loaded.error?.status === 404) {
-    return (
-      <Page title={t('referrals.notFoundTitle')}>
-        <p data-testid="referral-not-found">{t('referrals.notFoundBody')}</p>
-        <p>
-          <Link to="/referrals">{t('referrals.backToList')}</Link>
-        </p>
-      </Page>
-    );
+    return <RecordNotFound kind="referral" />;
   }
   const view = loaded.data;
-  if (!view) {
-    return (
-      <Page title={t('referrals.pageTitle')}>
-        <QueryState query={loaded}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (!view) return <RecordPending title={t('referrals.pageTitle')} query={loaded} />;
 
   function changed(message: string) {
     setDialog(null);
@@ -91,41 +80,23 @@ export function ReferralPage() {
               {accepting.isPending ? t('action.working') : t('referrals.accept')}
             </button>
           )}
-          {may('recordDelivery') && (
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => open('recordDelivery')}
-              data-testid="referral-record-delivery"
-            >
-              {t('referrals.recordDelivery')}
-            </button>
-          )}
-          {may('complete') && (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => open('complete')}
-              data-testid="referral-complete"
-            >
-              {t('referrals.complete')}
-            </button>
-          )}
-          {may('decline') && (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => open('decline')}
-              data-testid="referral-decline"
-            >
-              {t('referrals.decline')}
-            </button>
-          )}
-          {may('close') && (
-            <button type="button" className="btn" onClick={() => open('close')} data-testid="referral-close">
-              {t('referrals.close')}
-            </button>
-          )}
+          <ActionButton
+            show={may('recordDelivery')}
+            primary
+            onClick={() => open('recordDelivery')}
+            testId="referral-record-delivery"
+          >
+            {t('referrals.recordDelivery')}
+          </ActionButton>
+          <ActionButton show={may('complete')} onClick={() => open('complete')} testId="referral-complete">
+            {t('referrals.complete')}
+          </ActionButton>
+          <ActionButton show={may('decline')} onClick={() => open('decline')} testId="referral-decline">
+            {t('referrals.decline')}
+          </ActionButton>
+          <ActionButton show={may('close')} onClick={() => open('close')} testId="referral-close">
+            {t('referrals.close')}
+          </ActionButton>
         </div>
       )}
       <div className="case-page" aria-busy={loaded.isFetching}>
@@ -172,19 +143,21 @@ export function ReferralPage() {
           )}
         </Section>
         <Section title={t('referrals.section.deliveries')} testId="referral-deliveries">
-          {view.deliveries.length === 0 ? (
-            <p className="empty">{t('referrals.noDeliveries')}</p>
-          ) : (
-            <ul className="record-list">
-              {view.deliveries.map((delivery) => (
-                <li key={delivery.id} data-testid="referral-delivery">
-                  <strong>{formatDate(locale, delivery.deliveredOn)}</strong>
-                  {' — '}
-                  {delivery.description ?? t('referrals.deliveryRemoved')}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecordList
+            items={view.deliveries}
+            itemKey={(delivery) => delivery.id}
+            empty={t('referrals.noDeliveries')}
+            itemTestId="referral-delivery"
+            plain
+          >
+            {(delivery) => (
+              <>
+                <strong>{formatDate(locale, delivery.deliveredOn)}</strong>
+                {' — '}
+                {delivery.description ?? t('referrals.deliveryRemoved')}
+              </>
+            )}
+          </RecordList>
         </Section>
       </div>
       {dialog && (
