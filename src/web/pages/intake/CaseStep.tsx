@@ -4,10 +4,9 @@
  */
 import { CreateCaseRequest } from '../../../shared/api-identification.js';
 import { Form, useFormAlert } from '../../components/Form.js';
-import { FormDepartment, FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { CaseDetectionFields } from './CaseDetectionFields.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { caseRequest, type CaseValues } from './state.js';
 
@@ -35,21 +34,7 @@ export function CaseStep({ values, onChange, onChecked, onBack, focus }: Props) 
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={focus}>{t('intake.step.case')}</StepHeading>
       <fieldset className="intake-fields">
-        <FormSelect msg="intake.case.detectionMethod" name="detectionMethod" blank="keep" required>
-          <option value="" disabled>
-            —
-          </option>
-          <ValueOptions list="DETECTION_METHODS" />
-        </FormSelect>
-        <FormText msg="intake.case.detectedOn" name="detectedOn" type="date" required />
-        <FormDepartment
-          msg="intake.case.detectionDepartment"
-          name="detectionDepartment"
-          blank="keep"
-          emptyLabel={t('intake.notKnown')}
-        />
-        <FormText msg="intake.case.detectionPlace" name="detectionPlace" autoComplete="off" />
-        <FormTextArea msg="intake.case.narrative" name="narrative" autoComplete="off" />
+        <CaseDetectionFields place />
       </fieldset>
       <LiveRegion error={alert} />
       <WizardNav onBack={onBack} nextLabel={t('action.next')} />

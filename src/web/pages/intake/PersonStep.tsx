@@ -11,12 +11,17 @@ import { findPersonMatches } from '../../../shared/contracts/linkage.js';
 import { checkPersonDuplicates } from '../../../shared/contracts/persons.js';
 import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
-import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { ValueChoices } from '../../components/ValueOptions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { readOnce } from '../../queries.js';
 import { useSession } from '../../session.js';
+import {
+  PersonAgeFields,
+  PersonDocumentFields,
+  PersonNameFields,
+  PersonNeedsFields,
+} from '../persons/PersonFields.js';
 import { StepHeading, useStepForm, WizardNav } from './controls.js';
 import { DuplicateList } from './DuplicateList.js';
 import { LikelyMatches } from './LikelyMatches.js';
@@ -135,11 +140,7 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
     await form.handleSubmit(lookUp)(event);
   };
 
-  const documentType = form.watch('documentType') as string;
   const nationality = form.watch('nationality') as string;
-  const indigenous = form.watch('indigenous') as boolean;
-  const pseudonym = form.watch('pseudonym') as boolean;
-  const documentNeedsNumber = documentType !== '' && documentType !== 'None';
   return (
     <Form form={form} onSubmit={onSubmit} className="form intake-form">
       <StepHeading focus={focus}>{t('intake.step.person')}</StepHeading>
@@ -156,33 +157,13 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
       <fieldset className="intake-fields" disabled={pending}>
         <fieldset className="form-section">
           <legend>{t('intake.person.names')}</legend>
-          <FormText
-            label={t(pseudonym ? 'persons.field.pseudonymName' : 'intake.person.givenNames')}
-            hint={pseudonym ? t('persons.pseudonymHint') : undefined}
-            name="givenNames"
-            required
-            autoComplete="off"
-          />
-          <FormCheckbox msg="persons.field.pseudonym" name="pseudonym" />
-          <FormText msg="intake.person.firstSurname" name="firstSurname" autoComplete="off" />
-          <FormText msg="intake.person.secondSurname" name="secondSurname" autoComplete="off" />
+          <PersonNameFields words="intake.person" pseudonym />
         </fieldset>
         <FormSelect msg="intake.person.sex" name="sex" blank="keep" list="SEXES" />
         <fieldset className="form-section">
           <legend>{t('intake.person.age')}</legend>
           <p className="field-hint">{t('intake.person.ageHint')}</p>
-          <FormText msg="intake.person.dateOfBirth" name="dateOfBirth" type="date" autoComplete="off" />
-          <FormText
-            msg="intake.person.estimatedAge"
-            name="estimatedAge"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={120}
-            className="input--short"
-            autoComplete="off"
-          />
-          <FormCheckbox msg="intake.person.ageApproximate" name="ageApproximate" />
+          <PersonAgeFields words="intake.person" />
         </fieldset>
         <FormSelect msg="intake.person.nationality" name="nationality" blank="keep">
           <option value="">{t('intake.notKnown')}</option>
@@ -205,23 +186,9 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
         )}
         <fieldset className="form-section">
           <legend>{t('intake.person.document')}</legend>
-          <FormSelect
-            msg="intake.person.documentType"
-            name="documentType"
-            blank="keep"
-            empty={t('intake.notKnown')}
-            list="DOCUMENT_TYPES"
-          />
-          {documentNeedsNumber && (
-            <FormText msg="intake.person.documentNumber" name="documentNumber" autoComplete="off" />
-          )}
+          <PersonDocumentFields words="intake.person" empty={t('intake.notKnown')} numberAfterType />
         </fieldset>
-        <ValueChoices legend={t('intake.person.languages')} name="languages" list="LANGUAGES" />
-        <FormCheckbox msg="intake.person.interpreterNeeded" name="interpreterNeeded" />
-        <FormCheckbox msg="intake.person.indigenous" name="indigenous" />
-        {indigenous && (
-          <FormText msg="intake.person.indigenousCommunity" name="indigenousCommunity" autoComplete="off" />
-        )}
+        <PersonNeedsFields words="intake.person" />
         <FormDepartment
           msg="intake.person.residenceDepartment"
           name="residenceDepartment"

@@ -16,22 +16,21 @@ import { paraguayToday } from '../../../shared/dates.js';
 import { typedMinor } from '../../../shared/minor-consent.js';
 import type { Answer } from '../../../shared/screening-rules.js';
 import { Form, useZodForm } from '../../components/Form.js';
-import {
-  FormCheckbox,
-  FormChoices,
-  FormDepartment,
-  FormSelect,
-  FormText,
-  FormTextArea,
-} from '../../components/FormFields.js';
-import { ValueOptions } from '../../components/ValueOptions.js';
+import { FormCheckbox, FormChoices, FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { queueIntake, resubmitWrite, useOfflinePart } from '../../offline/store.js';
 import { DecisionFields } from '../cases/DecisionDialog.js';
 import { ExploitationFields } from '../cases/ExploitationDialog.js';
 import { consentBody, ConsentFields, NeedFields } from '../cases/ProtectionFields.js';
+import { CaseDetectionFields } from '../intake/CaseDetectionFields.js';
 import { ScreeningSection } from '../intake/ScreeningSection.js';
+import {
+  PersonAgeFields,
+  PersonDocumentFields,
+  PersonNameFields,
+  type PersonGroupProps,
+} from '../persons/PersonFields.js';
 
 export type IntakeBody = z.input<typeof SubmitIntakeRequest>;
 type Values = Record<string, unknown> & {
@@ -70,6 +69,9 @@ function defaults(today: string, body?: IntakeBody): Record<string, unknown> {
     },
   };
 }
+
+/** The person's field groups as this form binds them: under `person.`, a blank answer null. */
+const person: PersonGroupProps = { prefix: 'person.', words: 'intake.person', blank: 'null' };
 
 /** The request from the form's values: the parts left out are null, an unchosen event is none. */
 function requestOf(
@@ -204,66 +206,15 @@ function IntakeForm({ correcting, saved, onSaved }: Props & { saved: boolean; on
       {!keep.personId && (
         <fieldset className="intake-fields">
           <legend>{t('offline.intake.person')}</legend>
-          <FormText msg="intake.person.givenNames" name="person.givenNames" required autoComplete="off" />
-          <FormText
-            msg="intake.person.firstSurname"
-            name="person.firstSurname"
-            blank="null"
-            autoComplete="off"
-          />
-          <FormText
-            msg="intake.person.secondSurname"
-            name="person.secondSurname"
-            blank="null"
-            autoComplete="off"
-          />
+          <PersonNameFields {...person} />
           <FormSelect msg="intake.person.sex" name="person.sex" list="SEXES" />
-          <FormText msg="intake.person.dateOfBirth" name="person.dateOfBirth" type="date" blank="null" />
-          <FormText
-            msg="intake.person.estimatedAge"
-            name="person.estimatedAge"
-            type="number"
-            min={0}
-            max={120}
-            blank="null"
-          />
-          <FormCheckbox msg="intake.person.ageApproximate" name="person.ageApproximate" />
-          <FormSelect
-            msg="intake.person.documentType"
-            name="person.documentType"
-            blank="null"
-            empty="—"
-            list="DOCUMENT_TYPES"
-          />
-          <FormText
-            msg="intake.person.documentNumber"
-            name="person.documentNumber"
-            blank="null"
-            autoComplete="off"
-          />
+          <PersonAgeFields {...person} />
+          <PersonDocumentFields {...person} empty="—" />
         </fieldset>
       )}
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.case')}</legend>
-        <FormSelect msg="intake.case.detectionMethod" name="case.detectionMethod" required>
-          <option value="" disabled>
-            —
-          </option>
-          <ValueOptions list="DETECTION_METHODS" />
-        </FormSelect>
-        <FormText msg="intake.case.detectedOn" name="case.detectedOn" type="date" required />
-        <FormDepartment
-          msg="intake.case.detectionDepartment"
-          name="case.detectionDepartment"
-          blank="null"
-          emptyLabel={t('intake.notKnown')}
-        />
-        <FormTextArea
-          label={t('intake.case.narrative')}
-          name="case.narrative"
-          blank="null"
-          autoComplete="off"
-        />
+        <CaseDetectionFields prefix="case." blank="null" />
       </fieldset>
       <fieldset className="intake-fields">
         <legend>{t('offline.intake.screening')}</legend>

@@ -6,9 +6,14 @@ import type { z } from 'zod';
 import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identification.js';
 import { updatePerson } from '../../../shared/contracts/persons.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormCheckbox, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
-import { ValueChoices } from '../../components/ValueOptions.js';
+import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import {
+  PersonAgeFields,
+  PersonDocumentFields,
+  PersonNameFields,
+  PersonNeedsFields,
+} from './PersonFields.js';
 import { changedPersonFields, personFormValues, type PersonFormValues } from './person-form.js';
 
 interface Props {
@@ -31,24 +36,13 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
     toInput: (body) => ({ params: { id: person.id }, body }),
     onSuccess: () => onSaved(),
   });
-  const indigenous = form.watch('indigenous');
-  const pseudonym = form.watch('pseudonym');
   const text = (name: keyof PersonFormValues) => ({ name, autoComplete: 'off' });
 
   return (
     <FormDialog title={t('persons.editTitle')} form={form} onClose={onClose} testId="person-edit-form">
       <fieldset className="form-section">
         <legend>{t('persons.identity')}</legend>
-        <FormText
-          label={t(pseudonym ? 'persons.field.pseudonymName' : 'persons.field.givenNames')}
-          hint={pseudonym ? t('persons.pseudonymHint') : undefined}
-          required
-          maxLength={120}
-          {...text('givenNames')}
-        />
-        <FormCheckbox msg="persons.field.pseudonym" name="pseudonym" />
-        <FormText msg="persons.field.firstSurname" maxLength={120} {...text('firstSurname')} />
-        <FormText msg="persons.field.secondSurname" maxLength={120} {...text('secondSurname')} />
+        <PersonNameFields words="persons.field" pseudonym />
         <FormText msg="persons.field.aliases" hint={t('persons.listHint')} {...text('aliases')} />
         <FormSelect msg="persons.field.sex" name="sex" list="SEXES" />
         <FormSelect
@@ -58,50 +52,25 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
           empty={t('common.none')}
           list="GENDERS"
         />
-        <FormText msg="persons.field.dateOfBirthInput" type="date" {...text('dateOfBirth')} />
-        <FormText
-          msg="persons.field.estimatedAge"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={120}
-          {...text('estimatedAge')}
-        />
-        <FormCheckbox msg="persons.field.ageApproximate" name="ageApproximate" />
+        <PersonAgeFields words="persons.field" />
         <FormText
           msg="persons.field.nationalities"
           hint={t('persons.nationalitiesHint')}
           spellCheck={false}
           {...text('nationalities')}
         />
-        <FormSelect
-          msg="persons.field.documentType"
-          name="documentType"
-          blank="keep"
-          empty={t('common.none')}
-          list="DOCUMENT_TYPES"
-        />
-        <FormText msg="persons.field.documentNumber" maxLength={40} {...text('documentNumber')} />
+        <PersonDocumentFields words="persons.field" empty={t('common.none')} />
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('persons.needs')}</legend>
-        <ValueChoices legend={t('persons.field.languages')} name="languages" list="LANGUAGES" />
-        <FormCheckbox msg="persons.field.interpreterNeeded" name="interpreterNeeded" />
-        <FormCheckbox msg="persons.field.indigenous" name="indigenous" />
-        {indigenous && (
-          <FormText
-            msg="persons.field.indigenousCommunity"
-            maxLength={200}
-            {...text('indigenousCommunity')}
-          />
-        )}
-        <FormText msg="persons.field.disability" maxLength={200} {...text('disability')} />
+        <PersonNeedsFields words="persons.field" />
+        <FormText msg="persons.field.disability" {...text('disability')} />
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('persons.residenceAndContact')}</legend>
         <FormDepartment msg="persons.field.residenceDepartment" name="residenceDepartment" blank="keep" />
-        <FormText msg="persons.field.residenceDistrict" maxLength={120} {...text('residenceDistrict')} />
-        <FormText msg="persons.field.contact" maxLength={200} {...text('contact')} />
+        <FormText msg="persons.field.residenceDistrict" {...text('residenceDistrict')} />
+        <FormText msg="persons.field.contact" {...text('contact')} />
       </fieldset>
     </FormDialog>
   );
