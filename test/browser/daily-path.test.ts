@@ -20,6 +20,7 @@ import { en } from '../../src/web/i18n/en.js';
 import { es } from '../../src/web/i18n/es.js';
 import { gn } from '../../src/web/i18n/gn.js';
 import { apiLogin, createVictimCase, signIn, useBrowserApp, type BrowserApp } from './fixtures.js';
+import { giveConsent, recordDelivery } from './helpers/protection.js';
 
 const CSV = [
   'institution,name,department,services,departments_covered,capacity,sexes,min_age,max_age,languages,nationalities,hours,contact',
@@ -200,13 +201,7 @@ describe('daily path from a fresh install', () => {
     await referDialog.getByRole('button', { name: es['action.cancel'] }).click();
 
     // The child's own consent is refused too; a guardian's is accepted.
-    await panel.getByRole('button', { name: es['protection.recordConsent'] }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog
-      .getByRole('group', { name: es['protection.consent.services'] })
-      .getByLabel('Atención psicológica', { exact: true })
-      .check();
-    await dialog.getByRole('button', { name: es['action.save'] }).click();
+    const dialog = await giveConsent(page, panel, 'Atención psicológica');
     await expect.poll(() => dialog.textContent(), { timeout: 40_000 }).toContain('menor de 18 años');
     await dialog.getByLabel(es['protection.consent.givenBy']).selectOption('LegalGuardian');
     await dialog.getByLabel(es['minorConsent.representativeName']).fill('Tutora Sintética');
@@ -245,12 +240,7 @@ describe('daily path from a fresh install', () => {
     await expect
       .poll(() => page.getByTestId('referral-state').textContent(), { timeout: 40_000 })
       .toBe('Aceptada');
-    await page.getByTestId('referral-record-delivery').click();
-    await page.getByLabel(es['referrals.deliveryWhat']).fill('Primera sesión de apoyo psicológico');
-    await page
-      .getByTestId('referral-dialog')
-      .getByRole('button', { name: es['referrals.recordDelivery'] })
-      .click();
+    await recordDelivery(page, 'Primera sesión de apoyo psicológico');
     await expect.poll(() => page.getByTestId('referral-delivery').count(), { timeout: 40_000 }).toBe(1);
     expect(await page.getByTestId('referral-state').textContent()).toBe('En curso');
     await shot(page, 'es-minna-delivered');

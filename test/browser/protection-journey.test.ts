@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../../src/web/i18n/es.js';
 import { apiLogin, createProvider, createVictimCase, signedInPage, useBrowserApp } from './fixtures.js';
+import { giveConsent, recordDelivery } from './helpers/protection.js';
 
 const SHELTER = 'Albergue Sintético Kuña Róga';
 
@@ -50,13 +51,7 @@ describe('protection: refer a presumed victim from the case page', () => {
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain(es['protection.noNeeds']);
 
     // Consent first: the shelter, with the minimal default fields already ticked.
-    await panel.getByRole('button', { name: es['protection.recordConsent'] }).click();
-    const consentDialog = policePage.getByRole('dialog');
-    await consentDialog
-      .getByRole('group', { name: es['protection.consent.services'] })
-      .getByLabel('Albergue', { exact: true })
-      .check();
-    await consentDialog.getByRole('button', { name: es['action.save'] }).click();
+    await giveConsent(policePage, panel, 'Albergue');
     await expect.poll(() => panel.getByTestId('protection-consents').textContent()).toContain('Albergue');
 
     // The need: a shelter, urgent; the women's shelter is offered.
@@ -89,12 +84,7 @@ describe('protection: refer a presumed victim from the case page', () => {
     await shelterPage.getByTestId('referral-row').first().getByRole('link').click();
     await shelterPage.getByTestId('referral-accept').click();
     await expect.poll(() => status(shelterPage)).toContain(es['referrals.accepted']);
-    await shelterPage.getByTestId('referral-record-delivery').click();
-    await shelterPage.getByLabel(es['referrals.deliveryWhat']).fill('Ingreso al albergue y acogida');
-    await shelterPage
-      .getByTestId('referral-dialog')
-      .getByRole('button', { name: es['referrals.recordDelivery'] })
-      .click();
+    await recordDelivery(shelterPage, 'Ingreso al albergue y acogida');
     await expect.poll(() => shelterPage.getByTestId('referral-delivery').count()).toBe(1);
     await shelterPage.getByTestId('referral-complete').click();
     await shelterPage

@@ -13,6 +13,7 @@ import {
   signedInPage,
   useBrowserApp,
 } from './fixtures.js';
+import { recordDelivery } from './helpers/protection.js';
 
 describe('referral inbox and referral page', () => {
   const app = useBrowserApp({ staff: { police: 'case_worker@PNPTU', shelter: 'case_worker@MINMUJER' } });
@@ -66,12 +67,7 @@ describe('referral inbox and referral page', () => {
       .toContain(es['referrals.accepted']);
     expect(await page.getByTestId('referral-state').textContent()).toBe('Aceptada');
 
-    await page.getByTestId('referral-record-delivery').click();
-    await page.getByLabel(es['referrals.deliveryWhat']).fill('Ingreso al albergue, una noche');
-    await page
-      .getByTestId('referral-dialog')
-      .getByRole('button', { name: es['referrals.recordDelivery'] })
-      .click();
+    await recordDelivery(page, 'Ingreso al albergue, una noche');
     const deliveries = page.getByTestId('referral-delivery');
     await expect.poll(() => deliveries.count(), { timeout: 10_000 }).toBe(1);
     expect(await deliveries.first().textContent()).toContain('Ingreso al albergue');
