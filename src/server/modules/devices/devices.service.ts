@@ -7,7 +7,6 @@
  * 410 and wipes itself.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { DeviceView, ListDevicesQuery } from '../../../shared/api-devices.js';
 import { authorize } from '../../access/authorize.js';
@@ -17,33 +16,22 @@ import type { Ctx } from '../../core/context.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
+import {
+  findDevice,
+  insertDevice,
+  listDeviceRows,
+  markDeviceRevoked,
+  touchDevice,
+  type DeviceFilter,
+  type DeviceRow as Row,
+  type RevokedReason,
+} from './devices.repository.js';
 
 type View = z.input<typeof DeviceView>;
-type Reason = 'user' | 'supervisor' | 'admin' | 'expired';
 
 const DAY_MS = 86_400_000;
 const randomKey = () => crypto.randomBytes(32).toString('base64url');
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
-
-function baseQuery(trx: Trx) {
-  return trx
-    .selectFrom('devices')
-    .innerJoin('users', 'users.id', 'devices.user_id')
-    .select([
-      'devices.id',
-      'devices.name',
-      'devices.user_id',
-      'devices.secret_hash',
-      'devices.device_key',
-      'devices.created_at',
-      'devices.last_seen_at',
-      'devices.revoked_at',
-      'devices.revoked_reason',
-      'users.display_name',
-      'users.institution_id',
-    ]);
-}
-type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 
 function present(row: Row): View {
   return {
@@ -63,42 +51,36 @@ const targetOf = (row: Row): DeviceTarget => ({ userId: row.user_id, institution
 export async function registerDevice(ctx: Ctx, fieldCrypto: FieldCrypto, name: string, expiryDays: number) {
   const secret = randomKey();
   const deviceKey = randomKey();
-  const { id } = await ctx.trx
-    .insertInto('devices')
-    .values({
-      user_id: ctx.actor.userId,
-      name,
-      secret_hash: hashSecret(secret),
-      device_key: fieldCrypto.encrypt(deviceKey, 'devices.device_key'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertDevice(ctx.trx, {
+    user_id: ctx.actor.userId,
+    name,
+    secret_hash: hashSecret(secret),
+    device_key: fieldCrypto.encrypt(deviceKey, 'devices.device_key'),
+  });
   await auditOperation(ctx, 'device.register', 'device', id, ['name']);
-  const row = (await baseQuery(ctx.trx).where('devices.id', '=', id).executeTakeFirst())!;
-  return { device: present(row), secret, deviceKey, expiryDays };
+  return { device: present((await findDevice(ctx.trx, id))!), secret, deviceKey, expiryDays };
 }
 
 export async function listDevices(ctx: Ctx, query: z.output<typeof ListDevicesQuery>) {
-  let rows = baseQuery(ctx.trx);
-  if (query.scope === 'mine') rows = rows.where('devices.user_id', '=', ctx.actor.userId);
-  else if (ctx.actor.role === 'system_admin') rows = rows.where(sql<boolean>`true`);
+  let filter: DeviceFilter;
+  if (query.scope === 'mine') filter = { userId: ctx.actor.userId };
+  else if (ctx.actor.role === 'system_admin') filter = 'all';
   else if (ctx.actor.role === 'supervisor' || ctx.actor.role === 'institution_admin')
-    rows = rows.where('users.institution_id', '=', ctx.actor.institutionId);
+    filter = { institutionId: ctx.actor.institutionId };
   else throw errors.forbidden({ audit: { action: 'device.list', resourceType: 'device', resourceId: null } });
-  const items = await rows.orderBy('devices.created_at', 'desc').limit(500).execute();
-  return { items: items.map(present) };
+  return { items: (await listDeviceRows(ctx.trx, filter)).map(present) };
 }
 
 /** A device the actor may act on; another's device outside their reach is "not found". */
 async function deviceFor(ctx: Ctx, id: string, action: 'device.revoke' | 'device.unlock'): Promise<Row> {
   const audit = { action, resourceType: 'device', resourceId: id };
-  const row = await baseQuery(ctx.trx).where('devices.id', '=', id).forUpdate('devices').executeTakeFirst();
+  const row = await findDevice(ctx.trx, id, { forUpdate: true });
   if (!row) throw errors.notFound({ audit });
   authorize(ctx.actor, action, targetOf(row), { hide: true, resourceType: 'device', resourceId: id });
   return row;
 }
 
-function reasonOf(ctx: Ctx, row: Row): Reason {
+function reasonOf(ctx: Ctx, row: Row): RevokedReason {
   if (row.user_id === ctx.actor.userId) return 'user';
   return ctx.actor.role === 'supervisor' ? 'supervisor' : 'admin';
 }
@@ -106,25 +88,17 @@ function reasonOf(ctx: Ctx, row: Row): Reason {
 export async function revokeDevice(ctx: Ctx, id: string) {
   const row = await deviceFor(ctx, id, 'device.revoke');
   if (row.revoked_at === null) {
-    await ctx.trx
-      .updateTable('devices')
-      .set({ revoked_at: new Date(), revoked_by: ctx.actor.userId, revoked_reason: reasonOf(ctx, row) })
-      .where('id', '=', id)
-      .execute();
+    await markDeviceRevoked(ctx.trx, id, reasonOf(ctx, row), ctx.actor.userId);
     await auditOperation(ctx, 'device.revoke', 'device', id, ['revokedAt']);
   }
-  return present((await baseQuery(ctx.trx).where('devices.id', '=', id).executeTakeFirst())!);
+  return present((await findDevice(ctx.trx, id))!);
 }
 
 /** Expires the device if it has not been in contact for `expiryDays`; true when it may go on. */
 async function stillActive(trx: Trx, row: Row, expiryDays: number): Promise<boolean> {
   if (row.revoked_at !== null) return false;
   if (Date.now() - new Date(row.last_seen_at).getTime() <= expiryDays * DAY_MS) return true;
-  await trx
-    .updateTable('devices')
-    .set({ revoked_at: new Date(), revoked_reason: 'expired' })
-    .where('id', '=', row.id)
-    .execute();
+  await markDeviceRevoked(trx, row.id, 'expired');
   return false;
 }
 
@@ -151,7 +125,7 @@ export async function unlockDevice(
     await auditOperation(ctx, 'device.unlock', 'device', id, ['revokedAt']);
     return { gone: true as const };
   }
-  await ctx.trx.updateTable('devices').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  await touchDevice(ctx.trx, id);
   await auditOperation(ctx, 'device.unlock', 'device', id);
   return {
     gone: false as const,
@@ -164,9 +138,9 @@ export async function unlockDevice(
  * actor's and still active (its contact is recorded); false means "answer 410: wipe yourself".
  */
 export async function deviceContact(trx: Trx, userId: string, deviceId: string, expiryDays: number) {
-  const row = await baseQuery(trx).where('devices.id', '=', deviceId).executeTakeFirst();
+  const row = await findDevice(trx, deviceId);
   if (!row || row.user_id !== userId || !(await stillActive(trx, row, expiryDays))) return false;
-  await trx.updateTable('devices').set({ last_seen_at: new Date() }).where('id', '=', deviceId).execute();
+  await touchDevice(trx, deviceId);
   return true;
 }
 
