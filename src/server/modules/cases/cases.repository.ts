@@ -76,17 +76,6 @@ export async function addAssignments(trx: Trx, caseId: string, userIds: readonly
   }
 }
 
-/** True when the case is shared with `institutionId` (a share not revoked). */
-export function caseSharedWith(trx: Trx, caseId: string, institutionId: string): Promise<boolean> {
-  return exists(
-    trx
-      .selectFrom('case_shares')
-      .where('case_id', '=', caseId)
-      .where('institution_id', '=', institutionId)
-      .where('revoked_at', 'is', null),
-  );
-}
-
 /** True when the person is on the case. */
 export async function personInCase(trx: Trx, caseId: string, personId: string): Promise<boolean> {
   return exists(

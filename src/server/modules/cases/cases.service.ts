@@ -19,7 +19,6 @@ import { loadCaseForAction, loadCasePageFor, type LoadedCase } from './case-acce
 import { loadCaseDetail, type CaseDetail } from './case-view.repository.js';
 import { presentCase } from './cases.presenter.js';
 import {
-  caseSharedWith,
   countAssignableUsers,
   nextCaseNumber,
   addAssignments,
@@ -27,6 +26,8 @@ import {
   unitBelongsTo,
 } from './cases.repository.js';
 import { addTimeline } from './timeline.js';
+import { caseSharedWith, insertShare, revokeShare } from './case-shares.repository.js';
+import { institutionCode, institutionRefs } from '../institutions/institutions.repository.js';
 
 type CreateInput = z.output<typeof CreateCaseRequest>;
 type UpdateInput = z.output<typeof UpdateCaseRequest>;
@@ -252,25 +253,17 @@ export async function shareCase(
   input: z.output<typeof ShareCaseRequest>,
 ) {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
-  const institution = await ctx.trx
-    .selectFrom('institutions')
-    .select(['id', 'code'])
-    .where('id', '=', input.institutionId)
-    .executeTakeFirst();
+  const institution = (await institutionRefs(ctx.trx, [input.institutionId])).get(input.institutionId);
   if (!institution) throw errors.badRequest('unknown_institution');
   if (institution.id === loaded.ownerInstitutionId) throw errors.badRequest('share_with_owner');
   if (await caseSharedWith(ctx.trx, loaded.id, institution.id)) throw errors.conflict('case_already_shared');
-  const share = await ctx.trx
-    .insertInto('case_shares')
-    .values({
-      case_id: loaded.id,
-      institution_id: institution.id,
-      shared_by: ctx.actor.userId,
-      reason: input.reason,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const details = { shareId: share.id, institutionCode: institution.code };
+  const shareId = await insertShare(ctx.trx, {
+    caseId: loaded.id,
+    institutionId: institution.id,
+    sharedBy: ctx.actor.userId,
+    reason: input.reason,
+  });
+  const details = { shareId, institutionCode: institution.code };
   await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_shared', details });
   await audit(ctx, 'case.share', 'case', loaded.id, ['shares']);
   return caseView(ctx, crypto, loaded);
@@ -278,21 +271,9 @@ export async function shareCase(
 
 export async function revokeCaseShare(ctx: Ctx, caseId: string, shareId: string): Promise<void> {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
-  const share = await ctx.trx
-    .updateTable('case_shares')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', shareId)
-    .where('case_id', '=', loaded.id)
-    .where('revoked_at', 'is', null)
-    .returning('institution_id')
-    .executeTakeFirst();
-  if (!share) throw errors.notFound();
-  const institution = await ctx.trx
-    .selectFrom('institutions')
-    .select('code')
-    .where('id', '=', share.institution_id)
-    .executeTakeFirstOrThrow();
-  const details = { shareId, institutionCode: institution.code };
+  const sharedWith = await revokeShare(ctx.trx, loaded.id, shareId);
+  if (!sharedWith) throw errors.notFound();
+  const details = { shareId, institutionCode: await institutionCode(ctx.trx, sharedWith) };
   await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_share_revoked', details });
   await audit(ctx, 'case.revokeShare', 'case', loaded.id, ['shares']);
 }
