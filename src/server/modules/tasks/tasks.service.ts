@@ -4,7 +4,6 @@
  * A case's plan is read through the case door (404 when the case is not visible); a task is changed
  * by the institution it is assigned to. Every write is audited in its transaction.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CreateTaskRequest, ListTasksQuery, UpdateTaskRequest } from '../../../shared/api-tasks.js';
 import { authorize } from '../../access/authorize.js';
@@ -18,20 +17,8 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { activeUserOf } from '../users/users.repository.js';
-import { presentTask, TASK_COLUMNS, type TaskRow } from './tasks.presenter.js';
-
-const base = (trx: Trx) =>
-  trx
-    .selectFrom('tasks')
-    .innerJoin('institutions', 'institutions.id', 'tasks.institution_id')
-    .leftJoin('cases', 'cases.id', 'tasks.case_id')
-    .leftJoin('users', 'users.id', 'tasks.assignee_user_id');
-
-async function taskRow(trx: Trx, id: string): Promise<TaskRow | undefined> {
-  return base(trx).select(TASK_COLUMNS).where('tasks.id', '=', id).executeTakeFirst() as Promise<
-    TaskRow | undefined
-  >;
-}
+import { presentTask, type TaskRow } from './tasks.presenter.js';
+import { findTask, insertTask, listTaskRows, updateTaskRow, type TaskFilter } from './tasks.repository.js';
 
 async function checkAssignee(trx: Trx, userId: string, institutionId: string): Promise<void> {
   if (!(await activeUserOf(trx, userId, institutionId))) throw errors.badRequest('task_assignee_unknown');
@@ -46,21 +33,17 @@ export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<
     ? (await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.update')).id
     : null;
   if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, ctx.actor.institutionId);
-  const row = await ctx.trx
-    .insertInto('tasks')
-    .values({
-      case_id: caseId,
-      institution_id: ctx.actor.institutionId,
-      assignee_user_id: input.assigneeUserId ?? null,
-      kind: 'manual',
-      title: crypto.encrypt(input.title, 'tasks.title'),
-      due_on: input.dueOn,
-      created_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await auditOperation(ctx, 'task.create', 'task', row.id, Object.keys(input));
-  return view(ctx.actor, crypto, (await taskRow(ctx.trx, row.id))!);
+  const id = await insertTask(ctx.trx, {
+    case_id: caseId,
+    institution_id: ctx.actor.institutionId,
+    assignee_user_id: input.assigneeUserId ?? null,
+    kind: 'manual',
+    title: crypto.encrypt(input.title, 'tasks.title'),
+    due_on: input.dueOn,
+    created_by: ctx.actor.userId,
+  });
+  await auditOperation(ctx, 'task.create', 'task', id, Object.keys(input));
+  return view(ctx.actor, crypto, (await findTask(ctx.trx, id))!);
 }
 
 export async function listTasks(
@@ -69,39 +52,18 @@ export async function listTasks(
   query: z.output<typeof ListTasksQuery>,
 ) {
   const today = followUpToday();
-  let q = base(ctx.trx);
+  let filter: TaskFilter;
   if (query.view === 'case') {
     if (!query.caseId) throw errors.validation([{ path: 'query.caseId', message: 'required for view=case' }]);
     await loadCaseForAction(ctx.trx, ctx.actor, query.caseId, 'case.read');
-    q = q.where('tasks.case_id', '=', query.caseId);
-  } else if (query.view === 'mine') {
-    q = q
-      .where('tasks.institution_id', '=', ctx.actor.institutionId)
-      .where((eb) =>
-        eb.or([
-          eb('tasks.assignee_user_id', '=', ctx.actor.userId),
-          eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.created_by', '=', ctx.actor.userId)]),
-        ]),
-      );
-  } else {
-    q = q
-      .where('tasks.institution_id', '=', ctx.actor.institutionId)
-      .where('tasks.status', '=', 'open')
-      .where('tasks.due_on', '<', today);
-  }
-  if (query.status !== 'all' && query.view !== 'overdue') q = q.where('tasks.status', '=', query.status);
-  const [rows, total] = await Promise.all([
-    q
-      .select(TASK_COLUMNS)
-      .orderBy('tasks.due_on')
-      .orderBy('tasks.created_at')
-      .orderBy('tasks.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute() as Promise<TaskRow[]>,
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((row) => view(ctx.actor, crypto, row, today)), total: Number(total.n) };
+    filter = { caseId: query.caseId };
+  } else if (query.view === 'mine')
+    filter = { mine: { userId: ctx.actor.userId, institutionId: ctx.actor.institutionId } };
+  else filter = { overdue: { institutionId: ctx.actor.institutionId, today } };
+  // Overdue tasks are open ones: the status asked for does not narrow them.
+  const status = query.view === 'overdue' ? 'all' : query.status;
+  const { rows, total } = await listTaskRows(ctx.trx, filter, status, query);
+  return { items: rows.map((row) => view(ctx.actor, crypto, row, today)), total };
 }
 
 export async function updateTask(
@@ -111,7 +73,7 @@ export async function updateTask(
   input: z.output<typeof UpdateTaskRequest>,
 ) {
   const audit = { action: 'task.update' as const, resourceType: 'task', resourceId: taskId };
-  const row = await taskRow(ctx.trx, taskId);
+  const row = await findTask(ctx.trx, taskId);
   // Another institution's task is not found, unless its case is one the actor may read.
   if (!row) throw errors.notFound({ audit });
   if (row.institution_id !== ctx.actor.institutionId && row.case_id) {
@@ -127,20 +89,15 @@ export async function updateTask(
   );
   if (input.title !== undefined && row.kind !== 'manual') throw errors.badRequest('task_title_fixed');
   if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, row.institution_id);
-  await ctx.trx
-    .updateTable('tasks')
-    .set({
-      ...(input.status !== undefined && {
-        status: input.status,
-        completed_at: input.status === 'open' ? null : new Date(),
-      }),
-      ...(input.dueOn !== undefined && { due_on: input.dueOn, overdue_notified_at: null }),
-      ...(input.assigneeUserId !== undefined && { assignee_user_id: input.assigneeUserId }),
-      ...(input.title !== undefined && { title: crypto.encrypt(input.title, 'tasks.title') }),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', row.id)
-    .execute();
+  await updateTaskRow(ctx.trx, row.id, {
+    ...(input.status !== undefined && {
+      status: input.status,
+      completed_at: input.status === 'open' ? null : new Date(),
+    }),
+    ...(input.dueOn !== undefined && { due_on: input.dueOn, overdue_notified_at: null }),
+    ...(input.assigneeUserId !== undefined && { assignee_user_id: input.assigneeUserId }),
+    ...(input.title !== undefined && { title: crypto.encrypt(input.title, 'tasks.title') }),
+  });
   await auditOperation(ctx, 'task.update', 'task', row.id, Object.keys(input));
-  return view(ctx.actor, crypto, (await taskRow(ctx.trx, row.id))!);
+  return view(ctx.actor, crypto, (await findTask(ctx.trx, row.id))!);
 }
