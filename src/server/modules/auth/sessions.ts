@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { Trx } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import { PREPARED } from '../../db/pg-prepared.js';
+import { runCompiled } from '../../db/compiled-once.js';
 
 export const SESSION_COOKIE = 'nanduti_session';
 
@@ -56,7 +57,13 @@ export async function deleteOtherSessions(trx: Trx, userId: string, keepSessionI
 }
 
 /** The session of `id` with its user and institution, as stored (no timeout checked). */
-function sessionRow(trx: Trx, id: string) {
+async function sessionRow(trx: Trx, id: string) {
+  // Every signed-in request reads it: compiled once (compiled-once.ts).
+  const [row] = await runCompiled(trx, 'session', [id], ([sessionId]) => sessionQuery(trx, sessionId));
+  return row;
+}
+
+function sessionQuery(trx: Trx, id: string) {
   return trx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -78,8 +85,7 @@ function sessionRow(trx: Trx, id: string) {
       'institutions.name as institutionName',
     ])
     .where('sessions.id', '=', id)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
+    .modifyEnd(PREPARED);
 }
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;

@@ -9,7 +9,8 @@ import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { caseGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
-import type { Actor } from '../../access/actor.js';
+import { queryActor, type Actor } from '../../access/actor.js';
+import { runCompiled } from '../../db/compiled-once.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -54,16 +55,26 @@ export async function loadCaseForAction(
   action: CaseAction,
 ): Promise<LoadedCase> {
   auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
-  const row = await trx
+  // Compiled once per role (compiled-once.ts): the actor's ids and the case are its values.
+  const [row] = await runCompiled(
+    trx,
+    `caseDoor:${actor.role}`,
+    [actor.institutionId, actor.userId, caseId],
+    ([institutionId, userId, id]) => caseDoorQuery(trx, queryActor(actor.role, institutionId, userId), id),
+    () => caseDoorQuery(trx, actor, caseId),
+  );
+  return admit(trx, actor, caseId, action, row);
+}
+
+function caseDoorQuery(trx: Trx, actor: Actor, caseId: string) {
+  return trx
     .selectFrom('cases')
     .select(['cases.id', 'cases.owner_institution_id', 'cases.reference'])
     .select((eb) => caseSharedWithActor(actor)(eb).as('shared'))
     .select((eb) => jsonObjectFrom(caseGrantOf(actor, eb)).as('grant'))
     .where('cases.id', '=', caseId)
     .where(caseVisible(actor))
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
-  return admit(trx, actor, caseId, action, row);
+    .modifyEnd(PREPARED);
 }
 
 /**
@@ -73,17 +84,26 @@ export async function loadCaseForAction(
  */
 export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, action: CaseAction) {
   auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
-  const row = await caseDetailQuery(trx, caseId)
+  const [row] = await runCompiled(
+    trx,
+    `casePage:${actor.role}`,
+    [actor.institutionId, actor.userId, caseId],
+    ([institutionId, userId, id]) => casePageQuery(trx, queryActor(actor.role, institutionId, userId), id),
+    () => casePageQuery(trx, actor, caseId),
+  );
+  const loaded = await admit(trx, actor, caseId, action, row);
+  const { shared: _shared, grant: _grant, ...page } = row!;
+  return { loaded, detail: caseDetailOf(page) };
+}
+
+function casePageQuery(trx: Trx, actor: Actor, caseId: string) {
+  return caseDetailQuery(trx, caseId)
     .select((eb) => caseSharedWithActor(actor)(eb as unknown as ExpressionBuilder<DB, 'cases'>).as('shared'))
     .select((eb) =>
       jsonObjectFrom(caseGrantOf(actor, eb as unknown as ExpressionBuilder<DB, 'cases'>)).as('grant'),
     )
     .where(caseVisible(actor) as (eb: ExpressionBuilder<DB, 'cases' | 'institutions'>) => Expression<SqlBool>)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
-  const loaded = await admit(trx, actor, caseId, action, row);
-  const { shared: _shared, grant: _grant, ...page } = row!;
-  return { loaded, detail: caseDetailOf(page) };
+    .modifyEnd(PREPARED);
 }
 
 function auditHintOf(action: CaseAction, caseId: string) {

@@ -4,7 +4,8 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Actor } from '../../access/actor.js';
+import { queryActor, type Actor } from '../../access/actor.js';
+import { runCompiled } from '../../db/compiled-once.js';
 import { personGrantOf } from '../../access/break-glass.js';
 import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
@@ -112,16 +113,15 @@ function visibleCasesOf(actor: Actor, eb: ExpressionBuilder<DB, 'persons'>) {
  * of the record is decrypted or returned. Undefined when no such person exists (or it was erased).
  */
 export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
-  const row = await fullQuery(trx)
-    .select((eb) => [
-      eb.cast<boolean>(personVisible(actor)(eb), 'boolean').as('visible'),
-      jsonArrayFrom(visibleCasesOf(actor, eb)).as('cases'),
-      jsonObjectFrom(personGrantOf(actor, eb)).as('grant'),
-    ])
-    .where('persons.id', '=', id)
-    .where('persons.erased_at', 'is', null)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
+  // Compiled once per role (compiled-once.ts): the actor's ids and the person are its values.
+  const [row] = await runCompiled(
+    trx,
+    `personPage:${actor.role}`,
+    [actor.institutionId, actor.userId, id],
+    ([institutionId, userId, personId]) =>
+      personPageQuery(trx, queryActor(actor.role, institutionId, userId), personId),
+    () => personPageQuery(trx, actor, id),
+  );
   if (!row) return undefined;
   const { visible, cases, grant, ...record } = row;
   return {
@@ -132,6 +132,18 @@ export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
   };
 }
 export type PersonPage = NonNullable<Awaited<ReturnType<typeof findPersonPage>>>;
+
+function personPageQuery(trx: Trx, actor: Actor, id: string) {
+  return fullQuery(trx)
+    .select((eb) => [
+      eb.cast<boolean>(personVisible(actor)(eb), 'boolean').as('visible'),
+      jsonArrayFrom(visibleCasesOf(actor, eb)).as('cases'),
+      jsonObjectFrom(personGrantOf(actor, eb)).as('grant'),
+    ])
+    .where('persons.id', '=', id)
+    .where('persons.erased_at', 'is', null)
+    .modifyEnd(PREPARED);
+}
 
 /** True once the person's identifying data was erased (docs/PRIVACY.md). */
 export async function personErased(trx: Trx, id: string): Promise<boolean> {
