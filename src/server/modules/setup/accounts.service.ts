@@ -12,7 +12,8 @@ import { checkPasswordStrength, hashPassword } from '../auth/password.js';
 import { consumeToken, issueToken } from '../auth/tokens.js';
 import { generateTotpSecret, totpEnrolment } from '../auth/totp.js';
 import { deleteUserSessions } from '../auth/sessions.js';
-import { hasUsers, usernameExists } from '../users/users.repository.js';
+import { findUser, hasUsers, insertUser, updateUserRow, usernameExists } from '../users/users.repository.js';
+import { findInstitution } from '../institutions/institutions.repository.js';
 
 export interface NewAdmin {
   username: string;
@@ -34,43 +35,35 @@ export async function createSystemAdmin(
   checkPasswordStrength(input.password, input.username);
   const key = usernameKey(input.username);
   if (await usernameExists(trx, key)) throw errors.conflict('username_taken');
-  const institution = await trx
-    .selectFrom('institutions')
-    .select('id')
-    .where('code', '=', input.institutionCode ?? 'MESA')
-    .executeTakeFirst();
-  if (!institution) throw errors.badRequest('unknown_institution');
+  const institutionId = await findInstitution(trx, { code: input.institutionCode ?? 'MESA' });
+  if (!institutionId) throw errors.badRequest('unknown_institution');
   const totpSecret = generateTotpSecret();
-  const row = await trx
-    .insertInto('users')
-    .values({
-      institution_id: institution.id,
-      unit_id: null,
-      username: input.username,
-      username_key: key,
-      display_name: input.displayName,
-      email: null,
-      role: 'system_admin',
-      status: 'active',
-      password_hash: await hashPassword(input.password),
-      totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
-      // Pending until the first sign-in with a valid code from the app (auth.service.ts).
-      totp_enabled: false,
-      totp_last_step: null,
-      locked_until: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertUser(trx, {
+    institution_id: institutionId,
+    unit_id: null,
+    username: input.username,
+    username_key: key,
+    display_name: input.displayName,
+    email: null,
+    role: 'system_admin',
+    status: 'active',
+    password_hash: await hashPassword(input.password),
+    totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
+    // Pending until the first sign-in with a valid code from the app (auth.service.ts).
+    totp_enabled: false,
+    totp_last_step: null,
+    locked_until: null,
+  });
   await writeAudit(trx, {
     actor: null,
     action: 'user.createAdmin',
     resourceType: 'user',
-    resourceId: row.id,
+    resourceId: id,
     purpose: 'administration',
     requestId,
     changedFields: ['username', 'displayName', 'role', 'password', 'totp'],
   });
-  return { id: row.id, ...(await totpEnrolment(totpSecret, input.username)) };
+  return { id, ...(await totpEnrolment(totpSecret, input.username)) };
 }
 
 /** On an empty database, issues a set-up token (24 h) and returns the link to print; otherwise null. */
@@ -103,30 +96,25 @@ export async function setPasswordWithToken(
   requestId: string,
 ) {
   const row = await consumeToken(trx, token, ['activation', 'password_reset']);
-  const user = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id!).executeTakeFirst();
+  const user = await findUser(trx, row.user_id!);
   if (!user || user.status === 'disabled') throw errors.invalidToken();
   checkPasswordStrength(password, user.username);
   const mustEnrol = ROLES_REQUIRING_TOTP.includes(user.role as Role) && !user.totp_enabled;
   const totpSecret = mustEnrol ? generateTotpSecret() : null;
-  await trx
-    .updateTable('users')
-    .set({
-      password_hash: await hashPassword(password),
-      status: 'active',
-      failed_logins: 0,
-      locked_until: null,
-      updated_at: new Date(),
-      ...(totpSecret
-        ? {
-            totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
-            // Pending until the first sign-in with a valid code (auth.service.ts).
-            totp_enabled: false,
-            totp_last_step: null,
-          }
-        : {}),
-    })
-    .where('id', '=', user.id)
-    .execute();
+  await updateUserRow(trx, user.id, {
+    password_hash: await hashPassword(password),
+    status: 'active',
+    failed_logins: 0,
+    locked_until: null,
+    ...(totpSecret
+      ? {
+          totp_secret: crypto.encrypt(totpSecret, 'users.totp_secret'),
+          // Pending until the first sign-in with a valid code (auth.service.ts).
+          totp_enabled: false,
+          totp_last_step: null,
+        }
+      : {}),
+  });
   await deleteUserSessions(trx, user.id);
   await writeAudit(trx, {
     actor: { userId: user.id, username: user.username, institutionId: user.institution_id, role: user.role },
