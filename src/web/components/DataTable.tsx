@@ -53,18 +53,24 @@ interface Paging<D> {
   onOffset(offset: number): void;
 }
 
-interface Props<T, D> {
+/** The rows of a list answer that keeps them in `items`, as most do. */
+type ItemsOf<D> = D extends { items: readonly (infer I)[] } ? I : never;
+
+interface Props<D, T> {
   query: UseQueryResult<D, ApiError>;
-  rows(data: D): readonly T[];
-  rowKey(row: T): string;
+  /** The rows in the answer: its `items` unless told otherwise. */
+  rows?(data: D): readonly T[];
+  /** A row's key: its `id` unless told otherwise. */
+  rowKey?(row: T): string;
   /** The first column heads its row (a link to the record, say). */
   columns: readonly Column<T>[];
   /** The table's name (region and caption). */
   label: string;
   testId: string;
   rowTestId: string;
-  /** Shown when there are no rows. */
+  /** Shown when there are no rows: words are said in the list's empty line (`emptyTestId`). */
   empty: ReactNode;
+  emptyTestId?: string;
   /** Shown above the rows, with or without them (counts that act as filters). */
   before?(data: D): ReactNode;
   /** The line that says how many there are, announced when it changes. */
@@ -73,17 +79,24 @@ interface Props<T, D> {
   paging?: Paging<D>;
 }
 
-export function DataTable<T, D>(props: Props<T, D>) {
+export function DataTable<D, T = ItemsOf<D>>(props: Props<D, T>) {
   const { query, paging } = props;
+  const rowKey = props.rowKey ?? ((row: T) => (row as { id: string }).id);
   return (
     <QueryState query={query}>
       {(data) => {
-        const rows = props.rows(data);
+        const rows = props.rows ? props.rows(data) : (data as { items: readonly T[] }).items;
         return (
           <>
             {props.before?.(data)}
             {rows.length === 0 ? (
-              props.empty
+              typeof props.empty === 'string' ? (
+                <p className="empty" data-testid={props.emptyTestId}>
+                  {props.empty}
+                </p>
+              ) : (
+                props.empty
+              )
             ) : (
               <>
                 {props.summary && (
@@ -93,7 +106,7 @@ export function DataTable<T, D>(props: Props<T, D>) {
                 )}
                 <Table
                   rows={rows}
-                  rowKey={props.rowKey}
+                  rowKey={rowKey}
                   columns={props.columns}
                   label={props.label}
                   busy={query.isFetching}

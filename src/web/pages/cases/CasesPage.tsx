@@ -65,8 +65,6 @@ export function CasesPage() {
       {!search && <CaseFilters filter={filter} onApply={go} />}
       <DataTable
         query={cases}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         columns={columns}
         label={t('cases.title')}
         testId="cases-table"

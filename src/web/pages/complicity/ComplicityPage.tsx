@@ -19,16 +19,12 @@ export function ComplicityPage() {
     <Page title={t('prosecution.complicityTitle')} intro={<p>{t('prosecution.complicityIntro')}</p>}>
       <DataTable
         query={register}
-        rows={(data) => data.items}
         rowKey={(item) => item.suspectId}
         label={t('prosecution.complicityTitle')}
         testId="complicity-table"
         rowTestId="complicity-row"
-        empty={
-          <p className="empty" data-testid="complicity-empty">
-            {t('prosecution.complicityNone')}
-          </p>
-        }
+        empty={t('prosecution.complicityNone')}
+        emptyTestId="complicity-empty"
         columns={[
           {
             header: t('prosecution.field.reference'),

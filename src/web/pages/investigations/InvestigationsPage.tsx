@@ -58,16 +58,11 @@ export function InvestigationsPage() {
       </Form>
       <DataTable
         query={list}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         label={t('prosecution.title')}
         testId="investigations-table"
         rowTestId="investigation-row"
-        empty={
-          <p className="empty" data-testid="investigations-empty">
-            {t('prosecution.none')}
-          </p>
-        }
+        empty={t('prosecution.none')}
+        emptyTestId="investigations-empty"
         columns={[
           {
             header: t('prosecution.field.reference'),

@@ -30,12 +30,10 @@ export function CampaignsPage() {
       <LiveRegion success={saved} />
       <DataTable
         query={list}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         label={t('campaigns.title')}
         testId="campaigns-table"
         rowTestId="campaign-row"
-        empty={<p className="empty">{t('campaigns.none')}</p>}
+        empty={t('campaigns.none')}
         summary={(data) => t('campaigns.total', { total: data.total, reach: data.reach })}
         columns={[
           {

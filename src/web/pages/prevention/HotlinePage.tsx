@@ -39,12 +39,10 @@ export function HotlinePage() {
     >
       <DataTable
         query={list}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         label={t('hotline.title')}
         testId="hotline-table"
         rowTestId="hotline-row"
-        empty={<p className="empty">{t('hotline.none')}</p>}
+        empty={t('hotline.none')}
         summary={(data) => t('hotline.total', { total: data.total })}
         columns={[
           {

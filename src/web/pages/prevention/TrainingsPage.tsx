@@ -46,12 +46,10 @@ export function TrainingsPage() {
       />
       <DataTable
         query={list}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         label={t('trainings.title')}
         testId="trainings-table"
         rowTestId="training-row"
-        empty={<p className="empty">{t('trainings.none')}</p>}
+        empty={t('trainings.none')}
         summaryTestId="trainings-total"
         summary={(data) =>
           t('trainings.total', {

@@ -49,8 +49,6 @@ export function ReferralsPage() {
       </div>
       <DataTable
         query={inbox}
-        rows={(data) => data.items}
-        rowKey={(item) => item.id}
         columns={columns}
         label={t('referrals.title')}
         testId="referrals-table"

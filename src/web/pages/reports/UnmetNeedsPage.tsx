@@ -35,11 +35,8 @@ export function UnmetNeedsPage() {
         label={t('needs.reportTitle')}
         testId="unmet-table"
         rowTestId="unmet-row"
-        empty={
-          <p className="empty" data-testid="unmet-empty">
-            {t('needs.none')}
-          </p>
-        }
+        empty={t('needs.none')}
+        emptyTestId="unmet-empty"
         before={(data) => (
           <p className="field-hint">{t('needs.suppressed', { min: data.minimumCellSize })}</p>
         )}
