@@ -14,7 +14,10 @@ const random = () => {
   state ^= state << 5;
   return state >>> 0;
 };
-const pool = Float64Array.from({ length: 3_000_000 }, () => (random() % 1_048_576) * 4_294_967_296 + random());
+const pool = Float64Array.from(
+  { length: 3_000_000 },
+  () => (random() % 1_048_576) * 4_294_967_296 + random(),
+);
 const keys = Float64Array.from({ length: m }, () => pool[random() % pool.length]!);
 const cpu = () => {
   const used = process.cpuUsage();
