@@ -7,10 +7,11 @@
  *
  * The `shape` must name everything that changes the SQL text besides the values (the actor's role,
  * which filters are present, how many rows an INSERT has…); the builder receives only the
- * placeholders, so a value it would read in JavaScript is not there to read. Outside production
- * every run is also built and compiled the usual way and compared with the kept one — SQL text and
- * every parameter — and a difference throws: a shape that misses something fails the tests on the
- * first request that differs, never in production alone.
+ * placeholders, so a value it would read in JavaScript is not there to read. Under test
+ * (`NODE_ENV=test`, as the test runner sets it for the servers it starts too) every run is also built
+ * and compiled the usual way and compared with the kept one — SQL text and every parameter — and a
+ * difference throws: a shape that misses something fails the tests on the first request that
+ * differs. A deployment (`npm start`, which sets no NODE_ENV) does not pay for the second compile.
  */
 import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
@@ -32,8 +33,8 @@ const kept = new Map<string, Kept>();
 /** Shapes kept at most (a few per role and query; a bound against a shape that embeds a value). */
 const MAX_KEPT = 500;
 
-/** On outside production: every run compared with a fresh compile. */
-let verify = process.env.NODE_ENV !== 'production';
+/** On under test: every run compared with a fresh compile. */
+let verify = process.env.NODE_ENV === 'test';
 
 /** For tests of this module: compare with a fresh compile or not. */
 export function verifyCompiled(on: boolean): void {
@@ -72,7 +73,7 @@ export async function runCompiled<O, const A extends readonly unknown[]>(
   args: A,
   build: (args: A) => Compilable<O>,
   /** The same query built the ordinary way from everything it could read (the whole actor): what
-   * the comparison outside production checks against; `build(args)` by default. */
+   * the comparison under test checks against; `build(args)` by default. */
   original: () => Compilable<O> = () => build(args),
 ): Promise<O[]> {
   let query = kept.get(shape);
