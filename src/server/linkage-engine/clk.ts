@@ -290,6 +290,7 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     name: rule.name,
     bipartite: rule.bipartite,
     maxPairs: rule.maxPairs,
+    perRecord: rule.perRecord,
     keys: (r) => r.blocks[i]!,
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
