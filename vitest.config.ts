@@ -39,6 +39,9 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts', 'test/process/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A screen answers after a server round trip: on a loaded machine that exceeds poll's
+          // default second (a status message seen only after 1 s failed the protection journey).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },
