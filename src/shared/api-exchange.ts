@@ -70,4 +70,3 @@ export const CtdcImportCounts = z.object({
   byCitizenship: z.array(Count),
   byExploitationType: z.array(Count),
 });
-export const CtdcImportParams = z.strictObject({ id: Uuid });

@@ -5,8 +5,9 @@
  * contracts, and the web calls it with `call(contract, input)` — so no path, placement or response
  * shape is typed twice.
  */
-import type { z, ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { ActionName, Purpose } from './actions.js';
+import { Uuid } from './api.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Auth = 'session' | 'public';
@@ -122,14 +123,33 @@ export function pathOf(contract: Pick<AnyContract, 'path'>, params: Record<strin
   });
 }
 
-/** What a feature's operation states itself: the rest comes from the feature and the call. */
+/** The names of a path's placeholders: `'/api/cases/{id}/shares/{shareId}'` → `'id' | 'shareId'`. */
+export type PathParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
+  ? N | PathParamNames<Rest>
+  : never;
+
+/** The params schema a path implies (every placeholder names a record by its UUID), or none. */
+export type PathParams<P extends string> = [PathParamNames<P>] extends [never]
+  ? undefined
+  : z.ZodObject<{ [K in PathParamNames<P>]: typeof Uuid }, z.core.$strict>;
+
+/** `/api/cases/{id}/shares/{shareId}` → `z.strictObject({ id: Uuid, shareId: Uuid })`; no placeholder, no schema. */
+export function pathParams<P extends string>(path: P): PathParams<P> {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  if (names.length === 0) return undefined as PathParams<P>;
+  return z.strictObject(Object.fromEntries(names.map((name) => [name, Uuid]))) as unknown as PathParams<P>;
+}
+
+/**
+ * What a feature's operation states itself: the rest comes from the feature and the call, and its
+ * params from the path's placeholders.
+ */
 export type OperationSpec<
-  PS extends ZodType | undefined,
   QS extends ZodType | undefined,
   BS extends ZodType | undefined,
   RS extends ZodType | null,
   A extends Auth,
-> = Omit<ContractSpec<PS, QS, BS, RS, A>, 'operationId' | 'method' | 'path' | 'tags'> & {
+> = Omit<ContractSpec<undefined, QS, BS, RS, A>, 'operationId' | 'method' | 'path' | 'tags' | 'params'> & {
   tags?: readonly string[];
 };
 
@@ -141,28 +161,30 @@ export type OperationSpec<
  *
  * `get`, `post`, `put`, `patch` and `delete` declare a contract with that method (`defineContract`,
  * so the schema types stay literal); `create` is a `post` that answers 201 Created. An operation may
- * still state its own tags or purpose.
+ * still state its own tags or purpose. Its params are those of its path (`pathParams`), so the two
+ * cannot disagree.
  */
 export function defineOperations(feature: { tags: readonly string[]; purpose?: Purpose }) {
   const declare =
     (method: Method, status?: number) =>
     <
-      PS extends ZodType | undefined = undefined,
+      P extends string,
       QS extends ZodType | undefined = undefined,
       BS extends ZodType | undefined = undefined,
       RS extends ZodType | null = null,
       A extends Auth = 'session',
     >(
       operationId: string,
-      path: string,
-      spec: OperationSpec<PS, QS, BS, RS, A>,
-    ): Contract<PS, QS, BS, RS, A> =>
-      defineContract<PS, QS, BS, RS, A>({
+      path: P,
+      spec: OperationSpec<QS, BS, RS, A>,
+    ): Contract<PathParams<P>, QS, BS, RS, A> =>
+      defineContract<PathParams<P>, QS, BS, RS, A>({
         ...feature,
         operationId,
         method,
         path,
         ...spec,
+        ...(path.includes('{') && { params: pathParams(path) }),
         ...(status && { status }),
       });
   return {

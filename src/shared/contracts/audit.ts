@@ -1,14 +1,7 @@
 /** The audit trail for the data protection officer: search and chain verification. */
 
 import { defineOperations } from '../contract.js';
-import {
-  AuditCheckpoint,
-  AuditEventList,
-  AuditInclusionProof,
-  AuditInclusionProofQuery,
-  AuditVerifyResult,
-  ListAuditEventsQuery,
-} from '../api.js';
+import * as api from '../api.js';
 
 const audit = defineOperations({ tags: ['audit'] });
 
@@ -16,15 +9,15 @@ export const listAuditEvents = audit.get('listAuditEvents', '/api/audit-events',
   summary: 'Search the audit trail (newest first; page with `before`)',
   action: 'audit.list',
   purpose: 'audit',
-  query: ListAuditEventsQuery,
-  response: AuditEventList,
+  query: api.ListAuditEventsQuery,
+  response: api.AuditEventList,
 });
 
 export const verifyAuditChain = audit.get('verifyAuditChain', '/api/audit-events/verify', {
   summary: 'Check that no audit row was altered or removed (hash chain)',
   action: 'audit.verify',
   purpose: 'audit',
-  response: AuditVerifyResult,
+  response: api.AuditVerifyResult,
 });
 
 export const getAuditCheckpoint = audit.get('getAuditCheckpoint', '/api/audit-events/checkpoint', {
@@ -32,7 +25,7 @@ export const getAuditCheckpoint = audit.get('getAuditCheckpoint', '/api/audit-ev
     'Sign a checkpoint of the audit tree now (and have the witnesses cosign it); sizes and hashes only',
   action: 'audit.checkpoint',
   purpose: 'audit',
-  response: AuditCheckpoint,
+  response: api.AuditCheckpoint,
 });
 
 export const getAuditInclusionProof = audit.get(
@@ -42,7 +35,7 @@ export const getAuditInclusionProof = audit.get(
     summary: 'Prove that one audit entry is in a signed checkpoint (RFC 9162 audit path)',
     action: 'audit.proof',
     purpose: 'audit',
-    query: AuditInclusionProofQuery,
-    response: AuditInclusionProof,
+    query: api.AuditInclusionProofQuery,
+    response: api.AuditInclusionProof,
   },
 );

@@ -1,57 +1,34 @@
 /** Prosecution operations: investigations, defendants, operations, cooperation, complicity register. */
-import { z } from 'zod';
 import { defineOperations } from '../contract.js';
-import { IdParams } from './params.js';
-import { Uuid } from '../api.js';
-import {
-  AddSuspectRequest,
-  ComplicityRegister,
-  CreateInvestigationRequest,
-  ExportInvestigationsQuery,
-  InvestigationExport,
-  InvestigationList,
-  InstructInstitutionRequest,
-  InvestigationView,
-  LegalProvisionList,
-  LinkCaseRequest,
-  ListInvestigationsQuery,
-  RecordChargeRequest,
-  RecordCooperationRequest,
-  RecordOperationRequest,
-  RecordOutcomeRequest,
-  RecordStageRequest,
-  VictimParticipationRequest,
-} from '../api-prosecution.js';
-
-const SuspectParams = z.strictObject({ id: Uuid, suspectId: Uuid });
+import * as api from '../api-prosecution.js';
 
 const investigations = defineOperations({ tags: ['prosecution'], purpose: 'investigation' });
 
 export const listLegalProvisions = investigations.get('listLegalProvisions', '/api/legal-provisions', {
   summary: 'The catalogue of legal provisions a charge may cite (Law 4788/2012, Penal Code…)',
   action: 'legalProvision.list',
-  response: LegalProvisionList,
+  response: api.LegalProvisionList,
 });
 
 export const createInvestigation = investigations.create('createInvestigation', '/api/investigations', {
   summary: 'Open an investigation in the caller’s institution, from a complaint and the cases it comes from',
   action: 'investigation.create',
-  body: CreateInvestigationRequest,
-  response: InvestigationView,
+  body: api.CreateInvestigationRequest,
+  response: api.InvestigationView,
 });
 
 export const listInvestigations = investigations.get('listInvestigations', '/api/investigations', {
   summary: 'The prosecutor’s work list: visible investigations, newest first, by file number, stage, period',
   action: 'investigation.list',
-  query: ListInvestigationsQuery,
-  response: InvestigationList,
+  query: api.ListInvestigationsQuery,
+  response: api.InvestigationList,
 });
 
 export const exportInvestigations = investigations.get('exportInvestigations', '/api/investigations/export', {
   summary: 'Investigations and defendants opened in a period, as figures without names (for statistics)',
   action: 'investigation.export',
-  query: ExportInvestigationsQuery,
-  response: InvestigationExport,
+  query: api.ExportInvestigationsQuery,
+  response: api.InvestigationExport,
 });
 
 export const listComplicityRegister = investigations.get(
@@ -60,15 +37,14 @@ export const listComplicityRegister = investigations.get(
   {
     summary: 'Suspects who are public officials, in the investigations the caller may see',
     action: 'investigation.complicityRegister',
-    response: ComplicityRegister,
+    response: api.ComplicityRegister,
   },
 );
 
 export const getInvestigation = investigations.get('getInvestigation', '/api/investigations/{id}', {
   summary: 'One investigation with its defendants, stages, charges, outcomes, operations and cooperation',
   action: 'investigation.read',
-  params: IdParams,
-  response: InvestigationView,
+  response: api.InvestigationView,
 });
 
 export const linkInvestigationCase = investigations.post(
@@ -77,9 +53,8 @@ export const linkInvestigationCase = investigations.post(
   {
     summary: 'Link a case the caller may read to the investigation',
     action: 'investigation.update',
-    params: IdParams,
-    body: LinkCaseRequest,
-    response: InvestigationView,
+    body: api.LinkCaseRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -90,18 +65,16 @@ export const instructInstitution = investigations.post(
     summary:
       'Instruct another institution (police) to work on the investigation: it may read it and record operations',
     action: 'investigation.update',
-    params: IdParams,
-    body: InstructInstitutionRequest,
-    response: InvestigationView,
+    body: api.InstructInstitutionRequest,
+    response: api.InvestigationView,
   },
 );
 
 export const addSuspect = investigations.create('addSuspect', '/api/investigations/{id}/suspects', {
   summary: 'Add a suspect (identity encrypted), with roles and, for a public official, the institution',
   action: 'investigation.update',
-  params: IdParams,
-  body: AddSuspectRequest,
-  response: InvestigationView,
+  body: api.AddSuspectRequest,
+  response: api.InvestigationView,
 });
 
 export const recordCharge = investigations.create(
@@ -110,9 +83,8 @@ export const recordCharge = investigations.create(
   {
     summary: 'Charge a defendant under a provision of the catalogue',
     action: 'investigation.prosecute',
-    params: SuspectParams,
-    body: RecordChargeRequest,
-    response: InvestigationView,
+    body: api.RecordChargeRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -122,9 +94,8 @@ export const recordProceduralStage = investigations.create(
   {
     summary: 'Move a defendant to the next procedural stage (never backwards; a sentence needs a charge)',
     action: 'investigation.prosecute',
-    params: SuspectParams,
-    body: RecordStageRequest,
-    response: InvestigationView,
+    body: api.RecordStageRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -135,9 +106,8 @@ export const recordOutcome = investigations.create(
     summary:
       'Record the outcome of the sentence (or dismissal): sentence in months, suspended, fines, restitution',
     action: 'investigation.prosecute',
-    params: SuspectParams,
-    body: RecordOutcomeRequest,
-    response: InvestigationView,
+    body: api.RecordOutcomeRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -147,9 +117,8 @@ export const recordOperation = investigations.create(
   {
     summary: 'Record an operation or raid: date, place, persons arrested, victims rescued',
     action: 'investigation.recordOperation',
-    params: IdParams,
-    body: RecordOperationRequest,
-    response: InvestigationView,
+    body: api.RecordOperationRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -159,9 +128,8 @@ export const recordCooperationRequest = investigations.create(
   {
     summary: 'Record an extradition, mutual legal assistance or joint investigation request',
     action: 'investigation.update',
-    params: IdParams,
-    body: RecordCooperationRequest,
-    response: InvestigationView,
+    body: api.RecordCooperationRequest,
+    response: api.InvestigationView,
   },
 );
 
@@ -171,8 +139,7 @@ export const recordVictimParticipation = investigations.put(
   {
     summary: 'A victim’s participation: witness or not, protective measures, penalised for compelled acts',
     action: 'investigation.update',
-    params: IdParams,
-    body: VictimParticipationRequest,
-    response: InvestigationView,
+    body: api.VictimParticipationRequest,
+    response: api.InvestigationView,
   },
 );

@@ -3,17 +3,7 @@
  * queue, review decisions and unlinking. Names travel in request bodies only; URLs carry ids.
  */
 import { defineOperations } from '../contract.js';
-import { IdParams } from './params.js';
-import {
-  DecideMatchReviewRequest,
-  DecideMatchReviewResponse,
-  FindPersonMatchesRequest,
-  LinkageRunView,
-  MatchReviewList,
-  PersonMatches,
-  UnlinkPersonsRequest,
-  UnlinkPersonsResponse,
-} from '../api-linkage.js';
+import * as api from '../api-linkage.js';
 
 const linkage = defineOperations({ tags: ['linkage'], purpose: 'case_management' });
 
@@ -21,43 +11,41 @@ export const findPersonMatches = linkage.post('findPersonMatches', '/api/linkage
   summary:
     'Likely matches of a person being registered, among the persons the caller may read, scored by the latest batch’s model',
   action: 'linkage.findMatches',
-  body: FindPersonMatchesRequest,
-  response: PersonMatches,
+  body: api.FindPersonMatchesRequest,
+  response: api.PersonMatches,
 });
 
 export const runLinkage = linkage.create('runLinkage', '/api/linkage/runs', {
   purpose: 'statistics',
   summary: 'Run the national linkage batch: link likely pairs, queue uncertain ones for review',
   action: 'linkage.run',
-  response: LinkageRunView,
+  response: api.LinkageRunView,
 });
 
 export const getLinkageRun = linkage.get('getLinkageRun', '/api/linkage/runs/{id}', {
   purpose: 'statistics',
   summary: 'A linkage run: when, how many persons, candidate pairs, links and reviews added, thresholds',
   action: 'linkage.readRun',
-  params: IdParams,
-  response: LinkageRunView,
+  response: api.LinkageRunView,
 });
 
 export const listMatchReviews = linkage.get('listMatchReviews', '/api/linkage/reviews', {
   summary: 'Pending match reviews with a record the caller may read; the other record shows only its cluster',
   action: 'linkage.review',
-  response: MatchReviewList,
+  response: api.MatchReviewList,
 });
 
 export const decideMatchReview = linkage.post('decideMatchReview', '/api/linkage/reviews/{id}/decision', {
   summary: 'Confirm (same person: link) or reject (different persons) a pending match review',
   action: 'linkage.decide',
-  params: IdParams,
-  body: DecideMatchReviewRequest,
-  response: DecideMatchReviewResponse,
+  body: api.DecideMatchReviewRequest,
+  response: api.DecideMatchReviewResponse,
 });
 
 export const unlinkPersons = linkage.post('unlinkPersons', '/api/linkage/unlinks', {
   summary:
     'Detach a person of the caller’s institution from its cluster; the pairs are remembered as different',
   action: 'linkage.unlink',
-  body: UnlinkPersonsRequest,
-  response: UnlinkPersonsResponse,
+  body: api.UnlinkPersonsRequest,
+  response: api.UnlinkPersonsResponse,
 });

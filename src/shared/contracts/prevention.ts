@@ -4,31 +4,7 @@
  * audited, so GETs run in a write transaction.
  */
 import { defineOperations } from '../contract.js';
-import { IdParams } from './params.js';
-import {
-  ActionPlanActionView,
-  ActionPlanView,
-  CampaignList,
-  CampaignView,
-  CreateActionRequest,
-  CreateCampaignRequest,
-  CreateObjectiveRequest,
-  CreateTrainingRequest,
-  HotlineContactList,
-  HotlineContactView,
-  ListCampaignsQuery,
-  ListHotlineQuery,
-  ListTrainingsQuery,
-  OpenCaseFromContactRequest,
-  ObjectiveView,
-  OpenedCase,
-  ProgressRequest,
-  RecordHotlineContactRequest,
-  RecordParticipantsRequest,
-  TrainingList,
-  TrainingView,
-  UpdateActionRequest,
-} from '../api-prevention.js';
+import * as api from '../api-prevention.js';
 
 const prevention = defineOperations({ tags: ['prevention'], purpose: 'statistics' });
 
@@ -37,22 +13,21 @@ const hotline = defineOperations({ tags: ['prevention'], purpose: 'case_manageme
 export const listTrainingEvents = prevention.get('listTrainingEvents', '/api/prevention/trainings', {
   summary: 'Training events by date, with participants by sex summed over the whole filter',
   action: 'training.list',
-  query: ListTrainingsQuery,
-  response: TrainingList,
+  query: api.ListTrainingsQuery,
+  response: api.TrainingList,
 });
 
 export const createTrainingEvent = prevention.create('createTrainingEvent', '/api/prevention/trainings', {
   summary: 'Record a training event organised by the caller’s institution',
   action: 'training.record',
-  body: CreateTrainingRequest,
-  response: TrainingView,
+  body: api.CreateTrainingRequest,
+  response: api.TrainingView,
 });
 
 export const getTrainingEvent = prevention.get('getTrainingEvent', '/api/prevention/trainings/{id}', {
   summary: 'A training event with its participants by institution and sex',
   action: 'training.read',
-  params: IdParams,
-  response: TrainingView,
+  response: api.TrainingView,
 });
 
 export const recordTrainingParticipants = prevention.put(
@@ -61,31 +36,30 @@ export const recordTrainingParticipants = prevention.put(
   {
     summary: 'Replace the participant counts of a training (institution × sex), entered in bulk',
     action: 'training.record',
-    params: IdParams,
-    body: RecordParticipantsRequest,
-    response: TrainingView,
+    body: api.RecordParticipantsRequest,
+    response: api.TrainingView,
   },
 );
 
 export const listCampaigns = prevention.get('listCampaigns', '/api/prevention/campaigns', {
   summary: 'Awareness campaigns running in the period, with their summed reach',
   action: 'campaign.list',
-  query: ListCampaignsQuery,
-  response: CampaignList,
+  query: api.ListCampaignsQuery,
+  response: api.CampaignList,
 });
 
 export const createCampaign = prevention.create('createCampaign', '/api/prevention/campaigns', {
   summary: 'Record an awareness campaign run by the caller’s institution',
   action: 'campaign.record',
-  body: CreateCampaignRequest,
-  response: CampaignView,
+  body: api.CreateCampaignRequest,
+  response: api.CampaignView,
 });
 
 export const listHotlineContacts = hotline.get('listHotlineContacts', '/api/prevention/hotline-contacts', {
   summary: 'Contacts received by the caller’s institution’s line (without what was reported)',
   action: 'hotline.list',
-  query: ListHotlineQuery,
-  response: HotlineContactList,
+  query: api.ListHotlineQuery,
+  response: api.HotlineContactList,
 });
 
 export const recordHotlineContact = hotline.create(
@@ -94,16 +68,15 @@ export const recordHotlineContact = hotline.create(
   {
     summary: 'Record a contact received by the caller’s institution’s line',
     action: 'hotline.record',
-    body: RecordHotlineContactRequest,
-    response: HotlineContactView,
+    body: api.RecordHotlineContactRequest,
+    response: api.HotlineContactView,
   },
 );
 
 export const getHotlineContact = hotline.get('getHotlineContact', '/api/prevention/hotline-contacts/{id}', {
   summary: 'One contact with what was reported (an audited read)',
   action: 'hotline.read',
-  params: IdParams,
-  response: HotlineContactView,
+  response: api.HotlineContactView,
 });
 
 export const openCaseFromHotlineContact = hotline.create(
@@ -112,23 +85,21 @@ export const openCaseFromHotlineContact = hotline.create(
   {
     summary: 'Open a case (detection method Hotline) from a contact and link it',
     action: 'hotline.openCase',
-    params: IdParams,
-    body: OpenCaseFromContactRequest,
-    response: OpenedCase,
+    body: api.OpenCaseFromContactRequest,
+    response: api.OpenedCase,
   },
 );
 
 export const listActionPlan = prevention.get('listActionPlan', '/api/action-plan', {
   summary: 'The national action plan: objectives, actions and the latest progress of each',
   action: 'actionPlan.read',
-  response: ActionPlanView,
+  response: api.ActionPlanView,
 });
 
 export const getActionPlanAction = prevention.get('getActionPlanAction', '/api/action-plan/actions/{id}', {
   summary: 'One action of the plan with its progress history',
   action: 'actionPlan.read',
-  params: IdParams,
-  response: ActionPlanActionView,
+  response: api.ActionPlanActionView,
 });
 
 export const createActionPlanObjective = prevention.create(
@@ -138,8 +109,8 @@ export const createActionPlanObjective = prevention.create(
     summary: 'Add an objective to the plan (the Mesa’s administrators)',
     action: 'actionPlan.edit',
     purpose: 'administration',
-    body: CreateObjectiveRequest,
-    response: ObjectiveView,
+    body: api.CreateObjectiveRequest,
+    response: api.ObjectiveView,
   },
 );
 
@@ -150,8 +121,8 @@ export const createActionPlanAction = prevention.create(
     summary: 'Add an action to an objective of the plan (the Mesa’s administrators)',
     action: 'actionPlan.edit',
     purpose: 'administration',
-    body: CreateActionRequest,
-    response: ActionPlanActionView,
+    body: api.CreateActionRequest,
+    response: api.ActionPlanActionView,
   },
 );
 
@@ -162,9 +133,8 @@ export const updateActionPlanAction = prevention.patch(
     summary: 'Change an action’s title, responsible institution, indicator, unit, target or due date',
     action: 'actionPlan.edit',
     purpose: 'administration',
-    params: IdParams,
-    body: UpdateActionRequest,
-    response: ActionPlanActionView,
+    body: api.UpdateActionRequest,
+    response: api.ActionPlanActionView,
   },
 );
 
@@ -174,8 +144,7 @@ export const updateActionPlanProgress = prevention.create(
   {
     summary: 'Report progress on an action for a period (appended to its history)',
     action: 'actionPlan.reportProgress',
-    params: IdParams,
-    body: ProgressRequest,
-    response: ActionPlanActionView,
+    body: api.ProgressRequest,
+    response: api.ActionPlanActionView,
   },
 );

@@ -1,14 +1,6 @@
 /** The service directory: search it, add a provider, keep a shelter's places up to date. */
-import { z } from 'zod';
 import { defineOperations } from '../contract.js';
-import { Uuid } from '../api.js';
-import {
-  CreateProviderRequest,
-  ListProvidersQuery,
-  ProviderList,
-  ProviderView,
-  UpdateCapacityRequest,
-} from '../api-protection.js';
+import * as api from '../api-protection.js';
 import { ImportProvidersRequest, ImportProvidersResult, UpdateProviderRequest } from '../api-directory.js';
 
 const providers = defineOperations({ tags: ['protection'], purpose: 'referral' });
@@ -16,16 +8,16 @@ const providers = defineOperations({ tags: ['protection'], purpose: 'referral' }
 export const listServiceProviders = providers.get('listServiceProviders', '/api/service-providers', {
   summary: 'The service directory, filtered by service, department, sex, age band and free capacity',
   action: 'provider.list',
-  query: ListProvidersQuery,
-  response: ProviderList,
+  query: api.ListProvidersQuery,
+  response: api.ProviderList,
 });
 
 export const createServiceProvider = providers.create('createServiceProvider', '/api/service-providers', {
   summary: 'Add a provider (an institution or one of its units), its services, eligibility and places',
   action: 'provider.create',
   purpose: 'administration',
-  body: CreateProviderRequest,
-  response: ProviderView,
+  body: api.CreateProviderRequest,
+  response: api.ProviderView,
 });
 
 export const updateServiceCapacity = providers.put(
@@ -34,9 +26,8 @@ export const updateServiceCapacity = providers.put(
   {
     summary: 'Set the capacity and current occupancy of a provider’s places with beds',
     action: 'provider.updateCapacity',
-    params: z.strictObject({ id: Uuid }),
-    body: UpdateCapacityRequest,
-    response: ProviderView,
+    body: api.UpdateCapacityRequest,
+    response: api.ProviderView,
   },
 );
 
@@ -44,9 +35,8 @@ export const updateServiceProvider = providers.patch('updateServiceProvider', '/
   summary: 'Edit a provider (fields, services, eligibility, contact, hours) or deactivate it',
   action: 'provider.update',
   purpose: 'administration',
-  params: z.strictObject({ id: Uuid }),
   body: UpdateProviderRequest,
-  response: ProviderView,
+  response: api.ProviderView,
 });
 
 export const importServiceProviders = providers.post(

@@ -1,27 +1,6 @@
 /** Protection operations: consent, needs and matching, referrals, services delivered, the gap report. */
-import { z } from 'zod';
 import { defineOperations } from '../contract.js';
-import { IdParams } from './params.js';
-import { Uuid } from '../api.js';
-import {
-  CaseProtection,
-  CompleteReferralRequest,
-  ConsentView,
-  CreateReferralRequest,
-  DeclineReferralRequest,
-  ListReferralsQuery,
-  NeedView,
-  ProtectionStatusRequest,
-  ProtectionStatusView,
-  RecordConsentRequest,
-  RecordNeedRequest,
-  ReferralInbox,
-  ReferralView,
-  ServiceDeliveryRequest,
-  UnmetNeedsQuery,
-  UnmetNeedsReport,
-  WithdrawConsentResponse,
-} from '../api-protection.js';
+import * as api from '../api-protection.js';
 
 const referrals = defineOperations({ tags: ['protection'], purpose: 'referral' });
 
@@ -29,9 +8,8 @@ export const recordConsent = referrals.create('recordConsent', '/api/cases/{id}/
   summary:
     'Record a person’s consent to referral (scope, method, who, when), or a child’s best-interest exception',
   action: 'consent.record',
-  params: IdParams,
-  body: RecordConsentRequest,
-  response: ConsentView,
+  body: api.RecordConsentRequest,
+  response: api.ConsentView,
 });
 
 export const withdrawConsent = referrals.post(
@@ -40,8 +18,7 @@ export const withdrawConsent = referrals.post(
   {
     summary: 'Withdraw a consent; the open referrals relying on it end (withdrawn)',
     action: 'consent.withdraw',
-    params: z.strictObject({ id: Uuid, consentId: Uuid }),
-    response: WithdrawConsentResponse,
+    response: api.WithdrawConsentResponse,
   },
 );
 
@@ -49,17 +26,15 @@ export const getCaseProtection = referrals.get('getCaseProtection', '/api/cases/
   summary:
     'The protection panel of a case: needs with today’s matches, consents, protection statuses, referrals made',
   action: 'need.list',
-  params: IdParams,
-  response: CaseProtection,
+  response: api.CaseProtection,
 });
 
 export const recordNeed = referrals.create('recordNeed', '/api/cases/{id}/needs', {
   summary:
     'Record a need of a person on the case and match it: eligible providers nearest first, or unmet with its reason',
   action: 'need.record',
-  params: IdParams,
-  body: RecordNeedRequest,
-  response: NeedView,
+  body: api.RecordNeedRequest,
+  response: api.NeedView,
 });
 
 export const recordProtectionStatus = referrals.put(
@@ -69,54 +44,49 @@ export const recordProtectionStatus = referrals.put(
     summary:
       'Record the status of a foreign or repatriated victim: origin, destination, consulate, return, residency',
     action: 'need.record',
-    params: z.strictObject({ id: Uuid, personId: Uuid }),
-    body: ProtectionStatusRequest,
-    response: ProtectionStatusView,
+    body: api.ProtectionStatusRequest,
+    response: api.ProtectionStatusView,
   },
 );
 
 export const createReferral = referrals.create('createReferral', '/api/referrals', {
   summary: 'Refer a person’s need to a provider institution (needs active consent or a documented exception)',
   action: 'referral.create',
-  body: CreateReferralRequest,
-  response: ReferralView,
+  body: api.CreateReferralRequest,
+  response: api.ReferralView,
 });
 
 export const listReferralInbox = referrals.get('listReferralInbox', '/api/referrals', {
   summary: 'Incoming referrals of the caller’s institution (or outgoing), counts per state, overdue flagged',
   action: 'referral.list',
-  query: ListReferralsQuery,
-  response: ReferralInbox,
+  query: api.ListReferralsQuery,
+  response: api.ReferralInbox,
 });
 
 export const getReferral = referrals.get('getReferral', '/api/referrals/{id}', {
   summary: 'A referral as either side sees it: the receiving institution sees only the shared fields',
   action: 'referral.read',
-  params: IdParams,
-  response: ReferralView,
+  response: api.ReferralView,
 });
 
 export const acceptReferral = referrals.post('acceptReferral', '/api/referrals/{id}/acceptance', {
   summary: 'Accept a referral (the receiving institution); a shelter referral takes one free place',
   action: 'referral.respond',
-  params: IdParams,
-  response: ReferralView,
+  response: api.ReferralView,
 });
 
 export const declineReferral = referrals.post('declineReferral', '/api/referrals/{id}/decline', {
   summary: 'Decline a referral with a reason (the receiving institution)',
   action: 'referral.respond',
-  params: IdParams,
-  body: DeclineReferralRequest,
-  response: ReferralView,
+  body: api.DeclineReferralRequest,
+  response: api.ReferralView,
 });
 
 export const completeReferral = referrals.post('completeReferral', '/api/referrals/{id}/completion', {
   summary: 'Complete a referral (the receiving institution) or close it with a reason (either side)',
   action: 'referral.close',
-  params: IdParams,
-  body: CompleteReferralRequest,
-  response: ReferralView,
+  body: api.CompleteReferralRequest,
+  response: api.ReferralView,
 });
 
 export const recordServiceDelivery = referrals.create(
@@ -125,9 +95,8 @@ export const recordServiceDelivery = referrals.create(
   {
     summary: 'Record a service delivered under an accepted referral (date, what)',
     action: 'referral.respond',
-    params: IdParams,
-    body: ServiceDeliveryRequest,
-    response: ReferralView,
+    body: api.ServiceDeliveryRequest,
+    response: api.ReferralView,
   },
 );
 
@@ -136,6 +105,6 @@ export const getUnmetNeedsReport = referrals.get('getUnmetNeedsReport', '/api/re
     'Unmet needs by service, department, sex, age band and reason (aggregates; small cells suppressed)',
   action: 'need.report',
   purpose: 'statistics',
-  query: UnmetNeedsQuery,
-  response: UnmetNeedsReport,
+  query: api.UnmetNeedsQuery,
+  response: api.UnmetNeedsReport,
 });

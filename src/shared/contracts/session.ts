@@ -1,23 +1,15 @@
 /** Signing in and out, the current session, preferences and optional TOTP enrolment. */
 
 import { defineOperations } from '../contract.js';
-import {
-  LoginRequest,
-  LoginResult,
-  PreferencesRequest,
-  SessionProbe,
-  SessionView,
-  TotpConfirmRequest,
-  TotpEnrolment,
-} from '../api.js';
+import * as api from '../api.js';
 
 const session = defineOperations({ tags: ['session'] });
 
 export const login = session.post('login', '/api/auth/login', {
   summary: 'Sign in with username, password and (when enrolled or required) a TOTP code',
   auth: 'public',
-  body: LoginRequest,
-  response: LoginResult,
+  body: api.LoginRequest,
+  response: api.LoginResult,
 });
 
 export const logout = session.post('logout', '/api/auth/logout', {
@@ -32,29 +24,29 @@ export const logoutEverywhere = session.post('logoutEverywhere', '/api/auth/logo
 
 export const getSession = session.get('getSession', '/api/session', {
   summary: 'The signed-in user, what they may do, and the CSRF token for writes',
-  response: SessionView,
+  response: api.SessionView,
 });
 
 export const probeSession = session.get('probeSession', '/api/session/probe', {
   summary:
     'Whether the browser is signed in, with the session when it is: 200 either way (the app asks it at start, before sign-in)',
   auth: 'public',
-  response: SessionProbe,
+  response: api.SessionProbe,
 });
 
 export const updatePreferences = session.patch('updatePreferences', '/api/session/preferences', {
   summary: 'Remember the user’s interface language',
-  body: PreferencesRequest,
-  response: SessionView,
+  body: api.PreferencesRequest,
+  response: api.SessionView,
 });
 
 export const enrollTotp = session.post('enrollTotp', '/api/session/totp', {
   summary: 'Start two-factor enrolment: returns a new TOTP secret to add to an authenticator app',
-  response: TotpEnrolment,
+  response: api.TotpEnrolment,
 });
 
 export const confirmTotp = session.post('confirmTotp', '/api/session/totp/confirm', {
   summary: 'Finish two-factor enrolment with a code from the authenticator app',
-  body: TotpConfirmRequest,
-  response: SessionView,
+  body: api.TotpConfirmRequest,
+  response: api.SessionView,
 });

@@ -1,21 +1,6 @@
 /** Statistics operations: figures, drill-down, the national report (JSON and files), the public open data. */
 import { defineOperations } from '../contract.js';
-import {
-  DrillQuery,
-  DrillResult,
-  StatisticsResult,
-  NationalReport,
-  PublicQuery,
-  PublicStatistics,
-  PublishReleaseRequest,
-  ReleaseCalendarRequest,
-  ReleaseCalendarView,
-  ReportFileQuery,
-  ReportQuery,
-  StatisticsQuery,
-  StatisticsRelease,
-  StatisticsReleaseList,
-} from '../api-statistics.js';
+import * as api from '../api-statistics.js';
 
 const statistics = defineOperations({ tags: ['statistics'], purpose: 'statistics' });
 
@@ -25,22 +10,22 @@ export const getStatistics = statistics.get('getStatistics', '/api/statistics', 
   summary:
     'One figure (docs/DOMAIN.md §7) for a period and filters, its year-over-year change and a breakdown',
   action: 'statistics.read',
-  query: StatisticsQuery,
-  response: StatisticsResult,
+  query: api.StatisticsQuery,
+  response: api.StatisticsResult,
 });
 
 export const drillStatistics = statistics.get('drillStatistics', '/api/statistics/records', {
   summary: 'The cases behind a figure or one of its cells, as far as the reader may open them (audited)',
   action: 'statistics.drill',
-  query: DrillQuery,
-  response: DrillResult,
+  query: api.DrillQuery,
+  response: api.DrillResult,
 });
 
 export const getNationalReport = statistics.get('getNationalReport', '/api/statistics/report', {
   summary: 'The national report of a year: every figure with breakdowns, TIP questionnaire, GLOTIP tables',
   action: 'statistics.report',
-  query: ReportQuery,
-  response: NationalReport,
+  query: api.ReportQuery,
+  response: api.NationalReport,
 });
 
 export const downloadNationalReport = statistics.get(
@@ -49,7 +34,7 @@ export const downloadNationalReport = statistics.get(
   {
     summary: 'The national report of a year as a PDF, spreadsheet (xlsx), CSV or JSON file',
     action: 'statistics.report',
-    query: ReportFileQuery,
+    query: api.ReportFileQuery,
     response: null,
     download: true,
     status: 200,
@@ -60,8 +45,8 @@ export const getPublicStatistics = openData.get('getPublicStatistics', '/api/pub
   summary:
     'Open data: the protected figures of a year in a published release (default: the latest; no sign-in)',
   auth: 'public',
-  query: PublicQuery,
-  response: PublicStatistics,
+  query: api.PublicQuery,
+  response: api.PublicStatistics,
 });
 
 export const downloadPublicStatistics = openData.get(
@@ -70,7 +55,7 @@ export const downloadPublicStatistics = openData.get(
   {
     summary: 'Open data as CSV (CC BY 4.0): the same protected tables, one line per cell',
     auth: 'public',
-    query: PublicQuery,
+    query: api.PublicQuery,
     response: null,
     download: true,
     status: 200,
@@ -83,7 +68,7 @@ export const listStatisticsReleases = openData.get(
   {
     summary: 'The published releases of the open data, newest first (version, date, years, protection)',
     auth: 'public',
-    response: StatisticsReleaseList,
+    response: api.StatisticsReleaseList,
   },
 );
 
@@ -94,8 +79,8 @@ export const publishStatisticsRelease = statistics.create(
     summary:
       'Publishes a new release of the open data: a frozen, dated snapshot under disclosure control and cell-key perturbation',
     action: 'statistics.publish',
-    body: PublishReleaseRequest,
-    response: StatisticsRelease,
+    body: api.PublishReleaseRequest,
+    response: api.StatisticsRelease,
   },
 );
 
@@ -106,7 +91,7 @@ export const getStatisticsReleaseCalendar = statistics.get(
     summary:
       'The release calendar of the open data: frequency, lag, the latest due and next scheduled releases, and the overdue one',
     action: 'statistics.calendar',
-    response: ReleaseCalendarView,
+    response: api.ReleaseCalendarView,
   },
 );
 
@@ -116,7 +101,7 @@ export const updateStatisticsReleaseCalendar = statistics.put(
   {
     summary: 'Sets the release calendar of the open data: every 1, 3, 6 or 12 months, with a lag in days',
     action: 'statistics.calendar',
-    body: ReleaseCalendarRequest,
-    response: ReleaseCalendarView,
+    body: api.ReleaseCalendarRequest,
+    response: api.ReleaseCalendarView,
   },
 );

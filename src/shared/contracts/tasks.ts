@@ -1,7 +1,6 @@
 /** Follow-up: tasks of a case plan, my tasks, overdue work of my institution (docs/TASKS.md). */
 import { defineOperations } from '../contract.js';
-import { CreateTaskRequest, ListTasksQuery, TaskList, TaskView, UpdateTaskRequest } from '../api-tasks.js';
-import { IdParams } from './params.js';
+import * as api from '../api-tasks.js';
 
 const tasks = defineOperations({ tags: ['tasks'], purpose: 'case_management' });
 
@@ -9,21 +8,20 @@ export const createTask = tasks.create('createTask', '/api/tasks', {
   summary:
     'Add a task to a case plan (or a stand-alone one) for the caller’s institution or one of its users',
   action: 'task.create',
-  body: CreateTaskRequest,
-  response: TaskView,
+  body: api.CreateTaskRequest,
+  response: api.TaskView,
 });
 
 export const listTasks = tasks.get('listTasks', '/api/tasks', {
   summary: 'My open tasks, the overdue tasks of my institution, or a case’s plan; due first',
   action: 'task.list',
-  query: ListTasksQuery,
-  response: TaskList,
+  query: api.ListTasksQuery,
+  response: api.TaskList,
 });
 
 export const updateTask = tasks.patch('updateTask', '/api/tasks/{id}', {
   summary: 'Change a task’s status, due day, assignee or title',
   action: 'task.update',
-  params: IdParams,
-  body: UpdateTaskRequest,
-  response: TaskView,
+  body: api.UpdateTaskRequest,
+  response: api.TaskView,
 });
