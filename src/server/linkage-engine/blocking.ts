@@ -348,6 +348,42 @@ export function candidatePairs<R extends { source: string }>(
   rules: readonly BlockingRule<R>[],
   options: CandidateOptions = {},
 ): Candidates {
+  const found = findPairs(records, rules, options);
+  return dedupePairs(
+    records.length,
+    [found],
+    rules.map((rule) => rule.name),
+  );
+}
+
+/**
+ * The pairs some rules found, before de-duplication: each as its smaller record (`first`) and
+ * larger record · 32 + the rule's index (`second`), in the order found; `count` of them are set.
+ */
+export interface FoundPairs {
+  first: Uint32Array;
+  second: Uint32Array;
+  count: number;
+  skippedBlocks: number;
+}
+
+/** Takes every rule in order: the rule's index, or −1 when there is none left. */
+function inOrder(rules: number): () => number {
+  let next = 0;
+  return () => (next < rules ? next++ : -1);
+}
+
+/**
+ * The pairs of the rules that `take` hands out (the index of the next rule to block on, −1 when
+ * done; by default every rule in order). Threads that share one counter (parallel.ts) each block
+ * on the rules they take, and `dedupePairs` merges what they found: the same pairs as one thread.
+ */
+export function findPairs<R extends { source: string }>(
+  records: readonly R[],
+  rules: readonly BlockingRule<R>[],
+  options: CandidateOptions = {},
+  take: () => number = inOrder(rules.length),
+): FoundPairs {
   const maxBlock = options.maxBlock ?? DEFAULT_MAX_BLOCK;
   const window = options.window ?? 8;
   const maxBipartite = options.maxBipartitePairs ?? DEFAULT_MAX_BIPARTITE_PAIRS;
@@ -387,14 +423,25 @@ export function candidatePairs<R extends { source: string }>(
   };
   let skippedBlocks = 0;
   const space = new Workspace();
+  // Which records a side-1 record has met under a budgeted rule (shared by the rules: reset each).
+  let seen: Int32Array | undefined;
+  // The side-0 block each side-1 entry meets under a budgeted rule (reused from rule to rule).
+  let meetsSpace = new Int32Array(0);
   // One rule's blocks at a time: only its table is held while its pairs are generated.
-  rules.forEach((rule, r) => {
+  for (let r = take(); r >= 0; r = take()) blockOn(rules[r]!, r);
+  return { first, second, count, skippedBlocks };
+
+  function blockOn(rule: BlockingRule<R>, r: number): void {
     const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined, space);
     if (rule.bipartite) {
       const cap = Math.min(maxBipartite, rule.maxPairs ?? Infinity);
       const budget = rule.perRecord;
       // With a budget: the side-0 block each side-1 entry meets, visited below in entry order.
-      const meets = budget === undefined ? undefined : new Int32Array(t.entryCount).fill(-1);
+      let meets: Int32Array | undefined;
+      if (budget !== undefined) {
+        if (meetsSpace.length < t.entryCount) meetsSpace = new Int32Array(Math.ceil(t.entryCount * 1.5));
+        meets = meetsSpace.subarray(0, t.entryCount).fill(-1);
+      }
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         const c = otherSide(t, b);
@@ -414,7 +461,8 @@ export function candidatePairs<R extends { source: string }>(
       }
       if (meets && budget !== undefined) {
         // Each side-1 record's keys in its own order: whole blocks while they fit its budget.
-        const seen = new Int32Array(records.length).fill(-1);
+        seen ??= new Int32Array(records.length);
+        seen.fill(-1);
         const recordOf = t.recordOf!;
         let current = -1;
         let used = 0;
@@ -459,22 +507,43 @@ export function candidatePairs<R extends { source: string }>(
       for (let x = 0; x < size; x++)
         for (let y = x + 1; y < Math.min(size, x + window); y++) push(sorted[x]!, sorted[y]!, r);
     }
-  });
-  // Counting sort by the smaller record, then each record's few partners sorted in place.
-  const starts = new Uint32Array(records.length + 1);
-  for (let k = 0; k < count; k++) starts[first[k]! + 1]!++;
-  for (let i = 0; i < records.length; i++) starts[i + 1]! += starts[i]!;
+  }
+}
+
+/**
+ * The candidate pairs, each once, from what one or more `findPairs` found over `records` records
+ * (the arrays of `found` are released): a counting sort by the smaller record, then each record's
+ * few partners sorted, so a pair's copies meet and the one of the earliest rule (the lowest bits)
+ * comes first, whichever thread found it.
+ */
+export function dedupePairs(records: number, found: FoundPairs[], ruleNames: readonly string[]): Candidates {
+  let count = 0;
+  let skippedBlocks = 0;
+  for (const f of found) {
+    count += f.count;
+    skippedBlocks += f.skippedBlocks;
+  }
+  const starts = new Uint32Array(records + 1);
+  for (const f of found) {
+    const first = f.first;
+    for (let k = 0; k < f.count; k++) starts[first[k]! + 1]!++;
+  }
+  for (let i = 0; i < records; i++) starts[i + 1]! += starts[i]!;
   const bucketed = new Uint32Array(count);
   {
-    const at = starts.slice(0, records.length);
-    for (let k = 0; k < count; k++) bucketed[at[first[k]!]!++] = second[k]!;
+    const at = starts.slice(0, records);
+    for (const f of found) {
+      const { first, second } = f;
+      for (let k = 0; k < f.count; k++) bucketed[at[first[k]!]!++] = second[k]!;
+      f.first = f.second = new Uint32Array(0);
+      f.count = 0;
+    }
   }
-  first = second = new Uint32Array(0);
-  const perRuleCount = new Array<number>(rules.length).fill(0);
+  const perRuleCount = new Array<number>(ruleNames.length).fill(0);
   const left = new Uint32Array(count);
   const right = new Uint32Array(count);
   let kept = 0;
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < records; i++) {
     const from = starts[i]!;
     const to = starts[i + 1]!;
     if (to - from > 32) bucketed.subarray(from, to).sort();
@@ -498,7 +567,7 @@ export function candidatePairs<R extends { source: string }>(
       right[kept++] = j;
     }
   }
-  const perRule = Object.fromEntries(rules.map((rule, r) => [rule.name, perRuleCount[r]!]));
+  const perRule = Object.fromEntries(ruleNames.map((name, r) => [name, perRuleCount[r]!]));
   return { left: left.slice(0, kept), right: right.slice(0, kept), count: kept, perRule, skippedBlocks };
 }
 

@@ -2,7 +2,7 @@
  * Clusters ("the same person") as connected components of the pairs scored at or above the match
  * threshold; pairs in the uncertain band below it are not linked but kept for human review.
  */
-import { datesConflict, documentShape } from './comparisons.js';
+import { datesConflict, sameDocumentShape } from './comparisons.js';
 import { damerauWithin } from './strings.js';
 
 export { datesConflict };
@@ -60,7 +60,7 @@ function anagrams(a: string, b: string): boolean {
  * digit each; two registrations may each carry one error) and not the same digits in another order.
  */
 export function documentsConflict(a: string, b: string): boolean {
-  return a !== b && documentShape(a) === documentShape(b) && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
+  return a !== b && sameDocumentShape(a, b) && damerauWithin(a, b, 2) > 2 && !anagrams(a, b);
 }
 
 export interface ClusterOptions {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { personComparisons } from './comparisons.js';
+import { documentShape, personComparisons, sameDocumentShape } from './comparisons.js';
 import { prepare, Vocabulary, type LinkPerson } from './record.js';
 
 // Synthetic names only.
@@ -120,6 +120,21 @@ describe('person comparisons', () => {
         const rb = prepare({ ...b, id: 'b', source: 'y' }, 1, vocab);
         for (const c of personComparisons(vocab, [ra, rb])) expect(c.compare(ra, rb)).toBe(c.compare(rb, ra));
       }),
+    );
+  });
+});
+
+describe('sameDocumentShape', () => {
+  it('answers as comparing the two documentShape strings', () => {
+    expect(sameDocumentShape('4512398', '4512399')).toBe(true);
+    expect(sameDocumentShape('FG545026', '4512398')).toBe(false);
+    expect(sameDocumentShape('4512398', '45123980')).toBe(false);
+    const doc = fc.string({ unit: fc.constantFrom('1', '9', '0', 'a', 'X', '-', 'ñ'), maxLength: 9 });
+    fc.assert(
+      fc.property(doc, doc, (a, b) => {
+        expect(sameDocumentShape(a, b)).toBe(documentShape(a) === documentShape(b));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -349,11 +349,16 @@ describe('keyed Bloom filters', () => {
 });
 
 describe('linkPersonsParallel', () => {
-  it('gives the same pairs, probabilities and clusters as linkPersons when workers compare', async () => {
+  it('gives the same pairs, probabilities and clusters as linkPersons when workers block and compare', async () => {
     const options = { uSamples: 20_000 };
     const single = linkPersons(persons, options);
     const parallel = await linkPersonsParallel(persons, { ...options, threads: 3, parallelFrom: 0 });
     expect(parallel.candidates).toBe(single.candidates);
+    expect(parallel.left).toEqual(single.left);
+    expect(parallel.right).toEqual(single.right);
+    // Each pair counted for the first rule that found it, whichever thread blocked on that rule.
+    expect(parallel.perRule).toEqual(single.perRule);
+    expect(parallel.skippedBlocks).toBe(single.skippedBlocks);
     expect(parallel.matches).toEqual(single.matches);
     expect(parallel.review).toEqual(single.review);
     expect(parallel.clusters).toEqual(single.clusters);

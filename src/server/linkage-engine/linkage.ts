@@ -6,12 +6,15 @@
  */
 import {
   candidatePairs,
+  dedupePairs,
+  findPairs,
   personBlockingRules,
   personTrainingRules,
   type BlockingRule,
   type CandidateOptions,
   type Candidates,
 } from './blocking.js';
+import { personRank } from './blocking-rank.js';
 import { clusterLinks, type ClusterOptions, type HardEvidence } from './cluster.js';
 import { personComparisons, type Comparison } from './comparisons.js';
 import {
@@ -24,7 +27,7 @@ import {
   trainModel,
   type Model,
 } from './model.js';
-import { comparisonThreads, startComparers } from './parallel.js';
+import { comparisonThreads, sharedTake, startComparers } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
@@ -333,29 +336,7 @@ function scoreAndCluster<R extends { source: string }>(
   };
 }
 
-/**
- * Each record's position when sorted by first given name, first surname and year: the order of the
- * sorted neighbourhood inside blocks too large to compare all against all.
- */
-export function personRank(vocab: Vocabulary, records: readonly Prepared[]): Uint32Array {
-  const alphabetical = new Uint32Array(vocab.words.length);
-  vocab.words
-    .map((w, id) => ({ w, id }))
-    .sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
-    .forEach(({ id }, at) => (alphabetical[id] = at));
-  const word = (ids: readonly number[]) => (ids.length > 0 ? alphabetical[ids[0]!]! + 1 : 0);
-  // given (≤ 2^20 words) · surname (≤ 2^20) · year offset (≤ 2^8) in one exact double.
-  const keys = Float64Array.from(
-    records,
-    (r) =>
-      (word(r.given) * 2 ** 20 + word(r.surnames)) * 256 +
-      Math.max(0, Math.min(255, (r.year ?? 1900) - 1900)),
-  );
-  const order = Uint32Array.from(records, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
-  const rank = new Uint32Array(records.length);
-  order.forEach((i, at) => (rank[i] = at));
-  return rank;
-}
+export { personRank };
 
 /** Links plaintext person records with the person comparisons and blocking rules. */
 export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
@@ -389,12 +370,20 @@ export async function linkPersonsParallel(
   try {
     const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
     const comparisons = personComparisons(vocab, records);
-    const candidates = timed(timings, 'block', () =>
-      candidatePairs(records, personBlockingRules(vocab), {
-        ...options,
-        rank: options.rank ?? personRank(vocab, records),
-      }),
+    // Blocking on every thread: each takes the next rule from a shared counter until none is left.
+    const blockStart = performance.now();
+    const rules = personBlockingRules(vocab);
+    const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const theirs = comparers.block(counter, blockOptions);
+    const mine = findPairs(records, rules, blockOptions, sharedTake(counter, rules.length));
+    const found = [mine, ...(await theirs)];
+    const candidates = dedupePairs(
+      records.length,
+      found,
+      rules.map((rule) => rule.name),
     );
+    timings.block = Math.round(performance.now() - blockStart);
     const start = performance.now();
     const compared = await comparers.compare(
       candidates.left,

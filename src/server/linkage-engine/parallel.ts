@@ -1,12 +1,16 @@
 /**
- * The national batch on several cores: comparing the candidate pairs is most of its cost, and each
- * pair is independent, so worker threads compare slices of them. A worker prepares the same persons
- * itself (same vocabulary, same term frequencies: the levels and tf bits do not depend on which
- * thread computed them) while the main thread blocks; the pairs go to it and the vectors come back
- * as transferred typed arrays, never copied object by object.
+ * The national batch on several cores. Blocking and comparing are most of its cost, and both split
+ * cleanly: each blocking rule is independent of the others (the pairs they find are merged and
+ * de-duplicated afterwards, whichever thread found them), and so is each candidate pair. A worker
+ * prepares the same persons itself (same vocabulary, same term frequencies: keys, levels and tf
+ * bits do not depend on which thread computed them) while the main thread prepares them too; then
+ * every thread takes blocking rules from one shared counter until none is left, and later compares
+ * a slice of the pairs. Pairs and vectors travel as transferred typed arrays, never copied object by
+ * object (docs/adr/0031-parallel-linkage-batch.md).
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { findPairs, personBlockingRules, type CandidateOptions, type FoundPairs } from './blocking.js';
 import { personComparisons } from './comparisons.js';
 import { comparePairs } from './model.js';
 import type { LinkPerson } from './record.js';
@@ -16,6 +20,23 @@ import { prepare, Vocabulary } from './record.js';
 interface Job {
   left: Uint32Array;
   right: Uint32Array;
+}
+
+/**
+ * Or: block on the rules it takes from `counter` (an Int32Array over shared memory: the index of
+ * the next rule), with the caller's options (its order of the sorted neighbourhood included).
+ */
+interface BlockJob {
+  counter: Int32Array;
+  options: CandidateOptions;
+}
+
+/** The next rule of `rules` from a counter shared by the threads, or −1 when all are taken. */
+export function sharedTake(counter: Int32Array, rules: number): () => number {
+  return () => {
+    const next = Atomics.add(counter, 0, 1);
+    return next < rules ? next : -1;
+  };
 }
 
 /** What it answers: the comparison vectors and tf bits of the pairs, in order. */
@@ -55,6 +76,25 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       worker.postMessage(job, [job.left.buffer as ArrayBuffer, job.right.buffer as ArrayBuffer]);
     });
   return {
+    /**
+     * The pairs the workers find on the rules they take from `counter` (shared with the caller,
+     * which blocks on the rules it takes meanwhile: `sharedTake`); await it after the caller's own.
+     */
+    block(counter: Int32Array, options: CandidateOptions): Promise<FoundPairs[]> {
+      // The options alone (structured clone), not whatever else the caller's object carries.
+      const { linkOnly, maxBlock, window, maxBipartitePairs, rank } = options;
+      const rest = { linkOnly, maxBlock, window, maxBipartitePairs, rank };
+      return Promise.all(
+        pool.map(
+          (worker) =>
+            new Promise<FoundPairs>((resolve, reject) => {
+              worker.once('message', (found: FoundPairs) => resolve(found));
+              worker.once('error', reject);
+              worker.postMessage({ counter, options: rest } satisfies BlockJob);
+            }),
+        ),
+      );
+    },
     /**
      * The vectors of `count` pairs: worker w takes its share, the calling thread (with its own
      * `local` comparison) the rest; then the workers are stopped.
@@ -97,7 +137,13 @@ if (!isMainThread && parentPort && (workerData as { persons?: unknown } | null)?
   const records = persons.map((p, i) => prepare(p, i, vocab));
   const comparisons = personComparisons(vocab, records);
   const port = parentPort;
-  port.on('message', (job: Job) => {
+  port.on('message', (job: Job | BlockJob) => {
+    if ('counter' in job) {
+      const rules = personBlockingRules(vocab);
+      const found = findPairs(records, rules, job.options, sharedTake(job.counter, rules.length));
+      port.postMessage(found, [found.first.buffer as ArrayBuffer, found.second.buffer as ArrayBuffer]);
+      return;
+    }
     const answer = comparePairs(records, comparisons, job.left, job.right, job.left.length);
     port.postMessage(answer, [answer.vectors.buffer as ArrayBuffer, answer.tf.buffer as ArrayBuffer]);
   });

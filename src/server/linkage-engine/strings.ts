@@ -5,6 +5,17 @@
  * batch calls them millions of times.
  */
 
+// Scratch arrays shared by every call (one thread runs one call at a time): the national batch
+// compares millions of pairs, and two fresh arrays per call were garbage for the collector.
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+function growFlags(size: number): void {
+  flagsA = new Uint8Array(size * 2);
+  flagsB = new Uint8Array(size * 2);
+}
+let rows = new Int32Array(3 * 65);
+let rowLength = 65;
+
 /** Jaro–Winkler similarity in [0, 1]; 1 for equal strings, 0 when either is empty. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
@@ -12,8 +23,11 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  if (la > flagsA.length || lb > flagsB.length) growFlags(Math.max(la, lb));
+  const matchedA = flagsA;
+  const matchedB = flagsB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
@@ -51,29 +65,44 @@ export function damerauWithin(a: string, b: string, max: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === lb && max <= 1) return substitutionsOrSwap(a, b);
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  // Three rows of the table in one shared scratch array (no arrays per call): rows at offsets
+  // prev2, prev and cur, rotated after each row.
+  if (lb + 1 > rowLength) {
+    rowLength = (lb + 1) * 2;
+    rows = new Int32Array(3 * rowLength);
+  }
+  const d = rows;
+  let prev2 = 0;
+  let prev = rowLength;
+  let cur = 2 * rowLength;
+  for (let j = 0; j <= lb; j++) {
+    d[prev2 + j] = 0;
+    d[prev + j] = j;
+    d[cur + j] = 0;
+  }
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
+    d[cur] = i;
     let rowMin = i;
     for (let j = 1; j <= lb; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      let v = Math.min(d[prev + j]! + 1, d[cur + j - 1]! + 1, d[prev + j - 1]! + cost);
       if (
         i > 1 &&
         j > 1 &&
         a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
         a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
       )
-        d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
+        v = Math.min(v, d[prev2 + j - 2]! + 1);
+      d[cur + j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return Math.min(prev[lb]!, max + 1);
+  return Math.min(d[prev + lb]!, max + 1);
 }
 
 /** Distance capped at 2 for equal lengths: 0, 1 (one substitution or one adjacent swap) or 2. */

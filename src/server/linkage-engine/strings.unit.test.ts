@@ -39,6 +39,18 @@ describe('jaroWinkler', () => {
   });
 });
 
+describe('shared scratch arrays', () => {
+  it('give the same answers after longer strings, in any order of calls', () => {
+    const long = 'a'.repeat(150) + 'b';
+    const longer = 'a'.repeat(149) + 'ba';
+    const before = [jaroWinkler('martha', 'marhta'), damerauWithin('1234567', '1243576', 2)];
+    expect(damerauWithin(long, longer, 2)).toBe(1);
+    expect(jaroWinkler(long, longer)).toBeGreaterThan(0.99);
+    expect([jaroWinkler('martha', 'marhta'), damerauWithin('1234567', '1243576', 2)]).toEqual(before);
+    expect(damerauWithin('12', '21', 2)).toBe(1);
+  });
+});
+
 describe('damerauWithin', () => {
   it('counts a transposition of digits as one edit', () => {
     expect(damerauWithin('1234567', '1243567', 1)).toBe(1);
