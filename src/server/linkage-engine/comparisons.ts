@@ -143,13 +143,19 @@ function anySimilar(
   return false;
 }
 
-/** The largest adjustment among the ids a and b share (the rarest agreed name), 0 if none. */
-function rarestShared(table: TermTable, a: readonly number[], b: readonly number[]): number {
+/** The largest adjustment among the ids a and b share (the rarest agreed name), -Infinity if none. */
+function rarest(table: TermTable, a: readonly number[], b: readonly number[]): number {
   let best = -Infinity;
   for (let x = 0; x < a.length; x++) {
     const id = a[x]!;
     if (b.includes(id)) best = Math.max(best, table.adjustment(id));
   }
+  return best;
+}
+
+/** The largest adjustment among the ids a and b share (the rarest agreed name), 0 if none. */
+function rarestShared(table: TermTable, a: readonly number[], b: readonly number[]): number {
+  const best = rarest(table, a, b);
   return best === -Infinity ? 0 : best;
 }
 
@@ -297,9 +303,15 @@ export function personComparisons(
       if (aliasShared(a, b)) return 2;
       return anySimilar(sim, a.givenWords, b.givenWords, 2) ? 1 : 0;
     },
-    // The rarest given name the two share: "María" alone says little, "Arasy" much.
-    tfAdjust: (a, b) => rarestShared(givenTf, a.given, b.given),
-    tfLevels: [3, 4, 5],
+    // The rarest given name the two share: "María" alone says little, "Arasy" much. A nickname
+    // weighs by the name it stands for: "Mari" for María says as little as María itself.
+    tfAdjust(a, b) {
+      const written = rarest(givenTf, a.given, b.given);
+      if (written !== -Infinity) return written;
+      const resolved = rarest(givenTf, a.givenForms, b.givenForms);
+      return resolved === -Infinity ? rarestShared(givenTf, a.givenCanonical, b.givenCanonical) : resolved;
+    },
+    tfLevels: [2, 3, 4, 5],
   };
 
   const surnames: Comparison<Prepared> = {

@@ -138,3 +138,27 @@ describe('sameDocumentShape', () => {
     );
   });
 });
+
+describe('term frequencies of nicknames', () => {
+  it('weighs a nickname by the name it stands for: a common name says less than a rare one', () => {
+    // A population where María is common and Rosa rare; "Mari"/"María" and "Rosita"/"Rosa" are
+    // both at the nickname level, and the adjustment follows the resolved name's frequency.
+    const people: LinkPerson[] = [];
+    for (let k = 0; k < 40; k++) people.push({ ...base, id: `m${k}`, givenNames: 'María' });
+    for (let k = 0; k < 40; k++) people.push({ ...base, id: `o${k}`, givenNames: `Nombre${k}` });
+    people.push({ ...base, id: 'r', givenNames: 'Rosa' });
+    people.push({ ...base, id: 'mn', givenNames: 'Mari' });
+    people.push({ ...base, id: 'rn', givenNames: 'Rosita' });
+    const vocab = new Vocabulary();
+    const records = people.map((p, i) => prepare(p, i, vocab));
+    const given = personComparisons(vocab, records)[0]!;
+    const at = (id: string) => records.find((r) => r.id === id)!;
+    expect(given.compare(at('mn'), at('m0'))).toBe(2);
+    expect(given.compare(at('rn'), at('r'))).toBe(2);
+    expect(given.tfLevels).toContain(2);
+    const common = given.tfAdjust!(at('mn'), at('m0'));
+    const rare = given.tfAdjust!(at('rn'), at('r'));
+    expect(common).toBeLessThan(0);
+    expect(rare).toBeGreaterThan(common + 3);
+  });
+});

@@ -7,7 +7,7 @@
  * A nickname and the name it shortens compare as a graded match, never as an exact one: "Juani"
  * may be Juana or Juan Ignacio.
  */
-import { normalizeName } from '../modules/persons/name-normalize.js';
+import { normalizeName, phoneticKey } from '../modules/persons/name-normalize.js';
 import { NICKNAME_TEXT } from './nickname-data.js';
 
 /** Normalised short form → normalised name (the first name it was listed under). */
@@ -40,10 +40,29 @@ for (const name of NAMES) ALL.delete(name);
 /** How many short forms are known (for the documentation and tests). */
 export const NICKNAME_COUNT = FORMS.size;
 
-/** The known name `base` ends up as, directly or through its short form, or undefined. */
+/**
+ * Phonetic key → the listed name, and → the name a short form stands for: a name or a short form
+ * respelt as it sounds (Rozita, Jozé, Fioreya’i for Fiorella’i) is still known. A name's key wins
+ * over a short form's; of two names with one key, the first listed.
+ */
+const BY_KEY = new Map<string, string>();
+for (const name of NAMES) if (!BY_KEY.has(phoneticKey(name))) BY_KEY.set(phoneticKey(name), name);
+for (const [form, name] of FORMS) if (!BY_KEY.has(phoneticKey(form))) BY_KEY.set(phoneticKey(form), name);
+/** Phonetic key of a short form → every name it was listed under (names' own keys excluded). */
+const ALL_BY_KEY = new Map<string, string[]>();
+const NAME_KEYS = new Set([...NAMES].map(phoneticKey));
+for (const [form, names] of ALL) {
+  const key = phoneticKey(form);
+  if (NAME_KEYS.has(key)) continue;
+  const seen = ALL_BY_KEY.get(key) ?? [];
+  for (const n of names) if (!seen.includes(n)) seen.push(n);
+  ALL_BY_KEY.set(key, seen);
+}
+
+/** The known name `base` ends up as, directly or through its short form (as written or as it sounds), or undefined. */
 function known(base: string): string | undefined {
   if (NAMES.has(base)) return base;
-  return FORMS.get(base);
+  return FORMS.get(base) ?? BY_KEY.get(phoneticKey(base));
 }
 
 /** The name a regular diminutive of a known name stands for (Rosita → rosa), or undefined. */
@@ -71,7 +90,7 @@ function diminutiveOf(w: string): string | undefined {
 export function canonicalGiven(word: string): string {
   const w = normalizeName(word);
   if (NAMES.has(w)) return w;
-  return FORMS.get(w) ?? diminutiveOf(w) ?? w;
+  return FORMS.get(w) ?? diminutiveOf(w) ?? BY_KEY.get(phoneticKey(w)) ?? w;
 }
 
 /**
@@ -84,5 +103,10 @@ export function givenNameForms(word: string): string[] {
   const names = ALL.get(w);
   if (names) return names;
   const d = diminutiveOf(w);
-  return [d ?? w];
+  if (d !== undefined) return [d];
+  // Respelt as it sounds: a name's key gives that name; a short form's, every name it stands for.
+  const key = phoneticKey(w);
+  const name = BY_KEY.get(key);
+  if (name !== undefined && NAMES.has(name) && phoneticKey(name) === key) return [name];
+  return ALL_BY_KEY.get(key) ?? [name ?? w];
 }

@@ -15,3 +15,21 @@ describe('regular diminutives', () => {
     expect(givenNameForms('Noemí')).toEqual(['noemi']);
   });
 });
+
+describe('short forms respelt as they sound', () => {
+  it('knows a listed name or short form written with another spelling', () => {
+    // Intake staff write what they hear: z for s, ll for y; the list holds one spelling.
+    expect(givenNameForms('Rozita')).toEqual(['rosa']);
+    expect(canonicalGiven('Rozita')).toBe('rosa');
+    expect(canonicalGiven('Gavy')).toBe(canonicalGiven('Gaby'));
+  });
+
+  it('reads a diminutive after a respelt name', () => {
+    expect(givenNameForms('Rozai')).toEqual(['rosa']);
+  });
+
+  it('leaves unknown words as themselves', () => {
+    expect(givenNameForms('Tekove')).toEqual(['tekove']);
+    expect(canonicalGiven('Mburukuja')).toBe('mburukuja');
+  });
+});
