@@ -35,7 +35,8 @@ function relation(a: readonly number[], b: readonly number[]): string | null {
       ] as const) {
         if (p.length >= 3 && q.length >= p.length + 2 && q.startsWith(p)) return 'apocope';
         for (const s of stems(p)) if (q === s || q === `${s}o` || q === `${s}a`) return 'diminutive';
-        for (const s of stems(p)) if (s.length >= 3 && q.length >= s.length + 2 && q.startsWith(s)) return 'apocope+i';
+        for (const s of stems(p))
+          if (s.length >= 3 && q.length >= s.length + 2 && q.startsWith(s)) return 'apocope+i';
       }
     }
   return null;
