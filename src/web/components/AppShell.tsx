@@ -46,6 +46,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       { enabled: can('task.list'), refetchInterval: REFRESH_MS },
     ).data?.total ?? 0;
 
+  // The counts shown on navigation links, by the link's path.
+  const counts: Partial<Record<string, NavCountProps>> = {
+    '/referrals': { count: pending, words: 'nav.pendingReferrals', testId: 'nav-referrals-pending' },
+    '/tasks': { count: overdueTasks, words: 'nav.overdueTasks', testId: 'nav-tasks-overdue' },
+  };
+
   async function logout() {
     setLoggingOut(true);
     // The session ends here whatever the server answers: a failed call must not keep it usable.
@@ -95,22 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                     aria-current={route.path === path ? 'page' : route.path === section ? 'true' : undefined}
                   >
                     {t(route.label)}
-                    {route.path === '/referrals' && pending > 0 && (
-                      <span className="nav-count" data-testid="nav-referrals-pending">
-                        <span aria-hidden="true">{pending}</span>
-                        <span className="visually-hidden">
-                          {t('nav.pendingReferrals', { count: pending })}
-                        </span>
-                      </span>
-                    )}
-                    {route.path === '/tasks' && overdueTasks > 0 && (
-                      <span className="nav-count" data-testid="nav-tasks-overdue">
-                        <span aria-hidden="true">{overdueTasks}</span>
-                        <span className="visually-hidden">
-                          {t('nav.overdueTasks', { count: overdueTasks })}
-                        </span>
-                      </span>
-                    )}
+                    <NavCount of={counts[route.path]} />
                   </Link>
                 </li>
               ))}
@@ -147,5 +138,25 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
     </div>
+  );
+}
+
+interface NavCountProps {
+  count: number;
+  /** What the count means, said to screen readers in place of the bare number. */
+  words: 'nav.pendingReferrals' | 'nav.overdueTasks';
+  testId: string;
+}
+
+/** A count on a navigation link (pending referrals, overdue tasks); nothing when there is none or it is 0. */
+function NavCount({ of }: { of: NavCountProps | undefined }) {
+  const { t } = useI18n();
+  if (!of || of.count === 0) return null;
+  const { count, words, testId } = of;
+  return (
+    <span className="nav-count" data-testid={testId}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t(words, { count })}</span>
+    </span>
   );
 }

@@ -30,11 +30,7 @@ export function FormActions({
     <>
       <LiveRegion error={alert ?? null} />
       <div className="form-actions">
-        {showSubmit && (
-          <button type="submit" className="btn btn--primary" disabled={pending}>
-            {pending ? t('action.working') : submitLabel}
-          </button>
-        )}
+        {showSubmit && <SubmitButton pending={pending} label={submitLabel} />}
         <button type="button" className="btn" onClick={() => onCancel()}>
           {t('action.cancel')}
         </button>
@@ -43,27 +39,33 @@ export function FormActions({
   );
 }
 
-/** A page's form ending (no dialog to cancel): its live region, the submit button and `extra`. */
+/** A form's submit button, which says it is working while the form's request runs. */
+export function SubmitButton(props: { pending: boolean; label: string; testId?: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" className="btn btn--primary" disabled={props.pending} data-testid={props.testId}>
+      {props.pending ? t('action.working') : props.label}
+    </button>
+  );
+}
+
+/**
+ * A page's form ending (no dialog to cancel): its live region (the error, and `success` once
+ * saved), the submit button and `extra`.
+ */
 export function SubmitRow(props: {
   alert: string | null;
+  success?: string | null;
   pending: boolean;
   label: string;
   testId?: string;
   extra?: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
     <>
-      <LiveRegion error={props.alert} />
+      <LiveRegion error={props.alert} success={props.success ?? null} />
       <div className="form-actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={props.pending}
-          data-testid={props.testId}
-        >
-          {props.pending ? t('action.working') : props.label}
-        </button>
+        <SubmitButton pending={props.pending} label={props.label} testId={props.testId} />
         {props.extra}
       </div>
     </>

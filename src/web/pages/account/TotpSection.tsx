@@ -5,6 +5,7 @@ import { ROLES_REQUIRING_TOTP } from '../../../shared/roles.js';
 import { totpDigits, TotpCodeField } from '../../components/AccountFields.js';
 import { Form, useApiForm, useFormAlert } from '../../components/Form.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { SubmitButton } from '../../components/FormActions.js';
 import { TotpPanel } from '../../components/TotpPanel.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiMutation } from '../../queries.js';
@@ -62,9 +63,7 @@ export function TotpSection() {
           <p>{t('account.totpConfirmIntro')}</p>
           <TotpCodeField name="code" />
           <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={form.pending}>
-              {form.pending ? t('action.working') : t('account.totpConfirm')}
-            </button>
+            <SubmitButton pending={form.pending} label={t('account.totpConfirm')} />
           </div>
         </Form>
       )}

@@ -2,10 +2,10 @@
  * Trafficking events (recruitment, transit, exploitation) with place, dates and whether they
  * happened online and where — the case's ICT view. A case may have no transit at all.
  */
-import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { RecordList } from '../../components/RecordList.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { CaseActions } from './types.js';
 import { EventDialog } from './EventDialog.js';
@@ -17,7 +17,7 @@ import { Detail, Section } from './Section.js';
 export function CaseEvents({ view, actions }: { view: CaseView; actions: CaseActions }) {
   const { t, locale } = useI18n();
   const label = useValueLabel();
-  const [adding, setAdding] = useState(false);
+  const { dialog, open, close } = useDialog<'add'>(actions.changed);
   const dates = (start: string | null, end: string | null) => {
     if (start && end && start !== end) {
       return t('cases.event.dateRange', { start: formatDate(locale, start), end: formatDate(locale, end) });
@@ -30,7 +30,7 @@ export function CaseEvents({ view, actions }: { view: CaseView; actions: CaseAct
       testId="case-events"
       actions={
         view.permissions.includes('case.recordEvent') && (
-          <ActionButton small onClick={() => setAdding(true)}>
+          <ActionButton small onClick={() => open('add')}>
             {t('cases.event.add')}
           </ActionButton>
         )
@@ -71,16 +71,7 @@ export function CaseEvents({ view, actions }: { view: CaseView; actions: CaseAct
           </>
         )}
       </RecordList>
-      {adding && (
-        <EventDialog
-          view={view}
-          onClose={() => setAdding(false)}
-          onSaved={(message) => {
-            setAdding(false);
-            actions.changed(message);
-          }}
-        />
-      )}
+      {dialog && <EventDialog view={view} onClose={close} onSaved={close} />}
     </Section>
   );
 }

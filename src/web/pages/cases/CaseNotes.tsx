@@ -13,6 +13,7 @@ import { FormSelect, FormTextArea } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useOfflinePart } from '../../offline/store.js';
 import type { QueuedWrite } from '../../offline/queue.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useApiQuery } from '../../queries.js';
 import { Section } from './Section.js';
 
@@ -20,7 +21,7 @@ const PAGE = 50;
 
 export function CaseNotes(props: { caseId: string; mayAdd: boolean; onSaved(message: string): void }) {
   const { t } = useI18n();
-  const [adding, setAdding] = useState(false);
+  const { dialog, open, close } = useDialog<'add'>(props.onSaved);
   const [limit, setLimit] = useState(PAGE);
   const notes = useApiQuery(listCaseNotes, { params: { id: props.caseId }, query: { limit } });
   const items = notes.data?.items ?? [];
@@ -32,7 +33,7 @@ export function CaseNotes(props: { caseId: string; mayAdd: boolean; onSaved(mess
       testId="case-notes"
       actions={
         props.mayAdd && (
-          <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
+          <button type="button" className="btn btn--small" onClick={() => open('add')}>
             {t('notes.add')}
           </button>
         )
@@ -58,16 +59,7 @@ export function CaseNotes(props: { caseId: string; mayAdd: boolean; onSaved(mess
           </button>
         </p>
       )}
-      {adding && (
-        <NoteDialog
-          caseId={props.caseId}
-          onClose={() => setAdding(false)}
-          onSaved={(message) => {
-            setAdding(false);
-            props.onSaved(message);
-          }}
-        />
-      )}
+      {dialog && <NoteDialog caseId={props.caseId} onClose={close} onSaved={close} />}
     </Section>
   );
 }

@@ -2,12 +2,12 @@
  * The institutions the case is shared with. Sharing is explicit, with a reason, and can be revoked;
  * only the owner institution's staff with `case.share` on this case see the buttons.
  */
-import { useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
 import { revokeCaseShare } from '../../../shared/contracts/cases.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { RecordList } from '../../components/RecordList.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { CaseActions } from './types.js';
 import { Section } from './Section.js';
@@ -17,7 +17,7 @@ type Share = CaseView['shares'][number];
 
 export function CaseShares({ view, actions }: { view: CaseView; actions: CaseActions }) {
   const { t, formatDateTime } = useI18n();
-  const [dialog, setDialog] = useState<{ kind: 'share' } | { kind: 'revoke'; share: Share } | null>(null);
+  const { dialog, open, close } = useDialog<{ kind: 'share' } | { kind: 'revoke'; share: Share }>(actions.changed);
   const mayShare = view.permissions.includes('case.share');
   return (
     <Section
@@ -25,7 +25,7 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
       testId="case-shares"
       actions={
         mayShare && (
-          <ActionButton small onClick={() => setDialog({ kind: 'share' })}>
+          <ActionButton small onClick={() => open({ kind: 'share' })}>
             {t('cases.share.add')}
           </ActionButton>
         )
@@ -42,7 +42,7 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
               <ActionButton
                 show={mayShare}
                 small
-                onClick={() => setDialog({ kind: 'revoke', share })}
+                onClick={() => open({ kind: 'revoke', share })}
                 aria-label={t('cases.share.revokeFor', { code: share.institution.code })}
               >
                 {t('cases.share.revoke')}
@@ -56,14 +56,7 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
         )}
       </RecordList>
       {dialog?.kind === 'share' && (
-        <ShareDialog
-          view={view}
-          onClose={() => setDialog(null)}
-          onSaved={(message) => {
-            setDialog(null);
-            actions.changed(message);
-          }}
-        />
+        <ShareDialog view={view} onClose={close} onSaved={close} />
       )}
       {dialog?.kind === 'revoke' && (
         <ConfirmDialog
@@ -75,11 +68,8 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
           confirmLabel={t('cases.share.revoke')}
           contract={revokeCaseShare}
           input={{ params: { id: view.id, shareId: dialog.share.id } }}
-          onClose={() => setDialog(null)}
-          onDone={() => {
-            setDialog(null);
-            actions.changed(t('cases.share.revoked', { code: dialog.share.institution.code }));
-          }}
+          onClose={close}
+          onDone={() => close(t('cases.share.revoked', { code: dialog.share.institution.code }))}
         />
       )}
     </Section>

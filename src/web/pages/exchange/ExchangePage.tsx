@@ -11,6 +11,7 @@ import { TextField } from '../../components/Field.js';
 import { Form, useZodForm } from '../../components/Form.js';
 import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
+import { SubmitButton } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -120,9 +121,7 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={upload.isPending}>
-            {upload.isPending ? t('action.working') : t('exchange.import.submit')}
-          </button>
+          <SubmitButton pending={upload.isPending} label={t('exchange.import.submit')} />
         </div>
       </Form>
       <LiveRegion

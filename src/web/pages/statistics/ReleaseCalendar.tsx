@@ -15,7 +15,7 @@ import {
   updateStatisticsReleaseCalendar,
 } from '../../../shared/contracts/statistics.js';
 import { Form, useApiForm, useFormAlert } from '../../components/Form.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
+import { SubmitRow } from '../../components/FormActions.js';
 import { FormSelect, FormText } from '../../components/FormFields.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -127,12 +127,7 @@ function CalendarForm({ view }: { view: View }) {
         ))}
       </FormSelect>
       <FormText msg="stats.calendarLag" name="lagDays" type="number" min={0} max={365} required />
-      <LiveRegion error={alert} success={saved} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.pending}>
-          {form.pending ? t('action.working') : t('stats.calendarSave')}
-        </button>
-      </div>
+      <SubmitRow alert={alert} success={saved} pending={form.pending} label={t('stats.calendarSave')} />
     </Form>
   );
 }

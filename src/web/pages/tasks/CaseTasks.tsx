@@ -1,7 +1,7 @@
 /** The case's plan on its page: its tasks (open first, due first) and "add a task". */
-import { useState } from 'react';
 import { listTasks } from '../../../shared/contracts/tasks.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { Section } from '../cases/Section.js';
@@ -11,7 +11,7 @@ import { TaskItems } from './TaskList.js';
 export function CaseTasks(props: { caseId: string; mayAdd: boolean; onSaved(message: string): void }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const [adding, setAdding] = useState(false);
+  const { dialog, open, close } = useDialog<'add'>(props.onSaved);
   const plan = useApiQuery(
     listTasks,
     { query: { view: 'case', caseId: props.caseId, status: 'all', limit: 200 } },
@@ -25,7 +25,7 @@ export function CaseTasks(props: { caseId: string; mayAdd: boolean; onSaved(mess
       testId="case-tasks"
       actions={
         props.mayAdd && (
-          <button type="button" className="btn" onClick={() => setAdding(true)} data-testid="task-add">
+          <button type="button" className="btn" onClick={() => open('add')} data-testid="task-add">
             {t('tasks.add')}
           </button>
         )
@@ -36,16 +36,7 @@ export function CaseTasks(props: { caseId: string; mayAdd: boolean; onSaved(mess
       ) : (
         <TaskItems tasks={items} showCase={false} onDone={props.onSaved} />
       )}
-      {adding && (
-        <TaskDialog
-          caseId={props.caseId}
-          onClose={() => setAdding(false)}
-          onSaved={(message) => {
-            setAdding(false);
-            props.onSaved(message);
-          }}
-        />
-      )}
+      {dialog && <TaskDialog caseId={props.caseId} onClose={close} onSaved={close} />}
     </Section>
   );
 }
