@@ -17,7 +17,9 @@ type Share = CaseView['shares'][number];
 
 export function CaseShares({ view, actions }: { view: CaseView; actions: CaseActions }) {
   const { t, formatDateTime } = useI18n();
-  const { dialog, open, close } = useDialog<{ kind: 'share' } | { kind: 'revoke'; share: Share }>(actions.changed);
+  const { dialog, open, close } = useDialog<{ kind: 'share' } | { kind: 'revoke'; share: Share }>(
+    actions.changed,
+  );
   const mayShare = view.permissions.includes('case.share');
   return (
     <Section
@@ -55,9 +57,7 @@ export function CaseShares({ view, actions }: { view: CaseView; actions: CaseAct
           </>
         )}
       </RecordList>
-      {dialog?.kind === 'share' && (
-        <ShareDialog view={view} onClose={close} onSaved={close} />
-      )}
+      {dialog?.kind === 'share' && <ShareDialog view={view} onClose={close} onSaved={close} />}
       {dialog?.kind === 'revoke' && (
         <ConfirmDialog
           title={t('cases.share.revokeTitle')}
