@@ -24,8 +24,15 @@ import {
 import { useTestContext } from '../helpers/suite.js';
 
 const GOOD = 'ñandutí tejido en Itauguá';
-const setPassword = (t: TestContext, token: string, password: string) =>
-  api(t, null, 'POST', '/api/account/password', { token, password });
+const setPassword = (t: TestContext, token: string, password: string, language?: string) =>
+  api(
+    t,
+    null,
+    'POST',
+    '/api/account/password',
+    { token, password },
+    language ? { 'accept-language': language } : {},
+  );
 
 describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () => {
   const t = useTestContext();
@@ -36,14 +43,16 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
     const link = await ensureSetupLink(t.services.db, t.services.config.publicUrl);
     expect(link).toMatch(/^http:\/\/nanduti\.test\/setup#token=[\w-]{40,}$/);
     const token = tokenOf(link!);
+    // Set up in Guaraní: the account keeps the language it was set up in.
     const setup = (body: object) =>
-      api(t, null, 'POST', '/api/setup', {
-        token,
-        username: 'root',
-        displayName: 'Root',
-        password: GOOD,
-        ...body,
-      });
+      api(
+        t,
+        null,
+        'POST',
+        '/api/setup',
+        { token, username: 'root', displayName: 'Root', password: GOOD, ...body },
+        { 'accept-language': 'gn' },
+      );
 
     expect((await setup({ token: 'y'.repeat(43) })).json().error.code).toBe('invalid_token');
     // A refused password does not spend the token.
@@ -84,6 +93,7 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
       role: 'system_admin',
       institution: { code: 'MESA' },
       totpEnabled: true,
+      locale: 'gn',
     });
 
     const again = await setup({ username: 'root2' });
@@ -146,6 +156,16 @@ describe.skipIf(skipBackend)('accounts: set-up, activation, password reset', () 
       const signedIn = await login(t, maria, { password: GOOD });
       expect(signedIn.statusCode).toBe(200);
       expect(signedIn.json().user.totpEnabled).toBe(false);
+    });
+
+    it('keeps the language an account was activated in; a password reset in another leaves it', async () => {
+      const { user, activationLink } = await create('juana.benitez', 'case_worker');
+      const juana = asTestUser(user.id, 'juana.benitez');
+      expect((await setPassword(t, tokenOf(activationLink), GOOD, 'gn')).statusCode).toBe(200);
+      expect((await login(t, juana, { password: GOOD })).json().user.locale).toBe('gn');
+      const reset = await api(t, admin, 'POST', `/api/users/${user.id}/password-reset`);
+      expect((await setPassword(t, tokenOf(reset.json().resetLink), `${GOOD} 2`, 'en')).statusCode).toBe(200);
+      expect((await login(t, juana, { password: `${GOOD} 2` })).json().user.locale).toBe('gn');
     });
 
     it('gives an administrator role a TOTP secret at activation, and requires it to sign in', async () => {

@@ -6,7 +6,7 @@ import { writeAudit } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Database, Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
-import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
+import { ROLES_REQUIRING_TOTP, type Locale, type Role } from '../../../shared/roles.js';
 import { usernameKey } from '../auth/auth.service.js';
 import { checkPasswordStrength, hashPassword } from '../auth/password.js';
 import { consumeToken, issueToken } from '../auth/tokens.js';
@@ -20,6 +20,8 @@ export interface NewAdmin {
   displayName: string;
   password: string;
   institutionCode?: string;
+  /** The language the person set the account up in: the interface's language from then on. */
+  locale?: Locale;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function createSystemAdmin(
     totp_enabled: false,
     totp_last_step: null,
     locked_until: null,
+    ...(input.locale ? { locale: input.locale } : {}),
   });
   await writeAudit(trx, {
     actor: null,
@@ -87,13 +90,18 @@ export async function completeSetup(
   return createSystemAdmin(trx, crypto, admin, requestId);
 }
 
-/** Activation and password reset: sets the password; enrols TOTP when the role requires it. */
+/**
+ * Activation and password reset: sets the password; enrols TOTP when the role requires it. An
+ * activation also keeps the language the person activated the account in as their interface language
+ * (a reset leaves the stored choice alone: it may come from another device).
+ */
 export async function setPasswordWithToken(
   trx: Trx,
   crypto: FieldCrypto,
   token: string,
   password: string,
   requestId: string,
+  locale?: Locale,
 ) {
   const row = await consumeToken(trx, token, ['activation', 'password_reset']);
   const user = await findUser(trx, row.user_id!);
@@ -101,7 +109,9 @@ export async function setPasswordWithToken(
   checkPasswordStrength(password, user.username);
   const mustEnrol = ROLES_REQUIRING_TOTP.includes(user.role as Role) && !user.totp_enabled;
   const totpSecret = mustEnrol ? generateTotpSecret() : null;
+  const newLocale = row.purpose === 'activation' && locale ? locale : null;
   await updateUserRow(trx, user.id, {
+    ...(newLocale ? { locale: newLocale } : {}),
     password_hash: await hashPassword(password),
     status: 'active',
     failed_logins: 0,
@@ -122,7 +132,7 @@ export async function setPasswordWithToken(
     resourceType: 'user',
     resourceId: user.id,
     requestId,
-    changedFields: totpSecret ? ['password', 'totp'] : ['password'],
+    changedFields: ['password', ...(totpSecret ? ['totp'] : []), ...(newLocale ? ['locale'] : [])],
   });
   return { totp: totpSecret ? await totpEnrolment(totpSecret, user.username) : null };
 }

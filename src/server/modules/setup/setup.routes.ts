@@ -12,8 +12,8 @@ export function setupRoutes(app: FastifyInstance, services: AppServices) {
     needsSetup: !(await hasUsers(trx)),
   }));
 
-  route(contracts.completeSetup, async ({ trx, requestId, crypto }, { body }) => {
-    const admin = await completeSetup(trx, crypto, body.token, body, requestId);
+  route(contracts.completeSetup, async ({ trx, requestId, crypto, locale }, { body }) => {
+    const admin = await completeSetup(trx, crypto, body.token, { ...body, locale }, requestId);
     return {
       userId: admin.id,
       totpSecret: admin.totpSecret,
@@ -22,7 +22,7 @@ export function setupRoutes(app: FastifyInstance, services: AppServices) {
     };
   });
 
-  route(contracts.setPasswordWithToken, async ({ trx, requestId, crypto }, { body }) =>
-    setPasswordWithToken(trx, crypto, body.token, body.password, requestId),
+  route(contracts.setPasswordWithToken, async ({ trx, requestId, crypto, locale }, { body }) =>
+    setPasswordWithToken(trx, crypto, body.token, body.password, requestId, locale),
   );
 }
