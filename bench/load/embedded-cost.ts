@@ -240,7 +240,8 @@ if (values.explain) {
         const b = Buffer.from(message);
         const p0 = b.indexOf(0, 5) + 1;
         const statement = b.toString('utf8', p0, b.indexOf(0, p0));
-        const text = names.get(statement);
+        // A statement prepared before (by an earlier request) has its Parse in statementNames.
+        const text = names.get(statement) ?? statementNames.get(statement);
         if (text) runs.push({ sql: text, params: bindValues(message) });
       }
     };
@@ -277,6 +278,7 @@ if (values.explain) {
         if (process.env.EXPLAIN_FULL) console.log(lines.join('\n'));
       };
       console.log(`${s.label}: ${text.slice(0, 100).replace(/\s+/g, ' ')}…`);
+      if (process.env.EXPLAIN_FULL) console.log(JSON.stringify({ sql: text, params: run.params }));
       await summary('custom plan', false);
       await summary('generic plan', true);
     }

@@ -117,9 +117,13 @@ function arms(trx: Trx, actor: Actor, filter: ListFilter): CasesQuery[] {
     '=',
     actor.institutionId,
   );
+  // The shared arm starts from the institution's shares: `= any(array(…))` runs them first (an
+  // InitPlan) and reads those cases by key, whatever the plan. As `in (…)`, the plan made without the
+  // values (a prepared statement's, which the embedded engine keeps) walked every case of the country
+  // newest first looking for shared ones: 757 ms against 1 ms at 10,000 cases (bench/README.md).
   const shared = scopedCases(actor, trx.selectFrom('cases'))
     .where('cases.owner_institution_id', '<>', actor.institutionId)
-    .where('cases.id', 'in', casesSharedWith(actor));
+    .where('cases.id', '=', (eb) => eb.fn<string>('any', [sql`array(${casesSharedWith(actor)(eb)})`]));
   return [applyFilter(owned, filter), applyFilter(shared, filter)];
 }
 
