@@ -19,8 +19,9 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
 /** The day (`YYYY-MM-DD`) an instant falls on in Paraguay. */
 export function paraguayDayOf(instant: Date | string | number): string {
   const date = instant instanceof Date ? instant : new Date(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    dayFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  // Formatted once (the privacy job calls this for every audit row it reads).
+  const parts = dayFormat.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
