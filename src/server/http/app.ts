@@ -34,6 +34,7 @@ import { messageFor, messages } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
 import { routesOf } from './route.js';
 import { securityHeaders } from './security.js';
+import { OneLinePerRequest } from './request-log.js';
 import { serveWebApp } from './static.js';
 
 export const BODY_LIMIT = 256 * 1024;
@@ -83,6 +84,7 @@ export interface BuildOptions {
 export async function buildApp(services: AppServices, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.logger,
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(services.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
