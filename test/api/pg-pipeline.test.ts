@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type Database } from '../../src/server/db/database.js';
-import { DEFERRED, PREPARED } from '../../src/server/db/pg-prepared.js';
+import { DEFERRED, LAST_READ, PREPARED } from '../../src/server/db/pg-prepared.js';
 import { inWriteBatch } from '../../src/server/db/write-batch.js';
 import { writeAudit } from '../../src/server/audit/audit.js';
 import { backend, openTestDatabase, skipBackend } from '../helpers/db.js';
@@ -120,6 +120,74 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
     await expect(
       db.transaction(async (trx) => {
         await sql`insert into batch_probe (n) values (5) ${DEFERRED}`.execute(trx);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await db.transaction(probe)).toBe(before);
+  });
+
+  /** The state of backend `pid` seen from another connection ('idle', 'idle in transaction'…). */
+  async function backendState(pid: number): Promise<string | null> {
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      const { rows } = await other.query<{ state: string }>(
+        'select state from pg_stat_activity where pid = $1',
+        [pid],
+      );
+      return rows[0]?.state ?? null;
+    } finally {
+      await other.end();
+    }
+  }
+
+  it("commits a read-only transaction with its last read, in that read's round trip", async () => {
+    const trips = countRoundTrips();
+    const { pid, n } = await db.transaction(
+      async (trx) => {
+        const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        const last = await sql<{ n: number }>`select count(*)::int as n from batch_probe ${LAST_READ}`.execute(trx);
+        return { pid: first.rows[0]!.pid, n: last.rows[0]!.n };
+      },
+      { readOnly: true },
+    );
+    // begin + select, then select + commit: two round trips (three with the commit on its own).
+    expect(trips()).toBe(2);
+    expect(n).toBe(await db.transaction(probe));
+    // The transaction really ended on the server, and the connection works on.
+    expect(await backendState(pid)).toBe('idle');
+    expect(await db.transaction((trx) => sql<{ one: number }>`select 1 as one`.execute(trx).then((r) => r.rows[0]!.one))).toBe(1);
+  });
+
+  it('opens a read-only transaction again for a statement after the last read', async () => {
+    const { ro, pid } = await db.transaction(
+      async (trx) => {
+        await sql`select 1 ${LAST_READ}`.execute(trx);
+        const after = await sql<{ ro: string; pid: number }>`select current_setting('transaction_read_only') as ro,
+          pg_backend_pid() as pid`.execute(trx);
+        return after.rows[0]!;
+      },
+      { readOnly: true },
+    );
+    expect(ro).toBe('on');
+    expect(await backendState(pid)).toBe('idle');
+    await expect(
+      db.transaction(
+        async (trx) => {
+          await sql`select 1 ${LAST_READ}`.execute(trx);
+          await sql`insert into batch_probe (n) values (6)`.execute(trx);
+        },
+        { readOnly: true },
+      ),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+
+  it('ignores the last-read mark in a read-write transaction: nothing commits before the end', async () => {
+    const before = await db.transaction(probe);
+    await expect(
+      db.transaction(async (trx) => {
+        await sql`insert into batch_probe (n) values (7)`.execute(trx);
+        await sql`select 1 ${LAST_READ}`.execute(trx);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');

@@ -66,17 +66,28 @@ const BaseQuery = pg.Query as unknown as new (config: {
 const identity = (value: unknown) => value;
 
 /**
- * The statement `text` (named `name` when given: prepared once per connection) preceded by `ahead`,
- * sent as one batch. Pass it to `client.query(batch)`; it resolves like the statement alone would.
+ * The statement `text` (named `name` when given: prepared once per connection) preceded by `ahead`
+ * and followed by `behind` (a read-only transaction's COMMIT), sent as one batch. Pass it to
+ * `client.query(batch)`; it resolves like the statement alone would.
  */
 export class BatchQuery extends BaseQuery {
   readonly #ahead: readonly Ahead[];
+  readonly #behind: readonly Ahead[];
   /** CommandCompletes still to come from the statements ahead (theirs are not the answer). */
   #pending: number;
+  /** Whether the statement's own CommandComplete came: what follows is the statements behind. */
+  #answered = false;
 
-  constructor(ahead: readonly Ahead[], text: string, values: readonly unknown[], name?: string) {
+  constructor(
+    ahead: readonly Ahead[],
+    text: string,
+    values: readonly unknown[],
+    name?: string,
+    behind: readonly Ahead[] = [],
+  ) {
     super({ text, name, values: [...values] });
     this.#ahead = ahead;
+    this.#behind = behind;
     this.#pending = ahead.length;
   }
 
@@ -93,9 +104,11 @@ export class BatchQuery extends BaseQuery {
     // Values are converted before anything is written: a value that cannot be sent fails the batch
     // with nothing on the wire.
     let aheadValues: unknown[][];
+    let behindValues: unknown[][];
     let values: unknown[];
     try {
       aheadValues = this.#ahead.map((a) => a.values.map((v) => prepareValue(v)));
+      behindValues = this.#behind.map((a) => a.values.map((v) => prepareValue(v)));
       values = (self.values ?? []).map((v) => prepareValue(v));
     } catch (error) {
       return error as Error;
@@ -123,6 +136,11 @@ export class BatchQuery extends BaseQuery {
       });
       connection.describe({ type: 'P', name: self.portal });
       connection.execute({ portal: self.portal });
+      this.#behind.forEach((b, i) => {
+        connection.parse({ text: b.text });
+        connection.bind({ values: behindValues[i], valueMapper: identity });
+        connection.execute({});
+      });
       connection.sync();
     } finally {
       connection.stream.uncork?.();
@@ -135,12 +153,16 @@ export class BatchQuery extends BaseQuery {
       this.#pending--;
       return;
     }
+    // A statement behind (the COMMIT) completing: the answer is already complete.
+    if (this.#answered) return;
+    this.#answered = true;
     super.handleCommandComplete(message, connection);
   }
 
   override handleDataRow(message: unknown): void {
-    // The statements ahead are not described: rows of theirs (none is expected) are not the answer.
-    if (this.#pending > 0) return;
+    // The statements ahead and behind are not described: rows of theirs (none is expected) are not
+    // the answer.
+    if (this.#pending > 0 || this.#answered) return;
     super.handleDataRow(message);
   }
 }

@@ -25,6 +25,7 @@ import { BatchQuery, isBegin, type Ahead } from './pg-pipeline.js';
 
 const MARK = '/* prepared */';
 const DEFERRED_MARK = '/* deferred */';
+const LAST_READ_MARK = '/* last read */';
 
 /**
  * The mark of a statement to prepare (`.modifyEnd(PREPARED)`): a look-up whose best plan does not
@@ -41,6 +42,15 @@ export const PREPARED = sql.raw(MARK);
  * On the embedded engine it is a comment and the statement runs at once.
  */
 export const DEFERRED = sql.raw(DEFERRED_MARK);
+
+/**
+ * The mark of a read-only transaction's last read (`.modifyEnd(LAST_READ)`): on PostgreSQL, in a
+ * read-only transaction, the COMMIT is sent behind the statement in the same round trip (a read-only
+ * transaction has nothing to lose by ending once its reads are done), and Kysely's own COMMIT later
+ * sends nothing. A statement that still comes after it opens a read-only transaction again, sent
+ * with it. In a read-write transaction, and on the embedded engine, the mark is a comment.
+ */
+export const LAST_READ = sql.raw(LAST_READ_MARK);
 
 /** What Kysely gets for a statement held back (a `begin`, a deferred write): no rows, no count. */
 function heldResult(command: string) {
@@ -116,10 +126,14 @@ export class PreparingPool implements PostgresPool {
     let ahead: Ahead[] = [];
     /** Whether `ahead` starts with the transaction's `begin` (it has not reached the server). */
     let beginHeld = false;
-    const send = (text: string, values: readonly unknown[]) => {
+    /** The `begin` of the transaction, when it is read-only (a last read may end it early). */
+    let readOnlyBegin: string | null = null;
+    /** The read-only transaction was committed with its last read: Kysely's COMMIT sends nothing. */
+    let ended = false;
+    const send = (text: string, values: readonly unknown[], behind: Ahead[] = []) => {
       const name = values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
-      if (ahead.length > 0) {
-        const batch = new BatchQuery(ahead, text, values, name);
+      if (ahead.length > 0 || behind.length > 0) {
+        const batch = new BatchQuery(ahead, text, values, name, behind);
         ahead = [];
         beginHeld = false;
         return new Promise((resolve, reject) => {
@@ -146,7 +160,22 @@ export class PreparingPool implements PostgresPool {
       if (values.length === 0 && isBegin(text)) {
         ahead = [{ text, values: [] }];
         beginHeld = true;
+        readOnlyBegin = text.endsWith(' read only') ? text : null;
+        ended = false;
         return heldResult('BEGIN');
+      }
+      if (ended) {
+        ended = false;
+        // Its COMMIT went with the last read: nothing left to end.
+        if (text === 'commit' || text === 'rollback') return heldResult(text.toUpperCase());
+        // A statement after the last read: in a read-only transaction again.
+        ahead = [{ text: readOnlyBegin!, values: [] }];
+        beginHeld = true;
+      }
+      if (readOnlyBegin !== null && text.endsWith(LAST_READ_MARK) && !text.endsWith(DEFERRED_MARK)) {
+        const result = await send(text, values, [{ text: 'commit', values: [] }]);
+        ended = true;
+        return result;
       }
       if (text.endsWith(DEFERRED_MARK)) {
         ahead.push({ text, values: [...values] });
@@ -175,6 +204,8 @@ export class PreparingPool implements PostgresPool {
         const dirty = ahead.length > 0 && !beginHeld;
         ahead = [];
         beginHeld = false;
+        readOnlyBegin = null;
+        ended = false;
         client.release(destroy || dirty);
       },
     };

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { ListCasesQuery } from '../../../shared/api-identification.js';
 import { queryActor, type Actor } from '../../access/actor.js';
 import { runCompiled } from '../../db/compiled-once.js';
+import { LAST_READ } from '../../db/pg-prepared.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import { casesSharedWith, scopedCases } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
@@ -216,5 +217,8 @@ function pageQuery(trx: Trx, actor: Actor, filter: ListFilter, window: number) {
     .orderBy('v.detected_on', 'desc')
     .orderBy('v.reference', 'desc')
     .limit(filter.limit)
-    .offset(filter.offset);
+    .offset(filter.offset)
+    // The list's read-only transaction reads nothing after it (but the total of a page past the
+    // end): its COMMIT rides with it on PostgreSQL, one round trip fewer (pg-prepared.ts).
+    .modifyEnd(LAST_READ);
 }
