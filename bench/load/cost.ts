@@ -93,7 +93,12 @@ const child: ChildProcess = spawn(
     '127.0.0.1',
   ],
   {
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      NODE_ENV: 'production',
+      NANDUTI_FROM_SOURCE: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );

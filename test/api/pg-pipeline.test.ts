@@ -146,7 +146,9 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
     const { pid, n } = await db.transaction(
       async (trx) => {
         const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-        const last = await sql<{ n: number }>`select count(*)::int as n from batch_probe ${LAST_READ}`.execute(trx);
+        const last = await sql<{
+          n: number;
+        }>`select count(*)::int as n from batch_probe ${LAST_READ}`.execute(trx);
         return { pid: first.rows[0]!.pid, n: last.rows[0]!.n };
       },
       { readOnly: true },
@@ -156,14 +158,21 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
     expect(n).toBe(await db.transaction(probe));
     // The transaction really ended on the server, and the connection works on.
     expect(await backendState(pid)).toBe('idle');
-    expect(await db.transaction((trx) => sql<{ one: number }>`select 1 as one`.execute(trx).then((r) => r.rows[0]!.one))).toBe(1);
+    expect(
+      await db.transaction((trx) =>
+        sql<{ one: number }>`select 1 as one`.execute(trx).then((r) => r.rows[0]!.one),
+      ),
+    ).toBe(1);
   });
 
   it('opens a read-only transaction again for a statement after the last read', async () => {
     const { ro, pid } = await db.transaction(
       async (trx) => {
         await sql`select 1 ${LAST_READ}`.execute(trx);
-        const after = await sql<{ ro: string; pid: number }>`select current_setting('transaction_read_only') as ro,
+        const after = await sql<{
+          ro: string;
+          pid: number;
+        }>`select current_setting('transaction_read_only') as ro,
           pg_backend_pid() as pid`.execute(trx);
         return after.rows[0]!;
       },

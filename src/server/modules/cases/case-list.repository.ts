@@ -201,24 +201,26 @@ function pageQuery(trx: Trx, actor: Actor, filter: ListFilter, window: number) {
   const visible = sql<
     Omit<CaseListRow, 'owner_institution_code'>
   >`((${page(owned)}) union all (${page(shared)}))`.as('v');
-  return trx
-    .selectFrom(visible)
-    .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
-    .selectAll('v')
-    .select('institutions.code as owner_institution_code')
-    .select((eb) =>
-      eb
-        .selectFrom('case_persons')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('case_persons.case_id', '=', 'v.id')
-        .as('person_count'),
-    )
-    .select(total.as('total'))
-    .orderBy('v.detected_on', 'desc')
-    .orderBy('v.reference', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    // The list's read-only transaction reads nothing after it (but the total of a page past the
-    // end): its COMMIT rides with it on PostgreSQL, one round trip fewer (pg-prepared.ts).
-    .modifyEnd(LAST_READ);
+  return (
+    trx
+      .selectFrom(visible)
+      .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
+      .selectAll('v')
+      .select('institutions.code as owner_institution_code')
+      .select((eb) =>
+        eb
+          .selectFrom('case_persons')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('case_persons.case_id', '=', 'v.id')
+          .as('person_count'),
+      )
+      .select(total.as('total'))
+      .orderBy('v.detected_on', 'desc')
+      .orderBy('v.reference', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      // The list's read-only transaction reads nothing after it (but the total of a page past the
+      // end): its COMMIT rides with it on PostgreSQL, one round trip fewer (pg-prepared.ts).
+      .modifyEnd(LAST_READ)
+  );
 }
