@@ -358,14 +358,20 @@ export function candidatePairs<R extends { source: string }>(
 
 /**
  * The pairs some rules found, before de-duplication: each as its smaller record (`first`) and
- * larger record · 32 + the rule's index (`second`), in the order found; `count` of them are set.
+ * larger record · 32 + the rule's index (`second`), in the order found, in chunks of
+ * `PAIR_CHUNK` (the last one holds `count` minus the others'). Chunks, not one array grown by
+ * doubling: at 1,000,000 registrations there are tens of millions of pairs, and each doubling
+ * copied them into fresh arrays (memory outside the heap that made the collector run).
  */
 export interface FoundPairs {
-  first: Uint32Array;
-  second: Uint32Array;
+  first: Uint32Array[];
+  second: Uint32Array[];
   count: number;
   skippedBlocks: number;
 }
+
+/** Pairs per chunk of `FoundPairs` (16 MB per array). */
+export const PAIR_CHUNK = 1 << 22;
 
 /** Takes every rule in order: the rule's index, or −1 when there is none left. */
 function inOrder(rules: number): () => number {
@@ -399,26 +405,40 @@ export function findPairs<R extends { source: string }>(
   // bucketing by the smaller record then puts a pair's copies together, the earliest rule first
   // (Splink's order-dependent de-duplication).
   if (records.length >= 2 ** 27 || rules.length > 32) throw new Error('Too many records or rules to block.');
-  let first = new Uint32Array(1 << 16);
-  let second = new Uint32Array(1 << 16);
+  const firsts: Uint32Array[] = [];
+  const seconds: Uint32Array[] = [];
+  // The chunk being filled (a small one first: most calls find few pairs) and its fill.
+  let first = new Uint32Array(1 << 12);
+  let second = new Uint32Array(1 << 12);
+  let fill = 0;
   let count = 0;
   const push = (i: number, j: number, r: number) => {
     // A record on both sides of a typo block (its second surname is a correction of its first).
     if (i === j || (linkOnly && source[i] === source[j])) return;
-    if (count === first.length) {
-      const grownFirst = new Uint32Array(first.length * 2);
-      grownFirst.set(first);
-      first = grownFirst;
-      const grownSecond = new Uint32Array(second.length * 2);
-      grownSecond.set(second);
-      second = grownSecond;
+    if (fill === first.length) {
+      if (first.length < PAIR_CHUNK) {
+        // Still small: grown (copied) up to a whole chunk.
+        const grownFirst = new Uint32Array(Math.min(PAIR_CHUNK, first.length * 8));
+        grownFirst.set(first);
+        first = grownFirst;
+        const grownSecond = new Uint32Array(grownFirst.length);
+        grownSecond.set(second);
+        second = grownSecond;
+      } else {
+        firsts.push(first);
+        seconds.push(second);
+        first = new Uint32Array(PAIR_CHUNK);
+        second = new Uint32Array(PAIR_CHUNK);
+        fill = 0;
+      }
     }
+    count++;
     if (i < j) {
-      first[count] = i;
-      second[count++] = j * 32 + r;
+      first[fill] = i;
+      second[fill++] = j * 32 + r;
     } else {
-      first[count] = j;
-      second[count++] = i * 32 + r;
+      first[fill] = j;
+      second[fill++] = i * 32 + r;
     }
   };
   let skippedBlocks = 0;
@@ -429,7 +449,9 @@ export function findPairs<R extends { source: string }>(
   let meetsSpace = new Int32Array(0);
   // One rule's blocks at a time: only its table is held while its pairs are generated.
   for (let r = take(); r >= 0; r = take()) blockOn(rules[r]!, r);
-  return { first, second, count, skippedBlocks };
+  firsts.push(first);
+  seconds.push(second);
+  return { first: firsts, second: seconds, count, skippedBlocks };
 
   function blockOn(rule: BlockingRule<R>, r: number): void {
     const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined, space);
@@ -524,27 +546,33 @@ export function dedupePairs(records: number, found: FoundPairs[], ruleNames: rea
     skippedBlocks += f.skippedBlocks;
   }
   const starts = new Uint32Array(records + 1);
-  for (const f of found) {
-    const first = f.first;
-    for (let k = 0; k < f.count; k++) starts[first[k]! + 1]!++;
-  }
+  // Each (chunk, entries in it) of every thread's pairs.
+  const chunks = (f: FoundPairs, each: (first: Uint32Array, second: Uint32Array, n: number) => void) => {
+    for (let c = 0; c < f.first.length; c++)
+      each(f.first[c]!, f.second[c]!, Math.min(f.first[c]!.length, f.count - c * PAIR_CHUNK));
+  };
+  for (const f of found)
+    chunks(f, (first, _, n) => {
+      for (let k = 0; k < n; k++) starts[first[k]! + 1]!++;
+    });
   for (let i = 0; i < records; i++) starts[i + 1]! += starts[i]!;
   const bucketed = new Uint32Array(count);
   {
     const at = starts.slice(0, records);
     for (const f of found) {
-      const { first, second } = f;
-      for (let k = 0; k < f.count; k++) bucketed[at[first[k]!]!++] = second[k]!;
-      f.first = f.second = new Uint32Array(0);
+      chunks(f, (first, second, n) => {
+        for (let k = 0; k < n; k++) bucketed[at[first[k]!]!++] = second[k]!;
+      });
+      f.first = f.second = [];
       f.count = 0;
     }
   }
   const perRuleCount = new Array<number>(ruleNames.length).fill(0);
-  const left = new Uint32Array(count);
-  const right = new Uint32Array(count);
+  // Each record's partners sorted and written once, in place (`bucketed` from its start: what is
+  // kept never overtakes what is read); `starts` becomes where each record's kept pairs begin.
   let kept = 0;
+  let from = 0;
   for (let i = 0; i < records; i++) {
-    const from = starts[i]!;
     const to = starts[i + 1]!;
     if (to - from > 32) bucketed.subarray(from, to).sort();
     else
@@ -557,18 +585,24 @@ export function dedupePairs(records: number, found: FoundPairs[], ruleNames: rea
         }
         bucketed[y + 1] = v;
       }
+    starts[i] = kept;
     let previous = -1;
     for (let x = from; x < to; x++) {
-      const j = bucketed[x]! >>> 5;
+      const v = bucketed[x]!;
+      const j = v >>> 5;
       if (j === previous) continue;
       previous = j;
-      perRuleCount[bucketed[x]! & 31]!++;
-      left[kept] = i;
-      right[kept++] = j;
+      perRuleCount[v & 31]!++;
+      bucketed[kept++] = j;
     }
+    from = to;
   }
+  starts[records] = kept;
+  const left = new Uint32Array(kept);
+  for (let i = 0; i < records; i++) left.fill(i, starts[i]!, starts[i + 1]!);
+  const right = bucketed.slice(0, kept);
   const perRule = Object.fromEntries(ruleNames.map((name, r) => [name, perRuleCount[r]!]));
-  return { left: left.slice(0, kept), right: right.slice(0, kept), count: kept, perRule, skippedBlocks };
+  return { left, right, count: kept, perRule, skippedBlocks };
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, personBlockingRules, typoNeighbours, type BlockingRule } from './blocking.js';
-import { preparePersons } from './linkage.js';
+import {
+  candidatePairs,
+  dedupePairs,
+  PAIR_CHUNK,
+  personBlockingRules,
+  typoNeighbours,
+  type BlockingRule,
+  type FoundPairs,
+} from './blocking.js';
+import { preparePersons, seededRandom } from './linkage.js';
 import { Vocabulary, type LinkPerson } from './record.js';
 
 describe('typoNeighbours', () => {
@@ -220,4 +228,56 @@ describe('prepared surnames', () => {
     expect(records.map((r) => r.ownSurnames)).toEqual([1, 2, 2, 0]);
     expect(records[0]!.surnames).toHaveLength(2);
   });
+});
+
+describe('dedupePairs', () => {
+  it('merges the chunks of several threads: each pair once, counted for its earliest rule', () => {
+    const records = 2_000;
+    // Two threads' pairs: the first a full chunk and part of another, the second a small chunk.
+    const random = seededRandom(3);
+    const thread = (count: number, rules: number[]): FoundPairs => {
+      const first: Uint32Array[] = [];
+      const second: Uint32Array[] = [];
+      for (let at = 0; at < count; at += PAIR_CHUNK) {
+        const n = Math.min(PAIR_CHUNK, count - at);
+        // The last chunk is larger than what it holds, as findPairs leaves it.
+        const f = new Uint32Array(n === PAIR_CHUNK ? n : n + 7);
+        const s = new Uint32Array(f.length);
+        for (let k = 0; k < n; k++) {
+          const i = Math.floor(random() * (records - 1));
+          const j = i + 1 + Math.floor(random() * Math.min(40, records - 1 - i));
+          f[k] = i;
+          s[k] = j * 32 + rules[Math.floor(random() * rules.length)]!;
+        }
+        first.push(f);
+        second.push(s);
+      }
+      return { first, second, count, skippedBlocks: 1 };
+    };
+    const found = [thread(PAIR_CHUNK + 1_000, [0, 2]), thread(5_000, [1, 3])];
+    // The expected answer: each pair's earliest rule (255: not found), in a table of every pair.
+    const best = new Uint8Array(records * records).fill(255);
+    for (const f of found)
+      f.first.forEach((chunk, c) => {
+        const n = Math.min(chunk.length, f.count - c * PAIR_CHUNK);
+        const second = f.second[c]!;
+        for (let k = 0; k < n; k++) {
+          const key = chunk[k]! * records + (second[k]! >>> 5);
+          best[key] = Math.min(best[key]!, second[k]! & 31);
+        }
+      });
+    const perRule = [0, 0, 0, 0];
+    for (const rule of best) if (rule !== 255) perRule[rule]!++;
+    const c = dedupePairs(records, found, ['a', 'b', 'c', 'd']);
+    expect(c.count).toBe(perRule[0]! + perRule[1]! + perRule[2]! + perRule[3]!);
+    expect(c.skippedBlocks).toBe(2);
+    expect(c.perRule).toEqual({ a: perRule[0], b: perRule[1], c: perRule[2], d: perRule[3] });
+    let wrong = 0;
+    for (let k = 0; k < c.count; k++) {
+      const key = c.left[k]! * records + c.right[k]!;
+      // Found, and in order (by smaller record, then larger).
+      if (best[key] === 255 || (k > 0 && c.left[k - 1]! * records + c.right[k - 1]! >= key)) wrong++;
+    }
+    expect(wrong).toBe(0);
+  }, 60_000);
 });

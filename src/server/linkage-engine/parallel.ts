@@ -141,7 +141,8 @@ if (!isMainThread && parentPort && (workerData as { persons?: unknown } | null)?
     if ('counter' in job) {
       const rules = personBlockingRules(vocab);
       const found = findPairs(records, rules, job.options, sharedTake(job.counter, rules.length));
-      port.postMessage(found, [found.first.buffer as ArrayBuffer, found.second.buffer as ArrayBuffer]);
+      const buffers = [...found.first, ...found.second].map((a) => a.buffer as ArrayBuffer);
+      port.postMessage(found, buffers);
       return;
     }
     const answer = comparePairs(records, comparisons, job.left, job.right, job.left.length);
