@@ -68,7 +68,12 @@ function spawn(data: unknown): Worker {
  * blocks. `compare` splits the pairs between the workers and the calling thread.
  */
 export function startComparers(persons: readonly LinkPerson[], workers: number) {
-  const pool = Array.from({ length: workers }, () => spawn({ persons }));
+  // As one JSON string, not an array of objects: structured cloning 1,000,000 person objects into
+  // a worker held the calling thread for over a minute (bench/README.md, "The 1M batch on two
+  // threads"); a string is copied at once and parsed in the worker. Person records are plain data
+  // (strings, numbers, nulls, arrays of strings), which JSON keeps as they are.
+  const personsJson = workers > 0 ? JSON.stringify(persons) : '';
+  const pool = Array.from({ length: workers }, () => spawn({ personsJson }));
   const ask = (worker: Worker, job: Job) =>
     new Promise<Answer>((resolve, reject) => {
       worker.once('message', (answer: Answer) => resolve(answer));
@@ -131,8 +136,8 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
   };
 }
 
-if (!isMainThread && parentPort && (workerData as { persons?: unknown } | null)?.persons) {
-  const persons = (workerData as { persons: LinkPerson[] }).persons;
+if (!isMainThread && parentPort && typeof (workerData as { personsJson?: unknown } | null)?.personsJson === 'string') {
+  const persons = JSON.parse((workerData as { personsJson: string }).personsJson) as LinkPerson[];
   const vocab = new Vocabulary();
   const records = persons.map((p, i) => prepare(p, i, vocab));
   const comparisons = personComparisons(vocab, records);
