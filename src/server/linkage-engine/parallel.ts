@@ -136,7 +136,11 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
   };
 }
 
-if (!isMainThread && parentPort && typeof (workerData as { personsJson?: unknown } | null)?.personsJson === 'string') {
+if (
+  !isMainThread &&
+  parentPort &&
+  typeof (workerData as { personsJson?: unknown } | null)?.personsJson === 'string'
+) {
   const persons = JSON.parse((workerData as { personsJson: string }).personsJson) as LinkPerson[];
   const vocab = new Vocabulary();
   const records = persons.map((p, i) => prepare(p, i, vocab));
