@@ -112,6 +112,25 @@ export async function consistencyProof(m: number, n: number, subtree: SubtreeHas
   return sub(m, 0, n, true);
 }
 
+/** The node numbers `fn` and `sn` that RFC 9162's verifications walk up the tree with. */
+interface Walk {
+  fn: bigint;
+  sn: bigint;
+}
+
+/** "Right-shift fn and sn one time": one level up. */
+function up(walk: Walk): void {
+  walk.fn >>= 1n;
+  walk.sn >>= 1n;
+}
+
+/** "If LSB(fn) is not set, right-shift fn and sn equally until either LSB(fn) is set or fn is 0." */
+function upToRightChild(walk: Walk): void {
+  if ((walk.fn & 1n) === 1n) return;
+  do up(walk);
+  while ((walk.fn & 1n) === 0n && walk.fn !== 0n);
+}
+
 /** RFC 9162 §2.1.3.2. */
 export function verifyInclusion(
   index: number,
@@ -121,26 +140,19 @@ export function verifyInclusion(
   root: Hash,
 ): boolean {
   if (index < 0 || index >= size) return false;
-  let fn = BigInt(index);
-  let sn = BigInt(size - 1);
+  const walk = { fn: BigInt(index), sn: BigInt(size - 1) };
   let r = leaf;
   for (const p of proof) {
-    if (sn === 0n) return false;
-    if ((fn & 1n) === 1n || fn === sn) {
+    if (walk.sn === 0n) return false;
+    if ((walk.fn & 1n) === 1n || walk.fn === walk.sn) {
       r = nodeHash(p, r);
-      if ((fn & 1n) === 0n) {
-        do {
-          fn >>= 1n;
-          sn >>= 1n;
-        } while ((fn & 1n) === 0n && fn !== 0n);
-      }
+      upToRightChild(walk);
     } else {
       r = nodeHash(r, p);
     }
-    fn >>= 1n;
-    sn >>= 1n;
+    up(walk);
   }
-  return sn === 0n && r.equals(root);
+  return walk.sn === 0n && r.equals(root);
 }
 
 /** RFC 9162 §2.1.4.2. */
@@ -157,30 +169,20 @@ export function verifyConsistency(
   const path = [...proof];
   if ((first & (first - 1)) === 0) path.unshift(firstRoot);
   if (path.length === 0) return false;
-  let fn = BigInt(first - 1);
-  let sn = BigInt(second - 1);
-  while ((fn & 1n) === 1n) {
-    fn >>= 1n;
-    sn >>= 1n;
-  }
+  const walk = { fn: BigInt(first - 1), sn: BigInt(second - 1) };
+  while ((walk.fn & 1n) === 1n) up(walk);
   let fr = path[0]!;
   let sr = path[0]!;
   for (const c of path.slice(1)) {
-    if (sn === 0n) return false;
-    if ((fn & 1n) === 1n || fn === sn) {
+    if (walk.sn === 0n) return false;
+    if ((walk.fn & 1n) === 1n || walk.fn === walk.sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if ((fn & 1n) === 0n) {
-        do {
-          fn >>= 1n;
-          sn >>= 1n;
-        } while ((fn & 1n) === 0n && fn !== 0n);
-      }
+      upToRightChild(walk);
     } else {
       sr = nodeHash(sr, c);
     }
-    fn >>= 1n;
-    sn >>= 1n;
+    up(walk);
   }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0n;
+  return fr.equals(firstRoot) && sr.equals(secondRoot) && walk.sn === 0n;
 }

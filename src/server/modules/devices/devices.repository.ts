@@ -3,23 +3,13 @@ import type { Insertable } from 'kysely';
 import type { Trx } from '../../db/database.js';
 import type { DeviceTable } from '../../db/schema.js';
 
+/** Devices with their user's name and institution. */
 function devicesWithUser(trx: Trx) {
   return trx
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select([
-      'devices.id',
-      'devices.name',
-      'devices.user_id',
-      'devices.secret_hash',
-      'devices.device_key',
-      'devices.created_at',
-      'devices.last_seen_at',
-      'devices.revoked_at',
-      'devices.revoked_reason',
-      'users.display_name',
-      'users.institution_id',
-    ]);
+    .selectAll('devices')
+    .select(['users.display_name', 'users.institution_id']);
 }
 
 /** Device `id` with its user's name and institution; `forUpdate` locks the device's row. */

@@ -16,7 +16,12 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { AuditAction } from '../../../shared/actions.js';
 import type { Ctx } from '../../core/context.js';
-import { investigationView, loadInvestigationFor, type LoadedInvestigation } from './investigation-access.js';
+import {
+  investigationCommand,
+  investigationView,
+  loadInvestigationFor,
+  type LoadedInvestigation,
+} from './investigation-access.js';
 import { stageRecords } from './investigations.presenter.js';
 import { stagesOf } from './investigations.repository.js';
 import { notBeforeOpening } from './investigations.service.js';
@@ -24,51 +29,49 @@ import { checkOutcome, checkStage } from './stage-machine.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
 import { findInstitution } from '../institutions/institutions.repository.js';
 
-export async function addSuspect(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  input: z.output<typeof AddSuspectRequest>,
-) {
-  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
-  const enc = (value: string | null | undefined, column: EncryptedColumnOf<'investigation_suspects'>) =>
-    crypto.encryptNullable(value, `investigation_suspects.${column}`);
-  if (input.official) {
-    const institution = await findInstitution(ctx.trx, { id: input.official.institutionId });
-    if (!institution) throw errors.badRequest('unknown_institution');
-    // Its own staff could then never see it: such a case belongs to another institution.
-    if (institution === loaded.row.owner_institution_id) throw errors.conflict('complicity_own_institution');
-  }
-  const row = await ctx.trx
-    .insertInto('investigation_suspects')
-    .values({
-      investigation_id: loaded.row.id,
-      given_names: crypto.encrypt(input.givenNames, 'investigation_suspects.given_names'),
-      surnames: enc(input.surnames, 'surnames'),
-      aliases: input.aliases.length > 0 ? enc(JSON.stringify(input.aliases), 'aliases') : null,
-      document_number: enc(input.documentNumber, 'document_number'),
-      official_position: enc(input.official?.position, 'official_position'),
-      sex: input.sex,
-      birth_year: input.birthYear ?? null,
-      nationality: input.nationality ?? null,
-      roles: input.roles,
-      official_kind: input.official?.kind ?? null,
-      official_institution_id: input.official?.institutionId ?? null,
-      created_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] != null);
-  await auditOperation(ctx, 'investigation.addSuspect', 'suspect', row.id, fields);
-  const target = input.official
-    ? {
-        ...loaded.target,
-        complicity: true,
-        officialInstitutionIds: [...loaded.target.officialInstitutionIds, input.official.institutionId],
-      }
-    : loaded.target;
-  return investigationView(ctx, crypto, { ...loaded, target });
-}
+export const addSuspect = investigationCommand(
+  'investigation.update',
+  async (ctx, crypto, loaded, input: z.output<typeof AddSuspectRequest>) => {
+    const enc = (value: string | null | undefined, column: EncryptedColumnOf<'investigation_suspects'>) =>
+      crypto.encryptNullable(value, `investigation_suspects.${column}`);
+    if (input.official) {
+      const institution = await findInstitution(ctx.trx, { id: input.official.institutionId });
+      if (!institution) throw errors.badRequest('unknown_institution');
+      // Its own staff could then never see it: such a case belongs to another institution.
+      if (institution === loaded.row.owner_institution_id)
+        throw errors.conflict('complicity_own_institution');
+    }
+    const row = await ctx.trx
+      .insertInto('investigation_suspects')
+      .values({
+        investigation_id: loaded.row.id,
+        given_names: crypto.encrypt(input.givenNames, 'investigation_suspects.given_names'),
+        surnames: enc(input.surnames, 'surnames'),
+        aliases: input.aliases.length > 0 ? enc(JSON.stringify(input.aliases), 'aliases') : null,
+        document_number: enc(input.documentNumber, 'document_number'),
+        official_position: enc(input.official?.position, 'official_position'),
+        sex: input.sex,
+        birth_year: input.birthYear ?? null,
+        nationality: input.nationality ?? null,
+        roles: input.roles,
+        official_kind: input.official?.kind ?? null,
+        official_institution_id: input.official?.institutionId ?? null,
+        created_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] != null);
+    await auditOperation(ctx, 'investigation.addSuspect', 'suspect', row.id, fields);
+    const target = input.official
+      ? {
+          ...loaded.target,
+          complicity: true,
+          officialInstitutionIds: [...loaded.target.officialInstitutionIds, input.official.institutionId],
+        }
+      : loaded.target;
+    return { ...loaded, target };
+  },
+);
 
 /** Loads a defendant of the investigation for a prosecution step, locking its row. */
 async function loadDefendant(ctx: Ctx, investigationId: string, suspectId: string) {

@@ -53,6 +53,26 @@ export async function loadInvestigationFor(
   return { row, target, instructed };
 }
 
+/**
+ * A change to one investigation: loads it for `action` through the door above (a refusal is audited
+ * there), runs `apply` and answers the investigation as the actor now sees it (`apply` may return
+ * the loaded investigation as the change left it).
+ */
+export function investigationCommand<Input>(
+  action: InvestigationAction,
+  apply: (
+    ctx: Ctx,
+    crypto: FieldCrypto,
+    loaded: LoadedInvestigation,
+    input: Input,
+  ) => Promise<LoadedInvestigation | void>,
+) {
+  return async (ctx: Ctx, crypto: FieldCrypto, investigationId: string, input: Input): Promise<View> => {
+    const loaded = await loadInvestigationFor(ctx, investigationId, action);
+    return investigationView(ctx, crypto, (await apply(ctx, crypto, loaded, input)) ?? loaded);
+  };
+}
+
 /** Locks the investigation for a change, so concurrent changes of one record run one at a time. */
 export async function lockInvestigation(ctx: Ctx, investigationId: string): Promise<void> {
   await ctx.trx

@@ -19,6 +19,7 @@ import { findInstitution } from '../institutions/institutions.repository.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import {
+  investigationCommand,
   investigationView,
   loadInvestigationFor,
   lockInvestigation,
@@ -145,105 +146,96 @@ export async function listInvestigations(
   };
 }
 
-export async function linkInvestigationCase(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  caseId: string,
-) {
-  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
-  await lockInvestigation(ctx, loaded.row.id);
-  if (await linkCase(ctx, loaded.row.id, caseId))
-    await auditOperation(ctx, 'investigation.linkCase', 'investigation', loaded.row.id, ['cases']);
-  return investigationView(ctx, crypto, loaded);
-}
+export const linkInvestigationCase = investigationCommand(
+  'investigation.update',
+  async (ctx, _crypto, loaded, caseId: string) => {
+    await lockInvestigation(ctx, loaded.row.id);
+    if (await linkCase(ctx, loaded.row.id, caseId))
+      await auditOperation(ctx, 'investigation.linkCase', 'investigation', loaded.row.id, ['cases']);
+  },
+);
 
-export async function recordOperation(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  input: z.output<typeof RecordOperationRequest>,
-) {
-  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.recordOperation');
-  notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
-  await ctx.trx
-    .insertInto('investigation_operations')
-    .values({
-      investigation_id: loaded.row.id,
-      occurred_on: input.occurredOn,
-      department: input.department,
-      place: crypto.encryptNullable(input.place, 'investigation_operations.place'),
-      persons_arrested: input.personsArrested,
-      victims_rescued: input.victimsRescued,
-      created_by: ctx.actor.userId,
-    })
-    .execute();
-  await auditOperation(ctx, 'investigation.recordOperation', 'investigation', loaded.row.id, ['operations']);
-  return investigationView(ctx, crypto, loaded);
-}
+export const recordOperation = investigationCommand(
+  'investigation.recordOperation',
+  async (ctx, crypto, loaded, input: z.output<typeof RecordOperationRequest>) => {
+    notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
+    await ctx.trx
+      .insertInto('investigation_operations')
+      .values({
+        investigation_id: loaded.row.id,
+        occurred_on: input.occurredOn,
+        department: input.department,
+        place: crypto.encryptNullable(input.place, 'investigation_operations.place'),
+        persons_arrested: input.personsArrested,
+        victims_rescued: input.victimsRescued,
+        created_by: ctx.actor.userId,
+      })
+      .execute();
+    await auditOperation(ctx, 'investigation.recordOperation', 'investigation', loaded.row.id, [
+      'operations',
+    ]);
+  },
+);
 
-export async function recordCooperationRequest(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  input: z.output<typeof RecordCooperationRequest>,
-) {
-  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
-  await ctx.trx
-    .insertInto('cooperation_requests')
-    .values({
-      investigation_id: loaded.row.id,
-      kind: input.kind,
-      direction: input.direction,
-      country: input.country,
-      requested_on: input.requestedOn,
-      granted_on: input.grantedOn ?? null,
-      created_by: ctx.actor.userId,
-    })
-    .execute();
-  await auditOperation(ctx, 'investigation.recordCooperation', 'investigation', loaded.row.id, [
-    'cooperation',
-  ]);
-  return investigationView(ctx, crypto, loaded);
-}
+export const recordCooperationRequest = investigationCommand(
+  'investigation.update',
+  async (ctx, _crypto, loaded, input: z.output<typeof RecordCooperationRequest>) => {
+    await ctx.trx
+      .insertInto('cooperation_requests')
+      .values({
+        investigation_id: loaded.row.id,
+        kind: input.kind,
+        direction: input.direction,
+        country: input.country,
+        requested_on: input.requestedOn,
+        granted_on: input.grantedOn ?? null,
+        created_by: ctx.actor.userId,
+      })
+      .execute();
+    await auditOperation(ctx, 'investigation.recordCooperation', 'investigation', loaded.row.id, [
+      'cooperation',
+    ]);
+  },
+);
 
 /**
  * A victim's participation in the proceedings: the person must be on a case linked to the
  * investigation that the actor may read (victims' identity stays behind the case's rules).
  */
-export async function recordVictimParticipation(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  input: z.output<typeof VictimParticipationRequest>,
-) {
-  const loaded = await loadInvestigationFor(ctx, investigationId, 'investigation.update');
-  const linked = await ctx.trx
-    .selectFrom('investigation_cases')
-    .innerJoin('case_persons', 'case_persons.case_id', 'investigation_cases.case_id')
-    .select('case_persons.person_id')
-    .where('investigation_cases.investigation_id', '=', loaded.row.id)
-    .where('investigation_cases.case_id', '=', input.caseId)
-    .where('case_persons.person_id', '=', input.personId)
-    .executeTakeFirst();
-  if (!linked) throw errors.badRequest('victim_not_in_linked_case');
-  await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.read');
-  const values = {
-    witness: input.witness,
-    protective_measures: input.protectiveMeasures,
-    penalised: input.penalised,
-    updated_by: ctx.actor.userId,
-    updated_at: new Date(),
-  };
-  await ctx.trx
-    .insertInto('victim_participation')
-    .values({ investigation_id: loaded.row.id, case_id: input.caseId, person_id: input.personId, ...values })
-    .onConflict((oc) => oc.columns(['investigation_id', 'person_id']).doUpdateSet(values))
-    .execute();
-  await auditOperation(ctx, 'investigation.recordVictimParticipation', 'person', input.personId, [
-    'witness',
-    'protectiveMeasures',
-    'penalised',
-  ]);
-  return investigationView(ctx, crypto, loaded);
-}
+export const recordVictimParticipation = investigationCommand(
+  'investigation.update',
+  async (ctx, _crypto, loaded, input: z.output<typeof VictimParticipationRequest>) => {
+    const linked = await ctx.trx
+      .selectFrom('investigation_cases')
+      .innerJoin('case_persons', 'case_persons.case_id', 'investigation_cases.case_id')
+      .select('case_persons.person_id')
+      .where('investigation_cases.investigation_id', '=', loaded.row.id)
+      .where('investigation_cases.case_id', '=', input.caseId)
+      .where('case_persons.person_id', '=', input.personId)
+      .executeTakeFirst();
+    if (!linked) throw errors.badRequest('victim_not_in_linked_case');
+    await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.read');
+    const values = {
+      witness: input.witness,
+      protective_measures: input.protectiveMeasures,
+      penalised: input.penalised,
+      updated_by: ctx.actor.userId,
+      updated_at: new Date(),
+    };
+    await ctx.trx
+      .insertInto('victim_participation')
+      .values({
+        investigation_id: loaded.row.id,
+        case_id: input.caseId,
+        person_id: input.personId,
+        ...values,
+      })
+      .onConflict((oc) => oc.columns(['investigation_id', 'person_id']).doUpdateSet(values))
+      .execute();
+    await auditOperation(ctx, 'investigation.recordVictimParticipation', 'person', input.personId, [
+      'witness',
+      'protectiveMeasures',
+      'penalised',
+    ]);
+  },
+);

@@ -62,20 +62,8 @@ function actionsWithInstitution(trx: Trx) {
   return trx
     .selectFrom('action_plan_actions')
     .innerJoin('institutions', 'institutions.id', 'action_plan_actions.responsible_institution_id')
-    .select([
-      'action_plan_actions.id',
-      'action_plan_actions.objective_id',
-      'action_plan_actions.code',
-      'action_plan_actions.title',
-      'action_plan_actions.responsible_institution_id',
-      'action_plan_actions.indicator',
-      'action_plan_actions.unit',
-      'action_plan_actions.baseline',
-      'action_plan_actions.target',
-      'action_plan_actions.due_on',
-      'institutions.code as institution_code',
-      'institutions.name as institution_name',
-    ]);
+    .selectAll('action_plan_actions')
+    .select(['institutions.code as institution_code', 'institutions.name as institution_name']);
 }
 
 export function actionById(trx: Trx, id: string) {
@@ -121,14 +109,8 @@ export async function progressOf(trx: Trx, actionIds: readonly string[]): Promis
     .selectFrom('action_plan_progress')
     .innerJoin('institutions', 'institutions.id', 'action_plan_progress.institution_id')
     .leftJoin('users', 'users.id', 'action_plan_progress.recorded_by')
+    .selectAll('action_plan_progress')
     .select([
-      'action_plan_progress.id',
-      'action_plan_progress.action_id',
-      'action_plan_progress.period',
-      'action_plan_progress.value',
-      'action_plan_progress.note',
-      'action_plan_progress.institution_id',
-      'action_plan_progress.created_at',
       'institutions.code as institution_code',
       'institutions.name as institution_name',
       'users.display_name as recorded_by_name',

@@ -200,22 +200,8 @@ function alertsWithNames(trx: Trx) {
     .selectFrom('privacy_alerts as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .leftJoin('institutions as i', 'i.id', 'a.institution_id')
-    .select([
-      'a.id',
-      'a.kind',
-      'a.user_id',
-      'u.username',
-      'i.code as institution_code',
-      'a.window_from',
-      'a.window_to',
-      'a.count',
-      'a.action',
-      'a.outcome',
-      'a.resource_type',
-      'a.resource_id',
-      'a.created_at',
-      'a.acknowledged_at',
-    ]);
+    .selectAll('a')
+    .select(['u.username', 'i.code as institution_code']);
 }
 
 export function alertById(trx: Trx, id: string) {

@@ -10,21 +10,8 @@ function grantsWithNames(trx: Trx) {
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .innerJoin('institutions as i', 'i.id', 'g.institution_id')
     .innerJoin('institutions as o', 'o.id', 'g.owner_institution_id')
-    .select([
-      'g.id',
-      'g.resource_type',
-      'g.resource_id',
-      'g.user_id',
-      'u.username',
-      'i.code as institution_code',
-      'o.code as owner_code',
-      'g.reason',
-      'g.opened_at',
-      'g.expires_at',
-      'g.review',
-      'g.review_note',
-      'g.reviewed_at',
-    ]);
+    .selectAll('g')
+    .select(['u.username', 'i.code as institution_code', 'o.code as owner_code']);
 }
 
 /** Grant `id` with its user's name and both institutions' codes (the grant must exist). */

@@ -9,10 +9,8 @@ import { ageRangeOf, type Candidate } from './matching.js';
 
 type ListQuery = z.output<typeof ListProvidersQuery>;
 
-const PROVIDER_COLUMNS = [
-  'service_providers.id',
-  'service_providers.institution_id',
-  'service_providers.unit_id',
+/** What matching reads of a provider (matching.ts), besides its ids. */
+const PROVIDER_PROFILE_COLUMNS = [
   'service_providers.name',
   'service_providers.department',
   'service_providers.sexes',
@@ -20,6 +18,13 @@ const PROVIDER_COLUMNS = [
   'service_providers.max_age',
   'service_providers.nationalities',
   'service_providers.languages',
+] as const;
+
+const PROVIDER_COLUMNS = [
+  'service_providers.id',
+  'service_providers.institution_id',
+  'service_providers.unit_id',
+  ...PROVIDER_PROFILE_COLUMNS,
   'service_providers.hours',
   'service_providers.contact',
   'service_providers.active',
@@ -167,21 +172,10 @@ export async function activeOffers(trx: Trx, serviceType?: string): Promise<Offe
     .selectFrom('provider_services')
     .innerJoin('service_providers', 'service_providers.id', 'provider_services.provider_id')
     .innerJoin('institutions', 'institutions.id', 'service_providers.institution_id')
+    .selectAll('provider_services')
     .select([
-      'provider_services.id as service_id',
-      'provider_services.service_type',
-      'provider_services.departments',
-      'provider_services.capacity',
-      'provider_services.occupancy',
-      'service_providers.id as provider_id',
       'service_providers.institution_id',
-      'service_providers.name',
-      'service_providers.department',
-      'service_providers.sexes',
-      'service_providers.min_age',
-      'service_providers.max_age',
-      'service_providers.nationalities',
-      'service_providers.languages',
+      ...PROVIDER_PROFILE_COLUMNS,
       'institutions.code as institution_code',
     ])
     .where('service_providers.active', '=', true);
@@ -193,7 +187,7 @@ export async function activeOffers(trx: Trx, serviceType?: string): Promise<Offe
     .execute();
   return rows.map((r) => ({
     providerId: r.provider_id,
-    providerServiceId: r.service_id,
+    providerServiceId: r.id,
     institutionId: r.institution_id,
     name: r.name,
     institutionCode: r.institution_code,

@@ -30,24 +30,8 @@ function withInstitutions(trx: Trx) {
     .innerJoin('institutions as receiver', 'receiver.id', 'referrals.to_institution_id')
     .innerJoin('provider_services', 'provider_services.id', 'referrals.provider_service_id')
     .innerJoin('service_providers', 'service_providers.id', 'provider_services.provider_id')
+    .selectAll('referrals')
     .select([
-      'referrals.id',
-      'referrals.case_id',
-      'referrals.person_id',
-      'referrals.need_id',
-      'referrals.consent_id',
-      'referrals.provider_service_id',
-      'referrals.service_type',
-      'referrals.urgency',
-      'referrals.state',
-      'referrals.from_institution_id',
-      'referrals.to_institution_id',
-      'referrals.shared_fields',
-      'referrals.note',
-      'referrals.state_reason',
-      'referrals.holds_place',
-      'referrals.due_at',
-      'referrals.created_at',
       'sender.code as from_code',
       'sender.name as from_name',
       'receiver.code as to_code',

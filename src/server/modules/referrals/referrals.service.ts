@@ -21,6 +21,7 @@ import {
 import { addWorkingDays, endOfParaguayDay } from '../../../shared/working-days.js';
 import { authorize } from '../../access/authorize.js';
 import { can, type Action } from '../../access/policies.js';
+import type { AuditAction } from '../../../shared/actions.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { followUpToday } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
@@ -200,9 +201,37 @@ async function timeline(ctx: Ctx, row: ReferralRow, kind: string, extra: Record<
   });
 }
 
+/**
+ * A change to one referral: loads it for `action` (or the action the input asks for) through the
+ * door above, where a refusal is audited, runs `apply` and answers the referral as the actor now
+ * sees it.
+ */
+function referralCommand<Input>(
+  action: ReferralAction | ((input: Input) => ReferralAction),
+  apply: (ctx: Ctx, crypto: FieldCrypto, row: ReferralRow, input: Input) => Promise<void>,
+) {
+  return async (ctx: Ctx, crypto: FieldCrypto, referralId: string, input: Input) => {
+    const row = await loadReferralFor(ctx, referralId, typeof action === 'function' ? action(input) : action);
+    await apply(ctx, crypto, row, input);
+    return referralView(ctx, crypto, row.id);
+  };
+}
+
+/** What an answer to a referral leaves: the case's timeline entry, the other side's notification, the audit. */
+async function answered(
+  ctx: Ctx,
+  row: ReferralRow,
+  event: Parameters<typeof notifyReferral>[1],
+  action: AuditAction,
+  fields: string[],
+) {
+  await timeline(ctx, row, event);
+  await notifyReferral(ctx, event, row);
+  await auditProtection(ctx, action, 'referral', row.id, fields);
+}
+
 /** The receiving institution accepts; for a bed service it takes one place, atomically, or answers 409 no_capacity. */
-export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: string) {
-  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
+export const acceptReferral = referralCommand<void>('referral.respond', async (ctx, _crypto, row) => {
   const bed = isBedService(row.service_type);
   // Referral first, then the place (the lock order of referral-state.ts).
   await transition(ctx.trx, row.id, row.state, 'accepted', {
@@ -214,72 +243,57 @@ export async function acceptReferral(ctx: Ctx, crypto: FieldCrypto, referralId: 
     ),
   });
   if (bed && !(await takePlace(ctx.trx, row.provider_service_id))) throw errors.conflict('no_capacity');
-  await timeline(ctx, row, 'referral_accepted');
-  await notifyReferral(ctx, 'referral_accepted', row);
-  await auditProtection(ctx, 'referral.accept', 'referral', row.id, ['state']);
-  return referralView(ctx, crypto, row.id);
-}
+  await answered(ctx, row, 'referral_accepted', 'referral.accept', ['state']);
+});
 
-export async function declineReferral(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  referralId: string,
-  input: z.output<typeof DeclineReferralRequest>,
-) {
-  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
-  await endReferral(ctx.trx, row, 'declined', crypto.encrypt(input.reason, 'referrals.state_reason'));
-  await timeline(ctx, row, 'referral_declined');
-  await notifyReferral(ctx, 'referral_declined', row);
-  await auditProtection(ctx, 'referral.decline', 'referral', row.id, ['state', 'reason']);
-  return referralView(ctx, crypto, row.id);
-}
+export const declineReferral = referralCommand(
+  'referral.respond',
+  async (ctx, crypto, row, input: z.output<typeof DeclineReferralRequest>) => {
+    await endReferral(ctx.trx, row, 'declined', crypto.encrypt(input.reason, 'referrals.state_reason'));
+    await answered(ctx, row, 'referral_declined', 'referral.decline', ['state', 'reason']);
+  },
+);
 
 /** Completes (the receiving institution) or closes with a reason (either side). */
-export async function completeReferral(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  referralId: string,
-  input: z.output<typeof CompleteReferralRequest>,
-) {
-  const action = input.outcome === 'completed' ? 'referral.respond' : 'referral.close';
-  const row = await loadReferralFor(ctx, referralId, action);
-  const reason = input.reason ? crypto.encrypt(input.reason, 'referrals.state_reason') : null;
-  await endReferral(ctx.trx, row, input.outcome, reason);
-  await timeline(ctx, row, input.outcome === 'completed' ? 'referral_completed' : 'referral_closed');
-  await notifyReferral(ctx, input.outcome === 'completed' ? 'referral_completed' : 'referral_closed', row);
-  await auditProtection(
-    ctx,
-    input.outcome === 'completed' ? 'referral.complete' : 'referral.close',
-    'referral',
-    row.id,
-    ['state', ...(reason ? ['reason'] : [])],
-  );
-  return referralView(ctx, crypto, row.id);
-}
+export const completeReferral = referralCommand(
+  (input: z.output<typeof CompleteReferralRequest>) =>
+    input.outcome === 'completed' ? 'referral.respond' : 'referral.close',
+  async (ctx, crypto, row, input) => {
+    const reason = input.reason ? crypto.encrypt(input.reason, 'referrals.state_reason') : null;
+    await endReferral(ctx.trx, row, input.outcome, reason);
+    const completed = input.outcome === 'completed';
+    await answered(
+      ctx,
+      row,
+      completed ? 'referral_completed' : 'referral_closed',
+      completed ? 'referral.complete' : 'referral.close',
+      ['state', ...(reason ? ['reason'] : [])],
+    );
+  },
+);
 
 /** A service delivered under an accepted referral (what "victims assisted" counts); the first one starts it. */
-export async function recordServiceDelivery(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  referralId: string,
-  input: z.output<typeof ServiceDeliveryRequest>,
-) {
-  const row = await loadReferralFor(ctx, referralId, 'referral.respond');
-  if (row.state !== 'accepted' && row.state !== 'in_progress')
-    throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
-  if (isAfterParaguayToday(input.deliveredOn, 0)) throw errors.badRequest('date_in_future');
-  if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
-  const delivery = await insertServiceDelivery(ctx.trx, {
-    referral_id: row.id,
-    delivered_on: input.deliveredOn,
-    description: crypto.encrypt(input.description, 'service_deliveries.description'),
-    recorded_by: ctx.actor.userId,
-    institution_id: ctx.actor.institutionId,
-  });
-  await timeline(ctx, row, 'service_delivered', { deliveryId: delivery.id, deliveredOn: input.deliveredOn });
-  await auditProtection(ctx, 'referral.recordDelivery', 'referral', row.id, ['deliveredOn', 'description']);
-  return referralView(ctx, crypto, row.id);
-}
+export const recordServiceDelivery = referralCommand(
+  'referral.respond',
+  async (ctx, crypto, row, input: z.output<typeof ServiceDeliveryRequest>) => {
+    if (row.state !== 'accepted' && row.state !== 'in_progress')
+      throw errors.conflict('invalid_referral_transition', { from: row.state, to: 'in_progress' });
+    if (isAfterParaguayToday(input.deliveredOn, 0)) throw errors.badRequest('date_in_future');
+    if (row.state === 'accepted') await transition(ctx.trx, row.id, 'accepted', 'in_progress');
+    const delivery = await insertServiceDelivery(ctx.trx, {
+      referral_id: row.id,
+      delivered_on: input.deliveredOn,
+      description: crypto.encrypt(input.description, 'service_deliveries.description'),
+      recorded_by: ctx.actor.userId,
+      institution_id: ctx.actor.institutionId,
+    });
+    await timeline(ctx, row, 'service_delivered', {
+      deliveryId: delivery.id,
+      deliveredOn: input.deliveredOn,
+    });
+    await auditProtection(ctx, 'referral.recordDelivery', 'referral', row.id, ['deliveredOn', 'description']);
+  },
+);
 
 export async function referralInbox(
   ctx: Pick<Ctx, 'trx' | 'actor'>,
