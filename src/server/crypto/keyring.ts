@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, Trx } from '../db/database.js';
 import { FieldCrypto, parseMasterKey, unwrapKey, wrapKey } from './field-crypto.js';
 import { ENCRYPTED_COLUMNS, contextOf } from './registry.js';
 
@@ -47,36 +47,24 @@ function newKeyId(prefix: string): string {
   return `${prefix}${new Date().toISOString().slice(0, 10).replaceAll('-', '')}${crypto.randomBytes(3).toString('hex')}`;
 }
 
+/** Stores a new random key `id`, wrapped with the master key, as the active key of `purpose`. */
+async function insertActiveKey(trx: Trx, master: Buffer, id: string, purpose: 'data' | 'blind_index') {
+  await trx
+    .insertInto('crypto_keys')
+    .values({ id, purpose, status: 'active', wrapped: wrapKey(master, id, crypto.randomBytes(32)) })
+    .execute();
+}
+
 /** Loads the keyring, creating the first data key and the blind-index key on an empty database. */
 export async function loadKeyring(db: Database, master: Buffer): Promise<FieldCrypto> {
   return db.transaction(async (trx) => {
     // Serialise first-start key creation between app servers sharing one database.
     await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
     let rows = await trx.selectFrom('crypto_keys').selectAll().orderBy('created_at').execute();
-    if (!rows.some((r) => r.purpose === 'data' && r.status === 'active')) {
-      const id = newKeyId('d');
-      await trx
-        .insertInto('crypto_keys')
-        .values({
-          id,
-          purpose: 'data',
-          status: 'active',
-          wrapped: wrapKey(master, id, crypto.randomBytes(32)),
-        })
-        .execute();
-    }
-    if (!rows.some((r) => r.purpose === 'blind_index')) {
-      const id = newKeyId('b');
-      await trx
-        .insertInto('crypto_keys')
-        .values({
-          id,
-          purpose: 'blind_index',
-          status: 'active',
-          wrapped: wrapKey(master, id, crypto.randomBytes(32)),
-        })
-        .execute();
-    }
+    if (!rows.some((r) => r.purpose === 'data' && r.status === 'active'))
+      await insertActiveKey(trx, master, newKeyId('d'), 'data');
+    if (!rows.some((r) => r.purpose === 'blind_index'))
+      await insertActiveKey(trx, master, newKeyId('b'), 'blind_index');
     rows = await trx.selectFrom('crypto_keys').selectAll().orderBy('created_at').execute();
     const dataKeys = new Map<string, Buffer>();
     let active: string | null = null;
@@ -109,10 +97,7 @@ export async function rotateDataKey(db: Database, master: Buffer, batchSize = 50
   await db.transaction(async (trx) => {
     await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
     await trx.updateTable('crypto_keys').set({ status: 'retired' }).where('purpose', '=', 'data').execute();
-    await trx
-      .insertInto('crypto_keys')
-      .values({ id, purpose: 'data', status: 'active', wrapped: wrapKey(master, id, crypto.randomBytes(32)) })
-      .execute();
+    await insertActiveKey(trx, master, id, 'data');
   });
   const fieldCrypto = await loadKeyring(db, master);
   let reencrypted = 0;

@@ -3,7 +3,7 @@
  * repeated failures per account, rate limiting per client, and the audit of every attempt.
  */
 import type { Database, Trx } from '../../db/database.js';
-import { writeAudit } from '../../audit/audit.js';
+import { writeAudit, type AuditOutcome } from '../../audit/audit.js';
 import type { Config } from '../../config.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { AppError, errors } from '../../core/errors.js';
@@ -108,6 +108,21 @@ export async function login(
     const auditActor = user
       ? { userId: user.id, username: user.username, institutionId: user.institution_id, role: user.role }
       : null;
+    /** The attempt's audit row: the account tried, when the name is one, and the request's id. */
+    const audit = (
+      action: 'auth.login' | 'auth.lockout',
+      outcome: AuditOutcome,
+      changedFields: string[] = [],
+    ) =>
+      writeAudit(trx, {
+        actor: auditActor,
+        action,
+        outcome,
+        requestId,
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        changedFields,
+      });
     const fail = async (error: AppError, countsAgainstAccount: boolean): Promise<Outcome> => {
       await recordAttempt(trx, key, clientKey, false);
       if (user && countsAgainstAccount) {
@@ -119,26 +134,11 @@ export async function login(
           .where('id', '=', user.id)
           .execute();
         if (lock) {
-          await writeAudit(trx, {
-            actor: auditActor,
-            action: 'auth.lockout',
-            outcome: 'denied',
-            requestId,
-            resourceType: 'user',
-            resourceId: user.id,
-          });
+          await audit('auth.lockout', 'denied');
           error = errors.accountLocked(lock);
         }
       }
-      await writeAudit(trx, {
-        actor: auditActor,
-        action: 'auth.login',
-        outcome: 'failure',
-        requestId,
-        resourceType: 'user',
-        resourceId: user?.id ?? null,
-        changedFields: [error.code],
-      });
+      await audit('auth.login', 'failure', [error.code]);
       return { ok: false, error };
     };
 
@@ -157,40 +157,19 @@ export async function login(
       const name = lockOfName(rows.map((r) => new Date(r.at)));
       if (name.lockedUntil && name.lockedUntil.getTime() > Date.now()) {
         await recordAttempt(trx, key, clientKey, false);
-        await writeAudit(trx, {
-          actor: null,
-          action: 'auth.login',
-          outcome: 'denied',
-          requestId,
-          resourceType: 'user',
-          changedFields: ['account_locked'],
-        });
+        await audit('auth.login', 'denied', ['account_locked']);
         return { ok: false, error: errors.accountLocked(name.lockedUntil) };
       }
       await verifyPassword(await decoy(), input.password);
       if (name.pending + 1 >= LOCKOUT_THRESHOLD) {
-        await writeAudit(trx, {
-          actor: null,
-          action: 'auth.lockout',
-          outcome: 'denied',
-          requestId,
-          resourceType: 'user',
-        });
+        await audit('auth.lockout', 'denied');
         return fail(errors.accountLocked(new Date(Date.now() + LOCKOUT_MINUTES * 60_000)), false);
       }
       return fail(errors.invalidCredentials(), false);
     }
     if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
       await recordAttempt(trx, key, clientKey, false);
-      await writeAudit(trx, {
-        actor: auditActor,
-        action: 'auth.login',
-        outcome: 'denied',
-        requestId,
-        resourceType: 'user',
-        resourceId: user.id,
-        changedFields: ['account_locked'],
-      });
+      await audit('auth.login', 'denied', ['account_locked']);
       return { ok: false, error: errors.accountLocked(new Date(user.locked_until)) };
     }
     // An account without a password yet costs the same hash as one with (timing tells nothing).
@@ -221,13 +200,7 @@ export async function login(
       .execute();
     await recordAttempt(trx, key, clientKey, true);
     const session = await createSession(trx, user.id, deps.config);
-    await writeAudit(trx, {
-      actor: auditActor,
-      action: 'auth.login',
-      requestId,
-      resourceType: 'user',
-      resourceId: user.id,
-    });
+    await audit('auth.login', 'success');
     return { ok: true, session, userId: user.id };
   });
   if (outcome.ok === 'challenge') return { secondFactor: 'totp' };

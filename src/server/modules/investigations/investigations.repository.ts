@@ -83,16 +83,8 @@ export async function chargesOf(trx: Trx, suspectIds: readonly string[]) {
   return trx
     .selectFrom('suspect_charges')
     .innerJoin('legal_provisions', 'legal_provisions.id', 'suspect_charges.provision_id')
+    .selectAll('suspect_charges')
     .select([
-      'suspect_charges.id',
-      'suspect_charges.suspect_id',
-      'suspect_charges.provision_id',
-      'suspect_charges.charged_on',
-      'suspect_charges.facts_on',
-      'suspect_charges.outcome',
-      'suspect_charges.outcome_on',
-      'suspect_charges.sentence_months',
-      'suspect_charges.suspended',
       'legal_provisions.article_unconfirmed',
       'legal_provisions.code',
       'legal_provisions.label_es',

@@ -16,6 +16,24 @@ import { deleteOtherSessions, deleteSession, deleteUserSessions, loadSession } f
 import { generateTotpSecret, matchTotp, totpEnrolment } from '../auth/totp.js';
 import { enableTotp, sessionUser, setUserLocale, storeTotpSecret, userTotp } from './session.repository.js';
 
+/** The audit row of a change signed-in users make to their own account. */
+function auditOwnAccount(
+  trx: Trx,
+  actor: Actor,
+  requestId: string,
+  action: 'user.preferences' | 'user.totpEnrol' | 'user.totpConfirm',
+  changedFields: string[],
+) {
+  return writeAudit(trx, {
+    actor,
+    action,
+    requestId,
+    resourceType: 'user',
+    resourceId: actor.userId,
+    changedFields,
+  });
+}
+
 async function presentSession(
   trx: Trx,
   actor: Actor,
@@ -99,14 +117,7 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
 
   route(contracts.updatePreferences, async ({ trx, actor, request, requestId }, { body }) => {
     await setUserLocale(trx, actor.userId, body.locale);
-    await writeAudit(trx, {
-      actor,
-      action: 'user.preferences',
-      requestId,
-      resourceType: 'user',
-      resourceId: actor.userId,
-      changedFields: ['locale'],
-    });
+    await auditOwnAccount(trx, actor, requestId, 'user.preferences', ['locale']);
     return presentSession(
       trx,
       { ...actor, locale: body.locale },
@@ -120,14 +131,7 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
     if (user.totp_enabled) throw errors.conflict('totp_already_enabled');
     const secret = generateTotpSecret();
     await storeTotpSecret(trx, actor.userId, crypto.encrypt(secret, 'users.totp_secret'));
-    await writeAudit(trx, {
-      actor,
-      action: 'user.totpEnrol',
-      requestId,
-      resourceType: 'user',
-      resourceId: actor.userId,
-      changedFields: ['totp'],
-    });
+    await auditOwnAccount(trx, actor, requestId, 'user.totpEnrol', ['totp']);
     return totpEnrolment(secret, actor.username);
   });
 
@@ -140,14 +144,7 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
     await enableTotp(trx, actor.userId, step);
     // Other sessions were opened without the second factor: end them.
     await deleteOtherSessions(trx, actor.userId, actor.sessionId);
-    await writeAudit(trx, {
-      actor,
-      action: 'user.totpConfirm',
-      requestId,
-      resourceType: 'user',
-      resourceId: actor.userId,
-      changedFields: ['totp'],
-    });
+    await auditOwnAccount(trx, actor, requestId, 'user.totpConfirm', ['totp']);
     return presentSession(trx, actor, request.session!.csrfToken, request.session!.expiresAt);
   });
 }

@@ -12,7 +12,7 @@
  * Each rule task is created once per source and kind (unique index), so runs are idempotent.
  * `today` is Paraguay's day; tests pass another to move the clock.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { followUpToday } from '../../core/clock.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import { AWAITING_ANSWER_REFERRAL_STATES } from '../../../shared/catalogues.js';
@@ -23,16 +23,15 @@ export const RULE_BATCH = 500;
 /** The referral states in which an accepted service is still to be delivered. */
 const SERVICE_PENDING_STATES = ['accepted', 'in_progress'] as const;
 
-/** Tasks for referrals escalated as overdue that have none yet (one batch); returns how many. */
-async function referralOverdueTasks(trx: Trx, today: string): Promise<number> {
+/**
+ * Inserts the rule tasks that `select` gives (one batch: case, institution, kind, source type and
+ * id, due day; a task that exists already is skipped) and returns how many it made.
+ */
+async function insertRuleTasks(trx: Trx, select: RawBuilder<unknown>): Promise<number> {
   const rows = await sql<{ n: number }>`
     with made as (
       insert into tasks (case_id, institution_id, kind, source_type, source_id, due_on)
-      select r.case_id, r.to_institution_id, 'referral_overdue', 'referral', r.id, ${today}::date
-      from referrals r
-      where r.escalated_at is not null
-        and r.state in (${sql.join(AWAITING_ANSWER_REFERRAL_STATES.map((s) => sql.lit(s)))})
-        and not exists (select 1 from tasks t where t.kind = 'referral_overdue' and t.source_id = r.id)
+      ${select}
       limit ${RULE_BATCH}
       on conflict do nothing
       returning 1
@@ -40,22 +39,29 @@ async function referralOverdueTasks(trx: Trx, today: string): Promise<number> {
   return Number(rows.rows[0]?.n ?? 0);
 }
 
+/** Tasks for referrals escalated as overdue that have none yet (one batch); returns how many. */
+function referralOverdueTasks(trx: Trx, today: string): Promise<number> {
+  return insertRuleTasks(
+    trx,
+    sql`select r.case_id, r.to_institution_id, 'referral_overdue', 'referral', r.id, ${today}::date
+      from referrals r
+      where r.escalated_at is not null
+        and r.state in (${sql.join(AWAITING_ANSWER_REFERRAL_STATES.map((s) => sql.lit(s)))})
+        and not exists (select 1 from tasks t where t.kind = 'referral_overdue' and t.source_id = r.id)`,
+  );
+}
+
 /** Tasks for accepted referrals whose service day passed without a delivery (one batch). */
-async function serviceNotDeliveredTasks(trx: Trx, today: string): Promise<number> {
-  const rows = await sql<{ n: number }>`
-    with made as (
-      insert into tasks (case_id, institution_id, kind, source_type, source_id, due_on)
-      select r.case_id, r.to_institution_id, 'service_not_delivered', 'referral', r.id, r.service_due_on
+function serviceNotDeliveredTasks(trx: Trx, today: string): Promise<number> {
+  return insertRuleTasks(
+    trx,
+    sql`select r.case_id, r.to_institution_id, 'service_not_delivered', 'referral', r.id, r.service_due_on
       from referrals r
       where r.state in (${sql.join(SERVICE_PENDING_STATES.map((s) => sql.lit(s)))})
         and r.service_due_on < ${today}::date
         and not exists (select 1 from service_deliveries d where d.referral_id = r.id)
-        and not exists (select 1 from tasks t where t.kind = 'service_not_delivered' and t.source_id = r.id)
-      limit ${RULE_BATCH}
-      on conflict do nothing
-      returning 1
-    ) select count(*)::int as n from made`.execute(trx);
-  return Number(rows.rows[0]?.n ?? 0);
+        and not exists (select 1 from tasks t where t.kind = 'service_not_delivered' and t.source_id = r.id)`,
+  );
 }
 
 /**
