@@ -10,6 +10,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Trx } from '../../db/database.js';
 import { caseDecisionsQuery, caseScreeningsQuery } from '../screening/screening.repository.js';
 import { PREPARED } from '../../db/pg-prepared.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 function assignments(trx: Trx, caseId: string) {
   return trx
@@ -68,8 +69,7 @@ function shares(trx: Trx, caseId: string) {
       'case_shares.reason',
       'case_shares.created_at',
       'institutions.id as institution_id',
-      'institutions.code as institution_code',
-      'institutions.name as institution_name',
+      ...INSTITUTION_CODE_AND_NAME,
     ])
     .where('case_shares.case_id', '=', caseId)
     .where('case_shares.revoked_at', 'is', null)

@@ -15,7 +15,7 @@ import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import { nextVersion, refuseConflicts } from '../../core/versions.js';
 import type { Ctx } from '../../core/context.js';
-import { loadCaseForAction, loadCasePageFor, type LoadedCase } from './case-access.js';
+import { loadCaseForAction, loadCasePageFor, type CaseAction, type LoadedCase } from './case-access.js';
 import { loadCaseDetail, type CaseDetail } from './case-view.repository.js';
 import { presentCase } from './cases.presenter.js';
 import {
@@ -94,6 +94,21 @@ export async function caseView(
   return presentCase(detail, crypto, permissions, loaded.grant);
 }
 
+/**
+ * A change to one case: loads it for `action` through the case door (case-access.ts), where a refusal
+ * is audited, runs `apply` and answers the case page as the actor now sees it.
+ */
+function caseCommand<Input>(
+  action: CaseAction,
+  apply: (ctx: Ctx, crypto: FieldCrypto, loaded: LoadedCase, input: Input) => Promise<void>,
+) {
+  return async (ctx: Ctx, crypto: FieldCrypto, caseId: string, input: Input) => {
+    const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, action);
+    await apply(ctx, crypto, loaded, input);
+    return caseView(ctx, crypto, loaded);
+  };
+}
+
 /** Opens a case owned by the actor's institution, with the next reference of the detection year. */
 export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInput): Promise<LoadedCase> {
   const institutionId = ctx.actor.institutionId;
@@ -137,8 +152,7 @@ export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
   return caseView(ctx, crypto, loaded, { auditCaseRead: true, detail });
 }
 
-export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, input: UpdateInput) {
-  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.update');
+export const updateCase = caseCommand('case.update', async (ctx, crypto, loaded, input: UpdateInput) => {
   await checkOwnerUnitAndStaff(ctx.trx, loaded.ownerInstitutionId, input.ownerUnitId, input.assignedUserIds);
   const { baseVersion, ...requested } = input;
   const row = await editableFields(ctx.trx, crypto, loaded.id);
@@ -169,8 +183,7 @@ export async function updateCase(ctx: Ctx, crypto: FieldCrypto, caseId: string, 
     details: { fields },
   });
   await audit(ctx, 'case.update', 'case', loaded.id, fields);
-  return caseView(ctx, crypto, loaded);
-}
+});
 
 /** The case's version and the current values of the fields an update may change (API names). */
 async function editableFields(trx: Trx, crypto: FieldCrypto, caseId: string) {
@@ -216,16 +229,10 @@ async function requireVisiblePerson(trx: Trx, actor: Actor, personId: string) {
     throw errors.notFound({ audit: { action: 'person.read', resourceType: 'person', resourceId: personId } });
 }
 
-export async function addCasePerson(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  caseId: string,
-  input: z.output<typeof AddCasePersonRequest>,
-) {
-  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.addPerson');
-  await linkPerson(ctx, loaded, input);
-  return caseView(ctx, crypto, loaded);
-}
+export const addCasePerson = caseCommand(
+  'case.addPerson',
+  (ctx, _crypto, loaded, input: z.output<typeof AddCasePersonRequest>) => linkPerson(ctx, loaded, input),
+);
 
 /** Links a person the actor may see to a case already authorized for `case.addPerson`. */
 export async function linkPerson(
@@ -246,28 +253,25 @@ export async function linkPerson(
   await audit(ctx, 'case.addPerson', 'case', loaded.id, ['persons']);
 }
 
-export async function shareCase(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  caseId: string,
-  input: z.output<typeof ShareCaseRequest>,
-) {
-  const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
-  const institution = (await institutionRefs(ctx.trx, [input.institutionId])).get(input.institutionId);
-  if (!institution) throw errors.badRequest('unknown_institution');
-  if (institution.id === loaded.ownerInstitutionId) throw errors.badRequest('share_with_owner');
-  if (await caseSharedWith(ctx.trx, loaded.id, institution.id)) throw errors.conflict('case_already_shared');
-  const shareId = await insertShare(ctx.trx, {
-    caseId: loaded.id,
-    institutionId: institution.id,
-    sharedBy: ctx.actor.userId,
-    reason: input.reason,
-  });
-  const details = { shareId, institutionCode: institution.code };
-  await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_shared', details });
-  await audit(ctx, 'case.share', 'case', loaded.id, ['shares']);
-  return caseView(ctx, crypto, loaded);
-}
+export const shareCase = caseCommand(
+  'case.share',
+  async (ctx, _crypto, loaded, input: z.output<typeof ShareCaseRequest>) => {
+    const institution = (await institutionRefs(ctx.trx, [input.institutionId])).get(input.institutionId);
+    if (!institution) throw errors.badRequest('unknown_institution');
+    if (institution.id === loaded.ownerInstitutionId) throw errors.badRequest('share_with_owner');
+    if (await caseSharedWith(ctx.trx, loaded.id, institution.id))
+      throw errors.conflict('case_already_shared');
+    const shareId = await insertShare(ctx.trx, {
+      caseId: loaded.id,
+      institutionId: institution.id,
+      sharedBy: ctx.actor.userId,
+      reason: input.reason,
+    });
+    const details = { shareId, institutionCode: institution.code };
+    await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_shared', details });
+    await audit(ctx, 'case.share', 'case', loaded.id, ['shares']);
+  },
+);
 
 export async function revokeCaseShare(ctx: Ctx, caseId: string, shareId: string): Promise<void> {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');

@@ -5,6 +5,12 @@ import type { Insertable } from 'kysely';
 import type { InstitutionTable, UnitTable } from '../../db/schema.js';
 import { exists } from '../../db/exists.js';
 
+/** The code and name of the joined `institutions` row, as the rows that name their institution carry them. */
+export const INSTITUTION_CODE_AND_NAME = [
+  'institutions.code as institution_code',
+  'institutions.name as institution_name',
+] as const;
+
 /** Every institution with its units, by code. */
 export async function listInstitutions(trx: Trx): Promise<InstitutionView[]> {
   const institutions = await trx

@@ -11,6 +11,7 @@ import { scopedInvestigations } from '../../access/scope-prosecution.js';
 import { caseVisible } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { Stage } from './stage-machine.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 const INVESTIGATION_COLUMNS = [
   'investigations.id',
@@ -22,8 +23,7 @@ const INVESTIGATION_COLUMNS = [
   'investigations.department',
   'investigations.ict_platforms',
   'investigations.ict_accounts',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 function visibleInvestigations(trx: Trx, actor: Actor) {

@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.js';
 import type { PersonColumns } from './person-record.js';
 import { PREPARED } from '../../db/pg-prepared.js';
 import { exists } from '../../db/exists.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 const storedColumns = [
   'persons.id',
@@ -43,8 +44,7 @@ const storedColumns = [
   'persons.updated_at',
   'persons.version',
   'persons.field_versions',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 /** What lists show: enough to write "Given First Second", sex, year of birth and owner. */

@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.js';
 import type { ProgressRow } from './prevention.presenter.js';
 import { exists } from '../../db/exists.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 /** The active plan (the newest, should two be active). */
 export function activePlan(trx: Trx) {
@@ -63,7 +64,7 @@ function actionsWithInstitution(trx: Trx) {
     .selectFrom('action_plan_actions')
     .innerJoin('institutions', 'institutions.id', 'action_plan_actions.responsible_institution_id')
     .selectAll('action_plan_actions')
-    .select(['institutions.code as institution_code', 'institutions.name as institution_name']);
+    .select([...INSTITUTION_CODE_AND_NAME]);
 }
 
 export function actionById(trx: Trx, id: string) {
@@ -110,11 +111,7 @@ export async function progressOf(trx: Trx, actionIds: readonly string[]): Promis
     .innerJoin('institutions', 'institutions.id', 'action_plan_progress.institution_id')
     .leftJoin('users', 'users.id', 'action_plan_progress.recorded_by')
     .selectAll('action_plan_progress')
-    .select([
-      'institutions.code as institution_code',
-      'institutions.name as institution_name',
-      'users.display_name as recorded_by_name',
-    ])
+    .select([...INSTITUTION_CODE_AND_NAME, 'users.display_name as recorded_by_name'])
     .where('action_plan_progress.action_id', 'in', [...actionIds])
     .orderBy('action_plan_progress.created_at', 'desc')
     .orderBy('action_plan_progress.id', 'desc')

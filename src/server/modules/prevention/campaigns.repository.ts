@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ListCampaignsQuery } from '../../../shared/api-prevention.js';
 import type { Trx } from '../../db/database.js';
 import type { CampaignTable } from '../../db/schema.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 const CAMPAIGN_COLUMNS = [
   'campaigns.id',
@@ -17,8 +18,7 @@ const CAMPAIGN_COLUMNS = [
   'campaigns.reach',
   'campaigns.reach_basis',
   'campaigns.partners',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 const campaigns = (trx: Trx) =>

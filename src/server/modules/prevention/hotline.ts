@@ -22,6 +22,7 @@ import type { Ctx } from '../../core/context.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
 import { caseView, createCase } from '../cases/cases.service.js';
 import { isoDate, presentHotlineSummary, type HotlineRow } from './prevention.presenter.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 type CaseInput = z.output<typeof CreateCaseRequest>;
 const SUMMARY = 'hotline_contacts.summary';
@@ -35,8 +36,7 @@ const HOTLINE_COLUMNS = [
   'hotline_contacts.department',
   'hotline_contacts.child_involved',
   'hotline_contacts.case_id',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 const contacts = (trx: Trx) =>

@@ -5,6 +5,7 @@ import type { ListTrainingsQuery } from '../../../shared/api-prevention.js';
 import type { Trx } from '../../db/database.js';
 import type { TrainingEventTable } from '../../db/schema.js';
 import type { TrainingRow } from './prevention.presenter.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 const TRAINING_COLUMNS = [
   'training_events.id',
@@ -19,8 +20,7 @@ const TRAINING_COLUMNS = [
   'training_events.place',
   'training_events.audience_institution_ids',
   'training_events.topics',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 function trainings(trx: Trx) {

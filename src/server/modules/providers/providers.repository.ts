@@ -6,6 +6,7 @@ import { BED_SERVICE_TYPES } from '../../../shared/catalogues.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { ageRangeOf, type Candidate } from './matching.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 type ListQuery = z.output<typeof ListProvidersQuery>;
 
@@ -28,8 +29,7 @@ const PROVIDER_COLUMNS = [
   'service_providers.hours',
   'service_providers.contact',
   'service_providers.active',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 /** "The service `provider_services` has room": not a bed service, or a free place. */

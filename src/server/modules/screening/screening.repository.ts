@@ -5,6 +5,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Trx } from '../../db/database.js';
 import type { ScreeningTable, TraffickingDecisionTable } from '../../db/schema.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 /** Serialises the creation and publication of instrument versions (version = max + 1). */
 const INSTRUMENT_LOCK = 7261010;
@@ -139,11 +140,7 @@ function decisionQuery(trx: Trx) {
     .innerJoin('institutions', 'institutions.id', 'trafficking_decisions.institution_id')
     .leftJoin('users', 'users.id', 'trafficking_decisions.decided_by')
     .selectAll('trafficking_decisions')
-    .select([
-      'institutions.code as institution_code',
-      'institutions.name as institution_name',
-      'users.display_name as decided_by_name',
-    ]);
+    .select([...INSTITUTION_CODE_AND_NAME, 'users.display_name as decided_by_name']);
 }
 export type DecisionRow = Awaited<ReturnType<ReturnType<typeof decisionQuery>['executeTakeFirstOrThrow']>>;
 

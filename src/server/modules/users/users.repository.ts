@@ -4,6 +4,7 @@ import { scopedUsers } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { NewUser, UserUpdate } from '../../db/schema.js';
 import { exists } from '../../db/exists.js';
+import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
 export const userColumns = [
   'users.id',
@@ -17,8 +18,7 @@ export const userColumns = [
   'users.locked_until',
   'users.created_at',
   'users.institution_id',
-  'institutions.code as institution_code',
-  'institutions.name as institution_name',
+  ...INSTITUTION_CODE_AND_NAME,
 ] as const;
 
 function baseQuery(trx: Trx) {
