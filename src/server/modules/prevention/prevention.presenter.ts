@@ -11,14 +11,14 @@ import {
   type TrainingSummary,
   type TrainingView,
 } from '../../../shared/api-prevention.js';
+import { presentInstitution, type InstitutionNamedRow } from '../institutions/institutions.presenter.js';
 
 type Ref = { id: string; code: string; name: string };
 type Summary = z.input<typeof TrainingSummary>;
 type View = z.input<typeof TrainingView>;
 
-export interface TrainingRow {
+export interface TrainingRow extends InstitutionNamedRow {
   id: string;
-  institution_id: string;
   unit_id: string | null;
   title: string;
   kind: string;
@@ -29,8 +29,6 @@ export interface TrainingRow {
   place: string | null;
   audience_institution_ids: string[];
   topics: string[];
-  institution_code: string;
-  institution_name: string;
 }
 export interface Cell {
   institution_id: string | null;
@@ -62,7 +60,7 @@ export function totalsOf(cells: ReadonlyArray<{ sex: string; count: number }>) {
 export function presentTrainingSummary(row: TrainingRow, cells: readonly Cell[]): Summary {
   return {
     id: row.id,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     title: row.title,
     kind: row.kind as Summary['kind'],
     heldOn: isoDate(row.held_on),
@@ -101,11 +99,8 @@ export function presentTraining(
   };
 }
 
-export interface CampaignRow {
+export interface CampaignRow extends InstitutionNamedRow {
   id: string;
-  institution_id: string;
-  institution_code: string;
-  institution_name: string;
   title: string;
   channels: string[];
   starts_on: string;
@@ -121,7 +116,7 @@ export function presentCampaign(row: CampaignRow): z.input<typeof CampaignView> 
   type C = z.input<typeof CampaignView>;
   return {
     id: row.id,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     title: row.title,
     channels: row.channels as C['channels'],
     startsOn: isoDate(row.starts_on),
@@ -134,11 +129,8 @@ export function presentCampaign(row: CampaignRow): z.input<typeof CampaignView> 
   };
 }
 
-export interface HotlineRow {
+export interface HotlineRow extends InstitutionNamedRow {
   id: string;
-  institution_id: string;
-  institution_code: string;
-  institution_name: string;
   received_on: string;
   channel: string;
   topic: string;
@@ -152,7 +144,7 @@ export function presentHotlineSummary(row: HotlineRow): z.input<typeof HotlineCo
   type H = z.input<typeof HotlineContactSummary>;
   return {
     id: row.id,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     receivedOn: isoDate(row.received_on),
     channel: row.channel as H['channel'],
     topic: row.topic as H['topic'],
@@ -163,15 +155,12 @@ export function presentHotlineSummary(row: HotlineRow): z.input<typeof HotlineCo
   };
 }
 
-export interface ProgressRow {
+export interface ProgressRow extends InstitutionNamedRow {
   id: string;
   action_id: string;
   period: string;
   value: string | number;
   note: string | null;
-  institution_id: string;
-  institution_code: string;
-  institution_name: string;
   recorded_by_name: string | null;
   created_at: Date | string;
 }
@@ -182,7 +171,7 @@ export function presentProgress(row: ProgressRow): z.input<typeof ProgressEntry>
     period: row.period,
     value: Number(row.value),
     note: row.note,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     recordedBy: row.recorded_by_name,
     recordedAt: new Date(row.created_at).toISOString(),
   };

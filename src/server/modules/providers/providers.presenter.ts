@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ProviderView } from '../../../shared/api-protection.js';
 import { freePlaces } from './matching.js';
 import type { ProviderRow, ServiceRow } from './providers.repository.js';
+import { presentInstitution } from '../institutions/institutions.presenter.js';
 
 type View = z.input<typeof ProviderView>;
 
@@ -13,7 +14,7 @@ export function presentProvider(
 ): View {
   return {
     id: row.id,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     unitId: row.unit_id,
     name: row.name,
     department: row.department as View['department'],

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/api-identification.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { DecisionRow, InstrumentRow, ScreeningRow } from './screening.repository.js';
+import { presentInstitution } from '../institutions/institutions.presenter.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -57,7 +58,7 @@ export function presentDecision(row: DecisionRow, crypto: FieldCrypto): z.infer<
     personId: row.person_id,
     status: row.status as z.infer<typeof DecisionView>['status'],
     decisionOrgType: row.decision_org_type as z.infer<typeof DecisionView>['decisionOrgType'],
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     decidedBy:
       row.decided_by === null ? null : { id: row.decided_by, displayName: row.decided_by_name ?? '' },
     decidedOn: row.decided_on,

@@ -1,6 +1,7 @@
 import type { UserView } from '../../../shared/api.js';
 import type { Role } from '../../../shared/roles.js';
 import type { UserListRow } from './users.repository.js';
+import { presentInstitution } from '../institutions/institutions.presenter.js';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -11,7 +12,7 @@ export function presentUser(row: UserListRow): UserView {
     displayName: row.display_name,
     email: row.email,
     role: row.role as Role,
-    institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
+    institution: presentInstitution(row),
     unitId: row.unit_id,
     status: row.status as UserView['status'],
     totpEnabled: row.totp_enabled,
