@@ -309,9 +309,20 @@ export function personComparisons(
       const written = rarest(givenTf, a.given, b.given);
       if (written !== -Infinity) return written;
       const resolved = rarest(givenTf, a.givenForms, b.givenForms);
-      return resolved === -Infinity ? rarestShared(givenTf, a.givenCanonical, b.givenCanonical) : resolved;
+      if (resolved !== -Infinity) return resolved;
+      const canonical = rarest(givenTf, a.givenCanonical, b.givenCanonical);
+      if (canonical !== -Infinity) return canonical;
+      // A typo weighs by the name it misspells, the commoner of the two words: "Mraia" for María
+      // says little, "Arasi" for Arasy much, and "Mario"/"María" (two common names) little.
+      // Over every similar pair of the first two words (the same whichever record comes first).
+      let typo = Infinity;
+      for (let x = 0; x < Math.min(a.givenWords.length, 2); x++)
+        for (let y = 0; y < Math.min(b.givenWords.length, 2); y++)
+          if (sim(a.givenWords[x]!, b.givenWords[y]!))
+            typo = Math.min(typo, givenTf.adjustment(a.given[x]!), givenTf.adjustment(b.given[y]!));
+      return typo === Infinity ? 0 : typo;
     },
-    tfLevels: [2, 3, 4, 5],
+    tfLevels: [1, 2, 3, 4, 5],
   };
 
   const surnames: Comparison<Prepared> = {

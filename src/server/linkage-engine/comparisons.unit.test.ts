@@ -161,4 +161,23 @@ describe('term frequencies of nicknames', () => {
     expect(common).toBeLessThan(0);
     expect(rare).toBeGreaterThan(common + 3);
   });
+
+  it('weighs a typo by the name it misspells, the commoner of the two words', () => {
+    const people: LinkPerson[] = [];
+    for (let k = 0; k < 40; k++) people.push({ ...base, id: `m${k}`, givenNames: 'María' });
+    for (let k = 0; k < 40; k++) people.push({ ...base, id: `o${k}`, givenNames: `Nombre${k}` });
+    people.push({ ...base, id: 'r', givenNames: 'Arasy' });
+    people.push({ ...base, id: 'mt', givenNames: 'Marka' });
+    people.push({ ...base, id: 'rt', givenNames: 'Arzsy' });
+    const vocab = new Vocabulary();
+    const records = people.map((p, i) => prepare(p, i, vocab));
+    const given = personComparisons(vocab, records)[0]!;
+    const at = (id: string) => records.find((r) => r.id === id)!;
+    expect(given.compare(at('mt'), at('m0'))).toBe(1);
+    expect(given.compare(at('rt'), at('r'))).toBe(1);
+    expect(given.tfLevels).toContain(1);
+    const common = given.tfAdjust!(at('mt'), at('m0'));
+    expect(common).toBeLessThan(0);
+    expect(given.tfAdjust!(at('rt'), at('r'))).toBeGreaterThan(common + 3);
+  });
 });
