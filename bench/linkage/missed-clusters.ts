@@ -14,9 +14,13 @@ const persons = Number(process.argv[3] ?? 10_000);
 const data = hardPopulation(persons, setting);
 const result = linkPersons(data.records);
 const { vocab, records } = preparePersons(data.records);
-const c = candidatePairs(records, personBlockingRules(vocab), { maxBlock: 20, rank: personRank(vocab, records) });
+const c = candidatePairs(records, personBlockingRules(vocab), {
+  maxBlock: 20,
+  rank: personRank(vocab, records),
+});
 const found = new Set<string>();
-for (let k = 0; k < c.count; k++) found.add(`${Math.min(c.left[k]!, c.right[k]!)},${Math.max(c.left[k]!, c.right[k]!)}`);
+for (let k = 0; k < c.count; k++)
+  found.add(`${Math.min(c.left[k]!, c.right[k]!)},${Math.max(c.left[k]!, c.right[k]!)}`);
 const byEntity = new Map<string, number[]>();
 data.entities.forEach((e, i) => byEntity.set(e, [...(byEntity.get(e) ?? []), i]));
 const tally = new Map<string, number>();
