@@ -3,6 +3,7 @@
  * button that does it (saying it is working while the request runs) and Cancel; a failure shows in
  * the dialog's live region.
  */
+import { CancelButton } from './FormActions.js';
 import type { AnyContract, ContractInput, ContractOutput } from '../../shared/contract.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useApiMutation } from '../queries.js';
@@ -36,9 +37,7 @@ export function ConfirmDialog<C extends AnyContract>(props: Props<C>) {
           >
             {mutation.isPending ? t('action.working') : props.confirmLabel}
           </button>
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('action.cancel')}
-          </button>
+          <CancelButton onCancel={props.onClose} />
         </div>
       </div>
     </Modal>

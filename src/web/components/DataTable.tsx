@@ -15,7 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api.js';
 import { Pager } from './Pager.js';
-import { QueryState } from './QueryState.js';
+import { EmptyLine, QueryState } from './QueryState.js';
 
 type RouteId = RouteIds<RegisteredRouter['routeTree']>;
 type SearchOf<Id extends RouteId> = RouteById<RegisteredRouter['routeTree'], Id>['types']['fullSearchSchema'];
@@ -90,13 +90,7 @@ export function DataTable<D, T = ItemsOf<D>>(props: Props<D, T>) {
           <>
             {props.before?.(data)}
             {rows.length === 0 ? (
-              typeof props.empty === 'string' ? (
-                <p className="empty" data-testid={props.emptyTestId}>
-                  {props.empty}
-                </p>
-              ) : (
-                props.empty
-              )
+              <EmptyLine empty={props.empty} testId={props.emptyTestId} />
             ) : (
               <>
                 {props.summary && (

@@ -1,7 +1,9 @@
 /**
- * Labelled form controls: text, select and text area. The hint and the error are tied to the
- * control with aria-describedby, and aria-invalid marks it so the form can move focus to the first
- * field to fix.
+ * Labelled form controls: the one field frame (label, hint, error) that every control is drawn in,
+ * and plain text, select and text area controls for the few fields outside a form's state (a file
+ * to import, a list's local filter). The hint and the error are tied to the control with
+ * aria-describedby, and aria-invalid marks it so the form can move focus to the first field to fix.
+ * The controls bound to a react-hook-form form are in FormFields.tsx, in the same frame.
  */
 import {
   useId,
@@ -18,11 +20,6 @@ interface FieldProps {
   hint?: string | undefined;
 }
 
-interface Described {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
 
 /** The `aria-describedby` of a control whose hint and error carry the ids `FieldMessages` gives. */
 export function describedBy(id: string, hint?: string, error?: string): string | undefined {
@@ -58,17 +55,26 @@ export function FieldMessages({
   );
 }
 
-function FieldFrame(props: FieldProps & { children: (described: Described) => ReactNode }) {
-  const id = useId();
+/** The attributes that tie control `id` to its hint and error, and mark it invalid. */
+export const fieldAria = (id: string, hint?: string, error?: string) => ({
+  id,
+  'aria-invalid': error ? (true as const) : undefined,
+  'aria-describedby': describedBy(id, hint, error),
+});
+
+/** A field: its label for control `id`, its hint and error, then the control. */
+export function FieldFrame(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className={props.error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
-      <FieldMessages id={id} hint={props.hint} error={props.error} />
-      {props.children({
-        id,
-        'aria-invalid': props.error ? true : undefined,
-        'aria-describedby': describedBy(id, props.hint, props.error),
-      })}
+      <label htmlFor={props.id}>{props.label}</label>
+      <FieldMessages id={props.id} hint={props.hint} error={props.error} />
+      {props.children}
     </div>
   );
 }
@@ -76,9 +82,10 @@ function FieldFrame(props: FieldProps & { children: (described: Described) => Re
 type InputProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>;
 
 export function TextField({ label, name, error, hint, ...input }: InputProps) {
+  const id = useId();
   return (
-    <FieldFrame label={label} name={name} error={error} hint={hint}>
-      {(described) => <input name={name} type="text" {...input} {...described} />}
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <input name={name} type="text" {...input} {...fieldAria(id, hint, error)} />
     </FieldFrame>
   );
 }
@@ -86,13 +93,12 @@ export function TextField({ label, name, error, hint, ...input }: InputProps) {
 type SelectProps = FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>;
 
 export function SelectField({ label, name, error, hint, children, ...select }: SelectProps) {
+  const id = useId();
   return (
-    <FieldFrame label={label} name={name} error={error} hint={hint}>
-      {(described) => (
-        <select name={name} {...select} {...described}>
-          {children}
-        </select>
-      )}
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <select name={name} {...select} {...fieldAria(id, hint, error)}>
+        {children}
+      </select>
     </FieldFrame>
   );
 }
@@ -100,9 +106,10 @@ export function SelectField({ label, name, error, hint, children, ...select }: S
 type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>;
 
 export function TextAreaField({ label, name, error, hint, ...textarea }: TextAreaProps) {
+  const id = useId();
   return (
-    <FieldFrame label={label} name={name} error={error} hint={hint}>
-      {(described) => <textarea name={name} rows={6} {...textarea} {...described} />}
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <textarea name={name} rows={6} {...textarea} {...fieldAria(id, hint, error)} />
     </FieldFrame>
   );
 }

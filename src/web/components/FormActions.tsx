@@ -25,17 +25,24 @@ export function FormActions({
   onCancel,
   showSubmit = true,
 }: FormActionsProps) {
-  const { t } = useI18n();
   return (
     <>
       <LiveRegion error={alert ?? null} />
       <div className="form-actions">
         {showSubmit && <SubmitButton pending={pending} label={submitLabel} />}
-        <button type="button" className="btn" onClick={() => onCancel()}>
-          {t('action.cancel')}
-        </button>
+        <CancelButton onCancel={onCancel} />
       </div>
     </>
+  );
+}
+
+/** Cancel: leaves a dialog or a question without doing its work. */
+export function CancelButton({ onCancel }: { onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="btn" onClick={() => onCancel()}>
+      {t('action.cancel')}
+    </button>
   );
 }
 

@@ -23,8 +23,9 @@ import type { PlainKey } from '../i18n/catalogue.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { hasMessage } from '../i18n/translate.js';
 import { valueOptions, type ValueListName } from '../i18n/values.js';
-import { describedBy, FieldMessages } from './Field.js';
+import { describedBy, FieldFrame, fieldAria, FieldMessages } from './Field.js';
 import { DepartmentOptions } from './DepartmentSelect.js';
+import { Options } from './Options.js';
 
 /** The schema the surrounding form is checked with (set by `<Form>`), for the fields' limits. */
 export const FormSchemaContext = createContext<z.core.$ZodType | undefined>(undefined);
@@ -81,34 +82,6 @@ function useBound({ name, blank = 'keep', ...words }: Bound, number = false) {
   };
 }
 
-function Frame({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} error={error} />
-      {children}
-    </div>
-  );
-}
-
-const aria = (id: string, hint?: string, error?: string) => ({
-  id,
-  'aria-invalid': error ? (true as const) : undefined,
-  'aria-describedby': describedBy(id, hint, error),
-});
-
 type Omitted = 'name' | 'id' | 'value' | 'onChange';
 type InputProps = Bound & Omit<InputHTMLAttributes<HTMLInputElement>, Omitted>;
 
@@ -117,15 +90,15 @@ export function FormText({ name, msg, label, hint, blank, type = 'text', ...inpu
   const bound = useBound({ name, msg, label, hint, blank }, type === 'number');
   const maxLength = input.maxLength ?? (type === 'number' || type === 'date' ? undefined : bound.limit);
   return (
-    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+    <FieldFrame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
       <input
         type={type}
         {...input}
         maxLength={maxLength}
         {...bound.registered}
-        {...aria(bound.id, bound.hint, bound.error)}
+        {...fieldAria(bound.id, bound.hint, bound.error)}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -160,18 +133,13 @@ export function FormSelect({
   const { locale } = useI18n();
   const bound = useBound({ name, msg, label, hint, blank });
   return (
-    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
-      <select {...select} {...bound.registered} {...aria(bound.id, bound.hint, bound.error)}>
+    <FieldFrame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+      <select {...select} {...bound.registered} {...fieldAria(bound.id, bound.hint, bound.error)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {children}
-        {list &&
-          valueOptions(locale, list).map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+        {list && <Options options={valueOptions(locale, list)} />}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -192,15 +160,15 @@ type TextAreaProps = Bound & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, O
 export function FormTextArea({ name, msg, label, hint, blank, ...textarea }: TextAreaProps) {
   const bound = useBound({ name, msg, label, hint, blank });
   return (
-    <Frame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
+    <FieldFrame id={bound.id} label={bound.label} hint={bound.hint} error={bound.error}>
       <textarea
         rows={6}
         {...textarea}
         maxLength={textarea.maxLength ?? bound.limit}
         {...bound.registered}
-        {...aria(bound.id, bound.hint, bound.error)}
+        {...fieldAria(bound.id, bound.hint, bound.error)}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 

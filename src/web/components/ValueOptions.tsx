@@ -2,19 +2,12 @@
 import { useI18n } from '../i18n/I18nProvider.js';
 import { VALUE_LISTS, valueLabel, valueOptions, type ValueListName } from '../i18n/values.js';
 import { FormChoices } from './FormFields.js';
+import { Options } from './Options.js';
 
 /** Every value of `list`, in the list's order, labelled in the active language. */
 export function ValueOptions({ list }: { list: ValueListName }) {
   const { locale } = useI18n();
-  return (
-    <>
-      {valueOptions(locale, list).map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </>
-  );
+  return <Options options={valueOptions(locale, list)} />;
 }
 
 /** Every value of `list` as checkboxes bound to the form's field `name` (an array of values). */

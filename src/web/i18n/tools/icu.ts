@@ -13,6 +13,16 @@ import { PARSE_OPTIONS } from '../format.js';
 
 export type ArgumentKind = 'simple' | 'number' | 'date' | 'time' | 'plural' | 'select';
 
+/** The kind of use of each element type that names an argument. */
+const KINDS: Partial<Record<TYPE, ArgumentKind>> = {
+  [TYPE.argument]: 'simple',
+  [TYPE.number]: 'number',
+  [TYPE.date]: 'date',
+  [TYPE.time]: 'time',
+  [TYPE.plural]: 'plural',
+  [TYPE.select]: 'select',
+};
+
 /** Every argument of a parsed message with each way it is used. */
 function collect(elements: MessageFormatElement[], into: Map<string, Set<ArgumentKind>>): void {
   const use = (name: string, kind: ArgumentKind) => {
@@ -20,37 +30,14 @@ function collect(elements: MessageFormatElement[], into: Map<string, Set<Argumen
     kinds.add(kind);
     into.set(name, kinds);
   };
-  const branches = (options: Record<string, PluralOrSelectOption>) => {
-    for (const option of Object.values(options)) collect(option.value, into);
-  };
   for (const element of elements) {
-    switch (element.type) {
-      case TYPE.argument:
-        use(element.value, 'simple');
-        break;
-      case TYPE.number:
-        use(element.value, 'number');
-        break;
-      case TYPE.date:
-        use(element.value, 'date');
-        break;
-      case TYPE.time:
-        use(element.value, 'time');
-        break;
-      case TYPE.plural:
-        use(element.value, 'plural');
-        branches(element.options);
-        break;
-      case TYPE.select:
-        use(element.value, 'select');
-        branches(element.options);
-        break;
-      case TYPE.tag:
-        collect(element.children, into);
-        break;
-      default:
-        break;
+    const kind = KINDS[element.type];
+    if (kind && 'value' in element) use(element.value as string, kind);
+    if ('options' in element) {
+      const options: Record<string, PluralOrSelectOption> = element.options;
+      for (const option of Object.values(options)) collect(option.value, into);
     }
+    if (element.type === TYPE.tag) collect(element.children, into);
   }
 }
 

@@ -82,33 +82,19 @@ describe('the Guaraní PO file', () => {
     expect(plan.errors).toEqual([expect.stringMatching(/^cases\.total: ICU syntax error/)]);
   });
 
-  it('refuses a file whose arguments do not match the Spanish message, naming each key', () => {
-    const missing = planImport(
-      'gn',
-      withTranslation(text, 'users.created', 'Puruhára oñemoheñóima.'),
-      es,
-      gn,
-    );
-    expect(missing.errors).toEqual(['users.created: missing argument {username}']);
-    const renamed = planImport(
-      'gn',
-      withTranslation(text, 'users.created', 'Puruhára {usuario} oñemoheñóima.'),
-      es,
-      gn,
-    );
-    expect(renamed.errors).toEqual([
-      'users.created: unknown argument {usuario}',
-      'users.created: missing argument {username}',
-    ]);
-    const plural = planImport(
-      'gn',
-      withTranslation(text, 'users.created', '{username, plural, other {#}} oñemoheñóima.'),
-      es,
-      gn,
-    );
-    expect(plural.errors).toEqual([
-      'users.created: {username} is text in Spanish but a number or plural here',
-    ]);
+  it.each([
+    ['Puruhára oñemoheñóima.', ['users.created: missing argument {username}']],
+    [
+      'Puruhára {usuario} oñemoheñóima.',
+      ['users.created: unknown argument {usuario}', 'users.created: missing argument {username}'],
+    ],
+    [
+      '{username, plural, other {#}} oñemoheñóima.',
+      ['users.created: {username} is text in Spanish but a number or plural here'],
+    ],
+  ])('refuses "%s", whose arguments do not match the Spanish message, naming the key', (translation, errors) => {
+    const plan = planImport('gn', withTranslation(text, 'users.created', translation), es, gn);
+    expect(plan.errors).toEqual(errors);
   });
 
   it('accepts a translation that drops a select on sex (Guaraní has no grammatical gender)', () => {

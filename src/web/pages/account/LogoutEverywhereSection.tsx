@@ -1,4 +1,5 @@
 /** Ends every session of this user, this one included, after an explicit confirmation. */
+import { CancelButton } from '../../components/FormActions.js';
 import { useState } from 'react';
 import { logoutEverywhere } from '../../../shared/contracts/session.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -45,9 +46,7 @@ export function LogoutEverywhereSection() {
             >
               {pending ? t('action.working') : t('action.confirm')}
             </button>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              {t('action.cancel')}
-            </button>
+            <CancelButton onCancel={() => setConfirming(false)} />
           </div>
         </div>
       ) : (

@@ -124,12 +124,8 @@ export function DirectoryPage() {
       {admin && all.data && <Coverage providers={all.data.items} department={filter.department} />}
       <QueryState
         query={providers}
-        isEmpty={(data) => data.items.length === 0}
-        empty={
-          <p className="empty" data-testid="directory-empty">
-            {t('directory.none')}
-          </p>
-        }
+        empty={t('directory.none')}
+        emptyTestId="directory-empty"
       >
         {(data) => (
           <>

@@ -3,6 +3,7 @@
  * as a dry run, which lists what would be created or updated, or every invalid row by line and
  * column; only a clean preview can be confirmed, and the confirmation sends the same file again.
  */
+import { CancelButton } from '../../components/FormActions.js';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { IMPORT_ISSUE_CODES, type ImportProvidersResult } from '../../../shared/api-directory.js';
@@ -163,9 +164,7 @@ export function ImportDialog(props: { onClose(): void; onImported(message: strin
               {mutation.isPending ? t('action.working') : t('directoryAdmin.preview')}
             </button>
           )}
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('action.cancel')}
-          </button>
+          <CancelButton onCancel={props.onClose} />
         </div>
       </div>
     </Modal>

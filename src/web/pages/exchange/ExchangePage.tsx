@@ -155,7 +155,7 @@ export function ExchangePage() {
         <QueryState
           query={imports}
           isEmpty={(data) => data.imports.length === 0}
-          empty={<p className="empty">{t('exchange.imports.none')}</p>}
+          empty={t('exchange.imports.none')}
         >
           {(data) => (
             <div className="table-scroll" role="region" aria-label={t('exchange.imports.title')} tabIndex={0}>

@@ -40,8 +40,7 @@ export function InstitutionsPage() {
       <LiveRegion success={saved} />
       <QueryState
         query={list}
-        isEmpty={(data) => data.items.length === 0}
-        empty={<p className="empty">{t('institutions.none')}</p>}
+        empty={t('institutions.none')}
       >
         {(data) => (
           <ul className="institution-list">

@@ -52,12 +52,8 @@ export function MatchReviewsPage() {
       </div>
       <QueryState
         query={reviews}
-        isEmpty={(data) => data.items.length === 0}
-        empty={
-          <p className="empty" data-testid="reviews-empty">
-            {t('linkage.reviews.none')}
-          </p>
-        }
+        empty={t('linkage.reviews.none')}
+        emptyTestId="reviews-empty"
       >
         {(data) => (
           <ul className="duplicate-list" data-testid="match-reviews">

@@ -3,6 +3,7 @@
  * src/shared/sensitivity.ts): "hidden" and a Show button; showing it asks for the purpose, which the
  * server writes to the audit trail with the field's name (never the value).
  */
+import { CancelButton } from '../../components/FormActions.js';
 import { useId, useState } from 'react';
 import { revealPersonFields } from '../../../shared/contracts/persons.js';
 import { REVEAL_PURPOSES, sensitivityOf, type RevealablePersonField } from '../../../shared/sensitivity.js';
@@ -73,9 +74,7 @@ export function RevealField({ personId, field, label, onRevealed }: Props) {
               >
                 {reveal.isPending ? t('action.working') : t('privacy.revealConfirm')}
               </button>
-              <button type="button" className="btn" onClick={() => setAsking(false)}>
-                {t('action.cancel')}
-              </button>
+              <CancelButton onCancel={() => setAsking(false)} />
             </div>
           </div>
         </Modal>

@@ -3,6 +3,7 @@
  * checkboxes bound to a form field.
  */
 import { FormChoices } from '../../components/FormFields.js';
+import { Options } from '../../components/Options.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PREVENTION_LISTS, preventionLabel, preventionOptions } from '../../i18n/prevention/values.js';
 import type { PreventionList } from '../../i18n/prevention/values.js';
@@ -10,15 +11,7 @@ import type { PreventionList } from '../../i18n/prevention/values.js';
 /** A prevention value list as a select's options. */
 export function PreventionOptions({ list }: { list: PreventionList }) {
   const { locale } = useI18n();
-  return (
-    <>
-      {preventionOptions(locale, list).map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </>
-  );
+  return <Options options={preventionOptions(locale, list)} />;
 }
 
 /** Several values of a prevention list, as checkboxes bound to the form field `name`. */

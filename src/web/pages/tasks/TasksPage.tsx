@@ -39,12 +39,8 @@ export function TasksPage() {
       <LiveRegion success={saved} />
       <QueryState
         query={tasks}
-        isEmpty={(data) => data.items.length === 0}
-        empty={
-          <p className="empty" data-testid="tasks-empty">
-            {t(view === 'mine' ? 'tasks.noneMine' : 'tasks.noneOverdue')}
-          </p>
-        }
+        empty={t(view === 'mine' ? 'tasks.noneMine' : 'tasks.noneOverdue')}
+        emptyTestId="tasks-empty"
       >
         {(data) => (
           <>

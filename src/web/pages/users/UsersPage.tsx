@@ -82,8 +82,7 @@ export function UsersPage() {
       <LiveRegion success={saved} />
       <QueryState
         query={users}
-        isEmpty={(data) => data.items.length === 0}
-        empty={<p className="empty">{t('users.none')}</p>}
+        empty={t('users.none')}
       >
         {(data) => (
           <>
