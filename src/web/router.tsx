@@ -5,7 +5,13 @@
  * login page carries only what it needs. Record ids in paths are UUIDs (anything else is "not
  * found" before a request is made); search parameters are checked with zod per route.
  */
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type AnyValidator,
+} from '@tanstack/react-router';
 import { z } from 'zod';
 import { ListAuditEventsQuery } from '../shared/api.js';
 import { IsoDate } from '../shared/api-identification.js';
@@ -62,11 +68,20 @@ const publicDashboardRoute = createRoute({
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: '_app', component: AppLayout });
 
 type Page = ReturnType<typeof lazyRouteComponent>;
-const page = <P extends string>(
+/** A page of the shell, with its search parameters checked by `validateSearch` where it has any. */
+const page = <P extends string, V extends AnyValidator = undefined>(
   path: P,
   component: Page,
   staticData: { permission?: string; nav?: PlainKey },
-) => createRoute({ getParentRoute: () => appRoute, path, component, staticData });
+  validateSearch?: V,
+) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component,
+    staticData,
+    validateSearch: validateSearch as V,
+  });
 
 /**
  * A record's page. `$id` must be a UUID (the shell shows "not found" otherwise, before any request);
@@ -88,54 +103,50 @@ const accountRoute = page(
   lazyRouteComponent(() => import('./pages/AccountPage.js'), 'AccountPage'),
   { nav: 'nav.account' },
 );
-const casesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/cases',
-  validateSearch: parseFilter,
-  component: lazyRouteComponent(() => import('./pages/cases/CasesPage.js'), 'CasesPage'),
-  staticData: { permission: 'case.list', nav: 'nav.cases' },
-});
+const casesRoute = page(
+  '/cases',
+  lazyRouteComponent(() => import('./pages/cases/CasesPage.js'), 'CasesPage'),
+  { permission: 'case.list', nav: 'nav.cases' },
+  parseFilter,
+);
 const intakeRoute = page(
   '/intake',
   lazyRouteComponent(() => import('./pages/intake/IntakePage.js'), 'IntakePage'),
   { permission: 'case.create', nav: 'nav.intake' },
 );
-const referralsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/referrals',
-  validateSearch: searchFrom(
+const referralsRoute = page(
+  '/referrals',
+  lazyRouteComponent(() => import('./pages/referrals/ReferralsPage.js'), 'ReferralsPage'),
+  { permission: 'referral.list', nav: 'nav.referrals' },
+  searchFrom(
     z.object({
       direction: z.enum(['incoming', 'outgoing']).optional(),
       state: z.enum(REFERRAL_STATES).optional(),
       overdue: z.literal('true').optional(),
     }),
   ),
-  component: lazyRouteComponent(() => import('./pages/referrals/ReferralsPage.js'), 'ReferralsPage'),
-  staticData: { permission: 'referral.list', nav: 'nav.referrals' },
-});
+);
 const tasksRoute = page(
   '/tasks',
   lazyRouteComponent(() => import('./pages/tasks/TasksPage.js'), 'TasksPage'),
   { permission: 'task.list', nav: 'nav.tasks' },
 );
-const directoryRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/directory',
-  validateSearch: searchFrom(
+const directoryRoute = page(
+  '/directory',
+  lazyRouteComponent(() => import('./pages/directory/DirectoryPage.js'), 'DirectoryPage'),
+  { permission: 'provider.list', nav: 'nav.directory' },
+  searchFrom(
     ListProvidersQuery.pick({ serviceType: true, department: true }).extend({
       withCapacity: z.literal('true').optional(),
     }),
   ),
-  component: lazyRouteComponent(() => import('./pages/directory/DirectoryPage.js'), 'DirectoryPage'),
-  staticData: { permission: 'provider.list', nav: 'nav.directory' },
-});
-const unmetNeedsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/reports/unmet-needs',
-  validateSearch: searchFrom(Dates),
-  component: lazyRouteComponent(() => import('./pages/reports/UnmetNeedsPage.js'), 'UnmetNeedsPage'),
-  staticData: { permission: 'need.report', nav: 'nav.unmetNeeds' },
-});
+);
+const unmetNeedsRoute = page(
+  '/reports/unmet-needs',
+  lazyRouteComponent(() => import('./pages/reports/UnmetNeedsPage.js'), 'UnmetNeedsPage'),
+  { permission: 'need.report', nav: 'nav.unmetNeeds' },
+  searchFrom(Dates),
+);
 const usersRoute = page(
   '/users',
   lazyRouteComponent(() => import('./pages/users/UsersPage.js'), 'UsersPage'),
@@ -146,13 +157,12 @@ const institutionsRoute = page(
   lazyRouteComponent(() => import('./pages/institutions/InstitutionsPage.js'), 'InstitutionsPage'),
   { permission: 'institution.list', nav: 'nav.institutions' },
 );
-const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/audit',
-  validateSearch: searchFrom(ListAuditEventsQuery.omit({ before: true, limit: true })),
-  component: lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
-  staticData: { permission: 'audit.list', nav: 'nav.audit' },
-});
+const auditRoute = page(
+  '/audit',
+  lazyRouteComponent(() => import('./pages/audit/AuditPage.js'), 'AuditPage'),
+  { permission: 'audit.list', nav: 'nav.audit' },
+  searchFrom(ListAuditEventsQuery.omit({ before: true, limit: true })),
+);
 const privacyRoute = page(
   '/privacy',
   lazyRouteComponent(() => import('./pages/privacy/PrivacyPage.js'), 'PrivacyPage'),
@@ -178,13 +188,12 @@ const exchangeRoute = page(
   lazyRouteComponent(() => import('./pages/exchange/ExchangePage.js'), 'ExchangePage'),
   { permission: 'exchange.read', nav: 'nav.exchange' },
 );
-const trainingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/prevention/trainings',
-  validateSearch: searchFrom(Dates),
-  component: lazyRouteComponent(() => import('./pages/prevention/TrainingsPage.js'), 'TrainingsPage'),
-  staticData: { permission: 'training.list', nav: 'nav.trainings' },
-});
+const trainingsRoute = page(
+  '/prevention/trainings',
+  lazyRouteComponent(() => import('./pages/prevention/TrainingsPage.js'), 'TrainingsPage'),
+  { permission: 'training.list', nav: 'nav.trainings' },
+  searchFrom(Dates),
+);
 const campaignsRoute = page(
   '/prevention/campaigns',
   lazyRouteComponent(() => import('./pages/prevention/CampaignsPage.js'), 'CampaignsPage'),
@@ -210,18 +219,12 @@ const hotlineContactRoute = recordPage(
   lazyRouteComponent(() => import('./pages/prevention/HotlineContactPage.js'), 'HotlineContactPage'),
   'hotline.read',
 );
-const investigationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/investigations',
-  validateSearch: searchFrom(
-    z.object({ reference: ListInvestigationsQuery.shape.reference, caseId: z.uuid().optional() }),
-  ),
-  component: lazyRouteComponent(
-    () => import('./pages/investigations/InvestigationsPage.js'),
-    'InvestigationsPage',
-  ),
-  staticData: { permission: 'investigation.list', nav: 'nav.investigations' },
-});
+const investigationsRoute = page(
+  '/investigations',
+  lazyRouteComponent(() => import('./pages/investigations/InvestigationsPage.js'), 'InvestigationsPage'),
+  { permission: 'investigation.list', nav: 'nav.investigations' },
+  searchFrom(z.object({ reference: ListInvestigationsQuery.shape.reference, caseId: z.uuid().optional() })),
+);
 const complicityRoute = page(
   '/complicity',
   lazyRouteComponent(() => import('./pages/complicity/ComplicityPage.js'), 'ComplicityPage'),
@@ -232,13 +235,12 @@ const investigationRoute = recordPage(
   lazyRouteComponent(() => import('./pages/investigations/InvestigationPage.js'), 'InvestigationPage'),
   'investigation.read',
 );
-const statisticsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/statistics',
-  validateSearch: searchFrom(StatisticsQuery.partial()),
-  component: lazyRouteComponent(() => import('./pages/statistics/StatisticsPage.js'), 'StatisticsPage'),
-  staticData: { permission: 'statistics.read', nav: 'nav.statistics' },
-});
+const statisticsRoute = page(
+  '/statistics',
+  lazyRouteComponent(() => import('./pages/statistics/StatisticsPage.js'), 'StatisticsPage'),
+  { permission: 'statistics.read', nav: 'nav.statistics' },
+  searchFrom(StatisticsQuery.partial()),
+);
 const offlineRoute = page(
   '/offline',
   lazyRouteComponent(() => import('./pages/offline/OfflinePage.js'), 'OfflinePage'),
