@@ -41,6 +41,8 @@ export interface Column<T> {
    * but the row's head unless told otherwise (a column of buttons needs none; a number heading its row does).
    */
   cardLabel?: boolean;
+  /** The header is said to screen readers only (a column of buttons that name themselves). */
+  hideHeader?: boolean;
 }
 
 interface Paging<D> {
@@ -157,7 +159,7 @@ export function Table<T>({
           <tr>
             {columns.map((column) => (
               <th key={column.header} scope="col">
-                {column.header}
+                {column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
               </th>
             ))}
           </tr>

@@ -8,6 +8,7 @@ import { ExportHtcdsQuery, ImportCtdcQuery } from '../../../shared/api-exchange.
 import { exportCtdc, exportHtcds, importCtdc, listCtdcImports } from '../../../shared/contracts/exchange.js';
 import { download, saveFile, toApiError, type ApiIssue } from '../../api.js';
 import { TextField } from '../../components/Field.js';
+import { Table } from '../../components/DataTable.js';
 import { Form, useZodForm } from '../../components/Form.js';
 import { FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -158,41 +159,40 @@ export function ExchangePage() {
           empty={t('exchange.imports.none')}
         >
           {(data) => (
-            <div className="table-scroll" role="region" aria-label={t('exchange.imports.title')} tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('exchange.imports.col.label')}</th>
-                    <th scope="col">{t('exchange.imports.col.format')}</th>
-                    <th scope="col">{t('exchange.imports.col.records')}</th>
-                    <th scope="col">{t('exchange.imports.col.date')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('exchange.imports.show')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.imports.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">{item.label}</th>
-                      <td>{t(`exchange.format.${item.format}`)}</td>
-                      <td className="cell-number">{item.recordCount}</td>
-                      <td>{formatDate(item.importedAt)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="btn btn--ghost"
-                          aria-pressed={selected === item.id}
-                          onClick={() => setSelected(item.id)}
-                        >
-                          {t('exchange.imports.show')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              rows={data.imports}
+              rowKey={(item) => item.id}
+              label={t('exchange.imports.title')}
+              caption={false}
+              className="table"
+              columns={[
+                { header: t('exchange.imports.col.label'), cell: (item) => item.label },
+                {
+                  header: t('exchange.imports.col.format'),
+                  cell: (item) => t(`exchange.format.${item.format}`),
+                },
+                {
+                  header: t('exchange.imports.col.records'),
+                  cell: (item) => item.recordCount,
+                  className: 'cell-number',
+                },
+                { header: t('exchange.imports.col.date'), cell: (item) => formatDate(item.importedAt) },
+                {
+                  header: t('exchange.imports.show'),
+                  hideHeader: true,
+                  cell: (item) => (
+                    <button
+                      type="button"
+                      className="btn btn--ghost"
+                      aria-pressed={selected === item.id}
+                      onClick={() => setSelected(item.id)}
+                    >
+                      {t('exchange.imports.show')}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryState>
       </Section>
