@@ -20,7 +20,6 @@ interface FieldProps {
   hint?: string | undefined;
 }
 
-
 /** The `aria-describedby` of a control whose hint and error carry the ids `FieldMessages` gives. */
 export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

@@ -92,10 +92,13 @@ describe('the Guaraní PO file', () => {
       '{username, plural, other {#}} oñemoheñóima.',
       ['users.created: {username} is text in Spanish but a number or plural here'],
     ],
-  ])('refuses "%s", whose arguments do not match the Spanish message, naming the key', (translation, errors) => {
-    const plan = planImport('gn', withTranslation(text, 'users.created', translation), es, gn);
-    expect(plan.errors).toEqual(errors);
-  });
+  ])(
+    'refuses "%s", whose arguments do not match the Spanish message, naming the key',
+    (translation, errors) => {
+      const plan = planImport('gn', withTranslation(text, 'users.created', translation), es, gn);
+      expect(plan.errors).toEqual(errors);
+    },
+  );
 
   it('accepts a translation that drops a select on sex (Guaraní has no grammatical gender)', () => {
     expect(es['cases.bornIn']).toContain('{sex, select,');

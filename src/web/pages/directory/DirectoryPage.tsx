@@ -122,11 +122,7 @@ export function DirectoryPage() {
       </Form>
       <LiveRegion success={saved} />
       {admin && all.data && <Coverage providers={all.data.items} department={filter.department} />}
-      <QueryState
-        query={providers}
-        empty={t('directory.none')}
-        emptyTestId="directory-empty"
-      >
+      <QueryState query={providers} empty={t('directory.none')} emptyTestId="directory-empty">
         {(data) => (
           <>
             <p className="cases-total" aria-live="polite">

@@ -38,10 +38,7 @@ export function InstitutionsPage() {
       }
     >
       <LiveRegion success={saved} />
-      <QueryState
-        query={list}
-        empty={t('institutions.none')}
-      >
+      <QueryState query={list} empty={t('institutions.none')}>
         {(data) => (
           <ul className="institution-list">
             {data.items.map((institution) => (

@@ -50,11 +50,7 @@ export function MatchReviewsPage() {
         {notice && <p className="notice notice--success">{notice}</p>}
         {decide.error && <p className="notice notice--error">{decide.error.message}</p>}
       </div>
-      <QueryState
-        query={reviews}
-        empty={t('linkage.reviews.none')}
-        emptyTestId="reviews-empty"
-      >
+      <QueryState query={reviews} empty={t('linkage.reviews.none')} emptyTestId="reviews-empty">
         {(data) => (
           <ul className="duplicate-list" data-testid="match-reviews">
             {data.items.map((review) => (

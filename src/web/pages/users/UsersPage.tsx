@@ -80,10 +80,7 @@ export function UsersPage() {
       </Form>
 
       <LiveRegion success={saved} />
-      <QueryState
-        query={users}
-        empty={t('users.none')}
-      >
+      <QueryState query={users} empty={t('users.none')}>
         {(data) => (
           <>
             <UsersTable
