@@ -11,10 +11,10 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { findPairs, personBlockingRules, type CandidateOptions, type FoundPairs } from './blocking.js';
-import { personComparisons } from './comparisons.js';
+import { personComparisons, type Comparison } from './comparisons.js';
 import { comparePairs } from './model.js';
 import type { LinkPerson } from './record.js';
-import { prepare, Vocabulary } from './record.js';
+import { prepare, Vocabulary, type Prepared } from './record.js';
 
 /** What a worker is asked: compare the pairs (left[k], right[k]). */
 interface Job {
@@ -37,6 +37,11 @@ export function sharedTake(counter: Int32Array, rules: number): () => number {
     const next = Atomics.add(counter, 0, 1);
     return next < rules ? next : -1;
   };
+}
+
+/** The first message to a worker: the persons, as chunks of UTF-8 JSON arrays. */
+interface PersonsJob {
+  persons: Uint8Array[];
 }
 
 /** What it answers: the comparison vectors and tf bits of the pairs, in order. */
@@ -68,12 +73,22 @@ function spawn(data: unknown): Worker {
  * blocks. `compare` splits the pairs between the workers and the calling thread.
  */
 export function startComparers(persons: readonly LinkPerson[], workers: number) {
-  // As one JSON string, not an array of objects: structured cloning 1,000,000 person objects into
-  // a worker held the calling thread for over a minute (bench/README.md, "The 1M batch on two
-  // threads"); a string is copied at once and parsed in the worker. Person records are plain data
-  // (strings, numbers, nulls, arrays of strings), which JSON keeps as they are.
-  const personsJson = workers > 0 ? JSON.stringify(persons) : '';
-  const pool = Array.from({ length: workers }, () => spawn({ personsJson }));
+  const pool = Array.from({ length: workers }, () => spawn({ comparer: true }));
+  // As UTF-8 JSON in chunks of 20,000 persons, transferred, not an array of objects: structured
+  // cloning 1,000,000 person objects into a worker held the calling thread for over a minute
+  // (bench/README.md, "The 1M batch: threads, garbage and memory"); chunks are encoded one at a
+  // time (no string of the whole population) and the worker drops each once parsed. Person records
+  // are plain data (strings, numbers, nulls, arrays of strings), which JSON keeps as they are.
+  if (workers > 0) {
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < persons.length; at += 20_000)
+      chunks.push(encoder.encode(JSON.stringify(persons.slice(at, at + 20_000))));
+    pool.forEach((worker, w) => {
+      const own = w === pool.length - 1 ? chunks : chunks.map((c) => c.slice());
+      worker.postMessage({ persons: own } satisfies PersonsJob, own.map((c) => c.buffer as ArrayBuffer));
+    });
+  }
   const ask = (worker: Worker, job: Job) =>
     new Promise<Answer>((resolve, reject) => {
       worker.once('message', (answer: Answer) => resolve(answer));
@@ -136,17 +151,23 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
   };
 }
 
-if (
-  !isMainThread &&
-  parentPort &&
-  typeof (workerData as { personsJson?: unknown } | null)?.personsJson === 'string'
-) {
-  const persons = JSON.parse((workerData as { personsJson: string }).personsJson) as LinkPerson[];
-  const vocab = new Vocabulary();
-  const records = persons.map((p, i) => prepare(p, i, vocab));
-  const comparisons = personComparisons(vocab, records);
+if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)?.comparer === true) {
   const port = parentPort;
-  port.on('message', (job: Job | BlockJob) => {
+  let state: { vocab: Vocabulary; records: Prepared[]; comparisons: Comparison<Prepared>[] } | undefined;
+  port.on('message', (job: PersonsJob | Job | BlockJob) => {
+    if ('persons' in job) {
+      const decoder = new TextDecoder();
+      const persons: LinkPerson[] = [];
+      for (let c = 0; c < job.persons.length; c++) {
+        for (const p of JSON.parse(decoder.decode(job.persons[c])) as LinkPerson[]) persons.push(p);
+        job.persons[c] = new Uint8Array(0);
+      }
+      const vocab = new Vocabulary();
+      const records = persons.map((p, i) => prepare(p, i, vocab));
+      state = { vocab, records, comparisons: personComparisons(vocab, records) };
+      return;
+    }
+    const { vocab, records, comparisons } = state!;
     if ('counter' in job) {
       const rules = personBlockingRules(vocab);
       const found = findPairs(records, rules, job.options, sharedTake(job.counter, rules.length));
