@@ -86,7 +86,10 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       chunks.push(encoder.encode(JSON.stringify(persons.slice(at, at + 20_000))));
     pool.forEach((worker, w) => {
       const own = w === pool.length - 1 ? chunks : chunks.map((c) => c.slice());
-      worker.postMessage({ persons: own } satisfies PersonsJob, own.map((c) => c.buffer as ArrayBuffer));
+      worker.postMessage(
+        { persons: own } satisfies PersonsJob,
+        own.map((c) => c.buffer as ArrayBuffer),
+      );
     });
   }
   const ask = (worker: Worker, job: Job) =>
