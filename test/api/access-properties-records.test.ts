@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
-import { ROLES, type Role } from '../../src/shared/roles.js';
+import type { Role } from '../../src/shared/roles.js';
 import { CASE_ROLES, PROSECUTION_LEADS, can } from '../../src/server/access/policies.js';
 import { scopedPersons, scopedReferrals } from '../../src/server/access/scope.js';
 import { scopedInvestigations } from '../../src/server/access/scope-prosecution.js';
@@ -17,24 +17,18 @@ import { loadPersonFor } from '../../src/server/modules/persons/persons.service.
 import { loadReferralFor } from '../../src/server/modules/referrals/referrals.service.js';
 import { skipBackend } from '../helpers/db.js';
 import {
-  actorOf,
-  checkAgreement,
+  checkEveryActor,
   ctxOf,
-  idsIn,
+  drawnActors as actors,
+  drawnInstitution as institution,
   insertDrawnCase,
-  opens,
   everyWorldAgrees,
-  WORLD_INSTITUTIONS,
   worldInstitutionIds,
+  type DrawnActor,
 } from '../helpers/access-properties.js';
 import { insertReferral, type ReferralFixture } from './protection-fixtures.js';
 import { useTestContext } from '../helpers/suite.js';
 
-const institution = fc.nat(WORLD_INSTITUTIONS.length - 1);
-const actors = fc.array(fc.record({ role: fc.constantFrom(...ROLES), institution }), {
-  minLength: 1,
-  maxLength: 4,
-});
 const worksCases = (role: Role) => CASE_ROLES.includes(role);
 
 describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, referrals, investigations', () => {
@@ -84,34 +78,30 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
             .values({ case_id: caseIds[i]!, person_id: row.id, role: 'presumed_victim' })
             .execute();
       }
-      for (const a of w.actors) {
-        const actor = actorOf(ids, a);
-        const caseSeen = (i: number) =>
-          w.cases[i]!.owner === a.institution ||
-          w.cases[i]!.shares.some((s) => s.to === a.institution && !s.revoked);
-        const scoped = await idsIn(
-          scopedPersons(actor, trx.selectFrom('persons').select('persons.id')).where(
-            'persons.id',
-            'in',
-            personIds,
-          ),
-        );
-        for (const [i, p] of w.persons.entries()) {
-          const viaCase = p.links.some((c) => c < w.cases.length && caseSeen(c));
-          const model = worksCases(a.role) && (p.owner === a.institution || viaCase);
-          const rule = can(actor, 'person.read', {
-            institutionId: ids[p.owner]!,
-            sharedWithActor: viaCase,
-          });
-          const door = await opens(loadPersonFor(ctxOf(trx, actor), personIds[i]!, 'person.read'));
-          checkAgreement(problems, a, `person ${i}`, {
-            model,
-            rule,
-            scope: scoped.has(personIds[i]!),
-            door,
-          });
-        }
-      }
+      const caseSeen = (a: DrawnActor, i: number) =>
+        w.cases[i]!.owner === a.institution ||
+        w.cases[i]!.shares.some((s) => s.to === a.institution && !s.revoked);
+      await checkEveryActor(
+        problems,
+        ids,
+        { kind: 'person', actors: w.actors, records: w.persons, ids: personIds },
+        {
+          answers: (actor, a, p) => {
+            const viaCase = p.links.some((c) => c < w.cases.length && caseSeen(a, c));
+            return {
+              model: worksCases(a.role) && (p.owner === a.institution || viaCase),
+              rule: can(actor, 'person.read', { institutionId: ids[p.owner]!, sharedWithActor: viaCase }),
+            };
+          },
+          scope: (actor) =>
+            scopedPersons(actor, trx.selectFrom('persons').select('persons.id')).where(
+              'persons.id',
+              'in',
+              personIds,
+            ),
+          door: (actor, id) => loadPersonFor(ctxOf(trx, actor), id, 'person.read'),
+        },
+      );
     });
   }, 120_000);
 
@@ -143,30 +133,27 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
           .executeTakeFirstOrThrow();
         referralIds.push(row.id);
       }
-      for (const a of w.actors) {
-        const actor = actorOf(ids, a);
-        const scoped = await idsIn(
-          scopedReferrals(actor, undefined, trx.selectFrom('referrals').select('referrals.id')).where(
-            'referrals.id',
-            'in',
-            referralIds,
-          ),
-        );
-        for (const [i, r] of w.referrals.entries()) {
-          const model = worksCases(a.role) && (r.from === a.institution || r.to === a.institution);
-          const rule = can(actor, 'referral.read', {
-            fromInstitutionId: ids[r.from]!,
-            toInstitutionId: ids[r.to]!,
-          });
-          const door = await opens(loadReferralFor(ctxOf(trx, actor), referralIds[i]!, 'referral.read'));
-          checkAgreement(problems, a, `referral ${i}`, {
-            model,
-            rule,
-            scope: scoped.has(referralIds[i]!),
-            door,
-          });
-        }
-      }
+      await checkEveryActor(
+        problems,
+        ids,
+        { kind: 'referral', actors: w.actors, records: w.referrals, ids: referralIds },
+        {
+          answers: (actor, a, r) => ({
+            model: worksCases(a.role) && (r.from === a.institution || r.to === a.institution),
+            rule: can(actor, 'referral.read', {
+              fromInstitutionId: ids[r.from]!,
+              toInstitutionId: ids[r.to]!,
+            }),
+          }),
+          scope: (actor) =>
+            scopedReferrals(actor, undefined, trx.selectFrom('referrals').select('referrals.id')).where(
+              'referrals.id',
+              'in',
+              referralIds,
+            ),
+          door: (actor, id) => loadReferralFor(ctxOf(trx, actor), id, 'referral.read'),
+        },
+      );
     });
   }, 120_000);
 
@@ -218,39 +205,36 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
             })
             .execute();
       }
-      for (const a of w.actors) {
-        const actor = actorOf(ids, a);
-        const scoped = await idsIn(
-          scopedInvestigations(actor, trx.selectFrom('investigations').select('investigations.id')).where(
-            'investigations.id',
-            'in',
-            investigationIds,
-          ),
-        );
-        for (const [i, v] of w.investigations.entries()) {
-          const complicity = v.officials.length > 0;
-          const model =
-            worksCases(a.role) &&
-            (v.owner === a.institution || v.instructed.includes(a.institution)) &&
-            !v.officials.includes(a.institution) &&
-            (!complicity || PROSECUTION_LEADS.includes(a.role));
-          const rule = can(actor, 'investigation.read', {
-            institutionId: ids[v.owner]!,
-            instructedInstitutionIds: v.instructed.map((x) => ids[x]!),
-            complicity,
-            officialInstitutionIds: v.officials.map((x) => ids[x]!),
-          });
-          const door = await opens(
-            loadInvestigationFor(ctxOf(trx, actor), investigationIds[i]!, 'investigation.read'),
-          );
-          checkAgreement(problems, a, `investigation ${i}`, {
-            model,
-            rule,
-            scope: scoped.has(investigationIds[i]!),
-            door,
-          });
-        }
-      }
+      await checkEveryActor(
+        problems,
+        ids,
+        { kind: 'investigation', actors: w.actors, records: w.investigations, ids: investigationIds },
+        {
+          answers: (actor, a, v) => {
+            const complicity = v.officials.length > 0;
+            return {
+              model:
+                worksCases(a.role) &&
+                (v.owner === a.institution || v.instructed.includes(a.institution)) &&
+                !v.officials.includes(a.institution) &&
+                (!complicity || PROSECUTION_LEADS.includes(a.role)),
+              rule: can(actor, 'investigation.read', {
+                institutionId: ids[v.owner]!,
+                instructedInstitutionIds: v.instructed.map((x) => ids[x]!),
+                complicity,
+                officialInstitutionIds: v.officials.map((x) => ids[x]!),
+              }),
+            };
+          },
+          scope: (actor) =>
+            scopedInvestigations(actor, trx.selectFrom('investigations').select('investigations.id')).where(
+              'investigations.id',
+              'in',
+              investigationIds,
+            ),
+          door: (actor, id) => loadInvestigationFor(ctxOf(trx, actor), id, 'investigation.read'),
+        },
+      );
     });
   }, 120_000);
 });

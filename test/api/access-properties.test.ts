@@ -6,19 +6,17 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
-import { ROLES, type Role } from '../../src/shared/roles.js';
+import type { Role } from '../../src/shared/roles.js';
 import { can } from '../../src/server/access/policies.js';
 import { scopedCases } from '../../src/server/access/scope.js';
 import { loadCaseForAction } from '../../src/server/modules/cases/case-access.js';
 import { skipBackend } from '../helpers/db.js';
 import {
-  actorOf,
-  checkAgreement,
-  idsIn,
+  checkEveryActor,
+  drawnActors,
+  drawnInstitution as institution,
   insertDrawnCase,
-  opens,
   everyWorldAgrees,
-  WORLD_INSTITUTIONS,
   worldInstitutionIds,
 } from '../helpers/access-properties.js';
 import { useTestContext } from '../helpers/suite.js';
@@ -28,7 +26,6 @@ interface World {
   actors: Array<{ role: Role; institution: number }>;
 }
 
-const institution = fc.nat(WORLD_INSTITUTIONS.length - 1);
 const world: fc.Arbitrary<World> = fc.record({
   cases: fc.array(
     fc.record({
@@ -37,10 +34,7 @@ const world: fc.Arbitrary<World> = fc.record({
     }),
     { minLength: 1, maxLength: 6 },
   ),
-  actors: fc.array(fc.record({ role: fc.constantFrom(...ROLES), institution }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  actors: drawnActors,
 });
 
 describe.skipIf(skipBackend)('access: the case rule ⇔ the case scope', () => {
@@ -54,21 +48,23 @@ describe.skipIf(skipBackend)('access: the case rule ⇔ the case scope', () => {
     await everyWorldAgrees(t, world, 25, async (trx, w, problems) => {
       const ids: string[] = [];
       for (const c of w.cases) ids.push(await insertDrawnCase(trx, institutions, c.owner, c.shares));
-      for (const a of w.actors) {
-        const actor = actorOf(institutions, a);
-        const scoped = await idsIn(
-          scopedCases(actor, trx.selectFrom('cases').select('cases.id')).where('cases.id', 'in', ids),
-        );
-        for (const [i, c] of w.cases.entries()) {
-          const rule = can(actor, 'case.read', {
-            institutionId: institutions[c.owner]!,
-            sharedWithActor:
-              c.owner !== a.institution && c.shares.some((s) => s.to === a.institution && !s.revoked),
-          });
-          const door = await opens(loadCaseForAction(trx, actor, ids[i]!, 'case.read'));
-          checkAgreement(problems, a, `case ${i}`, { rule, scope: scoped.has(ids[i]!), door });
-        }
-      }
+      await checkEveryActor(
+        problems,
+        institutions,
+        { kind: 'case', actors: w.actors, records: w.cases, ids },
+        {
+          answers: (actor, a, c) => ({
+            rule: can(actor, 'case.read', {
+              institutionId: institutions[c.owner]!,
+              sharedWithActor:
+                c.owner !== a.institution && c.shares.some((s) => s.to === a.institution && !s.revoked),
+            }),
+          }),
+          scope: (actor) =>
+            scopedCases(actor, trx.selectFrom('cases').select('cases.id')).where('cases.id', 'in', ids),
+          door: (actor, id) => loadCaseForAction(trx, actor, id, 'case.read'),
+        },
+      );
     });
   }, 120_000);
 });

@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, auditOf, rowCount } from '../helpers/factories.js';
+import { api, auditOf, auditRows, rowCount } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 
@@ -206,16 +206,8 @@ describe.skipIf(skipBackend)('case notes', () => {
     const rows = await rawNotes(caseId);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.text).toBeNull();
-    const tombstone = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('audit_events')
-        .select('changed_fields')
-        .where('action', '=', 'privacy.erase')
-        .where('resource_id', '=', caseId)
-        .where('outcome', '=', 'success')
-        .execute(),
-    );
-    expect(JSON.stringify(tombstone)).toContain('case_notes.text');
+    const tombstone = await auditRows(t, { action: 'privacy.erase', resource: caseId, outcome: 'success' });
+    expect(JSON.stringify(tombstone.map((row) => row.changed_fields))).toContain('case_notes.text');
     // The erased case is out of everyone's scope: its notes too.
     expect((await notesOf(worker, caseId)).statusCode).toBe(404);
   });

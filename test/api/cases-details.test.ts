@@ -4,25 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import {
-  api,
-  buildPersonRecord,
-  createCaseAs,
-  linkPersonAs,
-  rowCount,
-  institutionId,
-  storedRow,
-} from '../helpers/factories.js';
-import type { DB } from '../../src/server/db/schema.js';
+import { api, buildPersonRecord, institutionId, storedRow, caseSteps } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case details', () => {
   const t = useTestContext();
-  const count = (table: keyof DB) => rowCount(t, table);
-  const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
-  const link = (caseId: string, personId: string, role = 'PresumedVictim') =>
-    linkPersonAs(t, worker, caseId, personId, role);
   const [worker] = useSessions(t, 'case_worker@PNPTU');
+  const { count, create, link } = caseSteps(t, worker);
 
   it('records an online recruitment and an online exploitation with no transit (seed 003)', async () => {
     const created = await create();

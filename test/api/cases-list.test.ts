@@ -3,19 +3,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import {
-  api,
-  buildPersonRecord,
-  createCaseAs,
-  institutionId,
-  userWithSession,
-} from '../helpers/factories.js';
+import { api, buildPersonRecord, institutionId, userWithSession, caseSteps } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('case list', () => {
   const t = useTestContext();
-  const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
   const [worker] = useSessions(t, 'case_worker@PNPTU');
+  const { create } = caseSteps(t, worker);
 
   it('filters the case list and shows no names', async () => {
     const other = await userWithSession(t, { role: 'supervisor', institution: 'MINNA' });

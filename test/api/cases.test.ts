@@ -4,16 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import {
-  api,
-  buildPersonRecord,
-  createCaseAs,
-  linkPersonAs,
-  rowCount,
-  buildUser,
-  storedRow,
-} from '../helpers/factories.js';
-import type { DB } from '../../src/server/db/schema.js';
+import { api, buildPersonRecord, buildUser, storedRow, auditRows, caseSteps } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const NARRATIVE = 'Captada por Facebook con una oferta de trabajo en Buenos Aires';
@@ -21,10 +12,6 @@ const PLACE = 'Terminal de ómnibus de Asunción';
 
 describe.skipIf(skipBackend)('cases', () => {
   const t = useTestContext();
-  const count = (table: keyof DB) => rowCount(t, table);
-  const create = (body: Record<string, unknown> = {}, session = worker) => createCaseAs(t, session, body);
-  const link = (caseId: string, personId: string, role = 'PresumedVictim') =>
-    linkPersonAs(t, worker, caseId, personId, role);
   const lastSeq = async () =>
     Number(
       (
@@ -37,6 +24,7 @@ describe.skipIf(skipBackend)('cases', () => {
       ).seq ?? 0,
     );
   const [worker] = useSessions(t, 'case_worker@PNPTU');
+  const { count, create, link } = caseSteps(t, worker);
 
   it('numbers cases PY-<year of detection>-<6 digits>, increasing per year, and stores the narrative encrypted', async () => {
     const first = await create({
@@ -142,14 +130,7 @@ describe.skipIf(skipBackend)('cases', () => {
     expect(entry).toMatchObject({ kind: 'case_updated', institutionCode: 'PNPTU' });
     expect(entry.details.fields.sort()).toEqual(['assignedUserIds', 'narrative', 'status']);
     expect(JSON.stringify(view.timeline)).not.toContain('Facebook');
-    const audit = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('resource_id', '=', created.id)
-        .where('action', '=', 'case.update')
-        .execute(),
-    );
+    const audit = await auditRows(t, { action: 'case.update', resource: created.id });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.changed_fields).toEqual(['assignedUserIds', 'narrative', 'status']);
     expect((await api(t, worker, 'PATCH', `/api/cases/${created.id}`, {})).statusCode).toBe(400);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, institutionId, userWithSession, type Session } from '../helpers/factories.js';
+import { api, auditRows, institutionId, userWithSession, type Session } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -117,14 +117,7 @@ describe.skipIf(skipBackend)('decision policy: who may confirm a victim', () => 
     expect((await decide(ngo, 'NGO-LUNANUEVA', { status: 'ActualVictimOfTrafficking' })).res.statusCode).toBe(
       403,
     );
-    const audit = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('audit_events')
-        .select(['action', 'outcome'])
-        .where('actor_user_id', '=', admin.user.id)
-        .where('action', '=', 'decisionPolicy.update')
-        .execute(),
-    );
+    const audit = await auditRows(t, { actor: admin.user.id, action: 'decisionPolicy.update' });
     expect(audit.filter((a) => a.outcome === 'success')).toHaveLength(1);
   });
 });

@@ -27,25 +27,21 @@ describe.skipIf(skipBackend)('linkage review queue: what a reviewer learns', () 
     );
 
   beforeAll(async () => {
-    ownId = (
-      await buildPersonRecord(t, { institution: 'PNPTU', givenNames: 'Arasy', firstSurname: 'Brítez' })
-    ).id;
-    otherId = (
-      await buildPersonRecord(t, {
-        institution: 'MINMUJER',
-        givenNames: 'Arasí Quelopana',
-        firstSurname: 'Britez Zarzuela',
-        birthYear: 1987,
-      })
-    ).id;
-    otherTwinId = (
-      await buildPersonRecord(t, {
-        institution: 'MINMUJER',
-        givenNames: 'Arasí',
-        firstSurname: 'Zarzuela',
-        birthYear: 1987,
-      })
-    ).id;
+    const idOf = async (person: Parameters<typeof buildPersonRecord>[1]) =>
+      (await buildPersonRecord(t, person)).id;
+    ownId = await idOf({ institution: 'PNPTU', givenNames: 'Arasy', firstSurname: 'Brítez' });
+    otherId = await idOf({
+      institution: 'MINMUJER',
+      givenNames: 'Arasí Quelopana',
+      firstSurname: 'Britez Zarzuela',
+      birthYear: 1987,
+    });
+    otherTwinId = await idOf({
+      institution: 'MINMUJER',
+      givenNames: 'Arasí',
+      firstSurname: 'Zarzuela',
+      birthYear: 1987,
+    });
     await t.services.db.transaction(async (trx) => {
       await addLink(trx, otherId, otherTwinId, {
         origin: 'batch',

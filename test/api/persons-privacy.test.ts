@@ -9,7 +9,14 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
 import { skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, buildPerson, institutionId, userWithSession } from '../helpers/factories.js';
+import {
+  api,
+  auditOf,
+  auditRows,
+  buildPerson,
+  institutionId,
+  userWithSession,
+} from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const PERSON = {
@@ -51,16 +58,8 @@ async function rawText(t: TestContext, query: 'persons' | 'audit_events'): Promi
   return result.rows.map((r) => r.row).join('\n');
 }
 
-async function personReads(t: TestContext, id: string) {
-  const rows = await t.services.db.transaction((trx) =>
-    trx
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'person.read')
-      .where('resource_id', '=', id)
-      .execute(),
-  );
-  return rows;
+function personReads(t: TestContext, id: string) {
+  return auditRows(t, { action: 'person.read', resource: id });
 }
 
 /** A case of `owner` with the person linked, shared with `sharedWith` when given. */

@@ -253,7 +253,7 @@ describe.skipIf(skipBackend)('prevention', () => {
     });
     expect(badPeriod.statusCode).toBe(400);
 
-    const added = await api(t, mesaAdmin, 'POST', '/api/action-plan/actions', {
+    const action = {
       objectiveId: plan.objectives[0].id,
       code: '1.9',
       title: 'Capacitar a docentes en prevención',
@@ -261,13 +261,13 @@ describe.skipIf(skipBackend)('prevention', () => {
       indicator: 'Docentes capacitados',
       unit: 'personas',
       target: 300,
-    });
+    };
+    const added = await api(t, mesaAdmin, 'POST', '/api/action-plan/actions', action);
     expect(added.statusCode).toBe(201);
+    // Another action under the same code.
     const clash = await api(t, mesaAdmin, 'POST', '/api/action-plan/actions', {
-      objectiveId: plan.objectives[0].id,
-      code: '1.9',
+      ...action,
       title: 'Otra acción con el mismo código',
-      responsibleInstitutionId: ids.MINNA,
       indicator: 'Otra',
       unit: 'x',
       target: 1,

@@ -33,6 +33,14 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     'case_worker@MINNA',
   );
 
+  /** `session` asks for emergency access to the person, for `reason` (none: the field is left out). */
+  const breakGlass = (session: Session, reason: string | undefined) =>
+    api(t, session, 'POST', '/api/privacy/break-glass', {
+      resourceType: 'person',
+      resourceId: personId,
+      reason,
+    });
+
   beforeAll(async () => {
     caseId = await insertCase(t, 'PNPTU');
     personId = await insertLinkedPerson(t, caseId, 'PNPTU');
@@ -40,24 +48,16 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
 
   it('break-glass: refused without a reason; opened, it notifies, lets the user read, and awaits review', async () => {
     expect((await api(t, ministryWorker, 'GET', `/api/persons/${personId}`)).statusCode).toBe(404);
-    const noReason = await api(t, ministryWorker, 'POST', '/api/privacy/break-glass', {
-      resourceType: 'person',
-      resourceId: personId,
-    });
+    const noReason = await breakGlass(ministryWorker, undefined);
     expect(noReason.statusCode).toBe(400);
     expect(JSON.stringify(noReason.json().error.issues)).toContain('reason');
-    const shortReason = await api(t, ministryWorker, 'POST', '/api/privacy/break-glass', {
-      resourceType: 'person',
-      resourceId: personId,
-      reason: 'urgente',
-    });
+    const shortReason = await breakGlass(ministryWorker, 'urgente');
     expect(shortReason.statusCode).toBe(400);
 
-    const opened = await api(t, ministryWorker, 'POST', '/api/privacy/break-glass', {
-      resourceType: 'person',
-      resourceId: personId,
-      reason: 'La persona llegó a nuestra oficina en crisis y necesita atención inmediata',
-    });
+    const opened = await breakGlass(
+      ministryWorker,
+      'La persona llegó a nuestra oficina en crisis y necesita atención inmediata',
+    );
     expect(opened.statusCode).toBe(201);
     const grant = opened.json();
     expect(grant.state).toBe('active');
@@ -91,11 +91,7 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     });
     expect(write.statusCode).toBe(403);
     // Someone who already sees the record needs no break-glass.
-    const notNeeded = await api(t, policeWorker, 'POST', '/api/privacy/break-glass', {
-      resourceType: 'person',
-      resourceId: personId,
-      reason: 'Prueba: esta persona ya es de mi institución y la veo',
-    });
+    const notNeeded = await breakGlass(policeWorker, 'Prueba: esta persona ya es de mi institución y la veo');
     expect(notNeeded.statusCode).toBe(409);
 
     // In the person's access report, as an emergency access by MINNA's case worker role.

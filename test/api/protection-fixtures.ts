@@ -70,6 +70,14 @@ export async function insertProvider(
   });
 }
 
+/** The id of the institution that owns a case. */
+async function ownerOf(t: TestContext, caseId: string): Promise<string> {
+  const row = await t.services.db.transaction((trx) =>
+    trx.selectFrom('cases').select('owner_institution_id').where('id', '=', caseId).executeTakeFirstOrThrow(),
+  );
+  return row.owner_institution_id;
+}
+
 /** An active consent of `personId` on `caseId` covering `services` and `sharedFields`. */
 export async function insertConsent(
   t: TestContext,
@@ -78,9 +86,7 @@ export async function insertConsent(
   services: string[],
   sharedFields: readonly string[] = DEFAULT_SHARED_FIELDS,
 ): Promise<string> {
-  const owner = await t.services.db.transaction((trx) =>
-    trx.selectFrom('cases').select('owner_institution_id').where('id', '=', caseId).executeTakeFirstOrThrow(),
-  );
+  const owner = await ownerOf(t, caseId);
   const row = await t.services.db.transaction((trx) =>
     trx
       .insertInto('consents')
@@ -95,7 +101,7 @@ export async function insertConsent(
         given_on: '2026-04-03',
         reason: null,
         recorded_by: null,
-        institution_id: owner.owner_institution_id,
+        institution_id: owner,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),
@@ -110,9 +116,7 @@ export async function insertNeed(
   serviceType: string,
   status = 'open',
 ): Promise<string> {
-  const owner = await t.services.db.transaction((trx) =>
-    trx.selectFrom('cases').select('owner_institution_id').where('id', '=', caseId).executeTakeFirstOrThrow(),
-  );
+  const owner = await ownerOf(t, caseId);
   const row = await t.services.db.transaction((trx) =>
     trx
       .insertInto('person_needs')
@@ -128,7 +132,7 @@ export async function insertNeed(
         person_sex: 'Female',
         age_band: '18-29',
         created_by: null,
-        institution_id: owner.owner_institution_id,
+        institution_id: owner,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),

@@ -15,6 +15,7 @@ import {
   rowCount,
   userWithSession,
   storedRow,
+  auditRows,
 } from '../helpers/factories.js';
 import { escalateOverdueReferrals } from '../../src/server/modules/notifications/notifications.service.js';
 import { insertConsent, insertProvider, insertReferral } from './protection-fixtures.js';
@@ -38,6 +39,19 @@ describe.skipIf(skipBackend)('referrals', () => {
     'case_worker@MINMUJER',
     'case_worker@MINNA',
   );
+
+  /** The person's written consent to shelter and psychological care (CONSENT), recorded by the police. */
+  const giveConsent = (caseId: string, personId: string) =>
+    api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, personId });
+
+  /** The police record the person's need of a shelter (urgency High unless given). */
+  const recordShelterNeed = (caseId: string, personId: string, fields: Record<string, unknown> = {}) =>
+    api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
+      personId,
+      serviceType: 'Shelter',
+      urgency: 'High',
+      ...fields,
+    });
 
   /** The police record a need of the person (urgency High unless given) and refer it at once. */
   const referNeed = async (
@@ -93,11 +107,9 @@ describe.skipIf(skipBackend)('referrals', () => {
   it('refers a woman to the shelter, which sees only the shared fields, accepts, serves and completes', async () => {
     const { providerId, serviceIds } = await womensShelter(10, 3);
     const { caseId, personId } = await policeCase();
-    const consent = await api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, personId });
+    const consent = await giveConsent(caseId, personId);
     expect(consent.statusCode).toBe(201);
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
+    const need = await recordShelterNeed(caseId, personId, {
       urgency: 'Immediate',
       notes: 'Necesita ingreso hoy',
     });
@@ -151,15 +163,11 @@ describe.skipIf(skipBackend)('referrals', () => {
     // A third institution does not even see the referral.
     expect((await api(t, other, 'GET', `/api/referrals/${referral.id}`)).statusCode).toBe(404);
     // The read of shared fields is audited, naming the fields shown.
-    const reads = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('audit_events')
-        .select(['action', 'changed_fields'])
-        .where('actor_user_id', '=', shelter.user.id)
-        .where('action', '=', 'referral.readShared')
-        .where('resource_id', '=', personId)
-        .execute(),
-    );
+    const reads = await auditRows(t, {
+      actor: shelter.user.id,
+      action: 'referral.readShared',
+      resource: personId,
+    });
     expect(reads.length).toBe(1);
 
     // The police may not accept their own referral; the shelter accepts, taking one place.
@@ -214,13 +222,8 @@ describe.skipIf(skipBackend)('referrals', () => {
     const first = await womensShelter(10, 0);
     const second = await womensShelter(10, 0);
     const { caseId, personId } = await policeCase();
-    const consent = await api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, personId });
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
-      urgency: 'High',
-      notes: 'Con dos hijos pequeños',
-    });
+    const consent = await giveConsent(caseId, personId);
+    const need = await recordShelterNeed(caseId, personId, { notes: 'Con dos hijos pequeños' });
     const providersOf = (n: { matches: Array<{ providerId: string }> }) => n.matches.map((m) => m.providerId);
     expect(providersOf(need.json())).toEqual(expect.arrayContaining([first.providerId, second.providerId]));
     const referral = await api(t, police, 'POST', '/api/referrals', {
@@ -308,11 +311,7 @@ describe.skipIf(skipBackend)('referrals', () => {
   it('refuses a referral without consent or a documented exception, writing nothing', async () => {
     const { providerId } = await womensShelter();
     const { caseId, personId } = await policeCase();
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
-      urgency: 'High',
-    });
+    const need = await recordShelterNeed(caseId, personId);
     const before = await rowCount(t, 'referrals');
     const refused = await api(t, police, 'POST', '/api/referrals', {
       caseId,
@@ -394,13 +393,8 @@ describe.skipIf(skipBackend)('referrals', () => {
   it('ends the referrals relying on a withdrawn consent; the receiver then reads nothing personal', async () => {
     const { providerId, serviceIds } = await womensShelter(10, 0);
     const { caseId, personId } = await policeCase();
-    const consent = await api(t, police, 'POST', `/api/cases/${caseId}/consents`, { ...CONSENT, personId });
-    const need = await api(t, police, 'POST', `/api/cases/${caseId}/needs`, {
-      personId,
-      serviceType: 'Shelter',
-      urgency: 'High',
-      notes: 'Nota reservada',
-    });
+    const consent = await giveConsent(caseId, personId);
+    const need = await recordShelterNeed(caseId, personId, { notes: 'Nota reservada' });
     const referral = (
       await api(t, police, 'POST', '/api/referrals', {
         caseId,

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import type { Ctx } from '../../src/server/core/context.js';
 import type { Trx } from '../../src/server/db/database.js';
-import type { Role } from '../../src/shared/roles.js';
+import { ROLES, type Role } from '../../src/shared/roles.js';
 import type { TestContext } from './db.js';
 import { institutionId } from './factories.js';
 
@@ -22,6 +22,15 @@ export interface DrawnActor {
   role: Role;
   institution: number;
 }
+
+/** Draws one of the world's institutions (its index in WORLD_INSTITUTIONS). */
+export const drawnInstitution = fc.nat(WORLD_INSTITUTIONS.length - 1);
+
+/** Draws the actors who ask: one to four, of any role, each at one of the world's institutions. */
+export const drawnActors: fc.Arbitrary<DrawnActor[]> = fc.array(
+  fc.record({ role: fc.constantFrom(...ROLES), institution: drawnInstitution }),
+  { minLength: 1, maxLength: 4 },
+);
 
 /** The ids of the world's institutions, in the order of WORLD_INSTITUTIONS. */
 export function worldInstitutionIds(t: TestContext): Promise<string[]> {
@@ -144,4 +153,34 @@ export function checkAgreement(
         .map(([name, value]) => `${name} ${value}`)
         .join(' ')}`,
     );
+}
+
+/**
+ * Asks every drawn actor about every drawn record of one kind, and records each disagreement
+ * (checkAgreement) among `answers` (the rule and, where a test has one, a model), the SQL scope
+ * (whether `scope(actor)` returns the record's id) and the single-record door (whether
+ * `door(actor, id)` opens).
+ */
+export async function checkEveryActor<R>(
+  problems: string[],
+  institutionIds: readonly string[],
+  drawn: { kind: string; actors: readonly DrawnActor[]; records: readonly R[]; ids: readonly string[] },
+  ask: {
+    answers: (actor: Actor, a: DrawnActor, record: R) => Record<string, boolean>;
+    scope: (actor: Actor) => { execute(): Promise<Array<{ id: string }>> };
+    door: (actor: Actor, id: string) => Promise<unknown>;
+  },
+): Promise<void> {
+  for (const a of drawn.actors) {
+    const actor = actorOf(institutionIds, a);
+    const scoped = await idsIn(ask.scope(actor));
+    for (const [i, record] of drawn.records.entries()) {
+      const id = drawn.ids[i]!;
+      checkAgreement(problems, a, `${drawn.kind} ${i}`, {
+        ...ask.answers(actor, a, record),
+        scope: scoped.has(id),
+        door: await opens(ask.door(actor, id)),
+      });
+    }
+  }
 }

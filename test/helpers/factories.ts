@@ -196,6 +196,26 @@ export async function auditOf(
   });
 }
 
+/** The audit rows that match every filter given (actor, action, resource, outcome), oldest first. */
+export async function auditRows(
+  t: TestContext,
+  where: {
+    actor?: string;
+    action?: string;
+    resource?: string;
+    outcome?: 'success' | 'denied' | 'failure';
+  },
+) {
+  return t.services.db.transaction((trx) => {
+    let q = trx.selectFrom('audit_events').selectAll();
+    if (where.actor) q = q.where('actor_user_id', '=', where.actor);
+    if (where.action) q = q.where('action', '=', where.action);
+    if (where.resource) q = q.where('resource_id', '=', where.resource);
+    if (where.outcome) q = q.where('outcome', '=', where.outcome);
+    return q.orderBy('seq').execute();
+  });
+}
+
 /**
  * A second HTTP app over the same database and keys with configuration overrides (e.g. trustProxy,
  * which Fastify reads only at construction). The caller closes it.
@@ -331,4 +351,17 @@ export async function storedRow<T extends keyof DB, C extends Column<T> = Column
     const row = await (columns ? query.select([...columns]) : query.selectAll()).executeTakeFirstOrThrow();
     return row as Record<C, unknown>;
   });
+}
+
+/**
+ * The steps the case tests take most, for one signed-in `session`: count a table's rows, open a case
+ * (as `session` or another), link a person to a case.
+ */
+export function caseSteps(t: TestContext, session: Session) {
+  return {
+    count: (table: keyof DB) => rowCount(t, table),
+    create: (body: Record<string, unknown> = {}, as: Session = session) => createCaseAs(t, as, body),
+    link: (caseId: string, personId: string, role = 'PresumedVictim') =>
+      linkPersonAs(t, session, caseId, personId, role),
+  };
 }
