@@ -22,6 +22,12 @@ describe.skipIf(skipBackend)('screenings', () => {
       factsDate: '2025-03-01',
       ...body,
     });
+  /** The last refusal audited for `session` names the screening it attempted, on this case. */
+  const expectScreeningRefusalAudited = async (session: Session) =>
+    expect((await auditOf(t, session.user.id, 'denied')).at(-1)).toMatchObject({
+      action: 'case.screen',
+      resource_id: caseId,
+    });
   const personWith = (age: PersonAge) => insertLinkedPerson(t, caseId, 'PNPTU', age);
 
   // police: PNPTU case worker: the owner institution
@@ -122,10 +128,7 @@ describe.skipIf(skipBackend)('screenings', () => {
     const res = await screen(other, { personId, answers: answers(FULL) });
     expect(res.statusCode).toBe(404);
     // Audited as the action that was attempted, with the case it was attempted on.
-    expect((await auditOf(t, other.user.id, 'denied')).at(-1)).toMatchObject({
-      action: 'case.screen',
-      resource_id: caseId,
-    });
+    await expectScreeningRefusalAudited(other);
     const missing = await screen(other, { personId, answers: answers(FULL) }, crypto.randomUUID());
     expect(missing.json()).toEqual(res.json());
   });
@@ -135,10 +138,7 @@ describe.skipIf(skipBackend)('screenings', () => {
     const shelter = await userWithSession(t, { role: 'case_worker', institution: 'MINMUJER' });
     const shared = await screen(shelter, { personId, answers: answers(FULL) });
     expect(shared.statusCode).toBe(403);
-    expect((await auditOf(t, shelter.user.id, 'denied')).at(-1)).toMatchObject({
-      action: 'case.screen',
-      resource_id: caseId,
-    });
+    await expectScreeningRefusalAudited(shelter);
     const analyst = await userWithSession(t, { role: 'analyst', institution: 'PNPTU' });
     expect((await screen(analyst, { personId, answers: answers(FULL) })).statusCode).toBe(403);
     const rows = await t.services.db.transaction((trx) =>
