@@ -80,6 +80,10 @@ async function measure(
     method: scenario.method ?? 'GET',
     headers,
     body: scenario.body === undefined ? undefined : JSON.stringify(scenario.body),
+    // A scenario that varies sends a new body with every request.
+    ...(scenario.varies
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify(scenario.body) }) }] }
+      : {}),
     connections,
     duration,
     maxOverallRequests: maxRequests,

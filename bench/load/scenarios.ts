@@ -2,6 +2,8 @@
  * What the load benchmarks (run.ts, cost.ts, embedded-cost.ts) sign in as and ask for: the demo's
  * case worker and analyst, and the operations measured, each beside `/api/health`.
  */
+import { drawPerson } from '../../src/server/demo/person.js';
+import { Rng } from '../../src/server/demo/prng.js';
 import { DEMO_PASSWORD } from './demo-db.js';
 
 export interface Session {
@@ -37,7 +39,26 @@ export interface Scenario {
   method?: 'GET' | 'POST';
   path: string;
   session: Session | null;
+  /** The JSON body; for a scenario that `varies`, each read of it is a new one. */
   body?: unknown;
+  /** Each request sends a body of its own (run.ts draws one per request). */
+  varies?: boolean;
+}
+
+/**
+ * A person as intake registers one: a synthetic person drawn as the demo draws them (names by their
+ * frequency in Paraguay, some without a date of birth), so that the duplicate look-up of each
+ * creation meets what it meets in real life — a few namesakes — and not thousands of copies of one
+ * fixed name that no register holds (which made every creation sort all earlier ones).
+ */
+function newPersons(seed: number): () => unknown {
+  const rng = new Rng(seed);
+  return () => {
+    const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
+    const sex = rng.chance(0.75) ? 'Female' : 'Male';
+    const p = drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) });
+    return { ...p, confirmNotDuplicate: true };
+  };
 }
 
 export const HEALTH: Scenario = { id: 'health', label: '/api/health', path: '/api/health', session: null };
@@ -51,6 +72,8 @@ export async function operations(
   caseworker: Session,
   analyst: Session,
 ): Promise<{ visible: number; scenarios: Scenario[] }> {
+  // A seed of its own per run: a database measured again is not sent the same persons.
+  const nextPerson = newPersons(Date.now() % 2 ** 31);
   const list = await getJson<{ items: Array<{ id: string }>; total: number }>(base, caseworker, '/api/cases');
   let target: { caseId: string; personId: string } | undefined;
   for (const item of list.items) {
@@ -90,11 +113,9 @@ export async function operations(
       method: 'POST',
       path: '/api/persons',
       session: caseworker,
-      body: {
-        givenNames: 'Prueba Carga',
-        firstSurname: 'Benchmark',
-        sex: 'Female',
-        confirmNotDuplicate: true,
+      varies: true,
+      get body() {
+        return nextPerson();
       },
     },
     {
