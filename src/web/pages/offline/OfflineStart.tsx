@@ -4,14 +4,23 @@
  * and the case page's "keep for offline work" button.
  */
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { CaseView } from '../../../shared/api-identification.js';
+import { Loading } from '../../components/Loading.js';
 import { PublicFrame } from '../../components/PublicLayout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { keepCase, pendingCount, rememberedUser, unlockOnline, useOffline } from '../../offline/store.js';
 import { useSession } from '../../session.js';
 import '../../styles/offline.css';
-import { OfflineWorkspace } from './OfflineWorkspace.js';
+
+/**
+ * The workspace is its own chunk, loaded only when the app starts offline: the login page, which
+ * goes through the same session gate, does not carry it. The service worker precaches every chunk,
+ * so it loads with no network too.
+ */
+const OfflineWorkspace = lazy(() =>
+  import('./OfflineWorkspace.js').then((module) => ({ default: module.OfflineWorkspace })),
+);
 
 /** The user whose vault this device holds, when the app started with no network. */
 export function offlineStartUser(): string | null {
@@ -29,7 +38,9 @@ export function OfflineStart({ userId, onReconnect }: { userId: string; onReconn
           {t('offline.reconnect')}
         </button>
       </p>
-      <OfflineWorkspace userId={userId} online={false} canRegister={false} />
+      <Suspense fallback={<Loading />}>
+        <OfflineWorkspace userId={userId} online={false} canRegister={false} />
+      </Suspense>
     </PublicFrame>
   );
 }
