@@ -1,7 +1,7 @@
 /**
  * Labels of the values of every closed list, in English (keys: values/es.ts).
  */
-import { PLATFORM_NAMES, type ValueKey } from './lists.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesEn: Record<ValueKey, string> = {
   'value.SEXES.Female': 'Female',
@@ -140,7 +140,16 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.RECRUITER_RELATIONS.IntimatePartner': 'Intimate partner',
   'value.RECRUITER_RELATIONS.Friend': 'Friend',
   'value.RECRUITER_RELATIONS.Unknown': 'Unknown',
-  ...PLATFORM_NAMES,
+  'value.PLATFORMS.Facebook': 'Facebook',
+  'value.PLATFORMS.Instagram': 'Instagram',
+  'value.PLATFORMS.WhatsApp': 'WhatsApp',
+  'value.PLATFORMS.Telegram': 'Telegram',
+  'value.PLATFORMS.Messenger': 'Messenger',
+  'value.PLATFORMS.Viber': 'Viber',
+  'value.PLATFORMS.Snapchat': 'Snapchat',
+  'value.PLATFORMS.Line': 'Line',
+  'value.PLATFORMS.TikTok': 'TikTok',
+  'value.PLATFORMS.X': 'X (Twitter)',
   'value.PLATFORMS.DatingSite': 'Dating site',
   'value.PLATFORMS.JobSite': 'Job site',
   'value.PLATFORMS.Other': 'Other',

@@ -4,7 +4,7 @@
  * (value-labels/lists.ts), so a value added to a list without its label is a compile error, and so is a
  * label of a value no list has.
  */
-import { PLATFORM_NAMES, type ValueKey } from './lists.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesEs = {
   'value.SEXES.Female': 'Mujer',
@@ -144,7 +144,16 @@ export const valuesEs = {
   'value.RECRUITER_RELATIONS.IntimatePartner': 'Pareja',
   'value.RECRUITER_RELATIONS.Friend': 'Amigo/a',
   'value.RECRUITER_RELATIONS.Unknown': 'No se sabe',
-  ...PLATFORM_NAMES,
+  'value.PLATFORMS.Facebook': 'Facebook',
+  'value.PLATFORMS.Instagram': 'Instagram',
+  'value.PLATFORMS.WhatsApp': 'WhatsApp',
+  'value.PLATFORMS.Telegram': 'Telegram',
+  'value.PLATFORMS.Messenger': 'Messenger',
+  'value.PLATFORMS.Viber': 'Viber',
+  'value.PLATFORMS.Snapchat': 'Snapchat',
+  'value.PLATFORMS.Line': 'Line',
+  'value.PLATFORMS.TikTok': 'TikTok',
+  'value.PLATFORMS.X': 'X (Twitter)',
   'value.PLATFORMS.DatingSite': 'Sitio de citas',
   'value.PLATFORMS.JobSite': 'Sitio de empleo',
   'value.PLATFORMS.Other': 'Otro',

@@ -3,7 +3,7 @@
  * Everyday words are Guaraní (kuña, kuimba'e, ambue, ndaipóri…); technical and legal terms are the
  * Spanish loanwords Paraguayan Guaraní uses for them (víctima, trata, cédula, fiscalía).
  */
-import { PLATFORM_NAMES, type ValueKey } from './lists.js';
+import type { ValueKey } from './lists.js';
 
 export const valuesGn: Record<ValueKey, string> = {
   'value.SEXES.Female': 'Kuña',
@@ -146,7 +146,16 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.RECRUITER_RELATIONS.IntimatePartner': 'Ñemoirũ (pareja)',
   'value.RECRUITER_RELATIONS.Friend': 'Angirũ',
   'value.RECRUITER_RELATIONS.Unknown': 'Ndojekuaái',
-  ...PLATFORM_NAMES,
+  'value.PLATFORMS.Facebook': 'Facebook',
+  'value.PLATFORMS.Instagram': 'Instagram',
+  'value.PLATFORMS.WhatsApp': 'WhatsApp',
+  'value.PLATFORMS.Telegram': 'Telegram',
+  'value.PLATFORMS.Messenger': 'Messenger',
+  'value.PLATFORMS.Viber': 'Viber',
+  'value.PLATFORMS.Snapchat': 'Snapchat',
+  'value.PLATFORMS.Line': 'Line',
+  'value.PLATFORMS.TikTok': 'TikTok',
+  'value.PLATFORMS.X': 'X (Twitter)',
   'value.PLATFORMS.DatingSite': 'Sitio ñembohetaha (citas)',
   'value.PLATFORMS.JobSite': 'Sitio tembiapo jeheka',
   'value.PLATFORMS.Other': 'Ambue',

@@ -68,17 +68,3 @@ type AnyValueOf<L extends AnyListName> = L extends ValueListName
 export type ValueKey = {
   [L in AnyListName]: `value.${L}.${AnyValueOf<L>}`;
 }[AnyListName];
-
-/** Platforms named by their brand: the same label in every language (the others are translated). */
-export const PLATFORM_NAMES = {
-  'value.PLATFORMS.Facebook': 'Facebook',
-  'value.PLATFORMS.Instagram': 'Instagram',
-  'value.PLATFORMS.WhatsApp': 'WhatsApp',
-  'value.PLATFORMS.Telegram': 'Telegram',
-  'value.PLATFORMS.Messenger': 'Messenger',
-  'value.PLATFORMS.Viber': 'Viber',
-  'value.PLATFORMS.Snapchat': 'Snapchat',
-  'value.PLATFORMS.Line': 'Line',
-  'value.PLATFORMS.TikTok': 'TikTok',
-  'value.PLATFORMS.X': 'X (Twitter)',
-} as const satisfies Partial<Record<ValueKey, string>>;
