@@ -17,8 +17,7 @@ import type { Locale } from '../shared/roles.js';
 import { probeSession, updatePreferences } from '../shared/contracts/session.js';
 import { ApiError, call, onSessionEnded, setCsrfToken, toApiError } from './api.js';
 import { queryClient } from './queries.js';
-import { discardIntakeDrafts } from './offline/intake-draft.js';
-import { lock as lockOffline } from './offline/store.js';
+import { lockOffline } from './offline/remembered.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 /** Why the login page is showing, when it is worth saying. */
@@ -122,7 +121,13 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   const signedOut = useCallback(
     (why: Exclude<SessionNotice, null>) => {
       // Signing out discards the unfinished intake kept on the device (offline/intake-draft.ts).
-      if (session) discardIntakeDrafts(session.user.id).catch((error: unknown) => console.error(error));
+      // (Loaded here, not with the app: IndexedDB's library stays off the login page.)
+      if (session) {
+        const userId = session.user.id;
+        import('./offline/intake-draft.js')
+          .then((drafts) => drafts.discardIntakeDrafts(userId))
+          .catch((error: unknown) => console.error(error));
+      }
       setSession(null);
       setNotice(why);
       onSignedOut();

@@ -4,7 +4,7 @@
  * navigation and user menu fold behind a menu button.
  */
 import { Link, useLocation, useRouter } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { logout as logoutContract } from '../../shared/contracts/session.js';
 import { listReferralInbox } from '../../shared/contracts/referrals.js';
 import { listTasks } from '../../shared/contracts/tasks.js';
@@ -16,8 +16,12 @@ import { useCurrentSession, useSession } from '../session.js';
 import { Brand } from './Brand.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
-import { OfflineUnlockBanner } from '../pages/offline/OfflineStart.js';
 import { NotificationsButton, REFRESH_MS } from './Notifications.js';
+
+// The offline store loads with the banner, after sign-in: the login page does not carry it.
+const OfflineUnlockBanner = lazy(() =>
+  import('../pages/offline/OfflineStart.js').then((m) => ({ default: m.OfflineUnlockBanner })),
+);
 
 const MENU_ID = 'app-menu';
 
@@ -134,7 +138,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="main">
-        <OfflineUnlockBanner />
+        <Suspense fallback={null}>
+          <OfflineUnlockBanner />
+        </Suspense>
         {children}
       </main>
     </div>

@@ -23,6 +23,7 @@ import { listCaseNotes } from '../../shared/contracts/notes.js';
 import { getScreeningInstrument } from '../../shared/contracts/screening.js';
 import { ApiError, call, onDeviceRevoked, setDeviceId } from '../api.js';
 import { keptCopy, notesForDevice, type KeptCase } from './kept-case.js';
+import { onLockOffline, REMEMBERED } from './remembered.js';
 import { discard, enqueue, queued, resubmit, sync, type QueuedWrite } from './queue.js';
 import {
   createVault,
@@ -77,7 +78,6 @@ const CLOSED = {
 } satisfies Partial<OfflineState>;
 
 /** The signed-in user whose vault this device holds, remembered (an id, not personal data) for offline starts. */
-const REMEMBERED = 'nanduti.offline.user';
 let vault: Vault | null = null;
 let state: OfflineState = {
   userId: null,
@@ -108,14 +108,7 @@ export function useOffline(): OfflineState {
   );
 }
 
-/** The user whose vault is on this device, if any (for a start with no network). */
-export function rememberedUser(): string | null {
-  try {
-    return localStorage.getItem(REMEMBERED);
-  } catch {
-    return null;
-  }
-}
+export { rememberedUser } from './remembered.js';
 
 async function wiped() {
   vault = null;
@@ -265,6 +258,7 @@ export function lock(): void {
   vault = null;
   if (state.status === 'open') set({ ...CLOSED, status: 'locked' });
 }
+onLockOffline(lock);
 
 /** Panic: every store on this device goes now, with no network and no PIN. */
 export async function wipeNow(): Promise<void> {

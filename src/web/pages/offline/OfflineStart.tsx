@@ -9,7 +9,7 @@ import type { CaseView } from '../../../shared/api-identification.js';
 import { Loading } from '../../components/Loading.js';
 import { PublicFrame } from '../../components/PublicLayout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { keepCase, pendingCount, rememberedUser, unlockOnline, useOffline } from '../../offline/store.js';
+import { keepCase, pendingCount, unlockOnline, useOffline } from '../../offline/store.js';
 import { useSession } from '../../session.js';
 import '../../styles/offline.css';
 
@@ -22,10 +22,6 @@ const OfflineWorkspace = lazy(() =>
   import('./OfflineWorkspace.js').then((module) => ({ default: module.OfflineWorkspace })),
 );
 
-/** The user whose vault this device holds, when the app started with no network. */
-export function offlineStartUser(): string | null {
-  return rememberedUser();
-}
 
 export function OfflineStart({ userId, onReconnect }: { userId: string; onReconnect(): void }) {
   const { t } = useI18n();
