@@ -22,7 +22,6 @@ const OfflineWorkspace = lazy(() =>
   import('./OfflineWorkspace.js').then((module) => ({ default: module.OfflineWorkspace })),
 );
 
-
 export function OfflineStart({ userId, onReconnect }: { userId: string; onReconnect(): void }) {
   const { t } = useI18n();
   return (
