@@ -124,7 +124,7 @@ export async function writeAudits(trx: Trx, events: readonly AuditEvent[]): Prom
 }
 
 /** The columns of an audit row that take a value (`prev_hash` and `hash` are null until sequenced). */
-const VALUE_COLUMNS = [
+export const VALUE_COLUMNS = [
   'at',
   'actor_user_id',
   'actor_username',

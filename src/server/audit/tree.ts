@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
-import { leafHashOfRow } from './audit.js';
+import { leafHashOfRow, VALUE_COLUMNS } from './audit.js';
 import {
   appendLeaf,
   consistencyProof,
@@ -48,24 +48,8 @@ function frontierOf(state: StateRow): Frontier {
   };
 }
 
-const LEAF_COLUMNS = [
-  'seq',
-  'at',
-  'actor_user_id',
-  'actor_username',
-  'actor_institution_id',
-  'actor_role',
-  'action',
-  'outcome',
-  'resource_type',
-  'resource_id',
-  'purpose',
-  'request_id',
-  'changed_fields',
-  'prev_hash',
-  'hash',
-  'xid',
-] as const;
+/** What the sequencer reads of each row: its values, its place and hashes, and its transaction. */
+const LEAF_COLUMNS = ['seq', ...VALUE_COLUMNS, 'prev_hash', 'hash', 'xid'] as const;
 
 /** One batch under the sequencer lock. Returns null when another server holds it. */
 async function foldBatch(
