@@ -108,8 +108,6 @@ export function useOffline(): OfflineState {
   );
 }
 
-export { rememberedUser } from './remembered.js';
-
 async function wiped() {
   vault = null;
   setDeviceId(null);
