@@ -6,7 +6,16 @@
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
 import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
-import { BIRTH_LEVELS, dayMonthEither, documentShape, TermTable, type Comparison } from './comparisons.js';
+import {
+  anyShared,
+  BIRTH_LEVELS,
+  dayMonthEither,
+  documentShape,
+  isSubset,
+  sameWords,
+  TermTable,
+  type Comparison,
+} from './comparisons.js';
 import { bigrams, bloomFilter, dice, diceOverlap, filterHash, keyedToken, type Filter } from './bloom.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
@@ -43,6 +52,29 @@ export interface ClkRecord {
   district: string | null;
   region: string | null;
   address: Filter | null;
+  /**
+   * Keyed word tokens (48 bits of an HMAC per word), so that the service reads names as the
+   * plaintext levels do (docs/LINKAGE.md, "Privacy-preserving mode"): the given names' phonetic
+   * keys in order, their written spellings, the names they may stand for (nicknames resolved), their
+   * canonical forms and aliases (one token space: a nickname on one side meets the name on the
+   * other); the surnames' phonetic keys, first then second, and the person's own (without a married
+   * "de X"). Encodings made before these existed have none and compare on the filters alone.
+   */
+  givenKeys?: number[];
+  givenWritten?: number[];
+  givenFormKeys?: number[];
+  givenCanonicalKeys?: number[];
+  aliasKeys?: number[];
+  surnameKeys?: number[];
+  ownSurnameKeys?: number[];
+  /**
+   * Per name word (the first two given names, every surname word; aligned with `givenKeys` and
+   * `surnameKeys`), keyed tokens of the written word and of the word with one letter deleted, for
+   * words of four letters or more: two words one edit apart (a wrong, extra or missing letter, two
+   * letters swapped) share one, as `namesSimilar` reads them in clear.
+   */
+  givenEdits?: number[][];
+  surnameEdits?: number[][];
   /** Keyed blocking keys, per blocking rule (the rules of the plaintext mode, in order). */
   blocks: number[][];
   training: number[][];
@@ -54,6 +86,19 @@ const NEAR = 8;
 /** A keyed blocking key: 48 bits of the HMAC of the clear (numeric) key. */
 function keyedNumber(key: Uint8Array, field: string, value: number): number {
   return Buffer.from(keyedToken(key, field, String(value)), 'base64url').readUIntBE(0, 6);
+}
+
+/** A keyed word token: 48 bits of the HMAC of the word. */
+function keyedWord(key: Uint8Array, field: string, word: string): number {
+  return Buffer.from(keyedToken(key, field, word), 'base64url').readUIntBE(0, 6);
+}
+
+/** A word and its one-letter deletions (words of four letters or more; none for shorter ones). */
+export function oneEditNeighbourhood(word: string): string[] {
+  if (word.length < 4) return [];
+  const out = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
 }
 
 const filterOf = (key: Uint8Array, field: string, tokens: string[]) =>
@@ -70,6 +115,23 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   const rules = personBlockingRules(vocab);
   const training = personTrainingRules(vocab);
   const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
+  // Names repeat: one HMAC per distinct word and field.
+  const wordCache = new Map<string, number>();
+  const word = (field: string, w: string) => {
+    const cacheKey = `${field}\u0000${w}`;
+    let v = wordCache.get(cacheKey);
+    if (v === undefined) wordCache.set(cacheKey, (v = keyedWord(key, field, w)));
+    return v;
+  };
+  const editCache = new Map<string, number[]>();
+  const edits = (field: string, w: string) => {
+    const cacheKey = `${field}\u0000${w}`;
+    let v = editCache.get(cacheKey);
+    if (v === undefined) editCache.set(cacheKey, (v = oneEditNeighbourhood(w).map((e) => word(field, e))));
+    return v;
+  };
+  const givenToken = (ids: readonly number[]) => ids.map((id) => word('given-word', vocab.words[id]!));
+  const surnameToken = (ids: readonly number[]) => ids.map((id) => word('surname-word', vocab.words[id]!));
   return prepared.map((r) => {
     const token = (field: string, value: string | null) =>
       value === null ? null : keyedToken(key, field, value);
@@ -115,6 +177,15 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
       address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
+      givenKeys: givenToken(r.given),
+      givenWritten: r.givenWords.map((id) => word('given-written', vocab.words[id]!)),
+      givenFormKeys: givenToken(r.givenForms),
+      givenCanonicalKeys: givenToken(r.givenCanonical),
+      aliasKeys: givenToken(r.aliases),
+      surnameKeys: surnameToken(r.surnames),
+      ownSurnameKeys: surnameToken(r.ownSurnameKeys),
+      givenEdits: r.givenWords.slice(0, 2).map((id) => edits('given-edit', vocab.words[id]!)),
+      surnameEdits: r.surnameWords.map((id) => edits('surname-edit', vocab.words[id]!)),
       // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
       // two words of a typo block the record holds.
       blocks: rules.map((rule) =>
@@ -200,26 +271,177 @@ function filterFrequencies(
 }
 
 /**
+ * Term frequencies of keyed word tokens over `lists` (comparisons.ts `TermTable`, keyed by the
+ * 48-bit tokens): the adjustment of two records agreeing on a rare encoded name word. Equal tokens
+ * are visible to the service anyway (as equal filters are), and so is how often each recurs.
+ */
+function tokenFrequencies(lists: Iterable<readonly number[] | undefined>): (token: number) => number {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const list of lists) {
+    if (!list) continue;
+    for (const t of new Set(list)) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      total++;
+    }
+  }
+  let sumSquares = 0;
+  for (const c of counts.values()) sumSquares += (c / total) ** 2;
+  const cache = new Map<number, number>();
+  return (token) => {
+    let v = cache.get(token);
+    if (v === undefined) {
+      const tf = Math.max((counts.get(token) ?? 1) / Math.max(total, 1), 1e-6);
+      v = total === 0 || sumSquares === 0 ? 0 : Math.max(-6, Math.min(6, Math.log2(sumSquares / tf)));
+      cache.set(token, v);
+    }
+    return v;
+  };
+}
+
+/** The largest adjustment among the tokens a and b share, -Infinity if none. */
+function rarestToken(adjust: (t: number) => number, a: readonly number[], b: readonly number[]): number {
+  let best = -Infinity;
+  for (const t of a) if (b.includes(t)) best = Math.max(best, adjust(t));
+  return best;
+}
+
+/** Two words one edit apart: their one-edit neighbourhoods (keyed) share a token. */
+function editsShared(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b) return false;
+  for (const t of a) if (b.includes(t)) return true;
+  return false;
+}
+
+/** Given-name levels (as in clear, comparisons.ts). */
+const GIVEN_LEVELS = ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'] as const;
+/** Surname levels (as in clear). */
+const SURNAME_LEVELS = ['different', 'similar', 'one shared', 'one missing', 'same (any order)'] as const;
+
+/** Whole-filter Dice at which two given-name or surname fields count as a typo of each other. */
+const SIMILAR_DICE = 0.85;
+
+/**
+ * The given-name level of two encodings, as in clear: exact spelling, the same phonetic keys, the
+ * same first name or one side's names inside the other's, a nickname (a name either side may stand
+ * for), a typo (two of the first two words one edit apart, or the whole filters nearly equal).
+ * Encodings without word tokens fall back to the filters: equal, one inside the other, Dice.
+ */
+function givenLevel(a: ClkRecord, b: ClkRecord): number {
+  if (a.given === null || b.given === null) return -1;
+  if (a.givenKeys && b.givenKeys && a.givenWritten && b.givenWritten) {
+    if (sameWords(a.givenWritten, b.givenWritten)) return 5;
+    const subA = isSubset(a.givenKeys, b.givenKeys);
+    const subB = isSubset(b.givenKeys, a.givenKeys);
+    if (subA && subB) return 4;
+    if (a.givenKeys[0] === b.givenKeys[0] || subA || subB) return 3;
+    const fa = a.givenFormKeys ?? [];
+    const fb = b.givenFormKeys ?? [];
+    const xa = a.aliasKeys ?? [];
+    const xb = b.aliasKeys ?? [];
+    if (anyShared(fa, fb) || anyShared(fa, xb) || anyShared(xa, fb) || anyShared(xa, xb)) return 2;
+    if (someWordsOneEdit(a.givenEdits, b.givenEdits)) return 1;
+    return dice(a.given, b.given) >= SIMILAR_DICE ? 1 : 0;
+  }
+  const level = nameLevel(a.given, b.given, 0.9, [0.6, 0.75]);
+  return level === 5 ? 5 : level === 3 ? 3 : level === 4 || level === 2 ? 1 : 0;
+}
+
+/** Some word of a is one edit from some word of b. */
+function someWordsOneEdit(a: readonly number[][] | undefined, b: readonly number[][] | undefined): boolean {
+  if (!a || !b) return false;
+  for (const x of a) for (const y of b) if (editsShared(x, y)) return true;
+  return false;
+}
+
+/** Some surname word of a one edit from one of b, both of keys the other side lacks. */
+function unsharedOneEdit(a: ClkRecord, b: ClkRecord): boolean {
+  const ka = a.surnameKeys!;
+  const kb = b.surnameKeys!;
+  for (let x = 0; x < ka.length; x++) {
+    if (kb.includes(ka[x]!)) continue;
+    for (let y = 0; y < kb.length; y++) {
+      if (ka.includes(kb[y]!)) continue;
+      if (editsShared(a.surnameEdits?.[x], b.surnameEdits?.[y])) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The surname level of two encodings, as in clear: the same keys in any order, one missing (one
+ * side's inside the other's, a married "de X" in place of a dropped surname, or a shared surname
+ * and the other one edit apart), one shared, a typo, different. Encodings without word tokens fall
+ * back to the filters.
+ */
+function surnameLevel(a: ClkRecord, b: ClkRecord): number {
+  if (a.surnames === null || b.surnames === null) return -1;
+  const ka = a.surnameKeys;
+  const kb = b.surnameKeys;
+  if (ka && kb && ka.length > 0 && kb.length > 0) {
+    const subA = isSubset(ka, kb);
+    const subB = isSubset(kb, ka);
+    if (subA && subB) return 4;
+    if (anyShared(ka, kb)) {
+      if (subA || subB) return 3;
+      const oa = a.ownSurnameKeys ?? [];
+      const ob = b.ownSurnameKeys ?? [];
+      if ((oa.length > 0 && isSubset(oa, kb)) || (ob.length > 0 && isSubset(ob, ka))) return 3;
+      return unsharedOneEdit(a, b) ? 3 : 2;
+    }
+    if (someWordsOneEdit(a.surnameEdits, b.surnameEdits)) return 1;
+    return dice(a.surnames, b.surnames) >= SIMILAR_DICE ? 1 : 0;
+  }
+  const level = nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]);
+  return level === 5 ? 4 : level === 3 ? 3 : level === 4 ? 1 : level >= 1 ? 2 : 0;
+}
+
+/**
  * The comparisons of the privacy-preserving mode, level for level like the plaintext ones, with
- * term frequencies of the encoded names taken from `population` (the records being linked).
+ * term frequencies of the encoded names taken from `population` (the records being linked): of
+ * the word tokens where the encodings have them, else of whole filters.
  */
 export function clkComparisons(population: readonly ClkRecord[] = []): Comparison<ClkRecord>[] {
-  const givenTf = filterFrequencies(population, 'given');
-  const surnameTf = filterFrequencies(population, 'surnames');
+  const givenFilterTf = filterFrequencies(population, 'given');
+  const surnameFilterTf = filterFrequencies(population, 'surnames');
+  const givenTf = tokenFrequencies(population.map((r) => r.givenKeys));
+  const surnameTf = tokenFrequencies(population.map((r) => r.surnameKeys));
   return [
     {
       name: 'given_names',
-      levels: ['different', 'dice ≥ 0.6', 'dice ≥ 0.75', 'one inside the other', 'dice ≥ 0.9', 'equal'],
-      compare: (a, b) => nameLevel(a.given, b.given, 0.9, [0.6, 0.75]),
-      tfAdjust: (a) => givenTf(a.given!),
-      tfLevels: [5],
+      levels: GIVEN_LEVELS,
+      compare: givenLevel,
+      // As in clear: the rarest name the two share, written, resolved or canonical; a typo weighs
+      // by the commoner of the two words it joins.
+      tfAdjust(a, b) {
+        if (!a.givenKeys || !b.givenKeys) return givenLevel(a, b) === 5 ? givenFilterTf(a.given!) : 0;
+        const written = rarestToken(givenTf, a.givenKeys, b.givenKeys);
+        if (written !== -Infinity) return written;
+        const resolved = rarestToken(givenTf, a.givenFormKeys ?? [], b.givenFormKeys ?? []);
+        if (resolved !== -Infinity) return resolved;
+        const canonical = rarestToken(givenTf, a.givenCanonicalKeys ?? [], b.givenCanonicalKeys ?? []);
+        if (canonical !== -Infinity) return canonical;
+        let typo = Infinity;
+        const ea = a.givenEdits ?? [];
+        const eb = b.givenEdits ?? [];
+        for (let x = 0; x < ea.length; x++)
+          for (let y = 0; y < eb.length; y++)
+            if (editsShared(ea[x], eb[y]))
+              typo = Math.min(typo, givenTf(a.givenKeys[x] ?? 0), givenTf(b.givenKeys[y] ?? 0));
+        return typo === Infinity ? 0 : typo;
+      },
+      tfLevels: [1, 2, 3, 4, 5],
     },
     {
       name: 'surnames',
-      levels: ['different', 'dice ≥ 0.55', 'dice ≥ 0.7', 'one inside the other', 'dice ≥ 0.8', 'equal'],
-      compare: (a, b) => nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]),
-      tfAdjust: (a) => surnameTf(a.surnames!),
-      tfLevels: [5],
+      levels: SURNAME_LEVELS,
+      compare: surnameLevel,
+      tfAdjust(a, b) {
+        if (!a.surnameKeys || !b.surnameKeys) return surnameLevel(a, b) === 4 ? surnameFilterTf(a.surnames!) : 0;
+        const best = rarestToken(surnameTf, a.surnameKeys, b.surnameKeys);
+        return best === -Infinity ? 0 : best;
+      },
+      tfLevels: [3, 4],
     },
     {
       name: 'birth',

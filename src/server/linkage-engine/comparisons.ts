@@ -78,13 +78,13 @@ export class TermTable {
 // Name arrays hold one to four ids: loops over them beat building Sets for every pair.
 
 /** Every id of a is in b. */
-function isSubset(a: readonly number[], b: readonly number[]): boolean {
+export function isSubset(a: readonly number[], b: readonly number[]): boolean {
   for (let x = 0; x < a.length; x++) if (!b.includes(a[x]!)) return false;
   return true;
 }
 
 /** Some id of a is in b. */
-function anyShared(a: readonly number[], b: readonly number[]): boolean {
+export function anyShared(a: readonly number[], b: readonly number[]): boolean {
   for (let x = 0; x < a.length; x++) if (b.includes(a[x]!)) return true;
   return false;
 }
@@ -265,7 +265,7 @@ export function sameDocumentShape(a: string, b: string): boolean {
 }
 
 /** The same ids in the same order. */
-function sameWords(a: readonly number[], b: readonly number[]): boolean {
+export function sameWords(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let x = 0; x < a.length; x++) if (a[x] !== b[x]) return false;
   return true;
