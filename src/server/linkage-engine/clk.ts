@@ -437,7 +437,8 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       levels: SURNAME_LEVELS,
       compare: surnameLevel,
       tfAdjust(a, b) {
-        if (!a.surnameKeys || !b.surnameKeys) return surnameLevel(a, b) === 4 ? surnameFilterTf(a.surnames!) : 0;
+        if (!a.surnameKeys || !b.surnameKeys)
+          return surnameLevel(a, b) === 4 ? surnameFilterTf(a.surnames!) : 0;
         const best = rarestToken(surnameTf, a.surnameKeys, b.surnameKeys);
         return best === -Infinity ? 0 : best;
       },
