@@ -1,10 +1,19 @@
 /**
  * `runLinkage` on a real database: `npx tsx bench/linkage/database.ts [--size 100000] [--setting
- * moderate] [--dir D]` makes a fresh embedded database in D (default a new temporary directory),
- * stores `size` registrations of the harder generator's setting as persons (encrypted as intake
- * stores them), then runs the national batch through the service (read and decrypt every person,
- * link, write the links and the review queue, recompute the clusters, audit) and prints the time of
- * each step and the process's peak memory, as one JSON line. Only synthetic records.
+ * moderate] [--dir D] [--queries Q] [--reuse] [--skip-batch]` makes a fresh embedded database in D
+ * (default a new temporary directory; the PostgreSQL server of DATABASE_URL instead when it is set,
+ * with NANDUTI_MASTER_KEY), stores `size` registrations of the harder generator's setting as
+ * persons (encrypted as intake stores them), then runs the national batch through the service
+ * (read and decrypt every person, link, write the links and the review queue, recompute the
+ * clusters, audit) and prints the time of each step and the process's peak memory, as one JSON
+ * line. Only synthetic records.
+ * `--reuse` stores nothing and links the persons already in the database, whatever their number.
+ *
+ * `--queries Q` then times the intake look-up as the product makes it: `findPersonMatches` (the
+ * duplicate warning) for Q registrations held out of the stored ones at even steps, each asked by
+ * a case worker of the registration's institution, and prints p50 / p95 / max and how often the
+ * same person's stored registration was among the matches (with `--reuse`, when the storing run's
+ * ids are in D). `--skip-batch` keeps the latest finished run.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +24,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import { hashPassword } from '../../src/server/modules/auth/password.js';
 import { runLinkage } from '../../src/server/modules/linkage/linkage.service.js';
+import { findPersonMatches } from '../../src/server/modules/linkage/matches.service.js';
 import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
 import { hardPopulation } from './hard.js';
 
@@ -25,6 +35,9 @@ const flag = (key: string, fallback: string) => {
 };
 const size = Number(flag('size', '100000'));
 const setting = flag('setting', 'moderate');
+const queries = Number(flag('queries', '0'));
+const reuse = args.includes('--reuse');
+const skipBatch = args.includes('--skip-batch');
 const dir = flag('dir', fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-linkage-db-')));
 process.env.NANDUTI_DATA_DIR = path.join(dir, 'data');
 
@@ -43,6 +56,12 @@ const lap = (() => {
   };
 })();
 
+/** The generator's date (with or without dashes) as YYYY-MM-DD. */
+function isoDate(date: string | null | undefined): string | null {
+  const d = date?.replace(/-/g, '');
+  return d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null;
+}
+
 const config = loadConfig();
 const services = await openServices({ config, logger: createLogger('warn') });
 const institutions = new Map(
@@ -51,12 +70,32 @@ const institutions = new Map(
   ).map((r) => [r.code, r.id] as const),
 );
 const fallback = institutions.get('PNPTU')!;
-const { records } = hardPopulation(Math.ceil(size / 2.2) + 10, setting);
-const persons = records.slice(0, size);
+const population = hardPopulation(Math.ceil((size + queries) / 2.2) + 10, setting);
+// Queries are registrations held out at even steps, so most have another registration stored.
+const step = queries > 0 ? Math.floor((size + queries) / queries) : Infinity;
+const isQuery = (i: number) => i % step === 0 && i / step < queries;
+const persons = population.records.slice(0, size + queries).filter((_, i) => !isQuery(i));
+const entities = population.entities.slice(0, size + queries).filter((_, i) => !isQuery(i));
+const held = population.records.flatMap((p, i) =>
+  i < size + queries && isQuery(i) ? [{ person: p, entity: population.entities[i]! }] : [],
+);
 const generated = lap();
 
-// The persons as intake stores them, 1,000 rows per statement.
-for (let at = 0; at < persons.length; at += 1_000) {
+const already = Number(
+  (
+    await services.db.transaction((trx) =>
+      trx.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    )
+  ).n,
+);
+if (reuse) {
+  // Only the held-out queries are needed from the population: the rest is memory for the batch.
+  persons.length = 0;
+  population.records.length = 0;
+}
+// The persons as intake stores them, 1,000 rows per statement (ids kept to check the look-up).
+const entityOfId = new Map<string, string>();
+for (let at = 0; at < persons.length && !reuse; at += 1_000) {
   const rows = persons.slice(at, at + 1_000).map((p) => {
     const input = {
       givenNames: p.givenNames || 'NN',
@@ -64,9 +103,7 @@ for (let at = 0; at < persons.length; at += 1_000) {
       secondSurname: p.secondSurname ?? null,
       aliases: [...(p.aliases ?? [])],
       pseudonym: false,
-      dateOfBirth: p.dateOfBirth
-        ? `${p.dateOfBirth.replace(/-/g, '').slice(0, 4)}-${p.dateOfBirth.replace(/-/g, '').slice(4, 6)}-${p.dateOfBirth.replace(/-/g, '').slice(6, 8)}`
-        : null,
+      dateOfBirth: isoDate(p.dateOfBirth),
       birthYear: p.dateOfBirth ? null : (p.birthYear ?? null),
       estimatedAge: p.estimatedAge ?? null,
       ageApproximate: p.estimatedAge !== null && p.estimatedAge !== undefined,
@@ -86,11 +123,25 @@ for (let at = 0; at < persons.length; at += 1_000) {
       created_by: null,
     };
   });
-  await services.db.transaction((trx) => trx.insertInto('persons').values(rows).execute());
+  const ids = await services.db.transaction((trx) =>
+    trx.insertInto('persons').values(rows).returning('id').execute(),
+  );
+  ids.forEach((r, i) => entityOfId.set(r.id, entities[at + i]!));
+}
+// The ids' persons, so that a later `--reuse` run can check its look-ups too.
+const idsFile = path.join(dir, 'entities.json');
+if (reuse && fs.existsSync(idsFile))
+  for (const [id, entity] of JSON.parse(fs.readFileSync(idsFile, 'utf8')) as [string, string][])
+    entityOfId.set(id, entity);
+else if (!reuse) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(idsFile, JSON.stringify([...entityOfId]));
 }
 const stored = lap();
 
-// A system administrator to run the batch as (a random password: nobody signs in).
+// A system administrator to run the batch as (a random password: nobody signs in; a name of its
+// own, as a `--reuse` run adds one to the same database).
+const adminName = `bench.linkage.${crypto.randomBytes(3).toString('hex')}`;
 const mesa = institutions.get('MESA')!;
 const userId = await services.db.transaction(async (trx) => {
   const row = await trx
@@ -98,8 +149,8 @@ const userId = await services.db.transaction(async (trx) => {
     .values({
       institution_id: mesa,
       unit_id: null,
-      username: 'bench.linkage',
-      username_key: 'bench.linkage',
+      username: adminName,
+      username_key: adminName,
       display_name: 'Linkage benchmark',
       email: null,
       role: 'system_admin',
@@ -117,7 +168,7 @@ const userId = await services.db.transaction(async (trx) => {
 lap();
 const actor = {
   userId,
-  username: 'bench.linkage',
+  username: adminName,
   displayName: 'Linkage benchmark',
   role: 'system_admin' as const,
   institutionId: mesa,
@@ -125,20 +176,104 @@ const actor = {
   sessionId: 'bench',
   locale: 'es' as const,
 };
-const summary = await services.db.transaction((trx) =>
-  runLinkage({ trx, actor, requestId: 'bench', purpose: 'bench' }, services.crypto),
-);
+const summary = skipBatch
+  ? null
+  : await services.db.transaction((trx) =>
+      runLinkage({ trx, actor, requestId: 'bench', purpose: 'bench' }, services.crypto),
+    );
 const linked = lap();
+const intake = queries > 0 ? await lookUps() : null;
 await services.db.close();
 console.log(
   JSON.stringify({
     size,
+    personsStored: already + (reuse ? 0 : persons.length),
     setting,
     dir,
     openAndGenerate: generated,
     stored,
     runLinkage: linked,
-    summary: { ...summary, id: undefined },
+    summary: summary && { ...summary, id: undefined },
+    intake,
     peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );
+
+/** `findPersonMatches` for every held-out registration, as a case worker of its institution. */
+async function lookUps() {
+  const workers = new Map<string, { userId: string; institutionId: string; code: string }>();
+  for (const [code, institutionId] of institutions) {
+    const id = await services.db.transaction(async (trx) => {
+      const name = `bench.intake.${code.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}`;
+      const row = await trx
+        .insertInto('users')
+        .values({
+          institution_id: institutionId,
+          unit_id: null,
+          username: name,
+          username_key: name,
+          display_name: 'Linkage benchmark',
+          email: null,
+          role: 'case_worker',
+          status: 'active',
+          password_hash: await hashPassword(crypto.randomBytes(24).toString('base64')),
+          totp_secret: null,
+          totp_enabled: false,
+          totp_last_step: null,
+          locked_until: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    workers.set(code, { userId: id, institutionId, code });
+  }
+  const times: number[] = [];
+  let hits = 0;
+  let shown = 0;
+  const cpu = process.cpuUsage();
+  for (const { person: p, entity } of held) {
+    const w = workers.get(p.source) ?? workers.get('PNPTU')!;
+    const worker = {
+      ...actor,
+      userId: w.userId,
+      role: 'case_worker' as const,
+      institutionId: w.institutionId,
+      institutionCode: w.code,
+    };
+    const input = {
+      givenNames: p.givenNames || 'NN',
+      firstSurname: p.firstSurname ?? null,
+      secondSurname: p.secondSurname ?? null,
+      aliases: [...(p.aliases ?? [])],
+      dateOfBirth: isoDate(p.dateOfBirth),
+      estimatedAge: p.estimatedAge ?? null,
+      sex: p.sex === 'Female' || p.sex === 'Male' ? p.sex : 'Unknown',
+      nationalities: [...(p.nationalities ?? [])],
+      documentNumber: p.documentNumber ?? null,
+      residenceDepartment: p.department ?? null,
+      residenceDistrict: p.district ?? null,
+      pseudonym: false,
+    } as Parameters<typeof findPersonMatches>[2];
+    const start = performance.now();
+    const found = await services.db.transaction((trx) =>
+      findPersonMatches({ trx, actor: worker, requestId: 'bench', purpose: 'bench' }, services.crypto, input),
+    );
+    times.push(performance.now() - start);
+    shown += found.matches.length;
+    if (found.matches.some((m) => entityOfId.get(m.id) === entity)) hits++;
+  }
+  const used = process.cpuUsage(cpu);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return {
+    queries: times.length,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: at(1),
+    cpuMsPerQuery: Math.round((used.user + used.system) / 1000 / Math.max(times.length, 1)),
+    matchesShown: shown,
+    // Only when the persons were stored by this run (their ids are known): same person found.
+    sameEntityFound: entityOfId.size > 0 ? hits : null,
+  };
+}

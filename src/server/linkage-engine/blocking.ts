@@ -141,7 +141,7 @@ export interface Candidates {
  * One rule's blocks: their records, block by block, between `blockStart[b]` and `blockStart[b + 1]`,
  * each block once per record and in record order. A block's key is `high[b] · 2^32 + low[b]`.
  */
-interface Blocks {
+export interface Blocks {
   members: Uint32Array;
   /**
    * With `withEntries`: each member's entry, the position of (key, record) among all the rule's
@@ -166,7 +166,7 @@ const TWO_32 = 4_294_967_296;
  * the heap that the collector counts (each time a full collection of the whole population).
  * Their contents are whatever the last rule left: every use writes before it reads.
  */
-class Workspace {
+export class Workspace {
   private readonly arrays = new Map<string, Uint32Array>();
 
   /** The array `name` with room for `size`, its first `keep` values kept when it grows. */
@@ -222,7 +222,7 @@ function radixSortByLow(
  * by the key's low 32 bits (a stable radix sort, so each block keeps record order); the rare run of
  * equal low bits with different high bits (two keys colliding there) is split by the high bits.
  */
-function blocksOf<R>(
+export function blocksOf<R>(
   records: readonly R[],
   rule: BlockingRule<R>,
   withEntries: boolean,
@@ -336,6 +336,9 @@ function otherSide(t: Blocks, b: number): number {
  */
 export const DEFAULT_MAX_BLOCK = 20;
 
+/** Width of the sorted neighbourhood inside a block over `maxBlock` (`CandidateOptions.window`). */
+export const DEFAULT_WINDOW = 8;
+
 /** Pairs per bipartite block above which the block is skipped (an over-common key). */
 export const DEFAULT_MAX_BIPARTITE_PAIRS = 100;
 
@@ -391,7 +394,7 @@ export function findPairs<R extends { source: string }>(
   take: () => number = inOrder(rules.length),
 ): FoundPairs {
   const maxBlock = options.maxBlock ?? DEFAULT_MAX_BLOCK;
-  const window = options.window ?? 8;
+  const window = options.window ?? DEFAULT_WINDOW;
   const maxBipartite = options.maxBipartitePairs ?? DEFAULT_MAX_BIPARTITE_PAIRS;
   const sources = new Map<string, number>();
   const source = Uint16Array.from(records, (r) => {
