@@ -145,10 +145,17 @@ if (name === 'batch') {
   const trained = linkPersons(existing.slice(0, 100_000), { maxBlock: flag('max-block', DEFAULT_MAX_BLOCK) });
   const comparisons = personComparisons(vocab, records);
   // The batch's maximum block, cap and budgets unless `--max-block N` says otherwise.
-  const index = new LinkageIndex(records, comparisons, personBlockingRules(vocab), trained.model, trained.prior, {
-    maxBlock: flag('max-block', DEFAULT_MAX_BLOCK),
-    order: personOrder(vocab),
-  });
+  const index = new LinkageIndex(
+    records,
+    comparisons,
+    personBlockingRules(vocab),
+    trained.model,
+    trained.prior,
+    {
+      maxBlock: flag('max-block', DEFAULT_MAX_BLOCK),
+      order: personOrder(vocab),
+    },
+  );
   const built = performance.now() - buildStart;
   const known = new Set(existingEntities);
   const times: number[] = [];

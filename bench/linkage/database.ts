@@ -84,7 +84,10 @@ const generated = lap();
 const already = Number(
   (
     await services.db.transaction((trx) =>
-      trx.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
     )
   ).n,
 );
@@ -265,7 +268,8 @@ async function lookUps() {
   }
   const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  const at = (q: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
   return {
     queries: times.length,
     p50Ms: at(0.5),

@@ -36,9 +36,7 @@ export function personRank(vocab: Vocabulary, records: readonly Prepared[]): Uin
  */
 export function personOrder(vocab: Vocabulary): (record: Prepared) => number {
   const known = vocab.words.length;
-  const sorted = vocab.words
-    .map((w, id) => ({ w, id }))
-    .sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
+  const sorted = vocab.words.map((w, id) => ({ w, id })).sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
   const alphabetical = new Uint32Array(known);
   sorted.forEach(({ id }, at) => (alphabetical[id] = at));
   const placeOf = (id: number) => {

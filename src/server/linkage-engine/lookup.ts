@@ -104,7 +104,8 @@ export class LinkageIndex {
         const from = table.start[b]!;
         const to = table.start[b + 1]!;
         // A block of `maxBlock` records is over it once a query joins it.
-        if (to - from + 1 > this.maxBlock) table.members.subarray(from, to).sort((p, q) => keys[p]! - keys[q]!);
+        if (to - from + 1 > this.maxBlock)
+          table.members.subarray(from, to).sort((p, q) => keys[p]! - keys[q]!);
       }
     return table;
   }

@@ -13,7 +13,12 @@ import { Rng } from '../demo/prng.js';
 const rng = new Rng(5);
 const persons: LinkPerson[] = [];
 for (let i = 0; i < 700; i++) {
-  const p = drawPerson(rng, { sex: i % 4 === 0 ? 'Male' : 'Female', age: 10 + (i % 30), detectedOn: '2026-01-01', foreign: false });
+  const p = drawPerson(rng, {
+    sex: i % 4 === 0 ? 'Male' : 'Female',
+    age: 10 + (i % 30),
+    detectedOn: '2026-01-01',
+    foreign: false,
+  });
   const estimated = i % 4 === 1;
   for (const source of i % 3 === 0 ? ['PNPTU', 'NGO'] : ['MINNA'])
     persons.push({
@@ -46,7 +51,12 @@ function rulesWith(budget: 'none' | number) {
 }
 
 /** The batch's partners of `query` when it is registered after `others` (the last record). */
-function batchPartners(others: Prepared[], query: Prepared, budget: 'none' | number, options = limits): number[] {
+function batchPartners(
+  others: Prepared[],
+  query: Prepared,
+  budget: 'none' | number,
+  options = limits,
+): number[] {
   const all = [...others, query];
   const pairs = candidatePairs(all, rulesWith(budget), { ...options, rank: personRank(vocab, all) });
   const last = all.length - 1;
@@ -57,7 +67,12 @@ function batchPartners(others: Prepared[], query: Prepared, budget: 'none' | num
   return partners.sort((a, b) => a - b);
 }
 
-function indexCandidates(others: Prepared[], query: Prepared, budget: 'none' | number, options = limits): number[] {
+function indexCandidates(
+  others: Prepared[],
+  query: Prepared,
+  budget: 'none' | number,
+  options = limits,
+): number[] {
   const index = new LinkageIndex(others, comparisons, rulesWith(budget), model, prior, {
     ...options,
     order: personOrder(vocab),
@@ -79,7 +94,9 @@ describe('LinkageIndex', () => {
 
   it('applies the budget per record of an estimated age, as the batch does', () => {
     // Estimated queries, caps loose enough for their many years to find blocks, a budget of 2.
-    const estimated = records.flatMap((r, i) => (r.estimated && persons[i]!.givenNames === 'María' ? [i] : [])).slice(0, 12);
+    const estimated = records
+      .flatMap((r, i) => (r.estimated && persons[i]!.givenNames === 'María' ? [i] : []))
+      .slice(0, 12);
     const loose = { ...limits, maxBipartitePairs: 100 };
     let withBudget = 0;
     let without = 0;
@@ -88,7 +105,9 @@ describe('LinkageIndex', () => {
       const found = indexCandidates(others, records[q]!, 2, loose);
       // Everything the batch pairs it with; more only where the budget is another record's
       // (a record the query meets under its own year, which that record's budget may pass over).
-      expect(found, `query ${q}`).toEqual(expect.arrayContaining(batchPartners(others, records[q]!, 2, loose)));
+      expect(found, `query ${q}`).toEqual(
+        expect.arrayContaining(batchPartners(others, records[q]!, 2, loose)),
+      );
       withBudget += found.length;
       without += indexCandidates(others, records[q]!, 'none', loose).length;
     }
