@@ -268,7 +268,15 @@ export const ReleaseCalendarRequest = z.strictObject({
   lagDays: z.number().int().min(0).max(365),
 });
 export const ReleaseCalendarView = z.object({
-  calendar: z.object({ frequencyMonths: z.number(), lagDays: z.number(), updatedAt: z.string() }).nullable(),
+  calendar: z
+    .object({
+      frequencyMonths: z.number(),
+      lagDays: z.number(),
+      /** The day (YYYY-MM-DD) the schedule counts from: the system's first day in use. */
+      startsOn: z.string(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
   /** The latest due releases and the next ones, in date order. */
   scheduled: z.array(ScheduledRelease),
   /** The latest due release that no release covers, if any. */

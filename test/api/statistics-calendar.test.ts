@@ -2,7 +2,8 @@
  * The release calendar of the open data (docs/DISCLOSURE-CONTROL.md "Release calendar"): releases
  * due every 1, 3, 6 or 12 months, a lag after each period; the public list shows the next scheduled
  * releases; the analyst sees the latest due ones and the one that is overdue, which a release
- * published after its period ended covers. Set by the analyst or the system administrator, audited;
+ * published after its period ended covers. The schedule counts from the system's first day in use, so a
+ * fresh installation has nothing overdue. Set by the analyst or the system administrator, audited;
  * bad input changes nothing.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { api, auditOf } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe('the release schedule', () => {
-  const quarterly = { frequencyMonths: 3, lagDays: 45 };
+  const quarterly = { frequencyMonths: 3, lagDays: 45, startsOn: '2020-01-01' };
 
   it('puts quarterly releases 45 days after each quarter, and finds the overdue one', () => {
     const published = [{ version: 1, day: '2026-08-01' }];
@@ -52,10 +53,10 @@ describe('the release schedule', () => {
     const sameDay = calendarView(quarterly, [{ version: 4, day: '2026-09-30' }], '2026-12-06');
     expect(sameDay.overdue?.periodEnd).toBe('2026-09-30');
     // Monthly and yearly periods end on the last day of a month (February included).
-    expect(schedule({ frequencyMonths: 1, lagDays: 0 }, [], '2028-03-10').map((s) => s.periodEnd)).toContain(
+    expect(schedule({ frequencyMonths: 1, lagDays: 0, startsOn: '2020-01-01' }, [], '2028-03-10').map((s) => s.periodEnd)).toContain(
       '2028-02-29',
     );
-    expect(schedule({ frequencyMonths: 12, lagDays: 90 }, [], '2026-12-06').map((s) => s.periodEnd)).toEqual([
+    expect(schedule({ frequencyMonths: 12, lagDays: 90, startsOn: '2020-01-01' }, [], '2026-12-06').map((s) => s.periodEnd)).toEqual([
       '2024-12-31',
       '2025-12-31',
       '2026-12-31',
@@ -65,15 +66,37 @@ describe('the release schedule', () => {
   });
 });
 
+describe('the start of the schedule', () => {
+  it('has no release due for a period that ended before the system was in use', () => {
+    const fresh = { frequencyMonths: 3, lagDays: 45, startsOn: '2026-12-06' };
+    const view = calendarView(fresh, [], '2026-12-06');
+    expect(view.overdue).toBeNull();
+    expect(view.scheduled.map((s) => s.periodEnd)).toEqual([
+      '2026-12-31',
+      '2027-03-31',
+      '2027-06-30',
+      '2027-09-30',
+    ]);
+    // The quarter in which the system started is due; once its day passes without a release it is overdue.
+    expect(calendarView(fresh, [], '2027-02-15').overdue?.periodEnd).toBe('2026-12-31');
+    // A start on a period's last day still counts that period.
+    const onLastDay = schedule({ ...fresh, startsOn: '2026-09-30' }, [], '2026-12-06');
+    expect(onLastDay[0]).toMatchObject({ periodEnd: '2026-09-30', state: 'overdue' });
+  });
+});
+
 describe.skipIf(skipBackend)('release calendar API', () => {
   const t = useTestContext();
   const [analyst, admin, worker] = useSessions(t, 'analyst@MESA', 'system_admin@MESA', 'case_worker@PNPTU');
   const today = paraguayToday();
 
-  it('has the documented default, shown to the public with the next dates', async () => {
+  it('has the documented default, counted from the first day in use, shown to the public with the next dates', async () => {
     const view = await api(t, analyst, 'GET', '/api/statistics/release-calendar');
     expect(view.statusCode).toBe(200);
-    expect(view.json().calendar).toMatchObject({ frequencyMonths: 3, lagDays: 45 });
+    expect(view.json().calendar).toMatchObject({ frequencyMonths: 3, lagDays: 45, startsOn: today });
+    // A fresh database: nothing was due before it was in use.
+    expect(view.json().overdue).toBeNull();
+    expect(view.json().scheduled.every((s: { periodEnd: string }) => s.periodEnd >= today)).toBe(true);
     const list = await api(t, null, 'GET', '/api/public/statistics/releases');
     expect(list.statusCode).toBe(200);
     const { schedule: shown } = list.json();
@@ -86,6 +109,10 @@ describe.skipIf(skipBackend)('release calendar API', () => {
   });
 
   it('shows the analyst the overdue release until a release covers it', async () => {
+    // A system in use since last year (the start is not settable through the API).
+    await t.services.db.transaction((trx) =>
+      trx.updateTable('statistics_release_calendar').set({ starts_on: `${Number(today.slice(0, 4)) - 1}-01-01` }).execute(),
+    );
     const set = await api(t, analyst, 'PUT', '/api/statistics/release-calendar', {
       frequencyMonths: 1,
       lagDays: 0,

@@ -35,6 +35,7 @@ import * as statisticsReleases from './migrations/2026-12-05T20-41-00_statistics
 import * as protectionLaw from './migrations/2026-12-05T20-50-00_protection_law.js';
 import * as pseudonymIdentity from './migrations/2026-12-06T06-00-00_pseudonym_identity.js';
 import * as releaseCalendar from './migrations/2026-12-06T06-10-00_release_calendar.js';
+import * as releaseCalendarStart from './migrations/2026-12-06T15-00-00_release_calendar_start.js';
 import * as statDirtyAppend from './migrations/2026-12-06T08-10-00_stat_dirty_append.js';
 import * as caseNotes from './migrations/2026-12-07T02-00-00_case_notes.js';
 
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T06-00-00_pseudonym_identity': pseudonymIdentity,
   '2026-12-06T06-10-00_release_calendar': releaseCalendar,
   '2026-12-06T08-10-00_stat_dirty_append': statDirtyAppend,
+  '2026-12-06T15-00-00_release_calendar_start': releaseCalendarStart,
   '2026-12-07T02-00-00_case_notes': caseNotes,
 };
 

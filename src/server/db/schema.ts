@@ -897,6 +897,8 @@ export interface StatisticsReleaseCalendarTable {
   lag_days: number;
   updated_by: string | null;
   updated_at: Generated<Date>;
+  /** The Paraguay day the schedule counts from: no release whose period ended before it is due. */
+  starts_on: ColumnType<string, string | undefined, string>;
 }
 
 export interface StatRecordKeyTable {

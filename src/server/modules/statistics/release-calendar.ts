@@ -4,7 +4,8 @@
  * number is a multiple of the frequency (quarterly: 31 March, 30 June, 30 September, 31 December)
  * and is due `lagDays` after it. A scheduled release is *published* when a release was published
  * (Paraguay's day) after its period ended, *overdue* when its due day has passed without one, and
- * *upcoming* otherwise. Days are Paraguay's calendar days.
+ * *upcoming* otherwise. The schedule counts from the day the system started (`startsOn`): a period
+ * that ended before it was never due. Days are Paraguay's calendar days.
  */
 import type { ReleaseCalendarView, ReleaseSchedule } from '../../../shared/api-statistics.js';
 import { addDays, paraguayDayOf, paraguayToday } from '../../../shared/dates.js';
@@ -17,6 +18,10 @@ export interface Calendar {
   frequencyMonths: number;
   lagDays: number;
 }
+/** A calendar as stored: with the day its schedule counts from. */
+export interface StartedCalendar extends Calendar {
+  startsOn: string;
+}
 /** A published release: its version and the Paraguay day it was published. */
 export interface PublishedOn {
   version: number;
@@ -27,16 +32,21 @@ const lastDayOf = (year: number, month: number) =>
   new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 /**
- * The scheduled releases whose periods end from two years before `today` to two years after, in
- * date order, each with its state.
+ * The scheduled releases whose periods end from two years before `today` (but not before the
+ * calendar's start) to two years after, in date order, each with its state.
  */
-export function schedule(calendar: Calendar, published: readonly PublishedOn[], today: string): Scheduled[] {
+export function schedule(
+  calendar: StartedCalendar,
+  published: readonly PublishedOn[],
+  today: string,
+): Scheduled[] {
   const year = Number(today.slice(0, 4));
   const days = [...published].sort((a, b) => a.day.localeCompare(b.day) || a.version - b.version);
   const out: Scheduled[] = [];
   for (let y = year - 2; y <= year + 2; y++)
     for (let m = calendar.frequencyMonths; m <= 12; m += calendar.frequencyMonths) {
       const periodEnd = lastDayOf(y, m);
+      if (periodEnd < calendar.startsOn) continue;
       const dueOn = addDays(periodEnd, calendar.lagDays);
       const release = days.find((r) => r.day > periodEnd)?.version ?? null;
       const state = release !== null ? 'published' : dueOn < today ? 'overdue' : 'upcoming';
@@ -46,7 +56,7 @@ export function schedule(calendar: Calendar, published: readonly PublishedOn[], 
 }
 
 /** The latest due releases (up to 4) and the next ones (up to 4), and the overdue one. */
-export function calendarView(calendar: Calendar, published: readonly PublishedOn[], today: string) {
+export function calendarView(calendar: StartedCalendar, published: readonly PublishedOn[], today: string) {
   const all = schedule(calendar, published, today);
   const due = all.filter((s) => s.dueOn < today);
   const coming = all.filter((s) => s.dueOn >= today);
@@ -61,7 +71,7 @@ export function calendarView(calendar: Calendar, published: readonly PublishedOn
 async function load(trx: Trx) {
   const row = await trx
     .selectFrom('statistics_release_calendar')
-    .select(['frequency_months', 'lag_days', 'updated_at'])
+    .select(['frequency_months', 'lag_days', 'updated_at', 'starts_on'])
     .where('id', '=', 1)
     .executeTakeFirst();
   const releases = await trx.selectFrom('statistics_releases').select(['version', 'published_at']).execute();
@@ -69,19 +79,25 @@ async function load(trx: Trx) {
   return { row, published };
 }
 
+const started = (row: { frequency_months: number; lag_days: number; starts_on: string }) => ({
+  frequencyMonths: row.frequency_months,
+  lagDays: row.lag_days,
+  startsOn: row.starts_on,
+});
+
 /** The public part: frequency, lag and the next scheduled releases (null when no calendar is set). */
 export async function publicSchedule(trx: Trx): Promise<ReleaseSchedule | null> {
   const { row, published } = await load(trx);
   if (!row) return null;
   const calendar = { frequencyMonths: row.frequency_months, lagDays: row.lag_days };
-  return { ...calendar, next: calendarView(calendar, published, paraguayToday()).next };
+  return { ...calendar, next: calendarView(started(row), published, paraguayToday()).next };
 }
 
 /** The analysts' view: the calendar, the latest due and next releases, and the overdue one. */
 export async function getReleaseCalendar(trx: Trx): Promise<ReleaseCalendarView> {
   const { row, published } = await load(trx);
   if (!row) return { calendar: null, scheduled: [], overdue: null };
-  const calendar = { frequencyMonths: row.frequency_months, lagDays: row.lag_days };
+  const calendar = started(row);
   const { scheduled, overdue } = calendarView(calendar, published, paraguayToday());
   return {
     calendar: { ...calendar, updatedAt: new Date(row.updated_at).toISOString() },

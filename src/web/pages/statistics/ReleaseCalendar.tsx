@@ -54,7 +54,8 @@ export function ReleaseCalendar({ canPublish }: { canPublish: boolean }) {
                 {t('stats.calendarRule', {
                   months: view.calendar.frequencyMonths,
                   days: view.calendar.lagDays,
-                })}
+                })}{' '}
+                {t('stats.calendarStarts', { day: day(view.calendar.startsOn) })}
               </p>
             ) : (
               <p className="empty">{t('stats.calendarNone')}</p>
