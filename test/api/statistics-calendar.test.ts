@@ -53,16 +53,16 @@ describe('the release schedule', () => {
     const sameDay = calendarView(quarterly, [{ version: 4, day: '2026-09-30' }], '2026-12-06');
     expect(sameDay.overdue?.periodEnd).toBe('2026-09-30');
     // Monthly and yearly periods end on the last day of a month (February included).
-    expect(schedule({ frequencyMonths: 1, lagDays: 0, startsOn: '2020-01-01' }, [], '2028-03-10').map((s) => s.periodEnd)).toContain(
-      '2028-02-29',
-    );
-    expect(schedule({ frequencyMonths: 12, lagDays: 90, startsOn: '2020-01-01' }, [], '2026-12-06').map((s) => s.periodEnd)).toEqual([
-      '2024-12-31',
-      '2025-12-31',
-      '2026-12-31',
-      '2027-12-31',
-      '2028-12-31',
-    ]);
+    expect(
+      schedule({ frequencyMonths: 1, lagDays: 0, startsOn: '2020-01-01' }, [], '2028-03-10').map(
+        (s) => s.periodEnd,
+      ),
+    ).toContain('2028-02-29');
+    expect(
+      schedule({ frequencyMonths: 12, lagDays: 90, startsOn: '2020-01-01' }, [], '2026-12-06').map(
+        (s) => s.periodEnd,
+      ),
+    ).toEqual(['2024-12-31', '2025-12-31', '2026-12-31', '2027-12-31', '2028-12-31']);
   });
 });
 
@@ -111,7 +111,10 @@ describe.skipIf(skipBackend)('release calendar API', () => {
   it('shows the analyst the overdue release until a release covers it', async () => {
     // A system in use since last year (the start is not settable through the API).
     await t.services.db.transaction((trx) =>
-      trx.updateTable('statistics_release_calendar').set({ starts_on: `${Number(today.slice(0, 4)) - 1}-01-01` }).execute(),
+      trx
+        .updateTable('statistics_release_calendar')
+        .set({ starts_on: `${Number(today.slice(0, 4)) - 1}-01-01` })
+        .execute(),
     );
     const set = await api(t, analyst, 'PUT', '/api/statistics/release-calendar', {
       frequencyMonths: 1,

@@ -135,7 +135,8 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'stats.calendar': 'Release calendar',
   'stats.calendarRule':
     'A release is due every {months, plural, one {month} other {# months}}, {days, plural, one {# day} other {# days}} after its period ends.',
-  'stats.calendarStarts': 'Counted from {day}, the system’s first day in use: no release is due for earlier periods.',
+  'stats.calendarStarts':
+    'Counted from {day}, the system’s first day in use: no release is due for earlier periods.',
   'stats.calendarNone': 'No release calendar is set.',
   'stats.calendarOverdue':
     'Overdue: the release for the period ending {period} was due on {due} and has not been published.',

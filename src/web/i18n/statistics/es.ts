@@ -133,7 +133,8 @@ export const statisticsEs = {
   'stats.calendar': 'Calendario de publicaciones',
   'stats.calendarRule':
     'Corresponde una publicación cada {months, plural, one {mes} other {# meses}}, {days, plural, one {# día} other {# días}} después del cierre de su período.',
-  'stats.calendarStarts': 'Cuenta desde el {day}, primer día de uso del sistema: no corresponde publicar períodos anteriores.',
+  'stats.calendarStarts':
+    'Cuenta desde el {day}, primer día de uso del sistema: no corresponde publicar períodos anteriores.',
   'stats.calendarNone': 'No hay calendario de publicaciones.',
   'stats.calendarOverdue':
     'Atrasada: la publicación del período cerrado el {period} correspondía el {due} y no se ha publicado.',

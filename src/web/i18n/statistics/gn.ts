@@ -134,7 +134,8 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'stats.calendar': 'Ñemyasãi arange',
   'stats.calendarRule':
     'Oñemyasãiva’erã {months, plural, one {jasy ohasávo} other {# jasy ohasávo}}, {days, plural, one {# ára} other {# ára}} período opa rire.',
-  'stats.calendarStarts': 'Ko arange oñepyrũ {day}-pe, ára ypy ojeporu hague ko sistema: umi período ymaguare ndoikotevẽi oñemyasãi.',
+  'stats.calendarStarts':
+    'Ko arange oñepyrũ {day}-pe, ára ypy ojeporu hague ko sistema: umi período ymaguare ndoikotevẽi oñemyasãi.',
   'stats.calendarNone': 'Ndaipóri ñemyasãi arange.',
   'stats.calendarOverdue':
     'Ohasáma ára: ñemyasãi período opáva {period}-pe g̃uarã oñemyasãiva’erãmo’ã {due}-pe ha noñemyasãiri.',
