@@ -16,6 +16,7 @@
 import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
 import type { Trx } from './database.js';
+import { queryActor, type Actor } from '../access/actor.js';
 
 /** Where the value of argument `index` goes. */
 class Slot {
@@ -95,4 +96,24 @@ export async function runCompiled<O, const A extends readonly unknown[]>(
   };
   const result = await trx.executeQuery<O>(compiled);
   return result.rows;
+}
+
+/**
+ * Runs `query(trx, actor, id)` — one record read through the actor's scope (a door) — compiled once
+ * per `name` and role: the actor's institution and user ids and `id` are its values (queryActor).
+ */
+export function runCompiledForActor<O>(
+  trx: Trx,
+  name: string,
+  actor: Actor,
+  id: string,
+  query: (trx: Trx, actor: Actor, id: string) => Compilable<O>,
+): Promise<O[]> {
+  return runCompiled(
+    trx,
+    `${name}:${actor.role}`,
+    [actor.institutionId, actor.userId, id],
+    ([institutionId, userId, recordId]) => query(trx, queryActor(actor.role, institutionId, userId), recordId),
+    () => query(trx, actor, id),
+  );
 }

@@ -75,6 +75,8 @@ function binary(v: string): boolean | null | undefined {
   return undefined;
 }
 
+const COUNTRY_CODE = 'an ISO 3166-1 alpha-2 or alpha-3 code';
+
 function country(v: string): string | null | undefined {
   if (isMissing(v)) return null;
   const code = v.toUpperCase();
@@ -130,43 +132,25 @@ export function readCtdcHeader(fields: string[]): CtdcHeader | CtdcIssue[] {
       if (row.length !== header.length)
         return { line, column: '*', message: `expected ${header.length} fields, found ${row.length}` };
       const get = (i: number): string => (i < 0 ? '' : row[i]!.trim());
+      // Every coded column may be empty (not recorded); any other value must be one it names.
+      const expected = (column: string, what: string) => ({
+        line,
+        column,
+        message: `expected ${what}, or empty`,
+      });
       const yearText = get(idx.year);
       const year = isMissing(yearText) ? null : /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       if (Number.isNaN(year) || (year !== null && (year < 1990 || year > 2100)))
-        return {
-          line,
-          column: 'yearOfRegistration',
-          message: 'expected a year between 1990 and 2100, or empty',
-        };
+        return expected('yearOfRegistration', 'a year between 1990 and 2100');
       const genderText = get(idx.gender);
       const gender = isMissing(genderText) ? null : GENDERS[genderText];
-      if (gender === undefined)
-        return {
-          line,
-          column: 'gender',
-          message: `expected one of ${Object.keys(GENDERS).join(', ')}, or empty`,
-        };
+      if (gender === undefined) return expected('gender', `one of ${Object.keys(GENDERS).join(', ')}`);
       const ageBroad = age(get(idx.age));
-      if (ageBroad === undefined)
-        return {
-          line,
-          column: 'ageBroad',
-          message: `expected one of ${CTDC_AGE_BANDS.join(', ')}, or empty`,
-        };
+      if (ageBroad === undefined) return expected('ageBroad', `one of ${CTDC_AGE_BANDS.join(', ')}`);
       const citizenship = country(get(idx.citizenship));
-      if (citizenship === undefined)
-        return {
-          line,
-          column: 'citizenship',
-          message: 'expected an ISO 3166-1 alpha-2 or alpha-3 code, or empty',
-        };
+      if (citizenship === undefined) return expected('citizenship', COUNTRY_CODE);
       const countryOfExploitation = country(get(idx.exploitation));
-      if (countryOfExploitation === undefined)
-        return {
-          line,
-          column: 'CountryOfExploitation',
-          message: 'expected an ISO 3166-1 alpha-2 or alpha-3 code, or empty',
-        };
+      if (countryOfExploitation === undefined) return expected('CountryOfExploitation', COUNTRY_CODE);
       const record: CtdcRecord = {
         line,
         year,

@@ -13,6 +13,25 @@ export interface DimensionSql {
   multi: boolean;
 }
 
+/**
+ * The group keys of the breakdowns `by`, in their order, and the joins they need: a single-valued
+ * dimension counts a missing value as 'Unknown'; an array column is unnested (lateral join `d<i>`),
+ * so a row is counted under each of its values.
+ */
+export function breakdownSql(
+  figure: FigureDefinition,
+  by: readonly DimensionId[],
+): { keys: string[]; joins: string } {
+  const joins: string[] = [];
+  const keys = by.map((dimension, index) => {
+    const dim = dimensionSql(figure, dimension);
+    if (!dim.multi) return `coalesce(${dim.expr}, 'Unknown')`;
+    joins.push(` cross join lateral unnest(${dim.expr}) as d${index}(v)`);
+    return `d${index}.v`;
+  });
+  return { keys, joins: joins.join('') };
+}
+
 /** The SQL of a breakdown for a figure. */
 export function dimensionSql(figure: FigureDefinition, dimension: DimensionId): DimensionSql {
   if (figure.fact === 'source' && dimension !== 'year' && dimension !== 'institution') {

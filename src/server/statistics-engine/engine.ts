@@ -8,7 +8,7 @@ import type { DimensionId, FigureResult, StatisticsFilters } from '../../shared/
 import type { Trx } from '../db/database.js';
 import { errors } from '../core/errors.js';
 import { cubeMeasure, cubeMedianQuery, cubeSide, cubeSource } from './cube.js';
-import { dimensionSql, filterConditions } from './dimensions.js';
+import { breakdownSql, dimensionSql, filterConditions } from './dimensions.js';
 import { FACT_TABLE, type FigureDefinition } from './figure.js';
 import { lastDay, periodOf, previousPeriod, type Period } from './period.js';
 
@@ -73,13 +73,8 @@ export async function computeCells(
   by: readonly DimensionId[] = [],
 ): Promise<CellRow[]> {
   checkBreakdowns(figure, by);
-  const joins: RawBuilder<unknown>[] = [];
-  const keys = by.map((dimension, index) => {
-    const dim = dimensionSql(figure, dimension);
-    if (!dim.multi) return sql.raw(`coalesce(${dim.expr}, 'Unknown')`);
-    joins.push(sql.raw(` cross join lateral unnest(${dim.expr}) as d${index}(v)`));
-    return sql.raw(`d${index}.v`);
-  });
+  const breakdown = breakdownSql(figure, by);
+  const keys = breakdown.keys.map((key) => sql.raw(key));
   // Counts and medians over whole years come from the cube (cube.ts) when it has them; same SQL.
   const side = cubeSide(figure, period, filters, by);
   const conditions = conditionsSql(figure, period, filters);
@@ -87,7 +82,7 @@ export async function computeCells(
   const groupBy = keys.length
     ? sql` group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))))}`
     : sql``;
-  const from = sql`${side ? cubeSource(figure, side) : sourceSql(figure)}${sql.join(joins, sql``)}
+  const from = sql`${side ? cubeSource(figure, side) : sourceSql(figure)}${sql.raw(breakdown.joins)}
     where ${sql.join(conditions, sql` and `)}`;
   const query =
     side && figure.measure === 'medianDays'

@@ -9,8 +9,8 @@ import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { caseGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
-import { queryActor, type Actor } from '../../access/actor.js';
-import { runCompiled } from '../../db/compiled-once.js';
+import type { Actor } from '../../access/actor.js';
+import { runCompiledForActor } from '../../db/compiled-once.js';
 import { can, type Action } from '../../access/policies.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -55,14 +55,7 @@ export async function loadCaseForAction(
   action: CaseAction,
 ): Promise<LoadedCase> {
   auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
-  // Compiled once per role (compiled-once.ts): the actor's ids and the case are its values.
-  const [row] = await runCompiled(
-    trx,
-    `caseDoor:${actor.role}`,
-    [actor.institutionId, actor.userId, caseId],
-    ([institutionId, userId, id]) => caseDoorQuery(trx, queryActor(actor.role, institutionId, userId), id),
-    () => caseDoorQuery(trx, actor, caseId),
-  );
+  const [row] = await runCompiledForActor(trx, 'caseDoor', actor, caseId, caseDoorQuery);
   return admit(trx, actor, caseId, action, row);
 }
 
@@ -84,13 +77,7 @@ function caseDoorQuery(trx: Trx, actor: Actor, caseId: string) {
  */
 export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, action: CaseAction) {
   auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
-  const [row] = await runCompiled(
-    trx,
-    `casePage:${actor.role}`,
-    [actor.institutionId, actor.userId, caseId],
-    ([institutionId, userId, id]) => casePageQuery(trx, queryActor(actor.role, institutionId, userId), id),
-    () => casePageQuery(trx, actor, caseId),
-  );
+  const [row] = await runCompiledForActor(trx, 'casePage', actor, caseId, casePageQuery);
   const loaded = await admit(trx, actor, caseId, action, row);
   const { shared: _shared, grant: _grant, ...page } = row!;
   return { loaded, detail: caseDetailOf(page) };

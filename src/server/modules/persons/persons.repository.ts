@@ -4,8 +4,8 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import { queryActor, type Actor } from '../../access/actor.js';
-import { runCompiled } from '../../db/compiled-once.js';
+import type { Actor } from '../../access/actor.js';
+import { runCompiledForActor } from '../../db/compiled-once.js';
 import { personGrantOf } from '../../access/break-glass.js';
 import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
@@ -113,15 +113,7 @@ function visibleCasesOf(actor: Actor, eb: ExpressionBuilder<DB, 'persons'>) {
  * of the record is decrypted or returned. Undefined when no such person exists (or it was erased).
  */
 export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
-  // Compiled once per role (compiled-once.ts): the actor's ids and the person are its values.
-  const [row] = await runCompiled(
-    trx,
-    `personPage:${actor.role}`,
-    [actor.institutionId, actor.userId, id],
-    ([institutionId, userId, personId]) =>
-      personPageQuery(trx, queryActor(actor.role, institutionId, userId), personId),
-    () => personPageQuery(trx, actor, id),
-  );
+  const [row] = await runCompiledForActor(trx, 'personPage', actor, id, personPageQuery);
   if (!row) return undefined;
   const { visible, cases, grant, ...record } = row;
   return {

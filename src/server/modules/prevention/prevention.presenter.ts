@@ -2,6 +2,7 @@
  * Prevention rows → API objects. Trainings, campaigns and the action plan are institutional data;
  * a hotline contact's summary is decrypted only for the single-contact view.
  */
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
   PARTICIPANT_SEXES,
@@ -11,25 +12,23 @@ import {
   type TrainingSummary,
   type TrainingView,
 } from '../../../shared/api-prevention.js';
+import type { CampaignTable, HotlineContactTable, TrainingEventTable } from '../../db/schema.js';
 import { presentInstitution, type InstitutionNamedRow } from '../institutions/institutions.presenter.js';
 
 type Ref = { id: string; code: string; name: string };
 type Summary = z.input<typeof TrainingSummary>;
 type View = z.input<typeof TrainingView>;
 
-export interface TrainingRow extends InstitutionNamedRow {
-  id: string;
-  unit_id: string | null;
-  title: string;
-  kind: string;
-  held_on: string;
-  ends_on: string | null;
-  modality: string;
-  department: string | null;
-  place: string | null;
-  audience_institution_ids: string[];
-  topics: string[];
-}
+/** Rows as the repositories read them: the table's columns but bookkeeping, with the institution's name. */
+export type TrainingRow = Omit<Selectable<TrainingEventTable>, 'created_by' | 'created_at' | 'updated_at'> &
+  InstitutionNamedRow;
+export type CampaignRow = Omit<Selectable<CampaignTable>, 'created_by' | 'created_at'> & InstitutionNamedRow;
+export type HotlineRow = Omit<
+  Selectable<HotlineContactTable>,
+  'unit_id' | 'summary' | 'recorded_by' | 'created_at' | 'erased_at'
+> &
+  InstitutionNamedRow;
+
 export interface Cell {
   institution_id: string | null;
   sex: string;
@@ -99,19 +98,6 @@ export function presentTraining(
   };
 }
 
-export interface CampaignRow extends InstitutionNamedRow {
-  id: string;
-  title: string;
-  channels: string[];
-  starts_on: string;
-  ends_on: string | null;
-  departments: string[];
-  languages: string[];
-  reach: number | null;
-  reach_basis: string | null;
-  partners: string | null;
-}
-
 export function presentCampaign(row: CampaignRow): z.input<typeof CampaignView> {
   type C = z.input<typeof CampaignView>;
   return {
@@ -127,17 +113,6 @@ export function presentCampaign(row: CampaignRow): z.input<typeof CampaignView> 
     reachBasis: row.reach_basis,
     partners: row.partners,
   };
-}
-
-export interface HotlineRow extends InstitutionNamedRow {
-  id: string;
-  received_on: string;
-  channel: string;
-  topic: string;
-  exploitation_type: string | null;
-  department: string | null;
-  child_involved: boolean | null;
-  case_id: string | null;
 }
 
 export function presentHotlineSummary(row: HotlineRow): z.input<typeof HotlineContactSummary> {

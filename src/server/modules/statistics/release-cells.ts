@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import type { DimensionId, StatisticsFilters } from '../../../shared/api-statistics.js';
 import type { Trx } from '../../db/database.js';
-import { dimensionSql } from '../../statistics-engine/dimensions.js';
+import { breakdownSql } from '../../statistics-engine/dimensions.js';
 import { checkBreakdowns, conditionsSql, sourceSql, type CellRow } from '../../statistics-engine/engine.js';
 import type { FigureDefinition } from '../../statistics-engine/figure.js';
 import type { Period } from '../../statistics-engine/period.js';
@@ -62,18 +62,12 @@ export async function keyedCells(
   checkBreakdowns(figure, by);
   if (figure.measure !== 'persons' || figure.fact === 'source' || by.includes('institution'))
     throw new Error(`${figure.id}: the open data's releases count persons by person dimensions only`);
-  const joins: string[] = [];
-  const keys = by.map((dimension, index) => {
-    const dim = dimensionSql(figure, dimension);
-    if (!dim.multi) return `coalesce(${dim.expr}, 'Unknown')`;
-    joins.push(` cross join lateral unnest(${dim.expr}) as d${index}(v)`);
-    return `d${index}.v`;
-  });
+  const { keys, joins } = breakdownSql(figure, by);
   const names = by.map((_, i) => `k${i}`);
   const inner = sql`select distinct ${sql.raw(
     [...keys.map((key, i) => `${key} as ${names[i]}`), 'p.person_key'].join(', '),
   )}
-    from ${sourceSql(figure)}${sql.raw(joins.join(''))}
+    from ${sourceSql(figure)}${sql.raw(joins)}
     where ${sql.join(conditionsSql(figure, period, filters), sql` and `)}`;
   const groupBy = names.length ? sql.raw(` group by ${names.join(', ')}`) : sql``;
   const select = [...names, 'count(*) as value', 'coalesce(sum(r.record_key), 0) as key'].join(', ');
