@@ -1,6 +1,6 @@
 /** The audit trail for the data protection officer: search and chain verification. */
 import type { FastifyInstance } from 'fastify';
-import { writeAudit, writeAuditAlone } from '../../audit/audit.js';
+import { auditOperation, writeAuditAlone } from '../../audit/audit.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { auditSigner, publishCheckpoint } from '../../audit/checkpoint.js';
 import { proveInclusion } from '../../audit/tree.js';
@@ -14,11 +14,11 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
   const route = routesOf(app, services);
   route(
     contracts.listAuditEvents,
-    async ({ trx, actor, requestId, purpose }, { query }) => {
-      const rows = await searchAuditEvents(trx, query);
+    async (ctx, { query }) => {
+      const rows = await searchAuditEvents(ctx.trx, query);
       const page = rows.slice(0, query.limit);
       // Reading the trail is itself recorded.
-      await writeAudit(trx, { actor, action: 'audit.list', resourceType: 'audit_event', purpose, requestId });
+      await auditOperation(ctx, 'audit.list', 'audit_event', null);
       return {
         items: page.map((r) => ({
           seq: Number(r.seq),
@@ -83,7 +83,8 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
 
   route(
     contracts.getAuditInclusionProof,
-    async ({ trx, actor, requestId, purpose }, { query }) => {
+    async (ctx, { query }) => {
+      const { trx } = ctx;
       const checkpoint = await findCheckpoint(trx, query.size);
       const proof = checkpoint ? await proveInclusion(trx, query.seq, Number(checkpoint.size)) : null;
       if (!checkpoint || !proof) {
@@ -91,14 +92,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
         if (!exists || (query.size && !checkpoint)) throw errors.notFound();
         throw errors.conflict('audit_entry_not_in_tree');
       }
-      await writeAudit(trx, {
-        actor,
-        action: 'audit.proof',
-        resourceType: 'audit_event',
-        resourceId: String(query.seq),
-        purpose,
-        requestId,
-      });
+      await auditOperation(ctx, 'audit.proof', 'audit_event', String(query.seq));
       return {
         seq: query.seq,
         leafIndex: proof.index,

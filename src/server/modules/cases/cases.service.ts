@@ -27,7 +27,7 @@ import {
 } from './cases.repository.js';
 import { addTimeline } from './timeline.js';
 import { caseSharedWith, insertShare, revokeShare } from './case-shares.repository.js';
-import { institutionCode, institutionRefs } from '../institutions/institutions.repository.js';
+import { institutionColumn, institutionRefs } from '../institutions/institutions.repository.js';
 
 type CreateInput = z.output<typeof CreateCaseRequest>;
 type UpdateInput = z.output<typeof UpdateCaseRequest>;
@@ -277,7 +277,7 @@ export async function revokeCaseShare(ctx: Ctx, caseId: string, shareId: string)
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.share');
   const sharedWith = await revokeShare(ctx.trx, loaded.id, shareId);
   if (!sharedWith) throw errors.notFound();
-  const details = { shareId, institutionCode: await institutionCode(ctx.trx, sharedWith) };
+  const details = { shareId, institutionCode: await institutionColumn(ctx.trx, sharedWith, 'code') };
   await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'case_share_revoked', details });
   await audit(ctx, 'case.revokeShare', 'case', loaded.id, ['shares']);
 }

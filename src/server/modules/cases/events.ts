@@ -9,7 +9,7 @@ import {
   type AddEventRequest,
   type ExploitationRequest,
 } from '../../../shared/api-identification.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
@@ -60,15 +60,7 @@ export async function recordExploitation(
     kind: 'exploitation_recorded',
     details: { personId, fields },
   });
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'case.recordExploitation',
-    resourceType: 'case',
-    resourceId: loaded.id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: fields,
-  });
+  await auditOperation(ctx, 'case.recordExploitation', 'case', loaded.id, fields);
   return presentExploitation(row);
 }
 
@@ -103,14 +95,6 @@ export async function addTraffickingEvent(ctx: Ctx, crypto: FieldCrypto, caseId:
       ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
     )
     .map(([key]) => key);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'case.recordEvent',
-    resourceType: 'trafficking_event',
-    resourceId: row.id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: fields,
-  });
+  await auditOperation(ctx, 'case.recordEvent', 'trafficking_event', row.id, fields);
   return presentEvent(row, crypto);
 }

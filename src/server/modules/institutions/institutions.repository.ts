@@ -40,14 +40,14 @@ export async function findInstitution(trx: Trx, by: { id: string } | { code: str
   return row?.id ?? null;
 }
 
-/** The code of institution `id` (which must exist). */
-export async function institutionCode(trx: Trx, id: string): Promise<string> {
+/** The code or the kind of institution `id` (which must exist). */
+export async function institutionColumn(trx: Trx, id: string, column: 'code' | 'kind'): Promise<string> {
   const row = await trx
     .selectFrom('institutions')
-    .select('code')
+    .select(column)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return row.code;
+  return row[column];
 }
 
 export function insertInstitution(trx: Trx, values: Insertable<InstitutionTable>) {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../../shared/contracts/index.js';
 import { authorize } from '../../access/authorize.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import { errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
@@ -20,22 +20,16 @@ export function institutionRoutes(app: FastifyInstance, services: AppServices) {
     items: await listInstitutions(trx),
   }));
 
-  route(contracts.createInstitution, async ({ trx, actor, requestId, purpose }, { body }) => {
+  route(contracts.createInstitution, async (ctx, { body }) => {
+    const { trx } = ctx;
     if (await findInstitution(trx, { code: body.code })) throw errors.conflict('institution_code_taken');
     const row = await insertInstitution(trx, body);
-    await writeAudit(trx, {
-      actor,
-      action: 'institution.create',
-      resourceType: 'institution',
-      resourceId: row.id,
-      purpose,
-      requestId,
-      changedFields: ['code', 'name', 'kind'],
-    });
+    await auditOperation(ctx, 'institution.create', 'institution', row.id, ['code', 'name', 'kind']);
     return { ...row, units: [] };
   });
 
-  route(contracts.createUnit, async ({ trx, actor, requestId, purpose }, { params, body }) => {
+  route(contracts.createUnit, async (ctx, { params, body }) => {
+    const { trx, actor } = ctx;
     const institutionId = await findInstitution(trx, { id: params.id });
     if (!institutionId) throw errors.notFound();
     authorize(actor, 'unit.create', { institutionId }, { resourceId: institutionId });
@@ -46,15 +40,7 @@ export function institutionRoutes(app: FastifyInstance, services: AppServices) {
       name: body.name,
       department: body.department ?? null,
     });
-    await writeAudit(trx, {
-      actor,
-      action: 'unit.create',
-      resourceType: 'unit',
-      resourceId: row.id,
-      purpose,
-      requestId,
-      changedFields: ['code', 'name', 'department'],
-    });
+    await auditOperation(ctx, 'unit.create', 'unit', row.id, ['code', 'name', 'department']);
     return row;
   });
 }

@@ -90,129 +90,122 @@ async function loadDefendant(ctx: Ctx, investigationId: string, suspectId: strin
   return { loaded, suspectId: suspect.id };
 }
 
-async function done(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  loaded: LoadedInvestigation,
+/**
+ * A prosecution step on one defendant: loads it (loadDefendant), runs `apply`, audits `action` on
+ * the defendant with the names of the fields `apply` recorded, and answers the investigation.
+ */
+function defendantCommand<Input>(
   action: AuditAction,
-  id: string,
-  fields: string[],
+  apply: (ctx: Ctx, loaded: LoadedInvestigation, suspectId: string, input: Input) => Promise<string[]>,
 ) {
-  await auditOperation(ctx, action, 'suspect', id, fields);
-  return investigationView(ctx, crypto, loaded);
+  return async (ctx: Ctx, crypto: FieldCrypto, investigationId: string, suspectId: string, input: Input) => {
+    const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
+    const fields = await apply(ctx, loaded, suspectId, input);
+    await auditOperation(ctx, action, 'suspect', suspectId, fields);
+    return investigationView(ctx, crypto, loaded);
+  };
 }
 
-export async function recordCharge(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  suspectId: string,
-  input: z.output<typeof RecordChargeRequest>,
-) {
-  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
-  notBeforeOpening(loaded, input.chargedOn, 'chargedOn');
-  const provision = await ctx.trx
-    .selectFrom('legal_provisions')
-    .select(['id', 'valid_from', 'valid_to'])
-    .where('id', '=', input.provisionId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!provision) throw errors.badRequest('unknown_provision');
-  // The law in force at the time of the facts applies.
-  const factsOn = input.factsOn ?? null;
-  if (
-    factsOn !== null &&
-    ((provision.valid_from !== null && factsOn < provision.valid_from) ||
-      (provision.valid_to !== null && factsOn > provision.valid_to))
-  ) {
-    throw new AppError(
-      'provision_not_in_force',
-      400,
-      { from: provision.valid_from ?? '—', to: provision.valid_to ?? '—' },
-      { issues: [{ path: 'body.factsOn', message: 'the provision was not in force on this date' }] },
-    );
-  }
-  const inserted = await ctx.trx
-    .insertInto('suspect_charges')
-    .values({
-      suspect_id: suspectId,
-      provision_id: provision.id,
-      charged_on: input.chargedOn,
-      facts_on: factsOn,
-      created_by: ctx.actor.userId,
-    })
-    .onConflict((oc) => oc.columns(['suspect_id', 'provision_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw errors.conflict('charge_already_recorded');
-  return done(ctx, crypto, loaded, 'investigation.recordCharge', suspectId, ['charges']);
-}
+export const recordCharge = defendantCommand(
+  'investigation.recordCharge',
+  async (ctx, loaded, suspectId, input: z.output<typeof RecordChargeRequest>) => {
+    notBeforeOpening(loaded, input.chargedOn, 'chargedOn');
+    const provision = await ctx.trx
+      .selectFrom('legal_provisions')
+      .select(['id', 'valid_from', 'valid_to'])
+      .where('id', '=', input.provisionId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!provision) throw errors.badRequest('unknown_provision');
+    // The law in force at the time of the facts applies.
+    const factsOn = input.factsOn ?? null;
+    if (
+      factsOn !== null &&
+      ((provision.valid_from !== null && factsOn < provision.valid_from) ||
+        (provision.valid_to !== null && factsOn > provision.valid_to))
+    ) {
+      throw new AppError(
+        'provision_not_in_force',
+        400,
+        { from: provision.valid_from ?? '—', to: provision.valid_to ?? '—' },
+        { issues: [{ path: 'body.factsOn', message: 'the provision was not in force on this date' }] },
+      );
+    }
+    const inserted = await ctx.trx
+      .insertInto('suspect_charges')
+      .values({
+        suspect_id: suspectId,
+        provision_id: provision.id,
+        charged_on: input.chargedOn,
+        facts_on: factsOn,
+        created_by: ctx.actor.userId,
+      })
+      .onConflict((oc) => oc.columns(['suspect_id', 'provision_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw errors.conflict('charge_already_recorded');
+    return ['charges'];
+  },
+);
 
-export async function recordProceduralStage(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  suspectId: string,
-  input: z.output<typeof RecordStageRequest>,
-) {
-  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
-  notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
-  const stages = await stagesOf(ctx.trx, [suspectId]);
-  const charges = await ctx.trx
-    .selectFrom('suspect_charges')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('suspect_id', '=', suspectId)
-    .executeTakeFirstOrThrow();
-  const refusal = checkStage(stageRecords(stages), input, Number(charges.n));
-  if (refusal) {
-    // A date before the previous stage is an input to correct; the others are the record's state.
-    if (refusal.code === 'stage_date_before_previous') throw errors.badRequest(refusal.code, refusal.params);
-    throw errors.conflict(refusal.code, refusal.params);
-  }
-  await ctx.trx
-    .insertInto('procedural_stages')
-    .values({
-      suspect_id: suspectId,
-      seq: stages.length + 1,
-      stage: input.stage,
-      occurred_on: input.occurredOn,
-      created_by: ctx.actor.userId,
-    })
-    .execute();
-  return done(ctx, crypto, loaded, 'investigation.recordStage', suspectId, ['stages']);
-}
+export const recordProceduralStage = defendantCommand(
+  'investigation.recordStage',
+  async (ctx, loaded, suspectId, input: z.output<typeof RecordStageRequest>) => {
+    notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
+    const stages = await stagesOf(ctx.trx, [suspectId]);
+    const charges = await ctx.trx
+      .selectFrom('suspect_charges')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('suspect_id', '=', suspectId)
+      .executeTakeFirstOrThrow();
+    const refusal = checkStage(stageRecords(stages), input, Number(charges.n));
+    if (refusal) {
+      // A date before the previous stage is an input to correct; the others are the record's state.
+      if (refusal.code === 'stage_date_before_previous')
+        throw errors.badRequest(refusal.code, refusal.params);
+      throw errors.conflict(refusal.code, refusal.params);
+    }
+    await ctx.trx
+      .insertInto('procedural_stages')
+      .values({
+        suspect_id: suspectId,
+        seq: stages.length + 1,
+        stage: input.stage,
+        occurred_on: input.occurredOn,
+        created_by: ctx.actor.userId,
+      })
+      .execute();
+    return ['stages'];
+  },
+);
 
-export async function recordOutcome(
-  ctx: Ctx,
-  crypto: FieldCrypto,
-  investigationId: string,
-  suspectId: string,
-  input: z.output<typeof RecordOutcomeRequest>,
-) {
-  const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
-  const stages = await stagesOf(ctx.trx, [suspectId]);
-  const refusal = checkOutcome(stageRecords(stages), input.outcome, input.decidedOn);
-  if (refusal) throw errors.conflict(refusal.code, refusal.params);
-  const inserted = await ctx.trx
-    .insertInto('suspect_outcomes')
-    .values({
-      suspect_id: suspectId,
-      stage_id: stages.at(-1)!.id,
-      outcome: input.outcome,
-      decided_on: input.decidedOn,
-      sentence_months: input.sentenceMonths ?? null,
-      suspended: input.suspended,
-      fine_amount: input.fineAmount ?? null,
-      restitution_amount: input.restitutionAmount ?? null,
-      created_by: ctx.actor.userId,
-    })
-    .onConflict((oc) => oc.column('stage_id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw errors.conflict('outcome_already_recorded');
-  await recordChargeOutcomes(ctx, suspectId, input);
-  return done(ctx, crypto, loaded, 'investigation.recordOutcome', suspectId, Object.keys(input));
-}
+export const recordOutcome = defendantCommand(
+  'investigation.recordOutcome',
+  async (ctx, _loaded, suspectId, input: z.output<typeof RecordOutcomeRequest>) => {
+    const stages = await stagesOf(ctx.trx, [suspectId]);
+    const refusal = checkOutcome(stageRecords(stages), input.outcome, input.decidedOn);
+    if (refusal) throw errors.conflict(refusal.code, refusal.params);
+    const inserted = await ctx.trx
+      .insertInto('suspect_outcomes')
+      .values({
+        suspect_id: suspectId,
+        stage_id: stages.at(-1)!.id,
+        outcome: input.outcome,
+        decided_on: input.decidedOn,
+        sentence_months: input.sentenceMonths ?? null,
+        suspended: input.suspended,
+        fine_amount: input.fineAmount ?? null,
+        restitution_amount: input.restitutionAmount ?? null,
+        created_by: ctx.actor.userId,
+      })
+      .onConflict((oc) => oc.column('stage_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw errors.conflict('outcome_already_recorded');
+    await recordChargeOutcomes(ctx, suspectId, input);
+    return Object.keys(input);
+  },
+);
 
 /**
  * The outcome per charge (statistics count convictions by the provision convicted under): as

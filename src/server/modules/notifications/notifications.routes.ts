@@ -1,6 +1,6 @@
 /** Notifications: the signed-in user's own, newest first, and marking them read. */
 import type { FastifyInstance } from 'fastify';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import { contracts } from '../../../shared/contracts/index.js';
 import { routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
@@ -12,17 +12,9 @@ export function notificationRoutes(app: FastifyInstance, services: AppServices):
     listNotifications({ trx, actor }, locale),
   );
 
-  route(contracts.markNotificationsRead, async ({ trx, actor, requestId, purpose }, { body }) => {
-    const result = await markNotificationsRead({ trx, actor }, body);
-    await writeAudit(trx, {
-      actor,
-      action: 'notification.markRead',
-      resourceType: 'notification',
-      resourceId: null,
-      purpose,
-      requestId,
-      changedFields: ['readAt'],
-    });
+  route(contracts.markNotificationsRead, async (ctx, { body }) => {
+    const result = await markNotificationsRead(ctx, body);
+    await auditOperation(ctx, 'notification.markRead', 'notification', null, ['readAt']);
     return result;
   });
 }

@@ -50,7 +50,7 @@ import {
 import { activeConsentsFor, consentActive } from './consents.repository.js';
 import { needForReferral, needOfCase, setNeedStatus } from './needs.repository.js';
 import { caseReference } from '../cases/cases.repository.js';
-import { institutionCode } from '../institutions/institutions.repository.js';
+import { institutionColumn } from '../institutions/institutions.repository.js';
 import { personErased } from '../persons/persons.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 
@@ -176,7 +176,7 @@ export async function createReferral(
   });
   await notifyReferral(ctx, 'referral_created', row);
   await setNeedStatus(ctx.trx, need.id, 'referred');
-  const toInstitutionCode = await institutionCode(ctx.trx, service.institution_id);
+  const toInstitutionCode = await institutionColumn(ctx.trx, service.institution_id, 'code');
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,

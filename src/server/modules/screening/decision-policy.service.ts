@@ -12,11 +12,12 @@ import type { DecisionPolicyView, UpdateDecisionPolicyRequest } from '../../../s
 import type { DECISION_ORG_TYPES } from '../../../shared/catalogues.js';
 import type { Actor } from '../../access/actor.js';
 import { authorize } from '../../access/authorize.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { AppError } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { exists } from '../../db/exists.js';
+import { institutionColumn } from '../institutions/institutions.repository.js';
 
 type PolicyView = z.infer<typeof DecisionPolicyView>;
 type OrgType = (typeof DECISION_ORG_TYPES)[number];
@@ -58,12 +59,7 @@ export function orgTypeOfKind(kind: string): OrgType {
 }
 
 export async function orgTypeOfInstitution(trx: Trx, institutionId: string): Promise<OrgType> {
-  const row = await trx
-    .selectFrom('institutions')
-    .select('kind')
-    .where('id', '=', institutionId)
-    .executeTakeFirstOrThrow();
-  return orgTypeOfKind(row.kind);
+  return orgTypeOfKind(await institutionColumn(trx, institutionId, 'kind'));
 }
 
 export async function getDecisionPolicy(trx: Trx): Promise<PolicyView> {
@@ -127,14 +123,6 @@ export async function updateDecisionPolicy(
     })),
   );
   if (rows.length > 0) await ctx.trx.insertInto('decision_confirm_policy').values(rows).execute();
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'decisionPolicy.update',
-    resourceType: 'decision_policy',
-    resourceId: null,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: ['entries'],
-  });
+  await auditOperation(ctx, 'decisionPolicy.update', 'decision_policy', null, ['entries']);
   return getDecisionPolicy(ctx.trx);
 }

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { DecideStatusRequest } from '../../../shared/api-identification.js';
 import { authorize } from '../../access/authorize.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
@@ -88,22 +88,14 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
       reviewsDecisionId: input.reviewsDecisionId ?? null,
     },
   });
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: reviewing ? 'case.review' : 'case.decide',
-    resourceType: 'trafficking_decision',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: [
-      'personId',
-      'status',
-      'decidedOn',
-      'reason',
-      ...(input.screeningId ? ['screeningId'] : []),
-      ...(reviewing ? ['reviewsDecisionId'] : []),
-    ],
-  });
+  await auditOperation(ctx, reviewing ? 'case.review' : 'case.decide', 'trafficking_decision', id, [
+    'personId',
+    'status',
+    'decidedOn',
+    'reason',
+    ...(input.screeningId ? ['screeningId'] : []),
+    ...(reviewing ? ['reviewsDecisionId'] : []),
+  ]);
   return (await findDecision(ctx.trx, id))!;
 }
 
@@ -115,13 +107,6 @@ export async function listDecisions(
 ): Promise<DecisionRow[]> {
   const loaded = await loadCaseForAction(ctx.trx, ctx.actor, caseId, 'case.read');
   const rows = await listCaseDecisions(ctx.trx, loaded.id, personId);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'decision.list',
-    resourceType: 'case',
-    resourceId: loaded.id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-  });
+  await auditOperation(ctx, 'decision.list', 'case', loaded.id);
   return rows;
 }

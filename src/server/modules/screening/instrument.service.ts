@@ -9,7 +9,7 @@ import { duplicateQuestionIds } from '../../../shared/screening-rules.js';
 import { can } from '../../access/policies.js';
 import { authorize } from '../../access/authorize.js';
 import type { Actor } from '../../access/actor.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
@@ -83,15 +83,7 @@ export async function createInstrumentVersion(ctx: Ctx, definition: Definition):
   checkDefinition(definition);
   await lockInstruments(ctx.trx);
   const id = await insertDraftInstrument(ctx.trx, definition, ctx.actor.userId);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'instrument.create',
-    resourceType: 'screening_instrument',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: ['definition'],
-  });
+  await auditOperation(ctx, 'instrument.create', 'screening_instrument', id, ['definition']);
   return (await findInstrumentById(ctx.trx, id))!;
 }
 
@@ -104,14 +96,6 @@ export async function publishInstrument(ctx: Ctx, id: string): Promise<Instrumen
   if (row.status !== 'draft') throw errors.conflict('instrument_not_draft');
   checkDefinition(row.definition as Definition);
   await publishInstrumentRow(ctx.trx, id);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'instrument.publish',
-    resourceType: 'screening_instrument',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: ['status', 'publishedAt'],
-  });
+  await auditOperation(ctx, 'instrument.publish', 'screening_instrument', id, ['status', 'publishedAt']);
   return (await findInstrumentById(ctx.trx, id))!;
 }

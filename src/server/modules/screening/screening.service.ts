@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { InstrumentDefinition, SubmitScreeningRequest } from '../../../shared/api-identification.js';
 import { assess, childStatus, unknownQuestionIds } from '../../../shared/screening-rules.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
@@ -101,14 +101,11 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
       law4788: result.law4788.assessment,
     },
   });
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'case.screen',
-    resourceType: 'screening',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: ['personId', 'instrumentVersion', 'factsDate', 'answers'],
-  });
+  await auditOperation(ctx, 'case.screen', 'screening', id, [
+    'personId',
+    'instrumentVersion',
+    'factsDate',
+    'answers',
+  ]);
   return inserted;
 }

@@ -1,7 +1,7 @@
 /** Administration of user accounts: create (with an activation link), update, reset password. */
 import { z } from 'zod';
 import { authorize } from '../../access/authorize.js';
-import { writeAudit } from '../../audit/audit.js';
+import { auditOperation } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
@@ -42,22 +42,14 @@ export async function createUser(ctx: Ctx, input: CreateInput, publicUrl: string
     locked_until: null,
   });
   const { token } = await issueToken(ctx.trx, 'activation', id, ctx.actor.userId);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'user.create',
-    resourceType: 'user',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: [
-      'username',
-      'displayName',
-      'role',
-      'institutionId',
-      'unitId',
-      ...(input.email ? ['email'] : []),
-    ],
-  });
+  await auditOperation(ctx, 'user.create', 'user', id, [
+    'username',
+    'displayName',
+    'role',
+    'institutionId',
+    'unitId',
+    ...(input.email ? ['email'] : []),
+  ]);
   return { id, activationLink: `${publicUrl}/activate#token=${token}` };
 }
 
@@ -103,15 +95,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateInput) {
   await updateUserRow(ctx.trx, id, changes);
   // A role change or a disabled account takes effect at once: end the user's sessions.
   if (input.role !== undefined || input.status === 'disabled') await deleteUserSessions(ctx.trx, id);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'user.update',
-    resourceType: 'user',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    changedFields: Object.keys(input),
-  });
+  await auditOperation(ctx, 'user.update', 'user', id, Object.keys(input));
   return (await findUser(ctx.trx, id))!;
 }
 
@@ -121,14 +105,7 @@ export async function resetPassword(ctx: Ctx, id: string, publicUrl: string) {
   const purpose = current.status === 'pending' ? 'activation' : 'password_reset';
   const { token, expiresAt } = await issueToken(ctx.trx, purpose, id, ctx.actor.userId);
   await deleteUserSessions(ctx.trx, id);
-  await writeAudit(ctx.trx, {
-    actor: ctx.actor,
-    action: 'user.resetPassword',
-    resourceType: 'user',
-    resourceId: id,
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-  });
+  await auditOperation(ctx, 'user.resetPassword', 'user', id);
   const path = purpose === 'activation' ? 'activate' : 'reset';
   return { resetLink: `${publicUrl}/${path}#token=${token}`, expiresAt: expiresAt.toISOString() };
 }
