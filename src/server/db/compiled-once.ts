@@ -113,7 +113,8 @@ export function runCompiledForActor<O>(
     trx,
     `${name}:${actor.role}`,
     [actor.institutionId, actor.userId, id],
-    ([institutionId, userId, recordId]) => query(trx, queryActor(actor.role, institutionId, userId), recordId),
+    ([institutionId, userId, recordId]) =>
+      query(trx, queryActor(actor.role, institutionId, userId), recordId),
     () => query(trx, actor, id),
   );
 }
