@@ -3,31 +3,26 @@
  * encryption keys and the append-only audit trail. Frozen: never import application code here.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, createIndex, tableWithId, timestamps } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('institutions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'institutions')
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
 
-  await db.schema
-    .createTable('units')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'units')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('department', 'text')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addUniqueConstraint('units_institution_code_unique', ['institution_id', 'code'])
     .execute();
 
-  await db.schema
-    .createTable('users')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'users')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
     .addColumn('username', 'text', (c) => c.notNull())
@@ -59,21 +54,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'timestamptz')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
-  await db.schema.createIndex('users_institution_idx').on('users').column('institution_id').execute();
+  await createIndex(db, 'users_institution_idx', 'users', ['institution_id']);
 
   await db.schema
     .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
+  await createIndex(db, 'sessions_user_idx', 'sessions', ['user_id']);
 
   await db.schema
     .createTable('login_attempts')
@@ -83,11 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addColumn('success', 'boolean', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_attempts_client_idx')
-    .on('login_attempts')
-    .columns(['client_key', 'at'])
-    .execute();
+  await createIndex(db, 'login_attempts_client_idx', 'login_attempts', ['client_key', 'at']);
 
   await db.schema
     .createTable('one_time_tokens')
@@ -99,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
 
   await db.schema
@@ -108,7 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('data','blind_index')`))
     .addColumn('wrapped', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active','retired')`))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
 
   await db.schema
@@ -129,13 +119,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_at_idx').on('audit_events').column('at').execute();
-  await db.schema
-    .createIndex('audit_events_resource_idx')
-    .on('audit_events')
-    .columns(['resource_type', 'resource_id'])
-    .execute();
-  await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_user_id').execute();
+  await createIndex(db, 'audit_events_at_idx', 'audit_events', ['at']);
+  await createIndex(db, 'audit_events_resource_idx', 'audit_events', ['resource_type', 'resource_id']);
+  await createIndex(db, 'audit_events_actor_idx', 'audit_events', ['actor_user_id']);
 
   // Append-only: the application never updates or deletes audit rows; the database refuses it too.
   await sql`

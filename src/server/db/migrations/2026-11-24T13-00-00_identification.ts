@@ -4,11 +4,10 @@
  * exploitation details and trafficking events (with ICT). Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { caseId, createdAt, createIndex, tableWithId, textList, timestamps, updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('persons')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'persons')
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     // Encrypted identifying fields (AES-256-GCM, src/server/crypto).
@@ -22,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('residence_district', 'text')
     .addColumn('indigenous_community', 'text')
     // Blind indexes (HMAC) for look-ups without decrypting.
-    .addColumn('name_tokens', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('name_tokens'))
     .addColumn('document_bidx', 'text')
     .addColumn('identity_bidx', 'text')
     // Non-identifying attributes, kept in clear for statistics (counted only above k, see statistics).
@@ -31,20 +30,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('birth_year', 'integer')
     .addColumn('age_estimated', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('estimated_age', 'integer')
-    .addColumn('nationalities', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('nationalities'))
     .addColumn('document_type', 'text')
-    .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('languages'))
     .addColumn('interpreter_needed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('indigenous', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('disability', 'text')
     .addColumn('residence_department', 'text')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
   await sql`create index persons_name_tokens_idx on persons using gin (name_tokens)`.execute(db);
-  await db.schema.createIndex('persons_document_bidx_idx').on('persons').column('document_bidx').execute();
-  await db.schema.createIndex('persons_identity_bidx_idx').on('persons').column('identity_bidx').execute();
-  await db.schema.createIndex('persons_owner_idx').on('persons').column('owner_institution_id').execute();
+  await createIndex(db, 'persons_document_bidx_idx', 'persons', ['document_bidx']);
+  await createIndex(db, 'persons_identity_bidx_idx', 'persons', ['identity_bidx']);
+  await createIndex(db, 'persons_owner_idx', 'persons', ['owner_institution_id']);
 
   await db.schema
     .createTable('case_counters')
@@ -52,9 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last', 'integer', (c) => c.notNull())
     .execute();
 
-  await db.schema
-    .createTable('cases')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'cases')
     .addColumn('reference', 'text', (c) => c.notNull().unique())
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('owner_unit_id', 'uuid', (c) => c.references('units.id'))
@@ -66,81 +62,62 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('detection_place', 'text') // encrypted free text
     .addColumn('narrative', 'text') // encrypted
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('Active'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('cases_owner_idx')
-    .on('cases')
-    .columns(['owner_institution_id', 'detected_on'])
-    .execute();
-  await db.schema.createIndex('cases_detected_idx').on('cases').column('detected_on').execute();
+  await createIndex(db, 'cases_owner_idx', 'cases', ['owner_institution_id', 'detected_on']);
+  await createIndex(db, 'cases_detected_idx', 'cases', ['detected_on']);
 
   await db.schema
     .createTable('case_assignments')
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .$call(caseId)
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('assigned_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('case_assignments_pk', ['case_id', 'user_id'])
     .execute();
 
-  await db.schema
-    .createTable('case_shares')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'case_shares')
+    .$call(caseId)
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('shared_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('revoked_at', 'timestamptz')
     .execute();
-  await db.schema
-    .createIndex('case_shares_inst_idx')
-    .on('case_shares')
-    .columns(['institution_id', 'case_id'])
-    .execute();
+  await createIndex(db, 'case_shares_inst_idx', 'case_shares', ['institution_id', 'case_id']);
 
   await db.schema
     .createTable('case_persons')
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('case_persons_pk', ['case_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('case_persons_person_idx').on('case_persons').column('person_id').execute();
+  await createIndex(db, 'case_persons_person_idx', 'case_persons', ['person_id']);
 
   await db.schema
     .createTable('case_timeline')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .$call(caseId)
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('actor_user_id', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.references('institutions.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await db.schema
-    .createIndex('case_timeline_case_idx')
-    .on('case_timeline')
-    .columns(['case_id', 'at'])
-    .execute();
+  await createIndex(db, 'case_timeline_case_idx', 'case_timeline', ['case_id', 'at']);
 
-  await db.schema
-    .createTable('screening_instruments')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'screening_instruments')
     .addColumn('version', 'integer', (c) => c.notNull().unique())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','published','retired')`))
     .addColumn('definition', 'jsonb', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('published_at', 'timestamptz')
     .execute();
 
-  await db.schema
-    .createTable('screenings')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'screenings')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('instrument_id', 'uuid', (c) => c.notNull().references('screening_instruments.id'))
     .addColumn('answers', 'jsonb', (c) => c.notNull())
@@ -152,21 +129,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('purpose', 'boolean', (c) => c.notNull())
     .addColumn('indicator_count', 'integer', (c) => c.notNull())
     .addColumn('assessment', 'text', (c) => c.notNull())
-    .addColumn('flags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('flags'))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('screenings_case_idx')
-    .on('screenings')
-    .columns(['case_id', 'person_id'])
-    .execute();
+  await createIndex(db, 'screenings_case_idx', 'screenings', ['case_id', 'person_id']);
 
-  await db.schema
-    .createTable('trafficking_decisions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'trafficking_decisions')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('decision_org_type', 'text', (c) => c.notNull())
@@ -176,38 +147,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull()) // encrypted
     .addColumn('screening_id', 'uuid', (c) => c.references('screenings.id'))
     .addColumn('reviews_decision_id', 'uuid', (c) => c.references('trafficking_decisions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('trafficking_decisions_person_idx')
-    .on('trafficking_decisions')
-    .columns(['person_id', 'created_at'])
-    .execute();
-  await db.schema
-    .createIndex('trafficking_decisions_decided_idx')
-    .on('trafficking_decisions')
-    .column('decided_on')
-    .execute();
+  await createIndex(db, 'trafficking_decisions_person_idx', 'trafficking_decisions', [
+    'person_id',
+    'created_at',
+  ]);
+  await createIndex(db, 'trafficking_decisions_decided_idx', 'trafficking_decisions', ['decided_on']);
 
   await db.schema
     .createTable('victim_exploitation')
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
-    .addColumn('exploitation_types', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('exploitation_types'))
     .addColumn('labour_industries', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
-    .addColumn('sexual_exploitation_types', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('sexual_exploitation_types'))
     .addColumn('control_methods', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
-    .addColumn('recruitment_methods', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('recruitment_methods'))
     .addColumn('recruiter_relation', 'text')
-    .addColumn('vulnerabilities', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(textList('vulnerabilities'))
+    .$call(updatedAt)
     .addPrimaryKeyConstraint('victim_exploitation_pk', ['case_id', 'person_id'])
     .execute();
 
-  await db.schema
-    .createTable('trafficking_events')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'trafficking_events')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.references('persons.id'))
     .addColumn('type', 'text', (c) =>
       c.notNull().check(sql`type in ('Recruitment','Transit','Exploitation')`),
@@ -218,15 +182,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_date', 'date')
     .addColumn('end_date', 'date')
     .addColumn('online', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('platforms', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('platforms'))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('trafficking_events_case_idx')
-    .on('trafficking_events')
-    .column('case_id')
-    .execute();
+  await createIndex(db, 'trafficking_events_case_idx', 'trafficking_events', ['case_id']);
 }
 
 export async function down(): Promise<void> {

@@ -7,42 +7,34 @@
  * referrals.note, referrals.state_reason, service_deliveries.description.
  */
 import { sql, type Kysely } from 'kysely';
+import { caseId, createdAt, createIndex, tableWithId, textList, timestamps, updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('service_providers')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'service_providers')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('department', 'text', (c) => c.notNull())
     // Eligibility: an empty list means "anyone".
-    .addColumn('sexes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('sexes'))
     .addColumn('min_age', 'integer')
     .addColumn('max_age', 'integer')
-    .addColumn('nationalities', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('nationalities'))
     .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     // Institutional, never personal.
     .addColumn('hours', 'text')
     .addColumn('contact', 'text')
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .addCheckConstraint(
       'service_providers_age_check',
       sql`min_age is null or max_age is null or min_age <= max_age`,
     )
     .execute();
-  await db.schema
-    .createIndex('service_providers_institution_idx')
-    .on('service_providers')
-    .column('institution_id')
-    .execute();
+  await createIndex(db, 'service_providers_institution_idx', 'service_providers', ['institution_id']);
 
-  await db.schema
-    .createTable('provider_services')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'provider_services')
     .addColumn('provider_id', 'uuid', (c) =>
       c.notNull().references('service_providers.id').onDelete('cascade'),
     )
@@ -50,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('departments', sql`text[]`, (c) => c.notNull())
     .addColumn('capacity', 'integer')
     .addColumn('occupancy', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .addUniqueConstraint('provider_services_unique', ['provider_id', 'service_type'])
     // The database itself refuses an occupancy below zero or above capacity.
     .addCheckConstraint(
@@ -60,10 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`create index provider_services_type_idx on provider_services (service_type)`.execute(db);
 
-  await db.schema
-    .createTable('consents')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'consents')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('consent','best_interest_exception')`))
     .addColumn('services', sql`text[]`, (c) => c.notNull())
@@ -74,20 +64,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text') // encrypted
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('withdrawn_at', 'timestamptz')
     .addColumn('withdrawn_by', 'uuid', (c) => c.references('users.id'))
     .execute();
-  await db.schema
-    .createIndex('consents_case_person_idx')
-    .on('consents')
-    .columns(['case_id', 'person_id'])
-    .execute();
+  await createIndex(db, 'consents_case_person_idx', 'consents', ['case_id', 'person_id']);
 
-  await db.schema
-    .createTable('person_needs')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'person_needs')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('service_type', 'text', (c) => c.notNull())
     .addColumn('urgency', 'text', (c) => c.notNull())
@@ -100,18 +84,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('age_band', 'text', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
-  await db.schema.createIndex('person_needs_case_idx').on('person_needs').column('case_id').execute();
+  await createIndex(db, 'person_needs_case_idx', 'person_needs', ['case_id']);
   await sql`create index person_needs_unmet_idx on person_needs (service_type, department) where status = 'unmet'`.execute(
     db,
   );
 
-  await db.schema
-    .createTable('referrals')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+  await tableWithId(db, 'referrals')
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('need_id', 'uuid', (c) => c.notNull().references('person_needs.id'))
     .addColumn('consent_id', 'uuid', (c) => c.notNull().references('consents.id'))
@@ -133,35 +114,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state_reason', 'text') // encrypted
     .addColumn('holds_place', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
   await sql`create index referrals_to_idx on referrals (to_institution_id, state, created_at)`.execute(db);
   await sql`create index referrals_from_idx on referrals (from_institution_id, state, created_at)`.execute(
     db,
   );
-  await db.schema.createIndex('referrals_consent_idx').on('referrals').column('consent_id').execute();
-  await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+  await createIndex(db, 'referrals_consent_idx', 'referrals', ['consent_id']);
+  await createIndex(db, 'referrals_case_idx', 'referrals', ['case_id']);
 
-  await db.schema
-    .createTable('service_deliveries')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'service_deliveries')
     .addColumn('referral_id', 'uuid', (c) => c.notNull().references('referrals.id').onDelete('cascade'))
     .addColumn('delivered_on', 'date', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull()) // encrypted
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('service_deliveries_referral_idx')
-    .on('service_deliveries')
-    .column('referral_id')
-    .execute();
+  await createIndex(db, 'service_deliveries_referral_idx', 'service_deliveries', ['referral_id']);
 
   await db.schema
     .createTable('protection_status')
-    .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .$call(caseId)
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
     .addColumn('origin_country', 'text')
     .addColumn('destination_country', 'text')
@@ -170,7 +144,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('return_arranged', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('residency_requested', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('residency_granted', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .addPrimaryKeyConstraint('protection_status_pk', ['case_id', 'person_id'])
     .execute();
 }

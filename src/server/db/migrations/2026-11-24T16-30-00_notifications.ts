@@ -6,16 +6,15 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('notifications')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'notifications')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('resource_type', 'text', (c) => c.notNull())
     .addColumn('resource_id', 'uuid', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('read_at', 'timestamptz')
     // 'none' (no address), 'pending', 'sent', 'failed' (gave up after retries).
     .addColumn('mail_state', 'text', (c) =>

@@ -10,14 +10,12 @@
  * nationality, official kind and institution, sentence months) is kept in clear.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId, textList, timestamps, updatedAt } from './columns.js';
 
-const id = (c: any) => c.primaryKey().defaultTo(sql`gen_random_uuid()`);
 const now = (c: any) => c.notNull().defaultTo(sql`now()`);
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('legal_provisions')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'legal_provisions')
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('instrument', 'text', (c) => c.notNull())
     .addColumn('article', 'text', (c) => c.notNull())
@@ -129,9 +127,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
 
-  await db.schema
-    .createTable('investigations')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'investigations')
     .addColumn('reference', 'text', (c) => c.notNull())
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
@@ -139,11 +135,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('complaint_on', 'date')
     .addColumn('complaint_summary', 'text') // encrypted
     .addColumn('department', 'text')
-    .addColumn('ict_platforms', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('ict_platforms'))
     .addColumn('ict_accounts', 'text') // encrypted
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
-    .addColumn('updated_at', 'timestamptz', now)
+    .$call(timestamps)
     .addUniqueConstraint('investigations_reference_unique', ['owner_institution_id', 'reference'])
     .addCheckConstraint(
       'investigations_complaint_check',
@@ -178,9 +173,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('investigation_cases_pk', ['investigation_id', 'case_id'])
     .execute();
 
-  await db.schema
-    .createTable('investigation_suspects')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'investigation_suspects')
     .addColumn('investigation_id', 'uuid', (c) =>
       c.notNull().references('investigations.id').onDelete('cascade'),
     )
@@ -196,7 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('official_institution_id', 'uuid', (c) => c.references('institutions.id'))
     .addColumn('official_position', 'text') // encrypted
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .addCheckConstraint(
       'investigation_suspects_official_check',
       sql`(official_kind is null) = (official_institution_id is null)`,
@@ -210,22 +203,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
 
-  await db.schema
-    .createTable('suspect_charges')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'suspect_charges')
     .addColumn('suspect_id', 'uuid', (c) =>
       c.notNull().references('investigation_suspects.id').onDelete('cascade'),
     )
     .addColumn('provision_id', 'uuid', (c) => c.notNull().references('legal_provisions.id'))
     .addColumn('charged_on', 'date', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .addUniqueConstraint('suspect_charges_unique', ['suspect_id', 'provision_id'])
     .execute();
 
-  await db.schema
-    .createTable('procedural_stages')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'procedural_stages')
     .addColumn('suspect_id', 'uuid', (c) =>
       c.notNull().references('investigation_suspects.id').onDelete('cascade'),
     )
@@ -233,14 +222,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('occurred_on', 'date', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .addUniqueConstraint('procedural_stages_seq_unique', ['suspect_id', 'seq'])
     .execute();
   await sql`create index procedural_stages_stage_idx on procedural_stages (stage, occurred_on)`.execute(db);
 
-  await db.schema
-    .createTable('suspect_outcomes')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'suspect_outcomes')
     .addColumn('suspect_id', 'uuid', (c) =>
       c.notNull().references('investigation_suspects.id').onDelete('cascade'),
     )
@@ -256,13 +243,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fine_amount', 'bigint')
     .addColumn('restitution_amount', 'bigint')
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .execute();
   await sql`create index suspect_outcomes_decided_idx on suspect_outcomes (outcome, decided_on)`.execute(db);
 
-  await db.schema
-    .createTable('investigation_operations')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'investigation_operations')
     .addColumn('investigation_id', 'uuid', (c) =>
       c.notNull().references('investigations.id').onDelete('cascade'),
     )
@@ -272,12 +257,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('persons_arrested', 'integer', (c) => c.notNull())
     .addColumn('victims_rescued', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .execute();
 
-  await db.schema
-    .createTable('cooperation_requests')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'cooperation_requests')
     .addColumn('investigation_id', 'uuid', (c) =>
       c.notNull().references('investigations.id').onDelete('cascade'),
     )
@@ -287,16 +270,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('requested_on', 'date', (c) => c.notNull())
     .addColumn('granted_on', 'date')
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', now)
+    .$call(createdAt)
     .addCheckConstraint(
       'cooperation_requests_dates_check',
       sql`granted_on is null or granted_on >= requested_on`,
     )
     .execute();
 
-  await db.schema
-    .createTable('victim_participation')
-    .addColumn('id', 'uuid', id)
+  await tableWithId(db, 'victim_participation')
     .addColumn('investigation_id', 'uuid', (c) =>
       c.notNull().references('investigations.id').onDelete('cascade'),
     )
@@ -306,7 +287,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('protective_measures', sql`text[]`, (c) => c.notNull())
     .addColumn('penalised', 'boolean', (c) => c.notNull())
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('updated_at', 'timestamptz', now)
+    .$call(updatedAt)
     .addUniqueConstraint('victim_participation_unique', ['investigation_id', 'person_id'])
     .execute();
 }

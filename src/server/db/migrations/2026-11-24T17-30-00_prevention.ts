@@ -7,11 +7,10 @@
  * Encrypted column: hotline_contacts.summary (what the caller reported; it may describe a person).
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId, textList, timestamps } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('training_events')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'training_events')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
     .addColumn('title', 'text', (c) => c.notNull())
@@ -25,19 +24,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The venue or platform: institutional, never a person.
     .addColumn('place', 'text')
     .addColumn('audience_institution_ids', sql`uuid[]`, (c) => c.notNull().defaultTo(sql`'{}'::uuid[]`))
-    .addColumn('topics', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('topics'))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .addCheckConstraint('training_events_dates_check', sql`ends_on is null or ends_on >= held_on`)
     .execute();
   await sql`create index training_events_held_idx on training_events (held_on, institution_id)`.execute(db);
 
   // Participants are counted, not named: one row per (training, institution, sex). A null
   // institution is "other or not stated" (e.g. municipal staff, students).
-  await db.schema
-    .createTable('training_participants')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'training_participants')
     .addColumn('training_id', 'uuid', (c) => c.notNull().references('training_events.id').onDelete('cascade'))
     .addColumn('institution_id', 'uuid', (c) => c.references('institutions.id'))
     .addColumn('sex', 'text', (c) => c.notNull().check(sql`sex in ('Female','Male','Unspecified')`))
@@ -46,29 +42,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index training_participants_cell_idx on training_participants
     (training_id, coalesce(institution_id, '00000000-0000-0000-0000-000000000000'::uuid), sex)`.execute(db);
 
-  await db.schema
-    .createTable('campaigns')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'campaigns')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('channels', sql`text[]`, (c) => c.notNull())
     .addColumn('starts_on', 'date', (c) => c.notNull())
     .addColumn('ends_on', 'date')
     // Empty: national.
-    .addColumn('departments', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('departments'))
     .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('reach', 'integer', (c) => c.check(sql`reach is null or reach >= 0`))
     .addColumn('reach_basis', 'text')
     .addColumn('partners', 'text')
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addCheckConstraint('campaigns_dates_check', sql`ends_on is null or ends_on >= starts_on`)
     .execute();
   await sql`create index campaigns_starts_idx on campaigns (starts_on, institution_id)`.execute(db);
 
-  await db.schema
-    .createTable('hotline_contacts')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'hotline_contacts')
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
     .addColumn('received_on', 'date', (c) => c.notNull())
@@ -80,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary', 'text') // encrypted
     .addColumn('case_id', 'uuid', (c) => c.references('cases.id'))
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
   await sql`create index hotline_contacts_inst_idx on hotline_contacts (institution_id, received_on)`.execute(
     db,
@@ -89,27 +81,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
 
-  await db.schema
-    .createTable('action_plans')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'action_plans')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('starts_on', 'date', (c) => c.notNull())
     .addColumn('ends_on', 'date', (c) => c.notNull())
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
-  await db.schema
-    .createTable('action_plan_objectives')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'action_plan_objectives')
     .addColumn('plan_id', 'uuid', (c) => c.notNull().references('action_plans.id'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addUniqueConstraint('action_plan_objectives_code_unique', ['plan_id', 'code'])
     .execute();
-  await db.schema
-    .createTable('action_plan_actions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'action_plan_actions')
     .addColumn('objective_id', 'uuid', (c) => c.notNull().references('action_plan_objectives.id'))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -119,20 +105,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('baseline', 'numeric', (c) => c.notNull().defaultTo(0))
     .addColumn('target', 'numeric', (c) => c.notNull())
     .addColumn('due_on', 'date')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .execute();
   // Progress reports are appended, never overwritten: the latest is the current value.
-  await db.schema
-    .createTable('action_plan_progress')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'action_plan_progress')
     .addColumn('action_id', 'uuid', (c) => c.notNull().references('action_plan_actions.id'))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('value', 'numeric', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
   await sql`create index action_plan_progress_action_idx on action_plan_progress (action_id, created_at)`.execute(
     db,

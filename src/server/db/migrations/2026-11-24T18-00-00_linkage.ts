@@ -7,11 +7,10 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('linkage_runs')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'linkage_runs')
     .addColumn('started_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('finished_at', 'timestamptz')
@@ -24,16 +23,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The estimated m/u per comparison level and λ: what the scores meant at the time.
     .addColumn('model', 'jsonb')
     .execute();
-  await db.schema
-    .createTable('person_links')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'person_links')
     .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('origin', 'text', (c) => c.notNull().check(sql`origin in ('batch','review')`))
     .addColumn('probability', 'double precision')
     .addColumn('run_id', 'uuid', (c) => c.references('linkage_runs.id'))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('removed_at', 'timestamptz')
     .addColumn('removed_by', 'uuid', (c) => c.references('users.id'))
     .addCheckConstraint('person_links_ordered', sql`person_a < person_b`)
@@ -48,9 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cluster_id', 'uuid', (c) => c.notNull())
     .execute();
   await sql`create index person_clusters_cluster on person_clusters (cluster_id)`.execute(db);
-  await db.schema
-    .createTable('match_reviews')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'match_reviews')
     .addColumn('run_id', 'uuid', (c) => c.references('linkage_runs.id'))
     .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
@@ -63,15 +58,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('decided_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('decided_at', 'timestamptz')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addCheckConstraint('match_reviews_ordered', sql`person_a < person_b`)
     .execute();
   await sql`create unique index match_reviews_pending on match_reviews (person_a, person_b) where status = 'pending'`.execute(
     db,
   );
-  await db.schema
-    .createTable('link_decisions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'link_decisions')
     .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('decision', 'text', (c) => c.notNull().check(sql`decision in ('same','different')`))

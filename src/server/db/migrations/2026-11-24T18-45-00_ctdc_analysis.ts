@@ -5,11 +5,10 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('ctdc_imports')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'ctdc_imports')
     .addColumn('label', 'text', (c) => c.notNull())
     // 'global2020' (alpha-2, -99 missing, 0/1) or 'synthetic2024' (alpha-3, NULL/1).
     .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('global2020','synthetic2024')`))
@@ -18,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('columns', sql`text[]`, (c) => c.notNull())
     .addColumn('imported_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
   await db.schema
     .createTable('ctdc_records')

@@ -6,11 +6,10 @@
  * due once accepted. Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { tableWithId, timestamps } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('tasks')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'tasks')
     .addColumn('case_id', 'uuid', (c) => c.references('cases.id').onDelete('cascade'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('assignee_user_id', 'uuid', (c) => c.references('users.id'))
@@ -29,8 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('overdue_notified_at', 'timestamptz')
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(timestamps)
     .addColumn('completed_at', 'timestamptz')
     .addCheckConstraint('tasks_manual_title_check', sql`kind <> 'manual' or title is not null`)
     .execute();

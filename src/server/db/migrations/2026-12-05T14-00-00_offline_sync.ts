@@ -9,11 +9,10 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('idempotency_keys')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'idempotency_keys')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('operation_id', 'text', (c) => c.notNull())
@@ -21,19 +20,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_code', 'integer')
     .addColumn('response', 'text') // encrypted
     .addColumn('device_id', 'uuid')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addUniqueConstraint('idempotency_keys_user_key', ['user_id', 'key'])
     .execute();
   await sql`create index idempotency_keys_age_idx on idempotency_keys (user_id, created_at)`.execute(db);
 
-  await db.schema
-    .createTable('devices')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'devices')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('secret_hash', 'text', (c) => c.notNull())
     .addColumn('device_key', 'text', (c) => c.notNull()) // encrypted
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('revoked_at', 'timestamptz')
     .addColumn('revoked_by', 'uuid', (c) => c.references('users.id'))

@@ -10,6 +10,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId, updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category', 'text', (c) => c.primaryKey())
     .addColumn('years', 'integer', (c) => c.notNull().check(sql`years between 1 and 100`))
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .execute();
   // The documented defaults (docs/PRIVACY.md, "Retention").
   await sql`insert into retention_schedule (category, years) values
@@ -47,9 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} drop not null`.execute(db);
   }
 
-  await db.schema
-    .createTable('legal_holds')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'legal_holds')
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('reason', 'text', (c) => c.notNull()) // encrypted
     .addColumn('placed_by', 'uuid', (c) => c.references('users.id'))
@@ -60,9 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index legal_holds_case_idx on legal_holds (case_id) where released_at is null`.execute(db);
 
   // One row per record an erasure decision was about: what, why, when, by whom — never the data.
-  await db.schema
-    .createTable('erasure_decisions')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'erasure_decisions')
     .addColumn('record_type', 'text', (c) =>
       c.notNull().check(sql`record_type in ('case','hotline_contact')`),
     )
@@ -79,9 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`create index erasure_decisions_record_idx on erasure_decisions (record_id)`.execute(db);
 
-  await db.schema
-    .createTable('break_glass')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'break_glass')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('resource_type', 'text', (c) => c.notNull().check(sql`resource_type in ('person','case')`))
@@ -101,9 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
 
-  await db.schema
-    .createTable('privacy_alerts')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'privacy_alerts')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('user_id', 'uuid', (c) => c.references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.references('institutions.id'))
@@ -114,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text')
     .addColumn('resource_type', 'text')
     .addColumn('resource_id', 'text')
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('acknowledged_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('acknowledged_at', 'timestamptz')
     .execute();

@@ -6,6 +6,7 @@
  * The old chain columns stay for the rows that have them. Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create sequence audit_events_seq_seq owned by audit_events.seq`.execute(db);
@@ -49,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cursor_seq', 'bigint', (c) => c.notNull())
     .addColumn('seq_floor', 'bigint', (c) => c.notNull())
     .addColumn('cluster_id', 'text')
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .execute();
   await sql`
     insert into audit_tree_state (id, size, root, frontier, cursor_xid, cursor_seq, seq_floor)
@@ -62,14 +63,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('size', 'bigint', (c) => c.primaryKey())
     .addColumn('root', 'bytea', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute();
   await db.schema
     .createTable('audit_cosignatures')
     .addColumn('size', 'bigint', (c) => c.notNull().references('audit_checkpoints.size'))
     .addColumn('witness', 'text', (c) => c.notNull())
     .addColumn('line', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addPrimaryKeyConstraint('audit_cosignatures_pk', ['size', 'witness'])
     .execute();
   for (const table of ['audit_tree_leaves', 'audit_tree_nodes', 'audit_checkpoints', 'audit_cosignatures']) {

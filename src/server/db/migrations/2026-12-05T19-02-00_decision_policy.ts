@@ -6,7 +6,8 @@
  * victim or "not a victim" only. A system administrator changes the policy (updateDecisionPolicy).
  * Frozen: never import application code.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { updatedAt } from './columns.js';
 
 /** Every role that records decisions (case_worker, supervisor, prosecutor) in these institutions. */
 const ROLES = ['case_worker', 'supervisor', 'prosecutor'];
@@ -23,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .addPrimaryKeyConstraint('decision_confirm_policy_pk', ['institution_id', 'role'])
     .execute();
   for (const [code, roles] of DEFAULT) {

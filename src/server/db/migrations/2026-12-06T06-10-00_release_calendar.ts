@@ -6,6 +6,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -21,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('lag_days', 'integer', (c) => c.notNull().check(sql`lag_days between 0 and 365`))
     .addColumn('updated_by', 'uuid')
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(updatedAt)
     .execute();
   await db
     .insertInto('statistics_release_calendar')

@@ -11,11 +11,10 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('case_notes')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await tableWithId(db, 'case_notes')
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('text', 'text') // encrypted
     .addColumn('sensitivity', 'text', (c) =>
@@ -23,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('author_id', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addColumn('made_offline_at', 'timestamptz')
     .addColumn('device_id', 'uuid')
     .execute();
