@@ -3,7 +3,17 @@
  * encryption keys and the append-only audit trail. Frozen: never import application code here.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, createIndex, tableWithId, timestamps } from './columns.js';
+import { refusingFunction } from './columns.js';
+import {
+  belongsTo,
+  createdAt,
+  createdBy,
+  createIndex,
+  institutionId,
+  tableWithId,
+  timestamps,
+  unitId,
+} from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'institutions')
@@ -14,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await tableWithId(db, 'units')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('department', 'text')
@@ -23,8 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await tableWithId(db, 'users')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .$call(institutionId)
+    .$call(unitId)
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('username_key', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -61,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'uuid', belongsTo('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .$call(createdAt)
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
@@ -86,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`purpose in ('setup','activation','password_reset')`),
     )
     .addColumn('user_id', 'uuid', (c) => c.references('users.id').onDelete('cascade'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
     .$call(createdAt)
@@ -124,11 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'audit_events_actor_idx', 'audit_events', ['actor_user_id']);
 
   // Append-only: the application never updates or deletes audit rows; the database refuses it too.
-  await sql`
-    create function audit_events_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'audit_events is append-only';
-    end $$`.execute(db);
+  await refusingFunction(db, 'audit_events_append_only', 'audit_events is append-only');
   await sql`
     create trigger audit_events_no_update_delete
     before update or delete on audit_events
@@ -190,6 +196,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -4,12 +4,23 @@
  * exploitation details and trafficking events (with ICT). Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { caseId, createdAt, createIndex, tableWithId, textList, timestamps, updatedAt } from './columns.js';
+import {
+  caseId,
+  createdAt,
+  createdBy,
+  createIndex,
+  institutionId,
+  personId,
+  tableWithId,
+  textList,
+  timestamps,
+  updatedAt,
+} from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'persons')
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     // Encrypted identifying fields (AES-256-GCM, src/server/crypto).
     .addColumn('given_names', 'text', (c) => c.notNull())
     .addColumn('first_surname', 'text')
@@ -54,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reference', 'text', (c) => c.notNull().unique())
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
     .addColumn('owner_unit_id', 'uuid', (c) => c.references('units.id'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .addColumn('detection_method', 'text', (c) => c.notNull())
     .addColumn('detected_on', 'date', (c) => c.notNull())
     .addColumn('detection_department', 'text')
@@ -77,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await tableWithId(db, 'case_shares')
     .$call(caseId)
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('shared_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .$call(createdAt)
@@ -88,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('case_persons')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('case_persons_pk', ['case_id', 'person_id'])
@@ -111,14 +122,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().unique())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','published','retired')`))
     .addColumn('definition', 'jsonb', (c) => c.notNull())
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addColumn('published_at', 'timestamptz')
     .execute();
 
   await tableWithId(db, 'screenings')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('instrument_id', 'uuid', (c) => c.notNull().references('screening_instruments.id'))
     .addColumn('answers', 'jsonb', (c) => c.notNull())
     .addColumn('facts_date', 'date', (c) => c.notNull())
@@ -130,18 +141,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indicator_count', 'integer', (c) => c.notNull())
     .addColumn('assessment', 'text', (c) => c.notNull())
     .$call(textList('flags'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(createdBy)
+    .$call(institutionId)
     .$call(createdAt)
     .execute();
   await createIndex(db, 'screenings_case_idx', 'screenings', ['case_id', 'person_id']);
 
   await tableWithId(db, 'trafficking_decisions')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('decision_org_type', 'text', (c) => c.notNull())
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('decided_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('decided_on', 'date', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull()) // encrypted
@@ -158,11 +169,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('victim_exploitation')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .$call(textList('exploitation_types'))
-    .addColumn('labour_industries', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('labour_industries'))
     .$call(textList('sexual_exploitation_types'))
-    .addColumn('control_methods', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('control_methods'))
     .$call(textList('recruitment_methods'))
     .addColumn('recruiter_relation', 'text')
     .$call(textList('vulnerabilities'))
@@ -183,12 +194,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_date', 'date')
     .addColumn('online', 'boolean', (c) => c.notNull().defaultTo(false))
     .$call(textList('platforms'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .execute();
   await createIndex(db, 'trafficking_events_case_idx', 'trafficking_events', ['case_id']);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -17,6 +17,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index cases_reference_pattern_idx on cases (reference text_pattern_ops)`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -13,6 +13,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index persons_recent_idx on persons (updated_at desc, id)`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

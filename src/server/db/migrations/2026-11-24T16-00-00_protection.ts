@@ -7,12 +7,25 @@
  * referrals.note, referrals.state_reason, service_deliveries.description.
  */
 import { sql, type Kysely } from 'kysely';
-import { caseId, createdAt, createIndex, tableWithId, textList, timestamps, updatedAt } from './columns.js';
+import {
+  belongsTo,
+  caseId,
+  createdAt,
+  createdBy,
+  createIndex,
+  institutionId,
+  personId,
+  tableWithId,
+  textList,
+  timestamps,
+  unitId,
+  updatedAt,
+} from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'service_providers')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .$call(institutionId)
+    .$call(unitId)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('department', 'text', (c) => c.notNull())
     // Eligibility: an empty list means "anyone".
@@ -20,12 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('min_age', 'integer')
     .addColumn('max_age', 'integer')
     .$call(textList('nationalities'))
-    .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('languages'))
     // Institutional, never personal.
     .addColumn('hours', 'text')
     .addColumn('contact', 'text')
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(timestamps)
     .addCheckConstraint(
       'service_providers_age_check',
@@ -35,9 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'service_providers_institution_idx', 'service_providers', ['institution_id']);
 
   await tableWithId(db, 'provider_services')
-    .addColumn('provider_id', 'uuid', (c) =>
-      c.notNull().references('service_providers.id').onDelete('cascade'),
-    )
+    .addColumn('provider_id', 'uuid', belongsTo('service_providers.id'))
     .addColumn('service_type', 'text', (c) => c.notNull())
     .addColumn('departments', sql`text[]`, (c) => c.notNull())
     .addColumn('capacity', 'integer')
@@ -54,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await tableWithId(db, 'consents')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('consent','best_interest_exception')`))
     .addColumn('services', sql`text[]`, (c) => c.notNull())
     .addColumn('shared_fields', sql`text[]`, (c) => c.notNull())
@@ -63,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('given_on', 'date', (c) => c.notNull())
     .addColumn('reason', 'text') // encrypted
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .$call(createdAt)
     .addColumn('withdrawn_at', 'timestamptz')
     .addColumn('withdrawn_by', 'uuid', (c) => c.references('users.id'))
@@ -72,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await tableWithId(db, 'person_needs')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('service_type', 'text', (c) => c.notNull())
     .addColumn('urgency', 'text', (c) => c.notNull())
     .addColumn('department', 'text')
@@ -82,8 +93,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Snapshot of non-identifying attributes for the gap report (no decryption needed to count).
     .addColumn('person_sex', 'text', (c) => c.notNull())
     .addColumn('age_band', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(createdBy)
+    .$call(institutionId)
     .$call(timestamps)
     .execute();
   await createIndex(db, 'person_needs_case_idx', 'person_needs', ['case_id']);
@@ -93,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await tableWithId(db, 'referrals')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('need_id', 'uuid', (c) => c.notNull().references('person_needs.id'))
     .addColumn('consent_id', 'uuid', (c) => c.notNull().references('consents.id'))
     .addColumn('provider_service_id', 'uuid', (c) => c.notNull().references('provider_services.id'))
@@ -113,7 +124,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text') // encrypted
     .addColumn('state_reason', 'text') // encrypted
     .addColumn('holds_place', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(timestamps)
     .execute();
   await sql`create index referrals_to_idx on referrals (to_institution_id, state, created_at)`.execute(db);
@@ -124,11 +135,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'referrals_case_idx', 'referrals', ['case_id']);
 
   await tableWithId(db, 'service_deliveries')
-    .addColumn('referral_id', 'uuid', (c) => c.notNull().references('referrals.id').onDelete('cascade'))
+    .addColumn('referral_id', 'uuid', belongsTo('referrals.id'))
     .addColumn('delivered_on', 'date', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull()) // encrypted
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .$call(createdAt)
     .execute();
   await createIndex(db, 'service_deliveries_referral_idx', 'service_deliveries', ['referral_id']);
@@ -136,7 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('protection_status')
     .$call(caseId)
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('origin_country', 'text')
     .addColumn('destination_country', 'text')
     .addColumn('consulate', 'text')
@@ -149,6 +160,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -6,11 +6,11 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId } from './columns.js';
+import { belongsTo, createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'notifications')
-    .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'uuid', belongsTo('users.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('resource_type', 'text', (c) => c.notNull())
     .addColumn('resource_id', 'uuid', (c) => c.notNull())

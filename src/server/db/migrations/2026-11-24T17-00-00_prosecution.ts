@@ -10,7 +10,18 @@
  * nationality, official kind and institution, sentence months) is kept in clear.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId, textList, timestamps, updatedAt } from './columns.js';
+import {
+  belongsTo,
+  createdAt,
+  createdBy,
+  institutionId,
+  personId,
+  tableWithId,
+  textList,
+  timestamps,
+  unitId,
+  updatedAt,
+} from './columns.js';
 
 const now = (c: any) => c.notNull().defaultTo(sql`now()`);
 
@@ -130,14 +141,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'investigations')
     .addColumn('reference', 'text', (c) => c.notNull())
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .$call(unitId)
     .addColumn('opened_on', 'date', (c) => c.notNull())
     .addColumn('complaint_on', 'date')
     .addColumn('complaint_summary', 'text') // encrypted
     .addColumn('department', 'text')
     .$call(textList('ict_platforms'))
     .addColumn('ict_accounts', 'text') // encrypted
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(timestamps)
     .addUniqueConstraint('investigations_reference_unique', ['owner_institution_id', 'reference'])
     .addCheckConstraint(
@@ -150,10 +161,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Institutions the prosecutor instructed to work on the investigation (police on instruction).
   await db.schema
     .createTable('investigation_instructions')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
+    .$call(institutionId)
     .addColumn('instructed_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('instructed_at', 'timestamptz', now)
     .addPrimaryKeyConstraint('investigation_instructions_pk', ['investigation_id', 'institution_id'])
@@ -164,9 +173,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('investigation_cases')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('linked_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('linked_at', 'timestamptz', now)
@@ -174,9 +181,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await tableWithId(db, 'investigation_suspects')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
     .addColumn('given_names', 'text', (c) => c.notNull()) // encrypted
     .addColumn('surnames', 'text') // encrypted
     .addColumn('aliases', 'text') // encrypted (JSON list)
@@ -188,7 +193,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('official_kind', 'text')
     .addColumn('official_institution_id', 'uuid', (c) => c.references('institutions.id'))
     .addColumn('official_position', 'text') // encrypted
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addCheckConstraint(
       'investigation_suspects_official_check',
@@ -204,33 +209,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 
   await tableWithId(db, 'suspect_charges')
-    .addColumn('suspect_id', 'uuid', (c) =>
-      c.notNull().references('investigation_suspects.id').onDelete('cascade'),
-    )
+    .addColumn('suspect_id', 'uuid', belongsTo('investigation_suspects.id'))
     .addColumn('provision_id', 'uuid', (c) => c.notNull().references('legal_provisions.id'))
     .addColumn('charged_on', 'date', (c) => c.notNull())
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addUniqueConstraint('suspect_charges_unique', ['suspect_id', 'provision_id'])
     .execute();
 
   await tableWithId(db, 'procedural_stages')
-    .addColumn('suspect_id', 'uuid', (c) =>
-      c.notNull().references('investigation_suspects.id').onDelete('cascade'),
-    )
+    .addColumn('suspect_id', 'uuid', belongsTo('investigation_suspects.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('occurred_on', 'date', (c) => c.notNull())
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addUniqueConstraint('procedural_stages_seq_unique', ['suspect_id', 'seq'])
     .execute();
   await sql`create index procedural_stages_stage_idx on procedural_stages (stage, occurred_on)`.execute(db);
 
   await tableWithId(db, 'suspect_outcomes')
-    .addColumn('suspect_id', 'uuid', (c) =>
-      c.notNull().references('investigation_suspects.id').onDelete('cascade'),
-    )
+    .addColumn('suspect_id', 'uuid', belongsTo('investigation_suspects.id'))
     .addColumn('stage_id', 'uuid', (c) => c.notNull().unique().references('procedural_stages.id'))
     .addColumn('outcome', 'text', (c) =>
       c.notNull().check(sql`outcome in ('convicted','acquitted','dismissed')`),
@@ -242,34 +241,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('suspended', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('fine_amount', 'bigint')
     .addColumn('restitution_amount', 'bigint')
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .execute();
   await sql`create index suspect_outcomes_decided_idx on suspect_outcomes (outcome, decided_on)`.execute(db);
 
   await tableWithId(db, 'investigation_operations')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
     .addColumn('occurred_on', 'date', (c) => c.notNull())
     .addColumn('department', 'text', (c) => c.notNull())
     .addColumn('place', 'text') // encrypted
     .addColumn('persons_arrested', 'integer', (c) => c.notNull())
     .addColumn('victims_rescued', 'integer', (c) => c.notNull())
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .execute();
 
   await tableWithId(db, 'cooperation_requests')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('country', 'text', (c) => c.notNull())
     .addColumn('requested_on', 'date', (c) => c.notNull())
     .addColumn('granted_on', 'date')
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addCheckConstraint(
       'cooperation_requests_dates_check',
@@ -278,11 +273,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await tableWithId(db, 'victim_participation')
-    .addColumn('investigation_id', 'uuid', (c) =>
-      c.notNull().references('investigations.id').onDelete('cascade'),
-    )
+    .addColumn('investigation_id', 'uuid', belongsTo('investigations.id'))
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
-    .addColumn('person_id', 'uuid', (c) => c.notNull().references('persons.id'))
+    .$call(personId)
     .addColumn('witness', 'boolean', (c) => c.notNull())
     .addColumn('protective_measures', sql`text[]`, (c) => c.notNull())
     .addColumn('penalised', 'boolean', (c) => c.notNull())
@@ -292,6 +285,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

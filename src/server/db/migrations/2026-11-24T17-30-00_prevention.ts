@@ -7,12 +7,21 @@
  * Encrypted column: hotline_contacts.summary (what the caller reported; it may describe a person).
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId, textList, timestamps } from './columns.js';
+import {
+  belongsTo,
+  createdAt,
+  createdBy,
+  institutionId,
+  tableWithId,
+  textList,
+  timestamps,
+  unitId,
+} from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'training_events')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .$call(institutionId)
+    .$call(unitId)
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('held_on', 'date', (c) => c.notNull())
@@ -25,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('place', 'text')
     .addColumn('audience_institution_ids', sql`uuid[]`, (c) => c.notNull().defaultTo(sql`'{}'::uuid[]`))
     .$call(textList('topics'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(timestamps)
     .addCheckConstraint('training_events_dates_check', sql`ends_on is null or ends_on >= held_on`)
     .execute();
@@ -34,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Participants are counted, not named: one row per (training, institution, sex). A null
   // institution is "other or not stated" (e.g. municipal staff, students).
   await tableWithId(db, 'training_participants')
-    .addColumn('training_id', 'uuid', (c) => c.notNull().references('training_events.id').onDelete('cascade'))
+    .addColumn('training_id', 'uuid', belongsTo('training_events.id'))
     .addColumn('institution_id', 'uuid', (c) => c.references('institutions.id'))
     .addColumn('sex', 'text', (c) => c.notNull().check(sql`sex in ('Female','Male','Unspecified')`))
     .addColumn('count', 'integer', (c) => c.notNull().check(sql`count >= 0 and count <= 100000`))
@@ -43,26 +52,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     (training_id, coalesce(institution_id, '00000000-0000-0000-0000-000000000000'::uuid), sex)`.execute(db);
 
   await tableWithId(db, 'campaigns')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('channels', sql`text[]`, (c) => c.notNull())
     .addColumn('starts_on', 'date', (c) => c.notNull())
     .addColumn('ends_on', 'date')
     // Empty: national.
     .$call(textList('departments'))
-    .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .$call(textList('languages'))
     .addColumn('reach', 'integer', (c) => c.check(sql`reach is null or reach >= 0`))
     .addColumn('reach_basis', 'text')
     .addColumn('partners', 'text')
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addCheckConstraint('campaigns_dates_check', sql`ends_on is null or ends_on >= starts_on`)
     .execute();
   await sql`create index campaigns_starts_idx on campaigns (starts_on, institution_id)`.execute(db);
 
   await tableWithId(db, 'hotline_contacts')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
-    .addColumn('unit_id', 'uuid', (c) => c.references('units.id'))
+    .$call(institutionId)
+    .$call(unitId)
     .addColumn('received_on', 'date', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('topic', 'text', (c) => c.notNull())
@@ -114,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'numeric', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('recorded_by', 'uuid', (c) => c.references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .$call(createdAt)
     .execute();
   await sql`create index action_plan_progress_action_idx on action_plan_progress (action_id, created_at)`.execute(
@@ -265,6 +274,4 @@ async function seedExamplePlan(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

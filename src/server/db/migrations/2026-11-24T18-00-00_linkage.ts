@@ -7,7 +7,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId } from './columns.js';
+import { belongsTo, createdAt, createdBy, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'linkage_runs')
@@ -24,12 +24,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('model', 'jsonb')
     .execute();
   await tableWithId(db, 'person_links')
-    .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
-    .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
+    .addColumn('person_a', 'uuid', belongsTo('persons.id'))
+    .addColumn('person_b', 'uuid', belongsTo('persons.id'))
     .addColumn('origin', 'text', (c) => c.notNull().check(sql`origin in ('batch','review')`))
     .addColumn('probability', 'double precision')
     .addColumn('run_id', 'uuid', (c) => c.references('linkage_runs.id'))
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(createdAt)
     .addColumn('removed_at', 'timestamptz')
     .addColumn('removed_by', 'uuid', (c) => c.references('users.id'))
@@ -47,8 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index person_clusters_cluster on person_clusters (cluster_id)`.execute(db);
   await tableWithId(db, 'match_reviews')
     .addColumn('run_id', 'uuid', (c) => c.references('linkage_runs.id'))
-    .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
-    .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
+    .addColumn('person_a', 'uuid', belongsTo('persons.id'))
+    .addColumn('person_b', 'uuid', belongsTo('persons.id'))
     .addColumn('probability', 'double precision', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
       c
@@ -65,8 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await tableWithId(db, 'link_decisions')
-    .addColumn('person_a', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
-    .addColumn('person_b', 'uuid', (c) => c.notNull().references('persons.id').onDelete('cascade'))
+    .addColumn('person_a', 'uuid', belongsTo('persons.id'))
+    .addColumn('person_b', 'uuid', belongsTo('persons.id'))
     .addColumn('decision', 'text', (c) => c.notNull().check(sql`decision in ('same','different')`))
     .addColumn('decided_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('decided_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

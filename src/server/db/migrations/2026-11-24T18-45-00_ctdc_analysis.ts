@@ -5,7 +5,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId } from './columns.js';
+import { belongsTo, createdAt, institutionId, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'ctdc_imports')
@@ -16,12 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('record_count', 'integer', (c) => c.notNull())
     .addColumn('columns', sql`text[]`, (c) => c.notNull())
     .addColumn('imported_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .$call(createdAt)
     .execute();
   await db.schema
     .createTable('ctdc_records')
-    .addColumn('import_id', 'uuid', (c) => c.notNull().references('ctdc_imports.id').onDelete('cascade'))
+    .addColumn('import_id', 'uuid', belongsTo('ctdc_imports.id'))
     .addColumn('line', 'integer', (c) => c.notNull())
     .addColumn('year', 'integer')
     // Male, Female, TransgenderNonConforming, Unknown (both codebooks' labels mapped to these).

@@ -6,12 +6,12 @@
  * due once accepted. Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { tableWithId, timestamps } from './columns.js';
+import { createdBy, institutionId, tableWithId, timestamps } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'tasks')
     .addColumn('case_id', 'uuid', (c) => c.references('cases.id').onDelete('cascade'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('assignee_user_id', 'uuid', (c) => c.references('users.id'))
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sql`kind in ('manual','referral_overdue','service_not_delivered','hearing')`),
@@ -27,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`status in ('open','done','cancelled')`),
     )
     .addColumn('overdue_notified_at', 'timestamptz')
-    .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
+    .$call(createdBy)
     .$call(timestamps)
     .addColumn('completed_at', 'timestamptz')
     .addCheckConstraint('tasks_manual_title_check', sql`kind <> 'manual' or title is not null`)

@@ -9,11 +9,11 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId } from './columns.js';
+import { belongsTo, createdAt, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'idempotency_keys')
-    .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'uuid', belongsTo('users.id'))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('operation_id', 'text', (c) => c.notNull())
     .addColumn('request_hash', 'text', (c) => c.notNull())
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index idempotency_keys_age_idx on idempotency_keys (user_id, created_at)`.execute(db);
 
   await tableWithId(db, 'devices')
-    .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'uuid', belongsTo('users.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('secret_hash', 'text', (c) => c.notNull())
     .addColumn('device_key', 'text', (c) => c.notNull()) // encrypted

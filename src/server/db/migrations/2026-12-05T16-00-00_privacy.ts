@@ -10,7 +10,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId, updatedAt } from './columns.js';
+import { createdAt, institutionId, tableWithId, updatedAt } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -78,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await tableWithId(db, 'break_glass')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('resource_type', 'text', (c) => c.notNull().check(sql`resource_type in ('person','case')`))
     .addColumn('resource_id', 'uuid', (c) => c.notNull())
     .addColumn('owner_institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))

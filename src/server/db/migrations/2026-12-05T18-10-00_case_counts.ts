@@ -48,6 +48,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     select owner_institution_id, count(*) from cases group by owner_institution_id`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

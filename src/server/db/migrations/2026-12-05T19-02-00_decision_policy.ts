@@ -7,7 +7,7 @@
  * Frozen: never import application code.
  */
 import type { Kysely } from 'kysely';
-import { updatedAt } from './columns.js';
+import { institutionId, updatedAt } from './columns.js';
 
 /** Every role that records decisions (case_worker, supervisor, prosecutor) in these institutions. */
 const ROLES = ['case_worker', 'supervisor', 'prosecutor'];
@@ -21,7 +21,7 @@ const DEFAULT: Array<[string, string[]]> = [
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('decision_confirm_policy')
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
     .$call(updatedAt)
@@ -41,6 +41,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -147,6 +147,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into stat_dirty (person_id) select id from persons on conflict do nothing`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -6,6 +6,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
+import { refusingFunction } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -19,11 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', 'jsonb', (c) => c.notNull())
     .addColumn('basis', 'jsonb', (c) => c.notNull())
     .execute();
-  await sql`
-    create function statistics_releases_immutable() returns trigger language plpgsql as $$
-    begin
-      raise exception 'statistics releases are immutable';
-    end $$`.execute(db);
+  await refusingFunction(db, 'statistics_releases_immutable', 'statistics releases are immutable');
   await sql`
     create trigger statistics_releases_no_update_delete before update or delete on statistics_releases
     for each row execute function statistics_releases_immutable()`.execute(db);
@@ -37,6 +34,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

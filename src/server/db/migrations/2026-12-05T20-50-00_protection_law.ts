@@ -80,6 +80,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table persons add column pseudonym boolean not null default false`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -30,6 +30,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

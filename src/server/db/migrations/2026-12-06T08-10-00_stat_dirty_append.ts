@@ -26,6 +26,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
-}
+export { forwardOnly as down } from './columns.js';

@@ -11,7 +11,7 @@
  * Frozen: never import application code.
  */
 import { sql, type Kysely } from 'kysely';
-import { createdAt, tableWithId } from './columns.js';
+import { createdAt, institutionId, tableWithId } from './columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await tableWithId(db, 'case_notes')
@@ -21,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.check(sql`sensitivity is null or sensitivity in ('testimony', 'health', 'legal')`),
     )
     .addColumn('author_id', 'uuid', (c) => c.notNull().references('users.id'))
-    .addColumn('institution_id', 'uuid', (c) => c.notNull().references('institutions.id'))
+    .$call(institutionId)
     .$call(createdAt)
     .addColumn('made_offline_at', 'timestamptz')
     .addColumn('device_id', 'uuid')
