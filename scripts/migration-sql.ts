@@ -181,10 +181,14 @@ async function main() {
     await server.kysely.destroy();
     console.log(`postgres: ${server.statements.length} statements`);
     try {
-      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url.toString()], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const dump = execFileSync(
+        'pg_dump',
+        ['--schema-only', '--no-owner', '--no-privileges', url.toString()],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       // pg_dump (15.14 and later) draws a random key for its \restrict guard on every run: left out.
       const stable = dump.replace(/^\\(un)?restrict .*\n/gm, '');
       fs.writeFileSync(path.join(dir, 'postgres.pg_dump.sql'), stable);
