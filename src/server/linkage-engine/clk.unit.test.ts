@@ -112,6 +112,21 @@ describe('CLK names, level for level as in clear', () => {
     expect(level(given, 0, 0)).toBe('exact');
   });
 
+  it('reads one typo in a date as in clear: seven of eight digits, not two of year, month and day', () => {
+    const dates = ['1990-05-12', '1990-05-13', '1990-05-28', '1990-12-05', '1991-05-12'];
+    const e = encodeClk(
+      dates.map((d, k) => person(`d${k}`, { givenNames: 'Ana', firstSurname: 'Ortiz', dateOfBirth: d })),
+      key,
+    );
+    const birth = clkComparisons(e).find((c) => c.name === 'birth')!;
+    const at = (j: number) => birth.levels[birth.compare(e[0]!, e[j]!)];
+    expect(at(1)).toBe('one typo or day/month swapped');
+    // Same year and month, another day two digits away: not one typo (as damerauWithin in clear).
+    expect(at(2)).toBe('within a year');
+    expect(at(3)).toBe('one typo or day/month swapped');
+    expect(at(4)).toBe('one typo or day/month swapped');
+  });
+
   it('weighs agreement on a recurring encoded surname below agreement on a rare one', () => {
     // "Benítez Ayala" recurs (records 0 and 5); "Benítez Ortiz" is seen once.
     expect(surnames.tfAdjust!(clks[0]!, clks[5]!)).toBeLessThan(surnames.tfAdjust!(clks[4]!, clks[4]!));
