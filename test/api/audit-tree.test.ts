@@ -4,7 +4,7 @@ import { writeAudit } from '../../src/server/audit/audit.js';
 import { foldAudit } from '../../src/server/audit/tree.js';
 import { verifyAuditTree } from '../../src/server/audit/verify.js';
 import { backend, skipBackend, type TestContext } from '../helpers/db.js';
-import { api, userWithSession } from '../helpers/factories.js';
+import { api, rowCount, userWithSession } from '../helpers/factories.js';
 import { useTestContext } from '../helpers/suite.js';
 
 const event = (requestId: string) => ({
@@ -36,13 +36,7 @@ describe.skipIf(skipBackend)('audit rows folded into the Merkle tree by the sequ
       expect((await api(t, dpo, 'GET', '/api/audit-events?limit=1')).statusCode).toBe(200);
     const folded = await foldAudit(t.services.db, { wait: true });
     expect(folded!.head.size).toBeGreaterThanOrEqual(5);
-    const rows = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-    expect(folded!.head.size).toBe(Number(rows.n));
+    expect(folded!.head.size).toBe(await rowCount(t, 'audit_events'));
     const again = await foldAudit(t.services.db, { wait: true });
     expect(again).toMatchObject({ folded: 0, head: { size: folded!.head.size } });
     expect(await verifyAuditTree(t.services.db, folded!.head)).toMatchObject({ ok: true });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
 import { api, buildPersonRecord, institutionId, storedRow, caseSteps } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
+import { insertInstrument } from './screening-fixtures.js';
 
 describe.skipIf(skipBackend)('case details', () => {
   const t = useTestContext();
@@ -122,15 +123,11 @@ describe.skipIf(skipBackend)('case details', () => {
     await link(created.id, person.id);
     const inst = await institutionId(t, 'PNPTU');
     await t.services.db.transaction(async (trx) => {
-      const instrument = await trx
-        .insertInto('screening_instruments')
-        .values({ version: 9101, status: 'published', definition: JSON.stringify({}) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const instrumentId = await insertInstrument(trx, 9101);
       const screening = (assessment: string, at: string) => ({
         case_id: created.id,
         person_id: person.id,
-        instrument_id: instrument.id,
+        instrument_id: instrumentId,
         answers: JSON.stringify({ 'act.recruited': 'yes' }),
         facts_date: '2026-01-01',
         age_at_facts: 26,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
 import { api, buildPersonRecord, institutionId, userWithSession, caseSteps } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
+import { insertInstrument } from './screening-fixtures.js';
 
 describe.skipIf(skipBackend)('case list', () => {
   const t = useTestContext();
@@ -47,17 +48,13 @@ describe.skipIf(skipBackend)('case list', () => {
     });
     const minna = await institutionId(t, 'MINNA');
     await t.services.db.transaction(async (trx) => {
-      const instrument = await trx
-        .insertInto('screening_instruments')
-        .values({ version: 9102, status: 'published', definition: JSON.stringify({}) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const instrumentId = await insertInstrument(trx, 9102);
       await trx
         .insertInto('screenings')
         .values({
           case_id: b.id,
           person_id: person.id,
-          instrument_id: instrument.id,
+          instrument_id: instrumentId,
           answers: '{}',
           facts_date: '2023-01-01',
           age_at_facts: null,

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, buildPersonRecord, buildUser, storedRow, auditRows, caseSteps } from '../helpers/factories.js';
+import {
+  api,
+  auditRows,
+  buildPersonRecord,
+  buildUser,
+  caseSteps,
+  institutionId,
+  storedRow,
+} from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 const NARRATIVE = 'Captada por Facebook con una oferta de trabajo en Buenos Aires';
@@ -79,18 +87,14 @@ describe.skipIf(skipBackend)('cases', () => {
     const ownUnit = await t.services.db.transaction((trx) =>
       trx.selectFrom('units').select('id').where('code', '=', 'ASU').executeTakeFirstOrThrow(),
     );
-    const otherUnit = await t.services.db.transaction(async (trx) => {
-      const inst = await trx
-        .selectFrom('institutions')
-        .select('id')
-        .where('code', '=', 'MINMUJER')
-        .executeTakeFirstOrThrow();
-      return trx
+    const minmujer = await institutionId(t, 'MINMUJER');
+    const otherUnit = await t.services.db.transaction((trx) =>
+      trx
         .insertInto('units')
-        .values({ institution_id: inst.id, code: 'CASA', name: 'Casa de acogida', department: null })
+        .values({ institution_id: minmujer, code: 'CASA', name: 'Casa de acogida', department: null })
         .returning('id')
-        .executeTakeFirstOrThrow();
-    });
+        .executeTakeFirstOrThrow(),
+    );
     const before = await count('cases');
     const base = { detectionMethod: 'Hotline', detectedOn: '2026-03-14' };
     for (const [body, code] of [

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api, auditOf, userWithSession } from '../helpers/factories.js';
+import { api, auditOf, rowCount, userWithSession } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('offline devices', () => {
@@ -103,17 +103,7 @@ describe.skipIf(skipBackend)('offline devices', () => {
     // Active: the write and the device's contact in the request's one transaction.
     expect((await api(t, worker, 'POST', '/api/cases', note, fromDevice)).statusCode).toBe(201);
     await lastSeenDaysAgo(reg.device.id, 8);
-    const count = () =>
-      t.services.db.transaction(async (trx) =>
-        Number(
-          (
-            await trx
-              .selectFrom('cases')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-      );
+    const count = () => rowCount(t, 'cases');
     const before = await count();
     const refused = await api(t, worker, 'POST', '/api/cases', note, {
       ...fromDevice,
@@ -127,12 +117,7 @@ describe.skipIf(skipBackend)('offline devices', () => {
   });
 
   it('refuses bad input with a clear 400 and writes nothing', async () => {
-    const before = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('devices')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
+    const before = await rowCount(t, 'devices');
     expect((await api(t, worker, 'POST', '/api/devices', { name: '' })).statusCode).toBe(400);
     expect((await api(t, worker, 'POST', '/api/devices', { name: 'x', extra: 1 })).statusCode).toBe(400);
     const reg = await register();
@@ -141,12 +126,6 @@ describe.skipIf(skipBackend)('offline devices', () => {
       (await api(t, worker, 'GET', '/api/notifications', undefined, { 'x-nanduti-device': 'not-a-uuid' }))
         .statusCode,
     ).toBe(410);
-    const after = await t.services.db.transaction((trx) =>
-      trx
-        .selectFrom('devices')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-    expect(Number(after.n)).toBe(Number(before.n) + 1);
+    expect(await rowCount(t, 'devices')).toBe(before + 1);
   });
 });

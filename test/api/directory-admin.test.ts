@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
-import { api } from '../helpers/factories.js';
+import { api, rowCount } from '../helpers/factories.js';
 import { insertReferral } from './protection-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -18,17 +18,7 @@ const EXAMPLE = fs.readFileSync(new URL('../../docs/examples/directory-import.cs
 describe.skipIf(skipBackend)('directory administration', () => {
   const t = useTestContext();
 
-  const providerCount = async () =>
-    Number(
-      (
-        await t.services.db.transaction((trx) =>
-          trx
-            .selectFrom('service_providers')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow(),
-        )
-      ).n,
-    );
+  const providerCount = () => rowCount(t, 'service_providers');
 
   const [minmujerAdmin, system, police] = useSessions(
     t,

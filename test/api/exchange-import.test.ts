@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, userWithSession } from '../helpers/factories.js';
+import { api, auditOf, rowCount, userWithSession } from '../helpers/factories.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
@@ -38,20 +38,9 @@ function plainCount(
   return out;
 }
 
-async function caseTableSizes(t: TestContext): Promise<number[]> {
-  return t.services.db.transaction(async (trx) =>
-    Promise.all(
-      (['cases', 'persons', 'case_persons', 'victim_exploitation'] as const).map(async (table) =>
-        Number(
-          (
-            await trx
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll<string>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-      ),
-    ),
+function caseTableSizes(t: TestContext): Promise<number[]> {
+  return Promise.all(
+    (['cases', 'persons', 'case_persons', 'victim_exploitation'] as const).map((table) => rowCount(t, table)),
   );
 }
 

@@ -4,18 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { skipBackend, type TestContext } from '../helpers/db.js';
-import { api, auditOf, buildPerson, type Session } from '../helpers/factories.js';
+import { api, auditOf, buildPerson, rowCount, type Session } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
-
-async function personCount(t: TestContext): Promise<number> {
-  const row = await t.services.db.transaction((trx) =>
-    trx
-      .selectFrom('persons')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-}
 
 const search = async (t: TestContext, s: Session, q: string) => {
   const res = await api(t, s, 'POST', '/api/persons/search', { q });
@@ -157,14 +147,14 @@ describe.skipIf(skipBackend)('persons', () => {
   describe('duplicate warning', () => {
     it('stops on the same document number until the user confirms it is someone else', async () => {
       const first = await buildPerson(t, worker, { givenNames: 'Dalmacia', documentNumber: '3.907.114' });
-      const before = await personCount(t);
+      const before = await rowCount(t, 'persons');
       const again = { givenNames: 'Dalma', firstSurname: 'Otra', documentNumber: ' 3907114 ' };
 
       const refused = await api(t, worker, 'POST', '/api/persons', again);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.code).toBe('possible_duplicates');
       expect(refused.json().error.message).not.toMatch(/3907114|Dalma/);
-      expect(await personCount(t)).toBe(before);
+      expect(await rowCount(t, 'persons')).toBe(before);
 
       const check = await api(t, worker, 'POST', '/api/persons/duplicates', again);
       expect(check.statusCode).toBe(200);
@@ -181,7 +171,7 @@ describe.skipIf(skipBackend)('persons', () => {
 
       const confirmed = await api(t, worker, 'POST', '/api/persons', { ...again, confirmNotDuplicate: true });
       expect(confirmed.statusCode).toBe(201);
-      expect(await personCount(t)).toBe(before + 1);
+      expect(await rowCount(t, 'persons')).toBe(before + 1);
       const created = (await auditOf(t, worker.user.id)).at(-1)!;
       expect(created.action).toBe('person.create');
       expect(created.changed_fields).toContain('confirmNotDuplicate');
@@ -224,7 +214,7 @@ describe.skipIf(skipBackend)('persons', () => {
   });
 
   it('refuses bad input with 400 and writes nothing', async () => {
-    const before = await personCount(t);
+    const before = await rowCount(t, 'persons');
     const auditBefore = (await auditOf(t, worker.user.id)).length;
     const bad: [Record<string, unknown>, string][] = [
       [{ givenNames: 'Fermina', favouriteColour: 'azul' }, 'validation_failed'],
@@ -249,7 +239,7 @@ describe.skipIf(skipBackend)('persons', () => {
     expect(patch.statusCode).toBe(400);
     expect((await api(t, worker, 'PATCH', `/api/persons/${p.id}`, {})).statusCode).toBe(400);
     expect((await api(t, worker, 'GET', '/api/persons/not-a-uuid')).statusCode).toBe(400);
-    expect(await personCount(t)).toBe(before + 1);
+    expect(await rowCount(t, 'persons')).toBe(before + 1);
     // Only the one successful registration reached the trail.
     expect((await auditOf(t, worker.user.id)).slice(auditBefore).map((r) => r.action)).toEqual([
       'person.create',

@@ -113,6 +113,19 @@ export async function insertDecision(
     .execute();
 }
 
+/**
+ * A published screening instrument with an empty definition, inserted in `trx` under `version` (one
+ * no other test uses), for screenings inserted directly; returns its id.
+ */
+export async function insertInstrument(trx: Trx, version: number): Promise<string> {
+  const row = await trx
+    .insertInto('screening_instruments')
+    .values({ version, status: 'published', definition: JSON.stringify({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Answers with "yes" for `ids` and "no" for `noIds`. */
 export function answers(yes: string[], no: string[] = []): Record<string, 'yes' | 'no'> {
   return Object.fromEntries([...yes.map((id) => [id, 'yes']), ...no.map((id) => [id, 'no'])]);

@@ -192,6 +192,25 @@ interface ChoicesProps<V extends string> {
   disabled?: boolean;
 }
 
+/** A titled part of a long form (reflection period, identity…), with a hint under its title. */
+export function FormSection({
+  legend,
+  hint,
+  children,
+}: {
+  legend: string;
+  hint?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="form-section">
+      <legend>{legend}</legend>
+      {hint && <p className="field-hint">{hint}</p>}
+      {children}
+    </fieldset>
+  );
+}
+
 /** Several choices from a closed list (an array of values, in the list's order), as checkboxes. */
 export function FormChoices<V extends string>({
   name,

@@ -8,7 +8,7 @@ import { getCase } from '../../../shared/contracts/cases.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
-import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
+import { RecordPending } from '../../components/RecordStates.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiQuery } from '../../queries.js';
 import { AddPersonDialog } from './AddPersonDialog.js';
@@ -29,7 +29,7 @@ import { CaseTasks } from '../tasks/CaseTasks.js';
 import { useSession } from '../../session.js';
 import { KeepOfflineButton } from '../offline/OfflineStart.js';
 import { KeptCaseFallback } from '../offline/KeptCasePage.js';
-import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
+import { EmergencyAccessBanner, OutOfScopeRecord, outOfScope } from '../privacy/BreakGlass.js';
 import '../../styles/cases.css';
 
 import type { CaseActions } from './types.js';
@@ -55,16 +55,7 @@ export function CasePage() {
   };
 
   if (outOfScope(loaded.error)) {
-    return (
-      <RecordNotFound kind="case">
-        <EmergencyAccessOffer
-          resourceType="case"
-          resourceId={caseId}
-          error={loaded.error}
-          onOpened={() => void loaded.refetch()}
-        />
-      </RecordNotFound>
-    );
+    return <OutOfScopeRecord resourceType="case" resourceId={caseId} query={loaded} />;
   }
   const view = loaded.data;
   if (!view) {

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/api-protection.js';
 import { recordProtectionStatus } from '../../../shared/contracts/referrals.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormCheckbox, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormCheckbox, FormSection, FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PersonOptions } from './people.js';
 
@@ -116,22 +116,20 @@ export function ProtectionStatusDialog(props: {
         <PersonOptions view={props.view} empty={t('cases.choose')} />
       </FormSelect>
 
-      <fieldset className="form-section">
-        <legend>{t('protection.status.reflection')}</legend>
-        <p className="field-hint">{t('protection.status.reflectionHint')}</p>
+      <FormSection legend={t('protection.status.reflection')} hint={t('protection.status.reflectionHint')}>
         <FormText msg="protection.status.from" name="reflectionFrom" type="date" blank="null" />
         <FormText msg="protection.status.until" name="reflectionUntil" type="date" blank="null" />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="form-section">
-        <legend>{t('protection.status.nonPunishment')}</legend>
-        <p className="field-hint">{t('protection.status.nonPunishmentHint')}</p>
+      <FormSection
+        legend={t('protection.status.nonPunishment')}
+        hint={t('protection.status.nonPunishmentHint')}
+      >
         <FormCheckbox msg="protection.status.penalised" name="penalised" />
         <FormCheckbox msg="protection.status.nonPunishmentApplied" name="nonPunishmentApplied" />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="form-section">
-        <legend>{t('protection.status.migration')}</legend>
+      <FormSection legend={t('protection.status.migration')}>
         {country('originCountry', t('protection.status.origin'))}
         {country('destinationCountry', t('protection.status.destination'))}
         <FormText
@@ -143,11 +141,9 @@ export function ProtectionStatusDialog(props: {
         />
         <FormCheckbox msg="protection.status.residencyRequested" name="residencyRequested" />
         <FormCheckbox msg="protection.status.residencyGranted" name="residencyGranted" />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="form-section">
-        <legend>{t('protection.status.return')}</legend>
-        <p className="field-hint">{t('protection.status.returnHint')}</p>
+      <FormSection legend={t('protection.status.return')} hint={t('protection.status.returnHint')}>
         <FormCheckbox msg="protection.status.returnRequested" name="returnRequested" />
         <FormCheckbox msg="protection.status.returnVoluntary" name="returnVoluntary" />
         {returning && (
@@ -170,7 +166,7 @@ export function ProtectionStatusDialog(props: {
             <FormText msg="protection.status.returnedOn" name="returnedOn" type="date" blank="null" />
           </>
         )}
-      </fieldset>
+      </FormSection>
     </FormDialog>
   );
 }

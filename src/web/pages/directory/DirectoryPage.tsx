@@ -5,10 +5,11 @@
  * system administrator and institution administrators also add, edit, deactivate and import
  * providers here, and see which services no provider offers (docs/DIRECTORY-IMPORT.md).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { z } from 'zod';
 import { ListProvidersQuery, type ProviderView } from '../../../shared/api-protection.js';
 import { listServiceProviders } from '../../../shared/contracts/providers.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { useListSearch } from '../../components/DataTable.js';
 import { Form, useZodForm } from '../../components/Form.js';
 import { FormCheckbox, FormDepartment, FormSelect } from '../../components/FormFields.js';
@@ -17,6 +18,7 @@ import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page, PageButton } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { departmentName } from '../../departments.js';
+import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { useApiQuery } from '../../queries.js';
@@ -49,9 +51,9 @@ export function DirectoryPage() {
     { query: { department: filter.department, limit: 200 } },
     { enabled: admin },
   );
-  const [editing, setEditing] = useState<Provider | null>(null);
-  const [dialog, setDialog] = useState<'add' | 'import' | Provider | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { dialog, open, close, saved } = useDialog<
+    { kind: 'add' | 'import' } | { kind: 'edit' | 'capacity'; provider: Provider }
+  >();
   const shown: FilterValues = {
     serviceType: filter.serviceType,
     department: filter.department,
@@ -84,19 +86,13 @@ export function DirectoryPage() {
           <PageButton
             show={admin}
             label={t('directoryAdmin.add')}
-            onClick={() => {
-              setSaved(null);
-              setDialog('add');
-            }}
+            onClick={() => open({ kind: 'add' })}
             testId="provider-add"
           />
           <PageButton
             show={can('provider.import')}
             label={t('directoryAdmin.import')}
-            onClick={() => {
-              setSaved(null);
-              setDialog('import');
-            }}
+            onClick={() => open({ kind: 'import' })}
             testId="provider-import"
           />
         </>
@@ -169,68 +165,38 @@ export function DirectoryPage() {
                       </li>
                     ))}
                   </ul>
-                  {provider.canUpdateCapacity && provider.services.some((s) => s.capacity !== null) && (
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() => {
-                        setSaved(null);
-                        setEditing(provider);
-                      }}
-                      data-testid="provider-update-capacity"
-                    >
-                      {t('directory.updateCapacity')}
-                    </button>
-                  )}
-                  {provider.canEdit && (
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() => {
-                        setSaved(null);
-                        setDialog(provider);
-                      }}
-                      data-testid="provider-edit"
-                    >
-                      {t('directoryAdmin.edit')}
-                    </button>
-                  )}
+                  <ActionButton
+                    show={provider.canUpdateCapacity && provider.services.some((s) => s.capacity !== null)}
+                    onClick={() => open({ kind: 'capacity', provider })}
+                    testId="provider-update-capacity"
+                  >
+                    {t('directory.updateCapacity')}
+                  </ActionButton>
+                  <ActionButton
+                    show={provider.canEdit}
+                    onClick={() => open({ kind: 'edit', provider })}
+                    testId="provider-edit"
+                  >
+                    {t('directoryAdmin.edit')}
+                  </ActionButton>
                 </li>
               ))}
             </ul>
           </>
         )}
       </QueryState>
-      {editing && (
-        <CapacityDialog
-          provider={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(message) => {
-            setEditing(null);
-            setSaved(message);
-          }}
-        />
+      {dialog?.kind === 'capacity' && (
+        <CapacityDialog provider={dialog.provider} onClose={() => close()} onSaved={close} />
       )}
-      {(dialog === 'add' || (dialog !== null && typeof dialog === 'object')) && (
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <ProviderDialog
-          provider={dialog === 'add' ? undefined : dialog}
+          provider={dialog.kind === 'edit' ? dialog.provider : undefined}
           chooseInstitution={can('institution.create')}
-          onClose={() => setDialog(null)}
-          onSaved={(message) => {
-            setDialog(null);
-            setSaved(message);
-          }}
+          onClose={() => close()}
+          onSaved={close}
         />
       )}
-      {dialog === 'import' && (
-        <ImportDialog
-          onClose={() => setDialog(null)}
-          onImported={(message) => {
-            setDialog(null);
-            setSaved(message);
-          }}
-        />
-      )}
+      {dialog?.kind === 'import' && <ImportDialog onClose={() => close()} onImported={close} />}
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ExportHtcdsQuery, ImportCtdcQuery } from '../../../shared/api-exchange.js';
 import { exportCtdc, exportHtcds, importCtdc, listCtdcImports } from '../../../shared/contracts/exchange.js';
 import { download, saveFile, toApiError, type ApiIssue } from '../../api.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { TextField } from '../../components/Field.js';
 import { Table } from '../../components/DataTable.js';
 import { Form, useZodForm } from '../../components/Form.js';
@@ -15,6 +16,7 @@ import { LiveRegion } from '../../components/LiveRegion.js';
 import { SubmitButton } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
+import type { PlainKey } from '../../i18n/catalogue.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useApiMutation, useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
@@ -23,6 +25,13 @@ import { CtdcCounts } from './CtdcCounts.js';
 import '../../styles/cases.css';
 
 type Kind = { kind: 'htcds' } | { kind: 'ctdc'; format: 'global2020' | 'synthetic2024' };
+
+/** The export buttons, in their order, with what each downloads. */
+const EXPORTS: readonly { label: PlainKey; what: Kind }[] = [
+  { label: 'exchange.export.htcds', what: { kind: 'htcds' } },
+  { label: 'exchange.export.ctdc2020', what: { kind: 'ctdc', format: 'global2020' } },
+  { label: 'exchange.export.ctdc2024', what: { kind: 'ctdc', format: 'synthetic2024' } },
+];
 
 /** The import sends the file itself (text/csv: files are larger than JSON bodies may be). */
 const importCtdcFile = { ...importCtdc, bodyType: 'text/csv' };
@@ -68,25 +77,11 @@ function ExportSection() {
         <FormText msg="exchange.export.to" name="to" type="date" blank="undefined" />
       </Form>
       <div className="record-section-actions">
-        <button type="button" className="btn" disabled={busy} onClick={() => void run({ kind: 'htcds' })}>
-          {t('exchange.export.htcds')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => void run({ kind: 'ctdc', format: 'global2020' })}
-        >
-          {t('exchange.export.ctdc2020')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => void run({ kind: 'ctdc', format: 'synthetic2024' })}
-        >
-          {t('exchange.export.ctdc2024')}
-        </button>
+        {EXPORTS.map(({ label, what }) => (
+          <ActionButton key={label} disabled={busy} onClick={() => void run(what)}>
+            {t(label)}
+          </ActionButton>
+        ))}
       </div>
       <LiveRegion error={error} success={done} />
     </Section>

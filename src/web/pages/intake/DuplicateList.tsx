@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { DuplicateCandidate } from '../../../shared/api-identification.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { useFocusOnMount } from './controls.js';
+import { FocusHeading } from './controls.js';
 
 type Candidate = z.output<typeof DuplicateCandidate>;
 
@@ -19,13 +19,10 @@ interface Props {
 
 export function DuplicateList({ candidates, pending, onChoose, onNew }: Props) {
   const { t, locale } = useI18n();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   return (
     <section className="duplicates notice notice--warning" aria-labelledby="intake-duplicates-title">
-      <h3 id="intake-duplicates-title" ref={headingRef} tabIndex={-1}>
-        {t('intake.duplicates.title')}
-      </h3>
+      <FocusHeading id="intake-duplicates-title">{t('intake.duplicates.title')}</FocusHeading>
       <p>{t('intake.duplicates.intro')}</p>
       <ul className="duplicate-list">
         {candidates.map((candidate) => (

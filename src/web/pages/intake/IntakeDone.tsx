@@ -3,7 +3,7 @@ import type { TRAFFICKING_STATUSES } from '../../../shared/catalogues.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { Link } from '@tanstack/react-router';
-import { useFocusOnMount } from './controls.js';
+import { FocusHeading } from './controls.js';
 
 interface Props {
   caseId: string;
@@ -15,13 +15,12 @@ interface Props {
 
 export function IntakeDone({ caseId, reference, decided, onAnother }: Props) {
   const { t, locale } = useI18n();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   return (
     <section className="intake-done panel" aria-labelledby="intake-done-title">
-      <h2 id="intake-done-title" ref={headingRef} tabIndex={-1}>
+      <FocusHeading level="h2" id="intake-done-title">
         {t('intake.done.title')}
-      </h2>
+      </FocusHeading>
       <dl className="intake-reference">
         <dt>{t('intake.done.reference')}</dt>
         <dd data-testid="intake-reference">{reference}</dd>

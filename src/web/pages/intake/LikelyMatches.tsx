@@ -8,7 +8,7 @@ import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
 import { MatchReasons } from '../linkage/MatchReasons.js';
-import { useFocusOnMount } from './controls.js';
+import { FocusHeading } from './controls.js';
 
 type Match = z.output<typeof PersonMatch>;
 
@@ -22,16 +22,13 @@ interface Props {
 
 export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
   const { t, locale } = useI18n();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section
       className="duplicates notice notice--warning"
       aria-labelledby="intake-matches-title"
       data-testid="likely-matches"
     >
-      <h3 id="intake-matches-title" ref={headingRef} tabIndex={-1}>
-        {t('linkage.matches.title')}
-      </h3>
+      <FocusHeading id="intake-matches-title">{t('linkage.matches.title')}</FocusHeading>
       <p>{t('linkage.matches.intro')}</p>
       <ul className="duplicate-list">
         {matches.map((match) => {

@@ -11,7 +11,7 @@ import { findPersonMatches } from '../../../shared/contracts/linkage.js';
 import { checkPersonDuplicates } from '../../../shared/contracts/persons.js';
 import type { ApiError } from '../../api.js';
 import { Form, showServerError, useFormAlert } from '../../components/Form.js';
-import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormDepartment, FormSection, FormSelect, FormText } from '../../components/FormFields.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { readOnce } from '../../queries.js';
@@ -155,16 +155,13 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
         </p>
       )}
       <fieldset className="intake-fields" disabled={pending}>
-        <fieldset className="form-section">
-          <legend>{t('intake.person.names')}</legend>
+        <FormSection legend={t('intake.person.names')}>
           <PersonNameFields words="intake.person" pseudonym />
-        </fieldset>
+        </FormSection>
         <FormSelect msg="intake.person.sex" name="sex" blank="keep" list="SEXES" />
-        <fieldset className="form-section">
-          <legend>{t('intake.person.age')}</legend>
-          <p className="field-hint">{t('intake.person.ageHint')}</p>
+        <FormSection legend={t('intake.person.age')} hint={t('intake.person.ageHint')}>
           <PersonAgeFields words="intake.person" />
-        </fieldset>
+        </FormSection>
         <FormSelect msg="intake.person.nationality" name="nationality" blank="keep">
           <option value="">{t('intake.notKnown')}</option>
           {NATIONALITY_CHOICES.map((code) => (
@@ -184,10 +181,9 @@ export function PersonStep({ values, onChange, chosen, onChosen, onNext, error, 
             autoComplete="off"
           />
         )}
-        <fieldset className="form-section">
-          <legend>{t('intake.person.document')}</legend>
+        <FormSection legend={t('intake.person.document')}>
           <PersonDocumentFields words="intake.person" empty={t('intake.notKnown')} numberAfterType />
-        </fieldset>
+        </FormSection>
         <PersonNeedsFields words="intake.person" />
         <FormDepartment
           msg="intake.person.residenceDepartment"

@@ -10,7 +10,7 @@ import { AGE_FLAGS } from '../../../shared/screening-rules.js';
 import type { PlainKey } from '../../i18n/catalogue.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { valueLabel } from '../../i18n/values.js';
-import { useFocusOnMount } from './controls.js';
+import { FocusHeading } from './controls.js';
 
 const FLAG_MESSAGES: Record<string, PlainKey> = {
   [AGE_FLAGS.nearMajority]: 'intake.result.flag.approximate_age_near_majority',
@@ -25,14 +25,13 @@ type Result = Pick<
 
 export function ScreeningResult({ screening, focus }: { screening: Result; focus: boolean }) {
   const { t, locale } = useI18n();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>(focus);
 
   const present = (value: boolean) => (value ? t('intake.result.present') : t('intake.result.absent'));
   return (
     <section className="screening-result panel" aria-labelledby="intake-result-title">
-      <h3 id="intake-result-title" ref={headingRef} tabIndex={-1}>
+      <FocusHeading id="intake-result-title" focus={focus}>
         {t('intake.result.title')}
-      </h3>
+      </FocusHeading>
       <p className={`assessment assessment--${screening.assessment}`} data-testid="intake-assessment">
         <span className="assessment-label">{t('intake.result.assessment')}</span>
         <strong>{valueLabel(locale, 'ASSESSMENTS', screening.assessment)}</strong>

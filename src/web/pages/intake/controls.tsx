@@ -3,7 +3,7 @@
  * status decision), the step's heading (which takes focus when the step changes) and the
  * back / next bar that stays in reach at the bottom of a phone screen.
  */
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { describedBy, FieldMessages } from '../../components/Field.js';
 import { useZodForm, type ZodForm, type ZodFormOptions } from '../../components/Form.js';
@@ -52,18 +52,23 @@ export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
 }
 
 /**
- * A heading that takes focus (and scrolls into view) when it appears, if `enabled`: where a
- * screen reader should continue after the content changed without a page navigation.
+ * A heading (`h3` unless `level` says otherwise) that takes focus and scrolls into view when it
+ * appears, if `focus`: where a screen reader should continue after the content changed without a
+ * page navigation.
  */
-export function useFocusOnMount<E extends HTMLElement>(enabled = true): RefObject<E | null> {
-  const ref = useRef<E>(null);
+export function FocusHeading({
+  level: Heading = 'h3',
+  focus = true,
+  ...heading
+}: HTMLAttributes<HTMLHeadingElement> & { level?: 'h2' | 'h3'; focus?: boolean }) {
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (!enabled) return;
+    if (!focus) return;
     ref.current?.focus();
     ref.current?.scrollIntoView({ block: 'start' });
-    // Only when the element first appears.
+    // Only when the heading first appears.
   }, []);
-  return ref;
+  return <Heading ref={ref} tabIndex={-1} {...heading} />;
 }
 
 /**
@@ -71,11 +76,10 @@ export function useFocusOnMount<E extends HTMLElement>(enabled = true): RefObjec
  * at the new step; on the first step the page heading keeps it.
  */
 export function StepHeading({ children, focus }: { children: ReactNode; focus: boolean }) {
-  const ref = useFocusOnMount<HTMLHeadingElement>(focus);
   return (
-    <h2 ref={ref} tabIndex={-1} className="intake-step-title">
+    <FocusHeading level="h2" focus={focus} className="intake-step-title">
       {children}
-    </h2>
+    </FocusHeading>
   );
 }
 

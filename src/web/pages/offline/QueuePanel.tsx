@@ -10,6 +10,7 @@ import type { SubmitIntakeRequest } from '../../../shared/api-devices.js';
 import type { CaseView, UpdateCaseRequest } from '../../../shared/api-identification.js';
 import { getCase } from '../../../shared/contracts/cases.js';
 import { call, toApiError } from '../../api.js';
+import { ActionButton } from '../../components/ActionButton.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { discardWrite, resubmitWrite, syncNow, useOfflinePart } from '../../offline/store.js';
@@ -214,6 +215,24 @@ function Conflict({ write }: { write: QueuedWrite }) {
     await syncNow();
   }
 
+  /** The cell that keeps `side`'s value of `field` (the user's own unless they chose theirs). */
+  const keep = (field: string, side: 'mine' | 'theirs', value: unknown) => (
+    <td>
+      <label className="checkbox">
+        <input
+          type="radio"
+          name={`${write.key}-${field}`}
+          checked={(choice[field] ?? 'mine') === side}
+          onChange={() => setChoice((c) => ({ ...c, [field]: side }))}
+        />
+        <span>
+          {t(side === 'mine' ? 'offline.conflict.keepMine' : 'offline.conflict.keepTheirs')}:{' '}
+          {show(field, value)}
+        </span>
+      </label>
+    </td>
+  );
+
   if (!theirs)
     return (
       <div className="offline-conflict">
@@ -221,14 +240,9 @@ function Conflict({ write }: { write: QueuedWrite }) {
           <strong>{t('offline.conflict.title')}</strong>
         </p>
         {error && <p className="notice notice--error">{error}</p>}
-        <button
-          className="btn btn--primary"
-          type="button"
-          onClick={() => void load()}
-          data-testid="conflict-open"
-        >
+        <ActionButton primary onClick={() => void load()} testId="conflict-open">
           {t('offline.conflict.resolve')}
-        </button>
+        </ActionButton>
       </div>
     );
   return (
@@ -248,44 +262,15 @@ function Conflict({ write }: { write: QueuedWrite }) {
           {fields.map((field) => (
             <tr key={field}>
               <th scope="row">{FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field}</th>
-              <td>
-                <label className="checkbox">
-                  <input
-                    type="radio"
-                    name={`${write.key}-${field}`}
-                    checked={(choice[field] ?? 'mine') === 'mine'}
-                    onChange={() => setChoice((c) => ({ ...c, [field]: 'mine' }))}
-                  />
-                  <span>
-                    {t('offline.conflict.keepMine')}: {show(field, input.body[field])}
-                  </span>
-                </label>
-              </td>
-              <td>
-                <label className="checkbox">
-                  <input
-                    type="radio"
-                    name={`${write.key}-${field}`}
-                    checked={choice[field] === 'theirs'}
-                    onChange={() => setChoice((c) => ({ ...c, [field]: 'theirs' }))}
-                  />
-                  <span>
-                    {t('offline.conflict.keepTheirs')}: {show(field, theirs[field])}
-                  </span>
-                </label>
-              </td>
+              {keep(field, 'mine', input.body[field])}
+              {keep(field, 'theirs', theirs[field])}
             </tr>
           ))}
         </tbody>
       </table>
-      <button
-        className="btn btn--primary"
-        type="button"
-        onClick={() => void resolve()}
-        data-testid="conflict-resolve"
-      >
+      <ActionButton primary onClick={() => void resolve()} testId="conflict-resolve">
         {t('offline.conflict.resolve')}
-      </button>
+      </ActionButton>
     </div>
   );
 }

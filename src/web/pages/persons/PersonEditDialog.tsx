@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { UpdatePersonRequest, type PersonView } from '../../../shared/api-identification.js';
 import { updatePerson } from '../../../shared/contracts/persons.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
-import { FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
+import { FormDepartment, FormSection, FormSelect, FormText } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import {
   PersonAgeFields,
@@ -40,8 +40,7 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
 
   return (
     <FormDialog title={t('persons.editTitle')} form={form} onClose={onClose} testId="person-edit-form">
-      <fieldset className="form-section">
-        <legend>{t('persons.identity')}</legend>
+      <FormSection legend={t('persons.identity')}>
         <PersonNameFields words="persons.field" pseudonym />
         <FormText msg="persons.field.aliases" hint={t('persons.listHint')} {...text('aliases')} />
         <FormSelect msg="persons.field.sex" name="sex" list="SEXES" />
@@ -60,18 +59,16 @@ export function PersonEditDialog({ person, onClose, onSaved }: Props) {
           {...text('nationalities')}
         />
         <PersonDocumentFields words="persons.field" empty={t('common.none')} />
-      </fieldset>
-      <fieldset className="form-section">
-        <legend>{t('persons.needs')}</legend>
+      </FormSection>
+      <FormSection legend={t('persons.needs')}>
         <PersonNeedsFields words="persons.field" />
         <FormText msg="persons.field.disability" {...text('disability')} />
-      </fieldset>
-      <fieldset className="form-section">
-        <legend>{t('persons.residenceAndContact')}</legend>
+      </FormSection>
+      <FormSection legend={t('persons.residenceAndContact')}>
         <FormDepartment msg="persons.field.residenceDepartment" name="residenceDepartment" blank="keep" />
         <FormText msg="persons.field.residenceDistrict" {...text('residenceDistrict')} />
         <FormText msg="persons.field.contact" {...text('contact')} />
-      </fieldset>
+      </FormSection>
     </FormDialog>
   );
 }

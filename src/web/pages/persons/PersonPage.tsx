@@ -10,7 +10,7 @@ import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { RecordList } from '../../components/RecordList.js';
 import { Page } from '../../components/Page.js';
-import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
+import { RecordPending } from '../../components/RecordStates.js';
 import { departmentName } from '../../departments.js';
 import { useApiQuery } from '../../queries.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -22,7 +22,7 @@ import { PersonEditDialog } from './PersonEditDialog.js';
 import { RevealField } from './RevealField.js';
 import type { RevealablePersonField } from '../../../shared/sensitivity.js';
 import { AccessReportLinks } from '../privacy/Transparency.js';
-import { EmergencyAccessBanner, EmergencyAccessOffer, outOfScope } from '../privacy/BreakGlass.js';
+import { EmergencyAccessBanner, OutOfScopeRecord, outOfScope } from '../privacy/BreakGlass.js';
 import { PersonDecisionDialog } from '../cases/DecisionDialog.js';
 import { useSession } from '../../session.js';
 import '../../styles/cases.css';
@@ -41,16 +41,7 @@ export function PersonPage() {
   const { can } = useSession();
 
   if (outOfScope(loaded.error)) {
-    return (
-      <RecordNotFound kind="person">
-        <EmergencyAccessOffer
-          resourceType="person"
-          resourceId={personId}
-          error={loaded.error}
-          onOpened={() => void loaded.refetch()}
-        />
-      </RecordNotFound>
-    );
+    return <OutOfScopeRecord resourceType="person" resourceId={personId} query={loaded} />;
   }
   const person = loaded.data;
   if (!person) return <RecordPending title={t('persons.title')} query={loaded} />;

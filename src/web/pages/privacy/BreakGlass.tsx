@@ -4,6 +4,7 @@
  * for the written reason and states the time limit; while the grant lasts, a banner on the page says
  * so and counts down; when it ends the page reloads and the server's "expired" answer is shown.
  */
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { BREAK_GLASS_DEFAULT_MINUTES, OpenBreakGlassRequest } from '../../../shared/api-privacy.js';
@@ -12,6 +13,7 @@ import { openBreakGlass } from '../../../shared/contracts/privacy.js';
 import type { ApiError } from '../../api.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormTextArea } from '../../components/FormFields.js';
+import { RecordNotFound } from '../../components/RecordStates.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { useSession } from '../../session.js';
@@ -25,10 +27,35 @@ export function outOfScope(error: ApiError | null | undefined): boolean {
 }
 
 /**
+ * A case's or a person's page when the door answered "not here for you" (`outOfScope`): "not
+ * found", with the offer of emergency access; once a grant is opened, `query` reads the record again.
+ */
+export function OutOfScopeRecord({
+  resourceType,
+  resourceId,
+  query,
+}: {
+  resourceType: 'person' | 'case';
+  resourceId: string;
+  query: UseQueryResult<unknown, ApiError>;
+}) {
+  return (
+    <RecordNotFound kind={resourceType}>
+      <EmergencyAccessOffer
+        resourceType={resourceType}
+        resourceId={resourceId}
+        error={query.error}
+        onOpened={() => void query.refetch()}
+      />
+    </RecordNotFound>
+  );
+}
+
+/**
  * The emergency-access offer on a "not found" page: only for the roles the policy allows
  * (`breakGlass.open`). `error` is the page's load error: an expired grant's message is shown first.
  */
-export function EmergencyAccessOffer({
+function EmergencyAccessOffer({
   resourceType,
   resourceId,
   error,
