@@ -25,7 +25,7 @@ import {
   TRAFFICKING_STATUSES,
   VULNERABILITY_FACTORS,
 } from './catalogues.js';
-import { InstitutionRef, Uuid } from './api.js';
+import { InstitutionRef, pageQuery, Uuid } from './api.js';
 import { LAW4788_AGGRAVATING, LAW4788_ASSESSMENTS } from './screening-rules.js';
 import { isAfterParaguayToday } from './dates.js';
 import { REVEAL_PURPOSES, REVEALABLE_PERSON_FIELDS } from './sensitivity.js';
@@ -221,8 +221,7 @@ export const ListCasesQuery = z.strictObject({
   reference: z.string().trim().max(20).optional(),
   assessment: z.enum(ASSESSMENTS).optional(),
   ict: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(1_000_000),
 });
 export const CaseSummary = z.object({
   id: Uuid,

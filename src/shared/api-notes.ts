@@ -5,7 +5,7 @@
  * which roles read it unmasked and whether it is copied to devices.
  */
 import { z } from 'zod';
-import { Uuid } from './api.js';
+import { pageQuery, Uuid } from './api.js';
 import type { SensitivityLabel } from './sensitivity.js';
 
 /** The labels a note may carry; none (null) is a working note (visits, calls, next steps). */
@@ -31,10 +31,7 @@ export const AddCaseNoteRequest = z.strictObject({
     .optional(),
 });
 
-export const ListCaseNotesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
+export const ListCaseNotesQuery = z.strictObject(pageQuery(1_000_000));
 
 export const CaseNoteView = z.object({
   id: Uuid,

@@ -5,7 +5,7 @@
  * src/web/i18n/prevention/values.ts. Only the hotline contact's summary is personal (encrypted).
  */
 import { z } from 'zod';
-import { distinctList, InstitutionRef, Uuid } from './api.js';
+import { distinctList, InstitutionRef, pageQuery, Uuid } from './api.js';
 import { CaseView, Department, IsoDate } from './api-identification.js';
 import { EXPLOITATION_TYPES, LANGUAGES } from './catalogues.js';
 
@@ -64,8 +64,7 @@ const endsAfterStart = (start: string | undefined, end: string | null | undefine
 const Page = {
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(1_000_000),
 };
 
 // ---- trainings ----------------------------------------------------------------------------

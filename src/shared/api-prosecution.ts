@@ -5,7 +5,7 @@
  * bodies and in authorised reads, never in URLs.
  */
 import { z } from 'zod';
-import { InstitutionRef, Uuid } from './api.js';
+import { InstitutionRef, pageQuery, Uuid } from './api.js';
 import { CountryCode, Department, IsoDate, PastIsoDate, Texts } from './api-identification.js';
 import { PLATFORMS, SEXES } from './catalogues.js';
 
@@ -141,14 +141,14 @@ export const RecordStageRequest = z.strictObject({
   stage: ProceduralStage,
   occurredOn: PastIsoDate,
 });
+/** A conviction's sentence: months of prison (up to 50 years), and whether it is suspended. */
+const Sentence = {
+  sentenceMonths: z.number().int().min(1).max(600).nullable().optional(),
+  suspended: z.boolean().default(false),
+};
 /** The outcome of one charge of the defendant (the offence of a conviction is then known). */
 export const ChargeOutcomeRequest = z
-  .strictObject({
-    chargeId: Uuid,
-    outcome: Outcome,
-    sentenceMonths: z.number().int().min(1).max(600).nullable().optional(),
-    suspended: z.boolean().default(false),
-  })
+  .strictObject({ chargeId: Uuid, outcome: Outcome, ...Sentence })
   .refine((o) => o.outcome === 'convicted' || (o.sentenceMonths == null && !o.suspended), {
     message: 'a sentence only with a conviction',
     path: ['sentenceMonths'],
@@ -157,8 +157,7 @@ export const RecordOutcomeRequest = z
   .strictObject({
     outcome: Outcome,
     decidedOn: PastIsoDate,
-    sentenceMonths: z.number().int().min(1).max(600).nullable().optional(),
-    suspended: z.boolean().default(false),
+    ...Sentence,
     /**
      * The outcome of each charge; when left out, the defendant's outcome and sentence apply to
      * every charge. A charge not listed keeps no outcome.
@@ -217,8 +216,7 @@ export const ListInvestigationsQuery = z.strictObject({
   complicity: z.enum(['true', 'false']).optional(),
   openedFrom: IsoDate.optional(),
   openedTo: IsoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  ...pageQuery(100_000),
 });
 export const ExportInvestigationsQuery = z.strictObject({
   openedFrom: IsoDate.optional(),

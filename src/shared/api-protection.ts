@@ -5,7 +5,7 @@
  * the responses of authorised reads, never in URLs.
  */
 import { z } from 'zod';
-import { distinctList, Uuid } from './api.js';
+import { distinctList, pageQuery, Uuid } from './api.js';
 import { CountryCode, Department, IsoDate, PastIsoDate } from './api-identification.js';
 import {
   AGE_BANDS,
@@ -113,8 +113,7 @@ export const ListProvidersQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   /** Deactivated providers too (directory administration). */
   includeInactive: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  ...pageQuery(100_000),
 });
 export const ProviderList = z.object({ items: z.array(ProviderView), total: z.number().int() });
 export const UpdateCapacityRequest = z
@@ -368,8 +367,7 @@ export const ListReferralsQuery = z.strictObject({
   direction: z.enum(['incoming', 'outgoing']).default('incoming'),
   state: ReferralState.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  ...pageQuery(100_000),
 });
 export const ReferralInbox = z.object({
   direction: z.enum(['incoming', 'outgoing']),

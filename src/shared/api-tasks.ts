@@ -3,7 +3,7 @@
  * task's title is free text (encrypted at rest); rule tasks carry a kind and their source instead.
  */
 import { z } from 'zod';
-import { Uuid } from './api.js';
+import { pageQuery, Uuid } from './api.js';
 import { IsoDate } from './api-identification.js';
 
 export const TASK_KINDS = ['manual', 'referral_overdue', 'service_not_delivered', 'hearing'] as const;
@@ -35,8 +35,7 @@ export const ListTasksQuery = z.strictObject({
   view: z.enum(['mine', 'overdue', 'case']).default('mine'),
   caseId: Uuid.optional(),
   status: z.enum(['open', 'done', 'cancelled', 'all']).default('open'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  ...pageQuery(100_000),
 });
 
 export const TaskView = z.object({

@@ -7,6 +7,16 @@ import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './role
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const Uuid = z.string().uuid();
+/**
+ * A list query's page: `limit` rows (1 to 200, 50 unless asked) from `offset` (0 to `maxOffset`,
+ * which each list sets). Spread into the list's query schema.
+ */
+export function pageQuery(maxOffset: number) {
+  return {
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(maxOffset).default(0),
+  };
+}
 
 /** A list of `min` to `max` items, none repeated (eligibility lists, languages, departments…). */
 export const distinctList = <T extends z.ZodType>(item: T, min: number, max: number) =>
@@ -176,8 +186,7 @@ export const UserList = z.object({ items: z.array(UserView), total: z.number().i
 export const ListUsersQuery = z.strictObject({
   institutionId: Uuid.optional(),
   q: z.string().trim().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  ...pageQuery(100_000),
 });
 export const CreateUserRequest = z.strictObject({
   username: Username,
