@@ -24,6 +24,7 @@ import pg from 'pg';
 import { BIN } from './demo-db.js';
 import { HEALTH, operations, signIn, type Session } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
+import { descendants, TICK_MS, ticksOf } from './proc.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,34 +40,6 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL (a PostgreSQL database holding a demo) is required');
 const dbName = new URL(url).pathname.slice(1);
 const PGLOG = process.env.PGLOG ?? '/var/log/postgresql/postgresql-15-main.log';
-const TICK_MS = 10; // USER_HZ = 100 on Linux
-
-function ticksOf(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime, stime
-  } catch {
-    return 0;
-  }
-}
-
-function descendants(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* gone */
-    }
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid);
-  return out;
-}
-
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
 async function backendPids(): Promise<number[]> {

@@ -25,6 +25,8 @@ export interface DemoDb {
   /** The server's environment (DATABASE_URL or NANDUTI_DATA_DIR, the master key). */
   env: Record<string, string>;
   stop: () => Promise<void>;
+  /** The PostgreSQL postmaster's process id, when the cluster is the benchmark's own (its CPU is read). */
+  postmaster?: () => number | null;
 }
 
 function runDemo(cases: number, env: Record<string, string>): Promise<void> {
@@ -106,5 +108,5 @@ export async function demoDatabase(engine: Engine, cases: number): Promise<DemoD
     await cluster.query('vacuum analyze');
     fs.writeFileSync(done, new Date().toISOString());
   }
-  return { engine, env, stop: () => cluster.stop('fast') };
+  return { engine, env, stop: () => cluster.stop('fast'), postmaster: () => cluster.pid() };
 }

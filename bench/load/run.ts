@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { BIN, demoDatabase, type Engine } from './demo-db.js';
 import { getJson, HEALTH, operations, signIn, type Scenario } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
+import { cpuMsOf } from './proc.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,13 +63,19 @@ interface Figure {
   non2xx: number;
   errors: number;
   load: number;
+  /** CPU ms per request of the server process, and of the database (PostgreSQL, the benchmark's own cluster). */
+  serverMs: number;
+  databaseMs: number | null;
 }
 
 async function measure(
   base: string,
   scenario: Scenario,
   connections: number,
+  cpu: { server: number; database: number | null },
 ): Promise<Omit<Figure, 'engine'>> {
+  const serverBefore = cpuMsOf([cpu.server], true);
+  const databaseBefore = cpu.database === null ? 0 : cpuMsOf([cpu.database], true);
   const headers: Record<string, string> = {};
   if (scenario.session) {
     headers.cookie = scenario.session.cookie;
@@ -89,7 +96,10 @@ async function measure(
     maxOverallRequests: maxRequests,
     timeout: 30,
   });
+  const per = (ms: number) => Math.round((ms / Math.max(1, result.requests.total)) * 100) / 100;
   return {
+    serverMs: per(cpuMsOf([cpu.server], true) - serverBefore),
+    databaseMs: cpu.database === null ? null : per(cpuMsOf([cpu.database], true) - databaseBefore),
     connections,
     label: scenario.label,
     rps: Math.round(result.requests.average),
@@ -143,13 +153,15 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
 
     for (const connections of connectionCounts) {
       for (const scenario of [HEALTH, ...scenarios]) {
-        const figure = { engine, ...(await measure(base, scenario, connections)) };
+        const cpu = { server: child.pid!, database: db.postmaster?.() ?? null };
+        const figure = { engine, ...(await measure(base, scenario, connections, cpu)) };
         figures.push(figure);
         console.log(
           `${engine.padEnd(8)} c=${String(connections).padStart(2)}  ${figure.label.padEnd(34)} ` +
             `${String(figure.rps).padStart(6)} req/s  p50 ${String(figure.p50).padStart(4)} ms  ` +
             `p99 ${String(figure.p99).padStart(5)} ms  (${figure.requests} req, ${figure.non2xx} non-2xx, ` +
-            `${figure.errors} errors, load ${figure.load})`,
+            `${figure.errors} errors, load ${figure.load}; CPU ms/request: server ${figure.serverMs}` +
+            `${figure.databaseMs === null ? '' : `, database ${figure.databaseMs}`})`,
         );
       }
     }
@@ -171,9 +183,11 @@ console.log(
 );
 for (const engine of engines) all.push(...(await runEngine(engine)));
 
-console.log('\n| Engine | Conn. | Operation | req/s | p50 / p99 ms | non-2xx | load avg |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(
+  '\n| Engine | Conn. | Operation | req/s | p50 / p99 ms | non-2xx | server / database CPU ms per request | load avg |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
 for (const f of all)
   console.log(
-    `| ${f.engine} | ${f.connections} | ${f.label} | ${f.rps.toLocaleString('en')} | ${f.p50} / ${f.p99} | ${f.non2xx} | ${f.load} |`,
+    `| ${f.engine} | ${f.connections} | ${f.label} | ${f.rps.toLocaleString('en')} | ${f.p50} / ${f.p99} | ${f.non2xx} | ${f.serverMs} / ${f.databaseMs ?? '–'} | ${f.load} |`,
   );

@@ -216,6 +216,33 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
     expect(named.rows[0]!.n).toBe(1);
   });
 
+  it('prepares a marked deferred statement once per connection, and fails the commit after a caught error', async () => {
+    const ahead = (n: number) =>
+      db.transaction(async (trx) => {
+        await sql`select 1 / ${n}::int as x ${PREPARED} ${DEFERRED}`.execute(trx);
+        return probe(trx);
+      });
+    for (let i = 0; i < 3; i++) await ahead(1);
+    const named = await db.transaction((trx) =>
+      sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '%/ $1::int%'`.execute(
+        trx,
+      ),
+    );
+    expect(named.rows[0]!.n).toBe(1);
+    // A failing one stops the statement after it; a handler that catches that error cannot commit.
+    const before = await db.transaction(probe);
+    await expect(
+      db.transaction(async (trx) => {
+        await sql`insert into batch_probe (n) values (8)`.execute(trx);
+        await sql`select 1 / ${0}::int as x ${PREPARED} ${DEFERRED}`.execute(trx);
+        await probe(trx).catch(() => 0);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await db.transaction(probe)).toBe(before);
+    // The connection goes on, and the prepared statement with it.
+    expect(await ahead(1)).toBe(before);
+  });
+
   it("writes a request's audit rows after its work, in its transaction, with the commit", async () => {
     const requestId = `batch-${Math.random().toString(36).slice(2)}`;
     const trips = countRoundTrips();

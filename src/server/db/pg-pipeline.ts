@@ -23,10 +23,11 @@ import pg from 'pg';
 const require = createRequire(import.meta.url);
 const { prepareValue } = require('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
 
-/** A statement sent ahead of another, its result discarded. */
+/** A statement sent ahead of another, its result discarded; `name`: prepared once per connection. */
 export interface Ahead {
   text: string;
   values: readonly unknown[];
+  name?: string;
 }
 
 /** The internals of node-postgres' connection a query writes to (not in its type declarations). */
@@ -35,6 +36,7 @@ interface WireConnection {
   parsedStatements: Record<string, string>;
   submittedNamedStatements: Record<string, string>;
   parse(message: { text: string; name?: string; types?: unknown }): void;
+  close(message: { type: 'S' | 'P'; name: string }): void;
   bind(message: {
     portal?: string;
     statement?: string;
@@ -55,6 +57,7 @@ interface QueryInternals {
   hasBeenParsed(connection: WireConnection): boolean;
   handleCommandComplete(message: unknown, connection: WireConnection): void;
   handleDataRow(message: unknown): void;
+  handleReadyForQuery(connection: WireConnection): void;
 }
 
 const BaseQuery = pg.Query as unknown as new (config: {
@@ -77,6 +80,9 @@ export class BatchQuery extends BaseQuery {
   #pending: number;
   /** Whether the statement's own CommandComplete came: what follows is the statements behind. */
   #answered = false;
+  /** Named statements ahead prepared by this batch: name → text. */
+  readonly #parsing = new Map<string, string>();
+  #connection: WireConnection | null = null;
 
   constructor(
     ahead: readonly Ahead[],
@@ -122,9 +128,19 @@ export class BatchQuery extends BaseQuery {
         connection.parse({ text: self.text, name: self.name, types: self.types });
         connection.submittedNamedStatements[self.name] = self.text;
       }
+      // A named statement ahead not yet prepared on this connection: prepared here, after a Close
+      // of the name (no error when there is none), since a failed batch leaves it unknown whether
+      // its Parse ran. Known as prepared once the batch succeeds (`handleReadyForQuery`).
+      for (const a of this.#ahead) {
+        if (!a.name || connection.parsedStatements[a.name] === a.text || this.#parsing.has(a.name)) continue;
+        connection.close({ type: 'S', name: a.name });
+        connection.parse({ text: a.text, name: a.name });
+        this.#parsing.set(a.name, a.text);
+      }
+      this.#connection = connection;
       this.#ahead.forEach((a, i) => {
-        connection.parse({ text: a.text });
-        connection.bind({ values: aheadValues[i], valueMapper: identity });
+        if (!a.name) connection.parse({ text: a.text });
+        connection.bind({ statement: a.name, values: aheadValues[i], valueMapper: identity });
         connection.execute({});
       });
       if (!self.name) connection.parse({ text: self.text, types: self.types });
@@ -146,6 +162,17 @@ export class BatchQuery extends BaseQuery {
       connection.stream.uncork?.();
     }
     return null;
+  }
+
+  /**
+   * The batch succeeded: the statements ahead that it prepared are known as prepared on its
+   * connection. (node-postgres calls this only after a batch without error; after a failed one they
+   * stay unknown and are prepared again, after a Close, next time.)
+   */
+  override handleReadyForQuery(connection: WireConnection): void {
+    const target = this.#connection ?? connection;
+    for (const [name, text] of this.#parsing) target.parsedStatements[name] = text;
+    super.handleReadyForQuery(connection);
   }
 
   override handleCommandComplete(message: unknown, connection: WireConnection): void {

@@ -38,8 +38,11 @@ export const PREPARED = sql.raw(MARK);
  * The mark of a write whose result nobody reads and after which its transaction only commits (the
  * request's audit rows, `write-batch.ts`): on PostgreSQL it is not sent at once but ahead of the
  * transaction's next statement — its COMMIT — in the same round trip (pg-pipeline.ts); its
- * `execute()` resolves at once with no row count, and an error of its surfaces as the COMMIT's.
- * On the embedded engine it is a comment and the statement runs at once.
+ * `execute()` resolves at once with no row count, and an error of its surfaces as the next
+ * statement's and as the COMMIT's (even if the code caught the first). Also the check of a
+ * remembered session (`checkRememberedSession`), sent ahead of a GET's first statement. Marked
+ * `PREPARED` too, it is named like any other. On the embedded engine it is a comment and the
+ * statement runs at once.
  */
 export const DEFERRED = sql.raw(DEFERRED_MARK);
 
@@ -130,16 +133,27 @@ export class PreparingPool implements PostgresPool {
     let readOnlyBegin: string | null = null;
     /** The read-only transaction was committed with its last read: Kysely's COMMIT sends nothing. */
     let ended = false;
+    /**
+     * The error of a batch that carried deferred statements (a session check, audit rows): the
+     * transaction is aborted, and its COMMIT must fail with it — PostgreSQL would answer an aborted
+     * transaction's COMMIT with a quiet ROLLBACK, which a handler that caught the error would take
+     * for success.
+     */
+    let deferredFailed: Error | null = null;
     const send = (text: string, values: readonly unknown[], behind: Ahead[] = []) => {
       const name = values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
       if (ahead.length > 0 || behind.length > 0) {
+        const carriesDeferred = ahead.length > (beginHeld ? 1 : 0);
         const batch = new BatchQuery(ahead, text, values, name, behind);
         ahead = [];
         beginHeld = false;
         return new Promise((resolve, reject) => {
           client.query(
             batch as never,
-            ((error: Error | null, result: unknown) => (error ? reject(error) : resolve(result))) as never,
+            ((error: Error | null, result: unknown) => {
+              if (error && carriesDeferred) deferredFailed = error;
+              return error ? reject(error) : resolve(result);
+            }) as never,
           );
         });
       }
@@ -158,6 +172,7 @@ export class PreparingPool implements PostgresPool {
       }
       const text = textOrCursor;
       if (values.length === 0 && isBegin(text)) {
+        deferredFailed = null;
         ahead = [{ text, values: [] }];
         beginHeld = true;
         readOnlyBegin = text.endsWith(' read only') ? text : null;
@@ -178,7 +193,9 @@ export class PreparingPool implements PostgresPool {
         return result;
       }
       if (text.endsWith(DEFERRED_MARK)) {
-        ahead.push({ text, values: [...values] });
+        // Prepared like any marked statement (`PREPARED` before the deferred mark).
+        const name = values.length > 0 && text.includes(MARK) ? this.nameOf(text) : undefined;
+        ahead.push({ text, values: [...values], name });
         return heldResult('DEFERRED');
       }
       if (text === 'rollback' && ahead.length > 0) {
@@ -187,6 +204,12 @@ export class PreparingPool implements PostgresPool {
         beginHeld = false;
         // Nothing reached the server: there is no transaction to roll back.
         if (!sent) return heldResult('ROLLBACK');
+      }
+      if (text === 'commit' && deferredFailed) {
+        const error = deferredFailed;
+        deferredFailed = null;
+        // The COMMIT fails with the error that aborted the transaction (Kysely then rolls it back).
+        throw error;
       }
       if (text === 'commit' && beginHeld && ahead.length === 1) {
         // A transaction with no statement: nothing to send.
@@ -206,6 +229,7 @@ export class PreparingPool implements PostgresPool {
         beginHeld = false;
         readOnlyBegin = null;
         ended = false;
+        deferredFailed = null;
         client.release(destroy || dirty);
       },
     };

@@ -27,7 +27,14 @@ import { AppError, errors, type FieldIssue } from '../core/errors.js';
 import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, requestFingerprint } from './idempotency.js';
 import { localeOf } from './locale.js';
 import { deviceContact, deviceGone } from '../modules/devices/devices.service.js';
-import { authenticate, authenticateIn, requireCsrf, SessionNeedsWrite } from './session-auth.js';
+import {
+  authenticate,
+  authenticateIn,
+  forgetSession,
+  remembersSession,
+  requireCsrf,
+  SessionNeedsWrite,
+} from './session-auth.js';
 
 /**
  * What a handler receives: the service context (transaction, actor, request id, purpose) and what
@@ -176,14 +183,18 @@ export function defineRoute<C extends AnyContract>(
       const fromDevice = deviceId !== null;
       const authInTransaction =
         contract.auth === 'session' && mode !== 'none' && (!fromDevice || mode === 'write');
+      // A GET checks a session remembered from an earlier request in a statement sent with its first
+      // one, rather than reading it first (authenticateIn); when that check fails, the request runs
+      // again with the session read the usual way.
+      let checkAhead = contract.method === 'GET';
+      let checkedAhead = false;
       /** auth → CSRF → device → coarse action → validate, in this order (inside the transaction when `trx`). */
       const admit = async (trx: Trx | null): Promise<ContractArgs<C>> => {
         if (contract.auth === 'session') {
-          if (!actor) {
-            actor = trx
-              ? await authenticateIn(trx, services, request, reply, mode === 'write')
-              : await authenticate(services, request, reply);
-          }
+          if (!actor && trx) {
+            checkedAhead = checkAhead && remembersSession(services, request);
+            actor = await authenticateIn(trx, services, request, reply, mode === 'write', checkedAhead);
+          } else if (!actor) actor = await authenticate(services, request, reply);
           if (!request.headers['accept-language']) locale = actor.locale;
           if (contract.method !== 'GET') requireCsrf(request, services);
           // A request from a registered offline device: a revoked or expired one is told to wipe itself.
@@ -263,7 +274,16 @@ export function defineRoute<C extends AnyContract>(
             outcome = await attempt();
           } catch (error) {
             if (tries >= 2) throw error;
-            if (error instanceof SessionNeedsWrite) {
+            if (checkedAhead) {
+              // The remembered session's check failed (the session ended or changed, or its
+              // last-seen is due), or the request failed before its check was answered (nothing
+              // had reached the database): either way, again with the session read first, so that
+              // no answer — not even a refusal — is given for a session that was not confirmed.
+              forgetSession(services, request);
+              actor = null;
+              checkAhead = false;
+              checkedAhead = false;
+            } else if (error instanceof SessionNeedsWrite) {
               // An ended session (deleted, 401) or a last-seen due in a read-only transaction: the
               // session in a transaction of its own, then the request again.
               actor = await authenticate(services, request, reply);

@@ -3,7 +3,14 @@ import crypto from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.js';
-import { loadSession, peekSession, SESSION_COOKIE, type LoadedSession } from '../modules/auth/sessions.js';
+import {
+  checkRememberedSession,
+  hashToken,
+  loadSession,
+  peekSession,
+  SESSION_COOKIE,
+  type LoadedSession,
+} from '../modules/auth/sessions.js';
 import type { AppServices } from '../services.js';
 import type { Trx } from '../db/database.js';
 import type { Locale, Role } from '../../shared/roles.js';
@@ -69,7 +76,42 @@ export async function authenticate(
     throw errors.unauthenticated();
   }
   request.session = session;
+  remember(services, token, session);
   return actorOf(session);
+}
+
+/**
+ * Sessions as an earlier request of this process read them, by token hash: a GET checks its
+ * session against the remembered one in a statement sent with its first one (`authenticateIn`)
+ * instead of reading it first — one round trip fewer. Bounded; a session that ended or changed is
+ * forgotten when its check fails. Per database (tests run many apps in one process).
+ */
+const remembered = new WeakMap<AppServices['db'], Map<string, LoadedSession>>();
+const REMEMBERED_MAX = 10_000;
+
+function remember(services: AppServices, token: string, session: LoadedSession): void {
+  let byHash = remembered.get(services.db);
+  if (!byHash) {
+    byHash = new Map();
+    remembered.set(services.db, byHash);
+  }
+  const id = hashToken(token);
+  byHash.delete(id);
+  // The oldest entry goes first (a Map iterates in insertion order).
+  if (byHash.size >= REMEMBERED_MAX) byHash.delete(byHash.keys().next().value!);
+  byHash.set(id, session);
+}
+
+/** Whether an earlier request left the request's session remembered (`checkAhead` will use it). */
+export function remembersSession(services: AppServices, request: FastifyRequest): boolean {
+  const token = request.cookies[SESSION_COOKIE];
+  return Boolean(token && token.length <= 100 && remembered.get(services.db)?.has(hashToken(token)));
+}
+
+/** Forgets the request's session (its check failed: ended, changed, or its last-seen due). */
+export function forgetSession(services: AppServices, request: FastifyRequest): void {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) remembered.get(services.db)?.delete(hashToken(token));
 }
 
 /** Thrown by `authenticateIn` when the session needs a write its transaction cannot do. */
@@ -85,6 +127,12 @@ export class SessionNeedsWrite extends Error {
  * request). When the session has ended (to be deleted) or its last-seen is due in a read-only
  * transaction, throws `SessionNeedsWrite`: the caller authenticates with `authenticate` and runs
  * the request again.
+ *
+ * With `checkAhead` and a session remembered from an earlier request, the session is not read: the
+ * request goes on as the remembered actor, and a statement that fails unless the session is still
+ * exactly that one and live (`checkRememberedSession`) is sent with the transaction's first
+ * statement (pg-pipeline.ts). If the check fails, nothing after it in that batch runs, the
+ * transaction fails, and the caller forgets the session and runs the request again, reading it.
  */
 export async function authenticateIn(
   trx: Trx,
@@ -92,14 +140,25 @@ export async function authenticateIn(
   request: FastifyRequest,
   reply: FastifyReply,
   mayWrite: boolean,
+  checkAhead = false,
 ): Promise<Actor> {
-  const session = await peekSession(trx, tokenOf(request), services.config, mayWrite);
+  const token = tokenOf(request);
+  const known = checkAhead ? remembered.get(services.db)?.get(hashToken(token)) : undefined;
+  if (known) {
+    // Not read first: checked in a statement that goes ahead of the request's first one, and fails
+    // it (and everything after it) unless the session is still exactly this one and live.
+    await checkRememberedSession(trx, known, services.config, Date.now());
+    request.session = known;
+    return actorOf(known);
+  }
+  const session = await peekSession(trx, token, services.config, mayWrite);
   if (session === 'write') throw new SessionNeedsWrite();
   if (session === 'unknown') {
     clearSessionCookie(request, reply);
     throw errors.unauthenticated();
   }
   request.session = session;
+  remember(services, token, session);
   return actorOf(session);
 }
 

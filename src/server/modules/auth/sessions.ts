@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import type { Trx } from '../../db/database.js';
 import type { Config } from '../../config.js';
-import { PREPARED } from '../../db/pg-prepared.js';
+import { DEFERRED, PREPARED } from '../../db/pg-prepared.js';
+import { sql } from 'kysely';
 import { runCompiled } from '../../db/compiled-once.js';
 
 export const SESSION_COOKIE = 'nanduti_session';
@@ -145,3 +146,71 @@ export async function peekSession(
 }
 
 export type LoadedSession = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
+
+/**
+ * The check of a session remembered from an earlier request (`rememberedSession`, session-auth.ts),
+ * sent ahead of the request's first statement instead of a select of its own: one statement that
+ * fails (division by zero) unless the session still exists exactly as remembered — same user, role,
+ * institution, CSRF token and the rest — and is live without needing a write (not expired, not
+ * idle, its last-seen not due). On PostgreSQL it travels with the next statement (`DEFERRED`,
+ * pg-pipeline.ts), and an error of its stops everything after it in that batch, so nothing of the
+ * request runs for a session that ended or changed; the caller then reads the session the usual way.
+ * On the embedded engine it runs at once.
+ */
+export async function checkRememberedSession(
+  trx: Trx,
+  row: SessionRow,
+  config: Config,
+  now: number,
+): Promise<void> {
+  const touchedSince = new Date(now - Math.min(TOUCH_AFTER_MS, config.sessionIdleMinutes * 60_000));
+  const args = [
+    row.sessionId,
+    row.csrfToken,
+    new Date(row.expiresAt),
+    new Date(now),
+    touchedSince,
+    row.userId,
+    row.username,
+    row.displayName,
+    row.role,
+    row.locale,
+    row.totpEnabled,
+    row.institutionId,
+    row.institutionCode,
+    row.institutionName,
+  ] as const;
+  await runCompiled(trx, 'sessionCheck', args, (a) => sessionCheckQuery(trx, a));
+}
+
+function sessionCheckQuery(
+  trx: Trx,
+  [id, csrf, expiresAt, now, touchedSince, userId, username, displayName, role, locale, totp, institutionId, code, name]: readonly unknown[],
+) {
+  // count(*) is 0 or 1 (sessions.id is the key): 1 / 0 fails the statement when the session is not
+  // as remembered. Every column of the session the request uses is compared.
+  const same = trx
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('institutions', 'institutions.id', 'users.institution_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sessions.id', '=', id as string)
+    .where('sessions.csrf_token', '=', csrf as string)
+    .where('sessions.expires_at', '=', expiresAt as Date)
+    .where('sessions.expires_at', '>', now as Date)
+    .where('sessions.last_seen_at', '>=', touchedSince as Date)
+    .where('users.id', '=', userId as string)
+    .where('users.username', '=', username as string)
+    .where('users.display_name', '=', displayName as string)
+    .where('users.role', '=', role as string)
+    .where('users.status', '=', 'active')
+    .where('users.locale', '=', locale as string)
+    .where('users.totp_enabled', '=', totp as boolean)
+    .where('users.institution_id', '=', institutionId as string)
+    .where('institutions.code', '=', code as string)
+    .where('institutions.name', '=', name as string);
+  return trx
+    .selectNoFrom(sql<number>`1 / (${same})::int`.as('live'))
+    .modifyEnd(PREPARED)
+    .modifyEnd(DEFERRED);
+}

@@ -1,0 +1,109 @@
+/**
+ * A GET checks a session remembered from an earlier request in a statement sent with its first one
+ * (session-auth.ts, `checkRememberedSession`) instead of reading it first: one round trip fewer on
+ * PostgreSQL. Whatever changed in the database since — the session ended, the user disabled or moved
+ * to another institution, the session idle — counts on the very next request, exactly as when the
+ * session is read first.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backend, skipBackend } from '../helpers/db.js';
+import {
+  api,
+  auditRows,
+  createCaseAs,
+  institutionId,
+  signIn,
+  userWithSession,
+} from '../helpers/factories.js';
+import { useTestContext } from '../helpers/suite.js';
+
+describe.skipIf(skipBackend)('a remembered session, checked with the first statement', () => {
+  const t = useTestContext();
+  afterEach(() => vi.restoreAllMocks());
+
+  const update = (table: 'users' | 'sessions', set: Record<string, unknown>, id: string) =>
+    t.services.db.transaction((trx) =>
+      trx
+        .updateTable(table)
+        .set(set)
+        .where(table === 'users' ? 'id' : 'user_id', '=', id)
+        .execute(),
+    );
+
+  it.skipIf(backend !== 'postgres')('answers a GET with one round trip fewer once the session is known', async () => {
+    const author = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const created = await createCaseAs(t, author);
+    // A second session of the same user, not used yet.
+    const session = await signIn(t, author.user);
+    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
+      .Connection.prototype;
+    const sync = vi.spyOn(proto, 'sync');
+    const simple = vi.spyOn(proto, 'query');
+    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+    // Its first GET reads the session; the next checks it with the case page's statement.
+    const first = trips();
+    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+    const read = trips() - first;
+    const second = trips();
+    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+    const checked = trips() - second;
+    // begin + session, case page, audit + commit → begin + check + case page, audit + commit.
+    expect(read).toBe(3);
+    expect(checked).toBe(2);
+    // Both reads audited in their transactions.
+    expect(await auditRows(t, { actor: session.user.id, action: 'case.read', resource: created.id })).toHaveLength(2);
+  });
+
+  it('refuses the next request of a session ended in the database', async () => {
+    const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    expect((await api(t, session, 'GET', '/api/session')).statusCode).toBe(200);
+    expect((await api(t, session, 'GET', '/api/session')).statusCode).toBe(200);
+    await t.services.db.transaction((trx) =>
+      trx.deleteFrom('sessions').where('user_id', '=', session.user.id).execute(),
+    );
+    expect((await api(t, session, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(401);
+  });
+
+  it('refuses the next request of a user disabled, or of a session gone idle', async () => {
+    const disabled = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const idle = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    for (const s of [disabled, idle]) {
+      expect((await api(t, s, 'GET', '/api/cases')).statusCode).toBe(200);
+      expect((await api(t, s, 'GET', '/api/cases')).statusCode).toBe(200);
+    }
+    await update('users', { status: 'disabled' }, disabled.user.id);
+    await update('sessions', { last_seen_at: new Date(Date.now() - 24 * 3600_000) }, idle.user.id);
+    expect((await api(t, disabled, 'GET', '/api/cases')).statusCode).toBe(401);
+    expect((await api(t, idle, 'GET', '/api/cases')).statusCode).toBe(401);
+  });
+
+  it('reads with the institution the user has now, not the one remembered', async () => {
+    const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const created = await createCaseAs(t, session);
+    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+    await update('users', { institution_id: await institutionId(t, 'MINNA') }, session.user.id);
+    // Out of the new institution's scope: "not found", audited once, as the actor the database has.
+    const moved = await api(t, session, 'GET', `/api/cases/${created.id}`);
+    expect(moved.statusCode).toBe(404);
+    const refused = await auditRows(t, { actor: session.user.id, resource: created.id, outcome: 'denied' });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.actor_institution_id).toBe(await institutionId(t, 'MINNA'));
+  });
+
+  it('answers a refusal that needs no statement once, for a session confirmed first', async () => {
+    const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+    const unknown = crypto.randomUUID();
+    expect((await api(t, session, 'GET', `/api/cases/${unknown}`)).statusCode).toBe(404);
+    expect(await auditRows(t, { actor: session.user.id, resource: unknown, outcome: 'denied' })).toHaveLength(1);
+    await t.services.db.transaction((trx) =>
+      trx.deleteFrom('sessions').where('user_id', '=', session.user.id).execute(),
+    );
+    // A malformed id is refused before any SQL: the ended session is still what the answer says.
+    expect((await api(t, session, 'GET', '/api/cases/not-a-uuid')).statusCode).toBe(401);
+  });
+});
