@@ -224,7 +224,9 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
       });
     for (let i = 0; i < 3; i++) await ahead(1);
     const named = await db.transaction((trx) =>
-      sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '%/ $1::int%'`.execute(
+      sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_prepared_statements where statement like '%/ $1::int%'`.execute(
         trx,
       ),
     );

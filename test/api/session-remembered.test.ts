@@ -32,29 +32,34 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
         .execute(),
     );
 
-  it.skipIf(backend !== 'postgres')('answers a GET with one round trip fewer once the session is known', async () => {
-    const author = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    const created = await createCaseAs(t, author);
-    // A second session of the same user, not used yet.
-    const session = await signIn(t, author.user);
-    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
-      .Connection.prototype;
-    const sync = vi.spyOn(proto, 'sync');
-    const simple = vi.spyOn(proto, 'query');
-    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
-    // Its first GET reads the session; the next checks it with the case page's statement.
-    const first = trips();
-    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
-    const read = trips() - first;
-    const second = trips();
-    expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
-    const checked = trips() - second;
-    // begin + session, case page, audit + commit → begin + check + case page, audit + commit.
-    expect(read).toBe(3);
-    expect(checked).toBe(2);
-    // Both reads audited in their transactions.
-    expect(await auditRows(t, { actor: session.user.id, action: 'case.read', resource: created.id })).toHaveLength(2);
-  });
+  it.skipIf(backend !== 'postgres')(
+    'answers a GET with one round trip fewer once the session is known',
+    async () => {
+      const author = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+      const created = await createCaseAs(t, author);
+      // A second session of the same user, not used yet.
+      const session = await signIn(t, author.user);
+      const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
+        .Connection.prototype;
+      const sync = vi.spyOn(proto, 'sync');
+      const simple = vi.spyOn(proto, 'query');
+      const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+      // Its first GET reads the session; the next checks it with the case page's statement.
+      const first = trips();
+      expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+      const read = trips() - first;
+      const second = trips();
+      expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
+      const checked = trips() - second;
+      // begin + session, case page, audit + commit → begin + check + case page, audit + commit.
+      expect(read).toBe(3);
+      expect(checked).toBe(2);
+      // Both reads audited in their transactions.
+      expect(
+        await auditRows(t, { actor: session.user.id, action: 'case.read', resource: created.id }),
+      ).toHaveLength(2);
+    },
+  );
 
   it('refuses the next request of a session ended in the database', async () => {
     const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
@@ -99,7 +104,9 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
     const unknown = crypto.randomUUID();
     expect((await api(t, session, 'GET', `/api/cases/${unknown}`)).statusCode).toBe(404);
-    expect(await auditRows(t, { actor: session.user.id, resource: unknown, outcome: 'denied' })).toHaveLength(1);
+    expect(await auditRows(t, { actor: session.user.id, resource: unknown, outcome: 'denied' })).toHaveLength(
+      1,
+    );
     await t.services.db.transaction((trx) =>
       trx.deleteFrom('sessions').where('user_id', '=', session.user.id).execute(),
     );

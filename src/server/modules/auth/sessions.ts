@@ -185,7 +185,22 @@ export async function checkRememberedSession(
 
 function sessionCheckQuery(
   trx: Trx,
-  [id, csrf, expiresAt, now, touchedSince, userId, username, displayName, role, locale, totp, institutionId, code, name]: readonly unknown[],
+  [
+    id,
+    csrf,
+    expiresAt,
+    now,
+    touchedSince,
+    userId,
+    username,
+    displayName,
+    role,
+    locale,
+    totp,
+    institutionId,
+    code,
+    name,
+  ]: readonly unknown[],
 ) {
   // count(*) is 0 or 1 (sessions.id is the key): 1 / 0 fails the statement when the session is not
   // as remembered. Every column of the session the request uses is compared.
