@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 
-interface Props<T> {
+export interface RecordListProps<T> {
   items: readonly T[];
   itemKey(item: T): string;
   /** What is said instead of the list when there are no items. */
@@ -27,7 +27,7 @@ export function RecordList<T>({
   plain,
   ordered,
   children,
-}: Props<T>) {
+}: RecordListProps<T>) {
   if (items.length === 0) return <p className="empty">{empty}</p>;
   const List = ordered ? 'ol' : 'ul';
   return (

@@ -24,15 +24,20 @@ import { loadPerson, profileOf } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
 
+/** The case, if the actor may record needs on it, and the person must be one of its persons. */
+async function loadCaseForPerson(ctx: Ctx, caseId: string, personId: string) {
+  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
+  if (!(await personInCase(ctx.trx, loaded.id, personId))) throw errors.badRequest('person_not_in_case');
+  return loaded;
+}
+
 export async function recordNeed(
   ctx: Ctx,
   crypto: FieldCrypto,
   caseId: string,
   input: z.output<typeof RecordNeedRequest>,
 ): Promise<z.input<typeof NeedView>> {
-  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
-  if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
-    throw errors.badRequest('person_not_in_case');
+  const loaded = await loadCaseForPerson(ctx, caseId, input.personId);
   const person = await loadPerson(ctx.trx, input.personId);
   const profile = profileOf(crypto, person);
   const department =
@@ -115,8 +120,7 @@ export async function recordProtectionStatus(
   personId: string,
   input: z.output<typeof ProtectionStatusRequest>,
 ): Promise<z.input<typeof ProtectionStatusView>> {
-  const loaded = await loadCaseFor(ctx.trx, ctx.actor, caseId, 'need.record');
-  if (!(await personInCase(ctx.trx, loaded.id, personId))) throw errors.badRequest('person_not_in_case');
+  const loaded = await loadCaseForPerson(ctx, caseId, personId);
   if (input.returnArranged && !input.returnRequested)
     throw errors.badRequest('return_arranged_not_requested');
   if (input.residencyGranted && !input.residencyRequested)

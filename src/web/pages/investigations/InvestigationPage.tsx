@@ -7,13 +7,12 @@ import { Link, useParams } from '@tanstack/react-router';
 import { getInvestigation } from '../../../shared/contracts/investigations.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
-import { RecordList } from '../../components/RecordList.js';
 import { RecordNotFound, RecordPending } from '../../components/RecordStates.js';
 import { Page } from '../../components/Page.js';
 import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { apiQueryKey, queryClient, useApiQuery } from '../../queries.js';
-import { Detail, Section } from '../cases/Section.js';
+import { Detail, ListSection, Section } from '../cases/Section.js';
 import { useValueLabel } from '../cases/labels.js';
 import { formatDate } from '../cases/format.js';
 import { DefendantCard } from './DefendantCard.js';
@@ -121,61 +120,53 @@ export function InvestigationPage() {
             ))
           )}
         </Section>
-        <Section
+        <ListSection
           title={t('prosecution.section.operations')}
           testId="investigation-operations"
-          actions={
-            may('recordOperation') && (
-              <ActionButton onClick={() => open({ kind: 'operation' })}>
-                {t('prosecution.recordOperation')}
-              </ActionButton>
-            )
+          add={
+            may('recordOperation') && {
+              label: t('prosecution.recordOperation'),
+              onClick: () => open({ kind: 'operation' }),
+            }
           }
+          items={view.operations}
+          itemKey={(o) => o.id}
+          empty={t('prosecution.noOperations')}
+          plain
         >
-          <RecordList
-            items={view.operations}
-            itemKey={(o) => o.id}
-            empty={t('prosecution.noOperations')}
-            plain
-          >
-            {(o) => (
-              <>
-                <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
-                {o.place && ` — ${o.place}`} —{' '}
-                {t('prosecution.operationCounts', {
-                  arrested: o.personsArrested,
-                  rescued: o.victimsRescued,
-                })}
-              </>
-            )}
-          </RecordList>
-        </Section>
-        <Section
+          {(o) => (
+            <>
+              <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
+              {o.place && ` — ${o.place}`} —{' '}
+              {t('prosecution.operationCounts', {
+                arrested: o.personsArrested,
+                rescued: o.victimsRescued,
+              })}
+            </>
+          )}
+        </ListSection>
+        <ListSection
           title={t('prosecution.section.cooperation')}
           testId="investigation-cooperation"
-          actions={
-            may('recordCooperation') && (
-              <ActionButton onClick={() => open({ kind: 'cooperation' })}>
-                {t('prosecution.recordCooperation')}
-              </ActionButton>
-            )
+          add={
+            may('recordCooperation') && {
+              label: t('prosecution.recordCooperation'),
+              onClick: () => open({ kind: 'cooperation' }),
+            }
           }
+          items={view.cooperation}
+          itemKey={(c) => c.id}
+          empty={t('prosecution.noCooperation')}
+          plain
         >
-          <RecordList
-            items={view.cooperation}
-            itemKey={(c) => c.id}
-            empty={t('prosecution.noCooperation')}
-            plain
-          >
-            {(c) => (
-              <>
-                {t(labelKey('cooperation', c.kind))} ({t(labelKey('direction', c.direction))}, {c.country}) —{' '}
-                {formatDate(locale, c.requestedOn)}
-                {c.grantedOn && ` → ${formatDate(locale, c.grantedOn)}`}
-              </>
-            )}
-          </RecordList>
-        </Section>
+          {(c) => (
+            <>
+              {t(labelKey('cooperation', c.kind))} ({t(labelKey('direction', c.direction))}, {c.country}) —{' '}
+              {formatDate(locale, c.requestedOn)}
+              {c.grantedOn && ` → ${formatDate(locale, c.grantedOn)}`}
+            </>
+          )}
+        </ListSection>
       </div>
       {dialog && (
         <InvestigationDialog dialog={dialog} investigation={view} onClose={() => close()} onSaved={changed} />
