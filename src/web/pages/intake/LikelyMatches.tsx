@@ -6,9 +6,8 @@
 import type { z } from 'zod';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { valueLabel } from '../../i18n/values.js';
 import { MatchReasons } from '../linkage/MatchReasons.js';
-import { FocusHeading } from './controls.js';
+import { CandidatePanel, PersonFacts } from './CandidatePanel.js';
 
 type Match = z.output<typeof PersonMatch>;
 
@@ -21,61 +20,42 @@ interface Props {
 }
 
 export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
-    <section
-      className="duplicates notice notice--warning"
-      aria-labelledby="intake-matches-title"
-      data-testid="likely-matches"
+    <CandidatePanel
+      headingId="intake-matches-title"
+      title={t('linkage.matches.title')}
+      intro={t('linkage.matches.intro')}
+      testId="likely-matches"
+      people={matches}
+      pending={pending}
+      useLabel={t('linkage.matches.use')}
+      useNamed={(match) => t('linkage.matches.useNamed', { name: match.fullName })}
+      newLabel={t('linkage.matches.new')}
+      onChoose={onChoose}
+      onNew={onNew}
     >
-      <FocusHeading id="intake-matches-title">{t('linkage.matches.title')}</FocusHeading>
-      <p>{t('linkage.matches.intro')}</p>
-      <ul className="duplicate-list">
-        {matches.map((match) => {
-          const percent = Math.round(match.probability * 100);
-          return (
-            <li key={match.id} className="duplicate">
-              <p className="duplicate-name">{match.fullName}</p>
-              <p className="duplicate-meta">
-                {t(match.band === 'likely' ? 'linkage.matches.likely' : 'linkage.matches.possible', {
-                  percent,
-                })}
-                {' · '}
-                {valueLabel(locale, 'SEXES', match.sex)}
-                {match.birthYear !== null && <> · {t('intake.duplicates.born', { year: match.birthYear })}</>}
-                {' · '}
-                {t('intake.duplicates.owner', { institution: match.ownerInstitutionCode })}
-              </p>
-              <MatchReasons levels={match.levels} />
-              {/* A new tab, so that the wizard's typed values are not lost. */}
-              <a
-                href={`/persons/${encodeURIComponent(match.id)}`}
-                target="_blank"
-                rel="noopener"
-                className="btn btn--ghost"
-              >
-                {t('linkage.matches.open')}
-              </a>{' '}
-              <button
-                type="button"
-                className="btn"
-                disabled={pending}
-                aria-label={t('linkage.matches.useNamed', { name: match.fullName })}
-                onClick={() => onChoose(match)}
-              >
-                {t('linkage.matches.use')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      {onNew && (
-        <div className="wizard-nav">
-          <button type="button" className="btn btn--primary" disabled={pending} onClick={onNew}>
-            {pending ? t('action.working') : t('linkage.matches.new')}
-          </button>
-        </div>
+      {(match) => (
+        <>
+          <p className="duplicate-meta">
+            {t(match.band === 'likely' ? 'linkage.matches.likely' : 'linkage.matches.possible', {
+              percent: Math.round(match.probability * 100),
+            })}
+            {' · '}
+            <PersonFacts person={match} />
+          </p>
+          <MatchReasons levels={match.levels} />
+          {/* A new tab, so that the wizard's typed values are not lost. */}
+          <a
+            href={`/persons/${encodeURIComponent(match.id)}`}
+            target="_blank"
+            rel="noopener"
+            className="btn btn--ghost"
+          >
+            {t('linkage.matches.open')}
+          </a>{' '}
+        </>
       )}
-    </section>
+    </CandidatePanel>
   );
 }
