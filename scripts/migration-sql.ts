@@ -5,6 +5,7 @@
  *   npx tsx scripts/migration-sql.ts <dir>      # before the change
  *   npx tsx scripts/migration-sql.ts <dir2>     # after it
  *   diff -r <dir> <dir2>                        # must print nothing
+ *   npx tsx scripts/migration-sql.ts --record   # after writing a new migration: records its digest
  *
  * For each engine — embedded PGlite (in memory) and the PostgreSQL server (NANDUTI_TEST_PG_URL, else
  * 127.0.0.1:5432; skipped with a message when none answers) — it runs every migration on a fresh
@@ -20,53 +21,20 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, sql, type LogEvent, type Migration } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openEmbedded } from '../src/server/db/embedded.js';
-import { migrations } from '../src/server/db/migrate.js';
 import { PGliteDialect } from '../src/server/db/pglite-driver.js';
+import {
+  HISTORY,
+  migrationDigests,
+  migrationStatements,
+  readHistory,
+  statementsText,
+  UUID,
+} from './migration-statements.js';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const adminUrl = process.env.NANDUTI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** Runs every migration on `kysely`'s fresh database; returns the statements each one sent. */
-async function runAll(make: (log: (event: LogEvent) => void) => Kysely<unknown>): Promise<{
-  kysely: Kysely<unknown>;
-  statements: string[];
-}> {
-  const statements: string[] = [];
-  let current = '(migrator)';
-  const kysely = make((event) => {
-    // The migrator's own book-keeping (its table, lock and timestamps) is not the migrations' SQL.
-    if (current === '(migrator)') return;
-    // A uuid passed on from an earlier statement's result was drawn at random: masked.
-    const values = JSON.stringify(event.query.parameters).replace(UUID, '<uuid>');
-    const params = event.query.parameters.length ? `\n-- parameters: ${values}` : '';
-    statements.push(`-- ${current}\n${event.query.sql.trim()};${params}\n`);
-  });
-  const wrapped: Record<string, Migration> = {};
-  for (const [name, migration] of Object.entries(migrations)) {
-    wrapped[name] = {
-      up: async (db) => {
-        current = name;
-        try {
-          await migration.up(db);
-        } finally {
-          current = '(migrator)';
-        }
-      },
-    };
-  }
-  const migrator = new Migrator({
-    db: kysely,
-    provider: { getMigrations: async () => wrapped },
-    migrationTableName: 'schema_migrations',
-    allowUnorderedMigrations: true,
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return { kysely, statements };
-}
 
 /** The public schema as the catalogue describes it, one sorted line per object. */
 async function catalog(db: Kysely<unknown>): Promise<string> {
@@ -149,14 +117,43 @@ async function catalog(db: Kysely<unknown>): Promise<string> {
   return out;
 }
 
+/**
+ * `--record`: adds the digest of each migration not yet in `src/server/db/migrations/history.json`
+ * (a new one); never changes a recorded one — a migration whose statements changed is an error.
+ */
+async function record() {
+  const engine = await openEmbedded(null);
+  const run = await migrationStatements((log) => new Kysely({ dialect: new PGliteDialect(engine), log }));
+  await run.kysely.destroy();
+  if (!engine.closed) await engine.close();
+  const recorded = readHistory();
+  const changed: string[] = [];
+  const added: string[] = [];
+  for (const [name, digest] of Object.entries(migrationDigests(run.statements))) {
+    if (recorded[name] === undefined) added.push(name);
+    else if (recorded[name] !== digest) changed.push(name);
+    recorded[name] ??= digest;
+  }
+  if (changed.length) {
+    console.error(`These migrations now send other statements than when they were recorded: ${changed.join(', ')}.`);
+    console.error('Migrations are history: undo the change (write a new migration instead).');
+    process.exitCode = 1;
+    return;
+  }
+  const sorted = Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync(HISTORY, `${JSON.stringify(sorted, null, 2)}\n`);
+  console.log(added.length ? `recorded: ${added.join(', ')}` : 'nothing new to record');
+}
+
 async function main() {
+  if (process.argv[2] === '--record') return record();
   const dir = process.argv[2];
-  if (!dir) throw new Error('usage: npx tsx scripts/migration-sql.ts <output dir>');
+  if (!dir) throw new Error('usage: npx tsx scripts/migration-sql.ts <output dir> | --record');
   fs.mkdirSync(dir, { recursive: true });
 
   const engine = await openEmbedded(null);
-  const embedded = await runAll((log) => new Kysely({ dialect: new PGliteDialect(engine), log }));
-  fs.writeFileSync(path.join(dir, 'pglite.sql'), embedded.statements.join('\n'));
+  const embedded = await migrationStatements((log) => new Kysely({ dialect: new PGliteDialect(engine), log }));
+  fs.writeFileSync(path.join(dir, 'pglite.sql'), statementsText(embedded.statements));
   fs.writeFileSync(path.join(dir, 'pglite.catalog.txt'), await catalog(embedded.kysely));
   await embedded.kysely.destroy();
   if (!engine.closed) await engine.close();
@@ -175,8 +172,8 @@ async function main() {
   await admin.query(`create database ${name}`);
   try {
     const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    const server = await runAll((log) => new Kysely({ dialect: new PostgresDialect({ pool }), log }));
-    fs.writeFileSync(path.join(dir, 'postgres.sql'), server.statements.join('\n'));
+    const server = await migrationStatements((log) => new Kysely({ dialect: new PostgresDialect({ pool }), log }));
+    fs.writeFileSync(path.join(dir, 'postgres.sql'), statementsText(server.statements));
     fs.writeFileSync(path.join(dir, 'postgres.catalog.txt'), await catalog(server.kysely));
     await server.kysely.destroy();
     console.log(`postgres: ${server.statements.length} statements`);
