@@ -135,7 +135,9 @@ async function record() {
     recorded[name] ??= digest;
   }
   if (changed.length) {
-    console.error(`These migrations now send other statements than when they were recorded: ${changed.join(', ')}.`);
+    console.error(
+      `These migrations now send other statements than when they were recorded: ${changed.join(', ')}.`,
+    );
     console.error('Migrations are history: undo the change (write a new migration instead).');
     process.exitCode = 1;
     return;
@@ -152,7 +154,9 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
 
   const engine = await openEmbedded(null);
-  const embedded = await migrationStatements((log) => new Kysely({ dialect: new PGliteDialect(engine), log }));
+  const embedded = await migrationStatements(
+    (log) => new Kysely({ dialect: new PGliteDialect(engine), log }),
+  );
   fs.writeFileSync(path.join(dir, 'pglite.sql'), statementsText(embedded.statements));
   fs.writeFileSync(path.join(dir, 'pglite.catalog.txt'), await catalog(embedded.kysely));
   await embedded.kysely.destroy();
@@ -172,7 +176,9 @@ async function main() {
   await admin.query(`create database ${name}`);
   try {
     const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    const server = await migrationStatements((log) => new Kysely({ dialect: new PostgresDialect({ pool }), log }));
+    const server = await migrationStatements(
+      (log) => new Kysely({ dialect: new PostgresDialect({ pool }), log }),
+    );
     fs.writeFileSync(path.join(dir, 'postgres.sql'), statementsText(server.statements));
     fs.writeFileSync(path.join(dir, 'postgres.catalog.txt'), await catalog(server.kysely));
     await server.kysely.destroy();

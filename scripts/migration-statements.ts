@@ -72,7 +72,15 @@ export function migrationDigests(statements: readonly Statement[]): Record<strin
 }
 
 /** The digest of each migration's statements as recorded when it was written (`--record`). */
-export const HISTORY = path.resolve(import.meta.dirname, '..', 'src', 'server', 'db', 'migrations', 'history.json');
+export const HISTORY = path.resolve(
+  import.meta.dirname,
+  '..',
+  'src',
+  'server',
+  'db',
+  'migrations',
+  'history.json',
+);
 
 export const readHistory = (): Record<string, string> =>
   JSON.parse(fs.readFileSync(HISTORY, 'utf8')) as Record<string, string>;
