@@ -204,10 +204,10 @@ console.log(
 
 /** `findPersonMatches` for every held-out registration, as a case worker of its institution. */
 async function lookUps() {
-  const workers = new Map<string, { userId: string; institutionId: string; code: string }>();
+  const workers = new Map<string, { userId: string; username: string; institutionId: string; code: string }>();
   for (const [code, institutionId] of institutions) {
+    const name = `bench.intake.${code.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}`;
     const id = await services.db.transaction(async (trx) => {
-      const name = `bench.intake.${code.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}`;
       const row = await trx
         .insertInto('users')
         .values({
@@ -229,7 +229,7 @@ async function lookUps() {
         .executeTakeFirstOrThrow();
       return row.id;
     });
-    workers.set(code, { userId: id, institutionId, code });
+    workers.set(code, { userId: id, username: name, institutionId, code });
   }
   const times: number[] = [];
   let hits = 0;
@@ -240,6 +240,7 @@ async function lookUps() {
     const worker = {
       ...actor,
       userId: w.userId,
+      username: w.username,
       role: 'case_worker' as const,
       institutionId: w.institutionId,
       institutionCode: w.code,
