@@ -204,7 +204,10 @@ console.log(
 
 /** `findPersonMatches` for every held-out registration, as a case worker of its institution. */
 async function lookUps() {
-  const workers = new Map<string, { userId: string; username: string; institutionId: string; code: string }>();
+  const workers = new Map<
+    string,
+    { userId: string; username: string; institutionId: string; code: string }
+  >();
   for (const [code, institutionId] of institutions) {
     const name = `bench.intake.${code.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}`;
     const id = await services.db.transaction(async (trx) => {
