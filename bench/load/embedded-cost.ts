@@ -358,6 +358,8 @@ for (const s of chosen) {
     method: s.method ?? 'GET',
     headers: headersOf(s),
     body: s.body === undefined ? undefined : JSON.stringify(s.body),
+    // A scenario that varies sends a new body with every request (as run.ts does).
+    ...(s.varies ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify(s.body) }) }] } : {}),
     connections,
     duration: Number(values.duration),
     timeout: 30,

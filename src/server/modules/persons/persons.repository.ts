@@ -4,14 +4,14 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Actor } from '../../access/actor.js';
-import { runCompiledForActor } from '../../db/compiled-once.js';
+import { queryActor, type Actor } from '../../access/actor.js';
+import { runCompiled, runCompiledForActor } from '../../db/compiled-once.js';
 import { personGrantOf } from '../../access/break-glass.js';
 import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import type { PersonColumns } from './person-record.js';
-import { PREPARED } from '../../db/pg-prepared.js';
+import type { DuplicateIndexes, PersonColumns } from './person-record.js';
+import { DEFERRED, PREPARED } from '../../db/pg-prepared.js';
 import { exists } from '../../db/exists.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -114,16 +114,9 @@ function visibleCasesOf(actor: Actor, eb: ExpressionBuilder<DB, 'persons'>) {
  */
 export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
   const [row] = await runCompiledForActor(trx, 'personPage', actor, id, personPageQuery);
-  if (!row) return undefined;
-  const { visible, cases, grant, ...record } = row;
-  return {
-    record: record satisfies PersonRecordRow,
-    visible: visible === true,
-    cases,
-    grant: grant && { id: grant.id, expiresAt: new Date(grant.expires_at).toISOString() },
-  };
+  return row && pageOf(row);
 }
-export type PersonPage = NonNullable<Awaited<ReturnType<typeof findPersonPage>>>;
+export type PersonPage = ReturnType<typeof pageOf>;
 
 function personPageQuery(trx: Trx, actor: Actor, id: string) {
   return fullQuery(trx)
@@ -135,6 +128,58 @@ function personPageQuery(trx: Trx, actor: Actor, id: string) {
     .where('persons.id', '=', id)
     .where('persons.erased_at', 'is', null)
     .modifyEnd(PREPARED);
+}
+type PersonPageRow = Awaited<ReturnType<ReturnType<typeof personPageQuery>['executeTakeFirstOrThrow']>>;
+
+function pageOf({ visible, cases, grant, ...record }: PersonPageRow) {
+  return {
+    record: record satisfies PersonRecordRow,
+    visible: visible === true,
+    cases,
+    grant: grant && { id: grant.id, expiresAt: new Date(grant.expires_at).toISOString() },
+  };
+}
+
+/**
+ * The page of person `id`, which the actor has just created in this transaction, and whether
+ * another person the actor may see has the same document index or identity index (the duplicate
+ * warning of findVisibleDuplicates, the new person left out) — in one statement, so that on
+ * PostgreSQL the person's INSERT (held, DEFERRED) travels with it in one round trip. Without any
+ * index there is nothing to compare: the page alone, `duplicate` false.
+ */
+export async function findCreatedPersonPage(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  indexes: DuplicateIndexes,
+): Promise<{ page: PersonPage | undefined; duplicate: boolean }> {
+  const { documentBidx, identityBidx } = indexes;
+  if (documentBidx === null && identityBidx === null)
+    return { page: await findPersonPage(trx, actor, id), duplicate: false };
+  const given = [documentBidx, identityBidx].filter((v): v is string => v !== null);
+  // Compiled once per role and per index given: the ids and the indexes are its values.
+  const [row] = await runCompiled(
+    trx,
+    `createdPersonPage:${actor.role}:${documentBidx === null ? '-' : 'd'}${identityBidx === null ? '-' : 'i'}`,
+    [actor.institutionId, actor.userId, id, ...given],
+    ([institutionId, userId, personId, ...values]) => {
+      const slots = values.slice();
+      return createdPageQuery(trx, queryActor(actor.role, institutionId, userId), personId, {
+        documentBidx: documentBidx === null ? null : slots.shift()!,
+        identityBidx: identityBidx === null ? null : slots.shift()!,
+      });
+    },
+    () => createdPageQuery(trx, actor, id, indexes),
+  );
+  if (!row) return { page: undefined, duplicate: false };
+  const { duplicate, ...page } = row;
+  return { page: pageOf(page), duplicate: duplicate === true };
+}
+
+function createdPageQuery(trx: Trx, actor: Actor, id: string, indexes: DuplicateIndexes) {
+  return personPageQuery(trx, actor, id).select((eb) =>
+    eb.exists(duplicatesQuery(trx, actor, indexes, id).select('persons.id')).as('duplicate'),
+  );
 }
 
 /** True once the person's identifying data was erased (docs/PRIVACY.md). */
@@ -177,36 +222,58 @@ export interface DuplicateRow extends PersonSummaryRow {
   identity_bidx: string | null;
 }
 
+/** Visible persons (but `excludeId`) with the same document index or identity index; one given. */
+function duplicatesQuery(trx: Trx, actor: Actor, indexes: DuplicateIndexes, excludeId?: string) {
+  const { documentBidx, identityBidx } = indexes;
+  const query = scopedPersons(actor, trx.selectFrom('persons')).where((eb) =>
+    eb.or([
+      ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
+      ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
+    ]),
+  );
+  return excludeId ? query.where('persons.id', '!=', excludeId) : query;
+}
+
 /** Visible persons with the same document index or the same identity index (names and birth date). */
 export async function findVisibleDuplicates(
   trx: Trx,
   actor: Actor,
-  indexes: { documentBidx: string | null; identityBidx: string | null },
+  indexes: DuplicateIndexes,
   options: { excludeId?: string; limit?: number } = {},
 ): Promise<DuplicateRow[]> {
-  const { documentBidx, identityBidx } = indexes;
-  if (documentBidx === null && identityBidx === null) return [];
-  let query = scopedPersons(actor, summaryQuery(trx))
+  if (indexes.documentBidx === null && indexes.identityBidx === null) return [];
+  return duplicatesQuery(trx, actor, indexes, options.excludeId)
+    .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
+    .select(summaryColumns)
     .select(['persons.document_bidx', 'persons.identity_bidx'])
-    .where((eb) =>
-      eb.or([
-        ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
-        ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
-      ]),
-    );
-  if (options.excludeId) query = query.where('persons.id', '!=', options.excludeId);
-  return query
     .orderBy('persons.updated_at', 'desc')
     .limit(options.limit ?? 20)
     .execute();
 }
 
+/**
+ * Writes a new person row (its id chosen by the caller). Nobody reads its result: on PostgreSQL the
+ * INSERT is held and sent with the transaction's next statement, in the same round trip (DEFERRED,
+ * pg-prepared.ts), and an error of its surfaces there. Compiled once per set of columns given.
+ */
 export async function insertPerson(
   trx: Trx,
-  values: PersonColumns & { owner_institution_id: string; created_by: string },
-): Promise<string> {
-  const row = await trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  values: PersonColumns & { id: string; owner_institution_id: string; created_by: string },
+): Promise<void> {
+  // A column left undefined is not written (its default applies): it changes the statement's text.
+  const columns = (Object.keys(values) as (keyof typeof values)[]).filter((c) => values[c] !== undefined);
+  const insertOf = (row: Partial<typeof values>) =>
+    trx
+      .insertInto('persons')
+      .values(row as typeof values)
+      .modifyEnd(DEFERRED);
+  await runCompiled(
+    trx,
+    `insertPerson:${columns.join(',')}`,
+    columns.map((c) => values[c]),
+    (slots) => insertOf(Object.fromEntries(columns.map((c, i) => [c, slots[i]]))),
+    () => insertOf(values),
+  );
 }
 
 export async function updatePersonRow(

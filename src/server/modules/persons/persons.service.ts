@@ -3,6 +3,7 @@
  * institution, and search by name over blind-indexed phonetic tokens. Audit rows carry field
  * NAMES only, never a value, and no search term.
  */
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   CheckDuplicatesRequest,
@@ -24,6 +25,7 @@ import type { Ctx } from '../../core/context.js';
 import { textKeys } from './name-normalize.js';
 import {
   duplicateIndexes,
+  type DuplicateIndexes,
   nameIndex,
   personColumns,
   personFields,
@@ -31,6 +33,7 @@ import {
 } from './person-record.js';
 import { presentCandidate, presentPerson, presentSummary } from './persons.presenter.js';
 import {
+  findCreatedPersonPage,
   findPersonPage,
   findVisibleDuplicates,
   insertPerson,
@@ -137,7 +140,11 @@ function givenFieldNames(input: Partial<PersonInput>): string[] {
 }
 
 export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) {
-  return reloaded(ctx, crypto, await insertNewPerson(ctx, crypto, input));
+  // The page comes with the duplicate look-up, in the statement after the INSERT (already authorized).
+  const page = await writeNewPerson(ctx, crypto, input, (id, indexes) =>
+    findCreatedPersonPage(ctx.trx, ctx.actor, id, indexes),
+  );
+  return present(ctx, crypto, page!);
 }
 
 /**
@@ -145,22 +152,46 @@ export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateI
  * intake, submitIntake) — the same checks, duplicate look-up, encryption and audit row.
  */
 export async function insertNewPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput): Promise<string> {
+  return writeNewPerson(ctx, crypto, input, async (id, indexes) => ({
+    page: id,
+    duplicate: (await findVisibleDuplicates(ctx.trx, ctx.actor, indexes, { excludeId: id, limit: 1 })).length > 0,
+  }));
+}
+
+/**
+ * Registers a person: authorized, checked, encrypted, audited. The duplicate warning (another person
+ * the actor may see with the same document or the same names and date of birth) is looked up by
+ * `lookUp` right after the INSERT, in the same transaction and leaving the new person out — what it
+ * finds is what a look-up before the INSERT would find — so that on PostgreSQL the INSERT is sent
+ * with it in one round trip (insertPerson). A duplicate not confirmed throws, and the transaction
+ * rolls the INSERT back.
+ */
+async function writeNewPerson<T>(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  input: CreateInput,
+  lookUp: (id: string, indexes: DuplicateIndexes) => Promise<{ page: T; duplicate: boolean }>,
+): Promise<T> {
   authorize(ctx.actor, 'person.create');
   const { confirmNotDuplicate, ...fields } = input;
   checkDateOfBirth(fields.dateOfBirth);
-  const candidates = await findVisibleDuplicates(ctx.trx, ctx.actor, duplicateIndexes(crypto, fields), {
-    limit: 1,
-  });
-  if (candidates.length > 0 && !confirmNotDuplicate) throw errors.conflict('possible_duplicates');
-  const id = await insertPerson(ctx.trx, {
-    ...personColumns(crypto, fields),
+  const columns = personColumns(crypto, fields);
+  const id = randomUUID();
+  await insertPerson(ctx.trx, {
+    id,
+    ...columns,
     owner_institution_id: ctx.actor.institutionId,
     created_by: ctx.actor.userId,
   });
+  const { page, duplicate } = await lookUp(id, {
+    documentBidx: columns.document_bidx,
+    identityBidx: columns.identity_bidx,
+  });
+  if (duplicate && !confirmNotDuplicate) throw errors.conflict('possible_duplicates');
   // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
-  const overridden = candidates.length > 0 ? ['confirmNotDuplicate'] : [];
+  const overridden = duplicate ? ['confirmNotDuplicate'] : [];
   await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
-  return id;
+  return page;
 }
 
 /** One person's record, with the cases the actor may see. Every read is audited. */
