@@ -359,7 +359,9 @@ for (const s of chosen) {
     headers: headersOf(s),
     body: s.body === undefined ? undefined : JSON.stringify(s.body),
     // A scenario that varies sends a new body with every request (as run.ts does).
-    ...(s.varies ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify(s.body) }) }] } : {}),
+    ...(s.varies
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify(s.body) }) }] }
+      : {}),
     connections,
     duration: Number(values.duration),
     timeout: 30,

@@ -154,7 +154,8 @@ export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateI
 export async function insertNewPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput): Promise<string> {
   return writeNewPerson(ctx, crypto, input, async (id, indexes) => ({
     page: id,
-    duplicate: (await findVisibleDuplicates(ctx.trx, ctx.actor, indexes, { excludeId: id, limit: 1 })).length > 0,
+    duplicate:
+      (await findVisibleDuplicates(ctx.trx, ctx.actor, indexes, { excludeId: id, limit: 1 })).length > 0,
   }));
 }
 
