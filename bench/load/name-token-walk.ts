@@ -40,7 +40,9 @@ const source = path.join(LOAD_DIR, `pglite-${values.cases}`, 'data');
 const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-token-walk-'));
 execFileSync('cp', ['-a', `${source}/.`, copy]);
 fs.rmSync(path.join(copy, 'nanduti.lock'), { force: true });
-const services = await openServices({ config: loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: 'warn' }) });
+const services = await openServices({
+  config: loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: 'warn' }),
+});
 const pg = services.db.embedded!;
 try {
   const user = (
@@ -54,7 +56,8 @@ try {
     insert into person_name_tokens select unnest(name_tokens), updated_at, id from persons;
     create index person_name_tokens_walk on person_name_tokens (token, updated_at desc, person_id);
     analyze person_name_tokens;`);
-  const count = (await pg.query<{ n: number }>('select count(*)::int as n from person_name_tokens')).rows[0]!.n;
+  const count = (await pg.query<{ n: number }>('select count(*)::int as n from person_name_tokens')).rows[0]!
+    .n;
   console.log(`person_name_tokens: ${count} rows; load ${os.loadavg()[0]!.toFixed(1)}`);
   const summary = [
     'persons.id',
@@ -107,7 +110,9 @@ try {
   for (const name of ['gonzales', 'benitez', 'zenaida']) {
     const tokens = textKeys(name).map(nameIndex(services.crypto));
     const matches = (
-      await pg.query<{ n: number }>('select count(*)::int as n from persons where name_tokens @> $1', [tokens])
+      await pg.query<{ n: number }>('select count(*)::int as n from persons where name_tokens @> $1', [
+        tokens,
+      ])
     ).rows[0]!.n;
     const a = today(tokens);
     const b = walk(tokens);
