@@ -153,14 +153,7 @@ describe('daily path from a fresh install', () => {
     await page.getByTestId('case-row').getByRole('link').click();
     await page.waitForURL(`**/cases/${adultCase}`);
 
-    await page.getByTestId('case-decide').click();
-    const decision = page.getByTestId('decision-form');
-    await decision.getByLabel(es['intake.decision.status']).selectOption('PossibleVictimOfTrafficking');
-    await decision.getByLabel(es['intake.decision.reason']).fill('Indicadores de captación y explotación.');
-    await decision.getByRole('button', { name: es['decision.submit'] }).click();
-    await expect
-      .poll(() => page.getByTestId('case-decisions').textContent(), { timeout: 20_000 })
-      .toContain('Indicadores de captación');
+    await decide(page, 'PossibleVictimOfTrafficking', 'Indicadores de captación y explotación.', 20_000);
 
     await page.getByTestId('task-add').click();
     const task = page.getByTestId('task-form');
@@ -305,16 +298,7 @@ describe('daily path from a fresh install', () => {
     await page.keyboard.press('Escape');
     // The supervisor confirms the victim (PNPTU may, by the decision policy): a revision of the
     // officer's "possible victim", from the case page.
-    await page.getByTestId('case-decide').click();
-    const decision = page.getByTestId('decision-form');
-    await decision.getByLabel(es['intake.decision.status']).selectOption('ActualVictimOfTrafficking');
-    await decision
-      .getByLabel(es['intake.decision.reason'])
-      .fill('Explotación confirmada en la investigación.');
-    await decision.getByRole('button', { name: es['decision.submit'] }).click();
-    await expect
-      .poll(() => page.getByTestId('case-decisions').textContent(), { timeout: 40_000 })
-      .toContain('Explotación confirmada');
+    await decide(page, 'ActualVictimOfTrafficking', 'Explotación confirmada en la investigación.', 40_000);
     // The case's plan holds the follow-up task for the shelter; the referral shows as overdue.
     await expect
       .poll(() => page.getByTestId('case-tasks').textContent(), { timeout: 40_000 })
@@ -426,4 +410,14 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}-390.png`), fullPage: true });
   if (await overflow(page)) console.warn(`${name}: wider than a phone's screen`);
   if (size) await page.setViewportSize(size);
+}
+
+/** On the case page: records a decision with its reason and waits until the case's decisions show it. */
+async function decide(page: Page, status: string, reason: string, timeout: number) {
+  await page.getByTestId('case-decide').click();
+  const decision = page.getByTestId('decision-form');
+  await decision.getByLabel(es['intake.decision.status']).selectOption(status);
+  await decision.getByLabel(es['intake.decision.reason']).fill(reason);
+  await decision.getByRole('button', { name: es['decision.submit'] }).click();
+  await expect.poll(() => page.getByTestId('case-decisions').textContent(), { timeout }).toContain(reason);
 }
