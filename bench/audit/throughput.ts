@@ -24,6 +24,7 @@ import { connect } from '../../src/server/db/database.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createSession } from '../../src/server/modules/auth/sessions.js';
+import { insertBenchUser } from '../users.js';
 
 const { values } = parseArgs({
   options: {
@@ -104,25 +105,13 @@ const dpo = await services.db.transaction(async (trx) => {
     .select('id')
     .where('code', '=', 'MESA')
     .executeTakeFirstOrThrow();
-  return trx
-    .insertInto('users')
-    .values({
-      institution_id: inst.id,
-      unit_id: null,
-      username: 'bench.dpo',
-      username_key: 'bench.dpo',
-      display_name: 'Bench DPO',
-      email: null,
-      role: 'dpo',
-      status: 'active',
-      password_hash: 'x',
-      totp_secret: null,
-      totp_enabled: false,
-      totp_last_step: null,
-      locked_until: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertBenchUser(trx, {
+    institutionId: inst.id,
+    username: 'bench.dpo',
+    displayName: 'Bench DPO',
+    role: 'dpo',
+  });
+  return { id };
 });
 const session = await services.db.transaction((trx) => createSession(trx, dpo.id, services.config));
 const cookie = `nanduti_session=${session.token}`;

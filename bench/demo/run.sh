@@ -8,14 +8,7 @@ cd "$(dirname "$0")/../.."
 cases="${1:-1000000}"
 seed="${2:-2026}"
 npm run build:server --silent
-dir="$(mktemp -d "${TMPDIR:-/tmp}/nanduti-demo-bench.XXXXXX")"
-trap 'rm -rf "$dir"' EXIT
-export NANDUTI_DATA_DIR="$dir/data"
-if [ -n "${DATABASE_URL:-}" ] && [ -z "${NANDUTI_MASTER_KEY:-}" ]; then
-  NANDUTI_MASTER_KEY="$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
-  export NANDUTI_MASTER_KEY
-fi
-echo "nanduti demo --cases $cases --seed $seed on ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded PGlite}; $(nproc) cores"
+. bench/demo/fresh-data.sh nanduti-demo-bench
 start=$(date +%s.%N)
 LOG_LEVEL=warn node bin/nanduti.mjs demo --cases "$cases" --seed "$seed" | grep -v -e '^Password' -e '^TOTP'
 end=$(date +%s.%N)

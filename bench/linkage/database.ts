@@ -22,10 +22,10 @@ import path from 'node:path';
 import { openServices } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
-import { hashPassword } from '../../src/server/modules/auth/password.js';
 import { runLinkage } from '../../src/server/modules/linkage/linkage.service.js';
 import { findPersonMatches } from '../../src/server/modules/linkage/matches.service.js';
 import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
+import { insertBenchUser } from '../users.js';
 import { hardPopulation } from './hard.js';
 
 const args = process.argv.slice(2);
@@ -146,28 +146,14 @@ const stored = lap();
 // own, as a `--reuse` run adds one to the same database).
 const adminName = `bench.linkage.${crypto.randomBytes(3).toString('hex')}`;
 const mesa = institutions.get('MESA')!;
-const userId = await services.db.transaction(async (trx) => {
-  const row = await trx
-    .insertInto('users')
-    .values({
-      institution_id: mesa,
-      unit_id: null,
-      username: adminName,
-      username_key: adminName,
-      display_name: 'Linkage benchmark',
-      email: null,
-      role: 'system_admin',
-      status: 'active',
-      password_hash: await hashPassword(crypto.randomBytes(24).toString('base64')),
-      totp_secret: null,
-      totp_enabled: false,
-      totp_last_step: null,
-      locked_until: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-});
+const userId = await services.db.transaction((trx) =>
+  insertBenchUser(trx, {
+    institutionId: mesa,
+    username: adminName,
+    displayName: 'Linkage benchmark',
+    role: 'system_admin',
+  }),
+);
 lap();
 const actor = {
   userId,
@@ -210,28 +196,14 @@ async function lookUps() {
   >();
   for (const [code, institutionId] of institutions) {
     const name = `bench.intake.${code.toLowerCase()}.${crypto.randomBytes(3).toString('hex')}`;
-    const id = await services.db.transaction(async (trx) => {
-      const row = await trx
-        .insertInto('users')
-        .values({
-          institution_id: institutionId,
-          unit_id: null,
-          username: name,
-          username_key: name,
-          display_name: 'Linkage benchmark',
-          email: null,
-          role: 'case_worker',
-          status: 'active',
-          password_hash: await hashPassword(crypto.randomBytes(24).toString('base64')),
-          totp_secret: null,
-          totp_enabled: false,
-          totp_last_step: null,
-          locked_until: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
+    const id = await services.db.transaction((trx) =>
+      insertBenchUser(trx, {
+        institutionId,
+        username: name,
+        displayName: 'Linkage benchmark',
+        role: 'case_worker',
+      }),
+    );
     workers.set(code, { userId: id, username: name, institutionId, code });
   }
   const times: number[] = [];

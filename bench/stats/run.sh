@@ -7,14 +7,7 @@ cd "$(dirname "$0")/../.."
 cases="${1:-100000}"
 seed="${2:-2026}"
 year="${3:-2025}"
-dir="$(mktemp -d "${TMPDIR:-/tmp}/nanduti-stats-bench.XXXXXX")"
-trap 'rm -rf "$dir"' EXIT
-export NANDUTI_DATA_DIR="$dir/data"
-if [ -n "${DATABASE_URL:-}" ] && [ -z "${NANDUTI_MASTER_KEY:-}" ]; then
-  NANDUTI_MASTER_KEY="$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
-  export NANDUTI_MASTER_KEY
-fi
-echo "nanduti demo --cases $cases --seed $seed on ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded PGlite}; $(nproc) cores"
+. bench/demo/fresh-data.sh nanduti-stats-bench
 start=$(date +%s.%N)
 LOG_LEVEL=warn npx tsx src/cli/main.ts demo --cases "$cases" --seed "$seed" | grep -v -e '^Password' -e '^TOTP'
 end=$(date +%s.%N)
