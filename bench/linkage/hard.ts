@@ -19,12 +19,12 @@
  * No rule names particular persons; the error model is the same for every name. Deterministic for a
  * seed. Run `npx tsx bench/linkage/hard.ts [setting]` to print a setting's parameters.
  */
-import { drawPerson } from '../../src/server/demo/person.js';
 import { Rng } from '../../src/server/demo/prng.js';
 import { SURNAME_TABLE } from '../../src/server/demo/vocabulary.js';
 import type { LinkPerson } from '../../src/server/linkage-engine/record.js';
 import type { Labelled } from './febrl.js';
 import { diminutive, HYPOCORISTICS, REGIONAL_FORMS } from './hypocoristics.js';
+import { drawTruePerson } from './population.js';
 
 /** Every rate of the error model (probabilities per registration unless said otherwise). */
 export interface Setting {
@@ -409,9 +409,7 @@ export function hardPopulation(persons: number, setting: Setting | string = 'har
   const records: LinkPerson[] = [];
   const entities: string[] = [];
   for (let n = 0; n < persons; n++) {
-    const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
-    const sex = rng.chance(0.75) ? 'Female' : 'Male';
-    const drawn = drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) });
+    const { age, sex, person: drawn } = drawTruePerson(rng);
     // Every person has a true date of birth, whatever each institution recorded.
     const dob =
       drawn.dateOfBirth ??

@@ -124,15 +124,23 @@ function register(rng: Rng, p: PersonInput, id: string, source: string, year: nu
   };
 }
 
+/**
+ * One true person of a benchmark population, as met at intake on 1 June 2026: a child three times in
+ * ten (8–17, else 18–55), a woman three in four, a foreign national one in ten.
+ */
+export function drawTruePerson(rng: Rng) {
+  const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
+  const sex = rng.chance(0.75) ? 'Female' : 'Male';
+  return { age, sex, person: drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) }) };
+}
+
 /** `persons` distinct persons and their registrations, with each registration's true person. */
 export function paraguayanPopulation(persons: number, seed = 7): Labelled {
   const rng = new Rng(seed);
   const records: LinkPerson[] = [];
   const entities: string[] = [];
   for (let n = 0; n < persons; n++) {
-    const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
-    const sex = rng.chance(0.75) ? 'Female' : 'Male';
-    const p = drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) });
+    const { person: p } = drawTruePerson(rng);
     const copies = rng.pick(COPIES);
     for (const source of rng.sample(INSTITUTIONS, copies)) {
       records.push(register(rng, p, `${n}-${source}`, source, 2026));
