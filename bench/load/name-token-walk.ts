@@ -30,6 +30,7 @@ import { queryActor } from '../../src/server/access/actor.js';
 import { scopedPersons } from '../../src/server/access/scope.js';
 import { textKeys } from '../../src/server/modules/persons/name-normalize.js';
 import { nameIndex } from '../../src/server/modules/persons/person-record.js';
+import { summaryColumns } from '../../src/server/modules/persons/persons.repository.js';
 
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '15' } },
@@ -59,15 +60,6 @@ try {
   const count = (await pg.query<{ n: number }>('select count(*)::int as n from person_name_tokens')).rows[0]!
     .n;
   console.log(`person_name_tokens: ${count} rows; load ${os.loadavg()[0]!.toFixed(1)}`);
-  const summary = [
-    'persons.id',
-    'persons.given_names',
-    'persons.first_surname',
-    'persons.second_surname',
-    'persons.sex',
-    'persons.birth_year',
-    'institutions.code as institution_code',
-  ] as const;
   // Only to compile the statements (they run on the engine directly).
   const kysely = new Kysely<DB>({
     dialect: {
@@ -83,7 +75,7 @@ try {
       kysely
         .selectFrom('persons')
         .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
-        .select(summary),
+        .select(summaryColumns),
     )
       .where('persons.name_tokens', '@>', sql<string[]>`array[${sql.join(tokens)}]::text[]`)
       .orderBy('persons.updated_at', 'desc')
@@ -97,7 +89,7 @@ try {
         .selectFrom(sql<{ token: string; person_id: string; updated_at: Date }>`person_name_tokens`.as('t'))
         .innerJoin('persons', 'persons.id', 't.person_id')
         .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
-        .select(summary),
+        .select(summaryColumns),
     )
       .where(sql.ref('t.token'), '=', tokens[0]!)
       // Written so that no index serves it: the walk, not the GIN index, drives the plan.

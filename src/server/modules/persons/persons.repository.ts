@@ -48,7 +48,7 @@ const storedColumns = [
 ] as const;
 
 /** What lists show: enough to write "Given First Second", sex, year of birth and owner. */
-const summaryColumns = [
+export const summaryColumns = [
   'persons.id',
   'persons.given_names',
   'persons.first_surname',
