@@ -7,23 +7,15 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { noiseOf, perturb } from '../../src/server/modules/statistics/release-cells.js';
+import type { PublicTable } from '../../src/shared/api-statistics.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, buildPersonRecord, userWithSession } from '../helpers/factories.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 import { useDemoData } from './statistics-fixtures.js';
 
-type Table = {
-  id: string;
-  rowKeys: string[];
-  colKeys: string[];
-  cells: (number | null)[][];
-  rowTotals: (number | null)[];
-  colTotals: (number | null)[];
-  total: number | null;
-};
 
 /** Every published value of a release year by a stable id (table, row, column). */
-function valuesOf(tables: Table[]): Map<string, number | null> {
+function valuesOf(tables: PublicTable[]): Map<string, number | null> {
   const out = new Map<string, number | null>();
   for (const t of tables) {
     t.rowKeys.forEach((r, i) => {

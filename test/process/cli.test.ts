@@ -25,24 +25,17 @@ import { PASSWORD, cleanUp, lockOwner, processAlive, runCli, tempDir, totpAfter 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ONE_LINE_REASON = /^nanduti: [^\n]+\n?$/;
 
-/** Entry names of a gzipped tar archive (ustar headers), without leading slashes. */
+/**
+ * Entry names of a gzipped tar archive, without leading slashes, as the system's own `tar` lists
+ * them: read independently of the server's archive code.
+ */
 function tarNames(file: string): string[] {
-  const tar = zlib.gunzipSync(fs.readFileSync(file));
-  const names: string[] = [];
-  for (let offset = 0; offset + 512 <= tar.length;) {
-    const header = tar.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const field = (start: number, length: number) =>
-      header
-        .subarray(start, start + length)
-        .toString('utf8')
-        .replace(/\0.*$/s, '');
-    const prefix = field(345, 155);
-    names.push(`${prefix ? `${prefix}/` : ''}${field(0, 100)}`.replace(/^\/+/, ''));
-    const size = Number.parseInt(field(124, 12).trim() || '0', 8);
-    offset += 512 + Math.ceil(size / 512) * 512;
-  }
-  return names;
+  const listed = spawnSync('tar', ['-tzf', file], { encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`tar -tzf failed: ${listed.stderr}`);
+  return listed.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((name) => name.replace(/^\/+/, ''));
 }
 
 /** Opens the embedded database in `dataDir` in this process (taking its lock), runs `fn`, closes. */
