@@ -131,7 +131,11 @@ function register(rng: Rng, p: PersonInput, id: string, source: string, year: nu
 export function drawTruePerson(rng: Rng) {
   const age = rng.chance(0.3) ? rng.int(8, 17) : rng.int(18, 55);
   const sex: 'Female' | 'Male' = rng.chance(0.75) ? 'Female' : 'Male';
-  return { age, sex, person: drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) }) };
+  return {
+    age,
+    sex,
+    person: drawPerson(rng, { sex, age, detectedOn: '2026-06-01', foreign: rng.chance(0.1) }),
+  };
 }
 
 /** `persons` distinct persons and their registrations, with each registration's true person. */

@@ -13,7 +13,6 @@ import { api, buildPersonRecord, userWithSession } from '../helpers/factories.js
 import { useSessions, useTestContext } from '../helpers/suite.js';
 import { useDemoData } from './statistics-fixtures.js';
 
-
 /** Every published value of a release year by a stable id (table, row, column). */
 function valuesOf(tables: PublicTable[]): Map<string, number | null> {
   const out = new Map<string, number | null>();
