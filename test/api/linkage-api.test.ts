@@ -8,7 +8,7 @@ import { orderedPair } from '../../src/server/modules/linkage/clusters.repositor
 import { paraguayYear } from '../../src/shared/dates.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, auditOf, userWithSession } from '../helpers/factories.js';
-import { insertPerson, insertPopulation } from './linkage-fixtures.js';
+import { insertNamesakes, insertPerson, insertPopulation } from './linkage-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
 describe.skipIf(skipBackend)('record linkage API', () => {
@@ -201,4 +201,20 @@ describe.skipIf(skipBackend)('record linkage API', () => {
       ]),
     );
   });
+
+  it('still finds the person among 2,100 namesakes, whom it no longer ranks one by one', async () => {
+    // A common given name in a large register: more holders than the look-up ranks by shared tokens,
+    // so candidates must share two of the query's name tokens (matches.service.ts, ANY_TOKEN_ROWS).
+    await insertNamesakes(t, 'PNPTU', 'Yolanda', 2_100);
+    const res = await api(t, worker, 'POST', '/api/linkage/matches', {
+      ...intake,
+      givenNames: 'Yolanda Mabel',
+      firstSurname: 'Insaurralde',
+      secondSurname: 'Ñamandu',
+    });
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().matches.map((m: { id: string }) => m.id);
+    expect(ids[0]).toBe(ownId);
+    expect(ids).not.toContain(hiddenId);
+  }, 120_000);
 });

@@ -60,3 +60,32 @@ export async function insertPopulation(t: TestContext, size: number): Promise<vo
       });
   }
 }
+
+/**
+ * `count` persons owned by `institution` who share only the given name `givenNames` (surnames and
+ * dates drawn from the lists), written in one statement per 500: a common name in a large register.
+ */
+export async function insertNamesakes(
+  t: TestContext,
+  institution: string,
+  givenNames: string,
+  count: number,
+): Promise<void> {
+  const owner = await institutionId(t, institution);
+  const rows = Array.from({ length: count }, (_, i) => {
+    const fields = PersonFields.parse({
+      sex: 'Female',
+      givenNames,
+      firstSurname: `${SURNAMES[i % SURNAMES.length]}${i}`,
+      dateOfBirth: `19${60 + (i % 40)}-0${1 + (i % 9)}-${String(10 + (i % 18))}`,
+    });
+    return { ...personColumns(t.services.crypto, fields), owner_institution_id: owner, created_by: null };
+  });
+  for (let at = 0; at < rows.length; at += 500)
+    await t.services.db.transaction((trx) =>
+      trx
+        .insertInto('persons')
+        .values(rows.slice(at, at + 500))
+        .execute(),
+    );
+}

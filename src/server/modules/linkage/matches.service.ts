@@ -1,9 +1,9 @@
 /**
  * Likely matches at intake (findPersonMatches): the person being registered is compared only with
- * persons the user may already read. Candidates come from the database through blind indexes (any
- * shared phonetic name token on the GIN-indexed `name_tokens`, the document index, the identity
- * index) inside the persons scope, so nothing is scanned in full and nothing out of scope is
- * decrypted. They are then scored with the Fellegi–Sunter model the latest national batch
+ * persons the user may already read. Candidates come from the database through blind indexes (a
+ * shared phonetic name token on the GIN-indexed `name_tokens` — two of them when a token is common —,
+ * the document index, the identity index) inside the persons scope, so nothing is scanned in full
+ * and nothing out of scope is decrypted. They are then scored with the Fellegi–Sunter model the latest national batch
  * estimated (stored with its run); before the first batch there is no model and no score.
  */
 import { sql } from 'kysely';
@@ -29,6 +29,13 @@ type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 /** At most this many candidates are scored (the best-sharing first); at most MAX_SHOWN are shown. */
 const MAX_CANDIDATES = 300;
 const MAX_SHOWN = 10;
+/**
+ * When more persons than this share any one of the query's name tokens (a common name in a large
+ * register), candidates must share two of them: ranking every holder of "maría" by shared tokens
+ * read tens of thousands of rows per look-up at 1M persons, and a person sharing one token only
+ * would not have ranked among the best MAX_CANDIDATES anyway (bench/README "The intake look-up").
+ */
+const ANY_TOKEN_ROWS = 2_000;
 
 interface StoredModel {
   lambda: number;
@@ -65,7 +72,30 @@ function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredM
   });
 }
 
-/** Visible candidates sharing a name token, the document or the identity index, best-sharing first. */
+/** Whether at least `rows` persons share any of the tokens (stops counting there: cheap either way). */
+async function anyTokenRowsReach(ctx: Ctx, wanted: ReturnType<typeof sql<string[]>>, rows: number) {
+  const { n } = await ctx.trx
+    .selectFrom((db) =>
+      db
+        .selectFrom('persons')
+        .select(sql`1`.as('one'))
+        .where(sql<boolean>`persons.name_tokens && ${wanted}`)
+        .limit(rows)
+        .as('holders'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n) >= rows;
+}
+
+/** Every pair of distinct tokens. */
+const tokenPairs = (tokens: readonly string[]) =>
+  tokens.flatMap((a, i) => tokens.slice(i + 1).map((b) => [a, b] as const));
+
+/**
+ * Visible candidates sharing a name token (two of them when one is common), the document or the
+ * identity index, best-sharing first.
+ */
 async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   // A pseudonym is not a name to match on, neither in the query nor among the candidates.
   const tokens = input.pseudonym ? [] : [...new Set(nameKeys(input).map(nameIndex(crypto)))];
@@ -73,6 +103,13 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
   const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
+  const sharesName =
+    tokens.length >= 2 && (await anyTokenRowsReach(ctx, wanted, ANY_TOKEN_ROWS))
+      ? sql<boolean>`(${sql.join(
+          tokenPairs(tokens).map(([a, b]) => sql`persons.name_tokens @> array[${a}, ${b}]::text[]`),
+          sql` or `,
+        )})`
+      : sql<boolean>`persons.name_tokens && ${wanted}`;
   return scopedPersons(
     ctx.actor,
     ctx.trx
@@ -86,7 +123,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
           ? [
               eb.and([
                 eb('persons.pseudonym', '=', false),
-                eb(sql<boolean>`persons.name_tokens && ${wanted}`, '=', true),
+                eb(sharesName, '=', true),
               ]),
             ]
           : []),
