@@ -120,12 +120,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
     .where((eb) =>
       eb.or([
         ...(tokens.length > 0
-          ? [
-              eb.and([
-                eb('persons.pseudonym', '=', false),
-                eb(sharesName, '=', true),
-              ]),
-            ]
+          ? [eb.and([eb('persons.pseudonym', '=', false), eb(sharesName, '=', true)])]
           : []),
         ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
         ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
