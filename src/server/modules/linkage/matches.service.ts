@@ -6,7 +6,7 @@
  * and nothing out of scope is decrypted. They are then scored with the Fellegi–Sunter model the latest national batch
  * estimated (stored with its run); before the first batch there is no model and no score.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { FindPersonMatchesRequest } from '../../../shared/api-linkage.js';
 import type { SEXES } from '../../../shared/catalogues.js';
@@ -73,7 +73,7 @@ function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredM
 }
 
 /** Whether at least `rows` persons share any of the tokens (stops counting there: cheap either way). */
-async function anyTokenRowsReach(ctx: Ctx, wanted: ReturnType<typeof sql<string[]>>, rows: number) {
+async function anyTokenRowsReach(ctx: Ctx, wanted: RawBuilder<string[]>, rows: number) {
   const { n } = await ctx.trx
     .selectFrom((db) =>
       db

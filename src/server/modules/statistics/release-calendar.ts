@@ -68,6 +68,7 @@ export function calendarView(calendar: StartedCalendar, published: readonly Publ
   };
 }
 
+/** The stored calendar (null when none is set) and the Paraguay day of each published release. */
 async function load(trx: Trx) {
   const row = await trx
     .selectFrom('statistics_release_calendar')
@@ -76,31 +77,27 @@ async function load(trx: Trx) {
     .executeTakeFirst();
   const releases = await trx.selectFrom('statistics_releases').select(['version', 'published_at']).execute();
   const published = releases.map((r) => ({ version: r.version, day: paraguayDayOf(r.published_at) }));
-  return { row, published };
+  const calendar: StartedCalendar | null = row
+    ? { frequencyMonths: row.frequency_months, lagDays: row.lag_days, startsOn: row.starts_on }
+    : null;
+  return { calendar, updatedAt: row?.updated_at, published };
 }
-
-const started = (row: { frequency_months: number; lag_days: number; starts_on: string }) => ({
-  frequencyMonths: row.frequency_months,
-  lagDays: row.lag_days,
-  startsOn: row.starts_on,
-});
 
 /** The public part: frequency, lag and the next scheduled releases (null when no calendar is set). */
 export async function publicSchedule(trx: Trx): Promise<ReleaseSchedule | null> {
-  const { row, published } = await load(trx);
-  if (!row) return null;
-  const calendar = { frequencyMonths: row.frequency_months, lagDays: row.lag_days };
-  return { ...calendar, next: calendarView(started(row), published, paraguayToday()).next };
+  const { calendar, published } = await load(trx);
+  if (!calendar) return null;
+  const { frequencyMonths, lagDays } = calendar;
+  return { frequencyMonths, lagDays, next: calendarView(calendar, published, paraguayToday()).next };
 }
 
 /** The analysts' view: the calendar, the latest due and next releases, and the overdue one. */
 export async function getReleaseCalendar(trx: Trx): Promise<ReleaseCalendarView> {
-  const { row, published } = await load(trx);
-  if (!row) return { calendar: null, scheduled: [], overdue: null };
-  const calendar = started(row);
+  const { calendar, updatedAt, published } = await load(trx);
+  if (!calendar) return { calendar: null, scheduled: [], overdue: null };
   const { scheduled, overdue } = calendarView(calendar, published, paraguayToday());
   return {
-    calendar: { ...calendar, updatedAt: new Date(row.updated_at).toISOString() },
+    calendar: { ...calendar, updatedAt: new Date(updatedAt!).toISOString() },
     scheduled,
     overdue,
   };
