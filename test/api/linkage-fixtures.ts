@@ -16,6 +16,8 @@ export interface PersonSeed {
   firstSurname?: string | null;
   secondSurname?: string | null;
   dateOfBirth?: string | null;
+  /** An age estimated at registration (no date of birth): stored as a year ± the estimate's span. */
+  estimatedAge?: number | null;
   documentNumber?: string | null;
   sex?: 'Female' | 'Male';
   residenceDepartment?: string | null;
@@ -61,26 +63,14 @@ export async function insertPopulation(t: TestContext, size: number): Promise<vo
   }
 }
 
-/**
- * `count` persons owned by `institution` who share only the given name `givenNames` (surnames and
- * dates drawn from the lists), written in one statement per 500: a common name in a large register.
- */
-export async function insertNamesakes(
-  t: TestContext,
-  institution: string,
-  givenNames: string,
-  count: number,
-): Promise<void> {
+/** Inserts the persons of `seeds` owned by `institution`, 500 rows per statement. */
+export async function insertPersons(t: TestContext, institution: string, seeds: readonly PersonSeed[]) {
   const owner = await institutionId(t, institution);
-  const rows = Array.from({ length: count }, (_, i) => {
-    const fields = PersonFields.parse({
-      sex: 'Female',
-      givenNames,
-      firstSurname: `${SURNAMES[i % SURNAMES.length]}${i}`,
-      dateOfBirth: `19${60 + (i % 40)}-0${1 + (i % 9)}-${String(10 + (i % 18))}`,
-    });
-    return { ...personColumns(t.services.crypto, fields), owner_institution_id: owner, created_by: null };
-  });
+  const rows = seeds.map((seed) => ({
+    ...personColumns(t.services.crypto, PersonFields.parse({ sex: 'Female', ...seed })),
+    owner_institution_id: owner,
+    created_by: null,
+  }));
   for (let at = 0; at < rows.length; at += 500)
     await t.services.db.transaction((trx) =>
       trx
@@ -88,4 +78,25 @@ export async function insertNamesakes(
         .values(rows.slice(at, at + 500))
         .execute(),
     );
+}
+
+/**
+ * `count` persons owned by `institution` who share only the given name `givenNames` (surnames and
+ * dates drawn from the lists): a common name in a large register.
+ */
+export async function insertNamesakes(
+  t: TestContext,
+  institution: string,
+  givenNames: string,
+  count: number,
+): Promise<void> {
+  await insertPersons(
+    t,
+    institution,
+    Array.from({ length: count }, (_, i) => ({
+      givenNames,
+      firstSurname: `${SURNAMES[i % SURNAMES.length]}${i}`,
+      dateOfBirth: `19${60 + (i % 40)}-0${1 + (i % 9)}-${String(10 + (i % 18))}`,
+    })),
+  );
 }

@@ -105,6 +105,7 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     for (const column of [...encryptedColumnsOf('persons'), 'document_bidx', 'identity_bidx'])
       expect(person![column], column).toBeNull();
     expect(person!.name_tokens).toEqual([]);
+    expect(person!.match_keys).toEqual([]);
     expect(person!.erased_at).not.toBeNull();
     expect(person!.sex).toBeTruthy();
     const [kase] = await query(sql<Record<string, unknown>>`select * from cases where id = ${caseId}`);

@@ -2,7 +2,7 @@
  * Migrations: timestamped files in ./migrations, listed here in order (a static list so the
  * compiled build needs no directory scanning). Applied at start and by `nanduti migrate`.
  */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as foundation from './migrations/2026-11-24T12-00-00_foundation.js';
 import * as identification from './migrations/2026-11-24T13-00-00_identification.js';
@@ -38,6 +38,7 @@ import * as releaseCalendar from './migrations/2026-12-06T06-10-00_release_calen
 import * as releaseCalendarStart from './migrations/2026-12-06T15-00-00_release_calendar_start.js';
 import * as statDirtyAppend from './migrations/2026-12-06T08-10-00_stat_dirty_append.js';
 import * as caseNotes from './migrations/2026-12-07T02-00-00_case_notes.js';
+import * as personMatchKeys from './migrations/2026-12-07T03-00-00_person_match_keys.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T08-10-00_stat_dirty_append': statDirtyAppend,
   '2026-12-06T15-00-00_release_calendar_start': releaseCalendarStart,
   '2026-12-07T02-00-00_case_notes': caseNotes,
+  '2026-12-07T03-00-00_person_match_keys': personMatchKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -89,14 +91,41 @@ function migrator(db: Database): Migrator {
   });
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration, then fills what a migration left to fill in batches
+ * (`backfillMatchKeys`); throws with the failing migration's name.
+ */
 export async function migrateToLatest(db: Database): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message}`);
   }
+  await backfillMatchKeys(db);
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/** Rows per backfill statement: each is its own transaction, locking only its own rows, briefly. */
+export const BACKFILL_BATCH = 5_000;
+
+/**
+ * Fills persons.match_keys of the rows written before the column existed (migration
+ * 2026-12-07T03-00-00_person_match_keys), BACKFILL_BATCH rows per statement: rewriting name_tokens
+ * fires the trigger that computes the keys, so the backfill and every later write agree. Cheap when
+ * nothing is left (the partial index on the unfilled rows is empty). Returns the rows filled.
+ */
+export async function backfillMatchKeys(db: Database, onBatch?: (filled: number) => void): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const { numAffectedRows } = await sql`update persons set name_tokens = name_tokens
+      where id in (select id from persons where match_keys is null limit ${BACKFILL_BATCH})`.execute(
+      db.unsafeRoot(),
+    );
+    const n = Number(numAffectedRows ?? 0);
+    if (n === 0) return filled;
+    filled += n;
+    onBatch?.(filled);
+  }
 }
 
 export async function migrationStatus(db: Database): Promise<{ applied: number; pending: number }> {

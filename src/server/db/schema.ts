@@ -166,6 +166,11 @@ export interface PersonTable {
   name_tokens: TextArray;
   document_bidx: string | null;
   identity_bidx: string | null;
+  /**
+   * Blocking keys of the intake look-up (pairs of name tokens × bands of birth years), computed by
+   * the trigger persons_match_keys from name_tokens and the year; null until backfilled.
+   */
+  match_keys: ColumnType<string[] | null, never, never>;
   sex: Generated<string>;
   gender: string | null;
   birth_year: number | null;

@@ -1,12 +1,13 @@
 /**
  * Likely matches at intake (findPersonMatches): the person being registered is compared only with
- * persons the user may already read. Candidates come from the database through blind indexes (a
- * shared phonetic name token on the GIN-indexed `name_tokens` — two of them when a token is common —,
- * the document index, the identity index) inside the persons scope, so nothing is scanned in full
- * and nothing out of scope is decrypted. They are then scored with the Fellegi–Sunter model the latest national batch
- * estimated (stored with its run); before the first batch there is no model and no score.
+ * persons the user may already read. Candidates come from the database through blind indexes
+ * inside the persons scope, so nothing is scanned in full and nothing out of scope is decrypted: a
+ * blocking key on the GIN-indexed `match_keys` (a pair of phonetic name tokens in a band of birth
+ * years, an estimated age covering its interval), a rare name token on `name_tokens`, the document
+ * index, the identity index. They are then scored with the Fellegi–Sunter model the latest national
+ * batch estimated (stored with its run); before the first batch there is no model and no score.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { FindPersonMatchesRequest } from '../../../shared/api-linkage.js';
 import type { SEXES } from '../../../shared/catalogues.js';
@@ -30,12 +31,19 @@ type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 const MAX_CANDIDATES = 300;
 const MAX_SHOWN = 10;
 /**
- * When more persons than this share any one of the query's name tokens (a common name in a large
- * register), candidates must share two of them: ranking every holder of "maría" by shared tokens
- * read tens of thousands of rows per look-up at 1M persons, and a person sharing one token only
- * would not have ranked among the best MAX_CANDIDATES anyway (bench/README "The intake look-up").
+ * A name token held by fewer persons than this is rare: every holder is a candidate. Holders of a
+ * common token are found through the blocking keys persons.match_keys instead (a pair of name
+ * tokens in a band of birth years): ranking every holder of "maría" read tens of thousands of rows
+ * per look-up at 1,000,000 persons (bench/README "The intake look-up").
  */
-const ANY_TOKEN_ROWS = 2_000;
+const RARE_TOKEN_ROWS = 200;
+/**
+ * Years either side of an estimated age's year that the keys cover: the span of the trigger
+ * persons_match_keys (migration 2026-12-07T03-00-00_person_match_keys), which must be the same.
+ */
+const ESTIMATE_SPAN = 8;
+/** A look-up without any age asks every band of birth years from this many years ago to now. */
+const OLDEST_AGE = 120;
 
 interface StoredModel {
   lambda: number;
@@ -72,44 +80,57 @@ function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredM
   });
 }
 
-/** Whether at least `rows` persons share any of the tokens (stops counting there: cheap either way). */
-async function anyTokenRowsReach(ctx: Ctx, wanted: RawBuilder<string[]>, rows: number) {
-  const { n } = await ctx.trx
-    .selectFrom((db) =>
-      db
-        .selectFrom('persons')
-        .select(sql`1`.as('one'))
-        .where(sql<boolean>`persons.name_tokens && ${wanted}`)
-        .limit(rows)
-        .as('holders'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(n) >= rows;
+/** The query's tokens held by fewer than RARE_TOKEN_ROWS persons (counting stops there: cheap either way). */
+async function rareTokens(ctx: Ctx, tokens: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ t: string; n: string | number }>`select t, (select count(*) from
+      (select 1 from persons where persons.name_tokens @> array[t] limit ${RARE_TOKEN_ROWS}) holders) as n
+    from unnest(array[${sql.join(tokens)}]::text[]) as q(t)`.execute(ctx.trx);
+  return rows.filter((r) => Number(r.n) < RARE_TOKEN_ROWS).map((r) => r.t);
 }
 
-/** Every pair of distinct tokens. */
-const tokenPairs = (tokens: readonly string[]) =>
-  tokens.flatMap((a, i) => tokens.slice(i + 1).map((b) => [a, b] as const));
+/**
+ * The years of birth the query may stand for, as the trigger computes them for a stored person: the
+ * date of birth's year, the estimated age's year ± ESTIMATE_SPAN, or any year when neither is known.
+ */
+function queryYears(input: MatchInput): [number, number] {
+  const now = paraguayYear();
+  if (input.dateOfBirth) {
+    const year = Number(input.dateOfBirth.slice(0, 4));
+    return [year, year];
+  }
+  if (input.estimatedAge === null || input.estimatedAge === undefined) return [now - OLDEST_AGE, now];
+  return [now - input.estimatedAge - ESTIMATE_SPAN, now - input.estimatedAge + ESTIMATE_SPAN];
+}
 
 /**
- * Visible candidates sharing a name token (two of them when one is common), the document or the
- * identity index, best-sharing first.
+ * The condition "shares a name with the query": for a one-word name, the word (as before the keys);
+ * otherwise a blocking key — a pair of the query's name tokens in a band of its years, or in the
+ * band of persons of unknown age — or a rare token.
+ */
+async function sharesName(ctx: Ctx, tokens: string[], input: MatchInput) {
+  const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
+  if (tokens.length === 1) return sql<boolean>`persons.name_tokens && ${wanted}`;
+  const [first, last] = queryYears(input);
+  const keys = sql<string[]>`(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
+    || person_match_keys(${wanted}, null, null))`;
+  const rare = await rareTokens(ctx, tokens);
+  return rare.length === 0
+    ? sql<boolean>`persons.match_keys && ${keys}`
+    : sql<boolean>`(persons.match_keys && ${keys} or persons.name_tokens && array[${sql.join(rare)}]::text[])`;
+}
+
+/**
+ * Visible candidates sharing a name (a blocking key or a rare token), the document or the identity
+ * index, best-sharing first.
  */
 async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   // A pseudonym is not a name to match on, neither in the query nor among the candidates.
-  const tokens = input.pseudonym ? [] : [...new Set(nameKeys(input).map(nameIndex(crypto)))];
+  const tokens = input.pseudonym ? [] : [...new Set(nameKeys(input).map(nameIndex(crypto)))].sort();
   const { documentBidx, identityBidx } = duplicateIndexes(crypto, input);
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
   const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
-  const sharesName =
-    tokens.length >= 2 && (await anyTokenRowsReach(ctx, wanted, ANY_TOKEN_ROWS))
-      ? sql<boolean>`(${sql.join(
-          tokenPairs(tokens).map(([a, b]) => sql`persons.name_tokens @> array[${a}, ${b}]::text[]`),
-          sql` or `,
-        )})`
-      : sql<boolean>`persons.name_tokens && ${wanted}`;
+  const byName = tokens.length > 0 ? await sharesName(ctx, tokens, input) : null;
   return scopedPersons(
     ctx.actor,
     ctx.trx
@@ -119,9 +140,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   )
     .where((eb) =>
       eb.or([
-        ...(tokens.length > 0
-          ? [eb.and([eb('persons.pseudonym', '=', false), eb(sharesName, '=', true)])]
-          : []),
+        ...(byName === null ? [] : [eb.and([eb('persons.pseudonym', '=', false), eb(byName, '=', true)])]),
         ...(documentBidx === null ? [] : [eb('persons.document_bidx', '=', documentBidx)]),
         ...(identityBidx === null ? [] : [eb('persons.identity_bidx', '=', identityBidx)]),
       ]),

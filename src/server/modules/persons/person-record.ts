@@ -65,6 +65,7 @@ type PersonRow = Selectable<PersonTable>;
 export type PersonColumns = Omit<
   PersonRow,
   | 'id'
+  | 'match_keys'
   | 'owner_institution_id'
   | 'created_by'
   | 'created_at'

@@ -43,6 +43,7 @@ export const PERSON_FIELDS_ERASED = [
   'persons.indigenous_community',
   'persons.disability',
   'persons.name_tokens',
+  'persons.match_keys',
   'persons.document_bidx',
   'persons.identity_bidx',
 ] as const;
@@ -96,7 +97,7 @@ async function erasePersons(trx: Trx, personIds: readonly string[]) {
   await sql`update persons set given_names = null, first_surname = null, second_surname = null,
       aliases = null, date_of_birth = null, document_number = null, document_type = null, contact = null,
       residence_district = null, indigenous_community = null, disability = null,
-      name_tokens = '{}', document_bidx = null, identity_bidx = null, erased_at = now()
+      name_tokens = '{}', match_keys = '{}', document_bidx = null, identity_bidx = null, erased_at = now()
     where id in (${persons})`.execute(trx);
   // A pending match review would show the erased record to a reviewer: it goes. Links and clusters
   // (ids only) stay, so the person is still counted once with the records it was linked to.

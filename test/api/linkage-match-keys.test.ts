@@ -1,0 +1,105 @@
+/**
+ * The intake look-up's blocking keys (persons.match_keys: pairs of name tokens × bands of birth
+ * years, matches.service.ts): the person is still found when every name token is common, with an
+ * estimated age on either side and a misspelled name; the keys hold nothing readable and nothing
+ * computable from a name without the tenant's key; rows written before the column are backfilled.
+ * (Erasure empties them: privacy-erasure.test.ts.) Synthetic data.
+ */
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backfillMatchKeys } from '../../src/server/db/migrate.js';
+import { nameKeys } from '../../src/server/modules/persons/name-normalize.js';
+import { paraguayYear } from '../../src/shared/dates.js';
+import { skipBackend } from '../helpers/db.js';
+import { api } from '../helpers/factories.js';
+import { useSessions, useTestContext } from '../helpers/suite.js';
+import { insertPerson, insertPersons, insertPopulation, type PersonSeed } from './linkage-fixtures.js';
+
+describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
+  const t = useTestContext();
+  const [admin, worker] = useSessions(t, 'system_admin@MESA', 'case_worker@PNPTU');
+  const yanina = { givenNames: 'Yanina Sofía', firstSurname: 'Cáceres', secondSurname: 'Duarte' };
+  const ramona = { givenNames: 'Ramona Celia', firstSurname: 'Benítez', secondSurname: 'Ocampo' };
+  let yaninaId: string;
+  let ramonaId: string;
+
+  const keysOf = async (id: string) =>
+    (
+      await t.services.db.transaction((trx) =>
+        sql<{ match_keys: string[] | null }>`select match_keys from persons where id = ${id}`.execute(trx),
+      )
+    ).rows[0]!.match_keys;
+  const matchIds = async (body: object) => {
+    const res = await api(t, worker, 'POST', '/api/linkage/matches', body);
+    expect(res.statusCode).toBe(200);
+    return res.json().matches.map((m: { id: string }) => m.id) as string[];
+  };
+
+  beforeAll(async () => {
+    await insertPopulation(t, 30);
+    yaninaId = await insertPerson(t, 'PNPTU', { ...yanina, dateOfBirth: '2010-03-14' });
+    // Registered with an estimated age only (no date of birth).
+    ramonaId = await insertPerson(t, 'PNPTU', { ...ramona, estimatedAge: 40 });
+    // 320 namesakes of each with the same four names, born decades before: every token is common
+    // (more holders than RARE_TOKEN_ROWS) and they outnumber the candidates the look-up scores.
+    const namesakes = (name: typeof yanina, from: number): PersonSeed[] =>
+      Array.from({ length: 320 }, (_, i) => ({
+        ...name,
+        dateOfBirth: `${from + (i % 20)}-0${1 + (i % 9)}-${String(10 + (i % 18))}`,
+      }));
+    expect((await api(t, admin, 'POST', '/api/linkage/runs')).statusCode).toBe(201);
+    // After the batch, whose model they would teach that a full name tells nothing.
+    await insertPersons(t, 'PNPTU', [...namesakes(yanina, 1950), ...namesakes(ramona, 1930)]);
+  }, 300_000);
+
+  it('finds "Yanina Sofia Caseres Duarte, about 16" born 2010, and with a typo, among 320 namesakes', async () => {
+    const age = paraguayYear() - 2010;
+    const estimated = { givenNames: 'Yanina Sofia', firstSurname: 'Caseres', secondSurname: 'Duarte' };
+    expect((await matchIds({ ...estimated, estimatedAge: age }))[0]).toBe(yaninaId);
+    // A typo in one word beyond the phonetic folding ("Yanima"), an estimate two years off.
+    expect(await matchIds({ ...estimated, givenNames: 'Yanima Sofia', estimatedAge: age + 2 })).toContain(
+      yaninaId,
+    );
+    // With her date of birth and one surname dropped.
+    const dob = await matchIds({ givenNames: 'Yanina Sofía', firstSurname: 'Cáseres', dateOfBirth: '2010-03-14' });
+    expect(dob[0]).toBe(yaninaId);
+  });
+
+  it('finds a person registered with an estimated age only, from a date of birth or another estimate', async () => {
+    // Estimated 40 at registration: born about paraguayYear() - 40; the keys cover ± 8 years.
+    const born = paraguayYear() - 40;
+    const misspelt = { givenNames: 'Ramona Selia', firstSurname: 'Venitez', secondSurname: 'Okampos' };
+    expect(await matchIds({ ...misspelt, dateOfBirth: `${born - 6}-05-02` })).toContain(ramonaId);
+    expect(await matchIds({ ...misspelt, estimatedAge: 45 })).toContain(ramonaId);
+  });
+
+  it('keeps one key per pair of name tokens and band of years, none readable or computable from a name', async () => {
+    const keys = (await keysOf(yaninaId))!;
+    // Four name tokens: six pairs, in the one band of a date of birth.
+    expect(keys).toHaveLength(6);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    // An estimated age spans 17 years: six or seven bands of three.
+    expect([36, 42]).toContain((await keysOf(ramonaId))!.length);
+    // Keys computed from the name's plain phonetic keys (without the tenant's key) meet none of hers.
+    const plain = nameKeys(yanina);
+    const guessed = await t.services.db.transaction((trx) =>
+      sql<{ k: string[] }>`select person_match_keys(array[${sql.join(plain)}]::text[], 2010, 2010) as k`.execute(
+        trx,
+      ),
+    );
+    expect(guessed.rows[0]!.k).toHaveLength(6);
+    expect(guessed.rows[0]!.k.filter((k) => keys.includes(k))).toEqual([]);
+    expect(JSON.stringify(keys)).not.toMatch(/yanina|kaseres|duarte|2010/i);
+  });
+
+  it('fills the keys of rows written before the column, in batches, as the trigger does', async () => {
+    const before = await keysOf(yaninaId);
+    await t.services.db.transaction((trx) =>
+      sql`update persons set match_keys = null where id in (${yaninaId}, ${ramonaId})`.execute(trx),
+    );
+    expect(await keysOf(yaninaId)).toBeNull();
+    expect(await backfillMatchKeys(t.services.db)).toBe(2);
+    expect(await keysOf(yaninaId)).toEqual(before);
+    expect(await backfillMatchKeys(t.services.db)).toBe(0);
+  });
+});
