@@ -61,7 +61,11 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
       yaninaId,
     );
     // With her date of birth and one surname dropped.
-    const dob = await matchIds({ givenNames: 'Yanina Sofía', firstSurname: 'Cáseres', dateOfBirth: '2010-03-14' });
+    const dob = await matchIds({
+      givenNames: 'Yanina Sofía',
+      firstSurname: 'Cáseres',
+      dateOfBirth: '2010-03-14',
+    });
     expect(dob[0]).toBe(yaninaId);
   });
 
@@ -77,15 +81,16 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     const keys = (await keysOf(yaninaId))!;
     // Four name tokens: six pairs, in the one band of a date of birth.
     expect(keys).toHaveLength(6);
-    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const key of keys)
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     // An estimated age spans 17 years: six or seven bands of three.
     expect([36, 42]).toContain((await keysOf(ramonaId))!.length);
     // Keys computed from the name's plain phonetic keys (without the tenant's key) meet none of hers.
     const plain = nameKeys(yanina);
     const guessed = await t.services.db.transaction((trx) =>
-      sql<{ k: string[] }>`select person_match_keys(array[${sql.join(plain)}]::text[], 2010, 2010) as k`.execute(
-        trx,
-      ),
+      sql<{
+        k: string[];
+      }>`select person_match_keys(array[${sql.join(plain)}]::text[], 2010, 2010) as k`.execute(trx),
     );
     expect(guessed.rows[0]!.k).toHaveLength(6);
     expect(guessed.rows[0]!.k.filter((k) => keys.includes(k))).toEqual([]);
