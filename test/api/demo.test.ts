@@ -223,28 +223,14 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
       a,
       "select definition from screening_instruments where status = 'published'",
     );
-    const rows = await query<{
-      answers: Record<string, Answer>;
-      facts_date: string;
-      detected_on: string;
-      child: string;
-      age_at_facts: number | null;
-      act: boolean;
-      means: boolean;
-      purpose: boolean;
-      indicator_count: number;
-      assessment: string;
-      law4788_assessment: string;
-      law4788_aggravating: string[];
-      flags: string[];
-      date_of_birth: string | null;
-      estimated_age: number | null;
-      age_estimated: boolean;
-    }>(
-      a,
-      `select s.answers, s.facts_date::text, c.detected_on::text, s.child, s.age_at_facts, s.act, s.means, s.purpose,
-          s.indicator_count, s.assessment, s.law4788_assessment, s.law4788_aggravating, s.flags, p.date_of_birth, p.estimated_age, p.age_estimated
-        from screenings s join cases c on c.id = s.case_id join persons p on p.id = s.person_id`,
+    const rows = await a.services.db.transaction((trx) =>
+      trx
+        .selectFrom('screenings as s')
+        .innerJoin('cases as c', 'c.id', 's.case_id')
+        .innerJoin('persons as p', 'p.id', 's.person_id')
+        .selectAll('s')
+        .select(['c.detected_on', 'p.date_of_birth', 'p.estimated_age', 'p.age_estimated'])
+        .execute(),
     );
     expect(rows.length).toBeGreaterThan(CASES * 0.8);
     const definition =
@@ -259,7 +245,7 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
         factsDate: s.facts_date,
         recordedOn: s.detected_on,
       });
-      const result = assess(definition, s.answers, child.child);
+      const result = assess(definition, s.answers as Record<string, Answer>, child.child);
       expect({ child: s.child, age: s.age_at_facts, flags: s.flags }).toEqual({
         child: child.child,
         age: child.ageAtFacts,

@@ -36,14 +36,43 @@ const OFFICE = 'Lunes a viernes, 7:00 a 15:00';
 const ALWAYS = 'Las 24 horas, todos los días';
 const contact = (n: number) => `Línea institucional 0800-000-${String(n).padStart(3, '0')} (ficticia)`;
 
+/** Whom a provider takes: adult women, children and adolescents, or anyone. */
+const ADULT_WOMEN = { sexes: ['Female'], minAge: 18, maxAge: null };
+const CHILDREN = { sexes: [], minAge: 0, maxAge: 17 };
+const ANYONE = { sexes: [], minAge: null, maxAge: null };
+
+/**
+ * A regional centre of the women’s ministry: counselling and legal aid for its region, and a shelter
+ * there when it has places (then open day and night).
+ */
+function regionalWomenCentre(
+  name: string,
+  department: string,
+  n: number,
+  region: readonly string[],
+  shelterPlaces?: number,
+): DemoProviderSpec {
+  return {
+    institutionCode: 'MINMUJER',
+    name: `Centro Regional de las Mujeres ${name} (ficticio)`,
+    department,
+    ...ADULT_WOMEN,
+    hours: shelterPlaces ? ALWAYS : OFFICE,
+    contact: contact(n),
+    services: [
+      ...(shelterPlaces ? [{ type: 'Shelter', departments: region, capacity: shelterPlaces }] : []),
+      { type: 'Psychological', departments: region },
+      { type: 'LegalAid', departments: region },
+    ],
+  };
+}
+
 export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
   {
     institutionCode: 'MINMUJER',
     name: 'Albergue Transitorio Kuña Rekove — Asunción (ficticio)',
     department: 'PY-ASU',
-    sexes: ['Female'],
-    minAge: 18,
-    maxAge: null,
+    ...ADULT_WOMEN,
     hours: ALWAYS,
     contact: contact(101),
     services: [
@@ -56,9 +85,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'MINMUJER',
     name: 'Casa de Acogida Mburucuyá — Central (ficticia)',
     department: 'PY-11',
-    sexes: ['Female'],
-    minAge: 18,
-    maxAge: null,
+    ...ADULT_WOMEN,
     hours: ALWAYS,
     contact: contact(102),
     services: [
@@ -67,57 +94,14 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
       { type: 'Livelihood', departments: METRO },
     ],
   },
-  {
-    institutionCode: 'MINMUJER',
-    name: 'Centro Regional de las Mujeres Yvága — Ciudad del Este (ficticio)',
-    department: 'PY-10',
-    sexes: ['Female'],
-    minAge: 18,
-    maxAge: null,
-    hours: ALWAYS,
-    contact: contact(103),
-    services: [
-      { type: 'Shelter', departments: EAST, capacity: 12 },
-      { type: 'Psychological', departments: EAST },
-      { type: 'LegalAid', departments: EAST },
-    ],
-  },
-  {
-    institutionCode: 'MINMUJER',
-    name: 'Centro Regional de las Mujeres Ñasaindy — Encarnación (ficticio)',
-    department: 'PY-7',
-    sexes: ['Female'],
-    minAge: 18,
-    maxAge: null,
-    hours: ALWAYS,
-    contact: contact(104),
-    services: [
-      { type: 'Shelter', departments: SOUTH, capacity: 10 },
-      { type: 'Psychological', departments: SOUTH },
-      { type: 'LegalAid', departments: SOUTH },
-    ],
-  },
-  {
-    institutionCode: 'MINMUJER',
-    name: 'Centro Regional de las Mujeres Yvytu — Pedro Juan Caballero (ficticio)',
-    department: 'PY-13',
-    sexes: ['Female'],
-    minAge: 18,
-    maxAge: null,
-    hours: OFFICE,
-    contact: contact(105),
-    services: [
-      { type: 'Psychological', departments: NORTH },
-      { type: 'LegalAid', departments: NORTH },
-    ],
-  },
+  regionalWomenCentre('Yvága — Ciudad del Este', 'PY-10', 103, EAST, 12),
+  regionalWomenCentre('Ñasaindy — Encarnación', 'PY-7', 104, SOUTH, 10),
+  regionalWomenCentre('Yvytu — Pedro Juan Caballero', 'PY-13', 105, NORTH),
   {
     institutionCode: 'MINNA',
     name: 'Hogar Transitorio Mitã Róga — Asunción (ficticio)',
     department: 'PY-ASU',
-    sexes: [],
-    minAge: 0,
-    maxAge: 17,
+    ...CHILDREN,
     hours: ALWAYS,
     contact: contact(201),
     services: [
@@ -131,9 +115,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'MINNA',
     name: 'Centro de Protección Integral Arasunu — Alto Paraná (ficticio)',
     department: 'PY-10',
-    sexes: [],
-    minAge: 0,
-    maxAge: 17,
+    ...CHILDREN,
     hours: ALWAYS,
     contact: contact(202),
     services: [
@@ -160,9 +142,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'MSPBS',
     name: 'Red de Atención en Salud a Víctimas (ficticia)',
     department: 'PY-ASU',
-    sexes: [],
-    minAge: null,
-    maxAge: null,
+    ...ANYONE,
     hours: ALWAYS,
     contact: contact(301),
     services: [
@@ -174,9 +154,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'MSPBS',
     name: 'Hospital Regional Tesãi — Ciudad del Este (ficticio)',
     department: 'PY-10',
-    sexes: [],
-    minAge: null,
-    maxAge: null,
+    ...ANYONE,
     hours: ALWAYS,
     contact: contact(302),
     services: [{ type: 'Medical', departments: [...EAST, 'PY-7'] }],
@@ -185,9 +163,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'MRE',
     name: 'Red Consular de Asistencia y Repatriación (ficticia)',
     department: 'PY-ASU',
-    sexes: [],
-    minAge: null,
-    maxAge: null,
+    ...ANYONE,
     hours: OFFICE,
     contact: contact(401),
     services: [{ type: 'Repatriation', departments: ALL }],
@@ -196,9 +172,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'DGM',
     name: 'Oficina de Regularización Migratoria para Víctimas (ficticia)',
     department: 'PY-ASU',
-    sexes: [],
-    minAge: null,
-    maxAge: null,
+    ...ANYONE,
     hours: OFFICE,
     contact: contact(501),
     services: [{ type: 'ResidencyRegularisation', departments: ALL }],
@@ -235,9 +209,7 @@ export const DEMO_PROVIDERS: readonly DemoProviderSpec[] = [
     institutionCode: 'INT-OIM',
     name: 'Programa de Retorno y Reintegración Tape Pyahu (ficticio)',
     department: 'PY-ASU',
-    sexes: [],
-    minAge: null,
-    maxAge: null,
+    ...ANYONE,
     hours: OFFICE,
     contact: contact(801),
     services: [

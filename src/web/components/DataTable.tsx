@@ -56,9 +56,9 @@ interface Paging<D> {
 }
 
 /** The rows of a list answer that keeps them in `items`, as most do. */
-type ItemsOf<D> = D extends { items: readonly (infer I)[] } ? I : never;
+export type ItemsOf<D> = D extends { items: readonly (infer I)[] } ? I : never;
 
-interface Props<D, T> {
+export interface DataTableProps<D, T> {
   query: UseQueryResult<D, ApiError>;
   /** The rows in the answer: its `items` unless told otherwise. */
   rows?(data: D): readonly T[];
@@ -81,7 +81,7 @@ interface Props<D, T> {
   paging?: Paging<D>;
 }
 
-export function DataTable<D, T = ItemsOf<D>>(props: Props<D, T>) {
+export function DataTable<D, T = ItemsOf<D>>(props: DataTableProps<D, T>) {
   const { query, paging } = props;
   const rowKey = props.rowKey ?? ((row: T) => (row as { id: string }).id);
   return (

@@ -3,13 +3,14 @@
  * (scope-prosecution.ts), so a complicity investigation cannot reach a user of a flagged official's
  * institution through any route. Rows are returned still encrypted; presenters decrypt.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { ListInvestigationsQuery } from '../../../shared/api-prosecution.js';
 import type { Actor } from '../../access/actor.js';
 import { scopedInvestigations } from '../../access/scope-prosecution.js';
 import { caseVisible } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
+import type { CooperationRequestTable, InvestigationOperationTable } from '../../db/schema.js';
 import type { Stage } from './stage-machine.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -237,4 +238,17 @@ export function complicitySuspects(trx: Trx, actor: Actor) {
     .orderBy('investigations.opened_on', 'desc')
     .orderBy('s.created_at')
     .execute();
+}
+
+/** An operation or raid recorded under an investigation. */
+export async function insertOperation(trx: Trx, row: Insertable<InvestigationOperationTable>): Promise<void> {
+  await trx.insertInto('investigation_operations').values(row).execute();
+}
+
+/** An international cooperation request recorded under an investigation. */
+export async function insertCooperationRequest(
+  trx: Trx,
+  row: Insertable<CooperationRequestTable>,
+): Promise<void> {
+  await trx.insertInto('cooperation_requests').values(row).execute();
 }

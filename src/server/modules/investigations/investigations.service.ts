@@ -13,6 +13,8 @@ import type {
   VictimParticipationRequest,
 } from '../../../shared/api-prosecution.js';
 import { auditOperation } from '../../audit/audit.js';
+import type { AuditAction } from '../../../shared/actions.js';
+import type { Trx } from '../../db/database.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
 import { findInstitution } from '../institutions/institutions.repository.js';
@@ -23,9 +25,15 @@ import {
   investigationView,
   loadInvestigationFor,
   lockInvestigation,
+  type InvestigationAction,
   type LoadedInvestigation,
 } from './investigation-access.js';
-import { currentStages, listVisibleInvestigations } from './investigations.repository.js';
+import {
+  currentStages,
+  insertCooperationRequest,
+  insertOperation,
+  listVisibleInvestigations,
+} from './investigations.repository.js';
 import { furthestStage } from './stage-machine.js';
 
 /** Refuses a date before the investigation was opened: the record would not make sense. */
@@ -155,47 +163,66 @@ export const linkInvestigationCase = investigationCommand(
   },
 );
 
-export const recordOperation = investigationCommand(
+/** Who recorded a record kept under an investigation, and under which one. */
+interface RecordedUnder {
+  investigation_id: string;
+  created_by: string;
+}
+
+/**
+ * A record kept under the investigation in a table of its own (an operation, a cooperation
+ * request): `insert` stores it with the investigation and its author, then the change is audited as
+ * `audited` on the investigation's `part`.
+ */
+function recordUnder<Input>(
+  action: InvestigationAction,
+  audited: AuditAction,
+  part: 'operations' | 'cooperation',
+  insert: (
+    trx: Trx,
+    under: RecordedUnder,
+    input: Input,
+    crypto: FieldCrypto,
+    loaded: LoadedInvestigation,
+  ) => Promise<void>,
+) {
+  return investigationCommand(action, async (ctx, crypto, loaded, input: Input) => {
+    const under = { investigation_id: loaded.row.id, created_by: ctx.actor.userId };
+    await insert(ctx.trx, under, input, crypto, loaded);
+    await auditOperation(ctx, audited, 'investigation', loaded.row.id, [part]);
+  });
+}
+
+export const recordOperation = recordUnder(
   'investigation.recordOperation',
-  async (ctx, crypto, loaded, input: z.output<typeof RecordOperationRequest>) => {
+  'investigation.recordOperation',
+  'operations',
+  (trx, under, input: z.output<typeof RecordOperationRequest>, crypto, loaded) => {
     notBeforeOpening(loaded, input.occurredOn, 'occurredOn');
-    await ctx.trx
-      .insertInto('investigation_operations')
-      .values({
-        investigation_id: loaded.row.id,
-        occurred_on: input.occurredOn,
-        department: input.department,
-        place: crypto.encryptNullable(input.place, 'investigation_operations.place'),
-        persons_arrested: input.personsArrested,
-        victims_rescued: input.victimsRescued,
-        created_by: ctx.actor.userId,
-      })
-      .execute();
-    await auditOperation(ctx, 'investigation.recordOperation', 'investigation', loaded.row.id, [
-      'operations',
-    ]);
+    return insertOperation(trx, {
+      ...under,
+      occurred_on: input.occurredOn,
+      department: input.department,
+      place: crypto.encryptNullable(input.place, 'investigation_operations.place'),
+      persons_arrested: input.personsArrested,
+      victims_rescued: input.victimsRescued,
+    });
   },
 );
 
-export const recordCooperationRequest = investigationCommand(
+export const recordCooperationRequest = recordUnder(
   'investigation.update',
-  async (ctx, _crypto, loaded, input: z.output<typeof RecordCooperationRequest>) => {
-    await ctx.trx
-      .insertInto('cooperation_requests')
-      .values({
-        investigation_id: loaded.row.id,
-        kind: input.kind,
-        direction: input.direction,
-        country: input.country,
-        requested_on: input.requestedOn,
-        granted_on: input.grantedOn ?? null,
-        created_by: ctx.actor.userId,
-      })
-      .execute();
-    await auditOperation(ctx, 'investigation.recordCooperation', 'investigation', loaded.row.id, [
-      'cooperation',
-    ]);
-  },
+  'investigation.recordCooperation',
+  'cooperation',
+  (trx, under, input: z.output<typeof RecordCooperationRequest>) =>
+    insertCooperationRequest(trx, {
+      ...under,
+      kind: input.kind,
+      direction: input.direction,
+      country: input.country,
+      requested_on: input.requestedOn,
+      granted_on: input.grantedOn ?? null,
+    }),
 );
 
 /**

@@ -1,15 +1,16 @@
 /** Protection figures (docs/DOMAIN.md §7): assistance, services by type, referrals, unmet needs, time to service. */
 import { defineFigure, PERSON_BREAKDOWNS } from '../figure.js';
 
+/** What the protection figures read unless one says otherwise: the facts' date and institution. */
+const common = { area: 'protection', date: 'f.on_date', institution: 'f.institution_id' } as const;
+
 export const protectionFigures = [
   defineFigure({
+    ...common,
     id: 'victimsAssisted',
-    area: 'protection',
     unit: 'persons',
     fact: 'services',
     measure: 'persons',
-    date: 'f.on_date',
-    institution: 'f.institution_id',
     breakdowns: [...PERSON_BREAKDOWNS, 'serviceType'],
     title: { es: 'Víctimas asistidas', en: 'Victims assisted' },
     definition: {
@@ -18,14 +19,12 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'victimsRepatriated',
-    area: 'protection',
     unit: 'persons',
     fact: 'services',
     measure: 'persons',
-    date: 'f.on_date',
     where: "f.service_type = 'Repatriation'",
-    institution: 'f.institution_id',
     breakdowns: PERSON_BREAKDOWNS,
     title: { es: 'Víctimas repatriadas', en: 'Victims repatriated' },
     definition: {
@@ -34,14 +33,12 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'foreignVictimsResidency',
-    area: 'protection',
     unit: 'persons',
     fact: 'services',
     measure: 'persons',
-    date: 'f.on_date',
     where: "f.service_type = 'ResidencyRegularisation' and p.nationality not in ('PY', 'Unknown')",
-    institution: 'f.institution_id',
     breakdowns: PERSON_BREAKDOWNS,
     title: { es: 'Víctimas extranjeras con residencia otorgada', en: 'Foreign victims granted residency' },
     definition: {
@@ -50,13 +47,11 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'servicesDelivered',
-    area: 'protection',
     unit: 'deliveries',
     fact: 'services',
     measure: 'rows',
-    date: 'f.on_date',
-    institution: 'f.institution_id',
     breakdowns: [...PERSON_BREAKDOWNS, 'serviceType'],
     title: { es: 'Servicios prestados', en: 'Services delivered' },
     definition: {
@@ -65,13 +60,11 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'referralsMade',
-    area: 'protection',
     unit: 'referrals',
     fact: 'referrals',
     measure: 'rows',
-    date: 'f.on_date',
-    institution: 'f.institution_id',
     breakdowns: [...PERSON_BREAKDOWNS, 'serviceType', 'referralState'],
     title: { es: 'Derivaciones y su resultado', en: 'Referrals and their outcome' },
     definition: {
@@ -80,14 +73,12 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'unmetNeeds',
-    area: 'protection',
     unit: 'needs',
     fact: 'needs',
     measure: 'rows',
-    date: 'f.on_date',
     where: "f.status = 'unmet'",
-    institution: 'f.institution_id',
     breakdowns: [...PERSON_BREAKDOWNS, 'serviceType', 'unmetReason'],
     title: { es: 'Necesidades no cubiertas', en: 'Unmet needs' },
     definition: {
@@ -96,8 +87,8 @@ export const protectionFigures = [
     },
   }),
   defineFigure({
+    ...common,
     id: 'daysToFirstService',
-    area: 'protection',
     unit: 'days',
     fact: 'persons',
     measure: 'medianDays',

@@ -1,64 +1,50 @@
 /** Awareness campaigns of every institution, with their summed reach; staff record their own. */
 import { createCampaign, listCampaigns } from '../../../shared/contracts/prevention.js';
-import { DataTable } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormChoices, FormNumber, FormText } from '../../components/FormFields.js';
-import { LiveRegion } from '../../components/LiveRegion.js';
-import { Page, PageButton } from '../../components/Page.js';
 import { departmentName, PY_DEPARTMENTS } from '../../departments.js';
-import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
 import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { PreventionChoices } from './controls.js';
-import '../../styles/cases.css';
+import { RegisterPage } from './RegisterPage.js';
 
 export function CampaignsPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const list = useApiQuery(listCampaigns, { query: { limit: 200 } });
-  const { dialog, open, close, saved } = useDialog<'create'>();
   return (
-    <Page
-      title={t('campaigns.title')}
-      intro={t('campaigns.intro')}
-      actions={
-        <PageButton show={can('campaign.record')} label={t('campaigns.new')} onClick={() => open('create')} />
-      }
-    >
-      <LiveRegion success={saved} />
-      <DataTable
-        query={list}
-        label={t('campaigns.title')}
-        testId="campaigns-table"
-        rowTestId="campaign-row"
-        empty={t('campaigns.none')}
-        summary={(data) => t('campaigns.total', { total: data.total, reach: data.reach })}
-        columns={[
-          {
-            header: t('campaigns.startsOn'),
-            cell: (item) => (item.endsOn ? `${item.startsOn} – ${item.endsOn}` : item.startsOn),
-          },
-          { header: t('campaigns.titleField'), cell: (item) => item.title },
-          { header: t('prevention.institution'), cell: (item) => item.institution.code },
-          {
-            header: t('campaigns.channels'),
-            cell: (item) =>
-              item.channels.map((c) => preventionLabel(locale, 'CAMPAIGN_CHANNELS', c)).join(', '),
-          },
-          {
-            header: t('prevention.department'),
-            cell: (item) =>
-              item.departments.length === 0
-                ? t('prevention.national')
-                : item.departments.map(departmentName).join(', '),
-          },
-          { header: t('campaigns.reach'), cell: (item) => item.reach ?? '—' },
-        ]}
-      />
-      {dialog && <CampaignDialog onClose={close} />}
-    </Page>
+    <RegisterPage
+      family="campaigns"
+      mayRecord={can('campaign.record')}
+      dialog={(close) => <CampaignDialog onClose={close} />}
+      query={list}
+      testId="campaigns-table"
+      rowTestId="campaign-row"
+      summary={(data) => t('campaigns.total', { total: data.total, reach: data.reach })}
+      columns={[
+        {
+          header: t('campaigns.startsOn'),
+          cell: (item) => (item.endsOn ? `${item.startsOn} – ${item.endsOn}` : item.startsOn),
+        },
+        { header: t('campaigns.titleField'), cell: (item) => item.title },
+        { header: t('prevention.institution'), cell: (item) => item.institution.code },
+        {
+          header: t('campaigns.channels'),
+          cell: (item) =>
+            item.channels.map((c) => preventionLabel(locale, 'CAMPAIGN_CHANNELS', c)).join(', '),
+        },
+        {
+          header: t('prevention.department'),
+          cell: (item) =>
+            item.departments.length === 0
+              ? t('prevention.national')
+              : item.departments.map(departmentName).join(', '),
+        },
+        { header: t('campaigns.reach'), cell: (item) => item.reach ?? '—' },
+      ]}
+    />
   );
 }
 

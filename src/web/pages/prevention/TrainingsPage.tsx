@@ -5,20 +5,18 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ListTrainingsQuery } from '../../../shared/api-prevention.js';
 import { createTrainingEvent, listTrainingEvents } from '../../../shared/contracts/prevention.js';
-import { DataTable, useListSearch } from '../../components/DataTable.js';
+import { useListSearch } from '../../components/DataTable.js';
 import { FormDialog, useApiForm } from '../../components/Form.js';
 import { FormChoices, FormDepartment, FormSelect, FormText } from '../../components/FormFields.js';
 import { useInstitutions } from '../../components/InstitutionOptions.js';
-import { Page, PageButton } from '../../components/Page.js';
 import { PeriodFilter } from '../../components/PeriodFilter.js';
 import { departmentName } from '../../departments.js';
-import { useDialog } from '../../hooks/useDialog.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { preventionLabel } from '../../i18n/prevention/values.js';
 import { useApiQuery } from '../../queries.js';
 import { useSession } from '../../session.js';
 import { PreventionChoices, PreventionOptions } from './controls.js';
-import '../../styles/cases.css';
+import { RegisterPage } from './RegisterPage.js';
 
 const Period = ListTrainingsQuery.pick({ from: true, to: true });
 
@@ -27,66 +25,58 @@ export function TrainingsPage() {
   const { can } = useSession();
   const [period, setPeriod] = useListSearch('/_app/prevention/trainings');
   const list = useApiQuery(listTrainingEvents, { query: { ...period, limit: 200 } });
-  const { dialog, open, close } = useDialog<'create'>();
-
   return (
-    <Page
-      title={t('trainings.title')}
-      intro={t('trainings.intro')}
-      actions={
-        <PageButton show={can('training.record')} label={t('trainings.new')} onClick={() => open('create')} />
+    <RegisterPage
+      family="trainings"
+      mayRecord={can('training.record')}
+      dialog={(close) => <TrainingDialog onClose={close} />}
+      filters={
+        <PeriodFilter
+          key={`${period.from}-${period.to}`}
+          schema={Period}
+          value={period}
+          labels={{ from: t('prevention.from'), to: t('prevention.to') }}
+          onApply={setPeriod}
+        />
       }
-    >
-      <PeriodFilter
-        key={`${period.from}-${period.to}`}
-        schema={Period}
-        value={period}
-        labels={{ from: t('prevention.from'), to: t('prevention.to') }}
-        onApply={setPeriod}
-      />
-      <DataTable
-        query={list}
-        label={t('trainings.title')}
-        testId="trainings-table"
-        rowTestId="training-row"
-        empty={t('trainings.none')}
-        summaryTestId="trainings-total"
-        summary={(data) =>
-          t('trainings.total', {
-            total: data.total,
-            participants: data.participants.total,
-            female: data.participants.bySex.Female,
-            male: data.participants.bySex.Male,
-            other: data.participants.bySex.Unspecified,
-          })
-        }
-        columns={[
-          { header: t('trainings.heldOn'), cell: (item) => item.heldOn },
-          {
-            header: t('trainings.titleField'),
-            cell: (item) => (
-              <>
-                <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
-                  {item.title}
-                </Link>
-                <span className="cell-secondary">
-                  {' '}
-                  · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}
-                  {item.department ? ` · ${departmentName(item.department)}` : ''}
-                </span>
-              </>
-            ),
-          },
-          { header: t('trainings.organiser'), cell: (item) => item.institution.code },
-          {
-            header: t('trainings.modality'),
-            cell: (item) => preventionLabel(locale, 'TRAINING_MODALITIES', item.modality),
-          },
-          { header: t('trainings.participants'), cell: (item) => item.participants.total },
-        ]}
-      />
-      {dialog && <TrainingDialog onClose={() => close()} />}
-    </Page>
+      query={list}
+      testId="trainings-table"
+      rowTestId="training-row"
+      summaryTestId="trainings-total"
+      summary={(data) =>
+        t('trainings.total', {
+          total: data.total,
+          participants: data.participants.total,
+          female: data.participants.bySex.Female,
+          male: data.participants.bySex.Male,
+          other: data.participants.bySex.Unspecified,
+        })
+      }
+      columns={[
+        { header: t('trainings.heldOn'), cell: (item) => item.heldOn },
+        {
+          header: t('trainings.titleField'),
+          cell: (item) => (
+            <>
+              <Link to="/prevention/trainings/$id" params={{ id: item.id }}>
+                {item.title}
+              </Link>
+              <span className="cell-secondary">
+                {' '}
+                · {preventionLabel(locale, 'TRAINING_KINDS', item.kind)}
+                {item.department ? ` · ${departmentName(item.department)}` : ''}
+              </span>
+            </>
+          ),
+        },
+        { header: t('trainings.organiser'), cell: (item) => item.institution.code },
+        {
+          header: t('trainings.modality'),
+          cell: (item) => preventionLabel(locale, 'TRAINING_MODALITIES', item.modality),
+        },
+        { header: t('trainings.participants'), cell: (item) => item.participants.total },
+      ]}
+    />
   );
 }
 
