@@ -3,26 +3,24 @@
  * typed stays in the page's state and travels in a POST body (searchCases), never in the address,
  * and its results are not kept once the page is left.
  */
-import { useState } from 'react';
+import { SearchCasesRequest } from '../../../shared/api-identification.js';
+import { useZodForm } from '../../components/Form.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+
+/** What the box checks: the search request's own rule for `q` (2 to 120 characters once trimmed). */
+const Search = SearchCasesRequest.pick({ q: true });
 
 /** The search form; `onSearch(null)` clears the search. */
 export function CaseSearchBox({ active, onSearch }: { active: boolean; onSearch(q: string | null): void }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(Search, { defaultValues: { q: '' } });
+  const error = form.formState.errors.q ? t('caseSearch.tooShort') : null;
   return (
     <form
       className="case-search"
       role="search"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const q = text.trim();
-        if (q.length < 2) return setError(t('caseSearch.tooShort'));
-        setError(null);
-        onSearch(q);
-      }}
+      onSubmit={(event) => void form.handleSubmit(({ q }) => onSearch(q))(event)}
     >
       <div className={error ? 'field field--invalid' : 'field'}>
         <label htmlFor="case-search">{t('caseSearch.label')}</label>
@@ -41,10 +39,9 @@ export function CaseSearchBox({ active, onSearch }: { active: boolean; onSearch(
             autoComplete="off"
             spellCheck={false}
             maxLength={120}
-            value={text}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'case-search-hint case-search-error' : 'case-search-hint'}
-            onChange={(event) => setText(event.target.value)}
+            {...form.register('q')}
             data-testid="case-search"
           />
           <button type="submit" className="btn btn--primary" data-testid="case-search-submit">
@@ -55,7 +52,7 @@ export function CaseSearchBox({ active, onSearch }: { active: boolean; onSearch(
               type="button"
               className="btn"
               onClick={() => {
-                setText('');
+                form.reset({ q: '' });
                 onSearch(null);
               }}
             >

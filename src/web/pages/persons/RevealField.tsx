@@ -5,6 +5,7 @@
  */
 import { CancelButton } from '../../components/FormActions.js';
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { revealPersonFields } from '../../../shared/contracts/persons.js';
 import { REVEAL_PURPOSES, sensitivityOf, type RevealablePersonField } from '../../../shared/sensitivity.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -24,7 +25,9 @@ export function RevealField({ personId, field, label, onRevealed }: Props) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   const selectId = useId();
-  const [purpose, setPurpose] = useState<(typeof REVEAL_PURPOSES)[number]>('case_management');
+  const choice = useForm<{ purpose: (typeof REVEAL_PURPOSES)[number] }>({
+    defaultValues: { purpose: 'case_management' },
+  });
   const reveal = useApiMutation(revealPersonFields, {
     onSuccess: (result) => {
       setAsking(false);
@@ -50,11 +53,7 @@ export function RevealField({ personId, field, label, onRevealed }: Props) {
             <p>{t('privacy.revealIntro')}</p>
             <div className="field">
               <label htmlFor={selectId}>{t('privacy.revealPurpose')}</label>
-              <select
-                id={selectId}
-                value={purpose}
-                onChange={(e) => setPurpose(e.target.value as typeof purpose)}
-              >
+              <select id={selectId} {...choice.register('purpose')}>
                 {REVEAL_PURPOSES.map((p) => (
                   <option key={p} value={p}>
                     {t(`privacy.purpose.${p}`)}
@@ -69,7 +68,10 @@ export function RevealField({ personId, field, label, onRevealed }: Props) {
                 className="btn btn--primary"
                 disabled={reveal.isPending}
                 onClick={() =>
-                  reveal.mutate({ params: { id: personId }, body: { fields: [field], purpose } })
+                  reveal.mutate({
+                    params: { id: personId },
+                    body: { fields: [field], purpose: choice.getValues('purpose') },
+                  })
                 }
               >
                 {reveal.isPending ? t('action.working') : t('privacy.revealConfirm')}

@@ -5,6 +5,8 @@
  */
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { z } from 'zod';
+import { ReviewBreakGlassRequest } from '../../../shared/api-privacy.js';
 import {
   acknowledgePrivacyAlert,
   eraseRecords,
@@ -14,6 +16,7 @@ import {
   releaseLegalHold,
   reviewBreakGlass,
 } from '../../../shared/contracts/privacy.js';
+import { useZodForm } from '../../components/Form.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -46,7 +49,6 @@ export function PrivacyPage() {
       ok(t('privacy.erased', { count: result.records.length }))();
     },
   });
-  const [notes, setNotes] = useState<Record<string, string>>({});
   const [chosen, setChosen] = useState<string[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const error = ack.error ?? review.error ?? release.error ?? erase.error;
@@ -151,38 +153,14 @@ export function PrivacyPage() {
                   })}
                 </p>
               ) : (
-                <>
-                  <label>
-                    {t('privacy.reviewNote')}
-                    <textarea
-                      value={notes[g.id] ?? ''}
-                      aria-describedby={`note-hint-${g.id}`}
-                      onChange={(e) => setNotes({ ...notes, [g.id]: e.target.value })}
-                    />
-                  </label>
-                  <p className="field-hint" id={`note-hint-${g.id}`}>
-                    {t('privacy.reviewNoteHint')}
-                  </p>
-                  <p className="form-actions">
-                    {(['justified', 'not_justified'] as const).map((verdict) => (
-                      <button
-                        key={verdict}
-                        type="button"
-                        className="btn"
-                        disabled={review.isPending || (notes[g.id] ?? '').trim().length < 5}
-                        onClick={() => {
-                          setDone(null);
-                          review.mutate({
-                            params: { id: g.id },
-                            body: { review: verdict, note: notes[g.id] ?? '' },
-                          });
-                        }}
-                      >
-                        {verdict === 'justified' ? t('privacy.justified') : t('privacy.notJustified')}
-                      </button>
-                    ))}
-                  </p>
-                </>
+                <BreakGlassReview
+                  id={g.id}
+                  pending={review.isPending}
+                  onReview={(body) => {
+                    setDone(null);
+                    review.mutate({ params: { id: g.id }, body });
+                  }}
+                />
               )}
             </li>
           ))}
@@ -242,5 +220,45 @@ export function PrivacyPage() {
         </ul>
       </section>
     </Page>
+  );
+}
+
+const ReviewNote = ReviewBreakGlassRequest.pick({ note: true });
+
+/**
+ * The review of one break-glass use: its note (the request's rule: 5 to 1,000 characters) and a
+ * button per verdict, which stay disabled until the note is enough.
+ */
+function BreakGlassReview(props: {
+  id: string;
+  pending: boolean;
+  onReview(body: z.output<typeof ReviewBreakGlassRequest>): void;
+}) {
+  const { t } = useI18n();
+  const form = useZodForm(ReviewNote, { defaultValues: { note: '' } });
+  const noteReady = ReviewNote.safeParse({ note: form.watch('note') }).success;
+  return (
+    <>
+      <label>
+        {t('privacy.reviewNote')}
+        <textarea aria-describedby={`note-hint-${props.id}`} {...form.register('note')} />
+      </label>
+      <p className="field-hint" id={`note-hint-${props.id}`}>
+        {t('privacy.reviewNoteHint')}
+      </p>
+      <p className="form-actions">
+        {(['justified', 'not_justified'] as const).map((verdict) => (
+          <button
+            key={verdict}
+            type="button"
+            className="btn"
+            disabled={props.pending || !noteReady}
+            onClick={() => void form.handleSubmit(({ note }) => props.onReview({ review: verdict, note }))()}
+          >
+            {verdict === 'justified' ? t('privacy.justified') : t('privacy.notJustified')}
+          </button>
+        ))}
+      </p>
+    </>
   );
 }
