@@ -456,8 +456,8 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
           if (dice(a.dobDigits, b.dobDigits) >= 0.8) return 5;
         } else if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 5;
         if (a.dobEither != null && a.dobEither === b.dobEither) return 5;
-        // Two written dates that no pair of typos explains are two persons' (as in clear).
-        if (clkDatesConflict(a, b)) return 0;
+        // Two written dates neither one typo apart nor swapped are two persons' (as in clear).
+        if (a.dob !== null && b.dob !== null) return 0;
         if (a.year === null || b.year === null) return -1;
         const at = b.near.indexOf(a.year);
         const years = at < 0 ? Infinity : Math.abs(at - NEAR);
