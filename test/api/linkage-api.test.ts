@@ -106,7 +106,7 @@ describe.skipIf(skipBackend)('record linkage API', () => {
       level: 'estimated age within 2 years',
       grade: 'close',
     });
-    expect(byComparison.surnames).toMatchObject({ level: 'one missing', grade: 'close' });
+    expect(byComparison.surnames).toMatchObject({ level: 'one missing, the first kept', grade: 'close' });
     expect(byComparison.given_names.grade).not.toBe('differ');
   });
 

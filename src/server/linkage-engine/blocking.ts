@@ -1093,5 +1093,13 @@ export function personTrainingRules(vocab: Vocabulary): { rule: BlockingRule<Pre
       },
       ignore: ['given_names', 'surnames'],
     },
+    // Pairs sharing a document number are nearly all one person's, whatever their names and births:
+    // the only session whose m of the names and of the birth is not blurred by namesakes (in the
+    // 'names' session, two persons of one name with the same sex and place look like a match, and
+    // EM gave "birth different" an m of 8 % where the labels say 1 %).
+    {
+      rule: { name: 'document', keys: (r) => (r.document ? [mix2(1, stableHash(r.document))] : []) },
+      ignore: ['document'],
+    },
   ];
 }

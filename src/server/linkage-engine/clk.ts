@@ -13,6 +13,7 @@ import {
   documentShape,
   isSubset,
   sameWords,
+  SURNAME_LEVELS,
   TermTable,
   type Comparison,
 } from './comparisons.js';
@@ -316,7 +317,6 @@ function editsShared(a: readonly number[] | undefined, b: readonly number[] | un
 /** Given-name levels (as in clear, comparisons.ts). */
 const GIVEN_LEVELS = ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'] as const;
 /** Surname levels (as in clear). */
-const SURNAME_LEVELS = ['different', 'similar', 'one shared', 'one missing', 'same (any order)'] as const;
 
 /** Whole-filter Dice at which two given-name or surname fields count as a typo of each other. */
 const SIMILAR_DICE = 0.85;
@@ -381,19 +381,20 @@ function surnameLevel(a: ClkRecord, b: ClkRecord): number {
   if (ka && kb && ka.length > 0 && kb.length > 0) {
     const subA = isSubset(ka, kb);
     const subB = isSubset(kb, ka);
-    if (subA && subB) return 4;
+    if (subA && subB) return 5;
     if (anyShared(ka, kb)) {
-      if (subA || subB) return 3;
+      const missing = ka[0] === kb[0] ? 4 : 3;
+      if (subA || subB) return missing;
       const oa = a.ownSurnameKeys ?? [];
       const ob = b.ownSurnameKeys ?? [];
-      if ((oa.length > 0 && isSubset(oa, kb)) || (ob.length > 0 && isSubset(ob, ka))) return 3;
-      return unsharedOneEdit(a, b) ? 3 : 2;
+      if ((oa.length > 0 && isSubset(oa, kb)) || (ob.length > 0 && isSubset(ob, ka))) return missing;
+      return unsharedOneEdit(a, b) ? missing : 2;
     }
     if (someWordsOneEdit(a.surnameEdits, b.surnameEdits)) return 1;
     return dice(a.surnames, b.surnames) >= SIMILAR_DICE ? 1 : 0;
   }
   const level = nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]);
-  return level === 5 ? 4 : level === 3 ? 3 : level === 4 ? 1 : level >= 1 ? 2 : 0;
+  return level === 5 ? 5 : level === 3 ? 3 : level === 4 ? 1 : level >= 1 ? 2 : 0;
 }
 
 /**
@@ -438,32 +439,32 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       compare: surnameLevel,
       tfAdjust(a, b) {
         if (!a.surnameKeys || !b.surnameKeys)
-          return surnameLevel(a, b) === 4 ? surnameFilterTf(a.surnames!) : 0;
+          return surnameLevel(a, b) === 5 ? surnameFilterTf(a.surnames!) : 0;
         const best = rarestToken(surnameTf, a.surnameKeys, b.surnameKeys);
         return best === -Infinity ? 0 : best;
       },
-      tfLevels: [3, 4],
+      tfLevels: [3, 4, 5],
     },
     {
       name: 'birth',
       levels: BIRTH_LEVELS,
       compare(a, b) {
-        if (a.dobToken !== null && a.dobToken === b.dobToken) return 6;
+        if (a.dobToken !== null && a.dobToken === b.dobToken) return 7;
         // One typo, as in clear: seven of the eight digits in place (Dice of the digit filters ≥
         // 0.8; six of eight leave about 0.75). Encodings without the digit filter: two of year,
         // month and day agreeing.
         if (a.dobDigits != null && b.dobDigits != null) {
-          if (dice(a.dobDigits, b.dobDigits) >= 0.8) return 5;
-        } else if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 5;
-        if (a.dobEither != null && a.dobEither === b.dobEither) return 5;
+          if (dice(a.dobDigits, b.dobDigits) >= 0.8) return 6;
+        } else if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 6;
+        if (a.dobEither != null && a.dobEither === b.dobEither) return 6;
         // Two written dates neither one typo apart nor swapped are two persons' (as in clear).
         if (a.dob !== null && b.dob !== null) return 0;
         if (a.year === null || b.year === null) return -1;
         const at = b.near.indexOf(a.year);
         const years = at < 0 ? Infinity : Math.abs(at - NEAR);
         // As in clear (comparisons.ts): an estimate or a year alone is an interval about a year wide.
-        if (a.estimated || b.estimated) return years <= 3 ? 2 : years <= 8 ? 1 : 0;
-        return years <= 1 ? 4 : years <= 3 ? 3 : 0;
+        if (a.estimated || b.estimated) return years <= 3 ? 3 : years <= 5 ? 2 : years <= 8 ? 1 : 0;
+        return years <= 1 ? 5 : years <= 3 ? 4 : 0;
       },
     },
     {
@@ -522,7 +523,7 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     keys: (r) => r.blocks[i]!,
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
-    rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i]! },
+    rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i] ?? [] },
     ignore: t.ignore,
   }));
   return linkPrepared(records, clkComparisons(records), rules, training, options, {}, clkEvidence(records));

@@ -37,7 +37,7 @@ describe('CLK dates and documents, as in clear', () => {
         if (clear) expect(birth.compare(clks[x]!, clks[y]!)).toBe(0);
       }
     // Day and month swapped: "one typo or day/month swapped", as in clear.
-    expect(birth.compare(clks[0]!, clks[2]!)).toBe(5);
+    expect(birth.levels[birth.compare(clks[0]!, clks[2]!)]).toBe('one typo or day/month swapped');
     const evidence = clkEvidence(clks);
     expect(evidence.datesClash!(evidence.dob(0)!, evidence.dob(4)!)).toBe(true);
     expect(evidence.datesClash!(evidence.dob(0)!, evidence.dob(1)!)).toBe(false);
@@ -66,6 +66,7 @@ describe('CLK names, level for level as in clear', () => {
     ['Ana María', 'Benítez', 'Gayala'],
     ['Ana María', 'Benítez', 'Ortiz'],
     ['Ana María', 'Benítez', 'Ayala'],
+    ['Ana María', 'Ayala', null],
   ];
   const clks = encodeClk(
     names.map(([given, first, second], k) =>
@@ -80,11 +81,13 @@ describe('CLK names, level for level as in clear', () => {
 
   it('rates a dropped surname or a cut given name above two names that share one surname', () => {
     expect(level(surnames, 0, 5)).toBe('same (any order)');
-    expect(level(surnames, 0, 1)).toBe('one missing');
+    expect(level(surnames, 0, 1)).toBe('one missing, the first kept');
     expect(level(given, 0, 2)).toBe('first or subset');
     // One surname shared and the other one letter off (Ayala / Gayala): a typo, as in clear.
-    expect(level(surnames, 0, 3)).toBe('one missing');
+    expect(level(surnames, 0, 3)).toBe('one missing, the first kept');
     expect(level(surnames, 0, 4)).toBe('one shared');
+    // A lone surname found second in the other record (not the one a Paraguayan keeps alone).
+    expect(level(surnames, 0, 6)).toBe('one missing');
   });
 
   it('reads nicknames, respellings and one-letter typos from the keyed word tokens, as in clear', () => {
@@ -121,8 +124,9 @@ describe('CLK names, level for level as in clear', () => {
     const birth = clkComparisons(e).find((c) => c.name === 'birth')!;
     const at = (j: number) => birth.levels[birth.compare(e[0]!, e[j]!)];
     expect(at(1)).toBe('one typo or day/month swapped');
-    // Same year and month, another day two digits away: not one typo (as damerauWithin in clear).
-    expect(at(2)).toBe('within a year');
+    // Same year and month, another day two digits away: not one typo (as damerauWithin in clear),
+    // and two written dates are never "within a year" (that is for years alone and estimates).
+    expect(at(2)).toBe('different');
     expect(at(3)).toBe('one typo or day/month swapped');
     expect(at(4)).toBe('one typo or day/month swapped');
   });

@@ -26,11 +26,27 @@ export interface Comparison<R> {
 export const BIRTH_LEVELS = [
   'different',
   'estimated age within 7 years',
+  'estimated age within 4 years',
   'estimated age within 2 years',
   'within 3 years',
   'within a year',
   'one typo or day/month swapped',
   'exact',
+] as const;
+
+/**
+ * Levels of the surname comparison (plaintext and CLK alike). A surname missing on one side is
+ * told apart by which one was kept: a Paraguayan's first surname is the one used alone, so two
+ * registrations that begin with the same surname are likelier one person's than a lone surname
+ * found second in the other's (the mother's surname, or another person sharing it).
+ */
+export const SURNAME_LEVELS = [
+  'different',
+  'similar',
+  'one shared',
+  'one missing',
+  'one missing, the first kept',
+  'same (any order)',
 ] as const;
 
 /** Term frequencies of one family of keys (given names or surnames) over a population. */
@@ -206,8 +222,8 @@ export function birthDistance(a: Prepared, b: Prepared): number {
 function intervalLevel(a: Prepared, b: Prepared): number {
   if (a.birthMid === null || b.birthMid === null) return -1;
   const d = birthDistance(a, b);
-  if (a.estimated || b.estimated) return d <= 2 ? 2 : d <= 7 ? 1 : 0;
-  return d <= 1 ? 4 : d <= 3 ? 3 : 0;
+  if (a.estimated || b.estimated) return d <= 2 ? 3 : d <= 4 ? 2 : d <= 7 ? 1 : 0;
+  return d <= 1 ? 5 : d <= 3 ? 4 : 0;
 }
 
 /** 19900512 vs 19901205: day and month swapped (characters compared: no substring per pair). */
@@ -327,14 +343,15 @@ export function personComparisons(
 
   const surnames: Comparison<Prepared> = {
     name: 'surnames',
-    levels: ['different', 'similar', 'one shared', 'one missing', 'same (any order)'],
+    levels: SURNAME_LEVELS,
     compare(a, b) {
       if (a.surnames.length === 0 || b.surnames.length === 0) return -1;
       const subA = isSubset(a.surnames, b.surnames);
       const subB = isSubset(b.surnames, a.surnames);
-      if (subA && subB) return 4;
+      if (subA && subB) return 5;
       if (anyShared(a.surnames, b.surnames)) {
-        if (subA || subB) return 3;
+        const missing = a.surnames[0] === b.surnames[0] ? 4 : 3;
+        if (subA || subB) return missing;
         // A married "de X" in place of a dropped surname ("González de Maidana" / "González
         // Benítez"): one side's own surnames inside the other's is a surname missing, not another
         // person sharing one.
@@ -342,13 +359,13 @@ export function personComparisons(
           (a.ownSurnameKeys.length > 0 && isSubset(a.ownSurnameKeys, b.surnames)) ||
           (b.ownSurnameKeys.length > 0 && isSubset(b.ownSurnameKeys, a.surnames))
         )
-          return 3;
-        return unsharedSimilar(sim, a, b) ? 3 : 2;
+          return missing;
+        return unsharedSimilar(sim, a, b) ? missing : 2;
       }
       return anySimilar(sim, a.surnameWords, b.surnameWords, 8) ? 1 : 0;
     },
     tfAdjust: (a, b) => rarestShared(surnameTf, a.surnames, b.surnames),
-    tfLevels: [3, 4],
+    tfLevels: [3, 4, 5],
   };
 
   const birth: Comparison<Prepared> = {
@@ -356,8 +373,8 @@ export function personComparisons(
     levels: BIRTH_LEVELS,
     compare(a, b) {
       if (a.dob !== null && b.dob !== null) {
-        if (a.dob === b.dob) return 6;
-        if (damerauWithin(a.dob, b.dob, 1) <= 1 || daySwapped(a.dob, b.dob)) return 5;
+        if (a.dob === b.dob) return 7;
+        if (damerauWithin(a.dob, b.dob, 1) <= 1 || daySwapped(a.dob, b.dob)) return 6;
         // Two written dates neither one typo apart nor swapped are two persons', however near:
         // "within a year" is for years alone and estimates, which blur the day. Two typos (one in
         // each registration) are excused by the safeguard (`datesConflict`), not weighed as a
