@@ -4,24 +4,13 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../server/config.js';
 import type { Logger } from '../server/logger.js';
 import { openServices } from '../server/bootstrap.js';
-import {
-  checkCheckpoint,
-  logVerifierKey,
-  publishCheckpoint,
-  witnessKeys,
-} from '../server/audit/checkpoint.js';
+import { auditAnchor, logVerifierKey, publishCheckpoint } from '../server/audit/checkpoint.js';
 import { verifyInclusion } from '../server/audit/merkle.js';
-import { generateNoteKey } from '../server/audit/note.js';
+import { generateNoteKey, verifierKeyOf } from '../server/audit/note.js';
 import { proveInclusion } from '../server/audit/tree.js';
 import { verifyAuditTree } from '../server/audit/verify.js';
 import { initWitness, Witness, witnessServer } from '../server/audit/witness.js';
 import { leafHashOfRow } from '../server/audit/audit.js';
-
-async function fetchCheckpoint(url: string): Promise<string> {
-  const res = await fetch(`${url.replace(/\/$/, '')}/checkpoint`, { signal: AbortSignal.timeout(10_000) });
-  if (res.status !== 200) throw new Error(`the witness at ${url} answered ${res.status}`);
-  return res.text();
-}
 
 export async function runAudit(args: string[], config: Config, logger: Logger): Promise<number> {
   const [sub, ...rest] = args;
@@ -34,8 +23,19 @@ export async function runAudit(args: string[], config: Config, logger: Logger): 
     console.log(key.verifierKey);
     return 0;
   }
+  if (sub === 'key') {
+    // The verifier key of the log's own signing key (NANDUTI_AUDIT_KEY_FILE, or the key the embedded
+    // database generated beside its data): what a witness is initialised with.
+    const logKey = logVerifierKey(config);
+    if (!logKey)
+      throw new Error(
+        'no audit signing key: set NANDUTI_AUDIT_KEY_FILE, or create the embedded database first (nanduti migrate)',
+      );
+    console.log(verifierKeyOf(logKey));
+    return 0;
+  }
   if (sub !== 'verify' && sub !== 'checkpoint')
-    throw new Error('usage: nanduti audit verify|checkpoint|keygen');
+    throw new Error('usage: nanduti audit verify|checkpoint|key|keygen');
   const { values } = parseArgs({
     args: rest,
     options: { checkpoint: { type: 'string' }, witness: { type: 'string' }, entry: { type: 'string' } },
@@ -57,39 +57,13 @@ export async function runAudit(args: string[], config: Config, logger: Logger): 
     // An anchor asked for by name cannot be checked without the key; without one, the tree is still
     // verified against its own hashes (a rewrite of every later hash then needs an anchor to show).
     if (!logKey && (values.checkpoint || values.witness || values.entry)) throw new Error(keyUnknown);
-    // The anchor: a file saved elsewhere, a witness, or (last resort, not independent) the database.
-    let text: string | null = null;
-    let source = '';
-    if (values.checkpoint) {
-      text = fs.readFileSync(values.checkpoint, 'utf8');
-      source = values.checkpoint;
-    } else {
-      const url = values.witness ?? config.witnessUrls[0];
-      if (url && logKey) {
-        text = await fetchCheckpoint(url);
-        source = `witness ${url}`;
-      }
-    }
-    if (!text && logKey) {
-      const row = await services.db.transaction((trx) =>
-        trx
-          .selectFrom('audit_checkpoints')
-          .select('note')
-          .orderBy('size', 'desc')
-          .limit(1)
-          .executeTakeFirst(),
-      );
-      if (row) {
-        text = row.note;
-        source = 'the newest checkpoint in the database (not independent: use --witness or --checkpoint)';
-      }
-    }
-    let anchor = null;
-    if (text && logKey) {
-      const { note, cosigned } = checkCheckpoint(text, logKey, witnessKeys(config));
-      anchor = { size: note.checkpoint.size, root: note.checkpoint.root };
-      source += cosigned.length ? `, cosigned by ${cosigned.join(', ')}` : '';
-    }
+    const { anchor, source } = await auditAnchor(
+      services.db,
+      config,
+      values.checkpoint
+        ? { text: fs.readFileSync(values.checkpoint, 'utf8'), source: values.checkpoint }
+        : { witness: values.witness },
+    );
     const result = await verifyAuditTree(services.db, anchor);
     if (!result.ok) {
       console.error(

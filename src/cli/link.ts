@@ -21,6 +21,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPARTMENTS } from '../shared/catalogues.js';
+import { csvField } from '../server/standards/csv.js';
 import { encodeClk, linkClk, type ClkRecord } from '../server/linkage-engine/clk.js';
 import type { Filter } from '../server/linkage-engine/bloom.js';
 import { linkPersons, type LinkageResult } from '../server/linkage-engine/linkage.js';
@@ -85,11 +86,6 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   if (quoted) throw new InputError(`line ${rowLine}: a quoted field is not closed`);
   if (field !== '' || fields.length > 0) endRow();
   return rows;
-}
-
-/** A CSV field: quoted when it holds a comma, a quote or a line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function isDay(value: string): boolean {
@@ -342,7 +338,8 @@ export function runLink(args: string[]): string {
     if (encode) {
       const check = keyCheck(key);
       const lines = [CLK_COLUMNS.join(',')];
-      clks.forEach((r) => lines.push(`${csvField(r.id)},${check},${clkCell(r)}`));
+      // Read back by `nanduti link` at the other institution: ids as they are.
+      clks.forEach((r) => lines.push(`${csvField(r.id, 'keep')},${check},${clkCell(r)}`));
       writeAtomically(values.output, `${lines.join('\n')}\n`);
       return `encoded ${counted(clks.length, 'record')} (only encodings and record ids are written)`;
     }

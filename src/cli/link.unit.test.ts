@@ -92,6 +92,16 @@ describe('nanduti link, bad input', () => {
     fails(`${a[0]}\nr9,${a[1]!.split(',')[1]},not-an-encoding\n`, /line 2: clk is not an encoding/);
   });
 
+  it('writes a record id that a spreadsheet would run as a formula as text in the clusters', () => {
+    const output = path.join(dir, `out-${n++}.csv`);
+    const input = file(
+      `${HEADER}\n=HYPERLINK("http://x.test"),Ana,Vera,F,1990-01-02,,,PY,PY-11\n@r2,Rosa,Vera,F,,,,PY,PY-11\n`,
+    );
+    runLink(['--input', input, '--output', output]);
+    const ids = parseCsv(fs.readFileSync(output, 'utf8')).map((r) => r.fields[0]);
+    expect(ids).toEqual(['record_id', `'=HYPERLINK("http://x.test")`, "'@r2"]);
+  });
+
   it('parses quoted fields, doubled quotes and CRLF line ends', () => {
     expect(parseCsv('a,b\r\n"x, ""y""",z\r\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },

@@ -1,6 +1,6 @@
 /**
  * The `nanduti` command. Every command exits non-zero with a one-line reason on failure.
- *   serve | migrate | create-admin | audit verify|checkpoint|keygen | witness init|serve | keys rotate |
+ *   serve | migrate | create-admin | audit verify|checkpoint|key|keygen | witness init|serve | keys rotate |
  *   backup <file> | restore <file>
  */
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ const USAGE = `Usage: nanduti <command>
                                   check the whole audit tree against the latest cosigned checkpoint
                                   (or one saved in FILE); --entry: prove one entry's inclusion
   audit checkpoint                sign a checkpoint now and have the witnesses cosign it
+  audit key                       print the log's verifier key (to initialise a witness with)
   audit keygen --name ORIGIN      a new checkpoint signing key (private key, then verifier key)
   witness init --state DIR --name NAME --log-key VKEY
                                   create a witness of the log with that verifier key

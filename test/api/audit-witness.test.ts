@@ -195,6 +195,14 @@ describe.skipIf(skipBackend)('witnessed audit log against a database superuser',
       const result = await verifyAuditTree(t2.services.db, anchor);
       expect(result).toMatchObject({ ok: false });
       expect(result.reason).toMatch(/do not have the root of the checkpoint/);
+      // The DPO's button: against the database's own newest checkpoint the rebuilt tree looks intact,
+      // so with a witness configured the server verifies against the witness's last cosignature.
+      const button = () => api(t2, dpo2, 'GET', '/api/audit-events/verify');
+      expect((await button()).json()).toMatchObject({ ok: true });
+      Object.assign(t2.services.config, { witnessUrls: [url], witnessKeys: [wkey] });
+      const pressed = (await button()).json();
+      expect(pressed).toMatchObject({ ok: false, anchorSize: anchor.size });
+      expect(pressed.reason).toMatch(/do not have the root of the checkpoint/);
 
       // The rewritten log grows and asks for a cosignature: the consistency proof fails (422).
       await someAuditedRequests(t2, dpo2, 2);
@@ -227,6 +235,10 @@ describe.skipIf(skipBackend)('witnessed audit log against a database superuser',
         expect(await runAudit(['verify', '--checkpoint', file], cliConfig, createLogger('silent'))).toBe(1);
       }
       await stop(server);
+      // A witness that cannot be asked is a failed check that says so, not a pass.
+      const unreachable = (await button()).json();
+      expect(unreachable).toMatchObject({ ok: false, checked: 0 });
+      expect(unreachable.reason).toMatch(/could not be read/);
     } finally {
       await t2.close();
       fs.rmSync(dir2, { recursive: true, force: true });

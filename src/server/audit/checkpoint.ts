@@ -22,6 +22,7 @@ import {
   type ParsedNote,
 } from './note.js';
 import { foldAudit, proveConsistency, type TreeHead } from './tree.js';
+import type { Anchor } from './verify.js';
 
 const signers = new WeakMap<Config, NoteSigner | null>();
 
@@ -230,5 +231,54 @@ export function scheduleCheckpoints(db: Database, config: Config, logger: Logger
     stopped = true;
     clearTimeout(first);
     clearInterval(timer);
+  };
+}
+
+/** The last checkpoint a witness cosigned (its `GET /checkpoint`). */
+export async function fetchWitnessCheckpoint(url: string): Promise<string> {
+  const res = await fetch(`${url.replace(/\/$/, '')}/checkpoint`, { signal: AbortSignal.timeout(10_000) });
+  if (res.status !== 200) throw new Error(`the witness at ${url} answered ${res.status}`);
+  return res.text();
+}
+
+/**
+ * What the tree is verified against: a checkpoint saved elsewhere (`text`), else the last one the
+ * witness (`witness`, or the first of NANDUTI_WITNESS_URLS) cosigned, else — not independent — the
+ * newest checkpoint in the database. Its log signature is checked, and a cosignature by one of
+ * NANDUTI_WITNESS_KEYS when they are set. `anchor` is null without a verifier key or a checkpoint.
+ */
+export async function auditAnchor(
+  db: Database,
+  config: Config,
+  from: { text?: string; source?: string; witness?: string } = {},
+): Promise<{ anchor: Anchor | null; source: string }> {
+  const logKey = logVerifierKey(config);
+  if (!logKey) return { anchor: null, source: '' };
+  let text = from.text ?? null;
+  let source = from.source ?? '';
+  const url = from.witness ?? config.witnessUrls[0];
+  if (text === null && url) {
+    text = await fetchWitnessCheckpoint(url);
+    source = `witness ${url}`;
+  }
+  if (text === null) {
+    const row = await db.transaction(
+      (trx) =>
+        trx
+          .selectFrom('audit_checkpoints')
+          .select('note')
+          .orderBy('size', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+      { readOnly: true },
+    );
+    if (!row) return { anchor: null, source: '' };
+    text = row.note;
+    source = 'the newest checkpoint in the database (not independent: use --witness or --checkpoint)';
+  }
+  const { note, cosigned } = checkCheckpoint(text, logKey, witnessKeys(config));
+  return {
+    anchor: { size: note.checkpoint.size, root: note.checkpoint.root },
+    source: source + (cosigned.length ? `, cosigned by ${cosigned.join(', ')}` : ''),
   };
 }
