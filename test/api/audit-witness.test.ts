@@ -122,7 +122,10 @@ describe.skipIf(skipBackend)('witnessed audit log against a database superuser',
     expect(witness.state.size).toBe(second.size);
     await someAuditedRequests(t, dpo, 2);
     const third = await publishCheckpoint(t.services.db, configWith(url));
-    expect(third.cosignedBy).toEqual([url]);
+    // On a PostgreSQL cluster shared with other databases, their open transactions can hold the fold
+    // back (docs/AUDIT.md, "Order"), so the tree may not have grown: the same size, cosigned again.
+    expect(third.size).toBeGreaterThanOrEqual(second.size);
+    expect(third.cosignedBy).toContain(url);
     expect(witness.state.size).toBe(third.size);
 
     // One entry's inclusion, as an oversight body checks it (the API's proof against the signed note).
