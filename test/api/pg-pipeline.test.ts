@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type Database } from '../../src/server/db/database.js';
-import { DEFERRED, LAST_READ, PREPARED } from '../../src/server/db/pg-prepared.js';
+import { DEFERRED, LAST_READ, LAST_STATEMENT, PREPARED } from '../../src/server/db/pg-prepared.js';
 import { inWriteBatch } from '../../src/server/db/write-batch.js';
 import { writeAudit } from '../../src/server/audit/audit.js';
 import { backend, openTestDatabase, skipBackend } from '../helpers/db.js';
@@ -200,6 +200,56 @@ describe.skipIf(skipBackend || backend !== 'postgres')('statements sent together
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
+    expect(await db.transaction(probe)).toBe(before);
+  });
+
+  it("commits a read-write transaction with its marked last statement, in that statement's round trip", async () => {
+    const before = await db.transaction(probe);
+    const trips = countRoundTrips();
+    const { pid, n } = await db.transaction(async (trx) => {
+      const { rows } = await sql<{ pid: number; n: number }>`with written as (
+          insert into batch_probe (n) values (8) returning n)
+        select pg_backend_pid() as pid, (select n from written) as n ${PREPARED} ${LAST_STATEMENT}`.execute(
+        trx,
+      );
+      return rows[0]!;
+    });
+    // begin + the statement + commit: one round trip (two with the commit on its own).
+    expect(trips()).toBe(1);
+    expect(n).toBe(8);
+    expect(await db.transaction(probe)).toBe(before + 1);
+    expect(await backendState(pid)).toBe('idle');
+  });
+
+  it('runs a statement after the last statement in a read-only transaction: a read works, a write fails', async () => {
+    const before = await db.transaction(probe);
+    const ro = await db.transaction(async (trx) => {
+      await sql`insert into batch_probe (n) values (9) ${LAST_STATEMENT}`.execute(trx);
+      const after = await sql<{ ro: string }>`select current_setting('transaction_read_only') as ro`.execute(
+        trx,
+      );
+      return after.rows[0]!.ro;
+    });
+    expect(ro).toBe('on');
+    expect(await db.transaction(probe)).toBe(before + 1);
+    // Nothing is written outside the committed transaction without an error.
+    await expect(
+      db.transaction(async (trx) => {
+        await sql`insert into batch_probe (n) values (10) ${LAST_STATEMENT}`.execute(trx);
+        await sql`insert into batch_probe (n) values (11)`.execute(trx);
+      }),
+    ).rejects.toThrow(/read-only transaction/);
+    expect(await db.transaction(probe)).toBe(before + 2);
+  });
+
+  it('commits nothing when the last statement fails, with the deferred writes sent ahead of it', async () => {
+    const before = await db.transaction(probe);
+    await expect(
+      db.transaction(async (trx) => {
+        await sql`insert into batch_probe (n) values (12) ${DEFERRED}`.execute(trx);
+        await sql`insert into batch_probe (n) values (-1) ${LAST_STATEMENT}`.execute(trx);
+      }),
+    ).rejects.toThrow(/check constraint/);
     expect(await db.transaction(probe)).toBe(before);
   });
 

@@ -12,6 +12,7 @@ import { backend, skipBackend } from '../helpers/db.js';
 import {
   api,
   auditRows,
+  buildPerson,
   createCaseAs,
   institutionId,
   signIn,
@@ -60,6 +61,53 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
       ).toHaveLength(2);
     },
   );
+
+  it('reads a person in one round trip once the session is known, its audit row written by the read', async () => {
+    const owner = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const person = await buildPerson(t, owner);
+    const session = await signIn(t, owner.user);
+    const other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
+    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
+      .Connection.prototype;
+    const sync = vi.spyOn(proto, 'sync');
+    const simple = vi.spyOn(proto, 'query');
+    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+    expect((await api(t, session, 'GET', `/api/persons/${person.id}`)).statusCode).toBe(200);
+    const before = trips();
+    const res = await api(t, session, 'GET', `/api/persons/${person.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe(person.id);
+    // begin + check + person page (its audit row in the same statement) + commit: one round trip.
+    if (backend === 'postgres') expect(trips() - before).toBe(1);
+    const rows = await auditRows(t, { actor: owner.user.id, action: 'person.read', resource: person.id });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        outcome: 'success',
+        resource_type: 'person',
+        actor_username: owner.user.username,
+        actor_role: 'case_worker',
+        purpose: 'case_management',
+        changed_fields: [],
+      });
+      expect(row.request_id).toBeTruthy();
+    }
+    // Out of another institution's scope: "not found", no success row, the refusal audited as denied
+    // — twice, the second time with the session checked ahead.
+    for (let i = 0; i < 2; i++)
+      expect((await api(t, other, 'GET', `/api/persons/${person.id}`)).statusCode).toBe(404);
+    expect(
+      await auditRows(t, { actor: other.user.id, action: 'person.read', outcome: 'success' }),
+    ).toHaveLength(0);
+    expect(
+      await auditRows(t, {
+        actor: other.user.id,
+        action: 'person.read',
+        resource: person.id,
+        outcome: 'denied',
+      }),
+    ).toHaveLength(2);
+  });
 
   it('refuses the next request of a session ended in the database', async () => {
     const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });

@@ -9,6 +9,7 @@
  * in (xid, seq) order; signed checkpoints of that tree, cosigned by a witness, make any later
  * deletion or rewrite detectable (docs/AUDIT.md).
  */
+import { sql, type RawBuilder } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
 import type { Ctx } from '../core/context.js';
@@ -171,6 +172,52 @@ async function insertAudits(trx: Trx, events: readonly AuditEvent[], deferred: b
       ),
     () => insertOf(rows),
   );
+}
+
+/**
+ * The INSERT, for a data-modifying CTE, of the audit rows of a read written by the read's own
+ * statement, in its snapshot: for each row of `source` (an earlier CTE of the same statement), one
+ * row per line of `reads` — a lateral subquery over the source's columns giving `ord`, `action`,
+ * `resource_type` and `resource_id` of each record shown (and none when the read is not the actor's
+ * to see) — in `ord` order, as `reader`'s, under its purpose and request id. The same columns and
+ * values as `insertAudits`; every value is a parameter. Used by the person page
+ * (persons.repository.ts `readPersonPage`); the case page could write its case and person rows so.
+ */
+export function auditReadsFrom(
+  source: string,
+  reader: Pick<AuditEvent, 'actor' | 'purpose' | 'requestId'>,
+  at: string,
+  reads: RawBuilder<unknown>,
+): RawBuilder<Record<string, never>> {
+  const row = auditRow({ ...reader, action: 'person.read' }, at);
+  const typed: Record<(typeof VALUE_COLUMNS)[number], RawBuilder<unknown>> = {
+    at: sql`cast(${row.at} as timestamptz)`,
+    actor_user_id: sql`cast(${row.actor_user_id} as uuid)`,
+    actor_username: sql`cast(${row.actor_username} as text)`,
+    actor_institution_id: sql`cast(${row.actor_institution_id} as uuid)`,
+    actor_role: sql`cast(${row.actor_role} as text)`,
+    action: sql.ref('r.action'),
+    outcome: sql`cast(${row.outcome} as text)`,
+    resource_type: sql.ref('r.resource_type'),
+    resource_id: sql.ref('r.resource_id'),
+    purpose: sql`cast(${row.purpose} as text)`,
+    request_id: sql`cast(${row.request_id} as text)`,
+    changed_fields: sql`cast(${row.changed_fields} as jsonb)`,
+  };
+  // In parentheses: Kysely writes a raw CTE as it is (`name as …`).
+  return sql`(insert into audit_events (${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))}) select ${sql.join(
+    VALUE_COLUMNS.map((c) => typed[c]),
+  )} from ${sql.table(source)} cross join lateral (${reads}) as r order by r.ord)`;
+}
+
+/** One line of `auditReadsFrom`'s reads: `action` on `resourceType` record `id` (an SQL expression). */
+export function auditedRead(
+  ord: number,
+  action: AuditAction,
+  resourceType: string,
+  id: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return sql`select ${sql.lit(ord)} as ord, cast(${action} as text) as action, cast(${resourceType} as text) as resource_type, cast(${id} as text) as resource_id`;
 }
 
 /** Writes an event in a transaction of its own (refused attempts, whose own transaction rolled back). */

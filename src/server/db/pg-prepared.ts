@@ -26,6 +26,7 @@ import { BatchQuery, isBegin, type Ahead } from './pg-pipeline.js';
 const MARK = '/* prepared */';
 const DEFERRED_MARK = '/* deferred */';
 const LAST_READ_MARK = '/* last read */';
+const LAST_STATEMENT_MARK = '/* last statement */';
 
 /**
  * The mark of a statement to prepare (`.modifyEnd(PREPARED)`): a look-up whose best plan does not
@@ -54,6 +55,25 @@ export const DEFERRED = sql.raw(DEFERRED_MARK);
  * with it. In a read-write transaction, and on the embedded engine, the mark is a comment.
  */
 export const LAST_READ = sql.raw(LAST_READ_MARK);
+
+/**
+ * The mark of a transaction's last statement when that statement holds every write of the
+ * transaction itself (`.modifyEnd(LAST_STATEMENT)`): an audited read whose audit row is inserted by
+ * the read's own statement, in a data-modifying CTE, only when the row read is visible (the person
+ * page, persons.repository.ts). On PostgreSQL, in a read-write transaction as in a read-only one,
+ * the COMMIT is sent behind it in the same round trip (one round trip instead of two), and Kysely's
+ * own COMMIT later sends nothing. A statement that still comes after it runs in a new **read-only**
+ * transaction: a read (the expired break-glass grant of a refusal) works, a write fails loudly —
+ * nothing can be written outside the committed transaction without an error. Held deferred writes
+ * go ahead of it, inside the transaction. On the embedded engine the mark is a comment.
+ */
+export const LAST_STATEMENT = sql.raw(LAST_STATEMENT_MARK);
+
+/** A prepared statement's text ending with the last-statement mark (it is named like any other). */
+const PREPARED_LAST_STATEMENT = `${MARK} ${LAST_STATEMENT_MARK}`;
+
+/** How a transaction that ended with its last statement opens again for a statement after it. */
+const READ_ONLY_AGAIN = 'start transaction read only';
 
 /** What Kysely gets for a statement held back (a `begin`, a deferred write): no rows, no count. */
 function heldResult(command: string) {
@@ -131,7 +151,9 @@ export class PreparingPool implements PostgresPool {
     let beginHeld = false;
     /** The `begin` of the transaction, when it is read-only (a last read may end it early). */
     let readOnlyBegin: string | null = null;
-    /** The read-only transaction was committed with its last read: Kysely's COMMIT sends nothing. */
+    /** A transaction is open (its `begin` was sent or is held): a last statement may end it. */
+    let inTransaction = false;
+    /** The transaction was committed with its last read or statement: Kysely's COMMIT sends nothing. */
     let ended = false;
     /**
      * The error of a batch that carried deferred statements (a session check, audit rows): the
@@ -141,7 +163,8 @@ export class PreparingPool implements PostgresPool {
      */
     let deferredFailed: Error | null = null;
     const send = (text: string, values: readonly unknown[], behind: Ahead[] = []) => {
-      const name = values.length > 0 && text.endsWith(MARK) ? this.nameOf(text) : undefined;
+      const marked = text.endsWith(MARK) || text.endsWith(PREPARED_LAST_STATEMENT);
+      const name = values.length > 0 && marked ? this.nameOf(text) : undefined;
       if (ahead.length > 0 || behind.length > 0) {
         const carriesDeferred = ahead.length > (beginHeld ? 1 : 0);
         const batch = new BatchQuery(ahead, text, values, name, behind);
@@ -176,22 +199,31 @@ export class PreparingPool implements PostgresPool {
         ahead = [{ text, values: [] }];
         beginHeld = true;
         readOnlyBegin = text.endsWith(' read only') ? text : null;
+        inTransaction = true;
         ended = false;
         return heldResult('BEGIN');
       }
       if (ended) {
         ended = false;
-        // Its COMMIT went with the last read: nothing left to end.
-        if (text === 'commit' || text === 'rollback') return heldResult(text.toUpperCase());
-        // A statement after the last read: in a read-only transaction again.
-        ahead = [{ text: readOnlyBegin!, values: [] }];
+        // Its COMMIT went with the last read or statement: nothing left to end.
+        if (text === 'commit' || text === 'rollback') {
+          inTransaction = false;
+          return heldResult(text.toUpperCase());
+        }
+        // A statement after it: in a read-only transaction again (a write there fails).
+        ahead = [{ text: readOnlyBegin ?? READ_ONLY_AGAIN, values: [] }];
         beginHeld = true;
       }
-      if (readOnlyBegin !== null && text.endsWith(LAST_READ_MARK) && !text.endsWith(DEFERRED_MARK)) {
+      const lastRead = readOnlyBegin !== null && text.endsWith(LAST_READ_MARK);
+      if (
+        (lastRead || (inTransaction && text.endsWith(LAST_STATEMENT_MARK))) &&
+        !text.endsWith(DEFERRED_MARK)
+      ) {
         const result = await send(text, values, [{ text: 'commit', values: [] }]);
         ended = true;
         return result;
       }
+      if (text === 'commit' || text === 'rollback') inTransaction = false;
       if (text.endsWith(DEFERRED_MARK)) {
         // Prepared like any marked statement (`PREPARED` before the deferred mark).
         const name = values.length > 0 && text.includes(MARK) ? this.nameOf(text) : undefined;
@@ -228,6 +260,7 @@ export class PreparingPool implements PostgresPool {
         ahead = [];
         beginHeld = false;
         readOnlyBegin = null;
+        inTransaction = false;
         ended = false;
         deferredFailed = null;
         client.release(destroy || dirty);

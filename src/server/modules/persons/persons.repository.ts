@@ -11,7 +11,8 @@ import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { DuplicateIndexes, PersonColumns } from './person-record.js';
-import { DEFERRED, PREPARED } from '../../db/pg-prepared.js';
+import { DEFERRED, LAST_STATEMENT, PREPARED } from '../../db/pg-prepared.js';
+import { auditedRead, auditReadsFrom } from '../../audit/audit.js';
 import { exists } from '../../db/exists.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -119,6 +120,10 @@ export async function findPersonPage(trx: Trx, actor: Actor, id: string) {
 export type PersonPage = ReturnType<typeof pageOf>;
 
 function personPageQuery(trx: Trx, actor: Actor, id: string) {
+  return personPageSelect(trx, actor, id).modifyEnd(PREPARED);
+}
+
+function personPageSelect(trx: Trx, actor: Actor, id: string) {
   return fullQuery(trx)
     .select((eb) => [
       eb.cast<boolean>(personVisible(actor)(eb), 'boolean').as('visible'),
@@ -126,10 +131,59 @@ function personPageQuery(trx: Trx, actor: Actor, id: string) {
       jsonObjectFrom(personGrantOf(actor, eb)).as('grant'),
     ])
     .where('persons.id', '=', id)
-    .where('persons.erased_at', 'is', null)
-    .modifyEnd(PREPARED);
+    .where('persons.erased_at', 'is', null);
 }
 type PersonPageRow = Awaited<ReturnType<ReturnType<typeof personPageQuery>['executeTakeFirstOrThrow']>>;
+
+/** Who reads, why and in which request: the audit row of a person read (`readPersonPage`). */
+export interface ReadAudit {
+  username: string;
+  purpose: string;
+  requestId: string;
+}
+
+/**
+ * The person page of `id` for a read (the person door, `loadPersonFor`), in one statement with its
+ * audit row: a data-modifying CTE inserts the `person.read` row only when the page is the actor's
+ * to see (`visible`, the scope's condition, which the rule agrees with — readCase), in the same
+ * snapshot as the page. The statement is the transaction's last (`LAST_STATEMENT`): on PostgreSQL
+ * its COMMIT goes in the same round trip, so a read is one round trip where it was two (the audit
+ * INSERT and the COMMIT were the second). Nothing is decrypted before the door has decided; a
+ * refusal (not visible, not found) inserted no success row and is audited as denied, as before.
+ */
+export async function readPersonPage(trx: Trx, actor: Actor, id: string, audit: ReadAudit) {
+  const at = new Date().toISOString();
+  const { username, purpose, requestId } = audit;
+  const [row] = await runCompiled(
+    trx,
+    `personRead:${actor.role}`,
+    [actor.institutionId, actor.userId, id, at, username, purpose, requestId],
+    ([institutionId, userId, recordId, ...values]) =>
+      personReadQuery(trx, queryActor(actor.role, institutionId, userId), recordId, ...values),
+    () => personReadQuery(trx, actor, id, at, username, purpose, requestId),
+  );
+  return row && pageOf(row);
+}
+
+function personReadQuery(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  at: string,
+  username: string,
+  purpose: string,
+  requestId: string,
+) {
+  const reader = { userId: actor.userId, username, institutionId: actor.institutionId, role: actor.role };
+  const read = sql`${auditedRead(0, 'person.read', 'person', sql.ref('page.id'))} where ${sql.ref('page.visible')}`;
+  return trx
+    .with('page', () => personPageSelect(trx, actor, id))
+    .with('audited', () => auditReadsFrom('page', { actor: reader, purpose, requestId }, at, read))
+    .selectFrom('page')
+    .selectAll()
+    .modifyEnd(PREPARED)
+    .modifyEnd(LAST_STATEMENT);
+}
 
 function pageOf({ visible, cases, grant, ...record }: PersonPageRow) {
   return {

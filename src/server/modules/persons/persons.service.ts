@@ -36,6 +36,8 @@ import {
   findCreatedPersonPage,
   findPersonPage,
   findVisibleDuplicates,
+  readPersonPage,
+  type ReadAudit,
   insertPerson,
   searchVisiblePersons,
   updatePersonRow,
@@ -76,9 +78,13 @@ export async function loadPersonFor(
   ctx: Ctx,
   id: string,
   action: 'person.read' | 'person.update',
+  /** The read's audit row, written by the page's statement when the read is let through. */
+  reading?: ReadAudit,
 ): Promise<PersonPage> {
   const hint = { resourceType: 'person', resourceId: id };
-  const page = await findPersonPage(ctx.trx, ctx.actor, id);
+  const page = reading
+    ? await readPersonPage(ctx.trx, ctx.actor, id, reading)
+    : await findPersonPage(ctx.trx, ctx.actor, id);
   if (!page) throw errors.notFound({ audit: { action, ...hint } });
   if (!page.visible) await refuseExpiredGrant(ctx.trx, ctx.actor, id, { action, ...hint });
   const owned = { institutionId: page.record.owner_institution_id, sharedWithActor: page.visible };
@@ -196,9 +202,13 @@ async function writeNewPerson<T>(
 }
 
 /** One person's record, with the cases the actor may see. Every read is audited. */
+/**
+ * A person's record: through the person door, with its `person.read` audit row written by the
+ * page's own statement (readPersonPage) — only when the door lets the read through.
+ */
 export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
-  const page = await loadPersonFor(ctx, id, 'person.read');
-  await audit(ctx, 'person.read', id);
+  const reading = { username: ctx.actor.username, purpose: ctx.purpose, requestId: ctx.requestId };
+  const page = await loadPersonFor(ctx, id, 'person.read', reading);
   return present(ctx, crypto, page);
 }
 
