@@ -203,8 +203,8 @@ describe.skipIf(skipBackend)('record linkage API', () => {
   });
 
   it('still finds the person among 2,100 namesakes, whom it no longer ranks one by one', async () => {
-    // A common given name in a large register: more holders than the look-up ranks by shared tokens,
-    // so candidates must share two of the query's name tokens (matches.service.ts, ANY_TOKEN_ROWS).
+    // A common given name in a large register: candidates come through the blocking keys (a pair of
+    // the query's name tokens in a band of birth years), not as every holder of the name.
     await insertNamesakes(t, 'PNPTU', 'Yolanda', 2_100);
     const res = await api(t, worker, 'POST', '/api/linkage/matches', {
       ...intake,

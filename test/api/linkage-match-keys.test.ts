@@ -40,8 +40,8 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     yaninaId = await insertPerson(t, 'PNPTU', { ...yanina, dateOfBirth: '2010-03-14' });
     // Registered with an estimated age only (no date of birth).
     ramonaId = await insertPerson(t, 'PNPTU', { ...ramona, estimatedAge: 40 });
-    // 320 namesakes of each with the same four names, born decades before: every token is common
-    // (more holders than RARE_TOKEN_ROWS) and they outnumber the candidates the look-up scores.
+    // 320 namesakes of each with the same four names, born decades before: they outnumber the
+    // candidates the look-up scores (300), and only the band of years tells her apart.
     const namesakes = (name: typeof yanina, from: number): PersonSeed[] =>
       Array.from({ length: 320 }, (_, i) => ({
         ...name,

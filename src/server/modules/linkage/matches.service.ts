@@ -3,8 +3,8 @@
  * persons the user may already read. Candidates come from the database through blind indexes
  * inside the persons scope, so nothing is scanned in full and nothing out of scope is decrypted: a
  * blocking key on the GIN-indexed `match_keys` (a pair of phonetic name tokens in a band of birth
- * years, an estimated age covering its interval), a rare name token on `name_tokens`, the document
- * index, the identity index. They are then scored with the Fellegi–Sunter model the latest national
+ * years, an estimated age covering its interval; a one-word name: the word on `name_tokens`), the
+ * document index, the identity index. They are then scored with the Fellegi–Sunter model the latest national
  * batch estimated (stored with its run); before the first batch there is no model and no score.
  */
 import { sql } from 'kysely';
@@ -30,13 +30,6 @@ type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 /** At most this many candidates are scored (the best-sharing first); at most MAX_SHOWN are shown. */
 const MAX_CANDIDATES = 300;
 const MAX_SHOWN = 10;
-/**
- * A name token held by fewer persons than this is rare: every holder is a candidate. Holders of a
- * common token are found through the blocking keys persons.match_keys instead (a pair of name
- * tokens in a band of birth years): ranking every holder of "maría" read tens of thousands of rows
- * per look-up at 1,000,000 persons (bench/README "The intake look-up").
- */
-const RARE_TOKEN_ROWS = 200;
 /**
  * Years either side of an estimated age's year that the keys cover: the span of the trigger
  * persons_match_keys (migration 2026-12-07T03-00-00_person_match_keys), which must be the same.
@@ -80,14 +73,6 @@ function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredM
   });
 }
 
-/** The query's tokens held by fewer than RARE_TOKEN_ROWS persons (counting stops there: cheap either way). */
-async function rareTokens(ctx: Ctx, tokens: readonly string[]): Promise<string[]> {
-  const { rows } = await sql<{ t: string; n: string | number }>`select t, (select count(*) from
-      (select 1 from persons where persons.name_tokens @> array[t] limit ${RARE_TOKEN_ROWS}) holders) as n
-    from unnest(array[${sql.join(tokens)}]::text[]) as q(t)`.execute(ctx.trx);
-  return rows.filter((r) => Number(r.n) < RARE_TOKEN_ROWS).map((r) => r.t);
-}
-
 /**
  * The years of birth the query may stand for, as the trigger computes them for a stored person: the
  * date of birth's year, the estimated age's year ± ESTIMATE_SPAN, or any year when neither is known.
@@ -103,25 +88,24 @@ function queryYears(input: MatchInput): [number, number] {
 }
 
 /**
- * The condition "shares a name with the query": for a one-word name, the word (as before the keys);
- * otherwise a blocking key — a pair of the query's name tokens in a band of its years, or in the
- * band of persons of unknown age — or a rare token.
+ * The condition "shares a name with the query": for a one-word name, the word (every holder, as
+ * before the keys); otherwise a blocking key — a pair of the query's name tokens in a band of its
+ * years, or in the band of persons of unknown age. Every holder of one token is not asked: at
+ * 1,000,000 persons a common one has tens of thousands, and even counting the holders of each token
+ * (to take every holder of a rare one) cost more than the look-up itself (bench/README.md, "The
+ * intake look-up: blocking keys").
  */
-async function sharesName(ctx: Ctx, tokens: string[], input: MatchInput) {
+function sharesName(tokens: string[], input: MatchInput) {
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
   if (tokens.length === 1) return sql<boolean>`persons.name_tokens && ${wanted}`;
   const [first, last] = queryYears(input);
-  const keys = sql<string[]>`(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
+  return sql<boolean>`persons.match_keys && (person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
     || person_match_keys(${wanted}, null, null))`;
-  const rare = await rareTokens(ctx, tokens);
-  return rare.length === 0
-    ? sql<boolean>`persons.match_keys && ${keys}`
-    : sql<boolean>`(persons.match_keys && ${keys} or persons.name_tokens && array[${sql.join(rare)}]::text[])`;
 }
 
 /**
- * Visible candidates sharing a name (a blocking key or a rare token), the document or the identity
- * index, best-sharing first.
+ * Visible candidates sharing a name (a blocking key; a one-word name: the word), the document or
+ * the identity index, best-sharing first.
  */
 async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   // A pseudonym is not a name to match on, neither in the query nor among the candidates.
@@ -130,7 +114,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
   const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
-  const byName = tokens.length > 0 ? await sharesName(ctx, tokens, input) : null;
+  const byName = tokens.length > 0 ? sharesName(tokens, input) : null;
   return scopedPersons(
     ctx.actor,
     ctx.trx
