@@ -21,7 +21,7 @@ export const PROTECTION_MATRIX = {
   'updateServiceCapacity: a shelter of PNPTU (own institution)':          '403  200  200  200  200  403  403',
   'updateServiceCapacity: a shelter of MINMUJER (another institution)':   '403  403  403  403  403  403  403',
   'recordConsent: of a victim of a case of PNPTU':                        '403  403  201  201  201  403  403',
-  'recordConsent: a best-interest exception for a child, case of PNPTU':  '403  403  403  201  201  403  403',
+  'recordConsent: a best-interest exception for a child, case of PNPTU':  '403  403  403  403  403  403  403',
   'recordConsent: in a case of MINNA shared with PNPTU (read only)':      '403  403  403  403  403  403  403',
   'recordConsent: in a case of MINNA (hidden)':                           '403  403  404  404  404  403  403',
   'withdrawConsent: in a case of PNPTU':                                  '403  403  200  200  200  403  403',

@@ -32,12 +32,14 @@ const CONSENT = {
 
 describe.skipIf(skipBackend)('referrals', () => {
   const t = useTestContext();
-  const [police, policeSupervisor, shelter, other] = useSessions(
+  const [police, policeSupervisor, shelter, other, minnaSupervisor, ngoSupervisor] = useSessions(
     t,
     'case_worker@PNPTU',
     'supervisor@PNPTU',
     'case_worker@MINMUJER',
     'case_worker@MINNA',
+    'supervisor@MINNA',
+    'supervisor@NGO-LUNANUEVA',
   );
 
   /** The person's written consent to shelter and psychological care (CONSENT), recorded by the police. */
@@ -69,13 +71,16 @@ describe.skipIf(skipBackend)('referrals', () => {
     return api(t, police, 'POST', '/api/referrals', { caseId, needId: need.json().id, ...referral });
   };
 
-  /** A police case with one adult woman (synthetic), whose names and contact are known to the police. */
-  async function policeCase(overrides: Record<string, unknown> = {}) {
-    const kase = await createCaseAs(t, police, {
+  /**
+   * A police case (or one of `owner`'s institution) with one adult woman (synthetic), whose names and
+   * contact are known to the owner.
+   */
+  async function policeCase(overrides: Record<string, unknown> = {}, owner = police) {
+    const kase = await createCaseAs(t, owner, {
       detectionDepartment: 'PY-ASU',
       narrative: 'Relato reservado',
     });
-    const person = await buildPerson(t, police, {
+    const person = await buildPerson(t, owner, {
       givenNames: 'Liz Carolina',
       firstSurname: 'Recalde',
       sex: 'Female',
@@ -84,7 +89,7 @@ describe.skipIf(skipBackend)('referrals', () => {
       languages: ['gn', 'es'],
       ...overrides,
     });
-    await linkPersonAs(t, police, kase.id, person.id);
+    await linkPersonAs(t, owner, kase.id, person.id);
     return { caseId: kase.id as string, personId: person.id };
   }
 
@@ -355,34 +360,78 @@ describe.skipIf(skipBackend)('referrals', () => {
     expect(twice.json().error.code).toBe('need_already_referred');
   });
 
-  it('accepts a child’s best-interest exception only from a supervisor or prosecutor, only for a child', async () => {
-    const child = await policeCase({ dateOfBirth: '2013-02-01', givenNames: 'Nilda' });
+  it('accepts a child’s best-interest exception only from a child-protection authority’s supervisor or prosecutor, only for a child', async () => {
     const body = {
       kind: 'best_interest_exception',
-      personId: child.personId,
       services: ['Psychological'],
       sharedFields: ['givenNames', 'sex', 'age', 'languages', 'interpreterNeeded', 'need'],
       givenOn: '2026-04-03',
       reason: 'Sin adulto protector localizable; atención urgente',
     };
-    const byWorker = await api(t, police, 'POST', `/api/cases/${child.caseId}/consents`, body);
+    // The police (case worker or supervisor) may not sign it, nor may an NGO: nothing is written.
+    const policeChild = await policeCase({ dateOfBirth: '2013-02-01', givenNames: 'Nilda' });
+    const before = await rowCount(t, 'consents');
+    for (const session of [police, policeSupervisor]) {
+      const refused = await api(t, session, 'POST', `/api/cases/${policeChild.caseId}/consents`, {
+        ...body,
+        personId: policeChild.personId,
+      });
+      expect(refused.statusCode).toBe(403);
+    }
+    const bySupervisor = await api(t, policeSupervisor, 'POST', `/api/cases/${policeChild.caseId}/consents`, {
+      ...body,
+      personId: policeChild.personId,
+    });
+    expect(bySupervisor.json().error.code).toBe('exception_needs_child_authority');
+    expect(await rowCount(t, 'consents')).toBe(before);
+    const ngoChild = await policeCase({ dateOfBirth: '2013-02-01' }, ngoSupervisor);
+    const byNgo = await api(t, ngoSupervisor, 'POST', `/api/cases/${ngoChild.caseId}/consents`, {
+      ...body,
+      personId: ngoChild.personId,
+    });
+    expect(byNgo.statusCode).toBe(403);
+    expect(byNgo.json().error.code).toBe('exception_needs_child_authority');
+    // The panel offers it only to the authority.
+    const policePanel = await api(t, policeSupervisor, 'GET', `/api/cases/${policeChild.caseId}/protection`);
+    expect(policePanel.json().actions).not.toContain('recordException');
+
+    // MINNA (a child-protection authority): its case worker may not, its supervisor may.
+    const child = await policeCase({ dateOfBirth: '2013-02-01', givenNames: 'Nilda' }, minnaSupervisor);
+    const minnaPanel = await api(t, minnaSupervisor, 'GET', `/api/cases/${child.caseId}/protection`);
+    expect(minnaPanel.json().actions).toContain('recordException');
+    const byWorker = await api(t, other, 'POST', `/api/cases/${child.caseId}/consents`, {
+      ...body,
+      personId: child.personId,
+    });
     expect(byWorker.statusCode).toBe(403);
-    const bySupervisor = await api(t, policeSupervisor, 'POST', `/api/cases/${child.caseId}/consents`, body);
-    expect(bySupervisor.statusCode).toBe(201);
-    expect(bySupervisor.json()).toMatchObject({ kind: 'best_interest_exception', method: null });
+    const granted = await api(t, minnaSupervisor, 'POST', `/api/cases/${child.caseId}/consents`, {
+      ...body,
+      personId: child.personId,
+    });
+    expect(granted.statusCode).toBe(201);
+    expect(granted.json()).toMatchObject({ kind: 'best_interest_exception', method: null });
     // The reason is stored encrypted.
-    const stored = await storedRow(t, 'consents', { id: bySupervisor.json().id }, ['reason']);
+    const stored = await storedRow(t, 'consents', { id: granted.json().id }, ['reason']);
     expect(stored.reason).not.toContain('adulto');
     // The exception is enough to refer.
     const { providerId } = await insertProvider(t, {
       institution: 'MINNA',
       services: [{ serviceType: 'Psychological' }],
     });
-    const referral = await referNeed(child.caseId, child.personId, 'Psychological', { providerId });
+    const need = await api(t, minnaSupervisor, 'POST', `/api/cases/${child.caseId}/needs`, {
+      personId: child.personId,
+      serviceType: 'Psychological',
+      urgency: 'High',
+    });
+    const referral = await api(t, minnaSupervisor, 'POST', '/api/referrals', {
+      caseId: child.caseId,
+      needId: need.json().id,
+      providerId,
+    });
     expect(referral.statusCode).toBe(201);
     // Not for an adult.
-    const adult = await policeCase();
-    const refused = await api(t, policeSupervisor, 'POST', `/api/cases/${adult.caseId}/consents`, {
+    const adult = await policeCase({}, minnaSupervisor);
+    const refused = await api(t, minnaSupervisor, 'POST', `/api/cases/${adult.caseId}/consents`, {
       ...body,
       personId: adult.personId,
     });

@@ -183,6 +183,7 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
     );
     for (const v of victims) {
       if (!rng.chance(0.5) || invIds.length === 0) continue;
+      const recordedOn = `${rng.int(2022, 2025)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
       await trx
         .insertInto('victim_participation')
         .values({
@@ -193,7 +194,9 @@ export async function addProsecutionPreventionRecords(t: TestContext, seed: numb
           protective_measures: [],
           penalised: rng.chance(0.1),
           updated_by: null,
-          updated_at: `${rng.int(2022, 2025)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}T15:00:00Z`,
+          // Updated a year after it was first recorded: the figures keep the first day.
+          updated_at: `${Number(recordedOn.slice(0, 4)) + 1}${recordedOn.slice(4)}T15:00:00Z`,
+          recorded_on: recordedOn,
         })
         .onConflict((oc) => oc.columns(['investigation_id', 'person_id']).doNothing())
         .execute();

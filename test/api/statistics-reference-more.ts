@@ -129,13 +129,15 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
   const convictedAll = [...convictionOf.values()].map((c) => {
     const s = suspectOf.get(c.suspect_id)!;
     return {
+      suspectId: c.suspect_id as string,
       trafficking: c.category === 'trafficking',
       official: s.official_kind !== null,
       suspended: c.suspended as boolean,
       item: {
         ...invItem(investigations.get(s.investigation_id)!, c.outcome_on, {
           ...suspectDims(s, c.outcome_on),
-          exploitation: c.exploitation ?? 'Unknown',
+          // The form of all the trafficking charges convicted on (an aggravating charge names none).
+          exploitation: formOf(chargesOf.get(c.suspect_id)!.filter((x) => x.outcome === 'convicted')),
           sentenceBand: band(c.sentence_months, c.suspended),
         }),
         value: c.sentence_months ?? undefined,
@@ -149,7 +151,10 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
       t,
       "select id, suspect_id, decided_on::text as decided_on, created_at from suspect_outcomes where outcome = 'convicted' and restitution_amount > 0",
     )
-  ).sort((a, b) => byDate(a, b, 'decided_on') || +a.created_at - +b.created_at);
+  )
+    // Only a defendant convicted of trafficking (on a charge under a trafficking provision) counts.
+    .filter((o) => convictedAll.some((c) => c.trafficking && c.suspectId === o.suspect_id))
+    .sort((a, b) => byDate(a, b, 'decided_on') || +a.created_at - +b.created_at);
   const firstRestitution = new Map<string, Row>();
   for (const o of restitution) if (!firstRestitution.has(o.suspect_id)) firstRestitution.set(o.suspect_id, o);
   const compensation = [...firstRestitution.values()].map((o) => {
@@ -160,15 +165,13 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
   const participationRows = (
     await rows(
       t,
-      `select id, investigation_id, person_id, penalised, updated_at,
-         (updated_at at time zone 'America/Asuncion')::date::text as on from victim_participation`,
+      `select id, investigation_id, person_id, penalised, recorded_on::text as on from victim_participation`,
     )
-  ).sort((a, b) => +a.updated_at - +b.updated_at || (String(a.id) < String(b.id) ? -1 : 1));
+  ).sort((a, b) => byDate(a, b, 'on') || (String(a.id) < String(b.id) ? -1 : 1));
   const firstParticipation = new Map<string, Row>();
   for (const v of participationRows)
     if (!firstParticipation.has(v.person_id)) firstParticipation.set(v.person_id, v);
   const participation = [...firstParticipation.values()].map((v) => ({
-    penalised: v.penalised as boolean,
     item: invItem(investigations.get(v.investigation_id)!, v.on),
   }));
 
@@ -197,10 +200,11 @@ export async function loadSourceRecords(t: TestContext): Promise<SourceRecords> 
     }
     return first;
   };
-  // victimsPenalised: the first participation if penalised, or a penalised status; the earliest per person.
+  // victimsPenalised: any participation or status that records it; the earliest per person.
   const penalised = new Map<string, SourceItem>();
-  for (const [personId, v] of firstParticipation)
-    if (v.penalised) penalised.set(personId, invItem(investigations.get(v.investigation_id)!, v.on));
+  for (const v of participationRows)
+    if (v.penalised && !penalised.has(v.person_id))
+      penalised.set(v.person_id, invItem(investigations.get(v.investigation_id)!, v.on));
   for (const [personId, item] of firstStatus((r) => (r.penalised ? r.recorded_on : null))) {
     const before = penalised.get(personId);
     if (!before || item.date < before.date) penalised.set(personId, item);

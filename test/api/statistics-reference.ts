@@ -2,6 +2,7 @@
  * An independent computation of every statistics figure, in plain code over the raw records (no fact
  * table, no SQL beyond reading rows), written from docs/STATISTICS.md, to check the statistics module.
  */
+import { paraguayDayOf } from '../../src/shared/dates.js';
 import { sql } from 'kysely';
 import type { TestContext } from '../helpers/db.js';
 import { loadSourceRecords, referenceSourceFigure, type SourceRecords } from './statistics-reference-more.js';
@@ -45,8 +46,8 @@ export interface Records {
   sources: SourceRecords;
 }
 
-const day = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+/** Paraguay's day of an instant (referrals and needs are dated by it). */
+const day = (value: unknown) => paraguayDayOf(value instanceof Date ? value : new Date(String(value)));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function rows(t: TestContext, text: string): Promise<Row[]> {

@@ -119,6 +119,10 @@ describe('intake wizard on a phone', () => {
     const assessment = page.getByTestId('intake-assessment');
     await assessment.waitFor({ timeout: 15_000 });
     expect(await assessment.textContent()).toContain(es['value.ASSESSMENTS.presumed_victim']);
+    // Beside it, Law 4788/2012's test: the offence, aggravated by the means.
+    const law4788 = await page.getByTestId('intake-law4788').textContent();
+    expect(law4788).toContain(es['intake.result.law4788.offence']);
+    expect(law4788).toContain(es['intake.result.aggravating.means']);
     expect(await page.getByTestId('intake-child').textContent()).toBe(es['intake.result.child.no']);
 
     // The page fits a 390 px screen without sideways scrolling, even with the whole instrument.

@@ -39,6 +39,8 @@ import * as releaseCalendarStart from './migrations/2026-12-06T15-00-00_release_
 import * as statDirtyAppend from './migrations/2026-12-06T08-10-00_stat_dirty_append.js';
 import * as caseNotes from './migrations/2026-12-07T02-00-00_case_notes.js';
 import * as personMatchKeys from './migrations/2026-12-07T03-00-00_person_match_keys.js';
+import * as participationRecordedOn from './migrations/2026-12-07T04-00-00_participation_recorded_on.js';
+import * as statisticsParaguayDay from './migrations/2026-12-07T04-10-00_statistics_paraguay_day.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -76,6 +78,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T15-00-00_release_calendar_start': releaseCalendarStart,
   '2026-12-07T02-00-00_case_notes': caseNotes,
   '2026-12-07T03-00-00_person_match_keys': personMatchKeys,
+  '2026-12-07T04-00-00_participation_recorded_on': participationRecordedOn,
+  '2026-12-07T04-10-00_statistics_paraguay_day': statisticsParaguayDay,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

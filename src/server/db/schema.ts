@@ -857,6 +857,8 @@ export interface VictimParticipationTable {
   penalised: boolean;
   updated_by: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Paraguay's day the participation was first recorded (never changed by an update). */
+  recorded_on: DateOnly;
 }
 
 /** Declaration merging adds the prosecution tables to `DB` without editing the list above. */

@@ -16,6 +16,10 @@ export interface DemoInstitution {
   units: ReadonlyArray<{ id: string; department: string | null }>;
   /** Active case workers and supervisors: who creates, screens and decides. */
   staff: readonly string[];
+  /** Its active supervisors (a child's best-interest exception is signed by one). */
+  supervisors: readonly string[];
+  /** Its legal roles (`institutions.authorities`, docs/LEGAL-PROVISIONS.md). */
+  authorities: readonly string[];
 }
 
 export interface DemoContext {

@@ -164,6 +164,7 @@ export function writeProsecution(
       rng.chance(0.02),
       prosecutor,
       timestampOn(rng, on),
+      on,
     ]);
   }
 }

@@ -120,7 +120,12 @@ export function writeProtection(
     withdrawnAt: string | null;
   } | null = null;
   if (referred.length) {
-    const exception = v.child && rng.chance(0.15);
+    // A child's best-interest exception is signed only by a child-protection authority's supervisor
+    // (MINNA among the demo's case owners); elsewhere a parent or guardian consents. The draw is kept
+    // for every child so that the rest of the data does not depend on the owner.
+    const drawn = v.child && rng.chance(0.15);
+    const signer = v.owner.authorities.includes('child_best_interest_exception') ? v.owner.supervisors[0] : undefined;
+    const exception = drawn && signer !== undefined;
     const extra = foreign || v.detectionCountry !== 'PY' ? ['nationalities', 'protectionStatus'] : [];
     if (rng.chance(0.3)) extra.push('contact');
     const fields = [...DEFAULT_SHARED_FIELDS, ...extra];
@@ -148,7 +153,7 @@ export function writeProtection(
       exception ? null : v.child ? rng.pick(['Parent', 'LegalGuardian']) : 'Person',
       needOn,
       exception ? enc(texts.exceptionReason(rng), 'consents.reason') : null,
-      worker,
+      exception ? signer : worker,
       v.owner.id,
       at,
       consent.withdrawnAt,
@@ -162,7 +167,7 @@ export function writeProtection(
         personId: v.personId,
         services: referred.map((n) => n.type),
       },
-      worker,
+      exception ? signer : worker,
     );
   }
 

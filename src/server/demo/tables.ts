@@ -293,6 +293,7 @@ export function chunkTables() {
       'penalised',
       'updated_by',
       'updated_at',
+      'recorded_on',
     ]),
     // Prevention (prevention.ts).
     hotline: new TableRows('hotline_contacts', [

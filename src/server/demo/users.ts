@@ -78,7 +78,7 @@ export async function ensureDemoStaff(
 ): Promise<DemoStaff> {
   const institutions = await trx
     .selectFrom('institutions')
-    .select(['id', 'code', 'kind'])
+    .select(['id', 'code', 'kind', 'authorities'])
     .where('code', 'in', DEMO_INSTITUTIONS)
     .execute();
   const missing = DEMO_INSTITUTIONS.filter((code) => !institutions.some((i) => i.code === code));
@@ -133,7 +133,7 @@ export async function ensureDemoStaff(
     .execute();
   const staff = await trx
     .selectFrom('users')
-    .select(['id', 'institution_id'])
+    .select(['id', 'institution_id', 'role'])
     .where('status', '=', 'active')
     .where('role', 'in', ['case_worker', 'supervisor'])
     .where('username_key', 'in', keys)
@@ -147,6 +147,10 @@ export async function ensureDemoStaff(
       kind: institution.kind,
       units: units.filter((u) => u.institution_id === institution.id),
       staff: staff.filter((u) => u.institution_id === institution.id).map((u) => u.id),
+      supervisors: staff
+        .filter((u) => u.institution_id === institution.id && u.role === 'supervisor')
+        .map((u) => u.id),
+      authorities: institution.authorities,
     });
   }
   for (const code of CASE_INSTITUTIONS) {

@@ -32,6 +32,8 @@ export const OPEN_DATA_LICENCE = {
 /** The public tables: id, figure, row dimension and optional column dimension. */
 const TABLES: ReadonlyArray<readonly [string, FigureId, DimensionId, DimensionId | null]> = [
   ['identifiedByYear', 'victimsIdentified', 'year', null],
+  // Shown beside the formally identified, never added to them (docs/STATISTICS.md).
+  ['possibleByYear', 'possibleVictims', 'year', null],
   ['identifiedByDepartmentAndSex', 'victimsIdentified', 'department', 'sex'],
   ['identifiedByAgeGroupAndSex', 'victimsIdentified', 'ageGroup', 'sex'],
   ['identifiedByExploitation', 'victimsIdentified', 'exploitation', null],

@@ -23,7 +23,8 @@ const REFRESH_LOCK = 7261006;
 export const IDENTIFIED_STATUSES = ['PossibleVictimOfTrafficking', 'ActualVictimOfTrafficking'] as const;
 
 const IDENTIFIED = sql.raw(`('${IDENTIFIED_STATUSES.join("','")}')`);
-const DAY_OF = (column: string) => sql.raw(`(${column} at time zone 'UTC')::date`);
+/** Paraguay's day of an instant: a referral made at 22:00 on 31 December in Asunción is of that year. */
+const DAY_OF = (column: string) => sql.raw(`(${column} at time zone 'America/Asuncion')::date`);
 
 /**
  * Recomputes the facts of the persons marked dirty — all of them, or at most `limit` (and the persons

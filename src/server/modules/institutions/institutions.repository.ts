@@ -1,7 +1,7 @@
 /** Institutions and their units: the catalogue rows. */
 import type { InstitutionView } from '../../../shared/api.js';
 import type { Trx } from '../../db/database.js';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { InstitutionTable, UnitTable } from '../../db/schema.js';
 import { exists } from '../../db/exists.js';
 
@@ -48,6 +48,20 @@ export async function institutionColumn(trx: Trx, id: string, column: 'code' | '
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return row[column];
+}
+
+/**
+ * Whether institution `id` holds a legal role (`institutions.authorities`, docs/LEGAL-PROVISIONS.md),
+ * e.g. `child_best_interest_exception`.
+ */
+export async function institutionHolds(trx: Trx, id: string, authority: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('institutions')
+    .select('id')
+    .where('id', '=', id)
+    .where(sql<boolean>`${authority} = any(authorities)`)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function insertInstitution(trx: Trx, values: Insertable<InstitutionTable>) {

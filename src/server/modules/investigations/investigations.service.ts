@@ -17,6 +17,7 @@ import type { AuditAction } from '../../../shared/actions.js';
 import type { Trx } from '../../db/database.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
+import { paraguayToday } from '../../../shared/dates.js';
 import { findInstitution } from '../institutions/institutions.repository.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
@@ -256,6 +257,8 @@ export const recordVictimParticipation = investigationCommand(
         case_id: input.caseId,
         person_id: input.personId,
         ...values,
+        // The first recording's day (Paraguay) dates victimsInProceedings; an update keeps it.
+        recorded_on: paraguayToday(),
       })
       .onConflict((oc) => oc.columns(['investigation_id', 'person_id']).doUpdateSet(values))
       .execute();

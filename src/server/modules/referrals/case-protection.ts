@@ -15,7 +15,8 @@ import type { Ctx } from '../../core/context.js';
 import { loadCaseForAction } from '../cases/case-access.js';
 import { match, type Candidate } from '../providers/matching.js';
 import { candidatesFor } from '../providers/providers.repository.js';
-import { presentConsent } from './consents.service.js';
+import { CHILD_EXCEPTION_AUTHORITY, presentConsent } from './consents.service.js';
+import { institutionHolds } from '../institutions/institutions.repository.js';
 import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
 import { loadPerson, profileOf, type PersonRow } from './person-profile.js';
 import { presentReferralSummary } from './referrals.presenter.js';
@@ -79,7 +80,11 @@ export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: s
   const actions: View['actions'] = [];
   if (can(ctx.actor, 'need.record', target)) actions.push('recordNeed');
   if (can(ctx.actor, 'consent.record', target)) actions.push('recordConsent');
-  if (can(ctx.actor, 'consent.recordException', target)) actions.push('recordException');
+  if (
+    can(ctx.actor, 'consent.recordException', target) &&
+    (await institutionHolds(ctx.trx, ctx.actor.institutionId, CHILD_EXCEPTION_AUTHORITY))
+  )
+    actions.push('recordException');
   if (can(ctx.actor, 'consent.withdraw', target)) actions.push('withdrawConsent');
   if (can(ctx.actor, 'referral.create', target)) actions.push('refer');
 

@@ -1,7 +1,9 @@
 /**
  * Consent to referral, per person on a case: which services, what may be shared, how it was given,
  * by whom and when. A child's best-interest exception replaces consent only when documented, with a
- * reason, by a supervisor or prosecutor. Withdrawing consent ends every referral that relied on it.
+ * reason, by a supervisor or prosecutor of a child-protection authority (an institution holding
+ * `child_best_interest_exception`: MINNA, CODENI, the children's defender, the children's courts —
+ * never the police or an NGO). Withdrawing consent ends every referral that relied on it.
  */
 import type { z } from 'zod';
 import type { ConsentView, RecordConsentRequest } from '../../../shared/api-protection.js';
@@ -22,6 +24,10 @@ import { consentOfCase, insertConsent, markConsentWithdrawn } from './consents.r
 import { openReferralsOnConsent } from './referrals.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
 import { isMinor, ownConsentOfChild } from '../../../shared/minor-consent.js';
+import { institutionHolds } from '../institutions/institutions.repository.js';
+
+/** The legal role that allows signing a child's best-interest exception (docs/LEGAL-PROVISIONS.md). */
+export const CHILD_EXCEPTION_AUTHORITY = 'child_best_interest_exception';
 
 type RecordInput = z.output<typeof RecordConsentRequest>;
 type View = z.input<typeof ConsentView>;
@@ -75,6 +81,14 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
       { institutionId: loaded.ownerInstitutionId },
       { resourceType: 'case', resourceId: loaded.id },
     );
+    if (!(await institutionHolds(ctx.trx, ctx.actor.institutionId, CHILD_EXCEPTION_AUTHORITY))) {
+      throw new AppError(
+        'exception_needs_child_authority',
+        403,
+        {},
+        { audit: { action: 'consent.recordException', resourceType: 'case', resourceId: loaded.id } },
+      );
+    }
   }
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
     throw errors.badRequest('person_not_in_case');

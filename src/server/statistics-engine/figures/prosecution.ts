@@ -24,16 +24,21 @@ const SUSPECT = (d: string) => `s.sex, coalesce(s.nationality, 'Unknown') as nat
   s.official_kind is not null as official`;
 
 /**
- * A suspect's charges: whether any is under a trafficking provision (legal_provisions.category) and
- * the form of exploitation of those (TIP: sex and labour trafficking apart).
+ * A suspect's charges (those matching `where`): whether any is under a trafficking provision
+ * (legal_provisions.category) and the form of exploitation of those together (TIP: sex and labour
+ * trafficking apart). A provision that punishes no one form (Law 4788's aggravating circumstances)
+ * adds none: the form comes from the suspect's other trafficking charges.
  */
-const CHARGE_SUMMARY = `select c.suspect_id, bool_or(lp.category = 'trafficking') as trafficking,
+const chargeSummary = (where: string) => `select c.suspect_id, bool_or(lp.category = 'trafficking') as trafficking,
   case when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation')
       and bool_or(lp.category = 'trafficking' and lp.exploitation = 'ForcedLabour') then 'SexualAndLabour'
     when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation') then 'SexualExploitation'
     when bool_or(lp.category = 'trafficking' and lp.exploitation = 'ForcedLabour') then 'ForcedLabour'
     else 'Unknown' end as exploitation
-  from suspect_charges c join legal_provisions lp on lp.id = c.provision_id group by c.suspect_id`;
+  from suspect_charges c join legal_provisions lp on lp.id = c.provision_id where ${where} group by c.suspect_id`;
+const CHARGE_SUMMARY = chargeSummary('true');
+/** As CHARGE_SUMMARY, over the charges the suspect was convicted on. */
+const CONVICTION_SUMMARY = chargeSummary(`c.outcome = 'convicted'`);
 
 /** One row per suspect: the date of their first imputación, and whether a charge is trafficking. */
 const CHARGED = `select s.id, min(ps.occurred_on) as on_date, ${SUSPECT('min(ps.occurred_on)')},
@@ -46,10 +51,12 @@ const CHARGED = `select s.id, min(ps.occurred_on) as on_date, ${SUSPECT('min(ps.
 /**
  * One row per convicted suspect, from the outcomes recorded per charge: a conviction under a
  * trafficking provision first (the earliest, with its longest sentence), else the first conviction
- * under another provision. A suspended sentence has its own band and stays out of the prison median.
+ * under another provision. The form of exploitation is that of all the trafficking charges convicted
+ * on (an aggravating-circumstances charge alone names none). A suspended sentence has its own band
+ * and stays out of the prison median.
  */
 const CONVICTED = `select distinct on (s.id) s.id, c.outcome_on as on_date, ${SUSPECT('c.outcome_on')},
-  lp.category = 'trafficking' as trafficking, coalesce(lp.exploitation, 'Unknown') as exploitation,
+  lp.category = 'trafficking' as trafficking, cs.exploitation,
   ${INVESTIGATION}, c.sentence_months, c.suspended,
   case when c.suspended then 'suspended' when c.sentence_months is null then 'none'
     when c.sentence_months < 24 then '<24' when c.sentence_months < 60 then '24-59'
@@ -57,33 +64,47 @@ const CONVICTED = `select distinct on (s.id) s.id, c.outcome_on as on_date, ${SU
   from suspect_charges c join legal_provisions lp on lp.id = c.provision_id
   join investigation_suspects s on s.id = c.suspect_id
   join investigations i on i.id = s.investigation_id
+  join (${CONVICTION_SUMMARY}) cs on cs.suspect_id = s.id
   where c.outcome = 'convicted'
   order by s.id, (lp.category = 'trafficking') desc, c.outcome_on, c.sentence_months desc nulls last, c.id`;
 
-/** Defendants convicted and ordered to pay restitution or compensation to the victims. */
+/**
+ * Defendants convicted of trafficking (a conviction on a charge under a trafficking provision) whose
+ * sentence ordered restitution or compensation to the victims; a conviction for pimping alone is
+ * not a trafficking conviction here either.
+ */
 const COMPENSATION = `select distinct on (s.id) s.id, o.decided_on as on_date, ${SUSPECT('o.decided_on')}, ${INVESTIGATION}
   from suspect_outcomes o join investigation_suspects s on s.id = o.suspect_id
   join investigations i on i.id = s.investigation_id
   where o.outcome = 'convicted' and o.restitution_amount > 0
+    and exists (select 1 from suspect_charges c join legal_provisions lp on lp.id = c.provision_id
+      where c.suspect_id = s.id and c.outcome = 'convicted' and lp.category = 'trafficking')
   order by s.id, o.decided_on, o.created_at, o.id`;
 
 /**
  * Victims' participation in proceedings (victim_participation): one row per person record, dated on
- * the day the participation was first recorded (Paraguay's day), with the non-punishment answer.
+ * the day the participation was first recorded (Paraguay's day, `recorded_on`: an update of the
+ * record does not move it).
  */
-const PARTICIPATION = `select distinct on (vp.person_id) vp.person_id as id,
-  (vp.updated_at at time zone 'America/Asuncion')::date as on_date, vp.penalised, ${INVESTIGATION}
+const PARTICIPATION = `select distinct on (vp.person_id) vp.person_id as id, vp.recorded_on as on_date,
+  ${INVESTIGATION}
   from victim_participation vp join investigations i on i.id = vp.investigation_id
-  order by vp.person_id, vp.updated_at, vp.id`;
+  order by vp.person_id, vp.recorded_on, vp.id`;
+
+/** The participations that record the person penalised, the earliest first (one row per person). */
+const PARTICIPATION_PENALISED = `select distinct on (vp.person_id) vp.person_id as id, vp.recorded_on as on_date,
+  ${INVESTIGATION}
+  from victim_participation vp join investigations i on i.id = vp.investigation_id
+  where vp.penalised
+  order by vp.person_id, vp.recorded_on, vp.id`;
 
 /**
- * Victims penalised for acts they were compelled to commit: from their participation in proceedings
- * (the first record, as above) or from their protection status on a case; one row per person record
- * at the earliest of the two dates. The protection rows take the case's owner, department and ICT.
+ * Victims penalised for acts they were compelled to commit: from any participation in proceedings
+ * that records it (the earliest such) or from their protection status on a case; one row per person
+ * record at the earliest of those dates. The protection rows take the case's owner, department and ICT.
  */
 const PENALISED = `select distinct on (p.id) p.id, p.on_date, p.institution_id, p.department, p.ict from (
-    select f.id, f.on_date, f.institution_id, f.department, f.ict, 0 as src from (${PARTICIPATION}) f
-      where f.penalised
+    select f.id, f.on_date, f.institution_id, f.department, f.ict, 0 as src from (${PARTICIPATION_PENALISED}) f
     union all
     select ps.person_id, ps.recorded_on, c.owner_institution_id, coalesce(c.detection_department, 'Unknown'),
       case when exists (select 1 from trafficking_events e where e.case_id = c.id and e.online) then 'online'
@@ -286,8 +307,8 @@ export const prosecutionFigures = [
       en: 'Convicted persons ordered to pay restitution or compensation',
     },
     definition: {
-      es: 'Personas condenadas en el período a las que la sentencia ordenó pagar una reparación o indemnización a las víctimas (monto mayor que cero).',
-      en: 'Persons convicted in the period whose sentence ordered restitution or compensation to the victims (an amount above zero).',
+      es: 'Personas condenadas por trata (al menos un cargo bajo una disposición de trata) en el período a las que la sentencia ordenó pagar una reparación o indemnización a las víctimas (monto mayor que cero); fecha de la sentencia.',
+      en: 'Persons convicted of trafficking (on at least one charge under a trafficking provision) in the period whose sentence ordered restitution or compensation to the victims (an amount above zero); date of the sentence.',
     },
   }),
   defineFigure({

@@ -10,6 +10,7 @@ import { formatDate } from './format.js';
 import { useValueLabel } from './labels.js';
 import { distinctPersons, personName } from './people.js';
 import { Detail, Section } from './Section.js';
+import { law4788Text } from '../intake/ScreeningResult.js';
 
 export function CaseScreenings({ view }: { view: CaseView }) {
   const { t, locale, formatDateTime } = useI18n();
@@ -48,6 +49,8 @@ export function CaseScreenings({ view }: { view: CaseView }) {
                 })}
               </Detail>
               <Detail term={t('cases.screening.indicators')}>{String(screening.indicatorCount)}</Detail>
+              <Detail term={t('intake.result.palermo')}>{label('ASSESSMENTS', screening.assessment)}</Detail>
+              <Detail term={t('intake.result.law4788')}>{law4788Text(t, screening.law4788)}</Detail>
             </dl>
           </>
         )}

@@ -27,9 +27,16 @@ import { DataTable } from './DataTable.js';
 import '../../styles/tables.css';
 import './public.css';
 
+/** The definitions shown under the series of victims formally identified and of possible victims. */
+const DEFINITIONS: Partial<Record<string, MessageKey>> = {
+  identifiedByYear: 'public.definition.victimsIdentified',
+  possibleByYear: 'public.definition.possibleVictims',
+};
+
 function TableSection({ table, year }: { table: PublicTable; year: number }) {
   const { t, locale } = useI18n();
   const caption = t(`public.table.${table.id}` as MessageKey as never);
+  const definition = DEFINITIONS[table.id];
   const rowLabel = (key: string) => keyLabel(t, locale, table.rowDimension, key);
   const colLabel = (key: string) => (table.colDimension ? keyLabel(t, locale, table.colDimension, key) : key);
   const series = useMemo(
@@ -45,6 +52,11 @@ function TableSection({ table, year }: { table: PublicTable; year: number }) {
   return (
     <section className="stat-section" aria-labelledby={`h-${table.id}`}>
       <h2 id={`h-${table.id}`}>{caption}</h2>
+      {definition && (
+        <p className="field-hint" data-testid={`definition-${table.id}`}>
+          {t(definition as never)}
+        </p>
+      )}
       {table.rowKeys.length === 0 ? (
         <p className="empty">{t('public.empty')}</p>
       ) : (
