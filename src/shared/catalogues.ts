@@ -143,6 +143,11 @@ export const EXPLOITATION_TYPES = [
   'ForcedBegging',
   'ForcedAdoption',
   'Surrogacy',
+  /**
+   * Extension (HTCDS v2.0 has none): forced criminality — offences committed for someone who keeps
+   * the benefit (drug carrying, theft, online scams). Written `Other` in HTCDS, isOtherExploit in CTDC.
+   */
+  'ForcedCriminality',
   'Other',
 ] as const;
 export const ISIC_SECTIONS = [

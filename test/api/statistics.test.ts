@@ -97,6 +97,10 @@ describe.skipIf(skipBackend)('statistics API', () => {
     expect(body.k).toBe(11);
     expect(body.licence.id).toBe('CC-BY-4.0');
     expect(body.tables.length).toBeGreaterThanOrEqual(8);
+    // Possible victims are published beside the formally identified, never added to them.
+    const figureOf = (id: string) => body.tables.find((table: { id: string }) => table.id === id)?.figure;
+    expect(figureOf('identifiedByYear')).toBe('victimsIdentified');
+    expect(figureOf('possibleByYear')).toBe('possibleVictims');
     let published = 0;
     for (const table of body.tables) {
       const values = [...table.cells.flat(), ...table.rowTotals, ...table.colTotals, table.total];

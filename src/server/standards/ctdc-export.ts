@@ -52,7 +52,7 @@ const MEANS_2024: Flag[] = [
 const EXPLOIT_2020: Flag[] = [
   ['isForcedLabour', LABOUR_TYPES],
   ['isSexualExploit', ['SexualExploitation']],
-  ['isOtherExploit', ['Other', 'ForcedAdoption', 'Surrogacy']],
+  ['isOtherExploit', ['Other', 'ForcedAdoption', 'Surrogacy', 'ForcedCriminality']],
   ['isForcedMarriage', ['ForcedMarriage']],
   ['isForcedMilitary', ['ForcedMilitaryByNonStateActors']],
   ['isOrganRemoval', ['OrganRemoval']],
@@ -67,6 +67,7 @@ const EXPLOIT_2024: Flag[] = [
       'Other',
       'ForcedAdoption',
       'Surrogacy',
+      'ForcedCriminality',
       'ForcedMarriage',
       'ForcedMilitaryByNonStateActors',
       'OrganRemoval',

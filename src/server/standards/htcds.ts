@@ -93,7 +93,8 @@ export function htcdsRow(v: VictimRecord): ExportRow {
     multi(v.recruitmentPlatforms.map((p) => PLATFORM_HTCDS[p] ?? p)),
     // HTCDS has no restriction-of-movement value: it goes as Other (CTDC has its own variable).
     multi(v.controlMethods.map((m) => (m === 'RestrictsMovement' ? 'Other' : m))),
-    multi(v.exploitationTypes),
+    // Forced criminality is our extension (HTCDS has no such value): it goes as Other.
+    multi(v.exploitationTypes.map((t) => (t === 'ForcedCriminality' ? 'Other' : t))),
     multi(v.labourIndustries.map((s) => ISIC_HTCDS[s] ?? s)),
     multi(v.sexualExploitationTypes),
     multi(v.exploitationCountries),

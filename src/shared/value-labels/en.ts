@@ -81,6 +81,7 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.EXPLOITATION_TYPES.ForcedBegging': 'Forced begging',
   'value.EXPLOITATION_TYPES.ForcedAdoption': 'Forced adoption',
   'value.EXPLOITATION_TYPES.Surrogacy': 'Surrogacy',
+  'value.EXPLOITATION_TYPES.ForcedCriminality': 'Forced criminality (offences committed for someone who profits)',
   'value.EXPLOITATION_TYPES.Other': 'Other',
   'value.ISIC_SECTIONS.A': 'A · Agriculture, forestry and fishing',
   'value.ISIC_SECTIONS.B': 'B · Mining and quarrying',

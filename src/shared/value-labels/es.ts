@@ -84,6 +84,7 @@ export const valuesEs = {
   'value.EXPLOITATION_TYPES.ForcedBegging': 'Mendicidad forzada',
   'value.EXPLOITATION_TYPES.ForcedAdoption': 'Adopción forzada',
   'value.EXPLOITATION_TYPES.Surrogacy': 'Gestación subrogada',
+  'value.EXPLOITATION_TYPES.ForcedCriminality': 'Criminalidad forzada (delitos por encargo de quien se beneficia)',
   'value.EXPLOITATION_TYPES.Other': 'Otro',
   'value.ISIC_SECTIONS.A': 'A · Agricultura, ganadería, silvicultura y pesca',
   'value.ISIC_SECTIONS.B': 'B · Minas y canteras',

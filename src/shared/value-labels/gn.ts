@@ -85,6 +85,7 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.EXPLOITATION_TYPES.ForcedBegging': 'Jerure mbaretépe',
   'value.EXPLOITATION_TYPES.ForcedAdoption': 'Adopción mbaretépe',
   'value.EXPLOITATION_TYPES.Surrogacy': 'Hyeguasu ñemboja’o',
+  'value.EXPLOITATION_TYPES.ForcedCriminality': "Mba'evai ojejapoukáva (criminalidad forzada)",
   'value.EXPLOITATION_TYPES.Other': 'Ambue',
   'value.ISIC_SECTIONS.A': "A · Ñemity, mymba, ka'aguy ha pirakutu",
   'value.ISIC_SECTIONS.B': 'B · Mina ha cantera',
