@@ -7,24 +7,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipBackend } from '../helpers/db.js';
 import { api } from '../helpers/factories.js';
-import { provisionId } from './prosecution-fixtures.js';
+import { provisionId, STAGES_TO_SENTENCE_2025, suspectBody } from './prosecution-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 
-const suspect = (givenNames: string) => ({
-  givenNames,
-  surnames: 'Sintético',
-  aliases: [],
-  sex: 'Male',
-  birthYear: 1980,
-  nationality: 'PY',
-  roles: ['Exploiter'],
-});
-const STAGES = [
-  ['imputacion', '2025-04-01'],
-  ['acusacion', '2025-05-01'],
-  ['juicio_oral', '2025-06-01'],
-  ['sentencia', '2025-07-01'],
-] as const;
+const suspect = (givenNames: string) => suspectBody(givenNames);
+const STAGES = STAGES_TO_SENTENCE_2025;
 
 describe.skipIf(skipBackend)('prosecution per charge and its figures', () => {
   const t = useTestContext();

@@ -9,26 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { skipBackend } from '../helpers/db.js';
 import { api } from '../helpers/factories.js';
-import { provisionId } from './prosecution-fixtures.js';
+import { provisionId, STAGES_TO_SENTENCE_2025, suspectBody } from './prosecution-fixtures.js';
 import { insertCase, insertLinkedPerson } from './screening-fixtures.js';
 import { useSessions, useTestContext } from '../helpers/suite.js';
 import { paraguayToday } from '../../src/shared/dates.js';
 
-const suspect = (givenNames: string) => ({
-  givenNames,
-  surnames: 'Sintético',
-  aliases: [],
-  sex: 'Female',
-  birthYear: 1975,
-  nationality: 'PY',
-  roles: ['Exploiter'],
-});
-const STAGES = [
-  ['imputacion', '2025-04-01'],
-  ['acusacion', '2025-05-01'],
-  ['juicio_oral', '2025-06-01'],
-  ['sentencia', '2025-07-01'],
-] as const;
+const suspect = (givenNames: string) => suspectBody(givenNames, 'Female', 1975);
+const STAGES = STAGES_TO_SENTENCE_2025;
 
 describe.skipIf(skipBackend)('prosecution figures recounted', () => {
   const t = useTestContext();

@@ -111,3 +111,22 @@ export async function provisionId(t: TestContext, code: string): Promise<string>
   );
   return row.id;
 }
+
+/** A synthetic suspect to add through the API (`POST …/suspects`). */
+export const suspectBody = (givenNames: string, sex = 'Male', birthYear = 1980) => ({
+  givenNames,
+  surnames: 'Sintético',
+  aliases: [],
+  sex,
+  birthYear,
+  nationality: 'PY',
+  roles: ['Exploiter'],
+});
+
+/** The procedural stages from the imputación to a sentence in 2025 (`POST …/stages`, in order). */
+export const STAGES_TO_SENTENCE_2025 = [
+  ['imputacion', '2025-04-01'],
+  ['acusacion', '2025-05-01'],
+  ['juicio_oral', '2025-06-01'],
+  ['sentencia', '2025-07-01'],
+] as const;

@@ -61,7 +61,7 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.CASE_PERSON_ROLES.Suspect': 'Suspect',
   'value.CASE_PERSON_ROLES.Other': 'Other',
   'value.TRAFFICKING_STATUSES.PossibleVictimOfTrafficking': 'Possible victim of trafficking',
-  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Victim of trafficking (presumed or identified)',
+  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Victim of trafficking, formally identified (confirmed)',
   'value.TRAFFICKING_STATUSES.NotAVictimOfTrafficking': 'Not a victim of trafficking',
   'value.DECISION_ORG_TYPES.Police': 'Police',
   'value.DECISION_ORG_TYPES.NGO': 'NGO',

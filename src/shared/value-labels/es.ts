@@ -64,7 +64,7 @@ export const valuesEs = {
   'value.CASE_PERSON_ROLES.Suspect': 'Sospechoso/a',
   'value.CASE_PERSON_ROLES.Other': 'Otro',
   'value.TRAFFICKING_STATUSES.PossibleVictimOfTrafficking': 'Posible víctima de trata',
-  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Víctima de trata (presunta o identificada)',
+  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Víctima de trata identificada formalmente (confirmada)',
   'value.TRAFFICKING_STATUSES.NotAVictimOfTrafficking': 'No es víctima de trata',
   'value.DECISION_ORG_TYPES.Police': 'Policía',
   'value.DECISION_ORG_TYPES.NGO': 'ONG',

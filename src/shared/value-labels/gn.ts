@@ -64,7 +64,7 @@ export const valuesGn: Record<ValueKey, string> = {
   'value.CASE_PERSON_ROLES.Other': 'Ambue',
   'value.TRAFFICKING_STATUSES.PossibleVictimOfTrafficking': 'Ikatu víctima de trata',
   'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking':
-    'Víctima de trata (ojeguerovia térã ojehechakuaáva)',
+    'Víctima de trata ojehechakuaáva formalmente (confirmada)',
   'value.TRAFFICKING_STATUSES.NotAVictimOfTrafficking': "Ndaha'éi víctima de trata",
   'value.DECISION_ORG_TYPES.Police': 'Polisía',
   'value.DECISION_ORG_TYPES.NGO': 'ONG',
