@@ -382,7 +382,7 @@ describe.skipIf(skipBackend)('referrals', () => {
       ...body,
       personId: policeChild.personId,
     });
-    expect(bySupervisor.json().error.code).toBe('exception_needs_child_authority');
+    expect(bySupervisor.json().error.code).toBe('forbidden');
     expect(await rowCount(t, 'consents')).toBe(before);
     const ngoChild = await policeCase({ dateOfBirth: '2013-02-01' }, ngoSupervisor);
     const byNgo = await api(t, ngoSupervisor, 'POST', `/api/cases/${ngoChild.caseId}/consents`, {
@@ -390,7 +390,7 @@ describe.skipIf(skipBackend)('referrals', () => {
       personId: ngoChild.personId,
     });
     expect(byNgo.statusCode).toBe(403);
-    expect(byNgo.json().error.code).toBe('exception_needs_child_authority');
+    expect(byNgo.json().error.code).toBe('forbidden');
     // The panel offers it only to the authority.
     const policePanel = await api(t, policeSupervisor, 'GET', `/api/cases/${policeChild.caseId}/protection`);
     expect(policePanel.json().actions).not.toContain('recordException');

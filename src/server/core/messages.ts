@@ -346,11 +346,6 @@ export const messages = {
     gn: 'Ko tapicha ndohupytýi gueteri 18 ary: iñemoneĩ añoite ndahupytýi. Ome’ẽva’erã isy, itúva térã tutor legal (héra ha mba’éichapa oñembojoaju ndive) térã peteĩ mburuvicha (CODENI, defensoría, juzgado, MINNA), térã ojehai excepción mitã interés superior rehegua. Mitã remiandu ojehai ijykére.',
     en: 'This person is under 18: their own consent is not enough. A parent or legal guardian (with name and relationship) or an authority (CODENI, public defender, judge, MINNA) must give it, or the best-interest exception must be recorded. The child’s own view is recorded beside it.',
   },
-  exception_needs_child_authority: {
-    es: 'Solo una autoridad de protección de la niñez (MINNA, CODENI, la Defensoría de la Niñez y la Adolescencia o un juzgado de la niñez) puede firmar la excepción por interés superior. Registre el consentimiento dado por la autoridad o por un representante.',
-    gn: "Mitã ñangarekoha añoite (MINNA, CODENI, Defensoría de la Niñez y la Adolescencia térã juzgado de la niñez) ikatu ombopapapy excepción interés superior rehegua. Emoinge pe autoridad térã pe representante ñemoneĩ.",
-    en: "Only a child-protection authority (MINNA, CODENI, the children's defender or a children's court) may sign the best-interest exception. Record the consent given by the authority or by a representative.",
-  },
   exception_only_for_child: {
     es: 'La excepción por interés superior solo se aplica a niñas, niños y adolescentes; esta persona es adulta. Registre su consentimiento.',
     gn: 'Excepción interés superior rehegua mitãnguérape añoite; ko tapicha tuichamíma. Emoinge iñemoneĩ.',

@@ -82,12 +82,9 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
       { resourceType: 'case', resourceId: loaded.id },
     );
     if (!(await institutionHolds(ctx.trx, ctx.actor.institutionId, CHILD_EXCEPTION_AUTHORITY))) {
-      throw new AppError(
-        'exception_needs_child_authority',
-        403,
-        {},
-        { audit: { action: 'consent.recordException', resourceType: 'case', resourceId: loaded.id } },
-      );
+      throw errors.forbidden({
+        audit: { action: 'consent.recordException', resourceType: 'case', resourceId: loaded.id },
+      });
     }
   }
   if (!(await personInCase(ctx.trx, loaded.id, input.personId)))
