@@ -76,7 +76,10 @@ describe.skipIf(skipBackend)('prosecution figures recounted', () => {
   beforeAll(async () => {
     caseId = await insertCase(t, 'PNPTU', ['MP-UFETESI']);
     victimId = await insertLinkedPerson(t, caseId, 'PNPTU');
-    investigations.push(await openInvestigation('UFETESI 20/2025'), await openInvestigation('UFETESI 21/2025'));
+    investigations.push(
+      await openInvestigation('UFETESI 20/2025'),
+      await openInvestigation('UFETESI 21/2025'),
+    );
     const [inv] = investigations as [string];
     // Sex trafficking (art. 5) with the aggravating circumstances (art. 7), the longer sentence on art. 7.
     const aggravated = await convict(inv, 'Cinco', ['L4788-5', 'L4788-7'], { sentenceMonths: 96 });
@@ -90,8 +93,15 @@ describe.skipIf(skipBackend)('prosecution figures recounted', () => {
   }, 180_000);
 
   it('gives a conviction on art. 5 and the aggravating art. 7 the form of art. 5', async () => {
-    const res = await api(t, prosecutor, 'GET', '/api/statistics?figure=personsConvicted&year=2025&by=exploitation');
-    const rows = Object.fromEntries(res.json().rows.map((r: { key: string; value: number }) => [r.key, r.value]));
+    const res = await api(
+      t,
+      prosecutor,
+      'GET',
+      '/api/statistics?figure=personsConvicted&year=2025&by=exploitation',
+    );
+    const rows = Object.fromEntries(
+      res.json().rows.map((r: { key: string; value: number }) => [r.key, r.value]),
+    );
     expect(rows).toEqual({ SexualExploitation: 1, ForcedLabour: 1 });
   });
 
@@ -105,13 +115,17 @@ describe.skipIf(skipBackend)('prosecution figures recounted', () => {
     expect((await participate(first, false)).statusCode).toBe(200);
     // Recorded in 2025 (the test cannot wait a year): then updated today.
     await t.services.db.transaction((trx) =>
-      sql`update victim_participation set recorded_on = '2025-05-10' where investigation_id = ${first}`.execute(trx),
+      sql`update victim_participation set recorded_on = '2025-05-10' where investigation_id = ${first}`.execute(
+        trx,
+      ),
     );
     expect((await participate(first, false)).statusCode).toBe(200);
     const stored = await t.services.db.transaction((trx) =>
       sql<{
         recorded_on: string;
-      }>`select recorded_on::text as recorded_on from victim_participation where investigation_id = ${first}`.execute(trx),
+      }>`select recorded_on::text as recorded_on from victim_participation where investigation_id = ${first}`.execute(
+        trx,
+      ),
     );
     expect(stored.rows[0]?.recorded_on).toBe('2025-05-10');
     const thisYear = paraguayToday().slice(0, 4);

@@ -23,7 +23,9 @@ describe.skipIf(skipBackend)('statistics in Paraguay’s days', () => {
     const needId = await insertNeed(t, referral.caseId, referral.personId, 'Shelter', 'unmet');
     const lateNight = '2026-01-01T02:30:00Z'; // 23:30 on 31 December 2025 in Asunción (UTC−3)
     await t.services.db.transaction(async (trx) => {
-      await sql`update referrals set created_at = ${lateNight} where id = ${referral.referralId}`.execute(trx);
+      await sql`update referrals set created_at = ${lateNight} where id = ${referral.referralId}`.execute(
+        trx,
+      );
       await sql`update person_needs set created_at = ${lateNight} where id in (${referral.needId}, ${needId})`.execute(
         trx,
       );

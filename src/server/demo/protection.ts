@@ -124,7 +124,9 @@ export function writeProtection(
     // (MINNA among the demo's case owners); elsewhere a parent or guardian consents. The draw is kept
     // for every child so that the rest of the data does not depend on the owner.
     const drawn = v.child && rng.chance(0.15);
-    const signer = v.owner.authorities.includes('child_best_interest_exception') ? v.owner.supervisors[0] : undefined;
+    const signer = v.owner.authorities.includes('child_best_interest_exception')
+      ? v.owner.supervisors[0]
+      : undefined;
     const exception = drawn && signer !== undefined;
     const extra = foreign || v.detectionCountry !== 'PY' ? ['nationalities', 'protectionStatus'] : [];
     if (rng.chance(0.3)) extra.push('contact');

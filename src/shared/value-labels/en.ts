@@ -61,7 +61,8 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.CASE_PERSON_ROLES.Suspect': 'Suspect',
   'value.CASE_PERSON_ROLES.Other': 'Other',
   'value.TRAFFICKING_STATUSES.PossibleVictimOfTrafficking': 'Possible victim of trafficking',
-  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Victim of trafficking, formally identified (confirmed)',
+  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking':
+    'Victim of trafficking, formally identified (confirmed)',
   'value.TRAFFICKING_STATUSES.NotAVictimOfTrafficking': 'Not a victim of trafficking',
   'value.DECISION_ORG_TYPES.Police': 'Police',
   'value.DECISION_ORG_TYPES.NGO': 'NGO',
@@ -81,7 +82,8 @@ export const valuesEn: Record<ValueKey, string> = {
   'value.EXPLOITATION_TYPES.ForcedBegging': 'Forced begging',
   'value.EXPLOITATION_TYPES.ForcedAdoption': 'Forced adoption',
   'value.EXPLOITATION_TYPES.Surrogacy': 'Surrogacy',
-  'value.EXPLOITATION_TYPES.ForcedCriminality': 'Forced criminality (offences committed for someone who profits)',
+  'value.EXPLOITATION_TYPES.ForcedCriminality':
+    'Forced criminality (offences committed for someone who profits)',
   'value.EXPLOITATION_TYPES.Other': 'Other',
   'value.ISIC_SECTIONS.A': 'A · Agriculture, forestry and fishing',
   'value.ISIC_SECTIONS.B': 'B · Mining and quarrying',

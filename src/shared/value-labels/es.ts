@@ -64,7 +64,8 @@ export const valuesEs = {
   'value.CASE_PERSON_ROLES.Suspect': 'Sospechoso/a',
   'value.CASE_PERSON_ROLES.Other': 'Otro',
   'value.TRAFFICKING_STATUSES.PossibleVictimOfTrafficking': 'Posible víctima de trata',
-  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking': 'Víctima de trata identificada formalmente (confirmada)',
+  'value.TRAFFICKING_STATUSES.ActualVictimOfTrafficking':
+    'Víctima de trata identificada formalmente (confirmada)',
   'value.TRAFFICKING_STATUSES.NotAVictimOfTrafficking': 'No es víctima de trata',
   'value.DECISION_ORG_TYPES.Police': 'Policía',
   'value.DECISION_ORG_TYPES.NGO': 'ONG',
@@ -84,7 +85,8 @@ export const valuesEs = {
   'value.EXPLOITATION_TYPES.ForcedBegging': 'Mendicidad forzada',
   'value.EXPLOITATION_TYPES.ForcedAdoption': 'Adopción forzada',
   'value.EXPLOITATION_TYPES.Surrogacy': 'Gestación subrogada',
-  'value.EXPLOITATION_TYPES.ForcedCriminality': 'Criminalidad forzada (delitos por encargo de quien se beneficia)',
+  'value.EXPLOITATION_TYPES.ForcedCriminality':
+    'Criminalidad forzada (delitos por encargo de quien se beneficia)',
   'value.EXPLOITATION_TYPES.Other': 'Otro',
   'value.ISIC_SECTIONS.A': 'A · Agricultura, ganadería, silvicultura y pesca',
   'value.ISIC_SECTIONS.B': 'B · Minas y canteras',

@@ -29,7 +29,9 @@ const SUSPECT = (d: string) => `s.sex, coalesce(s.nationality, 'Unknown') as nat
  * trafficking apart). A provision that punishes no one form (Law 4788's aggravating circumstances)
  * adds none: the form comes from the suspect's other trafficking charges.
  */
-const chargeSummary = (where: string) => `select c.suspect_id, bool_or(lp.category = 'trafficking') as trafficking,
+const chargeSummary = (
+  where: string,
+) => `select c.suspect_id, bool_or(lp.category = 'trafficking') as trafficking,
   case when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation')
       and bool_or(lp.category = 'trafficking' and lp.exploitation = 'ForcedLabour') then 'SexualAndLabour'
     when bool_or(lp.category = 'trafficking' and lp.exploitation = 'SexualExploitation') then 'SexualExploitation'

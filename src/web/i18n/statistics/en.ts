@@ -121,11 +121,11 @@ export const statisticsEn: Record<keyof typeof statisticsEs, string> = {
   'public.multiValued': 'A person may count in several categories.',
   'public.signIn': 'Sign in for institutions',
   'public.table.identifiedByYear': 'Victims identified by year',
-  'public.table.possibleByYear': "Possible victims (not formally identified) by year",
+  'public.table.possibleByYear': 'Possible victims (not formally identified) by year',
   'public.definition.victimsIdentified':
-    "Distinct persons formally identified as victims of trafficking by an authorised institution (specialised police, prosecution, MINNA or a court), in the year of their identification. Possible victims are counted apart and not added.",
+    'Distinct persons formally identified as victims of trafficking by an authorised institution (specialised police, prosecution, MINNA or a court), in the year of their identification. Possible victims are counted apart and not added.',
   'public.definition.possibleVictims':
-    "Distinct persons with indications of trafficking but no formal identification (for instance a single act such as a paid journey, common in migrant smuggling too), in the year of their identification. Not added to the victims identified.",
+    'Distinct persons with indications of trafficking but no formal identification (for instance a single act such as a paid journey, common in migrant smuggling too), in the year of their identification. Not added to the victims identified.',
   'public.table.identifiedByDepartmentAndSex': 'Victims identified by department and sex',
   'public.table.identifiedByAgeGroupAndSex': 'Victims identified by age group and sex',
   'public.table.identifiedByExploitation': 'Victims identified by form of exploitation',

@@ -119,11 +119,11 @@ export const statisticsEs = {
   'public.multiValued': 'Una persona puede contar en varias categorías.',
   'public.signIn': 'Acceso para instituciones',
   'public.table.identifiedByYear': 'Víctimas identificadas por año',
-  'public.table.possibleByYear': "Víctimas posibles (sin identificación formal) por año",
+  'public.table.possibleByYear': 'Víctimas posibles (sin identificación formal) por año',
   'public.definition.victimsIdentified':
-    "Personas distintas identificadas formalmente como víctimas de trata por una institución habilitada (policía especializada, fiscalía, MINNA o un juzgado), en el año de su identificación. Las víctimas posibles se cuentan aparte y no se suman.",
+    'Personas distintas identificadas formalmente como víctimas de trata por una institución habilitada (policía especializada, fiscalía, MINNA o un juzgado), en el año de su identificación. Las víctimas posibles se cuentan aparte y no se suman.',
   'public.definition.possibleVictims':
-    "Personas distintas con indicios de trata sin identificación formal (por ejemplo, un solo acto como el pago del viaje, frecuente también en el tráfico de migrantes), en el año de su identificación. No se suman a las víctimas identificadas.",
+    'Personas distintas con indicios de trata sin identificación formal (por ejemplo, un solo acto como el pago del viaje, frecuente también en el tráfico de migrantes), en el año de su identificación. No se suman a las víctimas identificadas.',
   'public.table.identifiedByDepartmentAndSex': 'Víctimas identificadas por departamento y sexo',
   'public.table.identifiedByAgeGroupAndSex': 'Víctimas identificadas por grupo de edad y sexo',
   'public.table.identifiedByExploitation': 'Víctimas identificadas por forma de explotación',

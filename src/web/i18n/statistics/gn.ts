@@ -120,11 +120,11 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'public.multiValued': 'Peteĩ tapicha ikatu oĩ heta hendápe.',
   'public.signIn': 'Tembiaporenda kuéra oike hag̃ua',
   'public.table.identifiedByYear': 'Víctima ojehechakuaáva ary ary',
-  'public.table.possibleByYear': "Ikatu víctima (ojehechakuaa’ỹre formalmente) ary ary",
+  'public.table.possibleByYear': 'Ikatu víctima (ojehechakuaa’ỹre formalmente) ary ary',
   'public.definition.victimsIdentified':
-    "Tapicha ojehechakuaáva formalmente víctima trata rehegua peteĩ institución ikatúva rupive (polícia, fiscalía, MINNA térã juzgado), ojehechakuaa hague arýpe. Ikatu víctima ojeipapa ha’eñónte, ndojembojoapýi.",
+    'Tapicha ojehechakuaáva formalmente víctima trata rehegua peteĩ institución ikatúva rupive (polícia, fiscalía, MINNA térã juzgado), ojehechakuaa hague arýpe. Ikatu víctima ojeipapa ha’eñónte, ndojembojoapýi.',
   'public.definition.possibleVictims':
-    "Tapicha oguerekóva indicio trata rehegua ojehechakuaa’ỹre formalmente (techapyrãrõ, peteĩ acto añoite, viaje ojehepyme’ẽva), ojehechakuaa hague arýpe. Ndojembojoapýi víctima ojehechakuaávare.",
+    'Tapicha oguerekóva indicio trata rehegua ojehechakuaa’ỹre formalmente (techapyrãrõ, peteĩ acto añoite, viaje ojehepyme’ẽva), ojehechakuaa hague arýpe. Ndojembojoapýi víctima ojehechakuaávare.',
   'public.table.identifiedByDepartmentAndSex': 'Víctima ojehechakuaáva tetãvore ha sexo rupive',
   'public.table.identifiedByAgeGroupAndSex': 'Víctima ojehechakuaáva ary ha sexo rupive',
   'public.table.identifiedByExploitation': 'Víctima ojehechakuaáva mba’éichapa ojeporu rupive',

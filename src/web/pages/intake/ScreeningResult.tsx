@@ -47,7 +47,10 @@ export function ScreeningResult({ screening, focus }: { screening: Result; focus
         <span className="assessment-label">{t('intake.result.palermo')}</span>
         <strong>{valueLabel(locale, 'ASSESSMENTS', screening.assessment)}</strong>
       </p>
-      <p className={`assessment assessment--law4788-${screening.law4788.assessment}`} data-testid="intake-law4788">
+      <p
+        className={`assessment assessment--law4788-${screening.law4788.assessment}`}
+        data-testid="intake-law4788"
+      >
         <span className="assessment-label">{t('intake.result.law4788')}</span>
         <strong>{law4788Text(t, screening.law4788)}</strong>
       </p>
