@@ -193,23 +193,29 @@ export const ReportQuery = z.strictObject({
   year: Year,
   locale: z.enum(['es', 'en']).optional(),
 });
+/** The report's figures: for an analyst, counts of 1 or 2 withheld as in `getStatistics` ("<3"). */
 export const ReportSection = z.object({
   area: z.enum(AREAS),
-  figures: z.array(FigureResult),
+  figures: z.array(StatisticsResult),
 });
-/** A cross table of the report (GLOTIP shapes): counts, not protected (the report is internal). */
+/**
+ * A cross table of the report (GLOTIP shapes). A null cell is a count of 1 or 2 withheld from an
+ * analyst ("<3"); other readers get every count.
+ */
 export const ReportTable = z.object({
   id: z.string(),
   title: z.string(),
   rowKeys: z.array(z.string()),
   colKeys: z.array(z.string()),
-  cells: z.array(z.array(z.number())),
+  cells: z.array(z.array(z.number().nullable())),
 });
 export type ReportTable = z.output<typeof ReportTable>;
 export const TipAnswer = z.object({
   question: z.string(),
   value: z.number().nullable(),
   note: z.string().nullable(),
+  /** A count of 1 or 2 withheld from an analyst ("<3"): `value` is null. */
+  small: z.boolean().optional(),
 });
 export const NationalReport = z.object({
   year: z.number(),

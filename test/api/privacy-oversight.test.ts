@@ -53,6 +53,12 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(JSON.stringify(noReason.json().error.issues)).toContain('reason');
     const shortReason = await breakGlass(ministryWorker, 'urgente');
     expect(shortReason.statusCode).toBe(400);
+    // Each refusal is audited on the record asked for, without the text given.
+    const refused = await query(sql<{ changed_fields: unknown }>`select changed_fields from audit_events
+      where actor_user_id = ${ministryWorker.user.id} and action = 'breakGlass.open'
+        and outcome = 'denied' and resource_type = 'person' and resource_id = ${personId}`);
+    expect(refused).toHaveLength(2);
+    expect(JSON.stringify(refused)).not.toContain('urgente');
 
     const opened = await breakGlass(
       ministryWorker,

@@ -55,4 +55,46 @@ describe.skipIf(skipBackend)('statistics: small counts for analysts', () => {
     expect(byAnalyst.smallTotals).toContain('total');
     expect(byAnalyst.changePercent).toBeNull();
   });
+
+  it('withholds the same small counts in the national report an analyst reads or downloads', async () => {
+    const REPORT = '/api/statistics/report?year=2025';
+    type Figure = { figure: string; by: string | null; total: number | null; rows: Row[] };
+    type Report = {
+      sections: Array<{ figures: Figure[] }>;
+      tip: Array<{ value: number | null; small?: boolean }>;
+      glotip: Array<{ cells: Array<Array<number | null>> }>;
+    };
+    const figures = (r: Report) => r.sections.flatMap((s) => s.figures);
+    const small = (n: number | null) => n === 1 || n === 2;
+    const exact = (await api(t, supervisor, 'GET', REPORT)).json() as Report;
+    const res = await api(t, analyst, 'GET', REPORT);
+    expect(res.statusCode).toBe(200);
+    const seen = res.json() as Report;
+    // Without the protection the report handed the analyst what the figure withholds.
+    const exactSmall = figures(exact).flatMap((f) => f.rows.filter((r) => small(r.value)));
+    expect(exactSmall.length).toBeGreaterThan(0);
+    figures(exact).forEach((f, i) => {
+      const mine = figures(seen)[i]!;
+      expect(mine.figure).toBe(f.figure);
+      f.rows.forEach((r, j) => {
+        if (small(r.value) && !(f.by === 'institution' && r.key === 'MESA'))
+          expect(mine.rows[j]).toEqual({ key: r.key, value: null, small: true });
+        else expect(mine.rows[j]).toEqual(r);
+      });
+    });
+    expect(seen.tip.filter((a) => small(a.value))).toEqual([]);
+    expect(seen.glotip.flatMap((t) => t.cells.flat()).filter(small)).toEqual([]);
+    // The files say "<3" where the JSON says null, and no 1 or 2 appears as a value.
+    const csv = (await api(t, analyst, 'GET', '/api/statistics/report/file?year=2025&format=csv')).body;
+    const values = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(',').at(-1));
+    expect(values).toContain('<3');
+    expect(values.filter((v) => v === '1' || v === '2')).toEqual([]);
+    const exactCsv = (await api(t, supervisor, 'GET', '/api/statistics/report/file?year=2025&format=csv'))
+      .body;
+    expect(exactCsv).not.toContain('<3');
+  });
 });

@@ -23,7 +23,7 @@ import type { Trx } from '../db/database.js';
 import { inWriteBatch, type WriteBatchOptions } from '../db/write-batch.js';
 import type { Ctx } from '../core/context.js';
 import type { AppServices } from '../services.js';
-import { AppError, errors, type FieldIssue } from '../core/errors.js';
+import { AppError, errors, type AuditHint, type FieldIssue } from '../core/errors.js';
 import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, requestFingerprint } from './idempotency.js';
 import { localeOf } from './locale.js';
 import { deviceContact, deviceGone } from '../modules/devices/devices.service.js';
@@ -62,6 +62,12 @@ export interface RouteOptions {
    * audit rows says `'write'` —, or `'none'` when the handler opens its own.
    */
   transaction?: 'write' | 'read' | 'none';
+  /**
+   * An operation whose refusal for invalid input must itself be audited (a break-glass without a
+   * reason, docs/PRIVACY.md): what the denied row records, from the raw body. Without it, invalid
+   * input is answered 400 and not audited (nothing was read or written).
+   */
+  auditInvalidInput?: (body: unknown) => AuditHint;
 }
 
 export function toIssues(error: z.ZodError, prefix: string): FieldIssue[] {
@@ -217,11 +223,17 @@ export function defineRoute<C extends AnyContract>(
             });
           }
         }
-        return {
-          params: validate(contract.params, request.params, 'params', locale),
-          query: validate(contract.query, request.query, 'query', locale),
-          body: validate(contract.body, request.body, 'body', locale),
-        } as ContractArgs<C>;
+        try {
+          return {
+            params: validate(contract.params, request.params, 'params', locale),
+            query: validate(contract.query, request.query, 'query', locale),
+            body: validate(contract.body, request.body, 'body', locale),
+          } as ContractArgs<C>;
+        } catch (error) {
+          if (!(error instanceof AppError) || !options.auditInvalidInput) throw error;
+          const audit = options.auditInvalidInput(request.body);
+          throw new AppError(error.code, error.status, error.params, { ...error.extra, audit });
+        }
       };
       const contactAlone = (userId: string, id: string) =>
         services.db.transaction((t) => deviceContact(t, userId, id, services.config.deviceExpiryDays));

@@ -275,10 +275,10 @@ function rowValue(
   keys: readonly string[],
 ): number {
   const result = sections.flatMap((s) => s.figures).find((f) => f.figure === id && f.by === by);
-  return (result?.rows ?? []).filter((r) => keys.includes(r.key)).reduce((a, r) => a + r.value, 0);
+  return (result?.rows ?? []).filter((r) => keys.includes(r.key)).reduce((a, r) => a + (r.value ?? 0), 0);
 }
 
 function sumWhere(table: ReportTable, rowLabel: string): number {
   const row = table.rowKeys.indexOf(rowLabel);
-  return row < 0 ? 0 : table.cells[row]!.reduce((a, b) => a + b, 0);
+  return row < 0 ? 0 : table.cells[row]!.reduce<number>((a, b) => a + (b ?? 0), 0);
 }

@@ -8,7 +8,9 @@
  * the statistics' person key and the audit trail still point somewhere.
  */
 import { sql } from 'kysely';
+import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
+import { IDEMPOTENCY_TTL_HOURS } from '../../http/idempotency.js';
 
 /** The field names written to the audit tombstone of an erased case (never values). */
 export const CASE_FIELDS_ERASED = [
@@ -27,6 +29,8 @@ export const CASE_FIELDS_ERASED = [
   'screenings.answers',
   'hotline_contacts.summary',
   'case_notes.text',
+  'tasks',
+  'idempotency_keys.response',
 ] as const;
 
 /** The field names written to the audit tombstone of an erased person. */
@@ -89,7 +93,31 @@ export async function eraseCases(trx: Trx, caseIds: readonly string[], personIds
   );
   // Notes are free text: gone whole. The rows (author, institution, when, label) stay as the trail.
   await sql`update case_notes set text = null where case_id in (${cases}) and text is not null`.execute(trx);
+  // Tasks are work on the case (a manual one's title is free text): with the case, no work is left.
+  await sql`delete from tasks where case_id in (${cases})`.execute(trx);
   if (personIds.length > 0) await erasePersons(trx, personIds);
+}
+
+/**
+ * The answers kept for retried writes (`idempotency_keys.response`, encrypted: docs/OFFLINE.md) that
+ * name an erased record — a person's edit returns the person whole — go: the expired ones of every
+ * user (a user who never writes again would keep them), and the live ones whose answer holds one of
+ * `ids` (read in the transaction; there are only a day's worth).
+ */
+export async function forgetAnswersAbout(trx: Trx, crypto: FieldCrypto, ids: readonly string[]) {
+  await sql`delete from idempotency_keys
+    where created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`.execute(trx);
+  if (ids.length === 0) return;
+  const live = await sql<{ id: string; response: string }>`select id, response from idempotency_keys
+    where response is not null`.execute(trx);
+  const naming = live.rows
+    .filter((row) => {
+      const answer = crypto.decrypt(row.response, 'idempotency_keys.response');
+      return ids.some((id) => answer.includes(id));
+    })
+    .map((row) => row.id);
+  if (naming.length > 0)
+    await sql`delete from idempotency_keys where id in (${sql.join(naming)})`.execute(trx);
 }
 
 async function erasePersons(trx: Trx, personIds: readonly string[]) {

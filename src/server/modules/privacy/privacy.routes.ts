@@ -1,6 +1,8 @@
 /** Privacy operations (docs/PRIVACY.md): retention and erasure, break-glass, oversight, transparency. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Uuid } from '../../../shared/api.js';
 import { contracts } from '../../../shared/contracts/index.js';
+import type { AuditHint } from '../../core/errors.js';
 import { audited, routesOf } from '../../http/route.js';
 import type { AppServices } from '../../services.js';
 import { acknowledgePrivacyAlert, listPrivacyAlerts } from './alerts.service.js';
@@ -28,6 +30,19 @@ function sendJson(reply: FastifyReply, body: unknown) {
   return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * A break-glass refused for its input (no reason, too short, too long a time) is audited as a
+ * denied `breakGlass.open` on the record asked for — the reason's text is never recorded.
+ */
+function refusedBreakGlass(body: unknown): AuditHint {
+  const { resourceType, resourceId } = (body ?? {}) as Record<string, unknown>;
+  return {
+    action: 'breakGlass.open',
+    resourceType: resourceType === 'person' || resourceType === 'case' ? resourceType : null,
+    resourceId: Uuid.safeParse(resourceId).success ? (resourceId as string) : null,
+  };
+}
+
 export function privacyRoutes(app: FastifyInstance, services: AppServices): void {
   const route = routesOf(app, services);
   route(contracts.getRetentionSchedule, async (ctx) => getRetentionSchedule(ctx));
@@ -39,9 +54,11 @@ export function privacyRoutes(app: FastifyInstance, services: AppServices): void
     async (ctx, { query }) => listRetentionDue(ctx, ctx.crypto, query),
     audited,
   );
-  route(contracts.eraseRecords, async (ctx, { body }) => eraseRecords(ctx, body));
+  route(contracts.eraseRecords, async (ctx, { body }) => eraseRecords(ctx, ctx.crypto, body));
 
-  route(contracts.openBreakGlass, async (ctx, { body }) => openBreakGlass(ctx, ctx.crypto, body));
+  route(contracts.openBreakGlass, async (ctx, { body }) => openBreakGlass(ctx, ctx.crypto, body), {
+    auditInvalidInput: refusedBreakGlass,
+  });
   route(contracts.listBreakGlass, async (ctx, { query }) => listBreakGlass(ctx, ctx.crypto, query), audited);
   route(contracts.reviewBreakGlass, async (ctx, { params, body }) =>
     reviewBreakGlass(ctx, ctx.crypto, params.id, body),

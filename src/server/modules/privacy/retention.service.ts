@@ -22,6 +22,7 @@ import {
   PERSON_FIELDS_ERASED,
   eraseCases,
   eraseContacts,
+  forgetAnswersAbout,
   personsOnlyOn,
 } from './erasure.js';
 import {
@@ -216,7 +217,7 @@ function refusal(
  * Erases the named records, or records a refused data-subject request. Every check runs before any
  * change; the first failing record refuses the whole decision.
  */
-export async function eraseRecords(ctx: Ctx, input: EraseInput) {
+export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseInput) {
   const caseIds = [...new Set(input.caseIds)];
   const contactIds = [...new Set(input.hotlineContactIds)];
   const cases = await casesRetention(ctx.trx, caseIds);
@@ -279,6 +280,7 @@ export async function eraseRecords(ctx: Ctx, input: EraseInput) {
   const personIds = caseIds.length > 0 ? await personsOnlyOn(ctx.trx, caseIds) : [];
   await eraseCases(ctx.trx, caseIds, personIds);
   await eraseContacts(ctx.trx, contactIds);
+  await forgetAnswersAbout(ctx.trx, crypto, [...caseIds, ...personIds, ...contactIds]);
   // The tombstones: what category, on what basis, by whose decision (the row's actor), when (its
   // time) and which fields — never a value.
   for (const c of cases)

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   DrillQuery,
   FigureResult,
+  NationalReport,
   StatisticsQuery,
   StatisticsResult,
 } from '../../../shared/api-statistics.js';
@@ -67,6 +68,12 @@ export async function getStatistics(
   return { ...withSmallCounts(ctx, query, result), freshness };
 }
 
+/** A count that would single out one or two persons: 1 or 2 (zero describes nobody). */
+const isSmall = (n: number | null | undefined) => n != null && n >= 1 && n <= 2;
+
+/** Medians of days or months are measures, not counts of persons: shown as they are. */
+const MEASURES: ReadonlySet<FigureResult['unit']> = new Set(['days', 'months']);
+
 /**
  * Small counts for analysts (docs/PRIVACY.md): a count of 1 or 2 that includes other institutions'
  * victims is withheld (null, `small`) and shown as "<3", so that combining filters cannot single out
@@ -81,9 +88,13 @@ export function withSmallCounts(
 ): StatisticsResult {
   const { actor } = ctx;
   if (actor.role !== 'analyst' || query.institution === actor.institutionId) return result;
-  const small = (n: number | null) => n !== null && n >= 1 && n <= 2;
-  const ownRow = (key: string) => query.by === 'institution' && key === actor.institutionCode;
-  const smallTotals = (['total', 'previousTotal'] as const).filter((k) => small(result[k]));
+  return withheldSmall(actor.institutionCode, result);
+}
+
+function withheldSmall(ownInstitutionCode: string, result: StatisticsResult): StatisticsResult {
+  if (MEASURES.has(result.unit)) return result;
+  const ownRow = (key: string) => result.by === 'institution' && key === ownInstitutionCode;
+  const smallTotals = (['total', 'previousTotal'] as const).filter((k) => isSmall(result[k]));
   return {
     ...result,
     total: smallTotals.includes('total') ? null : result.total,
@@ -91,9 +102,31 @@ export function withSmallCounts(
     // A change computed from a withheld total would give it back.
     changePercent: smallTotals.length > 0 ? null : result.changePercent,
     rows: result.rows.map((r) =>
-      small(r.value) && !ownRow(r.key) ? { key: r.key, value: null, small: true } : r,
+      isSmall(r.value) && !ownRow(r.key) ? { key: r.key, value: null, small: true } : r,
     ),
     ...(smallTotals.length > 0 ? { smallTotals } : {}),
+  };
+}
+
+/**
+ * The national report as an analyst reads it: the same small counts withheld as in `getStatistics`
+ * — in the figures, the TIP answers and the GLOTIP tables — so that the report is no way around
+ * "<3" (it is counted over every institution, unfiltered).
+ */
+function reportForAnalyst(ownInstitutionCode: string, report: NationalReport): NationalReport {
+  return {
+    ...report,
+    sections: report.sections.map((section) => ({
+      ...section,
+      figures: section.figures.map((f) => withheldSmall(ownInstitutionCode, f)),
+    })),
+    tip: report.tip.map((answer) =>
+      isSmall(answer.value) ? { ...answer, value: null, small: true } : answer,
+    ),
+    glotip: report.glotip.map((table) => ({
+      ...table,
+      cells: table.cells.map((row) => row.map((value) => (isSmall(value) ? null : value))),
+    })),
   };
 }
 
@@ -124,5 +157,5 @@ export async function getNationalReport(
   // The report is a document: the same whether read on the replica or the primary, without meta.
   const { result } = await readFigures(source, ctx.trx, (trx) => nationalReport(trx, year, locale));
   await auditOperation(ctx, 'statistics.report', 'statistics', null, ['year']);
-  return result;
+  return ctx.actor.role === 'analyst' ? reportForAnalyst(ctx.actor.institutionCode, result) : result;
 }

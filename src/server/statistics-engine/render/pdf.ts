@@ -3,9 +3,9 @@
  * breakdown as a table with a bar chart; then the TIP questionnaire answers and the GLOTIP tables.
  */
 import PDFDocument from 'pdfkit';
-import type { FigureResult, NationalReport } from '../../../shared/api-statistics.js';
+import type { NationalReport, StatisticsResult } from '../../../shared/api-statistics.js';
 import { dimensionLabel, labelOf } from '../labels.js';
-import { areaLabel } from './rows.js';
+import { SMALL_COUNT, areaLabel } from './rows.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const LEFT = 50;
@@ -15,11 +15,13 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - 60) doc.addPage();
 }
 
-function number(value: number | null, locale: string): string {
+/** A value; a count withheld from an analyst (`small`) as "<3", a missing one as a dash. */
+function number(value: number | null, locale: string, small = false): string {
+  if (small) return SMALL_COUNT;
   return value === null ? '—' : value.toLocaleString(locale === 'es' ? 'es-PY' : 'en-GB');
 }
 
-function breakdown(doc: Doc, figure: FigureResult, locale: 'es' | 'en'): void {
+function breakdown(doc: Doc, figure: StatisticsResult, locale: 'es' | 'en'): void {
   const by = figure.by!;
   ensureSpace(doc, 40);
   doc
@@ -27,7 +29,7 @@ function breakdown(doc: Doc, figure: FigureResult, locale: 'es' | 'en'): void {
     .fontSize(10)
     .text(`${figure.title} — ${dimensionLabel(by, locale)}`, LEFT);
   doc.moveDown(0.2);
-  const max = Math.max(1, ...figure.rows.map((r) => r.value));
+  const max = Math.max(1, ...figure.rows.map((r) => r.value ?? 0));
   for (const row of figure.rows) {
     ensureSpace(doc, 14);
     const y = doc.y;
@@ -35,9 +37,9 @@ function breakdown(doc: Doc, figure: FigureResult, locale: 'es' | 'en'): void {
       .font('Helvetica')
       .fontSize(8)
       .text(labelOf(by, row.key, locale), LEFT, y, { width: 190, lineBreak: false });
-    doc.text(number(row.value, locale), LEFT + 195, y, { width: 50, align: 'right', lineBreak: false });
+    doc.text(number(row.value, locale, row.small), LEFT + 195, y, { width: 50, align: 'right', lineBreak: false });
     // The chart: one bar per value, to scale.
-    doc.rect(LEFT + 255, y + 1, Math.max(0.5, (row.value / max) * (WIDTH - 260)), 7).fill('#2f6f9f');
+    doc.rect(LEFT + 255, y + 1, Math.max(0.5, ((row.value ?? 0) / max) * (WIDTH - 260)), 7).fill('#2f6f9f');
     doc.fillColor('black');
     doc.y = y + 11;
   }
@@ -95,7 +97,10 @@ export async function reportPdf(report: NationalReport): Promise<Buffer> {
         doc
           .font('Helvetica-Bold')
           .fontSize(11)
-          .text(`${figure.title}: ${number(figure.total, locale)}${change}`, LEFT);
+          .text(
+            `${figure.title}: ${number(figure.total, locale, figure.smallTotals?.includes('total'))}${change}`,
+            LEFT,
+          );
         doc
           .font('Helvetica')
           .fontSize(8)
@@ -116,7 +121,9 @@ export async function reportPdf(report: NationalReport): Promise<Buffer> {
     doc
       .font('Helvetica')
       .fontSize(9)
-      .text(`${answer.question}: ${number(answer.value, locale)}${answer.note ? ` — ${answer.note}` : ''}`);
+      .text(
+        `${answer.question}: ${number(answer.value, locale, answer.small)}${answer.note ? ` — ${answer.note}` : ''}`,
+      );
   }
   doc.moveDown();
   for (const table of report.glotip) {
@@ -134,7 +141,7 @@ export async function reportPdf(report: NationalReport): Promise<Buffer> {
       y = doc.y;
       doc.font('Helvetica').text(key, LEFT, y, { width: 155, lineBreak: false });
       table.cells[r]!.forEach((value, c) =>
-        doc.text(number(value, locale), LEFT + 160 + c * colWidth, y, {
+        doc.text(number(value, locale, value === null), LEFT + 160 + c * colWidth, y, {
           width: colWidth,
           align: 'right',
           lineBreak: false,
