@@ -205,6 +205,8 @@ export const AccessReportEntry = z.object({
   /** Withheld (null) unless the DPO decided to show staff names. */
   staff: z.string().nullable(),
   kind: z.enum(['read', 'changed', 'received', 'shown_in_search', 'break_glass']),
+  /** An emergency access (`break_glass`) the DPO has not reviewed yet. */
+  awaitingReview: z.boolean().optional(),
   purpose: z.string().nullable(),
   /** The consent a referral's data was shared under (its services), when there was one. */
   consent: z.object({ id: Uuid, services: z.array(z.string()), givenOn: IsoDate }).nullable(),

@@ -108,7 +108,12 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
       .entries.filter((e: { institutionCode: string }) => e.institutionCode === 'MINNA');
     expect(minna.length).toBeGreaterThan(0);
     for (const entry of minna)
-      expect(entry).toMatchObject({ kind: 'break_glass', role: 'case_worker', staff: null });
+      expect(entry).toMatchObject({
+        kind: 'break_glass',
+        awaitingReview: true,
+        role: 'case_worker',
+        staff: null,
+      });
     expect(minna.reduce((n: number, e: { times: number }) => n + e.times, 0)).toBeGreaterThanOrEqual(2);
     // Staff names only by the DPO's decision.
     expect(
@@ -156,6 +161,13 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(review.json()).toMatchObject({ state: 'reviewed', review: 'justified' });
     const after = await api(t, dpo, 'GET', '/api/privacy/break-glass');
     expect(after.json().items.map((g: { id: string }) => g.id)).not.toContain(grant.id);
+    // The access report no longer says it awaits review.
+    const reviewed = await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?format=json`);
+    const emergencies = reviewed
+      .json()
+      .entries.filter((e: { kind: string }) => e.kind === 'break_glass');
+    expect(emergencies.length).toBeGreaterThan(0);
+    for (const entry of emergencies) expect(entry.awaitingReview).toBe(false);
     const again = await api(t, dpo, 'POST', `/api/privacy/break-glass/${grant.id}/review`, {
       review: 'not_justified',
       note: 'otra vez',

@@ -105,6 +105,12 @@ const KIND: Record<string, Record<Locale, string>> = {
     gn: 'Jeike pya’e (Delegado ohecha jeýva)',
     en: 'Emergency access (reviewed by the Officer)',
   },
+  // Guaraní wording to be reviewed (as the web's review.json marks new wording).
+  break_glass_awaiting_review: {
+    es: 'Acceso de emergencia (pendiente de revisión del Delegado)',
+    gn: 'Jeike pya’e (Delegado ohecha’ỹ gueteri)',
+    en: 'Emergency access (awaiting the Officer’s review)',
+  },
 };
 
 const ROLE: Record<string, Record<Locale, string>> = {
@@ -196,7 +202,7 @@ export async function accessReportPdf(report: z.output<typeof AccessReport>): Pr
     const who = [`${e.institutionCode} — ${e.institutionName}`, label(ROLE, e.role, l), e.staff]
       .filter(Boolean)
       .join('\n');
-    const what = `${label(KIND, e.kind, l)}${e.times > 1 ? ` (${e.times} ${T.times[l]})` : ''}`;
+    const what = `${label(KIND, e.awaitingReview ? 'break_glass_awaiting_review' : e.kind, l)}${e.times > 1 ? ` (${e.times} ${T.times[l]})` : ''}`;
     const why = [label(PURPOSE, e.purpose, l), e.consent ? `${T.consentUnder[l]} ${e.consent.givenOn}` : null]
       .filter(Boolean)
       .join('\n');

@@ -72,12 +72,16 @@ export async function accessReport(
     name: string | null;
     institution_id: string | null;
     glass: boolean;
+    glass_reviewed: boolean;
   }>`with cases_of as (select case_id from case_persons where person_id = ${personId})
     select a.at, a.actor_username as username, a.actor_role as role, a.action, a.purpose,
       i.code, i.name, a.actor_institution_id as institution_id,
       exists (select 1 from break_glass g where g.user_id = a.actor_user_id
         and (g.resource_id = ${personId} or g.resource_id in (select case_id from cases_of))
-        and a.at between g.opened_at and g.expires_at) as glass
+        and a.at between g.opened_at and g.expires_at) as glass,
+      exists (select 1 from break_glass g where g.user_id = a.actor_user_id
+        and (g.resource_id = ${personId} or g.resource_id in (select case_id from cases_of))
+        and a.at between g.opened_at and g.expires_at and g.review is not null) as glass_reviewed
     from audit_events a left join institutions i on i.id = a.actor_institution_id
     where a.outcome = 'success' and a.actor_user_id is not null
       and a.action not like 'privacy.%'
@@ -114,11 +118,20 @@ export async function accessReport(
       role: r.role ?? '—',
       staff: staffNames ? r.username : null,
       kind,
+      ...(kind === 'break_glass' ? { awaitingReview: !r.glass_reviewed } : {}),
       purpose: r.purpose,
       consent: kind === 'received' ? consentOf(r.institution_id) : null,
       times: 1,
     };
-    const key = [entry.on, entry.institutionCode, entry.role, entry.staff, entry.kind, entry.purpose].join(
+    const key = [
+      entry.on,
+      entry.institutionCode,
+      entry.role,
+      entry.staff,
+      entry.kind,
+      entry.awaitingReview,
+      entry.purpose,
+    ].join(
       '|',
     );
     const found = grouped.get(key);
