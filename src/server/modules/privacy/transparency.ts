@@ -79,9 +79,12 @@ export async function accessReport(
       exists (select 1 from break_glass g where g.user_id = a.actor_user_id
         and (g.resource_id = ${personId} or g.resource_id in (select case_id from cases_of))
         and a.at between g.opened_at and g.expires_at) as glass,
-      exists (select 1 from break_glass g where g.user_id = a.actor_user_id
+      -- Reviewed: the user's latest grant on the record opened by then (the opening's own row
+      -- included, whatever its grant's expiry became).
+      coalesce((select g.review is not null from break_glass g where g.user_id = a.actor_user_id
         and (g.resource_id = ${personId} or g.resource_id in (select case_id from cases_of))
-        and a.at between g.opened_at and g.expires_at and g.review is not null) as glass_reviewed
+        and g.opened_at <= a.at + interval '1 second'
+        order by g.opened_at desc limit 1), false) as glass_reviewed
     from audit_events a left join institutions i on i.id = a.actor_institution_id
     where a.outcome = 'success' and a.actor_user_id is not null
       and a.action not like 'privacy.%'
