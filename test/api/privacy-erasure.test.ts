@@ -83,9 +83,16 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
     expect((await api(t, owner, 'GET', `/api/persons/${persons[0]}`)).statusCode).toBe(200);
     // Recent work on it: an edit sent with an Idempotency-Key (its answer, the person whole, is kept
     // for retries), a case note, a task of the case plan.
-    const edited = await api(t, owner, 'PATCH', `/api/persons/${persons[0]}`, { aliases: ['Zuleica'] }, {
-      'idempotency-key': '6f1d3c0e-8d1b-4e57-9d0a-2f6b1c9e7a41',
-    });
+    const edited = await api(
+      t,
+      owner,
+      'PATCH',
+      `/api/persons/${persons[0]}`,
+      { aliases: ['Zuleica'] },
+      {
+        'idempotency-key': '6f1d3c0e-8d1b-4e57-9d0a-2f6b1c9e7a41',
+      },
+    );
     expect(edited.statusCode).toBe(200);
     const note = await api(t, owner, 'POST', `/api/cases/${caseId}/notes`, { text: 'Visita a Zuleica' });
     expect(note.statusCode).toBe(201);

@@ -163,9 +163,7 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(after.json().items.map((g: { id: string }) => g.id)).not.toContain(grant.id);
     // The access report no longer says it awaits review.
     const reviewed = await api(t, policeWorker, 'GET', `/api/persons/${personId}/access-report?format=json`);
-    const emergencies = reviewed
-      .json()
-      .entries.filter((e: { kind: string }) => e.kind === 'break_glass');
+    const emergencies = reviewed.json().entries.filter((e: { kind: string }) => e.kind === 'break_glass');
     expect(emergencies.length).toBeGreaterThan(0);
     for (const entry of emergencies) expect(entry.awaitingReview).toBe(false);
     const again = await api(t, dpo, 'POST', `/api/privacy/break-glass/${grant.id}/review`, {

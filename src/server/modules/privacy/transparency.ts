@@ -134,9 +134,7 @@ export async function accessReport(
       entry.kind,
       entry.awaitingReview,
       entry.purpose,
-    ].join(
-      '|',
-    );
+    ].join('|');
     const found = grouped.get(key);
     if (found) found.times++;
     else grouped.set(key, entry);

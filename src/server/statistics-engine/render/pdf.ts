@@ -37,7 +37,11 @@ function breakdown(doc: Doc, figure: StatisticsResult, locale: 'es' | 'en'): voi
       .font('Helvetica')
       .fontSize(8)
       .text(labelOf(by, row.key, locale), LEFT, y, { width: 190, lineBreak: false });
-    doc.text(number(row.value, locale, row.small), LEFT + 195, y, { width: 50, align: 'right', lineBreak: false });
+    doc.text(number(row.value, locale, row.small), LEFT + 195, y, {
+      width: 50,
+      align: 'right',
+      lineBreak: false,
+    });
     // The chart: one bar per value, to scale.
     doc.rect(LEFT + 255, y + 1, Math.max(0.5, ((row.value ?? 0) / max) * (WIDTH - 260)), 7).fill('#2f6f9f');
     doc.fillColor('black');

@@ -36,7 +36,13 @@ export function reportRows(report: NationalReport): { header: string[]; rows: Re
       if (!seen.has(figure.figure)) {
         seen.add(figure.figure);
         const small = figure.smallTotals ?? [];
-        rows.push([area, figure.title, total, String(report.year), small.includes('total') ? SMALL_COUNT : figure.total]);
+        rows.push([
+          area,
+          figure.title,
+          total,
+          String(report.year),
+          small.includes('total') ? SMALL_COUNT : figure.total,
+        ]);
         rows.push([
           area,
           figure.title,

@@ -21,16 +21,16 @@ export async function reportXlsx(report: NationalReport): Promise<Buffer> {
   sheet.columns.forEach((column, index) => (column.width = index === 1 ? 48 : index === 4 ? 10 : 28));
   const tip = book.addWorksheet('TIP');
   tip.addRow(es ? ['Pregunta', 'Valor', 'Nota'] : ['Question', 'Value', 'Note']).font = { bold: true };
-  for (const answer of report.tip) tip.addRow(
-      safeRow([answer.question, answer.small ? SMALL_COUNT : answer.value, answer.note ?? '']),
-    );
+  for (const answer of report.tip)
+    tip.addRow(safeRow([answer.question, answer.small ? SMALL_COUNT : answer.value, answer.note ?? '']));
   tip.getColumn(1).width = 56;
   tip.getColumn(3).width = 56;
   report.glotip.forEach((table, index) => {
     const ws = book.addWorksheet(`GLOTIP ${index + 1}`);
     ws.addRow(safeRow([table.title])).font = { bold: true };
     ws.addRow(safeRow(['', ...table.colKeys])).font = { bold: true };
-    table.rowKeys.forEach((key, r) => ws.addRow(safeRow([key, ...table.cells[r]!.map((v) => v ?? SMALL_COUNT)])),
+    table.rowKeys.forEach((key, r) =>
+      ws.addRow(safeRow([key, ...table.cells[r]!.map((v) => v ?? SMALL_COUNT)])),
     );
     ws.getColumn(1).width = 40;
   });

@@ -17,7 +17,8 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.noBreakGlass': 'No emergency accesses to review.',
   'privacy.bgState':
     '{state, select, active {Active} awaiting_review {Awaiting review} overdue {Review overdue} other {Reviewed}}',
-  'privacy.bgLine': '{user} ({institution}) opened {resource, select, person {a person’s record} case {a case} other {a record}} of {owner} on {opened}',
+  'privacy.bgLine':
+    '{user} ({institution}) opened {resource, select, person {a person’s record} case {a case} other {a record}} of {owner} on {opened}',
   'privacy.reviewNote': 'Review note',
   'privacy.justified': 'Justified',
   'privacy.notJustified': 'Not justified',

@@ -18,7 +18,8 @@ export const privacyEs = {
   'privacy.noBreakGlass': 'No hay accesos de emergencia por revisar.',
   'privacy.bgState':
     '{state, select, active {En curso} awaiting_review {Por revisar} overdue {Revisión vencida} other {Revisado}}',
-  'privacy.bgLine': '{user} ({institution}) abrió {resource, select, person {el registro de una persona} case {un caso} other {un registro}} de {owner} el {opened}',
+  'privacy.bgLine':
+    '{user} ({institution}) abrió {resource, select, person {el registro de una persona} case {un caso} other {un registro}} de {owner} el {opened}',
   'privacy.reviewNote': 'Nota de la revisión',
   'privacy.justified': 'Justificado',
   'privacy.notJustified': 'No justificado',

@@ -17,7 +17,8 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.noBreakGlass': 'Ndaipóri jeike pya’e ojehecha jeýva.',
   'privacy.bgState':
     '{state, select, active {Oikóva} awaiting_review {Oha’arõ jehecha} overdue {Jehecha ohasáma ára} other {Ojehecha jeýma}}',
-  'privacy.bgLine': '{user} ({institution}) oipe’a {resource, select, person {peteĩ tapicha kuatia} case {peteĩ káso} other {peteĩ kuatia}} {owner} mba’éva {opened}-pe',
+  'privacy.bgLine':
+    '{user} ({institution}) oipe’a {resource, select, person {peteĩ tapicha kuatia} case {peteĩ káso} other {peteĩ kuatia}} {owner} mba’éva {opened}-pe',
   'privacy.reviewNote': 'Jehecha jey rehegua',
   'privacy.justified': 'Oĩ porã',
   'privacy.notJustified': 'Noĩ porãi',
