@@ -26,11 +26,28 @@ export const UpdateRetentionRequest = z.strictObject({
     .max(RECORD_CATEGORIES.length),
 });
 
-export const SetLegalHoldRequest = z.strictObject({
-  caseId: Uuid,
-  /** Why the record must be kept (a court order, a claim…): required, never a person's details. */
-  reason: text(10, 500),
-});
+/**
+ * A case as the DPO hears of it — from a court order, a survivor's request, the owning institution:
+ * by its reference (PY-2026-000037). The DPO does not read cases, so the reference is how the DPO's
+ * page names one.
+ */
+export const CaseReference = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^PY-\d{4}-\d{6}$/, 'a case reference such as PY-2026-000037');
+
+export const SetLegalHoldRequest = z
+  .strictObject({
+    caseId: Uuid.optional(),
+    caseReference: CaseReference.optional(),
+    /** Why the record must be kept (a court order, a claim…): required, never a person's details. */
+    reason: text(10, 500),
+  })
+  .refine((b) => (b.caseId === undefined) !== (b.caseReference === undefined), {
+    message: 'name the case by its id or by its reference',
+    path: ['caseReference'],
+  });
 export const LegalHoldView = z.object({
   id: Uuid,
   caseId: Uuid,
@@ -76,12 +93,14 @@ export const EraseRecordsRequest = z
     /** Erase, or (a survivor's request only) refuse on a legal exception. */
     decision: z.enum(['erase', 'refuse']).default('erase'),
     caseIds: z.array(Uuid).max(200).default([]),
+    /** Cases named by their reference (a survivor's request names the case so). */
+    caseReferences: z.array(CaseReference).max(200).default([]),
     hotlineContactIds: z.array(Uuid).max(200).default([]),
     exception: z.enum(ERASURE_EXCEPTIONS).optional(),
     /** When the survivor asked (a data subject request). */
     requestedOn: IsoDate.optional(),
   })
-  .refine((b) => b.caseIds.length + b.hotlineContactIds.length > 0, {
+  .refine((b) => b.caseIds.length + b.caseReferences.length + b.hotlineContactIds.length > 0, {
     message: 'name at least one record',
     path: ['caseIds'],
   })

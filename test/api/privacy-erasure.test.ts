@@ -308,4 +308,60 @@ describe.skipIf(skipBackend)('privacy: retention and erasure', () => {
       { decision: 'erased', exception: null, basis: 'data_subject_request' },
     ]);
   });
+  it('names cases by their reference, as the DPO hears of them: a hold, a survivor’s request, an unknown reference refused', async () => {
+    const first = await dueCase();
+    const second = await dueCase();
+    const referenceOf = async (caseId: string) =>
+      (await query(sql<{ reference: string }>`select reference from cases where id = ${caseId}`))[0]!
+        .reference;
+    const [ref1, ref2] = [await referenceOf(first.caseId), await referenceOf(second.caseId)];
+
+    const hold = await api(t, dpo, 'POST', '/api/privacy/holds', {
+      caseReference: ref1.toLowerCase(),
+      reason: 'Recurso de apelación pendiente (prueba)',
+    });
+    expect(hold.statusCode).toBe(201);
+    expect(hold.json()).toMatchObject({ caseId: first.caseId, caseReference: ref1 });
+    const both = await api(t, dpo, 'POST', '/api/privacy/holds', {
+      caseId: first.caseId,
+      caseReference: ref1,
+      reason: 'Recurso de apelación pendiente (prueba)',
+    });
+    expect(both.statusCode).toBe(400);
+
+    // An unknown reference in a batch: 404 naming it, and the known case of the batch untouched.
+    const unknown = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'data_subject_request',
+      requestedOn: '2026-11-20',
+      caseReferences: [ref2, 'PY-1999-999999'],
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('case_reference_unknown');
+    expect(unknown.json().error.message).toContain('PY-1999-999999');
+    expect(await narrativeOf(second.caseId)).not.toBeNull();
+    const malformed = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'data_subject_request',
+      requestedOn: '2026-11-20',
+      caseReferences: ['2026-37'],
+    });
+    expect(malformed.statusCode).toBe(400);
+
+    // The held case refuses the request; the other is erased by its reference.
+    const held = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'data_subject_request',
+      requestedOn: '2026-11-20',
+      caseReferences: [ref1],
+    });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().error.code).toBe('erasure_on_legal_hold');
+    const erased = await api(t, dpo, 'POST', '/api/privacy/erasures', {
+      basis: 'data_subject_request',
+      requestedOn: '2026-11-20',
+      caseReferences: [ref2],
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json().records).toEqual([expect.objectContaining({ id: second.caseId })]);
+    expect(await narrativeOf(second.caseId)).toBeNull();
+    expect(await narrativeOf(first.caseId)).not.toBeNull();
+  });
 });

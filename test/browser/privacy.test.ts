@@ -2,7 +2,7 @@
  * Journey (docs/PRIVACY.md), synthetic data only: a MINNA case worker opens a person registered by
  * the police — "not found" for her — in an emergency: the dialog refuses an empty reason, states the
  * time limit, and once opened the person's page shows the emergency banner. The DPO then reviews the
- * use on the privacy dashboard. The police case worker downloads the consent receipt (PDF) from the
+ * use on the privacy dashboard, and puts the case on legal hold by its reference. The police case worker downloads the consent receipt (PDF) from the
  * case page's consent history.
  */
 import fs from 'node:fs';
@@ -15,11 +15,13 @@ describe('privacy: break-glass, its review, the consent receipt', () => {
     staff: { police: 'case_worker@PNPTU', minna: 'case_worker@MINNA', dpo: 'dpo@MESA' },
   });
   let victim: { personId: string; caseId: string };
+  let reference: string;
 
   beforeAll(async () => {
     const api = await apiLogin(app.server, app.staff.police);
     victim = await createVictimCase(api);
     await recordConsent(api, victim, { services: ['Shelter'], sharedFields: ['givenNames', 'sex', 'age'] });
+    reference = (await api.request<{ reference: string }>('GET', `/api/cases/${victim.caseId}`)).reference;
   });
 
   it('opens a record in an emergency, shows the banner, and the DPO reviews the use', async () => {
@@ -67,6 +69,20 @@ describe('privacy: break-glass, its review, the consent receipt', () => {
     await expect
       .poll(() => dpoPage.getByTestId('break-glass-review').first().textContent(), { timeout: 10_000 })
       .toContain('Justificado');
+
+    // The DPO puts the case on legal hold by its reference (the DPO does not read cases).
+    const holdForm = dpoPage.getByTestId('legal-hold-form');
+    const holds = dpoPage.getByTestId('legal-holds').getByRole('listitem');
+    await holdForm.getByLabel(es['privacy.caseReference']).fill('2026-37');
+    await holdForm.getByLabel(es['privacy.holdReason']).fill('Recurso de apelación pendiente');
+    await holdForm.getByRole('button', { name: es['privacy.holdSubmit'] }).click();
+    await expect
+      .poll(() => holdForm.getByLabel(es['privacy.caseReference']).getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await holds.count()).toBe(0);
+    await holdForm.getByLabel(es['privacy.caseReference']).fill(reference);
+    await holdForm.getByRole('button', { name: es['privacy.holdSubmit'] }).click();
+    await expect.poll(() => holds.first().textContent(), { timeout: 10_000 }).toContain(reference);
     await dpoContext.close();
   }, 180_000);
 

@@ -32,6 +32,11 @@ export const privacyMessages = {
     gn: 'Káso {reference} ojepe’a gueteri: emboty embogue mboyve. Mba’eve noñemboguei.',
     en: 'Case {reference} is still open: close it before erasing it. Nothing was erased.',
   },
+  case_reference_unknown: {
+    es: 'No hay ningún caso con la referencia {reference}. Revise la referencia (por ejemplo PY-2026-000037). No se cambió nada.',
+    gn: 'Ndaipóri káso oguerekóva referencia {reference}. Ehecha jey referencia (techapyrã PY-2026-000037). Mba’eve noñemoambuéi.',
+    en: 'No case has the reference {reference}. Check the reference (for example PY-2026-000037). Nothing was changed.',
+  },
   already_erased: {
     es: 'El registro {reference} ya fue borrado.',
     gn: 'Kuatia {reference} oñemboguema.',

@@ -95,29 +95,57 @@ async function presentHold(ctx: Ctx, crypto: FieldCrypto, id: string) {
   };
 }
 
+/**
+ * The ids of cases named by their reference; a reference that names no case is "not found", and
+ * the refusal is audited as `action` (the reference itself is not in the trail).
+ */
+async function caseIdsByReference(
+  ctx: Ctx,
+  references: readonly string[],
+  action: 'privacy.erase' | 'privacy.hold',
+): Promise<string[]> {
+  if (references.length === 0) return [];
+  const rows = await ctx.trx
+    .selectFrom('cases')
+    .select(['id', 'reference'])
+    .where('reference', 'in', [...references])
+    .execute();
+  if (rows.length < new Set(references).size)
+    throw new AppError(
+      'case_reference_unknown',
+      404,
+      {
+        reference: references.find((r) => !rows.some((row) => row.reference === r))!,
+      },
+      { audit: { action, resourceType: 'case', resourceId: null } },
+    );
+  return rows.map((row) => row.id);
+}
+
 export async function setLegalHold(
   ctx: Ctx,
   crypto: FieldCrypto,
   input: z.output<typeof SetLegalHoldRequest>,
 ) {
+  const caseId = input.caseId ?? (await caseIdsByReference(ctx, [input.caseReference!], 'privacy.hold'))[0]!;
   const found = await ctx.trx
     .selectFrom('cases')
     .select(['id', 'erased_at', 'reference'])
-    .where('id', '=', input.caseId)
+    .where('id', '=', caseId)
     .executeTakeFirst();
-  const audit = { action: 'privacy.hold' as const, resourceType: 'case', resourceId: input.caseId };
+  const audit = { action: 'privacy.hold' as const, resourceType: 'case', resourceId: caseId };
   if (!found) throw errors.notFound({ audit });
   if (found.erased_at) throw refusal('already_erased', found.reference, audit);
   const row = await ctx.trx
     .insertInto('legal_holds')
     .values({
-      case_id: input.caseId,
+      case_id: caseId,
       reason: crypto.encrypt(input.reason, REASON),
       placed_by: ctx.actor.userId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await auditOperation(ctx, 'privacy.hold', 'case', input.caseId, ['reason']);
+  await auditOperation(ctx, 'privacy.hold', 'case', caseId, ['reason']);
   return presentHold(ctx, crypto, row.id);
 }
 
@@ -218,7 +246,9 @@ function refusal(
  * change; the first failing record refuses the whole decision.
  */
 export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseInput) {
-  const caseIds = [...new Set(input.caseIds)];
+  const caseIds = [
+    ...new Set([...input.caseIds, ...(await caseIdsByReference(ctx, input.caseReferences, 'privacy.erase'))]),
+  ];
   const contactIds = [...new Set(input.hotlineContactIds)];
   const cases = await casesRetention(ctx.trx, caseIds);
   const contacts = await contactsRetention(ctx.trx, contactIds);

@@ -28,12 +28,52 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.dueLine':
     '{reference} ({institution}) — {category, select, victim_case {victim’s case} other_case {other case} other {hotline contact}} — due {due}',
   'privacy.confirmErase': 'I confirm that the personal data of the chosen records is erased for ever.',
-  'privacy.erase': 'Erase the chosen records',
   'privacy.erased': '{count, plural, one {# record erased} other {# records erased}}.',
   'privacy.holds': 'Legal holds',
   'privacy.noHolds': 'No manual holds.',
   'privacy.release': 'Release',
   'privacy.released': 'Hold released.',
+  'privacy.eraseCount': '{count, plural, one {Erase the chosen record} other {Erase the # chosen records}}',
+  'privacy.dueShow': '{state, select, due {To erase} other {On hold}}',
+  'privacy.dueCount':
+    '{shown, plural, one {# record} other {# records}} · {chosen, plural, =0 {none chosen} one {# chosen} other {# chosen}}',
+  'privacy.noHeld': 'No record past retention is on hold.',
+  'privacy.chooseAll': 'Choose every record in the list',
+  'privacy.heldManual': 'Manual hold: {reason}',
+  'privacy.heldByInvestigation': 'On hold: linked to an investigation not finally decided',
+  'privacy.dueMore': 'Show up to 500',
+  'privacy.holdPlaced': 'Case {reference} is now on hold.',
+  'privacy.referenceHint': 'The case reference, for example PY-2026-000037.',
+  'privacy.referencesHint':
+    'One or more case references, separated by spaces or commas (for example PY-2026-000037).',
+  'privacy.holdSince': 'Since {at}',
+  'privacy.holdAdd': 'Put a case on hold',
+  'privacy.caseReference': 'Case reference',
+  'privacy.holdReason': 'Reason for the hold',
+  'privacy.holdReasonHint':
+    'A court order, a claim, an appeal pending… (at least 10 characters; no details of the person).',
+  'privacy.holdSubmit': 'Put on hold',
+  'privacy.exceptionRequired': 'Choose the legal exception of the refusal.',
+  'privacy.confirmRequired': 'Confirm that the erasure is final.',
+  'privacy.requestRefused':
+    '{count, plural, one {Refusal recorded for # case} other {Refusal recorded for # cases}}.',
+  'privacy.request': "A survivor's request to erase",
+  'privacy.requestIntro':
+    'When a person asks for their data to be erased: erase it even before retention ends (never a case on hold), or refuse on a legal exception. Both decisions are recorded.',
+  'privacy.requestCases': 'Cases of the request',
+  'privacy.requestedOn': 'Date of the request',
+  'privacy.requestDecision': 'Decision',
+  'privacy.requestDecisionValue': '{decision, select, erase {Erase} other {Refuse}}',
+  'privacy.exception': 'Legal exception',
+  'privacy.exceptionValue':
+    '{exception, select, legal_hold {Legal hold} legal_obligation {Legal obligation to keep} legal_claims {Legal claims} other {Archiving in the public interest}}',
+  'privacy.requestSubmit': '{decision, select, erase {Erase the data} other {Record the refusal}}',
+  'privacy.schedule': 'Retention schedule',
+  'privacy.scheduleIntro':
+    'Years each kind of record is kept after the case is closed (a hotline contact: after it was received). Nothing is erased by itself: records past retention wait for your decision.',
+  'privacy.scheduleYears':
+    "{category, select, victim_case {Victims' cases (years)} other_case {Other cases (years)} other {Hotline contacts without a case (years)}}",
+  'privacy.scheduleSaved': 'Retention schedule saved.',
   'privacy.openBreakGlass': 'Emergency access',
   'privacy.breakGlassIntro':
     'Write the reason for the emergency: the owning institution’s supervisor and the Data Protection Officer are told, and the Officer will review the access.',

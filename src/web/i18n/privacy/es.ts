@@ -30,12 +30,53 @@ export const privacyEs = {
     '{reference} ({institution}) — {category, select, victim_case {caso con víctima} other_case {otro caso} other {contacto de línea}} — vence {due}',
   'privacy.confirmErase':
     'Confirmo que los datos personales de los registros elegidos se borran para siempre.',
-  'privacy.erase': 'Borrar los elegidos',
   'privacy.erased': '{count, plural, one {Se borró # registro} other {Se borraron # registros}}.',
   'privacy.holds': 'Retenciones legales',
   'privacy.noHolds': 'No hay retenciones manuales.',
   'privacy.release': 'Levantar',
   'privacy.released': 'Retención levantada.',
+  'privacy.eraseCount':
+    '{count, plural, one {Borrar el registro elegido} other {Borrar los # registros elegidos}}',
+  'privacy.dueShow': '{state, select, due {Para borrar} other {Retenidos}}',
+  'privacy.dueCount':
+    '{shown, plural, one {# registro} other {# registros}} · {chosen, plural, =0 {ninguno elegido} one {# elegido} other {# elegidos}}',
+  'privacy.noHeld': 'Ningún registro vencido está retenido.',
+  'privacy.chooseAll': 'Elegir todos los de la lista',
+  'privacy.heldManual': 'Retención manual: {reason}',
+  'privacy.heldByInvestigation': 'Retenido: vinculado a una investigación no decidida en forma definitiva',
+  'privacy.dueMore': 'Mostrar hasta 500',
+  'privacy.holdPlaced': 'El caso {reference} quedó retenido.',
+  'privacy.referenceHint': 'La referencia del caso, por ejemplo PY-2026-000037.',
+  'privacy.referencesHint':
+    'Una o más referencias de caso, separadas por espacios o comas (por ejemplo PY-2026-000037).',
+  'privacy.holdSince': 'Desde {at}',
+  'privacy.holdAdd': 'Retener un caso',
+  'privacy.caseReference': 'Referencia del caso',
+  'privacy.holdReason': 'Motivo de la retención',
+  'privacy.holdReasonHint':
+    'Una orden judicial, un reclamo, un recurso pendiente… (al menos 10 caracteres; sin datos de la persona).',
+  'privacy.holdSubmit': 'Retener',
+  'privacy.exceptionRequired': 'Elija la excepción legal de la negativa.',
+  'privacy.confirmRequired': 'Confirme que el borrado es definitivo.',
+  'privacy.requestRefused':
+    '{count, plural, one {Negativa registrada para # caso} other {Negativa registrada para # casos}}.',
+  'privacy.request': 'Pedido de borrado de la persona',
+  'privacy.requestIntro':
+    'Cuando una persona pide que se borren sus datos: se borran aunque no haya vencido la conservación (nunca un caso retenido), o se niega con una excepción legal. Las dos decisiones quedan registradas.',
+  'privacy.requestCases': 'Casos del pedido',
+  'privacy.requestedOn': 'Fecha del pedido',
+  'privacy.requestDecision': 'Decisión',
+  'privacy.requestDecisionValue': '{decision, select, erase {Borrar} other {Negar}}',
+  'privacy.exception': 'Excepción legal',
+  'privacy.exceptionValue':
+    '{exception, select, legal_hold {Retención legal} legal_obligation {Obligación legal de conservar} legal_claims {Reclamos judiciales} other {Archivo de interés público}}',
+  'privacy.requestSubmit': '{decision, select, erase {Borrar los datos} other {Registrar la negativa}}',
+  'privacy.schedule': 'Plazos de conservación',
+  'privacy.scheduleIntro':
+    'Años que se conserva cada tipo de registro después del cierre del caso (un contacto de línea, desde que se recibió). Nada se borra solo: los registros vencidos esperan su decisión.',
+  'privacy.scheduleYears':
+    '{category, select, victim_case {Casos con víctima (años)} other_case {Otros casos (años)} other {Contactos de línea sin caso (años)}}',
+  'privacy.scheduleSaved': 'Plazos de conservación guardados.',
   'privacy.openBreakGlass': 'Acceso de emergencia',
   'privacy.breakGlassIntro':
     'Escriba el motivo de la emergencia: se avisa al supervisor de la institución dueña y al Delegado de Protección de Datos, que revisará el acceso.',

@@ -28,12 +28,53 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
   'privacy.dueLine':
     '{reference} ({institution}) — {category, select, victim_case {káso víctima reheve} other_case {ambue káso} other {línea ñemongeta}} — opa {due}',
   'privacy.confirmErase': 'Ahechakuaa umi kuatia aiporavóva mba’ekuaarã oñemboguetaha opa árape g̃uarã.',
-  'privacy.erase': 'Embogue umi jeporavopyre',
   'privacy.erased': '{count, plural, one {Oñembogue # kuatia} other {Oñembogue # kuatia}}.',
   'privacy.holds': 'Jeñongatu léi rupi',
   'privacy.noHolds': 'Ndaipóri jeñongatu ojejapóva po rupi.',
   'privacy.release': 'Emboyke',
   'privacy.released': 'Jeñongatu oñemboykéma.',
+  'privacy.eraseCount':
+    '{count, plural, one {Embogue kuatia jeporavopyre} other {Embogue # kuatia jeporavopyre}}',
+  'privacy.dueShow': '{state, select, due {Oñembogue hag̃ua} other {Oñeñongatúva}}',
+  'privacy.dueCount':
+    '{shown, plural, one {# kuatia} other {# kuatia}} · {chosen, plural, =0 {ndaipóri jeporavopyre} one {# jeporavopyre} other {# jeporavopyre}}',
+  'privacy.noHeld': 'Ndaipóri kuatia ohasáva ára oñeñongatúva léi rupi.',
+  'privacy.chooseAll': 'Eiporavo opavave ko lísta pegua',
+  'privacy.heldManual': 'Jeñongatu po rupi: {reason}',
+  'privacy.heldByInvestigation': 'Oñeñongatu: oñembojoaju investigación ndojedesidíriva gueteri',
+  'privacy.dueMore': 'Ehechauka 500 peve',
+  'privacy.holdPlaced': 'Káso {reference} oñeñongatúma.',
+  'privacy.referenceHint': 'Káso referencia, techapyrã PY-2026-000037.',
+  'privacy.referencesHint':
+    'Peteĩ térã hetave káso referencia, oñemboja’óva espacio térã coma rupi (techapyrã PY-2026-000037).',
+  'privacy.holdSince': '{at} guive',
+  'privacy.holdAdd': 'Eñongatu peteĩ káso',
+  'privacy.caseReference': 'Káso referencia',
+  'privacy.holdReason': 'Mba’ére oñeñongatu',
+  'privacy.holdReasonHint':
+    'Peteĩ tembiapoukapy tribunal-gui, peteĩ reclamo… (10 carácter michĩvéramo; ani ehai tapicha rehegua).',
+  'privacy.holdSubmit': 'Eñongatu',
+  'privacy.exceptionRequired': 'Eiporavo mba’e léi rupi ojeporu oñembotove hag̃ua.',
+  'privacy.confirmRequired': 'Ehechakuaa pe jembogue opaveha.',
+  'privacy.requestRefused':
+    '{count, plural, one {Jeporavo’ỹ oñeñongatu # káso-pe g̃uarã} other {Jeporavo’ỹ oñeñongatu # káso-pe g̃uarã}}.',
+  'privacy.request': 'Tapicha ojerure oñembogue hag̃ua',
+  'privacy.requestIntro':
+    'Peteĩ tapicha ojerurérõ oñembogue hag̃ua imba’ekuaarã: oñembogue ndohasáiramo jepe ára oñeñongatu hag̃ua (ani káso oñeñongatúva), térã oñembotove léi rupi. Mokõivéva oñeñongatu.',
+  'privacy.requestCases': 'Káso ojerurepyre',
+  'privacy.requestedOn': 'Ára ojejerure hague',
+  'privacy.requestDecision': 'Desisión',
+  'privacy.requestDecisionValue': '{decision, select, erase {Embogue} other {Embotove}}',
+  'privacy.exception': 'Léi he’íva',
+  'privacy.exceptionValue':
+    '{exception, select, legal_hold {Jeñongatu léi rupi} legal_obligation {Léi he’i oñeñongatuva’erã} legal_claims {Reclamo tribunal-pe} other {Archivo opavave mba’e}}',
+  'privacy.requestSubmit': '{decision, select, erase {Embogue mba’ekuaarã} other {Eñongatu jeporavo’ỹ}}',
+  'privacy.schedule': 'Ára oñeñongatu hag̃ua',
+  'privacy.scheduleIntro':
+    'Mbovy ary oñeñongatu kuatia káso oñemboty rire (línea ñemongeta, oñembohasa guive). Mba’eve noñemboguéi ijehegui: kuatia ohasáva oha’arõ nde desisión.',
+  'privacy.scheduleYears':
+    '{category, select, victim_case {Káso víctima reheve (ary)} other_case {Ambue káso (ary)} other {Línea ñemongeta káso’ỹre (ary)}}',
+  'privacy.scheduleSaved': 'Ára oñeñongatu hag̃ua oñeñongatúma.',
   'privacy.openBreakGlass': 'Jeike pya’e',
   'privacy.breakGlassIntro':
     'Ehai mba’ére pe apañuãi: oñemomarandu supervisor-pe ha Delegado de Protección de Datos-pe, ohecha jeýta ko jeike.',

@@ -1,7 +1,7 @@
 /**
  * The data protection officer's dashboard (docs/PRIVACY.md): open alerts (each with the audit list's
- * filters behind it) to acknowledge, break-glass uses to review, records past retention to erase
- * (with an explicit confirmation), and the manual legal holds to release.
+ * filters behind it) to acknowledge, break-glass uses to review, and the retention work (Retention.tsx):
+ * records past retention to erase, legal holds, a survivor's erasure request, the schedule.
  */
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,17 +9,15 @@ import type { z } from 'zod';
 import { ReviewBreakGlassRequest } from '../../../shared/api-privacy.js';
 import {
   acknowledgePrivacyAlert,
-  eraseRecords,
   listBreakGlass,
   listPrivacyAlerts,
-  listRetentionDue,
-  releaseLegalHold,
   reviewBreakGlass,
 } from '../../../shared/contracts/privacy.js';
 import { useZodForm } from '../../components/Form.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { LegalHolds, RetentionDue, RetentionSchedule, SurvivorRequest } from './Retention.js';
 import { formatDateTime as formatAt } from '../../i18n/dates.js';
 import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
 import '../../styles/cases.css';
@@ -34,38 +32,13 @@ export function PrivacyPage() {
   const alerts = useApiQuery(listPrivacyAlerts, { query: { state: 'open', limit: 100 } });
   const [glassState, setGlassState] = useState<'unreviewed' | 'reviewed' | 'all'>('unreviewed');
   const glass = useApiQuery(listBreakGlass, { query: { state: glassState, limit: 100 } });
-  const due = useApiQuery(listRetentionDue, { query: { state: 'due', limit: 100 } });
   const ok = (message: string) => () => {
     setDone(message);
     void refresh();
   };
   const ack = useApiMutation(acknowledgePrivacyAlert, { onSuccess: ok(t('privacy.acknowledged')) });
   const review = useApiMutation(reviewBreakGlass, { onSuccess: ok(t('privacy.reviewed')) });
-  const release = useApiMutation(releaseLegalHold, { onSuccess: ok(t('privacy.released')) });
-  const erase = useApiMutation(eraseRecords, {
-    onSuccess: (result) => {
-      setChosen([]);
-      setConfirmed(false);
-      ok(t('privacy.erased', { count: result.records.length }))();
-    },
-  });
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [confirmed, setConfirmed] = useState(false);
-  const error = ack.error ?? review.error ?? release.error ?? erase.error;
-  const dueItems = due.data?.items ?? [];
-
-  function eraseChosen() {
-    setDone(null);
-    const picked = dueItems.filter((i) => chosen.includes(i.id));
-    erase.mutate({
-      body: {
-        basis: 'retention_expired',
-        decision: 'erase',
-        caseIds: picked.filter((i) => i.recordType === 'case').map((i) => i.id),
-        hotlineContactIds: picked.filter((i) => i.recordType === 'hotline_contact').map((i) => i.id),
-      },
-    });
-  }
+  const error = ack.error ?? review.error;
 
   return (
     <Page title={t('privacy.title')} intro={t('privacy.intro')}>
@@ -167,58 +140,10 @@ export function PrivacyPage() {
         </ul>
       </section>
 
-      <section aria-labelledby="privacy-due">
-        <h2 id="privacy-due">{t('privacy.due')}</h2>
-        {dueItems.length === 0 && <p className="empty">{t('privacy.noDue')}</p>}
-        <ul className="record-list" data-testid="privacy-due">
-          {dueItems.map((i) => (
-            <li key={i.id} className="record-item">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(i.id)}
-                  onChange={(e) =>
-                    setChosen(e.target.checked ? [...chosen, i.id] : chosen.filter((id) => id !== i.id))
-                  }
-                />{' '}
-                {t('privacy.dueLine', {
-                  reference: i.reference,
-                  institution: i.institutionCode,
-                  category: i.category,
-                  due: i.dueOn,
-                })}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {chosen.length > 0 && (
-          <div className="form-actions">
-            <label>
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
-              {t('privacy.confirmErase')}
-            </label>
-            <button type="button" className="btn btn--danger" disabled={!confirmed} onClick={eraseChosen}>
-              {t('privacy.erase')}
-            </button>
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="privacy-holds">
-        <h2 id="privacy-holds">{t('privacy.holds')}</h2>
-        {due.data?.holds.length === 0 && <p className="empty">{t('privacy.noHolds')}</p>}
-        <ul className="record-list">
-          {due.data?.holds.map((h) => (
-            <li key={h.id} className="record-item">
-              <p className="record-item-title">{h.caseReference}</p>
-              <p>{h.reason}</p>
-              <button type="button" className="btn" onClick={() => release.mutate({ params: { id: h.id } })}>
-                {t('privacy.release')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <RetentionDue onDone={setDone} />
+      <LegalHolds onDone={setDone} />
+      <SurvivorRequest onDone={setDone} />
+      <RetentionSchedule onDone={setDone} />
     </Page>
   );
 }
