@@ -7,10 +7,12 @@
  */
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LOCKOUT_MINUTES,
   LOCKOUT_THRESHOLD,
+  NAME_HORIZON_HOURS,
   lockOfName,
 } from '../../src/server/modules/auth/auth.service.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
@@ -69,6 +71,25 @@ describe.skipIf(skipBackend)('no enumeration', () => {
     expect(seen(await login(user.username, TEST_PASSWORD))).toEqual(
       seen(await login(unknown, TEST_PASSWORD)),
     );
+  });
+
+  it('waiting a day between failures tells nothing: a real and an unknown name forget failures older than the horizon alike', async () => {
+    const user = await buildUser(t);
+    const unknown = `nadie-${crypto.randomInt(1e9)}`;
+    const both = async (password: string) => {
+      const real = seen(await login(user.username, password));
+      expect(seen(await login(unknown, password))).toEqual(real);
+      return real.status;
+    };
+    for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i++) expect(await both(`wrong password ${i}`)).toBe(401);
+    // A day and an hour later (the attempts moved back in time), one more failure locks neither.
+    await t.services.db.transaction((trx) =>
+      sql`update login_attempts set at = at - make_interval(hours => ${NAME_HORIZON_HOURS + 1})
+        where username_key in (${user.username.toLowerCase()}, ${unknown})`.execute(trx),
+    );
+    expect(await both('wrong password again')).toBe(401);
+    for (let i = 0; i < LOCKOUT_THRESHOLD - 2; i++) expect(await both(`wrong password ${i}`)).toBe(401);
+    expect(await both('wrong password last')).toBe(423);
   });
 
   it('an account still waiting for its password answers like any other, and is not opened by the decoy password', async () => {

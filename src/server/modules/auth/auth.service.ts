@@ -2,6 +2,7 @@
  * Signing in: password (argon2id), TOTP when enrolled or required by the role, lockout after
  * repeated failures per account, rate limiting per client, and the audit of every attempt.
  */
+import { sql } from 'kysely';
 import type { Database, Trx } from '../../db/database.js';
 import { writeAudit, type AuditOutcome } from '../../audit/audit.js';
 import type { Config } from '../../config.js';
@@ -67,8 +68,40 @@ export function lockOfName(failures: readonly Date[]): { lockedUntil: Date | nul
   return { lockedUntil, pending };
 }
 
-/** How far back an unknown name's failures are read (a real account's count has no horizon). */
-const NAME_HORIZON_HOURS = 24;
+/**
+ * How far back a name's failures count towards its lock — a real account's and an unknown name's
+ * alike, so that waiting a day between failures tells nothing either.
+ */
+export const NAME_HORIZON_HOURS = 24;
+
+/**
+ * The lock a name carries now: its failed attempts of the last {@link NAME_HORIZON_HOURS} hours
+ * since its last successful sign-in, by {@link lockOfName}. The same query for a real account and
+ * for a name nobody has (which never succeeds).
+ */
+async function lockNow(trx: Trx, key: string) {
+  const rows = await trx
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('username_key', '=', key)
+    .where('success', '=', false)
+    .where('at', '>', new Date(Date.now() - NAME_HORIZON_HOURS * 3600_000))
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'at',
+        '>',
+        selectFrom('login_attempts as s')
+          .select(sql<Date>`coalesce(max(s.at), '-infinity'::timestamptz)`.as('since'))
+          .where('s.username_key', '=', key)
+          .where('s.success', '=', true),
+      ),
+    )
+    .orderBy('at')
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+  return lockOfName(rows.map((r) => new Date(r.at)));
+}
 
 /** Failure state changes are committed before the error is returned, so they are never rolled back. */
 export async function login(
@@ -126,7 +159,8 @@ export async function login(
     const fail = async (error: AppError, countsAgainstAccount: boolean): Promise<Outcome> => {
       await recordAttempt(trx, key, clientKey, false);
       if (user && countsAgainstAccount) {
-        const failed = user.failed_logins + 1;
+        // Counted as an unknown name's are (lockNow): failures older than the horizon are forgotten.
+        const failed = (await lockNow(trx, key)).pending + 1;
         const lock = failed >= LOCKOUT_THRESHOLD ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
         await trx
           .updateTable('users')
@@ -144,17 +178,7 @@ export async function login(
 
     if (!user) {
       // An unknown name answers as an account would, lock included: no answer tells that it does not exist.
-      const rows = await trx
-        .selectFrom('login_attempts')
-        .select('at')
-        .where('username_key', '=', key)
-        .where('success', '=', false)
-        .where('at', '>', new Date(Date.now() - NAME_HORIZON_HOURS * 3600_000))
-        .orderBy('at')
-        .orderBy('id')
-        .limit(1000)
-        .execute();
-      const name = lockOfName(rows.map((r) => new Date(r.at)));
+      const name = await lockNow(trx, key);
       if (name.lockedUntil && name.lockedUntil.getTime() > Date.now()) {
         await recordAttempt(trx, key, clientKey, false);
         await audit('auth.login', 'denied', ['account_locked']);
