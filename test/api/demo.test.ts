@@ -418,6 +418,20 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
     expect(pb).toEqual(pa);
   });
 
+  it('dates a closed case’s closure by its last event, not by the day the demo ran', async () => {
+    const closed = await query<{ closed: string; last: string; years: number }>(
+      a,
+      `select c.closed_at::text as closed, max(t.at)::text as last,
+         extract(year from age(now(), c.closed_at))::int as years
+       from cases c join case_timeline t on t.case_id = c.id
+       where c.status in ('Closed', 'ClosedReferred') group by c.id`,
+    );
+    expect(closed.length).toBeGreaterThan(10);
+    for (const row of closed) expect(row.closed).toBe(row.last);
+    // Cases of 2019–2021 closed long ago: past the default five years for cases without a victim.
+    expect(closed.filter((row) => row.years >= 5).length).toBeGreaterThan(0);
+  });
+
   it('refuses a database that already has cases, and with --append continues the references', async () => {
     await expect(
       generateDemo(other.services, { cases: 5, seed: 'beta', password: PASSWORD }),

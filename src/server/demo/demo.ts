@@ -60,6 +60,7 @@ export async function generateDemo(
   options: DemoOptions,
 ): Promise<DemoSummary> {
   const started = performance.now();
+  const startedAt = new Date();
   const { db } = services;
   if (!Number.isInteger(options.cases) || options.cases < 1 || options.cases > 10_000_000) {
     throw new RangeError('--cases must be a whole number from 1 to 10,000,000.');
@@ -179,6 +180,12 @@ export async function generateDemo(
         .where('id', '=', id)
         .execute();
     }
+    // A case closed in the demo's past was closed then, not when the demo ran: the trigger stamped
+    // the run's time at insert; the closure is the case's last timeline event (docs/PRIVACY.md
+    // counts retention from it, so a demo shows old cases in the DPO's queue as a real system would).
+    await sql`update cases c set closed_at = coalesce(
+        (select max(t.at) from case_timeline t where t.case_id = c.id), c.updated_at)
+      where c.status in ('Closed', 'ClosedReferred') and c.closed_at >= ${startedAt}`.execute(trx);
     await writeAudit(trx, {
       actor: null,
       action: 'demo.generate',

@@ -157,10 +157,11 @@ export async function login(
         changedFields,
       });
     const fail = async (error: AppError, countsAgainstAccount: boolean): Promise<Outcome> => {
+      // Counted as an unknown name's are (lockNow): failures older than the horizon are forgotten.
+      const pending = user && countsAgainstAccount ? (await lockNow(trx, key)).pending : 0;
       await recordAttempt(trx, key, clientKey, false);
       if (user && countsAgainstAccount) {
-        // Counted as an unknown name's are (lockNow): failures older than the horizon are forgotten.
-        const failed = (await lockNow(trx, key)).pending + 1;
+        const failed = pending + 1;
         const lock = failed >= LOCKOUT_THRESHOLD ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
         await trx
           .updateTable('users')

@@ -38,7 +38,7 @@ const ESTIMATE_SPAN = 8;
 /** A look-up without any age asks every band of birth years from this many years ago to now. */
 const OLDEST_AGE = 120;
 
-interface StoredModel {
+export interface StoredModel {
   lambda: number;
   comparisons: { name: string; levels: string[]; m: number[]; u: number[] }[];
 }
@@ -62,14 +62,22 @@ async function latestModel(ctx: Ctx) {
 }
 
 /**
- * Level weights (log2 m/u) in the order of `comparisons`; a comparison the stored model does not
- * know (an engine changed since the run) gets no weight rather than a wrong one.
+ * Level weights (log2 m/u) in the order of `comparisons`, taken from the stored model level by level
+ * name: after an upgrade that added a level (an engine changed since the last batch), the levels the
+ * run knew keep their weights and a new one gets none until the next batch, rather than the whole
+ * comparison losing its weight; a comparison the run does not know gets none.
  */
-function weightsFor(comparisons: readonly Comparison<Prepared>[], model: StoredModel): Float64Array[] {
+export function weightsFor(
+  comparisons: readonly Pick<Comparison<Prepared>, 'name' | 'levels'>[],
+  model: StoredModel,
+): Float64Array[] {
   return comparisons.map((c) => {
     const stored = model.comparisons.find((s) => s.name === c.name);
-    if (!stored || stored.levels.length !== c.levels.length) return new Float64Array(c.levels.length);
-    return Float64Array.from(stored.m, (m, l) => Math.log2(m / stored.u[l]!));
+    if (!stored) return new Float64Array(c.levels.length);
+    return Float64Array.from(c.levels, (level) => {
+      const at = stored.levels.indexOf(level);
+      return at < 0 ? 0 : Math.log2(stored.m[at]! / stored.u[at]!);
+    });
   });
 }
 
