@@ -17,6 +17,7 @@ import { useZodForm } from '../../components/Form.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { Page } from '../../components/Page.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { ShowFilter } from './ShowFilter.js';
 import { LegalHolds, RetentionDue, RetentionSchedule, SurvivorRequest } from './Retention.js';
 import { formatDateTime as formatAt } from '../../i18n/dates.js';
 import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
@@ -83,20 +84,13 @@ export function PrivacyPage() {
 
       <section aria-labelledby="privacy-glass">
         <h2 id="privacy-glass">{t('privacy.breakGlass')}</h2>
-        <label className="inline-filter">
-          {t('privacy.bgFilter')}{' '}
-          <select
-            value={glassState}
-            onChange={(e) => setGlassState(e.target.value as typeof glassState)}
-            data-testid="break-glass-filter"
-          >
-            {(['unreviewed', 'reviewed', 'all'] as const).map((state) => (
-              <option key={state} value={state}>
-                {t('privacy.bgShow', { state })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ShowFilter
+          value={glassState}
+          states={['unreviewed', 'reviewed', 'all'] as const}
+          label={(state) => t('privacy.bgShow', { state })}
+          onChange={setGlassState}
+          testId="break-glass-filter"
+        />
         {glass.data?.items.length === 0 && <p className="empty">{t('privacy.noBreakGlass')}</p>}
         <ul className="record-list" data-testid="privacy-break-glass">
           {glass.data?.items.map((g) => (

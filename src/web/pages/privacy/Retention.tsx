@@ -26,6 +26,7 @@ import { Form, useApiForm, useFormAlert } from '../../components/Form.js';
 import { SubmitRow } from '../../components/FormActions.js';
 import { FormCheckbox, FormNumber, FormSelect, FormText, FormTextArea } from '../../components/FormFields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { ShowFilter } from './ShowFilter.js';
 import { queryClient, useApiMutation, useApiQuery } from '../../queries.js';
 
 const refresh = () => queryClient.invalidateQueries();
@@ -122,23 +123,16 @@ export function RetentionDue({ onDone }: { onDone(message: string): void }) {
   return (
     <section aria-labelledby="privacy-due">
       <h2 id="privacy-due">{t('privacy.due')}</h2>
-      <label className="inline-filter">
-        {t('privacy.bgFilter')}{' '}
-        <select
-          value={state}
-          data-testid="retention-state"
-          onChange={(e) => {
-            setState(e.target.value as typeof state);
-            setChosen([]);
-          }}
-        >
-          {(['due', 'held'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t('privacy.dueShow', { state: s })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ShowFilter
+        value={state}
+        states={['due', 'held'] as const}
+        label={(s) => t('privacy.dueShow', { state: s })}
+        onChange={(s) => {
+          setState(s);
+          setChosen([]);
+        }}
+        testId="retention-state"
+      />
       {due.data && (
         <p className="record-item-meta" data-testid="retention-count">
           {t('privacy.dueCount', { shown: items.length, chosen: chosen.length })}
