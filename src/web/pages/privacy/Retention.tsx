@@ -40,7 +40,7 @@ export function RetentionSchedule({ onDone }: { onDone(message: string): void })
   const schedule = useApiQuery(getRetentionSchedule, {});
   const rules = schedule.data?.rules;
   return (
-    <section aria-labelledby="privacy-schedule">
+    <section aria-labelledby="privacy-schedule" className="privacy-section">
       <h2 id="privacy-schedule">{t('privacy.schedule')}</h2>
       <p className="field-hint">{t('privacy.scheduleIntro')}</p>
       {rules && (
@@ -121,7 +121,7 @@ export function RetentionDue({ onDone }: { onDone(message: string): void }) {
   }
 
   return (
-    <section aria-labelledby="privacy-due">
+    <section aria-labelledby="privacy-due" className="privacy-section">
       <h2 id="privacy-due">{t('privacy.due')}</h2>
       <ShowFilter
         value={state}
@@ -246,7 +246,7 @@ export function LegalHolds({ onDone }: { onDone(message: string): void }) {
   });
   const holds = due.data?.holds ?? [];
   return (
-    <section aria-labelledby="privacy-holds">
+    <section aria-labelledby="privacy-holds" className="privacy-section">
       <h2 id="privacy-holds">{t('privacy.holds')}</h2>
       {due.data && holds.length === 0 && <p className="empty">{t('privacy.noHolds')}</p>}
       <ul className="record-list" data-testid="legal-holds">
@@ -334,7 +334,7 @@ export function SurvivorRequest({ onDone }: { onDone(message: string): void }) {
   });
   const decision = form.watch('decision');
   return (
-    <section aria-labelledby="privacy-request">
+    <section aria-labelledby="privacy-request" className="privacy-section">
       <h2 id="privacy-request">{t('privacy.request')}</h2>
       <p className="field-hint">{t('privacy.requestIntro')}</p>
       <Form form={form} onSubmit={form.onSubmit} className="form privacy-form" testId="erasure-request-form">
