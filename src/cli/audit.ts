@@ -97,7 +97,7 @@ export async function runAudit(args: string[], config: Config, logger: Logger): 
       );
     }
     console.log(
-      `Audit trail intact: ${result.checked} rows verified${anchor ? ` against the checkpoint of size ${anchor.size} from ${source}` : logKey ? ' (no checkpoint yet)' : ' (not anchored: no verifier key)'}.`,
+      `Audit trail intact: ${result.checked} rows verified${anchor ? ` against the checkpoint of size ${anchor.size} from ${source}` : logKey ? ' (no checkpoint yet, so not anchored: a rewrite of the whole trail would not show; configure a witness or use --checkpoint FILE)' : ' (not anchored: no verifier key)'}.`,
     );
     return 0;
   } finally {
