@@ -53,6 +53,7 @@ describe('a prosecutor takes a case to a conviction', () => {
     await form.getByLabel(es['prosecution.field.reference']).fill('UFETESI 501/2026');
     await expect.poll(() => form.getByLabel(es['prosecution.field.case']).inputValue()).toBe(caseId);
     await form.getByLabel('WhatsApp').check();
+    await form.getByLabel(es['prosecution.field.department']).selectOption('PY-11');
     await form.getByRole('button', { name: es['prosecution.open'] }).click();
     await page.waitForURL(/\/investigations\/[0-9a-f-]{36}$/, { timeout: 10_000 });
     const investigationId = page.url().split('/').pop()!;
@@ -60,6 +61,9 @@ describe('a prosecutor takes a case to a conviction', () => {
       .poll(() => page.getByTestId('investigation-cases').textContent(), { timeout: 10_000 })
       .toMatch(/PY-2026-/);
     expect(await page.getByTestId('investigation-summary').textContent()).toContain('WhatsApp');
+    // The department by its name, not its ISO code.
+    expect(await page.getByTestId('investigation-summary').textContent()).toContain('Central');
+    expect(await page.getByTestId('investigation-summary').textContent()).not.toContain('PY-11');
 
     // A suspect.
     await page.getByTestId('suspect-add').click();

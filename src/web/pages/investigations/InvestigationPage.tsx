@@ -20,6 +20,7 @@ import type { Investigation } from './form.js';
 import { InvestigationDialog, type DialogKind } from './InvestigationDialog.js';
 import { ComplicityBadge, labelKey } from './labels.js';
 import '../../styles/cases.css';
+import { departmentName } from '../../departments.js';
 
 export function InvestigationPage() {
   const { t, locale } = useI18n();
@@ -68,7 +69,9 @@ export function InvestigationPage() {
             <Detail term={t('prosecution.field.complaintOn')}>
               {view.complaintOn && formatDate(locale, view.complaintOn)}
             </Detail>
-            <Detail term={t('prosecution.field.department')}>{view.department}</Detail>
+            <Detail term={t('prosecution.field.department')}>
+              {view.department && departmentName(view.department)}
+            </Detail>
             <Detail term={t('prosecution.field.complaintSummary')}>{view.complaintSummary}</Detail>
             <Detail term={t('prosecution.field.ict')}>
               {view.ictPlatforms.map((p) => label('PLATFORMS', p)).join(', ')}
@@ -136,7 +139,7 @@ export function InvestigationPage() {
         >
           {(o) => (
             <>
-              <strong>{formatDate(locale, o.occurredOn)}</strong> — {o.department}
+              <strong>{formatDate(locale, o.occurredOn)}</strong> — {departmentName(o.department)}
               {o.place && ` — ${o.place}`} —{' '}
               {t('prosecution.operationCounts', {
                 arrested: o.personsArrested,
