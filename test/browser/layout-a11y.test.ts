@@ -77,7 +77,7 @@ describe('main pages in three languages on a desktop and a phone', () => {
         label: 'police officer',
         user: police,
         api: policeApi,
-        pages: ['/', '/cases', `/cases/${caseId}`, `/persons/${personId}`, '/intake', '/referrals'],
+        pages: ['/', '/cases', `/cases/${caseId}`, `/persons/${personId}`, '/intake', '/referrals', '/tasks'],
       },
       {
         label: 'prosecutor',

@@ -27,7 +27,7 @@ export function TasksPage() {
           <button
             key={option}
             type="button"
-            className={option === view ? 'btn btn--primary' : 'btn'}
+            className="btn"
             aria-pressed={option === view}
             onClick={() => setView(option)}
             data-testid={`tasks-view-${option}`}
