@@ -25,11 +25,13 @@ describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
   };
 
   it('answers the TIP questions on prosecution from the figures in the national report', async () => {
-    const res = await api(t, analyst, 'GET', '/api/statistics/report?year=2024&locale=en');
+    // Exact figures (a supervisor's): an analyst's report hides counts of 1 and 2 ("<3"), so its
+    // sentence bands would not add up to the total.
+    const res = await api(t, police, 'GET', '/api/statistics/report?year=2024&locale=en');
     expect(res.statusCode).toBe(200);
     const report = res.json();
     const answer = (q: string) => report.tip.find((a: { question: string }) => a.question === q);
-    const opened = await total(analyst, 'figure=investigationsOpened&year=2024');
+    const opened = await total(police, 'figure=investigationsOpened&year=2024');
     expect(opened.total).toBeGreaterThan(0);
     expect(answer('Investigations opened')).toEqual({
       question: 'Investigations opened',
@@ -37,7 +39,7 @@ describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
       note: null,
     });
     expect(answer('Persons convicted').value).toBe(
-      (await total(analyst, 'figure=personsConvicted&year=2024')).total,
+      (await total(police, 'figure=personsConvicted&year=2024')).total,
     );
     expect(JSON.stringify(report.tip)).not.toContain('Not yet recorded');
     const prosecution = report.sections.find((s: { area: string }) => s.area === 'prosecution');
