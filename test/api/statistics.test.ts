@@ -161,7 +161,12 @@ describe.skipIf(skipBackend)('statistics API', () => {
     const pdf = await api(t, supervisor, 'GET', '/api/statistics/report/file?year=2025&format=pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const xlsx = await api(t, supervisor, 'GET', '/api/statistics/report/file?year=2025&format=xlsx&locale=es');
+    const xlsx = await api(
+      t,
+      supervisor,
+      'GET',
+      '/api/statistics/report/file?year=2025&format=xlsx&locale=es',
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.name).toBe('Informe 2025');
