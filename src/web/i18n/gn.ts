@@ -590,7 +590,7 @@ export const gn: Catalogue = {
     "Ary ojejapo'ãva 18 ypýpe: oñeñangareko ikatúva mitãicha.",
   'intake.result.flag.age_unknown_treated_as_possible_child':
     'Ary ndojekuaái: oñeñangareko ikatúva mitãicha.',
-  'intake.result.palermo': 'Protocolo de Palermo (definición internacional)',
+  'intake.result.palermo': 'Protocolo de Palermo (tetãnguéra léi)',
   'intake.result.law4788': 'Léi 4788/2012 (tetã léi)',
   'intake.result.law4788.offence': 'Tembiapovai trata rehegua',
   'intake.result.law4788.possible_offence': 'Ikatu tembiapovai: ojeporandu va’erã',
