@@ -44,6 +44,25 @@ const USAGE = `Usage: nanduti <command>
                                   record linkage of CSV files on this machine (docs/LINKAGE.md)
 Configuration: PORT, HOST, DATABASE_URL, NANDUTI_DATA_DIR, NANDUTI_MASTER_KEY (see README).`;
 
+/**
+ * The lines of USAGE for one command (its entries and their continuation lines), or all of
+ * USAGE when the command has none: what `nanduti <command> --help` prints.
+ */
+export function usageOf(command: string): string {
+  const entries: string[][] = [];
+  for (const line of USAGE.split('\n').slice(1, -1)) {
+    if (/^ {2}\S/.test(line)) entries.push([line]);
+    else entries.at(-1)?.push(line);
+  }
+  const own = entries.filter((lines) => lines[0]!.trim().split(/\s/)[0] === command);
+  if (!own.length) return USAGE;
+  const lines = own.flatMap(([first, ...more]) => [
+    first!.replace(/^ {2}/, '  nanduti '),
+    ...more.map((l) => `        ${l}`),
+  ]);
+  return `Usage:\n${lines.join('\n')}`;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -54,6 +73,10 @@ async function readStdin(): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(usageOf(command));
+    return 0;
+  }
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 2);
   switch (command) {

@@ -115,4 +115,13 @@ describe('nanduti link', () => {
     expect(second.stderr).toMatch(/line 3: birth_date is not a date/);
     expect(fs.existsSync(output)).toBe(false);
   });
+
+  it('prints its own usage for --help, and writes nothing', async () => {
+    const help = await runCli(['link', '--help'], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('nanduti link --input persons.csv --output clusters.csv');
+    expect(help.stdout).toContain('nanduti link encode');
+    expect(help.stdout).not.toContain('create-admin');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'persons.csv')).not.toContain('--help');
+  });
 });
