@@ -122,6 +122,8 @@ describe('nanduti link', () => {
     expect(help.stdout).toContain('nanduti link --input persons.csv --output clusters.csv');
     expect(help.stdout).toContain('nanduti link encode');
     expect(help.stdout).not.toContain('create-admin');
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'persons.csv')).not.toContain('--help');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'persons.csv')).not.toContain(
+      '--help',
+    );
   });
 });
