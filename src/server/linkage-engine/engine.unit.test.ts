@@ -365,3 +365,42 @@ describe('linkPersonsParallel', () => {
     expect(single.matches.length).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('prepare', () => {
+  it('prepares a record alike whether its names were met before or not, and counts every occurrence', () => {
+    const person = (id: string, givenNames: string, first: string | null, second: string | null) =>
+      ({ id, source: 'A', givenNames, firstSurname: first, secondSurname: second }) satisfies LinkPerson;
+    const persons = [
+      person('a', 'María José', 'González de Maidana', null),
+      person('b', 'Nilda', 'Benítez', 'Caballero'),
+      person('c', 'María José', 'González de Maidana', null),
+      person('d', 'María José', 'Benítez', 'Caballero'),
+      person('e', 'Nilda', 'González de', 'Maidana'),
+    ];
+    const { vocab, records } = preparePersons(persons);
+    // Each record as a lone population: the same words, keys, own surnames and married part.
+    const words = (r: (typeof records)[number], v: typeof vocab) => ({
+      given: r.given.map((x) => v.words[x]),
+      givenCanonical: r.givenCanonical.map((x) => v.words[x]),
+      givenForms: r.givenForms.map((x) => v.words[x]).sort(),
+      givenWords: r.givenWords.map((x) => v.words[x]),
+      surnames: r.surnames.map((x) => v.words[x]),
+      surnameWords: r.surnameWords.map((x) => v.words[x]),
+      ownSurnameKeys: r.ownSurnameKeys.map((x) => v.words[x]),
+      ownSurnames: r.ownSurnames,
+    });
+    records.forEach((r, i) => {
+      const alone = preparePersons([persons[i]!]);
+      expect(words(r, vocab)).toEqual(words(alone.records[0]!, alone.vocab));
+    });
+    expect(records[2]!.ownSurnames).toBe(1);
+    expect(records[4]!.ownSurnames).toBe(2);
+    // Term counts: every occurrence (written words and keys), however many records share a spelling.
+    const expected = new Array<number>(vocab.words.length).fill(0);
+    for (const r of records)
+      for (const id of [...r.given, ...r.givenWords, ...r.surnames, ...r.surnameWords]) expected[id]!++;
+    expect(vocab.counts).toEqual(expected);
+    expect(vocab.total).toBe(expected.reduce((a, b) => a + b, 0));
+    expect(expected[vocab.find('nilda')!]).toBe(4);
+  });
+});

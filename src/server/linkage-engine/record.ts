@@ -59,6 +59,10 @@ export class Vocabulary {
   readonly fields = new Map<string, string[]>();
   /** A given-name word → the ids of the names it may stand for (nicknames.ts `givenNameForms`). */
   readonly forms = new Map<string, number[]>();
+  /** A given-names field as written → its prepared part (record.ts `prepare`). */
+  readonly givenParts = new Map<string, GivenPart>();
+  /** The two surname fields as written → their prepared part. */
+  readonly surnameParts = new Map<string, SurnamePart>();
   readonly words: string[] = [];
   /** A hash of each word that does not depend on the order words were added (blocking keys). */
   readonly stable: number[] = [];
@@ -80,6 +84,12 @@ export class Vocabulary {
       this.total++;
     }
     return id;
+  }
+
+  /** Records one more occurrence of each of `ids`. */
+  count(ids: readonly number[]): void {
+    for (let x = 0; x < ids.length; x++) this.counts[ids[x]!]!++;
+    this.total += ids.length;
   }
 
   /** The id of `word` if it is known, without adding it. */
@@ -203,50 +213,119 @@ function marriedWords(field: string | null | undefined, words: readonly string[]
   return field ? words.length - ownSurnameWords(field) : 0;
 }
 
+/** Entries a cache of the vocabulary holds at most (names repeat: a million covers a nation's). */
+const CACHED = 1_000_000;
+
+/** The normalised words of a name field (each spelling normalised once). */
+function fieldWords(vocab: Vocabulary, field: string | null | undefined): string[] {
+  if (!field) return [];
+  let w = vocab.fields.get(field);
+  if (!w) {
+    w = nameWords(field);
+    if (vocab.fields.size < CACHED) vocab.fields.set(field, w);
+  }
+  return w;
+}
+
+/** A word's phonetic key and canonical (nickname-resolved) key, computed once per word. */
+function keysOf(vocab: Vocabulary, word: string): { key: string; canonical: string } {
+  let k = vocab.keys.get(word);
+  if (!k) {
+    k = { key: phoneticKey(word), canonical: phoneticKey(canonicalGiven(word)) };
+    vocab.keys.set(word, k);
+  }
+  return k;
+}
+
+/** The ids of every name a given-name word may stand for, computed once per word. */
+function formsOf(vocab: Vocabulary, word: string): number[] {
+  let f = vocab.forms.get(word);
+  if (!f) {
+    f = givenNameForms(word).map((n) => vocab.id(phoneticKey(n)));
+    vocab.forms.set(word, f);
+  }
+  return f;
+}
+
+/** The ids of the phonetic keys of `words` (counted when `count`). */
+function keyIds(vocab: Vocabulary, words: readonly string[], count: boolean): number[] {
+  const ids = new Array<number>(words.length);
+  for (let x = 0; x < words.length; x++) ids[x] = vocab.id(keysOf(vocab, words[x]!).key, count);
+  return ids;
+}
+
+/** The ids of `words` as written (counted when `count`). */
+function wordIds(vocab: Vocabulary, words: readonly string[], count: boolean): number[] {
+  const ids = new Array<number>(words.length);
+  for (let x = 0; x < words.length; x++) ids[x] = vocab.id(words[x]!, count);
+  return ids;
+}
+
 /**
- * Prepares `person` as the `index`-th record. `countTerms` adds its name keys to the vocabulary's
- * frequencies: true for the population being linked, false for a query at intake.
+ * The given-name part of a prepared record, the same for every record whose given names are
+ * written alike, so shared by them (at 1,000,000 registrations a few hundred thousand spellings:
+ * each is prepared once, and the records hold one set of arrays per spelling instead of four
+ * arrays each, which the collector no longer traces a million times). Prepared arrays are never
+ * changed after preparation.
  */
-export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, countTerms = true): Prepared {
-  const words = (field: string | null | undefined): string[] => {
-    if (!field) return [];
-    let w = vocab.fields.get(field);
-    if (!w) {
-      w = nameWords(field);
-      if (vocab.fields.size < 1_000_000) vocab.fields.set(field, w);
+interface GivenPart {
+  given: number[];
+  givenCanonical: number[];
+  givenForms: number[];
+  givenWords: number[];
+}
+
+/** The surname part, shared alike by the records whose two surname fields are written alike. */
+interface SurnamePart {
+  surnames: number[];
+  /** Filled by the first record of these surnames, once its given names are prepared. */
+  surnameWords: number[] | undefined;
+  ownSurnames: number;
+  ownSurnameKeys: number[];
+}
+
+function givenPart(vocab: Vocabulary, field: string, count: boolean): GivenPart {
+  const cached = vocab.givenParts.get(field);
+  if (cached) {
+    if (count) {
+      vocab.count(cached.given);
+      vocab.count(cached.givenWords);
     }
-    return w;
-  };
-  const givenWords = words(person.givenNames);
-  const firstWords = words(person.firstSurname);
-  const secondWords = words(person.secondSurname);
+    return cached;
+  }
+  // Ids are assigned in the order the fields below were always prepared in (keys, canonical
+  // forms, every form, written words): a vocabulary does not depend on the cache.
+  const words = fieldWords(vocab, field);
+  const given = keyIds(vocab, words, count);
+  const givenCanonical = new Array<number>(words.length);
+  for (let x = 0; x < words.length; x++) givenCanonical[x] = vocab.id(keysOf(vocab, words[x]!).canonical);
+  const forms = new Set<number>();
+  for (const w of words) for (const f of formsOf(vocab, w)) forms.add(f);
+  // Written words are counted too: the typo rules correct a rare spelling towards a common one.
+  const part = { given, givenCanonical, givenForms: [...forms], givenWords: wordIds(vocab, words, count) };
+  if (vocab.givenParts.size < CACHED) vocab.givenParts.set(field, part);
+  return part;
+}
+
+function surnamePart(
+  vocab: Vocabulary,
+  first: string | null | undefined,
+  second: string | null | undefined,
+  count: boolean,
+): SurnamePart {
+  const field = `${(first ?? '').length}:${first ?? ''}${second ?? ''}`;
+  const cached = vocab.surnameParts.get(field);
+  if (cached) {
+    if (count) vocab.count(cached.surnames);
+    return cached;
+  }
+  const firstWords = fieldWords(vocab, first);
+  const secondWords = fieldWords(vocab, second);
   const surnameWords = [...firstWords, ...secondWords];
-  const keysOf = (word: string) => {
-    let k = vocab.keys.get(word);
-    if (!k) {
-      k = { key: phoneticKey(word), canonical: phoneticKey(canonicalGiven(word)) };
-      vocab.keys.set(word, k);
-    }
-    return k;
-  };
-  const key = (word: string) => vocab.id(keysOf(word).key, countTerms);
-  const canonical = (word: string) => vocab.id(keysOf(word).canonical);
-  const formsOf = (word: string) => {
-    let f = vocab.forms.get(word);
-    if (!f) {
-      f = givenNameForms(word).map((n) => vocab.id(phoneticKey(n)));
-      vocab.forms.set(word, f);
-    }
-    return f;
-  };
-  const dob = compactDate(person.dateOfBirth);
-  const birth = birthInterval(dob, person);
-  const year = dob ? Number(dob.slice(0, 4)) : birth === null ? null : Math.floor(birth.mid);
-  const sex = person.sex && person.sex !== 'Unknown' ? person.sex.toLowerCase() : null;
-  const surnames = surnameWords.map(key);
+  const surnames = keyIds(vocab, surnameWords, count);
   // A married "de X" ends its field: the own words are each field's words before it.
-  const marriedFirst = marriedWords(person.firstSurname, firstWords);
-  const marriedSecond = marriedWords(person.secondSurname, secondWords);
+  const marriedFirst = marriedWords(first, firstWords);
+  const marriedSecond = marriedWords(second, secondWords);
   const ownSurnameKeys =
     marriedFirst === 0 && marriedSecond === 0
       ? surnames
@@ -255,20 +334,60 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
             ? x < firstWords.length - marriedFirst
             : x < surnameWords.length - marriedSecond,
         );
+  const part = {
+    surnames,
+    surnameWords: undefined,
+    ownSurnames: ownSurnameWords(first) + ownSurnameWords(second),
+    ownSurnameKeys,
+  };
+  if (vocab.surnameParts.size < CACHED) vocab.surnameParts.set(field, part);
+  return part;
+}
+
+/** The written surname ids of `part` (its surname fields' words), counted when `count`. */
+function surnameWordIds(
+  vocab: Vocabulary,
+  part: SurnamePart,
+  first: string | null | undefined,
+  second: string | null | undefined,
+  count: boolean,
+): number[] {
+  if (part.surnameWords !== undefined) {
+    if (count) vocab.count(part.surnameWords);
+    return part.surnameWords;
+  }
+  const ids = wordIds(vocab, [...fieldWords(vocab, first), ...fieldWords(vocab, second)], count);
+  part.surnameWords = ids;
+  return ids;
+}
+
+/**
+ * Prepares `person` as the `index`-th record. `countTerms` adds its name keys to the vocabulary's
+ * frequencies: true for the population being linked, false for a query at intake.
+ */
+export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, countTerms = true): Prepared {
+  const dob = compactDate(person.dateOfBirth);
+  const birth = birthInterval(dob, person);
+  const year = dob ? Number(dob.slice(0, 4)) : birth === null ? null : Math.floor(birth.mid);
+  const sex = person.sex && person.sex !== 'Unknown' ? person.sex.toLowerCase() : null;
+  const surname = surnamePart(vocab, person.firstSurname, person.secondSurname, countTerms);
+  const given = person.givenNames
+    ? givenPart(vocab, person.givenNames, countTerms)
+    : { given: [], givenCanonical: [], givenForms: [], givenWords: [] };
+  const surnameWords = surnameWordIds(vocab, surname, person.firstSurname, person.secondSurname, countTerms);
   return {
     index,
     id: person.id,
     source: person.source,
-    given: givenWords.map(key),
-    givenCanonical: givenWords.map(canonical),
-    givenForms: [...new Set(givenWords.flatMap((w) => formsOf(w)))],
-    // Written words are counted too: the typo rules correct a rare spelling towards a common one.
-    givenWords: givenWords.map((w) => vocab.id(w, countTerms)),
-    surnames,
-    surnameWords: surnameWords.map((w) => vocab.id(w, countTerms)),
-    ownSurnames: ownSurnameWords(person.firstSurname) + ownSurnameWords(person.secondSurname),
-    ownSurnameKeys,
-    aliases: (person.aliases ?? []).flatMap(nameWords).map(canonical),
+    given: given.given,
+    givenCanonical: given.givenCanonical,
+    givenForms: given.givenForms,
+    givenWords: given.givenWords,
+    surnames: surname.surnames,
+    surnameWords,
+    ownSurnames: surname.ownSurnames,
+    ownSurnameKeys: surname.ownSurnameKeys,
+    aliases: (person.aliases ?? []).flatMap(nameWords).map((w) => vocab.id(keysOf(vocab, w).canonical)),
     dob,
     year,
     birthMid: birth?.mid ?? null,
