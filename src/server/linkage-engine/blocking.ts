@@ -4,6 +4,7 @@
  * is not produced again (Splink's order-dependent de-duplication), so no global set of pairs is held.
  */
 import { stableHash, type Prepared, type Vocabulary } from './record.js';
+import { phoneticKey } from '../modules/persons/name-normalize.js';
 import { damerauWithin } from './strings.js';
 
 /**
@@ -710,6 +711,23 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     for (let d = 1; d <= ESTIMATE_SPAN; d++) out.push(r.year! - d, r.year! + d);
     return out;
   };
+  // A year alone (often off by one or two), nearest first; a full date's own year.
+  const yearsNearest = (r: Prepared): number[] =>
+    r.dob !== null ? [r.year!] : [r.year!, r.year! - 1, r.year! + 1, r.year! - 2, r.year! + 2];
+  const FEMALE = stableHash('f');
+  const MALE = stableHash('m');
+  // The sex as a key part (female / f, male / m); a record without one is filed under both.
+  const sexKeys = (r: Prepared): number[] =>
+    r.sex === null ? [FEMALE, MALE] : r.sex[0] === 'f' ? [FEMALE] : r.sex[0] === 'm' ? [MALE] : [stableHash(r.sex)];
+  // Name keys as stable hashes, each once.
+  const uniqueStable = (ids: readonly number[]): number[] => {
+    const out: number[] = [];
+    for (const k of ids) {
+      const x = h(k);
+      if (!out.includes(x)) out.push(x);
+    }
+    return out;
+  };
   // Loops rather than Sets and spreads: these run for every record under every rule.
   const surnames = (r: Prepared) => {
     const out: number[] = [];
@@ -729,12 +747,28 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     return Math.min(m, d) * 100 + Math.max(m, d);
   };
   const dobEither = (r: Prepared) => Number(r.dob!.slice(0, 4)) * 10_000 + birthdayEither(r);
+  // The Guaraní diminutive -mi ("dear") or a glued -’i after any name, not only a listed one
+  // (Jasymi, Yvymi for Jasy, Yvy): the name key of the word without it, for blocking only (the
+  // comparisons decide whether the two names are one).
+  const stems = new Map<number, number | undefined>();
+  const guaraniStem = (w: number): number | undefined => {
+    if (stems.has(w)) return stems.get(w);
+    const word = vocab.words[w]!;
+    const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 5 ? 1 : 0;
+    const stem = cut === 0 ? undefined : vocab.find(phoneticKey(word.slice(0, -cut)));
+    stems.set(w, stem);
+    return stem;
+  };
   // Every given name a record may stand for: each word of a compound name (one may be cut), as
   // written (phonetic key), resolved and with every name its short form was listed under.
   const givenAll = (r: Prepared): number[] => {
     const out = r.given.slice();
     for (const g of r.givenCanonical) if (!out.includes(g)) out.push(g);
     for (const g of r.givenForms) if (!out.includes(g)) out.push(g);
+    for (const w of r.givenWords) {
+      const g = guaraniStem(w);
+      if (g !== undefined && !out.includes(g)) out.push(g);
+    }
     return out;
   };
   // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
@@ -1064,6 +1098,69 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         for (const g of new Set(givenAll(r).map(h))) {
           for (const y of own) keys.push(2 * mix3(22, y, g));
           if (r.surnames.length === 0) for (const y of near) keys.push(2 * mix3(22, y, g) + 1);
+        }
+        return keys;
+      },
+    },
+    {
+      // One surname kept and a given name no list relates (a nickname or hypocoristic not listed,
+      // a compound name cut to the other word, two typos): a record with at most one surname of
+      // its own, or whose birth is uncertain (an estimate, a year alone), meets on side 1, under
+      // each of its own surnames, its sex and every year its birth may stand for (nearest first),
+      // the records with that surname and sex under their own year (side 0), whatever their given
+      // names. A loose key: a low cap and a small budget per record keep it to the nearest few.
+      name: 'year+surname+sex',
+      bipartite: true,
+      maxPairs: 40,
+      perRecord: 4,
+      keys: (r) => {
+        if (r.year === null || r.ownSurnameKeys.length === 0) return [];
+        const own = uniqueStable(r.ownSurnameKeys);
+        const sexes = sexKeys(r);
+        const keys: number[] = [];
+        for (const s of own) for (const x of sexes) keys.push(2 * mix4(24, r.year, s, x));
+        if (r.dob === null)
+          for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
+            for (const s of own) for (const x of sexes) keys.push(2 * mix4(24, y, s, x) + 1);
+        return keys;
+      },
+    },
+    {
+      // Each record kept a different surname (the father's in one institution, the mother's in
+      // another) or a surname is misspelt beyond one typo: a record with at most one surname of its
+      // own meets (side 1), under a given name (every form it may stand for), its sex and every
+      // year its birth may stand for, the records with that given name and sex under their own
+      // year (side 0), whatever their surnames.
+      name: 'year+given+sex',
+      bipartite: true,
+      maxPairs: 40,
+      perRecord: 4,
+      keys: (r) => {
+        if (r.year === null || r.given.length === 0) return [];
+        const given = uniqueStable(givenAll(r));
+        const sexes = sexKeys(r);
+        const keys: number[] = [];
+        for (const g of given) for (const x of sexes) keys.push(2 * mix4(25, r.year, g, x));
+        if (r.ownSurnames < 2)
+          for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
+            for (const g of given) for (const x of sexes) keys.push(2 * mix4(25, y, g, x) + 1);
+        return keys;
+      },
+    },
+    {
+      // No surname and a given name no list relates (Alejandro / Huguito): a surname-less record
+      // with a full date (side 1) meets the records of its date and sex (side 0).
+      name: 'dob+sex',
+      bipartite: true,
+      maxPairs: 20,
+      perRecord: 8,
+      keys: (r) => {
+        if (!r.dob) return [];
+        const d = dobEither(r);
+        const keys: number[] = [];
+        for (const x of sexKeys(r)) {
+          keys.push(2 * mix3(26, d, x));
+          if (r.surnames.length === 0) keys.push(2 * mix3(26, d, x) + 1);
         }
         return keys;
       },
