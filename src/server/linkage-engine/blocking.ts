@@ -754,7 +754,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const guaraniStem = (w: number): number | undefined => {
     if (stems.has(w)) return stems.get(w);
     const word = vocab.words[w]!;
-    const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 5 ? 1 : 0;
+    const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 4 ? 1 : 0;
     const stem = cut === 0 ? undefined : vocab.find(phoneticKey(word.slice(0, -cut)));
     stems.set(w, stem);
     return stem;

@@ -99,9 +99,12 @@ describe('bipartite blocking rules', () => {
 });
 
 describe('person blocking rules', () => {
-  const pairsOf = (persons: LinkPerson[]) => {
+  const pairsOf = (persons: LinkPerson[], only?: string) => {
     const { vocab, records } = preparePersons(persons);
-    const c = candidatePairs(records, personBlockingRules(vocab));
+    const c = candidatePairs(
+      records,
+      personBlockingRules(vocab).filter((r) => only === undefined || r.name === only),
+    );
     return new Set(Array.from(c.left, (i, k) => `${persons[i]!.id}-${persons[c.right[k]!]!.id}`));
   };
   const person = (id: string, fields: Partial<LinkPerson>): LinkPerson => ({
@@ -134,6 +137,8 @@ describe('person blocking rules', () => {
   });
 
   it('meets a record with a surname dropped or replaced by a married "de X", not two records with both surnames', () => {
+    // The rule on a given name and a surname alone (two records of a year alone with a surname in
+    // common are also met by the rule on a surname and the sex, whatever their other surnames).
     const pairs = pairsOf([
       person('full1', {
         givenNames: 'Inocencia',
@@ -157,7 +162,7 @@ describe('person blocking rules', () => {
         birthYear: 1982,
       }),
       ...others,
-    ]);
+    ], 'year+given+surname');
     expect(pairs.has('one-yearOff')).toBe(true);
     expect(pairs.has('full1-one')).toBe(true);
     expect(pairs.has('full2-one')).toBe(true);
@@ -209,6 +214,93 @@ describe('person blocking rules', () => {
     const kept = met(candidatePairs(records, [rule]));
     expect(kept).toHaveLength(20);
     expect(kept.every((id) => id.startsWith('near'))).toBe(true);
+  });
+});
+
+describe('person blocking rules for a given name or surname no rule relates', () => {
+  const person = (id: string, fields: Partial<LinkPerson>): LinkPerson => ({
+    id,
+    source: id,
+    givenNames: '',
+    ...fields,
+  });
+  // The pairs one rule alone finds.
+  const metBy = (rule: string, persons: LinkPerson[]) => {
+    const { vocab, records } = preparePersons(persons);
+    const c = candidatePairs(records, [personBlockingRules(vocab).find((r) => r.name === rule)!]);
+    return new Set(Array.from(c.left, (i, k) => `${persons[i]!.id}-${persons[c.right[k]!]!.id}`));
+  };
+
+  it('meets a nickname no list relates by a surname, the sex and the years an estimate stands for', () => {
+    const pairs = metBy('year+surname+sex', [
+      // "Moncha" for Ramona, an age of 28 estimated in mid-2026: born about 1997.
+      person('moncha', {
+        givenNames: 'Moncha',
+        firstSurname: 'Vera',
+        sex: 'Female',
+        estimatedAge: 28,
+        ageRecordedOn: '2026-06-01',
+      }),
+      person('ramona', { givenNames: 'Ramona', firstSurname: 'Rojas', secondSurname: 'Vera', sex: 'Female', dateOfBirth: '1998-07-15' }),
+      // Another sex, or another surname: not met.
+      person('pedro', { givenNames: 'Pedro', firstSurname: 'Vera', sex: 'Male', dateOfBirth: '1998-03-02' }),
+      person('rosa', { givenNames: 'Rosa', firstSurname: 'Rojas', sex: 'Female', dateOfBirth: '1997-01-20' }),
+      // A record without sex is filed under both.
+      person('unknown', { givenNames: 'Mona', firstSurname: 'Vera', birthYear: 1996 }),
+      // Two records with full dates are not paired by it (the rules on dates and names are).
+      person('full', { givenNames: 'Lidia', firstSurname: 'Vera', sex: 'Female', dateOfBirth: '1998-02-01' }),
+    ]);
+    expect(pairs.has('moncha-ramona')).toBe(true);
+    expect(pairs.has('moncha-pedro')).toBe(false);
+    expect(pairs.has('moncha-rosa')).toBe(false);
+    expect(pairs.has('moncha-unknown')).toBe(true);
+    expect(pairs.has('ramona-full')).toBe(false);
+  });
+
+  it('meets two records that kept different surnames by the given name, the sex and the years', () => {
+    const pairs = metBy('year+given+sex', [
+      person('vergara', { givenNames: 'Magdalena', firstSurname: 'Vergara', sex: 'Female', dateOfBirth: '2011-09-29' }),
+      // An age of 16 estimated on 2025-10-06: born about 2009.
+      person('gimenez', {
+        givenNames: 'Magdalena',
+        firstSurname: 'Gimenez',
+        sex: 'Female',
+        estimatedAge: 16,
+        ageRecordedOn: '2025-10-06',
+      }),
+      person('male', { givenNames: 'Magdalena', firstSurname: 'Ortiz', sex: 'Male', dateOfBirth: '2010-01-01' }),
+      // Both surnames on both records: the rules on surnames pair them, not this one.
+      person('both1', { givenNames: 'Elena', firstSurname: 'Ríos', secondSurname: 'Sosa', sex: 'Female', dateOfBirth: '1990-01-02' }),
+      person('both2', { givenNames: 'Elena', firstSurname: 'Vera', secondSurname: 'Paz', sex: 'Female', dateOfBirth: '1990-05-06' }),
+    ]);
+    expect(pairs.has('vergara-gimenez')).toBe(true);
+    expect(pairs.has('gimenez-male')).toBe(false);
+    expect(pairs.has('both1-both2')).toBe(false);
+  });
+
+  it('meets a record without surname and a given name no list relates by its date and sex', () => {
+    const pairs = metBy('dob+sex', [
+      person('hugo', { givenNames: 'Huguito', firstSurname: 'Duarte', secondSurname: 'Domínguez', sex: 'Male', dateOfBirth: '1987-11-27' }),
+      person('alejandro', { givenNames: 'Alejandro', sex: 'Male', dateOfBirth: '1987-11-27' }),
+      person('female', { givenNames: 'Alejandra', firstSurname: 'Duarte', sex: 'Female', dateOfBirth: '1987-11-27' }),
+      // Two named records of one date are not paired by it.
+      person('named', { givenNames: 'Carlos', firstSurname: 'Ruiz', sex: 'Male', dateOfBirth: '1987-11-27' }),
+    ]);
+    expect(pairs.has('hugo-alejandro')).toBe(true);
+    expect(pairs.has('alejandro-female')).toBe(false);
+    expect(pairs.has('hugo-named')).toBe(false);
+  });
+
+  it('files a given name with the Guaraní -mi or a glued -’i under the name without it', () => {
+    const pairs = metBy('dob+name', [
+      person('jasymi', { givenNames: 'Jasymi', firstSurname: 'Resquín', dateOfBirth: '2006-09-08' }),
+      person('jasy', { givenNames: 'Jasy', dateOfBirth: '2006-09-08' }),
+      person('yvyi', { givenNames: 'Yvy’i', dateOfBirth: '2006-09-08' }),
+      person('yvy', { givenNames: 'Yvy', firstSurname: 'Núñez', dateOfBirth: '2006-09-08' }),
+    ]);
+    expect(pairs.has('jasymi-jasy')).toBe(true);
+    expect(pairs.has('yvyi-yvy')).toBe(true);
+    expect(pairs.has('jasymi-yvy')).toBe(false);
   });
 });
 
