@@ -46,7 +46,10 @@ function birth(i: number, j: number): string {
   }
   if (a.dob && b.dob) {
     if (a.dob === b.dob) return 'same date';
-    const swapped = a.dob.slice(0, 4) === b.dob.slice(0, 4) && a.dob.slice(4, 6) === b.dob.slice(6, 8) && a.dob.slice(6, 8) === b.dob.slice(4, 6);
+    const swapped =
+      a.dob.slice(0, 4) === b.dob.slice(0, 4) &&
+      a.dob.slice(4, 6) === b.dob.slice(6, 8) &&
+      a.dob.slice(6, 8) === b.dob.slice(4, 6);
     if (swapped) return 'day/month swapped';
     if (a.dob.slice(4) === b.dob.slice(4)) return 'year differs';
     return a.year === b.year ? 'same year, day differs' : 'dates differ';
@@ -92,12 +95,19 @@ for (const [i, j] of missed) {
 console.log(
   `${setting} seed ${seed}: ${records.length} records, ${total} true pairs, ${missed.length} missed (recall ${(100 * (1 - missed.length / total)).toFixed(2)} %), ${c.count} candidates (${(c.count / records.length).toFixed(2)} per record)`,
 );
-console.log([...tally].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k}: ${n}`).join('\n'));
+console.log(
+  [...tally]
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, n]) => `${k}: ${n}`)
+    .join('\n'),
+);
 const show = (k: number) => {
   const r = data.records[k]!;
   const b =
     r.dateOfBirth ??
-    (r.estimatedAge !== null && r.estimatedAge !== undefined ? `~${r.estimatedAge}@${r.ageRecordedOn}` : (r.birthYear ?? ''));
+    (r.estimatedAge !== null && r.estimatedAge !== undefined
+      ? `~${r.estimatedAge}@${r.ageRecordedOn}`
+      : (r.birthYear ?? ''));
   return `${r.givenNames} | ${r.firstSurname ?? ''} | ${r.secondSurname ?? ''} | ${b} | ${r.documentNumber ?? ''} | ${r.sex ?? ''}`;
 };
 for (const [key, list] of [...groups].sort((x, y) => y[1].length - x[1].length)) {

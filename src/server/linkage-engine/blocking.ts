@@ -718,7 +718,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const MALE = stableHash('m');
   // The sex as a key part (female / f, male / m); a record without one is filed under both.
   const sexKeys = (r: Prepared): number[] =>
-    r.sex === null ? [FEMALE, MALE] : r.sex[0] === 'f' ? [FEMALE] : r.sex[0] === 'm' ? [MALE] : [stableHash(r.sex)];
+    r.sex === null
+      ? [FEMALE, MALE]
+      : r.sex[0] === 'f'
+        ? [FEMALE]
+        : r.sex[0] === 'm'
+          ? [MALE]
+          : [stableHash(r.sex)];
   // Name keys as stable hashes, each once.
   const uniqueStable = (ids: readonly number[]): number[] => {
     const out: number[] = [];

@@ -139,30 +139,33 @@ describe('person blocking rules', () => {
   it('meets a record with a surname dropped or replaced by a married "de X", not two records with both surnames', () => {
     // The rule on a given name and a surname alone (two records of a year alone with a surname in
     // common are also met by the rule on a surname and the sex, whatever their other surnames).
-    const pairs = pairsOf([
-      person('full1', {
-        givenNames: 'Inocencia',
-        firstSurname: 'Verón',
-        secondSurname: 'Acosta',
-        birthYear: 1981,
-      }),
-      person('full2', {
-        givenNames: 'Inocencia',
-        firstSurname: 'Verón',
-        secondSurname: 'Ortiz',
-        birthYear: 1981,
-      }),
-      person('one', { givenNames: 'Inocencia', firstSurname: 'Verón', dateOfBirth: '1981-05-11' }),
-      person('married', { givenNames: 'Inocencia', firstSurname: 'Verón de Flores', birthYear: 1981 }),
-      // Only a year, and a year off: still met by the record without its second surname.
-      person('yearOff', {
-        givenNames: 'Inocencia',
-        firstSurname: 'Verón',
-        secondSurname: 'Acosta',
-        birthYear: 1982,
-      }),
-      ...others,
-    ], 'year+given+surname');
+    const pairs = pairsOf(
+      [
+        person('full1', {
+          givenNames: 'Inocencia',
+          firstSurname: 'Verón',
+          secondSurname: 'Acosta',
+          birthYear: 1981,
+        }),
+        person('full2', {
+          givenNames: 'Inocencia',
+          firstSurname: 'Verón',
+          secondSurname: 'Ortiz',
+          birthYear: 1981,
+        }),
+        person('one', { givenNames: 'Inocencia', firstSurname: 'Verón', dateOfBirth: '1981-05-11' }),
+        person('married', { givenNames: 'Inocencia', firstSurname: 'Verón de Flores', birthYear: 1981 }),
+        // Only a year, and a year off: still met by the record without its second surname.
+        person('yearOff', {
+          givenNames: 'Inocencia',
+          firstSurname: 'Verón',
+          secondSurname: 'Acosta',
+          birthYear: 1982,
+        }),
+        ...others,
+      ],
+      'year+given+surname',
+    );
     expect(pairs.has('one-yearOff')).toBe(true);
     expect(pairs.has('full1-one')).toBe(true);
     expect(pairs.has('full2-one')).toBe(true);
@@ -241,7 +244,13 @@ describe('person blocking rules for a given name or surname no rule relates', ()
         estimatedAge: 28,
         ageRecordedOn: '2026-06-01',
       }),
-      person('ramona', { givenNames: 'Ramona', firstSurname: 'Rojas', secondSurname: 'Vera', sex: 'Female', dateOfBirth: '1998-07-15' }),
+      person('ramona', {
+        givenNames: 'Ramona',
+        firstSurname: 'Rojas',
+        secondSurname: 'Vera',
+        sex: 'Female',
+        dateOfBirth: '1998-07-15',
+      }),
       // Another sex, or another surname: not met.
       person('pedro', { givenNames: 'Pedro', firstSurname: 'Vera', sex: 'Male', dateOfBirth: '1998-03-02' }),
       person('rosa', { givenNames: 'Rosa', firstSurname: 'Rojas', sex: 'Female', dateOfBirth: '1997-01-20' }),
@@ -259,7 +268,12 @@ describe('person blocking rules for a given name or surname no rule relates', ()
 
   it('meets two records that kept different surnames by the given name, the sex and the years', () => {
     const pairs = metBy('year+given+sex', [
-      person('vergara', { givenNames: 'Magdalena', firstSurname: 'Vergara', sex: 'Female', dateOfBirth: '2011-09-29' }),
+      person('vergara', {
+        givenNames: 'Magdalena',
+        firstSurname: 'Vergara',
+        sex: 'Female',
+        dateOfBirth: '2011-09-29',
+      }),
       // An age of 16 estimated on 2025-10-06: born about 2009.
       person('gimenez', {
         givenNames: 'Magdalena',
@@ -268,10 +282,27 @@ describe('person blocking rules for a given name or surname no rule relates', ()
         estimatedAge: 16,
         ageRecordedOn: '2025-10-06',
       }),
-      person('male', { givenNames: 'Magdalena', firstSurname: 'Ortiz', sex: 'Male', dateOfBirth: '2010-01-01' }),
+      person('male', {
+        givenNames: 'Magdalena',
+        firstSurname: 'Ortiz',
+        sex: 'Male',
+        dateOfBirth: '2010-01-01',
+      }),
       // Both surnames on both records: the rules on surnames pair them, not this one.
-      person('both1', { givenNames: 'Elena', firstSurname: 'Ríos', secondSurname: 'Sosa', sex: 'Female', dateOfBirth: '1990-01-02' }),
-      person('both2', { givenNames: 'Elena', firstSurname: 'Vera', secondSurname: 'Paz', sex: 'Female', dateOfBirth: '1990-05-06' }),
+      person('both1', {
+        givenNames: 'Elena',
+        firstSurname: 'Ríos',
+        secondSurname: 'Sosa',
+        sex: 'Female',
+        dateOfBirth: '1990-01-02',
+      }),
+      person('both2', {
+        givenNames: 'Elena',
+        firstSurname: 'Vera',
+        secondSurname: 'Paz',
+        sex: 'Female',
+        dateOfBirth: '1990-05-06',
+      }),
     ]);
     expect(pairs.has('vergara-gimenez')).toBe(true);
     expect(pairs.has('gimenez-male')).toBe(false);
@@ -280,9 +311,20 @@ describe('person blocking rules for a given name or surname no rule relates', ()
 
   it('meets a record without surname and a given name no list relates by its date and sex', () => {
     const pairs = metBy('dob+sex', [
-      person('hugo', { givenNames: 'Huguito', firstSurname: 'Duarte', secondSurname: 'Domínguez', sex: 'Male', dateOfBirth: '1987-11-27' }),
+      person('hugo', {
+        givenNames: 'Huguito',
+        firstSurname: 'Duarte',
+        secondSurname: 'Domínguez',
+        sex: 'Male',
+        dateOfBirth: '1987-11-27',
+      }),
       person('alejandro', { givenNames: 'Alejandro', sex: 'Male', dateOfBirth: '1987-11-27' }),
-      person('female', { givenNames: 'Alejandra', firstSurname: 'Duarte', sex: 'Female', dateOfBirth: '1987-11-27' }),
+      person('female', {
+        givenNames: 'Alejandra',
+        firstSurname: 'Duarte',
+        sex: 'Female',
+        dateOfBirth: '1987-11-27',
+      }),
       // Two named records of one date are not paired by it.
       person('named', { givenNames: 'Carlos', firstSurname: 'Ruiz', sex: 'Male', dateOfBirth: '1987-11-27' }),
     ]);
