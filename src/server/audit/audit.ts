@@ -9,7 +9,7 @@
  * in (xid, seq) order; signed checkpoints of that tree, cosigned by a witness, make any later
  * deletion or rewrite detectable (docs/AUDIT.md).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
 import type { Ctx } from '../core/context.js';
@@ -18,6 +18,7 @@ import { leafHash, type Hash } from './merkle.js';
 import { holdRows } from '../db/write-batch.js';
 import { DEFERRED, PREPARED } from '../db/pg-prepared.js';
 import { runCompiled } from '../db/compiled-once.js';
+import { queryActor, type Actor } from '../access/actor.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -181,7 +182,8 @@ async function insertAudits(trx: Trx, events: readonly AuditEvent[], deferred: b
  * `resource_type` and `resource_id` of each record shown (and none when the read is not the actor's
  * to see) — in `ord` order, as `reader`'s, under its purpose and request id. The same columns and
  * values as `insertAudits`; every value is a parameter. Used by the person page
- * (persons.repository.ts `readPersonPage`); the case page could write its case and person rows so.
+ * (persons.repository.ts `readPersonPage`) and the case page (case-access.ts `loadCasePageFor`: its
+ * `case.read` row and a `person.read` row per person shown).
  */
 export function auditReadsFrom(
   source: string,
@@ -218,6 +220,79 @@ export function auditedRead(
   id: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   return sql`select ${sql.lit(ord)} as ord, cast(${action} as text) as action, cast(${resourceType} as text) as resource_type, cast(${id} as text) as resource_id`;
+}
+
+/**
+ * Lines of `auditReadsFrom`'s reads: `action` on `resourceType` record `element ->> key` for each
+ * element of the JSON array `list` (an SQL expression), in the array's order, numbered from `ord` + 1.
+ */
+export function auditedReadsOf(
+  ord: number,
+  action: AuditAction,
+  resourceType: string,
+  list: RawBuilder<unknown>,
+  key: string,
+): RawBuilder<unknown> {
+  return sql`select ${sql.lit(ord)} + e.n as ord, cast(${action} as text) as action, cast(${resourceType} as text) as resource_type, e.element ->> ${sql.lit(key)} as resource_id from json_array_elements(${list}) with ordinality as e(element, n)`;
+}
+
+/** Who reads, why and in which request: the audit rows of a read written by its own statement. */
+export interface ReadAudit {
+  username: string;
+  purpose: string;
+  requestId: string;
+}
+
+/** The request's reader (`ReadAudit`): who reads, why and in which request. */
+export function readingOf(ctx: Ctx): ReadAudit {
+  return { username: ctx.actor.username, purpose: ctx.purpose, requestId: ctx.requestId };
+}
+
+/** The reader of `auditReadsFrom`. */
+export type AuditReader = Pick<AuditEvent, 'actor' | 'purpose' | 'requestId'>;
+
+/**
+ * Runs `query(trx, actor, id, reader, at)` — a door's read of one record whose statement writes its
+ * own audit rows (`auditReadsFrom`) — compiled once per `name` and role: the actor's institution and
+ * user ids, `id`, the time and the reader's name, purpose and request id are its values.
+ */
+export function runAuditedRead<O>(
+  trx: Trx,
+  name: string,
+  actor: Actor,
+  id: string,
+  reading: ReadAudit,
+  query: (trx: Trx, actor: Actor, id: string, reader: AuditReader, at: string) => Compilable<O>,
+): Promise<O[]> {
+  const at = new Date().toISOString();
+  const build = (
+    who: Actor,
+    recordId: string,
+    when: string,
+    username: string,
+    purpose: string,
+    requestId: string,
+  ) =>
+    query(
+      trx,
+      who,
+      recordId,
+      {
+        actor: { userId: who.userId, username, institutionId: who.institutionId, role: who.role },
+        purpose,
+        requestId,
+      },
+      when,
+    );
+  const { username, purpose, requestId } = reading;
+  return runCompiled(
+    trx,
+    `${name}:${actor.role}`,
+    [actor.institutionId, actor.userId, id, at, username, purpose, requestId],
+    ([institutionId, userId, recordId, ...values]) =>
+      build(queryActor(actor.role, institutionId, userId), recordId, ...values),
+    () => build(actor, id, at, username, purpose, requestId),
+  );
 }
 
 /** Writes an event in a transaction of its own (refused attempts, whose own transaction rolled back). */

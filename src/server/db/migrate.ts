@@ -41,6 +41,7 @@ import * as caseNotes from './migrations/2026-12-07T02-00-00_case_notes.js';
 import * as personMatchKeys from './migrations/2026-12-07T03-00-00_person_match_keys.js';
 import * as participationRecordedOn from './migrations/2026-12-07T04-00-00_participation_recorded_on.js';
 import * as statisticsParaguayDay from './migrations/2026-12-07T04-10-00_statistics_paraguay_day.js';
+import * as caseSharesCase from './migrations/2026-12-07T05-10-00_case_shares_case.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -80,6 +81,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T03-00-00_person_match_keys': personMatchKeys,
   '2026-12-07T04-00-00_participation_recorded_on': participationRecordedOn,
   '2026-12-07T04-10-00_statistics_paraguay_day': statisticsParaguayDay,
+  '2026-12-07T05-10-00_case_shares_case': caseSharesCase,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,7 +6,7 @@
  */
 import { authorize } from '../../access/authorize.js';
 import { caseSharedWithActor, caseVisible } from '../../access/scope.js';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { caseGrantOf, refuseExpiredGrant } from '../../access/break-glass.js';
 import type { Actor } from '../../access/actor.js';
@@ -16,7 +16,15 @@ import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { caseDetailOf, caseDetailQuery } from './case-view.repository.js';
 import { errors } from '../../core/errors.js';
-import { PREPARED } from '../../db/pg-prepared.js';
+import { LAST_STATEMENT, PREPARED } from '../../db/pg-prepared.js';
+import {
+  auditedRead,
+  auditedReadsOf,
+  auditReadsFrom,
+  runAuditedRead,
+  type AuditReader,
+  type ReadAudit,
+} from '../../audit/audit.js';
 
 /** The actions on a case or on what hangs on it without a door of its own (its notes). */
 export type CaseAction = Extract<Action, `case.${string}` | `caseNote.${string}`>;
@@ -71,26 +79,45 @@ function caseDoorQuery(trx: Trx, actor: Actor, caseId: string) {
 }
 
 /**
- * `loadCaseForAction` for the case page: the same door, with the page (case-view.repository.ts)
- * read in its statement — one round trip instead of two. The page's rows are returned only once
- * the read is authorized, exactly as the door's own.
+ * The case read (`case.read`) through the same door, with the page (case-view.repository.ts) and its
+ * audit rows in the door's one statement: a data-modifying CTE inserts the `case.read` row and a
+ * `person.read` row per person the page shows (in the page's order), in the page's snapshot — only
+ * when the case is in the actor's scope (the page's WHERE, the scope's condition, which the rule
+ * agrees with: test/api/access-properties.test.ts). The statement is the transaction's last
+ * (`LAST_STATEMENT`): on PostgreSQL its COMMIT goes in the same round trip, so the read is one round
+ * trip where it was two (the audit INSERT and the COMMIT were the second). A refusal inserted no
+ * success row and is audited as denied (`admit`), as every door's; the page's rows are returned only
+ * once the read is authorized, exactly as the door's own.
  */
-export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, action: CaseAction) {
-  auditHintOf(action, caseId); // a malformed id is "not found" before any SQL
-  const [row] = await runCompiledForActor(trx, 'casePage', actor, caseId, casePageQuery);
-  const loaded = await admit(trx, actor, caseId, action, row);
+export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, reading: ReadAudit) {
+  auditHintOf('case.read', caseId); // a malformed id is "not found" before any SQL
+  const [row] = await runAuditedRead(trx, 'caseRead', actor, caseId, reading, caseReadQuery);
+  const loaded = await admit(trx, actor, caseId, 'case.read', row);
   const { shared: _shared, grant: _grant, ...page } = row!;
   return { loaded, detail: caseDetailOf(page) };
 }
 
-function casePageQuery(trx: Trx, actor: Actor, caseId: string) {
+function caseReadQuery(trx: Trx, actor: Actor, caseId: string, reader: AuditReader, at: string) {
+  const persons = sql.ref('page.persons');
+  const reads = sql`${auditedRead(0, 'case.read', 'case', sql.ref('page.id'))} union all ${auditedReadsOf(0, 'person.read', 'person', persons, 'person_id')}`;
+  return trx
+    .with('page', () => casePageSelect(trx, actor, caseId))
+    .with('audited', () => auditReadsFrom('page', reader, at, reads))
+    .selectFrom('page')
+    .selectAll()
+    .modifyEnd(PREPARED)
+    .modifyEnd(LAST_STATEMENT);
+}
+
+function casePageSelect(trx: Trx, actor: Actor, caseId: string) {
   return caseDetailQuery(trx, caseId)
     .select((eb) => caseSharedWithActor(actor)(eb as unknown as ExpressionBuilder<DB, 'cases'>).as('shared'))
     .select((eb) =>
       jsonObjectFrom(caseGrantOf(actor, eb as unknown as ExpressionBuilder<DB, 'cases'>)).as('grant'),
     )
-    .where(caseVisible(actor) as (eb: ExpressionBuilder<DB, 'cases' | 'institutions'>) => Expression<SqlBool>)
-    .modifyEnd(PREPARED);
+    .where(
+      caseVisible(actor) as (eb: ExpressionBuilder<DB, 'cases' | 'institutions'>) => Expression<SqlBool>,
+    );
 }
 
 function auditHintOf(action: CaseAction, caseId: string) {

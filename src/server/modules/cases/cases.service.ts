@@ -9,7 +9,7 @@ import type {
 import type { Actor } from '../../access/actor.js';
 import { can, type Action } from '../../access/policies.js';
 import { personVisible } from '../../access/scope.js';
-import { auditOperation, writeAudits } from '../../audit/audit.js';
+import { auditOperation, readingOf, writeAudits } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { errors } from '../../core/errors.js';
@@ -67,30 +67,31 @@ async function checkOwnerUnitAndStaff(
 
 /**
  * The case page for `loaded`, as the actor may see it. It shows persons' names, so it is a read of
- * each person's record: one audit row per person shown.
+ * each person's record: one audit row per person shown — written here, or already by the page's own
+ * statement with the case read's row (`readsAudited`, the case read: loadCasePageFor).
  */
 export async function caseView(
   ctx: Ctx,
   crypto: FieldCrypto,
   loaded: LoadedCase,
-  options: { auditCaseRead?: boolean; detail?: CaseDetail } = {},
+  options: { readsAudited?: boolean; detail?: CaseDetail } = {},
 ) {
   const detail = options.detail ?? (await loadCaseDetail(ctx.trx, loaded.id));
   const target = { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor };
   const permissions = CASE_PAGE_ACTIONS.filter((action) => can(ctx.actor, action, target));
-  // The case read (when this is one) and a person read per person shown, in one INSERT.
-  const row = { actor: ctx.actor, purpose: ctx.purpose, requestId: ctx.requestId } as const;
-  await writeAudits(ctx.trx, [
-    ...(options.auditCaseRead
-      ? [{ ...row, action: 'case.read' as const, resourceType: 'case', resourceId: loaded.id }]
-      : []),
-    ...detail.persons.map((person) => ({
-      ...row,
-      action: 'person.read' as const,
-      resourceType: 'person',
-      resourceId: person.person_id,
-    })),
-  ]);
+  if (!options.readsAudited) {
+    // A person read per person shown, in one INSERT.
+    const row = { actor: ctx.actor, purpose: ctx.purpose, requestId: ctx.requestId } as const;
+    await writeAudits(
+      ctx.trx,
+      detail.persons.map((person) => ({
+        ...row,
+        action: 'person.read' as const,
+        resourceType: 'person',
+        resourceId: person.person_id,
+      })),
+    );
+  }
   return presentCase(detail, crypto, permissions, loaded.grant);
 }
 
@@ -147,9 +148,13 @@ export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInp
   return { id: row.id, ownerInstitutionId: institutionId, reference, sharedWithActor: false, grant: null };
 }
 
+/**
+ * The case page (`case.read`): through the case door, with the case read's row and a person read's per
+ * person shown written by the page's own statement (loadCasePageFor).
+ */
 export async function getCase(ctx: Ctx, crypto: FieldCrypto, caseId: string) {
-  const { loaded, detail } = await loadCasePageFor(ctx.trx, ctx.actor, caseId, 'case.read');
-  return caseView(ctx, crypto, loaded, { auditCaseRead: true, detail });
+  const { loaded, detail } = await loadCasePageFor(ctx.trx, ctx.actor, caseId, readingOf(ctx));
+  return caseView(ctx, crypto, loaded, { readsAudited: true, detail });
 }
 
 export const updateCase = caseCommand('case.update', async (ctx, crypto, loaded, input: UpdateInput) => {

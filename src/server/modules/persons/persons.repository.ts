@@ -12,7 +12,13 @@ import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { DuplicateIndexes, PersonColumns } from './person-record.js';
 import { DEFERRED, LAST_STATEMENT, PREPARED } from '../../db/pg-prepared.js';
-import { auditedRead, auditReadsFrom } from '../../audit/audit.js';
+import {
+  auditedRead,
+  auditReadsFrom,
+  runAuditedRead,
+  type AuditReader,
+  type ReadAudit,
+} from '../../audit/audit.js';
 import { exists } from '../../db/exists.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -135,13 +141,6 @@ function personPageSelect(trx: Trx, actor: Actor, id: string) {
 }
 type PersonPageRow = Awaited<ReturnType<ReturnType<typeof personPageQuery>['executeTakeFirstOrThrow']>>;
 
-/** Who reads, why and in which request: the audit row of a person read (`readPersonPage`). */
-export interface ReadAudit {
-  username: string;
-  purpose: string;
-  requestId: string;
-}
-
 /**
  * The person page of `id` for a read (the person door, `loadPersonFor`), in one statement with its
  * audit row: a data-modifying CTE inserts the `person.read` row only when the page is the actor's
@@ -152,33 +151,15 @@ export interface ReadAudit {
  * refusal (not visible, not found) inserted no success row and is audited as denied, as before.
  */
 export async function readPersonPage(trx: Trx, actor: Actor, id: string, audit: ReadAudit) {
-  const at = new Date().toISOString();
-  const { username, purpose, requestId } = audit;
-  const [row] = await runCompiled(
-    trx,
-    `personRead:${actor.role}`,
-    [actor.institutionId, actor.userId, id, at, username, purpose, requestId],
-    ([institutionId, userId, recordId, ...values]) =>
-      personReadQuery(trx, queryActor(actor.role, institutionId, userId), recordId, ...values),
-    () => personReadQuery(trx, actor, id, at, username, purpose, requestId),
-  );
+  const [row] = await runAuditedRead(trx, 'personRead', actor, id, audit, personReadQuery);
   return row && pageOf(row);
 }
 
-function personReadQuery(
-  trx: Trx,
-  actor: Actor,
-  id: string,
-  at: string,
-  username: string,
-  purpose: string,
-  requestId: string,
-) {
-  const reader = { userId: actor.userId, username, institutionId: actor.institutionId, role: actor.role };
+function personReadQuery(trx: Trx, actor: Actor, id: string, reader: AuditReader, at: string) {
   const read = sql`${auditedRead(0, 'person.read', 'person', sql.ref('page.id'))} where ${sql.ref('page.visible')}`;
   return trx
     .with('page', () => personPageSelect(trx, actor, id))
-    .with('audited', () => auditReadsFrom('page', { actor: reader, purpose, requestId }, at, read))
+    .with('audited', () => auditReadsFrom('page', reader, at, read))
     .selectFrom('page')
     .selectAll()
     .modifyEnd(PREPARED)

@@ -15,7 +15,7 @@ import type {
 import { authorize } from '../../access/authorize.js';
 import { refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
-import { auditOperation, auditOperations, writeAudit } from '../../audit/audit.js';
+import { auditOperation, auditOperations, writeAudit, readingOf, type ReadAudit } from '../../audit/audit.js';
 import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
@@ -37,7 +37,6 @@ import {
   findPersonPage,
   findVisibleDuplicates,
   readPersonPage,
-  type ReadAudit,
   insertPerson,
   searchVisiblePersons,
   updatePersonRow,
@@ -207,8 +206,7 @@ async function writeNewPerson<T>(
  * page's own statement (readPersonPage) — only when the door lets the read through.
  */
 export async function getPerson(ctx: Ctx, crypto: FieldCrypto, id: string) {
-  const reading = { username: ctx.actor.username, purpose: ctx.purpose, requestId: ctx.requestId };
-  const page = await loadPersonFor(ctx, id, 'person.read', reading);
+  const page = await loadPersonFor(ctx, id, 'person.read', readingOf(ctx));
   return present(ctx, crypto, page);
 }
 
