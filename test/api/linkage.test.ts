@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
 import { clusterIdOf, distinctPersonCount } from '../../src/server/modules/linkage/clusters.repository.js';
-import { decideReview, runLinkage, unlinkPerson } from '../../src/server/modules/linkage/linkage.service.js';
+import { decideReview, loadPersons, runLinkage, unlinkPerson } from '../../src/server/modules/linkage/linkage.service.js';
 import { drawPerson } from '../../src/server/demo/person.js';
 import { Rng } from '../../src/server/demo/prng.js';
 import { skipBackend, type TestContext } from '../helpers/db.js';
@@ -99,6 +99,20 @@ describe.skipIf(skipBackend)('national linkage', () => {
       runLinkage({ trx, actor: admin, requestId: 'test', purpose: 'test' }, t.services.crypto),
     );
   const distinct = () => ctx(({ trx }) => distinctPersonCount(trx, [ids.police!, ids.ministry!, ids.ngo!]));
+
+  it('reads every person once, in id order, whatever the size of the chunks it reads them in', async () => {
+    const read = (chunk?: number) =>
+      t.services.db.transaction((trx) =>
+        loadPersons({ trx, actor: admin, requestId: 'test', purpose: 'test' }, t.services.crypto, chunk),
+      );
+    const whole = await read();
+    expect(whole).toHaveLength(153);
+    expect(whole.map((p) => p.id)).toEqual(whole.map((p) => p.id).sort());
+    // 153 persons in chunks of 10 (the last one short) and of 51 (the last one full, then none).
+    expect(await read(10)).toEqual(whole);
+    expect(await read(51)).toEqual(whole);
+    expect(whole.find((p) => p.id === ids.ngo)).toMatchObject({ givenNames: 'Zunilda Librada', estimatedAge: 27 });
+  });
 
   it('counts three registrations of one woman once after the batch, with a cluster id that is no person id', async () => {
     expect(await distinct()).toBe(3);

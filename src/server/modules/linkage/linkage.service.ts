@@ -22,16 +22,31 @@ import {
   recordDecision,
 } from './clusters.repository.js';
 
-/** Every person as the engine needs it (decrypted in memory only, for the duration of the run). */
-async function loadPersons(ctx: Ctx, crypto: FieldCrypto): Promise<LinkPerson[]> {
-  const rows = await ctx.trx
-    .selectFrom('persons')
-    .select(LINK_PERSON_COLUMNS)
-    // Erased records (docs/PRIVACY.md) have no identity left to compare.
-    .where('erased_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => linkPersonOf(crypto, r));
+/**
+ * Persons read per statement: the rows of one statement are held (still encrypted) until they are
+ * decrypted, so reading a national population in one statement held a million rows of ciphertext
+ * besides the decrypted persons.
+ */
+const READ_CHUNK = 10_000;
+
+/**
+ * Every person as the engine needs it (decrypted in memory only, for the duration of the run), in
+ * id order, read in chunks of `READ_CHUNK` by id (keyset pagination on the primary key).
+ */
+export async function loadPersons(ctx: Ctx, crypto: FieldCrypto, chunk = READ_CHUNK): Promise<LinkPerson[]> {
+  const persons: LinkPerson[] = [];
+  for (let after: string | null = null; ; ) {
+    let query = ctx.trx
+      .selectFrom('persons')
+      .select(LINK_PERSON_COLUMNS)
+      // Erased records (docs/PRIVACY.md) have no identity left to compare.
+      .where('erased_at', 'is', null);
+    if (after !== null) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(chunk).execute();
+    for (const r of rows) persons.push(linkPersonOf(crypto, r));
+    if (rows.length < chunk) return persons;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 export interface RunSummary {
