@@ -9,7 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/access/actor.js';
 import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
 import { clusterIdOf, distinctPersonCount } from '../../src/server/modules/linkage/clusters.repository.js';
-import { decideReview, loadPersons, runLinkage, unlinkPerson } from '../../src/server/modules/linkage/linkage.service.js';
+import {
+  decideReview,
+  loadPersons,
+  runLinkage,
+  unlinkPerson,
+} from '../../src/server/modules/linkage/linkage.service.js';
 import { drawPerson } from '../../src/server/demo/person.js';
 import { Rng } from '../../src/server/demo/prng.js';
 import { skipBackend, type TestContext } from '../helpers/db.js';
@@ -111,7 +116,10 @@ describe.skipIf(skipBackend)('national linkage', () => {
     // 153 persons in chunks of 10 (the last one short) and of 51 (the last one full, then none).
     expect(await read(10)).toEqual(whole);
     expect(await read(51)).toEqual(whole);
-    expect(whole.find((p) => p.id === ids.ngo)).toMatchObject({ givenNames: 'Zunilda Librada', estimatedAge: 27 });
+    expect(whole.find((p) => p.id === ids.ngo)).toMatchObject({
+      givenNames: 'Zunilda Librada',
+      estimatedAge: 27,
+    });
   });
 
   it('counts three registrations of one woman once after the batch, with a cluster id that is no person id', async () => {

@@ -35,7 +35,7 @@ const READ_CHUNK = 10_000;
  */
 export async function loadPersons(ctx: Ctx, crypto: FieldCrypto, chunk = READ_CHUNK): Promise<LinkPerson[]> {
   const persons: LinkPerson[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     let query = ctx.trx
       .selectFrom('persons')
       .select(LINK_PERSON_COLUMNS)
