@@ -13,7 +13,9 @@ import {
   documentShape,
   isSubset,
   sameWords,
+  SURNAME,
   SURNAME_LEVELS,
+  SURNAME_TF_LEVELS,
   TermTable,
   type Comparison,
 } from './comparisons.js';
@@ -381,20 +383,28 @@ function surnameLevel(a: ClkRecord, b: ClkRecord): number {
   if (ka && kb && ka.length > 0 && kb.length > 0) {
     const subA = isSubset(ka, kb);
     const subB = isSubset(kb, ka);
-    if (subA && subB) return 5;
+    if (subA && subB) return ka.length < 2 || kb.length < 2 ? SURNAME.lone : SURNAME.same;
     if (anyShared(ka, kb)) {
-      const missing = ka[0] === kb[0] ? 4 : 3;
+      const missing = ka[0] === kb[0] ? SURNAME.firstKept : SURNAME.missing;
       if (subA || subB) return missing;
       const oa = a.ownSurnameKeys ?? [];
       const ob = b.ownSurnameKeys ?? [];
       if ((oa.length > 0 && isSubset(oa, kb)) || (ob.length > 0 && isSubset(ob, ka))) return missing;
-      return unsharedOneEdit(a, b) ? missing : 2;
+      return unsharedOneEdit(a, b) ? SURNAME.misspelt : SURNAME.shared;
     }
-    if (someWordsOneEdit(a.surnameEdits, b.surnameEdits)) return 1;
-    return dice(a.surnames, b.surnames) >= SIMILAR_DICE ? 1 : 0;
+    if (someWordsOneEdit(a.surnameEdits, b.surnameEdits)) return SURNAME.similar;
+    return dice(a.surnames, b.surnames) >= SIMILAR_DICE ? SURNAME.similar : SURNAME.different;
   }
   const level = nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]);
-  return level === 5 ? 5 : level === 3 ? 3 : level === 4 ? 1 : level >= 1 ? 2 : 0;
+  return level === 5
+    ? SURNAME.same
+    : level === 3
+      ? SURNAME.missing
+      : level === 4
+        ? SURNAME.similar
+        : level >= 1
+          ? SURNAME.shared
+          : SURNAME.different;
 }
 
 /**
@@ -439,11 +449,11 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       compare: surnameLevel,
       tfAdjust(a, b) {
         if (!a.surnameKeys || !b.surnameKeys)
-          return surnameLevel(a, b) === 5 ? surnameFilterTf(a.surnames!) : 0;
+          return surnameLevel(a, b) === SURNAME.same ? surnameFilterTf(a.surnames!) : 0;
         const best = rarestToken(surnameTf, a.surnameKeys, b.surnameKeys);
         return best === -Infinity ? 0 : best;
       },
-      tfLevels: [3, 4, 5],
+      tfLevels: SURNAME_TF_LEVELS,
     },
     {
       name: 'birth',

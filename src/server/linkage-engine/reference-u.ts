@@ -41,6 +41,9 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     // A lone surname is the other's first about as often as its second, among different persons.
     'one missing': 0.0025,
     'one missing, the first kept': 0.0025,
+    // Both records with a lone surname, the same one; both surnames there, one a typo of the other's.
+    'the same, one surname each': 0.0003,
+    'one the same, the other misspelt': 0.0001,
     'one shared': 0.04,
     similar: 0.01,
     equal: 0.0003,

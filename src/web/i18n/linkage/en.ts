@@ -45,6 +45,8 @@ export const linkageEn: Record<keyof typeof linkageEs, string> = {
   'linkage.level.surnames.one shared': 'one in common',
   'linkage.level.surnames.one missing': 'one missing',
   'linkage.level.surnames.one missing, the first kept': 'one missing (the first kept)',
+  'linkage.level.surnames.the same, one surname each': 'the same (one surname each)',
+  'linkage.level.surnames.one the same, the other misspelt': 'one the same, the other misspelt',
   'linkage.level.surnames.same (any order)': 'the same (any order)',
   'linkage.level.birth.different': 'different',
   'linkage.level.birth.estimated age within 7 years': 'estimated age near (within 7 years)',

@@ -43,6 +43,8 @@ export const linkageEs = {
   'linkage.level.surnames.one shared': 'uno en común',
   'linkage.level.surnames.one missing': 'uno falta',
   'linkage.level.surnames.one missing, the first kept': 'uno falta (queda el primero)',
+  'linkage.level.surnames.the same, one surname each': 'iguales (un apellido cada uno)',
+  'linkage.level.surnames.one the same, the other misspelt': 'uno igual, el otro mal escrito',
   'linkage.level.surnames.same (any order)': 'iguales (en cualquier orden)',
   'linkage.level.birth.different': 'distintos',
   'linkage.level.birth.estimated age within 7 years': 'la edad estimada se acerca (a menos de 7 años)',

@@ -45,6 +45,8 @@ export const linkageGn: Record<keyof typeof linkageEs, string> = {
   'linkage.level.surnames.one shared': 'peteĩ ojojogua',
   'linkage.level.surnames.one missing': 'peteĩ ndaipóri',
   'linkage.level.surnames.one missing, the first kept': 'peteĩ ndaipóri (pe tenondegua opyta)',
+  'linkage.level.surnames.the same, one surname each': 'peteĩcha (peteĩ terajoapy peteĩteĩme)',
+  'linkage.level.surnames.one the same, the other misspelt': 'peteĩ peteĩcha, ambue vai ojehai',
   'linkage.level.surnames.same (any order)': 'peteĩcha (oimeraẽ ñemohenda)',
   'linkage.level.birth.different': 'iñambue',
   'linkage.level.birth.estimated age within 7 years': 'ary ojeporavóva hi’aguĩ (7 ary peve)',

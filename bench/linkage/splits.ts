@@ -1,0 +1,75 @@
+/**
+ * Sub-cases of comparison levels among the candidate pairs, one person's against two persons',
+ * with how many of each are linked: `npx tsx bench/linkage/splits.ts [setting] [persons] [seed]`.
+ * A sub-case whose share of one person's pairs differs much from its level's is a candidate for a
+ * level of its own (EM then weighs it without labels).
+ */
+import { anyShared, isSubset, personComparisons } from '../../src/server/linkage-engine/comparisons.js';
+import { linkPersons, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import type { Prepared } from '../../src/server/linkage-engine/record.js';
+import { hardPopulation } from './hard.js';
+
+const setting = process.argv[2] ?? 'hard';
+const persons = Number(process.argv[3] ?? 10_000);
+const data = hardPopulation(persons, setting, Number(process.argv[4] ?? 11));
+const result = linkPersons(data.records);
+const { vocab, records } = preparePersons(data.records);
+const comparisons = personComparisons(vocab, records);
+const linked = new Set(result.matches.map((p) => `${p.left},${p.right}`));
+type Row = { same: number; two: number; sameLinked: number; twoLinked: number };
+const table = new Map<string, Row>();
+const add = (key: string, one: boolean, isLinked: boolean) => {
+  const row = table.get(key) ?? { same: 0, two: 0, sameLinked: 0, twoLinked: 0 };
+  if (one) {
+    row.same++;
+    if (isLinked) row.sameLinked++;
+  } else {
+    row.two++;
+    if (isLinked) row.twoLinked++;
+  }
+  table.set(key, row);
+};
+const level = (x: number, a: Prepared, b: Prepared) => comparisons[x]!.compare(a, b);
+for (let k = 0; k < result.candidates; k++) {
+  const i = result.left[k]!;
+  const j = result.right[k]!;
+  const a = records[i]!;
+  const b = records[j]!;
+  const one = data.entities[a.index] === data.entities[b.index];
+  const isLinked = linked.has(`${i},${j}`) || linked.has(`${j},${i}`);
+  const g = level(0, a, b);
+  const s = level(1, a, b);
+  const birth = level(2, a, b);
+  if (g === 2) {
+    const direct =
+      anyShared(a.givenForms, b.given) || anyShared(b.givenForms, a.given) ? 'resolves to the other' : 'aliases only';
+    add(`given nickname: ${direct}`, one, isLinked);
+  }
+  if (g === 5 || g === 4) add(`given ${g === 5 ? 'exact' : 'phonetic'}: words ${Math.min(a.given.length, b.given.length)}`, one, isLinked);
+  if (g === 3) {
+    const sub = isSubset(a.given, b.given) || isSubset(b.given, a.given);
+    add(`given first/subset: ${sub ? 'subset' : 'same first, second differs'} ${a.given[0] === b.given[0] ? 'first same' : 'first differs'}`, one, isLinked);
+  }
+  if (s === 5) add(`surnames same: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`, one, isLinked);
+  if (s === 3 || s === 4) {
+    const sub = isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames);
+    add(`surnames ${s === 4 ? 'missing first kept' : 'missing'}: ${sub ? 'subset' : 'both two, other similar/married'}`, one, isLinked);
+  }
+  if (birth === 0) {
+    const kind = a.dob !== null && b.dob !== null ? 'two dates' : a.estimated || b.estimated ? 'estimate far' : 'years far';
+    add(`birth different: ${kind}`, one, isLinked);
+  }
+  if (birth >= 1 && birth <= 3) {
+    const kind = a.estimated && b.estimated ? 'both estimated' : 'one estimated';
+    add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
+  }
+  const doc = level(5, a, b);
+  add(`document ${doc < 0 ? 'missing/other kind' : comparisons[5]!.levels[doc]}`, one, isLinked);
+  const sex = level(3, a, b);
+  if (g >= 4) add(`given exact/phonetic & sex ${sex < 0 ? 'missing' : sex === 1 ? 'same' : 'different'}`, one, isLinked);
+}
+console.log(`${setting} seed ${process.argv[4] ?? 11}: ${result.candidates} candidates`);
+for (const [key, r] of [...table].sort((x, y) => x[0].localeCompare(y[0])))
+  console.log(
+    `${key}: one ${r.same} (linked ${r.sameLinked}) · two ${r.two} (linked ${r.twoLinked}) · share ${(r.same / (r.same + r.two)).toFixed(3)}`,
+  );
