@@ -63,6 +63,21 @@ for (let k = 0; k < result.candidates; k++) {
     const kind = a.estimated && b.estimated ? 'both estimated' : 'one estimated';
     add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
   }
+  if (s === 1)
+    add(`surnames similar: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`, one, isLinked);
+  if (birth === 5 || birth === 6) {
+    const kind =
+      a.dob !== null && b.dob !== null
+        ? a.dob.slice(0, 4) === b.dob.slice(0, 4) && a.dob.slice(4) === b.dob.slice(6) + b.dob.slice(4, 6) && a.dob !== b.dob
+          ? 'swapped'
+          : 'typo'
+        : a.dob !== null || b.dob !== null
+          ? 'date and year'
+          : 'two years';
+    add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
+  }
+  if (g === 1) add(`given similar: first words ${a.givenWords[0] === b.givenWords[0] ? 'same' : 'differ'}`, one, isLinked);
+  if (g === 0) add(`given different: surnames ${comparisons[1]!.levels[s] ?? 'missing'}`, one, isLinked);
   const doc = level(5, a, b);
   add(`document ${doc < 0 ? 'missing/other kind' : comparisons[5]!.levels[doc]}`, one, isLinked);
   const sex = level(3, a, b);

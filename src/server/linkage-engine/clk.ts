@@ -356,6 +356,16 @@ function someWordsOneEdit(a: readonly number[][] | undefined, b: readonly number
   return false;
 }
 
+/**
+ * Every word of the encoding with fewer words is one edit from some word of the other (as
+ * `allSimilar` in clear: the surnames differ only by typos, not one similar beside another surname).
+ */
+function everyWordOneEdit(a: readonly number[][] | undefined, b: readonly number[][] | undefined): boolean {
+  if (!a || !b || a.length === 0 || b.length === 0) return false;
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  return fewer.every((x) => more.some((y) => editsShared(x, y)));
+}
+
 /** Some surname word of a one edit from one of b, both of keys the other side lacks. */
 function unsharedOneEdit(a: ClkRecord, b: ClkRecord): boolean {
   const ka = a.surnameKeys!;
@@ -392,7 +402,7 @@ function surnameLevel(a: ClkRecord, b: ClkRecord): number {
       if ((oa.length > 0 && isSubset(oa, kb)) || (ob.length > 0 && isSubset(ob, ka))) return missing;
       return unsharedOneEdit(a, b) ? SURNAME.misspelt : SURNAME.shared;
     }
-    if (someWordsOneEdit(a.surnameEdits, b.surnameEdits)) return SURNAME.similar;
+    if (everyWordOneEdit(a.surnameEdits, b.surnameEdits)) return SURNAME.similar;
     return dice(a.surnames, b.surnames) >= SIMILAR_DICE ? SURNAME.similar : SURNAME.different;
   }
   const level = nameLevel(a.surnames, b.surnames, 0.8, [0.55, 0.7]);

@@ -84,7 +84,9 @@ describe('CLK names, level for level as in clear', () => {
     expect(level(surnames, 0, 1)).toBe('one missing, the first kept');
     expect(level(given, 0, 2)).toBe('first or subset');
     // One surname shared and the other one letter off (Ayala / Gayala): a typo, as in clear.
-    expect(level(surnames, 0, 3)).toBe('one missing, the first kept');
+    expect(level(surnames, 0, 3)).toBe('one the same, the other misspelt');
+    // Both with one surname, the same: less than two that agree.
+    expect(level(surnames, 1, 1)).toBe('the same, one surname each');
     expect(level(surnames, 0, 4)).toBe('one shared');
     // A lone surname found second in the other record (not the one a Paraguayan keeps alone).
     expect(level(surnames, 0, 6)).toBe('one missing');

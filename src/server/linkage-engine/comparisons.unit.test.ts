@@ -33,8 +33,8 @@ describe('person comparisons', () => {
     expect(levels(base, { ...base, givenNames: 'María' }).given_names).toBe(3);
     expect(levels({ ...base, givenNames: 'José' }, { ...base, givenNames: 'Pepe' }).given_names).toBe(2);
     expect(levels(base, { ...base, givenNames: 'Mirta' }).given_names).toBe(0);
-    expect(levels(base, { ...base, firstSurname: 'Villalba', secondSurname: 'González' }).surnames).toBe(5);
-    expect(levels(base, { ...base, firstSurname: 'Gonzales', secondSurname: 'Viyalba' }).surnames).toBe(5);
+    expect(levels(base, { ...base, firstSurname: 'Villalba', secondSurname: 'González' }).surnames).toBe(7);
+    expect(levels(base, { ...base, firstSurname: 'Gonzales', secondSurname: 'Viyalba' }).surnames).toBe(7);
     expect(levels(base, { ...base, secondSurname: null }).surnames).toBe(4);
     expect(levels(base, { ...base, secondSurname: 'Benítez' }).surnames).toBe(2);
     expect(levels(base, { ...base, firstSurname: 'Gonzálex', secondSurname: null }).surnames).toBe(1);
@@ -49,6 +49,9 @@ describe('person comparisons', () => {
     expect(levels({ ...base, givenNames: 'Rafael' }, { ...base, givenNames: 'Rzfael' }).given_names).toBe(1);
     expect(levels(base, { ...base, firstSurname: 'Bogado', secondSurname: null }).surnames).toBe(0);
     expect(levels(base, { ...base, firstSurname: 'Gomzález', secondSurname: null }).surnames).toBe(1);
+    // Both surnames misspelt is a typo of the whole; one misspelt beside another surname is not.
+    expect(levels(base, { ...base, firstSurname: 'Gomzález', secondSurname: 'Villlaba' }).surnames).toBe(1);
+    expect(levels(base, { ...base, firstSurname: 'Gomzález', secondSurname: 'Aquino' }).surnames).toBe(0);
     // Below four letters one edit is most of the word; two edits are another name.
     expect(levels({ ...base, givenNames: 'Ana' }, { ...base, givenNames: 'Ara' }).given_names).toBe(0);
     expect(levels({ ...base, givenNames: 'Hugo' }, { ...base, givenNames: 'Iván' }).given_names).toBe(0);
@@ -80,6 +83,25 @@ describe('person comparisons', () => {
     expect(surnames(base, { ...base, firstSurname: 'Villalba', secondSurname: 'González' })).toBe(
       'same (any order)',
     );
+  });
+
+  it('tells two surnames that agree from a lone surname shared and from one misspelt', () => {
+    const surnames = (a: LinkPerson, b: LinkPerson) => {
+      const vocab = new Vocabulary();
+      const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
+      const c = personComparisons(vocab, records).find((x) => x.name === 'surnames')!;
+      return c.levels[c.compare(records[0]!, records[1]!)];
+    };
+    const lone = { ...base, secondSurname: null };
+    // Both registrations with one surname, the same: what siblings and namesakes share too.
+    expect(surnames(lone, lone)).toBe('the same, one surname each');
+    expect(surnames(lone, { ...lone, firstSurname: 'Gonzales' })).toBe('the same, one surname each');
+    // Both surnames written in both, one a typo of the other's: more than a surname dropped.
+    expect(surnames(base, { ...base, secondSurname: 'Villalva' })).toBe('same (any order)');
+    expect(surnames(base, { ...base, secondSurname: 'Villlaba' })).toBe('one the same, the other misspelt');
+    expect(surnames(base, { ...base, firstSurname: 'Gomzález' })).toBe('one the same, the other misspelt');
+    // One shared and the other another surname altogether: still only one shared.
+    expect(surnames(base, { ...base, secondSurname: 'Benítez' })).toBe('one shared');
   });
 
   it('compares two written dates as equal, one typo, swapped or different, never as a near birth', () => {
