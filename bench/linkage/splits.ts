@@ -44,6 +44,7 @@ for (let k = 0; k < result.candidates; k++) {
     const direct =
       anyShared(a.givenForms, b.given) || anyShared(b.givenForms, a.given) ? 'resolves to the other' : 'aliases only';
     add(`given nickname: ${direct}`, one, isLinked);
+    add(`given nickname: ${anyShared(a.given, b.given) ? 'a written name shared' : 'no written name shared'}`, one, isLinked);
   }
   if (g === 5 || g === 4) add(`given ${g === 5 ? 'exact' : 'phonetic'}: words ${Math.min(a.given.length, b.given.length)}`, one, isLinked);
   if (g === 3) {

@@ -11,6 +11,9 @@ import {
   BIRTH_LEVELS,
   dayMonthEither,
   documentShape,
+  GIVEN,
+  GIVEN_LEVELS,
+  GIVEN_TF_LEVELS,
   isSubset,
   sameWords,
   SURNAME,
@@ -317,7 +320,6 @@ function editsShared(a: readonly number[] | undefined, b: readonly number[] | un
 }
 
 /** Given-name levels (as in clear, comparisons.ts). */
-const GIVEN_LEVELS = ['different', 'similar', 'nickname', 'first or subset', 'phonetic', 'exact'] as const;
 /** Surname levels (as in clear). */
 
 /** Whole-filter Dice at which two given-name or surname fields count as a typo of each other. */
@@ -332,21 +334,48 @@ const SIMILAR_DICE = 0.85;
 function givenLevel(a: ClkRecord, b: ClkRecord): number {
   if (a.given === null || b.given === null) return -1;
   if (a.givenKeys && b.givenKeys && a.givenWritten && b.givenWritten) {
-    if (sameWords(a.givenWritten, b.givenWritten)) return 5;
+    if (sameWords(a.givenWritten, b.givenWritten)) return GIVEN.exact;
     const subA = isSubset(a.givenKeys, b.givenKeys);
     const subB = isSubset(b.givenKeys, a.givenKeys);
-    if (subA && subB) return 4;
-    if (a.givenKeys[0] === b.givenKeys[0] || subA || subB) return 3;
+    if (subA && subB) return GIVEN.phonetic;
+    if (a.givenKeys[0] === b.givenKeys[0] || subA || subB) return GIVEN.firstOrSubset;
+    if (anyShared(a.givenKeys, b.givenKeys) && !unsharedGivenRelated(a, b)) return GIVEN.shared;
     const fa = a.givenFormKeys ?? [];
     const fb = b.givenFormKeys ?? [];
     const xa = a.aliasKeys ?? [];
     const xb = b.aliasKeys ?? [];
-    if (anyShared(fa, fb) || anyShared(fa, xb) || anyShared(xa, fb) || anyShared(xa, xb)) return 2;
-    if (someWordsOneEdit(a.givenEdits, b.givenEdits)) return 1;
-    return dice(a.given, b.given) >= SIMILAR_DICE ? 1 : 0;
+    if (anyShared(fa, fb) || anyShared(fa, xb) || anyShared(xa, fb) || anyShared(xa, xb)) return GIVEN.nickname;
+    if (someWordsOneEdit(a.givenEdits, b.givenEdits)) return GIVEN.similar;
+    return dice(a.given, b.given) >= SIMILAR_DICE ? GIVEN.similar : GIVEN.different;
   }
   const level = nameLevel(a.given, b.given, 0.9, [0.6, 0.75]);
-  return level === 5 ? 5 : level === 3 ? 3 : level === 4 || level === 2 ? 1 : 0;
+  return level === 5
+    ? GIVEN.exact
+    : level === 3
+      ? GIVEN.firstOrSubset
+      : level === 4 || level === 2
+        ? GIVEN.similar
+        : GIVEN.different;
+}
+
+/**
+ * As in clear: a given name of a that b lacks and one of b that a lacks are one name once nicknames
+ * are resolved (the canonical tokens, aligned with `givenKeys`), or one edit apart.
+ */
+function unsharedGivenRelated(a: ClkRecord, b: ClkRecord): boolean {
+  const ka = a.givenKeys!;
+  const kb = b.givenKeys!;
+  const ca = a.givenCanonicalKeys ?? [];
+  const cb = b.givenCanonicalKeys ?? [];
+  for (let x = 0; x < ka.length; x++) {
+    if (kb.includes(ka[x]!)) continue;
+    for (let y = 0; y < kb.length; y++) {
+      if (ka.includes(kb[y]!)) continue;
+      if ((ca[x] !== undefined && ca[x] === cb[y]) || editsShared(a.givenEdits?.[x], b.givenEdits?.[y]))
+        return true;
+    }
+  }
+  return false;
 }
 
 /** Some word of a is one edit from some word of b. */
@@ -435,7 +464,7 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       // As in clear: the rarest name the two share, written, resolved or canonical; a typo weighs
       // by the commoner of the two words it joins.
       tfAdjust(a, b) {
-        if (!a.givenKeys || !b.givenKeys) return givenLevel(a, b) === 5 ? givenFilterTf(a.given!) : 0;
+        if (!a.givenKeys || !b.givenKeys) return givenLevel(a, b) === GIVEN.exact ? givenFilterTf(a.given!) : 0;
         const written = rarestToken(givenTf, a.givenKeys, b.givenKeys);
         if (written !== -Infinity) return written;
         const resolved = rarestToken(givenTf, a.givenFormKeys ?? [], b.givenFormKeys ?? []);
@@ -451,7 +480,7 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
               typo = Math.min(typo, givenTf(a.givenKeys[x] ?? 0), givenTf(b.givenKeys[y] ?? 0));
         return typo === Infinity ? 0 : typo;
       },
-      tfLevels: [1, 2, 3, 4, 5],
+      tfLevels: GIVEN_TF_LEVELS,
     },
     {
       name: 'surnames',

@@ -196,11 +196,8 @@ export function combineSessions(sessions: readonly { model: Model; ignore: Reado
     comparisons: first.comparisons.map((cmp, x) => {
       const used = sessions.filter((s) => !s.ignore.has(x));
       const from = used.length > 0 ? used : sessions;
-      const weightOf = (s: { model: Model }) =>
-        process.env.W15_COMBINE === 'odds' ? Math.min(s.model.lambda / (1 - s.model.lambda), 100) : 1;
-      const total = from.reduce((sum, s) => sum + weightOf(s), 0);
       const m = cmp.m.map(
-        (_, l) => from.reduce((sum, s) => sum + weightOf(s) * s.model.comparisons[x]!.m[l]!, 0) / total,
+        (_, l) => from.reduce((sum, s) => sum + s.model.comparisons[x]!.m[l]!, 0) / from.length,
       );
       return { ...cmp, m };
     }),

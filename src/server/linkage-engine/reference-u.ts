@@ -26,6 +26,8 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     exact: 0.003,
     phonetic: 0.001,
     'first or subset': 0.02,
+    // A second name shared, the other names different ("Juan Carlos" / "José Carlos").
+    'one shared': 0.01,
     nickname: 0.002,
     similar: 0.01,
     // The privacy-preserving levels (clk.ts): Dice similarity of the encodings, and one field's

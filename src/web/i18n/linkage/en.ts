@@ -35,6 +35,7 @@ export const linkageEn: Record<keyof typeof linkageEs, string> = {
   'linkage.field.place': 'Place',
   'linkage.field.address': 'Address',
   'linkage.level.given_names.different': 'different',
+  'linkage.level.given_names.one shared': 'one in common',
   'linkage.level.given_names.similar': 'similar (a typo)',
   'linkage.level.given_names.nickname': 'nickname or short form',
   'linkage.level.given_names.first or subset': 'one of the names',

@@ -33,6 +33,7 @@ export const linkageEs = {
   'linkage.field.place': 'Lugar',
   'linkage.field.address': 'Dirección',
   'linkage.level.given_names.different': 'distintos',
+  'linkage.level.given_names.one shared': 'uno en común',
   'linkage.level.given_names.similar': 'parecidos (error de escritura)',
   'linkage.level.given_names.nickname': 'apodo o diminutivo',
   'linkage.level.given_names.first or subset': 'uno de los nombres',

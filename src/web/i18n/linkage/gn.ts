@@ -35,6 +35,7 @@ export const linkageGn: Record<keyof typeof linkageEs, string> = {
   'linkage.field.place': 'Tenda',
   'linkage.field.address': 'Tendaguáva',
   'linkage.level.given_names.different': 'iñambue',
+  'linkage.level.given_names.one shared': 'peteĩ ojojogua',
   'linkage.level.given_names.similar': 'ojoguaite (jehai vai)',
   'linkage.level.given_names.nickname': 'téra mbyky térã téra mimi',
   'linkage.level.given_names.first or subset': 'peteĩ téra',
