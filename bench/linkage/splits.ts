@@ -42,22 +42,51 @@ for (let k = 0; k < result.candidates; k++) {
   const birth = level(2, a, b);
   if (g === 2) {
     const direct =
-      anyShared(a.givenForms, b.given) || anyShared(b.givenForms, a.given) ? 'resolves to the other' : 'aliases only';
+      anyShared(a.givenForms, b.given) || anyShared(b.givenForms, a.given)
+        ? 'resolves to the other'
+        : 'aliases only';
     add(`given nickname: ${direct}`, one, isLinked);
-    add(`given nickname: ${anyShared(a.given, b.given) ? 'a written name shared' : 'no written name shared'}`, one, isLinked);
+    add(
+      `given nickname: ${anyShared(a.given, b.given) ? 'a written name shared' : 'no written name shared'}`,
+      one,
+      isLinked,
+    );
   }
-  if (g === 5 || g === 4) add(`given ${g === 5 ? 'exact' : 'phonetic'}: words ${Math.min(a.given.length, b.given.length)}`, one, isLinked);
+  if (g === 5 || g === 4)
+    add(
+      `given ${g === 5 ? 'exact' : 'phonetic'}: words ${Math.min(a.given.length, b.given.length)}`,
+      one,
+      isLinked,
+    );
   if (g === 3) {
     const sub = isSubset(a.given, b.given) || isSubset(b.given, a.given);
-    add(`given first/subset: ${sub ? 'subset' : 'same first, second differs'} ${a.given[0] === b.given[0] ? 'first same' : 'first differs'}`, one, isLinked);
+    add(
+      `given first/subset: ${sub ? 'subset' : 'same first, second differs'} ${a.given[0] === b.given[0] ? 'first same' : 'first differs'}`,
+      one,
+      isLinked,
+    );
   }
-  if (s === 5) add(`surnames same: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`, one, isLinked);
+  if (s === 5)
+    add(
+      `surnames same: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`,
+      one,
+      isLinked,
+    );
   if (s === 3 || s === 4) {
     const sub = isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames);
-    add(`surnames ${s === 4 ? 'missing first kept' : 'missing'}: ${sub ? 'subset' : 'both two, other similar/married'}`, one, isLinked);
+    add(
+      `surnames ${s === 4 ? 'missing first kept' : 'missing'}: ${sub ? 'subset' : 'both two, other similar/married'}`,
+      one,
+      isLinked,
+    );
   }
   if (birth === 0) {
-    const kind = a.dob !== null && b.dob !== null ? 'two dates' : a.estimated || b.estimated ? 'estimate far' : 'years far';
+    const kind =
+      a.dob !== null && b.dob !== null
+        ? 'two dates'
+        : a.estimated || b.estimated
+          ? 'estimate far'
+          : 'years far';
     add(`birth different: ${kind}`, one, isLinked);
   }
   if (birth >= 1 && birth <= 3) {
@@ -65,11 +94,17 @@ for (let k = 0; k < result.candidates; k++) {
     add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
   }
   if (s === 1)
-    add(`surnames similar: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`, one, isLinked);
+    add(
+      `surnames similar: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`,
+      one,
+      isLinked,
+    );
   if (birth === 5 || birth === 6) {
     const kind =
       a.dob !== null && b.dob !== null
-        ? a.dob.slice(0, 4) === b.dob.slice(0, 4) && a.dob.slice(4) === b.dob.slice(6) + b.dob.slice(4, 6) && a.dob !== b.dob
+        ? a.dob.slice(0, 4) === b.dob.slice(0, 4) &&
+          a.dob.slice(4) === b.dob.slice(6) + b.dob.slice(4, 6) &&
+          a.dob !== b.dob
           ? 'swapped'
           : 'typo'
         : a.dob !== null || b.dob !== null
@@ -77,12 +112,22 @@ for (let k = 0; k < result.candidates; k++) {
           : 'two years';
     add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
   }
-  if (g === 1) add(`given similar: first words ${a.givenWords[0] === b.givenWords[0] ? 'same' : 'differ'}`, one, isLinked);
+  if (g === 1)
+    add(
+      `given similar: first words ${a.givenWords[0] === b.givenWords[0] ? 'same' : 'differ'}`,
+      one,
+      isLinked,
+    );
   if (g === 0) add(`given different: surnames ${comparisons[1]!.levels[s] ?? 'missing'}`, one, isLinked);
   const doc = level(5, a, b);
   add(`document ${doc < 0 ? 'missing/other kind' : comparisons[5]!.levels[doc]}`, one, isLinked);
   const sex = level(3, a, b);
-  if (g >= 4) add(`given exact/phonetic & sex ${sex < 0 ? 'missing' : sex === 1 ? 'same' : 'different'}`, one, isLinked);
+  if (g >= 4)
+    add(
+      `given exact/phonetic & sex ${sex < 0 ? 'missing' : sex === 1 ? 'same' : 'different'}`,
+      one,
+      isLinked,
+    );
 }
 console.log(`${setting} seed ${process.argv[4] ?? 11}: ${result.candidates} candidates`);
 for (const [key, r] of [...table].sort((x, y) => x[0].localeCompare(y[0])))

@@ -344,7 +344,8 @@ function givenLevel(a: ClkRecord, b: ClkRecord): number {
     const fb = b.givenFormKeys ?? [];
     const xa = a.aliasKeys ?? [];
     const xb = b.aliasKeys ?? [];
-    if (anyShared(fa, fb) || anyShared(fa, xb) || anyShared(xa, fb) || anyShared(xa, xb)) return GIVEN.nickname;
+    if (anyShared(fa, fb) || anyShared(fa, xb) || anyShared(xa, fb) || anyShared(xa, xb))
+      return GIVEN.nickname;
     if (someWordsOneEdit(a.givenEdits, b.givenEdits)) return GIVEN.similar;
     return dice(a.given, b.given) >= SIMILAR_DICE ? GIVEN.similar : GIVEN.different;
   }
@@ -464,7 +465,8 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       // As in clear: the rarest name the two share, written, resolved or canonical; a typo weighs
       // by the commoner of the two words it joins.
       tfAdjust(a, b) {
-        if (!a.givenKeys || !b.givenKeys) return givenLevel(a, b) === GIVEN.exact ? givenFilterTf(a.given!) : 0;
+        if (!a.givenKeys || !b.givenKeys)
+          return givenLevel(a, b) === GIVEN.exact ? givenFilterTf(a.given!) : 0;
         const written = rarestToken(givenTf, a.givenKeys, b.givenKeys);
         if (written !== -Infinity) return written;
         const resolved = rarestToken(givenTf, a.givenFormKeys ?? [], b.givenFormKeys ?? []);

@@ -43,7 +43,8 @@ describe('person comparisons', () => {
   });
 
   it('tells a second given name shared from a nickname', () => {
-    const given = (a: string, b: string) => levels({ ...base, givenNames: a }, { ...base, givenNames: b }).given_names;
+    const given = (a: string, b: string) =>
+      levels({ ...base, givenNames: a }, { ...base, givenNames: b }).given_names;
     // A name in common and the others unrelated: two persons of one family or of a common name.
     expect(given('Juan Carlos', 'José Carlos')).toBe(1);
     expect(given('María Elena', 'Elena Sofía')).toBe(1);
