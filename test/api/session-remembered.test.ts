@@ -21,6 +21,18 @@ import {
 } from '../helpers/factories.js';
 import { useTestContext } from '../helpers/suite.js';
 
+/**
+ * Round trips to PostgreSQL from now on: node-postgres ends each extended-protocol batch with one
+ * Sync and sends each simple query (`begin`, `commit` alone) as one message.
+ */
+function countRoundTrips(): () => number {
+  const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
+    .Connection.prototype;
+  const sync = vi.spyOn(proto, 'sync');
+  const simple = vi.spyOn(proto, 'query');
+  return () => sync.mock.calls.length + simple.mock.calls.length;
+}
+
 describe.skipIf(skipBackend)('a remembered session, checked with the first statement', () => {
   const t = useTestContext();
   afterEach(() => vi.restoreAllMocks());
@@ -41,11 +53,7 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
       const created = await createCaseAs(t, author);
       // A second session of the same user, not used yet.
       const session = await signIn(t, author.user);
-      const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
-        .Connection.prototype;
-      const sync = vi.spyOn(proto, 'sync');
-      const simple = vi.spyOn(proto, 'query');
-      const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+      const trips = countRoundTrips();
       // Its first GET reads the session; the next checks it with the case page's statement.
       const first = trips();
       expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
@@ -69,11 +77,7 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     const person = await buildPerson(t, owner);
     const session = await signIn(t, owner.user);
     const other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
-    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
-      .Connection.prototype;
-    const sync = vi.spyOn(proto, 'sync');
-    const simple = vi.spyOn(proto, 'query');
-    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+    const trips = countRoundTrips();
     expect((await api(t, session, 'GET', `/api/persons/${person.id}`)).statusCode).toBe(200);
     const before = trips();
     const res = await api(t, session, 'GET', `/api/persons/${person.id}`);
@@ -120,11 +124,7 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     await linkPersonAs(t, owner, created.id, witness.id, 'Witness');
     const session = await signIn(t, owner.user);
     const other = await userWithSession(t, { role: 'case_worker', institution: 'MINNA' });
-    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
-      .Connection.prototype;
-    const sync = vi.spyOn(proto, 'sync');
-    const simple = vi.spyOn(proto, 'query');
-    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+    const trips = countRoundTrips();
     expect((await api(t, session, 'GET', `/api/cases/${created.id}`)).statusCode).toBe(200);
     const before = trips();
     const res = await api(t, session, 'GET', `/api/cases/${created.id}`);
