@@ -36,6 +36,17 @@ class Mutex {
 
 const { serialize } = protocol;
 
+/** Protocol messages as one buffer, sent to the engine in one call. */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** Statements worth preparing: queries and data changes (not transaction control, DDL or maintenance). */
 const PREPARABLE = /^\s*\(?\s*(select|insert|update|delete|with)\b/i;
 /**
@@ -71,6 +82,7 @@ class PreparedStatements {
         const result = await this.pg.execProtocol(message, { syncToFs: false });
         messages.push(...result.messages);
       };
+      let synced = false;
       try {
         const known = this.#byText.get(sql);
         if (known) {
@@ -84,9 +96,18 @@ class PreparedStatements {
           const serializer = this.pg.serializers[prepared.parameterTypes[i]!];
           return serializer ? serializer(value) : String(value);
         });
-        await send(serialize.bind({ statement: prepared.name, values }));
-        await send(serialize.describe({ type: 'P' }));
-        await send(serialize.execute({}));
+        // Bind, Describe, Execute and Sync in one call into the engine (it reads every message of
+        // the buffer): each call has a fixed cost on Node's thread (bench/README.md, "The embedded
+        // statistics request"). After an error the engine skips to the Sync, which ends the exchange.
+        synced = true;
+        await send(
+          concat([
+            serialize.bind({ statement: prepared.name, values }),
+            serialize.describe({ type: 'P' }),
+            serialize.execute({}),
+            serialize.sync(),
+          ]),
+        );
       } catch (error) {
         // Gone (deallocated outside the driver) or its result's shape changed under it (a schema
         // change made elsewhere): the statement is prepared anew next time.
@@ -94,8 +115,8 @@ class PreparedStatements {
         if (code === '26000' || code === '0A000') this.#byText.delete(sql);
         throw error;
       } finally {
-        // After an error the server skips messages up to the Sync; either way the exchange ends here.
-        await this.pg.execProtocol(serialize.sync(), { syncToFs: false, throwOnError: false });
+        // A failed prepare: the server skips messages up to the Sync; the exchange ends here.
+        if (!synced) await this.pg.execProtocol(serialize.sync(), { syncToFs: false, throwOnError: false });
       }
       const result = parse.parseResults(messages, this.pg.parsers)[0]!;
       return {
@@ -175,13 +196,18 @@ class PGliteDriver implements Driver {
     const parts = ['begin'];
     if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
     if (settings.accessMode) parts.push(settings.accessMode);
-    await connection.executeQuery(CompiledQuery.raw(parts.join(' ')));
+    await this.#control(parts.join(' '));
+  }
+
+  /** Transaction control as one simple-protocol message: one call into the engine (pg.query makes six). */
+  async #control(statement: string): Promise<void> {
+    await this.pg.runExclusive(() => this.pg.execProtocol(serialize.query(statement), { syncToFs: false }));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const walSync = walSyncOf(this.pg);
     if (!walSync) {
-      await connection.executeQuery(CompiledQuery.raw('commit'));
+      await this.#control('commit');
       return;
     }
     // Alone on the engine while its WAL fsync may be deferred (wal-sync.ts): no other caller's
@@ -189,8 +215,8 @@ class PGliteDriver implements Driver {
     await this.pg.runExclusive(() => walSync.commit(() => this.pg.execProtocol(serialize.query('commit'))));
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  async rollbackTransaction(): Promise<void> {
+    await this.#control('rollback');
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {

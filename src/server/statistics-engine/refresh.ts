@@ -129,10 +129,22 @@ async function moveFacts(
  * may be marked several times, and the distinct walk of the index stops at `upTo`).
  */
 export async function pendingFacts(trx: Trx, upTo: number): Promise<number> {
-  const row = await sql<{
-    n: number;
-  }>`select count(*)::int as n from (select distinct person_id from stat_dirty limit ${upTo}) s`.execute(trx);
-  return Number(row.rows[0]?.n ?? 0);
+  return (await factsState(trx, upTo)).pending;
+}
+
+/** Persons waiting (up to some count) and the version of the facts, read in one snapshot. */
+export interface FactsState {
+  pending: number;
+  /** Changes whenever a refresh changed facts (caches key on it): stat_state. */
+  version: string;
+}
+
+/** `pendingFacts` and the facts' version in one statement. */
+export async function factsState(trx: Trx, upTo: number): Promise<FactsState> {
+  const row = await sql<{ n: number; version: string | null }>`select
+      (select count(*)::int from (select distinct person_id from stat_dirty limit ${upTo}) s) as n,
+      (select version from stat_state) as version`.execute(trx);
+  return { pending: Number(row.rows[0]?.n ?? 0), version: row.rows[0]?.version ?? '0' };
 }
 
 /** Persons a request refreshes itself before answering; past this the background refresh does it. */
@@ -142,14 +154,14 @@ export const INLINE_REFRESH_LIMIT = 500;
  * Before a figure is read on the primary: brings the facts up to date in the caller's transaction
  * when few persons wait (the common case: figures are exact), otherwise leaves them to the
  * background refresh (refresh-job.ts) so that no request waits for a bulk recomputation. Returns
- * how many persons still wait (0: the facts match the records; at most INLINE_REFRESH_LIMIT + 1).
+ * how many persons still wait (0: the facts match the records; at most INLINE_REFRESH_LIMIT + 1)
+ * and the version of the facts the caller will read.
  */
-export async function refreshFactsIfFew(trx: Trx): Promise<number> {
-  const pending = await pendingFacts(trx, INLINE_REFRESH_LIMIT + 1);
-  if (pending === 0) return 0;
-  if (pending > INLINE_REFRESH_LIMIT) return pending;
+export async function refreshFactsIfFew(trx: Trx): Promise<FactsState> {
+  const state = await factsState(trx, INLINE_REFRESH_LIMIT + 1);
+  if (state.pending === 0 || state.pending > INLINE_REFRESH_LIMIT) return state;
   await refreshFacts(trx);
-  return 0;
+  return { pending: 0, version: await factsVersion(trx) };
 }
 
 /** The facts' version: changes whenever a refresh changed facts (caches key on it). */

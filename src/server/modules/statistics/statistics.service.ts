@@ -18,7 +18,14 @@ import type { Ctx } from '../../core/context.js';
 import { drillCases } from '../../statistics-engine/drill.js';
 import { computeFigure } from '../../statistics-engine/engine.js';
 import { figure } from '../../statistics-engine/figures/index.js';
-import { pendingFacts, refreshFactsIfFew, INLINE_REFRESH_LIMIT } from '../../statistics-engine/refresh.js';
+import { figureCacheOf } from '../../statistics-engine/figure-cache.js';
+import { periodOf } from '../../statistics-engine/period.js';
+import {
+  factsState,
+  factsVersion,
+  refreshFactsIfFew,
+  INLINE_REFRESH_LIMIT,
+} from '../../statistics-engine/refresh.js';
 import { nationalReport } from '../../statistics-engine/report.js';
 
 type ReportLocale = 'es' | 'en';
@@ -28,8 +35,11 @@ const filtersOf = ({ figure: _f, by: _b, ...filters }: z.output<typeof Statistic
 const usedFilters = (query: Record<string, unknown>) =>
   Object.keys(query).filter((key) => query[key] !== undefined);
 
-/** Only the primary (tests, the CLI, a deployment without a replica). */
-const PRIMARY_ONLY: AnalyticsSource = {
+/** Where figures are read, and the primary database whose figures are kept (figure-cache.ts). */
+type FiguresSource = AnalyticsSource & { db?: object };
+
+/** Only the primary (tests, the CLI, a deployment without a replica), nothing kept. */
+const PRIMARY_ONLY: FiguresSource = {
   readDb: null,
   config: { readMaxLagSeconds: 0 },
   logger: { warn: () => {} } as unknown as AnalyticsSource['logger'],
@@ -38,19 +48,20 @@ const PRIMARY_ONLY: AnalyticsSource = {
 /**
  * Reads figures with `fn` where analytics read (readForAnalytics: the replica within its lag
  * bound, else the primary), after bringing the facts up to date when few persons wait (on the
- * primary; a replica has the primary's facts as replayed). Returns the result and its freshness.
+ * primary; a replica has the primary's facts as replayed). `fn` is given the version of the facts
+ * it reads. Returns the result and its freshness.
  */
 async function readFigures<T>(
   source: AnalyticsSource,
   primary: Trx,
-  fn: (trx: Trx) => Promise<T>,
+  fn: (trx: Trx, version: string) => Promise<T>,
 ): Promise<{ result: T; freshness: ReadVia & { pending: number } }> {
   return readForAnalytics(source, primary, async (trx, via) => {
-    const pending =
+    const { pending, version } =
       via.source === 'primary'
         ? await refreshFactsIfFew(trx)
-        : await pendingFacts(trx, INLINE_REFRESH_LIMIT + 1);
-    return { result: await fn(trx), freshness: { ...via, pending } };
+        : await factsState(trx, INLINE_REFRESH_LIMIT + 1);
+    return { result: await fn(trx, version), freshness: { ...via, pending } };
   });
 }
 
@@ -59,11 +70,21 @@ export async function getStatistics(
   ctx: Ctx,
   query: z.output<typeof StatisticsQuery>,
   locale: ReportLocale,
-  source: AnalyticsSource = PRIMARY_ONLY,
+  source: FiguresSource = PRIMARY_ONLY,
 ) {
-  const { result, freshness } = await readFigures(source, ctx.trx, (trx) =>
-    computeFigure(trx, figure(query.figure), filtersOf(query), query.by, locale),
-  );
+  const definition = figure(query.figure);
+  const filters = filtersOf(query);
+  // Figures over the facts are kept by the facts' version; those read from the records are not.
+  const cache = definition.fact !== 'source' && source.db ? figureCacheOf(source.db) : null;
+  const key = JSON.stringify([definition.id, query.by ?? null, locale, periodOf(filters), filters]);
+  const { result, freshness } = await readFigures(source, ctx.trx, async (trx, version) => {
+    const kept = cache?.get(version, key);
+    if (kept) return kept;
+    const computed = await computeFigure(trx, definition, filters, query.by, locale);
+    // Each statement sees the commits made before it: kept only if no refresh committed meanwhile.
+    if (cache && (await factsVersion(trx)) === version) cache.set(version, key, computed);
+    return computed;
+  });
   await auditOperation(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
   return { ...withSmallCounts(ctx, query, result), freshness };
 }
