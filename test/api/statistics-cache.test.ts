@@ -51,7 +51,12 @@ describe.skipIf(skipBackend)('statistics kept by the facts version', () => {
     return row.rows[0]!;
   };
   /** Copies one row of `table` chosen by `where`, with a new id and the given columns changed. */
-  const copyRow = (trx: Trx, table: string, where: ReturnType<typeof sql>, changes: Record<string, unknown>) =>
+  const copyRow = (
+    trx: Trx,
+    table: string,
+    where: ReturnType<typeof sql>,
+    changes: Record<string, unknown>,
+  ) =>
     sql`insert into ${sql.table(table)}
       select (jsonb_populate_record(null::${sql.table(table)},
         to_jsonb(r) || ${JSON.stringify({ ...changes })}::jsonb || jsonb_build_object('id', gen_random_uuid()))).*
@@ -106,8 +111,11 @@ describe.skipIf(skipBackend)('statistics kept by the facts version', () => {
       'victimsIdentified',
       'exploitation',
       async (trx) => {
-        const p = await identified2025(trx, sql`not ('OrganRemoval' = any(exploitation)) and person_id in
-          (select person_id from victim_exploitation)`);
+        const p = await identified2025(
+          trx,
+          sql`not ('OrganRemoval' = any(exploitation)) and person_id in
+          (select person_id from victim_exploitation)`,
+        );
         await sql`update victim_exploitation set exploitation_types = array['OrganRemoval']
           where person_id = ${p.person_id}`.execute(trx);
       },
@@ -117,7 +125,10 @@ describe.skipIf(skipBackend)('statistics kept by the facts version', () => {
       'victimsIdentified',
       'ict',
       async (trx) => {
-        const p = await identified2025(trx, sql`ict = 'offline' and case_id in (select case_id from trafficking_events)`);
+        const p = await identified2025(
+          trx,
+          sql`ict = 'offline' and case_id in (select case_id from trafficking_events)`,
+        );
         await copyRow(trx, 'trafficking_events', sql`r.case_id = ${p.case_id}`, {
           person_id: null,
           type: 'Recruitment',
