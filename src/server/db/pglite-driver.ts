@@ -192,7 +192,7 @@ class PGliteDriver implements Driver {
     return connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+  async beginTransaction(_connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const parts = ['begin'];
     if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
     if (settings.accessMode) parts.push(settings.accessMode);
@@ -204,7 +204,7 @@ class PGliteDriver implements Driver {
     await this.pg.runExclusive(() => this.pg.execProtocol(serialize.query(statement), { syncToFs: false }));
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+  async commitTransaction(): Promise<void> {
     const walSync = walSyncOf(this.pg);
     if (!walSync) {
       await this.#control('commit');
