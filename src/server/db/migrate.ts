@@ -42,6 +42,7 @@ import * as personMatchKeys from './migrations/2026-12-07T03-00-00_person_match_
 import * as participationRecordedOn from './migrations/2026-12-07T04-00-00_participation_recorded_on.js';
 import * as statisticsParaguayDay from './migrations/2026-12-07T04-10-00_statistics_paraguay_day.js';
 import * as caseSharesCase from './migrations/2026-12-07T05-10-00_case_shares_case.js';
+import * as caseSharesActive from './migrations/2026-12-07T05-20-00_case_shares_active.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -82,6 +83,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T04-00-00_participation_recorded_on': participationRecordedOn,
   '2026-12-07T04-10-00_statistics_paraguay_day': statisticsParaguayDay,
   '2026-12-07T05-10-00_case_shares_case': caseSharesCase,
+  '2026-12-07T05-20-00_case_shares_active': caseSharesActive,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

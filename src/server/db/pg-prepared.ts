@@ -72,6 +72,9 @@ export const LAST_STATEMENT = sql.raw(LAST_STATEMENT_MARK);
 /** A prepared statement's text ending with the last-statement mark (it is named like any other). */
 const PREPARED_LAST_STATEMENT = `${MARK} ${LAST_STATEMENT_MARK}`;
 
+/** A prepared statement's text ending with the last-read mark (the case list as it opens). */
+const PREPARED_LAST_READ = `${MARK} ${LAST_READ_MARK}`;
+
 /** How a transaction that ended with its last statement opens again for a statement after it. */
 const READ_ONLY_AGAIN = 'start transaction read only';
 
@@ -163,7 +166,8 @@ export class PreparingPool implements PostgresPool {
      */
     let deferredFailed: Error | null = null;
     const send = (text: string, values: readonly unknown[], behind: Ahead[] = []) => {
-      const marked = text.endsWith(MARK) || text.endsWith(PREPARED_LAST_STATEMENT);
+      const marked =
+        text.endsWith(MARK) || text.endsWith(PREPARED_LAST_STATEMENT) || text.endsWith(PREPARED_LAST_READ);
       const name = values.length > 0 && marked ? this.nameOf(text) : undefined;
       if (ahead.length > 0 || behind.length > 0) {
         const carriesDeferred = ahead.length > (beginHeld ? 1 : 0);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ListCasesQuery } from '../../../shared/api-identification.js';
 import { queryActor, type Actor } from '../../access/actor.js';
 import { runCompiled } from '../../db/compiled-once.js';
-import { LAST_READ } from '../../db/pg-prepared.js';
+import { LAST_READ, PREPARED } from '../../db/pg-prepared.js';
 import { CASE_ROLES } from '../../access/policies.js';
 import { casesSharedWith, scopedCases } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
@@ -160,19 +160,20 @@ function totalOf(trx: Trx, actor: Actor, filter: ListFilter, owned: CasesQuery, 
 export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilter) {
   // Each arm contributes at most offset + limit rows in order (a backward index scan that stops).
   const window = filter.offset + filter.limit;
-  // The list as it opens (no filter, any page) is compiled once per role (compiled-once.ts); a
-  // filtered one is built each time. Neither is prepared: PostgreSQL's generic plan of this
-  // statement (made without the values) ran 268 ms against 0.7–4 ms for the plan made for the
-  // actor's institution (100,000 cases, bench/README.md).
+  // The list as it opens (no filter, any page) is compiled once per role (compiled-once.ts) and
+  // prepared: its plan made without the values (PostgreSQL keeps it after five runs) starts from the
+  // institution's owner index and its live shares (case_shares_active_idx), as the plan made for
+  // them does, and planning was most of the statement's time in the database (bench/README.md). A
+  // filtered list is built and planned each time: its filters are what the plan must see.
   const rows = narrowed(filter)
-    ? await pageQuery(trx, actor, filter, window).execute()
+    ? await pageQuery(trx, actor, filter, window).modifyEnd(LAST_READ).execute()
     : await runCompiled(
         trx,
         `caseList:${actor.role}`,
         [actor.institutionId, actor.userId, window, filter.limit, filter.offset],
         ([institutionId, userId, w, limit, offset]) =>
-          pageQuery(trx, queryActor(actor.role, institutionId, userId), { ...filter, limit, offset }, w),
-        () => pageQuery(trx, actor, filter, window),
+          opening(pageQuery(trx, queryActor(actor.role, institutionId, userId), { ...filter, limit, offset }, w)),
+        () => opening(pageQuery(trx, actor, filter, window)),
       );
   const items: Array<CaseListRow & { person_count: number }> = rows.map(
     ({ total: _total, person_count, ...row }) => ({ ...row, person_count: Number(person_count ?? 0) }),
@@ -219,8 +220,14 @@ function pageQuery(trx: Trx, actor: Actor, filter: ListFilter, window: number) {
       .orderBy('v.reference', 'desc')
       .limit(filter.limit)
       .offset(filter.offset)
-      // The list's read-only transaction reads nothing after it (but the total of a page past the
-      // end): its COMMIT rides with it on PostgreSQL, one round trip fewer (pg-prepared.ts).
-      .modifyEnd(LAST_READ)
   );
+}
+
+/**
+ * The unfiltered list's marks: prepared, and the last read of its read-only transaction (which reads
+ * nothing after it but the total of a page past the end), so its COMMIT rides with it on
+ * PostgreSQL, one round trip fewer (pg-prepared.ts).
+ */
+function opening(query: ReturnType<typeof pageQuery>) {
+  return query.modifyEnd(PREPARED).modifyEnd(LAST_READ);
 }
