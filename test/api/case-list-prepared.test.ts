@@ -67,7 +67,11 @@ describe.skipIf(skipBackend)('the case list as it opens, prepared', () => {
       expect(second.items.map((item) => item.id)).toEqual([own[1]!.id, own[0]!.id]);
       expect(second.total).toBe(4);
 
-      await trx.updateTable('case_shares').set({ revoked_at: new Date() }).where('id', '=', share!.id).execute();
+      await trx
+        .updateTable('case_shares')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', share!.id)
+        .execute();
       expect(await ids()).toMatchObject({ ids: ownIds, total: 3 });
       await trx.deleteFrom('case_shares').where('id', '=', share!.id).execute();
     });
@@ -77,21 +81,24 @@ describe.skipIf(skipBackend)('the case list as it opens, prepared', () => {
     expect(theirList.json()).toMatchObject({ total: 1, items: [{ id: theirs.id, shared: false }] });
   });
 
-  it.skipIf(backend !== 'postgres')('answers the list in one round trip once the session is known', async () => {
-    const session = await signIn(t, worker.user);
-    const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
-      .Connection.prototype;
-    const sync = vi.spyOn(proto, 'sync');
-    const simple = vi.spyOn(proto, 'query');
-    const trips = () => sync.mock.calls.length + simple.mock.calls.length;
-    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
-    for (let run = 0; run < 7; run++) {
-      const before = trips();
-      const res = await api(t, session, 'GET', '/api/cases');
-      expect(res.statusCode).toBe(200);
-      expect(res.json().total).toBe(3);
-      // begin + session check + list + commit, one batch.
-      expect(trips() - before).toBe(1);
-    }
-  });
+  it.skipIf(backend !== 'postgres')(
+    'answers the list in one round trip once the session is known',
+    async () => {
+      const session = await signIn(t, worker.user);
+      const proto = (pg as unknown as { Connection: { prototype: { sync(): void; query(t: string): void } } })
+        .Connection.prototype;
+      const sync = vi.spyOn(proto, 'sync');
+      const simple = vi.spyOn(proto, 'query');
+      const trips = () => sync.mock.calls.length + simple.mock.calls.length;
+      expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+      for (let run = 0; run < 7; run++) {
+        const before = trips();
+        const res = await api(t, session, 'GET', '/api/cases');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().total).toBe(3);
+        // begin + session check + list + commit, one batch.
+        expect(trips() - before).toBe(1);
+      }
+    },
+  );
 });

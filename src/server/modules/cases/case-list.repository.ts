@@ -172,7 +172,9 @@ export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilte
         `caseList:${actor.role}`,
         [actor.institutionId, actor.userId, window, filter.limit, filter.offset],
         ([institutionId, userId, w, limit, offset]) =>
-          opening(pageQuery(trx, queryActor(actor.role, institutionId, userId), { ...filter, limit, offset }, w)),
+          opening(
+            pageQuery(trx, queryActor(actor.role, institutionId, userId), { ...filter, limit, offset }, w),
+          ),
         () => opening(pageQuery(trx, actor, filter, window)),
       );
   const items: Array<CaseListRow & { person_count: number }> = rows.map(
@@ -202,25 +204,23 @@ function pageQuery(trx: Trx, actor: Actor, filter: ListFilter, window: number) {
   const visible = sql<
     Omit<CaseListRow, 'owner_institution_code'>
   >`((${page(owned)}) union all (${page(shared)}))`.as('v');
-  return (
-    trx
-      .selectFrom(visible)
-      .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
-      .selectAll('v')
-      .select('institutions.code as owner_institution_code')
-      .select((eb) =>
-        eb
-          .selectFrom('case_persons')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('case_persons.case_id', '=', 'v.id')
-          .as('person_count'),
-      )
-      .select(total.as('total'))
-      .orderBy('v.detected_on', 'desc')
-      .orderBy('v.reference', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
-  );
+  return trx
+    .selectFrom(visible)
+    .innerJoin('institutions', 'institutions.id', 'v.owner_institution_id')
+    .selectAll('v')
+    .select('institutions.code as owner_institution_code')
+    .select((eb) =>
+      eb
+        .selectFrom('case_persons')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('case_persons.case_id', '=', 'v.id')
+        .as('person_count'),
+    )
+    .select(total.as('total'))
+    .orderBy('v.detected_on', 'desc')
+    .orderBy('v.reference', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
 }
 
 /**
