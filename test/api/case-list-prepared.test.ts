@@ -25,7 +25,7 @@ describe.skipIf(skipBackend)('the case list as it opens, prepared', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lists what the actor may see, shares included at once and revoked ones gone, on the kept plan', async () => {
-    const own = [];
+    const own: Array<{ id: string }> = [];
     for (const day of ['2025-01-10', '2025-02-11', '2025-03-12'])
       own.push(await createCaseAs(t, worker, { detectedOn: day }));
     const theirs = await createCaseAs(t, minna, { detectedOn: '2025-02-20' });
