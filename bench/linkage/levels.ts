@@ -5,16 +5,10 @@
  * (labelled m) and the weight it would give with EM's u, and the distance in years between the birth
  * intervals of candidate pairs with an estimated age, for one person's pairs and for two persons'.
  */
-import { birthDistance, personComparisons } from '../../src/server/linkage-engine/comparisons.js';
-import { linkPersons, preparePersons } from '../../src/server/linkage-engine/linkage.js';
-import { hardPopulation } from './hard.js';
+import { birthDistance } from '../../src/server/linkage-engine/comparisons.js';
+import { linkedSet } from './linked-set.js';
 
-const setting = process.argv[2] ?? 'hard';
-const persons = Number(process.argv[3] ?? 10_000);
-const data = hardPopulation(persons, setting, Number(process.argv[4] ?? 11));
-const result = linkPersons(data.records);
-const { vocab, records } = preparePersons(data.records);
-const comparisons = personComparisons(vocab, records);
+const { setting, data, result, records, comparisons } = linkedSet(process.argv);
 const counts = comparisons.map((c) => c.levels.map(() => ({ same: 0, different: 0 })));
 const distance = new Map<number, { same: number; different: number }>();
 let same = 0;

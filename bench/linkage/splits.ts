@@ -4,17 +4,11 @@
  * A sub-case whose share of one person's pairs differs much from its level's is a candidate for a
  * level of its own (EM then weighs it without labels).
  */
-import { anyShared, isSubset, personComparisons } from '../../src/server/linkage-engine/comparisons.js';
-import { linkPersons, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import { anyShared, isSubset } from '../../src/server/linkage-engine/comparisons.js';
 import type { Prepared } from '../../src/server/linkage-engine/record.js';
-import { hardPopulation } from './hard.js';
+import { linkedSet } from './linked-set.js';
 
-const setting = process.argv[2] ?? 'hard';
-const persons = Number(process.argv[3] ?? 10_000);
-const data = hardPopulation(persons, setting, Number(process.argv[4] ?? 11));
-const result = linkPersons(data.records);
-const { vocab, records } = preparePersons(data.records);
-const comparisons = personComparisons(vocab, records);
+const { setting, seed, data, result, records, comparisons } = linkedSet(process.argv);
 const linked = new Set(result.matches.map((p) => `${p.left},${p.right}`));
 type Row = { same: number; two: number; sameLinked: number; twoLinked: number };
 const table = new Map<string, Row>();
@@ -129,7 +123,7 @@ for (let k = 0; k < result.candidates; k++) {
       isLinked,
     );
 }
-console.log(`${setting} seed ${process.argv[4] ?? 11}: ${result.candidates} candidates`);
+console.log(`${setting} seed ${seed}: ${result.candidates} candidates`);
 for (const [key, r] of [...table].sort((x, y) => x[0].localeCompare(y[0])))
   console.log(
     `${key}: one ${r.same} (linked ${r.sameLinked}) · two ${r.two} (linked ${r.twoLinked}) · share ${(r.same / (r.same + r.two)).toFixed(3)}`,

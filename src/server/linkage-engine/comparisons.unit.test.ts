@@ -26,6 +26,14 @@ function levels(a: LinkPerson, b: LinkPerson): Record<string, number> {
   );
 }
 
+/** The label of the level of comparison `name` for a pair of persons. */
+function levelName(name: string, a: LinkPerson, b: LinkPerson): string | undefined {
+  const vocab = new Vocabulary();
+  const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
+  const c = personComparisons(vocab, records).find((x) => x.name === name)!;
+  return c.levels[c.compare(records[0]!, records[1]!)];
+}
+
 describe('person comparisons', () => {
   it('grades Paraguayan name variants', () => {
     expect(levels(base, base).given_names).toBe(6);
@@ -83,12 +91,7 @@ describe('person comparisons', () => {
 
   it('tells a dropped second surname from a lone surname found second in the other record', () => {
     // The first surname is the one a Paraguayan keeps alone: "González" for González Villalba.
-    const surnames = (a: LinkPerson, b: LinkPerson) => {
-      const vocab = new Vocabulary();
-      const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
-      const c = personComparisons(vocab, records).find((x) => x.name === 'surnames')!;
-      return c.levels[c.compare(records[0]!, records[1]!)];
-    };
+    const surnames = (a: LinkPerson, b: LinkPerson) => levelName('surnames', a, b);
     expect(surnames(base, { ...base, secondSurname: null })).toBe('one missing, the first kept');
     expect(surnames({ ...base, secondSurname: null }, base)).toBe('one missing, the first kept');
     expect(surnames(base, { ...base, firstSurname: 'Villalba', secondSurname: null })).toBe('one missing');
@@ -98,12 +101,7 @@ describe('person comparisons', () => {
   });
 
   it('tells two surnames that agree from a lone surname shared and from one misspelt', () => {
-    const surnames = (a: LinkPerson, b: LinkPerson) => {
-      const vocab = new Vocabulary();
-      const records = [prepare(a, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
-      const c = personComparisons(vocab, records).find((x) => x.name === 'surnames')!;
-      return c.levels[c.compare(records[0]!, records[1]!)];
-    };
+    const surnames = (a: LinkPerson, b: LinkPerson) => levelName('surnames', a, b);
     const lone = { ...base, secondSurname: null };
     // Both registrations with one surname, the same: what siblings and namesakes share too.
     expect(surnames(lone, lone)).toBe('the same, one surname each');
@@ -120,12 +118,7 @@ describe('person comparisons', () => {
     // 1998-05-12 and 1998-06-13 are two digits apart: two typos, or two persons born a month apart.
     // Among the hard setting's candidate pairs such dates were 4 pairs of one person and 674 of
     // two; "within a year" is for a year alone or an estimated age, which blur the day.
-    const birth = (b: LinkPerson) => {
-      const vocab = new Vocabulary();
-      const records = [prepare(base, 0, vocab), prepare({ ...b, id: 'b' }, 1, vocab)];
-      const c = personComparisons(vocab, records).find((x) => x.name === 'birth')!;
-      return c.levels[c.compare(records[0]!, records[1]!)];
-    };
+    const birth = (b: LinkPerson) => levelName('birth', base, b);
     expect(birth({ ...base, dateOfBirth: '1998-06-13' })).toBe('different');
     expect(birth({ ...base, dateOfBirth: '1998-05-28' })).toBe('different');
     expect(birth({ ...base, dateOfBirth: '1998-05-13' })).toBe('one typo or day/month swapped');
