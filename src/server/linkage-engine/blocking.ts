@@ -725,6 +725,17 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         : r.sex[0] === 'm'
           ? [MALE]
           : [stableHash(r.sex)];
+  // Side 0: each name with the sex under the record's own year; side 1 (when `meets`): under
+  // every year its birth may stand for, nearest first (the order its budget takes them in).
+  const nameSexYears = (tag: number, names: readonly number[], r: Prepared, meets: boolean): number[] => {
+    const sexes = sexKeys(r);
+    const keys: number[] = [];
+    for (const n of names) for (const x of sexes) keys.push(2 * mix4(tag, r.year!, n, x));
+    if (meets)
+      for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
+        for (const n of names) for (const x of sexes) keys.push(2 * mix4(tag, y, n, x) + 1);
+    return keys;
+  };
   // Name keys as stable hashes, each once.
   const uniqueStable = (ids: readonly number[]): number[] => {
     const out: number[] = [];
@@ -1119,17 +1130,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 40,
       perRecord: 4,
-      keys: (r) => {
-        if (r.year === null || r.ownSurnameKeys.length === 0) return [];
-        const own = uniqueStable(r.ownSurnameKeys);
-        const sexes = sexKeys(r);
-        const keys: number[] = [];
-        for (const s of own) for (const x of sexes) keys.push(2 * mix4(24, r.year, s, x));
-        if (r.dob === null)
-          for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
-            for (const s of own) for (const x of sexes) keys.push(2 * mix4(24, y, s, x) + 1);
-        return keys;
-      },
+      keys: (r) =>
+        r.year === null || r.ownSurnameKeys.length === 0
+          ? []
+          : nameSexYears(24, uniqueStable(r.ownSurnameKeys), r, r.dob === null),
     },
     {
       // Each record kept a different surname (the father's in one institution, the mother's in
@@ -1141,17 +1145,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 40,
       perRecord: 4,
-      keys: (r) => {
-        if (r.year === null || r.given.length === 0) return [];
-        const given = uniqueStable(givenAll(r));
-        const sexes = sexKeys(r);
-        const keys: number[] = [];
-        for (const g of given) for (const x of sexes) keys.push(2 * mix4(25, r.year, g, x));
-        if (r.ownSurnames < 2)
-          for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
-            for (const g of given) for (const x of sexes) keys.push(2 * mix4(25, y, g, x) + 1);
-        return keys;
-      },
+      keys: (r) =>
+        r.year === null || r.given.length === 0
+          ? []
+          : nameSexYears(25, uniqueStable(givenAll(r)), r, r.ownSurnames < 2),
     },
     {
       // No surname and a given name no list relates (Alejandro / Huguito): a surname-less record
