@@ -5,6 +5,7 @@
  *   npx tsx bench/load/run.ts [--engines pglite,postgres] [--cases 100000] [--duration 10]
  *                             [--connections 10,50] [--max-requests 50000] [--only list,case…]
  *                             [--cpu-prof-dir DIR]  (the server under node --cpu-prof, written at its exit)
+ *                             [--server-log FILE]   (the server's log lines, appended to FILE.<engine>)
  *
  * For each engine: makes the demo database once (bench/load/demo-db.ts; PostgreSQL in a cluster of
  * its own unless DATABASE_URL is set), starts the server, signs in as a case worker and an analyst,
@@ -13,6 +14,7 @@
  * load average at the end of the run (the machine is shared: read figures beside it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     'max-requests': { type: 'string', default: '50000' },
     only: { type: 'string' },
     'cpu-prof-dir': { type: 'string' },
+    'server-log': { type: 'string' },
   },
 });
 const engines = values.engines.split(',') as Engine[];
@@ -61,6 +64,8 @@ interface Figure {
   p99: number;
   requests: number;
   non2xx: number;
+  /** The status codes of the non-2xx answers, with their counts (`401×3 500×2`). */
+  statuses: string;
   errors: number;
   load: number;
   /** CPU ms per request of the server process, and of the database (PostgreSQL, the benchmark's own cluster). */
@@ -107,6 +112,10 @@ async function measure(
     p99: result.latency.p99,
     requests: result.requests.total,
     non2xx: result.non2xx,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, stat]) => `${code}×${stat.count}`)
+      .join(' '),
     errors: result.errors + result.timeouts,
     load: Math.round(os.loadavg()[0]! * 10) / 10,
   };
@@ -114,6 +123,7 @@ async function measure(
 
 async function runEngine(engine: Engine): Promise<Figure[]> {
   const db = await demoDatabase(engine, cases);
+  const serverLog = values['server-log'] ? fs.openSync(`${values['server-log']}.${engine}`, 'a') : undefined;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
@@ -122,7 +132,8 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
     [...prof, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
     {
       env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // The server's log (warnings and errors, one JSON line each) kept with --server-log FILE.
+      stdio: ['ignore', serverLog ?? 'ignore', 'inherit'],
     },
   );
   const figures: Figure[] = [];
@@ -159,7 +170,7 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
         console.log(
           `${engine.padEnd(8)} c=${String(connections).padStart(2)}  ${figure.label.padEnd(34)} ` +
             `${String(figure.rps).padStart(6)} req/s  p50 ${String(figure.p50).padStart(4)} ms  ` +
-            `p99 ${String(figure.p99).padStart(5)} ms  (${figure.requests} req, ${figure.non2xx} non-2xx, ` +
+            `p99 ${String(figure.p99).padStart(5)} ms  (${figure.requests} req, ${figure.non2xx} non-2xx${figure.statuses ? ` (${figure.statuses})` : ''}, ` +
             `${figure.errors} errors, load ${figure.load}; CPU ms/request: server ${figure.serverMs}` +
             `${figure.databaseMs === null ? '' : `, database ${figure.databaseMs}`})`,
         );
