@@ -31,10 +31,13 @@ for (let k = 0; k < result.candidates; k++) {
   const b = records[j]!;
   const one = data.entities[a.index] === data.entities[b.index];
   const isLinked = linked.has(`${i},${j}`) || linked.has(`${j},${i}`);
-  const g = level(0, a, b);
-  const s = level(1, a, b);
+  // By the levels' names (the numbering changes when a level is added).
+  const g = comparisons[0]!.levels[level(0, a, b)] ?? 'missing';
+  const s = comparisons[1]!.levels[level(1, a, b)] ?? 'missing';
   const birth = level(2, a, b);
-  if (g === 2) {
+  const words = (x: readonly number[], y: readonly number[]) =>
+    `${Math.min(x.length, y.length)}/${Math.max(x.length, y.length)}`;
+  if (g === 'nickname') {
     const direct =
       anyShared(a.givenForms, b.given) || anyShared(b.givenForms, a.given)
         ? 'resolves to the other'
@@ -46,13 +49,9 @@ for (let k = 0; k < result.candidates; k++) {
       isLinked,
     );
   }
-  if (g === 5 || g === 4)
-    add(
-      `given ${g === 5 ? 'exact' : 'phonetic'}: words ${Math.min(a.given.length, b.given.length)}`,
-      one,
-      isLinked,
-    );
-  if (g === 3) {
+  if (g === 'exact' || g === 'phonetic')
+    add(`given ${g}: words ${Math.min(a.given.length, b.given.length)}`, one, isLinked);
+  if (g === 'first or subset') {
     const sub = isSubset(a.given, b.given) || isSubset(b.given, a.given);
     add(
       `given first/subset: ${sub ? 'subset' : 'same first, second differs'} ${a.given[0] === b.given[0] ? 'first same' : 'first differs'}`,
@@ -60,16 +59,12 @@ for (let k = 0; k < result.candidates; k++) {
       isLinked,
     );
   }
-  if (s === 5)
-    add(
-      `surnames same: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`,
-      one,
-      isLinked,
-    );
-  if (s === 3 || s === 4) {
+  if (s === 'same (any order)' || s === 'the same, one surname each')
+    add(`surnames ${s}: words ${words(a.surnames, b.surnames)}`, one, isLinked);
+  if (s === 'one missing' || s === 'one missing, the first kept') {
     const sub = isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames);
     add(
-      `surnames ${s === 4 ? 'missing first kept' : 'missing'}: ${sub ? 'subset' : 'both two, other similar/married'}`,
+      `surnames ${s}: ${sub ? 'subset' : 'both two, other similar/married'}`,
       one,
       isLinked,
     );
@@ -87,12 +82,7 @@ for (let k = 0; k < result.candidates; k++) {
     const kind = a.estimated && b.estimated ? 'both estimated' : 'one estimated';
     add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
   }
-  if (s === 1)
-    add(
-      `surnames similar: words ${Math.min(a.surnames.length, b.surnames.length)}/${Math.max(a.surnames.length, b.surnames.length)}`,
-      one,
-      isLinked,
-    );
+  if (s === 'similar') add(`surnames similar: words ${words(a.surnames, b.surnames)}`, one, isLinked);
   if (birth === 5 || birth === 6) {
     const kind =
       a.dob !== null && b.dob !== null
@@ -106,17 +96,17 @@ for (let k = 0; k < result.candidates; k++) {
           : 'two years';
     add(`birth ${comparisons[2]!.levels[birth]}: ${kind}`, one, isLinked);
   }
-  if (g === 1)
+  if (g === 'similar')
     add(
       `given similar: first words ${a.givenWords[0] === b.givenWords[0] ? 'same' : 'differ'}`,
       one,
       isLinked,
     );
-  if (g === 0) add(`given different: surnames ${comparisons[1]!.levels[s] ?? 'missing'}`, one, isLinked);
+  if (g === 'different') add(`given different: surnames ${s}`, one, isLinked);
   const doc = level(5, a, b);
   add(`document ${doc < 0 ? 'missing/other kind' : comparisons[5]!.levels[doc]}`, one, isLinked);
   const sex = level(3, a, b);
-  if (g >= 4)
+  if (g === 'exact' || g === 'phonetic')
     add(
       `given exact/phonetic & sex ${sex < 0 ? 'missing' : sex === 1 ? 'same' : 'different'}`,
       one,
