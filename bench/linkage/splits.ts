@@ -63,11 +63,7 @@ for (let k = 0; k < result.candidates; k++) {
     add(`surnames ${s}: words ${words(a.surnames, b.surnames)}`, one, isLinked);
   if (s === 'one missing' || s === 'one missing, the first kept') {
     const sub = isSubset(a.surnames, b.surnames) || isSubset(b.surnames, a.surnames);
-    add(
-      `surnames ${s}: ${sub ? 'subset' : 'both two, other similar/married'}`,
-      one,
-      isLinked,
-    );
+    add(`surnames ${s}: ${sub ? 'subset' : 'both two, other similar/married'}`, one, isLinked);
   }
   if (birth === 0) {
     const kind =
