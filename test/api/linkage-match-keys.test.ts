@@ -2,8 +2,9 @@
  * The intake look-up's blocking keys (persons.match_keys: pairs of name tokens × bands of birth
  * years, matches.service.ts): the person is still found when every name token is common, with an
  * estimated age on either side and a misspelled name; the keys hold nothing readable and nothing
- * computable from a name without the tenant's key; rows written before the column are backfilled.
- * (Erasure empties them: privacy-erasure.test.ts.) Synthetic data.
+ * computable from a name without the tenant's key; rows written before the column are backfilled;
+ * the count of each key's holders (person_match_key_counts) follows every write, and the look-up
+ * asks the rarest keys first. (Erasure empties them: privacy-erasure.test.ts.) Synthetic data.
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,17 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
         sql<{ match_keys: string[] | null }>`select match_keys from persons where id = ${id}`.execute(trx),
       )
     ).rows[0]!.match_keys;
+  /** The stored counts that differ from the holders of each key counted in persons (none). */
+  const countsOff = async () =>
+    (
+      await t.services.db.transaction((trx) =>
+        sql<{ key: string }>`select coalesce(c.key, h.key) as key
+          from person_match_key_counts c
+          full join (select k as key, count(*)::integer as persons from persons, unnest(persons.match_keys) k
+            group by k) h on h.key = c.key
+          where coalesce(c.persons, 0) <> coalesce(h.persons, 0)`.execute(trx),
+      )
+    ).rows;
   const matchIds = async (body: object) => {
     const res = await api(t, worker, 'POST', '/api/linkage/matches', body);
     expect(res.statusCode).toBe(200);
@@ -99,6 +111,54 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     expect(JSON.stringify(keys)).not.toMatch(/yanina|kaseres|duarte|2010/i);
   });
 
+  it('counts the holders of every key through inserts, updates, erasure, deletes and the backfill', async () => {
+    expect(await countsOff()).toEqual([]);
+    const counts = await t.services.db.transaction((trx) =>
+      sql<{
+        persons: number;
+      }>`select c.persons from person_match_key_counts c, persons p
+        where p.id = ${yaninaId} and c.key = any(p.match_keys)`.execute(trx),
+    );
+    // Hers alone (the namesakes were born decades before: other bands).
+    expect(counts.rows.map((r) => r.persons)).toEqual([1, 1, 1, 1, 1, 1]);
+    const other = await insertPerson(t, 'MINMUJER', { ...yanina, dateOfBirth: '2011-07-01' });
+    expect(await countsOff()).toEqual([]);
+    await t.services.db.transaction(async (trx) => {
+      // Another year, then another name: the keys the person leaves are counted down.
+      await sql`update persons set birth_year = 1990, date_of_birth = null where id = ${other}`.execute(trx);
+      await sql`update persons set name_tokens = name_tokens[1:2] where id = ${other}`.execute(trx);
+    });
+    expect(await countsOff()).toEqual([]);
+    await t.services.db.transaction((trx) =>
+      sql`update persons set name_tokens = '{}', match_keys = '{}' where id = ${other}`.execute(trx),
+    );
+    expect(await countsOff()).toEqual([]);
+    await t.services.db.transaction((trx) => sql`delete from persons where id = ${other}`.execute(trx));
+    expect(await countsOff()).toEqual([]);
+  });
+
+  it('asks the rarest keys first, and the rarest even when every key is over the budget', async () => {
+    const estimated = {
+      givenNames: 'Yanina Sofia',
+      firstSurname: 'Caseres',
+      secondSurname: 'Duarte',
+      estimatedAge: paraguayYear() - 2010,
+    };
+    const setCounts = (persons: number) =>
+      t.services.db.transaction((trx) =>
+        sql`update person_match_key_counts c set persons = c.persons + ${persons}
+          from persons p where p.id = ${yaninaId} and c.key = any(p.match_keys)`.execute(trx),
+      );
+    // As if a million persons held each of her keys: the rarest one is still asked.
+    await setCounts(1_000_000);
+    try {
+      expect(await matchIds(estimated)).toContain(yaninaId);
+    } finally {
+      await setCounts(-1_000_000);
+    }
+    expect(await countsOff()).toEqual([]);
+  });
+
   it('fills the keys of rows written before the column, in batches, as the trigger does', async () => {
     const before = await keysOf(yaninaId);
     await t.services.db.transaction((trx) =>
@@ -108,5 +168,6 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     expect(await backfillMatchKeys(t.services.db)).toBe(2);
     expect(await keysOf(yaninaId)).toEqual(before);
     expect(await backfillMatchKeys(t.services.db)).toBe(0);
+    expect(await countsOff()).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ import * as participationRecordedOn from './migrations/2026-12-07T04-00-00_parti
 import * as statisticsParaguayDay from './migrations/2026-12-07T04-10-00_statistics_paraguay_day.js';
 import * as caseSharesCase from './migrations/2026-12-07T05-10-00_case_shares_case.js';
 import * as caseSharesActive from './migrations/2026-12-07T05-20-00_case_shares_active.js';
+import * as personMatchKeyCounts from './migrations/2026-12-07T05-30-00_person_match_key_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -84,6 +85,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T04-10-00_statistics_paraguay_day': statisticsParaguayDay,
   '2026-12-07T05-10-00_case_shares_case': caseSharesCase,
   '2026-12-07T05-20-00_case_shares_active': caseSharesActive,
+  '2026-12-07T05-30-00_person_match_key_counts': personMatchKeyCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

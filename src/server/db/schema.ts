@@ -1168,3 +1168,16 @@ export interface CaseNoteTable {
 export interface DB {
   case_notes: CaseNoteTable;
 }
+
+/**
+ * How many persons hold each intake blocking key (persons.match_keys), kept by the trigger
+ * persons_match_key_counts (migration 2026-12-07T05-30-00_person_match_key_counts).
+ */
+export interface PersonMatchKeyCountTable {
+  key: string;
+  persons: number;
+}
+
+export interface DB {
+  person_match_key_counts: PersonMatchKeyCountTable;
+}

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { FindPersonMatchesRequest } from '../../../shared/api-linkage.js';
 import type { SEXES } from '../../../shared/catalogues.js';
 import { scopedPersons } from '../../access/scope.js';
-import { auditOperation } from '../../audit/audit.js';
+import { auditOperations } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Ctx } from '../../core/context.js';
 import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
@@ -96,19 +96,50 @@ function queryYears(input: MatchInput): [number, number] {
 }
 
 /**
- * The condition "shares a name with the query": for a one-word name, the word (every holder, as
- * before the keys); otherwise a blocking key — a pair of the query's name tokens in a band of its
- * years, or in the band of persons of unknown age. Every holder of one token is not asked: at
- * 1,000,000 persons a common one has tens of thousands, and even counting the holders of each token
- * (to take every holder of a rare one) cost more than the look-up itself (bench/README.md, "The
- * intake look-up: blocking keys").
+ * Persons the keys a look-up asks of the index may hold together: the query's blocking keys are
+ * taken rarest first (person_match_key_counts) while their holders add up to fewer than this. At
+ * 1,000,000 persons a pair of common tokens in a band of years is held by thousands, each fetched
+ * from the table to be counted and sorted (bench/README.md, "The intake look-up by blocking keys at
+ * 1M"); a pair with a rarer word finds the same person among a few.
  */
-function sharesName(tokens: string[], input: MatchInput) {
+export const KEY_BUDGET = 1_000;
+
+/**
+ * The query's blocking keys to ask: its pairs of name tokens in the bands of its years and in the
+ * band of persons of unknown age, the rarest first until their holders reach KEY_BUDGET (the first
+ * key with holders is always asked, however common). A key without a count costs nothing to ask
+ * and is kept (nobody holds it, or it was written before the counts).
+ */
+async function rarestKeys(ctx: Ctx, tokens: string[], input: MatchInput): Promise<string[]> {
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
-  if (tokens.length === 1) return sql<boolean>`persons.name_tokens && ${wanted}`;
   const [first, last] = queryYears(input);
-  return sql<boolean>`persons.match_keys && (person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
-    || person_match_keys(${wanted}, null, null))`;
+  const { rows } = await sql<{ key: string; persons: number }>`select k.key, coalesce(c.persons, 0) as persons
+    from unnest(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
+      || person_match_keys(${wanted}, null, null)) as k(key)
+    left join person_match_key_counts c on c.key = k.key
+    order by 2, 1`.execute(ctx.trx);
+  const chosen: string[] = [];
+  let holders = 0;
+  for (const row of rows) {
+    if (holders >= KEY_BUDGET) break;
+    chosen.push(row.key);
+    holders += Number(row.persons);
+  }
+  return chosen;
+}
+
+/**
+ * The condition "shares a name with the query": for a one-word name, the word (every holder, as
+ * before the keys); otherwise one of its rarest blocking keys (`rarestKeys`). Every holder of one
+ * token is not asked: at 1,000,000 persons a common one has tens of thousands, and even counting
+ * the holders of each token (to take every holder of a rare one) cost more than the look-up itself
+ * (bench/README.md, "The intake look-up: blocking keys").
+ */
+async function sharesName(ctx: Ctx, tokens: string[], input: MatchInput) {
+  if (tokens.length === 1) return sql<boolean>`persons.name_tokens && array[${tokens[0]!}]::text[]`;
+  const keys = await rarestKeys(ctx, tokens, input);
+  if (keys.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`persons.match_keys && array[${sql.join(keys)}]::uuid[]`;
 }
 
 /**
@@ -122,7 +153,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
   const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
-  const byName = tokens.length > 0 ? sharesName(tokens, input) : null;
+  const byName = tokens.length > 0 ? await sharesName(ctx, tokens, input) : null;
   return scopedPersons(
     ctx.actor,
     ctx.trx
@@ -197,8 +228,12 @@ export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: Ma
   scored.sort((a, b) => b.probability - a.probability);
   const shown = scored.slice(0, MAX_SHOWN);
   // One audit row per person shown (who has seen this person?), or one without a record.
-  if (shown.length === 0) await auditOperation(ctx, 'findPersonMatches', 'person', null);
-  for (const m of shown) await auditOperation(ctx, 'findPersonMatches', 'person', m.row.id);
+  await auditOperations(
+    ctx,
+    'findPersonMatches',
+    'person',
+    shown.length === 0 ? [null] : shown.map((m) => m.row.id),
+  );
   return {
     modelRunId: trained?.run.id ?? null,
     matches: shown.map((m) => ({
