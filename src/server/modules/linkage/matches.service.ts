@@ -3,7 +3,8 @@
  * persons the user may already read. Candidates come from the database through blind indexes
  * inside the persons scope, so nothing is scanned in full and nothing out of scope is decrypted: a
  * blocking key on the GIN-indexed `match_keys` (a pair of phonetic name tokens in a band of birth
- * years, an estimated age covering its interval; a one-word name: the word on `name_tokens`), the
+ * years, an estimated age covering its interval; the rarest of the query's keys first, by
+ * `person_match_key_counts`; a one-word name: the word on `name_tokens`), the
  * document index, the identity index. They are then scored with the Fellegi–Sunter model the latest national
  * batch estimated (stored with its run); before the first batch there is no model and no score.
  */
@@ -102,21 +103,22 @@ function queryYears(input: MatchInput): [number, number] {
  * from the table to be counted and sorted (bench/README.md, "The intake look-up by blocking keys at
  * 1M"); a pair with a rarer word finds the same person among a few.
  */
-export const KEY_BUDGET = 1_000;
+const KEY_BUDGET = 1_000;
 
 /**
  * The query's blocking keys to ask: its pairs of name tokens in the bands of its years and in the
  * band of persons of unknown age, the rarest first until their holders reach KEY_BUDGET (the first
- * key with holders is always asked, however common). A key without a count costs nothing to ask
- * and is kept (nobody holds it, or it was written before the counts).
+ * key with holders is always asked, however common). A key nobody holds is not asked (each key
+ * asked is a descent of the index's tree, and an estimated age has dozens of keys).
  */
 async function rarestKeys(ctx: Ctx, tokens: string[], input: MatchInput): Promise<string[]> {
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
   const [first, last] = queryYears(input);
-  const { rows } = await sql<{ key: string; persons: number }>`select k.key, coalesce(c.persons, 0) as persons
+  const { rows } = await sql<{ key: string; persons: number }>`select k.key, c.persons
     from unnest(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
       || person_match_keys(${wanted}, null, null)) as k(key)
-    left join person_match_key_counts c on c.key = k.key
+    join person_match_key_counts c on c.key = k.key
+    where c.persons > 0
     order by 2, 1`.execute(ctx.trx);
   const chosen: string[] = [];
   let holders = 0;
