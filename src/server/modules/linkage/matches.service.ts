@@ -103,7 +103,7 @@ function queryYears(input: MatchInput): [number, number] {
  * from the table to be counted and sorted (bench/README.md, "The intake look-up by blocking keys at
  * 1M"); a pair with a rarer word finds the same person among a few.
  */
-const KEY_BUDGET = 1_000;
+const KEY_BUDGET = 300;
 
 /**
  * The query's blocking keys to ask: its pairs of name tokens in the bands of its years and in the
