@@ -16,7 +16,9 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create table person_match_key_counts (key uuid primary key, persons integer not null)`.execute(db);
+  await sql`create table person_match_key_counts (key uuid primary key, persons integer not null)`.execute(
+    db,
+  );
   await sql`
     create function person_match_key_counts_add(keys uuid[], delta integer) returns void
     language sql as $$
