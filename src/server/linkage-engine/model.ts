@@ -130,6 +130,15 @@ export function trainModel<R>(
     const total = raw.reduce((a, b) => a + b, 0);
     return raw.map((v) => v / total);
   });
+  // The prior on m rises with the level less steeply than the start: a level between agreement and
+  // disagreement (an estimated age within two years) keeps a share worth a fraction of a pair, so
+  // that in a file of a few dozen persons one pair of two namesakes at that level cannot turn it
+  // into evidence against a match (it did: −2.7 bits where it weighs +2 with that pair absent).
+  const prior = comparisons.map((cmp) => {
+    const raw = cmp.levels.map((_, l) => 2 ** l);
+    const total = raw.reduce((a, b) => a + b, 0);
+    return raw.map((v) => (v / total) * PRIOR_PAIRS);
+  });
   let m = m0.map((row) => [...row]);
   let u = u0.map((row) => [...row]);
   let lambda = options.lambda0 ?? 0.1;
@@ -141,7 +150,7 @@ export function trainModel<R>(
     // dozen records (a new installation) would otherwise give a level no pair showed an m of
     // almost 0 (agreeing exactly on the names would weigh against a match); thousands of pairs
     // outweigh it.
-    const mCounts = m0.map((row) => row.map((v) => v * PRIOR_PAIRS));
+    const mCounts = prior.map((row) => [...row]);
     const uCounts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(1e-3));
     let matchMass = 0;
     let total = 0;
