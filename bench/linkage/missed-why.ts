@@ -9,6 +9,7 @@
 import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
+import { missedTruePairs } from './missed-pairs.js';
 
 const setting = process.argv[2] ?? 'hard';
 const persons = Number(process.argv[3] ?? 10_000);
@@ -17,23 +18,7 @@ const samples = Number(process.argv[5] ?? 3);
 const data = hardPopulation(persons, setting, seed);
 const { vocab, records } = preparePersons(data.records);
 const c = candidatePairs(records, personBlockingRules(vocab), { rank: personRank(vocab, records) });
-const span = 2 ** 21;
-const found = new Set<number>();
-for (let k = 0; k < c.count; k++) found.add(c.left[k]! * span + c.right[k]!);
-const byEntity = new Map<string, number[]>();
-data.entities.forEach((e, i) => {
-  const list = byEntity.get(e);
-  if (list) list.push(i);
-  else byEntity.set(e, [i]);
-});
-let total = 0;
-const missed: [number, number][] = [];
-for (const members of byEntity.values())
-  for (let x = 0; x < members.length; x++)
-    for (let y = x + 1; y < members.length; y++) {
-      total++;
-      if (!found.has(members[x]! * span + members[y]!)) missed.push([members[x]!, members[y]!]);
-    }
+const { total, missed } = missedTruePairs(data.entities, c);
 
 const overlap = (a: readonly number[], b: readonly number[]) => a.some((x) => b.includes(x));
 function birth(i: number, j: number): string {

@@ -6,6 +6,7 @@
 import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
+import { missedTruePairs } from './missed-pairs.js';
 
 const setting = process.argv[2] ?? 'hard';
 const persons = Number(process.argv[3] ?? 5000);
@@ -15,18 +16,7 @@ const c = candidatePairs(records, personBlockingRules(vocab), {
   maxBlock: 50,
   rank: personRank(vocab, records),
 });
-const found = new Set<string>();
-for (let k = 0; k < c.count; k++) found.add(`${c.left[k]},${c.right[k]}`);
-const byEntity = new Map<string, number[]>();
-data.entities.forEach((e, i) => byEntity.set(e, [...(byEntity.get(e) ?? []), i]));
-let total = 0;
-const missed: [number, number][] = [];
-for (const members of byEntity.values())
-  for (let x = 0; x < members.length; x++)
-    for (let y = x + 1; y < members.length; y++) {
-      total++;
-      if (!found.has(`${members[x]},${members[y]}`)) missed.push([members[x]!, members[y]!]);
-    }
+const { total, missed } = missedTruePairs(data.entities, c);
 const tally = new Map<string, number>();
 const count = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
 for (const [i, j] of missed) {
