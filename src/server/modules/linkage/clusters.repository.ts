@@ -65,12 +65,17 @@ export async function recomputeClusters(trx: Trx, seeds: readonly string[]): Pro
   }
 }
 
-/** Rows per statement when the batch writes in bulk (well under PostgreSQL's 65,535 parameters). */
-const CHUNK = 5000;
+/**
+ * Rows per statement when the batch writes in bulk. Each column travels as one array parameter
+ * (`unnest`), not one parameter per value: at 1,000,000 persons the multi-row VALUES lists of 5,000
+ * rows were over 300 statements of up to 30,000 parameters each to build, send and plan
+ * (bench/README.md, "`runLinkage` at 1M: the read and the write").
+ */
+const BULK = 50_000;
 
-function chunks<T>(rows: readonly T[]): T[][] {
+function bulks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += BULK) out.push(rows.slice(i, i + BULK));
   return out;
 }
 
@@ -125,12 +130,12 @@ export async function recomputeAllClusters(trx: Trx): Promise<Map<string, string
     for (const m of members) wanted.set(m, clusterId);
   }
   const stale = [...existing].filter(([person, cluster]) => wanted.get(person) !== cluster).map(([p]) => p);
-  for (const part of chunks(stale))
-    await trx.deleteFrom('person_clusters').where('person_id', 'in', part).execute();
-  const fresh = [...wanted]
-    .filter(([person, cluster]) => existing.get(person) !== cluster)
-    .map(([person_id, cluster_id]) => ({ person_id, cluster_id }));
-  for (const part of chunks(fresh)) await trx.insertInto('person_clusters').values(part).execute();
+  for (const part of bulks(stale))
+    await sql`delete from person_clusters where person_id = any(${part}::uuid[])`.execute(trx);
+  const fresh = [...wanted].filter(([person, cluster]) => existing.get(person) !== cluster);
+  for (const part of bulks(fresh))
+    await sql`insert into person_clusters (person_id, cluster_id)
+      select * from unnest(${part.map(([p]) => p)}::uuid[], ${part.map(([, c]) => c)}::uuid[])`.execute(trx);
   return wanted;
 }
 
@@ -152,18 +157,24 @@ export async function insertBatchLinks(
   userId: string | null,
 ): Promise<number> {
   let added = 0;
-  const rows = links.map(({ a, b, probability }) => {
-    const [person_a, person_b] = orderedPair(a, b);
-    return { person_a, person_b, origin: 'batch' as const, probability, run_id: runId, created_by: userId };
-  });
-  for (const part of chunks(rows)) {
-    const inserted = await trx
-      .insertInto('person_links')
-      .values(part)
-      .onConflict((oc) => oc.columns(['person_a', 'person_b']).where('removed_at', 'is', null).doNothing())
-      .returning('id')
-      .execute();
-    added += inserted.length;
+  for (const part of bulks(links)) {
+    const a: string[] = [];
+    const b: string[] = [];
+    const p: number[] = [];
+    for (const link of part) {
+      const [x, y] = orderedPair(link.a, link.b);
+      a.push(x);
+      b.push(y);
+      p.push(link.probability);
+    }
+    const inserted = await sql<{ n: string }>`with added as (
+        insert into person_links (person_a, person_b, origin, probability, run_id, created_by)
+        select a, b, 'batch', p, ${runId}::uuid, ${userId}::uuid
+        from unnest(${a}::uuid[], ${b}::uuid[], ${p}::float8[]) as x(a, b, p)
+        on conflict (person_a, person_b) where removed_at is null do nothing
+        returning 1)
+      select count(*) as n from added`.execute(trx);
+    added += Number(inserted.rows[0]!.n);
   }
   return added;
 }
@@ -179,15 +190,19 @@ export async function insertReviews(
       (r) => `${r.person_a}|${r.person_b}`,
     ),
   );
-  const rows = [];
+  const rows: [string, string, number][] = [];
   for (const { a, b, probability } of pairs) {
     const [person_a, person_b] = orderedPair(a, b);
     const key = `${person_a}|${person_b}`;
     if (known.has(key)) continue;
     known.add(key);
-    rows.push({ run_id: runId, person_a, person_b, probability });
+    rows.push([person_a, person_b, probability]);
   }
-  for (const part of chunks(rows)) await trx.insertInto('match_reviews').values(part).execute();
+  for (const part of bulks(rows))
+    await sql`insert into match_reviews (run_id, person_a, person_b, probability)
+      select ${runId}::uuid, a, b, p
+      from unnest(${part.map((r) => r[0])}::uuid[], ${part.map((r) => r[1])}::uuid[],
+        ${part.map((r) => r[2])}::float8[]) as x(a, b, p)`.execute(trx);
   return rows.length;
 }
 

@@ -34,18 +34,29 @@ const READ_CHUNK = 10_000;
  * id order, read in chunks of `READ_CHUNK` by id (keyset pagination on the primary key).
  */
 export async function loadPersons(ctx: Ctx, crypto: FieldCrypto, chunk = READ_CHUNK): Promise<LinkPerson[]> {
-  const persons: LinkPerson[] = [];
-  for (let after: string | null = null; ;) {
+  const read = (after: string | null) => {
     let query = ctx.trx
       .selectFrom('persons')
       .select(LINK_PERSON_COLUMNS)
       // Erased records (docs/PRIVACY.md) have no identity left to compare.
       .where('erased_at', 'is', null);
     if (after !== null) query = query.where('id', '>', after);
-    const rows = await query.orderBy('id').limit(chunk).execute();
+    return query.orderBy('id').limit(chunk).execute();
+  };
+  const persons: LinkPerson[] = [];
+  for (let rows = await read(null); ;) {
+    // The next chunk is asked for before this one is decrypted, so that the database finds and
+    // sends it meanwhile (on PostgreSQL; the embedded engine answers in this thread anyway).
+    const next = rows.length < chunk ? null : read(rows[rows.length - 1]!.id);
+    if (next !== null) {
+      // Awaited below; a failed decryption must not leave its rejection unhandled.
+      next.catch(() => undefined);
+      // Let the statement go out before the thread is busy decrypting.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const r of rows) persons.push(linkPersonOf(crypto, r));
-    if (rows.length < chunk) return persons;
-    after = rows[rows.length - 1]!.id;
+    if (next === null) return persons;
+    rows = await next;
   }
 }
 
