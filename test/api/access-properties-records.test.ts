@@ -7,10 +7,10 @@
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/roles.js';
 import { CASE_ROLES, PROSECUTION_LEADS, can } from '../../src/server/access/policies.js';
-import { scopedPersons, scopedReferrals } from '../../src/server/access/scope.js';
+import { scopedPersons, scopedReferrals, type ScopeCheck } from '../../src/server/access/scope.js';
 import { scopedInvestigations } from '../../src/server/access/scope-prosecution.js';
 import { loadInvestigationFor } from '../../src/server/modules/investigations/investigation-access.js';
 import { loadPersonFor } from '../../src/server/modules/persons/persons.service.js';
@@ -93,12 +93,19 @@ describe.skipIf(skipBackend)('access: rule ⇔ scope ⇔ door for persons, refer
               rule: can(actor, 'person.read', { institutionId: ids[p.owner]!, sharedWithActor: viaCase }),
             };
           },
-          scope: (actor) =>
-            scopedPersons(actor, trx.selectFrom('persons').select('persons.id')).where(
-              'persons.id',
-              'in',
-              personIds,
-            ),
+          // Checked both ways (scope.ts, `rowByRow`): the plan changes, never the persons.
+          scope: (actor) => ({
+            execute: async () => {
+              const visible = (check: ScopeCheck) =>
+                scopedPersons(actor, trx.selectFrom('persons').select('persons.id'), check)
+                  .where('persons.id', 'in', personIds)
+                  .orderBy('persons.id')
+                  .execute();
+              const asSet = await visible({});
+              expect(await visible({ rowByRow: true })).toEqual(asSet);
+              return asSet;
+            },
+          }),
           door: (actor, id) => loadPersonFor(ctxOf(trx, actor), id, 'person.read'),
         },
       );

@@ -63,25 +63,37 @@ export function scopedCases<O>(
 }
 
 /**
+ * How a scope is checked, where it changes the plan and never the rows:
+ * - `rowByRow`: the "linked to a visible case" arm is checked for each person the query reaches,
+ *   by key (`offset 0` in its EXISTS keeps PostgreSQL from turning it into a hashed set of every
+ *   person linked to every visible case). For reads that stop after a page of a walk (the name
+ *   search): PostgreSQL chooses the hashed set when it costs the filter over the whole table, not
+ *   over the rows a LIMIT lets it read, and then builds the institution's whole caseload for each
+ *   request (bench/README.md, "The name search: the scope's hashed set").
+ */
+export interface ScopeCheck {
+  rowByRow?: boolean;
+}
+
+/**
  * The condition "person `persons.id` is visible to the actor": registered by their institution,
  * or linked to a case they may see.
  */
-export function personVisible(actor: Actor) {
+export function personVisible(actor: Actor, check: ScopeCheck = {}) {
   return (eb: ExpressionBuilder<DB, 'persons'>) => {
     if (!CASE_ROLES.includes(actor.role)) return eb.val(false);
+    const linked = eb
+      .selectFrom('case_persons')
+      .innerJoin('cases', 'cases.id', 'case_persons.case_id')
+      .select('case_persons.case_id')
+      .whereRef('case_persons.person_id', '=', 'persons.id')
+      .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>));
     return eb.and([
       eb('persons.erased_at', 'is', null),
       eb.or([
         eb('persons.owner_institution_id', '=', actor.institutionId),
         breakGlassGrant<'persons'>(actor, 'person', 'persons.id')(eb),
-        eb.exists(
-          eb
-            .selectFrom('case_persons')
-            .innerJoin('cases', 'cases.id', 'case_persons.case_id')
-            .select('case_persons.case_id')
-            .whereRef('case_persons.person_id', '=', 'persons.id')
-            .where((inner) => caseVisible(actor)(inner as unknown as ExpressionBuilder<DB, 'cases'>)),
-        ),
+        eb.exists(check.rowByRow ? linked.offset(sql<number>`0`) : linked),
       ]),
     ]);
   };
@@ -91,8 +103,9 @@ export function personVisible(actor: Actor) {
 export function scopedPersons<O>(
   actor: Actor,
   query: SelectQueryBuilder<DB, 'persons', O>,
+  check: ScopeCheck = {},
 ): SelectQueryBuilder<DB, 'persons', O> {
-  return query.where(personVisible(actor));
+  return query.where(personVisible(actor, check));
 }
 
 /**

@@ -234,7 +234,9 @@ export async function visiblePersonSummaries(
 
 /**
  * Visible persons whose name tokens contain every one of `tokens` (blind indexes), most recently
- * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter.
+ * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter. The scope is
+ * checked row by row (scope.ts, `rowByRow`): a common name is found by walking the persons newest
+ * first and stops after a page.
  */
 export async function searchVisiblePersons(
   trx: Trx,
@@ -244,7 +246,7 @@ export async function searchVisiblePersons(
 ): Promise<PersonSummaryRow[]> {
   if (tokens.length === 0) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
-  return scopedPersons(actor, summaryQuery(trx))
+  return scopedPersons(actor, summaryQuery(trx), { rowByRow: true })
     .where('persons.name_tokens', '@>', wanted)
     .orderBy('persons.updated_at', 'desc')
     .orderBy('persons.id')
