@@ -727,8 +727,14 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
           : [stableHash(r.sex)];
   // Side 0: each name with the sex under the record's own year; side 1 (when `meets`): under
   // every year its birth may stand for, nearest first (the order its budget takes them in).
-  const nameSexYears = (tag: number, names: readonly number[], r: Prepared, meets: boolean): number[] => {
-    const sexes = sexKeys(r);
+  const nameSexYears = (
+    tag: number,
+    names: readonly number[],
+    r: Prepared,
+    meets: boolean,
+    extra: number | null = null,
+  ): number[] => {
+    const sexes = extra === null ? sexKeys(r) : sexKeys(r).map((x) => mix2(x, extra));
     const keys: number[] = [];
     for (const n of names) for (const x of sexes) keys.push(2 * mix4(tag, r.year!, n, x));
     if (meets)
@@ -884,6 +890,23 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
+      // A typo in a surname and a given name no list relates, same date (Ana Marquez / Dahiana
+      // Mrquez): the date with each surname as written (side 0) and as its likely corrections
+      // (side 1).
+      name: 'dob+surname+typo',
+      bipartite: true,
+      keys: (r) => {
+        if (!r.dob || r.surnames.length === 0) return [];
+        const d = dobEither(r);
+        const keys: number[] = [];
+        r.surnames.forEach((s, x) => {
+          keys.push(2 * mix3(30, d, h(s)));
+          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mix3(30, d, h(t)) + 1);
+        });
+        return keys;
+      },
+    },
+    {
       // A surname dropped or misspelt: a record with at most one surname of its own (side 1; a
       // married "de X" is not hers) meets, under its year (±2
       // without a full date, on both sides), a given name and its surname, every record with that given name and
@@ -941,6 +964,18 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
           if (r.surnames.length === 0) keys.push(mix3(12, d, h(g)));
           for (const s of new Set(r.surnames)) keys.push(mix4(12, d, h(g), h(s)));
         }
+        return keys;
+      },
+    },
+    {
+      // A wrong year and a given name no list relates (Nery / Neryni, 2015-06-02 / 2005-06-02): the
+      // day and month with both surnames (each pair of surname words).
+      name: 'birthday+surnames',
+      keys: (r) => {
+        if (!r.dob || r.surnames.length < 2) return [];
+        const d = birthdayEither(r);
+        const keys: number[] = [];
+        for (const s of surnamePairs(r)) if (s.length >= 2) keys.push(mixWith(29, d, s));
         return keys;
       },
     },
@@ -1074,6 +1109,17 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.year === null || r.surnames.length < 2) return [];
         const keys: number[] = [];
         const pairs = surnamePairs(r).filter((s) => s.length >= 2);
+        // And each pair with one word replaced by its likely corrections (an estimate often comes
+        // with a typo, on either record).
+        for (let x = 0; x < r.surnameWords.length && x < 2; x++) {
+          const other = r.surnames[1 - x];
+          if (other === undefined) continue;
+          for (const t of likelier(r.surnameWords[x]!)) {
+            const a = h(t);
+            const b = h(other);
+            if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
+          }
+        }
         for (const s of pairs) keys.push(2 * mixWith(20, r.year, s));
         if (r.estimated)
           for (const y of estimateYears(r)) for (const s of pairs) keys.push(2 * mixWith(20, y, s) + 1);
@@ -1167,6 +1213,31 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         }
         return keys;
       },
+    },
+    {
+      // The same two with the department: a person is registered by the institutions of the
+      // department where they live, and a department makes a block of a surname (or a given name),
+      // a sex and a year several times smaller, so a record meets more of its likely years within
+      // a budget. Side 1: a record whose birth is uncertain or with at most one surname of its own.
+      // A record without department has no key here (the two rules above still reach it).
+      name: 'year+surname+sex+region',
+      bipartite: true,
+      maxPairs: 40,
+      perRecord: 8,
+      keys: (r) =>
+        r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0
+          ? []
+          : nameSexYears(27, uniqueStable(r.ownSurnameKeys), r, r.dob === null || r.ownSurnames < 2, region(r)),
+    },
+    {
+      name: 'year+given+sex+region',
+      bipartite: true,
+      maxPairs: 40,
+      perRecord: 8,
+      keys: (r) =>
+        r.year === null || r.given.length === 0 || region(r) < 0
+          ? []
+          : nameSexYears(28, uniqueStable(givenAll(r)), r, r.dob === null || r.ownSurnames < 2, region(r)),
     },
     {
       name: 'address+postcode',

@@ -333,6 +333,85 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(pairs.has('hugo-named')).toBe(false);
   });
 
+  it('meets a nickname no list relates by a surname, the sex, the department and the years', () => {
+    const pairs = metBy('year+surname+sex+region', [
+      // An age of 37 estimated in January 2025: born about 1987; the other record born 1989.
+      person('estimate', {
+        givenNames: 'Cándida',
+        firstSurname: 'Caballero',
+        sex: 'Female',
+        estimatedAge: 37,
+        ageRecordedOn: '2025-01-24',
+        department: 'PY-11',
+      }),
+      person('dated', {
+        givenNames: 'Gris',
+        firstSurname: 'Trinidad',
+        secondSurname: 'Caballero',
+        sex: 'Female',
+        dateOfBirth: '1989-04-18',
+        department: 'PY-11',
+      }),
+      // Another department, another sex, another surname: not met.
+      person('away', {
+        givenNames: 'Nilda',
+        firstSurname: 'Caballero',
+        sex: 'Female',
+        dateOfBirth: '1988-02-01',
+        department: 'PY-2',
+      }),
+      person('male', { givenNames: 'Luis', firstSurname: 'Caballero', sex: 'Male', dateOfBirth: '1988-03-01', department: 'PY-11' }),
+      person('other', { givenNames: 'Rosa', firstSurname: 'Ortiz', sex: 'Female', dateOfBirth: '1988-05-01', department: 'PY-11' }),
+      // Two records with both surnames and full dates are not paired by it.
+      person('both', {
+        givenNames: 'Ana',
+        firstSurname: 'Caballero',
+        secondSurname: 'Rojas',
+        sex: 'Female',
+        dateOfBirth: '1989-01-05',
+        department: 'PY-11',
+      }),
+    ]);
+    expect(pairs.has('estimate-dated')).toBe(true);
+    expect(pairs.has('estimate-away')).toBe(false);
+    expect(pairs.has('estimate-male')).toBe(false);
+    expect(pairs.has('estimate-other')).toBe(false);
+    expect(pairs.has('dated-both')).toBe(false);
+  });
+
+  it('meets a wrong year and a given name no list relates by the day, the month and both surnames', () => {
+    const pairs = metBy('birthday+surnames', [
+      person('nery', { givenNames: 'Nery', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2015-06-02' }),
+      // The year typed wrong and day and month swapped.
+      person('neryni', { givenNames: 'Neryni', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2005-02-06' }),
+      // One surname only, or another day: not met.
+      person('one', { givenNames: 'Nery', firstSurname: 'Troche', dateOfBirth: '2015-06-02' }),
+      person('day', { givenNames: 'Nery', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2015-06-03' }),
+    ]);
+    expect(pairs.has('nery-neryni')).toBe(true);
+    expect(pairs.has('nery-one')).toBe(false);
+    expect(pairs.has('nery-day')).toBe(false);
+  });
+
+  it('meets an estimated age and a typo in one of both surnames', () => {
+    const others = Array.from({ length: 6 }, (_, k) =>
+      person(`servin${k}`, { givenNames: 'Rosa', firstSurname: 'Servín', secondSurname: 'Ortiz', birthYear: 1950 + k }),
+    );
+    const pairs = metBy('estimate+surnames', [
+      person('dated', { givenNames: 'Angélica', firstSurname: 'López', secondSurname: 'Servín', dateOfBirth: '2014-02-28' }),
+      // An age of 10 estimated in December 2025: born about 2015; "Sdrvín" one letter from "Servín".
+      person('estimate', {
+        givenNames: 'Esther',
+        firstSurname: 'López',
+        secondSurname: 'Sdrvín',
+        estimatedAge: 10,
+        ageRecordedOn: '2025-12-02',
+      }),
+      ...others,
+    ]);
+    expect(pairs.has('dated-estimate')).toBe(true);
+  });
+
   it('files a given name with the Guaraní -mi or a glued -’i under the name without it', () => {
     const pairs = metBy('dob+name', [
       person('jasymi', { givenNames: 'Jasymi', firstSurname: 'Resquín', dateOfBirth: '2006-09-08' }),
