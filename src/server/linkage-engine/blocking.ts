@@ -1227,7 +1227,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r) =>
         r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0
           ? []
-          : nameSexYears(27, uniqueStable(r.ownSurnameKeys), r, r.dob === null || r.ownSurnames < 2, region(r)),
+          : nameSexYears(
+              27,
+              uniqueStable(r.ownSurnameKeys),
+              r,
+              r.dob === null || r.ownSurnames < 2,
+              region(r),
+            ),
     },
     {
       name: 'year+given+sex+region',

@@ -360,8 +360,20 @@ describe('person blocking rules for a given name or surname no rule relates', ()
         dateOfBirth: '1988-02-01',
         department: 'PY-2',
       }),
-      person('male', { givenNames: 'Luis', firstSurname: 'Caballero', sex: 'Male', dateOfBirth: '1988-03-01', department: 'PY-11' }),
-      person('other', { givenNames: 'Rosa', firstSurname: 'Ortiz', sex: 'Female', dateOfBirth: '1988-05-01', department: 'PY-11' }),
+      person('male', {
+        givenNames: 'Luis',
+        firstSurname: 'Caballero',
+        sex: 'Male',
+        dateOfBirth: '1988-03-01',
+        department: 'PY-11',
+      }),
+      person('other', {
+        givenNames: 'Rosa',
+        firstSurname: 'Ortiz',
+        sex: 'Female',
+        dateOfBirth: '1988-05-01',
+        department: 'PY-11',
+      }),
       // Two records with both surnames and full dates are not paired by it.
       person('both', {
         givenNames: 'Ana',
@@ -381,12 +393,27 @@ describe('person blocking rules for a given name or surname no rule relates', ()
 
   it('meets a wrong year and a given name no list relates by the day, the month and both surnames', () => {
     const pairs = metBy('birthday+surnames', [
-      person('nery', { givenNames: 'Nery', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2015-06-02' }),
+      person('nery', {
+        givenNames: 'Nery',
+        firstSurname: 'Troche',
+        secondSurname: 'Riveros',
+        dateOfBirth: '2015-06-02',
+      }),
       // The year typed wrong and day and month swapped.
-      person('neryni', { givenNames: 'Neryni', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2005-02-06' }),
+      person('neryni', {
+        givenNames: 'Neryni',
+        firstSurname: 'Troche',
+        secondSurname: 'Riveros',
+        dateOfBirth: '2005-02-06',
+      }),
       // One surname only, or another day: not met.
       person('one', { givenNames: 'Nery', firstSurname: 'Troche', dateOfBirth: '2015-06-02' }),
-      person('day', { givenNames: 'Nery', firstSurname: 'Troche', secondSurname: 'Riveros', dateOfBirth: '2015-06-03' }),
+      person('day', {
+        givenNames: 'Nery',
+        firstSurname: 'Troche',
+        secondSurname: 'Riveros',
+        dateOfBirth: '2015-06-03',
+      }),
     ]);
     expect(pairs.has('nery-neryni')).toBe(true);
     expect(pairs.has('nery-one')).toBe(false);
@@ -395,10 +422,20 @@ describe('person blocking rules for a given name or surname no rule relates', ()
 
   it('meets an estimated age and a typo in one of both surnames', () => {
     const others = Array.from({ length: 6 }, (_, k) =>
-      person(`servin${k}`, { givenNames: 'Rosa', firstSurname: 'Servín', secondSurname: 'Ortiz', birthYear: 1950 + k }),
+      person(`servin${k}`, {
+        givenNames: 'Rosa',
+        firstSurname: 'Servín',
+        secondSurname: 'Ortiz',
+        birthYear: 1950 + k,
+      }),
     );
     const pairs = metBy('estimate+surnames', [
-      person('dated', { givenNames: 'Angélica', firstSurname: 'López', secondSurname: 'Servín', dateOfBirth: '2014-02-28' }),
+      person('dated', {
+        givenNames: 'Angélica',
+        firstSurname: 'López',
+        secondSurname: 'Servín',
+        dateOfBirth: '2014-02-28',
+      }),
       // An age of 10 estimated in December 2025: born about 2015; "Sdrvín" one letter from "Servín".
       person('estimate', {
         givenNames: 'Esther',
