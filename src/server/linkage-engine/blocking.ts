@@ -55,26 +55,31 @@ export function mixKey(...parts: readonly number[]): number {
 
 // The same hash without an array per key (key building runs millions of times at national scale):
 // the two lanes as module state, one part at a time. `mixN(a, b, …)` equals `mixKey(a, b, …)`.
-let lane1 = 0;
-let lane2 = 0;
+// The lanes are kept in an Int32Array, not in module-level `let`s: such a variable holding a number
+// outside the small-integer range is a heap number, allocated anew on every write (two per part:
+// garbage for the collector). Every later use of a lane is a 32-bit operation, so keeping only its
+// low 32 bits changes no key.
+const lanes = new Int32Array(2);
 function mixStart(): void {
-  lane1 = 0x9747b28c;
-  lane2 = 0x85ebca6b;
+  lanes[0] = 0x9747b28c;
+  lanes[1] = 0x85ebca6b;
 }
 function mixPart(part: number): void {
   const lo = part >>> 0;
   const hi = Math.floor(part / 4_294_967_296) >>> 0;
-  lane1 = Math.imul(lane1 ^ lo, 0xcc9e2d51);
+  let lane1 = Math.imul(lanes[0]! ^ lo, 0xcc9e2d51);
   lane1 = (lane1 << 15) | (lane1 >>> 17);
   lane1 = Math.imul(lane1 ^ hi, 0x1b873593) + 0xe6546b64;
-  lane2 = Math.imul(lane2 ^ lo, 0x85ebca6b) ^ (lane1 >>> 13);
+  let lane2 = Math.imul(lanes[1]! ^ lo, 0x85ebca6b) ^ (lane1 >>> 13);
   lane2 = Math.imul(lane2 ^ (lane2 >>> 16), 0xc2b2ae35) + hi;
+  lanes[0] = lane1;
+  lanes[1] = lane2;
 }
 function mixEnd(): number {
-  let h1 = lane1;
+  let h1 = lanes[0]!;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
   h1 ^= h1 >>> 13;
-  return (h1 >>> 0) * 1_048_576 + ((lane2 >>> 0) >>> 12);
+  return (h1 >>> 0) * 1_048_576 + ((lanes[1]! >>> 0) >>> 12);
 }
 function mix2(a: number, b: number): number {
   mixStart();
@@ -182,36 +187,36 @@ export class Workspace {
 }
 
 /**
- * Stable least-significant-digit radix sort of the entries (`low`, `a`, `b`) by `low`, three passes
- * of 11, 11 and 10 bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU, two
- * passes of 16 bits 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns
+ * Stable least-significant-digit radix sort of the entries (`low`, `high`, `payload`) by `low`, three
+ * passes of 11, 11 and 10 bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU,
+ * two passes of 16 bits 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns
  * the arrays that hold the sorted entries.
  */
 function radixSortByLow(
   low: Uint32Array,
-  a: Uint32Array,
-  b: Uint32Array,
+  high: Uint32Array,
+  payload: Uint32Array,
   m: number,
-  scratch: { low: Uint32Array; a: Uint32Array; b: Uint32Array },
-): { low: Uint32Array; a: Uint32Array; b: Uint32Array } {
+  scratch: { low: Uint32Array; high: Uint32Array; payload: Uint32Array },
+): { low: Uint32Array; high: Uint32Array; payload: Uint32Array } {
   const counts = new Uint32Array(2_049);
-  let from = { low, a, b };
+  let from = { low, high, payload };
   let to = scratch;
   for (const shift of [0, 11, 22]) {
     counts.fill(0);
     const fromLow = from.low;
-    const fromA = from.a;
-    const fromB = from.b;
+    const fromHigh = from.high;
+    const fromPayload = from.payload;
     const toLow = to.low;
-    const toA = to.a;
-    const toB = to.b;
+    const toHigh = to.high;
+    const toPayload = to.payload;
     for (let x = 0; x < m; x++) counts[((fromLow[x]! >>> shift) & 0x7ff) + 1]!++;
     for (let d = 1; d <= 2_048; d++) counts[d]! += counts[d - 1]!;
     for (let x = 0; x < m; x++) {
       const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
       toLow[at] = fromLow[x]!;
-      toA[at] = fromA[x]!;
-      toB[at] = fromB[x]!;
+      toHigh[at] = fromHigh[x]!;
+      toPayload[at] = fromPayload[x]!;
     }
     [from, to] = [to, from];
   }
@@ -222,6 +227,9 @@ function radixSortByLow(
  * Groups the records by the keys of `rule`: every (key, record) entry, in record order, is sorted
  * by the key's low 32 bits (a stable radix sort, so each block keeps record order); the rare run of
  * equal low bits with different high bits (two keys colliding there) is split by the high bits.
+ * The sort carries each entry's record along, or, when the entries are asked for, its entry (the
+ * record then read from `recordOf`): reading every entry's record afterwards by its entry, a
+ * random read per entry, was a fifth of this function's time at 200,000 registrations.
  */
 export function blocksOf<R>(
   records: readonly R[],
@@ -232,7 +240,7 @@ export function blocksOf<R>(
   let size = Math.max(16, records.length * 2);
   let low = space.get('low', size);
   let high = space.get('high', size);
-  // Each entry's record, and (sorted along with the keys) its entry index.
+  // Each entry's record.
   let member = space.get('member', size);
   size = Math.min(low.length, high.length, member.length);
   let m = 0;
@@ -252,17 +260,21 @@ export function blocksOf<R>(
     }
   }
   const recordOf = member;
-  const unsorted = space.get('entry', m);
-  for (let x = 0; x < m; x++) unsorted[x] = x;
+  let payload = member;
+  if (withEntries) {
+    payload = space.get('entry', m);
+    for (let x = 0; x < m; x++) payload[x] = x;
+  }
   // The sorted entries end in the scratch arrays (an odd number of passes).
-  const sorted = radixSortByLow(low, high, unsorted, m, {
+  const sorted = radixSortByLow(low, high, payload, m, {
     low: space.get('scratch-low', m),
-    a: space.get('scratch-a', m),
-    b: space.get('scratch-b', m),
+    high: space.get('scratch-high', m),
+    payload: space.get('scratch-payload', m),
   });
   low = sorted.low;
-  high = sorted.a;
-  const entry = sorted.b;
+  high = sorted.high;
+  // Each sorted entry's record (without entries), or its entry (with them).
+  const carried = sorted.payload;
   // Runs of equal low bits holding more than one high value: sorted by high (stable, so each
   // block stays in record order).
   for (let from = 0; from < m;) {
@@ -277,10 +289,10 @@ export function blocksOf<R>(
         (p, q) => high[p]! - high[q]! || p - q,
       );
       const h = order.map((x) => high[x]!);
-      const e = order.map((x) => entry[x]!);
+      const c = order.map((x) => carried[x]!);
       for (let x = 0; x < order.length; x++) {
         high[from + x] = h[x]!;
-        entry[from + x] = e[x]!;
+        carried[from + x] = c[x]!;
       }
     }
     from = to;
@@ -294,7 +306,7 @@ export function blocksOf<R>(
   let kept = 0;
   let previous = -1;
   for (let x = 0; x < m; x++) {
-    const record = recordOf[entry[x]!]!;
+    const record = entries ? recordOf[carried[x]!]! : carried[x]!;
     const newBlock = x === 0 || low[x] !== low[x - 1] || high[x] !== high[x - 1];
     if (newBlock) {
       blockLow[blocks] = low[x]!;
@@ -302,7 +314,7 @@ export function blocksOf<R>(
       blockStart[blocks++] = kept;
     } else if (record === previous) continue; // A record filed twice under one key: its first.
     previous = record;
-    if (entries) entries[kept] = entry[x]!;
+    if (entries) entries[kept] = carried[x]!;
     members[kept++] = record;
   }
   blockStart[blocks] = kept;
@@ -654,6 +666,27 @@ export function typoNeighbours(vocab: Vocabulary): (id: number) => readonly numb
   };
 }
 
+/**
+ * Numbers cached by vocabulary id: a typed array for the ids the vocabulary had when made (a Map
+ * lookup for every record under every rule was a tenth of key building), a Map for later ones.
+ */
+class NumberById {
+  private readonly fixed: Float64Array;
+  private readonly later = new Map<number, number>();
+  constructor(size: number) {
+    this.fixed = new Float64Array(size).fill(Number.NaN);
+  }
+  get(id: number): number | undefined {
+    if (id >= this.fixed.length) return this.later.get(id);
+    const v = this.fixed[id]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+  set(id: number, value: number): void {
+    if (id < this.fixed.length) this.fixed[id] = value;
+    else this.later.set(id, value);
+  }
+}
+
 /** Years either side of an estimated age's birth year that the estimate rules reach. */
 const ESTIMATE_SPAN = 8;
 
@@ -671,7 +704,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const h = (key: number) => vocab.stable[key]!;
   // A value's stable hash, as the vocabulary would give it, without interning it.
   const id = (text: string | null) => (text === null ? -1 : stableHash(text));
-  const prefixes = new Map<number, number>();
+  // Caches by word id (looked up for every record under every rule).
+  const prefixes = new NumberById(vocab.words.length);
   const prefix = (key: number) => {
     let p = prefixes.get(key);
     if (p === undefined) {
@@ -680,7 +714,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
-  const prefixes3 = new Map<number, number>();
+  const prefixes3 = new NumberById(vocab.words.length);
   const prefix3 = (key: number) => {
     let p = prefixes3.get(key);
     if (p === undefined) {
@@ -689,7 +723,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
-  const initials = new Map<number, number>();
+  const initials = new NumberById(vocab.words.length);
   const initial = (key: number) => {
     let p = initials.get(key);
     if (p === undefined) {
@@ -751,14 +785,22 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return out;
   };
-  // Loops rather than Sets and spreads: these run for every record under every rule.
+  // Loops rather than Sets and spreads: these run for every record under every rule. A record's
+  // name arrays are shared by every record that writes the names alike (record.ts), so what is
+  // derived from them alone is computed once per array, not per record and rule (never changed).
+  const sortedSurnames = new WeakMap<readonly number[], number[]>();
   const surnames = (r: Prepared) => {
-    const out: number[] = [];
-    for (const s of r.surnames) {
-      const x = h(s);
-      if (!out.includes(x)) out.push(x);
+    let out = sortedSurnames.get(r.surnames);
+    if (out === undefined) {
+      out = [];
+      for (const s of r.surnames) {
+        const x = h(s);
+        if (!out.includes(x)) out.push(x);
+      }
+      if (out.length > 1) out.sort((a, b) => a - b);
+      sortedSurnames.set(r.surnames, out);
     }
-    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+    return out;
   };
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
@@ -773,18 +815,34 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // The Guaraní diminutive -mi ("dear") or a glued -’i after any name, not only a listed one
   // (Jasymi, Yvymi for Jasy, Yvy): the name key of the word without it, for blocking only (the
   // comparisons decide whether the two names are one).
-  const stems = new Map<number, number | undefined>();
+  // By word id: the stem's id, −1 for none.
+  const stems = new NumberById(vocab.words.length);
   const guaraniStem = (w: number): number | undefined => {
-    if (stems.has(w)) return stems.get(w);
-    const word = vocab.words[w]!;
-    const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 4 ? 1 : 0;
-    const stem = cut === 0 ? undefined : vocab.find(phoneticKey(word.slice(0, -cut)));
-    stems.set(w, stem);
-    return stem;
+    let stem = stems.get(w);
+    if (stem === undefined) {
+      const word = vocab.words[w]!;
+      const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 4 ? 1 : 0;
+      stem = (cut === 0 ? undefined : vocab.find(phoneticKey(word.slice(0, -cut)))) ?? -1;
+      stems.set(w, stem);
+    }
+    return stem < 0 ? undefined : stem;
   };
   // Every given name a record may stand for: each word of a compound name (one may be cut), as
   // written (phonetic key), resolved and with every name its short form was listed under.
-  const givenAll = (r: Prepared): number[] => {
+  // Once per given-name part (the four arrays come together from record.ts; checked all the same).
+  const allGiven = new WeakMap<
+    readonly number[],
+    { canonical: readonly number[]; forms: readonly number[]; words: readonly number[]; out: number[] }
+  >();
+  const givenAll = (r: Prepared): readonly number[] => {
+    const cached = allGiven.get(r.given);
+    if (
+      cached !== undefined &&
+      cached.canonical === r.givenCanonical &&
+      cached.forms === r.givenForms &&
+      cached.words === r.givenWords
+    )
+      return cached.out;
     const out = r.given.slice();
     for (const g of r.givenCanonical) if (!out.includes(g)) out.push(g);
     for (const g of r.givenForms) if (!out.includes(g)) out.push(g);
@@ -792,6 +850,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       const g = guaraniStem(w);
       if (g !== undefined && !out.includes(g)) out.push(g);
     }
+    allGiven.set(r.given, { canonical: r.givenCanonical, forms: r.givenForms, words: r.givenWords, out });
     return out;
   };
   // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
