@@ -821,7 +821,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     let stem = stems.get(w);
     if (stem === undefined) {
       const word = vocab.words[w]!;
-      const cut = word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 4 ? 1 : 0;
+      const cut =
+        word.endsWith('mi') && word.length >= 5 ? 2 : word.endsWith('i') && word.length >= 4 ? 1 : 0;
       stem = (cut === 0 ? undefined : vocab.find(phoneticKey(word.slice(0, -cut)))) ?? -1;
       stems.set(w, stem);
     }
