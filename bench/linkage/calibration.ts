@@ -1,6 +1,6 @@
 /**
  * Whether the model's probabilities mean what they say, for a setting of the harder generator:
- * `npx tsx bench/linkage/calibration.ts [setting] [persons] [--match-count-em]` prints the number
+ * `npx tsx bench/linkage/calibration.ts [setting] [persons] [seed] [--match-count-em]` prints the number
  * of matches the prior was taken from beside the true number of matching pairs, and, per band of
  * probability, the candidate pairs in it and the share of them that are one person's.
  */
@@ -8,7 +8,9 @@ import { linkPersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
 
 const setting = process.argv[2] ?? 'moderate';
-const data = hardPopulation(Number(process.argv[3] ?? 10_000), setting);
+// `[seed]` after the persons: another draw of the setting (11 by default).
+const seed = /^\d+$/.test(process.argv[4] ?? '') ? Number(process.argv[4]) : 11;
+const data = hardPopulation(Number(process.argv[3] ?? 10_000), setting, seed);
 const result = linkPersons(
   data.records,
   process.argv.includes('--match-count-em') ? { matchCount: 'em' } : {},

@@ -7,7 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { encodeClk, linkClk, clkEvidence } from '../../src/server/linkage-engine/clk.js';
 import { clusterLinks } from '../../src/server/linkage-engine/cluster.js';
 import { clusterQuality, pairQuality } from '../../src/server/linkage-engine/evaluate.js';
-import { linkPersons, personEvidence, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import {
+  DEFAULT_CLUSTER_OPTIONS,
+  linkPersons,
+  personEvidence,
+  preparePersons,
+} from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
 import { readFebrl } from './febrl.js';
 
@@ -47,6 +52,7 @@ for (const threshold of thresholds) {
     result.probabilities,
     threshold,
     evidence,
+    DEFAULT_CLUSTER_OPTIONS,
   );
   const linked = [];
   for (let k = 0; k < decision.length; k++) if (decision[k] === 1) linked.push(k);

@@ -70,28 +70,46 @@ export interface ClusterOptions {
    * constraint). Only pairs between records that some link may join are kept.
    */
   apartBelow?: number;
+  /**
+   * Two clusters of several records each are joined only when the candidate pairs between them
+   * score at least this probability on average (average linkage). The strongest of many pairs
+   * between two groups is the likeliest to be high by chance: a link is chosen as the best of them.
+   */
+  groupsMeanAbove?: number;
+  /**
+   * After the links at the threshold, two records that no link has joined to anyone are linked
+   * at this lower probability (strongest first, so each record joins one other): a pair of two
+   * otherwise unlinked records cannot chain other persons, so it is linked where it is more likely
+   * than not one person's, as the probability says.
+   */
+  pairsAloneAbove?: number;
 }
 
 /**
- * The candidate pairs scored as different persons (probability < `below`) between records that a
- * link above the threshold touches, as adjacency lists, and the members of each cluster as linked
- * lists, so that a join looks only at the smaller cluster's members (small into large).
+ * The candidate pairs that can lie between two clusters of several records: pairs inside one
+ * connected component of three or more records under the links at or above `from` (two clusters
+ * are only ever joined inside such a component, and a cluster of one has no other pair), as
+ * adjacency lists with their probabilities; and the members of each cluster as linked lists, so
+ * that a join looks only at the smaller cluster's members (small into large). At national scale
+ * most persons have one to three registrations, so this keeps a small share of the candidates.
  */
-function scoredApart(
+function crossPairs(
   n: number,
   left: Uint32Array,
   right: Uint32Array,
   probabilities: Float64Array,
-  above: readonly number[],
-  below: number,
+  from: number,
 ) {
-  const linked = new Uint8Array(n);
-  for (const k of above) {
-    linked[left[k]!] = 1;
-    linked[right[k]!] = 1;
-  }
+  const components = new DisjointSets(n);
+  for (let k = 0; k < probabilities.length; k++)
+    if (probabilities[k]! >= from) components.union(left[k]!, right[k]!);
+  const componentSize = new Uint32Array(n);
+  for (let i = 0; i < n; i++) componentSize[components.find(i)]!++;
+  const keep = (k: number) => {
+    const root = components.find(left[k]!);
+    return root === components.find(right[k]!) && componentSize[root]! >= 3;
+  };
   const degree = new Uint32Array(n + 1);
-  const keep = (k: number) => probabilities[k]! < below && linked[left[k]!] === 1 && linked[right[k]!] === 1;
   for (let k = 0; k < probabilities.length; k++)
     if (keep(k)) {
       degree[left[k]! + 1]!++;
@@ -101,10 +119,13 @@ function scoredApart(
   const start = degree;
   const fill = start.slice(0, n);
   const others = new Uint32Array(start[n]!);
+  const scores = new Float32Array(start[n]!);
   for (let k = 0; k < probabilities.length; k++)
     if (keep(k)) {
-      others[fill[left[k]!]!++] = right[k]!;
-      others[fill[right[k]!]!++] = left[k]!;
+      others[fill[left[k]!]!] = right[k]!;
+      scores[fill[left[k]!]!++] = probabilities[k]!;
+      others[fill[right[k]!]!] = left[k]!;
+      scores[fill[right[k]!]!++] = probabilities[k]!;
     }
   // Members of each cluster: a linked list from its root (head, next, tail), and its size.
   const NONE = 0xffffffff;
@@ -113,12 +134,21 @@ function scoredApart(
   const head = Uint32Array.from({ length: n }, (_, i) => i);
   const size = new Uint32Array(n).fill(1);
   return {
-    /** Whether a pair scored apart joins a member of cluster `ra` to one of `rb` (roots). */
-    between(sets: DisjointSets, ra: number, rb: number): boolean {
+    size: (root: number) => size[root]!,
+    /** The candidate pairs between clusters `ra` and `rb` (roots): how many, their mean and lowest probability. */
+    between(sets: DisjointSets, ra: number, rb: number): { count: number; mean: number; lowest: number } {
       const [small, other] = size[ra]! <= size[rb]! ? [ra, rb] : [rb, ra];
+      let count = 0;
+      let sum = 0;
+      let lowest = 1;
       for (let m = head[small]!; m !== NONE; m = next[m]!)
-        for (let e = start[m]!; e < start[m + 1]!; e++) if (sets.find(others[e]!) === other) return true;
-      return false;
+        for (let e = start[m]!; e < start[m + 1]!; e++)
+          if (sets.find(others[e]!) === other) {
+            count++;
+            sum += scores[e]!;
+            if (scores[e]! < lowest) lowest = scores[e]!;
+          }
+      return { count, mean: count === 0 ? 0 : sum / count, lowest };
     },
     /** Clusters `ra` and `rb` became one, rooted at `root`. */
     joined(ra: number, rb: number, root: number): void {
@@ -164,11 +194,12 @@ export function clusterLinks(
   const decision = new Uint8Array(probabilities.length);
   const above: number[] = [];
   for (let k = 0; k < probabilities.length; k++) if (probabilities[k]! >= threshold) above.push(k);
-  const apart =
-    options.apartBelow === undefined
-      ? null
-      : scoredApart(n, left, right, probabilities, above, options.apartBelow);
-  if (!evidence && !apart) {
+  const alone = options.pairsAloneAbove;
+  const grouped =
+    options.apartBelow !== undefined || options.groupsMeanAbove !== undefined
+      ? crossPairs(n, left, right, probabilities, threshold)
+      : null;
+  if (!evidence && !grouped && alone === undefined) {
     for (const k of above) {
       sets.union(left[k]!, right[k]!);
       decision[k] = 1;
@@ -228,22 +259,65 @@ export function clusterLinks(
         continue;
       }
     }
-    if (apart !== null && apart.between(sets, ra, rb)) {
-      decision[k] = 2;
-      continue;
+    if (grouped !== null) {
+      const between = grouped.between(sets, ra, rb);
+      const several = grouped.size(ra) > 1 && grouped.size(rb) > 1;
+      if (
+        (options.apartBelow !== undefined && between.lowest < options.apartBelow) ||
+        (options.groupsMeanAbove !== undefined && several && between.mean < options.groupsMeanAbove)
+      ) {
+        decision[k] = 2;
+        continue;
+      }
     }
     const docs = evidence ? merge(documents.get(ra)!, documents.get(rb)!) : null;
     const dobs = evidence ? merge(dates.get(ra)!, dates.get(rb)!) : null;
     sets.union(ra, rb);
     decision[k] = 1;
     const root = sets.find(ra);
-    apart?.joined(ra, rb, root);
+    grouped?.joined(ra, rb, root);
     if (docs && dobs) {
       documents.set(root, docs);
       dates.set(root, dobs);
     }
   }
+  if (alone !== undefined && alone < threshold) linkPairsAlone(n, sets, left, right, probabilities, alone, threshold, decision);
   return { labels: labelsOf(sets, n), decision };
+}
+
+/**
+ * Links, strongest first, the pairs scored in [from, below) whose two records are each still alone
+ * (no link joined them to anyone): each record joins one other at most, so no chain forms.
+ */
+function linkPairsAlone(
+  n: number,
+  sets: DisjointSets,
+  left: Uint32Array,
+  right: Uint32Array,
+  probabilities: Float64Array,
+  from: number,
+  below: number,
+  decision: Uint8Array,
+): void {
+  const taken = new Uint8Array(n);
+  for (let k = 0; k < decision.length; k++)
+    if (decision[k] === 1) {
+      taken[left[k]!] = 1;
+      taken[right[k]!] = 1;
+    }
+  const band: number[] = [];
+  for (let k = 0; k < probabilities.length; k++)
+    if (probabilities[k]! >= from && probabilities[k]! < below) band.push(k);
+  band.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  for (const k of band) {
+    const a = left[k]!;
+    const b = right[k]!;
+    if (taken[a] === 1 || taken[b] === 1) continue;
+    taken[a] = 1;
+    taken[b] = 1;
+    sets.union(a, b);
+    decision[k] = 1;
+  }
 }
 
 /**

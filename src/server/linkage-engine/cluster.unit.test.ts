@@ -195,3 +195,42 @@ describe('clusterLinks with pairs scored apart', () => {
     expect(decision[4]).toBe(2);
   });
 });
+
+describe('clusterLinks between groups and between records alone', () => {
+  it('joins two clusters of several records only when the pairs between them agree on average', () => {
+    // 0–1 and 2–3 are strong links; 1–2 is a link too, but the other pairs between the groups are weak.
+    const left = Uint32Array.from([0, 2, 1, 0, 0, 1]);
+    const right = Uint32Array.from([1, 3, 2, 2, 3, 3]);
+    const weak = Float64Array.from([0.99, 0.98, 0.9, 0.05, 0.1, 0.2]);
+    const apart = clusterLinks(4, left, right, weak, 0.85, undefined, { groupsMeanAbove: 0.5 });
+    expect([...apart.labels]).toEqual([0, 0, 2, 2]);
+    expect(apart.decision[2]).toBe(2);
+    // Without the rule the one strong pair chains the two groups.
+    expect([...clusterLinks(4, left, right, weak, 0.85).labels]).toEqual([0, 0, 0, 0]);
+    // Pairs that agree on average join them.
+    const agreeing = Float64Array.from([0.99, 0.98, 0.9, 0.7, 0.6, 0.5]);
+    const joined = clusterLinks(4, left, right, agreeing, 0.85, undefined, { groupsMeanAbove: 0.5 });
+    expect([...joined.labels]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('does not hold the average against a record joining a group', () => {
+    // 2 alone joins the group 0–1 through one strong pair, though its pair with 0 is weak.
+    const left = Uint32Array.from([0, 1, 0]);
+    const right = Uint32Array.from([1, 2, 2]);
+    const probabilities = Float64Array.from([0.99, 0.9, 0.05]);
+    const { labels } = clusterLinks(3, left, right, probabilities, 0.85, undefined, { groupsMeanAbove: 0.5 });
+    expect([...labels]).toEqual([0, 0, 0]);
+  });
+
+  it('links two records left alone at the lower probability, each to one other at most', () => {
+    // 0–1 alone at 0.6: linked. 2–3 a link; 3–4 at 0.6: 3 is not alone. 5–6 at 0.7 before 6–7 at 0.65.
+    const left = Uint32Array.from([0, 2, 3, 5, 6, 8]);
+    const right = Uint32Array.from([1, 3, 4, 6, 7, 9]);
+    const probabilities = Float64Array.from([0.6, 0.99, 0.6, 0.7, 0.65, 0.4]);
+    const { labels, decision } = clusterLinks(10, left, right, probabilities, 0.85, undefined, {
+      pairsAloneAbove: 0.5,
+    });
+    expect([...labels]).toEqual([0, 0, 2, 2, 4, 5, 5, 7, 8, 9]);
+    expect([...decision]).toEqual([1, 1, 0, 1, 0, 0]);
+  });
+});

@@ -46,11 +46,14 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { match: 0.85, review: 0.3 };
 
 /**
- * Clustering by default: connected components under the safeguard. Pairs scored apart as
- * cannot-link constraints (`apartBelow`, cluster.ts) are off: with the prior made consistent
- * (expectedMatches) they cost more recall than they gain precision (bench/README.md).
+ * Clustering by default: connected components under the safeguard; two clusters of several
+ * records each join only when the pairs between them score 0.5 or more on average, and two records
+ * no link joined are paired from 0.5 (cluster.ts; bench/README.md, "Clustering: groups by their
+ * average, records alone by their probability"). Pairs scored apart as cannot-link constraints
+ * (`apartBelow`) are off: with the prior made consistent (expectedMatches) they cost more recall
+ * than they gain precision.
  */
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {};
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { groupsMeanAbove: 0.5, pairsAloneAbove: 0.5 };
 
 /** A scored candidate pair (record indexes). */
 export interface ScoredPair {
