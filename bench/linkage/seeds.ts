@@ -9,11 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { clkEvidence, encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
 import { clusterLinks } from '../../src/server/linkage-engine/cluster.js';
-import {
-  blockingRecall,
-  clusterQuality,
-  pairQuality,
-} from '../../src/server/linkage-engine/evaluate.js';
+import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage-engine/evaluate.js';
 import {
   DEFAULT_CLUSTER_OPTIONS,
   DEFAULT_THRESHOLDS,

@@ -281,7 +281,8 @@ export function clusterLinks(
       dates.set(root, dobs);
     }
   }
-  if (alone !== undefined && alone < threshold) linkPairsAlone(n, sets, left, right, probabilities, alone, threshold, decision);
+  if (alone !== undefined && alone < threshold)
+    linkPairsAlone(n, sets, left, right, probabilities, alone, threshold, decision);
   return { labels: labelsOf(sets, n), decision };
 }
 
