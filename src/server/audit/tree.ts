@@ -118,16 +118,18 @@ async function foldBatch(
     leaves.push({ idx: frontier.size, seq: Number(row.seq), hash });
     appendLeaf(frontier, hash, (height, idx, h) => nodes.push({ height, idx, hash: h }));
   }
-  for (let i = 0; i < leaves.length; i += 1000)
-    await trx
-      .insertInto('audit_tree_leaves')
-      .values(leaves.slice(i, i + 1000))
-      .execute();
-  for (let i = 0; i < nodes.length; i += 1000)
-    await trx
-      .insertInto('audit_tree_nodes')
-      .values(nodes.slice(i, i + 1000))
-      .execute();
+  if (leaves.length)
+    await insertColumns(trx, 'audit_tree_leaves', {
+      idx: leaves.map((l) => l.idx),
+      seq: leaves.map((l) => l.seq),
+      hash: leaves.map((l) => l.hash),
+    });
+  if (nodes.length)
+    await insertColumns(trx, 'audit_tree_nodes', {
+      height: nodes.map((n) => n.height),
+      idx: nodes.map((n) => n.idx),
+      hash: nodes.map((n) => n.hash),
+    });
   const root = frontierRoot(frontier);
   if (rows.length || state.cluster_id !== cluster)
     await trx
@@ -145,6 +147,31 @@ async function foldBatch(
       .where('id', '=', 1)
       .execute();
   return { folded: rows.length, head: { size: frontier.size, root } };
+}
+
+/**
+ * Appends rows to a tree table given column by column — whole numbers and hashes — in one statement
+ * with three parameters: each column as one comma-separated text (hashes in hex), unnested in the
+ * database. A batch holds up to `limit` rows and as many nodes; built as a multi-row VALUES, Kysely's
+ * building and compiling of thousands of values and node-postgres' serialising of three parameters per
+ * row were most of the sequencer's JavaScript time per row (bench/README.md).
+ */
+async function insertColumns(
+  trx: Trx,
+  table: 'audit_tree_leaves' | 'audit_tree_nodes',
+  columns: Record<string, ReadonlyArray<number | Buffer>>,
+): Promise<void> {
+  const names = Object.keys(columns);
+  const texts = names.map((name) =>
+    columns[name]!.map((v) => (typeof v === 'number' ? String(v) : v.toString('hex'))).join(','),
+  );
+  const casts = names.map((name, i) =>
+    columns[name]![0] instanceof Buffer ? sql`decode(t.c${sql.raw(String(i))}, 'hex')` : sql`cast(t.c${sql.raw(String(i))} as bigint)`,
+  );
+  await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    select ${sql.join(casts)}
+    from unnest(${sql.join(texts.map((text) => sql`string_to_array(${text}, ',')`))})
+      as t(${sql.join(names.map((_, i) => sql.raw(`c${i}`)))})`.execute(trx);
 }
 
 export interface FoldOptions {
