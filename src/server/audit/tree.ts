@@ -166,7 +166,9 @@ async function insertColumns(
     columns[name]!.map((v) => (typeof v === 'number' ? String(v) : v.toString('hex'))).join(','),
   );
   const casts = names.map((name, i) =>
-    columns[name]![0] instanceof Buffer ? sql`decode(t.c${sql.raw(String(i))}, 'hex')` : sql`cast(t.c${sql.raw(String(i))} as bigint)`,
+    columns[name]![0] instanceof Buffer
+      ? sql`decode(t.c${sql.raw(String(i))}, 'hex')`
+      : sql`cast(t.c${sql.raw(String(i))} as bigint)`,
   );
   await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
     select ${sql.join(casts)}
