@@ -24,9 +24,11 @@ import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import { runLinkage } from '../../src/server/modules/linkage/linkage.service.js';
 import { findPersonMatches } from '../../src/server/modules/linkage/matches.service.js';
-import { personColumns, type PersonInput } from '../../src/server/modules/persons/person-record.js';
+import { nameKeys } from '../../src/server/modules/persons/name-normalize.js';
+import { personColumns } from '../../src/server/modules/persons/person-record.js';
 import { insertBenchUser } from '../users.js';
 import { hardPopulation } from './hard.js';
+import { matchInputOf, personInputOf } from './person-input.js';
 
 const args = process.argv.slice(2);
 const flag = (key: string, fallback: string) => {
@@ -57,12 +59,6 @@ const lap = (() => {
     return out;
   };
 })();
-
-/** The generator's date (with or without dashes) as YYYY-MM-DD. */
-function isoDate(date: string | null | undefined): string | null {
-  const d = date?.replace(/-/g, '');
-  return d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null;
-}
 
 const config = loadConfig();
 const services = await openServices({ config, logger: createLogger('warn') });
@@ -102,26 +98,7 @@ if (reuse) {
 const entityOfId = new Map<string, string>();
 for (let at = 0; at < persons.length && !reuse; at += 1_000) {
   const rows = persons.slice(at, at + 1_000).map((p) => {
-    const input = {
-      givenNames: p.givenNames || 'NN',
-      firstSurname: p.firstSurname ?? null,
-      secondSurname: p.secondSurname ?? null,
-      aliases: [...(p.aliases ?? [])],
-      pseudonym: false,
-      dateOfBirth: isoDate(p.dateOfBirth),
-      birthYear: p.dateOfBirth ? null : (p.birthYear ?? null),
-      estimatedAge: p.estimatedAge ?? null,
-      ageApproximate: p.estimatedAge !== null && p.estimatedAge !== undefined,
-      sex: p.sex === 'Female' || p.sex === 'Male' ? p.sex : 'Unknown',
-      nationalities: [...(p.nationalities ?? [])],
-      documentType: p.documentNumber ? 'CedulaPY' : null,
-      documentNumber: p.documentNumber ?? null,
-      residenceDepartment: p.department ?? null,
-      residenceDistrict: p.district ?? null,
-      languages: [],
-      interpreterNeeded: false,
-      indigenous: false,
-    } as unknown as PersonInput;
+    const input = personInputOf(p);
     return {
       ...personColumns(services.crypto, input),
       owner_institution_id: institutions.get(p.source) ?? fallback,
@@ -209,6 +186,8 @@ async function lookUps() {
     workers.set(code, { userId: id, username: name, institutionId, code });
   }
   const times: number[] = [];
+  // The times by kind of query (how many name words, which age): the slowest kinds set the p95.
+  const byKind = new Map<string, number[]>();
   let hits = 0;
   let shown = 0;
   const cpu = process.cpuUsage();
@@ -222,40 +201,38 @@ async function lookUps() {
       institutionId: w.institutionId,
       institutionCode: w.code,
     };
-    const input = {
-      givenNames: p.givenNames || 'NN',
-      firstSurname: p.firstSurname ?? null,
-      secondSurname: p.secondSurname ?? null,
-      aliases: [...(p.aliases ?? [])],
-      dateOfBirth: isoDate(p.dateOfBirth),
-      estimatedAge: p.estimatedAge ?? null,
-      sex: p.sex === 'Female' || p.sex === 'Male' ? p.sex : 'Unknown',
-      nationalities: [...(p.nationalities ?? [])],
-      documentNumber: p.documentNumber ?? null,
-      residenceDepartment: p.department ?? null,
-      residenceDistrict: p.district ?? null,
-      pseudonym: false,
-    } as Parameters<typeof findPersonMatches>[2];
+    const input = matchInputOf(p);
     const start = performance.now();
     const found = await services.db.transaction((trx) =>
       findPersonMatches({ trx, actor: worker, requestId: 'bench', purpose: 'bench' }, services.crypto, input),
     );
-    times.push(performance.now() - start);
+    const took = performance.now() - start;
+    times.push(took);
+    const words = nameKeys(input).length;
+    const age = input.dateOfBirth ? 'date of birth' : input.estimatedAge !== null ? 'estimated age' : 'no age';
+    const kind = `${words === 1 ? 'one word' : 'two or more words'}, ${age}`;
+    byKind.set(kind, byKind.get(kind) ?? []).get(kind)!.push(took);
     shown += found.matches.length;
     if (found.matches.some((m) => entityOfId.get(m.id) === entity)) hits++;
   }
   const used = process.cpuUsage(cpu);
-  times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  const at = (list: number[], q: number) =>
+    Math.round(list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]! * 10) / 10;
+  const p95 = at(times, 0.95);
   return {
     queries: times.length,
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    maxMs: at(1),
+    p50Ms: at(times, 0.5),
+    p95Ms: p95,
+    maxMs: at(times, 1),
     cpuMsPerQuery: Math.round((used.user + used.system) / 1000 / Math.max(times.length, 1)),
     matchesShown: shown,
     // Only when the persons were stored by this run (their ids are known): same person found.
     sameEntityFound: entityOfId.size > 0 ? hits : null,
+    byKind: Object.fromEntries(
+      [...byKind].map(([kind, list]) => [
+        kind,
+        { queries: list.length, p50Ms: at(list, 0.5), overP95: list.filter((t) => t > p95).length },
+      ]),
+    ),
   };
 }

@@ -106,28 +106,24 @@ function queryYears(input: MatchInput): [number, number] {
 const KEY_BUDGET = 300;
 
 /**
- * The query's blocking keys to ask: its pairs of name tokens in the bands of its years and in the
- * band of persons of unknown age, the rarest first until their holders reach KEY_BUDGET (the first
- * key with holders is always asked, however common). A key nobody holds is not asked (each key
- * asked is a descent of the index's tree, and an estimated age has dozens of keys).
+ * The query's blocking keys to ask, as an array computed inside the candidates' statement (no round
+ * trip of its own): its pairs of name tokens in the bands of its years and in the band of persons of
+ * unknown age, the rarest first (person_match_key_counts) while the holders of the keys before it
+ * add up to fewer than KEY_BUDGET (the first key with holders is always asked, however common). A
+ * key nobody holds is not asked (each key asked is a descent of the index's tree, and an estimated
+ * age has dozens of keys). The statement is uncorrelated: PostgreSQL computes it once (an InitPlan)
+ * and gives its value to the index scan on match_keys.
  */
-async function rarestKeys(ctx: Ctx, tokens: string[], input: MatchInput): Promise<string[]> {
+function rarestKeys(tokens: string[], input: MatchInput) {
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
   const [first, last] = queryYears(input);
-  const { rows } = await sql<{ key: string; persons: number }>`select k.key, c.persons
-    from unnest(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
-      || person_match_keys(${wanted}, null, null)) as k(key)
-    join person_match_key_counts c on c.key = k.key
-    where c.persons > 0
-    order by 2, 1`.execute(ctx.trx);
-  const chosen: string[] = [];
-  let holders = 0;
-  for (const row of rows) {
-    if (holders >= KEY_BUDGET) break;
-    chosen.push(row.key);
-    holders += Number(row.persons);
-  }
-  return chosen;
+  return sql<string[]>`(select coalesce(array_agg(r.key), '{}')::uuid[] from (
+      select c.key, sum(c.persons) over (order by c.persons, c.key) - c.persons as before
+      from unnest(person_match_keys(${wanted}, ${first}::integer, ${last}::integer)
+        || person_match_keys(${wanted}, null, null)) as k(key)
+      join person_match_key_counts c on c.key = k.key
+      where c.persons > 0) r
+    where r.before < ${KEY_BUDGET})`;
 }
 
 /**
@@ -137,11 +133,9 @@ async function rarestKeys(ctx: Ctx, tokens: string[], input: MatchInput): Promis
  * the holders of each token (to take every holder of a rare one) cost more than the look-up itself
  * (bench/README.md, "The intake look-up: blocking keys").
  */
-async function sharesName(ctx: Ctx, tokens: string[], input: MatchInput) {
+function sharesName(tokens: string[], input: MatchInput) {
   if (tokens.length === 1) return sql<boolean>`persons.name_tokens && array[${tokens[0]!}]::text[]`;
-  const keys = await rarestKeys(ctx, tokens, input);
-  if (keys.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`persons.match_keys && array[${sql.join(keys)}]::uuid[]`;
+  return sql<boolean>`persons.match_keys && ${rarestKeys(tokens, input)}`;
 }
 
 /**
@@ -155,7 +149,7 @@ async function candidates(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   if (tokens.length === 0 && documentBidx === null) return [];
   const wanted = sql<string[]>`array[${sql.join(tokens.length > 0 ? tokens : [''])}]::text[]`;
   const shared = sql<number>`(select count(*) from unnest(persons.name_tokens) as t(v) where t.v = any(${wanted}))`;
-  const byName = tokens.length > 0 ? await sharesName(ctx, tokens, input) : null;
+  const byName = tokens.length > 0 ? sharesName(tokens, input) : null;
   return scopedPersons(
     ctx.actor,
     ctx.trx
