@@ -209,9 +209,16 @@ async function lookUps() {
     const took = performance.now() - start;
     times.push(took);
     const words = nameKeys(input).length;
-    const age = input.dateOfBirth ? 'date of birth' : input.estimatedAge !== null ? 'estimated age' : 'no age';
+    const age = input.dateOfBirth
+      ? 'date of birth'
+      : input.estimatedAge !== null
+        ? 'estimated age'
+        : 'no age';
     const kind = `${words === 1 ? 'one word' : 'two or more words'}, ${age}`;
-    byKind.set(kind, byKind.get(kind) ?? []).get(kind)!.push(took);
+    byKind
+      .set(kind, byKind.get(kind) ?? [])
+      .get(kind)!
+      .push(took);
     shown += found.matches.length;
     if (found.matches.some((m) => entityOfId.get(m.id) === entity)) hits++;
   }

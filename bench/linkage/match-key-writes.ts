@@ -32,12 +32,18 @@ const config = loadConfig();
 if (!config.databaseUrl) throw new Error('DATABASE_URL: a PostgreSQL database of your own');
 const services = await openServices({ config, logger: createLogger('warn'), migrate: false });
 const owner = (
-  await services.db.transaction((trx) => trx.selectFrom('institutions').select('id').executeTakeFirstOrThrow())
+  await services.db.transaction((trx) =>
+    trx.selectFrom('institutions').select('id').executeTakeFirstOrThrow(),
+  )
 ).id;
 const population = hardPopulation(Math.ceil((rowsPerInsert + 2 * singles) / 2.2) + 10, 'moderate', 5);
 const columns = population.records
   .slice(0, rowsPerInsert + 2 * singles)
-  .map((p) => ({ ...personColumns(services.crypto, personInputOf(p)), owner_institution_id: owner, created_by: null }));
+  .map((p) => ({
+    ...personColumns(services.crypto, personInputOf(p)),
+    owner_institution_id: owner,
+    created_by: null,
+  }));
 const bulk = columns.slice(0, rowsPerInsert);
 const single = columns.slice(rowsPerInsert, rowsPerInsert + singles);
 // Each update gives a person another's name (new tokens, so new keys).
@@ -56,7 +62,10 @@ type Variant = keyof typeof VARIANTS;
 const times = new Map<string, number[]>();
 const record = (variant: Variant, what: string, ms: number) => {
   const key = `${variant} | ${what}`;
-  times.set(key, times.get(key) ?? []).get(key)!.push(ms);
+  times
+    .set(key, times.get(key) ?? [])
+    .get(key)!
+    .push(ms);
 };
 
 class Rollback extends Error {}
@@ -71,7 +80,9 @@ for (let round = 0; round < rounds; round++) {
         start = performance.now();
         const ids: string[] = [];
         for (const row of single)
-          ids.push((await trx.insertInto('persons').values(row).returning('id').executeTakeFirstOrThrow()).id);
+          ids.push(
+            (await trx.insertInto('persons').values(row).returning('id').executeTakeFirstOrThrow()).id,
+          );
         record(variant, 'insert of one', (performance.now() - start) / singles);
         start = performance.now();
         for (const [i, id] of ids.entries()) {
