@@ -7,7 +7,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { queryActor, type Actor } from '../../access/actor.js';
 import { runCompiled, runCompiledForActor } from '../../db/compiled-once.js';
 import { personGrantOf } from '../../access/break-glass.js';
-import { personVisible, scopedCases, scopedPersons } from '../../access/scope.js';
+import { personVisible, scopedCases, scopedPersons, type ScopeCheck } from '../../access/scope.js';
 import type { Trx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { DuplicateIndexes, PersonColumns } from './person-record.js';
@@ -236,8 +236,24 @@ export async function visiblePersonSummaries(
  * Visible persons whose name tokens contain every one of `tokens` (blind indexes), most recently
  * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter. The scope is
  * checked row by row (scope.ts, `rowByRow`): a common name is found by walking the persons newest
- * first and stops after a page.
+ * first and stops after a page. `check` is for bench/load/name-search.ts, which compares the forms.
  */
+export function personSearchQuery(
+  trx: Trx,
+  actor: Actor,
+  tokens: readonly string[],
+  limit: number,
+  check: ScopeCheck = { rowByRow: true },
+) {
+  const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
+  return scopedPersons(actor, summaryQuery(trx), check)
+    .where('persons.name_tokens', '@>', wanted)
+    .orderBy('persons.updated_at', 'desc')
+    .orderBy('persons.id')
+    .limit(limit);
+}
+
+/** The search's page (personSearchQuery); no token, no person. */
 export async function searchVisiblePersons(
   trx: Trx,
   actor: Actor,
@@ -245,13 +261,7 @@ export async function searchVisiblePersons(
   limit: number,
 ): Promise<PersonSummaryRow[]> {
   if (tokens.length === 0) return [];
-  const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
-  return scopedPersons(actor, summaryQuery(trx), { rowByRow: true })
-    .where('persons.name_tokens', '@>', wanted)
-    .orderBy('persons.updated_at', 'desc')
-    .orderBy('persons.id')
-    .limit(limit)
-    .execute();
+  return personSearchQuery(trx, actor, tokens, limit).execute();
 }
 
 export interface DuplicateRow extends PersonSummaryRow {
