@@ -86,6 +86,11 @@ export async function runLinkage(
   const read = lap();
   const result = await linkPersonsParallel(persons, { thresholds });
   const link = lap();
+  // The writing needs only the ids: the decrypted persons are let go before it (memory, and no
+  // personal field held longer than the linking needs it).
+  const count = persons.length;
+  const ids = persons.map((p) => p.id);
+  persons.length = 0;
   const run = await ctx.trx
     .insertInto('linkage_runs')
     .values({
@@ -100,7 +105,7 @@ export async function runLinkage(
   // minutes (each link recomputed its whole component).
   const different = await pairsDecidedDifferent(ctx.trx);
   const pairOf = (pair: { left: number; right: number; probability: number }) => {
-    const [a, b] = orderedPair(persons[pair.left]!.id, persons[pair.right]!.id);
+    const [a, b] = orderedPair(ids[pair.left]!, ids[pair.right]!);
     return { a, b, probability: pair.probability };
   };
   const links = result.matches.map(pairOf).filter((p) => !different.has(`${p.a}|${p.b}`));
@@ -116,7 +121,7 @@ export async function runLinkage(
     .updateTable('linkage_runs')
     .set({
       finished_at: new Date(),
-      persons: persons.length,
+      persons: count,
       candidate_pairs: result.candidates,
       links_added: linksAdded,
       reviews_added: reviewsAdded,
@@ -127,7 +132,7 @@ export async function runLinkage(
   const timings = { read, link, write: lap(), ...result.timings };
   return {
     id: run.id,
-    persons: persons.length,
+    persons: count,
     candidatePairs: result.candidates,
     linksAdded,
     reviewsAdded,
