@@ -732,32 +732,53 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
-  const years = (r: Prepared): number[] =>
-    r.year === null
-      ? []
-      : r.dob !== null
-        ? [r.year]
-        : [r.year - 2, r.year - 1, r.year, r.year + 1, r.year + 2];
+  // The lists of years below are made once per year (and kind) and shared by every record and
+  // rule that asks (never changed): not an array per record, rule and loop.
+  const yearLists = new Map<number, readonly number[]>();
+  const yearList = (key: number, make: () => number[]): readonly number[] => {
+    let list = yearLists.get(key);
+    if (list === undefined) {
+      list = make();
+      yearLists.set(key, list);
+    }
+    return list;
+  };
+  const none: readonly number[] = [];
+  const years = (r: Prepared): readonly number[] => {
+    const y = r.year;
+    if (y === null) return none;
+    return r.dob !== null
+      ? yearList(y * 4, () => [y])
+      : yearList(y * 4 + 1, () => [y - 2, y - 1, y, y + 1, y + 2]);
+  };
   // The years an estimated age may stand for (estimates are often 5 or more years off), nearest
   // first: the order in which a record's budget (`perRecord`) takes them.
-  const estimateYears = (r: Prepared): number[] => {
-    const out = [r.year!];
-    for (let d = 1; d <= ESTIMATE_SPAN; d++) out.push(r.year! - d, r.year! + d);
-    return out;
+  const estimateYears = (r: Prepared): readonly number[] => {
+    const y = r.year!;
+    return yearList(y * 4 + 2, () => {
+      const out = [y];
+      for (let d = 1; d <= ESTIMATE_SPAN; d++) out.push(y - d, y + d);
+      return out;
+    });
   };
   // A year alone (often off by one or two), nearest first; a full date's own year.
-  const yearsNearest = (r: Prepared): number[] =>
-    r.dob !== null ? [r.year!] : [r.year!, r.year! - 1, r.year! + 1, r.year! - 2, r.year! + 2];
+  const yearsNearest = (r: Prepared): readonly number[] => {
+    const y = r.year!;
+    return r.dob !== null ? yearList(y * 4, () => [y]) : yearList(y * 4 + 3, () => [y, y - 1, y + 1, y - 2, y + 2]);
+  };
   const FEMALE = stableHash('f');
   const MALE = stableHash('m');
   // The sex as a key part (female / f, male / m); a record without one is filed under both.
-  const sexKeys = (r: Prepared): number[] =>
+  const BOTH: readonly number[] = [FEMALE, MALE];
+  const ONLY_FEMALE: readonly number[] = [FEMALE];
+  const ONLY_MALE: readonly number[] = [MALE];
+  const sexKeys = (r: Prepared): readonly number[] =>
     r.sex === null
-      ? [FEMALE, MALE]
+      ? BOTH
       : r.sex[0] === 'f'
-        ? [FEMALE]
+        ? ONLY_FEMALE
         : r.sex[0] === 'm'
-          ? [MALE]
+          ? ONLY_MALE
           : [stableHash(r.sex)];
   // Side 0: each name with the sex under the record's own year; side 1 (when `meets`): under
   // every year its birth may stand for, nearest first (the order its budget takes them in).
