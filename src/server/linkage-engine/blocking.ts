@@ -764,7 +764,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // A year alone (often off by one or two), nearest first; a full date's own year.
   const yearsNearest = (r: Prepared): readonly number[] => {
     const y = r.year!;
-    return r.dob !== null ? yearList(y * 4, () => [y]) : yearList(y * 4 + 3, () => [y, y - 1, y + 1, y - 2, y + 2]);
+    return r.dob !== null
+      ? yearList(y * 4, () => [y])
+      : yearList(y * 4 + 3, () => [y, y - 1, y + 1, y - 2, y + 2]);
   };
   const FEMALE = stableHash('f');
   const MALE = stableHash('m');
