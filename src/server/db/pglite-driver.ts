@@ -50,9 +50,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 /** Statements worth preparing: queries and data changes (not transaction control, DDL or maintenance). */
 const PREPARABLE = /^\s*\(?\s*(select|insert|update|delete|with)\b/i;
 /**
- * Statements planned for their values each time, as before: with an array overlap or containment on
- * a parameter (the name search's tokens) the generic plan's guess of how many rows match was 30
- * times slower to run than the plan made for the values (800 ms against 26 ms at 10,000 cases).
+ * Statements planned for their values each time (an unnamed statement, parsed and planned at every
+ * execution): with an array overlap or containment on a parameter (the name search's tokens) the
+ * generic plan's guess of how many rows match was 30 times slower to run than the plan made for the
+ * values (800 ms against 26 ms at 10,000 cases).
  */
 const PLANNED_PER_VALUE = /&&|@>|<@/;
 /** Statements after which a prepared statement's plan or result shape may no longer hold. */
@@ -75,7 +76,12 @@ class PreparedStatements {
   #next = 0;
   constructor(private readonly pg: PGlite) {}
 
-  async run<R>(sql: string, parameters: readonly unknown[]): Promise<QueryResult<R>> {
+  /**
+   * Runs `sql` with `parameters`: by its kept name, prepared first if needed; or, `perValue`, as the
+   * unnamed statement, planned for these values (never kept). Two calls into the engine at most
+   * (Parse with Describe, then Bind, Describe, Execute and Sync), where PGlite's query() makes six.
+   */
+  async run<R>(sql: string, parameters: readonly unknown[], perValue = false): Promise<QueryResult<R>> {
     return this.pg.runExclusive(async () => {
       const messages: Awaited<ReturnType<PGlite['execProtocol']>>['messages'] = [];
       const send = async (message: Uint8Array) => {
@@ -84,13 +90,13 @@ class PreparedStatements {
       };
       let synced = false;
       try {
-        const known = this.#byText.get(sql);
+        const known = perValue ? undefined : this.#byText.get(sql);
         if (known) {
           // Most recently used last: the map's first entry is the one to drop.
           this.#byText.delete(sql);
           this.#byText.set(sql, known);
         }
-        const prepared = known ?? (await this.#prepare(sql, send));
+        const prepared = known ?? (await this.#prepare(sql, perValue));
         const values = parameters.map((value, i) => {
           if (value === null || value === undefined) return null;
           const serializer = this.pg.serializers[prepared.parameterTypes[i]!];
@@ -126,19 +132,20 @@ class PreparedStatements {
     });
   }
 
-  async #prepare(sql: string, send: (message: Uint8Array) => Promise<void>): Promise<Prepared> {
-    if (this.#byText.size >= PREPARED_STATEMENTS_KEPT) {
+  /** Parses `sql` under a name kept by its text, or (`unnamed`) as the unnamed statement. */
+  async #prepare(sql: string, unnamed: boolean): Promise<Prepared> {
+    const messages: Uint8Array[] = [];
+    if (!unnamed && this.#byText.size >= PREPARED_STATEMENTS_KEPT) {
       const [oldestText, oldest] = this.#byText.entries().next().value!;
       this.#byText.delete(oldestText);
-      await send(serialize.close({ type: 'S', name: oldest.name }));
+      messages.push(serialize.close({ type: 'S', name: oldest.name }));
     }
-    const name = `nanduti_${++this.#next}`;
-    await send(serialize.parse({ name, text: sql, types: [] }));
-    const described = await this.pg.execProtocol(serialize.describe({ type: 'S', name }), {
-      syncToFs: false,
-    });
+    const name = unnamed ? '' : `nanduti_${++this.#next}`;
+    // Parse and Describe in one call: the parameters' types serialise the values for Bind.
+    messages.push(serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: 'S', name }));
+    const described = await this.pg.execProtocol(concat(messages), { syncToFs: false });
     const prepared = { name, parameterTypes: parse.parseDescribeStatementResults(described.messages) };
-    this.#byText.set(sql, prepared);
+    if (!unnamed) this.#byText.set(sql, prepared);
     return prepared;
   }
 
@@ -157,8 +164,8 @@ class PGliteConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (PREPARABLE.test(query.sql) && !PLANNED_PER_VALUE.test(query.sql))
-      return this.prepared.run<R>(query.sql, query.parameters);
+    if (PREPARABLE.test(query.sql))
+      return this.prepared.run<R>(query.sql, query.parameters, PLANNED_PER_VALUE.test(query.sql));
     if (SCHEMA_CHANGE.test(query.sql)) await this.prepared.clear();
     const result = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
     return {
