@@ -3,28 +3,17 @@
  * `npx tsx bench/linkage/apart.ts [setting] [persons] [plain|clk]` prints cluster P / R / F1 with the
  * safeguard as it is and with pairs scored apart as cannot-link constraints at several thresholds.
  */
-import { randomBytes } from 'node:crypto';
-import { encodeClk, linkClk, clkEvidence } from '../../src/server/linkage-engine/clk.js';
 import { clusterLinks } from '../../src/server/linkage-engine/cluster.js';
 import { clusterQuality, truePairCount } from '../../src/server/linkage-engine/evaluate.js';
-import { linkPersons, personEvidence, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
+import { scoreOnce } from './scoring.js';
 
 const setting = process.argv[2] ?? 'moderate';
 const persons = Number(process.argv[3] ?? 45_000);
 const mode = process.argv[4] ?? 'plain';
 const data = hardPopulation(persons, setting);
 const start = performance.now();
-let result;
-let evidence;
-if (mode === 'clk') {
-  const encoded = encodeClk(data.records, randomBytes(32));
-  result = linkClk(encoded);
-  evidence = clkEvidence(encoded);
-} else {
-  result = linkPersons(data.records);
-  evidence = personEvidence(preparePersons(data.records).records);
-}
+const { result, evidence } = scoreOnce(data.records, mode);
 console.log(
   `${setting} ${mode} ${data.records.length} records, scored in ${Math.round(performance.now() - start)} ms`,
 );

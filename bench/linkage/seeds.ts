@@ -6,18 +6,10 @@
  * `DEFAULT_CLUSTER_OPTIONS`), and the mean and the lowest cluster F1
  * over the seeds: a change should hold on every draw, not on one.
  */
-import { randomBytes } from 'node:crypto';
-import { clkEvidence, encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
-import { clusterLinks } from '../../src/server/linkage-engine/cluster.js';
-import { blockingRecall, clusterQuality, pairQuality } from '../../src/server/linkage-engine/evaluate.js';
-import {
-  DEFAULT_CLUSTER_OPTIONS,
-  DEFAULT_THRESHOLDS,
-  linkPersons,
-  personEvidence,
-  preparePersons,
-} from '../../src/server/linkage-engine/linkage.js';
+import { blockingRecall } from '../../src/server/linkage-engine/evaluate.js';
+import { DEFAULT_THRESHOLDS } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
+import { qualityAt, scoreOnce } from './scoring.js';
 
 const setting = process.argv[2] ?? 'hard';
 const persons = Number(process.argv[3] ?? 10_000);
@@ -32,36 +24,14 @@ const f1s = new Map<number, number[]>(thresholds.map((t) => [t, []]));
 for (const seed of seeds) {
   const data = hardPopulation(persons, setting, seed);
   const cpu = process.cpuUsage();
-  let result;
-  let evidence;
-  if (mode === 'clk') {
-    const encoded = encodeClk(data.records, randomBytes(32));
-    result = linkClk(encoded);
-    evidence = clkEvidence(encoded);
-  } else {
-    result = linkPersons(data.records);
-    evidence = personEvidence(preparePersons(data.records).records);
-  }
+  const { result, evidence } = scoreOnce(data.records, mode);
   const used = process.cpuUsage(cpu);
   const recall = blockingRecall(result.left, result.right, result.candidates, data.entities);
   console.log(
     `${setting} ${mode} seed ${seed}: ${data.records.length} records, ${result.candidates} candidates, blocking recall ${pct(recall)}, CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`,
   );
   for (const threshold of thresholds) {
-    const { labels, decision } = clusterLinks(
-      data.records.length,
-      result.left,
-      result.right,
-      result.probabilities,
-      threshold,
-      evidence,
-      DEFAULT_CLUSTER_OPTIONS,
-    );
-    const linked: { left: number; right: number }[] = [];
-    for (let k = 0; k < decision.length; k++)
-      if (decision[k] === 1) linked.push({ left: result.left[k]!, right: result.right[k]! });
-    const pairs = pairQuality(linked, data.entities);
-    const q = clusterQuality(labels, data.entities);
+    const { pairs, clusters: q } = qualityAt(result, evidence, data.entities, threshold);
     f1s.get(threshold)!.push(q.f1);
     console.log(
       `  threshold ${threshold}: pairs ${pct(pairs.precision)} / ${pct(pairs.recall)} / ${pct(pairs.f1)}, clusters ${pct(q.precision)} / ${pct(q.recall)} / ${pct(q.f1)}`,
