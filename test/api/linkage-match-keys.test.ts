@@ -111,7 +111,7 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     expect(JSON.stringify(keys)).not.toMatch(/yanina|kaseres|duarte|2010/i);
   });
 
-  it('counts the holders of every key through inserts, updates, erasure, deletes and the backfill', async () => {
+  it('counts the holders of every key through inserts, updates, erasure, deletes and the backfill, one row or many a statement', async () => {
     expect(await countsOff()).toEqual([]);
     const counts = await t.services.db.transaction((trx) =>
       sql<{
@@ -134,6 +134,22 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
     );
     expect(await countsOff()).toEqual([]);
     await t.services.db.transaction((trx) => sql`delete from persons where id = ${other}`.execute(trx));
+    expect(await countsOff()).toEqual([]);
+    // Statements of many rows (the counts are kept per statement): two persons swap their names in
+    // one UPDATE (keys one gives up the other takes: a net change only where the years differ),
+    // a row whose keys do not change rides along, and one DELETE takes both.
+    const a = await insertPerson(t, 'MINMUJER', { ...yanina, dateOfBirth: '1999-01-01' });
+    const b = await insertPerson(t, 'MINMUJER', { ...ramona, dateOfBirth: '2003-01-01' });
+    await t.services.db.transaction((trx) =>
+      sql`update persons p set name_tokens = q.name_tokens, updated_at = now()
+        from persons q where (p.id, q.id) in ((${a}, ${b}), (${b}, ${a}), (${yaninaId}, ${yaninaId}))`.execute(
+        trx,
+      ),
+    );
+    expect(await countsOff()).toEqual([]);
+    await t.services.db.transaction((trx) =>
+      sql`delete from persons where id in (${a}, ${b})`.execute(trx),
+    );
     expect(await countsOff()).toEqual([]);
   });
 

@@ -1171,7 +1171,8 @@ export interface DB {
 
 /**
  * How many persons hold each intake blocking key (persons.match_keys), kept by the trigger
- * persons_match_key_counts (migration 2026-12-07T05-30-00_person_match_key_counts).
+ * persons_match_key_counts (migrations 2026-12-07T05-30-00_person_match_key_counts, per statement since
+ * 2026-12-07T06-30-00_person_match_key_counts_per_statement).
  */
 export interface PersonMatchKeyCountTable {
   key: string;
