@@ -38,13 +38,11 @@ const owner = (
   )
 ).id;
 const population = hardPopulation(Math.ceil((rowsPerInsert + 2 * singles) / 2.2) + 10, 'moderate', 5);
-const columns = population.records
-  .slice(0, rowsPerInsert + 2 * singles)
-  .map((p) => ({
-    ...personColumns(services.crypto, personInputOf(p)),
-    owner_institution_id: owner,
-    created_by: null,
-  }));
+const columns = population.records.slice(0, rowsPerInsert + 2 * singles).map((p) => ({
+  ...personColumns(services.crypto, personInputOf(p)),
+  owner_institution_id: owner,
+  created_by: null,
+}));
 const bulk = columns.slice(0, rowsPerInsert);
 const single = columns.slice(rowsPerInsert, rowsPerInsert + singles);
 // Each update gives a person another's name (new tokens, so new keys).

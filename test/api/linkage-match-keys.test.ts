@@ -147,9 +147,7 @@ describe.skipIf(skipBackend)('intake look-up by blocking keys', () => {
       ),
     );
     expect(await countsOff()).toEqual([]);
-    await t.services.db.transaction((trx) =>
-      sql`delete from persons where id in (${a}, ${b})`.execute(trx),
-    );
+    await t.services.db.transaction((trx) => sql`delete from persons where id in (${a}, ${b})`.execute(trx));
     expect(await countsOff()).toEqual([]);
   });
 
