@@ -21,9 +21,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import pg from 'pg';
-import type { DB } from '../../src/server/db/schema.js';
+import { compileOnly } from './compile-only.js';
 import type { Trx } from '../../src/server/db/database.js';
 import { openServices } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -84,15 +83,6 @@ if (services.db.embedded) {
   run = async (text, params = []) => (await c.query(text, params)).rows as never;
 }
 
-// Only to compile the statements.
-const kysely = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => os.loadavg()[0]!.toFixed(1);
 
@@ -114,7 +104,7 @@ try {
       )[0]!.n;
       const orders: string[] = [];
       for (const [label, check] of Object.entries(checks)) {
-        const q = personSearchQuery(kysely as unknown as Trx, actor, tokens, 20, check).compile();
+        const q = personSearchQuery(compileOnly as unknown as Trx, actor, tokens, 20, check).compile();
         const params = [...q.parameters];
         orders.push((await run<{ id: string }>(q.sql, params)).map((r) => r.id).join());
         const times: number[] = [];

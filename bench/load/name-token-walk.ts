@@ -15,15 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-} from 'kysely';
-import type { DB } from '../../src/server/db/schema.js';
+import { sql } from 'kysely';
+import { compileOnly } from './compile-only.js';
 import { openServices } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
 import { queryActor } from '../../src/server/access/actor.js';
@@ -60,15 +53,7 @@ try {
   const count = (await pg.query<{ n: number }>('select count(*)::int as n from person_name_tokens')).rows[0]!
     .n;
   console.log(`person_name_tokens: ${count} rows; load ${os.loadavg()[0]!.toFixed(1)}`);
-  // Only to compile the statements (they run on the engine directly).
-  const kysely = new Kysely<DB>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
+  const kysely = compileOnly;
   const today = (tokens: string[]) =>
     scopedPersons(
       actor,
