@@ -8,7 +8,6 @@
  */
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Trx } from '../../db/database.js';
-import { caseDecisionsQuery, caseScreeningsQuery } from '../screening/screening.repository.js';
 import { PREPARED } from '../../db/pg-prepared.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -39,14 +38,82 @@ function persons(trx: Trx, caseId: string) {
     .orderBy('case_persons.person_id');
 }
 
+/** A case's screenings, newest first, with the columns the page shows (`presentScreening`). */
+function screenings(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom('screenings')
+    .innerJoin('screening_instruments', 'screening_instruments.id', 'screenings.instrument_id')
+    .select([
+      'screenings.id',
+      'screenings.case_id',
+      'screenings.person_id',
+      'screening_instruments.version as instrument_version',
+      'screenings.facts_date',
+      'screenings.age_at_facts',
+      'screenings.child',
+      'screenings.act',
+      'screenings.means',
+      'screenings.purpose',
+      'screenings.indicator_count',
+      'screenings.assessment',
+      'screenings.law4788_assessment',
+      'screenings.law4788_aggravating',
+      'screenings.flags',
+      'screenings.answers',
+      'screenings.created_at',
+    ])
+    .where('screenings.case_id', '=', caseId)
+    .orderBy('screenings.created_at', 'desc')
+    .orderBy('screenings.id');
+}
+
+/** A case's decisions, newest first, with the columns the page shows (`presentDecision`). */
+function decisions(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom('trafficking_decisions')
+    .innerJoin('institutions', 'institutions.id', 'trafficking_decisions.institution_id')
+    .leftJoin('users', 'users.id', 'trafficking_decisions.decided_by')
+    .select([
+      'trafficking_decisions.id',
+      'trafficking_decisions.person_id',
+      'trafficking_decisions.status',
+      'trafficking_decisions.decision_org_type',
+      'trafficking_decisions.institution_id',
+      ...INSTITUTION_CODE_AND_NAME,
+      'trafficking_decisions.decided_by',
+      'users.display_name as decided_by_name',
+      'trafficking_decisions.decided_on',
+      'trafficking_decisions.reason',
+      'trafficking_decisions.screening_id',
+      'trafficking_decisions.reviews_decision_id',
+      'trafficking_decisions.created_at',
+    ])
+    .where('trafficking_decisions.case_id', '=', caseId)
+    .orderBy('trafficking_decisions.created_at', 'desc')
+    .orderBy('trafficking_decisions.decided_on', 'desc')
+    .orderBy('trafficking_decisions.id');
+}
+
 function exploitation(trx: Trx, caseId: string) {
-  return trx.selectFrom('victim_exploitation').selectAll().where('case_id', '=', caseId).orderBy('person_id');
+  return trx
+    .selectFrom('victim_exploitation')
+    .select([
+      'person_id',
+      'exploitation_types',
+      'labour_industries',
+      'sexual_exploitation_types',
+      'control_methods',
+      'recruitment_methods',
+      'recruiter_relation',
+      'vulnerabilities',
+    ])
+    .where('case_id', '=', caseId)
+    .orderBy('person_id');
 }
 
 function eventsQuery(trx: Trx, caseId: string) {
   return trx
     .selectFrom('trafficking_events')
-    .selectAll()
     .where('case_id', '=', caseId)
     .orderBy(
       (eb) => eb.fn.coalesce('start_date', 'end_date'),
@@ -55,9 +122,25 @@ function eventsQuery(trx: Trx, caseId: string) {
     .orderBy('created_at');
 }
 
+/** The columns of an event the page shows (cases.presenter.ts `presentEvent`). */
+function eventColumns(trx: Trx, caseId: string) {
+  return eventsQuery(trx, caseId).select([
+    'id',
+    'person_id',
+    'type',
+    'country',
+    'department',
+    'district',
+    'start_date',
+    'end_date',
+    'online',
+    'platforms',
+  ]);
+}
+
 /** A case's trafficking events, the earliest first (undated last). */
 export function events(trx: Trx, caseId: string) {
-  return eventsQuery(trx, caseId).execute();
+  return eventsQuery(trx, caseId).selectAll().execute();
 }
 
 function shares(trx: Trx, caseId: string) {
@@ -68,7 +151,7 @@ function shares(trx: Trx, caseId: string) {
       'case_shares.id',
       'case_shares.reason',
       'case_shares.created_at',
-      'institutions.id as institution_id',
+      'case_shares.institution_id',
       ...INSTITUTION_CODE_AND_NAME,
     ])
     .where('case_shares.case_id', '=', caseId)
@@ -117,15 +200,30 @@ export function caseDetailQuery(trx: Trx, caseId: string) {
   return trx
     .selectFrom('cases')
     .innerJoin('institutions', 'institutions.id', 'cases.owner_institution_id')
-    .selectAll('cases')
-    .select(['institutions.code as owner_code', 'institutions.name as owner_name'])
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.owner_institution_id',
+      'institutions.code as owner_code',
+      'institutions.name as owner_name',
+      'cases.owner_unit_id',
+      'cases.detection_method',
+      'cases.detected_on',
+      'cases.detection_department',
+      'cases.detection_country',
+      'cases.detection_place',
+      'cases.narrative',
+      'cases.status',
+      'cases.created_at',
+      'cases.version',
+    ])
     .select([
       jsonArrayFrom(assignments(trx, caseId)).as('assignments'),
       jsonArrayFrom(persons(trx, caseId)).as('persons'),
-      jsonArrayFrom(caseScreeningsQuery(trx, caseId)).as('screenings'),
-      jsonArrayFrom(caseDecisionsQuery(trx, caseId)).as('decisions'),
+      jsonArrayFrom(screenings(trx, caseId)).as('screenings'),
+      jsonArrayFrom(decisions(trx, caseId)).as('decisions'),
       jsonArrayFrom(exploitation(trx, caseId)).as('exploitation'),
-      jsonArrayFrom(eventsQuery(trx, caseId)).as('events'),
+      jsonArrayFrom(eventColumns(trx, caseId)).as('events'),
       jsonArrayFrom(shares(trx, caseId)).as('shares'),
       jsonArrayFrom(timeline(trx, caseId)).as('timeline'),
     ])
@@ -153,8 +251,8 @@ export function caseDetailOf(row: CaseDetailRow) {
     persons: p,
     screenings: withDates(screenings, 'created_at'),
     decisions: withDates(decisions, 'created_at'),
-    exploitation: withDates(x, 'updated_at'),
-    events: withDates(e, 'created_at'),
+    exploitation: x,
+    events: e,
     shares: withDates(s, 'created_at'),
     timeline: withDates(t, 'at'),
   };

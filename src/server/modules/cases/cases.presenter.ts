@@ -22,7 +22,9 @@ type Enum<T extends keyof CaseViewOut> = CaseViewOut[T];
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function presentExploitation(row: Selectable<VictimExploitationTable>): Out<typeof ExploitationView> {
+export function presentExploitation(
+  row: Omit<Selectable<VictimExploitationTable>, 'case_id' | 'updated_at'>,
+): Out<typeof ExploitationView> {
   return {
     personId: row.person_id,
     exploitationTypes: row.exploitation_types as Out<typeof ExploitationView>['exploitationTypes'],
@@ -38,7 +40,7 @@ export function presentExploitation(row: Selectable<VictimExploitationTable>): O
 }
 
 export function presentEvent(
-  row: Selectable<TraffickingEventTable>,
+  row: Omit<Selectable<TraffickingEventTable>, 'case_id' | 'created_by' | 'created_at'>,
   crypto: FieldCrypto,
 ): Out<typeof EventView> {
   return {

@@ -28,7 +28,9 @@ export function presentInstrument(row: InstrumentRow): z.infer<typeof Instrument
   };
 }
 
-export function presentScreening(row: ScreeningRow): z.infer<typeof ScreeningView> {
+export function presentScreening(
+  row: Omit<ScreeningRow, 'instrument_id' | 'created_by' | 'institution_id'>,
+): z.infer<typeof ScreeningView> {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -52,7 +54,10 @@ export function presentScreening(row: ScreeningRow): z.infer<typeof ScreeningVie
   };
 }
 
-export function presentDecision(row: DecisionRow, crypto: FieldCrypto): z.infer<typeof DecisionView> {
+export function presentDecision(
+  row: Omit<DecisionRow, 'case_id'>,
+  crypto: FieldCrypto,
+): z.infer<typeof DecisionView> {
   return {
     id: row.id,
     personId: row.person_id,
