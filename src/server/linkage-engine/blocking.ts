@@ -811,19 +811,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // Loops rather than Sets and spreads: these run for every record under every rule. A record's
   // name arrays are shared by every record that writes the names alike (record.ts), so what is
   // derived from them alone is computed once per array, not per record and rule (never changed).
-  const sortedSurnames = new WeakMap<readonly number[], number[]>();
-  const surnames = (r: Prepared) => {
-    let out = sortedSurnames.get(r.surnames);
-    if (out === undefined) {
-      out = [];
-      for (const s of r.surnames) {
-        const x = h(s);
-        if (!out.includes(x)) out.push(x);
-      }
-      if (out.length > 1) out.sort((a, b) => a - b);
-      sortedSurnames.set(r.surnames, out);
+  const surnames = (r: Prepared): number[] => {
+    const out: number[] = [];
+    for (const s of r.surnames) {
+      const x = h(s);
+      if (!out.includes(x)) out.push(x);
     }
-    return out;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   };
   const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
   const region = (r: Prepared) => id(r.department ?? r.postcode);
@@ -853,20 +847,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   };
   // Every given name a record may stand for: each word of a compound name (one may be cut), as
   // written (phonetic key), resolved and with every name its short form was listed under.
-  // Once per given-name part (the four arrays come together from record.ts; checked all the same).
-  const allGiven = new WeakMap<
-    readonly number[],
-    { canonical: readonly number[]; forms: readonly number[]; words: readonly number[]; out: number[] }
-  >();
-  const givenAll = (r: Prepared): readonly number[] => {
-    const cached = allGiven.get(r.given);
-    if (
-      cached !== undefined &&
-      cached.canonical === r.givenCanonical &&
-      cached.forms === r.givenForms &&
-      cached.words === r.givenWords
-    )
-      return cached.out;
+  const givenAll = (r: Prepared): number[] => {
     const out = r.given.slice();
     for (const g of r.givenCanonical) if (!out.includes(g)) out.push(g);
     for (const g of r.givenForms) if (!out.includes(g)) out.push(g);
@@ -874,7 +855,6 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       const g = guaraniStem(w);
       if (g !== undefined && !out.includes(g)) out.push(g);
     }
-    allGiven.set(r.given, { canonical: r.givenCanonical, forms: r.givenForms, words: r.givenWords, out });
     return out;
   };
   // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
