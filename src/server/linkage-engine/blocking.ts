@@ -808,9 +808,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return out;
   };
-  // Loops rather than Sets and spreads: these run for every record under every rule. A record's
-  // name arrays are shared by every record that writes the names alike (record.ts), so what is
-  // derived from them alone is computed once per array, not per record and rule (never changed).
+  // Loops rather than Sets and spreads: these run for every record under every rule.
   const surnames = (r: Prepared): number[] => {
     const out: number[] = [];
     for (const s of r.surnames) {

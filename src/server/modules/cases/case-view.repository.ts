@@ -8,6 +8,7 @@
  */
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Trx } from '../../db/database.js';
+import { caseDecisionsQuery, caseScreeningsQuery } from '../screening/screening.repository.js';
 import { PREPARED } from '../../db/pg-prepared.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
 
@@ -36,62 +37,6 @@ function persons(trx: Trx, caseId: string) {
     .where('case_persons.case_id', '=', caseId)
     .orderBy('case_persons.added_at')
     .orderBy('case_persons.person_id');
-}
-
-/** A case's screenings, newest first, with the columns the page shows (`presentScreening`). */
-function screenings(trx: Trx, caseId: string) {
-  return trx
-    .selectFrom('screenings')
-    .innerJoin('screening_instruments', 'screening_instruments.id', 'screenings.instrument_id')
-    .select([
-      'screenings.id',
-      'screenings.case_id',
-      'screenings.person_id',
-      'screening_instruments.version as instrument_version',
-      'screenings.facts_date',
-      'screenings.age_at_facts',
-      'screenings.child',
-      'screenings.act',
-      'screenings.means',
-      'screenings.purpose',
-      'screenings.indicator_count',
-      'screenings.assessment',
-      'screenings.law4788_assessment',
-      'screenings.law4788_aggravating',
-      'screenings.flags',
-      'screenings.answers',
-      'screenings.created_at',
-    ])
-    .where('screenings.case_id', '=', caseId)
-    .orderBy('screenings.created_at', 'desc')
-    .orderBy('screenings.id');
-}
-
-/** A case's decisions, newest first, with the columns the page shows (`presentDecision`). */
-function decisions(trx: Trx, caseId: string) {
-  return trx
-    .selectFrom('trafficking_decisions')
-    .innerJoin('institutions', 'institutions.id', 'trafficking_decisions.institution_id')
-    .leftJoin('users', 'users.id', 'trafficking_decisions.decided_by')
-    .select([
-      'trafficking_decisions.id',
-      'trafficking_decisions.person_id',
-      'trafficking_decisions.status',
-      'trafficking_decisions.decision_org_type',
-      'trafficking_decisions.institution_id',
-      ...INSTITUTION_CODE_AND_NAME,
-      'trafficking_decisions.decided_by',
-      'users.display_name as decided_by_name',
-      'trafficking_decisions.decided_on',
-      'trafficking_decisions.reason',
-      'trafficking_decisions.screening_id',
-      'trafficking_decisions.reviews_decision_id',
-      'trafficking_decisions.created_at',
-    ])
-    .where('trafficking_decisions.case_id', '=', caseId)
-    .orderBy('trafficking_decisions.created_at', 'desc')
-    .orderBy('trafficking_decisions.decided_on', 'desc')
-    .orderBy('trafficking_decisions.id');
 }
 
 function exploitation(trx: Trx, caseId: string) {
@@ -220,8 +165,8 @@ export function caseDetailQuery(trx: Trx, caseId: string) {
     .select([
       jsonArrayFrom(assignments(trx, caseId)).as('assignments'),
       jsonArrayFrom(persons(trx, caseId)).as('persons'),
-      jsonArrayFrom(screenings(trx, caseId)).as('screenings'),
-      jsonArrayFrom(decisions(trx, caseId)).as('decisions'),
+      jsonArrayFrom(caseScreeningsQuery(trx, caseId)).as('screenings'),
+      jsonArrayFrom(caseDecisionsQuery(trx, caseId)).as('decisions'),
       jsonArrayFrom(exploitation(trx, caseId)).as('exploitation'),
       jsonArrayFrom(eventColumns(trx, caseId)).as('events'),
       jsonArrayFrom(shares(trx, caseId)).as('shares'),
