@@ -8,12 +8,25 @@ import { phoneticKey } from '../modules/persons/name-normalize.js';
 import { damerauWithin } from './strings.js';
 
 /**
+ * Where a rule writes a record's keys, one at a time. Blocking passes a writer into its own typed
+ * arrays (`blocksOf`), so building the keys makes no array per record and rule; `keysOf` collects
+ * them into an array where one is wanted (a look-up, an encoding).
+ */
+export interface KeySink {
+  add(key: number): void;
+}
+
+/**
  * One blocking rule: the keys a record is filed under, as numbers (hashes of the key's parts: a
  * collision only adds a candidate pair, which the comparisons then reject).
  */
 export interface BlockingRule<R> {
   name: string;
-  keys(record: R): readonly number[];
+  /**
+   * Writes the keys `record` is filed under to `out`, in the rule's order (the order a budget,
+   * `perRecord`, takes them in). Repeats are allowed: they are dropped when the blocks are built.
+   */
+  keys(record: R, out: KeySink): void;
   /**
    * Each key is 2 · block + side (0 or 1), and only records on different sides of a block are
    * paired: the typo rules file a record under its names as written on side 0 and under their
@@ -111,6 +124,26 @@ function mixWith(a: number, b: number, s: readonly number[]): number {
   return mixEnd();
 }
 
+/** The keys `rule` files `record` under, in its order, as an array. */
+export function keysOf<R>(rule: BlockingRule<R>, record: R): number[] {
+  const list = new KeyList();
+  rule.keys(record, list);
+  return list.keys;
+}
+
+/** Writes keys already held in an array (a rule over keys computed beforehand: CLK's, tests'). */
+export function addAll(out: KeySink, keys: readonly number[]): void {
+  for (let x = 0; x < keys.length; x++) out.add(keys[x]!);
+}
+
+/** A `KeySink` that keeps the keys in an array. */
+class KeyList implements KeySink {
+  readonly keys: number[] = [];
+  add(key: number): void {
+    this.keys.push(key);
+  }
+}
+
 export interface CandidateOptions {
   /** Only pairs whose records come from different sources (linking, not de-duplicating). */
   linkOnly?: boolean;
@@ -187,6 +220,45 @@ export class Workspace {
 }
 
 /**
+ * The `KeySink` of `blocksOf`: each key, as its low and high 32 bits, and the record it files
+ * (`record`, set before the rule runs) appended to the workspace's entry arrays, grown as needed.
+ */
+class EntryWriter implements KeySink {
+  low: Uint32Array;
+  high: Uint32Array;
+  member: Uint32Array;
+  /** Entries written. */
+  m = 0;
+  /** The record whose keys are being written. */
+  record = 0;
+  private size: number;
+  constructor(
+    private readonly space: Workspace,
+    size: number,
+  ) {
+    this.low = space.get('low', size);
+    this.high = space.get('high', size);
+    this.member = space.get('member', size);
+    this.size = Math.min(this.low.length, this.high.length, this.member.length);
+  }
+  add(key: number): void {
+    const m = this.m;
+    if (m === this.size) this.grow();
+    this.low[m] = key >>> 0;
+    this.high[m] = Math.floor(key / TWO_32) >>> 0;
+    this.member[m] = this.record;
+    this.m = m + 1;
+  }
+  private grow(): void {
+    this.size *= 2;
+    this.low = this.space.get('low', this.size, this.m);
+    this.high = this.space.get('high', this.size, this.m);
+    this.member = this.space.get('member', this.size, this.m);
+    this.size = Math.min(this.low.length, this.high.length, this.member.length);
+  }
+}
+
+/**
  * Stable least-significant-digit radix sort of the entries (`low`, `high`, `payload`) by `low`, three
  * passes of 11, 11 and 10 bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU,
  * two passes of 16 bits 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns
@@ -237,28 +309,17 @@ export function blocksOf<R>(
   withEntries: boolean,
   space: Workspace,
 ): Blocks {
-  let size = Math.max(16, records.length * 2);
-  let low = space.get('low', size);
-  let high = space.get('high', size);
-  // Each entry's record.
-  let member = space.get('member', size);
-  size = Math.min(low.length, high.length, member.length);
-  let m = 0;
+  // Each rule writes its keys straight into the entry arrays (no array per record).
+  const writer = new EntryWriter(space, Math.max(16, records.length * 2));
   for (let i = 0; i < records.length; i++) {
-    const ks = rule.keys(records[i]!);
-    if (m + ks.length > size) {
-      size = Math.max(size * 2, m + ks.length);
-      low = space.get('low', size, m);
-      high = space.get('high', size, m);
-      member = space.get('member', size, m);
-    }
-    for (let x = 0; x < ks.length; x++) {
-      const k = ks[x]!;
-      low[m] = k >>> 0;
-      high[m] = Math.floor(k / TWO_32) >>> 0;
-      member[m++] = i;
-    }
+    writer.record = i;
+    rule.keys(records[i]!, writer);
   }
+  const m = writer.m;
+  let low = writer.low;
+  let high = writer.high;
+  // Each entry's record.
+  const member = writer.member;
   const recordOf = member;
   let payload = member;
   if (withEntries) {
@@ -785,19 +846,18 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // Side 0: each name with the sex under the record's own year; side 1 (when `meets`): under
   // every year its birth may stand for, nearest first (the order its budget takes them in).
   const nameSexYears = (
+    out: KeySink,
     tag: number,
     names: readonly number[],
     r: Prepared,
     meets: boolean,
     extra: number | null = null,
-  ): number[] => {
+  ): void => {
     const sexes = extra === null ? sexKeys(r) : sexKeys(r).map((x) => mix2(x, extra));
-    const keys: number[] = [];
-    for (const n of names) for (const x of sexes) keys.push(2 * mix4(tag, r.year!, n, x));
+    for (const n of names) for (const x of sexes) out.add(2 * mix4(tag, r.year!, n, x));
     if (meets)
       for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
-        for (const n of names) for (const x of sexes) keys.push(2 * mix4(tag, y, n, x) + 1);
-    return keys;
+        for (const n of names) for (const x of sexes) out.add(2 * mix4(tag, y, n, x) + 1);
   };
   // Name keys as stable hashes, each once.
   const uniqueStable = (ids: readonly number[]): number[] => {
@@ -868,11 +928,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // y), each pair sorted: typos in every name usually keep two initials, and two shared initials
   // keep a date's block small at national scale (one shared initial made 10 M pairs at 1,000,000
   // registrations). Repeated keys are dropped when the blocks are built.
-  const initialKeys = (r: Prepared, date: number): number[] => {
+  const initialKeys = (r: Prepared, date: number, out: KeySink): void => {
     const written = [...r.givenWords, ...r.surnameWords];
     const phonetic = [...r.given, ...r.surnames];
-    const keys: number[] = [];
-    const add = (x: number, y: number) => keys.push(x < y ? mix4(16, date, x, y) : mix4(16, date, y, x));
+    const add = (x: number, y: number) => out.add(x < y ? mix4(16, date, x, y) : mix4(16, date, y, x));
     for (let a = 0; a < written.length; a++) {
       const a1 = initial(written[a]!);
       const a2 = initial(phonetic[a]!);
@@ -885,7 +944,6 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (a2 !== a1 && b2 !== b1) add(a2, b2);
       }
     }
-    return keys;
   };
   const typos = typoNeighbours(vocab);
   // The likely corrections of a written name word `w`, as name keys: the phonetic keys of the
@@ -914,7 +972,12 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     return found;
   };
   return [
-    { name: 'document', keys: (r) => (r.document ? [mix2(1, stableHash(r.document))] : []) },
+    {
+      name: 'document',
+      keys: (r, out) => {
+        if (r.document) out.add(mix2(1, stableHash(r.document)));
+      },
+    },
     {
       // A document typed with one error (a digit wrong, missing, added, or two neighbours swapped):
       // two such numbers share the number with one character deleted (the deletion neighbourhood,
@@ -923,31 +986,27 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // so the initial of a surname (of a given name when there is none) keeps the blocks small.
       // Numbers shorter than 6 characters are too common to block on this way.
       name: 'document-one-edit',
-      keys: (r) => {
+      keys: (r, out) => {
         const d = r.document;
-        if (!d || d.length < 6) return [];
+        if (!d || d.length < 6) return;
         const names = r.surnames.length > 0 ? r.surnames : r.given;
         const letters = [...new Set(names.map(initial))];
-        const keys: number[] = [];
         // The shortened numbers are hashed as the vocabulary would (stable), not interned: at 1M
         // registrations interning them held 7 M strings.
         for (let x = 0; x < d.length; x++) {
           const deleted = stableHash(d, x);
-          for (const l of letters) keys.push(mix3(23, deleted, l));
+          for (const l of letters) out.add(mix3(23, deleted, l));
         }
-        return keys;
       },
     },
     {
       name: 'dob+name',
-      keys: (r) => {
-        if (!r.dob) return [];
+      keys: (r, out) => {
+        if (!r.dob) return;
         const d = dobEither(r);
-        const keys: number[] = [];
         // Repeats (a given name that is also a surname) are dropped when the blocks are built.
-        for (const k of givenAll(r)) keys.push(mix3(2, d, h(k)));
-        for (const k of r.surnames) keys.push(mix3(2, d, h(k)));
-        return keys;
+        for (const k of givenAll(r)) out.add(mix3(2, d, h(k)));
+        for (const k of r.surnames) out.add(mix3(2, d, h(k)));
       },
     },
     {
@@ -956,15 +1015,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // (side 1).
       name: 'dob+surname+typo',
       bipartite: true,
-      keys: (r) => {
-        if (!r.dob || r.surnames.length === 0) return [];
+      keys: (r, out) => {
+        if (!r.dob || r.surnames.length === 0) return;
         const d = dobEither(r);
-        const keys: number[] = [];
         r.surnames.forEach((s, x) => {
-          keys.push(2 * mix3(30, d, h(s)));
-          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mix3(30, d, h(t)) + 1);
+          out.add(2 * mix3(30, d, h(s)));
+          for (const t of likelier(r.surnameWords[x]!)) out.add(2 * mix3(30, d, h(t)) + 1);
         });
-        return keys;
       },
     },
     {
@@ -975,95 +1032,86 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // here too, they made a block of every "María González" of a year (8.5 M pairs at 1M).
       name: 'year+given+surname',
       bipartite: true,
-      keys: (r) => {
-        if (r.givenCanonical.length === 0) return [];
+      keys: (r, out) => {
+        if (r.givenCanonical.length === 0) return;
         const s = surnames(r);
         // Or a surname written as no one else writes it (seen at most twice: likely misspelt, and
         // the rules on both surnames then miss).
         const partial = r.ownSurnames < 2 || r.surnameWords.some((w) => (vocab.counts[w] ?? 0) <= 2);
-        const keys: number[] = [];
         // Both sides under the year ±2 when there is no full date (a year alone is often off).
         for (const g of givenAll(r))
           for (const x of s)
             for (const y of years(r)) {
-              keys.push(2 * mix4(3, y, h(g), x));
-              if (partial) keys.push(2 * mix4(3, y, h(g), x) + 1);
+              out.add(2 * mix4(3, y, h(g), x));
+              if (partial) out.add(2 * mix4(3, y, h(g), x) + 1);
             }
-        return keys;
       },
     },
     {
       name: 'given+surnames',
-      keys: (r) =>
-        r.given.length > 0 && r.surnames.length > 0
-          ? (() => {
-              const pairs = surnamePairs(r);
-              const keys: number[] = [];
-              for (const g of givenAll(r)) for (const s of pairs) keys.push(mixWith(4, h(g), s));
-              return keys;
-            })()
-          : [],
+      keys: (r, out) => {
+        if (r.given.length === 0 || r.surnames.length === 0) return;
+        const pairs = surnamePairs(r);
+        for (const g of givenAll(r)) for (const s of pairs) out.add(mixWith(4, h(g), s));
+      },
     },
     {
       name: 'year+surnames',
-      keys: (r) => {
-        if (r.surnames.length < 2) return [];
-        const keys: number[] = [];
+      keys: (r, out) => {
+        if (r.surnames.length < 2) return;
         const ys = years(r);
-        for (const s of surnamePairs(r)) if (s.length >= 2) for (const y of ys) keys.push(mixWith(5, y, s));
-        return keys;
+        for (const s of surnamePairs(r)) if (s.length >= 2) for (const y of ys) out.add(mixWith(5, y, s));
       },
     },
     {
       // A wrong year in a full date (1998-04-09 / 1997-04-09): the day and month with the names.
       name: 'birthday+names',
-      keys: (r) => {
-        if (!r.dob || r.givenCanonical.length === 0) return [];
+      keys: (r, out) => {
+        if (!r.dob || r.givenCanonical.length === 0) return;
         const d = birthdayEither(r);
-        const keys: number[] = [];
         for (const g of givenAll(r)) {
-          if (r.surnames.length === 0) keys.push(mix3(12, d, h(g)));
-          for (const s of new Set(r.surnames)) keys.push(mix4(12, d, h(g), h(s)));
+          if (r.surnames.length === 0) out.add(mix3(12, d, h(g)));
+          for (const s of new Set(r.surnames)) out.add(mix4(12, d, h(g), h(s)));
         }
-        return keys;
       },
     },
     {
       // A wrong year and a given name no list relates (Nery / Neryni, 2015-06-02 / 2005-06-02): the
       // day and month with both surnames (each pair of surname words).
       name: 'birthday+surnames',
-      keys: (r) => {
-        if (!r.dob || r.surnames.length < 2) return [];
+      keys: (r, out) => {
+        if (!r.dob || r.surnames.length < 2) return;
         const d = birthdayEither(r);
-        const keys: number[] = [];
-        for (const s of surnamePairs(r)) if (s.length >= 2) keys.push(mixWith(29, d, s));
-        return keys;
+        for (const s of surnamePairs(r)) if (s.length >= 2) out.add(mixWith(29, d, s));
       },
     },
     {
       // A wrong year and a typo in one name: the day and month, one name, the other corrected.
       name: 'birthday+name+typo',
       bipartite: true,
-      keys: (r) => {
-        if (!r.dob || r.given.length === 0) return [];
+      keys: (r, out) => {
+        if (!r.dob || r.given.length === 0) return;
         const d = birthdayEither(r);
         const g = r.given[0]!;
-        const keys: number[] = [];
         r.surnames.forEach((s, x) => {
-          keys.push(2 * mix4(17, d, h(g), h(s)), 2 * mix4(18, d, h(s), h(g)));
-          for (const t of likelier(r.surnameWords[x]!)) keys.push(2 * mix4(17, d, h(g), h(t)) + 1);
-          for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mix4(18, d, h(s), h(t)) + 1);
+          out.add(2 * mix4(17, d, h(g), h(s)));
+          out.add(2 * mix4(18, d, h(s), h(g)));
+          for (const t of likelier(r.surnameWords[x]!)) out.add(2 * mix4(17, d, h(g), h(t)) + 1);
+          for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix4(18, d, h(s), h(t)) + 1);
         });
-        return keys;
       },
     },
-    { name: 'dob+place', keys: (r) => (r.dob && place(r) >= 0 ? [mix3(6, dobEither(r), place(r))] : []) },
+    {
+      name: 'dob+place',
+      keys: (r, out) => {
+        if (r.dob && place(r) >= 0) out.add(mix3(6, dobEither(r), place(r)));
+      },
+    },
     {
       name: 'document-anagram+region',
-      keys: (r) =>
-        r.document && region(r) >= 0
-          ? [mixKey(7, stableHash([...r.document].sort().join('')), region(r))]
-          : [],
+      keys: (r, out) => {
+        if (r.document && region(r) >= 0) out.add(mix3(7, stableHash([...r.document].sort().join('')), region(r)));
+      },
     },
     {
       // Typos in both names: a record whose given name and surnames are all rare (seen at most
@@ -1071,17 +1119,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // first two letters of each name (side 0).
       name: 'year+name-prefixes',
       bipartite: true,
-      keys: (r) => {
-        if (r.given.length === 0 || r.surnames.length === 0) return [];
+      keys: (r, out) => {
+        if (r.given.length === 0 || r.surnames.length === 0) return;
         const g = prefix(r.given[0]!);
         const rare = [r.given[0]!, ...r.surnames].every((w) => (vocab.counts[w] ?? 0) <= 2);
-        const keys: number[] = [];
         for (const y of years(r))
           for (const p of new Set(r.surnames.map(prefix))) {
-            keys.push(2 * mix4(8, y, g, p));
-            if (rare) keys.push(2 * mix4(8, y, g, p) + 1);
+            out.add(2 * mix4(8, y, g, p));
+            if (rare) out.add(2 * mix4(8, y, g, p) + 1);
           }
-        return keys;
       },
     },
     {
@@ -1090,45 +1136,45 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // likely correction), so a misspelt record meets the records of the name it misspells.
       name: 'year+name+typo',
       bipartite: true,
-      keys: (r) => {
-        if (r.given.length === 0) return [];
+      keys: (r, out) => {
+        if (r.given.length === 0) return;
         const g = r.given[0]!;
-        const keys: number[] = [];
         // No surname: the given name alone (and its corrections) with the year.
         if (r.surnames.length === 0)
           for (const y of years(r)) {
-            keys.push(2 * mix3(16, y, h(g)));
-            for (const t of likelier(r.givenWords[0]!)) keys.push(2 * mix3(16, y, h(t)) + 1);
+            out.add(2 * mix3(16, y, h(g)));
+            for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix3(16, y, h(t)) + 1);
           }
         for (const y of years(r))
           r.surnames.forEach((s, x) => {
-            keys.push(2 * mix4(14, y, h(g), h(s)), 2 * mix4(15, y, h(s), h(g)));
+            out.add(2 * mix4(14, y, h(g), h(s)));
+          out.add(2 * mix4(15, y, h(s), h(g)));
             const surnameFixes = likelier(r.surnameWords[x]!);
-            for (const t of surnameFixes) keys.push(2 * mix4(14, y, h(g), h(t)) + 1);
+            for (const t of surnameFixes) out.add(2 * mix4(14, y, h(g), h(t)) + 1);
             for (const t of likelier(r.givenWords[0]!)) {
-              keys.push(2 * mix4(15, y, h(s), h(t)) + 1);
+              out.add(2 * mix4(15, y, h(s), h(t)) + 1);
               // Typos in both names: both corrected.
-              for (const u of surnameFixes) keys.push(2 * mix4(14, y, h(t), h(u)) + 1);
+              for (const u of surnameFixes) out.add(2 * mix4(14, y, h(t), h(u)) + 1);
             }
           });
-        return keys;
       },
     },
     {
       // Typos in every name of a record with a full date (day and month in either order): the
       // date with the initials of two of its name words, as written or as phonetic keys.
       name: 'dob+initials',
-      keys: (r) => (r.dob ? initialKeys(r, dobEither(r)) : []),
+      keys: (r, out) => {
+        if (r.dob) initialKeys(r, dobEither(r), out);
+      },
     },
     {
       // No surname recorded: the given names (compound ones are distinctive enough) with the year.
       name: 'year+given-names',
-      keys: (r) => {
-        const keys = r.given.length >= 2 ? years(r).map((y) => mixKey(9, y, ...r.given.map(h))) : [];
+      keys: (r, out) => {
+        if (r.given.length >= 2) for (const y of years(r)) out.add(mixKey(9, y, ...r.given.map(h)));
         // Without a surname, each given name alone too (a second given name dropped or added).
         if (r.surnames.length === 0)
-          for (const g of new Set(r.given)) for (const y of years(r)) keys.push(mix3(13, y, h(g)));
-        return keys;
+          for (const g of new Set(r.given)) for (const y of years(r)) out.add(mix3(13, y, h(g)));
       },
     },
     {
@@ -1143,21 +1189,19 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // And at most 30 records for an estimated record, its nearest years first: its 17 years ×
       // names otherwise add up (12 records per estimated record at 1,000,000 registrations).
       perRecord: 30,
-      keys: (r) => {
-        if (r.year === null || r.givenCanonical.length === 0) return [];
-        const keys: number[] = [];
+      keys: (r, out) => {
+        if (r.year === null || r.givenCanonical.length === 0) return;
         // Each surname as written and, an estimate often coming with a typo, as its likely
         // corrections (on either side: the misspelt record may be the estimated one or the other).
         const written = r.surnames.length === 0 ? [0] : surnames(r);
         const fixes = [...new Set(r.surnameWords.flatMap((w) => likelier(w).map(h)))];
         const given = [...new Set(givenAll(r).map(h))];
         const names = [...written, ...fixes];
-        for (const g of given) for (const s of names) keys.push(2 * mix4(19, r.year, g, s));
+        for (const g of given) for (const s of names) out.add(2 * mix4(19, r.year, g, s));
         // Side 1 year by year, nearest first (the budget takes the nearest years first).
         if (r.estimated)
           for (const y of estimateYears(r))
-            for (const g of given) for (const s of names) keys.push(2 * mix4(19, y, g, s) + 1);
-        return keys;
+            for (const g of given) for (const s of names) out.add(2 * mix4(19, y, g, s) + 1);
       },
     },
     {
@@ -1166,9 +1210,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       name: 'estimate+surnames',
       bipartite: true,
       perRecord: 30,
-      keys: (r) => {
-        if (r.year === null || r.surnames.length < 2) return [];
-        const keys: number[] = [];
+      keys: (r, out) => {
+        if (r.year === null || r.surnames.length < 2) return;
         const pairs = surnamePairs(r).filter((s) => s.length >= 2);
         // And each pair with one word replaced by its likely corrections (an estimate often comes
         // with a typo, on either record).
@@ -1181,10 +1224,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
             if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
           }
         }
-        for (const s of pairs) keys.push(2 * mixWith(20, r.year, s));
+        for (const s of pairs) out.add(2 * mixWith(20, r.year, s));
         if (r.estimated)
-          for (const y of estimateYears(r)) for (const s of pairs) keys.push(2 * mixWith(20, y, s) + 1);
-        return keys;
+          for (const y of estimateYears(r)) for (const s of pairs) out.add(2 * mixWith(20, y, s) + 1);
       },
     },
     {
@@ -1196,15 +1238,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // persons (at 200,000 registrations 2.6 pairs per record under the common cap).
       maxPairs: 25,
       perRecord: 15,
-      keys: (r) => {
-        if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return [];
+      keys: (r, out) => {
+        if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return;
         const g = prefix(r.given[0]!);
-        const keys: number[] = [];
         const prefixes = [...new Set(r.surnames.map(prefix3))];
-        for (const p of prefixes) keys.push(2 * mix4(21, r.year, g, p));
+        for (const p of prefixes) out.add(2 * mix4(21, r.year, g, p));
         if (r.estimated)
-          for (const y of estimateYears(r)) for (const p of prefixes) keys.push(2 * mix4(21, y, g, p) + 1);
-        return keys;
+          for (const y of estimateYears(r)) for (const p of prefixes) out.add(2 * mix4(21, y, g, p) + 1);
       },
     },
     {
@@ -1212,18 +1252,16 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // one, nicknames resolved) and a birth year near enough (side 0: every record, its year).
       name: 'no-surname+given',
       bipartite: true,
-      keys: (r) => {
-        if (r.year === null || r.givenCanonical.length === 0) return [];
-        const keys: number[] = [];
+      keys: (r, out) => {
+        if (r.year === null || r.givenCanonical.length === 0) return;
         const near = r.estimated ? estimateYears(r) : years(r);
         // Side 0: every record under its year, an estimated one under every year it may stand for
         // (a surname-less record with a date meets a named one whose age was estimated).
         const own = r.estimated ? estimateYears(r) : [r.year];
         for (const g of new Set(givenAll(r).map(h))) {
-          for (const y of own) keys.push(2 * mix3(22, y, g));
-          if (r.surnames.length === 0) for (const y of near) keys.push(2 * mix3(22, y, g) + 1);
+          for (const y of own) out.add(2 * mix3(22, y, g));
+          if (r.surnames.length === 0) for (const y of near) out.add(2 * mix3(22, y, g) + 1);
         }
-        return keys;
       },
     },
     {
@@ -1237,10 +1275,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 40,
       perRecord: 4,
-      keys: (r) =>
-        r.year === null || r.ownSurnameKeys.length === 0
-          ? []
-          : nameSexYears(24, uniqueStable(r.ownSurnameKeys), r, r.dob === null),
+      keys: (r, out) => {
+        if (r.year === null || r.ownSurnameKeys.length === 0) return;
+        nameSexYears(out, 24, uniqueStable(r.ownSurnameKeys), r, r.dob === null);
+      },
     },
     {
       // Each record kept a different surname (the father's in one institution, the mother's in
@@ -1252,10 +1290,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 40,
       perRecord: 4,
-      keys: (r) =>
-        r.year === null || r.given.length === 0
-          ? []
-          : nameSexYears(25, uniqueStable(givenAll(r)), r, r.ownSurnames < 2),
+      keys: (r, out) => {
+        if (r.year === null || r.given.length === 0) return;
+        nameSexYears(out, 25, uniqueStable(givenAll(r)), r, r.ownSurnames < 2);
+      },
     },
     {
       // No surname and a given name no list relates (Alejandro / Huguito): a surname-less record
@@ -1264,15 +1302,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 20,
       perRecord: 8,
-      keys: (r) => {
-        if (!r.dob) return [];
+      keys: (r, out) => {
+        if (!r.dob) return;
         const d = dobEither(r);
-        const keys: number[] = [];
         for (const x of sexKeys(r)) {
-          keys.push(2 * mix3(26, d, x));
-          if (r.surnames.length === 0) keys.push(2 * mix3(26, d, x) + 1);
+          out.add(2 * mix3(26, d, x));
+          if (r.surnames.length === 0) out.add(2 * mix3(26, d, x) + 1);
         }
-        return keys;
       },
     },
     {
@@ -1285,30 +1321,26 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       maxPairs: 40,
       perRecord: 8,
-      keys: (r) =>
-        r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0
-          ? []
-          : nameSexYears(
-              27,
-              uniqueStable(r.ownSurnameKeys),
-              r,
-              r.dob === null || r.ownSurnames < 2,
-              region(r),
-            ),
+      keys: (r, out) => {
+        if (r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0) return;
+        nameSexYears(out, 27, uniqueStable(r.ownSurnameKeys), r, r.dob === null || r.ownSurnames < 2, region(r));
+      },
     },
     {
       name: 'year+given+sex+region',
       bipartite: true,
       maxPairs: 40,
       perRecord: 8,
-      keys: (r) =>
-        r.year === null || r.given.length === 0 || region(r) < 0
-          ? []
-          : nameSexYears(28, uniqueStable(givenAll(r)), r, r.dob === null || r.ownSurnames < 2, region(r)),
+      keys: (r, out) => {
+        if (r.year === null || r.given.length === 0 || region(r) < 0) return;
+        nameSexYears(out, 28, uniqueStable(givenAll(r)), r, r.dob === null || r.ownSurnames < 2, region(r));
+      },
     },
     {
       name: 'address+postcode',
-      keys: (r) => (r.address && r.postcode ? [mix3(10, id(r.address), id(r.postcode))] : []),
+      keys: (r, out) => {
+        if (r.address && r.postcode) out.add(mix3(10, id(r.address), id(r.postcode)));
+      },
     },
   ];
 }
@@ -1320,14 +1352,22 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
 export function personTrainingRules(vocab: Vocabulary): { rule: BlockingRule<Prepared>; ignore: string[] }[] {
   const h = (key: number) => vocab.stable[key]!;
   return [
-    { rule: { name: 'dob', keys: (r) => (r.dob ? [Number(r.dob)] : []) }, ignore: ['birth'] },
+    {
+      rule: {
+        name: 'dob',
+        keys: (r, out) => {
+          if (r.dob) out.add(Number(r.dob));
+        },
+      },
+      ignore: ['birth'],
+    },
     {
       rule: {
         name: 'names',
-        keys: (r) =>
-          r.given.length > 0 && r.surnames.length > 0
-            ? [mixKey(11, h(r.given[0]!), ...[...new Set(r.surnames.map(h))].sort((a, b) => a - b))]
-            : [],
+        keys: (r, out) => {
+          if (r.given.length > 0 && r.surnames.length > 0)
+            out.add(mixKey(11, h(r.given[0]!), ...[...new Set(r.surnames.map(h))].sort((a, b) => a - b)));
+        },
       },
       ignore: ['given_names', 'surnames'],
     },
@@ -1336,7 +1376,12 @@ export function personTrainingRules(vocab: Vocabulary): { rule: BlockingRule<Pre
     // 'names' session, two persons of one name with the same sex and place look like a match, and
     // EM gave "birth different" an m of 8 % where the labels say 1 %).
     {
-      rule: { name: 'document', keys: (r) => (r.document ? [mix2(1, stableHash(r.document))] : []) },
+      rule: {
+        name: 'document',
+        keys: (r, out) => {
+          if (r.document) out.add(mix2(1, stableHash(r.document)));
+        },
+      },
       ignore: ['document'],
     },
   ];

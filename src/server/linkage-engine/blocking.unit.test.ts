@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addAll,
   candidatePairs,
   dedupePairs,
+  keysOf,
   PAIR_CHUNK,
   personBlockingRules,
   personTrainingRules,
@@ -41,7 +43,7 @@ describe('bipartite blocking rules', () => {
     const rule: BlockingRule<(typeof records)[number]> = {
       name: 'typo',
       bipartite: true,
-      keys: (r) => r.keys,
+      keys: (r, out) => addAll(out, r.keys),
     };
     const got = candidatePairs(records, [rule]);
     const pairs = Array.from(got.left, (i, k) => `${i}-${got.right[k]}`);
@@ -62,7 +64,7 @@ describe('bipartite blocking rules', () => {
       { source: 'a', keys: [2 * 7 + far, 5] },
       { source: 'a', keys: [5 + far] },
     ];
-    const rule: BlockingRule<(typeof records)[number]> = { name: 'keys', keys: (r) => r.keys };
+    const rule: BlockingRule<(typeof records)[number]> = { name: 'keys', keys: (r, out) => addAll(out, r.keys) };
     const pairs = (c: ReturnType<typeof candidatePairs>) =>
       Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
     expect(pairs(candidatePairs(records, [rule]))).toEqual(['1-3']);
@@ -84,7 +86,7 @@ describe('bipartite blocking rules', () => {
     const rule: BlockingRule<(typeof records)[number]> = {
       name: 'estimate',
       bipartite: true,
-      keys: (r) => r.keys,
+      keys: (r, out) => addAll(out, r.keys),
     };
     const pairs = (c: ReturnType<typeof candidatePairs>) =>
       Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
@@ -95,6 +97,31 @@ describe('bipartite blocking rules', () => {
     // Its own order: block 3 first does not fit a budget of 2, block 1 after it does.
     const reordered = records.map((r, i) => (i === 0 ? { ...r, keys: [2 * 3 + 1, 2 * 1 + 1] } : r));
     expect(pairs(candidatePairs(reordered, [{ ...rule, perRecord: 2 }]))).toEqual(['0-1', '0-2']);
+  });
+});
+
+describe('keys written by a rule', () => {
+  it('files a record under every key it writes, however many, in its order', () => {
+    // Many keys per record: the block builder's arrays (room for two keys a record) grow while a
+    // record is being written, and keep what was written before.
+    const records = Array.from({ length: 6 }, (_, i) => ({ source: 'a', i }));
+    const rule: BlockingRule<(typeof records)[number]> = {
+      name: 'many',
+      keys: (r, out) => {
+        for (let k = 0; k < 40; k++) out.add(1_000 * r.i + k);
+        // Records 0 and 5 share one key, written last (after the arrays grew), and a key past
+        // 32 bits.
+        if (r.i % 5 === 0) out.add(2 ** 40 + 3);
+      },
+    };
+    expect(keysOf(rule, records[5]!)).toEqual([...Array.from({ length: 40 }, (_, k) => 5_000 + k), 2 ** 40 + 3]);
+    expect(keysOf(rule, records[1]!)).toHaveLength(40);
+    const c = candidatePairs(records, [rule]);
+    expect(Array.from(c.left, (i, k) => `${i}-${c.right[k]}`)).toEqual(['0-5']);
+    // Keys already in an array, written with addAll: the same pairs.
+    const listed = records.map((r) => ({ ...r, keys: keysOf(rule, r) }));
+    const c2 = candidatePairs(listed, [{ name: 'listed', keys: (r, out) => addAll(out, r.keys) }]);
+    expect(Array.from(c2.left, (i, k) => `${i}-${c2.right[k]}`)).toEqual(['0-5']);
   });
 });
 

@@ -5,7 +5,7 @@
  * and for the blocking keys. The linkage service sees only these encodings and runs the same
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
-import { personBlockingRules, personTrainingRules, type BlockingRule } from './blocking.js';
+import { addAll, keysOf, personBlockingRules, personTrainingRules, type BlockingRule, type KeySink } from './blocking.js';
 import {
   anyShared,
   BIRTH_LEVELS,
@@ -195,15 +195,13 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
       // two words of a typo block the record holds.
       blocks: rules.map((rule) =>
-        rule
-          .keys(r)
-          .map((k) =>
+        keysOf(rule, r).map((k) =>
             rule.bipartite
               ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
               : keyedNumber(key, `block:${rule.name}`, k),
           ),
       ),
-      training: training.map((t) => t.rule.keys(r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
+      training: training.map((t) => keysOf(t.rule, r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
     };
   });
 }
@@ -571,10 +569,10 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     bipartite: rule.bipartite,
     maxPairs: rule.maxPairs,
     perRecord: rule.perRecord,
-    keys: (r) => r.blocks[i]!,
+    keys: (r, out) => addAll(out, r.blocks[i]!),
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
-    rule: { name: t.rule.name, keys: (r: ClkRecord) => r.training[i] ?? [] },
+    rule: { name: t.rule.name, keys: (r: ClkRecord, out: KeySink) => addAll(out, r.training[i] ?? []) },
     ignore: t.ignore,
   }));
   return linkPrepared(records, clkComparisons(records), rules, training, options, {}, clkEvidence(records));

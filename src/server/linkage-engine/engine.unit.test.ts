@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, type BlockingRule } from './blocking.js';
+import { addAll, candidatePairs, type BlockingRule } from './blocking.js';
 import { bigrams, bloomFilter, dice } from './bloom.js';
 import { clkComparisons, encodeClk, linkClk } from './clk.js';
 import { clusterPairs } from './cluster.js';
@@ -28,8 +28,8 @@ describe('candidatePairs', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 25 }), fc.boolean(), (records, linkOnly) => {
         const rules: BlockingRule<(typeof records)[number]>[] = [
-          { name: 'one', keys: (r) => r.k1 },
-          { name: 'two', keys: (r) => r.k2 },
+          { name: 'one', keys: (r, out) => addAll(out, r.k1) },
+          { name: 'two', keys: (r, out) => addAll(out, r.k2) },
         ];
         // Every block compared all against all (no sorted neighbourhood at these sizes).
         const c = candidatePairs(records, rules, { linkOnly, maxBlock: 5_000 });
@@ -60,7 +60,7 @@ describe('candidatePairs', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 2, max: 4 }), (records, window) => {
-        const rules: BlockingRule<(typeof records)[number]>[] = [{ name: 'one', keys: (r) => r.k1 }];
+        const rules: BlockingRule<(typeof records)[number]>[] = [{ name: 'one', keys: (r, out) => addAll(out, r.k1) }];
         const c = candidatePairs(records, rules, { maxBlock: 3, window });
         const got = new Set<string>();
         for (let k = 0; k < c.count; k++) {

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_BIPARTITE_PAIRS,
   DEFAULT_MAX_BLOCK,
   DEFAULT_WINDOW,
+  keysOf,
   Workspace,
   type BlockingRule,
 } from './blocking.js';
@@ -138,7 +139,7 @@ export class LinkageIndex {
     };
     this.rules.forEach((rule, r) => {
       const table = this.tables[r]!;
-      const keys = rule.keys(query);
+      const keys = keysOf(rule, query);
       if (!rule.bipartite) {
         for (const k of keys) {
           const b = LinkageIndex.blockOf(table, k);
