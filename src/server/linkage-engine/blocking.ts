@@ -1110,7 +1110,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     {
       name: 'document-anagram+region',
       keys: (r, out) => {
-        if (r.document && region(r) >= 0) out.add(mix3(7, stableHash([...r.document].sort().join('')), region(r)));
+        if (r.document && region(r) >= 0)
+          out.add(mix3(7, stableHash([...r.document].sort().join('')), region(r)));
       },
     },
     {
@@ -1148,7 +1149,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         for (const y of years(r))
           r.surnames.forEach((s, x) => {
             out.add(2 * mix4(14, y, h(g), h(s)));
-          out.add(2 * mix4(15, y, h(s), h(g)));
+            out.add(2 * mix4(15, y, h(s), h(g)));
             const surnameFixes = likelier(r.surnameWords[x]!);
             for (const t of surnameFixes) out.add(2 * mix4(14, y, h(g), h(t)) + 1);
             for (const t of likelier(r.givenWords[0]!)) {
@@ -1323,7 +1324,14 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 8,
       keys: (r, out) => {
         if (r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0) return;
-        nameSexYears(out, 27, uniqueStable(r.ownSurnameKeys), r, r.dob === null || r.ownSurnames < 2, region(r));
+        nameSexYears(
+          out,
+          27,
+          uniqueStable(r.ownSurnameKeys),
+          r,
+          r.dob === null || r.ownSurnames < 2,
+          region(r),
+        );
       },
     },
     {

@@ -64,7 +64,10 @@ describe('bipartite blocking rules', () => {
       { source: 'a', keys: [2 * 7 + far, 5] },
       { source: 'a', keys: [5 + far] },
     ];
-    const rule: BlockingRule<(typeof records)[number]> = { name: 'keys', keys: (r, out) => addAll(out, r.keys) };
+    const rule: BlockingRule<(typeof records)[number]> = {
+      name: 'keys',
+      keys: (r, out) => addAll(out, r.keys),
+    };
     const pairs = (c: ReturnType<typeof candidatePairs>) =>
       Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
     expect(pairs(candidatePairs(records, [rule]))).toEqual(['1-3']);
@@ -114,7 +117,10 @@ describe('keys written by a rule', () => {
         if (r.i % 5 === 0) out.add(2 ** 40 + 3);
       },
     };
-    expect(keysOf(rule, records[5]!)).toEqual([...Array.from({ length: 40 }, (_, k) => 5_000 + k), 2 ** 40 + 3]);
+    expect(keysOf(rule, records[5]!)).toEqual([
+      ...Array.from({ length: 40 }, (_, k) => 5_000 + k),
+      2 ** 40 + 3,
+    ]);
     expect(keysOf(rule, records[1]!)).toHaveLength(40);
     const c = candidatePairs(records, [rule]);
     expect(Array.from(c.left, (i, k) => `${i}-${c.right[k]}`)).toEqual(['0-5']);

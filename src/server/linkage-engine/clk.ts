@@ -5,7 +5,14 @@
  * and for the blocking keys. The linkage service sees only these encodings and runs the same
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
-import { addAll, keysOf, personBlockingRules, personTrainingRules, type BlockingRule, type KeySink } from './blocking.js';
+import {
+  addAll,
+  keysOf,
+  personBlockingRules,
+  personTrainingRules,
+  type BlockingRule,
+  type KeySink,
+} from './blocking.js';
 import {
   anyShared,
   BIRTH_LEVELS,
@@ -196,12 +203,14 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       // two words of a typo block the record holds.
       blocks: rules.map((rule) =>
         keysOf(rule, r).map((k) =>
-            rule.bipartite
-              ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
-              : keyedNumber(key, `block:${rule.name}`, k),
-          ),
+          rule.bipartite
+            ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
+            : keyedNumber(key, `block:${rule.name}`, k),
+        ),
       ),
-      training: training.map((t) => keysOf(t.rule, r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k))),
+      training: training.map((t) =>
+        keysOf(t.rule, r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k)),
+      ),
     };
   });
 }

@@ -60,7 +60,9 @@ describe('candidatePairs', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 2, max: 4 }), (records, window) => {
-        const rules: BlockingRule<(typeof records)[number]>[] = [{ name: 'one', keys: (r, out) => addAll(out, r.k1) }];
+        const rules: BlockingRule<(typeof records)[number]>[] = [
+          { name: 'one', keys: (r, out) => addAll(out, r.k1) },
+        ];
         const c = candidatePairs(records, rules, { maxBlock: 3, window });
         const got = new Set<string>();
         for (let k = 0; k < c.count; k++) {
