@@ -8,7 +8,11 @@
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, runPrivacyAlerts } from '../../src/server/modules/privacy/alerts.js';
+import {
+  DEFAULT_THRESHOLDS,
+  RecentPersonReads,
+  runPrivacyAlerts,
+} from '../../src/server/modules/privacy/alerts.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, userWithSession, type Session } from '../helpers/factories.js';
 import { nameTokens } from '../../src/server/modules/persons/name-normalize.js';
@@ -241,6 +245,46 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     expect(ack.statusCode).toBe(200);
     expect(ack.json().acknowledgedAt).not.toBeNull();
     expect((await api(t, dpo, 'GET', '/api/privacy/alerts?kind=bulk_reading')).json().items).toHaveLength(0);
+  }, 240_000);
+
+  it('sees a burst across two runs of the job whole, from the reads it kept or from the database', async () => {
+    const name = t.services.crypto.encrypt('Persona de prueba', 'persons.given_names');
+    const words = ['Casiana', 'Dorotea'];
+    for (const word of words) {
+      const tokens = nameTokens({ givenNames: word }, nameIndex(t.services.crypto));
+      await query(sql`insert into persons (owner_institution_id, given_names, sex, birth_year, name_tokens)
+        select (select id from institutions where code = 'PNPTU'), ${name}, 'Female', 1990 + g % 20, ${tokens}::text[]
+        from generate_series(1, 100) g`);
+    }
+    const search = (s: Session, q: string) => api(t, s, 'POST', '/api/persons/search', { q, limit: 100 });
+    const bulkAlerts = async () =>
+      ((await api(t, dpo, 'GET', '/api/privacy/alerts?kind=bulk_reading&state=all')).json().items as Array<{
+        userId: string;
+        count: number;
+      }>).map((a) => [a.userId, a.count]);
+    const job = (recent: RecentPersonReads) =>
+      runPrivacyAlerts(t.services.db, t.services.crypto, { ...DEFAULT_THRESHOLDS, batch: 64 }, recent);
+    const kept = new RecentPersonReads();
+    await job(kept);
+    const before = await bulkAlerts();
+
+    // The same job's next run: the first 100 reads come from what it kept, none from the database.
+    const first = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    await search(first, words[0]!);
+    await job(kept);
+    expect(kept.reads.filter((r) => r.actor_user_id === first.user.id)).toHaveLength(100);
+    await search(first, words[1]!);
+    await job(kept);
+    expect(await bulkAlerts()).toEqual([[first.user.id, 200], ...before]);
+
+    // Another server's job ran between (it moved the cursor): what this one kept is not the window
+    // before its next batch, so it reads the window from the database and still sees the 200.
+    const second = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    await search(second, words[0]!);
+    await job(new RecentPersonReads());
+    await search(second, words[1]!);
+    await job(kept);
+    expect(await bulkAlerts()).toEqual([[second.user.id, 200], [first.user.id, 200], ...before]);
   }, 240_000);
 
   it('alerts on break-glass, on probing, and on a user reading a person with their own surname', async () => {

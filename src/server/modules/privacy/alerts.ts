@@ -110,33 +110,55 @@ interface NewAlert {
   resource_id?: string | null;
 }
 
-/** Runs batches until the trail is read; returns how many alerts were raised. */
+/**
+ * The person reads of the bulk-reading window the job has already read, kept from one batch to the
+ * next and from one run to the next (the scheduler keeps one for the process), so that a batch does
+ * not read the window before it from the database again: at 1,000 reads a second a window of a
+ * minute is 60,000 rows, read again by each batch of 5,000 (bench/README.md, "The privacy alert
+ * job"). It holds every person read (as `bulkReading` counts them) at leaves up to `lastLeaf` whose
+ * time is at or after `from`; a batch uses it only when it starts right after `lastLeaf` (no other
+ * server moved the cursor since, no batch rolled back) and needs nothing before `from` — otherwise
+ * the window is read from the database, as on a first run.
+ */
+export class RecentPersonReads {
+  lastLeaf = -1;
+  from = Infinity;
+  reads: AuditRow[] = [];
+}
+
+/**
+ * Runs batches until the trail is read; returns how many alerts were raised. `recent` carries the
+ * window of person reads between batches (and, when the caller keeps it, between runs).
+ */
 export async function runPrivacyAlerts(
   db: Database,
   crypto: FieldCrypto,
   thresholds: AlertThresholds = alertThresholds(),
+  recent: RecentPersonReads = new RecentPersonReads(),
 ): Promise<number> {
   // Rows reach the tree's leaves once settled (the sequencer folds them every second; fold now too).
   await foldAudit(db);
   let raised = 0;
   for (;;) {
-    const { rows, alerts } = await db.transaction((trx) => runBatch(trx, crypto, thresholds));
+    const { rows, alerts } = await db.transaction((trx) => runBatch(trx, crypto, thresholds, recent));
     raised += alerts;
     if (rows < thresholds.batch) return raised;
   }
 }
 
-async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
+async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds, recent: RecentPersonReads) {
   await lockAlertJob(trx);
-  const rows = await auditRowsAfter(trx, await alertCursor(trx), t.batch);
+  const cursor = await alertCursor(trx);
+  const rows = await auditRowsAfter(trx, cursor, t.batch);
   if (rows.length === 0) return { rows: 0, alerts: 0 };
   const alerts: NewAlert[] = [
-    ...(await bulkReading(trx, rows, t)),
+    ...(await bulkReading(trx, cursor, rows, t, recent)),
     ...(await probing(trx, rows, t)),
     ...eventAlerts(rows),
     ...(await ownSurname(trx, crypto, rows)),
   ];
-  const daily = [...outOfHours(rows, t), ...(await unassignedCases(trx, rows))];
+  const clock = new ParaguayHours();
+  const daily = [...outOfHours(rows, t, clock), ...(await unassignedCases(trx, rows, clock))];
   let count = alerts.length;
   await insertAlerts(trx, alerts);
   count += await mergeDaily(trx, daily);
@@ -144,29 +166,68 @@ async function runBatch(trx: Trx, crypto: FieldCrypto, t: AlertThresholds) {
   return { rows: rows.length, alerts: count };
 }
 
-const ms = (d: Date | string) => new Date(d).getTime();
+const ms = (d: Date | string) => (d instanceof Date ? d.getTime() : new Date(d).getTime());
+
+/**
+ * The person reads of the window before a batch (leaves up to `cursor`, at or after `since`), in
+ * leaf order: from what the job kept (`recent`) when it covers them, else from the database.
+ */
+async function readsBefore(
+  trx: Trx,
+  cursor: number,
+  beforeLeaf: number,
+  since: number,
+  recent: RecentPersonReads,
+): Promise<AuditRow[]> {
+  if (recent.lastLeaf === cursor && since >= recent.from)
+    return recent.reads.filter((r) => ms(r.at) >= since);
+  return personReads(await personReadsBefore(trx, beforeLeaf, new Date(since), PERSON_READ_ACTIONS));
+}
+
+/** The person reads `bulkReading` counts: a person shown to a known user. */
+const personReads = (rows: AuditRow[]) =>
+  rows.filter(
+    (r) =>
+      r.outcome === 'success' &&
+      r.resource_type === 'person' &&
+      r.resource_id !== null &&
+      r.actor_user_id !== null &&
+      (PERSON_READ_ACTIONS as readonly string[]).includes(r.action),
+  );
 
 /**
  * Bulk reading: a sliding window of `bulkSeconds` over each user's person reads; when it holds
  * `bulkPersons` distinct persons, one alert, and the burst is not alerted again while it goes on.
+ * The reads of the window before the batch come from `recent` when it holds them (readsBefore); the
+ * batch's are added to it, and what is older than two windows before the newest is dropped.
  */
-async function bulkReading(trx: Trx, batch: AuditRow[], t: AlertThresholds): Promise<NewAlert[]> {
-  const reads = (rows: AuditRow[]) =>
-    rows.filter(
-      (r) =>
-        r.outcome === 'success' &&
-        r.resource_type === 'person' &&
-        r.resource_id !== null &&
-        r.actor_user_id !== null &&
-        (PERSON_READ_ACTIONS as readonly string[]).includes(r.action),
-    );
-  const inBatch = reads(batch);
-  if (inBatch.length === 0) return [];
+async function bulkReading(
+  trx: Trx,
+  cursor: number,
+  batch: AuditRow[],
+  t: AlertThresholds,
+  recent: RecentPersonReads,
+): Promise<NewAlert[]> {
+  const windowMs = t.bulkSeconds * 1000;
+  const inBatch = personReads(batch);
+  const lastLeaf = batch[batch.length - 1]!.idx;
+  if (inBatch.length === 0) {
+    // No person read in the batch: what `recent` holds is still every one up to its last leaf.
+    if (recent.lastLeaf === cursor) recent.lastLeaf = lastLeaf;
+    return [];
+  }
   // The reads of the window before the batch, so a burst across two batches is seen whole.
-  const since = new Date(ms(inBatch[0]!.at) - t.bulkSeconds * 1000);
-  const earlier = await personReadsBefore(trx, batch[0]!.idx, since, PERSON_READ_ACTIONS);
+  const since = ms(inBatch[0]!.at) - windowMs;
+  const earlier = await readsBefore(trx, cursor, batch[0]!.idx, since, recent);
+  // Kept for the next batch: every person read up to this batch's last leaf from `from` on.
+  let newest = since;
+  for (const r of inBatch) newest = Math.max(newest, ms(r.at));
+  const from = Math.max(since, newest - 2 * windowMs);
+  recent.reads = [...earlier, ...inBatch].filter((r) => ms(r.at) >= from);
+  recent.from = from;
+  recent.lastLeaf = lastLeaf;
   const byUser = new Map<string, AuditRow[]>();
-  for (const r of [...reads(earlier), ...inBatch]) {
+  for (const r of [...earlier, ...inBatch]) {
     const list = byUser.get(r.actor_user_id!) ?? [];
     list.push(r);
     byUser.set(r.actor_user_id!, list);
@@ -316,14 +377,46 @@ const hourFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function hourInParaguay(at: Date): number {
-  return Number(hourFormat.format(at));
+const HOUR_MS = 3_600_000;
+
+/**
+ * The hour and day in Paraguay of audit rows' times, formatted once per UTC hour rather than per
+ * row (formatting was the job's largest cost per row after reading it: bench/README.md). An hour
+ * whose first and last millisecond have the same Paraguay hour and day has them all the way through
+ * (local time only jumps at an offset change, and a jump inside the hour changes the local hour
+ * between its ends); any other hour (a change of offset inside it, an offset that is not whole
+ * hours) is formatted instant by instant.
+ */
+export class ParaguayHours {
+  #bucket = NaN;
+  #whole: { hour: number; day: string } | null = null;
+
+  of(at: Date | string): { hour: number; day: string } {
+    const t = ms(at);
+    const bucket = Math.floor(t / HOUR_MS);
+    if (bucket !== this.#bucket) {
+      const first = ParaguayHours.exact(bucket * HOUR_MS);
+      const last = ParaguayHours.exact(bucket * HOUR_MS + HOUR_MS - 1);
+      this.#bucket = bucket;
+      this.#whole = first.hour === last.hour && first.day === last.day ? first : null;
+    }
+    return this.#whole ?? ParaguayHours.exact(t);
+  }
+
+  static exact(t: number): { hour: number; day: string } {
+    return { hour: Number(hourFormat.format(t)), day: paraguayDayOf(t) };
+  }
 }
 
-function groupDaily(kind: AlertKind, rows: AuditRow[], extra: Partial<NewAlert> = {}): DailyAlert[] {
+function groupDaily(
+  kind: AlertKind,
+  rows: AuditRow[],
+  clock: ParaguayHours,
+  extra: Partial<NewAlert> = {},
+): DailyAlert[] {
   const groups = new Map<string, DailyAlert>();
   for (const r of rows) {
-    const day = paraguayDayOf(r.at);
+    const { day } = clock.of(r.at);
     const key = `${r.actor_user_id}|${day}`;
     const found = groups.get(key);
     if (found) {
@@ -344,17 +437,17 @@ function groupDaily(kind: AlertKind, rows: AuditRow[], extra: Partial<NewAlert> 
   return [...groups.values()];
 }
 
-function outOfHours(batch: AuditRow[], t: AlertThresholds): DailyAlert[] {
+function outOfHours(batch: AuditRow[], t: AlertThresholds, clock: ParaguayHours): DailyAlert[] {
   const rows = batch.filter((r) => {
     if (r.outcome !== 'success' || !r.actor_user_id || !RECORD_READS.includes(r.action)) return false;
-    const hour = hourInParaguay(new Date(r.at));
+    const { hour } = clock.of(r.at);
     return hour < t.hoursFrom || hour >= t.hoursTo;
   });
-  return groupDaily('out_of_hours', rows);
+  return groupDaily('out_of_hours', rows, clock);
 }
 
 /** Reads of an own-institution case owned by another unit, by a user not assigned to it. */
-async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[]> {
+async function unassignedCases(trx: Trx, batch: AuditRow[], clock: ParaguayHours): Promise<DailyAlert[]> {
   const reads = batch.filter(
     (r) => r.outcome === 'success' && r.action === 'case.read' && r.resource_id && r.actor_user_id,
   );
@@ -367,6 +460,7 @@ async function unassignedCases(trx: Trx, batch: AuditRow[]): Promise<DailyAlert[
   return groupDaily(
     'unassigned_case',
     reads.filter((r) => flagged.has(`${r.actor_user_id}|${r.resource_id}`)),
+    clock,
     { action: 'case.read', resource_type: 'case' },
   );
 }
