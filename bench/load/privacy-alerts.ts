@@ -39,7 +39,8 @@ const config = loadConfig();
 if (!config.databaseUrl) throw new Error('DATABASE_URL: a PostgreSQL database of your own');
 const services = await openServices({ config, logger: createLogger('warn'), migrate: false });
 const { db, crypto } = services;
-const q = <R>(text: ReturnType<typeof sql<R>>) => db.transaction(async (trx) => (await text.execute(trx)).rows);
+const q = <R>(text: ReturnType<typeof sql<R>>) =>
+  db.transaction(async (trx) => (await text.execute(trx)).rows);
 
 // The cluster's CPU: its postmaster (the parent of this connection's backend) and every child.
 const [backend] = await q<{ pid: number }>(sql`select pg_backend_pid() as pid`);
@@ -73,7 +74,9 @@ console.log(
 for (let round = 1; round <= rounds; round++) {
   await q(sql`update privacy_alert_cursor set last_leaf = ${startLeaf}`);
   await q(sql`delete from privacy_alerts where created_at >= ${alertsBefore!.at}`);
-  const [end] = await q<{ n: string }>(sql`select count(*) as n from audit_tree_leaves where idx > ${startLeaf}`);
+  const [end] = await q<{ n: string }>(
+    sql`select count(*) as n from audit_tree_leaves where idx > ${startLeaf}`,
+  );
   const leaves = Number(end!.n);
   const node0 = process.cpuUsage();
   const db0 = cpuMsOf([clusterPid], true);

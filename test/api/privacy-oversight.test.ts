@@ -258,10 +258,12 @@ describe.skipIf(skipBackend)('privacy: break-glass, alerts, transparency', () =>
     }
     const search = (s: Session, q: string) => api(t, s, 'POST', '/api/persons/search', { q, limit: 100 });
     const bulkAlerts = async () =>
-      ((await api(t, dpo, 'GET', '/api/privacy/alerts?kind=bulk_reading&state=all')).json().items as Array<{
-        userId: string;
-        count: number;
-      }>).map((a) => [a.userId, a.count]);
+      (
+        (await api(t, dpo, 'GET', '/api/privacy/alerts?kind=bulk_reading&state=all')).json().items as Array<{
+          userId: string;
+          count: number;
+        }>
+      ).map((a) => [a.userId, a.count]);
     const job = (recent: RecentPersonReads) =>
       runPrivacyAlerts(t.services.db, t.services.crypto, { ...DEFAULT_THRESHOLDS, batch: 64 }, recent);
     const kept = new RecentPersonReads();

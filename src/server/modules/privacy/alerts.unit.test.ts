@@ -26,10 +26,13 @@ describe('ParaguayHours: the hour and day in Paraguay, formatted once per UTC ho
   it('agrees on any instants, in any order', () => {
     const clock = new ParaguayHours();
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: Date.parse('1900-01-01'), max: Date.parse('2100-01-01') })), (ts) => {
-        for (const t of ts) expect(clock.of(new Date(t))).toEqual(ParaguayHours.exact(t));
-        for (const t of ts) expect(clock.of(new Date(t + 1))).toEqual(ParaguayHours.exact(t + 1));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: Date.parse('1900-01-01'), max: Date.parse('2100-01-01') })),
+        (ts) => {
+          for (const t of ts) expect(clock.of(new Date(t))).toEqual(ParaguayHours.exact(t));
+          for (const t of ts) expect(clock.of(new Date(t + 1))).toEqual(ParaguayHours.exact(t + 1));
+        },
+      ),
     );
   });
 });
