@@ -385,6 +385,17 @@ for (const s of chosen) {
   );
 }
 
+if (values.statements) {
+  // Which statements the engine answers from a plan made once (generic) and which it plans at every
+  // run (custom): PostgreSQL's plan cache decides per prepared statement (bench/README.md).
+  console.log('\nprepared statements: generic / custom plans so far');
+  const plans = await engine.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+    'select statement, generic_plans::int, custom_plans::int from pg_prepared_statements order by custom_plans desc',
+  );
+  for (const p of plans.rows.slice(0, 12))
+    console.log(`  ${String(p.generic_plans).padStart(6)} / ${String(p.custom_plans).padStart(6)}  ${p.statement.replace(/\s+/g, ' ').slice(0, 110)}`);
+}
+
 for (const stop of stops) stop();
 await app.close();
 await services.db.close();

@@ -35,6 +35,9 @@ const SUMMARY_COLUMNS = [
   'cases.owner_institution_id',
 ] as const;
 
+/** A count as the database driver hands it (a bigint: text on PostgreSQL); `Number()` reads it. */
+export type CountValue = number | string | bigint | null;
+
 export interface CaseListRow {
   id: string;
   reference: string;
@@ -177,9 +180,10 @@ export async function listVisibleCases(trx: Trx, actor: Actor, filter: ListFilte
           ),
         () => opening(pageQuery(trx, actor, filter, window)),
       );
-  const items: Array<CaseListRow & { person_count: number }> = rows.map(
-    ({ total: _total, person_count, ...row }) => ({ ...row, person_count: Number(person_count ?? 0) }),
-  );
+  // The rows as they come (each also carries the total and its persons' count as the driver gives
+  // a bigint): copying each into a new object without `total` (`{ total, ...row }`) cost ~0.3 ms
+  // per page of 50 under load, more than presenting and serialising it (bench/README.md).
+  const items: ReadonlyArray<CaseListRow & { person_count: CountValue }> = rows;
   const n = rows[0] ? rows[0].total : await totalAlone(trx, actor, filter);
   return { items, total: Number(n) };
 }

@@ -24,7 +24,7 @@ import { searchPersons } from '../persons/persons.service.js';
 async function caseList(trx: Trx, actor: Actor, filter: ListFilter) {
   const { items, total } = await listVisibleCases(trx, actor, filter);
   return {
-    items: items.map((row) => presentCaseSummary(row, row.person_count, actor.institutionId)),
+    items: items.map((row) => presentCaseSummary(row, Number(row.person_count ?? 0), actor.institutionId)),
     total,
   };
 }
