@@ -393,7 +393,9 @@ if (values.statements) {
     'select statement, generic_plans::int, custom_plans::int from pg_prepared_statements order by custom_plans desc',
   );
   for (const p of plans.rows.slice(0, 12))
-    console.log(`  ${String(p.generic_plans).padStart(6)} / ${String(p.custom_plans).padStart(6)}  ${p.statement.replace(/\s+/g, ' ').slice(0, 110)}`);
+    console.log(
+      `  ${String(p.generic_plans).padStart(6)} / ${String(p.custom_plans).padStart(6)}  ${p.statement.replace(/\s+/g, ' ').slice(0, 110)}`,
+    );
 }
 
 for (const stop of stops) stop();
