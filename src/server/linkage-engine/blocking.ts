@@ -189,8 +189,11 @@ export interface Blocks {
   entries?: Uint32Array;
   /** How many entries the rule made (before repeats were dropped). */
   entryCount: number;
-  /** With `withEntries`: the record of each entry. */
-  recordOf?: Uint32Array;
+  /**
+   * With `withEntries`: where each record's entries begin (record `i`'s are `firstEntry[i]` to
+   * `firstEntry[i + 1]`).
+   */
+  firstEntry?: Uint32Array;
   blockStart: Uint32Array;
   low: Uint32Array;
   high: Uint32Array;
@@ -258,38 +261,51 @@ class EntryWriter implements KeySink {
   }
 }
 
+/** Entries being sorted: each key's low and high 32 bits, its record and (when asked) its entry. */
+interface Sortable {
+  low: Uint32Array;
+  high: Uint32Array;
+  record: Uint32Array;
+  entry: Uint32Array | undefined;
+}
+
 /**
- * Stable least-significant-digit radix sort of the entries (`low`, `high`, `payload`) by `low`, three
- * passes of 11, 11 and 10 bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU,
- * two passes of 16 bits 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns
- * the arrays that hold the sorted entries.
+ * Stable least-significant-digit radix sort of the entries by `low`, three passes of 11, 11 and 10
+ * bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU, two passes of 16 bits
+ * 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns the arrays that hold
+ * the sorted entries (the scratch arrays: an odd number of passes).
  */
-function radixSortByLow(
-  low: Uint32Array,
-  high: Uint32Array,
-  payload: Uint32Array,
-  m: number,
-  scratch: { low: Uint32Array; high: Uint32Array; payload: Uint32Array },
-): { low: Uint32Array; high: Uint32Array; payload: Uint32Array } {
+function radixSortByLow(entries: Sortable, m: number, scratch: Sortable): Sortable {
   const counts = new Uint32Array(2_049);
-  let from = { low, high, payload };
+  let from = entries;
   let to = scratch;
   for (const shift of [0, 11, 22]) {
     counts.fill(0);
     const fromLow = from.low;
     const fromHigh = from.high;
-    const fromPayload = from.payload;
+    const fromRecord = from.record;
     const toLow = to.low;
     const toHigh = to.high;
-    const toPayload = to.payload;
+    const toRecord = to.record;
     for (let x = 0; x < m; x++) counts[((fromLow[x]! >>> shift) & 0x7ff) + 1]!++;
     for (let d = 1; d <= 2_048; d++) counts[d]! += counts[d - 1]!;
-    for (let x = 0; x < m; x++) {
-      const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
-      toLow[at] = fromLow[x]!;
-      toHigh[at] = fromHigh[x]!;
-      toPayload[at] = fromPayload[x]!;
-    }
+    const fromEntry = from.entry;
+    const toEntry = to.entry;
+    if (fromEntry && toEntry)
+      for (let x = 0; x < m; x++) {
+        const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
+        toLow[at] = fromLow[x]!;
+        toHigh[at] = fromHigh[x]!;
+        toRecord[at] = fromRecord[x]!;
+        toEntry[at] = fromEntry[x]!;
+      }
+    else
+      for (let x = 0; x < m; x++) {
+        const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
+        toLow[at] = fromLow[x]!;
+        toHigh[at] = fromHigh[x]!;
+        toRecord[at] = fromRecord[x]!;
+      }
     [from, to] = [to, from];
   }
   return from;
@@ -299,9 +315,11 @@ function radixSortByLow(
  * Groups the records by the keys of `rule`: every (key, record) entry, in record order, is sorted
  * by the key's low 32 bits (a stable radix sort, so each block keeps record order); the rare run of
  * equal low bits with different high bits (two keys colliding there) is split by the high bits.
- * The sort carries each entry's record along, or, when the entries are asked for, its entry (the
- * record then read from `recordOf`): reading every entry's record afterwards by its entry, a
- * random read per entry, was a fifth of this function's time at 200,000 registrations.
+ * The sort carries each entry's record along, and its entry when asked for (reading an entry's
+ * record afterwards by its entry, a random read per entry, was a fifth of this function's time at
+ * 200,000 registrations). The blocks are built in place in the sorted arrays, and their keys in
+ * the arrays the keys were written to (free once sorted): no array of the entries' size besides
+ * the sort's.
  */
 export function blocksOf<R>(
   records: readonly R[],
@@ -311,31 +329,27 @@ export function blocksOf<R>(
 ): Blocks {
   // Each rule writes its keys straight into the entry arrays (no array per record).
   const writer = new EntryWriter(space, Math.max(16, records.length * 2));
+  // With entries: where each record's entries begin (they are in record order).
+  const firstEntry = withEntries ? space.get('first-entry', records.length + 1) : undefined;
   for (let i = 0; i < records.length; i++) {
+    if (firstEntry) firstEntry[i] = writer.m;
     writer.record = i;
     rule.keys(records[i]!, writer);
   }
   const m = writer.m;
-  let low = writer.low;
-  let high = writer.high;
-  // Each entry's record.
-  const member = writer.member;
-  const recordOf = member;
-  let payload = member;
+  if (firstEntry) firstEntry[records.length] = m;
+  let entry: Uint32Array | undefined;
   if (withEntries) {
-    payload = space.get('entry', m);
-    for (let x = 0; x < m; x++) payload[x] = x;
+    entry = space.get('entry', m);
+    for (let x = 0; x < m; x++) entry[x] = x;
   }
-  // The sorted entries end in the scratch arrays (an odd number of passes).
-  const sorted = radixSortByLow(low, high, payload, m, {
+  const sorted = radixSortByLow({ low: writer.low, high: writer.high, record: writer.member, entry }, m, {
     low: space.get('scratch-low', m),
     high: space.get('scratch-high', m),
-    payload: space.get('scratch-payload', m),
+    record: space.get('scratch-record', m),
+    entry: withEntries ? space.get('scratch-entry', m) : undefined,
   });
-  low = sorted.low;
-  high = sorted.high;
-  // Each sorted entry's record (without entries), or its entry (with them).
-  const carried = sorted.payload;
+  const { low, high, record: members, entry: entries } = sorted;
   // Runs of equal low bits holding more than one high value: sorted by high (stable, so each
   // block stays in record order).
   for (let from = 0; from < m;) {
@@ -350,24 +364,26 @@ export function blocksOf<R>(
         (p, q) => high[p]! - high[q]! || p - q,
       );
       const h = order.map((x) => high[x]!);
-      const c = order.map((x) => carried[x]!);
+      const c = order.map((x) => members[x]!);
+      const e = entries ? order.map((x) => entries[x]!) : undefined;
       for (let x = 0; x < order.length; x++) {
         high[from + x] = h[x]!;
-        carried[from + x] = c[x]!;
+        members[from + x] = c[x]!;
+        if (e) entries![from + x] = e[x]!;
       }
     }
     from = to;
   }
-  const members = space.get('members', m);
-  const entries = withEntries ? space.get('entries', m) : undefined;
+  // The blocks' keys where the unsorted keys were; their members (and entries) compacted in place
+  // (what is kept never overtakes what is read).
+  const blockLow = writer.low;
+  const blockHigh = writer.high;
   const blockStart = space.get('block-start', m + 1);
-  const blockLow = space.get('block-low', m);
-  const blockHigh = space.get('block-high', m);
   let blocks = 0;
   let kept = 0;
   let previous = -1;
   for (let x = 0; x < m; x++) {
-    const record = entries ? recordOf[carried[x]!]! : carried[x]!;
+    const record = members[x]!;
     const newBlock = x === 0 || low[x] !== low[x - 1] || high[x] !== high[x - 1];
     if (newBlock) {
       blockLow[blocks] = low[x]!;
@@ -375,7 +391,7 @@ export function blocksOf<R>(
       blockStart[blocks++] = kept;
     } else if (record === previous) continue; // A record filed twice under one key: its first.
     previous = record;
-    if (entries) entries[kept] = carried[x]!;
+    if (entries) entries[kept] = entries[x]!;
     members[kept++] = record;
   }
   blockStart[blocks] = kept;
@@ -383,7 +399,7 @@ export function blocksOf<R>(
     members,
     entries,
     entryCount: m,
-    recordOf: withEntries ? recordOf : undefined,
+    firstEntry,
     blockStart,
     low: blockLow,
     high: blockHigh,
@@ -562,31 +578,31 @@ export function findPairs<R extends { source: string }>(
         // Each side-1 record's keys in its own order: whole blocks while they fit its budget.
         seen ??= new Int32Array(records.length);
         seen.fill(-1);
-        const recordOf = t.recordOf!;
+        const firstEntry = t.firstEntry!;
         let current = -1;
         let used = 0;
-        for (let e = 0; e < t.entryCount; e++) {
-          const b = meets[e]!;
-          if (b < 0) continue;
-          const i = recordOf[e]!;
-          if (i !== current) {
-            current = i;
-            used = 0;
-            seen[i] = i;
+        for (let i = 0; i < records.length; i++)
+          for (let e = firstEntry[i]!; e < firstEntry[i + 1]!; e++) {
+            const b = meets[e]!;
+            if (b < 0) continue;
+            if (i !== current) {
+              current = i;
+              used = 0;
+              seen[i] = i;
+            }
+            const from = t.blockStart[b]!;
+            const to = t.blockStart[b + 1]!;
+            let fresh = 0;
+            for (let x = from; x < to; x++) if (seen[t.members[x]!] !== i) fresh++;
+            if (used + fresh > budget) continue;
+            used += fresh;
+            for (let x = from; x < to; x++) {
+              const j = t.members[x]!;
+              if (seen[j] === i) continue;
+              seen[j] = i;
+              push(i, j, r);
+            }
           }
-          const from = t.blockStart[b]!;
-          const to = t.blockStart[b + 1]!;
-          let fresh = 0;
-          for (let x = from; x < to; x++) if (seen[t.members[x]!] !== i) fresh++;
-          if (used + fresh > budget) continue;
-          used += fresh;
-          for (let x = from; x < to; x++) {
-            const j = t.members[x]!;
-            if (seen[j] === i) continue;
-            seen[j] = i;
-            push(i, j, r);
-          }
-        }
       }
       return;
     }
