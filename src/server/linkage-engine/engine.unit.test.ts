@@ -15,6 +15,7 @@ import {
 import { trainModel } from './model.js';
 import type { LinkPerson } from './record.js';
 import { referenceU } from './reference-u.js';
+import { hardPopulation } from '../../../bench/linkage/hard.js';
 import { drawPerson } from '../demo/person.js';
 import { Rng } from '../demo/prng.js';
 
@@ -365,6 +366,20 @@ describe('linkPersonsParallel', () => {
     expect(parallel.review).toEqual(single.review);
     expect(parallel.clusters).toEqual(single.clusters);
     expect(single.matches.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('trains on a sample of the records split between the threads as linkPersons does alone', async () => {
+    // A sample smaller than the population: the sessions' pairs index the sample, and the threads
+    // compare them by their records' indexes in the whole population.
+    const { records } = hardPopulation(1_500, 'moderate', 3);
+    const options = { uSamples: 20_000, trainingRecords: 1_500 };
+    const single = linkPersons(records, options);
+    const parallel = await linkPersonsParallel(records, { ...options, threads: 2, parallelFrom: 0 });
+    expect(parallel.model).toEqual(single.model);
+    expect(parallel.probabilities).toEqual(single.probabilities);
+    expect(parallel.clusters).toEqual(single.clusters);
+    // The sample changes the model: the sessions did not just fall back to the candidates.
+    expect(linkPersons(records, { uSamples: 20_000 }).model).not.toEqual(single.model);
   }, 120_000);
 });
 

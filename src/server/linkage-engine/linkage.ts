@@ -27,7 +27,7 @@ import {
   trainModel,
   type Model,
 } from './model.js';
-import { comparisonThreads, sharedTake, startComparers } from './parallel.js';
+import { comparisonThreads, sharedTake, startComparers, type Segment } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
@@ -152,16 +152,26 @@ export interface TrainingRule<R> {
   ignore: readonly string[];
 }
 
-function train<R extends { source: string }>(
+/** The pairs of one training session (indexes into the sample it was drawn from). */
+export interface SessionPairs {
+  left: Uint32Array;
+  right: Uint32Array;
+  count: number;
+  /** The comparisons the session's rule blocks on (left out of its EM). */
+  ignore: ReadonlySet<number>;
+}
+
+/**
+ * The training sessions' pairs: each rule's pairs among a random sample of the records, a uniform
+ * sample of them kept. Sessions with too few pairs to learn from are left out.
+ */
+export function trainingSessions<R extends { source: string }>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   training: readonly TrainingRule<R>[],
-  u0: number[][],
-  candidateVectors: Uint8Array,
   options: LinkOptions,
-): Model {
-  // λ among the candidate pairs: from EM over them with u fixed, m from the sessions.
-  if (training.length === 0) return trainModel(comparisons, candidateVectors, u0);
+): { sample: readonly R[]; sessions: SessionPairs[] } {
+  if (training.length === 0) return { sample: records, sessions: [] };
   const random = seededRandom((options.seed ?? 1) + 1);
   // A large batch trains on a random sample of its records: the pairs of a training rule grow with
   // the square of the population, and a few hundred thousand records estimate m as well.
@@ -178,12 +188,46 @@ function train<R extends { source: string }>(
     }
     // Too few pairs to learn from: the session would only return its starting values.
     if (keep < 50) return [];
-    const { vectors } = comparePairs(sample, comparisons, pairs.left, pairs.right, keep);
     const ignore = new Set(t.ignore.map((name) => comparisons.findIndex((c) => c.name === name)));
-    return [{ model: trainModel(comparisons, vectors, u0, { ignore }), ignore }];
+    return [{ left: pairs.left.subarray(0, keep), right: pairs.right.subarray(0, keep), count: keep, ignore }];
   });
+  return { sample, sessions };
+}
+
+/** A training session's comparison vectors. */
+export interface SessionVectors {
+  vectors: Uint8Array;
+  ignore: ReadonlySet<number>;
+}
+
+/** The sessions' vectors, compared on this thread. */
+function compareSessions<R>(
+  comparisons: readonly Comparison<R>[],
+  { sample, sessions }: { sample: readonly R[]; sessions: readonly SessionPairs[] },
+): SessionVectors[] {
+  return sessions.map((s) => ({
+    vectors: comparePairs(sample, comparisons, s.left, s.right, s.count).vectors,
+    ignore: s.ignore,
+  }));
+}
+
+/**
+ * m from the training sessions (each EM on one rule's pairs, leaving out what it blocks on),
+ * combined; λ among the candidate pairs from EM over them with u and m fixed.
+ */
+function train<R>(
+  comparisons: readonly Comparison<R>[],
+  sessions: readonly SessionVectors[],
+  u0: number[][],
+  candidateVectors: Uint8Array,
+): Model {
   if (sessions.length === 0) return trainModel(comparisons, candidateVectors, u0);
-  const combined = combineSessions(sessions);
+  const combined = combineSessions(
+    sessions.map(({ vectors, ignore }) => ({
+      model: trainModel(comparisons, vectors, u0, { ignore }),
+      ignore,
+    })),
+  );
   const lambda = estimateLambda(combined, candidateVectors, comparisons.length);
   return { ...combined, lambda };
 }
@@ -274,12 +318,16 @@ function scoreAndCluster<R extends { source: string }>(
   options: LinkOptions,
   timings: Record<string, number>,
   evidence?: HardEvidence,
+  /** The training sessions' vectors when already compared (on every thread: linkPersonsParallel). */
+  sessions?: readonly SessionVectors[],
 ): LinkageResult {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { left, right, count } = candidates;
   let model = timed(timings, 'estimate', () => {
     const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
-    return train(records, comparisons, training, u0, vectors, options);
+    const trained =
+      sessions ?? compareSessions(comparisons, trainingSessions(records, comparisons, training, options));
+    return train(comparisons, trained, u0, vectors);
   });
   const weights = levelWeights(model);
   const c = comparisons.length;
@@ -380,31 +428,56 @@ export async function linkPersonsParallel(
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const theirs = comparers.block(counter, blockOptions);
     const mine = findPairs(records, rules, blockOptions, sharedTake(counter, rules.length));
+    // While the workers finish their last rules: the training sessions' pairs, on this thread.
+    const sessionStart = performance.now();
+    const training = personTrainingRules(vocab);
+    const { sample, sessions } = trainingSessions(records, comparisons, training, options);
+    const sessionMs = performance.now() - sessionStart;
     const found = [mine, ...(await theirs)];
     const candidates = dedupePairs(
       records.length,
       found,
       rules.map((rule) => rule.name),
     );
-    timings.block = Math.round(performance.now() - blockStart);
+    timings.block = Math.round(performance.now() - blockStart - sessionMs);
+    timings.estimate = Math.round(sessionMs);
+    // The candidate pairs and the training sessions' pairs (by their records' indexes in the whole
+    // population) compared in one pass split between the threads: the sessions no longer run on
+    // this thread alone while the workers wait.
+    const global = (ids: Uint32Array) => (sample === records ? ids : ids.map((i) => sample[i]!.index));
+    const segments: Segment[] = [
+      { left: candidates.left, right: candidates.right, count: candidates.count },
+      ...sessions.map((s) => ({ left: global(s.left), right: global(s.right), count: s.count })),
+    ];
     const start = performance.now();
-    const compared = await comparers.compare(
-      candidates.left,
-      candidates.right,
-      candidates.count,
+    const all = await comparers.compare(
+      segments,
       (left, right, count) => comparePairs(records, comparisons, left, right, count),
       comparisons.length,
     );
+    await comparers.stop();
     timings.compare = Math.round(performance.now() - start);
+    const c = comparisons.length;
+    let at = candidates.count;
+    const sessionVectors = sessions.map((s) => {
+      const vectors = all.vectors.subarray(at * c, (at + s.count) * c);
+      at += s.count;
+      return { vectors, ignore: s.ignore };
+    });
+    const compared = {
+      vectors: all.vectors.subarray(0, candidates.count * c),
+      tf: all.tf.subarray(0, candidates.count),
+    };
     return scoreAndCluster(
       records,
       comparisons,
-      personTrainingRules(vocab),
+      training,
       candidates,
       compared,
       options,
       timings,
       personEvidence(records),
+      sessionVectors,
     );
   } finally {
     await comparers.stop();

@@ -39,9 +39,34 @@ export function sharedTake(counter: Int32Array, rules: number): () => number {
   };
 }
 
-/** The first message to a worker: the persons, as chunks of UTF-8 JSON arrays. */
+/** The first messages to a worker: the persons, one chunk of a UTF-8 JSON array at a time, in order. */
 interface PersonsJob {
-  persons: Uint8Array[];
+  persons: Uint8Array;
+  last: boolean;
+}
+
+/** Pairs to compare: (left[k], right[k]) for k < count. */
+export interface Segment {
+  left: Uint32Array;
+  right: Uint32Array;
+  count: number;
+}
+
+/** Pairs from..to of `segments` taken as one list, copied into a job of their own. */
+function gather(segments: readonly Segment[], from: number, to: number): Job {
+  const left = new Uint32Array(to - from);
+  const right = new Uint32Array(to - from);
+  let start = 0;
+  for (const s of segments) {
+    const a = Math.max(from, start);
+    const b = Math.min(to, start + s.count);
+    if (a < b) {
+      left.set(s.left.subarray(a - start, b - start), a - from);
+      right.set(s.right.subarray(a - start, b - start), a - from);
+    }
+    start += s.count;
+  }
+  return { left, right };
 }
 
 /** What it answers: the comparison vectors and tf bits of the pairs, in order. */
@@ -76,21 +101,21 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
   const pool = Array.from({ length: workers }, () => spawn({ comparer: true }));
   // As UTF-8 JSON in chunks of 20,000 persons, transferred, not an array of objects: structured
   // cloning 1,000,000 person objects into a worker held the calling thread for over a minute
-  // (bench/README.md, "The 1M batch: threads, garbage and memory"); chunks are encoded one at a
-  // time (no string of the whole population) and the worker drops each once parsed. Person records
-  // are plain data (strings, numbers, nulls, arrays of strings), which JSON keeps as they are.
+  // (bench/README.md, "The 1M batch: threads, garbage and memory"). Each chunk is posted as soon as
+  // it is encoded, and the worker prepares its persons as it arrives (bench/README.md, "The 1M
+  // batch: chunks prepared as they arrive, training pairs on every thread"): its preparation runs
+  // while this thread is still encoding, and no worker holds the whole population as objects.
+  // Person records are plain data (strings, numbers, nulls, arrays of strings), which JSON keeps.
   if (workers > 0) {
     const encoder = new TextEncoder();
-    const chunks: Uint8Array[] = [];
-    for (let at = 0; at < persons.length; at += 20_000)
-      chunks.push(encoder.encode(JSON.stringify(persons.slice(at, at + 20_000))));
-    pool.forEach((worker, w) => {
-      const own = w === pool.length - 1 ? chunks : chunks.map((c) => c.slice());
-      worker.postMessage(
-        { persons: own } satisfies PersonsJob,
-        own.map((c) => c.buffer as ArrayBuffer),
-      );
-    });
+    for (let at = 0; at < persons.length || at === 0; at += 20_000) {
+      const chunk = encoder.encode(JSON.stringify(persons.slice(at, at + 20_000)));
+      const last = at + 20_000 >= persons.length;
+      pool.forEach((worker, w) => {
+        const own = w === pool.length - 1 ? chunk : chunk.slice();
+        worker.postMessage({ persons: own, last } satisfies PersonsJob, [own.buffer as ArrayBuffer]);
+      });
+    }
   }
   const ask = (worker: Worker, job: Job) =>
     new Promise<Answer>((resolve, reject) => {
@@ -119,27 +144,30 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       );
     },
     /**
-     * The vectors of `count` pairs: worker w takes its share, the calling thread (with its own
-     * `local` comparison) the rest; then the workers are stopped.
+     * The vectors of the pairs of `segments`, taken as one list: the calling thread (with its own
+     * `local` comparison) takes the first share, worker w the (w + 1)-th; the answer holds every
+     * segment's vectors and tf bits one after the other, in order.
      */
     async compare(
-      left: Uint32Array,
-      right: Uint32Array,
-      count: number,
+      segments: readonly Segment[],
       local: (left: Uint32Array, right: Uint32Array, count: number) => Answer,
       comparisons: number,
     ): Promise<Answer> {
-      const share = Math.ceil(count / (workers + 1));
+      const total = segments.reduce((n, s) => n + s.count, 0);
+      const share = Math.ceil(total / (workers + 1));
       const answers = pool.map((worker, w) => {
-        const from = Math.min(count, (w + 1) * share);
-        const to = Math.min(count, from + share);
-        return ask(worker, { left: left.slice(from, to), right: right.slice(from, to) });
+        const from = Math.min(total, (w + 1) * share);
+        return ask(worker, gather(segments, from, Math.min(total, from + share)));
       });
-      const mine = local(left, right, Math.min(count, share));
+      const own = Math.min(total, share);
+      const first = segments[0];
+      const mine =
+        first !== undefined && first.count >= own
+          ? local(first.left, first.right, own)
+          : (({ left, right }) => local(left, right, own))(gather(segments, 0, own));
       const theirs = await Promise.all(answers);
-      await Promise.all(pool.map((worker) => worker.terminate()));
-      const vectors = new Uint8Array(count * comparisons);
-      const tf = new Float32Array(count);
+      const vectors = new Uint8Array(total * comparisons);
+      const tf = new Float32Array(total);
       vectors.set(mine.vectors, 0);
       tf.set(mine.tf, 0);
       let at = mine.tf.length;
@@ -150,24 +178,24 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       }
       return { vectors, tf };
     },
+    /** Stops the workers (their memory is freed; call once their last answer is in). */
     stop: () => Promise.all(pool.map((worker) => worker.terminate())),
   };
 }
 
 if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)?.comparer === true) {
   const port = parentPort;
+  const vocabulary = new Vocabulary();
+  const prepared: Prepared[] = [];
   let state: { vocab: Vocabulary; records: Prepared[]; comparisons: Comparison<Prepared>[] } | undefined;
+  const decoder = new TextDecoder();
   port.on('message', (job: PersonsJob | Job | BlockJob) => {
     if ('persons' in job) {
-      const decoder = new TextDecoder();
-      const persons: LinkPerson[] = [];
-      for (let c = 0; c < job.persons.length; c++) {
-        for (const p of JSON.parse(decoder.decode(job.persons[c])) as LinkPerson[]) persons.push(p);
-        job.persons[c] = new Uint8Array(0);
-      }
-      const vocab = new Vocabulary();
-      const records = persons.map((p, i) => prepare(p, i, vocab));
-      state = { vocab, records, comparisons: personComparisons(vocab, records) };
+      // Prepared in order, chunk by chunk: the same ids and term counts as one pass over them all.
+      for (const p of JSON.parse(decoder.decode(job.persons)) as LinkPerson[])
+        prepared.push(prepare(p, prepared.length, vocabulary));
+      if (job.last)
+        state = { vocab: vocabulary, records: prepared, comparisons: personComparisons(vocabulary, prepared) };
       return;
     }
     const { vocab, records, comparisons } = state!;
