@@ -5,7 +5,11 @@
  * hash of the vectors (the same before and after a change that is only about speed).
  */
 import { createHash } from 'node:crypto';
-import { candidatePairs, DEFAULT_MAX_BLOCK, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import {
+  candidatePairs,
+  DEFAULT_MAX_BLOCK,
+  personBlockingRules,
+} from '../../src/server/linkage-engine/blocking.js';
 import { personComparisons } from '../../src/server/linkage-engine/comparisons.js';
 import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { comparePairs } from '../../src/server/linkage-engine/model.js';
@@ -26,7 +30,13 @@ const times: number[] = [];
 let digest = '';
 for (let round = 0; round < rounds; round++) {
   const cpu = process.cpuUsage();
-  const { vectors, tf } = comparePairs(records, comparisons, candidates.left, candidates.right, candidates.count);
+  const { vectors, tf } = comparePairs(
+    records,
+    comparisons,
+    candidates.left,
+    candidates.right,
+    candidates.count,
+  );
   const used = process.cpuUsage(cpu);
   times.push(((used.user + used.system) * 1000) / candidates.count);
   digest = createHash('sha256').update(vectors).update(new Uint8Array(tf.buffer)).digest('hex').slice(0, 16);

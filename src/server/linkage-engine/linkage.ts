@@ -189,7 +189,9 @@ export function trainingSessions<R extends { source: string }>(
     // Too few pairs to learn from: the session would only return its starting values.
     if (keep < 50) return [];
     const ignore = new Set(t.ignore.map((name) => comparisons.findIndex((c) => c.name === name)));
-    return [{ left: pairs.left.subarray(0, keep), right: pairs.right.subarray(0, keep), count: keep, ignore }];
+    return [
+      { left: pairs.left.subarray(0, keep), right: pairs.right.subarray(0, keep), count: keep, ignore },
+    ];
   });
   return { sample, sessions };
 }

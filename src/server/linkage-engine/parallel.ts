@@ -195,7 +195,11 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       for (const p of JSON.parse(decoder.decode(job.persons)) as LinkPerson[])
         prepared.push(prepare(p, prepared.length, vocabulary));
       if (job.last)
-        state = { vocab: vocabulary, records: prepared, comparisons: personComparisons(vocabulary, prepared) };
+        state = {
+          vocab: vocabulary,
+          records: prepared,
+          comparisons: personComparisons(vocabulary, prepared),
+        };
       return;
     }
     const { vocab, records, comparisons } = state!;
