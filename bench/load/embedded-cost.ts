@@ -12,7 +12,8 @@
  * --engines pglite --cases N`), starts the same services and app as `nanduti serve` with the same
  * background jobs, and reports per operation:
  *  - one request at a time (`--n`): wall time, the engine's time (the synchronous calls into
- *    PostgreSQL), statements, and the rest (Node: HTTP, Kysely, crypto, serialisation);
+ *    PostgreSQL), statements, the rest (Node: HTTP, Kysely, crypto, serialisation), and the
+ *    process' CPU per request (what a loaded machine does not inflate);
  *  - under load (`--connections` for `--duration` s, autocannon on loopback): req/s, p50/p99, the
  *    event loop's utilisation and the engine's share of the wall time, the time a transaction held
  *    the one connection and how long requests waited for it;
@@ -305,6 +306,7 @@ for (const s of chosen) {
   const engines: number[] = [];
   const f0 = { ...fsyncs };
   const statements: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < N; i++) {
     const e0 = clock.engineMs;
     const n0 = clock.statements;
@@ -324,10 +326,14 @@ for (const s of chosen) {
     const { profile } = await profiler.post('Profiler.stop');
     fs.writeFileSync(path.join(profileDir!, `${s.id}.cpuprofile`), JSON.stringify(profile));
   }
+  // The process' CPU per request (server, engine and the in-process client): on a loaded machine
+  // the wall times above include the time the thread waited for a core; this does not.
+  const cpu = process.cpuUsage(cpu0);
   const w = median(walls);
   const e = median(engines);
   console.log(
     `  ${s.label.padEnd(28)} wall ${r1(w)} ms  engine ${r1(e)} ms  node ${r1(w - e)} ms  ` +
+      `cpu ${r1((cpu.user + cpu.system) / 1000 / N)} ms  ` +
       `statements ${r1(statements.reduce((a, b) => a + b, 0) / N)}  ` +
       `fsync on thread ${r1((fsyncs.onThread - f0.onThread) / N)}× ${r1((fsyncs.onThreadMs - f0.onThreadMs) / N)} ms, ` +
       `off ${r1((fsyncs.offThread - f0.offThread) / N)}×  (load ${load()})`,

@@ -144,6 +144,29 @@ describe.skipIf(skipBackend)('persons', () => {
     ]);
   });
 
+  it('audits each person a search shows, in the order shown, and a search that shows nobody', async () => {
+    const older = await buildPerson(t, worker, { givenNames: 'Eustaquia', firstSurname: 'Villalba' });
+    const newer = await buildPerson(t, worker, { givenNames: 'Eustaquia', firstSurname: 'Villalba' });
+    const before = (await auditOf(t, worker.user.id)).length;
+    expect(await search(t, worker, 'eustaquia villalba')).toEqual([newer.id, older.id]);
+    const shown = (await auditOf(t, worker.user.id)).slice(before);
+    expect(shown.map((row) => [row.action, row.resource_type, row.resource_id, row.outcome])).toEqual([
+      ['person.search', 'person', newer.id, 'success'],
+      ['person.search', 'person', older.id, 'success'],
+    ]);
+    // One request's rows: same request id and purpose, no search term anywhere.
+    expect(new Set(shown.map((row) => row.request_id)).size).toBe(1);
+    expect(shown.every((row) => row.purpose === shown[0]!.purpose && row.request_id !== null)).toBe(true);
+    expect(JSON.stringify(shown)).not.toMatch(/eustaquia|villalba/i);
+
+    const none = (await auditOf(t, worker.user.id)).length;
+    expect(await search(t, worker, 'Zenaida Nadiequetenga')).toEqual([]);
+    const empty = (await auditOf(t, worker.user.id)).slice(none);
+    expect(empty.map((row) => [row.action, row.resource_type, row.resource_id, row.outcome])).toEqual([
+      ['person.search', 'person', null, 'success'],
+    ]);
+  });
+
   describe('duplicate warning', () => {
     it('stops on the same document number until the user confirms it is someone else', async () => {
       const first = await buildPerson(t, worker, { givenNames: 'Dalmacia', documentNumber: '3.907.114' });

@@ -182,8 +182,9 @@ async function insertAudits(trx: Trx, events: readonly AuditEvent[], deferred: b
  * `resource_type` and `resource_id` of each record shown (and none when the read is not the actor's
  * to see) — in `ord` order, as `reader`'s, under its purpose and request id. The same columns and
  * values as `insertAudits`; every value is a parameter. Used by the person page
- * (persons.repository.ts `readPersonPage`) and the case page (case-access.ts `loadCasePageFor`: its
- * `case.read` row and a `person.read` row per person shown).
+ * (persons.repository.ts `readPersonPage`), the case page (case-access.ts `loadCasePageFor`: its
+ * `case.read` row and a `person.read` row per person shown) and the name search
+ * (persons.repository.ts `readPersonSearch`: a `person.search` row per person shown).
  */
 export function auditReadsFrom(
   source: string,

@@ -38,7 +38,7 @@ import {
   findVisibleDuplicates,
   readPersonPage,
   insertPerson,
-  searchVisiblePersons,
+  readPersonSearch,
   updatePersonRow,
   type PersonPage,
 } from './persons.repository.js';
@@ -264,11 +264,11 @@ export async function updatePerson(ctx: Ctx, crypto: FieldCrypto, id: string, in
  */
 export async function searchPersons(ctx: Ctx, crypto: FieldCrypto, input: SearchInput) {
   const tokens = textKeys(input.q).map(nameIndex(crypto));
-  const rows = await searchVisiblePersons(ctx.trx, ctx.actor, tokens, input.limit);
-  await auditShown(
-    ctx,
-    'person.search',
-    rows.map((row) => row.id),
-  );
+  if (tokens.length === 0) {
+    await auditShown(ctx, 'person.search', []);
+    return { items: [] };
+  }
+  // The page's audit rows are written by its own statement (readPersonSearch).
+  const rows = await readPersonSearch(ctx.trx, ctx.actor, tokens, input.limit, readingOf(ctx));
   return { items: rows.map((row) => presentSummary(crypto, row)) };
 }
