@@ -71,7 +71,9 @@ describe.skipIf(skipBackend)('the case page kept between reads', () => {
 
     // A user's display name and an institution's name, joined by the lists: on the next read.
     await run(sql`update users set display_name = ${'Nombre Cambiado'} where id = ${worker.user.id}`);
-    await run(sql`update institutions set name = ${'Ministerio de la Mujer (nuevo nombre)'} where code = 'MINMUJER'`);
+    await run(
+      sql`update institutions set name = ${'Ministerio de la Mujer (nuevo nombre)'} where code = 'MINMUJER'`,
+    );
     const renamedNames = await read(created.id);
     expect(renamedNames.timeline.map((e: { actor: string }) => e.actor)).toContain('Nombre Cambiado');
     expect(renamedNames.shares[0].institution.name).toBe('Ministerio de la Mujer (nuevo nombre)');

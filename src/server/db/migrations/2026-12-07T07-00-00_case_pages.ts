@@ -87,7 +87,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function case_pages_new_epoch() returns trigger language plpgsql as $$ begin
     update case_pages_epoch set epoch = epoch + 1; return null; end $$`.execute(db);
   await sql`create trigger users_update_case_pages after update on users for each row
-    when (old.display_name is distinct from new.display_name) execute function case_pages_new_epoch()`.execute(db);
+    when (old.display_name is distinct from new.display_name) execute function case_pages_new_epoch()`.execute(
+    db,
+  );
   await sql`create trigger institutions_update_case_pages after update on institutions for each row
     when (old.code is distinct from new.code or old.name is distinct from new.name)
     execute function case_pages_new_epoch()`.execute(db);

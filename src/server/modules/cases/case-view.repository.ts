@@ -207,7 +207,9 @@ export function caseDetailQuery(trx: Trx, caseId: string) {
       'cases.created_at',
       'cases.version',
     ])
-    .select(sql<PageLists>`case when ${KEPT} then case_pages.lists else ${builtLists(trx, caseId)} end`.as('lists'))
+    .select(
+      sql<PageLists>`case when ${KEPT} then case_pages.lists else ${builtLists(trx, caseId)} end`.as('lists'),
+    )
     .select(KEPT.as('lists_kept'))
     .select(sql<string>`coalesce(case_pages.version, 0)`.as('lists_version'))
     .select(EPOCH.as('lists_epoch'))
@@ -219,8 +221,16 @@ type CaseDetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof caseDetail
 /** The row of `caseDetailQuery` as the presenters take it (the JSON lists' timestamps as Dates). */
 export function caseDetailOf(row: CaseDetailRow) {
   const { lists, lists_kept: _kept, lists_version: _version, lists_epoch: _epoch, ...c } = row;
-  const { assignments: a, persons: p, screenings, decisions, exploitation: x, events: e, shares: s, timeline: t } =
-    lists;
+  const {
+    assignments: a,
+    persons: p,
+    screenings,
+    decisions,
+    exploitation: x,
+    events: e,
+    shares: s,
+    timeline: t,
+  } = lists;
   return {
     case: c,
     assignments: a,
