@@ -791,15 +791,6 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return p;
   };
-  const prefixes3 = new NumberById(vocab.words.length);
-  const prefix3 = (key: number) => {
-    let p = prefixes3.get(key);
-    if (p === undefined) {
-      p = h(vocab.id(`${vocab.words[key]!.slice(0, 3)}\u0003`));
-      prefixes3.set(key, p);
-    }
-    return p;
-  };
   const initials = new NumberById(vocab.words.length);
   const initial = (key: number) => {
     let p = initials.get(key);
@@ -987,6 +978,20 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return found;
   };
+  // Both surnames with one of them replaced by each of its likely corrections, each pair sorted.
+  const correctedSurnames = (r: Prepared): number[][] => {
+    const pairs: number[][] = [];
+    for (let x = 0; x < r.surnameWords.length && x < 2; x++) {
+      const other = r.surnames[1 - x];
+      if (other === undefined) continue;
+      for (const t of likelier(r.surnameWords[x]!)) {
+        const a = h(t);
+        const b = h(other);
+        if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
+      }
+    }
+    return pairs;
+  };
   return [
     {
       name: 'document',
@@ -1080,6 +1085,22 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
+      // A typo in one surname and a given name no list relates (Patriciomi Sacnhez Silvero /
+      // Patricio Sánchez Silvero, 2009): the year with both surnames as written (side 0) and with
+      // one of them replaced by its likely corrections (side 1). A year and two surnames stay a
+      // small block at any scale.
+      name: 'year+surnames+typo',
+      bipartite: true,
+      keys: (r, out) => {
+        if (r.surnames.length < 2) return;
+        const fixed = correctedSurnames(r);
+        for (const y of years(r)) {
+          for (const s of surnamePairs(r)) if (s.length >= 2) out.add(2 * mixWith(32, y, s));
+          for (const s of fixed) out.add(2 * mixWith(32, y, s) + 1);
+        }
+      },
+    },
+    {
       // A wrong year in a full date (1998-04-09 / 1997-04-09): the day and month with the names.
       name: 'birthday+names',
       keys: (r, out) => {
@@ -1124,10 +1145,21 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
-      name: 'document-anagram+region',
+      // Two neighbouring characters of a document typed in the wrong order, whatever the names
+      // (9419843 / 9491843): the number with the two characters at each position put in order,
+      // with the position. Only the number and its one swap share such a key, so its blocks stay
+      // a record or two at any scale (the characters sorted altogether, with the department, made
+      // blocks of every number of the same digits: 0.95 M pairs at 1,000,000 registrations).
+      name: 'document-swap',
       keys: (r, out) => {
-        if (r.document && region(r) >= 0)
-          out.add(mix3(7, stableHash([...r.document].sort().join('')), region(r)));
+        const d = r.document;
+        if (!d || d.length < 6) return;
+        for (let x = 0; x + 1 < d.length; x++) {
+          const a = d[x]!;
+          const b = d[x + 1]!;
+          if (a === b) continue;
+          out.add(mix3(7, stableHash(a < b ? d : d.slice(0, x) + b + a + d.slice(x + 2)), x));
+        }
       },
     },
     {
@@ -1181,7 +1213,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // date with the initials of two of its name words, as written or as phonetic keys.
       name: 'dob+initials',
       keys: (r, out) => {
-        if (r.dob) initialKeys(r, dobEither(r), out);
+        if (r.dob && region(r) >= 0) initialKeys(r, mix2(dobEither(r), region(r)), out);
       },
     },
     {
@@ -1212,7 +1244,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         // corrections (on either side: the misspelt record may be the estimated one or the other).
         const written = r.surnames.length === 0 ? [0] : surnames(r);
         const fixes = [...new Set(r.surnameWords.flatMap((w) => likelier(w).map(h)))];
-        const given = [...new Set(givenAll(r).map(h))];
+        // Each given name too as its likely corrections (a typo in the given name beside the estimate).
+        const given = [...new Set([...givenAll(r), ...r.givenWords.flatMap((w) => likelier(w))].map(h))];
         const names = [...written, ...fixes];
         for (const g of given) for (const s of names) out.add(2 * mix4(19, r.year, g, s));
         // Side 1 year by year, nearest first (the budget takes the nearest years first).
@@ -1229,39 +1262,12 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 30,
       keys: (r, out) => {
         if (r.year === null || r.surnames.length < 2) return;
-        const pairs = surnamePairs(r).filter((s) => s.length >= 2);
         // And each pair with one word replaced by its likely corrections (an estimate often comes
         // with a typo, on either record).
-        for (let x = 0; x < r.surnameWords.length && x < 2; x++) {
-          const other = r.surnames[1 - x];
-          if (other === undefined) continue;
-          for (const t of likelier(r.surnameWords[x]!)) {
-            const a = h(t);
-            const b = h(other);
-            if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
-          }
-        }
+        const pairs = [...surnamePairs(r).filter((s) => s.length >= 2), ...correctedSurnames(r)];
         for (const s of pairs) out.add(2 * mixWith(20, r.year, s));
         if (r.estimated)
           for (const y of estimateYears(r)) for (const s of pairs) out.add(2 * mixWith(20, y, s) + 1);
-      },
-    },
-    {
-      // An estimate and a typo: the first two letters of the given name and the first three of a
-      // surname (blocks of common beginnings are skipped, as every bipartite block over maxBlock²).
-      name: 'estimate+name-prefixes',
-      bipartite: true,
-      // The loosest rule (two and three letters, 17 years): its blocks fill first with different
-      // persons (at 200,000 registrations 2.6 pairs per record under the common cap).
-      maxPairs: 25,
-      perRecord: 15,
-      keys: (r, out) => {
-        if (r.year === null || r.given.length === 0 || r.surnames.length === 0) return;
-        const g = prefix(r.given[0]!);
-        const prefixes = [...new Set(r.surnames.map(prefix3))];
-        for (const p of prefixes) out.add(2 * mix4(21, r.year, g, p));
-        if (r.estimated)
-          for (const y of estimateYears(r)) for (const p of prefixes) out.add(2 * mix4(21, y, g, p) + 1);
       },
     },
     {
