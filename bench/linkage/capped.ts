@@ -7,7 +7,7 @@
  * all: records; bipartite: side 0 × side 1 pairs) — the pairs lost to the over-common blocks, and
  * the rules whose keys would need a rarer second component to keep them at scale.
  */
-import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { candidatePairs, keysOf, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
 import { missedTruePairs } from './missed-pairs.js';
@@ -34,13 +34,13 @@ const reachedBy = new Map<string, number[]>();
 let reached = 0;
 const reachedPair = new Set<number>();
 for (const rule of rules) {
-  const keysOf = new Map<number, readonly number[]>();
-  for (const i of involved) keysOf.set(i, rule.keys(records[i]!));
+  const keysByRecord = new Map<number, readonly number[]>();
+  for (const i of involved) keysByRecord.set(i, keysOf(rule, records[i]!));
   // The keys that matter: the shared ones of some missed pair.
   const shared: { pair: number; keys: number[] }[] = [];
   missed.forEach(([i, j], p) => {
-    const a = keysOf.get(i)!;
-    const b = new Set(keysOf.get(j)!);
+    const a = keysByRecord.get(i)!;
+    const b = new Set(keysByRecord.get(j)!);
     const keys: number[] = [];
     for (const k of a) {
       if (rule.bipartite) {
@@ -60,7 +60,7 @@ for (const rule of rules) {
   const counts = new Map<number, number>();
   for (const r of records) {
     const seen = new Set<number>();
-    for (const k of rule.keys(r)) if (wanted.has(k) && !seen.has(k)) {
+    for (const k of keysOf(rule, r)) if (wanted.has(k) && !seen.has(k)) {
       seen.add(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }

@@ -482,6 +482,91 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(pairs.has('dated-estimate')).toBe(true);
   });
 
+  it('meets a document with two neighbouring characters swapped, whatever the names', () => {
+    const pairs = metBy('document-swap', [
+      person('a', { givenNames: 'Shepherdson', firstSurname: 'Harvey', documentNumber: '3913959' }),
+      person('b', { givenNames: 'Riley', firstSurname: 'Shepherdson', documentNumber: '3919359' }),
+      // The same digits in another order (two apart swapped): another person's number.
+      person('c', { givenNames: 'Riley', firstSurname: 'Shepherdson', documentNumber: '3953919' }),
+    ]);
+    expect(pairs.has('a-b')).toBe(true);
+    expect(pairs.has('a-c')).toBe(false);
+    expect(pairs.has('b-c')).toBe(false);
+  });
+
+  it('meets typos in every name on one date within the department, not across departments', () => {
+    const pairs = metBy('dob+initials', [
+      person('a', {
+        givenNames: 'Barhaby',
+        firstSurname: 'Siggyins',
+        dateOfBirth: '1998-10-21',
+        department: 'PY-11',
+      }),
+      person('b', {
+        givenNames: 'Siggins',
+        firstSurname: 'Barnaby',
+        dateOfBirth: '1998-10-21',
+        department: 'PY-11',
+      }),
+      person('c', {
+        givenNames: 'Sigins',
+        firstSurname: 'Barnabi',
+        dateOfBirth: '1998-10-21',
+        department: 'PY-2',
+      }),
+    ]);
+    expect(pairs.has('a-b')).toBe(true);
+    expect(pairs.has('a-c')).toBe(false);
+  });
+
+  it('meets an estimated age and a typo in the given name', () => {
+    const patricias = Array.from({ length: 4 }, (_, k) =>
+      person(`p${k}`, { givenNames: 'Patricia', firstSurname: 'Ortiz', birthYear: 1950 + k }),
+    );
+    const pairs = metBy('estimate+given+surname', [
+      // An age of 20 estimated in mid-2025: born about 2005; "Paricia" one letter from "Patricia".
+      person('estimate', {
+        givenNames: 'Paricia',
+        firstSurname: 'Espínola',
+        estimatedAge: 20,
+        ageRecordedOn: '2025-06-01',
+      }),
+      person('dated', { givenNames: 'Patricia', firstSurname: 'Espínola', dateOfBirth: '2008-06-08' }),
+      ...patricias,
+    ]);
+    expect(pairs.has('estimate-dated')).toBe(true);
+  });
+
+  it('meets a typo in one of both surnames and a given name no list relates, by the year', () => {
+    const sanchez = Array.from({ length: 4 }, (_, k) =>
+      person(`s${k}`, { givenNames: 'Rosa', firstSurname: 'Sánchez', birthYear: 1950 + k }),
+    );
+    const pairs = metBy('year+surnames+typo', [
+      person('typo', {
+        givenNames: 'Patriciomi',
+        firstSurname: 'Sacnhez',
+        secondSurname: 'Silvero',
+        dateOfBirth: '2009-01-27',
+      }),
+      person('written', {
+        givenNames: 'Patricio',
+        firstSurname: 'Sánchez',
+        secondSurname: 'Silvero',
+        dateOfBirth: '2009-06-27',
+      }),
+      // Another year: not met here.
+      person('other', {
+        givenNames: 'Patricio',
+        firstSurname: 'Sánchez',
+        secondSurname: 'Silvero',
+        dateOfBirth: '1979-06-27',
+      }),
+      ...sanchez,
+    ]);
+    expect(pairs.has('typo-written')).toBe(true);
+    expect(pairs.has('typo-other')).toBe(false);
+  });
+
   it('files a given name with the Guaraní -mi or a glued -’i under the name without it', () => {
     const pairs = metBy('dob+name', [
       person('jasymi', { givenNames: 'Jasymi', firstSurname: 'Resquín', dateOfBirth: '2006-09-08' }),
