@@ -1217,13 +1217,27 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       },
     },
     {
-      // No surname recorded: the given names (compound ones are distinctive enough) with the year.
+      // A surname dropped or not recorded: the given names (compound ones are distinctive enough)
+      // with the year. A record with at most one surname of its own (side 1) meets every record of
+      // its compound given name and year (side 0); two records with both surnames are met by the
+      // rules on surnames (paired here too, they made a block of every "María José" of a year).
       name: 'year+given-names',
+      bipartite: true,
       keys: (r, out) => {
-        if (r.given.length >= 2) for (const y of years(r)) out.add(mixKey(9, y, ...r.given.map(h)));
-        // Without a surname, each given name alone too (a second given name dropped or added).
+        if (r.given.length >= 2)
+          for (const y of years(r)) {
+            const k = 2 * mixKey(9, y, ...r.given.map(h));
+            out.add(k);
+            if (r.ownSurnames < 2) out.add(k + 1);
+          }
+        // Without a surname, each given name alone too (a second given name dropped or added), on
+        // both sides.
         if (r.surnames.length === 0)
-          for (const g of new Set(r.given)) for (const y of years(r)) out.add(mix3(13, y, h(g)));
+          for (const g of new Set(r.given))
+            for (const y of years(r)) {
+              out.add(2 * mix3(13, y, h(g)));
+              out.add(2 * mix3(13, y, h(g)) + 1);
+            }
       },
     },
     {
