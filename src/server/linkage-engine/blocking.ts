@@ -771,8 +771,9 @@ const ESTIMATE_SPAN = 8;
  * Blocking rules for persons, in order: document; date of birth with any name key (given or
  * surname, so swapped name fields still meet); year of birth (±2 for an estimated age) with the
  * first given name (nicknames resolved) and a surname; given name with all surnames; year with both
- * surnames; date of birth with the place; the document's characters sorted (transposed digits) with
- * the place; name prefixes with the year (typos); compound given names with the year (no surname);
+ * surnames; date of birth with the place; the document with two neighbouring characters in order
+ * (transposed digits); name prefixes with the year (typos); compound given names with the year (a
+ * surname dropped);
  * address with postcode. Names are phonetic keys, so spelling variants share a block; a surname
  * rule files a record under each surname, so swapped or dropped surnames still meet.
  */
