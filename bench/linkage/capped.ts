@@ -60,10 +60,11 @@ for (const rule of rules) {
   const counts = new Map<number, number>();
   for (const r of records) {
     const seen = new Set<number>();
-    for (const k of keysOf(rule, r)) if (wanted.has(k) && !seen.has(k)) {
-      seen.add(k);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
+    for (const k of keysOf(rule, r))
+      if (wanted.has(k) && !seen.has(k)) {
+        seen.add(k);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
   }
   const sizes = shared.map((s) => {
     let smallest = Infinity;
@@ -85,4 +86,6 @@ const rows = [...reachedBy].map(([rule, sizes]) => {
   return { rule, missedReached: sizes.length, smallest: sizes[0], median: q(0.5), p90: q(0.9) };
 });
 console.table(rows);
-console.log(`${reached} of ${missed.length} missed pairs share a key of some rule; ${missed.length - reached} share none`);
+console.log(
+  `${reached} of ${missed.length} missed pairs share a key of some rule; ${missed.length - reached} share none`,
+);
