@@ -276,18 +276,26 @@ interface Sortable {
  * the sorted entries (the scratch arrays: an odd number of passes).
  */
 function radixSortByLow(entries: Sortable, m: number, scratch: Sortable): Sortable {
-  const counts = new Uint32Array(2_049);
+  // The three digits' counts in one read of the keys (each pass then only moves entries).
+  const all = new Uint32Array(3 * 2_049);
+  const keys = entries.low;
+  for (let x = 0; x < m; x++) {
+    const k = keys[x]!;
+    all[(k & 0x7ff) + 1]!++;
+    all[2_049 + ((k >>> 11) & 0x7ff) + 1]!++;
+    all[4_098 + (k >>> 22) + 1]!++;
+  }
   let from = entries;
   let to = scratch;
-  for (const shift of [0, 11, 22]) {
-    counts.fill(0);
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = 11 * pass;
+    const counts = all.subarray(2_049 * pass, 2_049 * (pass + 1));
     const fromLow = from.low;
     const fromHigh = from.high;
     const fromRecord = from.record;
     const toLow = to.low;
     const toHigh = to.high;
     const toRecord = to.record;
-    for (let x = 0; x < m; x++) counts[((fromLow[x]! >>> shift) & 0x7ff) + 1]!++;
     for (let d = 1; d <= 2_048; d++) counts[d]! += counts[d - 1]!;
     const fromEntry = from.entry;
     const toEntry = to.entry;
@@ -885,16 +893,35 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return out.length > 1 ? out.sort((a, b) => a - b) : out;
   };
-  const place = (r: Prepared) => id(r.district ?? r.department ?? r.postcode);
-  const region = (r: Prepared) => id(r.department ?? r.postcode);
-  // Day and month in a fixed order (the smaller first): a date written with day and month swapped
-  // files under the same key (the comparisons then tell a swap from two different dates).
-  const birthdayEither = (r: Prepared) => {
-    const m = Number(r.dob!.slice(4, 6));
-    const d = Number(r.dob!.slice(6, 8));
-    return Math.min(m, d) * 100 + Math.max(m, d);
+  // A place's stable hash, kept by its text (a few thousand districts, departments and
+  // postcodes; each rule asked for it again for every record, hashing the text each time).
+  const placeIds = new Map<string, number>();
+  const placeId = (text: string | null): number => {
+    if (text === null) return -1;
+    let value = placeIds.get(text);
+    if (value === undefined) placeIds.set(text, (value = stableHash(text)));
+    return value;
   };
-  const dobEither = (r: Prepared) => Number(r.dob!.slice(0, 4)) * 10_000 + birthdayEither(r);
+  const place = (r: Prepared) => placeId(r.district ?? r.department ?? r.postcode);
+  const region = (r: Prepared) => placeId(r.department ?? r.postcode);
+  // The date as year · 10,000 + day and month in a fixed order (the smaller first): a date
+  // written with day and month swapped files under the same key (the comparisons then tell a swap
+  // from two different dates). Kept by date (tens of thousands of dates; three slices of the
+  // text per record and rule otherwise).
+  const dates = new Map<string, number>();
+  const dobEither = (r: Prepared): number => {
+    const dob = r.dob!;
+    let value = dates.get(dob);
+    if (value === undefined) {
+      const m = Number(dob.slice(4, 6));
+      const d = Number(dob.slice(6, 8));
+      value = Number(dob.slice(0, 4)) * 10_000 + Math.min(m, d) * 100 + Math.max(m, d);
+      dates.set(dob, value);
+    }
+    return value;
+  };
+  // The day and month alone (in the same order).
+  const birthdayEither = (r: Prepared) => dobEither(r) % 10_000;
   // The Guaraní diminutive -mi ("dear") or a glued -’i after any name, not only a listed one
   // (Jasymi, Yvymi for Jasy, Yvy): the name key of the word without it, for blocking only (the
   // comparisons decide whether the two names are one).

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addAll,
@@ -128,6 +129,42 @@ describe('keys written by a rule', () => {
     const listed = records.map((r) => ({ ...r, keys: keysOf(rule, r) }));
     const c2 = candidatePairs(listed, [{ name: 'listed', keys: (r, out) => addAll(out, r.keys) }]);
     expect(Array.from(c2.left, (i, k) => `${i}-${c2.right[k]}`)).toEqual(['0-5']);
+  });
+
+  it('groups keys of every size exactly: the pairs sharing a key, with or without a budget', () => {
+    // Keys drawn from a few values spread over 52 bits (every digit of the radix sort, and low
+    // 32 bits shared by keys that differ above them), so records meet in blocks.
+    const values = [0, 1, 2 ** 11 + 2, 2 ** 22 + 4, 2 ** 31 + 6, 2 ** 32 + 2, 2 ** 40 + 2 ** 22 + 4, 2 ** 51 - 2];
+    const record = fc.record({ keys: fc.array(fc.constantFrom(...values), { maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.boolean(), (drawn, budgeted) => {
+        const records = drawn.map((r) => ({ ...r, source: 'a' }));
+        const rule: BlockingRule<(typeof records)[number]> = {
+          name: 'drawn',
+          keys: (r, out) => addAll(out, r.keys),
+        };
+        const got = (c: ReturnType<typeof candidatePairs>) =>
+          Array.from(c.left, (i, k) => `${i}-${c.right[k]}`).sort();
+        const expected: string[] = [];
+        const expectedAcross: string[] = [];
+        records.forEach((a, i) =>
+          records.forEach((b, j) => {
+            if (j <= i) return;
+            if (a.keys.some((k) => b.keys.includes(k))) expected.push(`${i}-${j}`);
+            // Bipartite: one's key is 2 · block and the other's 2 · block + 1.
+            const across = (p: number, q: number) => p % 2 === 0 && q === p + 1;
+            if (a.keys.some((k) => b.keys.some((l) => across(k, l) || across(l, k))))
+              expectedAcross.push(`${i}-${j}`);
+          }),
+        );
+        expect(got(candidatePairs(records, [rule], { maxBlock: 1_000 }))).toEqual(expected.sort());
+        // A budget larger than the records: every pair across the sides (the entries carried).
+        const bipartite = { ...rule, bipartite: true, perRecord: budgeted ? 1_000 : undefined };
+        expect(got(candidatePairs(records, [bipartite], { maxBipartitePairs: 1_000 }))).toEqual(
+          expectedAcross.sort(),
+        );
+      }),
+    );
   });
 });
 
