@@ -134,7 +134,16 @@ describe('keys written by a rule', () => {
   it('groups keys of every size exactly: the pairs sharing a key, with or without a budget', () => {
     // Keys drawn from a few values spread over 52 bits (every digit of the radix sort, and low
     // 32 bits shared by keys that differ above them), so records meet in blocks.
-    const values = [0, 1, 2 ** 11 + 2, 2 ** 22 + 4, 2 ** 31 + 6, 2 ** 32 + 2, 2 ** 40 + 2 ** 22 + 4, 2 ** 51 - 2];
+    const values = [
+      0,
+      1,
+      2 ** 11 + 2,
+      2 ** 22 + 4,
+      2 ** 31 + 6,
+      2 ** 32 + 2,
+      2 ** 40 + 2 ** 22 + 4,
+      2 ** 51 - 2,
+    ];
     const record = fc.record({ keys: fc.array(fc.constantFrom(...values), { maxLength: 4 }) });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 30 }), fc.boolean(), (drawn, budgeted) => {
