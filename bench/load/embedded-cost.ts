@@ -126,6 +126,15 @@ protoStream.execProtocolStream = (message, options) => {
   follow(message);
   return execProtocolStream(message, options);
 };
+// The driver's prepared statements run through execProtocolRawStream (it reads the rows itself).
+const rawStream = engine as unknown as {
+  execProtocolRawStream: (m: Uint8Array, o: unknown) => Promise<void>;
+};
+const execProtocolRawStream = rawStream.execProtocolRawStream.bind(engine);
+rawStream.execProtocolRawStream = (message, options) => {
+  follow(message);
+  return execProtocolRawStream(message, options);
+};
 
 // The WAL's fsyncs: on Node's thread (fsyncSync: the engine waits, and every request with it) or
 // on libuv's pool (fsync: grouped commits, src/server/db/wal-sync.ts).
@@ -248,6 +257,11 @@ if (values.explain) {
     };
     const ep = engine.execProtocol;
     const eps = protoStream.execProtocolStream;
+    const eprs = rawStream.execProtocolRawStream;
+    rawStream.execProtocolRawStream = (message, options) => {
+      watch(message);
+      return eprs(message, options);
+    };
     (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ((message, options) => {
       watch(message);
       return ep(message, options);
@@ -263,6 +277,7 @@ if (values.explain) {
     }).then((r) => r.arrayBuffer());
     (engine as { execProtocol: typeof engine.execProtocol }).execProtocol = ep;
     protoStream.execProtocolStream = eps;
+    rawStream.execProtocolRawStream = eprs;
     for (const run of runs) {
       const text = run.sql;
       if (!/^\s*\(?\s*(select|with)\b/i.test(text)) continue;
