@@ -51,7 +51,8 @@ type Answer = Awaited<ReturnType<PGlite['execProtocol']>>['messages'];
 
 /** A field's text as PGlite's parser gives it (its TextDecoder drops a leading byte-order mark). */
 function fieldText(bytes: Buffer, start: number, end: number): string {
-  const bom = end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
+  const bom =
+    end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
   return bytes.toString('utf8', bom ? start + 3 : start, end);
 }
 
@@ -90,7 +91,7 @@ async function answerOf(pg: PGlite, message: Uint8Array): Promise<Answer> {
   const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   const answer: Answer = [];
   const parser = new protocol.Parser();
-  for (let at = 0; at + 5 <= bytes.length; ) {
+  for (let at = 0; at + 5 <= bytes.length;) {
     const length = bytes.readInt32BE(at + 1);
     const end = at + 1 + length;
     if (bytes[at] === 0x44) answer.push(dataRow(bytes, at, length));
