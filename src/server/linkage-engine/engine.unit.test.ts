@@ -12,7 +12,7 @@ import {
   preparePersons,
   seededRandom,
 } from './linkage.js';
-import { trainModel } from './model.js';
+import { comparePairs, trainModel } from './model.js';
 import type { LinkPerson } from './record.js';
 import { referenceU } from './reference-u.js';
 import { hardPopulation } from '../../../bench/linkage/hard.js';
@@ -381,6 +381,26 @@ describe('linkPersonsParallel', () => {
     // The sample changes the model: the sessions did not just fall back to the candidates.
     expect(linkPersons(records, { uSamples: 20_000 }).model).not.toEqual(single.model);
   }, 120_000);
+});
+
+describe('comparePairs into a shared array', () => {
+  it('writes from the given pair on the same vectors and tf bits it returns in arrays of its own', () => {
+    const { vocab, records } = preparePersons(persons);
+    const comparisons = personComparisons(vocab, records);
+    const n = records.length;
+    const left = Uint32Array.from({ length: n - 1 }, (_, k) => k);
+    const right = Uint32Array.from({ length: n - 1 }, (_, k) => n - 1 - k);
+    const own = comparePairs(records, comparisons, left, right, n - 1);
+    const c = comparisons.length;
+    const vectors = new Uint8Array(new SharedArrayBuffer((n + 2) * c)).fill(7);
+    const tf = new Float32Array(new SharedArrayBuffer((n + 2) * 4)).fill(7);
+    comparePairs(records, comparisons, left, right, n - 1, { vectors, tf, at: 2 });
+    expect(vectors.subarray(2 * c, (n + 1) * c)).toEqual(own.vectors);
+    expect(tf.subarray(2, n + 1)).toEqual(own.tf);
+    // Nothing written outside its pairs.
+    expect([...vectors.subarray(0, 2 * c), ...vectors.subarray((n + 1) * c)].every((v) => v === 7)).toBe(true);
+    expect(own.tf.some((bits) => bits !== 0)).toBe(true);
+  });
 });
 
 describe('prepare', () => {

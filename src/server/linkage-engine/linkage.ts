@@ -454,7 +454,7 @@ export async function linkPersonsParallel(
     const start = performance.now();
     const all = await comparers.compare(
       segments,
-      (left, right, count) => comparePairs(records, comparisons, left, right, count),
+      (left, right, count, out) => comparePairs(records, comparisons, left, right, count, out),
       comparisons.length,
     );
     await comparers.stop();

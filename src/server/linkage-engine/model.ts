@@ -18,17 +18,22 @@ export interface Model {
   iterations: number;
 }
 
-/** Comparison vectors of the pairs (left[k], right[k]), one byte per comparison, and tf bits. */
+/**
+ * Comparison vectors of the pairs (left[k], right[k]), one byte per comparison, and tf bits; into
+ * `out` from its pair `at` on when given (the batch's threads each write their share of one shared
+ * array), else into new arrays.
+ */
 export function comparePairs<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   left: Uint32Array,
   right: Uint32Array,
   count: number,
+  out?: { vectors: Uint8Array; tf: Float32Array; at: number },
 ): { vectors: Uint8Array; tf: Float32Array } {
   const c = comparisons.length;
-  const vectors = new Uint8Array(count * c);
-  const tf = new Float32Array(count);
+  const vectors = out ? out.vectors.subarray(out.at * c, (out.at + count) * c) : new Uint8Array(count * c);
+  const tf = out ? out.tf.subarray(out.at, out.at + count) : new Float32Array(count);
   for (let k = 0; k < count; k++) {
     const a = records[left[k]!]!;
     const b = records[right[k]!]!;

@@ -16,10 +16,16 @@ import { comparePairs } from './model.js';
 import type { LinkPerson } from './record.js';
 import { prepare, Vocabulary, type Prepared } from './record.js';
 
-/** What a worker is asked: compare the pairs (left[k], right[k]). */
+/**
+ * What a worker is asked: compare the pairs (left[k], right[k]), writing their vectors and tf bits
+ * into `vectors` and `tf` (over shared memory) from pair `at` on.
+ */
 interface Job {
   left: Uint32Array;
   right: Uint32Array;
+  vectors: Uint8Array;
+  tf: Float32Array;
+  at: number;
 }
 
 /**
@@ -52,8 +58,8 @@ export interface Segment {
   count: number;
 }
 
-/** Pairs from..to of `segments` taken as one list, copied into a job of their own. */
-function gather(segments: readonly Segment[], from: number, to: number): Job {
+/** Pairs from..to of `segments` taken as one list, copied into arrays of their own. */
+function gather(segments: readonly Segment[], from: number, to: number): { left: Uint32Array; right: Uint32Array } {
   const left = new Uint32Array(to - from);
   const right = new Uint32Array(to - from);
   let start = 0;
@@ -118,8 +124,8 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
     }
   }
   const ask = (worker: Worker, job: Job) =>
-    new Promise<Answer>((resolve, reject) => {
-      worker.once('message', (answer: Answer) => resolve(answer));
+    new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
       worker.once('error', reject);
       worker.postMessage(job, [job.left.buffer as ArrayBuffer, job.right.buffer as ArrayBuffer]);
     });
@@ -145,37 +151,30 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
     },
     /**
      * The vectors of the pairs of `segments`, taken as one list: the calling thread (with its own
-     * `local` comparison) takes the first share, worker w the (w + 1)-th; the answer holds every
-     * segment's vectors and tf bits one after the other, in order.
+     * `local` comparison) takes the first share, worker w the (w + 1)-th; every thread writes its
+     * share straight into one array over shared memory (no answer copied into it: at 1M the
+     * vectors and tf bits are some 280 MB), which holds every segment's vectors and tf bits one
+     * after the other, in order.
      */
     async compare(
       segments: readonly Segment[],
-      local: (left: Uint32Array, right: Uint32Array, count: number) => Answer,
+      local: (left: Uint32Array, right: Uint32Array, count: number, out: Answer & { at: number }) => void,
       comparisons: number,
     ): Promise<Answer> {
       const total = segments.reduce((n, s) => n + s.count, 0);
       const share = Math.ceil(total / (workers + 1));
+      const vectors = new Uint8Array(new SharedArrayBuffer(total * comparisons));
+      const tf = new Float32Array(new SharedArrayBuffer(total * 4));
       const answers = pool.map((worker, w) => {
         const from = Math.min(total, (w + 1) * share);
-        return ask(worker, gather(segments, from, Math.min(total, from + share)));
+        const pairs = gather(segments, from, Math.min(total, from + share));
+        return ask(worker, { ...pairs, vectors, tf, at: from });
       });
       const own = Math.min(total, share);
       const first = segments[0];
-      const mine =
-        first !== undefined && first.count >= own
-          ? local(first.left, first.right, own)
-          : (({ left, right }) => local(left, right, own))(gather(segments, 0, own));
-      const theirs = await Promise.all(answers);
-      const vectors = new Uint8Array(total * comparisons);
-      const tf = new Float32Array(total);
-      vectors.set(mine.vectors, 0);
-      tf.set(mine.tf, 0);
-      let at = mine.tf.length;
-      for (const answer of theirs) {
-        vectors.set(answer.vectors, at * comparisons);
-        tf.set(answer.tf, at);
-        at += answer.tf.length;
-      }
+      const mine = first !== undefined && first.count >= own ? first : gather(segments, 0, own);
+      local(mine.left, mine.right, own, { vectors, tf, at: 0 });
+      await Promise.all(answers);
       return { vectors, tf };
     },
     /** Stops the workers (their memory is freed; call once their last answer is in). */
@@ -210,7 +209,7 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       port.postMessage(found, buffers);
       return;
     }
-    const answer = comparePairs(records, comparisons, job.left, job.right, job.left.length);
-    port.postMessage(answer, [answer.vectors.buffer as ArrayBuffer, answer.tf.buffer as ArrayBuffer]);
+    comparePairs(records, comparisons, job.left, job.right, job.left.length, job);
+    port.postMessage(job.left.length);
   });
 }
