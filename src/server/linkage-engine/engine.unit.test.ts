@@ -398,7 +398,9 @@ describe('comparePairs into a shared array', () => {
     expect(vectors.subarray(2 * c, (n + 1) * c)).toEqual(own.vectors);
     expect(tf.subarray(2, n + 1)).toEqual(own.tf);
     // Nothing written outside its pairs.
-    expect([...vectors.subarray(0, 2 * c), ...vectors.subarray((n + 1) * c)].every((v) => v === 7)).toBe(true);
+    expect([...vectors.subarray(0, 2 * c), ...vectors.subarray((n + 1) * c)].every((v) => v === 7)).toBe(
+      true,
+    );
     expect(own.tf.some((bits) => bits !== 0)).toBe(true);
   });
 });

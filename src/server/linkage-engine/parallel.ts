@@ -59,7 +59,11 @@ export interface Segment {
 }
 
 /** Pairs from..to of `segments` taken as one list, copied into arrays of their own. */
-function gather(segments: readonly Segment[], from: number, to: number): { left: Uint32Array; right: Uint32Array } {
+function gather(
+  segments: readonly Segment[],
+  from: number,
+  to: number,
+): { left: Uint32Array; right: Uint32Array } {
   const left = new Uint32Array(to - from);
   const right = new Uint32Array(to - from);
   let start = 0;
