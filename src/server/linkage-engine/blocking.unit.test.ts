@@ -583,6 +583,21 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(pairs.has('estimate-dated')).toBe(true);
   });
 
+  it('meets a compound given name and year when a surname was dropped, not two records with both surnames', () => {
+    const pairs = metBy('year+given-names', [
+      person('full1', { givenNames: 'María José', firstSurname: 'Báez', secondSurname: 'Villalba', birthYear: 1975 }),
+      person('full2', { givenNames: 'María José', firstSurname: 'Ortiz', secondSurname: 'Rolón', birthYear: 1975 }),
+      person('one', { givenNames: 'María José', firstSurname: 'Villalba', dateOfBirth: '1975-11-02' }),
+      person('none', { givenNames: 'María', birthYear: 1975 }),
+      person('none2', { givenNames: 'María', dateOfBirth: '1975-03-01' }),
+    ]);
+    expect(pairs.has('full1-one')).toBe(true);
+    expect(pairs.has('full2-one')).toBe(true);
+    expect(pairs.has('full1-full2')).toBe(false);
+    // Two records without surname and one given name in common still meet.
+    expect(pairs.has('none-none2')).toBe(true);
+  });
+
   it('meets a typo in one of both surnames and a given name no list relates, by the year', () => {
     const sanchez = Array.from({ length: 4 }, (_, k) =>
       person(`s${k}`, { givenNames: 'Rosa', firstSurname: 'Sánchez', birthYear: 1950 + k }),
