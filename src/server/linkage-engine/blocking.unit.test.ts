@@ -585,8 +585,18 @@ describe('person blocking rules for a given name or surname no rule relates', ()
 
   it('meets a compound given name and year when a surname was dropped, not two records with both surnames', () => {
     const pairs = metBy('year+given-names', [
-      person('full1', { givenNames: 'María José', firstSurname: 'Báez', secondSurname: 'Villalba', birthYear: 1975 }),
-      person('full2', { givenNames: 'María José', firstSurname: 'Ortiz', secondSurname: 'Rolón', birthYear: 1975 }),
+      person('full1', {
+        givenNames: 'María José',
+        firstSurname: 'Báez',
+        secondSurname: 'Villalba',
+        birthYear: 1975,
+      }),
+      person('full2', {
+        givenNames: 'María José',
+        firstSurname: 'Ortiz',
+        secondSurname: 'Rolón',
+        birthYear: 1975,
+      }),
       person('one', { givenNames: 'María José', firstSurname: 'Villalba', dateOfBirth: '1975-11-02' }),
       person('none', { givenNames: 'María', birthYear: 1975 }),
       person('none2', { givenNames: 'María', dateOfBirth: '1975-03-01' }),
