@@ -27,7 +27,7 @@ const MARK = '/* prepared */';
 const DEFERRED_MARK = '/* deferred */';
 const LAST_READ_MARK = '/* last read */';
 const LAST_STATEMENT_MARK = '/* last statement */';
-const GENERIC_PLAN_MARK = '/* generic plan */';
+export const GENERIC_PLAN_MARK = '/* generic plan */';
 
 /**
  * The mark of a statement to prepare (`.modifyEnd(PREPARED)`): a look-up whose best plan does not
@@ -84,7 +84,7 @@ export const LAST_STATEMENT = sql.raw(LAST_STATEMENT_MARK);
 export const GENERIC_PLAN = sql.raw(GENERIC_PLAN_MARK);
 
 /** What goes ahead of a statement marked `GENERIC_PLAN` (it ends with the transaction). */
-const FORCE_GENERIC = 'set local plan_cache_mode = force_generic_plan';
+export const FORCE_GENERIC = 'set local plan_cache_mode = force_generic_plan';
 
 /** A prepared statement's text ending with the last-statement mark (it is named like any other). */
 const PREPARED_LAST_STATEMENT = `${MARK} ${LAST_STATEMENT_MARK}`;

@@ -22,6 +22,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { walSyncOf } from './wal-sync.js';
+import { FORCE_GENERIC, GENERIC_PLAN_MARK } from './pg-prepared.js';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -153,6 +154,11 @@ class PreparedStatements {
           this.#byText.set(sql, known);
         }
         const prepared = known ?? (await this.#prepare(sql, perValue));
+        // A statement marked GENERIC_PLAN (pg-prepared.ts) runs on its plan made without the values
+        // until the transaction ends, as on PostgreSQL: at 100,000 cases the engine's own choice
+        // planned the case list at every run (0 generic plans of 126; bench/README.md).
+        if (!perValue && sql.includes(GENERIC_PLAN_MARK))
+          await this.pg.execProtocol(serialize.query(FORCE_GENERIC), { syncToFs: false });
         const values = parameters.map((value, i) => {
           if (value === null || value === undefined) return null;
           const serializer = this.pg.serializers[prepared.parameterTypes[i]!];
