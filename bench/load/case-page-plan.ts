@@ -11,8 +11,6 @@
  * should be the benchmark's own (bench/load/demo-db.ts). Without `--case`, the case with the longest
  * timeline among those with persons. With `--lists`, also the statement without each of its lists in
  * turn (the list's subselect replaced by an empty JSON array) and without any: what each list costs.
- * The statement answers the lists kept in `case_pages` when they are current (the case read keeps
- * them) and builds them otherwise: which of the two is measured depends on the case's row there.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -114,7 +112,7 @@ function without(drop: (name: string) => boolean): string {
       if (text[end] === '(') depth++;
       else if (text[end] === ')' && --depth === 0) break;
     }
-    const name = /'(\w+)', $/.exec(text.slice(0, at))?.[1] ?? ''; // json_build_object('name', list, …)
+    const name = /^ as "(\w+)"/.exec(text.slice(end + 1))?.[1] ?? '';
     if (drop(name)) text = `${text.slice(0, at)}'[]'::json${text.slice(end + 1)}`;
   }
   return text.replace(/\$\d+/g, '$1');

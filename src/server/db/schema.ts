@@ -1182,28 +1182,3 @@ export interface PersonMatchKeyCountTable {
 export interface DB {
   person_match_key_counts: PersonMatchKeyCountTable;
 }
-
-/**
- * The case page's lists as the case read last built them, with what makes them current (migration
- * 2026-12-07T07-00-00_case_pages): cleared by triggers on every write to what they show.
- */
-export interface CasePageTable {
-  case_id: string;
-  /** Raised by every write to the case's lists; lists built under an older version are not stored. */
-  version: ColumnType<string, string | number | undefined, string | number>;
-  /** The page's lists (JSON, ciphertexts as stored), or NULL: to be built by the next read. */
-  lists: unknown;
-  /** The `case_pages_epoch` they were built under. */
-  epoch: ColumnType<string | null, string | number | null | undefined, string | number | null>;
-}
-
-/** One row: raised when a name the case pages' lists join changes (a user's, an institution's). */
-export interface CasePageEpochTable {
-  id: number;
-  epoch: ColumnType<string, string | number, string | number>;
-}
-
-export interface DB {
-  case_pages: CasePageTable;
-  case_pages_epoch: CasePageEpochTable;
-}

@@ -98,27 +98,16 @@ export async function loadCasePageFor(trx: Trx, actor: Actor, caseId: string, re
 }
 
 function caseReadQuery(trx: Trx, actor: Actor, caseId: string, reader: AuditReader, at: string) {
-  const persons = sql`page.lists -> 'persons'`;
+  const persons = sql.ref('page.persons');
   const reads = sql`${auditedRead(0, 'case.read', 'case', sql.ref('page.id'))} union all ${auditedReadsOf(0, 'person.read', 'person', persons, 'person_id')}`;
   return trx
     .with('page', () => casePageSelect(trx, actor, caseId))
     .with('audited', () => auditReadsFrom('page', reader, at, reads))
-    .with('kept', () => keepLists)
     .selectFrom('page')
     .selectAll()
     .modifyEnd(PREPARED)
     .modifyEnd(LAST_STATEMENT);
 }
-
-/**
- * The page's lists as this read built them (when none were current), kept for the next reads — only
- * while the case's `case_pages.version` is still the one the read saw: a write committed since (which
- * raised it and cleared the lists) is never hidden behind lists built before it.
- */
-const keepLists = sql<Record<string, never>>`(insert into case_pages (case_id, version, lists, epoch)
-  select page.id, page.lists_version, page.lists, page.lists_epoch from page where not page.lists_kept
-  on conflict (case_id) do update set lists = excluded.lists, epoch = excluded.epoch
-  where case_pages.version = excluded.version)`;
 
 function casePageSelect(trx: Trx, actor: Actor, caseId: string) {
   return caseDetailQuery(trx, caseId)

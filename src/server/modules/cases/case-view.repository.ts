@@ -5,14 +5,7 @@
  * the read (loadCaseForAction); values come back as stored (encrypted columns still encrypted) and
  * the presenter decides what leaves the server. In the arrays, timestamps arrive as ISO strings (the
  * presenters read them with `new Date(…)`), dates as `YYYY-MM-DD` as everywhere.
- *
- * The eight lists were ~85 % of the statement's database CPU (an InitPlan each, whatever it held), so
- * the case read keeps the JSON it built in `case_pages` (migration 2026-12-07T07-00-00_case_pages):
- * the statement answers the kept lists while they are current — triggers clear them at every write
- * to what they show and a change of a joined name raises `case_pages_epoch` — and builds them
- * otherwise, with the same sub-selects. The case read stores what it built (case-access.ts).
  */
-import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Trx } from '../../db/database.js';
 import { caseDecisionsQuery, caseScreeningsQuery } from '../screening/screening.repository.js';
@@ -143,43 +136,6 @@ function withDates<T extends object, K extends keyof T>(
   return rows as unknown as Array<Omit<T, K> & { [P in K]: Date | Extract<T[P], null> }>;
 }
 
-/** The page's lists, built from their tables (each in its order). */
-function builtLists(trx: Trx, caseId: string) {
-  return sql<PageLists>`json_build_object(${sql.join(
-    Object.entries({
-      assignments: jsonArrayFrom(assignments(trx, caseId)),
-      persons: jsonArrayFrom(persons(trx, caseId)),
-      screenings: jsonArrayFrom(caseScreeningsQuery(trx, caseId)),
-      decisions: jsonArrayFrom(caseDecisionsQuery(trx, caseId)),
-      exploitation: jsonArrayFrom(exploitation(trx, caseId)),
-      events: jsonArrayFrom(eventColumns(trx, caseId)),
-      shares: jsonArrayFrom(shares(trx, caseId)),
-      timeline: jsonArrayFrom(timeline(trx, caseId)),
-    }).flatMap(([name, list]) => [sql.lit(name), list]),
-  )})`;
-}
-
-type ListOf<Q extends (trx: Trx, caseId: string) => { execute(): Promise<unknown[]> }> = Awaited<
-  ReturnType<ReturnType<Q>['execute']>
->;
-
-/** The lists of the case page as its statement answers them (built or kept: the same JSON). */
-interface PageLists {
-  assignments: ListOf<typeof assignments>;
-  persons: ListOf<typeof persons>;
-  screenings: ListOf<typeof caseScreeningsQuery>;
-  decisions: ListOf<typeof caseDecisionsQuery>;
-  exploitation: ListOf<typeof exploitation>;
-  events: ListOf<typeof eventColumns>;
-  shares: ListOf<typeof shares>;
-  timeline: ListOf<typeof timeline>;
-}
-
-/** The epoch of the kept lists' joined names (a user's, an institution's). */
-const EPOCH = sql<string>`(select case_pages_epoch.epoch from case_pages_epoch)`;
-/** The case's kept lists are current: cleared by no write since, built under the current epoch. */
-const KEPT = sql<boolean>`(case_pages.lists is not null and case_pages.epoch = ${EPOCH})`;
-
 /**
  * The statement of the case page: the case and everything attached to it. Only the case door
  * (`loadCaseForAction` with `page`, case-access.ts) adds the access columns to it and runs it before
@@ -189,7 +145,6 @@ export function caseDetailQuery(trx: Trx, caseId: string) {
   return trx
     .selectFrom('cases')
     .innerJoin('institutions', 'institutions.id', 'cases.owner_institution_id')
-    .leftJoin('case_pages', 'case_pages.case_id', 'cases.id')
     .select([
       'cases.id',
       'cases.reference',
@@ -207,12 +162,16 @@ export function caseDetailQuery(trx: Trx, caseId: string) {
       'cases.created_at',
       'cases.version',
     ])
-    .select(
-      sql<PageLists>`case when ${KEPT} then case_pages.lists else ${builtLists(trx, caseId)} end`.as('lists'),
-    )
-    .select(KEPT.as('lists_kept'))
-    .select(sql<string>`coalesce(case_pages.version, 0)`.as('lists_version'))
-    .select(EPOCH.as('lists_epoch'))
+    .select([
+      jsonArrayFrom(assignments(trx, caseId)).as('assignments'),
+      jsonArrayFrom(persons(trx, caseId)).as('persons'),
+      jsonArrayFrom(caseScreeningsQuery(trx, caseId)).as('screenings'),
+      jsonArrayFrom(caseDecisionsQuery(trx, caseId)).as('decisions'),
+      jsonArrayFrom(exploitation(trx, caseId)).as('exploitation'),
+      jsonArrayFrom(eventColumns(trx, caseId)).as('events'),
+      jsonArrayFrom(shares(trx, caseId)).as('shares'),
+      jsonArrayFrom(timeline(trx, caseId)).as('timeline'),
+    ])
     .where('cases.id', '=', caseId);
 }
 
@@ -220,7 +179,6 @@ type CaseDetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof caseDetail
 
 /** The row of `caseDetailQuery` as the presenters take it (the JSON lists' timestamps as Dates). */
 export function caseDetailOf(row: CaseDetailRow) {
-  const { lists, lists_kept: _kept, lists_version: _version, lists_epoch: _epoch, ...c } = row;
   const {
     assignments: a,
     persons: p,
@@ -230,7 +188,8 @@ export function caseDetailOf(row: CaseDetailRow) {
     events: e,
     shares: s,
     timeline: t,
-  } = lists;
+    ...c
+  } = row;
   return {
     case: c,
     assignments: a,
