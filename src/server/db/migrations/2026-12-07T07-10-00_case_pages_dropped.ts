@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop trigger if exists persons_update_case_pages on persons`.execute(db);
   await sql`drop trigger if exists users_update_case_pages on users`.execute(db);
   await sql`drop trigger if exists institutions_update_case_pages on institutions`.execute(db);
-  await sql`drop trigger if exists screening_instruments_update_case_pages on screening_instruments`.execute(db);
+  await sql`drop trigger if exists screening_instruments_update_case_pages on screening_instruments`.execute(
+    db,
+  );
   for (const fn of [
     'case_pages_clear_changed()',
     'case_pages_clear_all()',
