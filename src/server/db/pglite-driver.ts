@@ -78,8 +78,9 @@ function dataRow(bytes: Buffer, at: number, length: number): messages.DataRowMes
  * Runs `message` and returns the engine's answer as protocol messages, throwing its error, as
  * PGlite's `execProtocol` does. PGlite's own parser copies every field of every row into an
  * ArrayBuffer of its own before decoding it: 0.58 ms of Node's thread for the case list's 50 rows,
- * where reading the same bytes in place takes 0.06 ms (bench/README.md, "The embedded case list:
- * its rows read in place"). So the rows are read here, and every other message (row descriptions,
+ * where reading the same bytes in place takes 0.06 ms (bench/README.md, "The case list: its rows
+ * presented as they come; the embedded list's rows read in place…"). So the rows are read here, and
+ * every other message (row descriptions,
  * completions, errors, notices) still by PGlite's parser, one message at a time.
  */
 async function answerOf(pg: PGlite, message: Uint8Array): Promise<Answer> {
