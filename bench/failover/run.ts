@@ -69,7 +69,12 @@ function proxy(listenPort: number, initialTarget: number) {
       for (const socket of open) socket.destroy();
       open.clear();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops listening and drops every open connection (the app servers' pools would hold it open). */
+    close() {
+      for (const socket of open) socket.destroy();
+      open.clear();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
