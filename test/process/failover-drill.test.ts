@@ -36,17 +36,21 @@ function runDrill(args: string[], timeoutMs: number) {
 }
 
 describe.skipIf(!available)('failover drill', () => {
-  it('loses no acknowledged write, gets service back, and exits by itself', { timeout: 300_000 }, async () => {
-    const { code, stdout, stderr } = await runDrill(
-      ['--writers', '2', '--readers', '1', '--before', '3', '--after', '3'],
-      280_000,
-    );
-    expect(stdout, stderr).toContain('failover drill result');
-    const acknowledged = Number(/acknowledged writes\s+(\d+)/.exec(stdout)?.[1]);
-    expect(acknowledged).toBeGreaterThan(0);
-    expect(stdout).toMatch(/acknowledged writes lost\s+0\n/);
-    const outage = Number(/seconds without a write\s+([\d.]+)/.exec(stdout)?.[1]);
-    expect(outage).toBeLessThan(30);
-    expect(code, stderr).toBe(0);
-  });
+  it(
+    'loses no acknowledged write, gets service back, and exits by itself',
+    { timeout: 300_000 },
+    async () => {
+      const { code, stdout, stderr } = await runDrill(
+        ['--writers', '2', '--readers', '1', '--before', '3', '--after', '3'],
+        280_000,
+      );
+      expect(stdout, stderr).toContain('failover drill result');
+      const acknowledged = Number(/acknowledged writes\s+(\d+)/.exec(stdout)?.[1]);
+      expect(acknowledged).toBeGreaterThan(0);
+      expect(stdout).toMatch(/acknowledged writes lost\s+0\n/);
+      const outage = Number(/seconds without a write\s+([\d.]+)/.exec(stdout)?.[1]);
+      expect(outage).toBeLessThan(30);
+      expect(code, stderr).toBe(0);
+    },
+  );
 });
