@@ -60,6 +60,14 @@ describe.skipIf(skipBackend)('statistics facts refreshed in the background', () 
     // The background job, in batches of 100: every mark is consumed.
     await drainFacts(t.services.db, 100);
     expect(await pending()).toBe(0);
+    // Embedded (no autovacuum): the drain vacuumed the marks it deleted, so no look-up walks them.
+    if (t.services.db.embedded) {
+      const [size] = await t.services.db.transaction(
+        async (trx) =>
+          (await sql<{ n: number }>`select pg_relation_size('stat_dirty')::int as n`.execute(trx)).rows,
+      );
+      expect(size!.n).toBe(0);
+    }
     const after = await api(t, analyst, 'GET', figureUrl);
     expect(after.json().freshness.pending).toBe(0);
     expect(after.json().total).toBe(before);
