@@ -252,6 +252,15 @@ export function readingOf(ctx: Ctx): ReadAudit {
 /** The reader of `auditReadsFrom`. */
 export type AuditReader = Pick<AuditEvent, 'actor' | 'purpose' | 'requestId'>;
 
+/** The reader of an audited read's rows: the actor as the statement sees it, under its purpose and request. */
+export function auditReaderOf(who: Actor, username: string, purpose: string, requestId: string): AuditReader {
+  return {
+    actor: { userId: who.userId, username, institutionId: who.institutionId, role: who.role },
+    purpose,
+    requestId,
+  };
+}
+
 /**
  * Runs `query(trx, actor, id, reader, at)` — a door's read of one record whose statement writes its
  * own audit rows (`auditReadsFrom`) — compiled once per `name` and role: the actor's institution and
@@ -273,18 +282,7 @@ export function runAuditedRead<O>(
     username: string,
     purpose: string,
     requestId: string,
-  ) =>
-    query(
-      trx,
-      who,
-      recordId,
-      {
-        actor: { userId: who.userId, username, institutionId: who.institutionId, role: who.role },
-        purpose,
-        requestId,
-      },
-      when,
-    );
+  ) => query(trx, who, recordId, auditReaderOf(who, username, purpose, requestId), when);
   const { username, purpose, requestId } = reading;
   return runCompiled(
     trx,

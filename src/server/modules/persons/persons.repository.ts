@@ -15,6 +15,7 @@ import { DEFERRED, LAST_STATEMENT, PREPARED } from '../../db/pg-prepared.js';
 import {
   auditedRead,
   auditedReadsOf,
+  auditReaderOf,
   auditReadsFrom,
   runAuditedRead,
   type AuditReader,
@@ -271,20 +272,23 @@ export async function readPersonSearch(
 ): Promise<PersonSummaryRow[]> {
   const at = new Date().toISOString();
   const { username, purpose, requestId } = audit;
-  const readerOf = (who: Actor, name: string, why: string, request: string): AuditReader => ({
-    actor: { userId: who.userId, username: name, institutionId: who.institutionId, role: who.role },
-    purpose: why,
-    requestId: request,
-  });
   return runCompiled(
     trx,
     `personSearchRead:${actor.role}:${tokens.length}`,
     [actor.institutionId, actor.userId, limit, at, username, purpose, requestId, ...tokens],
     ([institutionId, userId, pageSize, when, name, why, request, ...words]) => {
       const who = queryActor(actor.role, institutionId, userId);
-      return personSearchReadQuery(trx, who, words, pageSize, readerOf(who, name, why, request), when);
+      return personSearchReadQuery(trx, who, words, pageSize, auditReaderOf(who, name, why, request), when);
     },
-    () => personSearchReadQuery(trx, actor, tokens, limit, readerOf(actor, username, purpose, requestId), at),
+    () =>
+      personSearchReadQuery(
+        trx,
+        actor,
+        tokens,
+        limit,
+        auditReaderOf(actor, username, purpose, requestId),
+        at,
+      ),
   );
 }
 
