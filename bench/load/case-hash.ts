@@ -26,7 +26,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database holding a demo) is required');
+if (!process.env.DATABASE_URL)
+  throw new Error('DATABASE_URL (a PostgreSQL database holding a demo) is required');
 const bin = values.root ? path.join(path.resolve(values.root), 'bin', 'nanduti.mjs') : BIN;
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -35,7 +36,14 @@ const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
-  for (let tries = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); tries++) {
+  for (
+    let tries = 0;
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    tries++
+  ) {
     if (tries > 600 || child.exitCode !== null) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -43,7 +51,9 @@ try {
   const get = (p: string) => fetch(`${base}${p}`, { headers: { cookie: session.cookie } });
   const ids: string[] = [];
   for (let offset = 0; ids.length < Number(values.n); offset += 100) {
-    const page = (await (await get(`/api/cases?limit=100&offset=${offset}`)).json()) as { items: { id: string }[] };
+    const page = (await (await get(`/api/cases?limit=100&offset=${offset}`)).json()) as {
+      items: { id: string }[];
+    };
     if (page.items.length === 0) break;
     ids.push(...page.items.map((c) => c.id));
   }
