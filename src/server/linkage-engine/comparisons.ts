@@ -176,7 +176,7 @@ export function anyShared(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Jaro–Winkler at which two name words count as a typo of each other. */
-const SIMILAR = 0.88;
+export const SIMILAR = 0.88;
 
 /**
  * Two name words that are a typo of each other: Jaro–Winkler ≥ 0.88, or one edit apart (a wrong,
@@ -195,7 +195,7 @@ export function namesSimilar(a: string, b: string): boolean {
  * table of typed arrays (up to 2^22 slots: a collision only recomputes): the national batch asks the same
  * few hundred thousand pairs of names millions of times, and a Map of every pair outgrows memory.
  */
-function similarity(vocab: Vocabulary) {
+export function nameSimilarity(vocab: { readonly words: readonly string[] }) {
   // A table in proportion to the vocabulary (a query at intake has a few hundred words; the
   // national batch fills the 2^22 slots).
   let bits = 12;
@@ -322,14 +322,18 @@ export function birthDistance(a: Prepared, b: Prepared): number {
 
 /**
  * The birth level of two records without two full dates: from the distance between their birth
- * intervals. An age estimated by eye has levels of its own (EM gives them their own weights), with
- * a wider tolerance: estimates are often several years off.
+ * intervals (middles and half widths). An age estimated by eye has levels of its own (EM gives
+ * them their own weights), with a wider tolerance: estimates are often several years off.
  */
+export function birthLevel(midA: number, halfA: number, midB: number, halfB: number, estimated: boolean): number {
+  const d = Math.max(0, Math.abs(midA - midB) - halfA - halfB);
+  if (estimated) return d <= 2 ? 3 : d <= 4 ? 2 : d <= 7 ? 1 : 0;
+  return d <= 1 ? 5 : d <= 3 ? 4 : 0;
+}
+
 function intervalLevel(a: Prepared, b: Prepared): number {
   if (a.birthMid === null || b.birthMid === null) return -1;
-  const d = birthDistance(a, b);
-  if (a.estimated || b.estimated) return d <= 2 ? 3 : d <= 4 ? 2 : d <= 7 ? 1 : 0;
-  return d <= 1 ? 5 : d <= 3 ? 4 : 0;
+  return birthLevel(a.birthMid, a.birthHalf, b.birthMid, b.birthHalf, a.estimated || b.estimated);
 }
 
 /** 19900512 vs 19901205: day and month swapped (characters compared: no substring per pair). */
@@ -393,14 +397,8 @@ export function sameWords(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/**
- * The comparisons for persons, with term frequencies taken from `population` (the records being
- * linked; at intake, the records searched).
- */
-export function personComparisons(
-  vocab: Vocabulary,
-  population: readonly Prepared[],
-): Comparison<Prepared>[] {
+/** The term frequencies of given names and of surnames over `population`. */
+export function personTermTables(population: readonly Prepared[]): { givenTf: TermTable; surnameTf: TermTable } {
   const givenTf = new TermTable();
   const surnameTf = new TermTable();
   for (const r of population) {
@@ -409,7 +407,20 @@ export function personComparisons(
   }
   givenTf.finish();
   surnameTf.finish();
-  const sim = similarity(vocab);
+  return { givenTf, surnameTf };
+}
+
+/**
+ * The comparisons for persons, with term frequencies taken from `population` (the records being
+ * linked; at intake, the records searched).
+ */
+export function personComparisons(
+  vocab: Vocabulary,
+  population: readonly Prepared[],
+  tables = personTermTables(population),
+): Comparison<Prepared>[] {
+  const { givenTf, surnameTf } = tables;
+  const sim = nameSimilarity(vocab);
   const placeSim = placeSimilarity();
 
   const given: Comparison<Prepared> = {

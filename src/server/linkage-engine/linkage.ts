@@ -16,7 +16,8 @@ import {
 } from './blocking.js';
 import { personRank } from './blocking-rank.js';
 import { clusterLinks, type ClusterOptions, type HardEvidence } from './cluster.js';
-import { personComparisons, type Comparison } from './comparisons.js';
+import { personColumnComparer, personColumns } from './columns.js';
+import { personComparisons, personTermTables, type Comparison } from './comparisons.js';
 import {
   combineSessions,
   comparePairs,
@@ -263,11 +264,15 @@ export function linkPrepared<R extends { source: string }>(
   options: LinkOptions = {},
   timings: Record<string, number> = {},
   evidence?: HardEvidence,
+  /** The candidates' vectors and tf bits, when not from `comparisons` on the records (columns.ts). */
+  compare: (left: Uint32Array, right: Uint32Array, count: number) => { vectors: Uint8Array; tf: Float32Array } = (
+    left,
+    right,
+    count,
+  ) => comparePairs(records, comparisons, left, right, count),
 ): LinkageResult {
   const candidates = timed(timings, 'block', () => candidatePairs(records, rules, options));
-  const compared = timed(timings, 'compare', () =>
-    comparePairs(records, comparisons, candidates.left, candidates.right, candidates.count),
-  );
+  const compared = timed(timings, 'compare', () => compare(candidates.left, candidates.right, candidates.count));
   return scoreAndCluster(records, comparisons, training, candidates, compared, options, timings, evidence);
 }
 
@@ -395,15 +400,19 @@ export { personRank };
 export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
   const timings: Record<string, number> = {};
   const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
+  const tables = personTermTables(records);
+  // The candidates compared over typed columns (columns.ts): the same levels and tf bits.
+  const comparer = timed(timings, 'prepare', () => personColumnComparer(vocab, personColumns(records), tables));
   const rank = timed(timings, 'block', () => options.rank ?? personRank(vocab, records));
   return linkPrepared(
     records,
-    personComparisons(vocab, records),
+    personComparisons(vocab, records, tables),
     personBlockingRules(vocab),
     personTrainingRules(vocab),
     { ...options, rank },
     timings,
     personEvidence(records),
+    (left, right, count) => comparer.compare(left, right, count),
   );
 }
 
@@ -422,7 +431,11 @@ export async function linkPersonsParallel(
   const comparers = startComparers(persons, threads - 1);
   try {
     const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
-    const comparisons = personComparisons(vocab, records);
+    const tables = personTermTables(records);
+    const comparisons = personComparisons(vocab, records, tables);
+    // Written once here, in shared memory, and read by every thread's comparisons (columns.ts).
+    const columns = timed(timings, 'prepare', () => personColumns(records));
+    const comparer = personColumnComparer(vocab, columns, tables);
     // Blocking on every thread: each takes the next rule from a shared counter until none is left.
     const blockStart = performance.now();
     const rules = personBlockingRules(vocab);
@@ -454,7 +467,8 @@ export async function linkPersonsParallel(
     const start = performance.now();
     const all = await comparers.compare(
       segments,
-      (left, right, count, out) => comparePairs(records, comparisons, left, right, count, out),
+      columns,
+      (left, right, count, out) => comparer.compare(left, right, count, out),
       comparisons.length,
     );
     await comparers.stop();

@@ -11,14 +11,15 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { findPairs, personBlockingRules, type CandidateOptions, type FoundPairs } from './blocking.js';
-import { personComparisons, type Comparison } from './comparisons.js';
-import { comparePairs } from './model.js';
+import { personColumnComparer, type PersonColumns } from './columns.js';
+import { personTermTables, type TermTable } from './comparisons.js';
 import type { LinkPerson } from './record.js';
 import { prepare, Vocabulary, type Prepared } from './record.js';
 
 /**
- * What a worker is asked: compare the pairs (left[k], right[k]), writing their vectors and tf bits
- * into `vectors` and `tf` (over shared memory) from pair `at` on.
+ * What a worker is asked: compare the pairs (left[k], right[k]) over the caller's `columns` (shared
+ * memory: the records as the caller prepared them), writing their vectors and tf bits into
+ * `vectors` and `tf` (over shared memory) from pair `at` on.
  */
 interface Job {
   left: Uint32Array;
@@ -26,6 +27,7 @@ interface Job {
   vectors: Uint8Array;
   tf: Float32Array;
   at: number;
+  columns: PersonColumns;
 }
 
 /**
@@ -162,6 +164,7 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
      */
     async compare(
       segments: readonly Segment[],
+      columns: PersonColumns,
       local: (left: Uint32Array, right: Uint32Array, count: number, out: Answer & { at: number }) => void,
       comparisons: number,
     ): Promise<Answer> {
@@ -172,7 +175,7 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       const answers = pool.map((worker, w) => {
         const from = Math.min(total, (w + 1) * share);
         const pairs = gather(segments, from, Math.min(total, from + share));
-        return ask(worker, { ...pairs, vectors, tf, at: from });
+        return ask(worker, { ...pairs, vectors, tf, at: from, columns });
       });
       const own = Math.min(total, share);
       const first = segments[0];
@@ -188,32 +191,31 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
 
 if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)?.comparer === true) {
   const port = parentPort;
-  const vocabulary = new Vocabulary();
-  const prepared: Prepared[] = [];
-  let state: { vocab: Vocabulary; records: Prepared[]; comparisons: Comparison<Prepared>[] } | undefined;
+  let vocabulary: Vocabulary | undefined = new Vocabulary();
+  let prepared: Prepared[] = [];
+  let state: { words: readonly string[]; tables: { givenTf: TermTable; surnameTf: TermTable } } | undefined;
   const decoder = new TextDecoder();
   port.on('message', (job: PersonsJob | Job | BlockJob) => {
     if ('persons' in job) {
       // Prepared in order, chunk by chunk: the same ids and term counts as one pass over them all.
       for (const p of JSON.parse(decoder.decode(job.persons)) as LinkPerson[])
-        prepared.push(prepare(p, prepared.length, vocabulary));
-      if (job.last)
-        state = {
-          vocab: vocabulary,
-          records: prepared,
-          comparisons: personComparisons(vocabulary, prepared),
-        };
+        prepared.push(prepare(p, prepared.length, vocabulary!));
+      if (job.last) state = { words: vocabulary!.words, tables: personTermTables(prepared) };
       return;
     }
-    const { vocab, records, comparisons } = state!;
     if ('counter' in job) {
-      const rules = personBlockingRules(vocab);
-      const found = findPairs(records, rules, job.options, sharedTake(job.counter, rules.length));
+      const rules = personBlockingRules(vocabulary!);
+      const found = findPairs(prepared, rules, job.options, sharedTake(job.counter, rules.length));
+      // The comparisons read the caller's columns: this thread's prepared records and vocabulary
+      // (but its words) are not needed any more, and are left to the collector.
+      prepared = [];
+      vocabulary = undefined;
       const buffers = [...found.first, ...found.second].map((a) => a.buffer as ArrayBuffer);
       port.postMessage(found, buffers);
       return;
     }
-    comparePairs(records, comparisons, job.left, job.right, job.left.length, job);
+    const { words, tables } = state!;
+    personColumnComparer({ words }, job.columns, tables).compare(job.left, job.right, job.left.length, job);
     port.postMessage(job.left.length);
   });
 }

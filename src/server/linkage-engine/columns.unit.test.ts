@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { personColumnComparer, personColumns } from './columns.js';
+import { personComparisons, personTermTables } from './comparisons.js';
+import { preparePersons, seededRandom } from './linkage.js';
+import { comparePairs } from './model.js';
+import type { LinkPerson } from './record.js';
+import { hardPopulation } from '../../../bench/linkage/hard.js';
+
+/** Persons with every field the bench's generator leaves empty, drawn from small sets so pairs agree. */
+function unusual(count: number, random: () => number): LinkPerson[] {
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `u${i}`,
+    source: pick(['A', 'B']),
+    givenNames: pick(['María José', 'Pepe', 'José Luis', 'Arasy', '', 'Mari', 'Juan Carlos']),
+    firstSurname: pick(['González de Maidana', 'Benítez', 'Benites', null, 'Caballero']),
+    secondSurname: pick(['Ortiz', 'Ortis', null, 'Maidana']),
+    aliases: pick([[], [], ['Pepe'], ['Mari', 'Chela']]),
+    dateOfBirth: pick([null, '1990-05-12', '1990-12-05', '1990-05-21', '1909-05-12', '0990-05-12']),
+    birthYear: pick([null, 1990, 1987]),
+    estimatedAge: pick([null, 16, 35]),
+    ageRecordedOn: pick([null, '2024-03-01']),
+    sex: pick([null, 'F', 'M', 'Unknown', 'X']),
+    nationalities: pick([[], ['PY'], ['AR', 'PY'], ['BR']]),
+    documentNumber: pick([null, '4512398', '4512389', '451239', '45123988', 'FG545026', 'FG545062', '4.512.398']),
+    department: pick([null, 'PY-11', 'PY-2']),
+    district: pick([null, 'Luque', 'Luqe', 'Areguá']),
+    postcode: pick([null, '2060', '2100']),
+    address: pick([null, 'Calle Palma 123', 'Calle Palma 132', 'Mcal. López 500']),
+  }));
+}
+
+describe('comparisons over typed columns', () => {
+  it('give the levels and tf bits of personComparisons on the objects, for every pair asked', () => {
+    const random = seededRandom(5);
+    const persons = [...hardPopulation(800, 'hard', 7).records, ...unusual(400, random)];
+    const { vocab, records } = preparePersons(persons);
+    const tables = personTermTables(records);
+    const comparisons = personComparisons(vocab, records, tables);
+    const comparer = personColumnComparer(vocab, personColumns(records), tables);
+    const n = records.length;
+    // Random pairs, and every pair of the unusual records and of neighbours (same person, often).
+    const left: number[] = [];
+    const right: number[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      left.push(Math.floor(random() * n));
+      right.push(Math.floor(random() * n));
+    }
+    for (let i = n - 400; i < n; i++)
+      for (let j = n - 400; j < n; j++) {
+        left.push(i);
+        right.push(j);
+      }
+    for (let i = 0; i + 1 < n; i++) {
+      left.push(i);
+      right.push(i + 1);
+    }
+    const l = Uint32Array.from(left);
+    const r = Uint32Array.from(right);
+    const objects = comparePairs(records, comparisons, l, r, l.length);
+    const columns = comparer.compare(l, r, l.length);
+    expect(columns.vectors).toEqual(objects.vectors);
+    expect(columns.tf).toEqual(objects.tf);
+    // Every comparison met several levels (the test is not all missing values).
+    for (let x = 0; x < comparisons.length; x++) {
+      const seen = new Set<number>();
+      for (let k = 0; k < l.length; k++) seen.add(objects.vectors[k * comparisons.length + x]!);
+      expect(seen.size).toBeGreaterThan(2);
+    }
+  });
+
+  it('writes into a shared array from the given pair on', () => {
+    const { vocab, records } = preparePersons(unusual(50, seededRandom(9)));
+    const comparer = personColumnComparer(vocab, personColumns(records), personTermTables(records));
+    const left = Uint32Array.from({ length: 49 }, (_, k) => k);
+    const right = Uint32Array.from({ length: 49 }, (_, k) => 49 - k);
+    const own = comparer.compare(left, right, 49);
+    const vectors = new Uint8Array(new SharedArrayBuffer(52 * 8)).fill(7);
+    const tf = new Float32Array(new SharedArrayBuffer(52 * 4)).fill(7);
+    comparer.compare(left, right, 49, { vectors, tf, at: 2 });
+    expect(vectors.subarray(16, 51 * 8)).toEqual(own.vectors);
+    expect(tf.subarray(2, 51)).toEqual(own.tf);
+    expect([...vectors.subarray(0, 16), ...vectors.subarray(51 * 8)].every((v) => v === 7)).toBe(true);
+  });
+});
