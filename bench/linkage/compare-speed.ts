@@ -32,7 +32,9 @@ const comparisons = personComparisons(vocab, records);
 // prepared objects; the hash is the same.
 const columns = process.argv[5] === 'columns';
 const columnStart = process.cpuUsage();
-const comparer = columns ? personColumnComparer(vocab, personColumns(records), personTermTables(records)) : undefined;
+const comparer = columns
+  ? personColumnComparer(vocab, personColumns(records), personTermTables(records))
+  : undefined;
 const columnMs = process.cpuUsage(columnStart);
 if (comparer) console.log(`columns built in ${((columnMs.user + columnMs.system) / 1000).toFixed(0)} ms CPU`);
 const times: number[] = [];

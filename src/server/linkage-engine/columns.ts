@@ -70,7 +70,10 @@ class Growing {
   }
 }
 
-function shared<T extends Int32Array | Float64Array>(make: (buffer: SharedArrayBuffer) => T, bytes: number): T {
+function shared<T extends Int32Array | Float64Array>(
+  make: (buffer: SharedArrayBuffer) => T,
+  bytes: number,
+): T {
   return make(new SharedArrayBuffer(Math.max(bytes, 8)));
 }
 
@@ -482,7 +485,9 @@ export function personColumnComparer(
       out?: { vectors: Uint8Array; tf: Float32Array; at: number },
     ): { vectors: Uint8Array; tf: Float32Array } {
       const c = 8;
-      const vectors = out ? out.vectors.subarray(out.at * c, (out.at + count) * c) : new Uint8Array(count * c);
+      const vectors = out
+        ? out.vectors.subarray(out.at * c, (out.at + count) * c)
+        : new Uint8Array(count * c);
       const tf = out ? out.tf.subarray(out.at, out.at + count) : new Float32Array(count);
       for (let k = 0; k < count; k++) {
         const i = left[k]!;

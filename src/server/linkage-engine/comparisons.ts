@@ -325,7 +325,13 @@ export function birthDistance(a: Prepared, b: Prepared): number {
  * intervals (middles and half widths). An age estimated by eye has levels of its own (EM gives
  * them their own weights), with a wider tolerance: estimates are often several years off.
  */
-export function birthLevel(midA: number, halfA: number, midB: number, halfB: number, estimated: boolean): number {
+export function birthLevel(
+  midA: number,
+  halfA: number,
+  midB: number,
+  halfB: number,
+  estimated: boolean,
+): number {
   const d = Math.max(0, Math.abs(midA - midB) - halfA - halfB);
   if (estimated) return d <= 2 ? 3 : d <= 4 ? 2 : d <= 7 ? 1 : 0;
   return d <= 1 ? 5 : d <= 3 ? 4 : 0;
@@ -398,7 +404,10 @@ export function sameWords(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The term frequencies of given names and of surnames over `population`. */
-export function personTermTables(population: readonly Prepared[]): { givenTf: TermTable; surnameTf: TermTable } {
+export function personTermTables(population: readonly Prepared[]): {
+  givenTf: TermTable;
+  surnameTf: TermTable;
+} {
   const givenTf = new TermTable();
   const surnameTf = new TermTable();
   for (const r of population) {

@@ -265,14 +265,17 @@ export function linkPrepared<R extends { source: string }>(
   timings: Record<string, number> = {},
   evidence?: HardEvidence,
   /** The candidates' vectors and tf bits, when not from `comparisons` on the records (columns.ts). */
-  compare: (left: Uint32Array, right: Uint32Array, count: number) => { vectors: Uint8Array; tf: Float32Array } = (
-    left,
-    right,
-    count,
-  ) => comparePairs(records, comparisons, left, right, count),
+  compare: (
+    left: Uint32Array,
+    right: Uint32Array,
+    count: number,
+  ) => { vectors: Uint8Array; tf: Float32Array } = (left, right, count) =>
+    comparePairs(records, comparisons, left, right, count),
 ): LinkageResult {
   const candidates = timed(timings, 'block', () => candidatePairs(records, rules, options));
-  const compared = timed(timings, 'compare', () => compare(candidates.left, candidates.right, candidates.count));
+  const compared = timed(timings, 'compare', () =>
+    compare(candidates.left, candidates.right, candidates.count),
+  );
   return scoreAndCluster(records, comparisons, training, candidates, compared, options, timings, evidence);
 }
 
@@ -402,7 +405,9 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
   const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
   const tables = personTermTables(records);
   // The candidates compared over typed columns (columns.ts): the same levels and tf bits.
-  const comparer = timed(timings, 'prepare', () => personColumnComparer(vocab, personColumns(records), tables));
+  const comparer = timed(timings, 'prepare', () =>
+    personColumnComparer(vocab, personColumns(records), tables),
+  );
   const rank = timed(timings, 'block', () => options.rank ?? personRank(vocab, records));
   return linkPrepared(
     records,
