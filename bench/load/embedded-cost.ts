@@ -87,26 +87,34 @@ proto.execProtocolRawSync = (message) => {
   }
 };
 const cString = (b: Buffer, at: number) => b.toString('utf8', at, b.indexOf(0, at));
-/** Counts a statement at its Bind and notes which statement the next engine calls serve. */
+/**
+ * Counts a statement at its Bind and notes which statement the next engine calls serve. One call
+ * may carry several messages (the driver sends a held BEGIN or a plan setting ahead of a Bind): the
+ * call is charged to its last statement.
+ */
 function follow(message: Uint8Array) {
-  if (message[0] === 0x50) {
-    const b = Buffer.from(message);
-    const name = cString(b, 5);
-    const text = cString(b, 5 + Buffer.byteLength(name) + 1).replace(/\s+/g, ' ');
-    statementNames.set(name, text);
+  const b = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  for (let at = 0; at + 5 <= b.length; at += 1 + b.readInt32BE(at + 1)) followOne(b, at);
+}
+function followOne(b: Buffer, at: number) {
+  if (b[at] === 0x50) {
+    const name = cString(b, at + 5);
+    const text = cString(b, at + 5 + Buffer.byteLength(name) + 1).replace(/\s+/g, ' ');
+    if (name) statementNames.set(name, text);
     current = text;
-  } else if (message[0] === 0x51) {
-    // A simple query (the driver's COMMIT).
+  } else if (b[at] === 0x51) {
+    // A simple query (the driver's BEGIN, COMMIT, a plan setting).
     clock.statements++;
-    current = cString(Buffer.from(message), 5).replace(/\s+/g, ' ');
+    current = cString(b, at + 5).replace(/\s+/g, ' ');
     const entry = byStatement.get(current) ?? { ms: 0, runs: 0 };
     entry.runs++;
     byStatement.set(current, entry);
-  } else if (message[0] === 0x42) {
+  } else if (b[at] === 0x42) {
     clock.statements++;
-    const b = Buffer.from(message);
-    const portal = cString(b, 5);
-    current = statementNames.get(cString(b, 5 + Buffer.byteLength(portal) + 1)) ?? '(unknown)';
+    const portal = cString(b, at + 5);
+    const name = cString(b, at + 5 + Buffer.byteLength(portal) + 1);
+    // The unnamed statement: the Parse just before it named the text.
+    if (name) current = statementNames.get(name) ?? '(unknown)';
     const entry = byStatement.get(current) ?? { ms: 0, runs: 0 };
     entry.runs++;
     byStatement.set(current, entry);
