@@ -80,6 +80,48 @@ describe.skipIf(skipBackend)('prepared statements', () => {
     expect((await read(1))[0]).toMatchObject({ id: 1, extra: 7 });
   });
 
+  it('opens each transaction as asked, even when its BEGIN travels with its first statement', async () => {
+    // A transaction that runs nothing, and one that fails before its first statement, leave no trace.
+    await db.transaction(async () => {});
+    await expect(
+      db.transaction(async () => {
+        throw new Error('before any statement');
+      }),
+    ).rejects.toThrow('before any statement');
+    const setting = (name: string, options: Parameters<Database['transaction']>[1]) =>
+      db.transaction(async (trx) => {
+        const { rows } = await sql<{ v: string }>`select current_setting(${name}) as v`.execute(trx);
+        return rows[0]!.v;
+      }, options);
+    expect(await setting('transaction_isolation', { isolation: 'serializable' })).toBe('serializable');
+    expect(await setting('transaction_isolation', {})).toBe('read committed');
+    expect(await setting('transaction_read_only', { readOnly: true })).toBe('on');
+    await expect(
+      db.transaction((trx) => sql`insert into prep_probe (id) values (${30})`.execute(trx), { readOnly: true }),
+    ).rejects.toMatchObject({ code: '25006' });
+    // Rows affected, as both drivers count them.
+    const updated = await db.transaction((trx) =>
+      sql`update prep_probe set v = ${'ñandutí ’ 🕸'} where id in (${10}, ${12})`.execute(trx),
+    );
+    expect(updated.numAffectedRows).toBe(2n);
+    expect((await read(10))[0]!.v).toBe('ñandutí ’ 🕸');
+  });
+
+  it('plans a statement on an array overlap for its values, and the statements after it as usual', async () => {
+    const overlap = (trx: Parameters<Parameters<Database['transaction']>[0]>[0]) =>
+      sql<{ id: number }>`select id from prep_probe where array[v] && ${['ñandutí ’ 🕸', 'none']}::text[] order by id`.execute(trx);
+    for (let i = 0; i < 8; i++) {
+      const { rows, mode } = await db.transaction(async (trx) => {
+        const { rows } = await overlap(trx);
+        // The statements after it in the same transaction run on the usual plan choice again.
+        const after = await sql<{ v: string }>`select current_setting('plan_cache_mode') as v`.execute(trx);
+        return { rows, mode: after.rows[0]!.v };
+      });
+      expect(rows).toEqual([{ id: 10 }, { id: 12 }]);
+      expect(mode).toBe('auto');
+    }
+  });
+
   it('answers right after more distinct statements than it keeps', async () => {
     const distinct = PREPARED_STATEMENTS_KEPT + 20;
     const sums = await db.transaction(async (trx) => {
