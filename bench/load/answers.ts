@@ -43,7 +43,9 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 const caseworker = await signIn(base, 'pnptu.caseworker1');
 const analyst = await signIn(base, 'mesa.analyst1');
 const [{ seq: firstSeq }] = (
-  await services.db.transaction((trx) => sql<{ seq: number }>`select coalesce(max(seq), 0) as seq from audit_events`.execute(trx))
+  await services.db.transaction((trx) =>
+    sql<{ seq: number }>`select coalesce(max(seq), 0) as seq from audit_events`.execute(trx),
+  )
 ).rows as [{ seq: number }];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -73,7 +75,14 @@ async function ask(session: Session, method: string, url: string, body?: unknown
   return `${method} ${url} ${res.status}\n${await res.text()}\n`;
 }
 
-const lists = ['', '?page=2', '?status=Open', '?department=PY-11', '?detectionMethod=Police', '?reference=PY-2025'];
+const lists = [
+  '',
+  '?page=2',
+  '?status=Open',
+  '?department=PY-11',
+  '?detectionMethod=Police',
+  '?reference=PY-2025',
+];
 for (const q of lists) note('list', await ask(caseworker, 'GET', `/api/cases${q}`));
 const list = JSON.parse((await ask(caseworker, 'GET', '/api/cases')).split('\n')[1]!) as {
   items: Array<{ id: string }>;
@@ -119,4 +128,6 @@ await app.close();
 await services.db.close();
 fs.rmSync(copy, { recursive: true, force: true });
 for (const [group, hash] of groups) console.log(`${group.padEnd(8)} ${hash.digest('hex').slice(0, 16)}`);
-console.log(`all      ${all.digest('hex').slice(0, 16)}  (${audit.rows.length} audit rows; statuses ${JSON.stringify(Object.fromEntries(statuses))})`);
+console.log(
+  `all      ${all.digest('hex').slice(0, 16)}  (${audit.rows.length} audit rows; statuses ${JSON.stringify(Object.fromEntries(statuses))})`,
+);

@@ -97,7 +97,9 @@ describe.skipIf(skipBackend)('prepared statements', () => {
     expect(await setting('transaction_isolation', {})).toBe('read committed');
     expect(await setting('transaction_read_only', { readOnly: true })).toBe('on');
     await expect(
-      db.transaction((trx) => sql`insert into prep_probe (id) values (${30})`.execute(trx), { readOnly: true }),
+      db.transaction((trx) => sql`insert into prep_probe (id) values (${30})`.execute(trx), {
+        readOnly: true,
+      }),
     ).rejects.toMatchObject({ code: '25006' });
     // Rows affected, as both drivers count them.
     const updated = await db.transaction((trx) =>
@@ -109,7 +111,11 @@ describe.skipIf(skipBackend)('prepared statements', () => {
 
   it('plans a statement on an array overlap for its values, and the statements after it as usual', async () => {
     const overlap = (trx: Parameters<Parameters<Database['transaction']>[0]>[0]) =>
-      sql<{ id: number }>`select id from prep_probe where array[v] && ${['ñandutí ’ 🕸', 'none']}::text[] order by id`.execute(trx);
+      sql<{
+        id: number;
+      }>`select id from prep_probe where array[v] && ${['ñandutí ’ 🕸', 'none']}::text[] order by id`.execute(
+        trx,
+      );
     for (let i = 0; i < 8; i++) {
       const { rows, mode } = await db.transaction(async (trx) => {
         const { rows } = await overlap(trx);

@@ -124,7 +124,8 @@ function dataRow(bytes: Buffer, at: number, fields: Fields, parsers: Parsers): R
       value = parser ? parser(text, type) : text;
     }
     const name = fields.names[i]!;
-    if (name === '__proto__') Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+    if (name === '__proto__')
+      Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
     else row[name] = value;
   }
   return row;
@@ -173,7 +174,7 @@ async function exchange(
   let ready = 0;
   let completed = false;
   let parsers: Parsers | undefined;
-  for (let at = 0; at + 5 <= bytes.length; ) {
+  for (let at = 0; at + 5 <= bytes.length;) {
     const type = bytes[at];
     const end = at + 1 + bytes.readInt32BE(at + 1);
     if (type === 0x45 /* E */) {
@@ -273,7 +274,11 @@ class Wire {
       // (at 100,000 cases the engine's own choice planned the case list at every run: 0 generic
       // plans of 126; bench/README.md); one planned per value on a plan made for its values.
       const mode: PlanMode =
-        prepared.perValue && named ? 'force_custom_plan' : prepared.genericPlan ? 'force_generic_plan' : 'default';
+        prepared.perValue && named
+          ? 'force_custom_plan'
+          : prepared.genericPlan
+            ? 'force_generic_plan'
+            : 'default';
       if (this.#inTransaction && mode !== this.#mode) ahead.push(PLAN_MODE[mode]);
       const values = this.#values(prepared, parameters);
       const message = named
@@ -463,7 +468,9 @@ class PGliteDriver implements Driver {
     await this.#wire.end(true, (commit) =>
       // Alone on the engine while its WAL fsync may be deferred (wal-sync.ts): no other caller's
       // statement can run inside that window.
-      this.pg.runExclusive(() => (walSync ? walSync.commit(() => this.#wire.send(commit)) : this.#wire.send(commit))),
+      this.pg.runExclusive(() =>
+        walSync ? walSync.commit(() => this.#wire.send(commit)) : this.#wire.send(commit),
+      ),
     );
   }
 
