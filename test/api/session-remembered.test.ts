@@ -115,6 +115,60 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     ).toHaveLength(2);
   });
 
+  it('creates a person in two round trips, its audit row written by the page; an unconfirmed duplicate commits nothing', async () => {
+    const owner = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const body = { givenNames: 'Rosalba', firstSurname: 'Duarte', documentNumber: `${crypto.randomInt(1e6, 9e6)}` };
+    const trips = countRoundTrips();
+    const before = trips();
+    const res = await api(t, owner, 'POST', '/api/persons', body);
+    expect(res.statusCode).toBe(201);
+    // begin + session; held INSERT + page (its audit row and the duplicate look-up) + commit.
+    if (backend === 'postgres') expect(trips() - before).toBe(2);
+    const id = res.json().id as string;
+    expect((await api(t, owner, 'GET', `/api/persons/${id}`)).json()).toMatchObject({ id, version: 1 });
+    const [row, ...more] = await auditRows(t, { actor: owner.user.id, action: 'person.create' });
+    expect(more).toHaveLength(0);
+    expect(row).toMatchObject({
+      outcome: 'success',
+      resource_type: 'person',
+      resource_id: id,
+      actor_username: owner.user.username,
+      actor_role: 'case_worker',
+      changed_fields: expect.arrayContaining(['documentNumber', 'firstSurname', 'givenNames']),
+    });
+    expect(row!.request_id).toBeTruthy();
+    const given = row!.changed_fields as string[];
+    expect(given).not.toContain('confirmNotDuplicate');
+    expect(given).toEqual([...given].sort());
+    const persons = () =>
+      t.services.db.transaction(async (trx) =>
+        Number(
+          (await trx.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+        ),
+      );
+    const count = await persons();
+    // The same document again, not confirmed: refused by the page's statement, nothing committed —
+    // neither the person nor an audit row of its creation; with an Idempotency-Key (the older path,
+    // the answer remembered after the handler) the same.
+    for (const headers of [{}, { 'idempotency-key': `create-dup-${crypto.randomUUID()}` }]) {
+      const refused = await api(t, owner, 'POST', '/api/persons', { ...body, givenNames: 'Rosa' }, headers);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('possible_duplicates');
+      expect(await persons()).toBe(count);
+      expect(await auditRows(t, { actor: owner.user.id, action: 'person.create' })).toHaveLength(1);
+    }
+    // Confirmed: created, the override recorded in the trail; with a key, a retry gets the same answer.
+    const key = { 'idempotency-key': `create-ok-${crypto.randomUUID()}` };
+    const confirmed = { ...body, givenNames: 'Rosa', confirmNotDuplicate: true };
+    for (const headers of [{}, key, key]) {
+      expect((await api(t, owner, 'POST', '/api/persons', confirmed, headers)).statusCode).toBe(201);
+    }
+    expect(await persons()).toBe(count + 2);
+    const created = await auditRows(t, { actor: owner.user.id, action: 'person.create' });
+    const overridden = [...given, 'confirmNotDuplicate'].sort();
+    expect(created.map((r) => r.changed_fields)).toEqual([given, overridden, overridden]);
+  });
+
   it('reads a case in one round trip once the session is known, its case and person rows written by the read', async () => {
     const owner = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
     const created = await createCaseAs(t, owner);

@@ -88,6 +88,11 @@ export function leafHashOfRow(row: AuditLeafRow): Hash {
   return leafHash(Buffer.from(leafData(row), 'utf8'));
 }
 
+/** An audit row's `changed_fields`: the names sorted, as JSON (never a value). */
+export function changedFieldsOf(names: readonly string[]): string {
+  return JSON.stringify([...names].sort());
+}
+
 function auditRow(event: AuditEvent, at: string) {
   return {
     at,
@@ -101,7 +106,7 @@ function auditRow(event: AuditEvent, at: string) {
     resource_id: event.resourceId ?? null,
     purpose: event.purpose ?? null,
     request_id: event.requestId ?? null,
-    changed_fields: JSON.stringify([...(event.changedFields ?? [])].sort()),
+    changed_fields: changedFieldsOf(event.changedFields ?? []),
     prev_hash: null,
     hash: null,
   };
@@ -184,13 +189,16 @@ async function insertAudits(trx: Trx, events: readonly AuditEvent[], deferred: b
  * values as `insertAudits`; every value is a parameter. Used by the person page
  * (persons.repository.ts `readPersonPage`), the case page (case-access.ts `loadCasePageFor`: its
  * `case.read` row and a `person.read` row per person shown) and the name search
- * (persons.repository.ts `readPersonSearch`: a `person.search` row per person shown).
+ * (persons.repository.ts `readPersonSearch`: a `person.search` row per person shown). `changed`, when
+ * given, is the rows' `changed_fields` (a jsonb SQL expression over the source's columns: its names
+ * sorted, as `auditRow` writes them) instead of none: create person's row (`createPersonPage`).
  */
 export function auditReadsFrom(
   source: string,
   reader: Pick<AuditEvent, 'actor' | 'purpose' | 'requestId'>,
   at: string,
   reads: RawBuilder<unknown>,
+  changed?: RawBuilder<unknown>,
 ): RawBuilder<Record<string, never>> {
   const row = auditRow({ ...reader, action: 'person.read' }, at);
   const typed: Record<(typeof VALUE_COLUMNS)[number], RawBuilder<unknown>> = {
@@ -205,7 +213,7 @@ export function auditReadsFrom(
     resource_id: sql.ref('r.resource_id'),
     purpose: sql`cast(${row.purpose} as text)`,
     request_id: sql`cast(${row.request_id} as text)`,
-    changed_fields: sql`cast(${row.changed_fields} as jsonb)`,
+    changed_fields: changed ?? sql`cast(${row.changed_fields} as jsonb)`,
   };
   // In parentheses: Kysely writes a raw CTE as it is (`name as …`).
   return sql`(insert into audit_events (${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))}) select ${sql.join(

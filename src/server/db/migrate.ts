@@ -47,6 +47,7 @@ import * as personMatchKeyCounts from './migrations/2026-12-07T05-30-00_person_m
 import * as personMatchKeyCountsPerStatement from './migrations/2026-12-07T06-30-00_person_match_key_counts_per_statement.js';
 import * as casePages from './migrations/2026-12-07T07-00-00_case_pages.js';
 import * as casePagesDropped from './migrations/2026-12-07T07-10-00_case_pages_dropped.js';
+import * as personCreateRefusal from './migrations/2026-12-07T07-47-00_person_create_refusal.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -92,6 +93,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T06-30-00_person_match_key_counts_per_statement': personMatchKeyCountsPerStatement,
   '2026-12-07T07-00-00_case_pages': casePages,
   '2026-12-07T07-10-00_case_pages_dropped': casePagesDropped,
+  '2026-12-07T07-47-00_person_create_refusal': personCreateRefusal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -213,6 +213,127 @@ export async function findCreatedPersonPage(
   return { page: pageOf(page), duplicate: duplicate === true };
 }
 
+/** What create person's page statement writes in its `person.create` audit row (readCreatedPersonPage). */
+export interface CreationAudit {
+  reading: ReadAudit;
+  /** `changed_fields` (changedFieldsOf): the fields given a value … */
+  given: string;
+  /** … and the same with `confirmNotDuplicate`, for when a duplicate was found and confirmed. */
+  overridden: string;
+  /** The creator confirmed the person is not a duplicate: a duplicate found does not refuse. */
+  confirmed: boolean;
+}
+
+/** The SQLSTATE of `nanduti_refuse` (migration 2026-12-07T07-47-00_person_create_refusal). */
+const REFUSED = 'NDREF';
+
+/** The error of a statement that refused itself with `nanduti_refuse(reason)`. */
+export function refusedFor(error: unknown, reason: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === REFUSED && message === reason;
+}
+
+/**
+ * Create person's page and its audit row in one statement, the transaction's last (so on PostgreSQL
+ * the person's held INSERT, this statement and the COMMIT go in one round trip): the page of person
+ * `id`, just inserted in this transaction (findCreatedPersonPage), whose statement inserts the
+ * `person.create` audit row in a data-modifying CTE — its changed fields with `confirmNotDuplicate`
+ * when another person the actor may see has the same document or identity index — and which, when
+ * such a duplicate is found and the creator did not confirm, refuses itself
+ * (`nanduti_refuse('possible_duplicates')`): the statement fails, the transaction is aborted and its
+ * COMMIT commits nothing, the INSERT included. Compiled once per role and per index given.
+ */
+export async function readCreatedPersonPage(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  indexes: DuplicateIndexes,
+  creation: CreationAudit,
+): Promise<PersonPage | undefined> {
+  const { documentBidx, identityBidx } = indexes;
+  const given = [documentBidx, identityBidx].filter((v): v is string => v !== null);
+  const { username, purpose, requestId } = creation.reading;
+  const at = new Date().toISOString();
+  const [row] = await runCompiled(
+    trx,
+    `createdPersonRead:${actor.role}:${documentBidx === null ? '-' : 'd'}${identityBidx === null ? '-' : 'i'}`,
+    [
+      actor.institutionId,
+      actor.userId,
+      id,
+      at,
+      username,
+      purpose,
+      requestId,
+      creation.given,
+      creation.overridden,
+      creation.confirmed,
+      ...given,
+    ],
+    ([institutionId, userId, personId, when, name, why, request, plain, overridden, confirmed, ...values]) => {
+      const slots = values.slice();
+      const who = queryActor(actor.role, institutionId, userId);
+      return createdReadQuery(
+        trx,
+        who,
+        personId,
+        {
+          documentBidx: documentBidx === null ? null : slots.shift()!,
+          identityBidx: identityBidx === null ? null : slots.shift()!,
+        },
+        auditReaderOf(who, name, why, request),
+        when,
+        { given: plain, overridden, confirmed },
+      );
+    },
+    () =>
+      createdReadQuery(
+        trx,
+        actor,
+        id,
+        indexes,
+        auditReaderOf(actor, username, purpose, requestId),
+        at,
+        creation,
+      ),
+  );
+  if (!row) return undefined;
+  const { duplicate: _duplicate, refused: _refused, ...page } = row;
+  return pageOf(page);
+}
+
+function createdReadQuery(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  indexes: DuplicateIndexes,
+  reader: AuditReader,
+  at: string,
+  creation: Pick<CreationAudit, 'given' | 'overridden' | 'confirmed'>,
+) {
+  const none = indexes.documentBidx === null && indexes.identityBidx === null;
+  const create = auditedRead(0, 'person.create', 'person', sql.ref('page.id'));
+  const changed = sql`case when ${sql.ref('page.duplicate')} then cast(${creation.overridden} as jsonb) else cast(${creation.given} as jsonb) end`;
+  return trx
+    .with('page', () =>
+      personPageSelect(trx, actor, id).select((eb) =>
+        none
+          ? sql<boolean>`false`.as('duplicate')
+          : eb.exists(duplicatesQuery(trx, actor, indexes, id).select('persons.id')).as('duplicate'),
+      ),
+    )
+    .with('audited', () => auditReadsFrom('page', reader, at, create, changed))
+    .selectFrom('page')
+    .selectAll()
+    .select(
+      sql<boolean>`case when ${sql.ref('page.duplicate')} and not cast(${creation.confirmed} as boolean) then nanduti_refuse('possible_duplicates') end`.as(
+        'refused',
+      ),
+    )
+    .modifyEnd(PREPARED)
+    .modifyEnd(LAST_STATEMENT);
+}
+
 function createdPageQuery(trx: Trx, actor: Actor, id: string, indexes: DuplicateIndexes) {
   return personPageQuery(trx, actor, id).select((eb) =>
     eb.exists(duplicatesQuery(trx, actor, indexes, id).select('persons.id')).as('duplicate'),

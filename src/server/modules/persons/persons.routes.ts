@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../../shared/contracts/index.js';
 import { audited, routesOf } from '../../http/route.js';
+import { idempotencyKeyOf } from '../../http/idempotency.js';
 import type { AppServices } from '../../services.js';
 import {
   checkDuplicates,
@@ -17,7 +18,11 @@ import {
 
 export function personRoutes(app: FastifyInstance, services: AppServices): void {
   const route = routesOf(app, services);
-  route(contracts.createPerson, async (ctx, { body }) => createPerson(ctx, ctx.crypto, body));
+  // With an Idempotency-Key the route writes the answer after the handler (route.ts): then the
+  // creation does not end the transaction.
+  route(contracts.createPerson, async (ctx, { body }) =>
+    createPerson(ctx, ctx.crypto, body, { endsTransaction: idempotencyKeyOf(ctx.request) === undefined }),
+  );
 
   route(contracts.checkPersonDuplicates, async (ctx, { body }) => checkDuplicates(ctx, ctx.crypto, body));
 

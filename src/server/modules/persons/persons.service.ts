@@ -15,7 +15,14 @@ import type {
 import { authorize } from '../../access/authorize.js';
 import { refuseExpiredGrant } from '../../access/break-glass.js';
 import { can } from '../../access/policies.js';
-import { auditOperation, auditOperations, writeAudit, readingOf, type ReadAudit } from '../../audit/audit.js';
+import {
+  auditOperation,
+  auditOperations,
+  changedFieldsOf,
+  writeAudit,
+  readingOf,
+  type ReadAudit,
+} from '../../audit/audit.js';
 import { personFieldsMaskedFor } from '../../../shared/sensitivity.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { errors } from '../../core/errors.js';
@@ -36,7 +43,9 @@ import {
   findCreatedPersonPage,
   findPersonPage,
   findVisibleDuplicates,
+  readCreatedPersonPage,
   readPersonPage,
+  refusedFor,
   insertPerson,
   readPersonSearch,
   updatePersonRow,
@@ -144,11 +153,41 @@ function givenFieldNames(input: Partial<PersonInput>): string[] {
     .map(([name]) => name);
 }
 
-export async function createPerson(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) {
-  // The page comes with the duplicate look-up, in the statement after the INSERT (already authorized).
-  const page = await writeNewPerson(ctx, crypto, input, (id, indexes) =>
-    findCreatedPersonPage(ctx.trx, ctx.actor, id, indexes),
-  );
+/**
+ * Registers a person and answers its page. `endsTransaction`: nothing is written in the request's
+ * transaction after this (no Idempotency-Key answer to remember, persons.routes.ts) — then the page's
+ * statement writes the `person.create` audit row itself and refuses an unconfirmed duplicate
+ * (readCreatedPersonPage), and on PostgreSQL the held INSERT, the page and the COMMIT go in one
+ * round trip: a creation is two round trips (the session, then that one) where it was three.
+ */
+export async function createPerson(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  input: CreateInput,
+  { endsTransaction = false }: { endsTransaction?: boolean } = {},
+) {
+  if (!endsTransaction) {
+    // The page comes with the duplicate look-up, in the statement after the INSERT (already authorized).
+    const page = await writeNewPerson(ctx, crypto, input, (id, indexes) =>
+      findCreatedPersonPage(ctx.trx, ctx.actor, id, indexes),
+    );
+    return present(ctx, crypto, page!);
+  }
+  const { id, fields, indexes, confirmed } = await insertChecked(ctx, crypto, input);
+  const given = givenFieldNames(fields);
+  let page: PersonPage | undefined;
+  try {
+    page = await readCreatedPersonPage(ctx.trx, ctx.actor, id, indexes, {
+      reading: readingOf(ctx),
+      given: changedFieldsOf(given),
+      overridden: changedFieldsOf([...given, 'confirmNotDuplicate']),
+      confirmed,
+    });
+  } catch (error) {
+    // The transaction is aborted: nothing of it is committed (the INSERT included).
+    if (refusedFor(error, 'possible_duplicates')) throw errors.conflict('possible_duplicates');
+    throw error;
+  }
   return present(ctx, crypto, page!);
 }
 
@@ -178,6 +217,20 @@ async function writeNewPerson<T>(
   input: CreateInput,
   lookUp: (id: string, indexes: DuplicateIndexes) => Promise<{ page: T; duplicate: boolean }>,
 ): Promise<T> {
+  const { id, fields, indexes, confirmed } = await insertChecked(ctx, crypto, input);
+  const { page, duplicate } = await lookUp(id, indexes);
+  if (duplicate && !confirmed) throw errors.conflict('possible_duplicates');
+  // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
+  const overridden = duplicate ? ['confirmNotDuplicate'] : [];
+  await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
+  return page;
+}
+
+/**
+ * The new person's row: authorized, the date of birth checked, the fields encrypted and inserted
+ * under an id drawn here (held on PostgreSQL: sent with the next statement, insertPerson).
+ */
+async function insertChecked(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) {
   authorize(ctx.actor, 'person.create');
   const { confirmNotDuplicate, ...fields } = input;
   checkDateOfBirth(fields.dateOfBirth);
@@ -189,18 +242,10 @@ async function writeNewPerson<T>(
     owner_institution_id: ctx.actor.institutionId,
     created_by: ctx.actor.userId,
   });
-  const { page, duplicate } = await lookUp(id, {
-    documentBidx: columns.document_bidx,
-    identityBidx: columns.identity_bidx,
-  });
-  if (duplicate && !confirmNotDuplicate) throw errors.conflict('possible_duplicates');
-  // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
-  const overridden = duplicate ? ['confirmNotDuplicate'] : [];
-  await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
-  return page;
+  const indexes: DuplicateIndexes = { documentBidx: columns.document_bidx, identityBidx: columns.identity_bidx };
+  return { id, fields, indexes, confirmed: confirmNotDuplicate === true };
 }
 
-/** One person's record, with the cases the actor may see. Every read is audited. */
 /**
  * A person's record: through the person door, with its `person.read` audit row written by the
  * page's own statement (readPersonPage) — only when the door lets the read through.
