@@ -117,7 +117,11 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
 
   it('creates a person in two round trips, its audit row written by the page; an unconfirmed duplicate commits nothing', async () => {
     const owner = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
-    const body = { givenNames: 'Rosalba', firstSurname: 'Duarte', documentNumber: `${crypto.randomInt(1e6, 9e6)}` };
+    const body = {
+      givenNames: 'Rosalba',
+      firstSurname: 'Duarte',
+      documentNumber: `${crypto.randomInt(1e6, 9e6)}`,
+    };
     const trips = countRoundTrips();
     const before = trips();
     const res = await api(t, owner, 'POST', '/api/persons', body);
@@ -143,7 +147,12 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     const persons = () =>
       t.services.db.transaction(async (trx) =>
         Number(
-          (await trx.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+          (
+            await trx
+              .selectFrom('persons')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
         ),
       );
     const count = await persons();

@@ -270,7 +270,19 @@ export async function readCreatedPersonPage(
       creation.confirmed,
       ...given,
     ],
-    ([institutionId, userId, personId, when, name, why, request, plain, overridden, confirmed, ...values]) => {
+    ([
+      institutionId,
+      userId,
+      personId,
+      when,
+      name,
+      why,
+      request,
+      plain,
+      overridden,
+      confirmed,
+      ...values
+    ]) => {
       const slots = values.slice();
       const who = queryActor(actor.role, institutionId, userId);
       return createdReadQuery(

@@ -242,7 +242,10 @@ async function insertChecked(ctx: Ctx, crypto: FieldCrypto, input: CreateInput) 
     owner_institution_id: ctx.actor.institutionId,
     created_by: ctx.actor.userId,
   });
-  const indexes: DuplicateIndexes = { documentBidx: columns.document_bidx, identityBidx: columns.identity_bidx };
+  const indexes: DuplicateIndexes = {
+    documentBidx: columns.document_bidx,
+    identityBidx: columns.identity_bidx,
+  };
   return { id, fields, indexes, confirmed: confirmNotDuplicate === true };
 }
 
