@@ -159,7 +159,7 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     // The same document again, not confirmed: refused by the page's statement, nothing committed —
     // neither the person nor an audit row of its creation; with an Idempotency-Key (the older path,
     // the answer remembered after the handler) the same.
-    for (const headers of [{}, { 'idempotency-key': `create-dup-${crypto.randomUUID()}` }]) {
+    for (const headers of [{}, { 'idempotency-key': `create-dup-${crypto.randomUUID()}` }] as Record<string, string>[]) {
       const refused = await api(t, owner, 'POST', '/api/persons', { ...body, givenNames: 'Rosa' }, headers);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.code).toBe('possible_duplicates');
@@ -169,7 +169,7 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     // Confirmed: created, the override recorded in the trail; with a key, a retry gets the same answer.
     const key = { 'idempotency-key': `create-ok-${crypto.randomUUID()}` };
     const confirmed = { ...body, givenNames: 'Rosa', confirmNotDuplicate: true };
-    for (const headers of [{}, key, key]) {
+    for (const headers of [{}, key, key] as Record<string, string>[]) {
       expect((await api(t, owner, 'POST', '/api/persons', confirmed, headers)).statusCode).toBe(201);
     }
     expect(await persons()).toBe(count + 2);
