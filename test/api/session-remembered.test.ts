@@ -159,7 +159,10 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
     // The same document again, not confirmed: refused by the page's statement, nothing committed —
     // neither the person nor an audit row of its creation; with an Idempotency-Key (the older path,
     // the answer remembered after the handler) the same.
-    for (const headers of [{}, { 'idempotency-key': `create-dup-${crypto.randomUUID()}` }] as Record<string, string>[]) {
+    for (const headers of [{}, { 'idempotency-key': `create-dup-${crypto.randomUUID()}` }] as Record<
+      string,
+      string
+    >[]) {
       const refused = await api(t, owner, 'POST', '/api/persons', { ...body, givenNames: 'Rosa' }, headers);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.code).toBe('possible_duplicates');
