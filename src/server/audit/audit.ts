@@ -319,6 +319,36 @@ function operationEvent(
   return { actor, action, resourceType, resourceId, purpose, requestId, changedFields };
 }
 
+/**
+ * The audit row of an operation done by the request's actor, written by a statement of the
+ * operation's own (`auditInsertOf`) rather than held to its COMMIT: the row's values, every one a
+ * parameter, in `VALUE_COLUMNS` order.
+ */
+export function auditOperationValues(
+  ctx: Ctx,
+  action: AuditAction,
+  resourceType: string,
+  resourceId: string | null,
+  changedFields: readonly string[] = [],
+): unknown[] {
+  const row = auditRow(
+    operationEvent(ctx, action, resourceType, resourceId, changedFields),
+    new Date().toISOString(),
+  );
+  return VALUE_COLUMNS.map((column) => row[column]);
+}
+
+/**
+ * The INSERT of one audit row for a data-modifying CTE (`with audit as (…) select …`): the row of
+ * `auditOperationValues` written by the statement that reads, in its transaction, one statement
+ * fewer than `auditOperation` (the statistics request, statistics.service.ts).
+ */
+export function auditInsertOf(values: readonly unknown[]): RawBuilder<unknown> {
+  return sql`(insert into audit_events (${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))}) values (${sql.join(
+    values,
+  )}))`;
+}
+
 /** The audit row of an operation done by the request's actor, in the operation's transaction. */
 export function auditOperation(
   ctx: Ctx,

@@ -8,8 +8,11 @@
  * The definitions the facts embody (identification date, current status, age at identification,
  * ICT involvement…) are documented in docs/STATISTICS.md; change them here and there together.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Trx } from '../db/database.js';
+import { auditInsertOf } from '../audit/audit.js';
+import { runCompiled } from '../db/compiled-once.js';
+import { PREPARED } from '../db/pg-prepared.js';
 import { addToCube, type FactRelations } from './cube.js';
 import { personKeyMap, personsOfKeys } from './person-key.js';
 
@@ -132,6 +135,9 @@ export async function pendingFacts(trx: Trx, upTo: number): Promise<number> {
   return (await factsState(trx, upTo)).pending;
 }
 
+/** A raw statement as runCompiled takes it (compiled for `trx`'s dialect). */
+const compilable = <O>(trx: Trx, query: RawBuilder<O>): Compilable<O> => ({ compile: () => query.compile(trx) });
+
 /** Persons waiting (up to some count) and the version of the facts, read in one snapshot. */
 export interface FactsState {
   pending: number;
@@ -139,12 +145,32 @@ export interface FactsState {
   version: string;
 }
 
-/** `pendingFacts` and the facts' version in one statement. */
-export async function factsState(trx: Trx, upTo: number): Promise<FactsState> {
-  const row = await sql<{ n: number; version: string | null }>`select
-      (select count(*)::int from (select distinct person_id from stat_dirty limit ${upTo}) s) as n,
-      (select version from stat_state) as version`.execute(trx);
-  return { pending: Number(row.rows[0]?.n ?? 0), version: row.rows[0]?.version ?? '0' };
+/**
+ * `pendingFacts` and the facts' version in one statement, and with `audit` (auditOperationValues)
+ * the request's audit row written by the same statement (a data-modifying CTE: one statement fewer
+ * per request). Compiled once per shape (compiled-once.ts). The count's bound is written into the
+ * text, not a parameter: with `limit $1` the plan made without the value guessed a tenth of the
+ * marks table and both engines planned the statement at every request (0 generic plans of 408 at
+ * 100,000 cases, where a table once held 839,161 marks); without a parameter PostgreSQL keeps one
+ * plan (bench/README.md, "The embedded statistics request: …, 7 Dec 2026").
+ */
+export async function factsState(
+  trx: Trx,
+  upTo: number,
+  audit?: readonly unknown[],
+): Promise<FactsState> {
+  if (!Number.isSafeInteger(upTo) || upTo < 1) throw new Error(`factsState: bad bound ${upTo}`);
+  const build = (values: readonly unknown[] | undefined) =>
+    compilable(
+      trx,
+      sql<{ n: number; version: string | null }>`${values ? sql`with audit as ${auditInsertOf(values)} ` : sql``}select
+      (select count(*)::int from (select distinct person_id from stat_dirty limit ${sql.lit(upTo)}) s) as n,
+      (select version from stat_state) as version ${PREPARED}`,
+    );
+  const rows = await runCompiled(trx, `factsState:${upTo}:${audit ? 'audit' : 'none'}`, audit ?? [], (slots) =>
+    build(audit ? slots : undefined),
+  );
+  return { pending: Number(rows[0]?.n ?? 0), version: rows[0]?.version ?? '0' };
 }
 
 /** Persons a request refreshes itself before answering; past this the background refresh does it. */
@@ -155,10 +181,11 @@ export const INLINE_REFRESH_LIMIT = 500;
  * when few persons wait (the common case: figures are exact), otherwise leaves them to the
  * background refresh (refresh-job.ts) so that no request waits for a bulk recomputation. Returns
  * how many persons still wait (0: the facts match the records; at most INLINE_REFRESH_LIMIT + 1)
- * and the version of the facts the caller will read.
+ * and the version of the facts the caller will read. `audit`: the request's audit row, written by
+ * the first statement (`factsState`).
  */
-export async function refreshFactsIfFew(trx: Trx): Promise<FactsState> {
-  const state = await factsState(trx, INLINE_REFRESH_LIMIT + 1);
+export async function refreshFactsIfFew(trx: Trx, audit?: readonly unknown[]): Promise<FactsState> {
+  const state = await factsState(trx, INLINE_REFRESH_LIMIT + 1, audit);
   if (state.pending === 0 || state.pending > INLINE_REFRESH_LIMIT) return state;
   await refreshFacts(trx);
   return { pending: 0, version: await factsVersion(trx) };
@@ -166,8 +193,10 @@ export async function refreshFactsIfFew(trx: Trx): Promise<FactsState> {
 
 /** The facts' version: changes whenever a refresh changed facts (caches key on it). */
 export async function factsVersion(trx: Trx): Promise<string> {
-  const row = await sql<{ version: string }>`select version from stat_state`.execute(trx);
-  return row.rows[0]?.version ?? '0';
+  const rows = await runCompiled(trx, 'factsVersion', [], () =>
+    compilable(trx, sql<{ version: string }>`select version from stat_state ${PREPARED}`),
+  );
+  return rows[0]?.version ?? '0';
 }
 
 /** One row per person key that has a decision, a referral or a need. */

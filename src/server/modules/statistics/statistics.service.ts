@@ -11,7 +11,7 @@ import type {
   StatisticsQuery,
   StatisticsResult,
 } from '../../../shared/api-statistics.js';
-import { auditOperation } from '../../audit/audit.js';
+import { auditOperation, auditOperationValues } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { readForAnalytics, type AnalyticsSource, type ReadVia } from '../../db/read-replica.js';
 import type { Ctx } from '../../core/context.js';
@@ -55,13 +55,19 @@ async function readFigures<T>(
   source: AnalyticsSource,
   primary: Trx,
   fn: (trx: Trx, version: string) => Promise<T>,
-): Promise<{ result: T; freshness: ReadVia & { pending: number } }> {
+  /** The request's audit row (auditOperationValues), written with the facts' state on the primary. */
+  audit?: readonly unknown[],
+): Promise<{ result: T; freshness: ReadVia & { pending: number }; audited: boolean }> {
   return readForAnalytics(source, primary, async (trx, via) => {
-    const { pending, version } =
-      via.source === 'primary'
-        ? await refreshFactsIfFew(trx)
-        : await factsState(trx, INLINE_REFRESH_LIMIT + 1);
-    return { result: await fn(trx, version), freshness: { ...via, pending } };
+    const onPrimary = via.source === 'primary';
+    const { pending, version } = onPrimary
+      ? await refreshFactsIfFew(trx, audit)
+      : await factsState(trx, INLINE_REFRESH_LIMIT + 1);
+    return {
+      result: await fn(trx, version),
+      freshness: { ...via, pending },
+      audited: onPrimary && audit !== undefined,
+    };
   });
 }
 
@@ -77,15 +83,23 @@ export async function getStatistics(
   // Figures over the facts are kept by the facts' version; those read from the records are not.
   const cache = definition.fact !== 'source' && source.db ? figureCacheOf(source.db) : null;
   const key = JSON.stringify([definition.id, query.by ?? null, locale, periodOf(filters), filters]);
-  const { result, freshness } = await readFigures(source, ctx.trx, async (trx, version) => {
-    const kept = cache?.get(version, key);
-    if (kept) return kept;
-    const computed = await computeFigure(trx, definition, filters, query.by, locale);
-    // Each statement sees the commits made before it: kept only if no refresh committed meanwhile.
-    if (cache && (await factsVersion(trx)) === version) cache.set(version, key, computed);
-    return computed;
-  });
-  await auditOperation(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
+  // The audit row is written by the request's first statement on the primary (with the facts'
+  // state: one statement fewer); read on the replica, it is written on the primary after.
+  const audit = auditOperationValues(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
+  const { result, freshness, audited } = await readFigures(
+    source,
+    ctx.trx,
+    async (trx, version) => {
+      const kept = cache?.get(version, key);
+      if (kept) return kept;
+      const computed = await computeFigure(trx, definition, filters, query.by, locale);
+      // Each statement sees the commits made before it: kept only if no refresh committed meanwhile.
+      if (cache && (await factsVersion(trx)) === version) cache.set(version, key, computed);
+      return computed;
+    },
+    audit,
+  );
+  if (!audited) await auditOperation(ctx, 'statistics.read', 'statistics', null, usedFilters(query));
   return { ...withSmallCounts(ctx, query, result), freshness };
 }
 
