@@ -23,7 +23,9 @@ const source = path.join(LOAD_DIR, `pglite-${values.cases}`, 'data');
 const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-stats-answers-'));
 execFileSync('cp', ['-a', `${source}/.`, copy]);
 fs.rmSync(path.join(copy, 'nanduti.lock'), { force: true });
-const services = await openServices({ config: loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: 'warn' }) });
+const services = await openServices({
+  config: loadConfig({ ...process.env, NANDUTI_DATA_DIR: copy, LOG_LEVEL: 'warn' }),
+});
 const app = await buildApp(services);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -57,11 +59,17 @@ for (const reader of readers)
     }
 console.log('answers', all.digest('hex'));
 // The audit rows the reads wrote (what, by whom, which filters; not when nor the request id).
-const audit = await sql<Record<string, unknown>>`select actor_username, actor_role, action, outcome, resource_type,
+const audit = await sql<
+  Record<string, unknown>
+>`select actor_username, actor_role, action, outcome, resource_type,
     resource_id, purpose, changed_fields from audit_events where action like 'statistics.%' order by seq`.execute(
   services.db.unsafeRoot(),
 );
-console.log('audit rows', audit.rows.length, crypto.createHash('sha256').update(JSON.stringify(audit.rows)).digest('hex'));
+console.log(
+  'audit rows',
+  audit.rows.length,
+  crypto.createHash('sha256').update(JSON.stringify(audit.rows)).digest('hex'),
+);
 await app.close();
 await services.db.close();
 fs.rmSync(copy, { recursive: true, force: true });

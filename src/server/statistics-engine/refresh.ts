@@ -136,7 +136,9 @@ export async function pendingFacts(trx: Trx, upTo: number): Promise<number> {
 }
 
 /** A raw statement as runCompiled takes it (compiled for `trx`'s dialect). */
-const compilable = <O>(trx: Trx, query: RawBuilder<O>): Compilable<O> => ({ compile: () => query.compile(trx) });
+const compilable = <O>(trx: Trx, query: RawBuilder<O>): Compilable<O> => ({
+  compile: () => query.compile(trx),
+});
 
 /** Persons waiting (up to some count) and the version of the facts, read in one snapshot. */
 export interface FactsState {
@@ -154,21 +156,23 @@ export interface FactsState {
  * 100,000 cases, where a table once held 839,161 marks); without a parameter PostgreSQL keeps one
  * plan (bench/README.md, "The embedded statistics request: …, 7 Dec 2026").
  */
-export async function factsState(
-  trx: Trx,
-  upTo: number,
-  audit?: readonly unknown[],
-): Promise<FactsState> {
+export async function factsState(trx: Trx, upTo: number, audit?: readonly unknown[]): Promise<FactsState> {
   if (!Number.isSafeInteger(upTo) || upTo < 1) throw new Error(`factsState: bad bound ${upTo}`);
   const build = (values: readonly unknown[] | undefined) =>
     compilable(
       trx,
-      sql<{ n: number; version: string | null }>`${values ? sql`with audit as ${auditInsertOf(values)} ` : sql``}select
+      sql<{
+        n: number;
+        version: string | null;
+      }>`${values ? sql`with audit as ${auditInsertOf(values)} ` : sql``}select
       (select count(*)::int from (select distinct person_id from stat_dirty limit ${sql.lit(upTo)}) s) as n,
       (select version from stat_state) as version ${PREPARED}`,
     );
-  const rows = await runCompiled(trx, `factsState:${upTo}:${audit ? 'audit' : 'none'}`, audit ?? [], (slots) =>
-    build(audit ? slots : undefined),
+  const rows = await runCompiled(
+    trx,
+    `factsState:${upTo}:${audit ? 'audit' : 'none'}`,
+    audit ?? [],
+    (slots) => build(audit ? slots : undefined),
   );
   return { pending: Number(rows[0]?.n ?? 0), version: rows[0]?.version ?? '0' };
 }
