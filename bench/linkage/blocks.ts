@@ -3,8 +3,11 @@
  * [--window W] [--max-bipartite P] [--per-record rule=N,rule=N]` (`N` 0: no budget)
  * generates `records` registrations of the harder generator's setting, prepares and blocks them, and
  * prints the time of each step, the candidate pairs per rule and per record, and blocking recall.
+ * `--hash`: also a hash of the candidate pairs and of every rule's keys for every record (the same
+ * before and after a change that is only about speed).
  */
-import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
+import { createHash } from 'node:crypto';
+import { candidatePairs, keysOf, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { blockingRecall } from '../../src/server/linkage-engine/evaluate.js';
 import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
@@ -48,6 +51,20 @@ const c = candidatePairs(records, rules, {
   maxBipartitePairs: flag('max-bipartite'),
 });
 const blockMs = lap();
+let hashes: { pairs: string; keys: string } | undefined;
+if (rest.includes('--hash')) {
+  const pairs = createHash('sha256')
+    .update(new Uint8Array(c.left.buffer, 0, c.count * 4))
+    .update(new Uint8Array(c.right.buffer, 0, c.count * 4))
+    .update(JSON.stringify(c.perRule))
+    .update(String(c.skippedBlocks))
+    .digest('hex')
+    .slice(0, 16);
+  const keys = createHash('sha256');
+  for (const rule of rules)
+    for (const r of records) keys.update(Float64Array.from(keysOf(rule, r))).update('|');
+  hashes = { pairs, keys: keys.digest('hex').slice(0, 16) };
+}
 console.log(
   JSON.stringify({
     setting,
@@ -60,5 +77,6 @@ console.log(
     skippedBlocks: c.skippedBlocks,
     peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
     perRule: c.perRule,
+    ...hashes,
   }),
 );

@@ -211,16 +211,42 @@ const TWO_32 = 4_294_967_296;
 export class Workspace {
   private readonly arrays = new Map<string, Uint32Array>();
 
-  /** The array `name` with room for `size`, its first `keep` values kept when it grows. */
-  get(name: string, size: number, keep = 0): Uint32Array {
+  /**
+   * `entries`: the room each array is first made with (a guess at the largest rule's entries).
+   * Every array made counts towards the memory outside the heap, and each 64 MB more of it since
+   * the last full collection makes V8 collect the whole heap again (at 1,000,000 registrations
+   * seconds each, several per thread when the arrays grew rule by rule: bench/README.md, "The 1M
+   * batch: the block phase"). Made once with room to spare, they are seldom made again; the
+   * operating system gives a large array its memory only as it is written, so the room not used
+   * costs no memory.
+   */
+  constructor(private readonly entries = 0) {}
+
+  /**
+   * The array `name` with room for `size` (made with at least `room`), its first `keep` values kept
+   * when it grows.
+   */
+  get(name: string, size: number, keep = 0, room = this.entries): Uint32Array {
     const held = this.arrays.get(name);
     if (held && held.length >= size) return held;
-    const grown = new Uint32Array(Math.max(size, Math.ceil((held?.length ?? 0) * 1.5)));
+    const grown = new Uint32Array(Math.max(size, held ? held.length * 2 : room));
     if (held && keep > 0) grown.set(held.subarray(0, keep));
     this.arrays.set(name, grown);
     return grown;
   }
+
+  /** The same as signed integers (over the same memory). */
+  getInt32(name: string, size: number, room = this.entries): Int32Array {
+    const held = this.get(name, size, 0, room);
+    return new Int32Array(held.buffer, held.byteOffset, held.length);
+  }
 }
+
+/**
+ * Room for this many keys per record in a `Workspace` from the start (the largest rule today files
+ * about 12 keys per record at 1,000,000 registrations: `estimate+given+surname`).
+ */
+const ENTRIES_PER_RECORD = 16;
 
 /**
  * The `KeySink` of `blocksOf`: each key, as its low and high 32 bits, and the record it files
@@ -338,7 +364,7 @@ export function blocksOf<R>(
   // Each rule writes its keys straight into the entry arrays (no array per record).
   const writer = new EntryWriter(space, Math.max(16, records.length * 2));
   // With entries: where each record's entries begin (they are in record order).
-  const firstEntry = withEntries ? space.get('first-entry', records.length + 1) : undefined;
+  const firstEntry = withEntries ? space.get('first-entry', records.length + 1, 0, 0) : undefined;
   for (let i = 0; i < records.length; i++) {
     if (firstEntry) firstEntry[i] = writer.m;
     writer.record = i;
@@ -459,10 +485,10 @@ export function candidatePairs<R extends { source: string }>(
 
 /**
  * The pairs some rules found, before de-duplication: each as its smaller record (`first`) and
- * larger record · 32 + the rule's index (`second`), in the order found, in chunks of
- * `PAIR_CHUNK` (the last one holds `count` minus the others'). Chunks, not one array grown by
- * doubling: at 1,000,000 registrations there are tens of millions of pairs, and each doubling
- * copied them into fresh arrays (memory outside the heap that made the collector run).
+ * larger record · 32 + the rule's index (`second`), in the order found, in chunks (each full but
+ * the last, which holds `count` minus the others'). Chunks, not one array grown by doubling: at
+ * 1,000,000 registrations there are tens of millions of pairs, and each doubling copied them into
+ * fresh arrays (memory outside the heap that made the collector run).
  */
 export interface FoundPairs {
   first: Uint32Array[];
@@ -471,8 +497,11 @@ export interface FoundPairs {
   skippedBlocks: number;
 }
 
-/** Pairs per chunk of `FoundPairs` (16 MB per array). */
+/** Pairs in the first chunk of `FoundPairs` once it is full size (16 MB per array). */
 export const PAIR_CHUNK = 1 << 22;
+
+/** Room per record in each later chunk of `FoundPairs`. */
+const PAIRS_PER_RECORD = 16;
 
 /** Takes every rule in order: the rule's index, or −1 when there is none left. */
 function inOrder(rules: number): () => number {
@@ -502,6 +531,11 @@ export function findPairs<R extends { source: string }>(
   });
   const linkOnly = options.linkOnly ?? false;
   const rank = options.rank;
+  // The records in rank order, when the ranks are a permutation of the records (personRank's
+  // are): a large block is then put in rank order by sorting its ranks as numbers (the typed
+  // array's own sort) and reading each rank's record, instead of a sort calling a comparison
+  // function (the same order: no two records share a rank).
+  const byRank = rank ? inversePermutation(rank, records.length) : undefined;
   // Every pair found, as its smaller record and (larger record · 32 + rule), in the order found;
   // bucketing by the smaller record then puts a pair's copies together, the earliest rule first
   // (Splink's order-dependent de-duplication).
@@ -528,8 +562,12 @@ export function findPairs<R extends { source: string }>(
       } else {
         firsts.push(first);
         seconds.push(second);
-        first = new Uint32Array(PAIR_CHUNK);
-        second = new Uint32Array(PAIR_CHUNK);
+        // Then chunks with room for many pairs per record: each chunk made is memory outside the
+        // heap, and each 64 MB more of it makes V8 collect the whole heap (see `Workspace`); the
+        // room not written to costs no memory.
+        const size = Math.max(PAIR_CHUNK, records.length * PAIRS_PER_RECORD);
+        first = new Uint32Array(size);
+        second = new Uint32Array(size);
         fill = 0;
       }
     }
@@ -543,11 +581,9 @@ export function findPairs<R extends { source: string }>(
     }
   };
   let skippedBlocks = 0;
-  const space = new Workspace();
-  // Which records a side-1 record has met under a budgeted rule (shared by the rules: reset each).
-  let seen: Int32Array | undefined;
-  // The side-0 block each side-1 entry meets under a budgeted rule (reused from rule to rule).
-  let meetsSpace = new Int32Array(0);
+  const space = new Workspace(records.length * ENTRIES_PER_RECORD);
+  // A large block's records, put in rank order (reused from block to block).
+  let neighbours = new Uint32Array(64);
   // One rule's blocks at a time: only its table is held while its pairs are generated.
   for (let r = take(); r >= 0; r = take()) blockOn(rules[r]!, r);
   firsts.push(first);
@@ -561,10 +597,7 @@ export function findPairs<R extends { source: string }>(
       const budget = rule.perRecord;
       // With a budget: the side-0 block each side-1 entry meets, visited below in entry order.
       let meets: Int32Array | undefined;
-      if (budget !== undefined) {
-        if (meetsSpace.length < t.entryCount) meetsSpace = new Int32Array(Math.ceil(t.entryCount * 1.5));
-        meets = meetsSpace.subarray(0, t.entryCount).fill(-1);
-      }
+      if (budget !== undefined) meets = space.getInt32('meets', t.entryCount).fill(-1, 0, t.entryCount);
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         const c = otherSide(t, b);
@@ -584,8 +617,8 @@ export function findPairs<R extends { source: string }>(
       }
       if (meets && budget !== undefined) {
         // Each side-1 record's keys in its own order: whole blocks while they fit its budget.
-        seen ??= new Int32Array(records.length);
-        seen.fill(-1);
+        // Which records a side-1 record has met (the array reused from rule to rule).
+        const seen = space.getInt32('seen', records.length, 0).fill(-1, 0, records.length);
         const firstEntry = t.firstEntry!;
         let current = -1;
         let used = 0;
@@ -625,50 +658,89 @@ export function findPairs<R extends { source: string }>(
         continue;
       }
       skippedBlocks++;
-      const sorted = t.members.slice(from, to);
-      if (rank) sorted.sort((p, q) => rank[p]! - rank[q]!);
+      if (neighbours.length < size) neighbours = new Uint32Array(Math.max(size, neighbours.length * 2));
+      const sorted = neighbours.subarray(0, size);
+      sorted.set(t.members.subarray(from, to));
+      if (byRank) {
+        for (let x = 0; x < size; x++) sorted[x] = rank![sorted[x]!]!;
+        sorted.sort();
+        for (let x = 0; x < size; x++) sorted[x] = byRank[sorted[x]!]!;
+      } else if (rank) sorted.sort((p, q) => rank[p]! - rank[q]!);
       for (let x = 0; x < size; x++)
         for (let y = x + 1; y < Math.min(size, x + window); y++) push(sorted[x]!, sorted[y]!, r);
     }
   }
 }
 
+/** The record of each rank (`rank` a permutation of 0 … n − 1), or undefined when it is not one. */
+function inversePermutation(rank: Uint32Array, n: number): Uint32Array | undefined {
+  if (rank.length < n) return undefined;
+  const byRank = new Uint32Array(n).fill(0xffffffff);
+  for (let i = 0; i < n; i++) {
+    const at = rank[i]!;
+    if (at >= n || byRank[at] !== 0xffffffff) return undefined;
+    byRank[at] = i;
+  }
+  return byRank;
+}
+
 /**
  * The candidate pairs, each once, from what one or more `findPairs` found over `records` records
- * (the arrays of `found` are released): a counting sort by the smaller record, then each record's
- * few partners sorted, so a pair's copies meet and the one of the earliest rule (the lowest bits)
- * comes first, whichever thread found it.
+ * (the arrays of `found` are released): each thread's pairs bucketed (`bucketPairs`), then merged
+ * (`mergeBuckets`), so a pair's copies meet and the one of the earliest rule comes first,
+ * whichever thread found it.
  */
 export function dedupePairs(records: number, found: FoundPairs[], ruleNames: readonly string[]): Candidates {
-  let count = 0;
-  let skippedBlocks = 0;
-  for (const f of found) {
-    count += f.count;
-    skippedBlocks += f.skippedBlocks;
-  }
+  return mergeBuckets(
+    records,
+    found.map((f) => bucketPairs(records, f)),
+    ruleNames,
+  );
+}
+
+/**
+ * One thread's pairs by their smaller record: record i's partners, each as larger record · 32 +
+ * the earliest rule that thread found the pair by, once and in increasing order, are
+ * `partners[starts[i]]` to `partners[starts[i + 1]]`.
+ */
+export interface BucketedPairs {
+  starts: Uint32Array;
+  partners: Uint32Array;
+  skippedBlocks: number;
+}
+
+/**
+ * The pairs one thread found, by their smaller record (a counting sort), each record's few
+ * partners sorted and each kept once, for its earliest rule (the arrays of `found` are released).
+ * Each thread buckets its own pairs, at the same time (parallel.ts): at 1,000,000 registrations
+ * this was a sixth of the block phase on the calling thread alone (bench/README.md, "The 1M batch:
+ * the block phase").
+ */
+export function bucketPairs(records: number, found: FoundPairs): BucketedPairs {
+  const count = found.count;
   const starts = new Uint32Array(records + 1);
-  // Each (chunk, entries in it) of every thread's pairs.
-  const chunks = (f: FoundPairs, each: (first: Uint32Array, second: Uint32Array, n: number) => void) => {
-    for (let c = 0; c < f.first.length; c++)
-      each(f.first[c]!, f.second[c]!, Math.min(f.first[c]!.length, f.count - c * PAIR_CHUNK));
+  // Each chunk of the pairs and how many it holds (every chunk full but the last).
+  const chunks = (each: (first: Uint32Array, second: Uint32Array, n: number) => void) => {
+    let before = 0;
+    for (let c = 0; c < found.first.length; c++) {
+      const n = Math.min(found.first[c]!.length, count - before);
+      each(found.first[c]!, found.second[c]!, n);
+      before += n;
+    }
   };
-  for (const f of found)
-    chunks(f, (first, _, n) => {
-      for (let k = 0; k < n; k++) starts[first[k]! + 1]!++;
-    });
+  chunks((first, _, n) => {
+    for (let k = 0; k < n; k++) starts[first[k]! + 1]!++;
+  });
   for (let i = 0; i < records; i++) starts[i + 1]! += starts[i]!;
   const bucketed = new Uint32Array(count);
   {
     const at = starts.slice(0, records);
-    for (const f of found) {
-      chunks(f, (first, second, n) => {
-        for (let k = 0; k < n; k++) bucketed[at[first[k]!]!++] = second[k]!;
-      });
-      f.first = f.second = [];
-      f.count = 0;
-    }
+    chunks((first, second, n) => {
+      for (let k = 0; k < n; k++) bucketed[at[first[k]!]!++] = second[k]!;
+    });
+    found.first = found.second = [];
+    found.count = 0;
   }
-  const perRuleCount = new Array<number>(ruleNames.length).fill(0);
   // Each record's partners sorted and written once, in place (`bucketed` from its start: what is
   // kept never overtakes what is read); `starts` becomes where each record's kept pairs begin.
   let kept = 0;
@@ -693,17 +765,97 @@ export function dedupePairs(records: number, found: FoundPairs[], ruleNames: rea
       const j = v >>> 5;
       if (j === previous) continue;
       previous = j;
-      perRuleCount[v & 31]!++;
-      bucketed[kept++] = j;
+      bucketed[kept++] = v;
     }
     from = to;
   }
   starts[records] = kept;
-  const left = new Uint32Array(kept);
-  for (let i = 0; i < records; i++) left.fill(i, starts[i]!, starts[i + 1]!);
-  const right = bucketed.slice(0, kept);
+  return { starts, partners: bucketed.subarray(0, kept), skippedBlocks: found.skippedBlocks };
+}
+
+/**
+ * The candidate pairs, each once, from every thread's bucketed pairs: each record's partners
+ * merged in order (a pair found by several threads kept once, for the earliest rule: the lowest
+ * bits come first), `perRule` counting each pair for that rule.
+ */
+export function mergeBuckets(
+  records: number,
+  parts: readonly BucketedPairs[],
+  ruleNames: readonly string[],
+): Candidates {
+  const perRuleCount = new Array<number>(ruleNames.length).fill(0);
+  let skippedBlocks = 0;
+  for (const part of parts) skippedBlocks += part.skippedBlocks;
+  let left: Uint32Array;
+  let right: Uint32Array;
+  if (parts.length === 1) {
+    // One thread's: its pairs as they are.
+    const { starts, partners } = parts[0]!;
+    left = new Uint32Array(partners.length);
+    right = new Uint32Array(partners.length);
+    for (let i = 0; i < records; i++) left.fill(i, starts[i]!, starts[i + 1]!);
+    for (let x = 0; x < partners.length; x++) {
+      const v = partners[x]!;
+      right[x] = v >>> 5;
+      perRuleCount[v & 31]!++;
+    }
+  } else {
+    // Twice: counting the pairs kept, then writing them into arrays of that size.
+    const kept = mergeInto(records, parts);
+    left = new Uint32Array(kept);
+    right = new Uint32Array(kept);
+    mergeInto(records, parts, left, right, perRuleCount);
+  }
   const perRule = Object.fromEntries(ruleNames.map((name, r) => [name, perRuleCount[r]!]));
-  return { left, right, count: kept, perRule, skippedBlocks };
+  return { left, right, count: left.length, perRule, skippedBlocks };
+}
+
+/** The pairs `mergeBuckets` keeps, written to `left` and `right` when given; how many. */
+function mergeInto(
+  records: number,
+  parts: readonly BucketedPairs[],
+  left?: Uint32Array,
+  right?: Uint32Array,
+  perRule?: number[],
+): number {
+  const k = parts.length;
+  const starts = parts.map((p) => p.starts);
+  const partners = parts.map((p) => p.partners);
+  const at = new Uint32Array(k);
+  const end = new Uint32Array(k);
+  let kept = 0;
+  for (let i = 0; i < records; i++) {
+    for (let p = 0; p < k; p++) {
+      at[p] = starts[p]![i]!;
+      end[p] = starts[p]![i + 1]!;
+    }
+    let previous = -1;
+    for (;;) {
+      // The smallest next partner of any thread.
+      let best = -1;
+      let v = 0;
+      for (let p = 0; p < k; p++)
+        if (at[p]! < end[p]!) {
+          const w = partners[p]![at[p]!]!;
+          if (best < 0 || w < v) {
+            best = p;
+            v = w;
+          }
+        }
+      if (best < 0) break;
+      at[best]!++;
+      const j = v >>> 5;
+      if (j === previous) continue;
+      previous = j;
+      if (left && right && perRule) {
+        left[kept] = i;
+        right[kept] = j;
+        perRule[v & 31]!++;
+      }
+      kept++;
+    }
+  }
+  return kept;
 }
 
 /**
@@ -770,6 +922,17 @@ class NumberById {
     if (id < this.fixed.length) this.fixed[id] = value;
     else this.later.set(id, value);
   }
+}
+
+/** The number written by the decimal digits `text[from … to)`, or −1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /** Years either side of an estimated age's birth year that the estimate rules reach. */
@@ -906,11 +1069,18 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const region = (r: Prepared) => placeId(r.department ?? r.postcode);
   // The date as year · 10,000 + day and month in a fixed order (the smaller first): a date
   // written with day and month swapped files under the same key (the comparisons then tell a swap
-  // from two different dates). Kept by date (tens of thousands of dates; three slices of the
-  // text per record and rule otherwise).
+  // from two different dates). Read from the digits' character codes (a look-up in a Map by the
+  // text, for every record under 8 rules, was 5 % of blocking at 200,000 registrations); a date
+  // that is not 8 digits is kept by its text as the slices give it.
   const dates = new Map<string, number>();
   const dobEither = (r: Prepared): number => {
     const dob = r.dob!;
+    if (dob.length === 8) {
+      const y = digits(dob, 0, 4);
+      const m = digits(dob, 4, 6);
+      const d = digits(dob, 6, 8);
+      if (y >= 0 && m >= 0 && d >= 0) return y * 10_000 + Math.min(m, d) * 100 + Math.max(m, d);
+    }
     let value = dates.get(dob);
     if (value === undefined) {
       const m = Number(dob.slice(4, 6));

@@ -6,8 +6,9 @@
  */
 import {
   candidatePairs,
-  dedupePairs,
+  bucketPairs,
   findPairs,
+  mergeBuckets,
   personBlockingRules,
   personTrainingRules,
   type BlockingRule,
@@ -447,16 +448,15 @@ export async function linkPersonsParallel(
     const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const theirs = comparers.block(counter, blockOptions);
-    const mine = findPairs(records, rules, blockOptions, sharedTake(counter, rules.length));
+    const mine = bucketPairs(records.length, findPairs(records, rules, blockOptions, sharedTake(counter, rules.length)));
     // While the workers finish their last rules: the training sessions' pairs, on this thread.
     const sessionStart = performance.now();
     const training = personTrainingRules(vocab);
     const { sample, sessions } = trainingSessions(records, comparisons, training, options);
     const sessionMs = performance.now() - sessionStart;
-    const found = [mine, ...(await theirs)];
-    const candidates = dedupePairs(
+    const candidates = mergeBuckets(
       records.length,
-      found,
+      [mine, ...(await theirs)],
       rules.map((rule) => rule.name),
     );
     timings.block = Math.round(performance.now() - blockStart - sessionMs);

@@ -10,7 +10,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { findPairs, personBlockingRules, type CandidateOptions, type FoundPairs } from './blocking.js';
+import {
+  bucketPairs,
+  findPairs,
+  personBlockingRules,
+  type BucketedPairs,
+  type CandidateOptions,
+} from './blocking.js';
 import { personColumnComparer, type PersonColumns } from './columns.js';
 import { personTermTables, type TermTable } from './comparisons.js';
 import type { LinkPerson } from './record.js';
@@ -138,17 +144,18 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
   return {
     /**
      * The pairs the workers find on the rules they take from `counter` (shared with the caller,
-     * which blocks on the rules it takes meanwhile: `sharedTake`); await it after the caller's own.
+     * which blocks on the rules it takes meanwhile: `sharedTake`), each worker's bucketed by their
+     * smaller record (`bucketPairs`, on the worker); await it after the caller's own.
      */
-    block(counter: Int32Array, options: CandidateOptions): Promise<FoundPairs[]> {
+    block(counter: Int32Array, options: CandidateOptions): Promise<BucketedPairs[]> {
       // The options alone (structured clone), not whatever else the caller's object carries.
       const { linkOnly, maxBlock, window, maxBipartitePairs, rank } = options;
       const rest = { linkOnly, maxBlock, window, maxBipartitePairs, rank };
       return Promise.all(
         pool.map(
           (worker) =>
-            new Promise<FoundPairs>((resolve, reject) => {
-              worker.once('message', (found: FoundPairs) => resolve(found));
+            new Promise<BucketedPairs>((resolve, reject) => {
+              worker.once('message', (found: BucketedPairs) => resolve(found));
               worker.once('error', reject);
               worker.postMessage({ counter, options: rest } satisfies BlockJob);
             }),
@@ -208,10 +215,11 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       const found = findPairs(prepared, rules, job.options, sharedTake(job.counter, rules.length));
       // The comparisons read the caller's columns: this thread's prepared records and vocabulary
       // (but its words) are not needed any more, and are left to the collector.
+      const records = prepared.length;
       prepared = [];
       vocabulary = undefined;
-      const buffers = [...found.first, ...found.second].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage(found, buffers);
+      const bucketed = bucketPairs(records, found);
+      port.postMessage(bucketed, [bucketed.starts.buffer as ArrayBuffer, bucketed.partners.buffer as ArrayBuffer]);
       return;
     }
     const { words, tables } = state!;
