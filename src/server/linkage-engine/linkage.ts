@@ -448,7 +448,10 @@ export async function linkPersonsParallel(
     const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const theirs = comparers.block(counter, blockOptions);
-    const mine = bucketPairs(records.length, findPairs(records, rules, blockOptions, sharedTake(counter, rules.length)));
+    const mine = bucketPairs(
+      records.length,
+      findPairs(records, rules, blockOptions, sharedTake(counter, rules.length)),
+    );
     // While the workers finish their last rules: the training sessions' pairs, on this thread.
     const sessionStart = performance.now();
     const training = personTrainingRules(vocab);

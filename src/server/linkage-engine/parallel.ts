@@ -219,7 +219,10 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       prepared = [];
       vocabulary = undefined;
       const bucketed = bucketPairs(records, found);
-      port.postMessage(bucketed, [bucketed.starts.buffer as ArrayBuffer, bucketed.partners.buffer as ArrayBuffer]);
+      port.postMessage(bucketed, [
+        bucketed.starts.buffer as ArrayBuffer,
+        bucketed.partners.buffer as ArrayBuffer,
+      ]);
       return;
     }
     const { words, tables } = state!;
