@@ -102,9 +102,22 @@ export function personColumns(records: readonly Prepared[]): PersonColumns {
   // Offset 0: an empty list of every kind (given and surname parts have two counts, then the ids).
   pool.push(0);
   pool.push(0);
-  // Name parts are shared by the records that write them alike (record.ts): one entry per part.
-  const givenParts = new Map<readonly number[], { at: number; r: Prepared }>();
-  const surnameParts = new Map<readonly number[], { at: number; r: Prepared }>();
+  // Name parts are shared by the records that write them alike (record.ts): one entry per part,
+  // known by its first array and checked by all of them (a record prepared apart gets its own).
+  type Parts = Map<readonly number[], { at: number; lists: readonly (readonly number[])[] }>;
+  const givenParts: Parts = new Map();
+  const surnameParts: Parts = new Map();
+  /** The offset of a name part: [first list's length, last list's length, every list's ids]. */
+  const part = (parts: Parts, lists: readonly (readonly number[])[]): number => {
+    const known = parts.get(lists[0]!);
+    if (known !== undefined && known.lists.every((list, x) => list === lists[x])) return known.at;
+    const at = pool.length;
+    pool.push(lists[0]!.length);
+    pool.push(lists[lists.length - 1]!.length);
+    for (const list of lists) pool.list(list);
+    if (known === undefined) parts.set(lists[0]!, { at, lists });
+    return at;
+  };
   const documents = new Map<string, number>();
   const nationalitySets = new Map<string, number>();
   const nationality = interner([]);
@@ -116,44 +129,9 @@ export function personColumns(records: readonly Prepared[]): PersonColumns {
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const row = i * ROW;
-    let given = 0;
-    if (r.given.length > 0) {
-      const known = givenParts.get(r.given);
-      const same =
-        known !== undefined &&
-        known.r.givenCanonical === r.givenCanonical &&
-        known.r.givenForms === r.givenForms &&
-        known.r.givenWords === r.givenWords;
-      if (same) given = known.at;
-      else {
-        given = pool.length;
-        pool.push(r.given.length);
-        pool.push(r.givenForms.length);
-        pool.list(r.given);
-        pool.list(r.givenCanonical);
-        pool.list(r.givenWords);
-        pool.list(r.givenForms);
-        if (known === undefined) givenParts.set(r.given, { at: given, r });
-      }
-    }
-    let surname = 0;
-    if (r.surnames.length > 0) {
-      const known = surnameParts.get(r.surnames);
-      const same =
-        known !== undefined &&
-        known.r.surnameWords === r.surnameWords &&
-        known.r.ownSurnameKeys === r.ownSurnameKeys;
-      if (same) surname = known.at;
-      else {
-        surname = pool.length;
-        pool.push(r.surnames.length);
-        pool.push(r.ownSurnameKeys.length);
-        pool.list(r.surnames);
-        pool.list(r.surnameWords);
-        pool.list(r.ownSurnameKeys);
-        if (known === undefined) surnameParts.set(r.surnames, { at: surname, r });
-      }
-    }
+    const given = r.given.length === 0 ? 0 : part(givenParts, [r.given, r.givenCanonical, r.givenWords, r.givenForms]);
+    const surname =
+      r.surnames.length === 0 ? 0 : part(surnameParts, [r.surnames, r.surnameWords, r.ownSurnameKeys]);
     let aliases = 0;
     if (r.aliases.length > 0) {
       aliases = pool.length;
