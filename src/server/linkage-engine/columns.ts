@@ -129,7 +129,8 @@ export function personColumns(records: readonly Prepared[]): PersonColumns {
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const row = i * ROW;
-    const given = r.given.length === 0 ? 0 : part(givenParts, [r.given, r.givenCanonical, r.givenWords, r.givenForms]);
+    const given =
+      r.given.length === 0 ? 0 : part(givenParts, [r.given, r.givenCanonical, r.givenWords, r.givenForms]);
     const surname =
       r.surnames.length === 0 ? 0 : part(surnameParts, [r.surnames, r.surnameWords, r.ownSurnameKeys]);
     let aliases = 0;
