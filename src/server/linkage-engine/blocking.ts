@@ -46,6 +46,15 @@ export interface BlockingRule<R> {
    * per-block cap bounds a block; this bounds what the many keys of one record add up to.
    */
   perRecord?: number;
+  /**
+   * A budgeted rule's look inside the blocks its cap passes over (issue 15): a side-1 record meets
+   * the `count` side-0 records likeliest by `closeness` (higher first; on a tie, the one under its
+   * earlier key) among those of its over-cap blocks whose side 0 holds at most `scan` records,
+   * instead of none. An over-common key is weak evidence alone, but within it the records that
+   * share more besides (another name, the department, initials, a near birth) are the few worth
+   * comparing; `scan` bounds the work per record.
+   */
+  nearest?: { count: number; scan: number; closeness: (one: R, zero: R) => number };
 }
 
 /** A 52-bit hash of small integers (two 32-bit murmur-style lanes), for numeric blocking keys. */
@@ -584,11 +593,56 @@ export function findPairs<R extends { source: string }>(
   const space = new Workspace(records.length * ENTRIES_PER_RECORD);
   // A large block's records, put in rank order (reused from block to block).
   let neighbours = new Uint32Array(64);
+  // The best side-0 records found so far for one side-1 record, and their closeness.
+  const bestRecord: number[] = [];
+  const bestScore: number[] = [];
   // One rule's blocks at a time: only its table is held while its pairs are generated.
   for (let r = take(); r >= 0; r = take()) blockOn(rules[r]!, r);
   firsts.push(first);
   seconds.push(second);
   return { first: firsts, second: seconds, count, skippedBlocks };
+
+  /**
+   * Side-1 record `i` (its entries `first` to `end`) meets the `near.count` side-0 records of its
+   * over-cap blocks (`over`) closest to it, each once, not one it has already met under the rule.
+   */
+  function nearestIn(
+    i: number,
+    first: number,
+    end: number,
+    over: Int32Array,
+    seen: Int32Array,
+    t: Blocks,
+    near: NonNullable<BlockingRule<R>['nearest']>,
+    r: number,
+  ): void {
+    bestRecord.length = 0;
+    bestScore.length = 0;
+    const me = records[i]!;
+    for (let e = first; e < end; e++) {
+      const b = over[e]!;
+      if (b < 0) continue;
+      for (let x = t.blockStart[b]!; x < t.blockStart[b + 1]!; x++) {
+        const j = t.members[x]!;
+        if (j === i || seen[j] === i || bestRecord.includes(j)) continue;
+        const score = near.closeness(me, records[j]!);
+        // Insert by score, after the equal ones (an earlier key wins a tie).
+        let at = bestScore.length;
+        while (at > 0 && bestScore[at - 1]! < score) at--;
+        if (at >= near.count) continue;
+        bestScore.splice(at, 0, score);
+        bestRecord.splice(at, 0, j);
+        if (bestScore.length > near.count) {
+          bestScore.pop();
+          bestRecord.pop();
+        }
+      }
+    }
+    for (const j of bestRecord) {
+      seen[j] = i;
+      push(i, j, r);
+    }
+  }
 
   function blockOn(rule: BlockingRule<R>, r: number): void {
     const t = blocksOf(records, rule, rule.bipartite === true && rule.perRecord !== undefined, space);
@@ -598,6 +652,9 @@ export function findPairs<R extends { source: string }>(
       // With a budget: the side-0 block each side-1 entry meets, visited below in entry order.
       let meets: Int32Array | undefined;
       if (budget !== undefined) meets = space.getInt32('meets', t.entryCount).fill(-1, 0, t.entryCount);
+      // With a look inside over-cap blocks: the over-cap block's side 0 each side-1 entry may rank.
+      const near = budget !== undefined ? rule.nearest : undefined;
+      const over = near ? space.getInt32('over', t.entryCount).fill(-1, 0, t.entryCount) : undefined;
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {
         const c = otherSide(t, b);
@@ -608,6 +665,7 @@ export function findPairs<R extends { source: string }>(
         const to = t.blockStart[c + 1]!;
         if ((middle - from) * (to - start) > cap) {
           skippedBlocks++;
+          if (over && middle - from <= near!.scan) for (let y = start; y < to; y++) over[t.entries![y]!] = b;
           continue;
         }
         if (meets) for (let y = start; y < to; y++) meets[t.entries![y]!] = b;
@@ -622,7 +680,7 @@ export function findPairs<R extends { source: string }>(
         const firstEntry = t.firstEntry!;
         let current = -1;
         let used = 0;
-        for (let i = 0; i < records.length; i++)
+        for (let i = 0; i < records.length; i++) {
           for (let e = firstEntry[i]!; e < firstEntry[i + 1]!; e++) {
             const b = meets[e]!;
             if (b < 0) continue;
@@ -644,6 +702,8 @@ export function findPairs<R extends { source: string }>(
               push(i, j, r);
             }
           }
+          if (over) nearestIn(i, firstEntry[i]!, firstEntry[i + 1]!, over, seen, t, near!, r);
+        }
       }
       return;
     }
@@ -1001,6 +1061,16 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       return out;
     });
   };
+  // The years beyond `estimateYears` up to twice its span, nearest first: where two estimates of
+  // one person may stand apart.
+  const twoEstimateYears = (r: Prepared): readonly number[] => {
+    const y = r.year!;
+    return yearList(-(y * 4 + 2) - 1, () => {
+      const out: number[] = [];
+      for (let d = ESTIMATE_SPAN + 1; d <= 2 * ESTIMATE_SPAN; d++) out.push(y - d, y + d);
+      return out;
+    });
+  };
   // A year alone (often off by one or two), nearest first; a full date's own year.
   const yearsNearest = (r: Prepared): readonly number[] => {
     const y = r.year!;
@@ -1189,6 +1259,35 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       }
     }
     return pairs;
+  };
+  // How much two records share besides a loose rule's key, for the look inside its over-cap
+  // blocks: each name key `zero` shares with `one` (a second name in common is the strongest
+  // sign), the department, each initial of a written name word in common (a name misspelt past
+  // its key usually keeps its first letter), less a third of the years between their births.
+  const closeness = (one: Prepared, zero: Prepared): number => {
+    let score = 0;
+    const shares = (x: number) =>
+      one.given.includes(x) || one.givenCanonical.includes(x) || one.givenForms.includes(x) || one.surnames.includes(x);
+    for (let x = 0; x < zero.given.length; x++) if (shares(zero.given[x]!)) score += 2;
+    for (let x = 0; x < zero.givenCanonical.length; x++) {
+      const g = zero.givenCanonical[x]!;
+      if (!zero.given.includes(g) && shares(g)) score += 2;
+    }
+    for (let x = 0; x < zero.surnames.length; x++) {
+      const s = zero.surnames[x]!;
+      if (zero.surnames.indexOf(s) === x && !zero.given.includes(s) && shares(s)) score += 2;
+    }
+    if (one.department !== null && one.department === zero.department) score += 2;
+    for (let x = 0; x < zero.givenWords.length + zero.surnameWords.length; x++) {
+      const w = x < zero.givenWords.length ? zero.givenWords[x]! : zero.surnameWords[x - zero.givenWords.length]!;
+      const c = initial(w);
+      let found = false;
+      for (let y = 0; y < one.givenWords.length && !found; y++) found = initial(one.givenWords[y]!) === c;
+      for (let y = 0; y < one.surnameWords.length && !found; y++) found = initial(one.surnameWords[y]!) === c;
+      if (found) score += 1;
+    }
+    if (one.birthMid !== null && zero.birthMid !== null) score -= Math.abs(one.birthMid - zero.birthMid) / 3;
+    return score;
   };
   return [
     {
@@ -1445,6 +1544,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // every record under its own year).
       name: 'estimate+given+surname',
       bipartite: true,
+      // Inside a block the cap passes over (a common name over a year), the 4 records closest to
+      // an estimated record among at most 60 (bench/README.md, "Blocking recall: … 7 Dec 2026").
+      nearest: { count: 4, scan: 60, closeness },
       // A given name and a surname over 17 years: a lower cap than the rules on a single year.
       maxPairs: 50,
       // And at most 30 records for an estimated record, its nearest years first: its 17 years ×
@@ -1582,6 +1684,26 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       name: 'address+postcode',
       keys: (r, out) => {
         if (r.address && r.postcode) out.add(mix3(10, id(r.address), id(r.postcode)));
+      },
+    },
+    {
+      // Two ages estimated by eye for one person: their errors add up (one estimate 5 years high,
+      // the other 6 low), beyond the span an estimate and a date are met over. Only estimated
+      // records take part: on side 0 under their own year, on side 1 under the years beyond that
+      // span up to twice it (nearest first), each under a given name (every form it may stand for)
+      // and a surname, so the blocks hold a name's estimated records alone. Last in the list, so that
+      // the rules before it keep their places (CLK encodings hold their keys by the rule's place).
+      name: 'estimates+given+surname',
+      bipartite: true,
+      maxPairs: 20,
+      perRecord: 4,
+      keys: (r, out) => {
+        if (!r.estimated || r.year === null || r.givenCanonical.length === 0) return;
+        const written = r.surnames.length === 0 ? [0] : surnames(r);
+        const given = uniqueStable(givenAll(r));
+        for (const g of given) for (const s of written) out.add(2 * mix4(33, r.year, g, s));
+        for (const y of twoEstimateYears(r))
+          for (const g of given) for (const s of written) out.add(2 * mix4(33, y, g, s) + 1);
       },
     },
   ];

@@ -102,6 +102,40 @@ describe('bipartite blocking rules', () => {
     const reordered = records.map((r, i) => (i === 0 ? { ...r, keys: [2 * 3 + 1, 2 * 1 + 1] } : r));
     expect(pairs(candidatePairs(reordered, [{ ...rule, perRecord: 2 }]))).toEqual(['0-1', '0-2']);
   });
+
+  it('looks inside a block over the cap: a side-1 record meets its closest side-0 records there', () => {
+    // Record 0 (value 10) on side 1 of block 1, whose side 0 holds six records (values below): six
+    // pairs, over a cap of 4. Records 7 and 8 are on side 1 of block 2, whose side 0 (record 9)
+    // is within the cap, and of block 1 too.
+    const records = [
+      { source: 'a', v: 10, keys: [2 * 1 + 1] },
+      ...[30, 11, 50, 9, 12, 70].map((v) => ({ source: 'a', v, keys: [2 * 1] })),
+      { source: 'a', v: 69, keys: [2 * 2 + 1, 2 * 1 + 1] },
+      { source: 'a', v: 31, keys: [2 * 2 + 1] },
+      { source: 'a', v: 0, keys: [2 * 2] },
+    ];
+    const rule: BlockingRule<(typeof records)[number]> = {
+      name: 'loose',
+      bipartite: true,
+      maxPairs: 4,
+      perRecord: 3,
+      keys: (r, out) => addAll(out, r.keys),
+    };
+    const pairs = (c: ReturnType<typeof candidatePairs>) =>
+      Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    // Without the look, block 1 (6 × 2 pairs) is skipped: only block 2 is met.
+    expect(pairs(candidatePairs(records, [rule]))).toEqual(['7-9', '8-9']);
+    const closeness = (one: { v: number }, zero: { v: number }) => -Math.abs(one.v - zero.v);
+    const near = { ...rule, nearest: { count: 2, scan: 10, closeness } };
+    // Record 0 meets 2 and 4 (values 11 and 9; 12 is as close as neither), record 7 meets 6 and 3
+    // (70 and 50) beside 9, which it met under its budget and is not counted again.
+    expect(pairs(candidatePairs(records, [near]))).toEqual(['0-2', '0-4', '3-7', '6-7', '7-9', '8-9']);
+    // A side 0 larger than `scan` is not looked into.
+    expect(pairs(candidatePairs(records, [{ ...rule, nearest: { count: 2, scan: 5, closeness } }]))).toEqual([
+      '7-9',
+      '8-9',
+    ]);
+  });
 });
 
 describe('keys written by a rule', () => {
@@ -636,6 +670,72 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     ]);
     expect(pairs.has('typo-written')).toBe(true);
     expect(pairs.has('typo-other')).toBe(false);
+  });
+
+  it('meets two ages estimated for one person further apart than an estimate and a date', () => {
+    // Justo Sosa Morínigo, an age of 60 estimated in 2023 (born about 1962), and Justo Sosa, 49
+    // (about 1973): eleven years apart, beyond the 8 an estimate and a date are met over.
+    const justo = (id: string, age: number, second?: string) =>
+      person(id, {
+        givenNames: 'Justo',
+        firstSurname: 'Sosa',
+        secondSurname: second,
+        sex: 'Male',
+        estimatedAge: age,
+        ageRecordedOn: '2023-07-25',
+      });
+    const persons = [
+      justo('older', 60, 'Morínigo'),
+      justo('younger', 49),
+      // A date of birth as far from either is not met by it (an estimate and a date: 8 years).
+      person('dated', { givenNames: 'Justo', firstSurname: 'Sosa', sex: 'Male', dateOfBirth: '1951-03-02' }),
+      // Nor an estimate 20 years off.
+      justo('far', 80),
+    ];
+    const pairs = metBy('estimates+given+surname', persons);
+    expect(pairs.has('older-younger') || pairs.has('younger-older')).toBe(true);
+    expect([...pairs].some((p) => p.includes('dated'))).toBe(false);
+    expect(pairs.has('far-older') || pairs.has('older-far')).toBe(false);
+    // The rules before it do not meet the pair.
+    const { vocab, records } = preparePersons(persons);
+    const before = personBlockingRules(vocab).filter((r) => r.name !== 'estimates+given+surname');
+    const c = candidatePairs(records, before);
+    expect(Array.from(c.left, (i, k) => `${i}-${c.right[k]}`)).not.toContain('0-1');
+  });
+
+  it('meets, inside a name’s block over its cap, the records closest to an estimated age', () => {
+    // An estimated Ana Benítez Ortiz of Itapúa, and 50 Ana Benítez born in her year: a block over
+    // the cap of estimate+given+surname. Among them the one of Itapúa (her second surname not
+    // recorded).
+    const persons = [
+      person('e', {
+        givenNames: 'Ana',
+        firstSurname: 'Benítez',
+        secondSurname: 'Ortiz',
+        department: 'PY-7',
+        estimatedAge: 30,
+        ageRecordedOn: '2026-06-01',
+      }),
+      person('her', {
+        givenNames: 'Ana',
+        firstSurname: 'Benítez',
+        department: 'PY-7',
+        dateOfBirth: '1995-12-01',
+      }),
+      ...Array.from({ length: 50 }, (_, k) =>
+        person(`ana${k}`, {
+          givenNames: 'Ana',
+          firstSurname: 'Benítez',
+          secondSurname: ['Rolón', 'Duarte', 'Acosta'][k % 3]!,
+          department: 'PY-11',
+          dateOfBirth: `1995-0${(k % 9) + 1}-${10 + (k % 19)}`,
+        }),
+      ),
+    ];
+    const pairs = metBy('estimate+given+surname', persons);
+    expect(pairs.has('e-her')).toBe(true);
+    // At most 4 of the block's records, not all 51.
+    expect([...pairs].filter((p) => p.startsWith('e-')).length).toBeLessThanOrEqual(4);
   });
 
   it('files a given name with the Guaraní -mi or a glued -’i under the name without it', () => {

@@ -578,7 +578,7 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     bipartite: rule.bipartite,
     maxPairs: rule.maxPairs,
     perRecord: rule.perRecord,
-    keys: (r, out) => addAll(out, r.blocks[i]!),
+    keys: (r, out) => addAll(out, r.blocks[i] ?? []),
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
     rule: { name: t.rule.name, keys: (r: ClkRecord, out: KeySink) => addAll(out, r.training[i] ?? []) },

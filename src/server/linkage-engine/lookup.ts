@@ -152,6 +152,9 @@ export class LinkageIndex {
       const cap = Math.min(this.maxBipartite, rule.maxPairs ?? Infinity);
       const filed = new Set(keys);
       let used = 0;
+      // The other sides of the over-cap blocks a budgeted rule looks inside (`nearest`), in order.
+      const near = rule.perRecord !== undefined ? rule.nearest : undefined;
+      const over: number[] = [];
       for (const k of keys) {
         // A bipartite rule's records meet those on the other side of their block (blocking.ts).
         const side = k % 2;
@@ -164,7 +167,10 @@ export class LinkageIndex {
         const to = table.start[other + 1]!;
         // The block with the query on its side (and on the other too when filed there, as an
         // estimated record is under its own year): over the cap, the batch skips it.
-        if ((ownSize + 1) * (to - from + (filed.has(otherKey) ? 1 : 0)) > cap) continue;
+        if ((ownSize + 1) * (to - from + (filed.has(otherKey) ? 1 : 0)) > cap) {
+          if (near && side === 1 && to - from <= near.scan) over.push(other);
+          continue;
+        }
         if (rule.perRecord !== undefined && side === 1) {
           // The query's budget, its keys in the rule's order: whole blocks while they fit.
           let fresh = 0;
@@ -175,8 +181,42 @@ export class LinkageIndex {
         }
         for (let x = from; x < to; x++) add(table.members[x]!);
       }
+      if (near && over.length > 0) this.meetNearest(table, over, query, near, ruleStamp, add);
     });
     return found;
+  }
+
+  /**
+   * The `near.count` records of the blocks `over` closest to `query` (a tie: the earlier block,
+   * then the earlier record), not one its budget under the rule met: the batch's look inside the
+   * blocks its cap passes over (blocking.ts, `BlockingRule.nearest`).
+   */
+  private meetNearest(
+    table: Table,
+    over: readonly number[],
+    query: Prepared,
+    near: NonNullable<BlockingRule<Prepared>['nearest']>,
+    ruleStamp: number,
+    add: (i: number) => void,
+  ): void {
+    const best: number[] = [];
+    const scores: number[] = [];
+    for (const b of over)
+      for (let x = table.start[b]!; x < table.start[b + 1]!; x++) {
+        const j = table.members[x]!;
+        if (this.metByRule[j] === ruleStamp || best.includes(j)) continue;
+        const score = near.closeness(query, this.records[j]!);
+        let at = scores.length;
+        while (at > 0 && scores[at - 1]! < score) at--;
+        if (at >= near.count) continue;
+        scores.splice(at, 0, score);
+        best.splice(at, 0, j);
+        if (scores.length > near.count) {
+          scores.pop();
+          best.pop();
+        }
+      }
+    for (const j of best) add(j);
   }
 
   /** A block's records, or, when the query would make it larger than `maxBlock`, its neighbours. */
