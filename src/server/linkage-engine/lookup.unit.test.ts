@@ -58,7 +58,10 @@ function batchPartners(
   options = limits,
 ): number[] {
   const all = [...others, query];
-  const pairs = candidatePairs(all, rulesWith(budget), { ...options, rank: personRank(vocab, all) });
+  // Without the look inside over-cap blocks (`nearest`): the look-up takes it from the query's side
+  // only (the query meets its closest records), not where another record would pick the query.
+  const rules = rulesWith(budget).map((r) => ({ ...r, nearest: undefined }));
+  const pairs = candidatePairs(all, rules, { ...options, rank: personRank(vocab, all) });
   const last = all.length - 1;
   const partners: number[] = [];
   for (let k = 0; k < pairs.count; k++)
