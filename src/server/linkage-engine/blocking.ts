@@ -1267,7 +1267,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const closeness = (one: Prepared, zero: Prepared): number => {
     let score = 0;
     const shares = (x: number) =>
-      one.given.includes(x) || one.givenCanonical.includes(x) || one.givenForms.includes(x) || one.surnames.includes(x);
+      one.given.includes(x) ||
+      one.givenCanonical.includes(x) ||
+      one.givenForms.includes(x) ||
+      one.surnames.includes(x);
     for (let x = 0; x < zero.given.length; x++) if (shares(zero.given[x]!)) score += 2;
     for (let x = 0; x < zero.givenCanonical.length; x++) {
       const g = zero.givenCanonical[x]!;
@@ -1279,7 +1282,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     if (one.department !== null && one.department === zero.department) score += 2;
     for (let x = 0; x < zero.givenWords.length + zero.surnameWords.length; x++) {
-      const w = x < zero.givenWords.length ? zero.givenWords[x]! : zero.surnameWords[x - zero.givenWords.length]!;
+      const w =
+        x < zero.givenWords.length ? zero.givenWords[x]! : zero.surnameWords[x - zero.givenWords.length]!;
       const c = initial(w);
       let found = false;
       for (let y = 0; y < one.givenWords.length && !found; y++) found = initial(one.givenWords[y]!) === c;
