@@ -26,22 +26,33 @@ async function bench(label: string, n: number, fn: () => Promise<unknown>) {
   const w0 = performance.now();
   for (let i = 0; i < n; i++) await fn();
   const c = process.cpuUsage(t0);
-  console.log(`${label.padEnd(34)} cpu ${((c.user + c.system) / 1000 / n).toFixed(3)} ms  wall ${((performance.now() - w0) / n).toFixed(3)} ms`);
+  console.log(
+    `${label.padEnd(34)} cpu ${((c.user + c.system) / 1000 / n).toFixed(3)} ms  wall ${((performance.now() - w0) / n).toFixed(3)} ms`,
+  );
 }
 for (let round = 0; round < 2; round++) {
   await bench('tx: select 1 row by key', 2000, () =>
-    db.transaction().execute((trx) => sql`select * from t where id = ${7}`.execute(trx)));
+    db.transaction().execute((trx) => sql`select * from t where id = ${7}`.execute(trx)),
+  );
   await bench('tx: select 50 rows', 1000, () =>
-    db.transaction().execute((trx) => sql`select * from t where id > ${100} order by id limit 50`.execute(trx)));
+    db
+      .transaction()
+      .execute((trx) => sql`select * from t where id > ${100} order by id limit 50`.execute(trx)),
+  );
   await bench('tx: 3 lookups + insert', 1000, () =>
     db.transaction().execute(async (trx) => {
       await sql`select * from t where id = ${1}`.execute(trx);
       await sql`select * from t where id = ${2}`.execute(trx);
       await sql`select a from t where id = ${3}`.execute(trx);
       await sql`update t set e = e + 1 where id = ${4}`.execute(trx);
-    }));
+    }),
+  );
   await bench('tx: per-value (&&) select', 1000, () =>
-    db.transaction().execute((trx) =>
-      sql`select id from t where array[a] && ${['name 5', 'name 6']}::text[] limit 5`.execute(trx)));
+    db
+      .transaction()
+      .execute((trx) =>
+        sql`select id from t where array[a] && ${['name 5', 'name 6']}::text[] limit 5`.execute(trx),
+      ),
+  );
 }
 await db.destroy();
