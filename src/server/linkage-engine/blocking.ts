@@ -512,6 +512,22 @@ export const PAIR_CHUNK = 1 << 22;
 /** Room per record in each later chunk of `FoundPairs`. */
 const PAIRS_PER_RECORD = 16;
 
+/**
+ * Puts record `j` of closeness `score` among the `count` closest so far (`best`, `scores`: highest
+ * first), after the equal ones (the one met first wins a tie), or leaves it out.
+ */
+export function keepClosest(best: number[], scores: number[], j: number, score: number, count: number): void {
+  let at = scores.length;
+  while (at > 0 && scores[at - 1]! < score) at--;
+  if (at >= count) return;
+  scores.splice(at, 0, score);
+  best.splice(at, 0, j);
+  if (scores.length > count) {
+    scores.pop();
+    best.pop();
+  }
+}
+
 /** Takes every rule in order: the rule's index, or −1 when there is none left. */
 function inOrder(rules: number): () => number {
   let next = 0;
@@ -625,17 +641,7 @@ export function findPairs<R extends { source: string }>(
       for (let x = t.blockStart[b]!; x < t.blockStart[b + 1]!; x++) {
         const j = t.members[x]!;
         if (j === i || seen[j] === i || bestRecord.includes(j)) continue;
-        const score = near.closeness(me, records[j]!);
-        // Insert by score, after the equal ones (an earlier key wins a tie).
-        let at = bestScore.length;
-        while (at > 0 && bestScore[at - 1]! < score) at--;
-        if (at >= near.count) continue;
-        bestScore.splice(at, 0, score);
-        bestRecord.splice(at, 0, j);
-        if (bestScore.length > near.count) {
-          bestScore.pop();
-          bestRecord.pop();
-        }
+        keepClosest(bestRecord, bestScore, j, near.closeness(me, records[j]!), near.count);
       }
     }
     for (const j of bestRecord) {

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_BIPARTITE_PAIRS,
   DEFAULT_MAX_BLOCK,
   DEFAULT_WINDOW,
+  keepClosest,
   keysOf,
   Workspace,
   type BlockingRule,
@@ -205,16 +206,7 @@ export class LinkageIndex {
       for (let x = table.start[b]!; x < table.start[b + 1]!; x++) {
         const j = table.members[x]!;
         if (this.metByRule[j] === ruleStamp || best.includes(j)) continue;
-        const score = near.closeness(query, this.records[j]!);
-        let at = scores.length;
-        while (at > 0 && scores[at - 1]! < score) at--;
-        if (at >= near.count) continue;
-        scores.splice(at, 0, score);
-        best.splice(at, 0, j);
-        if (scores.length > near.count) {
-          scores.pop();
-          best.pop();
-        }
+        keepClosest(best, scores, j, near.closeness(query, this.records[j]!), near.count);
       }
     for (const j of best) add(j);
   }
