@@ -31,6 +31,7 @@ import {
 } from './model.js';
 import { comparisonThreads, sharedTake, startComparers, type Segment } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
+import { withReferenceM } from './reference-u.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
 export interface Thresholds {
@@ -141,6 +142,8 @@ export type LinkOptions = CandidateOptions & {
    * precision; bench/README.md).
    */
   matchCount?: 'consistent' | 'em';
+  /** Draw m towards the reference where the batch expects few matches (default true; reference-u.ts). */
+  referenceM?: boolean;
   /** How clusters are formed (cluster.ts; default `DEFAULT_CLUSTER_OPTIONS`). */
   cluster?: ClusterOptions;
 };
@@ -340,18 +343,24 @@ function scoreAndCluster<R extends { source: string }>(
       sessions ?? compareSessions(comparisons, trainingSessions(records, comparisons, training, options));
     return train(comparisons, trained, u0, vectors);
   });
-  const weights = levelWeights(model);
+  let weights = levelWeights(model);
   const c = comparisons.length;
   // EM's λ is the share of matches among the candidates; the scores use the share among all pairs
   // (Splink's probability_two_random_records_match), since blocking kept nearly every match. The
   // number of matches is then made consistent with that prior (expectedMatches).
   const priorOf = (matches: number) => Math.log2(globalLambda(records, matches, options.linkOnly ?? false));
-  const matchCount =
+  const countMatches = (start: number) =>
     options.matchCount === 'em'
       ? model.lambda * count
-      : timed(timings, 'estimate', () =>
-          expectedMatches(weights, vectors, tf, c, count, model.lambda * count, priorOf),
-        );
+      : timed(timings, 'estimate', () => expectedMatches(weights, vectors, tf, c, count, start, priorOf));
+  let matchCount = countMatches(model.lambda * count);
+  // Levels the batch's few matches cannot inform take the reference m (reference-u.ts
+  // `withReferenceM`); the count is then made consistent with the weights again.
+  if (options.referenceM !== false) {
+    model = withReferenceM(model, matchCount);
+    weights = levelWeights(model);
+    matchCount = countMatches(matchCount);
+  }
   if (count > 0) model = { ...model, lambda: Math.min(Math.max(matchCount / count, 1e-9), 1 - 1e-9) };
   const prior = priorOf(matchCount);
   const probabilities = timed(timings, 'score', () => {

@@ -73,3 +73,88 @@ export function referenceU(comparison: { name: string; levels: readonly string[]
   const agreeing = rest.reduce<number>((sum, p) => sum + p!, 0);
   return [1 - agreeing, ...(rest as number[])];
 }
+
+/**
+ * How many matching pairs the reference m (`referenceM`) is worth. A batch over a population with
+ * few duplicates (a new installation, a demo) has too few matches to inform m: EM's "match"
+ * component then gathers namesakes, and a level such as "estimated age within 2 years" came out
+ * as evidence *against* a match (−0.4 bits at 3,000 persons with about 2 expected matches) and an
+ * exact given name weighed less than a phonetic one. Each level's m is the mean of the estimate,
+ * worth the batch's expected matches, and the reference, worth up to this many (`withReferenceM`):
+ * at 2 matches the reference decides, at the thousands of a national batch the data do.
+ */
+export const REFERENCE_MATCHES = 30;
+
+/**
+ * Level name → probability that two registrations of the *same* person compare at that level; the
+ * rest goes to `different`. Orders of magnitude of how intake staff record one person twice
+ * (docs/LINKAGE.md, "Reference m"): the names mostly written the same, sometimes phonetically,
+ * cut or as a nickname; a quarter of the records with an age estimated by eye, off by a few years;
+ * sex almost always the same; the document, when both have one, mostly the same. Not fitted to
+ * any data set.
+ */
+const REFERENCE_M: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  given_names: {
+    'one shared': 0.01,
+    similar: 0.05,
+    nickname: 0.03,
+    'first or subset': 0.1,
+    phonetic: 0.08,
+    exact: 0.7,
+  },
+  surnames: {
+    similar: 0.04,
+    'one shared': 0.02,
+    'one missing': 0.04,
+    'one missing, the first kept': 0.08,
+    'the same, one surname each': 0.04,
+    'one the same, the other misspelt': 0.05,
+    'same (any order)': 0.7,
+  },
+  birth: {
+    'estimated age within 7 years': 0.04,
+    'estimated age within 4 years': 0.08,
+    'estimated age within 2 years': 0.22,
+    'within 3 years': 0.03,
+    'within a year': 0.06,
+    'one typo or day/month swapped': 0.04,
+    exact: 0.5,
+  },
+  sex: { same: 0.98 },
+  nationality: { shared: 0.95 },
+  document: { 'one digit or transposition': 0.05, exact: 0.9 },
+  place: { 'department or postcode': 0.3, district: 0.5 },
+};
+
+/** The reference m of a comparison's levels (summing to 1), or undefined where not described. */
+export function referenceM(comparison: { name: string; levels: readonly string[] }): number[] | undefined {
+  const known = REFERENCE_M[comparison.name];
+  if (!known || comparison.levels[0] !== 'different') return undefined;
+  const rest = comparison.levels.slice(1).map((level) => known[level]);
+  if (rest.some((p) => p === undefined)) return undefined;
+  const agreeing = rest.reduce<number>((sum, p) => sum + p!, 0);
+  return [1 - agreeing, ...(rest as number[])];
+}
+
+/**
+ * The model's m with each described comparison's m drawn towards the reference, in proportion to
+ * how few matches the batch expects (`REFERENCE_MATCHES`).
+ */
+export function withReferenceM<M extends { comparisons: { name: string; levels: readonly string[]; m: number[] }[] }>(
+  model: M,
+  expectedMatches: number,
+): M {
+  const data = Math.max(expectedMatches, 0);
+  // Worth up to REFERENCE_MATCHES pairs, fading as the batch's own matches grow (as the reference
+  // u does in `estimateU`): at 2 expected matches it is worth 28, at 10,000 a tenth of one.
+  const worth = (REFERENCE_MATCHES * REFERENCE_MATCHES) / (REFERENCE_MATCHES + data);
+  const share = worth / (worth + data);
+  return {
+    ...model,
+    comparisons: model.comparisons.map((c) => {
+      const reference = referenceM(c);
+      if (!reference) return c;
+      return { ...c, m: c.m.map((m, l) => m * (1 - share) + reference[l]! * share) };
+    }),
+  };
+}

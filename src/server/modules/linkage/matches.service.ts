@@ -44,7 +44,28 @@ export interface StoredModel {
   comparisons: { name: string; levels: string[]; m: number[]; u: number[] }[];
 }
 
-/** The model of the latest finished batch, with the prior it scored with; undefined before any. */
+/**
+ * Share of registrations at intake that are of a person already registered (by this or another
+ * institution): a reference order of magnitude, not estimated from the data (docs/LINKAGE.md,
+ * "The prior at intake"). A victim is commonly seen by the police, the prosecutor's office and the
+ * ministry in turn.
+ */
+export const INTAKE_RETURNING_SHARE = 0.1;
+
+/**
+ * The prior (bits) of a look-up against `persons` persons: the batch's prior per pair, but no lower
+ * than the odds that the person being registered is one given person among them when
+ * INTAKE_RETURNING_SHARE of registrations are of someone already there. The batch counts the
+ * duplicates that reached the database; those the warning prevented never do, so an installation
+ * whose intake works (or a new one) would otherwise get a prior that no name without a full date
+ * of birth could beat (−21 bits at 3,000 persons with 2 expected matches).
+ */
+export function intakePrior(batchPrior: number, persons: number): number {
+  const share = Math.min(INTAKE_RETURNING_SHARE / Math.max(persons, 1), 1 - 1e-9);
+  return Math.max(batchPrior, Math.log2(share / (1 - share)));
+}
+
+/** The model of the latest finished batch, with the prior a look-up scores with; undefined before any. */
 async function latestModel(ctx: Ctx) {
   const run = await ctx.trx
     .selectFrom('linkage_runs')
@@ -59,7 +80,7 @@ async function latestModel(ctx: Ctx) {
   // The batch's prior: its expected matches (λ among the candidates) over all pairs of persons.
   const pairs = Math.max((run.persons * (run.persons - 1)) / 2, 1);
   const share = Math.min(Math.max((model.lambda * run.candidate_pairs) / pairs, 1e-12), 1 - 1e-9);
-  return { run, model, prior: Math.log2(share / (1 - share)) };
+  return { run, model, prior: intakePrior(Math.log2(share / (1 - share)), run.persons) };
 }
 
 /**
