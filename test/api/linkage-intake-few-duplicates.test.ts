@@ -13,17 +13,97 @@ import { useSessions, useTestContext } from '../helpers/suite.js';
 import { insertPersons, type PersonSeed } from './linkage-fixtures.js';
 
 const GIVEN = [
-  'Emilce', 'Arasy', 'Mirta', 'Liz', 'Ramona', 'Celia', 'Nilda', 'Perla', 'Zunilda', 'Edelira', 'Rosalía',
-  'Blanca', 'Graciela', 'Lourdes', 'Nancy', 'Gladys', 'Teresa', 'Elva', 'Sonia', 'Mabel', 'Fátima',
-  'Gisela', 'Noemí', 'Alba', 'Norma', 'Ruth', 'Deisy', 'Olga', 'Lorena', 'Sandra', 'Rocío', 'Mirna',
-  'Jazmín', 'Tania', 'Yanina', 'Leticia', 'Karina', 'Verónica', 'Ninfa', 'Hilda',
+  'Emilce',
+  'Arasy',
+  'Mirta',
+  'Liz',
+  'Ramona',
+  'Celia',
+  'Nilda',
+  'Perla',
+  'Zunilda',
+  'Edelira',
+  'Rosalía',
+  'Blanca',
+  'Graciela',
+  'Lourdes',
+  'Nancy',
+  'Gladys',
+  'Teresa',
+  'Elva',
+  'Sonia',
+  'Mabel',
+  'Fátima',
+  'Gisela',
+  'Noemí',
+  'Alba',
+  'Norma',
+  'Ruth',
+  'Deisy',
+  'Olga',
+  'Lorena',
+  'Sandra',
+  'Rocío',
+  'Mirna',
+  'Jazmín',
+  'Tania',
+  'Yanina',
+  'Leticia',
+  'Karina',
+  'Verónica',
+  'Ninfa',
+  'Hilda',
 ];
 const SURNAMES = [
-  'Benítez', 'Ocampo', 'Giménez', 'Villalba', 'Cardozo', 'Aquino', 'Duarte', 'Cabañas', 'Mendoza', 'Cáceres',
-  'González', 'Martínez', 'Ortiz', 'Ramírez', 'Vera', 'Rojas', 'Acosta', 'Báez', 'Ayala', 'Romero',
-  'Franco', 'Núñez', 'Sosa', 'Torres', 'Ríos', 'Escobar', 'Paredes', 'Insfrán', 'Ledesma', 'Galeano',
-  'Fernández', 'López', 'Gómez', 'Caballero', 'Villasboa', 'Samaniego', 'Riquelme', 'Maidana', 'Figueredo',
-  'Chamorro', 'Espínola', 'Zárate', 'Amarilla', 'Cristaldo', 'Ojeda', 'Brítez', 'Arce', 'Alvarenga', 'Salinas',
+  'Benítez',
+  'Ocampo',
+  'Giménez',
+  'Villalba',
+  'Cardozo',
+  'Aquino',
+  'Duarte',
+  'Cabañas',
+  'Mendoza',
+  'Cáceres',
+  'González',
+  'Martínez',
+  'Ortiz',
+  'Ramírez',
+  'Vera',
+  'Rojas',
+  'Acosta',
+  'Báez',
+  'Ayala',
+  'Romero',
+  'Franco',
+  'Núñez',
+  'Sosa',
+  'Torres',
+  'Ríos',
+  'Escobar',
+  'Paredes',
+  'Insfrán',
+  'Ledesma',
+  'Galeano',
+  'Fernández',
+  'López',
+  'Gómez',
+  'Caballero',
+  'Villasboa',
+  'Samaniego',
+  'Riquelme',
+  'Maidana',
+  'Figueredo',
+  'Chamorro',
+  'Espínola',
+  'Zárate',
+  'Amarilla',
+  'Cristaldo',
+  'Ojeda',
+  'Brítez',
+  'Arce',
+  'Alvarenga',
+  'Salinas',
   'Ruiz Díaz',
 ];
 const PERSONS = 1_500;
@@ -70,10 +150,7 @@ describe.skipIf(skipBackend)('likely matches at intake with few duplicates', () 
   const [admin, worker] = useSessions(t, 'system_admin@MESA', 'case_worker@PNPTU');
 
   beforeAll(async () => {
-    await insertPersons(t, 'PNPTU', [
-      ...population(),
-      { ...TARGET, dateOfBirth: '1994-05-17' },
-    ]);
+    await insertPersons(t, 'PNPTU', [...population(), { ...TARGET, dateOfBirth: '1994-05-17' }]);
     const run = await api(t, admin, 'POST', '/api/linkage/runs');
     expect(run.statusCode).toBe(201);
   }, 300_000);
@@ -93,7 +170,10 @@ describe.skipIf(skipBackend)('likely matches at intake with few duplicates', () 
       match.levels.map((l: { comparison: string; level: string; grade: string }) => [l.comparison, l]),
     );
     expect(byComparison.given_names).toMatchObject({ level: 'exact', grade: 'agree' });
-    expect(byComparison.surnames).toMatchObject({ level: 'one the same, the other misspelt', grade: 'close' });
+    expect(byComparison.surnames).toMatchObject({
+      level: 'one the same, the other misspelt',
+      grade: 'close',
+    });
     expect(byComparison.birth).toMatchObject({ level: 'estimated age within 2 years', grade: 'close' });
   });
 

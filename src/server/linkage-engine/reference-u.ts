@@ -140,10 +140,9 @@ export function referenceM(comparison: { name: string; levels: readonly string[]
  * The model's m with each described comparison's m drawn towards the reference, in proportion to
  * how few matches the batch expects (`REFERENCE_MATCHES`).
  */
-export function withReferenceM<M extends { comparisons: { name: string; levels: readonly string[]; m: number[] }[] }>(
-  model: M,
-  expectedMatches: number,
-): M {
+export function withReferenceM<
+  M extends { comparisons: { name: string; levels: readonly string[]; m: number[] }[] },
+>(model: M, expectedMatches: number): M {
   const data = Math.max(expectedMatches, 0);
   // Worth up to REFERENCE_MATCHES pairs, fading as the batch's own matches grow (as the reference
   // u does in `estimateU`): at 2 expected matches it is worth 28, at 10,000 a tenth of one.
