@@ -173,7 +173,18 @@ export interface CandidateOptions {
   maxBipartitePairs?: number;
   /** Each record's position in a global order (names, then birth) used inside large blocks. */
   rank?: Uint32Array;
+  /**
+   * Whether budgeted rules look inside the blocks their cap passes over (`BlockingRule.nearest`).
+   * Default: for batches of at most `NEAREST_UP_TO` records. At 1,000,000 registrations the look
+   * cost a third more CPU for the batch (141 → 192 s) and found 0.02 points of link-pair recall
+   * (bench/README.md, "The 1M batch after the day's changes, 7 Dec 2026"); the intake look-up
+   * always looks, for its one record.
+   */
+  nearest?: boolean;
 }
+
+/** Records up to which a batch looks inside over-cap blocks by default (`CandidateOptions.nearest`). */
+export const NEAREST_UP_TO = 250_000;
 
 /** Candidate pairs as two parallel index arrays, plus what was compared and how. */
 export interface Candidates {
@@ -556,6 +567,7 @@ export function findPairs<R extends { source: string }>(
   });
   const linkOnly = options.linkOnly ?? false;
   const rank = options.rank;
+  const looksInside = options.nearest ?? records.length <= NEAREST_UP_TO;
   // The records in rank order, when the ranks are a permutation of the records (personRank's
   // are): a large block is then put in rank order by sorting its ranks as numbers (the typed
   // array's own sort) and reading each rank's record, instead of a sort calling a comparison
@@ -659,7 +671,7 @@ export function findPairs<R extends { source: string }>(
       let meets: Int32Array | undefined;
       if (budget !== undefined) meets = space.getInt32('meets', t.entryCount).fill(-1, 0, t.entryCount);
       // With a look inside over-cap blocks: the over-cap block's side 0 each side-1 entry may rank.
-      const near = budget !== undefined ? rule.nearest : undefined;
+      const near = budget !== undefined && looksInside ? rule.nearest : undefined;
       const over = near ? space.getInt32('over', t.entryCount).fill(-1, 0, t.entryCount) : undefined;
       // Side 0 of a block (even key) is followed by its side 1 (key + 1): pair across them.
       for (let b = 0; b + 1 < t.blocks; b++) {

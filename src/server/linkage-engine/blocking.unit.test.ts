@@ -130,6 +130,8 @@ describe('bipartite blocking rules', () => {
     // Record 0 meets 2 and 4 (values 11 and 9; 12 is as close as neither), record 7 meets 6 and 3
     // (70 and 50) beside 9, which it met under its budget and is not counted again.
     expect(pairs(candidatePairs(records, [near]))).toEqual(['0-2', '0-4', '3-7', '6-7', '7-9', '8-9']);
+    // A batch told not to look (by default, one of more than NEAREST_UP_TO records) skips as before.
+    expect(pairs(candidatePairs(records, [near], { nearest: false }))).toEqual(['7-9', '8-9']);
     // A side 0 larger than `scan` is not looked into.
     expect(pairs(candidatePairs(records, [{ ...rule, nearest: { count: 2, scan: 5, closeness } }]))).toEqual([
       '7-9',

@@ -448,9 +448,6 @@ export async function linkPersonsParallel(
     const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
     const tables = personTermTables(records);
     const comparisons = personComparisons(vocab, records, tables);
-    // Written once here, in shared memory, and read by every thread's comparisons (columns.ts).
-    const columns = timed(timings, 'prepare', () => personColumns(records));
-    const comparer = personColumnComparer(vocab, columns, tables);
     // Blocking on every thread: each takes the next rule from a shared counter until none is left.
     const blockStart = performance.now();
     const rules = personBlockingRules(vocab);
@@ -473,6 +470,10 @@ export async function linkPersonsParallel(
     );
     timings.block = Math.round(performance.now() - blockStart - sessionMs);
     timings.estimate = Math.round(sessionMs);
+    // Written once here, in shared memory, and read by every thread's comparisons (columns.ts): after
+    // the blocking, whose pair arrays and blocks are then released, so the two are not held at once.
+    const columns = timed(timings, 'prepare', () => personColumns(records));
+    const comparer = personColumnComparer(vocab, columns, tables);
     // The candidate pairs and the training sessions' pairs (by their records' indexes in the whole
     // population) compared in one pass split between the threads: the sessions no longer run on
     // this thread alone while the workers wait.
