@@ -211,6 +211,7 @@ async function main(argv: string[]): Promise<number> {
           seed: { type: 'string', default: '1' },
           append: { type: 'boolean' },
           'password-stdin': { type: 'boolean' },
+          'no-linkage': { type: 'boolean' },
         },
       });
       const cases = Number(values.cases);
@@ -238,6 +239,15 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Demo data (seed ${values.seed}): ${rows.join(', ')}.`);
         console.log(`${summary.seconds.toFixed(1)} s, peak memory ${summary.peakRssMb} MB.`);
         if (!summary.screenings) console.log('No published screening instrument: screenings were left out.');
+        // The intake's likely matches are scored with the latest batch's model: run one now.
+        if (!values['no-linkage']) {
+          const { runDemoLinkage } = await import('../server/demo/demo-linkage.js');
+          const run = await runDemoLinkage(services.db, services.crypto);
+          if (run)
+            console.log(
+              `Linkage batch: ${run.persons.toLocaleString('en')} persons, ${run.linksAdded} links, ${run.reviewsAdded} reviews.`,
+            );
+        }
         if (summary.generatedPassword)
           console.log(`Password of every demo user (shown once): ${summary.generatedPassword}`);
         for (const admin of summary.admins)

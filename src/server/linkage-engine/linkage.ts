@@ -31,7 +31,7 @@ import {
 } from './model.js';
 import { comparisonThreads, sharedTake, startComparers, type Segment } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
-import { withReferenceM } from './reference-u.js';
+import { referenceShare, withReferenceM } from './reference-u.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
 export interface Thresholds {
@@ -353,13 +353,16 @@ function scoreAndCluster<R extends { source: string }>(
     options.matchCount === 'em'
       ? model.lambda * count
       : timed(timings, 'estimate', () => expectedMatches(weights, vectors, tf, c, count, start, priorOf));
-  let matchCount = countMatches(model.lambda * count);
+  const emCount = model.lambda * count;
+  let matchCount = countMatches(emCount);
   // Levels the batch's few matches cannot inform take the reference m (reference-u.ts
-  // `withReferenceM`); the count is then made consistent with the weights again.
-  if (options.referenceM !== false) {
+  // `withReferenceM`); the count is then made consistent with the weights again. Below a share of
+  // 0.1 % (about 1,000 expected matches) no weight moves by more than a few thousandths of a bit,
+  // and a national batch is left exactly as the data make it.
+  if (options.referenceM !== false && referenceShare(matchCount) >= 1e-3) {
     model = withReferenceM(model, matchCount);
     weights = levelWeights(model);
-    matchCount = countMatches(matchCount);
+    matchCount = countMatches(emCount);
   }
   if (count > 0) model = { ...model, lambda: Math.min(Math.max(matchCount / count, 1e-9), 1 - 1e-9) };
   const prior = priorOf(matchCount);
