@@ -10,31 +10,24 @@ import type { Locale, Role } from '../../shared/roles.js';
 import type { Database } from '../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { runLinkage, type RunSummary } from '../modules/linkage/linkage.service.js';
+import { sessionUser } from '../modules/session/session.repository.js';
 
 /** Runs the batch as the first active system administrator; undefined when there is none. */
 export async function runDemoLinkage(
   db: Database,
   fieldCrypto: FieldCrypto,
 ): Promise<RunSummary | undefined> {
-  const admin = await db.transaction((trx) =>
-    trx
+  const admin = await db.transaction(async (trx) => {
+    const first = await trx
       .selectFrom('users')
-      .innerJoin('institutions', 'institutions.id', 'users.institution_id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.display_name',
-        'users.role',
-        'users.institution_id',
-        'users.locale',
-        'institutions.code',
-      ])
-      .where('users.role', '=', 'system_admin')
-      .where('users.status', '=', 'active')
-      .orderBy('users.username')
+      .select('id')
+      .where('role', '=', 'system_admin')
+      .where('status', '=', 'active')
+      .orderBy('username')
       .limit(1)
-      .executeTakeFirst(),
-  );
+      .executeTakeFirst();
+    return first ? sessionUser(trx, first.id) : undefined;
+  });
   if (!admin) return undefined;
   const actor: Actor = {
     userId: admin.id,

@@ -66,7 +66,15 @@ const REFERENCE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
  * comparison or one of its levels is not described (the engine then smooths u as before).
  */
 export function referenceU(comparison: { name: string; levels: readonly string[] }): number[] | undefined {
-  const known = REFERENCE[comparison.name];
+  return distribution(REFERENCE, comparison);
+}
+
+/** A table's distribution of a comparison's levels, the rest to `different`; undefined if not described. */
+function distribution(
+  table: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  comparison: { name: string; levels: readonly string[] },
+): number[] | undefined {
+  const known = table[comparison.name];
   if (!known || comparison.levels[0] !== 'different') return undefined;
   const rest = comparison.levels.slice(1).map((level) => known[level]);
   if (rest.some((p) => p === undefined)) return undefined;
@@ -139,12 +147,7 @@ export function referenceShare(expectedMatches: number): number {
 
 /** The reference m of a comparison's levels (summing to 1), or undefined where not described. */
 export function referenceM(comparison: { name: string; levels: readonly string[] }): number[] | undefined {
-  const known = REFERENCE_M[comparison.name];
-  if (!known || comparison.levels[0] !== 'different') return undefined;
-  const rest = comparison.levels.slice(1).map((level) => known[level]);
-  if (rest.some((p) => p === undefined)) return undefined;
-  const agreeing = rest.reduce<number>((sum, p) => sum + p!, 0);
-  return [1 - agreeing, ...(rest as number[])];
+  return distribution(REFERENCE_M, comparison);
 }
 
 /**
