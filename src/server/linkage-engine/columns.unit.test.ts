@@ -39,6 +39,12 @@ function unusual(count: number, random: () => number): LinkPerson[] {
   }));
 }
 
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return k;
+  return -1;
+}
+
 describe('comparisons over typed columns', () => {
   it('give the levels and tf bits of personComparisons on the objects, for every pair asked', () => {
     const random = seededRandom(5);
@@ -68,15 +74,18 @@ describe('comparisons over typed columns', () => {
     const r = Uint32Array.from(right);
     const objects = comparePairs(records, comparisons, l, r, l.length);
     const columns = comparer.compare(l, r, l.length);
-    expect(columns.vectors).toEqual(objects.vectors);
-    expect(columns.tf).toEqual(objects.tf);
+    // The first position where the two differ (−1: none), not a deep equality of 1.4 million
+    // values, which took most of the test's seconds.
+    expect(firstDifference(columns.vectors, objects.vectors)).toBe(-1);
+    expect(firstDifference(columns.tf, objects.tf)).toBe(-1);
     // Every comparison met several levels (the test is not all missing values).
     for (let x = 0; x < comparisons.length; x++) {
       const seen = new Set<number>();
       for (let k = 0; k < l.length; k++) seen.add(objects.vectors[k * comparisons.length + x]!);
       expect(seen.size).toBeGreaterThan(2);
     }
-  });
+    // 1,200 records and 181,000 pairs compared both ways: seconds on a loaded machine.
+  }, 60_000);
 
   it('writes into a shared array from the given pair on', () => {
     const { vocab, records } = preparePersons(unusual(50, seededRandom(9)));
