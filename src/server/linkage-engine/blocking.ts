@@ -124,6 +124,21 @@ function mix4(a: number, b: number, c: number, d: number): number {
   mixPart(d);
   return mixEnd();
 }
+/**
+ * The lanes after a key's first parts, kept in `slot` so that the keys sharing those parts (a
+ * rule's keys over every year, given name and surname) hash only their last parts:
+ * `mixSave(slot)` after `mixPart(a)…`, then `mixLoad(slot); mixPart(x); mixEnd()` for each `x`
+ * equals `mixKey(a, …, x)`.
+ */
+const savedLanes = new Int32Array(8);
+function mixSave(slot: number): void {
+  savedLanes[2 * slot] = lanes[0]!;
+  savedLanes[2 * slot + 1] = lanes[1]!;
+}
+function mixLoad(slot: number): void {
+  lanes[0] = savedLanes[2 * slot]!;
+  lanes[1] = savedLanes[2 * slot + 1]!;
+}
 /** `mixKey(a, b, ...s)` for a list `s` of one or two surnames. */
 function mixWith(a: number, b: number, s: readonly number[]): number {
   mixStart();
@@ -1120,29 +1135,17 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     meets: boolean,
     extra: number | null = null,
   ): void => {
-    const sexes = extra === null ? sexKeys(r) : sexKeys(r).map((x) => mix2(x, extra));
-    for (const n of names) for (const x of sexes) out.add(2 * mix4(tag, r.year!, n, x));
-    if (meets)
-      for (const y of r.estimated ? estimateYears(r) : yearsNearest(r))
-        for (const n of names) for (const x of sexes) out.add(2 * mix4(tag, y, n, x) + 1);
-  };
-  // Name keys as stable hashes, each once.
-  const uniqueStable = (ids: readonly number[]): number[] => {
-    const out: number[] = [];
-    for (const k of ids) {
-      const x = h(k);
-      if (!out.includes(x)) out.push(x);
+    let sexes = sexKeys(r);
+    if (extra !== null) {
+      scratchSexes.length = 0;
+      for (let x = 0; x < sexes.length; x++) scratchSexes.push(mix2(sexes[x]!, extra));
+      sexes = scratchSexes;
     }
-    return out;
-  };
-  // Loops rather than Sets and spreads: these run for every record under every rule.
-  const surnames = (r: Prepared): number[] => {
-    const out: number[] = [];
-    for (const s of r.surnames) {
-      const x = h(s);
-      if (!out.includes(x)) out.push(x);
+    addOver(out, tag, r.year!, names, sexes, 0);
+    if (meets) {
+      const ys = r.estimated ? estimateYears(r) : yearsNearest(r);
+      for (let x = 0; x < ys.length; x++) addOver(out, tag, ys[x]!, names, sexes, 1);
     }
-    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   };
   // A place's stable hash, kept by its text (a few thousand districts, departments and
   // postcodes; each rule asked for it again for every record, hashing the text each time).
@@ -1196,34 +1199,19 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return stem < 0 ? undefined : stem;
   };
-  // Every given name a record may stand for: each word of a compound name (one may be cut), as
-  // written (phonetic key), resolved and with every name its short form was listed under.
-  const givenAll = (r: Prepared): number[] => {
-    const out = r.given.slice();
-    for (const g of r.givenCanonical) if (!out.includes(g)) out.push(g);
-    for (const g of r.givenForms) if (!out.includes(g)) out.push(g);
-    for (const w of r.givenWords) {
-      const g = guaraniStem(w);
-      if (g !== undefined && !out.includes(g)) out.push(g);
-    }
-    return out;
-  };
-  // Each pair of surname words (a married "de X" or a third word adds a surname; two shared words
-  // still meet), or the single surname.
-  const surnamePairs = (r: Prepared): number[][] => {
-    const s = surnames(r);
-    if (s.length <= 2) return [s];
-    const out: number[][] = [];
-    for (let a = 0; a < s.length; a++) for (let b = a + 1; b < s.length; b++) out.push([s[a]!, s[b]!]);
-    return out;
-  };
   // The date with the initials of two different name words, written or phonetic (Lleticia: l or
   // y), each pair sorted: typos in every name usually keep two initials, and two shared initials
   // keep a date's block small at national scale (one shared initial made 10 M pairs at 1,000,000
   // registrations). Repeated keys are dropped when the blocks are built.
   const initialKeys = (r: Prepared, date: number, out: KeySink): void => {
-    const written = [...r.givenWords, ...r.surnameWords];
-    const phonetic = [...r.given, ...r.surnames];
+    const written = scratchWritten;
+    const phonetic = scratchPhonetic;
+    written.length = 0;
+    phonetic.length = 0;
+    for (let x = 0; x < r.givenWords.length; x++) written.push(r.givenWords[x]!);
+    for (let x = 0; x < r.surnameWords.length; x++) written.push(r.surnameWords[x]!);
+    for (let x = 0; x < r.given.length; x++) phonetic.push(r.given[x]!);
+    for (let x = 0; x < r.surnames.length; x++) phonetic.push(r.surnames[x]!);
     const add = (x: number, y: number) => out.add(x < y ? mix4(16, date, x, y) : mix4(16, date, y, x));
     for (let a = 0; a < written.length; a++) {
       const a1 = initial(written[a]!);
@@ -1264,19 +1252,127 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
     return found;
   };
-  // Both surnames with one of them replaced by each of its likely corrections, each pair sorted.
-  const correctedSurnames = (r: Prepared): number[][] => {
-    const pairs: number[][] = [];
+  // Scratch lists reused by every record under every rule (a rule writes one record's keys before
+  // the next record's, never two at once): building keys makes no array, Set or spread per record
+  // and rule (bench/README.md, "The block phase: keys without arrays"). The keys and their order
+  // are those the arrays gave before.
+  const scratchSurnames: number[] = [];
+  const scratchGiven: number[] = [];
+  const scratchNames: number[] = [];
+  const scratchPairs: number[] = [];
+  const scratchSexes: number[] = [];
+  const scratchWritten: number[] = [];
+  const scratchPhonetic: number[] = [];
+  /** Appends `x` to `list` unless `list` holds it from `from` on. */
+  const addUnique = (list: number[], x: number, from = 0): void => {
+    if (!list.includes(x, from)) list.push(x);
+  };
+  /** The surnames' stable hashes, each once, sorted, written into `into`. */
+  const surnamesInto = (r: Prepared, into: number[]): number[] => {
+    into.length = 0;
+    for (let x = 0; x < r.surnames.length; x++) addUnique(into, h(r.surnames[x]!));
+    if (into.length === 2) {
+      if (into[0]! > into[1]!) into.reverse();
+    } else if (into.length > 2) into.sort((a, b) => a - b);
+    return into;
+  };
+  /**
+   * Every given name a record may stand for: each word of a compound name (one may be cut), as
+   * written (phonetic key), resolved and with every name its short form was listed under, and the
+   * Guaraní stems; name keys, each once, in that order, written into `into`.
+   */
+  const givenAllInto = (r: Prepared, into: number[]): number[] => {
+    into.length = 0;
+    for (let x = 0; x < r.given.length; x++) into.push(r.given[x]!);
+    for (let x = 0; x < r.givenCanonical.length; x++) addUnique(into, r.givenCanonical[x]!);
+    for (let x = 0; x < r.givenForms.length; x++) addUnique(into, r.givenForms[x]!);
+    for (let x = 0; x < r.givenWords.length; x++) {
+      const g = guaraniStem(r.givenWords[x]!);
+      if (g !== undefined) addUnique(into, g);
+    }
+    return into;
+  };
+  /** The stable hashes of `givenAllInto`'s names, each once, in the same order, written into `into`. */
+  const givenHashesInto = (r: Prepared, into: number[]): number[] => {
+    into.length = 0;
+    for (let x = 0; x < r.given.length; x++) addUnique(into, h(r.given[x]!));
+    for (let x = 0; x < r.givenCanonical.length; x++) addUnique(into, h(r.givenCanonical[x]!));
+    for (let x = 0; x < r.givenForms.length; x++) addUnique(into, h(r.givenForms[x]!));
+    for (let x = 0; x < r.givenWords.length; x++) {
+      const g = guaraniStem(r.givenWords[x]!);
+      if (g !== undefined) addUnique(into, h(g));
+    }
+    return into;
+  };
+  /** Name keys as stable hashes, each once, in order, written into `into`. */
+  const stableInto = (ids: readonly number[], into: number[]): number[] => {
+    into.length = 0;
+    for (let x = 0; x < ids.length; x++) addUnique(into, h(ids[x]!));
+    return into;
+  };
+  /**
+   * Each pair of the (sorted) `surnames` (a married "de X" or a third word adds a surname; two
+   * shared words still meet), flat (a, b, a, b, …), appended to `into`; none for fewer than two.
+   */
+  const surnamePairsInto = (surnames: readonly number[], into: number[]): void => {
+    for (let a = 0; a < surnames.length; a++)
+      for (let b = a + 1; b < surnames.length; b++) into.push(surnames[a]!, surnames[b]!);
+  };
+  /**
+   * Both surnames with one of them replaced by each of its likely corrections, each pair sorted,
+   * flat, appended to `into`.
+   */
+  const correctedSurnamesInto = (r: Prepared, into: number[]): void => {
     for (let x = 0; x < r.surnameWords.length && x < 2; x++) {
       const other = r.surnames[1 - x];
       if (other === undefined) continue;
-      for (const t of likelier(r.surnameWords[x]!)) {
-        const a = h(t);
-        const b = h(other);
-        if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
+      const b = h(other);
+      const fixes = likelier(r.surnameWords[x]!);
+      for (let f = 0; f < fixes.length; f++) {
+        const a = h(fixes[f]!);
+        if (a !== b) into.push(a < b ? a : b, a < b ? b : a);
       }
     }
-    return pairs;
+  };
+  /**
+   * `out.add(2 · mix4(tag, year, g, s) + side)` for each `g` of `given` and each `s` of `names`,
+   * in that order, the parts they share hashed once.
+   */
+  const addOver = (
+    out: KeySink,
+    tag: number,
+    year: number,
+    given: readonly number[],
+    names: readonly number[],
+    side: number,
+  ): void => {
+    mixStart();
+    mixPart(tag);
+    mixPart(year);
+    mixSave(0);
+    for (let a = 0; a < given.length; a++) {
+      mixLoad(0);
+      mixPart(given[a]!);
+      mixSave(1);
+      for (let b = 0; b < names.length; b++) {
+        mixLoad(1);
+        mixPart(names[b]!);
+        out.add(2 * mixEnd() + side);
+      }
+    }
+  };
+  /** `out.add(2 · mix4(tag, year, a, b) + side)` for each pair (a, b) of the flat `pairs`. */
+  const addPairs = (out: KeySink, tag: number, year: number, pairs: readonly number[], side: number): void => {
+    mixStart();
+    mixPart(tag);
+    mixPart(year);
+    mixSave(0);
+    for (let p = 0; p + 1 < pairs.length; p += 2) {
+      mixLoad(0);
+      mixPart(pairs[p]!);
+      mixPart(pairs[p + 1]!);
+      out.add(2 * mixEnd() + side);
+    }
   };
   // How much two records share besides a loose rule's key, for the look inside its over-cap
   // blocks: each name key `zero` shares with `one` (a second name in common is the strongest
@@ -1330,7 +1426,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const d = r.document;
         if (!d || d.length < 6) return;
         const names = r.surnames.length > 0 ? r.surnames : r.given;
-        const letters = [...new Set(names.map(initial))];
+        const letters = scratchNames;
+        letters.length = 0;
+        for (let x = 0; x < names.length; x++) addUnique(letters, initial(names[x]!));
         // The shortened numbers are hashed as the vocabulary would (stable), not interned: at 1M
         // registrations interning them held 7 M strings.
         for (let x = 0; x < d.length; x++) {
@@ -1345,7 +1443,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (!r.dob) return;
         const d = dobEither(r);
         // Repeats (a given name that is also a surname) are dropped when the blocks are built.
-        for (const k of givenAll(r)) out.add(mix3(2, d, h(k)));
+        const given = givenAllInto(r, scratchGiven);
+        for (let x = 0; x < given.length; x++) out.add(mix3(2, d, h(given[x]!)));
         for (const k of r.surnames) out.add(mix3(2, d, h(k)));
       },
     },
@@ -1358,10 +1457,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (!r.dob || r.surnames.length === 0) return;
         const d = dobEither(r);
-        r.surnames.forEach((s, x) => {
-          out.add(2 * mix3(30, d, h(s)));
+        for (let x = 0; x < r.surnames.length; x++) {
+          out.add(2 * mix3(30, d, h(r.surnames[x]!)));
           for (const t of likelier(r.surnameWords[x]!)) out.add(2 * mix3(30, d, h(t)) + 1);
-        });
+        }
       },
     },
     {
@@ -1374,25 +1473,42 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       keys: (r, out) => {
         if (r.givenCanonical.length === 0) return;
-        const s = surnames(r);
+        const s = surnamesInto(r, scratchSurnames);
         // Or a surname written as no one else writes it (seen at most twice: likely misspelt, and
         // the rules on both surnames then miss).
-        const partial = r.ownSurnames < 2 || r.surnameWords.some((w) => (vocab.counts[w] ?? 0) <= 2);
+        let partial = r.ownSurnames < 2;
+        for (let x = 0; x < r.surnameWords.length && !partial; x++)
+          partial = (vocab.counts[r.surnameWords[x]!] ?? 0) <= 2;
         // Both sides under the year ±2 when there is no full date (a year alone is often off).
-        for (const g of givenAll(r))
-          for (const x of s)
-            for (const y of years(r)) {
-              out.add(2 * mix4(3, y, h(g), x));
-              if (partial) out.add(2 * mix4(3, y, h(g), x) + 1);
+        const given = givenAllInto(r, scratchGiven);
+        const ys = years(r);
+        for (let a = 0; a < given.length; a++) {
+          const g = h(given[a]!);
+          for (let b = 0; b < s.length; b++)
+            for (let c = 0; c < ys.length; c++) {
+              const k = 2 * mix4(3, ys[c]!, g, s[b]!);
+              out.add(k);
+              if (partial) out.add(k + 1);
             }
+        }
       },
     },
     {
       name: 'given+surnames',
       keys: (r, out) => {
         if (r.given.length === 0 || r.surnames.length === 0) return;
-        const pairs = surnamePairs(r);
-        for (const g of givenAll(r)) for (const s of pairs) out.add(mixWith(4, h(g), s));
+        const s = surnamesInto(r, scratchSurnames);
+        const given = givenAllInto(r, scratchGiven);
+        if (s.length <= 2) for (let a = 0; a < given.length; a++) out.add(mixWith(4, h(given[a]!), s));
+        else {
+          const pairs = scratchPairs;
+          pairs.length = 0;
+          surnamePairsInto(s, pairs);
+          for (let a = 0; a < given.length; a++) {
+            const g = h(given[a]!);
+            for (let p = 0; p < pairs.length; p += 2) out.add(mix4(4, g, pairs[p]!, pairs[p + 1]!));
+          }
+        }
       },
     },
     {
@@ -1400,7 +1516,11 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (r.surnames.length < 2) return;
         const ys = years(r);
-        for (const s of surnamePairs(r)) if (s.length >= 2) for (const y of ys) out.add(mixWith(5, y, s));
+        const pairs = scratchPairs;
+        pairs.length = 0;
+        surnamePairsInto(surnamesInto(r, scratchSurnames), pairs);
+        for (let p = 0; p < pairs.length; p += 2)
+          for (let y = 0; y < ys.length; y++) out.add(mix4(5, ys[y]!, pairs[p]!, pairs[p + 1]!));
       },
     },
     {
@@ -1412,10 +1532,16 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       keys: (r, out) => {
         if (r.surnames.length < 2) return;
-        const fixed = correctedSurnames(r);
-        for (const y of years(r)) {
-          for (const s of surnamePairs(r)) if (s.length >= 2) out.add(2 * mixWith(32, y, s));
-          for (const s of fixed) out.add(2 * mixWith(32, y, s) + 1);
+        const pairs = scratchPairs;
+        pairs.length = 0;
+        surnamePairsInto(surnamesInto(r, scratchSurnames), pairs);
+        const fixed = scratchNames;
+        fixed.length = 0;
+        correctedSurnamesInto(r, fixed);
+        const ys = years(r);
+        for (let y = 0; y < ys.length; y++) {
+          addPairs(out, 32, ys[y]!, pairs, 0);
+          addPairs(out, 32, ys[y]!, fixed, 1);
         }
       },
     },
@@ -1425,9 +1551,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (!r.dob || r.givenCanonical.length === 0) return;
         const d = birthdayEither(r);
-        for (const g of givenAll(r)) {
-          if (r.surnames.length === 0) out.add(mix3(12, d, h(g)));
-          for (const s of new Set(r.surnames)) out.add(mix4(12, d, h(g), h(s)));
+        const given = givenAllInto(r, scratchGiven);
+        // The surname keys, each once (a Set of them, in order).
+        const s = scratchSurnames;
+        s.length = 0;
+        for (let x = 0; x < r.surnames.length; x++) addUnique(s, r.surnames[x]!);
+        for (let a = 0; a < given.length; a++) {
+          const g = h(given[a]!);
+          if (r.surnames.length === 0) out.add(mix3(12, d, g));
+          for (let b = 0; b < s.length; b++) out.add(mix4(12, d, g, h(s[b]!)));
         }
       },
     },
@@ -1438,7 +1570,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (!r.dob || r.surnames.length < 2) return;
         const d = birthdayEither(r);
-        for (const s of surnamePairs(r)) if (s.length >= 2) out.add(mixWith(29, d, s));
+        const pairs = scratchPairs;
+        pairs.length = 0;
+        surnamePairsInto(surnamesInto(r, scratchSurnames), pairs);
+        for (let p = 0; p < pairs.length; p += 2) out.add(mix4(29, d, pairs[p]!, pairs[p + 1]!));
       },
     },
     {
@@ -1448,13 +1583,14 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (!r.dob || r.given.length === 0) return;
         const d = birthdayEither(r);
-        const g = r.given[0]!;
-        r.surnames.forEach((s, x) => {
-          out.add(2 * mix4(17, d, h(g), h(s)));
-          out.add(2 * mix4(18, d, h(s), h(g)));
-          for (const t of likelier(r.surnameWords[x]!)) out.add(2 * mix4(17, d, h(g), h(t)) + 1);
-          for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix4(18, d, h(s), h(t)) + 1);
-        });
+        const g = h(r.given[0]!);
+        for (let x = 0; x < r.surnames.length; x++) {
+          const s = h(r.surnames[x]!);
+          out.add(2 * mix4(17, d, g, s));
+          out.add(2 * mix4(18, d, s, g));
+          for (const t of likelier(r.surnameWords[x]!)) out.add(2 * mix4(17, d, g, h(t)) + 1);
+          for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix4(18, d, s, h(t)) + 1);
+        }
       },
     },
     {
@@ -1490,11 +1626,18 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       keys: (r, out) => {
         if (r.given.length === 0 || r.surnames.length === 0) return;
         const g = prefix(r.given[0]!);
-        const rare = [r.given[0]!, ...r.surnames].every((w) => (vocab.counts[w] ?? 0) <= 2);
-        for (const y of years(r))
-          for (const p of new Set(r.surnames.map(prefix))) {
-            out.add(2 * mix4(8, y, g, p));
-            if (rare) out.add(2 * mix4(8, y, g, p) + 1);
+        let rare = (vocab.counts[r.given[0]!] ?? 0) <= 2;
+        for (let x = 0; x < r.surnames.length && rare; x++) rare = (vocab.counts[r.surnames[x]!] ?? 0) <= 2;
+        // Each surname's prefix once, in order.
+        const prefixes = scratchSurnames;
+        prefixes.length = 0;
+        for (let x = 0; x < r.surnames.length; x++) addUnique(prefixes, prefix(r.surnames[x]!));
+        const ys = years(r);
+        for (let y = 0; y < ys.length; y++)
+          for (let x = 0; x < prefixes.length; x++) {
+            const k = 2 * mix4(8, ys[y]!, g, prefixes[x]!);
+            out.add(k);
+            if (rare) out.add(k + 1);
           }
       },
     },
@@ -1506,25 +1649,27 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       bipartite: true,
       keys: (r, out) => {
         if (r.given.length === 0) return;
-        const g = r.given[0]!;
+        const g = h(r.given[0]!);
+        const ys = years(r);
         // No surname: the given name alone (and its corrections) with the year.
         if (r.surnames.length === 0)
-          for (const y of years(r)) {
-            out.add(2 * mix3(16, y, h(g)));
-            for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix3(16, y, h(t)) + 1);
+          for (let y = 0; y < ys.length; y++) {
+            out.add(2 * mix3(16, ys[y]!, g));
+            for (const t of likelier(r.givenWords[0]!)) out.add(2 * mix3(16, ys[y]!, h(t)) + 1);
           }
-        for (const y of years(r))
-          r.surnames.forEach((s, x) => {
-            out.add(2 * mix4(14, y, h(g), h(s)));
-            out.add(2 * mix4(15, y, h(s), h(g)));
+        for (let y = 0; y < ys.length; y++)
+          for (let x = 0; x < r.surnames.length; x++) {
+            const s = h(r.surnames[x]!);
+            out.add(2 * mix4(14, ys[y]!, g, s));
+            out.add(2 * mix4(15, ys[y]!, s, g));
             const surnameFixes = likelier(r.surnameWords[x]!);
-            for (const t of surnameFixes) out.add(2 * mix4(14, y, h(g), h(t)) + 1);
+            for (const t of surnameFixes) out.add(2 * mix4(14, ys[y]!, g, h(t)) + 1);
             for (const t of likelier(r.givenWords[0]!)) {
-              out.add(2 * mix4(15, y, h(s), h(t)) + 1);
+              out.add(2 * mix4(15, ys[y]!, s, h(t)) + 1);
               // Typos in both names: both corrected.
-              for (const u of surnameFixes) out.add(2 * mix4(14, y, h(t), h(u)) + 1);
+              for (const u of surnameFixes) out.add(2 * mix4(14, ys[y]!, h(t), h(u)) + 1);
             }
-          });
+          }
       },
     },
     {
@@ -1578,16 +1723,29 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.year === null || r.givenCanonical.length === 0) return;
         // Each surname as written and, an estimate often coming with a typo, as its likely
         // corrections (on either side: the misspelt record may be the estimated one or the other).
-        const written = r.surnames.length === 0 ? [0] : surnames(r);
-        const fixes = [...new Set(r.surnameWords.flatMap((w) => likelier(w).map(h)))];
+        // The names: the surnames as written (0 for none), then their corrections, each once.
+        const names = scratchNames;
+        if (r.surnames.length === 0) {
+          names.length = 0;
+          names.push(0);
+        } else surnamesInto(r, names);
+        const written = names.length;
+        for (let x = 0; x < r.surnameWords.length; x++) {
+          const fixes = likelier(r.surnameWords[x]!);
+          for (let f = 0; f < fixes.length; f++) addUnique(names, h(fixes[f]!), written);
+        }
         // Each given name too as its likely corrections (a typo in the given name beside the estimate).
-        const given = [...new Set([...givenAll(r), ...r.givenWords.flatMap((w) => likelier(w))].map(h))];
-        const names = [...written, ...fixes];
-        for (const g of given) for (const s of names) out.add(2 * mix4(19, r.year, g, s));
+        const given = givenHashesInto(r, scratchGiven);
+        for (let x = 0; x < r.givenWords.length; x++) {
+          const fixes = likelier(r.givenWords[x]!);
+          for (let f = 0; f < fixes.length; f++) addUnique(given, h(fixes[f]!));
+        }
+        addOver(out, 19, r.year, given, names, 0);
         // Side 1 year by year, nearest first (the budget takes the nearest years first).
-        if (r.estimated)
-          for (const y of estimateYears(r))
-            for (const g of given) for (const s of names) out.add(2 * mix4(19, y, g, s) + 1);
+        if (r.estimated) {
+          const ys = estimateYears(r);
+          for (let y = 0; y < ys.length; y++) addOver(out, 19, ys[y]!, given, names, 1);
+        }
       },
     },
     {
@@ -1600,10 +1758,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         if (r.year === null || r.surnames.length < 2) return;
         // And each pair with one word replaced by its likely corrections (an estimate often comes
         // with a typo, on either record).
-        const pairs = [...surnamePairs(r).filter((s) => s.length >= 2), ...correctedSurnames(r)];
-        for (const s of pairs) out.add(2 * mixWith(20, r.year, s));
-        if (r.estimated)
-          for (const y of estimateYears(r)) for (const s of pairs) out.add(2 * mixWith(20, y, s) + 1);
+        const pairs = scratchPairs;
+        pairs.length = 0;
+        surnamePairsInto(surnamesInto(r, scratchSurnames), pairs);
+        correctedSurnamesInto(r, pairs);
+        addPairs(out, 20, r.year, pairs, 0);
+        if (r.estimated) {
+          const ys = estimateYears(r);
+          for (let y = 0; y < ys.length; y++) addPairs(out, 20, ys[y]!, pairs, 1);
+        }
       },
     },
     {
@@ -1616,10 +1779,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const near = r.estimated ? estimateYears(r) : years(r);
         // Side 0: every record under its year, an estimated one under every year it may stand for
         // (a surname-less record with a date meets a named one whose age was estimated).
-        const own = r.estimated ? estimateYears(r) : [r.year];
-        for (const g of new Set(givenAll(r).map(h))) {
-          for (const y of own) out.add(2 * mix3(22, y, g));
-          if (r.surnames.length === 0) for (const y of near) out.add(2 * mix3(22, y, g) + 1);
+        const y0 = r.year;
+        const own = r.estimated ? estimateYears(r) : yearList(y0 * 4, () => [y0]);
+        const given = givenHashesInto(r, scratchGiven);
+        for (let a = 0; a < given.length; a++) {
+          const g = given[a]!;
+          for (let y = 0; y < own.length; y++) out.add(2 * mix3(22, own[y]!, g));
+          if (r.surnames.length === 0) for (let y = 0; y < near.length; y++) out.add(2 * mix3(22, near[y]!, g) + 1);
         }
       },
     },
@@ -1636,7 +1802,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 4,
       keys: (r, out) => {
         if (r.year === null || r.ownSurnameKeys.length === 0) return;
-        nameSexYears(out, 24, uniqueStable(r.ownSurnameKeys), r, r.dob === null);
+        nameSexYears(out, 24, stableInto(r.ownSurnameKeys, scratchNames), r, r.dob === null);
       },
     },
     {
@@ -1651,7 +1817,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 4,
       keys: (r, out) => {
         if (r.year === null || r.given.length === 0) return;
-        nameSexYears(out, 25, uniqueStable(givenAll(r)), r, r.ownSurnames < 2);
+        nameSexYears(out, 25, givenHashesInto(r, scratchGiven), r, r.ownSurnames < 2);
       },
     },
     {
@@ -1685,7 +1851,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         nameSexYears(
           out,
           27,
-          uniqueStable(r.ownSurnameKeys),
+          stableInto(r.ownSurnameKeys, scratchNames),
           r,
           r.dob === null || r.ownSurnames < 2,
           region(r),
@@ -1699,7 +1865,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 8,
       keys: (r, out) => {
         if (r.year === null || r.given.length === 0 || region(r) < 0) return;
-        nameSexYears(out, 28, uniqueStable(givenAll(r)), r, r.dob === null || r.ownSurnames < 2, region(r));
+        nameSexYears(out, 28, givenHashesInto(r, scratchGiven), r, r.dob === null || r.ownSurnames < 2, region(r));
       },
     },
     {
@@ -1721,11 +1887,15 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 4,
       keys: (r, out) => {
         if (!r.estimated || r.year === null || r.givenCanonical.length === 0) return;
-        const written = r.surnames.length === 0 ? [0] : surnames(r);
-        const given = uniqueStable(givenAll(r));
-        for (const g of given) for (const s of written) out.add(2 * mix4(33, r.year, g, s));
-        for (const y of twoEstimateYears(r))
-          for (const g of given) for (const s of written) out.add(2 * mix4(33, y, g, s) + 1);
+        const written = scratchNames;
+        if (r.surnames.length === 0) {
+          written.length = 0;
+          written.push(0);
+        } else surnamesInto(r, written);
+        const given = givenHashesInto(r, scratchGiven);
+        addOver(out, 33, r.year, given, written, 0);
+        const ys = twoEstimateYears(r);
+        for (let y = 0; y < ys.length; y++) addOver(out, 33, ys[y]!, given, written, 1);
       },
     },
   ];
