@@ -1362,7 +1362,13 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     }
   };
   /** `out.add(2 · mix4(tag, year, a, b) + side)` for each pair (a, b) of the flat `pairs`. */
-  const addPairs = (out: KeySink, tag: number, year: number, pairs: readonly number[], side: number): void => {
+  const addPairs = (
+    out: KeySink,
+    tag: number,
+    year: number,
+    pairs: readonly number[],
+    side: number,
+  ): void => {
     mixStart();
     mixPart(tag);
     mixPart(year);
@@ -1785,7 +1791,8 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         for (let a = 0; a < given.length; a++) {
           const g = given[a]!;
           for (let y = 0; y < own.length; y++) out.add(2 * mix3(22, own[y]!, g));
-          if (r.surnames.length === 0) for (let y = 0; y < near.length; y++) out.add(2 * mix3(22, near[y]!, g) + 1);
+          if (r.surnames.length === 0)
+            for (let y = 0; y < near.length; y++) out.add(2 * mix3(22, near[y]!, g) + 1);
         }
       },
     },
@@ -1865,7 +1872,14 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       perRecord: 8,
       keys: (r, out) => {
         if (r.year === null || r.given.length === 0 || region(r) < 0) return;
-        nameSexYears(out, 28, givenHashesInto(r, scratchGiven), r, r.dob === null || r.ownSurnames < 2, region(r));
+        nameSexYears(
+          out,
+          28,
+          givenHashesInto(r, scratchGiven),
+          r,
+          r.dob === null || r.ownSurnames < 2,
+          region(r),
+        );
       },
     },
     {
