@@ -105,16 +105,18 @@ function crossPairs(
     if (probabilities[k]! >= from) components.union(left[k]!, right[k]!);
   const componentSize = new Uint32Array(n);
   for (let i = 0; i < n; i++) componentSize[components.find(i)]!++;
-  const keep = (k: number) => {
-    const root = components.find(left[k]!);
-    return root === components.find(right[k]!) && componentSize[root]! >= 3;
-  };
+  // Which pairs are kept, found once (the second pass reads the flags, not the sets again).
+  const kept = new Uint8Array(probabilities.length);
+  const keep = (k: number) => kept[k] === 1;
   const degree = new Uint32Array(n + 1);
-  for (let k = 0; k < probabilities.length; k++)
-    if (keep(k)) {
+  for (let k = 0; k < probabilities.length; k++) {
+    const root = components.find(left[k]!);
+    if (root === components.find(right[k]!) && componentSize[root]! >= 3) {
+      kept[k] = 1;
       degree[left[k]! + 1]!++;
       degree[right[k]! + 1]!++;
     }
+  }
   for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
   const start = degree;
   const fill = start.slice(0, n);
@@ -192,8 +194,7 @@ export function clusterLinks(
 ): Clustering {
   const sets = new DisjointSets(n);
   const decision = new Uint8Array(probabilities.length);
-  const above: number[] = [];
-  for (let k = 0; k < probabilities.length; k++) if (probabilities[k]! >= threshold) above.push(k);
+  const above = strongestFirst(probabilities, threshold, Infinity);
   const alone = options.pairsAloneAbove;
   const grouped =
     options.apartBelow !== undefined || options.groupsMeanAbove !== undefined
@@ -236,7 +237,6 @@ export function clusterLinks(
   };
   const documentClash = evidence?.documentsClash ?? documentsConflict;
   const dateClash = evidence?.datesClash ?? datesConflict;
-  above.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
   for (const k of above) {
     const ra = sets.find(left[k]!);
     const rb = sets.find(right[k]!);
@@ -306,11 +306,7 @@ function linkPairsAlone(
       taken[left[k]!] = 1;
       taken[right[k]!] = 1;
     }
-  const band: number[] = [];
-  for (let k = 0; k < probabilities.length; k++)
-    if (probabilities[k]! >= from && probabilities[k]! < below) band.push(k);
-  band.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
-  for (const k of band) {
+  for (const k of strongestFirst(probabilities, from, below)) {
     const a = left[k]!;
     const b = right[k]!;
     if (taken[a] === 1 || taken[b] === 1) continue;
@@ -333,6 +329,67 @@ export function clusterPairs(
   threshold: number,
 ): Uint32Array {
   return clusterLinks(n, left, right, probabilities, threshold).labels;
+}
+
+/**
+ * The pairs k with `from` ≤ probabilities[k] < `below`, strongest first, ties in the order of k: a
+ * stable radix sort on the probabilities' bits (for numbers ≥ 0 their order as integers is their
+ * order as numbers), four passes of 16 bits, instead of a sort with a comparison function.
+ */
+export function strongestFirst(probabilities: Float64Array, from: number, below: number): Uint32Array {
+  let count = 0;
+  for (let k = 0; k < probabilities.length; k++) {
+    const p = probabilities[k]!;
+    if (p >= from && p < below) count++;
+  }
+  let order = new Uint32Array(count);
+  let hi = new Uint32Array(count);
+  let lo = new Uint32Array(count);
+  const bits = new Uint32Array(2);
+  const value = new Float64Array(bits.buffer);
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const [L, H] = littleEndian ? [0, 1] : [1, 0];
+  count = 0;
+  for (let k = 0; k < probabilities.length; k++) {
+    const p = probabilities[k]!;
+    if (p >= from && p < below) {
+      // −0 sorts as 0 (p − 0 − p is 0 for both in a comparison); flipped so that stronger is smaller.
+      value[0] = p === 0 ? 0 : p;
+      order[count] = k;
+      hi[count] = ~bits[H]! >>> 0;
+      lo[count] = ~bits[L]! >>> 0;
+      count++;
+    }
+  }
+  if (count < 2) return order;
+  let nextOrder = new Uint32Array(count);
+  let nextHi = new Uint32Array(count);
+  let nextLo = new Uint32Array(count);
+  const buckets = new Uint32Array(65_536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    buckets.fill(0);
+    for (let x = 0; x < count; x++) buckets[(word[x]! >>> shift) & 0xffff]!++;
+    // A digit every entry shares changes nothing.
+    if (buckets[(word[0]! >>> shift) & 0xffff] === count) continue;
+    let sum = 0;
+    for (let d = 0; d < 65_536; d++) {
+      const c = buckets[d]!;
+      buckets[d] = sum;
+      sum += c;
+    }
+    for (let x = 0; x < count; x++) {
+      const at = buckets[(word[x]! >>> shift) & 0xffff]!++;
+      nextOrder[at] = order[x]!;
+      nextHi[at] = hi[x]!;
+      nextLo[at] = lo[x]!;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [hi, nextHi] = [nextHi, hi];
+    [lo, nextLo] = [nextLo, lo];
+  }
+  return order;
 }
 
 function labelsOf(sets: DisjointSets, n: number): Uint32Array {

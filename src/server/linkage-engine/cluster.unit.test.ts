@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterLinks, datesConflict, documentsConflict, type HardEvidence } from './cluster.js';
+import {
+  clusterLinks,
+  datesConflict,
+  documentsConflict,
+  strongestFirst,
+  type HardEvidence,
+} from './cluster.js';
 
 /** Evidence of records given as [document, date of birth] pairs. */
 function evidenceOf(values: readonly (readonly [string | null, string | null])[]): HardEvidence {
@@ -232,5 +238,30 @@ describe('clusterLinks between groups and between records alone', () => {
     });
     expect([...labels]).toEqual([0, 0, 2, 2, 4, 5, 5, 7, 8, 9]);
     expect([...decision]).toEqual([1, 1, 0, 1, 0, 0]);
+  });
+});
+
+describe('strongestFirst', () => {
+  it('orders the pairs in range as a sort by descending probability, ties by index, would', () => {
+    // Probabilities as the scores make them (1 / (1 + 2^-w)), with many ties, zeros and ones.
+    const probability = fc.oneof(
+      fc.constantFrom(0, 1, 0.5, 0.85, 0.3),
+      fc.integer({ min: -60, max: 60 }).map((w) => 1 / (1 + 2 ** -w)),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(probability, { maxLength: 300 }),
+        fc.constantFrom(0, 0.3, 0.5, 0.85),
+        fc.constantFrom(0.85, 1, Infinity),
+        (values, from, below) => {
+          const probabilities = Float64Array.from(values);
+          const expected = [...probabilities.keys()]
+            .filter((k) => probabilities[k]! >= from && probabilities[k]! < below)
+            .sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+          expect([...strongestFirst(probabilities, from, below)]).toEqual(expected);
+        },
+      ),
+    );
   });
 });

@@ -23,9 +23,11 @@ import {
   combineSessions,
   comparePairs,
   estimateU,
+  flatWeights,
   levelWeights,
   matchWeightAt,
   probabilityOf,
+  scoreRange,
   trainModel,
   type Model,
 } from './model.js';
@@ -328,15 +330,41 @@ function scoreAndCluster<R extends { source: string }>(
   comparisons: readonly Comparison<R>[],
   training: readonly TrainingRule<R>[],
   candidates: Candidates,
-  { vectors, tf }: { vectors: Uint8Array; tf: Float32Array },
+  compared: { vectors: Uint8Array; tf: Float32Array },
   options: LinkOptions,
   timings: Record<string, number>,
   evidence?: HardEvidence,
+): LinkageResult {
+  const estimated = estimateScoring(records, comparisons, training, candidates.count, compared, options, timings);
+  const probabilities = timed(timings, 'score', () => {
+    const out = new Float64Array(candidates.count);
+    const { vectors, tf } = compared;
+    const c = comparisons.length;
+    scoreRange(flatWeights(estimated.weights), c, estimated.prior, vectors, tf, 0, candidates.count, out);
+    return out;
+  });
+  return clusterScored(records.length, candidates, probabilities, estimated, options, timings, evidence);
+}
+
+/** The model and the prior the candidate pairs are scored with. */
+interface Scoring {
+  model: Model;
+  weights: Float64Array[];
+  prior: number;
+}
+
+/** Estimates the model from the candidates' vectors (and the training sessions'), and the prior. */
+function estimateScoring<R extends { source: string }>(
+  records: readonly R[],
+  comparisons: readonly Comparison<R>[],
+  training: readonly TrainingRule<R>[],
+  count: number,
+  { vectors, tf }: { vectors: Uint8Array; tf: Float32Array },
+  options: LinkOptions,
+  timings: Record<string, number>,
   /** The training sessions' vectors when already compared (on every thread: linkPersonsParallel). */
   sessions?: readonly SessionVectors[],
-): LinkageResult {
-  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const { left, right, count } = candidates;
+): Scoring {
   let model = timed(timings, 'estimate', () => {
     const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
     const trained =
@@ -365,16 +393,24 @@ function scoreAndCluster<R extends { source: string }>(
     matchCount = countMatches(emCount);
   }
   if (count > 0) model = { ...model, lambda: Math.min(Math.max(matchCount / count, 1e-9), 1 - 1e-9) };
-  const prior = priorOf(matchCount);
-  const probabilities = timed(timings, 'score', () => {
-    const out = new Float64Array(count);
-    for (let k = 0; k < count; k++)
-      out[k] = probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!));
-    return out;
-  });
+  return { model, weights, prior: priorOf(matchCount) };
+}
+
+/** Clusters the scored candidates and sorts them into links and review. */
+function clusterScored(
+  n: number,
+  candidates: Candidates,
+  probabilities: Float64Array,
+  { model, prior }: Scoring,
+  options: LinkOptions,
+  timings: Record<string, number>,
+  evidence?: HardEvidence,
+): LinkageResult {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const { left, right, count } = candidates;
   const { labels, decision } = timed(timings, 'cluster', () =>
     clusterLinks(
-      records.length,
+      n,
       left.subarray(0, count),
       right.subarray(0, count),
       probabilities,
@@ -446,7 +482,7 @@ export async function linkPersonsParallel(
   // Below this many persons starting workers (each prepares every record) costs more than it saves.
   if (threads < 2 || persons.length < (options.parallelFrom ?? 50_000)) return linkPersons(persons, options);
   const timings: Record<string, number> = {};
-  const comparers = startComparers(persons, threads - 1);
+  const comparers = startComparers(persons, threads - 1, options);
   try {
     const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
     const tables = personTermTables(records);
@@ -455,11 +491,9 @@ export async function linkPersonsParallel(
     const blockStart = performance.now();
     const rules = personBlockingRules(vocab);
     const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const theirs = comparers.block(counter, blockOptions);
     const mine = bucketPairs(
       records.length,
-      findPairs(records, rules, blockOptions, sharedTake(counter, rules.length)),
+      findPairs(records, rules, blockOptions, sharedTake(comparers.counter, rules.length)),
     );
     // While the workers finish their last rules: the training sessions' pairs, on this thread.
     const sessionStart = performance.now();
@@ -468,7 +502,7 @@ export async function linkPersonsParallel(
     const sessionMs = performance.now() - sessionStart;
     const candidates = mergeBuckets(
       records.length,
-      [mine, ...(await theirs)],
+      [mine, ...(await comparers.block())],
       rules.map((rule) => rule.name),
     );
     timings.block = Math.round(performance.now() - blockStart - sessionMs);
@@ -492,7 +526,6 @@ export async function linkPersonsParallel(
       (left, right, count, out) => comparer.compare(left, right, count, out),
       comparisons.length,
     );
-    await comparers.stop();
     timings.compare = Math.round(performance.now() - start);
     const c = comparisons.length;
     let at = candidates.count;
@@ -505,16 +538,35 @@ export async function linkPersonsParallel(
       vectors: all.vectors.subarray(0, candidates.count * c),
       tf: all.tf.subarray(0, candidates.count),
     };
-    return scoreAndCluster(
+    const estimated = estimateScoring(
       records,
       comparisons,
       training,
-      candidates,
+      candidates.count,
       compared,
       options,
       timings,
-      personEvidence(records),
       sessionVectors,
+    );
+    // Scored on every thread too, each its share of the pairs into one shared array.
+    const scoreStart = performance.now();
+    const probabilities = await comparers.score(
+      flatWeights(estimated.weights),
+      estimated.prior,
+      compared,
+      candidates.count,
+      c,
+    );
+    await comparers.stop();
+    timings.score = Math.round(performance.now() - scoreStart);
+    return clusterScored(
+      records.length,
+      candidates,
+      probabilities,
+      estimated,
+      options,
+      timings,
+      personEvidence(records),
     );
   } finally {
     await comparers.stop();

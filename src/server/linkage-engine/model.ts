@@ -89,18 +89,30 @@ export function estimateU<R>(
   });
 }
 
+/**
+ * The distinct vectors and how many pairs have each, in order of first appearance. Up to 8
+ * comparisons of at most 15 levels (a missing level as 15) are one 32-bit key, so the map is keyed
+ * by a number; more, or more levels, by the vector's text.
+ */
 function patterns(vectors: Uint8Array, c: number): { rows: Uint8Array[]; weights: number[] } {
-  const seen = new Map<string, number>();
   const rows: Uint8Array[] = [];
   const weights: number[] = [];
   const n = vectors.length / c;
+  const packed = c <= 8 && vectors.every((level) => level < 15 || level === NULL_LEVEL);
+  const seen = new Map<number | string, number>();
   for (let k = 0; k < n; k++) {
-    const row = vectors.subarray(k * c, k * c + c);
-    const key = row.join(',');
+    let key: number | string;
+    if (packed) {
+      key = 0;
+      for (let x = 0; x < c; x++) {
+        const level = vectors[k * c + x]!;
+        key = (key << 4) | (level === NULL_LEVEL ? 15 : level);
+      }
+    } else key = vectors.subarray(k * c, k * c + c).join(',');
     const at = seen.get(key);
     if (at === undefined) {
       seen.set(key, rows.length);
-      rows.push(row.slice());
+      rows.push(vectors.slice(k * c, k * c + c));
       weights.push(1);
     } else weights[at]!++;
   }
@@ -252,6 +264,40 @@ export function matchWeightAt(
     if (level !== NULL_LEVEL) w += weights[x]![level]!;
   }
   return w;
+}
+
+/**
+ * The level weights as one table, 256 entries per comparison (a missing level weighs 0 there):
+ * `scoreRange` reads one number per comparison with no branch. Adding 0 for a missing level leaves
+ * the sum exactly as `matchWeightAt` makes it.
+ */
+export function flatWeights(weights: readonly Float64Array[]): Float64Array {
+  const table = new Float64Array(weights.length * 256);
+  weights.forEach((row, x) => table.set(row, x * 256));
+  for (let x = 0; x < weights.length; x++) table[x * 256 + NULL_LEVEL] = 0;
+  return table;
+}
+
+/**
+ * The match probabilities of pairs from..to (`probabilityOf(matchWeightAt(...))`, the same numbers)
+ * into `out`, from a `flatWeights` table over c comparisons.
+ */
+export function scoreRange(
+  table: Float64Array,
+  c: number,
+  prior: number,
+  vectors: Uint8Array,
+  tf: Float32Array,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  for (let k = from; k < to; k++) {
+    let w = prior + tf[k]!;
+    const at = k * c;
+    for (let x = 0; x < c; x++) w += table[x * 256 + vectors[at + x]!]!;
+    out[k] = 1 / (1 + 2 ** -w);
+  }
 }
 
 /** Match probability from a match weight in bits. */

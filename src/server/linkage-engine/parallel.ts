@@ -18,7 +18,9 @@ import {
   type CandidateOptions,
 } from './blocking.js';
 import { personColumnComparer, type PersonColumns } from './columns.js';
+import { personRank } from './blocking-rank.js';
 import { personTermTables, type TermTable } from './comparisons.js';
+import { scoreRange } from './model.js';
 import type { LinkPerson } from './record.js';
 import { prepare, Vocabulary, type Prepared } from './record.js';
 
@@ -38,7 +40,9 @@ interface Job {
 
 /**
  * Or: block on the rules it takes from `counter` (an Int32Array over shared memory: the index of
- * the next rule), with the caller's options (its order of the sorted neighbourhood included).
+ * the next rule), with the caller's options; without the caller's order of the sorted
+ * neighbourhood (`rank`), the worker computes it from its own records (`personRank`: the same
+ * order, from the same preparation), so that it starts blocking as soon as it has prepared them.
  */
 interface BlockJob {
   counter: Int32Array;
@@ -51,6 +55,20 @@ export function sharedTake(counter: Int32Array, rules: number): () => number {
     const next = Atomics.add(counter, 0, 1);
     return next < rules ? next : -1;
   };
+}
+
+/**
+ * Or: score pairs from..to (`scoreRange`) with the flat level weights `table`, into `out` (shared).
+ */
+interface ScoreJob {
+  table: Float64Array;
+  c: number;
+  prior: number;
+  vectors: Uint8Array;
+  tf: Float32Array;
+  from: number;
+  to: number;
+  out: Float64Array;
 }
 
 /** The first messages to a worker: the persons, one chunk of a UTF-8 JSON array at a time, in order. */
@@ -113,9 +131,11 @@ function spawn(data: unknown): Worker {
 
 /**
  * Comparison workers for `persons`, started now so that they prepare the records while the caller
- * blocks. `compare` splits the pairs between the workers and the calling thread.
+ * prepares them too, and block as soon as they have (on the rules they take from `counter`, shared
+ * with the caller: `sharedTake`). `compare` splits the pairs between the workers and the calling
+ * thread.
  */
-export function startComparers(persons: readonly LinkPerson[], workers: number) {
+export function startComparers(persons: readonly LinkPerson[], workers: number, options: CandidateOptions = {}) {
   const pool = Array.from({ length: workers }, () => spawn({ comparer: true }));
   // As UTF-8 JSON in chunks of 20,000 persons, transferred, not an array of objects: structured
   // cloning 1,000,000 person objects into a worker held the calling thread for over a minute
@@ -135,6 +155,24 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       });
     }
   }
+  // The blocking job follows the persons at once: a worker that has prepared them takes rules while
+  // the calling thread is still preparing (it waited about a second for the caller's rank before).
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  // The options alone (structured clone), not whatever else the caller's object carries.
+  const { linkOnly, maxBlock, window, maxBipartitePairs, rank, nearest } = options;
+  const rest = { linkOnly, maxBlock, window, maxBipartitePairs, rank, nearest };
+  const blocked = Promise.all(
+    pool.map(
+      (worker) =>
+        new Promise<BucketedPairs>((resolve, reject) => {
+          worker.once('message', (found: BucketedPairs) => resolve(found));
+          worker.once('error', reject);
+          worker.postMessage({ counter, options: rest } satisfies BlockJob);
+        }),
+    ),
+  );
+  // A rejection is awaited by `block`; until then it must not count as unhandled.
+  blocked.catch(() => undefined);
   const ask = (worker: Worker, job: Job) =>
     new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -143,25 +181,15 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
     });
   return {
     /**
-     * The pairs the workers find on the rules they take from `counter` (shared with the caller,
-     * which blocks on the rules it takes meanwhile: `sharedTake`), each worker's bucketed by their
-     * smaller record (`bucketPairs`, on the worker); await it after the caller's own.
+     * The shared counter of the blocking rules: the caller takes rules from it (`sharedTake`)
+     * while the workers do.
      */
-    block(counter: Int32Array, options: CandidateOptions): Promise<BucketedPairs[]> {
-      // The options alone (structured clone), not whatever else the caller's object carries.
-      const { linkOnly, maxBlock, window, maxBipartitePairs, rank } = options;
-      const rest = { linkOnly, maxBlock, window, maxBipartitePairs, rank };
-      return Promise.all(
-        pool.map(
-          (worker) =>
-            new Promise<BucketedPairs>((resolve, reject) => {
-              worker.once('message', (found: BucketedPairs) => resolve(found));
-              worker.once('error', reject);
-              worker.postMessage({ counter, options: rest } satisfies BlockJob);
-            }),
-        ),
-      );
-    },
+    counter,
+    /**
+     * The pairs the workers found on the rules they took from `counter`, each worker's bucketed by
+     * their smaller record (`bucketPairs`, on the worker); await it after the caller's own.
+     */
+    block: (): Promise<BucketedPairs[]> => blocked,
     /**
      * The vectors of the pairs of `segments`, taken as one list: the calling thread (with its own
      * `local` comparison) takes the first share, worker w the (w + 1)-th; every thread writes its
@@ -191,6 +219,33 @@ export function startComparers(persons: readonly LinkPerson[], workers: number) 
       await Promise.all(answers);
       return { vectors, tf };
     },
+    /**
+     * The match probabilities of the first `count` pairs of `compared` (`scoreRange` with the flat
+     * level weights `table`), each thread scoring its share into one array over shared memory.
+     */
+    async score(
+      table: Float64Array,
+      prior: number,
+      compared: { vectors: Uint8Array; tf: Float32Array },
+      count: number,
+      c: number,
+    ): Promise<Float64Array> {
+      const out = new Float64Array(new SharedArrayBuffer(Math.max(1, count) * 8), 0, count);
+      const share = Math.ceil(count / (workers + 1));
+      const { vectors, tf } = compared;
+      const answers = pool.map((worker, w) => {
+        const from = Math.min(count, (w + 1) * share);
+        const to = Math.min(count, from + share);
+        return new Promise<void>((resolve, reject) => {
+          worker.once('message', () => resolve());
+          worker.once('error', reject);
+          worker.postMessage({ table, c, prior, vectors, tf, from, to, out } satisfies ScoreJob);
+        });
+      });
+      scoreRange(table, c, prior, vectors, tf, 0, Math.min(count, share), out);
+      await Promise.all(answers);
+      return out;
+    },
     /** Stops the workers (their memory is freed; call once their last answer is in). */
     stop: () => Promise.all(pool.map((worker) => worker.terminate())),
   };
@@ -202,7 +257,7 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
   let prepared: Prepared[] = [];
   let state: { words: readonly string[]; tables: { givenTf: TermTable; surnameTf: TermTable } } | undefined;
   const decoder = new TextDecoder();
-  port.on('message', (job: PersonsJob | Job | BlockJob) => {
+  port.on('message', (job: PersonsJob | Job | BlockJob | ScoreJob) => {
     if ('persons' in job) {
       // Prepared in order, chunk by chunk: the same ids and term counts as one pass over them all.
       for (const p of JSON.parse(decoder.decode(job.persons)) as LinkPerson[])
@@ -212,7 +267,8 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
     }
     if ('counter' in job) {
       const rules = personBlockingRules(vocabulary!);
-      const found = findPairs(prepared, rules, job.options, sharedTake(job.counter, rules.length));
+      const options = { ...job.options, rank: job.options.rank ?? personRank(vocabulary!, prepared) };
+      const found = findPairs(prepared, rules, options, sharedTake(job.counter, rules.length));
       // The comparisons read the caller's columns: this thread's prepared records and vocabulary
       // (but its words) are not needed any more, and are left to the collector.
       const records = prepared.length;
@@ -223,6 +279,11 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
         bucketed.starts.buffer as ArrayBuffer,
         bucketed.partners.buffer as ArrayBuffer,
       ]);
+      return;
+    }
+    if ('table' in job) {
+      scoreRange(job.table, job.c, job.prior, job.vectors, job.tf, job.from, job.to, job.out);
+      port.postMessage(job.to - job.from);
       return;
     }
     const { words, tables } = state!;
