@@ -507,14 +507,21 @@ export async function linkPersonsParallel(
     );
     timings.block = Math.round(performance.now() - blockStart - sessionMs);
     timings.estimate = Math.round(sessionMs);
-    // Written once here, in shared memory, and read by every thread's comparisons (columns.ts): after
-    // the blocking, whose pair arrays and blocks are then released, so the two are not held at once.
-    const columns = timed(timings, 'prepare', () => personColumns(records));
+    // Written once, in shared memory, by the first worker while this thread merged the pairs, and
+    // read by every thread's comparisons (columns.ts).
+    const columnsStart = performance.now();
+    const columns = await comparers.columns();
+    timings.prepare = Math.round(timings.prepare! + performance.now() - columnsStart);
     const comparer = personColumnComparer(vocab, columns, tables);
     // The candidate pairs and the training sessions' pairs (by their records' indexes in the whole
     // population) compared in one pass split between the threads: the sessions no longer run on
     // this thread alone while the workers wait.
-    const global = (ids: Uint32Array) => (sample === records ? ids : ids.map((i) => sample[i]!.index));
+    const global = (ids: Uint32Array) => {
+      if (sample === records) return ids;
+      const out = new Uint32Array(ids.length);
+      for (let k = 0; k < ids.length; k++) out[k] = sample[ids[k]!]!.index;
+      return out;
+    };
     const segments: Segment[] = [
       { left: candidates.left, right: candidates.right, count: candidates.count },
       ...sessions.map((s) => ({ left: global(s.left), right: global(s.right), count: s.count })),

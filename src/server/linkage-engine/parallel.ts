@@ -17,7 +17,7 @@ import {
   type BucketedPairs,
   type CandidateOptions,
 } from './blocking.js';
-import { personColumnComparer, type PersonColumns } from './columns.js';
+import { personColumnComparer, personColumns, type PersonColumns } from './columns.js';
 import { personRank } from './blocking-rank.js';
 import { personTermTables, type TermTable } from './comparisons.js';
 import { scoreRange } from './model.js';
@@ -47,6 +47,8 @@ interface Job {
 interface BlockJob {
   counter: Int32Array;
   options: CandidateOptions;
+  /** Then answer the typed columns of the records (`personColumns`) too. */
+  columns: boolean;
 }
 
 /** The next rule of `rules` from a counter shared by the threads, or −1 when all are taken. */
@@ -161,18 +163,33 @@ export function startComparers(persons: readonly LinkPerson[], workers: number, 
   // The options alone (structured clone), not whatever else the caller's object carries.
   const { linkOnly, maxBlock, window, maxBipartitePairs, rank, nearest } = options;
   const rest = { linkOnly, maxBlock, window, maxBipartitePairs, rank, nearest };
+  // The first worker then writes the typed columns of its records (the same bytes as the caller's
+  // `personColumns` would: the same preparation) while the caller merges the pairs.
+  let columnsFrom: (columns: PersonColumns) => void = () => undefined;
+  let columnsFailed: (error: unknown) => void = () => undefined;
+  const columns = new Promise<PersonColumns>((resolve, reject) => {
+    columnsFrom = resolve;
+    columnsFailed = reject;
+  });
   const blocked = Promise.all(
     pool.map(
-      (worker) =>
+      (worker, w) =>
         new Promise<BucketedPairs>((resolve, reject) => {
-          worker.once('message', (found: BucketedPairs) => resolve(found));
-          worker.once('error', reject);
-          worker.postMessage({ counter, options: rest } satisfies BlockJob);
+          worker.once('message', (found: BucketedPairs) => {
+            if (w === 0) worker.once('message', columnsFrom);
+            resolve(found);
+          });
+          worker.once('error', (error) => {
+            reject(error);
+            columnsFailed(error);
+          });
+          worker.postMessage({ counter, options: rest, columns: w === 0 } satisfies BlockJob);
         }),
     ),
   );
-  // A rejection is awaited by `block`; until then it must not count as unhandled.
+  // A rejection is awaited by `block` and `columns`; until then it must not count as unhandled.
   blocked.catch(() => undefined);
+  columns.catch(() => undefined);
   const ask = (worker: Worker, job: Job) =>
     new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -190,6 +207,8 @@ export function startComparers(persons: readonly LinkPerson[], workers: number, 
      * their smaller record (`bucketPairs`, on the worker); await it after the caller's own.
      */
     block: (): Promise<BucketedPairs[]> => blocked,
+    /** The typed columns of the persons, written by the first worker once it has blocked. */
+    columns: (): Promise<PersonColumns> => columns,
     /**
      * The vectors of the pairs of `segments`, taken as one list: the calling thread (with its own
      * `local` comparison) takes the first share, worker w the (w + 1)-th; every thread writes its
@@ -269,16 +288,18 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       const rules = personBlockingRules(vocabulary!);
       const options = { ...job.options, rank: job.options.rank ?? personRank(vocabulary!, prepared) };
       const found = findPairs(prepared, rules, options, sharedTake(job.counter, rules.length));
-      // The comparisons read the caller's columns: this thread's prepared records and vocabulary
-      // (but its words) are not needed any more, and are left to the collector.
-      const records = prepared.length;
-      prepared = [];
-      vocabulary = undefined;
-      const bucketed = bucketPairs(records, found);
+      const bucketed = bucketPairs(prepared.length, found);
       port.postMessage(bucketed, [
         bucketed.starts.buffer as ArrayBuffer,
         bucketed.partners.buffer as ArrayBuffer,
       ]);
+      // The columns in shared memory, written here while the caller merges the pairs (it wrote
+      // them itself after the merge before: bench/README.md, "The 1M batch: the serial stretches").
+      if (job.columns) port.postMessage(personColumns(prepared));
+      // The comparisons read the columns: this thread's prepared records and vocabulary (but its
+      // words) are not needed any more, and are left to the collector.
+      prepared = [];
+      vocabulary = undefined;
       return;
     }
     if ('table' in job) {
