@@ -335,7 +335,15 @@ function scoreAndCluster<R extends { source: string }>(
   timings: Record<string, number>,
   evidence?: HardEvidence,
 ): LinkageResult {
-  const estimated = estimateScoring(records, comparisons, training, candidates.count, compared, options, timings);
+  const estimated = estimateScoring(
+    records,
+    comparisons,
+    training,
+    candidates.count,
+    compared,
+    options,
+    timings,
+  );
   const probabilities = timed(timings, 'score', () => {
     const out = new Float64Array(candidates.count);
     const { vectors, tf } = compared;

@@ -33,7 +33,9 @@ describe('scoreRange', () => {
           });
           const out = new Float64Array(pairs.length);
           scoreRange(flatWeights(weights), c, prior, vectors, tf, 0, pairs.length, out);
-          const expected = pairs.map((_, k) => probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!)));
+          const expected = pairs.map((_, k) =>
+            probabilityOf(matchWeightAt(weights, prior, vectors, k * c, tf[k]!)),
+          );
           expect([...out]).toEqual(expected);
         },
       ),

@@ -137,7 +137,11 @@ function spawn(data: unknown): Worker {
  * with the caller: `sharedTake`). `compare` splits the pairs between the workers and the calling
  * thread.
  */
-export function startComparers(persons: readonly LinkPerson[], workers: number, options: CandidateOptions = {}) {
+export function startComparers(
+  persons: readonly LinkPerson[],
+  workers: number,
+  options: CandidateOptions = {},
+) {
   const pool = Array.from({ length: workers }, () => spawn({ comparer: true }));
   // As UTF-8 JSON in chunks of 20,000 persons, transferred, not an array of objects: structured
   // cloning 1,000,000 person objects into a worker held the calling thread for over a minute
