@@ -4,7 +4,7 @@
  * comparisons (estimated ages as intervals, nicknames, phonetic spellings), never with values.
  */
 import type { Comparison } from '../../linkage-engine/comparisons.js';
-import { personComparisons } from '../../linkage-engine/comparisons.js';
+import { personComparisons, SURNAME, SURNAME_LEVELS } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import type { LinkPerson, Prepared } from '../../linkage-engine/record.js';
 
@@ -15,9 +15,21 @@ export interface PairLevel {
   grade: Grade;
 }
 
-/** The grade of `level` among a comparison's `levels` (0 = differ, the best = agree). */
+/**
+ * Levels below a comparison's best at which the two values shown are nonetheless identical: two
+ * records that each carry one surname, the same ("Benítez" / "Benítez"), weigh less than two that
+ * agree on both (the engine keeps them apart: siblings and namesakes share a lone surname), but
+ * what the user sees is the same surname on both sides, and "close" read as a spelling difference.
+ */
+const IDENTICAL_BELOW_BEST: ReadonlySet<string> = new Set([SURNAME_LEVELS[SURNAME.lone]]);
+
+/**
+ * The grade of `level` among a comparison's `levels`: 0 = differ; the best, or a level whose values
+ * are identical (`IDENTICAL_BELOW_BEST`) = agree; the rest close.
+ */
 export function gradeOf(level: number, levels: readonly string[]): Grade {
-  return level <= 0 ? 'differ' : level >= levels.length - 1 ? 'agree' : 'close';
+  if (level <= 0) return 'differ';
+  return level >= levels.length - 1 || IDENTICAL_BELOW_BEST.has(levels[level]!) ? 'agree' : 'close';
 }
 
 /** The levels of one pair under `comparisons`; comparisons with a missing value are left out. */
