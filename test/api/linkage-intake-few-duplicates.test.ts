@@ -6,6 +6,7 @@
  * field-by-field levels (docs/LINKAGE.md, "Reference m" and "The prior at intake"). Synthetic data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { paraguayYear } from '../../src/shared/dates.js';
 import { skipBackend } from '../helpers/db.js';
 import { api } from '../helpers/factories.js';
@@ -107,6 +108,8 @@ const SURNAMES = [
   'Ruiz Díaz',
 ];
 const PERSONS = 1_500;
+const RARE = { givenNames: 'Yeruti', firstSurname: 'Vázquez', secondSurname: 'Zárate', dateOfBirth: '1987-02-03' };
+const COMMON = { givenNames: 'Mirta', firstSurname: 'Vázquez', secondSurname: 'Zárate', dateOfBirth: '1987-02-03' };
 const TARGET = { givenNames: 'Emilce Rocío', firstSurname: 'Mendoza', secondSurname: 'Cáceres' };
 
 /** A deterministic population of distinct persons, one or two given names each (mulberry32). */
@@ -142,6 +145,8 @@ function population(): PersonSeed[] {
   // Two persons registered twice (an accent dropped, a document added): about all a demo has.
   out.push({ ...out[10]!, givenNames: out[10]!.givenNames.normalize('NFD').replace(/\p{M}/gu, '') });
   out.push({ ...out[20]!, documentNumber: '5123987' });
+  // Two persons alike but for how common their given name is (term frequencies).
+  out.push(RARE, COMMON);
   return out;
 }
 
@@ -187,5 +192,35 @@ describe.skipIf(skipBackend)('likely matches at intake with few duplicates', () 
     expect(res.statusCode).toBe(200);
     const names = res.json().matches.map((m: { fullName: string }) => m.fullName);
     expect(names).not.toContain('Emilce Rocío Mendoza Cáceres');
+  });
+
+  it('keeps the batch name frequencies by blind index, none held by a single person', async () => {
+    const rows = await t.services.db.transaction(async (trx) =>
+      sql<{ family: string; token: string; persons: number }>`
+        select f.family, f.token, f.persons from linkage_name_frequencies f
+        join linkage_runs r on r.id = f.run_id where r.finished_at is not null`.execute(trx),
+    );
+    expect(rows.rows.filter((r) => r.family === 'given').length).toBeGreaterThanOrEqual(GIVEN.length - 1);
+    expect(rows.rows.filter((r) => r.family === 'surname').length).toBeGreaterThanOrEqual(SURNAMES.length - 1);
+    expect(rows.rows.every((r) => r.persons > 1 && /^[A-Za-z0-9_-]{43}$/.test(r.token))).toBe(true);
+  });
+
+  it('weighs a rare shared given name more than a common one, as the batch does', async () => {
+    // The same registration error for both (a surname typo, an estimated age): only the given
+    // name's frequency differs (Mirta: about 60 persons of 1,500; Yeruti: one).
+    const lookUp = async (givenNames: string) => {
+      const res = await api(t, worker, 'POST', '/api/linkage/matches', {
+        givenNames,
+        firstSurname: 'Vásquez',
+        secondSurname: 'Zarete',
+        estimatedAge: paraguayYear() - 1987,
+      });
+      expect(res.statusCode).toBe(200);
+      const found = res.json().matches.find((m: { fullName: string }) => m.fullName.startsWith(givenNames));
+      return found?.probability ?? 0;
+    };
+    const rare = await lookUp(RARE.givenNames);
+    expect(rare).toBeGreaterThan(0);
+    expect(rare).toBeGreaterThan(await lookUp(COMMON.givenNames));
   });
 });

@@ -48,6 +48,7 @@ import * as personMatchKeyCountsPerStatement from './migrations/2026-12-07T06-30
 import * as casePages from './migrations/2026-12-07T07-00-00_case_pages.js';
 import * as casePagesDropped from './migrations/2026-12-07T07-10-00_case_pages_dropped.js';
 import * as personCreateRefusal from './migrations/2026-12-07T07-47-00_person_create_refusal.js';
+import * as linkageNameFrequencies from './migrations/2026-12-07T10-30-00_linkage_name_frequencies.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T12-00-00_foundation': foundation,
@@ -94,6 +95,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T07-00-00_case_pages': casePages,
   '2026-12-07T07-10-00_case_pages_dropped': casePagesDropped,
   '2026-12-07T07-47-00_person_create_refusal': personCreateRefusal,
+  '2026-12-07T10-30-00_linkage_name_frequencies': linkageNameFrequencies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

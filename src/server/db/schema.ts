@@ -970,6 +970,15 @@ export interface LinkageRunTable {
   model: unknown;
 }
 
+/** A national batch's name frequencies (modules/linkage/name-frequencies.ts); no personal field. */
+export interface LinkageNameFrequencyTable {
+  run_id: string;
+  family: 'given' | 'surname';
+  /** The name key's blind index (as persons.name_tokens). */
+  token: string;
+  persons: number;
+}
+
 export interface PersonLinkTable {
   id: Generated<string>;
   person_a: string;
@@ -1017,6 +1026,7 @@ export interface PersonClusterView {
 
 export interface DB {
   linkage_runs: LinkageRunTable;
+  linkage_name_frequencies: LinkageNameFrequencyTable;
   person_links: PersonLinkTable;
   person_clusters: PersonClusterTable;
   match_reviews: MatchReviewTable;

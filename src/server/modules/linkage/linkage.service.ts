@@ -5,12 +5,15 @@
  * an unlink declared different), and a review queue for the uncertain band. Every step is audited
  * in the same transaction. Who may run it and who may review is decided by the routes' policies.
  */
+import { sql } from 'kysely';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../linkage-engine/linkage.js';
 import type { LinkPerson } from '../../linkage-engine/record.js';
+import { nameIndex } from '../persons/person-record.js';
 import { LINK_PERSON_COLUMNS, linkPersonOf } from './link-person.js';
+import { nameFrequencies, type NameFrequencies } from './name-frequencies.js';
 import {
   addLink,
   detachPerson,
@@ -70,6 +73,28 @@ export interface RunSummary {
   timings: Record<string, number>;
 }
 
+/** Rows of name frequencies written per statement. */
+const FREQUENCY_BULK = 5_000;
+
+/**
+ * Stores the run's name frequencies (keys held by two persons or more, by blind index) and drops
+ * those of earlier runs: the intake look-up reads the latest finished run's only.
+ */
+async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId: string, f: NameFrequencies) {
+  await ctx.trx.deleteFrom('linkage_name_frequencies').where('run_id', '<>', runId).execute();
+  const index = nameIndex(crypto);
+  const rows: { family: 'given' | 'surname'; token: string; persons: number }[] = [];
+  for (const family of ['given', 'surname'] as const)
+    for (const [key, persons] of f[family]) if (persons > 1) rows.push({ family, token: index(key), persons });
+  for (let i = 0; i < rows.length; i += FREQUENCY_BULK) {
+    const part = rows.slice(i, i + FREQUENCY_BULK);
+    await sql`insert into linkage_name_frequencies (run_id, family, token, persons)
+      select ${runId}::uuid, f, t, n
+      from unnest(${part.map((r) => r.family)}::text[], ${part.map((r) => r.token)}::text[],
+        ${part.map((r) => r.persons)}::int[]) as x(f, t, n)`.execute(ctx.trx);
+  }
+}
+
 /** Runs the national batch; returns what it added. */
 export async function runLinkage(
   ctx: Ctx,
@@ -86,6 +111,9 @@ export async function runLinkage(
   const read = lap();
   const result = await linkPersonsParallel(persons, { thresholds });
   const link = lap();
+  // The name frequencies the batch weighed names by, for the intake look-up (name-frequencies.ts).
+  const frequencies = nameFrequencies(persons);
+  const frequenciesMs = lap();
   // The writing needs only the ids: the decrypted persons are let go before it (memory, and no
   // personal field held longer than the linking needs it).
   const count = persons.length;
@@ -97,10 +125,15 @@ export async function runLinkage(
       started_by: ctx.actor.userId,
       match_threshold: thresholds.match,
       review_threshold: thresholds.review,
-      model: JSON.stringify({ lambda: result.model.lambda, comparisons: result.model.comparisons }),
+      model: JSON.stringify({
+        lambda: result.model.lambda,
+        comparisons: result.model.comparisons,
+        nameFrequencies: frequencies.totals,
+      }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await storeNameFrequencies(ctx, crypto, run.id, frequencies);
   // Written in bulk: per-pair statements made a batch over a few thousand similar persons take
   // minutes (each link recomputed its whole component).
   const different = await pairsDecidedDifferent(ctx.trx);
@@ -129,7 +162,7 @@ export async function runLinkage(
     .where('id', '=', run.id)
     .execute();
   await auditOperation(ctx, 'runLinkage', 'linkage_run', run.id);
-  const timings = { read, link, write: lap(), ...result.timings };
+  const timings = { read, link, frequencies: frequenciesMs, write: lap(), ...result.timings };
   return {
     id: run.id,
     persons: count,

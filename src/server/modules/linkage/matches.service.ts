@@ -19,12 +19,20 @@ import type { Ctx } from '../../core/context.js';
 import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
-import { prepare, type LinkPerson, type Prepared } from '../../linkage-engine/record.js';
+import { prepare, type LinkPerson, type Prepared, type Vocabulary } from '../../linkage-engine/record.js';
 import { nameKeys } from '../persons/name-normalize.js';
 import { duplicateIndexes, fullNameOf, nameIndex } from '../persons/person-record.js';
 import { paraguayToday, paraguayYear } from '../../../shared/dates.js';
 import { LINK_PERSON_COLUMNS_OF_PERSONS, linkPersonOf } from './link-person.js';
 import { gradeOf, type PairLevel } from './levels.js';
+import {
+  idsToWeigh,
+  StoredTermTable,
+  storedCounts,
+  tokensOf,
+  type FamilyTotals,
+  type NameFamily,
+} from './name-frequencies.js';
 
 type MatchInput = z.output<typeof FindPersonMatchesRequest>;
 
@@ -42,6 +50,8 @@ const OLDEST_AGE = 120;
 export interface StoredModel {
   lambda: number;
   comparisons: { name: string; levels: string[]; m: number[]; u: number[] }[];
+  /** The totals of the run's name frequencies (name-frequencies.ts); absent in runs before them. */
+  nameFrequencies?: Record<NameFamily, FamilyTotals>;
 }
 
 /**
@@ -216,6 +226,46 @@ function queryPerson(input: MatchInput): LinkPerson {
   };
 }
 
+/**
+ * The term-frequency tables of a look-up: the run's stored name frequencies for the keys the
+ * query's pairs can ask (`idsToWeigh`), read by blind index in one statement; undefined for a run
+ * stored before them.
+ */
+async function storedTermTables(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  run: { id: string; totals: Record<NameFamily, FamilyTotals> | undefined },
+  vocab: Vocabulary,
+  query: Prepared,
+  records: readonly Prepared[],
+) {
+  if (!run.totals) return undefined;
+  const ids = idsToWeigh(query, records);
+  const index = nameIndex(crypto);
+  const given = tokensOf(vocab, ids.given, index);
+  const surname = tokensOf(vocab, ids.surname, index);
+  const tokens = [...new Set([...given.values(), ...surname.values()])];
+  const rows =
+    tokens.length === 0
+      ? []
+      : await ctx.trx
+          .selectFrom('linkage_name_frequencies')
+          .select(['family', 'token', 'persons'])
+          .where('run_id', '=', run.id)
+          .where('token', '=', sql<string>`any(${sql.val(tokens)}::text[])`)
+          .execute();
+  return {
+    givenTf: new StoredTermTable(
+      storedCounts(given, rows.filter((r) => r.family === 'given')),
+      run.totals.given,
+    ),
+    surnameTf: new StoredTermTable(
+      storedCounts(surname, rows.filter((r) => r.family === 'surname')),
+      run.totals.surname,
+    ),
+  };
+}
+
 /** Likely matches of the person being registered among the persons the user may read; audited. */
 export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   const trained = await latestModel(ctx);
@@ -223,21 +273,38 @@ export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: Ma
   const persons = rows.map((r) => linkPersonOf(crypto, r));
   const { vocab, records } = preparePersons(persons);
   const query = prepare(queryPerson(input), records.length, vocab, false);
-  // No term-frequency adjustment: the frequencies of a candidate set that shares the query's names
-  // would penalise exactly the names it shares.
-  const comparisons = personComparisons(vocab, records).map((c) => ({ ...c, tfAdjust: undefined }));
+  // Names weigh by the national batch's frequencies (a rare shared name more than a common one),
+  // never by those of the candidates: a candidate set shares the query's names, so its own
+  // frequencies would penalise exactly the names it shares. A run stored before the batch kept
+  // them: no adjustment.
+  const tables =
+    trained && records.length > 0
+      ? await storedTermTables(
+          ctx,
+          crypto,
+          { id: trained.run.id, totals: trained.model.nameFrequencies },
+          vocab,
+          query,
+          records,
+        )
+      : undefined;
+  const comparisons = tables
+    ? personComparisons(vocab, records, tables)
+    : personComparisons(vocab, records).map((c) => ({ ...c, tfAdjust: undefined }));
   const weights = trained ? weightsFor(comparisons, trained.model) : [];
   const vector = new Uint8Array(comparisons.length);
   const scored = records.flatMap((other, i) => {
     if (!trained) return [];
     const levels: PairLevel[] = [];
+    let tf = 0;
     comparisons.forEach((c, x) => {
       const level = c.compare(query, other);
       vector[x] = level < 0 ? NULL_LEVEL : level;
-      if (level >= 0)
-        levels.push({ comparison: c.name, level: c.levels[level]!, grade: gradeOf(level, c.levels) });
+      if (level < 0) return;
+      levels.push({ comparison: c.name, level: c.levels[level]!, grade: gradeOf(level, c.levels) });
+      if (c.tfAdjust && c.tfLevels?.includes(level)) tf += c.tfAdjust(query, other);
     });
-    const probability = probabilityOf(matchWeight(weights, trained.prior, vector, 0));
+    const probability = probabilityOf(matchWeight(weights, trained.prior, vector, tf));
     if (probability < trained.run.review_threshold) return [];
     const band = probability >= trained.run.match_threshold ? ('likely' as const) : ('possible' as const);
     return [{ row: rows[i]!, person: persons[i]!, probability, band, levels }];

@@ -1,0 +1,78 @@
+/**
+ * The name frequencies a batch stores give the intake look-up the batch's own term-frequency
+ * adjustment, key by key, though keys held by one person are not stored. Synthetic names.
+ */
+import { describe, expect, it } from 'vitest';
+import { personTermTables } from '../../linkage-engine/comparisons.js';
+import { preparePersons } from '../../linkage-engine/linkage.js';
+import { prepare, type LinkPerson } from '../../linkage-engine/record.js';
+import { phoneticKey } from '../persons/name-normalize.js';
+import { idsToWeigh, nameFrequencies, StoredTermTable, storedCounts, tokensOf } from './name-frequencies.js';
+
+const GIVEN = ['María', 'María José', 'Arasy', 'Juan Carlos', 'José', 'Ñandí', 'Mari', 'Jhonatan', ''];
+const FIRST = ['González', 'Gonzales', 'Benítez', 'Vera', 'Ruiz Díaz', 'Cáceres', null];
+const SECOND = ['Ocampo', 'González de Maidana', 'Villalba', 'Viyalba', null, 'Benítez'];
+
+function population(): LinkPerson[] {
+  const out: LinkPerson[] = [];
+  for (let i = 0; i < 400; i++)
+    out.push({
+      id: String(i),
+      source: 'A',
+      givenNames: GIVEN[(i * 7) % GIVEN.length]!,
+      firstSurname: FIRST[(i * 3) % FIRST.length],
+      secondSurname: SECOND[(i * 5 + (i >> 4)) % SECOND.length],
+    });
+  // Keys held by one person only (never stored).
+  out.push({ id: 'x', source: 'A', givenNames: 'Yeruti Ysapy', firstSurname: 'Kuñataí', secondSurname: null });
+  return out;
+}
+
+describe('stored name frequencies', () => {
+  const persons = population();
+  const frequencies = nameFrequencies(persons);
+  const { vocab, records } = preparePersons(persons);
+  const batch = personTermTables(records);
+  // Stored as the batch stores them: only keys held by two persons or more (here unhashed).
+  const stored = (family: 'given' | 'surname', ids: Set<number>) =>
+    storedCounts(
+      tokensOf(vocab, ids, (k) => k),
+      [...frequencies[family]].filter(([, n]) => n > 1).map(([token, persons]) => ({ token, persons })),
+    );
+
+  it("give every key of the population the batch's adjustment", () => {
+    const given = new Set(records.flatMap((r) => [...r.given, ...r.givenForms, ...r.givenCanonical]));
+    const surname = new Set(records.flatMap((r) => r.surnames));
+    const givenTf = new StoredTermTable(stored('given', given), frequencies.totals.given);
+    const surnameTf = new StoredTermTable(stored('surname', surname), frequencies.totals.surname);
+    for (const id of given) expect(givenTf.adjustment(id)).toBeCloseTo(batch.givenTf.adjustment(id), 12);
+    for (const id of surname) expect(surnameTf.adjustment(id)).toBeCloseTo(batch.surnameTf.adjustment(id), 12);
+    // A rare name weighs more than a common one, an unseen one as one held by a single person.
+    const id = (name: string) => vocab.find(phoneticKey(name))!;
+    expect(givenTf.adjustment(id('Arasy'))).toBeGreaterThan(givenTf.adjustment(id('María')) + 1);
+    expect(givenTf.adjustment(id('Yeruti'))).toBeGreaterThan(givenTf.adjustment(id('Arasy')));
+    expect(frequencies.given.get(phoneticKey('Yeruti'))).toBe(1);
+  });
+
+  it('asks for the keys a look-up can weigh: the query names, and the first two given names of each candidate', () => {
+    const query = prepare(
+      { id: 'q', source: 'intake', givenNames: 'Mari Arasy', firstSurname: 'Benitez', secondSurname: 'Zárate' },
+      records.length,
+      vocab,
+      false,
+    );
+    const ids = idsToWeigh(query, records);
+    expect([...ids.surname].map((i) => vocab.words[i])).toEqual([phoneticKey('Benítez'), phoneticKey('Zárate')]);
+    for (const name of ['Mari', 'María', 'Arasy', 'Juan', 'Carlos'])
+      expect(ids.given.has(vocab.find(phoneticKey(name))!)).toBe(true);
+  });
+
+  it('count each key once per person, as the batch does', () => {
+    const twice = nameFrequencies([
+      { id: '1', source: 'A', givenNames: 'Ana Ana', firstSurname: 'Vera', secondSurname: 'Vera' },
+    ]);
+    expect([...twice.given]).toEqual([[phoneticKey('Ana'), 1]]);
+    expect([...twice.surname]).toEqual([[phoneticKey('Vera'), 1]]);
+    expect(twice.totals.surname).toEqual({ total: 1, sumSquares: 1 });
+  });
+});
