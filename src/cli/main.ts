@@ -1,7 +1,7 @@
 /**
  * The `nanduti` command. Every command exits non-zero with a one-line reason on failure.
  *   serve | migrate | create-admin | audit verify|checkpoint|key|keygen | witness init|serve | keys rotate |
- *   backup <file> | restore <file>
+ *   backup <file> | restore <file> | demo | report | link | linkage run
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
@@ -42,6 +42,9 @@ const USAGE = `Usage: nanduti <command>
   link --input persons.csv --output clusters.csv [--privacy clk --secret-file F]
   link encode --input persons.csv --output clks.csv --secret-file F
                                   record linkage of CSV files on this machine (docs/LINKAGE.md)
+  linkage run [--as USERNAME]     run the national linkage batch on the database (as POST
+                                  /api/linkage/runs; as USERNAME, a system administrator or an
+                                  analyst of the Mesa, else the first system administrator)
 Configuration: PORT, HOST, DATABASE_URL, NANDUTI_DATA_DIR, NANDUTI_MASTER_KEY (see README).`;
 
 /**
@@ -263,6 +266,17 @@ async function main(argv: string[]): Promise<number> {
       const services = await openServices({ config, logger });
       try {
         console.error(`nanduti report: written to ${await runReport(services.db, rest)}`);
+      } finally {
+        await services.db.close();
+      }
+      return 0;
+    }
+    case 'linkage': {
+      const { linkageOptions, runLinkageCommand } = await import('./linkage.js');
+      linkageOptions(rest); // refuse bad arguments before opening the database
+      const services = await openServices({ config, logger });
+      try {
+        console.log(await runLinkageCommand(services.db, services.crypto, rest));
       } finally {
         await services.db.close();
       }
