@@ -30,7 +30,11 @@ const wanted = at >= 0 ? Number(args[at + 1]) : 200;
 
 const services = await openServices({ config: loadConfig(), logger: createLogger('warn') });
 const worker = await services.db.transaction(async (trx) => {
-  const row = await trx.selectFrom('users').select('id').where('username', '=', 'pnptu.caseworker1').executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'pnptu.caseworker1')
+    .executeTakeFirstOrThrow();
   return sessionUser(trx, row.id);
 });
 const actor: Actor = {
@@ -58,7 +62,11 @@ const typo = (w: string) => {
 };
 const ageOf = (dob: string, shift: number) => paraguayYear() - Number(dob.slice(0, 4)) + shift;
 
-type Kind = 'a: surname typo, estimated age' | 'b: same names, estimated age' | 'c: names mixed, date of birth' | 'd: names mixed, estimated age';
+type Kind =
+  | 'a: surname typo, estimated age'
+  | 'b: same names, estimated age'
+  | 'c: names mixed, date of birth'
+  | 'd: names mixed, estimated age';
 const looks: { kind: Kind; target: string | null; input: ReturnType<typeof matchInputOf> }[] = [];
 chosen.forEach((p, i) => {
   const shift = (i % 5) - 2;
@@ -66,24 +74,49 @@ chosen.forEach((p, i) => {
   looks.push({
     kind: 'a: surname typo, estimated age',
     target: p.id,
-    input: { ...base, firstSurname: typo(p.firstSurname!), dateOfBirth: null, estimatedAge: ageOf(p.dateOfBirth!, shift), documentNumber: null },
+    input: {
+      ...base,
+      firstSurname: typo(p.firstSurname!),
+      dateOfBirth: null,
+      estimatedAge: ageOf(p.dateOfBirth!, shift),
+      documentNumber: null,
+    },
   });
   looks.push({
     kind: 'b: same names, estimated age',
     target: p.id,
     input: { ...base, dateOfBirth: null, estimatedAge: ageOf(p.dateOfBirth!, shift), documentNumber: null },
   });
-  const other = chosen.slice(i + 1).concat(chosen).find((q) => q.firstSurname !== p.firstSurname && q.secondSurname !== p.secondSurname)!;
-  const mixed = { ...base, firstSurname: other.firstSurname ?? null, secondSurname: other.secondSurname ?? null, documentNumber: null };
+  const other = chosen
+    .slice(i + 1)
+    .concat(chosen)
+    .find((q) => q.firstSurname !== p.firstSurname && q.secondSurname !== p.secondSurname)!;
+  const mixed = {
+    ...base,
+    firstSurname: other.firstSurname ?? null,
+    secondSurname: other.secondSurname ?? null,
+    documentNumber: null,
+  };
   looks.push({ kind: 'c: names mixed, date of birth', target: null, input: mixed });
-  looks.push({ kind: 'd: names mixed, estimated age', target: null, input: { ...mixed, dateOfBirth: null, estimatedAge: ageOf(p.dateOfBirth!, shift) } });
+  looks.push({
+    kind: 'd: names mixed, estimated age',
+    target: null,
+    input: { ...mixed, dateOfBirth: null, estimatedAge: ageOf(p.dateOfBirth!, shift) },
+  });
 });
 
 async function measure(trx: Trx) {
-  const out = new Map<Kind, { lookUps: number; found: number; likely: number; falseLikely: number; ms: number[] }>();
+  const out = new Map<
+    Kind,
+    { lookUps: number; found: number; likely: number; falseLikely: number; ms: number[] }
+  >();
   for (const look of looks) {
     const start = performance.now();
-    const result = await findPersonMatches({ trx, actor, requestId: 'bench', purpose: 'bench' }, services.crypto, look.input);
+    const result = await findPersonMatches(
+      { trx, actor, requestId: 'bench', purpose: 'bench' },
+      services.crypto,
+      look.input,
+    );
     const ms = performance.now() - start;
     const row = out.get(look.kind) ?? { lookUps: 0, found: 0, likely: 0, falseLikely: 0, ms: [] };
     out.set(look.kind, row);
@@ -98,8 +131,19 @@ async function measure(trx: Trx) {
   return Object.fromEntries(
     [...out].map(([kind, r]) => {
       const sorted = r.ms.sort((x, y) => x - y);
-      const p = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
-      return [kind, { lookUps: r.lookUps, found: r.found, likely: r.likely, falseLikely: r.falseLikely, p50Ms: p(0.5), p95Ms: p(0.95) }];
+      const p = (q: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
+      return [
+        kind,
+        {
+          lookUps: r.lookUps,
+          found: r.found,
+          likely: r.likely,
+          falseLikely: r.falseLikely,
+          p50Ms: p(0.5),
+          p95Ms: p(0.95),
+        },
+      ];
     }),
   );
 }
@@ -108,7 +152,10 @@ class Rollback extends Error {}
 let before: Awaited<ReturnType<typeof measure>> | undefined;
 await services.db
   .transaction(async (trx) => {
-    await trx.updateTable('linkage_runs').set({ model: sql`model - 'nameFrequencies'` }).execute();
+    await trx
+      .updateTable('linkage_runs')
+      .set({ model: sql`model - 'nameFrequencies'` })
+      .execute();
     before = await measure(trx);
     throw new Rollback();
   })

@@ -20,7 +20,8 @@ export function linkageOptions(args: string[]): { as: string | undefined } {
     allowPositionals: true,
   });
   if (positionals.length !== 1 || positionals[0] !== 'run') throw new Error(LINKAGE_USAGE);
-  if (values.as !== undefined && values.as.trim() === '') throw new Error(`--as needs a username. ${LINKAGE_USAGE}`);
+  if (values.as !== undefined && values.as.trim() === '')
+    throw new Error(`--as needs a username. ${LINKAGE_USAGE}`);
   return { as: values.as };
 }
 
@@ -38,6 +39,7 @@ export async function runLinkageCommand(db: Database, crypto: FieldCrypto, args:
   const options = linkageOptions(args);
   const start = performance.now();
   const run = await runLinkageAs(db, crypto, options.as);
-  if (!run) throw new Error('no active system administrator to run the batch as: create one, or pass --as USERNAME');
+  if (!run)
+    throw new Error('no active system administrator to run the batch as: create one, or pass --as USERNAME');
   return summaryLine(run, (performance.now() - start) / 1000);
 }

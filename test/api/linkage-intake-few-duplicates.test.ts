@@ -108,8 +108,18 @@ const SURNAMES = [
   'Ruiz Díaz',
 ];
 const PERSONS = 1_500;
-const RARE = { givenNames: 'Yeruti', firstSurname: 'Vázquez', secondSurname: 'Zárate', dateOfBirth: '1987-02-03' };
-const COMMON = { givenNames: 'Mirta', firstSurname: 'Vázquez', secondSurname: 'Zárate', dateOfBirth: '1987-02-03' };
+const RARE = {
+  givenNames: 'Yeruti',
+  firstSurname: 'Vázquez',
+  secondSurname: 'Zárate',
+  dateOfBirth: '1987-02-03',
+};
+const COMMON = {
+  givenNames: 'Mirta',
+  firstSurname: 'Vázquez',
+  secondSurname: 'Zárate',
+  dateOfBirth: '1987-02-03',
+};
 const TARGET = { givenNames: 'Emilce Rocío', firstSurname: 'Mendoza', secondSurname: 'Cáceres' };
 
 /** A deterministic population of distinct persons, one or two given names each (mulberry32). */
@@ -201,7 +211,9 @@ describe.skipIf(skipBackend)('likely matches at intake with few duplicates', () 
         join linkage_runs r on r.id = f.run_id where r.finished_at is not null`.execute(trx),
     );
     expect(rows.rows.filter((r) => r.family === 'given').length).toBeGreaterThanOrEqual(GIVEN.length - 1);
-    expect(rows.rows.filter((r) => r.family === 'surname').length).toBeGreaterThanOrEqual(SURNAMES.length - 1);
+    expect(rows.rows.filter((r) => r.family === 'surname').length).toBeGreaterThanOrEqual(
+      SURNAMES.length - 1,
+    );
     expect(rows.rows.every((r) => r.persons > 1 && /^[A-Za-z0-9_-]{43}$/.test(r.token))).toBe(true);
   });
 

@@ -31,7 +31,10 @@ describe('nanduti linkage run', () => {
     const db = await connect({ databaseUrl: null, dataDir });
     try {
       const persons = await db.transaction((trx) =>
-        trx.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        trx
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       );
       expect(Number(SUMMARY.exec(run.stdout)![1]!.replace(/,/g, ''))).toBe(Number(persons.n));
       const runs = await db.transaction((trx) =>
@@ -60,7 +63,12 @@ describe('nanduti linkage run', () => {
   it('refuses bad arguments and a user who may not start the batch, with one line and no run', async () => {
     const dataDir = tempDir();
     const env = { NANDUTI_DATA_DIR: dataDir };
-    for (const args of [['linkage'], ['linkage', 'start'], ['linkage', 'run', '--as', ''], ['linkage', 'run', '--as', 'nobody']]) {
+    for (const args of [
+      ['linkage'],
+      ['linkage', 'start'],
+      ['linkage', 'run', '--as', ''],
+      ['linkage', 'run', '--as', 'nobody'],
+    ]) {
       const result = await runCli(args, { env });
       expect(result.code, args.join(' ')).toBe(1);
       // The reason is the last line (opening a fresh data directory logs its new key's creation first).

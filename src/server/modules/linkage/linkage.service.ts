@@ -85,7 +85,8 @@ async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId: string
   const index = nameIndex(crypto);
   const rows: { family: 'given' | 'surname'; token: string; persons: number }[] = [];
   for (const family of ['given', 'surname'] as const)
-    for (const [key, persons] of f[family]) if (persons > 1) rows.push({ family, token: index(key), persons });
+    for (const [key, persons] of f[family])
+      if (persons > 1) rows.push({ family, token: index(key), persons });
   for (let i = 0; i < rows.length; i += FREQUENCY_BULK) {
     const part = rows.slice(i, i + FREQUENCY_BULK);
     await sql`insert into linkage_name_frequencies (run_id, family, token, persons)

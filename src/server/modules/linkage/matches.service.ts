@@ -256,11 +256,17 @@ async function storedTermTables(
           .execute();
   return {
     givenTf: new StoredTermTable(
-      storedCounts(given, rows.filter((r) => r.family === 'given')),
+      storedCounts(
+        given,
+        rows.filter((r) => r.family === 'given'),
+      ),
       run.totals.given,
     ),
     surnameTf: new StoredTermTable(
-      storedCounts(surname, rows.filter((r) => r.family === 'surname')),
+      storedCounts(
+        surname,
+        rows.filter((r) => r.family === 'surname'),
+      ),
       run.totals.surname,
     ),
   };

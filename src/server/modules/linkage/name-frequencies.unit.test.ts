@@ -24,7 +24,13 @@ function population(): LinkPerson[] {
       secondSurname: SECOND[(i * 5 + (i >> 4)) % SECOND.length],
     });
   // Keys held by one person only (never stored).
-  out.push({ id: 'x', source: 'A', givenNames: 'Yeruti Ysapy', firstSurname: 'Kuñataí', secondSurname: null });
+  out.push({
+    id: 'x',
+    source: 'A',
+    givenNames: 'Yeruti Ysapy',
+    firstSurname: 'Kuñataí',
+    secondSurname: null,
+  });
   return out;
 }
 
@@ -46,7 +52,8 @@ describe('stored name frequencies', () => {
     const givenTf = new StoredTermTable(stored('given', given), frequencies.totals.given);
     const surnameTf = new StoredTermTable(stored('surname', surname), frequencies.totals.surname);
     for (const id of given) expect(givenTf.adjustment(id)).toBeCloseTo(batch.givenTf.adjustment(id), 12);
-    for (const id of surname) expect(surnameTf.adjustment(id)).toBeCloseTo(batch.surnameTf.adjustment(id), 12);
+    for (const id of surname)
+      expect(surnameTf.adjustment(id)).toBeCloseTo(batch.surnameTf.adjustment(id), 12);
     // A rare name weighs more than a common one, an unseen one as one held by a single person.
     const id = (name: string) => vocab.find(phoneticKey(name))!;
     expect(givenTf.adjustment(id('Arasy'))).toBeGreaterThan(givenTf.adjustment(id('María')) + 1);
@@ -56,13 +63,22 @@ describe('stored name frequencies', () => {
 
   it('asks for the keys a look-up can weigh: the query names, and the first two given names of each candidate', () => {
     const query = prepare(
-      { id: 'q', source: 'intake', givenNames: 'Mari Arasy', firstSurname: 'Benitez', secondSurname: 'Zárate' },
+      {
+        id: 'q',
+        source: 'intake',
+        givenNames: 'Mari Arasy',
+        firstSurname: 'Benitez',
+        secondSurname: 'Zárate',
+      },
       records.length,
       vocab,
       false,
     );
     const ids = idsToWeigh(query, records);
-    expect([...ids.surname].map((i) => vocab.words[i])).toEqual([phoneticKey('Benítez'), phoneticKey('Zárate')]);
+    expect([...ids.surname].map((i) => vocab.words[i])).toEqual([
+      phoneticKey('Benítez'),
+      phoneticKey('Zárate'),
+    ]);
     for (const name of ['Mari', 'María', 'Arasy', 'Juan', 'Carlos'])
       expect(ids.given.has(vocab.find(phoneticKey(name))!)).toBe(true);
   });

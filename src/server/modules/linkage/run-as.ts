@@ -26,7 +26,10 @@ export async function runLinkageAs(
 ): Promise<RunSummary | undefined> {
   const user = await db.transaction(async (trx) => {
     let query = trx.selectFrom('users').select('id').where('status', '=', 'active');
-    query = username === undefined ? query.where('role', '=', 'system_admin') : query.where('username', '=', username);
+    query =
+      username === undefined
+        ? query.where('role', '=', 'system_admin')
+        : query.where('username', '=', username);
     const first = await query.orderBy('username').limit(1).executeTakeFirst();
     return first ? sessionUser(trx, first.id) : undefined;
   });
