@@ -76,7 +76,7 @@ export async function authenticate(
     throw errors.unauthenticated();
   }
   request.session = session;
-  remember(services, token, session);
+  remember(services, request, token, session);
   return actorOf(session);
 }
 
@@ -89,13 +89,27 @@ export async function authenticate(
 const remembered = new WeakMap<AppServices['db'], Map<string, LoadedSession>>();
 const REMEMBERED_MAX = 10_000;
 
-function remember(services: AppServices, token: string, session: LoadedSession): void {
+/**
+ * The hash of a request's session token, computed once per request: the route asks whether the
+ * session is remembered and then reads it, both by this hash (a SHA-256 each time before).
+ */
+const tokenHashes = new WeakMap<FastifyRequest, { token: string; hash: string }>();
+
+function tokenHashOf(request: FastifyRequest, token: string): string {
+  const known = tokenHashes.get(request);
+  if (known && known.token === token) return known.hash;
+  const hash = hashToken(token);
+  tokenHashes.set(request, { token, hash });
+  return hash;
+}
+
+function remember(services: AppServices, request: FastifyRequest, token: string, session: LoadedSession): void {
   let byHash = remembered.get(services.db);
   if (!byHash) {
     byHash = new Map();
     remembered.set(services.db, byHash);
   }
-  const id = hashToken(token);
+  const id = tokenHashOf(request, token);
   byHash.delete(id);
   // The oldest entry goes first (a Map iterates in insertion order).
   if (byHash.size >= REMEMBERED_MAX) byHash.delete(byHash.keys().next().value!);
@@ -105,13 +119,15 @@ function remember(services: AppServices, token: string, session: LoadedSession):
 /** Whether an earlier request left the request's session remembered (`checkAhead` will use it). */
 export function remembersSession(services: AppServices, request: FastifyRequest): boolean {
   const token = request.cookies[SESSION_COOKIE];
-  return Boolean(token && token.length <= 100 && remembered.get(services.db)?.has(hashToken(token)));
+  return Boolean(
+    token && token.length <= 100 && remembered.get(services.db)?.has(tokenHashOf(request, token)),
+  );
 }
 
 /** Forgets the request's session (its check failed: ended, changed, or its last-seen due). */
 export function forgetSession(services: AppServices, request: FastifyRequest): void {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) remembered.get(services.db)?.delete(hashToken(token));
+  if (token) remembered.get(services.db)?.delete(tokenHashOf(request, token));
 }
 
 /** Thrown by `authenticateIn` when the session needs a write its transaction cannot do. */
@@ -143,7 +159,7 @@ export async function authenticateIn(
   checkAhead = false,
 ): Promise<Actor> {
   const token = tokenOf(request);
-  const known = checkAhead ? remembered.get(services.db)?.get(hashToken(token)) : undefined;
+  const known = checkAhead ? remembered.get(services.db)?.get(tokenHashOf(request, token)) : undefined;
   if (known) {
     // Not read first: checked in a statement that goes ahead of the request's first one, and fails
     // it (and everything after it) unless the session is still exactly this one and live.
@@ -158,7 +174,7 @@ export async function authenticateIn(
     throw errors.unauthenticated();
   }
   request.session = session;
-  remember(services, token, session);
+  remember(services, request, token, session);
   return actorOf(session);
 }
 
