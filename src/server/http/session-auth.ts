@@ -103,7 +103,12 @@ function tokenHashOf(request: FastifyRequest, token: string): string {
   return hash;
 }
 
-function remember(services: AppServices, request: FastifyRequest, token: string, session: LoadedSession): void {
+function remember(
+  services: AppServices,
+  request: FastifyRequest,
+  token: string,
+  session: LoadedSession,
+): void {
   let byHash = remembered.get(services.db);
   if (!byHash) {
     byHash = new Map();
