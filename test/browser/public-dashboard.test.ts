@@ -61,6 +61,13 @@ describe('public dashboard and the analyst’s statistics', () => {
     await expect
       .poll(() => page.getByTestId('table-identifiedByAgeGroupAndSex').isVisible(), { timeout: 30_000 })
       .toBe(true);
+    // The release picker is a finger-sized field that shows its option whole (the browser's small
+    // default select cut the Guaraní release off).
+    const picker = page.getByTestId('public-release');
+    expect((await picker.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await picker.evaluate((el) => getComputedStyle(el).fontSize)).toBe(
+      await page.locator('body').evaluate((el) => getComputedStyle(el).fontSize),
+    );
     // The Guaraní captions, charts drawn by the charting library, no Spanish caption left.
     const caption = await page.getByTestId('table-identifiedByYear').locator('caption').textContent();
     expect(caption).toBe(gn['public.table.identifiedByYear']);

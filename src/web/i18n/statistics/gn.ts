@@ -133,7 +133,7 @@ export const statisticsGn: Record<keyof typeof statisticsEs, string> = {
   'public.table.assistedByAgeGroupAndSex': 'Víctima oñepytyvõva ary ha sexo rupive',
   'public.table.assistedByServiceType': 'Víctima oñepytyvõva servicio rupive',
   'public.release': 'Ñemyasãi',
-  'public.releaseOption': 'N.º {version} {date}-pe',
+  'public.releaseOption': 'N.º {version} ({date})',
   'public.releaseNote':
     'Papapy ñemyasãi n.º {version} ({date}) rehegua. Iñambue ñemyasãi pyahúpe añoite; opaite papapy oñemyasãi michĩmi ñembohasávape ha iñambue {k} tapicha térã hetave iñambuérõ añoite.',
   'stats.calendar': 'Ñemyasãi arange',

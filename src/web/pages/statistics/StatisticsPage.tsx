@@ -47,7 +47,9 @@ export function StatisticsPage() {
   const params = useSearch({ from: '/_app/statistics' });
   const navigate = useNavigate();
   const figure: FigureId = params.figure ?? 'victimsIdentified';
-  const year = params.year ?? paraguayYear() - 1;
+  // Opens on this year (Paraguay's), the latest with records, as the public dashboard opens on its
+  // release's latest year; the previous year is one step down in the year field.
+  const year = params.year ?? paraguayYear();
   const query = { ...params, figure, year } as never;
   const result = useApiQuery(getStatistics, { query });
   // The cases behind the figure, once asked for (each change of filters asks again).
