@@ -53,14 +53,18 @@ export function SessionProvider({ onSignedOut, children }: ProviderProps) {
   const { locale, setLocale } = useI18n();
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [session, setSessionState] = useState<SessionView | null>(null);
-  // Writes carry the session's CSRF token; a session that ends takes its cached data with it.
+  const signedIn = useRef(false);
+  // Writes carry the session's CSRF token; a session that ends takes its cached data with it. Only
+  // one that ends: the start-up probe finding no session must not clear the public dashboard's
+  // queries already in flight (they were dropped mid-request and /public stayed "Loading…").
   const setSession = useCallback((view: SessionView | null) => {
     setCsrfToken(view?.csrfToken ?? null);
     if (!view) {
-      queryClient.clear();
+      if (signedIn.current) queryClient.clear();
       // The offline queue stays on the device, unreadable without the PIN.
       lockOffline();
     }
+    signedIn.current = view !== null;
     setSessionState(view);
   }, []);
   const [notice, setNotice] = useState<SessionNotice>(null);

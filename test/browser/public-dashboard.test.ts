@@ -55,6 +55,17 @@ describe('public dashboard and the analyst’s statistics', () => {
   it('shows the open data in Guaraní on a phone and downloads the CSV', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
+    // The start-up session probe answers only once the releases are asked for: finding no session
+    // must not drop the dashboard's queries in flight (it left the page "Loading…" for good).
+    let releasesAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (releasesAsked = resolve));
+    page.on('request', (request) => {
+      if (request.url().includes('/api/public/statistics/releases')) releasesAsked();
+    });
+    await page.route('**/api/session/probe', async (route) => {
+      await asked;
+      await route.continue();
+    });
     await page.goto(`${server.url}/public?year=2025`);
     await page.getByTestId('language-select').selectOption('gn');
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(gn['public.title']);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PersonMatch } from '../../../shared/api-linkage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { MatchReasons } from '../linkage/MatchReasons.js';
+import { matchPercent } from '../linkage/percent.js';
 import { CandidatePanel, PersonFacts } from './CandidatePanel.js';
 
 type Match = z.output<typeof PersonMatch>;
@@ -39,7 +40,7 @@ export function LikelyMatches({ matches, pending, onChoose, onNew }: Props) {
         <>
           <p className="duplicate-meta">
             {t(match.band === 'likely' ? 'linkage.matches.likely' : 'linkage.matches.possible', {
-              percent: Math.round(match.probability * 100),
+              percent: matchPercent(match.probability),
             })}
             {' · '}
             <PersonFacts person={match} />

@@ -13,6 +13,7 @@ import { valueLabel } from '../../i18n/values.js';
 import { Link } from '@tanstack/react-router';
 import { useApiMutation, useApiQuery } from '../../queries.js';
 import { MatchReasons } from './MatchReasons.js';
+import { matchPercent } from './percent.js';
 import '../../styles/tables.css';
 
 type Review = z.output<typeof MatchReviewView>;
@@ -56,7 +57,7 @@ export function MatchReviewsPage() {
             {data.items.map((review) => (
               <li key={review.id} className="duplicate">
                 <p className="duplicate-name">
-                  {t('linkage.reviews.probability', { percent: Math.round(review.probability * 100) })}
+                  {t('linkage.reviews.probability', { percent: matchPercent(review.probability) })}
                 </p>
                 <SideView side={review.sides[0]} />
                 <SideView side={review.sides[1]} />
