@@ -139,6 +139,13 @@ function mixLoad(slot: number): void {
   lanes[0] = savedLanes[2 * slot]!;
   lanes[1] = savedLanes[2 * slot + 1]!;
 }
+/** Starts a key with the parts `tag` and `year`, and keeps the lanes in slot 0 (`mixLoad(0)`). */
+function mixFirstParts(tag: number, year: number): void {
+  mixStart();
+  mixPart(tag);
+  mixPart(year);
+  mixSave(0);
+}
 /** `mixKey(a, b, ...s)` for a list `s` of one or two surnames. */
 function mixWith(a: number, b: number, s: readonly number[]): number {
   mixStart();
@@ -1351,10 +1358,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     names: readonly number[],
     side: number,
   ): void => {
-    mixStart();
-    mixPart(tag);
-    mixPart(year);
-    mixSave(0);
+    mixFirstParts(tag, year);
     for (let a = 0; a < given.length; a++) {
       mixLoad(0);
       mixPart(given[a]!);
@@ -1374,10 +1378,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     pairs: readonly number[],
     side: number,
   ): void => {
-    mixStart();
-    mixPart(tag);
-    mixPart(year);
-    mixSave(0);
+    mixFirstParts(tag, year);
     for (let p = 0; p + 1 < pairs.length; p += 2) {
       mixLoad(0);
       mixPart(pairs[p]!);
