@@ -118,14 +118,6 @@ function quality(result: LinkageResult, data: Labelled) {
 /** `--no-safeguard` turns the cluster safeguard off (to measure what it changes). */
 const safeguard = !rest.includes('--no-safeguard');
 
-/**
- * `--second-pass SCAN,COUNT,FLOOR`: the second pass for the records nothing linked (second-pass.ts),
- * comparing at most SCAN records for each and keeping the COUNT likeliest at or above FLOOR.
- */
-const secondPassAt = rest.indexOf('--second-pass');
-const [scan, count, floor] = secondPassAt >= 0 ? rest[secondPassAt + 1]!.split(',').map(Number) : [];
-const secondPass = secondPassAt >= 0 ? { secondPass: { scan, count, floor } } : {};
-
 if (name === 'batch') {
   const data = population(flag('size', 1_000_000));
   const start = performance.now();
@@ -135,7 +127,6 @@ if (name === 'batch') {
     window: flag('window', 8),
     threads: flag('threads', comparisonThreads()),
     safeguard,
-    ...secondPass,
   });
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
@@ -228,7 +219,6 @@ if (name === 'batch') {
           linkOnly,
           safeguard,
           ...cluster,
-          ...secondPass,
           ...(rest.includes('--max-bipartite') ? { maxBipartitePairs: flag('max-bipartite', 400) } : {}),
           ...(rest.includes('--max-block') ? { maxBlock: flag('max-block', 5_000) } : {}),
         });

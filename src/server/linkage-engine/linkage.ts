@@ -34,7 +34,6 @@ import {
 import { comparisonThreads, sharedTake, startComparers, type Segment } from './parallel.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
 import { referenceShare, withReferenceM } from './reference-u.js';
-import { addSecondPass, personSecondPass, type SecondPass, type SecondPassOptions } from './second-pass.js';
 
 /** Where a pair counts as a match, and where it goes to review. */
 export interface Thresholds {
@@ -149,12 +148,6 @@ export type LinkOptions = CandidateOptions & {
   referenceM?: boolean;
   /** How clusters are formed (cluster.ts; default `DEFAULT_CLUSTER_OPTIONS`). */
   cluster?: ClusterOptions;
-  /**
-   * A second pass for the records nothing linked (second-pass.ts; plaintext persons). Off by
-   * default: it added no link worth its comparisons (bench/README.md, "Blocking recall: a second
-   * pass for the records nothing linked").
-   */
-  secondPass?: Omit<SecondPassOptions, 'linkOnly'>;
 };
 
 /**
@@ -284,16 +277,12 @@ export function linkPrepared<R extends { source: string }>(
     count: number,
   ) => { vectors: Uint8Array; tf: Float32Array } = (left, right, count) =>
     comparePairs(records, comparisons, left, right, count),
-  secondPass?: SecondPass,
 ): LinkageResult {
   const candidates = timed(timings, 'block', () => candidatePairs(records, rules, options));
   const compared = timed(timings, 'compare', () =>
     compare(candidates.left, candidates.right, candidates.count),
   );
-  return scoreAndCluster(records, comparisons, training, candidates, compared, options, timings, evidence, {
-    pass: secondPass,
-    compare,
-  });
+  return scoreAndCluster(records, comparisons, training, candidates, compared, options, timings, evidence);
 }
 
 /** The hard evidence of prepared persons for the cluster safeguard: document and date of birth. */
@@ -345,7 +334,6 @@ function scoreAndCluster<R extends { source: string }>(
   options: LinkOptions,
   timings: Record<string, number>,
   evidence?: HardEvidence,
-  second?: { pass?: SecondPass; compare: Compare },
 ): LinkageResult {
   const estimated = estimateScoring(
     records,
@@ -363,53 +351,7 @@ function scoreAndCluster<R extends { source: string }>(
     scoreRange(flatWeights(estimated.weights), c, estimated.prior, vectors, tf, 0, candidates.count, out);
     return out;
   });
-  const all = secondPassed(
-    candidates,
-    probabilities,
-    estimated,
-    comparisons.length,
-    options,
-    timings,
-    second,
-  );
-  return clusterScored(
-    records.length,
-    all.candidates,
-    all.probabilities,
-    estimated,
-    options,
-    timings,
-    evidence,
-  );
-}
-
-type Compare = (
-  left: Uint32Array,
-  right: Uint32Array,
-  count: number,
-) => { vectors: Uint8Array; tf: Float32Array };
-
-/** The candidates and their probabilities with the second pass's pairs, when it runs (second-pass.ts). */
-function secondPassed(
-  candidates: Candidates,
-  probabilities: Float64Array,
-  { weights, prior }: Scoring,
-  c: number,
-  options: LinkOptions,
-  timings: Record<string, number>,
-  second?: { pass?: SecondPass; compare: Compare },
-): { candidates: Candidates; probabilities: Float64Array } {
-  if (!second?.pass) return { candidates, probabilities };
-  const pass = second.pass;
-  const match = (options.thresholds ?? DEFAULT_THRESHOLDS).match;
-  return timed(timings, 'second', () =>
-    addSecondPass(candidates, probabilities, pass, match, (left, right, count) => {
-      const { vectors, tf } = second.compare(left, right, count);
-      const out = new Float64Array(count);
-      scoreRange(flatWeights(weights), c, prior, vectors, tf, 0, count, out);
-      return out;
-    }),
-  );
+  return clusterScored(records.length, candidates, probabilities, estimated, options, timings, evidence);
 }
 
 /** The model and the prior the candidate pairs are scored with. */
@@ -533,14 +475,6 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
     timings,
     personEvidence(records),
     (left, right, count) => comparer.compare(left, right, count),
-    plainSecondPass(records, options),
-  );
-}
-
-/** The second pass of a plaintext batch, when asked for (second-pass.ts). */
-function plainSecondPass(records: readonly Prepared[], options: LinkOptions): SecondPass | undefined {
-  return (
-    options.secondPass && personSecondPass(records, { ...options.secondPass, linkOnly: options.linkOnly })
   );
 }
 
@@ -640,14 +574,10 @@ export async function linkPersonsParallel(
     );
     await comparers.stop();
     timings.score = Math.round(performance.now() - scoreStart);
-    const extended = secondPassed(candidates, probabilities, estimated, c, options, timings, {
-      pass: plainSecondPass(records, options),
-      compare: (left, right, count) => comparer.compare(left, right, count),
-    });
     return clusterScored(
       records.length,
-      extended.candidates,
-      extended.probabilities,
+      candidates,
+      probabilities,
       estimated,
       options,
       timings,
