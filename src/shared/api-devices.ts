@@ -103,7 +103,7 @@ export const SubmitIntakeRequest = z
     capturedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((v) => (v.person === null) !== (v.personId === null), {
-    message: 'a new person or an existing one, not both',
+    message: 'issue.personOrExisting',
     path: ['person'],
   })
   // A new person's age is known here: a child's own consent is refused before anything is written
@@ -111,7 +111,7 @@ export const SubmitIntakeRequest = z
   .refine(
     (v) => !(v.consent && v.person && ownConsentOfChild(v.consent, typedMinor(v.person, paraguayToday()))),
     {
-      message: 'a child’s consent is given by a parent, legal guardian or authority',
+      message: 'issue.childConsentGiver',
       path: ['consent', 'givenBy'],
     },
   );

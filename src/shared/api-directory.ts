@@ -25,7 +25,7 @@ export const UpdateProviderRequest = z
     /** false: the provider leaves the directory and matching (its history stays); true: back again. */
     active: z.boolean().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'issue.nothingToChange');
 
 /** The columns of an import file, in this order (a header row with these names is required). */
 export const IMPORT_COLUMNS = [

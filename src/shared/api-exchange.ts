@@ -16,7 +16,7 @@ export const CTDC_MAX_BYTES = 64 * 1024 * 1024;
 export const ExportHtcdsQuery = z
   .strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: '`from` must not be after `to`',
+    message: 'issue.fromAfterTo',
     path: ['to'],
   });
 /**
@@ -32,7 +32,7 @@ export const ExportCtdcQuery = z
     to: IsoDate.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: '`from` must not be after `to`',
+    message: 'issue.fromAfterTo',
     path: ['to'],
   });
 /** The CSV file itself (RFC 4180, UTF-8, header line first). */

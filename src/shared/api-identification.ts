@@ -34,18 +34,18 @@ import { isAlpha2 } from './iso3166.js';
 const name = (max = 120) => z.string().trim().min(1).max(max);
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'issue.dateFormat')
   // Date.parse rolls 2001-02-30 over to March; a real date reads back as itself.
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'not a real date');
+  }, 'issue.notARealDate');
 /** A date where only the past makes sense (facts, decisions, hearings): not after today in Paraguay. */
-export const PastIsoDate = IsoDate.refine((v) => !isAfterParaguayToday(v), 'after today');
+export const PastIsoDate = IsoDate.refine((v) => !isAfterParaguayToday(v), 'issue.afterToday');
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as PY')
-  .refine(isAlpha2, 'not an ISO 3166-1 country code');
+  .regex(/^[A-Z]{2}$/, 'issue.countryCodeFormat')
+  .refine(isAlpha2, 'issue.unknownCountry');
 export const Department = z.enum(DEPARTMENTS);
 export const Texts = z.object({ es: z.string(), gn: z.string(), en: z.string() });
 
@@ -96,7 +96,7 @@ export const UpdatePersonRequest = PersonFieldsNoDefaults.partial()
     /** The person version this edit was made against: see UpdateCaseRequest.baseVersion. */
     baseVersion: z.number().int().positive().optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'nothing to change');
+  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'issue.nothingToChange');
 
 export const PersonCaseLink = z.object({
   caseId: Uuid,
@@ -154,7 +154,7 @@ export const RevealPersonFieldsRequest = z.strictObject({
     .array(z.enum(REVEALABLE_PERSON_FIELDS))
     .min(1)
     .max(REVEALABLE_PERSON_FIELDS.length)
-    .refine((fields) => new Set(fields).size === fields.length, 'each field once'),
+    .refine((fields) => new Set(fields).size === fields.length, 'issue.fieldTwice'),
   purpose: z.enum(REVEAL_PURPOSES),
 });
 export const RevealedPersonFields = z.object({
@@ -205,7 +205,7 @@ export const UpdateCaseRequest = z
      */
     baseVersion: z.number().int().positive().optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'nothing to change');
+  .refine((v) => Object.keys(v).some((k) => k !== 'baseVersion'), 'issue.nothingToChange');
 export const AddCasePersonRequest = z.strictObject({ personId: Uuid, role: z.enum(CASE_PERSON_ROLES) });
 export const ShareCaseRequest = z.strictObject({
   institutionId: Uuid,
@@ -391,11 +391,11 @@ export function withEventChecks<
 >(schema: T) {
   return schema
     .refine((v) => v.online || v.platforms.length === 0, {
-      message: 'platforms need online = true',
+      message: 'issue.platformsNeedOnline',
       path: ['platforms'],
     })
     .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
-      message: 'ends before it starts',
+      message: 'issue.endsBeforeStart',
       path: ['endDate'],
     });
 }

@@ -26,7 +26,7 @@ export const AddCaseNoteRequest = z.strictObject({
   madeOfflineAt: z.iso
     .datetime({ offset: true })
     .refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, {
-      message: 'madeOfflineAt is in the future',
+      message: 'issue.inFuture',
     })
     .optional(),
 });

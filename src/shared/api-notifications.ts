@@ -40,7 +40,7 @@ export const MarkNotificationsReadRequest = z
     all: z.boolean().optional(),
   })
   .refine((b) => b.all === true || (b.ids?.length ?? 0) > 0, {
-    message: 'give ids or all: true',
+    message: 'issue.idsOrAll',
     path: ['ids'],
   });
 export const MarkNotificationsReadResponse = z.object({ marked: z.number().int(), unread: z.number().int() });

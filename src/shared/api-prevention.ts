@@ -85,11 +85,11 @@ export const CreateTrainingRequest = z
   })
   .refine((v) => endsAfterStart(v.heldOn, v.endsOn), {
     path: ['endsOn'],
-    message: 'must not be before heldOn',
+    message: 'issue.endsBeforeStart',
   })
   .refine((v) => v.modality === 'virtual' || v.department, {
     path: ['department'],
-    message: 'give the department of an in-person or hybrid event',
+    message: 'issue.eventDepartment',
   });
 
 export const ParticipantCell = z.strictObject({
@@ -105,7 +105,7 @@ export const RecordParticipantsRequest = z.strictObject({
     .max(300)
     .refine(
       (cells) => new Set(cells.map((c) => `${c.institutionId ?? ''}|${c.sex}`)).size === cells.length,
-      'an institution and sex appear twice',
+      'issue.participantCellTwice',
     ),
 });
 
@@ -176,7 +176,7 @@ export const CreateCampaignRequest = z
   })
   .refine((v) => endsAfterStart(v.startsOn, v.endsOn), {
     path: ['endsOn'],
-    message: 'must not be before startsOn',
+    message: 'issue.endsBeforeStart',
   });
 export const CampaignView = z.object({
   id: Uuid,
@@ -253,7 +253,7 @@ export const OpenedCase = z.object({ contact: HotlineContactView, case: CaseView
 export const Period = z
   .string()
   .trim()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'a year (2026), a quarter (2026-Q2) or a month (2026-05)');
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'issue.period');
 export const ProgressEntry = z.object({
   id: Uuid,
   period: z.string(),
@@ -315,7 +315,7 @@ export const UpdateActionRequest = z
     target: actionFields.target.optional(),
     dueOn: IsoDate.nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'issue.nothingToChange');
 export const ProgressRequest = z.strictObject({
   period: Period,
   value: z.number().min(0).max(1e12),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Uuid } from './api.js';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'issue.dateFormat');
 
 /** What the retention schedule is kept per (docs/PRIVACY.md, "Retention"). */
 export const RECORD_CATEGORIES = ['victim_case', 'other_case', 'hotline_contact'] as const;
@@ -35,7 +35,7 @@ export const CaseReference = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^PY-\d{4}-\d{6}$/, 'a case reference such as PY-2026-000037');
+  .regex(/^PY-\d{4}-\d{6}$/, 'issue.caseReference');
 
 export const SetLegalHoldRequest = z
   .strictObject({
@@ -45,7 +45,7 @@ export const SetLegalHoldRequest = z
     reason: text(10, 500),
   })
   .refine((b) => (b.caseId === undefined) !== (b.caseReference === undefined), {
-    message: 'name the case by its id or by its reference',
+    message: 'issue.caseIdOrReference',
     path: ['caseReference'],
   });
 export const LegalHoldView = z.object({
@@ -101,19 +101,19 @@ export const EraseRecordsRequest = z
     requestedOn: IsoDate.optional(),
   })
   .refine((b) => b.caseIds.length + b.caseReferences.length + b.hotlineContactIds.length > 0, {
-    message: 'name at least one record',
+    message: 'issue.atLeastOneRecord',
     path: ['caseIds'],
   })
   .refine((b) => b.basis === 'data_subject_request' || b.decision === 'erase', {
-    message: 'only a data subject request is refused',
+    message: 'issue.refusalOnlyOnRequest',
     path: ['decision'],
   })
   .refine((b) => b.decision === 'erase' || b.exception !== undefined, {
-    message: 'a refusal names its legal exception',
+    message: 'issue.refusalNeedsException',
     path: ['exception'],
   })
   .refine((b) => b.basis === 'retention_expired' || b.requestedOn !== undefined, {
-    message: 'a data subject request has the date it was made',
+    message: 'issue.requestNeedsDate',
     path: ['requestedOn'],
   });
 export const EraseRecordsResult = z.object({

@@ -55,7 +55,7 @@ const distinct = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
+    .refine((list) => new Set(list).size === list.length, 'issue.repeated');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ---- catalogue ----------------------------------------------------------------------------
@@ -88,7 +88,7 @@ export const CreateInvestigationRequest = z.strictObject({
     .trim()
     .min(3)
     .max(60)
-    .regex(/^[\p{L}\p{N} ./_-]+$/u, 'letters, digits, spaces and . / _ - only'),
+    .regex(/^[\p{L}\p{N} ./_-]+$/u, 'issue.referenceChars'),
   openedOn: PastIsoDate,
   complaintOn: PastIsoDate.nullable().optional(),
   /** What the complaint says; may describe persons, so it is stored encrypted. */
@@ -113,7 +113,7 @@ export const AddSuspectRequest = z.strictObject({
   sex: z.enum(SEXES),
   birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
   nationality: CountryCode.nullable().optional(),
-  roles: distinct(z.enum(PERPETRATOR_ROLES), 12).refine((l) => l.length > 0, 'choose at least one role'),
+  roles: distinct(z.enum(PERPETRATOR_ROLES), 12).refine((l) => l.length > 0, 'issue.chooseRole'),
   /** Set when the suspect is a public official: a complicity investigation. */
   official: z
     .strictObject({
@@ -134,7 +134,7 @@ export const RecordChargeRequest = z
     factsOn: PastIsoDate.nullable().optional(),
   })
   .refine((c) => !c.factsOn || c.factsOn <= c.chargedOn, {
-    message: 'the facts come before the charge',
+    message: 'issue.factsBeforeCharge',
     path: ['factsOn'],
   });
 export const RecordStageRequest = z.strictObject({
@@ -150,7 +150,7 @@ const Sentence = {
 export const ChargeOutcomeRequest = z
   .strictObject({ chargeId: Uuid, outcome: Outcome, ...Sentence })
   .refine((o) => o.outcome === 'convicted' || (o.sentenceMonths == null && !o.suspended), {
-    message: 'a sentence only with a conviction',
+    message: 'issue.sentenceNeedsConviction',
     path: ['sentenceMonths'],
   });
 export const RecordOutcomeRequest = z
@@ -168,15 +168,15 @@ export const RecordOutcomeRequest = z
     restitutionAmount: z.number().int().min(0).max(1e13).nullable().optional(),
   })
   .refine((o) => o.outcome === 'convicted' || o.sentenceMonths == null, {
-    message: 'a sentence only with a conviction',
+    message: 'issue.sentenceNeedsConviction',
     path: ['sentenceMonths'],
   })
   .refine((o) => o.outcome !== 'convicted' || o.sentenceMonths != null || o.fineAmount != null, {
-    message: 'a conviction needs the sentence in months (or a fine)',
+    message: 'issue.convictionNeedsSentence',
     path: ['sentenceMonths'],
   })
   .refine((o) => o.outcome === 'convicted' || !o.suspended, {
-    message: 'only a sentence can be suspended',
+    message: 'issue.suspendedNeedsSentence',
     path: ['suspended'],
   });
 
@@ -197,7 +197,7 @@ export const RecordCooperationRequest = z
     grantedOn: PastIsoDate.nullable().optional(),
   })
   .refine((r) => !r.grantedOn || r.grantedOn >= r.requestedOn, {
-    message: 'granted on or after the date requested',
+    message: 'issue.grantedBeforeRequested',
     path: ['grantedOn'],
   });
 export const VictimParticipationRequest = z.strictObject({

@@ -45,7 +45,7 @@ export const ProviderServices = z
   .max(20)
   .refine(
     (list) => new Set(list.map((s) => s.serviceType)).size === list.length,
-    'a service is listed twice',
+    'issue.serviceTwice',
   );
 export const CreateProviderRequest = z
   .strictObject({
@@ -67,7 +67,7 @@ export const CreateProviderRequest = z
     contact: z.string().trim().max(200).nullable().optional(),
   })
   .refine((v) => v.minAge == null || v.maxAge == null || v.minAge <= v.maxAge, {
-    message: 'minAge must not be above maxAge',
+    message: 'issue.minAgeAboveMax',
     path: ['maxAge'],
   });
 
@@ -123,7 +123,7 @@ export const UpdateCapacityRequest = z
     occupancy: z.number().int().min(0).max(10000),
   })
   .refine((v) => v.occupancy <= v.capacity, {
-    message: 'occupancy cannot exceed capacity',
+    message: 'issue.occupancyAboveCapacity',
     path: ['occupancy'],
   });
 
@@ -166,12 +166,12 @@ export function withConsentChecks<T extends z.ZodType<ConsentFields>>(schema: T)
       wanted: boolean,
     ) => {
       if (wanted && v[field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `required when given by ${v.givenBy}` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'issue.requiredHere' });
       if (!wanted && v[field] !== undefined)
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message: `not allowed when given by ${v.givenBy ?? 'nobody'}`,
+          message: 'issue.notAllowedHere',
         });
     };
     require('representativeName', representative);
@@ -180,9 +180,9 @@ export function withConsentChecks<T extends z.ZodType<ConsentFields>>(schema: T)
     const consent = v.kind === 'consent';
     const need = (field: 'method' | 'givenBy' | 'reason', wanted: boolean) => {
       if (wanted && v[field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `required for ${v.kind}` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'issue.requiredHere' });
       if (!wanted && v[field] !== undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `not allowed for ${v.kind}` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'issue.notAllowedHere' });
     };
     need('method', consent);
     need('givenBy', consent);
@@ -307,7 +307,7 @@ export const CompleteReferralRequest = z
     reason: reasonText.nullable().optional(),
   })
   .refine((v) => v.outcome === 'completed' || Boolean(v.reason), {
-    message: 'a reason is required to close a referral',
+    message: 'issue.closeReferralReason',
     path: ['reason'],
   });
 export const ServiceDeliveryRequest = z.strictObject({

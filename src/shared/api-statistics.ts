@@ -117,7 +117,7 @@ export const StatisticsFilters = z.strictObject({
   ageBand: z.enum(AGE_BANDS).optional(),
   nationality: z
     .string()
-    .regex(/^([A-Z]{2}|Unknown)$/, 'an ISO 3166-1 alpha-2 code such as PY, or Unknown')
+    .regex(/^([A-Z]{2}|Unknown)$/, 'issue.countryCodeOrUnknown')
     .optional(),
   exploitation: z.enum(EXPLOITATION_TYPES).optional(),
   ict: z.enum(ICT_FILTERS).optional(),

@@ -28,7 +28,7 @@ export const UpdateTaskRequest = z
     assigneeUserId: Uuid.nullable().optional(),
     title: z.string().trim().min(3).max(300).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'issue.nothingToChange');
 
 export const ListTasksQuery = z.strictObject({
   /** mine: assigned to me; overdue: open and past due in my institution; case: a case's plan. */

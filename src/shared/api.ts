@@ -24,7 +24,7 @@ export const distinctList = <T extends z.ZodType>(item: T, min: number, max: num
     .array(item)
     .min(min)
     .max(max)
-    .refine((list) => new Set(list).size === list.length, 'values must not repeat');
+    .refine((list) => new Set(list).size === list.length, 'issue.repeated');
 export const RoleSchema = z.enum(ROLES);
 export const LocaleSchema = z.enum(LOCALES);
 export const Username = z
@@ -32,9 +32,9 @@ export const Username = z
   .trim()
   .min(3)
   .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash and underscore only');
+  .regex(/^[a-zA-Z0-9._-]+$/, 'issue.usernameChars');
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
-export const TotpCode = z.string().regex(/^\d{6}$/, 'six digits');
+export const TotpCode = z.string().regex(/^\d{6}$/, 'issue.sixDigits');
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -138,7 +138,7 @@ export const CreateInstitutionRequest = z.strictObject({
     .trim()
     .min(2)
     .max(32)
-    .regex(/^[A-Z0-9-]+$/, 'capital letters, digits and dashes'),
+    .regex(/^[A-Z0-9-]+$/, 'issue.codeChars'),
   name: text(200),
   kind: z.enum([
     'LawEnforcement',
@@ -158,11 +158,11 @@ export const CreateUnitRequest = z.strictObject({
     .trim()
     .min(2)
     .max(48)
-    .regex(/^[A-Z0-9-]+$/, 'capital letters, digits and dashes'),
+    .regex(/^[A-Z0-9-]+$/, 'issue.codeChars'),
   name: text(200),
   department: z
     .string()
-    .regex(/^PY-(ASU|\d{1,2})$/, 'an ISO 3166-2:PY code such as PY-11')
+    .regex(/^PY-(ASU|\d{1,2})$/, 'issue.departmentCode')
     .nullable()
     .optional(),
 });
@@ -205,7 +205,7 @@ export const UpdateUserRequest = z
     unitId: Uuid.nullable().optional(),
     status: z.enum(['active', 'disabled']).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'issue.nothingToChange');
 export const PasswordResetResponse = z.object({ resetLink: z.string(), expiresAt: z.string() });
 
 // ---- audit ------------------------------------------------------------------------------

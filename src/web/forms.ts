@@ -3,6 +3,7 @@
  * in the user's language keyed by field name so each shows next to its field.
  */
 import type { z } from 'zod';
+import { isIssueCode } from '../shared/issue-messages/index.js';
 import type { PlainKey, Translate } from './i18n/catalogue.js';
 
 /** Per-field message for a pattern mismatch, which zod only describes in English. */
@@ -10,6 +11,8 @@ export type FormatHints = Partial<Record<string, PlainKey>>;
 
 /** One zod issue as a translated message; `hint` explains a format the field expects. */
 export function issueMessage(issue: z.core.$ZodRawIssue, t: Translate, hint: PlainKey | undefined): string {
+  // A shared schema's own check names a code of src/shared/issue-messages.ts: its specific text.
+  const code = issue.message !== undefined && isIssueCode(issue.message) ? issue.message : undefined;
   switch (issue.code) {
     case 'too_small':
       if (issue.origin !== 'string') return t('error.invalid');
@@ -22,6 +25,7 @@ export function issueMessage(issue: z.core.$ZodRawIssue, t: Translate, hint: Pla
         : t('error.invalid');
     case 'invalid_format':
       if (hint) return t(hint);
+      if (code) return t(code);
       if (issue.format === 'email') return t('error.email');
       if (issue.format === 'uuid') return t('error.uuid');
       if (issue.format === 'datetime') return t('error.date');
@@ -31,6 +35,7 @@ export function issueMessage(issue: z.core.$ZodRawIssue, t: Translate, hint: Pla
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? t('error.required') : t('error.invalid');
     default:
+      if (code) return t(code);
       return hint ? t(hint) : t('error.invalid');
   }
 }

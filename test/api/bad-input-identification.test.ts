@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/http/app.js';
 import { messageFor } from '../../src/server/core/messages.js';
+import { issueMessages, type IssueCode } from '../../src/shared/issue-messages/index.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { skipBackend } from '../helpers/db.js';
 import { api, rowCount } from '../helpers/factories.js';
@@ -227,6 +228,50 @@ describe.skipIf(skipBackend)('bad input to the identification operations', () =>
       expect(res.statusCode, `${name}: ${res.body}`).toBeLessThan(300);
     }
   });
+
+  it.each([
+    ['es', {}],
+    ['gn', { 'accept-language': 'gn-PY, es;q=0.5' }],
+    ['en', { 'accept-language': 'en' }],
+  ] as const)(
+    'gives the schemas’ own field messages in %s, never in another language',
+    async (locale, headers) => {
+      const checks: [string, IssueCode, string, () => string, object][] = [
+        [
+          'body.endDate',
+          'issue.endsBeforeStart',
+          'POST',
+          () => `/api/cases/${caseId}/events`,
+          { type: 'Exploitation', country: 'PY', startDate: '2025-05-02', endDate: '2025-05-01' },
+        ],
+        [
+          'body.dateOfBirth',
+          'issue.notARealDate',
+          'POST',
+          () => '/api/persons',
+          { givenNames: 'Rosa', dateOfBirth: '2001-02-30' },
+        ],
+        [
+          'body.factsDate',
+          'issue.afterToday',
+          'POST',
+          () => `/api/cases/${caseId}/screenings`,
+          { personId, instrumentVersion: 1, factsDate: '2999-01-01', answers: { 'act.recruitment': 'yes' } },
+        ],
+        ['', 'issue.nothingToChange', 'PATCH', () => `/api/cases/${caseId}`, {}],
+      ];
+      for (const [path, code, method, url, body] of checks) {
+        const res = await api(t, worker, method as 'POST', url(), body, headers);
+        expect(res.statusCode, res.body).toBe(400);
+        const issue = (res.json().error.issues as { path: string; message: string }[]).find((i) =>
+          i.path.endsWith(path),
+        );
+        expect(issue, res.body).toMatchObject({ message: issueMessages[code][locale] });
+        for (const other of ['es', 'gn', 'en'] as const)
+          if (other !== locale) expect(issue!.message).not.toBe(issueMessages[code][other]);
+      }
+    },
+  );
 
   it('names the invalid fields of a person, in the caller’s language', async () => {
     const bad = { givenNames: '', sex: 'F', nationalities: ['PRY'], extra: 1 };

@@ -7,6 +7,7 @@ import { prosecutionMessages } from '../modules/investigations/messages.js';
 import { linkageMessages } from '../modules/linkage/messages.js';
 import { offlineMessages } from '../modules/devices/messages.js';
 import { privacyMessages } from '../modules/privacy/messages.js';
+import { issueMessages } from '../../shared/issue-messages/index.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -445,6 +446,8 @@ export const messages = {
   ...linkageMessages,
   ...offlineMessages,
   ...privacyMessages,
+  // The shared schemas' field messages (a zod issue's message is one of these codes).
+  ...issueMessages,
 } satisfies Catalogue;
 
 /** Every error code the API may answer: an AppError with any other code does not compile. */

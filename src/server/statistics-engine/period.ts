@@ -21,7 +21,7 @@ export function periodOf(filters: StatisticsFilters, today = new Date()): Period
     if (!filters.from || !filters.to)
       throw errors.validation([{ path: 'query.from', message: 'from and to go together' }]);
     if (filters.from > filters.to)
-      throw errors.validation([{ path: 'query.to', message: 'to must not be before from' }]);
+      throw errors.validation([{ path: 'query.to', message: 'issue.fromAfterTo' }]);
     return { from: filters.from, until: iso(Date.parse(`${filters.to}T00:00:00Z`) + DAY) };
   }
   const year = filters.year ?? paraguayYear(today);

@@ -18,6 +18,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AnyContract, ContractInput, ContractOutput } from '../../shared/contract.js';
+import { isIssueCode } from '../../shared/issue-messages/index.js';
 import { ApiError, toApiError } from '../api.js';
 import { useApiMutation } from '../queries.js';
 import { issueField, issueMessage, type FormatHints } from '../forms.js';
@@ -74,6 +75,8 @@ export function useZodForm<S extends z.ZodType>(
       const hint = hints[field];
       if (error && hint && (error.type === 'custom' || error.type === 'invalid_format'))
         error.message = t(hint);
+      // Otherwise its own message is a code of src/shared/issue-messages.ts: that code's text.
+      else if (error?.message !== undefined && isIssueCode(error.message)) error.message = t(error.message);
       const target = shownOn[field] ?? field;
       if (target !== field) delete errors[field];
       errors[target] = error;

@@ -3,6 +3,7 @@ import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
 import { linkageEn } from './linkage/en.js';
 import { valuesEn } from '../../shared/value-labels/en.js';
+import { issuesEn } from '../../shared/issue-messages/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';
@@ -725,4 +726,5 @@ export const en: Catalogue = {
   ...statisticsEn,
   ...linkageEn,
   ...valuesEn,
+  ...issuesEn,
 };

@@ -16,6 +16,7 @@ import { notesEs } from './notes/es.js';
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
 import { valuesEs } from '../../shared/value-labels/es.js';
+import { issuesEs } from '../../shared/issue-messages/es.js';
 export const es = {
   ...protectionEs,
   ...dailyEs,
@@ -741,4 +742,5 @@ export const es = {
   ...statisticsEs,
   ...linkageEs,
   ...valuesEs,
+  ...issuesEs,
 } as const;

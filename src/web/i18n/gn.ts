@@ -13,6 +13,7 @@ import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
 import { linkageGn } from './linkage/gn.js';
 import { valuesGn } from '../../shared/value-labels/gn.js';
+import { issuesGn } from '../../shared/issue-messages/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';
@@ -739,4 +740,5 @@ export const gn: Catalogue = {
   ...statisticsGn,
   ...linkageGn,
   ...valuesGn,
+  ...issuesGn,
 };

@@ -250,7 +250,7 @@ async function recordChargeOutcomes(
       'charge_outcomes_contradict',
       400,
       {},
-      { issues: [{ path: 'body.charges', message: 'a conviction needs at least one charge convicted' }] },
+      { issues: [{ path: 'body.charges', message: 'issue.convictionNeedsCharge' }] },
     );
   }
   if (

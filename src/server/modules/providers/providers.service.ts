@@ -145,7 +145,7 @@ export async function updateProvider(
   const minAge = input.minAge === undefined ? provider.min_age : input.minAge;
   const maxAge = input.maxAge === undefined ? provider.max_age : input.maxAge;
   if (minAge !== null && maxAge !== null && minAge > maxAge)
-    throw errors.validation([{ path: 'maxAge', message: 'minAge must not be above maxAge' }]);
+    throw errors.validation([{ path: 'maxAge', message: 'issue.minAgeAboveMax' }]);
   if (input.services) {
     checkServices(input.services);
     await replaceServices(ctx.trx, provider.id, input.services);

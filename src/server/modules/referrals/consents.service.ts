@@ -64,7 +64,7 @@ export function minorConsentRefused(path = 'body.givenBy'): AppError {
       issues: [
         {
           path,
-          message: 'a child’s consent is given by a parent, legal guardian or authority',
+          message: 'issue.childConsentGiver',
         },
       ],
     },

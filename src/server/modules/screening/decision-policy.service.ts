@@ -95,7 +95,7 @@ export async function updateDecisionPolicy(
       'validation_failed',
       400,
       {},
-      { issues: [{ path: `body.entries.${repeated}.institutionId`, message: 'institution listed twice' }] },
+      { issues: [{ path: `body.entries.${repeated}.institutionId`, message: 'issue.institutionTwice' }] },
     );
   }
   const known = new Set(

@@ -26,7 +26,7 @@ export function refuseFutureDate(date: string, field: string): void {
       'date_in_future',
       400,
       {},
-      { issues: [{ path: `body.${field}`, message: 'after today' }] },
+      { issues: [{ path: `body.${field}`, message: 'issue.afterToday' }] },
     );
   }
 }

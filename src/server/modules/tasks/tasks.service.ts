@@ -54,7 +54,7 @@ export async function listTasks(
   const today = followUpToday();
   let filter: TaskFilter;
   if (query.view === 'case') {
-    if (!query.caseId) throw errors.validation([{ path: 'query.caseId', message: 'required for view=case' }]);
+    if (!query.caseId) throw errors.validation([{ path: 'query.caseId', message: 'issue.requiredHere' }]);
     await loadCaseForAction(ctx.trx, ctx.actor, query.caseId, 'case.read');
     filter = { caseId: query.caseId };
   } else if (query.view === 'mine')

@@ -1,7 +1,8 @@
 /**
  * The catalogue source files of one language, read and rewritten in place. A language's messages
  * are spread over `src/web/i18n/<locale>.ts`, `src/web/i18n/<area>/<locale>.ts` and the value labels
- * `src/shared/value-labels/<locale>.ts`, each an object
+ * `src/shared/value-labels/<locale>.ts` and the schemas' field messages `src/shared/issue-messages/<locale>.ts`,
+ * each an object
  * literal of `'key': 'message'` properties; the import changes only the string literals of the keys
  * it updates, so comments, order and spreads stay as they are, and prettier then formats the file.
  * Node-only (the app never imports this).
@@ -17,6 +18,8 @@ import type { Locale } from '../../../shared/roles.js';
 export const I18N_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** src/shared/value-labels: the closed lists' labels, shared with the server's printed papers. */
 const VALUE_LABELS_DIR = fileURLToPath(new URL('../../../shared/value-labels', import.meta.url));
+/** src/shared/issue-messages: the shared schemas' field messages, shared with the server's answers. */
+const ISSUE_MESSAGES_DIR = fileURLToPath(new URL('../../../shared/issue-messages', import.meta.url));
 
 /** The files holding `locale`'s messages, the main catalogue first. */
 export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
@@ -32,7 +35,10 @@ export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
       }
     })
     .sort();
-  const labels = dir === I18N_DIR ? [join(VALUE_LABELS_DIR, `${locale}.ts`)] : [];
+  const labels =
+    dir === I18N_DIR
+      ? [join(VALUE_LABELS_DIR, `${locale}.ts`), join(ISSUE_MESSAGES_DIR, `${locale}.ts`)]
+      : [];
   return [join(dir, `${locale}.ts`), ...areas, ...labels];
 }
 
