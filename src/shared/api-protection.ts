@@ -43,10 +43,7 @@ export const ProviderServices = z
   .array(ProviderServiceInput)
   .min(1)
   .max(20)
-  .refine(
-    (list) => new Set(list.map((s) => s.serviceType)).size === list.length,
-    'issue.serviceTwice',
-  );
+  .refine((list) => new Set(list.map((s) => s.serviceType)).size === list.length, 'issue.serviceTwice');
 export const CreateProviderRequest = z
   .strictObject({
     /** Defaults to the caller's institution; only a system administrator may name another. */
