@@ -16,10 +16,10 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The period of the filters; a year, or from/to, or the current calendar year. */
 export function periodOf(filters: StatisticsFilters, today = new Date()): Period {
   if (filters.year !== undefined && (filters.from || filters.to))
-    throw errors.validation([{ path: 'query.year', message: 'give a year or from/to, not both' }]);
+    throw errors.validation([{ path: 'query.year', message: 'issue.yearOrRange' }]);
   if (filters.from || filters.to) {
     if (!filters.from || !filters.to)
-      throw errors.validation([{ path: 'query.from', message: 'from and to go together' }]);
+      throw errors.validation([{ path: 'query.from', message: 'issue.fromAndTo' }]);
     if (filters.from > filters.to)
       throw errors.validation([{ path: 'query.to', message: 'issue.fromAfterTo' }]);
     return { from: filters.from, until: iso(Date.parse(`${filters.to}T00:00:00Z`) + DAY) };

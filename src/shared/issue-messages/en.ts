@@ -46,4 +46,11 @@ export const issuesEn: Record<keyof typeof issuesEs, string> = {
   'issue.convictionNeedsCharge': 'A conviction needs at least one charge convicted.',
   'issue.requiredHere': 'This field is required here.',
   'issue.notAllowedHere': 'This field does not apply here.',
+  'issue.unknownInstitution': 'That institution does not exist.',
+  'issue.notAQuestion': 'Not a question of this version of the instrument.',
+  'issue.provisionNotInForce': 'The provision was not in force on this date.',
+  'issue.notChargeOfDefendant': 'Not a charge of this defendant.',
+  'issue.chargeConvictedWithoutConviction': 'No charge can be convicted without a conviction.',
+  'issue.yearOrRange': 'Give a year or from/to, not both.',
+  'issue.fromAndTo': 'The “from” and “to” dates go together.',
 };

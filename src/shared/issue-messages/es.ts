@@ -51,4 +51,11 @@ export const issuesEs = {
   'issue.convictionNeedsCharge': 'Una condena necesita al menos un cargo condenado.',
   'issue.requiredHere': 'Este campo es obligatorio en este caso.',
   'issue.notAllowedHere': 'Este campo no corresponde en este caso.',
+  'issue.unknownInstitution': 'Esa institución no existe.',
+  'issue.notAQuestion': 'No es una pregunta de esta versión del instrumento.',
+  'issue.provisionNotInForce': 'La norma no estaba vigente en esa fecha.',
+  'issue.notChargeOfDefendant': 'No es un cargo de este imputado.',
+  'issue.chargeConvictedWithoutConviction': 'Ningún cargo puede ser condenado sin una condena.',
+  'issue.yearOrRange': 'Indique un año o un rango desde/hasta, no ambos.',
+  'issue.fromAndTo': 'Las fechas «desde» y «hasta» van juntas.',
 } as const;

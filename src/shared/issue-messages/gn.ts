@@ -47,4 +47,11 @@ export const issuesGn: Record<keyof typeof issuesEs, string> = {
   'issue.convictionNeedsCharge': 'Peteĩ condena oikotevẽ peteĩ cargo mbovymívepe oñecondenáva.',
   'issue.requiredHere': 'Ko kora tekotevẽ ko’ápe.',
   'issue.notAllowedHere': 'Ko kora ndoikéi ko’ápe.',
+  'issue.unknownInstitution': 'Upe institución ndaipóri.',
+  'issue.notAQuestion': "Ndaha'éi porandu ko instrumento versión-pegua.",
+  'issue.provisionNotInForce': 'Pe léi ndoikói gueteri upe árape.',
+  'issue.notChargeOfDefendant': "Ndaha'éi cargo ko imputado mba'éva.",
+  'issue.chargeConvictedWithoutConviction': 'Ni peteĩ cargo ndaikatúi oñecondena condena’ỹre.',
+  'issue.yearOrRange': 'Ehechauka peteĩ ary térã ára «guive/peve», ani mokõivéva.',
+  'issue.fromAndTo': 'Ára «guive» ha «peve» oho oñondive.',
 };

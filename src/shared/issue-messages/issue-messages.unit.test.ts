@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { translator, loadCatalogue } from '../../web/i18n/translate.js';
 import { issueMessage } from '../../web/forms.js';
 import { PastIsoDate } from '../api-identification.js';
+import { messages } from '../../server/core/messages.js';
 import { isIssueCode, issueMessages } from './index.js';
 
 const dir = join(import.meta.dirname, '..');
@@ -58,6 +59,35 @@ describe('the shared schemas’ messages', () => {
 
   it('are all codes of the issue catalogue', () => {
     expect(all.filter(([, text]) => !isIssueCode(text))).toEqual([]);
+  });
+
+  it('the server’s own field issues ({ path, message: literal }) are codes of its catalogue too', () => {
+    const server = join(dir, '../server');
+    const files = readdirSync(server, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.ts$/.test(f) && !f.includes('.test.'))
+      .map((f) => join(server, f));
+    const literals: [string, string][] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (ts.isObjectLiteralExpression(node)) {
+          const props = new Map(
+            node.properties.flatMap((p) =>
+              ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)
+                ? [[p.name.text, p.initializer] as const]
+                : [],
+            ),
+          );
+          const message = props.get('message');
+          if (props.has('path') && message && ts.isStringLiteral(message))
+            literals.push([`${file.slice(server.length + 1)}: ${message.text}`, message.text]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(literals.map(([, text]) => text)).toContain('issue.afterToday');
+    expect(literals.filter(([, text]) => !Object.hasOwn(messages, text)).map(([where]) => where)).toEqual([]);
   });
 
   it('each code has Spanish, Guaraní and English text, Guaraní its own', () => {

@@ -128,7 +128,7 @@ export const recordCharge = defendantCommand(
         'provision_not_in_force',
         400,
         { from: provision.valid_from ?? '—', to: provision.valid_to ?? '—' },
-        { issues: [{ path: 'body.factsOn', message: 'the provision was not in force on this date' }] },
+        { issues: [{ path: 'body.factsOn', message: 'issue.provisionNotInForce' }] },
       );
     }
     const inserted = await ctx.trx
@@ -237,7 +237,7 @@ async function recordChargeOutcomes(
       'charge_not_of_defendant',
       400,
       {},
-      { issues: [{ path: `body.charges.${wrong}.chargeId`, message: 'not a charge of this defendant' }] },
+      { issues: [{ path: `body.charges.${wrong}.chargeId`, message: 'issue.notChargeOfDefendant' }] },
     );
   }
   // A defendant convicted on no charge, or acquitted on one they were convicted of, is contradictory.
@@ -262,7 +262,7 @@ async function recordChargeOutcomes(
       'charge_outcomes_contradict',
       400,
       {},
-      { issues: [{ path: 'body.charges', message: 'no charge can be convicted without a conviction' }] },
+      { issues: [{ path: 'body.charges', message: 'issue.chargeConvictedWithoutConviction' }] },
     );
   }
   for (const c of list) {

@@ -111,7 +111,7 @@ export async function updateDecisionPolicy(
       'unknown_institution',
       400,
       {},
-      { issues: [{ path: `body.entries.${unknown}.institutionId`, message: 'no such institution' }] },
+      { issues: [{ path: `body.entries.${unknown}.institutionId`, message: 'issue.unknownInstitution' }] },
     );
   }
   await ctx.trx.deleteFrom('decision_confirm_policy').execute();

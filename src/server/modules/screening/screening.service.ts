@@ -43,7 +43,7 @@ export async function submitScreening(ctx: Ctx, crypto: FieldCrypto, caseId: str
   if (unknown.length > 0) {
     const issues = unknown.map((id) => ({
       path: `body.answers.${id}`,
-      message: 'not a question of this version',
+      message: 'issue.notAQuestion',
     }));
     throw new AppError('unknown_questions', 400, { ids: unknown.join(', ') }, { issues });
   }
