@@ -18,7 +18,8 @@ describe('registries', () => {
 
   it('every error code has a message in Spanish, Guaraní and English', () => {
     for (const [code, text] of Object.entries(messages)) {
-      expect(code).toMatch(/^[a-z][a-z0-9_]*$/);
+      // An error code in snake_case, or a field issue's code of src/shared/issue-messages (issue.camelCase).
+      expect(code).toMatch(/^(?:[a-z][a-z0-9_]*|issue\.[a-z][a-zA-Z0-9]*)$/);
       for (const locale of ['es', 'gn', 'en'] as const) expect(text[locale].trim().length).toBeGreaterThan(0);
     }
   });
