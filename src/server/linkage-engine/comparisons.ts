@@ -155,10 +155,19 @@ export class TermTable {
   }
 
   private compute(id: number): number {
-    if (this.total === 0 || this.sumSquares === 0) return 0;
-    const tf = Math.max((this.counts.get(id) ?? 1) / this.total, 1e-6);
-    return Math.max(-6, Math.min(6, Math.log2(this.sumSquares / tf)));
+    return termAdjustment(this.counts.get(id), this.total, this.sumSquares);
   }
+}
+
+/**
+ * The term-frequency adjustment of a term held by `count` records (undefined: by one, or none) among
+ * `total`, where Σ tf² is `sumSquares`: log2(Σ tf² / tf), bounded to ±6 bits. `TermTable`'s, and the
+ * intake's from a batch's stored counts (modules/linkage/name-frequencies.ts).
+ */
+export function termAdjustment(count: number | undefined, total: number, sumSquares: number): number {
+  if (total === 0 || sumSquares === 0) return 0;
+  const tf = Math.max((count ?? 1) / total, 1e-6);
+  return Math.max(-6, Math.min(6, Math.log2(sumSquares / tf)));
 }
 
 // Name arrays hold one to four ids: loops over them beat building Sets for every pair.

@@ -12,7 +12,7 @@
  * not seen as held by one (`TermTable`), so leaving them out changes no weight, and they are most of
  * the keys and the ones nearest to a single person.
  */
-import { TermTable } from '../../linkage-engine/comparisons.js';
+import { termAdjustment, TermTable } from '../../linkage-engine/comparisons.js';
 import type { LinkPerson, Prepared, Vocabulary } from '../../linkage-engine/record.js';
 import { nameWords, phoneticKey } from '../persons/name-normalize.js';
 
@@ -89,10 +89,7 @@ export class StoredTermTable extends TermTable {
   }
 
   override adjustment(id: number): number {
-    const { total, sumSquares } = this.totals;
-    if (total === 0 || sumSquares === 0) return 0;
-    const tf = Math.max((this.countOf(id) ?? 1) / total, 1e-6);
-    return Math.max(-6, Math.min(6, Math.log2(sumSquares / tf)));
+    return termAdjustment(this.countOf(id), this.totals.total, this.totals.sumSquares);
   }
 }
 
