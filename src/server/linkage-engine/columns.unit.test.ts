@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { personColumnComparer, personColumns } from './columns.js';
+import { columnEvidence, personColumnComparer, personColumns } from './columns.js';
 import { personComparisons, personTermTables } from './comparisons.js';
-import { preparePersons, seededRandom } from './linkage.js';
+import { personEvidence, preparePersons, seededRandom } from './linkage.js';
 import { comparePairs } from './model.js';
 import type { LinkPerson } from './record.js';
 import { hardPopulation } from '../../../bench/linkage/hard.js';
@@ -86,6 +86,18 @@ describe('comparisons over typed columns', () => {
     }
     // 1,200 records and 181,000 pairs compared both ways: seconds on a loaded machine.
   }, 60_000);
+
+  it("give the cluster safeguard the records' own documents and dates of birth", () => {
+    const persons = [...hardPopulation(300, 'hard', 5).records, ...unusual(300, seededRandom(4))];
+    const { records } = preparePersons(persons);
+    const objects = personEvidence(records);
+    const columns = columnEvidence(personColumns(records));
+    for (let i = 0; i < records.length; i++) {
+      expect(columns.document(i)).toBe(objects.document(i));
+      expect(columns.dob(i)).toBe(objects.dob(i));
+    }
+    expect(records.some((r) => r.document === null) && records.some((r) => r.dob === null)).toBe(true);
+  });
 
   it('writes into a shared array from the given pair on', () => {
     const { vocab, records } = preparePersons(unusual(50, seededRandom(9)));

@@ -17,8 +17,8 @@ import {
 } from './blocking.js';
 import { personRank } from './blocking-rank.js';
 import { clusterLinks, type ClusterOptions, type HardEvidence } from './cluster.js';
-import { personColumnComparer, personColumns } from './columns.js';
-import { personComparisons, personTermTables, type Comparison } from './comparisons.js';
+import { columnEvidence, personColumnComparer, personColumns } from './columns.js';
+import { personComparisons, personTermTables, type Comparison, type TermTable } from './comparisons.js';
 import {
   combineSessions,
   comparePairs,
@@ -112,8 +112,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** λ/(1−λ) for `matches` expected matches among all pairs (across sources only when linking). */
-function globalLambda(records: readonly { source: string }[], matches: number, linkOnly: boolean): number {
+/** The pairs of records a batch could link: all of them, or only across sources when linking. */
+function allPairs(records: readonly { source: string }[], linkOnly: boolean): number {
   const n = records.length;
   let pairs = (n * (n - 1)) / 2;
   if (linkOnly) {
@@ -121,6 +121,11 @@ function globalLambda(records: readonly { source: string }[], matches: number, l
     for (const r of records) perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
     for (const s of perSource.values()) pairs -= (s * (s - 1)) / 2;
   }
+  return pairs;
+}
+
+/** λ/(1−λ) for `matches` expected matches among `pairs` (`allPairs`). */
+function globalLambda(pairs: number, matches: number): number {
   const lambda = Math.min(Math.max(matches / Math.max(pairs, 1), 1e-12), 1 - 1e-9);
   return lambda / (1 - lambda);
 }
@@ -224,8 +229,8 @@ function compareSessions<R>(
  * m from the training sessions (each EM on one rule's pairs, leaving out what it blocks on),
  * combined; λ among the candidate pairs from EM over them with u and m fixed.
  */
-function train<R>(
-  comparisons: readonly Comparison<R>[],
+function train(
+  comparisons: readonly Levels[],
   sessions: readonly SessionVectors[],
   u0: number[][],
   candidateVectors: Uint8Array,
@@ -336,13 +341,16 @@ function scoreAndCluster<R extends { source: string }>(
   evidence?: HardEvidence,
 ): LinkageResult {
   const estimated = estimateScoring(
-    records,
     comparisons,
-    training,
     candidates.count,
     compared,
     options,
     timings,
+    () => ({
+      u0: estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples),
+      sessions: compareSessions(comparisons, trainingSessions(records, comparisons, training, options)),
+    }),
+    allPairs(records, options.linkOnly ?? false),
   );
   const probabilities = timed(timings, 'score', () => {
     const out = new Float64Array(candidates.count);
@@ -361,30 +369,35 @@ interface Scoring {
   prior: number;
 }
 
+/** A comparison's name and levels: what estimating and scoring read of it (not its records). */
+type Levels = Pick<Comparison<never>, 'name' | 'levels'>;
+
 /** Estimates the model from the candidates' vectors (and the training sessions'), and the prior. */
-function estimateScoring<R extends { source: string }>(
-  records: readonly R[],
-  comparisons: readonly Comparison<R>[],
-  training: readonly TrainingRule<R>[],
+function estimateScoring(
+  comparisons: readonly Levels[],
   count: number,
   { vectors, tf }: { vectors: Uint8Array; tf: Float32Array },
   options: LinkOptions,
   timings: Record<string, number>,
-  /** The training sessions' vectors when already compared (on every thread: linkPersonsParallel). */
-  sessions?: readonly SessionVectors[],
+  /**
+   * u from random pairs (`estimateU`) and the training sessions' vectors; timed as the estimate
+   * (linkPersonsParallel has them ready: drawn before its prepared records were dropped, the
+   * sessions compared on every thread).
+   */
+  inputs: () => { u0: number[][]; sessions: readonly SessionVectors[] },
+  /** The pairs the prior is a share of (`allPairs`). */
+  pairs: number,
 ): Scoring {
   let model = timed(timings, 'estimate', () => {
-    const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
-    const trained =
-      sessions ?? compareSessions(comparisons, trainingSessions(records, comparisons, training, options));
-    return train(comparisons, trained, u0, vectors);
+    const { u0, sessions } = inputs();
+    return train(comparisons, sessions, u0, vectors);
   });
   let weights = levelWeights(model);
   const c = comparisons.length;
   // EM's λ is the share of matches among the candidates; the scores use the share among all pairs
   // (Splink's probability_two_random_records_match), since blocking kept nearly every match. The
   // number of matches is then made consistent with that prior (expectedMatches).
-  const priorOf = (matches: number) => Math.log2(globalLambda(records, matches, options.linkOnly ?? false));
+  const priorOf = (matches: number) => Math.log2(globalLambda(pairs, matches));
   const countMatches = (start: number) =>
     options.matchCount === 'em'
       ? model.lambda * count
@@ -479,6 +492,82 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
 }
 
 /**
+ * What the parallel batch keeps of its prepared records once it has blocked and drawn the training
+ * sessions (`blockAndDraw`): no prepared object, vocabulary or closure over them, so that the
+ * collector can free them before the comparisons. At 1M they were a heap of some 1.5 GB that every
+ * full collection of the compare phase traced (40 % of the calling thread's compare samples were
+ * the collector) and the largest part of the batch's peak memory (bench/README.md, "The 1M batch:
+ * one prepare for the batch").
+ */
+interface Blocked {
+  n: number;
+  words: readonly string[];
+  tables: { givenTf: TermTable; surnameTf: TermTable };
+  /** The comparisons' names and levels. */
+  comparisons: readonly Levels[];
+  candidates: Candidates;
+  /** The training sessions' pairs, by their records' indexes in the whole population. */
+  sessions: SessionPairs[];
+  /** u from random pairs (`estimateU`), drawn while the records were there. */
+  u0: number[][];
+  /** The pairs the prior is a share of (`allPairs`). */
+  pairs: number;
+}
+
+/**
+ * The parallel batch up to the comparisons: prepare, block on every thread (rules from a shared
+ * counter), merge the pairs; while the workers finish their last rules, the training sessions'
+ * pairs and u from random pairs, on this thread. Nothing it returns refers to a prepared record.
+ */
+async function blockAndDraw(
+  persons: readonly LinkPerson[],
+  comparers: ReturnType<typeof startComparers>,
+  options: LinkOptions,
+  timings: Record<string, number>,
+): Promise<Blocked> {
+  const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
+  const tables = personTermTables(records);
+  const comparisons = personComparisons(vocab, records, tables);
+  // Blocking on every thread: each takes the next rule from a shared counter until none is left.
+  const blockStart = performance.now();
+  const rules = personBlockingRules(vocab);
+  const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
+  const mine = bucketPairs(
+    records.length,
+    findPairs(records, rules, blockOptions, sharedTake(comparers.counter, rules.length)),
+  );
+  // While the workers finish their last rules: the training sessions' pairs and u, on this thread.
+  const sessionStart = performance.now();
+  const { sample, sessions } = trainingSessions(records, comparisons, personTrainingRules(vocab), options);
+  const u0 = estimateU(records, comparisons, seededRandom(options.seed ?? 1), options.uSamples);
+  const sessionMs = performance.now() - sessionStart;
+  const candidates = mergeBuckets(
+    records.length,
+    [mine, ...(await comparers.block())],
+    rules.map((rule) => rule.name),
+  );
+  timings.block = Math.round(performance.now() - blockStart - sessionMs);
+  timings.estimate = Math.round(sessionMs);
+  // The sessions' pairs by their records' indexes in the whole population.
+  const global = (ids: Uint32Array) => {
+    if (sample === records) return ids;
+    const out = new Uint32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) out[k] = sample[ids[k]!]!.index;
+    return out;
+  };
+  return {
+    n: records.length,
+    words: vocab.words,
+    tables,
+    comparisons: comparisons.map(({ name, levels }) => ({ name, levels })),
+    candidates,
+    sessions: sessions.map((s) => ({ ...s, left: global(s.left), right: global(s.right) })),
+    u0,
+    pairs: allPairs(records, options.linkOnly ?? false),
+  };
+}
+
+/**
  * linkPersons on several threads: the same result, with the comparisons of a large batch split
  * between this thread and `threads − 1` workers (parallel.ts). Small batches stay on this thread.
  */
@@ -492,47 +581,23 @@ export async function linkPersonsParallel(
   const timings: Record<string, number> = {};
   const comparers = startComparers(persons, threads - 1, options);
   try {
-    const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
-    const tables = personTermTables(records);
-    const comparisons = personComparisons(vocab, records, tables);
-    // Blocking on every thread: each takes the next rule from a shared counter until none is left.
-    const blockStart = performance.now();
-    const rules = personBlockingRules(vocab);
-    const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
-    const mine = bucketPairs(
-      records.length,
-      findPairs(records, rules, blockOptions, sharedTake(comparers.counter, rules.length)),
+    const { n, words, tables, comparisons, candidates, sessions, u0, pairs } = await blockAndDraw(
+      persons,
+      comparers,
+      options,
+      timings,
     );
-    // While the workers finish their last rules: the training sessions' pairs, on this thread.
-    const sessionStart = performance.now();
-    const training = personTrainingRules(vocab);
-    const { sample, sessions } = trainingSessions(records, comparisons, training, options);
-    const sessionMs = performance.now() - sessionStart;
-    const candidates = mergeBuckets(
-      records.length,
-      [mine, ...(await comparers.block())],
-      rules.map((rule) => rule.name),
-    );
-    timings.block = Math.round(performance.now() - blockStart - sessionMs);
-    timings.estimate = Math.round(sessionMs);
     // Written once, in shared memory, by the first worker while this thread merged the pairs, and
-    // read by every thread's comparisons (columns.ts).
+    // read by every thread's comparisons (columns.ts) and by the cluster safeguard.
     const columnsStart = performance.now();
     const columns = await comparers.columns();
     timings.prepare = Math.round(timings.prepare! + performance.now() - columnsStart);
-    const comparer = personColumnComparer(vocab, columns, tables);
-    // The candidate pairs and the training sessions' pairs (by their records' indexes in the whole
-    // population) compared in one pass split between the threads: the sessions no longer run on
-    // this thread alone while the workers wait.
-    const global = (ids: Uint32Array) => {
-      if (sample === records) return ids;
-      const out = new Uint32Array(ids.length);
-      for (let k = 0; k < ids.length; k++) out[k] = sample[ids[k]!]!.index;
-      return out;
-    };
+    const comparer = personColumnComparer({ words }, columns, tables);
+    // The candidate pairs and the training sessions' pairs compared in one pass split between the
+    // threads: the sessions no longer run on this thread alone while the workers wait.
     const segments: Segment[] = [
       { left: candidates.left, right: candidates.right, count: candidates.count },
-      ...sessions.map((s) => ({ left: global(s.left), right: global(s.right), count: s.count })),
+      ...sessions.map((s) => ({ left: s.left, right: s.right, count: s.count })),
     ];
     const start = performance.now();
     const all = await comparers.compare(
@@ -554,14 +619,13 @@ export async function linkPersonsParallel(
       tf: all.tf.subarray(0, candidates.count),
     };
     const estimated = estimateScoring(
-      records,
       comparisons,
-      training,
       candidates.count,
       compared,
       options,
       timings,
-      sessionVectors,
+      () => ({ u0, sessions: sessionVectors }),
+      pairs,
     );
     // Scored on every thread too, each its share of the pairs into one shared array.
     const scoreStart = performance.now();
@@ -574,15 +638,7 @@ export async function linkPersonsParallel(
     );
     await comparers.stop();
     timings.score = Math.round(performance.now() - scoreStart);
-    return clusterScored(
-      records.length,
-      candidates,
-      probabilities,
-      estimated,
-      options,
-      timings,
-      personEvidence(records),
-    );
+    return clusterScored(n, candidates, probabilities, estimated, options, timings, columnEvidence(columns));
   } finally {
     await comparers.stop();
   }

@@ -126,8 +126,9 @@ const PRIOR_PAIRS = 10;
  * EM over the candidate pairs' vectors. `u0` (from random pairs) anchors the non-match component;
  * m starts strongly increasing with the level, so the match component is the agreeing one.
  */
-export function trainModel<R>(
-  comparisons: readonly Comparison<R>[],
+export function trainModel(
+  /** The comparisons' names and levels (EM reads no record). */
+  comparisons: readonly Pick<Comparison<never>, 'name' | 'levels'>[],
   vectors: Uint8Array,
   u0: number[][],
   options: {

@@ -27,14 +27,16 @@ import { prepare, Vocabulary, type Prepared } from './record.js';
 /**
  * What a worker is asked: compare the pairs (left[k], right[k]) over the caller's `columns` (shared
  * memory: the records as the caller prepared them), writing their vectors and tf bits into
- * `vectors` and `tf` (over shared memory) from pair `at` on.
+ * `vectors` and `tf` (over shared memory): the pairs are ranges one after the other, range r of
+ * `counts[r]` pairs written from pair `ats[r]` on.
  */
 interface Job {
   left: Uint32Array;
   right: Uint32Array;
   vectors: Uint8Array;
   tf: Float32Array;
-  at: number;
+  ats: number[];
+  counts: number[];
   columns: PersonColumns;
 }
 
@@ -86,24 +88,45 @@ export interface Segment {
   count: number;
 }
 
-/** Pairs from..to of `segments` taken as one list, copied into arrays of their own. */
+/**
+ * Thread t's share of every segment (t = 0 the calling thread): each segment split in `threads`
+ * equal parts. The training sessions' pairs (pairs of one rule's blocks, most of them two persons
+ * with different given names: more word pairs to compare for similarity) cost about twice the
+ * candidates' per pair; split as one list, the worker took all of them and compared for 2.2 times
+ * as long as the calling thread at 300,000 (bench/README.md, "The 1M batch: one prepare for the
+ * batch").
+ */
+function shareOf(
+  segments: readonly Segment[],
+  threads: number,
+  t: number,
+): { from: number; to: number; at: number }[] {
+  let start = 0;
+  return segments.map((s) => {
+    const share = Math.ceil(s.count / threads);
+    const from = Math.min(s.count, t * share);
+    const to = Math.min(s.count, from + share);
+    const range = { from, to, at: start + from };
+    start += s.count;
+    return range;
+  });
+}
+
+/** The pairs of `ranges` of `segments`, copied into arrays of their own, one range after another. */
 function gather(
   segments: readonly Segment[],
-  from: number,
-  to: number,
+  ranges: readonly { from: number; to: number }[],
 ): { left: Uint32Array; right: Uint32Array } {
-  const left = new Uint32Array(to - from);
-  const right = new Uint32Array(to - from);
-  let start = 0;
-  for (const s of segments) {
-    const a = Math.max(from, start);
-    const b = Math.min(to, start + s.count);
-    if (a < b) {
-      left.set(s.left.subarray(a - start, b - start), a - from);
-      right.set(s.right.subarray(a - start, b - start), a - from);
-    }
-    start += s.count;
-  }
+  const total = ranges.reduce((n, r) => n + r.to - r.from, 0);
+  const left = new Uint32Array(total);
+  const right = new Uint32Array(total);
+  let at = 0;
+  segments.forEach((s, x) => {
+    const { from, to } = ranges[x]!;
+    left.set(s.left.subarray(from, to), at);
+    right.set(s.right.subarray(from, to), at);
+    at += to - from;
+  });
   return { left, right };
 }
 
@@ -214,8 +237,8 @@ export function startComparers(
     /** The typed columns of the persons, written by the first worker once it has blocked. */
     columns: (): Promise<PersonColumns> => columns,
     /**
-     * The vectors of the pairs of `segments`, taken as one list: the calling thread (with its own
-     * `local` comparison) takes the first share, worker w the (w + 1)-th; every thread writes its
+     * The vectors of the pairs of `segments`: the calling thread (with its own `local` comparison)
+     * takes the first share of every segment, worker w the (w + 1)-th (`shareOf`); every thread writes its
      * share straight into one array over shared memory (no answer copied into it: at 1M the
      * vectors and tf bits are some 280 MB), which holds every segment's vectors and tf bits one
      * after the other, in order.
@@ -227,18 +250,19 @@ export function startComparers(
       comparisons: number,
     ): Promise<Answer> {
       const total = segments.reduce((n, s) => n + s.count, 0);
-      const share = Math.ceil(total / (workers + 1));
       const vectors = new Uint8Array(new SharedArrayBuffer(total * comparisons));
       const tf = new Float32Array(new SharedArrayBuffer(total * 4));
       const answers = pool.map((worker, w) => {
-        const from = Math.min(total, (w + 1) * share);
-        const pairs = gather(segments, from, Math.min(total, from + share));
-        return ask(worker, { ...pairs, vectors, tf, at: from, columns });
+        const ranges = shareOf(segments, workers + 1, w + 1);
+        const pairs = gather(segments, ranges);
+        const ats = ranges.map((r) => r.at);
+        const counts = ranges.map((r) => r.to - r.from);
+        return ask(worker, { ...pairs, vectors, tf, ats, counts, columns });
       });
-      const own = Math.min(total, share);
-      const first = segments[0];
-      const mine = first !== undefined && first.count >= own ? first : gather(segments, 0, own);
-      local(mine.left, mine.right, own, { vectors, tf, at: 0 });
+      shareOf(segments, workers + 1, 0).forEach(({ from, to, at }, x) => {
+        const s = segments[x]!;
+        local(s.left.subarray(from, to), s.right.subarray(from, to), to - from, { vectors, tf, at });
+      });
       await Promise.all(answers);
       return { vectors, tf };
     },
@@ -312,7 +336,14 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       return;
     }
     const { words, tables } = state!;
-    personColumnComparer({ words }, job.columns, tables).compare(job.left, job.right, job.left.length, job);
+    const comparer = personColumnComparer({ words }, job.columns, tables);
+    let from = 0;
+    job.counts.forEach((count, r) => {
+      const to = from + count;
+      const out = { vectors: job.vectors, tf: job.tf, at: job.ats[r]! };
+      comparer.compare(job.left.subarray(from, to), job.right.subarray(from, to), count, out);
+      from = to;
+    });
     port.postMessage(job.left.length);
   });
 }
