@@ -338,12 +338,29 @@ interface Sortable {
 }
 
 /**
- * Stable least-significant-digit radix sort of the entries by `low`, three passes of 11, 11 and 10
- * bits between them and the scratch arrays (10 M entries: 1.4–1.6 s of CPU, two passes of 16 bits
- * 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts). Returns the arrays that hold
- * the sorted entries (the scratch arrays: an odd number of passes).
+ * Entries from which `radixSortByLow` first splits by the top digit: below, three passes over the
+ * whole arrays; from here, one such pass and then each of its 1,024 parts sorted on its own, while
+ * it is in the cache (each part's two counts cleared per part: too dear for small parts).
+ */
+const SPLIT_FROM = 1 << 20;
+
+/**
+ * Stable radix sort of the entries by `low` (digits of 11, 11 and 10 bits), between them and the
+ * scratch arrays; returns the arrays that hold the sorted entries (the scratch arrays). Below
+ * `SPLIT_FROM` entries, least significant digit first over all the entries (10 M entries: 1.4–1.6 s
+ * of CPU, two passes of 16 bits 1.5–1.9 s, a sort of packed doubles 4.4 s; bench/linkage/radix.ts).
+ * From there the top 10 bits first (one pass over the whole arrays, each entry moved to its part),
+ * then each part by its two low digits: at 1,000,000 registrations a rule's entries are four arrays
+ * of 50 MB, and each pass over the whole of them scatters writes across 8,192 places of memory far
+ * from the cache, while a part (a thousandth) is sorted within it. Both orders are the same: a
+ * stable sort by the top digit, then stably within each part by the rest, is the stable sort.
  */
 function radixSortByLow(entries: Sortable, m: number, scratch: Sortable): Sortable {
+  return m < SPLIT_FROM ? sortAllDigits(entries, m, scratch) : sortTopDigitFirst(entries, m, scratch);
+}
+
+/** `radixSortByLow` least significant digit first, three passes over all the entries. */
+function sortAllDigits(entries: Sortable, m: number, scratch: Sortable): Sortable {
   // The three digits' counts in one read of the keys (each pass then only moves entries).
   const all = new Uint32Array(3 * 2_049);
   const keys = entries.low;
@@ -358,33 +375,79 @@ function radixSortByLow(entries: Sortable, m: number, scratch: Sortable): Sortab
   for (let pass = 0; pass < 3; pass++) {
     const shift = 11 * pass;
     const counts = all.subarray(2_049 * pass, 2_049 * (pass + 1));
-    const fromLow = from.low;
-    const fromHigh = from.high;
-    const fromRecord = from.record;
-    const toLow = to.low;
-    const toHigh = to.high;
-    const toRecord = to.record;
     for (let d = 1; d <= 2_048; d++) counts[d]! += counts[d - 1]!;
-    const fromEntry = from.entry;
-    const toEntry = to.entry;
-    if (fromEntry && toEntry)
-      for (let x = 0; x < m; x++) {
-        const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
-        toLow[at] = fromLow[x]!;
-        toHigh[at] = fromHigh[x]!;
-        toRecord[at] = fromRecord[x]!;
-        toEntry[at] = fromEntry[x]!;
-      }
-    else
-      for (let x = 0; x < m; x++) {
-        const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
-        toLow[at] = fromLow[x]!;
-        toHigh[at] = fromHigh[x]!;
-        toRecord[at] = fromRecord[x]!;
-      }
+    moveByDigit(from, to, 0, m, shift, counts);
     [from, to] = [to, from];
   }
   return from;
+}
+
+/**
+ * Moves the entries `from[start … end)` to `to`, each to `counts[its digit at shift]++` (a stable
+ * counting sort's scatter: `counts` holds where each digit's entries begin).
+ */
+function moveByDigit(from: Sortable, to: Sortable, start: number, end: number, shift: number, counts: Uint32Array): void {
+  const fromLow = from.low;
+  const fromHigh = from.high;
+  const fromRecord = from.record;
+  const toLow = to.low;
+  const toHigh = to.high;
+  const toRecord = to.record;
+  const fromEntry = from.entry;
+  const toEntry = to.entry;
+  if (fromEntry && toEntry)
+    for (let x = start; x < end; x++) {
+      const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
+      toLow[at] = fromLow[x]!;
+      toHigh[at] = fromHigh[x]!;
+      toRecord[at] = fromRecord[x]!;
+      toEntry[at] = fromEntry[x]!;
+    }
+  else
+    for (let x = start; x < end; x++) {
+      const at = counts[(fromLow[x]! >>> shift) & 0x7ff]!++;
+      toLow[at] = fromLow[x]!;
+      toHigh[at] = fromHigh[x]!;
+      toRecord[at] = fromRecord[x]!;
+    }
+}
+
+/**
+ * `radixSortByLow` by the top 10 bits first into `scratch`, then each part by its low digit into
+ * `entries` and by its middle digit back into `scratch`.
+ */
+function sortTopDigitFirst(entries: Sortable, m: number, scratch: Sortable): Sortable {
+  const keys = entries.low;
+  // Where each part begins (and, once the entries are moved, ends).
+  const parts = new Uint32Array(1_025);
+  for (let x = 0; x < m; x++) parts[(keys[x]! >>> 22) + 1]!++;
+  for (let d = 1; d <= 1_024; d++) parts[d]! += parts[d - 1]!;
+  const at = parts.slice(0, 1_024);
+  moveByDigit(entries, scratch, 0, m, 22, at);
+  const low = new Uint32Array(2_049);
+  const middle = new Uint32Array(2_049);
+  for (let p = 0; p < 1_024; p++) {
+    const start = parts[p]!;
+    const end = parts[p + 1]!;
+    // A part of one entry is already in its place.
+    if (end - start < 2) continue;
+    low.fill(0);
+    middle.fill(0);
+    const partKeys = scratch.low;
+    for (let x = start; x < end; x++) {
+      const k = partKeys[x]!;
+      low[(k & 0x7ff) + 1]!++;
+      middle[((k >>> 11) & 0x7ff) + 1]!++;
+    }
+    low[0] = middle[0] = start;
+    for (let d = 1; d <= 2_048; d++) {
+      low[d]! += low[d - 1]!;
+      middle[d]! += middle[d - 1]!;
+    }
+    moveByDigit(scratch, entries, start, end, 0, low);
+    moveByDigit(entries, scratch, start, end, 11, middle);
+  }
+  return scratch;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   candidatePairs,
   dedupePairs,
   keysOf,
+  mixKey,
   PAIR_CHUNK,
   personBlockingRules,
   personTrainingRules,
@@ -210,6 +211,35 @@ describe('keys written by a rule', () => {
         );
       }),
     );
+  });
+
+  it('groups over a million entries as it groups a few (the sort by the top digit first)', () => {
+    // 80,000 records × 14 keys: past the entries from which the sort splits by its top digit.
+    // Records 2k and 2k + 1 share one key; every fourth pair's key shares its low 32 bits with the
+    // next pair's (keys apart above them); every other key is the record's own.
+    const records = Array.from({ length: 80_000 }, (_, i) => ({ source: 'a', i }));
+    const shared = (k: number) => (k % 4 === 0 ? 2 ** 40 : 2 ** 41) + (mixKey(k - (k % 4 === 1 ? 1 : 0)) % 2 ** 32);
+    const plain: BlockingRule<(typeof records)[number]> = {
+      name: 'plain',
+      keys: (r, out) => {
+        for (let k = 0; k < 13; k++) out.add(mixKey(r.i, k));
+        out.add(shared(r.i >> 1));
+      },
+    };
+    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    const expected = Array.from({ length: 40_000 }, (_, k) => `${2 * k}-${2 * k + 1}`);
+    expect(pairs(candidatePairs(records, [plain]))).toEqual(expected);
+    // Bipartite with a budget (the entries carried through the sort): even records on side 0.
+    const bipartite: BlockingRule<(typeof records)[number]> = {
+      name: 'bipartite',
+      bipartite: true,
+      perRecord: 2,
+      keys: (r, out) => {
+        for (let k = 0; k < 13; k++) out.add(2 * mixKey(r.i, k));
+        out.add(2 * shared(r.i >> 1) + (r.i % 2));
+      },
+    };
+    expect(pairs(candidatePairs(records, [bipartite]))).toEqual(expected);
   });
 });
 
