@@ -987,6 +987,7 @@ function mergeInto(
   perRule?: number[],
 ): number {
   const k = parts.length;
+  if (k === 2) return mergeTwo(records, parts[0]!, parts[1]!, left, right, perRule);
   const starts = parts.map((p) => p.starts);
   const partners = parts.map((p) => p.partners);
   const at = new Uint32Array(k);
@@ -1016,6 +1017,55 @@ function mergeInto(
       if (j === previous) continue;
       previous = j;
       if (left && right && perRule) {
+        left[kept] = i;
+        right[kept] = j;
+        perRule[v & 31]!++;
+      }
+      kept++;
+    }
+  }
+  return kept;
+}
+
+/**
+ * `mergeInto` for two threads' pairs (the batch on two cores): each record's two sorted lists of
+ * partners merged by one comparison per pair, not the search over any number of threads.
+ */
+function mergeTwo(
+  records: number,
+  one: BucketedPairs,
+  two: BucketedPairs,
+  left?: Uint32Array,
+  right?: Uint32Array,
+  perRule?: number[],
+): number {
+  const { starts: startsA, partners: a } = one;
+  const { starts: startsB, partners: b } = two;
+  const write = left !== undefined && right !== undefined && perRule !== undefined;
+  let kept = 0;
+  for (let i = 0; i < records; i++) {
+    let x = startsA[i]!;
+    const endA = startsA[i + 1]!;
+    let y = startsB[i]!;
+    const endB = startsB[i + 1]!;
+    if (!write && x === endA) {
+      kept += endB - y;
+      continue;
+    }
+    if (!write && y === endB) {
+      kept += endA - x;
+      continue;
+    }
+    let previous = -1;
+    while (x < endA || y < endB) {
+      // The smaller next partner (on a tie of records, the earlier rule: its lower bits).
+      let v: number;
+      if (y === endB || (x < endA && a[x]! <= b[y]!)) v = a[x++]!;
+      else v = b[y++]!;
+      const j = v >>> 5;
+      if (j === previous) continue;
+      previous = j;
+      if (write) {
         left[kept] = i;
         right[kept] = j;
         perRule[v & 31]!++;

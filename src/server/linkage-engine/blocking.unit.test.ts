@@ -821,7 +821,7 @@ describe('prepared surnames', () => {
 });
 
 describe('dedupePairs', () => {
-  it('merges the chunks of several threads: each pair once, counted for its earliest rule', () => {
+  it.each([2, 3])('merges the chunks of %i threads: each pair once, counted for its earliest rule', (threads) => {
     const records = 2_000;
     // Two threads' pairs: the first a full chunk and part of another, the second a small chunk.
     const random = seededRandom(3);
@@ -845,6 +845,8 @@ describe('dedupePairs', () => {
       return { first, second, count, skippedBlocks: 1 };
     };
     const found = [thread(PAIR_CHUNK + 1_000, [0, 2]), thread(5_000, [1, 3])];
+    // A third thread's pairs (the merge of more than two).
+    if (threads === 3) found.push(thread(3_000, [1, 2]));
     // The expected answer: each pair's earliest rule (255: not found), in a table of every pair.
     const best = new Uint8Array(records * records).fill(255);
     for (const f of found)
@@ -860,7 +862,7 @@ describe('dedupePairs', () => {
     for (const rule of best) if (rule !== 255) perRule[rule]!++;
     const c = dedupePairs(records, found, ['a', 'b', 'c', 'd']);
     expect(c.count).toBe(perRule[0]! + perRule[1]! + perRule[2]! + perRule[3]!);
-    expect(c.skippedBlocks).toBe(2);
+    expect(c.skippedBlocks).toBe(threads);
     expect(c.perRule).toEqual({ a: perRule[0], b: perRule[1], c: perRule[2], d: perRule[3] });
     let wrong = 0;
     for (let k = 0; k < c.count; k++) {
