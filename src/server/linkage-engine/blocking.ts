@@ -386,7 +386,14 @@ function sortAllDigits(entries: Sortable, m: number, scratch: Sortable): Sortabl
  * Moves the entries `from[start … end)` to `to`, each to `counts[its digit at shift]++` (a stable
  * counting sort's scatter: `counts` holds where each digit's entries begin).
  */
-function moveByDigit(from: Sortable, to: Sortable, start: number, end: number, shift: number, counts: Uint32Array): void {
+function moveByDigit(
+  from: Sortable,
+  to: Sortable,
+  start: number,
+  end: number,
+  shift: number,
+  counts: Uint32Array,
+): void {
   const fromLow = from.low;
   const fromHigh = from.high;
   const fromRecord = from.record;

@@ -218,7 +218,8 @@ describe('keys written by a rule', () => {
     // Records 2k and 2k + 1 share one key; every fourth pair's key shares its low 32 bits with the
     // next pair's (keys apart above them); every other key is the record's own.
     const records = Array.from({ length: 80_000 }, (_, i) => ({ source: 'a', i }));
-    const shared = (k: number) => (k % 4 === 0 ? 2 ** 40 : 2 ** 41) + (mixKey(k - (k % 4 === 1 ? 1 : 0)) % 2 ** 32);
+    const shared = (k: number) =>
+      (k % 4 === 0 ? 2 ** 40 : 2 ** 41) + (mixKey(k - (k % 4 === 1 ? 1 : 0)) % 2 ** 32);
     const plain: BlockingRule<(typeof records)[number]> = {
       name: 'plain',
       keys: (r, out) => {
@@ -226,7 +227,8 @@ describe('keys written by a rule', () => {
         out.add(shared(r.i >> 1));
       },
     };
-    const pairs = (c: ReturnType<typeof candidatePairs>) => Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
+    const pairs = (c: ReturnType<typeof candidatePairs>) =>
+      Array.from(c.left, (i, k) => `${i}-${c.right[k]}`);
     const expected = Array.from({ length: 40_000 }, (_, k) => `${2 * k}-${2 * k + 1}`);
     expect(pairs(candidatePairs(records, [plain]))).toEqual(expected);
     // Bipartite with a budget (the entries carried through the sort): even records on side 0.
@@ -821,55 +823,59 @@ describe('prepared surnames', () => {
 });
 
 describe('dedupePairs', () => {
-  it.each([2, 3])('merges the chunks of %i threads: each pair once, counted for its earliest rule', (threads) => {
-    const records = 2_000;
-    // Two threads' pairs: the first a full chunk and part of another, the second a small chunk.
-    const random = seededRandom(3);
-    const thread = (count: number, rules: number[]): FoundPairs => {
-      const first: Uint32Array[] = [];
-      const second: Uint32Array[] = [];
-      for (let at = 0; at < count; at += PAIR_CHUNK) {
-        const n = Math.min(PAIR_CHUNK, count - at);
-        // The last chunk is larger than what it holds, as findPairs leaves it.
-        const f = new Uint32Array(n === PAIR_CHUNK ? n : n + 7);
-        const s = new Uint32Array(f.length);
-        for (let k = 0; k < n; k++) {
-          const i = Math.floor(random() * (records - 1));
-          const j = i + 1 + Math.floor(random() * Math.min(40, records - 1 - i));
-          f[k] = i;
-          s[k] = j * 32 + rules[Math.floor(random() * rules.length)]!;
+  it.each([2, 3])(
+    'merges the chunks of %i threads: each pair once, counted for its earliest rule',
+    (threads) => {
+      const records = 2_000;
+      // Two threads' pairs: the first a full chunk and part of another, the second a small chunk.
+      const random = seededRandom(3);
+      const thread = (count: number, rules: number[]): FoundPairs => {
+        const first: Uint32Array[] = [];
+        const second: Uint32Array[] = [];
+        for (let at = 0; at < count; at += PAIR_CHUNK) {
+          const n = Math.min(PAIR_CHUNK, count - at);
+          // The last chunk is larger than what it holds, as findPairs leaves it.
+          const f = new Uint32Array(n === PAIR_CHUNK ? n : n + 7);
+          const s = new Uint32Array(f.length);
+          for (let k = 0; k < n; k++) {
+            const i = Math.floor(random() * (records - 1));
+            const j = i + 1 + Math.floor(random() * Math.min(40, records - 1 - i));
+            f[k] = i;
+            s[k] = j * 32 + rules[Math.floor(random() * rules.length)]!;
+          }
+          first.push(f);
+          second.push(s);
         }
-        first.push(f);
-        second.push(s);
+        return { first, second, count, skippedBlocks: 1 };
+      };
+      const found = [thread(PAIR_CHUNK + 1_000, [0, 2]), thread(5_000, [1, 3])];
+      // A third thread's pairs (the merge of more than two).
+      if (threads === 3) found.push(thread(3_000, [1, 2]));
+      // The expected answer: each pair's earliest rule (255: not found), in a table of every pair.
+      const best = new Uint8Array(records * records).fill(255);
+      for (const f of found)
+        f.first.forEach((chunk, c) => {
+          const n = Math.min(chunk.length, f.count - c * PAIR_CHUNK);
+          const second = f.second[c]!;
+          for (let k = 0; k < n; k++) {
+            const key = chunk[k]! * records + (second[k]! >>> 5);
+            best[key] = Math.min(best[key]!, second[k]! & 31);
+          }
+        });
+      const perRule = [0, 0, 0, 0];
+      for (const rule of best) if (rule !== 255) perRule[rule]!++;
+      const c = dedupePairs(records, found, ['a', 'b', 'c', 'd']);
+      expect(c.count).toBe(perRule[0]! + perRule[1]! + perRule[2]! + perRule[3]!);
+      expect(c.skippedBlocks).toBe(threads);
+      expect(c.perRule).toEqual({ a: perRule[0], b: perRule[1], c: perRule[2], d: perRule[3] });
+      let wrong = 0;
+      for (let k = 0; k < c.count; k++) {
+        const key = c.left[k]! * records + c.right[k]!;
+        // Found, and in order (by smaller record, then larger).
+        if (best[key] === 255 || (k > 0 && c.left[k - 1]! * records + c.right[k - 1]! >= key)) wrong++;
       }
-      return { first, second, count, skippedBlocks: 1 };
-    };
-    const found = [thread(PAIR_CHUNK + 1_000, [0, 2]), thread(5_000, [1, 3])];
-    // A third thread's pairs (the merge of more than two).
-    if (threads === 3) found.push(thread(3_000, [1, 2]));
-    // The expected answer: each pair's earliest rule (255: not found), in a table of every pair.
-    const best = new Uint8Array(records * records).fill(255);
-    for (const f of found)
-      f.first.forEach((chunk, c) => {
-        const n = Math.min(chunk.length, f.count - c * PAIR_CHUNK);
-        const second = f.second[c]!;
-        for (let k = 0; k < n; k++) {
-          const key = chunk[k]! * records + (second[k]! >>> 5);
-          best[key] = Math.min(best[key]!, second[k]! & 31);
-        }
-      });
-    const perRule = [0, 0, 0, 0];
-    for (const rule of best) if (rule !== 255) perRule[rule]!++;
-    const c = dedupePairs(records, found, ['a', 'b', 'c', 'd']);
-    expect(c.count).toBe(perRule[0]! + perRule[1]! + perRule[2]! + perRule[3]!);
-    expect(c.skippedBlocks).toBe(threads);
-    expect(c.perRule).toEqual({ a: perRule[0], b: perRule[1], c: perRule[2], d: perRule[3] });
-    let wrong = 0;
-    for (let k = 0; k < c.count; k++) {
-      const key = c.left[k]! * records + c.right[k]!;
-      // Found, and in order (by smaller record, then larger).
-      if (best[key] === 255 || (k > 0 && c.left[k - 1]! * records + c.right[k - 1]! >= key)) wrong++;
-    }
-    expect(wrong).toBe(0);
-  }, 60_000);
+      expect(wrong).toBe(0);
+    },
+    60_000,
+  );
 });
