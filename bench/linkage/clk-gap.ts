@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { clkComparisons, encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
 import { personComparisons } from '../../src/server/linkage-engine/comparisons.js';
-import { linkPersons, preparePersons } from '../../src/server/linkage-engine/linkage.js';
+import { linkPersons, preparePersons, type LinkageResult } from '../../src/server/linkage-engine/linkage.js';
 import { hardPopulation } from './hard.js';
 
 const setting = process.argv[2] ?? 'hard';
@@ -20,7 +20,7 @@ const { vocab, records } = preparePersons(data.records);
 const pc = personComparisons(vocab, records);
 const cc = clkComparisons(encoded);
 const key = (i: number, j: number) => Math.min(i, j) * 1e6 + Math.max(i, j);
-const probs = (r: typeof plain) => {
+const probs = (r: LinkageResult) => {
   const m = new Map<number, number>();
   for (let k = 0; k < r.candidates; k++) m.set(key(r.left[k]!, r.right[k]!), r.probabilities[k]!);
   return m;
@@ -52,7 +52,7 @@ for (const [k, p] of pp) {
 }
 console.log(`${setting}: true pairs linked in plain, not in CLK ${lostInClk}; the reverse ${gainedInClk}`);
 for (const [k, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(n, k);
-const show = (r: typeof plain, label: string) => {
+const show = (r: LinkageResult, label: string) => {
   console.log(`${label}: lambda ${r.model.lambda.toFixed(4)} prior ${r.prior.toFixed(2)}`);
   for (const c of r.model.comparisons)
     console.log(

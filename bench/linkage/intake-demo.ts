@@ -105,7 +105,9 @@ chosen.forEach((p, i) => {
   });
 });
 
+const reasons = new Map<string, number>();
 async function measure(trx: Trx) {
+  reasons.clear();
   const out = new Map<
     Kind,
     { lookUps: number; found: number; likely: number; falseLikely: number; ms: number[] }
@@ -126,7 +128,13 @@ async function measure(trx: Trx) {
     if (hit) row.found++;
     if (hit?.band === 'likely') row.likely++;
     // A likely match that is not the person asked about (mixed names: nobody is).
-    if (result.matches.some((m) => m.band === 'likely' && m.id !== look.target)) row.falseLikely++;
+    const wrong = result.matches.find((m) => m.band === 'likely' && m.id !== look.target);
+    if (wrong) {
+      row.falseLikely++;
+      // Why: the levels of the false "likely" (no name), tallied by kind.
+      const why = `${look.kind.slice(0, 1)} | ${wrong.levels.map((l) => `${l.comparison}: ${l.level}`).join(' | ')}`;
+      reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    }
   }
   return Object.fromEntries(
     [...out].map(([kind, r]) => {
@@ -163,5 +171,24 @@ await services.db
     if (!(e instanceof Rollback)) throw e;
   });
 const after = await services.db.transaction((trx) => measure(trx));
+// The weights (bits) of the model the look-ups scored with, level by level.
+const model = await services.db.transaction((trx) =>
+  trx
+    .selectFrom('linkage_runs')
+    .select(['model', 'match_threshold'])
+    .where('finished_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow(),
+);
 await services.db.close();
-console.log(JSON.stringify({ persons: everyone.length, chosen: chosen.length, before, after }, null, 1));
+const stored = (typeof model.model === 'string' ? JSON.parse(model.model) : model.model) as {
+  comparisons: { name: string; levels: string[]; m: number[]; u: number[] }[];
+};
+const weights = stored.comparisons.map(
+  (c) => `${c.name}: ${c.levels.map((l, x) => `${l} ${Math.log2(c.m[x]! / c.u[x]!).toFixed(1)}`).join(', ')}`,
+);
+const why = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12);
+console.log(
+  JSON.stringify({ persons: everyone.length, chosen: chosen.length, before, after, weights, why }, null, 1),
+);

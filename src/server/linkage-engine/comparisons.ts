@@ -157,6 +157,16 @@ export class TermTable {
   private compute(id: number): number {
     return termAdjustment(this.counts.get(id), this.total, this.sumSquares);
   }
+
+  /** Every counted id with the number of records holding it (after `finish`). */
+  counted(): ReadonlyMap<number, number> {
+    return this.counts;
+  }
+
+  /** The sum over records of their distinct ids, and Σ (count / total)² (after `finish`). */
+  totals(): { total: number; sumSquares: number } {
+    return { total: this.total, sumSquares: this.sumSquares };
+  }
 }
 
 /**

@@ -90,6 +90,22 @@ export interface LinkageResult {
   timings: Record<string, number>;
 }
 
+/**
+ * A person batch's result with the name-key frequencies its comparisons weighed names by, and the
+ * vocabulary's words their ids stand for: kept with a national run for the intake look-up
+ * (modules/linkage/name-frequencies.ts).
+ */
+export interface PersonLinkageResult extends LinkageResult {
+  names: PersonNameTables;
+}
+
+/** A person batch's term tables of given names and surnames, by vocabulary id (`words[id]`). */
+export interface PersonNameTables {
+  words: readonly string[];
+  givenTf: TermTable;
+  surnameTf: TermTable;
+}
+
 /** Runs `step`, adding its duration in ms to `timings[name]`. */
 function timed<T>(timings: Record<string, number>, name: string, step: () => T): T {
   const start = performance.now();
@@ -470,7 +486,7 @@ function clusterScored(
 export { personRank };
 
 /** Links plaintext person records with the person comparisons and blocking rules. */
-export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): LinkageResult {
+export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): PersonLinkageResult {
   const timings: Record<string, number> = {};
   const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
   const tables = personTermTables(records);
@@ -479,7 +495,7 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
     personColumnComparer(vocab, personColumns(records), tables),
   );
   const rank = timed(timings, 'block', () => options.rank ?? personRank(vocab, records));
-  return linkPrepared(
+  const result = linkPrepared(
     records,
     personComparisons(vocab, records, tables),
     personBlockingRules(vocab),
@@ -489,6 +505,7 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
     personEvidence(records),
     (left, right, count) => comparer.compare(left, right, count),
   );
+  return { ...result, names: { words: vocab.words, ...tables } };
 }
 
 /**
@@ -574,7 +591,7 @@ async function blockAndDraw(
 export async function linkPersonsParallel(
   persons: readonly LinkPerson[],
   options: LinkOptions & { threads?: number; parallelFrom?: number } = {},
-): Promise<LinkageResult> {
+): Promise<PersonLinkageResult> {
   const threads = options.threads ?? comparisonThreads();
   // Below this many persons starting workers (each prepares every record) costs more than it saves.
   if (threads < 2 || persons.length < (options.parallelFrom ?? 50_000)) return linkPersons(persons, options);
@@ -638,7 +655,16 @@ export async function linkPersonsParallel(
     );
     await comparers.stop();
     timings.score = Math.round(performance.now() - scoreStart);
-    return clusterScored(n, candidates, probabilities, estimated, options, timings, columnEvidence(columns));
+    const result = clusterScored(
+      n,
+      candidates,
+      probabilities,
+      estimated,
+      options,
+      timings,
+      columnEvidence(columns),
+    );
+    return { ...result, names: { words, ...tables } };
   } finally {
     await comparers.stop();
   }

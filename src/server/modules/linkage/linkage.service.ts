@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS, linkPersonsParallel, type Thresholds } from '../../
 import type { LinkPerson } from '../../linkage-engine/record.js';
 import { nameIndex } from '../persons/person-record.js';
 import { LINK_PERSON_COLUMNS, linkPersonOf } from './link-person.js';
-import { nameFrequencies, type NameFrequencies } from './name-frequencies.js';
+import { frequenciesOf, type NameFrequencies } from './name-frequencies.js';
 import {
   addLink,
   detachPerson,
@@ -85,8 +85,7 @@ async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId: string
   const index = nameIndex(crypto);
   const rows: { family: 'given' | 'surname'; token: string; persons: number }[] = [];
   for (const family of ['given', 'surname'] as const)
-    for (const [key, persons] of f[family])
-      if (persons > 1) rows.push({ family, token: index(key), persons });
+    for (const [key, persons] of f[family]) rows.push({ family, token: index(key), persons });
   for (let i = 0; i < rows.length; i += FREQUENCY_BULK) {
     const part = rows.slice(i, i + FREQUENCY_BULK);
     await sql`insert into linkage_name_frequencies (run_id, family, token, persons)
@@ -113,7 +112,7 @@ export async function runLinkage(
   const result = await linkPersonsParallel(persons, { thresholds });
   const link = lap();
   // The name frequencies the batch weighed names by, for the intake look-up (name-frequencies.ts).
-  const frequencies = nameFrequencies(persons);
+  const frequencies = frequenciesOf(result.names);
   const frequenciesMs = lap();
   // The writing needs only the ids: the decrypted persons are let go before it (memory, and no
   // personal field held longer than the linking needs it).

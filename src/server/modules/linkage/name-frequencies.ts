@@ -13,8 +13,8 @@
  * the keys and the ones nearest to a single person.
  */
 import { termAdjustment, TermTable } from '../../linkage-engine/comparisons.js';
-import type { LinkPerson, Prepared, Vocabulary } from '../../linkage-engine/record.js';
-import { nameWords, phoneticKey } from '../persons/name-normalize.js';
+import type { PersonNameTables } from '../../linkage-engine/linkage.js';
+import type { Prepared, Vocabulary } from '../../linkage-engine/record.js';
 
 export type NameFamily = 'given' | 'surname';
 
@@ -27,53 +27,29 @@ export interface FamilyTotals {
 }
 
 export interface NameFrequencies {
+  /** Name key → persons holding it, keys held by two persons or more (the rows a run stores). */
   given: Map<string, number>;
   surname: Map<string, number>;
   totals: Record<NameFamily, FamilyTotals>;
 }
 
-/** The distinct phonetic keys of name fields, memoised per spelling (names repeat). */
-function keysMemo() {
-  const memo = new Map<string, string[]>();
-  return (text: string): string[] => {
-    let keys = memo.get(text);
-    if (!keys) {
-      keys = [...new Set(nameWords(text).map(phoneticKey))];
-      if (memo.size < 1_000_000) memo.set(text, keys);
-    }
-    return keys;
-  };
-}
-
-function totalsOf(counts: ReadonlyMap<string, number>): FamilyTotals {
-  let total = 0;
-  for (const c of counts.values()) total += c;
-  let sumSquares = 0;
-  if (total > 0) for (const c of counts.values()) sumSquares += (c / total) ** 2;
-  return { total, sumSquares };
-}
-
 /**
- * How many of `persons` hold each given-name key and each surname key: what the batch's
- * `personTermTables` counts over the same persons prepared (record.ts: a record's `given` are the
- * phonetic keys of its given-name words, its `surnames` those of both surname fields).
+ * The frequencies a batch weighed names by, as a run stores them: read from the engine's own term
+ * tables (`LinkageResult.names`; a record's `given` are the phonetic keys of its given-name words,
+ * its `surnames` those of both surname fields), not counted again over the persons. Keys held by
+ * one person are left out (see above); the totals count every key.
  */
-export function nameFrequencies(persons: readonly LinkPerson[]): NameFrequencies {
-  const given = new Map<string, number>();
-  const surname = new Map<string, number>();
-  const givenKeys = keysMemo();
-  const surnameKeys = keysMemo();
-  const add = (counts: Map<string, number>, keys: readonly string[]) => {
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+export function frequenciesOf(names: PersonNameTables): NameFrequencies {
+  const held = (table: TermTable) => {
+    const out = new Map<string, number>();
+    for (const [id, persons] of table.counted()) if (persons > 1) out.set(names.words[id]!, persons);
+    return out;
   };
-  for (const p of persons) {
-    if (p.givenNames) add(given, givenKeys(p.givenNames));
-    // The two fields' words together, as the record's surnames (a word in both counts once).
-    const first = p.firstSurname ?? '';
-    const second = p.secondSurname ?? '';
-    if (first || second) add(surname, surnameKeys(second ? `${first} ${second}` : first));
-  }
-  return { given, surname, totals: { given: totalsOf(given), surname: totalsOf(surname) } };
+  return {
+    given: held(names.givenTf),
+    surname: held(names.surnameTf),
+    totals: { given: names.givenTf.totals(), surname: names.surnameTf.totals() },
+  };
 }
 
 /**
@@ -83,13 +59,13 @@ export function nameFrequencies(persons: readonly LinkPerson[]): NameFrequencies
 export class StoredTermTable extends TermTable {
   constructor(
     private readonly countOf: (id: number) => number | undefined,
-    private readonly totals: FamilyTotals,
+    private readonly family: FamilyTotals,
   ) {
     super();
   }
 
   override adjustment(id: number): number {
-    return termAdjustment(this.countOf(id), this.totals.total, this.totals.sumSquares);
+    return termAdjustment(this.countOf(id), this.family.total, this.family.sumSquares);
   }
 }
 
