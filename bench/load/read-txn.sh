@@ -8,18 +8,22 @@
 # commit), and read-only without the audit CTE. Prints tps, latency and the cluster's CPU per
 # transaction (the postmaster and its children, reaped ones included, from /proc).
 #
-#   bench/load/read-txn.sh LOAD_DIR/postgres-N [rounds]
+#   bench/load/read-txn.sh LOAD_DIR/postgres-N [rounds] [person|case]
+#
+# `case`: the same four transactions for a case read (the case page with its door's columns and its
+# audit CTE: the `case.read` row and a `person.read` row per person shown) instead of a person read;
+# the log must then hold a case read (`run.ts --only case`).
 #
 # The cluster (a copy of a load benchmark's, bench/load/demo-db.ts) must be running and its log
-# (cluster/log) must hold a person read logged with log_min_duration_statement = 0 (set it with
+# (cluster/log) must hold a person (or case) read logged with log_min_duration_statement = 0 (set it with
 # ALTER SYSTEM, run `run.ts --only person --duration 1 --connections 1`, reset it). PostgreSQL 15's
 # pgbench; run as root it uses runuser for nothing (pgbench is a client).
 set -eu
-DIR=$1; ROUNDS=${2:-2}
+DIR=$1; ROUNDS=${2:-2}; READ=${3:-person}
 PORT=$(cat "$DIR/port"); PM=$(head -1 "$DIR/cluster/data/postmaster.pid")
 PGBENCH=${PGBENCH:-/usr/lib/postgresql/15/bin/pgbench}
 WORK=$(mktemp -d)
-python3 - "$DIR/cluster/log" "$WORK" <<'PY'
+python3 - "$DIR/cluster/log" "$WORK" "$READ" <<'PY'
 import re, sys
 log = open(sys.argv[1]).read().split('\n')
 def last(pattern):
@@ -29,7 +33,8 @@ def last(pattern):
     params = {int(m.group(1)): m.group(2) for m in re.finditer(r"\$(\d+) = (NULL|'(?:[^']|'')*')", log[j])}
     for n in sorted(params, reverse=True): stmt = stmt.replace('$%d' % n, params[n])
     return stmt
-check = last(r'select 1 / \(\(select count'); page = last(r'with "page" as \(select "persons"')
+check = last(r'select 1 / \(\(select count')
+page = last(r'with "page" as \(select "cases"' if sys.argv[3] == 'case' else r'with "page" as \(select "persons"')
 ro = re.sub(r', "audited" as \(insert into audit_events.*?order by r\.ord\) select', ' select', page)
 w = sys.argv[2]
 open(f'{w}/commit.sql', 'w').write(f'BEGIN;\n{check};\n{page};\nCOMMIT;\n')

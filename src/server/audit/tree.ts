@@ -149,12 +149,17 @@ async function foldBatch(
   return { folded: rows.length, head: { size: frontier.size, root } };
 }
 
+/** A SHA-256 hash's length: the tree stores nothing else. */
+const HASH_BYTES = 32;
+
 /**
  * Appends rows to a tree table given column by column — whole numbers and hashes — in one statement
- * with three parameters: each column as one comma-separated text (hashes in hex), unnested in the
- * database. A batch holds up to `limit` rows and as many nodes; built as a multi-row VALUES, Kysely's
- * building and compiling of thousands of values and node-postgres' serialising of three parameters per
- * row were most of the sequencer's JavaScript time per row (bench/README.md).
+ * with one parameter per column: whole numbers as one comma-separated text, unnested in the database;
+ * hashes (SHA-256, 32 bytes each) as one binary value, the row's hash cut from it by position. A
+ * batch holds up to `limit` rows and as many nodes; built as a multi-row VALUES, Kysely's building and
+ * compiling of thousands of values and node-postgres' serialising of three parameters per row were
+ * most of the sequencer's JavaScript time per row, and the hashes' hex the largest part of what was
+ * left (bench/README.md).
  */
 async function insertColumns(
   trx: Trx,
@@ -162,18 +167,20 @@ async function insertColumns(
   columns: Record<string, ReadonlyArray<number | Buffer>>,
 ): Promise<void> {
   const names = Object.keys(columns);
-  const texts = names.map((name) =>
-    columns[name]!.map((v) => (typeof v === 'number' ? String(v) : v.toString('hex'))).join(','),
-  );
-  const casts = names.map((name, i) =>
-    columns[name]![0] instanceof Buffer
-      ? sql`decode(t.c${sql.raw(String(i))}, 'hex')`
-      : sql`cast(t.c${sql.raw(String(i))} as bigint)`,
-  );
+  const numbers = names.filter((name) => !(columns[name]![0] instanceof Buffer));
+  const values = names.map((name) => {
+    const column = columns[name]!;
+    if (numbers.includes(name)) return sql`cast(t.c${sql.raw(String(numbers.indexOf(name)))} as bigint)`;
+    if (column.some((hash) => !(hash instanceof Buffer) || hash.length !== HASH_BYTES))
+      throw new Error(`${table}.${name}: every hash must be ${HASH_BYTES} bytes`);
+    const all = Buffer.concat(column as Buffer[], column.length * HASH_BYTES);
+    return sql`substring(cast(${all} as bytea) from (cast(t.n as integer) - 1) * ${sql.lit(HASH_BYTES)} + 1 for ${sql.lit(HASH_BYTES)})`;
+  });
+  const texts = numbers.map((name) => columns[name]!.join(','));
   await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    select ${sql.join(casts)}
+    select ${sql.join(values)}
     from unnest(${sql.join(texts.map((text) => sql`string_to_array(${text}, ',')`))})
-      as t(${sql.join(names.map((_, i) => sql.raw(`c${i}`)))})`.execute(trx);
+      with ordinality as t(${sql.join([...numbers.map((_, i) => sql.raw(`c${i}`)), sql.raw('n')])})`.execute(trx);
 }
 
 export interface FoldOptions {
