@@ -180,7 +180,9 @@ async function insertColumns(
   await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
     select ${sql.join(values)}
     from unnest(${sql.join(texts.map((text) => sql`string_to_array(${text}, ',')`))})
-      with ordinality as t(${sql.join([...numbers.map((_, i) => sql.raw(`c${i}`)), sql.raw('n')])})`.execute(trx);
+      with ordinality as t(${sql.join([...numbers.map((_, i) => sql.raw(`c${i}`)), sql.raw('n')])})`.execute(
+    trx,
+  );
 }
 
 export interface FoldOptions {
