@@ -1,12 +1,13 @@
 /**
  * The name search's statement prepared, on a PostgreSQL load demo (bench/load/demo-db.ts): for the
- * case worker's search of names from common to absent, the statement as the server sends it and a
- * candidate, each PREPAREd and executed under `plan_cache_mode = force_custom_plan` (planned for the
- * values each time, what the server does today) and `force_generic_plan` (planned once), with the
+ * case worker's search of names from common to absent, the statement as the server sent it until
+ * 7 Dec 2026 (one shape, `per value`) and its two shapes now (`walk`, `index`; which one the server
+ * chooses is printed), each PREPAREd and executed under `plan_cache_mode = force_custom_plan` (planned for the
+ * values each time, what the server did) and `force_generic_plan` (planned once), with the
  * same persons in the same order checked. A measurement; writes nothing.
  *
  *   DATABASE_URL=… NANDUTI_MASTER_KEY=… npx tsx bench/load/search-plan.ts [--runs 15] [--names a,b]
- *                                        [--walk 2000] [--explain]
+ *                                        [--explain]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,89 +19,17 @@ import { loadConfig } from '../../src/server/config.js';
 import { queryActor } from '../../src/server/access/actor.js';
 import { textKeys } from '../../src/server/modules/persons/name-normalize.js';
 import { nameIndex } from '../../src/server/modules/persons/person-record.js';
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../../src/server/db/schema.js';
-import type { Actor } from '../../src/server/access/actor.js';
-import { scopedPersons } from '../../src/server/access/scope.js';
-import {
-  personSearchQuery,
-  summaryColumns,
-  type PersonSummaryRow,
-} from '../../src/server/modules/persons/persons.repository.js';
+import { personSearchQuery, searchShapeFor } from '../../src/server/modules/persons/persons.repository.js';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     names: { type: 'string', default: 'gonzales,benitez,villalba,ortiz maria,zenobio' },
-    walk: { type: 'string', default: '2000' },
     explain: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
 
-/** Persons the candidate reads newest first before it asks the name index. */
-const SEARCH_WALK = Number(values.walk);
-
-/**
- * The candidate: the same page as personSearchQuery in a statement meant to have one plan right for
- * a common name and a rare one. `walked` reads at most the SEARCH_WALK newest persons in the page's
- * order (persons_recent_idx; the name is checked outside that subquery, so the name index cannot
- * serve it) and stops at a page; a whole page found there is exact (every person it did not read is
- * older than every one it read). Otherwise `indexed` (its one-time condition) finds every person with
- * the name through the GIN index and sorts them (sorted on an expression, so the walk stays out of
- * its plan).
- */
-function candidateQuery(trx: Trx, actor: Actor, tokens: readonly string[], limit: number) {
-  const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
-  const summary = () =>
-    scopedPersons(
-      actor,
-      trx
-        .selectFrom('persons')
-        .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
-        .select(summaryColumns),
-      { rowByRow: true },
-    ).select('persons.updated_at');
-  // The newest persons, read lazily: the walk stops at the page or at SEARCH_WALK persons.
-  const newest = trx
-    .selectFrom('persons')
-    .selectAll()
-    .orderBy('persons.updated_at', 'desc')
-    .orderBy('persons.id')
-    .limit(SEARCH_WALK);
-  const walkFrom = trx
-    .selectFrom(newest.as('persons'))
-    .innerJoin('institutions', 'institutions.id', 'persons.owner_institution_id')
-    .select(summaryColumns);
-  const walk = scopedPersons(
-    actor,
-    walkFrom as unknown as SelectQueryBuilder<DB, 'persons', PersonSummaryRow>,
-    {
-      rowByRow: true,
-    },
-  );
-  return trx
-    .with('walked', () =>
-      walk
-        .select('persons.updated_at')
-        .where('persons.name_tokens', '@>', wanted)
-        .orderBy('persons.updated_at', 'desc')
-        .orderBy('persons.id')
-        .limit(limit),
-    )
-    .with('indexed', () =>
-      summary()
-        .where('persons.name_tokens', '@>', wanted)
-        .where(sql`(select count(*) from walked)`, '<', limit)
-        .orderBy(sql`persons.updated_at + interval '0 s'`, 'desc')
-        .orderBy('persons.id')
-        .limit(limit),
-    )
-    .selectFrom('walked')
-    .selectAll()
-    .where(sql`(select count(*) from walked)`, '>=', limit)
-    .unionAll((eb) => eb.selectFrom('indexed').selectAll());
-}
 const services = await openServices({ config: loadConfig({ ...process.env, LOG_LEVEL: 'warn' }) });
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
@@ -122,9 +51,11 @@ try {
         tokens,
       ])
     ).rows[0]!.n;
+    const chosen = await services.db.transaction((t) => searchShapeFor(t, tokens, 20));
     const shapes = {
-      today: personSearchQuery(trx, actor, tokens, 20).compile(),
-      candidate: candidateQuery(trx, actor, tokens, 20).compile(),
+      'per value': personSearchQuery(trx, actor, tokens, 20).compile(),
+      walk: personSearchQuery(trx, actor, tokens, 20, 'walk').compile(),
+      index: personSearchQuery(trx, actor, tokens, 20, 'index').compile(),
     };
     const answers: string[] = [];
     const line: string[] = [];
@@ -161,7 +92,7 @@ try {
       await client.query(`deallocate ${stmt}`);
     }
     console.log(
-      `"${name}" (${matches} persons, ${answers[0]!.split(',').filter(Boolean).length} shown): same persons in the same order: ${answers.every((a) => a === answers[0])}`,
+      `"${name}" (${matches} persons, chosen: ${chosen}, ${answers[0]!.split(',').filter(Boolean).length} shown): same persons in the same order: ${answers.every((a) => a === answers[0])}`,
     );
     for (const l of line) console.log(`  ${l}`);
   }

@@ -334,7 +334,9 @@ class Wire {
       parse: parseMessage('', text),
       parameterTypes: described.parameterTypes ?? [],
       fields: described.fields ?? NO_FIELDS,
-      perValue: PLANNED_PER_VALUE.test(sql),
+      // A statement marked GENERIC_PLAN was written to have one good plan (the name search's two
+      // shapes, persons.repository.ts): the mark wins over its `@>`.
+      perValue: PLANNED_PER_VALUE.test(sql) && !sql.includes(GENERIC_PLAN_MARK),
       genericPlan: sql.includes(GENERIC_PLAN_MARK),
     };
     this.#byText.set(sql, prepared);

@@ -373,24 +373,106 @@ export async function visiblePersonSummaries(
 }
 
 /**
+ * How common a name must be for the search to walk the persons newest first rather than ask the name
+ * index: its estimated matches at least `WALK_BOUND` × √(page × persons). The walk reads about
+ * page × persons ÷ matches rows, the index every match (each checked against the scope, then
+ * sorted), so they cost alike near √(page × persons) times a constant, measured at 10,000 cases
+ * (≈ 0.55: "gonzales" walked 335 buffers for 1,489 matches, the index ~5.6 per match); a little
+ * above it, so a name near the bound takes the index, whose cost is bounded by its matches
+ * (bench/README.md, "The name search on two plans").
+ */
+export const WALK_BOUND = 0.75;
+
+/** How long the name tokens' frequencies are kept before they are read again. */
+const FREQUENCIES_KEPT_MS = 5 * 60_000;
+
+interface NameFrequencies {
+  /** The persons' estimated count (`pg_class.reltuples`). */
+  persons: number;
+  /** Share of the persons holding each of the most common tokens. */
+  share: Map<string, number>;
+  until: number;
+}
+let kept: NameFrequencies | null = null;
+
+/** Forgets the kept frequencies (after an ANALYZE the caller wants seen at once: the tests). */
+export function forgetNameFrequencies(): void {
+  kept = null;
+}
+
+/**
+ * The planner's own statistics of `persons.name_tokens` (`pg_stats.most_common_elems`, what
+ * PostgreSQL estimates `@>` from, kept by ANALYZE on both engines), read at most every few minutes.
+ * Blind indexes only: nothing a reader of the persons table does not already see.
+ */
+async function nameFrequencies(trx: Trx): Promise<NameFrequencies> {
+  if (kept && kept.until > Date.now()) return kept;
+  const { rows } = await sql<{ persons: number; elems: string[] | null; freqs: number[] | null }>`
+    select greatest(c.reltuples, 0)::float8 as persons,
+           s.most_common_elems::text::text[] as elems,
+           s.most_common_elem_freqs::float8[] as freqs
+      from pg_class c
+      left join pg_stats s
+        on s.schemaname = current_schema() and s.tablename = 'persons' and s.attname = 'name_tokens'
+     where c.oid = 'persons'::regclass`.execute(trx);
+  const row = rows[0];
+  const share = new Map<string, number>();
+  (row?.elems ?? []).forEach((token, i) => share.set(token, Number(row!.freqs![i])));
+  kept = { persons: Number(row?.persons ?? 0), share, until: Date.now() + FREQUENCIES_KEPT_MS };
+  return kept;
+}
+
+/** How a search finds its page: walking the persons newest first, or through the name index. */
+export type SearchShape = 'walk' | 'index';
+
+/**
+ * The shape for a name of `tokens`: `walk` when it is common (its tokens' shares multiplied, as the
+ * planner multiplies them, times the persons, at least WALK_BOUND × √(limit × persons)); `index` for
+ * a token not among the most common ones, or before any statistics exist (the index reads at most
+ * the name's matches).
+ */
+export async function searchShapeFor(
+  trx: Trx,
+  tokens: readonly string[],
+  limit: number,
+): Promise<SearchShape> {
+  const { persons, share } = await nameFrequencies(trx);
+  let matches = persons;
+  for (const token of tokens) matches *= share.get(token) ?? 0;
+  return matches > 0 && matches >= WALK_BOUND * Math.sqrt(limit * persons) ? 'walk' : 'index';
+}
+
+/**
  * Visible persons whose name tokens contain every one of `tokens` (blind indexes), most recently
  * updated first. `@>` on the GIN-indexed text[] column: no plaintext is read to filter. The scope is
- * checked row by row (scope.ts, `rowByRow`): a common name is found by walking the persons newest
- * first and stops after a page. `check` is for bench/load/name-search.ts, which compares the forms.
+ * checked row by row (scope.ts, `rowByRow`). Two shapes, each with one good plan whatever the values,
+ * so the search runs on its plan made without them (`GENERIC_PLAN`, planned once per connection),
+ * where a plan made for each name cost as much as running it: `walk` walks the persons newest first
+ * (persons_recent_idx; the containment written so that the name index cannot serve it) and stops
+ * after a page — a common name; `index` finds every match through the name index and sorts them
+ * (on an expression, so the walk cannot serve it) — a rare name. The rows are the same either way.
+ * No shape: the one statement planned for its values (bench/load/name-search.ts, search-plan.ts
+ * compare with it). `check` is for name-search.ts, which compares the forms.
  */
 export function personSearchQuery(
   trx: Trx,
   actor: Actor,
   tokens: readonly string[],
   limit: number,
+  shape?: SearchShape,
   check: ScopeCheck = { rowByRow: true },
 ) {
   const wanted = sql<string[]>`array[${sql.join(tokens)}]::text[]`;
-  return scopedPersons(actor, summaryQuery(trx), check)
+  const query = scopedPersons(actor, summaryQuery(trx), check).limit(limit);
+  if (shape === 'walk')
+    return query
+      .where(sql`persons.name_tokens || '{}'::text[]`, '@>', wanted)
+      .orderBy('persons.updated_at', 'desc')
+      .orderBy('persons.id');
+  return query
     .where('persons.name_tokens', '@>', wanted)
-    .orderBy('persons.updated_at', 'desc')
-    .orderBy('persons.id')
-    .limit(limit);
+    .orderBy(shape === 'index' ? sql`persons.updated_at + interval '0 s'` : sql`persons.updated_at`, 'desc')
+    .orderBy('persons.id');
 }
 
 /**
@@ -398,8 +480,8 @@ export function personSearchQuery(
  * inserts a `person.search` row per person shown, in the page's order, or one row without a record
  * when nobody was found — the rows `auditShown` wrote in an INSERT of their own (20 rows, 240
  * values: 7–17 ms of the embedded engine per search, bench/README.md). Compiled once per role and
- * number of tokens; still planned for its values on both engines (its `@>`, pglite-driver.ts). No
- * token: no statement (the caller audits the empty page).
+ * number of tokens and shape (searchShapeFor), prepared and run on its plan made without the values
+ * on both engines (personSearchQuery). No token: no statement (the caller audits the empty page).
  */
 export async function readPersonSearch(
   trx: Trx,
@@ -410,13 +492,22 @@ export async function readPersonSearch(
 ): Promise<PersonSummaryRow[]> {
   const at = new Date().toISOString();
   const { username, purpose, requestId } = audit;
+  const shape = await searchShapeFor(trx, tokens, limit);
   return runCompiled(
     trx,
-    `personSearchRead:${actor.role}:${tokens.length}`,
+    `personSearchRead:${actor.role}:${tokens.length}:${shape}`,
     [actor.institutionId, actor.userId, limit, at, username, purpose, requestId, ...tokens],
     ([institutionId, userId, pageSize, when, name, why, request, ...words]) => {
       const who = queryActor(actor.role, institutionId, userId);
-      return personSearchReadQuery(trx, who, words, pageSize, auditReaderOf(who, name, why, request), when);
+      return personSearchReadQuery(
+        trx,
+        who,
+        words,
+        pageSize,
+        shape,
+        auditReaderOf(who, name, why, request),
+        when,
+      );
     },
     () =>
       personSearchReadQuery(
@@ -424,6 +515,7 @@ export async function readPersonSearch(
         actor,
         tokens,
         limit,
+        shape,
         auditReaderOf(actor, username, purpose, requestId),
         at,
       ),
@@ -435,6 +527,7 @@ function personSearchReadQuery(
   actor: Actor,
   tokens: readonly string[],
   limit: number,
+  shape: SearchShape,
   reader: AuditReader,
   at: string,
 ) {
@@ -444,13 +537,15 @@ function personSearchReadQuery(
   }>`(select json_agg(json_build_object('id', found.id) order by found.updated_at desc, found.id) as ids from found)`;
   const reads = auditedReadsOf(0, 'person.search', 'person', sql`coalesce(shown.ids, '[{}]'::json)`, 'id');
   return trx
-    .with('found', () => personSearchQuery(trx, actor, tokens, limit).select('persons.updated_at'))
+    .with('found', () => personSearchQuery(trx, actor, tokens, limit, shape).select('persons.updated_at'))
     .with('shown', () => shown)
     .with('audited', () => auditReadsFrom('shown', reader, at, reads))
     .selectFrom('found')
     .select(['id', 'given_names', 'first_surname', 'second_surname', 'sex', 'birth_year', 'institution_code'])
     .orderBy('found.updated_at', 'desc')
-    .orderBy('found.id');
+    .orderBy('found.id')
+    .modifyEnd(GENERIC_PLAN)
+    .modifyEnd(PREPARED);
 }
 
 export interface DuplicateRow extends PersonSummaryRow {
