@@ -104,7 +104,14 @@ try {
       )[0]!.n;
       const orders: string[] = [];
       for (const [label, check] of Object.entries(checks)) {
-        const q = personSearchQuery(compileOnly as unknown as Trx, actor, tokens, 20, undefined, check).compile();
+        const q = personSearchQuery(
+          compileOnly as unknown as Trx,
+          actor,
+          tokens,
+          20,
+          undefined,
+          check,
+        ).compile();
         const params = [...q.parameters];
         orders.push((await run<{ id: string }>(q.sql, params)).map((r) => r.id).join());
         const times: number[] = [];
