@@ -333,8 +333,9 @@ function editsShared(a: readonly number[] | undefined, b: readonly number[] | un
 const SIMILAR_DICE = 0.85;
 
 /**
- * The given-name level of two encodings, as in clear: exact spelling, the same phonetic keys, the
- * same first name or one side's names inside the other's, a nickname (a name either side may stand
+ * The given-name level of two encodings, as in clear: exact spelling, the same phonetic keys (or a
+ * name shared and the others one but for a typo or a nickname), one side's names inside the other's,
+ * a name shared and another not, a nickname (a name either side may stand
  * for), a typo (two of the first two words one edit apart, or the whole filters nearly equal).
  * Encodings without word tokens fall back to the filters: equal, one inside the other, Dice.
  */
@@ -345,8 +346,9 @@ function givenLevel(a: ClkRecord, b: ClkRecord): number {
     const subA = isSubset(a.givenKeys, b.givenKeys);
     const subB = isSubset(b.givenKeys, a.givenKeys);
     if (subA && subB) return GIVEN.phonetic;
-    if (a.givenKeys[0] === b.givenKeys[0] || subA || subB) return GIVEN.firstOrSubset;
-    if (anyShared(a.givenKeys, b.givenKeys) && !unsharedGivenRelated(a, b)) return GIVEN.shared;
+    if (subA || subB) return GIVEN.firstOrSubset;
+    if (anyShared(a.givenKeys, b.givenKeys))
+      return unsharedGivenRelated(a, b) ? GIVEN.phonetic : GIVEN.shared;
     const fa = a.givenFormKeys ?? [];
     const fb = b.givenFormKeys ?? [];
     const xa = a.aliasKeys ?? [];

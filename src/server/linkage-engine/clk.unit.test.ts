@@ -120,6 +120,11 @@ describe('CLK names, level for level as in clear', () => {
       ['Yanina', 'Llanina', 'phonetic'],
       ['Rafael', 'Rzfael', 'similar'],
       ['Rafael', 'Tomás', 'different'],
+      // A name shared and the other unrelated, or one name but for a typo or a short form.
+      ['María Elena', 'María José', 'one shared'],
+      ['María Elena', 'María Elna', 'phonetic'],
+      ['Pepe Luis', 'José Luis', 'phonetic'],
+      ['María Elena', 'María', 'first or subset'],
     ];
     const encoded = encodeClk(
       pairs.flatMap(([x, y], k) => [

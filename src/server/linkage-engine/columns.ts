@@ -304,8 +304,8 @@ export function personColumnComparer(
     const subA = subset(ka, la, kb, lb);
     const subB = subset(kb, lb, ka, la);
     if (subA && subB) return GIVEN.phonetic;
-    if (pool[ka] === pool[kb] || subA || subB) return GIVEN.firstOrSubset;
-    if (shares(ka, la, kb, lb) && !unsharedGivenRelated(ka, la, kb, lb)) return GIVEN.shared;
+    if (subA || subB) return GIVEN.firstOrSubset;
+    if (shares(ka, la, kb, lb)) return unsharedGivenRelated(ka, la, kb, lb) ? GIVEN.phonetic : GIVEN.shared;
     const fa = ka + 3 * la;
     const fb = kb + 3 * lb;
     const nfa = pool[ga + 1]!;

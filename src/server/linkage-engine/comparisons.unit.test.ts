@@ -56,10 +56,18 @@ describe('person comparisons', () => {
     // A name in common and the others unrelated: two persons of one family or of a common name.
     expect(given('Juan Carlos', 'José Carlos')).toBe(1);
     expect(given('María Elena', 'Elena Sofía')).toBe(1);
-    // The names they do not share are one name, a nickname or a typo of it: not only one shared
-    // (both read as a nickname, the level of a name either may stand for, as before).
-    expect(given('Pepe Luis', 'José Luis')).toBe(3);
-    expect(given('Rafael Antonio', 'Rzfael Antonio')).toBe(3);
+    // The same first name and another unrelated one: also one shared, not "first or subset"
+    // (neither record's names are inside the other's).
+    expect(given('María Elena', 'María José')).toBe(1);
+    // The names they do not share are one name, a nickname or a typo of it: all the names agree
+    // once spelling and short forms are read, whichever name is shared (the phonetic level).
+    expect(given('Pepe Luis', 'José Luis')).toBe(5);
+    expect(given('Rafael Antonio', 'Rzfael Antonio')).toBe(5);
+    expect(given('María Elena', 'María Elna')).toBe(5);
+    expect(given('Luis Pepe', 'Luis José')).toBe(5);
+    // One record's names inside the other's stay "first or subset".
+    expect(given('María Elena', 'María')).toBe(4);
+    expect(given('María Elena', 'Elena')).toBe(4);
   });
 
   it('takes one wrong letter in a short name for a typo, not for another name', () => {
