@@ -101,6 +101,23 @@ describe.skipIf(skipBackend)('CTDC analysis area', () => {
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.issues.map((f: { path: string }) => f.path);
     expect(paths).toEqual(['csv.line 3.gender', 'csv.line 4.citizenship', 'csv.line 5.isForcedLabour']);
+    // Each problem is a sentence in the reader's language, with its line, column and what is expected.
+    expect(res.json().error.issues.map((f: { message: string }) => f.message)).toEqual([
+      'Línea 3, columna «gender»: se espera uno de Female, Woman, Male, Man, Transgender/NonConforming, Trans/Transgender/NonConforming, Unknown, o vacío.',
+      'Línea 4, columna «citizenship»: se espera un código de país ISO 3166-1 (alfa-2 o alfa-3), o vacío.',
+      'Línea 5, columna «isForcedLabour»: se espera 1, 0 o vacío (-99, NULL).',
+    ]);
+    const inGuarani = await api(
+      t,
+      analyst,
+      'POST',
+      '/api/ctdc-imports',
+      { csv: bad },
+      { 'accept-language': 'gn' },
+    );
+    expect(inGuarani.json().error.issues[2].message).toBe(
+      "Línea 5, columna «isForcedLabour»: oñeha'arõ 1, 0 térã nandi (-99, NULL).",
+    );
     const missing = await api(t, analyst, 'POST', '/api/ctdc-imports', { csv: 'year,gender\n2016,Male\n' });
     expect(missing.json().error.issues.map((f: { path: string }) => f.path)).toEqual(
       expect.arrayContaining(['csv.line 1.yearOfRegistration', 'csv.line 1.isForcedLabour']),
@@ -109,6 +126,7 @@ describe.skipIf(skipBackend)('CTDC analysis area', () => {
       csv: 'yearOfRegistration,gender,isForcedLabour,isSexualExploit\n2016,"Male,1,0\n',
     });
     expect(unclosed.statusCode).toBe(400);
+    expect(unclosed.json().error.issues[0].message).toMatch(/^Línea 2: el CSV está mal formado/);
     const headerOnly = await api(t, analyst, 'POST', '/api/ctdc-imports', {
       csv: 'yearOfRegistration,gender,isForcedLabour,isSexualExploit\n',
     });

@@ -60,15 +60,19 @@ describe.skipIf(skipBackend)('prosecution and prevention statistics', () => {
       [
         analyst,
         'statistics?figure=personsCharged&year=2024&platform=Facebook',
-        'personsCharged cannot be filtered by platform',
+        'La cifra «personsCharged» no se puede filtrar por «platform»',
       ],
       [
         analyst,
         'statistics?figure=investigationsOpened&year=2024&ict=online_recruitment',
-        'ict=online or ict=offline',
+        'solo distingue ict=online o ict=offline',
       ],
       [analyst, 'statistics?figure=campaignsRun&year=2024&by=sex', null],
-      [police, 'statistics/records?figure=complicityInvestigations&year=2024', 'has no drill-down'],
+      [
+        police,
+        'statistics/records?figure=complicityInvestigations&year=2024',
+        'no muestra los casos detrás del número',
+      ],
     ];
     for (const [who, path, message] of refusals) {
       const res = await api(t, who, 'GET', `/api/${path}`);

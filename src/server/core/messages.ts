@@ -5,6 +5,8 @@
 import type { Locale } from '../../shared/roles.js';
 import { prosecutionMessages } from '../modules/investigations/messages.js';
 import { linkageMessages } from '../modules/linkage/messages.js';
+import { exchangeMessages } from '../modules/exchange/messages.js';
+import { statisticsMessages } from '../statistics-engine/messages.js';
 import { offlineMessages } from '../modules/devices/messages.js';
 import { privacyMessages } from '../modules/privacy/messages.js';
 import { issueMessages } from '../../shared/issue-messages/index.js';
@@ -444,6 +446,8 @@ export const messages = {
   },
   ...prosecutionMessages,
   ...linkageMessages,
+  ...exchangeMessages,
+  ...statisticsMessages,
   ...offlineMessages,
   ...privacyMessages,
   // The shared schemas' field messages (a zod issue's message is one of these codes).

@@ -115,12 +115,13 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
       error: {
         code: appError.code,
         message: messageFor(appError.code, locale, appError.params),
-        // An issue may carry a message code of the catalogue (a version conflict's fields): translated here.
+        // An issue may carry a message code of the catalogue (a version conflict's fields, a CTDC
+        // file's problems, a figure's refusals): translated here, with the issue's values.
         ...(appError.extra.issues
           ? {
               issues: appError.extra.issues.map((issue) =>
                 Object.hasOwn(messages, issue.message)
-                  ? { ...issue, message: messageFor(issue.message, locale) }
+                  ? { ...issue, message: messageFor(issue.message, locale, issue.params) }
                   : issue,
               ),
             }

@@ -22,11 +22,26 @@ export interface CtdcRecord {
   flags: string[];
 }
 
+/** What is wrong in a CTDC file: each a message `ctdc_<code>` of the server's catalogue (exchange/messages.ts). */
+export type CtdcIssueCode =
+  | 'csv_syntax'
+  | 'file_empty'
+  | 'no_records'
+  | 'column_missing'
+  | 'column_twice'
+  | 'field_count'
+  | 'expected_year'
+  | 'expected_one_of'
+  | 'expected_country'
+  | 'expected_flag';
+
 /** A problem in the file: the line, the column and what to fix (never the value itself). */
 export interface CtdcIssue {
   line: number;
   column: string;
-  message: string;
+  code: CtdcIssueCode;
+  /** The message's values besides line and column (counts, the accepted codes). */
+  params?: Record<string, string | number>;
 }
 
 export interface CtdcHeader {
@@ -75,8 +90,6 @@ function binary(v: string): boolean | null | undefined {
   return undefined;
 }
 
-const COUNTRY_CODE = 'an ISO 3166-1 alpha-2 or alpha-3 code';
-
 function country(v: string): string | null | undefined {
   if (isMissing(v)) return null;
   const code = v.toUpperCase();
@@ -103,11 +116,11 @@ export function readCtdcHeader(fields: string[]): CtdcHeader | CtdcIssue[] {
   const issues: CtdcIssue[] = REQUIRED.filter((c) => !header.includes(c)).map((column) => ({
     line: 1,
     column,
-    message: 'required column missing',
+    code: 'column_missing' as const,
   }));
   const seen = new Set<string>();
   for (const column of header) {
-    if (seen.has(column)) issues.push({ line: 1, column, message: 'column appears twice' });
+    if (seen.has(column)) issues.push({ line: 1, column, code: 'column_twice' });
     seen.add(column);
   }
   if (issues.length) return issues;
@@ -130,27 +143,33 @@ export function readCtdcHeader(fields: string[]): CtdcHeader | CtdcIssue[] {
     columns,
     read(line, row) {
       if (row.length !== header.length)
-        return { line, column: '*', message: `expected ${header.length} fields, found ${row.length}` };
+        return {
+          line,
+          column: '*',
+          code: 'field_count',
+          params: { expected: header.length, found: row.length },
+        };
       const get = (i: number): string => (i < 0 ? '' : row[i]!.trim());
       // Every coded column may be empty (not recorded); any other value must be one it names.
-      const expected = (column: string, what: string) => ({
+      const expected = (column: string, code: CtdcIssueCode, values?: readonly string[]): CtdcIssue => ({
         line,
         column,
-        message: `expected ${what}, or empty`,
+        code,
+        ...(values ? { params: { values: values.join(', ') } } : {}),
       });
       const yearText = get(idx.year);
       const year = isMissing(yearText) ? null : /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       if (Number.isNaN(year) || (year !== null && (year < 1990 || year > 2100)))
-        return expected('yearOfRegistration', 'a year between 1990 and 2100');
+        return expected('yearOfRegistration', 'expected_year');
       const genderText = get(idx.gender);
       const gender = isMissing(genderText) ? null : GENDERS[genderText];
-      if (gender === undefined) return expected('gender', `one of ${Object.keys(GENDERS).join(', ')}`);
+      if (gender === undefined) return expected('gender', 'expected_one_of', Object.keys(GENDERS));
       const ageBroad = age(get(idx.age));
-      if (ageBroad === undefined) return expected('ageBroad', `one of ${CTDC_AGE_BANDS.join(', ')}`);
+      if (ageBroad === undefined) return expected('ageBroad', 'expected_one_of', CTDC_AGE_BANDS);
       const citizenship = country(get(idx.citizenship));
-      if (citizenship === undefined) return expected('citizenship', COUNTRY_CODE);
+      if (citizenship === undefined) return expected('citizenship', 'expected_country');
       const countryOfExploitation = country(get(idx.exploitation));
-      if (countryOfExploitation === undefined) return expected('CountryOfExploitation', COUNTRY_CODE);
+      if (countryOfExploitation === undefined) return expected('CountryOfExploitation', 'expected_country');
       const record: CtdcRecord = {
         line,
         year,
@@ -165,7 +184,7 @@ export function readCtdcHeader(fields: string[]): CtdcHeader | CtdcIssue[] {
       };
       for (const [name, i] of flagIdx) {
         const value = binary(get(i));
-        if (value === undefined) return { line, column: name, message: 'expected 1, 0 or empty (-99, NULL)' };
+        if (value === undefined) return { line, column: name, code: 'expected_flag' };
         if (name === 'isForcedLabour') record.isForcedLabour = value;
         else if (name === 'isSexualExploit') record.isSexualExploit = value;
         else if (name === 'isOtherExploit') record.isOtherExploit = value;

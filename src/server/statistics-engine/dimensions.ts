@@ -131,13 +131,16 @@ function sourceFilterConditions(figure: FigureDefinition, filters: StatisticsFil
       throw errors.validation([
         {
           path: `query.${name}`,
-          message: `${figure.id} cannot be filtered by ${name}; it can be filtered by ${['year', 'from', 'to', 'institution', ...applies].join(', ')}`,
+          message: 'figure_filter',
+          params: {
+            figure: figure.id,
+            filter: name,
+            allowed: ['year', 'from', 'to', 'institution', ...applies].join(', '),
+          },
         },
       ]);
     if (dimension === 'ict' && value !== 'online' && value !== 'offline')
-      throw errors.validation([
-        { path: 'query.ict', message: `${figure.id} distinguishes only ict=online or ict=offline` },
-      ]);
+      throw errors.validation([{ path: 'query.ict', message: 'figure_ict', params: { figure: figure.id } }]);
     out.push(sql`${sql.raw(column)} = ${value}`);
   }
   return out;

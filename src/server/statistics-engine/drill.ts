@@ -33,7 +33,8 @@ export async function drillCases(trx: Trx, actor: Actor, request: DrillRequest) 
     throw errors.validation([
       {
         path: 'query.figure',
-        message: `${figure.id} has no drill-down; drill-down is available for identification, protection and ICT figures`,
+        message: 'figure_no_drill',
+        params: { figure: figure.id },
       },
     ]);
   const conditions = conditionsSql(figure, periodOf(request.filters), request.filters);

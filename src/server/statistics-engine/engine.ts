@@ -24,7 +24,8 @@ export function checkBreakdowns(figure: FigureDefinition, by: readonly Dimension
     throw errors.validation([
       {
         path: 'query.by',
-        message: `${figure.id} cannot be broken down by ${wrong}; choose one of ${figure.breakdowns.join(', ')}`,
+        message: 'figure_breakdown',
+        params: { figure: figure.id, by: wrong, allowed: figure.breakdowns.join(', ') },
       },
     ]);
 }

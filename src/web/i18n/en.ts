@@ -7,6 +7,7 @@ import { issuesEn } from '../../shared/issue-messages/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
 import { privacyEn } from './privacy/en.js';
+import { auditEn } from './audit/en.js';
 import { offlineEn } from './offline/en.js';
 import { notesEn } from './notes/en.js';
 
@@ -721,6 +722,7 @@ export const en: Catalogue = {
   ...preventionEn,
   ...prosecutionEn,
   ...privacyEn,
+  ...auditEn,
   ...offlineEn,
   ...notesEn,
   ...statisticsEn,

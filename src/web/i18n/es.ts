@@ -10,6 +10,7 @@ import { exchangeEs } from './exchange/es.js';
 import { preventionEs } from './prevention/es.js';
 import { prosecutionEs } from './prosecution/es.js';
 import { privacyEs } from './privacy/es.js';
+import { auditEs } from './audit/es.js';
 import { offlineEs } from './offline/es.js';
 import { notesEs } from './notes/es.js';
 
@@ -737,6 +738,7 @@ export const es = {
   ...preventionEs,
   ...prosecutionEs,
   ...privacyEs,
+  ...auditEs,
   ...offlineEs,
   ...notesEs,
   ...statisticsEs,

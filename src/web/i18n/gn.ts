@@ -17,6 +17,7 @@ import { issuesGn } from '../../shared/issue-messages/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
 import { privacyGn } from './privacy/gn.js';
+import { auditGn } from './audit/gn.js';
 import { offlineGn } from './offline/gn.js';
 import { notesGn } from './notes/gn.js';
 
@@ -735,6 +736,7 @@ export const gn: Catalogue = {
   ...preventionGn,
   ...prosecutionGn,
   ...privacyGn,
+  ...auditGn,
   ...offlineGn,
   ...notesGn,
   ...statisticsGn,

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { CtdcImportCounts, CtdcImportView } from '../../../shared/api-exchange.js';
 import { auditOperation } from '../../audit/audit.js';
-import { errors } from '../../core/errors.js';
+import { errors, type FieldIssue } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../standards/csv.js';
 import {
@@ -27,6 +27,7 @@ import {
   insertCtdcImport,
   insertCtdcRecords,
 } from './ctdc-import.repository.js';
+import type { ExchangeMessageCode } from './messages.js';
 
 const SLICE = 256 * 1024;
 const BATCH = 5000;
@@ -35,9 +36,20 @@ const MAX_ISSUES = 20;
 
 type ImportView = z.input<typeof CtdcImportView>;
 
+/**
+ * Refuses the file with its problems: each issue's message is a code of the catalogue
+ * (exchange/messages.ts), which the error handler writes in the request's language with its values.
+ */
 function refuse(issues: CtdcIssue[], more = 0): never {
-  const fields = issues.map((i) => ({ path: `csv.line ${i.line}.${i.column}`, message: i.message }));
-  if (more > 0) fields.push({ path: 'csv', message: `${more} more lines have problems` });
+  const fields: FieldIssue[] = issues.map((i) => ({
+    path: `csv.line ${i.line}.${i.column}`,
+    message: `ctdc_${i.code}` satisfies ExchangeMessageCode,
+    code: i.code,
+    line: i.line,
+    field: i.column,
+    params: { line: i.line, column: i.column, ...i.params },
+  }));
+  if (more > 0) fields.push({ path: 'csv', message: 'ctdc_more_lines', params: { count: more } });
   throw errors.validation(fields);
 }
 
@@ -90,7 +102,7 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
         continue;
       }
       const result = header.read(line, fields);
-      if ('message' in result) {
+      if ('code' in result) {
         if (issues.length < MAX_ISSUES) issues.push(result);
         else moreIssues++;
         continue;
@@ -108,12 +120,12 @@ export async function importCtdc(ctx: Ctx, csv: string, label: string | undefine
     const last = parser.end();
     if (last) await take([last]);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) refuse([{ line: error.line, column: '*', message: error.message }]);
+    if (error instanceof CsvSyntaxError) refuse([{ line: error.line, column: '*', code: 'csv_syntax' }]);
     throw error;
   }
-  if (!header) refuse([{ line: 1, column: '*', message: 'the file is empty: a header line is required' }]);
+  if (!header) refuse([{ line: 1, column: '*', code: 'file_empty' }]);
   if (issues.length) refuse(issues, moreIssues);
-  if (count === 0) refuse([{ line: 2, column: '*', message: 'the file has a header but no records' }]);
+  if (count === 0) refuse([{ line: 2, column: '*', code: 'no_records' }]);
   await insertCtdcRecords(ctx.trx, importId, batch);
   const h = header as CtdcHeader;
   const row = await finishCtdcImport(ctx.trx, importId, {

@@ -1,11 +1,26 @@
 /** Audit events, newest first. */
 import type { AuditEventView } from '../../../shared/api.js';
+import {
+  ACTION_NAMES,
+  AUDIT_EVENTS,
+  PURPOSES,
+  type AuditAction,
+  type Purpose,
+} from '../../../shared/actions.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { Table, type Column } from '../../components/DataTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+const AUDIT_ACTIONS: readonly string[] = [...ACTION_NAMES, ...AUDIT_EVENTS];
+function isAuditAction(value: string): value is AuditAction {
+  return AUDIT_ACTIONS.includes(value);
+}
+function isPurpose(value: string): value is Purpose {
+  return (PURPOSES as readonly string[]).includes(value);
 }
 
 export function AuditTable({ events, busy }: { events: readonly AuditEventView[]; busy: boolean }) {
@@ -36,7 +51,16 @@ export function AuditTable({ events, busy }: { events: readonly AuditEventView[]
         </>
       ),
     },
-    { header: t('audit.col.action'), cell: (event) => <code className="cell-nowrap">{event.action}</code> },
+    {
+      header: t('audit.col.action'),
+      // What the action means in the reader's language; its code below (what the filter takes).
+      cell: (event) => (
+        <>
+          {isAuditAction(event.action) ? t(`auditAction.${event.action}`) : event.action}
+          <code className="cell-secondary cell-nowrap">{event.action}</code>
+        </>
+      ),
+    },
     {
       header: t('audit.col.outcome'),
       cell: (event) => (
@@ -52,7 +76,15 @@ export function AuditTable({ events, busy }: { events: readonly AuditEventView[]
         </>
       ),
     },
-    { header: t('audit.col.purpose'), cell: (event) => event.purpose ?? none },
+    {
+      header: t('audit.col.purpose'),
+      cell: (event) =>
+        event.purpose
+          ? isPurpose(event.purpose)
+            ? t(`privacy.purpose.${event.purpose}`)
+            : event.purpose
+          : none,
+    },
     {
       header: t('audit.col.changed'),
       cell: (event) => (event.changedFields.length > 0 ? event.changedFields.join(', ') : none),

@@ -128,7 +128,9 @@ function ImportSection({ onImported }: { onImported: (id: string) => void }) {
         <ul className="field-error" data-testid="import-issues">
           {issues.map((issue) => (
             <li key={issue.path}>
-              {issue.path}: {issue.message}
+              {/* A file's problem says its line and column in the server's words (in this language). */}
+              {issue.line === undefined && issue.path !== 'csv' ? `${issue.path}: ` : ''}
+              {issue.message}
             </li>
           ))}
         </ul>
