@@ -89,7 +89,7 @@ describe('main pages in three languages on a desktop and a phone', () => {
         label: 'analyst',
         user: analyst,
         api: await apiLogin(app.server, analyst),
-        pages: ['/statistics', '/reports/unmet-needs', '/prevention/trainings'],
+        pages: ['/statistics', '/reports/unmet-needs', '/prevention/trainings', '/prevention/action-plan'],
       },
     );
   }, 300_000);

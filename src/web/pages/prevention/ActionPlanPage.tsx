@@ -27,7 +27,7 @@ type Action = z.output<typeof ActionPlanActionView>;
 type Dialog = { kind: 'add' } | { kind: 'report'; action: Action };
 
 export function ActionPlanPage() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const plan = useApiQuery(listActionPlan, {});
   const [historyId, setHistoryId] = useState<string | null>(null);
   const history = useApiQuery(
@@ -51,14 +51,14 @@ export function ActionPlanPage() {
             />
           }
         >
-          <p>{t('plan.period', { from: data.startsOn, to: data.endsOn })}</p>
+          <p>{t('plan.period', { from: formatDate(data.startsOn), to: formatDate(data.endsOn) })}</p>
           <LiveRegion success={saved} />
           {data.objectives.map((objective) => (
             <section key={objective.id} className="panel">
               <h2>
                 {objective.code}. {objective.title}
               </h2>
-              <div className="table-wrap">
+              <div className="table-scroll">
                 <table className="table" data-testid="plan-actions">
                   <thead>
                     <tr>

@@ -130,7 +130,7 @@ function TrainingDetails({ training }: { training: Training }) {
       >
         <h2>{t('trainings.grid')}</h2>
         {training.canRecord && <p className="field-hint">{t('trainings.gridHint')}</p>}
-        <div className="table-wrap">
+        <div className="table-scroll">
           <table className="table participant-grid">
             <thead>
               <tr>
