@@ -33,7 +33,7 @@ import { localeOf } from './locale.js';
 import { messageFor, messages } from '../core/messages.js';
 import { buildOpenApi, DOCS_CSS, renderDocs } from './openapi.js';
 import { routesOf } from './route.js';
-import { securityHeaders } from './security.js';
+import { sameOriginWrites, securityHeaders } from './security.js';
 import { OneLinePerRequest } from './request-log.js';
 import { serveWebApp } from './static.js';
 
@@ -97,6 +97,7 @@ export async function buildApp(services: AppServices, options: BuildOptions = {}
   limitJsonDepth(app);
   await app.register(cookie);
   securityHeaders(app);
+  sameOriginWrites(app, services.config.publicUrl);
 
   app.setErrorHandler((error, request, reply) => {
     const locale = localeOf(request, request.session ? (request.session.locale as 'es' | 'gn' | 'en') : 'es');
