@@ -16,7 +16,7 @@ import { scopedPersons } from '../../access/scope.js';
 import { auditOperations } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Ctx } from '../../core/context.js';
-import { personComparisons, type Comparison } from '../../linkage-engine/comparisons.js';
+import { personComparisons, SURNAME, type Comparison } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
 import { prepare, type LinkPerson, type Prepared, type Vocabulary } from '../../linkage-engine/record.js';
@@ -272,6 +272,28 @@ async function storedTermTables(
   };
 }
 
+const complete = (p: Pick<LinkPerson, 'firstSurname' | 'secondSurname'>) =>
+  Boolean(p.firstSurname && p.secondSurname);
+
+/**
+ * Two registrations with no surname, nor a typo of one, in common (the surname level `different`)
+ * where at least one carries both surnames (a Paraguayan's father's and mother's, as on the
+ * identity card): the other's surnames are then none of that person's — two persons, or one
+ * registered under another identity: something to check, never a likely duplicate, however well
+ * the given names, date of birth and place agree. The model weighs "different" surnames by their
+ * average over all pairs, among them a lone surname against another lone one (the father's against
+ * the mother's, which one person may give twice); the given names, a full date of birth and the
+ * district outweighed it (bench/README.md, "The intake look-up at 1M with the batch's name
+ * frequencies; mixed names"). Such a match is shown as possible.
+ */
+export function surnamesConflict(
+  query: Pick<LinkPerson, 'firstSurname' | 'secondSurname'>,
+  other: Pick<LinkPerson, 'firstSurname' | 'secondSurname'>,
+  surnameLevel: number,
+): boolean {
+  return surnameLevel === SURNAME.different && (complete(query) || complete(other));
+}
+
 /** Likely matches of the person being registered among the persons the user may read; audited. */
 export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: MatchInput) {
   const trained = await latestModel(ctx);
@@ -299,6 +321,8 @@ export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: Ma
     : personComparisons(vocab, records).map((c) => ({ ...c, tfAdjust: undefined }));
   const weights = trained ? weightsFor(comparisons, trained.model) : [];
   const vector = new Uint8Array(comparisons.length);
+  const surnamesAt = comparisons.findIndex((c) => c.name === 'surnames');
+  const asked = queryPerson(input);
   const scored = records.flatMap((other, i) => {
     if (!trained) return [];
     const levels: PairLevel[] = [];
@@ -312,7 +336,9 @@ export async function findPersonMatches(ctx: Ctx, crypto: FieldCrypto, input: Ma
     });
     const probability = probabilityOf(matchWeight(weights, trained.prior, vector, tf));
     if (probability < trained.run.review_threshold) return [];
-    const band = probability >= trained.run.match_threshold ? ('likely' as const) : ('possible' as const);
+    const conflict = surnamesConflict(asked, persons[i]!, vector[surnamesAt]!);
+    const band =
+      probability >= trained.run.match_threshold && !conflict ? ('likely' as const) : ('possible' as const);
     return [{ row: rows[i]!, person: persons[i]!, probability, band, levels }];
   });
   scored.sort((a, b) => b.probability - a.probability);

@@ -4,7 +4,8 @@
  * new level weighs nothing until the next batch.
  */
 import { describe, expect, it } from 'vitest';
-import { weightsFor, type StoredModel } from './matches.service.js';
+import { SURNAME } from '../../linkage-engine/comparisons.js';
+import { surnamesConflict, weightsFor, type StoredModel } from './matches.service.js';
 
 const model: StoredModel = {
   lambda: 0.01,
@@ -35,5 +36,26 @@ describe('weights of a stored model', () => {
   it('reads an unchanged comparison as stored', () => {
     const [birth] = weightsFor([{ name: 'birth', levels: ['different', 'within 7 years', 'exact'] }], model);
     expect([...birth!].map((w) => Math.round(w * 1000) / 1000)).toEqual([-4, 1, 3.7]);
+  });
+});
+
+describe('surnames that conflict at intake', () => {
+  const full = { firstSurname: 'Benítez', secondSurname: 'Ortiz' };
+  const lone = (firstSurname: string, secondSurname: string | null = null) => ({
+    firstSurname,
+    secondSurname,
+  });
+  it('are two complete pairs of surnames at the level "different"', () => {
+    expect(surnamesConflict(full, lone('Vera', 'Gómez'), SURNAME.different)).toBe(true);
+  });
+  it('are a complete pair and a lone surname that is neither of them', () => {
+    expect(surnamesConflict(full, lone('Vera'), SURNAME.different)).toBe(true);
+    expect(surnamesConflict(lone('Vera', ''), full, SURNAME.different)).toBe(true);
+  });
+  it("are not two lone surnames (the father's and the mother's), nor any level of agreement", () => {
+    expect(surnamesConflict(lone('Ortiz'), lone('Benítez'), SURNAME.different)).toBe(false);
+    expect(surnamesConflict(full, lone('Venítez', 'Ortiz'), SURNAME.misspelt)).toBe(false);
+    expect(surnamesConflict(full, lone('Benites', 'Ortis'), SURNAME.similar)).toBe(false);
+    expect(surnamesConflict(full, lone('Vera'), SURNAME.missing)).toBe(false);
   });
 });
