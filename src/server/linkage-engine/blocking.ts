@@ -1107,7 +1107,7 @@ export function typoNeighbours(vocab: Vocabulary): (id: number) => readonly numb
       else byDeletion.set(d, [id]);
     }
   });
-  const cache = new Map<number, readonly number[]>();
+  const cache = new ListById(vocab.words.length);
   return (id) => {
     let found = cache.get(id);
     if (found) return found;
@@ -1144,6 +1144,27 @@ class NumberById {
     return Number.isNaN(v) ? undefined : v;
   }
   set(id: number, value: number): void {
+    if (id < this.fixed.length) this.fixed[id] = value;
+    else this.later.set(id, value);
+  }
+}
+
+/**
+ * Lists cached by vocabulary id, as `NumberById` numbers: an array for the ids the vocabulary had
+ * when made (a Map looked up by id for every record under a dozen rules was 5 % of blocking at
+ * 300,000 registrations: bench/README.md, "The block phase: the sort and the merge"), a Map for
+ * later ones.
+ */
+class ListById {
+  private readonly fixed: (readonly number[] | undefined)[];
+  private readonly later = new Map<number, readonly number[]>();
+  constructor(size: number) {
+    this.fixed = new Array<readonly number[] | undefined>(size).fill(undefined);
+  }
+  get(id: number): readonly number[] | undefined {
+    return id < this.fixed.length ? this.fixed[id] : this.later.get(id);
+  }
+  set(id: number, value: readonly number[]): void {
     if (id < this.fixed.length) this.fixed[id] = value;
     else this.later.set(id, value);
   }
@@ -1363,7 +1384,7 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   // written words one typo away from it and more frequent (ties broken by hash), other than its
   // own key. Of two such words only the rarer reaches the other. Typos are made in writing, so
   // they are looked for among written words, not keys ("Sáncphez" is one letter from "Sánchez").
-  const corrections = new Map<number, number[]>();
+  const corrections = new ListById(vocab.words.length);
   const likelier = (w: number): readonly number[] => {
     let found = corrections.get(w);
     if (found === undefined) {
@@ -1397,7 +1418,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
   const scratchPhonetic: number[] = [];
   /** Appends `x` to `list` unless `list` holds it from `from` on. */
   const addUnique = (list: number[], x: number, from = 0): void => {
-    if (!list.includes(x, from)) list.push(x);
+    // A loop, not `includes`: the lists hold a few names, and the call cost more than the search.
+    for (let y = from; y < list.length; y++) if (list[y] === x) return;
+    list.push(x);
   };
   /** The surnames' stable hashes, each once, sorted, written into `into`. */
   const surnamesInto = (r: Prepared, into: number[]): number[] => {
@@ -1728,7 +1751,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     {
       name: 'dob+place',
       keys: (r, out) => {
-        if (r.dob && place(r) >= 0) out.add(mix3(6, dobEither(r), place(r)));
+        if (!r.dob) return;
+        const p = place(r);
+        if (p >= 0) out.add(mix3(6, dobEither(r), p));
       },
     },
     {
@@ -1809,7 +1834,9 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       // date with the initials of two of its name words, as written or as phonetic keys.
       name: 'dob+initials',
       keys: (r, out) => {
-        if (r.dob && region(r) >= 0) initialKeys(r, mix2(dobEither(r), region(r)), out);
+        if (!r.dob) return;
+        const g = region(r);
+        if (g >= 0) initialKeys(r, mix2(dobEither(r), g), out);
       },
     },
     {
@@ -1980,14 +2007,16 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       maxPairs: 40,
       perRecord: 8,
       keys: (r, out) => {
-        if (r.year === null || r.ownSurnameKeys.length === 0 || region(r) < 0) return;
+        if (r.year === null || r.ownSurnameKeys.length === 0) return;
+        const g = region(r);
+        if (g < 0) return;
         nameSexYears(
           out,
           27,
           stableInto(r.ownSurnameKeys, scratchNames),
           r,
           r.dob === null || r.ownSurnames < 2,
-          region(r),
+          g,
         );
       },
     },
@@ -1997,15 +2026,10 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
       maxPairs: 40,
       perRecord: 8,
       keys: (r, out) => {
-        if (r.year === null || r.given.length === 0 || region(r) < 0) return;
-        nameSexYears(
-          out,
-          28,
-          givenHashesInto(r, scratchGiven),
-          r,
-          r.dob === null || r.ownSurnames < 2,
-          region(r),
-        );
+        if (r.year === null || r.given.length === 0) return;
+        const g = region(r);
+        if (g < 0) return;
+        nameSexYears(out, 28, givenHashesInto(r, scratchGiven), r, r.dob === null || r.ownSurnames < 2, g);
       },
     },
     {
