@@ -13,17 +13,12 @@ import {
   type BlockingRule,
   type BucketedPairs,
 } from '../../src/server/linkage-engine/blocking.js';
+import { xorshift32 } from './xorshift.js';
 
 const rounds = Number(process.argv[2] ?? 4);
 const n = 1_000_000;
 const perRecord = 12;
-let state = 987_654_321;
-const random = () => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return state >>> 0;
-};
+const random = xorshift32();
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return Math.round((used.user + used.system) / 1000);

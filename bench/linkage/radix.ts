@@ -4,16 +4,12 @@
  * in one double and sorted (blocking.ts before 6 Dec 2026); `radix16` / `radix11`: the key's low
  * 32 bits sorted by a stable radix sort carrying the high bits and the record (blocking.ts now).
  */
+import { xorshift32 } from './xorshift.js';
+
 const records = 1_000_000;
 const perRecord = 10;
 const m = records * perRecord;
-let state = 987_654_321;
-const random = () => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return state >>> 0;
-};
+const random = xorshift32();
 const pool = Float64Array.from(
   { length: 3_000_000 },
   () => (random() % 1_048_576) * 4_294_967_296 + random(),
