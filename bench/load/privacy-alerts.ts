@@ -14,15 +14,11 @@
  *
  * On a database of your own (a copy of a load benchmark's, bench/load/demo-db.ts): the rows stay.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { openServices } from '../../src/server/bootstrap.js';
-import { loadConfig } from '../../src/server/config.js';
-import { createLogger } from '../../src/server/logger.js';
 import { foldAudit } from '../../src/server/audit/tree.js';
 import { DEFAULT_THRESHOLDS, runPrivacyAlerts } from '../../src/server/modules/privacy/alerts.js';
-import { cpuMsOf } from './proc.js';
+import { openAuditBench } from './audit-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,36 +33,16 @@ const rate = Number(values.rate);
 const rounds = Number(values.rounds);
 const thresholds = { ...DEFAULT_THRESHOLDS, batch: Number(values.batch) };
 
-const config = loadConfig();
-if (!config.databaseUrl && !process.env.NANDUTI_DATA_DIR)
-  throw new Error('DATABASE_URL or NANDUTI_DATA_DIR: a database of your own');
-const services = await openServices({ config, logger: createLogger('warn'), migrate: false });
-const { db, crypto } = services;
-const q = <R>(text: ReturnType<typeof sql<R>>) =>
-  db.transaction(async (trx) => (await text.execute(trx)).rows);
-
-// The cluster's CPU: its postmaster (the parent of this connection's backend) and every child.
-const [backend] = await q<{ pid: number }>(sql`select pg_backend_pid() as pid`);
-const stat = config.databaseUrl ? fs.readFileSync(`/proc/${backend!.pid}/stat`, 'utf8') : null;
-const clusterPid = stat && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-const clusterMs = () => (clusterPid ? cpuMsOf([clusterPid], true) : 0);
-
+const { db, crypto, q, clusterMs, hasCluster, reader, person } = await openAuditBench();
 // The job's cursor at the end of the trail as it is, then the rows of a read-heavy load after it.
 await runPrivacyAlerts(db, crypto, thresholds);
-const [reader] = await q<{ id: string; username: string; institution_id: string; role: string }>(
-  sql`select id, username, institution_id, role from users where username = 'pnptu.caseworker1'`,
-);
-if (!reader) throw new Error('no pnptu.caseworker1: a demo database is needed');
-const [person] = await q<{ id: string }>(
-  sql`select id from persons where owner_institution_id = ${reader.institution_id} order by id limit 1`,
-);
 const [cursor] = await q<{ last_leaf: string }>(sql`select last_leaf from privacy_alert_cursor`);
 const startLeaf = Number(cursor!.last_leaf);
 const t0 = performance.now();
 await q(sql`insert into audit_events (at, actor_user_id, actor_username, actor_institution_id, actor_role,
     action, outcome, resource_type, resource_id, purpose, request_id, changed_fields)
   select now() - make_interval(secs => (${rows}::int - g) / ${rate}::float8), ${reader.id}::uuid, ${reader.username},
-    ${reader.institution_id}::uuid, ${reader.role}, 'person.read', 'success', 'person', ${person!.id},
+    ${reader.institution_id}::uuid, ${reader.role}, 'person.read', 'success', 'person', ${person.id},
     'case_management', 'bench-' || g, '[]'::jsonb
   from generate_series(1, ${rows}::int) g`);
 await foldAudit(db, { wait: true });
@@ -92,7 +68,7 @@ for (let round = 1; round <= rounds; round++) {
   const per = (ms: number) => ((ms * 1000) / leaves).toFixed(1);
   console.log(
     `round ${round}: ${leaves.toLocaleString('en')} rows, ${raised} alerts raised; µs per row: ` +
-      `node CPU ${per((node.user + node.system) / 1000)}, database CPU ${clusterPid ? per(dbMs) : '(in node)'}, ` +
+      `node CPU ${per((node.user + node.system) / 1000)}, database CPU ${hasCluster ? per(dbMs) : '(in node)'}, ` +
       `wall ${per(wall)}`,
   );
 }
