@@ -166,6 +166,20 @@ describe.skipIf(skipBackend)('bad input', () => {
     expect(en.issues.map((i: { path: string }) => i.path)).toEqual(paths);
     expect(es.issues[0].message).not.toBe(en.issues[0].message);
     expect(JSON.stringify(es)).not.toMatch(/select|insert|stack|node_modules/i);
+    // Guaraní is a third language, not Spanish again (zod has no Guaraní locale: src/server/http/zod-gn.ts).
+    const gn = (await users(bad, { 'accept-language': 'gn' })).json().error;
+    expect(gn.issues.map((i: { path: string }) => i.path)).toEqual(paths);
+    gn.issues.forEach((issue: { message: string }, i: number) => {
+      expect(issue.message).not.toBe(es.issues[i].message);
+      expect(issue.message).not.toBe(en.issues[i].message);
+    });
+    const list = await api(t, admin, 'GET', '/api/users?limit=100000&sort=x', undefined, {
+      'accept-language': 'gn',
+    });
+    expect(list.json().error.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Tuichaiterei: ≤ 200 oñehaʼarõ.',
+      'Mbaʼekuaarã ojekuaaʼỹva: sort.',
+    ]);
   });
 
   it.each([

@@ -35,6 +35,7 @@ import {
   requireCsrf,
   SessionNeedsWrite,
 } from './session-auth.js';
+import { guaraniError } from './zod-gn.js';
 
 /**
  * What a handler receives: the service context (transaction, actor, request id, purpose) and what
@@ -77,11 +78,11 @@ export function toIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   }));
 }
 
-const zodLocales = { es: z.locales.es(), en: z.locales.en(), gn: z.locales.es() };
+const zodLocales = { es: z.locales.es(), en: z.locales.en(), gn: { localeError: guaraniError } };
 
 const NUL_MESSAGE: Record<Locale, string> = {
   es: 'no puede contener el carácter NUL',
-  gn: 'no puede contener el carácter NUL',
+  gn: 'ndaikatúi oguereko tai NUL',
   en: 'may not contain the NUL character',
 };
 
