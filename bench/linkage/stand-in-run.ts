@@ -8,7 +8,6 @@
  * run counts every person (the look-up's prior is then the intake's floor). Only the model's
  * estimates differ from a full batch's; the look-up's cost does not depend on them.
  */
-import { sql } from 'kysely';
 import { openServices } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -18,9 +17,8 @@ import {
   linkPersonsParallel,
   preparePersons,
 } from '../../src/server/linkage-engine/linkage.js';
-import { loadPersons } from '../../src/server/modules/linkage/linkage.service.js';
+import { loadPersons, storeNameFrequencies } from '../../src/server/modules/linkage/linkage.service.js';
 import { frequenciesOf } from '../../src/server/modules/linkage/name-frequencies.js';
-import { nameIndex } from '../../src/server/modules/persons/person-record.js';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--sample');
@@ -44,10 +42,6 @@ const read = performance.now();
 const result = await linkPersonsParallel(persons.slice(0, sample), { thresholds: DEFAULT_THRESHOLDS });
 const { vocab, records } = preparePersons(persons);
 const frequencies = frequenciesOf({ words: vocab.words, ...personTermTables(records) });
-const index = nameIndex(services.crypto);
-const rows = (['given', 'surname'] as const).flatMap((family) =>
-  [...frequencies[family]].map(([key, n]) => ({ family, token: index(key), persons: n })),
-);
 await services.db.transaction(async (trx) => {
   const run = await trx
     .insertInto('linkage_runs')
@@ -63,14 +57,12 @@ await services.db.transaction(async (trx) => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.deleteFrom('linkage_name_frequencies').where('run_id', '<>', run.id).execute();
-  for (let i = 0; i < rows.length; i += 5_000) {
-    const part = rows.slice(i, i + 5_000);
-    await sql`insert into linkage_name_frequencies (run_id, family, token, persons)
-      select ${run.id}::uuid, f, t, n
-      from unnest(${part.map((r) => r.family)}::text[], ${part.map((r) => r.token)}::text[],
-        ${part.map((r) => r.persons)}::int[]) as x(f, t, n)`.execute(trx);
-  }
+  await storeNameFrequencies(
+    { trx, actor, requestId: 'bench', purpose: 'bench' },
+    services.crypto,
+    run.id,
+    frequencies,
+  );
   await trx
     .updateTable('linkage_runs')
     .set({ finished_at: new Date(), persons: persons.length, candidate_pairs: result.candidates })
@@ -82,7 +74,7 @@ console.log(
   JSON.stringify({
     persons: persons.length,
     sample,
-    frequencyRows: rows.length,
+    frequencyRows: frequencies.given.size + frequencies.surname.size,
     readS: Math.round(read - start) / 1000,
     totalS: Math.round(performance.now() - start) / 1000,
   }),
