@@ -518,7 +518,8 @@ export function personColumnComparer(
         if (surname >= 0 && SURNAME_TF_LEVELS.includes(surname))
           bits += rarestOrZero(rarest(surnameTf, sa + 2, pool[sa]!, sb + 2, pool[sb]!));
         // Written one by one, with no function made per pair (a closure per pair cost a third of
-        // the compare phase at 300,000: bench/README.md, "The 1M batch: one prepare for the batch").
+        // the worker's compare phase at 300,000 under tsx: bench/README.md, "The 1M batch: records
+        // dropped before the comparisons").
         vectors[levels] = levelByte(given);
         vectors[levels + 1] = levelByte(surname);
         vectors[levels + 2] = levelByte(birthOf(i, j));

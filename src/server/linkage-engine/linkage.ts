@@ -511,10 +511,10 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
 /**
  * What the parallel batch keeps of its prepared records once it has blocked and drawn the training
  * sessions (`blockAndDraw`): no prepared object, vocabulary or closure over them, so that the
- * collector can free them before the comparisons. At 1M they were a heap of some 1.5 GB that every
- * full collection of the compare phase traced (40 % of the calling thread's compare samples were
- * the collector) and the largest part of the batch's peak memory (bench/README.md, "The 1M batch:
- * one prepare for the batch").
+ * collector can free them before the comparisons. At 1M they were most of a heap of some 1.5 GB
+ * that every full collection of the compare phase traced (40 % of the calling thread's compare
+ * samples were the collector; bench/README.md, "The 1M batch: records dropped before the
+ * comparisons"). The batch's peak memory is in the block phase, before they can go.
  */
 interface Blocked {
   n: number;

@@ -93,8 +93,8 @@ export interface Segment {
  * equal parts. The training sessions' pairs (pairs of one rule's blocks, most of them two persons
  * with different given names: more word pairs to compare for similarity) cost about twice the
  * candidates' per pair; split as one list, the worker took all of them and compared for 2.2 times
- * as long as the calling thread at 300,000 (bench/README.md, "The 1M batch: one prepare for the
- * batch").
+ * as long as the calling thread at 300,000 (bench/README.md, "The 1M batch: records dropped
+ * before the comparisons").
  */
 function shareOf(
   segments: readonly Segment[],
@@ -173,9 +173,9 @@ export function startComparers(
   // they arrive, training pairs on every thread"): its preparation runs while this thread is still
   // writing, and no worker holds the whole population as objects. The chunk is posted as a string
   // (cloning a flat string is a copy of its bytes): encoding it to UTF-8 here and decoding it there
-  // took more of both threads than the JSON itself (bench/README.md, "The 1M batch: one prepare for
-  // the batch"). Person records are plain data (strings, numbers, nulls, arrays of strings), which
-  // JSON keeps.
+  // took more of both threads than the JSON itself (bench/README.md, "The 1M batch: records
+  // dropped before the comparisons"). Person records are plain data (strings, numbers, nulls,
+  // arrays of strings), which JSON keeps.
   if (workers > 0) {
     for (let at = 0; at < persons.length || at === 0; at += 20_000) {
       const chunk = JSON.stringify(persons.slice(at, at + 20_000));
