@@ -75,9 +75,9 @@ interface ScoreJob {
   out: Float64Array;
 }
 
-/** The first messages to a worker: the persons, one chunk of a JSON array at a time, in order. */
+/** The first messages to a worker: the persons, one chunk of a UTF-8 JSON array at a time, in order. */
 interface PersonsJob {
-  persons: string;
+  persons: Uint8Array;
   last: boolean;
 }
 
@@ -166,21 +166,25 @@ export function startComparers(
   options: CandidateOptions = {},
 ) {
   const pool = Array.from({ length: workers }, () => spawn({ comparer: true }));
-  // As JSON in chunks of 20,000 persons, not an array of objects: structured cloning 1,000,000
-  // person objects into a worker held the calling thread for over a minute (bench/README.md, "The
-  // 1M batch: threads, garbage and memory"). Each chunk is posted as soon as it is written, and the
-  // worker prepares its persons as it arrives (bench/README.md, "The 1M batch: chunks prepared as
-  // they arrive, training pairs on every thread"): its preparation runs while this thread is still
-  // writing, and no worker holds the whole population as objects. The chunk is posted as a string
-  // (cloning a flat string is a copy of its bytes): encoding it to UTF-8 here and decoding it there
-  // took more of both threads than the JSON itself (bench/README.md, "The 1M batch: records
-  // dropped before the comparisons"). Person records are plain data (strings, numbers, nulls,
-  // arrays of strings), which JSON keeps.
+  // As UTF-8 JSON in chunks of 20,000 persons, transferred, not an array of objects: structured
+  // cloning 1,000,000 person objects into a worker held the calling thread for over a minute
+  // (bench/README.md, "The 1M batch: threads, garbage and memory"). Each chunk is posted as soon as
+  // it is encoded, and the worker prepares its persons as it arrives (bench/README.md, "The 1M
+  // batch: chunks prepared as they arrive, training pairs on every thread"): its preparation runs
+  // while this thread is still encoding, and no worker holds the whole population as objects.
+  // Not posted as strings: that saved the UTF-8 encoding and decoding but raised the batch's peak
+  // by some 100 MiB at 1M (bench/README.md, "The 1M batch: records dropped before the
+  // comparisons"). Person records are plain data (strings, numbers, nulls, arrays of strings),
+  // which JSON keeps.
   if (workers > 0) {
+    const encoder = new TextEncoder();
     for (let at = 0; at < persons.length || at === 0; at += 20_000) {
-      const chunk = JSON.stringify(persons.slice(at, at + 20_000));
+      const chunk = encoder.encode(JSON.stringify(persons.slice(at, at + 20_000)));
       const last = at + 20_000 >= persons.length;
-      for (const worker of pool) worker.postMessage({ persons: chunk, last } satisfies PersonsJob);
+      pool.forEach((worker, w) => {
+        const own = w === pool.length - 1 ? chunk : chunk.slice();
+        worker.postMessage({ persons: own, last } satisfies PersonsJob, [own.buffer as ArrayBuffer]);
+      });
     }
   }
   // The blocking job follows the persons at once: a worker that has prepared them takes rules while
@@ -302,10 +306,11 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
   let vocabulary: Vocabulary | undefined = new Vocabulary();
   let prepared: Prepared[] = [];
   let state: { words: readonly string[]; tables: { givenTf: TermTable; surnameTf: TermTable } } | undefined;
+  const decoder = new TextDecoder();
   port.on('message', (job: PersonsJob | Job | BlockJob | ScoreJob) => {
     if ('persons' in job) {
       // Prepared in order, chunk by chunk: the same ids and term counts as one pass over them all.
-      for (const p of JSON.parse(job.persons) as LinkPerson[])
+      for (const p of JSON.parse(decoder.decode(job.persons)) as LinkPerson[])
         prepared.push(prepare(p, prepared.length, vocabulary!));
       if (job.last) state = { words: vocabulary!.words, tables: personTermTables(prepared) };
       return;
