@@ -46,6 +46,18 @@ function dataset(): { data: Labelled; linkOnly: boolean } {
   return { data: paraguayanPopulation(flag('persons', 10_000)), linkOnly: false };
 }
 
+/**
+ * The CLK secret: drawn at random per run, or `--secret-hex H` (64 hex digits) to repeat a run with
+ * one secret, so that the outputs hash of two versions of the engine can be compared.
+ */
+function clkSecret(): Uint8Array {
+  const at = rest.indexOf('--secret-hex');
+  if (at < 0) return randomBytes(32);
+  const hex = rest[at + 1] ?? '';
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('--secret-hex needs 64 hex digits');
+  return Buffer.from(hex, 'hex');
+}
+
 /** `--setting S` makes the batch and intake populations with the harder generator's setting S. */
 const settingAt = rest.indexOf('--setting');
 const setting = settingAt >= 0 ? rest[settingAt + 1]! : null;
@@ -214,7 +226,7 @@ if (name === 'batch') {
   };
   const result =
     mode === 'clk'
-      ? linkClk(encodeClk(data.records, randomBytes(32)), { linkOnly, ...cluster })
+      ? linkClk(encodeClk(data.records, clkSecret()), { linkOnly, ...cluster })
       : linkPersons(data.records, {
           linkOnly,
           safeguard,

@@ -29,7 +29,7 @@ import {
   TermTable,
   type Comparison,
 } from './comparisons.js';
-import { bigrams, bloomFilter, dice, diceOverlap, filterHash, keyedToken, type Filter } from './bloom.js';
+import { bigrams, dice, diceOverlap, filterHash, KeyedEncoder, type Filter } from './bloom.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
@@ -96,16 +96,6 @@ export interface ClkRecord {
 /** How many years either side of the birth year are encoded (`ClkRecord.near`). */
 const NEAR = 8;
 
-/** A keyed blocking key: 48 bits of the HMAC of the clear (numeric) key. */
-function keyedNumber(key: Uint8Array, field: string, value: number): number {
-  return Buffer.from(keyedToken(key, field, String(value)), 'base64url').readUIntBE(0, 6);
-}
-
-/** A keyed word token: 48 bits of the HMAC of the word. */
-function keyedWord(key: Uint8Array, field: string, word: string): number {
-  return Buffer.from(keyedToken(key, field, word), 'base64url').readUIntBE(0, 6);
-}
-
 /** A word and its one-letter deletions (words of four letters or more; none for shorter ones). */
 export function oneEditNeighbourhood(word: string): string[] {
   if (word.length < 4) return [];
@@ -113,9 +103,6 @@ export function oneEditNeighbourhood(word: string): string[] {
   for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
   return [...out];
 }
-
-const filterOf = (key: Uint8Array, field: string, tokens: string[]) =>
-  tokens.length === 0 ? null : bloomFilter(key, field, tokens);
 
 /**
  * Encodes persons for linkage under `key` (done by the institution that holds them). The phonetic
@@ -127,15 +114,14 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   const prepared: Prepared[] = persons.map((person, i) => prepare(person, i, vocab));
   const rules = personBlockingRules(vocab);
   const training = personTrainingRules(vocab);
+  const blockFields = rules.map((rule) => `block:${rule.name}`);
+  const trainingFields = training.map((t) => `train:${t.rule.name}`);
   const words = (ids: readonly number[]) => ids.map((id) => vocab.words[id]!);
-  // Names repeat: one HMAC per distinct word and field.
-  const wordCache = new Map<string, number>();
-  const word = (field: string, w: string) => {
-    const cacheKey = `${field}\u0000${w}`;
-    let v = wordCache.get(cacheKey);
-    if (v === undefined) wordCache.set(cacheKey, (v = keyedWord(key, field, w)));
-    return v;
-  };
+  // Names, bigrams, years, places and blocking keys repeat: one HMAC per distinct field and value.
+  const encoder = new KeyedEncoder(key);
+  const word = (field: string, w: string) => encoder.word(field, w);
+  const filterOf = (field: string, tokens: string[]) =>
+    tokens.length === 0 ? null : encoder.filter(field, tokens);
   const editCache = new Map<string, number[]>();
   const edits = (field: string, w: string) => {
     const cacheKey = `${field}\u0000${w}`;
@@ -147,31 +133,30 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   const surnameToken = (ids: readonly number[]) => ids.map((id) => word('surname-word', vocab.words[id]!));
   return prepared.map((r) => {
     const token = (field: string, value: string | null) =>
-      value === null ? null : keyedToken(key, field, value);
+      value === null ? null : encoder.token(field, value);
     const years = (d: number) =>
       r.year === null
         ? []
-        : Array.from({ length: 2 * d + 1 }, (_, k) => keyedToken(key, 'year', String(r.year! - d + k)));
+        : Array.from({ length: 2 * d + 1 }, (_, k) => encoder.token('year', String(r.year! - d + k)));
     const near = years(NEAR);
     return {
       id: r.id,
       source: r.source,
-      given: filterOf(key, 'given', [
+      given: filterOf('given', [
         ...words(r.given).flatMap(bigrams),
         ...words([...r.givenForms, ...r.aliases]).map((w) => `word:${w}`),
       ]),
-      surnames: filterOf(key, 'surnames', words(r.surnames).flatMap(bigrams)),
+      surnames: filterOf('surnames', words(r.surnames).flatMap(bigrams)),
       dob:
         r.dob === null
           ? null
-          : bloomFilter(key, 'dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
+          : encoder.filter('dob', [`y${r.dob.slice(0, 4)}`, `m${r.dob.slice(4, 6)}`, `d${r.dob.slice(6)}`]),
       dobToken: token('dob', r.dob),
       dobEither: token('dob-either', r.dob === null ? null : dayMonthEither(r.dob)),
       dobDigits:
         r.dob === null
           ? null
-          : bloomFilter(
-              key,
+          : encoder.filter(
               'dob-digits',
               [...r.dob].map((c, x) => `${x}${c}`),
             ),
@@ -179,8 +164,8 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       near,
       estimated: r.estimated,
       sex: token('sex', r.sex),
-      nationalities: r.nationalities.map((n) => keyedToken(key, 'nationality', n)),
-      document: r.document === null ? null : bloomFilter(key, 'document', bigrams(r.document)),
+      nationalities: r.nationalities.map((n) => encoder.token('nationality', n)),
+      document: r.document === null ? null : encoder.filter('document', bigrams(r.document)),
       documentToken: token('document', r.document),
       documentAnagram: token(
         'document-anagram',
@@ -189,7 +174,7 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       documentShape: token('document-shape', r.document === null ? null : documentShape(r.document)),
       district: token('district', r.district),
       region: token('region', r.department ?? r.postcode),
-      address: r.address === null ? null : bloomFilter(key, 'address', bigrams(r.address)),
+      address: r.address === null ? null : encoder.filter('address', bigrams(r.address)),
       givenKeys: givenToken(r.given),
       givenWritten: r.givenWords.map((id) => word('given-written', vocab.words[id]!)),
       givenFormKeys: givenToken(r.givenForms),
@@ -201,16 +186,14 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       surnameEdits: r.surnameWords.map((id) => edits('surname-edit', vocab.words[id]!)),
       // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
       // two words of a typo block the record holds.
-      blocks: rules.map((rule) =>
+      blocks: rules.map((rule, i) =>
         keysOf(rule, r).map((k) =>
           rule.bipartite
-            ? 2 * keyedNumber(key, `block:${rule.name}`, Math.floor(k / 2)) + (k % 2)
-            : keyedNumber(key, `block:${rule.name}`, k),
+            ? 2 * encoder.number(blockFields[i]!, Math.floor(k / 2)) + (k % 2)
+            : encoder.number(blockFields[i]!, k),
         ),
       ),
-      training: training.map((t) =>
-        keysOf(t.rule, r).map((k) => keyedNumber(key, `train:${t.rule.name}`, k)),
-      ),
+      training: training.map((t, i) => keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
     };
   });
 }

@@ -1,0 +1,46 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { bigrams, bloomFilter, KeyedEncoder, KeyedHash, keyedNumber, keyedToken } from './bloom.js';
+
+/** A message of `length` characters, some outside ASCII (two UTF-8 bytes each), some NUL. */
+function message(length: number, seed: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) {
+    const x = (seed * 31 + i * 17) % 97;
+    s += x < 9 ? String.fromCharCode(0xe0 + x) : x === 9 ? '\u0000' : String.fromCharCode(0x21 + x);
+  }
+  return s;
+}
+
+describe('keyed hashing', () => {
+  it('gives the digests of createHmac for keys and messages of every length around the block size', () => {
+    for (const keyLength of [0, 1, 31, 32, 63, 64, 65, 200]) {
+      const key = randomBytes(keyLength);
+      const hmac = new KeyedHash(key);
+      for (let length = 0; length < 200; length++) {
+        const m = message(length, keyLength + length);
+        expect(hmac.digest(m).toString('hex')).toBe(createHmac('sha256', key).update(m).digest('hex'));
+      }
+      // A message longer than the reusable buffer.
+      const long = message(5_000, keyLength);
+      expect(hmac.digest(long).equals(createHmac('sha256', key).update(long).digest())).toBe(true);
+    }
+  });
+
+  it('encodes as the one-off functions do: the same filters, tokens and numbers', () => {
+    const key = randomBytes(32);
+    const encoder = new KeyedEncoder(key);
+    for (const name of ['gonsales', 'cáceres', 'ñandutí', 'gonsales']) {
+      expect(encoder.filter('surnames', bigrams(name))).toEqual(bloomFilter(key, 'surnames', bigrams(name)));
+      expect(encoder.token('nationality', name)).toBe(keyedToken(key, 'nationality', name));
+      expect(encoder.word('given-word', name)).toBe(keyedNumber(key, 'given-word', name));
+    }
+    for (const k of [0, 7, 2 ** 40 + 3, 123_456_789_012]) {
+      expect(encoder.number('block:dob+name', k)).toBe(keyedNumber(key, 'block:dob+name', String(k)));
+      // 48 bits, as the first 8 characters of the keyed token read back.
+      expect(encoder.number('block:dob+name', k)).toBe(
+        Buffer.from(keyedToken(key, 'block:dob+name', String(k)), 'base64url').readUIntBE(0, 6),
+      );
+    }
+  });
+});
