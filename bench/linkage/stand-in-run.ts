@@ -17,7 +17,7 @@ import {
   linkPersonsParallel,
   preparePersons,
 } from '../../src/server/linkage-engine/linkage.js';
-import { loadPersons, storeNameFrequencies } from '../../src/server/modules/linkage/linkage.service.js';
+import { loadPersons, recordRun } from '../../src/server/modules/linkage/linkage.service.js';
 import { frequenciesOf } from '../../src/server/modules/linkage/name-frequencies.js';
 
 const args = process.argv.slice(2);
@@ -43,24 +43,11 @@ const result = await linkPersonsParallel(persons.slice(0, sample), { thresholds:
 const { vocab, records } = preparePersons(persons);
 const frequencies = frequenciesOf({ words: vocab.words, ...personTermTables(records) });
 await services.db.transaction(async (trx) => {
-  const run = await trx
-    .insertInto('linkage_runs')
-    .values({
-      started_by: null,
-      match_threshold: DEFAULT_THRESHOLDS.match,
-      review_threshold: DEFAULT_THRESHOLDS.review,
-      model: JSON.stringify({
-        lambda: result.model.lambda,
-        comparisons: result.model.comparisons,
-        nameFrequencies: frequencies.totals,
-      }),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await storeNameFrequencies(
+  const run = await recordRun(
     { trx, actor, requestId: 'bench', purpose: 'bench' },
     services.crypto,
-    run.id,
+    DEFAULT_THRESHOLDS,
+    result.model,
     frequencies,
   );
   await trx

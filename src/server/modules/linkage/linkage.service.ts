@@ -95,6 +95,32 @@ export async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId:
   }
 }
 
+/** A batch's run row (its thresholds and model) and the name frequencies it weighed names by. */
+export async function recordRun(
+  ctx: Ctx,
+  crypto: FieldCrypto,
+  thresholds: Thresholds,
+  model: { lambda: number; comparisons: unknown },
+  frequencies: NameFrequencies,
+): Promise<{ id: string }> {
+  const run = await ctx.trx
+    .insertInto('linkage_runs')
+    .values({
+      started_by: ctx.actor.userId,
+      match_threshold: thresholds.match,
+      review_threshold: thresholds.review,
+      model: JSON.stringify({
+        lambda: model.lambda,
+        comparisons: model.comparisons,
+        nameFrequencies: frequencies.totals,
+      }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await storeNameFrequencies(ctx, crypto, run.id, frequencies);
+  return run;
+}
+
 /** Runs the national batch; returns what it added. */
 export async function runLinkage(
   ctx: Ctx,
@@ -119,21 +145,7 @@ export async function runLinkage(
   const count = persons.length;
   const ids = persons.map((p) => p.id);
   persons.length = 0;
-  const run = await ctx.trx
-    .insertInto('linkage_runs')
-    .values({
-      started_by: ctx.actor.userId,
-      match_threshold: thresholds.match,
-      review_threshold: thresholds.review,
-      model: JSON.stringify({
-        lambda: result.model.lambda,
-        comparisons: result.model.comparisons,
-        nameFrequencies: frequencies.totals,
-      }),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await storeNameFrequencies(ctx, crypto, run.id, frequencies);
+  const run = await recordRun(ctx, crypto, thresholds, result.model, frequencies);
   // Written in bulk: per-pair statements made a batch over a few thousand similar persons take
   // minutes (each link recomputed its whole component).
   const different = await pairsDecidedDifferent(ctx.trx);
