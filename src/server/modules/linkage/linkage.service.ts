@@ -80,7 +80,7 @@ const FREQUENCY_BULK = 5_000;
  * Stores the run's name frequencies (keys held by two persons or more, by blind index) and drops
  * those of earlier runs: the intake look-up reads the latest finished run's only.
  */
-export async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId: string, f: NameFrequencies) {
+async function storeNameFrequencies(ctx: Ctx, crypto: FieldCrypto, runId: string, f: NameFrequencies) {
   await ctx.trx.deleteFrom('linkage_name_frequencies').where('run_id', '<>', runId).execute();
   const index = nameIndex(crypto);
   const rows: { family: 'given' | 'surname'; token: string; persons: number }[] = [];
