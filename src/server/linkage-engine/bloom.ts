@@ -132,14 +132,45 @@ export class KeyedHash {
       length = prefix.length + this.buffer.write(message, prefix.length, 'utf8');
     }
     this.buffer.set(prefix, 0);
+    return this.digestOf(length);
+  }
+
+  /**
+   * `wordsAfter(prefix, String(value))`, the decimal digits of a non-negative safe integer written
+   * into the buffer directly: blocking keys are such numbers, and turning millions of them into
+   * strings (a double's shortest form) and those into UTF-8 cost more than their hashes' padding.
+   */
+  wordsAfterNumber(prefix: Uint8Array, value: number): Int32Array {
+    if (!Number.isSafeInteger(value) || value < 0 || prefix.length > this.buffer.length - 96)
+      return this.wordsAfter(prefix, String(value));
+    const bytes = this.buffer;
+    bytes.set(prefix, 0);
+    let digits = 1;
+    for (let v = value; v >= 10; v = (v - (v % 10)) / 10) digits++;
+    let v = value;
+    for (let at = prefix.length + digits - 1; at >= prefix.length; at--) {
+      const digit = v % 10;
+      bytes[at] = 48 + digit;
+      v = (v - digit) / 10;
+    }
+    return this.digestOf(prefix.length + digits);
+  }
+
+  /** The digest of the buffer's first `length` bytes (its padding written after them). */
+  private digestOf(length: number): Int32Array {
     // Padding: 0x80, zeros, and the bit length of the key's block and the message (big-endian).
     const bytes = this.buffer;
     const padded = (((length + 8) >>> 6) + 1) << 6;
-    bytes.fill(0, length, padded);
     bytes[length] = 0x80;
+    // Byte by byte: a message is a few dozen bytes, shorter than a call into Buffer's fill.
+    for (let i = length + 1; i < padded - 8; i++) bytes[i] = 0;
     const bits = (64 + length) * 8;
-    bytes.writeUInt32BE(Math.floor(bits / 0x100000000), padded - 8);
-    bytes.writeUInt32BE(bits >>> 0, padded - 4);
+    const high = Math.floor(bits / 0x100000000);
+    const low = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      bytes[padded - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+      bytes[padded - 4 + i] = (low >>> (24 - 8 * i)) & 0xff;
+    }
     const s = this.state;
     s.set(this.inner);
     for (let at = 0; at < padded; at += 64) compress(s, bytes, at, this.w);
@@ -310,7 +341,10 @@ export class KeyedEncoder {
   number(field: string, value: string | number): number {
     let prefix = this.prefixes.get(field);
     if (prefix === undefined) this.prefixes.set(field, (prefix = Buffer.from(`${field}\u0000`, 'utf8')));
-    const d = this.hmac.wordsAfter(prefix, String(value));
+    const d =
+      typeof value === 'number'
+        ? this.hmac.wordsAfterNumber(prefix, value)
+        : this.hmac.wordsAfter(prefix, value);
     // The first six bytes, big-endian (as `keyedNumber`).
     return (d[0]! >>> 0) * 0x10000 + (d[1]! >>> 16);
   }
