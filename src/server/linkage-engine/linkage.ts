@@ -498,7 +498,7 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
   const result = linkPrepared(
     records,
     personComparisons(vocab, records, tables),
-    personBlockingRules(vocab),
+    personBlockingRules(vocab, records),
     personTrainingRules(vocab),
     { ...options, rank },
     timings,
@@ -547,7 +547,7 @@ async function blockAndDraw(
   const comparisons = personComparisons(vocab, records, tables);
   // Blocking on every thread: each takes the next rule from a shared counter until none is left.
   const blockStart = performance.now();
-  const rules = personBlockingRules(vocab);
+  const rules = personBlockingRules(vocab, records);
   const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
   const mine = bucketPairs(
     records.length,
