@@ -1217,7 +1217,10 @@ const ESTIMATE_SPAN = 8;
  * address with postcode. Names are phonetic keys, so spelling variants share a block; a surname
  * rule files a record under each surname, so swapped or dropped surnames still meet.
  */
-export function personBlockingRules(vocab: Vocabulary, batch?: readonly Prepared[]): BlockingRule<Prepared>[] {
+export function personBlockingRules(
+  vocab: Vocabulary,
+  batch?: readonly Prepared[],
+): BlockingRule<Prepared>[] {
   // Keys hash stable word hashes, not ids: two institutions encoding apart get the same keys.
   const h = (key: number) => vocab.stable[key]!;
   // A batch's key-input table (`KeyInputs`), made on the first record a rule asks about; a record

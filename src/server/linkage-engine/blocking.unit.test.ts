@@ -908,7 +908,8 @@ describe('the key-input table of a batch', () => {
     // A query prepared apart (as at intake), with an index that a batch record holds.
     const query = prepare(persons[3]!, 3, vocab, false);
     for (let r = 0; r < plain.length; r++) {
-      const keys = (rule: BlockingRule<Prepared>) => [...records, query].map((record) => keysOf(rule, record).join());
+      const keys = (rule: BlockingRule<Prepared>) =>
+        [...records, query].map((record) => keysOf(rule, record).join());
       expect(keys(tabled[r]!), plain[r]!.name).toEqual(keys(plain[r]!));
     }
     const a = candidatePairs(records, plain);
