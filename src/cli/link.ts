@@ -16,9 +16,10 @@
  * Each input file is one source (institution). Encoded files (`record_id,key_check,clk`) hold only
  * keyed encodings: they are linked on the encodings alone, as the linkage service does.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHmac } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPARTMENTS } from '../shared/catalogues.js';
 import { csvField } from '../server/standards/csv.js';
@@ -51,6 +52,8 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
+  /** A quoted field just closed: only a comma or the end of the row may follow. */
+  let closed = false;
   let line = 1;
   let rowLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -67,25 +70,51 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
         if (text[i + 1] === '"') {
           field += '"';
           i++;
-        } else quoted = false;
+        } else {
+          quoted = false;
+          closed = true;
+        }
       } else {
         if (c === '\n') line++;
         field += c;
       }
-    } else if (c === '"' && field === '') quoted = true;
+    } else if (c === '"' && field === '' && !closed) quoted = true;
     else if (c === ',') {
       fields.push(field);
       field = '';
+      closed = false;
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRow();
       line++;
       rowLine = line;
-    } else field += c;
+      closed = false;
+    } else if (closed)
+      throw new InputError(
+        `line ${line}: text after the closing quote of a field (a quote inside a quoted field is written "")`,
+      );
+    else field += c;
   }
   if (quoted) throw new InputError(`line ${rowLine}: a quoted field is not closed`);
   if (field !== '' || fields.length > 0) endRow();
   return rows;
+}
+
+/**
+ * The file's text, refusing bytes that are not UTF-8 (a spreadsheet saved as Latin-1 or Windows-1252
+ * would otherwise turn every "Cáceres" into "C\uFFFDceres" and link on the damaged names).
+ */
+function utf8Text(bytes: Buffer): string {
+  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  // No byte of a UTF-8 sequence is a line feed: the first line that is not UTF-8 is the one at fault.
+  let line = 1;
+  for (let from = 0; from <= bytes.length; line++) {
+    const to = bytes.indexOf(0x0a, from);
+    const end = to === -1 ? bytes.length : to;
+    if (!isUtf8(bytes.subarray(from, end))) break;
+    from = end + 1;
+  }
+  throw new InputError(`line ${line}: the file is not UTF-8 text (save it as "CSV UTF-8")`);
 }
 
 function isDay(value: string): boolean {
@@ -101,12 +130,13 @@ interface Table {
 }
 
 function readTable(file: string): Table {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     throw new InputError(`cannot read ${file}`);
   }
+  const text = utf8Text(bytes);
   const rows = parseCsv(text);
   const head = rows.shift();
   if (!head) throw new InputError('line 1: the file is empty (a header row is required)');
@@ -148,7 +178,8 @@ export function personsOf(t: Table, source: string): LinkPerson[] {
     const birthDate = get('birth_date');
     if (birthDate !== '' && !isDay(birthDate)) throw bad('birth_date is not a date YYYY-MM-DD');
     const ageText = get('estimated_age');
-    const age = ageText === '' ? null : Number(ageText);
+    // Digits (a whole ".0", as tools write a number column with gaps, too); never hex, exponents or signs.
+    const age = ageText === '' ? null : /^\d{1,3}(\.0+)?$/.test(ageText) ? Number(ageText) : NaN;
     if (age !== null && !(Number.isInteger(age) && age >= 0 && age <= 120))
       throw bad('estimated_age is not a whole number of years from 0 to 120');
     const recordedOn = get('age_recorded_on');
@@ -290,6 +321,8 @@ export function runLink(args: string[]): string {
   if (values.privacy !== undefined && values.privacy !== 'clk')
     throw new InputError('--privacy takes one value: clk');
   if (encode && inputs.length !== 1) throw new InputError('link encode takes one --input');
+  if (inputs.some((file) => resolve(file) === resolve(values.output!)))
+    throw new InputError('--output names an input file: choose another file for the output');
   const tables = inputs.map((file) => inFile(file, () => readTable(file)));
   const encoded = tables.map(isEncoded);
   if (encoded.some((e) => e !== encoded[0]))

@@ -71,6 +71,33 @@ describe('nanduti link, bad input', () => {
     fails(`${HEADER}\n"r1,Ana\n`, /line 2: a quoted field is not closed/);
   });
 
+  it('refuses a file that is not UTF-8 (a spreadsheet saved as Latin-1), with its line', () => {
+    const output = path.join(dir, `out-${n++}.csv`);
+    const latin1 = file('');
+    fs.writeFileSync(latin1, Buffer.from(`${HEADER}\n${GOOD}\nr2,Yanina,C\xe1ceres,F,,,,PY,PY-11\n`, 'latin1'));
+    expect(() => runLink(['--input', latin1, '--output', output])).toThrow(/line 3: the file is not UTF-8/);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  it('refuses an age written as anything but digits, and text after a closing quote', () => {
+    for (const age of ['0x10', '1e1', '16.5', '+16', '0b10'])
+      fails(
+        `${HEADER}\nr2,Rosa,Vera,F,,${age},2024-01-01,PY,PY-11\n`,
+        /line 2: estimated_age is not a whole number/,
+      );
+    fails(`${HEADER}\n${GOOD}\nr2,"Rosa"x,Vera,F,,,,PY,PY-11\n`, /line 3: text after the closing quote/);
+    // A number column with gaps, as data tools write it ("16.0"), is still a whole number of years.
+    const output = path.join(dir, `out-${n++}.csv`);
+    runLink(['--input', file(`${HEADER}\nr2,Rosa,Vera,F,,16.0,2024-01-01,PY,PY-11\n`), '--output', output]);
+    expect(fs.readFileSync(output, 'utf8')).toBe('record_id,cluster_id\nr2,1\n');
+  });
+
+  it('refuses to write the clusters over an input file', () => {
+    const input = file(`${HEADER}\n${GOOD}\n`);
+    expect(() => runLink(['--input', input, '--output', input])).toThrow(/--output names an input file/);
+    expect(fs.readFileSync(input, 'utf8')).toBe(`${HEADER}\n${GOOD}\n`);
+  });
+
   it('refuses encodings without a secret, a short secret, and encodings of two secrets', () => {
     const input = file(`${HEADER}\n${GOOD}\n`);
     fails(`${HEADER}\n${GOOD}\n`, /--secret-file is required/, ['--privacy', 'clk']);
