@@ -74,7 +74,10 @@ describe('nanduti link, bad input', () => {
   it('refuses a file that is not UTF-8 (a spreadsheet saved as Latin-1), with its line', () => {
     const output = path.join(dir, `out-${n++}.csv`);
     const latin1 = file('');
-    fs.writeFileSync(latin1, Buffer.from(`${HEADER}\n${GOOD}\nr2,Yanina,C\xe1ceres,F,,,,PY,PY-11\n`, 'latin1'));
+    fs.writeFileSync(
+      latin1,
+      Buffer.from(`${HEADER}\n${GOOD}\nr2,Yanina,C\xe1ceres,F,,,,PY,PY-11\n`, 'latin1'),
+    );
     expect(() => runLink(['--input', latin1, '--output', output])).toThrow(/line 3: the file is not UTF-8/);
     expect(fs.existsSync(output)).toBe(false);
   });
