@@ -2180,6 +2180,36 @@ export function personBlockingRules(
         for (let y = 0; y < ys.length; y++) addOver(out, 33, ys[y]!, given, written, 1);
       },
     },
+    {
+      // One digit of the year mistyped in a full date (1956-02-28 / 1976-02-28, 2002 / 2007) beside
+      // another error (each institution kept another surname, a nickname, a typo): the day and
+      // month (either order) with the year's tens or units digit left out, and a name key (a given
+      // name in every form it may stand for, or a surname). Two dates one digit apart share the key
+      // of that digit. A name's records of one day over ten years are namesakes as often as not, so
+      // only blocks of at most three records are kept (every record on both sides: 9 pairs), and a
+      // record meets at most two others here. Last in the list, so that the rules before it keep
+      // their places (CLK encodings hold their keys by the rule's place).
+      name: 'dob-year-digit+name',
+      bipartite: true,
+      maxPairs: 9,
+      perRecord: 2,
+      keys: (r, out) => {
+        if (!r.dob || r.year === null) return;
+        const d = birthdayEither(r);
+        const y = r.year;
+        const names = givenHashesInto(r, scratchGiven);
+        for (let x = 0; x < r.surnames.length; x++) addUnique(names, h(r.surnames[x]!));
+        for (let p = 0; p < 2; p++) {
+          const masked = p === 0 ? y - (y % 10) : y - (Math.floor(y / 10) % 10) * 10;
+          const date = (masked * 10_000 + d) * 2 + p;
+          for (let x = 0; x < names.length; x++) {
+            const k = 2 * mix3(34, date, names[x]!);
+            out.add(k);
+            out.add(k + 1);
+          }
+        }
+      },
+    },
   ];
 }
 

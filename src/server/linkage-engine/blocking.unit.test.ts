@@ -738,6 +738,30 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(Array.from(c.left, (i, k) => `${i}-${c.right[k]}`)).not.toContain('0-1');
   });
 
+  it('meets a date whose year has one digit mistyped beside another error, by a name, the day and the month', () => {
+    const persons = [
+      // The year's tens digit wrong (2020 / 2000), and each institution kept another surname.
+      person('silvia', { givenNames: 'Silvia', firstSurname: 'Domínguez', sex: 'Female', dateOfBirth: '2020-01-29' }),
+      person('tens', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2000-01-29' }),
+      // The units digit wrong, day and month swapped, the given name written otherwise.
+      person('luz', { givenNames: 'Luz', firstSurname: 'Figueroa', sex: 'Female', dateOfBirth: '1972-09-12' }),
+      person('units', { givenNames: 'Lz', firstSurname: 'Figueroa', sex: 'Female', dateOfBirth: '1979-12-09' }),
+      // Two digits wrong, or another day: not met.
+      person('two', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2011-01-29' }),
+      person('day', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2000-01-28' }),
+    ];
+    const pairs = metBy('dob-year-digit+name', persons);
+    expect(pairs.has('silvia-tens')).toBe(true);
+    expect(pairs.has('luz-units')).toBe(true);
+    expect([...pairs].some((p) => p.includes('two') && p.includes('silvia'))).toBe(false);
+    expect([...pairs].some((p) => p.includes('day') && p.includes('silvia'))).toBe(false);
+    // The rules before it do not meet the first pair.
+    const { vocab, records } = preparePersons(persons);
+    const before = personBlockingRules(vocab).filter((r) => r.name !== 'dob-year-digit+name');
+    const c = candidatePairs(records, before);
+    expect(Array.from(c.left, (i, k) => `${i}-${c.right[k]}`)).not.toContain('0-1');
+  });
+
   it('meets, inside a name’s block over its cap, the records closest to an estimated age', () => {
     // An estimated Ana Benítez Ortiz of Itapúa, and 50 Ana Benítez born in her year: a block over
     // the cap of estimate+given+surname. Among them the one of Itapúa (her second surname not
