@@ -741,14 +741,44 @@ describe('person blocking rules for a given name or surname no rule relates', ()
   it('meets a date whose year has one digit mistyped beside another error, by a name, the day and the month', () => {
     const persons = [
       // The year's tens digit wrong (2020 / 2000), and each institution kept another surname.
-      person('silvia', { givenNames: 'Silvia', firstSurname: 'Domínguez', sex: 'Female', dateOfBirth: '2020-01-29' }),
-      person('tens', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2000-01-29' }),
+      person('silvia', {
+        givenNames: 'Silvia',
+        firstSurname: 'Domínguez',
+        sex: 'Female',
+        dateOfBirth: '2020-01-29',
+      }),
+      person('tens', {
+        givenNames: 'Silvia',
+        firstSurname: 'Aranda',
+        sex: 'Female',
+        dateOfBirth: '2000-01-29',
+      }),
       // The units digit wrong, day and month swapped, the given name written otherwise.
-      person('luz', { givenNames: 'Luz', firstSurname: 'Figueroa', sex: 'Female', dateOfBirth: '1972-09-12' }),
-      person('units', { givenNames: 'Lz', firstSurname: 'Figueroa', sex: 'Female', dateOfBirth: '1979-12-09' }),
+      person('luz', {
+        givenNames: 'Luz',
+        firstSurname: 'Figueroa',
+        sex: 'Female',
+        dateOfBirth: '1972-09-12',
+      }),
+      person('units', {
+        givenNames: 'Lz',
+        firstSurname: 'Figueroa',
+        sex: 'Female',
+        dateOfBirth: '1979-12-09',
+      }),
       // Two digits wrong, or another day: not met.
-      person('two', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2011-01-29' }),
-      person('day', { givenNames: 'Silvia', firstSurname: 'Aranda', sex: 'Female', dateOfBirth: '2000-01-28' }),
+      person('two', {
+        givenNames: 'Silvia',
+        firstSurname: 'Aranda',
+        sex: 'Female',
+        dateOfBirth: '2011-01-29',
+      }),
+      person('day', {
+        givenNames: 'Silvia',
+        firstSurname: 'Aranda',
+        sex: 'Female',
+        dateOfBirth: '2000-01-28',
+      }),
     ];
     const pairs = metBy('dob-year-digit+name', persons);
     expect(pairs.has('silvia-tens')).toBe(true);
