@@ -217,7 +217,9 @@ function keyCheck(key: Uint8Array): string {
   return createHmac('sha256', key).update('nanduti link key check').digest('base64url').slice(0, 16);
 }
 
-const filterOut = (f: Filter | null) => (f === null ? null : Buffer.from(f.words.buffer).toString('base64'));
+// A filter's words may be a view into a larger buffer (bloom.ts `KeyedEncoder`): only its own bytes.
+const filterOut = (f: Filter | null) =>
+  f === null ? null : Buffer.from(f.words.buffer, f.words.byteOffset, f.words.byteLength).toString('base64');
 function filterIn(text: unknown): Filter | null {
   if (text === null) return null;
   if (typeof text !== 'string') throw new Error('filter');

@@ -276,6 +276,9 @@ export function keyedNumber(key: Uint8Array, field: string, value: string): numb
   return keyedDigest(key, field, value).readUIntBE(0, 6);
 }
 
+/** Filters per shared block of memory (`KeyedEncoder`): 64 kB. */
+const SLAB = 512;
+
 /**
  * The encodings above under one key, each HMAC computed once per distinct field and value: names,
  * bigrams, years, places and blocking keys recur across records, and one HMAC costs far more than a
@@ -302,10 +305,28 @@ export class KeyedEncoder {
     return m;
   }
 
+  /**
+   * Filters' words are carved from shared blocks of memory, `SLAB` filters to an ArrayBuffer: an
+   * ArrayBuffer of its own per filter (with its backing store's bookkeeping) cost more than the
+   * filter's 128 bytes. A filter's words are a view at their own offset (`words.byteOffset`).
+   */
+  private slab = new Uint32Array(0);
+  private slabAt = 0;
+
+  private freshWords(): Uint32Array {
+    const size = FILTER_BITS / 32;
+    if (this.slabAt + size > this.slab.length) {
+      this.slab = new Uint32Array(size * SLAB);
+      this.slabAt = 0;
+    }
+    this.slabAt += size;
+    return this.slab.subarray(this.slabAt - size, this.slabAt);
+  }
+
   /** As `bloomFilter(key, field, tokens)`. */
   filter(field: string, tokens: readonly string[]): Filter {
     const memo = this.memo(this.bits, field);
-    const words = new Uint32Array(FILTER_BITS / 32);
+    const words = this.freshWords();
     for (const token of tokens) {
       let h = memo.get(token);
       if (h === undefined) {

@@ -111,7 +111,7 @@ export function oneEditNeighbourhood(word: string): string[] {
 export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkRecord[] {
   const vocab = new Vocabulary();
   // All records first: the typo rules' likely corrections depend on how often each name is seen.
-  const prepared: Prepared[] = persons.map((person, i) => prepare(person, i, vocab));
+  const prepared: (Prepared | null)[] = persons.map((person, i) => prepare(person, i, vocab));
   const rules = personBlockingRules(vocab);
   const training = personTrainingRules(vocab);
   const blockFields = rules.map((rule) => `block:${rule.name}`);
@@ -131,7 +131,7 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   };
   const givenToken = (ids: readonly number[]) => ids.map((id) => word('given-word', vocab.words[id]!));
   const surnameToken = (ids: readonly number[]) => ids.map((id) => word('surname-word', vocab.words[id]!));
-  return prepared.map((r) => {
+  const encodeOne = (r: Prepared): ClkRecord => {
     const token = (field: string, value: string | null) =>
       value === null ? null : encoder.token(field, value);
     const years = (d: number) =>
@@ -187,16 +187,32 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
       // two words of a typo block the record holds.
       blocks: rules.map((rule, i) =>
-        keysOf(rule, r).map((k) =>
-          rule.bipartite
-            ? 2 * encoder.number(blockFields[i]!, Math.floor(k / 2)) + (k % 2)
-            : encoder.number(blockFields[i]!, k),
+        orNone(
+          keysOf(rule, r).map((k) =>
+            rule.bipartite
+              ? 2 * encoder.number(blockFields[i]!, Math.floor(k / 2)) + (k % 2)
+              : encoder.number(blockFields[i]!, k),
+          ),
         ),
       ),
-      training: training.map((t, i) => keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
+      training: training.map((t, i) =>
+        orNone(keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
+      ),
     };
-  });
+  };
+  // Each prepared record (its values in clear) let go as soon as it is encoded: the encodings and
+  // the prepared records are not all held at once.
+  const out: ClkRecord[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    out.push(encodeOne(prepared[i]!));
+    prepared[i] = null;
+  }
+  return out;
 }
+
+/** One empty key list shared by every record a rule gives no key (most rules skip many records). */
+const NO_KEYS: number[] = [];
+const orNone = (keys: number[]) => (keys.length === 0 ? NO_KEYS : keys);
 
 function diceLevel(a: Filter | null, b: Filter | null, cuts: readonly number[]): number {
   if (a === null || b === null) return -1;
