@@ -26,10 +26,10 @@ export function UpdatePrompt() {
   return (
     <div className="update-prompt" role="status" data-testid="update-prompt">
       <span>{t('offline.updateReady')}</span>
-      <button type="button" onClick={() => void update()}>
+      <button type="button" className="btn btn--primary" onClick={() => void update()}>
         {t('offline.updateNow')}
       </button>
-      <button type="button" className="secondary" onClick={() => setUpdate(null)}>
+      <button type="button" className="btn" onClick={() => setUpdate(null)}>
         {t('offline.updateLater')}
       </button>
     </div>
