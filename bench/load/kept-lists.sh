@@ -56,16 +56,12 @@ if [ "$ARG" = writes ]; then
 fi
 
 WORK=$(mktemp -d)
-python3 - "$DIR/cluster/log" "$WORK" <<'PY'
+PYTHONPATH="$(dirname "$0")" python3 - "$DIR/cluster/log" "$WORK" <<'PY'
 import re, sys
+from logged_statement import last_logged
 log = open(sys.argv[1]).read().split('\n')
 def last(pattern):
-    idx = max(i for i, l in enumerate(log) if re.search(pattern, l) and 'execute' in l)
-    stmt = re.sub(r'^.*?execute [^:]+: ', '', log[idx]); j = idx + 1
-    while not re.match(r'^\d{4}-\d\d-\d\d .*DETAIL:', log[j]): stmt += ' ' + log[j]; j += 1
-    params = {int(m.group(1)): m.group(2) for m in re.finditer(r"\$(\d+) = (NULL|'(?:[^']|'')*')", log[j])}
-    for n in sorted(params, reverse=True): stmt = stmt.replace('$%d' % n, params[n])
-    return re.sub(r'/\* [a-z ]+ \*/', '', stmt).strip()
+    return re.sub(r'/\* [a-z ]+ \*/', '', last_logged(log, pattern)).strip()
 check = last(r'select 1 / \(\(select count')
 page = last(r'with "page" as \(select "cases"')
 names = ['assignments', 'persons', 'screenings', 'decisions', 'exploitation', 'events', 'shares', 'timeline']
@@ -102,19 +98,7 @@ $PSQL -f "$WORK/setup.sql"
 a=$($PSQL -At -f "$WORK/page-answer.sql" | md5sum); b=$($PSQL -At -f "$WORK/kept-answer.sql" | md5sum)
 echo "answer of the page: ${a%% *}; from the kept lists: ${b%% *}"
 [ "$a" = "$b" ] || { echo "the kept lists answer differently: not measured"; exit 1; }
-cpu() { python3 - "$PM" <<'PY'
-import os, sys
-root = int(sys.argv[1]); stat = {}
-for e in os.listdir('/proc'):
-    if e.isdigit():
-        try:
-            s = open(f'/proc/{e}/stat').read(); f = s[s.rfind(')') + 2:].split(); stat[int(e)] = f
-        except OSError: pass
-tree = [root]
-for p in tree: tree += [c for c, f in stat.items() if int(f[1]) == p]
-print(sum(int(stat[p][11]) + int(stat[p][12]) + int(stat[p][13]) + int(stat[p][14]) for p in tree if p in stat) * 10)
-PY
-}
+cpu() { python3 "$(dirname "$0")/cluster-cpu.py" "$PM"; }
 one() {
   local c0 c1 out n
   c0=$(cpu); out=$("$PGBENCH" -h 127.0.0.1 -p "$PORT" -U postgres -n -M prepared -c 10 -j 2 -T 8 -f "$WORK/$1.sql" postgres 2>&1); c1=$(cpu)

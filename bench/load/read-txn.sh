@@ -23,16 +23,12 @@ DIR=$1; ROUNDS=${2:-2}; READ=${3:-person}
 PORT=$(cat "$DIR/port"); PM=$(head -1 "$DIR/cluster/data/postmaster.pid")
 PGBENCH=${PGBENCH:-/usr/lib/postgresql/15/bin/pgbench}
 WORK=$(mktemp -d)
-python3 - "$DIR/cluster/log" "$WORK" "$READ" <<'PY'
+PYTHONPATH="$(dirname "$0")" python3 - "$DIR/cluster/log" "$WORK" "$READ" <<'PY'
 import re, sys
+from logged_statement import last_logged
 log = open(sys.argv[1]).read().split('\n')
 def last(pattern):
-    idx = max(i for i, l in enumerate(log) if re.search(pattern, l) and 'execute' in l)
-    stmt = re.sub(r'^.*?execute [^:]+: ', '', log[idx]); j = idx + 1
-    while not re.match(r'^\d{4}-\d\d-\d\d .*DETAIL:', log[j]): stmt += ' ' + log[j]; j += 1
-    params = {int(m.group(1)): m.group(2) for m in re.finditer(r"\$(\d+) = (NULL|'(?:[^']|'')*')", log[j])}
-    for n in sorted(params, reverse=True): stmt = stmt.replace('$%d' % n, params[n])
-    return stmt
+    return last_logged(log, pattern)
 check = last(r'select 1 / \(\(select count')
 page = last(r'with "page" as \(select "cases"' if sys.argv[3] == 'case' else r'with "page" as \(select "persons"')
 ro = re.sub(r', "audited" as \(insert into audit_events.*?order by r\.ord\) select', ' select', page)
@@ -41,19 +37,7 @@ open(f'{w}/commit.sql', 'w').write(f'BEGIN;\n{check};\n{page};\nCOMMIT;\n')
 open(f'{w}/rollback.sql', 'w').write(f'BEGIN;\n{check};\n{page};\nROLLBACK;\n')
 open(f'{w}/readonly.sql', 'w').write(f'BEGIN READ ONLY;\n{check};\n{ro};\nCOMMIT;\n')
 PY
-cpu() { python3 - "$PM" <<'PY'
-import os, sys
-root = int(sys.argv[1]); stat = {}
-for e in os.listdir('/proc'):
-    if e.isdigit():
-        try:
-            s = open(f'/proc/{e}/stat').read(); f = s[s.rfind(')') + 2:].split(); stat[int(e)] = f
-        except OSError: pass
-tree = [root]
-for p in tree: tree += [c for c, f in stat.items() if int(f[1]) == p]
-print(sum(int(stat[p][11]) + int(stat[p][12]) + int(stat[p][13]) + int(stat[p][14]) for p in tree if p in stat) * 10)
-PY
-}
+cpu() { python3 "$(dirname "$0")/cluster-cpu.py" "$PM"; }
 one() { # script, PGOPTIONS, label
   local c0 c1 out n
   c0=$(cpu); out=$(PGOPTIONS="$2" "$PGBENCH" -h 127.0.0.1 -p "$PORT" -U postgres -n -M prepared -c 10 -j 2 -T 8 -f "$WORK/$1" postgres 2>&1); c1=$(cpu)
