@@ -39,3 +39,14 @@ export function cpuMsOf(pids: readonly number[], withChildren = false): number {
   const all = withChildren ? pids.flatMap((p) => descendants(p)) : pids;
   return all.reduce((s, p) => s + ticksOf(p), 0) * TICK_MS;
 }
+
+/** utime + stime of the main thread of `pid` (its thread id is its process id), in ms. */
+export function mainThreadMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}

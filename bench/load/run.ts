@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import { BIN, demoDatabase, type Engine } from './demo-db.js';
 import { getJson, HEALTH, operations, signIn, type Scenario } from './scenarios.js';
 import { freePort } from '../../test/helpers/pg-cluster.js';
-import { cpuMsOf } from './proc.js';
+import { cpuMsOf, mainThreadMsOf } from './proc.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,6 +73,8 @@ interface Figure {
   load: number;
   /** CPU ms per request of the server process, and of the database (PostgreSQL, the benchmark's own cluster). */
   serverMs: number;
+  /** Of `serverMs`, the server's main thread (the rest: the embedded engine's worker thread, if any, GC, libuv's pool). */
+  mainThreadMs: number;
   databaseMs: number | null;
 }
 
@@ -84,6 +86,7 @@ async function measure(
   seconds = duration,
 ): Promise<Omit<Figure, 'engine'>> {
   const serverBefore = cpuMsOf([cpu.server], true);
+  const mainBefore = mainThreadMsOf(cpu.server);
   const databaseBefore = cpu.database === null ? 0 : cpuMsOf([cpu.database], true);
   const headers: Record<string, string> = {};
   if (scenario.session) {
@@ -108,6 +111,7 @@ async function measure(
   const per = (ms: number) => Math.round((ms / Math.max(1, result.requests.total)) * 100) / 100;
   return {
     serverMs: per(cpuMsOf([cpu.server], true) - serverBefore),
+    mainThreadMs: per(mainThreadMsOf(cpu.server) - mainBefore),
     databaseMs: cpu.database === null ? null : per(cpuMsOf([cpu.database], true) - databaseBefore),
     connections,
     label: scenario.label,
@@ -184,7 +188,7 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
           `${engine.padEnd(8)} c=${String(connections).padStart(2)}  ${figure.label.padEnd(34)} ` +
             `${String(figure.rps).padStart(6)} req/s  p50 ${String(figure.p50).padStart(4)} ms  ` +
             `p99 ${String(figure.p99).padStart(5)} ms  (${figure.requests} req, ${figure.non2xx} non-2xx${figure.statuses ? ` (${figure.statuses})` : ''}, ` +
-            `${figure.errors} errors, load ${figure.load}; CPU ms/request: server ${figure.serverMs}` +
+            `${figure.errors} errors, load ${figure.load}; CPU ms/request: server ${figure.serverMs} (main thread ${figure.mainThreadMs})` +
             `${figure.databaseMs === null ? '' : `, database ${figure.databaseMs}`})`,
         );
       }

@@ -29,6 +29,7 @@ export async function openServices(options: OpenOptions = {}): Promise<AppServic
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       preparedStatements: config.pgPreparedStatements,
+      engineThread: config.embeddedThread,
     }));
   try {
     if (options.migrate !== false) {
