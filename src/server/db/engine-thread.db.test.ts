@@ -20,7 +20,12 @@ describe.skipIf(backend !== 'pglite')('the embedded engine on a worker thread', 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-engine-thread-'));
     db = await open();
-    await db.unsafeRoot().schema.createTable('probe').addColumn('n', 'integer').addColumn('t', 'text').execute();
+    await db
+      .unsafeRoot()
+      .schema.createTable('probe')
+      .addColumn('n', 'integer')
+      .addColumn('t', 'text')
+      .execute();
   }, 300_000);
   afterAll(async () => {
     await db?.close();
@@ -35,8 +40,12 @@ describe.skipIf(backend !== 'pglite')('the embedded engine on a worker thread', 
 
   it('runs statements with parameters, prepared once, and answers rows and counts', async () => {
     for (let i = 1; i <= 3; i++)
-      await db.transaction((trx) => sql`insert into probe (n, t) values (${i}, ${`ñandutí ${i}`})`.execute(trx));
-    const updated = await db.transaction((trx) => sql`update probe set t = t || '!' where n >= ${2}`.execute(trx));
+      await db.transaction((trx) =>
+        sql`insert into probe (n, t) values (${i}, ${`ñandutí ${i}`})`.execute(trx),
+      );
+    const updated = await db.transaction((trx) =>
+      sql`update probe set t = t || '!' where n >= ${2}`.execute(trx),
+    );
     expect(updated.numAffectedRows).toBe(2n);
     expect(await rows()).toEqual([
       { n: 1, t: 'ñandutí 1' },
@@ -60,7 +69,9 @@ describe.skipIf(backend !== 'pglite')('the embedded engine on a worker thread', 
 
   it('refuses a write in a read-only transaction', async () => {
     const error = await db
-      .transaction((trx) => sql`insert into probe (n, t) values (${8}, ${'no'})`.execute(trx), { readOnly: true })
+      .transaction((trx) => sql`insert into probe (n, t) values (${8}, ${'no'})`.execute(trx), {
+        readOnly: true,
+      })
       .catch((e: unknown) => e);
     expect((error as { code: string }).code).toBe('25006');
   });

@@ -19,7 +19,10 @@ type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> 
 
 /** The worker's entry: the compiled module, or the TypeScript source through tsx (as bin/nanduti.mjs). */
 function startWorker(dataDir: string): Worker {
-  const url = new URL(import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './engine-worker.js', import.meta.url);
+  const url = new URL(
+    import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './engine-worker.js',
+    import.meta.url,
+  );
   if (url.pathname.endsWith('.js')) return new Worker(url, { workerData: { dataDir } });
   // tsx resolved from here: an evaluated worker would resolve it from the working directory.
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -103,7 +106,10 @@ export class EngineOnThread {
   closed = false;
   readonly #worker: Worker;
   readonly #mutex = new Mutex();
-  readonly #waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  readonly #waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   #next = 0;
 
   constructor(dataDir: string) {
