@@ -15,9 +15,11 @@ import {
 } from './blocking.js';
 import {
   anyShared,
+  BIRTH,
   BIRTH_LEVELS,
   dayMonthEither,
   documentShape,
+  estimatedLevel,
   GIVEN,
   GIVEN_LEVELS,
   GIVEN_TF_LEVELS,
@@ -508,22 +510,23 @@ export function clkComparisons(population: readonly ClkRecord[] = []): Compariso
       name: 'birth',
       levels: BIRTH_LEVELS,
       compare(a, b) {
-        if (a.dobToken !== null && a.dobToken === b.dobToken) return 7;
+        if (a.dobToken !== null && a.dobToken === b.dobToken) return BIRTH.exact;
         // One typo, as in clear: seven of the eight digits in place (Dice of the digit filters ≥
         // 0.8; six of eight leave about 0.75). Encodings without the digit filter: two of year,
         // month and day agreeing.
         if (a.dobDigits != null && b.dobDigits != null) {
-          if (dice(a.dobDigits, b.dobDigits) >= 0.8) return 6;
-        } else if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return 6;
-        if (a.dobEither != null && a.dobEither === b.dobEither) return 6;
+          if (dice(a.dobDigits, b.dobDigits) >= 0.8) return BIRTH.typo;
+        } else if (a.dob !== null && b.dob !== null && dice(a.dob, b.dob) >= 0.6) return BIRTH.typo;
+        if (a.dobEither != null && a.dobEither === b.dobEither) return BIRTH.typo;
         // Two written dates neither one typo apart nor swapped are two persons' (as in clear).
-        if (a.dob !== null && b.dob !== null) return 0;
+        if (a.dob !== null && b.dob !== null) return BIRTH.different;
         if (a.year === null || b.year === null) return -1;
         const at = b.near.indexOf(a.year);
         const years = at < 0 ? Infinity : Math.abs(at - NEAR);
-        // As in clear (comparisons.ts): an estimate or a year alone is an interval about a year wide.
-        if (a.estimated || b.estimated) return years <= 3 ? 3 : years <= 5 ? 2 : years <= 8 ? 1 : 0;
-        return years <= 1 ? 5 : years <= 3 ? 4 : 0;
+        // As in clear (comparisons.ts): an estimate or a year alone is an interval about a year wide,
+        // so whole years apart are about one year more than the intervals' distance.
+        if (a.estimated || b.estimated) return estimatedLevel(years - 1, +a.estimated + +b.estimated);
+        return years <= 1 ? BIRTH.withinYear : years <= 3 ? BIRTH.within3 : BIRTH.different;
       },
     },
     {

@@ -159,6 +159,24 @@ describe('CLK names, level for level as in clear', () => {
     expect(at(4)).toBe('one typo or day/month swapped');
   });
 
+  it('grades two estimated ages on levels of their own, as in clear', () => {
+    const ages = [25, 25, 29, 32, 36];
+    const e = encodeClk(
+      ages.map((age, k) =>
+        person(`e${k}`, { givenNames: 'Ana', firstSurname: 'Ortiz', estimatedAge: age, ageRecordedOn: '2024-01-10' }),
+      ),
+      key,
+    );
+    const withDate = encodeClk([person('d', { givenNames: 'Ana', firstSurname: 'Ortiz', dateOfBirth: '1998-05-12' })], key);
+    const birth = clkComparisons(e).find((c) => c.name === 'birth')!;
+    const at = (j: number) => birth.levels[birth.compare(e[0]!, e[j]!)];
+    expect(at(1)).toBe('two estimated ages within 2 years');
+    expect(at(2)).toBe('two estimated ages within 4 years');
+    expect(at(3)).toBe('two estimated ages within 7 years');
+    expect(at(4)).toBe('different');
+    expect(birth.levels[birth.compare(withDate[0]!, e[0]!)]).toBe('estimated age within 2 years');
+  });
+
   it('weighs agreement on a recurring encoded surname below agreement on a rare one', () => {
     // "Benítez Ayala" recurs (records 0 and 5); "Benítez Ortiz" is seen once.
     expect(surnames.tfAdjust!(clks[0]!, clks[5]!)).toBeLessThan(surnames.tfAdjust!(clks[4]!, clks[4]!));

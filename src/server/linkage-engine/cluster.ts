@@ -83,6 +83,13 @@ export interface ClusterOptions {
    * than not one person's, as the probability says.
    */
   pairsAloneAbove?: number;
+  /**
+   * With `pairsAloneAbove`: a record that no link joined to anyone may also join a cluster through
+   * a pair in that band, when its candidate pairs with the cluster's members score at least this
+   * on average (and no hard evidence conflicts, as at the threshold). The record joins one cluster
+   * at most, so it cannot chain two; the cluster's own pairs were scored at the threshold.
+   */
+  aloneJoinsMeanAbove?: number;
 }
 
 /**
@@ -237,6 +244,35 @@ export function clusterLinks(
   };
   const documentClash = evidence?.documentsClash ?? documentsConflict;
   const dateClash = evidence?.datesClash ?? datesConflict;
+  /** Whether the clusters `ra` and `rb` hold hard evidence that conflicts (not the pair k's own). */
+  const clash = (k: number, ra: number, rb: number): boolean => {
+    if (!evidence) return false;
+    const docA = valuesOf(documents, ra, evidence.document);
+    const docB = valuesOf(documents, rb, evidence.document);
+    const dobA = valuesOf(dates, ra, evidence.dob);
+    const dobB = valuesOf(dates, rb, evidence.dob);
+    const a = left[k]!;
+    const b = right[k]!;
+    return (
+      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
+      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
+    );
+  };
+  /** Joins the clusters `ra` and `rb` through the pair k, their hard evidence merged. */
+  const join = (k: number, ra: number, rb: number): number => {
+    const docs = evidence
+      ? merge(valuesOf(documents, ra, evidence.document), valuesOf(documents, rb, evidence.document))
+      : null;
+    const dobs = evidence ? merge(valuesOf(dates, ra, evidence.dob), valuesOf(dates, rb, evidence.dob)) : null;
+    sets.union(ra, rb);
+    decision[k] = 1;
+    const root = sets.find(ra);
+    if (docs && dobs) {
+      documents.set(root, docs);
+      dates.set(root, dobs);
+    }
+    return root;
+  };
   for (const k of above) {
     const ra = sets.find(left[k]!);
     const rb = sets.find(right[k]!);
@@ -244,20 +280,9 @@ export function clusterLinks(
       decision[k] = 1;
       continue;
     }
-    if (evidence) {
-      const docA = valuesOf(documents, ra, evidence.document);
-      const docB = valuesOf(documents, rb, evidence.document);
-      const dobA = valuesOf(dates, ra, evidence.dob);
-      const dobB = valuesOf(dates, rb, evidence.dob);
-      const a = left[k]!;
-      const b = right[k]!;
-      if (
-        conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
-        conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
-      ) {
-        decision[k] = 2;
-        continue;
-      }
+    if (clash(k, ra, rb)) {
+      decision[k] = 2;
+      continue;
     }
     if (grouped !== null) {
       const between = grouped.between(sets, ra, rb);
@@ -270,27 +295,25 @@ export function clusterLinks(
         continue;
       }
     }
-    const docs = evidence ? merge(documents.get(ra)!, documents.get(rb)!) : null;
-    const dobs = evidence ? merge(dates.get(ra)!, dates.get(rb)!) : null;
-    sets.union(ra, rb);
-    decision[k] = 1;
-    const root = sets.find(ra);
+    const root = join(k, ra, rb);
     grouped?.joined(ra, rb, root);
-    if (docs && dobs) {
-      documents.set(root, docs);
-      dates.set(root, dobs);
-    }
   }
   if (alone !== undefined && alone < threshold)
-    linkPairsAlone(n, sets, left, right, probabilities, alone, threshold, decision);
+    linkRecordsAlone(n, sets, left, right, probabilities, alone, threshold, decision, {
+      mean: options.aloneJoinsMeanAbove ?? Infinity,
+      clash,
+      join,
+    });
   return { labels: labelsOf(sets, n), decision };
 }
 
 /**
- * Links, strongest first, the pairs scored in [from, below) whose two records are each still alone
- * (no link joined them to anyone): each record joins one other at most, so no chain forms.
+ * Links, strongest first, the pairs scored in [from, below) of which one record at least is still
+ * alone (no link joined it to anyone): two records alone are paired; a record alone joins the other's
+ * cluster when its candidate pairs with that cluster's members score `mean` or more on average and
+ * no hard evidence conflicts. Each record alone joins once, so no chain forms through it.
  */
-function linkPairsAlone(
+function linkRecordsAlone(
   n: number,
   sets: DisjointSets,
   left: Uint32Array,
@@ -299,6 +322,11 @@ function linkPairsAlone(
   from: number,
   below: number,
   decision: Uint8Array,
+  how: {
+    mean: number;
+    clash: (k: number, ra: number, rb: number) => boolean;
+    join: (k: number, ra: number, rb: number) => number;
+  },
 ): void {
   const taken = new Uint8Array(n);
   for (let k = 0; k < decision.length; k++)
@@ -306,14 +334,57 @@ function linkPairsAlone(
       taken[left[k]!] = 1;
       taken[right[k]!] = 1;
     }
+  // The candidate pairs of each record alone (both ends), to average its pairs with a cluster
+  // (none when records alone only pair with each other).
+  const joins = Number.isFinite(how.mean);
+  const start = new Uint32Array(joins ? n + 1 : 1);
+  for (let k = 0; joins && k < decision.length; k++) {
+    if (taken[left[k]!] === 0) start[left[k]! + 1]!++;
+    if (taken[right[k]!] === 0) start[right[k]! + 1]!++;
+  }
+  for (let i = 0; joins && i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const others = new Uint32Array(start[start.length - 1]!);
+  const scores = new Float64Array(start[start.length - 1]!);
+  for (let k = 0; joins && k < decision.length; k++) {
+    const a = left[k]!;
+    const b = right[k]!;
+    if (taken[a] === 0) {
+      others[fill[a]!] = b;
+      scores[fill[a]!++] = probabilities[k]!;
+    }
+    if (taken[b] === 0) {
+      others[fill[b]!] = a;
+      scores[fill[b]!++] = probabilities[k]!;
+    }
+  }
+  const meanWith = (record: number, root: number): number => {
+    let sum = 0;
+    let count = 0;
+    for (let e = start[record]!; e < start[record + 1]!; e++)
+      if (sets.find(others[e]!) === root) {
+        sum += scores[e]!;
+        count++;
+      }
+    return count === 0 ? 0 : sum / count;
+  };
   for (const k of strongestFirst(probabilities, from, below)) {
     const a = left[k]!;
     const b = right[k]!;
-    if (taken[a] === 1 || taken[b] === 1) continue;
-    taken[a] = 1;
-    taken[b] = 1;
-    sets.union(a, b);
-    decision[k] = 1;
+    if (taken[a] === 1 && taken[b] === 1) continue;
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    if (ra === rb) continue;
+    if (taken[a] === 0 && taken[b] === 0) {
+      taken[a] = 1;
+      taken[b] = 1;
+      how.join(k, ra, rb);
+      continue;
+    }
+    const [record, root] = taken[a] === 0 ? [a, rb] : [b, ra];
+    if (!joins || meanWith(record, root) < how.mean || how.clash(k, ra, rb)) continue;
+    taken[record] = 1;
+    how.join(k, ra, rb);
   }
 }
 

@@ -241,6 +241,39 @@ describe('clusterLinks between groups and between records alone', () => {
   });
 });
 
+describe('records alone joining a cluster', () => {
+  // 0–1 a link (0.95). Record 2 alone: 2–0 at 0.7 and 2–1 at `other`.
+  const left = Uint32Array.from([0, 0, 1]);
+  const right = Uint32Array.from([1, 2, 2]);
+  const options = { pairsAloneAbove: 0.5, aloneJoinsMeanAbove: 0.5 };
+  const run = (other: number, evidence?: HardEvidence) =>
+    clusterLinks(3, left, right, Float64Array.from([0.95, 0.7, other]), 0.85, evidence, options);
+
+  it('joins the cluster when its pairs with the members average the threshold of the option', () => {
+    expect([...run(0.4).labels]).toEqual([0, 0, 0]);
+    expect([...run(0.4).decision]).toEqual([1, 1, 0]);
+  });
+
+  it('stays alone when its pairs with the members average less', () => {
+    expect([...run(0.2).labels]).toEqual([0, 0, 2]);
+    // Without the option a record alone pairs only with another record alone.
+    const without = clusterLinks(3, left, right, Float64Array.from([0.95, 0.7, 0.6]), 0.85, undefined, {
+      pairsAloneAbove: 0.5,
+    });
+    expect([...without.labels]).toEqual([0, 0, 2]);
+  });
+
+  it('stays alone when a member holds a date of birth that cannot be its own', () => {
+    const dates = ['19900512', null, '20010304'];
+    const evidence: HardEvidence = { document: () => null, dob: (i) => dates[i] ?? null };
+    // 1 has no date, 0 and 2 conflict: the pair 2–1 brings 2 to 0's cluster, and 0's date clashes.
+    const l = Uint32Array.from([0, 1]);
+    const r = Uint32Array.from([1, 2]);
+    const { labels } = clusterLinks(3, l, r, Float64Array.from([0.95, 0.7]), 0.85, evidence, options);
+    expect([...labels]).toEqual([0, 0, 2]);
+  });
+});
+
 describe('strongestFirst', () => {
   it('orders the pairs in range as a sort by descending probability, ties by index, would', () => {
     // Probabilities as the scores make them (1 / (1 + 2^-w)), with many ties, zeros and ones.

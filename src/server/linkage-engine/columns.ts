@@ -11,6 +11,7 @@
  * definition (a property test compares the two).
  */
 import {
+  BIRTH,
   GIVEN,
   GIVEN_TF_LEVELS,
   SIMILAR,
@@ -400,14 +401,14 @@ export function personColumnComparer(
     const da = rows[i * ROW + R_DOB]!;
     const db = rows[j * ROW + R_DOB]!;
     if (da >= 0 && db >= 0) {
-      if (da === db) return 7;
-      return datesNear(da, db) || daySwappedDates(da, db) ? 6 : 0;
+      if (da === db) return BIRTH.exact;
+      return datesNear(da, db) || daySwappedDates(da, db) ? BIRTH.typo : BIRTH.different;
     }
     const ha = birth[2 * i + 1]!;
     const hb = birth[2 * j + 1]!;
     if (ha < 0 || hb < 0) return -1;
-    const estimated = ((rows[i * ROW + R_FLAGS]! | rows[j * ROW + R_FLAGS]!) & ESTIMATED) !== 0;
-    return birthLevel(birth[2 * i]!, ha, birth[2 * j]!, hb, estimated);
+    const estimates = +((rows[i * ROW + R_FLAGS]! & ESTIMATED) !== 0) + +((rows[j * ROW + R_FLAGS]! & ESTIMATED) !== 0);
+    return birthLevel(birth[2 * i]!, ha, birth[2 * j]!, hb, estimates);
   }
 
   function nationalityOf(na: number, nb: number): number {

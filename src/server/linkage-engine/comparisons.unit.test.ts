@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentShape, personComparisons, sameDocumentShape } from './comparisons.js';
+import { BIRTH, documentShape, personComparisons, sameDocumentShape } from './comparisons.js';
 import { prepare, Vocabulary, type LinkPerson } from './record.js';
 
 // Synthetic names only.
@@ -149,15 +149,15 @@ describe('person comparisons', () => {
   });
 
   it('grades birth dates, estimated ages, documents and places', () => {
-    expect(levels(base, base).birth).toBe(7);
-    expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(6);
-    expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(6);
+    expect(levels(base, base).birth).toBe(BIRTH.exact);
+    expect(levels(base, { ...base, dateOfBirth: '1998-12-05' }).birth).toBe(BIRTH.typo);
+    expect(levels(base, { ...base, dateOfBirth: '1998-05-13' }).birth).toBe(BIRTH.typo);
     // Two written dates neither one typo apart nor swapped are different, however near in time.
     expect(levels(base, { ...base, dateOfBirth: '1998-09-27' }).birth).toBe(0);
     expect(levels(base, { ...base, dateOfBirth: '1997-11-03' }).birth).toBe(0);
     // A year alone is the interval of that year.
-    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(5);
-    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(4);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 1999 }).birth).toBe(BIRTH.withinYear);
+    expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2001 }).birth).toBe(BIRTH.within3);
     expect(levels(base, { ...base, dateOfBirth: null, birthYear: 2010 }).birth).toBe(0);
     // An age estimated on a known day is the year before that day, A years back: born 1998-05-12,
     // "25" on 2024-01-10 fits exactly; "30" is 4–5 years off; "40" is not the same person's.
@@ -167,10 +167,14 @@ describe('person comparisons', () => {
       estimatedAge: age,
       ageRecordedOn: '2024-01-10',
     });
-    expect(levels(base, estimate(25)).birth).toBe(3);
-    expect(levels(base, estimate(30)).birth).toBe(1);
+    expect(levels(base, estimate(25)).birth).toBe(BIRTH.estimate + 2);
+    expect(levels(base, estimate(30)).birth).toBe(BIRTH.estimate);
     expect(levels(base, estimate(40)).birth).toBe(0);
-    expect(levels(estimate(25), { ...estimate(20), ageRecordedOn: '2019-03-01' }).birth).toBe(3);
+    // Two estimates: levels of their own (their errors add up).
+    expect(levels(estimate(25), { ...estimate(20), ageRecordedOn: '2019-03-01' }).birth).toBe(BIRTH.twoEstimates + 2);
+    expect(levels(estimate(25), estimate(29)).birth).toBe(BIRTH.twoEstimates + 1);
+    expect(levels(estimate(25), estimate(32)).birth).toBe(BIRTH.twoEstimates);
+    expect(levels(estimate(25), estimate(36)).birth).toBe(BIRTH.different);
     expect(levels(base, { ...base, dateOfBirth: null }).birth).toBe(-1);
     expect(levels(base, { ...base, documentNumber: '4512873' }).document).toBe(2);
     expect(levels(base, { ...base, documentNumber: '4.521.873' }).document).toBe(1);

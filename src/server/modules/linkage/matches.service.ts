@@ -16,7 +16,7 @@ import { scopedPersons } from '../../access/scope.js';
 import { auditOperations } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Ctx } from '../../core/context.js';
-import { personComparisons, SURNAME, type Comparison } from '../../linkage-engine/comparisons.js';
+import { FORMER_LEVELS, personComparisons, SURNAME, type Comparison } from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
 import { prepare, type LinkPerson, type Prepared, type Vocabulary } from '../../linkage-engine/record.js';
@@ -96,7 +96,8 @@ async function latestModel(ctx: Ctx) {
 /**
  * Level weights (log2 m/u) in the order of `comparisons`, taken from the stored model level by level
  * name: after an upgrade that added a level (an engine changed since the last batch), the levels the
- * run knew keep their weights and a new one gets none until the next batch, rather than the whole
+ * run knew keep their weights, a level split out of one the run knew (`FORMER_LEVELS`) takes that
+ * level's weight, and any other new one gets none until the next batch, rather than the whole
  * comparison losing its weight; a comparison the run does not know gets none.
  */
 export function weightsFor(
@@ -106,8 +107,10 @@ export function weightsFor(
   return comparisons.map((c) => {
     const stored = model.comparisons.find((s) => s.name === c.name);
     if (!stored) return new Float64Array(c.levels.length);
+    const former = FORMER_LEVELS[c.name] ?? {};
     return Float64Array.from(c.levels, (level) => {
-      const at = stored.levels.indexOf(level);
+      let at = stored.levels.indexOf(level);
+      if (at < 0 && former[level] !== undefined) at = stored.levels.indexOf(former[level]);
       return at < 0 ? 0 : Math.log2(stored.m[at]! / stored.u[at]!);
     });
   });

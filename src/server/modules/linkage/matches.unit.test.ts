@@ -28,6 +28,21 @@ describe('weights of a stored model', () => {
     expect([...birth!]).toEqual([Math.log2(0.05 / 0.8), 1, 0, Math.log2(0.65 / 0.05)]);
   });
 
+  it('weighs a level split out of a stored one as the stored one until the next batch', () => {
+    const stored = {
+      lambda: 0.1,
+      comparisons: [
+        { name: 'birth', levels: ['different', 'estimated age within 2 years', 'exact'], m: [0.1, 0.4, 0.5], u: [0.9, 0.1, 0.001] },
+      ],
+    };
+    const [birth] = weightsFor(
+      [{ name: 'birth', levels: ['different', 'two estimated ages within 2 years', 'estimated age within 2 years', 'exact'] }],
+      stored,
+    );
+    expect(birth![1]).toBe(2);
+    expect(birth![2]).toBe(2);
+  });
+
   it('gives no weight to a comparison the model does not know', () => {
     const [unknown] = weightsFor([{ name: 'document', levels: ['different', 'exact'] }], model);
     expect([...unknown!]).toEqual([0, 0]);
