@@ -15,9 +15,22 @@ for (const seed of seeds.split(',').map(Number)) {
   const { result, evidence } = scoreOnce(data.records, mode);
   for (const threshold of [0.85, 0.8])
     for (const mean of [undefined, 0.5, 0.6, 0.7, 0.8]) {
-      const { labels } = clusterLinks(data.records.length, result.left, result.right, result.probabilities, threshold, evidence, {
-        groupsMeanAbove: 0.5, pairsAloneAbove: 0.5, aloneJoinsMeanAbove: mean });
+      const { labels } = clusterLinks(
+        data.records.length,
+        result.left,
+        result.right,
+        result.probabilities,
+        threshold,
+        evidence,
+        {
+          groupsMeanAbove: 0.5,
+          pairsAloneAbove: 0.5,
+          aloneJoinsMeanAbove: mean,
+        },
+      );
       const q = clusterQuality(labels, data.entities);
-      console.log(`${setting} ${mode} seed ${seed} t ${threshold} aloneJoins ${mean ?? '-'}: ${pct(q.precision)} / ${pct(q.recall)} / ${pct(q.f1)}`);
+      console.log(
+        `${setting} ${mode} seed ${seed} t ${threshold} aloneJoins ${mean ?? '-'}: ${pct(q.precision)} / ${pct(q.recall)} / ${pct(q.f1)}`,
+      );
     }
 }

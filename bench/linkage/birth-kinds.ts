@@ -16,7 +16,8 @@ const data = hardPopulation(persons, setting, seed);
 const result = linkPersons(data.records);
 const { records } = preparePersons(data.records);
 const linked = new Set(result.matches.map((p) => p.left * 2 ** 21 + p.right));
-const kind = (r: Prepared) => (r.dob !== null ? 'date' : r.estimated ? 'estimate' : r.birthMid !== null ? 'year' : 'none');
+const kind = (r: Prepared) =>
+  r.dob !== null ? 'date' : r.estimated ? 'estimate' : r.birthMid !== null ? 'year' : 'none';
 const rows = new Map<string, { all: number; same: number; linked: number; falseLinked: number }>();
 for (let k = 0; k < result.candidates; k++) {
   const a = records[result.left[k]!]!;
@@ -34,7 +35,9 @@ for (let k = 0; k < result.candidates; k++) {
   if (!same && isLinked) row.falseLinked++;
   rows.set(key, row);
 }
-console.log(`${setting} ${persons} persons seed ${seed}: ${data.records.length} records, ${result.candidates} candidates`);
+console.log(
+  `${setting} ${persons} persons seed ${seed}: ${data.records.length} records, ${result.candidates} candidates`,
+);
 for (const c of result.model.comparisons)
   console.log(c.name, c.levels.map((l, y) => `${l}: ${Math.log2(c.m[y]! / c.u[y]!).toFixed(2)}`).join(' · '));
 console.log(`prior ${result.prior.toFixed(2)} bits, lambda ${result.model.lambda.toFixed(4)}`);

@@ -163,11 +163,19 @@ describe('CLK names, level for level as in clear', () => {
     const ages = [25, 25, 29, 32, 36];
     const e = encodeClk(
       ages.map((age, k) =>
-        person(`e${k}`, { givenNames: 'Ana', firstSurname: 'Ortiz', estimatedAge: age, ageRecordedOn: '2024-01-10' }),
+        person(`e${k}`, {
+          givenNames: 'Ana',
+          firstSurname: 'Ortiz',
+          estimatedAge: age,
+          ageRecordedOn: '2024-01-10',
+        }),
       ),
       key,
     );
-    const withDate = encodeClk([person('d', { givenNames: 'Ana', firstSurname: 'Ortiz', dateOfBirth: '1998-05-12' })], key);
+    const withDate = encodeClk(
+      [person('d', { givenNames: 'Ana', firstSurname: 'Ortiz', dateOfBirth: '1998-05-12' })],
+      key,
+    );
     const birth = clkComparisons(e).find((c) => c.name === 'birth')!;
     const at = (j: number) => birth.levels[birth.compare(e[0]!, e[j]!)];
     expect(at(1)).toBe('two estimated ages within 2 years');

@@ -263,7 +263,9 @@ export function clusterLinks(
     const docs = evidence
       ? merge(valuesOf(documents, ra, evidence.document), valuesOf(documents, rb, evidence.document))
       : null;
-    const dobs = evidence ? merge(valuesOf(dates, ra, evidence.dob), valuesOf(dates, rb, evidence.dob)) : null;
+    const dobs = evidence
+      ? merge(valuesOf(dates, ra, evidence.dob), valuesOf(dates, rb, evidence.dob))
+      : null;
     sets.union(ra, rb);
     decision[k] = 1;
     const root = sets.find(ra);

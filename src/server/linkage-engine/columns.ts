@@ -407,7 +407,8 @@ export function personColumnComparer(
     const ha = birth[2 * i + 1]!;
     const hb = birth[2 * j + 1]!;
     if (ha < 0 || hb < 0) return -1;
-    const estimates = +((rows[i * ROW + R_FLAGS]! & ESTIMATED) !== 0) + +((rows[j * ROW + R_FLAGS]! & ESTIMATED) !== 0);
+    const estimates =
+      +((rows[i * ROW + R_FLAGS]! & ESTIMATED) !== 0) + +((rows[j * ROW + R_FLAGS]! & ESTIMATED) !== 0);
     return birthLevel(birth[2 * i]!, ha, birth[2 * j]!, hb, estimates);
   }
 

@@ -171,7 +171,9 @@ describe('person comparisons', () => {
     expect(levels(base, estimate(30)).birth).toBe(BIRTH.estimate);
     expect(levels(base, estimate(40)).birth).toBe(0);
     // Two estimates: levels of their own (their errors add up).
-    expect(levels(estimate(25), { ...estimate(20), ageRecordedOn: '2019-03-01' }).birth).toBe(BIRTH.twoEstimates + 2);
+    expect(levels(estimate(25), { ...estimate(20), ageRecordedOn: '2019-03-01' }).birth).toBe(
+      BIRTH.twoEstimates + 2,
+    );
     expect(levels(estimate(25), estimate(29)).birth).toBe(BIRTH.twoEstimates + 1);
     expect(levels(estimate(25), estimate(32)).birth).toBe(BIRTH.twoEstimates);
     expect(levels(estimate(25), estimate(36)).birth).toBe(BIRTH.different);

@@ -16,7 +16,12 @@ import { scopedPersons } from '../../access/scope.js';
 import { auditOperations } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Ctx } from '../../core/context.js';
-import { FORMER_LEVELS, personComparisons, SURNAME, type Comparison } from '../../linkage-engine/comparisons.js';
+import {
+  FORMER_LEVELS,
+  personComparisons,
+  SURNAME,
+  type Comparison,
+} from '../../linkage-engine/comparisons.js';
 import { preparePersons } from '../../linkage-engine/linkage.js';
 import { matchWeight, NULL_LEVEL, probabilityOf } from '../../linkage-engine/model.js';
 import { prepare, type LinkPerson, type Prepared, type Vocabulary } from '../../linkage-engine/record.js';

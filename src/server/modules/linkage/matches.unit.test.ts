@@ -32,11 +32,21 @@ describe('weights of a stored model', () => {
     const stored = {
       lambda: 0.1,
       comparisons: [
-        { name: 'birth', levels: ['different', 'estimated age within 2 years', 'exact'], m: [0.1, 0.4, 0.5], u: [0.9, 0.1, 0.001] },
+        {
+          name: 'birth',
+          levels: ['different', 'estimated age within 2 years', 'exact'],
+          m: [0.1, 0.4, 0.5],
+          u: [0.9, 0.1, 0.001],
+        },
       ],
     };
     const [birth] = weightsFor(
-      [{ name: 'birth', levels: ['different', 'two estimated ages within 2 years', 'estimated age within 2 years', 'exact'] }],
+      [
+        {
+          name: 'birth',
+          levels: ['different', 'two estimated ages within 2 years', 'estimated age within 2 years', 'exact'],
+        },
+      ],
       stored,
     );
     expect(birth![1]).toBe(2);

@@ -48,8 +48,10 @@ export const linkageEs = {
   'linkage.level.surnames.one the same, the other misspelt': 'uno igual, el otro mal escrito',
   'linkage.level.surnames.same (any order)': 'iguales (en cualquier orden)',
   'linkage.level.birth.different': 'distintos',
-  'linkage.level.birth.two estimated ages within 7 years': 'dos edades estimadas se acercan (a menos de 7 años)',
-  'linkage.level.birth.two estimated ages within 4 years': 'dos edades estimadas se acercan (a menos de 4 años)',
+  'linkage.level.birth.two estimated ages within 7 years':
+    'dos edades estimadas se acercan (a menos de 7 años)',
+  'linkage.level.birth.two estimated ages within 4 years':
+    'dos edades estimadas se acercan (a menos de 4 años)',
   'linkage.level.birth.two estimated ages within 2 years': 'los intervalos de dos edades estimadas coinciden',
   'linkage.level.birth.estimated age within 7 years': 'la edad estimada se acerca (a menos de 7 años)',
   'linkage.level.birth.estimated age within 4 years': 'la edad estimada se acerca (a menos de 4 años)',
