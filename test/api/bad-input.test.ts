@@ -180,6 +180,11 @@ describe.skipIf(skipBackend)('bad input', () => {
       'Tuichaiterei: ≤ 200 oñehaʼarõ.',
       'Mbaʼekuaarã ojekuaaʼỹva: sort.',
     ]);
+    // An unknown field is said as a field to remove, in Spanish too (zod's own Spanish calls it a "llave").
+    const esList = await api(t, admin, 'GET', '/api/users?sort=x&admin=1');
+    expect(esList.json().error.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Campos no admitidos: sort, admin. Quítelos de la solicitud.',
+    ]);
   });
 
   it.each([

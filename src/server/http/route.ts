@@ -78,7 +78,21 @@ export function toIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   }));
 }
 
-const zodLocales = { es: z.locales.es(), en: z.locales.en(), gn: { localeError: guaraniError } };
+const zodSpanish = z.locales.es().localeError;
+/** zod's Spanish calls an unknown field a "llave" (key): said here as a field to remove. */
+function spanishError(issue: Parameters<typeof guaraniError>[0]): ReturnType<typeof zodSpanish> {
+  if (issue.code === 'unrecognized_keys') {
+    const many = issue.keys.length > 1;
+    return `${many ? 'Campos no admitidos' : 'Campo no admitido'}: ${issue.keys.join(', ')}. ${many ? 'Quítelos' : 'Quítelo'} de la solicitud.`;
+  }
+  return zodSpanish(issue);
+}
+
+const zodLocales = {
+  es: { localeError: spanishError },
+  en: z.locales.en(),
+  gn: { localeError: guaraniError },
+};
 
 const NUL_MESSAGE: Record<Locale, string> = {
   es: 'no puede contener el carácter NUL',
