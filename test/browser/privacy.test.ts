@@ -70,6 +70,11 @@ describe('privacy: break-glass, its review, the consent receipt', () => {
       .poll(() => dpoPage.getByTestId('break-glass-review').first().textContent(), { timeout: 10_000 })
       .toContain('Justificado');
 
+    // The page's section links reach the forms below the lists (on a phone they were screens down).
+    const contents = dpoPage.getByRole('navigation', { name: es['privacy.contents'] });
+    await contents.getByRole('link', { name: es['privacy.holds'] }).click();
+    await expect.poll(() => new URL(dpoPage.url()).hash).toBe('#privacy-holds');
+
     // The DPO puts the case on legal hold by its reference (the DPO does not read cases).
     const holdForm = dpoPage.getByTestId('legal-hold-form');
     const holds = dpoPage.getByTestId('legal-holds').getByRole('listitem');

@@ -8,6 +8,8 @@ export const privacyEn: { readonly [K in keyof typeof privacyEs]: string } = {
     'Alerts computed from the audit trail, emergency accesses to review, and records past their retention period.',
   'privacy.alerts': 'Alerts',
   'privacy.noAlerts': 'No open alerts.',
+  'privacy.contents': 'On this page',
+  'privacy.showAllAlerts': 'Show all {count} alerts',
   'privacy.alertKind':
     '{kind, select, bulk_reading {Bulk reading} out_of_hours {Reading out of hours} unassigned_case {Case of another unit} export {Export} probing {Repeated refused attempts} break_glass {Emergency access} own_surname {Record with their own surname} other {Alert}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# time} other {# times}}, {from} – {to}',

@@ -9,6 +9,8 @@ export const privacyEs = {
     'Alertas calculadas del registro de auditoría, accesos de emergencia por revisar y registros que cumplieron su plazo de conservación.',
   'privacy.alerts': 'Alertas',
   'privacy.noAlerts': 'No hay alertas abiertas.',
+  'privacy.contents': 'En esta página',
+  'privacy.showAllAlerts': 'Mostrar las {count} alertas',
   'privacy.alertKind':
     '{kind, select, bulk_reading {Lectura masiva} out_of_hours {Lectura fuera de horario} unassigned_case {Caso de otra unidad} export {Exportación} probing {Intentos rechazados repetidos} break_glass {Acceso de emergencia} own_surname {Registro con su mismo apellido} other {Alerta}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# vez} other {# veces}}, {from} – {to}',

@@ -8,6 +8,8 @@ export const privacyGn: { readonly [K in keyof typeof privacyEs]: string } = {
     'Kyhyjerã oñeguenohẽva jesarekógui, jeike pya’e ojehecha jeýva ha kuatia ohasámava ára oñeñongatu hag̃ua.',
   'privacy.alerts': 'Kyhyjerã',
   'privacy.noAlerts': 'Ndaipóri kyhyjerã ojepe’áva.',
+  'privacy.contents': 'Ko kuatiaroguépe',
+  'privacy.showAllAlerts': 'Ehechauka {count} kyhyjerã',
   'privacy.alertKind':
     '{kind, select, bulk_reading {Hetaiterei moñe’ẽ} out_of_hours {Moñe’ẽ tembiapo aravo rire} unassigned_case {Ambue unidad káso} export {Ñemondo okápe} probing {Heta jey oñembotove} break_glass {Jeike pya’e} own_surname {Kuatia ijeréva peteĩchagua} other {Kyhyjerã}}',
   'privacy.alertLine': '{user} ({institution}): {count, plural, one {# jey} other {# jey}}, {from} – {to}',

@@ -26,11 +26,28 @@ import '../../styles/privacy.css';
 
 const refresh = () => queryClient.invalidateQueries();
 
+const ALERTS_FIRST = 10;
+
+/** The page's sections, in order, for the links at its top (their headings' ids). */
+const SECTIONS = [
+  ['privacy-alerts', 'privacy.alerts'],
+  ['privacy-glass', 'privacy.breakGlass'],
+  ['privacy-due', 'privacy.due'],
+  ['privacy-holds', 'privacy.holds'],
+  ['privacy-request', 'privacy.request'],
+  ['privacy-schedule', 'privacy.schedule'],
+] as const;
+
 export function PrivacyPage() {
   const { t, locale } = useI18n();
   const formatDateTime = (value: string) => formatAt(locale, value);
   const [done, setDone] = useState<string | null>(null);
   const alerts = useApiQuery(listPrivacyAlerts, { query: { state: 'open', limit: 100 } });
+  // The first alerts, then the rest on request: the retention work and a survivor's request below stay
+  // within reach on a phone (100 alerts were ten screens).
+  const [allAlerts, setAllAlerts] = useState(false);
+  const alertItems = alerts.data?.items ?? [];
+  const shownAlerts = allAlerts ? alertItems : alertItems.slice(0, ALERTS_FIRST);
   const [glassState, setGlassState] = useState<'unreviewed' | 'reviewed' | 'all'>('unreviewed');
   const glass = useApiQuery(listBreakGlass, { query: { state: glassState, limit: 100 } });
   const ok = (message: string) => () => {
@@ -44,12 +61,24 @@ export function PrivacyPage() {
   return (
     <Page title={t('privacy.title')} intro={t('privacy.intro')}>
       <LiveRegion success={done} error={error?.message ?? null} />
+      <nav aria-labelledby="privacy-contents" className="privacy-contents">
+        <h2 id="privacy-contents" className="privacy-contents-title">
+          {t('privacy.contents')}
+        </h2>
+        <ul>
+          {SECTIONS.map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <section aria-labelledby="privacy-alerts">
         <h2 id="privacy-alerts">{t('privacy.alerts')}</h2>
         {alerts.data?.items.length === 0 && <p className="empty">{t('privacy.noAlerts')}</p>}
         <ul className="record-list" data-testid="privacy-alerts">
-          {alerts.data?.items.map((a) => (
+          {shownAlerts.map((a) => (
             <li key={a.id} className="record-item">
               <p className="record-item-title">{t('privacy.alertKind', { kind: a.kind })}</p>
               <p className="record-item-meta">
@@ -80,6 +109,11 @@ export function PrivacyPage() {
             </li>
           ))}
         </ul>
+        {shownAlerts.length < alertItems.length && (
+          <button type="button" className="btn" onClick={() => setAllAlerts(true)} data-testid="alerts-show-all">
+            {t('privacy.showAllAlerts', { count: alertItems.length })}
+          </button>
+        )}
       </section>
 
       <section aria-labelledby="privacy-glass">
