@@ -110,7 +110,12 @@ export function PrivacyPage() {
           ))}
         </ul>
         {shownAlerts.length < alertItems.length && (
-          <button type="button" className="btn" onClick={() => setAllAlerts(true)} data-testid="alerts-show-all">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setAllAlerts(true)}
+            data-testid="alerts-show-all"
+          >
             {t('privacy.showAllAlerts', { count: alertItems.length })}
           </button>
         )}
