@@ -41,7 +41,7 @@ const budgets = new Map(
     .filter(() => rest.includes('--per-record'))
     .map((x) => [x.split('=')[0]!, Number(x.split('=')[1])] as const),
 );
-const rules = personBlockingRules(vocab, records).map((rule) =>
+const rules = personBlockingRules(vocab).map((rule) =>
   budgets.has(rule.name) ? { ...rule, perRecord: budgets.get(rule.name) || undefined } : rule,
 );
 const c = candidatePairs(records, rules, {

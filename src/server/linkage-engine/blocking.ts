@@ -1181,29 +1181,6 @@ function digits(text: string, from: number, to: number): number {
   return value;
 }
 
-/**
- * What the rules read of a batch's records, computed once instead of once per rule (issue 15: the
- * rules' key closures were half of `findPairs`, each of 25 rules reading every prepared record and
- * rebuilding the same name lists). Lists in `pool` as [length, values…]: a record's given names at
- * `givenAt` (their stable hashes, then at the next list their ids, as `givenHashesInto` and
- * `givenAllInto` give them), its surnames at `surnameAt` (sorted stable hashes); `dob` its full
- * date as `dobEither` gives it, −1 for none or one not of 8 digits.
- */
-interface KeyInputs {
-  pool: Float64Array;
-  givenAt: Uint32Array;
-  surnameAt: Uint32Array;
-  dob: Int32Array;
-}
-
-/** The list at `at` of a `KeyInputs` pool, written into `into`. */
-function listInto(pool: Float64Array, at: number, into: number[]): number[] {
-  into.length = 0;
-  const end = at + 1 + pool[at]!;
-  for (let x = at + 1; x < end; x++) into.push(pool[x]!);
-  return into;
-}
-
 /** Years either side of an estimated age's birth year that the estimate rules reach. */
 const ESTIMATE_SPAN = 8;
 
@@ -1217,20 +1194,9 @@ const ESTIMATE_SPAN = 8;
  * address with postcode. Names are phonetic keys, so spelling variants share a block; a surname
  * rule files a record under each surname, so swapped or dropped surnames still meet.
  */
-export function personBlockingRules(
-  vocab: Vocabulary,
-  batch?: readonly Prepared[],
-): BlockingRule<Prepared>[] {
+export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[] {
   // Keys hash stable word hashes, not ids: two institutions encoding apart get the same keys.
   const h = (key: number) => vocab.stable[key]!;
-  // A batch's key-input table (`KeyInputs`), made on the first record a rule asks about; a record
-  // not of the batch (an intake query, a CLK encoding) has no row and its inputs are computed.
-  let table: KeyInputs | undefined;
-  const rowOf = (r: Prepared): number => {
-    if (batch === undefined || r.index >= batch.length || batch[r.index] !== r) return -1;
-    table ??= keyInputs(batch);
-    return r.index;
-  };
   // A value's stable hash, as the vocabulary would give it, without interning it.
   const id = (text: string | null) => (text === null ? -1 : stableHash(text));
   // Caches by word id (looked up for every record under every rule).
@@ -1352,14 +1318,6 @@ export function personBlockingRules(
   // that is not 8 digits is kept by its text as the slices give it.
   const dates = new Map<string, number>();
   const dobEither = (r: Prepared): number => {
-    const row = rowOf(r);
-    if (row >= 0) {
-      const d = table!.dob[row]!;
-      if (d >= 0) return d;
-    }
-    return dobComputed(r);
-  };
-  const dobComputed = (r: Prepared): number => {
     const dob = r.dob!;
     if (dob.length === 8) {
       const y = digits(dob, 0, 4);
@@ -1466,10 +1424,6 @@ export function personBlockingRules(
   };
   /** The surnames' stable hashes, each once, sorted, written into `into`. */
   const surnamesInto = (r: Prepared, into: number[]): number[] => {
-    const row = rowOf(r);
-    return row < 0 ? surnamesComputed(r, into) : listInto(table!.pool, table!.surnameAt[row]!, into);
-  };
-  const surnamesComputed = (r: Prepared, into: number[]): number[] => {
     into.length = 0;
     for (let x = 0; x < r.surnames.length; x++) addUnique(into, h(r.surnames[x]!));
     if (into.length === 2) {
@@ -1483,12 +1437,6 @@ export function personBlockingRules(
    * Guaraní stems; name keys, each once, in that order, written into `into`.
    */
   const givenAllInto = (r: Prepared, into: number[]): number[] => {
-    const row = rowOf(r);
-    if (row < 0) return givenAllComputed(r, into);
-    const at = table!.givenAt[row]!;
-    return listInto(table!.pool, at + 1 + table!.pool[at]!, into);
-  };
-  const givenAllComputed = (r: Prepared, into: number[]): number[] => {
     into.length = 0;
     for (let x = 0; x < r.given.length; x++) into.push(r.given[x]!);
     for (let x = 0; x < r.givenCanonical.length; x++) addUnique(into, r.givenCanonical[x]!);
@@ -1501,10 +1449,6 @@ export function personBlockingRules(
   };
   /** The stable hashes of `givenAllInto`'s names, each once, in the same order, written into `into`. */
   const givenHashesInto = (r: Prepared, into: number[]): number[] => {
-    const row = rowOf(r);
-    return row < 0 ? givenHashesComputed(r, into) : listInto(table!.pool, table!.givenAt[row]!, into);
-  };
-  const givenHashesComputed = (r: Prepared, into: number[]): number[] => {
     into.length = 0;
     for (let x = 0; x < r.given.length; x++) addUnique(into, h(r.given[x]!));
     for (let x = 0; x < r.givenCanonical.length; x++) addUnique(into, h(r.givenCanonical[x]!));
@@ -1514,68 +1458,6 @@ export function personBlockingRules(
       if (g !== undefined) addUnique(into, h(g));
     }
     return into;
-  };
-  /**
-   * The key-input table of `records`: each given-names spelling's `givenHashesInto` and
-   * `givenAllInto` lists and each surnames spelling's `surnamesInto` list computed once (records
-   * written alike share their prepared name arrays, record.ts), each full date's `dobEither`.
-   */
-  const keyInputs = (records: readonly Prepared[]): KeyInputs => {
-    // Lists of a few numbers per name spelling (a few hundred thousand at 1,000,000 registrations).
-    const pool: number[] = [];
-    const scratch: number[] = [];
-    const list = (values: readonly number[]) => {
-      pool.push(values.length);
-      for (let x = 0; x < values.length; x++) pool.push(values[x]!);
-    };
-    // Offset 0: no given names (both lists empty), offset 2: no surnames.
-    pool.push(0);
-    pool.push(0);
-    pool.push(0);
-    // By the first of a part's arrays; the part's other arrays are checked (a record prepared apart
-    // has arrays of its own, and gets an entry of its own).
-    const givens = new Map<readonly number[], { at: number; r: Prepared }>();
-    const surnames = new Map<readonly number[], number>();
-    const givenAt = new Uint32Array(records.length);
-    const surnameAt = new Uint32Array(records.length);
-    const dob = new Int32Array(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      if (r.given.length + r.givenCanonical.length + r.givenForms.length + r.givenWords.length > 0) {
-        const known = givens.get(r.given);
-        const same =
-          known !== undefined &&
-          known.r.givenCanonical === r.givenCanonical &&
-          known.r.givenForms === r.givenForms &&
-          known.r.givenWords === r.givenWords;
-        if (same) givenAt[i] = known.at;
-        else {
-          givenAt[i] = pool.length;
-          list(givenHashesComputed(r, scratch));
-          list(givenAllComputed(r, scratch));
-          if (known === undefined) givens.set(r.given, { at: givenAt[i]!, r });
-        }
-      }
-      if (r.surnames.length > 0) {
-        let at = surnames.get(r.surnames);
-        if (at === undefined) {
-          at = pool.length;
-          list(surnamesComputed(r, scratch));
-          surnames.set(r.surnames, at);
-        }
-        surnameAt[i] = at;
-      } else surnameAt[i] = 2;
-      const d = r.dob;
-      let value = -1;
-      if (d !== null && d.length === 8) {
-        const y = digits(d, 0, 4);
-        const m = digits(d, 4, 6);
-        const day = digits(d, 6, 8);
-        if (y >= 0 && m >= 0 && day >= 0) value = y * 10_000 + Math.min(m, day) * 100 + Math.max(m, day);
-      }
-      dob[i] = value;
-    }
-    return { pool: Float64Array.from(pool), givenAt, surnameAt, dob };
   };
   /** Name keys as stable hashes, each once, in order, written into `into`. */
   const stableInto = (ids: readonly number[], into: number[]): number[] => {

@@ -14,8 +14,7 @@ import {
   type FoundPairs,
 } from './blocking.js';
 import { preparePersons, seededRandom } from './linkage.js';
-import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
-import { hardPopulation } from '../../../bench/linkage/hard.js';
+import { Vocabulary, type LinkPerson } from './record.js';
 
 describe('typoNeighbours', () => {
   it('finds the population’s words one letter wrong, missing, added or swapped away', () => {
@@ -933,43 +932,4 @@ describe('dedupePairs', () => {
     },
     60_000,
   );
-});
-
-describe('the key-input table of a batch', () => {
-  it('gives every rule the keys and the pairs it gives without one, and a record not of the batch its own', () => {
-    const random = seededRandom(9);
-    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-    // The bench's hard setting and records with what it leaves out: no names, a married "de X",
-    // dates not of 8 digits, swapped day and month.
-    const odd: LinkPerson[] = Array.from({ length: 300 }, (_, i) => ({
-      id: `u${i}`,
-      source: pick(['A', 'B']),
-      givenNames: pick(['María José', 'Pepe', 'José Luis', 'Arasymi', '', 'Mari', 'Juan Carlos']),
-      firstSurname: pick(['González de Maidana', 'Benítez', 'Benites', null, 'Caballero']),
-      secondSurname: pick(['Ortiz', 'Ortis', null, 'Maidana']),
-      dateOfBirth: pick([null, '1990-05-12', '1990-12-05', '1990-5-12', '0990-05-12', '19900512']),
-      birthYear: pick([null, 1990, 1987]),
-      estimatedAge: pick([null, 16, 35]),
-      ageRecordedOn: pick([null, '2024-03-01']),
-      sex: pick([null, 'F', 'M', 'X']),
-      documentNumber: pick([null, '4512398', '4512389', 'FG545026']),
-      department: pick([null, 'PY-11', 'PY-2']),
-    }));
-    const persons = [...hardPopulation(500, 'hard', 7).records, ...odd];
-    const { vocab, records } = preparePersons(persons);
-    const plain = personBlockingRules(vocab);
-    const tabled = personBlockingRules(vocab, records);
-    // A query prepared apart (as at intake), with an index that a batch record holds.
-    const query = prepare(persons[3]!, 3, vocab, false);
-    for (let r = 0; r < plain.length; r++) {
-      const keys = (rule: BlockingRule<Prepared>) =>
-        [...records, query].map((record) => keysOf(rule, record).join());
-      expect(keys(tabled[r]!), plain[r]!.name).toEqual(keys(plain[r]!));
-    }
-    const a = candidatePairs(records, plain);
-    const b = candidatePairs(records, personBlockingRules(vocab, records));
-    expect(b.perRule).toEqual(a.perRule);
-    expect(Array.from(b.left)).toEqual(Array.from(a.left));
-    expect(Array.from(b.right)).toEqual(Array.from(a.right));
-  }, 60_000);
 });

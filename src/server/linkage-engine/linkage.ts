@@ -504,7 +504,7 @@ export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions
   const result = linkPrepared(
     records,
     personComparisons(vocab, records, tables),
-    personBlockingRules(vocab, records),
+    personBlockingRules(vocab),
     personTrainingRules(vocab),
     { ...options, rank },
     timings,
@@ -553,7 +553,7 @@ async function blockAndDraw(
   const comparisons = personComparisons(vocab, records, tables);
   // Blocking on every thread: each takes the next rule from a shared counter until none is left.
   const blockStart = performance.now();
-  const rules = personBlockingRules(vocab, records);
+  const rules = personBlockingRules(vocab);
   const blockOptions = { ...options, rank: options.rank ?? personRank(vocab, records) };
   const mine = bucketPairs(
     records.length,

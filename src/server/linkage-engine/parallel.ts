@@ -316,7 +316,7 @@ if (!isMainThread && parentPort && (workerData as { comparer?: unknown } | null)
       return;
     }
     if ('counter' in job) {
-      const rules = personBlockingRules(vocabulary!, prepared);
+      const rules = personBlockingRules(vocabulary!);
       const options = { ...job.options, rank: job.options.rank ?? personRank(vocabulary!, prepared) };
       const found = findPairs(prepared, rules, options, sharedTake(job.counter, rules.length));
       const bucketed = bucketPairs(prepared.length, found);
