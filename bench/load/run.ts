@@ -73,7 +73,7 @@ interface Figure {
   load: number;
   /** CPU ms per request of the server process, and of the database (PostgreSQL, the benchmark's own cluster). */
   serverMs: number;
-  /** Of `serverMs`, the server's main thread (the rest: the embedded engine's worker thread, if any, GC, libuv's pool). */
+  /** Of `serverMs`, the server's main thread (the rest: GC and compiler threads, libuv's pool: the embedded WAL fsync). */
   mainThreadMs: number;
   databaseMs: number | null;
 }

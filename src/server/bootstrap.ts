@@ -29,7 +29,6 @@ export async function openServices(options: OpenOptions = {}): Promise<AppServic
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       preparedStatements: config.pgPreparedStatements,
-      engineThread: config.embeddedThread,
     }));
   try {
     if (options.migrate !== false) {

@@ -24,12 +24,6 @@ export interface Config {
   /** Past this replay lag (seconds) analytics reads go back to the primary. */
   readMaxLagSeconds: number;
   dataDir: string;
-  /**
-   * The embedded engine on the server's thread (`main`, the default) or on a worker thread of its
-   * own (`worker`: the database's WebAssembly and the server's JavaScript on two cores;
-   * NANDUTI_EMBEDDED_THREAD; bench/README.md, "The embedded engine on a worker thread").
-   */
-  embeddedThread: 'main' | 'worker';
   masterKey: string | null;
   /** Public base URL used in one-time links; defaults to http://HOST:PORT. */
   publicUrl: string;
@@ -119,13 +113,6 @@ function onOff(value: string | undefined, fallback: boolean, name: string): bool
   throw new Error(`${name} must be on or off`);
 }
 
-function embeddedThreadFrom(value: string | undefined): 'main' | 'worker' {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '' || v === 'main') return 'main';
-  if (v === 'worker') return 'worker';
-  throw new Error('NANDUTI_EMBEDDED_THREAD must be main or worker');
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? intFrom(env.PORT, 3000, 'PORT');
   const host = overrides.host ?? (env.HOST || '127.0.0.1');
@@ -138,7 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPreparedStatements: onOff(env.NANDUTI_PG_PREPARED_STATEMENTS, true, 'NANDUTI_PG_PREPARED_STATEMENTS'),
     readMaxLagSeconds: intFrom(env.NANDUTI_READ_MAX_LAG_SECONDS, 30, 'NANDUTI_READ_MAX_LAG_SECONDS'),
     dataDir: path.resolve(env.NANDUTI_DATA_DIR || 'data'),
-    embeddedThread: embeddedThreadFrom(env.NANDUTI_EMBEDDED_THREAD),
     masterKey: env.NANDUTI_MASTER_KEY || null,
     publicUrl: (env.NANDUTI_PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/$/, ''),
     trustProxy: parseTrustProxy(env.NANDUTI_TRUST_PROXY),

@@ -10,7 +10,6 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { openEmbedded, sharedParsers } from './embedded.js';
-import { openEmbeddedOnThread } from './engine-thread.js';
 import { PGliteDialect } from './pglite-driver.js';
 import { PreparingPool } from './pg-prepared.js';
 import type { DB } from './schema.js';
@@ -100,8 +99,6 @@ export interface ConnectOptions {
   lazy?: boolean;
   /** Name (prepare) statements on PostgreSQL (pg-prepared.ts); on unless false. */
   preparedStatements?: boolean;
-  /** Embedded: the engine on the server's thread (`main`) or on a worker thread of its own. */
-  engineThread?: 'main' | 'worker';
 }
 
 function pgTypes() {
@@ -147,10 +144,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (options.dataDir) lock = lockDataDir(options.dataDir);
   try {
-    const engine =
-      options.dataDir && options.engineThread === 'worker'
-        ? await openEmbeddedOnThread(options.dataDir)
-        : await openEmbedded(options.dataDir);
+    const engine = await openEmbedded(options.dataDir);
     const kysely = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
     return new Database('pglite', kysely, async () => lock?.release(), engine);
   } catch (error) {
