@@ -7,6 +7,7 @@
  *                             [--cpu-prof-dir DIR]  (the server under node --cpu-prof, written at its exit)
  *                             [--server-log FILE]   (the server's log lines, appended to FILE.<engine>)
  *                             [--warmup 3]          (seconds of each operation, unrecorded, before the measured runs)
+ *                             [--node-args "--flag …"] (extra options of the server's node, e.g. V8's, for an A/B)
  *
  * For each engine: makes the demo database once (bench/load/demo-db.ts; PostgreSQL in a cluster of
  * its own unless DATABASE_URL is set), starts the server, signs in as a case worker and an analyst,
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'cpu-prof-dir': { type: 'string' },
     'server-log': { type: 'string' },
     warmup: { type: 'string', default: '3' },
+    'node-args': { type: 'string', default: '' },
   },
 });
 const engines = values.engines.split(',') as Engine[];
@@ -137,7 +139,7 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
   const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
   const child = spawn(
     process.execPath,
-    [...prof, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [...prof, ...values['node-args'].split(' ').filter(Boolean), BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
     {
       env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
       // The server's log (warnings and errors, one JSON line each) kept with --server-log FILE.
