@@ -139,7 +139,16 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
   const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
   const child = spawn(
     process.execPath,
-    [...prof, ...values['node-args'].split(' ').filter(Boolean), BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [
+      ...prof,
+      ...values['node-args'].split(' ').filter(Boolean),
+      BIN,
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     {
       env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
       // The server's log (warnings and errors, one JSON line each) kept with --server-log FILE.
