@@ -16,14 +16,18 @@ import {
 } from '../../src/server/linkage-engine/linkage.js';
 import type { LinkPerson } from '../../src/server/linkage-engine/record.js';
 
-/** The records linked once in `mode` (`clk`: encoded with a random key), with their hard evidence. */
+/**
+ * The records linked once in `mode` (`clk`: encoded with `secret`, a random key by default), with
+ * their hard evidence.
+ */
 export function scoreOnce(
   records: readonly LinkPerson[],
   mode: string,
   linkOnly = false,
+  secret: Buffer = randomBytes(32),
 ): { result: LinkageResult; evidence: HardEvidence } {
   if (mode === 'clk') {
-    const encoded = encodeClk(records, randomBytes(32));
+    const encoded = encodeClk(records, secret);
     return { result: linkClk(encoded, { linkOnly }), evidence: clkEvidence(encoded) };
   }
   return {

@@ -35,6 +35,11 @@ export class DisjointSets {
     this.parent[rb] = ra;
     this.size[ra]! += this.size[rb]!;
   }
+
+  /** The number of members of the set rooted at `root`. */
+  sizeOf(root: number): number {
+    return this.size[root]!;
+  }
 }
 
 /**
@@ -90,6 +95,15 @@ export interface ClusterOptions {
    * at most, so it cannot chain two; the cluster's own pairs were scored at the threshold.
    */
   aloneJoinsMeanAbove?: number;
+  /**
+   * With `aloneJoinsMeanAbove`: the record joins only a cluster with at least this share of whose
+   * members it is a candidate pair. Blocking pairs most registrations of one person with each
+   * other (a shared name, date or document key), so a record that meets one member of three
+   * resembles that registration, not the person the cluster holds (hard setting: most records
+   * joined wrongly met one member of their cluster only; bench/README.md, "A record alone joins a
+   * cluster it meets", 7 Dec 2026).
+   */
+  aloneJoinsMetShare?: number;
 }
 
 /**
@@ -303,6 +317,7 @@ export function clusterLinks(
   if (alone !== undefined && alone < threshold)
     linkRecordsAlone(n, sets, left, right, probabilities, alone, threshold, decision, {
       mean: options.aloneJoinsMeanAbove ?? Infinity,
+      metShare: options.aloneJoinsMetShare ?? 0,
       clash,
       join,
     });
@@ -312,8 +327,9 @@ export function clusterLinks(
 /**
  * Links, strongest first, the pairs scored in [from, below) of which one record at least is still
  * alone (no link joined it to anyone): two records alone are paired; a record alone joins the other's
- * cluster when its candidate pairs with that cluster's members score `mean` or more on average and
- * no hard evidence conflicts. Each record alone joins once, so no chain forms through it.
+ * cluster when it is a candidate pair with at least `metShare` of that cluster's members, its pairs
+ * with them score `mean` or more on average, and no hard evidence conflicts. Each record alone
+ * joins once, so no chain forms through it.
  */
 function linkRecordsAlone(
   n: number,
@@ -326,6 +342,7 @@ function linkRecordsAlone(
   decision: Uint8Array,
   how: {
     mean: number;
+    metShare: number;
     clash: (k: number, ra: number, rb: number) => boolean;
     join: (k: number, ra: number, rb: number) => number;
   },
@@ -360,6 +377,7 @@ function linkRecordsAlone(
       scores[fill[b]!++] = probabilities[k]!;
     }
   }
+  /** The mean of the record's pairs with the cluster's members; −1 when it meets too few of them. */
   const meanWith = (record: number, root: number): number => {
     let sum = 0;
     let count = 0;
@@ -368,7 +386,7 @@ function linkRecordsAlone(
         sum += scores[e]!;
         count++;
       }
-    return count === 0 ? 0 : sum / count;
+    return count === 0 || count < how.metShare * sets.sizeOf(root) ? -1 : sum / count;
   };
   for (const k of strongestFirst(probabilities, from, below)) {
     const a = left[k]!;

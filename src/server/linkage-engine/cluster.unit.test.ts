@@ -263,6 +263,23 @@ describe('records alone joining a cluster', () => {
     expect([...without.labels]).toEqual([0, 0, 2]);
   });
 
+  it('joins only a cluster with at least the given share of whose members it is a candidate pair', () => {
+    // 0–1–2 linked (0.95). Record 3 alone: 3–0 at 0.8 only (one member of three), then 3–1 too.
+    const l = Uint32Array.from([0, 1, 3]);
+    const r = Uint32Array.from([1, 2, 0]);
+    const met = { ...options, aloneJoinsMetShare: 0.5 };
+    const one = clusterLinks(4, l, r, Float64Array.from([0.95, 0.95, 0.8]), 0.85, undefined, met);
+    expect([...one.labels]).toEqual([0, 0, 0, 3]);
+    const l2 = Uint32Array.from([0, 1, 3, 3]);
+    const r2 = Uint32Array.from([1, 2, 0, 1]);
+    const two = clusterLinks(4, l2, r2, Float64Array.from([0.95, 0.95, 0.8, 0.3]), 0.85, undefined, met);
+    expect([...two.labels]).toEqual([0, 0, 0, 0]);
+    // Without the share, one member met is enough.
+    expect([...clusterLinks(4, l, r, Float64Array.from([0.95, 0.95, 0.8]), 0.85, undefined, options).labels]).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
   it('stays alone when a member holds a date of birth that cannot be its own', () => {
     const dates = ['19900512', null, '20010304'];
     const evidence: HardEvidence = { document: () => null, dob: (i) => dates[i] ?? null };

@@ -54,16 +54,18 @@ export const DEFAULT_THRESHOLDS: Thresholds = { match: 0.85, review: 0.3 };
  * Clustering by default: connected components under the safeguard; two clusters of several
  * records each join only when the pairs between them score 0.5 or more on average, and two records
  * no link joined are paired from 0.5 (cluster.ts; bench/README.md, "Clustering: groups by their
- * average, records alone by their probability"); a record no link joined joins a cluster from 0.5
- * when its pairs with the members average 0.5 or more (bench/README.md, "Records alone joining a
- * cluster; two estimated ages", 7 Dec 2026). Pairs scored apart as cannot-link constraints
+ * average, records alone by their probability"); a record no link joined joins a cluster through a
+ * pair from 0.5 when it is a candidate pair with at least half the members and its pairs with them
+ * average 0.4 or more (bench/README.md, "Records alone joining a cluster; two estimated ages" and
+ * "A record alone joins a cluster it meets", 7 Dec 2026). Pairs scored apart as cannot-link constraints
  * (`apartBelow`) are off: with the prior made consistent (expectedMatches) they cost more recall
  * than they gain precision.
  */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   groupsMeanAbove: 0.5,
   pairsAloneAbove: 0.5,
-  aloneJoinsMeanAbove: 0.5,
+  aloneJoinsMeanAbove: 0.4,
+  aloneJoinsMetShare: 0.5,
 };
 
 /** A scored candidate pair (record indexes). */
