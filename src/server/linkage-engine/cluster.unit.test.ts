@@ -275,9 +275,9 @@ describe('records alone joining a cluster', () => {
     const two = clusterLinks(4, l2, r2, Float64Array.from([0.95, 0.95, 0.8, 0.3]), 0.85, undefined, met);
     expect([...two.labels]).toEqual([0, 0, 0, 0]);
     // Without the share, one member met is enough.
-    expect([...clusterLinks(4, l, r, Float64Array.from([0.95, 0.95, 0.8]), 0.85, undefined, options).labels]).toEqual([
-      0, 0, 0, 0,
-    ]);
+    expect([
+      ...clusterLinks(4, l, r, Float64Array.from([0.95, 0.95, 0.8]), 0.85, undefined, options).labels,
+    ]).toEqual([0, 0, 0, 0]);
   });
 
   it('stays alone when a member holds a date of birth that cannot be its own', () => {
