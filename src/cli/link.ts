@@ -23,7 +23,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPARTMENTS } from '../shared/catalogues.js';
 import { csvField } from '../server/standards/csv.js';
-import { encodeClk, linkClk, type ClkRecord } from '../server/linkage-engine/clk.js';
+import { clkKeyLists, clkKeys, encodeClk, linkClk, type ClkRecord } from '../server/linkage-engine/clk.js';
 import type { Filter } from '../server/linkage-engine/bloom.js';
 import { linkPersons, type LinkageResult } from '../server/linkage-engine/linkage.js';
 import type { LinkPerson } from '../server/linkage-engine/record.js';
@@ -235,20 +235,27 @@ const FILTERS = ['given', 'surnames', 'dob', 'dobDigits', 'document', 'address']
 
 /** One encoded record as a CSV cell (base64url of its JSON, filters as base64). */
 function clkCell(r: ClkRecord): string {
-  const { id: _id, source: _source, ...rest } = r;
-  const out: Record<string, unknown> = { ...rest };
+  const { id: _id, source: _source, keys: _keys, ...rest } = r;
+  const out: Record<string, unknown> = { ...rest, ...clkKeyLists(r) };
   for (const f of FILTERS) out[f] = filterOut(r[f] ?? null);
   return Buffer.from(JSON.stringify(out)).toString('base64url');
 }
 
 function clkRecordOf(cellText: string, id: string, source: string): ClkRecord {
-  const raw = JSON.parse(Buffer.from(cellText, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const { blocks, training, ...raw } = JSON.parse(
+    Buffer.from(cellText, 'base64url').toString('utf8'),
+  ) as Record<string, unknown>;
   const record = { ...raw, id, source } as Record<string, unknown>;
   for (const f of FILTERS) record[f] = filterIn(raw[f] ?? null);
-  const r = record as unknown as ClkRecord;
-  if (!Array.isArray(r.blocks) || !Array.isArray(r.training) || !Array.isArray(r.near))
-    throw new Error('shape');
-  return r;
+  const keyLists = (lists: unknown) => {
+    if (!Array.isArray(lists)) throw new Error('shape');
+    for (const list of lists as unknown[])
+      if (!Array.isArray(list) || !list.every((k) => Number.isSafeInteger(k))) throw new Error('shape');
+    return lists as number[][];
+  };
+  record.keys = clkKeys(keyLists(blocks), keyLists(training));
+  if (!Array.isArray(record.near)) throw new Error('shape');
+  return record as unknown as ClkRecord;
 }
 
 function readSecret(file: string | undefined): Uint8Array {
@@ -325,6 +332,46 @@ export function runLink(args: string[]): string {
   if (encode && inputs.length !== 1) throw new InputError('link encode takes one --input');
   if (inputs.some((file) => resolve(file) === resolve(values.output!)))
     throw new InputError('--output names an input file: choose another file for the output');
+  const input = readInputs(inputs);
+  const { ids } = input;
+
+  if ('encodings' in input) {
+    if (encode) throw new InputError('the input is already encoded');
+    const result = linkClk(input.encodings, {});
+    writeAtomically(values.output, clustersCsv(ids, result));
+    return `linked ${counted(ids.length, 'encoded record')}: ${summary(result)}`;
+  }
+
+  if (encode || values.privacy === 'clk') {
+    const key = readSecret(values['secret-file']);
+    // The records in clear let go as soon as they are encoded (only the encodings are linked).
+    const clks = encodeClk(input.persons.splice(0), key);
+    if (encode) {
+      const check = keyCheck(key);
+      const lines = [CLK_COLUMNS.join(',')];
+      // Read back by `nanduti link` at the other institution: ids as they are.
+      clks.forEach((r) => lines.push(`${csvField(r.id, 'keep')},${check},${clkCell(r)}`));
+      writeAtomically(values.output, `${lines.join('\n')}\n`);
+      return `encoded ${counted(clks.length, 'record')} (only encodings and record ids are written)`;
+    }
+    const result = linkClk(clks, {});
+    writeAtomically(values.output, clustersCsv(ids, result));
+    return `linked ${counted(ids.length, 'record')} on their encodings: ${summary(result)}`;
+  }
+  if (values['secret-file']) throw new InputError('--secret-file is used with --privacy clk or link encode');
+  const result = linkPersons(input.persons, {});
+  writeAtomically(values.output, clustersCsv(ids, result));
+  return `linked ${counted(ids.length, 'record')}: ${summary(result)}`;
+}
+
+/**
+ * The input files as the engine reads them, each file a source: the record ids (the output's
+ * lines) and the persons or the encodings. The files' rows are garbage once this returns, so that
+ * they are not held beside the linkage.
+ */
+function readInputs(
+  inputs: readonly string[],
+): { ids: string[]; persons: LinkPerson[] } | { ids: string[]; encodings: ClkRecord[] } {
   const tables = inputs.map((file) => inFile(file, () => readTable(file)));
   const encoded = tables.map(isEncoded);
   if (encoded.some((e) => e !== encoded[0]))
@@ -342,50 +389,24 @@ export function runLink(args: string[]): string {
       }
     });
   const ids = tables.flatMap((t) => t.rows.map((r) => cell(t, r.fields, 'record_id')));
-
-  if (encoded[0]) {
-    if (encode) throw new InputError('the input is already encoded');
-    let check: string | null = null;
-    const records = tables.flatMap((t, source) =>
-      inFile(t.file, () =>
-        t.rows.map(({ line, fields }) => {
-          const k = cell(t, fields, 'key_check');
-          if (check === null) check = k;
-          if (k !== check)
-            throw new InputError(`line ${line}: encoded with another secret than the first row`);
-          try {
-            return clkRecordOf(cell(t, fields, 'clk'), cell(t, fields, 'record_id'), String(source));
-          } catch {
-            throw new InputError(`line ${line}: clk is not an encoding written by nanduti link encode`);
-          }
-        }),
-      ),
-    );
-    const result = linkClk(records, {});
-    writeAtomically(values.output, clustersCsv(ids, result));
-    return `linked ${counted(records.length, 'encoded record')}: ${summary(result)}`;
-  }
-
-  const persons = tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source))));
-  if (encode || values.privacy === 'clk') {
-    const key = readSecret(values['secret-file']);
-    const clks = encodeClk(persons, key);
-    if (encode) {
-      const check = keyCheck(key);
-      const lines = [CLK_COLUMNS.join(',')];
-      // Read back by `nanduti link` at the other institution: ids as they are.
-      clks.forEach((r) => lines.push(`${csvField(r.id, 'keep')},${check},${clkCell(r)}`));
-      writeAtomically(values.output, `${lines.join('\n')}\n`);
-      return `encoded ${counted(clks.length, 'record')} (only encodings and record ids are written)`;
-    }
-    const result = linkClk(clks, {});
-    writeAtomically(values.output, clustersCsv(ids, result));
-    return `linked ${counted(persons.length, 'record')} on their encodings: ${summary(result)}`;
-  }
-  if (values['secret-file']) throw new InputError('--secret-file is used with --privacy clk or link encode');
-  const result = linkPersons(persons, {});
-  writeAtomically(values.output, clustersCsv(ids, result));
-  return `linked ${counted(persons.length, 'record')}: ${summary(result)}`;
+  if (!encoded[0])
+    return { ids, persons: tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source)))) };
+  let check: string | null = null;
+  const encodings = tables.flatMap((t, source) =>
+    inFile(t.file, () =>
+      t.rows.map(({ line, fields }) => {
+        const k = cell(t, fields, 'key_check');
+        if (check === null) check = k;
+        if (k !== check) throw new InputError(`line ${line}: encoded with another secret than the first row`);
+        try {
+          return clkRecordOf(cell(t, fields, 'clk'), cell(t, fields, 'record_id'), String(source));
+        } catch {
+          throw new InputError(`line ${line}: clk is not an encoding written by nanduti link encode`);
+        }
+      }),
+    ),
+  );
+  return { ids, encodings };
 }
 
 /** "1 cluster", "2 clusters". */

@@ -122,6 +122,33 @@ describe('nanduti link, bad input', () => {
     fails(`${a[0]}\nr9,${a[1]!.split(',')[1]},not-an-encoding\n`, /line 2: clk is not an encoding/);
   });
 
+  it('links the encodings read back from their file as it links them right after encoding', () => {
+    // Registrations of a few persons with spelling variants, so that blocking finds keys in most rules.
+    const rows = [
+      'a1,Ana María,Vera,Gómez,F,1990-01-02,,,1234567,PY,PY-11',
+      'a2,Ana Maria,Vera,,F,1990-02-01,,,1234576,PY,PY-11',
+      'a3,Anita,Bera,Gomez,F,,35,2025-03-01,,PY,PY-11',
+      'b1,José Luis,Benítez,Rojas,M,1985-07-30,,,2345678,PY,PY-2',
+      'b2,Jose,Benitez,Rojas,M,1985-07-30,,,2345678,,PY-2',
+      'c1,Rosa,Vera,Gómez,F,1990-01-02,,,,PY,PY-11',
+    ];
+    const input = file(
+      `record_id,given_names,surname1,surname2,sex,birth_date,estimated_age,age_recorded_on,document_number,nationality,department\n${rows.join('\n')}\n`,
+    );
+    const key = path.join(dir, 'same.key');
+    fs.writeFileSync(key, 'the secret the institutions share');
+    const clks = path.join(dir, `clks-${n++}.csv`);
+    const direct = path.join(dir, `out-${n++}.csv`);
+    const viaFile = path.join(dir, `out-${n++}.csv`);
+    runLink(['encode', '--input', input, '--output', clks, '--secret-file', key]);
+    runLink(['--input', input, '--output', direct, '--privacy', 'clk', '--secret-file', key]);
+    runLink(['--input', clks, '--output', viaFile]);
+    expect(fs.readFileSync(viaFile, 'utf8')).toBe(fs.readFileSync(direct, 'utf8'));
+    const cluster = new Map(parseCsv(fs.readFileSync(direct, 'utf8')).map((r) => [r.fields[0], r.fields[1]]));
+    expect(cluster.get('b1')).toBe(cluster.get('b2'));
+    expect(cluster.get('b1')).not.toBe(cluster.get('a1'));
+  });
+
   it('writes a record id that a spreadsheet would run as a formula as text in the clusters', () => {
     const output = path.join(dir, `out-${n++}.csv`);
     const input = file(

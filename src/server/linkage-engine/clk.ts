@@ -6,7 +6,6 @@
  * Fellegi–Sunter steps on Dice similarities. See docs/LINKAGE.md for the threat model.
  */
 import {
-  addAll,
   keysOf,
   personBlockingRules,
   personTrainingRules,
@@ -90,9 +89,82 @@ export interface ClkRecord {
    */
   givenEdits?: number[][];
   surnameEdits?: number[][];
-  /** Keyed blocking keys, per blocking rule (the rules of the plaintext mode, in order). */
-  blocks: number[][];
-  training: number[][];
+  /**
+   * Keyed blocking keys per blocking rule (the rules of the plaintext mode, in order), then per
+   * training rule, in one array (`clkKeyLists` reads it back as lists): `[B, T, end of list 0, …, end
+   * of list B + T − 1, keys…]`, each list's keys from the previous list's end (the first from
+   * 2 + B + T). A view into a block of memory shared by many records: 27 arrays a record cost twice
+   * their keys (`clkKeys`; bench/README.md, "CLK at the independent set's size: the command").
+   */
+  keys: Float64Array;
+}
+
+/** Rows of `clkKeys` per shared block of memory (64k keys, 512 kB). */
+const KEY_SLAB = 1 << 16;
+
+/** Writes records' key lists into shared blocks of memory, one view per record. */
+class KeySlabs {
+  private slab = new Float64Array(0);
+  private at = 0;
+
+  /** One record's lists, `blocks` then `training`, as a `ClkRecord.keys` view. */
+  keys(blocks: readonly (readonly number[])[], training: readonly (readonly number[])[]): Float64Array {
+    const lists = blocks.length + training.length;
+    let size = 2 + lists;
+    for (const l of blocks) size += l.length;
+    for (const l of training) size += l.length;
+    let out: Float64Array;
+    if (size > KEY_SLAB) out = new Float64Array(size);
+    else {
+      if (this.at + size > this.slab.length) {
+        this.slab = new Float64Array(KEY_SLAB);
+        this.at = 0;
+      }
+      out = this.slab.subarray(this.at, this.at + size);
+      this.at += size;
+    }
+    out[0] = blocks.length;
+    out[1] = training.length;
+    let end = 2 + lists;
+    let n = 2;
+    for (const list of [...blocks, ...training]) {
+      out.set(list, end);
+      end += list.length;
+      out[n++] = end;
+    }
+    return out;
+  }
+}
+
+/** One record's keys of blocking rule `rule` (or, with `training`, of training rule `rule`) to `out`. */
+export function addClkKeys(r: ClkRecord, rule: number, training: boolean, out: KeySink): void {
+  const k = r.keys;
+  const blocks = k[0]!;
+  const lists = blocks + k[1]!;
+  const list = training ? blocks + rule : rule;
+  if (rule >= (training ? k[1]! : blocks)) return;
+  const from = list === 0 ? 2 + lists : k[1 + list]!;
+  const to = k[2 + list]!;
+  for (let x = from; x < to; x++) out.add(k[x]!);
+}
+
+/** A record's keys as lists per blocking rule and per training rule (`nanduti link encode`'s file). */
+export function clkKeyLists(r: ClkRecord): { blocks: number[][]; training: number[][] } {
+  const lists = (count: number, training: boolean) =>
+    Array.from({ length: count }, (_, rule) => {
+      const keys: number[] = [];
+      addClkKeys(r, rule, training, { add: (key) => keys.push(key) });
+      return keys;
+    });
+  return { blocks: lists(r.keys[0]!, false), training: lists(r.keys[1]!, true) };
+}
+
+/** `ClkRecord.keys` of lists per blocking rule and per training rule. */
+export function clkKeys(
+  blocks: readonly (readonly number[])[],
+  training: readonly (readonly number[])[],
+): Float64Array {
+  return new KeySlabs().keys(blocks, training);
 }
 
 /** How many years either side of the birth year are encoded (`ClkRecord.near`). */
@@ -131,16 +203,25 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
     if (v === undefined) editCache.set(cacheKey, (v = oneEditNeighbourhood(w).map((e) => word(field, e))));
     return v;
   };
+  const slabs = new KeySlabs();
+  // The keyed tokens of the years about a birth year: one list per year, shared by its records.
+  const nearByYear = new Map<number, string[]>();
+  const nearOf = (year: number | null): string[] => {
+    if (year === null) return NO_YEARS;
+    let near = nearByYear.get(year);
+    if (near === undefined)
+      nearByYear.set(
+        year,
+        (near = Array.from({ length: 2 * NEAR + 1 }, (_, k) => encoder.token('year', String(year - NEAR + k)))),
+      );
+    return near;
+  };
   const givenToken = (ids: readonly number[]) => ids.map((id) => word('given-word', vocab.words[id]!));
   const surnameToken = (ids: readonly number[]) => ids.map((id) => word('surname-word', vocab.words[id]!));
   const encodeOne = (r: Prepared): ClkRecord => {
     const token = (field: string, value: string | null) =>
       value === null ? null : encoder.token(field, value);
-    const years = (d: number) =>
-      r.year === null
-        ? []
-        : Array.from({ length: 2 * d + 1 }, (_, k) => encoder.token('year', String(r.year! - d + k)));
-    const near = years(NEAR);
+    const near = nearOf(r.year);
     return {
       id: r.id,
       source: r.source,
@@ -188,17 +269,15 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       surnameEdits: r.surnameWords.map((id) => edits('surname-edit', vocab.words[id]!)),
       // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
       // two words of a typo block the record holds.
-      blocks: rules.map((rule, i) =>
-        orNone(
+      keys: slabs.keys(
+        rules.map((rule, i) =>
           keysOf(rule, r).map((k) =>
             rule.bipartite
               ? 2 * encoder.number(blockFields[i]!, Math.floor(k / 2)) + (k % 2)
               : encoder.number(blockFields[i]!, k),
           ),
         ),
-      ),
-      training: training.map((t, i) =>
-        orNone(keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
+        training.map((t, i) => keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
       ),
     };
   };
@@ -212,9 +291,8 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
   return out;
 }
 
-/** One empty key list shared by every record a rule gives no key (most rules skip many records). */
-const NO_KEYS: number[] = [];
-const orNone = (keys: number[]) => (keys.length === 0 ? NO_KEYS : keys);
+/** The `near` of every record without a birth year. */
+const NO_YEARS: string[] = [];
 
 function diceLevel(a: Filter | null, b: Filter | null, cuts: readonly number[]): number {
   if (a === null || b === null) return -1;
@@ -582,10 +660,10 @@ export function linkClk(records: readonly ClkRecord[], options: LinkOptions = {}
     bipartite: rule.bipartite,
     maxPairs: rule.maxPairs,
     perRecord: rule.perRecord,
-    keys: (r, out) => addAll(out, r.blocks[i] ?? []),
+    keys: (r, out) => addClkKeys(r, i, false, out),
   }));
   const training = personTrainingRules(new Vocabulary()).map((t, i) => ({
-    rule: { name: t.rule.name, keys: (r: ClkRecord, out: KeySink) => addAll(out, r.training[i] ?? []) },
+    rule: { name: t.rule.name, keys: (r: ClkRecord, out: KeySink) => addClkKeys(r, i, true, out) },
     ignore: t.ignore,
   }));
   return linkPrepared(records, clkComparisons(records), rules, training, options, {}, clkEvidence(records));

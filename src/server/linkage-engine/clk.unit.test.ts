@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { clkComparisons, clkDatesConflict, clkEvidence, encodeClk } from './clk.js';
+import { clkComparisons, clkDatesConflict, clkEvidence, clkKeyLists, clkKeys, encodeClk } from './clk.js';
 import { datesConflict } from './comparisons.js';
 import type { LinkPerson } from './record.js';
 
@@ -190,5 +190,19 @@ describe('CLK names, level for level as in clear', () => {
     expect(surnames.tfAdjust!(clks[0]!, clks[5]!)).toBeLessThan(surnames.tfAdjust!(clks[4]!, clks[4]!));
     // Without a population (one comparison at a time) there is no adjustment.
     expect(clkComparisons()[1]!.tfAdjust!(clks[0]!, clks[5]!)).toBe(0);
+  });
+});
+
+describe('clkKeys', () => {
+  it('gives back each rule\'s keys, empty lists and 49-bit keys included', () => {
+    const blocks = [[], [2 ** 49 - 1, 0, 7], [], [5]];
+    const training = [[3, 3], []];
+    const keys = clkKeys(blocks, training);
+    expect(keys.length).toBe(2 + 6 + 6);
+    expect(clkKeyLists({ keys } as Parameters<typeof clkKeyLists>[0])).toEqual({ blocks, training });
+    expect(clkKeyLists({ keys: clkKeys([], []) } as Parameters<typeof clkKeyLists>[0])).toEqual({
+      blocks: [],
+      training: [],
+    });
   });
 });
