@@ -63,6 +63,9 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
     fields = [];
     field = '';
   };
+  // Runs of ordinary characters are sliced whole, not appended one by one (a file of 40,000 rows
+  // made some 20 MB of garbage strings that way).
+  const special = /[",\r\n]/g;
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -75,8 +78,12 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
           closed = true;
         }
       } else {
-        if (c === '\n') line++;
-        field += c;
+        // Up to the next quote at once, counting the line breaks inside the field.
+        const q = text.indexOf('"', i);
+        const end = q < 0 ? text.length : q;
+        for (let nl = text.indexOf('\n', i); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) line++;
+        field += text.slice(i, end);
+        i = end - 1;
       }
     } else if (c === '"' && field === '' && !closed) quoted = true;
     else if (c === ',') {
@@ -93,7 +100,14 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
       throw new InputError(
         `line ${line}: text after the closing quote of a field (a quote inside a quoted field is written "")`,
       );
-    else field += c;
+    else {
+      // This character and the ordinary ones after it (a quote inside an unquoted field is text).
+      special.lastIndex = i + 1;
+      const next = special.exec(text);
+      const end = next ? next.index : text.length;
+      field += text.slice(i, end);
+      i = end - 1;
+    }
   }
   if (quoted) throw new InputError(`line ${rowLine}: a quoted field is not closed`);
   if (field !== '' || fields.length > 0) endRow();
