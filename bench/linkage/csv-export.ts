@@ -113,4 +113,7 @@ function score(): void {
 
 if (command === 'write') write();
 else if (command === 'score') score();
-else throw new Error('usage: csv-export.ts write [setting] [--persons N --seed S --out DIR] | score truth.csv clusters.csv');
+else
+  throw new Error(
+    'usage: csv-export.ts write [setting] [--persons N --seed S --out DIR] | score truth.csv clusters.csv',
+  );

@@ -404,7 +404,10 @@ function readInputs(
     });
   const ids = tables.flatMap((t) => t.rows.map((r) => cell(t, r.fields, 'record_id')));
   if (!encoded[0])
-    return { ids, persons: tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source)))) };
+    return {
+      ids,
+      persons: tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source)))),
+    };
   let check: string | null = null;
   const encodings = tables.flatMap((t, source) =>
     inFile(t.file, () =>

@@ -212,7 +212,9 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
     if (near === undefined)
       nearByYear.set(
         year,
-        (near = Array.from({ length: 2 * NEAR + 1 }, (_, k) => encoder.token('year', String(year - NEAR + k)))),
+        (near = Array.from({ length: 2 * NEAR + 1 }, (_, k) =>
+          encoder.token('year', String(year - NEAR + k)),
+        )),
       );
     return near;
   };

@@ -194,7 +194,7 @@ describe('CLK names, level for level as in clear', () => {
 });
 
 describe('clkKeys', () => {
-  it('gives back each rule\'s keys, empty lists and 49-bit keys included', () => {
+  it("gives back each rule's keys, empty lists and 49-bit keys included", () => {
     const blocks = [[], [2 ** 49 - 1, 0, 7], [], [5]];
     const training = [[3, 3], []];
     const keys = clkKeys(blocks, training);
