@@ -1941,9 +1941,17 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
         const y0 = r.year;
         const own = r.estimated ? estimateYears(r) : yearList(y0 * 4, () => [y0]);
         const given = givenHashesInto(r, scratchGiven);
+        const written = given.length;
+        // A surname-less record's given name often comes with a typo too (Tuap / Tupa): on side 1
+        // also as its likely corrections.
+        if (r.surnames.length === 0)
+          for (let x = 0; x < r.givenWords.length; x++) {
+            const fixes = likelier(r.givenWords[x]!);
+            for (let f = 0; f < fixes.length; f++) addUnique(given, h(fixes[f]!));
+          }
         for (let a = 0; a < given.length; a++) {
           const g = given[a]!;
-          for (let y = 0; y < own.length; y++) out.add(2 * mix3(22, own[y]!, g));
+          if (a < written) for (let y = 0; y < own.length; y++) out.add(2 * mix3(22, own[y]!, g));
           if (r.surnames.length === 0)
             for (let y = 0; y < near.length; y++) out.add(2 * mix3(22, near[y]!, g) + 1);
         }

@@ -651,6 +651,27 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(pairs.has('estimate-dated')).toBe(true);
   });
 
+  it('meets a record without surname and a typo in its given name by the name’s likely corrections', () => {
+    const patricias = Array.from({ length: 4 }, (_, k) =>
+      person(`p${k}`, { givenNames: 'Patricia', firstSurname: 'Ortiz', birthYear: 1950 + k }),
+    );
+    const persons = [
+      // "Tuap" / "Tupa", "Paricia" / "Patricia": a surname-less record whose given name was mistyped.
+      person('alone', { givenNames: 'Paricia', estimatedAge: 20, ageRecordedOn: '2025-06-01' }),
+      person('dated', { givenNames: 'Patricia', firstSurname: 'Espínola', dateOfBirth: '2008-06-08' }),
+      ...patricias,
+    ];
+    expect(metBy('no-surname+given', persons).has('alone-dated')).toBe(true);
+    // The correction is looked up from the surname-less side only: a named "Paricia" is not filed
+    // under "Patricia" here (the rules on surnames reach it).
+    const named = [
+      person('alone', { givenNames: 'Patricia', estimatedAge: 20, ageRecordedOn: '2025-06-01' }),
+      person('dated', { givenNames: 'Paricia', firstSurname: 'Espínola', dateOfBirth: '2008-06-08' }),
+      ...patricias,
+    ];
+    expect(metBy('no-surname+given', named).has('alone-dated')).toBe(false);
+  });
+
   it('meets a compound given name and year when a surname was dropped, not two records with both surnames', () => {
     const pairs = metBy('year+given-names', [
       person('full1', {
