@@ -32,11 +32,11 @@ const find = (x: number): number => {
 for (let k = 0; k < c.count; k++) {
   const a = c.left[k]!;
   const b = c.right[k]!;
-  degree[a]++;
-  degree[b]++;
+  degree[a] = degree[a]! + 1;
+  degree[b] = degree[b]! + 1;
   if (entities[a] === entities[b]) {
-    trueDegree[a]++;
-    trueDegree[b]++;
+    trueDegree[a] = trueDegree[a]! + 1;
+    trueDegree[b] = trueDegree[b]! + 1;
     parent[find(a)] = find(b);
   }
 }
