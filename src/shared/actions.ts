@@ -137,3 +137,100 @@ export const PURPOSES = [
   'break_glass',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
+
+/**
+ * The kinds of record an audit row names (`audit_events.resource_type`). Every writer of the trail
+ * names one of these (an unknown name does not compile), so the audit page can say each in the
+ * reader's language.
+ */
+export const AUDIT_RESOURCE_TYPES = [
+  'action_plan',
+  'action_plan_action',
+  'action_plan_objective',
+  'audit_checkpoint',
+  'audit_event',
+  'break_glass',
+  'campaign',
+  'case',
+  'case_export',
+  'case_note',
+  'client',
+  'consent',
+  'ctdc_import',
+  'database',
+  'decision',
+  'decision_policy',
+  'device',
+  'hotline_contact',
+  'institution',
+  'investigation',
+  'legal_hold',
+  'legal_provision',
+  'linkage_run',
+  'match_review',
+  'need',
+  'notification',
+  'person',
+  'privacy_alert',
+  'provider',
+  'referral',
+  'report',
+  'retention_queue',
+  'retention_schedule',
+  'screening',
+  'screening_instrument',
+  'session',
+  'statistics',
+  'statistics_release',
+  'statistics_release_calendar',
+  'suspect',
+  'task',
+  'trafficking_event',
+  'training',
+  'unit',
+  'user',
+] as const;
+export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+
+type ActionPrefix = AuditAction extends infer A ? (A extends `${infer P}.${string}` ? P : never) : never;
+
+/** The record a refusal names when the refusing code names none: the kind its action is about. */
+const RESOURCE_OF_PREFIX: Record<ActionPrefix, AuditResourceType> = {
+  institution: 'institution',
+  unit: 'unit',
+  user: 'user',
+  audit: 'audit_event',
+  person: 'person',
+  case: 'case',
+  caseNote: 'case_note',
+  provider: 'provider',
+  consent: 'consent',
+  need: 'need',
+  referral: 'referral',
+  notification: 'notification',
+  instrument: 'screening_instrument',
+  decisionPolicy: 'decision_policy',
+  exchange: 'case_export',
+  training: 'training',
+  campaign: 'campaign',
+  hotline: 'hotline_contact',
+  actionPlan: 'action_plan',
+  investigation: 'investigation',
+  legalProvision: 'legal_provision',
+  statistics: 'statistics',
+  task: 'task',
+  linkage: 'linkage_run',
+  device: 'device',
+  privacy: 'person',
+  breakGlass: 'break_glass',
+  auth: 'session',
+  decision: 'decision',
+  demo: 'database',
+  database: 'database',
+};
+
+/** The kind of record `action` is about (`case.read` → `case`), for an audit row that names none. */
+export function resourceOfAction(action: AuditAction): AuditResourceType | null {
+  const prefix = action.split('.')[0] as ActionPrefix;
+  return action.includes('.') ? RESOURCE_OF_PREFIX[prefix] : null;
+}

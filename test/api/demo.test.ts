@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTED_COLUMNS } from '../../src/server/crypto/registry.js';
 import { DEMO_PROVIDERS } from '../../src/server/demo/directory-catalogue.js';
 import { generateDemo, type DemoSummary } from '../../src/server/demo/demo.js';
+import { runDemoLinkage } from '../../src/server/demo/demo-linkage.js';
 import { personFields } from '../../src/server/modules/persons/person-record.js';
 import { assess, childStatus, type Answer, type RuleDefinition } from '../../src/shared/screening-rules.js';
 import { createTestContext, skipBackend, type TestContext } from '../helpers/db.js';
@@ -487,5 +488,23 @@ describe.skipIf(skipBackend)('nanduti demo', () => {
     expect(after.reduce((n, k) => n + Number(k.last), 0)).toBe(
       before.reduce((n, k) => n + Number(k.last), 0) + 20,
     );
+  });
+  it('meets a few victims again at another institution, which the national batch links or queues for review', async () => {
+    const run = await runDemoLinkage(a.services.db, a.services.crypto);
+    expect(run).toBeDefined();
+    // Pairs found by the batch whose two records belong to cases of two different institutions.
+    const [pairs] = await query<{ links: number; reviews: number }>(
+      a,
+      `with owner as (select cp.person_id, c.owner_institution_id as inst
+                        from case_persons cp join cases c on c.id = cp.case_id),
+            pair as (select person_a, person_b, 'link' as kind from person_links where removed_at is null
+                     union all select person_a, person_b, 'review' from match_reviews where status = 'pending')
+       select count(*) filter (where kind = 'link')::int as links, count(*) filter (where kind = 'review')::int as reviews
+         from pair p
+        where exists (select 1 from owner x join owner y on x.inst <> y.inst
+                       where x.person_id = p.person_a and y.person_id = p.person_b)`,
+    );
+    expect(pairs!.links + pairs!.reviews).toBeGreaterThan(0);
+    expect(run!.linksAdded + run!.reviewsAdded).toBeGreaterThanOrEqual(pairs!.links + pairs!.reviews);
   });
 });

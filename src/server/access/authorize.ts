@@ -4,12 +4,13 @@
  */
 import { errors } from '../core/errors.js';
 import type { Actor } from './actor.js';
+import { resourceOfAction, type AuditResourceType } from '../../shared/actions.js';
 import { can, type Action } from './policies.js';
 
 interface AuthorizeOptions {
   /** Answer "not found" instead of "forbidden", so a record's existence is not revealed. */
   hide?: boolean;
-  resourceType?: string;
+  resourceType?: AuditResourceType;
   resourceId?: string;
 }
 
@@ -22,7 +23,7 @@ export function authorize<A extends Action>(
   if (can(actor, action, resource)) return;
   const audit = {
     action,
-    resourceType: options.resourceType ?? action.split('.')[0] ?? null,
+    resourceType: options.resourceType ?? resourceOfAction(action),
     resourceId: options.resourceId ?? null,
   };
   throw options.hide ? errors.notFound({ audit }) : errors.forbidden({ audit });

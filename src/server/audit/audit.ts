@@ -13,7 +13,7 @@ import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
 import type { Ctx } from '../core/context.js';
-import type { AuditAction } from '../../shared/actions.js';
+import type { AuditAction, AuditResourceType } from '../../shared/actions.js';
 import { leafHash, type Hash } from './merkle.js';
 import { holdRows } from '../db/write-batch.js';
 import { DEFERRED, PREPARED } from '../db/pg-prepared.js';
@@ -33,7 +33,7 @@ export interface AuditEvent {
   actor: AuditActor | null;
   action: AuditAction;
   outcome?: AuditOutcome;
-  resourceType?: string | null;
+  resourceType?: AuditResourceType | null;
   resourceId?: string | null;
   purpose?: string | null;
   requestId?: string | null;
@@ -225,7 +225,7 @@ export function auditReadsFrom(
 export function auditedRead(
   ord: number,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   id: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   return sql`select ${sql.lit(ord)} as ord, cast(${action} as text) as action, cast(${resourceType} as text) as resource_type, cast(${id} as text) as resource_id`;
@@ -238,7 +238,7 @@ export function auditedRead(
 export function auditedReadsOf(
   ord: number,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   list: RawBuilder<unknown>,
   key: string,
 ): RawBuilder<unknown> {
@@ -311,7 +311,7 @@ export async function writeAuditAlone(db: Database, event: AuditEvent): Promise<
 function operationEvent(
   ctx: Ctx,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   resourceId: string | null,
   changedFields: readonly string[] = [],
 ): AuditEvent {
@@ -327,7 +327,7 @@ function operationEvent(
 export function auditOperationValues(
   ctx: Ctx,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   resourceId: string | null,
   changedFields: readonly string[] = [],
 ): unknown[] {
@@ -353,7 +353,7 @@ export function auditInsertOf(values: readonly unknown[]): RawBuilder<unknown> {
 export function auditOperation(
   ctx: Ctx,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   resourceId: string | null,
   changedFields: readonly string[] = [],
 ): Promise<void> {
@@ -367,7 +367,7 @@ export function auditOperation(
 export function auditOperations(
   ctx: Ctx,
   action: AuditAction,
-  resourceType: string,
+  resourceType: AuditResourceType,
   resourceIds: readonly (string | null)[],
 ): Promise<void> {
   return writeAudits(

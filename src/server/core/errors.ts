@@ -3,12 +3,12 @@
  * `{ error: { code, message } }` with the message in the request's language (messages.ts). A code
  * is an `ErrorCode`: one with no message in the catalogue does not compile.
  */
-import type { AuditAction } from '../../shared/actions.js';
+import type { AuditAction, AuditResourceType } from '../../shared/actions.js';
 import type { ErrorCode } from './messages.js';
 
 export interface AuditHint {
   action: AuditAction;
-  resourceType: string | null;
+  resourceType: AuditResourceType | null;
   resourceId: string | null;
 }
 

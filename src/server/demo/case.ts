@@ -8,6 +8,7 @@ import { detectionTable, ownerCode } from './detection.js';
 import { drawEvents } from './events.js';
 import { drawAge, exploitationValues, PROFILE_TABLE, type CaseShape } from './exploitation.js';
 import { drawPerson } from './person.js';
+import { reRegister } from './re-registration.js';
 import { personRow } from './person-row.js';
 import { addDays, caseStatus, detectionDate, locate, timestampOn } from './plan.js';
 import { Rng, Weighted } from './prng.js';
@@ -27,12 +28,14 @@ const PROSECUTION_STREAM = 0x27d4eb2f;
 
 const OTHER_ROLES = Weighted.of({ PresumedVictim: 75, FamilyMember: 12, Witness: 10, Other: 3 });
 
-/** Writes case `index` (0-based over the whole run) into `t`. */
-export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds: Holds): void {
+/**
+ * The first draws of case `index`: its date, profile, persons, the plan of its events, how it was
+ * detected and which institution owns it. Replayed alone for an earlier case whose victim a later
+ * case meets again (re-registration.ts).
+ */
+export function drawCaseStart(ctx: DemoContext, index: number) {
   const rng = new Rng(ctx.seed, index + 1);
   const ids = new Rng(ctx.idSeed, index + 1);
-  const protectionRng = new Rng((ctx.seed ^ PROTECTION_STREAM) >>> 0, index + 1);
-  const protectionIds = new Rng((ctx.idSeed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const { slice, ordinal } = locate(ctx.plan, index);
   const detectedOn = detectionDate(rng, slice, ordinal);
   const profile = PROFILE_TABLE.draw(rng);
@@ -71,7 +74,18 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
   const plan = drawEvents(rng, shape, home, factsDate, detectedOn);
 
   const method = detectionTable(shape).draw(rng);
-  const owner = ctx.institutions.get(ownerCode(rng, method, first.child, first.female))!;
+  const ownerOf = ownerCode(rng, method, first.child, first.female);
+  reRegister(ctx, index, detectedOn, ownerOf, persons, drawCaseStart);
+  return { rng, ids, slice, ordinal, detectedOn, profile, shape, factsDate, persons, first, home, plan, method, ownerOf };
+}
+
+/** Writes case `index` (0-based over the whole run) into `t`. */
+export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds: Holds): void {
+  const start = drawCaseStart(ctx, index);
+  const { rng, ids, slice, ordinal, detectedOn, profile, shape, factsDate, persons, first, home, plan, method } = start;
+  const protectionRng = new Rng((ctx.seed ^ PROTECTION_STREAM) >>> 0, index + 1);
+  const protectionIds = new Rng((ctx.idSeed ^ PROTECTION_STREAM) >>> 0, index + 1);
+  const owner = ctx.institutions.get(start.ownerOf)!;
   const creator = rng.pick(owner.staff);
   const detectionCountry = method === 'Consulate' ? plan.exploitationCountry : 'PY';
   const detectionDepartment =
@@ -99,8 +113,8 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
     exploitationType: profile.type,
     victims: victims.map((p) => ({ female: p.female, age: p.age })),
     online: {
-      recruitment: ict,
-      exploitation: onlineExploitation,
+      recruitment: shape.ict,
+      exploitation: shape.onlineExploitation,
       platform: recruitment.platforms[0] ?? null,
     },
     destination: placeName(plan.exploitationCountry, plan.exploitationDepartment),
@@ -234,7 +248,7 @@ export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds
     department: detectionDepartment,
     exploitationType: profile.type,
     child: first.child,
-    online: ict,
+    online: shape.ict,
     platforms: recruitment.platforms,
     foreignCountry,
     victims: statuses,

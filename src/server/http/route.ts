@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { PURPOSES } from '../../shared/actions.js';
+import { PURPOSES, resourceOfAction } from '../../shared/actions.js';
 import {
   statusOf,
   type AnyContract,
@@ -232,7 +232,7 @@ export function defineRoute<C extends AnyContract>(
             throw errors.forbidden({
               audit: {
                 action: contract.action,
-                resourceType: contract.action.split('.')[0] ?? null,
+                resourceType: resourceOfAction(contract.action),
                 resourceId: null,
               },
             });

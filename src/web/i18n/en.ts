@@ -227,6 +227,7 @@ export const en: Catalogue = {
   'audit.resourceId': 'Resource ID',
   'audit.outcome': 'Outcome',
   'audit.anyOutcome': 'Any',
+  'audit.anyResourceType': 'Any',
   'audit.apply': 'Apply filters',
   'audit.none': 'No events match.',
   'audit.loadMore': 'Load more',

@@ -233,6 +233,7 @@ export const es = {
   'audit.resourceId': 'ID del recurso',
   'audit.outcome': 'Resultado',
   'audit.anyOutcome': 'Cualquiera',
+  'audit.anyResourceType': 'Cualquiera',
   'audit.apply': 'Aplicar filtros',
   'audit.none': 'No hay eventos que coincidan.',
   'audit.loadMore': 'Cargar más',

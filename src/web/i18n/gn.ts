@@ -240,6 +240,7 @@ export const gn: Catalogue = {
   'audit.resourceId': "Mba'e ojepokóva ID",
   'audit.outcome': "Mba'éichapa osẽ",
   'audit.anyOutcome': 'Oimeraẽva',
+  'audit.anyResourceType': 'Oimeraẽva',
   'audit.apply': 'Eipuru jeporavorã',
   'audit.none': "Ndaipóri mba'e ojehúva ojojoguáva.",
   'audit.loadMore': 'Ehecha hetave',

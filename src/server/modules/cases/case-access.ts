@@ -121,7 +121,7 @@ function casePageSelect(trx: Trx, actor: Actor, caseId: string) {
 }
 
 function auditHintOf(action: CaseAction, caseId: string) {
-  const audit = { action, resourceType: 'case', resourceId: UUID.test(caseId) ? caseId : null };
+  const audit = { action, resourceType: 'case' as const, resourceId: UUID.test(caseId) ? caseId : null };
   if (!UUID.test(caseId)) throw errors.notFound({ audit });
   return audit;
 }
@@ -149,7 +149,7 @@ async function admit(
   // The rule agrees with the scope (test/api/access-properties.test.ts); a disagreement still ends
   // in "not found", never a leak.
   if (!can(actor, 'case.read', target)) throw errors.notFound({ audit });
-  authorize(actor, action, target, { resourceType: 'case', resourceId: row.id });
+  authorize(actor, action, target, { resourceType: 'case' as const, resourceId: row.id });
   return {
     id: row.id,
     ownerInstitutionId: row.owner_institution_id,

@@ -67,16 +67,16 @@ export async function listDevices(ctx: Ctx, query: z.output<typeof ListDevicesQu
   else if (ctx.actor.role === 'system_admin') filter = 'all';
   else if (ctx.actor.role === 'supervisor' || ctx.actor.role === 'institution_admin')
     filter = { institutionId: ctx.actor.institutionId };
-  else throw errors.forbidden({ audit: { action: 'device.list', resourceType: 'device', resourceId: null } });
+  else throw errors.forbidden({ audit: { action: 'device.list', resourceType: 'device' as const, resourceId: null } });
   return { items: (await listDeviceRows(ctx.trx, filter)).map(present) };
 }
 
 /** A device the actor may act on; another's device outside their reach is "not found". */
 async function deviceFor(ctx: Ctx, id: string, action: 'device.revoke' | 'device.unlock'): Promise<Row> {
-  const audit = { action, resourceType: 'device', resourceId: id };
+  const audit = { action, resourceType: 'device' as const, resourceId: id };
   const row = await findDevice(ctx.trx, id, { forUpdate: true });
   if (!row) throw errors.notFound({ audit });
-  authorize(ctx.actor, action, targetOf(row), { hide: true, resourceType: 'device', resourceId: id });
+  authorize(ctx.actor, action, targetOf(row), { hide: true, resourceType: 'device' as const, resourceId: id });
   return row;
 }
 
@@ -119,7 +119,7 @@ export async function unlockDevice(
       'device_secret_invalid',
       403,
       {},
-      { audit: { action: 'device.unlock', resourceType: 'device', resourceId: id } },
+      { audit: { action: 'device.unlock', resourceType: 'device' as const, resourceId: id } },
     );
   if (!(await stillActive(ctx.trx, row, expiryDays))) {
     await auditOperation(ctx, 'device.unlock', 'device', id, ['revokedAt']);

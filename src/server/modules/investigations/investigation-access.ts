@@ -36,7 +36,7 @@ export async function loadInvestigationFor(
   investigationId: string,
   action: InvestigationAction,
 ): Promise<LoadedInvestigation> {
-  const audit = { action, resourceType: 'investigation', resourceId: investigationId };
+  const audit = { action, resourceType: 'investigation' as const, resourceId: investigationId };
   const row = await visibleInvestigationById(ctx.trx, ctx.actor, investigationId);
   if (!row) throw errors.notFound({ audit });
   const officials = await officialInstitutions(ctx.trx, row.id);
@@ -49,7 +49,7 @@ export async function loadInvestigationFor(
   };
   // The SQL scope and the rule agree; a disagreement still ends in "not found", never a leak.
   if (!can(ctx.actor, 'investigation.read', target)) throw errors.notFound({ audit });
-  authorize(ctx.actor, action, target, { resourceType: 'investigation', resourceId: row.id });
+  authorize(ctx.actor, action, target, { resourceType: 'investigation' as const, resourceId: row.id });
   return { row, target, instructed };
 }
 

@@ -73,7 +73,7 @@ export async function listMatchReviews(ctx: Ctx, crypto: FieldCrypto) {
  * one with no record of the reviewer's institution is forbidden; an already decided one conflicts.
  */
 export async function decideMatchReview(ctx: Ctx, id: string, decision: 'same' | 'different') {
-  const hint = { resourceType: 'match_review', resourceId: id };
+  const hint = { resourceType: 'match_review' as const, resourceId: id };
   const review = await ctx.trx
     .selectFrom('match_reviews')
     .select(['person_a', 'person_b', 'status'])
@@ -101,7 +101,7 @@ export async function decideMatchReview(ctx: Ctx, id: string, decision: 'same' |
 
 /** Detaches a person of the reviewer's institution from its cluster. */
 export async function unlinkPersons(ctx: Ctx, personId: string) {
-  const hint = { resourceType: 'person', resourceId: personId };
+  const hint = { resourceType: 'person' as const, resourceId: personId };
   const target = await findPersonTarget(ctx.trx, ctx.actor, personId);
   if (!target || !target.visible) throw errors.notFound({ audit: { action: 'linkage.unlink', ...hint } });
   authorize(

@@ -89,7 +89,7 @@ export async function loadPersonFor(
   /** The read's audit row, written by the page's statement when the read is let through. */
   reading?: ReadAudit,
 ): Promise<PersonPage> {
-  const hint = { resourceType: 'person', resourceId: id };
+  const hint = { resourceType: 'person' as const, resourceId: id };
   const page = reading
     ? await readPersonPage(ctx.trx, ctx.actor, id, reading)
     : await findPersonPage(ctx.trx, ctx.actor, id);
@@ -271,7 +271,7 @@ export async function revealPersonFields(ctx: Ctx, crypto: FieldCrypto, id: stri
   await writeAudit(ctx.trx, {
     actor: ctx.actor,
     action: 'person.reveal',
-    resourceType: 'person',
+    resourceType: 'person' as const,
     resourceId: id,
     purpose: input.purpose,
     requestId: ctx.requestId,

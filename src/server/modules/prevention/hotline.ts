@@ -50,7 +50,7 @@ async function loadContact(ctx: Ctx, id: string, action: 'hotline.read' | 'hotli
     .select([...HOTLINE_COLUMNS, 'hotline_contacts.summary', 'hotline_contacts.unit_id'])
     .where('hotline_contacts.id', '=', id)
     .executeTakeFirst();
-  const hint = { action, resourceType: 'hotline_contact', resourceId: id };
+  const hint = { action, resourceType: 'hotline_contact' as const, resourceId: id };
   if (!row) throw errors.notFound({ audit: hint });
   authorize(ctx.actor, action, { institutionId: row.institution_id }, { hide: true, ...hint });
   return row;

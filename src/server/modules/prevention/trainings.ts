@@ -85,13 +85,13 @@ export async function recordParticipants(
   input: z.output<typeof RecordParticipantsRequest>,
 ) {
   const row = await trainingById(ctx.trx, trainingId);
-  const audit = { action: 'training.record' as const, resourceType: 'training', resourceId: trainingId };
+  const audit = { action: 'training.record' as const, resourceType: 'training' as const, resourceId: trainingId };
   if (!row) throw errors.notFound({ audit });
   authorize(
     ctx.actor,
     'training.record',
     { institutionId: row.institution_id },
-    { resourceType: 'training', resourceId: row.id },
+    { resourceType: 'training' as const, resourceId: row.id },
   );
   await requireInstitutions(
     ctx.trx,

@@ -117,7 +117,7 @@ async function caseIdsByReference(
       {
         reference: references.find((r) => !rows.some((row) => row.reference === r))!,
       },
-      { audit: { action, resourceType: 'case', resourceId: null } },
+      { audit: { action, resourceType: 'case' as const, resourceId: null } },
     );
   return rows.map((row) => row.id);
 }
@@ -133,7 +133,7 @@ export async function setLegalHold(
     .select(['id', 'erased_at', 'reference'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  const audit = { action: 'privacy.hold' as const, resourceType: 'case', resourceId: caseId };
+  const audit = { action: 'privacy.hold' as const, resourceType: 'case' as const, resourceId: caseId };
   if (!found) throw errors.notFound({ audit });
   if (found.erased_at) throw refusal('already_erased', found.reference, audit);
   const row = await ctx.trx
@@ -157,7 +157,7 @@ export async function releaseLegalHold(ctx: Ctx, crypto: FieldCrypto, id: string
     .executeTakeFirst();
   if (!hold)
     throw errors.notFound({
-      audit: { action: 'privacy.releaseHold', resourceType: 'legal_hold', resourceId: id },
+      audit: { action: 'privacy.releaseHold', resourceType: 'legal_hold' as const, resourceId: id },
     });
   if (hold.released_at) throw errors.conflict('legal_hold_released');
   await ctx.trx
@@ -254,7 +254,7 @@ export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseIn
   const contacts = await contactsRetention(ctx.trx, contactIds);
   const refusing = input.decision === 'refuse';
   for (const id of caseIds) {
-    const audit = { action: 'privacy.erase' as const, resourceType: 'case', resourceId: id };
+    const audit = { action: 'privacy.erase' as const, resourceType: 'case' as const, resourceId: id };
     const row = cases.find((c) => c.id === id);
     if (!row) throw errors.notFound({ audit });
     if (row.erased_at) throw refusal('already_erased', row.reference, audit);
@@ -265,7 +265,7 @@ export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseIn
       throw refusal('erasure_not_due', row.reference, audit);
   }
   for (const id of contactIds) {
-    const audit = { action: 'privacy.erase' as const, resourceType: 'hotline_contact', resourceId: id };
+    const audit = { action: 'privacy.erase' as const, resourceType: 'hotline_contact' as const, resourceId: id };
     const row = contacts.find((c) => c.id === id);
     if (!row) throw errors.notFound({ audit });
     if (row.erased_at) throw refusal('already_erased', contactReference(id), audit);

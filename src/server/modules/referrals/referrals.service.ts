@@ -67,14 +67,14 @@ export async function loadReferralFor(
   referralId: string,
   action: ReferralAction,
 ): Promise<ReferralRow> {
-  const audit = { action, resourceType: 'referral', resourceId: referralId };
+  const audit = { action, resourceType: 'referral' as const, resourceId: referralId };
   const row = await visibleReferralById(ctx.trx, ctx.actor, referralId);
   const target = row && {
     fromInstitutionId: row.from_institution_id,
     toInstitutionId: row.to_institution_id,
   };
   if (!row || !target || !can(ctx.actor, 'referral.read', target)) throw errors.notFound({ audit });
-  authorize(ctx.actor, action, target, { resourceType: 'referral', resourceId: row.id });
+  authorize(ctx.actor, action, target, { resourceType: 'referral' as const, resourceId: row.id });
   return row;
 }
 

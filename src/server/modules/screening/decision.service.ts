@@ -36,7 +36,7 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
       ctx.actor,
       'case.review',
       { institutionId: loaded.ownerInstitutionId, sharedWithActor: loaded.sharedWithActor },
-      { resourceType: 'case', resourceId: loaded.id },
+      { resourceType: 'case' as const, resourceId: loaded.id },
     );
   }
   const person = await findCasePerson(ctx.trx, loaded.id, input.personId);
@@ -60,7 +60,7 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
       'confirm_not_allowed',
       403,
       {},
-      { audit: { action: 'case.decide', resourceType: 'case', resourceId: loaded.id } },
+      { audit: { action: 'case.decide', resourceType: 'case' as const, resourceId: loaded.id } },
     );
   }
   const decisionOrgType = await orgTypeOfInstitution(ctx.trx, ctx.actor.institutionId);

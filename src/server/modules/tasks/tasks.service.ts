@@ -28,7 +28,7 @@ const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = followUpT
   presentTask(row, crypto, today, can(actor, 'task.update', { institutionId: row.institution_id }));
 
 export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<typeof CreateTaskRequest>) {
-  authorize(ctx.actor, 'task.create', { institutionId: ctx.actor.institutionId }, { resourceType: 'task' });
+  authorize(ctx.actor, 'task.create', { institutionId: ctx.actor.institutionId }, { resourceType: 'task' as const });
   const caseId = input.caseId
     ? (await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.update')).id
     : null;
@@ -72,7 +72,7 @@ export async function updateTask(
   taskId: string,
   input: z.output<typeof UpdateTaskRequest>,
 ) {
-  const audit = { action: 'task.update' as const, resourceType: 'task', resourceId: taskId };
+  const audit = { action: 'task.update' as const, resourceType: 'task' as const, resourceId: taskId };
   const row = await findTask(ctx.trx, taskId);
   // Another institution's task is not found, unless its case is one the actor may read.
   if (!row) throw errors.notFound({ audit });
@@ -85,7 +85,7 @@ export async function updateTask(
     ctx.actor,
     'task.update',
     { institutionId: row.institution_id },
-    { resourceType: 'task', resourceId: row.id },
+    { resourceType: 'task' as const, resourceId: row.id },
   );
   if (input.title !== undefined && row.kind !== 'manual') throw errors.badRequest('task_title_fixed');
   if (input.assigneeUserId) await checkAssignee(ctx.trx, input.assigneeUserId, row.institution_id);

@@ -1,6 +1,7 @@
 /** Filters for the audit log, validated with the same schema the server uses for its query. */
 import { useEffect } from 'react';
 import type { z } from 'zod';
+import { AUDIT_RESOURCE_TYPES } from '../../../shared/actions.js';
 import { ListAuditEventsQuery } from '../../../shared/api.js';
 import { Form, useFormAlert, useZodForm } from '../../components/Form.js';
 import { FilterActions } from '../../components/FormActions.js';
@@ -27,7 +28,7 @@ function toLocal(instant: string | undefined): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-const TEXT_FILTERS = ['actorUserId', 'action', 'resourceType', 'resourceId'] as const;
+const TEXT_FILTERS = ['actorUserId', 'action'] as const;
 
 interface Props {
   /** The filters in force (from the address). */
@@ -66,6 +67,24 @@ export function AuditFilters({ value, onApply }: Props) {
           blank="undefined"
         />
       ))}
+      {/* The kinds of record by name in the reader's language (the trail stores their codes). */}
+      <FormSelect msg="audit.resourceType" name="resourceType">
+        <option value="">{t('audit.anyResourceType')}</option>
+        {AUDIT_RESOURCE_TYPES.map((type) => [type, t(`auditResource.${type}`)] as const)
+          .sort(([, a], [, b]) => a.localeCompare(b))
+          .map(([type, label]) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+      </FormSelect>
+      <FormText
+        msg="audit.resourceId"
+        name="resourceId"
+        spellCheck={false}
+        autoComplete="off"
+        blank="undefined"
+      />
       <FormSelect msg="audit.outcome" name="outcome">
         <option value="">{t('audit.anyOutcome')}</option>
         <option value="success">{t('outcome.success')}</option>

@@ -3,6 +3,8 @@ import type { AuditEventView } from '../../../shared/api.js';
 import {
   ACTION_NAMES,
   AUDIT_EVENTS,
+  AUDIT_RESOURCE_TYPES,
+  type AuditResourceType,
   PURPOSES,
   type AuditAction,
   type Purpose,
@@ -18,6 +20,9 @@ function isRole(value: string): value is Role {
 const AUDIT_ACTIONS: readonly string[] = [...ACTION_NAMES, ...AUDIT_EVENTS];
 function isAuditAction(value: string): value is AuditAction {
   return AUDIT_ACTIONS.includes(value);
+}
+function isResourceType(value: string): value is AuditResourceType {
+  return (AUDIT_RESOURCE_TYPES as readonly string[]).includes(value);
 }
 function isPurpose(value: string): value is Purpose {
   return (PURPOSES as readonly string[]).includes(value);
@@ -71,7 +76,16 @@ export function AuditTable({ events, busy }: { events: readonly AuditEventView[]
       header: t('audit.col.resource'),
       cell: (event) => (
         <>
-          {event.resourceType ?? none}
+          {/* The kind in the reader's language, its code below (what the filter takes); an older row's
+              code outside the list as it is. */}
+          {event.resourceType
+            ? isResourceType(event.resourceType)
+              ? t(`auditResource.${event.resourceType}`)
+              : event.resourceType
+            : none}
+          {event.resourceType && isResourceType(event.resourceType) && (
+            <code className="cell-secondary cell-nowrap">{event.resourceType}</code>
+          )}
           {event.resourceId && <code className="cell-secondary">{event.resourceId}</code>}
         </>
       ),

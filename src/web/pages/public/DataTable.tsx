@@ -1,4 +1,7 @@
-/** An accessible table of a statistics table: row headers, column headers, totals; hidden cells said in words. */
+/**
+ * An accessible table of a statistics table: row headers, column headers, totals; hidden cells said
+ * in words and set apart in grey italics, so a true zero ("0") never looks like one.
+ */
 import type { PublicTable } from '../../../shared/api-statistics.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { intlLocale } from '../../i18n/catalogue.js';
@@ -39,11 +42,15 @@ export function DataTable({ table, caption, rowLabel, colLabel }: Props) {
             <tr key={key}>
               <th scope="row">{rowLabel(key)}</th>
               {table.cells[r]!.map((value, c) => (
-                <td key={c} className="cell-number">
+                <td key={c} className={value === null ? 'cell-number cell-suppressed' : 'cell-number'}>
                   {format(value)}
                 </td>
               ))}
-              {!series && <td className="cell-number">{format(table.rowTotals[r] ?? null)}</td>}
+              {!series && (
+                <td className={table.rowTotals[r] == null ? 'cell-number cell-suppressed' : 'cell-number'}>
+                  {format(table.rowTotals[r] ?? null)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -53,7 +60,7 @@ export function DataTable({ table, caption, rowLabel, colLabel }: Props) {
               <th scope="row">{t('public.total')}</th>
               {!series &&
                 table.colTotals.map((value, c) => (
-                  <td key={c} className="cell-number">
+                  <td key={c} className={value === null ? 'cell-number cell-suppressed' : 'cell-number'}>
                     {format(value)}
                   </td>
                 ))}

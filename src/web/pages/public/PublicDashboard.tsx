@@ -48,7 +48,20 @@ function TableSection({ table, year }: { table: PublicTable; year: number }) {
     // Labels change with the language (`locale`); the label functions are rebuilt every render.
     [table, locale],
   );
-  const labels = useMemo(() => table.rowKeys.map(rowLabel), [table, locale]);
+  // A hidden value draws no bar, and neither does a true zero: the axis says which of the two it is.
+  const labels = useMemo(
+    () =>
+      table.rowKeys.map((key, r) => {
+        const cells = table.cells[r] ?? [];
+        const mark = cells.some((value) => value === null)
+          ? t('public.suppressed')
+          : cells.every((value) => value === 0)
+            ? (0).toLocaleString(intlLocale(locale))
+            : null;
+        return mark === null ? rowLabel(key) : `${rowLabel(key)} (${mark})`;
+      }),
+    [table, locale],
+  );
   return (
     <section className="stat-section" aria-labelledby={`h-${table.id}`}>
       <h2 id={`h-${table.id}`}>{caption}</h2>
