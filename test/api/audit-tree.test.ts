@@ -10,7 +10,7 @@ import { useTestContext } from '../helpers/suite.js';
 const event = (requestId: string) => ({
   actor: null,
   action: 'audit.list' as const,
-  resourceType: 'audit_event',
+  resourceType: 'audit_event' as const,
   purpose: 'audit',
   requestId,
 });

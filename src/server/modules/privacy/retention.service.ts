@@ -11,6 +11,7 @@ import type {
   SetLegalHoldRequest,
   UpdateRetentionRequest,
 } from '../../../shared/api-privacy.js';
+import type { AuditResourceType } from '../../../shared/actions.js';
 import { RECORD_CATEGORIES } from '../../../shared/api-privacy.js';
 import { auditOperation } from '../../audit/audit.js';
 import type { FieldCrypto } from '../../crypto/field-crypto.js';
@@ -236,7 +237,7 @@ function refusal(
     'erasure_on_legal_hold' | 'erasure_not_due' | 'erasure_case_open' | 'already_erased'
   >,
   reference: string,
-  audit: { action: 'privacy.erase' | 'privacy.hold'; resourceType: string; resourceId: string },
+  audit: { action: 'privacy.erase' | 'privacy.hold'; resourceType: AuditResourceType; resourceId: string },
 ) {
   return new AppError(code, 409, { reference }, { audit });
 }
