@@ -76,13 +76,42 @@ export function drawCaseStart(ctx: DemoContext, index: number) {
   const method = detectionTable(shape).draw(rng);
   const ownerOf = ownerCode(rng, method, first.child, first.female);
   reRegister(ctx, index, detectedOn, ownerOf, persons, drawCaseStart);
-  return { rng, ids, slice, ordinal, detectedOn, profile, shape, factsDate, persons, first, home, plan, method, ownerOf };
+  return {
+    rng,
+    ids,
+    slice,
+    ordinal,
+    detectedOn,
+    profile,
+    shape,
+    factsDate,
+    persons,
+    first,
+    home,
+    plan,
+    method,
+    ownerOf,
+  };
 }
 
 /** Writes case `index` (0-based over the whole run) into `t`. */
 export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds: Holds): void {
   const start = drawCaseStart(ctx, index);
-  const { rng, ids, slice, ordinal, detectedOn, profile, shape, factsDate, persons, first, home, plan, method } = start;
+  const {
+    rng,
+    ids,
+    slice,
+    ordinal,
+    detectedOn,
+    profile,
+    shape,
+    factsDate,
+    persons,
+    first,
+    home,
+    plan,
+    method,
+  } = start;
   const protectionRng = new Rng((ctx.seed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const protectionIds = new Rng((ctx.idSeed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const owner = ctx.institutions.get(start.ownerOf)!;

@@ -67,7 +67,10 @@ export async function listDevices(ctx: Ctx, query: z.output<typeof ListDevicesQu
   else if (ctx.actor.role === 'system_admin') filter = 'all';
   else if (ctx.actor.role === 'supervisor' || ctx.actor.role === 'institution_admin')
     filter = { institutionId: ctx.actor.institutionId };
-  else throw errors.forbidden({ audit: { action: 'device.list', resourceType: 'device' as const, resourceId: null } });
+  else
+    throw errors.forbidden({
+      audit: { action: 'device.list', resourceType: 'device' as const, resourceId: null },
+    });
   return { items: (await listDeviceRows(ctx.trx, filter)).map(present) };
 }
 
@@ -76,7 +79,11 @@ async function deviceFor(ctx: Ctx, id: string, action: 'device.revoke' | 'device
   const audit = { action, resourceType: 'device' as const, resourceId: id };
   const row = await findDevice(ctx.trx, id, { forUpdate: true });
   if (!row) throw errors.notFound({ audit });
-  authorize(ctx.actor, action, targetOf(row), { hide: true, resourceType: 'device' as const, resourceId: id });
+  authorize(ctx.actor, action, targetOf(row), {
+    hide: true,
+    resourceType: 'device' as const,
+    resourceId: id,
+  });
   return row;
 }
 

@@ -85,7 +85,11 @@ export async function recordParticipants(
   input: z.output<typeof RecordParticipantsRequest>,
 ) {
   const row = await trainingById(ctx.trx, trainingId);
-  const audit = { action: 'training.record' as const, resourceType: 'training' as const, resourceId: trainingId };
+  const audit = {
+    action: 'training.record' as const,
+    resourceType: 'training' as const,
+    resourceId: trainingId,
+  };
   if (!row) throw errors.notFound({ audit });
   authorize(
     ctx.actor,

@@ -266,7 +266,11 @@ export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseIn
       throw refusal('erasure_not_due', row.reference, audit);
   }
   for (const id of contactIds) {
-    const audit = { action: 'privacy.erase' as const, resourceType: 'hotline_contact' as const, resourceId: id };
+    const audit = {
+      action: 'privacy.erase' as const,
+      resourceType: 'hotline_contact' as const,
+      resourceId: id,
+    };
     const row = contacts.find((c) => c.id === id);
     if (!row) throw errors.notFound({ audit });
     if (row.erased_at) throw refusal('already_erased', contactReference(id), audit);

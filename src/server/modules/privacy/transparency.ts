@@ -43,7 +43,11 @@ export async function accessReport(
   locale: Locale,
   staffNames: boolean,
 ): Promise<z.output<typeof AccessReport>> {
-  const audit = { action: 'privacy.accessReport' as const, resourceType: 'person' as const, resourceId: personId };
+  const audit = {
+    action: 'privacy.accessReport' as const,
+    resourceType: 'person' as const,
+    resourceId: personId,
+  };
   const person = await ctx.trx
     .selectFrom('persons')
     .select(['persons.id', 'persons.owner_institution_id'])
@@ -194,7 +198,11 @@ export async function consentReceipt(
   consentId: string,
   locale: Locale,
 ): Promise<z.output<typeof ConsentReceipt>> {
-  const audit = { action: 'privacy.consentReceipt' as const, resourceType: 'consent' as const, resourceId: consentId };
+  const audit = {
+    action: 'privacy.consentReceipt' as const,
+    resourceType: 'consent' as const,
+    resourceId: consentId,
+  };
   const consent = await ctx.trx
     .selectFrom('consents')
     .innerJoin('institutions', 'institutions.id', 'consents.institution_id')

@@ -28,7 +28,12 @@ const view = (actor: Actor, crypto: FieldCrypto, row: TaskRow, today = followUpT
   presentTask(row, crypto, today, can(actor, 'task.update', { institutionId: row.institution_id }));
 
 export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<typeof CreateTaskRequest>) {
-  authorize(ctx.actor, 'task.create', { institutionId: ctx.actor.institutionId }, { resourceType: 'task' as const });
+  authorize(
+    ctx.actor,
+    'task.create',
+    { institutionId: ctx.actor.institutionId },
+    { resourceType: 'task' as const },
+  );
   const caseId = input.caseId
     ? (await loadCaseForAction(ctx.trx, ctx.actor, input.caseId, 'case.update')).id
     : null;

@@ -181,7 +181,7 @@ export const auditGn: { readonly [K in keyof typeof auditEs]: string } = {
   'auditResource.referral': 'Ñembohasa',
   'auditResource.report': "Marandu'aty",
   'auditResource.retention_queue': "Ñemboguete oha'arõva",
-  'auditResource.retention_schedule': "Ñeñongatu ára",
+  'auditResource.retention_schedule': 'Ñeñongatu ára',
   'auditResource.screening': 'Jehechapyre',
   'auditResource.screening_instrument': 'Jehechapyre rape',
   'auditResource.session': 'Séssion',
