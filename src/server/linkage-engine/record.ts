@@ -61,8 +61,15 @@ export class Vocabulary {
   readonly forms = new Map<string, number[]>();
   /** A given-names field as written → its prepared part (record.ts `prepare`). */
   readonly givenParts = new Map<string, GivenPart>();
-  /** The two surname fields as written → their prepared part. */
-  readonly surnameParts = new Map<string, SurnamePart>();
+  /**
+   * The two surname fields as written (the first, then the second) → their prepared part; by the
+   * two strings, not one key made of both (a string built and hashed for every record).
+   */
+  readonly surnameParts = new Map<string, Map<string, SurnamePart>>();
+  /** How many prepared parts `surnameParts` holds. */
+  surnamePartCount = 0;
+  /** A surname field as written → how many of its words are the person's own (`ownSurnameWords`). */
+  readonly ownWords = new Map<string, number>();
   readonly words: string[] = [];
   /** A hash of each word that does not depend on the order words were added (blocking keys). */
   readonly stable: number[] = [];
@@ -160,16 +167,43 @@ function clean(value: string | null | undefined): string | null {
 /** YYYYMMDD from YYYY-MM-DD or YYYYMMDD; null when it is not a plausible date string. */
 export function compactDate(value: string | null | undefined): string | null {
   if (!value) return null;
+  // The two forms every record comes in, without a regular expression (a million dates a batch).
+  if (value.length === 8 && digitsAt(value, 0, 8)) return value;
+  if (
+    value.length === 10 &&
+    value[4] === '-' &&
+    value[7] === '-' &&
+    digitsAt(value, 0, 4) &&
+    digitsAt(value, 5, 7) &&
+    digitsAt(value, 8, 10)
+  )
+    return value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10);
   const digits = value.replace(/\D/g, '');
   return digits.length === 8 ? digits : null;
+}
+
+/** Whether the characters of `text` from `from` to `to` are all ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number written by the ASCII digits of `text` from `from` to `to`. */
+function numberAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let x = from; x < to; x++) n = n * 10 + text.charCodeAt(x) - 48;
+  return n;
 }
 
 /** A YYYYMMDD or YYYY-MM-DD day as a fractional year (1990-07-02 ≈ 1990.5). */
 export function fractionalYear(day: string): number | null {
   const d = compactDate(day);
   if (d === null) return null;
-  const year = Number(d.slice(0, 4));
-  const ms = Date.UTC(year, Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
+  const year = numberAt(d, 0, 4);
+  const ms = Date.UTC(year, numberAt(d, 4, 6) - 1, numberAt(d, 6, 8));
   if (Number.isNaN(ms)) return null;
   return year + (ms - Date.UTC(year, 0, 1)) / (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1));
 }
@@ -200,17 +234,26 @@ export function birthInterval(
   return null;
 }
 
-/** Surname words of a field that are the person's own: those before a married "de X". */
-function ownSurnameWords(field: string | null | undefined): number {
+/**
+ * Surname words of a field that are the person's own: those before a married "de X". Computed once
+ * per field as written: surname pairs are mostly new (at 300,000 registrations 103,000 pairs of
+ * 23,000 fields), and each new pair normalised both fields twice (4 % of the batch's CPU).
+ */
+function ownSurnameWords(vocab: Vocabulary, field: string | null | undefined): number {
   if (!field) return 0;
-  const words = normalizeName(field).split(' ');
-  const married = words.indexOf('de', 1);
-  return nameWords((married > 0 ? words.slice(0, married) : words).join(' ')).length;
+  let own = vocab.ownWords.get(field);
+  if (own === undefined) {
+    const words = normalizeName(field).split(' ');
+    const married = words.indexOf('de', 1);
+    own = nameWords((married > 0 ? words.slice(0, married) : words).join(' ')).length;
+    if (vocab.ownWords.size < CACHED) vocab.ownWords.set(field, own);
+  }
+  return own;
 }
 
 /** How many name words of a field are a married "de X" (after the person's own). */
-function marriedWords(field: string | null | undefined, words: readonly string[]): number {
-  return field ? words.length - ownSurnameWords(field) : 0;
+function marriedWords(vocab: Vocabulary, field: string | null | undefined, words: readonly string[]): number {
+  return field ? words.length - ownSurnameWords(vocab, field) : 0;
 }
 
 /** Entries a cache of the vocabulary holds at most (names repeat: a million covers a nation's). */
@@ -313,8 +356,8 @@ function surnamePart(
   second: string | null | undefined,
   count: boolean,
 ): SurnamePart {
-  const field = `${(first ?? '').length}:${first ?? ''}${second ?? ''}`;
-  const cached = vocab.surnameParts.get(field);
+  const seconds = vocab.surnameParts.get(first ?? '');
+  const cached = seconds?.get(second ?? '');
   if (cached) {
     if (count) vocab.count(cached.surnames);
     return cached;
@@ -324,8 +367,8 @@ function surnamePart(
   const surnameWords = [...firstWords, ...secondWords];
   const surnames = keyIds(vocab, surnameWords, count);
   // A married "de X" ends its field: the own words are each field's words before it.
-  const marriedFirst = marriedWords(first, firstWords);
-  const marriedSecond = marriedWords(second, secondWords);
+  const marriedFirst = marriedWords(vocab, first, firstWords);
+  const marriedSecond = marriedWords(vocab, second, secondWords);
   const ownSurnameKeys =
     marriedFirst === 0 && marriedSecond === 0
       ? surnames
@@ -337,10 +380,14 @@ function surnamePart(
   const part = {
     surnames,
     surnameWords: undefined,
-    ownSurnames: ownSurnameWords(first) + ownSurnameWords(second),
+    ownSurnames: ownSurnameWords(vocab, first) + ownSurnameWords(vocab, second),
     ownSurnameKeys,
   };
-  if (vocab.surnameParts.size < CACHED) vocab.surnameParts.set(field, part);
+  if (vocab.surnamePartCount < CACHED) {
+    if (seconds) seconds.set(second ?? '', part);
+    else vocab.surnameParts.set(first ?? '', new Map([[second ?? '', part]]));
+    vocab.surnamePartCount++;
+  }
   return part;
 }
 
@@ -360,6 +407,9 @@ function surnameWordIds(
   part.surnameWords = ids;
   return ids;
 }
+
+/** The ids of a record without aliases: one array shared by all (prepared arrays never change). */
+const NO_IDS: number[] = [];
 
 /**
  * Prepares `person` as the `index`-th record. `countTerms` adds its name keys to the vocabulary's
@@ -387,7 +437,10 @@ export function prepare(person: LinkPerson, index: number, vocab: Vocabulary, co
     surnameWords,
     ownSurnames: surname.ownSurnames,
     ownSurnameKeys: surname.ownSurnameKeys,
-    aliases: (person.aliases ?? []).flatMap(nameWords).map((w) => vocab.id(keysOf(vocab, w).canonical)),
+    aliases:
+      person.aliases === undefined || person.aliases.length === 0
+        ? NO_IDS
+        : person.aliases.flatMap(nameWords).map((w) => vocab.id(keysOf(vocab, w).canonical)),
     dob,
     year,
     birthMid: birth?.mid ?? null,
