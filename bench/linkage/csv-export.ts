@@ -17,21 +17,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField } from '../../src/server/standards/csv.js';
 import { clusterQuality } from '../../src/server/linkage-engine/evaluate.js';
+import { PLAIN_COLUMNS } from '../../src/cli/link.js';
 import { hardPopulation } from './hard.js';
 
-const COLUMNS = [
-  'record_id',
-  'given_names',
-  'surname1',
-  'surname2',
-  'sex',
-  'birth_date',
-  'estimated_age',
-  'age_recorded_on',
-  'document_number',
-  'nationality',
-  'department',
-];
 
 const [, , command, ...rest] = process.argv;
 function option(key: string, fallback: string): string {
@@ -48,7 +36,7 @@ function write(): void {
     Number(option('seed', '11')),
   );
   const sex = (s: string | null | undefined) => (s === 'Female' ? 'F' : s === 'Male' ? 'M' : '');
-  const lines = [COLUMNS.join(',')];
+  const lines = [PLAIN_COLUMNS.join(',')];
   for (const r of records)
     lines.push(
       [

@@ -31,7 +31,8 @@ import type { LinkPerson } from '../server/linkage-engine/record.js';
 /** A problem with the input, reported as `file: line N: reason`. */
 export class InputError extends Error {}
 
-const PLAIN_COLUMNS = [
+/** The columns of a plain input file, in the order `nanduti link`'s usage names them. */
+export const PLAIN_COLUMNS = [
   'record_id',
   'given_names',
   'surname1',
