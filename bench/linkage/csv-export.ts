@@ -20,7 +20,6 @@ import { clusterQuality } from '../../src/server/linkage-engine/evaluate.js';
 import { PLAIN_COLUMNS } from '../../src/cli/link.js';
 import { hardPopulation } from './hard.js';
 
-
 const [, , command, ...rest] = process.argv;
 function option(key: string, fallback: string): string {
   const at = rest.indexOf(`--${key}`);
