@@ -97,21 +97,8 @@ export function drawCaseStart(ctx: DemoContext, index: number) {
 /** Writes case `index` (0-based over the whole run) into `t`. */
 export function writeCase(ctx: DemoContext, index: number, t: ChunkTables, holds: Holds): void {
   const start = drawCaseStart(ctx, index);
-  const {
-    rng,
-    ids,
-    slice,
-    ordinal,
-    detectedOn,
-    profile,
-    shape,
-    factsDate,
-    persons,
-    first,
-    home,
-    plan,
-    method,
-  } = start;
+  const { rng, ids, slice, ordinal, detectedOn, profile, shape } = start;
+  const { factsDate, persons, first, home, plan, method } = start;
   const protectionRng = new Rng((ctx.seed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const protectionIds = new Rng((ctx.idSeed ^ PROTECTION_STREAM) >>> 0, index + 1);
   const owner = ctx.institutions.get(start.ownerOf)!;

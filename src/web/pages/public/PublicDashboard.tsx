@@ -85,13 +85,16 @@ function TableSection({ table, year }: { table: PublicTable; year: number }) {
               testId={`map-${table.id}`}
             />
           )}
-          <BarChart
-            labels={labels}
-            series={series}
-            stacked={table.colDimension !== null}
-            description={caption}
-            testId={`chart-${table.id}`}
-          />
+          {/* A chart of hidden values and zeros only would be empty axes: the table says it. */}
+          {table.cells.some((row) => row.some((value) => value !== null && value > 0)) && (
+            <BarChart
+              labels={labels}
+              series={series}
+              stacked={table.colDimension !== null}
+              description={caption}
+              testId={`chart-${table.id}`}
+            />
+          )}
           <DataTable table={table} caption={caption} rowLabel={rowLabel} colLabel={colLabel} />
           {table.multiValued && <p className="field-hint">{t('public.multiValued')}</p>}
         </>
