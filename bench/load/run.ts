@@ -136,19 +136,14 @@ async function runEngine(engine: Engine): Promise<Figure[]> {
   const serverLog = values['server-log'] ? fs.openSync(`${values['server-log']}.${engine}`, 'a') : undefined;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const prof = values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : [];
+  // The server's node options: a CPU profile (--cpu-prof-dir) and any --node-args.
+  const nodeArgs = [
+    ...(values['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof-dir']}`] : []),
+    ...values['node-args'].split(' ').filter(Boolean),
+  ];
   const child = spawn(
     process.execPath,
-    [
-      ...prof,
-      ...values['node-args'].split(' ').filter(Boolean),
-      BIN,
-      'serve',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-    ],
+    [...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
     {
       env: { ...process.env, ...db.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', NANDUTI_FROM_SOURCE: '1' },
       // The server's log (warnings and errors, one JSON line each) kept with --server-log FILE.
