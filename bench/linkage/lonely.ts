@@ -7,28 +7,19 @@
  * carry (an estimate, a surname, a full date).
  */
 import { candidatePairs, keysOf, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
-import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
-import { hardPopulation } from './hard.js';
 import { missedTruePairs } from './missed-pairs.js';
+import { registrations, trueChains } from './true-chains.js';
 
 const setting = process.argv[2] ?? 'hard';
 const size = Number(process.argv[3] ?? 37_000);
 const seed = Number(process.argv[4] ?? 11);
-const all = hardPopulation(Math.ceil(size / 2.2) + 10, setting, seed);
-const { vocab, records } = preparePersons(all.records.slice(0, size));
-const entities = all.entities.slice(0, size);
-const c = candidatePairs(records, personBlockingRules(vocab), { rank: personRank(vocab, records) });
+const { raw: registered, vocab, records, entities, rank } = registrations(setting, size, seed);
+const rules = personBlockingRules(vocab);
+const c = candidatePairs(records, rules, { rank });
 const { total, missed } = missedTruePairs(entities, c);
+const find = trueChains(entities, c);
 const degree = new Int32Array(records.length);
 const trueDegree = new Int32Array(records.length);
-const parent = Int32Array.from(records, (_, i) => i);
-const find = (x: number): number => {
-  while (parent[x] !== x) {
-    parent[x] = parent[parent[x]!]!;
-    x = parent[x]!;
-  }
-  return x;
-};
 for (let k = 0; k < c.count; k++) {
   const a = c.left[k]!;
   const b = c.right[k]!;
@@ -37,7 +28,6 @@ for (let k = 0; k < c.count; k++) {
   if (entities[a] === entities[b]) {
     trueDegree[a] = trueDegree[a]! + 1;
     trueDegree[b] = trueDegree[b]! + 1;
-    parent[find(a)] = find(b);
   }
 }
 // Records with another registration of their person.
@@ -89,10 +79,9 @@ console.log(
 
 // Samples of the unchained missed pairs: the two records as registered and the rules under which
 // they share a key (none: no rule's key reaches them).
-const rules = personBlockingRules(vocab);
 const samples = Number(process.argv[5] ?? 0);
 const raw = (i: number) => {
-  const r = all.records[i]!;
+  const r = registered[i]!;
   const birth =
     r.dateOfBirth ??
     (r.estimatedAge !== null && r.estimatedAge !== undefined ? `~${r.estimatedAge}` : (r.birthYear ?? '?'));

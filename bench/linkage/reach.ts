@@ -7,35 +7,19 @@
  * links to its person. Prints blocking recall pair by pair and counted through such chains.
  */
 import { candidatePairs, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
-import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
-import { hardPopulation } from './hard.js';
 import { missedTruePairs } from './missed-pairs.js';
+import { registrations, trueChains } from './true-chains.js';
 
 const setting = process.argv[2] ?? 'hard';
 const size = Number(process.argv[3] ?? 37_000);
 const seed = Number(process.argv[4] ?? 11);
-const all = hardPopulation(Math.ceil(size / 2.2) + 10, setting, seed);
-const { vocab, records } = preparePersons(all.records.slice(0, size));
-const entities = all.entities.slice(0, size);
-const c = candidatePairs(records, personBlockingRules(vocab), { rank: personRank(vocab, records) });
+const { vocab, records, entities, rank } = registrations(setting, size, seed);
+const c = candidatePairs(records, personBlockingRules(vocab), { rank });
 const { total, missed } = missedTruePairs(entities, c);
-
-const parent = Int32Array.from(records, (_, i) => i);
-const find = (x: number): number => {
-  while (parent[x] !== x) {
-    parent[x] = parent[parent[x]!]!;
-    x = parent[x]!;
-  }
-  return x;
-};
+const find = trueChains(entities, c);
 const linked = new Uint8Array(records.length);
-for (let k = 0; k < c.count; k++) {
-  const a = c.left[k]!;
-  const b = c.right[k]!;
-  if (entities[a] !== entities[b]) continue;
-  linked[a] = linked[b] = 1;
-  parent[find(a)] = find(b);
-}
+for (let k = 0; k < c.count; k++)
+  if (entities[c.left[k]!] === entities[c.right[k]!]) linked[c.left[k]!] = linked[c.right[k]!] = 1;
 let chained = 0;
 let alone = 0;
 for (const [i, j] of missed) {

@@ -11,19 +11,15 @@ import {
   personBlockingRules,
   type BlockingRule,
 } from '../../src/server/linkage-engine/blocking.js';
-import { personRank, preparePersons } from '../../src/server/linkage-engine/linkage.js';
 import type { Prepared } from '../../src/server/linkage-engine/record.js';
-import { hardPopulation } from './hard.js';
 import { missedTruePairs } from './missed-pairs.js';
+import { registrations, trueChains } from './true-chains.js';
 
 const setting = process.argv[2] ?? 'hard';
 const size = Number(process.argv[3] ?? 37_000);
 const seed = Number(process.argv[4] ?? 11);
 const wanted = process.argv[5]?.split(',');
-const all = hardPopulation(Math.ceil(size / 2.2) + 10, setting, seed);
-const { vocab, records } = preparePersons(all.records.slice(0, size));
-const entities = all.entities.slice(0, size);
-const rank = personRank(vocab, records);
+const { vocab, records, entities, rank } = registrations(setting, size, seed);
 // Every bipartite rule's cap made explicit (the default 100 of `maxBipartitePairs` otherwise bounds
 // every cap), so that a variant can raise one rule's cap above it; the same blocks as the batch's.
 const base = personBlockingRules(vocab).map((r) =>
@@ -31,170 +27,79 @@ const base = personBlockingRules(vocab).map((r) =>
 );
 
 /** The loose rules whose blocks the caps and budgets pass over at scale (bench/README.md). */
-const SEX_RULES = ['year+given+sex', 'year+surname+sex', 'year+given+sex+region', 'year+surname+sex+region'];
-type Rules = BlockingRule<Prepared>[];
-const scaled =
-  (names: readonly string[], cap: (c: number) => number, budget: (b: number) => number) =>
-  (rules: Rules): Rules =>
-    rules.map((r) =>
-      names.includes(r.name)
-        ? { ...r, maxPairs: cap(r.maxPairs ?? 100), perRecord: budget(r.perRecord ?? Infinity) }
-        : r,
-    );
-
-const variants: Record<string, (rules: Rules) => Rules> = {
-  base: (r) => r,
+const SEX = ['year+given+sex', 'year+surname+sex', 'year+given+sex+region', 'year+surname+sex+region'];
+const GIVEN_SEX = SEX.filter((n) => n.includes('given'));
+const SURNAME_SEX = SEX.filter((n) => n.includes('surname'));
+const NO_SURNAME = ['no-surname+given'];
+/**
+ * One change of a variant: the named rules' cap (pairs per block) set to `cap`, and their budget
+ * (records per record) multiplied by `times` or set to `budget` (Infinity: none).
+ */
+interface Change {
+  rules: readonly string[];
+  cap?: number;
+  times?: number;
+  budget?: number;
+}
+const variants: Record<string, Change[]> = {
+  base: [],
   // The four rules with the sex: caps and budgets raised together.
-  'sex-cap100': scaled(
-    SEX_RULES,
-    () => 100,
-    (b) => b,
-  ),
-  'sex-budget2x': scaled(
-    SEX_RULES,
-    (c) => c,
-    (b) => 2 * b,
-  ),
-  'sex-cap100-budget2x': scaled(
-    SEX_RULES,
-    () => 100,
-    (b) => 2 * b,
-  ),
-  'sex-cap400-budget4x': scaled(
-    SEX_RULES,
-    () => 400,
-    (b) => 4 * b,
-  ),
-  'sex-cap2000-budget8x': scaled(
-    SEX_RULES,
-    () => 2000,
-    (b) => 8 * b,
-  ),
-  'sex-cap2000': scaled(
-    SEX_RULES,
-    () => 2000,
-    (b) => b,
-  ),
-  'sex-cap2000-budget2x': scaled(
-    SEX_RULES,
-    () => 2000,
-    (b) => 2 * b,
-  ),
-  'sex-cap10000-budget2x': scaled(
-    SEX_RULES,
-    () => 10_000,
-    (b) => 2 * b,
-  ),
-  'given-sex-cap2000-budget8x': scaled(
-    SEX_RULES.filter((n) => n.includes('given')),
-    () => 2000,
-    (b) => 8 * b,
-  ),
-  'surname-sex-cap2000-budget8x': scaled(
-    SEX_RULES.filter((n) => n.includes('surname')),
-    () => 2000,
-    (b) => 8 * b,
-  ),
-  'given-sex-cap2000-budget4x+nosurname-cap1000': (r) =>
-    scaled(
-      ['no-surname+given'],
-      () => 1000,
-      () => Infinity,
-    )(
-      scaled(
-        SEX_RULES.filter((n) => n.includes('given')),
-        () => 2000,
-        (b) => 4 * b,
-      )(r),
-    ),
-  'given-sex-cap2000-budget8x+nosurname-cap1000': (r) =>
-    scaled(
-      ['no-surname+given'],
-      () => 1000,
-      () => Infinity,
-    )(
-      scaled(
-        SEX_RULES.filter((n) => n.includes('given')),
-        () => 2000,
-        (b) => 8 * b,
-      )(r),
-    ),
+  'sex-cap100': [{ rules: SEX, cap: 100 }],
+  'sex-cap2000': [{ rules: SEX, cap: 2000 }],
+  'sex-budget2x': [{ rules: SEX, times: 2 }],
+  'sex-cap100-budget2x': [{ rules: SEX, cap: 100, times: 2 }],
+  'sex-cap2000-budget2x': [{ rules: SEX, cap: 2000, times: 2 }],
+  'sex-cap10000-budget2x': [{ rules: SEX, cap: 10_000, times: 2 }],
+  'sex-cap400-budget4x': [{ rules: SEX, cap: 400, times: 4 }],
+  'sex-cap2000-budget8x': [{ rules: SEX, cap: 2000, times: 8 }],
+  'given-sex-cap2000-budget8x': [{ rules: GIVEN_SEX, cap: 2000, times: 8 }],
+  'surname-sex-cap2000-budget8x': [{ rules: SURNAME_SEX, cap: 2000, times: 8 }],
   // no-surname+given has no cap of its own (the default 100) and no budget.
-  'nosurname-cap400': scaled(
-    ['no-surname+given'],
-    () => 400,
-    () => Infinity,
-  ),
-  'nosurname-cap1000': scaled(
-    ['no-surname+given'],
-    () => 1000,
-    () => Infinity,
-  ),
-  'nosurname-cap1000-budget50': scaled(
-    ['no-surname+given'],
-    () => 1000,
-    () => 50,
-  ),
-  'nosurname-cap400-budget8': scaled(
-    ['no-surname+given'],
-    () => 400,
-    () => 8,
-  ),
-  'nosurname-cap2000-budget16': scaled(
-    ['no-surname+given'],
-    () => 2000,
-    () => 16,
-  ),
-  'all-cap400': (r) =>
-    scaled(
-      ['no-surname+given'],
-      () => 400,
-      () => 8,
-    )(
-      scaled(
-        SEX_RULES,
-        () => 400,
-        (b) => 4 * b,
-      )(r),
-    ),
-  'all-cap2000': (r) =>
-    scaled(
-      ['no-surname+given'],
-      () => 2000,
-      () => 16,
-    )(
-      scaled(
-        SEX_RULES,
-        () => 2000,
-        (b) => 8 * b,
-      )(r),
-    ),
-  'all-uncapped': (r) =>
-    scaled(
-      ['no-surname+given', ...SEX_RULES],
-      () => Infinity,
-      () => Infinity,
-    )(r),
+  'nosurname-cap400': [{ rules: NO_SURNAME, cap: 400 }],
+  'nosurname-cap1000': [{ rules: NO_SURNAME, cap: 1000 }],
+  'nosurname-cap1000-budget50': [{ rules: NO_SURNAME, cap: 1000, budget: 50 }],
+  'nosurname-cap400-budget8': [{ rules: NO_SURNAME, cap: 400, budget: 8 }],
+  'nosurname-cap2000-budget16': [{ rules: NO_SURNAME, cap: 2000, budget: 16 }],
+  'given-sex-cap2000-budget4x+nosurname-cap1000': [
+    { rules: GIVEN_SEX, cap: 2000, times: 4 },
+    { rules: NO_SURNAME, cap: 1000 },
+  ],
+  'given-sex-cap2000-budget8x+nosurname-cap1000': [
+    { rules: GIVEN_SEX, cap: 2000, times: 8 },
+    { rules: NO_SURNAME, cap: 1000 },
+  ],
+  'all-cap400': [
+    { rules: SEX, cap: 400, times: 4 },
+    { rules: NO_SURNAME, cap: 400, budget: 8 },
+  ],
+  'all-cap2000': [
+    { rules: SEX, cap: 2000, times: 8 },
+    { rules: NO_SURNAME, cap: 2000, budget: 16 },
+  ],
+  'all-uncapped': [{ rules: [...SEX, ...NO_SURNAME], cap: Infinity, budget: Infinity }],
 };
+type Rules = BlockingRule<Prepared>[];
+const apply = (rules: Rules, changes: readonly Change[]): Rules =>
+  rules.map((r) => {
+    let out = r;
+    for (const c of changes)
+      if (c.rules.includes(r.name)) {
+        const budget = c.budget ?? (out.perRecord === undefined ? undefined : out.perRecord * (c.times ?? 1));
+        out = {
+          ...out,
+          maxPairs: c.cap ?? out.maxPairs,
+          perRecord: budget === Infinity ? undefined : budget,
+        };
+      }
+    return out;
+  });
 
 const measure = (name: string, rules: Rules) => {
   const t0 = process.cpuUsage();
   const c = candidatePairs(records, rules, { rank, maxBipartitePairs: Infinity });
   const t = process.cpuUsage(t0);
   const { total, missed } = missedTruePairs(entities, c);
-  const parent = Int32Array.from(records, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  for (let k = 0; k < c.count; k++) {
-    const a = c.left[k]!;
-    const b = c.right[k]!;
-    if (entities[a] === entities[b]) parent[find(a)] = find(b);
-  }
+  const find = trueChains(entities, c);
   let chained = 0;
   for (const [i, j] of missed) if (find(i) === find(j)) chained++;
   return {
@@ -210,9 +115,9 @@ const measure = (name: string, rules: Rules) => {
 
 console.log(`${setting} seed ${seed}, ${records.length} records`);
 const rows = [];
-for (const [name, make] of Object.entries(variants)) {
+for (const [name, changes] of Object.entries(variants)) {
   if (wanted && !wanted.includes(name)) continue;
-  rows.push(measure(name, make(base)));
+  rows.push(measure(name, apply(base, changes)));
   console.log(JSON.stringify(rows.at(-1)));
 }
 console.table(rows);
