@@ -8,9 +8,8 @@
  *   npx tsx bench/linkage/csv-export.ts score /tmp/hard/truth.csv /tmp/hard/clusters.csv
  *     → cluster P / R / F1 against the labels and a hash of the output file
  *
- * The format has no birth-year column: a registration the generator writes with only its birth year
- * (the `birthYearOnly` rate) is written without a birth date, so the command's figures on this file
- * are a little below `case.ts`'s on the same population (which passes the year to the engine).
+ * A registration the generator writes with only its birth year (the `birthYearOnly` rate) is written
+ * with the year alone in `birth_date` (YYYY), which the command reads as the engine's `birthYear`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +43,8 @@ function write(): void {
         r.firstSurname ?? '',
         r.secondSurname ?? '',
         sex(r.sex),
-        r.dateOfBirth ?? '',
+        r.dateOfBirth ??
+          (r.estimatedAge === null || r.estimatedAge === undefined ? (r.birthYear?.toString() ?? '') : ''),
         r.estimatedAge ?? '',
         r.estimatedAge === null || r.estimatedAge === undefined ? '' : (r.ageRecordedOn ?? ''),
         r.documentNumber ?? '',

@@ -8,7 +8,8 @@
  *   nanduti link --input clks.csv [--input other-clks.csv] --output clusters.csv
  *
  * Input: UTF-8 CSV with a header naming any of `record_id` (required), `given_names`, `surname1`,
- * `surname2`, `sex` (F/M), `birth_date` (YYYY-MM-DD), `estimated_age`, `age_recorded_on`
+ * `surname2`, `sex` (F/M), `birth_date` (YYYY-MM-DD, or YYYY when only the year is known),
+ * `estimated_age`, `age_recorded_on`
  * (YYYY-MM-DD), `document_number`, `nationality` (ISO 3166-1 alpha-2; several separated by `;`),
  * `department` (ISO 3166-2:PY), in any order; other columns are ignored. Output: `record_id,
  * cluster_id`, one line per input record, clusters numbered from 1 in order of first appearance.
@@ -138,13 +139,13 @@ function isDay(value: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
-interface Table {
+export interface Table {
   file: string;
   header: Map<string, number>;
   rows: { line: number; fields: string[] }[];
 }
 
-function readTable(file: string): Table {
+export function readTable(file: string): Table {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -190,8 +191,14 @@ export function personsOf(t: Table, source: string): LinkPerson[] {
     if (id === '') throw bad('record_id is missing');
     const sex = get('sex').toUpperCase();
     if (sex !== '' && sex !== 'F' && sex !== 'M') throw bad(`sex must be F or M, not "${get('sex')}"`);
-    const birthDate = get('birth_date');
-    if (birthDate !== '' && !isDay(birthDate)) throw bad('birth_date is not a date YYYY-MM-DD');
+    const birthText = get('birth_date');
+    // A year alone (YYYY) is what many registers hold: the engine compares it as that year.
+    const birthYear = /^\d{4}$/.test(birthText) ? Number(birthText) : null;
+    if (birthYear !== null && (birthYear < 1880 || birthYear > new Date().getUTCFullYear()))
+      throw bad(`birth_date year ${birthText} is not a year of birth from 1880 to this year`);
+    if (birthText !== '' && birthYear === null && !isDay(birthText))
+      throw bad('birth_date is not a date YYYY-MM-DD (or a year alone, YYYY)');
+    const birthDate = birthYear === null ? birthText : '';
     const ageText = get('estimated_age');
     // Digits (a whole ".0", as tools write a number column with gaps, too); never hex, exponents or signs.
     const age = ageText === '' ? null : /^\d{1,3}(\.0+)?$/.test(ageText) ? Number(ageText) : NaN;
@@ -218,6 +225,7 @@ export function personsOf(t: Table, source: string): LinkPerson[] {
       secondSurname: get('surname2') || null,
       sex: sex === 'F' ? 'Female' : sex === 'M' ? 'Male' : null,
       dateOfBirth: birthDate || null,
+      birthYear,
       estimatedAge: age,
       ageRecordedOn: age === null ? null : recordedOn,
       nationalities,
@@ -324,7 +332,10 @@ export const LINK_USAGE = `Usage:
   nanduti link --input persons.csv [--input more.csv] --output clusters.csv [--privacy clk --secret-file F]
   nanduti link encode --input persons.csv --output clks.csv --secret-file F
   nanduti link --input clks.csv [--input other.csv] --output clusters.csv
-Columns (header, any order; only record_id required; others ignored): ${PLAIN_COLUMNS.join(', ')}.`;
+Columns (header, any order; only record_id required; others ignored): ${PLAIN_COLUMNS.join(', ')}.
+Values: sex F or M; birth_date YYYY-MM-DD, or YYYY when only the year is known; estimated_age in whole
+years with age_recorded_on (YYYY-MM-DD); nationality ISO 3166-1 alpha-2 (several separated by ;);
+department ISO 3166-2:PY (PY-ASU, PY-1 to PY-16, PY-19).`;
 
 /** Runs `nanduti link …`; returns a one-line summary for standard error. */
 export function runLink(args: string[]): string {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsv, runLink } from './link.js';
+import { parseCsv, personsOf, readTable, runLink } from './link.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanduti-link-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +48,20 @@ describe('nanduti link, bad input', () => {
       /line 2: estimated_age is not a whole number/,
     );
     fails(`${HEADER}\nr2,Rosa,Vera,F,,25,,PY,PY-11\n`, /line 2: estimated_age needs age_recorded_on/);
+    fails(`${HEADER}\nr2,Rosa,Vera,F,1990-05,,,PY,PY-11\n`, /line 2: birth_date is not a date/);
+    fails(
+      `${HEADER}\nr2,Rosa,Vera,F,1850,,,PY,PY-11\n`,
+      /line 2: birth_date year 1850 is not a year of birth/,
+    );
+  });
+
+  it('takes a year alone as the year of birth, not as a missing date', () => {
+    const table = readTable(
+      file(`${HEADER}\nr1,Ana,Vera,F,1990,,,PY,PY-11\nr2,Ana,Vera,F,1990-05-03,,,PY,PY-11\n`),
+    );
+    const [yearOnly, fullDate] = personsOf(table, 'a');
+    expect(yearOnly).toMatchObject({ dateOfBirth: null, birthYear: 1990, estimatedAge: null });
+    expect(fullDate).toMatchObject({ dateOfBirth: '1990-05-03', birthYear: null });
   });
 
   it('refuses malformed codes, with their line', () => {
