@@ -187,6 +187,23 @@ describe.skipIf(skipBackend)('bad input', () => {
     ]);
   });
 
+  it('says size limits in plain words, not as a formula', async () => {
+    const short = { ...valid(), username: 'ab' };
+    const issue = (message: string) => ({ path: 'body.username', message });
+    expect((await users(short)).json().error.issues).toContainEqual(
+      issue('Debe tener al menos 3 caracteres.'),
+    );
+    expect((await users(short, { 'accept-language': 'en' })).json().error.issues).toContainEqual(
+      issue('Must have at least 3 characters.'),
+    );
+    const limit = (headers: Record<string, string> = {}) =>
+      api(t, admin, 'GET', '/api/users?limit=100000', undefined, headers);
+    expect((await limit()).json().error.issues[0].message).toBe('Debe ser 200 o menos.');
+    expect((await limit({ 'accept-language': 'en' })).json().error.issues[0].message).toBe(
+      'Must be 200 or less.',
+    );
+  });
+
   it.each([
     ['es', {}],
     ['en', { 'accept-language': 'en' }],

@@ -36,6 +36,7 @@ import {
   SessionNeedsWrite,
 } from './session-auth.js';
 import { guaraniError } from './zod-gn.js';
+import { localeError } from './zod-messages.js';
 
 /**
  * What a handler receives: the service context (transaction, actor, request id, purpose) and what
@@ -78,19 +79,9 @@ export function toIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   }));
 }
 
-const zodSpanish = z.locales.es().localeError;
-/** zod's Spanish calls an unknown field a "llave" (key): said here as a field to remove. */
-function spanishError(issue: Parameters<typeof guaraniError>[0]): ReturnType<typeof zodSpanish> {
-  if (issue.code === 'unrecognized_keys') {
-    const many = issue.keys.length > 1;
-    return `${many ? 'Campos no admitidos' : 'Campo no admitido'}: ${issue.keys.join(', ')}. ${many ? 'Quítelos' : 'Quítelo'} de la solicitud.`;
-  }
-  return zodSpanish(issue);
-}
-
 const zodLocales = {
-  es: { localeError: spanishError },
-  en: z.locales.en(),
+  es: { localeError: localeError('es') },
+  en: { localeError: localeError('en') },
   gn: { localeError: guaraniError },
 };
 
