@@ -127,21 +127,82 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect((await from('10.9.8.8')).statusCode).toBe(200);
   });
 
+  it('lets past a throttled address only a browser that signed in to that account before', async () => {
+    const [user, colleague] = [await buildUser(t), await buildUser(t)];
+    const ip = '10.9.7.7';
+    const attempt = (who: { username: string }, cookie?: string, password = TEST_PASSWORD) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        headers: cookie ? { cookie } : {},
+        payload: { username: who.username, password },
+      });
+    const first = await attempt(user);
+    expect(first.statusCode).toBe(200);
+    const device = [first.headers['set-cookie']]
+      .flat()
+      .map(String)
+      .find((c) => c.startsWith('nanduti_device='))!;
+    // Scoped to the sign-in routes, unreadable by scripts; it names no one (a day and a keyed MAC).
+    expect(device).toMatch(
+      /^nanduti_device=[0-9a-z]{1,10}\.[\w-]{43}; Max-Age=7776000; Path=\/api\/auth; HttpOnly; SameSite=Strict$/,
+    );
+    expect(device).not.toContain(user.id);
+    const cookie = device.split(';')[0]!;
+    const clientKey = t.services.crypto.blindIndex(ip, 'client_ip');
+    await t.services.db.transaction((trx) =>
+      trx
+        .insertInto('login_attempts')
+        .values(
+          Array.from({ length: CLIENT_MAX_FAILURES }, (_, i) => ({
+            username_key: `y${i}`,
+            client_key: clientKey,
+            at: new Date(),
+            success: false,
+          })),
+        )
+        .execute(),
+    );
+    expect((await attempt(user)).statusCode).toBe(429);
+    expect((await attempt(colleague)).statusCode).toBe(429);
+    // Another account's device cookie, or a forged one, is no pass.
+    expect((await attempt(colleague, cookie)).statusCode).toBe(429);
+    const [issued, mac] = cookie.slice('nanduti_device='.length).split('.') as [string, string];
+    const forged = `nanduti_device=${issued}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
+    expect((await attempt(user, forged)).statusCode).toBe(429);
+    const old = Math.floor(Date.now() / 1000 - 91 * 86_400).toString(36);
+    expect(
+      (
+        await attempt(
+          user,
+          `nanduti_device=${old}.${t.services.crypto.blindIndex(`${user.id}:${old}`, 'device_cookie')}`,
+        )
+      ).statusCode,
+    ).toBe(429);
+    // The account's own browser signs in; a wrong password from it still counts towards the lockout.
+    expect((await attempt(user, cookie, 'not the password at all')).statusCode).toBe(401);
+    expect((await attempt(user, cookie)).statusCode).toBe(200);
+  });
+
   it('sets an HttpOnly, SameSite=Strict cookie, Secure only behind a trusted TLS proxy', async () => {
     const user = await buildUser(t);
-    const plain = String((await login(t, user)).headers['set-cookie']);
+    const sessionCookie = (res: { headers: Record<string, unknown> }) =>
+      [res.headers['set-cookie']]
+        .flat()
+        .map(String)
+        .find((c) => c.startsWith('nanduti_session='));
+    const plain = sessionCookie(await login(t, user));
     expect(plain).toMatch(
       /^nanduti_session=[\w-]{40,}; Max-Age=(4319\d|43200); Path=\/; HttpOnly; SameSite=Strict$/,
     );
-    const spoofed = String(
-      (await login(t, user, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie'],
-    );
+    const spoofed = String(sessionCookie(await login(t, user, {}, { 'x-forwarded-proto': 'https' })));
     expect(spoofed).not.toContain('Secure');
     const proxied = await appWithConfig(t, { trustProxy: ['127.0.0.1'] });
     try {
       const res = await login(proxied, user, {}, { 'x-forwarded-proto': 'https' });
       expect(res.statusCode).toBe(200);
-      const secure = String(res.headers['set-cookie']);
+      const secure = String(sessionCookie(res));
       expect(secure.split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Secure']));
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     } finally {

@@ -37,6 +37,13 @@ export function setSessionCookie(
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, maxAge));
 }
 
+/** The device cookie (auth.service.ts `deviceCookie`): sent only to the sign-in routes, never read by scripts. */
+export const DEVICE_COOKIE = 'nanduti_device';
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, value: string, days: number) {
+  reply.setCookie(DEVICE_COOKIE, value, { ...cookieOptions(request, days * 86_400), path: '/api/auth' });
+}
+
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
   reply.setCookie(SESSION_COOKIE, '', cookieOptions(request, 0));
 }

@@ -1,7 +1,9 @@
 /**
  * Signing in: password (argon2id), TOTP when enrolled or required by the role, lockout after
- * repeated failures per account, rate limiting per client, and the audit of every attempt.
+ * repeated failures per account, rate limiting per client (which a browser the account signed in
+ * from before passes, by its device cookie), and the audit of every attempt.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Trx } from '../../db/database.js';
 import { writeAudit, type AuditOutcome } from '../../audit/audit.js';
@@ -17,6 +19,32 @@ export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
 export const CLIENT_WINDOW_MINUTES = 15;
 export const CLIENT_MAX_FAILURES = 30;
+/** How long a device cookie lets its browser past the per-client throttle (renewed at each sign-in). */
+export const DEVICE_COOKIE_DAYS = 90;
+
+/**
+ * A device cookie (OWASP, "Slow down online guessing attacks with device cookies"): proof that this
+ * browser signed in to this account before, so that one person's failures from a shared address (an
+ * office behind one NAT, a whole unit behind a proxy) do not lock every colleague out. It names no
+ * one: the day it was issued and a keyed MAC of the account's id with that day. The per-account
+ * lockout still applies to a browser that holds one.
+ */
+export function deviceCookie(crypto: FieldCrypto, userId: string, now = Date.now()): string {
+  const issued = Math.floor(now / 1000).toString(36);
+  return `${issued}.${crypto.blindIndex(`${userId}:${issued}`, 'device_cookie')}`;
+}
+
+/** Whether `value` is a device cookie issued to `userId` less than {@link DEVICE_COOKIE_DAYS} ago. */
+export function isDeviceOf(crypto: FieldCrypto, userId: string, value: string | undefined, now = Date.now()) {
+  if (!value || value.length > 100) return false;
+  const [issued, mac, extra] = value.split('.');
+  if (!issued || !mac || extra !== undefined || !/^[0-9a-z]{1,10}$/.test(issued)) return false;
+  const age = now / 1000 - parseInt(issued, 36);
+  if (!(age >= -60 && age < DEVICE_COOKIE_DAYS * 86_400)) return false;
+  const expected = Buffer.from(crypto.blindIndex(`${userId}:${issued}`, 'device_cookie'));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 export interface LoginInput {
   username: string;
@@ -109,6 +137,7 @@ export async function login(
   input: LoginInput,
   clientIp: string,
   requestId: string,
+  device?: string,
 ): Promise<(NewSession & { userId: string }) | SecondFactorChallenge> {
   const key = usernameKey(input.username);
   const clientKey = deps.crypto.blindIndex(clientIp, 'client_ip');
@@ -121,7 +150,14 @@ export async function login(
       .where('success', '=', false)
       .where('at', '>', since)
       .executeTakeFirstOrThrow();
-    if (Number(failures) >= CLIENT_MAX_FAILURES) {
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('username_key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
+    // A throttled address lets through only a browser that signed in to this very account before.
+    if (Number(failures) >= CLIENT_MAX_FAILURES && !(user && isDeviceOf(deps.crypto, user.id, device))) {
       await writeAudit(trx, {
         actor: null,
         action: 'auth.login',
@@ -131,13 +167,6 @@ export async function login(
       });
       return { ok: false, error: errors.tooManyAttempts(CLIENT_WINDOW_MINUTES) };
     }
-
-    const user = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('username_key', '=', key)
-      .forUpdate()
-      .executeTakeFirst();
     const auditActor = user
       ? { userId: user.id, username: user.username, institutionId: user.institution_id, role: user.role }
       : null;

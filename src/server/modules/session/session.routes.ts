@@ -8,10 +8,17 @@ import { writeAudit } from '../../audit/audit.js';
 import type { Trx } from '../../db/database.js';
 import { AppError, errors } from '../../core/errors.js';
 import { routesOf } from '../../http/route.js';
-import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from '../../http/session-auth.js';
+import {
+  actorOf,
+  authenticate,
+  clearSessionCookie,
+  DEVICE_COOKIE,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../../http/session-auth.js';
 import type { AppServices } from '../../services.js';
 import type { Locale, Role } from '../../../shared/roles.js';
-import { login } from '../auth/auth.service.js';
+import { DEVICE_COOKIE_DAYS, deviceCookie, login } from '../auth/auth.service.js';
 import { deleteOtherSessions, deleteSession, deleteUserSessions, loadSession } from '../auth/sessions.js';
 import { generateTotpSecret, matchTotp, totpEnrolment } from '../auth/totp.js';
 import { enableTotp, sessionUser, setUserLocale, storeTotpSecret, userTotp } from './session.repository.js';
@@ -62,10 +69,12 @@ export function sessionRoutes(app: FastifyInstance, services: AppServices) {
   route(
     contracts.login,
     async ({ request, reply, requestId }, { body }) => {
-      const session = await login(services, body, request.ip, requestId);
+      const device = request.cookies[DEVICE_COOKIE];
+      const session = await login(services, body, request.ip, requestId, device);
       // A challenge, not an error: the browser asks for the code without logging a failed request.
       if ('secondFactor' in session) return session;
       setSessionCookie(request, reply, session.token, session.expiresAt);
+      setDeviceCookie(request, reply, deviceCookie(services.crypto, session.userId), DEVICE_COOKIE_DAYS);
       return services.db.transaction(async (trx) => {
         const loaded = await loadSession(trx, session.token, services.config);
         return presentSession(trx, actorOf(loaded!), session.csrfToken, session.expiresAt);
