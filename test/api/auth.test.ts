@@ -98,6 +98,24 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     expect((await login(t, user)).statusCode).toBe(200);
   });
 
+  /** The failures that throttle `ip` (as many as the throttle allows, on made-up names). */
+  const throttle = (ip: string) => {
+    const clientKey = t.services.crypto.blindIndex(ip, 'client_ip');
+    return t.services.db.transaction((trx) =>
+      trx
+        .insertInto('login_attempts')
+        .values(
+          Array.from({ length: CLIENT_MAX_FAILURES }, (_, i) => ({
+            username_key: `${ip}-${i}`,
+            client_key: clientKey,
+            at: new Date(),
+            success: false,
+          })),
+        )
+        .execute(),
+    );
+  };
+
   it('slows down a client after many failures, whatever the account', async () => {
     const user = await buildUser(t);
     const from = (ip: string) =>
@@ -107,20 +125,7 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
         remoteAddress: ip,
         payload: { username: user.username, password: TEST_PASSWORD },
       });
-    const clientKey = t.services.crypto.blindIndex('10.9.8.7', 'client_ip');
-    await t.services.db.transaction((trx) =>
-      trx
-        .insertInto('login_attempts')
-        .values(
-          Array.from({ length: CLIENT_MAX_FAILURES }, (_, i) => ({
-            username_key: `x${i}`,
-            client_key: clientKey,
-            at: new Date(),
-            success: false,
-          })),
-        )
-        .execute(),
-    );
+    await throttle('10.9.8.7');
     const limited = await from('10.9.8.7');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('too_many_attempts');
@@ -150,20 +155,7 @@ describe.skipIf(skipBackend)('authentication and sessions', () => {
     );
     expect(device).not.toContain(user.id);
     const cookie = device.split(';')[0]!;
-    const clientKey = t.services.crypto.blindIndex(ip, 'client_ip');
-    await t.services.db.transaction((trx) =>
-      trx
-        .insertInto('login_attempts')
-        .values(
-          Array.from({ length: CLIENT_MAX_FAILURES }, (_, i) => ({
-            username_key: `y${i}`,
-            client_key: clientKey,
-            at: new Date(),
-            success: false,
-          })),
-        )
-        .execute(),
-    );
+    await throttle(ip);
     expect((await attempt(user)).statusCode).toBe(429);
     expect((await attempt(colleague)).statusCode).toBe(429);
     // Another account's device cookie, or a forged one, is no pass.
