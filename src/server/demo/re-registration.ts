@@ -122,7 +122,10 @@ export function reRegister(
     const age = person.fields.dateOfBirth
       ? wholeYears(person.fields.dateOfBirth, detectedOn)
       : person.age + wholeYears(earlier.detectedOn, detectedOn);
-    if (age < 0 || age < 18 !== first.child) continue;
+    // Older than the person it replaces (in whole years, by one at least): then born before the
+    // facts this case dates, which that person's age was drawn to fit ("the facts are before the
+    // birth" otherwise, at the screening).
+    if (age <= first.age || age < 18 !== first.child) continue;
     first.age = age;
     first.fields = writtenAgain(rng, person.fields, age);
     return;
