@@ -6,7 +6,7 @@
  * typed with two digits swapped. Each is a record of its own (as at intake before anyone links
  * them); the national linkage batch at the end of the demo links them (docs/LINKAGE.md). At 300
  * cases all five were linked and none fell in the review band; at 2,000 (the README's demo) the
- * batch makes 45 links and 4 reviews.
+ * batch makes 33 links and 5 reviews.
  *
  * Drawn from a stream of its own: the rest of each case's data is what it was without it.
  */
