@@ -127,11 +127,12 @@ class KeySlabs {
     out[1] = training.length;
     let end = 2 + lists;
     let n = 2;
-    for (const list of [...blocks, ...training]) {
-      out.set(list, end);
-      end += list.length;
-      out[n++] = end;
-    }
+    for (const group of [blocks, training])
+      for (const list of group) {
+        out.set(list, end);
+        end += list.length;
+        out[n++] = end;
+      }
     return out;
   }
 }
@@ -159,12 +160,19 @@ export function clkKeyLists(r: ClkRecord): { blocks: number[][]; training: numbe
   return { blocks: lists(r.keys[0]!, false), training: lists(r.keys[1]!, true) };
 }
 
-/** `ClkRecord.keys` of lists per blocking rule and per training rule. */
+/** The blocks of memory of the records read back from files (`clkKeys`). */
+const readSlabs = new KeySlabs();
+
+/**
+ * `ClkRecord.keys` of lists per blocking rule and per training rule, for a record read back from a
+ * file: in the blocks of memory the records read share (a block of its own per record would hold
+ * 512 kB for each).
+ */
 export function clkKeys(
   blocks: readonly (readonly number[])[],
   training: readonly (readonly number[])[],
 ): Float64Array {
-  return new KeySlabs().keys(blocks, training);
+  return readSlabs.keys(blocks, training);
 }
 
 /** How many years either side of the birth year are encoded (`ClkRecord.near`). */
