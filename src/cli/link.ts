@@ -184,6 +184,7 @@ function cell(t: Table, fields: string[], column: string): string {
 /** Plain person rows as the engine reads them; any malformed value stops with its line. */
 export function personsOf(t: Table, source: string): LinkPerson[] {
   const departments = new Set<string>(DEPARTMENTS);
+  const thisYear = new Date().getUTCFullYear();
   return t.rows.map(({ line, fields }) => {
     const get = (column: (typeof PLAIN_COLUMNS)[number]) => cell(t, fields, column);
     const bad = (reason: string) => new InputError(`line ${line}: ${reason}`);
@@ -194,7 +195,7 @@ export function personsOf(t: Table, source: string): LinkPerson[] {
     const birthText = get('birth_date');
     // A year alone (YYYY) is what many registers hold: the engine compares it as that year.
     const birthYear = /^\d{4}$/.test(birthText) ? Number(birthText) : null;
-    if (birthYear !== null && (birthYear < 1880 || birthYear > new Date().getUTCFullYear()))
+    if (birthYear !== null && (birthYear < 1880 || birthYear > thisYear))
       throw bad(`birth_date year ${birthText} is not a year of birth from 1880 to this year`);
     if (birthText !== '' && birthYear === null && !isDay(birthText))
       throw bad('birth_date is not a date YYYY-MM-DD (or a year alone, YYYY)');

@@ -80,12 +80,8 @@ function plain(words: Words, issue: RawIssue): string | null {
 }
 
 /** zod's `localeError` for `locale`, with the size checks and unknown fields in plain words. */
-export function localeError(locale: 'es' | 'en'): (issue: RawIssue) => string {
+export function localeError(locale: 'es' | 'en'): z.core.$ZodErrorMap {
   const zodOwn = (locale === 'es' ? z.locales.es() : z.locales.en()).localeError;
-  return (issue) => {
-    const own = plain(WORDS[locale], issue);
-    if (own !== null) return own;
-    const zods = zodOwn(issue);
-    return typeof zods === 'string' ? zods : (zods?.message ?? '');
-  };
+  // zod's own answer as it gives it (undefined lets zod fall back to its default message).
+  return (issue) => plain(WORDS[locale], issue) ?? zodOwn(issue);
 }
