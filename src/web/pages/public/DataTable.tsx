@@ -13,6 +13,11 @@ interface Props {
   colLabel: (key: string) => string;
 }
 
+/** A number cell's classes: a hidden one set apart. */
+function numberClass(value: number | null): string {
+  return value === null ? 'cell-number cell-suppressed' : 'cell-number';
+}
+
 export function DataTable({ table, caption, rowLabel, colLabel }: Props) {
   const { t, locale } = useI18n();
   const format = (value: number | null) =>
@@ -42,12 +47,12 @@ export function DataTable({ table, caption, rowLabel, colLabel }: Props) {
             <tr key={key}>
               <th scope="row">{rowLabel(key)}</th>
               {table.cells[r]!.map((value, c) => (
-                <td key={c} className={value === null ? 'cell-number cell-suppressed' : 'cell-number'}>
+                <td key={c} className={numberClass(value)}>
                   {format(value)}
                 </td>
               ))}
               {!series && (
-                <td className={table.rowTotals[r] == null ? 'cell-number cell-suppressed' : 'cell-number'}>
+                <td className={numberClass(table.rowTotals[r] ?? null)}>
                   {format(table.rowTotals[r] ?? null)}
                 </td>
               )}
@@ -60,7 +65,7 @@ export function DataTable({ table, caption, rowLabel, colLabel }: Props) {
               <th scope="row">{t('public.total')}</th>
               {!series &&
                 table.colTotals.map((value, c) => (
-                  <td key={c} className={value === null ? 'cell-number cell-suppressed' : 'cell-number'}>
+                  <td key={c} className={numberClass(value)}>
                     {format(value)}
                   </td>
                 ))}
