@@ -196,7 +196,7 @@ export function personsOf(t: Table, source: string): LinkPerson[] {
     // A year alone (YYYY) is what many registers hold: the engine compares it as that year.
     const birthYear = /^\d{4}$/.test(birthText) ? Number(birthText) : null;
     if (birthYear !== null && (birthYear < 1880 || birthYear > thisYear))
-      throw bad(`birth_date year ${birthText} is not a year of birth from 1880 to this year`);
+      throw bad('birth_date is a year before 1880 or after this year');
     if (birthText !== '' && birthYear === null && !isDay(birthText))
       throw bad('birth_date is not a date YYYY-MM-DD (or a year alone, YYYY)');
     const birthDate = birthYear === null ? birthText : '';

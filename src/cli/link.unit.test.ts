@@ -51,7 +51,7 @@ describe('nanduti link, bad input', () => {
     fails(`${HEADER}\nr2,Rosa,Vera,F,1990-05,,,PY,PY-11\n`, /line 2: birth_date is not a date/);
     fails(
       `${HEADER}\nr2,Rosa,Vera,F,1850,,,PY,PY-11\n`,
-      /line 2: birth_date year 1850 is not a year of birth/,
+      /line 2: birth_date is a year before 1880 or after this year/,
     );
   });
 
