@@ -4,6 +4,8 @@
  * Prints one JSON line of figures.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { encodeClk, linkClk } from '../../src/server/linkage-engine/clk.js';
 import { DEFAULT_MAX_BLOCK, personBlockingRules } from '../../src/server/linkage-engine/blocking.js';
 import { personComparisons } from '../../src/server/linkage-engine/comparisons.js';
@@ -127,6 +129,23 @@ function quality(result: LinkageResult, data: Labelled) {
   };
 }
 
+/** Writes the candidate pairs, their probabilities and each record's document and date of birth. */
+function dumpScored(dir: string, result: LinkageResult, data: Labelled): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, a] of [
+    ['left', result.left],
+    ['right', result.right],
+    ['probabilities', result.probabilities],
+    ['clusters', result.clusters],
+  ] as const)
+    fs.writeFileSync(path.join(dir, `${file}.bin`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const { records } = preparePersons(data.records);
+  fs.writeFileSync(
+    path.join(dir, 'evidence.json'),
+    JSON.stringify({ documents: records.map((r) => r.document), dobs: records.map((r) => r.dob) }),
+  );
+}
+
 /** `--no-safeguard` turns the cluster safeguard off (to measure what it changes). */
 const safeguard = !rest.includes('--no-safeguard');
 
@@ -152,6 +171,9 @@ if (name === 'batch') {
       ...quality(result, data),
     }),
   );
+  // `--dump DIR`: the scored pairs and the records' hard evidence, for bench/linkage/cluster-time.ts.
+  const dumpAt = rest.indexOf('--dump');
+  if (dumpAt >= 0) dumpScored(rest[dumpAt + 1]!, result, data);
 } else if (name === 'intake') {
   const size = flag('size', 1_000_000);
   const queries = flag('queries', 1_000);

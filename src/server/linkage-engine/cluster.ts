@@ -124,15 +124,17 @@ function crossPairs(
   const components = new DisjointSets(n);
   for (let k = 0; k < probabilities.length; k++)
     if (probabilities[k]! >= from) components.union(left[k]!, right[k]!);
+  // The component of each record, read from the sets once (not twice for each of the pairs).
+  const component = new Uint32Array(n);
   const componentSize = new Uint32Array(n);
-  for (let i = 0; i < n; i++) componentSize[components.find(i)]!++;
+  for (let i = 0; i < n; i++) componentSize[(component[i] = components.find(i))]!++;
   // Which pairs are kept, found once (the second pass reads the flags, not the sets again).
   const kept = new Uint8Array(probabilities.length);
   const keep = (k: number) => kept[k] === 1;
   const degree = new Uint32Array(n + 1);
   for (let k = 0; k < probabilities.length; k++) {
-    const root = components.find(left[k]!);
-    if (root === components.find(right[k]!) && componentSize[root]! >= 3) {
+    const root = component[left[k]!]!;
+    if (root === component[right[k]!] && componentSize[root]! >= 3) {
       kept[k] = 1;
       degree[left[k]! + 1]!++;
       degree[right[k]! + 1]!++;
@@ -153,8 +155,9 @@ function crossPairs(
   // Members of each cluster: a linked list from its root (head, next, tail), and its size.
   const NONE = 0xffffffff;
   const next = new Uint32Array(n).fill(NONE);
-  const tail = Uint32Array.from({ length: n }, (_, i) => i);
-  const head = Uint32Array.from({ length: n }, (_, i) => i);
+  const tail = new Uint32Array(n);
+  for (let i = 0; i < n; i++) tail[i] = i;
+  const head = tail.slice();
   const size = new Uint32Array(n).fill(1);
   return {
     size: (root: number) => size[root]!,
@@ -230,26 +233,40 @@ export function clusterLinks(
   }
   // The distinct documents and dates of each cluster, held by its root (records without any hold
   // nothing, so most singletons cost no allocation).
-  const documents = new Map<number, string[]>();
-  const dates = new Map<number, string[]>();
-  const valuesOf = (map: Map<number, string[]>, root: number, value: (i: number) => string | null) => {
-    let values = map.get(root);
-    if (values === undefined) {
-      const v = value(root);
-      values = v === null ? [] : [v];
-      map.set(root, values);
-    }
+  // Each root's list found through a typed array of slots, not a map: at 1M records a map keyed by
+  // a million roots cost a tenth of the phase (bench/README.md, "The 1M batch: the cluster phase").
+  const held = () => ({ slot: new Int32Array(n).fill(-1), lists: [] as string[][] });
+  const documents = held();
+  const dates = held();
+  const valuesOf = (
+    { slot, lists }: ReturnType<typeof held>,
+    root: number,
+    value: (i: number) => string | null,
+  ) => {
+    if (slot[root]! >= 0) return lists[slot[root]!]!;
+    const v = value(root);
+    const values = v === null ? [] : [v];
+    slot[root] = lists.push(values) - 1;
     return values;
+  };
+  const hold = ({ slot, lists }: ReturnType<typeof held>, root: number, values: string[]) => {
+    if (slot[root]! >= 0) lists[slot[root]!] = values;
+    else slot[root] = lists.push(values) - 1;
   };
   // The pair's own two values were weighed by its score; the safeguard looks for a conflict the
   // score never saw, brought by the other members of either cluster.
+  // (The pair's own values are read only when both clusters hold some: most hold none.)
   const conflict = (
     xs: string[],
     ys: string[],
-    own: [string | null, string | null],
+    k: number,
+    value: (i: number) => string | null,
     clash: (a: string, b: string) => boolean,
   ) => {
-    for (const x of xs) for (const y of ys) if (!(x === own[0] && y === own[1]) && clash(x, y)) return true;
+    if (xs.length === 0 || ys.length === 0) return false;
+    const ownA = value(left[k]!);
+    const ownB = value(right[k]!);
+    for (const x of xs) for (const y of ys) if (!(x === ownA && y === ownB) && clash(x, y)) return true;
     return false;
   };
   const merge = (xs: string[], ys: string[]) => {
@@ -265,11 +282,9 @@ export function clusterLinks(
     const docB = valuesOf(documents, rb, evidence.document);
     const dobA = valuesOf(dates, ra, evidence.dob);
     const dobB = valuesOf(dates, rb, evidence.dob);
-    const a = left[k]!;
-    const b = right[k]!;
     return (
-      conflict(docA, docB, [evidence.document(a), evidence.document(b)], documentClash) ||
-      conflict(dobA, dobB, [evidence.dob(a), evidence.dob(b)], dateClash)
+      conflict(docA, docB, k, evidence.document, documentClash) ||
+      conflict(dobA, dobB, k, evidence.dob, dateClash)
     );
   };
   /** Joins the clusters `ra` and `rb` through the pair k, their hard evidence merged. */
@@ -284,8 +299,8 @@ export function clusterLinks(
     decision[k] = 1;
     const root = sets.find(ra);
     if (docs && dobs) {
-      documents.set(root, docs);
-      dates.set(root, dobs);
+      hold(documents, root, docs);
+      hold(dates, root, dobs);
     }
     return root;
   };
@@ -353,13 +368,21 @@ function linkRecordsAlone(
       taken[left[k]!] = 1;
       taken[right[k]!] = 1;
     }
-  // The candidate pairs of each record alone (both ends), to average its pairs with a cluster
-  // (none when records alone only pair with each other).
+  const band = strongestFirst(probabilities, from, below);
+  // The candidate pairs of each record alone that has a pair in the band (both ends; only such a
+  // record is ever weighed against a cluster), to average its pairs with a cluster (none when
+  // records alone only pair with each other).
   const joins = Number.isFinite(how.mean);
+  const weighed = new Uint8Array(joins ? n : 0);
+  for (let x = 0; joins && x < band.length; x++) {
+    const k = band[x]!;
+    if (taken[left[k]!] === 0) weighed[left[k]!] = 1;
+    if (taken[right[k]!] === 0) weighed[right[k]!] = 1;
+  }
   const start = new Uint32Array(joins ? n + 1 : 1);
   for (let k = 0; joins && k < decision.length; k++) {
-    if (taken[left[k]!] === 0) start[left[k]! + 1]!++;
-    if (taken[right[k]!] === 0) start[right[k]! + 1]!++;
+    if (weighed[left[k]!] === 1) start[left[k]! + 1]!++;
+    if (weighed[right[k]!] === 1) start[right[k]! + 1]!++;
   }
   for (let i = 0; joins && i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
@@ -368,11 +391,11 @@ function linkRecordsAlone(
   for (let k = 0; joins && k < decision.length; k++) {
     const a = left[k]!;
     const b = right[k]!;
-    if (taken[a] === 0) {
+    if (weighed[a] === 1) {
       others[fill[a]!] = b;
       scores[fill[a]!++] = probabilities[k]!;
     }
-    if (taken[b] === 0) {
+    if (weighed[b] === 1) {
       others[fill[b]!] = a;
       scores[fill[b]!++] = probabilities[k]!;
     }
@@ -388,7 +411,7 @@ function linkRecordsAlone(
       }
     return count === 0 || count < how.metShare * sets.sizeOf(root) ? -1 : sum / count;
   };
-  for (const k of strongestFirst(probabilities, from, below)) {
+  for (const k of band) {
     const a = left[k]!;
     const b = right[k]!;
     if (taken[a] === 1 && taken[b] === 1) continue;

@@ -291,6 +291,94 @@ describe('records alone joining a cluster', () => {
   });
 });
 
+describe('records alone joining a cluster, as the rule reads', () => {
+  /**
+   * The rule written plainly (no evidence, no groups): components of the links at the threshold,
+   * then the pairs of the band strongest first, ties by index, each record's pairs with the
+   * cluster's members counted anew for every pair (as cluster.ts did before its tallies).
+   */
+  function plainly(n: number, left: Uint32Array, right: Uint32Array, p: Float64Array, share: number) {
+    const root = Array.from({ length: n }, (_, i) => i);
+    const find = (x: number): number => (root[x] === x ? x : find(root[x]!));
+    const members = (r: number) => root.map((_, i) => i).filter((i) => find(i) === r);
+    const union = (a: number, b: number) => {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra === rb) return;
+      const [big, small] = members(ra).length >= members(rb).length ? [ra, rb] : [rb, ra];
+      root[small] = big;
+    };
+    const taken = new Array<boolean>(n).fill(false);
+    const order = (from: number, below: number) =>
+      [...p.keys()].filter((k) => p[k]! >= from && p[k]! < below).sort((x, y) => p[y]! - p[x]! || x - y);
+    for (const k of order(0.85, Infinity)) {
+      union(left[k]!, right[k]!);
+      taken[left[k]!] = taken[right[k]!] = true;
+    }
+    for (const k of order(0.5, 0.85)) {
+      const [a, b] = [left[k]!, right[k]!];
+      if ((taken[a] && taken[b]) || find(a) === find(b)) continue;
+      if (!taken[a] && !taken[b]) {
+        union(a, b);
+        taken[a] = taken[b] = true;
+        continue;
+      }
+      const [record, other] = taken[a] ? [b, a] : [a, b];
+      const cluster = members(find(other));
+      const met = [...p.keys()].filter(
+        (j) =>
+          (left[j] === record && cluster.includes(right[j]!)) ||
+          (right[j] === record && cluster.includes(left[j]!)),
+      );
+      const mean = met.reduce((sum, j) => sum + p[j]!, 0) / met.length;
+      if (met.length < share * cluster.length || mean < 0.4) continue;
+      union(record, other);
+      taken[record] = true;
+    }
+    return Array.from({ length: n }, (_, i) => Math.min(...members(find(i))));
+  }
+
+  it('counts the members that joined after the record was first weighed', () => {
+    // Clusters 0–1 and 2–3 (0.95). Record 4 is weighed against 2–3 first (0.8: meets one of two,
+    // stays alone); 5 joins 0–1 (0.75, 0.7); then 4 meets all three of 0–1–5 (0.6, 0.6 and 4–5 at 0.3).
+    const left = Uint32Array.from([0, 2, 4, 5, 5, 4, 4, 4]);
+    const right = Uint32Array.from([1, 3, 2, 0, 1, 0, 1, 5]);
+    const p = Float64Array.from([0.95, 0.95, 0.8, 0.75, 0.7, 0.6, 0.6, 0.3]);
+    const options = { pairsAloneAbove: 0.5, aloneJoinsMeanAbove: 0.4, aloneJoinsMetShare: 1 };
+    expect([...clusterLinks(6, left, right, p, 0.85, undefined, options).labels]).toEqual([0, 0, 2, 2, 0, 0]);
+    expect(plainly(6, left, right, p, 1)).toEqual([0, 0, 2, 2, 0, 0]);
+  });
+
+  it('gives the clusters of the rule on any pairs, as records alone join clusters and each other', () => {
+    const n = 7;
+    const pair = fc.tuple(
+      fc.integer({ min: 0, max: n - 1 }),
+      fc.integer({ min: 0, max: n - 1 }),
+      fc.constantFrom(0.95, 0.9, 0.8, 0.7, 0.6, 0.55, 0.3, 0.1),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 21 }), fc.constantFrom(0, 0.5, 1), (pairs, share) => {
+        const seen = new Set<string>();
+        const kept = pairs.filter(([a, b]) => {
+          const key = `${Math.min(a, b)} ${Math.max(a, b)}`;
+          if (a === b || seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        const left = Uint32Array.from(kept, ([a]) => a);
+        const right = Uint32Array.from(kept, ([, b]) => b);
+        const p = Float64Array.from(kept, ([, , q]) => q);
+        const { labels } = clusterLinks(n, left, right, p, 0.85, undefined, {
+          pairsAloneAbove: 0.5,
+          aloneJoinsMeanAbove: 0.4,
+          aloneJoinsMetShare: share,
+        });
+        expect([...labels]).toEqual(plainly(n, left, right, p, share));
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+});
+
 describe('strongestFirst', () => {
   it('orders the pairs in range as a sort by descending probability, ties by index, would', () => {
     // Probabilities as the scores make them (1 / (1 + 2^-w)), with many ties, zeros and ones.
