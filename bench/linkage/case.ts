@@ -43,7 +43,7 @@ function dataset(): { data: Labelled; linkOnly: boolean } {
   }
   // The harder generator's settings (hard.ts): `clean`, `moderate`, `hard`, `very-hard`.
   // `--seed N`: another draw of the same setting (11 by default).
-  if (name in SETTINGS)
+  if (name.split('+')[0]! in SETTINGS)
     return { data: hardPopulation(flag('persons', 10_000), name, flag('seed', 11)), linkOnly: false };
   return { data: paraguayanPopulation(flag('persons', 10_000)), linkOnly: false };
 }

@@ -36,6 +36,14 @@ const VARIANTS: Record<keyof Setting, number[]> = {
   nationalityDiffers: [0.02, 0.2],
   departmentDiffers: [0.05, 0.5],
   sexMissing: [0.01, 0.15],
+  freeShortForm: [0, 0.2],
+  secondInitial: [0, 0.3],
+  fieldsSwapped: [0, 0.08],
+  marriedReplaces: [0, 1],
+  ageBias: [-2, 3],
+  sexWrong: [0, 0.05],
+  jyRespelling: [0, 0.8],
+  documentPrefix: [0, 0.5],
 };
 
 const base = process.argv[2] ?? 'hard';

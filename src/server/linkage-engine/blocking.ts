@@ -6,6 +6,7 @@
 import { stableHash, type Prepared, type Vocabulary } from './record.js';
 import { phoneticKey } from '../modules/persons/name-normalize.js';
 import { damerauWithin } from './strings.js';
+import { isKnownGivenName } from './nicknames.js';
 
 /**
  * Where a rule writes a record's keys, one at a time. Blocking passes a writer into its own typed
@@ -1423,6 +1424,19 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     list.push(x);
   };
   /** The surnames' stable hashes, each once, sorted, written into `into`. */
+  // Whether no word of a record's given-name field is a name the nickname list knows (by word id).
+  const unknownGiven = new NumberById(vocab.words.length);
+  const looksCrossed = (r: Prepared): boolean => {
+    for (let x = 0; x < r.givenWords.length; x++) {
+      const w = r.givenWords[x]!;
+      let known = unknownGiven.get(w);
+      if (known === undefined) unknownGiven.set(w, (known = isKnownGivenName(vocab.words[w]!) ? 1 : 0));
+      if (known === 1) return false;
+    }
+    return r.givenWords.length > 0;
+  };
+  const scratchCrossedGiven: number[] = [];
+  const scratchCrossedNames: number[] = [];
   const surnamesInto = (r: Prepared, into: number[]): number[] => {
     into.length = 0;
     for (let x = 0; x < r.surnames.length; x++) addUnique(into, h(r.surnames[x]!));
@@ -1900,10 +1914,17 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
           for (let f = 0; f < fixes.length; f++) addUnique(given, h(fixes[f]!));
         }
         addOver(out, 19, r.year, given, names, 0);
+        // Given names and surnames written in each other's fields: a record whose given-name
+        // field holds no name the list knows also looks, on side 1, for its surname field's
+        // words as given names and its given-name field's words as surnames.
+        const crossed = r.surnames.length > 0 && looksCrossed(r);
+        const crossedGiven = crossed ? stableInto(r.surnames, scratchCrossedGiven) : none;
+        const crossedNames = crossed ? stableInto(r.given, scratchCrossedNames) : none;
         // Side 1 year by year, nearest first (the budget takes the nearest years first).
-        if (r.estimated) {
-          const ys = estimateYears(r);
-          for (let y = 0; y < ys.length; y++) addOver(out, 19, ys[y]!, given, names, 1);
+        const ys = r.estimated ? estimateYears(r) : crossed ? years(r) : none;
+        for (let y = 0; y < ys.length; y++) {
+          if (r.estimated) addOver(out, 19, ys[y]!, given, names, 1);
+          if (crossed) addOver(out, 19, ys[y]!, crossedGiven, crossedNames, 1);
         }
       },
     },

@@ -651,6 +651,32 @@ describe('person blocking rules for a given name or surname no rule relates', ()
     expect(pairs.has('estimate-dated')).toBe(true);
   });
 
+  it('meets given names and surnames written in each other’s fields, by the year and the crossed names', () => {
+    const pairs = metBy('estimate+given+surname', [
+      // "Sotelo González | Amalia", an estimated age: the surname field holds her given name.
+      person('crossed', {
+        givenNames: 'Sotelo González',
+        firstSurname: 'Amalia',
+        estimatedAge: 40,
+        ageRecordedOn: '2025-06-01',
+      }),
+      person('dated', {
+        givenNames: 'Amalia',
+        firstSurname: 'Sotelo',
+        secondSurname: 'González',
+        dateOfBirth: '1983-02-26',
+      }),
+      // A year alone, crossed too.
+      person('year', { givenNames: 'Sotelo', firstSurname: 'Amalia', birthYear: 1984 }),
+      // A given name the list knows is not looked at across the fields.
+      person('named', { givenNames: 'Rosa', firstSurname: 'Amalia', birthYear: 1984 }),
+      person('amalia', { givenNames: 'Amalia', firstSurname: 'Rosa', dateOfBirth: '1984-02-26' }),
+    ]);
+    expect(pairs.has('crossed-dated') || pairs.has('dated-crossed')).toBe(true);
+    expect(pairs.has('year-dated') || pairs.has('dated-year')).toBe(true);
+    expect(pairs.has('named-amalia') || pairs.has('amalia-named')).toBe(false);
+  });
+
   it('meets a record without surname and a typo in its given name by the name’s likely corrections', () => {
     const patricias = Array.from({ length: 4 }, (_, k) =>
       person(`p${k}`, { givenNames: 'Patricia', firstSurname: 'Ortiz', birthYear: 1950 + k }),

@@ -12,6 +12,8 @@
  */
 import {
   BIRTH,
+  CROSSED_GIVEN,
+  CROSSED_SURNAMES,
   GIVEN,
   GIVEN_TF_LEVELS,
   SIMILAR,
@@ -289,7 +291,34 @@ export function personColumnComparer(
   };
 
   // Given part at g: [L, F, keys × L, canonical × L, written × L, forms × F].
-  function givenLevel(ga: number, gb: number, aa: number, ab: number): number {
+  /**
+   * `crossedFields` (comparisons.ts) of the given part at g and the surname part at s of two
+   * records: each one's given names against the other's surnames, by keys and written words.
+   */
+  function crossedAt(ga: number, sa: number, gb: number, sb: number): number {
+    const lga = pool[ga]!;
+    const lsa = pool[sa]!;
+    const lgb = pool[gb]!;
+    const lsb = pool[sb]!;
+    if (lga === 0 || lsa === 0 || lgb === 0 || lsb === 0) return 0;
+    // Given keys at g + 2, written given words at g + 2 + 2L; surname keys at s + 2, words at s + 2 + L.
+    const one = crossing(ga + 2, ga + 2 + 2 * lga, lga, sb + 2, sb + 2 + lsb, lsb);
+    if (one === 0) return 0;
+    return Math.min(one, crossing(gb + 2, gb + 2 + 2 * lgb, lgb, sa + 2, sa + 2 + lsa, lsa));
+  }
+
+  function crossing(ka: number, wa: number, la: number, kb: number, wb: number, lb: number): number {
+    const ab = subset(ka, la, kb, lb);
+    const ba = subset(kb, lb, ka, la);
+    if (ab && ba) return 3;
+    if (ab || ba) return 2;
+    if (shares(ka, la, kb, lb)) return 1;
+    for (let x = 0; x < Math.min(la, 3); x++)
+      for (let y = 0; y < Math.min(lb, 3); y++) if (sim(pool[wa + x]!, pool[wb + y]!)) return 1;
+    return 0;
+  }
+
+  function givenLevel(ga: number, gb: number, sa: number, sb: number, aa: number, ab: number): number {
     const la = pool[ga]!;
     const lb = pool[gb]!;
     if (la === 0 || lb === 0) return -1;
@@ -307,6 +336,8 @@ export function personColumnComparer(
     if (subA && subB) return GIVEN.phonetic;
     if (subA || subB) return GIVEN.firstOrSubset;
     if (shares(ka, la, kb, lb)) return unsharedGivenRelated(ka, la, kb, lb) ? GIVEN.phonetic : GIVEN.shared;
+    const crossed = crossedAt(ga, sa, gb, sb);
+    if (crossed > 1) return CROSSED_GIVEN[crossed]!;
     const fa = ka + 3 * la;
     const fb = kb + 3 * lb;
     const nfa = pool[ga + 1]!;
@@ -322,7 +353,7 @@ export function personColumnComparer(
       return GIVEN.nickname;
     for (let x = 0; x < Math.min(la, 2); x++)
       for (let y = 0; y < Math.min(lb, 2); y++) if (sim(pool[wa + x]!, pool[wb + y]!)) return GIVEN.similar;
-    return GIVEN.different;
+    return CROSSED_GIVEN[crossed]!;
   }
 
   function unsharedGivenRelated(ka: number, la: number, kb: number, lb: number): boolean {
@@ -357,7 +388,7 @@ export function personColumnComparer(
   }
 
   // Surname part at s: [L, O, keys × L, written × L, own keys × O].
-  function surnameLevel(sa: number, sb: number): number {
+  function surnameLevel(sa: number, sb: number, ga: number, gb: number): number {
     const la = pool[sa]!;
     const lb = pool[sb]!;
     if (la === 0 || lb === 0) return -1;
@@ -383,6 +414,8 @@ export function personColumnComparer(
       }
       return SURNAME.shared;
     }
+    const crossed = crossedAt(ga, sa, gb, sb);
+    if (crossed > 1) return CROSSED_SURNAMES[crossed]!;
     // Every word of the record with fewer words similar to some word of the other.
     const fewer = la <= lb;
     const wf = fewer ? ka + la : kb + lb;
@@ -392,9 +425,9 @@ export function personColumnComparer(
     for (let x = 0; x < lf; x++) {
       let found = false;
       for (let y = 0; y < lm && !found; y++) found = sim(pool[wf + x]!, pool[wm + y]!);
-      if (!found) return SURNAME.different;
+      if (!found) return CROSSED_SURNAMES[crossed]!;
     }
-    return lf > 0 ? SURNAME.similar : SURNAME.different;
+    return lf > 0 ? SURNAME.similar : CROSSED_SURNAMES[crossed]!;
   }
 
   function birthOf(i: number, j: number): number {
@@ -514,9 +547,9 @@ export function personColumnComparer(
         const sb = rows[rj + R_SURNAME]!;
         const levels = k * c;
         let bits = 0;
-        const given = givenLevel(ga, gb, rows[ri + R_ALIASES]!, rows[rj + R_ALIASES]!);
+        const given = givenLevel(ga, gb, sa, sb, rows[ri + R_ALIASES]!, rows[rj + R_ALIASES]!);
         if (given >= 0 && GIVEN_TF_LEVELS.includes(given)) bits += givenTfBits(ga, gb);
-        const surname = surnameLevel(sa, sb);
+        const surname = surnameLevel(sa, sb, ga, gb);
         if (surname >= 0 && SURNAME_TF_LEVELS.includes(surname))
           bits += rarestOrZero(rarest(surnameTf, sa + 2, pool[sa]!, sb + 2, pool[sb]!));
         // Written one by one, with no function made per pair (a closure per pair cost a third of

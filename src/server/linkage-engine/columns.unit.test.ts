@@ -48,7 +48,12 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('comparisons over typed columns', () => {
   it('give the levels and tf bits of personComparisons on the objects, for every pair asked', () => {
     const random = seededRandom(5);
-    const persons = [...hardPopulation(800, 'hard', 7).records, ...unusual(400, random)];
+    // The shifted setting's records too: names in each other's fields, short forms, initials.
+    const persons = [
+      ...hardPopulation(600, 'hard', 7).records,
+      ...hardPopulation(300, 'shifted', 7).records,
+      ...unusual(400, random),
+    ];
     const { vocab, records } = preparePersons(persons);
     const tables = personTermTables(records);
     const comparisons = personComparisons(vocab, records, tables);

@@ -351,6 +351,75 @@ function unsharedGivenRelated(sim: (x: number, y: number) => boolean, a: Prepare
   return false;
 }
 
+/**
+ * Given names and surnames written in each other's fields ("Sotelo González | Amalia" against
+ * "Amalia | Sotelo González": a form read as "apellidos y nombres", a name dictated surname first),
+ * measured by phonetic keys (`…Keys`) and written words (`…Words`) of each record's given-name and
+ * surname fields, compared across: a's given names with b's surnames, and a's surnames with b's
+ * given names. Each crossing is *held* when one side's keys are all in the other's (a compound name
+ * cut, a surname dropped) and *related* when they share a key or two words are a typo of each other
+ * (`sim`: Gladys / Glayds, José / Yosé, a married "de X" in the given-name field). 3 when both
+ * crossings are the same keys, 2 when both are held, 1 when both are at least related, 0 when the
+ * fields are not crossed. Symmetric in a and b. The comparisons ask it only when the names disagree
+ * field by field.
+ */
+export function crossedFields(
+  sim: (x: number, y: number) => boolean,
+  aGivenKeys: readonly number[],
+  aGivenWords: readonly number[],
+  aSurnameKeys: readonly number[],
+  aSurnameWords: readonly number[],
+  bGivenKeys: readonly number[],
+  bGivenWords: readonly number[],
+  bSurnameKeys: readonly number[],
+  bSurnameWords: readonly number[],
+): number {
+  if (aGivenKeys.length === 0 || aSurnameKeys.length === 0 || bGivenKeys.length === 0 || bSurnameKeys.length === 0)
+    return 0;
+  const one = crossing(sim, aGivenKeys, aGivenWords, bSurnameKeys, bSurnameWords);
+  if (one === 0) return 0;
+  const two = crossing(sim, bGivenKeys, bGivenWords, aSurnameKeys, aSurnameWords);
+  return Math.min(one, two);
+}
+
+/** One crossing of `crossedFields`: 3 the same keys, 2 one side's keys in the other's, 1 related, 0 not. */
+function crossing(
+  sim: (x: number, y: number) => boolean,
+  aKeys: readonly number[],
+  aWords: readonly number[],
+  bKeys: readonly number[],
+  bWords: readonly number[],
+): number {
+  const ab = isSubset(aKeys, bKeys);
+  const ba = isSubset(bKeys, aKeys);
+  if (ab && ba) return 3;
+  if (ab || ba) return 2;
+  if (anyShared(aKeys, bKeys)) return 1;
+  for (let x = 0; x < Math.min(aWords.length, 3); x++)
+    for (let y = 0; y < Math.min(bWords.length, 3); y++) if (sim(aWords[x]!, bWords[y]!)) return 1;
+  return 0;
+}
+
+/** The given-name level of names found in each other's fields, by `crossedFields`. */
+export const CROSSED_GIVEN = [GIVEN.different, GIVEN.similar, GIVEN.firstOrSubset, GIVEN.phonetic] as const;
+/** The surname level of names found in each other's fields, by `crossedFields`. */
+export const CROSSED_SURNAMES = [SURNAME.different, SURNAME.similar, SURNAME.missing, SURNAME.lone] as const;
+
+/** `crossedFields` of two prepared records. */
+function crossedOf(sim: (x: number, y: number) => boolean, a: Prepared, b: Prepared): number {
+  return crossedFields(
+    sim,
+    a.given,
+    a.givenWords,
+    a.surnames,
+    a.surnameWords,
+    b.given,
+    b.givenWords,
+    b.surnames,
+    b.surnameWords,
+  );
+}
+
 /** Some given name or alias of a (nicknames resolved) is one of b's. */
 function aliasShared(a: Prepared, b: Prepared): boolean {
   return (
@@ -513,8 +582,10 @@ export function personComparisons(
       if (subA && subB) return GIVEN.phonetic;
       if (subA || subB) return GIVEN.firstOrSubset;
       if (anyShared(a.given, b.given)) return unsharedGivenRelated(sim, a, b) ? GIVEN.phonetic : GIVEN.shared;
+      const crossed = crossedOf(sim, a, b);
+      if (crossed > 1) return CROSSED_GIVEN[crossed]!;
       if (aliasShared(a, b)) return GIVEN.nickname;
-      return anySimilar(sim, a.givenWords, b.givenWords, 2) ? GIVEN.similar : GIVEN.different;
+      return anySimilar(sim, a.givenWords, b.givenWords, 2) ? GIVEN.similar : CROSSED_GIVEN[crossed]!;
     },
     // The rarest given name the two share: "María" alone says little, "Arasy" much. A nickname
     // weighs by the name it stands for: "Mari" for María says as little as María itself.
@@ -559,7 +630,9 @@ export function personComparisons(
           return missing;
         return unsharedSimilar(sim, a, b) ? SURNAME.misspelt : SURNAME.shared;
       }
-      return allSimilar(sim, a.surnameWords, b.surnameWords) ? SURNAME.similar : SURNAME.different;
+      const crossed = crossedOf(sim, a, b);
+      if (crossed > 1) return CROSSED_SURNAMES[crossed]!;
+      return allSimilar(sim, a.surnameWords, b.surnameWords) ? SURNAME.similar : CROSSED_SURNAMES[crossed]!;
     },
     tfAdjust: (a, b) => rarestShared(surnameTf, a.surnames, b.surnames),
     tfLevels: SURNAME_TF_LEVELS,

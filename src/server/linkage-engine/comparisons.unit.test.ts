@@ -122,6 +122,24 @@ describe('person comparisons', () => {
     expect(surnames(base, { ...base, secondSurname: 'Benítez' })).toBe('one shared');
   });
 
+  it('reads given names and surnames written in each other\'s fields as names that agree', () => {
+    const swapped = { ...base, givenNames: 'González Villalba', firstSurname: 'María', secondSurname: 'José' };
+    expect(levelName('given_names', base, swapped)).toBe('phonetic');
+    expect(levelName('surnames', base, swapped)).toBe('the same, one surname each');
+    // A compound name cut in the swapped record: one side holds the other.
+    const cut = { ...swapped, secondSurname: null };
+    expect(levelName('given_names', base, cut)).toBe('first or subset');
+    expect(levelName('surnames', base, cut)).toBe('one missing');
+    // A typo and a married "de X" across the fields: related, graded as a typo.
+    const loose = { ...base, givenNames: 'González de Benítez', firstSurname: 'Maira', secondSurname: null };
+    expect(levelName('given_names', base, loose)).toBe('similar');
+    expect(levelName('surnames', base, loose)).toBe('similar');
+    // Only one crossing agrees (a surname used as a given name): not crossed.
+    const half = { ...base, givenNames: 'González', firstSurname: 'Benítez', secondSurname: null };
+    expect(levelName('given_names', base, half)).toBe('different');
+    expect(levelName('surnames', base, half)).toBe('different');
+  });
+
   it('compares two written dates as equal, one typo, swapped or different, never as a near birth', () => {
     // 1998-05-12 and 1998-06-13 are two digits apart: two typos, or two persons born a month apart.
     // Among the hard setting's candidate pairs such dates were 4 pairs of one person and 674 of

@@ -86,6 +86,16 @@ function diminutiveOf(w: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a given-name word is a name or short form the list knows (as written, respelt as it
+ * sounds, or as a regular diminutive). Blocking asks it to tell a given-name field that holds
+ * surnames (the fields swapped) from one that holds names: only a cost filter, not evidence.
+ */
+export function isKnownGivenName(word: string): boolean {
+  const w = normalizeName(word);
+  return NAMES.has(w) || FORMS.has(w) || BY_KEY.has(phoneticKey(w)) || diminutiveOf(w) !== undefined;
+}
+
 /** The full name a (normalised) given-name word usually stands for, or the word itself. */
 export function canonicalGiven(word: string): string {
   const w = normalizeName(word);
