@@ -609,7 +609,11 @@ export function parseSetting(text: string): Setting {
   const s: Setting = { ...base };
   for (const move of moves) {
     const [key, value] = move.split('=');
-    if (!(key! in s || OPTIONAL_RATES.includes(key!)) || value === undefined || !Number.isFinite(Number(value)))
+    if (
+      !(key! in s || OPTIONAL_RATES.includes(key!)) ||
+      value === undefined ||
+      !Number.isFinite(Number(value))
+    )
       throw new Error(`unknown rate or value in ${move}; rates: ${Object.keys(s).join(', ')}`);
     s[key as keyof Setting] = Number(value);
   }

@@ -12,8 +12,16 @@ const want = (process.argv[6] ?? 'true') === 'true';
 const count = Number(process.argv[7] ?? 20);
 const show = (i: number) => {
   const r = data.records[i]!;
-  const birth = r.dateOfBirth ?? (r.birthYear ? String(r.birthYear) : `~${r.estimatedAge}@${r.ageRecordedOn}`);
-  return [r.givenNames, r.firstSurname ?? '', r.secondSurname ?? '', birth, r.documentNumber ?? '', r.sex ?? ''].join(' | ');
+  const birth =
+    r.dateOfBirth ?? (r.birthYear ? String(r.birthYear) : `~${r.estimatedAge}@${r.ageRecordedOn}`);
+  return [
+    r.givenNames,
+    r.firstSurname ?? '',
+    r.secondSurname ?? '',
+    birth,
+    r.documentNumber ?? '',
+    r.sex ?? '',
+  ].join(' | ');
 };
 let shown = 0;
 for (let k = 0; k < result.left.length && shown < count; k++) {

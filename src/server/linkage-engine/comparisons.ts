@@ -374,7 +374,12 @@ export function crossedFields(
   bSurnameKeys: readonly number[],
   bSurnameWords: readonly number[],
 ): number {
-  if (aGivenKeys.length === 0 || aSurnameKeys.length === 0 || bGivenKeys.length === 0 || bSurnameKeys.length === 0)
+  if (
+    aGivenKeys.length === 0 ||
+    aSurnameKeys.length === 0 ||
+    bGivenKeys.length === 0 ||
+    bSurnameKeys.length === 0
+  )
     return 0;
   const one = crossing(sim, aGivenKeys, aGivenWords, bSurnameKeys, bSurnameWords);
   if (one === 0) return 0;

@@ -122,8 +122,13 @@ describe('person comparisons', () => {
     expect(surnames(base, { ...base, secondSurname: 'Benítez' })).toBe('one shared');
   });
 
-  it('reads given names and surnames written in each other\'s fields as names that agree', () => {
-    const swapped = { ...base, givenNames: 'González Villalba', firstSurname: 'María', secondSurname: 'José' };
+  it("reads given names and surnames written in each other's fields as names that agree", () => {
+    const swapped = {
+      ...base,
+      givenNames: 'González Villalba',
+      firstSurname: 'María',
+      secondSurname: 'José',
+    };
     expect(levelName('given_names', base, swapped)).toBe('phonetic');
     expect(levelName('surnames', base, swapped)).toBe('the same, one surname each');
     // A compound name cut in the swapped record: one side holds the other.
