@@ -20,6 +20,7 @@ import {
   userWithSession,
 } from '../helpers/factories.js';
 import { useTestContext } from '../helpers/suite.js';
+import { touchSessionAhead } from '../../src/server/modules/auth/sessions.js';
 
 /**
  * Round trips to PostgreSQL from now on: node-postgres ends each extended-protocol batch with one
@@ -256,6 +257,85 @@ describe.skipIf(skipBackend)('a remembered session, checked with the first state
       trx.deleteFrom('sessions').where('user_id', '=', session.user.id).execute(),
     );
     expect((await api(t, session, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(401);
+  });
+
+  it("writes a session's last-seen ahead of its minute, behind an answer, so that its check keeps passing", async () => {
+    const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const lastSeen = async () =>
+      new Date(
+        (
+          await t.services.db.transaction((trx) =>
+            trx
+              .selectFrom('sessions')
+              .select('last_seen_at')
+              .where('user_id', '=', session.user.id)
+              .executeTakeFirstOrThrow(),
+          )
+        ).last_seen_at,
+      ).getTime();
+    // Read once, then remembered as read (its last-seen at the sign-in).
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+    const start = await lastSeen();
+    const at = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(start + ms);
+    // 20 s on: checked ahead, nothing written.
+    at(20_000);
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(start);
+    // 45 s on (two thirds into the check's minute): answered, and the last-seen written behind it.
+    at(45_000);
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+    await vi.waitFor(async () => expect(await lastSeen()).toBe(start + 45_000), { timeout: 10_000 });
+    // 84 s on: past the minute since the sign-in, within it since the write. The check passes on the
+    // last-seen written ahead: one round trip, nothing written (the read-first path, taken when the
+    // check fails, would have written the last-seen before answering).
+    at(84_000);
+    const trips = countRoundTrips();
+    const before = trips();
+    expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(200);
+    if (backend === 'postgres') expect(trips() - before).toBe(1);
+    expect(await lastSeen()).toBe(start + 45_000);
+  });
+
+  it('never brings a session gone idle, expired or deleted back by writing its last-seen ahead', async () => {
+    const config = t.services.config;
+    const idleMs = config.sessionIdleMinutes * 60_000;
+    const session = await userWithSession(t, { role: 'case_worker', institution: 'PNPTU' });
+    const row = () =>
+      t.services.db.transaction((trx) =>
+        trx
+          .selectFrom('sessions')
+          .select(['id', 'last_seen_at', 'expires_at'])
+          .where('user_id', '=', session.user.id)
+          .executeTakeFirst(),
+      );
+    const { id } = (await row())!;
+    const ahead = (now: number) =>
+      t.services.db.transaction((trx) => touchSessionAhead(trx, id, config, now));
+    // Idle (last seen a day ago): not written.
+    const dayAgo = new Date(Date.now() - 24 * 3600_000);
+    await update('sessions', { last_seen_at: dayAgo }, session.user.id);
+    expect(await ahead(Date.now())).toBe(false);
+    expect(new Date((await row())!.last_seen_at).getTime()).toBe(dayAgo.getTime());
+    // Seen just past the check's window (the minute, or the idle timeout if shorter): not written.
+    const past = new Date(Date.now() - Math.min(60_000, idleMs) - 1000);
+    await update('sessions', { last_seen_at: past }, session.user.id);
+    expect(await ahead(Date.now())).toBe(false);
+    // Seen 45 s ago: written.
+    const now = Date.now();
+    await update('sessions', { last_seen_at: new Date(now - 45_000) }, session.user.id);
+    expect(await ahead(now)).toBe(true);
+    expect(new Date((await row())!.last_seen_at).getTime()).toBe(now);
+    // Expired: not written.
+    await update(
+      'sessions',
+      { last_seen_at: new Date(now - 45_000), expires_at: new Date(now - 1) },
+      session.user.id,
+    );
+    expect(await ahead(now)).toBe(false);
+    // Deleted: nothing to write, and the next request is refused.
+    await t.services.db.transaction((trx) => trx.deleteFrom('sessions').where('id', '=', id).execute());
+    expect(await ahead(now)).toBe(false);
     expect((await api(t, session, 'GET', '/api/cases')).statusCode).toBe(401);
   });
 

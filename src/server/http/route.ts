@@ -31,6 +31,7 @@ import {
   authenticate,
   authenticateIn,
   forgetSession,
+  keepSessionSeen,
   remembersSession,
   requireCsrf,
   SessionNeedsWrite,
@@ -312,6 +313,9 @@ export function defineRoute<C extends AnyContract>(
             } else throw error;
           }
         }
+        // The remembered session passed its check in a committed transaction: its last-seen is
+        // written ahead of its minute when due (in the background), so its check keeps passing.
+        if (checkedAhead) keepSessionSeen(services, request);
         if ('replay' in outcome) {
           reply.header('idempotent-replayed', 'true');
           return reply.code(outcome.replay.statusCode).send(outcome.replay.body);

@@ -99,6 +99,41 @@ function ended(row: SessionRow, config: Config, now: number): boolean {
   return row.status !== 'active' || new Date(row.expiresAt).getTime() <= now || idleLimit <= now;
 }
 
+/**
+ * How long after its last-seen a remembered session's check still passes without a write: the
+ * minute between touches, or the idle timeout if shorter (`checkRememberedSession`).
+ */
+function checkWindowMs(config: Config): number {
+  return Math.min(TOUCH_AFTER_MS, config.sessionIdleMinutes * 60_000);
+}
+
+/**
+ * Whether a remembered session's last-seen should be written ahead now (`keepSessionSeen`,
+ * session-auth.ts): two thirds into the window of its check, so that a session in use is written
+ * before its check would fail, rather than by every request in flight once it has.
+ */
+export function seenDueSoon(row: Pick<SessionRow, 'lastSeenAt'>, config: Config, now: number): boolean {
+  return now - new Date(row.lastSeenAt).getTime() >= (checkWindowMs(config) * 2) / 3;
+}
+
+/**
+ * Writes a live session's last-seen ahead of its minute, in a transaction of its own, after a
+ * request of it was answered. Only a session still live by the check's own measure (seen within the
+ * window, not expired) is written, so this never brings back a session gone idle; false when nothing
+ * was written (the session ended, or was written meanwhile by another request or server).
+ */
+export async function touchSessionAhead(trx: Trx, id: string, config: Config, now: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(now) })
+    .where('id', '=', id)
+    .where('last_seen_at', '>=', new Date(now - checkWindowMs(config)))
+    .where('last_seen_at', '<', new Date(now))
+    .where('expires_at', '>', new Date(now))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 function touchSession(trx: Trx, id: string, now: number) {
   return trx
     .updateTable('sessions')
@@ -163,7 +198,7 @@ export async function checkRememberedSession(
   config: Config,
   now: number,
 ): Promise<void> {
-  const touchedSince = new Date(now - Math.min(TOUCH_AFTER_MS, config.sessionIdleMinutes * 60_000));
+  const touchedSince = new Date(now - checkWindowMs(config));
   const args = [
     row.sessionId,
     row.csrfToken,
