@@ -140,7 +140,12 @@ export async function loadRecords(t: TestContext): Promise<Records> {
       .filter((d) => d.person_id === id)
       .sort((a, b) => cmp(a.decided_on, b.decided_on) || +a.created_at - +b.created_at || cmp(a.id, b.id));
     const latest = own.at(-1);
-    const ident = own.find((d) => IDENTIFIED.has(d.status));
+    // The first identifying decision of the latest episode: after the last "not a victim" before
+    // the latest identifying decision (a person identified again when a case is reopened).
+    const cleared = own
+      .slice(0, own.findLastIndex((d) => IDENTIFIED.has(d.status)) + 1)
+      .findLastIndex((d) => d.status === 'NotAVictimOfTrafficking');
+    const ident = own.slice(cleared + 1).find((d) => IDENTIFIED.has(d.status));
     const activity = [
       ...own.map((d) => d.decided_on),
       ...referrals.filter((r) => r.person === id).map((r) => r.on),

@@ -217,9 +217,27 @@ async function insertPersons(trx: Trx): Promise<void> {
       select distinct on (person_key) person_key, status from dec
       order by person_key, decided_on desc, created_at desc, id desc
     ),
+    -- The identification is the first decision Possible or Actual of the person's latest episode as a
+    -- victim: after the last "not a victim" decision before their latest identifying one. A person
+    -- found not to be a victim and identified again (a case reopened, new facts) is identified on
+    -- the new decision, with its case, institution and age, not on the one that was set aside.
+    last_ident as (
+      select distinct on (person_key) person_key, decided_on, created_at, id from dec
+      where status in ${IDENTIFIED}
+      order by person_key, decided_on desc, created_at desc, id desc
+    ),
+    cleared as (
+      select distinct on (d.person_key) d.person_key, d.decided_on, d.created_at, d.id
+      from dec d join last_ident l on l.person_key = d.person_key
+      where d.status = 'NotAVictimOfTrafficking'
+        and (d.decided_on, d.created_at, d.id) < (l.decided_on, l.created_at, l.id)
+      order by d.person_key, d.decided_on desc, d.created_at desc, d.id desc
+    ),
     ident as (
-      select distinct on (person_key) * from dec where status in ${IDENTIFIED}
-      order by person_key, decided_on, created_at, id
+      select distinct on (d.person_key) d.* from dec d left join cleared n on n.person_key = d.person_key
+      where d.status in ${IDENTIFIED}
+        and (n.person_key is null or (d.decided_on, d.created_at, d.id) > (n.decided_on, n.created_at, n.id))
+      order by d.person_key, d.decided_on, d.created_at, d.id
     ),
     activity as (
       select person_key, person_id, on_date from stat_referrals where person_key in (select person_key from stat_batch)

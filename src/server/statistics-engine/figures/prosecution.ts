@@ -51,13 +51,28 @@ const CHARGED = `select s.id, min(ps.occurred_on) as on_date, ${SUSPECT('min(ps.
   group by s.id, i.id, ch.trafficking, ch.exploitation`;
 
 /**
+ * Since when a defendant stands convicted: the first outcome of their latest run of convictions
+ * (suspect_outcomes). A charge's outcome date is that of the last outcome recorded (an appeal
+ * rewrites it), so a conviction upheld on appeal would otherwise move to the appeal's year; one
+ * overturned on appeal leaves the figures (the charges are no longer convicted), and one
+ * reinstated later dates from its reinstatement.
+ */
+const CONVICTED_SINCE = `select o.suspect_id, min(o.decided_on) as since from suspect_outcomes o
+  where o.outcome = 'convicted' and not exists (select 1 from suspect_outcomes x
+    where x.suspect_id = o.suspect_id and x.outcome <> 'convicted'
+      and (x.decided_on, x.created_at, x.id) > (o.decided_on, o.created_at, o.id))
+  group by o.suspect_id`;
+const CONVICTED_ON = 'coalesce(cv.since, c.outcome_on)';
+
+/**
  * One row per convicted suspect, from the outcomes recorded per charge: a conviction under a
  * trafficking provision first (the earliest, with its longest sentence), else the first conviction
- * under another provision. The form of exploitation is that of all the trafficking charges convicted
- * on (an aggravating-circumstances charge alone names none). A suspended sentence has its own band
- * and stays out of the prison median.
+ * under another provision, dated since when the defendant stands convicted (CONVICTED_SINCE). The
+ * form of exploitation is that of all the trafficking charges convicted on (an
+ * aggravating-circumstances charge alone names none). A suspended sentence has its own band and
+ * stays out of the prison median.
  */
-const CONVICTED = `select distinct on (s.id) s.id, c.outcome_on as on_date, ${SUSPECT('c.outcome_on')},
+const CONVICTED = `select distinct on (s.id) s.id, ${CONVICTED_ON} as on_date, ${SUSPECT(CONVICTED_ON)},
   lp.category = 'trafficking' as trafficking, cs.exploitation,
   ${INVESTIGATION}, c.sentence_months, c.suspended,
   case when c.suspended then 'suspended' when c.sentence_months is null then 'none'
@@ -67,6 +82,7 @@ const CONVICTED = `select distinct on (s.id) s.id, c.outcome_on as on_date, ${SU
   join investigation_suspects s on s.id = c.suspect_id
   join investigations i on i.id = s.investigation_id
   join (${CONVICTION_SUMMARY}) cs on cs.suspect_id = s.id
+  left join (${CONVICTED_SINCE}) cv on cv.suspect_id = s.id
   where c.outcome = 'convicted'
   order by s.id, (lp.category = 'trafficking') desc, c.outcome_on, c.sentence_months desc nulls last, c.id`;
 
