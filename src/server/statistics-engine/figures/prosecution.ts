@@ -220,8 +220,8 @@ export const prosecutionFigures = [
     breakdowns: breakdowns({ ...DEFENDANT, sentenceBand: 1 }),
     title: { es: 'Personas condenadas por trata', en: 'Persons convicted of trafficking' },
     definition: {
-      es: 'Sospechosos distintos condenados por al menos un cargo bajo una disposición de trata (resultado registrado por cargo), en el año de esa primera condena; pena en meses por tramo (<24, 24–59, 60–119, 120+; «suspendida» si la pena se suspendió; «sin pena» si no se registró). Las condenas solo por otras disposiciones se cuentan aparte.',
-      en: 'Distinct suspects convicted on at least one charge under a trafficking provision (outcome recorded per charge), in the year of that first conviction; sentence in months by band (<24, 24–59, 60–119, 120+; "suspended" when the sentence was suspended; "none" when not recorded). Convictions under other provisions only are counted apart.',
+      es: 'Sospechosos distintos condenados por al menos un cargo bajo una disposición de trata (resultado registrado por cargo), en el año de esa primera condena (una condena confirmada en apelación queda en el año de la sentencia; una revocada deja de contarse); pena en meses por tramo (<24, 24–59, 60–119, 120+; «suspendida» si la pena se suspendió; «sin pena» si no se registró). Las condenas solo por otras disposiciones se cuentan aparte.',
+      en: 'Distinct suspects convicted on at least one charge under a trafficking provision (outcome recorded per charge), in the year of that first conviction (one upheld on appeal stays in the year of the sentence; one overturned is no longer counted); sentence in months by band (<24, 24–59, 60–119, 120+; "suspended" when the sentence was suspended; "none" when not recorded). Convictions under other provisions only are counted apart.',
     },
   }),
   defineFigure({
