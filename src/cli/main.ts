@@ -6,15 +6,14 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { openServices } from '../server/bootstrap.js';
-import { connect } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { rotateDataKey } from '../server/crypto/keyring.js';
-import { backup, restore } from '../server/maintenance/backup.js';
 import { AppError } from '../server/core/errors.js';
 import { messageFor } from '../server/core/messages.js';
-import { createSystemAdmin } from '../server/modules/setup/accounts.service.js';
-import { serve } from './serve.js';
+
+// Each command imports what it uses when it runs: the server, the database drivers and the
+// services are not loaded for `link`, which reads and writes files only (loading them all took
+// Node from 40 to 148 MB of memory before a command ran; bench/README.md, issue 15).
+const openServices = async (...args: Parameters<typeof import('../server/bootstrap.js').openServices>) =>
+  (await import('../server/bootstrap.js')).openServices(...args);
 
 const USAGE = `Usage: nanduti <command>
   serve [--port N] [--host H]     start the server (default)
@@ -91,12 +90,15 @@ async function main(argv: string[]): Promise<number> {
       const port = values.port ? Number(values.port) : undefined;
       if (port !== undefined && (!Number.isInteger(port) || port <= 0 || port > 65535))
         throw new Error('--port must be 1-65535');
+      const { serve } = await import('./serve.js');
       await serve(
         loadConfig(process.env, { ...(port ? { port } : {}), ...(values.host ? { host: values.host } : {}) }),
       );
       return -1; // keeps running
     }
     case 'migrate': {
+      const { connect } = await import('../server/db/database.js');
+      const { migrateToLatest } = await import('../server/db/migrate.js');
       const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrateToLatest(db);
@@ -121,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values['password-stdin'])
         throw new Error('--password-stdin is required (the password is read from standard input)');
       const password = await readStdin();
+      const { createSystemAdmin } = await import('../server/modules/setup/accounts.service.js');
       const services = await openServices({ config, logger });
       try {
         const admin = await services.db.transaction((trx) =>
@@ -167,6 +170,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'keys': {
       if (rest[0] !== 'rotate') throw new Error('usage: nanduti keys rotate');
+      const { rotateDataKey } = await import('../server/crypto/keyring.js');
       const services = await openServices({ config, logger });
       try {
         const report = await rotateDataKey(services.db, services.masterKey);
@@ -203,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
     case 'restore': {
       const file = rest[0];
       if (!file) throw new Error(`usage: nanduti ${command} <file>`);
+      const { backup, restore } = await import('../server/maintenance/backup.js');
       console.log(command === 'backup' ? await backup(config, file) : await restore(config, file));
       return 0;
     }

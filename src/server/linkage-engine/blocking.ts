@@ -204,6 +204,12 @@ export interface CandidateOptions {
    * always looks, for its one record.
    */
   nearest?: boolean;
+  /**
+   * The typed arrays blocking works in (`Workspace`), when a caller blocks several times over one
+   * population: a linkage's candidates and then its training sessions reuse one set instead of
+   * making a fresh set per call (`blockingWorkspace`). Default: a set of its own.
+   */
+  space?: Workspace;
 }
 
 /** Records up to which a batch looks inside over-cap blocks by default (`CandidateOptions.nearest`). */
@@ -278,6 +284,11 @@ export class Workspace {
     return grown;
   }
 
+  /** Lets go of every array (the next `get` makes them anew): once a linkage has done blocking. */
+  release(): void {
+    this.arrays.clear();
+  }
+
   /** The same as signed integers (over the same memory). */
   getInt32(name: string, size: number, room = this.entries): Int32Array {
     const held = this.get(name, size, 0, room);
@@ -290,6 +301,11 @@ export class Workspace {
  * about 12 keys per record at 1,000,000 registrations: `estimate+given+surname`).
  */
 const ENTRIES_PER_RECORD = 16;
+
+/** A `Workspace` with room for blocking `records` records (`CandidateOptions.space`). */
+export function blockingWorkspace(records: number): Workspace {
+  return new Workspace(records * ENTRIES_PER_RECORD);
+}
 
 /**
  * The `KeySink` of `blocksOf`: each key, as its low and high 32 bits, and the record it files
@@ -711,7 +727,7 @@ export function findPairs<R extends { source: string }>(
     }
   };
   let skippedBlocks = 0;
-  const space = new Workspace(records.length * ENTRIES_PER_RECORD);
+  const space = options.space ?? blockingWorkspace(records.length);
   // A large block's records, put in rank order (reused from block to block).
   let neighbours = new Uint32Array(64);
   // The best side-0 records found so far for one side-1 record, and their closeness.

@@ -5,6 +5,7 @@
  * Bloom-filter encodings instead.
  */
 import {
+  blockingWorkspace,
   candidatePairs,
   bucketPairs,
   findPairs,
@@ -376,6 +377,8 @@ function scoreAndCluster<R extends { source: string }>(
     }),
     allPairs(records, options.linkOnly ?? false),
   );
+  // Blocking is over (the candidates and the training sessions): its arrays can go.
+  options.space?.release();
   const probabilities = timed(timings, 'score', () => {
     const out = new Float64Array(candidates.count);
     const { vectors, tf } = compared;
@@ -496,19 +499,35 @@ export { personRank };
 /** Links plaintext person records with the person comparisons and blocking rules. */
 export function linkPersons(persons: readonly LinkPerson[], options: LinkOptions = {}): PersonLinkageResult {
   const timings: Record<string, number> = {};
-  const { vocab, records } = timed(timings, 'prepare', () => preparePersons(persons));
+  const prepared = timed(timings, 'prepare', () => preparePersons(persons));
+  return linkPreparedPersons(prepared, options, timings);
+}
+
+/**
+ * `linkPersons` on records already prepared (`preparePersons`, or `prepare` record by record into
+ * one vocabulary, in order): `nanduti link` prepares each row as it reads it, so that the file's
+ * persons are not held beside the linkage.
+ */
+export function linkPreparedPersons(
+  { vocab, records }: { vocab: Vocabulary; records: readonly Prepared[] },
+  options: LinkOptions = {},
+  timings: Record<string, number> = {},
+): PersonLinkageResult {
   const tables = personTermTables(records);
   // The candidates compared over typed columns (columns.ts): the same levels and tf bits.
   const comparer = timed(timings, 'prepare', () =>
     personColumnComparer(vocab, personColumns(records), tables),
   );
   const rank = timed(timings, 'block', () => options.rank ?? personRank(vocab, records));
+  // One set of blocking's arrays for the candidates and the training sessions (bench/README.md,
+  // "`nanduti link` within a tenth of Splink's memory").
+  const space = options.space ?? blockingWorkspace(records.length);
   const result = linkPrepared(
     records,
     personComparisons(vocab, records, tables),
     personBlockingRules(vocab),
     personTrainingRules(vocab),
-    { ...options, rank },
+    { ...options, rank, space },
     timings,
     personEvidence(records),
     (left, right, count) => comparer.compare(left, right, count),
