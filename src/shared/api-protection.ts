@@ -385,7 +385,8 @@ export const CaseProtection = z.object({
   needs: z.array(NeedView),
   consents: z.array(ConsentView),
   statuses: z.array(z.object({ personId: Uuid, status: ProtectionStatusView })),
-  referrals: z.array(ReferralSummary.extend({ needId: Uuid, personId: Uuid })),
+  /** `readable`: whether the caller may open the referral's page (sender or receiver, by the server). */
+  referrals: z.array(ReferralSummary.extend({ needId: Uuid, personId: Uuid, readable: z.boolean() })),
   /** What the caller may do on this case (computed by the server). */
   actions: z.array(z.enum(['recordNeed', 'recordConsent', 'recordException', 'withdrawConsent', 'refer'])),
 });

@@ -1,14 +1,15 @@
 /**
  * The frames the route tree puts pages in. Behind the login, the shell shows a page only when the
- * session has the route's permission and a record page's id is a UUID (otherwise "not found", so a
- * page's existence is not revealed apart); a visitor is sent to the login page with the address to
- * come back to.
+ * session has the route's permission (otherwise "no access": the role's pages are no secret, and a
+ * user who followed a link must learn why and whom to ask) and a record page's id is a UUID
+ * (otherwise "not found"); a visitor is sent to the login page with the address to come back to.
  */
 import { Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AppShell } from './components/AppShell.js';
 import { SessionGate } from './components/SessionGate.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { NoAccessPage } from './pages/NoAccessPage.js';
 import { recordId } from './navigation.js';
 import { useSession } from './session.js';
 
@@ -38,12 +39,11 @@ export function AppLayout() {
   const leaf = matches[matches.length - 1];
   const permission = leaf?.staticData.permission;
   const params = (leaf?.params ?? {}) as { id?: string };
-  const allowed =
-    (permission === undefined || can(permission)) &&
-    (!leaf?.staticData.recordPage || recordId(params.id ?? '') !== null);
+  const permitted = permission === undefined || can(permission);
+  const validId = !leaf?.staticData.recordPage || recordId(params.id ?? '') !== null;
   return (
     <SessionGate>
-      <SignedIn>{allowed ? <Outlet /> : <NotFoundPage />}</SignedIn>
+      <SignedIn>{!permitted ? <NoAccessPage /> : validId ? <Outlet /> : <NotFoundPage />}</SignedIn>
     </SessionGate>
   );
 }

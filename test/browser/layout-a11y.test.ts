@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/shared/roles.js';
+import { en } from '../../src/web/i18n/en.js';
+import { es } from '../../src/web/i18n/es.js';
+import { gn } from '../../src/web/i18n/gn.js';
 import { apiLogin, createVictimCase, signIn, useBrowserApp, type ApiClient } from './fixtures.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,6 +28,7 @@ const SCREENS = [
 ] as const;
 
 const LOCALES: Locale[] = ['es', 'gn', 'en'];
+const CATALOGUES = { es, gn, en };
 
 interface Visitor {
   label: string;
@@ -89,7 +93,14 @@ describe('main pages in three languages on a desktop and a phone', () => {
         label: 'analyst',
         user: analyst,
         api: await apiLogin(app.server, analyst),
-        pages: ['/statistics', '/reports/unmet-needs', '/prevention/trainings', '/prevention/action-plan'],
+        // The match reviews are not the analyst's: the page says so (no access, whom to ask).
+        pages: [
+          '/statistics',
+          '/reports/unmet-needs',
+          '/prevention/trainings',
+          '/prevention/action-plan',
+          '/linkage/reviews',
+        ],
       },
     );
   }, 300_000);
@@ -130,6 +141,13 @@ describe('main pages in three languages on a desktop and a phone', () => {
             await page.goto(`${app.server.url}${url}`);
             for (const p of await problemsOn(page))
               problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: ${p}`);
+            const main = await page.locator('main').innerText();
+            const words = CATALOGUES[locale];
+            if (url === '/linkage/reviews' && !main.includes(words['noAccess.title']))
+              problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: no "no access" page`);
+            // The audit trail names the fields the administrator's staff creation recorded in words.
+            if (url === '/audit' && (!main.includes(words['auditField.displayName']) || /\bdisplayName\b/.test(main)))
+              problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: field names not in words`);
             const lang = await page.evaluate(() => document.documentElement.lang);
             if (lang !== locale)
               problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: lang=${lang}`);

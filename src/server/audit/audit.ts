@@ -14,11 +14,14 @@ import type { Database, Trx } from '../db/database.js';
 import type { AuditEventRow } from '../db/schema.js';
 import type { Ctx } from '../core/context.js';
 import type { AuditAction, AuditResourceType } from '../../shared/actions.js';
+import { unlabelledAuditFields, type AuditFieldName } from '../../shared/audit-fields/lists.js';
 import { leafHash, type Hash } from './merkle.js';
 import { holdRows } from '../db/write-batch.js';
 import { DEFERRED, PREPARED } from '../db/pg-prepared.js';
 import { runCompiled } from '../db/compiled-once.js';
 import { queryActor, type Actor } from '../access/actor.js';
+
+const CHECK_LABELS = process.env.NODE_ENV !== 'production';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -37,7 +40,7 @@ export interface AuditEvent {
   resourceId?: string | null;
   purpose?: string | null;
   requestId?: string | null;
-  changedFields?: readonly string[];
+  changedFields?: readonly AuditFieldName[];
 }
 
 /** What a leaf of the tree commits to: every column of the row but the transaction id. */
@@ -88,8 +91,16 @@ export function leafHashOfRow(row: AuditLeafRow): Hash {
   return leafHash(Buffer.from(leafData(row), 'utf8'));
 }
 
-/** An audit row's `changed_fields`: the names sorted, as JSON (never a value). */
-export function changedFieldsOf(names: readonly string[]): string {
+/**
+ * An audit row's `changed_fields`: the names sorted, as JSON (never a value). Outside production a
+ * name without a label (src/shared/audit-fields) is refused, so every test that writes through a
+ * writer checks that the audit screen can name what it recorded.
+ */
+export function changedFieldsOf(names: readonly AuditFieldName[]): string {
+  if (CHECK_LABELS) {
+    const unlabelled = unlabelledAuditFields(names);
+    if (unlabelled.length > 0) throw new Error(`audit field without a label: ${unlabelled.join(', ')}`);
+  }
   return JSON.stringify([...names].sort());
 }
 
@@ -313,7 +324,7 @@ function operationEvent(
   action: AuditAction,
   resourceType: AuditResourceType,
   resourceId: string | null,
-  changedFields: readonly string[] = [],
+  changedFields: readonly AuditFieldName[] = [],
 ): AuditEvent {
   const { actor, purpose, requestId } = ctx;
   return { actor, action, resourceType, resourceId, purpose, requestId, changedFields };
@@ -329,7 +340,7 @@ export function auditOperationValues(
   action: AuditAction,
   resourceType: AuditResourceType,
   resourceId: string | null,
-  changedFields: readonly string[] = [],
+  changedFields: readonly AuditFieldName[] = [],
 ): unknown[] {
   const row = auditRow(
     operationEvent(ctx, action, resourceType, resourceId, changedFields),
@@ -355,7 +366,7 @@ export function auditOperation(
   action: AuditAction,
   resourceType: AuditResourceType,
   resourceId: string | null,
-  changedFields: readonly string[] = [],
+  changedFields: readonly AuditFieldName[] = [],
 ): Promise<void> {
   return writeAudit(ctx.trx, operationEvent(ctx, action, resourceType, resourceId, changedFields));
 }

@@ -3,6 +3,7 @@ import { exchangeEn } from './exchange/en.js';
 import { statisticsEn } from './statistics/en.js';
 import { linkageEn } from './linkage/en.js';
 import { valuesEn } from '../../shared/value-labels/en.js';
+import { auditFieldsEn } from '../../shared/audit-fields/en.js';
 import { issuesEn } from '../../shared/issue-messages/en.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionEn } from './prosecution/en.js';
@@ -251,8 +252,12 @@ export const en: Catalogue = {
   'outcome.failure': 'Failure',
 
   'notFound.title': 'Page not found',
-  'notFound.body': 'This address does not exist or you are not allowed to see it.',
+  'notFound.body': 'There is no page at this address. Check the link or start again from the menu.',
   'notFound.home': 'Go to my account',
+  'noAccess.title': 'No access to this page',
+  'noAccess.body': 'Your role ({role}) cannot open this page. The menu shows only the pages your role can use.',
+  'noAccess.ask':
+    "If you need it for your work, ask whoever manages your institution's users to review your role.",
 
   'error.network': 'Could not reach the server. Check your connection and try again.',
   'offline.updateReady':
@@ -729,5 +734,6 @@ export const en: Catalogue = {
   ...statisticsEn,
   ...linkageEn,
   ...valuesEn,
+  ...auditFieldsEn,
   ...issuesEn,
 };

@@ -17,6 +17,7 @@ import { notesEs } from './notes/es.js';
 import { statisticsEs } from './statistics/es.js';
 import { linkageEs } from './linkage/es.js';
 import { valuesEs } from '../../shared/value-labels/es.js';
+import { auditFieldsEs } from '../../shared/audit-fields/es.js';
 import { issuesEs } from '../../shared/issue-messages/es.js';
 export const es = {
   ...protectionEs,
@@ -259,8 +260,13 @@ export const es = {
   'outcome.failure': 'Error',
 
   'notFound.title': 'Página no encontrada',
-  'notFound.body': 'La dirección no existe o no tiene permiso para verla.',
+  'notFound.body': 'No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el menú.',
   'notFound.home': 'Ir a mi cuenta',
+  'noAccess.title': 'Sin acceso a esta página',
+  'noAccess.body':
+    'Su rol ({role}) no permite abrir esta página. El menú muestra solo las páginas que su rol puede usar.',
+  'noAccess.ask':
+    'Si la necesita para su trabajo, pida a quien administra los usuarios de su institución que revise su rol.',
 
   'error.network': 'No se pudo conectar con el servidor. Verifique su conexión e intente de nuevo.',
   'offline.updateReady':
@@ -745,5 +751,6 @@ export const es = {
   ...statisticsEs,
   ...linkageEs,
   ...valuesEs,
+  ...auditFieldsEs,
   ...issuesEs,
 } as const;

@@ -13,6 +13,7 @@ import { exchangeGn } from './exchange/gn.js';
 import { statisticsGn } from './statistics/gn.js';
 import { linkageGn } from './linkage/gn.js';
 import { valuesGn } from '../../shared/value-labels/gn.js';
+import { auditFieldsGn } from '../../shared/audit-fields/gn.js';
 import { issuesGn } from '../../shared/issue-messages/gn.js';
 import type { Catalogue } from './catalogue.js';
 import { prosecutionGn } from './prosecution/gn.js';
@@ -264,8 +265,13 @@ export const gn: Catalogue = {
   'outcome.failure': 'Jejavy',
 
   'notFound.title': 'Ndojejuhúi kuatiarogue',
-  'notFound.body': 'Ko kundaharape ndaipóri térã ndaikatúi rehecha.',
+  'notFound.body': 'Ndaipóri kuatiarogue ko kundaharapépe. Ehecha jey pe enlace térã eñepyrũ jey menúgui.',
   'notFound.home': "Eho ne mba'etépe",
+  'noAccess.title': 'Ndaikatúi reike ko kuatiaroguépe',
+  'noAccess.body':
+    'Ne rembiapo ({role}) ndohejái reike ko kuatiaroguépe. Menú ohechauka umi kuatiarogue ne rembiapo ikatúva oipuru añoite.',
+  'noAccess.ask':
+    'Reikotevẽramo ne rembiapópe, ejerure pe omotenondévape ne tembiaporenda puruhárakuéra ohecha jey hag̃ua ne rembiapo.',
 
   'error.network': "Ndaikatúi oñembojoaju mohendahavusu ndive. Ehecha ne ñanduti ha eha'ã jey.",
   'offline.updateReady': 'Oĩ Ñandutí versión pyahu. Oñemoĩ emyenyhẽ jey jave; eñongatu raẽ ne rehaipýva.',
@@ -743,5 +749,6 @@ export const gn: Catalogue = {
   ...statisticsGn,
   ...linkageGn,
   ...valuesGn,
+  ...auditFieldsGn,
   ...issuesGn,
 };

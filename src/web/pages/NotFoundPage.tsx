@@ -2,7 +2,7 @@ import { Page } from '../components/Page.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Link } from '@tanstack/react-router';
 
-/** Shown for unknown paths and for pages the session has no permission for (not revealed apart). */
+/** Shown for unknown paths and malformed record ids (a page the role may not open: NoAccessPage). */
 export function NotFoundPage() {
   const { t } = useI18n();
   return (

@@ -14,6 +14,7 @@ import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/roles.js';
 import { decoy, verifyPassword } from './password.js';
 import { createSession, type NewSession } from './sessions.js';
 import { matchTotp } from './totp.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -174,7 +175,7 @@ export async function login(
     const audit = (
       action: 'auth.login' | 'auth.lockout',
       outcome: AuditOutcome,
-      changedFields: string[] = [],
+      changedFields: AuditFieldName[] = [],
     ) =>
       writeAudit(trx, {
         actor: auditActor,
@@ -202,7 +203,9 @@ export async function login(
           error = errors.accountLocked(lock);
         }
       }
-      await audit('auth.login', 'failure', [error.code]);
+      // A failed sign-in's codes (invalid_credentials, invalid_totp, account_locked) are labelled
+      // fields; a code without a label is refused at run time outside production.
+      await audit('auth.login', 'failure', [error.code as AuditFieldName]);
       return { ok: false, error };
     };
 

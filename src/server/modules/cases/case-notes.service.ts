@@ -13,6 +13,7 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import { loadCaseForAction } from './case-access.js';
 import { insertNote, notesOfCase } from './case-notes.repository.js';
 import { presentNote } from './case-notes.presenter.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 type AddInput = z.output<typeof AddCaseNoteRequest>;
 type ListInput = z.output<typeof ListCaseNotesQuery>;
@@ -47,7 +48,7 @@ export async function addCaseNote(
     made_offline_at: input.madeOfflineAt ?? null,
     device_id: offline ? deviceId : null,
   });
-  const fields = [
+  const fields: AuditFieldName[] = [
     'text',
     ...(input.sensitivity ? ['sensitivity'] : []),
     ...(offline ? ['madeOfflineAt'] : []),

@@ -28,6 +28,7 @@ import {
 import { addTimeline } from './timeline.js';
 import { caseSharedWith, insertShare, revokeShare } from './case-shares.repository.js';
 import { institutionColumn, institutionRefs } from '../institutions/institutions.repository.js';
+import { auditFieldsOf, isGiven } from '../../../shared/audit-fields/lists.js';
 
 type CreateInput = z.output<typeof CreateCaseRequest>;
 type UpdateInput = z.output<typeof UpdateCaseRequest>;
@@ -139,11 +140,7 @@ export async function createCase(ctx: Ctx, crypto: FieldCrypto, input: CreateInp
     kind: 'case_created',
     details: { reference },
   });
-  const fields = Object.entries(input)
-    .filter(
-      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
-    )
-    .map(([key]) => key);
+  const fields = auditFieldsOf(input, isGiven);
   await audit(ctx, 'case.create', 'case', row.id, fields);
   return { id: row.id, ownerInstitutionId: institutionId, reference, sharedWithActor: false, grant: null };
 }
@@ -180,7 +177,7 @@ export const updateCase = caseCommand('case.update', async (ctx, crypto, loaded,
     .execute();
   if (input.assignedUserIds)
     await replaceAssignments(ctx.trx, loaded.id, [...new Set(input.assignedUserIds)]);
-  const fields = Object.keys(requested);
+  const fields = auditFieldsOf(requested);
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,

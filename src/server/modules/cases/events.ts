@@ -17,6 +17,7 @@ import { loadCaseForAction } from './case-access.js';
 import { personInCase } from './cases.repository.js';
 import { presentEvent, presentExploitation } from './cases.presenter.js';
 import { addTimeline } from './timeline.js';
+import { auditFieldsOf, isGiven } from '../../../shared/audit-fields/lists.js';
 
 type ExploitationInput = z.output<typeof ExploitationRequest>;
 type EventInput = z.output<typeof AddEventRequest>;
@@ -90,11 +91,7 @@ export async function addTraffickingEvent(ctx: Ctx, crypto: FieldCrypto, caseId:
     .executeTakeFirstOrThrow();
   const details = { eventId: row.id, type: row.type, online: row.online, country: row.country };
   await addTimeline(ctx.trx, { caseId: loaded.id, actor: ctx.actor, kind: 'event_added', details });
-  const fields = Object.entries(input)
-    .filter(
-      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
-    )
-    .map(([key]) => key);
+  const fields = auditFieldsOf(input, isGiven);
   await auditOperation(ctx, 'case.recordEvent', 'trafficking_event', row.id, fields);
   return presentEvent(row, crypto);
 }

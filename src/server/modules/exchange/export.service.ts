@@ -18,6 +18,7 @@ import { AppError } from '../../core/errors.js';
 import { HTCDS_COLUMNS, htcdsRow } from '../../standards/htcds.js';
 import type { VictimRecord } from '../../standards/victim-record.js';
 import { loadVictims, type VictimRow } from './export.repository.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 /** Pseudonyms are this many base64url characters of the HMAC (132 bits: no collisions in practice). */
 const PSEUDONYM_LENGTH = 22;
@@ -65,8 +66,10 @@ function toRecord(crypto: FieldCrypto, row: VictimRow): VictimRecord {
 /** The filter, for the audit row (dates only: nothing personal). */
 const fileDigest = (csv: string): string => `sha256:${createHash('sha256').update(csv).digest('hex')}`;
 
-const filterFields = (q: { from?: string; to?: string }): string[] =>
-  [q.from ? `from=${q.from}` : null, q.to ? `to=${q.to}` : null].filter((f): f is string => f !== null);
+const filterFields = (q: { from?: string; to?: string }): AuditFieldName[] => [
+  ...(q.from ? ([`from=${q.from}`] as const) : []),
+  ...(q.to ? ([`to=${q.to}`] as const) : []),
+];
 
 /** HTCDS v2.0 CSV of every presumed victim on the visible cases detected in the range. */
 export async function exportHtcds(

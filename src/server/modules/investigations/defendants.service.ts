@@ -28,6 +28,7 @@ import { notBeforeOpening } from './investigations.service.js';
 import { checkOutcome, checkStage } from './stage-machine.js';
 import type { EncryptedColumnOf } from '../../crypto/registry.js';
 import { findInstitution } from '../institutions/institutions.repository.js';
+import { auditFieldsOf, type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 export const addSuspect = investigationCommand(
   'investigation.update',
@@ -60,7 +61,7 @@ export const addSuspect = investigationCommand(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] != null);
+    const fields = auditFieldsOf(input, (value) => value != null);
     await auditOperation(ctx, 'investigation.addSuspect', 'suspect', row.id, fields);
     const target = input.official
       ? {
@@ -96,7 +97,7 @@ async function loadDefendant(ctx: Ctx, investigationId: string, suspectId: strin
  */
 function defendantCommand<Input>(
   action: AuditAction,
-  apply: (ctx: Ctx, loaded: LoadedInvestigation, suspectId: string, input: Input) => Promise<string[]>,
+  apply: (ctx: Ctx, loaded: LoadedInvestigation, suspectId: string, input: Input) => Promise<AuditFieldName[]>,
 ) {
   return async (ctx: Ctx, crypto: FieldCrypto, investigationId: string, suspectId: string, input: Input) => {
     const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
@@ -203,7 +204,7 @@ export const recordOutcome = defendantCommand(
       .executeTakeFirst();
     if (!inserted) throw errors.conflict('outcome_already_recorded');
     await recordChargeOutcomes(ctx, suspectId, input);
-    return Object.keys(input);
+    return auditFieldsOf(input);
   },
 );
 

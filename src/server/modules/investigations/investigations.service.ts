@@ -36,6 +36,7 @@ import {
   listVisibleInvestigations,
 } from './investigations.repository.js';
 import { furthestStage } from './stage-machine.js';
+import { auditFieldsOf, isGiven } from '../../../shared/audit-fields/lists.js';
 
 /** Refuses a date before the investigation was opened: the record would not make sense. */
 export function notBeforeOpening(loaded: LoadedInvestigation, date: string, field: string): void {
@@ -114,9 +115,7 @@ export async function createInvestigation(
   for (const caseId of input.caseIds) await linkCase(ctx, row.id, caseId);
   const owner = { id: row.id, ownerId: ctx.actor.institutionId };
   for (const institutionId of input.instructedInstitutionIds) await instruct(ctx, owner, institutionId);
-  const fields = Object.entries(input)
-    .filter(([, value]) => value != null && !(Array.isArray(value) && value.length === 0))
-    .map(([key]) => key);
+  const fields = auditFieldsOf(input, isGiven);
   await auditOperation(ctx, 'investigation.create', 'investigation', row.id, fields);
   return investigationView(ctx, crypto, await loadInvestigationFor(ctx, row.id, 'investigation.read'));
 }

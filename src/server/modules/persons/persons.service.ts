@@ -52,6 +52,7 @@ import {
   type PersonPage,
 } from './persons.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
+import { auditFieldsOf, isGiven, type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 type CreateInput = z.output<typeof CreatePersonRequest>;
 type UpdateInput = z.output<typeof UpdatePersonRequest>;
@@ -70,7 +71,7 @@ function audit(
   ctx: Ctx,
   action: AuditAction,
   resourceId: string | null,
-  changedFields: readonly string[] = [],
+  changedFields: readonly AuditFieldName[] = [],
 ) {
   return auditOperation(ctx, action, 'person', resourceId, changedFields);
 }
@@ -145,12 +146,8 @@ export async function checkDuplicates(ctx: Ctx, crypto: FieldCrypto, input: Chec
 }
 
 /** The names of the fields `input` gives a value (for the audit trail). */
-function givenFieldNames(input: Partial<PersonInput>): string[] {
-  return Object.entries(input)
-    .filter(
-      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
-    )
-    .map(([name]) => name);
+function givenFieldNames(input: Partial<PersonInput>): AuditFieldName[] {
+  return auditFieldsOf(input, isGiven);
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type ActionRow,
 } from './action-plan.repository.js';
 import { requireInstitutions } from './trainings.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 function presentAction(
   ctx: Pick<Ctx, 'actor'>,
@@ -124,7 +125,7 @@ export async function createObjective(ctx: Ctx, input: z.output<typeof CreateObj
     title: input.title,
     position: await nextObjectivePosition(ctx.trx, plan.id),
   });
-  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_objective', row.id, Object.keys(input));
+  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_objective', row.id, auditFieldsOf(input));
   return row;
 }
 
@@ -146,7 +147,7 @@ export async function createAction(ctx: Ctx, input: z.output<typeof CreateAction
     target: input.target,
     due_on: input.dueOn ?? null,
   });
-  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_action', row.id, Object.keys(input));
+  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_action', row.id, auditFieldsOf(input));
   return actionView(ctx, await loadAction(ctx, row.id, 'actionPlan.edit'));
 }
 
@@ -164,7 +165,7 @@ export async function updateAction(ctx: Ctx, id: string, input: z.output<typeof 
     ...(input.target !== undefined ? { target: input.target } : {}),
     ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
   });
-  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_action', row.id, Object.keys(input));
+  await auditOperation(ctx, 'actionPlan.edit', 'action_plan_action', row.id, auditFieldsOf(input));
   return actionView(ctx, await loadAction(ctx, row.id, 'actionPlan.edit'));
 }
 
@@ -185,6 +186,6 @@ export async function reportProgress(ctx: Ctx, id: string, input: z.output<typeo
     recorded_by: ctx.actor.userId,
     institution_id: ctx.actor.institutionId,
   });
-  await auditOperation(ctx, 'actionPlan.reportProgress', 'action_plan_action', row.id, Object.keys(input));
+  await auditOperation(ctx, 'actionPlan.reportProgress', 'action_plan_action', row.id, auditFieldsOf(input));
   return actionView(ctx, row);
 }

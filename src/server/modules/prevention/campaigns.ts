@@ -6,6 +6,7 @@ import { auditOperation } from '../../audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { presentCampaign } from './prevention.presenter.js';
 import { campaignById, campaignsMatching, insertCampaign } from './campaigns.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 /** Records a campaign run by the actor's institution. */
 export async function createCampaign(ctx: Ctx, input: z.output<typeof CreateCampaignRequest>) {
@@ -23,7 +24,7 @@ export async function createCampaign(ctx: Ctx, input: z.output<typeof CreateCamp
     partners: input.partners || null,
     created_by: ctx.actor.userId,
   });
-  await auditOperation(ctx, 'campaign.record', 'campaign', id, Object.keys(input));
+  await auditOperation(ctx, 'campaign.record', 'campaign', id, auditFieldsOf(input));
   return presentCampaign(await campaignById(ctx.trx, id));
 }
 

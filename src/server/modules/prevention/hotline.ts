@@ -23,6 +23,7 @@ import { unitBelongsTo } from '../cases/cases.repository.js';
 import { caseView, createCase } from '../cases/cases.service.js';
 import { isoDate, presentHotlineSummary, type HotlineRow } from './prevention.presenter.js';
 import { INSTITUTION_CODE_AND_NAME } from '../institutions/institutions.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 type CaseInput = z.output<typeof CreateCaseRequest>;
 const SUMMARY = 'hotline_contacts.summary';
@@ -96,7 +97,7 @@ export async function recordContact(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await auditOperation(ctx, 'hotline.record', 'hotline_contact', row.id, Object.keys(input));
+  await auditOperation(ctx, 'hotline.record', 'hotline_contact', row.id, auditFieldsOf(input));
   return contactView(ctx, crypto, await loadContact(ctx, row.id, 'hotline.read'));
 }
 

@@ -30,6 +30,7 @@ import {
   trainingById,
   trainingsMatching,
 } from './trainings.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 /** Refuses institution ids that are not in the catalogue (400, nothing written). */
 export async function requireInstitutions(trx: Trx, ids: readonly string[]): Promise<void> {
@@ -74,7 +75,7 @@ export async function createTraining(ctx: Ctx, input: z.output<typeof CreateTrai
     topics: input.topics,
     created_by: ctx.actor.userId,
   });
-  await auditOperation(ctx, 'training.record', 'training', id, Object.keys(input));
+  await auditOperation(ctx, 'training.record', 'training', id, auditFieldsOf(input));
   return trainingView(ctx, (await trainingById(ctx.trx, id))!);
 }
 

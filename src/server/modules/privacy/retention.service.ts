@@ -34,6 +34,7 @@ import {
   contactsRetention,
   type CaseRetentionRow,
 } from './retention.repository.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 const REASON = 'legal_holds.reason';
 
@@ -301,7 +302,7 @@ export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseIn
       })),
     )
     .execute();
-  const tombstone = (category: string) => [
+  const tombstone = (category: string): AuditFieldName[] => [
     `category:${category}`,
     `basis:${input.basis}`,
     ...(input.exception ? [`exception:${input.exception}`] : []),

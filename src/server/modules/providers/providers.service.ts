@@ -22,10 +22,11 @@ import type { UpdateProviderRequest } from '../../../shared/api-directory.js';
 import { presentProvider } from './providers.presenter.js';
 import { listProviders, providerById, servicesOf, type ProviderRow } from './providers.repository.js';
 import { checkServices, insertProvider, replaceServices, updateProviderFields } from './providers.write.js';
+import { auditFieldsOf, type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 type CreateInput = z.output<typeof CreateProviderRequest>;
 
-const audit = (ctx: Ctx, action: AuditAction, resourceId: string, changedFields: string[]) =>
+const audit = (ctx: Ctx, action: AuditAction, resourceId: string, changedFields: AuditFieldName[]) =>
   auditProtection(ctx, action, 'provider', resourceId, changedFields);
 
 export async function providerView(ctx: Pick<Ctx, 'trx' | 'actor'>, providerId: string) {
@@ -89,7 +90,7 @@ export async function createProvider(ctx: Ctx, input: CreateInput) {
     input.services,
     ctx.actor.userId,
   );
-  await audit(ctx, 'provider.create', providerId, Object.keys(input));
+  await audit(ctx, 'provider.create', providerId, auditFieldsOf(input));
   return providerView(ctx, providerId);
 }
 
@@ -151,6 +152,6 @@ export async function updateProvider(
     await replaceServices(ctx.trx, provider.id, input.services);
   }
   await updateProviderFields(ctx.trx, provider.id, input);
-  await audit(ctx, 'provider.update', provider.id, Object.keys(input));
+  await audit(ctx, 'provider.update', provider.id, auditFieldsOf(input));
   return providerView(ctx, provider.id);
 }

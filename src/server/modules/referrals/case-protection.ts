@@ -97,6 +97,12 @@ export async function getCaseProtection(ctx: Ctx, crypto: FieldCrypto, caseId: s
       ...presentReferralSummary(row),
       needId: row.need_id,
       personId: row.person_id,
+      // A reader of the case who neither sent nor received it (a prosecutor the case is shared
+      // with) sees the line but gets no link to a page that would answer "not found".
+      readable: can(ctx.actor, 'referral.read', {
+        fromInstitutionId: row.from_institution_id,
+        toInstitutionId: row.to_institution_id,
+      }),
     })),
     actions,
   };

@@ -127,7 +127,7 @@ export async function recordConsent(ctx: Ctx, crypto: FieldCrypto, caseId: strin
     'services',
     'sharedFields',
     'givenOn',
-    ...(exception ? ['reason'] : ['method', 'givenBy']),
+    ...(exception ? (['reason'] as const) : (['method', 'givenBy'] as const)),
     ...(['representativeName', 'representativeRelationship', 'authority', 'childView'] as const).filter(
       (field) => input[field] !== undefined,
     ),

@@ -23,6 +23,7 @@ import { insertNeed, saveProtectionStatus } from './needs.repository.js';
 import { loadPerson, profileOf } from './person-profile.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { presentNeed, presentProtectionStatus } from './needs.presenter.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 /** The case, if the actor may record needs on it, and the person must be one of its persons. */
 async function loadCaseForPerson(ctx: Ctx, caseId: string, personId: string) {
@@ -80,7 +81,7 @@ export async function recordNeed(
     'need.record',
     'need',
     row.id,
-    Object.keys(input).filter((key) => input[key as keyof typeof input] != null),
+    auditFieldsOf(input, (value) => value != null),
   );
   return presentNeed(
     {
@@ -146,7 +147,7 @@ export async function recordProtectionStatus(
   };
   // The first recording's day (Paraguay) dates the non-punishment figures; an update keeps it.
   await saveProtectionStatus(ctx.trx, { caseId: loaded.id, personId }, values, paraguayToday());
-  const fields = Object.keys(input);
+  const fields = auditFieldsOf(input);
   await addTimeline(ctx.trx, {
     caseId: loaded.id,
     actor: ctx.actor,

@@ -16,6 +16,7 @@ import {
   DEFAULT_SHARED_FIELDS,
   SERVICE_DUE_WORKING_DAYS,
   URGENCY_DUE_DAYS,
+  type SHAREABLE_FIELDS,
   type URGENCIES,
 } from '../../../shared/catalogues.js';
 import { addWorkingDays, endOfParaguayDay } from '../../../shared/working-days.js';
@@ -53,6 +54,7 @@ import { caseReference } from '../cases/cases.repository.js';
 import { institutionColumn } from '../institutions/institutions.repository.js';
 import { personErased } from '../persons/persons.repository.js';
 import { isAfterParaguayToday } from '../../../shared/dates.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 type ReferralAction = Extract<Action, 'referral.read' | 'referral.respond' | 'referral.close'>;
 type Actions = z.input<typeof ReferralView>['actions'];
@@ -109,7 +111,14 @@ export async function referralView(ctx: Ctx, crypto: FieldCrypto, referralId: st
         ? await presentProtectionStatus(ctx, row.case_id, row.person_id)
         : null,
     });
-    await auditProtection(ctx, 'referral.readShared', 'person', row.person_id, row.shared_fields);
+    await auditProtection(
+      ctx,
+      'referral.readShared',
+      'person',
+      row.person_id,
+      // Written from the SharedField list (createReferral); the audit checks each name's label.
+      row.shared_fields as (typeof SHAREABLE_FIELDS)[number][],
+    );
   }
   const deliveries = await deliveriesOf(ctx.trx, row.id);
   const sender = row.from_institution_id === ctx.actor.institutionId;
@@ -223,7 +232,7 @@ async function answered(
   row: ReferralRow,
   event: Parameters<typeof notifyReferral>[1],
   action: AuditAction,
-  fields: string[],
+  fields: AuditFieldName[],
 ) {
   await timeline(ctx, row, event);
   await notifyReferral(ctx, event, row);
@@ -267,7 +276,7 @@ export const completeReferral = referralCommand(
       row,
       completed ? 'referral_completed' : 'referral_closed',
       completed ? 'referral.complete' : 'referral.close',
-      ['state', ...(reason ? ['reason'] : [])],
+      ['state', ...(reason ? (['reason'] as const) : [])],
     );
   },
 );

@@ -10,6 +10,7 @@ import type { UnmetNeedsQuery, UnmetNeedsReport } from '../../../shared/api-prot
 import type { Ctx } from '../../core/context.js';
 import { auditOperation as auditProtection } from '../../audit/audit.js';
 import { unmetNeedCounts } from './needs.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 export const MIN_CELL = 3;
 type Report = z.input<typeof UnmetNeedsReport>;
@@ -21,7 +22,7 @@ export async function unmetNeedsReport(ctx: Ctx, query: z.output<typeof UnmetNee
     from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
     until: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
   });
-  await auditProtection(ctx, 'need.report', 'report', 'unmet_needs', Object.keys(query));
+  await auditProtection(ctx, 'need.report', 'report', 'unmet_needs', auditFieldsOf(query));
   return {
     minimumCellSize: MIN_CELL,
     cells: rows.map((row) => {

@@ -93,8 +93,8 @@ export async function decideStatus(ctx: Ctx, crypto: FieldCrypto, caseId: string
     'status',
     'decidedOn',
     'reason',
-    ...(input.screeningId ? ['screeningId'] : []),
-    ...(reviewing ? ['reviewsDecisionId'] : []),
+    ...(input.screeningId ? (['screeningId'] as const) : []),
+    ...(reviewing ? (['reviewsDecisionId'] as const) : []),
   ]);
   return (await findDecision(ctx.trx, id))!;
 }

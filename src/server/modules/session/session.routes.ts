@@ -22,6 +22,7 @@ import { DEVICE_COOKIE_DAYS, deviceCookie, login } from '../auth/auth.service.js
 import { deleteOtherSessions, deleteSession, deleteUserSessions, loadSession } from '../auth/sessions.js';
 import { generateTotpSecret, matchTotp, totpEnrolment } from '../auth/totp.js';
 import { enableTotp, sessionUser, setUserLocale, storeTotpSecret, userTotp } from './session.repository.js';
+import { type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 /** The audit row of a change signed-in users make to their own account. */
 function auditOwnAccount(
@@ -29,7 +30,7 @@ function auditOwnAccount(
   actor: Actor,
   requestId: string,
   action: 'user.preferences' | 'user.totpEnrol' | 'user.totpConfirm',
-  changedFields: string[],
+  changedFields: AuditFieldName[],
 ) {
   return writeAudit(trx, {
     actor,

@@ -132,7 +132,11 @@ export async function setPasswordWithToken(
     resourceType: 'user',
     resourceId: user.id,
     requestId,
-    changedFields: ['password', ...(totpSecret ? ['totp'] : []), ...(newLocale ? ['locale'] : [])],
+    changedFields: [
+      'password',
+      ...(totpSecret ? (['totp'] as const) : []),
+      ...(newLocale ? (['locale'] as const) : []),
+    ],
   });
   return { totp: totpSecret ? await totpEnrolment(totpSecret, user.username) : null };
 }

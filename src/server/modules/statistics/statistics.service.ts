@@ -27,13 +27,13 @@ import {
   INLINE_REFRESH_LIMIT,
 } from '../../statistics-engine/refresh.js';
 import { nationalReport } from '../../statistics-engine/report.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 type ReportLocale = 'es' | 'en';
 const filtersOf = ({ figure: _f, by: _b, ...filters }: z.output<typeof StatisticsQuery>) => filters;
 
 /** Names of the filters used (audited; never their values, which could narrow to a person). */
-const usedFilters = (query: Record<string, unknown>) =>
-  Object.keys(query).filter((key) => query[key] !== undefined);
+const usedFilters = <Q extends object>(query: Q) => auditFieldsOf(query, (value) => value !== undefined);
 
 /** Where figures are read, and the primary database whose figures are kept (figure-cache.ts). */
 type FiguresSource = AnalyticsSource & { db?: object };

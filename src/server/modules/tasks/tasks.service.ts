@@ -19,6 +19,7 @@ import { loadCaseForAction } from '../cases/case-access.js';
 import { activeUserOf } from '../users/users.repository.js';
 import { presentTask, type TaskRow } from './tasks.presenter.js';
 import { findTask, insertTask, listTaskRows, updateTaskRow, type TaskFilter } from './tasks.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 async function checkAssignee(trx: Trx, userId: string, institutionId: string): Promise<void> {
   if (!(await activeUserOf(trx, userId, institutionId))) throw errors.badRequest('task_assignee_unknown');
@@ -47,7 +48,7 @@ export async function createTask(ctx: Ctx, crypto: FieldCrypto, input: z.output<
     due_on: input.dueOn,
     created_by: ctx.actor.userId,
   });
-  await auditOperation(ctx, 'task.create', 'task', id, Object.keys(input));
+  await auditOperation(ctx, 'task.create', 'task', id, auditFieldsOf(input));
   return view(ctx.actor, crypto, (await findTask(ctx.trx, id))!);
 }
 
@@ -103,6 +104,6 @@ export async function updateTask(
     ...(input.assigneeUserId !== undefined && { assignee_user_id: input.assigneeUserId }),
     ...(input.title !== undefined && { title: crypto.encrypt(input.title, 'tasks.title') }),
   });
-  await auditOperation(ctx, 'task.update', 'task', row.id, Object.keys(input));
+  await auditOperation(ctx, 'task.update', 'task', row.id, auditFieldsOf(input));
   return view(ctx.actor, crypto, (await findTask(ctx.trx, row.id))!);
 }

@@ -13,6 +13,7 @@ import { usernameKey } from '../auth/auth.service.js';
 import { findUser, insertUser, updateUserRow, usernameExists } from './users.repository.js';
 import { findInstitution } from '../institutions/institutions.repository.js';
 import { unitBelongsTo } from '../cases/cases.repository.js';
+import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
 
 type CreateInput = z.output<typeof CreateUserRequest>;
 type UpdateInput = z.output<typeof UpdateUserRequest>;
@@ -48,7 +49,7 @@ export async function createUser(ctx: Ctx, input: CreateInput, publicUrl: string
     'role',
     'institutionId',
     'unitId',
-    ...(input.email ? ['email'] : []),
+    ...(input.email ? (['email'] as const) : []),
   ]);
   return { id, activationLink: `${publicUrl}/activate#token=${token}` };
 }
@@ -95,7 +96,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateInput) {
   await updateUserRow(ctx.trx, id, changes);
   // A role change or a disabled account takes effect at once: end the user's sessions.
   if (input.role !== undefined || input.status === 'disabled') await deleteUserSessions(ctx.trx, id);
-  await auditOperation(ctx, 'user.update', 'user', id, Object.keys(input));
+  await auditOperation(ctx, 'user.update', 'user', id, auditFieldsOf(input));
   return (await findUser(ctx.trx, id))!;
 }
 

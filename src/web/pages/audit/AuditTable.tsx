@@ -10,6 +10,7 @@ import {
   type Purpose,
 } from '../../../shared/actions.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
+import { auditFieldKey } from '../../../shared/audit-fields/lists.js';
 import { Table, type Column } from '../../components/DataTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
@@ -26,6 +27,20 @@ function isResourceType(value: string): value is AuditResourceType {
 }
 function isPurpose(value: string): value is Purpose {
   return (PURPOSES as readonly string[]).includes(value);
+}
+
+/**
+ * The changed fields of a row in the reader's language ("Primer apellido", "Formato: htcds2.0"); an
+ * older row's name outside the list (src/shared/audit-fields) as it is.
+ */
+function fieldLabels(names: readonly string[], t: ReturnType<typeof useI18n>['t']): string {
+  return names
+    .map((name) => {
+      const known = auditFieldKey(name);
+      if (!known) return name;
+      return known.value === null ? t(known.key) : `${t(known.key)}: ${known.value}`;
+    })
+    .join(', ');
 }
 
 export function AuditTable({ events, busy }: { events: readonly AuditEventView[]; busy: boolean }) {
@@ -101,7 +116,7 @@ export function AuditTable({ events, busy }: { events: readonly AuditEventView[]
     },
     {
       header: t('audit.col.changed'),
-      cell: (event) => (event.changedFields.length > 0 ? event.changedFields.join(', ') : none),
+      cell: (event) => (event.changedFields.length > 0 ? fieldLabels(event.changedFields, t) : none),
     },
     {
       header: t('audit.col.request'),

@@ -45,6 +45,8 @@ export function CaseProtection({ view }: { view: CaseView }) {
   const panel = loaded.data;
   const may = (action: PanelView['actions'][number]) => panel?.actions.includes(action) ?? false;
   const name = (personId: string) => personName(view, personId) ?? '—';
+  const referralLine = (referral: PanelView['referrals'][number]) =>
+    `${valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → ${referral.to.code} (${referral.providerName})`;
   const firstPersonId = view.persons[0]?.personId ?? '';
 
   // The consent just given or withdrawn: its receipt is offered beside the message.
@@ -191,10 +193,13 @@ export function CaseProtection({ view }: { view: CaseView }) {
               {(referral) => (
                 <>
                   <p className="record-item-title">
-                    <Link to="/referrals/$id" params={{ id: referral.id }}>
-                      {valueLabel(locale, 'SERVICE_TYPES', referral.serviceType)} → {referral.to.code} (
-                      {referral.providerName})
-                    </Link>
+                    {referral.readable ? (
+                      <Link to="/referrals/$id" params={{ id: referral.id }}>
+                        {referralLine(referral)}
+                      </Link>
+                    ) : (
+                      referralLine(referral)
+                    )}
                   </p>
                   <p className="record-item-meta">
                     <span className={`badge badge--referral-${referral.state}`} data-testid="referral-state">
