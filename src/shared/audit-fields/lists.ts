@@ -7,6 +7,46 @@
  * a type error where it is audited (`auditFieldsOf`), and a name outside the list is refused at run
  * time outside production (`unlabelledAuditFields`, src/server/audit/audit.ts).
  */
+/** The field names written to the audit tombstone of an erased case (never values; src/server/modules/privacy/erasure.ts). */
+export const CASE_FIELDS_ERASED = [
+  'cases.detection_place',
+  'cases.narrative',
+  'trafficking_decisions.reason',
+  'trafficking_events.district',
+  'consents.reason',
+  'consents.representative_name',
+  'consents.child_view',
+  'person_needs.notes',
+  'referrals.note',
+  'referrals.state_reason',
+  'service_deliveries.description',
+  'case_shares.reason',
+  'screenings.answers',
+  'hotline_contacts.summary',
+  'case_notes.text',
+  'tasks',
+  'idempotency_keys.response',
+] as const;
+
+/** The field names written to the audit tombstone of an erased person. */
+export const PERSON_FIELDS_ERASED = [
+  'persons.given_names',
+  'persons.first_surname',
+  'persons.second_surname',
+  'persons.aliases',
+  'persons.date_of_birth',
+  'persons.document_number',
+  'persons.document_type',
+  'persons.contact',
+  'persons.residence_district',
+  'persons.indigenous_community',
+  'persons.disability',
+  'persons.name_tokens',
+  'persons.match_keys',
+  'persons.document_bidx',
+  'persons.identity_bidx',
+] as const;
+
 export const AUDIT_FIELDS = [
   'givenNames',
   'firstSurname',
@@ -219,38 +259,8 @@ export const AUDIT_FIELDS = [
   'victim_case',
   'other_case',
   'hotline_contact',
-  'cases.detection_place',
-  'cases.narrative',
-  'trafficking_decisions.reason',
-  'trafficking_events.district',
-  'consents.reason',
-  'consents.representative_name',
-  'consents.child_view',
-  'person_needs.notes',
-  'referrals.note',
-  'referrals.state_reason',
-  'service_deliveries.description',
-  'case_shares.reason',
-  'screenings.answers',
-  'hotline_contacts.summary',
-  'case_notes.text',
-  'tasks',
-  'idempotency_keys.response',
-  'persons.given_names',
-  'persons.first_surname',
-  'persons.second_surname',
-  'persons.aliases',
-  'persons.date_of_birth',
-  'persons.document_number',
-  'persons.document_type',
-  'persons.contact',
-  'persons.residence_district',
-  'persons.indigenous_community',
-  'persons.disability',
-  'persons.name_tokens',
-  'persons.match_keys',
-  'persons.document_bidx',
-  'persons.identity_bidx',
+  ...CASE_FIELDS_ERASED,
+  ...PERSON_FIELDS_ERASED,
 ] as const;
 
 /** Tags of `tag:value` entries: the value is a code or a count, never personal data. */

@@ -12,45 +12,8 @@ import type { FieldCrypto } from '../../crypto/field-crypto.js';
 import type { Trx } from '../../db/database.js';
 import { IDEMPOTENCY_TTL_HOURS } from '../../http/idempotency.js';
 
-/** The field names written to the audit tombstone of an erased case (never values). */
-export const CASE_FIELDS_ERASED = [
-  'cases.detection_place',
-  'cases.narrative',
-  'trafficking_decisions.reason',
-  'trafficking_events.district',
-  'consents.reason',
-  'consents.representative_name',
-  'consents.child_view',
-  'person_needs.notes',
-  'referrals.note',
-  'referrals.state_reason',
-  'service_deliveries.description',
-  'case_shares.reason',
-  'screenings.answers',
-  'hotline_contacts.summary',
-  'case_notes.text',
-  'tasks',
-  'idempotency_keys.response',
-] as const;
-
-/** The field names written to the audit tombstone of an erased person. */
-export const PERSON_FIELDS_ERASED = [
-  'persons.given_names',
-  'persons.first_surname',
-  'persons.second_surname',
-  'persons.aliases',
-  'persons.date_of_birth',
-  'persons.document_number',
-  'persons.document_type',
-  'persons.contact',
-  'persons.residence_district',
-  'persons.indigenous_community',
-  'persons.disability',
-  'persons.name_tokens',
-  'persons.match_keys',
-  'persons.document_bidx',
-  'persons.identity_bidx',
-] as const;
+/** The field names of an erased case's and person's audit tombstones (labelled with every audit field). */
+export { CASE_FIELDS_ERASED, PERSON_FIELDS_ERASED } from '../../../shared/audit-fields/lists.js';
 
 /**
  * The persons of `caseIds` that are on no other case still kept: they are erased with the cases.
