@@ -146,7 +146,10 @@ describe('main pages in three languages on a desktop and a phone', () => {
             if (url === '/linkage/reviews' && !main.includes(words['noAccess.title']))
               problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: no "no access" page`);
             // The audit trail names the fields the administrator's staff creation recorded in words.
-            if (url === '/audit' && (!main.includes(words['auditField.displayName']) || /\bdisplayName\b/.test(main)))
+            if (
+              url === '/audit' &&
+              (!main.includes(words['auditField.displayName']) || /\bdisplayName\b/.test(main))
+            )
               problems.push(`${locale} ${screen.name} ${visitor.label} ${url}: field names not in words`);
             const lang = await page.evaluate(() => document.documentElement.lang);
             if (lang !== locale)

@@ -41,7 +41,10 @@ describe('the audit trail names its fields in words', () => {
   it('finds the label of a field and of a tag with its value', () => {
     expect(auditFieldKey('firstSurname')).toEqual({ key: 'auditField.firstSurname', value: null });
     expect(auditFieldKey('format=htcds2.0')).toEqual({ key: 'auditField.format', value: 'htcds2.0' });
-    expect(auditFieldKey('category:victim_case')).toEqual({ key: 'auditField.category', value: 'victim_case' });
+    expect(auditFieldKey('category:victim_case')).toEqual({
+      key: 'auditField.category',
+      value: 'victim_case',
+    });
     expect(auditFieldKey('surname1')).toBeNull();
     expect(auditFieldKey(':x')).toBeNull();
   });

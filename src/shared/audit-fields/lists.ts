@@ -328,7 +328,8 @@ type Unlabelled<T> = Exclude<keyof T & string, AuditField>;
  * schema gets its label before it can be audited.
  */
 export function auditFieldsOf<T extends object>(
-  input: T & ([Unlabelled<T>] extends [never] ? unknown : { [K in Unlabelled<T>]: `no audit label for ${K}` }),
+  input: T &
+    ([Unlabelled<T>] extends [never] ? unknown : { [K in Unlabelled<T>]: `no audit label for ${K}` }),
   kept: (value: unknown) => boolean = () => true,
 ): (keyof T & AuditField)[] {
   return (Object.keys(input) as (keyof T & AuditField)[]).filter((key) => kept(input[key]));

@@ -255,7 +255,8 @@ export const en: Catalogue = {
   'notFound.body': 'There is no page at this address. Check the link or start again from the menu.',
   'notFound.home': 'Go to my account',
   'noAccess.title': 'No access to this page',
-  'noAccess.body': 'Your role ({role}) cannot open this page. The menu shows only the pages your role can use.',
+  'noAccess.body':
+    'Your role ({role}) cannot open this page. The menu shows only the pages your role can use.',
   'noAccess.ask':
     "If you need it for your work, ask whoever manages your institution's users to review your role.",
 

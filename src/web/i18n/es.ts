@@ -260,7 +260,8 @@ export const es = {
   'outcome.failure': 'Error',
 
   'notFound.title': 'Página no encontrada',
-  'notFound.body': 'No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el menú.',
+  'notFound.body':
+    'No hay ninguna página en esta dirección. Revise el enlace o vuelva a empezar desde el menú.',
   'notFound.home': 'Ir a mi cuenta',
   'noAccess.title': 'Sin acceso a esta página',
   'noAccess.body':

@@ -97,7 +97,12 @@ async function loadDefendant(ctx: Ctx, investigationId: string, suspectId: strin
  */
 function defendantCommand<Input>(
   action: AuditAction,
-  apply: (ctx: Ctx, loaded: LoadedInvestigation, suspectId: string, input: Input) => Promise<AuditFieldName[]>,
+  apply: (
+    ctx: Ctx,
+    loaded: LoadedInvestigation,
+    suspectId: string,
+    input: Input,
+  ) => Promise<AuditFieldName[]>,
 ) {
   return async (ctx: Ctx, crypto: FieldCrypto, investigationId: string, suspectId: string, input: Input) => {
     const { loaded } = await loadDefendant(ctx, investigationId, suspectId);
