@@ -50,8 +50,8 @@ export async function addCaseNote(
   });
   const fields: AuditFieldName[] = [
     'text',
-    ...(input.sensitivity ? ['sensitivity'] : []),
-    ...(offline ? ['madeOfflineAt'] : []),
+    ...(input.sensitivity ? (['sensitivity'] as const) : []),
+    ...(offline ? (['madeOfflineAt'] as const) : []),
   ];
   await auditOperation(ctx, 'caseNote.create', 'case_note', row.id, fields);
   return presentNote(row, crypto, ctx.actor.role);

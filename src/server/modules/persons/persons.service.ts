@@ -218,7 +218,7 @@ async function writeNewPerson<T>(
   const { page, duplicate } = await lookUp(id, indexes);
   if (duplicate && !confirmed) throw errors.conflict('possible_duplicates');
   // "confirmNotDuplicate" in the trail records that a duplicate warning was overridden.
-  const overridden = duplicate ? ['confirmNotDuplicate'] : [];
+  const overridden = duplicate ? (['confirmNotDuplicate'] as const) : [];
   await audit(ctx, 'person.create', id, [...givenFieldNames(fields), ...overridden]);
   return page;
 }

@@ -305,7 +305,7 @@ export async function eraseRecords(ctx: Ctx, crypto: FieldCrypto, input: EraseIn
   const tombstone = (category: string): AuditFieldName[] => [
     `category:${category}`,
     `basis:${input.basis}`,
-    ...(input.exception ? [`exception:${input.exception}`] : []),
+    ...(input.exception ? ([`exception:${input.exception}`] as const) : []),
   ];
   if (refusing) {
     for (const r of records)

@@ -27,13 +27,14 @@ import {
   INLINE_REFRESH_LIMIT,
 } from '../../statistics-engine/refresh.js';
 import { nationalReport } from '../../statistics-engine/report.js';
-import { auditFieldsOf } from '../../../shared/audit-fields/lists.js';
+import { auditFieldsOf, type AuditFieldName } from '../../../shared/audit-fields/lists.js';
 
 type ReportLocale = 'es' | 'en';
 const filtersOf = ({ figure: _f, by: _b, ...filters }: z.output<typeof StatisticsQuery>) => filters;
 
 /** Names of the filters used (audited; never their values, which could narrow to a person). */
-const usedFilters = <Q extends object>(query: Q) => auditFieldsOf(query, (value) => value !== undefined);
+const usedFilters = (query: Partial<z.output<typeof DrillQuery>>) =>
+  auditFieldsOf(query, (value) => value !== undefined);
 
 /** Where figures are read, and the primary database whose figures are kept (figure-cache.ts). */
 type FiguresSource = AnalyticsSource & { db?: object };
@@ -177,7 +178,7 @@ export async function drillStatistics(
   );
   await auditOperation(ctx, 'statistics.drill', 'statistics', null, [
     ...usedFilters(query),
-    ...result.cases.map((c) => `case:${c.id}`),
+    ...result.cases.map((c): AuditFieldName => `case:${c.id}`),
   ]);
   return result;
 }
