@@ -59,6 +59,46 @@ for (const [form, names] of ALL) {
   ALL_BY_KEY.set(key, seen);
 }
 
+/**
+ * Short forms made by the regular patterns of Spanish hypocoristics, which no list holds in full:
+ * a name's phonetic key cut after its first letters (apocope: Seba, Vale, Rodri; 3 letters or
+ * more, at least 2 fewer than the name), the same with -i (Gabi, Dani, Yani), or its last letters
+ * (aphaeresis: Tina, Nando; 4 letters or more). By the cut key, every listed name it may come from.
+ */
+const BY_PREFIX = new Map<string, string[]>();
+const BY_SUFFIX = new Map<string, string[]>();
+for (const name of NAMES) {
+  const key = phoneticKey(name);
+  for (let n = 3; n <= key.length - 2; n++) {
+    const prefix = BY_PREFIX.get(key.slice(0, n)) ?? [];
+    if (!prefix.includes(name)) BY_PREFIX.set(key.slice(0, n), [...prefix, name]);
+  }
+  for (let n = 4; n <= key.length - 2; n++) {
+    const suffix = BY_SUFFIX.get(key.slice(-n)) ?? [];
+    if (!suffix.includes(name)) BY_SUFFIX.set(key.slice(-n), [...suffix, name]);
+  }
+}
+/** A regular short form standing for more names than this says too little to be read as one. */
+const MAX_SHORT_FORM_NAMES = 3;
+
+/**
+ * The listed names a word not otherwise known may be a regular short form of (`BY_PREFIX`,
+ * `BY_SUFFIX`): by its key as a prefix, its key less a final -i as a prefix, else as a suffix;
+ * none when more than `MAX_SHORT_FORM_NAMES` names fit.
+ */
+export function shortFormNames(word: string): string[] {
+  const key = phoneticKey(word);
+  if (key.length < 3) return [];
+  const found: string[] = [];
+  const add = (names: readonly string[] | undefined) => {
+    for (const n of names ?? []) if (!found.includes(n)) found.push(n);
+  };
+  add(BY_PREFIX.get(key));
+  if (key.endsWith('i') && key.length >= 4) add(BY_PREFIX.get(key.slice(0, -1)));
+  if (found.length === 0) add(BY_SUFFIX.get(key));
+  return found.length <= MAX_SHORT_FORM_NAMES ? found : [];
+}
+
 /** The known name `base` ends up as, directly or through its short form (as written or as it sounds), or undefined. */
 function known(base: string): string | undefined {
   if (NAMES.has(base)) return base;
@@ -100,7 +140,11 @@ export function isKnownGivenName(word: string): boolean {
 export function canonicalGiven(word: string): string {
   const w = normalizeName(word);
   if (NAMES.has(w)) return w;
-  return FORMS.get(w) ?? diminutiveOf(w) ?? BY_KEY.get(phoneticKey(w)) ?? w;
+  const found = FORMS.get(w) ?? diminutiveOf(w) ?? BY_KEY.get(phoneticKey(w));
+  if (found !== undefined) return found;
+  // A regular short form of one listed name only (Rodri, Seba); an ambiguous one stays itself.
+  const short = shortFormNames(w);
+  return short.length === 1 ? short[0]! : w;
 }
 
 /**
@@ -118,5 +162,9 @@ export function givenNameForms(word: string): string[] {
   const key = phoneticKey(w);
   const name = BY_KEY.get(key);
   if (name !== undefined && NAMES.has(name) && phoneticKey(name) === key) return [name];
-  return ALL_BY_KEY.get(key) ?? [name ?? w];
+  const forms = ALL_BY_KEY.get(key);
+  if (forms !== undefined || name !== undefined) return forms ?? [name!];
+  // A regular short form (Yani, Gabi, Tina): itself and every listed name it may stand for.
+  const short = shortFormNames(w);
+  return short.length > 0 ? [w, ...short] : [w];
 }

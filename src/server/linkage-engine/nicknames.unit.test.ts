@@ -33,3 +33,20 @@ describe('short forms respelt as they sound', () => {
     expect(canonicalGiven('Mburukuja')).toBe('mburukuja');
   });
 });
+
+describe('short forms made by the regular patterns', () => {
+  it('reads a name cut after its first letters, with or without -i, or to its last letters, as the listed names it fits', () => {
+    // None of these is in the list: intake staff write the short form the person gives.
+    expect(givenNameForms('Llermo')).toEqual(['llermo', 'guillermo']);
+    expect(canonicalGiven('Llermo')).toBe('guillermo');
+    expect(givenNameForms('Rencia')).toContain('florencia');
+    expect(givenNameForms('Alej')).toEqual(['alej', 'alejandra', 'alejandro']);
+    // Standing for two names, it is no one name's canonical form.
+    expect(canonicalGiven('Alej')).toBe('alej');
+  });
+
+  it('does not read a word that fits too many names, or too short a cut, as a short form', () => {
+    expect(givenNameForms('Mar')).toEqual(['mar']);
+    expect(givenNameForms('Gonzalez')).toEqual(['gonzalez']);
+  });
+});
