@@ -19,7 +19,17 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHmac } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPARTMENTS } from '../shared/catalogues.js';
@@ -48,89 +58,184 @@ export const PLAIN_COLUMNS = [
 ] as const;
 const CLK_COLUMNS = ['record_id', 'key_check', 'clk'] as const;
 
-/** RFC 4180 CSV: rows of fields, each with the line it starts on (quotes, "" escapes, CRLF). */
-export function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  /** A quoted field just closed: only a comma or the end of the row may follow. */
-  let closed = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-  };
-  // Runs of ordinary characters are sliced whole, not appended one by one (a file of 40,000 rows
-  // made some 20 MB of garbage strings that way).
-  const special = /[",\r\n]/g;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          closed = true;
-        }
-      } else {
-        // Up to the next quote at once, counting the line breaks inside the field.
-        const q = text.indexOf('"', i);
-        const end = q < 0 ? text.length : q;
-        for (let nl = text.indexOf('\n', i); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) line++;
-        field += text.slice(i, end);
-        i = end - 1;
-      }
-    } else if (c === '"' && field === '' && !closed) quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-      closed = false;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-      closed = false;
-    } else if (closed)
-      throw new InputError(
-        `line ${line}: text after the closing quote of a field (a quote inside a quoted field is written "")`,
-      );
-    else {
-      // This character and the ordinary ones after it (a quote inside an unquoted field is text).
-      special.lastIndex = i + 1;
-      const next = special.exec(text);
-      const end = next ? next.index : text.length;
-      field += text.slice(i, end);
-      i = end - 1;
-    }
-  }
-  if (quoted) throw new InputError(`line ${rowLine}: a quoted field is not closed`);
-  if (field !== '' || fields.length > 0) endRow();
-  return rows;
+/** A CSV row: its fields and the line it starts on. */
+export interface Row {
+  line: number;
+  fields: string[];
 }
 
 /**
- * The file's text, refusing bytes that are not UTF-8 (a spreadsheet saved as Latin-1 or Windows-1252
- * would otherwise turn every "Cáceres" into "C\uFFFDceres" and link on the damaged names).
+ * RFC 4180 CSV read piece by piece (quotes, "" escapes, CRLF): each piece ends just after a line
+ * feed, or is the last, so a quote's or a CR's look-ahead never crosses a piece. A file is read a
+ * megabyte at a time (`readCsvFile`) and its whole text is never held (an encodings file of 36,912
+ * records is 210 MB).
  */
-function utf8Text(bytes: Buffer): string {
-  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  // No byte of a UTF-8 sequence is a line feed: the first line that is not UTF-8 is the one at fault.
-  let line = 1;
+class CsvReader {
+  private fields: string[] = [];
+  private field = '';
+  private quoted = false;
+  /** A quoted field just closed: only a comma or the end of the row may follow. */
+  private closed = false;
+  private line = 1;
+  private rowLine = 1;
+  private first = true;
+  // Runs of ordinary characters are sliced whole, not appended one by one (a file of 40,000 rows
+  // made some 20 MB of garbage strings that way).
+  private readonly special = /[",\r\n]/g;
+
+  constructor(private readonly row: (row: Row) => void) {}
+
+  private endRow(): void {
+    this.fields.push(this.field);
+    if (!(this.fields.length === 1 && this.fields[0] === ''))
+      this.row({ line: this.rowLine, fields: this.fields });
+    this.fields = [];
+    this.field = '';
+  }
+
+  /** The rows of `text`, a piece that ends just after a line feed (or the file's last). */
+  push(text: string): void {
+    let i = this.first && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.first = false;
+    const special = this.special;
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (this.quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            this.field += '"';
+            i++;
+          } else {
+            this.quoted = false;
+            this.closed = true;
+          }
+        } else {
+          // Up to the next quote at once, counting the line breaks inside the field.
+          const q = text.indexOf('"', i);
+          const end = q < 0 ? text.length : q;
+          for (let nl = text.indexOf('\n', i); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1))
+            this.line++;
+          this.field += text.slice(i, end);
+          i = end - 1;
+        }
+      } else if (c === '"' && this.field === '' && !this.closed) this.quoted = true;
+      else if (c === ',') {
+        this.fields.push(this.field);
+        this.field = '';
+        this.closed = false;
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        this.endRow();
+        this.line++;
+        this.rowLine = this.line;
+        this.closed = false;
+      } else if (this.closed)
+        throw new InputError(
+          `line ${this.line}: text after the closing quote of a field (a quote inside a quoted field is written "")`,
+        );
+      else {
+        // This character and the ordinary ones after it (a quote inside an unquoted field is text).
+        special.lastIndex = i + 1;
+        const next = special.exec(text);
+        const end = next ? next.index : text.length;
+        this.field += text.slice(i, end);
+        i = end - 1;
+      }
+    }
+  }
+
+  /** The last row, once the text has ended. */
+  end(): void {
+    if (this.quoted) throw new InputError(`line ${this.rowLine}: a quoted field is not closed`);
+    if (this.field !== '' || this.fields.length > 0) this.endRow();
+  }
+}
+
+/** RFC 4180 CSV: rows of fields, each with the line it starts on (quotes, "" escapes, CRLF). */
+export function parseCsv(text: string): Row[] {
+  const rows: Row[] = [];
+  const reader = new CsvReader((row) => rows.push(row));
+  reader.push(text);
+  reader.end();
+  return rows;
+}
+
+/** Bytes of a file read at a time (`readCsvFile`). */
+const PIECE = 1 << 20;
+
+/**
+ * The rows of a UTF-8 CSV file, handed to `row` as they are read, a megabyte at a time; `row`
+ * returns false to stop reading. Bytes that are not UTF-8 stop it at their line (a spreadsheet
+ * saved as Latin-1 or Windows-1252 would otherwise turn every "Cáceres" into "C\uFFFDceres" and
+ * link on the damaged names).
+ */
+export function readCsvFile(file: string, row: (row: Row) => boolean | void): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    throw new InputError(`cannot read ${file}`);
+  }
+  try {
+    const reader = new CsvReader((r) => {
+      if (row(r) === false) throw STOP;
+    });
+    const decoder = new TextDecoder('utf-8');
+    let buffer = Buffer.alloc(PIECE);
+    let kept = 0;
+    /** Lines before the piece being read (line feeds in the pieces before it). */
+    let lines = 1;
+    for (;;) {
+      if (kept === buffer.length) {
+        // A line longer than the buffer: room for it.
+        const larger = Buffer.alloc(2 * buffer.length);
+        buffer.copy(larger, 0, 0, kept);
+        buffer = larger;
+      }
+      let read: number;
+      try {
+        read = readSync(fd, buffer, kept, buffer.length - kept, null);
+      } catch {
+        throw new InputError(`cannot read ${file}`);
+      }
+      const filled = kept + read;
+      const last = read === 0;
+      // Up to the last line feed (no byte of a UTF-8 sequence is one), or all at the end.
+      const cut = last ? filled : buffer.lastIndexOf(0x0a, filled - 1) + 1;
+      if (cut > 0) {
+        const piece = buffer.subarray(0, cut);
+        if (!isUtf8(piece))
+          throw new InputError(
+            `line ${lines + badLine(piece)}: the file is not UTF-8 text (save it as "CSV UTF-8")`,
+          );
+        for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lines++;
+        reader.push(decoder.decode(piece));
+        buffer.copy(buffer, 0, cut, filled);
+      }
+      kept = filled - cut;
+      if (last) break;
+    }
+    reader.end();
+  } catch (error) {
+    if (error !== STOP) throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Thrown by `readCsvFile`'s row callback to stop reading (never escapes it). */
+const STOP = Symbol('stop');
+
+/** The line (from 0) of the first line of `bytes` that is not UTF-8. */
+function badLine(bytes: Buffer): number {
+  let line = 0;
   for (let from = 0; from <= bytes.length; line++) {
     const to = bytes.indexOf(0x0a, from);
     const end = to === -1 ? bytes.length : to;
     if (!isUtf8(bytes.subarray(from, end))) break;
     from = end + 1;
   }
-  throw new InputError(`line ${line}: the file is not UTF-8 text (save it as "CSV UTF-8")`);
+  return line;
 }
 
 function isDay(value: string): boolean {
@@ -142,20 +247,11 @@ function isDay(value: string): boolean {
 export interface Table {
   file: string;
   header: Map<string, number>;
-  rows: { line: number; fields: string[] }[];
+  rows: Row[];
 }
 
-export function readTable(file: string): Table {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new InputError(`cannot read ${file}`);
-  }
-  const text = utf8Text(bytes);
-  const rows = parseCsv(text);
-  const head = rows.shift();
-  if (!head) throw new InputError('line 1: the file is empty (a header row is required)');
+/** The columns of a header row, by name (trimmed, lower case); a repeated name or no record_id stops. */
+function headerOf(head: Row): Map<string, number> {
   const header = new Map<string, number>();
   head.fields.forEach((name, at) => {
     const key = name.trim().toLowerCase();
@@ -163,20 +259,46 @@ export function readTable(file: string): Table {
     header.set(key, at);
   });
   if (!header.has('record_id')) throw new InputError('line 1: the header has no record_id column');
-  for (const row of rows)
-    if (row.fields.length > head.fields.length)
-      throw new InputError(
-        `line ${row.line}: ${row.fields.length} fields, more than the header's ${head.fields.length}`,
-      );
+  return header;
+}
+
+/**
+ * A file's header and rows. With `each`, the rows are handed to the function it returns for the
+ * header as they are read, not kept (an encodings file is turned into records row by row).
+ */
+export function readTable(file: string, each?: (header: Map<string, number>) => (row: Row) => void): Table {
+  let header: Map<string, number> | undefined;
+  let width = 0;
+  let take: (row: Row) => void = () => {};
+  const rows: Row[] = [];
+  readCsvFile(file, (row) => {
+    if (header === undefined) {
+      header = headerOf(row);
+      width = row.fields.length;
+      take = each ? each(header) : (r) => rows.push(r);
+      return;
+    }
+    if (row.fields.length > width)
+      throw new InputError(`line ${row.line}: ${row.fields.length} fields, more than the header's ${width}`);
+    take(row);
+  });
+  if (header === undefined) throw new InputError('line 1: the file is empty (a header row is required)');
   return { file, header, rows };
 }
 
-function isEncoded(t: Table): boolean {
-  return t.header.has('clk');
+/** A file's header alone (the first row), without reading the rest. */
+function readHeader(file: string): Map<string, number> {
+  let header: Map<string, number> | undefined;
+  readCsvFile(file, (row) => {
+    header = headerOf(row);
+    return false;
+  });
+  if (header === undefined) throw new InputError('line 1: the file is empty (a header row is required)');
+  return header;
 }
 
 /** The value of `column` in `row` (trimmed; '' when absent). */
-function cell(t: Table, fields: string[], column: string): string {
+function cell(t: { header: Map<string, number> }, fields: string[], column: string): string {
   const at = t.header.get(column);
   return at === undefined ? '' : (fields[at] ?? '').trim();
 }
@@ -260,17 +382,6 @@ function keyCheck(key: Uint8Array): string {
 // A filter's words may be a view into a larger buffer (bloom.ts `KeyedEncoder`): only its own bytes.
 const filterOut = (f: Filter | null) =>
   f === null ? null : Buffer.from(f.words.buffer, f.words.byteOffset, f.words.byteLength).toString('base64');
-function filterIn(text: unknown): Filter | null {
-  if (text === null) return null;
-  if (typeof text !== 'string') throw new Error('filter');
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % 4 !== 0 || bytes.length === 0) throw new Error('filter');
-  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  let ones = 0;
-  for (const w of words) for (let x = w; x !== 0; x &= x - 1) ones++;
-  return { words, ones };
-}
-
 const FILTERS = ['given', 'surnames', 'dob', 'dobDigits', 'document', 'address'] as const;
 
 /** One encoded record as a CSV cell (base64url of its JSON, filters as base64). */
@@ -281,21 +392,126 @@ function clkCell(r: ClkRecord): string {
   return Buffer.from(JSON.stringify(out)).toString('base64url');
 }
 
-function clkRecordOf(cellText: string, id: string, source: string): ClkRecord {
-  const { blocks, training, ...raw } = JSON.parse(
-    Buffer.from(cellText, 'base64url').toString('utf8'),
-  ) as Record<string, unknown>;
-  const record = { ...raw, id, source } as Record<string, unknown>;
-  for (const f of FILTERS) record[f] = filterIn(raw[f] ?? null);
-  const keyLists = (lists: unknown) => {
-    if (!Array.isArray(lists)) throw new Error('shape');
-    for (const list of lists as unknown[])
-      if (!Array.isArray(list) || !list.every((k) => Number.isSafeInteger(k))) throw new Error('shape');
-    return lists as number[][];
-  };
-  record.keys = clkKeys(keyLists(blocks), keyLists(training));
-  if (!Array.isArray(record.near)) throw new Error('shape');
-  return record as unknown as ClkRecord;
+/**
+ * A string of its own: a value read from a larger text (a token from a record's JSON, an id from a
+ * megabyte of the file) may be a slice that keeps all of that text alive (a token kept for each
+ * record held its record's 4 kB of JSON: 150 MB for 36,912 encodings).
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** Filters per shared block of memory when encodings are read back (`ClkReading`). */
+const FILTER_SLAB = 512 * 32;
+
+/**
+ * Turns the cells of encodings files into records, shaped as `encodeClk` makes them (the same
+ * fields in the same order: the comparisons read both kinds alike, at the speed of one shape), with
+ * what many records share held once: each keyed token's text (a year's, a sex's, a place's: some
+ * thirty strings a record), the tokens of the years about a birth year (one list per year, as
+ * `encodeClk` makes them), the filters' words in shared blocks of memory, the keys (`clkKeys`).
+ */
+class ClkReading {
+  private readonly texts = new Map<string, string>();
+  private readonly nears = new Map<string, string[]>();
+  private readonly lists = new Map<string, unknown[]>();
+  private slab = new Uint32Array(0);
+  private at = 0;
+
+  private text<T>(value: T): T | string {
+    if (typeof value !== 'string') return value;
+    let known = this.texts.get(value);
+    if (known === undefined) this.texts.set(value, (known = ownCopy(value)));
+    return known;
+  }
+
+  /**
+   * A list of word tokens (or of lists of them) held once for the records that have it: names
+   * recur, and `encodeClk` shares its one-edit lists by word too.
+   */
+  private list<T>(value: T): T {
+    if (!Array.isArray(value)) return value;
+    const text = JSON.stringify(value);
+    let known = this.lists.get(text);
+    if (known === undefined) this.lists.set(text, (known = value));
+    return known as T;
+  }
+
+  private filter(text: unknown): Filter | null {
+    if (text === null || text === undefined) return null;
+    if (typeof text !== 'string') throw new Error('filter');
+    const bytes = Buffer.from(text, 'base64');
+    if (bytes.length % 4 !== 0 || bytes.length === 0) throw new Error('filter');
+    const size = bytes.length / 4;
+    let words: Uint32Array;
+    if (size > FILTER_SLAB / 4) words = new Uint32Array(size);
+    else {
+      if (this.at + size > this.slab.length) {
+        this.slab = new Uint32Array(FILTER_SLAB);
+        this.at = 0;
+      }
+      words = this.slab.subarray(this.at, this.at + size);
+      this.at += size;
+    }
+    let ones = 0;
+    for (let i = 0; i < size; i++) {
+      const w = bytes.readUInt32LE(4 * i);
+      words[i] = w;
+      for (let x = w; x !== 0; x &= x - 1) ones++;
+    }
+    return { words, ones };
+  }
+
+  record(cellText: string, id: string, source: string): ClkRecord {
+    const raw = JSON.parse(Buffer.from(cellText, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const keyLists = (lists: unknown) => {
+      if (!Array.isArray(lists)) throw new Error('shape');
+      for (const list of lists as unknown[])
+        if (!Array.isArray(list) || !list.every((k) => Number.isSafeInteger(k))) throw new Error('shape');
+      return lists as number[][];
+    };
+    const keys = clkKeys(keyLists(raw.blocks), keyLists(raw.training));
+    if (!Array.isArray(raw.near)) throw new Error('shape');
+    const nearKey = raw.near.join(',');
+    let near = this.nears.get(nearKey);
+    if (near === undefined) this.nears.set(nearKey, (near = raw.near.map((t) => this.text(t)) as string[]));
+    const t = <T>(value: T) => this.text(value) as T;
+    // The fields in `encodeClk`'s order (one shape for every record).
+    return {
+      id,
+      source,
+      given: this.filter(raw.given),
+      surnames: this.filter(raw.surnames),
+      dob: this.filter(raw.dob),
+      dobToken: t(raw.dobToken),
+      dobEither: t(raw.dobEither),
+      dobDigits: this.filter(raw.dobDigits),
+      year: t(raw.year),
+      near,
+      estimated: raw.estimated,
+      sex: t(raw.sex),
+      nationalities: Array.isArray(raw.nationalities) ? raw.nationalities.map(t) : raw.nationalities,
+      document: this.filter(raw.document),
+      documentToken: t(raw.documentToken),
+      documentAnagram: t(raw.documentAnagram),
+      documentShape: t(raw.documentShape),
+      district: t(raw.district),
+      region: t(raw.region),
+      address: this.filter(raw.address),
+      givenKeys: this.list(raw.givenKeys),
+      givenWritten: this.list(raw.givenWritten),
+      givenFormKeys: this.list(raw.givenFormKeys),
+      givenCanonicalKeys: this.list(raw.givenCanonicalKeys),
+      aliasKeys: this.list(raw.aliasKeys),
+      surnameKeys: this.list(raw.surnameKeys),
+      ownSurnameKeys: this.list(raw.ownSurnameKeys),
+      givenEdits: Array.isArray(raw.givenEdits) ? raw.givenEdits.map((e) => this.list(e)) : raw.givenEdits,
+      surnameEdits: Array.isArray(raw.surnameEdits)
+        ? raw.surnameEdits.map((e) => this.list(e))
+        : raw.surnameEdits,
+      keys,
+    } as ClkRecord;
+  }
 }
 
 function readSecret(file: string | undefined): Uint8Array {
@@ -313,10 +529,30 @@ function readSecret(file: string | undefined): Uint8Array {
 }
 
 /** Writes `text` to `file` in one step (a temporary file renamed), so a failure leaves nothing. */
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(file: string, text: string | Iterable<string>): void {
   const temporary = `${file}.${process.pid}.partial`;
   try {
-    writeFileSync(temporary, text, { mode: 0o600 });
+    if (typeof text === 'string') writeFileSync(temporary, text, { mode: 0o600 });
+    else {
+      // Line by line, a megabyte at a time: an encodings file is hundreds of megabytes of text.
+      const fd = openSync(temporary, 'w', 0o600);
+      try {
+        let pending: string[] = [];
+        let size = 0;
+        for (const line of text) {
+          pending.push(line);
+          size += line.length;
+          if (size >= PIECE) {
+            writeSync(fd, pending.join(''));
+            pending = [];
+            size = 0;
+          }
+        }
+        writeSync(fd, pending.join(''));
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temporary, file);
   } finally {
     rmSync(temporary, { force: true });
@@ -390,13 +626,11 @@ export function runLink(args: string[]): string {
     const key = readSecret(values['secret-file']);
     // The records in clear let go as soon as they are encoded (only the encodings are linked).
     if (!('persons' in input)) throw new Error('records to encode are read as persons');
-    const clks = encodeClk(input.persons.splice(0), key);
+    const clks = encodeClk(input.persons.splice(0), key, { threads: Math.min(2, availableParallelism()) });
     if (encode) {
       const check = keyCheck(key);
-      const lines = [CLK_COLUMNS.join(',')];
       // Read back by `nanduti link` at the other institution: ids as they are.
-      clks.forEach((r) => lines.push(`${csvField(r.id, 'keep')},${check},${clkCell(r)}`));
-      writeAtomically(values.output, `${lines.join('\n')}\n`);
+      writeAtomically(values.output, encodingLines(clks, check));
       return `encoded ${counted(clks.length, 'record')} (only encodings and record ids are written)`;
     }
     const result = linkClk(clks, {});
@@ -423,24 +657,25 @@ function readInputs(
   | { ids: string[]; persons: LinkPerson[] }
   | { ids: string[]; prepared: { vocab: Vocabulary; records: Prepared[] } }
   | { ids: string[]; encodings: ClkRecord[] } {
-  const tables = inputs.map((file) => inFile(file, () => readTable(file)));
-  const encoded = tables.map(isEncoded);
+  const encoded = inputs.map((file) => inFile(file, () => readHeader(file).has('clk')));
   if (encoded.some((e) => e !== encoded[0]))
     throw new InputError('the inputs mix plain records and encodings: link one kind at a time');
   // Record ids name the output's lines: they must be unique across the inputs.
   const seen = new Map<string, string>();
+  const checkId = (file: string, line: number, id: string) => {
+    if (id === '') throw new InputError(`line ${line}: record_id is missing`);
+    const where = seen.get(id);
+    if (where) throw new InputError(`line ${line}: record_id ${id} already appears (${where})`);
+    seen.set(id, `${basename(file)} line ${line}`);
+  };
+  if (encoded[0]) return readEncodings(inputs, checkId);
+  const tables = inputs.map((file) => inFile(file, () => readTable(file)));
   for (const t of tables)
     inFile(t.file, () => {
-      for (const { line, fields } of t.rows) {
-        const id = cell(t, fields, 'record_id');
-        if (id === '') throw new InputError(`line ${line}: record_id is missing`);
-        const where = seen.get(id);
-        if (where) throw new InputError(`line ${line}: record_id ${id} already appears (${where})`);
-        seen.set(id, `${basename(t.file)} line ${line}`);
-      }
+      for (const { line, fields } of t.rows) checkId(t.file, line, cell(t, fields, 'record_id'));
     });
   const ids = tables.flatMap((t) => t.rows.map((r) => cell(t, r.fields, 'record_id')));
-  if (!encoded[0] && inClear) {
+  if (inClear) {
     const vocab = new Vocabulary();
     const records: Prepared[] = [];
     tables.forEach((t, source) =>
@@ -452,27 +687,49 @@ function readInputs(
     );
     return { ids, prepared: { vocab, records } };
   }
-  if (!encoded[0])
-    return {
-      ids,
-      persons: tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source)))),
-    };
+  return {
+    ids,
+    persons: tables.flatMap((t, source) => inFile(t.file, () => personsOf(t, String(source)))),
+  };
+}
+
+/**
+ * Encodings files read row by row, each row a record as soon as it is read: neither a file's text
+ * nor its rows are held (210 MB of text for 36,912 records).
+ */
+function readEncodings(
+  inputs: readonly string[],
+  checkId: (file: string, line: number, id: string) => void,
+): { ids: string[]; encodings: ClkRecord[] } {
+  const ids: string[] = [];
+  const encodings: ClkRecord[] = [];
+  const reading = new ClkReading();
   let check: string | null = null;
-  const encodings = tables.flatMap((t, source) =>
-    inFile(t.file, () =>
-      t.rows.map(({ line, fields }) => {
+  inputs.forEach((file, source) =>
+    inFile(file, () =>
+      readTable(file, (header) => ({ line, fields }) => {
+        const t = { header };
+        const id = ownCopy(cell(t, fields, 'record_id'));
+        checkId(file, line, id);
         const k = cell(t, fields, 'key_check');
         if (check === null) check = k;
         if (k !== check) throw new InputError(`line ${line}: encoded with another secret than the first row`);
         try {
-          return clkRecordOf(cell(t, fields, 'clk'), cell(t, fields, 'record_id'), String(source));
+          encodings.push(reading.record(cell(t, fields, 'clk'), id, String(source)));
         } catch {
           throw new InputError(`line ${line}: clk is not an encoding written by nanduti link encode`);
         }
+        ids.push(id);
       }),
     ),
   );
   return { ids, encodings };
+}
+
+/** The lines of an encodings file (with their line feeds), made as they are written. */
+function* encodingLines(clks: readonly ClkRecord[], check: string): Generator<string> {
+  yield `${CLK_COLUMNS.join(',')}\n`;
+  for (const r of clks) yield `${csvField(r.id, 'keep')},${check},${clkCell(r)}\n`;
 }
 
 /** "1 cluster", "2 clusters". */

@@ -180,3 +180,33 @@ describe('nanduti link, bad input', () => {
     ]);
   });
 });
+
+describe('nanduti link, files read a piece at a time', () => {
+  it('reads the rows of a file of several megabytes as parseCsv reads its whole text', () => {
+    // Quoted fields with line breaks, doubled quotes, CRLF and letters of two and three bytes, so
+    // that pieces end anywhere in a row, never inside a character.
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `r${i},"Ana\nMaría ""${i}""",Cáceres€${'x'.repeat(i % 97)},F${i % 5 === 0 ? '\r\n' : '\n'}`,
+    );
+    const text = `record_id,given_names,surname1,sex\n${rows.join('')}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 2 ** 20);
+    const table = readTable(file(text));
+    expect(table.rows).toEqual(parseCsv(text).slice(1));
+    expect(table.rows.at(-1)!.line).toBe(1 + 2 * 40_000 - 1);
+  });
+
+  it('stops at the line of a byte that is not UTF-8 beyond the first megabyte', () => {
+    const good = Array.from({ length: 30_000 }, (_, i) => `r${i},Ana,Vera,F,,,,PY,PY-11\n`).join('');
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n${good}`),
+      Buffer.from('r-bad,Yanina,C\xe1ceres,F,,,,PY,PY-11\n', 'latin1'),
+    ]);
+    const output = path.join(dir, `out-${n++}.csv`);
+    const input = file('');
+    fs.writeFileSync(input, bytes);
+    expect(() => runLink(['--input', input, '--output', output])).toThrow(
+      /line 30002: the file is not UTF-8/,
+    );
+  });
+});

@@ -31,6 +31,7 @@ import {
   type Comparison,
 } from './comparisons.js';
 import { bigrams, dice, diceOverlap, filterHash, KeyedEncoder, type Filter } from './bloom.js';
+import { KeyHasher } from './clk-keys.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
@@ -102,6 +103,33 @@ export interface ClkRecord {
 /** Rows of `clkKeys` per shared block of memory (64k keys, 512 kB). */
 const KEY_SLAB = 1 << 16;
 
+/** Entries of `ClkRecord.keys` for these lists: `[B, T, ends…, keys…]`. */
+function keysSize(blocks: readonly (readonly number[])[], training: readonly (readonly number[])[]): number {
+  let size = 2 + blocks.length + training.length;
+  for (const l of blocks) size += l.length;
+  for (const l of training) size += l.length;
+  return size;
+}
+
+/** Writes one record's lists, `blocks` then `training`, into `out` (`keysSize` entries). */
+function writeKeys(
+  out: Float64Array,
+  blocks: readonly (readonly number[])[],
+  training: readonly (readonly number[])[],
+): Float64Array {
+  out[0] = blocks.length;
+  out[1] = training.length;
+  let end = 2 + blocks.length + training.length;
+  let n = 2;
+  for (const group of [blocks, training])
+    for (const list of group) {
+      out.set(list, end);
+      end += list.length;
+      out[n++] = end;
+    }
+  return out;
+}
+
 /** Writes records' key lists into shared blocks of memory, one view per record. */
 class KeySlabs {
   private slab = new Float64Array(0);
@@ -109,10 +137,7 @@ class KeySlabs {
 
   /** One record's lists, `blocks` then `training`, as a `ClkRecord.keys` view. */
   keys(blocks: readonly (readonly number[])[], training: readonly (readonly number[])[]): Float64Array {
-    const lists = blocks.length + training.length;
-    let size = 2 + lists;
-    for (const l of blocks) size += l.length;
-    for (const l of training) size += l.length;
+    const size = keysSize(blocks, training);
     let out: Float64Array;
     if (size > KEY_SLAB) out = new Float64Array(size);
     else {
@@ -123,17 +148,7 @@ class KeySlabs {
       out = this.slab.subarray(this.at, this.at + size);
       this.at += size;
     }
-    out[0] = blocks.length;
-    out[1] = training.length;
-    let end = 2 + lists;
-    let n = 2;
-    for (const group of [blocks, training])
-      for (const list of group) {
-        out.set(list, end);
-        end += list.length;
-        out[n++] = end;
-      }
-    return out;
+    return writeKeys(out, blocks, training);
   }
 }
 
@@ -190,7 +205,11 @@ export function oneEditNeighbourhood(word: string): string[] {
  * Encodes persons for linkage under `key` (done by the institution that holds them). The phonetic
  * keys are computed in clear first, so spelling variants share bigrams.
  */
-export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkRecord[] {
+export function encodeClk(
+  persons: readonly LinkPerson[],
+  key: Uint8Array,
+  options: EncodeOptions = {},
+): ClkRecord[] {
   const vocab = new Vocabulary();
   // All records first: the typo rules' likely corrections depend on how often each name is seen.
   const prepared: (Prepared | null)[] = persons.map((person, i) => prepare(person, i, vocab));
@@ -211,7 +230,21 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
     if (v === undefined) editCache.set(cacheKey, (v = oneEditNeighbourhood(w).map((e) => word(field, e))));
     return v;
   };
-  const slabs = new KeySlabs();
+  // The keys are written in clear and hashed in place at the end, on two threads with `threads`.
+  const hasher = new KeyHasher(
+    key,
+    {
+      fields: [...blockFields, ...trainingFields],
+      bipartite: [...rules.map((rule) => rule.bipartite === true), ...training.map(() => false)],
+    },
+    KEY_SLAB,
+    options.threads ?? 1,
+  );
+  const keysOfRecord = (r: Prepared): Float64Array => {
+    const blocks = rules.map((rule) => keysOf(rule, r));
+    const trainingKeys = training.map((t) => keysOf(t.rule, r));
+    return writeKeys(hasher.take(keysSize(blocks, trainingKeys)), blocks, trainingKeys);
+  };
   // The keyed tokens of the years about a birth year: one list per year, shared by its records.
   const nearByYear = new Map<number, string[]>();
   const nearOf = (year: number | null): string[] => {
@@ -277,18 +310,9 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
       ownSurnameKeys: surnameToken(r.ownSurnameKeys),
       givenEdits: r.givenWords.slice(0, 2).map((id) => edits('given-edit', vocab.words[id]!)),
       surnameEdits: r.surnameWords.map((id) => edits('surname-edit', vocab.words[id]!)),
-      // A bipartite rule's side (the key's last bit) stays in the clear: it only says which of the
-      // two words of a typo block the record holds.
-      keys: slabs.keys(
-        rules.map((rule, i) =>
-          keysOf(rule, r).map((k) =>
-            rule.bipartite
-              ? 2 * encoder.number(blockFields[i]!, Math.floor(k / 2)) + (k % 2)
-              : encoder.number(blockFields[i]!, k),
-          ),
-        ),
-        training.map((t, i) => keysOf(t.rule, r).map((k) => encoder.number(trainingFields[i]!, k))),
-      ),
+      // Hashed by `hasher.finish()` (clk-keys.ts): a bipartite rule's side (the key's last bit)
+      // stays in the clear; it only says which of the two words of a typo block the record holds.
+      keys: keysOfRecord(r),
     };
   };
   // Each prepared record (its values in clear) let go as soon as it is encoded: the encodings and
@@ -298,7 +322,16 @@ export function encodeClk(persons: readonly LinkPerson[], key: Uint8Array): ClkR
     out.push(encodeOne(prepared[i]!));
     prepared[i] = null;
   }
+  hasher.finish();
   return out;
+}
+
+export interface EncodeOptions {
+  /**
+   * Threads hashing the blocking keys (1 or 2; clk-keys.ts): the same encodings either way, in
+   * about two thirds of the time on two cores.
+   */
+  threads?: number;
 }
 
 /** The `near` of every record without a birth year. */
