@@ -6,7 +6,7 @@
  * layout), hands each full block to a worker thread, and at the end hashes the blocks the worker
  * has not taken yet itself, from the last one back. Each block is taken by exactly one thread
  * (`Atomics.compareExchange` on its state) and hashed in place, so the keys are those of one
- * thread, whichever hashed them (docs/adr/0045-clk-keys-on-two-threads.md).
+ * thread, whichever hashed them (docs/adr/0015-clk-keys-on-two-threads.md).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KeyedEncoder } from './bloom.js';
