@@ -325,14 +325,18 @@ type Unlabelled<T> = Exclude<keyof T & string, AuditField>;
 /**
  * The names of the fields an input gives (its keys, optionally only those `kept`), typed: an input
  * with a key that has no label is a compile error naming the key, so a field added to a request
- * schema gets its label before it can be audited.
+ * schema gets its label before it can be audited. (The check is on the rest parameter, computed once
+ * from the inferred input type: as an intersection with the input it cost the type checker 10–18 s a
+ * call site.)
  */
 export function auditFieldsOf<T extends object>(
-  input: T &
-    ([Unlabelled<T>] extends [never] ? unknown : { [K in Unlabelled<T>]: `no audit label for ${K}` }),
-  kept: (value: unknown) => boolean = () => true,
-): (keyof T & AuditField)[] {
-  return (Object.keys(input) as (keyof T & AuditField)[]).filter((key) => kept(input[key]));
+  input: T,
+  ...kept: [Unlabelled<T>] extends [never]
+    ? [kept?: (value: unknown) => boolean]
+    : [missing_audit_label: `no audit label for ${Unlabelled<T>}`]
+): NoInfer<Extract<keyof T, AuditField>>[] {
+  const keep = typeof kept[0] === 'function' ? kept[0] : () => true;
+  return (Object.keys(input) as Extract<keyof T, AuditField>[]).filter((key) => keep(input[key]));
 }
 
 /** A value given: neither null, undefined nor an empty list. */
