@@ -62,14 +62,30 @@ function compressedCopy(file: string, encoding: Encoding, mtimeMs: number): Prom
   return copy;
 }
 
+/** The request's path without its query and leading slashes, decoded; null when its escapes are malformed. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent((url.split('?')[0] ?? '/').replace(/^\/+/, ''));
+  } catch {
+    return null;
+  }
+}
+
 export function serveWebApp(app: FastifyInstance, webDir: string): void {
   const root = path.resolve(webDir);
   const index = path.join(root, 'index.html');
   app.get('/*', async (request, reply) => {
-    const urlPath = decodeURIComponent((request.url.split('?')[0] ?? '/').replace(/^\/+/, ''));
+    const urlPath = decodedPath(request.url);
+    if (urlPath === null) return reply.code(400).type('text/plain; charset=utf-8').send('Malformed address.');
     const file = path.resolve(root, urlPath);
     const inside = file === root || file.startsWith(root + path.sep);
-    const target = inside && urlPath && fs.existsSync(file) && fs.statSync(file).isFile() ? file : index;
+    const found = inside && urlPath !== '' && fs.existsSync(file) && fs.statSync(file).isFile();
+    // A file of the build that is not there (an old page asking for a script a new build replaced)
+    // is missing, not a client-side route: the page would otherwise be parsed as a script.
+    if (!found && urlPath.startsWith('assets/')) {
+      return reply.code(404).header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send('Not found.');
+    }
+    const target = found ? file : index;
     if (!fs.existsSync(target)) {
       return reply
         .code(503)

@@ -64,4 +64,12 @@ describe('serveWebApp', () => {
     expect(image.headers['content-encoding']).toBeUndefined();
     expect(image.rawPayload.length).toBe(4);
   });
+
+  it('answers 404 for a build file that is not there, and 400 for a malformed address', async () => {
+    const missing = await get('/assets/app-0ld.js');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).not.toContain('<title>');
+    expect((await get('/cases/%E0%A4%A')).statusCode).toBe(400);
+    expect((await get('/assets/../../etc/passwd')).body).not.toContain('root:');
+  });
 });
