@@ -83,7 +83,11 @@ export function serveWebApp(app: FastifyInstance, webDir: string): void {
     // A file of the build that is not there (an old page asking for a script a new build replaced)
     // is missing, not a client-side route: the page would otherwise be parsed as a script.
     if (!found && urlPath.startsWith('assets/')) {
-      return reply.code(404).header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send('Not found.');
+      return reply
+        .code(404)
+        .header('cache-control', 'no-cache')
+        .type('text/plain; charset=utf-8')
+        .send('Not found.');
     }
     const target = found ? file : index;
     if (!fs.existsSync(target)) {
