@@ -1,7 +1,8 @@
 /**
  * The catalogue source files of one language, read and rewritten in place. A language's messages
  * are spread over `src/web/i18n/<locale>.ts`, `src/web/i18n/<area>/<locale>.ts` and the value labels
- * `src/shared/value-labels/<locale>.ts` and the schemas' field messages `src/shared/issue-messages/<locale>.ts`,
+ * `src/shared/value-labels/<locale>.ts`, the schemas' field messages `src/shared/issue-messages/<locale>.ts`
+ * and the audit trail's field names `src/shared/audit-fields/<locale>.ts`,
  * each an object
  * literal of `'key': 'message'` properties; the import changes only the string literals of the keys
  * it updates, so comments, order and spreads stay as they are, and prettier then formats the file.
@@ -20,6 +21,8 @@ export const I18N_DIR = fileURLToPath(new URL('..', import.meta.url));
 const VALUE_LABELS_DIR = fileURLToPath(new URL('../../../shared/value-labels', import.meta.url));
 /** src/shared/issue-messages: the shared schemas' field messages, shared with the server's answers. */
 const ISSUE_MESSAGES_DIR = fileURLToPath(new URL('../../../shared/issue-messages', import.meta.url));
+/** src/shared/audit-fields: the labels of the field names the audit trail records. */
+const AUDIT_FIELDS_DIR = fileURLToPath(new URL('../../../shared/audit-fields', import.meta.url));
 
 /** The files holding `locale`'s messages, the main catalogue first. */
 export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
@@ -37,7 +40,11 @@ export function catalogueFiles(locale: Locale, dir = I18N_DIR): string[] {
     .sort();
   const labels =
     dir === I18N_DIR
-      ? [join(VALUE_LABELS_DIR, `${locale}.ts`), join(ISSUE_MESSAGES_DIR, `${locale}.ts`)]
+      ? [
+          join(VALUE_LABELS_DIR, `${locale}.ts`),
+          join(ISSUE_MESSAGES_DIR, `${locale}.ts`),
+          join(AUDIT_FIELDS_DIR, `${locale}.ts`),
+        ]
       : [];
   return [join(dir, `${locale}.ts`), ...areas, ...labels];
 }

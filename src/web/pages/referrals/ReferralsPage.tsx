@@ -57,7 +57,13 @@ export function ReferralsPage() {
         empty={
           <EmptyList
             testId="referrals-empty"
-            message={filtered ? t('referrals.noneMatching') : t('referrals.none')}
+            message={
+              filtered
+                ? t('referrals.noneMatching')
+                : filter.direction === 'incoming'
+                  ? t('referrals.noneIncoming')
+                  : t('referrals.noneOutgoing')
+            }
             clearLabel={filtered ? t('referrals.clearFilters') : undefined}
             onClear={() => go({ direction: filter.direction })}
           />
