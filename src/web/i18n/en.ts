@@ -631,7 +631,8 @@ export const en: Catalogue = {
   'referrals.overdueCount': 'Overdue: {count}',
   'referrals.overdue': 'Overdue',
   'referrals.noneIncoming': 'Your institution has received no referrals. Those it sent are under “Outgoing”.',
-  'referrals.noneOutgoing': 'Your institution has sent no referrals yet. Those it received are under “Incoming”.',
+  'referrals.noneOutgoing':
+    'Your institution has sent no referrals yet. Those it received are under “Incoming”.',
   'referrals.noneMatching': 'No referral matches the filters.',
   'referrals.clearFilters': 'Clear the filters',
   'referrals.total': '{total, plural, one {# referral} other {# referrals}}',

@@ -646,7 +646,8 @@ export const es = {
   'referrals.overdueCount': 'Vencidas: {count}',
   'referrals.overdue': 'Vencida',
   'referrals.noneIncoming': 'Su institución no recibió derivaciones. Las que envió están en «Enviadas».',
-  'referrals.noneOutgoing': 'Su institución todavía no envió derivaciones. Las que recibió están en «Recibidas».',
+  'referrals.noneOutgoing':
+    'Su institución todavía no envió derivaciones. Las que recibió están en «Recibidas».',
   'referrals.noneMatching': 'Ninguna derivación coincide con los filtros.',
   'referrals.clearFilters': 'Quitar los filtros',
   'referrals.total': '{total, plural, one {# derivación} other {# derivaciones}}',
