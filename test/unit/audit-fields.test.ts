@@ -28,7 +28,7 @@ describe('the audit trail names its fields in words', () => {
     }
   });
 
-  it('refuses to write a field that has no label (outside production)', () => {
+  it('refuses to write a field that has no label (under test)', () => {
     expect(() => changedFieldsOf(['surname1' as AuditFieldName])).toThrow(/without a label: surname1/);
     expect(() => changedFieldsOf(['nope:1' as AuditFieldName])).toThrow(/without a label/);
     expect(changedFieldsOf(['firstSurname', 'givenNames'])).toBe('["firstSurname","givenNames"]');

@@ -21,7 +21,11 @@ import { DEFERRED, PREPARED } from '../db/pg-prepared.js';
 import { runCompiled } from '../db/compiled-once.js';
 import { queryActor, type Actor } from '../access/actor.js';
 
-const CHECK_LABELS = process.env.NODE_ENV !== 'production';
+/**
+ * Under test only (`NODE_ENV=test`, as the test runner sets it, like compiled-once.ts): a deployment
+ * (`npm start` sets no NODE_ENV) must never fail a user's request, or lose its audit row, over a label.
+ */
+const CHECK_LABELS = process.env.NODE_ENV === 'test';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -92,9 +96,9 @@ export function leafHashOfRow(row: AuditLeafRow): Hash {
 }
 
 /**
- * An audit row's `changed_fields`: the names sorted, as JSON (never a value). Outside production a
- * name without a label (src/shared/audit-fields) is refused, so every test that writes through a
- * writer checks that the audit screen can name what it recorded.
+ * An audit row's `changed_fields`: the names sorted, as JSON (never a value). Under test a name
+ * without a label (src/shared/audit-fields) is refused, so every test that writes through a writer
+ * checks that the audit screen can name what it recorded.
  */
 export function changedFieldsOf(names: readonly AuditFieldName[]): string {
   if (CHECK_LABELS) {

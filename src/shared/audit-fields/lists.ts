@@ -5,7 +5,7 @@
  * without one does not compile), so the audit screen shows "Primer apellido", never `firstSurname`.
  * Writers name their fields through `AuditFieldName`: a field an input gains without a label here is
  * a type error where it is audited (`auditFieldsOf`), and a name outside the list is refused at run
- * time outside production (`unlabelledAuditFields`, src/server/audit/audit.ts).
+ * time under test (`unlabelledAuditFields`, src/server/audit/audit.ts).
  */
 /** The field names written to the audit tombstone of an erased case (never values; src/server/modules/privacy/erasure.ts). */
 export const CASE_FIELDS_ERASED = [
