@@ -323,7 +323,7 @@ function personReader(t: Table, source: string): (row: Table['rows'][number]) =>
     const id = get('record_id');
     if (id === '') throw bad('record_id is missing');
     const sex = get('sex').toUpperCase();
-    if (sex !== '' && sex !== 'F' && sex !== 'M') throw bad(`sex must be F or M, not "${get('sex')}"`);
+    if (sex !== '' && sex !== 'F' && sex !== 'M') throw bad('sex must be F or M (or empty)');
     const birthText = get('birth_date');
     // A year alone (YYYY) is what many registers hold: the engine compares it as that year.
     const birthYear = /^\d{4}$/.test(birthText) ? Number(birthText) : null;
@@ -350,12 +350,12 @@ function personReader(t: Table, source: string): (row: Table['rows'][number]) =>
         .filter((n) => n !== '');
       for (const n of nationalities)
         if (!/^[A-Z]{2}$/.test(n))
-          throw bad(`nationality "${n}" is not an ISO 3166-1 alpha-2 code such as PY`);
+          throw bad('nationality is not an ISO 3166-1 alpha-2 code such as PY');
       lists.set(nationalityText, nationalities);
     }
     const department = get('department');
     if (department !== '' && !departments.has(department))
-      throw bad(`department "${department}" is not an ISO 3166-2:PY code such as PY-11`);
+      throw bad('department is not an ISO 3166-2:PY code such as PY-11');
     return {
       id,
       source,

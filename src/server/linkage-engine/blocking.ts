@@ -1439,20 +1439,21 @@ export function personBlockingRules(vocab: Vocabulary): BlockingRule<Prepared>[]
     for (let y = from; y < list.length; y++) if (list[y] === x) return;
     list.push(x);
   };
-  /** The surnames' stable hashes, each once, sorted, written into `into`. */
-  // Whether no word of a record's given-name field is a name the nickname list knows (by word id).
-  const unknownGiven = new NumberById(vocab.words.length);
+  // Whether no word of a record's given-name field is a name the nickname list knows (1 or 0 by
+  // word id, looked up once per word).
+  const knownGiven = new NumberById(vocab.words.length);
   const looksCrossed = (r: Prepared): boolean => {
     for (let x = 0; x < r.givenWords.length; x++) {
       const w = r.givenWords[x]!;
-      let known = unknownGiven.get(w);
-      if (known === undefined) unknownGiven.set(w, (known = isKnownGivenName(vocab.words[w]!) ? 1 : 0));
+      let known = knownGiven.get(w);
+      if (known === undefined) knownGiven.set(w, (known = isKnownGivenName(vocab.words[w]!) ? 1 : 0));
       if (known === 1) return false;
     }
     return r.givenWords.length > 0;
   };
   const scratchCrossedGiven: number[] = [];
   const scratchCrossedNames: number[] = [];
+  /** The surnames' stable hashes, each once, sorted, written into `into`. */
   const surnamesInto = (r: Prepared, into: number[]): number[] => {
     into.length = 0;
     for (let x = 0; x < r.surnames.length; x++) addUnique(into, h(r.surnames[x]!));
