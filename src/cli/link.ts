@@ -349,8 +349,7 @@ function personReader(t: Table, source: string): (row: Table['rows'][number]) =>
         .map((n) => n.trim())
         .filter((n) => n !== '');
       for (const n of nationalities)
-        if (!/^[A-Z]{2}$/.test(n))
-          throw bad('nationality is not an ISO 3166-1 alpha-2 code such as PY');
+        if (!/^[A-Z]{2}$/.test(n)) throw bad('nationality is not an ISO 3166-1 alpha-2 code such as PY');
       lists.set(nationalityText, nationalities);
     }
     const department = get('department');
