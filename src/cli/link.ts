@@ -36,6 +36,7 @@ import { DEPARTMENTS } from '../shared/catalogues.js';
 import { csvField } from '../server/standards/csv.js';
 import { clkKeyLists, clkKeys, encodeClk, linkClk, type ClkRecord } from '../server/linkage-engine/clk.js';
 import type { Filter } from '../server/linkage-engine/bloom.js';
+import { Slabs } from '../server/linkage-engine/slabs.js';
 import { linkPreparedPersons, type LinkageResult } from '../server/linkage-engine/linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from '../server/linkage-engine/record.js';
 
@@ -414,8 +415,7 @@ class ClkReading {
   private readonly texts = new Map<string, string>();
   private readonly nears = new Map<string, string[]>();
   private readonly lists = new Map<string, unknown[]>();
-  private slab = new Uint32Array(0);
-  private at = 0;
+  private readonly slabs = new Slabs((length) => new Uint32Array(length), FILTER_SLAB);
 
   private text<T>(value: T): T | string {
     if (typeof value !== 'string') return value;
@@ -442,16 +442,7 @@ class ClkReading {
     const bytes = Buffer.from(text, 'base64');
     if (bytes.length % 4 !== 0 || bytes.length === 0) throw new Error('filter');
     const size = bytes.length / 4;
-    let words: Uint32Array;
-    if (size > FILTER_SLAB / 4) words = new Uint32Array(size);
-    else {
-      if (this.at + size > this.slab.length) {
-        this.slab = new Uint32Array(FILTER_SLAB);
-        this.at = 0;
-      }
-      words = this.slab.subarray(this.at, this.at + size);
-      this.at += size;
-    }
+    const words = this.slabs.take(size);
     let ones = 0;
     for (let i = 0; i < size; i++) {
       const w = bytes.readUInt32LE(4 * i);

@@ -32,6 +32,7 @@ import {
 } from './comparisons.js';
 import { bigrams, dice, diceOverlap, filterHash, KeyedEncoder, type Filter } from './bloom.js';
 import { KeyHasher } from './clk-keys.js';
+import { Slabs } from './slabs.js';
 import type { HardEvidence } from './cluster.js';
 import { linkPrepared, type LinkageResult, type LinkOptions } from './linkage.js';
 import { prepare, Vocabulary, type LinkPerson, type Prepared } from './record.js';
@@ -130,27 +131,6 @@ function writeKeys(
   return out;
 }
 
-/** Writes records' key lists into shared blocks of memory, one view per record. */
-class KeySlabs {
-  private slab = new Float64Array(0);
-  private at = 0;
-
-  /** One record's lists, `blocks` then `training`, as a `ClkRecord.keys` view. */
-  keys(blocks: readonly (readonly number[])[], training: readonly (readonly number[])[]): Float64Array {
-    const size = keysSize(blocks, training);
-    let out: Float64Array;
-    if (size > KEY_SLAB) out = new Float64Array(size);
-    else {
-      if (this.at + size > this.slab.length) {
-        this.slab = new Float64Array(KEY_SLAB);
-        this.at = 0;
-      }
-      out = this.slab.subarray(this.at, this.at + size);
-      this.at += size;
-    }
-    return writeKeys(out, blocks, training);
-  }
-}
 
 /** One record's keys of blocking rule `rule` (or, with `training`, of training rule `rule`) to `out`. */
 export function addClkKeys(r: ClkRecord, rule: number, training: boolean, out: KeySink): void {
@@ -176,7 +156,7 @@ export function clkKeyLists(r: ClkRecord): { blocks: number[][]; training: numbe
 }
 
 /** The blocks of memory of the records read back from files (`clkKeys`). */
-const readSlabs = new KeySlabs();
+const readSlabs = new Slabs((length) => new Float64Array(length), KEY_SLAB);
 
 /**
  * `ClkRecord.keys` of lists per blocking rule and per training rule, for a record read back from a
@@ -187,7 +167,7 @@ export function clkKeys(
   blocks: readonly (readonly number[])[],
   training: readonly (readonly number[])[],
 ): Float64Array {
-  return readSlabs.keys(blocks, training);
+  return writeKeys(readSlabs.take(keysSize(blocks, training)), blocks, training);
 }
 
 /** How many years either side of the birth year are encoded (`ClkRecord.near`). */
