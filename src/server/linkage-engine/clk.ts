@@ -131,7 +131,6 @@ function writeKeys(
   return out;
 }
 
-
 /** One record's keys of blocking rule `rule` (or, with `training`, of training rule `rule`) to `out`. */
 export function addClkKeys(r: ClkRecord, rule: number, training: boolean, out: KeySink): void {
   const k = r.keys;
